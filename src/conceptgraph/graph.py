@@ -1,0 +1,104 @@
+"""Build the concept graph (a ``networkx.MultiDiGraph``) from a dataset, and load one.
+
+Nodes are the dataset's terms, attributes and contributors, in that order, each with a
+``kind`` (``term``, ``attribute``, ``contributor``) and a ``label``. Edges come from:
+
+* each claim, twice: ``claim`` (term -> attribute) and ``asserts`` (contributor ->
+  attribute), both keyed by the claim id and carrying ``speaker``, ``quote``, ``where``,
+  ``negated`` and ``term``;
+* each relation: an edge whose ``kind`` is the relation kind (``contrasts_with``,
+  ``opposes``, ``agrees_with``...), keyed by the relation id, with ``speaker``, ``quote``
+  and ``where`` when the text gives them.
+
+The graph's own attributes hold the source (``title``, ``author``, ``date``, ``url``).
+Building is deterministic: the same dataset gives the same node and edge order.
+
+>>> from conceptgraph import load_graph
+>>> G = load_graph()
+>>> G.nodes["cooperation"]["kind"], G.graph["author"]
+('term', 'Shawn Callahan')
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .model import Dataset
+
+__all__ = [
+    "NODE_KINDS",
+    "CLAIM_KINDS",
+    "DATA_ENV",
+    "build_graph",
+    "load_graph",
+    "default_data_path",
+    "graph_summary",
+]
+
+NODE_KINDS = ("term", "attribute", "contributor")
+CLAIM_KINDS = ("claim", "asserts")
+DATA_ENV = "CONCEPTGRAPH_DATA"
+
+
+def build_graph(ds: Dataset) -> nx.MultiDiGraph:
+    """Turn a validated dataset into the concept graph. O(nodes + claims + relations)."""
+    G = nx.MultiDiGraph(
+        title=ds.source.title, author=ds.source.author, date=ds.source.date, url=ds.source.url
+    )
+    for t in ds.terms:
+        G.add_node(t.id, kind="term", label=t.label, aliases=list(t.aliases), gloss=t.gloss)
+    for a in ds.attributes:
+        G.add_node(a.id, kind="attribute", label=a.label, description=a.description)
+    for c in ds.contributors:
+        G.add_node(c.id, kind="contributor", label=c.name, role=c.role, where=list(c.where), quote=c.quote)
+    for c in ds.claims:
+        evidence = {"speaker": c.by, "quote": c.quote, "where": c.where, "negated": c.negated, "term": c.term}
+        G.add_edge(c.term, c.attribute, key=c.id, kind="claim", **evidence)
+        G.add_edge(c.by, c.attribute, key=c.id, kind="asserts", **evidence)
+    for r in ds.relations:
+        G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where)
+    return G
+
+
+def default_data_path() -> Path:
+    """The bundled dataset of the discussion: inside the installed package, or the
+    ``graph_data/`` folder of a source checkout."""
+    bundled = resources.files("conceptgraph") / "graph_data"
+    if bundled.is_dir():
+        return Path(str(bundled))
+    return Path(__file__).resolve().parents[2] / "graph_data"
+
+
+def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+    """Load the graph at ``path`` (a dataset file or folder); by default the dataset
+    named by ``$CONCEPTGRAPH_DATA``, else the bundled one.
+
+    Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
+    """
+    from .dataset import load_dataset
+
+    if path is None or str(path) == "":
+        path = os.environ.get(DATA_ENV) or default_data_path()
+    return build_graph(load_dataset(path))
+
+
+def graph_summary(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Source and counts of nodes by kind and of edges by kind.
+
+    >>> from conceptgraph import load_graph
+    >>> graph_summary(load_graph())["nodes"]["contributor"]
+    17
+    """
+    nodes = Counter(kind for _, kind in G.nodes(data="kind"))
+    edges = Counter(kind for *_, kind in G.edges(data="kind"))
+    return {
+        "source": {k: G.graph.get(k, "") for k in ("title", "author", "date", "url")},
+        "nodes": {k: nodes.get(k, 0) for k in NODE_KINDS} | {k: n for k, n in nodes.items() if k not in NODE_KINDS},
+        "edges": dict(sorted(edges.items())),
+    }

@@ -1,0 +1,142 @@
+"""The concept graph's data model: plain typed records, independent of any file format.
+
+A :class:`Dataset` holds the terms of a discussion, the attributes people give them,
+the contributors who spoke, the claims they made (a term has, or lacks, an attribute)
+and the relations they drew between terms, attributes or contributors. Every claim
+and relation keeps its speaker, their verbatim words and where they said them.
+
+>>> t = Term(id="cooperation", label="cooperation", aliases=("cooperate",))
+>>> a = Attribute(id="passive", label="may be passive")
+>>> p = Contributor(id="bart", name="Bart Stewart", role="commenter", where=("comment 10",))
+>>> c = Claim(id="c1", term="cooperation", attribute="passive", by="bart",
+...           quote="Cooperation may be passive", where="comment 10")
+>>> Dataset(terms=(t,), attributes=(a,), contributors=(p,), claims=(c,)).node_count
+3
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ROLES",
+    "TERM_RELATIONS",
+    "ATTRIBUTE_RELATIONS",
+    "CONTRIBUTOR_RELATIONS",
+    "RELATION_KINDS",
+    "Source",
+    "Term",
+    "Attribute",
+    "Contributor",
+    "Claim",
+    "Relation",
+    "Dataset",
+]
+
+#: Roles a contributor can have in a discussion.
+ROLES = ("author", "respondent", "commenter")
+
+#: Relation kinds, by the kind of node they join, with a phrase for reading them aloud.
+TERM_RELATIONS = {
+    "contrasts_with": "contrasts with",
+    "includes": "includes",
+    "overlaps_with": "overlaps with",
+    "similar_to": "is similar to",
+    "analogous_to": "is analogous to",
+    "sense_of": "is a sense of",
+    "related_to": "is related to",
+}
+ATTRIBUTE_RELATIONS = {
+    "opposes": "is opposed to",
+}
+CONTRIBUTOR_RELATIONS = {
+    "agrees_with": "agrees with",
+    "disputes": "disputes",
+}
+RELATION_KINDS = {**TERM_RELATIONS, **ATTRIBUTE_RELATIONS, **CONTRIBUTOR_RELATIONS}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The discussion a dataset was drawn from."""
+
+    title: str
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word under discussion, with the other forms people write it in."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    gloss: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A property people give a term; ``label`` is short enough to sit on a graph node."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """Someone who spoke, as their name is written, with where they spoke.
+
+    ``quote`` holds their words when they made no claim a graph can carry (a link, a thank-you).
+    """
+
+    id: str
+    name: str
+    role: str
+    where: tuple[str, ...] = ()
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """``by`` says that ``term`` has (or, when ``negated``, lacks) ``attribute``."""
+
+    id: str
+    term: str
+    attribute: str
+    by: str
+    quote: str
+    where: str
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation of ``kind`` from ``source`` to ``target``, stated by ``by`` when known."""
+
+    id: str
+    kind: str
+    source: str
+    target: str
+    by: str = ""
+    quote: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything a discussion says, ready to be built into a graph."""
+
+    source: Source = field(default_factory=lambda: Source(title=""))
+    terms: tuple[Term, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def node_count(self) -> int:
+        """Number of terms, attributes and contributors together."""
+        return len(self.terms) + len(self.attributes) + len(self.contributors)

@@ -1,0 +1,55 @@
+"""The command line's shared behaviour: info, validate, --version, --help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph import __version__
+from conceptgraph.cli import cli
+
+
+def run(*args: str, **kw):
+    return CliRunner().invoke(cli, list(args), **kw)
+
+
+def test_info_json_on_the_bundled_dataset() -> None:
+    r = run("info", "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["source"]["title"] == "The difference between cooperation and coordination"
+    assert data["source"]["author"] == "Shawn Callahan"
+    assert data["nodes"]["term"] >= 10 and data["nodes"]["contributor"] == 17
+    assert data["edges"]["claim"] == data["edges"]["asserts"] > 90
+    assert set(data) == {"source", "nodes", "edges"}
+
+
+def test_info_table(mini: Path) -> None:
+    r = run("info", "--data", str(mini))
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[0] == "Mini — Ann"
+    assert "contributor  3" in r.stdout and "claim           5" in r.stdout
+
+
+def test_data_from_environment(mini: Path) -> None:
+    r = run("info", "--json", env={"CONCEPTGRAPH_DATA": str(mini)})
+    assert json.loads(r.stdout)["source"]["title"] == "Mini"
+
+
+def test_validate(mini: Path) -> None:
+    r = run("validate", str(mini))
+    assert r.exit_code == 0 and r.stdout == "valid: 2 terms, 3 attributes, 3 contributors; 13 edges\n"
+    assert json.loads(run("validate", "--json", "--data", str(mini)).stdout)["valid"] is True
+
+
+def test_version() -> None:
+    assert run("--version").stdout == f"conceptgraph, version {__version__}\n"
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    r = run(name, "--help")
+    assert r.exit_code == 0 and "Example:" in r.stdout and f"conceptgraph {name}" in r.stdout

@@ -1,0 +1,179 @@
+"""Reading datasets: the model they give, and a file:line error for every kind of mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph import DatasetError, load_dataset, parse_dataset
+from conceptgraph.cli import cli
+from conftest import MINI
+
+
+def test_loads_every_section(mini: Path) -> None:
+    ds = load_dataset(mini)
+    assert ds.source.title == "Mini"
+    assert [t.id for t in ds.terms] == ["cooperation", "collaboration"]
+    assert ds.terms[0].aliases == ("cooperate", "co-operation")
+    assert [c.id for c in ds.contributors] == ["bart", "ann", "cy"]
+    assert ds.contributors[2].where == ("comment 2", "comment 3")
+    assert [c.id for c in ds.claims] == [f"claim-{i}" for i in range(1, 6)]
+    assert ds.claims[4].negated is True
+    assert [r.kind for r in ds.relations] == ["contrasts_with", "opposes", "agrees_with"]
+
+
+def test_claim_place_defaults_to_the_contributors_only_place(mini: Path) -> None:
+    ds = load_dataset(mini)
+    assert ds.claims[0].where == "comment 1"
+    assert ds.relations[0].where == "post"
+
+
+def test_label_defaults_to_id() -> None:
+    ds = parse_dataset("terms: [{id: conflict}]\nattributes: [{id: loud}]")
+    assert ds.terms[0].label == "conflict" and ds.attributes[0].label == "loud"
+
+
+def test_a_folder_joins_its_files(write) -> None:
+    write("terms: [{id: a}]\ncontributors: [{id: p, name: P, role: commenter, where: comment 1}]", "d/1-nodes.yaml")
+    write("attributes: [{id: x}]\nclaims: [{term: a, attribute: x, by: p, quote: q}]", "d/2-claims.yml")
+    ds = load_dataset(Path(write("", "d/ignored.txt")).parent)
+    assert (len(ds.terms), len(ds.attributes), len(ds.claims)) == (1, 1, 1)
+
+
+def test_unquoted_date_is_kept_as_written() -> None:
+    assert parse_dataset("source: {title: T, date: 2008-04-27}").source.date == "2008-04-27"
+
+
+# (dataset text, line of the mistake, words the message must contain)
+MISTAKES = {
+    "syntax error": ("terms:\n  - {id: a\n", 3, "YAML syntax error"),
+    "tab indentation": ("terms:\n\t- id: a\n", 2, "YAML syntax error"),
+    "not a mapping": ("- a\n- b\n", 1, "expected a mapping of sections"),
+    "unknown section": ("terms: []\nclaim: []\n", 2, "unknown section 'claim' (did you mean 'claims'?)"),
+    "section not a list": ("terms: {id: a}\n", 1, "'terms' must be a list"),
+    "entry not a mapping": ("terms:\n  - a\n", 2, "terms[0]: expected a mapping with id"),
+    "missing field": ("contributors:\n  - {id: p, role: commenter}\n", 2, "missing field 'name'"),
+    "null field": ("terms:\n  - id:\n", 2, "missing field 'id'"),
+    "empty id": ("terms:\n  - {id: '  '}\n", 2, "'id' is empty"),
+    "wrong type": ("terms:\n  - {id: a, aliases: b}\n", 2, "'aliases' must be a list, not a str"),
+    "wrong item type": ("terms:\n  - id: a\n    aliases:\n      - x\n      - 3\n", 5, "'aliases' items must be strings"),
+    "number for string": ("terms:\n  - {id: 7}\n", 2, "'id' must be a string, not a number (7)"),
+    "bool for string": ("terms:\n  - {id: a, label: yes}\n", 2, "'label' must be a string, not a boolean"),
+    "unknown field": ("terms:\n  - id: a\n    lable: A\n", 3, "unknown field 'lable' (did you mean 'label'?)"),
+    "unknown role": (
+        "contributors:\n  - {id: p, name: P, role: comenter}\n",
+        2,
+        "unknown role 'comenter' (did you mean 'commenter'?)",
+    ),
+    "duplicate id": ("terms:\n  - {id: a}\nattributes:\n  - {id: a}\n", 4, "duplicate id 'a' (already a term at line 2)"),
+    "unknown contributor": (
+        MINI.replace("by: ann, quote: both", "by: an, quote: both"),
+        MINI.count("\n", 0, MINI.index("by: ann, quote: both")) + 1,
+        "claims[2].by: unknown contributor 'an' (did you mean 'ann'?)",
+    ),
+    "unknown attribute": (
+        MINI.replace("attribute: active, by: bart", "attribute: activ, by: bart"),
+        MINI.count("\n", 0, MINI.index("attribute: active, by: bart")) + 1,
+        "unknown attribute 'activ' (did you mean 'active'?)",
+    ),
+    "reference of the wrong kind": (
+        MINI.replace("{term: cooperation, attribute: passive", "{term: passive, attribute: passive"),
+        MINI.count("\n", 0, MINI.index("{term: cooperation, attribute: passive")) + 1,
+        "unknown term 'passive' (it is a attribute)",
+    ),
+    "unknown relation kind": (
+        MINI.replace("kind: contrasts_with", "kind: contrast_with"),
+        MINI.count("\n", 0, MINI.index("kind: contrasts_with")) + 1,
+        "unknown relation kind 'contrast_with' (did you mean 'contrasts_with'?)",
+    ),
+    "relation between kinds it does not join": (
+        MINI.replace("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
+        MINI.count("\n", 0, MINI.index("{kind: opposes, source: passive")) + 1,
+        "relations[1].source: unknown attribute 'cooperation' (it is a term)",
+    ),
+    "claim without place by someone who spoke twice": (
+        MINI.replace("by: cy, where: comment 2, quote: we", "by: cy, quote: we"),
+        MINI.count("\n", 0, MINI.index("by: cy, where: comment 2, quote: we")) + 1,
+        "missing field 'where' ('cy' spoke in 2 places)",
+    ),
+    "duplicate claim id": (
+        "terms: [{id: t}]\nattributes: [{id: a}]\ncontributors: [{id: p, name: P, role: author, where: post}]\n"
+        "claims:\n  - {id: c, term: t, attribute: a, by: p, quote: q}\n  - {id: c, term: t, attribute: a, by: p, quote: r}\n",
+        6,
+        "duplicate claim id 'c'",
+    ),
+    "empty file": ("", 1, "empty file"),
+    "only a comment": ("# nothing here\n", 1, "empty file"),
+    "python object tag": ("terms: !!python/object/apply:os.system ['echo hi']\n", 1, "YAML syntax error"),
+}
+
+
+@pytest.mark.parametrize("case", MISTAKES, ids=list(MISTAKES))
+def test_each_mistake_names_file_and_line(write, case: str) -> None:
+    text, line, words = MISTAKES[case]
+    path = write(text)
+    with pytest.raises(DatasetError) as e:
+        load_dataset(path)
+    assert e.value.file == str(path)
+    assert e.value.line == line, str(e.value)
+    assert words in str(e.value)
+    assert str(e.value).startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.parametrize("case", ["syntax error", "unknown contributor", "empty file"])
+def test_cli_reports_a_mistake_in_one_line_without_traceback(write, case: str) -> None:
+    text, line, words = MISTAKES[case]
+    path = write(text)
+    for args in (["info", "--data", str(path)], ["validate", str(path)]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"Error: {path}:{line}: ") and words in result.stderr
+
+
+def test_binary_file_is_refused(write) -> None:
+    path = write(b"terms: []\n\x00\x01\x02", "data.yaml")
+    with pytest.raises(DatasetError, match=r":2: not a text file"):
+        load_dataset(path)
+
+
+def test_non_utf8_file_is_refused(write) -> None:
+    path = write("terms:\n  - {id: caf\u00e9}\n".encode("latin-1"), "data.yaml")
+    with pytest.raises(DatasetError, match=r":2: not valid UTF-8 \(byte 0xe9"):
+        load_dataset(path)
+
+
+def test_utf8_bom_is_accepted(write) -> None:
+    assert load_dataset(write("\ufeffterms: [{id: a}]")).terms[0].id == "a"
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="no such file or folder"):
+        load_dataset(tmp_path / "nope.yaml")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DatasetError, match=r"folder holds no dataset file"):
+        load_dataset(tmp_path / "empty")
+
+
+def test_a_folder_error_names_the_file_with_the_mistake(write) -> None:
+    write("terms: [{id: a}]\n", "d/1.yaml")
+    bad = write("attributes:\n  - {id: a}\n", "d/2.yaml")
+    with pytest.raises(DatasetError) as e:
+        load_dataset(bad.parent)
+    assert str(e.value).startswith(f"{bad}:2: ") and "already a term at" in str(e.value)
+
+
+def test_alias_bomb_is_refused_not_expanded(write) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    path = write("\n".join(lines) + "\nterms: *a9\n")
+    with pytest.raises(DatasetError, match="refusing an alias bomb"):
+        load_dataset(path)
+
+
+def test_modest_anchors_are_allowed(write) -> None:
+    text = "contributors:\n  - &p {id: p, name: P, role: commenter, where: comment 1}\nterms: [{id: t, aliases: &al [x, y]}]\n"
+    assert load_dataset(write(text)).terms[0].aliases == ("x", "y")

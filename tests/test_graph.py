@@ -1,0 +1,132 @@
+"""Building the graph from a dataset, and the bundled dataset's faithfulness to its source."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import yaml
+
+from conceptgraph import build_graph, default_data_path, graph_summary, load_dataset, load_graph
+from conceptgraph.model import RELATION_KINDS, ROLES
+from conftest import SOURCE, need
+
+
+def test_every_node_and_edge_has_a_kind(mini: Path) -> None:
+    G = load_graph(mini)
+    assert isinstance(G, nx.MultiDiGraph)
+    assert dict(G.nodes(data="kind")) == {
+        "cooperation": "term", "collaboration": "term",
+        "passive": "attribute", "active": "attribute", "together": "attribute",
+        "bart": "contributor", "ann": "contributor", "cy": "contributor",
+    }
+    assert all(kind for *_, kind in G.edges(data="kind"))
+
+
+def test_a_claim_gives_a_term_edge_and_a_contributor_edge_with_provenance(mini: Path) -> None:
+    G = load_graph(mini)
+    claim = G.edges["cooperation", "passive", "claim-1"]
+    asserts = G.edges["bart", "passive", "claim-1"]
+    expected = {"speaker": "bart", "quote": "Cooperation may be passive", "where": "comment 1", "negated": False, "term": "cooperation"}
+    assert claim == {"kind": "claim", **expected}
+    assert asserts == {"kind": "asserts", **expected}
+    assert G.edges["collaboration", "passive", "claim-5"]["negated"] is True
+
+
+def test_relations_keep_speaker_quote_and_place(mini: Path) -> None:
+    G = load_graph(mini)
+    assert G.edges["cy", "bart", "relation-3"] == {"kind": "agrees_with", "speaker": "cy", "quote": "like Bart", "where": "comment 2"}
+
+
+def test_building_is_deterministic(mini: Path) -> None:
+    a, b = load_graph(mini), build_graph(load_dataset(mini))
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+
+
+def test_summary_counts_by_kind(mini: Path) -> None:
+    s = graph_summary(load_graph(mini))
+    assert s["source"] == {"title": "Mini", "author": "Ann", "date": "", "url": ""}
+    assert s["nodes"] == {"term": 2, "attribute": 3, "contributor": 3}
+    assert s["edges"] == {"agrees_with": 1, "asserts": 5, "claim": 5, "contrasts_with": 1, "opposes": 1}
+
+
+def test_environment_variable_names_the_default_dataset(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONCEPTGRAPH_DATA", str(mini))
+    assert graph_summary(load_graph())["source"]["title"] == "Mini"
+
+
+# --- the bundled dataset -------------------------------------------------------
+
+C_WORDS = ["congregation", "conflict", "community", "collaboration", "coordination",
+           "competition", "conversation", "corruption", "cooperation"]
+VOICES = ["Shawn Callahan", "Mary Alice Arthur", "Luke Naismith", "Dave Snowden", "Jim Benson", "Victoria Ward",
+          "Patti Anklam", "Matt Moore", "unnamed commenter", "ken", "Dave Pollard", "MT", "todd", "Ron",
+          "Rob Carver", "Bart Stewart", "jack hooper"]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_dataset(default_data_path())
+
+
+def _normalise(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def test_every_quote_is_verbatim_in_the_source(bundled) -> None:
+    need(SOURCE.is_file(), f"the source text is not at {SOURCE}")
+    text = _normalise(SOURCE.read_text(encoding="utf-8"))
+    quotes = [(x.id, x.quote) for x in (*bundled.claims, *bundled.relations) if x.quote]
+    quotes += [(c.id, c.quote) for c in bundled.contributors if c.quote]
+    missing = [(i, q) for i, q in quotes if _normalise(q) not in text]
+    assert len(quotes) > 140 and missing == []
+
+
+def test_every_contributor_name_appears_in_the_source(bundled) -> None:
+    need(SOURCE.is_file(), f"the source text is not at {SOURCE}")
+    text = SOURCE.read_text(encoding="utf-8")
+    named = [c.name for c in bundled.contributors if c.name != "unnamed commenter"]
+    assert [n for n in named if n not in text] == []
+
+
+def test_every_voice_and_c_word_is_present(bundled) -> None:
+    assert [c.name for c in bundled.contributors] == VOICES
+    assert set(C_WORDS) <= {t.id for t in bundled.terms}
+    assert len(bundled.terms) >= 10
+
+
+def test_every_comment_and_response_has_its_speaker(bundled) -> None:
+    places = {w for c in bundled.contributors for w in c.where}
+    assert places == {"post"} | {f"response {i}" for i in range(1, 7)} | {f"comment {i}" for i in range(1, 12)}
+
+
+def test_every_respondent_and_commenter_with_a_view_has_a_claim(bundled) -> None:
+    speakers = {c.by for c in bundled.claims}
+    silent = {c.id for c in bundled.contributors} - speakers
+    # These only greeted, linked or agreed: their words are on the contributor or a relation.
+    assert silent == {"shawn-callahan", "dave-pollard", "mt", "jack-hooper"}
+
+
+def test_the_distinctions_the_post_asks_for_are_there(bundled) -> None:
+    G = build_graph(bundled)
+    opposed = {(u, v) for u, v, k in G.edges(data="kind") if k == "opposes"}
+    for pair in [("passive", "active"), ("separate-stakes", "shared-stake"), ("cheaper", "costlier"),
+                 ("no-exertion", "exertion"), ("shallow", "deep"), ("face-watching", "clock-watching")]:
+        assert pair in opposed
+    agreements = {(u, v, k) for u, v, k in G.edges(data="kind") if k in ("agrees_with", "disputes")}
+    assert ("jack-hooper", "mary-alice-arthur", "agrees_with") in agreements
+    assert ("matt-moore", "luke-naismith", "disputes") in agreements
+
+
+def test_json_schema_matches_the_loader(bundled) -> None:
+    schema = json.loads((default_data_path() / "dataset.schema.json").read_text(encoding="utf-8"))
+    props = schema["properties"]
+    assert props["contributors"]["items"]["properties"]["role"]["enum"] == list(ROLES)
+    assert props["relations"]["items"]["properties"]["kind"]["enum"] == list(RELATION_KINDS)
+    jsonschema = pytest.importorskip("jsonschema")
+    data = yaml.safe_load((default_data_path() / "cooperation-vs-collaboration.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)

@@ -14,8 +14,10 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import EXIT_CODES, ConceptGraphError
-from .graph import DATA_ENV, graph_summary, load_graph
+from . import queries, text
+from .errors import EXIT_CODES, ConceptGraphError, NoResult
+from .graph import DATA_ENV, NODE_KINDS, graph_summary, load_graph
+from .names import search as search_nodes
 from .output import emit, table
 
 
@@ -114,6 +116,138 @@ def validate(path: str | None, data: str | None, as_json: bool) -> None:
 def _counts(s: dict[str, Any]) -> str:
     nodes = ", ".join(f"{n} {k}s" for k, n in s["nodes"].items())
     return f"{nodes}; {sum(s['edges'].values())} edges"
+
+
+def _found(rows: list[Any], what: str) -> list[Any]:
+    """Empty answers exit 5 with a message, as grep does when nothing matches."""
+    if not rows:
+        raise NoResult(what)
+    return rows
+
+
+kind_option = click.option("--kind", type=click.Choice(NODE_KINDS), help="Only nodes of this kind.")
+quotes_option = click.option("--quotes", is_flag=True, help="Show every quote behind each line.")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1), help="How many steps out.")
+@kind_option
+@click.option("--relation", metavar="KIND", help="Follow only edges of this kind (claim, asserts, opposes, ...).")
+@data_option
+@json_option
+@_example("conceptgraph neighbors cooperation\nconceptgraph neighbors co-operate --depth 2 --kind contributor")
+def neighbors(name: str, depth: int, kind: str | None, relation: str | None, data: str | None, as_json: bool) -> None:
+    """List the nodes around NAME (a term, attribute or contributor), in both directions."""
+    rows = queries.neighbors(load_graph(data), name, depth=depth, kind=kind, relation=relation)
+    emit(_found(rows, f"no neighbours of '{name}' match"), as_json, text.neighbors_text)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@quotes_option
+@data_option
+@json_option
+@_example("conceptgraph compare cooperation collaboration --quotes")
+def compare(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
+    """How terms A and B differ, who says so, and what they share.
+
+    Lists the distinctions drawn (an attribute of A opposed to one of B), what is said
+    only of A or only of B, what of both, what someone denies, and how A and B relate.
+    """
+    emit(queries.compare(load_graph(data), a, b, quotes=quotes), as_json, text.compare_text)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@data_option
+@json_option
+@_example("conceptgraph why cooperation passive\nconceptgraph why todd cooperation")
+def why(a: str, b: str, data: str | None, as_json: bool) -> None:
+    """Every claim or relation linking A and B: speaker, quote and place."""
+    emit(queries.why(load_graph(data), a, b), as_json, text.why_text)
+
+
+@cli.command()
+@click.argument("name")
+@data_option
+@json_option
+@_example("conceptgraph who 'Bart Stewart'\nconceptgraph who todd --json")
+def who(name: str, data: str | None, as_json: bool) -> None:
+    """What a contributor claimed, and whom they agree with or dispute."""
+    emit(queries.who(load_graph(data), name), as_json, text.who_text)
+
+
+@cli.command()
+@data_option
+@json_option
+@_example("conceptgraph contributors")
+def contributors(data: str | None, as_json: bool) -> None:
+    """Everyone who spoke, with role, place and number of claims."""
+    emit(queries.contributors(load_graph(data)), as_json, text.contributors_text)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--quotes/--no-quotes", default=True, show_default=True, help="Show the quote behind each step.")
+@data_option
+@json_option
+@_example("conceptgraph path jack-hooper ken")
+def path(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
+    """A shortest path between two nodes, explained edge by edge."""
+    emit(queries.path(load_graph(data), a, b, quotes=quotes), as_json, text.path_text)
+
+
+@cli.command()
+@click.argument("term", required=False)
+@quotes_option
+@data_option
+@json_option
+@_example("conceptgraph consensus\nconceptgraph consensus collaboration")
+def consensus(term: str | None, quotes: bool, data: str | None, as_json: bool) -> None:
+    """Where people agree (attributes by number of supporters) and where they differ."""
+    emit(queries.consensus(load_graph(data), term, quotes=quotes), as_json, text.consensus_text)
+
+
+@cli.command()
+@click.option("--by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True)
+@kind_option
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1), help="How many to list.")
+@data_option
+@json_option
+@_example("conceptgraph rank --by betweenness --kind term")
+def rank(by: str, kind: str | None, limit: int, data: str | None, as_json: bool) -> None:
+    """The nodes that hold the discussion together."""
+    emit(_found(queries.rank(load_graph(data), by=by, kind=kind, limit=limit), "no node to rank"), as_json, text.rank_text)
+
+
+@cli.command()
+@click.option("--seed", default=0, show_default=True, help="Seed of the Louvain method (same seed, same clusters).")
+@click.option("--resolution", default=1.0, show_default=True, help="Above 1: more, smaller clusters.")
+@data_option
+@json_option
+@_example("conceptgraph clusters --resolution 1.5")
+def clusters(seed: int, resolution: float, data: str | None, as_json: bool) -> None:
+    """Groups of concepts and people that hang together (Louvain communities)."""
+    emit(_found(queries.clusters(load_graph(data), seed=seed, resolution=resolution), "the graph is empty"),
+         as_json, text.clusters_text)
+
+
+@cli.command()
+@click.argument("text_", metavar="TEXT")
+@kind_option
+@data_option
+@json_option
+@_example("conceptgraph search co-operate\nconceptgraph search stake --kind attribute")
+def search(text_: str, kind: str | None, data: str | None, as_json: bool) -> None:
+    """Find terms, attributes and contributors by label, alias or inflection.
+
+    Case, spaces and punctuation are ignored: "co-operate" finds cooperation.
+    """
+    emit(_found(search_nodes(load_graph(data), text_, kind=kind), f"nothing matches '{text_}'"), as_json, text.search_text)
 
 
 def main() -> None:

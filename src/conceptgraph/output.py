@@ -61,5 +61,6 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
 
 def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> str:
     """One line of evidence: the quote in typographic quotes, then who and where."""
-    who = ", ".join(x for x in (speaker, where) if x)
-    return f"{indent}“{_clean(quote)}” ({_clean(who)})" if quote else f"{indent}({_clean(who)})"
+    who = ", ".join(_clean(x) for x in (speaker, where) if x)
+    said = f"“{_clean(quote)}”" if quote else ""
+    return indent + " ".join(x for x in (said, f"({who})" if who else "") if x)

@@ -1,0 +1,125 @@
+"""Query commands through the real command line: tables, --json shapes, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def as_json(*args: str):
+    r = run(*args, "--json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_neighbors_json_shape(mini: Path) -> None:
+    rows = as_json("neighbors", "co-operate", "--data", str(mini))
+    assert rows and {"id", "label", "kind", "relation", "distance"} <= set(rows[0])
+    assert [r["id"] for r in rows] == ["collaboration", "passive", "together"]
+
+
+def test_neighbors_table_and_filters(mini: Path) -> None:
+    r = run("neighbors", "bart", "--depth", "2", "--kind", "term", "--data", str(mini))
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[0].split() == ["dist", "kind", "neighbour", "relation", "dir", "via"]
+    assert [line.split()[2] for line in r.stdout.splitlines()[2:]] == ["collaboration", "cooperation"]
+
+
+def test_compare_json_shape_on_the_bundled_dataset() -> None:
+    r = as_json("compare", "cooperation", "collaboration")
+    assert {"only_a", "only_b", "shared", "contrasts", "relations"} <= set(r)
+    for key in ("only_a", "only_b", "shared", "contrasts"):
+        assert all(isinstance(i["supporters"], list) and "attribute" in i for i in r[key])
+    assert any(c["attribute"] == "passive" and c["supporters"] == ["Bart Stewart"] for c in r["contrasts"])
+
+
+def test_compare_reads_like_an_answer() -> None:
+    r = run("compare", "cooperation", "collaboration", "--quotes")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert out.startswith("cooperation vs collaboration\n")
+    for heading in ("How they relate", "Distinctions drawn", "Said only of cooperation", "Said of both", "Spoke of both"):
+        assert heading in out
+    line = next(x for x in out.splitlines() if x.strip().startswith("may be passive"))
+    assert "always active" in line and "Bart Stewart" in line
+    assert "“Cooperation may be passive, but collaboration is always active.” (Bart Stewart, comment 10)" in out
+
+
+def test_why_who_path_contributors(mini: Path) -> None:
+    d = ["--data", str(mini)]
+    assert as_json("why", "cy", "bart", *d)[0]["kind"] == "agrees_with"
+    assert as_json("who", "Cy", *d)["agrees_with"][0]["name"] == "Bart"
+    rows = as_json("contributors", *d)
+    assert [(r["id"], r["name"], r["role"]) for r in rows] == [("bart", "Bart", "commenter"), ("ann", "Ann", "author"),
+                                                               ("cy", "Cy", "commenter")]
+    p = as_json("path", "ann", "active", *d)
+    assert [n["id"] for n in p["nodes"]] == ["ann", "together", "collaboration", "active"]
+    text = run("path", "ann", "active", *d).stdout
+    assert text.splitlines()[0] == "Ann (contributor) → working together (attribute) → collaboration (term) → always active (attribute)"
+
+
+def test_consensus_rank_clusters_search(mini: Path) -> None:
+    d = ["--data", str(mini)]
+    assert {"agreed", "disputed", "agreements"} == set(as_json("consensus", *d))
+    assert as_json("consensus", "collaboration", *d)["agreed"][0]["term"] == "collaboration"
+    assert [r["id"] for r in as_json("rank", "--limit", "1", *d)] == ["passive"]
+    assert sum(c["size"] for c in as_json("clusters", *d)) == 8
+    assert as_json("search", "CO-OPERATE", *d)[0]["id"] == "cooperation"
+    for cmd in (["consensus"], ["rank", "--by", "betweenness"], ["clusters"], ["search", "coop"], ["contributors"]):
+        r = run(*cmd, *d)
+        assert r.exit_code == 0 and r.stdout.strip(), cmd
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["neighbors", "colaboration"], 3, "Error: no node named 'colaboration' (did you mean 'collaboration'"),
+        (["compare", "cooperation", "nothing-like-it"], 3, "Error: no node named 'nothing-like-it'"),
+        (["compare", "cooperation", "todd"], 3, "Error: 'todd' is a contributor; compare needs a term"),
+        (["who", "cooperation"], 3, "Error: 'cooperation' is a term; who needs a contributor"),
+        (["why", "ken", "jack-hooper"], 5, "Error: nothing links 'ken' and 'jack hooper' directly"),
+        (["search", "zzzz"], 5, "Error: nothing matches 'zzzz'"),
+        (["neighbors", "cooperation", "--relation", "nope"], 5, "Error: no neighbours of 'cooperation' match"),
+        (["neighbors", "cooperation", "--depth", "0"], 2, "Invalid value for '--depth'"),
+        (["rank", "--by", "pagerank"], 2, "Invalid value for '--by'"),
+    ],
+)
+def test_errors_are_one_line_with_their_exit_code(args: list[str], code: int, message: str) -> None:
+    r = run(*args)
+    assert r.exit_code == code
+    assert r.stdout == ""
+    assert message in r.stderr and "Traceback" not in r.stderr
+    if code != 2:
+        assert r.stderr.count("\n") == 1
+
+
+def test_ambiguous_name_exit_code(write) -> None:
+    path = write("terms: [{id: a, label: same}, {id: b, label: same}]")
+    r = run("neighbors", "same", "--data", str(path))
+    assert r.exit_code == 4 and r.stderr == "Error: 'same' names several nodes: a (term), b (term); give an id\n"
+
+
+def test_no_path_exit_code(write) -> None:
+    r = run("path", "a", "b", "--data", str(write("terms: [{id: a}, {id: b}]")))
+    assert r.exit_code == 5 and r.stderr == "Error: no path joins 'a' and 'b'\n"
+
+
+def test_terminal_control_characters_in_data_are_shown_escaped(write) -> None:
+    path = write('terms: [{id: a, label: "evil\\e[31mred"}]')
+    r = run("search", "evil", "--data", str(path))
+    assert "\x1b" not in r.stdout and "\\x1b[31mred" in r.stdout
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in cli.commands if f"conceptgraph {name}" not in readme]
+    assert missing == []

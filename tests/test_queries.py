@@ -1,0 +1,223 @@
+"""Queries as library functions, on a small dataset and on the bundled discussion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conceptgraph import AmbiguousName, NodeNotFound, NoResult, load_graph, parse_dataset, build_graph
+from conceptgraph.names import normalise, resolve, search
+from conceptgraph.queries import clusters, compare, consensus, contributors, neighbors, path, rank, who, why
+
+
+@pytest.fixture
+def G(mini: Path):
+    return load_graph(mini)
+
+
+@pytest.fixture(scope="module")
+def B():
+    return load_graph()
+
+
+# --- names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["cooperation", "Cooperation", "co-operation", "CO OPERATE", "cooperate!", "cooperated"])
+def test_names_resolve_through_aliases_and_inflections(G, typed: str) -> None:
+    assert resolve(G, typed) == "cooperation"
+
+
+def test_contributor_by_name_or_id(G) -> None:
+    assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
+
+
+def test_unknown_name_suggests(G) -> None:
+    with pytest.raises(NodeNotFound, match=r"no node named 'colaboration' \(did you mean 'collaboration'"):
+        resolve(G, "colaboration")
+
+
+def test_ambiguous_name_lists_candidates() -> None:
+    G = build_graph(parse_dataset("terms: [{id: a, label: same}, {id: b, label: Same}]"))
+    with pytest.raises(AmbiguousName, match=r"'same' names several nodes: a \(term\), b \(term\); give an id"):
+        resolve(G, "same")
+
+
+def test_empty_name_is_refused(G) -> None:
+    with pytest.raises(NodeNotFound, match="names no node"):
+        resolve(G, " - ")
+
+
+def test_search_ranks_exact_then_prefix_then_substring(B) -> None:
+    hits = search(B, "co-operation")
+    assert hits[0]["id"] == "cooperation" and hits[0]["score"] == 3
+    assert [h["id"] for h in search(B, "stake", kind="attribute")] == ["shared-stake", "separate-stakes"]
+    assert search(B, "zzzz") == [] and search(B, "!!") == []
+
+
+def test_normalise_keeps_non_latin_letters() -> None:
+    assert normalise("Coopération–Ü") == "coopérationü"
+
+
+# --- neighbours and paths -------------------------------------------------------
+
+
+def test_neighbors_in_both_directions_with_relation_and_distance(G) -> None:
+    rows = neighbors(G, "passive")
+    assert [(r["id"], r["relations"], r["direction"], r["distance"]) for r in rows] == [
+        ("collaboration", ["claim"], "in", 1),
+        ("cooperation", ["claim"], "in", 1),
+        ("active", ["opposes"], "out", 1),
+        ("bart", ["asserts"], "in", 1),
+        ("cy", ["asserts"], "in", 1),
+    ]
+
+
+def test_neighbors_depth_kind_and_relation_filters(G) -> None:
+    two = neighbors(G, "bart", depth=2)
+    assert {r["id"]: r["distance"] for r in two}["cooperation"] == 2
+    assert [r["id"] for r in neighbors(G, "bart", depth=2, kind="term")] == ["collaboration", "cooperation"]
+    assert [r["id"] for r in neighbors(G, "passive", relation="opposes")] == ["active"]
+
+
+def test_neighbors_of_an_isolated_node_is_empty() -> None:
+    G = build_graph(parse_dataset("terms: [{id: alone}]"))
+    assert neighbors(G, "alone") == []
+
+
+def test_path_explains_each_step(G) -> None:
+    r = path(G, "ann", "active")
+    assert [n["id"] for n in r["nodes"]] == ["ann", "together", "collaboration", "active"]
+    step = r["steps"][0]
+    assert step["edges"][0]["speaker"] == "Ann" and step["edges"][0]["quote"] == "both work together"
+    assert "quote" not in path(G, "ann", "active", quotes=False)["steps"][0]["edges"][0]
+
+
+def test_no_path_is_a_clear_error() -> None:
+    G = build_graph(parse_dataset("terms: [{id: a}, {id: b}]"))
+    with pytest.raises(NoResult, match="no path joins 'a' and 'b'"):
+        path(G, "a", "b")
+
+
+def test_why_lists_every_edge_between_two_nodes(G) -> None:
+    edges = why(G, "cooperation", "collaboration")
+    assert [(e["kind"], e["speaker"], e["quote"], e["where"]) for e in edges] == [
+        ("contrasts_with", "Ann", "they differ", "post")
+    ]
+    assert [e["text"] for e in why(G, "cy", "collaboration")] == [
+        "collaboration has working together", "collaboration lacks may be passive"
+    ]
+    with pytest.raises(NoResult, match="try `conceptgraph path"):
+        why(G, "ann", "active")
+
+
+# --- compare --------------------------------------------------------------------
+
+
+def test_compare_sorts_attributes_into_only_shared_and_contrasts(G) -> None:
+    r = compare(G, "cooperation", "collaboration")
+    assert [(i["attribute"], i["supporters"]) for i in r["only_a"]] == [("passive", ["Bart"])]
+    assert r["only_a"][0]["denied_for_b"] == ["Cy"]
+    assert [(i["attribute"], i["supporters"]) for i in r["only_b"]] == [("active", ["Bart"])]
+    assert [(i["attribute"], i["supporters_a"], i["supporters_b"]) for i in r["shared"]] == [
+        ("together", ["Ann"], ["Cy"])
+    ]
+    assert [(c["attribute"], c["opposite"], c["supporters"]) for c in r["contrasts"]] == [("passive", "active", ["Bart"])]
+    assert [d["label"] for d in r["denied"]] == ["may be passive"]
+    assert [e["kind"] for e in r["relations"]] == ["contrasts_with"]
+    assert r["spoke_of_both"] == ["Bart"]
+    assert "quotes" not in r["shared"][0]
+    assert compare(G, "cooperation", "collaboration", quotes=True)["shared"][0]["quotes"][1]["quote"] == "we work together"
+
+
+def test_compare_needs_terms(G) -> None:
+    with pytest.raises(NodeNotFound, match="'Bart' is a contributor; compare needs a term"):
+        compare(G, "bart", "cooperation")
+
+
+def test_compare_answers_the_post(B) -> None:
+    r = compare(B, "cooperation", "collaboration")
+    pairs = {(c["attribute"], c["opposite"]): c["supporters"] for c in r["contrasts"]}
+    assert pairs[("passive", "active")] == ["Bart Stewart"]
+    assert pairs[("separate-stakes", "shared-stake")] == ["todd"]
+    assert pairs[("serves-each-partys-needs", "creates-something-together")] == ["Mary Alice Arthur", "Patti Anklam"]
+    assert len(pairs) >= 15
+    shared = {i["attribute"]: i for i in r["shared"]}
+    assert shared["uses-technology"]["supporters_a"] == ["Matt Moore"]
+    assert {"includes", "overlaps_with", "contrasts_with"} <= {e["kind"] for e in r["relations"]}
+
+
+# --- people, consensus, ranking -------------------------------------------------
+
+
+def test_who_lists_claims_and_stances(G) -> None:
+    r = who(G, "Cy")
+    assert r["contributor"]["where"] == ["comment 2", "comment 3"]
+    assert [(c["term"], c["attribute"], c["negated"]) for c in r["claims"]] == [
+        ("collaboration", "together", False), ("collaboration", "passive", True)
+    ]
+    assert [p["id"] for p in r["agrees_with"]] == ["bart"]
+    assert [p["id"] for p in who(G, "bart")["agreed_by"]] == ["cy"]
+
+
+def test_who_needs_a_contributor(G) -> None:
+    with pytest.raises(NodeNotFound):
+        who(G, "cooperation")
+
+
+def test_contributors_counts_claims(B) -> None:
+    rows = {r["id"]: r for r in contributors(B)}
+    assert len(rows) == 17
+    assert rows["ken"]["claims"] == 35 and rows["ken"]["where"] == ["comment 3", "comment 4"]
+    assert rows["jack-hooper"]["claims"] == 0 and rows["jack-hooper"]["relations"] == 1
+
+
+def test_consensus_ranks_support_and_finds_disputes(G) -> None:
+    r = consensus(G)
+    assert r["agreed"][0]["count"] == 1
+    together = [i for i in r["agreed"] if i["attribute"] == "together"]
+    assert {i["term"] for i in together} == {"cooperation", "collaboration"}
+    passive = [i for i in r["agreed"] if i["attribute"] == "passive"][0]
+    assert passive["endorsed_by"] == ["Cy"]
+    assert [d["type"] for d in r["disputed"]] == []  # cooperation's 'passive' is denied only of collaboration
+    assert [(g["from"], g["to"]) for g in r["agreements"]] == [("Cy", "Bart")]
+
+
+def test_consensus_on_the_bundled_discussion(B) -> None:
+    r = consensus(B)
+    top = r["agreed"][0]
+    assert top["count"] == 2
+    kinds = {d["type"] for d in r["disputed"]}
+    assert {"asserted_and_denied", "contributors"} <= kinds
+    tech = [d for d in r["disputed"] if d["type"] == "asserted_and_denied"][0]
+    assert (tech["attribute"], tech["asserted_by"], tech["denied_by"]) == ("uses-technology", ["Matt Moore"], ["Luke Naismith"])
+    only_coord = consensus(B, "coordination")
+    assert {i["term"] for i in only_coord["agreed"]} == {"coordination"} and only_coord["agreements"] == []
+
+
+def test_opposed_attributes_asserted_of_one_term_are_a_dispute(write) -> None:
+    G = load_graph(write(
+        "terms: [{id: t}]\nattributes: [{id: x}, {id: y}]\n"
+        "contributors: [{id: p, name: P, role: commenter, where: c1}, {id: q, name: Q, role: commenter, where: c2}]\n"
+        "claims: [{term: t, attribute: x, by: p, quote: a}, {term: t, attribute: y, by: q, quote: b}]\n"
+        "relations: [{kind: opposes, source: x, target: y}]\n"
+    ))
+    [d] = consensus(G)["disputed"]
+    assert (d["type"], d["asserted_by"], d["opposite_asserted_by"]) == ("opposed_attributes", ["P"], ["Q"])
+
+
+def test_rank_by_degree_and_betweenness(B) -> None:
+    assert [r["id"] for r in rank(B, limit=2)] == ["cooperation", "collaboration"]
+    top = rank(B, by="betweenness", kind="term", limit=3)
+    assert {r["id"] for r in top[:2]} == {"cooperation", "collaboration"} and all(r["kind"] == "term" for r in top)
+    with pytest.raises(ValueError):
+        rank(B, by="pagerank")
+
+
+def test_clusters_are_deterministic_and_cover_every_node(B) -> None:
+    a, b = clusters(B), clusters(B)
+    assert a == b
+    assert sum(c["size"] for c in a) == B.number_of_nodes()
+    social = [c for c in a if "social atomism" in c["terms"]][0]
+    assert "communitarianism" in social["terms"]

@@ -1,0 +1,264 @@
+"""Render the concept graph as one self-contained, offline HTML page.
+
+The page inlines vis-network (the build bundled with pyvis) and the project's own
+template (``templates/explorer.*``). The graph travels as JSON inside a
+``<script type="application/json">`` block, read with ``JSON.parse`` and put on the
+page only through ``textContent`` and canvas text: no string from a dataset is ever
+parsed as HTML or run as script. A Content-Security-Policy admits only the page's own
+two scripts (by hash) and forbids every network request.
+
+>>> from conceptgraph import load_graph
+>>> html = render_html(load_graph())
+>>> html.startswith("<!DOCTYPE html>") and "cdn" not in html.lower()
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+from collections import Counter
+from functools import cache
+from importlib import util
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import ConceptGraphError
+from .files import write_atomic
+from .layout import anchors, layout
+from .model import RELATION_KINDS
+from .names import resolve
+
+__all__ = ["NODE_STYLES", "EDGE_STYLES", "DEFAULT_OUTPUT", "page_data", "render_html", "write_page", "subgraph"]
+
+DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
+_TEMPLATES = Path(__file__).with_name("templates")
+
+#: How each node kind looks: vis-network shape, fill, border and font colours.
+NODE_STYLES: dict[str, dict[str, str]] = {
+    "term": {"label": "term", "shape": "box", "color": "#1e3a8a", "border": "#0f1f4d", "font": "#ffffff"},
+    "attribute": {"label": "attribute", "shape": "ellipse", "color": "#fef3c7", "border": "#d97706", "font": "#1f2937"},
+    "contributor": {"label": "contributor", "shape": "dot", "color": "#10b981", "border": "#047857", "font": "#064e3b"},
+    "other": {"label": "other node", "shape": "box", "color": "#e5e7eb", "border": "#6b7280", "font": "#111827"},
+}
+
+_TERM_LINK = {"color": "#2563eb", "width": 2, "dashes": False, "arrows": True}
+_R = RELATION_KINDS
+#: How each edge kind looks; a denied claim is drawn as its own kind, "... (denied)".
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "claim": {"label": "term has attribute", "phrase": "has", "color": "#64748b", "width": 1.2, "dashes": False,
+              "arrows": True},
+    "claim (denied)": {"label": "term lacks attribute", "phrase": "lacks", "color": "#dc2626", "width": 1.5,
+                       "dashes": True, "arrows": True},
+    "asserts": {"label": "contributor says so", "phrase": "asserts", "color": "#34d399", "width": 0.8,
+                "dashes": [2, 4], "arrows": True},
+    "asserts (denied)": {"label": "contributor denies", "phrase": "denies", "color": "#f87171", "width": 0.8,
+                         "dashes": [2, 4], "arrows": True},
+    "opposes": {"label": "attributes opposed", "phrase": _R["opposes"], "color": "#f97316", "width": 2.5,
+                "dashes": [8, 6], "arrows": False},
+    "contrasts_with": {"label": "terms contrasted", "phrase": _R["contrasts_with"], "color": "#7c3aed", "width": 3,
+                       "dashes": [10, 6], "arrows": False},
+    **{k: {**_TERM_LINK, "label": f"term {v} term", "phrase": v} for k, v in _R.items()
+       if k not in ("opposes", "contrasts_with", "agrees_with", "disputes")},
+    "agrees_with": {"label": "agrees with", "phrase": _R["agrees_with"], "color": "#16a34a", "width": 2,
+                    "dashes": False, "arrows": True},
+    "disputes": {"label": "disputes", "phrase": _R["disputes"], "color": "#b91c1c", "width": 2, "dashes": [4, 3],
+                 "arrows": True},
+    "other": {"label": "other link", "phrase": "links to", "color": "#9ca3af", "width": 1, "dashes": False,
+              "arrows": True},
+}
+
+_BIG = 2000  # nodes above which the page trades curves for speed
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as shipped inside pyvis (found without importing pyvis,
+    whose import pulls in IPython)."""
+    spec = util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConceptGraphError("pyvis is not installed: pip install pyvis")
+    lib = Path(spec.submodule_search_locations[0]) / "templates" / "lib"
+    folder = sorted(lib.glob("vis-9*"))[-1]
+    return (
+        (folder / "vis-network.min.js").read_text(encoding="utf-8"),
+        (folder / "vis-network.css").read_text(encoding="utf-8"),
+    )
+
+
+def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds: list[str] | None = None) -> nx.MultiDiGraph:
+    """The part of ``G`` to draw: nodes within ``depth`` steps of ``focus`` (either
+    direction), keeping only nodes of ``kinds`` when given."""
+    keep = set(G)
+    if focus is not None:
+        centre = resolve(G, focus)
+        keep = {centre}
+        frontier = [centre]
+        for _ in range(depth):
+            frontier = [v for u in frontier for v in (*G.succ[u], *G.pred[u]) if v not in keep]
+            keep.update(frontier)
+    if kinds:
+        keep = {n for n in keep if G.nodes[n].get("kind", "other") in kinds}
+    return G.subgraph([n for n in G if n in keep]) if len(keep) < len(G) else G
+
+
+def _edge_kind(data: dict[str, Any]) -> str:
+    kind = str(data.get("kind", "other"))
+    return f"{kind} (denied)" if data.get("negated") and kind in ("claim", "asserts") else kind
+
+
+def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready data.
+
+    Nodes are ``[label, kind index, x, y, size]``; edges are ``[source index, target
+    index, kind index, detail index]``; ``details`` holds each node's and edge's fields
+    (strings only), ``nodeKinds``/``edgeKinds`` the legend with counts.
+    """
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    degree = {n: len(set(G.succ[n]) | set(G.pred[n])) for n in nodes}
+    pos = layout(G, seed=seed, boxes=_label_boxes(G, degree))
+    node_kinds: list[str] = []
+    kind_index: dict[str, int] = {}
+
+    def kind_of(k: str, table: list[str], lookup: dict[str, int]) -> int:
+        if k not in lookup:
+            lookup[k] = len(table)
+            table.append(k)
+        return lookup[k]
+
+    out_nodes, node_details = [], []
+    for n in nodes:
+        d = G.nodes[n]
+        kind = str(d.get("kind") or "other")
+        x, y = pos[n]
+        out_nodes.append([str(d.get("label", n)), kind_of(kind, node_kinds, kind_index), x, y, degree[n]])
+        node_details.append({"id": str(n), **{k: _text(v) for k, v in d.items() if k not in ("label", "kind") and _text(v)}})
+    edge_kinds: list[str] = []
+    edge_index: dict[str, int] = {}
+    out_edges, edge_details = [], []
+    for u, v, key, d in G.edges(keys=True, data=True):
+        out_edges.append([index[u], index[v], kind_of(_edge_kind(d), edge_kinds, edge_index), len(edge_details)])
+        detail = {"key": str(key), **{k: _text(v) for k, v in d.items() if k != "kind" and _text(v)}}
+        if isinstance(d.get("speaker"), str) and d["speaker"] in G:
+            detail["speaker"] = str(G.nodes[d["speaker"]].get("label", d["speaker"]))
+        if isinstance(d.get("term"), str) and d["term"] in G:
+            detail["term"] = str(G.nodes[d["term"]].get("label", d["term"]))
+        edge_details.append(detail)
+    node_counts = Counter(k for _, k, *_ in out_nodes)
+    edge_counts = Counter(k for _, _, k, _ in out_edges)
+    return {
+        "source": {k: str(_text(G.graph.get(k, "")) or "") for k in ("title", "author", "date", "url")},
+        "nodeKinds": [{"kind": k, "count": node_counts[i], **NODE_STYLES.get(k, {**NODE_STYLES["other"], "label": k})}
+                      for i, k in enumerate(node_kinds)],
+        "edgeKinds": [{"kind": k, "count": edge_counts[i],
+                       **EDGE_STYLES.get(k, {**EDGE_STYLES["other"], "label": k.replace("_", " "),
+                                             "phrase": k.replace("_", " ")})}
+                      for i, k in enumerate(edge_kinds)],
+        "nodes": out_nodes,
+        "edges": out_edges,
+        "nodeDetails": node_details,
+        "edgeDetails": edge_details,
+        "anchors": [index[a] for a in anchors(G)],
+        "focus": index[focus] if focus is not None and focus in index else None,
+        "big": len(nodes) > _BIG,
+    }
+
+
+def _label_boxes(G: nx.MultiDiGraph, degree: dict[Any, int]) -> dict[Any, tuple[float, float]]:
+    """Half width and height of each node's label on the canvas, as vis-network will
+    draw it: the font grows with degree between 14 and 30 px (see ``explorer.js``)."""
+    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
+    boxes = {}
+    for n, d in G.nodes(data=True):
+        size = 14 + 16 * ((degree[n] - lo) / (hi - lo) if hi > lo else 0)
+        label = str(d.get("label", n))
+        shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
+        text = 0.28 * size * len(label)  # half the width of the text
+        if shape == "ellipse":  # vis-network draws an ellipse half again as wide as its text
+            boxes[n] = (1.5 * text + 4, size)
+        elif shape == "box":
+            boxes[n] = (text + 6, 0.75 * size)
+        else:  # label under a dot
+            boxes[n] = (max(text, size), 1.5 * size)
+    return boxes
+
+
+def _text(value: Any) -> str | list[str]:
+    """Any attribute value as display text (a list of texts for a list); None, NaN and
+    false become "", which the page leaves out."""
+    if value is None or value is False or (isinstance(value, float) and value != value):
+        return ""
+    if value is True:
+        return "yes"
+    if isinstance(value, (list, tuple, set)):
+        return [t for t in (_text(v) for v in value) if isinstance(t, str) and t]
+    return str(value)
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end its <script> block or open a comment inside it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_SCRIPT_SAFE)
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render_html(
+    G: nx.MultiDiGraph,
+    focus: str | None = None,
+    depth: int = 1,
+    kinds: list[str] | None = None,
+    seed: int = 0,
+) -> str:
+    """The explorer page for ``G`` (or for the part :func:`subgraph` selects), as a string.
+
+    The same graph and options always give the same bytes.
+    """
+    H = subgraph(G, focus, depth, kinds)
+    centre = resolve(G, focus) if focus is not None else None
+    data = page_data(H, focus=centre, seed=seed)
+    vis_js, vis_css = _vis_assets()
+    app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")
+    app_css = (_TEMPLATES / "explorer.css").read_text(encoding="utf-8")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_hash(vis_js)} {_hash(app_js)}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    title = data["source"]["title"] or "Concept graph"
+    values = {
+        "csp": html.escape(csp),
+        "title": html.escape(title),
+        "vis_css": vis_css,
+        "app_css": app_css,
+        "vis_js": vis_js,
+        "app_js": app_js,
+        "data": _json_for_script(data),
+    }
+    template = (_TEMPLATES / "explorer.html").read_text(encoding="utf-8")
+    # One pass over the template: values are never scanned for placeholders again.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def write_page(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike[str] = DEFAULT_OUTPUT,
+    focus: str | None = None,
+    depth: int = 1,
+    kinds: list[str] | None = None,
+) -> Path:
+    """Write the explorer page to ``path`` atomically (its folder is created); return
+    the path. An error leaves any earlier file at ``path`` as it was."""
+    return write_atomic(path, render_html(G, focus=focus, depth=depth, kinds=kinds))

@@ -1,0 +1,339 @@
+/* conceptgraph explorer. Every string from the dataset reaches the page through
+   textContent or the canvas, never as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function normalise(s) {
+    return String(s).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+  function list(v) { return Array.isArray(v) ? v : (v ? [v] : []); }
+
+  // ---- heading -------------------------------------------------------------------
+  var src = data.source;
+  $("title").textContent = src.title || "Concept graph";
+  $("byline").textContent = [src.author, src.date].filter(Boolean).join(" · ");
+  document.title = src.title || "Concept graph";
+
+  // ---- data sets -------------------------------------------------------------------
+  var N = data.nodes.length, E = data.edges.length, big = data.big;
+  var groups = {};
+  data.nodeKinds.forEach(function (k, i) {
+    groups["k" + i] = {
+      shape: k.shape,
+      color: { background: k.color, border: k.border,
+               highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } },
+      font: { color: k.font, size: k.shape === "box" ? 16 : 13, bold: k.shape === "box" ? { color: k.font } : undefined },
+      borderWidth: 1.5
+    };
+  });
+  var incident = [];
+  for (var i = 0; i < N; i++) incident.push([]);
+  var pairCount = {};
+  var visEdges = data.edges.map(function (e, j) {
+    var k = data.edgeKinds[e[2]];
+    incident[e[0]].push(j);
+    if (e[1] !== e[0]) incident[e[1]].push(j);
+    var pair = e[0] < e[1] ? e[0] + "," + e[1] : e[1] + "," + e[0];
+    var nth = pairCount[pair] = (pairCount[pair] || 0) + 1;
+    var edge = {
+      id: j, from: e[0], to: e[1], width: k.width, dashes: k.dashes,
+      color: { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 },
+      arrows: { to: { enabled: !!k.arrows, scaleFactor: 0.5 } }
+    };
+    if (!big && nth > 1) {  // parallel edges fan out instead of hiding each other
+      edge.smooth = { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.floor(nth / 2 + 0.5) };
+    }
+    return edge;
+  });
+  var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
+    return { id: i, label: n[0], group: "k" + n[1], x: n[2], y: n[3], value: n[4] };
+  }));
+  var edges = new vis.DataSet(visEdges);
+
+  var hiddenNodeKinds = {}, hiddenEdgeKinds = {}, focusSet = null;
+  var nodeView = new vis.DataView(nodes, { filter: function (n) {
+    return !hiddenNodeKinds[data.nodes[n.id][1]] && (!focusSet || focusSet.has(n.id));
+  } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) {
+    var d = data.edges[e.id];
+    return !hiddenEdgeKinds[d[2]] && !hiddenNodeKinds[data.nodes[d[0]][1]] && !hiddenNodeKinds[data.nodes[d[1]][1]] &&
+      (!focusSet || (focusSet.has(d[0]) && focusSet.has(d[1])));
+  } });
+
+  var options = {
+    autoResize: true,
+    physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false,
+               forceAtlas2Based: { gravitationalConstant: -60, springLength: 120 } },
+    layout: { improvedLayout: false, randomSeed: 1 },
+    interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 300,
+                   keyboard: false, multiselect: false },
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 14, max: 30, drawThreshold: 5, maxVisible: 36 } } },
+    edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
+    groups: groups
+  };
+  var network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, options);
+  var drawn = false;
+  network.on("afterDrawing", function () {
+    if (!drawn) { drawn = true; document.body.setAttribute("data-drawn", "1"); }
+  });
+
+  // ---- legend and filters ------------------------------------------------------------
+  function legendItem(kind, i, hidden, isNode) {
+    var li = el("li"), label = el("label"), box = el("input");
+    box.type = "checkbox"; box.checked = true;
+    box.setAttribute("data-kind", kind.kind);
+    box.addEventListener("change", function () {
+      if (box.checked) delete hidden[i]; else hidden[i] = true;
+      nodeView.refresh(); edgeView.refresh();
+      status();
+    });
+    var mark = el("span", null, isNode ? "swatch " + kind.shape : "line");
+    if (isNode) { mark.style.background = kind.color; mark.style.borderColor = kind.border; }
+    else {
+      mark.style.borderTopColor = kind.color;
+      mark.style.borderTopStyle = kind.dashes ? (Array.isArray(kind.dashes) && kind.dashes[0] < 4 ? "dotted" : "dashed") : "solid";
+      mark.style.borderTopWidth = Math.max(2, Math.min(4, kind.width + 1)) + "px";
+    }
+    label.appendChild(box); label.appendChild(mark);
+    label.appendChild(el("span", kind.label + (isNode || !kind.arrows ? "" : " →")));
+    label.appendChild(el("span", kind.count, "count"));
+    li.appendChild(label);
+    return li;
+  }
+  data.nodeKinds.forEach(function (k, i) { $("node-kinds").appendChild(legendItem(k, i, hiddenNodeKinds, true)); });
+  data.edgeKinds.forEach(function (k, i) { $("edge-kinds").appendChild(legendItem(k, i, hiddenEdgeKinds, false)); });
+
+  function status(text) {
+    var shown = nodeView.length, links = edgeView.length;
+    $("status").textContent = (text ? text + " · " : "") + shown + " of " + N + " nodes, " + links + " of " + E + " links shown";
+  }
+
+  // ---- details panel -------------------------------------------------------------------
+  var FIELDS = { aliases: "Also written", gloss: "Gloss", description: "Description", role: "Role",
+                 where: "Where", quote: "Said", id: "Id" };
+  function label(i) { return data.nodes[i][0]; }
+  function nodeLink(i) {
+    var b = el("button", label(i), "linkish");
+    b.type = "button";
+    b.addEventListener("click", function () { choose(i); });
+    return b;
+  }
+  function openPanel() {
+    var body = $("panel-body");
+    while (body.firstChild) body.removeChild(body.firstChild);
+    $("panel").hidden = false;
+    return body;
+  }
+  function badge(text, color) {
+    var b = el("span", text, "badge");
+    b.style.background = color;
+    return b;
+  }
+  function evidence(j, from) {
+    var e = data.edges[j], d = data.edgeDetails[e[3]], k = data.edgeKinds[e[2]];
+    var li = el("li", null, "ev"), line = el("div");
+    if (from === undefined || from !== e[0]) line.appendChild(nodeLink(e[0])); else line.appendChild(el("strong", label(e[0])));
+    line.appendChild(el("span", " " + k.phrase + " ", /denied/.test(k.kind) ? "denied" : ""));
+    if (from === undefined || from !== e[1]) line.appendChild(nodeLink(e[1])); else line.appendChild(el("strong", label(e[1])));
+    if (d.term && /^asserts/.test(k.kind)) line.appendChild(el("span", " of " + d.term));
+    li.appendChild(line);
+    if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
+    var who = [d.speaker, d.where].filter(Boolean).join(", ");
+    if (who) li.appendChild(el("div", "— " + who, "who"));
+    return li;
+  }
+  function showNode(i) {
+    var body = openPanel(), kind = data.nodeKinds[data.nodes[i][1]], det = data.nodeDetails[i];
+    body.appendChild(el("h3", label(i)));
+    body.appendChild(badge(kind.label, kind.border));
+    var dl = el("dl");
+    Object.keys(FIELDS).forEach(function (f) {
+      if (!det[f] || (f === "id" && det.id === label(i))) return;
+      dl.appendChild(el("dt", FIELDS[f]));
+      dl.appendChild(el("dd", f === "quote" ? "“" + det.quote + "”" : list(det[f]).join(", ")));
+    });
+    Object.keys(det).forEach(function (f) {
+      if (FIELDS[f] || det[f] === "" || det[f] === null) return;
+      dl.appendChild(el("dt", f)); dl.appendChild(el("dd", list(det[f]).join(", ")));
+    });
+    body.appendChild(dl);
+
+    var tools = el("div"); tools.id = "focus-tools";
+    var depth = el("select");
+    [1, 2, 3].forEach(function (d) { var o = el("option", "depth " + d); o.value = d; depth.appendChild(o); });
+    var go = el("button", "Focus here"); go.type = "button"; go.id = "focus-here";
+    go.addEventListener("click", function () { focus(i, +depth.value); });
+    tools.appendChild(go); tools.appendChild(depth);
+    body.appendChild(tools);
+
+    var inc = incident[i], seen = {}, neighbours = [];
+    inc.forEach(function (j) {
+      var e = data.edges[j], other = e[0] === i ? e[1] : e[0];
+      if (!seen[other] && other !== i) { seen[other] = true; neighbours.push(other); }
+    });
+    neighbours.sort(function (a, b) { return label(a).localeCompare(label(b)); });
+    body.appendChild(el("h4", "Neighbours (" + neighbours.length + ")"));
+    var ul = el("ul");
+    neighbours.slice(0, 300).forEach(function (n) { var li = el("li"); li.appendChild(nodeLink(n)); ul.appendChild(li); });
+    if (neighbours.length > 300) ul.appendChild(el("li", "… and " + (neighbours.length - 300) + " more"));
+    body.appendChild(ul);
+
+    body.appendChild(el("h4", "Who says what (" + inc.length + ")"));
+    var ol = el("ol");
+    inc.slice(0, 300).forEach(function (j) { ol.appendChild(evidence(j, i)); });
+    if (inc.length > 300) ol.appendChild(el("li", "… and " + (inc.length - 300) + " more"));
+    body.appendChild(ol);
+  }
+  function showEdge(j) {
+    var body = openPanel(), e = data.edges[j], k = data.edgeKinds[e[2]];
+    body.appendChild(el("h3", label(e[0]) + " " + k.phrase + " " + label(e[1])));
+    body.appendChild(badge(k.label, k.color));
+    var ol = el("ol");
+    ol.appendChild(evidence(j));
+    body.appendChild(ol);
+    var others = incident[e[0]].filter(function (x) {
+      var f = data.edges[x];
+      return x !== j && ((f[0] === e[0] && f[1] === e[1]) || (f[0] === e[1] && f[1] === e[0]));
+    });
+    if (others.length) {
+      body.appendChild(el("h4", "Other links between them (" + others.length + ")"));
+      var more = el("ol");
+      others.forEach(function (x) { more.appendChild(evidence(x)); });
+      body.appendChild(more);
+    }
+  }
+  function hidePanel() { $("panel").hidden = true; network.unselectAll(); }
+  $("close").addEventListener("click", hidePanel);
+
+  // ---- selection, focus, search ---------------------------------------------------------
+  function reveal(i) {
+    if (hiddenNodeKinds[data.nodes[i][1]]) {
+      delete hiddenNodeKinds[data.nodes[i][1]];
+      var box = $("node-kinds").querySelectorAll("input")[data.nodes[i][1]];
+      if (box) box.checked = true;
+    }
+    if (focusSet && !focusSet.has(i)) showAll();
+    nodeView.refresh(); edgeView.refresh();
+  }
+  function choose(i) {
+    reveal(i);
+    network.selectNodes([i]);
+    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), animation: { duration: 300 } });
+    showNode(i);
+  }
+  function focus(i, depth) {
+    var keep = new Set([i]), frontier = [i];
+    for (var d = 0; d < depth; d++) {
+      var next = [];
+      frontier.forEach(function (u) {
+        incident[u].forEach(function (j) {
+          var e = data.edges[j], v = e[0] === u ? e[1] : e[0];
+          if (!keep.has(v)) { keep.add(v); next.push(v); }
+        });
+      });
+      frontier = next;
+    }
+    focusSet = keep;
+    nodeView.refresh(); edgeView.refresh();
+    $("showall").hidden = false;
+    network.selectNodes([i]);
+    network.fit({ nodes: Array.from(keep), animation: { duration: 300 } });
+    status("focus on “" + label(i) + "”, depth " + depth);
+  }
+  function showAll() {
+    focusSet = null;
+    nodeView.refresh(); edgeView.refresh();
+    $("showall").hidden = true;
+    status();
+  }
+  $("showall").addEventListener("click", function () { showAll(); network.fit(); });
+  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  $("physics").addEventListener("click", function () {
+    var on = this.getAttribute("aria-pressed") !== "true";
+    this.setAttribute("aria-pressed", on ? "true" : "false");
+    this.textContent = "Physics: " + (on ? "on" : "off");
+    network.setOptions({ physics: { enabled: on } });
+  });
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+    else hidePanel();
+  });
+  network.on("doubleClick", function (p) { if (p.nodes.length) focus(p.nodes[0], 1); });
+
+  var names = data.nodes.map(function (n, i) {
+    var det = data.nodeDetails[i];
+    return [n[0], det.id].concat(list(det.aliases)).map(function (s) { return [s, normalise(s)]; });
+  });
+  function matches(text) {
+    var key = normalise(text), hits = [];
+    if (!key) return hits;
+    for (var i = 0; i < N; i++) {
+      var best = 0, shown = "";
+      for (var k = 0; k < names[i].length; k++) {
+        var n = names[i][k][1];
+        var s = n === key ? 3 : n.indexOf(key) === 0 ? 2 : n.indexOf(key) > 0 ? 1 : 0;
+        if (s > best) { best = s; shown = names[i][k][0]; }
+      }
+      if (best) hits.push({ i: i, score: best, matched: shown });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+    return hits;
+  }
+  var box = $("search"), sugg = $("suggestions"), current = [], cursor = -1;
+  function renderSuggestions() {
+    while (sugg.firstChild) sugg.removeChild(sugg.firstChild);
+    current.slice(0, 12).forEach(function (h, n) {
+      var li = el("li"); li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", n === cursor ? "true" : "false");
+      var text = label(h.i) + (h.matched !== label(h.i) && h.matched !== data.nodeDetails[h.i].id ? " (" + h.matched + ")" : "");
+      li.appendChild(el("span", text));
+      li.appendChild(el("span", data.nodeKinds[data.nodes[h.i][1]].label, "kind"));
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(h.i); });
+      sugg.appendChild(li);
+    });
+    sugg.hidden = current.length === 0;
+  }
+  function pick(i) {
+    sugg.hidden = true;
+    box.value = label(i);
+    choose(i);
+    status("found “" + label(i) + "”");
+  }
+  box.addEventListener("input", function () { current = matches(box.value); cursor = -1; renderSuggestions(); });
+  box.addEventListener("keydown", function (ev) {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      var max = Math.min(current.length, 12);
+      if (max) { cursor = (cursor + (ev.key === "ArrowDown" ? 1 : max - 1)) % max; renderSuggestions(); }
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      current = matches(box.value);
+      if (current.length) pick(current[Math.max(cursor, 0)].i);
+      else { sugg.hidden = true; status("nothing matches “" + box.value + "”"); }
+    } else if (ev.key === "Escape") { sugg.hidden = true; }
+  });
+  box.addEventListener("blur", function () { sugg.hidden = true; });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
+    else if (ev.key === "Escape" && document.activeElement !== box) hidePanel();
+  });
+
+  // ---- first view -------------------------------------------------------------------------
+  status();
+  if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
+  window.conceptgraph = {
+    network: network, nodes: nodes, edges: edges, data: data,
+    visibleNodes: function () { return nodeView.getIds(); },
+    visibleEdges: function () { return edgeView.getIds(); },
+    choose: choose, focus: focus, showAll: showAll
+  };
+})();

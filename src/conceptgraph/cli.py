@@ -250,6 +250,33 @@ def search(text_: str, kind: str | None, data: str | None, as_json: bool) -> Non
     emit(_found(search_nodes(load_graph(data), text_, kind=kind), f"nothing matches '{text_}'"), as_json, text.search_text)
 
 
+@cli.command()
+@click.option("-o", "--output", "output", default=None, metavar="PATH",
+              help="Where to write the page (default: output/concept_graph.html; - for stdout).")
+@click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+@click.option("--focus", metavar="NAME", help="Draw only the neighbourhood of this node.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1), help="Steps around --focus.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Draw only these node kinds (repeat).")
+@data_option
+@_example("conceptgraph render --open\nconceptgraph render --focus cooperation --depth 2 -o coop.html")
+def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds: tuple[str, ...], data: str | None) -> None:
+    """Write the graph as one interactive HTML page that works offline.
+
+    The page has a legend, a search box over labels and aliases, filters for each kind
+    of node and link, a focus view, and a panel with every quote behind a node or link.
+    """
+    from .render import DEFAULT_OUTPUT, render_html, write_page
+
+    G = load_graph(data)
+    if output == "-":
+        click.echo(render_html(G, focus=focus, depth=depth, kinds=list(kinds)), nl=False)
+        return
+    path = write_page(G, output or DEFAULT_OUTPUT, focus=focus, depth=depth, kinds=list(kinds))
+    click.echo(f"wrote {path}", err=True)
+    if open_:
+        click.launch(str(path.resolve()))
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="conceptgraph")

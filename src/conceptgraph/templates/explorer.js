@@ -174,7 +174,14 @@
     tools.appendChild(go); tools.appendChild(depth);
     body.appendChild(tools);
 
-    var inc = incident[i], seen = {}, neighbours = [];
+    var inc = incident[i];
+    body.appendChild(el("h4", "Who says what (" + inc.length + ")"));
+    var ol = el("ol");
+    inc.slice(0, 300).forEach(function (j) { ol.appendChild(evidence(j, i)); });
+    if (inc.length > 300) ol.appendChild(el("li", "… and " + (inc.length - 300) + " more"));
+    body.appendChild(ol);
+
+    var seen = {}, neighbours = [];
     inc.forEach(function (j) {
       var e = data.edges[j], other = e[0] === i ? e[1] : e[0];
       if (!seen[other] && other !== i) { seen[other] = true; neighbours.push(other); }
@@ -185,12 +192,6 @@
     neighbours.slice(0, 300).forEach(function (n) { var li = el("li"); li.appendChild(nodeLink(n)); ul.appendChild(li); });
     if (neighbours.length > 300) ul.appendChild(el("li", "… and " + (neighbours.length - 300) + " more"));
     body.appendChild(ul);
-
-    body.appendChild(el("h4", "Who says what (" + inc.length + ")"));
-    var ol = el("ol");
-    inc.slice(0, 300).forEach(function (j) { ol.appendChild(evidence(j, i)); });
-    if (inc.length > 300) ol.appendChild(el("li", "… and " + (inc.length - 300) + " more"));
-    body.appendChild(ol);
   }
   function showEdge(j) {
     var body = openPanel(), e = data.edges[j], k = data.edgeKinds[e[2]];
@@ -225,9 +226,9 @@
   }
   function choose(i) {
     reveal(i);
+    showNode(i);  // first, so that the camera centres in the space the panel leaves
     network.selectNodes([i]);
     network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), animation: { duration: 300 } });
-    showNode(i);
   }
   function focus(i, depth) {
     var keep = new Set([i]), frontier = [i];

@@ -1,0 +1,122 @@
+"""The HTML page as a file: self-contained, deterministic, escaped, written atomically."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph import OutputError, load_graph
+from conceptgraph.cli import cli
+from conceptgraph.layout import layout
+from conceptgraph.render import page_data, render_html, subgraph, write_page
+
+
+def embedded(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+def test_page_is_self_contained() -> None:
+    html = render_html(load_graph())
+    assert len(re.findall(r"^<script", html, re.M)) == 3  # data, vis-network, the explorer
+    assert "sourceMappingURL" not in html  # developer tools would fetch it
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in unescape(html)
+    assert not re.search(r"https?://(?!www\.w3\.org)[^\s\"')]*\.(js|css|woff2?)", html)
+
+
+def test_same_graph_same_bytes() -> None:
+    assert render_html(load_graph()) == render_html(load_graph())
+
+
+def test_data_block_holds_every_node_edge_and_quote(mini: Path) -> None:
+    G = load_graph(mini)
+    data = embedded(render_html(G))
+    assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
+    assert {d["id"] for d in data["nodeDetails"]} == set(G.nodes)
+    quotes = {d.get("quote") for d in data["edgeDetails"]}
+    assert {q for *_, q in G.edges(data="quote") if q} <= quotes
+    assert data["source"]["title"] == "Mini"
+    kinds = {k["kind"]: k["count"] for k in data["edgeKinds"]}
+    assert kinds["claim (denied)"] == 1 and kinds["claim"] == 4
+
+
+def test_strings_cannot_close_the_data_block(write) -> None:
+    evil = "</script><script>alert(1)</script><!--"
+    G = load_graph(write(f"source: {{title: '{evil}'}}\nterms: [{{id: a, label: '{evil}'}}]"))
+    html = render_html(G)
+    block = html.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block
+    assert embedded(html)["nodes"][0][0] == evil
+    assert f"<title>{evil}" not in html and "<title>&lt;/script&gt;" in html
+
+
+def test_layout_is_deterministic_and_separates_the_two_main_terms() -> None:
+    G = load_graph()
+    a, b = layout(G), layout(G)
+    assert a == b
+    assert a["cooperation"][0] < 0 < a["collaboration"][0]
+    assert all(isinstance(v, int) for xy in a.values() for v in xy)
+
+
+def test_focus_and_kind_select_a_subgraph() -> None:
+    G = load_graph()
+    H = subgraph(G, "Bart Stewart", depth=1)
+    assert set(H) == {"bart-stewart", "passive", "active", "jim-benson"}
+    assert set(subgraph(G, kinds=["term"])) == {n for n, k in G.nodes(data="kind") if k == "term"}
+    assert page_data(H, focus="bart-stewart")["focus"] == list(H).index("bart-stewart")
+
+
+def test_an_empty_graph_still_renders(write) -> None:
+    data = embedded(render_html(load_graph(write("source: {title: Empty}\nterms: []"))))
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_failed_write_keeps_the_previous_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "page.html"
+    write_page(load_graph(), target)
+    good = target.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", boom)
+    with pytest.raises(OutputError, match="page.html: cannot write: No space left on device"):
+        write_page(load_graph(), target)
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_render_command(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["render"])
+    assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.html\n"
+    assert Path("output/concept_graph.html").stat().st_size > 100_000
+    out = tmp_path / "deep" / "er" / "coop.html"
+    r = CliRunner().invoke(cli, ["render", "--focus", "co-operate", "--kind", "term", "--kind", "attribute", "-o", str(out)])
+    assert r.exit_code == 0
+    data = embedded(out.read_text(encoding="utf-8"))
+    assert {k["kind"] for k in data["nodeKinds"]} == {"term", "attribute"}
+    r = CliRunner().invoke(cli, ["render", "-o", "-"])
+    assert r.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_render_errors(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["render", "--focus", "nobody"])
+    assert r.exit_code == 3 and "no node named 'nobody'" in r.stderr
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = CliRunner().invoke(cli, ["render", "-o", str(blocker / "page.html")])
+    assert r.exit_code == 6 and r.stderr.startswith(f"Error: {blocker / 'page.html'}: cannot write") and "Traceback" not in r.stderr
+
+
+def test_render_open_launches_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = []
+    monkeypatch.setattr("click.launch", lambda url, **kw: opened.append(url) or 0)
+    r = CliRunner().invoke(cli, ["render", "--open"])
+    assert r.exit_code == 0 and opened == [str(Path("output/concept_graph.html").resolve())]

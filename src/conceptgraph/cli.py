@@ -16,6 +16,7 @@ import click
 from . import __version__
 from . import queries, text
 from .errors import EXIT_CODES, ConceptGraphError, NoResult
+from .formats import FORMATS
 from .graph import DATA_ENV, NODE_KINDS, graph_summary, load_graph
 from .names import search as search_nodes
 from .output import emit, table
@@ -275,6 +276,41 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     click.echo(f"wrote {path}", err=True)
     if open_:
         click.launch(str(path.resolve()))
+
+
+@cli.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)), help="What to write.")
+@click.option("-o", "--output", "output", metavar="PATH",
+              help="File (folder for neo4j); - for stdout; default under output/.")
+@data_option
+@json_option
+@_example("conceptgraph export --format graphml\nconceptgraph export --format neo4j -o neo4j-import/\n"
+          "conceptgraph export --format mermaid -o - > graph.mmd")
+def export(fmt: str, output: str | None, data: str | None, as_json: bool) -> None:
+    """Write the graph for another tool.
+
+    \b
+    graphml    yEd, Cytoscape, igraph, Gephi (valid against the GraphML XSD)
+    gexf       Gephi (GEXF 1.3, with colours and positions)
+    json       networkx node-link JSON
+    cytoscape  Cytoscape.js elements, with positions
+    neo4j      a folder of CSVs, and the neo4j-admin command that loads them
+    mermaid    a flowchart for Markdown
+
+    Every format keeps each claim's speaker, quote and place. Files are replaced
+    atomically: a failed export leaves the previous file as it was.
+    """
+    from .formats import export as export_graph
+
+    result = export_graph(load_graph(data), fmt, output)
+    if result["path"] == "-":
+        return
+    if as_json:
+        emit(result, True, str)
+    else:
+        click.echo(f"wrote {result['path']}", err=True)
+        if "command" in result:
+            click.echo(result["command"])
 
 
 def main() -> None:

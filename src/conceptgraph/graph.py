@@ -76,15 +76,19 @@ def default_data_path() -> Path:
 
 
 def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
-    """Load the graph at ``path`` (a dataset file or folder); by default the dataset
-    named by ``$CONCEPTGRAPH_DATA``, else the bundled one.
+    """Load the graph at ``path``: a dataset file or folder, or a graph file (GraphML,
+    GEXF, node-link JSON) from us or another tool; by default the dataset named by
+    ``$CONCEPTGRAPH_DATA``, else the bundled one.
 
     Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
     """
     from .dataset import load_dataset
+    from .formats import GRAPH_SUFFIXES, read_graph
 
     if path is None or str(path) == "":
         path = os.environ.get(DATA_ENV) or default_data_path()
+    if Path(path).suffix.lower() in GRAPH_SUFFIXES and not Path(path).is_dir():
+        return read_graph(path)
     return build_graph(load_dataset(path))
 
 

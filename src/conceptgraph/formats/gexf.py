@@ -56,7 +56,7 @@ def write_gexf(G: nx.MultiDiGraph, out: IO[bytes], positions: dict[Any, tuple[in
         f'<gexf xmlns="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         f'xsi:schemaLocation="{NS} http://gexf.net/1.3/gexf.xsd" version="1.3">\n'
         f"  <meta><creator>conceptgraph</creator><keywords>{_attr(meta)}</keywords>"
-        f"<description>{_attr(title)}</description></meta>\n"
+        f"<description>{_attr(_token(title))}</description></meta>\n"
         f'  <graph defaultedgetype="directed" mode="static">\n'.encode("utf-8")
     )
     for cls, cols, ids in (("node", ncols, nids), ("edge", ecols, eids)):

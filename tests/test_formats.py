@@ -1,0 +1,288 @@
+"""Exports that other tools read, and imports from them: XSD validation, independent
+read-back (igraph, networkx), round trips, hostile strings, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph import DatasetError, OutputError, build_graph, load_graph
+from conceptgraph.cli import cli
+from conceptgraph.formats import FORMATS, export, read_graph
+from conceptgraph.formats.common import Column
+from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
+from xsd import validate
+
+CONTROL = "bell\x07 nul\x00 vt\x0b fffe\ufffe end"
+RTL = "שיתוף פעולה מול תיאום \u202eevil\u202c"
+EMOJI = "🤝 co-operation 👩🏽‍🤝‍👨🏿"
+
+
+def adversarial() -> nx.MultiDiGraph:
+    big = ("A very long quote. " * 6000)[:100_000]
+    ds = Dataset(
+        source=Source(title=f"Hostile {CONTROL} {RTL}", author=EMOJI, date="2024-02-30", url="javascript:alert(1)"),
+        terms=(
+            Term("id with spaces & <symbols> \"'", f"label {CONTROL}", ("a;b", "c|d", RTL), EMOJI),
+            Term("✓ check", RTL, (), ""),
+            Term("(1, 2)", "tuple-looking", ("x",), ""),
+        ),
+        attributes=(Attribute("attr]]>", "cdata ]]> end", "<![CDATA[ x ]]>"), Attribute("id", "named id", "")),
+        contributors=(Contributor("who?", EMOJI, "commenter", ("comment 1", f"comment {CONTROL}"), big),),
+        claims=(
+            Claim("c\x00 1", "id with spaces & <symbols> \"'", "attr]]>", "who?", big, f"comment {CONTROL}"),
+            Claim("c2", "✓ check", "id", "who?", RTL, "comment 1", True),
+        ),
+        relations=(Relation("r1", "contrasts_with", "✓ check", "(1, 2)", "who?", "--> | [x] \"q\"", "comment 1"),),
+    )
+    G = build_graph(ds)
+    G.add_node(1, kind="term", label="the number one", weight=1.5, flag=True)
+    G.add_node("1", kind="term", label="the string one", weight="heavy", flag=False)
+    G.add_edge(1, "1", key=0, kind="similar_to", weight=float("nan"), tags=["x", 2, None])
+    G.add_edge("1", 1, key="0", kind="similar_to", weight=2, tags=[])
+    return G
+
+
+GRAPHS = {"bundled": load_graph, "adversarial": adversarial}
+ROUND_TRIP = ["graphml", "gexf", "json"]
+
+
+def same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert a.graph == b.graph
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    na = [(u, v, k, {x: y for x, y in d.items() if not (isinstance(y, float) and y != y)}) for u, v, k, d in a.edges(keys=True, data=True)]
+    nb = [(u, v, k, {x: y for x, y in d.items() if not (isinstance(y, float) and y != y)}) for u, v, k, d in b.edges(keys=True, data=True)]
+    assert na == nb
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+@pytest.mark.parametrize("fmt", ROUND_TRIP)
+def test_round_trip_gives_an_equal_graph(tmp_path: Path, fmt: str, name: str) -> None:
+    G = GRAPHS[name]()
+    path = tmp_path / f"g{Path(FORMATS[fmt][0]).suffix}"
+    export(G, fmt, path)
+    H = read_graph(path)
+    if fmt == "json":  # JSON has no NaN: it is written as null
+        for *_, d in G.edges(data=True):
+            if isinstance(d.get("weight"), float) and d["weight"] != d["weight"]:
+                d["weight"] = None
+    same(G, H)
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_graphml_validates_and_reads_back_in_igraph_and_networkx(tmp_path: Path, name: str) -> None:
+    import igraph
+
+    G = GRAPHS[name]()
+    path = tmp_path / "g.graphml"
+    export(G, "graphml", path)
+    validate("graphml", path)
+    g = igraph.Graph.Read_GraphML(str(path))
+    assert (g.vcount(), g.ecount()) == (G.number_of_nodes(), G.number_of_edges())
+    assert g.vs["node_id"][: len(G)] and g.vs["kind"] == [str(k) for _, k in G.nodes(data="kind")]
+    assert len([q for q in g.es["quote"] if q]) == len([q for *_, q in G.edges(data="quote") if q])
+    N = nx.read_graphml(path)
+    assert (N.number_of_nodes(), N.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    # networkx knows nothing of our JSON marks: it sees exactly the text we wrote
+    labels = Column("label", [d["label"] for _, d in G.nodes(data=True)])
+    assert [d["label"] for _, d in N.nodes(data=True)] == [labels.encode(d["label"]) for _, d in G.nodes(data=True)]
+    quotes = Column("quote", [d.get("quote") for *_, d in G.edges(data=True)])
+    assert sorted(d.get("quote", "") for *_, d in N.edges(data=True)) == sorted(
+        quotes.encode(d["quote"]) if d.get("quote") is not None else "" for *_, d in G.edges(data=True)
+    )
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: str) -> None:
+    from lxml import etree
+
+    G = GRAPHS[name]()
+    path = tmp_path / "g.gexf"
+    export(G, "gexf", path)
+    validate("gexf", path)
+    ns = {"g": "http://gexf.net/1.3"}
+    doc = etree.parse(str(path))
+    assert len(doc.findall(".//g:node", ns)) == G.number_of_nodes()
+    assert len(doc.findall(".//g:node/g:color", ns)) == G.number_of_nodes()
+    assert len(doc.findall(".//g:node/g:position", ns)) == G.number_of_nodes()
+    assert doc.find(".//g:attributes[@class='node']/g:attribute[@title='kind']", ns) is not None
+    assert len(doc.findall(".//g:edge", ns)) == G.number_of_edges()
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_cytoscape_json_has_string_ids_positions_and_no_nan(tmp_path: Path, name: str) -> None:
+    G = GRAPHS[name]()
+    path = tmp_path / "g.cyjs"
+    export(G, "cytoscape", path)
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
+    nodes, edges = data["elements"]["nodes"], data["elements"]["edges"]
+    ids = [n["data"]["id"] for n in nodes]
+    assert len(set(ids)) == len(ids) == G.number_of_nodes() and all(isinstance(i, str) for i in ids)
+    assert all(isinstance(n["position"]["x"], int) for n in nodes)
+    assert len({e["data"]["id"] for e in edges}) == len(edges) == G.number_of_edges()
+    assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in edges)
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: str) -> None:
+    G = GRAPHS[name]()
+    result = export(G, "neo4j", tmp_path / "neo")
+    folder = Path(result["path"])
+    assert result["command"].startswith("neo4j-admin database import full neo4j --nodes=")
+    nodes = rels = 0
+    uids: set[str] = set()
+    ends: set[str] = set()
+    for f in sorted(folder.iterdir()):
+        rows = list(csv.reader(f.open(encoding="utf-8", newline="")))
+        header, body = rows[0], rows[1:]
+        if f.name.startswith("nodes_"):
+            assert header[:3] == ["uid:ID", "id", ":LABEL"]
+            nodes += len(body)
+            uids |= {r[0] for r in body}
+        else:
+            assert header[:3] == [":START_ID", ":END_ID", ":TYPE"]
+            ends |= {r[0] for r in body} | {r[1] for r in body}
+            rels += len(body)
+        assert all(len(r) == len(header) for r in body)
+        assert all(":" in h or h in ("id", "key") for h in header)
+    assert (nodes, rels) == (G.number_of_nodes(), G.number_of_edges())
+    assert ends <= uids and len(uids) == nodes
+    aliases = next(folder.glob("nodes_term.csv")).read_text(encoding="utf-8").splitlines()[0]
+    assert ("aliases:string[]" in aliases) == (name == "bundled")  # "a;b" forces JSON text
+
+
+def test_mermaid_escapes_every_label(tmp_path: Path) -> None:
+    G = adversarial()
+    path = tmp_path / "g.mmd"
+    export(G, "mermaid", path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "flowchart LR"
+    for line in lines[2:]:
+        if '"' in line:
+            inner = line.split('"')[1::2]
+            assert all(not set(part) & set('"<>[]{}()|`') for part in inner), line
+    assert sum(1 for line in lines if "-->" in line or "<==>" in line or "==>" in line or "-.->" in line or "--x" in line
+               or "<-.->" in line) == G.number_of_edges()
+
+
+def test_a_failed_export_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.graphml"
+    export(load_graph(), "graphml", path)
+    good = path.read_bytes()
+
+    def broken(G, out, progress=None):
+        out.write(b"<graphml>half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("conceptgraph.formats.graphml.write_graphml", broken)
+    with pytest.raises(OutputError, match="No space left"):
+        export(load_graph(), "graphml", path)
+    assert path.read_bytes() == good and [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
+
+
+def test_a_failed_neo4j_export_keeps_the_previous_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "neo"
+    export(load_graph(), "neo4j", folder)
+    before = sorted(p.name for p in folder.iterdir())
+    monkeypatch.setattr("pathlib.Path.write_bytes", lambda self, data: (_ for _ in ()).throw(OSError(13, "Permission denied")))
+    with pytest.raises(OutputError, match="Permission denied"):
+        export(load_graph(), "neo4j", folder)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["neo"]
+
+
+# --- imports from other tools -------------------------------------------------------
+
+
+def test_graphml_from_networkx_and_igraph_can_be_explored(tmp_path: Path) -> None:
+    import igraph
+
+    F = nx.DiGraph()
+    F.add_edge("solidarity", "mutual aid", weight=2.0)
+    F.add_edge("mutual aid", "cooperation", weight=1.0)
+    nx.write_graphml(F, tmp_path / "nx.graphml")
+    g = igraph.Graph(directed=True)
+    g.add_vertices(3)
+    g.vs["name"] = ["a", "b", "c"]
+    g.add_edges([(0, 1), (1, 2)])
+    g.write_graphml(str(tmp_path / "ig.graphml"))
+    G = read_graph(tmp_path / "nx.graphml")
+    assert set(G) == {"solidarity", "mutual aid", "cooperation"}
+    assert all(k == "node" for _, k in G.nodes(data="kind"))
+    assert G.edges["solidarity", "mutual aid", next(iter(G["solidarity"]["mutual aid"]))]["weight"] == 2.0
+    assert read_graph(tmp_path / "ig.graphml").number_of_edges() == 2
+    runner = CliRunner()
+    r = runner.invoke(cli, ["neighbors", "mutual aid", "--data", str(tmp_path / "nx.graphml"), "--json"])
+    assert r.exit_code == 0 and {n["id"] for n in json.loads(r.stdout)} == {"solidarity", "cooperation"}
+    r = runner.invoke(cli, ["render", "--data", str(tmp_path / "nx.graphml"), "-o", str(tmp_path / "nx.html")])
+    assert r.exit_code == 0 and (tmp_path / "nx.html").stat().st_size > 100_000
+
+
+def test_yed_labels_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "yed.graphml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">\n'
+        '  <key for="node" id="d6" yfiles.type="nodegraphics"/>\n'
+        '  <graph id="G" edgedefault="directed">\n'
+        '    <node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel>Trust</y:NodeLabel></y:ShapeNode></data></node>\n'
+        '    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Cooperation</y:NodeLabel></y:ShapeNode></data></node>\n'
+        '    <edge id="e0" source="n0" target="n1"/>\n'
+        "  </graph>\n</graphml>\n",
+        encoding="utf-8",
+    )
+    G = read_graph(path)
+    assert dict(G.nodes(data="label")) == {"n0": "Trust", "n1": "Cooperation"}
+    assert CliRunner().invoke(cli, ["path", "trust", "cooperation", "--data", str(path)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "name, text, line, words",
+    [
+        ("bad.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<graph>\n<node id="a">\n</graph>', 4,
+         "XML syntax error: mismatched tag"),
+        ("edge.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<graph>\n<node id="a"/>\n'
+         '<edge source="a" target="b"/>\n</graph></graphml>', 4, "unknown node 'b'"),
+        ("dup.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>\n<node id="a"/>\n<node id="a"/>'
+         "\n</graph></graphml>", 3, "duplicate node id 'a'"),
+        ("type.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+         '<key id="w" for="node" attr.name="w" attr.type="int"/>\n<graph>\n<node id="a"><data key="w">heavy</data></node>'
+         "\n</graph></graphml>", 4, "'w' is not a int"),
+        ("bomb.graphml", '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">]>\n<graphml/>', 2,
+         "entity declarations are not accepted"),
+        ("bad.json", '{"nodes": [\n{"id": 1},\n]}', 3, "JSON syntax error"),
+        ("bad.gexf", '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>\n<nodes><node id="a"/></nodes>\n'
+         '<edges><edge source="a" target="z"/></edges>\n</graph></gexf>', 3, "unknown node 'z'"),
+    ],
+)
+def test_bad_graph_files_name_file_and_line(write, name: str, text: str, line: int, words: str) -> None:
+    path = write(text, name)
+    with pytest.raises(DatasetError) as e:
+        read_graph(path)
+    assert str(e.value).startswith(f"{path}:{line}: ") and words in str(e.value)
+    r = CliRunner().invoke(cli, ["info", "--data", str(path)])
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_export_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(cli, ["export", "--format", "graphml"])
+    assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.graphml\n"
+    validate("graphml", Path("output/concept_graph.graphml"))
+    r = runner.invoke(cli, ["export", "--format", "neo4j", "-o", str(tmp_path / "n")])
+    assert r.exit_code == 0 and r.stdout.startswith("neo4j-admin database import full")
+    r = runner.invoke(cli, ["export", "--format", "json", "--json", "-o", str(tmp_path / "g.json")])
+    assert json.loads(r.stdout) == {"format": "json", "path": str(tmp_path / "g.json")}
+    r = runner.invoke(cli, ["export", "--format", "mermaid", "-o", "-"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[1] == "flowchart LR"
+    r = runner.invoke(cli, ["export", "--format", "neo4j", "-o", "-"])
+    assert r.exit_code == 6 and "give -o FOLDER" in r.stderr
+    r = runner.invoke(cli, ["export", "--format", "pdf"])
+    assert r.exit_code == 2

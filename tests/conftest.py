@@ -24,8 +24,10 @@ def need(condition: bool, reason: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the user's $CONCEPTGRAPH_DATA or writes in the working directory."""
+    """No test reads the user's $CONCEPTGRAPH_DATA, uses their graph cache, or writes
+    in the working directory."""
     monkeypatch.delenv("CONCEPTGRAPH_DATA", raising=False)
+    monkeypatch.setenv("CONCEPTGRAPH_CACHE", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
 
 

@@ -37,6 +37,11 @@ class _Group(click.Group):
             ctx.exit(0)
 
 
+def _graph(data: str | None) -> Any:
+    """The graph a command works on, through the cache of built graphs."""
+    return load_graph(data, cache=True)
+
+
 def data_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--data PATH``, also read from $CONCEPTGRAPH_DATA; the bundled dataset by default."""
     return click.option(
@@ -68,7 +73,8 @@ def _example(text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="conceptgraph")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars on stderr.")
+def cli(quiet: bool) -> None:
     """Explore a discussion as a graph of terms, attributes and the people who spoke.
 
     The bundled dataset is "The difference between cooperation and coordination"
@@ -79,7 +85,14 @@ def cli() -> None:
     Start with:
       conceptgraph info
       conceptgraph compare cooperation collaboration
+
+    Built graphs are cached under ~/.cache/conceptgraph (set CONCEPTGRAPH_CACHE to
+    another folder, or to "off").
     """
+    if quiet:
+        from .progress import set_quiet
+
+        set_quiet()
 
 
 @cli.command()
@@ -88,7 +101,7 @@ def cli() -> None:
 @_example("conceptgraph info\nconceptgraph info --json --data mydata.yaml")
 def info(data: str | None, as_json: bool) -> None:
     """Show the dataset's source and its nodes and edges counted by kind."""
-    emit(graph_summary(load_graph(data)), as_json, _info_text)
+    emit(graph_summary(_graph(data)), as_json, _info_text)
 
 
 def _info_text(s: dict[str, Any]) -> str:
@@ -110,7 +123,7 @@ def validate(path: str | None, data: str | None, as_json: bool) -> None:
 
     Exits 0 when the dataset is valid, 1 (with a one-line error) when it is not.
     """
-    summary = graph_summary(load_graph(path or data))
+    summary = graph_summary(load_graph(path or data))  # never from the cache: this checks the files
     emit({"valid": True, **summary}, as_json, lambda s: "valid: " + _counts(s))
 
 
@@ -140,7 +153,7 @@ quotes_option = click.option("--quotes", is_flag=True, help="Show every quote be
 @_example("conceptgraph neighbors cooperation\nconceptgraph neighbors co-operate --depth 2 --kind contributor")
 def neighbors(name: str, depth: int, kind: str | None, relation: str | None, data: str | None, as_json: bool) -> None:
     """List the nodes around NAME (a term, attribute or contributor), in both directions."""
-    rows = queries.neighbors(load_graph(data), name, depth=depth, kind=kind, relation=relation)
+    rows = queries.neighbors(_graph(data), name, depth=depth, kind=kind, relation=relation)
     emit(_found(rows, f"no neighbours of '{name}' match"), as_json, text.neighbors_text)
 
 
@@ -157,7 +170,7 @@ def compare(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> No
     Lists the distinctions drawn (an attribute of A opposed to one of B), what is said
     only of A or only of B, what of both, what someone denies, and how A and B relate.
     """
-    emit(queries.compare(load_graph(data), a, b, quotes=quotes), as_json, text.compare_text)
+    emit(queries.compare(_graph(data), a, b, quotes=quotes), as_json, text.compare_text)
 
 
 @cli.command()
@@ -168,7 +181,7 @@ def compare(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> No
 @_example("conceptgraph why cooperation passive\nconceptgraph why todd cooperation")
 def why(a: str, b: str, data: str | None, as_json: bool) -> None:
     """Every claim or relation linking A and B: speaker, quote and place."""
-    emit(queries.why(load_graph(data), a, b), as_json, text.why_text)
+    emit(queries.why(_graph(data), a, b), as_json, text.why_text)
 
 
 @cli.command()
@@ -178,7 +191,7 @@ def why(a: str, b: str, data: str | None, as_json: bool) -> None:
 @_example("conceptgraph who 'Bart Stewart'\nconceptgraph who todd --json")
 def who(name: str, data: str | None, as_json: bool) -> None:
     """What a contributor claimed, and whom they agree with or dispute."""
-    emit(queries.who(load_graph(data), name), as_json, text.who_text)
+    emit(queries.who(_graph(data), name), as_json, text.who_text)
 
 
 @cli.command()
@@ -187,7 +200,7 @@ def who(name: str, data: str | None, as_json: bool) -> None:
 @_example("conceptgraph contributors")
 def contributors(data: str | None, as_json: bool) -> None:
     """Everyone who spoke, with role, place and number of claims."""
-    emit(queries.contributors(load_graph(data)), as_json, text.contributors_text)
+    emit(queries.contributors(_graph(data)), as_json, text.contributors_text)
 
 
 @cli.command()
@@ -199,7 +212,7 @@ def contributors(data: str | None, as_json: bool) -> None:
 @_example("conceptgraph path jack-hooper ken")
 def path(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
     """A shortest path between two nodes, explained edge by edge."""
-    emit(queries.path(load_graph(data), a, b, quotes=quotes), as_json, text.path_text)
+    emit(queries.path(_graph(data), a, b, quotes=quotes), as_json, text.path_text)
 
 
 @cli.command()
@@ -210,7 +223,7 @@ def path(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
 @_example("conceptgraph consensus\nconceptgraph consensus collaboration")
 def consensus(term: str | None, quotes: bool, data: str | None, as_json: bool) -> None:
     """Where people agree (attributes by number of supporters) and where they differ."""
-    emit(queries.consensus(load_graph(data), term, quotes=quotes), as_json, text.consensus_text)
+    emit(queries.consensus(_graph(data), term, quotes=quotes), as_json, text.consensus_text)
 
 
 @cli.command()
@@ -222,7 +235,7 @@ def consensus(term: str | None, quotes: bool, data: str | None, as_json: bool) -
 @_example("conceptgraph rank --by betweenness --kind term")
 def rank(by: str, kind: str | None, limit: int, data: str | None, as_json: bool) -> None:
     """The nodes that hold the discussion together."""
-    emit(_found(queries.rank(load_graph(data), by=by, kind=kind, limit=limit), "no node to rank"), as_json, text.rank_text)
+    emit(_found(queries.rank(_graph(data), by=by, kind=kind, limit=limit), "no node to rank"), as_json, text.rank_text)
 
 
 @cli.command()
@@ -233,7 +246,7 @@ def rank(by: str, kind: str | None, limit: int, data: str | None, as_json: bool)
 @_example("conceptgraph clusters --resolution 1.5")
 def clusters(seed: int, resolution: float, data: str | None, as_json: bool) -> None:
     """Groups of concepts and people that hang together (Louvain communities)."""
-    emit(_found(queries.clusters(load_graph(data), seed=seed, resolution=resolution), "the graph is empty"),
+    emit(_found(queries.clusters(_graph(data), seed=seed, resolution=resolution), "the graph is empty"),
          as_json, text.clusters_text)
 
 
@@ -248,7 +261,7 @@ def search(text_: str, kind: str | None, data: str | None, as_json: bool) -> Non
 
     Case, spaces and punctuation are ignored: "co-operate" finds cooperation.
     """
-    emit(_found(search_nodes(load_graph(data), text_, kind=kind), f"nothing matches '{text_}'"), as_json, text.search_text)
+    emit(_found(search_nodes(_graph(data), text_, kind=kind), f"nothing matches '{text_}'"), as_json, text.search_text)
 
 
 @cli.command()
@@ -268,7 +281,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     """
     from .render import DEFAULT_OUTPUT, render_html, write_page
 
-    G = load_graph(data)
+    G = _graph(data)
     if output == "-":
         click.echo(render_html(G, focus=focus, depth=depth, kinds=list(kinds)), nl=False)
         return
@@ -302,7 +315,7 @@ def export(fmt: str, output: str | None, data: str | None, as_json: bool) -> Non
     """
     from .formats import export as export_graph
 
-    result = export_graph(load_graph(data), fmt, output)
+    result = export_graph(_graph(data), fmt, output)
     if result["path"] == "-":
         return
     if as_json:

@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import DatasetError, did_you_mean
 from .model import (
     ATTRIBUTE_RELATIONS,
@@ -51,7 +49,13 @@ __all__ = ["load_dataset", "parse_dataset", "dataset_files", "DATASET_SUFFIXES"]
 
 DATASET_SUFFIXES = (".yaml", ".yml")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its fastest safe loader, imported on first use (a cached graph needs neither)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # An anchor ("&name") where YAML allows one; only documents that have one take the
 # slower path that measures how far their aliases expand.
@@ -111,6 +115,7 @@ def _format_path(path: Path_) -> str:
 
 def _line_of(text: str, path: Path_, key: bool = False) -> int | None:
     """1-based line of the YAML node at ``path`` (of its key when ``key``), or None."""
+    yaml, _Loader = _yaml()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
@@ -148,8 +153,9 @@ def _read_text(path: Path) -> str:
     return text
 
 
-def _expanded_size(root: yaml.Node) -> tuple[int, int]:
+def _expanded_size(root: Any) -> tuple[int, int]:
     """(distinct nodes, nodes after alias expansion) of a composed YAML document."""
+    yaml, _ = _yaml()
     sizes: dict[int, int] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -169,6 +175,7 @@ def _expanded_size(root: yaml.Node) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, file: str) -> Any:
+    yaml, _Loader = _yaml()
     try:
         if _ANCHOR.search(text):
             root = yaml.compose(text, Loader=_Loader)

@@ -3,7 +3,6 @@ each class to its own exit code (see ``EXIT_CODES``)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = [
@@ -67,5 +66,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     >>> did_you_mean("tod", ["todd", "ron"])
     " (did you mean 'todd'?)"
     """
+    import difflib  # only on the way to an error message
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

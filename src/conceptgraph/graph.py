@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .model import Dataset
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Dataset
 
 __all__ = [
     "NODE_KINDS",
@@ -69,27 +71,50 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
 def default_data_path() -> Path:
     """The bundled dataset of the discussion: inside the installed package, or the
     ``graph_data/`` folder of a source checkout."""
-    bundled = resources.files("conceptgraph") / "graph_data"
-    if bundled.is_dir():
-        return Path(str(bundled))
-    return Path(__file__).resolve().parents[2] / "graph_data"
+    here = Path(__file__).resolve().parent
+    bundled = here / "graph_data"  # where the wheel puts it
+    return bundled if bundled.is_dir() else here.parents[1] / "graph_data"
 
 
-def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) -> nx.MultiDiGraph:
     """Load the graph at ``path``: a dataset file or folder, or a graph file (GraphML,
     GEXF, node-link JSON) from us or another tool; by default the dataset named by
-    ``$CONCEPTGRAPH_DATA``, else the bundled one.
+    ``$CONCEPTGRAPH_DATA``, else the bundled one. With ``cache``, a graph built before
+    from the same unchanged files is read back from :mod:`conceptgraph.cache`.
 
     Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
     """
-    from .dataset import load_dataset
-    from .formats import GRAPH_SUFFIXES, read_graph
+    from .dataset import dataset_files
+    from .formats import GRAPH_SUFFIXES
 
     if path is None or str(path) == "":
         path = os.environ.get(DATA_ENV) or default_data_path()
-    if Path(path).suffix.lower() in GRAPH_SUFFIXES and not Path(path).is_dir():
-        return read_graph(path)
-    return build_graph(load_dataset(path))
+    is_graph_file = Path(path).suffix.lower() in GRAPH_SUFFIXES and not Path(path).is_dir()
+    files = [Path(path)] if is_graph_file else dataset_files(path)
+    if not files[0].exists():
+        from .errors import DatasetError
+
+        raise DatasetError("no such file or folder", str(path))
+
+    def build() -> nx.MultiDiGraph:
+        from .progress import Progress
+
+        with Progress(f"reading {Path(path).name}") as progress:
+            if is_graph_file:
+                from .formats import read_graph
+
+                return read_graph(path)
+            from .dataset import load_dataset
+
+            ds = load_dataset(path)
+            progress.phase(f"building the graph of {ds.node_count} nodes")
+            return build_graph(ds)
+
+    if not cache:
+        return build()
+    from .cache import cached
+
+    return cached(files, build)
 
 
 def graph_summary(G: nx.MultiDiGraph) -> dict[str, Any]:

@@ -14,7 +14,6 @@ finds it too). Every command that takes a node name resolves it here.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -109,6 +108,8 @@ def _suggest(G: nx.MultiDiGraph, key: str, kind: str | None) -> str:
         if _kind_ok(G, node, kind):
             for n in node_names(G, node):
                 by_name.setdefault(normalise(n), node)
+    import difflib  # only on the way to an error message
+
     close = difflib.get_close_matches(key, list(by_name), n=3, cutoff=0.6)
     nodes = list(dict.fromkeys(by_name[c] for c in close))
     if not nodes:

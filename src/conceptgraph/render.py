@@ -31,7 +31,7 @@ import networkx as nx
 
 from .errors import ConceptGraphError
 from .files import write_atomic
-from .layout import anchors, layout
+from .layout import SEPARATE_MAX, anchors, distinct_degree, layout
 from .model import RELATION_KINDS
 from .names import resolve
 
@@ -124,8 +124,9 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
     """
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
-    degree = {n: len(set(G.succ[n]) | set(G.pred[n])) for n in nodes}
-    pos = layout(G, seed=seed, boxes=_label_boxes(G, degree))
+    degree = distinct_degree(G)
+    boxes = _label_boxes(G, degree) if len(nodes) <= SEPARATE_MAX else None
+    pos = layout(G, seed=seed, boxes=boxes, degree=degree)
     node_kinds: list[str] = []
     kind_index: dict[str, int] = {}
 
@@ -141,18 +142,34 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
         kind = str(d.get("kind") or "other")
         x, y = pos[n]
         out_nodes.append([str(d.get("label", n)), kind_of(kind, node_kinds, kind_index), x, y, degree[n]])
-        node_details.append({"id": str(n), **{k: _text(v) for k, v in d.items() if k not in ("label", "kind") and _text(v)}})
+        node_details.append(_details({"id": n}, d, ("label", "kind")))
     edge_kinds: list[str] = []
     edge_index: dict[str, int] = {}
-    out_edges, edge_details = [], []
-    for u, v, key, d in G.edges(keys=True, data=True):
-        out_edges.append([index[u], index[v], kind_of(_edge_kind(d), edge_kinds, edge_index), len(edge_details)])
-        detail = {"key": str(key), **{k: _text(v) for k, v in d.items() if k != "kind" and _text(v)}}
-        if isinstance(d.get("speaker"), str) and d["speaker"] in G:
-            detail["speaker"] = str(G.nodes[d["speaker"]].get("label", d["speaker"]))
-        if isinstance(d.get("term"), str) and d["term"] in G:
-            detail["term"] = str(G.nodes[d["term"]].get("label", d["term"]))
-        edge_details.append(detail)
+    out_edges: list[list[int]] = []
+    edge_details: list[dict[str, Any]] = []
+    # A claim's two edges (term -> attribute, contributor -> attribute) carry the same
+    # evidence: it is stored once and both point at it.
+    shared: dict[tuple[Any, ...], int] = {}
+    for u, nbrs in G.succ.items():
+        for v, keyed in nbrs.items():
+            for key, d in keyed.items():
+                detail = _details({"key": key}, d, ("kind",))
+                speaker, term = d.get("speaker"), d.get("term")
+                if isinstance(speaker, str) and speaker in G:
+                    detail["speaker"] = str(G.nodes[speaker].get("label", speaker))
+                if isinstance(term, str) and term in G:
+                    detail["term"] = str(G.nodes[term].get("label", term))
+                kind = d.get("kind")
+                if kind in ("claim", "asserts"):
+                    sig = (key, d.get("speaker"), d.get("quote"), d.get("where"), d.get("negated"), term)
+                    at = shared.get(sig)
+                    if at is None:
+                        at = shared[sig] = len(edge_details)
+                        edge_details.append(detail)
+                else:
+                    at = len(edge_details)
+                    edge_details.append(detail)
+                out_edges.append([index[u], index[v], kind_of(_edge_kind(d), edge_kinds, edge_index), at])
     node_counts = Counter(k for _, k, *_ in out_nodes)
     edge_counts = Counter(k for _, _, k, _ in out_edges)
     return {
@@ -167,7 +184,7 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
         "edges": out_edges,
         "nodeDetails": node_details,
         "edgeDetails": edge_details,
-        "anchors": [index[a] for a in anchors(G)],
+        "anchors": [index[a] for a in anchors(G, degree)],
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > _BIG,
     }
@@ -190,6 +207,18 @@ def _label_boxes(G: nx.MultiDiGraph, degree: dict[Any, int]) -> dict[Any, tuple[
         else:  # label under a dot
             boxes[n] = (max(text, size), 1.5 * size)
     return boxes
+
+
+def _details(start: dict[str, Any], data: dict[str, Any], skip: tuple[str, ...]) -> dict[str, Any]:
+    """Display texts of ``data``'s attributes (after ``start``), leaving out empty ones."""
+    out = {k: _text(v) for k, v in start.items()}
+    for k, v in data.items():
+        if k in skip:
+            continue
+        t = v if type(v) is str else _text(v)
+        if t:
+            out[str(k)] = t
+    return out
 
 
 def _text(value: Any) -> str | list[str]:
@@ -227,9 +256,12 @@ def render_html(
 
     The same graph and options always give the same bytes.
     """
+    from .progress import Progress
+
     H = subgraph(G, focus, depth, kinds)
     centre = resolve(G, focus) if focus is not None else None
-    data = page_data(H, focus=centre, seed=seed)
+    with Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
+        data = page_data(H, focus=centre, seed=seed)
     vis_js, vis_css = _vis_assets()
     app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")
     app_css = (_TEMPLATES / "explorer.css").read_text(encoding="utf-8")

@@ -88,7 +88,10 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str] | None = N
         _replace_folder(target, files)
         return {"format": fmt, "path": str(target), "files": sorted(files),
                 "command": import_command(target.resolve(), files)}
-    write_atomic_with(target, lambda f: write(G, fmt, f))
+    from ..progress import Progress
+
+    with Progress(f"writing {target.name}"):
+        write_atomic_with(target, lambda f: write(G, fmt, f))
     return {"format": fmt, "path": str(target)}
 
 

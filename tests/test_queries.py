@@ -221,3 +221,32 @@ def test_clusters_are_deterministic_and_cover_every_node(B) -> None:
     assert sum(c["size"] for c in a) == B.number_of_nodes()
     social = [c for c in a if "social atomism" in c["terms"]][0]
     assert "communitarianism" in social["terms"]
+
+
+def test_path_is_as_short_as_networkx_finds(tmp_path: Path) -> None:
+    import importlib.util
+    import random
+
+    import networkx as nx
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("gen", ROOT / "bench" / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    (tmp_path / "g.yaml").write_text(gen.generate(600, 900, seed=5), encoding="utf-8")
+    G = load_graph(tmp_path / "g.yaml")
+    U = G.to_undirected(as_view=True)
+    rng = random.Random(0)
+    nodes = list(G)
+    for _ in range(40):
+        a, b = rng.choice(nodes), rng.choice(nodes)
+        try:
+            expected = nx.shortest_path_length(U, a, b)
+        except nx.NetworkXNoPath:
+            with pytest.raises(NoResult):
+                path(G, a, b)
+            continue
+        found = [n["id"] for n in path(G, a, b)["nodes"]]
+        assert len(found) - 1 == expected and found[0] == a and found[-1] == b
+        assert all(U.has_edge(x, y) for x, y in zip(found, found[1:]))

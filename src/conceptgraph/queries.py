@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -148,21 +148,9 @@ def path(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = True) -> dict[str, A
     Raises :class:`NoResult` when no path joins them. Cost: O(nodes + edges).
     """
     u, v = resolve(G, a), resolve(G, b)
-    parent: dict[Any, Any] = {u: None}
-    queue = deque([u])
-    while queue and v not in parent:
-        x = queue.popleft()
-        for adj in (G.succ[x], G.pred[x]):
-            for y in adj:
-                if y not in parent:
-                    parent[y] = x
-                    queue.append(y)
-    if v not in parent:
+    nodes = _bidirectional_path(G, u, v)
+    if nodes is None:
         raise NoResult(f"no path joins '{_label(G, u)}' and '{_label(G, v)}'")
-    nodes = [v]
-    while parent[nodes[-1]] is not None:
-        nodes.append(parent[nodes[-1]])
-    nodes.reverse()
     steps = []
     for x, y in zip(nodes, nodes[1:]):
         edges = [describe_edge(G, *e) for e in _edges_between(G, x, y)]
@@ -171,6 +159,42 @@ def path(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = True) -> dict[str, A
                 e.pop("quote")
         steps.append({"from": x, "to": y, "edges": edges})
     return {"nodes": [_node(G, n) for n in nodes], "steps": steps}
+
+
+def _bidirectional_path(G: nx.MultiDiGraph, u: Any, v: Any) -> list[Any] | None:
+    """Nodes of a shortest path from ``u`` to ``v`` ignoring direction, searching from
+    both ends at once (so a big graph is not explored whole), or None."""
+    if u == v:
+        return [u]
+    sides = ({u: None}, {v: None})
+    fronts = ([u], [v])
+    while fronts[0] and fronts[1]:
+        side = 0 if len(fronts[0]) <= len(fronts[1]) else 1
+        seen, other = sides[side], sides[1 - side]
+        nxt = []
+        for x in fronts[side]:
+            for adj in (G.succ[x], G.pred[x]):
+                for y in adj:
+                    if y in seen:
+                        continue
+                    seen[y] = x
+                    if y in other:
+                        return _join(sides, y)
+                    nxt.append(y)
+        fronts = (nxt, fronts[1]) if side == 0 else (fronts[0], nxt)
+    return None
+
+
+def _join(sides: tuple[dict[Any, Any], dict[Any, Any]], meet: Any) -> list[Any]:
+    head = [meet]
+    while sides[0][head[-1]] is not None:
+        head.append(sides[0][head[-1]])
+    head.reverse()
+    x = meet
+    while sides[1][x] is not None:
+        x = sides[1][x]
+        head.append(x)
+    return head
 
 
 def why(G: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
@@ -256,10 +280,13 @@ def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[st
             shared.append(item)
     contrasts = []
     for x in has_a:
-        for y in has_b:
+        # only the attributes opposed to x can pair with it: O(degree), not |A| x |B|
+        opposite = dict.fromkeys(
+            y for adj in (G.succ[x], G.pred[x]) for y, keyed in adj.items()
+            if y in has_b and y != x and any(d.get("kind") == "opposes" for d in keyed.values())
+        )
+        for y in (y for y in has_b if y in opposite):
             opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == "opposes"]
-            if not opposing or x == y:
-                continue
             stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
             names = list(dict.fromkeys(_names(has_a[x]) + _names(has_b[y]) + stated))
             item = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),

@@ -23,7 +23,7 @@ import networkx as nx
 __all__ = ["layout", "anchors", "distinct_degree"]
 
 SPACING = 110  # pixels of canvas per node along each axis, before labels are pushed apart
-SEPARATE_MAX = 3000
+SEPARATE_MAX = 600
 # How hard each kind of edge pulls its ends together: an attribute sits by the term it
 # is said of, more than by the person who said it.
 _PULL = {"claim": 3.0, "asserts": 0.4, "opposes": 0.6, "agrees_with": 0.5, "disputes": 0.5}  # nodes up to which overlapping labels are pushed apart

@@ -40,12 +40,13 @@ _PHRASES = {"claim": "has", "asserts": "asserts", **RELATION_KINDS}
 
 
 def _label(G: nx.MultiDiGraph, node: Any) -> str:
-    return str(G.nodes[node].get("label", node))
+    return str(G._node[node].get("label", node))
 
 
 def _name(G: nx.MultiDiGraph, node: Any) -> str:
     """A contributor's name, or the id when the speaker is not a node."""
-    return _label(G, node) if node in G else str(node)
+    data = G._node.get(node)
+    return str(data.get("label", node)) if data is not None else str(node)
 
 
 def _node(G: nx.MultiDiGraph, node: Any) -> dict[str, Any]:
@@ -53,10 +54,10 @@ def _node(G: nx.MultiDiGraph, node: Any) -> dict[str, Any]:
 
 
 def _edges_between(G: nx.MultiDiGraph, u: Any, v: Any) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
-    for key, data in G.succ[u].get(v, {}).items():
+    for key, data in G._succ[u].get(v, {}).items():
         yield u, v, key, data
     if u != v:
-        for key, data in G.succ[v].get(u, {}).items():
+        for key, data in G._succ[v].get(u, {}).items():
             yield v, u, key, data
 
 
@@ -108,37 +109,50 @@ def neighbors(
     if depth < 1:
         raise ValueError("depth must be at least 1")
     start = resolve(G, name)
-    seen = {start: 0}
-    out: list[dict[str, Any]] = []
+    succ, pred, data = G._succ, G._pred, G._node  # raw adjacency: views cost more than the walk
+    seen = {start}
     frontier = [start]
+    out: list[dict[str, Any]] = []
     for distance in range(1, depth + 1):
-        found: dict[Any, dict[str, Any]] = {}
+        found: dict[Any, list[Any]] = {}  # node -> [via, direction, kinds]
         for u in frontier:
-            for direction, adj in (("out", G.succ[u]), ("in", G.pred[u])):
+            for direction, adj in (("out", succ[u]), ("in", pred[u])):
                 for v, keyed in adj.items():
-                    if v in seen and v not in found:
-                        continue
-                    kinds = list(dict.fromkeys(
-                        d.get("kind", "edge") for d in keyed.values() if relation is None or d.get("kind") == relation
-                    ))
-                    if not kinds:
+                    if v in seen:
                         continue
                     entry = found.get(v)
+                    if entry is not None and entry[0] != u:
+                        continue  # reached already, through another node
+                    kinds = [d.get("kind", "edge") for d in keyed.values()]
+                    if relation is not None:
+                        kinds = [k for k in kinds if k == relation]
+                        if not kinds:
+                            continue
                     if entry is None:
-                        found[v] = entry = {**_node(G, v), "relation": kinds[0], "relations": [], "direction": direction,
-                                            "distance": distance, "via": u}
-                    elif entry["via"] != u:
-                        continue
-                    elif entry["direction"] != direction:
-                        entry["direction"] = "both"
-                    entry["relations"] += [k for k in kinds if k not in entry["relations"]]
-        for v in found:
-            seen[v] = distance
+                        found[v] = [u, direction, kinds]
+                    else:
+                        if entry[1] != direction:
+                            entry[1] = "both"
+                        entry[2] = entry[2] + kinds
+        seen.update(found)
         frontier = list(found)
-        out.extend(sorted(found.values(), key=lambda e: (_KIND_ORDER.get(e["kind"], 3), e["label"].casefold(), str(e["id"]))))
+        level = []
+        for i, (v, (via, direction, kinds)) in enumerate(found.items()):
+            d = data[v]
+            k = d.get("kind", "node")
+            if kind is not None and k != kind:
+                continue
+            relations = kinds if len(kinds) == 1 else list(dict.fromkeys(kinds))
+            label = d.get("label", v)
+            label = label if type(label) is str else str(label)
+            level.append((_KIND_ORDER.get(k, 3), label.casefold(), i, {
+                "id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
+                "direction": direction, "distance": distance, "via": via}))
+        level.sort(key=_first_three)
+        out.extend(r[3] for r in level)
         if not frontier:
             break
-    return [e for e in out if kind is None or e["kind"] == kind]
+    return out
 
 
 def path(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = True) -> dict[str, Any]:
@@ -159,6 +173,10 @@ def path(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = True) -> dict[str, A
                 e.pop("quote")
         steps.append({"from": x, "to": y, "edges": edges})
     return {"nodes": [_node(G, n) for n in nodes], "steps": steps}
+
+
+def _first_three(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return row[:3]
 
 
 def _bidirectional_path(G: nx.MultiDiGraph, u: Any, v: Any) -> list[Any] | None:
@@ -226,8 +244,8 @@ def _support(G: nx.MultiDiGraph, term: Any) -> tuple[dict[Any, list[dict[str, An
     """(asserted, denied): attribute -> the claims saying ``term`` has / lacks it."""
     asserted: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     denied: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for attr, keyed in G.succ[term].items():
-        for key, d in keyed.items():
+    for attr, keyed in G._succ[term].items():
+        for d in keyed.values():
             if d.get("kind") == "claim":
                 (denied if d.get("negated") else asserted)[attr].append(
                     {"speaker": _name(G, d.get("speaker", "")), "quote": d.get("quote", ""), "where": d.get("where", "")}
@@ -282,7 +300,7 @@ def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[st
     for x in has_a:
         # only the attributes opposed to x can pair with it: O(degree), not |A| x |B|
         opposite = dict.fromkeys(
-            y for adj in (G.succ[x], G.pred[x]) for y, keyed in adj.items()
+            y for adj in (G._succ[x], G._pred[x]) for y, keyed in adj.items()
             if y in has_b and y != x and any(d.get("kind") == "opposes" for d in keyed.values())
         )
         for y in (y for y in has_b if y in opposite):
@@ -304,9 +322,11 @@ def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[st
         for t, lacks, has in ((u, lacks_a, has_a), (v, lacks_b, has_b))
         for x, c in lacks.items()
     ]
-    spoke_a = {d.get("speaker") for _, _, d in G.out_edges(u, data=True) if d.get("kind") == "claim"}
-    spoke_b = {d.get("speaker") for _, _, d in G.out_edges(v, data=True) if d.get("kind") == "claim"}
-    both = [_name(G, s) for s in G.nodes if s in spoke_a and s in spoke_b]
+    spoke_b = {d.get("speaker") for keyed in G._succ[v].values() for d in keyed.values() if d.get("kind") == "claim"}
+    both = list(dict.fromkeys(
+        _name(G, d["speaker"]) for keyed in G._succ[u].values() for d in keyed.values()
+        if d.get("kind") == "claim" and d.get("speaker") in spoke_b
+    ))
     relations = [describe_edge(G, *e) for e in _edges_between(G, u, v)]
     return {
         "a": _node(G, u),

@@ -1,0 +1,359 @@
+"""Benchmarks of conceptgraph against baselines run in this same script, on the same data.
+
+    python bench/run.py            # the full run (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # small sizes, to check that everything runs
+
+Prints a table of medians and ratios and writes it, with the machine it ran on, to
+bench/RESULTS.md (bench/RESULTS-quick.md with --quick). Times are medians of several
+runs, except for baselines that take minutes (one run, said so in the table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+import networkx as nx  # noqa: E402
+
+from conceptgraph import load_graph  # noqa: E402
+from conceptgraph.formats import export  # noqa: E402
+from conceptgraph.queries import compare, neighbors, path  # noqa: E402
+from conceptgraph.render import render_html, write_page  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ROWS: list[dict[str, str]] = []
+NOTES: list[str] = []
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def row(name: str, ours: float, base: float, target: str, met: bool, note: str = "") -> None:
+    ratio = base / ours if ours else float("inf")
+    ROWS.append({"benchmark": name, "ours": f"{ours:.3f} s", "baseline": f"{base:.3f} s",
+                 "ratio": f"{ratio:.2f}x faster" if ratio >= 1 else f"{1 / ratio:.2f}x slower",
+                 "target": target, "met": "yes" if met else "NO", "note": note})
+    print(f"  {name}: ours {ours:.3f} s, baseline {base:.3f} s, {ROWS[-1]['ratio']} (target {target}: "
+          f"{ROWS[-1]['met']}) {note}", flush=True)
+
+
+def dataset(folder: Path, nodes: int, edges: int) -> Path:
+    p = folder / f"synthetic-{nodes}-{edges}.yaml"
+    if not p.exists():
+        p.write_text(generate(nodes, edges, seed=0), encoding="utf-8")
+    return p
+
+
+# --- render -------------------------------------------------------------------------
+
+
+def bench_render(folder: Path, big: int, small: int, repeat: int) -> None:
+    print(f"render: {big:,} nodes against pyvis, and growth from {small:,}", flush=True)
+    G = load_graph(dataset(folder, big, big * 3))
+    S = load_graph(dataset(folder, small, small * 3))
+    ours = timed(lambda: write_page(G, folder / "ours.html"), repeat)
+    ours_small = timed(lambda: write_page(S, folder / "ours-small.html"), repeat)
+
+    def pyvis() -> None:
+        from pyvis.network import Network
+
+        net = Network(directed=True, cdn_resources="in_line")
+        net.from_nx(G.copy())  # from_nx changes the graph it is given
+        (folder / "pyvis.html").write_text(net.generate_html(), encoding="utf-8")
+
+    base = timed(pyvis, 1)
+    row(f"render {big:,} nodes / {G.number_of_edges():,} edges vs pyvis from_nx + HTML", ours, base,
+        ">= 50x faster", base / ours >= 50, "pyvis: 1 run")
+    growth = ours / ours_small
+    ROWS.append({"benchmark": f"render time growth {small:,} -> {big:,} nodes", "ours": f"{ours:.3f} s",
+                 "baseline": f"{ours_small:.3f} s ({small:,} nodes)", "ratio": f"{growth:.2f}x",
+                 "target": "<= 12x", "met": "yes" if growth <= 12 else "NO", "note": ""})
+    print(f"  growth {small} -> {big}: {growth:.2f}x", flush=True)
+
+
+def bench_memory(folder: Path, big: int) -> None:
+    data = dataset(folder, big, big * 3)
+    # peak memory is read in a child process, so that this script's own use does not count
+    code = ("import resource; from conceptgraph import load_graph; from conceptgraph.render import write_page; "
+            f"write_page(load_graph({str(data)!r}), {str(folder / 'mem.html')!r}); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    kib = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    mib = kib / 1024
+    ROWS.append({"benchmark": f"peak RSS: load + render {big:,} nodes", "ours": f"{mib:.0f} MiB", "baseline": "-",
+                 "ratio": "-", "target": "< 1024 MiB", "met": "yes" if mib < 1024 else "NO", "note": ""})
+    print(f"  peak RSS {mib:.0f} MiB", flush=True)
+
+
+# --- command line -------------------------------------------------------------------
+
+
+def bench_cli(folder: Path, repeat: int) -> None:
+    print("command line: a cold process answering `neighbors cooperation`", flush=True)
+    graphml = folder / "bundled.graphml"
+    export(load_graph(), "graphml", graphml)
+    G = nx.read_graphml(graphml)
+    node = next(n for n, d in G.nodes(data=True) if d.get("node_id") == "cooperation")
+    base_cmd = [sys.executable, "-c", "import networkx as nx; G = nx.read_graphml(%r); print(list(G.neighbors(%r)))"
+                % (str(graphml), node)]
+    exe = [sys.executable, "-m", "conceptgraph"]
+    env = {**os.environ, "CONCEPTGRAPH_CACHE": str(folder / "cache")}
+    off = {**os.environ, "CONCEPTGRAPH_CACHE": "off"}
+
+    def run(cmd: list[str], e: dict[str, str] | None = None) -> Callable[[], object]:
+        return lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, env=e, check=True)
+
+    run([*exe, "neighbors", "cooperation"], env)()  # fills the cache, as any first use does
+    base = timed(run(base_cmd), repeat)
+    ours = timed(run([*exe, "neighbors", "cooperation"], env), repeat)
+    cold = timed(run([*exe, "neighbors", "cooperation"], off), repeat)
+    row("`conceptgraph neighbors cooperation`, cold process (graph cache warm) vs python -c read_graphml",
+        ours, base, "no slower", ours <= base)
+    row("the same with CONCEPTGRAPH_CACHE=off (YAML parsed every time)", cold, base, "(reported)", True)
+    probe = ("import sys, runpy\nsys.argv = ['conceptgraph', 'neighbors', 'cooperation']\n"
+             "try:\n    runpy.run_module('conceptgraph', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('pyvis', 'IPython', 'jinja2') if m in sys.modules), file=sys.stderr)")
+    r = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    NOTES.append("Of pyvis, IPython and jinja2, `conceptgraph neighbors` imports: "
+                 f"{r.stderr.strip().splitlines()[-1] if r.stderr.strip() else '(probe failed)'}.")
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+def bench_load(folder: Path, nodes: int, claims: int, repeat: int) -> nx.MultiDiGraph:
+    print(f"loading: {claims:,} claims against PyYAML's C loader alone", flush=True)
+    import yaml
+
+    edges = int(claims * 2 / 0.9) + 2
+    data = dataset(folder, nodes, edges)
+
+    def parse() -> None:
+        yaml.load(data.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    holder: dict[str, nx.MultiDiGraph] = {}
+
+    def ours() -> None:
+        holder["G"] = load_graph(data)
+
+    base = timed(parse, repeat)
+    mine = timed(ours, repeat)
+    G = holder["G"]
+    n_claims = sum(1 for *_, k in G.edges(data="kind") if k == "claim")
+    ROWS.append({"benchmark": f"load {n_claims:,} claims ({data.stat().st_size / 2**20:.0f} MiB YAML) into the graph",
+                 "ours": f"{mine:.3f} s", "baseline": f"{base:.3f} s (read + yaml.load, CSafeLoader)",
+                 "ratio": f"{mine / base:.2f}x the parse", "target": "<= 1.5x the parse",
+                 "met": "yes" if mine / base <= 1.5 else "NO", "note": ""})
+    print(f"  ours {mine:.3f} s, parse {base:.3f} s: {mine / base:.2f}x", flush=True)
+    return G
+
+
+# --- queries ----------------------------------------------------------------------------
+
+
+def bench_queries(G: nx.MultiDiGraph, repeat: int) -> None:
+    print(f"queries on {G.number_of_nodes():,} nodes against bare networkx", flush=True)
+    U = G.to_undirected(as_view=True)
+    terms = [n for n, k in G.nodes(data="kind") if k == "term"]
+    a, b = terms[0], terms[1]
+    person = next(n for n, k in G.nodes(data="kind") if k == "contributor")
+    far = list(G)[-1]
+
+    ours = timed(lambda: neighbors(G, a, depth=2), repeat)
+    # neighbors returns each node with the node it was reached from: networkx's BFS tree
+    base = timed(lambda: list(nx.bfs_edges(U, a, depth_limit=2)), repeat)
+    row("neighbors depth 2 vs list(nx.bfs_edges(depth_limit=2)) on the undirected view", ours, base, "within 2x",
+        ours <= 2 * base)
+    base = timed(lambda: nx.single_source_shortest_path_length(U, a, cutoff=2), repeat)
+    row("neighbors depth 2 vs nx.single_source_shortest_path_length(cutoff=2), distances only", ours, base,
+        "(reported)", True)
+
+    def bare_compare() -> object:
+        has = [{v for _, v, d in G.out_edges(t, data=True) if d.get("kind") == "claim"} for t in (a, b)]
+        opposed = [(x, y) for x in has[0] for y in list(G.succ[x]) + list(G.pred[x]) if y in has[1]]
+        return has[0] - has[1], has[1] - has[0], has[0] & has[1], opposed
+
+    ours = timed(lambda: compare(G, a, b), repeat)
+    base = timed(bare_compare, repeat)
+    row("compare two terms vs scanning their claim edges with networkx", ours, base, "within 2x", ours <= 2 * base)
+
+    ours = timed(lambda: path(G, person, far), repeat)
+    base = timed(lambda: nx.shortest_path(U, person, far), repeat)
+    row("path vs nx.shortest_path on the undirected view", ours, base, "within 2x", ours <= 2 * base)
+
+
+# --- browser ------------------------------------------------------------------------------
+
+
+def bench_browser(folder: Path, nodes: int, big: int, cap: float) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        NOTES.append("Browser benchmarks not run: Playwright is not installed.")
+        return
+    if not Path(CHROMIUM).exists():
+        NOTES.append(f"Browser benchmarks not run: no Chromium at {CHROMIUM}.")
+        return
+    print(f"browser: {nodes:,}-node page to first complete draw, ours vs pyvis's default", flush=True)
+    G = load_graph(dataset(folder, nodes, nodes * 3))
+    ours_page = write_page(G, folder / f"ours-{nodes}.html")
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    net.from_nx(G.copy())
+    pyvis_page = folder / f"pyvis-{nodes}.html"
+    pyvis_page.write_text(net.generate_html(), encoding="utf-8")
+    big_page = write_page(load_graph(dataset(folder, big, big * 3)), folder / f"ours-{big}.html")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+        def visit(page_path: Path, ready: str, timeout: float) -> float | None:
+            ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+            page = ctx.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            t = time.perf_counter()
+            page.goto(page_path.as_uri(), wait_until="commit")
+            try:
+                page.wait_for_function(ready, timeout=timeout * 1000, polling=100)
+                return time.perf_counter() - t
+            except Exception:  # noqa: BLE001 - a time-out is a result here
+                return None
+            finally:
+                ctx.close()
+
+        ours_ready = "() => document.body && document.body.getAttribute('data-drawn') === '1'"
+        # pyvis's page draws nothing until physics has stabilised (its own loading bar then goes)
+        pyvis_ready = ("() => typeof network !== 'undefined' && network.physics && network.physics.stabilized === true"
+                       " && network.body.nodeIndices.length > 0")
+        ours_times = [visit(ours_page, ours_ready, cap) for _ in range(3)]
+        ours_t = statistics.median([t for t in ours_times if t is not None] or [cap])
+        base_t = visit(pyvis_page, pyvis_ready, cap)
+        if base_t is None:
+            ROWS.append({"benchmark": f"browser: {nodes:,}-node page, navigation to first complete draw",
+                         "ours": f"{ours_t:.3f} s", "baseline": f"> {cap:.0f} s (pyvis: no draw within the cap)",
+                         "ratio": f"> {cap / ours_t:.1f}x faster", "target": "<= 1/20 of pyvis",
+                         "met": "yes" if ours_t <= cap / 20 else "NO",
+                         "note": "pyvis's default page did not stabilise within the cap"})
+            print(f"  ours {ours_t:.2f} s; pyvis did not draw within {cap:.0f} s", flush=True)
+        else:
+            row(f"browser: {nodes:,}-node page, navigation to first complete draw", ours_t, base_t,
+                "<= 1/20 of pyvis", ours_t <= base_t / 20, "pyvis: 1 run")
+
+        ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = ctx.new_page()
+        t = time.perf_counter()
+        page.goto(big_page.as_uri())
+        page.wait_for_function(ours_ready, timeout=cap * 1000)
+        drawn = time.perf_counter() - t
+        t = time.perf_counter()
+        page.fill("#search", f"t{big // 10 - 1}")  # the last term of the generated data
+        page.press("#search", "Enter")
+        page.wait_for_selector("#panel:not([hidden])", timeout=cap * 1000)
+        answered = time.perf_counter() - t
+        heading = page.text_content("#panel h3")
+        ctx.close()
+        browser.close()
+    ok = bool(heading)
+    ROWS.append({"benchmark": f"browser: our {big:,}-node page draws, then answers a search",
+                 "ours": f"drawn in {drawn:.2f} s; search answered in {answered:.2f} s", "baseline": "-",
+                 "ratio": "-", "target": "draws and answers", "met": "yes" if ok else "NO",
+                 "note": f"panel shows “{heading}”"})
+    print(f"  {big}: drawn {drawn:.2f} s, search {answered:.2f} s -> {heading!r}", flush=True)
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; networkx {nx.__version__}")
+
+
+def report(out: Path, started: float) -> str:
+    cols = ["benchmark", "ours", "baseline", "ratio", "target", "met", "note"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with `python bench/run.py"
+        f"{' --quick' if 'quick' in out.name else ''}` in {time.perf_counter() - started:.0f} s.",
+        f"Machine: {machine()}.",
+        "",
+        "Each baseline ran in the same script, on the same data. Times are medians (3 runs, 15 for the command",
+        "line, 301 for queries) unless the note says one run.",
+        "",
+        "| " + " | ".join(cols) + " |",
+        "|" + "---|" * len(cols),
+    ]
+    lines += ["| " + " | ".join(r.get(c, "") for c in cols) + " |" for r in ROWS]
+    if NOTES:
+        lines += ["", *[f"- {n}" for n in NOTES]]
+    text = "\n".join(lines) + "\n"
+    out.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes, to check that everything runs")
+    ap.add_argument("--data", type=Path, help="keep generated datasets here (default: a temporary folder)")
+    a = ap.parse_args()
+    started = time.perf_counter()
+    os.environ.setdefault("CONCEPTGRAPH_CACHE", "off")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = a.data or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        if a.quick:
+            bench_render(folder, 2000, 200, 3)
+            bench_memory(folder, 2000)
+            bench_cli(folder, 5)
+            G = bench_load(folder, 5000, 5000, 3)
+            bench_queries(G, 101)
+            bench_browser(folder, 300, 2000, 30)
+        else:
+            bench_render(folder, 20_000, 2000, 3)
+            bench_memory(folder, 20_000)
+            bench_cli(folder, 15)
+            G = bench_load(folder, 100_000, 100_000, 3)
+            bench_queries(G, 301)
+            del G
+            bench_browser(folder, 5000, 20_000, 120)
+    out = HERE / ("RESULTS-quick.md" if a.quick else "RESULTS.md")
+    print()
+    print(report(out, started))
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -51,12 +51,16 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def secs(t: float) -> str:
+    return f"{t:.3f} s" if t >= 1 else f"{t * 1000:.3f} ms" if t >= 0.001 else f"{t * 1e6:.1f} µs"
+
+
 def row(name: str, ours: float, base: float, target: str, met: bool, note: str = "") -> None:
     ratio = base / ours if ours else float("inf")
-    ROWS.append({"benchmark": name, "ours": f"{ours:.3f} s", "baseline": f"{base:.3f} s",
+    ROWS.append({"benchmark": name, "ours": secs(ours), "baseline": secs(base),
                  "ratio": f"{ratio:.2f}x faster" if ratio >= 1 else f"{1 / ratio:.2f}x slower",
                  "target": target, "met": "yes" if met else "NO", "note": note})
-    print(f"  {name}: ours {ours:.3f} s, baseline {base:.3f} s, {ROWS[-1]['ratio']} (target {target}: "
+    print(f"  {name}: ours {secs(ours)}, baseline {secs(base)}, {ROWS[-1]['ratio']} (target {target}: "
           f"{ROWS[-1]['met']}) {note}", flush=True)
 
 
@@ -126,9 +130,13 @@ def bench_cli(folder: Path, repeat: int) -> None:
         return lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, env=e, check=True)
 
     run([*exe, "neighbors", "cooperation"], env)()  # fills the cache, as any first use does
-    base = timed(run(base_cmd), repeat)
-    ours = timed(run([*exe, "neighbors", "cooperation"], env), repeat)
-    cold = timed(run([*exe, "neighbors", "cooperation"], off), repeat)
+    # interleaved, so that a noisy moment of the machine hits all three alike
+    runs = {"base": (run(base_cmd), []), "ours": (run([*exe, "neighbors", "cooperation"], env), []),
+            "cold": (run([*exe, "neighbors", "cooperation"], off), [])}
+    for _ in range(repeat):
+        for fn, acc in runs.values():
+            acc.append(timed(fn, 1))
+    base, ours, cold = (statistics.median(runs[k][1]) for k in ("base", "ours", "cold"))
     row("`conceptgraph neighbors cooperation`, cold process (graph cache warm) vs python -c read_graphml",
         ours, base, "no slower", ours <= base)
     row("the same with CONCEPTGRAPH_CACHE=off (YAML parsed every time)", cold, base, "(reported)", True)
@@ -191,9 +199,15 @@ def bench_queries(G: nx.MultiDiGraph, repeat: int) -> None:
         "(reported)", True)
 
     def bare_compare() -> object:
-        has = [{v for _, v, d in G.out_edges(t, data=True) if d.get("kind") == "claim"} for t in (a, b)]
-        opposed = [(x, y) for x in has[0] for y in list(G.succ[x]) + list(G.pred[x]) if y in has[1]]
-        return has[0] - has[1], has[1] - has[0], has[0] & has[1], opposed
+        # the same facts compare reports: each term's claims with speaker and negation,
+        # the oppositions between their attributes, and the edges between the two terms
+        claims = [[(v, d.get("speaker"), d.get("negated")) for _, v, d in G.out_edges(t, data=True)
+                   if d.get("kind") == "claim"] for t in (a, b)]
+        has = [{v for v, _, neg in c if not neg} for c in claims]
+        opposed = [(x, y) for x in has[0] for edges in (G.out_edges(x, data=True), G.in_edges(x, data=True))
+                   for u, v, d in edges if d.get("kind") == "opposes" and (v if u == x else u) in has[1]]
+        between = list(G.get_edge_data(a, b, default={}).items()) + list(G.get_edge_data(b, a, default={}).items())
+        return has[0] - has[1], has[1] - has[0], has[0] & has[1], opposed, between
 
     ours = timed(lambda: compare(G, a, b), repeat)
     base = timed(bare_compare, repeat)
@@ -310,8 +324,8 @@ def report(out: Path, started: float) -> str:
         f"{' --quick' if 'quick' in out.name else ''}` in {time.perf_counter() - started:.0f} s.",
         f"Machine: {machine()}.",
         "",
-        "Each baseline ran in the same script, on the same data. Times are medians (3 runs, 15 for the command",
-        "line, 301 for queries) unless the note says one run.",
+        "Each baseline ran in the same script, on the same data. Times are medians (3 runs, 21 for the command",
+        "line, interleaved with the baseline, 301 for queries) unless the note says one run.",
         "",
         "| " + " | ".join(cols) + " |",
         "|" + "---|" * len(cols),
@@ -344,7 +358,7 @@ def main() -> None:
         else:
             bench_render(folder, 20_000, 2000, 3)
             bench_memory(folder, 20_000)
-            bench_cli(folder, 15)
+            bench_cli(folder, 21)
             G = bench_load(folder, 100_000, 100_000, 3)
             bench_queries(G, 301)
             del G

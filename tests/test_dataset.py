@@ -81,7 +81,7 @@ MISTAKES = {
     "reference of the wrong kind": (
         MINI.replace("{term: cooperation, attribute: passive", "{term: passive, attribute: passive"),
         MINI.count("\n", 0, MINI.index("{term: cooperation, attribute: passive")) + 1,
-        "unknown term 'passive' (it is a attribute)",
+        "unknown term 'passive' (it is an attribute)",
     ),
     "unknown relation kind": (
         MINI.replace("kind: contrasts_with", "kind: contrast_with"),

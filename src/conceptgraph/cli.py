@@ -7,6 +7,7 @@ the exit code given in :data:`conceptgraph.errors.EXIT_CODES`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -33,7 +34,8 @@ class _Group(click.Group):
             code = next((c for cls, c in EXIT_CODES.items() if isinstance(e, cls)), 1)
             ctx.exit(code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error
-            sys.stderr.close()
+            # Point stdout at /dev/null so that the flush at exit does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
 
 
@@ -50,7 +52,8 @@ def data_option(f: Callable[..., Any]) -> Callable[..., Any]:
         envvar=DATA_ENV,
         metavar="PATH",
         default=None,
-        help=f"Dataset file or folder (default: ${DATA_ENV}, else the bundled discussion).",
+        help=f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
+        "else the bundled discussion).",
     )(f)
 
 
@@ -59,12 +62,12 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON (shape documented in the README).")(f)
 
 
-def _example(text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Append an example to a command's help."""
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
         f.__doc__ = (f.__doc__ or "").rstrip() + "\n\n\b\nExample:\n" + "\n".join(
-            "  " + line for line in text.strip().splitlines()
+            "  " + line for line in example.strip().splitlines()
         )
         return f
 

@@ -25,25 +25,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, did_you_mean
-from .model import (
-    ATTRIBUTE_RELATIONS,
-    CONTRIBUTOR_RELATIONS,
-    RELATION_KINDS,
-    ROLES,
-    TERM_RELATIONS,
-    Attribute,
-    Claim,
-    Contributor,
-    Dataset,
-    Relation,
-    Source,
-    Term,
-)
+from .errors import DatasetError, article, did_you_mean
+if TYPE_CHECKING:
+    from .model import Dataset
 
 __all__ = ["load_dataset", "parse_dataset", "dataset_files", "DATASET_SUFFIXES"]
 
@@ -59,7 +46,7 @@ def _yaml() -> tuple[Any, Any]:
 
 # An anchor ("&name") where YAML allows one; only documents that have one take the
 # slower path that measures how far their aliases expand.
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+_ANCHOR = re.compile(r"(?<![^\s\[{,])&[^\s\[\]{},]")
 _MAX_EXPANSION = 10  # times the number of distinct YAML nodes, plus a small allowance
 
 Path_ = tuple[str | int, ...]
@@ -93,13 +80,11 @@ _SECTIONS = tuple(_SPECS)
 _TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping"}
 
 
-@dataclass
 class _Doc:
     """One parsed file, kept so that an error can find the line of any path in it."""
 
-    file: str
-    text: str
-    data: Any
+    def __init__(self, file: str, text: str, data: Any) -> None:
+        self.file, self.text, self.data = file, text, data
 
     def error(self, path: Path_, problem: str, *, key: bool = False) -> DatasetError:
         where = _format_path(path)
@@ -177,7 +162,7 @@ def _expanded_size(root: Any) -> tuple[int, int]:
 def _parse_yaml(text: str, file: str) -> Any:
     yaml, _Loader = _yaml()
     try:
-        if _ANCHOR.search(text):
+        if "&" in text and _ANCHOR.search(text):  # str search first: the regex is slow on big files
             root = yaml.compose(text, Loader=_Loader)
             if root is not None:
                 distinct, expanded = _expanded_size(root)
@@ -281,6 +266,18 @@ def _entries(docs: list[_Doc], section: str) -> Iterator[tuple[_Doc, Path_, dict
 
 
 def _build(docs: list[_Doc]) -> Dataset:
+    # imported here: a command answered from the graph cache never needs the model
+    from .kinds import ATTRIBUTE_RELATIONS, CONTRIBUTOR_RELATIONS, RELATION_KINDS, ROLES, TERM_RELATIONS
+    from .model import (
+        Attribute,
+        Claim,
+        Contributor,
+        Dataset,
+        Relation,
+        Source,
+        Term,
+    )
+
     for doc in docs:
         if doc.data is None:
             raise DatasetError("empty file: expected sections " + ", ".join(_SECTIONS), doc.file, 1)
@@ -312,7 +309,7 @@ def _build(docs: list[_Doc]) -> Dataset:
             first_doc, first_path, first_kind = node_origin[ident]
             line = _line_of(first_doc.text, (*first_path, "id"))
             at = f"{first_doc.file}:{line}" if first_doc is not doc else f"line {line}"
-            raise doc.error((*path, "id"), f"duplicate id '{ident}' (already a {first_kind} at {at})")
+            raise doc.error((*path, "id"), f"duplicate id '{ident}' (already {article(first_kind)} at {at})")
         node_origin[ident] = (doc, path, kind)
 
     terms = []
@@ -334,14 +331,15 @@ def _build(docs: list[_Doc]) -> Dataset:
         where = (where,) if isinstance(where, str) else tuple(where)
         contributors.append(Contributor(e["id"], e["name"], e["role"], where, e.get("quote") or ""))
 
-    ids_of = {
-        kind: [i for i, (_, _, k) in node_origin.items() if k == kind] for kind in ("term", "attribute", "contributor")
-    }
     places = {c.id: c.where for c in contributors}
 
     def ref(doc: _Doc, path: Path_, field_: str, value: str, kind: str) -> None:
-        if value not in node_origin or node_origin[value][2] != kind:
-            other = f" (it is a {node_origin[value][2]})" if value in node_origin else did_you_mean(value, ids_of[kind])
+        origin = node_origin.get(value)
+        if origin is None or origin[2] != kind:
+            if origin is not None:
+                other = f" (it is {article(origin[2])})"
+            else:
+                other = did_you_mean(value, (i for i, (_, _, k) in node_origin.items() if k == kind))
             raise doc.error((*path, field_), f"unknown {kind} '{value}'{other}")
 
     claims, seen = [], {}

@@ -14,6 +14,7 @@ __all__ = [
     "OutputError",
     "EXIT_CODES",
     "did_you_mean",
+    "article",
 ]
 
 
@@ -70,3 +71,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def article(noun: str) -> str:
+    """``noun`` with its indefinite article, for messages.
+
+    >>> article("attribute"), article("term")
+    ('an attribute', 'a term')
+    """
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"

@@ -79,8 +79,8 @@ def layout(
     g = igraph.Graph(n=n, edges=pairs)
 
     side = math.sqrt(n)
-    rng = random.Random(seed)
-    start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
+    r = random.Random(seed).random
+    start = [[(2 * r() - 1) * side, (2 * r() - 1) * side] for _ in range(n)]
     limits: dict[str, list[float]] = {}
     pinned = anchors(G, degree) if len(pairs) else []
     if len(pinned) == 2:

@@ -18,8 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import NoResult, NodeNotFound
-from .model import RELATION_KINDS
+from .errors import NoResult, NodeNotFound, article
+from .kinds import RELATION_KINDS
 from .names import resolve
 
 __all__ = [
@@ -271,7 +271,8 @@ def _by_support(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _require_kind(G: nx.MultiDiGraph, node: Any, kind: str, what: str) -> None:
     if G.nodes[node].get("kind") != kind:
-        raise NodeNotFound(f"'{_label(G, node)}' is a {G.nodes[node].get('kind', 'node')}; {what} needs a {kind}")
+        raise NodeNotFound(f"'{_label(G, node)}' is {article(str(G.nodes[node].get('kind', 'node')))}; "
+                           f"{what} needs {article(kind)}")
 
 
 def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[str, Any]:

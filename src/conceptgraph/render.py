@@ -32,7 +32,7 @@ import networkx as nx
 from .errors import ConceptGraphError
 from .files import write_atomic
 from .layout import SEPARATE_MAX, anchors, distinct_degree, layout
-from .model import RELATION_KINDS
+from .kinds import RELATION_KINDS
 from .names import resolve
 
 __all__ = ["NODE_STYLES", "EDGE_STYLES", "DEFAULT_OUTPUT", "page_data", "render_html", "write_page", "subgraph"]

@@ -11,16 +11,14 @@ True
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
-from typing import IO, Any
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, OutputError
-from ..files import write_atomic_with
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["FORMATS", "GRAPH_SUFFIXES", "write", "export", "read_graph"]
 
@@ -88,6 +86,7 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str] | None = N
         _replace_folder(target, files)
         return {"format": fmt, "path": str(target), "files": sorted(files),
                 "command": import_command(target.resolve(), files)}
+    from ..files import write_atomic_with
     from ..progress import Progress
 
     with Progress(f"writing {target.name}"):
@@ -97,6 +96,9 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str] | None = N
 
 def _replace_folder(target: Path, files: dict[str, bytes]) -> None:
     """Fill a new folder beside ``target``, then swap it in: a failure leaves the old one."""
+    import shutil
+    import tempfile
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and not target.is_dir():

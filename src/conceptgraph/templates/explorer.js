@@ -43,10 +43,11 @@
     if (e[1] !== e[0]) incident[e[1]].push(j);
     var pair = e[0] < e[1] ? e[0] + "," + e[1] : e[1] + "," + e[0];
     var nth = pairCount[pair] = (pairCount[pair] || 0) + 1;
+    // On big graphs every redraw strokes every link: dashes and arrow heads cost too much there.
     var edge = {
-      id: j, from: e[0], to: e[1], width: k.width, dashes: k.dashes,
+      id: j, from: e[0], to: e[1], width: k.width, dashes: big ? false : k.dashes,
       color: { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 },
-      arrows: { to: { enabled: !!k.arrows, scaleFactor: 0.5 } }
+      arrows: { to: { enabled: !big && !!k.arrows, scaleFactor: 0.5 } }
     };
     if (!big && nth > 1) {  // parallel edges fan out instead of hiding each other
       edge.smooth = { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.floor(nth / 2 + 0.5) };
@@ -215,20 +216,21 @@
   $("close").addEventListener("click", hidePanel);
 
   // ---- selection, focus, search ---------------------------------------------------------
-  function reveal(i) {
+  function reveal(i) {  // refreshing the views re-filters every node and link: only when needed
     if (hiddenNodeKinds[data.nodes[i][1]]) {
       delete hiddenNodeKinds[data.nodes[i][1]];
       var box = $("node-kinds").querySelectorAll("input")[data.nodes[i][1]];
       if (box) box.checked = true;
+      nodeView.refresh(); edgeView.refresh();
     }
     if (focusSet && !focusSet.has(i)) showAll();
-    nodeView.refresh(); edgeView.refresh();
   }
   function choose(i) {
     reveal(i);
     showNode(i);  // first, so that the camera centres in the space the panel leaves
     network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), animation: { duration: 300 } });
+    // an animated move redraws many frames: on a big graph each one takes seconds
+    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), animation: big ? false : { duration: 300 } });
   }
   function focus(i, depth) {
     var keep = new Set([i]), frontier = [i];
@@ -246,7 +248,7 @@
     nodeView.refresh(); edgeView.refresh();
     $("showall").hidden = false;
     network.selectNodes([i]);
-    network.fit({ nodes: Array.from(keep), animation: { duration: 300 } });
+    network.fit({ nodes: Array.from(keep), animation: big ? false : { duration: 300 } });
     status("focus on “" + label(i) + "”, depth " + depth);
   }
   function showAll() {
@@ -256,7 +258,7 @@
     status();
   }
   $("showall").addEventListener("click", function () { showAll(); network.fit(); });
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  $("fit").addEventListener("click", function () { network.fit({ animation: big ? false : { duration: 300 } }); });
   $("physics").addEventListener("click", function () {
     var on = this.getAttribute("aria-pressed") !== "true";
     this.setAttribute("aria-pressed", on ? "true" : "false");

@@ -32,7 +32,7 @@ import networkx as nx  # noqa: E402
 from conceptgraph import load_graph  # noqa: E402
 from conceptgraph.formats import export  # noqa: E402
 from conceptgraph.queries import compare, neighbors, path  # noqa: E402
-from conceptgraph.render import render_html, write_page  # noqa: E402
+from conceptgraph.render import write_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -204,7 +204,8 @@ def bench_queries(G: nx.MultiDiGraph, repeat: int) -> None:
         claims = [[(v, d.get("speaker"), d.get("negated")) for _, v, d in G.out_edges(t, data=True)
                    if d.get("kind") == "claim"] for t in (a, b)]
         has = [{v for v, _, neg in c if not neg} for c in claims]
-        opposed = [(x, y) for x in has[0] for edges in (G.out_edges(x, data=True), G.in_edges(x, data=True))
+        opposed = [(x, v if u == x else u) for x in has[0]
+                   for edges in (G.out_edges(x, data=True), G.in_edges(x, data=True))
                    for u, v, d in edges if d.get("kind") == "opposes" and (v if u == x else u) in has[1]]
         between = list(G.get_edge_data(a, b, default={}).items()) + list(G.get_edge_data(b, a, default={}).items())
         return has[0] - has[1], has[1] - has[0], has[0] & has[1], opposed, between

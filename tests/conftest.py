@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "source" / "cooperation-vs-collaboration.txt"
 STRICT = os.environ.get("CONCEPTGRAPH_STRICT") == "1"
 
+pytest_plugins = ["browser"]  # the `browser` fixture (headless Chromium)
+
 
 def need(condition: bool, reason: str) -> None:
     """Skip the test when ``condition`` is false, or fail under CONCEPTGRAPH_STRICT=1."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import Page, browser  # noqa: F401 - the fixture
+from browser import Page
 from conceptgraph import load_graph
 from conceptgraph.render import write_page
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def bundled_page(browser, tmp_path_factory):  # noqa: F811
+def bundled_page(browser, tmp_path_factory):
     path = write_page(load_graph(), tmp_path_factory.mktemp("page") / "concept_graph.html")
     page = Page(browser, path)
     yield page
@@ -135,7 +135,7 @@ def test_physics_and_fit_buttons(bundled_page: Page) -> None:
     assert bundled_page.errors == [] and bundled_page.dialogs == []
 
 
-def test_focus_from_the_command_line_draws_the_neighbourhood(browser, tmp_path: Path) -> None:  # noqa: F811
+def test_focus_from_the_command_line_draws_the_neighbourhood(browser, tmp_path: Path) -> None:
     G = load_graph()
     path = write_page(G, tmp_path / "focus.html", focus="collaborate", depth=1)
     page = Page(browser, path)
@@ -187,7 +187,7 @@ def hostile_dataset(tmp_path: Path) -> Path:
     return path
 
 
-def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:  # noqa: F811
+def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:
     G = load_graph(hostile_dataset(tmp_path))
     page = Page(browser, write_page(G, tmp_path / "hostile.html"))
     try:

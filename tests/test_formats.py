@@ -4,7 +4,6 @@ read-back (igraph, networkx), round trips, hostile strings, atomic writes."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 

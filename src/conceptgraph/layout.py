@@ -117,7 +117,7 @@ def _iterations(n: int) -> int:
         return 300
     if n <= 8000:
         return 100
-    return 30
+    return 25
 
 
 def _to_canvas(nodes: list[Any], coords: list[list[float]]) -> dict[Any, tuple[float, float]]:

@@ -31,6 +31,7 @@ import networkx as nx
 
 from .errors import ConceptGraphError
 from .files import write_atomic
+from .graph import gc_paused
 from .layout import SEPARATE_MAX, anchors, distinct_degree, layout
 from .kinds import RELATION_KINDS
 from .names import resolve
@@ -266,7 +267,7 @@ def render_html(
 
     H = subgraph(G, focus, depth, kinds)
     centre = resolve(G, focus) if focus is not None else None
-    with Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
+    with gc_paused(), Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
         data = page_data(H, focus=centre, seed=seed)
     vis_js, vis_css = _vis_assets()
     app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")

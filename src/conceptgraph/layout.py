@@ -22,8 +22,8 @@ import networkx as nx
 
 __all__ = ["layout", "anchors", "distinct_degree"]
 
-SPACING = 110  # pixels of canvas per node along each axis, before labels are pushed apart
-SEPARATE_MAX = 600
+SPACING = 125  # pixels of canvas per node along each axis, before labels are pushed apart
+SEPARATE_MAX = 300
 # How hard each kind of edge pulls its ends together: an attribute sits by the term it
 # is said of, more than by the person who said it.
 _PULL = {"claim": 3.0, "asserts": 0.4, "opposes": 0.6, "agrees_with": 0.5, "disputes": 0.5}  # nodes up to which overlapping labels are pushed apart
@@ -104,7 +104,7 @@ def layout(
     pos = _to_canvas(nodes, coords)
     _tuck_isolated(G, pos)
     if boxes and n <= SEPARATE_MAX:
-        pos = _separate(pos, boxes, fixed=set(pinned))
+        pos = _separate(pos, boxes, fixed=set(pinned), rounds=min(400, 50_000 // n))
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
 
 
@@ -149,7 +149,7 @@ def _separate(
     pos: dict[Any, tuple[float, float]],
     boxes: dict[Any, tuple[float, float]],
     fixed: set[Any],
-    rounds: int = 100,
+    rounds: int = 400,
     gap: float = 6.0,
 ) -> dict[Any, tuple[float, float]]:
     """Push apart nodes whose label boxes overlap, along the axis of least overlap.

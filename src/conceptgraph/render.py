@@ -212,8 +212,8 @@ def _label_boxes(G: nx.MultiDiGraph, degree: dict[Any, int]) -> dict[Any, tuple[
             boxes[n] = (1.5 * text + 4, size)
         elif shape == "box":
             boxes[n] = (text + 6, 0.75 * size)
-        else:  # label under a dot
-            boxes[n] = (max(text, size), 1.5 * size)
+        else:  # a dot with its label under it: the box reaches down to cover both
+            boxes[n] = (max(text, size), 2.2 * size)
     return boxes
 
 

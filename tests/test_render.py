@@ -120,3 +120,14 @@ def test_render_open_launches_the_browser(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr("click.launch", lambda url, **kw: opened.append(url) or 0)
     r = CliRunner().invoke(cli, ["render", "--open"])
     assert r.exit_code == 0 and opened == [str(Path("output/concept_graph.html").resolve())]
+
+
+def test_to_pyvis_builds_a_network_without_its_quadratic_adders() -> None:
+    from conceptgraph.render import to_pyvis
+
+    G = load_graph()
+    net = to_pyvis(G)
+    assert len(net.nodes) == G.number_of_nodes() and len(net.edges) == G.number_of_edges()
+    assert net.nodes[0]["label"] == "cooperation" and "title" not in net.nodes[0]
+    html = net.generate_html()
+    assert '"label": "cooperation"' in html

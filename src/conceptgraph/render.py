@@ -36,7 +36,16 @@ from .layout import SEPARATE_MAX, anchors, distinct_degree, layout
 from .kinds import RELATION_KINDS
 from .names import resolve
 
-__all__ = ["NODE_STYLES", "EDGE_STYLES", "DEFAULT_OUTPUT", "page_data", "render_html", "write_page", "subgraph"]
+__all__ = [
+    "NODE_STYLES",
+    "EDGE_STYLES",
+    "DEFAULT_OUTPUT",
+    "page_data",
+    "render_html",
+    "write_page",
+    "subgraph",
+    "to_pyvis",
+]
 
 DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -303,3 +312,32 @@ def write_page(
     """Write the explorer page to ``path`` atomically (its folder is created); return
     the path. An error leaves any earlier file at ``path`` as it was."""
     return write_atomic(path, render_html(G, focus=focus, depth=depth, kinds=kinds))
+
+
+def to_pyvis(G: nx.MultiDiGraph, seed: int = 0) -> Any:
+    """A ``pyvis.network.Network`` of ``G`` with our colours, shapes and positions, for
+    notebooks and scripts that work with pyvis directly.
+
+    The node and edge lists are filled directly (pyvis's ``add_node``/``from_nx`` are
+    quadratic), physics is off and no ``title`` is set, so pyvis's HTML popups never
+    see a dataset string. Our own page (:func:`render_html`) remains the safe,
+    offline one: pyvis's template still loads Bootstrap from a CDN.
+    """
+    from pyvis.network import Network
+
+    data = page_data(G, seed=seed)
+    net = Network(directed=True, cdn_resources="in_line")
+    net.nodes = [
+        {"id": i, "label": label, "x": x, "y": y, "value": size, "shape": data["nodeKinds"][k]["shape"],
+         "color": data["nodeKinds"][k]["color"], "physics": False}
+        for i, (label, k, x, y, size) in enumerate(data["nodes"])
+    ]
+    net.edges = [
+        {"from": u, "to": v, "color": data["edgeKinds"][k]["color"], "width": data["edgeKinds"][k]["width"],
+         "dashes": bool(data["edgeKinds"][k]["dashes"]), "arrows": "to" if data["edgeKinds"][k]["arrows"] else ""}
+        for u, v, k, _ in data["edges"]
+    ]
+    net.node_ids = list(range(len(net.nodes)))
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.toggle_physics(False)
+    return net

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NODE_KINDS",
-    "CLAIM_KINDS",
     "DATA_ENV",
     "build_graph",
     "load_graph",
@@ -46,7 +45,6 @@ __all__ = [
 ]
 
 NODE_KINDS = ("term", "attribute", "contributor")
-CLAIM_KINDS = ("claim", "asserts")
 DATA_ENV = "CONCEPTGRAPH_DATA"
 
 

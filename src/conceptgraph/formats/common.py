@@ -87,10 +87,6 @@ class Column:
             return repr(float(value)) if math.isfinite(value) else ("NaN" if value != value else ("INF" if value > 0 else "-INF"))
         return str(value)
 
-    def decode(self, text: str) -> Any:
-        """The value ``encode`` wrote."""
-        return decode_value(self.type, self.json, text)
-
 
 def decode_value(type_: str, is_json: bool, text: str) -> Any:
     """Parse ``text`` written under a GraphML/GEXF type name (or as JSON text).

@@ -223,3 +223,24 @@ def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:
         assert [u for u in page.requests if not u.startswith("file://")] == []
     finally:
         page.close()
+
+
+def test_the_page_compares_two_terms(bundled_page: Page) -> None:
+    p = bundled_page.page
+    p.fill("#search", "cooperation")
+    p.press("#search", "Enter")
+    p.select_option("#compare-with", label="collaboration")
+    p.click("#compare-go")
+    panel = p.text_content("#panel")
+    assert p.text_content("#panel h3") == "cooperation vs collaboration"
+    passive = p.locator("#panel li", has_text="may be passive").first.text_content()
+    assert "always active" in passive and "Bart Stewart" in passive
+    assert "Said of both" in panel and "working together" in panel
+    assert "denied of collaboration by Rob Carver" in panel
+    G = load_graph()
+    attrs = {v for t in ("cooperation", "collaboration") for v, keyed in G.succ[t].items()
+             if any(d["kind"] == "claim" for d in keyed.values())}
+    assert drawn(bundled_page)[0] == 2 + len(attrs)
+    bundled_page.screenshot("compare.png")
+    p.click("#showall")
+    assert drawn(bundled_page)[0] == G.number_of_nodes()

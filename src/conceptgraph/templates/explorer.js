@@ -174,6 +174,7 @@
     go.addEventListener("click", function () { focus(i, +depth.value); });
     tools.appendChild(go); tools.appendChild(depth);
     body.appendChild(tools);
+    if (kind.kind === "term") body.appendChild(compareTools(i));
 
     var inc = incident[i];
     body.appendChild(el("h4", "Who says what (" + inc.length + ")"));
@@ -194,6 +195,91 @@
     if (neighbours.length > 300) ul.appendChild(el("li", "… and " + (neighbours.length - 300) + " more"));
     body.appendChild(ul);
   }
+  // ---- the post's question: how do two terms differ? -----------------------------------
+  var terms = [];
+  data.nodes.forEach(function (n, i) { if (data.nodeKinds[n[1]].kind === "term") terms.push(i); });
+  terms.sort(function (a, b) { return label(a).localeCompare(label(b)); });
+  function compareTools(i) {
+    var row = el("div"); row.id = "compare-tools";
+    var pick = el("select"); pick.id = "compare-with"; pick.setAttribute("aria-label", "Term to compare with");
+    terms.forEach(function (t) { if (t !== i) { var o = el("option", label(t)); o.value = t; pick.appendChild(o); } });
+    var go = el("button", "Compare with"); go.type = "button"; go.id = "compare-go";
+    go.addEventListener("click", function () { showCompare(i, +pick.value); });
+    row.appendChild(go); row.appendChild(pick);
+    return row;
+  }
+  function claimsOf(t) {  // attribute -> {yes: [speaker], no: [speaker]}
+    var out = {};
+    incident[t].forEach(function (j) {
+      var e = data.edges[j], k = data.edgeKinds[e[2]].kind;
+      if (e[0] !== t || (k !== "claim" && k !== "claim (denied)")) return;
+      var a = e[1], who = data.edgeDetails[e[3]].speaker || "?";
+      var side = out[a] || (out[a] = { yes: [], no: [] });
+      var list = k === "claim" ? side.yes : side.no;
+      if (list.indexOf(who) < 0) list.push(who);
+    });
+    return out;
+  }
+  function opposedTo(x) {
+    var out = {};
+    incident[x].forEach(function (j) {
+      var e = data.edges[j];
+      if (data.edgeKinds[e[2]].kind === "opposes") out[e[0] === x ? e[1] : e[0]] = true;
+    });
+    return out;
+  }
+  function union(a, b) { return a.concat(b.filter(function (x) { return a.indexOf(x) < 0; })); }
+  function showCompare(a, b) {
+    var A = claimsOf(a), B = claimsOf(b), body = openPanel();
+    body.appendChild(el("h3", label(a) + " vs " + label(b)));
+    var has = function (side, x) { return side[x] && side[x].yes.length; };
+    var pairs = [], paired = {};
+    Object.keys(A).forEach(function (x) {
+      if (!has(A, x)) return;
+      var opp = opposedTo(+x);
+      Object.keys(B).forEach(function (y) {
+        if (has(B, y) && opp[y] && x !== y) { pairs.push([+x, +y]); paired[x] = paired[y] = true; }
+      });
+    });
+    function section(title, items) {
+      body.appendChild(el("h4", title + " (" + items.length + ")"));
+      var ul = el("ul");
+      items.forEach(function (item) { ul.appendChild(item); });
+      if (!items.length) ul.appendChild(el("li", "none", "who"));
+      body.appendChild(ul);
+    }
+    function attrItem(x, who, note) {
+      var li = el("li", null, "ev");
+      li.appendChild(nodeLink(x));
+      li.appendChild(el("div", "— " + who.join(", ") + (note || ""), "who"));
+      return li;
+    }
+    section("Distinctions drawn", pairs.map(function (p) {
+      var li = el("li", null, "ev");
+      li.appendChild(nodeLink(p[0])); li.appendChild(el("span", " / ")); li.appendChild(nodeLink(p[1]));
+      li.appendChild(el("div", "— " + union(A[p[0]].yes, B[p[1]].yes).join(", "), "who"));
+      return li;
+    }));
+    var only = function (S, T, other) {
+      return Object.keys(S).filter(function (x) { return has(S, x) && !has(T, x) && !paired[x]; }).map(function (x) {
+        var denied = T[x] && T[x].no.length ? " (denied of " + label(other) + " by " + T[x].no.join(", ") + ")" : "";
+        return attrItem(+x, S[x].yes, denied);
+      });
+    };
+    section("Said only of " + label(a), only(A, B, b));
+    section("Said only of " + label(b), only(B, A, a));
+    section("Said of both", Object.keys(A).filter(function (x) { return has(A, x) && has(B, x); }).map(function (x) {
+      return attrItem(+x, union(A[x].yes, B[x].yes));
+    }));
+    var keep = new Set([a, b]);
+    Object.keys(A).concat(Object.keys(B)).forEach(function (x) { keep.add(+x); });
+    focusSet = keep;
+    nodeView.refresh(); edgeView.refresh();
+    $("showall").hidden = false;
+    network.fit({ nodes: Array.from(keep), animation: big ? false : { duration: 300 } });
+    status("comparing “" + label(a) + "” with “" + label(b) + "”");
+  }
+
   function showEdge(j) {
     var body = openPanel(), e = data.edges[j], k = data.edgeKinds[e[2]];
     body.appendChild(el("h3", label(e[0]) + " " + k.phrase + " " + label(e[1])));
@@ -337,6 +423,6 @@
     network: network, nodes: nodes, edges: edges, data: data,
     visibleNodes: function () { return nodeView.getIds(); },
     visibleEdges: function () { return edgeView.getIds(); },
-    choose: choose, focus: focus, showAll: showAll
+    choose: choose, focus: focus, showAll: showAll, compare: showCompare
   };
 })();

@@ -40,3 +40,7 @@ def test_wheel_installs_and_finds_its_bundled_dataset(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["nodes"]["term"] == data["nodes"]["term"]
+    out = subprocess.run([str(bin_dir / "conceptgraph"), "render", "-o", "page.html"], cwd=elsewhere,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert (elsewhere / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

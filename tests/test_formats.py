@@ -285,3 +285,9 @@ def test_export_command(tmp_path: Path) -> None:
     assert r.exit_code == 6 and "give -o FOLDER" in r.stderr
     r = runner.invoke(cli, ["export", "--format", "pdf"])
     assert r.exit_code == 2
+
+
+def test_gexf_refuses_entity_declarations(write) -> None:
+    path = write('<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY a "aaaa">]>\n<gexf/>', "bomb.gexf")
+    with pytest.raises(DatasetError, match="entity declarations are not accepted"):
+        read_graph(path)

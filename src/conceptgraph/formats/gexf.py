@@ -17,7 +17,7 @@ from xml.parsers import expat
 import networkx as nx
 
 from ..errors import DatasetError
-from .common import Column, columns, decode_value, encode_json
+from .common import XML_INVALID, Column, columns, decode_value, encode_json
 from .graphml import _attr
 
 __all__ = ["write_gexf", "read_gexf"]
@@ -96,8 +96,6 @@ def write_gexf(G: nx.MultiDiGraph, out: IO[bytes], positions: dict[Any, tuple[in
 
 def _token(value: Any) -> str:
     """GEXF labels are xs:token: no line breaks, tabs or runs of spaces."""
-    from .common import XML_INVALID
-
     return " ".join(XML_INVALID.sub("\ufffd", str(value)).split())
 
 
@@ -172,8 +170,11 @@ def read_gexf(stream: IO[bytes], file: str = "<gexf>") -> nx.MultiDiGraph:
             state["edges"].append(state["current"])
             state["current"] = None
 
+    def no_entities(*args: Any) -> None:  # entity expansion is how XML bombs work
+        raise error("XML entity declarations are not accepted")
+
     p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, chars
-    p.EntityDeclHandler = lambda *args: (_ for _ in ()).throw(error("XML entity declarations are not accepted"))
+    p.EntityDeclHandler = no_entities
     try:
         p.ParseFile(stream)
     except expat.ExpatError as e:

@@ -117,10 +117,8 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.keys: dict[str, dict[str, Any]] = {}
-        self.G = nx.MultiDiGraph()
         self.graph_attrs: dict[str, Any] = {}
         self.nodes: dict[str, tuple[Any, dict[str, Any]]] = {}
-        self.node_order: list[str] = []
         self.edges: list[tuple[str, str, str | None, dict[str, Any], int]] = []
         self.stack: list[str] = []
         self.current: dict[str, Any] | None = None
@@ -248,15 +246,12 @@ class _Reader:
         c.pop("_line")
         node = c.pop(("_role", "node_id"), ident)
         self.nodes[ident] = (node, c)
-        self.node_order.append(ident)
 
     def build(self) -> nx.MultiDiGraph:
-        G = self.G
-        G.graph.update(self.graph_attrs)
+        G = nx.MultiDiGraph(**self.graph_attrs)
         defaults = {k["name"]: k for k in self.keys.values() if k["default"] is not None and not k["role"]}
         seen = set()
-        for ident in self.node_order:
-            node, attrs = self.nodes[ident]
+        for node, attrs in self.nodes.values():
             if node in seen:
                 raise DatasetError(f"two nodes have the id {node!r}", self.file)
             seen.add(node)

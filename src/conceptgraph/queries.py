@@ -373,18 +373,12 @@ def who(G: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         "claims": claims,
         "stated": stated,
     }
-    for key, kind, edges in (
-        ("agrees_with", "agrees_with", G.out_edges(p, data=True)),
-        ("disputes", "disputes", G.out_edges(p, data=True)),
-        ("agreed_by", "agrees_with", G.in_edges(p, data=True)),
-        ("disputed_by", "disputes", G.in_edges(p, data=True)),
-    ):
-        out[key] = [
-            {"id": (v if key in ("agrees_with", "disputes") else u),
-             "name": _label(G, v if key in ("agrees_with", "disputes") else u),
-             "quote": d.get("quote", ""), "where": d.get("where", "")}
-            for u, v, d in edges if d.get("kind") == kind
-        ]
+    outgoing = [(v, d) for _, v, d in G.out_edges(p, data=True)]
+    incoming = [(u, d) for u, _, d in G.in_edges(p, data=True)]
+    for key, kind, pairs in (("agrees_with", "agrees_with", outgoing), ("disputes", "disputes", outgoing),
+                             ("agreed_by", "agrees_with", incoming), ("disputed_by", "disputes", incoming)):
+        out[key] = [{"id": x, "name": _label(G, x), "quote": d.get("quote", ""), "where": d.get("where", "")}
+                    for x, d in pairs if d.get("kind") == kind]
     return out
 
 

@@ -237,6 +237,8 @@ def test_the_page_compares_two_terms(bundled_page: Page) -> None:
     assert "always active" in passive and "Bart Stewart" in passive
     assert "Said of both" in panel and "working together" in panel
     assert "denied of collaboration by Rob Carver" in panel
+    assert "How they relate" in panel and "Collaboration equals cooperation plus new effort." in panel
+    assert "cooperation is not uses technology— denied by Luke Naismith; asserted by Matt Moore" in panel
     G = load_graph()
     attrs = {v for t in ("cooperation", "collaboration") for v, keyed in G.succ[t].items()
              if any(d["kind"] == "claim" for d in keyed.values())}

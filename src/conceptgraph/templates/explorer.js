@@ -271,6 +271,25 @@
     section("Said of both", Object.keys(A).filter(function (x) { return has(A, x) && has(B, x); }).map(function (x) {
       return attrItem(+x, union(A[x].yes, B[x].yes));
     }));
+    var denied = [];
+    [[a, A], [b, B]].forEach(function (side) {
+      Object.keys(side[1]).forEach(function (x) {
+        var no = side[1][x].no;
+        if (!no.length) return;
+        var li = el("li", null, "ev");
+        li.appendChild(el("span", label(side[0]) + " is not "));
+        li.appendChild(nodeLink(+x));
+        li.appendChild(el("div", "— denied by " + no.join(", ") +
+          (side[1][x].yes.length ? "; asserted by " + side[1][x].yes.join(", ") : ""), "who"));
+        denied.push(li);
+      });
+    });
+    if (denied.length) section("Denied", denied);
+    var between = incident[a].filter(function (j) {
+      var e = data.edges[j];
+      return (e[0] === a && e[1] === b) || (e[0] === b && e[1] === a);
+    });
+    if (between.length) section("How they relate", between.map(function (j) { return evidence(j); }));
     var keep = new Set([a, b]);
     Object.keys(A).concat(Object.keys(B)).forEach(function (x) { keep.add(+x); });
     focusSet = keep;

@@ -53,3 +53,5 @@ def test_version() -> None:
 def test_every_command_has_help_with_an_example(name: str) -> None:
     r = run(name, "--help")
     assert r.exit_code == 0 and "Example:" in r.stdout and f"conceptgraph {name}" in r.stdout
+    description = r.stdout.split("Example:")[0].splitlines()[1:]
+    assert not [line for line in description if line.startswith("   ")]  # no docstring indent leaks through

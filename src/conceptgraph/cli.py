@@ -7,6 +7,7 @@ the exit code given in :data:`conceptgraph.errors.EXIT_CODES`.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -66,7 +67,8 @@ def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     """Append an example to a command's help."""
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
-        f.__doc__ = (f.__doc__ or "").rstrip() + "\n\n\b\nExample:\n" + "\n".join(
+        # cleandoc first: the example's lines are not indented, and Click dedents the whole text
+        f.__doc__ = inspect.cleandoc(f.__doc__ or "") + "\n\n\b\nExample:\n" + "\n".join(
             "  " + line for line in example.strip().splitlines()
         )
         return f

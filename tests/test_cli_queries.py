@@ -123,3 +123,13 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"conceptgraph {name}" not in readme]
     assert missing == []
+
+
+def test_control_characters_in_quotes_are_escaped_in_every_text_output(write) -> None:
+    path = write(
+        "terms: [{id: a}, {id: b}]\ncontributors: [{id: p, name: P, role: commenter, where: c1}]\n"
+        'relations: [{kind: contrasts_with, source: a, target: b, by: p, quote: "evil\\e[2Jwipe"}]\n'
+    )
+    for args in (["why", "a", "b"], ["path", "a", "b"], ["compare", "a", "b"], ["who", "p"]):
+        r = run(*args, "--data", str(path))
+        assert r.exit_code == 0 and "\x1b" not in r.stdout and "\\x1b[2Jwipe" in r.stdout, args

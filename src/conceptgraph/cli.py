@@ -21,7 +21,7 @@ from .errors import EXIT_CODES, ConceptGraphError, NoResult
 from .formats import FORMATS
 from .graph import DATA_ENV, NODE_KINDS, graph_summary, load_graph
 from .names import search as search_nodes
-from .output import emit, table
+from .output import emit
 
 
 class _Group(click.Group):
@@ -106,16 +106,7 @@ def cli(quiet: bool) -> None:
 @_example("conceptgraph info\nconceptgraph info --json --data mydata.yaml")
 def info(data: str | None, as_json: bool) -> None:
     """Show the dataset's source and its nodes and edges counted by kind."""
-    emit(graph_summary(_graph(data)), as_json, _info_text)
-
-
-def _info_text(s: dict[str, Any]) -> str:
-    src = s["source"]
-    head = f"{src['title'] or '(untitled)'}" + (f" — {src['author']}" if src["author"] else "")
-    head += f", {src['date']}" if src["date"] else ""
-    nodes = table(s["nodes"].items(), ["node kind", "count"])
-    edges = table(s["edges"].items(), ["edge kind", "count"])
-    return f"{head}\n\n{nodes}\n\n{edges}"
+    emit(graph_summary(_graph(data)), as_json, text.info_text)
 
 
 @cli.command()
@@ -129,12 +120,7 @@ def validate(path: str | None, data: str | None, as_json: bool) -> None:
     Exits 0 when the dataset is valid, 1 (with a one-line error) when it is not.
     """
     summary = graph_summary(load_graph(path or data))  # never from the cache: this checks the files
-    emit({"valid": True, **summary}, as_json, lambda s: "valid: " + _counts(s))
-
-
-def _counts(s: dict[str, Any]) -> str:
-    nodes = ", ".join(f"{n} {k}s" for k, n in s["nodes"].items())
-    return f"{nodes}; {sum(s['edges'].values())} edges"
+    emit({"valid": True, **summary}, as_json, text.validate_text)
 
 
 def _found(rows: list[Any], what: str) -> list[Any]:

@@ -25,9 +25,10 @@ def to_json(result: Any) -> str:
 
 
 def emit(result: Any, as_json: bool, text: Callable[[Any], str], out: TextIO | None = None) -> None:
-    """Print ``result`` as JSON when ``as_json``, else as ``text(result)``."""
+    """Print ``result`` as JSON when ``as_json``, else as ``text(result)`` with any
+    control character from the data shown escaped, whatever formatter made the text."""
     out = out or sys.stdout
-    body = to_json(result) if as_json else text(result)
+    body = to_json(result) if as_json else "\n".join(_clean(line) for line in text(result).split("\n"))
     out.write(body if body.endswith("\n") else body + "\n")
 
 

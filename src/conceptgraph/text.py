@@ -9,6 +9,8 @@ from typing import Any
 from .output import table, wrap_quote
 
 __all__ = [
+    "info_text",
+    "validate_text",
     "neighbors_text",
     "compare_text",
     "why_text",
@@ -24,6 +26,20 @@ __all__ = [
 
 def _names(names: list[str]) -> str:
     return ", ".join(names) if names else "-"
+
+
+def info_text(s: dict[str, Any]) -> str:
+    src = s["source"]
+    head = f"{src['title'] or '(untitled)'}" + (f" — {src['author']}" if src["author"] else "")
+    head += f", {src['date']}" if src["date"] else ""
+    nodes = table(s["nodes"].items(), ["node kind", "count"])
+    edges = table(s["edges"].items(), ["edge kind", "count"])
+    return f"{head}\n\n{nodes}\n\n{edges}"
+
+
+def validate_text(s: dict[str, Any]) -> str:
+    nodes = ", ".join(f"{n} {k}s" for k, n in s["nodes"].items())
+    return f"valid: {nodes}; {sum(s['edges'].values())} edges"
 
 
 def neighbors_text(rows: list[dict[str, Any]]) -> str:
@@ -57,12 +73,7 @@ def compare_text(r: dict[str, Any]) -> str:
     a, b = r["a"]["label"], r["b"]["label"]
     lines = [f"{a} vs {b}", ""]
     if r["relations"]:
-        lines.append("How they relate")
-        for e in r["relations"]:
-            lines.append(f"  {e['text']}" + (f" ({e['speaker']}, {e['where']})" if e["speaker"] else ""))
-            if e["quote"]:
-                lines.append(wrap_quote(e["quote"], "", "", "      "))
-        lines.append("")
+        lines += ["How they relate", *_edge_lines(r["relations"]), ""]
     lines.append(f"Distinctions drawn: {a} / {b}")
     if r["contrasts"]:
         left = max(len(c["label"]) for c in r["contrasts"])
@@ -96,7 +107,7 @@ def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
         who = ", ".join(x for x in (e["speaker"], e["where"]) if x)
         out.append(f"{indent}{e['text']}" + (f" ({who})" if who else ""))
         if e.get("quote"):
-            out.append(f"{indent}    “{e['quote']}”")
+            out.append(wrap_quote(e["quote"], "", "", indent + "    "))
     return out
 
 

@@ -49,6 +49,19 @@ def _name(G: nx.MultiDiGraph, node: Any) -> str:
     return str(data.get("label", node)) if data is not None else str(node)
 
 
+def _evidence(G: nx.MultiDiGraph, data: dict[str, Any]) -> dict[str, Any]:
+    """Who said it, in what words, where: the provenance of one claim or relation."""
+    return {"speaker": _name(G, data.get("speaker", "")), "quote": data.get("quote", ""), "where": data.get("where", "")}
+
+
+def _opposed(G: nx.MultiDiGraph, x: Any) -> set[Any]:
+    """The attributes the data opposes to ``x``, in either direction. O(degree of x)."""
+    return {
+        y for adj in (G._succ[x], G._pred[x]) for y, keyed in adj.items()
+        if y != x and any(d.get("kind") == "opposes" for d in keyed.values())
+    }
+
+
 def _node(G: nx.MultiDiGraph, node: Any) -> dict[str, Any]:
     return {"id": node, "label": _label(G, node), "kind": G.nodes[node].get("kind", "node")}
 
@@ -148,7 +161,7 @@ def neighbors(
             level.append((_KIND_ORDER.get(k, 3), label.casefold(), i, {
                 "id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
                 "direction": direction, "distance": distance, "via": via}))
-        level.sort(key=_first_three)
+        level.sort()  # the third field is unique, so the row dicts are never compared
         out.extend(r[3] for r in level)
         if not frontier:
             break
@@ -173,10 +186,6 @@ def path(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = True) -> dict[str, A
                 e.pop("quote")
         steps.append({"from": x, "to": y, "edges": edges})
     return {"nodes": [_node(G, n) for n in nodes], "steps": steps}
-
-
-def _first_three(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return row[:3]
 
 
 def _bidirectional_path(G: nx.MultiDiGraph, u: Any, v: Any) -> list[Any] | None:
@@ -247,9 +256,7 @@ def _support(G: nx.MultiDiGraph, term: Any) -> tuple[dict[Any, list[dict[str, An
     for attr, keyed in G._succ[term].items():
         for d in keyed.values():
             if d.get("kind") == "claim":
-                (denied if d.get("negated") else asserted)[attr].append(
-                    {"speaker": _name(G, d.get("speaker", "")), "quote": d.get("quote", ""), "where": d.get("where", "")}
-                )
+                (denied if d.get("negated") else asserted)[attr].append(_evidence(G, d))
     return asserted, denied
 
 
@@ -299,11 +306,7 @@ def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[st
             shared.append(item)
     contrasts = []
     for x in has_a:
-        # only the attributes opposed to x can pair with it: O(degree), not |A| x |B|
-        opposite = dict.fromkeys(
-            y for adj in (G._succ[x], G._pred[x]) for y, keyed in adj.items()
-            if y in has_b and y != x and any(d.get("kind") == "opposes" for d in keyed.values())
-        )
+        opposite = _opposed(G, x)  # only these can pair with x: O(degree), not |A| x |B|
         for y in (y for y in has_b if y in opposite):
             opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == "opposes"]
             stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
@@ -312,10 +315,7 @@ def compare(G: nx.MultiDiGraph, a: str, b: str, quotes: bool = False) -> dict[st
                     "supporters": names, "count": len(names), "supporters_a": _names(has_a[x]),
                     "supporters_b": _names(has_b[y]), "stated_by": stated}
             if quotes:
-                item["quotes"] = has_a[x] + has_b[y] + [
-                    {"speaker": _name(G, d.get("speaker", "")), "quote": d.get("quote", ""), "where": d.get("where", "")}
-                    for d in opposing
-                ]
+                item["quotes"] = has_a[x] + has_b[y] + [_evidence(G, d) for d in opposing]
             contrasts.append(item)
     denied = [
         {"term": t, "attribute": x, "label": _label(G, x), "denied_by": _names(c),
@@ -429,24 +429,26 @@ def consensus(G: nx.MultiDiGraph, term: str | None = None, quotes: bool = False)
             if x in lacks:
                 disputed.append({"type": "asserted_and_denied", "term": t, "term_label": _label(G, t), "attribute": x,
                                  "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x])})
-        attrs = list(has)
-        for i, x in enumerate(attrs):
-            for y in attrs[i + 1:]:
-                if any(d.get("kind") == "opposes" for *_, d in _edges_between(G, x, y)):
-                    disputed.append({"type": "opposed_attributes", "term": t, "term_label": _label(G, t),
-                                     "attribute": x, "label": _label(G, x), "opposite": y,
-                                     "opposite_label": _label(G, y), "asserted_by": _names(has[x]),
-                                     "opposite_asserted_by": _names(has[y])})
+        order = {x: i for i, x in enumerate(has)}
+        for x in has:
+            for y in sorted((y for y in _opposed(G, x) if order.get(y, -1) > order[x]), key=order.get):
+                disputed.append({"type": "opposed_attributes", "term": t, "term_label": _label(G, t),
+                                 "attribute": x, "label": _label(G, x), "opposite": y,
+                                 "opposite_label": _label(G, y), "asserted_by": _names(has[x]),
+                                 "opposite_asserted_by": _names(has[y])})
     involved = set(terms) if term else None
+    agreements = []
     for u, v, d in G.edges(data=True):
-        if d.get("kind") == "disputes" and (involved is None or _spoke_of(G, u, involved) or _spoke_of(G, v, involved)):
-            disputed.append({"type": "contributors", "from": _label(G, u), "to": _label(G, v),
-                             "quote": d.get("quote", ""), "where": d.get("where", "")})
-    agreements = [
-        {"from": _label(G, u), "to": _label(G, v), "quote": d.get("quote", ""), "where": d.get("where", "")}
-        for u, v, d in G.edges(data=True)
-        if d.get("kind") == "agrees_with" and (involved is None or _spoke_of(G, u, involved) or _spoke_of(G, v, involved))
-    ]
+        kind = d.get("kind")
+        if kind not in ("agrees_with", "disputes"):
+            continue
+        if involved is not None and not (_spoke_of(G, u, involved) or _spoke_of(G, v, involved)):
+            continue
+        stance = {"from": _label(G, u), "to": _label(G, v), "quote": d.get("quote", ""), "where": d.get("where", "")}
+        if kind == "disputes":
+            disputed.append({"type": "contributors", **stance})
+        else:
+            agreements.append(stance)
     agreed.sort(key=lambda i: (-i["count"], -len(i["endorsed_by"]), i["term_label"].casefold(), i["label"].casefold()))
     return {"agreed": agreed, "disputed": disputed, "agreements": agreements}
 

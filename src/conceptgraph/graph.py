@@ -42,6 +42,7 @@ __all__ = [
     "default_data_path",
     "graph_summary",
     "gc_paused",
+    "distinct_degree",
 ]
 
 NODE_KINDS = ("term", "attribute", "contributor")
@@ -115,6 +116,12 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
     from .cache import cached
 
     return cached(files, build)
+
+
+def distinct_degree(G: nx.MultiDiGraph) -> dict[Any, int]:
+    """Number of distinct neighbours of each node, either direction. O(nodes + edges)."""
+    succ, pred = G._succ, G._pred  # the raw adjacency: views per node cost more than the work
+    return {n: len(succ[n].keys() | pred[n].keys()) for n in G}
 
 
 @contextmanager

@@ -20,19 +20,15 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["layout", "anchors", "distinct_degree"]
+from .graph import distinct_degree
+
+__all__ = ["layout", "anchors"]
 
 SPACING = 125  # pixels of canvas per node along each axis, before labels are pushed apart
 SEPARATE_MAX = 300
 # How hard each kind of edge pulls its ends together: an attribute sits by the term it
 # is said of, more than by the person who said it.
 _PULL = {"claim": 3.0, "asserts": 0.4, "opposes": 0.6, "agrees_with": 0.5, "disputes": 0.5}  # nodes up to which overlapping labels are pushed apart
-
-
-def distinct_degree(G: nx.MultiDiGraph) -> dict[Any, int]:
-    """Number of distinct neighbours of each node, either direction. O(nodes + edges)."""
-    succ, pred = G._succ, G._pred  # the raw adjacency: views per node cost more than the work
-    return {n: len(succ[n].keys() | pred[n].keys()) for n in G}
 
 
 def anchors(G: nx.MultiDiGraph, degree: dict[Any, int] | None = None) -> list[Any]:

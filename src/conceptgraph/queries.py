@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import NoResult, NodeNotFound, article
+from .graph import distinct_degree
 from .kinds import RELATION_KINDS
 from .names import resolve
 
@@ -471,12 +472,11 @@ def rank(G: nx.MultiDiGraph, by: str = "degree", kind: str | None = None, limit:
     shortest paths through a node (on graphs over 5,000 nodes, estimated from 500
     sources with a fixed seed). Each result: ``{"id", "label", "kind", "score"}``.
     """
-    H = _simple(G)
     if by == "degree":
-        scores: dict[Any, float] = dict(H.degree())
+        scores: dict[Any, float] = dict(distinct_degree(G))
     elif by == "betweenness":
-        k = 500 if len(H) > 5000 else None
-        scores = nx.betweenness_centrality(H, k=k, seed=0 if k else None)
+        k = 500 if len(G) > 5000 else None
+        scores = nx.betweenness_centrality(_simple(G), k=k, seed=0 if k else None)
     else:
         raise ValueError(f"unknown ranking '{by}': degree or betweenness")
     order = {n: i for i, n in enumerate(G.nodes)}
@@ -497,9 +497,10 @@ def clusters(G: nx.MultiDiGraph, seed: int = 0, resolution: float = 1.0) -> list
     else:
         groups = nx.community.louvain_communities(H, seed=seed, resolution=resolution)
     order = {n: i for i, n in enumerate(G.nodes)}
+    degree = distinct_degree(G)
     ranked = []
     for group in groups:
-        members = sorted(group, key=lambda n: (-H.degree(n), order[n]))
+        members = sorted(group, key=lambda n: (-degree[n], order[n]))
         ranked.append((len(members), -min(order[n] for n in members), members))
     ranked.sort(key=lambda r: (-r[0], -r[1]))
     return [

@@ -31,8 +31,8 @@ import networkx as nx
 
 from .errors import ConceptGraphError
 from .files import write_atomic
-from .graph import gc_paused
-from .layout import SEPARATE_MAX, anchors, distinct_degree, layout
+from .graph import distinct_degree, gc_paused
+from .layout import SEPARATE_MAX, anchors, layout
 from .kinds import RELATION_KINDS
 from .names import resolve
 

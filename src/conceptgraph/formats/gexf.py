@@ -36,6 +36,7 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 def write_gexf(G: nx.MultiDiGraph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
     """Write ``G`` as GEXF 1.3 to the binary stream ``out``, with ``positions`` (from
     :func:`conceptgraph.layout.layout`) as node positions when given."""
+    from ..graph import distinct_degree
     from ..render import EDGE_STYLES, NODE_STYLES
 
     nodes = list(G.nodes)
@@ -47,7 +48,7 @@ def write_gexf(G: nx.MultiDiGraph, out: IO[bytes], positions: dict[Any, tuple[in
     eids = {c.name: (f"json:{i}" if c.json else str(i)) for i, c in enumerate(ecols)}
     ncol = {c.name: c for c in ncols}
     ecol = {c.name: c for c in ecols}
-    degree = {n: len(set(G.succ[n]) | set(G.pred[n])) for n in nodes}
+    degree = distinct_degree(G)
     title = str(G.graph.get("title") or "")
     meta = encode_json({_MARK: {"graph": {str(k): v for k, v in G.graph.items() if v is not None}}})
     w = out.write

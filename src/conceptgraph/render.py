@@ -32,7 +32,7 @@ import networkx as nx
 from .errors import ConceptGraphError
 from .files import write_atomic
 from .graph import distinct_degree, gc_paused
-from .layout import SEPARATE_MAX, anchors, layout
+from .layout import SEPARATE_MAX, layout
 from .kinds import RELATION_KINDS
 from .names import resolve
 
@@ -201,7 +201,6 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
         "edges": out_edges,
         "nodeDetails": node_details,
         "edgeDetails": edge_details,
-        "anchors": [index[a] for a in anchors(G, degree)],
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > _BIG,
     }
@@ -274,8 +273,8 @@ def render_html(
     """
     from .progress import Progress
 
-    H = subgraph(G, focus, depth, kinds)
     centre = resolve(G, focus) if focus is not None else None
+    H = subgraph(G, centre, depth, kinds)
     with gc_paused(), Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
         data = page_data(H, focus=centre, seed=seed)
     vis_js, vis_css = _vis_assets()

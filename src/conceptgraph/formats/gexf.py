@@ -72,7 +72,7 @@ def write_gexf(G: nx.MultiDiGraph, out: IO[bytes], positions: dict[Any, tuple[in
         vals = [f'<attvalue for="{nids["node_id"]}" value="{_attr(ncol["node_id"].encode(n))}"/>']
         vals += [f'<attvalue for="{nids[str(k)]}" value="{_attr(ncol[str(k)].encode(v))}"/>'
                  for k, v in d.items() if v is not None]
-        r, g, b = _rgb(style["color"] if style["color"] != "#fef3c7" else "#f59e0b")
+        r, g, b = _rgb(style["border"])  # the outline colour: fills like the attributes' cream vanish on white
         x, y = positions.get(n, (0, 0)) if positions else (0, 0)
         w(
             f'      <node id="{index[n]}" label="{_attr(_token(d.get("label", n)))}"><attvalues>{"".join(vals)}</attvalues>'

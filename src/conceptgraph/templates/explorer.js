@@ -292,11 +292,7 @@
     if (between.length) section("How they relate", between.map(function (j) { return evidence(j); }));
     var keep = new Set([a, b]);
     Object.keys(A).concat(Object.keys(B)).forEach(function (x) { keep.add(+x); });
-    focusSet = keep;
-    nodeView.refresh(); edgeView.refresh();
-    $("showall").hidden = false;
-    network.fit({ nodes: Array.from(keep), animation: big ? false : { duration: 300 } });
-    status("comparing “" + label(a) + "” with “" + label(b) + "”");
+    narrow(keep, "comparing “" + label(a) + "” with “" + label(b) + "”");
   }
 
   function showEdge(j) {
@@ -349,12 +345,15 @@
       });
       frontier = next;
     }
+    network.selectNodes([i]);
+    narrow(keep, "focus on “" + label(i) + "”, depth " + depth);
+  }
+  function narrow(keep, note) {  // show only the nodes in keep, and say why
     focusSet = keep;
     nodeView.refresh(); edgeView.refresh();
     $("showall").hidden = false;
-    network.selectNodes([i]);
     network.fit({ nodes: Array.from(keep), animation: big ? false : { duration: 300 } });
-    status("focus on “" + label(i) + "”, depth " + depth);
+    status(note);
   }
   function showAll() {
     focusSet = null;
@@ -440,8 +439,6 @@
   if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
   window.conceptgraph = {
     network: network, nodes: nodes, edges: edges, data: data,
-    visibleNodes: function () { return nodeView.getIds(); },
-    visibleEdges: function () { return edgeView.getIds(); },
     choose: choose, focus: focus, showAll: showAll, compare: showCompare
   };
 })();

@@ -44,6 +44,7 @@ def _yaml() -> tuple[Any, Any]:
 
     return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
 # An anchor ("&name") where YAML allows one; only documents that have one take the
 # slower path that measures how far their aliases expand.
 _ANCHOR = re.compile(r"(?<![^\s\[{,])&[^\s\[\]{},]")
@@ -162,16 +163,16 @@ def _expanded_size(root: Any) -> tuple[int, int]:
 def _parse_yaml(text: str, file: str) -> Any:
     yaml, _Loader = _yaml()
     try:
-        if "&" in text and _ANCHOR.search(text):  # str search first: the regex is slow on big files
+        anchor = _ANCHOR.search(text) if "&" in text else None  # str search first: the regex is slow
+        if anchor:
             root = yaml.compose(text, Loader=_Loader)
             if root is not None:
                 distinct, expanded = _expanded_size(root)
                 if expanded > _MAX_EXPANSION * distinct + 10_000:
-                    line = next((m.start() for m in _ANCHOR.finditer(text)), 0)
                     raise DatasetError(
                         f"YAML aliases would expand {distinct} nodes into {expanded}; refusing an alias bomb",
                         file,
-                        text.count("\n", 0, line) + 1,
+                        text.count("\n", 0, anchor.start()) + 1,
                     )
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as e:
@@ -296,9 +297,8 @@ def _build(docs: list[_Doc]) -> Dataset:
             src = doc.data["source"]
             if not isinstance(src, dict):
                 raise doc.error(("source",), f"'source' must be a mapping, not {_describe(src)}")
-            for k in ("date",):  # an unquoted YAML date is read as a date: keep it as written
-                if k in src and not isinstance(src[k], (str, type(None))):
-                    src = {**src, k: str(src[k])}
+            if not isinstance(src.get("date"), (str, type(None))):  # an unquoted YAML date is read as a date
+                src = {**src, "date": str(src["date"])}
             src = _check_fields(doc, ("source",), src, "source")
             source, source_doc = Source(**{k: v.strip() for k, v in src.items()}), doc
 

@@ -91,11 +91,7 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
     if path is None or str(path) == "":
         path = os.environ.get(DATA_ENV) or default_data_path()
     is_graph_file = Path(path).suffix.lower() in GRAPH_SUFFIXES and not Path(path).is_dir()
-    files = [Path(path)] if is_graph_file else dataset_files(path)
-    if not files[0].exists():
-        from .errors import DatasetError
-
-        raise DatasetError("no such file or folder", str(path))
+    files = dataset_files(path)  # checks that the path exists; a graph file is its own one file
 
     def build() -> nx.MultiDiGraph:
         from .progress import Progress

@@ -35,13 +35,11 @@ def _attr(s: str) -> str:
 
 
 class _Key:
-    def __init__(self, ident: str, domain: str, col: Column, name: str | None = None) -> None:
-        self.id, self.domain, self.col = ident, domain, col
-        self.name = name if name is not None else col.name
-        self.xml_name = self.name
-        if self.name in _RESERVED or XML_INVALID.search(self.name) or not self.name:
+    def __init__(self, ident: str, domain: str, col: Column, role: str = "") -> None:
+        self.id, self.domain, self.col, self.role = ident, domain, col, role
+        self.name = self.xml_name = col.name
+        if not role and (self.name in _RESERVED or XML_INVALID.search(self.name) or not self.name):
             self.xml_name = f"{XML_INVALID.sub('_', self.name)}_attr"
-        self.role = ""
 
     def xml(self) -> str:
         meta: dict[str, Any] = {}
@@ -56,22 +54,23 @@ class _Key:
         return head + (f">{desc}</key>\n" if desc else "/>\n")
 
 
-def write_graphml(G: nx.MultiDiGraph, out: IO[bytes], progress: Any = None) -> None:
+def _data(keys: dict[str, _Key], attrs: dict[Any, Any]) -> str:
+    return "".join(
+        f'<data key="{keys[str(name)].id}">{_text(keys[str(name)].col.encode(v))}</data>'
+        for name, v in attrs.items() if v is not None
+    )
+
+
+def write_graphml(G: nx.MultiDiGraph, out: IO[bytes]) -> None:
     """Write ``G`` as GraphML to the binary stream ``out``. O(nodes + edges)."""
     nodes = list(G.nodes)
     index = {n: f"n{i}" for i, n in enumerate(nodes)}
-    keys: list[_Key] = []
-    gcols = columns([{k: v for k, v in G.graph.items()}])
-    keys += [_Key(f"g{i}", "graph", c) for i, c in enumerate(gcols)]
-    id_key = _Key("d0", "node", Column("node_id", nodes))
-    id_key.xml_name, id_key.role = "node_id", "node_id"
-    ncols = columns(d for _, d in G.nodes(data=True))
-    node_keys = [_Key(f"d{i + 1}", "node", c) for i, c in enumerate(ncols)]
+    graph_keys = [_Key(f"g{i}", "graph", c) for i, c in enumerate(columns([G.graph]))]
+    id_key = _Key("d0", "node", Column("node_id", nodes), role="node_id")
+    node_keys = [_Key(f"d{i + 1}", "node", c) for i, c in enumerate(columns(d for _, d in G.nodes(data=True)))]
     edges = list(G.edges(keys=True, data=True))
-    key_key = _Key("k0", "edge", Column("edge_key", [k for *_, k, _ in edges]))
-    key_key.xml_name, key_key.role = "edge_key", "edge_key"
-    ecols = columns(d for *_, d in edges)
-    edge_keys = [_Key(f"k{i + 1}", "edge", c) for i, c in enumerate(ecols)]
+    key_key = _Key("k0", "edge", Column("edge_key", [k for *_, k, _ in edges]), role="edge_key")
+    edge_keys = [_Key(f"k{i + 1}", "edge", c) for i, c in enumerate(columns(d for *_, d in edges))]
     write = out.write
     write(
         b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -80,34 +79,19 @@ def write_graphml(G: nx.MultiDiGraph, out: IO[bytes], progress: Any = None) -> N
         b'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
         b'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
     )
-    for k in [*keys, id_key, *node_keys, key_key, *edge_keys]:
+    for k in [*graph_keys, id_key, *node_keys, key_key, *edge_keys]:
         write(k.xml().encode("utf-8"))
     write(b'  <graph id="G" edgedefault="directed">\n')
-    for k in keys:
-        v = G.graph.get(k.name)
-        if v is not None:
-            write(f'    <data key="{k.id}">{_text(k.col.encode(v))}</data>\n'.encode("utf-8"))
+    if graph_keys:
+        write(f"    {_data({k.name: k for k in graph_keys}, G.graph)}\n".encode("utf-8"))
     by_name = {k.name: k for k in node_keys}
     for i, n in enumerate(nodes):
-        parts = [f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>']
-        for name, v in G.nodes[n].items():
-            if v is not None:
-                k = by_name[str(name)]
-                parts.append(f'<data key="{k.id}">{_text(k.col.encode(v))}</data>')
-        parts.append("</node>\n")
-        write("".join(parts).encode("utf-8"))
-        if progress and i % 10_000 == 0:
-            progress(i)
+        write(f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
+              f"{_data(by_name, G.nodes[n])}</node>\n".encode("utf-8"))
     by_name = {k.name: k for k in edge_keys}
     for j, (u, v, key, d) in enumerate(edges):
-        parts = [f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
-                 f'<data key="k0">{_text(key_key.col.encode(key))}</data>']
-        for name, value in d.items():
-            if value is not None:
-                k = by_name[str(name)]
-                parts.append(f'<data key="{k.id}">{_text(k.col.encode(value))}</data>')
-        parts.append("</edge>\n")
-        write("".join(parts).encode("utf-8"))
+        write(f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
+              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}</edge>\n'.encode("utf-8"))
     write(b"  </graph>\n</graphml>\n")
 
 

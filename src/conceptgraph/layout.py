@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -43,15 +44,15 @@ def layout(
     G: nx.MultiDiGraph,
     seed: int = 0,
     iterations: int | None = None,
-    boxes: dict[Any, tuple[float, float]] | None = None,
+    boxes: Callable[[], dict[Any, tuple[float, float]]] | None = None,
     degree: dict[Any, int] | None = None,
 ) -> dict[Any, tuple[int, int]]:
     """Integer canvas positions ``{node: (x, y)}`` for every node of ``G``.
 
-    ``boxes`` gives each node's half width and half height on the canvas (its label);
-    on graphs up to a few thousand nodes, overlapping boxes are then pushed apart so
-    that labels stay readable. Deterministic for a given graph and ``seed``.
-    O(iterations x nodes) with igraph's grid variant on big graphs.
+    ``boxes()`` gives each node's half width and half height on the canvas (its
+    label); on graphs up to ``SEPARATE_MAX`` nodes, where it is called, overlapping
+    boxes are then pushed apart so that labels stay readable. Deterministic for a
+    given graph and ``seed``. O(iterations x nodes) with igraph's grid variant.
     """
     import igraph  # a C library: imported only when a page is drawn
 
@@ -99,8 +100,8 @@ def layout(
         random.setstate(state)
     pos = _to_canvas(nodes, coords)
     _tuck_isolated(G, pos)
-    if boxes and n <= SEPARATE_MAX:
-        pos = _separate(pos, boxes, fixed=set(pinned), rounds=min(400, 50_000 // n))
+    if boxes is not None and n <= SEPARATE_MAX:
+        pos = _separate(pos, boxes(), fixed=set(pinned), rounds=min(400, 50_000 // n))
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
 
 

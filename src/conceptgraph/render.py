@@ -32,7 +32,7 @@ import networkx as nx
 from .errors import ConceptGraphError
 from .files import write_atomic
 from .graph import distinct_degree, gc_paused
-from .layout import SEPARATE_MAX, layout
+from .layout import layout
 from .kinds import RELATION_KINDS
 from .names import resolve
 
@@ -135,8 +135,7 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     degree = distinct_degree(G)
-    boxes = _label_boxes(G, degree) if len(nodes) <= SEPARATE_MAX else None
-    pos = layout(G, seed=seed, boxes=boxes, degree=degree)
+    pos = layout(G, seed=seed, boxes=lambda: _label_boxes(G, degree), degree=degree)
     node_kinds: list[str] = []
     kind_index: dict[str, int] = {}
 

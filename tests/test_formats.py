@@ -52,6 +52,14 @@ GRAPHS = {"bundled": load_graph, "adversarial": adversarial}
 ROUND_TRIP = ["graphml", "gexf", "json"]
 
 
+def exported(name: str, fmt: str, tmp_path: Path) -> tuple[nx.MultiDiGraph, Path]:
+    """The named test graph, and the file it was exported to as ``fmt``."""
+    G = GRAPHS[name]()
+    path = tmp_path / f"g{Path(FORMATS[fmt][0]).suffix}"
+    export(G, fmt, path)
+    return G, path
+
+
 def same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
     assert a.graph == b.graph
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
@@ -63,9 +71,7 @@ def same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 @pytest.mark.parametrize("name", GRAPHS)
 @pytest.mark.parametrize("fmt", ROUND_TRIP)
 def test_round_trip_gives_an_equal_graph(tmp_path: Path, fmt: str, name: str) -> None:
-    G = GRAPHS[name]()
-    path = tmp_path / f"g{Path(FORMATS[fmt][0]).suffix}"
-    export(G, fmt, path)
+    G, path = exported(name, fmt, tmp_path)
     H = read_graph(path)
     if fmt == "json":  # JSON has no NaN: it is written as null
         for *_, d in G.edges(data=True):
@@ -78,9 +84,7 @@ def test_round_trip_gives_an_equal_graph(tmp_path: Path, fmt: str, name: str) ->
 def test_graphml_validates_and_reads_back_in_igraph_and_networkx(tmp_path: Path, name: str) -> None:
     import igraph
 
-    G = GRAPHS[name]()
-    path = tmp_path / "g.graphml"
-    export(G, "graphml", path)
+    G, path = exported(name, "graphml", tmp_path)
     validate("graphml", path)
     g = igraph.Graph.Read_GraphML(str(path))
     assert (g.vcount(), g.ecount()) == (G.number_of_nodes(), G.number_of_edges())
@@ -101,9 +105,7 @@ def test_graphml_validates_and_reads_back_in_igraph_and_networkx(tmp_path: Path,
 def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: str) -> None:
     from lxml import etree
 
-    G = GRAPHS[name]()
-    path = tmp_path / "g.gexf"
-    export(G, "gexf", path)
+    G, path = exported(name, "gexf", tmp_path)
     validate("gexf", path)
     ns = {"g": "http://gexf.net/1.3"}
     doc = etree.parse(str(path))
@@ -116,9 +118,7 @@ def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: s
 
 @pytest.mark.parametrize("name", GRAPHS)
 def test_cytoscape_json_has_string_ids_positions_and_no_nan(tmp_path: Path, name: str) -> None:
-    G = GRAPHS[name]()
-    path = tmp_path / "g.cyjs"
-    export(G, "cytoscape", path)
+    G, path = exported(name, "cytoscape", tmp_path)
     text = path.read_text(encoding="utf-8")
     data = json.loads(text, parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
     nodes, edges = data["elements"]["nodes"], data["elements"]["edges"]

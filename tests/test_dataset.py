@@ -46,6 +46,11 @@ def test_unquoted_date_is_kept_as_written() -> None:
     assert parse_dataset("source: {title: T, date: 2008-04-27}").source.date == "2008-04-27"
 
 
+def mini_with(old: str, new: str) -> tuple[str, int]:
+    """The small dataset with one mistake put in, and the line it is on."""
+    return MINI.replace(old, new), MINI.count("\n", 0, MINI.index(old)) + 1
+
+
 # (dataset text, line of the mistake, words the message must contain)
 MISTAKES = {
     "syntax error": ("terms:\n  - {id: a\n", 3, "YAML syntax error"),
@@ -68,36 +73,18 @@ MISTAKES = {
         "unknown role 'comenter' (did you mean 'commenter'?)",
     ),
     "duplicate id": ("terms:\n  - {id: a}\nattributes:\n  - {id: a}\n", 4, "duplicate id 'a' (already a term at line 2)"),
-    "unknown contributor": (
-        MINI.replace("by: ann, quote: both", "by: an, quote: both"),
-        MINI.count("\n", 0, MINI.index("by: ann, quote: both")) + 1,
-        "claims[2].by: unknown contributor 'an' (did you mean 'ann'?)",
-    ),
-    "unknown attribute": (
-        MINI.replace("attribute: active, by: bart", "attribute: activ, by: bart"),
-        MINI.count("\n", 0, MINI.index("attribute: active, by: bart")) + 1,
-        "unknown attribute 'activ' (did you mean 'active'?)",
-    ),
-    "reference of the wrong kind": (
-        MINI.replace("{term: cooperation, attribute: passive", "{term: passive, attribute: passive"),
-        MINI.count("\n", 0, MINI.index("{term: cooperation, attribute: passive")) + 1,
-        "unknown term 'passive' (it is an attribute)",
-    ),
-    "unknown relation kind": (
-        MINI.replace("kind: contrasts_with", "kind: contrast_with"),
-        MINI.count("\n", 0, MINI.index("kind: contrasts_with")) + 1,
-        "unknown relation kind 'contrast_with' (did you mean 'contrasts_with'?)",
-    ),
-    "relation between kinds it does not join": (
-        MINI.replace("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
-        MINI.count("\n", 0, MINI.index("{kind: opposes, source: passive")) + 1,
-        "relations[1].source: unknown attribute 'cooperation' (it is a term)",
-    ),
-    "claim without place by someone who spoke twice": (
-        MINI.replace("by: cy, where: comment 2, quote: we", "by: cy, quote: we"),
-        MINI.count("\n", 0, MINI.index("by: cy, where: comment 2, quote: we")) + 1,
-        "missing field 'where' ('cy' spoke in 2 places)",
-    ),
+    "unknown contributor": (*mini_with("by: ann, quote: both", "by: an, quote: both"),
+        "claims[2].by: unknown contributor 'an' (did you mean 'ann'?)"),
+    "unknown attribute": (*mini_with("attribute: active, by: bart", "attribute: activ, by: bart"),
+        "unknown attribute 'activ' (did you mean 'active'?)"),
+    "reference of the wrong kind": (*mini_with("{term: cooperation, attribute: passive", "{term: passive, attribute: passive"),
+        "unknown term 'passive' (it is an attribute)"),
+    "unknown relation kind": (*mini_with("kind: contrasts_with", "kind: contrast_with"),
+        "unknown relation kind 'contrast_with' (did you mean 'contrasts_with'?)"),
+    "relation between kinds it does not join": (*mini_with("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
+        "relations[1].source: unknown attribute 'cooperation' (it is a term)"),
+    "claim without place by someone who spoke twice": (*mini_with("by: cy, where: comment 2, quote: we", "by: cy, quote: we"),
+        "missing field 'where' ('cy' spoke in 2 places)"),
     "duplicate claim id": (
         "terms: [{id: t}]\nattributes: [{id: a}]\ncontributors: [{id: p, name: P, role: author, where: post}]\n"
         "claims:\n  - {id: c, term: t, attribute: a, by: p, quote: q}\n  - {id: c, term: t, attribute: a, by: p, quote: r}\n",

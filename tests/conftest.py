@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "source" / "cooperation-vs-collaboration.txt"
+SOURCE = ROOT / "graph_data" / "sources" / "cooperation-vs-collaboration.txt"
 STRICT = os.environ.get("CONCEPTGRAPH_STRICT") == "1"
 
 pytest_plugins = ["browser"]  # the `browser` fixture (headless Chromium)

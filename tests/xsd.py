@@ -1,4 +1,4 @@
-"""Validate XML exports against the official schemas in ../shared/schemas, offline:
+"""Validate XML exports against the official schemas in tests/schemas, offline:
 the schemas' absolute URLs are mapped to the local copies and nothing is fetched."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, need
 
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = ROOT / "tests" / "schemas"
 
 
 @cache

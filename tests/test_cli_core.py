@@ -41,7 +41,7 @@ def test_data_from_environment(mini: Path) -> None:
 
 def test_validate(mini: Path) -> None:
     r = run("validate", str(mini))
-    assert r.exit_code == 0 and r.stdout == "valid: 2 terms, 3 attributes, 3 contributors; 13 edges\n"
+    assert r.exit_code == 0 and r.stdout == "valid: 2 terms, 3 attributes, 3 contributors, 0 messages; 13 edges\n"
     assert json.loads(run("validate", "--json", "--data", str(mini)).stdout)["valid"] is True
 
 

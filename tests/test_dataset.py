@@ -80,7 +80,7 @@ MISTAKES = {
     "reference of the wrong kind": (*mini_with("{term: cooperation, attribute: passive", "{term: passive, attribute: passive"),
         "unknown term 'passive' (it is an attribute)"),
     "unknown relation kind": (*mini_with("kind: contrasts_with", "kind: contrast_with"),
-        "unknown relation kind 'contrast_with' (did you mean 'contrasts_with'?)"),
+        "unknown kind 'contrast_with' (did you mean 'contrasts_with'?)"),
     "relation between kinds it does not join": (*mini_with("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
         "relations[1].source: unknown attribute 'cooperation' (it is a term)"),
     "claim without place by someone who spoke twice": (*mini_with("by: cy, where: comment 2, quote: we", "by: cy, quote: we"),

@@ -16,7 +16,7 @@ from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
 from conceptgraph.formats.common import Column
 from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
-from xsd import validate
+from xsd import validate, validate_gexf
 
 CONTROL = "bell\x07 nul\x00 vt\x0b fffe\ufffe end"
 RTL = "שיתוף פעולה מול תיאום \u202eevil\u202c"
@@ -55,7 +55,7 @@ ROUND_TRIP = ["graphml", "gexf", "json"]
 def exported(name: str, fmt: str, tmp_path: Path) -> tuple[nx.MultiDiGraph, Path]:
     """The named test graph, and the file it was exported to as ``fmt``."""
     G = GRAPHS[name]()
-    path = tmp_path / f"g{Path(FORMATS[fmt][0]).suffix}"
+    path = tmp_path / f"g{Path(FORMATS[fmt].default_name).suffix}"
     export(G, fmt, path)
     return G, path
 
@@ -106,12 +106,12 @@ def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: s
     from lxml import etree
 
     G, path = exported(name, "gexf", tmp_path)
-    validate("gexf", path)
-    ns = {"g": "http://gexf.net/1.3"}
+    validate_gexf(path)
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
     doc = etree.parse(str(path))
     assert len(doc.findall(".//g:node", ns)) == G.number_of_nodes()
-    assert len(doc.findall(".//g:node/g:color", ns)) == G.number_of_nodes()
-    assert len(doc.findall(".//g:node/g:position", ns)) == G.number_of_nodes()
+    assert len(doc.findall(".//g:node/viz:color", ns)) == G.number_of_nodes()
+    assert len(doc.findall(".//g:node/viz:position", ns)) == G.number_of_nodes()
     assert doc.find(".//g:attributes[@class='node']/g:attribute[@title='kind']", ns) is not None
     assert len(doc.findall(".//g:edge", ns)) == G.number_of_edges()
 
@@ -138,7 +138,7 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     nodes = rels = 0
     uids: set[str] = set()
     ends: set[str] = set()
-    for f in sorted(folder.iterdir()):
+    for f in sorted(folder / name for name in result["files"]):
         rows = list(csv.reader(f.open(encoding="utf-8", newline="")))
         header, body = rows[0], rows[1:]
         if f.name.startswith("nodes_"):
@@ -253,7 +253,7 @@ def test_yed_labels_are_read(tmp_path: Path) -> None:
          "\n</graph></graphml>", 3, "duplicate node id 'a'"),
         ("type.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
          '<key id="w" for="node" attr.name="w" attr.type="int"/>\n<graph>\n<node id="a"><data key="w">heavy</data></node>'
-         "\n</graph></graphml>", 4, "'w' is not a int"),
+         "\n</graph></graphml>", 4, "'w' is not an int"),
         ("bomb.graphml", '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">]>\n<graphml/>', 2,
          "entity declarations are not accepted"),
         ("bad.json", '{"nodes": [\n{"id": 1},\n]}', 3, "JSON syntax error"),

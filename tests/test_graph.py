@@ -50,7 +50,7 @@ def test_building_is_deterministic(mini: Path) -> None:
 def test_summary_counts_by_kind(mini: Path) -> None:
     s = graph_summary(load_graph(mini))
     assert s["source"] == {"title": "Mini", "author": "Ann", "date": "", "url": ""}
-    assert s["nodes"] == {"term": 2, "attribute": 3, "contributor": 3}
+    assert s["nodes"] == {"term": 2, "attribute": 3, "contributor": 3, "message": 0}
     assert s["edges"] == {"agrees_with": 1, "asserts": 5, "claim": 5, "contrasts_with": 1, "opposes": 1}
 
 

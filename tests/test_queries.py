@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conceptgraph import AmbiguousName, NodeNotFound, NoResult, load_graph, parse_dataset, build_graph
+from conceptgraph import AmbiguousName, NodeNotFound, UsageError, load_graph, parse_dataset, build_graph
 from conceptgraph.names import normalise, resolve, search
 from conceptgraph.queries import clusters, compare, consensus, contributors, neighbors, path, rank, who, why
 
@@ -94,10 +94,9 @@ def test_path_explains_each_step(G) -> None:
     assert "quote" not in path(G, "ann", "active", quotes=False)["steps"][0]["edges"][0]
 
 
-def test_no_path_is_a_clear_error() -> None:
+def test_no_path_is_an_empty_answer() -> None:
     G = build_graph(parse_dataset("terms: [{id: a}, {id: b}]"))
-    with pytest.raises(NoResult, match="no path joins 'a' and 'b'"):
-        path(G, "a", "b")
+    assert path(G, "a", "b") == {"nodes": [], "steps": []}
 
 
 def test_why_lists_every_edge_between_two_nodes(G) -> None:
@@ -108,8 +107,7 @@ def test_why_lists_every_edge_between_two_nodes(G) -> None:
     assert [e["text"] for e in why(G, "cy", "collaboration")] == [
         "collaboration has working together", "collaboration lacks may be passive"
     ]
-    with pytest.raises(NoResult, match="try `conceptgraph path"):
-        why(G, "ann", "active")
+    assert why(G, "ann", "active") == []
 
 
 # --- compare --------------------------------------------------------------------
@@ -211,7 +209,7 @@ def test_rank_by_degree_and_betweenness(B) -> None:
     assert [r["id"] for r in rank(B, limit=2)] == ["cooperation", "collaboration"]
     top = rank(B, by="betweenness", kind="term", limit=3)
     assert {r["id"] for r in top[:2]} == {"cooperation", "collaboration"} and all(r["kind"] == "term" for r in top)
-    with pytest.raises(ValueError):
+    with pytest.raises(UsageError):
         rank(B, by="pagerank")
 
 
@@ -244,8 +242,7 @@ def test_path_is_as_short_as_networkx_finds(tmp_path: Path) -> None:
         try:
             expected = nx.shortest_path_length(U, a, b)
         except nx.NetworkXNoPath:
-            with pytest.raises(NoResult):
-                path(G, a, b)
+            assert path(G, a, b)["nodes"] == []
             continue
         found = [n["id"] for n in path(G, a, b)["nodes"]]
         assert len(found) - 1 == expected and found[0] == a and found[-1] == b

@@ -98,7 +98,11 @@ def test_render_command(tmp_path: Path) -> None:
     assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.html\n"
     assert Path("output/concept_graph.html").stat().st_size > 100_000
     out = tmp_path / "deep" / "er" / "coop.html"
-    r = CliRunner().invoke(cli, ["render", "--focus", "co-operate", "--kind", "term", "--kind", "attribute", "-o", str(out)])
+    args = ["render", "--focus", "co-operate", "--kind", "term", "--kind", "attribute", "-o", str(out)]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 6 and "deep/er does not exist" in r.stderr and not out.parent.exists()
+    out.parent.mkdir(parents=True)
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0
     data = embedded(out.read_text(encoding="utf-8"))
     assert {k["kind"] for k in data["nodeKinds"]} == {"term", "attribute"}

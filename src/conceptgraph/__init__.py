@@ -8,17 +8,31 @@ True
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
 
-# Names are imported on first use (PEP 562), so that a command that needs only some
-# of the package does not pay for importing all of it.
+__version__ = "0.2.0"
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time, names load on first use
+    from .dataset import load_dataset, parse_dataset
+    from .errors import (
+        AmbiguousName, ConceptGraphError, ConceptGraphWarning, DatasetError, NodeNotFound, NoResult, OutputError,
+        UsageError,
+    )
+    from .graph import Graph, build_graph, graph_summary
+    from .load import default_data_path, load_graph
+    from .model import Attribute, Claim, Contributor, Dataset, Message, Relation, Source, Term
+
+# Names are imported on first use (PEP 562), so that a command that needs only some of
+# the package (``conceptgraph --help``) does not pay for importing all of it.
 _LAZY = {
     "load_dataset": "dataset", "parse_dataset": "dataset",
-    "build_graph": "graph", "default_data_path": "graph", "graph_summary": "graph", "load_graph": "graph",
-    "Attribute": "model", "Claim": "model", "Contributor": "model", "Dataset": "model", "Relation": "model",
-    "Source": "model", "Term": "model",
-    "AmbiguousName": "errors", "ConceptGraphError": "errors", "DatasetError": "errors", "NodeNotFound": "errors",
-    "NoResult": "errors", "OutputError": "errors",
+    "Graph": "graph", "build_graph": "graph", "graph_summary": "graph",
+    "default_data_path": "load", "load_graph": "load",
+    "Attribute": "model", "Claim": "model", "Contributor": "model", "Dataset": "model", "Message": "model",
+    "Relation": "model", "Source": "model", "Term": "model",
+    "AmbiguousName": "errors", "ConceptGraphError": "errors", "ConceptGraphWarning": "errors",
+    "DatasetError": "errors", "NodeNotFound": "errors", "NoResult": "errors", "OutputError": "errors",
+    "UsageError": "errors",
 }
 
 
@@ -32,25 +46,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'conceptgraph' has no attribute '{name}'")
 
 
-__all__ = [
-    "__version__",
-    "load_dataset",
-    "parse_dataset",
-    "build_graph",
-    "load_graph",
-    "default_data_path",
-    "graph_summary",
-    "Dataset",
-    "Source",
-    "Term",
-    "Attribute",
-    "Contributor",
-    "Claim",
-    "Relation",
-    "ConceptGraphError",
-    "DatasetError",
-    "NodeNotFound",
-    "AmbiguousName",
-    "NoResult",
-    "OutputError",
-]
+__all__ = ["__version__", *_LAZY]

@@ -1,28 +1,40 @@
 """A cache of built graphs, so that repeated commands on a big dataset answer at once.
 
-The command line keeps each graph it builds as a pickle under
-``$CONCEPTGRAPH_CACHE`` (default ``~/.cache/conceptgraph``; ``off`` disables it),
-named by a hash of the dataset's path, the size and modification time of each of its
-files, and this package's version: any edit makes a new entry. Only the newest 32
-entries are kept.
+The command line keeps each graph it builds under ``$CONCEPTGRAPH_CACHE`` (default
+``~/.cache/conceptgraph``; ``off`` disables it), named by a hash of the dataset's path
+and, for each of its files, its size, modification and change times, device and inode,
+and this package's version: any edit, even one that restores the modification time,
+makes a new entry. Only the newest 32 entries are kept.
+
+Entries are pickles, and unpickling runs code, so nothing is read that another user
+could have written: the folder must belong to the user and be writable by no one else
+(else it is not used, with one warning), entries are files of mode 0600, and each one
+is signed with a secret kept in the folder (mode 0600); an entry whose signature does
+not match, or that cannot be read back, is built again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import stat
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-
-import networkx as nx
+from typing import Any, TypeVar
 
 from . import __version__
+from .errors import ConceptGraphWarning
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached"]
 
 CACHE_ENV = "CONCEPTGRAPH_CACHE"
 _KEEP = 32
+_MAGIC = b"conceptgraph-cache-1\n"
+_SECRET = "secret"
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -36,40 +48,100 @@ def cache_dir() -> Path | None:
     return Path(base) / "conceptgraph"
 
 
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else."""
+    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _usable(folder: Path) -> bool:
+    """Create ``folder`` (mode 0700) if needed; true when it is safe to trust."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        link = os.lstat(folder)
+        st = os.stat(folder)
+    except OSError:
+        return False
+    if stat.S_ISDIR(st.st_mode) and _private(st) and _private(link):
+        return True
+    warnings.warn(f"cache folder {folder} is not yours alone (owner or permissions); not using it",
+                  ConceptGraphWarning, stacklevel=3)
+    return False
+
+
+def _secret(folder: Path) -> bytes | None:
+    """The folder's signing key, made on first use; None if it cannot be trusted."""
+    path = folder / _SECRET
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    else:
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(32))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            key = f.read(64)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077 or len(key) != 32:
+        return None
+    return key
+
+
 def _key(files: list[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
     for f in files:
         st = f.stat()
-        h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        fields = (f.resolve(), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_dev, st.st_ino)
+        h.update("\0".join(map(str, fields)).encode("utf-8", "surrogateescape") + b"\n")
     return h.hexdigest()[:40]
 
 
-def cached(files: list[Path], build: Callable[[], nx.MultiDiGraph]) -> nx.MultiDiGraph:
-    """The graph built from ``files``: from the cache when they are unchanged, else
-    from ``build()`` (then stored). A cache that cannot be read or written is ignored."""
+def _load(entry: Path, secret: bytes) -> Any:
+    """The value stored in ``entry``; raises if it is missing, foreign or altered."""
+    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not _private(os.fstat(f.fileno())):
+            raise ValueError("entry not ours")
+        blob = f.read()
+    head = len(_MAGIC) + 32
+    if not blob.startswith(_MAGIC) or not hmac.compare_digest(
+        blob[len(_MAGIC):head], hmac.new(secret, blob[head:], hashlib.sha256).digest()
+    ):
+        raise ValueError("entry not signed by this cache")
+    return pickle.loads(blob[head:])  # noqa: S301 - signed with our own secret above
+
+
+def cached(files: list[Path], build: Callable[[], T]) -> T:
+    """What ``build()`` returns for ``files``: from the cache when they are unchanged,
+    else built (then stored). A cache that cannot be used is ignored."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not _usable(folder):
+        return build()
+    secret = _secret(folder)
+    if secret is None:
         return build()
     try:
         entry = folder / f"{_key(files)}.pickle"
     except OSError:
         return build()
     try:
-        with entry.open("rb") as f:
-            G = pickle.load(f)
-        if isinstance(G, nx.MultiDiGraph):
-            return G
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return _load(entry, secret)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - missing, truncated, foreign or corrupt: build it again
         pass
-    G = build()
+    value = build()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         from .files import write_atomic
 
-        write_atomic(entry, pickle.dumps(G, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(entry, _MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload, mode=0o600)
         entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[_KEEP:]:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache must never break a command
         pass
-    return G
+    return value

@@ -1,27 +1,39 @@
 """The ``conceptgraph`` command line: the only module that knows about Click.
 
-Each command reads its options, calls one library function and prints the result
+Each command reads its options, calls one library function and prints the answer
 through :func:`conceptgraph.output.emit`. Domain errors become one line on stderr and
-the exit code given in :data:`conceptgraph.errors.EXIT_CODES`.
+end the command with the exit code their class carries; warnings are one line each.
+The graph library is imported only when a command runs, so ``--help`` and
+``--version`` answer at once.
 """
 
 from __future__ import annotations
 
 import inspect
 import os
+import shlex
+import signal
 import sys
+import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from . import queries, text
-from .errors import EXIT_CODES, ConceptGraphError, NoResult
+from .errors import ConceptGraphError, ConceptGraphWarning, NoResult, printable
 from .formats import FORMATS
-from .graph import DATA_ENV, NODE_KINDS, graph_summary, load_graph
-from .names import search as search_nodes
-from .output import emit
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+DATA_ENV = "CONCEPTGRAPH_DATA"
+
+
+def _message(text: str) -> str:
+    """One line for stderr: control characters escaped, at most 500 characters."""
+    text = printable(text)
+    return text if len(text) <= 500 else text[:500] + "…"
 
 
 class _Group(click.Group):
@@ -31,36 +43,73 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ConceptGraphError as e:
-            click.echo(f"Error: {e}", err=True)
-            code = next((c for cls, c in EXIT_CODES.items() if isinstance(e, cls)), 1)
-            ctx.exit(code)
+            click.echo(f"Error: {_message(str(e))}", err=True)
+            ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error
             # Point stdout at /dev/null so that the flush at exit does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
 
 
-def _graph(data: str | None) -> Any:
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, ConceptGraphWarning):
+        click.echo(f"Warning: {_message(str(message))}", err=True)
+
+
+class _Settings:
+    """What the group's options set, for the commands under it."""
+
+    data: str | None = None
+    quiet: bool = False
+
+
+def _settings() -> _Settings:
+    ctx = click.get_current_context()
+    obj = ctx.find_object(_Settings)
+    return obj if obj is not None else _Settings()
+
+
+def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        from .progress import set_quiet
+
+        set_quiet()
+    return value
+
+
+def common(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--data PATH`` and ``-q/--quiet``, which work before or after the command name."""
+    f = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+                     help="No progress lines on stderr.")(f)
+    return click.option("--data", "data", metavar="PATH", default=None,
+                        help=f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
+                        "else the bundled discussion).")(f)
+
+
+def _data(data: str | None) -> str | None:
+    return data or _settings().data or os.environ.get(DATA_ENV) or None
+
+
+def _graph(data: str | None, curated: bool = False) -> Graph:
     """The graph a command works on, through the cache of built graphs."""
-    return load_graph(data, cache=True)
+    from .load import load_graph
 
+    G = load_graph(_data(data), cache=True)
+    if curated:
+        from .queries import without_drafts
 
-def data_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--data PATH``, also read from $CONCEPTGRAPH_DATA; the bundled dataset by default."""
-    return click.option(
-        "--data",
-        "data",
-        envvar=DATA_ENV,
-        metavar="PATH",
-        default=None,
-        help=f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
-        "else the bundled discussion).",
-    )(f)
+        G = without_drafts(G)
+    return G
 
 
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--json``: print the result as JSON instead of a table."""
+    """``--json``: print the answer as JSON instead of text."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON (shape documented in the README).")(f)
+
+
+def curated_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--curated``: leave out what was drafted from the text and not yet accepted."""
+    return click.option("--curated", is_flag=True, help="Leave out drafted items (status: draft).")(f)
 
 
 def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -76,10 +125,50 @@ def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     return deco
 
 
+def _complete_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of node names: ids and labels that start like what is typed."""
+    try:
+        from .names import node_names, normalise
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            G = _graph(ctx.params.get("data"))
+        key = normalise(incomplete)
+        out = []
+        for n in G.nodes:
+            for name in node_names(G, n):
+                if normalise(name).startswith(key):
+                    out.append(click.shell_completion.CompletionItem(name, help=str(G.nodes[n].get("kind", ""))))
+                    break
+        return out[:200]
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into a shell
+        return []
+
+
+def _name_argument(name: str, **kw: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.argument(name, shell_complete=_complete_names, **kw)
+
+
+def _answer(result: Any, as_json: bool, command: str, empty: str = "") -> None:
+    """Print the answer; an empty one still prints (``[]`` with --json) and exits 5."""
+    from .output import emit, is_empty
+
+    emit(result, as_json, command)
+    if empty and is_empty(result):
+        raise NoResult(empty)
+
+
+def _shell(*words: str) -> str:
+    return " ".join(shlex.quote(w) for w in words)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="conceptgraph")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bars on stderr.")
-def cli(quiet: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, callback=_quiet, is_eager=True, help="No progress lines on stderr.")
+@click.option("--data", "data", metavar="PATH", default=None,
+              help=f"Dataset or graph file for every command (default: ${DATA_ENV}, else the bundled discussion).")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
     """Explore a discussion as a graph of terms, attributes and the people who spoke.
 
     The bundled dataset is "The difference between cooperation and coordination"
@@ -90,193 +179,278 @@ def cli(quiet: bool) -> None:
     Start with:
       conceptgraph info
       conceptgraph compare cooperation collaboration
+      conceptgraph render --open
 
     Built graphs are cached under ~/.cache/conceptgraph (set CONCEPTGRAPH_CACHE to
     another folder, or to "off").
     """
-    if quiet:
-        from .progress import set_quiet
-
-        set_quiet()
+    settings = ctx.ensure_object(_Settings)
+    settings.data, settings.quiet = data, quiet
+    warnings.showwarning = _show_warning  # type: ignore[assignment]
 
 
 @cli.command()
-@data_option
+@common
 @json_option
 @_example("conceptgraph info\nconceptgraph info --json --data mydata.yaml")
 def info(data: str | None, as_json: bool) -> None:
     """Show the dataset's source and its nodes and edges counted by kind."""
-    emit(graph_summary(_graph(data)), as_json, text.info_text)
+    from .graph import graph_summary
+
+    _answer(graph_summary(_graph(data)), as_json, "info")
 
 
 @cli.command()
 @click.argument("path", required=False)
-@data_option
+@common
 @json_option
 @_example("conceptgraph validate graph_data/\nconceptgraph validate mydata.yaml")
 def validate(path: str | None, data: str | None, as_json: bool) -> None:
     """Check a dataset file or folder; report its first mistake with file and line.
 
-    Exits 0 when the dataset is valid, 1 (with a one-line error) when it is not.
+    Every quote is checked against the messages when the dataset has them. Exits 0
+    when the dataset is valid, 1 (with a one-line error) when it is not.
     """
-    summary = graph_summary(load_graph(path or data))  # never from the cache: this checks the files
-    emit({"valid": True, **summary}, as_json, text.validate_text)
+    from .graph import graph_summary
+    from .load import load_graph
+
+    summary = graph_summary(load_graph(path or _data(data)))  # never from the cache: this checks the files
+    _answer({"valid": True, **summary}, as_json, "validate")
 
 
-def _found(rows: list[Any], what: str) -> list[Any]:
-    """Empty answers exit 5 with a message, as grep does when nothing matches."""
-    if not rows:
-        raise NoResult(what)
-    return rows
+def _kind_option(multiple: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    help_ = "Only nodes of this kind: term, attribute, contributor, message, or any kind the graph has."
+    if multiple:
+        return click.option("--kind", "kinds", multiple=True, metavar="KIND", help=help_ + " Repeat for several.")
+    return click.option("--kind", metavar="KIND", help=help_)
 
 
-kind_option = click.option("--kind", type=click.Choice(NODE_KINDS), help="Only nodes of this kind.")
+def _check_kinds(G: Graph, kinds: tuple[str, ...] | list[str]) -> None:
+    from .errors import UsageError
+    from .kinds import NODE_KINDS
+
+    have = list(dict.fromkeys([*NODE_KINDS, *(str(k) for _, k in G.nodes(data="kind"))]))
+    for k in kinds:
+        if k not in have:
+            raise UsageError(f"unknown node kind '{k}'; this graph has: {', '.join(have)}")
+
+
 quotes_option = click.option("--quotes", is_flag=True, help="Show every quote behind each line.")
 
 
 @cli.command()
-@click.argument("name")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(1), help="How many steps out.")
-@kind_option
+@_name_argument("name")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000), help="How many steps out.")
+@_kind_option()
 @click.option("--relation", metavar="KIND", help="Follow only edges of this kind (claim, asserts, opposes, ...).")
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph neighbors cooperation\nconceptgraph neighbors co-operate --depth 2 --kind contributor")
-def neighbors(name: str, depth: int, kind: str | None, relation: str | None, data: str | None, as_json: bool) -> None:
-    """List the nodes around NAME (a term, attribute or contributor), in both directions."""
-    rows = queries.neighbors(_graph(data), name, depth=depth, kind=kind, relation=relation)
-    emit(_found(rows, f"no neighbours of '{name}' match"), as_json, text.neighbors_text)
+def neighbors(name: str, depth: int, kind: str | None, relation: str | None, data: str | None, curated: bool,
+              as_json: bool) -> None:
+    """List the nodes around NAME (a term, attribute or contributor), in both directions.
+
+    A claim someone denies is marked "(denied)".
+    """
+    from .queries import neighbors as query
+
+    G = _graph(data, curated)
+    _check_kinds(G, [kind] if kind else [])
+    _answer(query(G, name, depth=depth, kind=kind, relation=relation), as_json, "neighbors",
+            f"no neighbours of '{name}' match")
 
 
 @cli.command()
-@click.argument("a")
-@click.argument("b")
+@_name_argument("a")
+@_name_argument("b")
 @quotes_option
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph compare cooperation collaboration --quotes")
-def compare(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
+def compare(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
     """How terms A and B differ, who says so, and what they share.
 
     Lists the distinctions drawn (an attribute of A opposed to one of B), what is said
     only of A or only of B, what of both, what someone denies, and how A and B relate.
     """
-    emit(queries.compare(_graph(data), a, b, quotes=quotes), as_json, text.compare_text)
+    from .queries import compare as query
+
+    _answer(query(_graph(data, curated), a, b, quotes=quotes), as_json, "compare")
 
 
 @cli.command()
-@click.argument("a")
-@click.argument("b")
-@data_option
+@_name_argument("a")
+@_name_argument("b")
+@common
+@curated_option
 @json_option
 @_example("conceptgraph why cooperation passive\nconceptgraph why todd cooperation")
-def why(a: str, b: str, data: str | None, as_json: bool) -> None:
-    """Every claim or relation linking A and B: speaker, quote and place."""
-    emit(queries.why(_graph(data), a, b), as_json, text.why_text)
+def why(a: str, b: str, data: str | None, curated: bool, as_json: bool) -> None:
+    """Every claim or relation linking A and B: speaker, quote and place.
+
+    A drafted item says "drafted from the text"; the curator's own reading says so too.
+    """
+    from .queries import why as query
+
+    _answer(query(_graph(data, curated), a, b), as_json, "why",
+            f"nothing links '{a}' and '{b}' directly; try `{_shell('conceptgraph', 'path', a, b)}`")
 
 
 @cli.command()
-@click.argument("name")
-@data_option
+@_name_argument("name")
+@common
+@curated_option
 @json_option
 @_example("conceptgraph who 'Bart Stewart'\nconceptgraph who todd --json")
-def who(name: str, data: str | None, as_json: bool) -> None:
+def who(name: str, data: str | None, curated: bool, as_json: bool) -> None:
     """What a contributor claimed, and whom they agree with or dispute."""
-    emit(queries.who(_graph(data), name), as_json, text.who_text)
+    from .queries import who as query
+
+    _answer(query(_graph(data, curated), name), as_json, "who")
 
 
 @cli.command()
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph contributors")
-def contributors(data: str | None, as_json: bool) -> None:
-    """Everyone who spoke, with role, place and number of claims."""
-    emit(queries.contributors(_graph(data)), as_json, text.contributors_text)
+def contributors(data: str | None, curated: bool, as_json: bool) -> None:
+    """Everyone who spoke, with role, place and numbers of messages and claims."""
+    from .queries import contributors as query
+
+    _answer(query(_graph(data, curated)), as_json, "contributors", "no contributors in this graph")
 
 
 @cli.command()
-@click.argument("a")
-@click.argument("b")
+@_name_argument("a")
+@_name_argument("b")
 @click.option("--quotes/--no-quotes", default=True, show_default=True, help="Show the quote behind each step.")
-@data_option
+@common
+@curated_option
 @json_option
-@_example("conceptgraph path jack-hooper ken")
-def path(a: str, b: str, quotes: bool, data: str | None, as_json: bool) -> None:
+@_example("conceptgraph path 'jack hooper' ken")
+def path(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
     """A shortest path between two nodes, explained edge by edge."""
-    emit(queries.path(_graph(data), a, b, quotes=quotes), as_json, text.path_text)
+    from .queries import path as query
+
+    _answer(query(_graph(data, curated), a, b, quotes=quotes), as_json, "path", f"no path joins '{a}' and '{b}'")
 
 
 @cli.command()
-@click.argument("term", required=False)
+@_name_argument("term", required=False)
 @quotes_option
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph consensus\nconceptgraph consensus collaboration")
-def consensus(term: str | None, quotes: bool, data: str | None, as_json: bool) -> None:
-    """Where people agree (attributes by number of supporters) and where they differ."""
-    emit(queries.consensus(_graph(data), term, quotes=quotes), as_json, text.consensus_text)
+def consensus(term: str | None, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
+    """Where people agree (attributes by number of supporters) and where they differ.
+
+    An agreement counts only for the point it is about, when the data says which.
+    """
+    from .queries import consensus as query
+
+    _answer(query(_graph(data, curated), term, quotes=quotes), as_json, "consensus")
 
 
 @cli.command()
 @click.option("--by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True)
-@kind_option
+@_kind_option()
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1), help="How many to list.")
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph rank --by betweenness --kind term")
-def rank(by: str, kind: str | None, limit: int, data: str | None, as_json: bool) -> None:
+def rank(by: str, kind: str | None, limit: int, data: str | None, curated: bool, as_json: bool) -> None:
     """The nodes that hold the discussion together."""
-    emit(_found(queries.rank(_graph(data), by=by, kind=kind, limit=limit), "no node to rank"), as_json, text.rank_text)
+    from .queries import rank as query
+
+    G = _graph(data, curated)
+    _check_kinds(G, [kind] if kind else [])
+    _answer(query(G, by=by, kind=kind, limit=limit), as_json, "rank", "no node to rank")
 
 
 @cli.command()
 @click.option("--seed", default=0, show_default=True, help="Seed of the Louvain method (same seed, same clusters).")
 @click.option("--resolution", default=1.0, show_default=True, help="Above 1: more, smaller clusters.")
-@data_option
+@common
+@curated_option
 @json_option
 @_example("conceptgraph clusters --resolution 1.5")
-def clusters(seed: int, resolution: float, data: str | None, as_json: bool) -> None:
+def clusters(seed: int, resolution: float, data: str | None, curated: bool, as_json: bool) -> None:
     """Groups of concepts and people that hang together (Louvain communities)."""
-    emit(_found(queries.clusters(_graph(data), seed=seed, resolution=resolution), "the graph is empty"),
-         as_json, text.clusters_text)
+    from .queries import clusters as query
+
+    _answer(query(_graph(data, curated), seed=seed, resolution=resolution), as_json, "clusters", "the graph is empty")
 
 
 @cli.command()
 @click.argument("text_", metavar="TEXT")
-@kind_option
-@data_option
+@_kind_option()
+@common
+@curated_option
 @json_option
 @_example("conceptgraph search co-operate\nconceptgraph search stake --kind attribute")
-def search(text_: str, kind: str | None, data: str | None, as_json: bool) -> None:
+def search(text_: str, kind: str | None, data: str | None, curated: bool, as_json: bool) -> None:
     """Find terms, attributes and contributors by label, alias or inflection.
 
-    Case, spaces and punctuation are ignored: "co-operate" finds cooperation.
+    Case and punctuation are ignored ("co-operate" finds cooperation); the text matches
+    the start of a word, or inside one word, never across two.
     """
-    emit(_found(search_nodes(_graph(data), text_, kind=kind), f"nothing matches '{text_}'"), as_json, text.search_text)
+    from .names import search as query
+
+    G = _graph(data, curated)
+    _check_kinds(G, [kind] if kind else [])
+    _answer(query(G, text_, kind=kind), as_json, "search", f"nothing matches '{text_}'")
+
+
+@cli.command()
+@click.option("--by", "by", metavar="NAME", shell_complete=_complete_names, help="Only this contributor's messages.")
+@click.option("--mentions", metavar="TERM", shell_complete=_complete_names,
+              help="Only messages that name this term (aliases and inflections count), marked ⟦like this⟧.")
+@common
+@curated_option
+@json_option
+@_example("conceptgraph thread\nconceptgraph thread --mentions cooperation --by 'Jim Benson'")
+def thread(by: str | None, mentions: str | None, data: str | None, curated: bool, as_json: bool) -> None:
+    """The discussion's messages in order: speaker, place, what each replies to, and
+    the claims anchored in each, with the characters they quote."""
+    from .queries import thread as query
+
+    _answer(query(_graph(data, curated), by=by, mentions=mentions), as_json, "thread",
+            "no message matches" if by or mentions else "this dataset has no messages")
 
 
 @cli.command()
 @click.option("-o", "--output", "output", default=None, metavar="PATH",
               help="Where to write the page (default: output/concept_graph.html; - for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
-@click.option("--focus", metavar="NAME", help="Draw only the neighbourhood of this node.")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(1), help="Steps around --focus.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Draw only these node kinds (repeat).")
-@data_option
+@click.option("--focus", metavar="NAME", shell_complete=_complete_names, help="Draw only the neighbourhood of this node.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000), help="Steps around --focus.")
+@_kind_option(multiple=True)
+@common
+@curated_option
 @_example("conceptgraph render --open\nconceptgraph render --focus cooperation --depth 2 -o coop.html")
-def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds: tuple[str, ...], data: str | None) -> None:
+def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds: tuple[str, ...], data: str | None,
+           curated: bool) -> None:
     """Write the graph as one interactive HTML page that works offline.
 
     The page has a legend, a search box over labels and aliases, filters for each kind
-    of node and link, a focus view, and a panel with every quote behind a node or link.
+    of node and link, a focus view, a comparison of two terms, the thread's messages
+    with every quote marked, and a panel with every quote behind a node or link.
     """
-    from .render import DEFAULT_OUTPUT, render_html, write_page
+    from .render import render_html, write_page
 
-    G = _graph(data)
+    G = _graph(data, curated)
+    _check_kinds(G, kinds)
     if output == "-":
-        click.echo(render_html(G, focus=focus, depth=depth, kinds=list(kinds)), nl=False)
+        from .output import emit_bytes
+
+        emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds)).encode("utf-8"))
         return
-    path = write_page(G, output or DEFAULT_OUTPUT, focus=focus, depth=depth, kinds=list(kinds))
+    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds))
     click.echo(f"wrote {path}", err=True)
     if open_:
         click.launch(str(path.resolve()))
@@ -286,38 +460,48 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)), help="What to write.")
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/.")
-@data_option
+@click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
+@click.option("--focus", metavar="NAME", shell_complete=_complete_names, help="Export only the neighbourhood of this node.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000), help="Steps around --focus.")
+@_kind_option(multiple=True)
+@common
+@curated_option
 @json_option
 @_example("conceptgraph export --format graphml\nconceptgraph export --format neo4j -o neo4j-import/\n"
-          "conceptgraph export --format mermaid -o - > graph.mmd")
-def export(fmt: str, output: str | None, data: str | None, as_json: bool) -> None:
+          "conceptgraph export --format mermaid --focus cooperation -o - > coop.mmd")
+def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: int, kinds: tuple[str, ...],
+           data: str | None, curated: bool, as_json: bool) -> None:
     """Write the graph for another tool.
 
-    \b
-    graphml    yEd, Cytoscape, igraph, Gephi (valid against the GraphML XSD)
-    gexf       Gephi (GEXF 1.3, with colours and positions)
-    json       networkx node-link JSON
-    cytoscape  Cytoscape.js elements, with positions
-    neo4j      a folder of CSVs, and the neo4j-admin command that loads them
-    mermaid    a flowchart for Markdown
+    FORMATS
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
-    atomically: a failed export leaves the previous file as it was.
+    atomically: a failed export leaves the previous file as it was; a folder is
+    replaced only when it holds an earlier export (or with --force).
     """
     from .formats import export as export_graph
+    from .render import subgraph
 
-    result = export_graph(_graph(data), fmt, output)
+    G = _graph(data, curated)
+    _check_kinds(G, kinds)
+    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt, output, force=force)
     if result["path"] == "-":
         return
-    if as_json:
-        emit(result, True, str)
-    else:
+    if not as_json:
         click.echo(f"wrote {result['path']}", err=True)
-        if "command" in result:
-            click.echo(result["command"])
+    _answer(result, as_json, "export")
+
+
+export.help = (export.help or "").replace(
+    "FORMATS", "\b\n" + "\n".join(f"{f.name:<10} {f.help}" for f in FORMATS.values()), 1)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    # Raised in the main thread: every write in progress removes its temporary file.
+    raise SystemExit(128 + signum)
 
 
 def main() -> None:
     """Entry point of the console script."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="conceptgraph")
-

@@ -6,18 +6,25 @@ names the file, the line and the problem, e.g.::
 
     mydata.yaml:41: claims[3].by: unknown contributor 'tod' (did you mean 'todd'?)
 
-YAML is read with PyYAML's safe loader (its C version when built): no Python object
-is ever constructed from a tag, and documents whose aliases would expand into a
-huge structure ("billion laughs") are refused before they are used.
+YAML is read with PyYAML's safe loader (its C parser when built): no Python object is
+ever constructed from a tag, a key given twice in one mapping is an error (not "the
+last one wins"), and documents whose aliases would expand into a huge structure
+("billion laughs") are refused before they are used.
+
+When a dataset has its ``messages``, every quote is anchored: the loader finds the
+quote in the speaker's message (the one at the claim's place, else any of theirs) and
+records the message and the characters it spans; a quote that is not there verbatim
+is an error on the quote's line.
 
 >>> ds = parse_dataset('''
 ... terms: [{id: cooperation, label: cooperation}]
 ... attributes: [{id: passive, label: may be passive}]
 ... contributors: [{id: bart, name: Bart Stewart, role: commenter, where: comment 10}]
+... messages: [{id: m10, by: bart, where: comment 10, text: "Cooperation may be passive."}]
 ... claims: [{term: cooperation, attribute: passive, by: bart, quote: may be passive}]
 ... ''', "example.yaml")
->>> ds.claims[0].where
-'comment 10'
+>>> ds.claims[0].where, ds.claims[0].message, ds.claims[0].span
+('comment 10', 'm10', (12, 26))
 """
 
 from __future__ import annotations
@@ -25,60 +32,128 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, article, did_you_mean
+from .errors import DatasetError, article, did_you_mean, excerpt
+from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES, STANCES, TERM, endpoint_kind
+
 if TYPE_CHECKING:
-    from .model import Dataset
+    from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "dataset_files", "DATASET_SUFFIXES"]
+__all__ = ["load_dataset", "parse_dataset", "SECTIONS", "Field", "json_schema"]
 
-DATASET_SUFFIXES = (".yaml", ".yml")
+#: Where a value sits in a YAML document: section, item index, field name...
+YamlPath = tuple[str | int, ...]
 
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a section: its type(s), whether it is required, what it means, and
+    the values it may take. The loader checks these, and the JSON Schema is made from them."""
+
+    types: tuple[type, ...]
+    required: bool = False
+    help: str = ""
+    enum: tuple[str, ...] = ()
+
+
+_S, _L, _B, _I = (str,), (list,), (bool,), (int,)
+_ID = Field(_S, True, "Unique among all terms, attributes, contributors and messages.")
+_STATUS = Field(_S, False, "'draft' for an item drafted from the text and not yet accepted by a curator.", (DRAFT,))
+_INFERRED = Field(_B, False, "True when this is the curator's reading, not the speaker's words.")
+_ANCHOR = {
+    "message": Field(_S, False, "The message the quote is in (found by the loader when not given)."),
+    "span": Field(_L, False, "[start, end]: the quote's characters in the message's text (found when not given)."),
+}
+
+#: section -> field -> Field
+SECTIONS: dict[str, dict[str, Field]] = {
+    "source": {
+        "title": Field(_S, True, "Title of the discussion."),
+        "author": Field(_S), "date": Field(_S, False, "As written, e.g. 2008-04-27 (quote it in YAML)."),
+        "url": Field(_S),
+    },
+    "terms": {
+        "id": _ID, "label": Field(_S, False, "Shown on the graph; defaults to the id."),
+        "aliases": Field(_L, False, "Inflections and spellings people write: cooperate, co-operation..."),
+        "gloss": Field(_S, False, "The curator's short definition."), "status": _STATUS,
+    },
+    "attributes": {
+        "id": _ID, "label": Field(_S, False, "Short: it sits on a graph node. Defaults to the id."),
+        "description": Field(_S), "status": _STATUS,
+    },
+    "contributors": {
+        "id": _ID, "name": Field(_S, True, "As written in the discussion."),
+        "role": Field(_S, True, "", ROLES),
+        "where": Field((str, list), False, "Where they spoke: post, response N, comment N (one or a list)."),
+        "quote": Field(_S, False, "Their words when they made no claim a graph can carry."),
+    },
+    "messages": {
+        "id": _ID, "by": Field(_S, True, "The contributor who wrote it."),
+        "where": Field(_S, True, "Its place: post, response N, comment N..."),
+        "text": Field(_S, True, "The message, verbatim."),
+        "reply_to": Field(_S, False, "The id of the message it answers."),
+        "date": Field(_S), "title": Field(_S),
+    },
+    "claims": {
+        "id": Field(_S, False, "Defaults to claim-N."), "term": Field(_S, True), "attribute": Field(_S, True),
+        "by": Field(_S, True), "quote": Field(_S, True, "The speaker's words, verbatim."),
+        "where": Field(_S, False, "Defaults to the speaker's only place."),
+        "negated": Field(_B, False, "True when the speaker denies it."),
+        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS,
+    },
+    "relations": {
+        "id": Field(_S, False, "Defaults to relation-N."),
+        "kind": Field(_S, True, "", tuple(RELATION_KINDS)),
+        "source": Field(_S, True), "target": Field(_S, True), "by": Field(_S), "quote": Field(_S),
+        "where": Field(_S),
+        "concerns": Field(_L, False, "For agrees_with and disputes: the claims or attributes it is about."),
+        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS,
+    },
+}
+_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping", int: "a number"}
+_JSON_TYPES = {str: "string", list: "array", bool: "boolean", int: "integer"}
+
+# An anchor ("&name"): only documents that have one take the slower path that measures
+# how far their aliases expand. A false positive ("R&D") costs time, never safety.
+_ANCHOR_MARK = re.compile(r"&[^\s\[\]{},]")
+_MAX_EXPANSION = 10  # times the number of distinct YAML nodes, plus a small allowance
 
 
 def _yaml() -> tuple[Any, Any]:
-    """PyYAML and its fastest safe loader, imported on first use (a cached graph needs neither)."""
+    """PyYAML and our loader: its fastest safe loader, refusing duplicate keys and
+    numbers too long to convert. Imported on first use (a cached graph needs neither)."""
+    global _LOADER
     import yaml
 
-    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if _LOADER is None:
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class Loader(base):  # type: ignore[misc, valid-type]
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+                seen: set[Any] = set()
+                for key, _ in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                        if key.value in seen:
+                            raise yaml.constructor.ConstructorError(
+                                None, None, f"key '{excerpt(key.value, 40)}' given twice in one mapping", key.start_mark)
+                        seen.add(key.value)
+                return super().construct_mapping(node, deep)
+
+            def construct_yaml_int(self, node: Any) -> Any:
+                try:
+                    return super().construct_yaml_int(node)
+                except ValueError:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"number of {len(node.value)} characters is too long", node.start_mark) from None
+
+        Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+        _LOADER = Loader
+    return yaml, _LOADER
 
 
-# An anchor ("&name") where YAML allows one; only documents that have one take the
-# slower path that measures how far their aliases expand.
-_ANCHOR = re.compile(r"(?<![^\s\[{,])&[^\s\[\]{},]")
-_MAX_EXPANSION = 10  # times the number of distinct YAML nodes, plus a small allowance
-
-Path_ = tuple[str | int, ...]
-
-# field name -> (python type, required)
-_SPECS: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
-    "source": {"title": (str, True), "author": (str, False), "date": (str, False), "url": (str, False)},
-    "terms": {"id": (str, True), "label": (str, False), "aliases": (list, False), "gloss": (str, False)},
-    "attributes": {"id": (str, True), "label": (str, False), "description": (str, False)},
-    "contributors": {"id": (str, True), "name": (str, True), "role": (str, True), "where": ((str, list), False), "quote": (str, False)},
-    "claims": {
-        "id": (str, False),
-        "term": (str, True),
-        "attribute": (str, True),
-        "by": (str, True),
-        "quote": (str, True),
-        "where": (str, False),
-        "negated": (bool, False),
-    },
-    "relations": {
-        "id": (str, False),
-        "kind": (str, True),
-        "source": (str, True),
-        "target": (str, True),
-        "by": (str, False),
-        "quote": (str, False),
-        "where": (str, False),
-    },
-}
-_SECTIONS = tuple(_SPECS)
-_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping"}
+_LOADER: Any = None
 
 
 class _Doc:
@@ -87,23 +162,23 @@ class _Doc:
     def __init__(self, file: str, text: str, data: Any) -> None:
         self.file, self.text, self.data = file, text, data
 
-    def error(self, path: Path_, problem: str, *, key: bool = False) -> DatasetError:
+    def error(self, path: YamlPath, problem: str, *, key: bool = False) -> DatasetError:
         where = _format_path(path)
         return DatasetError(f"{where}: {problem}" if where else problem, self.file, _line_of(self.text, path, key))
 
 
-def _format_path(path: Path_) -> str:
+def _format_path(path: YamlPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _line_of(text: str, path: Path_, key: bool = False) -> int | None:
+def _line_of(text: str, path: YamlPath, key: bool = False) -> int | None:
     """1-based line of the YAML node at ``path`` (of its key when ``key``), or None."""
-    yaml, _Loader = _yaml()
+    yaml, loader = _yaml()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return None
     line = node.start_mark.line + 1 if node is not None else None
@@ -123,27 +198,25 @@ def _line_of(text: str, path: Path_, key: bool = False) -> int | None:
     return line
 
 
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise DatasetError(f"cannot read: {e.strerror or e}", str(path)) from None
+def _read_text(path: str) -> str:
+    from .files import read_limited
+
+    raw = read_limited(path)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise DatasetError("not a text file (it contains NUL bytes)", str(path), line)
+        raise DatasetError("not a text file (it contains NUL bytes)", path, line)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", str(path), line) from None
-    return text
+        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", path, line) from None
 
 
 def _expanded_size(root: Any) -> tuple[int, int]:
     """(distinct nodes, nodes after alias expansion) of a composed YAML document."""
     yaml, _ = _yaml()
     sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if id(node) in sizes:
@@ -161,11 +234,11 @@ def _expanded_size(root: Any) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, file: str) -> Any:
-    yaml, _Loader = _yaml()
+    yaml, loader = _yaml()
     try:
-        anchor = _ANCHOR.search(text) if "&" in text else None  # str search first: the regex is slow
+        anchor = _ANCHOR_MARK.search(text) if "&" in text else None  # str search first: the regex is slow
         if anchor:
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=loader)
             if root is not None:
                 distinct, expanded = _expanded_size(root)
                 if expanded > _MAX_EXPANSION * distinct + 10_000:
@@ -174,26 +247,20 @@ def _parse_yaml(text: str, file: str) -> Any:
                         file,
                         text.count("\n", 0, anchor.start()) + 1,
                     )
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        raise DatasetError(f"YAML does not allow the control character U+{ord(char):04X} "
+                           "(write it as an escape in a double-quoted string)", file, line) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or "syntax error").strip()
         raise DatasetError(f"YAML syntax error: {problem}", file, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as e:
-        raise DatasetError(f"YAML error: {str(e).splitlines()[0]}", file) from None
-
-
-def dataset_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The YAML files that make up the dataset at ``path`` (a file, or a folder of them)."""
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
-        if not files:
-            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(p))
-        return files
-    if not p.exists():
-        raise DatasetError("no such file or folder", str(p))
-    return [p]
+        raise DatasetError(f"YAML error: {excerpt(str(e).splitlines()[0], 120)}", file) from None
+    except RecursionError:
+        raise DatasetError("YAML nested too deeply", file) from None
 
 
 def load_dataset(path: str | os.PathLike[str]) -> Dataset:
@@ -201,53 +268,27 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
 
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
+    from pathlib import Path
+
+    from .load import input_files
+
     docs = []
-    for f in dataset_files(path):
-        docs.append(_Doc(str(f), text := _read_text(f), _parse_yaml(text, str(f))))
-    return _build(docs)
+    for f in input_files(Path(path)):
+        text = _read_text(str(f))
+        docs.append(_Doc(str(f), text, _parse_yaml(text, str(f))))
+    return _Builder(docs).dataset()
 
 
 def parse_dataset(text: str, file: str = "<string>") -> Dataset:
     """Validate a dataset given as YAML text; ``file`` names it in error messages."""
-    return _build([_Doc(file, text, _parse_yaml(text, file))])
-
-
-def _check_fields(doc: _Doc, path: Path_, item: Any, section: str) -> dict[str, Any]:
-    spec = _SPECS[section]
-    if not isinstance(item, dict):
-        raise doc.error(path, f"expected a mapping with {', '.join(k for k, (_, r) in spec.items() if r)}")
-    for k in item:
-        if k not in spec:
-            raise doc.error(
-                (*path, str(k)), f"unknown field '{k}'{did_you_mean(str(k), spec)}", key=True
-            )
-    for name, (typ, required) in spec.items():
-        value = item.get(name)
-        if value is None:
-            if required or name in item:
-                raise doc.error(path if name not in item else (*path, name), f"missing field '{name}'")
-            continue
-        if isinstance(value, bool) and typ is not bool:
-            ok = False
-        else:
-            ok = isinstance(value, typ)
-        if not ok:
-            want = " or ".join(_TYPE_NAMES[t] for t in (typ if isinstance(typ, tuple) else (typ,)))
-            raise doc.error((*path, name), f"'{name}' must be {want}, not {_describe(value)}")
-        if isinstance(value, str) and not value.strip() and (required or name == "id"):
-            raise doc.error((*path, name), f"'{name}' is empty")
-        if isinstance(value, list):
-            for i, v in enumerate(value):
-                if not isinstance(v, str) or isinstance(v, bool):
-                    raise doc.error((*path, name, i), f"'{name}' items must be strings, not {_describe(v)}")
-    return item
+    return _Builder([_Doc(file, text, _parse_yaml(text, file))]).dataset()
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return f"a number ({excerpt(value, 20)})"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -255,129 +296,311 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _entries(docs: list[_Doc], section: str) -> Iterator[tuple[_Doc, Path_, dict[str, Any]]]:
-    for doc in docs:
-        items = doc.data.get(section)
-        if items is None:
+def _check_fields(doc: _Doc, path: YamlPath, item: Any, section: str) -> dict[str, Any]:
+    spec = SECTIONS[section]
+    if not isinstance(item, dict):
+        raise doc.error(path, f"expected a mapping with {', '.join(k for k, f in spec.items() if f.required)}")
+    for k in item:
+        if k not in spec:
+            raise doc.error((*path, str(k)), f"unknown field '{excerpt(k, 40)}'{did_you_mean(str(k), spec)}", key=True)
+    for name, f in spec.items():
+        value = item.get(name)
+        if value is None:
+            if f.required or name in item:
+                raise doc.error(path if name not in item else (*path, name), f"missing field '{name}'")
             continue
-        if not isinstance(items, list):
-            raise doc.error((section,), f"'{section}' must be a list, not {_describe(items)}")
-        for i, item in enumerate(items):
-            yield doc, (section, i), _check_fields(doc, (section, i), item, section)
+        if not isinstance(value, f.types) or (isinstance(value, bool) and bool not in f.types):
+            want = " or ".join(_TYPE_NAMES[t] for t in f.types)
+            raise doc.error((*path, name), f"'{name}' must be {want}, not {_describe(value)}")
+        if isinstance(value, str) and not value.strip() and (f.required or name == "id"):
+            raise doc.error((*path, name), f"'{name}' is empty")
+        if f.enum and value not in f.enum:
+            raise doc.error((*path, name), f"unknown {name} '{excerpt(value, 40)}'"
+                            f"{did_you_mean(value, f.enum)}; one of {', '.join(f.enum)}")
+        if isinstance(value, list) and name != "span":
+            for i, v in enumerate(value):
+                if not isinstance(v, str):
+                    raise doc.error((*path, name, i), f"'{name}' items must be strings, not {_describe(v)}")
+    return item
 
 
-def _build(docs: list[_Doc]) -> Dataset:
-    # imported here: a command answered from the graph cache never needs the model
-    from .kinds import ATTRIBUTE_RELATIONS, CONTRIBUTOR_RELATIONS, RELATION_KINDS, ROLES, TERM_RELATIONS
-    from .model import (
-        Attribute,
-        Claim,
-        Contributor,
-        Dataset,
-        Relation,
-        Source,
-        Term,
-    )
+class _Builder:
+    """Checks the parsed files section by section and builds the records, keeping
+    where each id was defined so that a mistake names its file and line."""
 
-    for doc in docs:
-        if doc.data is None:
-            raise DatasetError("empty file: expected sections " + ", ".join(_SECTIONS), doc.file, 1)
-        if not isinstance(doc.data, dict):
-            raise doc.error((), f"expected a mapping of sections ({', '.join(_SECTIONS)}), not {_describe(doc.data)}")
-        for k in doc.data:
-            if k not in _SPECS:
-                raise doc.error((str(k),), f"unknown section '{k}'{did_you_mean(str(k), _SECTIONS)}", key=True)
+    def __init__(self, docs: list[_Doc]) -> None:
+        self.docs = docs
+        self.origin: dict[str, tuple[_Doc, YamlPath, str]] = {}  # id -> where defined, node kind
+        self.places: dict[str, tuple[str, ...]] = {}
 
-    source = Source(title="")
-    source_doc: _Doc | None = None
-    for doc in docs:
-        if "source" in doc.data:
-            if source_doc is not None:
-                raise doc.error(("source",), f"'source' is already given in {source_doc.file}", key=True)
+    def entries(self, section: str) -> Iterator[tuple[_Doc, YamlPath, dict[str, Any]]]:
+        for doc in self.docs:
+            items = doc.data.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                raise doc.error((section,), f"'{section}' must be a list, not {_describe(items)}")
+            for i, item in enumerate(items):
+                yield doc, (section, i), _check_fields(doc, (section, i), item, section)
+
+    def register(self, doc: _Doc, path: YamlPath, ident: str, kind: str) -> None:
+        if ident in self.origin:
+            first_doc, first_path, first_kind = self.origin[ident]
+            line = _line_of(first_doc.text, (*first_path, "id"))
+            at = f"{first_doc.file}:{line}" if first_doc is not doc else f"line {line}"
+            raise doc.error((*path, "id"), f"duplicate id '{excerpt(ident, 40)}' (already {article(first_kind)} at {at})")
+        self.origin[ident] = (doc, path, kind)
+
+    def ref(self, doc: _Doc, path: YamlPath, field: str, value: str, kind: str) -> None:
+        origin = self.origin.get(value)
+        if origin is None or origin[2] != kind:
+            if origin is not None:
+                other = f" (it is {article(origin[2])})"
+            else:
+                other = did_you_mean(value, (i for i, (_, _, k) in self.origin.items() if k == kind))
+            raise doc.error((*path, field), f"unknown {kind} '{excerpt(value, 40)}'{other}")
+
+    def dataset(self) -> Dataset:
+        from .model import Dataset
+
+        for doc in self.docs:
+            if doc.data is None:
+                raise DatasetError("empty file: expected sections " + ", ".join(SECTIONS), doc.file, 1)
+            if not isinstance(doc.data, dict):
+                raise doc.error((), f"expected a mapping of sections ({', '.join(SECTIONS)}), not {_describe(doc.data)}")
+            for k in doc.data:
+                if k not in SECTIONS:
+                    raise doc.error((str(k),), f"unknown section '{excerpt(k, 40)}'{did_you_mean(str(k), SECTIONS)}",
+                                    key=True)
+        source = self.source()
+        terms, attributes, contributors = self.terms(), self.attributes(), self.contributors()
+        messages = self.messages()
+        anchors = _Anchors(messages)
+        claims = self.claims(anchors)
+        relations = self.relations(anchors, {c.id for c in claims})
+        return Dataset(source, terms, attributes, contributors, claims, relations, messages)
+
+    def source(self) -> Any:
+        from .model import Source
+
+        source, first = Source(title=""), None
+        for doc in self.docs:
+            if "source" not in doc.data:
+                continue
+            if first is not None:
+                raise doc.error(("source",), f"'source' is already given in {first.file}", key=True)
             src = doc.data["source"]
             if not isinstance(src, dict):
                 raise doc.error(("source",), f"'source' must be a mapping, not {_describe(src)}")
             if not isinstance(src.get("date"), (str, type(None))):  # an unquoted YAML date is read as a date
                 src = {**src, "date": str(src["date"])}
             src = _check_fields(doc, ("source",), src, "source")
-            source, source_doc = Source(**{k: v.strip() for k, v in src.items()}), doc
+            source, first = Source(**{k: v.strip() for k, v in src.items()}), doc
+        return source
 
-    node_origin: dict[str, tuple[_Doc, Path_, str]] = {}
+    def terms(self) -> tuple[Any, ...]:
+        from .model import Term
 
-    def register(doc: _Doc, path: Path_, ident: str, kind: str) -> None:
-        if ident in node_origin:
-            first_doc, first_path, first_kind = node_origin[ident]
-            line = _line_of(first_doc.text, (*first_path, "id"))
-            at = f"{first_doc.file}:{line}" if first_doc is not doc else f"line {line}"
-            raise doc.error((*path, "id"), f"duplicate id '{ident}' (already {article(first_kind)} at {at})")
-        node_origin[ident] = (doc, path, kind)
+        out = []
+        for doc, path, e in self.entries("terms"):
+            self.register(doc, path, e["id"], TERM)
+            out.append(Term(e["id"], e.get("label") or e["id"], tuple(e.get("aliases") or ()), e.get("gloss") or "",
+                            e.get("status") or ""))
+        return tuple(out)
 
-    terms = []
-    for doc, path, e in _entries(docs, "terms"):
-        register(doc, path, e["id"], "term")
-        terms.append(Term(e["id"], e.get("label") or e["id"], tuple(e.get("aliases") or ()), e.get("gloss") or ""))
-    attributes = []
-    for doc, path, e in _entries(docs, "attributes"):
-        register(doc, path, e["id"], "attribute")
-        attributes.append(Attribute(e["id"], e.get("label") or e["id"], e.get("description") or ""))
-    contributors = []
-    for doc, path, e in _entries(docs, "contributors"):
-        register(doc, path, e["id"], "contributor")
-        if e["role"] not in ROLES:
-            raise doc.error(
-                (*path, "role"), f"unknown role '{e['role']}'{did_you_mean(e['role'], ROLES)}; one of {', '.join(ROLES)}"
-            )
-        where = e.get("where") or ()
-        where = (where,) if isinstance(where, str) else tuple(where)
-        contributors.append(Contributor(e["id"], e["name"], e["role"], where, e.get("quote") or ""))
+    def attributes(self) -> tuple[Any, ...]:
+        from .model import Attribute
 
-    places = {c.id: c.where for c in contributors}
+        out = []
+        for doc, path, e in self.entries("attributes"):
+            self.register(doc, path, e["id"], ATTRIBUTE)
+            out.append(Attribute(e["id"], e.get("label") or e["id"], e.get("description") or "", e.get("status") or ""))
+        return tuple(out)
 
-    def ref(doc: _Doc, path: Path_, field_: str, value: str, kind: str) -> None:
-        origin = node_origin.get(value)
-        if origin is None or origin[2] != kind:
-            if origin is not None:
-                other = f" (it is {article(origin[2])})"
+    def contributors(self) -> tuple[Contributor, ...]:
+        from .model import Contributor
+
+        out = []
+        for doc, path, e in self.entries("contributors"):
+            self.register(doc, path, e["id"], CONTRIBUTOR)
+            where = e.get("where") or ()
+            where = (where,) if isinstance(where, str) else tuple(where)
+            out.append(Contributor(e["id"], e["name"], e["role"], where, e.get("quote") or ""))
+            self.places[e["id"]] = where
+        return tuple(out)
+
+    def messages(self) -> tuple[Message, ...]:
+        from .model import Message
+
+        out, replies = [], []
+        for doc, path, e in self.entries("messages"):
+            self.register(doc, path, e["id"], MESSAGE)
+            self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
+            out.append(Message(e["id"], e["by"], e["where"], e["text"], e.get("reply_to") or "",
+                               e.get("date") or "", e.get("title") or ""))
+            if e.get("reply_to"):
+                replies.append((doc, path, e["reply_to"]))
+        for doc, path, target in replies:  # a reply may come before the message it answers
+            self.ref(doc, path, "reply_to", target, MESSAGE)
+        return tuple(out)
+
+    def place(self, doc: _Doc, path: YamlPath, e: dict[str, Any], required: bool) -> str:
+        where: str = e.get("where") or ""
+        by = e.get("by")
+        if not where and by:
+            spoke = self.places[by]
+            if len(spoke) == 1:
+                return spoke[0]
+            if required:
+                raise doc.error(path, f"missing field 'where' ('{excerpt(by, 40)}' spoke in {len(spoke)} places)")
+        return where
+
+    def claims(self, anchors: _Anchors) -> tuple[Claim, ...]:
+        from .model import Claim
+
+        out, seen = [], {}
+        for n, (doc, path, e) in enumerate(self.entries("claims"), 1):
+            self.ref(doc, path, "term", e["term"], TERM)
+            self.ref(doc, path, "attribute", e["attribute"], ATTRIBUTE)
+            self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
+            where = self.place(doc, path, e, required=True)
+            ident = e.get("id") or f"claim-{n}"
+            _unique(doc, path, ident, seen, "claim")
+            message, span = anchors.find(doc, path, e, where)
+            out.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where,
+                             bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
+                             e.get("status") or ""))
+        return tuple(out)
+
+    def relations(self, anchors: _Anchors, claim_ids: set[str]) -> tuple[Relation, ...]:
+        from .model import Relation
+
+        out, seen = [], {}
+        for n, (doc, path, e) in enumerate(self.entries("relations"), 1):
+            kind = e["kind"]
+            endpoint = endpoint_kind(kind)
+            self.ref(doc, path, "source", e["source"], endpoint)
+            self.ref(doc, path, "target", e["target"], endpoint)
+            if e.get("by"):
+                self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
+            concerns = tuple(e.get("concerns") or ())
+            if concerns and kind not in STANCES:
+                raise doc.error((*path, "concerns"), f"only {' and '.join(STANCES)} relations concern claims")
+            for i, c in enumerate(concerns):
+                if c not in claim_ids and self.origin.get(c, (None, None, ""))[2] != ATTRIBUTE:
+                    raise doc.error((*path, "concerns", i), f"unknown claim or attribute '{excerpt(c, 40)}'"
+                                    f"{did_you_mean(c, claim_ids)}")
+            where = self.place(doc, path, e, required=False)
+            ident = e.get("id") or f"relation-{n}"
+            _unique(doc, path, ident, seen, "relation")
+            message, span = anchors.find(doc, path, e, where) if e.get("quote") and e.get("by") else ("", None)
+            out.append(Relation(ident, kind, e["source"], e["target"], e.get("by") or "", e.get("quote") or "",
+                                where, message, span, concerns, bool(e.get("inferred")), e.get("status") or ""))
+        return tuple(out)
+
+
+class _Anchors:
+    """Finds each quote in its speaker's messages."""
+
+    def __init__(self, messages: tuple[Message, ...]) -> None:
+        self.by_id = {m.id: m for m in messages}
+        self.by_speaker: dict[str, list[Message]] = {}
+        for m in messages:
+            self.by_speaker.setdefault(m.by, []).append(m)
+
+    def find(self, doc: _Doc, path: YamlPath, e: dict[str, Any], where: str) -> tuple[str, Span | None]:
+        """``(message id, span)`` of the item's quote, or ``("", None)`` for a dataset
+        without messages. Raises on a quote that is not verbatim in the speaker's words."""
+        given = e.get("message")
+        if not self.by_id:
+            if given:
+                raise doc.error((*path, "message"), "the dataset has no messages to anchor the quote in")
+            return "", None
+        quote, by = e["quote"], e["by"]
+        if given:
+            m = self.by_id.get(given)
+            if m is None:
+                raise doc.error((*path, "message"), f"unknown message '{excerpt(given, 40)}'"
+                                f"{did_you_mean(given, self.by_id)}")
+            if m.by != by:
+                raise doc.error((*path, "message"), f"message '{given}' is by '{m.by}', not by '{by}'")
+            candidates = [m]
+        else:
+            mine = self.by_speaker.get(by, [])
+            if not mine:
+                raise doc.error((*path, "by"), f"'{excerpt(by, 40)}' wrote no message to find the quote in")
+            candidates = sorted(mine, key=lambda m: m.where != where)  # the message at the claim's place first
+        span = e.get("span")
+        if span is not None:
+            if not (len(span) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in span)):
+                raise doc.error((*path, "span"), "'span' must be [start, end], two whole numbers")
+            m = candidates[0]
+            if m.text[span[0]:span[1]] != quote or span[0] < 0:
+                raise doc.error((*path, "span"), f"characters {span[0]}-{span[1]} of '{m.id}' are not the quote")
+            return m.id, (span[0], span[1])
+        for m in candidates:
+            start = m.text.find(quote)
+            if start >= 0:
+                return m.id, (start, start + len(quote))
+        raise doc.error((*path, "quote"), _not_found(quote, candidates))
+
+
+def _not_found(quote: str, messages: list[Message]) -> str:
+    """Why a quote is not found: how much of its beginning is there, and where it departs."""
+    best, at = 0, messages[0]
+    for m in messages:
+        lo, hi = 0, len(quote)
+        while lo < hi:  # the longest beginning of the quote that occurs in the message
+            mid = (lo + hi + 1) // 2
+            if quote[:mid] in m.text:
+                lo = mid
             else:
-                other = did_you_mean(value, (i for i, (_, _, k) in node_origin.items() if k == kind))
-            raise doc.error((*path, field_), f"unknown {kind} '{value}'{other}")
-
-    claims, seen = [], {}
-    for n, (doc, path, e) in enumerate(_entries(docs, "claims"), 1):
-        ref(doc, path, "term", e["term"], "term")
-        ref(doc, path, "attribute", e["attribute"], "attribute")
-        ref(doc, path, "by", e["by"], "contributor")
-        where = e.get("where") or ""
-        if not where:
-            if len(places[e["by"]]) != 1:
-                raise doc.error(path, f"missing field 'where' ('{e['by']}' spoke in {len(places[e['by']])} places)")
-            where = places[e["by"]][0]
-        ident = e.get("id") or f"claim-{n}"
-        _unique(doc, path, ident, seen, "claim")
-        claims.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where, bool(e.get("negated", False))))
-
-    relations, seen = [], {}
-    allowed = {"term": TERM_RELATIONS, "attribute": ATTRIBUTE_RELATIONS, "contributor": CONTRIBUTOR_RELATIONS}
-    for n, (doc, path, e) in enumerate(_entries(docs, "relations"), 1):
-        kind = e["kind"]
-        if kind not in RELATION_KINDS:
-            raise doc.error((*path, "kind"), f"unknown relation kind '{kind}'{did_you_mean(kind, RELATION_KINDS)}")
-        endpoint = next(k for k, kinds in allowed.items() if kind in kinds)
-        ref(doc, path, "source", e["source"], endpoint)
-        ref(doc, path, "target", e["target"], endpoint)
-        if e.get("by"):
-            ref(doc, path, "by", e["by"], "contributor")
-        where = e.get("where") or ""
-        if not where and e.get("by") and len(places[e["by"]]) == 1:
-            where = places[e["by"]][0]
-        ident = e.get("id") or f"relation-{n}"
-        _unique(doc, path, ident, seen, "relation")
-        relations.append(Relation(ident, kind, e["source"], e["target"], e.get("by") or "", e.get("quote") or "", where))
-
-    return Dataset(source, tuple(terms), tuple(attributes), tuple(contributors), tuple(claims), tuple(relations))
+                hi = mid - 1
+        if lo > best:
+            best, at = lo, m
+    if best == 0:
+        return f"quote not found in any message by '{excerpt(at.by, 40)}'"
+    return (f"quote not verbatim in '{excerpt(at.id, 40)}' ({excerpt(at.where, 40)}): it departs after "
+            f"{best} characters, at {excerpt(quote[best:], 30)!r}")
 
 
-def _unique(doc: _Doc, path: Path_, ident: str, seen: dict[str, Path_], what: str) -> None:
+def _unique(doc: _Doc, path: YamlPath, ident: str, seen: dict[str, YamlPath], what: str) -> None:
     if ident in seen:
-        raise doc.error((*path, "id"), f"duplicate {what} id '{ident}'")
+        raise doc.error((*path, "id"), f"duplicate {what} id '{excerpt(ident, 40)}'")
     seen[ident] = path
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a dataset file, made from :data:`SECTIONS` (it is committed
+    as ``graph_data/dataset.schema.json``, and a test keeps the two equal)."""
+
+    def field(f: Field) -> dict[str, Any]:
+        types = [_JSON_TYPES[t] for t in f.types]
+        out: dict[str, Any] = {"type": types[0] if len(types) == 1 else types}
+        if "array" in types:
+            out["items"] = {"type": "integer"} if f is _ANCHOR["span"] else {"type": "string"}
+        if f.enum:
+            out["enum"] = list(f.enum)
+        if f.help:
+            out["description"] = f.help
+        if f.required and types == ["string"]:
+            out |= {"minLength": 1, "pattern": "\\S"}
+        return out
+
+    def section(name: str) -> dict[str, Any]:
+        spec = SECTIONS[name]
+        obj = {"type": "object", "additionalProperties": False,
+               "required": [k for k, f in spec.items() if f.required],
+               "properties": {k: field(f) for k, f in spec.items()}}
+        return obj if name == "source" else {"type": "array", "items": obj}
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://conceptgraph.invalid/dataset.schema.json",
+        "title": "conceptgraph dataset",
+        "description": "A discussion as terms, attributes, contributors, messages, claims and relations. Every claim "
+                       "and relation keeps its speaker, verbatim quote and place.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {name: section(name) for name in SECTIONS},
+    }

@@ -1,5 +1,5 @@
-"""Domain errors. Each message is one line a person can act on; the command line maps
-each class to its own exit code (see ``EXIT_CODES``)."""
+"""Domain errors. Each message is one line a person can act on, and each class carries
+the exit code the command line ends with (``exit_code``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ __all__ = [
     "AmbiguousName",
     "NoResult",
     "OutputError",
-    "EXIT_CODES",
+    "UsageError",
+    "ConceptGraphWarning",
+    "excerpt",
+    "printable",
     "did_you_mean",
     "article",
 ]
@@ -21,9 +24,13 @@ __all__ = [
 class ConceptGraphError(Exception):
     """Base class of every error this package reports to a person."""
 
+    exit_code = 1
+
 
 class DatasetError(ConceptGraphError):
     """A dataset cannot be read: ``file:line: problem``."""
+
+    exit_code = 1
 
     def __init__(self, problem: str, file: str = "", line: int | None = None) -> None:
         self.problem = problem
@@ -35,30 +42,39 @@ class DatasetError(ConceptGraphError):
         super().__init__(f"{where}: {problem}" if where else problem)
 
 
+class UsageError(ConceptGraphError):
+    """A question that cannot be asked, e.g. a term compared with itself."""
+
+    exit_code = 2
+
+
+class ConceptGraphWarning(UserWarning):
+    """Something was read but not kept, or a setting was ignored; the command line
+    prints it as one line on stderr and goes on."""
+
+
 class NodeNotFound(ConceptGraphError):
     """No node answers to a name."""
+
+    exit_code = 3
 
 
 class AmbiguousName(ConceptGraphError):
     """Several nodes answer to a name."""
 
+    exit_code = 4
+
 
 class NoResult(ConceptGraphError):
     """A query has no answer, e.g. no path joins two nodes."""
+
+    exit_code = 5
 
 
 class OutputError(ConceptGraphError):
     """A file could not be written; any earlier file at that path is left as it was."""
 
-
-#: Exit code of each error class (0 is success, 2 is a usage error from Click).
-EXIT_CODES: dict[type[ConceptGraphError], int] = {
-    DatasetError: 1,
-    NodeNotFound: 3,
-    AmbiguousName: 4,
-    NoResult: 5,
-    OutputError: 6,
-}
+    exit_code = 6
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -80,3 +96,24 @@ def article(noun: str) -> str:
     ('an attribute', 'a term')
     """
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+def excerpt(text: object, limit: int = 60) -> str:
+    """A short, printable excerpt of a value from a file, for an error message: a
+    message never carries more of a file than this (its first line may be a secret).
+
+    >>> excerpt("a\\x1b[2Jb" + "x" * 100, 10)
+    'a\\\\x1b[2Jbxxxx…'
+    """
+    s = str(text)
+    return printable(s[:limit]) + ("…" if len(s) > limit else "")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could steer a terminal (escape sequences,
+    line breaks, bidi controls) shown escaped.
+
+    >>> printable("ok\\n\\x1b]52;c;x\\x07")
+    'ok\\\\n\\\\x1b]52;c;x\\\\x07'
+    """
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -1,4 +1,5 @@
-"""Build the concept graph (a ``networkx.MultiDiGraph``) from a dataset, and load one.
+"""Build the concept graph (a ``networkx.MultiDiGraph``) from a dataset, and the few
+helpers every module uses to walk a graph fast.
 
 Nodes are the dataset's terms, attributes and contributors, in that order, each with a
 ``kind`` (``term``, ``attribute``, ``contributor``) and a ``label``. Edges come from:
@@ -11,7 +12,9 @@ Nodes are the dataset's terms, attributes and contributors, in that order, each 
   and ``where`` when the text gives them.
 
 The graph's own attributes hold the source (``title``, ``author``, ``date``, ``url``).
-Building is deterministic: the same dataset gives the same node and edge order.
+Building is deterministic: the same dataset gives the same node and edge order. Graphs
+read from other tools' files may be undirected (``networkx.MultiGraph``): every query
+and writer takes either, as :data:`Graph`.
 
 >>> from conceptgraph import load_graph
 >>> G = load_graph()
@@ -22,101 +25,97 @@ Building is deterministic: the same dataset gives the same node and edge order.
 from __future__ import annotations
 
 import gc
-import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
 
 import networkx as nx
+
+from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
 
 if TYPE_CHECKING:
     from .model import Dataset
 
 __all__ = [
-    "NODE_KINDS",
-    "DATA_ENV",
+    "Graph",
     "build_graph",
-    "load_graph",
-    "default_data_path",
     "graph_summary",
     "gc_paused",
     "distinct_degree",
+    "adjacency",
+    "edge_items",
 ]
 
-NODE_KINDS = ("term", "attribute", "contributor")
-DATA_ENV = "CONCEPTGRAPH_DATA"
+#: A concept graph: directed, or undirected when read from an undirected file.
+Graph = Union[nx.MultiDiGraph, nx.MultiGraph]
 
 
 def build_graph(ds: Dataset) -> nx.MultiDiGraph:
-    """Turn a validated dataset into the concept graph. O(nodes + claims + relations)."""
+    """Turn a validated dataset into the concept graph. O(nodes + claims + relations).
+
+    Optional facts (a message and span, a draft status, the curator's inference, what
+    an agreement concerns) are set only where the dataset gives them, so a big graph
+    carries no empty fields."""
     G = nx.MultiDiGraph(
         title=ds.source.title, author=ds.source.author, date=ds.source.date, url=ds.source.url
     )
     for t in ds.terms:
-        G.add_node(t.id, kind="term", label=t.label, aliases=list(t.aliases), gloss=t.gloss)
+        G.add_node(t.id, kind=TERM, label=t.label, aliases=list(t.aliases), gloss=t.gloss, **_set(status=t.status))
     for a in ds.attributes:
-        G.add_node(a.id, kind="attribute", label=a.label, description=a.description)
+        G.add_node(a.id, kind=ATTRIBUTE, label=a.label, description=a.description, **_set(status=a.status))
     for c in ds.contributors:
-        G.add_node(c.id, kind="contributor", label=c.name, role=c.role, where=list(c.where), quote=c.quote)
+        G.add_node(c.id, kind=CONTRIBUTOR, label=c.name, role=c.role, where=list(c.where), quote=c.quote)
+    for m in ds.messages:
+        G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
+                   **_set(reply_to=m.reply_to, date=m.date, title=m.title))
+    for m in ds.messages:
+        G.add_edge(m.by, m.id, key=m.id, kind=WROTE)
+        if m.reply_to:
+            G.add_edge(m.id, m.reply_to, key=m.id, kind=REPLIES_TO)
     for c in ds.claims:
-        evidence = {"speaker": c.by, "quote": c.quote, "where": c.where, "negated": c.negated, "term": c.term}
-        G.add_edge(c.term, c.attribute, key=c.id, kind="claim", **evidence)
-        G.add_edge(c.by, c.attribute, key=c.id, kind="asserts", **evidence)
+        evidence = {"speaker": c.by, "quote": c.quote, "where": c.where, "negated": c.negated, "term": c.term,
+                    **_anchor(c.message, c.span), **_set(inferred=c.inferred, status=c.status)}
+        G.add_edge(c.term, c.attribute, key=c.id, kind=CLAIM, **evidence)
+        G.add_edge(c.by, c.attribute, key=c.id, kind=ASSERTS, **evidence)
     for r in ds.relations:
-        G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where)
+        G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where,
+                   **_anchor(r.message, r.span), **_set(concerns=list(r.concerns), inferred=r.inferred,
+                                                        status=r.status))
     return G
 
 
-def default_data_path() -> Path:
-    """The bundled dataset of the discussion: inside the installed package, or the
-    ``graph_data/`` folder of a source checkout."""
-    here = Path(__file__).resolve().parent
-    bundled = here / "graph_data"  # where the wheel puts it
-    return bundled if bundled.is_dir() else here.parents[1] / "graph_data"
+def _set(**fields: Any) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v}
 
 
-def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) -> nx.MultiDiGraph:
-    """Load the graph at ``path``: a dataset file or folder, or a graph file (GraphML,
-    GEXF, node-link JSON) from us or another tool; by default the dataset named by
-    ``$CONCEPTGRAPH_DATA``, else the bundled one. With ``cache``, a graph built before
-    from the same unchanged files is read back from :mod:`conceptgraph.cache`.
-
-    Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
-    """
-    from .dataset import dataset_files
-    from .formats import GRAPH_SUFFIXES
-
-    if path is None or str(path) == "":
-        path = os.environ.get(DATA_ENV) or default_data_path()
-    is_graph_file = Path(path).suffix.lower() in GRAPH_SUFFIXES and not Path(path).is_dir()
-    files = dataset_files(path)  # checks that the path exists; a graph file is its own one file
-
-    def build() -> nx.MultiDiGraph:
-        from .progress import Progress
-
-        with gc_paused(), Progress(f"reading {Path(path).name}") as progress:
-            if is_graph_file:
-                from .formats import read_graph
-
-                return read_graph(path)
-            from .dataset import load_dataset
-
-            ds = load_dataset(path)
-            progress.phase(f"building the graph of {ds.node_count} nodes")
-            return build_graph(ds)
-
-    if not cache:
-        return build()
-    from .cache import cached
-
-    return cached(files, build)
+def _anchor(message: str, span: tuple[int, int] | None) -> dict[str, Any]:
+    return {"message": message, "span": list(span)} if message and span is not None else {}
 
 
-def distinct_degree(G: nx.MultiDiGraph) -> dict[Any, int]:
+def adjacency(G: Graph) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+    """``(successors, predecessors, node data)``: networkx's own dicts, for loops over big
+    graphs where a view per node costs more than the work. An undirected graph's
+    successors and predecessors are the same dict. Read them; never change them."""
+    if G.is_directed():
+        return G._succ, G._pred, G._node
+    return G._adj, G._adj, G._node
+
+
+def edge_items(G: Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """Every edge once, as ``(u, v, key, data)``, in the graph's order. O(edges)."""
+    if not G.is_directed():
+        yield from G.edges(keys=True, data=True)
+        return
+    for u, nbrs in G._succ.items():
+        for v, keyed in nbrs.items():
+            for key, data in keyed.items():
+                yield u, v, key, data
+
+
+def distinct_degree(G: Graph) -> dict[Any, int]:
     """Number of distinct neighbours of each node, either direction. O(nodes + edges)."""
-    succ, pred = G._succ, G._pred  # the raw adjacency: views per node cost more than the work
+    succ, pred, _ = adjacency(G)
     return {n: len(succ[n].keys() | pred[n].keys()) for n in G}
 
 
@@ -133,7 +132,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def graph_summary(G: nx.MultiDiGraph) -> dict[str, Any]:
+def graph_summary(G: Graph) -> dict[str, Any]:
     """Source and counts of nodes by kind and of edges by kind.
 
     >>> from conceptgraph import load_graph

@@ -1,28 +1,92 @@
-"""The vocabulary of a concept graph: contributor roles and relation kinds, with the
-phrase each relation reads as ("cooperation *contrasts with* collaboration")."""
+"""The vocabulary of a concept graph: node kinds, edge kinds, contributor roles and
+relation kinds, with the phrase each relation reads as ("cooperation *contrasts with*
+collaboration"). Every other module names kinds through these constants.
+
+>>> RELATION_KINDS[CONTRASTS_WITH]
+'contrasts with'
+>>> endpoint_kind(OPPOSES)
+'attribute'
+"""
 
 from __future__ import annotations
 
-__all__ = ["ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "RELATION_KINDS"]
+__all__ = [
+    "TERM", "ATTRIBUTE", "CONTRIBUTOR", "MESSAGE", "OTHER_NODE", "NODE_KINDS", "CONCEPT_KINDS",
+    "CLAIM", "ASSERTS", "WROTE", "REPLIES_TO", "OTHER_EDGE",
+    "CONTRASTS_WITH", "INCLUDES", "OVERLAPS_WITH", "SIMILAR_TO", "ANALOGOUS_TO", "SENSE_OF", "RELATED_TO",
+    "OPPOSES", "AGREES_WITH", "DISPUTES",
+    "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "RELATION_KINDS",
+    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind",
+]
+
+# --- node kinds -----------------------------------------------------------------------
+TERM = "term"
+ATTRIBUTE = "attribute"
+CONTRIBUTOR = "contributor"
+MESSAGE = "message"
+#: The kind of a node read from another tool's file that says nothing of its kind.
+OTHER_NODE = "node"
+NODE_KINDS = (TERM, ATTRIBUTE, CONTRIBUTOR, MESSAGE)
+#: What the queries answer about by default: concepts and the people who spoke.
+CONCEPT_KINDS = (TERM, ATTRIBUTE, CONTRIBUTOR)
+
+# --- edge kinds -----------------------------------------------------------------------
+#: A claim gives two edges under one key: term -> attribute and contributor -> attribute.
+CLAIM = "claim"
+ASSERTS = "asserts"
+#: A contributor wrote a message; a message replies to another.
+WROTE = "wrote"
+REPLIES_TO = "replies_to"
+OTHER_EDGE = "edge"
+
+CONTRASTS_WITH = "contrasts_with"
+INCLUDES = "includes"
+OVERLAPS_WITH = "overlaps_with"
+SIMILAR_TO = "similar_to"
+ANALOGOUS_TO = "analogous_to"
+SENSE_OF = "sense_of"
+RELATED_TO = "related_to"
+OPPOSES = "opposes"
+AGREES_WITH = "agrees_with"
+DISPUTES = "disputes"
+
+#: Edges that hold the thread together rather than say anything about concepts.
+STRUCTURAL_EDGES = (WROTE, REPLIES_TO)
+#: Stances one contributor takes towards another (or towards their claims).
+STANCES = (AGREES_WITH, DISPUTES)
+
+#: ``status`` of an item drafted from the text and not yet accepted by a curator.
+DRAFT = "draft"
 
 #: Roles a contributor can have in a discussion.
 ROLES = ("author", "respondent", "commenter")
 
 #: Relation kinds, by the kind of node they join, with a phrase for reading them aloud.
 TERM_RELATIONS = {
-    "contrasts_with": "contrasts with",
-    "includes": "includes",
-    "overlaps_with": "overlaps with",
-    "similar_to": "is similar to",
-    "analogous_to": "is analogous to",
-    "sense_of": "is a sense of",
-    "related_to": "is related to",
+    CONTRASTS_WITH: "contrasts with",
+    INCLUDES: "includes",
+    OVERLAPS_WITH: "overlaps with",
+    SIMILAR_TO: "is similar to",
+    ANALOGOUS_TO: "is analogous to",
+    SENSE_OF: "is a sense of",
+    RELATED_TO: "is related to",
 }
 ATTRIBUTE_RELATIONS = {
-    "opposes": "is opposed to",
+    OPPOSES: "is opposed to",
 }
 CONTRIBUTOR_RELATIONS = {
-    "agrees_with": "agrees with",
-    "disputes": "disputes",
+    AGREES_WITH: "agrees with",
+    DISPUTES: "disputes",
 }
 RELATION_KINDS = {**TERM_RELATIONS, **ATTRIBUTE_RELATIONS, **CONTRIBUTOR_RELATIONS}
+
+
+def endpoint_kind(relation: str) -> str:
+    """The kind of node a relation kind joins."""
+    if relation in TERM_RELATIONS:
+        return TERM
+    if relation in ATTRIBUTE_RELATIONS:
+        return ATTRIBUTE
+    if relation in CONTRIBUTOR_RELATIONS:
+        return CONTRIBUTOR
+    raise KeyError(relation)

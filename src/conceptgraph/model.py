@@ -1,9 +1,11 @@
 """The concept graph's data model: plain typed records, independent of any file format.
 
 A :class:`Dataset` holds the terms of a discussion, the attributes people give them,
-the contributors who spoke, the claims they made (a term has, or lacks, an attribute)
-and the relations they drew between terms, attributes or contributors. Every claim
-and relation keeps its speaker, their verbatim words and where they said them.
+the contributors who spoke, the messages they wrote, the claims they made (a term has,
+or lacks, an attribute) and the relations they drew between terms, attributes or
+contributors. Every claim and relation keeps its speaker, their verbatim words and
+where they said them; when the dataset has its messages, also the message and the
+characters (``span``) the words are in.
 
 >>> t = Term(id="cooperation", label="cooperation", aliases=("cooperate",))
 >>> a = Attribute(id="passive", label="may be passive")
@@ -32,8 +34,13 @@ __all__ = [
     "Contributor",
     "Claim",
     "Relation",
+    "Message",
+    "Span",
     "Dataset",
 ]
+
+#: ``(start, end)``: character offsets into a message's text; ``text[start:end]`` is the quote.
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,7 @@ class Term:
     label: str
     aliases: tuple[str, ...] = ()
     gloss: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,7 @@ class Attribute:
     id: str
     label: str
     description: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +89,25 @@ class Contributor:
 
 
 @dataclass(frozen=True, slots=True)
+class Message:
+    """One message of the thread (the post, a response, a comment), verbatim."""
+
+    id: str
+    by: str
+    where: str
+    text: str
+    reply_to: str = ""
+    date: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """``by`` says that ``term`` has (or, when ``negated``, lacks) ``attribute``."""
+    """``by`` says that ``term`` has (or, when ``negated``, lacks) ``attribute``.
+
+    ``message`` and ``span`` locate ``quote`` in the thread; ``inferred`` marks the
+    curator's reading rather than the speaker's words; ``status`` is ``"draft"`` for a
+    claim drafted from the text and not yet accepted."""
 
     id: str
     term: str
@@ -90,6 +116,10 @@ class Claim:
     quote: str
     where: str
     negated: bool = False
+    message: str = ""
+    span: Span | None = None
+    inferred: bool = False
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +133,12 @@ class Relation:
     by: str = ""
     quote: str = ""
     where: str = ""
+    message: str = ""
+    span: Span | None = None
+    #: what an agreement or dispute is about: claim ids and attribute ids
+    concerns: tuple[str, ...] = ()
+    inferred: bool = False
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +151,9 @@ class Dataset:
     contributors: tuple[Contributor, ...] = ()
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
+    messages: tuple[Message, ...] = ()
 
     @property
     def node_count(self) -> int:
-        """Number of terms, attributes and contributors together."""
-        return len(self.terms) + len(self.attributes) + len(self.contributors)
+        """Number of nodes: terms, attributes, contributors and messages."""
+        return len(self.terms) + len(self.attributes) + len(self.contributors) + len(self.messages)

@@ -1,8 +1,11 @@
 """Find nodes by what people type: an id, a label, an alias or another inflection.
 
-Matching ignores case, spaces and punctuation ("co-operate" finds ``cooperation``
-through its alias "cooperate"), then falls back to a light stemmer ("cooperators"
-finds it too). Every command that takes a node name resolves it here.
+Matching ignores case, accents of compatibility forms and punctuation inside words
+("co-operate" finds ``cooperation`` through its alias "cooperate"), then falls back to
+a light stemmer ("cooperators" finds it too). Search matches whole words or their
+beginnings, never across the space between two words ("ken" does not find "Luke
+Naismith"). Every command that takes a node name resolves it here, and the page uses
+the same keys (computed here) for its search box.
 
 >>> from conceptgraph import load_graph
 >>> G = load_graph()
@@ -17,30 +20,46 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from .errors import AmbiguousName, NodeNotFound, excerpt
+from .kinds import MESSAGE
 
-from .errors import AmbiguousName, NodeNotFound
+if TYPE_CHECKING:
+    from .answers import Hit
+    from .graph import Graph
 
-__all__ = ["normalise", "stem", "resolve", "search", "node_names"]
+__all__ = ["normalise", "words", "stem", "resolve", "search", "node_names", "name_keys", "mention_spans",
+           "suggest"]
 
 _NON_WORD = re.compile(r"[\W_]+")
+# A word as people write it: letters and digits, with hyphens or apostrophes inside.
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SUFFIXES = sorted(
-    "atively ations ation ating ative ators ator ates ated ate ions ion ings ing ers er ed es s ive ively".split(),
+    "atively atives ations ation ating ative ators ator ates ated ate ions ion ings ing ers er ed es s ives ive ively".split(),
     key=len,
     reverse=True,
 )
 
 
 def normalise(text: str) -> str:
-    """Casefold and drop everything but letters and digits.
+    """Compatibility-normalise, casefold (``ß`` is ``ss``) and drop everything but
+    letters and digits.
 
-    >>> normalise("Co-Operation!")
-    'cooperation'
+    >>> normalise("Co-Operation!"), normalise("Straße")
+    ('cooperation', 'strasse')
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
     return _NON_WORD.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``; hyphens and apostrophes join, spaces split.
+
+    >>> words("Luke Naismith's co-operation")
+    ['luke', 'naismiths', 'cooperation']
+    """
+    return [w for w in (normalise(m.group()) for m in _WORD.finditer(str(text))) if w]
 
 
 def stem(word: str) -> str:
@@ -55,21 +74,29 @@ def stem(word: str) -> str:
     return word
 
 
-def node_names(G: nx.MultiDiGraph, node: Any) -> Iterator[str]:
+def node_names(G: Graph, node: Any) -> Iterator[str]:
     """The names a node answers to: its id, its label, its aliases."""
     data = G.nodes[node]
     yield str(node)
     if data.get("label"):
         yield str(data["label"])
-    for alias in data.get("aliases") or ():
-        yield str(alias)
+    aliases = data.get("aliases")
+    if isinstance(aliases, (list, tuple)):
+        for alias in aliases:
+            yield str(alias)
 
 
-def _kind_ok(G: nx.MultiDiGraph, node: Any, kind: str | None) -> bool:
-    return kind is None or G.nodes[node].get("kind") == kind
+def name_keys(name: str) -> tuple[str, list[str]]:
+    """``(whole key, word keys)`` of a name, as search compares them."""
+    return normalise(name), words(name)
 
 
-def resolve(G: nx.MultiDiGraph, name: str, kind: str | None = None) -> Any:
+def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
+    k = G.nodes[node].get("kind")
+    return k == kind if kind is not None else k != MESSAGE
+
+
+def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     """The node that ``name`` names (optionally only among nodes of ``kind``).
 
     Raises :class:`NodeNotFound` with a did-you-mean, or :class:`AmbiguousName` listing
@@ -79,7 +106,7 @@ def resolve(G: nx.MultiDiGraph, name: str, kind: str | None = None) -> Any:
         return name
     key = normalise(name)
     if not key:
-        raise NodeNotFound(f"'{name}' names no node: give a term, attribute or contributor")
+        raise NodeNotFound(f"'{excerpt(name)}' names no node: give a term, attribute or contributor")
     exact: list[Any] = []
     stemmed: list[Any] = []
     key_stem = stem(key)
@@ -96,34 +123,58 @@ def resolve(G: nx.MultiDiGraph, name: str, kind: str | None = None) -> Any:
         return found[0]
     what = f"{kind} " if kind else ""
     if found:
-        listed = ", ".join(f"{n} ({G.nodes[n].get('kind', 'node')})" for n in found[:10])
+        listed = ", ".join(f"{excerpt(n, 40)} ({G.nodes[n].get('kind', 'node')})" for n in found[:10])
         more = f" and {len(found) - 10} more" if len(found) > 10 else ""
-        raise AmbiguousName(f"'{name}' names several {what}nodes: {listed}{more}; give an id")
-    raise NodeNotFound(f"no {what}node named '{name}'{_suggest(G, key, kind)}")
+        raise AmbiguousName(f"'{excerpt(name)}' names several {what}nodes: {listed}{more}; give an id")
+    raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
 
 
-def _suggest(G: nx.MultiDiGraph, key: str, kind: str | None) -> str:
-    by_name: dict[str, Any] = {}
-    for node in G.nodes:
-        if _kind_ok(G, node, kind):
-            for n in node_names(G, node):
-                by_name.setdefault(normalise(n), node)
-    import difflib  # only on the way to an error message
+def suggest(G: Graph, name: str, kind: str | None = None) -> str:
+    """`` (did you mean 'x' or 'y'?)``: nodes with a word starting like ``name``, else
+    the closest spellings; or a hint to search."""
+    nodes = [h["id"] for h in search(G, name, kind=kind, limit=3) if h["score"] >= 2]
+    if not nodes:
+        import difflib  # only on the way to an error message
 
-    close = difflib.get_close_matches(key, list(by_name), n=3, cutoff=0.6)
-    nodes = list(dict.fromkeys(by_name[c] for c in close))
+        by_name: dict[str, Any] = {}
+        for node in G.nodes:
+            if _kind_ok(G, node, kind):
+                for n in node_names(G, node):
+                    by_name.setdefault(normalise(n), node)
+        close = difflib.get_close_matches(normalise(name), list(by_name), n=3, cutoff=0.6)
+        nodes = list(dict.fromkeys(by_name[c] for c in close))
     if not nodes:
         return "; try `conceptgraph search`"
-    return " (did you mean " + " or ".join(f"'{n}'" for n in nodes) + "?)"
+    return " (did you mean " + " or ".join(f"'{excerpt(n, 40)}'" for n in nodes) + "?)"
 
 
-def search(G: nx.MultiDiGraph, text: str, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Nodes whose id, label or alias contains ``text``, best matches first.
+def _score(key: str, key_words: list[str], name: str) -> int:
+    """3: the name itself; 2: the text starts a word of the name (or a run of its words);
+    1: the text is inside one word of the name; 0: no match."""
+    whole, name_words = name_keys(name)
+    if key == whole:
+        return 3
+    n = len(key_words)
+    if n == 0:
+        return 0
+    for i in range(len(name_words) - n + 1):
+        run = name_words[i:i + n]
+        if run[:-1] == key_words[:-1] and run[-1].startswith(key_words[-1]):
+            return 2
+    if n == 1 and any(key_words[0] in w for w in name_words):
+        return 1
+    if whole.startswith(key):  # "co-op" against "cooperation": one word written in pieces
+        return 2
+    return 0
+
+
+def search(G: Graph, text: str, kind: str | None = None, limit: int | None = None) -> list[Hit]:
+    """Nodes whose id, label or alias matches ``text``, best matches first.
 
     Each hit is ``{"id", "label", "kind", "matched", "score"}``; ``score`` is 3 for an
-    exact name, 2 for a name that starts with the text, 1 for one that contains it.
+    exact name, 2 for a word that starts with the text, 1 for a word that contains it.
     """
-    key = normalise(text)
+    key, key_words = name_keys(text)
     if not key:
         return []
     hits = []
@@ -132,13 +183,41 @@ def search(G: nx.MultiDiGraph, text: str, kind: str | None = None, limit: int | 
             continue
         best, matched = 0, ""
         for n in node_names(G, node):
-            k = normalise(n)
-            score = 3 if k == key else 2 if k.startswith(key) else 1 if key in k else 0
+            score = _score(key, key_words, n)
             if score > best:
                 best, matched = score, n
         if best:
             data = G.nodes[node]
-            hits.append((-best, order, {"id": node, "label": data.get("label", str(node)),
-                                        "kind": data.get("kind", "node"), "matched": matched, "score": best}))
+            hit: Hit = {"id": node, "label": str(data.get("label", node)), "kind": str(data.get("kind", "node")),
+                        "matched": matched, "score": best}
+            hits.append((-best, order, hit))
     hits.sort(key=lambda h: (h[0], h[1]))
     return [h[2] for h in hits[:limit]]
+
+
+def mention_spans(G: Graph, node: Any, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names ``node`` (by id, label, alias or an inflection of one):
+    ``(start, end)`` character offsets of each mention, in order.
+
+    >>> from conceptgraph import load_graph
+    >>> mention_spans(load_graph(), "cooperation", "We co-operate; cooperatives cooperate.")
+    [(3, 13), (15, 27), (28, 37)]
+    """
+    names = [words(n) for n in node_names(G, node)]
+    names = [n for n in names if n]
+    exact = {tuple(n) for n in names}
+    stems = {tuple(stem(w) for w in n) for n in names}
+    longest = max((len(n) for n in names), default=0)
+    found = [(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
+    spans = []
+    i = 0
+    while i < len(found):
+        for size in range(min(longest, len(found) - i), 0, -1):
+            run = tuple(w for _, _, w in found[i:i + size])
+            if run in exact or tuple(stem(w) for w in run) in stems:
+                spans.append((found[i][0], found[i + size - 1][1]))
+                i += size
+                break
+        else:
+            i += 1
+    return spans

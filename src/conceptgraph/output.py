@@ -1,7 +1,9 @@
-"""The one place that turns query results into text: JSON for machines, tables for people.
+"""The one place that turns answers into output: JSON for machines, text for people.
 
-Every command hands its result to :func:`emit`; ``--json`` prints the result itself as
-JSON, otherwise a formatter turns it into readable text. Data goes to stdout only.
+Every command hands its answer to :func:`emit`: with ``--json`` the answer itself is
+printed as JSON (an empty answer too: ``[]``), otherwise the formatter named after the
+command (``FORMATTERS``) turns it into readable text, with any control character from
+the data shown escaped. Data goes to stdout only; messages go to stderr.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
-__all__ = ["emit", "to_json", "table", "wrap_quote"]
+from .errors import OutputError, printable
+
+__all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty"]
 
 
 def to_json(result: Any) -> str:
@@ -21,15 +25,49 @@ def to_json(result: Any) -> str:
     >>> to_json({"b": 1, "a": [None]})
     '{\\n  "b": 1,\\n  "a": [\\n    null\\n  ]\\n}'
     """
-    return json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False)
+    return json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False, default=str)
 
 
-def emit(result: Any, as_json: bool, text: Callable[[Any], str], out: TextIO | None = None) -> None:
-    """Print ``result`` as JSON when ``as_json``, else as ``text(result)`` with any
-    control character from the data shown escaped, whatever formatter made the text."""
+def is_empty(result: Any) -> bool:
+    """An answer with nothing in it: an empty list, or a path or thread without nodes."""
+    if isinstance(result, list):
+        return not result
+    if isinstance(result, dict) and set(result) in ({"nodes", "steps"}, {"messages"}):
+        return not next(iter(result.values()))
+    return False
+
+
+def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) -> None:
+    """Print ``result`` as JSON when ``as_json``, else as the text of ``command``'s
+    formatter. Raises :class:`OutputError` when standard output cannot be written."""
     out = out or sys.stdout
-    body = to_json(result) if as_json else "\n".join(_clean(line) for line in text(result).split("\n"))
-    out.write(body if body.endswith("\n") else body + "\n")
+    if as_json:
+        body = to_json(result)
+    else:
+        body = "\n".join(_clean(line) for line in FORMATTERS[command](result).split("\n"))
+    if not body:
+        return
+    try:
+        out.write(body if body.endswith("\n") else body + "\n")
+        out.flush()
+    except UnicodeEncodeError:  # a lone surrogate in a hand-built graph: escape it rather than fail
+        out.write(body.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+
+
+def emit_bytes(data: bytes) -> None:
+    """Write a document (a page, an export) to standard output as it is."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
 
 
 def _width(s: str) -> int:
@@ -39,8 +77,7 @@ def _width(s: str) -> int:
 def _clean(cell: Any) -> str:
     # A dataset string may hold control characters that would move the cursor or
     # recolour a terminal: show them escaped instead.
-    s = "" if cell is None else str(cell)
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in s)
+    return printable("" if cell is None else str(cell))
 
 
 def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
@@ -65,3 +102,242 @@ def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> st
     who = ", ".join(_clean(x) for x in (speaker, where) if x)
     said = f"“{_clean(quote)}”" if quote else ""
     return indent + " ".join(x for x in (said, f"({who})" if who else "") if x)
+
+
+# --- one formatter per command ------------------------------------------------------
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names) if names else "-"
+
+
+def info_text(s: dict[str, Any]) -> str:
+    src = s["source"]
+    head = f"{src['title'] or '(untitled)'}" + (f" — {src['author']}" if src["author"] else "")
+    head += f", {src['date']}" if src["date"] else ""
+    nodes = table(s["nodes"].items(), ["node kind", "count"])
+    edges = table(s["edges"].items(), ["edge kind", "count"])
+    return f"{head}\n\n{nodes}\n\n{edges}"
+
+
+def validate_text(s: dict[str, Any]) -> str:
+    nodes = ", ".join(f"{n} {k}s" for k, n in s["nodes"].items())
+    return f"valid: {nodes}; {sum(s['edges'].values())} edges"
+
+
+def neighbors_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+
+    def relation(r: dict[str, Any]) -> str:
+        text = ", ".join(r["relations"])
+        return text + (" (denied)" if r.get("negated") else "") + (" [drafted]" if r.get("status") else "")
+
+    return table(
+        [[r["distance"], r["kind"], r["label"], relation(r), r["direction"], r["via"]] for r in rows],
+        ["dist", "kind", "neighbour", "relation", "dir", "via"],
+    )
+
+
+def _quotes(item: dict[str, Any]) -> list[str]:
+    return [wrap_quote(q["quote"], q["speaker"], q["where"], "      ") for q in item.get("quotes", [])]
+
+
+def _attributes(items: list[dict[str, Any]], skip: set[str] = frozenset(), other: str = "") -> list[str]:
+    rows = [i for i in items if i["attribute"] not in skip]
+    if not rows:
+        return ["  (none)"]
+    width = max(len(i["label"]) for i in rows)
+    out = []
+    for i in rows:
+        denial = i.get("denied_for_a") or i.get("denied_for_b")
+        note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
+        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{note}")
+        out += _quotes(i)
+    return out
+
+
+def compare_text(r: dict[str, Any]) -> str:
+    a, b = r["a"]["label"], r["b"]["label"]
+    lines = [f"{a} vs {b}", ""]
+    if r["relations"]:
+        lines += ["How they relate", *_edge_lines(r["relations"]), ""]
+    lines.append(f"Distinctions drawn: {a} / {b}")
+    if r["contrasts"]:
+        left = max(len(c["label"]) for c in r["contrasts"])
+        right = max(len(c["opposite_label"]) for c in r["contrasts"])
+        for c in r["contrasts"]:
+            lines.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {_names(c['supporters'])}")
+            lines += _quotes(c)
+    else:
+        lines.append("  (none)")
+    contrasted_a = {c["attribute"] for c in r["contrasts"]}
+    contrasted_b = {c["opposite"] for c in r["contrasts"]}
+    lines += ["", f"Said only of {a}" + (" (besides the distinctions)" if contrasted_a else "")]
+    lines += _attributes(r["only_a"], contrasted_a, b)
+    lines += ["", f"Said only of {b}" + (" (besides the distinctions)" if contrasted_b else "")]
+    lines += _attributes(r["only_b"], contrasted_b, a)
+    lines += ["", "Said of both"] + _attributes(r["shared"])
+    if r["denied"]:
+        lines += ["", "Denied"]
+        for d in r["denied"]:
+            term = a if d["term"] == r["a"]["id"] else b
+            also = f"; asserted by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
+            lines.append(f"  {term} is not '{d['label']}': {_names(d['denied_by'])}{also}")
+            lines += _quotes(d)
+    lines += ["", f"Spoke of both: {_names(r['spoke_of_both'])}"]
+    return "\n".join(lines)
+
+
+def _provenance(e: dict[str, Any]) -> str:
+    """How an item came to be, when not simply said: drafted, or the curator's reading."""
+    notes = []
+    if e.get("status") == "draft":
+        notes.append("drafted from the text")
+    if e.get("inferred"):
+        notes.append("the curator's inference")
+    return f" [{'; '.join(notes)}]" if notes else ""
+
+
+def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
+    out = []
+    for e in edges:
+        who = ", ".join(x for x in (e["speaker"], e["where"]) if x)
+        out.append(f"{indent}{e['text']}" + (f" ({who})" if who else "") + _provenance(e))
+        if e.get("quote"):
+            out.append(wrap_quote(e["quote"], "", "", indent + "    "))
+    return out
+
+
+def why_text(edges: list[dict[str, Any]]) -> str:
+    return "\n".join(_edge_lines(edges, ""))
+
+
+def path_text(r: dict[str, Any]) -> str:
+    if not r["nodes"]:
+        return ""
+    labels = {n["id"]: n["label"] for n in r["nodes"]}
+    lines = [" → ".join(f"{n['label']} ({n['kind']})" for n in r["nodes"]), ""]
+    for i, step in enumerate(r["steps"], 1):
+        lines.append(f"{i}. {labels[step['from']]} — {labels[step['to']]}")
+        lines += _edge_lines(step["edges"], "   ")
+    return "\n".join(lines)
+
+
+def who_text(r: dict[str, Any]) -> str:
+    c = r["contributor"]
+    lines = [f"{c['name']} ({c['role']}, {', '.join(c['where']) or 'place unknown'})"]
+    if c["quote"]:
+        lines.append(wrap_quote(c["quote"], "", "", "  "))
+    lines += ["", f"Claims ({len(r['claims'])})"]
+    for cl in r["claims"]:
+        verb = "is not" if cl["negated"] else "is"
+        lines.append(f"  {cl['term_label']} {verb} '{cl['label']}'")
+        lines.append(wrap_quote(cl["quote"], "", cl["where"], "      "))
+    if not r["claims"]:
+        lines.append("  (none)")
+    if r["stated"]:
+        lines += ["", "Relations stated"] + _edge_lines(r["stated"])
+    for key, title in (("agrees_with", "Agrees with"), ("disputes", "Disputes"),
+                       ("agreed_by", "Agreed with by"), ("disputed_by", "Disputed by")):
+        if r[key]:
+            lines += ["", title]
+            for p in r[key]:
+                lines.append(f"  {p['name']}")
+                lines.append(wrap_quote(p["quote"], "", p["where"], "      "))
+    return "\n".join(lines)
+
+
+def contributors_text(rows: list[dict[str, Any]]) -> str:
+    return table(
+        [[r["name"], r["role"], ", ".join(r["where"]), r["messages"], r["claims"], r["relations"], r["id"]]
+         for r in rows],
+        ["name", "role", "where", "messages", "claims", "relations", "id"],
+    )
+
+
+def consensus_text(r: dict[str, Any]) -> str:
+    lines = ["Most supported (distinct contributors)"]
+    rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]), _names(i["endorsed_by"])]
+            for i in r["agreed"][:25]]
+    lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
+    if len(r["agreed"]) > 25:
+        lines.append(f"... and {len(r['agreed']) - 25} more (--json for all)")
+    lines += ["", "Disputed"]
+    for d in r["disputed"]:
+        if d["type"] == "asserted_and_denied":
+            lines.append(f"  {d['term_label']} '{d['label']}': asserted by {_names(d['asserted_by'])}, "
+                         f"denied by {_names(d['denied_by'])}")
+        elif d["type"] == "opposed_attributes":
+            lines.append(f"  {d['term_label']} is both '{d['label']}' ({_names(d['asserted_by'])}) and the opposed "
+                         f"'{d['opposite_label']}' ({_names(d['opposite_asserted_by'])})")
+        else:
+            lines.append(f"  {d['from']} disputes {d['to']}")
+            lines.append(wrap_quote(d["quote"], "", d["where"], "      "))
+    if not r["disputed"]:
+        lines.append("  (none)")
+    lines += ["", "Agreements"]
+    for g in r["agreements"]:
+        lines.append(f"  {g['from']} agrees with {g['to']}")
+        lines.append(wrap_quote(g["quote"], "", g["where"], "      "))
+    if not r["agreements"]:
+        lines.append("  (none)")
+    return "\n".join(lines)
+
+
+def rank_text(rows: list[dict[str, Any]]) -> str:
+    return table([[i, r["score"], r["kind"], r["label"]] for i, r in enumerate(rows, 1)], ["#", "score", "kind", "node"])
+
+
+def clusters_text(rows: list[dict[str, Any]]) -> str:
+    lines = []
+    for c in rows:
+        head = ", ".join(c["terms"][:4]) or c["members"][0]["label"]
+        lines.append(f"{c['cluster']}. {head} ({c['size']} node{'s' if c['size'] != 1 else ''})")
+        lines.append("   " + ", ".join(m["label"] for m in c["members"][:12]) + (" ..." if c["size"] > 12 else ""))
+    return "\n".join(lines)
+
+
+def search_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    return table([[r["kind"], r["label"], r["matched"], r["id"]] for r in rows], ["kind", "label", "matched", "id"])
+
+
+def _marked(text: str, spans: list[list[int]]) -> str:
+    """``text`` with each span between ⟦ and ⟧."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out += [text[at:start], "⟦", text[start:end], "⟧"]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def thread_text(r: dict[str, Any]) -> str:
+    lines = []
+    for m in r["messages"]:
+        head = f"{m['where']} — {m['speaker']}" + (f" (replies to {m['reply_to']})" if m["reply_to"] else "")
+        head += f", {m['date']}" if m["date"] else ""
+        lines.append(head)
+        text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
+        lines += ["    " + line for line in text.splitlines() or [""]]
+        for c in m["claims"]:
+            lines.append(f"  • {c['text']}{_provenance(c)}: “{c['quote']}” [{c['span'][0]}-{c['span'][1]}]")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+def export_text(r: dict[str, Any]) -> str:
+    return r.get("command", "")
+
+
+#: command -> the function that writes its answer as text.
+FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
+    "why": why_text, "who": who_text, "contributors": contributors_text, "path": path_text,
+    "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
+    "thread": thread_text, "export": export_text,
+}

@@ -31,14 +31,12 @@ import networkx as nx
 
 from .errors import ConceptGraphError
 from .files import write_atomic
-from .graph import distinct_degree, gc_paused
+from .graph import adjacency, distinct_degree, gc_paused
 from .layout import layout
-from .kinds import RELATION_KINDS
 from .names import resolve
+from .styles import EDGE_STYLES, NODE_STYLES, edge_style_key
 
 __all__ = [
-    "NODE_STYLES",
-    "EDGE_STYLES",
     "DEFAULT_OUTPUT",
     "page_data",
     "render_html",
@@ -49,40 +47,6 @@ __all__ = [
 
 DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
 _TEMPLATES = Path(__file__).with_name("templates")
-
-#: How each node kind looks: vis-network shape, fill, border and font colours.
-NODE_STYLES: dict[str, dict[str, str]] = {
-    "term": {"label": "term", "shape": "box", "color": "#1e3a8a", "border": "#0f1f4d", "font": "#ffffff"},
-    "attribute": {"label": "attribute", "shape": "ellipse", "color": "#fef3c7", "border": "#d97706", "font": "#1f2937"},
-    "contributor": {"label": "contributor", "shape": "dot", "color": "#10b981", "border": "#047857", "font": "#064e3b"},
-    "other": {"label": "other node", "shape": "box", "color": "#e5e7eb", "border": "#6b7280", "font": "#111827"},
-}
-
-_TERM_LINK = {"color": "#2563eb", "width": 2, "dashes": False, "arrows": True}
-_R = RELATION_KINDS
-#: How each edge kind looks; a denied claim is drawn as its own kind, "... (denied)".
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "claim": {"label": "term has attribute", "phrase": "has", "color": "#64748b", "width": 1.2, "dashes": False,
-              "arrows": True},
-    "claim (denied)": {"label": "term lacks attribute", "phrase": "lacks", "color": "#dc2626", "width": 1.5,
-                       "dashes": True, "arrows": True},
-    "asserts": {"label": "contributor says so", "phrase": "asserts", "color": "#34d399", "width": 0.8,
-                "dashes": [2, 4], "arrows": True},
-    "asserts (denied)": {"label": "contributor denies", "phrase": "denies", "color": "#f87171", "width": 0.8,
-                         "dashes": [2, 4], "arrows": True},
-    "opposes": {"label": "attributes opposed", "phrase": _R["opposes"], "color": "#f97316", "width": 2.5,
-                "dashes": [8, 6], "arrows": False},
-    "contrasts_with": {"label": "terms contrasted", "phrase": _R["contrasts_with"], "color": "#7c3aed", "width": 3,
-                       "dashes": [10, 6], "arrows": False},
-    **{k: {**_TERM_LINK, "label": f"term {v} term", "phrase": v} for k, v in _R.items()
-       if k not in ("opposes", "contrasts_with", "agrees_with", "disputes")},
-    "agrees_with": {"label": "agrees with", "phrase": _R["agrees_with"], "color": "#16a34a", "width": 2,
-                    "dashes": False, "arrows": True},
-    "disputes": {"label": "disputes", "phrase": _R["disputes"], "color": "#b91c1c", "width": 2, "dashes": [4, 3],
-                 "arrows": True},
-    "other": {"label": "other link", "phrase": "links to", "color": "#9ca3af", "width": 1, "dashes": False,
-              "arrows": True},
-}
 
 _BIG = 2000  # nodes above which the page trades curves for speed
 
@@ -110,10 +74,13 @@ def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds
     keep = set(G)
     if focus is not None:
         centre = resolve(G, focus)
+        succ, pred, _ = adjacency(G)
         keep = {centre}
         frontier = [centre]
         for _ in range(depth):
-            frontier = [v for u in frontier for v in (*G.succ[u], *G.pred[u]) if v not in keep]
+            frontier = list(dict.fromkeys(v for u in frontier for v in (*succ[u], *pred[u]) if v not in keep))
+            if not frontier:  # nothing new within reach: deeper steps would find nothing either
+                break
             keep.update(frontier)
     if kinds:
         keep = {n for n in keep if G.nodes[n].get("kind", "other") in kinds}
@@ -121,8 +88,7 @@ def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds
 
 
 def _edge_kind(data: dict[str, Any]) -> str:
-    kind = str(data.get("kind", "other"))
-    return f"{kind} (denied)" if data.get("negated") and kind in ("claim", "asserts") else kind
+    return edge_style_key(str(data.get("kind", "other")), bool(data.get("negated")))
 
 
 def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
@@ -302,14 +268,17 @@ def render_html(
 
 def write_page(
     G: nx.MultiDiGraph,
-    path: str | os.PathLike[str] = DEFAULT_OUTPUT,
+    path: str | os.PathLike[str] | None = None,
     focus: str | None = None,
     depth: int = 1,
     kinds: list[str] | None = None,
 ) -> Path:
-    """Write the explorer page to ``path`` atomically (its folder is created); return
-    the path. An error leaves any earlier file at ``path`` as it was."""
-    return write_atomic(path, render_html(G, focus=focus, depth=depth, kinds=kinds))
+    """Write the explorer page to ``path`` (default ``output/concept_graph.html``,
+    whose folder is created) atomically; return the path. An error leaves any earlier
+    file at ``path`` as it was."""
+    default = path is None
+    return write_atomic(DEFAULT_OUTPUT if default else path, render_html(G, focus=focus, depth=depth, kinds=kinds),
+                        make_parents=default)
 
 
 def to_pyvis(G: nx.MultiDiGraph, seed: int = 0) -> Any:

@@ -1,4 +1,7 @@
-"""Exporters and importers, one module per format; this module picks among them.
+"""Exporters and importers of graph files, one module per format, each declaring one
+:class:`~conceptgraph.formats.common.Format` record. Everything else (the command
+line's choices and help, file suffixes, detection by content, the writers) is derived
+from :data:`FORMATS`: a new format is a new module and one line here.
 
 >>> from conceptgraph import load_graph
 >>> import io
@@ -16,132 +19,89 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, OutputError
+from . import cytoscape, gexf, graphml, mermaid, neo4j, nodelink
+from .common import Format
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from ..graph import Graph
 
-__all__ = ["FORMATS", "GRAPH_SUFFIXES", "write", "export", "read_graph"]
+__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "graph_format", "DEFAULT_FOLDER"]
 
-#: format name -> (default file name under output/, what it is for)
-FORMATS: dict[str, tuple[str, str]] = {
-    "graphml": ("concept_graph.graphml", "GraphML for yEd, Cytoscape, igraph, Gephi (validates against the XSD)"),
-    "gexf": ("concept_graph.gexf", "GEXF 1.3 for Gephi, with colours and positions"),
-    "json": ("concept_graph.json", "networkx node-link JSON"),
-    "cytoscape": ("concept_graph.cyjs", "Cytoscape.js elements JSON, with positions"),
-    "neo4j": ("neo4j", "a folder of CSV files for neo4j-admin database import"),
-    "mermaid": ("concept_graph.mmd", "a Mermaid flowchart for Markdown"),
-}
-
-#: file suffix -> format that ``--data`` reads
-GRAPH_SUFFIXES = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".json": "json"}
+#: Every graph format, by name, in the order the command line lists them.
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    graphml.FORMAT, gexf.FORMAT, nodelink.FORMAT, cytoscape.FORMAT, neo4j.FORMAT, mermaid.FORMAT,
+)}
+#: Where exports go when no path is given (created when missing).
+DEFAULT_FOLDER = Path("output")
 
 
-def write(G: nx.MultiDiGraph, fmt: str, out: IO[bytes]) -> None:
-    """Write ``G`` in a single-file ``fmt`` to a binary stream."""
-    if fmt == "graphml":
-        from .graphml import write_graphml
-
-        write_graphml(G, out)
-    elif fmt == "gexf":
+def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
+    """Write ``G`` in the single-file format ``fmt`` to a binary stream."""
+    f = FORMATS[fmt]
+    if f.write is None:
+        raise ValueError(f"'{fmt}' writes a folder of files, not one stream")
+    positions = None
+    if f.needs_positions:
         from ..layout import layout
-        from .gexf import write_gexf
 
-        write_gexf(G, out, layout(G))
-    elif fmt == "json":
-        from .nodelink import write_node_link
-
-        write_node_link(G, out)
-    elif fmt == "cytoscape":
-        from ..layout import layout
-        from .cytoscape import write_cytoscape
-
-        write_cytoscape(G, out, layout(G))
-    elif fmt == "mermaid":
-        from .mermaid import write_mermaid
-
-        write_mermaid(G, out)
-    else:
-        raise ValueError(f"unknown or multi-file format '{fmt}'")
+        positions = layout(G)
+    f.write(G, out, positions)
 
 
-def export(G: nx.MultiDiGraph, fmt: str, path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``; ``"-"`` for
-    standard output). Files are replaced atomically: a failure leaves the old one.
+    standard output). Files are replaced atomically: a failure leaves the old one. A
+    folder format replaces only an earlier export of ours or an empty folder, unless
+    ``force``.
 
-    Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for neo4j.
+    Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    if fmt not in FORMATS:
+    from ..files import replace_folder, write_atomic_with
+    from ..progress import Progress
+
+    f = FORMATS.get(fmt)
+    if f is None:
         raise ValueError(f"unknown format '{fmt}': one of {', '.join(FORMATS)}")
-    target = Path(path) if path not in (None, "") else Path("output") / FORMATS[fmt][0]
+    default = path in (None, "")
+    target = DEFAULT_FOLDER / f.default_name if default else Path(str(path))
     if str(path) == "-":
-        if fmt == "neo4j":
-            raise OutputError("neo4j writes a folder of files: give -o FOLDER")
+        if f.write is None:
+            raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")
         write(G, fmt, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return {"format": fmt, "path": "-"}
-    if fmt == "neo4j":
-        from .neo4j import import_command, neo4j_files
-
-        files = neo4j_files(G)
-        _replace_folder(target, files)
-        return {"format": fmt, "path": str(target), "files": sorted(files),
-                "command": import_command(target.resolve(), files)}
-    from ..files import write_atomic_with
-    from ..progress import Progress
-
+    if f.write_folder is not None:
+        files = f.write_folder(G)
+        replace_folder(target, files, force=force, make_parents=default)
+        result: dict[str, Any] = {"format": fmt, "path": str(target), "files": sorted(files)}
+        if f.after is not None:
+            result["command"] = f.after(target, sorted(files))
+        return result
     with Progress(f"writing {target.name}"):
-        write_atomic_with(target, lambda f: write(G, fmt, f))
+        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default)
     return {"format": fmt, "path": str(target)}
 
 
-def _replace_folder(target: Path, files: dict[str, bytes]) -> None:
-    """Fill a new folder beside ``target``, then swap it in: a failure leaves the old one."""
-    import shutil
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and not target.is_dir():
-            raise OutputError(f"{target}: exists and is not a folder")
-        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        try:
-            fresh.chmod(0o755)
-            for name, data in files.items():
-                (fresh / name).write_bytes(data)
-            old = None
-            if target.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-                os.replace(target, old / target.name)
-            os.replace(fresh, target)
-            if old:
-                shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
-    except OSError as e:
-        raise OutputError(f"{target}: cannot write: {e.strerror or e}") from None
+def graph_format(path: Path, head: bytes) -> Format | None:
+    """The graph format of a file: by its suffix, else by its first bytes."""
+    suffix = path.suffix.lower()
+    for f in FORMATS.values():
+        if f.read is not None and suffix in f.suffixes and (f.sniff is None or f.sniff(head) or suffix != ".xml"):
+            return f
+    for f in FORMATS.values():
+        if f.read is not None and f.sniff is not None and f.sniff(head):
+            return f
+    return None
 
 
-def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Read a graph file written by us or another tool, by its suffix (GraphML,
-    GEXF, node-link JSON). Raises :class:`DatasetError` naming file and line."""
+def read_graph(path: str | os.PathLike[str]) -> Graph:
+    """Read a graph file written by us or another tool (GraphML, GEXF, node-link JSON),
+    known by its suffix or its content. Raises :class:`DatasetError` naming file and line."""
+    from ..files import read_limited
+
     p = Path(path)
-    fmt = GRAPH_SUFFIXES.get(p.suffix.lower())
-    if fmt is None:
-        raise DatasetError(f"unknown graph file type '{p.suffix}'", str(p))
-    try:
-        stream = p.open("rb")
-    except OSError as e:
-        raise DatasetError(f"cannot read: {e.strerror or e}", str(p)) from None
-    with stream:
-        if fmt == "graphml":
-            from .graphml import read_graphml
-
-            return read_graphml(stream, str(p))
-        if fmt == "gexf":
-            from .gexf import read_gexf
-
-            return read_gexf(stream, str(p))
-        from .nodelink import read_node_link
-
-        return read_node_link(stream, str(p))
+    data = read_limited(p)
+    f = graph_format(p, data[:4096])
+    if f is None or f.read is None:
+        raise DatasetError("not a graph file this tool reads (GraphML, GEXF or node-link JSON)", str(p))
+    return f.read(data, str(p))

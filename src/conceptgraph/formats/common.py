@@ -1,28 +1,46 @@
-"""What every exporter needs: one type per attribute, lists as JSON text, XML-safe
-strings, unique readable ids, and graph attributes gathered by name."""
+"""What every exporter and importer needs: one type per attribute, lists as JSON text,
+XML-safe strings, unique readable ids, and one builder that turns what a reader found
+into a graph the queries can trust.
+
+>>> b = GraphBuilder("g.json")
+>>> b.node("a", {"label": 7}); b.node("b", {}); b.edge("a", "b", None, {"kind": ["x"]})
+>>> G = b.build()
+>>> G.nodes["a"]["label"], G.nodes["b"]["kind"], next(iter(G.edges(data="kind")))[2]
+('7', 'node', '["x"]')
+"""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from collections.abc import Iterable
-from typing import Any
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-import networkx as nx
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..kinds import CONTRIBUTOR, OTHER_EDGE, OTHER_NODE
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = [
     "XML_INVALID",
     "Column",
     "columns",
     "encode_json",
+    "dumps_json",
     "unique_ids",
     "clean_value",
     "decode_value",
+    "GraphBuilder",
+    "Format",
 ]
 
 # Characters XML 1.0 cannot carry at all, not even as character references.
-XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def encode_json(value: Any) -> str:
@@ -34,6 +52,20 @@ def encode_json(value: Any) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
     return json.dumps(value, allow_nan=False, default=str) if XML_INVALID.search(text) else text
+
+
+def dumps_json(value: Any, indent: int | None = 1) -> bytes:
+    """UTF-8 JSON, readable Unicode kept; a string that UTF-8 cannot carry (a lone
+    surrogate) makes the whole text ASCII with ``\\u`` escapes instead of failing.
+
+    >>> dumps_json({"a": "é\\ud800"}, None)
+    b'{"a": "\\\\u00e9\\\\ud800"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, allow_nan=False, default=str, indent=indent).encode("ascii")
 
 
 def clean_value(value: Any) -> Any:
@@ -64,7 +96,7 @@ class Column:
             if isinstance(v, bool):
                 types.add("boolean")
             elif isinstance(v, int):
-                types.add("long")
+                types.add("long" if -(2**63) <= v < 2**63 else "json")
             elif isinstance(v, float):
                 types.add("double")
             elif isinstance(v, str):
@@ -84,7 +116,8 @@ class Column:
         if self.type == "boolean":
             return "true" if value else "false"
         if self.type == "double":
-            return repr(float(value)) if math.isfinite(value) else ("NaN" if value != value else ("INF" if value > 0 else "-INF"))
+            v = float(value)
+            return repr(v) if math.isfinite(v) else ("NaN" if v != v else ("INF" if v > 0 else "-INF"))
         return str(value)
 
 
@@ -120,7 +153,7 @@ def columns(items: Iterable[dict[str, Any]], skip: Iterable[str] = ()) -> list[C
     return [Column(k, vs) for k, vs in seen.items()]
 
 
-def unique_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
+def unique_ids(G: Graph) -> dict[Any, str]:
     """A distinct string for every node: ``str(node)``, with ``#2``, ``#3``... added
     when two nodes print alike (node ``1`` beside node ``"1"``)."""
     out: dict[Any, str] = {}
@@ -134,3 +167,164 @@ def unique_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
         taken.add(name)
         out[node] = name
     return out
+
+
+# --- reading -------------------------------------------------------------------------
+
+# Attributes the queries read, with the type they must have: anything else a file
+# holds under these names is turned into that type, so that no query meets a surprise.
+_TEXT_FIELDS = ("kind", "label", "speaker", "term", "quote", "where", "message", "status", "by", "reply_to",
+                "text", "gloss", "description", "role", "name", "title", "date", "parent")
+_LIST_FIELDS = ("aliases", "concerns")
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+class GraphBuilder:
+    """Collects the nodes and edges a reader finds, then builds the graph once.
+
+    Node ids as the file writes them map to the node values (our exports keep the
+    readable id apart); positions in the file (``line``) stay out of the attributes, so
+    a user attribute named ``_line`` or ``_id`` is kept like any other. Attribute names
+    that clash with networkx's own parameters are fine: attributes are stored as dicts.
+    What cannot be kept is counted and reported in one warning per kind of loss.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.graph: dict[str, Any] = {}
+        self.nodes: dict[Any, tuple[Any, dict[str, Any], int | None]] = {}
+        self.edges: list[tuple[Any, Any, Any, dict[str, Any], int | None]] = []
+        self.directed = True
+        self.dropped: dict[str, int] = {}
+
+    def error(self, problem: str, line: int | None = None) -> DatasetError:
+        return DatasetError(problem, self.file, line)
+
+    def drop(self, what: str, n: int = 1) -> None:
+        """Count something the graph cannot keep; :meth:`build` reports the counts."""
+        self.dropped[what] = self.dropped.get(what, 0) + n
+
+    def node(self, ident: Any, attrs: dict[str, Any], line: int | None = None, value: Any = None) -> None:
+        """A node known in the file as ``ident``, whose graph node is ``value`` (default: ``ident``)."""
+        node = ident if value is None else value
+        for x in (ident, node):
+            try:
+                hash(x)
+            except TypeError:
+                raise self.error(f"node id {excerpt(x)} is not a string or a number", line) from None
+            if isinstance(x, float) and not math.isfinite(x):
+                raise self.error(f"node id {x} is not a usable id", line)
+        if ident in self.nodes:
+            raise self.error(f"duplicate node id {excerpt(ident)!r}", line)
+        self.nodes[ident] = (node, attrs, line)
+
+    def edge(self, source: Any, target: Any, key: Any, attrs: dict[str, Any], line: int | None = None) -> None:
+        self.edges.append((source, target, key, attrs, line))
+
+    def build(self) -> Graph:
+        import networkx as nx
+
+        G: Graph = nx.MultiDiGraph() if self.directed else nx.MultiGraph()
+        G.graph.update(self._conform(self.graph, ""))
+        seen: set[Any] = set()
+        for ident, (node, attrs, line) in self.nodes.items():
+            if node in seen:
+                raise self.error(f"two nodes have the id {excerpt(node)!r}", line)
+            seen.add(node)
+            attrs = self._conform(attrs, OTHER_NODE)
+            if "label" not in attrs:
+                name = attrs.get("name")
+                attrs["label"] = name if isinstance(name, str) and name.strip() else _as_text(node)
+            if attrs.get("kind") == CONTRIBUTOR and "where" in attrs and not isinstance(attrs["where"], list):
+                attrs["where"] = [attrs["where"]]
+            G.add_nodes_from([(node, attrs)])
+        keys: set[tuple[Any, Any, Any]] = set()
+        for source, target, key, attrs, line in self.edges:
+            ends = []
+            for end in (source, target):
+                if end not in self.nodes:
+                    raise self.error(f"an edge names an unknown node {excerpt(end)!r}", line)
+                ends.append(self.nodes[end][0])
+            u, v = ends
+            try:
+                hash(key)
+            except TypeError:
+                key = _as_text(key)
+            pair = (u, v, key) if self.directed or str(u) <= str(v) else (v, u, key)
+            if key is not None and pair in keys:
+                self.drop("duplicate edge ids (kept under new keys)")
+                key = None
+            keys.add(pair)
+            G.add_edges_from([(u, v, key, self._conform(attrs, OTHER_EDGE))])
+        for what, n in self.dropped.items():
+            warnings.warn(f"{self.file}: {n} {what}", ConceptGraphWarning, stacklevel=2)
+        return G
+
+    def _conform(self, attrs: dict[str, Any], default_kind: str) -> dict[str, Any]:
+        """``attrs`` with the fields queries read in the types they expect (``where`` a
+        list on a node, text elsewhere) and no lone surrogate left in any text."""
+        out: dict[str, Any] = {}
+        on_node = default_kind == OTHER_NODE
+        for k, v in attrs.items():
+            v = self._characters(v)
+            if k == "where" and on_node and isinstance(v, list):
+                v = [_as_text(x) for x in v]
+            elif k in _TEXT_FIELDS and v is not None and not isinstance(v, str):
+                v = _as_text(v)
+            elif k in _LIST_FIELDS and not isinstance(v, list):
+                v = [] if v is None else [_as_text(v)]
+            elif k in _LIST_FIELDS:
+                v = [_as_text(x) for x in v]
+            elif k == "negated":
+                v = v is True or (isinstance(v, str) and v.strip().lower() == "true")
+            out[self._characters(_as_text(k))] = v
+        if default_kind:
+            out.setdefault("kind", default_kind)
+        return out
+
+    def _characters(self, v: Any) -> Any:
+        """``v`` with lone surrogates (which no encoding can write) made U+FFFD, counted."""
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                self.drop("lone surrogates (not characters) replaced with U+FFFD")
+                return _SURROGATE.sub("\ufffd", v)
+            return v
+        if isinstance(v, list):
+            return [self._characters(x) for x in v]
+        if isinstance(v, dict):
+            return {self._characters(_as_text(k)): self._characters(x) for k, x in v.items()}
+        return v
+
+
+# --- the registry's record ---------------------------------------------------------------
+
+
+class Format(NamedTuple):
+    """Everything the rest of the package knows of one file format, declared once in the
+    format's own module as ``FORMAT``; :mod:`conceptgraph.formats` lists them.
+
+    ``write`` writes a graph to a binary stream (given node positions when
+    ``needs_positions``); ``write_folder`` gives the files of a format that is a folder;
+    ``read`` turns a file's bytes into a graph; ``sniff`` tells the format from a file's
+    first bytes, for files whose suffix says nothing; ``after`` is what to tell the user
+    once a folder is written (e.g. the command that loads it).
+    """
+
+    name: str
+    help: str
+    suffixes: tuple[str, ...] = ()
+    default_name: str = ""
+    write: Callable[[Graph, IO[bytes], dict[Any, tuple[int, int]] | None], None] | None = None
+    write_folder: Callable[[Graph], dict[str, bytes]] | None = None
+    read: Callable[[bytes, str], Graph] | None = None
+    sniff: Callable[[bytes], bool] | None = None
+    needs_positions: bool = False
+    after: Callable[[Path, list[str]], str] | None = None
+    note: str = ""

@@ -11,13 +11,14 @@ A key's ``<desc>`` tells this reader how to restore its values exactly.
 from __future__ import annotations
 
 import json
-from typing import IO, Any
-from xml.parsers import expat
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
+from ..errors import article, excerpt
+from .common import XML_INVALID, Column, Format, GraphBuilder, columns, decode_value, encode_json
+from .xmlio import XmlReader, escape_attr, escape_text
 
-from ..errors import DatasetError
-from .common import XML_INVALID, Column, columns, decode_value, encode_json
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = ["write_graphml", "read_graphml"]
 
@@ -26,12 +27,10 @@ _RESERVED = {"id", "node_id", "edge_key"}
 _MARK = "conceptgraph"
 
 
-def _text(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-def _attr(s: str) -> str:
-    return _text(s).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+_text, _attr = escape_text, escape_attr
+# Where the reader keeps our node ids and edge keys until the node or edge is built
+# (not a string: no attribute in a file can have this name).
+_NODE_ID, _EDGE_KEY = ("role", "node_id"), ("role", "edge_key")
 
 
 class _Key:
@@ -61,7 +60,7 @@ def _data(keys: dict[str, _Key], attrs: dict[Any, Any]) -> str:
     )
 
 
-def write_graphml(G: nx.MultiDiGraph, out: IO[bytes]) -> None:
+def write_graphml(G: Graph, out: IO[bytes]) -> None:
     """Write ``G`` as GraphML to the binary stream ``out``. O(nodes + edges)."""
     nodes = list(G.nodes)
     index = {n: f"n{i}" for i, n in enumerate(nodes)}
@@ -95,172 +94,178 @@ def write_graphml(G: nx.MultiDiGraph, out: IO[bytes]) -> None:
     write(b"  </graph>\n</graphml>\n")
 
 
-class _Reader:
-    """A streaming GraphML reader (expat) that knows the line of every element."""
+class _Reader(XmlReader):
+    """GraphML from us, networkx, igraph, yEd, Cytoscape: keys with their types, our
+    ``<desc>`` markers, defaults, nested graphs (yEd groups) as ``parent``, yEd labels."""
 
     def __init__(self, file: str) -> None:
-        self.file = file
+        super().__init__(file)
+        self.out = GraphBuilder(file)
         self.keys: dict[str, dict[str, Any]] = {}
-        self.graph_attrs: dict[str, Any] = {}
-        self.nodes: dict[str, tuple[Any, dict[str, Any]]] = {}
-        self.edges: list[tuple[str, str, str | None, dict[str, Any], int]] = []
-        self.stack: list[str] = []
-        self.current: dict[str, Any] | None = None
         self.key: dict[str, Any] | None = None
-        self.data_key: str | None = None
-        self.text: list[str] = []
-        self.label_text: list[str] | None = None
-        self.depth_in_data = 0
+        self.owners: list[tuple[str, Any, dict[str, Any]]] = []  # open graph/node/edge elements
+        self.data: dict[str, Any] | None = None  # the <data> being read: key, texts, label
+        self.parents: dict[str, str] = {}  # node id in the file -> id of the node holding its graph
+        self.default_directed: bool | None = None
+        self.edge_directed: list[bool] = []
 
-    def error(self, problem: str, line: int | None = None) -> DatasetError:
-        return DatasetError(problem, self.file, line if line is not None else self.parser.CurrentLineNumber)
-
-    def parse(self, stream: IO[bytes]) -> nx.MultiDiGraph:
-        p = self.parser = expat.ParserCreate(namespace_separator=" ")
-        p.StartElementHandler = self.start
-        p.EndElementHandler = self.end
-        p.CharacterDataHandler = self.chars
-        p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        p.EntityDeclHandler = self._no_entities
-        try:
-            p.ParseFile(stream)
-        except expat.ExpatError as e:
-            raise DatasetError(f"XML syntax error: {expat.ErrorString(e.code)}", self.file, e.lineno) from None
-        return self.build()
-
-    def _no_entities(self, *args: Any) -> None:
-        raise self.error("XML entity declarations are not accepted")
-
-    @staticmethod
-    def local(name: str) -> tuple[str, str]:
-        ns, _, tag = name.rpartition(" ")
-        return ns, tag
-
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        ns, tag = self.local(name)
-        self.stack.append(tag)
-        if self.data_key is not None:
-            self.depth_in_data += 1
-            if tag in ("NodeLabel", "EdgeLabel") and self.label_text is None:
-                self.label_text = []
+    def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
+        if self.data is not None:
+            if tag in ("NodeLabel", "EdgeLabel") and self.data["label"] is None:
+                self.data["label"] = []
             return
         if ns not in (NS, ""):
             return
         if tag == "key":
-            self.key = {"for": attrs.get("for", "all"), "name": attrs.get("attr.name", attrs.get("id", "")),
-                        "type": attrs.get("attr.type", "string"), "json": False, "role": "", "default": None,
-                        "yfiles": attrs.get("yfiles.type", "")}
             if "id" not in attrs:
                 raise self.error("<key> without an id")
-            self.keys[attrs["id"]] = self.key
+            self.key = self.keys[attrs["id"]] = {
+                "for": attrs.get("for", "all"), "name": attrs.get("attr.name") or attrs["id"],
+                "type": attrs.get("attr.type", "string"), "json": False, "role": "", "default": None,
+                "yfiles": attrs.get("yfiles.type", "")}
+        elif tag == "graph":
+            directed = attrs.get("edgedefault", "directed") != "undirected"
+            if self.default_directed is None:
+                self.default_directed = directed
+            self.owners.append(("graph", None, {} if self.owners else self.out.graph))
         elif tag == "node":
-            ident = attrs.get("id")
-            if ident is None:
+            if "id" not in attrs:
                 raise self.error("<node> without an id")
-            if ident in self.nodes:
-                raise self.error(f"duplicate node id '{ident}'")
-            self.current = {"_kind": "node", "_id": ident, "_line": self.parser.CurrentLineNumber}
+            holder = next((o for o in reversed(self.owners) if o[0] == "node"), None)
+            if holder is not None:
+                self.parents[attrs["id"]] = holder[1]
+            self.owners.append(("node", attrs["id"], {"line": self.line, "attrs": {}}))
         elif tag == "edge":
             if "source" not in attrs or "target" not in attrs:
                 raise self.error("<edge> without source or target")
-            self.current = {"_kind": "edge", "_id": attrs.get("id"), "_source": attrs["source"],
-                            "_target": attrs["target"], "_line": self.parser.CurrentLineNumber}
+            d = attrs.get("directed")
+            self.edge_directed.append(self.default_directed is not False if d is None else d == "true")
+            self.owners.append(("edge", (attrs["source"], attrs["target"], attrs.get("id")),
+                                {"line": self.line, "attrs": {}}))
+        elif tag == "hyperedge":
+            self.out.drop("hyperedges left out (a graph of pairs cannot hold them)")
         elif tag == "data":
-            self.data_key = attrs.get("key")
-            if self.data_key not in self.keys:
-                raise self.error(f"<data> names an undeclared key '{self.data_key}'")
-            self.text = []
-            self.label_text = None
-            self.depth_in_data = 0
-        elif tag in ("desc", "default"):
-            self.text = []
+            key = attrs.get("key", "")
+            if key not in self.keys:
+                self.out.drop("values under undeclared keys read as text")
+                self.keys[key] = {"for": "all", "name": key, "type": "string", "json": False, "role": "",
+                                  "default": None, "yfiles": ""}
+            self.data = {"key": self.keys[key], "text": [], "label": None, "depth": len(self.path)}
 
-    def chars(self, data: str) -> None:
-        if self.label_text is not None:
-            self.label_text.append(data)
-        self.text.append(data)
-
-    def end(self, name: str) -> None:
-        _, tag = self.local(name)
-        self.stack.pop()
-        if self.data_key is not None and self.depth_in_data > 0:
-            self.depth_in_data -= 1
+    def end(self, ns: str, tag: str, text: str) -> None:
+        data = self.data
+        if data is not None:
+            data["text"].append(text)
+            if data["label"] is not None and tag in ("NodeLabel", "EdgeLabel") and isinstance(data["label"], list):
+                data["label"] = text.strip()
+            if len(self.path) == data["depth"]:  # </data> itself
+                self.data = None
+                self.store(data)
             return
-        if tag == "desc" and self.key is not None and self.stack and self.stack[-1] == "key":
-            text = "".join(self.text).strip()
-            if text.startswith("{") and _MARK in text:
-                try:
-                    meta = json.loads(text).get(_MARK, {})
-                except (ValueError, AttributeError):
-                    meta = {}
-                self.key["json"] = bool(meta.get("json"))
-                self.key["name"] = meta.get("name", self.key["name"])
-                self.key["role"] = meta.get("role", "")
+        if ns not in (NS, ""):
+            return
+        if tag == "desc" and self.key is not None and self.path and self.path[-1] == "key":
+            self.read_marker(self.key, text.strip())
         elif tag == "default" and self.key is not None:
-            self.key["default"] = "".join(self.text)
+            self.key["default"] = text
         elif tag == "key":
             self.key = None
-        elif tag == "data":
-            key = self.keys[self.data_key]
-            owner = self.current if self.current is not None else self.graph_attrs
-            if key["yfiles"]:  # yEd's drawing data: keep only the label it shows
-                if self.label_text is not None:
-                    owner.setdefault("label", "".join(self.label_text).strip())
-            else:
-                owner[("_role", key["role"]) if key["role"] else key["name"]] = self.decode(key, "".join(self.text))
-            self.data_key = None
-        elif tag == "node" and self.current is not None:
-            self.finish_node(self.current)
-            self.current = None
-        elif tag == "edge" and self.current is not None:
-            c = self.current
-            self.edges.append((c.pop("_source"), c.pop("_target"), c.pop("_id"), c, c.pop("_line")))
-            c.pop("_kind")
-            self.current = None
+        elif tag in ("graph", "node", "edge") and self.owners:
+            kind, ident, holder = self.owners.pop()
+            if kind == "node":
+                attrs = holder["attrs"]
+                self.out.node(ident, attrs, holder["line"], attrs.pop(_NODE_ID, None) if _NODE_ID in attrs else None)
+            elif kind == "edge":
+                attrs = holder["attrs"]
+                source, target, eid = ident
+                key = attrs.pop(_EDGE_KEY) if _EDGE_KEY in attrs else eid
+                self.out.edge(source, target, key, attrs, holder["line"])
+
+    @staticmethod
+    def read_marker(key: dict[str, Any], text: str) -> None:
+        """Our ``<desc>`` JSON says how to restore a key's values; anything else is a description."""
+        if not (text.startswith("{") and _MARK in text):
+            return
+        try:
+            meta = json.loads(text).get(_MARK)
+        except (ValueError, AttributeError, RecursionError):
+            return
+        if isinstance(meta, dict):
+            key["json"] = meta.get("json") is True
+            if isinstance(meta.get("name"), str):
+                key["name"] = meta["name"]
+            if meta.get("role") in ("node_id", "edge_key"):
+                key["role"] = meta["role"]
+
+    def store(self, data: dict[str, Any]) -> None:
+        key = data["key"]
+        if not self.owners:
+            return
+        kind, _, holder = self.owners[-1]
+        if kind == "graph" and len(self.owners) > 1:
+            self.out.drop("values of nested graphs left out")
+            return
+        attrs = holder if kind == "graph" else holder["attrs"]
+        if key["yfiles"]:  # yEd's drawing data: keep only the label it shows
+            if isinstance(data["label"], str) and data["label"]:
+                attrs.setdefault("label", data["label"])
+            return
+        name = {"node_id": _NODE_ID, "edge_key": _EDGE_KEY}.get(key["role"], key["name"])
+        attrs[name] = self.decode(key, "".join(data["text"]))
 
     def decode(self, key: dict[str, Any], text: str) -> Any:
         try:
             return decode_value(key["type"], key["json"], text)
-        except (ValueError, TypeError) as e:
-            raise self.error(f"value {text[:40]!r} of '{key['name']}' is not a {key['type']}: {e}") from None
+        except (ValueError, TypeError, RecursionError) as e:
+            raise self.error(f"value {excerpt(text, 40)!r} of '{excerpt(key['name'], 40)}' is not "
+                             f"{article(key['type'])}: {excerpt(e, 80)}") from None
 
-    def finish_node(self, c: dict[str, Any]) -> None:
-        ident = c.pop("_id")
-        c.pop("_kind")
-        c.pop("_line")
-        node = c.pop(("_role", "node_id"), ident)
-        self.nodes[ident] = (node, c)
-
-    def build(self) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph(**self.graph_attrs)
-        defaults = {k["name"]: k for k in self.keys.values() if k["default"] is not None and not k["role"]}
-        seen = set()
-        for node, attrs in self.nodes.values():
-            if node in seen:
-                raise DatasetError(f"two nodes have the id {node!r}", self.file)
-            seen.add(node)
-            for name, k in defaults.items():
-                if k["for"] in ("node", "all") and name not in attrs:
-                    attrs[name] = self.decode(k, k["default"])
-            attrs.setdefault("kind", "node")
-            attrs.setdefault("label", str(node))
-            G.add_node(node, **attrs)
-        for source, target, ident, attrs, line in self.edges:
-            for end in (source, target):
-                if end not in self.nodes:
-                    raise DatasetError(f"edge {ident or ''} names an unknown node '{end}'".replace("  ", " "),
-                                       self.file, line)
-            for name, k in defaults.items():
-                if k["for"] in ("edge", "all") and name not in attrs:
-                    attrs[name] = self.decode(k, k["default"])
-            key = attrs.pop(("_role", "edge_key"), ident)
-            attrs.setdefault("kind", "edge")
-            G.add_edge(self.nodes[source][0], self.nodes[target][0], key=key, **attrs)
-        return G
+    def build(self) -> Graph:
+        out = self.out
+        defaults = [(k, k["for"]) for k in self.keys.values() if k["default"] is not None and not k["role"]]
+        for ident, (node, attrs, _) in out.nodes.items():
+            for k, domain in defaults:
+                if domain in ("node", "all"):
+                    attrs.setdefault(k["name"], self.decode(k, k["default"]))
+            if ident in self.parents:
+                attrs.setdefault("parent", self.parents[ident])
+        for *_, attrs, _ in out.edges:
+            for k, domain in defaults:
+                if domain in ("edge", "all"):
+                    attrs.setdefault(k["name"], self.decode(k, k["default"]))
+        if self.parents:  # the file's ids of parents, as the readable ids of those nodes
+            for node, attrs, _ in out.nodes.values():
+                if "parent" in attrs and attrs["parent"] in out.nodes:
+                    attrs["parent"] = out.nodes[attrs["parent"]][0]
+        if all(self.edge_directed) or not self.edge_directed:
+            out.directed = self.default_directed is not False or any(self.edge_directed)
+        else:
+            out.directed = True
+            out.drop("undirected edges read as directed (the file mixes both)",
+                     self.edge_directed.count(False))
+        return out.build()
 
 
-def read_graphml(stream: IO[bytes], file: str = "<graphml>") -> nx.MultiDiGraph:
-    """Read GraphML from a binary stream. Nodes keep their ``node_id`` (our exports) or
-    their GraphML id; nodes without a ``kind`` get ``"node"``, edges ``"edge"``; yEd's
-    node labels become ``label``. Errors name the file and line."""
-    return _Reader(file).parse(stream)
+def read_graphml(data: bytes, file: str = "<graphml>") -> Graph:
+    """Read GraphML. Nodes keep their ``node_id`` (our exports) or their GraphML id; an
+    undirected graph stays undirected; yEd's labels and igraph's or Cytoscape's ``name``
+    become ``label``; nodes inside a nested graph (a yEd group) get ``parent``. Errors
+    name the file and line."""
+    reader = _Reader(file)
+    reader.parse(data)
+    return reader.build()
+
+
+def _sniff(head: bytes) -> bool:
+    return b"<graphml" in head
+
+
+FORMAT = Format(
+    name="graphml",
+    help="yEd, Cytoscape, igraph, Gephi (valid against the GraphML XSD)",
+    suffixes=(".graphml", ".xml"),
+    default_name="concept_graph.graphml",
+    write=lambda G, out, positions: write_graphml(G, out),
+    read=read_graphml,
+    sniff=_sniff,
+)

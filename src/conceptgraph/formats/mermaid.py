@@ -4,9 +4,12 @@ quoted with Mermaid's entity codes, so no string can break the diagram."""
 from __future__ import annotations
 
 import re
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import networkx as nx
+from .common import Format
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = ["write_mermaid", "mermaid"]
 
@@ -28,7 +31,7 @@ def _label(text: object) -> str:
     return "".join(_ENTITY.get(ch, ch) for ch in s) or " "
 
 
-def mermaid(G: nx.MultiDiGraph) -> str:
+def mermaid(G: Graph) -> str:
     """The flowchart text (``flowchart LR``)."""
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     lines = ["flowchart LR"]
@@ -50,6 +53,15 @@ def mermaid(G: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_mermaid(G: nx.MultiDiGraph, out: IO[bytes]) -> None:
+def write_mermaid(G: Graph, out: IO[bytes]) -> None:
     """Write the flowchart (UTF-8) to the binary stream ``out``."""
     out.write(mermaid(G).encode("utf-8"))
+
+
+FORMAT = Format(
+    name="mermaid",
+    help="a Mermaid flowchart for Markdown (messages left out)",
+    suffixes=(".mmd",),
+    default_name="concept_graph.mmd",
+    write=lambda G, out, positions: write_mermaid(G, out),
+)

@@ -13,11 +13,12 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from .common import Format, encode_json
 
-from .common import encode_json
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = ["neo4j_files", "import_command"]
 
@@ -61,7 +62,7 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def neo4j_files(G: nx.MultiDiGraph) -> dict[str, bytes]:
+def neo4j_files(G: Graph) -> dict[str, bytes]:
     """``{file name: CSV bytes}`` for the whole graph."""
     uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     files: dict[str, bytes] = {}
@@ -96,3 +97,12 @@ def import_command(folder: Path, names: Iterable[str], database: str = "neo4j") 
         parts.append(f'{flag}="{folder / name}"')
     parts += ['--array-delimiter=";"', "--overwrite-destination"]
     return " ".join(parts)
+
+
+FORMAT = Format(
+    name="neo4j",
+    help="a folder of CSV files for neo4j-admin database import, and the command that loads them",
+    default_name="neo4j",
+    write_folder=neo4j_files,
+    after=lambda folder, names: import_command(folder.resolve(), names),
+)

@@ -7,63 +7,108 @@ become ``null``, since ``JSON.parse`` rejects bare ``NaN``.
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
+from ..errors import DatasetError, excerpt
+from .common import Format, GraphBuilder, clean_value, dumps_json
 
-from ..errors import DatasetError
-from .common import clean_value
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = ["write_node_link", "read_node_link", "node_link"]
 
 
-def node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
+def node_link(G: Graph) -> dict[str, Any]:
     """``G`` as a node-link dict: ``{"directed", "multigraph", "graph", "nodes", "edges"}``."""
     return {
-        "directed": True,
+        "directed": G.is_directed(),
         "multigraph": True,
         "graph": clean_value(dict(G.graph)),
-        "nodes": [{"id": n, **clean_value(d)} for n, d in G.nodes(data=True)],
-        "edges": [{"source": u, "target": v, "key": k, **clean_value(d)} for u, v, k, d in G.edges(keys=True, data=True)],
+        "nodes": [{"id": n, **_apart(d, _NODE_FIELDS)} for n, d in G.nodes(data=True)],
+        "edges": [{"source": u, "target": v, "key": k, **_apart(d, _EDGE_FIELDS)}
+                  for u, v, k, d in G.edges(keys=True, data=True)],
     }
 
 
-def write_node_link(G: nx.MultiDiGraph, out: IO[bytes]) -> None:
+_NODE_FIELDS, _EDGE_FIELDS = ("id",), ("source", "target", "key")
+_APART = "attr:"
+
+
+def _apart(attrs: dict[Any, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """Attributes named like the format's own fields (a node attribute ``id``) are
+    written as ``attr:id``, so they neither replace the field nor get lost."""
+    return {(_APART + k if k in fields else k): v for k, v in clean_value(attrs).items()}
+
+
+def _together(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {(k[len(_APART):] if k.startswith(_APART) and k[len(_APART):] in fields else k): v
+            for k, v in item.items() if k not in fields}
+
+
+def write_node_link(G: Graph, out: IO[bytes], positions: object = None) -> None:
     """Write ``G`` as node-link JSON (UTF-8) to the binary stream ``out``."""
-    out.write(json.dumps(node_link(G), ensure_ascii=False, allow_nan=False, default=str, indent=1).encode("utf-8"))
-    out.write(b"\n")
+    out.write(dumps_json(node_link(G)) + b"\n")
 
 
-def read_node_link(stream: IO[bytes], file: str = "<json>") -> nx.MultiDiGraph:
-    """Read node-link JSON (``edges`` or ``links``), from us or from networkx/D3."""
-    try:
-        data = json.loads(stream.read().decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
-    except json.JSONDecodeError as e:
-        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+def read_node_link(data: bytes, file: str = "<json>") -> Graph:
+    """Read node-link JSON (``edges`` or ``links``), from us or from networkx/D3; an
+    undirected graph (``"directed": false``) stays undirected."""
+    doc = _parse(data, file)
+    if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
         raise DatasetError('not a node-link graph: expected an object with a "nodes" list', file, 1)
-    links = data.get("edges", data.get("links", []))
+    links = doc.get("edges", doc.get("links", []))
     if not isinstance(links, list):
         raise DatasetError('"edges" must be a list', file)
-    G = nx.MultiDiGraph(**(data.get("graph") or {}))
-    for i, n in enumerate(data["nodes"]):
-        if not isinstance(n, dict) or "id" not in n or isinstance(n["id"], (list, dict)):
+    out = GraphBuilder(file)
+    out.directed = doc.get("directed", True) is not False
+    graph = doc.get("graph")
+    if graph is not None and not isinstance(graph, dict):
+        raise DatasetError('"graph" must be an object of graph attributes', file)
+    out.graph.update(graph or {})
+    for i, n in enumerate(doc["nodes"]):
+        if not isinstance(n, dict) or "id" not in n:
             raise DatasetError(f"nodes[{i}]: expected an object with an id", file)
-        attrs = {k: v for k, v in n.items() if k != "id"}
-        if n["id"] in G:
-            raise DatasetError(f"nodes[{i}]: duplicate node id {n['id']!r}", file)
-        attrs.setdefault("kind", "node")
-        attrs.setdefault("label", str(n["id"]))
-        G.add_node(n["id"], **attrs)
+        try:
+            out.node(n["id"], _together(n, _NODE_FIELDS))
+        except DatasetError as e:
+            raise DatasetError(f"nodes[{i}]: {e.problem}", file) from None
     for j, e in enumerate(links):
         if not isinstance(e, dict) or "source" not in e or "target" not in e:
             raise DatasetError(f"edges[{j}]: expected an object with source and target", file)
         for end in ("source", "target"):
-            if e[end] not in G:
-                raise DatasetError(f"edges[{j}].{end}: unknown node {e[end]!r}", file)
-        attrs = {k: v for k, v in e.items() if k not in ("source", "target", "key")}
-        attrs.setdefault("kind", "edge")
-        G.add_edge(e["source"], e["target"], key=e.get("key"), **attrs)
-    return G
+            try:
+                known = e[end] in out.nodes
+            except TypeError:
+                known = False
+            if not known:
+                raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(e[end])}", file)
+        out.edge(e["source"], e["target"], e.get("key"), _together(e, _EDGE_FIELDS))
+    return out.build()
+
+
+def _parse(data: bytes, file: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+    except json.JSONDecodeError as e:
+        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file) from None
+    except ValueError as e:  # e.g. an integer of thousands of digits
+        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+
+
+def _sniff(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"nodes"' in head
+
+
+FORMAT = Format(
+    name="json",
+    help="networkx node-link JSON (networkx, D3)",
+    suffixes=(".json",),
+    default_name="concept_graph.json",
+    write=write_node_link,
+    read=read_node_link,
+    sniff=_sniff,
+)

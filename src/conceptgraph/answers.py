@@ -1,0 +1,391 @@
+"""The shape of every answer: what each query returns and ``--json`` prints.
+
+Each shape is a ``TypedDict``; the README's table of JSON shapes is made from them
+(:func:`readme_table`) and a test keeps the two equal, and another checks real
+answers against them (:func:`conforms`). A key marked ``NotRequired`` appears only
+when it applies (``quotes`` with ``--quotes``, ``negated`` on claims).
+
+>>> shape(NodeRef)
+'{"id", "label", "kind"}'
+"""
+
+# No "from __future__ import annotations" here: TypedDict must see NotRequired itself.
+import sys
+import typing
+from typing import Any, Literal, NotRequired, TypedDict, Union, get_args, get_origin, get_type_hints
+
+__all__ = [
+    "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
+    "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
+    "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
+    "Export", "ANSWERS", "shape", "readme_table", "conforms",
+]
+
+
+class NodeRef(TypedDict):
+    id: Any
+    label: str
+    kind: str
+
+
+class SourceInfo(TypedDict):
+    title: str
+    author: str
+    date: str
+    url: str
+
+
+class Summary(TypedDict):
+    source: SourceInfo
+    nodes: dict[str, int]
+    edges: dict[str, int]
+
+
+class Validation(TypedDict):
+    valid: bool
+    source: SourceInfo
+    nodes: dict[str, int]
+    edges: dict[str, int]
+
+
+class Neighbor(TypedDict):
+    id: Any
+    label: str
+    kind: str
+    relation: str
+    relations: list[str]
+    direction: Literal["out", "in", "both"]
+    distance: int
+    via: Any
+    negated: NotRequired[bool]
+    status: NotRequired[str]
+
+
+class Evidence(TypedDict):
+    speaker: str
+    quote: str
+    where: str
+    message: NotRequired[str]
+    span: NotRequired[list[int]]
+    inferred: NotRequired[bool]
+    status: NotRequired[str]
+
+
+class Edge(TypedDict):
+    source: Any
+    target: Any
+    key: Any
+    kind: str
+    text: str
+    speaker: str
+    quote: str
+    where: str
+    negated: NotRequired[bool]
+    message: NotRequired[str]
+    span: NotRequired[list[int]]
+    concerns: NotRequired[list[str]]
+    inferred: NotRequired[bool]
+    status: NotRequired[str]
+
+
+class AttributeItem(TypedDict):
+    attribute: Any
+    label: str
+    supporters: list[str]
+    count: int
+    quotes: NotRequired[list[Evidence]]
+    supporters_a: NotRequired[list[str]]
+    supporters_b: NotRequired[list[str]]
+    denied_for_a: NotRequired[list[str]]
+    denied_for_b: NotRequired[list[str]]
+
+
+class Contrast(TypedDict):
+    attribute: Any
+    label: str
+    opposite: Any
+    opposite_label: str
+    supporters: list[str]
+    count: int
+    supporters_a: list[str]
+    supporters_b: list[str]
+    stated_by: list[str]
+    quotes: NotRequired[list[Evidence]]
+
+
+class Denial(TypedDict):
+    term: Any
+    attribute: Any
+    label: str
+    denied_by: list[str]
+    asserted_by: list[str]
+    quotes: NotRequired[list[Evidence]]
+
+
+class Comparison(TypedDict):
+    a: NodeRef
+    b: NodeRef
+    only_a: list[AttributeItem]
+    only_b: list[AttributeItem]
+    shared: list[AttributeItem]
+    contrasts: list[Contrast]
+    denied: list[Denial]
+    relations: list[Edge]
+    spoke_of_both: list[str]
+
+
+class Person(TypedDict):
+    id: Any
+    label: str
+    kind: str
+    name: str
+    role: str
+    where: list[str]
+    quote: str
+
+
+class ClaimOf(TypedDict):
+    term: Any
+    term_label: str
+    attribute: Any
+    label: str
+    negated: bool
+    quote: str
+    where: str
+
+
+class Stance(TypedDict):
+    id: Any
+    name: str
+    quote: str
+    where: str
+    concerns: list[str]
+
+
+class WhoAnswer(TypedDict):
+    contributor: Person
+    claims: list[ClaimOf]
+    stated: list[Edge]
+    agrees_with: list[Stance]
+    disputes: list[Stance]
+    agreed_by: list[Stance]
+    disputed_by: list[Stance]
+
+
+class ContributorRow(TypedDict):
+    id: Any
+    name: str
+    role: str
+    where: list[str]
+    claims: int
+    relations: int
+    messages: int
+
+
+# "from" is a Python keyword: shapes that have it are declared the functional way.
+Step = TypedDict("Step", {"from": Any, "to": Any, "edges": list[Edge]})
+
+
+class PathAnswer(TypedDict):
+    nodes: list[NodeRef]
+    steps: list[Step]
+
+
+class Agreed(TypedDict):
+    term: Any
+    term_label: str
+    attribute: Any
+    label: str
+    supporters: list[str]
+    count: int
+    endorsed_by: list[str]
+    quotes: NotRequired[list[Evidence]]
+
+
+Disputed = TypedDict("Disputed", {
+    "type": Literal["asserted_and_denied", "opposed_attributes", "contributors"],
+    "term": NotRequired[Any],
+    "term_label": NotRequired[str],
+    "attribute": NotRequired[Any],
+    "label": NotRequired[str],
+    "asserted_by": NotRequired[list[str]],
+    "denied_by": NotRequired[list[str]],
+    "opposite": NotRequired[Any],
+    "opposite_label": NotRequired[str],
+    "opposite_asserted_by": NotRequired[list[str]],
+    "from": NotRequired[str],
+    "to": NotRequired[str],
+    "quote": NotRequired[str],
+    "where": NotRequired[str],
+    "concerns": NotRequired[list[str]],
+})
+
+Agreement = TypedDict("Agreement", {"from": str, "to": str, "quote": str, "where": str, "concerns": list[str]})
+
+
+class Consensus(TypedDict):
+    agreed: list[Agreed]
+    disputed: list[Disputed]
+    agreements: list[Agreement]
+
+
+class Ranked(TypedDict):
+    id: Any
+    label: str
+    kind: str
+    score: float
+
+
+class Cluster(TypedDict):
+    cluster: int
+    size: int
+    terms: list[str]
+    members: list[NodeRef]
+
+
+class Hit(TypedDict):
+    id: Any
+    label: str
+    kind: str
+    matched: str
+    score: int
+
+
+class ThreadClaim(TypedDict):
+    key: Any
+    kind: str
+    text: str
+    quote: str
+    span: list[int]
+    status: NotRequired[str]
+
+
+class ThreadMessage(TypedDict):
+    id: Any
+    by: str
+    speaker: str
+    where: str
+    reply_to: str
+    date: str
+    text: str
+    claims: list[ThreadClaim]
+    mentions: NotRequired[list[list[int]]]
+
+
+class ThreadAnswer(TypedDict):
+    messages: list[ThreadMessage]
+
+
+class Export(TypedDict):
+    format: str
+    path: str
+    files: NotRequired[list[str]]
+    command: NotRequired[str]
+
+
+#: command -> the shape its ``--json`` prints (a list of it when the value is a list).
+ANSWERS: dict[str, Any] = {
+    "info": Summary,
+    "validate": Validation,
+    "neighbors": [Neighbor],
+    "compare": Comparison,
+    "why": [Edge],
+    "who": WhoAnswer,
+    "contributors": [ContributorRow],
+    "path": PathAnswer,
+    "consensus": Consensus,
+    "rank": [Ranked],
+    "clusters": [Cluster],
+    "search": [Hit],
+    "thread": ThreadAnswer,
+    "export": Export,
+}
+
+# Shapes named in the README's table, so that the table stays readable.
+_NAMED = {NodeRef: "NODE", AttributeItem: "ATTR", Edge: "EDGE", Evidence: "QUOTE", Contrast: "CONTRAST"}
+
+
+def _hints(td: Any) -> dict[str, Any]:
+    hints = get_type_hints(td, include_extras=True, globalns=vars(sys.modules[__name__]))
+    return {k: hints[k] for k in td.__annotations__}
+
+
+def _render(tp: Any, top: bool = False) -> str:
+    origin = get_origin(tp)
+    if origin is typing.NotRequired:
+        return _render(get_args(tp)[0])
+    if origin is list:
+        return f"[{_render(get_args(tp)[0])}]"
+    if origin is dict:
+        return "{KIND: N}"
+    if origin is Literal:
+        return "|".join(f'"{a}"' for a in get_args(tp))
+    if origin is Union:
+        return "|".join(_render(a) for a in get_args(tp))
+    if isinstance(tp, type) and typing.is_typeddict(tp):
+        return _NAMED[tp] if tp in _NAMED and not top else shape(tp)
+    return {int: "N", float: "N", bool: "true|false", str: "TEXT"}.get(tp, "ID")
+
+
+def shape(td: Any) -> str:
+    """The README's notation for a shape: ``{"key", "key": SHAPE, "key?"}``; plain
+    values are named only, nested shapes are spelled out, ``?`` marks optional keys."""
+    parts = []
+    for k, tp in _hints(td).items():
+        optional = k in td.__optional_keys__
+        name = f'"{k}?"' if optional else f'"{k}"'
+        inner = get_args(tp)[0] if get_origin(tp) is typing.NotRequired else tp
+        simple = inner in (Any, int, float, bool, str) or get_origin(inner) is Literal
+        parts.append(name if simple else f"{name}: {_render(inner)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def readme_table() -> str:
+    """The README's table of JSON shapes, one row per command, then the named shapes."""
+    rows = ["| command | JSON |", "|---|---|"]
+    for command, answer in ANSWERS.items():
+        text = f"[{shape(answer[0])}]" if isinstance(answer, list) else shape(answer)
+        rows.append(f"| `{command}` | `{text}` |")
+    rows.append("")
+    rows.append("where " + "; ".join(f"`{name}` is `{shape(td)}`" for td, name in _NAMED.items()) + ".")
+    return "\n".join(rows)
+
+
+def conforms(value: Any, answer: Any, where: str = "") -> list[str]:
+    """The ways ``value`` departs from the shape ``answer`` (empty when it conforms)."""
+    if isinstance(answer, list):
+        if not isinstance(value, list):
+            return [f"{where or 'answer'}: expected a list"]
+        return [p for i, v in enumerate(value) for p in conforms(v, answer[0], f"{where}[{i}]")]
+    return _check(value, answer, where or "answer")
+
+
+def _check(value: Any, tp: Any, where: str) -> list[str]:
+    origin = get_origin(tp)
+    if origin is typing.NotRequired:
+        return _check(value, get_args(tp)[0], where)
+    if tp is Any:
+        return []
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: expected a list, got {type(value).__name__}"]
+        return [p for i, v in enumerate(value) for p in _check(v, get_args(tp)[0], f"{where}[{i}]")]
+    if origin is dict:
+        return [] if isinstance(value, dict) else [f"{where}: expected an object"]
+    if origin is Literal:
+        return [] if value in get_args(tp) else [f"{where}: {value!r} is not one of {get_args(tp)}"]
+    if isinstance(tp, type) and typing.is_typeddict(tp):
+        if not isinstance(value, dict):
+            return [f"{where}: expected an object"]
+        hints = _hints(tp)
+        problems = [f"{where}: unexpected key {k!r}" for k in value if k not in hints]
+        problems += [f"{where}: missing key {k!r}" for k in tp.__required_keys__ if k not in value]
+        for k, v in value.items():
+            if k in hints:
+                problems += _check(v, hints[k], f"{where}.{k}")
+        return problems
+    if tp is float:
+        return [] if isinstance(value, (int, float)) and not isinstance(value, bool) else [f"{where}: not a number"]
+    if tp is int:
+        return [] if isinstance(value, int) and not isinstance(value, bool) else [f"{where}: not a whole number"]
+    return [] if isinstance(value, tp) else [f"{where}: expected {tp.__name__}, got {type(value).__name__}"]

@@ -1,0 +1,84 @@
+"""XML shared by the GraphML and GEXF readers and writers: escaping for writing, and a
+streaming reader (expat) that knows the line of every element and refuses entity
+declarations (the way "billion laughs" and external-entity attacks work).
+
+>>> class Count(XmlReader):
+...     n = 0
+...     def start(self, ns, tag, attrs): self.n += 1
+>>> r = Count("x.xml"); r.parse(b"<a><b/><b/></a>"); r.n
+3
+>>> escape_attr('say "hi"\\n')
+'say &quot;hi&quot;&#10;'
+"""
+
+from __future__ import annotations
+
+from xml.parsers import expat
+
+from ..errors import DatasetError
+
+__all__ = ["escape_text", "escape_attr", "XmlReader"]
+
+
+def escape_text(s: str) -> str:
+    """Element content that reads back as ``s``."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def escape_attr(s: str) -> str:
+    """An attribute value (between double quotes) that reads back as ``s``."""
+    return escape_text(s).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+class XmlReader:
+    """Subclasses override :meth:`start` and :meth:`end`; ``self.line`` is the line of
+    the element being read, ``self.path`` the local names of its open ancestors."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.path: list[str] = []
+        self._text: list[str] = []
+        self._parser: expat.XMLParserType | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self._parser.CurrentLineNumber if self._parser is not None else None
+
+    def error(self, problem: str, line: int | None = None) -> DatasetError:
+        return DatasetError(problem, self.file, line if line is not None else self.line)
+
+    def parse(self, data: bytes) -> None:
+        p = self._parser = expat.ParserCreate(namespace_separator=" ")
+        p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        p.EntityDeclHandler = self._no_entities
+        p.StartElementHandler = self._start
+        p.EndElementHandler = self._end
+        p.CharacterDataHandler = self._text.append
+        try:
+            p.Parse(data, True)
+        except expat.ExpatError as e:
+            raise DatasetError(f"XML syntax error: {expat.ErrorString(e.code)}", self.file, e.lineno) from None
+        except RecursionError:
+            raise self.error("elements nested too deeply") from None
+
+    def _no_entities(self, *args: object) -> None:
+        raise self.error("XML entity declarations are not accepted")
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        ns, _, tag = name.rpartition(" ")
+        self._text.clear()
+        self.start(ns, tag, attrs)
+        self.path.append(tag)
+
+    def _end(self, name: str) -> None:
+        ns, _, tag = name.rpartition(" ")
+        self.path.pop()
+        text = "".join(self._text)
+        self._text.clear()
+        self.end(ns, tag, text)
+
+    def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
+        """An element opens (``ns`` is its namespace URI, ``tag`` its local name)."""
+
+    def end(self, ns: str, tag: str, text: str) -> None:
+        """An element closes; ``text`` is the character data since its last child."""

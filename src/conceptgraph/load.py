@@ -1,0 +1,107 @@
+"""Load the graph a command works on: a dataset (a YAML file or a folder of them) or a
+graph file from us or another tool (GraphML, GEXF, node-link JSON), told apart by
+suffix or content, through the cache of built graphs when asked.
+
+>>> G = load_graph()                       # the bundled discussion
+>>> G.number_of_nodes() > 100
+True
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ConceptGraphWarning, DatasetError
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+__all__ = ["DATA_ENV", "default_data_path", "data_path", "input_files", "load_graph"]
+
+DATA_ENV = "CONCEPTGRAPH_DATA"
+_DATASET_SUFFIXES = (".yaml", ".yml")
+
+
+def default_data_path() -> Path:
+    """The bundled dataset of the discussion: inside the installed package, or the
+    ``graph_data/`` folder of a source checkout."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "graph_data"  # where the wheel puts it
+    return bundled if bundled.is_dir() else here.parents[1] / "graph_data"
+
+
+def data_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """``path``, else ``$CONCEPTGRAPH_DATA``, else the bundled dataset."""
+    if path is None or str(path) == "":
+        return Path(os.environ.get(DATA_ENV) or default_data_path())
+    return Path(path)
+
+
+def input_files(path: Path) -> list[Path]:
+    """The files that make up the input at ``path``: the YAML files of a dataset folder,
+    or the one file. Each is checked to be a regular file within the size cap."""
+    from .files import check_readable
+
+    if path.is_dir():
+        try:
+            files = sorted(f for f in path.iterdir() if f.suffix.lower() in _DATASET_SUFFIXES and f.is_file())
+        except OSError as e:
+            raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
+        if not files:
+            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
+    else:
+        files = [path]
+    for f in files:
+        check_readable(f)
+    return files
+
+
+def _is_dataset(path: Path) -> bool:
+    return path.is_dir() or path.suffix.lower() in _DATASET_SUFFIXES
+
+
+def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) -> Graph:
+    """Load the graph at ``path``: a dataset file or folder, or a graph file (GraphML,
+    GEXF, node-link JSON) from us or another tool; by default the dataset named by
+    ``$CONCEPTGRAPH_DATA``, else the bundled one. With ``cache``, a graph built before
+    from the same unchanged files is read back from :mod:`conceptgraph.cache`.
+
+    What a file holds that the graph cannot keep is reported as a
+    :class:`~conceptgraph.errors.ConceptGraphWarning` (again when read from the cache).
+    Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
+    """
+    p = data_path(path)
+    files = input_files(p)
+
+    def build() -> tuple[Graph, list[str]]:
+        from .graph import gc_paused
+        from .progress import Progress
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConceptGraphWarning)
+            with gc_paused(), Progress(f"reading {p.name}") as progress:
+                if _is_dataset(p):
+                    from .dataset import load_dataset
+                    from .graph import build_graph
+
+                    ds = load_dataset(p)
+                    progress.phase(f"building the graph of {ds.node_count} nodes")
+                    G = build_graph(ds)
+                else:
+                    from .formats import read_graph
+
+                    G = read_graph(p)
+        return G, [str(w.message) for w in caught if issubclass(w.category, ConceptGraphWarning)]
+
+    if cache:
+        from .cache import cached
+
+        G, notes = cached(files, build)
+    else:
+        G, notes = build()
+    for note in notes:
+        warnings.warn(note, ConceptGraphWarning, stacklevel=2)
+    return G

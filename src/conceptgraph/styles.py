@@ -1,0 +1,92 @@
+"""How each kind of node and link looks, wherever the graph is drawn: the page, GEXF
+(Gephi), GraphML (yEd) and Mermaid all read their colours and shapes from here.
+
+Colours come from the Okabe-Ito palette, which people with red-green colour blindness
+tell apart, and no two link kinds share both colour and pattern.
+
+>>> node_style("term")["shape"], edge_style("claim", negated=True)["label"]
+('box', 'term lacks attribute')
+>>> len({(s["color"], str(s["dashes"])) for s in EDGE_STYLES.values()}) == len(EDGE_STYLES)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .kinds import (
+    AGREES_WITH, ANALOGOUS_TO, ASSERTS, ATTRIBUTE, CLAIM, CONTRASTS_WITH, CONTRIBUTOR, DISPUTES, INCLUDES,
+    MESSAGE, OPPOSES, OVERLAPS_WITH, RELATED_TO, RELATION_KINDS, REPLIES_TO, SENSE_OF, SIMILAR_TO, TERM, WROTE,
+)
+
+__all__ = ["NODE_STYLES", "EDGE_STYLES", "DENIED", "node_style", "edge_style", "edge_style_key", "rgb"]
+
+# Okabe-Ito
+_ORANGE, _SKY, _GREEN, _BLUE, _VERMILLION, _PURPLE = "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"
+_GREY, _DARK = "#64748B", "#1F2937"
+
+#: Node kinds: vis-network shape, fill, border and font colours, legend label.
+NODE_STYLES: dict[str, dict[str, str]] = {
+    TERM: {"label": "term", "shape": "box", "color": "#1E3A8A", "border": "#0F1F4D", "font": "#FFFFFF"},
+    ATTRIBUTE: {"label": "attribute", "shape": "ellipse", "color": "#FEF3C7", "border": "#B45309", "font": "#1F2937"},
+    CONTRIBUTOR: {"label": "contributor", "shape": "dot", "color": "#10B981", "border": "#047857", "font": "#064E3B"},
+    MESSAGE: {"label": "message", "shape": "square", "color": "#E2E8F0", "border": "#475569", "font": "#1F2937"},
+    "other": {"label": "other node", "shape": "box", "color": "#E5E7EB", "border": "#6B7280", "font": "#111827"},
+}
+
+#: Suffix of the style of a denied claim ("claim (denied)"), drawn as a kind of its own.
+DENIED = " (denied)"
+
+
+def _link(label: str, phrase: str, color: str, width: float, dashes: bool | list[int], arrows: bool) -> dict[str, Any]:
+    return {"label": label, "phrase": phrase, "color": color, "width": width, "dashes": dashes, "arrows": arrows}
+
+
+_R = RELATION_KINDS
+#: Link kinds: legend label, phrase read aloud, colour, width, dash pattern, arrow head.
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    CLAIM: _link("term has attribute", "has", _GREY, 1.2, False, True),
+    CLAIM + DENIED: _link("term lacks attribute", "lacks", _VERMILLION, 1.5, [10, 5], True),
+    ASSERTS: _link("contributor says so", "asserts", _GREEN, 0.8, [2, 4], True),
+    ASSERTS + DENIED: _link("contributor denies", "denies", _VERMILLION, 0.8, [2, 4], True),
+    OPPOSES: _link("attributes opposed", _R[OPPOSES], _ORANGE, 2.5, [8, 6], False),
+    CONTRASTS_WITH: _link("terms contrasted", _R[CONTRASTS_WITH], _PURPLE, 3, [10, 6], False),
+    INCLUDES: _link("term includes term", _R[INCLUDES], _BLUE, 2, False, True),
+    OVERLAPS_WITH: _link("terms overlap", _R[OVERLAPS_WITH], _BLUE, 2, [12, 4, 2, 4], False),
+    SIMILAR_TO: _link("terms similar", _R[SIMILAR_TO], _SKY, 2.5, False, False),
+    ANALOGOUS_TO: _link("term analogous to term", _R[ANALOGOUS_TO], _SKY, 2, [6, 6], True),
+    SENSE_OF: _link("term a sense of term", _R[SENSE_OF], _BLUE, 1.5, [2, 3], True),
+    RELATED_TO: _link("terms related", _R[RELATED_TO], _DARK, 1.2, [4, 8], False),
+    AGREES_WITH: _link("agrees with", _R[AGREES_WITH], _GREEN, 2.5, False, True),
+    DISPUTES: _link("disputes", _R[DISPUTES], _VERMILLION, 3, False, True),
+    WROTE: _link("wrote message", "wrote", "#94A3B8", 0.6, False, True),
+    REPLIES_TO: _link("replies to", "replies to", "#475569", 1, [3, 3], True),
+    "other": _link("other link", "links to", "#9CA3AF", 1, [1, 6], True),
+}
+
+
+def node_style(kind: str) -> dict[str, str]:
+    """The style of a node kind; a kind we do not know looks like "other" under its own name."""
+    return NODE_STYLES.get(kind) or {**NODE_STYLES["other"], "label": kind.replace("_", " ")}
+
+
+def edge_style_key(kind: str, negated: bool = False) -> str:
+    """The name a link is styled and counted under: its kind, or "claim (denied)"."""
+    return kind + DENIED if negated and kind in (CLAIM, ASSERTS) else kind
+
+
+def edge_style(kind: str, negated: bool = False) -> dict[str, Any]:
+    """The style of a link kind (a denied claim has its own)."""
+    key = edge_style_key(kind, negated)
+    text = kind.replace("_", " ")
+    return EDGE_STYLES.get(key) or {**EDGE_STYLES["other"], "label": text, "phrase": text}
+
+
+def rgb(hex_colour: str) -> tuple[int, int, int]:
+    """``(r, g, b)`` of ``#RRGGBB``.
+
+    >>> rgb("#E69F00")
+    (230, 159, 0)
+    """
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)

@@ -37,7 +37,25 @@ def _message(text: str) -> str:
 
 
 class _Group(click.Group):
-    """Maps domain errors to one line on stderr and their exit code."""
+    """Maps domain errors to one line on stderr and their exit code, and shows Click's
+    own usage errors with any control character the user typed escaped."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            e.message = _message(e.message)
+            e.show()
+            sys.exit(e.exit_code)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

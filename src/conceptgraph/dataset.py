@@ -170,7 +170,7 @@ class _Doc:
 def _format_path(path: YamlPath) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{excerpt(part, 40)}" if out else excerpt(part, 40))
     return out
 
 

@@ -139,8 +139,8 @@ def graph_summary(G: Graph) -> dict[str, Any]:
     >>> graph_summary(load_graph())["nodes"]["contributor"]
     17
     """
-    nodes = Counter(kind for _, kind in G.nodes(data="kind"))
-    edges = Counter(kind for *_, kind in G.edges(data="kind"))
+    nodes = Counter(str(kind) for _, kind in G.nodes(data="kind"))
+    edges = Counter(str(kind) for *_, kind in G.edges(data="kind"))
     return {
         "source": {k: G.graph.get(k, "") for k in ("title", "author", "date", "url")},
         "nodes": {k: nodes.get(k, 0) for k in NODE_KINDS} | {k: n for k, n in nodes.items() if k not in NODE_KINDS},

@@ -70,7 +70,7 @@ def layout(
             j = index[v]
             if i != j:
                 pair = (i, j) if i < j else (j, i)
-                strength = max(_PULL.get(d.get("kind"), 1.0) for d in keyed.values())
+                strength = max(_PULL.get(str(d.get("kind")), 1.0) for d in keyed.values())
                 pull[pair] = max(pull.get(pair, 0.0), strength)
     pairs = sorted(pull)
     g = igraph.Graph(n=n, edges=pairs)

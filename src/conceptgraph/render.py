@@ -217,8 +217,14 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\
 
 
 def _json_for_script(data: Any) -> str:
-    """JSON that cannot end its <script> block or open a comment inside it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_SCRIPT_SAFE)
+    """JSON that cannot end its <script> block or open a comment inside it; ASCII with
+    escapes if a string holds a lone surrogate, which UTF-8 cannot carry."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    return text.translate(_SCRIPT_SAFE)
 
 
 def _hash(script: str) -> str:
@@ -251,7 +257,7 @@ def render_html(
         "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
         "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
-    title = data["source"]["title"] or "Concept graph"
+    title = re.sub("[\ud800-\udfff]", "\ufffd", data["source"]["title"] or "Concept graph")
     values = {
         "csp": html.escape(csp),
         "title": html.escape(title),

@@ -31,6 +31,7 @@ __all__ = [
     "columns",
     "encode_json",
     "dumps_json",
+    "utf8",
     "unique_ids",
     "clean_value",
     "decode_value",
@@ -66,6 +67,15 @@ def dumps_json(value: Any, indent: int | None = 1) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(value, allow_nan=False, default=str, indent=indent).encode("ascii")
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8, a lone surrogate (which UTF-8 cannot carry) written as U+FFFD,
+    for formats with no escape for it (CSV, Mermaid)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def clean_value(value: Any) -> Any:
@@ -213,7 +223,8 @@ class GraphBuilder:
 
     def node(self, ident: Any, attrs: dict[str, Any], line: int | None = None, value: Any = None) -> None:
         """A node known in the file as ``ident``, whose graph node is ``value`` (default: ``ident``)."""
-        node = ident if value is None else value
+        ident = self._characters(ident)
+        node = ident if value is None else self._characters(value)
         for x in (ident, node):
             try:
                 hash(x)
@@ -226,7 +237,7 @@ class GraphBuilder:
         self.nodes[ident] = (node, attrs, line)
 
     def edge(self, source: Any, target: Any, key: Any, attrs: dict[str, Any], line: int | None = None) -> None:
-        self.edges.append((source, target, key, attrs, line))
+        self.edges.append((self._characters(source), self._characters(target), self._characters(key), attrs, line))
 
     def build(self) -> Graph:
         import networkx as nx

@@ -127,6 +127,8 @@ class _Reader(XmlReader):
         self.meta: dict[str, Any] = {}
         self.default_directed = True
         self.edge_types: list[str] = []
+        self.given: dict[str, dict[str, str]] = {}  # node id -> its XML label and parent
+        self.edge_given: list[dict[str, Any]] = []  # each edge's XML kind, label and weight
 
     def start(self, ns: str, tag: str, a: dict[str, str]) -> None:
         if ns in _VIZ:
@@ -139,8 +141,12 @@ class _Reader(XmlReader):
             self.cls = a.get("class", "node")
         elif tag == "attribute":
             ident = a.get("id", "")
-            self.attrs[(self.cls, ident)] = {"name": a.get("title") or ident, "type": a.get("type", "string"),
-                                             "json": ident.startswith("json:"), "default": None}
+            spec = {"name": a.get("title") or ident, "type": a.get("type", "string"),
+                    "json": ident.startswith("json:"), "default": None}
+            mark = self.meta.get(self.cls, {}).get(ident) if isinstance(self.meta.get(self.cls), dict) else None
+            if isinstance(mark, dict) and isinstance(mark.get("name"), str):  # our meta: the exact name, JSON or not
+                spec["name"], spec["json"] = mark["name"], mark.get("json") is True
+            self.attrs[(self.cls, ident)] = spec
         elif tag == "node":
             if "id" not in a:
                 raise self.error("<node> without an id")
@@ -155,15 +161,12 @@ class _Reader(XmlReader):
             if "source" not in a or "target" not in a:
                 raise self.error("<edge> without source or target")
             self.edge_types.append(a.get("type", "directed" if self.default_directed else "undirected"))
-            attrs: dict[str, Any] = {}
-            if a.get("kind"):
-                attrs["kind"] = a["kind"]
-            if a.get("label"):
-                attrs["label"] = a["label"]
+            given: dict[str, Any] = {k: a[k] for k in ("kind", "label") if a.get(k)}
             if a.get("weight"):
-                attrs["weight"] = self.decode({"name": "weight", "type": "double", "json": False}, a["weight"])
+                given["weight"] = self.decode({"name": "weight", "type": "double", "json": False}, a["weight"])
+            self.edge_given.append(given)  # attvalues of the same names come first
             self.current = {"cls": "edge", "id": a.get("id"), "ends": (a["source"], a["target"]),
-                            "line": self.line, "attrs": attrs}
+                            "line": self.line, "attrs": {}}
         elif tag == "attvalue" and self.current is not None:
             spec = self.attrs.get((self.current["cls"], a.get("for", a.get("id", ""))))
             if spec is None:
@@ -193,13 +196,9 @@ class _Reader(XmlReader):
             self.parents.pop()
         elif tag == "node" and self.current is not None and self.current["cls"] == "node":
             c, self.current = self.current, None
-            attrs = c["attrs"]
-            if c["label"] is not None:
-                attrs.setdefault("label", c["label"])
-            if c["parent"] is not None:
-                attrs.setdefault("parent", c["parent"])
+            self.given[c["id"]] = {k: c[k] for k in ("label", "parent") if c[k] is not None}
             if not c.get("stored"):
-                self.out.node(c["id"], attrs, c["line"])
+                self.out.node(c["id"], c["attrs"], c["line"])
         elif tag == "edge" and self.current is not None:
             c, self.current = self.current, None
             self.out.edge(*c["ends"], c["id"], c["attrs"], c["line"])
@@ -213,7 +212,6 @@ class _Reader(XmlReader):
 
     def build(self) -> Graph:
         out = self.out
-        self._apply_meta()
         for (cls, _), spec in self.attrs.items():
             if spec["default"] is None:
                 continue
@@ -221,9 +219,13 @@ class _Reader(XmlReader):
             for attrs in items:
                 attrs.setdefault(spec["name"], self.decode(spec, spec["default"]))
         for ident, (node, attrs, line) in list(out.nodes.items()):
+            for k, v in self.given.get(ident, {}).items():  # attvalues of the same name come first
+                attrs.setdefault(k, v)
             if _NODE_ID in attrs:
                 out.nodes[ident] = (attrs.pop(_NODE_ID), attrs, line)
         for i, (u, v, key, attrs, line) in enumerate(out.edges):
+            for k, x in self.edge_given[i].items():
+                attrs.setdefault(k, x)
             if _EDGE_KEY in attrs:
                 out.edges[i] = (u, v, attrs.pop(_EDGE_KEY), attrs, line)
         for node, attrs, _ in out.nodes.values():
@@ -235,32 +237,6 @@ class _Reader(XmlReader):
             out.directed = True
             out.drop("undirected edges read as directed (the file mixes both)", undirected)
         return out.build()
-
-    def _apply_meta(self) -> None:
-        """Our meta JSON names attributes whose values are JSON text, or whose names XML could not carry."""
-        for cls in ("node", "edge"):
-            marks = self.meta.get(cls)
-            if not isinstance(marks, dict):
-                continue
-            renames = {}
-            for ident, m in marks.items():
-                spec = self.attrs.get((cls, str(ident)))
-                if spec is None or not isinstance(m, dict) or not isinstance(m.get("name"), str):
-                    continue
-                renames[spec["name"]] = (m["name"], m.get("json") is True)
-            if not renames:
-                continue
-            items = [a for _, a, _ in self.out.nodes.values()] if cls == "node" else [e[3] for e in self.out.edges]
-            for attrs in items:
-                for old, (new, is_json) in renames.items():
-                    if old in attrs:
-                        value = attrs.pop(old)
-                        if is_json and isinstance(value, str):
-                            try:
-                                value = json.loads(value)
-                            except (ValueError, RecursionError):
-                                raise self.error(f"value of '{excerpt(new, 40)}' is not JSON text", None) from None
-                        attrs[new] = value
 
 
 def read_gexf(data: bytes, file: str = "<gexf>") -> Graph:

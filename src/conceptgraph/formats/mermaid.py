@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING
 
-from .common import Format
+from .common import Format, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -55,7 +55,7 @@ def mermaid(G: Graph) -> str:
 
 def write_mermaid(G: Graph, out: IO[bytes]) -> None:
     """Write the flowchart (UTF-8) to the binary stream ``out``."""
-    out.write(mermaid(G).encode("utf-8"))
+    out.write(utf8(mermaid(G)))
 
 
 FORMAT = Format(

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .common import Format, encode_json
+from .common import Format, clean_value, encode_json, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -48,7 +48,7 @@ def _cell(value: Any, how: str) -> str:
     if how == "array":
         return ";".join(value)
     if how == "json":
-        return value if isinstance(value, str) else encode_json(value)
+        return value if isinstance(value, str) else encode_json(clean_value(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -59,7 +59,7 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     w.writerows(rows)
-    return buf.getvalue().encode("utf-8")
+    return utf8(buf.getvalue())
 
 
 def neo4j_files(G: Graph) -> dict[str, bytes]:

@@ -389,3 +389,7 @@ def _check(value: Any, tp: Any, where: str) -> list[str]:
     if tp is int:
         return [] if isinstance(value, int) and not isinstance(value, bool) else [f"{where}: not a whole number"]
     return [] if isinstance(value, tp) else [f"{where}: expected {tp.__name__}, got {type(value).__name__}"]
+
+
+if __name__ == "__main__":  # python -m conceptgraph.answers: the README's table of JSON shapes
+    print(readme_table())

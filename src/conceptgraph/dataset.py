@@ -32,6 +32,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,9 @@ from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "SECTIONS", "Field", "json_schema"]
+__all__ = ["load_dataset", "parse_dataset", "input_files", "DATASET_SUFFIXES", "SECTIONS", "Field", "json_schema"]
+
+DATASET_SUFFIXES = (".yaml", ".yml")
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -233,9 +236,104 @@ def _expanded_size(root: Any) -> tuple[int, int]:
     return len(sizes), sizes[id(root)]
 
 
+class _NotPlain(Exception):
+    """The document uses something the streaming reader leaves to the full loader."""
+
+
+class _Map:
+    """A mapping being read: its dict, the key waiting for its value, and its keys' marks."""
+
+    __slots__ = ("data", "key", "key_mark")
+
+    def __init__(self) -> None:
+        self.data: dict[Any, Any] = {}
+        self.key: Any = _Map
+        self.key_mark: Any = None
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _stream_load(text: str, loader_cls: Any) -> Any:
+    """The document built straight from the parser's events, never as a tree of nodes
+    (whose marks cost kilobytes per value: a million claims would need gigabytes).
+
+    Handles what datasets are made of (mappings, sequences, plain and quoted scalars);
+    anything else (anchors, aliases, tags on collections, several documents) raises
+    :class:`_NotPlain` and the full loader takes the document. Short texts are
+    interned, so the ids repeated in every claim are stored once."""
+    yaml, _ = _yaml()
+    loader = loader_cls(text)
+    interned: dict[str, str] = {}
+    scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # the document's start
+        stack: list[Any] = []
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is scalar:
+                if event.anchor is not None:
+                    raise _NotPlain
+                value: Any = event.value
+                if event.style:  # quoted or block: a string unless tagged otherwise
+                    tag = _STR if event.tag in (None, "!") else event.tag
+                else:
+                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(
+                        yaml.ScalarNode, value, event.implicit)
+                if tag != _STR:
+                    value = loader.construct_object(
+                        yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style), deep=True)
+                elif len(value) <= 64:
+                    value = interned.setdefault(value, value)
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or not event.implicit:
+                    raise _NotPlain
+                stack.append(_Map() if kind is map_start else [])
+                continue
+            elif kind is map_end:
+                value = stack.pop().data
+            elif kind is seq_end:
+                value = stack.pop()
+            else:  # an alias, or the document's end
+                if kind is yaml.DocumentEndEvent:
+                    raise AssertionError("document ended inside a collection")  # the parser never does this
+                raise _NotPlain
+            if not stack:
+                if not loader.check_event(yaml.DocumentEndEvent):
+                    raise _NotPlain
+                loader.get_event()
+                if not loader.check_event(yaml.StreamEndEvent):
+                    raise _NotPlain  # several documents: the full loader says what is wrong
+                return value
+            top = stack[-1]
+            if type(top) is list:
+                top.append(value)
+            elif top.key is _Map:
+                if type(value) in (dict, list) or value == "<<":
+                    raise _NotPlain  # a complex or merge key
+                if value in top.data:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key '{excerpt(value, 40)}' given twice in one mapping", event.start_mark)
+                top.key = value
+            else:
+                top.data[top.key] = value
+                top.key = _Map
+    finally:
+        loader.dispose()
+
+
 def _parse_yaml(text: str, file: str) -> Any:
     yaml, loader = _yaml()
     try:
+        try:
+            return _stream_load(text, loader)
+        except _NotPlain:
+            pass
         anchor = _ANCHOR_MARK.search(text) if "&" in text else None  # str search first: the regex is slow
         if anchor:
             root = yaml.compose(text, Loader=loader)
@@ -263,15 +361,30 @@ def _parse_yaml(text: str, file: str) -> Any:
         raise DatasetError("YAML nested too deeply", file) from None
 
 
+def input_files(path: Path) -> list[Path]:
+    """The files that make up the input at ``path``: the YAML files of a dataset folder,
+    or the one file. Each is checked to be a regular file within the size cap."""
+    from .files import check_readable
+
+    if path.is_dir():
+        try:
+            files = sorted(f for f in path.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
+        except OSError as e:
+            raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
+        if not files:
+            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
+    else:
+        files = [path]
+    for f in files:
+        check_readable(f)
+    return files
+
+
 def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     """Read and validate the dataset at ``path``: a YAML file or a folder of YAML files.
 
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
-    from pathlib import Path
-
-    from .load import input_files
-
     docs = []
     for f in input_files(Path(path)):
         text = _read_text(str(f))
@@ -604,3 +717,10 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {name: section(name) for name in SECTIONS},
     }
+
+
+if __name__ == "__main__":  # python -m conceptgraph.dataset > graph_data/dataset.schema.json
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

@@ -19,10 +19,9 @@ from .errors import ConceptGraphWarning, DatasetError
 if TYPE_CHECKING:
     from .graph import Graph
 
-__all__ = ["DATA_ENV", "default_data_path", "data_path", "input_files", "load_graph"]
+__all__ = ["DATA_ENV", "default_data_path", "data_path", "load_graph"]
 
 DATA_ENV = "CONCEPTGRAPH_DATA"
-_DATASET_SUFFIXES = (".yaml", ".yml")
 
 
 def default_data_path() -> Path:
@@ -40,27 +39,10 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path)
 
 
-def input_files(path: Path) -> list[Path]:
-    """The files that make up the input at ``path``: the YAML files of a dataset folder,
-    or the one file. Each is checked to be a regular file within the size cap."""
-    from .files import check_readable
-
-    if path.is_dir():
-        try:
-            files = sorted(f for f in path.iterdir() if f.suffix.lower() in _DATASET_SUFFIXES and f.is_file())
-        except OSError as e:
-            raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
-        if not files:
-            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
-    else:
-        files = [path]
-    for f in files:
-        check_readable(f)
-    return files
-
-
 def _is_dataset(path: Path) -> bool:
-    return path.is_dir() or path.suffix.lower() in _DATASET_SUFFIXES
+    from .dataset import DATASET_SUFFIXES
+
+    return path.is_dir() or path.suffix.lower() in DATASET_SUFFIXES
 
 
 def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) -> Graph:
@@ -73,6 +55,8 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
     :class:`~conceptgraph.errors.ConceptGraphWarning` (again when read from the cache).
     Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
     """
+    from .dataset import input_files
+
     p = data_path(path)
     files = input_files(p)
 

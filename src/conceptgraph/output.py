@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
 from .errors import OutputError, printable
+from .kinds import AGREES_WITH, DISPUTES
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty"]
 
@@ -238,7 +239,7 @@ def who_text(r: dict[str, Any]) -> str:
         lines.append("  (none)")
     if r["stated"]:
         lines += ["", "Relations stated"] + _edge_lines(r["stated"])
-    for key, title in (("agrees_with", "Agrees with"), ("disputes", "Disputes"),
+    for key, title in ((AGREES_WITH, "Agrees with"), (DISPUTES, "Disputes"),
                        ("agreed_by", "Agreed with by"), ("disputed_by", "Disputed by")):
         if r[key]:
             lines += ["", title]

@@ -25,7 +25,7 @@ from .errors import NodeNotFound, UsageError, article, did_you_mean
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import (
     AGREES_WITH, ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, DISPUTES, DRAFT, MESSAGE, OPPOSES, OTHER_EDGE, OTHER_NODE,
-    RELATION_KINDS, STANCES, STRUCTURAL_EDGES, TERM, WROTE,
+    RELATION_KINDS, REPLIES_TO, STANCES, STRUCTURAL_EDGES, TERM, WROTE,
 )
 from .names import mention_spans, resolve
 
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CONTRIBUTOR: 2, MESSAGE: 3}
-_PHRASES = {CLAIM: "has", ASSERTS: "asserts", WROTE: "wrote", "replies_to": "replies to", **RELATION_KINDS}
+_PHRASES = {CLAIM: "has", ASSERTS: "asserts", WROTE: "wrote", REPLIES_TO: "replies to", **RELATION_KINDS}
 # Facts an edge may carry besides its speaker, words and place; copied into answers when set.
 _OPTIONAL = ("message", "span", "concerns", "inferred", "status")
 

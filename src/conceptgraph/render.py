@@ -33,6 +33,7 @@ from .errors import ConceptGraphError
 from .files import write_atomic
 from .graph import adjacency, distinct_degree, gc_paused
 from .layout import layout
+from .kinds import ASSERTS, CLAIM
 from .names import resolve
 from .styles import EDGE_STYLES, NODE_STYLES, edge_style_key
 
@@ -142,7 +143,7 @@ def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str,
             iv = index[v]
             for key, d in keyed.items():
                 kind = d.get("kind")
-                if kind == "claim" or kind == "asserts":
+                if kind == CLAIM or kind == ASSERTS:
                     sig = (key, d.get("speaker"), d.get("quote"), d.get("where"), d.get("negated"), d.get("term"))
                     at = shared.get(sig)
                     if at is None:

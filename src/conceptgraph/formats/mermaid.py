@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING
 
+from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, OPPOSES
 from .common import Format, utf8
 
 if TYPE_CHECKING:
@@ -14,8 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["write_mermaid", "mermaid"]
 
 _SHAPES = {"term": ('["', '"]'), "attribute": ('(["', '"])'), "contributor": ('(("', '"))')}
-_ARROWS = {"claim": "-->", "asserts": "-.->", "opposes": "<-.->", "contrasts_with": "<==>",
-           "agrees_with": "==>", "disputes": "--x"}
+_ARROWS = {CLAIM: "-->", ASSERTS: "-.->", OPPOSES: "<-.->", CONTRASTS_WITH: "<==>", AGREES_WITH: "==>", DISPUTES: "--x"}
 _CLASSES = {
     "term": "fill:#1e3a8a,color:#fff,stroke:#0f1f4d",
     "attribute": "fill:#fef3c7,color:#1f2937,stroke:#d97706",
@@ -46,7 +46,7 @@ def mermaid(G: Graph) -> str:
     for u, v, d in G.edges(data=True):
         kind = str(d.get("kind", "edge"))
         arrow = _ARROWS.get(kind, "-->")
-        text = "not" if d.get("negated") else ("" if kind in ("claim", "asserts") else kind.replace("_", " "))
+        text = "not" if d.get("negated") else ("" if kind in (CLAIM, ASSERTS) else kind.replace("_", " "))
         label = f'|"{_label(text)}"|' if text else ""
         lines.append(f"  {ids[u]} {arrow}{label} {ids[v]}")
     lines += [f"  classDef {k} {v}" for k, v in _CLASSES.items()]

@@ -19,13 +19,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402
 
 import networkx as nx  # noqa: E402
 
@@ -33,6 +31,8 @@ from conceptgraph import load_graph  # noqa: E402
 from conceptgraph.formats import export  # noqa: E402
 from conceptgraph.queries import compare, neighbors, path  # noqa: E402
 from conceptgraph.render import write_page  # noqa: E402
+
+from generate import generate  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -120,8 +120,8 @@ def bench_cli(folder: Path, repeat: int) -> None:
     export(load_graph(), "graphml", graphml)
     G = nx.read_graphml(graphml)
     node = next(n for n, d in G.nodes(data=True) if d.get("node_id") == "cooperation")
-    base_cmd = [sys.executable, "-c", "import networkx as nx; G = nx.read_graphml(%r); print(list(G.neighbors(%r)))"
-                % (str(graphml), node)]
+    base_cmd = [sys.executable, "-c",
+                f"import networkx as nx; G = nx.read_graphml({str(graphml)!r}); print(list(G.neighbors({node!r})))"]
     exe = [sys.executable, "-m", "conceptgraph"]
     env = {**os.environ, "CONCEPTGRAPH_CACHE": str(folder / "cache")}
     off = {**os.environ, "CONCEPTGRAPH_CACHE": "off"}
@@ -325,7 +325,7 @@ def report(out: Path, started: float) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with `python bench/run.py"
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python bench/run.py"
         f"{' --quick' if 'quick' in out.name else ''}` in {time.perf_counter() - started:.0f} s.",
         f"Machine: {machine()}.",
         "",

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import Page
 from conceptgraph import load_graph
 from conceptgraph.render import write_page
+
+from browser import Page
 
 pytestmark = pytest.mark.browser
 

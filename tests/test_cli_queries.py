@@ -64,7 +64,8 @@ def test_why_who_path_contributors(mini: Path) -> None:
     p = as_json("path", "ann", "active", *d)
     assert [n["id"] for n in p["nodes"]] == ["ann", "together", "collaboration", "active"]
     text = run("path", "ann", "active", *d).stdout
-    assert text.splitlines()[0] == "Ann (contributor) → working together (attribute) → collaboration (term) → always active (attribute)"
+    assert text.splitlines()[0] == (
+        "Ann (contributor) → working together (attribute) → collaboration (term) → always active (attribute)")
 
 
 def test_consensus_rank_clusters_search(mini: Path) -> None:

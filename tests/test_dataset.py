@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from conceptgraph import DatasetError, load_dataset, parse_dataset
 from conceptgraph.cli import cli
+
 from conftest import MINI
 
 
@@ -81,7 +82,8 @@ MISTAKES = {
         "unknown term 'passive' (it is an attribute)"),
     "unknown relation kind": (*mini_with("kind: contrasts_with", "kind: contrast_with"),
         "unknown kind 'contrast_with' (did you mean 'contrasts_with'?)"),
-    "relation between kinds it does not join": (*mini_with("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
+    "relation between kinds it does not join": (
+        *mini_with("{kind: opposes, source: passive", "{kind: opposes, source: cooperation"),
         "relations[1].source: unknown attribute 'cooperation' (it is a term)"),
     "claim without place by someone who spoke twice": (*mini_with("by: cy, where: comment 2, quote: we", "by: cy, quote: we"),
         "missing field 'where' ('cy' spoke in 2 places)"),

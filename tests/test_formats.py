@@ -16,6 +16,7 @@ from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
 from conceptgraph.formats.common import Column
 from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
+
 from xsd import validate, validate_gexf
 
 CONTROL = "bell\x07 nul\x00 vt\x0b fffe\ufffe end"
@@ -63,8 +64,11 @@ def exported(name: str, fmt: str, tmp_path: Path) -> tuple[nx.MultiDiGraph, Path
 def same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
     assert a.graph == b.graph
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
-    na = [(u, v, k, {x: y for x, y in d.items() if not (isinstance(y, float) and y != y)}) for u, v, k, d in a.edges(keys=True, data=True)]
-    nb = [(u, v, k, {x: y for x, y in d.items() if not (isinstance(y, float) and y != y)}) for u, v, k, d in b.edges(keys=True, data=True)]
+    def no_nan(d: dict) -> dict:
+        return {x: y for x, y in d.items() if not (isinstance(y, float) and y != y)}
+
+    na = [(u, v, k, no_nan(d)) for u, v, k, d in a.edges(keys=True, data=True)]
+    nb = [(u, v, k, no_nan(d)) for u, v, k, d in b.edges(keys=True, data=True)]
     assert na == nb
 
 

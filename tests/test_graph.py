@@ -12,6 +12,7 @@ import yaml
 
 from conceptgraph import build_graph, default_data_path, graph_summary, load_dataset, load_graph
 from conceptgraph.model import RELATION_KINDS, ROLES
+
 from conftest import SOURCE, need
 
 
@@ -30,7 +31,8 @@ def test_a_claim_gives_a_term_edge_and_a_contributor_edge_with_provenance(mini: 
     G = load_graph(mini)
     claim = G.edges["cooperation", "passive", "claim-1"]
     asserts = G.edges["bart", "passive", "claim-1"]
-    expected = {"speaker": "bart", "quote": "Cooperation may be passive", "where": "comment 1", "negated": False, "term": "cooperation"}
+    expected = {"speaker": "bart", "quote": "Cooperation may be passive", "where": "comment 1", "negated": False,
+                "term": "cooperation"}
     assert claim == {"kind": "claim", **expected}
     assert asserts == {"kind": "asserts", **expected}
     assert G.edges["collaboration", "passive", "claim-5"]["negated"] is True
@@ -38,7 +40,8 @@ def test_a_claim_gives_a_term_edge_and_a_contributor_edge_with_provenance(mini: 
 
 def test_relations_keep_speaker_quote_and_place(mini: Path) -> None:
     G = load_graph(mini)
-    assert G.edges["cy", "bart", "relation-3"] == {"kind": "agrees_with", "speaker": "cy", "quote": "like Bart", "where": "comment 2"}
+    assert G.edges["cy", "bart", "relation-3"] == {"kind": "agrees_with", "speaker": "cy", "quote": "like Bart",
+                                                   "where": "comment 2"}
 
 
 def test_building_is_deterministic(mini: Path) -> None:

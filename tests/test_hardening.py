@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from conceptgraph import load_graph
 from conceptgraph.cli import cli
+
 from conftest import MINI, ROOT, need
 
 
@@ -325,8 +326,9 @@ def test_errors_quote_only_a_short_excerpt_of_a_file(write) -> None:
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
 def test_attribute_names_with_control_characters_round_trip(fmt: str, tmp_path: Path) -> None:
-    from conceptgraph.formats import export, read_graph
     import networkx as nx
+
+    from conceptgraph.formats import export, read_graph
 
     G = nx.MultiDiGraph()
     G.add_node("a", **{"bad\x01name": "v", "_id": "kept", "_kind": "also", "_line": 3, "kind": "term", "label": "a"})

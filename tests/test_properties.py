@@ -24,6 +24,7 @@ from conceptgraph import build_graph, load_graph, parse_dataset
 from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
 from conceptgraph.kinds import RELATION_KINDS, ROLES, endpoint_kind
+
 from conftest import MINI
 
 EXAMPLES = int(os.environ.get("CONCEPTGRAPH_EXAMPLES", "20"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conceptgraph import AmbiguousName, NodeNotFound, UsageError, load_graph, parse_dataset, build_graph
+from conceptgraph import AmbiguousName, NodeNotFound, UsageError, build_graph, load_graph, parse_dataset
 from conceptgraph.names import normalise, resolve, search
 from conceptgraph.queries import clusters, compare, consensus, contributors, neighbors, path, rank, who, why
 

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from conceptgraph import graph_summary, load_graph
 from conceptgraph.cli import cli
+
 from conftest import ROOT
 
 

@@ -15,7 +15,13 @@ __version__ = "0.2.0"
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, names load on first use
     from .dataset import load_dataset, parse_dataset
     from .errors import (
-        AmbiguousName, ConceptGraphError, ConceptGraphWarning, DatasetError, NodeNotFound, NoResult, OutputError,
+        AmbiguousName,
+        ConceptGraphError,
+        ConceptGraphWarning,
+        DatasetError,
+        NodeNotFound,
+        NoResult,
+        OutputError,
         UsageError,
     )
     from .graph import Graph, build_graph, graph_summary
@@ -46,4 +52,10 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'conceptgraph' has no attribute '{name}'")
 
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [
+    "__version__",
+    "load_graph", "load_dataset", "parse_dataset", "build_graph", "graph_summary", "default_data_path", "Graph",
+    "Dataset", "Source", "Term", "Attribute", "Contributor", "Message", "Claim", "Relation",
+    "ConceptGraphError", "ConceptGraphWarning", "DatasetError", "UsageError", "NodeNotFound", "AmbiguousName",
+    "NoResult", "OutputError",
+]

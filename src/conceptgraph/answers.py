@@ -379,7 +379,7 @@ def _check(value: Any, tp: Any, where: str) -> list[str]:
             return [f"{where}: expected an object"]
         hints = _hints(tp)
         problems = [f"{where}: unexpected key {k!r}" for k in value if k not in hints]
-        problems += [f"{where}: missing key {k!r}" for k in tp.__required_keys__ if k not in value]
+        problems += [f"{where}: missing key {k!r}" for k in getattr(tp, "__required_keys__", ()) if k not in value]
         for k, v in value.items():
             if k in hints:
                 problems += _check(v, hints[k], f"{where}.{k}")

@@ -50,8 +50,10 @@ class _Group(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         except click.ClickException as e:
-            e.message = _message(e.message)
-            e.show()
+            if isinstance(e, click.UsageError) and e.ctx is not None:
+                hint = f"Try '{e.ctx.command_path} {e.ctx.help_option_names[0]}' for help."
+                click.echo(f"{e.ctx.get_usage()}\n{hint}\n", err=True)
+            click.echo(f"Error: {_message(e.format_message())}", err=True)
             sys.exit(e.exit_code)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
@@ -204,7 +206,7 @@ def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
     """
     settings = ctx.ensure_object(_Settings)
     settings.data, settings.quiet = data, quiet
-    warnings.showwarning = _show_warning  # type: ignore[assignment]
+    warnings.showwarning = _show_warning
 
 
 @cli.command()

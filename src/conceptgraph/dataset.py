@@ -32,8 +32,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatasetError, article, did_you_mean, excerpt
@@ -429,7 +429,7 @@ def _check_fields(doc: _Doc, path: YamlPath, item: Any, section: str) -> dict[st
             raise doc.error((*path, name), f"'{name}' is empty")
         if f.enum and value not in f.enum:
             raise doc.error((*path, name), f"unknown {name} '{excerpt(value, 40)}'"
-                            f"{did_you_mean(value, f.enum)}; one of {', '.join(f.enum)}")
+                            f"{did_you_mean(str(value), f.enum)}; one of {', '.join(f.enum)}")
         if isinstance(value, list) and name != "span":
             for i, v in enumerate(value):
                 if not isinstance(v, str):
@@ -571,7 +571,8 @@ class _Builder:
     def claims(self, anchors: _Anchors) -> tuple[Claim, ...]:
         from .model import Claim
 
-        out, seen = [], {}
+        out: list[Claim] = []
+        seen: dict[str, YamlPath] = {}
         for n, (doc, path, e) in enumerate(self.entries("claims"), 1):
             self.ref(doc, path, "term", e["term"], TERM)
             self.ref(doc, path, "attribute", e["attribute"], ATTRIBUTE)
@@ -588,7 +589,8 @@ class _Builder:
     def relations(self, anchors: _Anchors, claim_ids: set[str]) -> tuple[Relation, ...]:
         from .model import Relation
 
-        out, seen = [], {}
+        out: list[Relation] = []
+        seen: dict[str, YamlPath] = {}
         for n, (doc, path, e) in enumerate(self.entries("relations"), 1):
             kind = e["kind"]
             endpoint = endpoint_kind(kind)

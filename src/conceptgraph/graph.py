@@ -28,7 +28,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: A concept graph: directed, or undirected when read from an undirected file.
-Graph = Union[nx.MultiDiGraph, nx.MultiGraph]
+Graph: TypeAlias = nx.MultiDiGraph | nx.MultiGraph
 
 
 def build_graph(ds: Dataset) -> nx.MultiDiGraph:
@@ -64,8 +64,8 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         G.add_node(t.id, kind=TERM, label=t.label, aliases=list(t.aliases), gloss=t.gloss, **_set(status=t.status))
     for a in ds.attributes:
         G.add_node(a.id, kind=ATTRIBUTE, label=a.label, description=a.description, **_set(status=a.status))
-    for c in ds.contributors:
-        G.add_node(c.id, kind=CONTRIBUTOR, label=c.name, role=c.role, where=list(c.where), quote=c.quote)
+    for p in ds.contributors:
+        G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote)
     for m in ds.messages:
         G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
                    **_set(reply_to=m.reply_to, date=m.date, title=m.title))

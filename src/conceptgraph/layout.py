@@ -19,7 +19,6 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-
 from .graph import adjacency, distinct_degree
 from .kinds import AGREES_WITH, ASSERTS, CLAIM, DISPUTES, OPPOSES, TERM
 

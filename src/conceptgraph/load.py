@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ConceptGraphWarning, DatasetError
+from .errors import ConceptGraphWarning
 
 if TYPE_CHECKING:
     from .graph import Graph

@@ -93,7 +93,7 @@ def name_keys(name: str) -> tuple[str, list[str]]:
 
 def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
     k = G.nodes[node].get("kind")
-    return k == kind if kind is not None else k != MESSAGE
+    return bool(k == kind if kind is not None else k != MESSAGE)
 
 
 def resolve(G: Graph, name: str, kind: str | None = None) -> Any:

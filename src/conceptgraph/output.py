@@ -144,7 +144,7 @@ def _quotes(item: dict[str, Any]) -> list[str]:
     return [wrap_quote(q["quote"], q["speaker"], q["where"], "      ") for q in item.get("quotes", [])]
 
 
-def _attributes(items: list[dict[str, Any]], skip: set[str] = frozenset(), other: str = "") -> list[str]:
+def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = frozenset(), other: str = "") -> list[str]:
     rows = [i for i in items if i["attribute"] not in skip]
     if not rows:
         return ["  (none)"]
@@ -332,7 +332,7 @@ def thread_text(r: dict[str, Any]) -> str:
 
 
 def export_text(r: dict[str, Any]) -> str:
-    return r.get("command", "")
+    return str(r.get("command", ""))
 
 
 #: command -> the function that writes its answer as text.

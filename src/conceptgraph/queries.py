@@ -24,15 +24,42 @@ from typing import TYPE_CHECKING, Any
 from .errors import NodeNotFound, UsageError, article, did_you_mean
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import (
-    AGREES_WITH, ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, DISPUTES, DRAFT, MESSAGE, OPPOSES, OTHER_EDGE, OTHER_NODE,
-    RELATION_KINDS, REPLIES_TO, STANCES, STRUCTURAL_EDGES, TERM, WROTE,
+    AGREES_WITH,
+    ASSERTS,
+    ATTRIBUTE,
+    CLAIM,
+    CONTRIBUTOR,
+    DISPUTES,
+    DRAFT,
+    MESSAGE,
+    OPPOSES,
+    OTHER_EDGE,
+    OTHER_NODE,
+    RELATION_KINDS,
+    REPLIES_TO,
+    STANCES,
+    STRUCTURAL_EDGES,
+    TERM,
+    WROTE,
 )
 from .names import mention_spans, resolve
 
 if TYPE_CHECKING:
     from .answers import (
-        AttributeItem, Cluster, Comparison, Consensus, ContributorRow, Edge, Evidence, Neighbor, NodeRef,
-        PathAnswer, Ranked, Stance, ThreadAnswer, WhoAnswer,
+        AttributeItem,
+        Cluster,
+        Comparison,
+        Consensus,
+        ContributorRow,
+        Edge,
+        Evidence,
+        Neighbor,
+        NodeRef,
+        PathAnswer,
+        Ranked,
+        Stance,
+        ThreadAnswer,
+        WhoAnswer,
     )
     from .graph import Graph
 
@@ -531,11 +558,12 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
     if term:
         _require_kind(G, terms[0], TERM, "consensus")
     endorsements = _endorsements(G)
-    agreed, disputed = [], []
+    agreed: list[dict[str, Any]] = []
+    disputed: list[dict[str, Any]] = []
     for t in terms:
         has, lacks = _support(G, t)
         for x, claims in has.items():
-            item = {"term": t, "term_label": _label(G, t)} | _item(G, x, claims, quotes)
+            item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, quotes)}
             endorsers = [e for s in item["supporters"] for e in endorsements.get((t, x, s), [])
                          if e not in item["supporters"]]
             item["endorsed_by"] = list(dict.fromkeys(endorsers))
@@ -604,7 +632,7 @@ def rank(G: Graph, by: str = "degree", kind: str | None = None, limit: int | Non
     order = {n: i for i, n in enumerate(G.nodes)}
     nodes = [n for n in H if kind is None or _kind(G, n) == kind]
     nodes.sort(key=lambda n: (-scores[n], order[n]))
-    return [{**_node(G, n), "score": round(scores[n], 6)} for n in nodes[:limit]]  # type: ignore[typeddict-item]
+    return [{**_node(G, n), "score": round(scores[n], 6)} for n in nodes[:limit]]
 
 
 def clusters(G: Graph, seed: int = 0, resolution: float = 1.0) -> list[Cluster]:

@@ -32,8 +32,8 @@ import networkx as nx
 from .errors import ConceptGraphError
 from .files import write_atomic
 from .graph import adjacency, distinct_degree, gc_paused
-from .layout import layout
 from .kinds import ASSERTS, CLAIM
+from .layout import layout
 from .names import resolve
 from .styles import EDGE_STYLES, NODE_STYLES, edge_style_key
 
@@ -283,9 +283,8 @@ def write_page(
     """Write the explorer page to ``path`` (default ``output/concept_graph.html``,
     whose folder is created) atomically; return the path. An error leaves any earlier
     file at ``path`` as it was."""
-    default = path is None
-    return write_atomic(DEFAULT_OUTPUT if default else path, render_html(G, focus=focus, depth=depth, kinds=kinds),
-                        make_parents=default)
+    target = DEFAULT_OUTPUT if path is None else path
+    return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds), make_parents=path is None)
 
 
 def to_pyvis(G: nx.MultiDiGraph, seed: int = 0) -> Any:

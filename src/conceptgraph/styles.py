@@ -15,8 +15,25 @@ from __future__ import annotations
 from typing import Any
 
 from .kinds import (
-    AGREES_WITH, ANALOGOUS_TO, ASSERTS, ATTRIBUTE, CLAIM, CONTRASTS_WITH, CONTRIBUTOR, DISPUTES, INCLUDES,
-    MESSAGE, OPPOSES, OVERLAPS_WITH, RELATED_TO, RELATION_KINDS, REPLIES_TO, SENSE_OF, SIMILAR_TO, TERM, WROTE,
+    AGREES_WITH,
+    ANALOGOUS_TO,
+    ASSERTS,
+    ATTRIBUTE,
+    CLAIM,
+    CONTRASTS_WITH,
+    CONTRIBUTOR,
+    DISPUTES,
+    INCLUDES,
+    MESSAGE,
+    OPPOSES,
+    OVERLAPS_WITH,
+    RELATED_TO,
+    RELATION_KINDS,
+    REPLIES_TO,
+    SENSE_OF,
+    SIMILAR_TO,
+    TERM,
+    WROTE,
 )
 
 __all__ = ["NODE_STYLES", "EDGE_STYLES", "DENIED", "node_style", "edge_style", "edge_style_key", "rgb"]

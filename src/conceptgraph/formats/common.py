@@ -245,7 +245,7 @@ class GraphBuilder:
         G: Graph = nx.MultiDiGraph() if self.directed else nx.MultiGraph()
         G.graph.update(self._conform(self.graph, ""))
         seen: set[Any] = set()
-        for ident, (node, attrs, line) in self.nodes.items():
+        for node, attrs, line in self.nodes.values():
             if node in seen:
                 raise self.error(f"two nodes have the id {excerpt(node)!r}", line)
             seen.add(node)

@@ -72,20 +72,20 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         f'<gexf xmlns="{NS}" xmlns:viz="{VIZ}" version="1.3">\n'
         f"  <meta><creator>conceptgraph</creator><keywords>{escape_attr(encode_json(meta))}</keywords>"
         f"<description>{escape_attr(_token(G.graph.get('title') or ''))}</description></meta>\n"
-        f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="static">\n'.encode("utf-8")
+        f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="static">\n'.encode()
     )
     for cls, cols, ids in (("node", ncols, nid), ("edge", ecols, eid)):
-        w(f'    <attributes class="{cls}">\n'.encode("utf-8"))
+        w(f'    <attributes class="{cls}">\n'.encode())
         for c in cols:
             w(f'      <attribute id="{ids[c.name]}" title="{escape_attr(_title(c.name))}" type="{c.type}"/>\n'
-              .encode("utf-8"))
+              .encode())
         w(b"    </attributes>\n")
 
     def values(ids: dict[str, str], cols: dict[str, Column], first: tuple[str, Any], d: dict[Any, Any]) -> str:
         pairs = [first, *((str(k), v) for k, v in d.items() if v is not None)]
         return "".join(f'<attvalue for="{ids[k]}" value="{escape_attr(cols[k].encode(v))}"/>' for k, v in pairs)
 
-    w(f'    <nodes count="{len(nodes)}">\n'.encode("utf-8"))
+    w(f'    <nodes count="{len(nodes)}">\n'.encode())
     for n in nodes:
         d = G.nodes[n]
         r, g, b = rgb(node_style(str(d.get("kind")))["border"])  # fills like cream vanish on white
@@ -94,10 +94,10 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
             f'      <node id="{index[n]}" label="{escape_attr(_token(d.get("label", n)))}">'
             f"<attvalues>{values(nid, ncol, (_NODE_ID, n), d)}</attvalues>"
             f'<viz:color r="{r}" g="{g}" b="{b}"/><viz:position x="{x}" y="{-y}" z="0"/>'
-            f'<viz:size value="{4 + 2 * min(degree[n], 40)}"/></node>\n'.encode("utf-8")
+            f'<viz:size value="{4 + 2 * min(degree[n], 40)}"/></node>\n'.encode()
         )
     w(b"    </nodes>\n")
-    w(f'    <edges count="{len(edges)}">\n'.encode("utf-8"))
+    w(f'    <edges count="{len(edges)}">\n'.encode())
     for j, (u, v, key, d) in enumerate(edges):
         kind = str(d.get("kind", OTHER_EDGE))
         r, g, b = rgb(edge_style(kind, bool(d.get("negated")))["color"])
@@ -109,7 +109,7 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         w(
             f'      <edge id="e{j}" source="{index[u]}" target="{index[v]}" kind="{escape_attr(_token(kind) or "_")}"'
             f"{extra}><attvalues>{values(eid, ecol, (_EDGE_KEY, key), d)}</attvalues>"
-            f'<viz:color r="{r}" g="{g}" b="{b}"/></edge>\n'.encode("utf-8")
+            f'<viz:color r="{r}" g="{g}" b="{b}"/></edge>\n'.encode()
         )
     w(b"    </edges>\n  </graph>\n</gexf>\n")
 
@@ -168,12 +168,11 @@ class _Reader(XmlReader):
             self.current = {"cls": "edge", "id": a.get("id"), "ends": (a["source"], a["target"]),
                             "line": self.line, "attrs": {}}
         elif tag == "attvalue" and self.current is not None:
-            spec = self.attrs.get((self.current["cls"], a.get("for", a.get("id", ""))))
-            if spec is None:
-                spec = {"name": a.get("for", ""), "type": "string", "json": False}
+            found = self.attrs.get((self.current["cls"], a.get("for", a.get("id", ""))))
+            value_spec = found if found is not None else {"name": a.get("for", ""), "type": "string", "json": False}
             if "start" in a or "end" in a:
                 self.out.drop("time-bound values read as if always true")
-            self.current["attrs"][spec["name"]] = self.decode(spec, a.get("value", ""))
+            self.current["attrs"][value_spec["name"]] = self.decode(value_spec, a.get("value", ""))
         elif tag in ("spells", "spell", "parents"):
             if tag == "spells":
                 self.out.drop("spells (time spans) left out")
@@ -201,7 +200,8 @@ class _Reader(XmlReader):
                 self.out.node(c["id"], c["attrs"], c["line"])
         elif tag == "edge" and self.current is not None:
             c, self.current = self.current, None
-            self.out.edge(*c["ends"], c["id"], c["attrs"], c["line"])
+            source, target = c["ends"]
+            self.out.edge(source, target, c["id"], c["attrs"], c["line"])
 
     def decode(self, spec: dict[str, Any], text: str) -> Any:
         try:
@@ -218,17 +218,17 @@ class _Reader(XmlReader):
             items = [a for _, a, _ in out.nodes.values()] if cls == "node" else [e[3] for e in out.edges]
             for attrs in items:
                 attrs.setdefault(spec["name"], self.decode(spec, spec["default"]))
-        for ident, (node, attrs, line) in list(out.nodes.items()):
+        for ident, (_, attrs, line) in list(out.nodes.items()):
             for k, v in self.given.get(ident, {}).items():  # attvalues of the same name come first
                 attrs.setdefault(k, v)
             if _NODE_ID in attrs:
                 out.nodes[ident] = (attrs.pop(_NODE_ID), attrs, line)
-        for i, (u, v, key, attrs, line) in enumerate(out.edges):
+        for i, (u, v, _, attrs, line) in enumerate(out.edges):
             for k, x in self.edge_given[i].items():
                 attrs.setdefault(k, x)
             if _EDGE_KEY in attrs:
                 out.edges[i] = (u, v, attrs.pop(_EDGE_KEY), attrs, line)
-        for node, attrs, _ in out.nodes.values():
+        for _, attrs, _ in out.nodes.values():
             if "parent" in attrs and attrs["parent"] in out.nodes:
                 attrs["parent"] = out.nodes[attrs["parent"]][0]
         undirected = self.edge_types.count("undirected")

@@ -82,15 +82,15 @@ def write_graphml(G: Graph, out: IO[bytes]) -> None:
         write(k.xml().encode("utf-8"))
     write(b'  <graph id="G" edgedefault="directed">\n')
     if graph_keys:
-        write(f"    {_data({k.name: k for k in graph_keys}, G.graph)}\n".encode("utf-8"))
+        write(f"    {_data({k.name: k for k in graph_keys}, G.graph)}\n".encode())
     by_name = {k.name: k for k in node_keys}
     for i, n in enumerate(nodes):
         write(f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
-              f"{_data(by_name, G.nodes[n])}</node>\n".encode("utf-8"))
+              f"{_data(by_name, G.nodes[n])}</node>\n".encode())
     by_name = {k.name: k for k in edge_keys}
     for j, (u, v, key, d) in enumerate(edges):
         write(f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
-              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}</edge>\n'.encode("utf-8"))
+              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}</edge>\n'.encode())
     write(b"  </graph>\n</graphml>\n")
 
 
@@ -223,7 +223,7 @@ class _Reader(XmlReader):
     def build(self) -> Graph:
         out = self.out
         defaults = [(k, k["for"]) for k in self.keys.values() if k["default"] is not None and not k["role"]]
-        for ident, (node, attrs, _) in out.nodes.items():
+        for ident, (_, attrs, _) in out.nodes.items():
             for k, domain in defaults:
                 if domain in ("node", "all"):
                     attrs.setdefault(k["name"], self.decode(k, k["default"]))
@@ -234,7 +234,7 @@ class _Reader(XmlReader):
                 if domain in ("edge", "all"):
                     attrs.setdefault(k["name"], self.decode(k, k["default"]))
         if self.parents:  # the file's ids of parents, as the readable ids of those nodes
-            for node, attrs, _ in out.nodes.values():
+            for _, attrs, _ in out.nodes.values():
                 if "parent" in attrs and attrs["parent"] in out.nodes:
                     attrs["parent"] = out.nodes[attrs["parent"]][0]
         if all(self.edge_directed) or not self.edge_directed:

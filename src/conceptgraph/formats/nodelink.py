@@ -72,17 +72,17 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
             out.node(n["id"], _together(n, _NODE_FIELDS))
         except DatasetError as e:
             raise DatasetError(f"nodes[{i}]: {e.problem}", file) from None
-    for j, e in enumerate(links):
-        if not isinstance(e, dict) or "source" not in e or "target" not in e:
+    for j, link in enumerate(links):
+        if not isinstance(link, dict) or "source" not in link or "target" not in link:
             raise DatasetError(f"edges[{j}]: expected an object with source and target", file)
         for end in ("source", "target"):
             try:
-                known = e[end] in out.nodes
+                known = link[end] in out.nodes
             except TypeError:
                 known = False
             if not known:
-                raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(e[end])}", file)
-        out.edge(e["source"], e["target"], e.get("key"), _together(e, _EDGE_FIELDS))
+                raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(link[end])}", file)
+        out.edge(link["source"], link["target"], link.get("key"), _together(link, _EDGE_FIELDS))
     return out.build()
 
 

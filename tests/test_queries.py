@@ -167,7 +167,8 @@ def test_who_needs_a_contributor(G) -> None:
 def test_contributors_counts_claims(B) -> None:
     rows = {r["id"]: r for r in contributors(B)}
     assert len(rows) == 17
-    assert rows["ken"]["claims"] == 35 and rows["ken"]["where"] == ["comment 3", "comment 4"]
+    assert rows["ken"]["claims"] == 39 and rows["ken"]["where"] == ["comment 3", "comment 4"]
+    assert rows["ken"]["messages"] == 2 and sum(r["messages"] for r in rows.values()) == 18
     assert rows["jack-hooper"]["claims"] == 0 and rows["jack-hooper"]["relations"] == 1
 
 
@@ -186,12 +187,22 @@ def test_consensus_on_the_bundled_discussion(B) -> None:
     r = consensus(B)
     top = r["agreed"][0]
     assert top["count"] == 2
-    kinds = {d["type"] for d in r["disputed"]}
-    assert {"asserted_and_denied", "contributors"} <= kinds
-    tech = [d for d in r["disputed"] if d["type"] == "asserted_and_denied"][0]
-    assert (tech["attribute"], tech["asserted_by"], tech["denied_by"]) == ("uses-technology", ["Matt Moore"], ["Luke Naismith"])
+    assert {d["type"] for d in r["disputed"]} == {"contributors"}  # the bundled data asserts no opposed pair of one term
+    tech = [d for d in r["disputed"] if d["type"] == "contributors" and d["from"] == "Matt Moore"][0]
+    assert tech["concerns"] == ["uses-technology"]
     only_coord = consensus(B, "coordination")
     assert {i["term"] for i in only_coord["agreed"]} == {"coordination"} and only_coord["agreements"] == []
+
+
+def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:
+    endorsed = {(i["term"], i["attribute"]): i["endorsed_by"] for i in consensus(B)["agreed"]}
+    jims = {(t, a) for (t, a), _ in endorsed.items()
+            if "Jim Benson" in next(i["supporters"] for i in consensus(B)["agreed"] if (i["term"], i["attribute"]) == (t, a))}
+    by_whom = {k: endorsed[k] for k in jims if endorsed[k]}
+    assert by_whom == {("collaboration", "wilful-and-focused"): ["unnamed commenter"],
+                       ("cooperation", "cheaper"): ["Bart Stewart"], ("collaboration", "costlier"): ["Bart Stewart"]}
+    # an agreement that names nothing endorses all its target said: jack hooper and Mary Alice Arthur
+    assert all("jack hooper" in endorsed[("cooperation", a)] for a in ("working-together", "serves-each-partys-needs"))
 
 
 def test_opposed_attributes_asserted_of_one_term_are_a_dispute(write) -> None:
@@ -206,7 +217,8 @@ def test_opposed_attributes_asserted_of_one_term_are_a_dispute(write) -> None:
 
 
 def test_rank_by_degree_and_betweenness(B) -> None:
-    assert [r["id"] for r in rank(B, limit=2)] == ["cooperation", "collaboration"]
+    assert [r["id"] for r in rank(B, kind="term", limit=2)] == ["cooperation", "collaboration"]
+    assert "comment-3" not in {r["id"] for r in rank(B, limit=1000)}  # messages are not concepts
     top = rank(B, by="betweenness", kind="term", limit=3)
     assert {r["id"] for r in top[:2]} == {"cooperation", "collaboration"} and all(r["kind"] == "term" for r in top)
     with pytest.raises(UsageError):
@@ -216,7 +228,7 @@ def test_rank_by_degree_and_betweenness(B) -> None:
 def test_clusters_are_deterministic_and_cover_every_node(B) -> None:
     a, b = clusters(B), clusters(B)
     assert a == b
-    assert sum(c["size"] for c in a) == B.number_of_nodes()
+    assert sum(c["size"] for c in a) == sum(1 for _, k in B.nodes(data="kind") if k != "message")
     social = [c for c in a if "social atomism" in c["terms"]][0]
     assert "communitarianism" in social["terms"]
 

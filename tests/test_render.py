@@ -68,7 +68,7 @@ def test_layout_is_deterministic_and_separates_the_two_main_terms() -> None:
 def test_focus_and_kind_select_a_subgraph() -> None:
     G = load_graph()
     H = subgraph(G, "Bart Stewart", depth=1)
-    assert set(H) == {"bart-stewart", "passive", "active", "jim-benson"}
+    assert set(H) == {"bart-stewart", "passive", "active", "jim-benson", "comment-10"}  # the message quoted
     assert set(subgraph(G, kinds=["term"])) == {n for n, k in G.nodes(data="kind") if k == "term"}
     assert page_data(H, focus="bart-stewart")["focus"] == list(H).index("bart-stewart")
 

@@ -32,7 +32,7 @@ import networkx as nx
 from .errors import ConceptGraphError
 from .files import write_atomic
 from .graph import adjacency, distinct_degree, gc_paused
-from .kinds import ASSERTS, CLAIM
+from .kinds import ASSERTS, CLAIM, MESSAGE
 from .layout import layout
 from .names import resolve
 from .styles import EDGE_STYLES, NODE_STYLES, edge_style_key
@@ -71,18 +71,23 @@ def _vis_assets() -> tuple[str, str]:
 
 def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds: list[str] | None = None) -> nx.MultiDiGraph:
     """The part of ``G`` to draw: nodes within ``depth`` steps of ``focus`` (either
-    direction), keeping only nodes of ``kinds`` when given."""
+    direction; through messages only from a message), with the messages that hold the
+    quotes of the links kept; only nodes of ``kinds`` when given."""
     keep = set(G)
     if focus is not None:
         centre = resolve(G, focus)
-        succ, pred, _ = adjacency(G)
+        succ, pred, data = adjacency(G)
+        walk_messages = data[centre].get("kind") == MESSAGE
         keep = {centre}
         frontier = [centre]
         for _ in range(depth):
-            frontier = list(dict.fromkeys(v for u in frontier for v in (*succ[u], *pred[u]) if v not in keep))
+            frontier = list(dict.fromkeys(v for u in frontier for v in (*succ[u], *pred[u])
+                                          if v not in keep and (walk_messages or data[v].get("kind") != MESSAGE)))
             if not frontier:  # nothing new within reach: deeper steps would find nothing either
                 break
             keep.update(frontier)
+        keep |= {d["message"] for u in keep for nbrs in (succ[u],) for v, keyed in nbrs.items() if v in keep
+                 for d in keyed.values() if isinstance(d.get("message"), str) and d["message"] in G}
     if kinds:
         keep = {n for n in keep if G.nodes[n].get("kind", "other") in kinds}
     return G.subgraph([n for n in G if n in keep]) if len(keep) < len(G) else G

@@ -38,7 +38,9 @@ def test_same_graph_same_bytes() -> None:
 def test_data_block_holds_every_node_edge_and_quote(mini: Path) -> None:
     G = load_graph(mini)
     data = embedded(render_html(G))
-    assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
+    assert len(data["nodes"]["label"]) == G.number_of_nodes() and len(data["edges"]["source"]) == G.number_of_edges()
+    assert all(len(column) == G.number_of_nodes() for column in data["nodes"].values())
+    assert all(len(column) == G.number_of_edges() for column in data["edges"].values())
     assert {d["id"] for d in data["nodeDetails"]} == set(G.nodes)
     quotes = {d.get("quote") for d in data["edgeDetails"]}
     assert {q for *_, q in G.edges(data="quote") if q} <= quotes
@@ -53,7 +55,7 @@ def test_strings_cannot_close_the_data_block(write) -> None:
     html = render_html(G)
     block = html.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block
-    assert embedded(html)["nodes"][0][0] == evil
+    assert embedded(html)["nodes"]["label"][0] == evil
     assert f"<title>{evil}" not in html and "<title>&lt;/script&gt;" in html
 
 
@@ -75,7 +77,7 @@ def test_focus_and_kind_select_a_subgraph() -> None:
 
 def test_an_empty_graph_still_renders(write) -> None:
     data = embedded(render_html(load_graph(write("source: {title: Empty}\nterms: []"))))
-    assert data["nodes"] == [] and data["edges"] == []
+    assert data["nodes"]["label"] == [] and data["edges"]["source"] == []
 
 
 def test_failed_write_keeps_the_previous_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,3 +137,23 @@ def test_to_pyvis_builds_a_network_without_its_quadratic_adders() -> None:
     assert net.nodes[0]["label"] == "cooperation" and "title" not in net.nodes[0]
     html = net.generate_html()
     assert '"label": "cooperation"' in html
+
+
+def test_the_page_folds_case_from_a_table_that_covers_python(monkeypatch) -> None:
+    import sys
+
+    from conceptgraph.page import _casefold_table
+
+    table = _casefold_table()
+    assert table["ß"] == "ss"
+    beyond = [c for c in range(0x10000, sys.maxunicode + 1) if chr(c).casefold() != chr(c).lower()]
+    assert beyond == []  # the table looks only at the Basic Multilingual Plane, where all of them are
+
+
+def test_the_page_holds_the_thread_with_each_quote_in_its_place() -> None:
+    data = embedded(render_html(load_graph()))
+    assert len(data["thread"]) == 18
+    for m in data["thread"]:
+        text = data["nodeDetails"][m["node"]]["text"]
+        for start, end, details in m["marks"]:
+            assert all(text[start:end] == data["edgeDetails"][d]["quote"] for d in details)

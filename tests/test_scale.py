@@ -120,9 +120,9 @@ def test_a_big_graph_renders_completely(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', html, re.S).group(1))
     G = load_graph(path)
-    assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
+    assert len(data["nodes"]["label"]) == G.number_of_nodes() and len(data["edges"]["source"]) == G.number_of_edges()
     assert data["big"] is True
-    xy = {(n[2], n[3]) for n in data["nodes"]}
+    xy = set(zip(data["nodes"]["x"], data["nodes"]["y"]))
     assert len(xy) > 0.95 * G.number_of_nodes()  # laid out, not piled up
     claims = sum(1 for *_, k in G.edges(data="kind") if k in ("claim", "asserts"))
     assert len(data["edgeDetails"]) == G.number_of_edges() - claims // 2  # a claim's evidence is stored once

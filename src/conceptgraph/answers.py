@@ -110,6 +110,7 @@ class Contrast(TypedDict):
     supporters_a: list[str]
     supporters_b: list[str]
     stated_by: list[str]
+    inferred: NotRequired[bool]
     quotes: NotRequired[list[Evidence]]
 
 

@@ -42,7 +42,8 @@ from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "input_files", "DATASET_SUFFIXES", "SECTIONS", "Field", "json_schema"]
+__all__ = ["load_dataset", "parse_dataset", "input_files", "DATASET_SUFFIXES", "SECTIONS", "Field", "json_schema",
+           "readme_fields"]
 
 DATASET_SUFFIXES = (".yaml", ".yml")
 
@@ -721,8 +722,20 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-if __name__ == "__main__":  # python -m conceptgraph.dataset > graph_data/dataset.schema.json
+def readme_fields() -> str:
+    """The README's table of sections and fields, made from :data:`SECTIONS`."""
+    rows = ["| section | fields (required in bold) |", "|---|---|"]
+    for name, spec in SECTIONS.items():
+        cells = [f"**`{k}`**" if f.required else f"`{k}`" for k, f in spec.items()]
+        rows.append(f"| `{name}` | {', '.join(cells)} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m conceptgraph.dataset [--readme] > graph_data/dataset.schema.json
     import json
     import sys
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    if sys.argv[1:] == ["--readme"]:
+        print(readme_fields())
+    else:
+        sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

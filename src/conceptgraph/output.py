@@ -168,7 +168,8 @@ def compare_text(r: dict[str, Any]) -> str:
         left = max(len(c["label"]) for c in r["contrasts"])
         right = max(len(c["opposite_label"]) for c in r["contrasts"])
         for c in r["contrasts"]:
-            lines.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {_names(c['supporters'])}")
+            pairing = "  [the curator's pairing]" if c.get("inferred") else ""
+            lines.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {_names(c['supporters'])}{pairing}")
             lines += _quotes(c)
     else:
         lines.append("  (none)")

@@ -419,6 +419,8 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
             contrast = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),
                         "supporters": names, "count": len(names), "supporters_a": _names(has_a[x]),
                         "supporters_b": _names(has_b[y]), "stated_by": stated}
+            if opposing and all(d.get("inferred") for d in opposing):
+                contrast["inferred"] = True  # the pairing is the curator's reading
             if quotes:
                 contrast["quotes"] = _public(has_a[x] + has_b[y]) + [_evidence(G, d) for d in opposing]
             contrasts.append(contrast)

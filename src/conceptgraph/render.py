@@ -21,21 +21,20 @@ import html
 import json
 import os
 import re
-from collections import Counter
 from functools import cache
 from importlib import util
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
 from .files import write_atomic
-from .graph import adjacency, distinct_degree, gc_paused
-from .kinds import ASSERTS, CLAIM, MESSAGE
-from .layout import layout
+from .graph import adjacency, gc_paused
+from .kinds import MESSAGE
 from .names import resolve
-from .styles import EDGE_STYLES, NODE_STYLES, edge_style_key
+from .page import page_data
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 __all__ = [
     "DEFAULT_OUTPUT",
@@ -48,8 +47,6 @@ __all__ = [
 
 DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
 _TEMPLATES = Path(__file__).with_name("templates")
-
-_BIG = 2000  # nodes above which the page trades curves for speed
 
 
 @cache
@@ -69,7 +66,7 @@ def _vis_assets() -> tuple[str, str]:
     )
 
 
-def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds: list[str] | None = None) -> nx.MultiDiGraph:
+def subgraph(G: Graph, focus: str | None = None, depth: int = 1, kinds: list[str] | None = None) -> Graph:
     """The part of ``G`` to draw: nodes within ``depth`` steps of ``focus`` (either
     direction; through messages only from a message), with the messages that hold the
     quotes of the links kept; only nodes of ``kinds`` when given."""
@@ -93,132 +90,6 @@ def subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, kinds
     return G.subgraph([n for n in G if n in keep]) if len(keep) < len(G) else G
 
 
-def _edge_kind(data: dict[str, Any]) -> str:
-    return edge_style_key(str(data.get("kind", "other")), bool(data.get("negated")))
-
-
-def page_data(G: nx.MultiDiGraph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
-    """Everything the page needs, as JSON-ready data.
-
-    Nodes are ``[label, kind index, x, y, size]``; edges are ``[source index, target
-    index, kind index, detail index]``; ``details`` holds each node's and edge's fields
-    (strings only), ``nodeKinds``/``edgeKinds`` the legend with counts.
-    """
-    nodes = list(G.nodes)
-    index = {n: i for i, n in enumerate(nodes)}
-    degree = distinct_degree(G)
-    pos = layout(G, seed=seed, boxes=lambda: _label_boxes(G, degree), degree=degree)
-    node_kinds: list[str] = []
-    kind_index: dict[str, int] = {}
-
-    def kind_of(k: str, table: list[str], lookup: dict[str, int]) -> int:
-        if k not in lookup:
-            lookup[k] = len(table)
-            table.append(k)
-        return lookup[k]
-
-    out_nodes, node_details = [], []
-    node_data = G._node  # raw dicts: views per item cost more than the work on 20,000 nodes
-    for n in nodes:
-        d = node_data[n]
-        kind = str(d.get("kind") or "other")
-        x, y = pos[n]
-        out_nodes.append([str(d.get("label", n)), kind_of(kind, node_kinds, kind_index), x, y, degree[n]])
-        node_details.append(_details(d, ("label", "kind"), id=n))
-    edge_kinds: list[str] = []
-    edge_index: dict[str, int] = {}
-    out_edges: list[list[int]] = []
-    edge_details: list[dict[str, Any]] = []
-    # A claim's two edges (term -> attribute, contributor -> attribute) carry the same
-    # evidence: it is stored once and both point at it.
-    shared: dict[tuple[Any, ...], int] = {}
-
-    def evidence(key: Any, d: dict[str, Any]) -> dict[str, Any]:
-        detail = _details(d, ("kind",), key=key)
-        for field in ("speaker", "term"):
-            ref = d.get(field)
-            if isinstance(ref, str) and ref in node_data:
-                detail[field] = str(node_data[ref].get("label", ref))
-        edge_details.append(detail)
-        return detail
-
-    for u, nbrs in G._succ.items():
-        iu = index[u]
-        for v, keyed in nbrs.items():
-            iv = index[v]
-            for key, d in keyed.items():
-                kind = d.get("kind")
-                if kind == CLAIM or kind == ASSERTS:
-                    sig = (key, d.get("speaker"), d.get("quote"), d.get("where"), d.get("negated"), d.get("term"))
-                    at = shared.get(sig)
-                    if at is None:
-                        at = shared[sig] = len(edge_details)
-                        evidence(key, d)
-                else:
-                    at = len(edge_details)
-                    evidence(key, d)
-                out_edges.append([iu, iv, kind_of(_edge_kind(d), edge_kinds, edge_index), at])
-    node_counts = Counter(k for _, k, *_ in out_nodes)
-    edge_counts = Counter(k for _, _, k, _ in out_edges)
-    return {
-        "source": {k: str(_text(G.graph.get(k, "")) or "") for k in ("title", "author", "date", "url")},
-        "nodeKinds": [{"kind": k, "count": node_counts[i], **NODE_STYLES.get(k, {**NODE_STYLES["other"], "label": k})}
-                      for i, k in enumerate(node_kinds)],
-        "edgeKinds": [{"kind": k, "count": edge_counts[i],
-                       **EDGE_STYLES.get(k, {**EDGE_STYLES["other"], "label": k.replace("_", " "),
-                                             "phrase": k.replace("_", " ")})}
-                      for i, k in enumerate(edge_kinds)],
-        "nodes": out_nodes,
-        "edges": out_edges,
-        "nodeDetails": node_details,
-        "edgeDetails": edge_details,
-        "focus": index[focus] if focus is not None and focus in index else None,
-        "big": len(nodes) > _BIG,
-    }
-
-
-def _label_boxes(G: nx.MultiDiGraph, degree: dict[Any, int]) -> dict[Any, tuple[float, float]]:
-    """Half width and height of each node's label on the canvas, as vis-network will
-    draw it: the font grows with degree between 14 and 30 px (see ``explorer.js``)."""
-    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
-    boxes = {}
-    for n, d in G.nodes(data=True):
-        size = 14 + 16 * ((degree[n] - lo) / (hi - lo) if hi > lo else 0)
-        label = str(d.get("label", n))
-        shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
-        text = 0.28 * size * len(label)  # half the width of the text
-        if shape == "ellipse":  # vis-network draws an ellipse half again as wide as its text
-            boxes[n] = (1.5 * text + 4, size)
-        elif shape == "box":
-            boxes[n] = (text + 6, 0.75 * size)
-        else:  # a dot with its label under it: the box reaches down to cover both
-            boxes[n] = (max(text, size), 2.2 * size)
-    return boxes
-
-
-def _details(data: dict[str, Any], skip: tuple[str, ...], **first: Any) -> dict[str, Any]:
-    """Display texts of ``first`` then ``data``'s attributes, leaving out empty ones."""
-    out = {k: _text(v) for k, v in first.items()}
-    for k, v in data.items():
-        if k not in skip:
-            t = v if type(v) is str else _text(v)
-            if t:
-                out[str(k)] = t
-    return out
-
-
-def _text(value: Any) -> str | list[str]:
-    """Any attribute value as display text (a list of texts for a list); None, NaN and
-    false become "", which the page leaves out."""
-    if value is None or value is False or (isinstance(value, float) and value != value):
-        return ""
-    if value is True:
-        return "yes"
-    if isinstance(value, (list, tuple, set)):
-        return [t for t in (_text(v) for v in value) if isinstance(t, str) and t]
-    return str(value)
-
-
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -238,7 +109,7 @@ def _hash(script: str) -> str:
 
 
 def render_html(
-    G: nx.MultiDiGraph,
+    G: Graph,
     focus: str | None = None,
     depth: int = 1,
     kinds: list[str] | None = None,
@@ -279,7 +150,7 @@ def render_html(
 
 
 def write_page(
-    G: nx.MultiDiGraph,
+    G: Graph,
     path: str | os.PathLike[str] | None = None,
     focus: str | None = None,
     depth: int = 1,
@@ -292,7 +163,7 @@ def write_page(
     return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds), make_parents=path is None)
 
 
-def to_pyvis(G: nx.MultiDiGraph, seed: int = 0) -> Any:
+def to_pyvis(G: Graph, seed: int = 0) -> Any:
     """A ``pyvis.network.Network`` of ``G`` with our colours, shapes and positions, for
     notebooks and scripts that work with pyvis directly.
 
@@ -304,16 +175,18 @@ def to_pyvis(G: nx.MultiDiGraph, seed: int = 0) -> Any:
     from pyvis.network import Network
 
     data = page_data(G, seed=seed)
-    net = Network(directed=True, cdn_resources="in_line")
+    nodes, edges = data["nodes"], data["edges"]
+    net = Network(directed=G.is_directed(), cdn_resources="in_line")
     net.nodes = [
-        {"id": i, "label": label, "x": x, "y": y, "value": size, "shape": data["nodeKinds"][k]["shape"],
-         "color": data["nodeKinds"][k]["color"], "physics": False}
-        for i, (label, k, x, y, size) in enumerate(data["nodes"])
+        {"id": i, "label": nodes["label"][i], "x": nodes["x"][i], "y": nodes["y"][i], "value": nodes["size"][i],
+         "shape": data["nodeKinds"][k]["shape"], "color": data["nodeKinds"][k]["color"], "physics": False}
+        for i, k in enumerate(nodes["kind"])
     ]
     net.edges = [
         {"from": u, "to": v, "color": data["edgeKinds"][k]["color"], "width": data["edgeKinds"][k]["width"],
-         "dashes": bool(data["edgeKinds"][k]["dashes"]), "arrows": "to" if data["edgeKinds"][k]["arrows"] else ""}
-        for u, v, k, _ in data["edges"]
+         "dashes": bool(data["edgeKinds"][k]["dashes"]),
+         "arrows": "to" if data["edgeKinds"][k]["arrows"] and data["directed"] else ""}
+        for u, v, k in zip(edges["source"], edges["target"], edges["kind"])
     ]
     net.node_ids = list(range(len(net.nodes)))
     net.node_map = {n["id"]: n for n in net.nodes}

@@ -237,8 +237,8 @@ class _Reader(XmlReader):
             for _, attrs, _ in out.nodes.values():
                 if "parent" in attrs and attrs["parent"] in out.nodes:
                     attrs["parent"] = out.nodes[attrs["parent"]][0]
-        if all(self.edge_directed) or not self.edge_directed:
-            out.directed = self.default_directed is not False or any(self.edge_directed)
+        if len(set(self.edge_directed)) <= 1:  # all edges one way or the other
+            out.directed = self.edge_directed[0] if self.edge_directed else self.default_directed is not False
         else:
             out.directed = True
             out.drop("undirected edges read as directed (the file mixes both)",

@@ -1,444 +1,703 @@
 /* conceptgraph explorer. Every string from the dataset reaches the page through
-   textContent or the canvas, never as HTML. */
-(function () {
+   textContent or the canvas, never as HTML. The data's shape is described in
+   conceptgraph/page.py: nodes and edges as named columns, details, the thread, and the
+   pieces that search and comparison share with the command line. */
+(() => {
   "use strict";
-  var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var $ = function (id) { return document.getElementById(id); };
+  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const N = data.nodes.label.length;
+  const E = data.edges.source.length;
+  const big = data.big;
+
+  // ---- named access to the columns ---------------------------------------------------
+  const node = {
+    label: (i) => data.nodes.label[i],
+    kind: (i) => data.nodeKinds[data.nodes.kind[i]],
+    detail: (i) => data.nodeDetails[i],
+    draft: (i) => data.nodes.draft[i] === 1,
+  };
+  const edge = {
+    source: (j) => data.edges.source[j],
+    target: (j) => data.edges.target[j],
+    kind: (j) => data.edgeKinds[data.edges.kind[j]],
+    detail: (j) => data.edgeDetails[data.edges.detail[j]],
+    detailIndex: (j) => data.edges.detail[j],
+    draft: (j) => data.edges.draft[j] === 1,
+    other: (j, i) => (data.edges.source[j] === i ? data.edges.target[j] : data.edges.source[j]),
+  };
+  const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 
   function el(tag, text, cls) {
-    var e = document.createElement(tag);
+    const e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = String(text);
     if (cls) e.className = cls;
     return e;
   }
-  function normalise(s) {
-    return String(s).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  }
   function list(v) { return Array.isArray(v) ? v : (v ? [v] : []); }
+  function button(text, onClick, cls) {
+    const b = el("button", text, cls);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
 
-  // ---- heading -------------------------------------------------------------------
-  var src = data.source;
+  // ---- everything the user has chosen, and the one path that shows it ----------------
+  const state = {
+    hiddenNodeKinds: new Set(data.nodeKinds.map((k, i) => (k.hidden ? i : -1)).filter((i) => i >= 0)),
+    hiddenEdgeKinds: new Set(),
+    showDrafts: true,
+    focusSet: null, // the node indexes a focus or comparison shows, or null for all
+    note: "",       // what the last action did, shown in the status line until the next one
+    panelOpen: false,
+  };
+
+  // ---- heading -----------------------------------------------------------------------
+  const src = data.source;
   $("title").textContent = src.title || "Concept graph";
   $("byline").textContent = [src.author, src.date].filter(Boolean).join(" · ");
   document.title = src.title || "Concept graph";
 
-  // ---- data sets -------------------------------------------------------------------
-  var N = data.nodes.length, E = data.edges.length, big = data.big;
-  var groups = {};
-  data.nodeKinds.forEach(function (k, i) {
-    groups["k" + i] = {
-      shape: k.shape,
-      color: { background: k.color, border: k.border,
-               highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } },
-      font: { color: k.font, size: k.shape === "box" ? 16 : 13, bold: k.shape === "box" ? { color: k.font } : undefined },
-      borderWidth: 1.5
-    };
+  // ---- the network ---------------------------------------------------------------------
+  const groups = {};
+  data.nodeKinds.forEach((k, i) => {
+    const color = { background: k.color, border: k.border,
+      highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } };
+    groups["k" + i] = { shape: k.shape, color, borderWidth: 1.5,
+      font: { color: k.font, size: k.shape === "box" ? 16 : 13, bold: k.shape === "box" ? { color: k.font } : undefined } };
   });
-  var incident = [];
-  for (var i = 0; i < N; i++) incident.push([]);
-  var pairCount = {};
-  var visEdges = data.edges.map(function (e, j) {
-    var k = data.edgeKinds[e[2]];
-    incident[e[0]].push(j);
-    if (e[1] !== e[0]) incident[e[1]].push(j);
-    var pair = e[0] < e[1] ? e[0] + "," + e[1] : e[1] + "," + e[0];
-    var nth = pairCount[pair] = (pairCount[pair] || 0) + 1;
+  const incident = Array.from({ length: N }, () => []);
+  const pairCount = new Map();
+  const visEdges = [];
+  for (let j = 0; j < E; j++) {
+    const s = edge.source(j), t = edge.target(j), k = edge.kind(j);
+    incident[s].push(j);
+    if (t !== s) incident[t].push(j);
+    const pair = s < t ? s + "," + t : t + "," + s;
+    const nth = (pairCount.get(pair) || 0) + 1;
+    pairCount.set(pair, nth);
+    const drafted = edge.draft(j);
     // On big graphs every redraw strokes every link: dashes and arrow heads cost too much there.
-    var edge = {
-      id: j, from: e[0], to: e[1], width: k.width, dashes: big ? false : k.dashes,
-      color: { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 },
-      arrows: { to: { enabled: !big && !!k.arrows, scaleFactor: 0.5 } }
+    const e = {
+      id: j, from: s, to: t, width: k.width,
+      dashes: big ? false : (drafted ? [3, 5] : k.dashes),
+      color: { color: k.color, highlight: k.color, hover: k.color, opacity: drafted ? 0.35 : 0.85 },
+      arrows: { to: { enabled: !big && !!k.arrows && data.directed, scaleFactor: 0.5 } },
     };
-    if (!big && nth > 1) {  // parallel edges fan out instead of hiding each other
-      edge.smooth = { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.floor(nth / 2 + 0.5) };
+    if (!big && nth > 1) { // parallel edges fan out instead of hiding each other
+      e.smooth = { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.floor(nth / 2 + 0.5) };
     }
-    return edge;
-  });
-  var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
-    return { id: i, label: n[0], group: "k" + n[1], x: n[2], y: n[3], value: n[4] };
+    visEdges.push(e);
+  }
+  const nodes = new vis.DataSet(data.nodes.label.map((label, i) => {
+    const n = { id: i, label, group: "k" + data.nodes.kind[i], x: data.nodes.x[i], y: data.nodes.y[i],
+      value: data.nodes.size[i] };
+    if (node.draft(i)) { n.opacity = 0.5; n.shapeProperties = { borderDashes: [4, 4] }; }
+    return n;
   }));
-  var edges = new vis.DataSet(visEdges);
+  const edges = new vis.DataSet(visEdges);
 
-  var hiddenNodeKinds = {}, hiddenEdgeKinds = {}, focusSet = null;
-  var nodeView = new vis.DataView(nodes, { filter: function (n) {
-    return !hiddenNodeKinds[data.nodes[n.id][1]] && (!focusSet || focusSet.has(n.id));
-  } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) {
-    var d = data.edges[e.id];
-    return !hiddenEdgeKinds[d[2]] && !hiddenNodeKinds[data.nodes[d[0]][1]] && !hiddenNodeKinds[data.nodes[d[1]][1]] &&
-      (!focusSet || (focusSet.has(d[0]) && focusSet.has(d[1])));
-  } });
+  function nodeShown(i) {
+    return !state.hiddenNodeKinds.has(data.nodes.kind[i]) && (state.showDrafts || !node.draft(i)) &&
+      (!state.focusSet || state.focusSet.has(i));
+  }
+  function edgeShown(j) {
+    return !state.hiddenEdgeKinds.has(data.edges.kind[j]) && (state.showDrafts || !edge.draft(j)) &&
+      nodeShown(edge.source(j)) && nodeShown(edge.target(j));
+  }
+  const nodeView = new vis.DataView(nodes, { filter: (n) => nodeShown(n.id) });
+  const edgeView = new vis.DataView(edges, { filter: (e) => edgeShown(e.id) });
 
-  var options = {
+  const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
     autoResize: true,
     physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false,
-               forceAtlas2Based: { gravitationalConstant: -60, springLength: 120 } },
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120 } },
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 300,
-                   keyboard: false, multiselect: false },
+      keyboard: false, multiselect: false, zoomView: true, dragView: true },
     nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 14, max: 30, drawThreshold: 5, maxVisible: 36 } } },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
-    groups: groups
-  };
-  var network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, options);
-  var drawn = false;
-  network.on("afterDrawing", function () {
+    groups,
+  });
+  let drawn = false;
+  network.on("afterDrawing", () => {
     if (!drawn) { drawn = true; document.body.setAttribute("data-drawn", "1"); }
   });
 
-  // ---- legend and filters ------------------------------------------------------------
-  function legendItem(kind, i, hidden, isNode) {
-    var li = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true;
-    box.setAttribute("data-kind", kind.kind);
-    box.addEventListener("change", function () {
-      if (box.checked) delete hidden[i]; else hidden[i] = true;
-      nodeView.refresh(); edgeView.refresh();
-      status();
-    });
-    var mark = el("span", null, isNode ? "swatch " + kind.shape : "line");
-    if (isNode) { mark.style.background = kind.color; mark.style.borderColor = kind.border; }
-    else {
-      mark.style.borderTopColor = kind.color;
-      mark.style.borderTopStyle = kind.dashes ? (Array.isArray(kind.dashes) && kind.dashes[0] < 4 ? "dotted" : "dashed") : "solid";
-      mark.style.borderTopWidth = Math.max(2, Math.min(4, kind.width + 1)) + "px";
+  /** Show what the state says: the one path every action takes. */
+  function refresh(note) {
+    state.note = note || "";
+    nodeView.refresh();
+    edgeView.refresh();
+    $("showall").hidden = !state.focusSet;
+    const parts = [];
+    if (state.note) parts.push(state.note);
+    parts.push(nodeView.length + " of " + N + " nodes, " + edgeView.length + " of " + E + " links shown");
+    $("status").textContent = parts.join(" · ");
+  }
+
+  // ---- legend and filters --------------------------------------------------------------
+  function lineSwatch(kind) {
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("class", "line");
+    svg.setAttribute("width", "34");
+    svg.setAttribute("height", "10");
+    svg.setAttribute("aria-hidden", "true");
+    const line = document.createElementNS(NS, "line");
+    line.setAttribute("x1", "1"); line.setAttribute("y1", "5");
+    line.setAttribute("x2", kind.arrows && data.directed ? "27" : "33"); line.setAttribute("y2", "5");
+    line.setAttribute("stroke", kind.color);
+    line.setAttribute("stroke-width", String(Math.max(1.5, Math.min(4, kind.width + 0.5))));
+    if (Array.isArray(kind.dashes)) line.setAttribute("stroke-dasharray", kind.dashes.map((d) => d / 2).join(" "));
+    svg.appendChild(line);
+    if (kind.arrows && data.directed) {
+      const head = document.createElementNS(NS, "path");
+      head.setAttribute("d", "M26 1 L33 5 L26 9 Z");
+      head.setAttribute("fill", kind.color);
+      svg.appendChild(head);
     }
-    label.appendChild(box); label.appendChild(mark);
-    label.appendChild(el("span", kind.label + (isNode || !kind.arrows ? "" : " →")));
-    label.appendChild(el("span", kind.count, "count"));
+    return svg;
+  }
+  function legendItem(kind, i, hidden, isNode) {
+    const li = el("li"), label = el("label"), box = el("input");
+    box.type = "checkbox";
+    box.checked = !hidden.has(i);
+    box.setAttribute("data-kind", kind.kind);
+    box.addEventListener("change", () => {
+      if (box.checked) hidden.delete(i); else hidden.add(i);
+      refresh();
+    });
+    let mark;
+    if (isNode) {
+      mark = el("span", null, "swatch " + kind.shape);
+      mark.style.background = kind.color;
+      mark.style.borderColor = kind.border;
+    } else {
+      mark = lineSwatch(kind);
+    }
+    label.appendChild(box);
+    label.appendChild(mark);
+    label.appendChild(el("span", kind.label));
+    label.appendChild(el("span", kind.count + (kind.drafted ? " (" + kind.drafted + " drafted)" : ""), "count"));
     li.appendChild(label);
     return li;
   }
-  data.nodeKinds.forEach(function (k, i) { $("node-kinds").appendChild(legendItem(k, i, hiddenNodeKinds, true)); });
-  data.edgeKinds.forEach(function (k, i) { $("edge-kinds").appendChild(legendItem(k, i, hiddenEdgeKinds, false)); });
-
-  function status(text) {
-    var shown = nodeView.length, links = edgeView.length;
-    $("status").textContent = (text ? text + " · " : "") + shown + " of " + N + " nodes, " + links + " of " + E + " links shown";
+  data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
+  data.edgeKinds.forEach((k, i) => $("edge-kinds").appendChild(legendItem(k, i, state.hiddenEdgeKinds, false)));
+  const drafts = data.nodes.draft.reduce((a, b) => a + b, 0) + data.edges.draft.reduce((a, b) => a + b, 0);
+  if (drafts) {
+    $("drafts-row").hidden = false;
+    $("draft-count").textContent = String(drafts);
+    $("show-drafts").addEventListener("change", (ev) => { state.showDrafts = ev.target.checked; refresh(); });
   }
+  $("legend-toggle").addEventListener("click", () => {
+    const open = !$("legend").classList.contains("open");
+    $("legend").classList.toggle("open", open);
+    $("legend-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+  });
 
-  // ---- details panel -------------------------------------------------------------------
-  var FIELDS = { aliases: "Also written", gloss: "Gloss", description: "Description", role: "Role",
-                 where: "Where", quote: "Said", id: "Id" };
-  function label(i) { return data.nodes[i][0]; }
-  function nodeLink(i) {
-    var b = el("button", label(i), "linkish");
-    b.type = "button";
-    b.addEventListener("click", function () { choose(i); });
-    return b;
-  }
+  // ---- the details panel ---------------------------------------------------------------
+  const FIELDS = new Map([["aliases", "Also written"], ["gloss", "Gloss"], ["description", "Description"],
+    ["role", "Role"], ["where", "Where"], ["quote", "Said"], ["status", "Status"], ["id", "Id"]]);
+  const HIDDEN_FIELDS = new Set(["text", "by", "reply_to"]);
+
+  function nodeLink(i) { return button(node.label(i), () => choose(i), "linkish"); }
   function openPanel() {
-    var body = $("panel-body");
+    const body = $("panel-body");
     while (body.firstChild) body.removeChild(body.firstChild);
     $("panel").hidden = false;
+    state.panelOpen = true;
+    $("panel").scrollTop = 0;
     return body;
   }
-  function badge(text, color) {
-    var b = el("span", text, "badge");
-    b.style.background = color;
+  function badge(text, color, cls) {
+    const b = el("span", text, "badge" + (cls ? " " + cls : ""));
+    if (color) b.style.background = color;
     return b;
   }
+  function provenance(d) {
+    const notes = [];
+    if (d.status === "draft") notes.push("drafted from the text");
+    if (d.inferred) notes.push("the curator's inference");
+    return notes.length ? el("div", notes.join("; "), "note") : null;
+  }
+  /** One piece of evidence: who links what, in what words, where; with its place in the thread. */
   function evidence(j, from) {
-    var e = data.edges[j], d = data.edgeDetails[e[3]], k = data.edgeKinds[e[2]];
-    var li = el("li", null, "ev"), line = el("div");
-    if (from === undefined || from !== e[0]) line.appendChild(nodeLink(e[0])); else line.appendChild(el("strong", label(e[0])));
-    line.appendChild(el("span", " " + k.phrase + " ", /denied/.test(k.kind) ? "denied" : ""));
-    if (from === undefined || from !== e[1]) line.appendChild(nodeLink(e[1])); else line.appendChild(el("strong", label(e[1])));
-    if (d.term && /^asserts/.test(k.kind)) line.appendChild(el("span", " of " + d.term));
+    const d = edge.detail(j), k = edge.kind(j);
+    const li = el("li", null, "ev" + (edge.draft(j) ? " draft" : "")), line = el("div");
+    const end = (i) => (from === i ? el("strong", node.label(i)) : nodeLink(i));
+    line.appendChild(end(edge.source(j)));
+    line.appendChild(el("span", " " + k.phrase + " ", k.denied ? "denied" : ""));
+    line.appendChild(end(edge.target(j)));
+    if (d.term && k.base === "asserts") line.appendChild(el("span", " of " + d.term));
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
-    var who = [d.speaker, d.where].filter(Boolean).join(", ");
-    if (who) li.appendChild(el("div", "— " + who, "who"));
+    const who = [d.speaker, d.where].filter(Boolean).join(", ");
+    const foot = el("div", who ? "— " + who + " " : "", "who");
+    if (d.message !== undefined) foot.appendChild(button("in context", () => inContext(edge.detailIndex(j)), "linkish small"));
+    li.appendChild(foot);
+    const p = provenance(d);
+    if (p) li.appendChild(p);
     return li;
   }
+  function section(body, title, items, empty) {
+    body.appendChild(el("h4", title + " (" + items.length + ")"));
+    const ul = el("ul");
+    items.forEach((item) => ul.appendChild(item));
+    if (!items.length && empty) ul.appendChild(el("li", empty, "who"));
+    body.appendChild(ul);
+  }
   function showNode(i) {
-    var body = openPanel(), kind = data.nodeKinds[data.nodes[i][1]], det = data.nodeDetails[i];
-    body.appendChild(el("h3", label(i)));
+    const body = openPanel(), kind = node.kind(i), det = node.detail(i);
+    body.appendChild(el("h3", node.label(i)));
     body.appendChild(badge(kind.label, kind.border));
-    var dl = el("dl");
-    Object.keys(FIELDS).forEach(function (f) {
-      if (!det[f] || (f === "id" && det.id === label(i))) return;
-      dl.appendChild(el("dt", FIELDS[f]));
-      dl.appendChild(el("dd", f === "quote" ? "“" + det.quote + "”" : list(det[f]).join(", ")));
+    if (node.draft(i)) body.appendChild(badge("drafted from the text", null, "draft"));
+    const dl = el("dl");
+    const field = (name, value) => { dl.appendChild(el("dt", name)); dl.appendChild(el("dd", value)); };
+    FIELDS.forEach((name, f) => {
+      if (!own(det, f) || !det[f] || (f === "id" && det.id === node.label(i))) return;
+      field(name, f === "quote" ? "“" + det.quote + "”" : list(det[f]).join(", "));
     });
-    Object.keys(det).forEach(function (f) {
-      if (FIELDS[f] || det[f] === "" || det[f] === null) return;
-      dl.appendChild(el("dt", f)); dl.appendChild(el("dd", list(det[f]).join(", ")));
+    Object.keys(det).forEach((f) => {
+      if (FIELDS.has(f) || HIDDEN_FIELDS.has(f) || det[f] === "" || det[f] === null) return;
+      field(f, list(det[f]).join(", "));
     });
     body.appendChild(dl);
-
-    var tools = el("div"); tools.id = "focus-tools";
-    var depth = el("select");
-    [1, 2, 3].forEach(function (d) { var o = el("option", "depth " + d); o.value = d; depth.appendChild(o); });
-    var go = el("button", "Focus here"); go.type = "button"; go.id = "focus-here";
-    go.addEventListener("click", function () { focus(i, +depth.value); });
-    tools.appendChild(go); tools.appendChild(depth);
+    if (kind.kind === "message") {
+      body.appendChild(button("Read it in the thread", () => openThread(i), "linkish"));
+    }
+    const tools = el("div");
+    tools.id = "focus-tools";
+    const depth = el("select");
+    [1, 2, 3].forEach((d) => { const o = el("option", "depth " + d); o.value = d; depth.appendChild(o); });
+    const go = button("Focus here", () => focus(i, +depth.value));
+    go.id = "focus-here";
+    tools.appendChild(go);
+    tools.appendChild(depth);
     body.appendChild(tools);
     if (kind.kind === "term") body.appendChild(compareTools(i));
 
-    var inc = incident[i];
-    body.appendChild(el("h4", "Who says what (" + inc.length + ")"));
-    var ol = el("ol");
-    inc.slice(0, 300).forEach(function (j) { ol.appendChild(evidence(j, i)); });
-    if (inc.length > 300) ol.appendChild(el("li", "… and " + (inc.length - 300) + " more"));
-    body.appendChild(ol);
+    const inc = incident[i].filter((j) => !edge.kind(j).structural);
+    const curated = inc.filter((j) => !edge.draft(j)), drafted = inc.filter((j) => edge.draft(j));
+    const items = (js) => js.slice(0, 300).map((j) => evidence(j, i))
+      .concat(js.length > 300 ? [el("li", "… and " + (js.length - 300) + " more")] : []);
+    section(body, drafted.length ? "Who says what, curated" : "Who says what", items(curated));
+    if (drafted.length) section(body, "Drafted from the text", items(drafted));
 
-    var seen = {}, neighbours = [];
-    inc.forEach(function (j) {
-      var e = data.edges[j], other = e[0] === i ? e[1] : e[0];
-      if (!seen[other] && other !== i) { seen[other] = true; neighbours.push(other); }
+    const seen = new Set(), neighbours = [];
+    incident[i].forEach((j) => {
+      const o = edge.other(j, i);
+      if (o !== i && !seen.has(o)) { seen.add(o); neighbours.push(o); }
     });
-    neighbours.sort(function (a, b) { return label(a).localeCompare(label(b)); });
-    body.appendChild(el("h4", "Neighbours (" + neighbours.length + ")"));
-    var ul = el("ul");
-    neighbours.slice(0, 300).forEach(function (n) { var li = el("li"); li.appendChild(nodeLink(n)); ul.appendChild(li); });
-    if (neighbours.length > 300) ul.appendChild(el("li", "… and " + (neighbours.length - 300) + " more"));
-    body.appendChild(ul);
+    neighbours.sort((a, b) => node.label(a).localeCompare(node.label(b)));
+    const links = neighbours.slice(0, 300).map((n) => { const li = el("li"); li.appendChild(nodeLink(n)); return li; });
+    if (neighbours.length > 300) links.push(el("li", "… and " + (neighbours.length - 300) + " more"));
+    section(body, "Neighbours", links);
   }
+  function showEdge(j) {
+    const body = openPanel(), k = edge.kind(j);
+    body.appendChild(el("h3", node.label(edge.source(j)) + " " + k.phrase + " " + node.label(edge.target(j))));
+    body.appendChild(badge(k.label, k.color));
+    const ol = el("ol");
+    ol.appendChild(evidence(j));
+    body.appendChild(ol);
+    const s = edge.source(j), t = edge.target(j);
+    const others = incident[s].filter((x) => x !== j && edge.other(x, s) === t);
+    if (others.length) section(body, "Other links between them", others.map((x) => evidence(x)));
+  }
+  function hidePanel() {
+    $("panel").hidden = true;
+    state.panelOpen = false;
+    network.unselectAll();
+  }
+  $("close").addEventListener("click", hidePanel);
+
   // ---- the post's question: how do two terms differ? -----------------------------------
-  var terms = [];
-  data.nodes.forEach(function (n, i) { if (data.nodeKinds[n[1]].kind === "term") terms.push(i); });
-  terms.sort(function (a, b) { return label(a).localeCompare(label(b)); });
+  const terms = [];
+  for (let i = 0; i < N; i++) if (node.kind(i).kind === "term") terms.push(i);
+  terms.sort((a, b) => node.label(a).localeCompare(node.label(b)));
   function compareTools(i) {
-    var row = el("div"); row.id = "compare-tools";
-    var pick = el("select"); pick.id = "compare-with"; pick.setAttribute("aria-label", "Term to compare with");
-    terms.forEach(function (t) { if (t !== i) { var o = el("option", label(t)); o.value = t; pick.appendChild(o); } });
-    var go = el("button", "Compare with"); go.type = "button"; go.id = "compare-go";
-    go.addEventListener("click", function () { showCompare(i, +pick.value); });
-    row.appendChild(go); row.appendChild(pick);
+    const row = el("div");
+    row.id = "compare-tools";
+    const pick = el("select");
+    pick.id = "compare-with";
+    pick.setAttribute("aria-label", "Term to compare with");
+    const partner = data.partner[i];
+    terms.forEach((t) => {
+      if (t === i) return;
+      const o = el("option", node.label(t));
+      o.value = t;
+      if (t === partner) o.selected = true;
+      pick.appendChild(o);
+    });
+    const go = button("Compare with", () => showCompare(i, +pick.value));
+    go.id = "compare-go";
+    row.appendChild(go);
+    row.appendChild(pick);
     return row;
   }
-  function claimsOf(t) {  // attribute -> {yes: [speaker], no: [speaker]}
-    var out = {};
-    incident[t].forEach(function (j) {
-      var e = data.edges[j], k = data.edgeKinds[e[2]].kind;
-      if (e[0] !== t || (k !== "claim" && k !== "claim (denied)")) return;
-      var a = e[1], who = data.edgeDetails[e[3]].speaker || "?";
-      var side = out[a] || (out[a] = { yes: [], no: [] });
-      var list = k === "claim" ? side.yes : side.no;
-      if (list.indexOf(who) < 0) list.push(who);
+  function claimsOf(t) { // attribute -> {yes: [speaker], no: [speaker]}, as the command line counts them
+    const out = new Map();
+    incident[t].forEach((j) => {
+      const k = edge.kind(j);
+      if (edge.source(j) !== t || k.base !== "claim" || (!state.showDrafts && edge.draft(j))) return;
+      const a = edge.target(j), who = edge.detail(j).speaker || "?";
+      if (!out.has(a)) out.set(a, { yes: [], no: [] });
+      const side = k.denied ? out.get(a).no : out.get(a).yes;
+      if (side.indexOf(who) < 0) side.push(who);
     });
     return out;
   }
   function opposedTo(x) {
-    var out = {};
-    incident[x].forEach(function (j) {
-      var e = data.edges[j];
-      if (data.edgeKinds[e[2]].kind === "opposes") out[e[0] === x ? e[1] : e[0]] = true;
-    });
+    const out = new Set();
+    incident[x].forEach((j) => { if (edge.kind(j).base === "opposes" && edge.other(j, x) !== x) out.add(edge.other(j, x)); });
     return out;
   }
-  function union(a, b) { return a.concat(b.filter(function (x) { return a.indexOf(x) < 0; })); }
-  function showCompare(a, b) {
-    var A = claimsOf(a), B = claimsOf(b), body = openPanel();
-    body.appendChild(el("h3", label(a) + " vs " + label(b)));
-    var has = function (side, x) { return side[x] && side[x].yes.length; };
-    var pairs = [], paired = {};
-    Object.keys(A).forEach(function (x) {
+  const union = (a, b) => a.concat(b.filter((x) => a.indexOf(x) < 0));
+  /** How terms a and b differ: the same answer as `conceptgraph compare` (a test checks every pair). */
+  function compareData(a, b) {
+    const A = claimsOf(a), B = claimsOf(b);
+    const has = (side, x) => side.has(x) && side.get(x).yes.length > 0;
+    const contrasts = [];
+    A.forEach((_, x) => {
       if (!has(A, x)) return;
-      var opp = opposedTo(+x);
-      Object.keys(B).forEach(function (y) {
-        if (has(B, y) && opp[y] && x !== y) { pairs.push([+x, +y]); paired[x] = paired[y] = true; }
-      });
+      const opp = opposedTo(x);
+      B.forEach((__, y) => { if (has(B, y) && opp.has(y)) contrasts.push([x, y]); });
     });
-    function section(title, items) {
-      body.appendChild(el("h4", title + " (" + items.length + ")"));
-      var ul = el("ul");
-      items.forEach(function (item) { ul.appendChild(item); });
-      if (!items.length) ul.appendChild(el("li", "none", "who"));
-      body.appendChild(ul);
-    }
-    function attrItem(x, who, note) {
-      var li = el("li", null, "ev");
+    const keys = (S) => Array.from(S.keys()).filter((x) => has(S, x));
+    const denied = [];
+    [[a, A], [b, B]].forEach(([t, S]) => S.forEach((v, x) => { if (v.no.length) denied.push([t, x, v.no, v.yes]); }));
+    return {
+      onlyA: keys(A).filter((x) => !has(B, x)), onlyB: keys(B).filter((x) => !has(A, x)),
+      shared: keys(A).filter((x) => has(B, x)), contrasts, denied, A, B,
+      relations: incident[a].filter((j) => edge.other(j, a) === b && a !== b),
+    };
+  }
+  function showCompare(a, b) {
+    if (a === b) { refresh("compare two different terms"); return; }
+    const r = compareData(a, b), body = openPanel(), la = node.label(a), lb = node.label(b);
+    body.appendChild(el("h3", la + " vs " + lb));
+    const paired = new Set();
+    r.contrasts.forEach(([x, y]) => { paired.add(x); paired.add(y); });
+    const attrItem = (x, who, note) => {
+      const li = el("li", null, "ev");
       li.appendChild(nodeLink(x));
       li.appendChild(el("div", "— " + who.join(", ") + (note || ""), "who"));
       return li;
-    }
-    section("Distinctions drawn", pairs.map(function (p) {
-      var li = el("li", null, "ev");
-      li.appendChild(nodeLink(p[0])); li.appendChild(el("span", " / ")); li.appendChild(nodeLink(p[1]));
-      li.appendChild(el("div", "— " + union(A[p[0]].yes, B[p[1]].yes).join(", "), "who"));
-      return li;
-    }));
-    var only = function (S, T, other) {
-      return Object.keys(S).filter(function (x) { return has(S, x) && !has(T, x) && !paired[x]; }).map(function (x) {
-        var denied = T[x] && T[x].no.length ? " (denied of " + label(other) + " by " + T[x].no.join(", ") + ")" : "";
-        return attrItem(+x, S[x].yes, denied);
-      });
     };
-    section("Said only of " + label(a), only(A, B, b));
-    section("Said only of " + label(b), only(B, A, a));
-    section("Said of both", Object.keys(A).filter(function (x) { return has(A, x) && has(B, x); }).map(function (x) {
-      return attrItem(+x, union(A[x].yes, B[x].yes));
-    }));
-    var denied = [];
-    [[a, A], [b, B]].forEach(function (side) {
-      Object.keys(side[1]).forEach(function (x) {
-        var no = side[1][x].no;
-        if (!no.length) return;
-        var li = el("li", null, "ev");
-        li.appendChild(el("span", label(side[0]) + " is not "));
-        li.appendChild(nodeLink(+x));
-        li.appendChild(el("div", "— denied by " + no.join(", ") +
-          (side[1][x].yes.length ? "; asserted by " + side[1][x].yes.join(", ") : ""), "who"));
-        denied.push(li);
-      });
+    const head = el("div", null, "sides");
+    head.appendChild(el("strong", "said of " + la));
+    head.appendChild(el("span", "/", "vs"));
+    head.appendChild(el("strong", "said of " + lb));
+    body.appendChild(el("h4", "Distinctions drawn (" + r.contrasts.length + ")"));
+    body.appendChild(head);
+    const ul = el("ul");
+    r.contrasts.forEach(([x, y]) => {
+      const li = el("li", null, "ev"), row = el("div", null, "sides");
+      row.appendChild(nodeLink(x));
+      row.appendChild(el("span", "/", "vs"));
+      row.appendChild(nodeLink(y));
+      li.appendChild(row);
+      li.appendChild(el("div", "— " + union(r.A.get(x).yes, r.B.get(y).yes).join(", "), "who"));
+      ul.appendChild(li);
     });
-    if (denied.length) section("Denied", denied);
-    var between = incident[a].filter(function (j) {
-      var e = data.edges[j];
-      return (e[0] === a && e[1] === b) || (e[0] === b && e[1] === a);
+    if (!r.contrasts.length) ul.appendChild(el("li", "none", "who"));
+    body.appendChild(ul);
+    const only = (xs, S, T, other) => xs.filter((x) => !paired.has(x)).map((x) => {
+      const no = T.has(x) ? T.get(x).no : [];
+      return attrItem(x, S.get(x).yes, no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : "");
     });
-    if (between.length) section("How they relate", between.map(function (j) { return evidence(j); }));
-    var keep = new Set([a, b]);
-    Object.keys(A).concat(Object.keys(B)).forEach(function (x) { keep.add(+x); });
-    narrow(keep, "comparing “" + label(a) + "” with “" + label(b) + "”");
+    section(body, "Said only of " + la, only(r.onlyA, r.A, r.B, b), "none");
+    section(body, "Said only of " + lb, only(r.onlyB, r.B, r.A, a), "none");
+    section(body, "Said of both", r.shared.map((x) => attrItem(x, union(r.A.get(x).yes, r.B.get(x).yes))), "none");
+    const denied = r.denied.map(([t, x, no, yes]) => {
+      const li = el("li", null, "ev");
+      li.appendChild(el("span", node.label(t) + " is not "));
+      li.appendChild(nodeLink(x));
+      li.appendChild(el("div", "— denied by " + no.join(", ") + (yes.length ? "; asserted by " + yes.join(", ") : ""), "who"));
+      return li;
+    });
+    if (denied.length) section(body, "Denied", denied);
+    if (r.relations.length) section(body, "How they relate", r.relations.map((j) => evidence(j)));
+    const keep = new Set([a, b]);
+    r.A.forEach((_, x) => keep.add(x));
+    r.B.forEach((_, x) => keep.add(x));
+    narrow(keep, "comparing “" + la + "” with “" + lb + "”");
   }
 
-  function showEdge(j) {
-    var body = openPanel(), e = data.edges[j], k = data.edgeKinds[e[2]];
-    body.appendChild(el("h3", label(e[0]) + " " + k.phrase + " " + label(e[1])));
-    body.appendChild(badge(k.label, k.color));
-    var ol = el("ol");
-    ol.appendChild(evidence(j));
-    body.appendChild(ol);
-    var others = incident[e[0]].filter(function (x) {
-      var f = data.edges[x];
-      return x !== j && ((f[0] === e[0] && f[1] === e[1]) || (f[0] === e[1] && f[1] === e[0]));
-    });
-    if (others.length) {
-      body.appendChild(el("h4", "Other links between them (" + others.length + ")"));
-      var more = el("ol");
-      others.forEach(function (x) { more.appendChild(evidence(x)); });
-      body.appendChild(more);
+  // ---- the thread ------------------------------------------------------------------------
+  const detailEdges = new Map(); // evidence index -> the edges that carry it
+  for (let j = 0; j < E; j++) {
+    const d = edge.detailIndex(j);
+    if (!detailEdges.has(d)) detailEdges.set(d, []);
+    detailEdges.get(d).push(j);
+  }
+  let threadBuilt = false;
+  if (!data.thread.length) $("thread-toggle").hidden = true;
+
+  /** A message's text with each quoted span marked; a mark knows the evidence it supports. */
+  function markedText(m) {
+    const text = node.detail(m.node).text || "", box = el("div", null, "msg-text");
+    const cuts = new Set([0, text.length]);
+    m.marks.forEach(([s, e]) => { cuts.add(s); cuts.add(e); });
+    const points = Array.from(cuts).sort((x, y) => x - y);
+    for (let p = 0; p + 1 < points.length; p++) {
+      const s = points[p], e = points[p + 1], piece = text.slice(s, e);
+      const covering = m.marks.filter(([ms, me]) => ms <= s && e <= me);
+      if (!covering.length) { box.appendChild(document.createTextNode(piece)); continue; }
+      const details = [];
+      covering.forEach(([, , ds]) => ds.forEach((d) => { if (details.indexOf(d) < 0) details.push(d); }));
+      const allDraft = details.every((d) => data.edgeDetails[d].status === "draft");
+      const mark = el("mark", piece, allDraft ? "draft" : "");
+      mark.setAttribute("data-start", String(covering[0][0]));
+      mark.setAttribute("data-details", details.join(" "));
+      mark.tabIndex = 0;
+      const pick = () => showMarks(details, m.node);
+      mark.addEventListener("click", pick);
+      mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pick(); });
+      box.appendChild(mark);
     }
+    return box;
   }
-  function hidePanel() { $("panel").hidden = true; network.unselectAll(); }
-  $("close").addEventListener("click", hidePanel);
+  function buildThread() {
+    if (threadBuilt) return;
+    threadBuilt = true;
+    const ol = $("messages");
+    data.thread.forEach((m) => {
+      const li = el("li");
+      li.id = "message-" + m.node;
+      const head = el("div", null, "head");
+      head.appendChild(el("strong", m.by || "?"));
+      head.appendChild(document.createTextNode(" · " + [m.where, m.date].filter(Boolean).join(" · ")));
+      if (m.replyTo !== null && m.replyTo !== undefined) {
+        head.appendChild(document.createTextNode(" · replies to "));
+        head.appendChild(button(node.label(m.replyTo), () => scrollToMessage(m.replyTo), "linkish small"));
+      }
+      li.appendChild(head);
+      li.appendChild(markedText(m));
+      ol.appendChild(li);
+    });
+  }
+  function openThread(scrollTo) {
+    buildThread();
+    $("thread").hidden = false;
+    $("thread-toggle").setAttribute("aria-pressed", "true");
+    if (scrollTo !== undefined) scrollToMessage(scrollTo);
+  }
+  function closeThread() {
+    $("thread").hidden = true;
+    $("thread-toggle").setAttribute("aria-pressed", "false");
+  }
+  function scrollToMessage(i) {
+    const li = $("message-" + i);
+    if (li) li.scrollIntoView({ block: "start" });
+  }
+  /** Open the thread at the words a piece of evidence quotes, and mark them. */
+  function inContext(detail) {
+    const d = data.edgeDetails[detail];
+    openThread();
+    const li = $("message-" + d.message);
+    if (!li) return null;
+    document.querySelectorAll("mark.flash").forEach((m) => m.classList.remove("flash"));
+    const marks = Array.from(li.querySelectorAll("mark")).filter((m) =>
+      m.getAttribute("data-details").split(" ").indexOf(String(detail)) >= 0);
+    marks.forEach((m) => m.classList.add("flash"));
+    (marks[0] || li).scrollIntoView({ block: "center" });
+    refresh("in context: " + [d.speaker, d.where].filter(Boolean).join(", "));
+    return marks.map((m) => m.textContent).join("");
+  }
+  /** A highlight was clicked: show what it supports and select it on the graph. */
+  function showMarks(details, message) {
+    const body = openPanel();
+    body.appendChild(el("h3", "What these words support"));
+    const js = [];
+    details.forEach((d) => (detailEdges.get(d) || []).forEach((j) => js.push(j)));
+    const first = js.filter((j) => edge.kind(j).base !== "asserts"); // a claim shows once, as term has attribute
+    section(body, "Claims and relations", (first.length ? first : js).map((j) => evidence(j)));
+    body.appendChild(nodeLink(message));
+    network.setSelection({ nodes: [], edges: js.filter(edgeShown) }, { unselectAll: true, highlightEdges: false });
+    refresh("selected " + js.length + " link" + (js.length === 1 ? "" : "s") + " on the graph");
+    return js;
+  }
+  $("thread-toggle").addEventListener("click", () => ($("thread").hidden ? openThread() : closeThread()));
+  $("thread-close").addEventListener("click", closeThread);
 
-  // ---- selection, focus, search ---------------------------------------------------------
-  function reveal(i) {  // refreshing the views re-filters every node and link: only when needed
-    if (hiddenNodeKinds[data.nodes[i][1]]) {
-      delete hiddenNodeKinds[data.nodes[i][1]];
-      var box = $("node-kinds").querySelectorAll("input")[data.nodes[i][1]];
+  // ---- selection, focus, camera -------------------------------------------------------------
+  function reveal(i) { // show a node that a filter or the focus hides
+    if (state.hiddenNodeKinds.has(data.nodes.kind[i])) {
+      state.hiddenNodeKinds.delete(data.nodes.kind[i]);
+      const box = $("node-kinds").querySelectorAll("input")[data.nodes.kind[i]];
       if (box) box.checked = true;
-      nodeView.refresh(); edgeView.refresh();
     }
-    if (focusSet && !focusSet.has(i)) showAll();
+    if (node.draft(i) && !state.showDrafts) { state.showDrafts = true; $("show-drafts").checked = true; }
+    if (state.focusSet && !state.focusSet.has(i)) state.focusSet = null;
+  }
+  /** Where the panel leaves the graph visible: the camera centres a chosen node there. */
+  function visibleOffset() {
+    if (!state.panelOpen) return { x: 0, y: 0 };
+    const panel = $("panel"), stage = $("stage").getBoundingClientRect(), box = panel.getBoundingClientRect();
+    if (box.width >= stage.width * 0.9) return { x: 0, y: -Math.min(box.height, stage.height) / 2 };
+    return { x: -box.width / 2, y: 0 };
   }
   function choose(i) {
     reveal(i);
-    showNode(i);  // first, so that the camera centres in the space the panel leaves
+    showNode(i);
+    refresh("“" + node.label(i) + "”");
     network.selectNodes([i]);
     // an animated move redraws many frames: on a big graph each one takes seconds
-    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), animation: big ? false : { duration: 300 } });
+    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), offset: visibleOffset(),
+      animation: big ? false : { duration: 300 } });
   }
   function focus(i, depth) {
-    var keep = new Set([i]), frontier = [i];
-    for (var d = 0; d < depth; d++) {
-      var next = [];
-      frontier.forEach(function (u) {
-        incident[u].forEach(function (j) {
-          var e = data.edges[j], v = e[0] === u ? e[1] : e[0];
-          if (!keep.has(v)) { keep.add(v); next.push(v); }
-        });
-      });
+    const keep = new Set([i]);
+    let frontier = [i];
+    for (let d = 0; d < depth && frontier.length; d++) {
+      const next = [];
+      frontier.forEach((u) => incident[u].forEach((j) => {
+        const v = edge.other(j, u);
+        if (!keep.has(v) && nodeKindVisible(v)) { keep.add(v); next.push(v); }
+      }));
       frontier = next;
     }
+    if (node.kind(i).kind === "contributor") { // and what their claims are about
+      incident[i].forEach((j) => {
+        const t = edge.detail(j).termNode;
+        if (edge.kind(j).base === "asserts" && t !== undefined) keep.add(t);
+      });
+    }
     network.selectNodes([i]);
-    narrow(keep, "focus on “" + label(i) + "”, depth " + depth);
+    narrow(keep, "focus on “" + node.label(i) + "”, depth " + depth);
   }
-  function narrow(keep, note) {  // show only the nodes in keep, and say why
-    focusSet = keep;
-    nodeView.refresh(); edgeView.refresh();
-    $("showall").hidden = false;
-    network.fit({ nodes: Array.from(keep), animation: big ? false : { duration: 300 } });
-    status(note);
+  function nodeKindVisible(v) { return !state.hiddenNodeKinds.has(data.nodes.kind[v]); }
+  function narrow(keep, note) { // show only the nodes in keep, and say why
+    state.focusSet = keep;
+    refresh(note);
+    fitVisible(Array.from(keep).filter(nodeShown));
+  }
+  /** Fit nodes into the part of the graph the panel leaves in sight. */
+  function fitVisible(ids) {
+    network.fit({ nodes: ids, animation: false });
+    const off = visibleOffset();
+    if (!off.x && !off.y) return;
+    const stage = $("stage").getBoundingClientRect(), scale = network.getScale(), at = network.getViewPosition();
+    const ratio = off.x ? (stage.width + 2 * off.x) / stage.width : (stage.height + 2 * off.y) / stage.height;
+    const s = scale * Math.max(0.2, ratio);
+    network.moveTo({ position: { x: at.x - off.x / s, y: at.y - off.y / s }, scale: s,
+      animation: big ? false : { duration: 300 } });
   }
   function showAll() {
-    focusSet = null;
-    nodeView.refresh(); edgeView.refresh();
-    $("showall").hidden = true;
-    status();
+    state.focusSet = null;
+    refresh();
   }
-  $("showall").addEventListener("click", function () { showAll(); network.fit(); });
-  $("fit").addEventListener("click", function () { network.fit({ animation: big ? false : { duration: 300 } }); });
-  $("physics").addEventListener("click", function () {
-    var on = this.getAttribute("aria-pressed") !== "true";
-    this.setAttribute("aria-pressed", on ? "true" : "false");
-    this.textContent = "Physics: " + (on ? "on" : "off");
+  $("showall").addEventListener("click", () => { showAll(); network.fit(); });
+  $("fit").addEventListener("click", () => { network.fit({ animation: big ? false : { duration: 300 } }); refresh(); });
+  $("physics").addEventListener("click", (ev) => {
+    const on = ev.currentTarget.getAttribute("aria-pressed") !== "true";
+    ev.currentTarget.setAttribute("aria-pressed", on ? "true" : "false");
+    ev.currentTarget.textContent = "Physics: " + (on ? "on" : "off");
     network.setOptions({ physics: { enabled: on } });
+    refresh(on ? "physics on" : "physics off");
   });
-  network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
-    else hidePanel();
+  // A click opens the panel a moment later, so that the second click of a double-click
+  // still lands on the graph (and focuses) instead of on a panel that just opened.
+  let pending = null;
+  network.on("click", (p) => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (p.nodes.length) { showNode(p.nodes[0]); refresh("“" + node.label(p.nodes[0]) + "”"); }
+      else if (p.edges.length) showEdge(p.edges[0]);
+      else hidePanel();
+    }, 260);
   });
-  network.on("doubleClick", function (p) { if (p.nodes.length) focus(p.nodes[0], 1); });
+  network.on("doubleClick", (p) => {
+    clearTimeout(pending);
+    if (p.nodes.length) focus(p.nodes[0], 1);
+  });
 
-  var names = data.nodes.map(function (n, i) {
-    var det = data.nodeDetails[i];
-    return [n[0], det.id].concat(list(det.aliases)).map(function (s) { return [s, normalise(s)]; });
-  });
-  function matches(text) {
-    var key = normalise(text), hits = [];
-    if (!key) return hits;
-    for (var i = 0; i < N; i++) {
-      var best = 0, shown = "";
-      for (var k = 0; k < names[i].length; k++) {
-        var n = names[i][k][1];
-        var s = n === key ? 3 : n.indexOf(key) === 0 ? 2 : n.indexOf(key) > 0 ? 1 : 0;
-        if (s > best) { best = s; shown = names[i][k][0]; }
-      }
-      if (best) hits.push({ i: i, score: best, matched: shown });
+  // ---- search: the command line's keys and scores ------------------------------------------
+  const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+  function normalise(s) {
+    let out = "";
+    for (const ch of String(s).normalize("NFKC")) out += own(data.casefold, ch) ? data.casefold[ch] : ch.toLowerCase();
+    return out.replace(/[^\p{L}\p{N}]/gu, "");
+  }
+  function words(s) { return (String(s).match(WORD) || []).map(normalise).filter(Boolean); }
+  function score(key, keyWords, whole, nameWords) { // as conceptgraph.names._score
+    if (key === whole) return 3;
+    const n = keyWords.length;
+    if (!n) return 0;
+    for (let i = 0; i + n <= nameWords.length; i++) {
+      const run = nameWords.slice(i, i + n);
+      let same = true;
+      for (let k = 0; k < n - 1; k++) if (run[k] !== keyWords[k]) same = false;
+      if (same && run[n - 1].startsWith(keyWords[n - 1])) return 2;
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+    if (n === 1 && nameWords.some((w) => w.indexOf(keyWords[0]) >= 0)) return 1;
+    if (whole.startsWith(key)) return 2;
+    return 0;
+  }
+  function matches(text) {
+    const key = normalise(text), keyWords = words(text), hits = [];
+    if (!key) return hits;
+    for (let i = 0; i < N; i++) {
+      if (node.kind(i).kind === "message") continue;
+      let best = 0, shown = "";
+      data.names[i].forEach(([name, whole, nameWords]) => {
+        const s = score(key, keyWords, whole, nameWords);
+        if (s > best) { best = s; shown = name; }
+      });
+      if (best) hits.push({ i, score: best, matched: shown });
+    }
+    hits.sort((a, b) => b.score - a.score || a.i - b.i);
     return hits;
   }
-  var box = $("search"), sugg = $("suggestions"), current = [], cursor = -1;
+  const box = $("search"), sugg = $("suggestions");
+  let current = [], cursor = -1;
   function renderSuggestions() {
     while (sugg.firstChild) sugg.removeChild(sugg.firstChild);
-    current.slice(0, 12).forEach(function (h, n) {
-      var li = el("li"); li.setAttribute("role", "option");
+    current.slice(0, 12).forEach((h, n) => {
+      const li = el("li");
+      li.setAttribute("role", "option");
       li.setAttribute("aria-selected", n === cursor ? "true" : "false");
-      var text = label(h.i) + (h.matched !== label(h.i) && h.matched !== data.nodeDetails[h.i].id ? " (" + h.matched + ")" : "");
-      li.appendChild(el("span", text));
-      li.appendChild(el("span", data.nodeKinds[data.nodes[h.i][1]].label, "kind"));
-      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(h.i); });
+      const shown = h.matched !== node.label(h.i) && h.matched !== node.detail(h.i).id ? " (" + h.matched + ")" : "";
+      li.appendChild(el("span", node.label(h.i) + shown));
+      li.appendChild(el("span", node.kind(h.i).label, "kind"));
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(h.i); });
       sugg.appendChild(li);
     });
     sugg.hidden = current.length === 0;
   }
   function pick(i) {
     sugg.hidden = true;
-    box.value = label(i);
+    box.value = node.label(i);
     choose(i);
-    status("found “" + label(i) + "”");
+    refresh("found “" + node.label(i) + "”");
   }
-  box.addEventListener("input", function () { current = matches(box.value); cursor = -1; renderSuggestions(); });
-  box.addEventListener("keydown", function (ev) {
+  box.addEventListener("input", () => { current = matches(box.value); cursor = -1; renderSuggestions(); });
+  box.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       ev.preventDefault();
-      var max = Math.min(current.length, 12);
+      const max = Math.min(current.length, 12);
       if (max) { cursor = (cursor + (ev.key === "ArrowDown" ? 1 : max - 1)) % max; renderSuggestions(); }
     } else if (ev.key === "Enter") {
       ev.preventDefault();
       current = matches(box.value);
       if (current.length) pick(current[Math.max(cursor, 0)].i);
-      else { sugg.hidden = true; status("nothing matches “" + box.value + "”"); }
+      else { sugg.hidden = true; refresh("nothing matches “" + box.value + "”"); }
     } else if (ev.key === "Escape") { sugg.hidden = true; }
   });
-  box.addEventListener("blur", function () { sugg.hidden = true; });
-  document.addEventListener("keydown", function (ev) {
+  box.addEventListener("blur", () => { sugg.hidden = true; });
+  document.addEventListener("keydown", (ev) => {
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
-    else if (ev.key === "Escape" && document.activeElement !== box) hidePanel();
+    else if (ev.key === "Escape" && document.activeElement !== box) { hidePanel(); closeThread(); }
   });
 
-  // ---- first view -------------------------------------------------------------------------
-  status();
+  // ---- first view ----------------------------------------------------------------------------
+  refresh();
   if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
   window.conceptgraph = {
-    network: network, nodes: nodes, edges: edges, data: data,
-    choose: choose, focus: focus, showAll: showAll, compare: showCompare
+    network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
+    matches, normalise, openThread, inContext, showMarks,
   };
 })();

@@ -1,0 +1,262 @@
+"""What the explorer page is given: the graph as named columns, its legend, the thread
+with every quote's place in it, and the pieces the page's search and comparison use,
+computed here so that the page and the command line give one answer.
+
+Nodes and edges travel as columns (``nodes.label[i]``, ``edges.source[j]``...), which
+keeps a 20,000-node page small while every field has a name. Each edge points at an
+``edgeDetails`` entry (a claim's two edges share one: the same evidence).
+
+>>> from conceptgraph import load_graph
+>>> data = page_data(load_graph())
+>>> i = data["nodes"]["label"].index("cooperation")
+>>> data["nodeKinds"][data["nodes"]["kind"][i]]["kind"], data["partner"][i] == data["nodes"]["label"].index("collaboration")
+('term', True)
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .graph import adjacency, distinct_degree, edge_items
+from .kinds import ASSERTS, CLAIM, CONTRASTS_WITH, DRAFT, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
+from .layout import layout
+from .names import name_keys, node_names
+from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+__all__ = ["page_data", "BIG"]
+
+BIG = 2000  # nodes above which the page trades curves, dashes and arrows for speed
+
+
+def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready data (see the module's docstring)."""
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    degree = distinct_degree(G)
+    nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree))
+    edges_out, edge_kinds, details = _edges(G, index)
+    title = G.graph.get("title") or G.graph.get("name") or ""
+    return {
+        "source": {"title": str(_text(title)), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date", "url")}},
+        "directed": G.is_directed(),
+        "nodeKinds": node_kinds,
+        "edgeKinds": edge_kinds,
+        "nodes": nodes_out,
+        "edges": edges_out,
+        "nodeDetails": [_details(G.nodes[n], ("label", "kind"), id=n) for n in nodes],
+        "edgeDetails": details,
+        "thread": _thread(G, index, details),
+        "names": [[[name, *_keys(name)] for name in dict.fromkeys(node_names(G, n))] for n in nodes],
+        "casefold": _casefold_table(),
+        "partner": _partners(G, index),
+        "focus": index[focus] if focus is not None and focus in index else None,
+        "big": len(nodes) > BIG,
+    }
+
+
+def _keys(name: str) -> list[Any]:
+    whole, words = name_keys(name)
+    return [whole, words]
+
+
+def _positions(G: Graph, seed: int, degree: dict[Any, int]) -> dict[Any, tuple[int, int]]:
+    """Canvas positions: the concepts and people laid out together; each message (hidden
+    until asked for) placed under the person who wrote it, so it pulls nothing apart."""
+    concepts = [n for n, k in G.nodes(data="kind") if k != MESSAGE]
+    H = G.subgraph(concepts) if len(concepts) < len(G) else G
+    pos = layout(H, seed=seed, boxes=lambda: _label_boxes(H, degree), degree=degree)
+    below: Counter[Any] = Counter()
+    for n, d in G.nodes(data=True):
+        if n not in pos:
+            author = d.get("by")
+            x, y = pos.get(author, (0, 0)) if isinstance(author, str) else (0, 0)
+            below[author if isinstance(author, str) else None] += 1
+            pos[n] = (x, y + 30 + 26 * below[author if isinstance(author, str) else None])
+    return pos
+
+
+def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int],
+           pos: dict[Any, tuple[int, int]]) -> tuple[dict[str, list[Any]], list[dict[str, Any]]]:
+    kinds: dict[str, int] = {}
+    cols: dict[str, list[Any]] = {"label": [], "kind": [], "x": [], "y": [], "size": [], "draft": []}
+    _, _, data = adjacency(G)
+    for n in nodes:
+        d = data[n]
+        kind = str(d.get("kind") or "other")
+        x, y = pos[n]
+        cols["label"].append(_text(d.get("label", n)))
+        cols["kind"].append(kinds.setdefault(kind, len(kinds)))
+        cols["x"].append(x)
+        cols["y"].append(y)
+        cols["size"].append(degree[n])
+        cols["draft"].append(1 if d.get("status") == DRAFT else 0)
+    counts = Counter(cols["kind"])
+    drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
+    legend = [{"kind": k, "count": counts[i], "drafted": drafted[i], "hidden": k == MESSAGE, **node_style(k)}
+              for k, i in kinds.items()]
+    return cols, legend
+
+
+def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
+    kinds: dict[str, int] = {}
+    cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}
+    details: list[dict[str, Any]] = []
+    shared: dict[tuple[Any, ...], int] = {}  # a claim's two edges carry one piece of evidence
+    _, _, data = adjacency(G)
+    for u, v, key, d in edge_items(G):
+        kind = str(d.get("kind", "other"))
+        if kind in (CLAIM, ASSERTS):
+            sig = (key, d.get("speaker"), d.get("quote"), d.get("where"), d.get("negated"), _hashable(d.get("term")))
+            at = shared.get(sig)
+            if at is None:
+                at = shared[sig] = len(details)
+                details.append(_evidence(key, d, data, index))
+        else:
+            at = len(details)
+            details.append(_evidence(key, d, data, index))
+        cols["source"].append(index[u])
+        cols["target"].append(index[v])
+        cols["kind"].append(kinds.setdefault(edge_style_key(kind, bool(d.get("negated"))), len(kinds)))
+        cols["detail"].append(at)
+        cols["draft"].append(1 if d.get("status") == DRAFT else 0)
+    counts = Counter(cols["kind"])
+    drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
+    legend = []
+    for k, i in kinds.items():
+        base = k.removesuffix(" (denied)")
+        legend.append({"kind": k, "count": counts[i], "drafted": drafted[i], "denied": base != k,
+                       "base": base, "structural": base in STRUCTURAL_EDGES,
+                       **edge_style(base, negated=base != k)})
+    return cols, legend, details
+
+
+def _hashable(x: Any) -> Any:
+    try:
+        hash(x)
+    except TypeError:
+        return repr(x)
+    return x
+
+
+def _evidence(key: Any, d: dict[str, Any], data: dict[Any, Any], index: dict[Any, int]) -> dict[str, Any]:
+    """An edge's fields as display text, with its speaker's and term's labels, and the
+    index of the message (and the span) its quote is in."""
+    detail = _details(d, ("kind", "message", "span"), key=key)
+    for field in ("speaker", "term"):
+        ref = _hashable(d.get(field))
+        if ref in data:
+            detail[field] = _text(data[ref].get("label", ref))
+            if field == "term":
+                detail["termNode"] = index[ref]
+    message, span = _hashable(d.get("message")), d.get("span")
+    if message in index and isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span):
+        detail["message"] = index[message]
+        detail["span"] = list(span)
+    return detail
+
+
+def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages in order; each with the spans its quotes take, and for each span the
+    evidence (``edgeDetails`` indexes) it supports."""
+    marks: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(dict)
+    for i, d in enumerate(details):
+        if "message" in d:
+            marks[d["message"]].setdefault(tuple(d["span"]), []).append(i)  # type: ignore[arg-type]
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("kind") != MESSAGE:
+            continue
+        i = index[n]
+        reply = _hashable(d.get("reply_to"))
+        out.append({"node": i, "by": _text(G.nodes[d["by"]].get("label", d["by"])) if _hashable(d.get("by")) in G
+                    else _text(d.get("by", "")), "where": _text(d.get("where", "")),
+                    "replyTo": index.get(reply), "date": _text(d.get("date", "")),
+                    "marks": [[s, e, ev] for (s, e), ev in sorted(marks.get(i, {}).items())]})
+    return out
+
+
+def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
+    """For each term, the term it is most often contrasted with (opposed attributes
+    asserted of the two, and contrasts stated between them): what "Compare with" proposes."""
+    succ, pred, data = adjacency(G)
+    has: dict[Any, set[Any]] = defaultdict(set)  # attribute -> terms asserted to have it
+    for t, k in G.nodes(data="kind"):
+        if k == TERM:
+            for a, keyed in succ[t].items():
+                if any(d.get("kind") == CLAIM and not d.get("negated") for d in keyed.values()):
+                    has[a].add(t)
+    score: dict[Any, Counter[Any]] = defaultdict(Counter)
+    for u, v, _, d in edge_items(G):
+        kind = d.get("kind")
+        if kind == OPPOSES:
+            for a in has.get(u, ()):
+                for b in has.get(v, ()):
+                    if a != b:
+                        score[a][b] += 1
+                        score[b][a] += 1
+        elif kind == CONTRASTS_WITH and u != v:
+            score[u][v] += 1
+            score[v][u] += 1
+    order = {n: i for i, n in enumerate(G.nodes)}
+    out = []
+    for n in G.nodes:
+        ranked = sorted(score.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]]))
+        out.append(index[ranked[0][0]] if ranked else -1)
+    return out
+
+
+@cache
+def _casefold_table() -> dict[str, str]:
+    """The characters whose case folding is not their lower case (``ß`` -> ``ss``), so
+    that the page folds what is typed exactly as :func:`conceptgraph.names.normalise`."""
+    # Every such character is in the Basic Multilingual Plane (the last is U+FB17), and a
+    # test checks that this stays true of the Python that runs it.
+    return {c: c.casefold() for c in map(chr, range(0x10000))
+            if not 0xD800 <= ord(c) <= 0xDFFF and c.casefold() != c.lower()}
+
+
+def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, float]]:
+    """Half width and height of each node's label on the canvas, as vis-network will
+    draw it: the font grows with degree between 14 and 30 px (see ``explorer.js``)."""
+    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
+    boxes = {}
+    for n, d in G.nodes(data=True):
+        size = 14 + 16 * ((degree[n] - lo) / (hi - lo) if hi > lo else 0)
+        label = str(d.get("label", n))
+        shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
+        text = 0.28 * size * len(label)  # half the width of the text
+        if shape == "ellipse":  # vis-network draws an ellipse half again as wide as its text
+            boxes[n] = (1.5 * text + 4, size)
+        elif shape == "box":
+            boxes[n] = (text + 6, 0.75 * size)
+        else:  # a dot with its label under it: the box reaches down to cover both
+            boxes[n] = (max(text, size), 2.2 * size)
+    return boxes
+
+
+def _details(data: dict[str, Any], skip: tuple[str, ...], **first: Any) -> dict[str, Any]:
+    """Display texts of ``first`` then ``data``'s attributes, leaving out empty ones."""
+    out = {k: _text(v) for k, v in first.items()}
+    for k, v in data.items():
+        if k not in skip:
+            t = v if type(v) is str else _text(v)
+            if t:
+                out[str(k)] = t
+    return out
+
+
+def _text(value: Any) -> Any:
+    """Any attribute value as display text (a list of texts for a list); None, NaN and
+    false become "", which the page leaves out."""
+    if value is None or value is False or (isinstance(value, float) and value != value):
+        return ""
+    if value is True:
+        return "yes"
+    if isinstance(value, (list, tuple, set)):
+        return [t for t in (_text(v) for v in value) if isinstance(t, str) and t]
+    return str(value)

@@ -9,11 +9,12 @@ import networkx as nx
 import pytest
 import yaml
 
-from browser import Page
 from conceptgraph import load_graph
 from conceptgraph.names import search
 from conceptgraph.queries import compare
 from conceptgraph.render import write_page
+
+from browser import Page
 
 pytestmark = pytest.mark.browser
 

@@ -166,7 +166,7 @@ def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]]) -> l
     marks: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(dict)
     for i, d in enumerate(details):
         if "message" in d:
-            marks[d["message"]].setdefault(tuple(d["span"]), []).append(i)  # type: ignore[arg-type]
+            marks[d["message"]].setdefault(tuple(d["span"]), []).append(i)
     out = []
     for n, d in G.nodes(data=True):
         if d.get("kind") != MESSAGE:

@@ -178,6 +178,13 @@ def _answer(result: Any, as_json: bool, command: str, empty: str = "") -> None:
         raise NoResult(empty)
 
 
+def _written(result: dict[str, Any], as_json: bool) -> None:
+    """What a command wrote: "wrote PATH" on stderr (and what to do next on stdout), or the JSON."""
+    if not as_json:
+        click.echo(f"wrote {result['path']}", err=True)
+    _answer(result, as_json, "export")
+
+
 def _shell(*words: str) -> str:
     return " ".join(shlex.quote(w) for w in words)
 
@@ -452,9 +459,10 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @_kind_option(multiple=True)
 @common
 @curated_option
+@json_option
 @_example("conceptgraph render --open\nconceptgraph render --focus cooperation --depth 2 -o coop.html")
 def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds: tuple[str, ...], data: str | None,
-           curated: bool) -> None:
+           curated: bool, as_json: bool) -> None:
     """Write the graph as one interactive HTML page that works offline.
 
     The page has a legend, a search box over labels and aliases, filters for each kind
@@ -471,7 +479,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
         emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds)).encode("utf-8"))
         return
     path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds))
-    click.echo(f"wrote {path}", err=True)
+    _written({"format": "html", "path": str(path)}, as_json)
     if open_:
         click.launch(str(path.resolve()))
 
@@ -505,11 +513,8 @@ def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: 
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt, output, force=force)
-    if result["path"] == "-":
-        return
-    if not as_json:
-        click.echo(f"wrote {result['path']}", err=True)
-    _answer(result, as_json, "export")
+    if result["path"] != "-":
+        _written(result, as_json)
 
 
 export.help = (export.help or "").replace(

@@ -65,39 +65,17 @@ def layout(
     if n == 1:
         return {nodes[0]: (0, 0)}
     index = {node: i for i, node in enumerate(nodes)}
-    pull: dict[tuple[int, int], float] = {}
-    succ, pred, _ = adjacency(G)
-    for u, nbrs in succ.items():
-        i = index[u]
-        for v, keyed in nbrs.items():
-            j = index[v]
-            if i != j:
-                pair = (i, j) if i < j else (j, i)
-                strength = max(_PULL.get(str(d.get("kind")), 1.0) for d in keyed.values())
-                pull[pair] = max(pull.get(pair, 0.0), strength)
+    pull = _pulls(G, index)
     pairs = sorted(pull)
-    g = igraph.Graph(n=n, edges=pairs)
-
-    side = math.sqrt(n)
-    r = random.Random(seed).random
-    start = [[(2 * r() - 1) * side, (2 * r() - 1) * side] for _ in range(n)]
-    limits: dict[str, list[float]] = {}
-    pinned = anchors(G, degree) if len(pairs) else []
-    if len(pinned) == 2:
-        limits = {k: [math.inf if k.startswith("max") else -math.inf] * n for k in ("minx", "maxx", "miny", "maxy")}
-        for node, x in zip(pinned, (-side, side)):
-            i = index[node]
-            start[i] = [x, 0.0]
-            limits["minx"][i] = limits["maxx"][i] = x
-            limits["miny"][i] = limits["maxy"][i] = 0.0
-    niter = iterations or _iterations(n)
+    pinned = anchors(G, degree) if pairs else []
+    start, limits = _start(n, [index[p] for p in pinned], seed)
     # igraph draws its random numbers from Python's `random` module: seed it for the
     # layout only, and give the caller's random state back afterwards.
     state = random.getstate()
     try:
         random.seed(seed)
-        coords = g.layout_fruchterman_reingold(
-            seed=start, niter=niter, grid="auto", weights=[pull[p] for p in pairs], **limits
+        coords = igraph.Graph(n=n, edges=pairs).layout_fruchterman_reingold(
+            seed=start, niter=iterations or _iterations(n), grid="auto", weights=[pull[p] for p in pairs], **limits
         ).coords
     finally:
         random.setstate(state)
@@ -106,6 +84,36 @@ def layout(
     if boxes is not None and n <= SEPARATE_MAX:
         pos = _separate(pos, boxes(), fixed=set(pinned), rounds=min(400, 50_000 // n))
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
+
+
+def _pulls(G: Graph, index: dict[Any, int]) -> dict[tuple[int, int], float]:
+    """How hard each linked pair of nodes pulls together: the strongest of its links."""
+    pull: dict[tuple[int, int], float] = {}
+    succ, _, _ = adjacency(G)
+    for u, nbrs in succ.items():
+        i = index[u]
+        for v, keyed in nbrs.items():
+            j = index[v]
+            if i != j:
+                pair = (i, j) if i < j else (j, i)
+                strength = max(_PULL.get(str(d.get("kind")), 1.0) for d in keyed.values())
+                pull[pair] = max(pull.get(pair, 0.0), strength)
+    return pull
+
+
+def _start(n: int, pinned: list[int], seed: int) -> tuple[list[list[float]], dict[str, list[float]]]:
+    """Seeded starting positions, and limits that hold the two pinned nodes left and right."""
+    side = math.sqrt(n)
+    r = random.Random(seed).random
+    start = [[(2 * r() - 1) * side, (2 * r() - 1) * side] for _ in range(n)]
+    if len(pinned) != 2:
+        return start, {}
+    limits = {k: [math.inf if k.startswith("max") else -math.inf] * n for k in ("minx", "maxx", "miny", "maxy")}
+    for i, x in zip(pinned, (-side, side)):
+        start[i] = [x, 0.0]
+        limits["minx"][i] = limits["maxx"][i] = x
+        limits["miny"][i] = limits["maxy"][i] = 0.0
+    return start, limits
 
 
 def _iterations(n: int) -> int:

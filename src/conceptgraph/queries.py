@@ -219,52 +219,64 @@ def neighbors(
     frontier = [start]
     out: list[Neighbor] = []
     for distance in range(1, depth + 1):
-        found: dict[Any, list[Any]] = {}  # node -> [via, direction, kinds, negated, drafted]
-        for u in frontier:
-            for direction, adj in sides:
-                for v, keyed in adj[u].items():
-                    if v in seen or (not thread and data[v].get("kind") == MESSAGE):
-                        continue
-                    entry = found.get(v)
-                    if entry is not None and entry[0] != u:
-                        continue  # reached already, through another node
-                    edges = [d for d in keyed.values() if relation is None or d.get("kind") == relation]
-                    if not edges:
-                        continue
-                    kinds = [str(d.get("kind", OTHER_EDGE)) for d in edges]
-                    negated = all(d.get("negated") for d in edges)
-                    drafted = all(d.get("status") == DRAFT for d in edges)
-                    if entry is None:
-                        found[v] = [u, direction, kinds, negated, drafted]
-                    else:
-                        if entry[1] != direction:
-                            entry[1] = "both"
-                        entry[2] = entry[2] + kinds
-                        entry[3] = entry[3] and negated
-                        entry[4] = entry[4] and drafted
+        found = _ring(frontier, sides, seen, data, relation, thread)
         seen.update(found)
         frontier = list(found)
-        level = []
-        for i, (v, (via, direction, kinds, negated, drafted)) in enumerate(found.items()):
-            d = data[v]
-            k = str(d.get("kind", OTHER_NODE))
-            if kind is not None and k != kind:
-                continue
-            relations = kinds if len(kinds) == 1 else list(dict.fromkeys(kinds))
-            label = d.get("label", v)
-            label = label if type(label) is str else str(label)
-            row: Neighbor = {"id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
-                             "direction": direction, "distance": distance, "via": via}
-            if relations[0] in (CLAIM, ASSERTS):
-                row["negated"] = negated
-            if drafted or d.get("status") == DRAFT:
-                row["status"] = DRAFT
-            level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))
-        level.sort(key=lambda r: r[:3])
-        out.extend(r[3] for r in level)
+        out.extend(_ring_rows(found, data, distance, kind))
         if not frontier:
             break
     return out
+
+
+def _ring(frontier: list[Any], sides: tuple[tuple[str, Any], ...], seen: set[Any], data: dict[Any, Any],
+          relation: str | None, thread: bool) -> dict[Any, list[Any]]:
+    """The nodes one step beyond ``frontier``: node -> [via, direction, kinds, negated, drafted]."""
+    found: dict[Any, list[Any]] = {}
+    for u in frontier:
+        for direction, adj in sides:
+            for v, keyed in adj[u].items():
+                if v in seen or (not thread and data[v].get("kind") == MESSAGE):
+                    continue
+                entry = found.get(v)
+                if entry is not None and entry[0] != u:
+                    continue  # reached already, through another node
+                edges = [d for d in keyed.values() if relation is None or d.get("kind") == relation]
+                if not edges:
+                    continue
+                kinds = [str(d.get("kind", OTHER_EDGE)) for d in edges]
+                negated = all(d.get("negated") for d in edges)
+                drafted = all(d.get("status") == DRAFT for d in edges)
+                if entry is None:
+                    found[v] = [u, direction, kinds, negated, drafted]
+                else:
+                    if entry[1] != direction:
+                        entry[1] = "both"
+                    entry[2] = entry[2] + kinds
+                    entry[3] = entry[3] and negated
+                    entry[4] = entry[4] and drafted
+    return found
+
+
+def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int, kind: str | None) -> list[Neighbor]:
+    """One ring's answer rows, terms first, then attributes, people, by label."""
+    level = []
+    for i, (v, (via, direction, kinds, negated, drafted)) in enumerate(found.items()):
+        d = data[v]
+        k = str(d.get("kind", OTHER_NODE))
+        if kind is not None and k != kind:
+            continue
+        relations = kinds if len(kinds) == 1 else list(dict.fromkeys(kinds))
+        label = d.get("label", v)
+        label = label if type(label) is str else str(label)
+        row: Neighbor = {"id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
+                         "direction": direction, "distance": distance, "via": via}
+        if relations[0] in (CLAIM, ASSERTS):
+            row["negated"] = negated
+        if drafted or d.get("status") == DRAFT:
+            row["status"] = DRAFT
+        level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))
+    level.sort(key=lambda r: r[:3])  # the third field is unique: rows are never compared
+    return [r[3] for r in level]
 
 
 def path(G: Graph, a: str, b: str, quotes: bool = True) -> PathAnswer:
@@ -409,21 +421,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
             item = _item(G, x, has_a[x] + has_b[x], quotes)
             item["supporters_a"], item["supporters_b"] = _names(has_a[x]), _names(has_b[x])
             shared.append(item)
-    contrasts = []
-    for x in has_a:
-        opposite = _opposed(G, x)  # only these can pair with x: O(degree), not |A| x |B|
-        for y in (y for y in has_b if y in opposite):
-            opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == OPPOSES]
-            stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
-            names = list(dict.fromkeys(_names(has_a[x]) + _names(has_b[y]) + stated))
-            contrast = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),
-                        "supporters": names, "count": len(names), "supporters_a": _names(has_a[x]),
-                        "supporters_b": _names(has_b[y]), "stated_by": stated}
-            if opposing and all(d.get("inferred") for d in opposing):
-                contrast["inferred"] = True  # the pairing is the curator's reading
-            if quotes:
-                contrast["quotes"] = _public(has_a[x] + has_b[y]) + [_evidence(G, d) for d in opposing]
-            contrasts.append(contrast)
+    contrasts = _contrasts(G, has_a, has_b, quotes)
     denied = [
         {"term": t, "attribute": x, "label": _label(G, x), "denied_by": _names(c),
          "asserted_by": _names(has.get(x, [])), **({"quotes": _public(c)} if quotes else {})}
@@ -447,6 +445,26 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         "relations": [describe_edge(G, *e) for e in _edges_between(G, u, v)],
         "spoke_of_both": both,
     }
+
+
+def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[dict[str, Any]]:
+    """Each attribute of A paired with an attribute of B that the data opposes to it."""
+    out = []
+    for x in has_a:
+        opposite = _opposed(G, x)  # only these can pair with x: O(degree), not |A| x |B|
+        for y in (y for y in has_b if y in opposite):
+            opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == OPPOSES]
+            stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
+            names = list(dict.fromkeys(_names(has_a[x]) + _names(has_b[y]) + stated))
+            contrast = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),
+                        "supporters": names, "count": len(names), "supporters_a": _names(has_a[x]),
+                        "supporters_b": _names(has_b[y]), "stated_by": stated}
+            if opposing and all(d.get("inferred") for d in opposing):
+                contrast["inferred"] = True  # the pairing is the curator's reading
+            if quotes:
+                contrast["quotes"] = _public(has_a[x] + has_b[y]) + [_evidence(G, d) for d in opposing]
+            out.append(contrast)
+    return out
 
 
 def _denial(claims: list[dict[str, Any]] | None, key: str) -> dict[str, Any]:

@@ -426,6 +426,11 @@ def main() -> None:
     a = ap.parse_args()
     started = time.perf_counter()
     os.environ.setdefault("CONCEPTGRAPH_CACHE", "off")
+    # As installed: with compiled bytecode (pip compiles networkx's; compile ours alike).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    import compileall
+
+    compileall.compile_dir(str(HERE.parent / "src" / "conceptgraph"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = a.data or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

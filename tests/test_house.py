@@ -99,7 +99,7 @@ def test_the_command_line_lists_every_registered_format() -> None:
     from conceptgraph.cli import cli
     from conceptgraph.formats import FORMATS
 
-    choices = next(p for p in cli.commands["export"].params if p.name == "fmt").type.choices
+    choices = next(p for p in cli.commands["export"].params if p.name == "fmt").type.names()
     assert list(choices) == list(FORMATS)
     help_text = CliRunner().invoke(cli, ["export", "--help"]).stdout
     for f in FORMATS.values():

@@ -9,11 +9,11 @@ The graph library is imported only when a command runs, so ``--help`` and
 
 from __future__ import annotations
 
-import inspect
 import os
 import shlex
 import signal
 import sys
+import textwrap
 import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,6 @@ import click
 
 from . import __version__
 from .errors import ConceptGraphError, ConceptGraphWarning, NoResult, printable
-from .formats import FORMATS
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -137,7 +136,9 @@ def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
         # cleandoc first: the example's lines are not indented, and Click dedents the whole text
-        f.__doc__ = inspect.cleandoc(f.__doc__ or "") + "\n\n\b\nExample:\n" + "\n".join(
+        doc = f.__doc__ or ""
+        first, _, rest = doc.partition("\n")
+        f.__doc__ = (first.strip() + "\n" + textwrap.dedent(rest)).strip() + "\n\n\b\nExample:\n" + "\n".join(
             "  " + line for line in example.strip().splitlines()
         )
         return f
@@ -183,6 +184,44 @@ def _written(result: dict[str, Any], as_json: bool) -> None:
     if not as_json:
         click.echo(f"wrote {result['path']}", err=True)
     _answer(result, as_json, "export")
+
+
+class _FormatName(click.ParamType):  # type: ignore[type-arg]
+    """A registered format's name. The registry is read only when a command needs it,
+    so that the command line starts without importing every format."""
+
+    name = "format"
+
+    @staticmethod
+    def names() -> list[str]:
+        from .formats import FORMATS
+
+        return list(FORMATS)
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return "[" + "|".join(self.names()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.names():
+            return value
+        self.fail(f"'{value}' is not one of {', '.join(self.names())}.", param, ctx)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        return [click.shell_completion.CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
+
+
+class _FormatsHelp(click.Command):
+    """Puts the table of registered formats where the help says FORMATS, when shown."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .formats import FORMATS
+
+        table = "\b\n" + "\n".join(f"{f.name:<10} {f.help}" for f in FORMATS.values())
+        text, self.help = self.help, (self.help or "").replace("FORMATS", table, 1)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = text
 
 
 def _shell(*words: str) -> str:
@@ -484,8 +523,8 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
         click.launch(str(path.resolve()))
 
 
-@cli.command()
-@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)), help="What to write.")
+@cli.command(cls=_FormatsHelp)
+@click.option("--format", "fmt", required=True, type=_FormatName(), help="What to write.")
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/.")
 @click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
@@ -515,10 +554,6 @@ def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: 
     result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt, output, force=force)
     if result["path"] != "-":
         _written(result, as_json)
-
-
-export.help = (export.help or "").replace(
-    "FORMATS", "\b\n" + "\n".join(f"{f.name:<10} {f.help}" for f in FORMATS.values()), 1)
 
 
 def _terminate(signum: int, frame: Any) -> None:

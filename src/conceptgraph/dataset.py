@@ -42,10 +42,7 @@ from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "input_files", "DATASET_SUFFIXES", "SECTIONS", "Field", "json_schema",
-           "readme_fields"]
-
-DATASET_SUFFIXES = (".yaml", ".yml")
+__all__ = ["load_dataset", "parse_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -362,31 +359,14 @@ def _parse_yaml(text: str, file: str) -> Any:
         raise DatasetError("YAML nested too deeply", file) from None
 
 
-def input_files(path: Path) -> list[Path]:
-    """The files that make up the input at ``path``: the YAML files of a dataset folder,
-    or the one file. Each is checked to be a regular file within the size cap."""
-    from .files import check_readable
-
-    if path.is_dir():
-        try:
-            files = sorted(f for f in path.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
-        except OSError as e:
-            raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
-        if not files:
-            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
-    else:
-        files = [path]
-    for f in files:
-        check_readable(f)
-    return files
-
-
 def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     """Read and validate the dataset at ``path``: a YAML file or a folder of YAML files.
 
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
     docs = []
+    from .files import input_files
+
     for f in input_files(Path(path)):
         text = _read_text(str(f))
         docs.append(_Doc(str(f), text, _parse_yaml(text, str(f))))

@@ -35,10 +35,14 @@ __all__ = [
     "write_atomic_with",
     "replace_folder",
     "EXPORT_MARK",
+    "DATASET_SUFFIXES",
+    "input_files",
 ]
 
 MAX_BYTES_ENV = "CONCEPTGRAPH_MAX_BYTES"
 _DEFAULT_MAX = 1 << 30
+#: The files a dataset folder is made of.
+DATASET_SUFFIXES = (".yaml", ".yml")
 #: The file that marks a folder as an export of ours, which a later export may replace.
 EXPORT_MARK = ".conceptgraph-export"
 
@@ -68,6 +72,23 @@ def check_readable(path: str | os.PathLike[str]) -> os.stat_result:
         raise DatasetError(f"{st.st_size:,} bytes is over the limit of {limit:,} "
                            f"(set {MAX_BYTES_ENV} to read bigger files)", p)
     return st
+
+
+def input_files(path: Path) -> list[Path]:
+    """The files that make up the input at ``path``: the YAML files of a dataset folder,
+    or the one file. Each is checked to be a regular file within the size cap."""
+    if path.is_dir():
+        try:
+            files = sorted(f for f in path.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
+        except OSError as e:
+            raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
+        if not files:
+            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
+    else:
+        files = [path]
+    for f in files:
+        check_readable(f)
+    return files
 
 
 def read_limited(path: str | os.PathLike[str]) -> bytes:

@@ -40,7 +40,7 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _is_dataset(path: Path) -> bool:
-    from .dataset import DATASET_SUFFIXES
+    from .files import DATASET_SUFFIXES
 
     return path.is_dir() or path.suffix.lower() in DATASET_SUFFIXES
 
@@ -55,7 +55,7 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
     :class:`~conceptgraph.errors.ConceptGraphWarning` (again when read from the cache).
     Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
     """
-    from .dataset import input_files
+    from .files import input_files
 
     p = data_path(path)
     files = input_files(p)

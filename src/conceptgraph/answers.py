@@ -18,7 +18,7 @@ __all__ = [
     "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
     "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
     "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
-    "Export", "ANSWERS", "shape", "readme_table", "conforms",
+    "Export", "ImportSummary", "ANSWERS", "shape", "readme_table", "conforms",
 ]
 
 
@@ -277,6 +277,16 @@ class ThreadAnswer(TypedDict):
     messages: list[ThreadMessage]
 
 
+class ImportSummary(TypedDict):
+    path: str
+    format: str
+    threads: int
+    messages: int
+    speakers: int
+    replies: int
+    left_out: dict[str, int]
+
+
 class Export(TypedDict):
     format: str
     path: str
@@ -300,6 +310,7 @@ ANSWERS: dict[str, Any] = {
     "search": [Hit],
     "thread": ThreadAnswer,
     "export": Export,
+    "import": ImportSummary,
 }
 
 # Shapes named in the README's table, so that the table stays readable.

@@ -489,6 +489,76 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
             "no message matches" if by or mentions else "this dataset has no messages")
 
 
+class _ImportFormat(click.ParamType):  # type: ignore[type-arg]
+    """``auto`` or a registered discussion format, read from the registry when needed."""
+
+    name = "format"
+
+    @staticmethod
+    def names() -> list[str]:
+        from .discussions import IMPORTERS
+
+        return ["auto", *IMPORTERS]
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return "[" + "|".join(self.names()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.names():
+            return value
+        self.fail(f"'{value}' is not one of {', '.join(self.names())}.", param, ctx)
+
+
+class _ImportHelp(click.Command):
+    """Puts the table of discussion formats where the help says FORMATS, when shown."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .discussions import IMPORTERS
+
+        table = "\b\n" + "\n".join(f"{i.name:<10} {i.help}" for i in IMPORTERS.values())
+        text, self.help = self.help, (self.help or "").replace("FORMATS", table, 1)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = text
+
+
+@cli.command("import", cls=_ImportHelp)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(), metavar="SOURCE...")
+@click.option("--format", "fmt", default="auto", show_default=True, type=_ImportFormat(),
+              help="The export's format (auto: told by its content).")
+@click.option("-o", "--output", "output", default=None, metavar="DIR",
+              help="The dataset folder to write (default: output/<name of the first source>/).")
+@click.option("--thread", metavar="ID_OR_TITLE", help="Keep only this thread of a file that holds several.")
+@click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
+@click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Reddit's AutoModerator).")
+@click.option("--force", is_flag=True, help="Replace an existing folder.")
+@click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+              help="No progress lines on stderr.")
+@json_option
+@_example("conceptgraph import comments.xml\nconceptgraph import export.zip --thread general -o team/\n"
+          "conceptgraph thread --data output/comments/")
+def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
+            include_bots: bool, force: bool, as_json: bool) -> None:
+    """Read a discussion export into a dataset folder of its people and messages.
+
+    FORMATS
+
+    The folder holds discussion.yaml (source, contributors, messages), which `validate`
+    accepts and every command reads with --data; it is written whole or not at all, and
+    replaced only with --force. Any of these files can also be given to --data directly.
+    """
+    from pathlib import Path
+
+    from .discussions import Options, import_discussion
+
+    summary = import_discussion([Path(s) for s in sources], output, fmt, thread,
+                                Options(include_pending, include_bots), force)
+    if not as_json:
+        click.echo(f"wrote {summary['path']}", err=True)
+    _answer(summary, as_json, "import")
+
+
 @cli.command()
 @click.option("-o", "--output", "output", default=None, metavar="PATH",
               help="Where to write the page (default: output/concept_graph.html; - for stdout).")

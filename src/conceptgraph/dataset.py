@@ -42,7 +42,7 @@ from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
+__all__ = ["load_dataset", "parse_dataset", "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -664,6 +664,54 @@ def _unique(doc: _Doc, path: YamlPath, ident: str, seen: dict[str, YamlPath], wh
     if ident in seen:
         raise doc.error((*path, "id"), f"duplicate {what} id '{excerpt(ident, 40)}'")
     seen[ident] = path
+
+
+def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), header: str = "") -> str:
+    """``ds`` as the YAML text of a dataset file (``sections`` of it), which
+    :func:`load_dataset` reads back as the same records. Optional fields are written
+    only when set; multi-line texts as literal blocks.
+
+    >>> from conceptgraph.model import Dataset, Source, Term
+    >>> print(dump_dataset(Dataset(Source("T"), terms=(Term("a", "a"),)), ("source", "terms")), end="")
+    source:
+      title: T
+    terms:
+    - id: a
+    """
+    import dataclasses
+
+    yaml, _ = _yaml()
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc, name-defined]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = "|" if "\n" in value and not any(line != line.rstrip() for line in value.split("\n")) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    out: dict[str, Any] = {}
+    for name in sections:
+        value = getattr(ds, name)
+        if name == "source":
+            out[name] = {k: v for k, v in dataclasses.asdict(value).items() if v}
+            continue
+        if not value:
+            continue
+        items = []
+        for record in value:
+            item: dict[str, Any] = {}
+            for f in dataclasses.fields(record):
+                v = getattr(record, f.name)
+                if f.name == "label" and v == record.id:
+                    continue
+                if v in ("", None, False, ()) or (name == "contributors" and f.name == "where" and not v):
+                    continue
+                item[f.name] = list(v) if isinstance(v, tuple) else v
+            items.append(item)
+        out[name] = items
+    body: str = yaml.dump(out, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
 
 
 def json_schema() -> dict[str, Any]:

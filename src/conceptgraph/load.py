@@ -1,6 +1,7 @@
-"""Load the graph a command works on: a dataset (a YAML file or a folder of them) or a
-graph file from us or another tool (GraphML, GEXF, node-link JSON), told apart by
-suffix or content, through the cache of built graphs when asked.
+"""Load the graph a command works on: a dataset (a YAML file or a folder of them), a
+graph file from us or another tool (GraphML, GEXF, node-link JSON), or a discussion
+export (WordPress, Disqus, Discourse, Reddit, mail, Slack, transcripts, plain text),
+told apart by content and suffix; through the cache of built graphs when asked.
 
 >>> G = load_graph()                       # the bundled discussion
 >>> G.number_of_nodes() > 100
@@ -14,12 +15,12 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ConceptGraphWarning
+from .errors import ConceptGraphWarning, DatasetError
 
 if TYPE_CHECKING:
     from .graph import Graph
 
-__all__ = ["DATA_ENV", "default_data_path", "data_path", "load_graph"]
+__all__ = ["DATA_ENV", "default_data_path", "data_path", "input_kind", "load_graph"]
 
 DATA_ENV = "CONCEPTGRAPH_DATA"
 
@@ -39,41 +40,72 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path)
 
 
-def _is_dataset(path: Path) -> bool:
-    from .files import DATASET_SUFFIXES
+def input_kind(path: Path) -> tuple[str, list[Path]]:
+    """What ``path`` is (``dataset``, ``graph`` or ``discussion``) and the files it is made
+    of (for the cache's key). A discussion is recognised by its content: a Slack export,
+    a WordPress or Disqus XML file, a Discourse or Reddit JSON file, mail, a transcript."""
+    from .files import DATASET_SUFFIXES, check_readable, input_files
 
-    return path.is_dir() or path.suffix.lower() in DATASET_SUFFIXES
+    if path.is_dir():
+        from .discussions import is_slack
+
+        if is_slack(path):
+            files = sorted(p for p in path.rglob("*.json") if p.is_file() and not p.is_symlink())
+            return "discussion", files
+        return "dataset", input_files(path)
+    check_readable(path)
+    if path.suffix.lower() in DATASET_SUFFIXES:
+        return "dataset", [path]
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8192)
+    except OSError as e:
+        raise DatasetError(f"cannot read: {e.strerror or e}", str(path)) from None
+    from .formats import FORMATS
+
+    if any(f.read is not None and f.sniff is not None and f.sniff(head) for f in FORMATS.values()):
+        return "graph", [path]
+    from .discussions import detect
+
+    if detect(path) is not None:
+        return "discussion", [path]
+    if any(f.read is not None and path.suffix.lower() in f.suffixes for f in FORMATS.values()):
+        return "graph", [path]
+    raise DatasetError("neither a dataset (.yaml), a graph file (GraphML, GEXF, node-link JSON) nor a discussion "
+                       "export this tool reads", str(path))
 
 
 def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) -> Graph:
-    """Load the graph at ``path``: a dataset file or folder, or a graph file (GraphML,
-    GEXF, node-link JSON) from us or another tool; by default the dataset named by
-    ``$CONCEPTGRAPH_DATA``, else the bundled one. With ``cache``, a graph built before
-    from the same unchanged files is read back from :mod:`conceptgraph.cache`.
+    """Load the graph at ``path``: a dataset file or folder, a graph file (GraphML,
+    GEXF, node-link JSON) from us or another tool, or a discussion export (imported on
+    the fly); by default the dataset named by ``$CONCEPTGRAPH_DATA``, else the bundled
+    one. With ``cache``, a graph built before from the same unchanged files is read
+    back from :mod:`conceptgraph.cache`.
 
     What a file holds that the graph cannot keep is reported as a
     :class:`~conceptgraph.errors.ConceptGraphWarning` (again when read from the cache).
     Raises :class:`~conceptgraph.errors.DatasetError` for a file that cannot be read.
     """
-    from .files import input_files
-
     p = data_path(path)
-    files = input_files(p)
+    kind, files = input_kind(p)
 
     def build() -> tuple[Graph, list[str]]:
-        from .graph import gc_paused
+        from .graph import build_graph, gc_paused
         from .progress import Progress
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ConceptGraphWarning)
             with gc_paused(), Progress(f"reading {p.name}") as progress:
-                if _is_dataset(p):
+                if kind == "dataset":
                     from .dataset import load_dataset
-                    from .graph import build_graph
 
                     ds = load_dataset(p)
                     progress.phase(f"building the graph of {ds.node_count} nodes")
                     G = build_graph(ds)
+                elif kind == "discussion":
+                    from .discussions import read_discussion
+
+                    G = build_graph(read_discussion([p])[0])
                 else:
                     from .formats import read_graph
 

@@ -332,6 +332,17 @@ def thread_text(r: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n")
 
 
+def import_text(r: dict[str, Any]) -> str:
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    lines = [f"{r['format']}: {n(r['threads'], 'thread')}, {n(r['messages'], 'message')}, "
+             f"{n(r['speakers'], 'speaker')}, {n(r['replies'], 'reply')}".replace("replys", "replies")]
+    if r["left_out"]:
+        lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+    return "\n".join(lines)
+
+
 def export_text(r: dict[str, Any]) -> str:
     return str(r.get("command", ""))
 
@@ -341,5 +352,5 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
     "why": why_text, "who": who_text, "contributors": contributors_text, "path": path_text,
     "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
-    "thread": thread_text, "export": export_text,
+    "thread": thread_text, "export": export_text, "import": import_text,
 }

@@ -222,7 +222,7 @@ def neighbors(
         found = _ring(frontier, sides, seen, data, relation, thread)
         seen.update(found)
         frontier = list(found)
-        out.extend(_ring_rows(found, data, distance, kind))
+        out.extend(_ring_rows(found, succ, pred, data, distance, kind))
         if not frontier:
             break
     return out
@@ -230,37 +230,39 @@ def neighbors(
 
 def _ring(frontier: list[Any], sides: tuple[tuple[str, Any], ...], seen: set[Any], data: dict[Any, Any],
           relation: str | None, thread: bool) -> dict[Any, list[Any]]:
-    """The nodes one step beyond ``frontier``: node -> [via, direction, kinds, negated, drafted]."""
+    """The nodes one step beyond ``frontier``: node -> [via, direction, edge kinds]."""
     found: dict[Any, list[Any]] = {}
     for u in frontier:
         for direction, adj in sides:
             for v, keyed in adj[u].items():
-                if v in seen or (not thread and data[v].get("kind") == MESSAGE):
+                if v in seen:
                     continue
                 entry = found.get(v)
                 if entry is not None and entry[0] != u:
                     continue  # reached already, through another node
-                edges = [d for d in keyed.values() if relation is None or d.get("kind") == relation]
-                if not edges:
-                    continue
-                kinds = [str(d.get("kind", OTHER_EDGE)) for d in edges]
-                negated = all(d.get("negated") for d in edges)
-                drafted = all(d.get("status") == DRAFT for d in edges)
+                if relation is None:
+                    kinds = [d.get("kind", OTHER_EDGE) for d in keyed.values()]
+                else:
+                    kinds = [k for d in keyed.values() if (k := d.get("kind", OTHER_EDGE)) == relation]
+                    if not kinds:
+                        continue
                 if entry is None:
-                    found[v] = [u, direction, kinds, negated, drafted]
+                    if not thread and data[v].get("kind") == MESSAGE:
+                        continue
+                    found[v] = [u, direction, kinds]
                 else:
                     if entry[1] != direction:
                         entry[1] = "both"
                     entry[2] = entry[2] + kinds
-                    entry[3] = entry[3] and negated
-                    entry[4] = entry[4] and drafted
     return found
 
 
-def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int, kind: str | None) -> list[Neighbor]:
-    """One ring's answer rows, terms first, then attributes, people, by label."""
+def _ring_rows(found: dict[Any, list[Any]], succ: dict[Any, Any], pred: dict[Any, Any], data: dict[Any, Any],
+               distance: int, kind: str | None) -> list[Neighbor]:
+    """One ring's answer rows, terms first, then attributes, people, by label; a claim
+    that everyone who made it denies is marked ``negated``, a drafted link ``status``."""
     level = []
-    for i, (v, (via, direction, kinds, negated, drafted)) in enumerate(found.items()):
+    for i, (v, (via, direction, kinds)) in enumerate(found.items()):
         d = data[v]
         k = str(d.get("kind", OTHER_NODE))
         if kind is not None and k != kind:
@@ -270,9 +272,10 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
         label = label if type(label) is str else str(label)
         row: Neighbor = {"id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
                          "direction": direction, "distance": distance, "via": via}
+        edges = [*succ[via].get(v, {}).values(), *(pred[via].get(v, {}).values() if pred is not succ else ())]
         if relations[0] in (CLAIM, ASSERTS):
-            row["negated"] = negated
-        if drafted or d.get("status") == DRAFT:
+            row["negated"] = all(e.get("negated") for e in edges if e.get("kind") in (CLAIM, ASSERTS))
+        if d.get("status") == DRAFT or all(e.get("status") == DRAFT for e in edges):
             row["status"] = DRAFT
         level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))
     level.sort(key=lambda r: r[:3])  # the third field is unique: rows are never compared

@@ -1,0 +1,237 @@
+"""Bring your own discussion: read the exports people have (WordPress, Disqus,
+Discourse, Reddit, mail, Slack, transcripts, plain text) into a dataset of its
+contributors and messages. Each format is one :class:`Importer` record; the command
+line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "chat.txt"
+>>> _ = p.write_text("Ann: Soup or salad?\\nBo: Soup.\\n")
+>>> ds, summary = read_discussion([p])
+>>> summary["format"], [c.name for c in ds.contributors]
+('text', ['Ann', 'Bo'])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..errors import DatasetError, UsageError, did_you_mean, excerpt
+
+if TYPE_CHECKING:
+    from ..model import Dataset
+    from .thread import Left, Thread
+
+__all__ = ["Importer", "IMPORTERS", "Options", "detect", "is_slack", "read_discussion", "import_discussion"]
+
+
+class Options(NamedTuple):
+    include_pending: bool = False
+    include_bots: bool = False
+
+
+class Importer(NamedTuple):
+    """One discussion format: what it reads, how it is recognised, how it is read."""
+
+    name: str
+    help: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes], bool] | None
+    read: Callable[[Path, Options], tuple[list[Thread], Left]]
+    folder: bool = False
+
+
+def _bytes(path: Path) -> bytes:
+    from ..files import read_limited
+
+    return read_limited(path)
+
+
+def _text(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .text import read_text
+    from .thread import Left
+
+    data = _bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise DatasetError(f"not valid UTF-8 (byte 0x{data[e.start]:02x})", str(path), line) from None
+    return read_text(text, str(path), markdown=path.suffix.lower() in (".md", ".markdown")), Left()
+
+
+def _wxr(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .xmlfeeds import read_wxr
+
+    return read_wxr(_bytes(path), str(path), include_pending=o.include_pending)
+
+
+def _disqus(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .xmlfeeds import read_disqus
+
+    return read_disqus(_bytes(path), str(path))
+
+
+def _discourse(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .forums import read_discourse
+
+    return read_discourse(_bytes(path), str(path))
+
+
+def _reddit(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .forums import read_reddit
+
+    return read_reddit(_bytes(path), str(path), include_bots=o.include_bots)
+
+
+def _mbox(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .chat import read_mbox
+
+    return read_mbox(_bytes(path), str(path))
+
+
+def _slack(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from ..files import max_bytes
+    from .chat import read_slack
+
+    return read_slack(path, max_bytes(), include_bots=o.include_bots)
+
+
+def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .chat import read_transcript
+
+    return read_transcript(_bytes(path), str(path))
+
+
+def _sniffer(module: str, name: str) -> Callable[[bytes], bool]:
+    def sniff(head: bytes) -> bool:
+        import importlib
+
+        return bool(getattr(importlib.import_module(f".{module}", __name__), name)(head))
+
+    return sniff
+
+
+#: Every discussion format, by name; "text" reads whatever the others do not.
+IMPORTERS: dict[str, Importer] = {i.name: i for i in (
+    Importer("wxr", "WordPress export (WXR): posts and pages with their comments", (".xml", ".wxr"),
+             _sniffer("xmlfeeds", "sniff_wxr"), _wxr),
+    Importer("disqus", "Disqus export (XML): threads and posts", (".xml",), _sniffer("xmlfeeds", "sniff_disqus"), _disqus),
+    Importer("discourse", "Discourse topic JSON (/t/ID.json)", (".json",), _sniffer("forums", "sniff_discourse"),
+             _discourse),
+    Importer("reddit", "Reddit thread JSON (the thread's address + .json)", (".json",),
+             _sniffer("forums", "sniff_reddit"), _reddit),
+    Importer("mbox", "mail: an mbox of messages, or one .eml", (".mbox", ".eml", ".mbx"), _sniffer("chat", "sniff_mbox"),
+             _mbox),
+    Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
+    Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
+    Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
+             (".txt", ".md", ".markdown", ".text"), None, _text),
+)}
+
+
+def is_slack(path: Path) -> bool:
+    """A Slack export: a folder or a zip holding users.json and channels.json."""
+    try:
+        if path.is_dir():
+            return (path / "users.json").is_file() and (path / "channels.json").is_file()
+        if path.suffix.lower() != ".zip":
+            return False
+        import zipfile
+
+        with zipfile.ZipFile(path) as z:
+            names = {n.rsplit("/", 1)[-1] for n in z.namelist()}
+        return {"users.json", "channels.json"} <= names
+    except (OSError, ValueError):
+        return False
+
+
+def detect(path: Path) -> Importer | None:
+    """The discussion format of ``path`` by its content (a Slack folder or zip, an XML or
+    JSON export, mail, a transcript), else by its suffix; None for none of them."""
+    if is_slack(path):
+        return IMPORTERS["slack"]
+    if path.is_dir():
+        return None
+    from ..files import check_readable
+
+    check_readable(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8192)
+    except OSError:
+        return None
+    for imp in IMPORTERS.values():
+        if imp.sniff is not None and imp.sniff(head):
+            return imp
+    suffix = path.suffix.lower()
+    return IMPORTERS["text"] if suffix in IMPORTERS["text"].suffixes else None
+
+
+_DEFAULTS = Options()
+
+
+def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None = None,
+                    options: Options = _DEFAULTS, name: str = "") -> tuple[Dataset, dict[str, Any]]:
+    """The dataset (source, contributors, messages) of the discussions in ``sources``,
+    and a summary: format, threads, messages, speakers, replies, and what was left out."""
+    from .thread import Left, to_dataset
+
+    threads: list[Thread] = []
+    left = Left()
+    used = []
+    for src in sources:
+        src = Path(src)
+        if not src.exists():
+            raise DatasetError("no such file or folder", str(src))
+        imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
+        if imp is None:
+            if fmt != "auto":
+                raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
+            raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
+        found, dropped = imp.read(src, options)
+        threads += found
+        left.update(dropped)
+        used.append(imp.name)
+    if thread is not None:
+        chosen = [t for t in threads if thread in (t.key, t.title, t.title.lstrip("#"))]
+        if not chosen:
+            titles = [t.title or t.key for t in threads]
+            raise UsageError(f"no thread '{excerpt(thread)}'{did_you_mean(thread, titles)}; "
+                             f"the file holds: {excerpt(', '.join(titles), 300)}")
+        threads = chosen
+    ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left)
+    return ds, {"format": "+".join(dict.fromkeys(used)), **summary}
+
+
+def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
+                      thread: str | None = None, options: Options = _DEFAULTS, force: bool = False) -> dict[str, Any]:
+    """Import ``sources`` and write the dataset folder ``output`` (default
+    ``output/<name>/``) holding ``discussion.yaml``: its source, contributors and
+    messages, which every command reads with ``--data``. The folder appears whole or not
+    at all; an existing one is replaced only with ``force``.
+
+    Returns the summary (``path``, ``format``, ``threads``, ``messages``, ``speakers``,
+    ``replies``, ``left_out``)."""
+    from ..dataset import dump_dataset, parse_dataset
+    from ..errors import OutputError
+    from ..files import replace_folder
+    from .thread import slug
+
+    if not sources:
+        raise UsageError("give at least one file or folder to import")
+    name = slug(Path(sources[0]).stem or "discussion")
+    default = output in (None, "")
+    target = Path("output") / name if default else Path(str(output))
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
+              "# Add terms, attributes, claims and relations in another file of this folder (or run\n"
+              "# `conceptgraph draft` on it); every quote must be found in its speaker's message.\n")
+    text = dump_dataset(ds, ("source", "contributors", "messages"), header)
+    parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
+    replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
+    return {"path": str(target), **summary}

@@ -1,0 +1,167 @@
+"""Discourse topics and Reddit threads, as their JSON exports hold them.
+
+Discourse (``/t/ID.json`` or ``/t/ID/posts.json``): posts are numbered by the forum
+(``post 14``), ``reply_to_post_number`` is the reply, ``cooked`` is the HTML (quotes in
+``<aside class="quote">`` left out; ``raw`` Markdown with ``[quote]`` when that is all
+there is); deleted and hidden posts and small actions ("closed the topic") are left out.
+
+Reddit (the thread's address + ``.json``): the submission is the post, the comment tree
+the replies (``parent_id``); ``[deleted]`` and ``[removed]`` comments are left out, and
+``more`` stubs (comments the export did not load) are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import DatasetError, excerpt
+from .clean import html_to_text, markdown_to_text
+from .thread import Left, Post, Thread
+
+__all__ = ["read_discourse", "read_reddit", "sniff_discourse", "sniff_reddit", "load_json"]
+
+
+def load_json(data: bytes, file: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+    except json.JSONDecodeError as e:
+        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file) from None
+    except ValueError as e:
+        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+
+
+def sniff_discourse(head: bytes) -> bool:
+    return head.lstrip().startswith(b"{") and b'"post_stream"' in head
+
+
+def sniff_reddit(head: bytes) -> bool:
+    start = head.lstrip()
+    return start.startswith(b"[") and b'"Listing"' in head and b'"t3"' in head
+
+
+def _object(value: Any, what: str, file: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DatasetError(f"expected {what}", file)
+    return value
+
+
+def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
+    doc = _object(load_json(data, file), "a Discourse topic (an object with post_stream)", file)
+    stream = _object(doc.get("post_stream"), 'a "post_stream" object', file)
+    posts = stream.get("posts")
+    if not isinstance(posts, list):
+        raise DatasetError('"post_stream.posts" must be a list', file)
+    created = doc.get("details", {}).get("created_by", {}) if isinstance(doc.get("details"), dict) else {}
+    thread = Thread(key=str(doc.get("id", file)), title=str(doc.get("title") or doc.get("fancy_title") or ""),
+                    author=str(created.get("name") or created.get("username") or ""),
+                    date=str(doc.get("created_at") or "")[:10])
+    left = Left()
+    kept: set[int] = set()
+    for p in sorted((p for p in posts if isinstance(p, dict)), key=lambda p: p.get("post_number") or 0):
+        number = p.get("post_number")
+        if not isinstance(number, int):
+            raise DatasetError(f"a post without a post_number ({excerpt(p.get('id'))})", file)
+        if p.get("post_type", 1) != 1:
+            left["small actions"] += 1
+            continue
+        if p.get("deleted_at") or p.get("user_deleted"):
+            left["deleted"] += 1
+            continue
+        if p.get("hidden"):
+            left["hidden"] += 1
+            continue
+        cooked, raw = p.get("cooked"), p.get("raw")
+        if isinstance(cooked, str) and cooked:
+            text = html_to_text(cooked)
+        elif isinstance(raw, str):
+            text = markdown_to_text(re.sub(r"\[quote[^\]]*\].*?\[/quote\]", "", raw, flags=re.S | re.I))
+        else:
+            text = ""
+        if not text:
+            left["empty"] += 1
+            continue
+        reply = p.get("reply_to_post_number")
+        parent = reply if reply in kept else (min(kept) if kept and number != min(kept) else None)
+        kept.add(number)
+        username = str(p.get("username") or "")
+        thread.posts.append(Post(key=str(number), author=str(p.get("name") or username), text=text,
+                                 parent=None if parent is None else str(parent), date=str(p.get("created_at") or "")[:10],
+                                 account=username.casefold(), root=number == min(kept), place=f"post {number}"))
+    if not thread.posts:
+        raise DatasetError("no post to read in this Discourse topic", file)
+    return [thread], left
+
+
+def _utc(seconds: Any) -> str:
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return ""
+
+
+_GONE = {"[deleted]", "[removed]"}
+_BOTS = {"automoderator"}
+
+
+def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    doc = load_json(data, file)
+    if not (isinstance(doc, list) and len(doc) >= 2 and all(isinstance(x, dict) for x in doc[:2])):
+        raise DatasetError("expected a Reddit thread: a list of two listings (the post, its comments)", file)
+    try:
+        sub = doc[0]["data"]["children"][0]["data"]
+    except (KeyError, IndexError, TypeError):
+        raise DatasetError("the first listing holds no submission", file) from None
+    author = str(sub.get("author") or "")
+    body = markdown_to_text(str(sub.get("selftext") or ""))
+    if not body and sub.get("url"):
+        body = str(sub["url"])
+    thread = Thread(key=str(sub.get("name") or file), title=markdown_to_text(str(sub.get("title") or "")),
+                    url="https://www.reddit.com" + str(sub.get("permalink") or ""), author=author,
+                    date=_utc(sub.get("created_utc")))
+    thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
+                             date=thread.date, title=thread.title, account=author.casefold()))
+    left = Left()
+    kept = {thread.posts[0].key}
+    stack = list(reversed(_children(doc[1])))
+    while stack:  # depth first, in the order Reddit shows them
+        kind, c = stack.pop()
+        if kind == "more":
+            left["comments not loaded (more)"] += int(c.get("count") or len(c.get("children") or []))
+            continue
+        if kind != "t1":
+            continue
+        who, text = str(c.get("author") or ""), str(c.get("body") or "")
+        replies = c.get("replies")
+        stack.extend(reversed(_children(replies)) if isinstance(replies, dict) else [])
+        if text.strip() in _GONE:
+            left[text.strip().strip("[]")] += 1
+            continue
+        if who.casefold() in _BOTS and not include_bots:
+            left["bots"] += 1
+            continue
+        text = markdown_to_text(text)
+        if not text:
+            left["empty"] += 1
+            continue
+        name = str(c.get("name") or "")
+        parent = str(c.get("parent_id") or "")
+        kept.add(name)
+        thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
+                                 parent=parent if parent in kept else thread.posts[0].key, date=_utc(c.get("created_utc")),
+                                 account="" if who in _GONE else who.casefold()))
+    return [thread], left
+
+
+def _children(listing: Any) -> list[tuple[str, dict[str, Any]]]:
+    try:
+        return [(str(ch.get("kind")), ch["data"]) for ch in listing["data"]["children"]
+                if isinstance(ch, dict) and isinstance(ch.get("data"), dict)]
+    except (KeyError, TypeError):
+        return []

@@ -1,0 +1,158 @@
+"""Plain text: a blog post copied with its comments, or a chat, minutes or Markdown
+notes written as ``Name: words``.
+
+A copied blog page reads as: a title line; "Posted by NAME — DATE"; the post; answers
+the post quotes under a line holding only a person's name (their *responses*); then
+numbered comments, ``12. NAME says:`` (or unsigned, ``12. words...``, whose signer a
+closing "Best wishes, NAME" gives). Site chrome is left out: "Filed in", "About NAME"
+and the bio under it, "Comments are closed.", "Reply", "Share this".
+
+Otherwise, a line that starts ``NAME:`` (or ``**NAME**:``, ``NAME wrote:``) begins a
+turn, and the lines after it belong to that turn.
+
+>>> [t] = read_text("Ann: Soup or salad?\\nBo: Soup.\\nAnn: Soup it is.\\n", "lunch.txt")
+>>> [(p.author, p.place, p.text) for p in t.posts]
+[('Ann', 'turn 1', 'Soup or salad?'), ('Bo', 'turn 2', 'Soup.'), ('Ann', 'turn 3', 'Soup it is.')]
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import datetime
+
+from ..errors import DatasetError
+from .clean import markdown_to_text, quoted_lines_removed, tidy
+from .thread import Post, Thread
+
+__all__ = ["read_text", "sniff_text"]
+
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
+_HEADING = re.compile(rf"^{_NAME}$")
+_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)\s*[—–-]+\s*(?P<date>.+?)\s*$")
+_COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
+_SAYS = re.compile(r"^(?P<name>.+?)\s+(?:says|said|wrote)\s*:\s*$")
+_TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*\s*:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))\s*(?:wrote|says)?\s*:\s+(?P<text>.*)$")
+_SIGN_OFF = re.compile(rf"^(?:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
+                       rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$", re.I)
+_CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|leave a (comment|reply)|"
+                     r"filed in .*|tagged .*|posted in .*|connect with .* on:?|\d+ (comments|responses)|"
+                     r"related posts?:?)$", re.I)
+
+
+def sniff_text(head: bytes) -> bool:
+    """Any text that is not another format's: the fallback importer."""
+    return b"\x00" not in head[:4096]
+
+
+def _date(text: str) -> str:
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip().strip(",."), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return text.strip()
+
+
+def read_text(text: str, file: str, markdown: bool = False) -> list[Thread]:
+    """The discussion in ``text``: a blog page with comments, or ``Name: words`` turns
+    (whose Markdown, when ``markdown``, is turned into plain text)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if any(_POSTED.match(line.strip()) for line in lines[:30]) or sum(
+            bool(_COMMENT.match(line)) for line in lines) >= 2:
+        thread = _blog(lines, file)
+    else:
+        thread = _turns(lines, file)
+    if markdown:
+        for post in thread.posts:
+            post.text = markdown_to_text(post.text)
+    return [thread]
+
+
+def _blog(lines: list[str], file: str) -> Thread:
+    thread = Thread(key=file)
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i < len(lines) and not _POSTED.match(lines[i].strip()):
+        thread.title = lines[i].strip()
+        i += 1
+    body: list[str] = []
+    sections: list[tuple[str, list[str]]] = []  # (speaker, lines): the post, then each response
+    current = body
+    in_bio = False
+    while i < len(lines) and not _COMMENT.match(lines[i]):
+        raw, line = lines[i], lines[i].strip()
+        i += 1
+        posted = _POSTED.match(line)
+        if posted:
+            thread.author, thread.date = posted["name"].strip(), _date(posted["date"])
+            continue
+        if line.startswith("About") and line[5:].strip() == thread.author:  # the author's bio: chrome
+            in_bio = True
+            continue
+        if in_bio or _CHROME.match(line):
+            continue
+        prev_blank = not body or not (current[-1].strip() if current else "")
+        nxt = lines[i].strip() if i < len(lines) else ""
+        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4:
+            current = []
+            sections.append((line, current))
+            continue
+        current.append(raw)
+    if not thread.author:
+        raise DatasetError("no 'Posted by NAME' line: cannot tell who wrote the post", file)
+    thread.posts.append(Post(key="post", author=thread.author, text=tidy("\n".join(body)), root=True, date=thread.date,
+                             title=thread.title))
+    for k, (name, section) in enumerate(sections, 1):
+        thread.posts.append(Post(key=f"response-{k}", author=name, text=tidy("\n".join(section)), parent="post",
+                                 place=f"response {k}", role="respondent"))
+    comments = _comments(lines[i:])
+    for number, author, text in comments:
+        thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
+                                 place=f"comment {number}"))
+    return thread
+
+
+def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
+    """Numbered comments: (number, speaker or "", own words)."""
+    found: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        m = _COMMENT.match(line)
+        if m and (not found or int(m["n"]) == int(found[-1][0]) + 1):
+            says = _SAYS.match(m["rest"].strip())
+            found.append((m["n"], says["name"].strip() if says else "", [] if says else [m["rest"]]))
+        elif found and not _CHROME.match(line.strip()):
+            found[-1][2].append(line)
+    out = []
+    for number, author, lines_ in found:
+        first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)
+        text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
+        text = tidy(quoted_lines_removed(text))
+        last = text.rsplit("\n", 1)[-1]
+        sign = _SIGN_OFF.match(last.strip())
+        if sign:  # "Best wishes, MT": the signer, and no part of the words
+            author = author or sign["name"]
+            text = tidy(text[: len(text) - len(last)])
+        out.append((number, author, text))
+    return out
+
+
+def _turns(lines: list[str], file: str) -> Thread:
+    thread = Thread(key=file)
+    turns: list[tuple[str, list[str]]] = []
+    for line in lines:
+        m = _TURN.match(line.strip())
+        if m and (m["b"] or m["n"]) and len((m["b"] or m["n"]).split()) <= 5 and "http" not in (m["b"] or m["n"]):
+            turns.append(((m["b"] or m["n"]).strip(), [m["text"]]))
+        elif turns:
+            turns[-1][1].append(line)
+        elif line.strip() and not thread.title:
+            thread.title = line.strip().lstrip("# ").strip()
+    if not turns:
+        raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
+                           "'Posted by NAME' and numbered comments", file, 1)
+    for k, (name, body) in enumerate(turns, 1):  # turns answer no one in particular: no replies
+        thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body))),
+                                 place=f"turn {k}", root=k == 1))
+    return thread

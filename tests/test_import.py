@@ -1,0 +1,275 @@
+"""Bringing a discussion in: every format's speakers, places, replies and own words;
+what is left out and why; safety; the folder written whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conceptgraph import DatasetError, load_dataset, load_graph
+from conceptgraph.cli import cli
+from conceptgraph.discussions import IMPORTERS, Options, detect, read_discussion
+
+from conftest import ROOT, SOURCE
+
+FIX = ROOT / "tests" / "fixtures" / "discussions"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def messages(name: str, **kw) -> list[tuple[str, str, str, str]]:
+    ds, _ = read_discussion([FIX / name], **kw)
+    people = {c.id: c.name for c in ds.contributors}
+    return [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages]
+
+
+def test_the_bundled_discussion_imports_as_curated() -> None:
+    ds, summary = read_discussion([SOURCE])
+    gold = load_dataset(ROOT / "graph_data")
+    assert summary["messages"] == 18 and summary["speakers"] == 17
+    assert [(c.name, c.role, c.where) for c in ds.contributors] == [(c.name, c.role, c.where) for c in gold.contributors]
+    assert [(m.id, m.where, m.reply_to, m.text) for m in ds.messages] == [
+        (m.id, m.where, m.reply_to, m.text) for m in gold.messages]
+    assert (ds.source.title, ds.source.author, ds.source.date) == (gold.source.title, gold.source.author,
+                                                                   gold.source.date)
+
+
+def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "text: 1 thread, 18 messages, 17 speakers, 17 replies\n"
+    assert run("validate", str(tmp_path / "coop")).exit_code == 0
+    r = run("thread", "--data", str(tmp_path / "coop"), "--by", "todd", "--json")
+    assert json.loads(r.stdout)["messages"][0]["where"] == "comment 7"
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
+    assert r.exit_code == 6 and "--force" in r.stderr
+    assert run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force").exit_code == 0
+
+
+def test_import_summary_as_json(tmp_path: Path) -> None:
+    r = run("import", str(FIX / "wordpress.xml"), "-o", str(tmp_path / "wp"), "--json")
+    s = json.loads(r.stdout)
+    assert s == {"path": str(tmp_path / "wp"), "format": "wxr", "threads": 2, "messages": 5, "speakers": 3,
+                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}}
+
+
+def test_wordpress(tmp_path: Path) -> None:
+    got = messages("wordpress.xml")
+    thread = "“Cooperation & collaboration” › "
+    assert got[:4] == [
+        ("Ana Lima", thread + "post", "", "When do we cooperate, and when do we collaborate?\n\nTell me in the comments."),
+        ("Bruno Costa", thread + "comment 1", "cooperation-collaboration-post",
+         "Cooperation is sharing a road; collaboration is building one together.\n\nIt takes \"a shared goal\"."),
+        ("Chen Wei", thread + "reply 1 to comment 1", "cooperation-collaboration-comment-1",
+         "I disagree: cooperation needs trust (https://example.com/trust) too."),  # the quote of Bruno left out
+        ("Bruno Costa", thread + "reply 1 to reply 1 to comment 1", "cooperation-collaboration-reply-1-to-comment-1",
+         "Fair point, Chen."),  # one person under two spellings of one address
+    ]
+    assert [g[1] for g in got[4:]] == ["“About” › post"]  # a page too; the attachment is not a thread
+    assert len(messages("wordpress.xml", options=Options(include_pending=True))) == 6
+    assert messages("wordpress.xml", thread="About") == [("Ana Lima", "post", "", "This blog is about working together.")]
+
+
+def test_addresses_are_never_stored(tmp_path: Path) -> None:
+    for name in ("wordpress.xml", "disqus.xml", "thread.mbox", "slack"):
+        out = tmp_path / name.replace(".", "-")
+        assert run("import", str(FIX / name), "-o", str(out)).exit_code == 0
+        text = (out / "discussion.yaml").read_text(encoding="utf-8")
+        for secret in ("@example", "203.0.113", "198.51.100", "192.0.2"):
+            assert secret not in text, (name, secret)
+
+
+def test_old_wordpress_com_exports_with_an_undeclared_prefix() -> None:
+    assert messages("wordpress-com.xml") == [("zoe", "post", "", "First post."), ("Yan", "comment 1", "post", "Welcome!")]
+
+
+def test_disqus() -> None:
+    ds, summary = read_discussion([FIX / "disqus.xml"])
+    assert summary["left_out"] == {"deleted": 1, "spam": 1} and summary["threads"] == 2
+    got = messages("disqus.xml")
+    assert got[1] == ("Guest Reader", "“Cooperation & collaboration” › reply 1 to comment 1",
+                      "cooperation-collaboration-comment-1", "A truce is not cooperation — it is a pause.")
+    assert got[2][0] == "Bruno Costa"  # "Bruno C." is the same account
+
+
+def test_discourse() -> None:
+    ds, summary = read_discussion([FIX / "discourse.json"])
+    assert summary["left_out"] == {"deleted": 1, "small actions": 1}
+    assert messages("discourse.json") == [
+        ("Ana Lima", "post 1", "", "Is cooperation the same as collaboration?"),
+        ("bruno_c", "post 2", "post-1", "No. Collaboration means a shared goal (https://example.com/goal)."),
+        ("Chen Wei", "post 3", "post-2", "Cooperation can have a shared goal too."),  # the [quote] is Bruno's
+        ("Ana Lima", "post 7", "post-3", "Thanks & noted."),
+    ]
+    assert {c.name: c.role for c in ds.contributors}["Ana Lima"] == "author"
+
+
+def test_reddit() -> None:
+    ds, summary = read_discussion([FIX / "reddit.json"])
+    assert summary["left_out"] == {"bots": 1, "comments not loaded (more)": 4, "deleted": 1, "removed": 1}
+    assert messages("reddit.json") == [
+        ("ana_l", "post", "", "What is the difference?"),
+        ("bruno", "comment 1", "post", "Collaboration needs a shared goal (https://example.com/goal)."),
+        ("chen", "reply 1 to comment 1", "comment-1", "So does cooperation."),
+        ("bruno", "comment 2", "post", "Cooperation is lighter."),
+    ]
+    assert ds.source.title == "Cooperation vs collaboration & teams"
+
+
+def test_mail() -> None:
+    got = messages("thread.mbox")
+    t = "“Cooperation or collaboration?” › "
+    assert got == [
+        ("Ana Lima", t + "message 1", "", "Which word fits our project?"),  # the signature left out
+        ("Bruno Coço", t + "message 2", "cooperation-or-collaboration-message-1",
+         "Collaboration: we build one thing together, café included.\nFrom the start we shared the goal."),
+        ("Chen Wei", t + "message 3", "cooperation-or-collaboration-message-2", "I'd say cooperation."),
+        ("dee", t + "message 4", "cooperation-or-collaboration-message-1", "Agree with Chen."),  # by its subject
+        ("Zed", "“Lunch on Friday” › message 1", "", "Pizza?"),
+    ]
+
+
+def test_slack_folder_and_zip(tmp_path: Path) -> None:
+    ds, summary = read_discussion([FIX / "slack"])
+    assert summary["left_out"] == {"bots": 1, "joins, leaves and channel events": 1}
+    got = messages("slack")
+    assert got[:3] == [
+        ("Ana Lima", "“#general” › message 1", "", "Is our work cooperation or collaboration? <honest answers>"),
+        ("Bruno Costa", "“#general” › reply 1 to message 1", "general-message-1",
+         "@Ana Lima collaboration: see the goal doc (https://example.com/goal)"),
+        ("Ana Lima", "“#general” › reply 2 to message 1", "general-message-1", "Agreed."),
+    ]
+    zipped = tmp_path / "export.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        for f in sorted((FIX / "slack").rglob("*.json")):
+            z.write(f, "Team Export/" + str(f.relative_to(FIX / "slack")))
+    assert detect(zipped).name == "slack"
+    assert read_discussion([zipped])[0].messages == ds.messages
+    assert len(read_discussion([FIX / "slack"], thread="random")[0].messages) == 1
+    assert len(read_discussion([FIX / "slack"], options=Options(include_bots=True))[0].messages) == 6
+
+
+@pytest.mark.parametrize("entry, problem", [("../evil.json", "points outside"), ("/etc/x.json", "points outside")])
+def test_a_zip_cannot_reach_outside(tmp_path: Path, entry: str, problem: str) -> None:
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("users.json", "[]")
+        z.writestr("channels.json", "[]")
+        z.writestr(entry, "[]")
+    r = run("import", str(bad), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and problem in r.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("users.json", "[]")
+        z.writestr("channels.json", "[]")
+        z.writestr("general/2024-01-01.json", "[" + " " * 5_000_000 + "]")
+    monkeypatch.setenv("CONCEPTGRAPH_MAX_BYTES", "1000000")
+    r = run("import", str(bomb))
+    assert r.exit_code == 1 and "unpacks to more than 1,000,000 bytes" in r.stderr
+
+
+def test_transcripts() -> None:
+    assert messages("meeting.vtt") == [
+        ("Ana Lima", "turn 1", "", "Let's settle it: cooperation or collaboration?\nWe keep using both."),
+        ("Bruno Costa", "turn 2", "", "Collaboration, because we share the result."),
+        ("Ana Lima", "turn 3", "", "Fair."),
+    ]
+    srt = messages("meeting.srt")
+    assert [s[:2] for s in srt] == [("Ana Lima", "turn 1"), ("Bruno Costa", "turn 2"), ("Ana Lima", "turn 3")]
+    assert srt[1][3] == "Collaboration, because\nwe share the result."
+
+
+def test_plain_text_turns_and_markdown() -> None:
+    assert messages("chat.txt") == [("Ana", "turn 1", "", "Is our work cooperation or collaboration?"),
+                                    ("Bruno", "turn 2", "", "Collaboration.\nIt is one result."),
+                                    ("Chen", "turn 4", "", "Cooperation, I would say.")]  # turn 3 only quoted
+    assert messages("minutes.md")[1] == ("Bruno Costa", "turn 2", "",
+                                         "Yes: we build one thing (https://example.com/goal) together.")
+
+
+@pytest.mark.parametrize("name", ["wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox",
+                                  "slack", "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md"])
+def test_every_export_can_be_given_to_data_directly(name: str) -> None:
+    r = run("contributors", "--data", str(FIX / name), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout) and all(row["messages"] for row in json.loads(r.stdout))
+    assert run("render", "--data", str(FIX / name), "-o", "page.html").exit_code == 0
+
+
+def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
+    for name in ("wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox", "slack",
+                 "meeting.vtt", "chat.txt"):
+        ds, _ = read_discussion([FIX / name])
+        out = tmp_path / name.replace(".", "-")
+        assert run("import", str(FIX / name), "-o", str(out)).exit_code == 0
+        back = load_dataset(out)
+        assert back.messages == ds.messages and back.contributors == ds.contributors
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("broken.xml", '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>',
+     "broken.xml:1: XML syntax error"),
+    ("bomb.xml", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss xmlns:wp="http://wordpress.org/export/'
+                 '1.2/"/>', "entity declarations are not accepted"),
+    ("topic.json", '{"post_stream": {"posts": "nope"}}', "post_stream.posts\" must be a list"),
+    ("deep.json", '{"post_stream": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ("r.json", '[{"kind": "Listing", "data": {"children": []}}, {"kind": "Listing", "data": {}}]  "t3"',
+     "JSON syntax error"),
+    ("notes.txt", "just some words\nwith no speaker\n", "no speaker found"),
+])
+def test_bad_input_is_one_line_and_writes_nothing(write, tmp_path: Path, name: str, text: str, words: str) -> None:
+    path = write(text, name)
+    out = tmp_path / "out"
+    r = run("import", str(path), "-o", str(out))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+    assert not out.exists() and "Traceback" not in r.stderr
+
+
+def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
+    r = run("import", str(FIX / "chat.txt"), "--format", "pdf")
+    assert r.exit_code == 2
+    r = run("import", str(FIX / "slack"), "--thread", "genral")
+    assert r.exit_code == 2 and "did you mean '#general'" in r.stderr
+
+
+def test_hostile_strings_stay_text(tmp_path: Path) -> None:
+    evil = '<script>alert(1)</script> \x1b[2J "quoted" {{data}}'
+    path = tmp_path / "evil.txt"
+    path.write_text(f"Ann: {evil}\nBo: fine\n", encoding="utf-8")
+    out = tmp_path / "evil"
+    assert run("import", str(path), "-o", str(out)).exit_code == 0
+    doc = yaml.safe_load((out / "discussion.yaml").read_text(encoding="utf-8"))
+    assert doc["messages"][0]["text"] == evil
+    r = run("thread", "--data", str(out))
+    assert "\x1b" not in r.stdout and "\\x1b[2J" in r.stdout
+    G = load_graph(out)
+    assert G.nodes["turn-1"]["text"] == evil
+
+
+def test_a_failed_import_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    import conceptgraph.files as files
+
+    def broken(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.Path, "write_bytes", broken)
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
+    assert r.exit_code == 6 and not (tmp_path / "coop").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == []
+
+
+def test_the_registry_names_every_format() -> None:
+    r = run("import", "--help")
+    for imp in IMPORTERS.values():
+        assert imp.name in r.stdout
+    assert DatasetError  # errors from importers are DatasetErrors: exit 1

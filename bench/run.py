@@ -256,6 +256,50 @@ def bench_separation(repeat: int) -> None:
     row("render the bundled page: separation until labels are clear vs 400 rounds", mine, base, "faster", mine < base)
 
 
+_PLAIN_PARSE = {  # the baseline: just parsing the same file, with nothing built from it
+    "xml": "import xml.parsers.expat as e; p = e.ParserCreate(); p.Parse(open(PATH, 'rb').read(), True)",
+    "json": "import json; json.loads(open(PATH, 'rb').read())",
+    "mbox": "import email, email.policy, re; [email.message_from_bytes(m, policy=email.policy.compat32) "
+            "for m in re.split(rb'\\nFrom [^\\n]*\\n', open(PATH, 'rb').read())]",
+    "slack": "import json, pathlib; [json.loads(f.read_bytes()) for f in pathlib.Path(PATH).rglob('*.json')]",
+    "text": "open(PATH, encoding='utf-8').read().splitlines()",
+}
+
+
+def bench_import(folder: Path, sizes: list[int]) -> None:
+    """`conceptgraph import` of a thread of each format: time and peak memory (a child
+    process each), against a plain parse of the same file; and growth to 10x as many."""
+    import discussions
+
+    for fmt, (suffix, _) in discussions.GENERATORS.items():
+        times = []
+        for n in sizes:
+            path = discussions.write(fmt, n, folder / f"import-{fmt}-{n}{suffix}")
+            out = folder / f"imported-{fmt}-{n}"
+            code = (f"import shutil; shutil.rmtree({str(out)!r}, ignore_errors=True)\n"
+                    "from pathlib import Path; from conceptgraph.discussions import import_discussion\n"
+                    f"t = time.perf_counter(); import_discussion([Path({str(path)!r})], {str(out)!r}, force=True)")
+            ours_t, ours_m = _child(code)
+            kind = {"wxr": "xml", "disqus": "xml", "discourse": "json", "reddit": "json", "mbox": "mbox",
+                    "slack": "slack", "vtt": "text", "text": "text"}[fmt]
+            base_t, _ = _child(f"PATH = {str(path)!r}\n" + _PLAIN_PARSE[kind])
+            times.append(ours_t)
+            if n == sizes[0]:
+                ok = ours_t <= 10 and ours_m <= 1024
+                ROWS.append({"benchmark": f"import a {n:,}-message {fmt} thread (write the dataset folder)",
+                             "ours": f"{secs(ours_t)}, {ours_m:.0f} MiB", "baseline": f"{secs(base_t)} (a plain parse)",
+                             "ratio": f"{ours_t / base_t:.1f}x the parse", "target": "<= 10 s, <= 1024 MiB",
+                             "met": "yes" if ok else "NO", "note": "one run"})
+            print(f"  {fmt} {n:,}: {secs(ours_t)}, {ours_m:.0f} MiB; plain parse {secs(base_t)}", flush=True)
+        if len(sizes) > 1:
+            growth = times[1] / times[0]
+            factor = sizes[1] / sizes[0]
+            ROWS.append({"benchmark": f"import growth {sizes[0]:,} -> {sizes[1]:,} messages ({fmt})",
+                         "ours": secs(times[1]), "baseline": secs(times[0]), "ratio": f"{growth:.1f}x",
+                         "target": f"<= {factor * 1.5:.0f}x (linear)", "met": "yes" if growth <= factor * 1.5 else "NO",
+                         "note": "one run each"})
+
+
 # --- queries ----------------------------------------------------------------------------
 
 
@@ -438,6 +482,7 @@ def main() -> None:
             bench_startup(5)
             bench_separation(3)
             bench_big_load(folder, [10_000])
+            bench_import(folder, [1_000, 10_000])
             bench_render(folder, 2000, 200, 3)
             bench_memory(folder, 2000)
             bench_cli(folder, 5)
@@ -448,6 +493,7 @@ def main() -> None:
             bench_startup(21)
             bench_separation(5)
             bench_big_load(folder, [100_000, 1_000_000])
+            bench_import(folder, [10_000, 100_000])
             bench_render(folder, 20_000, 2000, 3)
             bench_memory(folder, 20_000)
             bench_cli(folder, 21)

@@ -177,6 +177,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                     options: Options = _DEFAULTS, name: str = "") -> tuple[Dataset, dict[str, Any]]:
     """The dataset (source, contributors, messages) of the discussions in ``sources``,
     and a summary: format, threads, messages, speakers, replies, and what was left out."""
+    from ..progress import Progress
     from .thread import Left, to_dataset
 
     threads: list[Thread] = []
@@ -191,7 +192,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             if fmt != "auto":
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
-        found, dropped = imp.read(src, options)
+        with Progress(f"reading {src.name} ({imp.name})"):
+            found, dropped = imp.read(src, options)
         threads += found
         left.update(dropped)
         used.append(imp.name)
@@ -231,7 +233,10 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
               "# Add terms, attributes, claims and relations in another file of this folder (or run\n"
               "# `conceptgraph draft` on it); every quote must be found in its speaker's message.\n")
-    text = dump_dataset(ds, ("source", "contributors", "messages"), header)
-    parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
-    replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
+    from ..progress import Progress
+
+    with Progress(f"writing {len(ds.messages):,} messages to {target}"):
+        text = dump_dataset(ds, ("source", "contributors", "messages"), header)
+        parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
+        replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
     return {"path": str(target), **summary}

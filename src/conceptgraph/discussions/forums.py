@@ -63,7 +63,7 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
                     author=str(created.get("name") or created.get("username") or ""),
                     date=str(doc.get("created_at") or "")[:10])
     left = Left()
-    kept: set[int] = set()
+    first: int | None = None
     for p in sorted((p for p in posts if isinstance(p, dict)), key=lambda p: p.get("post_number") or 0):
         number = p.get("post_number")
         if not isinstance(number, int):
@@ -87,13 +87,13 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if not text:
             left["empty"] += 1
             continue
+        first = number if first is None else first
         reply = p.get("reply_to_post_number")
-        parent = reply if reply in kept else (min(kept) if kept and number != min(kept) else None)
-        kept.add(number)
+        parent = reply if isinstance(reply, int) else (first if number != first else None)
         username = str(p.get("username") or "")
         thread.posts.append(Post(key=str(number), author=str(p.get("name") or username), text=text,
                                  parent=None if parent is None else str(parent), date=str(p.get("created_at") or "")[:10],
-                                 account=username.casefold(), root=number == min(kept), place=f"post {number}"))
+                                 account=username.casefold(), root=number == first, place=f"post {number}"))
     if not thread.posts:
         raise DatasetError("no post to read in this Discourse topic", file)
     return [thread], left
@@ -128,7 +128,6 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold()))
     left = Left()
-    kept = {thread.posts[0].key}
     stack = list(reversed(_children(doc[1])))
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
@@ -152,9 +151,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
             continue
         name = str(c.get("name") or "")
         parent = str(c.get("parent_id") or "")
-        kept.add(name)
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
-                                 parent=parent if parent in kept else thread.posts[0].key, date=_utc(c.get("created_utc")),
+                                 parent=parent, date=_utc(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold()))
     return [thread], left
 

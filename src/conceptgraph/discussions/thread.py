@@ -96,6 +96,34 @@ def _places(thread: Thread) -> dict[str, str]:
     return places
 
 
+def _parents_first(posts: list[Post]) -> list[Post]:
+    """The posts in their order, except that a reply never comes before what it answers;
+    a reply to a post that is not in the thread (left out, or never exported) answers
+    the thread's first post."""
+    keys = {p.key for p in posts}
+    root = next((p.key for p in posts if p.root), None)
+    children: dict[str | None, list[Post]] = {}
+    for p in posts:
+        if p.parent is not None and (p.parent not in keys or p.parent == p.key):
+            p.parent = root if root != p.key else None  # what it answered is gone: it answers the thread
+        children.setdefault(p.parent, []).append(p)
+    out: list[Post] = []
+    placed: set[str] = set()
+    for p in posts:
+        if p.key in placed or (p.parent is not None and p.parent not in placed):
+            continue
+        stack = [p]
+        while stack:  # p, then its replies in their order, depth first
+            q = stack.pop()
+            if q.key in placed:
+                continue
+            placed.add(q.key)
+            out.append(q)
+            stack.extend(reversed(children.get(q.key, [])))
+    out += [p for p in posts if p.key not in placed]  # a cycle of replies: kept, in their order
+    return out
+
+
 def _person_key(p: Post) -> str:
     return p.account or " ".join(p.author.casefold().split())
 
@@ -116,6 +144,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                     p.parent = gone[p.parent]
             thread.posts = kept
     threads = [t for t in threads if t.posts]
+    for thread in threads:
+        thread.posts = _parents_first(thread.posts)
     several = len(threads) > 1
     people: dict[str, dict[str, Any]] = {}  # person key -> name, places, role
     messages: list[Message] = []

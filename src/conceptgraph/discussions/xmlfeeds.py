@@ -114,7 +114,6 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                         date=(item.get("post_date_gmt") or item.get("post_date") or "")[:10])
         thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", "")), root=True,
                                  date=thread.date, title=thread.title, account=_account(login)))
-        kept: dict[str, str] = {}
         comments = sorted(item.get("<comment>", []), key=lambda c: (c.get("comment_date_gmt") or c.get("comment_date", ""),
                                                                      int(c.get("comment_id") or 0)))
         for c in comments:
@@ -138,9 +137,8 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                 continue
             cid = c.get("comment_id", "")
             parent = c.get("comment_parent", "0")
-            kept[cid] = cid
             thread.posts.append(Post(key=cid, author=html.unescape(c.get("comment_author", "")), text=text,
-                                     parent=parent if parent in kept else "post",
+                                     parent=parent if parent not in ("", "0") else "post",
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],
                                      account=_account(c.get("comment_user_id", ""), c.get("comment_author_email", ""))))
         threads.append(thread)
@@ -162,7 +160,6 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
         elif name == "post":
             posts.append(rec)
     posts.sort(key=lambda r: r.get("createdAt", ""))
-    kept: set[str] = set()
     for rec in posts:
         if rec.get("isSpam") == "true":
             left["spam"] += 1
@@ -179,10 +176,9 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
             left["empty"] += 1
             continue
         pid, parent = rec.get("@id", ""), rec.get("parent@id")
-        kept.add(pid)
         anonymous = rec.get("author/isAnonymous") == "true"
         thread.posts.append(Post(key=pid, author=rec.get("author/name", ""), text=text,
-                                 parent=parent if parent in kept else None, date=rec.get("createdAt", "")[:10],
+                                 parent=parent, date=rec.get("createdAt", "")[:10],
                                  account="" if anonymous else _account(rec.get("author/username", ""),
                                                                        rec.get("author/email", ""))))
     found = [t for t in threads.values() if t.posts]

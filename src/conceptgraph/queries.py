@@ -222,7 +222,7 @@ def neighbors(
         found = _ring(frontier, sides, seen, data, relation, thread)
         seen.update(found)
         frontier = list(found)
-        out.extend(_ring_rows(found, succ, pred, data, distance, kind))
+        out.extend(_ring_rows(found, data, distance, kind))
         if not frontier:
             break
     return out
@@ -230,7 +230,8 @@ def neighbors(
 
 def _ring(frontier: list[Any], sides: tuple[tuple[str, Any], ...], seen: set[Any], data: dict[Any, Any],
           relation: str | None, thread: bool) -> dict[Any, list[Any]]:
-    """The nodes one step beyond ``frontier``: node -> [via, direction, edge kinds]."""
+    """The nodes one step beyond ``frontier``: node -> [via, direction, edge kinds, the
+    edges' data dicts]."""
     found: dict[Any, list[Any]] = {}
     for u in frontier:
         for direction, adj in sides:
@@ -240,42 +241,41 @@ def _ring(frontier: list[Any], sides: tuple[tuple[str, Any], ...], seen: set[Any
                 entry = found.get(v)
                 if entry is not None and entry[0] != u:
                     continue  # reached already, through another node
-                if relation is None:
-                    kinds = [d.get("kind", OTHER_EDGE) for d in keyed.values()]
-                else:
-                    kinds = [k for d in keyed.values() if (k := d.get("kind", OTHER_EDGE)) == relation]
-                    if not kinds:
+                edges = list(keyed.values())
+                if relation is not None:
+                    edges = [d for d in edges if d.get("kind", OTHER_EDGE) == relation]
+                    if not edges:
                         continue
                 if entry is None:
                     if not thread and data[v].get("kind") == MESSAGE:
                         continue
-                    found[v] = [u, direction, kinds]
+                    found[v] = [u, direction, edges]
                 else:
                     if entry[1] != direction:
                         entry[1] = "both"
-                    entry[2] = entry[2] + kinds
+                    entry[2] = entry[2] + edges
     return found
 
 
-def _ring_rows(found: dict[Any, list[Any]], succ: dict[Any, Any], pred: dict[Any, Any], data: dict[Any, Any],
-               distance: int, kind: str | None) -> list[Neighbor]:
+def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int, kind: str | None) -> list[Neighbor]:
     """One ring's answer rows, terms first, then attributes, people, by label; a claim
     that everyone who made it denies is marked ``negated``, a drafted link ``status``."""
     level = []
-    for i, (v, (via, direction, kinds)) in enumerate(found.items()):
+    for i, (v, (via, direction, edges)) in enumerate(found.items()):
         d = data[v]
-        k = str(d.get("kind", OTHER_NODE))
+        k = d.get("kind", OTHER_NODE)
         if kind is not None and k != kind:
             continue
+        kinds = [e.get("kind", OTHER_EDGE) for e in edges]
         relations = kinds if len(kinds) == 1 else list(dict.fromkeys(kinds))
         label = d.get("label", v)
         label = label if type(label) is str else str(label)
-        row: Neighbor = {"id": v, "label": label, "kind": k, "relation": relations[0], "relations": relations,
+        row: Neighbor = {"id": v, "label": label, "kind": str(k), "relation": relations[0], "relations": relations,
                          "direction": direction, "distance": distance, "via": via}
-        edges = [*succ[via].get(v, {}).values(), *(pred[via].get(v, {}).values() if pred is not succ else ())]
-        if relations[0] in (CLAIM, ASSERTS):
-            row["negated"] = all(e.get("negated") for e in edges if e.get("kind") in (CLAIM, ASSERTS))
-        if d.get("status") == DRAFT or all(e.get("status") == DRAFT for e in edges):
+        # "all of them" fails on the first edge nearly always: test it before the rest
+        if relations[0] == CLAIM or relations[0] == ASSERTS:
+            row["negated"] = bool(edges[0].get("negated")) and all(e.get("negated") for e in edges)
+        if d.get("status") == DRAFT or (edges[0].get("status") == DRAFT and all(e.get("status") == DRAFT for e in edges)):
             row["status"] = DRAFT
         level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))
     level.sort(key=lambda r: r[:3])  # the third field is unique: rows are never compared

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from conceptgraph import build_graph, load_graph, parse_dataset
 from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
-from conceptgraph.kinds import RELATION_KINDS, ROLES, endpoint_kind
+from conceptgraph.kinds import RELATION_ENDS, RELATION_KINDS, ROLES
 
 from conftest import MINI
 
@@ -56,8 +56,10 @@ def datasets(draw) -> dict:
     relations = []
     for _ in range(draw(st.integers(0, 5))):
         kind = draw(st.sampled_from(list(RELATION_KINDS)))
-        pool = {"term": terms, "attribute": attrs, "contributor": people}[endpoint_kind(kind)]
-        relations.append({"kind": kind, "source": draw(st.sampled_from(pool)), "target": draw(st.sampled_from(pool)),
+        pools = {"term": terms, "attribute": attrs, "contributor": people}
+        ends = RELATION_ENDS[kind]
+        relations.append({"kind": kind, "source": draw(st.sampled_from(pools[ends[0]])),
+                          "target": draw(st.sampled_from(pools[ends[1]])),
                           "by": draw(st.sampled_from(people)), "quote": draw(TEXT)})
     data["relations"] = relations
     return data

@@ -37,12 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatasetError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_KINDS, ROLES, STANCES, TERM, endpoint_kind
+from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATION_KINDS, ROLES, STANCES, TERM
 
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
+__all__ = ["load_dataset", "parse_dataset", "parse_files", "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -378,6 +378,12 @@ def parse_dataset(text: str, file: str = "<string>") -> Dataset:
     return _Builder([_Doc(file, text, _parse_yaml(text, file))]).dataset()
 
 
+def parse_files(texts: dict[str, str]) -> Dataset:
+    """Validate the dataset made of several YAML texts (file name -> text), as a folder
+    of those files would be read."""
+    return _Builder([_Doc(f, t, _parse_yaml(t, f)) for f, t in texts.items()]).dataset()
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
@@ -574,9 +580,9 @@ class _Builder:
         seen: dict[str, YamlPath] = {}
         for n, (doc, path, e) in enumerate(self.entries("relations"), 1):
             kind = e["kind"]
-            endpoint = endpoint_kind(kind)
-            self.ref(doc, path, "source", e["source"], endpoint)
-            self.ref(doc, path, "target", e["target"], endpoint)
+            source_kind, target_kind = RELATION_ENDS[kind]
+            self.ref(doc, path, "source", e["source"], source_kind)
+            self.ref(doc, path, "target", e["target"], target_kind)
             if e.get("by"):
                 self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
             concerns = tuple(e.get("concerns") or ())

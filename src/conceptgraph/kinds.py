@@ -14,8 +14,9 @@ __all__ = [
     "TERM", "ATTRIBUTE", "CONTRIBUTOR", "MESSAGE", "OTHER_NODE", "NODE_KINDS", "CONCEPT_KINDS",
     "CLAIM", "ASSERTS", "WROTE", "REPLIES_TO", "OTHER_EDGE",
     "CONTRASTS_WITH", "INCLUDES", "OVERLAPS_WITH", "SIMILAR_TO", "ANALOGOUS_TO", "SENSE_OF", "RELATED_TO",
-    "OPPOSES", "AGREES_WITH", "DISPUTES",
-    "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "RELATION_KINDS",
+    "OPPOSES", "AGREES_WITH", "DISPUTES", "MENTIONS", "CO_OCCURS",
+    "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
+    "RELATION_ENDS",
     "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind",
 ]
 
@@ -49,6 +50,10 @@ RELATED_TO = "related_to"
 OPPOSES = "opposes"
 AGREES_WITH = "agrees_with"
 DISPUTES = "disputes"
+#: Context drafted from the text, never claims: who names a term, and which terms are
+#: named in one sentence.
+MENTIONS = "mentions"
+CO_OCCURS = "co_occurs"
 
 #: Edges that hold the thread together rather than say anything about concepts.
 STRUCTURAL_EDGES = (WROTE, REPLIES_TO)
@@ -78,15 +83,19 @@ CONTRIBUTOR_RELATIONS = {
     AGREES_WITH: "agrees with",
     DISPUTES: "disputes",
 }
-RELATION_KINDS = {**TERM_RELATIONS, **ATTRIBUTE_RELATIONS, **CONTRIBUTOR_RELATIONS}
+CONTEXT_RELATIONS = {
+    MENTIONS: "mentions",
+    CO_OCCURS: "is named with",
+}
+RELATION_KINDS = {**TERM_RELATIONS, **ATTRIBUTE_RELATIONS, **CONTRIBUTOR_RELATIONS, **CONTEXT_RELATIONS}
+#: The kinds of node each relation kind joins: (source, target).
+RELATION_ENDS = {
+    **{k: (TERM, TERM) for k in TERM_RELATIONS}, **{k: (ATTRIBUTE, ATTRIBUTE) for k in ATTRIBUTE_RELATIONS},
+    **{k: (CONTRIBUTOR, CONTRIBUTOR) for k in CONTRIBUTOR_RELATIONS}, MENTIONS: (CONTRIBUTOR, TERM),
+    CO_OCCURS: (TERM, TERM),
+}
 
 
 def endpoint_kind(relation: str) -> str:
-    """The kind of node a relation kind joins."""
-    if relation in TERM_RELATIONS:
-        return TERM
-    if relation in ATTRIBUTE_RELATIONS:
-        return ATTRIBUTE
-    if relation in CONTRIBUTOR_RELATIONS:
-        return CONTRIBUTOR
-    raise KeyError(relation)
+    """The kind of node a relation kind joins (its source's, for ``mentions``)."""
+    return RELATION_ENDS[relation][0]

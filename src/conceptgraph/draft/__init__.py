@@ -1,0 +1,229 @@
+"""Draft the concept graph from a discussion's own words.
+
+Given a dataset with messages, :func:`draft` finds the terms (or takes the curator's),
+then reads every sentence: who names which term (``mentions``), which terms are named
+together (``co_occurs``: context, never a claim), what a speaker says a term is, has or
+needs (claims, from the sentence's structure: see :mod:`conceptgraph.draft.rules`),
+which attributes a contrast opposes, and who agrees with or disputes whom. Every item
+is ``status: draft`` and anchored: its quote is exactly the characters of a message.
+Deterministic: the same dataset gives the same draft, byte for byte.
+
+>>> from conceptgraph import load_graph
+>>> from conceptgraph.discussions import read_discussion
+>>> from conceptgraph.load import default_data_path
+>>> ds, _ = read_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"])
+>>> drafted = draft(ds)
+>>> [c.label for c in drafted.terms][:3]
+['cooperation', 'coordination', 'collaboration']
+>>> all(c.status == "draft" for c in drafted.claims)
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DatasetError, OutputError
+from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
+from ..names import normalise
+
+if TYPE_CHECKING:
+    from ..model import Attribute, Claim, Dataset, Relation, Term
+
+__all__ = ["draft", "draft_folder", "DRAFT_FILE"]
+
+#: The file of a dataset folder that holds what was drafted (and nothing curated).
+DRAFT_FILE = "draft.yaml"
+
+
+def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) -> Dataset:
+    """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
+    claims, relations), each ``status: draft`` and anchored to its message's characters.
+    Terms ``ds`` already has are used, not drafted again."""
+    from ..model import Attribute, Claim, Dataset, Relation, Term
+    from ..progress import Progress
+    from .rules import mentions_in, read_sentence
+    from .stances import name_index, stances
+    from .terms import find_terms, given_terms, key_of
+    from .text import sentences
+
+    if not ds.messages:
+        raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
+    people = [(c.id, c.name) for c in ds.contributors]
+    root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
+    title = ". ".join(t for t in (ds.source.title, root.title) if t)
+    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms, [n for _, n in people])
+    taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
+        | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
+    names: dict[str, str] = {}  # a name's key -> term id
+    for known in ds.terms:
+        for n in (known.id, known.label, *known.aliases):
+            names.setdefault(" ".join(key_of(n.split())), known.id)
+    new_terms: list[Term] = []
+    for c in candidates:
+        key = " ".join(c.key)
+        if key in names:
+            continue
+        ident = _unique(_slug(c.label), taken)
+        names[key] = ident
+        new_terms.append(Term(ident, c.label, c.aliases, status=DRAFT))
+    longest = max((len(k.split()) for k in names), default=1)
+    by_id = {m.id: m for m in ds.messages}
+    who = name_index(people)
+    attributes: dict[str, Attribute] = {}
+    claims: list[Claim] = []
+    relations: list[Relation] = []
+    seen: set[tuple[Any, ...]] = set()
+    used_terms: set[str] = set()
+
+    def relation(kind: str, source: str, target: str, by: str, msg: Any, s: int, e: int, **extra: Any) -> None:
+        sig = (kind, source, target, by, msg.id, s, e)
+        if sig not in seen:
+            seen.add(sig)
+            relations.append(Relation(f"draft-relation-{len(relations) + 1}", kind, source, target, by,
+                                      msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, **extra))
+
+    def attribute(label: str) -> str:
+        key = normalise(label)
+        if key not in attributes:
+            attributes[key] = Attribute(_unique(_slug(label), taken), label, status=DRAFT)
+        return attributes[key].id
+
+    with Progress("drafting", total=len(ds.messages)) as progress:
+        for msg in ds.messages:
+            progress.update()
+            replied = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
+            for s, e, text in sentences(msg.text):
+                found = mentions_in(msg.text, s, e, names, longest)
+                named = list(dict.fromkeys(t for _, _, t in found))
+                for t in named:
+                    relation(MENTIONS, msg.by, t, msg.by, msg, s, e)
+                for a, b in combinations(sorted(named), 2):
+                    relation(CO_OCCURS, a, b, msg.by, msg, s, e)
+                used_terms.update(named)
+                findings = read_sentence(text, s, names, found) if found else []
+                made: dict[int, str] = {}
+                for i, f in enumerate(findings):
+                    if f.kind == CLAIM:
+                        aid = attribute(f.label)
+                        q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)
+                        sig = (CLAIM, f.term, aid, msg.by, msg.id)
+                        if sig in seen:
+                            continue
+                        seen.add(sig)
+                        claims.append(Claim(f"draft-claim-{len(claims) + 1}", f.term, aid, msg.by,
+                                            msg.text[q_start:q_end], msg.where, f.negated, msg.id, (q_start, q_end),
+                                            status=DRAFT))
+                        made[i] = aid
+                    elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
+                        relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg.by, msg, s, e)
+                    elif f.kind != OPPOSES and f.other and f.term != f.other:
+                        relation(f.kind, f.term, f.other, msg.by, msg, s, e)
+                for st in stances(text, who, replied, s):
+                    if st.target != msg.by:
+                        concerns = _concerns(claims, st.target, text)
+                        relation(st.kind, msg.by, st.target, msg.by, msg, s, e, concerns=concerns)
+    kept_terms = tuple(t for t in new_terms if t.id in used_terms or t.id in {c.term for c in claims})
+    return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(attributes.values()),
+                   claims=tuple(claims), relations=tuple(relations))
+
+
+def _concerns(claims: list[Any], target: str, text: str) -> tuple[str, ...]:
+    """The target's drafted claims that the stance's words echo (a content word shared)."""
+    from .rules import content_words
+
+    words = content_words(text)
+    return tuple(c.id for c in claims if c.by == target and content_words(c.quote) & words)[:5]
+
+
+def _slug(text: str) -> str:
+    from ..discussions.thread import slug
+
+    return slug(text)[:60].strip("-") or "x"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    ident, k = base, 1
+    while ident in taken:
+        k += 1
+        ident = f"{base}-{k}"
+    taken.add(ident)
+    return ident
+
+
+def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None = None,
+                 terms: Iterable[str] | None = None, max_terms: int = 30, force: bool = False) -> dict[str, Any]:
+    """Draft the dataset at ``data`` (a dataset folder or file, or a discussion export)
+    and write the result as a dataset folder: the input's files as they were, and the
+    drafted items in ``draft.yaml``. A folder given as ``data`` is drafted in place
+    (only its ``draft.yaml`` is written); a file gives ``output/<name>/``. A
+    ``draft.yaml`` holding anything accepted (an item without ``status: draft``) is
+    never replaced without ``force``. Returns a summary of what was drafted."""
+    from ..dataset import dump_dataset, parse_files
+    from ..discussions import read_discussion
+    from ..discussions.thread import slug
+    from ..files import replace_folder, write_atomic
+    from ..load import input_kind
+
+    src = Path(data)
+    kind, files = input_kind(src)
+    if kind == "graph":
+        raise DatasetError("a graph file has no messages to draft from; give a dataset or a discussion export",
+                           str(src))
+    in_place = src.is_dir() and kind == "dataset" and output in (None, "")
+    if in_place:
+        target = src
+        files = [f for f in files if f.name != DRAFT_FILE]
+    else:
+        target = Path(str(output)) if output not in (None, "") else Path("output") / slug(src.stem)
+        if target.exists() and not force:
+            raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    existing = target / DRAFT_FILE
+    if in_place and existing.exists() and not force:
+        text = existing.read_text(encoding="utf-8")
+        if _accepted(text, str(existing)):
+            raise OutputError(f"{existing}: holds accepted items (no 'status: draft'); move them to another file "
+                              "or use --force to draft again over them")
+    if kind == "discussion":
+        base, _ = read_discussion([src])
+        base_files = {"discussion.yaml": dump_dataset(base, ("source", "contributors", "messages"))}
+    else:
+        base_files = {f.name: f.read_text(encoding="utf-8") for f in files}
+        base = parse_files({str(f): base_files[f.name] for f in files})
+    drafted = draft(base, terms, max_terms)
+    header = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
+              "# (status: draft): to accept one, delete its status line (and accept the term and\n"
+              "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
+              "# only while everything in it is still a draft.\n")
+    text = dump_dataset(drafted, ("terms", "attributes", "claims", "relations"), header)
+    # What is written must read back, every anchor included: checked before anything is written.
+    parse_files({str(target / name): body for name, body in {**base_files, DRAFT_FILE: text}.items()})
+    if in_place:
+        write_atomic(target / DRAFT_FILE, text)
+    else:
+        replace_folder(target, {k: v.encode("utf-8") for k, v in {**base_files, DRAFT_FILE: text}.items()},
+                       force=True, make_parents=output in (None, ""))
+    return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
+            "attributes": len(drafted.attributes), "claims": len(drafted.claims),
+            "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
+            "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
+            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS)}
+
+
+def _accepted(text: str, file: str) -> bool:
+    """Whether a draft file holds an item a curator accepted (no ``status: draft``)."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return True  # unreadable: someone edited it; never overwrite that
+    if not isinstance(doc, dict):
+        return True
+    return any(not isinstance(item, dict) or item.get("status") != DRAFT
+               for section in ("terms", "attributes", "claims", "relations")
+               for item in (doc.get(section) or []))

@@ -1,0 +1,328 @@
+"""What a sentence says a term is, has, needs or does, read from its structure.
+
+Every finding keeps the characters it came from (``start``, ``end`` in the message),
+so that its quote is exactly those characters. The rules are plain English syntax,
+not any one discussion's sentences:
+
+* a definition: "X is/are/means/= ...", "X is when ...", "X must be ...", "X stays ...";
+* a verb: "X requires/needs/involves/implies/costs/creates ...";
+* the term used as a verb: "we cooperate when ...", "I would collaborate on ...";
+* a contrast: "X ..., but/whereas/while Y ..." (each side read alone, and the two
+  attributes drafted as opposed);
+* a comparative: "X is more A than Y" (X "more A", Y "less A");
+* a list: "– X – a – b, c" (each item an attribute of X; "(not d)" denies d);
+* negation: "X is not A", "X is never A" make the claim negated;
+* relations: "A equals B plus ...", "A includes B" (A includes B), "A inside B".
+
+>>> from conceptgraph.draft.rules import read_sentence
+>>> from conceptgraph.draft.terms import key_of
+>>> names = {key_of(["cooperation"])[0]: "coop", key_of(["collaboration"])[0]: "collab"}
+>>> [(f.term, f.label, f.negated) for f in read_sentence(
+...     "Cooperation may be passive, but collaboration is always active.", 0, names) if f.label]
+[('coop', 'passive', False), ('collab', 'always active', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..kinds import CLAIM, OPPOSES
+from .text import STOP, content, lemma, tokens
+
+__all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
+
+_MODAL = r"(?:may|might|can|could|must|should|will|would|shall)(?:\s*,[^,]{1,30},)?\s+(?:(?:not|never|only|always|also)\s+)?"
+_ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
+_COPULA = re.compile(
+    rf"^{_ASIDE}\s*(?:(?:always|often|usually|really|still|also|just|only|generally)\s+)?"
+    rf"(?P<cop>(?:{_MODAL})?(?:is|are|was|were|be|being|=|means?|equals?|stays?|remains?|becomes?|feels?|seems?"
+    r"|looks?|sounds?)\b|=)\s*(?P<neg>(?:not|never|no longer)\s+)?", re.I)
+_VERB = re.compile(
+    rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
+    r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
+_AS_VERB = re.compile(r"^\s*(?:(?:much|more|only|always|often|really|rather)\s+){0,3}"
+                      r"(?:(?:with|on|about|in|to|by|when|where|if|because|so that|as|for)\b)", re.I)
+_SUBJECT = re.compile(r"(?:\b(?:I|we|you|they|he|she|people|teams|groups|one|who)|\b\w+s"
+                      r"|\b(?:can|could|would|will|must|should|may|might|to|use|uses|used|using|'d|’d))\s*$", re.I)
+_CONTRAST = re.compile(r",?\s+(?:but|whereas|while|yet)\s+|;\s+|\s+[–—]\s+(?=\w)", re.I)
+_COMPARE = re.compile(r"^\s*(?:is|are|implies|means|requires|involves|has|have)?\s*(?:a\s+|an\s+|much\s+|far\s+|a bit\s+)?"
+                      r"(?P<dir>more|less)\s+(?P<what>[^,;()]+?)\s+than\s*$", re.I)
+_PLUS = re.compile(r"^\s*(?:equals?|=|is)\s+(?P<rest>.*?)\s+plus\b", re.I)
+_INCLUDES = re.compile(r"^\s*(?:includes?|contains?|encompasses?|is part of|sits inside|inside)\b", re.I)
+_LIST = re.compile(r"^[–—•*-]\s+")
+_SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
+_CUT = re.compile(r"\s*(?:[,;:(]|\s[–—]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\.)")
+_LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
+                   r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who)\b", re.I)
+
+
+@dataclass
+class Finding:
+    """A claim (term has or lacks an attribute) or a relation, with its characters."""
+
+    kind: str  # "claim", "opposes" (between the attributes of two claims), or a term relation
+    term: str = ""
+    label: str = ""
+    negated: bool = False
+    start: int = 0
+    end: int = 0
+    other: str = ""  # the second term of a relation
+    pair: tuple[int, int] | None = None  # for "opposes": the two claims' positions in the result
+
+
+Mention = tuple[int, int, str]  # start, end, term id
+
+
+def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest: int = 3) -> list[Mention]:
+    """Where ``text[start:end]`` names a term: ``names`` maps a name's key (its words'
+    stems, joined by spaces) to the term id."""
+    from .terms import key_of
+
+    toks = tokens(text, start, end)
+    keys = [key_of([w])[0] for _, _, w in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            term = names.get(" ".join(keys[i:i + n]))
+            if term is not None:
+                out.append((toks[i][0], toks[i + n - 1][1], term))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _label(phrase: str) -> str:
+    """A short label from an attribute phrase: up to its first clause break, leading
+    fillers dropped, at most six words."""
+    cut = _CUT.search(phrase)
+    text = phrase[: cut.start()] if cut and cut.start() > 0 else phrase
+    text = _LEAD.sub("", re.sub(r"[“”\"‘’]|(?<!\w)'|'(?!\w)", "", text).strip())
+    words = text.split()[:6]
+    while words and words[-1].casefold().strip(".,;:") in STOP:
+        words = words[:-1]
+    label = " ".join(words).strip(" .,;:–—-()")
+    return label if any(content(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+
+
+def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, int]:
+    """The characters of ``label`` where it begins at or after ``phrase_start``."""
+    at = text.find(label, phrase_start - base) if label else -1
+    if at < 0:
+        return phrase_start, phrase_start
+    return base + at, base + at + len(label)
+
+
+def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None) -> list[Finding]:
+    """What one sentence (``text``, at ``base`` in its message) claims about the terms
+    it names. ``names`` maps a name's key to a term id (see :func:`mentions_in`)."""
+    if mentions is None:
+        mentions = mentions_in(text, 0, len(text), names)
+        mentions = [(s + base, e + base, t) for s, e, t in mentions]
+    if _LIST.match(text):
+        return _list_item(text, base, mentions)
+    out: list[Finding] = []
+    clauses = _clauses(text)
+    previous_term = ""
+    for c_start, c_end in clauses:
+        found = _clause(text, base, c_start, c_end, mentions, previous_term)
+        named = [m for m in mentions if base + c_start <= m[0] < base + c_end]
+        if found:
+            previous_term = found[0].term
+        elif named:  # "... create cooperation but it always stays individual": "it" is cooperation
+            previous_term = named[-1][2]
+        out += found
+    claims = [i for i, f in enumerate(out) if f.kind == CLAIM and not f.negated]
+    if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
+        a, b = claims[0], claims[-1]
+        if out[a].term != out[b].term:
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+    return out
+
+
+def _contrasting(text: str) -> bool:
+    return bool(re.search(r"\b(?:but|whereas|while|yet|rather than|instead)\b|;", text, re.I))
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for m in _CONTRAST.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention], previous: str) -> list[Finding]:
+    """Findings of one clause: its first term (or "it" for the last term named) and
+    what follows it."""
+    inside = [m for m in mentions if base + start <= m[0] < base + end]
+    out: list[Finding] = []
+    subject = None
+    if inside:
+        subject = inside[0]
+    elif previous and _PRONOUN.match(text[start:end]):
+        m = _PRONOUN.match(text[start:end])
+        assert m is not None
+        subject = (base + start + m.start(), base + start + m.end(), previous)
+    if subject is None:
+        return out
+    s_end = subject[1] - base
+    rest = text[s_end:end]
+    term = subject[2]
+    word = text[subject[0] - base:s_end]
+    # a relative clause: "collaboration which is a bit deeper"
+    rel = re.match(r"^\s*(?:,\s*)?(?:which|that|who)\s+", rest)
+    if rel:
+        rest_start = s_end + rel.end()
+        rest = text[rest_start:end]
+    else:
+        rest_start = s_end
+    later = [m for m in inside[1:] if m[0] - base >= rest_start]
+    # "A equals B plus ...": A includes B
+    plus = _PLUS.match(rest)
+    if plus and later:
+        return [Finding("includes", term=term, other=later[0][2], start=subject[0], end=base + end)]
+    if _INCLUDES.match(rest) and later:
+        return [Finding("includes", term=term, other=later[0][2], start=subject[0], end=base + end)]
+    # "X is more A than Y": X more A, Y less A
+    than = re.search(r"\bthan\b", rest)
+    if than and later and later[0][0] - base >= rest_start + than.end():
+        head = _COMPARE.match(re.sub(r"\s*\([^)]*\)", "", rest[: than.end()]))
+        if head:
+            what = _label(head.group("what"))
+            if what:
+                more = head.group("dir").lower()
+                span = _span_of(text, base, base + rest_start, head.group("what").strip())
+                out.append(Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1]))
+                out.append(Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}",
+                                   start=span[0], end=span[1]))
+                tail_at = later[0][1] - base
+                rel2 = re.match(r"^\s*(?:,\s*)?(?:which|that)\s+", text[tail_at:end])
+                cop2 = _COPULA.match(text[tail_at + rel2.end():end]) if rel2 else None
+                if rel2 and cop2:  # "... than collaboration which is a bit deeper"
+                    out += _attributes(text, base, tail_at + rel2.end() + cop2.end(), end, later[0][2])
+                return out
+    cop = _COPULA.match(rest)
+    verb = _VERB.match(rest)
+    if cop:
+        return _attributes(text, base, rest_start + cop.end(), end, term, negated=bool(cop.group("neg")),
+                           verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
+                                                                             "means", "mean", "equals", "equal") else "")
+    if verb:
+        v = verb.group("verb").lower()
+        return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
+                           verb=v if v not in ("requires", "require", "needs", "need") else "needs")
+    # the term used as a verb ("we cooperate when ...", "I would collaborate with you on
+    # ...") or named as a word in use ("I'd use cooperate more in a private context")
+    before = text[start:subject[0] - base]
+    m = _AS_VERB.match(rest)
+    if m and _SUBJECT.search(before) and ("VERB" in _pos(word) or re.search(r"\b(?:use|used|using)\s*$", before)):
+        return _attributes(text, base, rest_start + m.end(), end, term, whole=True)
+    when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
+    if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
+        return _attributes(text, base, rest_start, end, term)
+    return out
+
+
+def _pos(word: str) -> frozenset[str]:
+    from .text import parts_of_speech
+
+    return parts_of_speech(word)
+
+
+_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[–—]\s+(?=\w)")
+_BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
+
+
+def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
+                verb: str = "", whole: bool = False) -> list[Finding]:
+    """Claims of ``term`` for the phrase ``text[start:end]``, which ends at its first
+    clause break (", which", "(", ";"); split where it joins two ("and", "so", " to "
+    before a verb, but not "not to"), each labelled by its first words. A phrase that
+    starts "when" or "where", or ``whole``, is one attribute."""
+    phrase = text[start:end]
+    stop = _BREAK.search(phrase)
+    if stop and stop.start() > 0:
+        phrase = phrase[: stop.start()]
+    out = []
+    pieces: list[tuple[int, int]] = []
+    condition = re.match(r"\s*(?:when|where|if)\b", phrase)
+    if whole or condition:  # one condition, unless it joins two long ones: "where we share X and work to Y"
+        pieces = [(0, len(phrase))]
+        two = re.search(r"\s+and\s+(?=\w)", phrase)
+        if condition and two and len(phrase[: two.start()].split()) >= 4 and len(phrase[two.end():].split()) >= 3 \
+                and "," not in phrase[: two.start()]:
+            pieces = [(0, two.start()), (two.start(), len(phrase))]
+    else:
+        cuts = [m.start() for m in _JOIN.finditer(phrase)]
+        cuts += [m.start() for m in re.finditer(r"(?<!\bnot)\s+to\s+(?=\w+)", phrase)
+                 if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
+                 and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
+        at = 0
+        for c in sorted(cuts):
+            pieces.append((at, c))
+            at = c
+        pieces.append((at, len(phrase)))
+    for s, e in pieces[:4]:
+        chunk = phrase[s:e]
+        chunk = re.sub(r"^\s*(?:so that|so|in order to|and|to|when|where|if)\s+", "", chunk)
+        neg = negated
+        m = re.match(r"\s*(?:not|never|no)\s+", chunk)
+        if m:
+            neg, chunk = True, chunk[m.end():]
+        label = _label(chunk)
+        if not label or len(label) < 2:
+            continue
+        if verb and not label.lower().startswith(verb):
+            label = f"{verb} {label}" if verb in ("needs", "creates", "costs", "involves", "implies") else label
+        span = _span_of(text, base, base + start + s, _label(chunk))
+        out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
+    return out
+
+
+def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
+    """"– X – a – b, c (not d)": attributes a, b, c of X, and d denied."""
+    marker = _LIST.match(text)
+    assert marker is not None
+    first = [m for m in mentions if m[0] - base <= marker.end() + 1]
+    if not first:
+        return []
+    term = first[0][2]
+    body_start = first[0][1] - base
+    m = re.match(r"\s*[–—:-]\s*", text[body_start:])
+    if not m:
+        return []
+    out = []
+    at = body_start + m.end()
+    for item in _SPLIT_ITEMS.split(text[at:]):
+        i = text.find(item, at)
+        at = i + len(item)
+        if not item.strip():
+            continue
+        denial = re.search(r"\(\s*not\s+([^)]+)\)", item)
+        main = re.sub(r"\s*\([^)]*\)", "", item).strip()
+        neg = bool(re.match(r"(?:not|never|no)\s+", main))
+        main = re.sub(r"^(?:not|never|no)\s+", "", main)
+        words = [w for _, _, w in tokens(main)]
+        if main and len(words) <= 7 and any(content(w) for w in words):
+            s = i + item.find(main)
+            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s,
+                               end=base + s + len(main)))
+        if denial:
+            d = denial.group(1).strip()
+            s = i + item.find(d)
+            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s,
+                               end=base + s + len(d)))
+    return out
+
+
+def content_words(label: str) -> set[str]:
+    """The lemmas of a label's content words ("work-context" is two): what two labels
+    share when they say the same thing."""
+    words = [part for _, _, w in tokens(label) for part in re.split(r"[-'’]", w) if part]
+    return {lemma(w) for w in words if content(w)}

@@ -1,0 +1,130 @@
+"""The words of a message, with the characters each one spans: sentences, clauses,
+tokens, lemmas and whether a word carries content.
+
+Sentences end at ``.``, ``!`` or ``?`` before a capital, a quote or a line's end (not
+after "Mr.", "e.g." or a number's point), at a blank line, and at each line of a list.
+
+>>> [text for _, _, text in sentences("Mr. Arthur agrees. It is correct!\\n– Cooperation – respect")]
+['Mr. Arthur agrees.', 'It is correct!', '– Cooperation – respect']
+>>> lemma("deeper"), lemma("technologies"), content("the"), content("wilfulness")
+('deep', 'technology', False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us"]
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
+                  "fig", "al", "approx", "ca"}
+# A sentence ends after . ! ? (and closing quotes or brackets) followed by space and a
+# capital or an opening quote; or at a line break when the next line is a list item
+# or the line ends with punctuation; or at a blank line.
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
+
+#: Words that carry no content of their own (function words and the commonest verbs).
+STOP = frozenset("""
+a about above after again against all almost also although always am an and any are as at be because been before
+being below between both but by can could did do does doing done down during each either else enough even ever every
+few for from further get gets getting got had has have having he her here hers herself him himself his how however i
+if in into is it its itself just least less let like lot lots made make makes making many may me might mine more most
+much must my myself neither no nor not now of off often on once one only or other others our ours ourselves out over
+own per perhaps quite rather really same seem seems she should since so some something somehow such than that the
+their theirs them themselves then there these they thing things this those though through thus to too toward under
+until up upon us very via was way we well were what whatever when where whether which while who whom whose why will
+with within without would yet you your yours yourself yourselves think say says said see seems kind sort bit way ways
+ok okay yes yeah hi hello thanks thank dear lot use used using go going gone come came take took put
+want wanted need know knew tell told ask asked give gave look looked try tried mean means meant sure true false
+""".split())
+
+Token = tuple[int, int, str]  # start, end, the word as written
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each sentence of ``text[start:end]``, trimmed."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int, str]] = []
+    at = start
+    for m in _END.finditer(text, start, end):
+        breaks_line = "\n" in m.group()
+        if not breaks_line and _abbreviation_before(text, m.start()):
+            continue
+        _add(out, text, at, m.start() if breaks_line else m.end())
+        at = m.end()
+    _add(out, text, at, end)
+    return out
+
+
+def _abbreviation_before(text: str, at: int) -> bool:
+    if at == 0 or text[at - 1] != ".":
+        return False
+    word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
+    return bool(word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1))
+
+
+def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    if text[start] in _LIST_MARKS and "\n" in text[start:end]:  # a list item ends with its line
+        cut = text.index("\n", start, end)
+        _add(out, text, start, cut)
+        _add(out, text, cut, end)
+        return
+    out.append((start, end, text[start:end]))
+
+
+_LIST_MARKS = "–—•*-"
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with their offsets in ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def uk_us(word: str) -> str:
+    """British spellings written the American way, so "labour" and "labor" are one word."""
+    if len(word) > 5 and word.endswith("our") and not word.endswith(("flour", "hour", "four", "pour", "tour", "your")):
+        return word[:-3] + "or"
+    if len(word) > 5 and word.endswith(("ise", "ised", "ises", "ising")):
+        return re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)
+    return word
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of a word, lower case, American spelling: "deeper" -> "deep"."""
+    w = uk_us(word.casefold().replace("’", "'").strip("'-"))
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:  # a small stemmer does when lemminflect is missing
+        from ..names import stem
+
+        return stem(w)
+    found = getAllLemmas(w)
+    for pos in ("NOUN", "ADJ", "VERB", "ADV"):
+        if pos in found:
+            return str(found[pos][0])
+    return w
+
+
+def content(word: str) -> bool:
+    """Whether a word carries content: not a function word, a number or a letter."""
+    w = word.casefold()
+    return len(w) > 1 and w not in STOP and not w.replace(",", "").replace(".", "").lstrip("$").isdigit()
+
+
+@cache
+def parts_of_speech(word: str) -> frozenset[str]:
+    """What a word can be (NOUN, VERB, ADJ, ADV), as far as the lemmatiser knows."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return frozenset()
+    return frozenset(getAllLemmas(word.casefold()))

@@ -18,7 +18,8 @@ __all__ = [
     "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
     "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
     "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
-    "Export", "ImportSummary", "ANSWERS", "shape", "readme_table", "conforms",
+    "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "Evaluation", "Score", "Unmatched", "ANSWERS",
+    "shape", "readme_table", "conforms",
 ]
 
 
@@ -287,6 +288,45 @@ class ImportSummary(TypedDict):
     left_out: dict[str, int]
 
 
+class DraftSummary(TypedDict):
+    path: str
+    file: str
+    terms: int
+    attributes: int
+    claims: int
+    relations: int
+    mentions: int
+    co_occurrences: int
+
+
+class ImportAndDraft(ImportSummary):
+    draft: NotRequired[DraftSummary]
+
+
+class Unmatched(TypedDict):
+    drafted: list[str]
+    gold: list[str]
+
+
+class Score(TypedDict):
+    drafted: int
+    gold: int
+    matched: int
+    precision: float
+    recall: float
+    f1: float
+    unmatched: Unmatched
+
+
+class Evaluation(TypedDict):
+    contributors: Score
+    messages: Score
+    terms: Score
+    claims: Score
+    relations: Score
+    agreements: Score
+
+
 class Export(TypedDict):
     format: str
     path: str
@@ -310,11 +350,14 @@ ANSWERS: dict[str, Any] = {
     "search": [Hit],
     "thread": ThreadAnswer,
     "export": Export,
-    "import": ImportSummary,
+    "import": ImportAndDraft,
+    "draft": DraftSummary,
+    "evaluate": Evaluation,
 }
 
 # Shapes named in the README's table, so that the table stays readable.
-_NAMED = {NodeRef: "NODE", AttributeItem: "ATTR", Edge: "EDGE", Evidence: "QUOTE", Contrast: "CONTRAST"}
+_NAMED = {NodeRef: "NODE", AttributeItem: "ATTR", Edge: "EDGE", Evidence: "QUOTE", Contrast: "CONTRAST",
+          DraftSummary: "DRAFT", Score: "SCORE"}
 
 
 def _hints(td: Any) -> dict[str, Any]:

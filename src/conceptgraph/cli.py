@@ -181,9 +181,30 @@ def _answer(result: Any, as_json: bool, command: str, empty: str = "") -> None:
 
 def _written(result: dict[str, Any], as_json: bool) -> None:
     """What a command wrote: "wrote PATH" on stderr (and what to do next on stdout), or the JSON."""
+    _written_as(result, as_json, "export")
+
+
+def _written_as(result: Any, as_json: bool, command: str) -> None:
     if not as_json:
         click.echo(f"wrote {result['path']}", err=True)
-    _answer(result, as_json, "export")
+    _answer(result, as_json, command)
+
+
+def _split_terms(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    if not names:
+        raise click.BadParameter("give at least one term, e.g. --terms 'cooperation,collaboration'")
+    return names
+
+
+def _terms_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--terms`` and ``--max-terms`` of drafting."""
+    f = click.option("--max-terms", default=30, show_default=True, type=click.IntRange(1, 1000),
+                     help="At most this many terms found in the text (without --terms).")(f)
+    return click.option("--terms", metavar="A,B,...", callback=_split_terms,
+                        help="The terms to draft about (comma-separated; default: found in the text).")(f)
 
 
 class _FormatName(click.ParamType):  # type: ignore[type-arg]
@@ -533,13 +554,16 @@ class _ImportHelp(click.Command):
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
 @click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Reddit's AutoModerator).")
 @click.option("--force", is_flag=True, help="Replace an existing folder.")
+@click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
+@_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress lines on stderr.")
 @json_option
 @_example("conceptgraph import comments.xml\nconceptgraph import export.zip --thread general -o team/\n"
-          "conceptgraph thread --data output/comments/")
+          "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
-            include_bots: bool, force: bool, as_json: bool) -> None:
+            include_bots: bool, force: bool, draft_: bool, terms: list[str] | None, max_terms: int,
+            as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
     FORMATS
@@ -552,11 +576,61 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 
     from .discussions import Options, import_discussion
 
-    summary = import_discussion([Path(s) for s in sources], output, fmt, thread,
-                                Options(include_pending, include_bots), force)
+    summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
+                                                     Options(include_pending, include_bots), force))
+    if draft_ or terms:
+        from .draft import draft_folder
+
+        summary["draft"] = draft_folder(summary["path"], terms=terms, max_terms=max_terms)
     if not as_json:
         click.echo(f"wrote {summary['path']}", err=True)
     _answer(summary, as_json, "import")
+
+
+@cli.command()
+@click.argument("data", type=click.Path(), metavar="DATA")
+@_terms_options
+@click.option("-o", "--output", "output", default=None, metavar="DIR",
+              help="The dataset folder to write (default: DATA itself when it is a folder, "
+              "else output/<name of DATA>/).")
+@click.option("--force", is_flag=True, help="Replace a draft.yaml that holds accepted items, or an existing folder.")
+@click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+              help="No progress lines on stderr.")
+@json_option
+@_example("conceptgraph draft output/comments/\nconceptgraph draft comments.xml --terms 'cooperation,collaboration'\n"
+          "conceptgraph render --data output/comments/ --open")
+def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None, force: bool, as_json: bool) -> None:
+    """Draft terms, attributes, claims and relations from a discussion's own words.
+
+    DATA is a dataset with messages (a folder from `import`) or a discussion export.
+    Every drafted item is marked `status: draft` and quotes exactly the characters of
+    its message; they go in DATA/draft.yaml, beside the curated files, which are never
+    touched. Drafting again replaces draft.yaml unless it holds accepted items.
+
+    To accept an item, delete its `status: draft` line; to reject it, delete it. The
+    page shows drafts dashed and lighter, and --curated leaves them out of any query.
+    """
+    from .draft import draft_folder
+
+    _written_as(draft_folder(data, output, terms, max_terms, force), as_json, "draft")
+
+
+@cli.command()
+@click.argument("drafted", type=click.Path(), metavar="DRAFT")
+@click.argument("gold", type=click.Path(), metavar="GOLD")
+@json_option
+@_example("conceptgraph evaluate output/comments/ curated/\nconceptgraph evaluate output/comments/ curated/ --json")
+def evaluate(drafted: str, gold: str, as_json: bool) -> None:
+    """How a drafted dataset compares with a curated one (GOLD) of the same thread.
+
+    For contributors, messages, terms, claims, relations and agreements: how many each
+    side has, how many match, precision, recall and F1, then what only one side has.
+    A drafted claim matches a gold one when the term, the speaker and the message are
+    the same, the quoted characters overlap, and the attributes share a content word.
+    """
+    from .draft.evaluate import evaluate_files
+
+    _answer(evaluate_files(drafted, gold), as_json, "evaluate")
 
 
 @cli.command()

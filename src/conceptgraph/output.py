@@ -333,13 +333,39 @@ def thread_text(r: dict[str, Any]) -> str:
 
 
 def import_text(r: dict[str, Any]) -> str:
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
-    lines = [f"{r['format']}: {n(r['threads'], 'thread')}, {n(r['messages'], 'message')}, "
-             f"{n(r['speakers'], 'speaker')}, {n(r['replies'], 'reply')}".replace("replys", "replies")]
+    lines = [f"{r['format']}: {_count(r['threads'], 'thread')}, {_count(r['messages'], 'message')}, "
+             f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
         lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+    return "\n".join(lines)
+
+
+def _count(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def draft_text(r: dict[str, Any]) -> str:
+    return (f"{r['file']}: {_count(r['terms'], 'term')}, {_count(r['attributes'], 'attribute')}, "
+            f"{_count(r['claims'], 'claim')}, {_count(r['relations'], 'relation')} (all drafts); "
+            f"{_count(r['mentions'], 'mention')}, {_count(r['co_occurrences'], 'co-occurrence')}")
+
+
+def import_and_draft_text(r: dict[str, Any]) -> str:
+    text = import_text(r)
+    return text + "\n" + draft_text(r["draft"]) if "draft" in r else text
+
+
+def evaluate_text(r: dict[str, Any]) -> str:
+    head = ("", "drafted", "gold", "matched", "precision", "recall", "F1")
+    rows = [head] + [(section, str(s["drafted"]), str(s["gold"]), str(s["matched"]), f"{s['precision']:.3f}",
+                      f"{s['recall']:.3f}", f"{s['f1']:.3f}") for section, s in r.items()]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             .rstrip() for row in rows]
+    for section, s in r.items():
+        for side, title in (("drafted", "only in the draft"), ("gold", "only in the gold")):
+            if s["unmatched"][side]:
+                lines += ["", f"{section} {title}:"] + [f"  {item}" for item in s["unmatched"][side]]
     return "\n".join(lines)
 
 
@@ -352,5 +378,6 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
     "why": why_text, "who": who_text, "contributors": contributors_text, "path": path_text,
     "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
-    "thread": thread_text, "export": export_text, "import": import_text,
+    "thread": thread_text, "export": export_text, "import": import_and_draft_text,
+    "draft": draft_text, "evaluate": evaluate_text,
 }

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -97,6 +98,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
         for msg in ds.messages:
             progress.update()
             replied = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
+            quoted = _quoted(msg.text)
             for s, e, text in sentences(msg.text):
                 found = mentions_in(msg.text, s, e, names, longest)
                 named = list(dict.fromkeys(t for _, _, t in found))
@@ -106,6 +108,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                     relation(CO_OCCURS, a, b, msg.by, msg, s, e)
                 used_terms.update(named)
                 findings = read_sentence(text, s, names, found) if found else []
+                # Words quoted from someone else are theirs, not the speaker's claims.
+                findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b
+                                                             for a, b in quoted)]
                 made: dict[int, str] = {}
                 for i, f in enumerate(findings):
                     if f.kind == CLAIM:
@@ -130,6 +135,14 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     kept_terms = tuple(t for t in new_terms if t.id in used_terms or t.id in {c.term for c in claims})
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(attributes.values()),
                    claims=tuple(claims), relations=tuple(relations))
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Where a message quotes a passage (four words or more) in quotation marks."""
+    return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
 
 
 def _concerns(claims: list[Any], target: str, text: str) -> tuple[str, ...]:

@@ -12,11 +12,20 @@ Matching, one to one, in the gold's order:
 * a relation matches when its kind is the same, its ends match (terms as above,
   attributes by a shared content word; either way round for symmetric kinds), the
   speaker is the same and the spans overlap;
-* an agreement or dispute matches when its kind and both contributors are the same.
+* an agreement or dispute matches when its kind and both contributors are the same;
+* a contributor matches by name (letters and spaces, case aside), a message by its
+  place, its speaker and its words.
+
+>>> from conceptgraph import load_dataset
+>>> from conceptgraph.load import default_data_path
+>>> curated = load_dataset(default_data_path())
+>>> evaluate(curated, curated)["claims"]["f1"]
+1.0
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -38,7 +47,7 @@ from ..names import normalise
 if TYPE_CHECKING:
     from ..model import Dataset, Term
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "evaluate_files"]
 
 T = TypeVar("T")
 _SYMMETRIC = {CONTRASTS_WITH, OVERLAPS_WITH, SIMILAR_TO, RELATED_TO, ANALOGOUS_TO, OPPOSES}
@@ -52,17 +61,27 @@ def _scores(drafted: int, gold: int, matched: int) -> dict[str, Any]:
             "f1": round(f, 3)}
 
 
-def _match(drafted: Sequence[T], gold: Sequence[T], same: Callable[[T, T], bool]) -> list[tuple[int, int]]:
-    """Pairs (drafted index, gold index), each item used once, gold taken in order."""
+def _match(drafted: Sequence[T], gold: Sequence[T], same: Callable[[T, T], bool],
+           bucket: Callable[[T, int], Any] = lambda item, side: None) -> list[tuple[int, int]]:
+    """Pairs (drafted index, gold index), each item used once, gold taken in order.
+    Only items in the same ``bucket`` (side 0 drafted, 1 gold) are compared, so that
+    large datasets are not compared all against all."""
+    candidates: dict[Any, list[int]] = {}
+    for di, d in enumerate(drafted):
+        candidates.setdefault(bucket(d, 0), []).append(di)
     used: set[int] = set()
     pairs = []
     for gi, g in enumerate(gold):
-        for di, d in enumerate(drafted):
-            if di not in used and same(d, g):
+        for di in candidates.get(bucket(g, 1), ()):
+            if di not in used and same(drafted[di], g):
                 used.add(di)
                 pairs.append((di, gi))
                 break
     return pairs
+
+
+def _person_key(name: str) -> str:
+    return " ".join("".join(ch for ch in normalise(name) if ch.isalnum() or ch.isspace()).split())
 
 
 def _only_drafts(items: Sequence[T]) -> list[T]:
@@ -110,9 +129,10 @@ def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
         return bool(content_words(a) & content_words(b)) or normalise(a) == normalise(b)
 
     d_claims, g_claims = _only_drafts(draft.claims), list(gold.claims)
-    claim_pairs = _match(d_claims, g_claims, lambda d, g: stands_for.get(d.term) == g.term and same_speaker(d.by, g.by)
-                         and same_place(d.message, d.span, g.message, g.span)
-                         and shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)))
+    claim_pairs = _match(d_claims, g_claims, lambda d, g: same_place(d.message, d.span, g.message, g.span)
+                         and shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)),
+                         lambda c, side: (stands_for.get(c.term), person.get(c.by, normalise(c.by))) if side == 0
+                         else (c.term, gold_person.get(c.by, normalise(c.by))))
 
     context = {MENTIONS, CO_OCCURS, AGREES_WITH, DISPUTES}
     d_rel = [r for r in _only_drafts(draft.relations) if r.kind not in context]
@@ -131,7 +151,7 @@ def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
         match = shares if d.kind == OPPOSES else (lambda x, y: x == y)
         return (match(a, c) and match(b, e)) or (d.kind in _SYMMETRIC and match(a, e) and match(b, c))
 
-    rel_pairs = _match(d_rel, g_rel, same_relation)
+    rel_pairs = _match(d_rel, g_rel, same_relation, lambda r, side: r.kind)
     d_st = [r for r in _only_drafts(draft.relations) if r.kind in (AGREES_WITH, DISPUTES)]
     g_st = [r for r in gold.relations if r.kind in (AGREES_WITH, DISPUTES)]
     st_pairs = _match(d_st, g_st, lambda d, g: d.kind == g.kind and same_speaker(d.source, g.source)
@@ -148,7 +168,18 @@ def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
     def rel_text(labels: dict[str, str]) -> Callable[[Any], str]:
         return lambda r: f"{labels.get(r.source, r.source)} {r.kind} {labels.get(r.target, r.target)} ({r.where})"
 
+    d_people, g_people = list(draft.contributors), list(gold.contributors)
+    people_pairs = _match(d_people, g_people, lambda d, g: True, lambda c, side: _person_key(c.name))
+    d_msgs, g_msgs = list(draft.messages), list(gold.messages)
+    msg_pairs = _match(d_msgs, g_msgs, lambda d, g: " ".join(d.text.split()) == " ".join(g.text.split()),
+                       lambda m, side: (m.where, _person_key((person if side == 0 else gold_person).get(m.by, m.by))))
     return {
+        "contributors": {**_scores(len(d_people), len(g_people), len(people_pairs)), "unmatched": {
+            "drafted": unmatched(d_people, people_pairs, 0, lambda c: c.name),
+            "gold": unmatched(g_people, people_pairs, 1, lambda c: c.name)}},
+        "messages": {**_scores(len(d_msgs), len(g_msgs), len(msg_pairs)), "unmatched": {
+            "drafted": unmatched(d_msgs, msg_pairs, 0, lambda m: f"{m.where} ({person.get(m.by, m.by)})"),
+            "gold": unmatched(g_msgs, msg_pairs, 1, lambda m: f"{m.where} ({gold_person.get(m.by, m.by)})")}},
         "terms": {**_scores(len(d_terms), len(g_terms), len(term_pairs)), "unmatched": {
             "drafted": unmatched(d_terms, term_pairs, 0, lambda t: t.label),
             "gold": unmatched(g_terms, term_pairs, 1, lambda t: t.label)}},
@@ -162,3 +193,19 @@ def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
             "drafted": unmatched(d_st, st_pairs, 0, lambda r: f"{r.source} {r.kind} {r.target} ({r.where})"),
             "gold": unmatched(g_st, st_pairs, 1, lambda r: f"{r.source} {r.kind} {r.target} ({r.where})")}},
     }
+
+
+def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str]) -> dict[str, Any]:
+    """:func:`evaluate` of the datasets at two paths (files or folders; a drafted folder
+    holds its messages and ``draft.yaml``)."""
+    from pathlib import Path
+
+    from ..dataset import load_dataset
+    from ..errors import DatasetError
+    from ..load import input_kind
+
+    for path in (draft, gold):
+        if input_kind(Path(path))[0] != "dataset":
+            raise DatasetError("evaluate compares two datasets (YAML files or folders), not a graph or an export",
+                               str(path))
+    return evaluate(load_dataset(draft), load_dataset(gold))

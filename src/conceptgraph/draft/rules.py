@@ -41,6 +41,11 @@ _COPULA = re.compile(
 _VERB = re.compile(
     rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
+_DOES = re.compile(rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<neg>(?:does not|do not|doesn't|don't|doesn’t|don’t|cannot|can't"
+                   r"|can’t|never)\s+)?(?P<verb>[a-z]+)\b", re.I)
+# "leadership skills are rare": a noun after the term, then the clause's verb
+_COMPOUND_NEXT = re.compile(r"^\s+(?:are|is|were|was|have|has|had|can|could|will|would|must|should|may|might|do|does|of)\b",
+                            re.I)
 _AS_VERB = re.compile(r"^\s*(?:(?:much|more|only|always|often|really|rather)\s+){0,3}"
                       r"(?:(?:with|on|about|in|to|by|when|where|if|because|so that|as|for)\b)", re.I)
 _SUBJECT = re.compile(r"(?:\b(?:I|we|you|they|he|she|people|teams|groups|one|who)|\b\w+s"
@@ -217,6 +222,14 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         v = verb.group("verb").lower()
         return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
                            verb=v if v not in ("requires", "require", "needs", "need") else "needs")
+    # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
+    does = _DOES.match(rest)
+    if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
+            and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s")) \
+            and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
+                 or not _COMPOUND_NEXT.match(rest[does.end():])):
+        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=bool(does.group("neg")),
+                           whole=True)
     # the term used as a verb ("we cooperate when ...", "I would collaborate with you on
     # ...") or named as a word in use ("I'd use cooperate more in a private context")
     before = text[start:subject[0] - base]

@@ -33,6 +33,9 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms"]
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
 _VERSUS = re.compile(r"(?P<a>(?:[A-Z][\w-]*\s+){0,2}[\w-]+)\s+(?:v|vs|vs\.|versus)\s+(?P<b>[\w-]+(?:\s+[A-Z][\w-]*){0,2})")
+_ALTERNATIVE = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:or|versus|vs\.?)\s+(?P<b>[^\W\d_][\w-]+)\s*\?")
+_SAME = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:the same (?:thing )?as|different from|differs? from|similar to|"
+                   r"distinct from)\s+(?P<b>[^\W\d_][\w-]+)", re.I)
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
@@ -120,16 +123,31 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
         if preferred and not c.preferred:
             c.preferred = form
 
+    def asked(text: str, weight: float, speaker: str = "") -> None:
+        """The two things a question sets side by side: "X or Y?", "Is X the same as Y?"."""
+        for pattern in (_ALTERNATIVE, _SAME):
+            for m in pattern.finditer(text):
+                pair = [m.group("a"), m.group("b")]
+                if all(content(w) and "NOUN" in parts_of_speech(w) for w in pair):
+                    for w in pair:
+                        add([w], weight, speaker, preferred=True)
+
     messages = list(messages)
     for _, _, text in sentences(title):
         for m in _SIDES.finditer(text):
             add(_phrase(m.group("a")), 1000, preferred=True)
             add(_phrase(m.group("b")), 1000, preferred=True)
+        for m in _VERSUS.finditer(text):
+            add(_phrase(m.group("a"))[-2:], 1000, preferred=True)
+            add(_phrase(m.group("b"))[:2], 1000, preferred=True)
+        asked(text, 1000)
     singles: Counter[tuple[str, ...]] = Counter()
     variants: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for msg in messages:
         question_weight = 600 if msg.reply_to == "" else 150
         for _, _, text in sentences(msg.text):
+            if text.rstrip().endswith("?"):
+                asked(text, question_weight, msg.by)
             for m in _SIDES.finditer(text):
                 weight = question_weight if text.rstrip().endswith("?") else 120
                 add(_phrase(m.group("a")), weight, msg.by, preferred=True)
@@ -166,7 +184,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
             found[key].variants.update(forms)
     _compounds(messages, found, people)
     ranked = sorted(found.values(), key=lambda c: (-c.score, c.label))
-    return [c for c in ranked if c.score >= 3][:max_terms]
+    return [c for c in ranked if c.score >= 2][:max_terms]
 
 
 def _inflected_verb(word: str) -> bool:

@@ -4,6 +4,7 @@ missing tool or file into a failure, so CI never passes by skipping."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,16 @@ def need(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """No test reads the user's $CONCEPTGRAPH_DATA, uses their graph cache, or writes
     in the working directory."""
     monkeypatch.delenv("CONCEPTGRAPH_DATA", raising=False)
     monkeypatch.setenv("CONCEPTGRAPH_CACHE", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
+    yield
+    from conceptgraph.progress import set_quiet
+
+    set_quiet(False)  # -q in one test's command line must not silence the next test
 
 
 @pytest.fixture

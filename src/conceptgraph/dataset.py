@@ -29,6 +29,7 @@ is an error on the quote's line.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -686,38 +687,64 @@ def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), heade
     """
     import dataclasses
 
-    yaml, _ = _yaml()
-
-    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-        pass  # the C emitter when PyYAML has it: ten times faster on a big thread
-
-    def text(dumper: Any, value: str) -> Any:
-        style = "|" if "\n" in value and not any(line != line.rstrip() for line in value.split("\n")) else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    out: dict[str, Any] = {}
+    lines: list[str] = []
     for name in sections:
         value = getattr(ds, name)
         if name == "source":
-            out[name] = {k: v for k, v in dataclasses.asdict(value).items() if v}
+            fields = {k: v for k, v in dataclasses.asdict(value).items() if v}
+            if fields:
+                lines.append("source:")
+                lines += [f"  {k}: {_yaml_scalar(v, 2)}" for k, v in fields.items()]
             continue
         if not value:
             continue
-        items = []
+        lines.append(f"{name}:")
         for record in value:
-            item: dict[str, Any] = {}
+            lead = "- "
             for f in dataclasses.fields(record):
                 v = getattr(record, f.name)
                 if f.name == "label" and v == record.id:
                     continue
-                if v in ("", None, False, ()) or (name == "contributors" and f.name == "where" and not v):
+                if v in ("", None, False, ()):
                     continue
-                item[f.name] = list(v) if isinstance(v, tuple) else v
-            items.append(item)
-        out[name] = items
-    body: str = yaml.dump(out, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return header + body
+                text = "[" + ", ".join(_yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, tuple) \
+                    else _yaml_scalar(v, 2)
+                lines.append(f"{lead}{f.name}: {text}")
+                lead = "  "
+    return header + "".join(line + "\n" for line in lines)
+
+
+# What may stay a plain scalar: it starts with a letter and holds only letters, digits,
+# spaces, "_" and "-" (so never ": ", " #", a flow character or a number), and is not
+# one of the words YAML 1.1 reads as a boolean or null.
+_PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?")
+_KEYWORDS = frozenset("yes no true false on off null y n".split())
+# Characters a double-quoted scalar must escape beyond JSON's: those YAML does not
+# allow raw, its line breaks (NEL, LS, PS), and the byte-order mark.
+_YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_BLOCK_BAD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_scalar(value: Any, indent: int) -> str:
+    """One value as YAML text that PyYAML's safe loader reads back as the same value: a
+    plain word, a literal block for multi-line text (``indent`` is the key's, -1 inside
+    a flow list), or a double-quoted string."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else json.dumps(str(value))
+    if not isinstance(value, str):
+        raise TypeError(f"cannot write {type(value).__name__} in a dataset")
+    if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    if indent >= 0 and "\n" in value and value[:1] not in (" ", "\n") and not value.endswith("\n") \
+            and not _BLOCK_BAD.search(value) and all(line == line.rstrip() for line in value.split("\n")):
+        pad = " " * (indent + 2)
+        return "|-\n" + "\n".join(pad + line if line else "" for line in value.split("\n"))
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def json_schema() -> dict[str, Any]:

@@ -47,7 +47,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     Terms ``ds`` already has are used, not drafted again."""
     from ..model import Attribute, Claim, Dataset, Relation, Term
     from ..progress import Progress
-    from .rules import mentions_in, read_sentence
+    from .rules import content_words, mentions_in, read_sentence
     from .stances import name_index, stances
     from .terms import find_terms, given_terms, key_of
     from .text import sentences
@@ -80,6 +80,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     relations: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
     used_terms: set[str] = set()
+    said: dict[str, list[tuple[str, set[str]]]] = {}  # speaker -> their claims' ids and content words
 
     def relation(kind: str, source: str, target: str, by: str, msg: Any, s: int, e: int, **extra: Any) -> None:
         sig = (kind, source, target, by, msg.id, s, e)
@@ -123,6 +124,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                         claims.append(Claim(f"draft-claim-{len(claims) + 1}", f.term, aid, msg.by,
                                             msg.text[q_start:q_end], msg.where, f.negated, msg.id, (q_start, q_end),
                                             status=DRAFT))
+                        said.setdefault(msg.by, []).append((claims[-1].id, content_words(claims[-1].quote)))
                         made[i] = aid
                     elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
                         relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg.by, msg, s, e)
@@ -130,7 +132,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                         relation(f.kind, f.term, f.other, msg.by, msg, s, e)
                 for st in stances(text, who, replied, s):
                     if st.target != msg.by:
-                        concerns = _concerns(claims, st.target, text)
+                        concerns = _concerns(said.get(st.target, []), text)
                         relation(st.kind, msg.by, st.target, msg.by, msg, s, e, concerns=concerns)
     kept_terms = tuple(t for t in new_terms if t.id in used_terms or t.id in {c.term for c in claims})
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(attributes.values()),
@@ -145,12 +147,19 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
 
 
-def _concerns(claims: list[Any], target: str, text: str) -> tuple[str, ...]:
-    """The target's drafted claims that the stance's words echo (a content word shared)."""
+def _concerns(said: list[tuple[str, set[str]]], text: str) -> tuple[str, ...]:
+    """The target's drafted claims that the stance's words echo (a content word shared),
+    the most recent first: in a long thread, agreement is with what was said lately."""
     from .rules import content_words
 
     words = content_words(text)
-    return tuple(c.id for c in claims if c.by == target and content_words(c.quote) & words)[:5]
+    found = []
+    for ident, theirs in reversed(said[-500:]):
+        if theirs & words:
+            found.append(ident)
+            if len(found) == 5:
+                break
+    return tuple(sorted(found, key=lambda i: int(i.rsplit("-", 1)[1])))
 
 
 def _slug(text: str) -> str:

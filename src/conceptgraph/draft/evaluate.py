@@ -89,9 +89,11 @@ def _only_drafts(items: Sequence[T]) -> list[T]:
     return drafts if drafts else list(items)
 
 
-def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
+def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, Any]:
     """Scores of ``draft`` against ``gold`` (see the module's docstring), with the
-    unmatched items of each side under ``unmatched``."""
+    unmatched items of each side under ``unmatched``. With ``attributes=False`` a claim
+    matches on its term, speaker and place alone: how well claims are found, whatever
+    their attribute says."""
     from .rules import content_words
     from .terms import key_of
 
@@ -129,8 +131,11 @@ def evaluate(draft: Dataset, gold: Dataset) -> dict[str, Any]:
         return bool(content_words(a) & content_words(b)) or normalise(a) == normalise(b)
 
     d_claims, g_claims = _only_drafts(draft.claims), list(gold.claims)
+    def same_attribute(d: Any, g: Any) -> bool:
+        return not attributes or shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute))
+
     claim_pairs = _match(d_claims, g_claims, lambda d, g: same_place(d.message, d.span, g.message, g.span)
-                         and shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)),
+                         and same_attribute(d, g),
                          lambda c, side: (stands_for.get(c.term), person.get(c.by, normalise(c.by))) if side == 0
                          else (c.term, gold_person.get(c.by, normalise(c.by))))
 

@@ -337,5 +337,8 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
 def content_words(label: str) -> set[str]:
     """The lemmas of a label's content words ("work-context" is two): what two labels
     share when they say the same thing."""
-    words = [part for _, _, w in tokens(label) for part in re.split(r"[-'’]", w) if part]
+    words = [part for _, _, w in tokens(label) for part in _WORD_PARTS.split(w) if part]
     return {lemma(w) for w in words if content(w)}
+
+
+_WORD_PARTS = re.compile(r"[-'’]")

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..names import normalise, stem
@@ -49,7 +50,12 @@ _CAPS_PHRASE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<p>[A-Z][a-z]+(?:\s+(?:of|for
 def key_of(words: Iterable[str]) -> tuple[str, ...]:
     """What two spellings of one term share: the stems of their words ("co-operation",
     "cooperative" and "cooperate" all give ``("cooper",)``)."""
-    return tuple(stem(normalise(lemma(w)) or normalise(w)) for w in words)
+    return tuple(_word_key(w) for w in words)
+
+
+@cache
+def _word_key(word: str) -> str:
+    return stem(normalise(lemma(word)) or normalise(word))
 
 
 @dataclass

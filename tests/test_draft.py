@@ -329,3 +329,27 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
     assert r.exit_code != 0
     page = run("render", "--data", str(folder), "-o", "-").stdout
     assert "show drafts" in page
+
+
+def _drafted(*texts: str, terms: str = "leadership,management"):
+    from conceptgraph.model import Contributor, Dataset, Source
+
+    ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),),
+                 messages=tuple(Message(f"m{i}", "ann", f"comment {i}", t) for i, t in enumerate(texts)))
+    out = draft(ds, terms=terms.split(","))
+    labels = {a.id: a.label for a in out.attributes}
+    return out, labels
+
+
+def test_two_sentences_alike_on_two_terms_oppose_their_attributes() -> None:
+    out, labels = _drafted("Leadership is a calling. Management is a job.")
+    opposed = [(labels[r.source], labels[r.target], r.quote) for r in out.relations if r.kind == "opposes"]
+    assert opposed == [("calling", "job", "Leadership is a calling. Management is a job.")]
+    out, _ = _drafted("Leadership is a calling. Leadership is a job.")  # one term: no contrast
+    assert not [r for r in out.relations if r.kind == "opposes"]
+
+
+def test_a_comparative_opposes_more_and_less() -> None:
+    out, labels = _drafted("Management is more procedural than leadership.")
+    assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [
+        ("more procedural", "less procedural")]

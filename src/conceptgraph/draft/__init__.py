@@ -100,6 +100,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
             progress.update()
             replied = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
             quoted = _quoted(msg.text)
+            previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
             for s, e, text in sentences(msg.text):
                 found = mentions_in(msg.text, s, e, names, longest)
                 named = list(dict.fromkeys(t for _, _, t in found))
@@ -130,6 +131,15 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                         relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg.by, msg, s, e)
                     elif f.kind != OPPOSES and f.other and f.term != f.other:
                         relation(f.kind, f.term, f.other, msg.by, msg, s, e)
+                # "Cooperation costs $125 an hour. Collaboration costs $350 an hour.": two sentences
+                # alike, each on its own term, oppose what they say
+                claimed = [f for f in findings if f.kind == CLAIM and not f.negated]
+                opening = _opening(msg.text, s, found) if len(claimed) == 1 and len(named) == 1 else None
+                current = (s, claimed[0].term, opening, attribute(claimed[0].label)) if opening else None
+                if current and previous and previous[2] == current[2] and previous[1] != current[1] \
+                        and (CLAIM, current[1], current[3], msg.by, msg.id) in seen:
+                    relation(OPPOSES, previous[3], current[3], msg.by, msg, previous[0], e)
+                previous = current
                 for st in stances(text, who, replied, s):
                     if st.target != msg.by:
                         concerns = _concerns(said.get(st.target, []), text)
@@ -137,6 +147,14 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     kept_terms = tuple(t for t in new_terms if t.id in used_terms or t.id in {c.term for c in claims})
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(attributes.values()),
                    claims=tuple(claims), relations=tuple(relations))
+
+
+def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:
+    """The word after the term that opens a sentence ("is" in "Cooperation is ..."), else None."""
+    if not found or found[0][0] != start:
+        return None
+    m = re.match(r"\s+(\w+)", text[found[0][1]:found[0][1] + 40])
+    return m.group(1).casefold() if m else None
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

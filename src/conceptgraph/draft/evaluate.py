@@ -112,6 +112,8 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
                 break
     person = {c.id: normalise(c.name) for c in draft.contributors}
     gold_person = {c.id: normalise(c.name) for c in gold.contributors}
+    d_name = {c.id: c.name for c in draft.contributors}
+    g_name = {c.id: c.name for c in gold.contributors}
     d_label = {a.id: a.label for a in draft.attributes}
     g_label = {a.id: a.label for a in gold.attributes}
     d_where = {m.id: (m.where, person.get(m.by, "")) for m in draft.messages}
@@ -170,6 +172,9 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         return lambda c: (f"{c.term} {'lacks' if c.negated else 'has'} '{labels.get(c.attribute, c.attribute)}' "
                           f"({people.get(c.by, c.by)}, {c.where})")
 
+    def stance_text(names: dict[str, str]) -> Callable[[Any], str]:
+        return lambda r: f"{names.get(r.source, r.source)} {r.kind} {names.get(r.target, r.target)} ({r.where})"
+
     def rel_text(labels: dict[str, str]) -> Callable[[Any], str]:
         return lambda r: f"{labels.get(r.source, r.source)} {r.kind} {labels.get(r.target, r.target)} ({r.where})"
 
@@ -183,20 +188,20 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
             "drafted": unmatched(d_people, people_pairs, 0, lambda c: c.name),
             "gold": unmatched(g_people, people_pairs, 1, lambda c: c.name)}},
         "messages": {**_scores(len(d_msgs), len(g_msgs), len(msg_pairs)), "unmatched": {
-            "drafted": unmatched(d_msgs, msg_pairs, 0, lambda m: f"{m.where} ({person.get(m.by, m.by)})"),
-            "gold": unmatched(g_msgs, msg_pairs, 1, lambda m: f"{m.where} ({gold_person.get(m.by, m.by)})")}},
+            "drafted": unmatched(d_msgs, msg_pairs, 0, lambda m: f"{m.where} ({d_name.get(m.by, m.by)})"),
+            "gold": unmatched(g_msgs, msg_pairs, 1, lambda m: f"{m.where} ({g_name.get(m.by, m.by)})")}},
         "terms": {**_scores(len(d_terms), len(g_terms), len(term_pairs)), "unmatched": {
             "drafted": unmatched(d_terms, term_pairs, 0, lambda t: t.label),
             "gold": unmatched(g_terms, term_pairs, 1, lambda t: t.label)}},
         "claims": {**_scores(len(d_claims), len(g_claims), len(claim_pairs)), "unmatched": {
-            "drafted": unmatched(d_claims, claim_pairs, 0, claim_text(d_label, person)),
-            "gold": unmatched(g_claims, claim_pairs, 1, claim_text(g_label, gold_person))}},
+            "drafted": unmatched(d_claims, claim_pairs, 0, claim_text(d_label, d_name)),
+            "gold": unmatched(g_claims, claim_pairs, 1, claim_text(g_label, g_name))}},
         "relations": {**_scores(len(d_rel), len(g_rel), len(rel_pairs)), "unmatched": {
             "drafted": unmatched(d_rel, rel_pairs, 0, rel_text(d_label)),
             "gold": unmatched(g_rel, rel_pairs, 1, rel_text(g_label))}},
         "agreements": {**_scores(len(d_st), len(g_st), len(st_pairs)), "unmatched": {
-            "drafted": unmatched(d_st, st_pairs, 0, lambda r: f"{r.source} {r.kind} {r.target} ({r.where})"),
-            "gold": unmatched(g_st, st_pairs, 1, lambda r: f"{r.source} {r.kind} {r.target} ({r.where})")}},
+            "drafted": unmatched(d_st, st_pairs, 0, stance_text(d_name)),
+            "gold": unmatched(g_st, st_pairs, 1, stance_text(g_name))}},
     }
 
 

@@ -142,6 +142,12 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             previous_term = named[-1][2]
         out += found
     claims = [i for i, f in enumerate(out) if f.kind == CLAIM and not f.negated]
+    for a, b in zip(claims, claims[1:]):  # "X is more A than Y": X's "more A" opposes Y's "less A"
+        pair = {out[a].label.split(" ", 1)[0], out[b].label.split(" ", 1)[0]}
+        if pair == {"more", "less"} and out[a].label.split(" ", 1)[1:] == out[b].label.split(" ", 1)[1:] \
+                and out[a].term != out[b].term:
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+            return out
     if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
         a, b = claims[0], claims[-1]
         if out[a].term != out[b].term:

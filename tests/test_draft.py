@@ -353,3 +353,12 @@ def test_a_comparative_opposes_more_and_less() -> None:
     out, labels = _drafted("Management is more procedural than leadership.")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [
         ("more procedural", "less procedural")]
+
+
+def test_the_readme_shows_the_scores_the_draft_gets(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ conceptgraph evaluate output/cooperation-vs-collaboration/ graph_data/\n", 1)[1]
+    shown = shown.split("...\n", 1)[0]
+    assert run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--draft", "-q").exit_code == 0
+    printed = run("evaluate", str(tmp_path / "coop"), str(GOLD)).stdout
+    assert printed.startswith(shown)

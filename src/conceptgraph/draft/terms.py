@@ -37,6 +37,7 @@ _VERSUS = re.compile(r"(?P<a>(?:[A-Z][\w-]*\s+){0,2}[\w-]+)\s+(?:v|vs|vs\.|versu
 _ALTERNATIVE = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:or|versus|vs\.?)\s+(?P<b>[^\W\d_][\w-]+)\s*\?")
 _SAME = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:the same (?:thing )?as|different from|differs? from|similar to|"
                    r"distinct from)\s+(?P<b>[^\W\d_][\w-]+)", re.I)
+_PAIRING = frozenset({"or", "and", "vs", "versus", "nor"})
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
@@ -216,9 +217,12 @@ def _compounds(messages: list[Message], found: dict[tuple[str, ...], Candidate],
                 if text[e1:s2] != " ":
                     continue
                 phrase: list[str] = []
+                # "our work cooperation or collaboration?": the term set beside another, not a compound
+                paired = i + 3 < len(toks) and toks[i + 2][2].casefold() in _PAIRING \
+                    and keys[i + 3] in strong
                 if keys[i] not in strong and keys[i + 1] in strong and content(a) and normalise(a) not in people \
                         and "NOUN" in parts_of_speech(b) and parts_of_speech(a) & {"NOUN", "ADJ"} \
-                        and not _inflected_verb(a):
+                        and not _inflected_verb(a) and not paired:
                     phrase = [a, b]
                 elif keys[i] in strong and keys[i + 1] not in strong and content(b) and "ADJ" in parts_of_speech(a) \
                         and "NOUN" in parts_of_speech(b) and not _inflected_verb(b):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "graph_data" / "sources" / "cooperation-vs-collaboration.txt"
@@ -84,3 +85,45 @@ relations:
 def mini(write) -> Path:
     """A small valid dataset file."""
     return write(MINI)
+
+
+# --- hostile data: every string a payload ------------------------------------------------
+
+PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    '</script><script>window.__pwned=2;alert(2)</script>',
+    "javascript:window.__pwned=3;alert(3)",
+    '" onmouseover="window.__pwned=4;alert(4)" x="',
+    "' onfocus='window.__pwned=5;alert(5)' autofocus='",
+    'href <a href="javascript:alert(6)">click</a><svg onload=alert(7)>',
+    "<!-- {{data}} {{app_js}} \u2028\u2029 <script>alert(8)</script>",
+]
+
+
+def hostile_dataset(tmp_path: Path) -> Path:
+    def p(i: int) -> str:
+        return PAYLOADS[i % len(PAYLOADS)]
+
+    data = {
+        "source": {"title": p(0) + " title", "author": p(1), "date": p(2), "url": "javascript:alert(9)"},
+        "terms": [{"id": p(i) + f" t{i}", "label": p(i + 1), "aliases": [p(i + 2), "findme"], "gloss": p(i + 3)}
+                  for i in range(3)],
+        "attributes": [{"id": p(i) + f" a{i}", "label": p(i + 4), "description": p(i + 5)} for i in range(3)],
+        "contributors": [{"id": p(i) + f" c{i}", "name": p(i + 6), "role": "commenter", "where": p(i), "quote": p(i + 1)}
+                         for i in range(3)],
+    }
+    t = [x["id"] for x in data["terms"]]
+    a = [x["id"] for x in data["attributes"]]
+    c = [x["id"] for x in data["contributors"]]
+    data["messages"] = [{"id": p(i) + f" m{i}", "by": c[i], "where": p(i), "reply_to": p(0) + " m0" if i else "",
+                         "text": " ".join(p(i + k) for k in range(7))} for i in range(3)]
+    data["claims"] = [{"id": p(i) + f" k{i}", "term": t[i], "attribute": a[i], "by": c[i], "quote": p(i + 2),
+                       "where": p(i), "negated": i == 1} for i in range(3)]
+    data["relations"] = [
+        {"kind": "contrasts_with", "source": t[0], "target": t[1], "by": c[0], "quote": p(4), "where": p(5)},
+        {"kind": "opposes", "source": a[0], "target": a[1], "by": c[1], "quote": p(6), "where": p(0)},
+        {"kind": "disputes", "source": c[0], "target": c[2], "by": c[0], "quote": p(1), "where": p(2)},
+    ]
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path

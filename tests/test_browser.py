@@ -7,7 +7,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-import yaml
 
 from conceptgraph import load_graph
 from conceptgraph.names import search
@@ -15,6 +14,7 @@ from conceptgraph.queries import compare
 from conceptgraph.render import write_page
 
 from browser import Page
+from conftest import PAYLOADS, hostile_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -405,46 +405,6 @@ def test_focus_from_the_command_line_draws_the_neighbourhood(browser, tmp_path: 
 
 
 # --- hostile data ------------------------------------------------------------------------
-
-PAYLOADS = [
-    '<img src=x onerror="window.__pwned=1;alert(1)">',
-    '</script><script>window.__pwned=2;alert(2)</script>',
-    "javascript:window.__pwned=3;alert(3)",
-    '" onmouseover="window.__pwned=4;alert(4)" x="',
-    "' onfocus='window.__pwned=5;alert(5)' autofocus='",
-    'href <a href="javascript:alert(6)">click</a><svg onload=alert(7)>',
-    "<!-- {{data}} {{app_js}} \u2028\u2029 <script>alert(8)</script>",
-]
-
-
-def hostile_dataset(tmp_path: Path) -> Path:
-    def p(i: int) -> str:
-        return PAYLOADS[i % len(PAYLOADS)]
-
-    data = {
-        "source": {"title": p(0) + " title", "author": p(1), "date": p(2), "url": "javascript:alert(9)"},
-        "terms": [{"id": p(i) + f" t{i}", "label": p(i + 1), "aliases": [p(i + 2), "findme"], "gloss": p(i + 3)}
-                  for i in range(3)],
-        "attributes": [{"id": p(i) + f" a{i}", "label": p(i + 4), "description": p(i + 5)} for i in range(3)],
-        "contributors": [{"id": p(i) + f" c{i}", "name": p(i + 6), "role": "commenter", "where": p(i), "quote": p(i + 1)}
-                         for i in range(3)],
-    }
-    t = [x["id"] for x in data["terms"]]
-    a = [x["id"] for x in data["attributes"]]
-    c = [x["id"] for x in data["contributors"]]
-    data["messages"] = [{"id": p(i) + f" m{i}", "by": c[i], "where": p(i), "reply_to": p(0) + " m0" if i else "",
-                         "text": " ".join(p(i + k) for k in range(7))} for i in range(3)]
-    data["claims"] = [{"id": p(i) + f" k{i}", "term": t[i], "attribute": a[i], "by": c[i], "quote": p(i + 2),
-                       "where": p(i), "negated": i == 1} for i in range(3)]
-    data["relations"] = [
-        {"kind": "contrasts_with", "source": t[0], "target": t[1], "by": c[0], "quote": p(4), "where": p(5)},
-        {"kind": "opposes", "source": a[0], "target": a[1], "by": c[1], "quote": p(6), "where": p(0)},
-        {"kind": "disputes", "source": c[0], "target": c[2], "by": c[0], "quote": p(1), "where": p(2)},
-    ]
-    path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
-
 
 def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:
     G = load_graph(hostile_dataset(tmp_path))

@@ -1,11 +1,15 @@
 """Cytoscape.js ``elements`` JSON (also read by Cytoscape desktop): string ids, edge
-ids, positions from the same layout as the page, no bare NaN."""
+ids, positions from the same layout as the page, no bare NaN. With positions it also
+holds ``layout: {name: "preset"}`` and a ``style`` with the page's colours, so that
+``cytoscape({container, ...file})`` or ``cy.json(file)`` shows the graph as the page
+does (without ``preset``, Cytoscape.js runs a grid layout over the positions)."""
 
 from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any
 
 from ..kinds import OTHER_EDGE
+from ..styles import edge_style, node_style
 from .common import Format, clean_value, dumps_json, unique_ids
 
 if TYPE_CHECKING:
@@ -31,7 +35,43 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
                   "target": ids[v], "key": clean_value(k), "interaction": str(d.get("kind", OTHER_EDGE))}}
         for j, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))
     ]
-    return {"data": clean_value(dict(G.graph)), "elements": {"nodes": nodes, "edges": edges}}
+    out: dict[str, Any] = {"data": clean_value(dict(G.graph)), "elements": {"nodes": nodes, "edges": edges}}
+    if positions:
+        out["layout"] = {"name": "preset"}
+        out["style"] = _style(G)
+    return out
+
+
+_SHAPES = {"box": "round-rectangle", "ellipse": "ellipse", "dot": "ellipse", "diamond": "diamond",
+           "triangle": "triangle", "star": "star", "square": "rectangle"}
+
+
+def _style(G: Graph) -> list[dict[str, Any]]:
+    """Cytoscape.js style rules: one per node kind and link kind the graph has."""
+    rules: list[dict[str, Any]] = [
+        {"selector": "node", "style": {"label": "data(name)", "font-size": 10, "text-valign": "bottom",
+                                       "text-wrap": "ellipsis", "text-max-width": "160px", "color": "#111827",
+                                       "width": 20, "height": 20, "border-width": 1}},
+        {"selector": "edge", "style": {"curve-style": "bezier", "width": 1, "opacity": 0.85}},
+    ]
+    for kind in dict.fromkeys(str(d.get("kind", "")) for _, d in G.nodes(data=True)):
+        st = node_style(kind)
+        rules.append({"selector": f"node[kind = {_quoted(kind)}]", "style": {
+            "background-color": st["color"], "border-color": st["border"], "shape": _SHAPES.get(st["shape"], "rectangle")}})
+    kinds = dict.fromkeys((str(d.get("kind", OTHER_EDGE)), bool(d.get("negated"))) for _, _, d in G.edges(data=True))
+    for kind, negated in sorted(kinds, key=lambda kn: kn[1]):  # denied after plain: the later rule wins
+        st = edge_style(kind, negated)
+        selector = f"edge[kind = {_quoted(kind)}]" + ("[?negated]" if negated else "")
+        rules.append({"selector": selector, "style": {
+            "line-color": st["color"], "target-arrow-color": st["color"], "width": st["width"],
+            "line-style": "dashed" if st["dashes"] else "solid",
+            "target-arrow-shape": "triangle" if st["arrows"] else "none"}})
+    return rules
+
+
+def _quoted(text: str) -> str:
+    """A string in a Cytoscape selector: double quotes, with backslashes and quotes escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_cytoscape(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:

@@ -21,8 +21,13 @@ __all__ = ["escape_text", "escape_attr", "XmlReader"]
 
 
 def escape_text(s: str) -> str:
-    """Element content that reads back as ``s``."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    """Element content that reads back as ``s``. NEL and the Unicode line and paragraph
+    separators are written as references: XML 1.1 parsers (and JavaScript's xmldom)
+    turn them into line feeds otherwise."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    if "\x85" in s or "\u2028" in s or "\u2029" in s:
+        s = s.replace("\x85", "&#133;").replace("\u2028", "&#8232;").replace("\u2029", "&#8233;")
+    return s
 
 
 def escape_attr(s: str) -> str:

@@ -142,7 +142,9 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     nodes = rels = 0
     uids: set[str] = set()
     ends: set[str] = set()
-    for f in sorted(folder / name for name in result["files"]):
+    assert "--multiline-fields=true" in result["command"]
+    assert sorted(result["files"]) == sorted([*(p.name for p in folder.glob("*.csv")), "import.sh"])
+    for f in sorted(folder.glob("*.csv")):
         rows = list(csv.reader(f.open(encoding="utf-8", newline="")))
         header, body = rows[0], rows[1:]
         if f.name.startswith("nodes_"):
@@ -158,7 +160,23 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     assert (nodes, rels) == (G.number_of_nodes(), G.number_of_edges())
     assert ends <= uids and len(uids) == nodes
     aliases = next(folder.glob("nodes_term.csv")).read_text(encoding="utf-8").splitlines()[0]
-    assert ("aliases:string[]" in aliases) == (name == "bundled")  # "a;b" forces JSON text
+    assert "aliases:string[]" in aliases  # a list stays a list, whatever its items hold
+
+
+def test_neo4j_arrays_use_a_delimiter_no_item_holds(tmp_path: Path) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("a", kind="term", label="a", aliases=["x;y", "p|q", "plain"])
+    G.add_node("b", kind="term", label="b", aliases=["c¦d"])
+    result = export(G, "neo4j", tmp_path / "neo")
+    assert '--array-delimiter="U+241F"' in result["command"]
+    assert '--array-delimiter="U+241F"' in (tmp_path / "neo" / "import.sh").read_text(encoding="utf-8")
+    rows = list(csv.reader((tmp_path / "neo" / "nodes_term.csv").open(encoding="utf-8", newline="")))
+    column = rows[0].index("aliases:string[]")
+    assert [r[column].split("\u241f") for r in rows[1:]] == [["x;y", "p|q", "plain"], ["c¦d"]]
+    G.nodes["b"]["aliases"] = ["".join(("\u241f", "\x1f", ";", "|", "¦"))]  # every delimiter taken: JSON text
+    result = export(G, "neo4j", tmp_path / "neo2")
+    header = (tmp_path / "neo2" / "nodes_term.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "aliases:string" in header and "aliases:string[]" not in header
 
 
 def test_mermaid_escapes_every_label(tmp_path: Path) -> None:

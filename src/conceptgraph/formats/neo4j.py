@@ -1,9 +1,13 @@
 """A folder of CSV files for ``neo4j-admin database import full``: one node file per
-kind, one relationship file per relation kind, typed headers, UTF-8.
+kind, one relationship file per relation kind, typed headers, UTF-8, and
+``import.sh``, the command that loads them.
 
 Each node gets ``uid:ID`` (``n0``, ``n1``..., so that ``1`` and ``"1"`` stay apart)
-and keeps its readable id in ``id``; lists become ``string[]`` arrays (``;`` between
-items) unless an item holds a ``;``, in which case the list is written as JSON text.
+and keeps its readable id in ``id``; lists are ``string[]`` arrays, their items joined
+by the first of ``;``, ``|``, ``¦``, ``␟`` (U+241F) and U+001F that no item of the
+whole graph holds (the command says which, as ``--array-delimiter``); only if every
+one of them occurs is a list written as JSON text. Quoted fields may hold line
+breaks, so the command has ``--multiline-fields=true``.
 """
 
 from __future__ import annotations
@@ -29,11 +33,23 @@ def _name(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z_]", "_", text) or "_"
 
 
-def _header(name: str, values: list[Any]) -> tuple[str, str]:
+_DELIMITERS = (";", "|", "\u00a6", "\u241f", "\x1f")
+
+
+def _delimiter(G: Graph) -> str:
+    """The first array delimiter that no list item of the graph holds ("" if none is free)."""
+    items = [x for _, d in G.nodes(data=True) for v in d.values() if isinstance(v, (list, tuple)) for x in v]
+    items += [x for _, _, d in G.edges(data=True) for v in d.values() if isinstance(v, (list, tuple)) for x in v]
+    texts = [x for x in items if isinstance(x, str)]
+    return next((c for c in _DELIMITERS if not any(c in x for x in texts)), "")
+
+
+def _header(name: str, values: list[Any], delimiter: str = ";") -> tuple[str, str]:
     """(header cell, encoding) for one property: ``name:type`` or ``name:string[]``."""
     present = [v for v in values if v is not None]
     kinds = {type(v) for v in present}
-    if kinds and kinds <= {list, tuple} and all(isinstance(x, str) and ";" not in x for v in present for x in v):
+    if delimiter and kinds and kinds <= {list, tuple} \
+            and all(isinstance(x, str) and delimiter not in x for v in present for x in v):
         return f"{name}:string[]", "array"
     if len(kinds) == 1 and next(iter(kinds)) in _TYPES:
         return f"{name}:{_TYPES[next(iter(kinds))]}", "plain"
@@ -42,11 +58,11 @@ def _header(name: str, values: list[Any]) -> tuple[str, str]:
     return f"{name}:string", "json"
 
 
-def _cell(value: Any, how: str) -> str:
+def _cell(value: Any, how: str, delimiter: str = ";") -> str:
     if value is None:
         return ""
     if how == "array":
-        return ";".join(value)
+        return delimiter.join(value)
     if how == "json":
         return value if isinstance(value, str) else encode_json(clean_value(value))
     if isinstance(value, bool):
@@ -63,17 +79,18 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
 
 
 def neo4j_files(G: Graph) -> dict[str, bytes]:
-    """``{file name: CSV bytes}`` for the whole graph."""
+    """``{file name: bytes}``: the CSV files of the whole graph and ``import.sh``."""
     uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    sep = _delimiter(G)
     files: dict[str, bytes] = {}
     by_kind: dict[str, list[Any]] = {}
     for n, kind in G.nodes(data="kind"):
         by_kind.setdefault(str(kind or "node"), []).append(n)
     for kind, nodes in by_kind.items():
         names = list(dict.fromkeys(str(k) for n in nodes for k in G.nodes[n] if k not in ("kind", "id")))
-        heads = [_header(k, [G.nodes[n].get(k) for n in nodes]) for k in names]
+        heads = [_header(k, [G.nodes[n].get(k) for n in nodes], sep) for k in names]
         label = _name(kind.capitalize())
-        rows = ([uid[n], str(n), label] + [_cell(G.nodes[n].get(k), how) for k, (_, how) in zip(names, heads)]
+        rows = ([uid[n], str(n), label] + [_cell(G.nodes[n].get(k), how, sep) for k, (_, how) in zip(names, heads)]
                 for n in nodes)
         files[f"nodes_{_name(kind)}.csv"] = _csv(["uid:ID", "id", ":LABEL"] + [h for h, _ in heads], rows)
     by_rel: dict[str, list[tuple[Any, Any, Any, dict[str, Any]]]] = {}
@@ -81,22 +98,43 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
         by_rel.setdefault(str(d.get("kind", "edge")), []).append((u, v, k, d))
     for kind, edges in by_rel.items():
         names = list(dict.fromkeys(str(x) for *_, d in edges for x in d if x != "kind"))
-        heads = [_header(x, [d.get(x) for *_, d in edges]) for x in names]
+        heads = [_header(x, [d.get(x) for *_, d in edges], sep) for x in names]
         rtype = _name(kind.upper())
-        rows = ([uid[u], uid[v], rtype, str(k)] + [_cell(d.get(x), how) for x, (_, how) in zip(names, heads)]
+        rows = ([uid[u], uid[v], rtype, str(k)] + [_cell(d.get(x), how, sep) for x, (_, how) in zip(names, heads)]
                 for u, v, k, d in edges)
         files[f"rels_{_name(kind)}.csv"] = _csv([":START_ID", ":END_ID", ":TYPE", "key"] + [h for h, _ in heads], rows)
+    script = ("#!/bin/sh\n# Load these files into a stopped Neo4j 5 (the database is replaced):\n"
+              'cd "$(dirname "$0")" && ' + import_command(None, files, delimiter=sep or ";") + "\n")
+    files["import.sh"] = script.encode("utf-8")
     return files
 
 
-def import_command(folder: Path, names: Iterable[str], database: str = "neo4j") -> str:
-    """The ``neo4j-admin`` command line that loads the files in ``folder``."""
+def import_command(folder: Path | None, names: Iterable[str], database: str = "neo4j", delimiter: str = ";") -> str:
+    """The ``neo4j-admin`` command line that loads the CSV files in ``folder`` (names
+    relative to the working folder when None).
+
+    >>> import_command(None, ["nodes_term.csv", "rels_claim.csv"], delimiter="|")
+    'neo4j-admin database import full neo4j --nodes=nodes_term.csv --relationships=rels_claim.csv \
+--array-delimiter="|" --multiline-fields=true --overwrite-destination'
+    """
+    import shlex
+
     parts = ["neo4j-admin database import full", database]
-    for name in sorted(names):
+    for name in sorted(n for n in names if n.endswith(".csv")):
         flag = "--nodes" if name.startswith("nodes_") else "--relationships"
-        parts.append(f'{flag}="{folder / name}"')
-    parts += ['--array-delimiter=";"', "--overwrite-destination"]
+        parts.append(f"{flag}={shlex.quote(str(folder / name) if folder else name)}")
+    spelled = delimiter if delimiter.isprintable() and ord(delimiter) < 128 else f"U+{ord(delimiter):04X}"
+    parts += [f'--array-delimiter="{spelled}"', "--multiline-fields=true", "--overwrite-destination"]
     return " ".join(parts)
+
+
+def _after(folder: Path, names: list[str]) -> str:
+    """The command for the folder just written, with the delimiter its import.sh uses."""
+    script = (folder / "import.sh").read_text(encoding="utf-8")
+    m = re.search(r'--array-delimiter="([^"]+)"', script)
+    spelled = m.group(1) if m else ";"
+    delimiter = chr(int(spelled[2:], 16)) if spelled.startswith("U+") else spelled
+    return import_command(folder.resolve(), names, delimiter=delimiter)
 
 
 FORMAT = Format(
@@ -104,5 +142,5 @@ FORMAT = Format(
     help="a folder of CSV files for neo4j-admin database import, and the command that loads them",
     default_name="neo4j",
     write_folder=neo4j_files,
-    after=lambda folder, names: import_command(folder.resolve(), names),
+    after=_after,
 )

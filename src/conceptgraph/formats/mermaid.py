@@ -1,18 +1,28 @@
 """A Mermaid flowchart for Markdown notes: ids ``n0``, ``n1``... and every label
-quoted with Mermaid's entity codes, so no string can break the diagram."""
+quoted with Mermaid's entity codes, so no string can break the diagram. Messages are
+left out (a flowchart of whole messages is unreadable); a claim's link is labelled with
+its speaker, and every quote is kept in a ``%%`` comment above its link (its first 300 characters). Mermaid draws
+at most 500 links and 50,000 characters (its ``maxEdges`` and ``maxTextSize``): a
+bigger graph is refused, with the options that narrow it."""
 
 from __future__ import annotations
 
 import re
 from typing import IO, TYPE_CHECKING
 
-from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, OPPOSES
+from ..errors import UsageError
+from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, MESSAGE, OPPOSES
 from .common import Format, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["write_mermaid", "mermaid"]
+__all__ = ["write_mermaid", "mermaid", "MAX_EDGES", "MAX_TEXT"]
+
+#: Mermaid's own defaults (``maxEdges``, ``maxTextSize``): past them it draws only an error.
+MAX_EDGES = 500
+MAX_TEXT = 50_000
+_QUOTE = 300
 
 _SHAPES = {"term": ('["', '"]'), "attribute": ('(["', '"])'), "contributor": ('(("', '"))')}
 _ARROWS = {CLAIM: "-->", ASSERTS: "-.->", OPPOSES: "<-.->", CONTRASTS_WITH: "<==>", AGREES_WITH: "==>", DISPUTES: "--x"}
@@ -32,25 +42,50 @@ def _label(text: object) -> str:
 
 
 def mermaid(G: Graph) -> str:
-    """The flowchart text (``flowchart LR``)."""
-    ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    """The flowchart text (``flowchart LR``). Raises :class:`UsageError` past Mermaid's
+    limits."""
+    keep = [n for n, kind in G.nodes(data="kind") if kind != MESSAGE]
+    ids = {n: f"n{i}" for i, n in enumerate(keep)}
     lines = ["flowchart LR"]
     title = G.graph.get("title")
     if title:
-        lines.insert(0, f"%% {_label(title)}")
-    for n, d in G.nodes(data=True):
+        lines.insert(0, f"%% {_comment(title)}")
+    for n in keep:
+        d = G.nodes[n]
         kind = str(d.get("kind", "node"))
         left, right = _SHAPES.get(kind, ('["', '"]'))
         cls = f":::{kind}" if kind in _CLASSES else ""
         lines.append(f"  {ids[n]}{left}{_label(d.get('label', n))}{right}{cls}")
+    links = 0
     for u, v, d in G.edges(data=True):
+        if u not in ids or v not in ids:
+            continue
+        links += 1
         kind = str(d.get("kind", "edge"))
         arrow = _ARROWS.get(kind, "-->")
-        text = "not" if d.get("negated") else ("" if kind in (CLAIM, ASSERTS) else kind.replace("_", " "))
+        speaker = d.get("speaker")
+        name = str(G.nodes[speaker].get("label", speaker)) if speaker in G else str(speaker or "")
+        text = name if kind == CLAIM else "" if kind == ASSERTS else kind.replace("_", " ")
+        if d.get("negated"):
+            text = f"not · {text}" if text else "not"
+        if d.get("quote"):
+            quote = _comment(d["quote"])
+            quote = quote if len(quote) <= _QUOTE else quote[: _QUOTE - 1] + "…"  # Mermaid counts comments too
+            lines.append(f"  %% {_comment(name or '?')}, {_comment(d.get('where') or '')}: “{quote}”")
         label = f'|"{_label(text)}"|' if text else ""
         lines.append(f"  {ids[u]} {arrow}{label} {ids[v]}")
     lines += [f"  classDef {k} {v}" for k, v in _CLASSES.items()]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if links > MAX_EDGES or len(text) > MAX_TEXT:
+        raise UsageError(f"Mermaid draws at most {MAX_EDGES} links and {MAX_TEXT:,} characters; this graph has "
+                         f"{links:,} links and {len(text):,} characters: narrow it with --focus NAME --depth N "
+                         "or --kind, or use another format")
+    return text
+
+
+def _comment(text: object) -> str:
+    """Text on one comment line: line breaks and other controls as spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in re.sub(r"\s+", " ", str(text))).strip()
 
 
 def write_mermaid(G: Graph, out: IO[bytes]) -> None:

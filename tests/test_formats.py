@@ -317,3 +317,62 @@ def test_gexf_refuses_entity_declarations(write) -> None:
     path = write('<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY a "aaaa">]>\n<gexf/>', "bomb.gexf")
     with pytest.raises(DatasetError, match="entity declarations are not accepted"):
         read_graph(path)
+
+
+Y = "{http://www.yworks.com/xml/graphml}"
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_yed_export_draws_each_node_where_and_as_the_page_does(tmp_path: Path, name: str) -> None:
+    from lxml import etree
+
+    from conceptgraph.styles import edge_style, node_style
+
+    G = GRAPHS[name]()
+    export(G, "yed", tmp_path / "g.graphml")
+    export(G, "cytoscape", tmp_path / "g.cyjs")
+    placed = [n["position"] for n in json.loads((tmp_path / "g.cyjs").read_text(encoding="utf-8"))["elements"]["nodes"]]
+    doc = etree.parse(str(tmp_path / "g.graphml"))
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    ids = {}
+    for node in doc.iter(f"{ns}node"):
+        shape = node.find(f".//{Y}ShapeNode")
+        geometry, fill, label = shape.find(f"{Y}Geometry"), shape.find(f"{Y}Fill"), shape.find(f"{Y}NodeLabel")
+        ids[node.get("id")] = (float(geometry.get("x")) + float(geometry.get("width")) / 2,
+                               float(geometry.get("y")) + float(geometry.get("height")) / 2, fill.get("color"),
+                               label.text or "")
+    for i, (_, d) in enumerate(G.nodes(data=True)):  # both exports list nodes in the graph's order
+        x, y, colour, label = ids[f"n{i}"]
+        assert (x, y) == (placed[i]["x"], placed[i]["y"])
+        assert colour == node_style(str(d.get("kind", ""))).get("color")
+        assert label == str(d.get("label", "")).replace("\x00", "\ufffd") or "\ufffd" in label
+    lines = [e.find(f".//{Y}LineStyle") for e in doc.iter(f"{ns}edge")]
+    for line, (_, _, d) in zip(lines, G.edges(data=True)):
+        style = edge_style(str(d.get("kind", "")), bool(d.get("negated")))
+        assert line.get("color") == style["color"] and (line.get("type") == "dashed") == bool(style["dashes"])
+    # networkx's yFiles reader sees the labels and shapes yEd shows
+    seen = nx.read_graphml(tmp_path / "g.graphml")
+    assert all("x" in d and "shape_type" in d for _, d in seen.nodes(data=True))
+    # every other reader sees the same graph as in the plain GraphML
+    export(G, "graphml", tmp_path / "plain.graphml")
+    a, b = read_graph(tmp_path / "g.graphml"), read_graph(tmp_path / "plain.graphml")
+    assert repr(list(a.nodes(data=True))) == repr(list(b.nodes(data=True)))  # repr: NaN equals NaN
+    assert repr(list(a.edges(keys=True, data=True))) == repr(list(b.edges(keys=True, data=True)))
+    # the GraphML XSD knows no yFiles: valid once yEd's drawing data is set aside, as yEd's own files are
+    for key in doc.iter(f"{ns}key"):
+        if key.get("yfiles.type"):
+            key.getparent().remove(key)
+    for data in list(doc.iter(f"{ns}data")):
+        if data.get("key") in ("yn", "ye"):
+            data.getparent().remove(data)
+    doc.write(str(tmp_path / "aside.graphml"))
+    validate("graphml", tmp_path / "aside.graphml")
+
+
+def test_an_undirected_graph_is_exported_undirected(tmp_path: Path) -> None:
+    G = nx.MultiGraph()
+    G.add_edge("a", "b", kind="related_to")
+    export(G, "graphml", tmp_path / "u.graphml")
+    assert 'edgedefault="undirected"' in (tmp_path / "u.graphml").read_text(encoding="utf-8")
+    assert not read_graph(tmp_path / "u.graphml").is_directed()
+    assert not nx.read_graphml(tmp_path / "u.graphml").is_directed()

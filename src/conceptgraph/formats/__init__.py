@@ -29,7 +29,7 @@ __all__ = ["FORMATS", "Format", "write", "export", "read_graph", "graph_format",
 
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    graphml.FORMAT, gexf.FORMAT, nodelink.FORMAT, cytoscape.FORMAT, neo4j.FORMAT, cypher.FORMAT, mermaid.FORMAT,
+    graphml.FORMAT, graphml.YED, gexf.FORMAT, nodelink.FORMAT, cytoscape.FORMAT, neo4j.FORMAT, cypher.FORMAT, mermaid.FORMAT,
 )}
 #: Where exports go when no path is given (created when missing).
 DEFAULT_FOLDER = Path("output")

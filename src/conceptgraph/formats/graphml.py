@@ -20,7 +20,7 @@ from .xmlio import XmlReader, escape_attr, escape_text
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["write_graphml", "read_graphml"]
+__all__ = ["write_graphml", "write_yed", "read_graphml"]
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _RESERVED = {"id", "node_id", "edge_key"}
@@ -60,8 +60,9 @@ def _data(keys: dict[str, _Key], attrs: dict[Any, Any]) -> str:
     )
 
 
-def write_graphml(G: Graph, out: IO[bytes]) -> None:
-    """Write ``G`` as GraphML to the binary stream ``out``. O(nodes + edges)."""
+def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
+    """Write ``G`` as GraphML to the binary stream ``out``. O(nodes + edges). With
+    ``positions``, also yEd's drawing data (see :func:`write_yed`)."""
     nodes = list(G.nodes)
     index = {n: f"n{i}" for i, n in enumerate(nodes)}
     graph_keys = [_Key(f"g{i}", "graph", c) for i, c in enumerate(columns([G.graph]))]
@@ -71,27 +72,76 @@ def write_graphml(G: Graph, out: IO[bytes]) -> None:
     key_key = _Key("k0", "edge", Column("edge_key", [k for *_, k, _ in edges]), role="edge_key")
     edge_keys = [_Key(f"k{i + 1}", "edge", c) for i, c in enumerate(columns(d for *_, d in edges))]
     write = out.write
+    yed = positions is not None
     write(
         b'<?xml version="1.0" encoding="UTF-8"?>\n'
         b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
         b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        b'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        + (b'xmlns:y="http://www.yworks.com/xml/graphml" ' if yed else b"")
+        + b'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
         b'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
     )
     for k in [*graph_keys, id_key, *node_keys, key_key, *edge_keys]:
         write(k.xml().encode("utf-8"))
-    write(b'  <graph id="G" edgedefault="directed">\n')
+    if yed:
+        write(b'  <key id="yn" for="node" yfiles.type="nodegraphics"/>\n'
+              b'  <key id="ye" for="edge" yfiles.type="edgegraphics"/>\n')
+    write(f'  <graph id="G" edgedefault="{"directed" if G.is_directed() else "undirected"}">\n'.encode())
     if graph_keys:
         write(f"    {_data({k.name: k for k in graph_keys}, G.graph)}\n".encode())
     by_name = {k.name: k for k in node_keys}
     for i, n in enumerate(nodes):
+        drawn = _yed_node(G.nodes[n], positions.get(n, (0, 0))) if positions is not None else ""
         write(f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
-              f"{_data(by_name, G.nodes[n])}</node>\n".encode())
+              f"{_data(by_name, G.nodes[n])}{drawn}</node>\n".encode())
     by_name = {k.name: k for k in edge_keys}
     for j, (u, v, key, d) in enumerate(edges):
+        drawn = _yed_edge(d) if yed else ""
         write(f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
-              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}</edge>\n'.encode())
+              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}{drawn}</edge>\n'.encode())
     write(b"  </graph>\n</graphml>\n")
+
+
+_YED_SHAPES = {"box": "roundrectangle", "ellipse": "ellipse", "dot": "ellipse", "diamond": "diamond"}
+
+
+def _yed_node(d: dict[Any, Any], at: tuple[int, int]) -> str:
+    """yEd's drawing of a node: a ShapeNode at the layout's position, in the page's colours."""
+    from ..styles import node_style
+
+    style = node_style(str(d.get("kind", "")))
+    label = XML_INVALID.sub("\ufffd", str(d.get("label", "")))
+    box = style["shape"] == "box"
+    width = max(30.0, min(320.0, 7.0 * len(label) + 16)) if box or style["shape"] == "ellipse" else 30.0
+    height = 30.0
+    x, y = at[0] - width / 2, at[1] - height / 2
+    text_colour = style["font"] if box else "#000000"
+    place = "" if box or style["shape"] == "ellipse" else ' modelName="sides" modelPosition="s"'
+    return (f'<data key="yn"><y:ShapeNode><y:Geometry x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
+            f'height="{height:.1f}"/><y:Fill color="{style["color"]}" transparent="false"/>'
+            f'<y:BorderStyle color="{style["border"]}" type="line" width="1.0"/>'
+            f'<y:NodeLabel textColor="{text_colour}"{place}>{_text(label)}</y:NodeLabel>'
+            f'<y:Shape type="{_YED_SHAPES.get(style["shape"], "rectangle")}"/></y:ShapeNode></data>')
+
+
+def _yed_edge(d: dict[Any, Any]) -> str:
+    """yEd's drawing of a link: its colour, dashes and arrow as on the page."""
+    from ..styles import edge_style
+
+    style = edge_style(str(d.get("kind", "")), bool(d.get("negated")))
+    line = "dashed" if style["dashes"] else "line"
+    arrow = "standard" if style["arrows"] else "none"
+    return (f'<data key="ye"><y:PolyLineEdge><y:LineStyle color="{style["color"]}" type="{line}" '
+            f'width="{float(style["width"]):.1f}"/><y:Arrows source="none" target="{arrow}"/>'
+            f"</y:PolyLineEdge></data>")
+
+
+def write_yed(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
+    """GraphML with yEd's drawing data (yFiles ``nodegraphics`` and ``edgegraphics``):
+    each node a shape at the page's position, in its colours, with its label; each
+    link its colour, dashes and arrow. yEd opens it drawn; every other reader sees the
+    same GraphML as :func:`write_graphml`'s."""
+    write_graphml(G, out, positions or {})
 
 
 class _Reader(XmlReader):
@@ -268,4 +318,12 @@ FORMAT = Format(
     write=lambda G, out, positions: write_graphml(G, out),
     read=read_graphml,
     sniff=_sniff,
+)
+
+YED = Format(
+    name="yed",
+    help="GraphML with yEd's drawing data: yEd opens it laid out, coloured and labelled",
+    default_name="concept_graph_yed.graphml",
+    write=write_yed,
+    needs_positions=True,
 )

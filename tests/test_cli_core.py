@@ -55,3 +55,13 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert r.exit_code == 0 and "Example:" in r.stdout and f"conceptgraph {name}" in r.stdout
     description = r.stdout.split("Example:")[0].splitlines()[1:]
     assert not [line for line in description if line.startswith("   ")]  # no docstring indent leaks through
+
+
+@pytest.mark.parametrize("args", [["-q", "render", "-o", "page.html"], ["render", "-o", "page.html", "--quiet"],
+                                  ["export", "--format", "gexf", "-o", "g.gexf", "-q"]])
+def test_quiet_writes_say_nothing(tmp_path: Path, args: list[str]) -> None:
+    r = run(*args)
+    assert r.exit_code == 0 and r.stdout == "" and r.stderr == ""
+    assert (tmp_path / args[args.index("-o") + 1]).stat().st_size > 0
+    r = run(*[a for a in args if a not in ("-q", "--quiet")])
+    assert r.stderr.startswith("wrote ")

@@ -56,6 +56,11 @@ def test_search_ranks_exact_then_prefix_then_substring(B) -> None:
     assert search(B, "zzzz") == [] and search(B, "!!") == []
 
 
+def test_search_inside_a_word_never_crosses_a_hyphen_or_space(B) -> None:
+    assert [h["id"] for h in search(B, "ken")] == ["ken"]  # not lu-ke-naismith
+    assert "cooperation" in [h["id"] for h in search(B, "operat")]  # inside "co-operation"'s "operation"
+
+
 def test_normalise_keeps_non_latin_letters() -> None:
     assert normalise("Coopération–Ü") == "coopérationü"
 

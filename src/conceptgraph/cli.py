@@ -185,9 +185,16 @@ def _written(result: dict[str, Any], as_json: bool) -> None:
 
 
 def _written_as(result: Any, as_json: bool, command: str) -> None:
-    if not as_json:
-        click.echo(f"wrote {result['path']}", err=True)
+    _say_written(result["path"], as_json)
     _answer(result, as_json, command)
+
+
+def _say_written(path: str, as_json: bool) -> None:
+    """"wrote PATH" on stderr, unless the output is JSON or -q asked for silence."""
+    from .progress import is_quiet
+
+    if not as_json and not is_quiet():
+        click.echo(f"wrote {path}", err=True)
 
 
 def _split_terms(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -274,6 +281,13 @@ def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
     settings = ctx.ensure_object(_Settings)
     settings.data, settings.quiet = data, quiet
     warnings.showwarning = _show_warning
+    ctx.call_on_close(_unquiet)  # -q lasts one command, also when called from Python
+
+
+def _unquiet() -> None:
+    from .progress import set_quiet
+
+    set_quiet(False)
 
 
 @cli.command()
@@ -582,8 +596,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
         from .draft import draft_folder
 
         summary["draft"] = draft_folder(summary["path"], terms=terms, max_terms=max_terms)
-    if not as_json:
-        click.echo(f"wrote {summary['path']}", err=True)
+    _say_written(summary["path"], as_json)
     _answer(summary, as_json, "import")
 
 

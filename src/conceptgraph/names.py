@@ -29,12 +29,13 @@ if TYPE_CHECKING:
     from .answers import Hit
     from .graph import Graph
 
-__all__ = ["normalise", "words", "stem", "resolve", "search", "node_names", "name_keys", "mention_spans",
+__all__ = ["normalise", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts", "mention_spans",
            "suggest"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_PART = re.compile(r"[^\W_]+")
 _SUFFIXES = sorted(
     "atively atives ations ation ating ative ators ator ates ated ate ions ion ings ing ers er ed es s ives ive ively".split(),
     key=len,
@@ -89,6 +90,16 @@ def node_names(G: Graph, node: Any) -> Iterator[str]:
 def name_keys(name: str) -> tuple[str, list[str]]:
     """``(whole key, word keys)`` of a name, as search compares them."""
     return normalise(name), words(name)
+
+
+def word_parts(name: str) -> list[str]:
+    """The pieces of a name between any two non-letters: a search inside a word looks
+    within one of them, so "ken" is not found across "luke-naismith".
+
+    >>> word_parts("luke-naismith co-operation")
+    ['luke', 'naismith', 'co', 'operation']
+    """
+    return [w for w in (normalise(p) for p in _PART.findall(str(name))) if w]
 
 
 def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
@@ -150,7 +161,8 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
 
 def _score(key: str, key_words: list[str], name: str) -> int:
     """3: the name itself; 2: the text starts a word of the name (or a run of its words);
-    1: the text is inside one word of the name; 0: no match."""
+    1: the text is inside one piece of a word of the name (see :func:`word_parts`); 0: no
+    match."""
     whole, name_words = name_keys(name)
     if key == whole:
         return 3
@@ -161,7 +173,7 @@ def _score(key: str, key_words: list[str], name: str) -> int:
         run = name_words[i:i + n]
         if run[:-1] == key_words[:-1] and run[-1].startswith(key_words[-1]):
             return 2
-    if n == 1 and any(key_words[0] in w for w in name_words):
+    if n == 1 and any(key_words[0] in w for w in word_parts(name)):
         return 1
     if whole.startswith(key):  # "co-op" against "cooperation": one word written in pieces
         return 2

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import ASSERTS, CLAIM, CONTRASTS_WITH, DRAFT, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
 from .layout import layout
-from .names import name_keys, node_names
+from .names import name_keys, node_names, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
 
 def _keys(name: str) -> list[Any]:
     whole, words = name_keys(name)
-    return [whole, words]
+    return [whole, words, word_parts(name)]
 
 
 def _positions(G: Graph, seed: int, degree: dict[Any, int]) -> dict[Any, tuple[int, int]]:

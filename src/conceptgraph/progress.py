@@ -15,7 +15,7 @@ import threading
 import time
 from types import TracebackType
 
-__all__ = ["Progress", "set_quiet"]
+__all__ = ["Progress", "set_quiet", "is_quiet"]
 
 _QUIET = False
 DELAY = 1.0
@@ -25,6 +25,11 @@ def set_quiet(quiet: bool = True) -> None:
     """Silence (or allow again) every progress line of this process."""
     global _QUIET
     _QUIET = quiet
+
+
+def is_quiet() -> bool:
+    """Whether ``-q`` asked for silence: no progress, and no "wrote PATH" lines either."""
+    return _QUIET
 
 
 def _active() -> bool:

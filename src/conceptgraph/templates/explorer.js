@@ -623,7 +623,7 @@
     return out.replace(/[^\p{L}\p{N}]/gu, "");
   }
   function words(s) { return (String(s).match(WORD) || []).map(normalise).filter(Boolean); }
-  function score(key, keyWords, whole, nameWords) { // as conceptgraph.names._score
+  function score(key, keyWords, whole, nameWords, parts) { // as conceptgraph.names._score
     if (key === whole) return 3;
     const n = keyWords.length;
     if (!n) return 0;
@@ -633,7 +633,7 @@
       for (let k = 0; k < n - 1; k++) if (run[k] !== keyWords[k]) same = false;
       if (same && run[n - 1].startsWith(keyWords[n - 1])) return 2;
     }
-    if (n === 1 && nameWords.some((w) => w.indexOf(keyWords[0]) >= 0)) return 1;
+    if (n === 1 && parts.some((w) => w.indexOf(keyWords[0]) >= 0)) return 1;
     if (whole.startsWith(key)) return 2;
     return 0;
   }
@@ -643,8 +643,8 @@
     for (let i = 0; i < N; i++) {
       if (node.kind(i).kind === "message") continue;
       let best = 0, shown = "";
-      data.names[i].forEach(([name, whole, nameWords]) => {
-        const s = score(key, keyWords, whole, nameWords);
+      data.names[i].forEach(([name, whole, nameWords, parts]) => {
+        const s = score(key, keyWords, whole, nameWords, parts);
         if (s > best) { best = s; shown = name; }
       });
       if (best) hits.push({ i, score: best, matched: shown });

@@ -33,7 +33,8 @@ from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
 from ..names import normalise
 
 if TYPE_CHECKING:
-    from ..model import Attribute, Claim, Dataset, Relation, Term
+    from ..model import Attribute, Claim, Dataset, Message, Relation, Term
+    from .rules import Finding
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
@@ -45,108 +46,151 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
     claims, relations), each ``status: draft`` and anchored to its message's characters.
     Terms ``ds`` already has are used, not drafted again."""
-    from ..model import Attribute, Claim, Dataset, Relation, Term
+    from ..model import Dataset
     from ..progress import Progress
-    from .rules import content_words, mentions_in, read_sentence
-    from .stances import name_index, stances
-    from .terms import find_terms, given_terms, key_of
-    from .text import sentences
+    from .terms import find_terms, given_terms
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
-    people = [(c.id, c.name) for c in ds.contributors]
     root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
     title = ". ".join(t for t in (ds.source.title, root.title) if t)
-    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms, [n for _, n in people])
-    taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
-        | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
-    names: dict[str, str] = {}  # a name's key -> term id
-    for known in ds.terms:
-        for n in (known.id, known.label, *known.aliases):
-            names.setdefault(" ".join(key_of(n.split())), known.id)
-    new_terms: list[Term] = []
-    for c in candidates:
-        key = " ".join(c.key)
-        if key in names:
-            continue
-        ident = _unique(_slug(c.label), taken)
-        names[key] = ident
-        new_terms.append(Term(ident, c.label, c.aliases, status=DRAFT))
-    longest = max((len(k.split()) for k in names), default=1)
+    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms,
+                                                             [c.name for c in ds.contributors])
+    drafter = _Drafter(ds)
+    new_terms = drafter.name_terms(candidates)
     by_id = {m.id: m for m in ds.messages}
-    who = name_index(people)
-    attributes: dict[str, Attribute] = {}
-    claims: list[Claim] = []
-    relations: list[Relation] = []
-    seen: set[tuple[Any, ...]] = set()
-    used_terms: set[str] = set()
-    said: dict[str, list[tuple[str, set[str]]]] = {}  # speaker -> their claims' ids and content words
-
-    def relation(kind: str, source: str, target: str, by: str, msg: Any, s: int, e: int, **extra: Any) -> None:
-        sig = (kind, source, target, by, msg.id, s, e)
-        if sig not in seen:
-            seen.add(sig)
-            relations.append(Relation(f"draft-relation-{len(relations) + 1}", kind, source, target, by,
-                                      msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, **extra))
-
-    def attribute(label: str) -> str:
-        key = normalise(label)
-        if key not in attributes:
-            attributes[key] = Attribute(_unique(_slug(label), taken), label, status=DRAFT)
-        return attributes[key].id
-
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in ds.messages:
             progress.update()
-            replied = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
-            quoted = _quoted(msg.text)
-            previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
-            for s, e, text in sentences(msg.text):
-                found = mentions_in(msg.text, s, e, names, longest)
-                named = list(dict.fromkeys(t for _, _, t in found))
-                for t in named:
-                    relation(MENTIONS, msg.by, t, msg.by, msg, s, e)
-                for a, b in combinations(sorted(named), 2):
-                    relation(CO_OCCURS, a, b, msg.by, msg, s, e)
-                used_terms.update(named)
-                findings = read_sentence(text, s, names, found) if found else []
-                # Words quoted from someone else are theirs, not the speaker's claims.
-                findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b
-                                                             for a, b in quoted)]
-                made: dict[int, str] = {}
-                for i, f in enumerate(findings):
-                    if f.kind == CLAIM:
-                        aid = attribute(f.label)
-                        q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)
-                        sig = (CLAIM, f.term, aid, msg.by, msg.id)
-                        if sig in seen:
-                            continue
-                        seen.add(sig)
-                        claims.append(Claim(f"draft-claim-{len(claims) + 1}", f.term, aid, msg.by,
-                                            msg.text[q_start:q_end], msg.where, f.negated, msg.id, (q_start, q_end),
-                                            status=DRAFT))
-                        said.setdefault(msg.by, []).append((claims[-1].id, content_words(claims[-1].quote)))
-                        made[i] = aid
-                    elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
-                        relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg.by, msg, s, e)
-                    elif f.kind != OPPOSES and f.other and f.term != f.other:
-                        relation(f.kind, f.term, f.other, msg.by, msg, s, e)
-                # "Cooperation costs $125 an hour. Collaboration costs $350 an hour.": two sentences
-                # alike, each on its own term, oppose what they say
-                claimed = [f for f in findings if f.kind == CLAIM and not f.negated]
-                opening = _opening(msg.text, s, found) if len(claimed) == 1 and len(named) == 1 else None
-                current = (s, claimed[0].term, opening, attribute(claimed[0].label)) if opening else None
-                if current and previous and previous[2] == current[2] and previous[1] != current[1] \
-                        and (CLAIM, current[1], current[3], msg.by, msg.id) in seen:
-                    relation(OPPOSES, previous[3], current[3], msg.by, msg, previous[0], e)
-                previous = current
-                for st in stances(text, who, replied, s):
-                    if st.target != msg.by:
-                        concerns = _concerns(said.get(st.target, []), text)
-                        relation(st.kind, msg.by, st.target, msg.by, msg, s, e, concerns=concerns)
-    kept_terms = tuple(t for t in new_terms if t.id in used_terms or t.id in {c.term for c in claims})
-    return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(attributes.values()),
-                   claims=tuple(claims), relations=tuple(relations))
+            drafter.read(msg, by_id[msg.reply_to].by if msg.reply_to in by_id else "")
+    claimed = {c.term for c in drafter.claims}
+    kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
+    return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(drafter.attributes.values()),
+                   claims=tuple(drafter.claims), relations=tuple(drafter.relations))
+
+
+class _Drafter:
+    """What has been drafted so far, and how each message's sentences add to it."""
+
+    def __init__(self, ds: Dataset) -> None:
+        from .stances import name_index
+        from .terms import key_of
+
+        self.taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
+            | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
+        self.names: dict[str, str] = {}  # a name's key -> term id
+        for known in ds.terms:
+            for n in (known.id, known.label, *known.aliases):
+                self.names.setdefault(" ".join(key_of(n.split())), known.id)
+        self.who = name_index([(c.id, c.name) for c in ds.contributors])
+        self.attributes: dict[str, Attribute] = {}
+        self.claims: list[Claim] = []
+        self.relations: list[Relation] = []
+        self.seen: set[tuple[Any, ...]] = set()
+        self.used_terms: set[str] = set()
+        self.said: dict[str, list[tuple[str, set[str]]]] = {}  # speaker -> their claims' ids and content words
+        self.longest = 1
+
+    def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
+        """The candidates not named already, as drafted terms with ids of their own."""
+        from ..model import Term
+
+        new: list[Term] = []
+        for c in candidates:
+            key = " ".join(c.key)
+            if key in self.names:
+                continue
+            ident = _unique(_slug(c.label), self.taken)
+            self.names[key] = ident
+            new.append(Term(ident, c.label, c.aliases, status=DRAFT))
+        self.longest = max((len(k.split()) for k in self.names), default=1)
+        return new
+
+    def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, **extra: Any) -> None:
+        from ..model import Relation
+
+        sig = (kind, source, target, msg.by, msg.id, s, e)
+        if sig not in self.seen:
+            self.seen.add(sig)
+            self.relations.append(Relation(f"draft-relation-{len(self.relations) + 1}", kind, source, target, msg.by,
+                                           msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, **extra))
+
+    def attribute(self, label: str) -> str:
+        from ..model import Attribute
+
+        key = normalise(label)
+        if key not in self.attributes:
+            self.attributes[key] = Attribute(_unique(_slug(label), self.taken), label, status=DRAFT)
+        return self.attributes[key].id
+
+    def claim(self, f: Finding, msg: Message, s: int, e: int) -> str | None:
+        """The claim of a finding (its attribute's id), or None when already drafted."""
+        from ..model import Claim
+        from .rules import content_words
+
+        aid = self.attribute(f.label)
+        # a list item quotes its own words; any other claim quotes its whole sentence
+        q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)
+        sig = (CLAIM, f.term, aid, msg.by, msg.id)
+        if sig in self.seen:
+            return None
+        self.seen.add(sig)
+        self.claims.append(Claim(f"draft-claim-{len(self.claims) + 1}", f.term, aid, msg.by, msg.text[q_start:q_end],
+                                 msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT))
+        self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote)))
+        return aid
+
+    def read(self, msg: Message, replied: str) -> None:
+        """Draft from one message; ``replied`` is the author of the message it answers."""
+        from .rules import mentions_in, read_sentence
+        from .stances import stances
+        from .text import sentences
+
+        quoted = _quoted(msg.text)
+        previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
+        for s, e, text in sentences(msg.text):
+            found = mentions_in(msg.text, s, e, self.names, self.longest)
+            named = list(dict.fromkeys(t for _, _, t in found))
+            for t in named:
+                self.relation(MENTIONS, msg.by, t, msg, s, e)
+            for a, b in combinations(sorted(named), 2):
+                self.relation(CO_OCCURS, a, b, msg, s, e)
+            self.used_terms.update(named)
+            findings = read_sentence(text, s, self.names, found) if found else []
+            # Words quoted from someone else are theirs, not the speaker's claims.
+            findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
+            self.findings(findings, msg, s, e)
+            previous = self.parallel(previous, findings, found, msg, s, e)
+            for st in stances(text, self.who, replied, s):
+                if st.target != msg.by:
+                    concerns = _concerns(self.said.get(st.target, []), text)
+                    self.relation(st.kind, msg.by, st.target, msg, s, e, concerns=concerns)
+
+    def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
+        """Claims, the oppositions between them, and relations between terms, of one sentence."""
+        made: dict[int, str] = {}
+        for i, f in enumerate(findings):
+            if f.kind == CLAIM:
+                aid = self.claim(f, msg, s, e)
+                if aid is not None:
+                    made[i] = aid
+            elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
+                self.relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg, s, e)
+            elif f.kind != OPPOSES and f.other and f.term != f.other:
+                self.relation(f.kind, f.term, f.other, msg, s, e)
+
+    def parallel(self, previous: tuple[int, str, str, str] | None, findings: list[Finding],
+                 found: list[tuple[int, int, str]], msg: Message, s: int, e: int) -> tuple[int, str, str, str] | None:
+        """"Cooperation costs $125 an hour. Collaboration costs $350 an hour.": two sentences
+        alike, each on its own term, oppose what they say. Returns this sentence's shape."""
+        claimed = [f for f in findings if f.kind == CLAIM and not f.negated]
+        named = {t for _, _, t in found}
+        opening = _opening(msg.text, s, found) if len(claimed) == 1 and len(named) == 1 else None
+        current = (s, claimed[0].term, opening, self.attribute(claimed[0].label)) if opening else None
+        if current and previous and previous[2] == current[2] and previous[1] != current[1] \
+                and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:
+            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e)
+        return current
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

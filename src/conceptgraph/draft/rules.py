@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..kinds import CLAIM, OPPOSES
+from ..kinds import CLAIM, INCLUDES, OPPOSES
 from .text import STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
@@ -197,27 +197,13 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     # "A equals B plus ...": A includes B
     plus = _PLUS.match(rest)
     if plus and later:
-        return [Finding("includes", term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
     if _INCLUDES.match(rest) and later:
-        return [Finding("includes", term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
     # "X is more A than Y": X more A, Y less A
-    than = re.search(r"\bthan\b", rest)
-    if than and later and later[0][0] - base >= rest_start + than.end():
-        head = _COMPARE.match(re.sub(r"\s*\([^)]*\)", "", rest[: than.end()]))
-        if head:
-            what = _label(head.group("what"))
-            if what:
-                more = head.group("dir").lower()
-                span = _span_of(text, base, base + rest_start, head.group("what").strip())
-                out.append(Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1]))
-                out.append(Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}",
-                                   start=span[0], end=span[1]))
-                tail_at = later[0][1] - base
-                rel2 = re.match(r"^\s*(?:,\s*)?(?:which|that)\s+", text[tail_at:end])
-                cop2 = _COPULA.match(text[tail_at + rel2.end():end]) if rel2 else None
-                if rel2 and cop2:  # "... than collaboration which is a bit deeper"
-                    out += _attributes(text, base, tail_at + rel2.end() + cop2.end(), end, later[0][2])
-                return out
+    compared = _comparative(text, base, end, rest, rest_start, term, later)
+    if compared:
+        return compared
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
@@ -245,6 +231,30 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
+    return out
+
+
+def _comparative(text: str, base: int, end: int, rest: str, rest_start: int, term: str,
+                 later: list[Mention]) -> list[Finding]:
+    """"X is more A than Y": X *more A*, Y *less A* (and what a "which is ..." after Y
+    says of Y); empty when the clause is no comparison."""
+    than = re.search(r"\bthan\b", rest)
+    if not (than and later and later[0][0] - base >= rest_start + than.end()):
+        return []
+    head = _COMPARE.match(re.sub(r"\s*\([^)]*\)", "", rest[: than.end()]))
+    what = _label(head.group("what")) if head else ""
+    if not head or not what:
+        return []
+    more = head.group("dir").lower()
+    span = _span_of(text, base, base + rest_start, head.group("what").strip())
+    out = [Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1]),
+           Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}",
+                   start=span[0], end=span[1])]
+    tail_at = later[0][1] - base
+    rel = re.match(r"^\s*(?:,\s*)?(?:which|that)\s+", text[tail_at:end])
+    cop = _COPULA.match(text[tail_at + rel.end():end]) if rel else None
+    if rel and cop:  # "... than collaboration which is a bit deeper"
+        out += _attributes(text, base, tail_at + rel.end() + cop.end(), end, later[0][2])
     return out
 
 

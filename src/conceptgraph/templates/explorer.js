@@ -179,7 +179,9 @@
     label.appendChild(box);
     label.appendChild(mark);
     label.appendChild(el("span", kind.label));
-    label.appendChild(el("span", kind.count + (kind.drafted ? " (" + kind.drafted + " drafted)" : ""), "count"));
+    // "84 drafted" when all are drafts, "84, 3 drafted" when some are: short enough for the column
+    const drafts = !kind.drafted ? "" : kind.drafted === kind.count ? " drafted" : ", " + kind.drafted + " drafted";
+    label.appendChild(el("span", kind.count + drafts, "count"));
     li.appendChild(label);
     return li;
   }

@@ -362,3 +362,17 @@ def test_the_readme_shows_the_scores_the_draft_gets(tmp_path: Path) -> None:
     assert run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--draft", "-q").exit_code == 0
     printed = run("evaluate", str(tmp_path / "coop"), str(GOLD)).stdout
     assert printed.startswith(shown)
+
+
+def test_drafting_beside_curated_items_uses_them(tmp_path: Path) -> None:
+    """A curated term or attribute is used by the draft, never drafted a second time."""
+    folder = tmp_path / "coop"
+    assert run("import", str(SOURCE), "-o", str(folder), "-q").exit_code == 0
+    (folder / "mine.yaml").write_text("terms:\n  - {id: coop, label: cooperation}\n"
+                                      "attributes:\n  - {id: together, label: working together}\n", encoding="utf-8")
+    r = run("draft", str(folder), "-q")
+    assert r.exit_code == 0, r.stderr
+    ds = load_dataset(folder)
+    assert [t.id for t in ds.terms if t.label == "cooperation"] == ["coop"]
+    assert [a.id for a in ds.attributes if a.label == "working together"] == ["together"]
+    assert any(c.term == "coop" and c.attribute == "together" and c.status == "draft" for c in ds.claims)

@@ -83,7 +83,8 @@ class _Drafter:
             for n in (known.id, known.label, *known.aliases):
                 self.names.setdefault(" ".join(key_of(n.split())), known.id)
         self.who = name_index([(c.id, c.name) for c in ds.contributors])
-        self.attributes: dict[str, Attribute] = {}
+        self.attributes: dict[str, Attribute] = {}  # drafted ones, by their label's key
+        self.known = {normalise(a.label or a.id): a.id for a in ds.attributes}  # curated ones are used as they are
         self.claims: list[Claim] = []
         self.relations: list[Relation] = []
         self.seen: set[tuple[Any, ...]] = set()
@@ -119,6 +120,8 @@ class _Drafter:
         from ..model import Attribute
 
         key = normalise(label)
+        if key in self.known:
+            return self.known[key]
         if key not in self.attributes:
             self.attributes[key] = Attribute(_unique(_slug(label), self.taken), label, status=DRAFT)
         return self.attributes[key].id

@@ -187,9 +187,12 @@ def bench_load(folder: Path, nodes: int, claims: int, repeat: int) -> nx.MultiDi
 
 
 def _child(code: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of ``code`` run in a fresh Python: its memory alone."""
-    probe = ("import resource, time; t = time.perf_counter()\n" + code +
-             "\nprint(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    """(seconds, peak RSS in MiB) of ``code`` run in a fresh Python: its memory alone.
+    The peak is the child's own VmHWM: getrusage's ru_maxrss is no good here, because
+    Linux carries the parent's high-water mark over fork and exec into the child's."""
+    probe = ("import time; t = time.perf_counter()\n" + code +
+             "\nhwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')).split()[1]"
+             "\nprint(time.perf_counter() - t, hwm)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     return float(out[-2]), int(out[-1]) / 1024
 

@@ -376,3 +376,19 @@ def test_drafting_beside_curated_items_uses_them(tmp_path: Path) -> None:
     assert [t.id for t in ds.terms if t.label == "cooperation"] == ["coop"]
     assert [a.id for a in ds.attributes if a.label == "working together"] == ["together"]
     assert any(c.term == "coop" and c.attribute == "together" and c.status == "draft" for c in ds.claims)
+
+
+def test_mentions_and_co_occurrences_stay_out_of_the_thread(tmp_path: Path) -> None:
+    """They only say a sentence names a term: listing or marking them would bury the claims."""
+    from conceptgraph.page import page_data
+
+    folder = tmp_path / "coop"
+    assert run("import", str(SOURCE), "-o", str(folder), "--draft", "-q").exit_code == 0
+    answer = json.loads(run("thread", "--data", str(folder), "--json").stdout)
+    kinds = {c["kind"] for m in answer["messages"] for c in m["claims"]}
+    assert "claim" in kinds and not kinds & {"mentions", "co_occurs"}
+    data = page_data(load_graph(folder))
+    context = {data["edges"]["detail"][j] for j, k in enumerate(data["edges"]["kind"])
+               if data["edgeKinds"][k]["base"] in ("mentions", "co_occurs")}
+    marked = {i for m in data["thread"] for _, _, evidence in m["marks"] for i in evidence}
+    assert context and marked and not marked & context

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .graph import adjacency, distinct_degree, edge_items
-from .kinds import ASSERTS, CLAIM, CONTRASTS_WITH, DRAFT, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
+from .kinds import ASSERTS, CLAIM, CO_OCCURS, CONTRASTS_WITH, DRAFT, MENTIONS, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
 from .layout import layout
 from .names import name_keys, node_names, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
@@ -50,7 +50,8 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
         "edges": edges_out,
         "nodeDetails": [_details(G.nodes[n], ("label", "kind"), id=n) for n in nodes],
         "edgeDetails": details,
-        "thread": _thread(G, index, details),
+        "thread": _thread(G, index, details, {edges_out["detail"][j] for j, k in enumerate(edges_out["kind"])
+                                               if edge_kinds[k]["base"] in (MENTIONS, CO_OCCURS)}),
         "names": [[[name, *_keys(name)] for name in dict.fromkeys(node_names(G, n))] for n in nodes],
         "casefold": _casefold_table(),
         "partner": _partners(G, index),
@@ -160,12 +161,13 @@ def _evidence(key: Any, d: dict[str, Any], data: dict[Any, Any], index: dict[Any
     return detail
 
 
-def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]], context: set[int]) -> list[dict[str, Any]]:
     """The messages in order; each with the spans its quotes take, and for each span the
-    evidence (``edgeDetails`` indexes) it supports."""
+    evidence (``edgeDetails`` indexes) it supports. Drafted mentions and co-occurrences
+    mark nothing: they would mark every sentence that names a term."""
     marks: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(dict)
     for i, d in enumerate(details):
-        if "message" in d:
+        if "message" in d and i not in context:
             marks[d["message"]].setdefault(tuple(d["span"]), []).append(i)
     out = []
     for n, d in G.nodes(data=True):

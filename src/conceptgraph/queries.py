@@ -28,9 +28,11 @@ from .kinds import (
     ASSERTS,
     ATTRIBUTE,
     CLAIM,
+    CO_OCCURS,
     CONTRIBUTOR,
     DISPUTES,
     DRAFT,
+    MENTIONS,
     MESSAGE,
     OPPOSES,
     OTHER_EDGE,
@@ -692,15 +694,16 @@ def clusters(G: Graph, seed: int = 0, resolution: float = 1.0) -> list[Cluster]:
 
 def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> ThreadAnswer:
     """The messages in order, each with its speaker, place, what it replies to and the
-    claims and relations anchored in it (with their spans); ``by`` keeps one
-    contributor's messages, ``mentions`` only those that name a term (aliases and
+    claims and relations anchored in it (with their spans; drafted mentions and
+    co-occurrences, which only say a sentence names a term, are left out); ``by`` keeps
+    one contributor's messages, ``mentions`` only those that name a term (aliases and
     inflections count), with where they name it (``mentions``: ``[start, end]`` spans).
     """
     person = resolve(G, by, kind=CONTRIBUTOR) if by else None
     term = resolve(G, mentions) if mentions else None
     anchored: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, d in edge_items(G):
-        if d.get("message") and d.get("span") and d.get("kind") != ASSERTS:
+        if d.get("message") and d.get("span") and d.get("kind") not in (ASSERTS, MENTIONS, CO_OCCURS):
             e = describe_edge(G, u, v, k, d)
             item = {"key": k, "kind": e["kind"], "text": e["text"], "quote": e["quote"], "span": list(d["span"])}
             if d.get("status"):

@@ -131,6 +131,8 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("I think democracy involves compromise.", [("democracy", "involves compromise", False)]),
     ("Open source is a way of building software in public.",
      [("open-source", "way of building software in public", False)]),
+    ("Management is more about trust than leadership.", [("management", "more trust", False),
+                                                          ("leadership", "less trust", False)]),  # a term between
     ("Leadership skills are rare.", []),  # a compound noun, not "leadership skills (something)"
     ("We talked about leadership yesterday.", []),  # a mention, not a claim
 ])

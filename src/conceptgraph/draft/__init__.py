@@ -147,9 +147,9 @@ class _Drafter:
         """Draft from one message; ``replied`` is the author of the message it answers."""
         from .rules import mentions_in, read_sentence
         from .stances import stances
-        from .text import sentences
+        from .text import quoted_spans, sentences
 
-        quoted = _quoted(msg.text)
+        quoted = quoted_spans(msg.text)
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
         for s, e, text in sentences(msg.text):
             found = mentions_in(msg.text, s, e, self.names, self.longest)
@@ -202,14 +202,6 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
         return None
     m = re.match(r"\s+(\w+)", text[found[0][1]:found[0][1] + 40])
     return m.group(1).casefold() if m else None
-
-
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    """Where a message quotes a passage (four words or more) in quotation marks."""
-    return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
 
 
 def _concerns(said: list[tuple[str, set[str]]], text: str) -> tuple[str, ...]:

@@ -239,7 +239,8 @@ def _comparative(text: str, base: int, end: int, rest: str, rest_start: int, ter
     """"X is more A than Y": X *more A*, Y *less A* (and what a "which is ..." after Y
     says of Y); empty when the clause is no comparison."""
     than = re.search(r"\bthan\b", rest)
-    if not (than and later and later[0][0] - base >= rest_start + than.end()):
+    later = [m for m in later if than and m[0] - base >= rest_start + than.end()]  # the term after "than"
+    if not (than and later):
         return []
     head = _COMPARE.match(re.sub(r"\s*\([^)]*\)", "", rest[: than.end()]))
     what = _label(head.group("what")) if head else ""

@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..names import normalise, stem
-from .text import STOP, content, lemma, parts_of_speech, sentences, tokens
+from .text import STOP, content, lemma, parts_of_speech, quoted_spans, sentences, tokens
 
 if TYPE_CHECKING:
     from ..model import Message
@@ -152,7 +152,8 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
     variants: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for msg in messages:
         question_weight = 600 if msg.reply_to == "" else 150
-        for _, _, text in sentences(msg.text):
+        quoted = quoted_spans(msg.text)  # someone else's words count for them, not twice
+        for at, _, text in sentences(msg.text):
             if text.rstrip().endswith("?"):
                 asked(text, question_weight, msg.by)
             for m in _SIDES.finditer(text):
@@ -171,8 +172,8 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
                 words = m.group("p").split()
                 if all(w.casefold() not in STOP or w.casefold() in ("of", "for") for w in words):
                     add(words, 15, msg.by)
-            for _, _, w in tokens(text):
-                if not content(w) or normalise(w) in people:
+            for start, _, w in tokens(text):
+                if not content(w) or normalise(w) in people or any(a <= at + start < b for a, b in quoted):
                     continue
                 key = key_of([w])
                 form = w.casefold() if not w.isupper() else w
@@ -183,9 +184,10 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
                     c.speakers.add(msg.by)
                 else:
                     variants[key][form] += 1
-    for key, n in singles.items():  # nouns many people use often
+    for key, n in singles.items():  # nouns many people use often: three times, by two people at least
         c = found[key]
-        c.score += n * len(c.speakers) ** 0.5
+        if n >= 3 and len(c.speakers) >= 2:
+            c.score += n * len(c.speakers) ** 0.5
     for key, forms in variants.items():
         if key in found:
             found[key].variants.update(forms)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us"]
+__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -81,6 +81,19 @@ def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> No
 
 
 _LIST_MARKS = "–—•*-"
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text quotes a passage (four words or more) in quotation marks: someone
+    else's words, most often.
+
+    >>> quoted_spans('As Jim put it: “Cooperation costs $125 an hour.” I agree with "KM".')
+    [(15, 48)]
+    """
+    return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

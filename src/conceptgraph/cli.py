@@ -99,7 +99,7 @@ def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
 def common(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--data PATH`` and ``-q/--quiet``, which work before or after the command name."""
     f = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
-                     help="No progress lines on stderr.")(f)
+                     help="No progress or \"wrote\" lines on stderr.")(f)
     return click.option("--data", "data", metavar="PATH", default=None,
                         help=f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
                         "else the bundled discussion).")(f)
@@ -258,7 +258,7 @@ def _shell(*words: str) -> str:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="conceptgraph")
-@click.option("-q", "--quiet", is_flag=True, callback=_quiet, is_eager=True, help="No progress lines on stderr.")
+@click.option("-q", "--quiet", is_flag=True, callback=_quiet, is_eager=True, help="No progress or \"wrote\" lines on stderr.")
 @click.option("--data", "data", metavar="PATH", default=None,
               help=f"Dataset or graph file for every command (default: ${DATA_ENV}, else the bundled discussion).")
 @click.pass_context
@@ -571,7 +571,7 @@ class _ImportHelp(click.Command):
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
-              help="No progress lines on stderr.")
+              help="No progress or \"wrote\" lines on stderr.")
 @json_option
 @_example("conceptgraph import comments.xml\nconceptgraph import export.zip --thread general -o team/\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
@@ -608,7 +608,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
               "else output/<name of DATA>/).")
 @click.option("--force", is_flag=True, help="Replace a draft.yaml that holds accepted items, or an existing folder.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
-              help="No progress lines on stderr.")
+              help="No progress or \"wrote\" lines on stderr.")
 @json_option
 @_example("conceptgraph draft output/comments/\nconceptgraph draft comments.xml --terms 'cooperation,collaboration'\n"
           "conceptgraph render --data output/comments/ --open")

@@ -394,3 +394,41 @@ def test_mentions_and_co_occurrences_stay_out_of_the_thread(tmp_path: Path) -> N
                if data["edgeKinds"][k]["base"] in ("mentions", "co_occurs")}
     marked = {i for m in data["thread"] for _, _, evidence in m["marks"] for i in evidence}
     assert context and marked and not marked & context
+
+
+CHAT = """\
+Alice: What is the difference between leadership and management?
+Bob: Leadership is about setting a direction, whereas management is about keeping things running.
+Carol: I agree with Bob. Management needs process; leadership needs trust.
+Dan: I disagree. Good management requires trust as well, and leadership without management is just talk.
+Alice: Leadership is more personal than management. Management can be taught.
+Bob: +1
+Erin: Like Carol, I think trust matters most. Trust is not a contract; it grows slowly.
+"""
+
+
+def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path) -> None:
+    """A thread on another subject, with no reply structure: "I disagree" and "+1" answer
+    the message before; a stance that echoes nothing concerns its target's latest claims."""
+    (tmp_path / "chat.txt").write_text(CHAT, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "-q").exit_code == 0
+    ds = load_dataset(tmp_path / "d")
+    label = {a.id: a.label for a in ds.attributes}
+    name = {c.id: c.name for c in ds.contributors}
+    assert [t.label for t in ds.terms] == ["management", "leadership", "trust"]  # not "good management"
+    claims = {(name[c.by], c.term, label[c.attribute], c.negated) for c in ds.claims}
+    assert {("Bob", "leadership", "setting a direction", False), ("Bob", "management", "keeping things running", False),
+            ("Carol", "management", "needs process", False), ("Carol", "leadership", "needs trust", False),
+            ("Dan", "management", "needs trust", False), ("Alice", "leadership", "more personal", False),
+            ("Alice", "management", "less personal", False), ("Erin", "trust", "contract", True),
+            ("Erin", "trust", "grows slowly", False)} <= claims
+    assert not [c for c in claims if "leadership without" in c[2]]  # a clause, not an attribute
+    by_id = {c.id: c for c in ds.claims}
+    stances = {(name[r.source], r.kind, name[r.target], tuple(sorted(label[by_id[k].attribute] for k in r.concerns)))
+               for r in ds.relations if r.kind in ("agrees_with", "disputes")}
+    assert stances == {
+        ("Carol", "agrees_with", "Bob", ("keeping things running", "setting a direction")),
+        ("Dan", "disputes", "Carol", ("needs process", "needs trust")),
+        ("Bob", "agrees_with", "Alice", ("less personal", "more personal", "taught")),
+        ("Erin", "agrees_with", "Carol", ("needs process", "needs trust")),
+    }

@@ -59,10 +59,14 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
     by_id = {m.id: m for m in ds.messages}
+    before = ""  # the author of the message before, in a thread without replies (a chat, a meeting)
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in ds.messages:
             progress.update()
-            drafter.read(msg, by_id[msg.reply_to].by if msg.reply_to in by_id else "")
+            # "I disagree", "+1": with the message answered, else (no reply structure) the one before
+            replied = by_id[msg.reply_to].by if msg.reply_to in by_id else before if not msg.reply_to else ""
+            drafter.read(msg, replied)
+            before = msg.by
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(drafter.attributes.values()),
@@ -89,7 +93,8 @@ class _Drafter:
         self.relations: list[Relation] = []
         self.seen: set[tuple[Any, ...]] = set()
         self.used_terms: set[str] = set()
-        self.said: dict[str, list[tuple[str, set[str]]]] = {}  # speaker -> their claims' ids and content words
+        # speaker -> their claims: id, content words, message
+        self.said: dict[str, list[tuple[str, set[str], str]]] = {}
         self.longest = 1
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
@@ -140,7 +145,7 @@ class _Drafter:
         self.seen.add(sig)
         self.claims.append(Claim(f"draft-claim-{len(self.claims) + 1}", f.term, aid, msg.by, msg.text[q_start:q_end],
                                  msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT))
-        self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote)))
+        self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote), msg.id))
         return aid
 
     def read(self, msg: Message, replied: str) -> None:
@@ -204,18 +209,21 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
     return m.group(1).casefold() if m else None
 
 
-def _concerns(said: list[tuple[str, set[str]]], text: str) -> tuple[str, ...]:
+def _concerns(said: list[tuple[str, set[str], str]], text: str) -> tuple[str, ...]:
     """The target's drafted claims that the stance's words echo (a content word shared),
-    the most recent first: in a long thread, agreement is with what was said lately."""
+    the most recent first: in a long thread, agreement is with what was said lately. A
+    stance that echoes nothing ("I agree with Bob.") concerns their latest message."""
     from .rules import content_words
 
     words = content_words(text)
     found = []
-    for ident, theirs in reversed(said[-500:]):
+    for ident, theirs, _ in reversed(said[-500:]):
         if theirs & words:
             found.append(ident)
             if len(found) == 5:
                 break
+    if not found and said:
+        found = [ident for ident, _, message in said if message == said[-1][2]][:5]
     return tuple(sorted(found, key=lambda i: int(i.rsplit("-", 1)[1])))
 
 

@@ -265,6 +265,7 @@ def _pos(word: str) -> frozenset[str]:
     return parts_of_speech(word)
 
 
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|does|do)\b", re.I)
 _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 
@@ -300,7 +301,11 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         pieces.append((at, len(phrase)))
     for s, e in pieces[:4]:
         chunk = phrase[s:e]
-        chunk = re.sub(r"^\s*(?:so that|so|in order to|and|to|when|where|if)\s+", "", chunk)
+        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to|when|where|if)\s+", chunk)
+        if joined:
+            chunk = chunk[joined.end():]
+            if s and _CLAUSE_VERB.search(chunk):  # ", and leadership without management is just talk": a clause
+                continue
         neg = negated
         m = re.match(r"\s*(?:not|never|no)\s+", chunk)
         if m:

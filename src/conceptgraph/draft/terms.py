@@ -37,6 +37,11 @@ _VERSUS = re.compile(r"(?P<a>(?:[A-Z][\w-]*\s+){0,2}[\w-]+)\s+(?:v|vs|vs\.|versu
 _ALTERNATIVE = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:or|versus|vs\.?)\s+(?P<b>[^\W\d_][\w-]+)\s*\?")
 _SAME = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:the same (?:thing )?as|different from|differs? from|similar to|"
                    r"distinct from)\s+(?P<b>[^\W\d_][\w-]+)", re.I)
+# Adjectives that judge rather than name a kind: "good management" is management, well done.
+_JUDGEMENTS = frozenset("""
+good bad great poor real true false new old big small best better worse worst whole simple proper right wrong
+effective successful genuine actual mere pure
+""".split())
 _PAIRING = frozenset({"or", "and", "vs", "versus", "nor"})
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
@@ -223,6 +228,7 @@ def _compounds(messages: list[Message], found: dict[tuple[str, ...], Candidate],
                 paired = i + 3 < len(toks) and toks[i + 2][2].casefold() in _PAIRING \
                     and keys[i + 3] in strong
                 if keys[i] not in strong and keys[i + 1] in strong and content(a) and normalise(a) not in people \
+                        and a.casefold() not in _JUDGEMENTS \
                         and "NOUN" in parts_of_speech(b) and parts_of_speech(a) & {"NOUN", "ADJ"} \
                         and not _inflected_verb(a) and not paired:
                     phrase = [a, b]

@@ -180,6 +180,27 @@ def test_hostile_names_and_values_survive_every_writer(G: nx.MultiDiGraph, tmp_p
     render_html(G).encode("utf-8")
 
 
+@PROPERTY
+@given(datasets())
+def test_any_dataset_is_written_by_our_yaml_writer_and_read_back_the_same(data: dict) -> None:
+    """dump_dataset (used by import and draft) writes plain words, literal blocks and
+    escaped double quotes; PyYAML's safe loader must read every record back unchanged."""
+    from conceptgraph.dataset import SECTIONS, dump_dataset
+
+    ds = parse_dataset(yaml.safe_dump(data, allow_unicode=True))
+    assert parse_dataset(dump_dataset(ds, tuple(SECTIONS))) == ds
+
+
+@PROPERTY
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40), min_size=1, max_size=6))
+def test_any_text_survives_our_yaml_writer(texts: list) -> None:
+    from conceptgraph.dataset import _yaml_scalar
+
+    for text in texts:
+        assert yaml.safe_load("k: " + _yaml_scalar(text, 0))["k"] == text
+        assert yaml.safe_load("k: [" + _yaml_scalar(text, -1) + "]")["k"] == [text]
+
+
 def test_the_example_counts_can_be_raised() -> None:
     assert EXAMPLES >= 1 and not math.isnan(EXAMPLES)
     assert load_graph().number_of_nodes() > 0

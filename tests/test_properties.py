@@ -201,6 +201,19 @@ def test_any_text_survives_our_yaml_writer(texts: list) -> None:
         assert yaml.safe_load("k: [" + _yaml_scalar(text, -1) + "]")["k"] == [text]
 
 
+@PROPERTY
+@given(st.text())
+def test_normalise_fast_path_is_the_full_rule(text: str) -> None:
+    """ASCII skips NFKC (which leaves it as it is): the result must not change."""
+    import unicodedata
+
+    from conceptgraph.names import normalise
+
+    assert normalise(text) == re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+    assert normalise(text.encode("ascii", "ignore").decode()) == re.sub(
+        r"[\W_]+", "", text.encode("ascii", "ignore").decode().lower())
+
+
 def test_the_example_counts_can_be_raised() -> None:
     assert EXAMPLES >= 1 and not math.isnan(EXAMPLES)
     assert load_graph().number_of_nodes() > 0

@@ -50,8 +50,10 @@ def normalise(text: str) -> str:
     >>> normalise("Co-Operation!"), normalise("Straße")
     ('cooperation', 'strasse')
     """
-    text = unicodedata.normalize("NFKC", str(text)).casefold()
-    return _NON_WORD.sub("", text)
+    text = str(text)
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower: the common case, fast
+        return text.lower() if text.isalnum() else _NON_WORD.sub("", text.lower())
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def words(text: str) -> list[str]:

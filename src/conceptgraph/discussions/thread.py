@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["Post", "Thread", "Left", "to_dataset", "slug", "UNNAMED"]
+__all__ = ["Post", "Thread", "Left", "to_dataset", "slug", "unique_id", "UNNAMED"]
 
 UNNAMED = "unnamed commenter"
 
@@ -160,13 +160,13 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             where = places[p.key]
             if several:
                 where = f"“{thread.title or thread.key}” › {where}"
-            ident = _unique(slug(where), ids)
+            ident = unique_id(slug(where), ids)
             msg_id[p.key] = ident
             key = _person_key(p)
             person = people.get(key)
             if person is None:
                 person = people[key] = {"name": p.author or UNNAMED, "places": [], "role": "commenter",
-                                        "id": _unique(slug(p.author) if p.author else slug(f"unnamed {where}"), taken)}
+                                        "id": unique_id(slug(p.author) if p.author else slug(f"unnamed {where}"), taken)}
             person["places"].append(where)
             if key == root_author:
                 person["role"] = "author"
@@ -186,7 +186,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     return ds, summary
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first not in ``taken`` (which it joins)."""
     ident, k = base, 1
     while ident in taken:
         k += 1

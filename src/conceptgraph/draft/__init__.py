@@ -234,12 +234,9 @@ def _slug(text: str) -> str:
 
 
 def _unique(base: str, taken: set[str]) -> str:
-    ident, k = base, 1
-    while ident in taken:
-        k += 1
-        ident = f"{base}-{k}"
-    taken.add(ident)
-    return ident
+    from ..discussions.thread import unique_id
+
+    return unique_id(base, taken)
 
 
 def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None = None,

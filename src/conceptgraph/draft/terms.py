@@ -34,7 +34,8 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms"]
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
 _VERSUS = re.compile(r"(?P<a>(?:[A-Z][\w-]*\s+){0,2}[\w-]+)\s+(?:v|vs|vs\.|versus)\s+(?P<b>[\w-]+(?:\s+[A-Z][\w-]*){0,2})")
-_ALTERNATIVE = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:or|versus|vs\.?)\s+(?P<b>[^\W\d_][\w-]+)\s*\?")
+_ALTERNATIVE = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:or|versus|vs\.?)\s+(?:(?:an?|the|some)\s+)?"
+                          r"(?P<b>[^\W\d_][\w-]+)\s*\?")
 _SAME = re.compile(r"\b(?P<a>[^\W\d_][\w-]+)\s+(?:the same (?:thing )?as|different from|differs? from|similar to|"
                    r"distinct from)\s+(?P<b>[^\W\d_][\w-]+)", re.I)
 # Adjectives that judge rather than name a kind: "good management" is management, well done.
@@ -175,7 +176,9 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
                 add([m.group("acr")], 80, msg.by, preferred=True)
             for m in _CAPS_PHRASE.finditer(text):
                 words = m.group("p").split()
-                if all(w.casefold() not in STOP or w.casefold() in ("of", "for") for w in words):
+                # "Workplace" ends a concept; "Rheingold", a word no dictionary has, ends a name
+                if all(w.casefold() not in STOP or w.casefold() in ("of", "for") for w in words) \
+                        and "NOUN" in parts_of_speech(words[-1]):
                     add(words, 15, msg.by)
             for start, _, w in tokens(text):
                 if not content(w) or normalise(w) in people or any(a <= at + start < b for a, b in quoted):
@@ -189,10 +192,11 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 40
                     c.speakers.add(msg.by)
                 else:
                     variants[key][form] += 1
-    for key, n in singles.items():  # nouns many people use often: three times, by two people at least
+    for key, n in singles.items():  # nouns many people use often: four times by three people, five by two...
         c = found[key]
-        if n >= 3 and len(c.speakers) >= 2:
-            c.score += n * len(c.speakers) ** 0.5
+        weight = n * len(c.speakers) ** 0.5
+        if weight >= 6:
+            c.score += weight
     for key, forms in variants.items():
         if key in found:
             found[key].variants.update(forms)

@@ -1,6 +1,6 @@
 """Everything the tests need is in the repository: the tests that read schemas, the
 discussion's raw text and fixtures pass, with skipping forbidden, from a copy of the
-repository's tracked files in a folder with nothing beside it (no ../shared)."""
+repository's tracked files in a folder with nothing beside it (no sibling folders)."""
 
 from __future__ import annotations
 

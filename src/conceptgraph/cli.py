@@ -214,17 +214,14 @@ def _terms_options(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="The terms to draft about (comma-separated; default: found in the text).")(f)
 
 
-class _FormatName(click.ParamType):  # type: ignore[type-arg]
-    """A registered format's name. The registry is read only when a command needs it,
-    so that the command line starts without importing every format."""
+class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
+    """One of the names a registry holds. The registry is read only when a command needs
+    it, so that the command line starts without importing every format."""
 
     name = "format"
 
-    @staticmethod
-    def names() -> list[str]:
-        from .formats import FORMATS
-
-        return list(FORMATS)
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        self.names = names
 
     def get_metavar(self, *args: Any, **kwargs: Any) -> str:
         return "[" + "|".join(self.names()) + "]"
@@ -238,18 +235,49 @@ class _FormatName(click.ParamType):  # type: ignore[type-arg]
         return [click.shell_completion.CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
 
 
-class _FormatsHelp(click.Command):
-    """Puts the table of registered formats where the help says FORMATS, when shown."""
+class _TableHelp(click.Command):
+    """Puts a registry's table (``table()``: name and help of each entry) where the help
+    says FORMATS, when the help is shown."""
+
+    @staticmethod
+    def table() -> list[tuple[str, str]]:
+        return []
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from .formats import FORMATS
-
-        table = "\b\n" + "\n".join(f"{f.name:<10} {f.help}" for f in FORMATS.values())
+        table = "\b\n" + "\n".join(f"{name:<10} {text}" for name, text in self.table())
         text, self.help = self.help, (self.help or "").replace("FORMATS", table, 1)
         try:
             super().format_help_text(ctx, formatter)
         finally:
             self.help = text
+
+
+def _export_formats() -> list[tuple[str, str]]:
+    from .formats import FORMATS
+
+    return [(f.name, f.help) for f in FORMATS.values()]
+
+
+def _import_formats() -> list[tuple[str, str]]:
+    from .discussions import IMPORTERS
+
+    return [(i.name, i.help) for i in IMPORTERS.values()]
+
+
+def _export_names() -> list[str]:
+    return [name for name, _ in _export_formats()]
+
+
+def _import_names() -> list[str]:
+    return ["auto", *(name for name, _ in _import_formats())]
+
+
+class _FormatsHelp(_TableHelp):
+    table = staticmethod(_export_formats)
+
+
+class _ImportHelp(_TableHelp):
+    table = staticmethod(_import_formats)
 
 
 def _shell(*words: str) -> str:
@@ -524,43 +552,9 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
             "no message matches" if by or mentions else "this dataset has no messages")
 
 
-class _ImportFormat(click.ParamType):  # type: ignore[type-arg]
-    """``auto`` or a registered discussion format, read from the registry when needed."""
-
-    name = "format"
-
-    @staticmethod
-    def names() -> list[str]:
-        from .discussions import IMPORTERS
-
-        return ["auto", *IMPORTERS]
-
-    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
-        return "[" + "|".join(self.names()) + "]"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if value in self.names():
-            return value
-        self.fail(f"'{value}' is not one of {', '.join(self.names())}.", param, ctx)
-
-
-class _ImportHelp(click.Command):
-    """Puts the table of discussion formats where the help says FORMATS, when shown."""
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from .discussions import IMPORTERS
-
-        table = "\b\n" + "\n".join(f"{i.name:<10} {i.help}" for i in IMPORTERS.values())
-        text, self.help = self.help, (self.help or "").replace("FORMATS", table, 1)
-        try:
-            super().format_help_text(ctx, formatter)
-        finally:
-            self.help = text
-
-
 @cli.command("import", cls=_ImportHelp)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(), metavar="SOURCE...")
-@click.option("--format", "fmt", default="auto", show_default=True, type=_ImportFormat(),
+@click.option("--format", "fmt", default="auto", show_default=True, type=_LazyChoice(_import_names),
               help="The export's format (auto: told by its content).")
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: output/<name of the first source>/).")
@@ -681,7 +675,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 
 
 @cli.command(cls=_FormatsHelp)
-@click.option("--format", "fmt", required=True, type=_FormatName(), help="What to write.")
+@click.option("--format", "fmt", required=True, type=_LazyChoice(_export_names), help="What to write.")
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/.")
 @click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatasetError, excerpt
+from ..formats.common import load_json
 from .clean import html_to_text, mail_text, markdown_to_text, tidy
-from .forums import load_json
 from .thread import Left, Post, Thread
 
 __all__ = ["read_mbox", "read_slack", "read_transcript", "sniff_mbox", "sniff_transcript"]

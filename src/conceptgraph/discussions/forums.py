@@ -12,29 +12,16 @@ the replies (``parent_id``); ``[deleted]`` and ``[removed]`` comments are left o
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import DatasetError, excerpt
+from ..formats.common import load_json
 from .clean import html_to_text, markdown_to_text
 from .thread import Left, Post, Thread
 
-__all__ = ["read_discourse", "read_reddit", "sniff_discourse", "sniff_reddit", "load_json"]
-
-
-def load_json(data: bytes, file: str) -> Any:
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
-    except json.JSONDecodeError as e:
-        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
-    except RecursionError:
-        raise DatasetError("JSON nested too deeply", file) from None
-    except ValueError as e:
-        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+__all__ = ["read_discourse", "read_reddit", "sniff_discourse", "sniff_reddit"]
 
 
 def sniff_discourse(head: bytes) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "columns",
     "encode_json",
     "dumps_json",
+    "load_json",
     "utf8",
     "unique_ids",
     "clean_value",
@@ -53,6 +54,21 @@ def encode_json(value: Any) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
     return json.dumps(value, allow_nan=False, default=str) if XML_INVALID.search(text) else text
+
+
+def load_json(data: bytes, file: str) -> Any:
+    """The JSON document in ``data`` (UTF-8, a BOM allowed); any fault is a
+    :class:`DatasetError` naming ``file`` (and the line, for a syntax error)."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+    except json.JSONDecodeError as e:
+        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file) from None
+    except ValueError as e:  # e.g. an integer of thousands of digits
+        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
 
 
 def dumps_json(value: Any, indent: int | None = 1) -> bytes:

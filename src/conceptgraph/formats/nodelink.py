@@ -6,11 +6,10 @@ become ``null``, since ``JSON.parse`` rejects bare ``NaN``.
 
 from __future__ import annotations
 
-import json
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, excerpt
-from .common import Format, GraphBuilder, clean_value, dumps_json
+from .common import Format, GraphBuilder, clean_value, dumps_json, load_json
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -53,7 +52,7 @@ def write_node_link(G: Graph, out: IO[bytes], positions: object = None) -> None:
 def read_node_link(data: bytes, file: str = "<json>") -> Graph:
     """Read node-link JSON (``edges`` or ``links``), from us or from networkx/D3; an
     undirected graph (``"directed": false``) stays undirected."""
-    doc = _parse(data, file)
+    doc = load_json(data, file)
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
         raise DatasetError('not a node-link graph: expected an object with a "nodes" list', file, 1)
     links = doc.get("edges", doc.get("links", []))
@@ -84,19 +83,6 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
                 raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(link[end])}", file)
         out.edge(link["source"], link["target"], link.get("key"), _together(link, _EDGE_FIELDS))
     return out.build()
-
-
-def _parse(data: bytes, file: str) -> Any:
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
-    except json.JSONDecodeError as e:
-        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
-    except RecursionError:
-        raise DatasetError("JSON nested too deeply", file) from None
-    except ValueError as e:  # e.g. an integer of thousands of digits
-        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
 
 
 def _sniff(head: bytes) -> bool:

@@ -43,7 +43,8 @@ from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATI
 if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
-__all__ = ["load_dataset", "parse_dataset", "parse_files", "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
+__all__ = ["load_dataset", "parse_dataset", "parse_files", "read_documents", "build_dataset", "Document",
+           "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -158,7 +159,7 @@ def _yaml() -> tuple[Any, Any]:
 _LOADER: Any = None
 
 
-class _Doc:
+class Document:
     """One parsed file, kept so that an error can find the line of any path in it."""
 
     def __init__(self, file: str, text: str, data: Any) -> None:
@@ -370,19 +371,30 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
 
     for f in input_files(Path(path)):
         text = _read_text(str(f))
-        docs.append(_Doc(str(f), text, _parse_yaml(text, str(f))))
+        docs.append(Document(str(f), text, _parse_yaml(text, str(f))))
     return _Builder(docs).dataset()
 
 
 def parse_dataset(text: str, file: str = "<string>") -> Dataset:
     """Validate a dataset given as YAML text; ``file`` names it in error messages."""
-    return _Builder([_Doc(file, text, _parse_yaml(text, file))]).dataset()
+    return _Builder([Document(file, text, _parse_yaml(text, file))]).dataset()
 
 
 def parse_files(texts: dict[str, str]) -> Dataset:
     """Validate the dataset made of several YAML texts (file name -> text), as a folder
     of those files would be read."""
-    return _Builder([_Doc(f, t, _parse_yaml(t, f)) for f, t in texts.items()]).dataset()
+    return build_dataset(read_documents(texts))
+
+
+def read_documents(texts: dict[str, str]) -> list[Document]:
+    """Parse YAML texts (file name -> text), unchecked: :func:`build_dataset` checks
+    them. Parsed once, a folder's files can be checked again beside a new one."""
+    return [Document(f, t, _parse_yaml(t, f)) for f, t in texts.items()]
+
+
+def build_dataset(docs: list[Document]) -> Dataset:
+    """Check parsed documents together, as one dataset, and build its records."""
+    return _Builder(docs).dataset()
 
 
 def _describe(value: Any) -> str:
@@ -397,7 +409,7 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _check_fields(doc: _Doc, path: YamlPath, item: Any, section: str) -> dict[str, Any]:
+def _check_fields(doc: Document, path: YamlPath, item: Any, section: str) -> dict[str, Any]:
     spec = SECTIONS[section]
     if not isinstance(item, dict):
         raise doc.error(path, f"expected a mapping with {', '.join(k for k, f in spec.items() if f.required)}")
@@ -429,12 +441,12 @@ class _Builder:
     """Checks the parsed files section by section and builds the records, keeping
     where each id was defined so that a mistake names its file and line."""
 
-    def __init__(self, docs: list[_Doc]) -> None:
+    def __init__(self, docs: list[Document]) -> None:
         self.docs = docs
-        self.origin: dict[str, tuple[_Doc, YamlPath, str]] = {}  # id -> where defined, node kind
+        self.origin: dict[str, tuple[Document, YamlPath, str]] = {}  # id -> where defined, node kind
         self.places: dict[str, tuple[str, ...]] = {}
 
-    def entries(self, section: str) -> Iterator[tuple[_Doc, YamlPath, dict[str, Any]]]:
+    def entries(self, section: str) -> Iterator[tuple[Document, YamlPath, dict[str, Any]]]:
         for doc in self.docs:
             items = doc.data.get(section)
             if items is None:
@@ -444,7 +456,7 @@ class _Builder:
             for i, item in enumerate(items):
                 yield doc, (section, i), _check_fields(doc, (section, i), item, section)
 
-    def register(self, doc: _Doc, path: YamlPath, ident: str, kind: str) -> None:
+    def register(self, doc: Document, path: YamlPath, ident: str, kind: str) -> None:
         if ident in self.origin:
             first_doc, first_path, first_kind = self.origin[ident]
             line = _line_of(first_doc.text, (*first_path, "id"))
@@ -452,7 +464,7 @@ class _Builder:
             raise doc.error((*path, "id"), f"duplicate id '{excerpt(ident, 40)}' (already {article(first_kind)} at {at})")
         self.origin[ident] = (doc, path, kind)
 
-    def ref(self, doc: _Doc, path: YamlPath, field: str, value: str, kind: str) -> None:
+    def ref(self, doc: Document, path: YamlPath, field: str, value: str, kind: str) -> None:
         origin = self.origin.get(value)
         if origin is None or origin[2] != kind:
             if origin is not None:
@@ -545,7 +557,7 @@ class _Builder:
             self.ref(doc, path, "reply_to", target, MESSAGE)
         return tuple(out)
 
-    def place(self, doc: _Doc, path: YamlPath, e: dict[str, Any], required: bool) -> str:
+    def place(self, doc: Document, path: YamlPath, e: dict[str, Any], required: bool) -> str:
         where: str = e.get("where") or ""
         by = e.get("by")
         if not where and by:
@@ -611,7 +623,7 @@ class _Anchors:
         for m in messages:
             self.by_speaker.setdefault(m.by, []).append(m)
 
-    def find(self, doc: _Doc, path: YamlPath, e: dict[str, Any], where: str) -> tuple[str, Span | None]:
+    def find(self, doc: Document, path: YamlPath, e: dict[str, Any], where: str) -> tuple[str, Span | None]:
         """``(message id, span)`` of the item's quote, or ``("", None)`` for a dataset
         without messages. Raises on a quote that is not verbatim in the speaker's words."""
         given = e.get("message")
@@ -667,7 +679,7 @@ def _not_found(quote: str, messages: list[Message]) -> str:
             f"{best} characters, at {excerpt(quote[best:], 30)!r}")
 
 
-def _unique(doc: _Doc, path: YamlPath, ident: str, seen: dict[str, YamlPath], what: str) -> None:
+def _unique(doc: Document, path: YamlPath, ident: str, seen: dict[str, YamlPath], what: str) -> None:
     if ident in seen:
         raise doc.error((*path, "id"), f"duplicate {what} id '{excerpt(ident, 40)}'")
     seen[ident] = path

@@ -247,7 +247,7 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     (only its ``draft.yaml`` is written); a file gives ``output/<name>/``. A
     ``draft.yaml`` holding anything accepted (an item without ``status: draft``) is
     never replaced without ``force``. Returns a summary of what was drafted."""
-    from ..dataset import dump_dataset, parse_files
+    from ..dataset import build_dataset, dump_dataset, read_documents
     from ..discussions import read_discussion
     from ..discussions.thread import slug
     from ..files import replace_folder, write_atomic
@@ -275,17 +275,20 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     if kind == "discussion":
         base, _ = read_discussion([src])
         base_files = {"discussion.yaml": dump_dataset(base, ("source", "contributors", "messages"))}
+        base_docs = read_documents({str(target / name): body for name, body in base_files.items()})
     else:
         base_files = {f.name: f.read_text(encoding="utf-8") for f in files}
-        base = parse_files({str(f): base_files[f.name] for f in files})
+        base_docs = read_documents({str(f): base_files[f.name] for f in files})
+        base = build_dataset(base_docs)
     drafted = draft(base, terms, max_terms)
     header = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
               "# (status: draft): to accept one, delete its status line (and accept the term and\n"
               "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
               "# only while everything in it is still a draft.\n")
     text = dump_dataset(drafted, ("terms", "attributes", "claims", "relations"), header)
-    # What is written must read back, every anchor included: checked before anything is written.
-    parse_files({str(target / name): body for name, body in {**base_files, DRAFT_FILE: text}.items()})
+    # What is written must read back, every anchor included: checked before anything is
+    # written, beside the files as they were parsed (not parsed again).
+    build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
     if in_place:
         write_atomic(target / DRAFT_FILE, text)
     else:
@@ -300,11 +303,11 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 
 def _accepted(text: str, file: str) -> bool:
     """Whether a draft file holds an item a curator accepted (no ``status: draft``)."""
-    import yaml
+    from ..dataset import read_documents
 
     try:
-        doc = yaml.safe_load(text) or {}
-    except yaml.YAMLError:
+        doc = read_documents({file: text})[0].data or {}
+    except DatasetError:
         return True  # unreadable: someone edited it; never overwrite that
     if not isinstance(doc, dict):
         return True

@@ -127,7 +127,7 @@ def test_the_cypher_script_runs_in_a_cypher_engine(which: str, tmp_path: Path) -
         import kuzu
     except ImportError:
         need(False, "kuzu is not installed (pip install -e '.[test]')")
-    from conceptgraph.formats.cypher import _label
+    from conceptgraph.formats.neo4j import node_label as _label
 
     G = load_graph(None if which == "bundled" else hostile_dataset(tmp_path))
     export(G, "cypher", tmp_path / "g.cypher")

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..kinds import OTHER_EDGE, OTHER_NODE
 from .common import Format, encode_json, utf8
+from .neo4j import node_label, relationship_type
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -59,10 +60,6 @@ _PLAIN_KEYS = frozenset("uid id label aliases gloss description role quote speak
                         "concerns inferred status title date author url name weight".split())
 
 
-def _label(kind: str) -> str:
-    return re.sub(r"[^0-9A-Za-z_]", "_", kind.capitalize()) or "Node"
-
-
 def _properties(items: list[tuple[str, Any]]) -> str:
     return "{" + ", ".join(f"{_key(k)}: {literal(v)}" for k, v in items if v is not None) + "}"
 
@@ -70,7 +67,7 @@ def _properties(items: list[tuple[str, Any]]) -> str:
 def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
     """Write the script (UTF-8) to the binary stream ``out``."""
     uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
-    label = {n: _label(str(d.get("kind") or OTHER_NODE)) for n, d in G.nodes(data=True)}
+    label = {n: node_label(str(d.get("kind") or OTHER_NODE)) for n, d in G.nodes(data=True)}
     title = str(G.graph.get("title") or "graph").replace("\n", " ")
     labels = sorted(set(label.values()))
     head = [f"// {title}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships, written by conceptgraph.",
@@ -83,7 +80,7 @@ def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]]
         props = [("uid", uid[n]), ("id", str(n))] + [(str(k), v) for k, v in d.items() if k not in ("uid", "id")]
         out.write(utf8(f"CREATE (:{label[n]} {_properties(props)});\n"))
     for u, v, k, d in G.edges(keys=True, data=True):
-        rtype = re.sub(r"[^0-9A-Za-z_]", "_", str(d.get("kind") or OTHER_EDGE).upper()) or "EDGE"
+        rtype = relationship_type(str(d.get("kind") or OTHER_EDGE))
         props = [("key", str(k))] + [(str(x), y) for x, y in d.items() if x not in ("kind", "key")]
         out.write(utf8(f"MATCH (a:{label[u]} {{uid: '{uid[u]}'}}), (b:{label[v]} {{uid: '{uid[v]}'}}) "
                        f"CREATE (a)-[:{rtype} {_properties(props)}]->(b);\n"))

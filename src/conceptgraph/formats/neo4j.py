@@ -24,13 +24,23 @@ from .common import Format, clean_value, encode_json, utf8
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["neo4j_files", "import_command"]
+__all__ = ["neo4j_files", "import_command", "node_label", "relationship_type"]
 
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def _name(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z_]", "_", text) or "_"
+
+
+def node_label(kind: str) -> str:
+    """The label of a node kind, in the CSVs and the Cypher script alike: ``Term``."""
+    return _name(kind.capitalize())
+
+
+def relationship_type(kind: str) -> str:
+    """The type of an edge kind, in the CSVs and the Cypher script alike: ``CONTRASTS_WITH``."""
+    return _name(kind.upper())
 
 
 _DELIMITERS = (";", "|", "\u00a6", "\u241f", "\x1f")
@@ -89,7 +99,7 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
     for kind, nodes in by_kind.items():
         names = list(dict.fromkeys(str(k) for n in nodes for k in G.nodes[n] if k not in ("kind", "id")))
         heads = [_header(k, [G.nodes[n].get(k) for n in nodes], sep) for k in names]
-        label = _name(kind.capitalize())
+        label = node_label(kind)
         rows = ([uid[n], str(n), label] + [_cell(G.nodes[n].get(k), how, sep) for k, (_, how) in zip(names, heads)]
                 for n in nodes)
         files[f"nodes_{_name(kind)}.csv"] = _csv(["uid:ID", "id", ":LABEL"] + [h for h, _ in heads], rows)
@@ -99,7 +109,7 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
     for kind, edges in by_rel.items():
         names = list(dict.fromkeys(str(x) for *_, d in edges for x in d if x != "kind"))
         heads = [_header(x, [d.get(x) for *_, d in edges], sep) for x in names]
-        rtype = _name(kind.upper())
+        rtype = relationship_type(kind)
         rows = ([uid[u], uid[v], rtype, str(k)] + [_cell(d.get(x), how, sep) for x, (_, how) in zip(names, heads)]
                 for u, v, k, d in edges)
         files[f"rels_{_name(kind)}.csv"] = _csv([":START_ID", ":END_ID", ":TYPE", "key"] + [h for h, _ in heads], rows)

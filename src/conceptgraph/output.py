@@ -332,16 +332,16 @@ def thread_text(r: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n")
 
 
+def _count(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
 def import_text(r: dict[str, Any]) -> str:
     lines = [f"{r['format']}: {_count(r['threads'], 'thread')}, {_count(r['messages'], 'message')}, "
              f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
         lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
     return "\n".join(lines)
-
-
-def _count(count: int, word: str, plural: str = "") -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def draft_text(r: dict[str, Any]) -> str:

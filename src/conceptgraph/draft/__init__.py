@@ -28,6 +28,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
 from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
 from ..names import normalise
@@ -106,7 +107,7 @@ class _Drafter:
             key = " ".join(c.key)
             if key in self.names:
                 continue
-            ident = _unique(_slug(c.label), self.taken)
+            ident = unique_id(_slug(c.label), self.taken)
             self.names[key] = ident
             new.append(Term(ident, c.label, c.aliases, status=DRAFT))
         self.longest = max((len(k.split()) for k in self.names), default=1)
@@ -128,7 +129,7 @@ class _Drafter:
         if key in self.known:
             return self.known[key]
         if key not in self.attributes:
-            self.attributes[key] = Attribute(_unique(_slug(label), self.taken), label, status=DRAFT)
+            self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
         return self.attributes[key].id
 
     def claim(self, f: Finding, msg: Message, s: int, e: int) -> str | None:
@@ -228,15 +229,7 @@ def _concerns(said: list[tuple[str, set[str], str]], text: str) -> tuple[str, ..
 
 
 def _slug(text: str) -> str:
-    from ..discussions.thread import slug
-
     return slug(text)[:60].strip("-") or "x"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    from ..discussions.thread import unique_id
-
-    return unique_id(base, taken)
 
 
 def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None = None,
@@ -249,7 +242,6 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     never replaced without ``force``. Returns a summary of what was drafted."""
     from ..dataset import build_dataset, dump_dataset, read_documents
     from ..discussions import read_discussion
-    from ..discussions.thread import slug
     from ..files import replace_folder, write_atomic
     from ..load import input_kind
 

@@ -114,12 +114,8 @@ def uk_us(word: str) -> str:
 def lemma(word: str) -> str:
     """The dictionary form of a word, lower case, American spelling: "deeper" -> "deep"."""
     w = uk_us(word.casefold().replace("’", "'").strip("'-"))
-    try:
-        from lemminflect import getAllLemmas
-    except ImportError:  # a small stemmer does when lemminflect is missing
-        from ..names import stem
+    from lemminflect import getAllLemmas  # here: its dictionaries load only when drafting
 
-        return stem(w)
     found = getAllLemmas(w)
     for pos in ("NOUN", "ADJ", "VERB", "ADV"):
         if pos in found:
@@ -136,8 +132,6 @@ def content(word: str) -> bool:
 @cache
 def parts_of_speech(word: str) -> frozenset[str]:
     """What a word can be (NOUN, VERB, ADJ, ADV), as far as the lemmatiser knows."""
-    try:
-        from lemminflect import getAllLemmas
-    except ImportError:
-        return frozenset()
+    from lemminflect import getAllLemmas
+
     return frozenset(getAllLemmas(word.casefold()))

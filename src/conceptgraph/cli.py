@@ -79,7 +79,6 @@ class _Settings:
     """What the group's options set, for the commands under it."""
 
     data: str | None = None
-    quiet: bool = False
 
 
 def _settings() -> _Settings:
@@ -307,7 +306,7 @@ def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
     another folder, or to "off").
     """
     settings = ctx.ensure_object(_Settings)
-    settings.data, settings.quiet = data, quiet
+    settings.data = data  # -q is applied by its callback, _quiet
     warnings.showwarning = _show_warning
     ctx.call_on_close(_unquiet)  # -q lasts one command, also when called from Python
 

@@ -285,11 +285,12 @@ def _shell(*words: str) -> str:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="conceptgraph")
-@click.option("-q", "--quiet", is_flag=True, callback=_quiet, is_eager=True, help="No progress or \"wrote\" lines on stderr.")
+@click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+              help="No progress or \"wrote\" lines on stderr.")
 @click.option("--data", "data", metavar="PATH", default=None,
               help=f"Dataset or graph file for every command (default: ${DATA_ENV}, else the bundled discussion).")
 @click.pass_context
-def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
+def cli(ctx: click.Context, data: str | None) -> None:
     """Explore a discussion as a graph of terms, attributes and the people who spoke.
 
     The bundled dataset is "The difference between cooperation and coordination"
@@ -306,7 +307,7 @@ def cli(ctx: click.Context, quiet: bool, data: str | None) -> None:
     another folder, or to "off").
     """
     settings = ctx.ensure_object(_Settings)
-    settings.data = data  # -q is applied by its callback, _quiet
+    settings.data = data
     warnings.showwarning = _show_warning
     ctx.call_on_close(_unquiet)  # -q lasts one command, also when called from Python
 

@@ -640,13 +640,23 @@ def evaluate(drafted: str, gold: str, as_json: bool) -> None:
     _answer(evaluate_files(drafted, gold), as_json, "evaluate")
 
 
+def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--focus NAME --depth N`` and ``--kind K``: the part of the graph that render
+    draws and export writes."""
+    def add(f: Callable[..., Any]) -> Callable[..., Any]:
+        f = _kind_option(multiple=True)(f)
+        f = click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000),
+                         help="Steps around --focus.")(f)
+        return click.option("--focus", metavar="NAME", shell_complete=_complete_names,
+                            help=f"{verb} only the neighbourhood of this node.")(f)
+    return add
+
+
 @cli.command()
 @click.option("-o", "--output", "output", default=None, metavar="PATH",
               help="Where to write the page (default: output/concept_graph.html; - for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
-@click.option("--focus", metavar="NAME", shell_complete=_complete_names, help="Draw only the neighbourhood of this node.")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000), help="Steps around --focus.")
-@_kind_option(multiple=True)
+@_part_options("Draw")
 @common
 @curated_option
 @json_option
@@ -679,9 +689,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/.")
 @click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
-@click.option("--focus", metavar="NAME", shell_complete=_complete_names, help="Export only the neighbourhood of this node.")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 1000), help="Steps around --focus.")
-@_kind_option(multiple=True)
+@_part_options("Export")
 @common
 @curated_option
 @json_option

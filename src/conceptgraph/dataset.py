@@ -61,10 +61,11 @@ class Field:
     enum: tuple[str, ...] = ()
 
 
-_S, _L, _B, _I = (str,), (list,), (bool,), (int,)
+_S, _L, _B, _I, _F = (str,), (list,), (bool,), (int,), (int, float)
 _ID = Field(_S, True, "Unique among all terms, attributes, contributors and messages.")
 _STATUS = Field(_S, False, "'draft' for an item drafted from the text and not yet accepted by a curator.", (DRAFT,))
 _INFERRED = Field(_B, False, "True when this is the curator's reading, not the speaker's words.")
+_CONFIDENCE = Field(_F, False, "For a drafted item: how likely a curator is to accept it, from 0 to 1.")
 _ANCHOR = {
     "message": Field(_S, False, "The message the quote is in (found by the loader when not given)."),
     "span": Field(_L, False, "[start, end]: the quote's characters in the message's text (found when not given)."),
@@ -81,10 +82,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "id": _ID, "label": Field(_S, False, "Shown on the graph; defaults to the id."),
         "aliases": Field(_L, False, "Inflections and spellings people write: cooperate, co-operation..."),
         "gloss": Field(_S, False, "The curator's short definition."), "status": _STATUS,
+        "confidence": _CONFIDENCE,
     },
     "attributes": {
         "id": _ID, "label": Field(_S, False, "Short: it sits on a graph node. Defaults to the id."),
-        "description": Field(_S), "status": _STATUS,
+        "description": Field(_S), "status": _STATUS, "confidence": _CONFIDENCE,
     },
     "contributors": {
         "id": _ID, "name": Field(_S, True, "As written in the discussion."),
@@ -104,7 +106,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "by": Field(_S, True), "quote": Field(_S, True, "The speaker's words, verbatim."),
         "where": Field(_S, False, "Defaults to the speaker's only place."),
         "negated": Field(_B, False, "True when the speaker denies it."),
-        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS,
+        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE,
     },
     "relations": {
         "id": Field(_S, False, "Defaults to relation-N."),
@@ -112,10 +114,13 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "source": Field(_S, True), "target": Field(_S, True), "by": Field(_S), "quote": Field(_S),
         "where": Field(_S),
         "concerns": Field(_L, False, "For agrees_with and disputes: the claims or attributes it is about."),
-        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS,
+        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE,
+        "count": Field(_I, False, "For mentions and co_occurs: in how many sentences."),
+        "places": Field(_L, False, "For mentions and co_occurs: the places of the first few of them."),
     },
 }
-_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping", int: "a number"}
+_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping", int: "a number",
+               float: "a number"}
 _JSON_TYPES = {str: "string", list: "array", bool: "boolean", int: "integer"}
 
 # An anchor ("&name"): only documents that have one take the slower path that measures
@@ -427,6 +432,8 @@ def _check_fields(doc: Document, path: YamlPath, item: Any, section: str) -> dic
             raise doc.error((*path, name), f"'{name}' must be {want}, not {_describe(value)}")
         if isinstance(value, str) and not value.strip() and (f.required or name == "id"):
             raise doc.error((*path, name), f"'{name}' is empty")
+        if f is _CONFIDENCE and not 0 <= value <= 1:
+            raise doc.error((*path, name), f"'{name}' must be a number from 0 to 1, not {value!r}")
         if f.enum and value not in f.enum:
             raise doc.error((*path, name), f"unknown {name} '{excerpt(value, 40)}'"
                             f"{did_you_mean(str(value), f.enum)}; one of {', '.join(f.enum)}")
@@ -518,7 +525,7 @@ class _Builder:
         for doc, path, e in self.entries("terms"):
             self.register(doc, path, e["id"], TERM)
             out.append(Term(e["id"], e.get("label") or e["id"], tuple(e.get("aliases") or ()), e.get("gloss") or "",
-                            e.get("status") or ""))
+                            e.get("status") or "", _confidence(e)))
         return tuple(out)
 
     def attributes(self) -> tuple[Any, ...]:
@@ -527,7 +534,8 @@ class _Builder:
         out = []
         for doc, path, e in self.entries("attributes"):
             self.register(doc, path, e["id"], ATTRIBUTE)
-            out.append(Attribute(e["id"], e.get("label") or e["id"], e.get("description") or "", e.get("status") or ""))
+            out.append(Attribute(e["id"], e.get("label") or e["id"], e.get("description") or "", e.get("status") or "",
+                                 _confidence(e)))
         return tuple(out)
 
     def contributors(self) -> tuple[Contributor, ...]:
@@ -583,7 +591,7 @@ class _Builder:
             message, span = anchors.find(doc, path, e, where)
             out.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where,
                              bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
-                             e.get("status") or ""))
+                             e.get("status") or "", _confidence(e)))
         return tuple(out)
 
     def relations(self, anchors: _Anchors, claim_ids: set[str]) -> tuple[Relation, ...]:
@@ -610,8 +618,14 @@ class _Builder:
             _unique(doc, path, ident, seen, "relation")
             message, span = anchors.find(doc, path, e, where) if e.get("quote") and e.get("by") else ("", None)
             out.append(Relation(ident, kind, e["source"], e["target"], e.get("by") or "", e.get("quote") or "",
-                                where, message, span, concerns, bool(e.get("inferred")), e.get("status") or ""))
+                                where, message, span, concerns, bool(e.get("inferred")), e.get("status") or "",
+                                _confidence(e), e.get("count") or 0, tuple(e.get("places") or ())))
         return tuple(out)
+
+
+def _confidence(e: dict[str, Any]) -> float | None:
+    value = e.get("confidence")
+    return None if value is None else float(value)
 
 
 class _Anchors:
@@ -717,7 +731,7 @@ def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), heade
                 v = getattr(record, f.name)
                 if f.name == "label" and v == record.id:
                     continue
-                if v in ("", None, False, ()):
+                if v is None or v is False or v == "" or v == () or (f.name == "count" and v == 0):
                     continue
                 text = "[" + ", ".join(_yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, tuple) \
                     else _yaml_scalar(v, 2)
@@ -764,6 +778,8 @@ def json_schema() -> dict[str, Any]:
     as ``graph_data/dataset.schema.json``, and a test keeps the two equal)."""
 
     def field(f: Field) -> dict[str, Any]:
+        if f is _CONFIDENCE:
+            return {"type": "number", "minimum": 0, "maximum": 1, "description": f.help}
         types = [_JSON_TYPES[t] for t in f.types]
         out: dict[str, Any] = {"type": types[0] if len(types) == 1 else types}
         if "array" in types:

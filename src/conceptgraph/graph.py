@@ -61,9 +61,11 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         title=ds.source.title, author=ds.source.author, date=ds.source.date, url=ds.source.url
     )
     for t in ds.terms:
-        G.add_node(t.id, kind=TERM, label=t.label, aliases=list(t.aliases), gloss=t.gloss, **_set(status=t.status))
+        G.add_node(t.id, kind=TERM, label=t.label, aliases=list(t.aliases), gloss=t.gloss,
+                   **_set(status=t.status, confidence=t.confidence))
     for a in ds.attributes:
-        G.add_node(a.id, kind=ATTRIBUTE, label=a.label, description=a.description, **_set(status=a.status))
+        G.add_node(a.id, kind=ATTRIBUTE, label=a.label, description=a.description,
+                   **_set(status=a.status, confidence=a.confidence))
     for p in ds.contributors:
         G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote)
     for m in ds.messages:
@@ -75,13 +77,15 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
             G.add_edge(m.id, m.reply_to, key=m.id, kind=REPLIES_TO)
     for c in ds.claims:
         evidence = {"speaker": c.by, "quote": c.quote, "where": c.where, "negated": c.negated, "term": c.term,
-                    **_anchor(c.message, c.span), **_set(inferred=c.inferred, status=c.status)}
+                    **_anchor(c.message, c.span),
+                    **_set(inferred=c.inferred, status=c.status, confidence=c.confidence)}
         G.add_edge(c.term, c.attribute, key=c.id, kind=CLAIM, **evidence)
         G.add_edge(c.by, c.attribute, key=c.id, kind=ASSERTS, **evidence)
     for r in ds.relations:
         G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where,
                    **_anchor(r.message, r.span), **_set(concerns=list(r.concerns), inferred=r.inferred,
-                                                        status=r.status))
+                                                        status=r.status, confidence=r.confidence, count=r.count,
+                                                        places=list(r.places)))
     return G
 
 

@@ -62,6 +62,8 @@ class Term:
     aliases: tuple[str, ...] = ()
     gloss: str = ""
     status: str = ""
+    #: for a drafted item: how likely a curator is to accept it, in [0, 1]
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class Attribute:
     label: str
     description: str = ""
     status: str = ""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,7 @@ class Claim:
     span: Span | None = None
     inferred: bool = False
     status: str = ""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,10 @@ class Relation:
     concerns: tuple[str, ...] = ()
     inferred: bool = False
     status: str = ""
+    confidence: float | None = None
+    #: for a context link (mentions, co_occurs): how many sentences, and the places of the first few
+    count: int = 0
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

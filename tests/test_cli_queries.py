@@ -108,7 +108,7 @@ def test_errors_are_one_line_with_their_exit_code(args: list[str], code: int, me
 def test_ambiguous_name_exit_code(write) -> None:
     path = write("terms: [{id: a, label: same}, {id: b, label: same}]")
     r = run("neighbors", "same", "--data", str(path))
-    assert r.exit_code == 4 and r.stderr == "Error: 'same' names several nodes: a (term), b (term); give an id\n"
+    assert r.exit_code == 4 and r.stderr == "Error: 'same' names several nodes: 'same' (term a), 'same' (term b); give an id\n"
 
 
 def test_no_path_exit_code(write) -> None:

@@ -40,7 +40,7 @@ def test_unknown_name_suggests(G) -> None:
 
 def test_ambiguous_name_lists_candidates() -> None:
     G = build_graph(parse_dataset("terms: [{id: a, label: same}, {id: b, label: Same}]"))
-    with pytest.raises(AmbiguousName, match=r"'same' names several nodes: a \(term\), b \(term\); give an id"):
+    with pytest.raises(AmbiguousName, match=r"'same' names several nodes: 'same' \(term a\), 'Same' \(term b\); give an id"):
         resolve(G, "same")
 
 
@@ -110,7 +110,7 @@ def test_why_lists_every_edge_between_two_nodes(G) -> None:
         ("contrasts_with", "Ann", "they differ", "post")
     ]
     assert [e["text"] for e in why(G, "cy", "collaboration")] == [
-        "collaboration has working together", "collaboration lacks may be passive"
+        "collaboration: working together", "collaboration: may not be passive"
     ]
     assert why(G, "ann", "active") == []
 
@@ -194,7 +194,8 @@ def test_consensus_on_the_bundled_discussion(B) -> None:
     assert top["count"] == 2
     assert {d["type"] for d in r["disputed"]} == {"contributors"}  # the bundled data asserts no opposed pair of one term
     tech = [d for d in r["disputed"] if d["type"] == "contributors" and d["from"] == "Matt Moore"][0]
-    assert tech["concerns"] == ["uses-technology"]
+    assert tech["concerns"] == ["luke-never-hears-of-cooperative-technology"]
+    assert tech["concerns_labels"] == ["technologies of cooperation: never heard of"]
     only_coord = consensus(B, "coordination")
     assert {i["term"] for i in only_coord["agreed"]} == {"coordination"} and only_coord["agreements"] == []
 

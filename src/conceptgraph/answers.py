@@ -59,6 +59,7 @@ class Neighbor(TypedDict):
     distance: int
     via: Any
     negated: NotRequired[bool]
+    inferred: NotRequired[bool]
     status: NotRequired[str]
 
 
@@ -87,6 +88,7 @@ class Edge(TypedDict):
     concerns: NotRequired[list[str]]
     inferred: NotRequired[bool]
     status: NotRequired[str]
+    concerns_labels: NotRequired[list[str]]
 
 
 class AttributeItem(TypedDict):
@@ -94,9 +96,13 @@ class AttributeItem(TypedDict):
     label: str
     supporters: list[str]
     count: int
+    inferred_by: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
     supporters_a: NotRequired[list[str]]
     supporters_b: NotRequired[list[str]]
+    supporters_both: NotRequired[list[str]]
+    inferred_by_a: NotRequired[list[str]]
+    inferred_by_b: NotRequired[list[str]]
     denied_for_a: NotRequired[list[str]]
     denied_for_b: NotRequired[list[str]]
 
@@ -112,6 +118,8 @@ class Contrast(TypedDict):
     supporters_b: list[str]
     stated_by: list[str]
     inferred: NotRequired[bool]
+    inferred_by_a: NotRequired[list[str]]
+    inferred_by_b: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
 
 
@@ -121,6 +129,7 @@ class Denial(TypedDict):
     label: str
     denied_by: list[str]
     asserted_by: list[str]
+    inferred_by: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
 
 
@@ -152,8 +161,11 @@ class ClaimOf(TypedDict):
     attribute: Any
     label: str
     negated: bool
+    text: str
     quote: str
     where: str
+    inferred: NotRequired[bool]
+    status: NotRequired[str]
 
 
 class Stance(TypedDict):
@@ -162,6 +174,9 @@ class Stance(TypedDict):
     quote: str
     where: str
     concerns: list[str]
+    concerns_labels: list[str]
+    inferred: NotRequired[bool]
+    status: NotRequired[str]
 
 
 class WhoAnswer(TypedDict):
@@ -200,6 +215,7 @@ class Agreed(TypedDict):
     label: str
     supporters: list[str]
     count: int
+    inferred_by: NotRequired[list[str]]
     endorsed_by: list[str]
     quotes: NotRequired[list[Evidence]]
 
@@ -215,14 +231,22 @@ Disputed = TypedDict("Disputed", {
     "opposite": NotRequired[Any],
     "opposite_label": NotRequired[str],
     "opposite_asserted_by": NotRequired[list[str]],
+    "inferred_by": NotRequired[list[str]],
+    "opposite_inferred_by": NotRequired[list[str]],
     "from": NotRequired[str],
     "to": NotRequired[str],
     "quote": NotRequired[str],
     "where": NotRequired[str],
     "concerns": NotRequired[list[str]],
+    "concerns_labels": NotRequired[list[str]],
+    "inferred": NotRequired[bool],
+    "status": NotRequired[str],
+    "quotes": NotRequired[list[Evidence]],
 })
 
-Agreement = TypedDict("Agreement", {"from": str, "to": str, "quote": str, "where": str, "concerns": list[str]})
+Agreement = TypedDict("Agreement", {"from": str, "to": str, "quote": str, "where": str, "concerns": list[str],
+                                    "concerns_labels": list[str], "inferred": NotRequired[bool],
+                                    "status": NotRequired[str]})
 
 
 class Consensus(TypedDict):
@@ -259,6 +283,7 @@ class ThreadClaim(TypedDict):
     text: str
     quote: str
     span: list[int]
+    inferred: NotRequired[bool]
     status: NotRequired[str]
 
 

@@ -109,11 +109,32 @@ def excerpt(text: object, limit: int = 60) -> str:
     return printable(s[:limit]) + ("…" if len(s) > limit else "")
 
 
+# Bidirectional controls reorder what a terminal shows ("Trojan Source"): escaped, like
+# control characters.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def printable(text: str) -> str:
     """``text`` with every character that could steer a terminal (escape sequences,
-    line breaks, bidi controls) shown escaped.
+    line breaks, bidi controls) shown escaped; a space of another width (no-break,
+    thin...) printed as a space, and an invisible joiner or soft hyphen as it is.
 
-    >>> printable("ok\\n\\x1b]52;c;x\\x07")
-    'ok\\\\n\\\\x1b]52;c;x\\\\x07'
+    >>> printable("ok\\n\\x1b]52;c;x\\x07\\u202e")
+    'ok\\\\n\\\\x1b]52;c;x\\\\x07\\\\u202e'
+    >>> printable("1\\xa0000\\u2009km")
+    '1 000 km'
     """
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _shown(ch) for ch in text)
+
+
+def _shown(ch: str) -> str:
+    import unicodedata
+
+    category = unicodedata.category(ch)
+    if category == "Zs":
+        return " "
+    if category == "Cf" and ch not in _BIDI:
+        return ch
+    return repr(ch)[1:-1]

@@ -11,7 +11,8 @@ Nodes are the dataset's terms, attributes and contributors, in that order, each 
   ``opposes``, ``agrees_with``...), keyed by the relation id, with ``speaker``, ``quote``
   and ``where`` when the text gives them.
 
-The graph's own attributes hold the source (``title``, ``author``, ``date``, ``url``).
+The graph's own attributes hold the source (``title``, ``author``, ``date``, ``url``); a
+graph from another tool may have a ``name`` instead of a title (:func:`graph_title`).
 Building is deterministic: the same dataset gives the same node and edge order. Graphs
 read from other tools' files may be undirected (``networkx.MultiGraph``): every query
 and writer takes either, as :data:`Graph`.
@@ -41,6 +42,7 @@ __all__ = [
     "Graph",
     "build_graph",
     "graph_summary",
+    "graph_title",
     "gc_paused",
     "distinct_degree",
     "adjacency",
@@ -136,6 +138,21 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def graph_title(G: Graph) -> str:
+    """The graph's title: its ``title``, else the ``name`` other tools give a graph
+    (networkx writes one for its examples), else "".
+
+    >>> import networkx as nx
+    >>> graph_title(nx.karate_club_graph())
+    "Zachary's Karate Club"
+    """
+    for key in ("title", "name"):
+        value = G.graph.get(key)
+        if value is not None and value is not False and str(value).strip():
+            return str(value)
+    return ""
+
+
 def graph_summary(G: Graph) -> dict[str, Any]:
     """Source and counts of nodes by kind and of edges by kind.
 
@@ -146,7 +163,7 @@ def graph_summary(G: Graph) -> dict[str, Any]:
     nodes = Counter(str(kind) for _, kind in G.nodes(data="kind"))
     edges = Counter(str(kind) for *_, kind in G.edges(data="kind"))
     return {
-        "source": {k: G.graph.get(k, "") for k in ("title", "author", "date", "url")},
+        "source": {"title": graph_title(G), **{k: G.graph.get(k, "") for k in ("author", "date", "url")}},
         "nodes": {k: nodes.get(k, 0) for k in NODE_KINDS} | {k: n for k, n in nodes.items() if k not in NODE_KINDS},
         "edges": dict(sorted(edges.items())),
     }

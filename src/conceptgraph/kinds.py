@@ -6,6 +6,8 @@ collaboration"). Every other module names kinds through these constants.
 'contrasts with'
 >>> endpoint_kind(OPPOSES)
 'attribute'
+>>> claim_text("cooperation", "may be passive")
+'cooperation: may be passive'
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ __all__ = [
     "OPPOSES", "AGREES_WITH", "DISPUTES", "MENTIONS", "CO_OCCURS",
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
-    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind",
+    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "NEGATING_WORDS", "claim_text",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -99,3 +101,33 @@ RELATION_ENDS = {
 def endpoint_kind(relation: str) -> str:
     """The kind of node a relation kind joins (its source's, for ``mentions``)."""
     return RELATION_ENDS[relation][0]
+
+
+# --- a claim in words -------------------------------------------------------------------
+#: Words that open a label already written as a predicate ("may be passive", "is key"): a
+#: denial puts its "not" after them ("may not be passive").
+_AUXILIARIES = frozenset("may might can could must should shall will would is are was were".split())
+#: Words with which a label denies something itself ("not wired so well", "never heard of").
+NEGATING_WORDS = ("not", "never", "no")
+
+
+def claim_text(term: str, label: str, negated: bool = False) -> str:
+    """A claim in words, as its attribute's label is written: the term, a colon and the
+    label ("cooperation: may be passive"); a denial says "not" where the label's own
+    grammar puts it, and quotes a label that denies something itself.
+
+    >>> claim_text("collaboration", "may be passive", negated=True)
+    'collaboration: may not be passive'
+    >>> claim_text("cooperation", "clock watching", negated=True)
+    'cooperation: not clock watching'
+    >>> claim_text("conflict", "not wired so well", negated=True)
+    'conflict: denied “not wired so well”'
+    """
+    if not negated:
+        return f"{term}: {label}"
+    first, _, rest = label.partition(" ")
+    if first.lower() in _AUXILIARIES and rest:
+        return f"{term}: {first} not {rest}"
+    if first.lower() in NEGATING_WORDS:
+        return f"{term}: denied “{label}”"
+    return f"{term}: not {label}"

@@ -4,13 +4,14 @@ Matching ignores case, accents of compatibility forms and punctuation inside wor
 ("co-operate" finds ``cooperation`` through its alias "cooperate"), then falls back to
 a light stemmer ("cooperators" finds it too). Search matches whole words or their
 beginnings, never across the space between two words ("ken" does not find "Luke
-Naismith"). Every command that takes a node name resolves it here, and the page uses
-the same keys (computed here) for its search box.
+Naismith"). A person is also named by a first name, last name or initials that no one
+else has ("Jim", "Benson", "JB"). Every command that takes a node name resolves it here,
+and the page uses the same keys (computed here) for its search box.
 
 >>> from conceptgraph import load_graph
 >>> G = load_graph()
->>> resolve(G, "Co-Operate")
-'cooperation'
+>>> resolve(G, "Co-Operate"), resolve(G, "Jim")
+('cooperation', 'jim-benson')
 >>> [hit["id"] for hit in search(G, "collab")][:2]
 ['collaboration', 'wartime-collaboration']
 """
@@ -23,14 +24,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, NodeNotFound, excerpt
-from .kinds import MESSAGE
+from .kinds import CONTRIBUTOR, MESSAGE
 
 if TYPE_CHECKING:
     from .answers import Hit
     from .graph import Graph
 
 __all__ = ["normalise", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts", "mention_spans",
-           "suggest"]
+           "suggest", "person_keys"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
@@ -104,6 +105,19 @@ def word_parts(name: str) -> list[str]:
     return [w for w in (normalise(p) for p in _PART.findall(str(name))) if w]
 
 
+def person_keys(name: str) -> set[str]:
+    """What a person's name is shortened to: first name, last name and initials
+    (normalised), for a name of two words or more.
+
+    >>> sorted(person_keys("Mary Alice Arthur"))
+    ['arthur', 'maa', 'mary']
+    """
+    parts = words(name)
+    if len(parts) < 2:
+        return set()
+    return {parts[0], parts[-1], "".join(w[0] for w in parts)}
+
+
 def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
     k = G.nodes[node].get("kind")
     return bool(k == kind if kind is not None else k != MESSAGE)
@@ -131,34 +145,57 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
             exact.append(node)
         elif any(stem(n) == key_stem for n in names):
             stemmed.append(node)
-    found = exact or stemmed
+    found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else [])
     if len(found) == 1:
         return found[0]
     what = f"{kind} " if kind else ""
     if found:
-        listed = ", ".join(f"{excerpt(n, 40)} ({G.nodes[n].get('kind', 'node')})" for n in found[:10])
+        listed = ", ".join(_shown(G, n, with_id=True) for n in found[:10])
         more = f" and {len(found) - 10} more" if len(found) > 10 else ""
         raise AmbiguousName(f"'{excerpt(name)}' names several {what}nodes: {listed}{more}; give an id")
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
 
 
+def _people(G: Graph, key: str) -> list[Any]:
+    """The contributors whose first name, last name or initials are ``key``."""
+    return [n for n, d in G.nodes(data=True)
+            if d.get("kind") == CONTRIBUTOR and key in person_keys(str(d.get("label", n)))]
+
+
+def _shown(G: Graph, node: Any, with_id: bool = False) -> str:
+    """A node as a person reads it: its label in quotes; with its kind and id, when
+    asked, for picking one of several."""
+    data = G.nodes[node]
+    label = f"'{excerpt(data.get('label', node), 40)}'"
+    if not with_id:
+        return label
+    ident = "" if str(data.get("label", node)) == str(node) else f" {excerpt(node, 40)}"
+    return f"{label} ({data.get('kind', 'node')}{ident})"
+
+
 def suggest(G: Graph, name: str, kind: str | None = None) -> str:
-    """`` (did you mean 'x' or 'y'?)``: nodes with a word starting like ``name``, else
-    the closest spellings; or a hint to search."""
+    """`` (did you mean 'Jim Benson' or 'x'?)``: nodes, by their labels, with a word
+    starting like ``name``, else the closest spellings (of a person's first and last
+    names too); or a hint to search."""
     nodes = [h["id"] for h in search(G, name, kind=kind, limit=3) if h["score"] >= 2]
     if not nodes:
         import difflib  # only on the way to an error message
 
         by_name: dict[str, Any] = {}
-        for node in G.nodes:
+        for node, data in G.nodes(data=True):
             if _kind_ok(G, node, kind):
                 for n in node_names(G, node):
                     by_name.setdefault(normalise(n), node)
+                parts = words(str(data.get("label", node))) if data.get("kind") == CONTRIBUTOR else []
+                for k in parts[:1] + parts[-1:]:  # a person's first and last names (initials are too short)
+                    by_name.setdefault(k, node)
         close = difflib.get_close_matches(normalise(name), list(by_name), n=3, cutoff=0.6)
         nodes = list(dict.fromkeys(by_name[c] for c in close))
     if not nodes:
         return "; try `conceptgraph search`"
-    return " (did you mean " + " or ".join(f"'{excerpt(n, 40)}'" for n in nodes) + "?)"
+    labels = [str(G.nodes[n].get("label", n)) for n in nodes]
+    return " (did you mean " + " or ".join(_shown(G, n, with_id=labels.count(label) > 1)
+                                           for n, label in zip(nodes, labels)) + "?)"
 
 
 def _score(key: str, key_words: list[str], name: str) -> int:

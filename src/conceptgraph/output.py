@@ -3,21 +3,29 @@
 Every command hands its answer to :func:`emit`: with ``--json`` the answer itself is
 printed as JSON (an empty answer too: ``[]``), otherwise the formatter named after the
 command (``FORMATTERS``) turns it into readable text, with any control character from
-the data shown escaped. Data goes to stdout only; messages go to stderr.
+the data shown escaped. Tables fit the terminal's width (``$COLUMNS``, else the width of
+the terminal standard output is; a pipe or a file gets whole lines), wrapping long cells.
+Whatever the JSON marks as the curator's reading (``inferred``) or as drafted, the text
+says so too. Data goes to stdout only; messages go to stderr.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from typing import Any, TextIO
 
 from .errors import OutputError, printable
-from .kinds import AGREES_WITH, DISPUTES
+from .kinds import AGREES_WITH, DISPUTES, claim_text
 
-__all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty"]
+__all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty", "terminal_width"]
+
+#: The width text is fitted to while a formatter runs (None: no limit).
+_WIDTH: ContextVar[int | None] = ContextVar("width", default=None)
 
 
 def to_json(result: Any) -> str:
@@ -45,7 +53,11 @@ def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) ->
     if as_json:
         body = to_json(result)
     else:
-        body = "\n".join(_clean(line) for line in FORMATTERS[command](result).split("\n"))
+        token = _WIDTH.set(terminal_width(out))
+        try:
+            body = "\n".join(_clean(line) for line in FORMATTERS[command](result).split("\n"))
+        finally:
+            _WIDTH.reset(token)
     if not body:
         return
     try:
@@ -71,8 +83,64 @@ def emit_bytes(data: bytes) -> None:
         raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
 
 
+def terminal_width(out: TextIO) -> int | None:
+    """The columns text written to ``out`` should fit: ``$COLUMNS`` when set, else the
+    width of the terminal ``out`` is, else None (a pipe or a file: no limit)."""
+    env = os.environ.get("COLUMNS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        if out.isatty():
+            return os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None
+
+
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in s)
+    return sum(map(_char_width, s))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken at spaces where it can be
+    and inside a word where a word is longer than a line."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if _width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for ch in word:
+            if _width(line) + _char_width(ch) > width and line:
+                lines.append(line)
+                line = ""
+            line += ch
+    lines.append(line)
+    return lines
+
+
+def _fit(widths: list[int], headers: Sequence[str], width: int) -> list[int]:
+    """Column widths that fit ``width`` columns with two spaces between columns: the
+    widest column gives way first, none below its header's width or 8 columns."""
+    widths = list(widths)
+    floor = [min(w, max(_width(h), 8)) for w, h in zip(widths, headers)]
+    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    while excess > 0:
+        give = [i for i in range(len(widths)) if widths[i] > floor[i]]
+        if not give:
+            break
+        i = max(give, key=lambda i: widths[i])
+        widths[i] -= 1
+        excess -= 1
+    return widths
 
 
 def _clean(cell: Any) -> str:
@@ -81,21 +149,34 @@ def _clean(cell: Any) -> str:
     return printable("" if cell is None else str(cell))
 
 
-def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
-    """A plain-text table with aligned columns.
+def table(rows: Iterable[Sequence[Any]], headers: Sequence[str], width: int | None = None) -> str:
+    """A plain-text table with aligned columns, fitted to ``width`` columns (default: the
+    width the answer is printed at) by wrapping the widest cells onto more lines.
 
     >>> print(table([["cooperation", 3]], ["term", "n"]))
     term         n
     -----------  -
     cooperation  3
+    >>> print(table([["response 5, comment 3, comment 4", 3]], ["where", "n"], width=20))
+    where              n
+    -----------------  -
+    response 5,        3
+    comment 3,
+    comment 4
     """
     cells = [[_clean(c) for c in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    width = width if width is not None else _WIDTH.get()
+    if width is not None:
+        widths = _fit(widths, headers, width)
 
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip()
+    def lines(row: Sequence[str]) -> list[str]:
+        wrapped = [_wrap(c, w) if _width(c) > w else [c] for c, w in zip(row, widths)]
+        return ["  ".join(part[k] + " " * (w - _width(part[k])) if k < len(part) else " " * w
+                          for part, w in zip(wrapped, widths)).rstrip()
+                for k in range(max(map(len, wrapped)))]
 
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+    return "\n".join([*lines(headers), "  ".join("-" * w for w in widths), *(x for r in cells for x in lines(r))])
 
 
 def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> str:
@@ -126,13 +207,43 @@ def validate_text(s: dict[str, Any]) -> str:
     return f"valid: {nodes}; {sum(s['edges'].values())} edges"
 
 
+_INFERENCE = "the curator's inference"
+
+
+def _provenance(e: dict[str, Any]) -> str:
+    """How an item came to be, when not simply said: drafted, or the curator's reading."""
+    notes = []
+    if e.get("status") == "draft":
+        notes.append("drafted from the text")
+    if e.get("inferred"):
+        notes.append(_INFERENCE)
+    return f" [{'; '.join(notes)}]" if notes else ""
+
+
+def _inference(parts: list[str], whole: bool = False) -> str:
+    """The mark of what is the curator's reading rather than the speakers' words: all of
+    the line (``whole``), or the ``parts`` named."""
+    if whole:
+        return f"  [{_INFERENCE}]"
+    return f"  [{_INFERENCE}: {'; '.join(parts)}]" if parts else ""
+
+
+def _read_by(names: list[str], of: str = "") -> list[str]:
+    """``names`` (of speakers whose claim is the curator's reading) as parts of a mark."""
+    return [f"{n} of {of}" if of else n for n in names]
+
+
+def _item_mark(item: dict[str, Any], supporters: str = "supporters", inferred: str = "inferred_by") -> str:
+    by = item.get(inferred) or []
+    return _inference([] if set(by) >= set(item[supporters]) else _read_by(by), whole=set(by) >= set(item[supporters]))
+
+
 def neighbors_text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return ""
 
     def relation(r: dict[str, Any]) -> str:
-        text = ", ".join(r["relations"])
-        return text + (" (denied)" if r.get("negated") else "") + (" [drafted]" if r.get("status") else "")
+        return ", ".join(r["relations"]) + (" (denied)" if r.get("negated") else "") + _provenance(r)
 
     return table(
         [[r["distance"], r["kind"], r["label"], relation(r), r["direction"], r["via"]] for r in rows],
@@ -141,7 +252,7 @@ def neighbors_text(rows: list[dict[str, Any]]) -> str:
 
 
 def _quotes(item: dict[str, Any]) -> list[str]:
-    return [wrap_quote(q["quote"], q["speaker"], q["where"], "      ") for q in item.get("quotes", [])]
+    return [wrap_quote(q["quote"], q["speaker"], q["where"], "      ") + _provenance(q) for q in item.get("quotes", [])]
 
 
 def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = frozenset(), other: str = "") -> list[str]:
@@ -153,9 +264,53 @@ def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = f
     for i in rows:
         denial = i.get("denied_for_a") or i.get("denied_for_b")
         note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
-        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{note}")
+        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{_item_mark(i)}{note}")
         out += _quotes(i)
     return out
+
+
+def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
+    """Each distinction with who said each side: "X / Y" of names, one name when the
+    same people said both sides."""
+    rows = r["contrasts"]
+    if not rows:
+        return ["  (none)"]
+    left = max(len(c["label"]) for c in rows)
+    right = max(len(c["opposite_label"]) for c in rows)
+    out = []
+    for c in rows:
+        sides = c["supporters_a"], c["supporters_b"]
+        who = _names(sides[0]) if sides[0] == sides[1] else f"{_names(sides[0])} / {_names(sides[1])}"
+        others = [n for n in c["stated_by"] if n not in sides[0] and n not in sides[1]]
+        who += f"; opposed by {_names(others)}" if others else ""
+        parts = (["the pairing"] if c.get("inferred") else []) + _read_by(c.get("inferred_by_a", []), a) \
+            + _read_by(c.get("inferred_by_b", []), b)
+        whole = bool(c.get("inferred")) and set(c.get("inferred_by_a", [])) >= set(sides[0]) \
+            and set(c.get("inferred_by_b", [])) >= set(sides[1])
+        out.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {who}{_inference(parts, whole)}")
+        out += _quotes(c)
+    return out
+
+
+def _shared_lines(items: list[dict[str, Any]], a: str, b: str) -> tuple[list[str], list[str]]:
+    """What was said of both terms: (by one speaker of both, of each by different speakers)."""
+    both: list[str] = []
+    apart: list[str] = []
+    width = max((len(i["label"]) for i in items), default=0)
+    for i in items:
+        one = i.get("supporters_both", [])
+        only_a = [n for n in i["supporters_a"] if n not in one]
+        only_b = [n for n in i["supporters_b"] if n not in one]
+        said = [_names(one)] if one else []
+        said += [f"{'also ' if one else ''}of {t}: {_names(names)}" for t, names in ((a, only_a), (b, only_b)) if names]
+        read = _read_by([n for n in i.get("inferred_by_a", []) if n not in i.get("inferred_by_b", [])], a) \
+            + _read_by([n for n in i.get("inferred_by_b", []) if n not in i.get("inferred_by_a", [])], b) \
+            + [n for n in i.get("inferred_by_a", []) if n in i.get("inferred_by_b", [])]
+        whole = set(i.get("inferred_by_a", [])) >= set(i["supporters_a"]) \
+            and set(i.get("inferred_by_b", [])) >= set(i["supporters_b"])
+        (both if one else apart).append(f"  {i['label']:<{width}}  {'; '.join(said)}{_inference(read, whole)}")
+        (both if one else apart).extend(_quotes(i))
+    return both or ["  (none)"], apart
 
 
 def compare_text(r: dict[str, Any]) -> str:
@@ -163,49 +318,43 @@ def compare_text(r: dict[str, Any]) -> str:
     lines = [f"{a} vs {b}", ""]
     if r["relations"]:
         lines += ["How they relate", *_edge_lines(r["relations"]), ""]
-    lines.append(f"Distinctions drawn: {a} / {b}")
-    if r["contrasts"]:
-        left = max(len(c["label"]) for c in r["contrasts"])
-        right = max(len(c["opposite_label"]) for c in r["contrasts"])
-        for c in r["contrasts"]:
-            pairing = "  [the curator's pairing]" if c.get("inferred") else ""
-            lines.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {_names(c['supporters'])}{pairing}")
-            lines += _quotes(c)
-    else:
-        lines.append("  (none)")
+    lines.append(f"Distinctions drawn: {a} / {b} (who said each side)")
+    lines += _contrast_lines(r, a, b)
     contrasted_a = {c["attribute"] for c in r["contrasts"]}
     contrasted_b = {c["opposite"] for c in r["contrasts"]}
     lines += ["", f"Said only of {a}" + (" (besides the distinctions)" if contrasted_a else "")]
     lines += _attributes(r["only_a"], contrasted_a, b)
     lines += ["", f"Said only of {b}" + (" (besides the distinctions)" if contrasted_b else "")]
     lines += _attributes(r["only_b"], contrasted_b, a)
-    lines += ["", "Said of both"] + _attributes(r["shared"])
+    both, apart = _shared_lines(r["shared"], a, b)
+    lines += ["", "Said of both by one speaker", *both]
+    if apart:
+        lines += ["", f"Said of {a} by some and of {b} by others", *apart]
     if r["denied"]:
         lines += ["", "Denied"]
         for d in r["denied"]:
             term = a if d["term"] == r["a"]["id"] else b
             also = f"; asserted by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
-            lines.append(f"  {term} is not '{d['label']}': {_names(d['denied_by'])}{also}")
+            who = d["denied_by"] + [n for n in d["asserted_by"] if n not in d["denied_by"]]
+            lines.append(f"  {claim_text(term, d['label'], negated=True)} — denied by {_names(d['denied_by'])}{also}"
+                         + _item_mark({"who": who, **d}, "who"))
             lines += _quotes(d)
     lines += ["", f"Spoke of both: {_names(r['spoke_of_both'])}"]
     return "\n".join(lines)
 
 
-def _provenance(e: dict[str, Any]) -> str:
-    """How an item came to be, when not simply said: drafted, or the curator's reading."""
-    notes = []
-    if e.get("status") == "draft":
-        notes.append("drafted from the text")
-    if e.get("inferred"):
-        notes.append("the curator's inference")
-    return f" [{'; '.join(notes)}]" if notes else ""
+def _about(e: dict[str, Any], target: str) -> str:
+    """What a stance is about: the points it names, else everything its target said."""
+    labels = e.get("concerns_labels") or []
+    return " about " + ", ".join(f"“{x}”" for x in labels) if labels else f" about everything {target} said"
 
 
 def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
     out = []
     for e in edges:
         who = ", ".join(x for x in (e["speaker"], e["where"]) if x)
-        out.append(f"{indent}{e['text']}" + (f" ({who})" if who else "") + _provenance(e))
+        about = ", about " + ", ".join(f"“{x}”" for x in e["concerns_labels"]) if e.get("concerns_labels") else ""
+        out.append(f"{indent}{e['text']}{about}" + (f" ({who})" if who else "") + _provenance(e))
         if e.get("quote"):
             out.append(wrap_quote(e["quote"], "", "", indent + "    "))
     return out
@@ -233,8 +382,7 @@ def who_text(r: dict[str, Any]) -> str:
         lines.append(wrap_quote(c["quote"], "", "", "  "))
     lines += ["", f"Claims ({len(r['claims'])})"]
     for cl in r["claims"]:
-        verb = "is not" if cl["negated"] else "is"
-        lines.append(f"  {cl['term_label']} {verb} '{cl['label']}'")
+        lines.append(f"  {cl['text']}{_provenance(cl)}")
         lines.append(wrap_quote(cl["quote"], "", cl["where"], "      "))
     if not r["claims"]:
         lines.append("  (none)")
@@ -245,7 +393,8 @@ def who_text(r: dict[str, Any]) -> str:
         if r[key]:
             lines += ["", title]
             for p in r[key]:
-                lines.append(f"  {p['name']}")
+                target = p["name"] if key in (AGREES_WITH, DISPUTES) else c["name"]
+                lines.append(f"  {p['name']}{_about(p, target)}{_provenance(p)}")
                 lines.append(wrap_quote(p["quote"], "", p["where"], "      "))
     return "\n".join(lines)
 
@@ -258,30 +407,46 @@ def contributors_text(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def _stance_lines(s: dict[str, Any], verb: str) -> list[str]:
+    return [f"  {s['from']} {verb} {s['to']}{_about(s, s['to'])}{_provenance(s)}",
+            wrap_quote(s["quote"], "", s["where"], "      ")]
+
+
 def consensus_text(r: dict[str, Any]) -> str:
     lines = ["Most supported (distinct contributors)"]
-    rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]), _names(i["endorsed_by"])]
-            for i in r["agreed"][:25]]
-    lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
+    shown = r["agreed"][:25]
+    if any("quotes" in i for i in shown):  # every quote under its line: a table cannot hold them
+        for i in shown:
+            endorsed = f"; endorsed by {_names(i['endorsed_by'])}" if i["endorsed_by"] else ""
+            lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'])} — {_names(i['supporters'])}"
+                         f"{endorsed}{_item_mark(i)}")
+            lines += _quotes(i)
+    else:
+        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]) + _item_mark(i),
+                 _names(i["endorsed_by"])] for i in shown]
+        lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
     if len(r["agreed"]) > 25:
         lines.append(f"... and {len(r['agreed']) - 25} more (--json for all)")
     lines += ["", "Disputed"]
     for d in r["disputed"]:
         if d["type"] == "asserted_and_denied":
-            lines.append(f"  {d['term_label']} '{d['label']}': asserted by {_names(d['asserted_by'])}, "
-                         f"denied by {_names(d['denied_by'])}")
+            who = d["asserted_by"] + [n for n in d["denied_by"] if n not in d["asserted_by"]]
+            lines.append(f"  {claim_text(d['term_label'], d['label'])}: asserted by {_names(d['asserted_by'])}, "
+                         f"denied by {_names(d['denied_by'])}" + _item_mark({"who": who, **d}, "who"))
+            lines += _quotes(d)
         elif d["type"] == "opposed_attributes":
-            lines.append(f"  {d['term_label']} is both '{d['label']}' ({_names(d['asserted_by'])}) and the opposed "
-                         f"'{d['opposite_label']}' ({_names(d['opposite_asserted_by'])})")
+            parts = (["the opposition"] if d.get("inferred") else []) + _read_by(d.get("inferred_by", []), d["label"]) \
+                + _read_by(d.get("opposite_inferred_by", []), d["opposite_label"])
+            lines.append(f"  {d['term_label']} is both “{d['label']}” ({_names(d['asserted_by'])}) and the opposed "
+                         f"“{d['opposite_label']}” ({_names(d['opposite_asserted_by'])}){_inference(parts)}")
+            lines += _quotes(d)
         else:
-            lines.append(f"  {d['from']} disputes {d['to']}")
-            lines.append(wrap_quote(d["quote"], "", d["where"], "      "))
+            lines += _stance_lines(d, "disputes")
     if not r["disputed"]:
         lines.append("  (none)")
     lines += ["", "Agreements"]
     for g in r["agreements"]:
-        lines.append(f"  {g['from']} agrees with {g['to']}")
-        lines.append(wrap_quote(g["quote"], "", g["where"], "      "))
+        lines += _stance_lines(g, "agrees with")
     if not r["agreements"]:
         lines.append("  (none)")
     return "\n".join(lines)

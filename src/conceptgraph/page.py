@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .graph import adjacency, distinct_degree, edge_items
+from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import ASSERTS, CLAIM, CO_OCCURS, CONTRASTS_WITH, DRAFT, MENTIONS, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
 from .layout import layout
 from .names import name_keys, node_names, word_parts
@@ -40,9 +40,8 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
     degree = distinct_degree(G)
     nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree))
     edges_out, edge_kinds, details = _edges(G, index)
-    title = G.graph.get("title") or G.graph.get("name") or ""
     return {
-        "source": {"title": str(_text(title)), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date", "url")}},
+        "source": {"title": graph_title(G), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date", "url")}},
         "directed": G.is_directed(),
         "nodeKinds": node_kinds,
         "edgeKinds": edge_kinds,

@@ -43,6 +43,7 @@ from .kinds import (
     STRUCTURAL_EDGES,
     TERM,
     WROTE,
+    claim_text,
 )
 from .names import mention_spans, resolve
 
@@ -82,7 +83,7 @@ __all__ = [
 ]
 
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CONTRIBUTOR: 2, MESSAGE: 3}
-_PHRASES = {CLAIM: "has", ASSERTS: "asserts", WROTE: "wrote", REPLIES_TO: "replies to", **RELATION_KINDS}
+_PHRASES = {WROTE: "wrote", REPLIES_TO: "replies to", **RELATION_KINDS}
 # Facts an edge may carry besides its speaker, words and place; copied into answers when set.
 _OPTIONAL = ("message", "span", "concerns", "inferred", "status")
 
@@ -144,28 +145,72 @@ def _edges_between(G: Graph, u: Any, v: Any) -> Iterator[tuple[Any, Any, Any, di
 
 
 def describe_edge(G: Graph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> Edge:
-    """An edge as a sentence's parts: who says what links ``u`` and ``v``, in what words."""
+    """An edge as a sentence's parts: who says what links ``u`` and ``v``, in what words.
+
+    A claim reads as its attribute's label is written (:func:`~conceptgraph.kinds.claim_text`:
+    "cooperation: may be passive"); a stance that concerns some points names them in
+    ``concerns_labels``."""
     kind = str(data.get("kind", OTHER_EDGE))
-    phrase = _PHRASES.get(kind, kind.replace("_", " "))
-    if data.get("negated"):
-        phrase = {CLAIM: "lacks", ASSERTS: "denies"}.get(kind, "not " + phrase)
+    negated = bool(data.get("negated"))
+    if kind == CLAIM:
+        text = claim_text(_label(G, u), _label(G, v), negated)
+    elif kind == ASSERTS:
+        term = data.get("term")
+        said = (claim_text(_label(G, term), _label(G, v), negated) if _hashable(term) and term in G
+                else ("not " if negated else "") + _label(G, v))
+        text = f"{_label(G, u)} says {said}"
+    else:
+        phrase = _PHRASES.get(kind, kind.replace("_", " "))
+        text = f"{_label(G, u)} {'not ' + phrase if negated else phrase} {_label(G, v)}"
     out: Edge = {
         "source": u,
         "target": v,
         "key": key,
         "kind": kind,
-        "text": f"{_label(G, u)} {phrase} {_label(G, v)}",
+        "text": text,
         "speaker": _name(G, data["speaker"]) if data.get("speaker") else "",
         "quote": str(data.get("quote", "")),
         "where": str(data.get("where", "")),
     }
     if kind in (CLAIM, ASSERTS):
-        out["negated"] = bool(data.get("negated"))
-        term = data.get("term")
-        if kind == ASSERTS and _hashable(term) and term in G:
-            out["text"] += f" of {_label(G, term)}"
+        out["negated"] = negated
     out.update(_extra(data))  # type: ignore[typeddict-item]
+    if data.get("concerns"):
+        out["concerns_labels"] = _concern_labels(G, v, data["concerns"])
     return out
+
+
+def _concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
+    """What a stance is about, in words: each claim it names as the claim reads, each
+    attribute by its label."""
+    _, _, data = adjacency(G)
+    out = []
+    for c in concerns:
+        claim = _claim(G, c, target) if _hashable(c) else None
+        if claim is not None:
+            attr, d = claim
+            term = d.get("term")
+            out.append(claim_text(_label(G, term) if _hashable(term) and term in G else str(term), _label(G, attr),
+                                  bool(d.get("negated"))))
+        elif _hashable(c) and c in data:
+            out.append(_label(G, c))
+        else:
+            out.append(str(c))
+    return out
+
+
+def _claim(G: Graph, key: Any, near: Any) -> tuple[Any, dict[str, Any]] | None:
+    """The attribute and data of the claim ``key``, looked for among ``near``'s claims
+    first (a stance's target), then in the whole graph."""
+    succ, _, _ = adjacency(G)
+    for attr, keyed in succ.get(near, {}).items() if _hashable(near) else ():
+        d = keyed.get(key)
+        if d is not None and d.get("kind") == ASSERTS:
+            return attr, d
+    for _, attr, k, d in edge_items(G):
+        if k == key and d.get("kind") == CLAIM:
+            return attr, d
+    return None
 
 
 def without_drafts(G: Graph) -> Graph:
@@ -197,7 +242,8 @@ def neighbors(
     Each result is ``{"id", "label", "kind", "relation", "relations", "direction",
     "distance", "via"}``: the edge kind(s) that reached the node from ``via`` (the
     node one step closer), ``direction`` ``out``/``in``/``both`` as seen from ``via``;
-    a claim someone denies adds ``"negated": true``. ``kind`` keeps only nodes of that
+    a claim someone denies adds ``"negated": true``, links that are all the curator's
+    reading ``"inferred": true``. ``kind`` keeps only nodes of that
     kind in the result; ``relation`` follows only edges of that kind (an unknown one
     is a :class:`UsageError` listing the graph's kinds). Messages are walked only when
     ``kind`` is ``message`` or the start is one. Cost: O(nodes + edges) within the radius.
@@ -279,6 +325,8 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
             row["negated"] = bool(edges[0].get("negated")) and all(e.get("negated") for e in edges)
         if d.get("status") == DRAFT or (edges[0].get("status") == DRAFT and all(e.get("status") == DRAFT for e in edges)):
             row["status"] = DRAFT
+        if edges[0].get("inferred") and all(e.get("inferred") for e in edges):
+            row["inferred"] = True
         level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))
     level.sort(key=lambda r: r[:3])  # the third field is unique: rows are never compared
     return [r[3] for r in level]
@@ -376,17 +424,36 @@ def _support(G: Graph, term: Any) -> tuple[Support, Support]:
     return asserted, denied
 
 
-def _public(claims: list[dict[str, Any]]) -> list[Evidence]:
-    return [{k: v for k, v in c.items() if k != "_key"} for c in claims]  # type: ignore[misc]
+def _public(claims: Iterable[dict[str, Any]]) -> list[Evidence]:
+    """The evidence of ``claims``, each piece once: one sentence that says a thing of two
+    terms (or states an opposition too) is quoted once."""
+    out: dict[Any, Evidence] = {}
+    for c in claims:
+        e = {k: v for k, v in c.items() if k != "_key"}
+        out.setdefault(tuple((k, str(v)) for k, v in e.items()), e)  # type: ignore[arg-type]
+    return list(out.values())
 
 
 def _names(claims: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(c["speaker"] for c in claims))
 
 
+def _inferred_by(claims: Iterable[dict[str, Any]]) -> list[str]:
+    """The speakers whose every claim among ``claims`` is the curator's reading."""
+    by: dict[str, bool] = {}
+    for c in claims:
+        by[c["speaker"]] = by.get(c["speaker"], True) and bool(c.get("inferred"))
+    return [name for name, inferred in by.items() if inferred]
+
+
+def _optional(**lists: list[str]) -> dict[str, Any]:
+    return {k: v for k, v in lists.items() if v}
+
+
 def _item(G: Graph, attr: Any, claims: list[dict[str, Any]], quotes: bool) -> AttributeItem:
     names = _names(claims)
     item: AttributeItem = {"attribute": attr, "label": _label(G, attr), "supporters": names, "count": len(names)}
+    item.update(_optional(inferred_by=_inferred_by(claims)))  # type: ignore[typeddict-item]
     if quotes:
         item["quotes"] = _public(claims)
     return item
@@ -425,11 +492,15 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         if x in has_b:
             item = _item(G, x, has_a[x] + has_b[x], quotes)
             item["supporters_a"], item["supporters_b"] = _names(has_a[x]), _names(has_b[x])
+            item["supporters_both"] = [n for n in item["supporters_a"] if n in item["supporters_b"]]
+            item.update(_optional(inferred_by_a=_inferred_by(has_a[x]),  # type: ignore[typeddict-item]
+                                  inferred_by_b=_inferred_by(has_b[x])))
             shared.append(item)
     contrasts = _contrasts(G, has_a, has_b, quotes)
     denied = [
         {"term": t, "attribute": x, "label": _label(G, x), "denied_by": _names(c),
-         "asserted_by": _names(has.get(x, [])), **({"quotes": _public(c)} if quotes else {})}
+         "asserted_by": _names(has.get(x, [])), **_optional(inferred_by=_inferred_by(c + has.get(x, []))),
+         **({"quotes": _public(c)} if quotes else {})}
         for t, lacks, has in ((u, lacks_a, has_a), (v, lacks_b, has_b))
         for x, c in lacks.items()
     ]
@@ -466,8 +537,9 @@ def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[d
                         "supporters_b": _names(has_b[y]), "stated_by": stated}
             if opposing and all(d.get("inferred") for d in opposing):
                 contrast["inferred"] = True  # the pairing is the curator's reading
+            contrast.update(_optional(inferred_by_a=_inferred_by(has_a[x]), inferred_by_b=_inferred_by(has_b[y])))
             if quotes:
-                contrast["quotes"] = _public(has_a[x] + has_b[y]) + [_evidence(G, d) for d in opposing]
+                contrast["quotes"] = _public([*has_a[x], *has_b[y], *(_evidence(G, d) for d in opposing)])
             out.append(contrast)
     return out
 
@@ -479,9 +551,20 @@ def _denial(claims: list[dict[str, Any]] | None, key: str) -> dict[str, Any]:
 # --- people -----------------------------------------------------------------------------
 
 
-def _stances(G: Graph, pairs: Iterable[tuple[Any, dict[str, Any]]], kind: str) -> list[Stance]:
-    return [{"id": x, "name": _label(G, x), "quote": str(d.get("quote", "")), "where": str(d.get("where", "")),
-             "concerns": list(d.get("concerns") or [])} for x, d in pairs if d.get("kind") == kind]
+def _stance(G: Graph, d: dict[str, Any], target: Any) -> dict[str, Any]:
+    """A stance's words, place and what it concerns (ids, and in words; a stance that
+    names nothing concerns everything its target said), and how it came to be."""
+    concerns = list(d.get("concerns") or [])
+    out = {"quote": str(d.get("quote", "")), "where": str(d.get("where", "")), "concerns": concerns,
+           "concerns_labels": _concern_labels(G, target, concerns)}
+    out.update({k: d[k] for k in ("inferred", "status") if d.get(k)})
+    return out
+
+
+def _stances(G: Graph, pairs: Iterable[tuple[Any, Any, dict[str, Any]]], kind: str) -> list[Stance]:
+    """``(other person, target of the stance, data)`` -> the stances of ``kind``."""
+    return [{"id": x, "name": _label(G, x), **_stance(G, d, target)}  # type: ignore[misc]
+            for x, target, d in pairs if d.get("kind") == kind]
 
 
 def who(G: Graph, name: str) -> WhoAnswer:
@@ -498,16 +581,19 @@ def who(G: Graph, name: str) -> WhoAnswer:
             if d.get("kind") == ASSERTS:
                 term = d.get("term")
                 known = _hashable(term) and term in G
-                claims.append({"term": term, "term_label": _label(G, term) if known else str(term),
-                               "attribute": attr, "label": _label(G, attr), "negated": bool(d.get("negated")),
-                               "quote": str(d.get("quote", "")), "where": str(d.get("where", ""))})
+                term_label = _label(G, term) if known else str(term)
+                claims.append({"term": term, "term_label": term_label, "attribute": attr, "label": _label(G, attr),
+                               "negated": bool(d.get("negated")),
+                               "text": claim_text(term_label, _label(G, attr), bool(d.get("negated"))),
+                               "quote": str(d.get("quote", "")), "where": str(d.get("where", "")),
+                               **{k: d[k] for k in ("inferred", "status") if d.get(k)}})
     stated = [
         describe_edge(G, u, v, k, d) for u, v, k, d in edge_items(G)
         if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS)
     ]
     where = data.get("where")
-    outgoing = [(v, d) for v, keyed in succ[p].items() for d in keyed.values()]
-    incoming = [(u, d) for u, keyed in pred[p].items() for d in keyed.values()]
+    outgoing = [(v, v, d) for v, keyed in succ[p].items() for d in keyed.values()]
+    incoming = [(u, p, d) for u, keyed in pred[p].items() for d in keyed.values()]
     return {
         "contributor": {**_node(G, p), "name": str(data.get("label", p)), "role": str(data.get("role", "")),
                         "where": [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else []),
@@ -588,21 +674,33 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
     for t in terms:
         has, lacks = _support(G, t)
         for x, claims in has.items():
-            item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, quotes)}
+            item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, False)}
             endorsers = [e for s in item["supporters"] for e in endorsements.get((t, x, s), [])
                          if e not in item["supporters"]]
             item["endorsed_by"] = list(dict.fromkeys(endorsers))
+            if quotes:
+                item["quotes"] = _public(claims)
             agreed.append(item)
             if x in lacks:
+                both = claims + lacks[x]
                 disputed.append({"type": "asserted_and_denied", "term": t, "term_label": _label(G, t), "attribute": x,
-                                 "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x])})
+                                 "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x]),
+                                 **_optional(inferred_by=_inferred_by(both)),
+                                 **({"quotes": _public(both)} if quotes else {})})
         order = {x: i for i, x in enumerate(has)}
         for x in has:
             for y in sorted((y for y in _opposed(G, x) if order.get(y, -1) > order[x]), key=order.__getitem__):
-                disputed.append({"type": "opposed_attributes", "term": t, "term_label": _label(G, t),
-                                 "attribute": x, "label": _label(G, x), "opposite": y,
-                                 "opposite_label": _label(G, y), "asserted_by": _names(has[x]),
-                                 "opposite_asserted_by": _names(has[y])})
+                opposing = [d for *_, d in _edges_between(G, x, y) if d.get("kind") == OPPOSES]
+                item = {"type": "opposed_attributes", "term": t, "term_label": _label(G, t),
+                        "attribute": x, "label": _label(G, x), "opposite": y,
+                        "opposite_label": _label(G, y), "asserted_by": _names(has[x]),
+                        "opposite_asserted_by": _names(has[y]),
+                        **_optional(inferred_by=_inferred_by(has[x]), opposite_inferred_by=_inferred_by(has[y]))}
+                if all(d.get("inferred") for d in opposing):
+                    item["inferred"] = True  # the opposition is the curator's reading
+                if quotes:
+                    item["quotes"] = _public([*has[x], *has[y], *(_evidence(G, d) for d in opposing)])
+                disputed.append(item)
     involved = set(terms) if term else None
     agreements = []
     for u, v, _, d in edge_items(G):
@@ -611,8 +709,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
             continue
         if involved is not None and not (_spoke_of(G, u, involved) or _spoke_of(G, v, involved)):
             continue
-        stance = {"from": _label(G, u), "to": _label(G, v), "quote": str(d.get("quote", "")),
-                  "where": str(d.get("where", "")), "concerns": list(d.get("concerns") or [])}
+        stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
         if kind == DISPUTES:
             disputed.append({"type": "contributors", **stance})
         else:
@@ -705,9 +802,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
     for u, v, k, d in edge_items(G):
         if d.get("message") and d.get("span") and d.get("kind") not in (ASSERTS, MENTIONS, CO_OCCURS):
             e = describe_edge(G, u, v, k, d)
-            item = {"key": k, "kind": e["kind"], "text": e["text"], "quote": e["quote"], "span": list(d["span"])}
-            if d.get("status"):
-                item["status"] = d["status"]
+            item = {"key": k, "kind": e["kind"], "text": e["text"], "quote": e["quote"], "span": list(d["span"]),
+                    **{f: d[f] for f in ("inferred", "status") if d.get(f)}}
             anchored[_key(d["message"])].append(item)
     out = []
     for n, d in G.nodes(data=True):

@@ -242,15 +242,22 @@ class GraphBuilder:
         ident = self._characters(ident)
         node = ident if value is None else self._characters(value)
         for x in (ident, node):
-            try:
-                hash(x)
-            except TypeError:
-                raise self.error(f"node id {excerpt(x)} is not a string or a number", line) from None
-            if isinstance(x, float) and not math.isfinite(x):
-                raise self.error(f"node id {x} is not a usable id", line)
+            self._check_id(x, line)
         if ident in self.nodes:
             raise self.error(f"duplicate node id {excerpt(ident)!r}", line)
         self.nodes[ident] = (node, attrs, line)
+
+    def _check_id(self, x: Any, line: int | None) -> None:
+        """A node id networkx can hold and every writer can write: no null, no list or
+        mapping, no NaN or infinity."""
+        if x is None:
+            raise self.error("node id null is not a string or a number", line)
+        try:
+            hash(x)
+        except TypeError:
+            raise self.error(f"node id {excerpt(x)} is not a string or a number", line) from None
+        if isinstance(x, float) and not math.isfinite(x):
+            raise self.error(f"node id {x} is not a usable id", line)
 
     def edge(self, source: Any, target: Any, key: Any, attrs: dict[str, Any], line: int | None = None) -> None:
         self.edges.append((self._characters(source), self._characters(target), self._characters(key), attrs, line))
@@ -262,6 +269,7 @@ class GraphBuilder:
         G.graph.update(self._conform(self.graph, ""))
         seen: set[Any] = set()
         for node, attrs, line in self.nodes.values():
+            self._check_id(node, line)  # again: a reader may have put a readable id from the file in its place
             if node in seen:
                 raise self.error(f"two nodes have the id {excerpt(node)!r}", line)
             seen.add(node)

@@ -18,6 +18,7 @@ import math
 import re
 from typing import IO, TYPE_CHECKING, Any
 
+from ..graph import graph_title
 from ..kinds import OTHER_EDGE, OTHER_NODE
 from .common import Format, encode_json, utf8
 from .neo4j import node_label, relationship_type
@@ -68,7 +69,7 @@ def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]]
     """Write the script (UTF-8) to the binary stream ``out``."""
     uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     label = {n: node_label(str(d.get("kind") or OTHER_NODE)) for n, d in G.nodes(data=True)}
-    title = str(G.graph.get("title") or "graph").replace("\n", " ")
+    title = (graph_title(G) or "graph").replace("\n", " ")
     labels = sorted(set(label.values()))
     head = [f"// {title}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships, written by conceptgraph.",
             "// Load with: cypher-shell -f FILE (Neo4j), or: mgconsole < FILE (Memgraph).",

@@ -11,6 +11,7 @@ import re
 from typing import IO, TYPE_CHECKING
 
 from ..errors import UsageError
+from ..graph import graph_title
 from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, MESSAGE, OPPOSES
 from .common import Format, utf8
 
@@ -47,7 +48,7 @@ def mermaid(G: Graph) -> str:
     keep = [n for n, kind in G.nodes(data="kind") if kind != MESSAGE]
     ids = {n: f"n{i}" for i, n in enumerate(keep)}
     lines = ["flowchart LR"]
-    title = G.graph.get("title")
+    title = graph_title(G)
     if title:
         lines.insert(0, f"%% {_comment(title)}")
     for n in keep:

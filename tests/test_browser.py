@@ -62,7 +62,7 @@ def test_heading_and_legend(fresh: Page) -> None:
     p = fresh.page
     assert p.text_content("#title") == "The difference between cooperation and coordination"
     assert "Shawn Callahan" in p.text_content("#byline")
-    assert p.locator("#node-kinds li").all_text_contents() == ["term18", "attribute88", "contributor17", "message18"]
+    assert p.locator("#node-kinds li").all_text_contents() == ["term18", "attribute91", "contributor17", "message18"]
     assert not p.is_checked("#node-kinds input[data-kind='message']")
     edge_kinds = " ".join(p.locator("#edge-kinds li").all_text_contents())
     for words in ("term has attribute", "attributes opposed", "agrees with", "disputes", "term lacks attribute",

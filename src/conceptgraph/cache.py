@@ -1,10 +1,13 @@
-"""A cache of built graphs, so that repeated commands on a big dataset answer at once.
+"""A cache of built graphs and of their pages' positions, so that repeated commands on a
+big dataset answer at once.
 
 The command line keeps each graph it builds under ``$CONCEPTGRAPH_CACHE`` (default
 ``~/.cache/conceptgraph``; ``off`` disables it), named by a hash of the dataset's path
 and, for each of its files, its size, modification and change times, device and inode,
 and this package's version: any edit, even one that restores the modification time,
-makes a new entry. Only the newest 32 entries are kept.
+makes a new entry. Beside it, :func:`cached_as` keeps values named by a hash of what
+they were computed from (the positions of a page's nodes, which depend only on the
+graph drawn). Only the newest 32 entries of each are kept.
 
 Entries are pickles, and unpickling runs code, so nothing is read that another user
 could have written: the folder must belong to the user and be writable by no one else
@@ -28,7 +31,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .errors import ConceptGraphWarning
 
-__all__ = ["CACHE_ENV", "cache_dir", "cached"]
+__all__ = ["CACHE_ENV", "cache_dir", "cached", "cached_as"]
 
 CACHE_ENV = "CONCEPTGRAPH_CACHE"
 _KEEP = 32
@@ -119,16 +122,30 @@ def _load(entry: Path, secret: bytes) -> Any:
 def cached(files: list[Path], build: Callable[[], T]) -> T:
     """What ``build()`` returns for ``files``: from the cache when they are unchanged,
     else built (then stored). A cache that cannot be used is ignored."""
+    try:
+        name = _key(files)
+    except OSError:
+        return build()
+    return _cached(name, "pickle", build)
+
+
+def cached_as(kind: str, digest: str, build: Callable[[], T]) -> T:
+    """What ``build()`` returns for the inputs whose hash is ``digest``, kept as an entry
+    of ``kind`` (a word: ``layout``): from the cache when it holds one, else built (then
+    stored). A cache that cannot be used is ignored."""
+    return _cached(hashlib.sha256(f"{__version__}\0{digest}".encode()).hexdigest()[:40], kind, build)
+
+
+def _cached(name: str, kind: str, build: Callable[[], T]) -> T:
+    """The entry ``name.kind``, or what ``build()`` returns, then stored; the newest
+    entries of each kind are kept."""
     folder = cache_dir()
     if folder is None or not _usable(folder):
         return build()
     secret = _secret(folder)
     if secret is None:
         return build()
-    try:
-        entry = folder / f"{_key(files)}.pickle"
-    except OSError:
-        return build()
+    entry = folder / f"{name}.{kind}"
     try:
         return _load(entry, secret)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 - missing, truncated, foreign or corrupt: build it again
@@ -139,7 +156,7 @@ def cached(files: list[Path], build: Callable[[], T]) -> T:
 
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(entry, _MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload, mode=0o600)
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        entries = sorted(folder.glob(f"*.{kind}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[_KEEP:]:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache must never break a command

@@ -676,9 +676,9 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     if output == "-":
         from .output import emit_bytes
 
-        emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds)).encode("utf-8"))
+        emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds), cache=True).encode("utf-8"))
         return
-    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds))
+    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True)
     _written({"format": "html", "path": str(path)}, as_json)
     if open_:
         click.launch(str(path.resolve()))

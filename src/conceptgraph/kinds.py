@@ -19,7 +19,7 @@ __all__ = [
     "OPPOSES", "AGREES_WITH", "DISPUTES", "MENTIONS", "CO_OCCURS",
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
-    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "NEGATING_WORDS", "claim_text",
+    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -106,7 +106,7 @@ def endpoint_kind(relation: str) -> str:
 # --- a claim in words -------------------------------------------------------------------
 #: Words that open a label already written as a predicate ("may be passive", "is key"): a
 #: denial puts its "not" after them ("may not be passive").
-_AUXILIARIES = frozenset("may might can could must should shall will would is are was were".split())
+AUXILIARIES = frozenset("may might can could must should shall will would is are was were".split())
 #: Words with which a label denies something itself ("not wired so well", "never heard of").
 NEGATING_WORDS = ("not", "never", "no")
 
@@ -126,7 +126,7 @@ def claim_text(term: str, label: str, negated: bool = False) -> str:
     if not negated:
         return f"{term}: {label}"
     first, _, rest = label.partition(" ")
-    if first.lower() in _AUXILIARIES and rest:
+    if first.lower() in AUXILIARIES and rest:
         return f"{term}: {first} not {rest}"
     if first.lower() in NEGATING_WORDS:
         return f"{term}: denied “{label}”"

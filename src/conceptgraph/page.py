@@ -15,12 +15,27 @@ keeps a 20,000-node page small while every field has a name. Each edge points at
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .graph import adjacency, distinct_degree, edge_items, graph_title
-from .kinds import ASSERTS, CLAIM, CO_OCCURS, CONTRASTS_WITH, DRAFT, MENTIONS, MESSAGE, OPPOSES, STRUCTURAL_EDGES, TERM
+from .kinds import (
+    ASSERTS,
+    AUXILIARIES,
+    CLAIM,
+    CO_OCCURS,
+    CONTEXT_RELATIONS,
+    CONTRASTS_WITH,
+    DRAFT,
+    MENTIONS,
+    MESSAGE,
+    NEGATING_WORDS,
+    OPPOSES,
+    STRUCTURAL_EDGES,
+    TERM,
+)
 from .layout import layout
 from .names import name_keys, node_names, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
@@ -31,14 +46,21 @@ if TYPE_CHECKING:
 __all__ = ["page_data", "BIG"]
 
 BIG = 2000  # nodes above which the page trades curves, dashes and arrows for speed
+# Labels: the least connected node's font and the best connected one's, in canvas pixels
+# (vis-network scales between them by degree), and about how many characters a label
+# keeps on one line before it wraps, which packs the page tighter than long one-line labels.
+LABEL_FONT = (18, 30)
+LABEL_CHARS = 18
 
 
-def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
-    """Everything the page needs, as JSON-ready data (see the module's docstring)."""
+def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready data (see the module's docstring). With
+    ``cache``, the nodes' positions are kept in :mod:`conceptgraph.cache` (they depend
+    only on the graph drawn), so that the same graph is laid out once."""
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     degree = distinct_degree(G)
-    nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree))
+    nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree, cache), _font_sizes(G, degree))
     edges_out, edge_kinds, details = _edges(G, index)
     return {
         "source": {"title": graph_title(G), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date", "url")}},
@@ -56,6 +78,8 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0) -> dict[str, Any]:
         "partner": _partners(G, index),
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > BIG,
+        "labelFont": list(LABEL_FONT),
+        "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS)},
     }
 
 
@@ -64,12 +88,23 @@ def _keys(name: str) -> list[Any]:
     return [whole, words, word_parts(name)]
 
 
-def _positions(G: Graph, seed: int, degree: dict[Any, int]) -> dict[Any, tuple[int, int]]:
+def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False) -> dict[Any, tuple[int, int]]:
     """Canvas positions: the concepts and people laid out together; each message (hidden
     until asked for) placed under the person who wrote it, so it pulls nothing apart."""
     concepts = [n for n, k in G.nodes(data="kind") if k != MESSAGE]
     H = G.subgraph(concepts) if len(concepts) < len(G) else G
-    pos = layout(H, seed=seed, boxes=lambda: _label_boxes(H, degree), degree=degree)
+
+    def compute() -> list[tuple[int, int]]:
+        pos = layout(H, seed=seed, boxes=lambda: _label_boxes(H, degree), degree=degree)
+        return [pos[n] for n in H]
+
+    if cache:
+        from .cache import cached_as
+
+        coords = cached_as("layout", _layout_digest(H, seed, degree), compute)
+    else:
+        coords = compute()
+    pos = dict(zip(H, coords))
     below: Counter[Any] = Counter()
     for n, d in G.nodes(data=True):
         if n not in pos:
@@ -80,16 +115,34 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int]) -> dict[Any, tuple[i
     return pos
 
 
-def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int],
-           pos: dict[Any, tuple[int, int]]) -> tuple[dict[str, list[Any]], list[dict[str, Any]]]:
+def _layout_digest(H: Graph, seed: int, degree: dict[Any, int]) -> str:
+    """A hash of all the layout depends on: the seed, each node's kind, label and degree
+    in order (its label box, its pull), and the kinds of link between each pair."""
+    h = hashlib.sha256(f"{seed}\n".encode())
+    index = {}
+    for i, (n, d) in enumerate(H.nodes(data=True)):
+        index[n] = i
+        h.update(f"{d.get('kind')}\0{d.get('label', n)}\0{degree[n]}\n".encode("utf-8", "surrogatepass"))
+    succ, _, _ = adjacency(H)
+    for u, nbrs in succ.items():
+        for v, keyed in nbrs.items():
+            kinds = " ".join(sorted(str(d.get("kind")) for d in keyed.values()))
+            h.update(f"{index[u]} {index[v]} {kinds}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tuple[int, int]],
+           fonts: dict[Any, float]) -> tuple[dict[str, list[Any]], list[dict[str, Any]]]:
     kinds: dict[str, int] = {}
-    cols: dict[str, list[Any]] = {"label": [], "kind": [], "x": [], "y": [], "size": [], "draft": []}
+    cols: dict[str, list[Any]] = {"label": [], "kind": [], "x": [], "y": [], "size": [], "wrap": [], "draft": []}
     _, _, data = adjacency(G)
     for n in nodes:
         d = data[n]
         kind = str(d.get("kind") or "other")
         x, y = pos[n]
-        cols["label"].append(_text(d.get("label", n)))
+        label = _text(d.get("label", n))
+        cols["label"].append(label)
+        cols["wrap"].append(round(_wrapped(str(label), fonts[n])[0]))
         cols["kind"].append(kinds.setdefault(kind, len(kinds)))
         cols["x"].append(x)
         cols["y"].append(y)
@@ -130,7 +183,7 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
     for k, i in kinds.items():
         base = k.removesuffix(" (denied)")
         legend.append({"kind": k, "count": counts[i], "drafted": drafted[i], "denied": base != k,
-                       "base": base, "structural": base in STRUCTURAL_EDGES,
+                       "base": base, "structural": base in STRUCTURAL_EDGES, "hidden": base in CONTEXT_RELATIONS,
                        **edge_style(base, negated=base != k)})
     return cols, legend, details
 
@@ -221,22 +274,46 @@ def _casefold_table() -> dict[str, str]:
             if not 0xD800 <= ord(c) <= 0xDFFF and c.casefold() != c.lower()}
 
 
+def _font_sizes(G: Graph, degree: dict[Any, int]) -> dict[Any, float]:
+    """Each node's label font on the canvas, as vis-network scales it: from the least to
+    the best connected node, between the two sizes of ``LABEL_FONT``."""
+    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
+    small, large = LABEL_FONT
+    return {n: small + (large - small) * ((degree[n] - lo) / (hi - lo) if hi > lo else 0) for n in G}
+
+
+def _wrapped(label: str, size: float) -> tuple[float, int]:
+    """The width at which ``label`` wraps at font ``size`` (about ``LABEL_CHARS``
+    characters, and never inside a word), and the number of lines it then takes."""
+    char = 0.56 * size  # the width of an average character
+    per_line = max([LABEL_CHARS, *(len(w) + 2 for w in label.split())])
+    lines, current = 1, 0
+    for word in label.split():
+        if current and current + 1 + len(word) > per_line:
+            lines, current = lines + 1, len(word)
+        else:
+            current += len(word) + (1 if current else 0)
+    return char * per_line, lines
+
+
 def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, float]]:
     """Half width and height of each node's label on the canvas, as vis-network will
-    draw it: the font grows with degree between 14 and 30 px (see ``explorer.js``)."""
-    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
+    draw it, with the font of :func:`_font_sizes` and the wrapping of :func:`_wrapped`
+    (see ``explorer.js``)."""
+    fonts = _font_sizes(G, degree)
     boxes = {}
     for n, d in G.nodes(data=True):
-        size = 14 + 16 * ((degree[n] - lo) / (hi - lo) if hi > lo else 0)
+        size = fonts[n]
         label = str(d.get("label", n))
+        wrap, lines = _wrapped(label, size)
+        text = min(wrap, 0.56 * size * len(label)) / 2  # half the width of the text
         shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
-        text = 0.28 * size * len(label)  # half the width of the text
-        if shape == "ellipse":  # vis-network draws an ellipse half again as wide as its text
-            boxes[n] = (1.5 * text + 4, size)
+        if shape == "ellipse":  # vis-network draws an ellipse half again as wide and twice as tall as its text
+            boxes[n] = (max(1.5 * text, lines * size) + 4, lines * size)
         elif shape == "box":
-            boxes[n] = (text + 6, 0.75 * size)
+            boxes[n] = (text + 6, 0.5 * lines * size + 0.25 * size)
         else:  # a dot with its label under it: the box reaches down to cover both
-            boxes[n] = (max(text, size), 2.2 * size)
+            boxes[n] = (max(text, size), size * (1 + 1.2 * lines))
     return boxes
 
 

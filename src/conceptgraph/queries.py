@@ -427,11 +427,14 @@ def _support(G: Graph, term: Any) -> tuple[Support, Support]:
 def _public(claims: Iterable[dict[str, Any]]) -> list[Evidence]:
     """The evidence of ``claims``, each piece once: one sentence that says a thing of two
     terms (or states an opposition too) is quoted once."""
-    out: dict[Any, Evidence] = {}
+    out: dict[tuple[str, ...], dict[str, Any]] = {}
     for c in claims:
         e = {k: v for k, v in c.items() if k != "_key"}
-        out.setdefault(tuple((k, str(v)) for k, v in e.items()), e)  # type: ignore[arg-type]
-    return list(out.values())
+        seen = out.setdefault(tuple(str(e.get(k, "")) for k in ("speaker", "quote", "where", "message", "span")), e)
+        for flag in ("inferred", "status"):  # the curator's reading, or a draft, only if every use of it is
+            if seen is not e and seen.get(flag) != e.get(flag):
+                seen.pop(flag, None)
+    return list(out.values())  # type: ignore[arg-type]
 
 
 def _names(claims: Iterable[dict[str, Any]]) -> list[str]:

@@ -119,17 +119,19 @@ def render_html(
     depth: int = 1,
     kinds: list[str] | None = None,
     seed: int = 0,
+    cache: bool = False,
 ) -> str:
     """The explorer page for ``G`` (or for the part :func:`subgraph` selects), as a string.
 
-    The same graph and options always give the same bytes.
+    The same graph and options always give the same bytes. With ``cache``, the nodes'
+    positions are computed once for a given graph and kept in the cache of built graphs.
     """
     from .progress import Progress
 
     centre = resolve(G, focus) if focus is not None else None
     H = subgraph(G, centre, depth, kinds)
     with gc_paused(), Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
-        data = page_data(H, focus=centre, seed=seed)
+        data = page_data(H, focus=centre, seed=seed, cache=cache)
     vis_js, vis_css = _vis_assets()
     app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")
     app_css = (_TEMPLATES / "explorer.css").read_text(encoding="utf-8")
@@ -160,12 +162,14 @@ def write_page(
     focus: str | None = None,
     depth: int = 1,
     kinds: list[str] | None = None,
+    cache: bool = False,
 ) -> Path:
     """Write the explorer page to ``path`` (default ``output/concept_graph.html``,
     whose folder is created) atomically; return the path. An error leaves any earlier
-    file at ``path`` as it was."""
+    file at ``path`` as it was. ``cache`` as for :func:`render_html`."""
     target = DEFAULT_OUTPUT if path is None else path
-    return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds), make_parents=path is None)
+    return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
+                        make_parents=path is None)
 
 
 def to_pyvis(G: Graph, seed: int = 0) -> Any:

@@ -2,7 +2,10 @@
 (Gephi), GraphML (yEd) and Mermaid all read their colours and shapes from here.
 
 Colours come from the Okabe-Ito palette, which people with red-green colour blindness
-tell apart, and no two link kinds share both colour and pattern.
+tell apart, and no two link kinds share both colour and pattern. Terms and attributes
+are both boxes (a box packs a label tighter than an ellipse, so more of the page can be
+read at once): a dark fill with white text and a pale one with dark text tell them apart
+in any colour vision, and the page rounds an attribute's corners.
 
 >>> node_style("term")["shape"], edge_style("claim", negated=True)["label"]
 ('box', 'term lacks attribute')
@@ -47,7 +50,7 @@ _GREY, _DARK = "#64748B", "#1F2937"
 #: Node kinds: vis-network shape, fill, border and font colours, legend label.
 NODE_STYLES: dict[str, dict[str, str]] = {
     TERM: {"label": "term", "shape": "box", "color": "#1E3A8A", "border": "#0F1F4D", "font": "#FFFFFF"},
-    ATTRIBUTE: {"label": "attribute", "shape": "ellipse", "color": "#FEF3C7", "border": "#B45309", "font": "#1F2937"},
+    ATTRIBUTE: {"label": "attribute", "shape": "box", "color": "#FEF3C7", "border": "#B45309", "font": "#1F2937"},
     CONTRIBUTOR: {"label": "contributor", "shape": "dot", "color": "#10B981", "border": "#047857", "font": "#064E3B"},
     MESSAGE: {"label": "message", "shape": "square", "color": "#E2E8F0", "border": "#475569", "font": "#1F2937"},
     "other": {"label": "other node", "shape": "box", "color": "#E5E7EB", "border": "#6B7280", "font": "#111827"},

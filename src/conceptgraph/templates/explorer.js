@@ -45,7 +45,8 @@
   // ---- everything the user has chosen, and the one path that shows it ----------------
   const state = {
     hiddenNodeKinds: new Set(data.nodeKinds.map((k, i) => (k.hidden ? i : -1)).filter((i) => i >= 0)),
-    hiddenEdgeKinds: new Set(),
+    // context links (who names a term, terms named together) wait behind their legend box: the page opens on the claims
+    hiddenEdgeKinds: new Set(data.edgeKinds.map((k, i) => (k.hidden ? i : -1)).filter((i) => i >= 0)),
     showDrafts: true,
     focusSet: null, // the node indexes a focus or comparison shows, or null for all
     note: "",       // what the last action did, shown in the status line until the next one
@@ -63,8 +64,10 @@
   data.nodeKinds.forEach((k, i) => {
     const color = { background: k.color, border: k.border,
       highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } };
+    const term = k.kind === "term";
     groups["k" + i] = { shape: k.shape, color, borderWidth: 1.5,
-      font: { color: k.font, size: k.shape === "box" ? 16 : 13, bold: k.shape === "box" ? { color: k.font } : undefined } };
+      shapeProperties: { borderRadius: k.kind === "attribute" ? 12 : 6 },
+      font: { color: k.font, size: data.labelFont[0], bold: term ? { color: k.font } : undefined } };
   });
   const incident = Array.from({ length: N }, () => []);
   const pairCount = new Map();
@@ -91,7 +94,7 @@
   }
   const nodes = new vis.DataSet(data.nodes.label.map((label, i) => {
     const n = { id: i, label, group: "k" + data.nodes.kind[i], x: data.nodes.x[i], y: data.nodes.y[i],
-      value: data.nodes.size[i] };
+      value: data.nodes.size[i], widthConstraint: { maximum: data.nodes.wrap[i] } };
     if (node.draft(i)) { n.opacity = 0.5; n.shapeProperties = { borderDashes: [4, 4] }; }
     return n;
   }));
@@ -115,7 +118,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 300,
       keyboard: false, multiselect: false, zoomView: true, dragView: true },
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 14, max: 30, drawThreshold: 5, maxVisible: 36 } } },
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: data.labelFont[0], max: data.labelFont[1], drawThreshold: 5, maxVisible: 36 } } },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
     groups,
   });
@@ -170,7 +173,7 @@
     });
     let mark;
     if (isNode) {
-      mark = el("span", null, "swatch " + kind.shape);
+      mark = el("span", null, "swatch " + kind.shape + (kind.kind === "attribute" ? " attribute" : ""));
       mark.style.background = kind.color;
       mark.style.borderColor = kind.border;
     } else {
@@ -225,14 +228,39 @@
     return notes.length ? el("div", notes.join("; "), "note") : null;
   }
   /** One piece of evidence: who links what, in what words, where; with its place in the thread. */
+  /** A claim as conceptgraph.kinds.claim_text words it: [words before the attribute, the
+   * attribute's words, words after]. */
+  function claimWords(label, denied) {
+    if (!denied) return ["", label, ""];
+    const first = label.split(" ")[0], rest = label.slice(first.length + 1);
+    if (data.grammar.auxiliaries.indexOf(first.toLowerCase()) >= 0 && rest) return [first + " not ", rest, ""];
+    if (data.grammar.negating.indexOf(first.toLowerCase()) >= 0) return ["denied “", label, "”"];
+    return ["not ", label, ""];
+  }
+  /** "term: attribute" into line, with the attribute (and the term, given) as links. */
+  function claimLine(line, term, attr, from, denied) {
+    const [before, words, after] = claimWords(node.label(attr), denied);
+    if (typeof term === "number") line.appendChild(from === term ? el("strong", node.label(term)) : nodeLink(term));
+    else line.appendChild(el("span", term));
+    line.appendChild(el("span", ": " + before, denied ? "denied" : ""));
+    line.appendChild(from === attr ? el("strong", words) : button(words, () => choose(attr), "linkish"));
+    if (after) line.appendChild(el("span", after, "denied"));
+  }
   function evidence(j, from) {
     const d = edge.detail(j), k = edge.kind(j);
     const li = el("li", null, "ev" + (edge.draft(j) ? " draft" : "")), line = el("div");
     const end = (i) => (from === i ? el("strong", node.label(i)) : nodeLink(i));
-    line.appendChild(end(edge.source(j)));
-    line.appendChild(el("span", " " + k.phrase + " ", k.denied ? "denied" : ""));
-    line.appendChild(end(edge.target(j)));
-    if (d.term && k.base === "asserts") line.appendChild(el("span", " of " + d.term));
+    if (k.base === "claim") {
+      claimLine(line, edge.source(j), edge.target(j), from, k.denied);
+    } else if (k.base === "asserts" && d.term) {
+      line.appendChild(end(edge.source(j)));
+      line.appendChild(el("span", " says "));
+      claimLine(line, d.termNode !== undefined ? d.termNode : d.term, edge.target(j), from, k.denied);
+    } else {
+      line.appendChild(end(edge.source(j)));
+      line.appendChild(el("span", " " + k.phrase + " ", k.denied ? "denied" : ""));
+      line.appendChild(end(edge.target(j)));
+    }
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");
@@ -299,7 +327,10 @@
   }
   function showEdge(j) {
     const body = openPanel(), k = edge.kind(j);
-    body.appendChild(el("h3", node.label(edge.source(j)) + " " + k.phrase + " " + node.label(edge.target(j))));
+    const title = el("h3");
+    if (k.base === "claim") claimLine(title, edge.source(j), edge.target(j), undefined, k.denied);
+    else title.textContent = node.label(edge.source(j)) + " " + k.phrase + " " + node.label(edge.target(j));
+    body.appendChild(title);
     body.appendChild(badge(k.label, k.color));
     const ol = el("ol");
     ol.appendChild(evidence(j));
@@ -339,17 +370,27 @@
     row.appendChild(pick);
     return row;
   }
-  function claimsOf(t) { // attribute -> {yes: [speaker], no: [speaker]}, as the command line counts them
+  /** attribute -> {yes: [speaker], no: [speaker], read: {speaker: every claim of theirs
+   * here is the curator's reading}}, as the command line counts them. */
+  function claimsOf(t) {
     const out = new Map();
     incident[t].forEach((j) => {
       const k = edge.kind(j);
       if (edge.source(j) !== t || k.base !== "claim" || (!state.showDrafts && edge.draft(j))) return;
-      const a = edge.target(j), who = edge.detail(j).speaker || "?";
-      if (!out.has(a)) out.set(a, { yes: [], no: [] });
-      const side = k.denied ? out.get(a).no : out.get(a).yes;
+      const a = edge.target(j), d = edge.detail(j), who = d.speaker || "?";
+      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map() });
+      const entry = out.get(a), side = k.denied ? entry.no : entry.yes;
       if (side.indexOf(who) < 0) side.push(who);
+      if (!k.denied) entry.read.set(who, (entry.read.has(who) ? entry.read.get(who) : true) && !!d.inferred);
     });
     return out;
+  }
+  /** Speakers whose claims here are all the curator's reading. */
+  function readBy(entry) { return entry.yes.filter((w) => entry.read.get(w)); }
+  /** "[the curator's inference: ...]" for parts of a line, or for all of it. */
+  function inference(parts, whole) {
+    if (whole) return " [the curator's inference]";
+    return parts.length ? " [the curator's inference: " + parts.join("; ") + "]" : "";
   }
   function opposedTo(x) {
     const out = new Set();
@@ -361,18 +402,24 @@
   function compareData(a, b) {
     const A = claimsOf(a), B = claimsOf(b);
     const has = (side, x) => side.has(x) && side.get(x).yes.length > 0;
-    const contrasts = [];
+    const contrasts = [], pairings = new Map();
     A.forEach((_, x) => {
       if (!has(A, x)) return;
       const opp = opposedTo(x);
-      B.forEach((__, y) => { if (has(B, y) && opp.has(y)) contrasts.push([x, y]); });
+      B.forEach((__, y) => {
+        if (!has(B, y) || !opp.has(y)) return;
+        contrasts.push([x, y]);
+        const opposing = incident[x].filter((j) => edge.kind(j).base === "opposes" && edge.other(j, x) === y);
+        pairings.set(x + "," + y, { inferred: opposing.every((j) => !!edge.detail(j).inferred),
+          by: union([], opposing.map((j) => edge.detail(j).speaker).filter(Boolean)) });
+      });
     });
     const keys = (S) => Array.from(S.keys()).filter((x) => has(S, x));
     const denied = [];
     [[a, A], [b, B]].forEach(([t, S]) => S.forEach((v, x) => { if (v.no.length) denied.push([t, x, v.no, v.yes]); }));
     return {
       onlyA: keys(A).filter((x) => !has(B, x)), onlyB: keys(B).filter((x) => !has(A, x)),
-      shared: keys(A).filter((x) => has(B, x)), contrasts, denied, A, B,
+      shared: keys(A).filter((x) => has(B, x)), contrasts, pairings, denied, A, B,
       relations: incident[a].filter((j) => edge.other(j, a) === b && a !== b),
     };
   }
@@ -385,9 +432,11 @@
     const attrItem = (x, who, note) => {
       const li = el("li", null, "ev");
       li.appendChild(nodeLink(x));
-      li.appendChild(el("div", "— " + who.join(", ") + (note || ""), "who"));
+      li.appendChild(el("div", "— " + who + (note || ""), "who"));
       return li;
     };
+    const names = (xs) => xs.join(", ");
+    const ofSide = (xs, t) => xs.map((w) => w + " of " + node.label(t));
     const head = el("div", null, "sides");
     head.appendChild(el("strong", "said of " + la));
     head.appendChild(el("span", "/", "vs"));
@@ -401,22 +450,44 @@
       row.appendChild(el("span", "/", "vs"));
       row.appendChild(nodeLink(y));
       li.appendChild(row);
-      li.appendChild(el("div", "— " + union(r.A.get(x).yes, r.B.get(y).yes).join(", "), "who"));
+      const sa = r.A.get(x), sb = r.B.get(y), pairing = r.pairings.get(x + "," + y);
+      const same = names(sa.yes) === names(sb.yes);
+      const whole = pairing.inferred && readBy(sa).length === sa.yes.length && readBy(sb).length === sb.yes.length;
+      const parts = (pairing.inferred ? ["the pairing"] : []).concat(ofSide(readBy(sa), a), ofSide(readBy(sb), b));
+      const others = pairing.by.filter((w) => sa.yes.indexOf(w) < 0 && sb.yes.indexOf(w) < 0);
+      li.appendChild(el("div", "— " + (same ? names(sa.yes) : names(sa.yes) + " / " + names(sb.yes)) +
+        (others.length ? "; opposed by " + names(others) : "") + inference(parts, whole), "who"));
       ul.appendChild(li);
     });
     if (!r.contrasts.length) ul.appendChild(el("li", "none", "who"));
     body.appendChild(ul);
     const only = (xs, S, T, other) => xs.filter((x) => !paired.has(x)).map((x) => {
-      const no = T.has(x) ? T.get(x).no : [];
-      return attrItem(x, S.get(x).yes, no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : "");
+      const no = T.has(x) ? T.get(x).no : [], read = readBy(S.get(x));
+      return attrItem(x, names(S.get(x).yes), inference(read, read.length === S.get(x).yes.length) +
+        (no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : ""));
     });
     section(body, "Said only of " + la, only(r.onlyA, r.A, r.B, b), "none");
     section(body, "Said only of " + lb, only(r.onlyB, r.B, r.A, a), "none");
-    section(body, "Said of both", r.shared.map((x) => attrItem(x, union(r.A.get(x).yes, r.B.get(x).yes))), "none");
+    // "of both" only what one speaker says of both; else who said it of which
+    const shared = (x) => {
+      const sa = r.A.get(x), sb = r.B.get(x), both = sa.yes.filter((w) => sb.yes.indexOf(w) >= 0);
+      const onlyA = sa.yes.filter((w) => both.indexOf(w) < 0), onlyB = sb.yes.filter((w) => both.indexOf(w) < 0);
+      const said = (both.length ? [names(both)] : []).concat(
+        onlyA.length ? [(both.length ? "also " : "") + "of " + la + ": " + names(onlyA)] : [],
+        onlyB.length ? [(both.length ? "also " : "") + "of " + lb + ": " + names(onlyB)] : []);
+      const ra = readBy(sa), rb = readBy(sb);
+      const whole = ra.length === sa.yes.length && rb.length === sb.yes.length;
+      const parts = ofSide(ra.filter((w) => rb.indexOf(w) < 0), a).concat(
+        ofSide(rb.filter((w) => ra.indexOf(w) < 0), b), ra.filter((w) => rb.indexOf(w) >= 0));
+      return [both.length > 0, attrItem(x, said.join("; "), inference(parts, whole))];
+    };
+    const sharedItems = r.shared.map(shared);
+    section(body, "Said of both by one speaker", sharedItems.filter(([one]) => one).map(([, li]) => li), "none");
+    const apart = sharedItems.filter(([one]) => !one).map(([, li]) => li);
+    if (apart.length) section(body, "Said of " + la + " by some and of " + lb + " by others", apart);
     const denied = r.denied.map(([t, x, no, yes]) => {
       const li = el("li", null, "ev");
-      li.appendChild(el("span", node.label(t) + " is not "));
-      li.appendChild(nodeLink(x));
+      claimLine(li, t, x, undefined, true);
       li.appendChild(el("div", "— denied by " + no.join(", ") + (yes.length ? "; asserted by " + yes.join(", ") : ""), "who"));
       return li;
     });
@@ -581,13 +652,17 @@
   function fitVisible(ids) {
     network.fit({ nodes: ids, animation: false });
     const off = visibleOffset();
-    if (!off.x && !off.y) return;
     const stage = $("stage").getBoundingClientRect(), scale = network.getScale(), at = network.getViewPosition();
-    const ratio = off.x ? (stage.width + 2 * off.x) / stage.width : (stage.height + 2 * off.y) / stage.height;
-    const s = scale * Math.max(0.2, ratio);
+    const ratio = off.x ? (stage.width + 2 * off.x) / stage.width : off.y ? (stage.height + 2 * off.y) / stage.height : 1;
+    const s = Math.max(scale * Math.max(0.2, ratio), readableScale());
+    if (s === scale && !off.x && !off.y) return;
     network.moveTo({ position: { x: at.x - off.x / s, y: at.y - off.y / s }, scale: s,
       animation: big ? false : { duration: 300 } });
   }
+  /** The zoom at which the smallest label is READABLE pixels high on screen (none on a
+   * big graph, which is read by its shape first). */
+  const READABLE = 11;
+  function readableScale() { return big ? 0 : READABLE / data.labelFont[0]; }
   function showAll() {
     state.focusSet = null;
     refresh();
@@ -696,7 +771,14 @@
   });
 
   // ---- first view ----------------------------------------------------------------------------
-  refresh();
+  // The whole graph, unless its labels would then be too small to read: then the middle of
+  // it, at a size that can be read (Fit shows it all).
+  network.fit({ animation: false });
+  if (network.getScale() < readableScale()) {
+    network.moveTo({ scale: readableScale(), animation: false });
+    state.note = "zoomed in to where labels can be read: Fit shows the whole graph";
+  }
+  refresh(state.note);
   if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
   window.conceptgraph = {
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,

@@ -338,6 +338,111 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         page.close()
 
 
+def _smallest_label_in_sight(page: Page) -> tuple[float, int]:
+    """The smallest label among the nodes in sight, in screen pixels, and how many nodes are in sight."""
+    return tuple(page.js("""() => {
+        const net = conceptgraph.network, box = document.getElementById("network").getBoundingClientRect();
+        const seen = net.body.nodeIndices.filter((i) => { const p = net.canvasToDOM(net.getPosition(i));
+          return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; });
+        const sizes = seen.map((i) => net.body.nodes[i].labelModule.fontOptions.size);
+        return [Math.min(...sizes) * net.getScale(), seen.length]; }"""))
+
+
+@pytest.mark.parametrize("width, height", [(1400, 900), (1280, 720), (390, 844)])
+def test_the_first_view_can_be_read(browser, tmp_path: Path, width: int, height: int) -> None:
+    page = Page(browser, write_page(load_graph(), tmp_path / "first.html"), width=width, height=height)
+    try:
+        smallest, seen = _smallest_label_in_sight(page)
+        assert smallest >= 11, smallest  # not the 6-7 px a fit of the whole graph gave
+        assert seen >= (100 if width >= 1400 else 12)
+        page.screenshot(f"first-view-{width}x{height}.png")
+        page.page.click("#fit")  # Fit still shows everything
+        page.page.wait_for_timeout(500)
+        assert _smallest_label_in_sight(page)[1] == visible_by_default(load_graph())[0]
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_a_phone_keeps_the_graph_in_sight_with_the_panel_open(browser, tmp_path: Path) -> None:
+    page = Page(browser, write_page(load_graph(), tmp_path / "phone.html"), width=390, height=844)
+    try:
+        p = page.page
+
+        def graph_share() -> float:
+            return (p.locator("#panel").bounding_box()["y"] - p.locator("#network").bounding_box()["y"]) / 844
+
+        p.fill("#search", "cooperation")
+        p.press("#search", "Enter")
+        assert graph_share() >= 0.4
+        p.click("#compare-go")
+        p.wait_for_timeout(400)
+        assert graph_share() >= 0.4 and _smallest_label_in_sight(page)[0] >= 11
+        page.screenshot("phone-compare.png")
+        p.click("#thread-toggle")  # both sheets open: the panel lies over the thread, which does not show through
+        assert p.is_visible("#thread") and p.is_visible("#panel")
+        assert p.eval_on_selector("#panel", "e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+        box = p.locator("#panel").bounding_box()
+        on_top = page.js("""([x, y]) => document.getElementById("panel").contains(document.elementFromPoint(x, y))""",
+                         [box["x"] + box["width"] / 2, box["y"] + box["height"] - 20])
+        assert on_top
+        page.screenshot("phone-panel-over-thread.png")
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_context_links_wait_behind_their_legend_box(browser, tmp_path: Path, mini: Path) -> None:
+    text = mini.read_text(encoding="utf-8").replace("relations:\n", """relations:
+  - {kind: co_occurs, source: cooperation, target: collaboration, by: ann, quote: both work together, count: 3}
+  - {kind: mentions, source: bart, target: cooperation, by: bart, quote: Cooperation may be passive, count: 2}
+  - {kind: mentions, source: cy, target: collaboration, by: cy, where: comment 2, quote: we work together}
+""")
+    (tmp_path / "context.yaml").write_text(text, encoding="utf-8")
+    G = load_graph(tmp_path / "context.yaml")
+    page = Page(browser, write_page(G, tmp_path / "context.html"))
+    try:
+        p = page.page
+        context = {"co_occurs": 1, "mentions": 2}
+        for kind in context:
+            assert not p.is_checked(f"#edge-kinds input[data-kind='{kind}']")
+        assert drawn(page)[1] == G.number_of_edges() - 3  # the page opens on the claims
+        legend = " ".join(p.locator("#edge-kinds li").all_text_contents())
+        assert "terms named together1" in legend and "contributor names term2" in legend
+        p.check("#edge-kinds input[data-kind='co_occurs']")
+        assert drawn(page)[1] == G.number_of_edges() - 2
+        p.check("#edge-kinds input[data-kind='mentions']")
+        assert drawn(page)[1] == G.number_of_edges()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_the_panel_says_claims_as_the_command_line_does(fresh: Page) -> None:
+    p = fresh.page
+    p.fill("#search", "may be passive")
+    p.press("#search", "Enter")
+    items = p.locator("#panel li.ev").all_text_contents()
+    assert any(x.startswith("cooperation: may be passive") for x in items), items
+    assert any(x.startswith("Bart Stewart says cooperation: may be passive") for x in items), items
+    assert not any(" has may " in x for x in items)
+    fresh.js("() => conceptgraph.compare(conceptgraph.data.nodes.label.indexOf('cooperation'),"
+             " conceptgraph.data.nodes.label.indexOf('collaboration'))")
+    panel = p.locator("#panel")
+    needs = panel.locator("li", has_text="serves each party's needs").first.text_content()
+    assert needs.endswith("— Mary Alice Arthur / Mary Alice Arthur, Patti Anklam")
+    wilful = panel.locator("li", has_text="wilful and focused").first.text_content()
+    assert "[the curator's inference: the pairing; Jim Benson of collaboration]" in wilful
+    assert "Victoria Ward [the curator's inference]" in panel.locator("li", has_text="emergent").first.text_content()
+    apart = panel.locator("li", has_text="uses technology").first.text_content()
+    assert "of cooperation: Matt Moore; of collaboration: Luke Naismith" in apart
+    assert "[the curator's inference: Matt Moore of cooperation]" in apart
+    text = panel.text_content()
+    assert text.index("Said of both by one speaker") < text.index("working together") < text.index(
+        "Said of cooperation by some and of collaboration by others") < text.index("uses technology")
+    assert "cooperation: not clock watching" in text
+
+
 # --- drafts, undirected graphs, odd names ------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
 from conceptgraph.formats.common import Column
 from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
+from conceptgraph.page import page_data
 
 from xsd import validate, validate_gexf
 
@@ -248,6 +249,35 @@ def test_graphml_from_networkx_and_igraph_can_be_explored(tmp_path: Path) -> Non
     assert r.exit_code == 0 and {n["id"] for n in json.loads(r.stdout)} == {"solidarity", "cooperation"}
     r = runner.invoke(cli, ["render", "--data", str(tmp_path / "nx.graphml"), "-o", str(tmp_path / "nx.html")])
     assert r.exit_code == 0 and (tmp_path / "nx.html").stat().st_size > 100_000
+
+
+def test_a_graphml_graph_name_is_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "karate.graphml"
+    nx.write_graphml(nx.karate_club_graph(), path)  # networkx writes the name as a graph-level key
+    r = CliRunner().invoke(cli, ["info", "--data", str(path)])
+    assert r.exit_code == 0 and r.stdout.startswith("Zachary's Karate Club\n")
+    r = CliRunner().invoke(cli, ["info", "--data", str(path), "--json"])
+    assert json.loads(r.stdout)["source"]["title"] == "Zachary's Karate Club"
+    G = read_graph(path)
+    assert page_data(G)["source"]["title"] == "Zachary's Karate Club"
+    for fmt, head in (("mermaid", "%% Zachary's Karate Club"), ("cypher", "// Zachary's Karate Club:")):
+        export(G, fmt, tmp_path / fmt)
+        assert (tmp_path / fmt).read_text(encoding="utf-8").startswith(head)
+
+
+@pytest.mark.parametrize("name, text, line, words", [
+    ("null.json", '{"nodes": [{"id": "a"}, {"id": null}], "edges": []}', None,
+     "nodes[1]: node id null is not a string or a number"),
+    ("list.gexf", '<gexf xmlns="http://gexf.net/1.3"><graph>\n'
+     '<attributes class="node"><attribute id="json:0" title="node_id" type="string"/></attributes><nodes>\n'
+     '<node id="n0"><attvalues><attvalue for="json:0" value="[1, 2]"/></attvalues></node>\n'
+     "</nodes></graph></gexf>", 3, "node id [1, 2] is not a string or a number"),
+])
+def test_a_node_id_no_graph_can_hold_is_one_line(write, name: str, text: str, line: int | None, words: str) -> None:
+    path = write(text, name)
+    r = CliRunner().invoke(cli, ["info", "--data", str(path)])
+    where = f"{path}:{line}" if line else str(path)
+    assert r.exit_code == 1 and r.stderr == f"Error: {where}: {words}\n"
 
 
 def test_yed_labels_are_read(tmp_path: Path) -> None:

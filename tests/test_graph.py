@@ -134,3 +134,92 @@ def test_json_schema_matches_the_loader(bundled) -> None:
 
     data = yaml.safe_load((default_data_path() / "cooperation-vs-collaboration.yaml").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
+
+
+# --- the bundled dataset says what its source says ----------------------------------------------
+
+
+def _claims(ds, **fields):
+    return [c for c in ds.claims if all(getattr(c, k) == v for k, v in fields.items())]
+
+
+def _relations(ds, **fields):
+    return [r for r in ds.relations if all(getattr(r, k) == v for k, v in fields.items())]
+
+
+def test_matt_moore_disputes_the_point_luke_made(bundled) -> None:
+    [dispute] = _relations(bundled, kind="disputes", source="matt-moore")
+    [point] = dispute.concerns
+    [claim] = [c for c in bundled.claims if c.id == point]
+    assert (claim.by, claim.quote) == ("luke-naismith", "never hear of cooperative technology")
+    assert claim.message == "response-2" and not claim.inferred
+
+
+def test_readings_the_words_do_not_state_are_marked_inferred(bundled) -> None:
+    [snowden] = _relations(bundled, kind="disputes", source="dave-snowden")
+    assert snowden.inferred and "as is implied in the paper on a skim read" in snowden.quote
+    for kind, source, target in [("opposes", "happens-without-intent", "wilful-and-focused"),
+                                 ("opposes", "operating-the-human-process", "operating-the-process"),
+                                 ("analogous_to", "knowledge-management", "collaboration"),
+                                 ("analogous_to", "information-management", "cooperation")]:
+        [r] = _relations(bundled, kind=kind, source=source, target=target)
+        assert r.inferred, (kind, source, target)
+    for term, attribute, by in [("wartime-collaboration", "morally-tainted", "victoria-ward"),
+                                ("cooperation", "uses-technology", "matt-moore"),
+                                ("cooperation", "emergent", "victoria-ward")]:
+        [c] = _claims(bundled, term=term, attribute=attribute, by=by)
+        assert c.inferred, (term, attribute)
+    gloss = {t.id: t.gloss for t in bundled.terms}["wartime-collaboration"]
+    assert "helping the existing regime" not in gloss  # said of the word "collaborator", not of wartime collaboration
+
+
+def test_no_claim_that_nobody_made(bundled) -> None:
+    assert _claims(bundled, term="collaborative-technology") == []
+    assert _claims(bundled, term="technologies-of-cooperation", attribute="uses-technology") == []
+
+
+def test_labels_keep_the_speakers_hedges_and_one_point_each(bundled) -> None:
+    label = {a.id: a.label for a in bundled.attributes}
+    assert label["not-wired-for-complexity"] == "not wired so well for social complexity"
+    assert "likely" in label["real-word"] and "may" in label["community-network-level"]
+    assert "intended" in label["greater-than-parts"] and "some" in label["community-spirit"]
+    assert "perhaps" in label["wilfulness-key"] and "other languages" in label["morally-tainted"]
+    [corruption] = _claims(bundled, term="corruption", quote="ownership as ends")
+    assert label[corruption.attribute] == "ownership as ends"
+    assert [c.term for c in bundled.claims if c.attribute == "ownership"] == ["competition"]
+
+
+def test_points_once_missing_are_recorded(bundled) -> None:
+    [twang] = _claims(bundled, by="victoria-ward", attribute="good-twang")
+    assert (twang.term, twang.quote) == ("cooperation", "Cooperative has a good twang in the UK")
+    [patti] = _relations(bundled, kind="opposes", by="patti-anklam")
+    assert (patti.source, patti.target) == ("help-as-need-arises", "result-oriented") and not patti.inferred
+    similar = {(r.source, r.target) for r in _relations(bundled, kind="similar_to", by="shawn-callahan")}
+    assert similar == {("cooperation", "collaboration"), ("coordination", "collaboration")}
+
+
+def test_the_readme_of_the_data_counts_what_is_there(bundled) -> None:
+    text = (default_data_path() / "README.md").read_text(encoding="utf-8")
+    row = {m.group(1): m.group(2) for m in re.finditer(r"^\| (\w+) \| (.*) \|$", text, re.M)}
+    counts = {k: int(v.split(":")[0].split(",")[0]) for k, v in row.items() if k != ""}
+    assert counts == {"contributors": len(bundled.contributors), "messages": len(bundled.messages),
+                      "terms": len(bundled.terms), "attributes": len(bundled.attributes),
+                      "claims": len(bundled.claims), "relations": len(bundled.relations)}
+    claims = re.search(r"of which (\d+) deny an attribute and (\d+) are the curator's reading", row["claims"])
+    assert claims and (int(claims[1]), int(claims[2])) == (sum(c.negated for c in bundled.claims),
+                                                             sum(c.inferred for c in bundled.claims))
+    relations = re.search(r"(\d+) between terms, (\d+) oppositions.*, (\d+) agreements and (\d+) disputes.*; "
+                          r"(\d+) are the curator's reading", row["relations"])
+    kinds = [r.kind for r in bundled.relations]
+    assert relations and [int(x) for x in relations.groups()] == [
+        sum(k not in ("opposes", "agrees_with", "disputes") for k in kinds), kinds.count("opposes"),
+        kinds.count("agrees_with"), kinds.count("disputes"), sum(r.inferred for r in bundled.relations)]
+
+
+def test_the_bundled_dataset_validates() -> None:
+    from click.testing import CliRunner
+
+    from conceptgraph.cli import cli
+
+    r = CliRunner().invoke(cli, ["validate", str(default_data_path())])
+    assert r.exit_code == 0 and r.stdout.startswith("valid: 18 terms, 91 attributes, 17 contributors, 18 messages")

@@ -248,6 +248,11 @@ UNEXPECTED = {
     "an undeclared key": ("g.graphml", GRAPHML.format(keys="", body='<node id="x"><data key="zz">v</data></node>'), 0),
     "unhashable JSON id": ("g.json", '{"nodes": [{"id": [1]}], "edges": []}', 1),
     "NaN JSON id": ("g.json", '{"nodes": [{"id": NaN}], "edges": []}', 1),
+    "null JSON id": ("g.json", '{"nodes": [{"id": null}], "edges": []}', 1),
+    "a GEXF readable id that holds a list": ("g.gexf", '<gexf xmlns="http://gexf.net/1.3"><graph>'
+        '<attributes class="node"><attribute id="json:0" title="node_id" type="string"/></attributes>'
+        '<nodes><node id="n0"><attvalues><attvalue for="json:0" value="[1, 2]"/></attvalues></node></nodes>'
+        "</graph></gexf>", 1),
     "deeply nested JSON": ("g.json", '{"nodes": [{"id": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}]}", 1),
     "a 5,000-digit integer in JSON": ("g.json", '{"nodes": [{"id": ' + "9" * 5000 + "}]}", 1),
     "a 5,000-digit integer in YAML": ("d.yaml", "terms: [{id: a, label: " + "9" * 5000 + "}]\n", 1),

@@ -35,6 +35,27 @@ def test_same_graph_same_bytes() -> None:
     assert render_html(load_graph()) == render_html(load_graph())
 
 
+def test_positions_are_laid_out_once_per_graph_and_kept_in_the_cache(mini: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    G = load_graph()
+    fresh = render_html(G)
+    assert render_html(G, cache=True) == fresh  # laid out, then kept
+    assert len(list((tmp_path / "cache").glob("*.layout"))) == 1
+
+    def no_layout(*args: object, **kwargs: object) -> None:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr("conceptgraph.page.layout", no_layout)
+    assert render_html(G, cache=True) == fresh  # the same graph: its positions come from the cache
+    r = CliRunner().invoke(cli, ["render", "-o", str(tmp_path / "page.html")])
+    assert r.exit_code == 0 and (tmp_path / "page.html").read_text(encoding="utf-8") == fresh
+    with pytest.raises(AssertionError, match="laid out again"):  # another graph is laid out for itself
+        render_html(load_graph(mini), cache=True)
+    monkeypatch.setenv("CONCEPTGRAPH_CACHE", "off")
+    with pytest.raises(AssertionError, match="laid out again"):
+        render_html(G, cache=True)
+
+
 def test_data_block_holds_every_node_edge_and_quote(mini: Path) -> None:
     G = load_graph(mini)
     data = embedded(render_html(G))

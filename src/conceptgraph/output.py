@@ -127,19 +127,21 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _fit(widths: list[int], headers: Sequence[str], width: int) -> list[int]:
+def _fit(widths: list[int], headers: Sequence[str], cells: list[list[str]], width: int) -> list[int]:
     """Column widths that fit ``width`` columns with two spaces between columns: the
-    widest column gives way first, none below its header's width or 8 columns."""
+    widest column gives way first, down to its longest word, then (if it must) down to
+    its header's width."""
     widths = list(widths)
-    floor = [min(w, max(_width(h), 8)) for w, h in zip(widths, headers)]
+    longest_word = [max([_width(w) for r in cells for w in r[i].split(" ")], default=0) for i in range(len(widths))]
     excess = sum(widths) + 2 * (len(widths) - 1) - width
-    while excess > 0:
-        give = [i for i in range(len(widths)) if widths[i] > floor[i]]
-        if not give:
-            break
-        i = max(give, key=lambda i: widths[i])
-        widths[i] -= 1
-        excess -= 1
+    for floor in ([max(_width(h), min(w, 24)) for h, w in zip(headers, longest_word)], [_width(h) for h in headers]):
+        while excess > 0:
+            give = [i for i in range(len(widths)) if widths[i] > floor[i]]
+            if not give:
+                break
+            i = max(give, key=lambda i: widths[i])
+            widths[i] -= 1
+            excess -= 1
     return widths
 
 
@@ -168,7 +170,7 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str], width: int | No
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     width = width if width is not None else _WIDTH.get()
     if width is not None:
-        widths = _fit(widths, headers, width)
+        widths = _fit(widths, headers, cells, width)
 
     def lines(row: Sequence[str]) -> list[str]:
         wrapped = [_wrap(c, w) if _width(c) > w else [c] for c, w in zip(row, widths)]
@@ -492,7 +494,7 @@ def thread_text(r: dict[str, Any]) -> str:
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]
         for c in m["claims"]:
-            lines.append(f"  • {c['text']}{_provenance(c)}: “{c['quote']}” [{c['span'][0]}-{c['span'][1]}]")
+            lines.append(f"  • {c['text']}{_provenance(c)} — “{c['quote']}” [{c['span'][0]}-{c['span'][1]}]")
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 

@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import NodeNotFound, UsageError, article, did_you_mean
@@ -424,7 +424,7 @@ def _support(G: Graph, term: Any) -> tuple[Support, Support]:
     return asserted, denied
 
 
-def _public(claims: Iterable[dict[str, Any]]) -> list[Evidence]:
+def _public(claims: Iterable[Mapping[str, Any]]) -> list[Evidence]:
     """The evidence of ``claims``, each piece once: one sentence that says a thing of two
     terms (or states an opposition too) is quoted once."""
     out: dict[tuple[str, ...], dict[str, Any]] = {}
@@ -566,7 +566,7 @@ def _stance(G: Graph, d: dict[str, Any], target: Any) -> dict[str, Any]:
 
 def _stances(G: Graph, pairs: Iterable[tuple[Any, Any, dict[str, Any]]], kind: str) -> list[Stance]:
     """``(other person, target of the stance, data)`` -> the stances of ``kind``."""
-    return [{"id": x, "name": _label(G, x), **_stance(G, d, target)}  # type: ignore[misc]
+    return [{"id": x, "name": _label(G, x), **_stance(G, d, target)}  # type: ignore[typeddict-item]
             for x, target, d in pairs if d.get("kind") == kind]
 
 

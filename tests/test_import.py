@@ -273,3 +273,41 @@ def test_the_registry_names_every_format() -> None:
     for imp in IMPORTERS.values():
         assert imp.name in r.stdout
     assert DatasetError  # errors from importers are DatasetErrors: exit 1
+
+
+GOLD = ROOT / "bench" / "gold" / "dev"
+
+
+@pytest.mark.parametrize("name", ["git-tracking-branch-terms", "tc39-strawperson-stage-names", "cobol-modifying-terms",
+                                  "wordnet-pop-out-pop-up"])
+def test_real_plain_text_threads_import_as_their_gold(name: str) -> None:
+    """Four real threads copied as plain text (bench/gold/dev): every speaker and every
+    message's own words as the hand-made gold has them. Found there: quoted '>' lines kept
+    in a post, one-line turns ("Thank you, everybody.") emptied as sign-offs, a numbered
+    list inside a comment ("2. It is a pity ...") read as the next comment."""
+    ds, _ = read_discussion([GOLD / f"{name}.txt"])
+    gold = load_dataset(GOLD / f"{name}.yaml")
+    people, gold_people = {c.id: c.name for c in ds.contributors}, {c.id: c.name for c in gold.contributors}
+    assert [(m.where, people[m.by], m.text) for m in ds.messages] == \
+        [(m.where, gold_people[m.by], m.text) for m in gold.messages]
+
+
+def test_a_page_without_an_author_line_and_two_unsigned_comments(write) -> None:
+    path = write("Is a tomato a fruit?\n\nBotanists call it a fruit; cooks call it a vegetable.\n\n"
+                 "  1. It is a berry, strictly.\n\n  2. Ann says:\n\n    No, it is a vegetable.\n\n"
+                 "  3. A fruit, legally not.\n", "page.txt")
+    ds, _ = read_discussion([path])
+    assert [(c.name, c.role) for c in ds.contributors] == [
+        ("unnamed author (post)", "author"), ("unnamed commenter (comment 1)", "commenter"), ("Ann", "commenter"),
+        ("unnamed commenter (comment 3)", "commenter")]
+    assert ds.source.title == "Is a tomato a fruit?" and not ds.source.author
+
+
+def test_a_sign_off_signs_only_under_words(write) -> None:
+    path = write("Soup\n\nPosted by Ann — May 1, 2020\n\nSoup or salad?\n\n  1. Soup, surely.\nBest wishes, Bo\n\n"
+                 "  2. Thanks, Cy.\n\n  3. Thank you, everybody.\n", "soup.txt")
+    ds, _ = read_discussion([path])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann", "Soup or salad?"), ("Bo", "Soup, surely."), ("unnamed commenter (comment 2)", "Thanks, Cy."),
+        ("unnamed commenter (comment 3)", "Thank you, everybody.")]

@@ -33,8 +33,9 @@ _POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)\s*[—–-]+\s*(?P<date>.+?)\s
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
 _SAYS = re.compile(r"^(?P<name>.+?)\s+(?:says|said|wrote)\s*:\s*$")
 _TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*\s*:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))\s*(?:wrote|says)?\s*:\s+(?P<text>.*)$")
-_SIGN_OFF = re.compile(rf"^(?:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
-                       rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$", re.I)
+# The greeting in any case, the name capitalised: "Thanks, Peter." signs; "Thank you, everybody." does not.
+_SIGN_OFF = re.compile(rf"^(?i:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
+                       rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$")
 _CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|leave a (comment|reply)|"
                      r"filed in .*|tagged .*|posted in .*|connect with .* on:?|\d+ (comments|responses)|"
                      r"related posts?:?)$", re.I)
@@ -100,12 +101,11 @@ def _blog(lines: list[str], file: str) -> Thread:
             sections.append((line, current))
             continue
         current.append(raw)
-    if not thread.author:
-        raise DatasetError("no 'Posted by NAME' line: cannot tell who wrote the post", file)
-    thread.posts.append(Post(key="post", author=thread.author, text=tidy("\n".join(body)), root=True, date=thread.date,
+    # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
+    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body), root=True, date=thread.date,
                              title=thread.title))
     for k, (name, section) in enumerate(sections, 1):
-        thread.posts.append(Post(key=f"response-{k}", author=name, text=tidy("\n".join(section)), parent="post",
+        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section), parent="post",
                                  place=f"response {k}", role="respondent"))
     comments = _comments(lines[i:])
     for number, author, text in comments:
@@ -114,12 +114,24 @@ def _blog(lines: list[str], file: str) -> Thread:
     return thread
 
 
+def _own_words(lines: list[str]) -> str:
+    return tidy(quoted_lines_removed("\n".join(lines)))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words)."""
+    """Numbered comments: (number, speaker or "", own words). A comment starts at the
+    first numbered line's indentation and with the next number: a numbered list inside
+    a comment ("2. It is a pity ...", indented like its words) stays in it."""
     found: list[tuple[str, str, list[str]]] = []
+    margin = -1
     for line in lines:
         m = _COMMENT.match(line)
-        if m and (not found or int(m["n"]) == int(found[-1][0]) + 1):
+        if m and (not found or (int(m["n"]) == int(found[-1][0]) + 1 and _indent(line) == margin)):
+            margin = _indent(line)
             says = _SAYS.match(m["rest"].strip())
             found.append((m["n"], says["name"].strip() if says else "", [] if says else [m["rest"]]))
         elif found and not _CHROME.match(line.strip()):
@@ -130,8 +142,8 @@ def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
         text = tidy(quoted_lines_removed(text))
         last = text.rsplit("\n", 1)[-1]
-        sign = _SIGN_OFF.match(last.strip())
-        if sign:  # "Best wishes, MT": the signer, and no part of the words
+        sign = _SIGN_OFF.match(last.strip()) if "\n" in text else None
+        if sign:  # "Best wishes, MT" under the words: the signer, and no part of the words
             author = author or sign["name"]
             text = tidy(text[: len(text) - len(last)])
         out.append((number, author, text))

@@ -29,7 +29,8 @@ __all__ = ["read_text", "sniff_text"]
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
-_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)\s*[—–-]+\s*(?P<date>.+?)\s*$")
+# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator.
+_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)(?:\s*[—–]+|\s+-+)\s*(?P<date>.+?)\s*$")
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
 _SAYS = re.compile(r"^(?P<name>.+?)\s+(?:says|said|wrote)\s*:\s*$")
 _TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*\s*:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))\s*(?:wrote|says)?\s*:\s+(?P<text>.*)$")
@@ -82,7 +83,8 @@ def _blog(lines: list[str], file: str) -> Thread:
     sections: list[tuple[str, list[str]]] = []  # (speaker, lines): the post, then each response
     current = body
     in_bio = False
-    while i < len(lines) and not _COMMENT.match(lines[i]):
+    margin = _margin(lines)
+    while i < len(lines) and not (_COMMENT.match(lines[i]) and margin in (None, _indent(lines[i]))):
         raw, line = lines[i], lines[i].strip()
         i += 1
         posted = _POSTED.match(line)
@@ -107,7 +109,7 @@ def _blog(lines: list[str], file: str) -> Thread:
     for k, (name, section) in enumerate(sections, 1):
         thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section), parent="post",
                                  place=f"response {k}", role="respondent"))
-    comments = _comments(lines[i:])
+    comments = _comments(lines[i:], margin)
     for number, author, text in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}"))
@@ -122,15 +124,26 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words). A comment starts at the
-    first numbered line's indentation and with the next number: a numbered list inside
-    a comment ("2. It is a pity ...", indented like its words) stays in it."""
-    found: list[tuple[str, str, list[str]]] = []
-    margin = -1
+def _margin(lines: list[str]) -> int | None:
+    """The indentation of comment lines ("  12. Ann says:"), when the page signs them: a
+    numbered list in the post, at another indentation, is then no comment."""
     for line in lines:
         m = _COMMENT.match(line)
-        if m and (not found or (int(m["n"]) == int(found[-1][0]) + 1 and _indent(line) == margin)):
+        if m and _SAYS.match(m["rest"].strip()):
+            return _indent(line)
+    return None
+
+
+def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, str, str]]:
+    """Numbered comments: (number, speaker or "", own words). A comment starts at the
+    comments' indentation (the first numbered line's, unless ``margin`` says) and with the
+    next number: a numbered list inside a comment ("2. It is a pity ...", indented like
+    its words) stays in it."""
+    found: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        m = _COMMENT.match(line)
+        if m and (margin is None or _indent(line) == margin) \
+                and (not found or int(m["n"]) == int(found[-1][0]) + 1):
             margin = _indent(line)
             says = _SAYS.match(m["rest"].strip())
             found.append((m["n"], says["name"].strip() if says else "", [] if says else [m["rest"]]))

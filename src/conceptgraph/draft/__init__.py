@@ -157,6 +157,7 @@ class _Drafter:
 
         quoted = quoted_spans(msg.text)
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
+        last_term, since = "", 0  # the term named last in this message, and how many sentences ago
         for s, e, text in sentences(msg.text):
             found = mentions_in(msg.text, s, e, self.names, self.longest)
             named = list(dict.fromkeys(t for _, _, t in found))
@@ -165,7 +166,9 @@ class _Drafter:
             for a, b in combinations(sorted(named), 2):
                 self.relation(CO_OCCURS, a, b, msg, s, e)
             self.used_terms.update(named)
-            findings = read_sentence(text, s, self.names, found) if found else []
+            antecedent = last_term if since <= 1 else ""
+            findings = read_sentence(text, s, self.names, found, antecedent) if found or antecedent else []
+            last_term, since = (found[-1][2], 0) if found else (last_term, since + 1)
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
             self.findings(findings, msg, s, e)

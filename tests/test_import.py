@@ -321,3 +321,17 @@ def test_a_numbered_list_in_the_post_is_no_comment(write) -> None:
     assert [(people[m.by], m.where) for m in ds.messages] == [("kal-al", "post"), ("Bo", "comment 1"),
                                                                ("Cy", "comment 2")]
     assert ds.messages[0].text.endswith("2. Fashion is followed.") and ds.source.date == "2004-08-30"
+
+
+def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> None:
+    """A section heading ("Testability", "Constrained Construction") is no respondent's
+    name, and a name heading that comes twice is a conversation pasted into the post."""
+    page = ("Providers\n\nPosted by  Ann Oakes —May 1, 2020\n\nIntro.\n\nConstrained Construction\n\nWords.\n\n"
+            "Testability\n\nMore words.\n\nJo Qwertz\n\nA pasted reply.\n\nAnn Oakes\n\nAnd mine.\n\nJo Qwertz\n\n"
+            "Again.\n\n\n  1. Bo says:\n\n    Nice.\n")
+    ds, _ = read_discussion([write(page, "p.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where) for m in ds.messages] == [("Ann Oakes", "post"), ("Bo", "comment 1")]
+    assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
+    answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
+    assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "response 3", "comment 1"]

@@ -98,11 +98,15 @@ def _blog(lines: list[str], file: str) -> Thread:
             continue
         prev_blank = not body or not (current[-1].strip() if current else "")
         nxt = lines[i].strip() if i < len(lines) else ""
-        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4:
+        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4 \
+                and _person(line):
             current = []
             sections.append((line, current))
             continue
         current.append(raw)
+    if len({name for name, _ in sections}) < len(sections):
+        # a name heading twice is a conversation pasted into the post, not answers it quotes
+        body, sections = _joined(lines, body, sections), []
     # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
     thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body), root=True, date=thread.date,
                              title=thread.title))
@@ -114,6 +118,24 @@ def _blog(lines: list[str], file: str) -> Thread:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}"))
     return thread
+
+
+def _person(line: str) -> bool:
+    """A heading that can be a person's name: two words or more, not all in the dictionary
+    ("Testability", "Constrained Construction" are section headings; "Luke Naismith" is a
+    name)."""
+    from ..draft.text import parts_of_speech
+
+    words = line.replace("-", " ").split()
+    return len(words) >= 2 and any(not parts_of_speech(w) for w in words)
+
+
+def _joined(lines: list[str], body: list[str], sections: list[tuple[str, list[str]]]) -> list[str]:
+    """The post's lines with its name headings put back, in their order."""
+    out = list(body)
+    for name, section in sections:
+        out += ["", name, ""] + section
+    return out
 
 
 def _own_words(lines: list[str]) -> str:

@@ -334,4 +334,4 @@ def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> 
     assert [(people[m.by], m.where) for m in ds.messages] == [("Ann Oakes", "post"), ("Bo", "comment 1")]
     assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
     answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
-    assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "response 3", "comment 1"]
+    assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "comment 1"]

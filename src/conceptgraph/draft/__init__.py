@@ -49,6 +49,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     Terms ``ds`` already has are used, not drafted again."""
     from ..model import Dataset
     from ..progress import Progress
+    from .rules import content_words
     from .terms import find_terms, given_terms
 
     if not ds.messages:
@@ -60,14 +61,18 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
     by_id = {m.id: m for m in ds.messages}
-    before = ""  # the author of the message before, in a thread without replies (a chat, a meeting)
+    recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in ds.messages:
             progress.update()
-            # "I disagree", "+1": with the message answered, else (no reply structure) the one before
-            replied = by_id[msg.reply_to].by if msg.reply_to in by_id else before if not msg.reply_to else ""
-            drafter.read(msg, replied)
-            before = msg.by
+            words = content_words(msg.text)
+            answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
+            if not msg.reply_to or msg.reply_to == root.id:
+                # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
+                # with the recent message whose words it takes up most, else the one before
+                answered = _echoed(words, msg.by, recent) or answered
+            drafter.read(msg, answered)
+            recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(drafter.attributes.values()),
@@ -158,6 +163,8 @@ class _Drafter:
         quoted = quoted_spans(msg.text)
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
         last_term, since = "", 0  # the term named last in this message, and how many sentences ago
+        named_target = ""  # whom this message's stances named
+        taken: set[tuple[str, str]] = set()
         for s, e, text in sentences(msg.text):
             found = mentions_in(msg.text, s, e, self.names, self.longest)
             named = list(dict.fromkeys(t for _, _, t in found))
@@ -171,12 +178,26 @@ class _Drafter:
             last_term, since = (found[-1][2], 0) if found else (last_term, since + 1)
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
+            if os.environ.get("CG_FALLBACK") and found and not any(f.kind == CLAIM for f in findings):
+                from .rules import Finding as _F, _label
+                for t in dict.fromkeys(x[2] for x in found):
+                    rest = msg.text[s:e]
+                    for a, b, tt in found:
+                        rest = rest.replace(msg.text[a:b], " ")
+                    lab = _label(rest)
+                    if lab:
+                        findings.append(_F(CLAIM, term=t, label=lab, start=s, end=e, rule="sentence"))
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
             for st in stances(text, self.who, replied, s):
-                if st.target != msg.by:
-                    concerns = _concerns(self.said.get(st.target, []), text)
-                    self.relation(st.kind, msg.by, st.target, msg, s, e, concerns=concerns)
+                # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
+                target = st.target if st.named or not named_target else named_target
+                if st.named:
+                    named_target = st.target
+                if target != msg.by and (st.kind, target) not in taken:
+                    taken.add((st.kind, target))
+                    concerns = _concerns(self.said.get(target, []), text)
+                    self.relation(st.kind, msg.by, target, msg, s, e, concerns=concerns)
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
@@ -203,6 +224,20 @@ class _Drafter:
                 and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:
             self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e)
         return current
+
+
+def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
+    """Whom a message in a flat thread answers: of the last messages by others, the one
+    whose rarer words it shares most (two at least), else the one just before."""
+    from .text import zipf
+
+    best, best_score = "", 1.5
+    others = [(by, theirs) for by, theirs in recent if by != speaker]
+    for distance, (by, theirs) in enumerate(reversed(others)):
+        score = sum(1.0 for w in words & theirs if zipf(w) < 5.0) - 0.1 * distance
+        if score > best_score:
+            best, best_score = by, score
+    return best or (others[-1][0] if others else "")
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

@@ -32,10 +32,14 @@ from .text import STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
 
-_MODAL = r"(?:may|might|can|could|must|should|will|would|shall)(?:\s*,[^,]{1,30},)?\s+(?:(?:not|never|only|always|also)\s+)?"
+# Adverbs and hedges between a subject and its verb: "it almost sounds", "is kind of".
+_ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|kind of|sort of|pretty|quite|very|much|" \
+           r"rather|really|perhaps|maybe|probably|sometimes|usually|already|again|too|more or less)\s+){0,3}"
+_MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’ll)(?:\s*,[^,]{1,30},)?\s+"
+          rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
 _COPULA = re.compile(
-    rf"^{_ASIDE}\s*(?:(?:always|often|usually|really|still|also|just|only|generally)\s+)?"
+    rf"^{_ASIDE}\s*{_ADVERBS}"
     rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
     r"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:not|never|no longer)\s+)?", re.I)
 _VERB = re.compile(
@@ -86,7 +90,9 @@ _VERDICT = re.compile(
     r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
     r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
-    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|label)s?\s+)?(?:what\s+)?[\"“‘'`]*$", re.I)
+    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|label)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
+    r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
+    r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
 _VERDICT_LABELS = {"like": "liked", "love": "liked", "prefer": "preferred", "use": "used", "say": "said",
                    "call": "what people call it", "understand": "understood", "support": "supported",
                    "recommend": "recommended", "suggest": "suggested", "propose": "proposed", "hate": "disliked",
@@ -158,7 +164,17 @@ def _label(phrase: str) -> str:
     while words and words[-1].casefold().strip(".,;:") in STOP:
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()")
-    return label if any(content(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+    return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+
+
+def _says_something(word: str) -> bool:
+    """A word a label can rest on: content, and more than an adverb ("Sometimes") or a
+    placeholder ("thing")."""
+    w = word.casefold()
+    if not content(w) or w in _GENERIC:
+        return False
+    pos = _pos(w)
+    return not pos or bool(pos - {"ADV"})
 
 
 def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, int]:
@@ -170,7 +186,7 @@ def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, 
 
 
 _GLOSS = re.compile(r"^\s*(?:[-*•–—]\s+)?[\"“‘'`]?$")
-_GLOSS_SEP = re.compile(r"^[\"”’'`]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2})\s+(?=\S)", re.I)
+_GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2})\s+(?=\S)", re.I)
 
 
 def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None,
@@ -265,13 +281,19 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         v = _VERDICT.search(text[start:m[0] - base])
         if not v:
             continue
-        verb = v.group("verb").casefold().split()[0]
+        verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
+        verb = {"getting": "get", "removing": "remove", "dropping": "drop", "renaming": "rename",
+                "replacing": "replace", "keeping": "keep", "using": "use", "calling": "call"}.get(verb, verb)
         root = next((k for k in _VERDICT_LABELS if verb.startswith(k[:4]) and verb[:len(k) - 1] == k[:len(k) - 1]
                      or verb == k), "")
         label = _VERDICT_LABELS.get(root)
         if not label:
             continue
-        negated = bool(v.group("neg")) or v.group("who").casefold() in ("nobody", "no one")
+        negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
+        after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
+                         r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
+        if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
+            label = f"{label} {_label(after.group('rest'))}"
         return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + start + v.start(), end=m[1],
                         rule="verdict")]
     return []
@@ -300,7 +322,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
-        return _attributes(text, base, rest_start + cop.end(), end, term, negated=bool(cop.group("neg")),
+        denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b", cop.group("cop")))
+        return _attributes(text, base, rest_start + cop.end(), end, term, negated=denied,
                            verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
                                                                              "means", "mean", "equals", "equal") else "")
     if verb:

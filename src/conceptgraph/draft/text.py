@@ -66,7 +66,9 @@ def _abbreviation_before(text: str, at: int) -> bool:
     if at == 0 or text[at - 1] != ".":
         return False
     word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
-    return bool(word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1))
+    # "Mr.", "e.g.", an initial ("J. Smith"); never a number ("Stage 1. We ...")
+    return bool(word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1
+                                                                       and not word.group(1).isdigit())))
 
 
 def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:

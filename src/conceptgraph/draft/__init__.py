@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
-from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
+from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF
 from ..names import normalise
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
 #: The file of a dataset folder that holds what was drafted (and nothing curated).
 DRAFT_FILE = "draft.yaml"
+#: How many places a mention or co-occurrence link lists (its count says how many there are).
+_PLACES = 10
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) -> Dataset:
@@ -49,6 +51,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     Terms ``ds`` already has are used, not drafted again."""
     from ..model import Dataset
     from ..progress import Progress
+    from .relations import senses
     from .rules import content_words
     from .terms import find_terms, given_terms
 
@@ -60,6 +63,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
+    drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
@@ -76,7 +80,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
     return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(drafter.attributes.values()),
-                   claims=tuple(drafter.claims), relations=tuple(drafter.relations))
+                   claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
 
 
 class _Drafter:
@@ -102,6 +106,8 @@ class _Drafter:
         # speaker -> their claims: id, content words, message
         self.said: dict[str, list[tuple[str, set[str], str]]] = {}
         self.longest = 1
+        self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
+        self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -126,6 +132,25 @@ class _Drafter:
             self.seen.add(sig)
             self.relations.append(Relation(f"draft-relation-{len(self.relations) + 1}", kind, source, target, msg.by,
                                            msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, **extra))
+
+    def context(self, kind: str, source: str, target: str, msg: Message, s: int, e: int) -> None:
+        """A mention or a co-occurrence: one link per pair, quoting the first sentence, with
+        how many sentences there were and the places of the first few."""
+        key = (kind, source, target)
+        link = self.links.get(key)
+        if link is None:
+            self.links[key] = [msg, s, e, 1, [msg.where]]
+        else:
+            link[3] += 1
+            if len(link[4]) < _PLACES and link[4][-1] != msg.where:
+                link[4].append(msg.where)
+
+    def context_relations(self) -> list[Relation]:
+        from ..model import Relation
+
+        return [Relation(f"draft-{kind.replace('_', '-')}-{n}", kind, source, target, msg.by, msg.text[s:e], msg.where,
+                         msg.id, (s, e), status=DRAFT, count=count, places=tuple(places))
+                for n, ((kind, source, target), (msg, s, e, count, places)) in enumerate(self.links.items(), 1)]
 
     def attribute(self, label: str) -> str:
         from ..model import Attribute
@@ -156,6 +181,7 @@ class _Drafter:
 
     def read(self, msg: Message, replied: str) -> None:
         """Draft from one message; ``replied`` is the author of the message it answers."""
+        from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import stances
         from .text import quoted_spans, sentences
@@ -169,9 +195,9 @@ class _Drafter:
             found = mentions_in(msg.text, s, e, self.names, self.longest)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
-                self.relation(MENTIONS, msg.by, t, msg, s, e)
+                self.context(MENTIONS, msg.by, t, msg, s, e)
             for a, b in combinations(sorted(named), 2):
-                self.relation(CO_OCCURS, a, b, msg, s, e)
+                self.context(CO_OCCURS, a, b, msg, s, e)
             self.used_terms.update(named)
             antecedent = last_term if since <= 1 else ""
             findings = read_sentence(text, s, self.names, found, antecedent) if found or antecedent else []
@@ -187,6 +213,10 @@ class _Drafter:
                     lab = _label(rest)
                     if lab:
                         findings.append(_F(CLAIM, term=t, label=lab, start=s, end=e, rule="sentence"))
+            findings += term_relations(text, s, found)
+            for t in named:
+                if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
+                    self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e)
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
             for st in stances(text, self.who, replied, s):

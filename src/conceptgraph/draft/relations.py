@@ -10,9 +10,8 @@
   (type, form, sort, example) of X";
 * ``sense_of``: a term written "X (noun)" is a sense of the term X.
 
->>> from conceptgraph.draft.text import tokens
 >>> text = "A sonnet is basically a poem, not a ballad."
->>> mentions = [(2, 8, "sonnet"), (25, 29, "poem"), (37, 43, "ballad")]
+>>> mentions = [(2, 8, "sonnet"), (24, 28, "poem"), (36, 42, "ballad")]
 >>> [(f.kind, f.term, f.other) for f in term_relations(text, 0, mentions)]
 [('similar_to', 'sonnet', 'poem'), ('contrasts_with', 'poem', 'ballad')]
 """

@@ -21,7 +21,7 @@ discussion uses about itself ("question", "point"), are never terms.
 >>> msgs = [Message("m1", "a", "post", "What is the difference between a sonnet and a ballad?"),
 ...         Message("m2", "b", "comment 1", "A sonnet has fourteen lines; ballads tell a story.")]
 >>> [(t.label, t.aliases) for t in find_terms(msgs, title="", max_terms=2)]
-[('ballad', ('ballads',)), ('sonnet', ())]
+[('sonnet', ()), ('ballad', ('ballads',))]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..names import normalise, stem
+from .confidence import term_confidence
 from .tags import NOUNISH, tag
 from .text import STOP, code_like, content, lemma, quoted_spans, sentences, tokens, zipf
 
@@ -239,6 +240,8 @@ class _Finder:
         c = self.get(words)
         if c is None:
             return
+        if len(words) == 1 and code_like(words[0]):
+            c.marked += 1.0  # a name from code ("takeWhile", "--track") is a name people chose
         c.count += 1
         c.forms[_surface(words)] += 1
         c.speakers.add(speaker)
@@ -418,7 +421,7 @@ def _score(f: _Finder, title: str) -> None:
         if c.count + c.marked + kin < 2:
             score = 0.0
         c.score = score
-        c.confidence = round(1 / (1 + math.exp(-(score - 2 * _THRESHOLD) / _THRESHOLD)), 2)
+        c.confidence = term_confidence(score)
 
 
 def _pos(word: str) -> frozenset[str]:

@@ -26,7 +26,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
-_CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+"
+_CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"
 _WORD = re.compile(rf"{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
 
 #: Words that carry no content of their own (function words and the commonest verbs).
@@ -108,8 +108,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def code_like(word: str) -> bool:
-    """A name from code ("--track", "branch.autosetupmerge", "snake_case"): kept as written."""
-    return word[:1] == "-" or "." in word or "_" in word
+    """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile"):
+    kept as written."""
+    return word[:1] == "-" or "." in word or "_" in word or (word[:1].islower() and not word.islower()
+                                                              and word.isalnum())
 
 
 @cache

@@ -283,7 +283,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
     for m in inside:
-        v = _VERDICT.search(text[start:m[0] - base])
+        v = _VERDICT.search(text[max(start, m[0] - base - 120):m[0] - base])  # a verdict stands close before
         if not v:
             continue
         verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
@@ -300,7 +300,8 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
                          r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             label = f"{label} {_label(after.group('rest'))}"
-        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + start + v.start(), end=m[1],
+        at = max(start, m[0] - base - 120)
+        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + at + v.start(), end=m[1],
                         rule="verdict")]
     return []
 

@@ -248,10 +248,12 @@ class _Finder:
         c.messages.add(message)
 
 
-_STATEMENT = re.compile(r"^\s*(?:,\s*)?(?:\)\s*)?(?:(?:is|are|was|were|means?|meant|has|have|implies|requires|"
+_STATEMENT = re.compile(r"\s*(?:,\s*)?(?:\)\s*)?(?:(?:is|are|was|were|means?|meant|has|have|implies|requires|"
                         r"needs|refers|seems|sounds|feels|looks|should|would|could|can|must|may|might|will|does|"
                         r"doesn't|isn't|aren't|stands)\b|:)", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+# A phrase after these is the object of a preposition, not what a statement is about.
+_OBJECT_OF = [[w] for w in "of for to in on with by Of For To In On With By".split()]
 
 
 def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
@@ -311,13 +313,11 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             _held_up(f, text, msg.by, msg.id)
             for start, stop, phrase in _noun_phrases(text):
                 uses.append((phrase, msg.by, msg.id))
-                if _STATEMENT.match(text[stop:]) and not re.search(r"\b(?:of|for|to|in|on|with|by)\s*$",
-                                                                  text[:start], re.I):
+                if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
                     f.subjects[key_of(phrase)] += 1
-            for _, _, w in tokens(text):
-                if w[:1].islower():
-                    f.lowercase.add(w.casefold())
-            f.total_words += len(tokens(text))
+            words = tokens(text)
+            f.lowercase.update(w.casefold() for _, _, w in words if w[:1].islower())
+            f.total_words += len(words)
     for phrase, by, mid in uses:
         f.use(phrase, by, mid)
     _score(f, title)

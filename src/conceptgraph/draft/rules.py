@@ -80,6 +80,7 @@ _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)
                       rf"definition)\s+of\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|label|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+_WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
 # "I like the term X", "we don't say X", "nobody uses X": a speaker's verdict on a word.
@@ -261,7 +262,14 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     lead = _LEAD_IN.match(clause)
     at = start + (lead.end() if lead else 0)
     article = _ARTICLE.match(text[at:end])
-    heads = {at, at + (article.end() if article else 0)}
+    pos = at + (article.end() if article else 0)
+    heads = {at, pos}
+    for _ in range(2):  # "Good management requires ...": an adjective or two before the term
+        word = _WORD_SPACE.match(text, pos, end)
+        if not word or "ADJ" not in _pos(word.group(1)):
+            break
+        pos = word.end()
+        heads.add(pos)
     subject: Mention | None = next((m for m in inside if m[0] - base in heads), None)
     rule = "subject"
     if subject is None and previous:

@@ -48,9 +48,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         r"agreed\b|(?:good|great|fair|valid|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?)\s+(?:good|right|correct|reasonable|fine)|^\s*(?:all\s+)?correct\s*[.!]|"
         r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
-        r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|\+1|^\s*"
+        r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
         r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested))", re.I),
      False),
+    (AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False),
 ]
 
 

@@ -123,6 +123,7 @@ class Candidate:
     count: int = 0  # uses as a noun phrase of its own (not inside a longer candidate)
     marked: float = 0.0  # signs that the thread holds it up as a word (question, quotes, glossary)
     confidence: float = 0.0
+    variants: Counter[str] = field(default_factory=Counter)  # its other parts of speech: "cooperate"
 
     @property
     def label(self) -> str:
@@ -136,7 +137,7 @@ class Candidate:
     def aliases(self) -> tuple[str, ...]:
         seen = {normalise(self.label)}
         out = []
-        for form, _ in sorted(self.forms.items(), key=lambda kv: (-kv[1], kv[0])):
+        for form, _ in sorted((self.forms + self.variants).items(), key=lambda kv: (-kv[1], kv[0])):
             if normalise(form) not in seen:
                 seen.add(normalise(form))
                 out.append(form)
@@ -207,6 +208,7 @@ class _Finder:
         self.total_words = 0
         self.lowercase: set[str] = set()  # words the thread writes in lower case somewhere
         self.subjects: Counter[tuple[str, ...]] = Counter()  # phrases that open a statement about them
+        self.variants: defaultdict[str, Counter[str]] = defaultdict(Counter)  # word key -> its forms
 
     def get(self, words: list[str]) -> Candidate | None:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
@@ -317,6 +319,9 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
                     f.subjects[key_of(phrase)] += 1
             words = tokens(text)
             f.lowercase.update(w.casefold() for _, _, w in words if w[:1].islower())
+            for _, _, w in words:  # other forms of a word ("cooperate" of "cooperation"), kept as aliases
+                if w[:1].islower() and content(w):
+                    f.variants[word_key(w)][w] += 1
             f.total_words += len(words)
     for phrase, by, mid in uses:
         f.use(phrase, by, mid)
@@ -326,6 +331,8 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     for c in ranked:
         if c.score < _THRESHOLD or len(kept) >= max_terms:
             break
+        if len(c.key) == 1:
+            c.variants = f.variants.get(c.key[0], Counter())
         kept.append(c)
     return kept
 

@@ -230,14 +230,14 @@ def _inference(parts: list[str], whole: bool = False) -> str:
     return f"  [{_INFERENCE}: {'; '.join(parts)}]" if parts else ""
 
 
-def _read_by(names: list[str], of: str = "") -> list[str]:
-    """``names`` (of speakers whose claim is the curator's reading) as parts of a mark."""
-    return [f"{n} of {of}" if of else n for n in names]
+def _read_by(names: list[str], of: str) -> list[str]:
+    """Parts of a mark: who said it ``of`` a term only in the curator's reading."""
+    return [f"{n} of {of}" for n in names]
 
 
-def _item_mark(item: dict[str, Any], supporters: str = "supporters", inferred: str = "inferred_by") -> str:
-    by = item.get(inferred) or []
-    return _inference([] if set(by) >= set(item[supporters]) else _read_by(by), whole=set(by) >= set(item[supporters]))
+def _mark(read: list[str], names: list[str]) -> str:
+    """The mark of a line naming ``names``, of whom ``read`` said it only in the curator's reading."""
+    return _inference(read, whole=bool(read) and set(read) >= set(names))
 
 
 def neighbors_text(rows: list[dict[str, Any]]) -> str:
@@ -266,7 +266,8 @@ def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = f
     for i in rows:
         denial = i.get("denied_for_a") or i.get("denied_for_b")
         note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
-        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{_item_mark(i)}{note}")
+        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{_mark(i.get('inferred_by', []), i['supporters'])}"
+                   f"{note}")
         out += _quotes(i)
     return out
 
@@ -337,9 +338,8 @@ def compare_text(r: dict[str, Any]) -> str:
         for d in r["denied"]:
             term = a if d["term"] == r["a"]["id"] else b
             also = f"; asserted by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
-            who = d["denied_by"] + [n for n in d["asserted_by"] if n not in d["denied_by"]]
             lines.append(f"  {claim_text(term, d['label'], negated=True)} — denied by {_names(d['denied_by'])}{also}"
-                         + _item_mark({"who": who, **d}, "who"))
+                         + _mark(d.get("inferred_by", []), d["denied_by"] + d["asserted_by"]))
             lines += _quotes(d)
     lines += ["", f"Spoke of both: {_names(r['spoke_of_both'])}"]
     return "\n".join(lines)
@@ -421,10 +421,11 @@ def consensus_text(r: dict[str, Any]) -> str:
         for i in shown:
             endorsed = f"; endorsed by {_names(i['endorsed_by'])}" if i["endorsed_by"] else ""
             lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'])} — {_names(i['supporters'])}"
-                         f"{endorsed}{_item_mark(i)}")
+                         f"{endorsed}{_mark(i.get('inferred_by', []), i['supporters'])}")
             lines += _quotes(i)
     else:
-        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]) + _item_mark(i),
+        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]) + _mark(i.get("inferred_by", []),
+                                                                                            i["supporters"]),
                  _names(i["endorsed_by"])] for i in shown]
         lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
     if len(r["agreed"]) > 25:
@@ -432,9 +433,9 @@ def consensus_text(r: dict[str, Any]) -> str:
     lines += ["", "Disputed"]
     for d in r["disputed"]:
         if d["type"] == "asserted_and_denied":
-            who = d["asserted_by"] + [n for n in d["denied_by"] if n not in d["asserted_by"]]
             lines.append(f"  {claim_text(d['term_label'], d['label'])}: asserted by {_names(d['asserted_by'])}, "
-                         f"denied by {_names(d['denied_by'])}" + _item_mark({"who": who, **d}, "who"))
+                         f"denied by {_names(d['denied_by'])}"
+                         + _mark(d.get("inferred_by", []), d["asserted_by"] + d["denied_by"]))
             lines += _quotes(d)
         elif d["type"] == "opposed_attributes":
             parts = (["the opposition"] if d.get("inferred") else []) + _read_by(d.get("inferred_by", []), d["label"]) \

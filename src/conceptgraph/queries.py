@@ -114,6 +114,11 @@ def _extra(data: dict[str, Any]) -> dict[str, Any]:
     return {k: data[k] for k in _OPTIONAL if data.get(k)}
 
 
+def _origin(data: dict[str, Any]) -> dict[str, Any]:
+    """How an item came to be, when it was not simply said: ``inferred``, ``status``."""
+    return {k: data[k] for k in ("inferred", "status") if data.get(k)}
+
+
 def _evidence(G: Graph, data: dict[str, Any]) -> Evidence:
     """Who said it, in what words, where (and in which message): one claim's provenance."""
     out: Evidence = {"speaker": _name(G, data.get("speaker", "")), "quote": str(data.get("quote", "")),
@@ -181,27 +186,25 @@ def describe_edge(G: Graph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> E
 
 
 def _concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
-    """What a stance is about, in words: each claim it names as the claim reads, each
-    attribute by its label."""
+    """What a stance is about, in words: each attribute it names by its label, each claim
+    as the claim reads."""
     _, _, data = adjacency(G)
     out = []
     for c in concerns:
-        claim = _claim(G, c, target) if _hashable(c) else None
+        claim = None if not _hashable(c) or c in data else _claim(G, c, target)
         if claim is not None:
             attr, d = claim
             term = d.get("term")
             out.append(claim_text(_label(G, term) if _hashable(term) and term in G else str(term), _label(G, attr),
                                   bool(d.get("negated"))))
-        elif _hashable(c) and c in data:
-            out.append(_label(G, c))
         else:
-            out.append(str(c))
+            out.append(_label(G, c) if _hashable(c) and c in data else str(c))
     return out
 
 
 def _claim(G: Graph, key: Any, near: Any) -> tuple[Any, dict[str, Any]] | None:
     """The attribute and data of the claim ``key``, looked for among ``near``'s claims
-    first (a stance's target), then in the whole graph."""
+    first (a stance's target: O(its degree)), then in the whole graph."""
     succ, _, _ = adjacency(G)
     for attr, keyed in succ.get(near, {}).items() if _hashable(near) else ():
         d = keyed.get(key)
@@ -560,7 +563,7 @@ def _stance(G: Graph, d: dict[str, Any], target: Any) -> dict[str, Any]:
     concerns = list(d.get("concerns") or [])
     out = {"quote": str(d.get("quote", "")), "where": str(d.get("where", "")), "concerns": concerns,
            "concerns_labels": _concern_labels(G, target, concerns)}
-    out.update({k: d[k] for k in ("inferred", "status") if d.get(k)})
+    out.update(_origin(d))
     return out
 
 
@@ -589,7 +592,7 @@ def who(G: Graph, name: str) -> WhoAnswer:
                                "negated": bool(d.get("negated")),
                                "text": claim_text(term_label, _label(G, attr), bool(d.get("negated"))),
                                "quote": str(d.get("quote", "")), "where": str(d.get("where", "")),
-                               **{k: d[k] for k in ("inferred", "status") if d.get(k)}})
+                               **_origin(d)})
     stated = [
         describe_edge(G, u, v, k, d) for u, v, k, d in edge_items(G)
         if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS)
@@ -806,7 +809,7 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
         if d.get("message") and d.get("span") and d.get("kind") not in (ASSERTS, MENTIONS, CO_OCCURS):
             e = describe_edge(G, u, v, k, d)
             item = {"key": k, "kind": e["kind"], "text": e["text"], "quote": e["quote"], "span": list(d["span"]),
-                    **{f: d[f] for f in ("inferred", "status") if d.get(f)}}
+                    **_origin(d)}
             anchored[_key(d["message"])].append(item)
     out = []
     for n, d in G.nodes(data=True):

@@ -227,7 +227,6 @@
     if (d.inferred) notes.push("the curator's inference");
     return notes.length ? el("div", notes.join("; "), "note") : null;
   }
-  /** One piece of evidence: who links what, in what words, where; with its place in the thread. */
   /** A claim as conceptgraph.kinds.claim_text words it: [words before the attribute, the
    * attribute's words, words after]. */
   function claimWords(label, denied) {
@@ -246,6 +245,7 @@
     line.appendChild(from === attr ? el("strong", words) : button(words, () => choose(attr), "linkish"));
     if (after) line.appendChild(el("span", after, "denied"));
   }
+  /** One piece of evidence: who links what, in what words, where; with its place in the thread. */
   function evidence(j, from) {
     const d = edge.detail(j), k = edge.kind(j);
     const li = el("li", null, "ev" + (edge.draft(j) ? " draft" : "")), line = el("div");

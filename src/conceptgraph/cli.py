@@ -401,8 +401,10 @@ def neighbors(name: str, depth: int, kind: str | None, relation: str | None, dat
 def compare(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
     """How terms A and B differ, who says so, and what they share.
 
-    Lists the distinctions drawn (an attribute of A opposed to one of B), what is said
-    only of A or only of B, what of both, what someone denies, and how A and B relate.
+    Lists the distinctions drawn (an attribute of A opposed to one of B, with who said
+    each side), what is said only of A or only of B, what one speaker said of both (and
+    what some said of A and others of B), what someone denies, and how A and B relate.
+    What is the curator's reading rather than the speakers' words is marked so.
     """
     from .queries import compare as query
 
@@ -432,9 +434,12 @@ def why(a: str, b: str, data: str | None, curated: bool, as_json: bool) -> None:
 @common
 @curated_option
 @json_option
-@_example("conceptgraph who 'Bart Stewart'\nconceptgraph who todd --json")
+@_example("conceptgraph who 'Bart Stewart'\nconceptgraph who Jim\nconceptgraph who todd --json")
 def who(name: str, data: str | None, curated: bool, as_json: bool) -> None:
-    """What a contributor claimed, and whom they agree with or dispute."""
+    """What a contributor claimed, and whom they agree with or dispute, about what.
+
+    NAME may be a first name, last name or initials that no one else has.
+    """
     from .queries import who as query
 
     _answer(query(_graph(data, curated), name), as_json, "who")
@@ -670,7 +675,8 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 
     The page has a legend, a search box over labels and aliases, filters for each kind
     of node and link, a focus view, a comparison of two terms, the thread's messages
-    with every quote marked, and a panel with every quote behind a node or link.
+    with every quote marked, and a panel with every quote behind a node or link. The
+    positions of a graph drawn before come from the cache, so it is not laid out again.
     """
     from .render import render_html, write_page
 

@@ -266,7 +266,7 @@ class _Drafter:
         current = (s, claimed[0].term, opening, self.attribute(claimed[0].label)) if opening else None
         if current and previous and previous[2] == current[2] and previous[1] != current[1] \
                 and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:
-            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e, "parallel")
+            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e, "alike sentences")
         return current
 
 

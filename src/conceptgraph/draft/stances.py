@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index", "CONFIDENCE"]
+__all__ = ["Stance", "stances", "name_index"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         r"no need (?:to|for)|^\s*(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
     (AGREES_WITH, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
-        r"agreed\b|(?:good|great|fair|valid|excellent)\s+point|well said|spot on|nailed it|"
+        r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?)\s+(?:good|right|correct|reasonable|fine)|^\s*(?:all\s+)?correct\s*[.!]|"
         r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"

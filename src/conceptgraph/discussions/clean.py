@@ -223,15 +223,26 @@ def markdown_to_text(md: str) -> str:
     return tidy(text)
 
 
-_SIGNATURE = re.compile(r"^(-- ?|—|__+|Sent from my .+|Get Outlook for .+)$")
+# Where a mail's own words end: its signature, a list's footer or scrubbed attachments
+# ("-------------- next part --------------"), a forwarded or quoted original.
+_SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message) ?-+|Sent from my .+|Get Outlook for .+)$",
+                        re.I)
+_OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
 def mail_text(body: str) -> str:
     """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
-    and the signature (after "-- "), left out."""
+    an Outlook-style quoted original ("From: ... Sent: ..."), and the signature (after
+    "-- ") or a list's footer, left out.
+
+    >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
+    'Agreed.'
+    """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True).split("\n")
     for i, line in enumerate(lines):
-        if _SIGNATURE.match(line.rstrip()):
+        if _SIGNATURE.match(line.rstrip()) or (
+                line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
+                and _OUTLOOK.match(line + "\n" + lines[i + 1])):
             lines = lines[:i]
             break
     return tidy("\n".join(lines))

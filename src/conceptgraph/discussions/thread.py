@@ -161,6 +161,14 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), without_addresses(p.author), without_addresses(p.title)
         thread.title, thread.author = without_addresses(thread.title), without_addresses(thread.author)
+        keys: set[str] = set()
+        again: Counter[str] = Counter()
+        for p in thread.posts:  # two posts under one key (a duplicated id) stay two posts
+            base = p.key
+            while p.key in keys:
+                again[base] += 1
+                p.key = f"{base}\0{again[base]}"
+            keys.add(p.key)
         gone = {p.key: p.parent for p in thread.posts if not p.text.strip()}
         if gone:  # a message with no words of its own (all quote, or blank) is left out
             left["empty"] += len(gone)

@@ -276,7 +276,7 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         threads[root.id].posts.append(Post(key=m.id, author=m.name, text=m.text, account=m.account, parent=m.parent,
                                            root=m is root, date=m.day, title=m.subject if m is root else ""))
     for thread in threads.values():
-        thread.posts = parents_first(thread.posts)  # a reply dated before its parent comes after it
+        thread.posts = parents_first(thread.posts, in_order=True)  # a reply dated before its parent: after it
         for n, post in enumerate(thread.posts, 1):
             post.place = f"message {n}"
     return list(threads.values()), left

@@ -104,10 +104,12 @@ def _places(thread: Thread) -> dict[str, str]:
     return places
 
 
-def parents_first(posts: list[Post]) -> list[Post]:
-    """The posts in their order, except that a reply never comes before what it answers;
-    a reply to a post that is not in the thread (left out, or never exported) answers
-    the thread's first post."""
+def parents_first(posts: list[Post], in_order: bool = False) -> list[Post]:
+    """The posts in their order, except that a reply never comes before what it answers:
+    each reply right after what it answers (depth first), or, ``in_order`` (a format that
+    numbers its posts), each post where it is unless its parent comes later, then right
+    after that parent. A reply to a post that is not in the thread (left out, or never
+    exported) answers the thread's first post."""
     keys = {p.key for p in posts}
     root = next((p.key for p in posts if p.root), None)
     children: dict[str | None, list[Post]] = {}
@@ -117,17 +119,22 @@ def parents_first(posts: list[Post]) -> list[Post]:
         children.setdefault(p.parent, []).append(p)
     out: list[Post] = []
     placed: set[str] = set()
+    waiting: dict[str, list[Post]] = {}  # in_order: posts whose parent is not placed yet
     for p in posts:
-        if p.key in placed or (p.parent is not None and p.parent not in placed):
+        if p.key in placed:
+            continue
+        if p.parent is not None and p.parent not in placed:
+            if in_order:
+                waiting.setdefault(p.parent, []).append(p)
             continue
         stack = [p]
-        while stack:  # p, then its replies in their order, depth first
+        while stack:  # p, then what answers it (all of it, or what was waiting for it)
             q = stack.pop()
             if q.key in placed:
                 continue
             placed.add(q.key)
             out.append(q)
-            stack.extend(reversed(children.get(q.key, [])))
+            stack.extend(reversed(waiting.pop(q.key, []) if in_order else children.get(q.key, [])))
     out += [p for p in posts if p.key not in placed]  # a cycle of replies: kept, in their order
     return out
 
@@ -135,6 +142,11 @@ def parents_first(posts: list[Post]) -> list[Post]:
 #: The most of a thread's title a place or an id repeats (places stay short, and the
 #: output stays proportional to the input).
 _TITLE = 60
+
+
+def _line(text: str) -> str:
+    """A name or title on one line, its spaces (no-break ones too) single, no address in it."""
+    return without_addresses(" ".join(text.split()))
 
 
 def _shorten(title: str) -> str:
@@ -159,8 +171,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     left = left if left is not None else Left()
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
-            p.text, p.author, p.title = without_addresses(p.text), without_addresses(p.author), without_addresses(p.title)
-        thread.title, thread.author = without_addresses(thread.title), without_addresses(thread.author)
+            p.text, p.author, p.title = without_addresses(p.text), _line(p.author), _line(p.title)
+        thread.title, thread.author = _line(thread.title), _line(thread.author)
         keys: set[str] = set()
         again: Counter[str] = Counter()
         for p in thread.posts:  # two posts under one key (a duplicated id) stay two posts
@@ -181,7 +193,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             thread.posts = kept
     threads = [t for t in threads if t.posts]
     for thread in threads:
-        thread.posts = parents_first(thread.posts)
+        thread.posts = parents_first(thread.posts, in_order=all(p.place for p in thread.posts))
     several = len(threads) > 1
     people: dict[str, dict[str, Any]] = {}  # person key -> name, places, role
     messages: list[Message] = []

@@ -77,6 +77,7 @@ class _Files:
             total += info.file_size
             if total > limit:
                 raise DatasetError(f"the zip unpacks to more than {limit:,} bytes (CONCEPTGRAPH_MAX_BYTES)", self.file)
+        self.entries = {i.filename for i in infos}
         self.names = sorted(i.filename for i in infos if i.filename.endswith(".json") and not i.is_dir())
 
     def read(self, name: str) -> Any:
@@ -85,6 +86,8 @@ class _Files:
 
             return load_json(read_limited(self.path / name), str(self.path / name))
         where = f"{self.file}:{name}"
+        if name not in self.entries:
+            raise DatasetError("no such file in the zip", where)
         try:
             with self.zip.open(name) as f:
                 data = f.read(self.zip.getinfo(name).file_size + 1)
@@ -158,7 +161,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
     replies: dict[str, int] = defaultdict(int)
     top = 0
     for m in messages:
-        subtype = m.get("subtype")
+        subtype = m.get("subtype") if isinstance(m.get("subtype"), str) else ""
         if subtype in _EVENTS:
             left["joins, leaves and channel events"] += 1
             continue

@@ -80,9 +80,7 @@ def _tags(markup: str) -> Iterator[tuple[str, str, str]]:
             if nxt < 0:
                 break
             attrs, end = markup[m.start(3):nxt], nxt + 1
-        else:
-            attrs, end = m.group(3), m.end()
-        if _open_quote(attrs):
+        if _open_quote(attrs):  # no closing quote near: the first ">" ends the tag
             attrs, end = m.group(3), m.end()
         tag = m.group(2).lower()
         if m.group(1):

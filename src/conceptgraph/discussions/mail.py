@@ -189,7 +189,7 @@ _DIGEST_MESSAGE = re.compile(r"\s*Message: *\d+\s*\n")
 def _digest(msg: Message) -> list[Message] | None:
     """The messages of a digest: the parts of a MIME digest, or the messages of a plain
     (RFC 1153) one; None for a message that is not a digest."""
-    inner = [p for p in _parts_with_messages(msg)]
+    inner = _parts_with_messages(msg)
     if inner:
         return inner
     if msg.is_multipart():

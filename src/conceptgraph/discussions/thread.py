@@ -199,7 +199,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     messages: list[Message] = []
     ids: set[str] = set()
     taken: set[str] = set()
-    counters: dict[str, int] = {}
+    id_counts: dict[str, int] = {}  # where each base's count stopped, one per pool of ids
+    person_counts: dict[str, int] = {}
     replies = 0
     for thread in threads:
         places = _places(thread)
@@ -208,7 +209,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
         msg_id: dict[str, str] = {}
         for p in thread.posts:
             where = prefix + places[p.key]
-            ident = unique_id(_short_slug(where), ids, counters)
+            ident = unique_id(_short_slug(where), ids, id_counts)
             msg_id[p.key] = ident
             key = _person_key(p, where)
             person = people.get(key)
@@ -216,7 +217,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 name = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
                 base = _short_slug(p.author if p.author else f"unnamed {where}")
                 person = people[key] = {"name": name, "places": [], "role": "commenter",
-                                        "id": unique_id(base, taken, counters)}
+                                        "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
             if key == root_author:
                 person["role"] = "author"

@@ -75,6 +75,8 @@ def _header(msg: Message, name: str) -> str:
     value = msg.get(name)
     if value is None:
         return ""
+    if isinstance(value, str) and "=?" not in value:  # nothing encoded: the common case, read as it is
+        return " ".join(value.split())
     try:
         text = str(make_header(decode_header(str(value))))
     except (LookupError, ValueError, HeaderParseError):  # an unknown or unusable charset, a bad encoded word

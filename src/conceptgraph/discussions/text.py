@@ -29,7 +29,9 @@ __all__ = ["read_text", "sniff_text"]
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
-_POSTED = re.compile(r"^Posted by\s+(?P<name>\S.*?)(?<!\s)\s*[—–-]+\s*(?P<date>.*\S)\s*$")
+# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator. The
+# separator is tried only where a run of spaces starts, so that a long run costs its length.
+_POSTED = re.compile(r"^Posted by\s+(?P<name>\S.*?)(?<!\s)(?:\s*[—–]+|\s+-+)\s*(?P<date>.*\S)\s*$")
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
 _SAYS = re.compile(r"(?<=\S)[ \t]+(?:says|said|wrote)[ \t]*:[ \t]*$")  # searched: "NAME says:"
 # Spaces between a name and its colon are bounded: an unbounded run would be tried from
@@ -85,7 +87,8 @@ def _blog(lines: list[str], file: str) -> Thread:
     sections: list[tuple[str, list[str]]] = []  # (speaker, lines): the post, then each response
     current = body
     in_bio = False
-    while i < len(lines) and not _COMMENT.match(lines[i]):
+    margin = _margin(lines)
+    while i < len(lines) and not (_COMMENT.match(lines[i]) and margin in (None, _indent(lines[i]))):
         raw, line = lines[i], lines[i].strip()
         i += 1
         posted = _POSTED.match(line)
@@ -99,22 +102,44 @@ def _blog(lines: list[str], file: str) -> Thread:
             continue
         prev_blank = not body or not (current[-1].strip() if current else "")
         nxt = lines[i].strip() if i < len(lines) else ""
-        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4:
+        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4 \
+                and _person(line):
             current = []
             sections.append((line, current))
             continue
         current.append(raw)
+    if len({name for name, _ in sections}) < len(sections):
+        # a name heading twice is a conversation pasted into the post, not answers it quotes
+        body, sections = _joined(lines, body, sections), []
     # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
     thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body), root=True, date=thread.date,
                              title=thread.title))
     for k, (name, section) in enumerate(sections, 1):
         thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section), parent="post",
                                  place=f"response {k}", role="respondent"))
-    comments = _comments(lines[i:])
+    comments = _comments(lines[i:], margin)
     for number, author, text in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}"))
     return thread
+
+
+def _person(line: str) -> bool:
+    """A heading that can be a person's name: two words or more, not all in the dictionary
+    ("Testability", "Constrained Construction" are section headings; "Luke Naismith" is a
+    name)."""
+    from ..draft.text import parts_of_speech
+
+    words = line.replace("-", " ").split()
+    return len(words) >= 2 and any(not parts_of_speech(w) for w in words)
+
+
+def _joined(lines: list[str], body: list[str], sections: list[tuple[str, list[str]]]) -> list[str]:
+    """The post's lines with its name headings put back, in their order."""
+    out = list(body)
+    for name, section in sections:
+        out += ["", name, ""] + section
+    return out
 
 
 def _own_words(lines: list[str]) -> str:
@@ -125,15 +150,26 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words). A comment starts at the
-    first numbered line's indentation and with the next number: a numbered list inside
-    a comment ("2. It is a pity ...", indented like its words) stays in it."""
-    found: list[tuple[str, str, list[str]]] = []
-    margin = -1
+def _margin(lines: list[str]) -> int | None:
+    """The indentation of comment lines ("  12. Ann says:"), when the page signs them: a
+    numbered list in the post, at another indentation, is then no comment."""
     for line in lines:
         m = _COMMENT.match(line)
-        if m and (not found or (int(m["n"]) == int(found[-1][0]) + 1 and _indent(line) == margin)):
+        if m and _SAYS.search(m["rest"].strip()):
+            return _indent(line)
+    return None
+
+
+def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, str, str]]:
+    """Numbered comments: (number, speaker or "", own words). A comment starts at the
+    comments' indentation (the first numbered line's, unless ``margin`` says) and with the
+    next number: a numbered list inside a comment ("2. It is a pity ...", indented like
+    its words) stays in it."""
+    found: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        m = _COMMENT.match(line)
+        if m and (margin is None or _indent(line) == margin) \
+                and (not found or int(m["n"]) == int(found[-1][0]) + 1):
             margin = _indent(line)
             rest = m["rest"].strip()
             says = _SAYS.search(rest)

@@ -47,14 +47,15 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key"]
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
-_ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
+_ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
+                          r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
                    r"differs? from|similar to|distinct from|synonymous with|equivalent to|instead of|rather than|"
                    r"as opposed to)\s+(?P<b>[^\s,;:?.]+(?:\s+[^\s,;:?.]+){0,2})", re.I)
-_CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing|merge|merging|split|splitting)\s+"
+_CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
                      r"(?P<a>[^,;:?.]{1,40}?)\s+(?:to|with|and|into|from)\s+(?P<b>[^,;:?.]{1,40})", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
-_META = re.compile(r"\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|label|noun|adjective|verb|"
+_META = re.compile(r"\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
@@ -73,7 +74,7 @@ _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
 question reason sense subject thing time topic view way word term name thread discussion reply response list
 lot bit kind sort type number something anything everything nothing one ones stuff guy guys folks everyone everybody
-adjective noun verb phrase label terminology wording naming meaning
+adjective noun verb phrase wording naming meaning
 """.split())
 # Adjectives that pick out or judge a thing rather than name a kind of it: "a certain
 # branch", "good management" are branch and management.
@@ -83,7 +84,7 @@ many few main simple actual current previous next last first second proper right
 best better worse worst effective successful genuine mere pure general common normal typical full
 """.split())
 # Words about words: "the word proposal" is the word "proposal".
-_META_NOUNS = frozenset("term terms word words name names phrase phrases label expression notion".split())
+_META_NOUNS = frozenset("term terms word words name names phrase phrases expression notion".split())
 # Words that can stand inside a quoted term but not alone as one.
 _FILLERS = frozenset("a an the this that of for to in on and or is are".split())
 
@@ -307,7 +308,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     for msg in messages:
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
         first = msg is root
-        for at, end, text in sentences(msg.text):
+        for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
             if first or text.rstrip().endswith("?"):
@@ -367,9 +368,9 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
             f.mark(words, 1.5, speaker, message)
     for m in _ACRONYM.finditer(text):
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
-    for m in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
-        if m:
-            head = m.group("head").strip("\"“” ")
+    for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
+        if line:
+            head = line.group("head").strip("\"“” ")
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)
             words = _phrase_words(head[: sense.start()] if sense else head)
             if sense and words:  # "remote (noun): ...": a sense of a word is a term of its own

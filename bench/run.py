@@ -620,14 +620,15 @@ def machine() -> str:
             f"Python {platform.python_version()}; networkx {nx.__version__}")
 
 
-def report(out: Path, started: float) -> str:
+def report(out: Path, started: float, load: float) -> str:
     cols = ["benchmark", "ours", "baseline", "ratio", "target", "met", "note"]
     lines = [
         "# Benchmark results",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python bench/run.py"
         f"{' --quick' if 'quick' in out.name else ''}` in {time.perf_counter() - started:.0f} s.",
-        f"Machine: {machine()}.",
+        f"Machine: {machine()}; load average {load:.1f} when the run began, {os.getloadavg()[0]:.1f} when it "
+        "ended (other processes share the cores: absolute times grow with it, ratios of interleaved runs less).",
         "",
         "Each baseline ran in the same script, on the same data. Times are medians (3 runs, 21 for the command",
         "line, interleaved with the baseline, 301 for queries) unless the note says one run.",
@@ -649,6 +650,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, help="keep generated datasets here (default: a temporary folder)")
     a = ap.parse_args()
     started = time.perf_counter()
+    load = os.getloadavg()[0]
     os.environ.setdefault("CONCEPTGRAPH_CACHE", "off")
     # As installed: with compiled bytecode (pip compiles networkx's; compile ours alike).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -689,7 +691,7 @@ def main() -> None:
             bench_browser(folder, 5000, 20_000, 120)
     out = HERE / ("RESULTS-quick.md" if a.quick else "RESULTS.md")
     print()
-    print(report(out, started))
+    print(report(out, started, load))
     print(f"written to {out}")
 
 

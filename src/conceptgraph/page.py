@@ -36,7 +36,7 @@ from .kinds import (
     STRUCTURAL_EDGES,
     TERM,
 )
-from .layout import layout
+from .layout import SPACING, layout
 from .names import name_keys, node_names, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
 
@@ -116,9 +116,10 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False)
 
 
 def _layout_digest(H: Graph, seed: int, degree: dict[Any, int]) -> str:
-    """A hash of all the layout depends on: the seed, each node's kind, label and degree
-    in order (its label box, its pull), and the kinds of link between each pair."""
-    h = hashlib.sha256(f"{seed}\n".encode())
+    """A hash of all the layout depends on: the seed and the sizes of labels, each node's
+    kind, label and degree in order (its label box, its pull), and the kinds of link
+    between each pair."""
+    h = hashlib.sha256(f"{seed} {LABEL_FONT} {LABEL_CHARS} {SPACING}\n".encode())
     index = {}
     for i, (n, d) in enumerate(H.nodes(data=True)):
         index[n] = i
@@ -308,9 +309,7 @@ def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, flo
         wrap, lines = _wrapped(label, size)
         text = min(wrap, 0.56 * size * len(label)) / 2  # half the width of the text
         shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
-        if shape == "ellipse":  # vis-network draws an ellipse half again as wide and twice as tall as its text
-            boxes[n] = (max(1.5 * text, lines * size) + 4, lines * size)
-        elif shape == "box":
+        if shape == "box":
             boxes[n] = (text + 6, 0.5 * lines * size + 0.25 * size)
         else:  # a dot with its label under it: the box reaches down to cover both
             boxes[n] = (max(text, size), size * (1 + 1.2 * lines))

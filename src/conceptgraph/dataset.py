@@ -100,6 +100,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "text": Field(_S, True, "The message, verbatim."),
         "reply_to": Field(_S, False, "The id of the message it answers."),
         "date": Field(_S), "title": Field(_S),
+        "score": Field(_I, False, "Its votes where the site counts them (Stack Exchange, GitHub reactions)."),
+        "accepted": Field(_B, False, "True for the answer the asker accepted."),
     },
     "claims": {
         "id": Field(_S, False, "Defaults to claim-N."), "term": Field(_S, True), "attribute": Field(_S, True),
@@ -558,7 +560,7 @@ class _Builder:
             self.register(doc, path, e["id"], MESSAGE)
             self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
             out.append(Message(e["id"], e["by"], e["where"], e["text"], e.get("reply_to") or "",
-                               e.get("date") or "", e.get("title") or ""))
+                               e.get("date") or "", e.get("title") or "", e.get("score"), e.get("accepted") is True))
             if e.get("reply_to"):
                 replies.append((doc, path, e["reply_to"]))
         for doc, path, target in replies:  # a reply may come before the message it answers

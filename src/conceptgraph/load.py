@@ -43,14 +43,15 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
 def input_kind(path: Path) -> tuple[str, list[Path]]:
     """What ``path`` is (``dataset``, ``graph`` or ``discussion``) and the files it is made
     of (for the cache's key). A discussion is recognised by its content: a Slack export,
-    a WordPress or Disqus XML file, a Discourse or Reddit JSON file, mail, a transcript."""
+    a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse or Reddit JSON file, mail, a transcript."""
     from .files import DATASET_SUFFIXES, check_readable, input_files
 
     if path.is_dir():
-        from .discussions import is_slack
+        from .discussions import folder_format
 
-        if is_slack(path):
-            files = sorted(p for p in path.rglob("*.json") if p.is_file() and not p.is_symlink())
+        if folder_format(path) is not None:
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".json", ".xml") and p.is_file()
+                           and not p.is_symlink())
             return "discussion", files
         return "dataset", input_files(path)
     check_readable(path)

@@ -24,12 +24,15 @@ if TYPE_CHECKING:
     from ..model import Dataset
     from .thread import Left, Thread
 
-__all__ = ["Importer", "IMPORTERS", "Options", "detect", "is_slack", "read_discussion", "import_discussion"]
+__all__ = ["Importer", "IMPORTERS", "Options", "detect", "folder_format", "is_slack", "read_discussion",
+           "import_discussion"]
 
 
 class Options(NamedTuple):
     include_pending: bool = False
     include_bots: bool = False
+    #: The thread wanted (``--thread``), for readers that can skip the others early.
+    thread: str | None = None
 
 
 class Importer(NamedTuple):
@@ -105,6 +108,28 @@ def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_transcript(_bytes(path), str(path))
 
 
+def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .stackexchange import read_stackexchange, sniff_stackexchange
+
+    if path.is_dir():
+        return read_stackexchange(path, None, str(path), o.thread)
+    data = _bytes(path)
+    dump = sniff_stackexchange(data[:8192])
+    return read_stackexchange(path, None if dump else data, str(path), o.thread)
+
+
+def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .github import read_github
+
+    return read_github(_bytes(path), str(path), include_bots=o.include_bots)
+
+
+def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .webpage import read_webpage
+
+    return read_webpage(_bytes(path), str(path))
+
+
 def _sniffer(module: str, name: str) -> Callable[[bytes], bool]:
     def sniff(head: bytes) -> bool:
         import importlib
@@ -125,8 +150,14 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _sniffer("forums", "sniff_reddit"), _reddit),
     Importer("mbox", "mail: an mbox of messages, or one .eml", (".mbox", ".eml", ".mbx"), _sniffer("chat", "sniff_mbox"),
              _mbox),
+    Importer("stackexchange", "Stack Exchange: a site's data dump (Posts.xml, with Comments.xml and Users.xml) or "
+             "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True),
+    Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
+             (".json",), _sniffer("github", "sniff_github"), _github),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
+    Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
+             (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
     Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
              (".txt", ".md", ".markdown", ".text"), None, _text),
 )}
@@ -148,13 +179,30 @@ def is_slack(path: Path) -> bool:
         return False
 
 
-def detect(path: Path) -> Importer | None:
-    """The discussion format of ``path`` by its content (a Slack folder or zip, an XML or
-    JSON export, mail, a transcript), else by its suffix; None for none of them."""
+def folder_format(path: Path) -> Importer | None:
+    """The format of an export that is a folder (or a zip): a Slack export, a Stack
+    Exchange dump (Posts.xml); None for any other path."""
     if is_slack(path):
         return IMPORTERS["slack"]
-    if path.is_dir():
-        return None
+    if path.is_dir() and any(p.name.casefold() == "posts.xml" for p in _entries(path)):
+        return IMPORTERS["stackexchange"]
+    return None
+
+
+def _entries(path: Path) -> list[Path]:
+    try:
+        return list(path.iterdir())
+    except OSError:
+        return []
+
+
+def detect(path: Path) -> Importer | None:
+    """The discussion format of ``path`` by its content (a Slack folder or zip, a Stack
+    Exchange dump, an XML, JSON or HTML export, mail, a transcript), else by its suffix;
+    None for none of them."""
+    found = folder_format(path)
+    if found is not None or path.is_dir():
+        return found
     from ..files import check_readable
 
     check_readable(path)
@@ -193,7 +241,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         with Progress(f"reading {src.name} ({imp.name})"):
-            found, dropped = imp.read(src, options)
+            found, dropped = imp.read(src, options._replace(thread=thread))
         threads += found
         left.update(dropped)
         used.append(imp.name)
@@ -205,7 +253,14 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                              f"the file holds: {excerpt(', '.join(titles), 300)}")
         threads = chosen
     ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left)
-    return ds, {"format": "+".join(dict.fromkeys(used)), **summary}
+    from ..language import main_languages
+
+    with Progress("telling the language"):
+        languages = main_languages(m.text for m in ds.messages)
+    summary = {"format": "+".join(dict.fromkeys(used)), **summary, "language": languages[0]}
+    if len(languages) > 1:
+        summary["languages"] = languages
+    return ds, summary
 
 
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",

@@ -32,6 +32,7 @@ __all__ = [
     "encode_json",
     "dumps_json",
     "load_json",
+    "load_documents",
     "utf8",
     "unique_ids",
     "clean_value",
@@ -69,6 +70,39 @@ def load_json(data: bytes, file: str) -> Any:
         raise DatasetError("JSON nested too deeply", file) from None
     except ValueError as e:  # e.g. an integer of thousands of digits
         raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+
+
+def load_documents(data: bytes, file: str) -> list[Any]:
+    """The JSON documents in ``data``, one or several one after the other (as ``cat
+    a.json b.json`` or ``gh api --paginate`` write them); faults as in :func:`load_json`.
+
+    >>> load_documents(b'[1] [2]\\n{"a": 3}', "x.json")
+    [[1], [2], {'a': 3}]
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+    decoder = json.JSONDecoder()
+    docs: list[Any] = []
+    at, end = 0, len(text)
+    try:
+        while True:
+            while at < end and text[at] in " \t\r\n":
+                at += 1
+            if at == end:
+                break
+            doc, at = decoder.raw_decode(text, at)
+            docs.append(doc)
+    except json.JSONDecodeError as e:
+        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file) from None
+    except ValueError as e:
+        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+    if not docs:
+        raise DatasetError("JSON syntax error: no document", file, 1)
+    return docs
 
 
 def dumps_json(value: Any, indent: int | None = 1) -> bytes:

@@ -1,0 +1,341 @@
+"""Stack Exchange questions, as the site's data dump and the API publish them.
+
+The dump: a site's ``Posts.xml`` (questions, ``PostTypeId`` 1, and their answers, 2,
+which name the question in ``ParentId``), with the ``Comments.xml`` and ``Users.xml``
+found beside it; a folder holding them, or a file of one question's rows, reads the
+same. The API: a response (``{"items": [...]}``) of questions, answers or comments,
+or several responses saved one after the other (``cat question.json answers.json
+comments.json``); a question may hold its ``answers`` and ``comments`` (a filter with
+``question.answers``, ``answer.comments`` and ``filter=withbody`` for the bodies).
+
+Each question is a thread: ``question``, ``answer N`` (in date order), ``comment N on
+the question``, ``comment N on answer 2``. An answer replies to the question; a
+comment replies to its post, or, when it starts ``@name`` (or the API says whom it
+answers), to that person's latest comment before it on the same post. Scores and the
+accepted answer are kept as data. Posts other than questions and answers (tag wikis)
+are left out and counted; a deleted account ("user39") is a person of its own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import DatasetError, excerpt
+from ..formats.common import load_documents
+from ..formats.xmlio import XmlReader
+from .clean import html_to_text, markdown_to_text
+from .privacy import without_addresses
+from .thread import Left, Post, Thread
+
+__all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
+
+_DUMP_ROOTS = (b"<posts", b"<comments", b"<users")
+
+
+def sniff_stackexchange(head: bytes) -> bool:
+    """A dump file: Posts.xml, Comments.xml or Users.xml (their rows name PostTypeId,
+    PostId or Reputation)."""
+    return b"<row " in head and any(root in head for root in _DUMP_ROOTS) and (
+        b"PostTypeId=" in head or b"PostId=" in head or b"Reputation=" in head)
+
+
+def sniff_stackexchange_api(head: bytes) -> bool:
+    start = head.lstrip()[:1] in (b"{", b"[")
+    return start and (b'"question_id"' in head or b'"answer_id"' in head or b'"comment_id"' in head)
+
+
+def sniff(head: bytes) -> bool:
+    return sniff_stackexchange(head) or sniff_stackexchange_api(head)
+
+
+@dataclass
+class _Row:
+    """A question, answer or comment, from the dump or the API."""
+
+    id: str
+    kind: str  # "question", "answer" or "comment"
+    parent: str  # an answer's question, a comment's post
+    author: str
+    account: str
+    when: str  # ISO date and time, for ordering
+    score: int | None
+    text: str
+    title: str = ""
+    accepted_answer: str = ""
+    accepted: bool = False
+    reply_to_user: str = ""
+    url: str = ""
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- the dump --------------------------------------------------------------------------------
+
+class _Rows(XmlReader):
+    def __init__(self, file: str, root: str) -> None:
+        super().__init__(file)
+        self.root, self.rows = root, []  # type: tuple[str, list[dict[str, str]]]
+
+    def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
+        if not self.path and tag != self.root:
+            raise self.error(f"expected <{self.root}> (a Stack Exchange {self.root.title()}.xml), found <{excerpt(tag, 30)}>")
+        if tag == "row" and len(self.path) == 1:
+            self.rows.append(attrs)
+
+
+def _dump_rows(path: Path, root: str) -> list[dict[str, str]]:
+    from ..files import read_limited
+
+    reader = _Rows(str(path), root)
+    reader.parse(read_limited(path))
+    return reader.rows
+
+
+def dump_files(path: Path) -> dict[str, Path]:
+    """The dump files at ``path`` (a folder, or one of its files) by name: ``posts``,
+    and ``comments`` and ``users`` when they are there."""
+    folder = path if path.is_dir() else path.parent
+    found: dict[str, Path] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        entries = []
+    for p in entries:
+        name = p.name.casefold()
+        for kind in ("posts", "comments", "users"):
+            if name == f"{kind}.xml" and p.is_file():
+                found[kind] = p
+    if path.is_file() and path.name.casefold() not in ("comments.xml", "users.xml"):
+        found["posts"] = path  # one question's rows, under any name
+    return found
+
+
+def _dump(path: Path, wanted: str | None, left: Left) -> Iterator[_Row]:
+    files = dump_files(path)
+    if "posts" not in files:
+        raise DatasetError("the comments and users of a Stack Exchange dump are read with its Posts.xml: "
+                           "import the site's folder or its Posts.xml", str(path))
+    users = {u.get("Id", ""): u.get("DisplayName", "") for u in _dump_rows(files["users"], "users")} \
+        if "users" in files else {}
+    posts = _dump_rows(files["posts"], "posts")
+
+    def who(user_id: str | None, display: str | None, key: str) -> tuple[str, str]:
+        if user_id:
+            return users.get(user_id) or display or f"user{user_id}", f"se:{user_id}"
+        # a deleted account: its name as the post shows it, and a person of its own
+        return display or "", f"se-gone:{key}"
+
+    questions = {p.get("Id", ""): p for p in posts if p.get("PostTypeId") == "1"}
+    if wanted is not None:
+        questions = {k: v for k, v in questions.items() if _matches(wanted, k, v.get("Title", ""))}
+    kept: set[str] = set()
+    for p in posts:
+        kind = {"1": "question", "2": "answer"}.get(p.get("PostTypeId", ""))
+        pid = p.get("Id", "")
+        if kind is None:
+            left["tag wikis and other posts"] += 1
+            continue
+        question = pid if kind == "question" else p.get("ParentId", "")
+        if question not in questions:
+            if wanted is None and kind == "answer":
+                left["answers to a question not in the file"] += 1
+            continue
+        kept.add(pid)
+        author, account = who(p.get("OwnerUserId"), p.get("OwnerDisplayName"), pid)
+        accepted = questions[question].get("AcceptedAnswerId", "")
+        yield _Row(pid, kind, question if kind == "answer" else "", author, account, p.get("CreationDate", ""),
+                   _int(p.get("Score")), html_to_text(p.get("Body", "")), html.unescape(p.get("Title", "")),
+                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted)
+    if "comments" in files:
+        for c in _dump_rows(files["comments"], "comments"):
+            post = c.get("PostId", "")
+            if post not in kept:
+                if wanted is None:
+                    left["comments on posts not in the file"] += 1
+                continue
+            cid = c.get("Id", "")
+            author, account = who(c.get("UserId"), c.get("UserDisplayName"), "c" + cid)
+            yield _Row(cid, "comment", post, author, account, c.get("CreationDate", ""), _int(c.get("Score")),
+                       markdown_to_text(c.get("Text", "")))
+
+
+# --- the API ---------------------------------------------------------------------------------
+
+def _when(seconds: Any) -> str:
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    except (TypeError, ValueError, OverflowError, OSError):
+        return ""
+
+
+def _owner(item: dict[str, Any], key: str) -> tuple[str, str]:
+    owner = item.get("owner")
+    owner = owner if isinstance(owner, dict) else {}
+    name = html.unescape(str(owner.get("display_name") or ""))
+    ident = owner.get("account_id") or owner.get("user_id")
+    if ident is None or owner.get("user_type") == "does_not_exist":
+        return name, f"se-gone:{key}"
+    return name, f"se-account:{ident}" if owner.get("account_id") else f"se:{ident}"
+
+
+def _api_text(item: dict[str, Any]) -> str:
+    if isinstance(item.get("body"), str):
+        return html_to_text(item["body"])
+    if isinstance(item.get("body_markdown"), str):
+        return markdown_to_text(item["body_markdown"])
+    return ""
+
+
+def _api_items(doc: Any) -> Iterator[dict[str, Any]]:
+    """The items of a response, of a list of responses, or a list of items."""
+    if isinstance(doc, dict):
+        if isinstance(doc.get("items"), list):
+            yield from (i for i in doc["items"] if isinstance(i, dict))
+        elif "error_id" in doc:
+            raise ValueError(f"an API error ({excerpt(doc.get('error_name') or doc.get('error_message'))}), not questions")
+        else:
+            yield doc
+    elif isinstance(doc, list):
+        for x in doc:
+            yield from _api_items(x)
+
+
+def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Row]:
+    seen: set[tuple[str, str]] = set()
+    rows: list[_Row] = []
+
+    def add(item: dict[str, Any], parent: str = "") -> None:
+        if "comment_id" in item:
+            kind, ident = "comment", str(item["comment_id"])
+            parent = str(item.get("post_id") or parent)
+        elif "answer_id" in item:
+            kind, ident = "answer", str(item["answer_id"])
+            parent = str(item.get("question_id") or parent)
+        elif "question_id" in item:
+            kind, ident = "question", str(item["question_id"])
+        else:
+            return
+        if (kind, ident) in seen:
+            return
+        seen.add((kind, ident))
+        text = _api_text(item)
+        if not text and "body" not in item and "body_markdown" not in item:
+            left["without their text (ask the API with filter=withbody)"] += 1
+        author, account = _owner(item, kind + ident)
+        reply = item.get("reply_to_user")
+        rows.append(_Row(ident, kind, parent if kind != "question" else "", author, account,
+                         _when(item.get("creation_date")), _int(item.get("score")), text,
+                         html.unescape(str(item.get("title") or "")),
+                         accepted_answer=str(item.get("accepted_answer_id") or ""),
+                         accepted=item.get("is_accepted") is True or item.get("accepted") is True,
+                         reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
+                         else "", url=str(item.get("link") or "")))
+        for sub in ("answers", "comments"):
+            for child in item.get(sub) or []:
+                if isinstance(child, dict):
+                    add(child, ident)
+
+    try:
+        for doc in load_documents(data, file):
+            for item in _api_items(doc):
+                add(item)
+    except ValueError as e:
+        raise DatasetError(str(e), file) from None
+    if not rows:
+        raise DatasetError("no Stack Exchange question, answer or comment in this JSON", file)
+    questions = {r.id: r for r in rows if r.kind == "question"}
+    if wanted is not None:
+        questions = {k: v for k, v in questions.items() if _matches(wanted, k, v.title)}
+    answers = {r.id: r.parent for r in rows if r.kind == "answer"}
+    for r in rows:
+        question = r.id if r.kind == "question" else r.parent if r.kind == "answer" else \
+            r.parent if r.parent in questions else answers.get(r.parent, "")
+        if question in questions:
+            yield r
+        elif wanted is None:
+            left[f"{r.kind}s of a question not in the file"] += 1
+
+
+# --- threads ---------------------------------------------------------------------------------
+
+def _matches(wanted: str, ident: str, title: str) -> bool:
+    return wanted in (ident, html.unescape(title))
+
+
+_MENTION = re.compile(r"^\s*@([\w.\-]+)")
+
+
+def _threads(rows: list[_Row]) -> list[Thread]:
+    questions = [r for r in rows if r.kind == "question"]
+    answers: dict[str, list[_Row]] = defaultdict(list)
+    comments: dict[str, list[_Row]] = defaultdict(list)
+    for r in rows:
+        if r.kind == "answer":
+            answers[r.parent].append(r)
+        elif r.kind == "comment":
+            comments[r.parent].append(r)
+    threads = []
+    for q in sorted(questions, key=lambda r: (r.when, _int(r.id) or 0)):
+        thread = Thread(key=q.id, title=q.title, url=q.url, author=q.author, date=q.when[:10])
+        posts = [(q, "question")]
+        for n, a in enumerate(sorted(answers[q.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+            a.accepted = a.accepted or a.id == q.accepted_answer
+            posts.append((a, f"answer {n}"))
+        for post, place in list(posts):
+            role = "respondent" if post.kind == "answer" else ""
+            thread.posts.append(_post(post, place, None if post.kind == "question" else q.id, role))
+            earlier: list[_Row] = []
+            for k, c in enumerate(sorted(comments[post.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+                on = "the question" if post.kind == "question" else place
+                replied = _replied(c, earlier)
+                thread.posts.append(_post(c, f"comment {k} on {on}", "c" + replied if replied else post.id))
+                earlier.append(c)
+        threads.append(thread)
+    return threads
+
+
+def _replied(c: _Row, earlier: list[_Row]) -> str:
+    """The comment ``c`` answers among the ``earlier`` ones on its post: the latest by
+    the person it addresses (``@name``, or the API's ``reply_to_user``)."""
+    m = _MENTION.match(c.text)
+    name = c.reply_to_user or (m.group(1) if m else "")
+    if not name:
+        return ""
+    squeeze = name.replace(" ", "").casefold()
+    for e in reversed(earlier):
+        if e.author and (e.author.replace(" ", "").casefold() == squeeze or
+                         e.author.replace(" ", "").casefold().startswith(squeeze) and len(squeeze) >= 3):
+            return e.id
+    return ""
+
+
+def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
+    # comments are numbered apart from posts in the dump: their keys are kept apart too
+    return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=without_addresses(r.text),
+                parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
+                title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted)
+
+
+def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None) -> tuple[list[Thread], Left]:
+    """The questions of a Stack Exchange dump (``data`` None: read the dump at ``path``)
+    or of the API's JSON (``data``), each a thread; only ``wanted`` (an id or title)
+    when given."""
+    left = Left()
+    threads = _threads(list(_dump(path, wanted, left) if data is None else _api(data, file, wanted, left)))
+    if not threads:
+        if wanted is not None:
+            return [], left
+        raise DatasetError("no question in this Stack Exchange file", file)
+    return threads, left

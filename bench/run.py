@@ -262,6 +262,8 @@ def bench_separation(repeat: int) -> None:
 _PLAIN_PARSE = {  # the baseline: just parsing the same file, with nothing built from it
     "xml": "import xml.parsers.expat as e; p = e.ParserCreate(); p.Parse(open(PATH, 'rb').read(), True)",
     "json": "import json; json.loads(open(PATH, 'rb').read())",
+    "jsons": "import json; [json.loads(x) for x in open(PATH, 'rb').read().split(b'\\n')]",
+    "html": "from selectolax.lexbor import LexborHTMLParser; LexborHTMLParser(open(PATH, 'rb').read()).css('li')",
     "mbox": "import email, email.policy, re; [email.message_from_bytes(m, policy=email.policy.compat32) "
             "for m in re.split(rb'\\nFrom [^\\n]*\\n', open(PATH, 'rb').read())]",
     "slack": "import json, pathlib; [json.loads(f.read_bytes()) for f in pathlib.Path(PATH).rglob('*.json')]",
@@ -284,7 +286,8 @@ def bench_import(folder: Path, sizes: list[int]) -> None:
                     f"t = time.perf_counter(); import_discussion([Path({str(path)!r})], {str(out)!r}, force=True)")
             ours_t, ours_m = _child(code)
             kind = {"wxr": "xml", "disqus": "xml", "discourse": "json", "reddit": "json", "mbox": "mbox",
-                    "slack": "slack", "vtt": "text", "text": "text"}[fmt]
+                    "slack": "slack", "vtt": "text", "text": "text", "stackexchange": "xml", "github": "jsons",
+                    "html": "html"}[fmt]
             base_t, _ = _child(f"PATH = {str(path)!r}\n" + _PLAIN_PARSE[kind])
             times.append(ours_t)
             if n == sizes[0]:

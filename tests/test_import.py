@@ -44,7 +44,7 @@ def test_the_bundled_discussion_imports_as_curated() -> None:
 def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
     r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == "text: 1 thread, 18 messages, 17 speakers, 17 replies\n"
+    assert r.stdout == "text: 1 thread, 18 messages, 17 speakers, 17 replies\nlanguage: en\n"
     assert run("validate", str(tmp_path / "coop")).exit_code == 0
     r = run("thread", "--data", str(tmp_path / "coop"), "--by", "todd", "--json")
     assert json.loads(r.stdout)["messages"][0]["where"] == "comment 7"
@@ -57,7 +57,7 @@ def test_import_summary_as_json(tmp_path: Path) -> None:
     r = run("import", str(FIX / "wordpress.xml"), "-o", str(tmp_path / "wp"), "--json")
     s = json.loads(r.stdout)
     assert s == {"path": str(tmp_path / "wp"), "format": "wxr", "threads": 2, "messages": 5, "speakers": 3,
-                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}}
+                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}, "language": "en"}
 
 
 def test_wordpress(tmp_path: Path) -> None:

@@ -286,6 +286,8 @@ class ImportSummary(TypedDict):
     speakers: int
     replies: int
     left_out: dict[str, int]
+    language: str
+    languages: NotRequired[list[str]]
 
 
 class DraftSummary(TypedDict):

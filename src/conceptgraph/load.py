@@ -62,14 +62,15 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
             head = f.read(8192)
     except OSError as e:
         raise DatasetError(f"cannot read: {e.strerror or e}", str(path)) from None
+    from .discussions import detect
     from .formats import FORMATS
 
-    if any(f.read is not None and f.sniff is not None and f.sniff(head) for f in FORMATS.values()):
-        return "graph", [path]
-    from .discussions import detect
-
+    # a discussion export first: its marks are specific, while a GraphQL answer's "nodes"
+    # would pass for node-link JSON
     if detect(path) is not None:
         return "discussion", [path]
+    if any(f.read is not None and f.sniff is not None and f.sniff(head) for f in FORMATS.values()):
+        return "graph", [path]
     if any(f.read is not None and path.suffix.lower() in f.suffixes for f in FORMATS.values()):
         return "graph", [path]
     raise DatasetError("neither a dataset (.yaml), a graph file (GraphML, GEXF, node-link JSON) nor a discussion "

@@ -341,6 +341,9 @@ def import_text(r: dict[str, Any]) -> str:
              f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
         lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+    if "language" in r:
+        lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
+                                     else r["language"]))
     return "\n".join(lines)
 
 

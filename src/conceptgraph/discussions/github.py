@@ -19,6 +19,7 @@ and reviews with no words; a deleted account ("ghost") is a person of its own. Q
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,12 +33,13 @@ from .thread import Left, Post, Thread
 __all__ = ["read_github", "sniff_github"]
 
 _KEYS = (b'"author_association"', b'"authorAssociation"', b'"html_url": "https://github.com/',
-         b'"html_url":"https://github.com/', b'"reactionGroups"', b'"url": "https://github.com/',
-         b'"url":"https://github.com/')
+         b'"html_url":"https://github.com/', b'"reactionGroups"')
+_GRAPHQL = re.compile(rb'^\s*\{\s*"data"\s*:\s*\{\s*"(repository|node)"\s*:')
 
 
 def sniff_github(head: bytes) -> bool:
-    return head.lstrip()[:1] in (b"{", b"[") and any(k in head for k in _KEYS)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start[:1] in (b"{", b"[") and (any(k in head for k in _KEYS) or bool(_GRAPHQL.match(start)))
 
 
 def _get(obj: dict[str, Any], *names: str) -> Any:
@@ -113,6 +115,10 @@ def _text(obj: dict[str, Any]) -> str:
     return str(obj.get("bodyText") or "")
 
 
+def _has_text(obj: dict[str, Any]) -> bool:
+    return any(isinstance(obj.get(k), str) for k in ("body", "bodyHTML", "bodyText"))
+
+
 def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     login, bot = _author(obj)
     key = str(_get(obj, "id", "node_id", "databaseId") or fallback)
@@ -141,6 +147,7 @@ class _Found:
         self.kind = "issue"
         self.items: list[_Item] = []
         self.seen: set[str] = set()
+        self.left = Left()
 
     def add(self, item: _Item) -> _Item:
         if item.key not in self.seen:
@@ -154,17 +161,18 @@ class _Found:
         self.take_children(obj)
 
     def take_children(self, obj: dict[str, Any]) -> None:
-        comments = obj.get("comments")
-        for n, c in enumerate(_nodes(comments)):
+        answer = obj.get("answer")
+        if isinstance(answer, dict) and _has_text(answer):  # a discussion's chosen answer, given whole
+            self.add(_item("comment", answer, "answer")).accepted = True
+        for n, c in enumerate(_nodes(obj.get("comments"))):
+            if not _has_text(c):
+                if str(_get(c, "id", "node_id", "databaseId")) not in self.seen:
+                    self.left["comments given without their text"] += 1
+                continue
             item = self.add(_item("comment", c, f"comment-{n}"))
             for k, r in enumerate(_nodes(c.get("replies"))):
                 reply = self.add(_item("reply", r, f"{item.key}-reply-{k}"))
                 reply.parent = item.key
-        answer = obj.get("answer")
-        if isinstance(answer, dict) and answer.get("id") is not None:
-            chosen = str(answer["id"])
-            for i in self.items:
-                i.accepted = i.accepted or i.key == chosen
         for n, r in enumerate(_nodes(obj.get("reviews"))):
             review = self.add(_item("review", r, f"review-{n}"))
             review.extra["state"] = str(r.get("state") or "")
@@ -213,7 +221,8 @@ class _Found:
         elif "submitted_at" in obj or ("state" in obj and "pull_request_url" in obj):
             review = self.add(_item("review", obj, f"review-{len(self.items)}"))
             review.extra["state"] = str(obj.get("state") or "")
-        elif "issue_url" in obj and "title" not in obj:
+        elif "title" not in obj and "number" not in obj and ("issue_url" in obj or _has_text(obj) and (
+                "user" in obj or "author" in obj)):
             self.add(_item("comment", obj, f"comment-{len(self.items)}"))
         elif "title" in obj or "number" in obj:
             url = str(_get(obj, "html_url", "url") or "")
@@ -245,7 +254,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     root = found.root
     if root is None and not found.items:
         raise DatasetError("no GitHub issue, pull request, discussion or comment in this JSON", file)
-    left = Left()
+    left = found.left
     thread = Thread(key=file)
     posts: list[_Item] = []
     if root is not None:

@@ -104,21 +104,21 @@ def _dump_rows(path: Path, root: str) -> list[dict[str, str]]:
 
 
 def dump_files(path: Path) -> dict[str, Path]:
-    """The dump files at ``path`` (a folder, or one of its files) by name: ``posts``,
-    and ``comments`` and ``users`` when they are there."""
-    folder = path if path.is_dir() else path.parent
+    """The dump files at ``path`` by kind (``posts``, ``comments``, ``users``): those of
+    a folder, or a ``Posts.xml`` and the two beside it; any other file is read alone
+    (one question's rows, under a name of its own)."""
+    name = path.name.casefold()
+    if path.is_file() and name not in ("posts.xml", "comments.xml", "users.xml"):
+        return {"posts": path}
     found: dict[str, Path] = {}
     try:
-        entries = list(folder.iterdir())
+        entries = list((path if path.is_dir() else path.parent).iterdir())
     except OSError:
         entries = []
     for p in entries:
-        name = p.name.casefold()
         for kind in ("posts", "comments", "users"):
-            if name == f"{kind}.xml" and p.is_file():
+            if p.name.casefold() == f"{kind}.xml" and p.is_file():
                 found[kind] = p
-    if path.is_file() and path.name.casefold() not in ("comments.xml", "users.xml"):
-        found["posts"] = path  # one question's rows, under any name
     return found
 
 

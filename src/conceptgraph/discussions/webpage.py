@@ -1,7 +1,8 @@
 """A blog post or forum topic saved from a browser (HTML), with its comments.
 
 The comments are found from the page's own comment markup, tried in this order:
-Discourse's crawler view (``.crawler-post``, also inside ``<noscript>``), WordPress's
+Discourse's crawler view (``.crawler-post``, also inside ``<noscript>``; a post that
+quotes another answers it), WordPress's
 comment list (``li.comment`` with ``.comment-author .fn`` and ``.comment-content``),
 Disqus's embed (``li.post`` with ``.post-message``, when the saved page holds the
 frame), schema.org ``Comment`` microdata (``itemprop="author"``, ``"text"``), then
@@ -94,6 +95,26 @@ _BYLINE = ("meta[name='author']", "[itemprop='author'] [itemprop='name']", ".aut
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 
 
+#: Deeper than this, no page a browser saved (Chromium builds no tree deeper than 512),
+#: and HTML's tree building takes time growing with the square of the depth.
+MAX_DEPTH = 2048
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd option tr td th "
+                  "tbody thead tfoot colgroup rb rt rp optgroup".split())  # empty, or closed by the next of their kind
+
+
+def _too_deep(text: str) -> bool:
+    """Whether ``text`` nests elements deeper than :data:`MAX_DEPTH` (a linear scan)."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
 def _decode(data: bytes) -> str:
     head = data[:4096]
     m = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", head, re.I)
@@ -102,14 +123,6 @@ def _decode(data: bytes) -> str:
         return data.decode(charset if not data.startswith(b"\xef\xbb\xbf") else "utf-8-sig", "replace")
     except LookupError:
         return data.decode("utf-8", "replace")
-
-
-def _first(node: LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
-    for s in selectors:
-        found = node.css_first(s)
-        if found is not None:
-            return found
-    return None
 
 
 def _name(node: LexborNode | None) -> str:
@@ -139,26 +152,96 @@ def _date(node: LexborNode | None) -> str:
 
 
 class _Page:
-    """A parsed page and the comments of one markup in it."""
+    """A parsed page and the comments of one markup in it. Every look-up inside a
+    comment is made once for the whole page and shared out to the comments (the one
+    each match belongs to), so that reading is linear however deep comments nest."""
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
         self.chrome = {n.mem_id for n in tree.css(_CHROME)}
-        self.holds_item: set[int] = set()  # nodes with a comment somewhere inside
-        self.items: set[int] = set()
         self.alias: dict[int, int] = {}  # a comment's wrapper -> the comment
         self.classes: dict[int, list[str]] = {}  # a comment -> its wrapper's classes
+        self.set_items([])
 
-    def mark(self, items: list[LexborNode]) -> None:
-        """Remember the comments and every node above one; each node is marked once, so
-        this is linear however deep comments nest."""
-        self.items = {n.mem_id for n in items}
-        self.holds_item = set()
+    def set_items(self, items: list[LexborNode]) -> None:
+        """The comments, and every node with one somewhere inside (each node is marked
+        once)."""
+        self.items = {n.mem_id: n for n in items}
+        self.holds_item: set[int] = set()
+        self._owner: dict[int, int] = {}
+        self._index: dict[str, dict[int, LexborNode]] = {}
         for n in items:
             up = n.parent
             while up is not None and up.mem_id not in self.holds_item:
                 self.holds_item.add(up.mem_id)
                 up = up.parent
+
+    def owner(self, node: LexborNode | None) -> int:
+        """The comment ``node`` is part of (itself, if it is one); 0 for none."""
+        path = []
+        found = 0
+        while node is not None:
+            mid = node.mem_id
+            if mid in self._owner:
+                found = self._owner[mid]
+                break
+            if mid in self.items:
+                found = mid
+                break
+            path.append(mid)
+            node = node.parent
+        for mid in path:
+            self._owner[mid] = found
+        return found
+
+    def first(self, owner: int, selectors: tuple[str, ...]) -> LexborNode | None:
+        """The first node matching one of ``selectors`` (tried in order) that is part of
+        comment ``owner`` (0: of the page outside the comments)."""
+        for s in selectors:
+            index = self._index.get(s)
+            if index is None:
+                index = self._index[s] = {}
+                for n in self.select(s):
+                    index.setdefault(self.owner(n), n)
+            if owner in index:
+                return index[owner]
+        return None
+
+    def select(self, selector: str) -> list[LexborNode]:
+        """The nodes matching ``selector``. "A B" is matched here, not by Lexbor, whose
+        walk up from each B to look for an A is quadratic on deeply nested pages."""
+        if " " not in selector or ">" in selector or "," in selector:
+            return list(self.tree.css(selector))
+        outer, inner = selector.rsplit(" ", 1)
+        tops = {n.mem_id for n in self.select(outer)}
+        if not tops:
+            return []
+        below: dict[int, bool] = {}  # node -> has an `outer` above it
+        found = []
+        for n in self.tree.css(inner):
+            path, up, answer = [], n.parent, False
+            while up is not None:
+                if up.mem_id in below:
+                    answer = below[up.mem_id]
+                    break
+                if up.mem_id in tops:
+                    answer = True
+                    break
+                path.append(up.mem_id)
+                up = up.parent
+            for mid in path:
+                below[mid] = answer
+            if answer:
+                found.append(n)
+        return found
+
+    def parent(self, item: LexborNode) -> int:
+        """The comment ``item`` answers: the nearest comment around it (past a wrapper of
+        its own); 0 for none."""
+        up = self.owner(item.parent)
+        while up and self.alias.get(up) == item.mem_id:
+            up = self.owner(self.items[up].parent)
+        return self.alias.get(up, up)
 
     def own_text(self, node: LexborNode) -> str:
         """The words of ``node`` without the comments nested in it and the site chrome
@@ -181,12 +264,14 @@ class _Page:
 def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
     for markup in _MARKUPS:
         found = page.tree.css(markup.item)
-        if markup.name == "comment list":  # only those that look like one: an author and a text inside
-            found = [n for n in found if _first(n, markup.author) is not None and _first(n, markup.text) is not None]
-        if markup.name == "wordpress":
-            found = [n for n in found if n.attributes.get("id", "").startswith(("comment-", "li-comment-"))
-                     or n.css_first(".comment-author, .fn, .comment-content") is not None]
+        if markup.name in ("comment list", "wordpress") and found:
+            # only those that look like one: an author (and, in a mere list, a text) of their own
+            page.set_items(found)
+            found = [n for n in found if page.first(n.mem_id, markup.author) is not None and (
+                markup.name == "wordpress" or page.first(n.mem_id, markup.text) is not None)
+                or markup.name == "wordpress" and n.attributes.get("id", "").startswith(("comment-", "li-comment-"))]
         if found:
+            page.set_items(found)
             return markup, found
     return None, []
 
@@ -194,8 +279,8 @@ def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
 def _article(page: _Page) -> str:
     for s in _ARTICLE:
         for node in page.tree.css(s):
-            if node.mem_id in page.items:
-                continue
+            if page.owner(node):
+                continue  # inside a comment
             text = page.own_text(node)
             if text:
                 return text
@@ -211,12 +296,14 @@ def _meta(tree: LexborHTMLParser, prop: str) -> str:
 def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(_decode(data))
+    text = _decode(data)
+    if _too_deep(text):
+        raise DatasetError(f"HTML nested more than {MAX_DEPTH:,} elements deep: not a page a browser saved", file)
+    tree = LexborHTMLParser(text)
     if tree.body is None:
         raise DatasetError("no page body in this HTML file", file)
     page = _Page(tree)
     markup, items = _comments(page)
-    page.mark(items)
     if markup is not None:
         items = _unwrapped(page, markup, items)
     left = Left()
@@ -225,8 +312,10 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
     url = (canonical.attributes.get("href") if canonical is not None else "") or _meta(tree, "og:url") or (
         saved.group(1).decode("utf-8", "replace") if saved else "")
     title_node = tree.css_first("h1.entry-title, h1.post-title, h1[itemprop='headline'], #topic-title h1")
-    title = _meta(tree, "og:title") or _name(title_node) or (_name(tree.css_first("title")))
-    author = _name(_first(tree.root, _BYLINE)) if tree.root is not None else ""
+    headline = tree.css_first("meta[itemprop='headline']")
+    title = _meta(tree, "og:title") or (headline.attributes.get("content") or "" if headline is not None else "") or \
+        _name(title_node) or _name(tree.css_first("title"))
+    author = _name(page.first(0, _BYLINE))
     date = _date(tree.css_first("meta[property='article:published_time']")) or _date(
         tree.css_first("article time[datetime], .entry-date[datetime], time.published[datetime]"))
     thread = Thread(key=url or file, title=tidy(title), url=url if url.startswith(("http://", "https://")) else "",
@@ -245,28 +334,18 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
             left["pingbacks and trackbacks"] += 1
             continue
         assert markup is not None
-        body = _first(item, markup.text)
-        if body is not None and page.holds_item and body.mem_id in page.holds_item:
+        body = page.first(item.mem_id, markup.text)
+        if body is not None and body.mem_id in page.holds_item:
             body = None  # a text element holding other comments is the thread, not this comment's words
         text = page.own_text(body if body is not None else item)
-        who = _name(_first(item, markup.author))
+        who = _name(page.first(item.mem_id, markup.author))
         by_author = bool(markup.author_mark) and markup.author_mark in classes
-        parent = _parent(item, page)
+        parent = page.parent(item)
         thread.posts.append(Post(
-            key=str(item.mem_id), author=who, text=without_addresses(text), parent=parent or "post",
-            date=_date(_first(item, markup.date)),
+            key=str(item.mem_id), author=who, text=without_addresses(text), parent=str(parent) if parent else "post",
+            date=_date(page.first(item.mem_id, markup.date)),
             account="post author" if by_author and author else (f"name:{who.casefold()}" if who else f"unnamed {n}")))
     return [thread], left
-
-
-def _parent(item: LexborNode, page: _Page) -> str:
-    """The comment ``item`` answers: the nearest comment around it."""
-    up = item.parent
-    while up is not None:
-        if up.mem_id in page.items and page.alias.get(up.mem_id) != item.mem_id:
-            return str(page.alias.get(up.mem_id, up.mem_id))
-        up = up.parent
-    return ""
 
 
 def _unwrapped(page: _Page, markup: _Markup, items: list[LexborNode]) -> list[LexborNode]:
@@ -277,9 +356,8 @@ def _unwrapped(page: _Page, markup: _Markup, items: list[LexborNode]) -> list[Le
     kept = []
     for n, item in enumerate(items):
         inner = items[n + 1] if n + 1 < len(items) else None
-        if inner is not None and _parent(inner, page) == str(item.mem_id):
-            author = _first(item, markup.author)
-            if author is None or _parent(author, page) == str(inner.mem_id):
+        if inner is not None and page.owner(inner.parent) == item.mem_id:
+            if page.first(item.mem_id, markup.author) is None:  # its author is the inner comment's
                 page.alias[item.mem_id] = inner.mem_id
                 page.classes[inner.mem_id] = (item.attributes.get("class") or "").split()
                 continue
@@ -291,17 +369,20 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
     """A Discourse topic's crawler view: its posts, numbered as the forum numbers them."""
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        position = item.css_first("[itemprop='position']")
+        position = page.first(item.mem_id, ("[itemprop='position']",))
         number = position.text(strip=True) if position is not None and position.text(strip=True).isdigit() else str(n)
         if number in seen:  # the same post in the page and in its <noscript> copy
             continue
         seen.add(number)
-        body = _first(item, markup.text)
+        body = page.first(item.mem_id, markup.text)
         text = page.own_text(body if body is not None else item)
-        who = _name(_first(item, markup.author))
+        who = _name(page.first(item.mem_id, markup.author))
         first = not thread.posts
+        quoted = page.first(item.mem_id, ("aside.quote[data-post]",))  # the post it quotes is the post it answers
+        answers = quoted.attributes.get("data-post") if quoted is not None else None
+        parent = None if first else answers if answers in seen and answers != number else thread.posts[0].key
         thread.posts.append(Post(key=number, author=who, text=without_addresses(text),
-                                 parent=None if first else thread.posts[0].key, date=_date(_first(item, markup.date)),
+                                 parent=parent, date=_date(page.first(item.mem_id, markup.date)),
                                  account=f"name:{who.casefold()}" if who else f"unnamed {number}", root=first,
                                  place=f"post {number}", title=thread.title if first else ""))
     if thread.posts:

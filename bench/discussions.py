@@ -158,7 +158,7 @@ def stackexchange(n: int, seed: int = 0) -> bytes:
     for t, i, _, who, words in _plan(n, seed):
         pid = t * 1000 + i + 1
         body = quoteattr(f"<p>{words}</p>")
-        kind = 'PostTypeId="1" Title="Thread %d"' % t if i == 0 else f'PostTypeId="2" ParentId="{t * 1000 + 1}"'
+        kind = f'PostTypeId="1" Title="Thread {t}"' if i == 0 else f'PostTypeId="2" ParentId="{t * 1000 + 1}"'
         rows.append(f'  <row Id="{pid}" {kind} CreationDate="2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.000" '
                     f'Score="{i % 7}" Body={body} OwnerDisplayName={quoteattr(who)} />')
     return ('<?xml version="1.0" encoding="utf-8"?>\n<posts>\n' + "\n".join(rows) + "\n</posts>\n").encode()
@@ -186,7 +186,7 @@ def html(n: int, seed: int = 0) -> bytes:
 
     plan = _plan(n, seed)
     children: dict[int, list[int]] = {}
-    for k, (_, i, parent, _, _) in enumerate(plan[1:], 1):
+    for k, (_, _, parent, _, _) in enumerate(plan[1:], 1):
         children.setdefault(parent + 1 if parent > 0 else 0, []).append(k)
 
     def comment(k: int) -> str:

@@ -101,14 +101,14 @@ def _as_api(folder: Path) -> list[dict]:
     shallow_user types; dates in seconds, HTML escaped in names and titles)."""
     import html
     import xml.etree.ElementTree as ET
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     users = {u.get("Id"): u.get("DisplayName") for u in ET.parse(folder / "Users.xml").getroot()}
     posts = list(ET.parse(folder / "Posts.xml").getroot())
     comments = list(ET.parse(folder / "Comments.xml").getroot())
 
     def seconds(value: str) -> int:
-        return int(datetime.fromisoformat(value).replace(tzinfo=timezone.utc).timestamp())
+        return int(datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp())
 
     def owner(row, key="OwnerUserId", name="OwnerDisplayName") -> dict:
         if row.get(key):

@@ -269,7 +269,7 @@ def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
             page.set_items(found)
             found = [n for n in found if page.first(n.mem_id, markup.author) is not None and (
                 markup.name == "wordpress" or page.first(n.mem_id, markup.text) is not None)
-                or markup.name == "wordpress" and n.attributes.get("id", "").startswith(("comment-", "li-comment-"))]
+                or markup.name == "wordpress" and (n.attributes.get("id") or "").startswith(("comment-", "li-comment-"))]
         if found:
             page.set_items(found)
             return markup, found

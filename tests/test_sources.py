@@ -296,7 +296,7 @@ def test_a_disqus_frame_and_schema_org_comments(write) -> None:
     micro = write('<html><body><article itemprop="articleBody"><p>Tea?</p></article><div itemscope '
                   'itemtype="https://schema.org/Comment"><span itemprop="author">Cy</span><time itemprop="dateCreated" '
                   'datetime="2024-03-01">1 March</time><div itemprop="text">Coffee.</div></div></body></html>', "m.html")
-    assert [g[:4] for g in messages([micro])] == [("unnamed commenter", "post", "", "Tea?"),
+    assert [g[:4] for g in messages([micro])] == [("unnamed author (post)", "post", "", "Tea?"),
                                                   ("Cy", "comment 1", "post", "Coffee.")]
 
 

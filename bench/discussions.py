@@ -150,8 +150,9 @@ def text(n: int, seed: int = 0) -> bytes:
 
 
 def stackexchange(n: int, seed: int = 0) -> bytes:
-    """A dump's Posts.xml: each thread a question with answers; replies to a comment in
-    a thread become answers (the dump's comments sit in Comments.xml, not read here)."""
+    """A dump's Posts.xml: each thread a question with answers (a reply in the plan is an
+    answer too: the dump's comments sit in Comments.xml, not written here); each
+    person's account id with their name, as a dump without its Users.xml has them."""
     from xml.sax.saxutils import quoteattr
 
     rows = []
@@ -160,7 +161,7 @@ def stackexchange(n: int, seed: int = 0) -> bytes:
         body = quoteattr(f"<p>{words}</p>")
         kind = f'PostTypeId="1" Title="Thread {t}"' if i == 0 else f'PostTypeId="2" ParentId="{t * 1000 + 1}"'
         rows.append(f'  <row Id="{pid}" {kind} CreationDate="2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.000" '
-                    f'Score="{i % 7}" Body={body} OwnerDisplayName={quoteattr(who)} />')
+                    f'Score="{i % 7}" Body={body} OwnerUserId="{NAMES.index(who)}" OwnerDisplayName={quoteattr(who)} />')
     return ('<?xml version="1.0" encoding="utf-8"?>\n<posts>\n' + "\n".join(rows) + "\n</posts>\n").encode()
 
 

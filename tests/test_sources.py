@@ -202,6 +202,30 @@ def test_graphql_and_gh_json_comments_minimized_ones_left_out(tmp_path: Path) ->
     assert [g[:3] for g in got][:2] == [("nobody", "pull request", ""), ("monalisa", "comment 1", "pull-request")]
 
 
+def test_replies_to_review_comments_and_graphql_review_threads(tmp_path: Path) -> None:
+    review = json.loads((GH / "pull-31-review-comments.json").read_text())
+    first = next(c for c in review if c["path"] == "test/IssueEvent.py")
+    reply = dict(first, id=1, node_id="R1", in_reply_to_id=first["id"], body="Done, thanks.",
+                 created_at="2018-06-26T00:00:00Z", user={"login": "jacquev6"})
+    rest = tmp_path / "rest.json"
+    rest.write_text((GH / "pull-31.json").read_text() + json.dumps(review + [reply]))
+    got = messages([rest])
+    assert ("jacquev6", "reply 1 to review comment on test/IssueEvent.py line 7",
+            "review-comment-on-test-issueevent-py-line-7") == got[-1][:3]
+    # the same comments as GraphQL's reviewThreads give them: a thread's first comment and its replies
+    threads = {"nodes": [{"path": c["path"], "line": c["line"], "originalLine": c["original_line"],
+                          "comments": {"nodes": [{"id": c["node_id"], "author": {"login": c["user"]["login"]},
+                                                  "body": c["body"], "createdAt": c["created_at"]}
+                                                 for c in ([first, reply] if c is first else [c])]}}
+                         for c in review]}
+    graphql = tmp_path / "graphql.json"
+    graphql.write_text(json.dumps({"data": {"repository": {"pullRequest": {
+        "title": "Title edited by PyGithub", "author": {"login": "jacquev6"}, "body": "Body edited by PyGithub",
+        "createdAt": "2012-05-27T09:25:36Z", "url": "https://github.com/PyGithub/PyGithub/pull/31",
+        "reviewThreads": threads}}}}))
+    assert [g[:3] for g in messages([graphql])] == [g[:3] for g in messages([rest])]
+
+
 def test_github_bots_and_deleted_accounts(tmp_path: Path) -> None:
     issue = json.loads((GH / "issue-28.json").read_text())
     comments = json.loads((GH / "issue-28-comments.json").read_text())
@@ -322,6 +346,16 @@ def test_language_is_told_offline_and_verbatim_text_is_kept() -> None:
     assert language_of("Bonjour à tous, quelle est la différence entre coopération et collaboration ?") == "fr"
     assert language_of("协作和合作有什么区别？我认为协作需要共同的目标。") == "zh"
     assert language_of("Soup.") == "und"  # too short to tell
+
+
+def test_a_thread_in_two_languages_lists_both(write) -> None:
+    chat = write("Ann: Bonjour à tous, je voudrais savoir quelle est la différence entre coopération et collaboration.\n"
+                 "Bo: La collaboration demande un but commun, la coopération seulement des échanges.\n"
+                 "Cy: I think collaboration needs a shared goal, while cooperation only needs goodwill.\n", "chat.txt")
+    _, summary = read_discussion([chat])
+    assert (summary["language"], summary["languages"]) == ("fr", ["fr", "en"])
+    r = run("import", str(chat), "-o", "chat")
+    assert r.stdout.splitlines()[-1] == "language: fr, en (the first most)"
 
 
 def test_addresses_never_reach_the_dataset(tmp_path: Path) -> None:

@@ -43,7 +43,8 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
 def input_kind(path: Path) -> tuple[str, list[Path]]:
     """What ``path`` is (``dataset``, ``graph`` or ``discussion``) and the files it is made
     of (for the cache's key). A discussion is recognised by its content: a Slack export,
-    a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse or Reddit JSON file, mail, a transcript."""
+    a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse, Reddit, GitHub or
+    Stack Exchange JSON file, a saved web page, mail, a transcript."""
     from .files import DATASET_SUFFIXES, check_readable, input_files
 
     if path.is_dir():
@@ -67,7 +68,12 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
 
     # a discussion export first: its marks are specific, while a GraphQL answer's "nodes"
     # would pass for node-link JSON
-    if detect(path) is not None:
+    found = detect(path)
+    if found is not None:
+        if found.name == "stackexchange":  # a Posts.xml is read with the files beside it
+            from .discussions.stackexchange import dump_files
+
+            return "discussion", sorted(dump_files(path).values())
         return "discussion", [path]
     if any(f.read is not None and f.sniff is not None and f.sniff(head) for f in FORMATS.values()):
         return "graph", [path]

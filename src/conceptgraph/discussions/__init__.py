@@ -109,13 +109,9 @@ def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
 
 
 def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .stackexchange import read_stackexchange, sniff_stackexchange
+    from .stackexchange import read_stackexchange
 
-    if path.is_dir():
-        return read_stackexchange(path, None, str(path), o.thread)
-    data = _bytes(path)
-    dump = sniff_stackexchange(data[:8192])
-    return read_stackexchange(path, None if dump else data, str(path), o.thread)
+    return read_stackexchange(path, None if path.is_dir() else _bytes(path), str(path), o.thread)
 
 
 def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:

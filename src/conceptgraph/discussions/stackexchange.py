@@ -86,7 +86,8 @@ def _int(value: Any) -> int | None:
 class _Rows(XmlReader):
     def __init__(self, file: str, root: str) -> None:
         super().__init__(file)
-        self.root, self.rows = root, []  # type: tuple[str, list[dict[str, str]]]
+        self.root = root
+        self.rows: list[dict[str, str]] = []
 
     def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
         if not self.path and tag != self.root:
@@ -95,11 +96,11 @@ class _Rows(XmlReader):
             self.rows.append(attrs)
 
 
-def _dump_rows(path: Path, root: str) -> list[dict[str, str]]:
+def _dump_rows(path: Path, root: str, data: bytes | None = None) -> list[dict[str, str]]:
     from ..files import read_limited
 
     reader = _Rows(str(path), root)
-    reader.parse(read_limited(path))
+    reader.parse(read_limited(path) if data is None else data)
     return reader.rows
 
 
@@ -122,14 +123,16 @@ def dump_files(path: Path) -> dict[str, Path]:
     return found
 
 
-def _dump(path: Path, wanted: str | None, left: Left) -> Iterator[_Row]:
+def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Iterator[_Row]:
+    """The rows of the dump at ``path``; ``data``: the bytes of ``path``, a posts file
+    already read."""
     files = dump_files(path)
     if "posts" not in files:
         raise DatasetError("the comments and users of a Stack Exchange dump are read with its Posts.xml: "
                            "import the site's folder or its Posts.xml", str(path))
     users = {u.get("Id", ""): u.get("DisplayName", "") for u in _dump_rows(files["users"], "users")} \
         if "users" in files else {}
-    posts = _dump_rows(files["posts"], "posts")
+    posts = _dump_rows(files["posts"], "posts", data if files["posts"] == path else None)
 
     def who(user_id: str | None, display: str | None, key: str) -> tuple[str, str]:
         if user_id:
@@ -329,11 +332,12 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
 
 
 def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None) -> tuple[list[Thread], Left]:
-    """The questions of a Stack Exchange dump (``data`` None: read the dump at ``path``)
-    or of the API's JSON (``data``), each a thread; only ``wanted`` (an id or title)
-    when given."""
+    """The questions of a Stack Exchange dump (a folder, or a posts file whose bytes are
+    ``data``) or of the API's JSON, each a thread; only ``wanted`` (an id or title) when
+    given."""
     left = Left()
-    threads = _threads(list(_dump(path, wanted, left) if data is None else _api(data, file, wanted, left)))
+    dump = data is None or sniff_stackexchange(data[:8192])
+    threads = _threads(list(_dump(path, data, wanted, left) if dump else _api(data or b"", file, wanted, left)))
     if not threads:
         if wanted is not None:
             return [], left

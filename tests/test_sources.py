@@ -80,6 +80,17 @@ def test_stack_exchange_comments_answer_the_one_they_address_and_the_accepted_an
     assert accepted == ["answer 2"]  # AcceptedAnswerId="20", the second answer by date
 
 
+def test_thread_shows_scores_and_the_accepted_answer() -> None:
+    r = run("thread", "--data", str(SE), "--json")
+    from conceptgraph.answers import ANSWERS, conforms
+
+    answer = json.loads(r.stdout)
+    assert conforms(answer, ANSWERS["thread"]) == []
+    accepted = [m for m in answer["messages"] if m.get("accepted")]
+    assert [(m["where"], m["score"]) for m in accepted] == [("“Could questions here be too localized?” › answer 2", 4)]
+    assert ", score 4, accepted" in run("thread", "--data", str(SE)).stdout
+
+
 def test_a_posts_file_alone_names_people_as_the_site_does(tmp_path: Path) -> None:
     alone = tmp_path / "question-526.xml"
     shutil.copy(SE / "Posts.xml", alone)

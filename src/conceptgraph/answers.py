@@ -271,6 +271,8 @@ class ThreadMessage(TypedDict):
     date: str
     text: str
     claims: list[ThreadClaim]
+    score: NotRequired[int]
+    accepted: NotRequired[bool]
     mentions: NotRequired[list[list[int]]]
 
 

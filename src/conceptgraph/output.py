@@ -323,6 +323,8 @@ def thread_text(r: dict[str, Any]) -> str:
     for m in r["messages"]:
         head = f"{m['where']} — {m['speaker']}" + (f" (replies to {m['reply_to']})" if m["reply_to"] else "")
         head += f", {m['date']}" if m["date"] else ""
+        head += f", score {m['score']}" if "score" in m else ""
+        head += ", accepted" if m.get("accepted") else ""
         lines.append(head)
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]

@@ -18,6 +18,7 @@ are left out and counted; a deleted account ("user39") is a person of its own.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import defaultdict
@@ -299,29 +300,51 @@ def _threads(rows: list[_Row]) -> list[Thread]:
         for post, place in list(posts):
             role = "respondent" if post.kind == "answer" else ""
             thread.posts.append(_post(post, place, None if post.kind == "question" else q.id, role))
-            earlier: list[_Row] = []
+            latest = _Latest()
+            on = "the question" if post.kind == "question" else place
             for k, c in enumerate(sorted(comments[post.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
-                on = "the question" if post.kind == "question" else place
-                replied = _replied(c, earlier)
+                replied = latest.addressed(c)
                 thread.posts.append(_post(c, f"comment {k} on {on}", "c" + replied if replied else post.id))
-                earlier.append(c)
+                latest.add(c)
         threads.append(thread)
     return threads
 
 
-def _replied(c: _Row, earlier: list[_Row]) -> str:
-    """The comment ``c`` answers among the ``earlier`` ones on its post: the latest by
-    the person it addresses (``@name``, or the API's ``reply_to_user``)."""
-    m = _MENTION.match(c.text)
-    name = c.reply_to_user or (m.group(1) if m else "")
-    if not name:
-        return ""
-    squeeze = name.replace(" ", "").casefold()
-    for e in reversed(earlier):
-        if e.author and (e.author.replace(" ", "").casefold() == squeeze or
-                         e.author.replace(" ", "").casefold().startswith(squeeze) and len(squeeze) >= 3):
-            return e.id
-    return ""
+class _Latest:
+    """The latest comment of each person on one post, to find the one a comment
+    addresses: by ``@name`` (the name without spaces, or its first three letters or
+    more, as the site matches it) or by the API's ``reply_to_user``."""
+
+    #: Names tried for one mention when it is a prefix of several.
+    _TRIES = 50
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, str] = {}  # squeezed name -> its latest comment's id
+        self.names: list[str] = []  # the same names, sorted
+
+    def add(self, c: _Row) -> None:
+        name = _squeeze(c.author)
+        if name and name not in self.by_name:
+            bisect.insort(self.names, name)
+        if name:
+            self.by_name[name] = c.id
+
+    def addressed(self, c: _Row) -> str:
+        m = _MENTION.match(c.text)
+        name = _squeeze(c.reply_to_user or (m.group(1) if m else ""))
+        if not name:
+            return ""
+        if name in self.by_name:
+            return self.by_name[name]
+        if len(name) < 3:
+            return ""
+        at = bisect.bisect_left(self.names, name)
+        found = [self.by_name[n] for n in self.names[at:at + self._TRIES] if n.startswith(name)]
+        return max(found, key=lambda ident: _int(ident) or 0) if found else ""
+
+
+def _squeeze(name: str) -> str:
+    return name.replace(" ", "").casefold()
 
 
 def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:

@@ -157,6 +157,23 @@ def test_the_api_json_reads_as_the_dump_does(tmp_path: Path) -> None:
     assert messages([api]) == messages([SE])
 
 
+def test_the_api_without_bodies_keeps_the_question_and_says_how_to_get_the_rest(tmp_path: Path) -> None:
+    items = [{k: v for k, v in q.items() if k != "body"} | {"answers": [
+        {k: v for k, v in a.items() if k != "body"} for a in q["answers"]], "comments": []} for q in _as_api(SE)]
+    api = tmp_path / "default-filter.json"
+    api.write_text(json.dumps({"items": items}))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ds, summary = read_discussion([api])
+    assert ["16 posts came without their text" in str(w.message) and "filter=withbody" in str(w.message)
+            for w in caught] == [True]
+    assert summary["left_out"] == {"empty": 13}  # the answers; their comments answer the question instead
+    assert [m.text for m in ds.messages if not m.reply_to] == [
+        "Should we include sources in answers?", "Could questions here be too localized?",
+        "What is the difference between fashion and clothing tags?"]
+    assert len(ds.messages) == 3 + 13  # the comments on the answers
+
+
 # --- GitHub ----------------------------------------------------------------------------------
 
 def test_a_github_issue_and_its_comments_from_the_rest_api(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, markdown_to_text
@@ -235,13 +236,15 @@ def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Ro
             return
         seen.add((kind, ident))
         text = _api_text(item)
-        if not text and "body" not in item and "body_markdown" not in item:
-            left["without their text (ask the API with filter=withbody)"] += 1
+        title = html.unescape(str(item.get("title") or ""))
+        if "body" not in item and "body_markdown" not in item:
+            bodiless[0] += 1
+            if kind == "question":
+                text = title  # the thread stays, and what answers it
         author, account = _owner(item, kind + ident)
         reply = item.get("reply_to_user")
         rows.append(_Row(ident, kind, parent if kind != "question" else "", author, account,
-                         _when(item.get("creation_date")), _int(item.get("score")), text,
-                         html.unescape(str(item.get("title") or "")),
+                         _when(item.get("creation_date")), _int(item.get("score")), text, title,
                          accepted_answer=str(item.get("accepted_answer_id") or ""),
                          accepted=item.get("is_accepted") is True or item.get("accepted") is True,
                          reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
@@ -251,12 +254,16 @@ def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Ro
                 if isinstance(child, dict):
                     add(child, ident)
 
+    bodiless = [0]
     try:
         for doc in load_documents(data, file):
             for item in _api_items(doc):
                 add(item)
     except ValueError as e:
         raise DatasetError(str(e), file) from None
+    if bodiless[0]:
+        warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} posts came without their text (the API's default "
+                                          "filter): ask with filter=withbody"), stacklevel=2)
     if not rows:
         raise DatasetError("no Stack Exchange question, answer or comment in this JSON", file)
     questions = {r.id: r for r in rows if r.kind == "question"}

@@ -450,7 +450,7 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
     ("A haiku has three lines and a sonnet fourteen.", []),
 ])
-def test_relations_between_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem")}
     found = mentions_in(sentence, 0, len(sentence), names)
     assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found)] == expected

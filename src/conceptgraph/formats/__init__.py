@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -56,7 +55,7 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import replace_folder, write_atomic_with
+    from ..files import stdout_stream, write_atomic_with, write_folder
     from ..progress import Progress
 
     f = FORMATS.get(fmt)
@@ -67,12 +66,12 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     if str(path) == "-":
         if f.write is None:
             raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")
-        write(G, fmt, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+        with stdout_stream() as out:
+            write(G, fmt, out)
         return {"format": fmt, "path": "-"}
     if f.write_folder is not None:
         files = f.write_folder(G)
-        replace_folder(target, files, force=force, make_parents=default)
+        write_folder(target, files, replace="always" if force else "exports", mark=True, make_parents=default)
         result: dict[str, Any] = {"format": fmt, "path": str(target), "files": sorted(files)}
         if f.after is not None:
             result["command"] = f.after(target, sorted(files))

@@ -56,6 +56,9 @@ class _Group(click.Group):
             sys.exit(e.exit_code)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
+        except ConceptGraphError as e:  # writing the help or the version to a full standard output
+            click.echo(f"Error: {_message(str(e))}", err=True)
+            sys.exit(e.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -722,5 +725,8 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
+    from .files import guard_stdout
+
     signal.signal(signal.SIGTERM, _terminate)
+    guard_stdout()  # every write to stdout checked: a full disk is an error, never a cut-off file
     cli(prog_name="conceptgraph")

@@ -86,6 +86,7 @@ __all__ = [
     "recover",
     "write_stdout",
     "stdout_stream",
+    "guard_stdout",
     "EXPORT_MARK",
     "DATASET_SUFFIXES",
     "input_files",
@@ -657,9 +658,8 @@ class _Stdout(io.RawIOBase):
     is continued, an error is an :class:`OutputError`. After a failure, later writes
     are dropped, so that flushing at exit does not fail a second time."""
 
-    def __init__(self) -> None:
+    def __init__(self, stream: IO[str] | None) -> None:
         super().__init__()
-        stream = sys.stdout
         if stream is None:
             raise OutputError("standard output is closed")
         try:
@@ -676,6 +676,11 @@ class _Stdout(io.RawIOBase):
 
     def writable(self) -> bool:
         return True
+
+    def fileno(self) -> int:
+        if self.fd is None:
+            raise io.UnsupportedOperation("fileno")
+        return self.fd
 
     def write(self, b: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(b).cast("B")
@@ -711,8 +716,10 @@ class _Stdout(io.RawIOBase):
         buffer = getattr(self.stream, "buffer", None)
         if buffer is not None:
             n = buffer.write(view)
+            buffer.flush()
             return len(view) if n is None else int(n)
         self.stream.write(bytes(view).decode("utf-8", "replace"))
+        self.stream.flush()
         return len(view)
 
 
@@ -720,25 +727,38 @@ class _Stdout(io.RawIOBase):
 def stdout_stream() -> Iterator[IO[bytes]]:
     """Standard output as a buffered binary stream whose every write is checked, for a
     document written piece by piece (an export with ``-o -``); flushed at the end."""
-    raw = _Stdout()
+    raw = _Stdout(sys.stdout)
     out = io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 16)
     try:
         yield out
         out.flush()
     finally:
-        raw.failed = True  # whatever is left is dropped, never flushed twice
+        raw.failed = True  # whatever is left after a failure is dropped, never written twice
         out.close()
-    if raw.fd is None:
-        raw.stream.flush()
 
 
 def write_stdout(data: bytes) -> None:
     """Write ``data`` to standard output, all of it, or raise :class:`OutputError`
     (:class:`BrokenPipeError` when the reader has gone)."""
-    raw = _Stdout()
-    raw.write(data)
-    if raw.fd is None:
-        try:
-            raw.stream.flush()
-        except OSError as e:
-            raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+    _Stdout(sys.stdout).write(data)
+
+
+def guard_stdout() -> None:
+    """Route every later write to ``sys.stdout`` (help, version, anything printed)
+    through the same checks, keeping its encoding and buffering: for a program's entry
+    point. A stream without a descriptor (a test's) is left as it is."""
+    stream = sys.stdout
+    if stream is None or isinstance(getattr(stream, "buffer", None), _Guarded):
+        return
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    raw = _Stdout(stream)
+    sys.stdout = io.TextIOWrapper(_Guarded(cast(io.RawIOBase, raw), 1 << 13), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=bool(getattr(stream, "line_buffering", False)),
+                                  write_through=getattr(stream, "write_through", False))
+
+
+class _Guarded(io.BufferedWriter):
+    """The buffer under a guarded standard output (so that it is not guarded twice)."""

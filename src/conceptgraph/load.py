@@ -109,9 +109,9 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
 
                     G = build_graph(read_discussion([p])[0])
                 else:
-                    from .formats import read_graph
+                    from .formats import conform, read_graph
 
-                    G = read_graph(p)
+                    G = conform(read_graph(p))
         return G, [str(w.message) for w in caught if issubclass(w.category, ConceptGraphWarning)]
 
     if cache:

@@ -19,12 +19,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, OutputError
 from . import cypher, cytoscape, gexf, graphml, mermaid, neo4j, nodelink
-from .common import Format
+from .common import Format, conform
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "graph_format", "DEFAULT_FOLDER"]
+__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "conform", "graph_format", "DEFAULT_FOLDER"]
 
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -95,7 +95,9 @@ def graph_format(path: Path, head: bytes) -> Format | None:
 
 def read_graph(path: str | os.PathLike[str]) -> Graph:
     """Read a graph file written by us or another tool (GraphML, GEXF, node-link JSON),
-    known by its suffix or its content. Raises :class:`DatasetError` naming file and line."""
+    known by its suffix or its content, every value as the file typed it: an export
+    reads back equal to the graph written. :func:`conform` (which ``load_graph`` applies)
+    makes it one the queries can trust. Raises :class:`DatasetError` naming file and line."""
     from ..files import read_limited
 
     p = Path(path)

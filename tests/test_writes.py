@@ -29,8 +29,7 @@ from conceptgraph.draft import DRAFT_FILE, draft_folder
 from conceptgraph.files import EXPORT_MARK, folder_lock, read_if_exists, write_atomic
 from conceptgraph.formats import FORMATS
 
-from conftest import ROOT, need
-from test_properties import PROPERTY
+from conftest import PROPERTY, ROOT, need
 
 FIX = ROOT / "tests" / "fixtures" / "discussions"
 SINGLE_FILE = [name for name, f in FORMATS.items() if f.write is not None]

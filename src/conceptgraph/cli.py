@@ -615,7 +615,8 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
     DATA is a dataset with messages (a folder from `import`) or a discussion export.
     Every drafted item is marked `status: draft` and quotes exactly the characters of
     its message; they go in DATA/draft.yaml, beside the curated files, which are never
-    touched. Drafting again replaces draft.yaml unless it holds accepted items.
+    touched. Drafting again replaces draft.yaml unless it holds accepted items, and
+    never over a change made to the folder while it drafted.
 
     To accept an item, delete its `status: draft` line; to reject it, delete it. The
     page shows drafts dashed and lighter, and --curated leaves them out of any query.
@@ -706,7 +707,7 @@ def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: 
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
     atomically: a failed export leaves the previous file as it was; a folder is
-    replaced only when it holds an earlier export (or with --force).
+    replaced only when it holds an earlier export and nothing else (or with --force).
     """
     from .formats import export as export_graph
     from .render import subgraph

@@ -49,9 +49,9 @@ def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
 
 def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``; ``"-"`` for
-    standard output). Files are replaced atomically: a failure leaves the old one. A
-    folder format replaces only an earlier export of ours or an empty folder, unless
-    ``force``.
+    standard output, every byte checked). Files are replaced atomically: a failure
+    leaves the old one. A folder format replaces only an empty folder or an earlier
+    export of ours that holds nothing else, unless ``force``.
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """

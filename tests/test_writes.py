@@ -235,6 +235,31 @@ def test_the_lock_of_a_folder_is_one_writer_at_a_time(tmp_path: Path) -> None:
         assert write_atomic(tmp_path / "x.txt", "again", expect=b"after").read_text() == "again"
 
 
+def test_a_folder_everyone_may_write_is_written_without_its_lock(tmp_path: Path) -> None:
+    """In a folder like /tmp, another user could hold the lock forever: it is not taken."""
+    need(os.geteuid() == 0, "making a folder owned by another user needs root")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    os.chown(shared, 65534, 65534)
+    holder = textwrap.dedent(f"""
+        import fcntl, os, time
+        fd = os.open({str(shared)!r}, os.O_RDONLY)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        print("held", flush=True)
+        time.sleep(60)
+    """)
+    p = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout is not None and p.stdout.readline() == "held\n"
+        started = time.monotonic()
+        assert run("export", "--format", "json", "-o", str(shared / "g.json")).exit_code == 0
+        assert time.monotonic() - started < 20
+    finally:
+        p.kill()
+        p.wait()
+
+
 # --- import -o and draft -o never replace a folder that appeared meanwhile -----------------
 
 

@@ -270,6 +270,12 @@ def _lock(key: str, timeout: float) -> int | None:
         except OSError:
             return None  # e.g. a folder one may write but not read: written unlocked
         try:
+            here = os.fstat(fd)
+            if here.st_uid != os.geteuid() and here.st_mode & stat.S_IWOTH:
+                # A folder everyone may write (/tmp): anyone could hold its lock forever,
+                # so it is not taken there; writes still compare (expect).
+                os.close(fd)
+                return None
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -306,10 +312,10 @@ def _stem(target: Path) -> str:
     return name[:80] + "~" + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def _leftover(target: Path, token: str, kind: Literal["tmp", "prev"]) -> Path:
-    # .NAME.TOKEN.tmp: being written (its writer holds a lock on it);
-    # .NAME.TOKEN.prev: the folder it replaces, between the two renames of a replacement.
-    return target.parent / f".{_stem(target)}.{token}.{kind}"
+def _temp_path(target: Path, token: str) -> Path:
+    # .NAME.TOKEN.tmp: being written (its writer holds a lock on it); a folder's
+    # replacement moves the old folder aside as .NAME.TOKEN.prev between its two renames.
+    return target.parent / f".{_stem(target)}.{token}.tmp"
 
 
 def _leftovers(target: Path) -> dict[str, dict[str, Path]]:
@@ -411,7 +417,7 @@ def _new_temp(target: Path, folder: bool) -> tuple[Path, int]:
     holding its lock until closed, so that no other run takes it for a leftover."""
     with folder_lock(target.parent):
         for _ in range(100):
-            tmp = _leftover(target, secrets.token_hex(4), "tmp")
+            tmp = _temp_path(target, secrets.token_hex(4))
             try:
                 if folder:
                     os.mkdir(tmp, 0o700)
@@ -620,7 +626,7 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
                     if replace == "exports":
                         _check_export_folder(path, target)
                     os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
-                    previous = _leftover(target, fresh.name.rsplit(".", 2)[-2], "prev")
+                    previous = fresh.with_suffix(".prev")  # .NAME.TOKEN.prev, found with its .tmp by _recover
                     os.rename(target, previous)
                     try:
                         os.rename(fresh, target)

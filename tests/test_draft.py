@@ -57,7 +57,7 @@ def test_the_bundled_draft_meets_its_targets(bundled) -> None:
     assert scores["messages"]["recall"] == scores["messages"]["precision"] == 1.0
     assert scores["terms"]["recall"] >= 0.9
     assert scores["claims"]["recall"] >= 0.6 and scores["claims"]["precision"] >= 0.6
-    assert scores["agreements"]["precision"] >= 0.6
+    assert scores["stances"]["precision"] >= 0.6
 
 
 def test_every_drafted_quote_is_exactly_its_span(bundled) -> None:
@@ -274,7 +274,7 @@ def test_evaluate_prints_scores_and_what_each_side_lacks(tmp_path: Path) -> None
     assert r.exit_code == 0, r.stderr
     scores = json.loads(r.stdout)
     assert conforms(scores, ANSWERS["evaluate"]) == []
-    assert list(scores) == ["contributors", "messages", "terms", "claims", "relations", "agreements"]
+    assert list(scores) == ["contributors", "messages", "terms", "claims", "relations", "oppositions", "stances"]
     c = scores["claims"]
     assert c["drafted"] - c["matched"] == len(c["unmatched"]["drafted"])
     assert c["gold"] - c["matched"] == len(c["unmatched"]["gold"])

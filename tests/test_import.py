@@ -273,3 +273,65 @@ def test_the_registry_names_every_format() -> None:
     for imp in IMPORTERS.values():
         assert imp.name in r.stdout
     assert DatasetError  # errors from importers are DatasetErrors: exit 1
+
+
+GOLD_THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.txt"))
+
+
+@pytest.mark.parametrize("raw", GOLD_THREADS, ids=[p.stem for p in GOLD_THREADS])
+def test_real_plain_text_threads_import_as_their_gold(raw: Path) -> None:
+    """Real threads copied as plain text (bench/gold): every speaker and every message's
+    own words as the hand-made gold has them. Found there: quoted '>' lines kept in a
+    post, one-line turns ("Thank you, everybody.") emptied as sign-offs, a numbered list
+    inside a comment ("2. It is a pity ...") or a question read as comments, a hyphen in
+    an author's name ("kal-al") taken for the date's dash."""
+    ds, _ = read_discussion([raw])
+    gold = load_dataset(raw.with_suffix(".yaml"))
+    people, gold_people = {c.id: c.name for c in ds.contributors}, {c.id: c.name for c in gold.contributors}
+    assert [(m.where, people[m.by], m.text) for m in ds.messages] == \
+        [(m.where, gold_people[m.by], m.text) for m in gold.messages]
+
+
+def test_a_page_without_an_author_line_and_two_unsigned_comments(write) -> None:
+    path = write("Is a tomato a fruit?\n\nBotanists call it a fruit; cooks call it a vegetable.\n\n"
+                 "  1. It is a berry, strictly.\n\n  2. Ann says:\n\n    No, it is a vegetable.\n\n"
+                 "  3. A fruit, legally not.\n", "page.txt")
+    ds, _ = read_discussion([path])
+    assert [(c.name, c.role) for c in ds.contributors] == [
+        ("unnamed author (post)", "author"), ("unnamed commenter (comment 1)", "commenter"), ("Ann", "commenter"),
+        ("unnamed commenter (comment 3)", "commenter")]
+    assert ds.source.title == "Is a tomato a fruit?" and not ds.source.author
+
+
+def test_a_sign_off_signs_only_under_words(write) -> None:
+    path = write("Soup\n\nPosted by Ann — May 1, 2020\n\nSoup or salad?\n\n  1. Soup, surely.\nBest wishes, Bo\n\n"
+                 "  2. Thanks, Cy.\n\n  3. Thank you, everybody.\n", "soup.txt")
+    ds, _ = read_discussion([path])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann", "Soup or salad?"), ("Bo", "Soup, surely."), ("unnamed commenter (comment 2)", "Thanks, Cy."),
+        ("unnamed commenter (comment 3)", "Thank you, everybody.")]
+
+
+def test_a_numbered_list_in_the_post_is_no_comment(write) -> None:
+    path = write("Tags\n\nPosted by  kal-al —August 30, 2004\n\nTwo readings:\n1. Clothing is worn.\n2. Fashion is "
+                 "followed.\n\n\n  1. Bo says:\n\n    The first.\n\n  2. Cy says:\n\n    The second.\n", "tags.txt")
+    ds, _ = read_discussion([path])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where) for m in ds.messages] == [("kal-al", "post"), ("Bo", "comment 1"),
+                                                               ("Cy", "comment 2")]
+    assert ds.messages[0].text.endswith("2. Fashion is followed.") and ds.source.date == "2004-08-30"
+
+
+def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> None:
+    """A section heading ("Testability", "Constrained Construction") is no respondent's
+    name, and a name heading that comes twice is a conversation pasted into the post."""
+    page = ("Providers\n\nPosted by  Ann Oakes —May 1, 2020\n\nIntro.\n\nConstrained Construction\n\nWords.\n\n"
+            "Testability\n\nMore words.\n\nJo Qwertz\n\nA pasted reply.\n\nAnn Oakes\n\nAnd mine.\n\nJo Qwertz\n\n"
+            "Again.\n\n\n  1. Bo says:\n\n    Nice.\n")
+    ds, _ = read_discussion([write(page, "p.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where) for m in ds.messages] == [("Ann Oakes", "post"), ("Bo", "comment 1")]
+    assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
+    answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
+    assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "comment 1"]

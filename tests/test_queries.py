@@ -204,7 +204,7 @@ def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:
     jims = {(t, a) for (t, a), _ in endorsed.items()
             if "Jim Benson" in next(i["supporters"] for i in consensus(B)["agreed"] if (i["term"], i["attribute"]) == (t, a))}
     by_whom = {k: endorsed[k] for k in jims if endorsed[k]}
-    assert by_whom == {("collaboration", "wilful-and-focused"): ["unnamed commenter"],
+    assert by_whom == {("collaboration", "wilful-and-focused"): ["unnamed commenter (comment 2)"],
                        ("cooperation", "cheaper"): ["Bart Stewart"], ("collaboration", "costlier"): ["Bart Stewart"]}
     # an agreement that names nothing endorses all its target said: jack hooper and Mary Alice Arthur
     assert all("jack hooper" in endorsed[("cooperation", a)] for a in ("working-together", "serves-each-partys-needs"))

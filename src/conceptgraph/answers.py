@@ -324,7 +324,8 @@ class Evaluation(TypedDict):
     terms: Score
     claims: Score
     relations: Score
-    agreements: Score
+    oppositions: Score
+    stances: Score
 
 
 class Export(TypedDict):

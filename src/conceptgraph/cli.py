@@ -629,19 +629,22 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
 @cli.command()
 @click.argument("drafted", type=click.Path(), metavar="DRAFT")
 @click.argument("gold", type=click.Path(), metavar="GOLD")
+@click.option("--lenient", is_flag=True, help="Match claims on term, speaker and place alone, whatever the attribute.")
 @json_option
 @_example("conceptgraph evaluate output/comments/ curated/\nconceptgraph evaluate output/comments/ curated/ --json")
-def evaluate(drafted: str, gold: str, as_json: bool) -> None:
+def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     """How a drafted dataset compares with a curated one (GOLD) of the same thread.
 
-    For contributors, messages, terms, claims, relations and agreements: how many each
-    side has, how many match, precision, recall and F1, then what only one side has.
+    For contributors, messages, terms, claims, relations between terms, oppositions
+    between attributes and stances (agreements and disputes): how many each side has,
+    how many match one to one, precision, recall and F1, then what only one side has.
     A drafted claim matches a gold one when the term, the speaker and the message are
     the same, the quoted characters overlap, and the attributes share a content word.
+    A GOLD without messages has its quotes found in the draft's messages.
     """
     from .draft.evaluate import evaluate_files
 
-    _answer(evaluate_files(drafted, gold), as_json, "evaluate")
+    _answer(evaluate_files(drafted, gold, attributes=not lenient), as_json, "evaluate")
 
 
 def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -418,7 +418,7 @@ def _check_fields(doc: Document, path: YamlPath, item: Any, section: str) -> dic
             raise doc.error((*path, name), f"'{name}' must be {want}, not {_describe(value)}")
         if isinstance(value, str) and not value.strip() and (f.required or name == "id"):
             raise doc.error((*path, name), f"'{name}' is empty")
-        if f is _CONFIDENCE and not 0 <= value <= 1:
+        if f is _CONFIDENCE and isinstance(value, (int, float)) and not 0 <= value <= 1:
             raise doc.error((*path, name), f"'{name}' must be a number from 0 to 1, not {value!r}")
         if f.enum and value not in f.enum:
             raise doc.error((*path, name), f"unknown {name} '{excerpt(value, 40)}'"

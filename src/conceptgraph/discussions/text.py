@@ -29,12 +29,14 @@ __all__ = ["read_text", "sniff_text"]
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
-_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)\s*[—–-]+\s*(?P<date>.+?)\s*$")
+# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator.
+_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)(?:\s*[—–]+|\s+-+)\s*(?P<date>.+?)\s*$")
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
 _SAYS = re.compile(r"^(?P<name>.+?)\s+(?:says|said|wrote)\s*:\s*$")
 _TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*\s*:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))\s*(?:wrote|says)?\s*:\s+(?P<text>.*)$")
-_SIGN_OFF = re.compile(rf"^(?:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
-                       rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$", re.I)
+# The greeting in any case, the name capitalised: "Thanks, Peter." signs; "Thank you, everybody." does not.
+_SIGN_OFF = re.compile(rf"^(?i:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
+                       rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$")
 _CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|leave a (comment|reply)|"
                      r"filed in .*|tagged .*|posted in .*|connect with .* on:?|\d+ (comments|responses)|"
                      r"related posts?:?)$", re.I)
@@ -81,7 +83,8 @@ def _blog(lines: list[str], file: str) -> Thread:
     sections: list[tuple[str, list[str]]] = []  # (speaker, lines): the post, then each response
     current = body
     in_bio = False
-    while i < len(lines) and not _COMMENT.match(lines[i]):
+    margin = _margin(lines)
+    while i < len(lines) and not (_COMMENT.match(lines[i]) and margin in (None, _indent(lines[i]))):
         raw, line = lines[i], lines[i].strip()
         i += 1
         posted = _POSTED.match(line)
@@ -95,31 +98,75 @@ def _blog(lines: list[str], file: str) -> Thread:
             continue
         prev_blank = not body or not (current[-1].strip() if current else "")
         nxt = lines[i].strip() if i < len(lines) else ""
-        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4:
+        if _HEADING.match(line) and prev_blank and not nxt and line != thread.author and len(line.split()) <= 4 \
+                and _person(line):
             current = []
             sections.append((line, current))
             continue
         current.append(raw)
-    if not thread.author:
-        raise DatasetError("no 'Posted by NAME' line: cannot tell who wrote the post", file)
-    thread.posts.append(Post(key="post", author=thread.author, text=tidy("\n".join(body)), root=True, date=thread.date,
+    if len({name for name, _ in sections}) < len(sections):
+        # a name heading twice is a conversation pasted into the post, not answers it quotes
+        body, sections = _joined(lines, body, sections), []
+    # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
+    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body), root=True, date=thread.date,
                              title=thread.title))
     for k, (name, section) in enumerate(sections, 1):
-        thread.posts.append(Post(key=f"response-{k}", author=name, text=tidy("\n".join(section)), parent="post",
+        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section), parent="post",
                                  place=f"response {k}", role="respondent"))
-    comments = _comments(lines[i:])
+    comments = _comments(lines[i:], margin)
     for number, author, text in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}"))
     return thread
 
 
-def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words)."""
+def _person(line: str) -> bool:
+    """A heading that can be a person's name: two words or more, not all in the dictionary
+    ("Testability", "Constrained Construction" are section headings; "Luke Naismith" is a
+    name)."""
+    from ..draft.text import parts_of_speech
+
+    words = line.replace("-", " ").split()
+    return len(words) >= 2 and any(not parts_of_speech(w) for w in words)
+
+
+def _joined(lines: list[str], body: list[str], sections: list[tuple[str, list[str]]]) -> list[str]:
+    """The post's lines with its name headings put back, in their order."""
+    out = list(body)
+    for name, section in sections:
+        out += ["", name, ""] + section
+    return out
+
+
+def _own_words(lines: list[str]) -> str:
+    return tidy(quoted_lines_removed("\n".join(lines)))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _margin(lines: list[str]) -> int | None:
+    """The indentation of comment lines ("  12. Ann says:"), when the page signs them: a
+    numbered list in the post, at another indentation, is then no comment."""
+    for line in lines:
+        m = _COMMENT.match(line)
+        if m and _SAYS.match(m["rest"].strip()):
+            return _indent(line)
+    return None
+
+
+def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, str, str]]:
+    """Numbered comments: (number, speaker or "", own words). A comment starts at the
+    comments' indentation (the first numbered line's, unless ``margin`` says) and with the
+    next number: a numbered list inside a comment ("2. It is a pity ...", indented like
+    its words) stays in it."""
     found: list[tuple[str, str, list[str]]] = []
     for line in lines:
         m = _COMMENT.match(line)
-        if m and (not found or int(m["n"]) == int(found[-1][0]) + 1):
+        if m and (margin is None or _indent(line) == margin) \
+                and (not found or int(m["n"]) == int(found[-1][0]) + 1):
+            margin = _indent(line)
             says = _SAYS.match(m["rest"].strip())
             found.append((m["n"], says["name"].strip() if says else "", [] if says else [m["rest"]]))
         elif found and not _CHROME.match(line.strip()):
@@ -130,8 +177,8 @@ def _comments(lines: list[str]) -> list[tuple[str, str, str]]:
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
         text = tidy(quoted_lines_removed(text))
         last = text.rsplit("\n", 1)[-1]
-        sign = _SIGN_OFF.match(last.strip())
-        if sign:  # "Best wishes, MT": the signer, and no part of the words
+        sign = _SIGN_OFF.match(last.strip()) if "\n" in text else None
+        if sign:  # "Best wishes, MT" under the words: the signer, and no part of the words
             author = author or sign["name"]
             text = tidy(text[: len(text) - len(last)])
         out.append((number, author, text))

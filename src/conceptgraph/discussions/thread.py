@@ -124,8 +124,9 @@ def _parents_first(posts: list[Post]) -> list[Post]:
     return out
 
 
-def _person_key(p: Post) -> str:
-    return p.account or " ".join(p.author.casefold().split())
+def _person_key(p: Post, where: str) -> str:
+    """Who wrote ``p``: its account, else its name; two unsigned posts are two people."""
+    return p.account or " ".join(p.author.casefold().split()) or f"\0unnamed {where}"
 
 
 def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tuple[Dataset, dict[str, Any]]:
@@ -154,7 +155,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     replies = 0
     for thread in threads:
         places = _places(thread)
-        root_author = next((_person_key(p) for p in thread.posts if p.root), None)
+        root_author = next((_person_key(p, places[p.key]) for p in thread.posts if p.root), None)
         msg_id: dict[str, str] = {}
         for p in thread.posts:
             where = places[p.key]
@@ -162,10 +163,11 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 where = f"“{thread.title or thread.key}” › {where}"
             ident = unique_id(slug(where), ids)
             msg_id[p.key] = ident
-            key = _person_key(p)
+            key = _person_key(p, places[p.key])
             person = people.get(key)
             if person is None:
-                person = people[key] = {"name": p.author or UNNAMED, "places": [], "role": "commenter",
+                name = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
+                person = people[key] = {"name": name, "places": [], "role": "commenter",
                                         "id": unique_id(slug(p.author) if p.author else slug(f"unnamed {where}"), taken)}
             person["places"].append(where)
             if key == root_author:

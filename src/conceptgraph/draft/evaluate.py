@@ -1,20 +1,27 @@
-"""How good a draft is: its terms, claims, relations and agreements matched against a
+"""How good a draft is: its terms, claims, relations and stances matched against a
 curated dataset of the same thread, with precision, recall and F1, and what each side
 has that the other lacks.
 
-Matching, one to one, in the gold's order:
+Matching is one to one (a maximum matching: a drafted item stands for at most one gold
+item, so a duplicate counts once and the other copy is a miss):
 
 * a term matches when one of its names (id, label, alias) is one of the gold term's,
   or their words have the same stems;
 * a claim matches when its term matches, the speaker is the same, their spans in the
-  same message overlap, and the attribute labels share a content word (lemmas, so
-  "deeper" meets "deep" and "labour" meets "labor");
-* a relation matches when its kind is the same, its ends match (terms as above,
-  attributes by a shared content word; either way round for symmetric kinds), the
-  speaker is the same and the spans overlap;
-* an agreement or dispute matches when its kind and both contributors are the same;
+  same message overlap, and the attribute labels share a content word in its
+  dictionary form ("deeper" meets "deep", "labour" meets "labor"); ``lenient`` leaves
+  the attribute out;
+* a relation between terms matches when its kind is the same, its ends match (either
+  way round for symmetric kinds), the speaker is the same and the spans overlap; an
+  opposition between attributes likewise, its ends by a shared content word;
+* a stance (``agrees_with``, ``disputes``) matches when its kind and both
+  contributors are the same;
 * a contributor matches by name (letters and spaces, case aside), a message by its
   place, its speaker and its words.
+
+A gold dataset without messages is anchored in the draft's: each gold quote is looked
+for in the messages of its speaker (by name); a gold quote found nowhere is refused
+with one line, since its claims could never match.
 
 >>> from conceptgraph import load_dataset
 >>> from conceptgraph.load import default_data_path
@@ -27,30 +34,31 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..kinds import (
-    AGREES_WITH,
     ANALOGOUS_TO,
-    CO_OCCURS,
     CONTRASTS_WITH,
-    DISPUTES,
     DRAFT,
-    MENTIONS,
     OPPOSES,
     OVERLAPS_WITH,
     RELATED_TO,
     SIMILAR_TO,
+    STANCES,
+    TERM_RELATIONS,
 )
 from ..names import normalise
 
 if TYPE_CHECKING:
     from ..model import Dataset, Term
 
-__all__ = ["evaluate", "evaluate_files"]
+__all__ = ["evaluate", "evaluate_files", "matches", "SECTIONS"]
 
 T = TypeVar("T")
 _SYMMETRIC = {CONTRASTS_WITH, OVERLAPS_WITH, SIMILAR_TO, RELATED_TO, ANALOGOUS_TO, OPPOSES}
+#: The sections of an evaluation, in the order they are printed.
+SECTIONS = ("contributors", "messages", "terms", "claims", "relations", "oppositions", "stances")
 
 
 def _scores(drafted: int, gold: int, matched: int) -> dict[str, Any]:
@@ -63,21 +71,26 @@ def _scores(drafted: int, gold: int, matched: int) -> dict[str, Any]:
 
 def _match(drafted: Sequence[T], gold: Sequence[T], same: Callable[[T, T], bool],
            bucket: Callable[[T, int], Any] = lambda item, side: None) -> list[tuple[int, int]]:
-    """Pairs (drafted index, gold index), each item used once, gold taken in order.
-    Only items in the same ``bucket`` (side 0 drafted, 1 gold) are compared, so that
-    large datasets are not compared all against all."""
+    """A maximum one-to-one matching: pairs (drafted index, gold index). Only items in
+    the same ``bucket`` (side 0 drafted, 1 gold) are compared, so that large datasets
+    are not compared all against all."""
+    import networkx as nx
+
     candidates: dict[Any, list[int]] = {}
     for di, d in enumerate(drafted):
         candidates.setdefault(bucket(d, 0), []).append(di)
-    used: set[int] = set()
-    pairs = []
+    B = nx.Graph()
     for gi, g in enumerate(gold):
         for di in candidates.get(bucket(g, 1), ()):
-            if di not in used and same(drafted[di], g):
-                used.add(di)
-                pairs.append((di, gi))
-                break
-    return pairs
+            if same(drafted[di], g):
+                B.add_edge(("d", di), ("g", gi))
+    pairs: list[tuple[int, int]] = []
+    for part in nx.connected_components(B):
+        sub = B.subgraph(part)
+        top = sorted(n for n in part if n[0] == "d")
+        matching = nx.bipartite.hopcroft_karp_matching(sub, top)
+        pairs += [(d[1], matching[d][1]) for d in top if d in matching]
+    return sorted(pairs)
 
 
 def _person_key(name: str) -> str:
@@ -89,31 +102,26 @@ def _only_drafts(items: Sequence[T]) -> list[T]:
     return drafts if drafts else list(items)
 
 
-def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, Any]:
-    """Scores of ``draft`` against ``gold`` (see the module's docstring), with the
-    unmatched items of each side under ``unmatched``. With ``attributes=False`` a claim
-    matches on its term, speaker and place alone: how well claims are found, whatever
-    their attribute says."""
+def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, tuple[list[Any], list[Any],
+                                                                                      list[tuple[int, int]]]]:
+    """For each section of :data:`SECTIONS`: ``(drafted items, gold items, pairs)``,
+    where pairs are the matched (drafted index, gold index). What :func:`evaluate`
+    scores; a calibration reads which drafted items matched."""
     from .rules import content_words
     from .terms import key_of
+
+    gold = _anchored(gold, draft)
 
     def names(t: Term) -> set[str]:
         return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split()))}
 
     d_terms, g_terms = _only_drafts(draft.terms), list(gold.terms)
-    all_d_terms = {t.id: t for t in draft.terms}
     term_pairs = _match(d_terms, g_terms, lambda d, g: bool(names(d) & names(g)))
-    # which gold term each term of the draft stands for (any of its terms, drafted or not)
-    stands_for: dict[str, str] = {}
-    for t in all_d_terms.values():
-        for g in g_terms:
-            if names(t) & names(g):
-                stands_for[t.id] = g.id
-                break
+    # which gold terms each term of the draft stands for (any of its terms, drafted or not)
+    g_names = [(g.id, names(g)) for g in g_terms]
+    stands_for: dict[str, set[str]] = {t.id: {gid for gid, n in g_names if names(t) & n} for t in draft.terms}
     person = {c.id: normalise(c.name) for c in draft.contributors}
     gold_person = {c.id: normalise(c.name) for c in gold.contributors}
-    d_name = {c.id: c.name for c in draft.contributors}
-    g_name = {c.id: c.name for c in gold.contributors}
     d_label = {a.id: a.label for a in draft.attributes}
     g_label = {a.id: a.label for a in gold.attributes}
     d_where = {m.id: (m.where, person.get(m.by, "")) for m in draft.messages}
@@ -126,86 +134,134 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
             return False
         return bool(ds_[0] < gs[1] and gs[0] < ds_[1])
 
-    def same_speaker(d_by: str, g_by: str) -> bool:
-        return person.get(d_by, normalise(d_by)) == gold_person.get(g_by, normalise(g_by))
+    def speaker(by: str, side: int) -> str:
+        return (person if side == 0 else gold_person).get(by, normalise(by))
+
+    words: dict[str, set[str]] = {}
 
     def shares(a: str, b: str) -> bool:  # a content word in common; or, for "for-each-other", the same words
-        return bool(content_words(a) & content_words(b)) or normalise(a) == normalise(b)
+        wa = words.setdefault(a, content_words(a))
+        wb = words.setdefault(b, content_words(b))
+        return bool(wa & wb) or normalise(a) == normalise(b)
 
     d_claims, g_claims = _only_drafts(draft.claims), list(gold.claims)
-    def same_attribute(d: Any, g: Any) -> bool:
-        return not attributes or shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute))
 
-    claim_pairs = _match(d_claims, g_claims, lambda d, g: same_place(d.message, d.span, g.message, g.span)
-                         and same_attribute(d, g),
-                         lambda c, side: (stands_for.get(c.term), person.get(c.by, normalise(c.by))) if side == 0
-                         else (c.term, gold_person.get(c.by, normalise(c.by))))
+    def same_claim(d: Any, g: Any) -> bool:
+        return g.term in stands_for.get(d.term, ()) and same_place(d.message, d.span, g.message, g.span) and (
+            not attributes or shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)))
 
-    context = {MENTIONS, CO_OCCURS, AGREES_WITH, DISPUTES}
-    d_rel = [r for r in _only_drafts(draft.relations) if r.kind not in context]
-    g_rel = [r for r in gold.relations if r.kind not in context]
-
-    def ends(r: Any, labels: dict[str, str], term_of: Callable[[str], str]) -> tuple[str, str]:
-        if r.kind == OPPOSES:
-            return labels.get(r.source, r.source), labels.get(r.target, r.target)
-        return term_of(r.source), term_of(r.target)
+    claim_pairs = _match(d_claims, g_claims, same_claim, lambda c, side: speaker(c.by, side))
 
     def same_relation(d: Any, g: Any) -> bool:
-        if d.kind != g.kind or not same_speaker(d.by, g.by) or not same_place(d.message, d.span, g.message, g.span):
+        if d.kind != g.kind or speaker(d.by, 0) != speaker(g.by, 1) \
+                or not same_place(d.message, d.span, g.message, g.span):
             return False
-        (a, b) = ends(d, d_label, lambda x: stands_for.get(x, "?"))
-        (c, e) = ends(g, g_label, lambda x: x)
-        match = shares if d.kind == OPPOSES else (lambda x, y: x == y)
-        return (match(a, c) and match(b, e)) or (d.kind in _SYMMETRIC and match(a, e) and match(b, c))
+        if d.kind == OPPOSES:
+            a, b = d_label.get(d.source, d.source), d_label.get(d.target, d.target)
+            c, e = g_label.get(g.source, g.source), g_label.get(g.target, g.target)
+            return (shares(a, c) and shares(b, e)) or (shares(a, e) and shares(b, c))
+        a_, b_ = stands_for.get(d.source, set()), stands_for.get(d.target, set())
+        return (g.source in a_ and g.target in b_) or (d.kind in _SYMMETRIC and g.source in b_ and g.target in a_)
 
-    rel_pairs = _match(d_rel, g_rel, same_relation, lambda r, side: r.kind)
-    d_st = [r for r in _only_drafts(draft.relations) if r.kind in (AGREES_WITH, DISPUTES)]
-    g_st = [r for r in gold.relations if r.kind in (AGREES_WITH, DISPUTES)]
-    st_pairs = _match(d_st, g_st, lambda d, g: d.kind == g.kind and same_speaker(d.source, g.source)
-                      and same_speaker(d.target, g.target))
+    def kind_bucket(r: Any, side: int) -> Any:
+        return r.kind, speaker(r.by, side)
 
-    def unmatched(items: Sequence[Any], pairs: list[tuple[int, int]], side: int, show: Callable[[Any], str]) -> list[str]:
-        hit = {p[side] for p in pairs}
-        return [show(x) for i, x in enumerate(items) if i not in hit]
-
-    def claim_text(labels: dict[str, str], people: dict[str, str]) -> Callable[[Any], str]:
-        return lambda c: (f"{c.term} {'lacks' if c.negated else 'has'} '{labels.get(c.attribute, c.attribute)}' "
-                          f"({people.get(c.by, c.by)}, {c.where})")
-
-    def stance_text(names: dict[str, str]) -> Callable[[Any], str]:
-        return lambda r: f"{names.get(r.source, r.source)} {r.kind} {names.get(r.target, r.target)} ({r.where})"
-
-    def rel_text(labels: dict[str, str]) -> Callable[[Any], str]:
-        return lambda r: f"{labels.get(r.source, r.source)} {r.kind} {labels.get(r.target, r.target)} ({r.where})"
-
+    sections: dict[str, tuple[list[Any], list[Any], list[tuple[int, int]]]] = {}
+    for name, kinds in (("relations", set(TERM_RELATIONS)), ("oppositions", {OPPOSES})):
+        d_rel = [r for r in _only_drafts(draft.relations) if r.kind in kinds]
+        g_rel = [r for r in gold.relations if r.kind in kinds]
+        sections[name] = (d_rel, g_rel, _match(d_rel, g_rel, same_relation, kind_bucket))
+    d_st = [r for r in _only_drafts(draft.relations) if r.kind in STANCES]
+    g_st = [r for r in gold.relations if r.kind in STANCES]
+    st_pairs = _match(d_st, g_st, lambda d, g: speaker(d.target, 0) == speaker(g.target, 1),
+                      lambda r, side: (r.kind, speaker(r.source, side)))
     d_people, g_people = list(draft.contributors), list(gold.contributors)
     people_pairs = _match(d_people, g_people, lambda d, g: True, lambda c, side: _person_key(c.name))
     d_msgs, g_msgs = list(draft.messages), list(gold.messages)
     msg_pairs = _match(d_msgs, g_msgs, lambda d, g: " ".join(d.text.split()) == " ".join(g.text.split()),
                        lambda m, side: (m.where, _person_key((person if side == 0 else gold_person).get(m.by, m.by))))
-    return {
-        "contributors": {**_scores(len(d_people), len(g_people), len(people_pairs)), "unmatched": {
-            "drafted": unmatched(d_people, people_pairs, 0, lambda c: c.name),
-            "gold": unmatched(g_people, people_pairs, 1, lambda c: c.name)}},
-        "messages": {**_scores(len(d_msgs), len(g_msgs), len(msg_pairs)), "unmatched": {
-            "drafted": unmatched(d_msgs, msg_pairs, 0, lambda m: f"{m.where} ({d_name.get(m.by, m.by)})"),
-            "gold": unmatched(g_msgs, msg_pairs, 1, lambda m: f"{m.where} ({g_name.get(m.by, m.by)})")}},
-        "terms": {**_scores(len(d_terms), len(g_terms), len(term_pairs)), "unmatched": {
-            "drafted": unmatched(d_terms, term_pairs, 0, lambda t: t.label),
-            "gold": unmatched(g_terms, term_pairs, 1, lambda t: t.label)}},
-        "claims": {**_scores(len(d_claims), len(g_claims), len(claim_pairs)), "unmatched": {
-            "drafted": unmatched(d_claims, claim_pairs, 0, claim_text(d_label, d_name)),
-            "gold": unmatched(g_claims, claim_pairs, 1, claim_text(g_label, g_name))}},
-        "relations": {**_scores(len(d_rel), len(g_rel), len(rel_pairs)), "unmatched": {
-            "drafted": unmatched(d_rel, rel_pairs, 0, rel_text(d_label)),
-            "gold": unmatched(g_rel, rel_pairs, 1, rel_text(g_label))}},
-        "agreements": {**_scores(len(d_st), len(g_st), len(st_pairs)), "unmatched": {
-            "drafted": unmatched(d_st, st_pairs, 0, stance_text(d_name)),
-            "gold": unmatched(g_st, st_pairs, 1, stance_text(g_name))}},
-    }
+    return {"contributors": (d_people, g_people, people_pairs), "messages": (d_msgs, g_msgs, msg_pairs),
+            "terms": (d_terms, g_terms, term_pairs), "claims": (d_claims, g_claims, claim_pairs),
+            "relations": sections["relations"], "oppositions": sections["oppositions"],
+            "stances": (d_st, g_st, st_pairs)}
 
 
-def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str]) -> dict[str, Any]:
+def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, Any]:
+    """Scores of ``draft`` against ``gold`` (see the module's docstring), section by
+    section, with the unmatched items of each side under ``unmatched``. With
+    ``attributes=False`` (``--lenient``) a claim matches on its term, speaker and place
+    alone: how well claims are found, whatever their attribute says."""
+    found = matches(draft, gold, attributes)
+    names = {c.id: c.name for c in (*draft.contributors, *gold.contributors)}
+    labels = {t.id: t.label for t in (*draft.terms, *gold.terms)} | {a.id: a.label for a in (*draft.attributes,
+                                                                                            *gold.attributes)}
+
+    def show(section: str) -> Callable[[Any], str]:
+        if section == "contributors":
+            return lambda c: str(c.name)
+        if section == "messages":
+            return lambda m: f"{m.where} ({names.get(m.by, m.by)})"
+        if section == "terms":
+            return lambda t: str(t.label)
+        if section == "claims":
+            return lambda c: (f"{labels.get(c.term, c.term)} {'lacks' if c.negated else 'has'} "
+                              f"'{labels.get(c.attribute, c.attribute)}' ({names.get(c.by, c.by)}, {c.where})")
+        if section == "stances":
+            return lambda r: f"{names.get(r.source, r.source)} {r.kind} {names.get(r.target, r.target)} ({r.where})"
+        return lambda r: f"{labels.get(r.source, r.source)} {r.kind} {labels.get(r.target, r.target)} ({r.where})"
+
+    out: dict[str, Any] = {}
+    for section in SECTIONS:
+        drafted, gold_items, pairs = found[section]
+        hit_d, hit_g = {d for d, _ in pairs}, {g for _, g in pairs}
+        out[section] = {**_scores(len(drafted), len(gold_items), len(pairs)), "unmatched": {
+            "drafted": [show(section)(x) for i, x in enumerate(drafted) if i not in hit_d],
+            "gold": [show(section)(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
+    return out
+
+
+def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
+    """``gold`` with its quotes anchored in ``draft``'s messages when it has none of its
+    own (same speaker by name, the quote's words in order); a quote found nowhere is
+    refused, since its item could never match."""
+    import re
+
+    from ..errors import DatasetError
+
+    if gold.messages or not draft.messages:
+        return gold
+    by_name: dict[str, list[Any]] = {}
+    names = {c.id: _person_key(c.name) for c in draft.contributors}
+    for m in draft.messages:
+        by_name.setdefault(names.get(m.by, ""), []).append(m)
+    gold_names = {c.id: _person_key(c.name) for c in gold.contributors}
+
+    def anchor(item: Any, who: str) -> Any:
+        if not item.quote or not who:
+            return item
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in item.quote.split()))
+        for m in by_name.get(gold_names.get(who, ""), []):
+            found = pattern.search(m.text)
+            if found:
+                return replace(item, message=m.id, span=found.span())
+        raise DatasetError(f"gold {item.id}: quote not found in any message of "
+                           f"'{gold_names.get(who, who)}' in the draft: {item.quote[:60]!r}; "
+                           "evaluate needs a gold of the same thread (with messages, or with quotes of the draft's)")
+
+    claims = tuple(anchor(c, c.by) for c in gold.claims)
+    relations = tuple(anchor(r, r.by) if r.by and r.kind not in STANCES else r for r in gold.relations)
+    # The gold's anchors point into the draft's messages: they are the gold's messages now.
+    return replace(gold, claims=claims, relations=relations,
+                   messages=tuple(replace(m, by=_gold_id(m.by, names, gold_names)) for m in draft.messages))
+
+
+def _gold_id(draft_by: str, draft_names: dict[str, str], gold_names: dict[str, str]) -> str:
+    key = draft_names.get(draft_by, "")
+    return next((gid for gid, name in gold_names.items() if name == key), draft_by)
+
+
+def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
+                   attributes: bool = True) -> dict[str, Any]:
     """:func:`evaluate` of the datasets at two paths (files or folders; a drafted folder
     holds its messages and ``draft.yaml``)."""
     from pathlib import Path
@@ -218,4 +274,4 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str]) 
         if input_kind(Path(path))[0] != "dataset":
             raise DatasetError("evaluate compares two datasets (YAML files or folders), not a graph or an export",
                                str(path))
-    return evaluate(load_dataset(draft), load_dataset(gold))
+    return evaluate(load_dataset(draft), load_dataset(gold), attributes)

@@ -25,19 +25,23 @@ not any one discussion's sentences:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..kinds import CLAIM, INCLUDES, OPPOSES
 from .text import STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
 
-_MODAL = r"(?:may|might|can|could|must|should|will|would|shall)(?:\s*,[^,]{1,30},)?\s+(?:(?:not|never|only|always|also)\s+)?"
+# Adverbs and hedges between a subject and its verb: "it almost sounds", "is kind of".
+_ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|kind of|sort of|pretty|quite|very|much|" \
+           r"rather|really|perhaps|maybe|probably|sometimes|usually|already|again|too|more or less)\s+){0,3}"
+_MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’ll)(?:\s*,[^,]{1,30},)?\s+"
+          rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
 _COPULA = re.compile(
-    rf"^{_ASIDE}\s*(?:(?:always|often|usually|really|still|also|just|only|generally)\s+)?"
-    rf"(?P<cop>(?:{_MODAL})?(?:is|are|was|were|be|being|=|means?|equals?|stays?|remains?|becomes?|feels?|seems?"
-    r"|looks?|sounds?)\b|=)\s*(?P<neg>(?:not|never|no longer)\s+)?", re.I)
+    rf"^{_ASIDE}\s*{_ADVERBS}"
+    rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
+    r"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:not|never|no longer)\s+)?", re.I)
 _VERB = re.compile(
     rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
@@ -60,7 +64,51 @@ _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
 _CUT = re.compile(r"\s*(?:[,;:(]|\s[–—]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\.)")
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
-_PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who)\b", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
+                      r"phrase|label)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
+# What may come before a clause's subject: discourse openers, "I think (that)", an
+# article, "the term", an opening quotation mark.
+_OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basically|honestly|perhaps|maybe|"
+           r"probably|indeed|clearly|hm+|er|i think|i feel like|i feel|i guess|i believe|i'd say|i would say|"
+           r"i suppose|i mean|it seems|in fact|to me|for me|imho|imo|in my (?:view|opinion)|of course|note that|"
+           r"because|since|though|although|even though|while|whereas|as such|in short|in general|generally|"
+           r"technically|strictly speaking|first|second|finally|again)")
+# "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
+_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:\w+\s+){{0,3}}?"
+                      rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say)\s+)?"
+                      rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
+                      rf"definition)\s+of\s+)?", re.I)
+_ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
+                      r"(?:(?:term|word|name|phrase|notion|label|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+_QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
+                       r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
+# "I like the term X", "we don't say X", "nobody uses X": a speaker's verdict on a word.
+_VERDICT = re.compile(
+    r"\b(?P<who>I|we|you|people|everyone|everybody|nobody|no one|most of us|folks|they)\s+"
+    r"(?P<aux>(?:(?:really|also|just|still|currently|usually|often|always|actually|certainly|would|'d|’d|will|'ll|"
+    r"’ll|can|could|should|do|does|did|might|may|personally)\s+)*)"
+    r"(?P<neg>(?:not|never|don't|don’t|do not|doesn't|doesn’t|didn't|didn’t|can't|can’t|cannot|won't|won’t|"
+    r"wouldn't|wouldn’t)\s+)?(?:(?:really|also|just|ever|even|usually|actually)\s+)?"
+    r"(?P<verb>like[sd]?|lov(?:e|es|ed)|prefer(?:s|red)?|us(?:e|es|ed)|say[s]?|said|call(?:s|ed)?|"
+    r"understand[s]?|understood|support(?:s|ed)?|recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|"
+    r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
+    r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
+    r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
+    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|label)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
+    r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
+    r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
+# Verdicts that judge a word whether or not it is held up as one.
+_JUDGING = frozenset("like love prefer hate dislike support recommend drop remove get rename replace keep stick favor "
+                     "favour object oppose reject".split())
+_VERDICT_LABELS = {"like": "liked", "love": "liked", "prefer": "preferred", "use": "used", "say": "said",
+                   "call": "what people call it", "understand": "understood", "support": "supported",
+                   "recommend": "recommended", "suggest": "suggested", "propose": "proposed", "hate": "disliked",
+                   "dislike": "disliked", "avoid": "avoided", "hear": "heard in use", "want": "wanted",
+                   "keep": "should be kept", "drop": "should be dropped", "remove": "should be removed",
+                   "rename": "should be renamed", "replace": "should be replaced", "get": "should be dropped",
+                   "stick": "should be kept", "favor": "preferred", "favour": "preferred", "object": "objected to",
+                   "oppose": "opposed", "accept": "accepted", "reject": "rejected", "mean": "meant",
+                   "think": "thought of as"}
 
 
 @dataclass
@@ -75,6 +123,7 @@ class Finding:
     end: int = 0
     other: str = ""  # the second term of a relation
     pair: tuple[int, int] | None = None  # for "opposes": the two claims' positions in the result
+    rule: str = ""  # which rule found it: its confidence is that rule's precision on the development threads
 
 
 Mention = tuple[int, int, str]  # start, end, term id
@@ -91,6 +140,9 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
     i = 0
     while i < len(toks):
         for n in range(min(longest, len(toks) - i), 0, -1):
+            # a name's words stand side by side: "single purpose; cooperation" is no "single purpose cooperation"
+            if n > 1 and any(text[toks[k][1]:toks[k + 1][0]].strip(" -()") for k in range(i, i + n - 1)):
+                continue
             term = names.get(" ".join(keys[i:i + n]))
             if term is not None:
                 out.append((toks[i][0], toks[i + n - 1][1], term))
@@ -101,17 +153,35 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
     return out
 
 
+_GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
+
+
 def _label(phrase: str) -> str:
-    """A short label from an attribute phrase: up to its first clause break, leading
-    fillers dropped, at most six words."""
-    cut = _CUT.search(phrase)
-    text = phrase[: cut.start()] if cut and cut.start() > 0 else phrase
-    text = _LEAD.sub("", re.sub(r"[“”\"‘’]|(?<!\w)'|'(?!\w)", "", text).strip())
-    words = text.split()[:6]
+    """A short label from an attribute phrase: up to its first clause break (but never
+    before its key word: "the thing which goes through the stages" keeps "goes"),
+    leading fillers dropped, at most eight words."""
+    text = phrase
+    for cut in _CUT.finditer(phrase):
+        before = phrase[: cut.start()]
+        if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
+            text = before
+            break
+    text = _LEAD.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip())
+    words = text.split()[:8]
     while words and words[-1].casefold().strip(".,;:") in STOP:
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()")
-    return label if any(content(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+    return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+
+
+def _says_something(word: str) -> bool:
+    """A word a label can rest on: content, and more than an adverb ("Sometimes") or a
+    placeholder ("thing")."""
+    w = word.casefold()
+    if not content(w) or w in _GENERIC:
+        return False
+    pos = _pos(w)
+    return not pos or bool(pos - {"ADV"})
 
 
 def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, int]:
@@ -122,17 +192,28 @@ def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, 
     return base + at, base + at + len(label)
 
 
-def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None) -> list[Finding]:
+_GLOSS = re.compile(r"^\s*(?:[-*•–—]\s+)?[\"“‘'`]?$")
+_GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2})\s+(?=\S)", re.I)
+
+
+def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None,
+                  previous: str = "") -> list[Finding]:
     """What one sentence (``text``, at ``base`` in its message) claims about the terms
-    it names. ``names`` maps a name's key to a term id (see :func:`mentions_in`)."""
+    it names. ``names`` maps a name's key to a term id (see :func:`mentions_in`);
+    ``previous`` is the term named last before the sentence, whom "it" may mean."""
     if mentions is None:
         mentions = mentions_in(text, 0, len(text), names)
         mentions = [(s + base, e + base, t) for s, e, t in mentions]
     if _LIST.match(text):
         return _list_item(text, base, mentions)
+    if mentions and _GLOSS.match(text[: mentions[0][0] - base]):
+        sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
+        if sep:  # a glossary line, "remote (noun): A configuration ...": what follows defines the head
+            at = mentions[0][1] - base + sep.end()
+            return [replace(f, rule="glossary") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
     clauses = _clauses(text)
-    previous_term = ""
+    previous_term = previous
     for c_start, c_end in clauses:
         found = _clause(text, base, c_start, c_end, mentions, previous_term)
         named = [m for m in mentions if base + c_start <= m[0] < base + c_end]
@@ -146,12 +227,12 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         pair = {out[a].label.split(" ", 1)[0], out[b].label.split(" ", 1)[0]}
         if pair == {"more", "less"} and out[a].label.split(" ", 1)[1:] == out[b].label.split(" ", 1)[1:] \
                 and out[a].term != out[b].term:
-            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="comparative"))
             return out
     if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
         a, b = claims[0], claims[-1]
         if out[a].term != out[b].term:
-            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
     return out
 
 
@@ -169,37 +250,77 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention], previous: str) -> list[Finding]:
-    """Findings of one clause: its first term (or "it" for the last term named) and
-    what follows it."""
+    """Findings of one clause. Its subject is a term named first (after openers such as
+    "So, I think", an article or "the term"), or "it"/"this word" for the term named
+    last before; else a speaker's verdict on a term ("I like the term X", "we don't say
+    X"); else a glossary line's head ("X: ...")."""
     inside = [m for m in mentions if base + start <= m[0] < base + end]
-    out: list[Finding] = []
-    subject = None
-    if inside:
-        subject = inside[0]
-    elif previous and _PRONOUN.match(text[start:end]):
-        m = _PRONOUN.match(text[start:end])
-        assert m is not None
-        subject = (base + start + m.start(), base + start + m.end(), previous)
-    if subject is None:
-        return out
-    s_end = subject[1] - base
+    clause = text[start:end]
+    if _QUESTION.match(clause) and text.rstrip().endswith("?"):
+        return []  # a question asks; it claims nothing
+    lead = _LEAD_IN.match(clause)
+    at = start + (lead.end() if lead else 0)
+    article = _ARTICLE.match(text[at:end])
+    heads = {at, at + (article.end() if article else 0)}
+    subject: Mention | None = next((m for m in inside if m[0] - base in heads), None)
+    rule = "subject"
+    if subject is None and previous:
+        pron = _PRONOUN.match(text[at:end])
+        if pron:
+            subject, rule = (base + at + pron.start(), base + at + pron.end(), previous), "pronoun"
+    found: list[Finding] = []
+    if subject is not None:
+        s_end = subject[1] - base
+        while s_end < end and text[s_end] in "\"”’'`)":
+            s_end += 1
+        found = _predicate(text, base, start, end, subject, s_end, inside)
+    for f in found:
+        f.rule = f.rule or rule
+    return found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
+
+
+def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
+    """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
+    attribute is the verdict ("liked", "said"), negated when denied."""
+    for m in inside:
+        v = _VERDICT.search(text[start:m[0] - base])
+        if not v:
+            continue
+        verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
+        verb = {"getting": "get", "removing": "remove", "dropping": "drop", "renaming": "rename",
+                "replacing": "replace", "keeping": "keep", "using": "use", "calling": "call"}.get(verb, verb)
+        root = next((k for k in _VERDICT_LABELS if verb.startswith(k[:4]) and verb[:len(k) - 1] == k[:len(k) - 1]
+                     or verb == k), "")
+        label = _VERDICT_LABELS.get(root)
+        held_up = bool(re.search(r"(?:term|word|name|phrase|label)s?\s+[\"“‘'`]*$|[\"“‘'`]$", v.group(0)))
+        if not label or not (held_up or root in _JUDGING):  # "we use X" says little; "we use the word X" does
+            continue
+        negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
+        after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
+                         r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
+        if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
+            label = f"{label} {_label(after.group('rest'))}"
+        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + start + v.start(), end=m[1],
+                        rule="verdict")]
+    return []
+
+
+def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_end: int,
+               inside: list[Mention]) -> list[Finding]:
+    """What the clause says of its subject, from the verb after it."""
     rest = text[s_end:end]
     term = subject[2]
-    word = text[subject[0] - base:s_end]
     # a relative clause: "collaboration which is a bit deeper"
     rel = re.match(r"^\s*(?:,\s*)?(?:which|that|who)\s+", rest)
-    if rel:
-        rest_start = s_end + rel.end()
-        rest = text[rest_start:end]
-    else:
-        rest_start = s_end
-    later = [m for m in inside[1:] if m[0] - base >= rest_start]
+    rest_start = s_end + (rel.end() if rel else 0)
+    rest = text[rest_start:end]
+    later = [m for m in inside if m[0] - base >= rest_start]
     # "A equals B plus ...": A includes B
     plus = _PLUS.match(rest)
     if plus and later:
-        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="plus")]
     if _INCLUDES.match(rest) and later:
-        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="includes")]
     # "X is more A than Y": X more A, Y less A
     compared = _comparative(text, base, end, rest, rest_start, term, later)
     if compared:
@@ -207,13 +328,14 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
-        return _attributes(text, base, rest_start + cop.end(), end, term, negated=bool(cop.group("neg")),
+        denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b", cop.group("cop")))
+        return _attributes(text, base, rest_start + cop.end(), end, term, negated=denied,
                            verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
                                                                              "means", "mean", "equals", "equal") else "")
     if verb:
         v = verb.group("verb").lower()
         return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
-                           verb=v if v not in ("requires", "require", "needs", "need") else "needs")
+                           verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)
     if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
@@ -222,16 +344,24 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
                  or not _COMPOUND_NEXT.match(rest[does.end():])):
         return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=bool(does.group("neg")),
                            whole=True)
-    # the term used as a verb ("we cooperate when ...", "I would collaborate with you on
-    # ...") or named as a word in use ("I'd use cooperate more in a private context")
-    before = text[start:subject[0] - base]
-    m = _AS_VERB.match(rest)
-    if m and _SUBJECT.search(before) and ("VERB" in _pos(word) or re.search(r"\b(?:use|used|using)\s*$", before)):
-        return _attributes(text, base, rest_start + m.end(), end, term, whole=True)
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
-    return out
+    return []
+
+
+def _as_verb(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
+    """The term used as a verb ("we cooperate when ...", "I would collaborate with you
+    on ...") or named as a word in use ("I'd use cooperate more in a private context")."""
+    for subject in inside:
+        s_end = subject[1] - base
+        word = text[subject[0] - base:s_end]
+        before = text[start:subject[0] - base]
+        m = _AS_VERB.match(text[s_end:end])
+        if m and _SUBJECT.search(before) and ("VERB" in _pos(word) or re.search(r"\b(?:use|used|using)\s*$", before)):
+            return [replace(f, rule="as verb") for f in _attributes(text, base, s_end + m.end(), end, subject[2],
+                                                                    whole=True)]
+    return []
 
 
 def _comparative(text: str, base: int, end: int, rest: str, rest_start: int, term: str,
@@ -248,8 +378,8 @@ def _comparative(text: str, base: int, end: int, rest: str, rest_start: int, ter
         return []
     more = head.group("dir").lower()
     span = _span_of(text, base, base + rest_start, head.group("what").strip())
-    out = [Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1]),
-           Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}",
+    out = [Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1], rule="comparative"),
+           Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}", rule="comparative",
                    start=span[0], end=span[1])]
     tail_at = later[0][1] - base
     rel = re.match(r"^\s*(?:,\s*)?(?:which|that)\s+", text[tail_at:end])
@@ -313,8 +443,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         label = _label(chunk)
         if not label or len(label) < 2:
             continue
-        if verb and not label.lower().startswith(verb):
-            label = f"{verb} {label}" if verb in ("needs", "creates", "costs", "involves", "implies") else label
+        if verb and not label.lower().startswith(verb):  # "trust needs time": "needs time", read as the claim
+            label = f"{verb} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
@@ -346,12 +476,12 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
         words = [w for _, _, w in tokens(main)]
         if main and len(words) <= 7 and any(content(w) for w in words):
             s = i + item.find(main)
-            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s,
+            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s, rule="list",
                                end=base + s + len(main)))
         if denial:
             d = denial.group(1).strip()
             s = i + item.find(d)
-            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s,
+            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s, rule="list",
                                end=base + s + len(d)))
     return out
 

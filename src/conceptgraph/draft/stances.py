@@ -1,10 +1,17 @@
 """Who agrees with or disputes whom: "I agree with Mary", "Like Jim, ...", "+1",
-"To contradict Luke, ...", "I disagree" (with the author of the message replied to).
+"Good point.", "Sounds correct to me", "To contradict Luke, ...", "I disagree", "I
+can't support that", "you are wrong, Bo", "I don't think so".
+
+A stance names its target ("with Mary", "Bo,") or answers the message replied to;
+a name that is no contributor's (a nickname) also answers that message. One sentence
+takes one stance towards one person: never both.
 
 >>> [(s.kind, s.target) for s in stances("Like Jim, I think focus matters.", {"jim": "jim-benson"})]
 [('agrees_with', 'jim-benson')]
 >>> [(s.kind, s.target) for s in stances("I disagree.", {}, replied_author="ann")]
 [('disputes', 'ann')]
+>>> [(s.kind, s.target) for s in stances("Sounds correct to me.", {}, replied_author="ann")]
+[('agrees_with', 'ann')]
 """
 
 from __future__ import annotations
@@ -15,19 +22,35 @@ from dataclasses import dataclass
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index"]
+__all__ = ["Stance", "stances", "name_index", "CONFIDENCE"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
-_PATTERNS = [
-    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}")),
-    (AGREES_WITH, re.compile(r"^\s*(?:I|we)\s+(?:\w+\s+){0,2}agree[sd]?\b(?!\s+(?:not|to|on|that|about)\b)"
-                               r"[^.]{0,40}[.!]?\s*$")),
-    (AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)")),
-    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}")),
-    (AGREES_WITH, re.compile(r"^\s*(?:\+1|exactly|well said|this|agreed|same here)\s*[.!]*\s*$", re.I)),
-    (DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}")),
-    (DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\b(?:\s+with\s+{_WHO})?")),
-    (DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,")),
+_I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
+# (kind, pattern, named): "named" patterns must name their target; the others answer the message replied to.
+_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+    (DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True),
+    (DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True),
+    (DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True),
+    (DISPUTES, re.compile(rf"\byou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True),
+    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True),
+    (AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
+    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True),
+    (AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True),
+    (AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True),
+    (DISPUTES, re.compile(
+        rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
+        r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
+        r"on the contrary|not\s+(?:quite|true|correct|right|so)\b|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
+        r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
+        r"no need (?:to|for)|^\s*(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
+    (AGREES_WITH, re.compile(
+        rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
+        r"agreed\b|(?:good|great|fair|valid|excellent)\s+point|well said|spot on|nailed it|"
+        r"(?:looks?|sounds?)\s+(?:good|right|correct|reasonable|fine)|^\s*(?:all\s+)?correct\s*[.!]|"
+        r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
+        r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|\+1|^\s*"
+        r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested))", re.I),
+     False),
 ]
 
 
@@ -37,26 +60,43 @@ class Stance:
     target: str
     start: int
     end: int
+    named: bool = False  # the sentence names its target
 
 
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
     """Each way a text may call a contributor (the whole name, a first or last name of
-    three letters or more, "Mr.Arthur") -> their id; names shared by two people dropped."""
+    three letters or more, the part of a name before a hyphen, "Mr.Arthur") -> their id;
+    names shared by two people dropped."""
     index: dict[str, str] = {}
     shared: set[str] = set()
     for ident, name in contributors:
         words = [w for w in re.split(r"[\s.]+", name) if w]
-        for key in {normalise(name), *(normalise(w) for w in words if len(w) >= 3)}:
+        parts = {p for w in words for p in w.split("-") if len(p) >= 3}
+        for key in {normalise(name), *(normalise(w) for w in words if len(w) >= 3), *(normalise(p) for p in parts)}:
             if key in index and index[key] != ident:
                 shared.add(key)
             index[key] = ident
     return {k: v for k, v in index.items() if k not in shared}
 
 
+# Common English short forms of given names: "I agree with Bill" may mean William M. Klein.
+_NICKNAMES = {"bill": "william", "will": "william", "bob": "robert", "rob": "robert", "bert": "robert",
+              "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "tom": "thomas",
+              "dick": "richard", "rick": "richard", "chuck": "charles", "charlie": "charles", "pete": "peter",
+              "joe": "joseph", "sam": "samuel", "ben": "benjamin", "dan": "daniel", "ed": "edward",
+              "ted": "edward", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "sue": "susan",
+              "jen": "jennifer", "alex": "alexander", "andy": "andrew", "chris": "christopher", "matt": "matthew",
+              "nick": "nicholas", "steve": "stephen", "tony": "anthony", "greg": "gregory", "jon": "jonathan",
+              "larry": "lawrence", "tim": "timothy", "fred": "frederick", "frank": "francis", "hank": "henry"}
+_ASKS = re.compile(r"^\s*(?:do|does|did|should|shall|can|could|would|will|is|are|what|why|how)\b", re.I)
+
+
 def stances(text: str, names: dict[str, str], replied_author: str = "", base: int = 0) -> list[Stance]:
-    """The agreements and disputes one sentence states, with their characters."""
-    out = []
-    for kind, pattern in _PATTERNS:
+    """The agreement or dispute one sentence states, with its characters: at most one.
+    A question ("Do we agree or disagree?") states none."""
+    if _ASKS.match(text):
+        return []
+    for kind, pattern, named in _PATTERNS:
         m = pattern.search(text)
         if not m:
             continue
@@ -64,13 +104,13 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         target = ""
         if who:
             bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who)
-            for candidate in (bare, bare.split()[-1], bare.split()[0]):
-                target = names.get(normalise(candidate), "")
+            for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):
+                target = names.get(normalise(candidate), "") if candidate else ""
                 if target:
                     break
-        elif replied_author:
-            target = replied_author
+        if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
+            continue  # "Like I said": no one named
+        target = target or replied_author
         if target:
-            out.append(Stance(kind, target, base, base + len(text)))
-            break
-    return out
+            return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author)]
+    return []

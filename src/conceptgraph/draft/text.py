@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans"]
+__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
+           "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -23,7 +24,10 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 # capital or an opening quote; or at a line break when the next line is a list item
 # or the line ends with punctuation; or at a blank line.
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n")
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
+# A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
+# setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
+_CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"
+_WORD = re.compile(rf"{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
 
 #: Words that carry no content of their own (function words and the commonest verbs).
 STOP = frozenset("""
@@ -62,7 +66,9 @@ def _abbreviation_before(text: str, at: int) -> bool:
     if at == 0 or text[at - 1] != ".":
         return False
     word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
-    return bool(word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1))
+    # "Mr.", "e.g.", an initial ("J. Smith"); never a number ("Stage 1. We ...")
+    return bool(word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1
+                                                                       and not word.group(1).isdigit())))
 
 
 def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
@@ -99,6 +105,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with their offsets in ``text``."""
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def code_like(word: str) -> bool:
+    """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile"):
+    kept as written."""
+    return word[:1] == "-" or "." in word or "_" in word or (word[:1].islower() and not word.islower()
+                                                              and word.isalnum())
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common a word (or phrase) is in English, on the Zipf scale: about 7 for "the",
+    3 for "glossary", 0 for a word the list does not know (wordfreq's English list)."""
+    from wordfreq import zipf_frequency  # here: its lists load only when drafting
+
+    return float(zipf_frequency(word, "en"))
 
 
 def uk_us(word: str) -> str:

@@ -68,9 +68,6 @@ def rule_precision(part: str = "dev") -> list[str]:
     conceptgraph/draft/confidence.py holds. Terms by score band."""
     from collections import Counter
 
-    from conceptgraph.draft.confidence import _TERM_BINS
-    from conceptgraph.kinds import OPPOSES, STANCES
-
     hits: Counter[tuple[str, str]] = Counter()
     seen: Counter[tuple[str, str]] = Counter()
     for _, raw, gold_path in threads(part):
@@ -82,7 +79,6 @@ def rule_precision(part: str = "dev") -> list[str]:
             hit = {d for d, _ in pairs}
             for i, x in enumerate(items):
                 if section == "terms":
-                    band = next(b for b, _ in _TERM_BINS if (x.confidence or 0) >= dict(_TERM_BINS)[b] or b == 0.0)
                     key = ("term", f"confidence {x.confidence}")
                 elif section in ("claims", "relations", "oppositions", "stances"):
                     what = {"claims": "claim", "oppositions": "opposes", "stances": "stance"}.get(section, "relation")
@@ -91,7 +87,6 @@ def rule_precision(part: str = "dev") -> list[str]:
                     continue
                 seen[key] += 1
                 hits[key] += i in hit
-    del OPPOSES, STANCES
     return [f"{what:9} {rule:22} {hits[(what, rule)]:4} / {n:4}  {hits[(what, rule)] / n:.2f}"
             for (what, rule), n in sorted(seen.items())]
 

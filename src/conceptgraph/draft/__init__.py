@@ -266,22 +266,22 @@ class _Drafter:
         current = (s, claimed[0].term, opening, self.attribute(claimed[0].label)) if opening else None
         if current and previous and previous[2] == current[2] and previous[1] != current[1] \
                 and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:
-            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e, "parallel")
+            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e, "alike sentences")
         return current
 
 
 def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
-    """Whom a message in a flat thread answers: of the last messages by others, the one
-    whose rarer words it shares most (two at least), else the one just before."""
+    """Whom a message in a flat thread answers: the message before, unless an earlier one
+    (of the last few, by others) shares clearly more of its rarer words."""
     from .text import zipf
 
-    best, best_score = "", 1.5
     others = [(by, theirs) for by, theirs in recent if by != speaker]
-    for distance, (by, theirs) in enumerate(reversed(others)):
-        score = sum(1.0 for w in words & theirs if zipf(w) < 5.0) - 0.1 * distance
-        if score > best_score:
-            best, best_score = by, score
-    return best or (others[-1][0] if others else "")
+    if not others:
+        return ""
+    scores = [sum(1.0 for w in words & theirs if zipf(w) < 5.0) for _, theirs in others]
+    best = max(range(len(others)), key=lambda i: (scores[i], i))
+    # a short "+1" answers the one before; an earlier message only when it is taken up clearly more
+    return others[best][0] if scores[best] >= 3 and scores[best] >= scores[-1] + 2 else others[-1][0]
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

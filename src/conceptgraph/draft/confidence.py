@@ -4,7 +4,7 @@ and the bundled discussion; ``python bench/drafting.py --rules`` measures them a
 The held-out threads check the figures: bench/RESULTS-drafting.md has the calibration
 table (items drafted at 0.8 or more should match at least 80% of the time).
 
->>> of("claim", "glossary") > of("claim", "inner")
+>>> of("claim", "definition line") > of("claim", "inner")
 True
 """
 
@@ -17,7 +17,7 @@ __all__ = ["of", "term_confidence", "RULES"]
 RULES: dict[tuple[str, str], float] = {
     # (matched + 1) / (drafted + 3) on the development threads, 2026-12-02
     ("claim", "list"): 0.73,  # 39 / 52
-    ("claim", "glossary"): 0.6,  # 5 / 7
+    ("claim", "definition line"): 0.6,  # 5 / 7
     ("claim", "comparative"): 0.6,  # 2 / 2
     ("claim", "as verb"): 0.58,  # 6 / 9
     ("claim", "subject"): 0.53,  # 23 / 42
@@ -25,7 +25,7 @@ RULES: dict[tuple[str, str], float] = {
     ("claim", "verdict"): 0.28,  # 4 / 15
     ("opposes", "contrast"): 0.67,  # 3 / 3
     ("opposes", "comparative"): 0.5,  # 1 / 1
-    ("opposes", "parallel"): 0.5,  # 2 / 3
+    ("opposes", "alike sentences"): 0.5,  # 2 / 3
     ("relation", "plus"): 0.5,  # 1 / 1
     ("relation", "similar_to"): 0.43,  # 5 / 11
     ("relation", "includes"): 0.25,  # 0 / 1

@@ -65,7 +65,7 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
             seen.add((kind, a, b))
             out.append(Finding(kind, term=a, other=b, start=base, end=base + len(text), rule=rule))
 
-    for (s1, e1, t1), (s2, e2, t2) in zip(mentions, mentions[1:]):
+    for (s1, e1, t1), (s2, _, t2) in zip(mentions, mentions[1:]):
         between = text[e1 - base:s2 - base]
         if len(between) > 60:
             continue

@@ -65,7 +65,7 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s[–—]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwh
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
-                      r"phrase|label)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
+                      r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
 # article, "the term", an opening quotation mark.
 _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basically|honestly|perhaps|maybe|"
@@ -79,7 +79,8 @@ _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
-                      r"(?:(?:term|word|name|phrase|notion|label|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+                      r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+_WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
 # "I like the term X", "we don't say X", "nobody uses X": a speaker's verdict on a word.
@@ -94,7 +95,7 @@ _VERDICT = re.compile(
     r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
     r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
-    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|label)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
+    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
     r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
 # Verdicts that judge a word whether or not it is held up as one.
@@ -210,7 +211,7 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
         if sep:  # a glossary line, "remote (noun): A configuration ...": what follows defines the head
             at = mentions[0][1] - base + sep.end()
-            return [replace(f, rule="glossary") for f in _attributes(text, base, at, len(text), mentions[0][2])]
+            return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
     clauses = _clauses(text)
     previous_term = previous
@@ -261,7 +262,14 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     lead = _LEAD_IN.match(clause)
     at = start + (lead.end() if lead else 0)
     article = _ARTICLE.match(text[at:end])
-    heads = {at, at + (article.end() if article else 0)}
+    pos = at + (article.end() if article else 0)
+    heads = {at, pos}
+    for _ in range(2):  # "Good management requires ...": an adjective or two before the term
+        word = _WORD_SPACE.match(text, pos, end)
+        if not word or "ADJ" not in _pos(word.group(1)):
+            break
+        pos = word.end()
+        heads.add(pos)
     subject: Mention | None = next((m for m in inside if m[0] - base in heads), None)
     rule = "subject"
     if subject is None and previous:
@@ -283,7 +291,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
     for m in inside:
-        v = _VERDICT.search(text[start:m[0] - base])
+        v = _VERDICT.search(text[max(start, m[0] - base - 120):m[0] - base])  # a verdict stands close before
         if not v:
             continue
         verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
@@ -292,7 +300,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         root = next((k for k in _VERDICT_LABELS if verb.startswith(k[:4]) and verb[:len(k) - 1] == k[:len(k) - 1]
                      or verb == k), "")
         label = _VERDICT_LABELS.get(root)
-        held_up = bool(re.search(r"(?:term|word|name|phrase|label)s?\s+[\"“‘'`]*$|[\"“‘'`]$", v.group(0)))
+        held_up = bool(re.search(r"(?:term|word|name|phrase)s?\s+[\"“‘'`]*$|[\"“‘'`]$", v.group(0)))
         if not label or not (held_up or root in _JUDGING):  # "we use X" says little; "we use the word X" does
             continue
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
@@ -300,7 +308,8 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
                          r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             label = f"{label} {_label(after.group('rest'))}"
-        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + start + v.start(), end=m[1],
+        at = max(start, m[0] - base - 120)
+        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + at + v.start(), end=m[1],
                         rule="verdict")]
     return []
 

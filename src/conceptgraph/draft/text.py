@@ -13,7 +13,7 @@ after "Mr.", "e.g." or a number's point), at a blank line, and at each line of a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
            "parts_of_speech"]
@@ -104,7 +104,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with their offsets in ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)  # a sentence is read by several rules in turn
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end))
 
 
 def code_like(word: str) -> bool:

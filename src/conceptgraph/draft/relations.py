@@ -2,7 +2,7 @@
 
 * ``similar_to``: "X is (just, basically, more like) a Y", "X, i.e. Y", "X (also
   called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
-  called Y", "renamed to Y", "use the word Y for X";
+  called Y", "renamed to Y", "rename X to Y", "use the word Y for X";
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "not X but Y", "X is different from Y", "the difference between X
   and Y", "X is confused with Y";
@@ -52,6 +52,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
                           rf"sort|example|instance|variety|subset|case)s?\s+of\s+(?:a|an|the)?\s*{_Q}$", re.I), True),
 ]
 _PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
+# "renaming take to limit and drop to skip": each new name is another name for the old one
+_RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
+_TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
@@ -70,6 +73,9 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
         if len(between) > 60:
             continue
         before = text[: s1 - base]
+        if _TO.match(between) and _RENAMING.search(before):
+            add(SIMILAR_TO, t2, t1, "renamed")
+            continue
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
                 if kind == CONTRASTS_WITH and re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):

@@ -249,7 +249,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     ``replies``, ``left_out``)."""
     from ..dataset import dump_dataset, parse_dataset
     from ..errors import OutputError
-    from ..files import replace_folder
+    from ..files import recover, write_folder
     from .thread import slug
 
     if not sources:
@@ -257,7 +257,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     name = slug(Path(sources[0]).stem or "discussion")
     default = output in (None, "")
     target = Path("output") / name if default else Path(str(output))
-    if target.exists() and not force:
+    existed = recover(target)  # an interrupted earlier write finished first
+    if existed and not force:
         raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
     header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
@@ -268,5 +269,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     with Progress(f"writing {len(ds.messages):,} messages to {target}"):
         text = dump_dataset(ds, ("source", "contributors", "messages"), header)
         parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
-        replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
+        # never over a folder that appeared meanwhile (another import, the user's notes)
+        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="always" if existed else "never",
+                     make_parents=default)
     return {"path": str(target), **summary}

@@ -453,6 +453,38 @@ def bench_draft_of(data: Path, name: str, repeat: int) -> None:
 # --- queries ----------------------------------------------------------------------------
 
 
+def bench_writes(folder: Path, repeat: int) -> None:
+    """A checked write (the folder's lock, the file compared with what was read, a
+    temporary file, fsync, rename, the folder synced) against the bare temporary file,
+    fsync and rename that earlier versions did."""
+    from conceptgraph.files import read_if_exists, write_atomic
+
+    print("writes: a checked write against a bare one", flush=True)
+    data = b"- {id: x, status: draft}\n" * 160  # 4 KiB, a decision file's size
+    ours_path, bare_path = folder / "checked.yaml", folder / "bare.yaml"
+
+    def ours() -> None:
+        write_atomic(ours_path, data, expect=read_if_exists(ours_path))
+
+    def bare() -> None:
+        fd, tmp = tempfile.mkstemp(dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, bare_path)
+
+    times: dict[str, list[float]] = {"ours": [], "bare": []}
+    for _ in range(repeat):  # interleaved, so that both meet the same disk
+        for name, fn in (("ours", ours), ("bare", bare)):
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    t_ours, t_bare = statistics.median(times["ours"]), statistics.median(times["bare"])
+    row("write a 4 KiB file: locked, compared with what was read, renamed, folder synced", t_ours, t_bare,
+        "<= 50 ms", t_ours <= 0.05, f"baseline: temporary file, fsync, rename; {repeat} runs interleaved")
+
+
 def bench_queries(G: nx.MultiDiGraph, repeat: int) -> None:
     print(f"queries on {G.number_of_nodes():,} nodes against bare networkx", flush=True)
     U = G.to_undirected(as_view=True)
@@ -638,6 +670,7 @@ def main() -> None:
             bench_render(folder, 2000, 200, 3)
             bench_memory(folder, 2000)
             bench_cli(folder, 5)
+            bench_writes(folder, 21)
             G = bench_load(folder, 5000, 5000, 3)
             bench_queries(G, 101)
             bench_browser(folder, 300, 2000, 30)
@@ -651,6 +684,7 @@ def main() -> None:
             bench_render(folder, 20_000, 2000, 3)
             bench_memory(folder, 20_000)
             bench_cli(folder, 21)
+            bench_writes(folder, 201)
             G = bench_load(folder, 100_000, 100_000, 3)
             bench_queries(G, 301)
             del G

@@ -69,7 +69,8 @@ def test_wordpress(tmp_path: Path) -> None:
          "Cooperation is sharing a road; collaboration is building one together.\n\nIt takes \"a shared goal\"."),
         ("Chen Wei", thread + "reply 1 to comment 1", "cooperation-collaboration-comment-1",
          "I disagree: cooperation needs trust (https://example.com/trust) too."),  # the quote of Bruno left out
-        ("Bruno Costa", thread + "reply 1 to reply 1 to comment 1", "cooperation-collaboration-reply-1-to-comment-1",
+        # a reply to a reply is numbered under its comment: places stay short at any depth
+        ("Bruno Costa", thread + "reply 2 to comment 1", "cooperation-collaboration-reply-1-to-comment-1",
          "Fair point, Chen."),  # one person under two spellings of one address
     ]
     assert [g[1] for g in got[4:]] == ["“About” › post"]  # a page too; the attachment is not a thread

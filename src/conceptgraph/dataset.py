@@ -208,20 +208,6 @@ def _line_of(text: str, path: YamlPath, key: bool = False) -> int | None:
     return line
 
 
-def _read_text(path: str) -> str:
-    from .files import read_limited
-
-    raw = read_limited(path)
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise DatasetError("not a text file (it contains NUL bytes)", path, line)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", path, line) from None
-
-
 def _expanded_size(root: Any) -> tuple[int, int]:
     """(distinct nodes, nodes after alias expansion) of a composed YAML document."""
     yaml, _ = _yaml()
@@ -374,10 +360,10 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
     docs = []
-    from .files import input_files
+    from .files import input_files, read_text
 
     for f in input_files(Path(path)):
-        text = _read_text(str(f))
+        text = read_text(f)
         docs.append(Document(str(f), text, _parse_yaml(text, str(f))))
     return _Builder(docs).dataset()
 

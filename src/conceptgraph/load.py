@@ -45,8 +45,10 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
     of (for the cache's key). A discussion is recognised by its content: a Slack export,
     a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse, Reddit, GitHub or
     Stack Exchange JSON file, a saved web page, mail, a transcript."""
-    from .files import DATASET_SUFFIXES, check_readable, input_files
+    from .files import DATASET_SUFFIXES, check_readable, input_files, recover
 
+    if not os.path.lexists(path):
+        recover(path)  # a folder whose replacement was cut short is finished first
     if path.is_dir():
         from .discussions import folder_format
 
@@ -115,9 +117,9 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
 
                     G = build_graph(read_discussion([p])[0])
                 else:
-                    from .formats import read_graph
+                    from .formats import conform, read_graph
 
-                    G = read_graph(p)
+                    G = conform(read_graph(p))
         return G, [str(w.message) for w in caught if issubclass(w.category, ConceptGraphWarning)]
 
     if cache:

@@ -1,5 +1,5 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
-Discourse, Reddit, mail, Slack, transcripts, plain text) into a dataset of its
+Discourse, Reddit, mail and mailing-list archives, Slack, transcripts, plain text) into a dataset of its
 contributors and messages. Each format is one :class:`Importer` record; the command
 line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`.
 
@@ -46,10 +46,29 @@ class Importer(NamedTuple):
     folder: bool = False
 
 
-def _bytes(path: Path) -> bytes:
-    from ..files import read_limited
+_GZIP = b"\x1f\x8b"
 
-    return read_limited(path)
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes; a gzip file (``2016-May.txt.gz``, ``t.mbox.gz``) unpacked, up to
+    the size cap."""
+    from ..files import max_bytes, read_limited
+
+    data = read_limited(path)
+    return _gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data
+
+
+def _gunzip(data: bytes, file: str, limit: int) -> bytes:
+    import zlib
+
+    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = unpack.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise DatasetError(f"not a readable gzip file: {e}", file) from None
+    if len(out) > limit:
+        raise DatasetError(f"unpacks to more than {limit:,} bytes (CONCEPTGRAPH_MAX_BYTES)", file)
+    return out
 
 
 def _text(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -89,10 +108,10 @@ def _reddit(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_reddit(_bytes(path), str(path), include_bots=o.include_bots)
 
 
-def _mbox(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .chat import read_mbox
+def _mail(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .mail import read_mail
 
-    return read_mbox(_bytes(path), str(path))
+    return read_mail(_bytes(path), str(path))
 
 
 def _slack(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -144,8 +163,12 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _discourse),
     Importer("reddit", "Reddit thread JSON (the thread's address + .json)", (".json",),
              _sniffer("forums", "sniff_reddit"), _reddit),
-    Importer("mbox", "mail: an mbox of messages, or one .eml", (".mbox", ".eml", ".mbx"), _sniffer("chat", "sniff_mbox"),
-             _mbox),
+    Importer("digest", "a mailing list's digest (Mailman, plain or MIME): the messages it holds", (".txt",),
+             _sniffer("mail", "sniff_digest"), _mail),
+    Importer("pipermail", "a pipermail monthly archive (2016-May.txt or .txt.gz)", (".txt", ".gz"),
+             _sniffer("mail", "sniff_pipermail"), _mail),
+    Importer("mbox", "mail: an mbox of messages (public-inbox's t.mbox.gz too), or one .eml",
+             (".mbox", ".eml", ".mbx", ".gz"), _sniffer("mail", "sniff_mbox"), _mail),
     Importer("stackexchange", "Stack Exchange: a site's data dump (Posts.xml, with Comments.xml and Users.xml) or "
              "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True),
     Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
@@ -171,7 +194,7 @@ def is_slack(path: Path) -> bool:
         with zipfile.ZipFile(path) as z:
             names = {n.rsplit("/", 1)[-1] for n in z.namelist()}
         return {"users.json", "channels.json"} <= names
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         return False
 
 
@@ -207,10 +230,17 @@ def detect(path: Path) -> Importer | None:
             head = f.read(8192)
     except OSError:
         return None
+    if head.startswith(_GZIP):  # what is inside decides
+        import zlib
+
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 8192)
+        except zlib.error:
+            return None
     for imp in IMPORTERS.values():
         if imp.sniff is not None and imp.sniff(head):
             return imp
-    suffix = path.suffix.lower()
+    suffix = Path(path.stem).suffix.lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
     return IMPORTERS["text"] if suffix in IMPORTERS["text"].suffixes else None
 
 
@@ -270,7 +300,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     ``replies``, ``left_out``)."""
     from ..dataset import dump_dataset, parse_dataset
     from ..errors import OutputError
-    from ..files import replace_folder
+    from ..files import recover, write_folder
     from .thread import slug
 
     if not sources:
@@ -278,7 +308,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     name = slug(Path(sources[0]).stem or "discussion")
     default = output in (None, "")
     target = Path("output") / name if default else Path(str(output))
-    if target.exists() and not force:
+    existed = recover(target)  # an interrupted earlier write finished first
+    if existed and not force:
         raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
     header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
@@ -289,5 +320,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     with Progress(f"writing {len(ds.messages):,} messages to {target}"):
         text = dump_dataset(ds, ("source", "contributors", "messages"), header)
         parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
-        replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
+        # never over a folder that appeared meanwhile (another import, the user's notes)
+        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="always" if existed else "never",
+                     make_parents=default)
     return {"path": str(target), **summary}

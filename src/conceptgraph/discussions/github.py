@@ -27,7 +27,6 @@ from typing import Any
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_documents
 from .clean import html_to_text, markdown_to_text
-from .privacy import without_addresses
 from .thread import Left, Post, Thread
 
 __all__ = ["read_github", "sniff_github"]
@@ -307,7 +306,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     for n, i in enumerate(kept):
         ghost = not i.login or i.login.casefold() == "ghost"
         thread.posts.append(Post(
-            key=i.key, author=i.login or "ghost", text=without_addresses(i.text),
+            key=i.key, author=i.login or "ghost", text=i.text,
             parent=None if i.kind == "root" else (i.parent or root_key),
             date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
             root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",

@@ -33,7 +33,6 @@ from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, markdown_to_text
-from .privacy import without_addresses
 from .thread import Left, Post, Thread
 
 __all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
@@ -356,7 +355,7 @@ def _squeeze(name: str) -> str:
 
 def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
     # comments are numbered apart from posts in the dump: their keys are kept apart too
-    return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=without_addresses(r.text),
+    return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=r.text,
                 parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
                 title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted)
 

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConceptGraphWarning, DatasetError
 from .clean import html_to_text, tidy
-from .privacy import without_addresses
 from .thread import Left, Post, Thread
 
 if TYPE_CHECKING:
@@ -322,7 +321,7 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
                     author=author, date=date)
     if markup is not None and markup.name == "discourse":
         return _discourse(page, markup, items, thread, file), left
-    thread.posts.append(Post(key="post", author=author, text=without_addresses(_article(page)), root=True,
+    thread.posts.append(Post(key="post", author=author, text=_article(page), root=True,
                              date=date, title=thread.title, account="post author" if author else ""))
     if markup is None and tree.css_first("#disqus_thread") is not None:
         warnings.warn(ConceptGraphWarning(f"{file}: its comments are in a Disqus frame the saved page does not hold; "
@@ -342,7 +341,7 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         by_author = bool(markup.author_mark) and markup.author_mark in classes
         parent = page.parent(item)
         thread.posts.append(Post(
-            key=str(item.mem_id), author=who, text=without_addresses(text), parent=str(parent) if parent else "post",
+            key=str(item.mem_id), author=who, text=text, parent=str(parent) if parent else "post",
             date=_date(page.first(item.mem_id, markup.date)),
             account="post author" if by_author and author else (f"name:{who.casefold()}" if who else f"unnamed {n}")))
     return [thread], left
@@ -381,7 +380,7 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
         quoted = page.first(item.mem_id, ("aside.quote[data-post]",))  # the post it quotes is the post it answers
         answers = quoted.attributes.get("data-post") if quoted is not None else None
         parent = None if first else answers if answers in seen and answers != number else thread.posts[0].key
-        thread.posts.append(Post(key=number, author=who, text=without_addresses(text),
+        thread.posts.append(Post(key=number, author=who, text=text,
                                  parent=parent, date=_date(page.first(item.mem_id, markup.date)),
                                  account=f"name:{who.casefold()}" if who else f"unnamed {number}", root=first,
                                  place=f"post {number}", title=thread.title if first else ""))

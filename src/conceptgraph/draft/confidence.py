@@ -28,6 +28,7 @@ RULES: dict[tuple[str, str], float] = {
     ("opposes", "alike sentences"): 0.5,  # 2 / 3
     ("relation", "plus"): 0.5,  # 1 / 1
     ("relation", "similar_to"): 0.43,  # 5 / 11
+    ("relation", "renamed"): 0.33,  # none drafted yet: the prior
     ("relation", "includes"): 0.25,  # 0 / 1
     ("relation", "sense"): 0.2,  # 0 / 2
     ("relation", "contrasts_with"): 0.14,  # 0 / 4

@@ -327,12 +327,13 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         warnings.warn(ConceptGraphWarning(f"{file}: its comments are in a Disqus frame the saved page does not hold; "
                                           "import the frame's own file (saved beside the page) or a Disqus export"),
                       stacklevel=2)
+    if markup is None:
+        return [thread], left
     for n, item in enumerate(items):
         classes = (item.attributes.get("class") or "").split() + page.classes.get(item.mem_id, [])
         if "pingback" in classes or "trackback" in classes:
             left["pingbacks and trackbacks"] += 1
             continue
-        assert markup is not None
         body = page.first(item.mem_id, markup.text)
         if body is not None and body.mem_id in page.holds_item:
             body = None  # a text element holding other comments is the thread, not this comment's words

@@ -336,3 +336,20 @@ def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> 
     assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
     answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
     assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "comment 1"]
+
+
+def test_a_file_of_several_threads_is_titled_by_its_name() -> None:
+    """Not by its last speaker: the dataset of a site's export is named for the export."""
+    ds, summary = read_discussion([FIX / "wordpress.xml"])
+    assert summary["threads"] == 2 and ds.source.title == "wordpress"
+    assert ds.source.title not in {c.name for c in ds.contributors}
+
+
+def test_addresses_typed_in_messages_are_never_written(write, tmp_path: Path) -> None:
+    """Not only the export's own address fields: an e-mail or IP address someone typed."""
+    path = write("Ann: mail me at ann@example.org, I log in from 203.0.113.7 and 2001:db8::8a2e:370:7334.\n"
+                 "Bo: std::vector 1.2.3.4.5 is fine.\n", "chat.txt")
+    assert run("import", str(path), "-o", str(tmp_path / "out")).exit_code == 0
+    text = (tmp_path / "out" / "discussion.yaml").read_text(encoding="utf-8")
+    assert "example.org" not in text and "203.0.113" not in text and "2001:db8" not in text
+    assert text.count("[address]") == 3 and "std::vector 1.2.3.4.5" in text

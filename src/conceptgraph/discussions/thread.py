@@ -217,9 +217,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             key = _person_key(p, where)
             person = people.get(key)
             if person is None:
-                name = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
+                speaker = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
                 base = _short_slug(p.author if p.author else f"unnamed {where}")
-                person = people[key] = {"name": name, "places": [], "role": "commenter",
+                person = people[key] = {"name": speaker, "places": [], "role": "commenter",
                                         "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
             if key == root_author:

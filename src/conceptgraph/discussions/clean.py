@@ -272,5 +272,11 @@ def without_addresses(text: str) -> str:
     if "@" in text:
         text = _ADDRESS.sub(ADDRESS, text)
     if "." in text or ":" in text:
-        text = _IP.sub(lambda m: ADDRESS if any(c.isdigit() for c in m.group()) else m.group(), text)
+        text = _IP.sub(lambda m: ADDRESS if any(c.isdigit() for c in m.group())
+                       and not _NUMBERED.search(text, max(0, m.start() - 16), m.start()) else m.group(), text)
     return text
+
+
+# "para 10.3.1.4", "section 1.2.3.4", "version 2.0.1.5": a numbered place, not an address
+_NUMBERED = re.compile(r"\b(?:para(?:graph)?|sect(?:ion)?|ch(?:apter)?|v(?:er(?:sion)?)?|rule|clause|item|step|"
+                       r"fig(?:ure)?|table|pages?|pp?|rfc|§)\.?\s*$", re.I)

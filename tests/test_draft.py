@@ -478,3 +478,20 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
 ])
 def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected
+
+
+def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path) -> None:
+    """The rules read English: a German message drafts nothing, and the summary says so
+    in one line (the import keeps it, verbatim)."""
+    chat = ("Ann: What is the difference between a sonnet and a ballad?\n"
+            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
+            "Cy: Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte.\n"
+            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
+    assert r.exit_code == 0, r.output
+    assert "not drafted: 2 messages in other languages (de 2); drafting reads English" in r.output
+    ds = load_dataset(tmp_path / "d")
+    german = {m.id for m in ds.messages if m.by in ("cy", "di")}
+    assert len(german) == 2 and {c.message for c in ds.claims} and not {c.message for c in ds.claims} & german
+    assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}

@@ -301,6 +301,7 @@ class DraftSummary(TypedDict):
     relations: int
     mentions: int
     co_occurrences: int
+    other_languages: NotRequired[dict[str, int]]
 
 
 class ImportAndDraft(ImportSummary):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
@@ -48,12 +49,15 @@ _PLACES = 10
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
-          explain: dict[str, str] | None = None) -> Dataset:
+          explain: dict[str, str] | None = None, other_languages: Counter[str] | None = None) -> Dataset:
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
     claims, relations), each ``status: draft`` with its ``confidence`` and anchored to
     its message's characters. Terms ``ds`` already has are used, not drafted again.
-    ``explain``, when given, is filled with each drafted claim's and relation's id and
-    the rule that drafted it."""
+
+    The rules read English: a message in another language (told offline by
+    :func:`conceptgraph.language.detect`) is left out, and counted by language in
+    ``other_languages`` when given. ``explain``, when given, is filled with each drafted
+    claim's and relation's id and the rule that drafted it."""
     from ..model import Dataset
     from ..progress import Progress
     from .relations import senses
@@ -62,9 +66,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
+    english = _english(ds.messages, other_languages)
     root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
     title = ". ".join(t for t in (ds.source.title, root.title) if t)
-    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms,
+    candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
@@ -72,7 +77,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
-        for msg in ds.messages:
+        for msg in english:
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
@@ -270,6 +275,20 @@ class _Drafter:
         return current
 
 
+def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[Message]:
+    """The messages the rules can read: those in English, or too short to tell."""
+    from ..language import UNDETERMINED, detect
+
+    out = []
+    for m in messages:
+        code = detect(m.text)
+        if code in ("en", UNDETERMINED):
+            out.append(m)
+        elif others is not None:
+            others[code] += 1
+    return out
+
+
 def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
     """Whom a message in a flat thread answers: the message before, unless an earlier one
     (of the last few, by others) shares clearly more of its rarer words."""
@@ -360,7 +379,8 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
         base_files = {f.name: read_limited(f) for f in files}
         base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
-    drafted = draft(base, terms, max_terms)
+    others: Counter[str] = Counter()
+    drafted = draft(base, terms, max_terms, other_languages=others)
     text = _draft_text(drafted)
     # What is written must read back, every anchor included: checked before anything is
     # written, beside the files as they were parsed (not parsed again).
@@ -376,7 +396,8 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
             "attributes": len(drafted.attributes), "claims": len(drafted.claims),
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
-            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS)}
+            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
+            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {})}
 
 
 _SECTIONS = ("terms", "attributes", "claims", "relations")

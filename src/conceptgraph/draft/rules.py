@@ -210,7 +210,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         return _list_item(text, base, mentions)
     if mentions and _GLOSS.match(text[: mentions[0][0] - base]):
         sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
-        if sep:  # a glossary line, "remote (noun): A configuration ...": what follows defines the head
+        if sep and not re.match(r"\S*://|\S+@", text[mentions[0][1] - base + sep.end():]):
+            # a glossary line, "remote (noun): A configuration ...": what follows defines the head
+            # (not a header line, "URL: git://...")
             at = mentions[0][1] - base + sep.end()
             return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []

@@ -296,6 +296,8 @@ class ThreadMessage(TypedDict):
     date: str
     text: str
     claims: list[ThreadClaim]
+    score: NotRequired[int]
+    accepted: NotRequired[bool]
     mentions: NotRequired[list[list[int]]]
 
 
@@ -311,6 +313,8 @@ class ImportSummary(TypedDict):
     speakers: int
     replies: int
     left_out: dict[str, int]
+    language: str
+    languages: NotRequired[list[str]]
 
 
 class DraftSummary(TypedDict):
@@ -322,6 +326,7 @@ class DraftSummary(TypedDict):
     relations: int
     mentions: int
     co_occurrences: int
+    other_languages: NotRequired[dict[str, int]]
 
 
 class ImportAndDraft(ImportSummary):

@@ -253,11 +253,30 @@ _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ADDRESS = "[address]"
 
 
-def without_addresses(text: str) -> str:
-    """``text`` with every e-mail address replaced by ``[address]``: addresses are read
-    to tell people apart, never written.
+# IPv4 (not a version number such as 1.2.3.4.5) and IPv6 (full or with "::"; with a
+# digit, so that C++'s "add::bad" is no address).
+_IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+                 r"(?![\w.]\d|\d)|(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|"
+                 r"(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)(?![\w:])")
 
-    >>> without_addresses("Write to ann.lee@example.org or me.")
-    'Write to [address] or me.'
+
+def without_addresses(text: str) -> str:
+    """``text`` with every e-mail and IP address replaced by ``[address]``: addresses
+    are read to tell people apart, never written.
+
+    >>> without_addresses("Write to ann.lee@example.org or me, from 192.168.0.12 or fe80::1ff:fe23:4567:890a.")
+    'Write to [address] or me, from [address] or [address].'
+    >>> without_addresses("Version 1.2.3.4.5 of std::vector, 3.14, add::bad")
+    'Version 1.2.3.4.5 of std::vector, 3.14, add::bad'
     """
-    return _ADDRESS.sub(ADDRESS, text) if "@" in text else text
+    if "@" in text:
+        text = _ADDRESS.sub(ADDRESS, text)
+    if "." in text or ":" in text:
+        text = _IP.sub(lambda m: ADDRESS if any(c.isdigit() for c in m.group())
+                       and not _NUMBERED.search(text, max(0, m.start() - 16), m.start()) else m.group(), text)
+    return text
+
+
+# "para 10.3.1.4", "section 1.2.3.4", "version 2.0.1.5": a numbered place, not an address
+_NUMBERED = re.compile(r"\b(?:para(?:graph)?|sect(?:ion)?|ch(?:apter)?|v(?:er(?:sion)?)?|rule|clause|item|step|"
+                       r"fig(?:ure)?|table|pages?|pp?|rfc|§)\.?\s*$", re.I)

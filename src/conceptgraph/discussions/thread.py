@@ -51,6 +51,9 @@ class Post:
     title: str = ""
     #: "respondent" for answers quoted in the post itself; else decided by position.
     role: str = ""
+    #: Votes, where the site counts them; the accepted answer.
+    score: int | None = None
+    accepted: bool = False
 
 
 @dataclass
@@ -214,9 +217,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             key = _person_key(p, where)
             person = people.get(key)
             if person is None:
-                name = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
+                speaker = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
                 base = _short_slug(p.author if p.author else f"unnamed {where}")
-                person = people[key] = {"name": name, "places": [], "role": "commenter",
+                person = people[key] = {"name": speaker, "places": [], "role": "commenter",
                                         "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
             if key == root_author:
@@ -225,7 +228,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 person["role"] = p.role
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
-            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title))
+            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted))
     first = threads[0] if threads else Thread(key=name)
     source = Source(title=(first.title if not several else name) or name,
                     author=first.author if not several else "", date=first.date if not several else "",

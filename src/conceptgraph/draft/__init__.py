@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..discussions.thread import slug, unique_id
-from ..errors import DatasetError, OutputError
+from ..errors import DatasetError, OutputError, excerpt
 from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import normalise
 
@@ -48,12 +49,15 @@ _PLACES = 10
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
-          explain: dict[str, str] | None = None) -> Dataset:
+          explain: dict[str, str] | None = None, other_languages: Counter[str] | None = None) -> Dataset:
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
     claims, relations), each ``status: draft`` with its ``confidence`` and anchored to
     its message's characters. Terms ``ds`` already has are used, not drafted again.
-    ``explain``, when given, is filled with each drafted claim's and relation's id and
-    the rule that drafted it."""
+
+    The rules read English: a message in another language (told offline by
+    :func:`conceptgraph.language.detect`) is left out, and counted by language in
+    ``other_languages`` when given. ``explain``, when given, is filled with each drafted
+    claim's and relation's id and the rule that drafted it."""
     from ..model import Dataset
     from ..progress import Progress
     from .relations import senses
@@ -62,9 +66,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
+    english = _english(ds.messages, other_languages)
     root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
     title = ". ".join(t for t in (ds.source.title, root.title) if t)
-    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms,
+    candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
@@ -72,7 +77,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
-        for msg in ds.messages:
+        for msg in english:
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
@@ -270,6 +275,20 @@ class _Drafter:
         return current
 
 
+def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[Message]:
+    """The messages the rules can read: those in English, or too short to tell."""
+    from ..language import UNDETERMINED, detect
+
+    out = []
+    for m in messages:
+        code = detect(m.text)
+        if code in ("en", UNDETERMINED):
+            out.append(m)
+        elif others is not None:
+            others[code] += 1
+    return out
+
+
 def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
     """Whom a message in a flat thread answers: the message before, unless an earlier one
     (of the last few, by others) shares clearly more of its rarer words."""
@@ -319,12 +338,20 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     """Draft the dataset at ``data`` (a dataset folder or file, or a discussion export)
     and write the result as a dataset folder: the input's files as they were, and the
     drafted items in ``draft.yaml``. A folder given as ``data`` is drafted in place
-    (only its ``draft.yaml`` is written); a file gives ``output/<name>/``. A
-    ``draft.yaml`` holding anything accepted (an item without ``status: draft``) is
-    never replaced without ``force``. Returns a summary of what was drafted."""
+    (only its ``draft.yaml`` is written); with ``output``, or for a file, a new folder
+    is written (default ``output/<name>/``), never over an existing one without
+    ``force``. A ``draft.yaml`` holding anything accepted (an item without ``status:
+    draft``) is never replaced, nor left out of a new folder, without ``force``.
+
+    Whatever ``force`` says, ``draft.yaml`` is replaced only if it and the folder's other
+    dataset files are still as they were read, checked under the folder's lock at the
+    moment of writing: an item accepted, a file edited or another draft written while
+    this one was made is never overwritten (:class:`~conceptgraph.errors.WriteConflict`).
+    A thread in which nothing is found gets an empty draft. Returns a summary of what
+    was drafted."""
     from ..dataset import build_dataset, dump_dataset, read_documents
     from ..discussions import read_discussion
-    from ..files import replace_folder, write_atomic
+    from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
 
     src = Path(data)
@@ -332,59 +359,120 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     if kind == "graph":
         raise DatasetError("a graph file has no messages to draft from; give a dataset or a discussion export",
                            str(src))
-    in_place = src.is_dir() and kind == "dataset" and output in (None, "")
-    if in_place:
-        target = src
-        files = [f for f in files if f.name != DRAFT_FILE]
-    else:
-        target = Path(str(output)) if output not in (None, "") else Path("output") / slug(src.stem)
-        if target.exists() and not force:
-            raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
-    existing = target / DRAFT_FILE
-    if in_place and existing.exists() and not force:
-        text = existing.read_text(encoding="utf-8")
-        if _accepted(text, str(existing)):
-            raise OutputError(f"{existing}: holds accepted items (no 'status: draft'); move them to another file "
-                              "or use --force to draft again over them")
+    from_folder = src.is_dir() and kind == "dataset"
+    in_place = from_folder and output in (None, "")
+    default = output in (None, "")
+    target = src if in_place else Path("output") / slug(src.stem) if default else Path(str(output))
+    existed = not in_place and recover(target)
+    if existed and not force:
+        raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    seen = _earlier_draft(src / DRAFT_FILE, in_place, force) if from_folder else None
+    files = [f for f in files if f.name != DRAFT_FILE] if from_folder else files
     if kind == "discussion":
         base, _ = read_discussion([src])
-        base_files = {"discussion.yaml": dump_dataset(base, ("source", "contributors", "messages"))}
-        base_docs = read_documents({str(target / name): body for name, body in base_files.items()})
+        text = dump_dataset(base, ("source", "contributors", "messages"))
+        base_files = {"discussion.yaml": text.encode("utf-8")}
+        base_docs = read_documents({str(target / "discussion.yaml"): text})
+        stamps = {}
     else:
-        base_files = {f.name: f.read_text(encoding="utf-8") for f in files}
-        base_docs = read_documents({str(f): base_files[f.name] for f in files})
+        stamps = {f.name: stamp(f) for f in files}  # before reading: a later change shows at the end
+        base_files = {f.name: read_limited(f) for f in files}
+        base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
-    drafted = draft(base, terms, max_terms)
-    header = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
-              "# (status: draft): to accept one, delete its status line (and accept the term and\n"
-              "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
-              "# only while everything in it is still a draft.\n")
-    text = dump_dataset(drafted, ("terms", "attributes", "claims", "relations"), header)
+    others: Counter[str] = Counter()
+    drafted = draft(base, terms, max_terms, other_languages=others)
+    text = _draft_text(drafted)
     # What is written must read back, every anchor included: checked before anything is
     # written, beside the files as they were parsed (not parsed again).
     build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
     if in_place:
-        write_atomic(target / DRAFT_FILE, text)
+        with folder_lock(target):
+            _check_unchanged(target, stamps)
+            write_atomic(target / DRAFT_FILE, text, expect=seen)
     else:
-        replace_folder(target, {k: v.encode("utf-8") for k, v in {**base_files, DRAFT_FILE: text}.items()},
-                       force=True, make_parents=output in (None, ""))
+        write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
+                     replace="always" if existed else "never", make_parents=default)
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
             "attributes": len(drafted.attributes), "claims": len(drafted.claims),
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
-            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS)}
+            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
+            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {})}
 
 
-def _accepted(text: str, file: str) -> bool:
-    """Whether a draft file holds an item a curator accepted (no ``status: draft``)."""
-    from ..dataset import read_documents
+_SECTIONS = ("terms", "attributes", "claims", "relations")
+_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
+           "# (status: draft): to accept one, delete its status line (and accept the term and\n"
+           "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
+           "# only while everything in it is still a draft.\n")
+
+
+def _draft_text(drafted: Dataset) -> str:
+    """The YAML of ``draft.yaml``; when nothing was found, its sections written empty, so
+    that the file is still a dataset file every command reads."""
+    from ..dataset import dump_dataset
+
+    if any(getattr(drafted, name) for name in _SECTIONS):
+        return dump_dataset(drafted, _SECTIONS, _HEADER)
+    return _HEADER + "# Nothing was found to draft.\n" + "".join(f"{name}: []\n" for name in _SECTIONS)
+
+
+def _earlier_draft(path: Path, replacing: bool, force: bool) -> bytes | None:
+    """The bytes of the ``draft.yaml`` a new draft replaces (``replacing``) or leaves
+    out of a new folder (None: there is none). Without ``force``, one that holds accepted
+    items, or that cannot be read as a draft, stops the draft: nothing is written."""
+    from ..files import check_replaceable, read_if_exists, read_text
+
+    if replacing:
+        check_replaceable(path)  # a folder or a FIFO named draft.yaml is never read, nor replaced
+    elif not path.is_file():
+        return None  # not part of the dataset, and not replaced
+    data = read_if_exists(path)
+    if data is None or force:
+        return data
+    left_out = "" if replacing else ", which the new folder would leave out"
+    try:
+        first = _first_accepted(read_text(path, data), str(path))
+    except DatasetError as e:
+        raise OutputError(f"{path}: cannot be read as a draft ({e.problem}){left_out}; fix or move it, "
+                          "or use --force to draft over it") from None
+    if first is None:
+        return data
+    raise OutputError(f"{path}: holds accepted items (no 'status: draft'), the first {first}{left_out}; "
+                      "move them to another file or use --force to draft again over them")
+
+
+def _check_unchanged(folder: Path, stamps: dict[str, Any]) -> None:
+    """A :class:`WriteConflict` when the dataset files of ``folder`` (other than the
+    draft) are not those read, as ``stamps`` has them."""
+    from ..errors import WriteConflict
+    from ..files import DATASET_SUFFIXES, stamp
 
     try:
-        doc = read_documents({file: text})[0].data or {}
-    except DatasetError:
-        return True  # unreadable: someone edited it; never overwrite that
+        now = {f.name: stamp(f) for f in folder.iterdir()
+               if f.suffix.lower() in DATASET_SUFFIXES and f.name != DRAFT_FILE and f.is_file()}
+    except (OSError, DatasetError):
+        now = {}
+    changed = sorted(set(now) ^ set(stamps) | {n for n in now if n in stamps and now[n] != stamps[n]})
+    if changed:
+        raise WriteConflict(f"{folder / changed[0]}: changed while drafting; nothing written (draft again)")
+
+
+def _first_accepted(text: str, file: str) -> str | None:
+    """The first item of a draft file that a curator accepted (it has no ``status:
+    draft``), as ``section[i] 'id'``; None when all are drafts. A file that is not a
+    dataset file is a :class:`DatasetError`."""
+    from ..dataset import read_documents
+
+    doc = read_documents({file: text})[0].data
+    if doc is None:
+        return None
     if not isinstance(doc, dict):
-        return True
-    return any(not isinstance(item, dict) or item.get("status") != DRAFT
-               for section in ("terms", "attributes", "claims", "relations")
-               for item in (doc.get(section) or []))
+        raise DatasetError("not a mapping of sections", file)
+    for section in _SECTIONS:
+        items = doc.get(section) or []
+        for i, item in enumerate(items if isinstance(items, list) else [items]):
+            if not isinstance(item, dict) or item.get("status") != DRAFT:
+                ident = item.get("id") if isinstance(item, dict) else None
+                return f"{section}[{i}]" + (f" '{excerpt(ident, 40)}'" if isinstance(ident, str) else "")
+    return None

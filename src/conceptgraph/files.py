@@ -36,6 +36,7 @@ __all__ = [
     "replace_folder",
     "EXPORT_MARK",
     "DATASET_SUFFIXES",
+    "DECISIONS_FILE",
     "input_files",
 ]
 
@@ -43,6 +44,9 @@ MAX_BYTES_ENV = "CONCEPTGRAPH_MAX_BYTES"
 _DEFAULT_MAX = 1 << 30
 #: The files a dataset folder is made of.
 DATASET_SUFFIXES = (".yaml", ".yml")
+#: The record of a folder's review (see conceptgraph.decisions): YAML, but not part of
+#: the dataset, so never read as one of its files.
+DECISIONS_FILE = "decisions.yaml"
 #: The file that marks a folder as an export of ours, which a later export may replace.
 EXPORT_MARK = ".conceptgraph-export"
 
@@ -79,7 +83,8 @@ def input_files(path: Path) -> list[Path]:
     or the one file. Each is checked to be a regular file within the size cap."""
     if path.is_dir():
         try:
-            files = sorted(f for f in path.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
+            files = sorted(f for f in path.iterdir()
+                           if f.suffix.lower() in DATASET_SUFFIXES and f.name != DECISIONS_FILE and f.is_file())
         except OSError as e:
             raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
         if not files:

@@ -18,8 +18,10 @@ line or a bulk decision of thousands.
     revision: 3
     decisions:
     - {action: 1, decision: rejected, item: term, term: good management}
-    - {action: 2, decision: accepted, item: claim, message: comment-3, span: [0, 63], term: cooperation, attribute: working together}
-    - {action: 3, decision: edited, item: claim, message: comment-4, span: [0, 80], term: collaboration, attribute: create something, edit: {attribute: creates something together}}
+    - {action: 2, decision: accepted, item: claim, message: comment-3, span: [0, 63], term: trust,
+       attribute: grows slowly}
+    - {action: 3, decision: edited, item: relation, kind: agrees_with, source: ann, target: bart,
+       message: comment-4, span: [0, 20], edit: {kind: disputes}}
 
 Accepting a claim or relation accepts the drafted terms and attributes it uses;
 rejecting a term or an attribute takes away every undecided item that uses it.
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,9 +133,9 @@ def review_id(key: tuple[Any, ...]) -> str:
     item drafted again has the same id.
 
     >>> review_id(("term", "cooperation"))
-    't-1b3ab2ad73'
+    't-0564e28df2'
     """
-    return key[0][0] + "-" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:10]
+    return f"{key[0][0]}-{hashlib.sha1(repr(key).encode('utf-8')).hexdigest()[:10]}"
 
 
 def key_of(kind: str, fields: dict[str, Any]) -> tuple[Any, ...]:
@@ -490,7 +492,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
     ones (edits applied, the terms and attributes they use accepted with them), and what
     is left to decide. ``base`` is the rest of the dataset (messages, curated items), whose
     terms and attributes an edit may name."""
-    from .model import Attribute, Claim, Dataset, Relation, Term
+    from .model import Attribute, Dataset, Term
 
     status: dict[tuple[Any, ...], str] = {}
     entry_of: dict[tuple[Any, ...], Entry] = {}
@@ -753,7 +755,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     book = Decisions.read(root)
     items_d = items_of(drafted, whole)
     items = _join(items_d, items_of(reviewed, whole), book, whole)
-    hand = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
+    hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
             if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
     if hand:
         book.record(hand)
@@ -795,27 +797,47 @@ def _as_draft(it: Item) -> Item:
 def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset) -> list[Item]:
     """The items under review: those of draft.yaml; those of reviewed.yaml as they were
     drafted (an edited one as its decision names it); and those decided whose record no
-    file holds any more (a rejected one), made again from what their decision says."""
+    file holds any more (a rejected one), made again from what their decision says, with
+    the terms and attributes they name."""
+    from .discussions.thread import slug, unique_id
+    from .model import Attribute, Term
+
     out = list(drafted)
     seen = {it.key for it in drafted}
-    edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
     label = _Labels(whole)
+    taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
+    known = {(kind, normalise(x)): ident for ident, x in label.of.items()
+             for kind in ((TERM,) if any(t.id == ident for t in whole.terms) else (ATTRIBUTE,))}
+
+    def add(it: Item) -> None:
+        out.append(it)
+        seen.add(it.key)
+
+    def ensure(kind: str, name: str, aliases: tuple[str, ...] = ()) -> str:
+        """The id of the term or attribute of this name; a draft one is made when none is."""
+        hit = known.get((kind, normalise(name)))
+        if hit is None:
+            hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
+            rec = Term(hit, name, aliases, status=DRAFT) if kind == TERM else Attribute(hit, name, status=DRAFT)
+            label.of[hit] = name
+            known[(kind, normalise(name))] = hit
+            add(make_item(kind, rec, label))
+        return hit
+
+    edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
     for it in reviewed:
         e = edited.get(it.key)
         if e is not None and e.key not in seen:
-            made = _remake(e, label, whole, it)
+            made = _remake(e, label, whole, it, ensure)
             if made is not None:
-                out.append(made)
-                seen.add(made.key)
+                add(made)
         elif it.key not in seen:
-            out.append(it)
-            seen.add(it.key)
+            add(it)
     for e in book.latest():
         if e.key not in seen:
-            made = _remake(e, label, whole, None)
-            if made is not None:
-                out.append(made)
-                seen.add(made.key)
+            made = _remake(e, label, whole, None, ensure)
+            if made is not None and made.key not in seen:
+                add(made)
     return out
 
 
@@ -834,42 +856,37 @@ def _edited_fields(e: Entry) -> dict[str, Any]:
     return f
 
 
-def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None) -> Item | None:
+def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
+            ensure: Callable[..., str]) -> Item | None:
     """The drafted item a decision names, made from the decision (and, for an edited one,
-    the accepted record ``like``): None when its message or ends are gone."""
-    from .discussions.thread import slug
-    from .model import Attribute, Claim, Relation, Term
+    the accepted record ``like``): None when its message is gone. The terms and
+    attributes it names are found by label, or made (``ensure``)."""
+    from .model import Claim, Relation, Term
 
     f = e.fields
-    ids = {normalise(v): k for k, v in label.of.items()}
-    if e.item == TERM:
-        aliases = tuple(f.get("aliases") or ())
-        rec: Any = Term(like.record.id if like else slug(f[TERM]), f[TERM], aliases, status=DRAFT)
-        return make_item(TERM, rec, label)
-    if e.item == ATTRIBUTE:
-        return make_item(ATTRIBUTE, Attribute(like.record.id if like else slug(f[ATTRIBUTE]), f[ATTRIBUTE],
-                                              status=DRAFT), label)
-    messages = {m.id: m for m in whole.messages}
-    m = messages.get(f.get("message", ""))
+    if e.item in (TERM, ATTRIBUTE):
+        name = f[e.item]
+        if like is None:  # made (with what the decision says of it) unless the dataset has it
+            ensure(e.item, name, tuple(f.get("aliases") or ()))
+            return None
+        rec: Any = (Term(like.record.id, name, tuple(f.get("aliases") or ()), status=DRAFT) if e.item == TERM
+                    else replace(like.record, label=name, status=DRAFT))
+        return make_item(e.item, rec, label)
+    m = next((x for x in whole.messages if x.id == f.get("message")), None)
     span = f.get("span")
     if e.item == CLAIM:
-        term, attr = ids.get(normalise(f[TERM])), ids.get(normalise(f[ATTRIBUTE]))
-        if m is None or span is None or term is None or attr is None:
+        if m is None or span is None:
             return None
         s, t = span
-        rec = Claim(like.record.id if like else "c-" + review_id(e.key)[2:], term, attr, m.by, m.text[s:t], m.where,
-                    bool(f.get("negated")), m.id, (s, t), status=DRAFT)
+        rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]), ensure(ATTRIBUTE, f[ATTRIBUTE]),
+                    m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT)
         return make_item(CLAIM, rec, label)
     kind = f["kind"]
-    ends = []
-    for side, name in enumerate((f["source"], f["target"])):
-        if RELATION_ENDS[kind][side] == CONTRIBUTOR:
-            ends.append(name)
-        else:
-            found = ids.get(normalise(name))
-            if found is None:
-                return None
-            ends.append(found)
+    ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
+            for side, name in enumerate((f["source"], f["target"]))]
+    if any(RELATION_ENDS[kind][side] == CONTRIBUTOR and end not in {c.id for c in whole.contributors}
+           for side, end in enumerate(ends)):
+        return None
     quote = m.text[span[0]:span[1]] if m is not None and span else ""
     rec = Relation(like.record.id if like else review_id(e.key), kind, ends[0], ends[1],
                    m.by if m else "", quote, m.where if m else "", m.id if m else "",

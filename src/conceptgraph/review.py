@@ -6,9 +6,19 @@ The command line's ``review DATA --list/--accept/--reject/--accept-above`` and t
 page's server (:mod:`conceptgraph.server`) both work through :class:`Review`, so that a
 script and a reviewer write the same file the same way.
 
->>> from conceptgraph.review import Review   # doctest: +SKIP
->>> r = Review("output/comments")           # doctest: +SKIP
->>> first = r.queue()[0]; r.decide([first["id"]], "accepted")   # doctest: +SKIP
+>>> import tempfile, pathlib
+>>> from conceptgraph.discussions import import_discussion
+>>> from conceptgraph.draft import draft_folder
+>>> from conceptgraph.load import default_data_path
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "coop"
+>>> _ = import_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"], folder)
+>>> _ = draft_folder(folder)
+>>> r = Review(folder)
+>>> first = r.ordered()[0]
+>>> r.row(first)["text"]
+'term “cooperation”'
+>>> r.decide([first.rid], "accepted")["counts"]["accepted"]
+1
 """
 
 from __future__ import annotations

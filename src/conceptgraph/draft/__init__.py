@@ -28,6 +28,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
 from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
-#: The file of a dataset folder that holds what was drafted (and nothing curated).
-DRAFT_FILE = "draft.yaml"
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) -> Dataset:
@@ -275,10 +274,17 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     """Draft the dataset at ``data`` (a dataset folder or file, or a discussion export)
     and write the result as a dataset folder: the input's files as they were, and the
     drafted items in ``draft.yaml``. A folder given as ``data`` is drafted in place
-    (only its ``draft.yaml`` is written); a file gives ``output/<name>/``. A
-    ``draft.yaml`` holding anything accepted (an item without ``status: draft``) is
-    never replaced without ``force``. Returns a summary of what was drafted."""
+    (only its ``draft.yaml`` is written); a file gives ``output/<name>/``, and an
+    existing output folder is replaced only with ``force``.
+
+    A reviewed folder's decisions (``decisions.yaml``, see :mod:`conceptgraph.decisions`)
+    are respected: nothing rejected is drafted again, nothing accepted or edited twice,
+    and the accepted terms and attributes (in ``reviewed.yaml``) are used as they are.
+    Items accepted by hand in ``draft.yaml`` (their ``status: draft`` deleted) are
+    recorded as accepted first, so no decision is ever drafted over. Returns a summary
+    of what was drafted."""
     from ..dataset import build_dataset, dump_dataset, read_documents
+    from ..decisions import DECISIONS_FILE, Decisions, draft_text, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import replace_folder, write_atomic
     from ..load import input_kind
@@ -288,20 +294,18 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     if kind == "graph":
         raise DatasetError("a graph file has no messages to draft from; give a dataset or a discussion export",
                            str(src))
-    in_place = src.is_dir() and kind == "dataset" and output in (None, "")
+    from_folder = src.is_dir() and kind == "dataset"
+    in_place = from_folder and output in (None, "")
     if in_place:
         target = src
-        files = [f for f in files if f.name != DRAFT_FILE]
     else:
         target = Path(str(output)) if output not in (None, "") else Path("output") / slug(src.stem)
         if target.exists() and not force:
             raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
-    existing = target / DRAFT_FILE
-    if in_place and existing.exists() and not force:
-        text = existing.read_text(encoding="utf-8")
-        if _accepted(text, str(existing)):
-            raise OutputError(f"{existing}: holds accepted items (no 'status: draft'); move them to another file "
-                              "or use --force to draft again over them")
+    if from_folder:
+        sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
+        files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]
+    book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
     if kind == "discussion":
         base, _ = read_discussion([src])
         base_files = {"discussion.yaml": dump_dataset(base, ("source", "contributors", "messages"))}
@@ -310,18 +314,16 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
         base_files = {f.name: f.read_text(encoding="utf-8") for f in files}
         base_docs = read_documents({str(f): base_files[f.name] for f in files})
         base = build_dataset(base_docs)
-    drafted = draft(base, terms, max_terms)
-    header = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
-              "# (status: draft): to accept one, delete its status line (and accept the term and\n"
-              "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
-              "# only while everything in it is still a draft.\n")
-    text = dump_dataset(drafted, ("terms", "attributes", "claims", "relations"), header)
+    drafted = respect(draft(base, terms, max_terms), base, book)
+    text = draft_text(drafted)
     # What is written must read back, every anchor included: checked before anything is
     # written, beside the files as they were parsed (not parsed again).
     build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
     if in_place:
         write_atomic(target / DRAFT_FILE, text)
     else:
+        if book.raw is not None:
+            base_files[DECISIONS_FILE] = book.raw.decode("utf-8")
         replace_folder(target, {k: v.encode("utf-8") for k, v in {**base_files, DRAFT_FILE: text}.items()},
                        force=True, make_parents=output in (None, ""))
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
@@ -329,18 +331,3 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS)}
-
-
-def _accepted(text: str, file: str) -> bool:
-    """Whether a draft file holds an item a curator accepted (no ``status: draft``)."""
-    from ..dataset import read_documents
-
-    try:
-        doc = read_documents({file: text})[0].data or {}
-    except DatasetError:
-        return True  # unreadable: someone edited it; never overwrite that
-    if not isinstance(doc, dict):
-        return True
-    return any(not isinstance(item, dict) or item.get("status") != DRAFT
-               for section in ("terms", "attributes", "claims", "relations")
-               for item in (doc.get(section) or []))

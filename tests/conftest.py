@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "graph_data" / "sources" / "cooperation-vs-collaboration.txt"
 STRICT = os.environ.get("CONCEPTGRAPH_STRICT") == "1"
 
-pytest_plugins = ["browser"]  # the `browser` fixture (headless Chromium)
+pytest_plugins = ["browser", "review_helpers"]  # headless Chromium; a drafted folder to review
 
 
 def need(condition: bool, reason: str) -> None:

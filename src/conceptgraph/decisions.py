@@ -593,13 +593,12 @@ def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
             fields = {k: v for k, v in fields.items() if k != "negated"} | ({"negated": True} if negated else {})
             ident = review_id(key_of(CLAIM, fields))
             claim_ids[r.id] = ident
-            out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status="",
-                                      confidence=None))
+            out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
         else:
             kind = edit.get("kind", r.kind)
             fields = {**it.fields, "kind": kind}
             rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(r.source),
-                          target=use(r.target), status="", confidence=None)
+                          target=use(r.target), status="")
             accepted_relations.append((rel, it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
@@ -620,9 +619,9 @@ def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
         label = e.edit.get("label", r.label) if e is not None else r.label
         if it.kind == TERM:
             aliases = tuple(dict.fromkeys(a for a in (*r.aliases, r.label) if normalise(a) != normalise(label)))
-            out_terms.append(replace(r, label=label, aliases=aliases, status="", confidence=None))
+            out_terms.append(replace(r, label=label, aliases=aliases, status=""))
         else:
-            out_attrs.append(replace(r, label=label, status="", confidence=None))
+            out_attrs.append(replace(r, label=label, status=""))
     for rec in new_records:
         (out_terms if isinstance(rec, Term) else out_attrs).append(rec)
     for it in items:  # a drafted term or attribute that an accepted item uses is accepted with it

@@ -254,7 +254,7 @@ class Review:
                     users = [u for u in self.items if self.status(u) in (ACCEPTED, EDITED)
                              and it.record.id in tuple(iter_uses(u))]
                     if users:
-                        raise UsageError(f"{len(users)} accepted item{'s' if len(users) > 1 else ''} use "
+                        raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
                 lines.append((decision, it.kind, it.fields, changes))
             return self._commit(lambda: self.book.record(lines))
@@ -338,5 +338,6 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             r.decide(list(ids), decision)
             done[decision] += len(set(ids))
     r.write_files()
+    counts = r.counts()
     return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
-            **{k: v for k, v in r.counts().items() if k != "total"}, "total": r.counts()["total"]}
+            "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}

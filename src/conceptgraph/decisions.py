@@ -427,40 +427,112 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
     return Entry(action, decision, item, fields, dict(edit))
 
 
+#: Written while draft.yaml and reviewed.yaml are renamed into place together: should the
+#: process die between the two renames, the next reader finishes them.
+JOURNAL = ".review-pending.json"
+
+
 def replace_expected(path: Path, data: bytes, expect: bytes | None) -> None:
     """Write ``data`` to ``path`` atomically (a temporary file renamed into place), only
     if ``path`` still holds ``expect`` (None: no file), compared under a lock on the
-    folder that every writer of this module takes."""
-    import fcntl
+    folder that every writer of this module takes; else :class:`Conflict`."""
+    replace_together(path.parent, {path.name: (data, expect)})
+
+
+def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]]) -> None:
+    """Write several files of ``folder`` (name -> (bytes, what it must still hold)) as one
+    step: each to a temporary file first, then all renamed into place, with a journal
+    that lets :func:`finish_writes` complete the renames should the process be killed
+    between them. Nothing is written when any file is not as expected."""
+    import json
     import tempfile
 
-    folder = path.parent
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with _locked(folder):
+        _finish(folder)
+        for name, (_, expect) in files.items():
+            path = folder / name
+            try:
+                current: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current != expect:
+                how = "created" if expect is None else "removed" if current is None else "changed"
+                raise Conflict(f"{path}: {how} since it was read (another tab, reviewer or program); "
+                               "nothing written")
+        temps: dict[str, str] = {}
         try:
-            current: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            current = None
-        if current != expect:
-            how = "created" if expect is None else "removed" if current is None else "changed"
-            raise Conflict(f"{path}: {how} since it was read (another tab, reviewer or program); nothing written")
-        tmp_fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(tmp_fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-                mode = os.stat(path).st_mode & 0o777 if current is not None else 0o666 & ~_umask()
-                os.fchmod(f.fileno(), mode)
-            os.replace(tmp, path)
+            for name, (data, expect) in files.items():
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+                temps[name] = tmp
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                    os.fchmod(f.fileno(), os.stat(folder / name).st_mode & 0o777 if expect is not None
+                              else 0o666 & ~_umask())
+            if len(files) > 1:
+                fd, tmp = tempfile.mkstemp(prefix=f"{JOURNAL}.", suffix=".tmp", dir=folder)
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump({Path(t).name: name for name, t in temps.items()}, f)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, folder / JOURNAL)
+            for name, tmp in temps.items():
+                os.replace(tmp, folder / name)
+            (folder / JOURNAL).unlink(missing_ok=True)
         except BaseException as e:
-            Path(tmp).unlink(missing_ok=True)
+            if not (folder / JOURNAL).exists():
+                for tmp in temps.values():
+                    Path(tmp).unlink(missing_ok=True)
             if isinstance(e, OSError):
-                raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
+                raise OutputError(f"{folder}: cannot write: {e.strerror or e}") from None
             raise
-    finally:
-        os.close(fd)  # releases the lock
+
+
+def finish_writes(folder: Path) -> None:
+    """Complete what a killed review left half done in ``folder``: renames begun together
+    are finished, and temporary files of writes that never began to rename are removed."""
+    with _locked(folder):
+        _finish(folder)
+
+
+def _finish(folder: Path) -> None:
+    import json
+
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            pending = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pending = {}
+        for tmp, name in pending.items() if isinstance(pending, dict) else ():
+            if (folder / tmp).exists() and name in (DRAFT_FILE, REVIEWED_FILE, DECISIONS_FILE):
+                os.replace(folder / tmp, folder / name)
+        journal.unlink(missing_ok=True)
+    for name in (DRAFT_FILE, REVIEWED_FILE, DECISIONS_FILE, JOURNAL):  # under the lock: nobody is writing these
+        for left in folder.glob(f".{name}.*.tmp") if not name.startswith(".") else folder.glob(f"{name}.*.tmp"):
+            left.unlink(missing_ok=True)
+
+
+class _locked:
+    """The lock on a folder that every writer of this module holds while it compares and
+    replaces (an advisory lock on the folder itself, freed when the process ends)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> None:
+        import fcntl
+
+        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(self.fd)
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)
 
 
 def _umask() -> int:
@@ -717,6 +789,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     if not root.is_dir():
         raise DatasetError("review works on a dataset folder (from `conceptgraph import`); this is not a folder",
                            str(root))
+    finish_writes(root)
     held: dict[str, bytes | None] = {}
     texts: dict[str, str] = {}
     for f in input_files(root):
@@ -895,15 +968,14 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
 
 
 def write_settled(snap: Snapshot, settled: Settled) -> None:
-    """Write draft.yaml and reviewed.yaml as ``settled`` has them, each only if it still
-    holds what was read or last written (else :class:`Conflict`)."""
-    files = {DRAFT_FILE: draft_text(settled.remaining), REVIEWED_FILE: reviewed_text(settled.reviewed)}
-    for name, text in files.items():
-        data = text.encode("utf-8")
-        if snap.held.get(name) == data:
-            continue
-        replace_expected(snap.folder / name, data, snap.held.get(name))
-        snap.held[name] = data
+    """Write draft.yaml and reviewed.yaml as ``settled`` has them, together, and only if
+    both still hold what was read or last written (else :class:`Conflict`)."""
+    files = {name: text.encode("utf-8") for name, text in (
+        (DRAFT_FILE, draft_text(settled.remaining)), (REVIEWED_FILE, reviewed_text(settled.reviewed)))}
+    changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
+    if changed:
+        replace_together(snap.folder, changed)
+        snap.held.update({name: data for name, (data, _) in changed.items()})
 
 
 def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:

@@ -265,7 +265,11 @@ class Review:
             self._check_base(base)
             if not self.book.entries:
                 raise UsageError("nothing to undo")
-            return self._commit(lambda: self.book.undo()[0].action)
+            gone: list[Any] = []
+            result = self._commit(lambda: gone.extend(self.book.undo()) or gone[0].action)
+            keys = {e.key for e in gone}
+            result["undone"] = [it.rid for it in self.items if it.key in keys]
+            return result
 
     def bulk(self, flt: dict[str, Any], decision: str, base: int | None = None) -> dict[str, Any]:
         """Accept or reject every undecided item ``flt`` selects, as one action."""

@@ -236,7 +236,12 @@
     const edges = it.edge ? (edgesOf.get(it.edge) || []) : [];
     try {
       cg.network.setSelection({ nodes: ids, edges }, { unselectAll: true, highlightEdges: false });
-      if (ids.length) cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), cg.data.big ? 0.5 : 0.9), animation: false });
+      // above the card, which lies over the lower part of the graph
+      const lift = -Math.min(box.offsetHeight / 2, $("stage").clientHeight / 4);
+      if (ids.length) {
+        cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), cg.data.big ? 0.5 : 0.9),
+          offset: { x: 0, y: lift }, animation: false });
+      }
     } catch (e) { // a node the current view hides (a filter): the card still shows it
       void e;
     }
@@ -274,7 +279,12 @@
   }
   function undo() {
     if (st.reloading) return;
-    send("/api/undo", {}, () => render(), fail);
+    send("/api/undo", {}, (res) => {
+      // what the undone action decided comes first, before what came back with it
+      const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
+      st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+      render();
+    }, fail);
   }
 
   // ---- the edit form --------------------------------------------------------------------------------
@@ -407,7 +417,10 @@
     reject.addEventListener("click", () => run("rejected"));
     form.addEventListener("keydown", (ev) => {
       if (ev.key === "Escape") { ev.preventDefault(); closeForm(); }
-      else if (ev.key === "Enter" && (ev.target === accept || ev.target === reject)) { ev.preventDefault(); ev.target.click(); }
+      else if (ev.key === "Enter") { // on a field: count what matches; on a button: decide
+        ev.preventDefault();
+        if (ev.target === accept || ev.target === reject) ev.target.click(); else preview();
+      }
     });
     forms.appendChild(form);
     above.focus();

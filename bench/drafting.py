@@ -63,6 +63,34 @@ def run_thread(raw: Path, gold_path: Path) -> tuple[dict[str, dict], dict[str, l
     return {"strict": strict, "lenient": lenient}, calib, took
 
 
+def rule_precision(part: str = "dev") -> list[str]:
+    """How often each rule's items matched the gold on ``part``: what
+    conceptgraph/draft/confidence.py holds. Terms by score band."""
+    from collections import Counter
+
+    hits: Counter[tuple[str, str]] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
+    for _, raw, gold_path in threads(part):
+        ds, _ = read_discussion([raw])
+        rules: dict[str, str] = {}
+        drafted = draft(ds, explain=rules)
+        whole = replace(drafted, contributors=ds.contributors, messages=ds.messages)
+        for section, (items, _, pairs) in matches(whole, load_dataset(gold_path)).items():
+            hit = {d for d, _ in pairs}
+            for i, x in enumerate(items):
+                if section == "terms":
+                    key = ("term", f"confidence {x.confidence}")
+                elif section in ("claims", "relations", "oppositions", "stances"):
+                    what = {"claims": "claim", "oppositions": "opposes", "stances": "stance"}.get(section, "relation")
+                    key = (what, rules.get(x.id, "?"))
+                else:
+                    continue
+                seen[key] += 1
+                hits[key] += i in hit
+    return [f"{what:9} {rule:22} {hits[(what, rule)]:4} / {n:4}  {hits[(what, rule)] / n:.2f}"
+            for (what, rule), n in sorted(seen.items())]
+
+
 def cell(s: dict) -> str:
     return f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f}"
 
@@ -111,7 +139,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=["dev", "heldout", "all"], default="all")
     ap.add_argument("--show", metavar="NAME", help="print one thread's scores and unmatched items")
+    ap.add_argument("--rules", action="store_true", help="print how often each rule's items matched, on dev")
     args = ap.parse_args()
+    if args.rules:
+        print("\n".join(rule_precision()))
+        return
     if args.show:
         for part in ("dev", "heldout"):
             for name, raw, gold in threads(part):

@@ -8,15 +8,16 @@ which attributes a contrast opposes, and who agrees with or disputes whom. Every
 is ``status: draft`` and anchored: its quote is exactly the characters of a message.
 Deterministic: the same dataset gives the same draft, byte for byte.
 
->>> from conceptgraph import load_graph
->>> from conceptgraph.discussions import read_discussion
->>> from conceptgraph.load import default_data_path
->>> ds, _ = read_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"])
+>>> from conceptgraph.model import Contributor, Dataset, Message
+>>> ds = Dataset(contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+...              messages=(Message("m1", "ann", "post", "Is a sonnet the same as a ballad?"),
+...                        Message("m2", "bo", "comment 1", "A sonnet has fourteen lines. A ballad tells a story.",
+...                                reply_to="m1")))
 >>> drafted = draft(ds)
->>> [c.label for c in drafted.terms][:3]
-['cooperation', 'coordination', 'collaboration']
->>> all(c.status == "draft" for c in drafted.claims)
-True
+>>> [t.label for t in drafted.terms]
+['sonnet', 'ballad']
+>>> [(c.term, c.attribute, c.status) for c in drafted.claims]
+[('sonnet', 'has-fourteen-lines', 'draft'), ('ballad', 'tells-a-story', 'draft')]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
-from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES
+from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import normalise
 
 if TYPE_CHECKING:
@@ -40,14 +42,20 @@ if TYPE_CHECKING:
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
+#: How many places a mention or co-occurrence link lists (its count says how many there are).
+_PLACES = 10
 
 
-def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) -> Dataset:
+def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
+          explain: dict[str, str] | None = None) -> Dataset:
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
-    claims, relations), each ``status: draft`` and anchored to its message's characters.
-    Terms ``ds`` already has are used, not drafted again."""
+    claims, relations), each ``status: draft`` with its ``confidence`` and anchored to
+    its message's characters. Terms ``ds`` already has are used, not drafted again.
+    ``explain``, when given, is filled with each drafted claim's and relation's id and
+    the rule that drafted it."""
     from ..model import Dataset
     from ..progress import Progress
+    from .relations import senses
     from .rules import content_words
     from .terms import find_terms, given_terms
 
@@ -59,6 +67,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
+    drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
@@ -74,8 +83,15 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30) 
             recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
-    return Dataset(source=ds.source, terms=kept_terms, attributes=tuple(drafter.attributes.values()),
-                   claims=tuple(drafter.claims), relations=tuple(drafter.relations))
+    if explain is not None:
+        explain.update(drafter.rule_of)
+    # an attribute is as likely to be kept as the likeliest claim that gives it
+    best: dict[str, float] = {}
+    for c in drafter.claims:
+        best[c.attribute] = max(best.get(c.attribute, 0.0), c.confidence or 0.0)
+    attributes = tuple(replace(a, confidence=best.get(a.id)) for a in drafter.attributes.values())
+    return Dataset(source=ds.source, terms=kept_terms, attributes=attributes,
+                   claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
 
 
 class _Drafter:
@@ -101,6 +117,9 @@ class _Drafter:
         # speaker -> their claims: id, content words, message
         self.said: dict[str, list[tuple[str, set[str], str]]] = {}
         self.longest = 1
+        self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
+        self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
+        self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -113,18 +132,42 @@ class _Drafter:
                 continue
             ident = unique_id(_slug(c.label), self.taken)
             self.names[key] = ident
-            new.append(Term(ident, c.label, c.aliases, status=DRAFT))
+            new.append(Term(ident, c.label, c.aliases, status=DRAFT, confidence=c.confidence))
         self.longest = max((len(k.split()) for k in self.names), default=1)
         return new
 
-    def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, **extra: Any) -> None:
+    def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, rule: str,
+                 **extra: Any) -> None:
         from ..model import Relation
+        from .confidence import of
 
         sig = (kind, source, target, msg.by, msg.id, s, e)
         if sig not in self.seen:
             self.seen.add(sig)
-            self.relations.append(Relation(f"draft-relation-{len(self.relations) + 1}", kind, source, target, msg.by,
-                                           msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, **extra))
+            what = "stance" if kind in STANCES else "opposes" if kind == OPPOSES else "relation"
+            ident = f"draft-relation-{len(self.relations) + 1}"
+            self.relations.append(Relation(ident, kind, source, target, msg.by, msg.text[s:e], msg.where, msg.id,
+                                           (s, e), status=DRAFT, confidence=of(what, rule), **extra))
+            self.rule_of[ident] = rule
+
+    def context(self, kind: str, source: str, target: str, msg: Message, s: int, e: int) -> None:
+        """A mention or a co-occurrence: one link per pair, quoting the first sentence, with
+        how many sentences there were and the places of the first few."""
+        key = (kind, source, target)
+        link = self.links.get(key)
+        if link is None:
+            self.links[key] = [msg, s, e, 1, [msg.where]]
+        else:
+            link[3] += 1
+            if len(link[4]) < _PLACES and link[4][-1] != msg.where:
+                link[4].append(msg.where)
+
+    def context_relations(self) -> list[Relation]:
+        from ..model import Relation
+
+        return [Relation(f"draft-{kind.replace('_', '-')}-{n}", kind, source, target, msg.by, msg.text[s:e], msg.where,
+                         msg.id, (s, e), status=DRAFT, count=count, places=tuple(places))
+                for n, ((kind, source, target), (msg, s, e, count, places)) in enumerate(self.links.items(), 1)]
 
     def attribute(self, label: str) -> str:
         from ..model import Attribute
@@ -139,6 +182,7 @@ class _Drafter:
     def claim(self, f: Finding, msg: Message, s: int, e: int) -> str | None:
         """The claim of a finding (its attribute's id), or None when already drafted."""
         from ..model import Claim
+        from .confidence import of
         from .rules import content_words
 
         aid = self.attribute(f.label)
@@ -148,44 +192,43 @@ class _Drafter:
         if sig in self.seen:
             return None
         self.seen.add(sig)
+        rule = f.rule or "subject"
         self.claims.append(Claim(f"draft-claim-{len(self.claims) + 1}", f.term, aid, msg.by, msg.text[q_start:q_end],
-                                 msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT))
+                                 msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT,
+                                 confidence=of("claim", rule)))
+        self.rule_of[self.claims[-1].id] = rule
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote), msg.id))
         return aid
 
     def read(self, msg: Message, replied: str) -> None:
         """Draft from one message; ``replied`` is the author of the message it answers."""
+        from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import stances
         from .text import quoted_spans, sentences
 
         quoted = quoted_spans(msg.text)
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
-        last_term, since = "", 0  # the term named last in this message, and how many sentences ago
+        last_term = ""  # what the sentence before made a claim about
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
         for s, e, text in sentences(msg.text):
             found = mentions_in(msg.text, s, e, self.names, self.longest)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
-                self.relation(MENTIONS, msg.by, t, msg, s, e)
+                self.context(MENTIONS, msg.by, t, msg, s, e)
             for a, b in combinations(sorted(named), 2):
-                self.relation(CO_OCCURS, a, b, msg, s, e)
+                self.context(CO_OCCURS, a, b, msg, s, e)
             self.used_terms.update(named)
-            antecedent = last_term if since <= 1 else ""
-            findings = read_sentence(text, s, self.names, found, antecedent) if found or antecedent else []
-            last_term, since = (found[-1][2], 0) if found else (last_term, since + 1)
+            # "it" in a sentence may mean what the sentence before made a claim about
+            findings = read_sentence(text, s, self.names, found, last_term) if found or last_term else []
+            last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
-            if os.environ.get("CG_FALLBACK") and found and not any(f.kind == CLAIM for f in findings):
-                from .rules import Finding as _F, _label
-                for t in dict.fromkeys(x[2] for x in found):
-                    rest = msg.text[s:e]
-                    for a, b, tt in found:
-                        rest = rest.replace(msg.text[a:b], " ")
-                    lab = _label(rest)
-                    if lab:
-                        findings.append(_F(CLAIM, term=t, label=lab, start=s, end=e, rule="sentence"))
+            findings += term_relations(text, s, found)
+            for t in named:
+                if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
+                    self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
             for st in stances(text, self.who, replied, s):
@@ -196,7 +239,8 @@ class _Drafter:
                 if target != msg.by and (st.kind, target) not in taken:
                     taken.add((st.kind, target))
                     concerns = _concerns(self.said.get(target, []), text)
-                    self.relation(st.kind, msg.by, target, msg, s, e, concerns=concerns)
+                    self.relation(st.kind, msg.by, target, msg, s, e, "named" if st.named else "answer",
+                                  concerns=concerns)
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
@@ -207,9 +251,9 @@ class _Drafter:
                 if aid is not None:
                     made[i] = aid
             elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
-                self.relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg, s, e)
+                self.relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg, s, e, f.rule)
             elif f.kind != OPPOSES and f.other and f.term != f.other:
-                self.relation(f.kind, f.term, f.other, msg, s, e)
+                self.relation(f.kind, f.term, f.other, msg, s, e, f.rule)
 
     def parallel(self, previous: tuple[int, str, str, str] | None, findings: list[Finding],
                  found: list[tuple[int, int, str]], msg: Message, s: int, e: int) -> tuple[int, str, str, str] | None:
@@ -221,22 +265,22 @@ class _Drafter:
         current = (s, claimed[0].term, opening, self.attribute(claimed[0].label)) if opening else None
         if current and previous and previous[2] == current[2] and previous[1] != current[1] \
                 and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:
-            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e)
+            self.relation(OPPOSES, previous[3], current[3], msg, previous[0], e, "alike sentences")
         return current
 
 
 def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
-    """Whom a message in a flat thread answers: of the last messages by others, the one
-    whose rarer words it shares most (two at least), else the one just before."""
+    """Whom a message in a flat thread answers: the message before, unless an earlier one
+    (of the last few, by others) shares clearly more of its rarer words."""
     from .text import zipf
 
-    best, best_score = "", 1.5
     others = [(by, theirs) for by, theirs in recent if by != speaker]
-    for distance, (by, theirs) in enumerate(reversed(others)):
-        score = sum(1.0 for w in words & theirs if zipf(w) < 5.0) - 0.1 * distance
-        if score > best_score:
-            best, best_score = by, score
-    return best or (others[-1][0] if others else "")
+    if not others:
+        return ""
+    scores = [sum(1.0 for w in words & theirs if zipf(w) < 5.0) for _, theirs in others]
+    best = max(range(len(others)), key=lambda i: (scores[i], i))
+    # a short "+1" answers the one before; an earlier message only when it is taken up clearly more
+    return others[best][0] if scores[best] >= 3 and scores[best] >= scores[-1] + 2 else others[-1][0]
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

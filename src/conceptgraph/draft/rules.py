@@ -65,7 +65,7 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s[–—]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwh
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
-                      r"phrase|label)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
+                      r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
 # article, "the term", an opening quotation mark.
 _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basically|honestly|perhaps|maybe|"
@@ -73,9 +73,14 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"i suppose|i mean|it seems|in fact|to me|for me|imho|imo|in my (?:view|opinion)|of course|note that|"
            r"because|since|though|although|even though|while|whereas|as such|in short|in general|generally|"
            r"technically|strictly speaking|first|second|finally|again)")
-_LEAD_IN = re.compile(rf"^[\s\W]*(?:{_OPENER}\b[,:]?\s*)*(?:that\s+)?", re.I)
+# "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
+_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:\w+\s+){{0,3}}?"
+                      rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say)\s+)?"
+                      rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
+                      rf"definition)\s+of\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
-                      r"(?:(?:term|word|name|phrase|notion|label|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+                      r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
+_WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
 # "I like the term X", "we don't say X", "nobody uses X": a speaker's verdict on a word.
@@ -90,9 +95,12 @@ _VERDICT = re.compile(
     r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
     r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
-    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|label)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
+    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
     r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
+# Verdicts that judge a word whether or not it is held up as one.
+_JUDGING = frozenset("like love prefer hate dislike support recommend drop remove get rename replace keep stick favor "
+                     "favour object oppose reject".split())
 _VERDICT_LABELS = {"like": "liked", "love": "liked", "prefer": "preferred", "use": "used", "say": "said",
                    "call": "what people call it", "understand": "understood", "support": "supported",
                    "recommend": "recommended", "suggest": "suggested", "propose": "proposed", "hate": "disliked",
@@ -203,7 +211,7 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
         if sep:  # a glossary line, "remote (noun): A configuration ...": what follows defines the head
             at = mentions[0][1] - base + sep.end()
-            return [replace(f, rule="glossary") for f in _attributes(text, base, at, len(text), mentions[0][2])]
+            return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
     clauses = _clauses(text)
     previous_term = previous
@@ -220,12 +228,12 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         pair = {out[a].label.split(" ", 1)[0], out[b].label.split(" ", 1)[0]}
         if pair == {"more", "less"} and out[a].label.split(" ", 1)[1:] == out[b].label.split(" ", 1)[1:] \
                 and out[a].term != out[b].term:
-            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="comparative"))
             return out
     if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
         a, b = claims[0], claims[-1]
         if out[a].term != out[b].term:
-            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b)))
+            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
     return out
 
 
@@ -254,15 +262,20 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     lead = _LEAD_IN.match(clause)
     at = start + (lead.end() if lead else 0)
     article = _ARTICLE.match(text[at:end])
-    heads = {at, at + (article.end() if article else 0)}
+    pos = at + (article.end() if article else 0)
+    heads = {at, pos}
+    for _ in range(2):  # "Good management requires ...": an adjective or two before the term
+        word = _WORD_SPACE.match(text, pos, end)
+        if not word or "ADJ" not in _pos(word.group(1)):
+            break
+        pos = word.end()
+        heads.add(pos)
     subject: Mention | None = next((m for m in inside if m[0] - base in heads), None)
     rule = "subject"
     if subject is None and previous:
         pron = _PRONOUN.match(text[at:end])
         if pron:
             subject, rule = (base + at + pron.start(), base + at + pron.end(), previous), "pronoun"
-    if subject is None:  # else the first term named, when a verb follows it ("Even then X is ...")
-        subject, rule = (inside[0], "inner") if inside else (None, "")
     found: list[Finding] = []
     if subject is not None:
         s_end = subject[1] - base
@@ -278,7 +291,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
     for m in inside:
-        v = _VERDICT.search(text[start:m[0] - base])
+        v = _VERDICT.search(text[max(start, m[0] - base - 120):m[0] - base])  # a verdict stands close before
         if not v:
             continue
         verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
@@ -287,14 +300,16 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         root = next((k for k in _VERDICT_LABELS if verb.startswith(k[:4]) and verb[:len(k) - 1] == k[:len(k) - 1]
                      or verb == k), "")
         label = _VERDICT_LABELS.get(root)
-        if not label:
+        held_up = bool(re.search(r"(?:term|word|name|phrase)s?\s+[\"“‘'`]*$|[\"“‘'`]$", v.group(0)))
+        if not label or not (held_up or root in _JUDGING):  # "we use X" says little; "we use the word X" does
             continue
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
         after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
                          r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             label = f"{label} {_label(after.group('rest'))}"
-        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + start + v.start(), end=m[1],
+        at = max(start, m[0] - base - 120)
+        return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + at + v.start(), end=m[1],
                         rule="verdict")]
     return []
 
@@ -312,9 +327,9 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     # "A equals B plus ...": A includes B
     plus = _PLUS.match(rest)
     if plus and later:
-        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="plus")]
     if _INCLUDES.match(rest) and later:
-        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end)]
+        return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="includes")]
     # "X is more A than Y": X more A, Y less A
     compared = _comparative(text, base, end, rest, rest_start, term, later)
     if compared:
@@ -329,7 +344,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     if verb:
         v = verb.group("verb").lower()
         return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
-                           verb=v if v not in ("requires", "require", "needs", "need") else "needs")
+                           verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)
     if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
@@ -372,8 +387,8 @@ def _comparative(text: str, base: int, end: int, rest: str, rest_start: int, ter
         return []
     more = head.group("dir").lower()
     span = _span_of(text, base, base + rest_start, head.group("what").strip())
-    out = [Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1]),
-           Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}",
+    out = [Finding(CLAIM, term=term, label=f"{more} {what}", start=span[0], end=span[1], rule="comparative"),
+           Finding(CLAIM, term=later[0][2], label=f"{'less' if more == 'more' else 'more'} {what}", rule="comparative",
                    start=span[0], end=span[1])]
     tail_at = later[0][1] - base
     rel = re.match(r"^\s*(?:,\s*)?(?:which|that)\s+", text[tail_at:end])
@@ -437,8 +452,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         label = _label(chunk)
         if not label or len(label) < 2:
             continue
-        if verb and not label.lower().startswith(verb):
-            label = f"{verb} {label}" if verb in ("needs", "creates", "costs", "involves", "implies") else label
+        if verb and not label.lower().startswith(verb):  # "trust needs time": "needs time", read as the claim
+            label = f"{verb} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
@@ -470,12 +485,12 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
         words = [w for _, _, w in tokens(main)]
         if main and len(words) <= 7 and any(content(w) for w in words):
             s = i + item.find(main)
-            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s,
+            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s, rule="list",
                                end=base + s + len(main)))
         if denial:
             d = denial.group(1).strip()
             s = i + item.find(d)
-            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s,
+            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s, rule="list",
                                end=base + s + len(d)))
     return out
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index", "CONFIDENCE"]
+__all__ = ["Stance", "stances", "name_index"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
@@ -34,23 +34,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     (DISPUTES, re.compile(rf"\byou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True),
     (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True),
     (AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
+    (AGREES_WITH, re.compile(rf"\b(?:as|like|what)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
+                             rf"suggested|suggests|put it|mentioned)\b"), True),
     (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True),
     (AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True),
     (AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True),
     (DISPUTES, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
         r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
-        r"on the contrary|not\s+(?:quite|true|correct|right|so)\b|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
+        r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
+        r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
         r"no need (?:to|for)|^\s*(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
     (AGREES_WITH, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
-        r"agreed\b|(?:good|great|fair|valid|excellent)\s+point|well said|spot on|nailed it|"
+        r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?)\s+(?:good|right|correct|reasonable|fine)|^\s*(?:all\s+)?correct\s*[.!]|"
         r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
-        r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|\+1|^\s*"
-        r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested))", re.I),
+        r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
+        r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested)|feel the same|"
+        r"(?:share|have)\s+(?:\w+\s+)?similar concerns|happy to (?:follow|go with)|"
+        r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I),
      False),
+    (AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False),
 ]
 
 

@@ -8,7 +8,7 @@ capitalised unknown word inside a sentence a name.
 
 >>> from conceptgraph.draft.text import tokens
 >>> [t for _, _, _, t in tag(tokens("The old branch tracks a remote one"))]
-['DET', 'ADJ', 'NOUN', 'VERB', 'DET', 'ADJ', 'NUM']
+['DET', 'ADJ', 'NOUN', 'VERB', 'DET', 'ADJ', 'PRON']
 """
 
 from __future__ import annotations

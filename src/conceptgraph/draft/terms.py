@@ -21,7 +21,7 @@ discussion uses about itself ("question", "point"), are never terms.
 >>> msgs = [Message("m1", "a", "post", "What is the difference between a sonnet and a ballad?"),
 ...         Message("m2", "b", "comment 1", "A sonnet has fourteen lines; ballads tell a story.")]
 >>> [(t.label, t.aliases) for t in find_terms(msgs, title="", max_terms=2)]
-[('ballad', ('ballads',)), ('sonnet', ())]
+[('sonnet', ()), ('ballad', ('ballads',))]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..names import normalise, stem
+from .confidence import term_confidence
 from .tags import NOUNISH, tag
 from .text import STOP, code_like, content, lemma, quoted_spans, sentences, tokens, zipf
 
@@ -46,14 +47,15 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key"]
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
-_ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
+_ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
+                          r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
                    r"differs? from|similar to|distinct from|synonymous with|equivalent to|instead of|rather than|"
                    r"as opposed to)\s+(?P<b>[^\s,;:?.]+(?:\s+[^\s,;:?.]+){0,2})", re.I)
-_CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing|merge|merging|split|splitting)\s+"
+_CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
                      r"(?P<a>[^,;:?.]{1,40}?)\s+(?:to|with|and|into|from)\s+(?P<b>[^,;:?.]{1,40})", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
-_META = re.compile(r"\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|label|noun|adjective|verb|"
+_META = re.compile(r"\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
@@ -72,7 +74,7 @@ _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
 question reason sense subject thing time topic view way word term name thread discussion reply response list
 lot bit kind sort type number something anything everything nothing one ones stuff guy guys folks everyone everybody
-adjective noun verb phrase label terminology wording naming meaning
+adjective noun verb phrase wording naming meaning
 """.split())
 # Adjectives that pick out or judge a thing rather than name a kind of it: "a certain
 # branch", "good management" are branch and management.
@@ -82,7 +84,7 @@ many few main simple actual current previous next last first second proper right
 best better worse worst effective successful genuine mere pure general common normal typical full
 """.split())
 # Words about words: "the word proposal" is the word "proposal".
-_META_NOUNS = frozenset("term terms word words name names phrase phrases label expression notion".split())
+_META_NOUNS = frozenset("term terms word words name names phrase phrases expression notion".split())
 # Words that can stand inside a quoted term but not alone as one.
 _FILLERS = frozenset("a an the this that of for to in on and or is are".split())
 
@@ -122,6 +124,7 @@ class Candidate:
     count: int = 0  # uses as a noun phrase of its own (not inside a longer candidate)
     marked: float = 0.0  # signs that the thread holds it up as a word (question, quotes, glossary)
     confidence: float = 0.0
+    variants: Counter[str] = field(default_factory=Counter)  # its other parts of speech: "cooperate"
 
     @property
     def label(self) -> str:
@@ -135,7 +138,7 @@ class Candidate:
     def aliases(self) -> tuple[str, ...]:
         seen = {normalise(self.label)}
         out = []
-        for form, _ in sorted(self.forms.items(), key=lambda kv: (-kv[1], kv[0])):
+        for form, _ in sorted((self.forms + self.variants).items(), key=lambda kv: (-kv[1], kv[0])):
             if normalise(form) not in seen:
                 seen.add(normalise(form))
                 out.append(form)
@@ -206,6 +209,7 @@ class _Finder:
         self.total_words = 0
         self.lowercase: set[str] = set()  # words the thread writes in lower case somewhere
         self.subjects: Counter[tuple[str, ...]] = Counter()  # phrases that open a statement about them
+        self.variants: defaultdict[str, Counter[str]] = defaultdict(Counter)  # word key -> its forms
 
     def get(self, words: list[str]) -> Candidate | None:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
@@ -239,16 +243,20 @@ class _Finder:
         c = self.get(words)
         if c is None:
             return
+        if len(words) == 1 and code_like(words[0]):
+            c.marked += 1.0  # a name from code ("takeWhile", "--track") is a name people chose
         c.count += 1
         c.forms[_surface(words)] += 1
         c.speakers.add(speaker)
         c.messages.add(message)
 
 
-_STATEMENT = re.compile(r"^\s*(?:,\s*)?(?:\)\s*)?(?:(?:is|are|was|were|means?|meant|has|have|implies|requires|"
+_STATEMENT = re.compile(r"\s*(?:,\s*)?(?:\)\s*)?(?:(?:is|are|was|were|means?|meant|has|have|implies|requires|"
                         r"needs|refers|seems|sounds|feels|looks|should|would|could|can|must|may|might|will|does|"
                         r"doesn't|isn't|aren't|stands)\b|:)", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+# A phrase after these is the object of a preposition, not what a statement is about.
+_OBJECT_OF = [[w] for w in "of for to in on with by Of For To In On With By".split()]
 
 
 def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
@@ -300,7 +308,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     for msg in messages:
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
         first = msg is root
-        for at, end, text in sentences(msg.text):
+        for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
             if first or text.rstrip().endswith("?"):
@@ -308,13 +316,14 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             _held_up(f, text, msg.by, msg.id)
             for start, stop, phrase in _noun_phrases(text):
                 uses.append((phrase, msg.by, msg.id))
-                if _STATEMENT.match(text[stop:]) and not re.search(r"\b(?:of|for|to|in|on|with|by)\s*$",
-                                                                  text[:start], re.I):
+                if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
                     f.subjects[key_of(phrase)] += 1
-            for _, _, w in tokens(text):
-                if w[:1].islower():
-                    f.lowercase.add(w.casefold())
-            f.total_words += len(tokens(text))
+            words = tokens(text)
+            f.lowercase.update(w.casefold() for _, _, w in words if w[:1].islower())
+            for _, _, w in words:  # other forms of a word ("cooperate" of "cooperation"), kept as aliases
+                if w[:1].islower() and content(w):
+                    f.variants[word_key(w)][w] += 1
+            f.total_words += len(words)
     for phrase, by, mid in uses:
         f.use(phrase, by, mid)
     _score(f, title)
@@ -323,6 +332,8 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     for c in ranked:
         if c.score < _THRESHOLD or len(kept) >= max_terms:
             break
+        if len(c.key) == 1:
+            c.variants = f.variants.get(c.key[0], Counter())
         kept.append(c)
     return kept
 
@@ -357,9 +368,9 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
             f.mark(words, 1.5, speaker, message)
     for m in _ACRONYM.finditer(text):
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
-    for m in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
-        if m:
-            head = m.group("head").strip("\"“” ")
+    for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
+        if line:
+            head = line.group("head").strip("\"“” ")
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)
             words = _phrase_words(head[: sense.start()] if sense else head)
             if sense and words:  # "remote (noun): ...": a sense of a word is a term of its own
@@ -418,7 +429,7 @@ def _score(f: _Finder, title: str) -> None:
         if c.count + c.marked + kin < 2:
             score = 0.0
         c.score = score
-        c.confidence = round(1 / (1 + math.exp(-(score - 2 * _THRESHOLD) / _THRESHOLD)), 2)
+        c.confidence = term_confidence(score)
 
 
 def _pos(word: str) -> frozenset[str]:

@@ -13,7 +13,7 @@ after "Mr.", "e.g." or a number's point), at a blank line, and at each line of a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
            "parts_of_speech"]
@@ -26,7 +26,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
-_CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+"
+_CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"
 _WORD = re.compile(rf"{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
 
 #: Words that carry no content of their own (function words and the commonest verbs).
@@ -104,12 +104,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with their offsets in ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)  # a sentence is read by several rules in turn
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end))
 
 
 def code_like(word: str) -> bool:
-    """A name from code ("--track", "branch.autosetupmerge", "snake_case"): kept as written."""
-    return word[:1] == "-" or "." in word or "_" in word
+    """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile"):
+    kept as written."""
+    return word[:1] == "-" or "." in word or "_" in word or (word[:1].islower() and not word.islower()
+                                                              and word.isalnum())
 
 
 @cache

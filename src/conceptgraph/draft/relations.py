@@ -1,0 +1,98 @@
+"""How a sentence relates two terms it names, read from the words between them:
+
+* ``similar_to``: "X is (just, basically, more like) a Y", "X, i.e. Y", "X (also
+  called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
+  called Y", "renamed to Y", "rename X to Y", "use the word Y for X";
+* ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
+  Y", "X, not Y", "not X but Y", "X is different from Y", "the difference between X
+  and Y", "X is confused with Y";
+* ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
+  (type, form, sort, example) of X";
+* ``sense_of``: a term written "X (noun)" is a sense of the term X.
+
+>>> text = "A sonnet is basically a poem, not a ballad."
+>>> mentions = [(2, 8, "sonnet"), (24, 28, "poem"), (36, 42, "ballad")]
+>>> [(f.kind, f.term, f.other) for f in term_relations(text, 0, mentions)]
+[('similar_to', 'sonnet', 'poem'), ('contrasts_with', 'poem', 'ballad')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import CONTRASTS_WITH, INCLUDES, SIMILAR_TO
+from .rules import Finding, Mention
+
+__all__ = ["term_relations"]
+
+_Q = r"[\"“”‘’'`()\[\]]*\s*"  # quotation marks and brackets around a term
+# (kind, what stands between the two terms, whether the second term is the first's source)
+_BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
+    (SIMILAR_TO, re.compile(
+        rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s|seems?|sounds?|feels?)\s+(?:\w+ly\s+|just\s+|really\s+|more\s+|"
+        rf"kind of\s+|sort of\s+|no more than\s+|simply\s+|basically\s+|essentially\s+)*(?:like\s+)?(?:a|an|the)?\s*"
+        rf"(?:(?:\w+)\s+)?{_Q}$", re.I), False),
+    (SIMILAR_TO, re.compile(
+        rf"^{_Q}(?:,\s*)?(?:\(?\s*(?:i\.e\.|aka|a\.k\.a\.|also called|also known as|or rather|that is)\s*,?\s*|"
+        rf"(?:is|are)\s+(?:\w+ly\s+)?(?:synonymous with|the same (?:thing )?as|equivalent to|another (?:word|name|term) "
+        rf"for|short for|a synonym (?:of|for))\s+(?:a|an|the)?\s*|:\s*synonymous with\s+)(?:the\s+)?{_Q}$", re.I), False),
+    (SIMILAR_TO, re.compile(rf"^{_Q}(?:,\s*)?(?:was|is|were|are|be|being|got|get|gets)\s+(?:\w+\s+)?(?:called|named|"
+                            rf"renamed(?:\s+to)?|termed|known as|referred to as)\s+{_Q}$", re.I), False),
+    (SIMILAR_TO, re.compile(rf"^{_Q}\s*for\s+(?:the\s+)?{_Q}$", re.I), False),
+    (CONTRASTS_WITH, re.compile(
+        rf"^{_Q}(?:,\s*)?(?:vs\.?|versus|v\.|as opposed to|rather than|instead of|and not|but not|not|or|and)\s+"
+        rf"(?:(?:a|an|the|to|with)\s+)?{_Q}$", re.I), False),
+    (CONTRASTS_WITH, re.compile(
+        rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
+        rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"
+        rf"\s*{_Q}$", re.I), False),
+    (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?\(?(?:such as|e\.g\.,?|for example|for instance|including|includes?|like"
+                          rf"|contains?)\s+(?:the\s+)?{_Q}$", re.I), False),
+    (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:\w+ly\s+)?(?:a|an|one)\s+(?:\w+\s+)?(?:kind|type|form|"
+                          rf"sort|example|instance|variety|subset|case)s?\s+of\s+(?:a|an|the)?\s*{_Q}$", re.I), True),
+]
+_PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
+# "renaming take to limit and drop to skip": each new name is another name for the old one
+_RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
+_TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
+_NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
+
+
+def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
+    """The relations between terms one sentence states, each quoting the sentence."""
+    out: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: str, a: str, b: str, rule: str) -> None:
+        if a != b and (kind, a, b) not in seen and (kind, b, a) not in seen:
+            seen.add((kind, a, b))
+            out.append(Finding(kind, term=a, other=b, start=base, end=base + len(text), rule=rule))
+
+    for (s1, e1, t1), (s2, _, t2) in zip(mentions, mentions[1:]):
+        between = text[e1 - base:s2 - base]
+        if len(between) > 60:
+            continue
+        before = text[: s1 - base]
+        if _TO.match(between) and _RENAMING.search(before):
+            add(SIMILAR_TO, t2, t1, "renamed")
+            continue
+        for kind, pattern, reverse in _BETWEEN:
+            if pattern.match(between):
+                if kind == CONTRASTS_WITH and re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
+                    # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
+                    if not _PAIRED.search(before) and not _NOT_BUT.search(before):
+                        continue
+                add(kind, t2, t1, kind) if reverse else add(kind, t1, t2, kind)
+                break
+    return out
+
+
+def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(sense, word)`` pairs among drafted terms: "remote (noun)" is a sense of "remote"."""
+    labels = {label.casefold(): ident for ident, label in terms}
+    out = []
+    for ident, label in terms:
+        m = re.fullmatch(r"(.+?)\s*\((?:noun|verb|adjective|adj|n|v)\.?\)", label, re.I)
+        if m and m.group(1).casefold() in labels:
+            out.append((ident, labels[m.group(1).casefold()]))
+    return out

@@ -1,0 +1,67 @@
+"""The drafting rules are general English, not any one thread's: no word of a gold
+thread's terms that is rare in English ("cooperation", "strawperson", "rebase") appears
+in the rules' regular expressions or word lists (the string literals of draft/*.py,
+docstrings aside)."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from conceptgraph import load_dataset
+from conceptgraph.draft.text import zipf
+
+from conftest import ROOT
+
+RULES = sorted((ROOT / "src" / "conceptgraph" / "draft").glob("*.py"))
+THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.yaml")) + [ROOT / "graph_data" / "cooperation-vs-collaboration.yaml"]
+
+
+def code_of(path: Path) -> str:
+    """The string literals of a module (its regular expressions and word lists), its
+    docstrings left out."""
+    out: list[str] = []
+    previous = tokenize.NEWLINE  # a module opens with its docstring
+    for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+        if tok.type == tokenize.STRING and previous in (tokenize.INDENT, tokenize.NEWLINE, tokenize.NL,
+                                                        tokenize.DEDENT, tokenize.ENCODING):
+            previous = tok.type  # a docstring
+            continue
+        if tok.type == tokenize.STRING and not tok.line.startswith("__all__"):
+            literal = tok.string
+            if re.match(r"[rRbB]?[fF]", literal):  # an f-string's {fields} are code, not words
+                literal = re.sub(r"\{[^{}]*\}", " ", literal)
+            out.append(literal)
+        if tok.type not in (tokenize.COMMENT, tokenize.NL):
+            previous = tok.type
+    return " ".join(out).casefold()
+
+
+def own_words(path: Path) -> set[str]:
+    """The words of a thread's terms that English rarely uses (Zipf below 4.5)."""
+    ds = load_dataset(path)
+    words = {w.casefold() for t in ds.terms for name in (t.label, *t.aliases)
+             for w in re.findall(r"[A-Za-z][A-Za-z]{3,}", name)}
+    return {w for w in words if zipf(w) < 4.5} - GRAMMAR
+
+
+# Parts of speech: a thread may name a word's senses by them ("remote (noun)"), and the
+# rules read senses by them; they are the language of grammar, no thread's own words.
+GRAMMAR = {"noun", "verb", "adjective", "adverb"}
+
+
+def test_the_set_is_ten_real_threads_or_more() -> None:
+    assert len([p for p in THREADS if p.parent.name in ("dev", "heldout")]) >= 10
+    assert len([p for p in THREADS if p.parent.name == "heldout"]) >= 6
+
+
+@pytest.mark.parametrize("thread", THREADS, ids=[p.stem for p in THREADS])
+def test_no_rule_names_a_word_of_a_thread(thread: Path) -> None:
+    code = {p.name: code_of(p) for p in RULES}
+    found = {(w, name) for w in own_words(thread) for name, text in code.items()
+             if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text)}
+    assert not found, f"{thread.stem}'s words in the rules: {sorted(found)}"

@@ -133,7 +133,9 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
     rejected = {e.key for e in book.latest() if e.decision == "rejected"}
     assert not rejected & set(found["draft.yaml"])
     assert not set(found["draft.yaml"]) & set(found["reviewed.yaml"])
-    assert (drafted / "reviewed.yaml").read_bytes() == reviewed
+    import difflib
+    assert (drafted / "reviewed.yaml").read_bytes() == reviewed, "".join(difflib.unified_diff(
+        reviewed.decode().splitlines(True), (drafted / "reviewed.yaml").read_text().splitlines(True)))
     assert run("validate", str(drafted)).exit_code == 0
 
 

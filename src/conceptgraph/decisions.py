@@ -723,8 +723,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
                               or now(c) in left_ids or c in base_attrs))))
     remaining = Dataset(source=base.source, terms=rem_terms, attributes=rem_attrs, claims=rem_claims,
                         relations=tuple(rem_rel))
-    reviewed = Dataset(source=base.source, terms=tuple(out_terms), attributes=tuple(out_attrs),
-                       claims=tuple(out_claims), relations=tuple(out_relations))
+    # reviewed.yaml in an order of its own (the thread's, labels alphabetical), whatever the
+    # order the items were read in: the same decisions always give the same file
+    at = {m.id: i for i, m in enumerate(base.messages)}
+
+    def place(x: Any) -> tuple[Any, ...]:
+        return (at.get(x.message, -1), x.span or (0, 0), x.id)
+
+    reviewed = Dataset(source=base.source, terms=tuple(sorted(out_terms, key=lambda t: (t.label.casefold(), t.id))),
+                       attributes=tuple(sorted(out_attrs, key=lambda a: (a.label.casefold(), a.id))),
+                       claims=tuple(sorted(out_claims, key=place)), relations=tuple(sorted(out_relations, key=place)))
     return Settled(status, remaining, reviewed)
 
 
@@ -941,7 +949,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
         if like is None:  # made (with what the decision says of it) unless the dataset has it
             ensure(e.item, name, tuple(f.get("aliases") or ()))
             return None
-        rec: Any = (Term(like.record.id, name, tuple(f.get("aliases") or ()), status=DRAFT) if e.item == TERM
+        rec: Any = (Term(like.record.id, name, tuple(f.get("aliases") or ()), status=DRAFT,
+                         confidence=like.record.confidence) if e.item == TERM
                     else replace(like.record, label=name, status=DRAFT))
         return make_item(e.item, rec, label)
     m = next((x for x in whole.messages if x.id == f.get("message")), None)
@@ -951,7 +960,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
             return None
         s, t = span
         rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]), ensure(ATTRIBUTE, f[ATTRIBUTE]),
-                    m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT)
+                    m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT,
+                    confidence=like.record.confidence if like else None)
         return make_item(CLAIM, rec, label)
     kind = f["kind"]
     ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
@@ -963,7 +973,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
     rec = Relation(like.record.id if like else review_id(e.key), kind, ends[0], ends[1],
                    m.by if m else "", quote, m.where if m else "", m.id if m else "",
                    (span[0], span[1]) if m is not None and span else None,
-                   like.record.concerns if like else (), status=DRAFT)
+                   like.record.concerns if like else (), status=DRAFT,
+                   confidence=like.record.confidence if like else None)
     return make_item(RELATION, rec, label)
 
 

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["Prior"]
 
 SHRINK = 2.0  # how many decisions' worth of the overall rate each feature starts with
-FEATURES = {"sentence"}
+FEATURES = {"speaker", "term", "sentence"}
 MIN_COUNT = 1
+WEIGHT = 1.0
 
 
 class Prior:
@@ -49,7 +50,7 @@ class Prior:
             kind = it.kind if it.kind != "relation" else r.kind
             f = [f"kind:{kind}"]
             by = getattr(r, "by", "")
-            if by:
+            if by and "speaker" in FEATURES:
                 f.append(f"speaker:{by}")
             if getattr(r, "message", "") and "message" in FEATURES:
                 f.append(f"message:{r.message}")
@@ -58,11 +59,13 @@ class Prior:
             label = it.fields.get(ATTRIBUTE) if it.kind in (CLAIM, ATTRIBUTE) else it.fields.get(TERM)
             if label:
                 n = len(str(label).split())
-                f.append(f"words:{kind}:{min(n, 5)}")
+                if "words" in FEATURES:
+                    f.append(f"words:{kind}:{min(n, 5)}")
                 if "first" in FEATURES:
                     f.append(f"first:{str(label).split()[0].casefold()}")
             if it.kind == CLAIM:
-                f.append(f"term:{it.fields[TERM].casefold()}")
+                if "term" in FEATURES:
+                    f.append(f"term:{it.fields[TERM].casefold()}")
                 self.term_of[it.key] = r.term
                 if r.negated:
                     f.append("negated")
@@ -93,7 +96,7 @@ class Prior:
                 for f in self._dynamic(it.key, self.features.get(it.key, []), status):
                     a, r = yes[f], no[f]
                     if a + r >= MIN_COUNT:
-                        score += math.log((a + SHRINK * rate) / (r + SHRINK * (1 - rate))) - prior_odds
+                        score += WEIGHT * math.log((a + SHRINK * rate) / (r + SHRINK * (1 - rate))) - prior_odds
             out[it.key] = score
         return out
 

@@ -559,11 +559,12 @@ class Settled:
 REMOVED = "removed"
 
 
-def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
+def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True) -> Settled:
     """Apply ``book`` to the drafted ``items`` (context links among them): the accepted
     ones (edits applied, the terms and attributes they use accepted with them), and what
     is left to decide. ``base`` is the rest of the dataset (messages, curated items), whose
-    terms and attributes an edit may name."""
+    terms and attributes an edit may name. Without ``files``, only where each item
+    stands (the datasets of the two files are left empty): what a decision needs at once."""
     from .model import Attribute, Dataset, Term
 
     status: dict[tuple[Any, ...], str] = {}
@@ -706,21 +707,27 @@ def settle(items: list[Item], book: Decisions, base: Dataset) -> Settled:
     for it in items:
         if it.kind == ATTRIBUTE and it.key not in status and it.record.id not in used:
             status[it.key] = REMOVED
+    if not files:
+        return Settled(status, Dataset(), Dataset())
     left = [it for it in items if it.key not in status]
     left_ids = {it.record.id for it in left}
     rem_terms = tuple(it.record for it in left if it.kind == TERM)
     rem_attrs = tuple(it.record for it in left if it.kind == ATTRIBUTE)
-    rem_claims = tuple(replace(it.record, term=now(it.record.term), attribute=now(it.record.attribute))
-                       for it in left if it.kind == CLAIM)
+    rem_claims = tuple(it.record if not renamed or (now(it.record.term), now(it.record.attribute)) == (
+        it.record.term, it.record.attribute) else replace(it.record, term=now(it.record.term),
+                                                          attribute=now(it.record.attribute))
+        for it in left if it.kind == CLAIM)
     kept = {c.id for c in rem_claims} | set(claim_ids) | base_claims
     base_attrs = {a.id for a in base.attributes}
     rem_rel = []
     for it in left:
         if it.kind in (RELATION, CONTEXT):
             r = it.record
-            rem_rel.append(replace(r, source=now(r.source), target=now(r.target), concerns=tuple(
-                dict.fromkeys(claim_ids.get(c, c) for c in r.concerns if c in kept or now(c) in accepted_ids
-                              or now(c) in left_ids or c in base_attrs))))
+            concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in r.concerns if c in kept
+                                           or now(c) in accepted_ids or now(c) in left_ids or c in base_attrs))
+            if (now(r.source), now(r.target), concerns) != (r.source, r.target, r.concerns):
+                r = replace(r, source=now(r.source), target=now(r.target), concerns=concerns)
+            rem_rel.append(r)
     remaining = Dataset(source=base.source, terms=rem_terms, attributes=rem_attrs, claims=rem_claims,
                         relations=tuple(rem_rel))
     # reviewed.yaml in an order of its own (the thread's, labels alphabetical), whatever the

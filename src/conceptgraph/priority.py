@@ -72,35 +72,31 @@ class Prior:
             self.features[it.key] = f
         self.ids = {it.record.id: it.key for it in items if it.kind in (TERM, ATTRIBUTE)}
 
-    def scores(self, left: Iterable[Item], status: dict[tuple[Any, ...], str | None],
+    def scores(self, left: Iterable[Item], status: dict[tuple[Any, ...], str],
                book: Decisions) -> dict[tuple[Any, ...], float]:
         """The score of each item of ``left``: log-odds that the reviewer accepts it."""
         yes: Counter[str] = Counter()
         no: Counter[str] = Counter()
         for e in book.latest():
             feats = self.features.get(e.key)
-            if feats is None:
-                continue
-            target = yes if e.decision in (ACCEPTED, EDITED) else no if e.decision == REJECTED else None
-            if target is not None:
-                target.update(self._dynamic(e.key, feats, status))
-        total_yes, total_no = sum(1 for e in book.latest() if e.decision != REJECTED), \
-            sum(1 for e in book.latest() if e.decision == REJECTED)
-        rate = (total_yes + 1) / (total_yes + total_no + 2)
+            if feats is not None and e.decision in (ACCEPTED, EDITED, REJECTED):
+                (no if e.decision == REJECTED else yes).update(self._dynamic(e.key, feats, status))
+        decided = sum(1 for e in book.latest() if e.key in self.features)
+        rejected = sum(1 for e in book.latest() if e.key in self.features and e.decision == REJECTED)
+        rate = (decided - rejected + 1) / (decided + 2)
         prior_odds = math.log(rate / (1 - rate))
+        weight = {f: WEIGHT * (math.log((yes[f] + SHRINK * rate) / (no[f] + SHRINK * (1 - rate))) - prior_odds)
+                  for f in set(yes) | set(no) if yes[f] + no[f] >= MIN_COUNT}
         out = {}
         for it in left:
             c = it.record.confidence
             score = math.log(min(max(c, 0.02), 0.98) / (1 - min(max(c, 0.02), 0.98))) if c is not None else 0.0
-            if total_yes + total_no:
-                for f in self._dynamic(it.key, self.features.get(it.key, []), status):
-                    a, r = yes[f], no[f]
-                    if a + r >= MIN_COUNT:
-                        score += WEIGHT * math.log((a + SHRINK * rate) / (r + SHRINK * (1 - rate))) - prior_odds
+            if weight:
+                score += sum(weight.get(f, 0.0) for f in self._dynamic(it.key, self.features.get(it.key, []), status))
             out[it.key] = score
         return out
 
-    def _dynamic(self, key: tuple[Any, ...], feats: list[str], status: dict[tuple[Any, ...], str | None]) -> list[str]:
+    def _dynamic(self, key: tuple[Any, ...], feats: list[str], status: dict[tuple[Any, ...], str]) -> list[str]:
         """The item's features, with whether the term of a claim is accepted now."""
         term = self.term_of.get(key)
         if term is None:

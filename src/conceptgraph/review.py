@@ -23,6 +23,7 @@ script and a reviewer write the same file the same way.
 
 from __future__ import annotations
 
+import heapq
 import os
 import threading
 from collections import Counter
@@ -97,7 +98,8 @@ class Review:
         return self.snap.folder
 
     def _settle(self) -> None:
-        self.settled: Settled = settle(self.snap.items, self.book, self.snap.base)
+        """Where each item stands now (the files' contents wait for :meth:`write_files`)."""
+        self.settled: Settled = settle(self.snap.items, self.book, self.snap.base, files=False)
 
     def reload(self) -> None:
         """Read the folder again (after another program changed its files)."""
@@ -121,18 +123,23 @@ class Review:
     def left(self) -> list[Item]:
         return [it for it in self.items if self.status(it) is None]
 
-    def ordered(self, order: str = "confidence") -> list[Item]:
-        """The undecided items in ``order`` (one of :data:`ORDERS`)."""
+    def ordered(self, order: str = "confidence", first: int | None = None) -> list[Item]:
+        """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
+        when given."""
         left = self.left()
+        if order == "confidence":
+            scores = self.prior.scores(left, self.settled.status, self.book)
+
+            def rank(it: Item) -> tuple[Any, ...]:
+                return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
+
+            return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
         if order == "message":
             return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))
         if order == "term":
             return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
                                                 self.position[it.key]))
-        if order != "confidence":
-            raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
-        scores = self.prior.scores(left, {it.key: self.status(it) for it in self.items}, self.book)
-        return sorted(left, key=lambda it: (-scores[it.key], KIND_RANK[it.kind], self.position[it.key]))
+        raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
 
     def _term_of(self, it: Item) -> str:
         f = it.fields
@@ -304,12 +311,14 @@ class Review:
     def write_files(self) -> None:
         """Write draft.yaml and reviewed.yaml as the decisions have them. Should another
         program have changed them meanwhile (a new draft), the folder is read again first."""
-        with self.lock:
-            try:
-                write_settled(self.snap, self.settled)
-            except Conflict:
+        with self.lock:  # a copy of the decisions, so that new ones need not wait for the files
+            snap, book = self.snap, Decisions(self.book.path, list(self.book.entries), self.book.revision)
+        try:
+            write_settled(snap, settle(snap.items, book, snap.base))
+        except Conflict:
+            with self.lock:
                 self._load()
-                write_settled(self.snap, self.settled)
+                write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
 
 
 # --- the command line's side -----------------------------------------------------------------

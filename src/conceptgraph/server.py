@@ -257,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
         def run() -> dict[str, Any]:
             with review.lock:
                 result = change()
-                result["next"] = [it.rid for it in review.ordered(order)[:50]]
+                result["next"] = [it.rid for it in review.ordered(order, first=50)]
                 self.server.writer.request()
             return {**result, "warning": self.server.writer.error}
 

@@ -40,7 +40,6 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
     review = served.review
     expected: dict[str, str] = {}
-    pressed = 0
 
     def shown() -> str:
         return page.get_attribute("#rv-card", "data-item") or ""
@@ -49,24 +48,24 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
         page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
 
     def press(key: str, decision: str | None = None) -> str:
-        nonlocal pressed
         rid = shown()
         page.keyboard.press(key)
-        pressed += 1
         if decision:
             expected[rid] = decision
             assert shown() != rid  # the next item at once, before the server has answered
         return rid
 
-    kinds = []
-    for n in range(12):  # the terms come first: accept most, reject some
-        kinds.append(review.by_rid[shown()].kind)
-        press("x" if n in (4, 9) else "a", "rejected" if n in (4, 9) else "accepted")
+    def reject_ok() -> bool:  # a term or attribute that an accepted item uses cannot be rejected
+        return review.by_rid[shown()].kind in ("claim", "relation")
+
+    for n in range(28):  # most confident first: accept most, reject some
+        no = n % 3 == 2 and reject_ok()
+        press("x" if no else "a", "rejected" if no else "accepted")
+        if n % 7 == 6:
+            settle()
     settle()
-    while review.by_rid[shown()].kind != "claim":
+    while not reject_ok():
         press("a", "accepted")
-    for n in range(16):
-        press("x" if n % 3 == 2 else "a", "rejected" if n % 3 == 2 else "accepted")
     undone = press("x", "rejected")       # a mistake...
     settle()
     press("u")                            # ...taken back: it is shown again
@@ -88,8 +87,8 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
     expected[edited] = "edited"
     settle()
     decided_by_keys = len(expected)
-    assert decided_by_keys >= 30 and pressed == decided_by_keys + 3 + (pressed - decided_by_keys - 3)
-    assert review.status(review.by_rid[skipped]) is None
+    assert decided_by_keys >= 30
+    assert review.book.find(review.by_rid[skipped].key) is None  # skipped: no decision
     # bulk: every undecided claim about collaboration
     page.keyboard.press("b")
     page.wait_for_selector("#rv-bulk")

@@ -23,6 +23,7 @@ import os
 import secrets
 import sys
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +38,7 @@ __all__ = ["ReviewServer", "serve", "review_page"]
 
 _MAX_BODY = 1 << 20
 _IDLE = 30.0  # seconds an idle connection is kept
+_QUIET, _MAX_DELAY = 0.5, 3.0  # seconds without a decision before the derived files are written; at most
 
 
 def review_page(review: Review) -> str:
@@ -74,6 +76,11 @@ class _Writer(threading.Thread):
         while not self.stopping:
             self.wanted.wait()
             self.wanted.clear()
+            # a burst of keys is written once it pauses (at the latest every few seconds):
+            # the files' work never competes with a decision being saved
+            start = time.monotonic()
+            while not self.stopping and time.monotonic() - start < _MAX_DELAY and self.wanted.wait(_QUIET):
+                self.wanted.clear()
             try:
                 self.review.write_files()
                 self.error = ""
@@ -83,6 +90,7 @@ class _Writer(threading.Thread):
                 self.error = str(e)
             if not self.wanted.is_set():
                 self.idle.set()
+        self.idle.set()  # stopped: whoever stops writes what is left
 
     def flush(self, timeout: float = 60.0) -> None:
         self.idle.wait(timeout)
@@ -115,9 +123,15 @@ class ReviewServer(ThreadingHTTPServer):
     def stop(self) -> None:
         """Finish the decision in progress, bring the files up to date, close the socket."""
         with self.review.lock:
-            self.writer.request()
-        self.writer.flush()
-        self.writer.stopping = True
+            self.writer.stopping = True  # no more waiting for a pause
+            if self.writer.is_alive():
+                self.writer.request()
+        if self.writer.is_alive():
+            self.writer.flush()
+        try:
+            self.review.write_files()  # in step, whatever the writer was doing
+        except ConceptGraphError as e:
+            print(f"Warning: {e}", file=sys.stderr, flush=True)
         self.server_close()
 
 

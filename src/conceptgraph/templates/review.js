@@ -172,9 +172,10 @@
     function current() { return st.queue.length ? st.items.get(st.queue[0]) : null; }
 
     // ---- the graph follows, when the keys pause ----------------------------------------------
-    // Restyling a big graph takes a tenth of a second or more: never on a decision's path.
-    // What changed is gathered, and drawn once, after the keys and the server are quiet.
+    // Restyling or moving a big graph takes a tenth of a second or more: never on a
+    // decision's path. What changed is gathered, and drawn once the keys pause.
     const graph = { dirty: new Set(), timer: 0, placed: null };
+    const PAUSE = 600; // ms without a key before the graph follows
     function later() {
       clearTimeout(graph.timer);
       graph.timer = setTimeout(() => {
@@ -187,7 +188,7 @@
         const it = current();
         if (it && it !== graph.placed) place(it);
         graph.placed = it;
-      }, 180);
+      }, PAUSE);
     }
     /** Accepted items look curated on the graph; rejected ones leave it. */
     function drawOnGraph(it, nodeUpdates, edgeUpdates) {

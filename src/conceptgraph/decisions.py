@@ -822,7 +822,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         raise DatasetError(f"no {DRAFT_FILE} to review here: draft it first (conceptgraph draft {root})", str(root))
     if REVIEWED_FILE in texts and _hand_edited(texts[REVIEWED_FILE]):
         raise OutputError(f"{root / REVIEWED_FILE}: changed by hand since review wrote it; move your changes to a file "
-                          "of your own (or delete the file: the decisions hold everything) and review again")
+                          "of your own, put it back as it was, and review again")
     docs = read_documents({str(root / name): text for name, text in texts.items()})
     try:
         whole = build_dataset(docs)  # everything together: references across files, every anchor

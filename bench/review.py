@@ -21,7 +21,6 @@
 from __future__ import annotations
 
 import argparse
-import http.client
 import platform
 import statistics
 import subprocess

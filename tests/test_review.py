@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from review_helpers import decisions, keys, run, section
 
 from conceptgraph.answers import ANSWERS, conforms
 from conceptgraph.dataset import dump_dataset, parse_files
@@ -19,7 +20,6 @@ from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
 
 from conftest import PAYLOADS
-from review_helpers import decisions, keys, run, section
 
 
 def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
@@ -183,12 +183,11 @@ def test_decisions_yaml_reads_back_whatever_a_label_holds(tmp_path: Path, payloa
 
 def test_the_offline_page_stays_read_only_and_the_server_is_imported_by_review_only(drafted: Path,
                                                                                        tmp_path: Path) -> None:
-    from conceptgraph import load_graph
-    from conceptgraph.render import render_html
-
     import html as html_lib
     import re
 
+    from conceptgraph import load_graph
+    from conceptgraph.render import render_html
     from conceptgraph.server import review_page
 
     def csp(page: str) -> str:

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from review_helpers import keys, run, section
 
 from conceptgraph.decisions import Decisions
 from conceptgraph.review import Review
 from conceptgraph.server import ReviewServer
-
-from review_helpers import keys, run, section
 
 pytestmark = pytest.mark.browser
 

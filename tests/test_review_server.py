@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from review_helpers import decisions, keys, run
 
 from conceptgraph.decisions import Decisions
 from conceptgraph.review import Review
 from conceptgraph.server import ReviewServer
-
-from review_helpers import decisions, keys, run
 
 
 @pytest.fixture
@@ -172,19 +171,21 @@ def test_a_kill_9_during_a_burst_of_decisions_leaves_decisions_yaml_whole(drafte
         others: list[Any] = []
         stop = threading.Event()
 
-        def burst() -> None:
+        def burst(url: str = url, left: list[str] = left, saved: list[str] = saved, others: list[Any] = others,
+                  stop: threading.Event = stop) -> None:
             for rid in left:
                 if stop.is_set():
                     return
                 try:
-                    status, _ = post(url, "/api/decide", {"ids": [rid], "decision": rng.choice(["accepted"] * 4 + ["rejected"])})
-                except OSError as e:
-                    others.append(repr(e))
+                    status, answer = post(url, "/api/decide",
+                                          {"ids": [rid], "decision": rng.choice(["accepted"] * 4 + ["rejected"])})
+                except OSError as failure:
+                    others.append(repr(failure))
                     return
                 if status == 200:
                     saved.append(rid)
                 else:
-                    others.append((status, _))
+                    others.append((status, answer))
 
         t = threading.Thread(target=burst)
         t.start()

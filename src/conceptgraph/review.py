@@ -273,7 +273,12 @@ class Review:
             if not self.book.entries:
                 raise UsageError("nothing to undo")
             gone: list[Any] = []
-            result = self._commit(lambda: gone.extend(self.book.undo()) or gone[0].action)
+
+            def take_back() -> int:
+                gone.extend(self.book.undo())
+                return int(gone[0].action)
+
+            result = self._commit(take_back)
             keys = {e.key for e in gone}
             result["undone"] = [it.rid for it in self.items if it.key in keys]
             return result

@@ -149,9 +149,68 @@ def text(n: int, seed: int = 0) -> bytes:
     return "\n".join(f"{who}: {words}" for _, _, _, who, words in _plan(n, seed)).encode() + b"\n"
 
 
+def stackexchange(n: int, seed: int = 0) -> bytes:
+    """A dump's Posts.xml: each thread a question with answers (a reply in the plan is an
+    answer too: the dump's comments sit in Comments.xml, not written here); each
+    person's account id with their name, as a dump without its Users.xml has them."""
+    from xml.sax.saxutils import quoteattr
+
+    rows = []
+    for t, i, _, who, words in _plan(n, seed):
+        pid = t * 1000 + i + 1
+        body = quoteattr(f"<p>{words}</p>")
+        kind = f'PostTypeId="1" Title="Thread {t}"' if i == 0 else f'PostTypeId="2" ParentId="{t * 1000 + 1}"'
+        rows.append(f'  <row Id="{pid}" {kind} CreationDate="2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.000" '
+                    f'Score="{i % 7}" Body={body} OwnerUserId="{NAMES.index(who)}" OwnerDisplayName={quoteattr(who)} />')
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<posts>\n' + "\n".join(rows) + "\n</posts>\n").encode()
+
+
+def github(n: int, seed: int = 0) -> bytes:
+    """An issue and its comments as the REST API gives them, saved one after the other;
+    one issue of n messages (GitHub threads are not split)."""
+    plan = _plan(n, seed)
+    issue = {"number": 1, "title": "Synthetic", "html_url": "https://github.com/o/r/issues/1",
+             "user": {"login": "op", "type": "User"}, "body": plan[0][4], "created_at": "2024-01-01T00:00:00Z",
+             "author_association": "OWNER", "comments": n - 1}
+    comments = [{"id": k, "user": {"login": who.replace(" ", ""), "type": "User"}, "body": words,
+                 "issue_url": "https://api.github.com/repos/o/r/issues/1", "author_association": "NONE",
+                 "created_at": f"2024-01-{1 + k // 86400 % 28:02d}T{k // 3600 % 24:02d}:{k // 60 % 60:02d}:{k % 60:02d}Z",
+                 "reactions": {"+1": k % 3, "-1": k % 2}}
+                for k, (_, _, _, who, words) in enumerate(plan[1:], 1)]
+    return (json.dumps(issue) + "\n" + json.dumps(comments)).encode()
+
+
+def html(n: int, seed: int = 0) -> bytes:
+    """A WordPress page saved from a browser, its comments nested as the theme nests
+    replies (``ul.children`` inside the comment answered)."""
+    from html import escape
+
+    plan = _plan(n, seed)
+    children: dict[int, list[int]] = {}
+    for k, (_, _, parent, _, _) in enumerate(plan[1:], 1):
+        children.setdefault(parent + 1 if parent > 0 else 0, []).append(k)
+
+    def comment(k: int) -> str:
+        _, _, _, who, words = plan[k]
+        inner = "".join(comment(c) for c in children.get(k, []))
+        return (f'<li class="comment" id="comment-{k}"><article class="comment-body"><footer class="comment-meta">'
+                f'<div class="comment-author vcard"><b class="fn">{escape(who)}</b> <span class="says">says:</span>'
+                f'</div></footer><div class="comment-content"><p>{escape(words)}</p></div>'
+                f'<div class="reply"><a class="comment-reply-link">Reply</a></div></article>'
+                + (f'<ol class="children">{inner}</ol>' if inner else "") + "</li>")
+
+    import sys
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 4 * n))
+    top = "".join(comment(k) for k in children.get(0, []))
+    return ('<!DOCTYPE html><html><head><title>Synthetic</title></head><body><article><div class="entry-content">'
+            f"<p>{escape(plan[0][4])}</p></div></article><ol class=\"comment-list\">{top}</ol></body></html>").encode()
+
+
 GENERATORS: dict[str, tuple[str, Callable[..., bytes]]] = {
     "wxr": (".xml", wxr), "disqus": (".xml", disqus), "discourse": (".json", discourse), "reddit": (".json", reddit),
     "mbox": (".mbox", mbox), "slack": ("", slack), "vtt": (".vtt", vtt), "text": (".txt", text),
+    "stackexchange": (".xml", stackexchange), "github": (".json", github), "html": (".html", html),
 }
 
 

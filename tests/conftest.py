@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "graph_data" / "sources" / "cooperation-vs-collaboration.txt"
 STRICT = os.environ.get("CONCEPTGRAPH_STRICT") == "1"
+
+#: Property tests try this many random cases (CONCEPTGRAPH_EXAMPLES=2000 tries more).
+EXAMPLES = int(os.environ.get("CONCEPTGRAPH_EXAMPLES", "20"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 pytest_plugins = ["browser", "review_helpers"]  # headless Chromium; a drafted folder to review
 

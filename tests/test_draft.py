@@ -21,7 +21,8 @@ from conceptgraph.cli import cli
 from conceptgraph.discussions import read_discussion
 from conceptgraph.draft import DRAFT_FILE, draft
 from conceptgraph.draft.evaluate import evaluate
-from conceptgraph.draft.rules import read_sentence
+from conceptgraph.draft.relations import term_relations
+from conceptgraph.draft.rules import mentions_in, read_sentence
 from conceptgraph.draft.stances import name_index, stances
 from conceptgraph.draft.terms import find_terms, key_of
 from conceptgraph.model import Message
@@ -438,3 +439,62 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
         ("Bob", "agrees_with", "Alice", ("less personal", "more personal", "taught")),
         ("Erin", "agrees_with", "Carol", ("needs process", "needs trust")),
     }
+
+
+# --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A haiku is a kind of poem.", [("includes", "poem", "haiku")]),
+    ("A haiku is like a sonnet.", [("similar_to", "haiku", "sonnet")]),
+    ("A haiku is the same as a sonnet.", [("similar_to", "haiku", "sonnet")]),
+    ("Haiku and sonnet are different.", [("contrasts_with", "haiku", "sonnet")]),
+    ("We want a haiku, not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("A haiku is one way to write a poem.", [("includes", "poem", "haiku")]),
+    ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
+    ("A haiku has three lines and a sonnet fourteen.", []),
+])
+def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem")}
+    found = mentions_in(sentence, 0, len(sentence), names)
+    assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "named", "expected"), [
+    ("Agreed.", "", "agrees_with"), ("Agree with Maria.", "maria", "agrees_with"),
+    ("I agree that the two should be merged.", "", "agrees_with"), ("You are wrong, Maria.", "maria", "disputes"),
+    ("Sounds correct to me.", "", "agrees_with"), ("All correct.", "", "agrees_with"), ("Exactly.", "", "agrees_with"),
+    ("+1", "", "agrees_with"), ("I don't think so.", "", "disputes"),
+    ("I agree with Maria but you are wrong, Tom.", "maria", "agrees_with"),  # one stance a sentence, never both
+])
+def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -> None:
+    who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
+    found = stances(sentence, who, replied_author="ann")
+    assert [(s.kind, s.target) for s in found] == [(expected, named or "ann")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Trust must not be assumed.", [("trust", "assumed", True)]),
+    ("Teamwork cannot be forced.", [("teamwork", "forced", True)]),
+    ("Teamwork isn't optional.", [("teamwork", "optional", True)]),
+    ("A team is either trust or teamwork.", []),
+    ("Trust needs time.", [("trust", "needs time", False)]),
+])
+def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected
+
+
+def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path) -> None:
+    """The rules read English: a German message drafts nothing, and the summary says so
+    in one line (the import keeps it, verbatim)."""
+    chat = ("Ann: What is the difference between a sonnet and a ballad?\n"
+            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
+            "Cy: Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte.\n"
+            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
+    assert r.exit_code == 0, r.output
+    assert "not drafted: 2 messages in other languages (de 2); drafting reads English" in r.output
+    ds = load_dataset(tmp_path / "d")
+    german = {m.id for m in ds.messages if m.by in ("cy", "di")}
+    assert len(german) == 2 and {c.message for c in ds.claims} and not {c.message for c in ds.claims} & german
+    assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}

@@ -238,7 +238,8 @@ def test_graphml_from_networkx_and_igraph_can_be_explored(tmp_path: Path) -> Non
     g.vs["name"] = ["a", "b", "c"]
     g.add_edges([(0, 1), (1, 2)])
     g.write_graphml(str(tmp_path / "ig.graphml"))
-    G = read_graph(tmp_path / "nx.graphml")
+    assert "kind" not in read_graph(tmp_path / "nx.graphml").nodes["solidarity"]  # as the file has it
+    G = load_graph(tmp_path / "nx.graphml")  # ready for queries
     assert set(G) == {"solidarity", "mutual aid", "cooperation"}
     assert all(k == "node" for _, k in G.nodes(data="kind"))
     assert G.edges["solidarity", "mutual aid", next(iter(G["solidarity"]["mutual aid"]))]["weight"] == 2.0

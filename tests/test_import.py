@@ -44,7 +44,7 @@ def test_the_bundled_discussion_imports_as_curated() -> None:
 def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
     r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == "text: 1 thread, 18 messages, 17 speakers, 17 replies\n"
+    assert r.stdout == "text: 1 thread, 18 messages, 17 speakers, 17 replies\nlanguage: en\n"
     assert run("validate", str(tmp_path / "coop")).exit_code == 0
     r = run("thread", "--data", str(tmp_path / "coop"), "--by", "todd", "--json")
     assert json.loads(r.stdout)["messages"][0]["where"] == "comment 7"
@@ -57,7 +57,7 @@ def test_import_summary_as_json(tmp_path: Path) -> None:
     r = run("import", str(FIX / "wordpress.xml"), "-o", str(tmp_path / "wp"), "--json")
     s = json.loads(r.stdout)
     assert s == {"path": str(tmp_path / "wp"), "format": "wxr", "threads": 2, "messages": 5, "speakers": 3,
-                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}}
+                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}, "language": "en"}
 
 
 def test_wordpress(tmp_path: Path) -> None:
@@ -69,7 +69,8 @@ def test_wordpress(tmp_path: Path) -> None:
          "Cooperation is sharing a road; collaboration is building one together.\n\nIt takes \"a shared goal\"."),
         ("Chen Wei", thread + "reply 1 to comment 1", "cooperation-collaboration-comment-1",
          "I disagree: cooperation needs trust (https://example.com/trust) too."),  # the quote of Bruno left out
-        ("Bruno Costa", thread + "reply 1 to reply 1 to comment 1", "cooperation-collaboration-reply-1-to-comment-1",
+        # a reply to a reply is numbered under its comment: places stay short at any depth
+        ("Bruno Costa", thread + "reply 2 to comment 1", "cooperation-collaboration-reply-1-to-comment-1",
          "Fair point, Chen."),  # one person under two spellings of one address
     ]
     assert [g[1] for g in got[4:]] == ["“About” › post"]  # a page too; the attachment is not a thread
@@ -335,3 +336,20 @@ def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> 
     assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
     answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
     assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "comment 1"]
+
+
+def test_a_file_of_several_threads_is_titled_by_its_name() -> None:
+    """Not by its last speaker: the dataset of a site's export is named for the export."""
+    ds, summary = read_discussion([FIX / "wordpress.xml"])
+    assert summary["threads"] == 2 and ds.source.title == "wordpress"
+    assert ds.source.title not in {c.name for c in ds.contributors}
+
+
+def test_addresses_typed_in_messages_are_never_written(write, tmp_path: Path) -> None:
+    """Not only the export's own address fields: an e-mail or IP address someone typed."""
+    path = write("Ann: mail me at ann@example.org, I log in from 203.0.113.7 and 2001:db8::8a2e:370:7334.\n"
+                 "Bo: std::vector 1.2.3.4.5 is fine.\n", "chat.txt")
+    assert run("import", str(path), "-o", str(tmp_path / "out")).exit_code == 0
+    text = (tmp_path / "out" / "discussion.yaml").read_text(encoding="utf-8")
+    assert "example.org" not in text and "203.0.113" not in text and "2001:db8" not in text
+    assert text.count("[address]") == 3 and "std::vector 1.2.3.4.5" in text

@@ -17,7 +17,7 @@ import networkx as nx
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conceptgraph import build_graph, load_graph, parse_dataset
@@ -25,11 +25,7 @@ from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
 from conceptgraph.kinds import RELATION_ENDS, RELATION_KINDS, ROLES
 
-from conftest import MINI
-
-EXAMPLES = int(os.environ.get("CONCEPTGRAPH_EXAMPLES", "20"))
-PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+from conftest import EXAMPLES, MINI, PROPERTY
 
 # Text a YAML file can hold: any character but lone surrogates (YAML has no way to write them).
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

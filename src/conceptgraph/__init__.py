@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, names load
         NoResult,
         OutputError,
         UsageError,
+        WriteConflict,
     )
     from .graph import Graph, build_graph, graph_summary
     from .load import default_data_path, load_graph
@@ -38,7 +39,7 @@ _LAZY = {
     "Relation": "model", "Source": "model", "Term": "model",
     "AmbiguousName": "errors", "ConceptGraphError": "errors", "ConceptGraphWarning": "errors",
     "DatasetError": "errors", "NodeNotFound": "errors", "NoResult": "errors", "OutputError": "errors",
-    "UsageError": "errors",
+    "UsageError": "errors", "WriteConflict": "errors",
 }
 
 
@@ -57,5 +58,5 @@ __all__ = [
     "load_graph", "load_dataset", "parse_dataset", "build_graph", "graph_summary", "default_data_path", "Graph",
     "Dataset", "Source", "Term", "Attribute", "Contributor", "Message", "Claim", "Relation",
     "ConceptGraphError", "ConceptGraphWarning", "DatasetError", "UsageError", "NodeNotFound", "AmbiguousName",
-    "NoResult", "OutputError",
+    "NoResult", "OutputError", "WriteConflict",
 ]

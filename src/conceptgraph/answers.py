@@ -271,6 +271,8 @@ class ThreadMessage(TypedDict):
     date: str
     text: str
     claims: list[ThreadClaim]
+    score: NotRequired[int]
+    accepted: NotRequired[bool]
     mentions: NotRequired[list[list[int]]]
 
 
@@ -286,6 +288,8 @@ class ImportSummary(TypedDict):
     speakers: int
     replies: int
     left_out: dict[str, int]
+    language: str
+    languages: NotRequired[list[str]]
 
 
 class DraftSummary(TypedDict):
@@ -297,6 +301,7 @@ class DraftSummary(TypedDict):
     relations: int
     mentions: int
     co_occurrences: int
+    other_languages: NotRequired[dict[str, int]]
 
 
 class ReviewItem(TypedDict):

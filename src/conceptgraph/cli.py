@@ -56,6 +56,9 @@ class _Group(click.Group):
             sys.exit(e.exit_code)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
+        except ConceptGraphError as e:  # writing the help or the version to a full standard output
+            click.echo(f"Error: {_message(str(e))}", err=True)
+            sys.exit(e.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -613,7 +616,8 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
     Every drafted item is marked `status: draft` and quotes exactly the characters of
     its message; they go in DATA/draft.yaml, beside the curated files, which are never
     touched. Review them with `conceptgraph review DATA`; drafting again respects every
-    decision (nothing rejected comes back, nothing accepted is drafted twice).
+    decision (nothing rejected comes back, nothing accepted is drafted twice),
+    and never writes over a change made to the folder while it drafted.
 
     The page shows drafts dashed and lighter, and --curated leaves them out of any query.
     """
@@ -764,7 +768,7 @@ def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: 
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
     atomically: a failed export leaves the previous file as it was; a folder is
-    replaced only when it holds an earlier export (or with --force).
+    replaced only when it holds an earlier export and nothing else (or with --force).
     """
     from .formats import export as export_graph
     from .render import subgraph
@@ -783,5 +787,8 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
+    from .files import guard_stdout
+
     signal.signal(signal.SIGTERM, _terminate)
+    guard_stdout()  # every write to stdout checked: a full disk is an error, never a cut-off file
     cli(prog_name="conceptgraph")

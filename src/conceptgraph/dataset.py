@@ -100,6 +100,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "text": Field(_S, True, "The message, verbatim."),
         "reply_to": Field(_S, False, "The id of the message it answers."),
         "date": Field(_S), "title": Field(_S),
+        "score": Field(_I, False, "Its votes where the site counts them (Stack Exchange, GitHub reactions)."),
+        "accepted": Field(_B, False, "True for the answer the asker accepted."),
     },
     "claims": {
         "id": Field(_S, False, "Defaults to claim-N."), "term": Field(_S, True), "attribute": Field(_S, True),
@@ -204,20 +206,6 @@ def _line_of(text: str, path: YamlPath, key: bool = False) -> int | None:
             return line
         line = node.start_mark.line + 1
     return line
-
-
-def _read_text(path: str) -> str:
-    from .files import read_limited
-
-    raw = read_limited(path)
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise DatasetError("not a text file (it contains NUL bytes)", path, line)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", path, line) from None
 
 
 def _expanded_size(root: Any) -> tuple[int, int]:
@@ -372,10 +360,10 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
     docs = []
-    from .files import input_files
+    from .files import input_files, read_text
 
     for f in input_files(Path(path)):
-        text = _read_text(str(f))
+        text = read_text(f)
         docs.append(Document(str(f), text, _parse_yaml(text, str(f))))
     return _Builder(docs).dataset()
 
@@ -558,7 +546,7 @@ class _Builder:
             self.register(doc, path, e["id"], MESSAGE)
             self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
             out.append(Message(e["id"], e["by"], e["where"], e["text"], e.get("reply_to") or "",
-                               e.get("date") or "", e.get("title") or ""))
+                               e.get("date") or "", e.get("title") or "", e.get("score"), e.get("accepted") is True))
             if e.get("reply_to"):
                 replies.append((doc, path, e["reply_to"]))
         for doc, path, target in replies:  # a reply may come before the message it answers

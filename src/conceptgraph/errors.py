@@ -12,6 +12,7 @@ __all__ = [
     "AmbiguousName",
     "NoResult",
     "OutputError",
+    "WriteConflict",
     "UsageError",
     "ConceptGraphWarning",
     "excerpt",
@@ -75,6 +76,11 @@ class OutputError(ConceptGraphError):
     """A file could not be written; any earlier file at that path is left as it was."""
 
     exit_code = 6
+
+
+class WriteConflict(OutputError):
+    """A file or folder changed since it was read (another writer, an editor): it is left
+    as it is and nothing is written; read it again and redo the change."""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -1,10 +1,32 @@
 """Reading and writing files safely.
 
 Reading takes regular files only (never a device, FIFO or socket, which could block or
-never end) up to a size cap. Writing goes through a temporary file in the same folder,
-renamed into place only once complete, so that a failure (a full disk, an error, a
-SIGTERM) never destroys an earlier good file; only regular files are replaced, and a
-replaced file keeps its permissions.
+never end) up to a size cap.
+
+Writing never leaves a half-written file or folder, and never overwrites what another
+writer put there meanwhile:
+
+- :func:`write_atomic` writes a file through a temporary file in the same folder,
+  renamed into place only once complete, so that a failure (a full disk, an error, a
+  SIGTERM) never destroys an earlier good file. Given ``expect`` (the bytes the caller
+  read, or None for "no file"), it replaces the file only if it still holds exactly
+  that, checked under the folder's lock at the moment of the rename; otherwise it
+  raises :class:`~conceptgraph.errors.WriteConflict` and writes nothing.
+- :func:`write_folder` writes a whole folder beside its place and renames it in; it
+  never replaces a folder that appeared meanwhile (``replace="never"``), and replaces
+  an existing one only when told (``"always"``), or when it is an earlier export of
+  ours that holds nothing else (``"exports"``).
+- :func:`folder_lock` is the lock every writer of a folder takes (an advisory lock on
+  the folder itself, released when the process ends, whatever ends it); it can be held
+  around several reads and writes, which then happen as one.
+- :func:`recover` finishes what a killed write left: a folder replacement cut between
+  its two renames is completed, and temporary files and folders that no live process
+  is writing are removed. Every write runs it first for its own path.
+- :func:`write_stdout` and :func:`stdout_stream` write standard output, every byte
+  checked: a short write is continued, a failure is an
+  :class:`~conceptgraph.errors.OutputError` (exit 6), never a silent truncation.
+
+Only regular files are replaced, and a replaced file keeps its permissions.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -12,28 +34,59 @@ replaced file keeps its permissions.
 'hello'
 >>> read_limited(p)
 b'hello'
+>>> _ = write_atomic(p, "hi", expect=b"hello")      # still holds what was read: replaced
+>>> write_atomic(p, "bye", expect=b"hello")         # changed since: refused
+Traceback (most recent call last):
+...
+conceptgraph.errors.WriteConflict: ...a.txt: changed since it was read (edited meanwhile); nothing written
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import io
+import json
 import os
+import re
+import secrets
+import select
 import shutil
 import stat
-import tempfile
-from collections.abc import Callable, Mapping
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from types import EllipsisType
+from typing import IO, Literal, NamedTuple, cast
 
-from .errors import DatasetError, OutputError
+from .errors import DatasetError, OutputError, WriteConflict, excerpt
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: writes are still atomic and compared, not locked
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "MAX_BYTES_ENV",
     "max_bytes",
     "read_limited",
+    "read_text",
+    "read_if_exists",
     "check_readable",
+    "check_replaceable",
+    "Stamp",
+    "stamp",
+    "folder_lock",
     "write_atomic",
     "write_atomic_with",
-    "replace_folder",
+    "write_folder",
+    "recover",
+    "write_stdout",
+    "stdout_stream",
+    "guard_stdout",
     "EXPORT_MARK",
     "DATASET_SUFFIXES",
     "DECISIONS_FILE",
@@ -47,14 +100,21 @@ DATASET_SUFFIXES = (".yaml", ".yml")
 #: The record of a folder's review (see conceptgraph.decisions): YAML, but not part of
 #: the dataset, so never read as one of its files.
 DECISIONS_FILE = "decisions.yaml"
-#: The file that marks a folder as an export of ours, which a later export may replace.
+#: The file that marks a folder as an export of ours (written by exports only), listing
+#: the files that export wrote: a later export replaces the folder only while it holds
+#: nothing else.
 EXPORT_MARK = ".conceptgraph-export"
+#: How long a writer waits for another one to finish with a folder.
+LOCK_TIMEOUT = 30.0
 
 
 def max_bytes() -> int:
     """The largest file read: ``$CONCEPTGRAPH_MAX_BYTES``, else 1 GiB."""
     value = os.environ.get(MAX_BYTES_ENV, "")
     return int(value) if value.isdigit() and int(value) > 0 else _DEFAULT_MAX
+
+
+# --- reading ---------------------------------------------------------------------------
 
 
 def check_readable(path: str | os.PathLike[str]) -> os.stat_result:
@@ -117,124 +177,599 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
+def read_text(path: str | os.PathLike[str], data: bytes | None = None) -> str:
+    """The text of a UTF-8 file (``data``: its bytes, when already read). A NUL byte or
+    bytes that are not UTF-8 are a :class:`DatasetError` naming the file and line."""
+    p = str(path)
+    raw = read_limited(p) if data is None else data
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DatasetError("not a text file (it contains NUL bytes)", p, line)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", p, line) from None
+
+
+def read_if_exists(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes of the file at ``path``, or None when there is none: what a later
+    :func:`write_atomic` with ``expect`` compares against. Anything there that is not a
+    regular file is a :class:`DatasetError`."""
+    if not os.path.lexists(path):
+        return None
+    return read_limited(path)
+
+
+class Stamp(NamedTuple):
+    """A file's size, modification and change times (ns) and inode: equal stamps mean an
+    unchanged file (a rewrite always moves the change time)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+
+def stamp(path: str | os.PathLike[str]) -> Stamp | None:
+    """The :class:`Stamp` of the file at ``path``, or None when there is none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise DatasetError(f"cannot read: {e.strerror or e}", str(path)) from None
+    return Stamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+# --- the lock of a folder --------------------------------------------------------------
+
+_held = threading.local()
+
+
+def _held_folders() -> set[str]:
+    folders: set[str] | None = getattr(_held, "folders", None)
+    if folders is None:
+        folders = _held.folders = set()
+    return folders
+
+
+@contextmanager
+def folder_lock(folder: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the lock of ``folder`` while the block runs: every write of this module
+    takes it for the moment it checks and replaces, so that a check and its write are
+    one step for all of them. Reentrant in a thread; another process or thread waits
+    (up to ``timeout`` seconds, then :class:`OutputError`). The lock is advisory:
+    editors do not take it, which is why writes also compare (``expect``).
+
+    >>> import tempfile
+    >>> with folder_lock(tempfile.mkdtemp()):
+    ...     pass  # read, decide and write here
+    """
+    key = os.path.realpath(folder)
+    held = _held_folders()
+    if key in held:
+        yield
+        return
+    fd = _lock(key, timeout)
+    held.add(key)
+    try:
+        yield
+    finally:
+        held.discard(key)
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _lock(key: str, timeout: float) -> int | None:
+    """An open descriptor of the folder ``key`` holding its lock (None where locks are
+    not available: no fcntl, or a folder that cannot be opened for reading)."""
+    if fcntl is None:
+        return None
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(key, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except FileNotFoundError:
+            raise OutputError(f"{key}: folder does not exist") from None
+        except OSError:
+            return None  # e.g. a folder one may write but not read: written unlocked
+        try:
+            here = os.fstat(fd)
+            if here.st_uid != os.geteuid() and here.st_mode & stat.S_IWOTH:
+                # A folder everyone may write (/tmp): anyone could hold its lock forever,
+                # so it is not taken there; writes still compare (expect).
+                os.close(fd)
+                return None
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise OutputError(f"{key}: another conceptgraph process has been writing here for "
+                                          f"{timeout:.0f} s; try again when it is done") from None
+                    time.sleep(0.01)
+            try:
+                now = os.stat(key)
+            except FileNotFoundError:
+                raise OutputError(f"{key}: folder was removed meanwhile") from None
+            here = os.fstat(fd)
+            if (here.st_dev, here.st_ino) == (now.st_dev, now.st_ino):
+                return fd
+        except OSError:
+            os.close(fd)
+            return None  # a file system without locks: written unlocked
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the folder was replaced while we waited: lock the one there now
+
+
+# --- temporary files and what a killed write leaves behind -----------------------------
+
+
+def _stem(target: Path) -> str:
+    """The target's name as its temporary files carry it (a long name shortened)."""
+    name = target.name
+    if len(name) <= 120:
+        return name
+    return name[:80] + "~" + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _temp_path(target: Path, token: str) -> Path:
+    # .NAME.TOKEN.tmp: being written (its writer holds a lock on it); a folder's
+    # replacement moves the old folder aside as .NAME.TOKEN.prev between its two renames.
+    return target.parent / f".{_stem(target)}.{token}.tmp"
+
+
+def _leftovers(target: Path) -> dict[str, dict[str, Path]]:
+    """token -> {"tmp" | "prev" | "old": path} of the leftovers of writes to ``target``
+    (``.old`` folders are what earlier versions left, the previous copy in ``previous``)."""
+    pattern = re.compile(re.escape(f".{_stem(target)}.") + r"([0-9a-z_]{8})\.(tmp|prev|old)")
+    found: dict[str, dict[str, Path]] = {}
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return found
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m:
+            found.setdefault(m.group(1), {})[m.group(2)] = target.parent / name
+    return found
+
+
+def _abandoned(path: Path) -> bool:
+    """Whether no live process is writing the temporary file or folder ``path`` (its
+    writer holds a lock on it from the moment it is created)."""
+    if fcntl is None:
+        return False
+    try:
+        st = os.lstat(path)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+            return False  # not ours: never touched
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _recover(target: Path) -> None:
+    """:func:`recover`, with the lock of the target's folder held."""
+    groups = _leftovers(target)
+
+    def newest(item: tuple[str, dict[str, Path]]) -> float:
+        try:
+            return max(os.lstat(p).st_mtime for p in item[1].values())
+        except OSError:
+            return 0.0
+
+    for _, found in sorted(groups.items(), key=newest, reverse=True):
+        fresh, previous, legacy = found.get("tmp"), found.get("prev"), found.get("old")
+        if fresh is not None and not _abandoned(fresh):
+            continue  # being written right now
+        try:
+            if previous is not None and not os.path.lexists(target):
+                # Killed between the two renames of a replacement: the new folder was
+                # complete (the old one is moved aside only then), so finish.
+                if fresh is not None and fresh.is_dir() and not fresh.is_symlink():
+                    os.rename(fresh, target)
+                    fresh = None
+            elif legacy is not None and not os.path.lexists(target) and (legacy / "previous").is_dir():
+                os.rename(legacy / "previous", target)  # an earlier version's cut replacement: restored
+        except OSError:
+            continue
+        for p in (fresh, previous, legacy):
+            if p is not None:
+                _remove(p)
+
+
+def recover(path: str | os.PathLike[str]) -> bool:
+    """Finish what an interrupted write to ``path`` left behind, and say whether
+    ``path`` exists now.
+
+    A folder replacement killed between its two renames (the old folder moved aside,
+    the new one not yet in place) is completed; the previous copy of a finished
+    replacement, and temporary files and folders no live process is writing, are
+    removed. Every write of this module does this first; call it before checking
+    whether ``path`` exists."""
+    target = Path(os.path.abspath(path))
+    if not target.parent.is_dir():
+        return False
+    with folder_lock(target.parent):
+        _recover(target)
+    return os.path.lexists(target)
+
+
+def _new_temp(target: Path, folder: bool) -> tuple[Path, int]:
+    """A new temporary file (or folder) beside ``target`` and an open descriptor of it
+    holding its lock until closed, so that no other run takes it for a leftover."""
+    with folder_lock(target.parent):
+        for _ in range(100):
+            tmp = _temp_path(target, secrets.token_hex(4))
+            try:
+                if folder:
+                    os.mkdir(tmp, 0o700)
+                    fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                else:
+                    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            except FileExistsError:
+                continue
+            except OSError as e:
+                raise OutputError(f"{target}: cannot write: {e.strerror or e}") from None
+            if fcntl is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    pass  # a file system without locks: it is still ours, by its random name
+            return tmp, fd
+    raise OutputError(f"{target}: cannot write: no free temporary name")  # pragma: no cover
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the system allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- writing a file --------------------------------------------------------------------
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
-def _target(path: str | os.PathLike[str], make_parents: bool) -> tuple[Path, int]:
-    """The file a write will replace (symlinks followed) and the mode it will have.
-    Refuses anything that is not a regular file or an absent one."""
-    target = Path(os.path.realpath(path))
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
-    if st is not None:
-        if stat.S_ISDIR(st.st_mode):
-            raise OutputError(f"{path}: is a folder; give a file name")
-        if not stat.S_ISREG(st.st_mode):
-            raise OutputError(f"{path}: not a regular file (a device, FIFO or socket); refusing to replace it "
-                              "(write to standard output with -o -)")
-        return target, stat.S_IMODE(st.st_mode)
-    parent = target.parent
-    if make_parents:
+def _make_parent(path: str | os.PathLike[str], parent: Path, make_parents: bool) -> None:
+    if parent.is_dir():
+        return
+    if make_parents and not os.path.lexists(parent):
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise OutputError(f"{path}: cannot create folder {parent}: {e.strerror or e}") from None
-    elif not parent.exists():
+    elif not os.path.lexists(parent):
         raise OutputError(f"{path}: folder {Path(path).parent} does not exist")
-    elif not parent.is_dir():
+    else:
         raise OutputError(f"{path}: {Path(path).parent} is not a folder")
+
+
+def check_replaceable(path: str | os.PathLike[str], hint: str = "") -> os.stat_result | None:
+    """``stat`` of the file at ``path`` (symlinks followed), None when there is none;
+    an :class:`OutputError` when something there is not a regular file, which no write
+    replaces (a folder, a device, a FIFO); ``hint`` ends its message."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{path}: is a folder, not a file; refusing to replace it{hint}")
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError(f"{path}: not a regular file (a device, FIFO or socket); refusing to replace it{hint}")
+    return st
+
+
+def _target(path: str | os.PathLike[str], make_parents: bool) -> tuple[Path, int]:
+    """The file a write will replace (symlinks followed) and the mode it will have.
+    Refuses anything that is not a regular file or an absent one."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    st = check_replaceable(path, " (write to standard output with -o -)") if os.path.lexists(target) else None
+    if st is not None:
+        return target, stat.S_IMODE(st.st_mode)
+    _make_parent(path, target.parent, make_parents)
     return target, 0o666 & ~_umask()
 
 
-def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, mode: int | None = None,
-                 make_parents: bool = False) -> Path:
+def _check_expected(path: str | os.PathLike[str], target: Path, expect: bytes | None) -> None:
+    try:
+        current = read_if_exists(target)
+    except DatasetError:
+        current = b"" if expect is None else None  # something else now: it differs either way
+    if current != expect:
+        how = "created" if expect is None else "removed" if current is None else "edited"
+        raise WriteConflict(f"{path}: changed since it was read ({how} meanwhile); nothing written")
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, expect: bytes | None | EllipsisType = ...,
+                 mode: int | None = None, make_parents: bool = False) -> Path:
     """Write ``content`` (text is UTF-8) to ``path`` through a temporary file in the same
     folder, renamed into place only once complete.
 
-    An existing file keeps its permissions; a new one gets the umask's (or ``mode``).
-    ``make_parents`` creates missing folders. Raises :class:`OutputError`."""
+    ``expect``: the bytes the file held when the caller read it (None: there was no
+    file); it is replaced only if it still holds them, checked under the folder's lock
+    at the moment of the rename, else :class:`WriteConflict`. An existing file keeps its
+    permissions; a new one gets the umask's (or ``mode``). ``make_parents`` creates
+    missing folders. Raises :class:`OutputError`."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return write_atomic_with(path, lambda f: f.write(data), mode=mode, make_parents=make_parents)
+    return write_atomic_with(path, lambda f: f.write(data), expect=expect, mode=mode, make_parents=make_parents)
 
 
 def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], object], *,
-                      mode: int | None = None, make_parents: bool = False) -> Path:
+                      expect: bytes | None | EllipsisType = ..., mode: int | None = None,
+                      make_parents: bool = False) -> Path:
     """Like :func:`write_atomic`, with ``fill(binary_file)`` writing the content; if
     ``fill`` raises (or the process is told to stop), the temporary file is removed and
     ``path`` is left as it was."""
     target, keep_mode = _target(path, make_parents)
+    tmp, fd = _new_temp(target, folder=False)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
+        with os.fdopen(fd, "wb") as f:  # closing it releases the temporary file's lock: after the rename
             fill(f)
             f.flush()
             os.fsync(f.fileno())
             os.fchmod(f.fileno(), keep_mode if mode is None else mode)
-        os.replace(tmp, target)
+            with folder_lock(target.parent):
+                _recover(target)
+                if not isinstance(expect, EllipsisType):
+                    _check_expected(path, target, expect)
+                check_replaceable(target)  # still a file, or nothing
+                os.replace(tmp, target)
+        _sync_folder(target.parent)
     except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
         raise
     return Path(path)
 
 
-def replace_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *, force: bool = False,
-                   make_parents: bool = False) -> Path:
+# --- writing a folder ------------------------------------------------------------------
+
+
+def _export_mark(files: Mapping[str, bytes]) -> bytes:
+    return (json.dumps({"written by": "conceptgraph export", "files": sorted(files)}, ensure_ascii=False, indent=1)
+            + "\n").encode("utf-8")
+
+
+def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
+    """An :class:`OutputError` unless ``target`` is empty or holds only what an earlier
+    export of ours wrote (the files its mark lists)."""
+    try:
+        held = sorted(os.listdir(target))
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
+    if not held:
+        return
+    listed: set[str] = set()
+    if EXPORT_MARK in held:
+        try:
+            mark = json.loads(read_limited(target / EXPORT_MARK)[:1 << 20])
+            if isinstance(mark, dict) and isinstance(mark.get("files"), list):
+                listed = {str(n) for n in mark["files"]}
+        except (DatasetError, ValueError):
+            pass
+    others = [n for n in held if n != EXPORT_MARK and n not in listed]
+    if others:
+        what = "files an earlier export did not write" if EXPORT_MARK in held else "other files and no earlier export"
+        raise OutputError(f"{path}: folder holds {what} ({len(others)}: {excerpt(', '.join(others), 80)}); "
+                          "choose another folder or use --force to replace it")
+
+
+def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
+                 replace: Literal["never", "exports", "always"] = "never", mark: bool = False,
+                 make_parents: bool = False) -> Path:
     """Write ``files`` (name -> bytes) as the folder ``path``, all at once.
 
-    The files go into a new folder beside ``path``, which then takes its place, so a
-    failure leaves the old folder as it was. An existing folder is replaced only when it
-    is empty or an earlier export (it holds :data:`EXPORT_MARK`), or with ``force``;
-    nothing is left behind either way."""
-    target = Path(path)
+    The files go into a new folder beside ``path``, which is renamed into place once
+    complete, so that a failure leaves nothing (and an old folder as it was). A folder
+    found at ``path`` at that moment is replaced according to ``replace``: ``"never"``
+    (:class:`WriteConflict`: it appeared meanwhile), ``"exports"`` (only an empty folder
+    or an earlier export that holds nothing else) or ``"always"``. ``mark`` marks the
+    new folder as an export (:data:`EXPORT_MARK`)."""
+    target = Path(os.path.abspath(path))
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
-    if target.is_dir() and not force:
-        try:
-            held = [p.name for p in target.iterdir()]
-        except OSError as e:
-            raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
-        if held and EXPORT_MARK not in held:
-            raise OutputError(f"{path}: folder holds other files ({len(held)}) and no earlier export; "
-                              "choose another folder or use --force to replace it")
-    parent = target.parent
-    if not parent.is_dir():
-        if not make_parents:
-            raise OutputError(f"{path}: folder {parent} does not exist")
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise OutputError(f"{path}: cannot create folder {parent}: {e.strerror or e}") from None
-    fresh: Path | None = None
-    old: Path | None = None
+    _make_parent(path, target.parent, make_parents)
+    if replace == "exports" and target.is_dir():
+        _check_export_folder(path, target)  # before the work of writing, and again at the rename
+    fresh: Path | None
+    fresh, fd = _new_temp(target, folder=True)
+    previous: Path | None = None
     try:
-        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-        for name, data in {**files, EXPORT_MARK: b"written by conceptgraph export\n"}.items():
+        for name, data in files.items():
             (fresh / name).write_bytes(data)
-        os.chmod(fresh, stat.S_IMODE(target.stat().st_mode) if target.is_dir() else 0o777 & ~_umask())
-        if target.is_dir():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
-            os.replace(target, old / "previous")
-        os.replace(fresh, target)
-        fresh = None
+        if mark:
+            (fresh / EXPORT_MARK).write_bytes(_export_mark(files))
+        with folder_lock(target.parent):
+            _recover(target)
+            if os.path.lexists(target):
+                if target.is_symlink() or not target.is_dir():
+                    raise OutputError(f"{path}: exists and is not a folder")
+                if replace == "never":
+                    raise WriteConflict(f"{path}: a folder appeared there while this was being written; nothing "
+                                        "written (choose another folder, or use --force to replace it)")
+                with folder_lock(target):  # writers inside it wait, and then see the new folder
+                    if replace == "exports":
+                        _check_export_folder(path, target)
+                    os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
+                    previous = fresh.with_suffix(".prev")  # .NAME.TOKEN.prev, found with its .tmp by _recover
+                    os.rename(target, previous)
+                    try:
+                        os.rename(fresh, target)
+                    except OSError:
+                        os.rename(previous, target)
+                        previous = None
+                        raise
+            else:
+                os.chmod(fresh, 0o777 & ~_umask())
+                try:
+                    os.rename(fresh, target)
+                except OSError as e:
+                    if e.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                        raise WriteConflict(f"{path}: a folder appeared there while this was being written; "
+                                            "nothing written") from None
+                    raise
+            fresh = None
+        _sync_folder(target.parent)
     except OSError as e:
-        if old is not None and not target.exists():
-            os.replace(old / "previous", target)  # put the earlier export back
         raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
     finally:
+        os.close(fd)
         if fresh is not None:
             shutil.rmtree(fresh, ignore_errors=True)
-        if old is not None and target.is_dir():  # else it holds the only copy of the earlier export
-            shutil.rmtree(old, ignore_errors=True)
-    return target
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+    return Path(path)
+
+
+# --- standard output -------------------------------------------------------------------
+
+
+class _Stdout(io.RawIOBase):
+    """Standard output, written to its descriptor until every byte is out: a short write
+    is continued, an error is an :class:`OutputError`. After a failure, later writes
+    are dropped, so that flushing at exit does not fail a second time."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        super().__init__()
+        if stream is None:
+            raise OutputError("standard output is closed")
+        try:
+            stream.flush()  # what was printed before comes first
+        except OSError as e:
+            raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+        self.fd: int | None
+        try:
+            self.fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            self.fd = None  # a stream in memory (a test, a notebook): written through its own methods
+        self.stream = stream
+        self.failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self.fd is None:
+            raise io.UnsupportedOperation("fileno")
+        return self.fd
+
+    def write(self, b: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(b).cast("B")
+        if self.failed:
+            return len(view)
+        try:
+            done = 0
+            while done < len(view):
+                n = self._write_some(view[done:])
+                if n is None and self.fd is not None:  # would block: a non-blocking descriptor
+                    select.select([], [self.fd], [])
+                    continue
+                if not n or n < 0:
+                    raise OutputError("standard output: cannot write: nothing was written")
+                done += n
+        except BrokenPipeError:
+            self.failed = True
+            raise
+        except OutputError:
+            self.failed = True
+            raise
+        except OSError as e:
+            self.failed = True
+            raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+        return done
+
+    def _write_some(self, view: memoryview) -> int | None:
+        if self.fd is not None:
+            try:
+                return os.write(self.fd, view)
+            except BlockingIOError:
+                return None
+        buffer = getattr(self.stream, "buffer", None)
+        if buffer is not None:
+            n = buffer.write(view)
+            buffer.flush()
+            return len(view) if n is None else int(n)
+        self.stream.write(bytes(view).decode("utf-8", "replace"))
+        self.stream.flush()
+        return len(view)
+
+
+@contextmanager
+def stdout_stream() -> Iterator[IO[bytes]]:
+    """Standard output as a buffered binary stream whose every write is checked, for a
+    document written piece by piece (an export with ``-o -``); flushed at the end."""
+    raw = _Stdout(sys.stdout)
+    out = io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 16)
+    try:
+        yield out
+        out.flush()
+    finally:
+        raw.failed = True  # whatever is left after a failure is dropped, never written twice
+        out.close()
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output, all of it, or raise :class:`OutputError`
+    (:class:`BrokenPipeError` when the reader has gone)."""
+    _Stdout(sys.stdout).write(data)
+
+
+def guard_stdout() -> None:
+    """Route every later write to ``sys.stdout`` (help, version, anything printed)
+    through the same checks, keeping its encoding and buffering: for a program's entry
+    point. A stream without a descriptor (a test's) is left as it is."""
+    stream = sys.stdout
+    if stream is None or isinstance(getattr(stream, "buffer", None), _Guarded):
+        return
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    raw = _Stdout(stream)
+    sys.stdout = io.TextIOWrapper(_Guarded(cast(io.RawIOBase, raw), 1 << 13), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=bool(getattr(stream, "line_buffering", False)),
+                                  write_through=getattr(stream, "write_through", False))
+
+
+class _Guarded(io.BufferedWriter):
+    """The buffer under a guarded standard output (so that it is not guarded twice)."""

@@ -43,14 +43,18 @@ def data_path(path: str | os.PathLike[str] | None = None) -> Path:
 def input_kind(path: Path) -> tuple[str, list[Path]]:
     """What ``path`` is (``dataset``, ``graph`` or ``discussion``) and the files it is made
     of (for the cache's key). A discussion is recognised by its content: a Slack export,
-    a WordPress or Disqus XML file, a Discourse or Reddit JSON file, mail, a transcript."""
-    from .files import DATASET_SUFFIXES, check_readable, input_files
+    a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse, Reddit, GitHub or
+    Stack Exchange JSON file, a saved web page, mail, a transcript."""
+    from .files import DATASET_SUFFIXES, check_readable, input_files, recover
 
+    if not os.path.lexists(path):
+        recover(path)  # a folder whose replacement was cut short is finished first
     if path.is_dir():
-        from .discussions import is_slack
+        from .discussions import folder_format
 
-        if is_slack(path):
-            files = sorted(p for p in path.rglob("*.json") if p.is_file() and not p.is_symlink())
+        if folder_format(path) is not None:
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".json", ".xml") and p.is_file()
+                           and not p.is_symlink())
             return "discussion", files
         return "dataset", input_files(path)
     check_readable(path)
@@ -61,14 +65,20 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
             head = f.read(8192)
     except OSError as e:
         raise DatasetError(f"cannot read: {e.strerror or e}", str(path)) from None
+    from .discussions import detect
     from .formats import FORMATS
 
+    # a discussion export first: its marks are specific, while a GraphQL answer's "nodes"
+    # would pass for node-link JSON
+    found = detect(path)
+    if found is not None:
+        if found.name == "stackexchange":  # a Posts.xml is read with the files beside it
+            from .discussions.stackexchange import dump_files
+
+            return "discussion", sorted(dump_files(path).values())
+        return "discussion", [path]
     if any(f.read is not None and f.sniff is not None and f.sniff(head) for f in FORMATS.values()):
         return "graph", [path]
-    from .discussions import detect
-
-    if detect(path) is not None:
-        return "discussion", [path]
     if any(f.read is not None and path.suffix.lower() in f.suffixes for f in FORMATS.values()):
         return "graph", [path]
     raise DatasetError("neither a dataset (.yaml), a graph file (GraphML, GEXF, node-link JSON) nor a discussion "
@@ -107,9 +117,9 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
 
                     G = build_graph(read_discussion([p])[0])
                 else:
-                    from .formats import read_graph
+                    from .formats import conform, read_graph
 
-                    G = read_graph(p)
+                    G = conform(read_graph(p))
         return G, [str(w.message) for w in caught if issubclass(w.category, ConceptGraphWarning)]
 
     if cache:

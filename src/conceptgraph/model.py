@@ -102,6 +102,10 @@ class Message:
     reply_to: str = ""
     date: str = ""
     title: str = ""
+    #: The votes the site counts for it (Stack Exchange's score, GitHub's 👍 minus 👎).
+    score: int | None = None
+    #: The answer the asker (or a maintainer) accepted.
+    accepted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

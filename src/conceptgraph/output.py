@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
-from .errors import OutputError, printable
+from .errors import printable
+from .files import write_stdout
 from .kinds import AGREES_WITH, DISPUTES
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty"]
@@ -40,35 +41,27 @@ def is_empty(result: Any) -> bool:
 
 def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) -> None:
     """Print ``result`` as JSON when ``as_json``, else as the text of ``command``'s
-    formatter. Raises :class:`OutputError` when standard output cannot be written."""
-    out = out or sys.stdout
+    formatter, to ``out`` (default: standard output, every byte checked). Raises
+    :class:`OutputError` when it cannot be written."""
     if as_json:
         body = to_json(result)
     else:
         body = "\n".join(_clean(line) for line in FORMATTERS[command](result).split("\n"))
     if not body:
         return
-    try:
-        out.write(body if body.endswith("\n") else body + "\n")
-        out.flush()
-    except UnicodeEncodeError:  # a lone surrogate in a hand-built graph: escape it rather than fail
-        out.write(body.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
-        out.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as e:
-        raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+    body = body if body.endswith("\n") else body + "\n"
+    if out is not None:
+        out.write(body)
+        return
+    # A lone surrogate (from a hand-built graph), or a character the terminal's encoding
+    # lacks, is shown escaped rather than failing.
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    write_stdout(body.encode(encoding, "backslashreplace"))
 
 
 def emit_bytes(data: bytes) -> None:
     """Write a document (a page, an export) to standard output as it is."""
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as e:
-        raise OutputError(f"standard output: cannot write: {e.strerror or e}") from None
+    write_stdout(data)
 
 
 def _width(s: str) -> int:
@@ -323,6 +316,8 @@ def thread_text(r: dict[str, Any]) -> str:
     for m in r["messages"]:
         head = f"{m['where']} — {m['speaker']}" + (f" (replies to {m['reply_to']})" if m["reply_to"] else "")
         head += f", {m['date']}" if m["date"] else ""
+        head += f", score {m['score']}" if "score" in m else ""
+        head += ", accepted" if m.get("accepted") else ""
         lines.append(head)
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]
@@ -341,13 +336,21 @@ def import_text(r: dict[str, Any]) -> str:
              f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
         lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+    if "language" in r:
+        lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
+                                     else r["language"]))
     return "\n".join(lines)
 
 
 def draft_text(r: dict[str, Any]) -> str:
-    return (f"{r['file']}: {_count(r['terms'], 'term')}, {_count(r['attributes'], 'attribute')}, "
+    text = (f"{r['file']}: {_count(r['terms'], 'term')}, {_count(r['attributes'], 'attribute')}, "
             f"{_count(r['claims'], 'claim')}, {_count(r['relations'], 'relation')} (all drafts); "
             f"{_count(r['mentions'], 'mention')}, {_count(r['co_occurrences'], 'co-occurrence')}")
+    if r.get("other_languages"):
+        others = ", ".join(f"{code} {n}" for code, n in r["other_languages"].items())
+        text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
+                 f"({others}); drafting reads English")
+    return text
 
 
 def import_and_draft_text(r: dict[str, Any]) -> str:

@@ -717,6 +717,10 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
         msg = {"id": n, "by": str(d.get("by", "")), "speaker": _name(G, d.get("by", "")),
                "where": str(d.get("where", "")), "reply_to": str(d.get("reply_to", "")), "date": str(d.get("date", "")),
                "text": text, "claims": sorted(anchored.get(n, []), key=lambda c: c["span"])}
+        if isinstance(d.get("score"), int):
+            msg["score"] = d["score"]
+        if d.get("accepted"):
+            msg["accepted"] = True
         if term is not None:
             spans = mention_spans(G, term, text)
             if not spans:

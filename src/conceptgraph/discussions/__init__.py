@@ -1,5 +1,5 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
-Discourse, Reddit, mail, Slack, transcripts, plain text) into a dataset of its
+Discourse, Reddit, mail and mailing-list archives, Slack, transcripts, plain text) into a dataset of its
 contributors and messages. Each format is one :class:`Importer` record; the command
 line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`.
 
@@ -24,12 +24,15 @@ if TYPE_CHECKING:
     from ..model import Dataset
     from .thread import Left, Thread
 
-__all__ = ["Importer", "IMPORTERS", "Options", "detect", "is_slack", "read_discussion", "import_discussion"]
+__all__ = ["Importer", "IMPORTERS", "Options", "detect", "folder_format", "is_slack", "read_discussion",
+           "import_discussion"]
 
 
 class Options(NamedTuple):
     include_pending: bool = False
     include_bots: bool = False
+    #: The thread wanted (``--thread``), for readers that can skip the others early.
+    thread: str | None = None
 
 
 class Importer(NamedTuple):
@@ -43,10 +46,29 @@ class Importer(NamedTuple):
     folder: bool = False
 
 
-def _bytes(path: Path) -> bytes:
-    from ..files import read_limited
+_GZIP = b"\x1f\x8b"
 
-    return read_limited(path)
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes; a gzip file (``2016-May.txt.gz``, ``t.mbox.gz``) unpacked, up to
+    the size cap."""
+    from ..files import max_bytes, read_limited
+
+    data = read_limited(path)
+    return _gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data
+
+
+def _gunzip(data: bytes, file: str, limit: int) -> bytes:
+    import zlib
+
+    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = unpack.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise DatasetError(f"not a readable gzip file: {e}", file) from None
+    if len(out) > limit:
+        raise DatasetError(f"unpacks to more than {limit:,} bytes (CONCEPTGRAPH_MAX_BYTES)", file)
+    return out
 
 
 def _text(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -86,10 +108,10 @@ def _reddit(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_reddit(_bytes(path), str(path), include_bots=o.include_bots)
 
 
-def _mbox(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .chat import read_mbox
+def _mail(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .mail import read_mail
 
-    return read_mbox(_bytes(path), str(path))
+    return read_mail(_bytes(path), str(path))
 
 
 def _slack(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -103,6 +125,24 @@ def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .chat import read_transcript
 
     return read_transcript(_bytes(path), str(path))
+
+
+def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .stackexchange import read_stackexchange
+
+    return read_stackexchange(path, None if path.is_dir() else _bytes(path), str(path), o.thread)
+
+
+def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .github import read_github
+
+    return read_github(_bytes(path), str(path), include_bots=o.include_bots)
+
+
+def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .webpage import read_webpage
+
+    return read_webpage(_bytes(path), str(path))
 
 
 def _sniffer(module: str, name: str) -> Callable[[bytes], bool]:
@@ -123,10 +163,20 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _discourse),
     Importer("reddit", "Reddit thread JSON (the thread's address + .json)", (".json",),
              _sniffer("forums", "sniff_reddit"), _reddit),
-    Importer("mbox", "mail: an mbox of messages, or one .eml", (".mbox", ".eml", ".mbx"), _sniffer("chat", "sniff_mbox"),
-             _mbox),
+    Importer("digest", "a mailing list's digest (Mailman, plain or MIME): the messages it holds", (".txt",),
+             _sniffer("mail", "sniff_digest"), _mail),
+    Importer("pipermail", "a pipermail monthly archive (2016-May.txt or .txt.gz)", (".txt", ".gz"),
+             _sniffer("mail", "sniff_pipermail"), _mail),
+    Importer("mbox", "mail: an mbox of messages (public-inbox's t.mbox.gz too), or one .eml",
+             (".mbox", ".eml", ".mbx", ".gz"), _sniffer("mail", "sniff_mbox"), _mail),
+    Importer("stackexchange", "Stack Exchange: a site's data dump (Posts.xml, with Comments.xml and Users.xml) or "
+             "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True),
+    Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
+             (".json",), _sniffer("github", "sniff_github"), _github),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
+    Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
+             (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
     Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
              (".txt", ".md", ".markdown", ".text"), None, _text),
 )}
@@ -144,17 +194,34 @@ def is_slack(path: Path) -> bool:
         with zipfile.ZipFile(path) as z:
             names = {n.rsplit("/", 1)[-1] for n in z.namelist()}
         return {"users.json", "channels.json"} <= names
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         return False
 
 
-def detect(path: Path) -> Importer | None:
-    """The discussion format of ``path`` by its content (a Slack folder or zip, an XML or
-    JSON export, mail, a transcript), else by its suffix; None for none of them."""
+def folder_format(path: Path) -> Importer | None:
+    """The format of an export that is a folder (or a zip): a Slack export, a Stack
+    Exchange dump (Posts.xml); None for any other path."""
     if is_slack(path):
         return IMPORTERS["slack"]
-    if path.is_dir():
-        return None
+    if path.is_dir() and any(p.name.casefold() == "posts.xml" for p in _entries(path)):
+        return IMPORTERS["stackexchange"]
+    return None
+
+
+def _entries(path: Path) -> list[Path]:
+    try:
+        return list(path.iterdir())
+    except OSError:
+        return []
+
+
+def detect(path: Path) -> Importer | None:
+    """The discussion format of ``path`` by its content (a Slack folder or zip, a Stack
+    Exchange dump, an XML, JSON or HTML export, mail, a transcript), else by its suffix;
+    None for none of them."""
+    found = folder_format(path)
+    if found is not None or path.is_dir():
+        return found
     from ..files import check_readable
 
     check_readable(path)
@@ -163,10 +230,17 @@ def detect(path: Path) -> Importer | None:
             head = f.read(8192)
     except OSError:
         return None
+    if head.startswith(_GZIP):  # what is inside decides
+        import zlib
+
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 8192)
+        except zlib.error:
+            return None
     for imp in IMPORTERS.values():
         if imp.sniff is not None and imp.sniff(head):
             return imp
-    suffix = path.suffix.lower()
+    suffix = Path(path.stem).suffix.lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
     return IMPORTERS["text"] if suffix in IMPORTERS["text"].suffixes else None
 
 
@@ -193,7 +267,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         with Progress(f"reading {src.name} ({imp.name})"):
-            found, dropped = imp.read(src, options)
+            found, dropped = imp.read(src, options._replace(thread=thread))
         threads += found
         left.update(dropped)
         used.append(imp.name)
@@ -205,7 +279,14 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                              f"the file holds: {excerpt(', '.join(titles), 300)}")
         threads = chosen
     ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left)
-    return ds, {"format": "+".join(dict.fromkeys(used)), **summary}
+    from ..language import main_languages
+
+    with Progress("telling the language"):
+        languages = main_languages(m.text for m in ds.messages)
+    summary = {"format": "+".join(dict.fromkeys(used)), **summary, "language": languages[0]}
+    if len(languages) > 1:
+        summary["languages"] = languages
+    return ds, summary
 
 
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
@@ -219,7 +300,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     ``replies``, ``left_out``)."""
     from ..dataset import dump_dataset, parse_dataset
     from ..errors import OutputError
-    from ..files import replace_folder
+    from ..files import recover, write_folder
     from .thread import slug
 
     if not sources:
@@ -227,7 +308,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     name = slug(Path(sources[0]).stem or "discussion")
     default = output in (None, "")
     target = Path("output") / name if default else Path(str(output))
-    if target.exists() and not force:
+    existed = recover(target)  # an interrupted earlier write finished first
+    if existed and not force:
         raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
     header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
@@ -238,5 +320,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     with Progress(f"writing {len(ds.messages):,} messages to {target}"):
         text = dump_dataset(ds, ("source", "contributors", "messages"), header)
         parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
-        replace_folder(target, {"discussion.yaml": text.encode("utf-8")}, force=True, make_parents=default)
+        # never over a folder that appeared meanwhile (another import, the user's notes)
+        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="always" if existed else "never",
+                     make_parents=default)
     return {"path": str(target), **summary}

@@ -15,69 +15,152 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+from collections.abc import Iterator
 
-__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed"]
+__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "without_addresses"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
           "section", "article", "header", "footer", "dd", "dt", "figure", "figcaption"}
+_PARAGRAPH = {"p", "div", "pre", "table", "ul", "ol", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "math"}
+_RAW = {"script", "style"}  # their content is not markup: it runs to the end tag
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_SPACE = re.compile("[ \t\r\n\xa0\u2007\u202f]+")
 
 
-class _Text(HTMLParser):
-    """Collects text; quotes (``blockquote``, Discourse's ``aside.quote``) and scripts dropped."""
+def _open_quote(attrs: str) -> bool:
+    """Whether ``attrs`` ends inside a quoted value (so the ``>`` that ended it is data)."""
+    i = 0
+    while True:
+        quotes = [k for k in (attrs.find('"', i), attrs.find("'", i)) if k >= 0]
+        if not quotes:
+            return False
+        j = min(quotes)
+        k = attrs.find(attrs[j], j + 1)
+        if k < 0:
+            return True
+        i = k + 1
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip: list[str] = []  # open elements whose content is left out
-        self.links: list[tuple[str, int]] = []  # (href, index in parts where the link text starts)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if self.skip:
-            if tag == self.skip[-1] and tag not in ("br", "img", "hr"):
-                self.skip.append(tag)
+def _tags(markup: str) -> Iterator[tuple[str, str, str]]:
+    """The markup as ``("text", "", text)``, ``("start", tag, attributes)`` and ``("end",
+    tag, "")`` in order; comments and declarations dropped. Each character is looked at
+    a bounded number of times, so that no input (unclosed tags by the thousand, say)
+    costs more than its length: a ``<`` with no ``>`` anywhere after it is text."""
+    pos, n = 0, len(markup)
+    last = markup.rfind(">")
+    while pos < n:
+        lt = markup.find("<", pos)
+        if lt < 0 or lt > last:
+            yield "text", "", markup[pos:]
             return
-        classes = (a.get("class") or "").split()
-        if tag in _SKIP or tag == "blockquote" or (tag == "aside" and "quote" in classes):
-            self.skip.append(tag)
-            return
-        if tag in _BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "div", "pre", "table", "ul", "ol", "hr") or tag[0] == "h" else "\n")
-        if tag == "a" and a.get("href"):
-            self.links.append((a["href"] or "", len(self.parts)))
+        if lt > pos:
+            yield "text", "", markup[pos:lt]
+        if markup.startswith("<!--", lt):
+            close = markup.find("-->", lt + 4)
+            if close < 0:
+                return  # an unclosed comment runs to the end, as a browser reads it
+            pos = close + 3
+            continue
+        m = _TAG.match(markup, lt)
+        if m is None:
+            if markup.startswith(("<!", "<?"), lt):  # a doctype, CDATA or processing instruction
+                pos = markup.index(">", lt) + 1
+            else:
+                yield "text", "", "<"
+                pos = lt + 1
+            continue
+        end, attrs = m.end(), m.group(3)
+        for _ in range(3):  # a quoted value may hold ">": look a little further
+            if not _open_quote(attrs):
+                break
+            nxt = markup.find(">", end)
+            if nxt < 0:
+                break
+            attrs, end = markup[m.start(3):nxt], nxt + 1
+        if _open_quote(attrs):  # no closing quote near: the first ">" ends the tag
+            attrs, end = m.group(3), m.end()
+        tag = m.group(2).lower()
+        if m.group(1):
+            yield "end", tag, ""
+            pos = end
+            continue
+        yield "start", tag, attrs
+        pos = end
+        if tag in _RAW:
+            close_tag = re.compile(rf"</{tag}\s*>", re.I).search(markup, pos)
+            pos = close_tag.end() if close_tag else n
+            yield "end", tag, ""
 
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip:
-            if tag == self.skip[-1]:
-                self.skip.pop()
-            return
-        if tag in _BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "div", "pre", "table", "ul", "ol") or tag[0] == "h" else "")
-        if tag == "a" and self.links:
-            href, start = self.links.pop()
-            text = "".join(self.parts[start:]).strip()
-            if href.startswith(("http://", "https://", "mailto:")) and href.rstrip("/") != text.rstrip("/"):
-                self.parts.append(f" ({href.removeprefix('mailto:')})")
 
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+def _attrs(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(next((g for g in m.group(2, 3, 4) if g is not None), ""))
+            for m in _ATTR.finditer(text)}
 
 
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: paragraphs as blank lines, line breaks kept,
-    links as "text (address)", entities decoded, quotes and scripts left out."""
-    parser = _Text()
-    parser.feed(markup)
-    parser.close()
-    return tidy("".join(parser.parts))
+    links as "text (address)", entities decoded, quotes and scripts left out. Mail
+    links give their text only: an address is never written."""
+    parts: list[str] = []
+    size = 0  # the length of the text in parts
+    skip: list[str] = []  # open elements whose content is left out
+    links: list[tuple[str, int, int]] = []  # (href, index in parts, size) where a link's text starts
+
+    def add(text: str) -> None:
+        nonlocal size
+        if text:
+            parts.append(text)
+            size += len(text)
+
+    for kind, tag, value in _tags(markup):
+        if kind == "text":
+            if not skip:
+                add(_SPACE.sub(" ", html.unescape(value)))
+        elif kind == "start":
+            if skip:
+                if tag == skip[-1] and tag not in _VOID:
+                    skip.append(tag)
+                continue
+            a = _attrs(value) if tag in ("a", "aside") else {}
+            if tag in _SKIP or tag == "blockquote" or (tag == "aside" and "quote" in a.get("class", "").split()):
+                if tag not in _VOID:
+                    skip.append(tag)
+                continue
+            if tag in _BLOCK:
+                add("\n\n" if tag in _PARAGRAPH else "\n")
+            if tag == "a" and a.get("href"):
+                links.append((a["href"], len(parts), size))
+        else:
+            if skip:
+                if tag == skip[-1]:
+                    skip.pop()
+                continue
+            if tag in _BLOCK and tag in _PARAGRAPH and tag != "hr":
+                add("\n\n")
+            if tag == "a" and links:
+                href, start, at = links.pop()
+                shown = href.rstrip("/")
+                # the text is joined only when it could be the address itself: linear however links nest
+                same = size - at - len(shown) in (0, 1) and "".join(parts[start:]).strip().rstrip("/") == shown
+                if href.startswith(("http://", "https://")) and not same:
+                    add(f" ({href})")
+    return tidy("".join(parts))
+
+
+_NBSP = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
 
 
 def tidy(text: str) -> str:
-    """Spaces trimmed at line ends, at most one blank line in a row, none at the ends."""
-    lines = [line.strip(" \t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    """Spaces trimmed at line ends, at most one blank line in a row, none at the ends;
+    a no-break space is a space.
+
+    >>> tidy("  a\\xa0b \\n\\n\\n c ")
+    'a b\\n\\nc'
+    """
+    lines = [line.strip(" \t") for line in text.translate(_NBSP).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -85,21 +168,41 @@ def tidy(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def quoted_lines_removed(text: str) -> str:
-    """``text`` without the lines it quotes from others (``>``) and the line that
-    introduces them ("On Monday, Bo wrote:")."""
-    lines = text.split("\n")
+_QUOTE = re.compile(r"\s*>")
+# Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
+_MAIL_QUOTE = re.compile(r"\s*(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
+_ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
+
+
+def quoted_lines_removed(text: str, mail: bool = False) -> str:
+    """``text`` without the lines it quotes from others (``>``; with ``mail``, also
+    ``Dave>`` and ``|``) and the line that introduces them ("On Monday, Bo wrote:").
+
+    >>> quoted_lines_removed("Bo wrote:\\n> Soup.\\nSalad.")
+    'Salad.'
+    >>> quoted_lines_removed("Dave> Soup.\\n| Stew.\\nSalad.", mail=True)
+    'Salad.'
+    """
+    quote = _MAIL_QUOTE if mail else _QUOTE
     out: list[str] = []
-    for line in lines:
-        if line.lstrip().startswith(">"):
-            if out and re.search(r"\b(wrote|writes|said|schrieb|a écrit)\s*:\s*$", out[-1]):
+    quoting = False
+    for line in text.split("\n"):
+        if quote.match(line):
+            if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 out.pop()  # the attribution of the quote
+            quoting = True
             continue
+        quoting = False
         out.append(line)
     return "\n".join(out)
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# Link text holds no bracket and an address no bracket, parenthesis or space, so that a
+# failed match stops at the next "[": linear on any input.
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^()\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")
+# Emphasis whose content holds no mark of its own kind, for the same reason.
+_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
+_EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<=\S)_)(?![\w*])")
 
 
 def markdown_to_text(md: str) -> str:
@@ -109,24 +212,71 @@ def markdown_to_text(md: str) -> str:
     text = quoted_lines_removed(text)
     text = re.sub(r"```.*?```", lambda m: m.group(0).strip("`"), text, flags=re.S)
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
-    text = re.sub(r"<(https?://[^>|]+)\|([^>]+)>", r"\2 (\1)", text)  # Slack's <url|text>
-    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
-    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
-    text = re.sub(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2", text)
-    text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = re.sub(r"<(https?://[^<>|\s]+)\|([^<>]+)>", r"\2 (\1)", text)  # Slack's <url|text>
+    text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)
+    text = re.sub(r"^#{1,6}[ \t]+", "", text, flags=re.M)
+    text = _STRONG.sub(r"\2", text)
+    text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"`([^`\n]+)`", r"\1", text)
     return tidy(text)
 
 
-_SIGNATURE = re.compile(r"^(-- ?|—|__+|Sent from my .+|Get Outlook for .+)$")
+# Where a mail's own words end: its signature, a list's footer or scrubbed attachments
+# ("-------------- next part --------------"), a forwarded or quoted original.
+_SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message) ?-+|Sent from my .+|Get Outlook for .+)$",
+                        re.I)
+_OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
 def mail_text(body: str) -> str:
-    """A mail's own words: quoted lines and their attribution, and the signature (after
-    "-- "), left out."""
-    lines = quoted_lines_removed(body.replace("\r\n", "\n")).split("\n")
+    """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
+    an Outlook-style quoted original ("From: ... Sent: ..."), and the signature (after
+    "-- ") or a list's footer, left out.
+
+    >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
+    'Agreed.'
+    """
+    lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True).split("\n")
     for i, line in enumerate(lines):
-        if _SIGNATURE.match(line.rstrip()):
+        if _SIGNATURE.match(line.rstrip()) or (
+                line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
+                and _OUTLOOK.match(line + "\n" + lines[i + 1])):
             lines = lines[:i]
             break
     return tidy("\n".join(lines))
+
+
+# Starts only where a run of address characters starts, so that a long run without an
+# "@" is read once, not once per character.
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: What an e-mail address in a message reads as once imported.
+ADDRESS = "[address]"
+
+
+# IPv4 (not a version number such as 1.2.3.4.5) and IPv6 (full or with "::"; with a
+# digit, so that C++'s "add::bad" is no address).
+_IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+                 r"(?![\w.]\d|\d)|(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|"
+                 r"(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)(?![\w:])")
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with every e-mail and IP address replaced by ``[address]``: addresses
+    are read to tell people apart, never written.
+
+    >>> without_addresses("Write to ann.lee@example.org or me, from 192.168.0.12 or fe80::1ff:fe23:4567:890a.")
+    'Write to [address] or me, from [address] or [address].'
+    >>> without_addresses("Version 1.2.3.4.5 of std::vector, 3.14, add::bad")
+    'Version 1.2.3.4.5 of std::vector, 3.14, add::bad'
+    """
+    if "@" in text:
+        text = _ADDRESS.sub(ADDRESS, text)
+    if "." in text or ":" in text:
+        text = _IP.sub(lambda m: ADDRESS if any(c.isdigit() for c in m.group())
+                       and not _NUMBERED.search(text, max(0, m.start() - 16), m.start()) else m.group(), text)
+    return text
+
+
+# "para 10.3.1.4", "section 1.2.3.4", "version 2.0.1.5": a numbered place, not an address
+_NUMBERED = re.compile(r"\b(?:para(?:graph)?|sect(?:ion)?|ch(?:apter)?|v(?:er(?:sion)?)?|rule|clause|item|step|"
+                       r"fig(?:ure)?|table|pages?|pp?|rfc|§)\.?\s*$", re.I)

@@ -39,22 +39,37 @@ def _object(value: Any, what: str, file: str) -> dict[str, Any]:
     return value
 
 
+def _int(value: Any) -> int | None:
+    """An integer as JSON gives it (not a boolean, not a float), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
     doc = _object(load_json(data, file), "a Discourse topic (an object with post_stream)", file)
     stream = _object(doc.get("post_stream"), 'a "post_stream" object', file)
     posts = stream.get("posts")
     if not isinstance(posts, list):
         raise DatasetError('"post_stream.posts" must be a list', file)
-    created = doc.get("details", {}).get("created_by", {}) if isinstance(doc.get("details"), dict) else {}
+    details = doc.get("details")
+    created = details.get("created_by") if isinstance(details, dict) else None
+    created = created if isinstance(created, dict) else {}
     thread = Thread(key=str(doc.get("id", file)), title=str(doc.get("title") or doc.get("fancy_title") or ""),
                     author=str(created.get("name") or created.get("username") or ""),
-                    date=str(doc.get("created_at") or "")[:10])
-    left = Left()
-    first: int | None = None
-    for p in sorted((p for p in posts if isinstance(p, dict)), key=lambda p: p.get("post_number") or 0):
-        number = p.get("post_number")
-        if not isinstance(number, int):
+                    date=str(doc.get("created_at") or "")[:10], account=str(created.get("username") or "").casefold())
+    numbered: list[tuple[int, dict[str, Any]]] = []
+    for p in posts:
+        if not isinstance(p, dict):
+            continue
+        number = _int(p.get("post_number"))
+        if number is None:
             raise DatasetError(f"a post without a post_number ({excerpt(p.get('id'))})", file)
+        numbered.append((number, p))
+    numbered.sort(key=lambda np: np[0])
+    # A page of a long topic holds some of its posts: a reply to one elsewhere answers no
+    # post here, and the page's first poster is the topic's author only if they are.
+    here = {number for number, _ in numbered}
+    left = Left()
+    for number, p in numbered:
         if p.get("post_type", 1) != 1:
             left["small actions"] += 1
             continue
@@ -68,22 +83,47 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if isinstance(cooked, str) and cooked:
             text = html_to_text(cooked)
         elif isinstance(raw, str):
-            text = markdown_to_text(re.sub(r"\[quote[^\]]*\].*?\[/quote\]", "", raw, flags=re.S | re.I))
+            text = markdown_to_text(_without_quotes(raw))
         else:
             text = ""
         if not text:
             left["empty"] += 1
             continue
-        first = number if first is None else first
-        reply = p.get("reply_to_post_number")
-        parent = reply if isinstance(reply, int) else (first if number != first else None)
+        reply = _int(p.get("reply_to_post_number"))
+        if reply is None:  # it answers the topic
+            parent = 1 if 1 in here and number != 1 else None
+        else:
+            parent = reply if reply in here else None
         username = str(p.get("username") or "")
         thread.posts.append(Post(key=str(number), author=str(p.get("name") or username), text=text,
                                  parent=None if parent is None else str(parent), date=str(p.get("created_at") or "")[:10],
-                                 account=username.casefold(), root=number == first, place=f"post {number}"))
+                                 account=username.casefold(), root=number == 1, place=f"post {number}"))
     if not thread.posts:
         raise DatasetError("no post to read in this Discourse topic", file)
     return [thread], left
+
+
+_QUOTE_OPEN = re.compile(r"\[quote(?:=[^\[\]\n]*)?\]", re.I)
+_QUOTE_CLOSE = re.compile(r"\[/quote\]", re.I)
+
+
+def _without_quotes(raw: str) -> str:
+    """Discourse raw Markdown without its ``[quote]...[/quote]`` blocks, read in one
+    pass (nested quotes counted), so that unclosed ones cost no more than their length."""
+    out: list[str] = []
+    depth, pos = 0, 0
+    marks = sorted([(m.start(), m.end(), 1) for m in _QUOTE_OPEN.finditer(raw)]
+                   + [(m.start(), m.end(), -1) for m in _QUOTE_CLOSE.finditer(raw)])
+    opened = 0
+    for start, end, step in marks:
+        if depth == 0:
+            out.append(raw[pos:start])
+            opened = start
+        if step > 0 or depth > 0:  # a [/quote] that closes nothing is dropped
+            depth += step
+        pos = end
+    out.append(raw[pos:] if depth == 0 else raw[opened:])  # an unclosed [quote] stays text
+    return "".join(out)
 
 
 def _utc(seconds: Any) -> str:
@@ -104,7 +144,9 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     try:
         sub = doc[0]["data"]["children"][0]["data"]
     except (KeyError, IndexError, TypeError):
-        raise DatasetError("the first listing holds no submission", file) from None
+        sub = None
+    if not isinstance(sub, dict):
+        raise DatasetError("the first listing holds no submission", file)
     author = str(sub.get("author") or "")
     body = markdown_to_text(str(sub.get("selftext") or ""))
     if not body and sub.get("url"):
@@ -119,7 +161,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
         if kind == "more":
-            left["comments not loaded (more)"] += int(c.get("count") or len(c.get("children") or []))
+            left["comments not loaded (more)"] += _more(c)
             continue
         if kind != "t1":
             continue
@@ -136,12 +178,22 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         if not text:
             left["empty"] += 1
             continue
-        name = str(c.get("name") or "")
+        name = str(c.get("name") or f"comment {len(thread.posts)}")
         parent = str(c.get("parent_id") or "")
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=_utc(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold()))
     return [thread], left
+
+
+def _more(stub: dict[str, Any]) -> int:
+    """How many comments a ``more`` stub stands for: its count when that is a sane
+    number, else the ids it lists."""
+    count = stub.get("count")
+    if isinstance(count, (int, float)) and not isinstance(count, bool) and 0 <= count < 10**9:
+        return int(count)
+    children = stub.get("children")
+    return len(children) if isinstance(children, list) else 0
 
 
 def _children(listing: Any) -> list[tuple[str, dict[str, Any]]]:

@@ -29,11 +29,15 @@ __all__ = ["read_text", "sniff_text"]
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
-# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator.
-_POSTED = re.compile(r"^Posted by\s+(?P<name>.+?)(?:\s*[—–]+|\s+-+)\s*(?P<date>.+?)\s*$")
+# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator. The
+# separator is tried only where a run of spaces starts, so that a long run costs its length.
+_POSTED = re.compile(r"^Posted by\s+(?P<name>\S.*?)(?<!\s)(?:\s*[—–]+|\s+-+)\s*(?P<date>.*\S)\s*$")
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
-_SAYS = re.compile(r"^(?P<name>.+?)\s+(?:says|said|wrote)\s*:\s*$")
-_TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*\s*:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))\s*(?:wrote|says)?\s*:\s+(?P<text>.*)$")
+_SAYS = re.compile(r"(?<=\S)[ \t]+(?:says|said|wrote)[ \t]*:[ \t]*$")  # searched: "NAME says:"
+# Spaces between a name and its colon are bounded: an unbounded run would be tried from
+# every length of the name (a line of 20,000 spaces took minutes).
+_TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*[ \t]{0,4}:?|(?P<n>[^\s:*>#][^:\n]{0,58}?))"
+                   r"(?:[ \t]{1,4}(?:wrote|says))?[ \t]{0,4}:\s+(?P<text>.*)$")
 # The greeting in any case, the name capitalised: "Thanks, Peter." signs; "Thank you, everybody." does not.
 _SIGN_OFF = re.compile(rf"^(?i:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
                        rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$")
@@ -151,7 +155,7 @@ def _margin(lines: list[str]) -> int | None:
     numbered list in the post, at another indentation, is then no comment."""
     for line in lines:
         m = _COMMENT.match(line)
-        if m and _SAYS.match(m["rest"].strip()):
+        if m and _SAYS.search(m["rest"].strip()):
             return _indent(line)
     return None
 
@@ -167,8 +171,9 @@ def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, st
         if m and (margin is None or _indent(line) == margin) \
                 and (not found or int(m["n"]) == int(found[-1][0]) + 1):
             margin = _indent(line)
-            says = _SAYS.match(m["rest"].strip())
-            found.append((m["n"], says["name"].strip() if says else "", [] if says else [m["rest"]]))
+            rest = m["rest"].strip()
+            says = _SAYS.search(rest)
+            found.append((m["n"], rest[:says.start()].strip() if says else "", [] if says else [m["rest"]]))
         elif found and not _CHROME.match(line.strip()):
             found[-1][2].append(line)
     out = []

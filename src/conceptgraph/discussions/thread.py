@@ -25,10 +25,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .clean import without_addresses
+
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["Post", "Thread", "Left", "to_dataset", "slug", "unique_id", "UNNAMED"]
+__all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED"]
 
 UNNAMED = "unnamed commenter"
 
@@ -49,6 +51,9 @@ class Post:
     title: str = ""
     #: "respondent" for answers quoted in the post itself; else decided by position.
     role: str = ""
+    #: Votes, where the site counts them; the accepted answer.
+    score: int | None = None
+    accepted: bool = False
 
 
 @dataclass
@@ -59,6 +64,9 @@ class Thread:
     author: str = ""
     date: str = ""
     posts: list[Post] = field(default_factory=list)
+    #: The thread author's account, for an export that holds a later page of a thread
+    #: without its first post: their messages there still make them its author.
+    account: str = ""
 
 
 class Left(Counter[str]):
@@ -76,30 +84,35 @@ def slug(text: str) -> str:
 
 
 def _places(thread: Thread) -> dict[str, str]:
-    """Each post's place: ``post`` for the root, ``comment N`` for answers to it,
-    ``reply K to <parent's place>`` for answers to a comment; a format's own numbering
-    wins where it has one."""
+    """Each post's place: ``post`` for the root, ``comment N`` for answers to it, ``reply
+    K to comment N`` for the K-th reply under comment N at any depth (what it answers
+    exactly is its ``reply_to``), so that a place stays short however deep the thread
+    goes; a format's own numbering wins where it has one."""
     places: dict[str, str] = {}
-    children: dict[str | None, int] = Counter()
+    branch: dict[str, str] = {}  # post key -> the place its branch of replies is named by
+    replies: Counter[str] = Counter()
     top = 0
     for p in thread.posts:
         if p.place:
-            places[p.key] = p.place
+            places[p.key] = branch[p.key] = p.place
         elif p.root:
             places[p.key] = "post"
-        elif p.parent is None or p.parent not in places or places.get(p.parent) == "post":
+        elif p.parent is None or p.parent not in branch:  # it answers the post (or no one)
             top += 1
-            places[p.key] = f"comment {top}"
+            places[p.key] = branch[p.key] = f"comment {top}"
         else:
-            children[p.parent] += 1
-            places[p.key] = f"reply {children[p.parent]} to {places[p.parent]}"
+            head = branch[p.key] = branch[p.parent]
+            replies[head] += 1
+            places[p.key] = f"reply {replies[head]} to {head}"
     return places
 
 
-def _parents_first(posts: list[Post]) -> list[Post]:
-    """The posts in their order, except that a reply never comes before what it answers;
-    a reply to a post that is not in the thread (left out, or never exported) answers
-    the thread's first post."""
+def parents_first(posts: list[Post], in_order: bool = False) -> list[Post]:
+    """The posts in their order, except that a reply never comes before what it answers:
+    each reply right after what it answers (depth first), or, ``in_order`` (a format that
+    numbers its posts), each post where it is unless its parent comes later, then right
+    after that parent. A reply to a post that is not in the thread (left out, or never
+    exported) answers the thread's first post."""
     keys = {p.key for p in posts}
     root = next((p.key for p in posts if p.root), None)
     children: dict[str | None, list[Post]] = {}
@@ -109,19 +122,43 @@ def _parents_first(posts: list[Post]) -> list[Post]:
         children.setdefault(p.parent, []).append(p)
     out: list[Post] = []
     placed: set[str] = set()
+    waiting: dict[str, list[Post]] = {}  # in_order: posts whose parent is not placed yet
     for p in posts:
-        if p.key in placed or (p.parent is not None and p.parent not in placed):
+        if p.key in placed:
+            continue
+        if p.parent is not None and p.parent not in placed:
+            if in_order:
+                waiting.setdefault(p.parent, []).append(p)
             continue
         stack = [p]
-        while stack:  # p, then its replies in their order, depth first
+        while stack:  # p, then what answers it (all of it, or what was waiting for it)
             q = stack.pop()
             if q.key in placed:
                 continue
             placed.add(q.key)
             out.append(q)
-            stack.extend(reversed(children.get(q.key, [])))
+            stack.extend(reversed(waiting.pop(q.key, []) if in_order else children.get(q.key, [])))
     out += [p for p in posts if p.key not in placed]  # a cycle of replies: kept, in their order
     return out
+
+
+#: The most of a thread's title a place or an id repeats (places stay short, and the
+#: output stays proportional to the input).
+_TITLE = 60
+
+
+def _line(text: str) -> str:
+    """A name or title on one line, its spaces (no-break ones too) single, no address in it."""
+    return without_addresses(" ".join(text.split()))
+
+
+def _shorten(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= _TITLE else title[:_TITLE - 1].rstrip() + "…"
+
+
+def _short_slug(text: str) -> str:
+    return slug(text)[:_TITLE].strip("-_") or "x"
 
 
 def _person_key(p: Post, where: str) -> str:
@@ -135,40 +172,55 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     from ..model import Contributor, Dataset, Message, Source
 
     left = left if left is not None else Left()
-    for thread in threads:  # a message with no words of its own (all quote, or blank) is left out
+    for thread in threads:
+        for p in thread.posts:  # the README's promise: no e-mail address is ever written
+            p.text, p.author, p.title = without_addresses(p.text), _line(p.author), _line(p.title)
+        thread.title, thread.author = _line(thread.title), _line(thread.author)
+        keys: set[str] = set()
+        again: Counter[str] = Counter()
+        for p in thread.posts:  # two posts under one key (a duplicated id) stay two posts
+            base = p.key
+            while p.key in keys:
+                again[base] += 1
+                p.key = f"{base}\0{again[base]}"
+            keys.add(p.key)
         gone = {p.key: p.parent for p in thread.posts if not p.text.strip()}
-        if gone:
+        if gone:  # a message with no words of its own (all quote, or blank) is left out
             left["empty"] += len(gone)
             kept = [p for p in thread.posts if p.key not in gone]
             for p in kept:
-                while p.parent in gone:  # answer what the empty one answered
+                seen = set()
+                while p.parent in gone and p.parent not in seen:  # answer what the empty one answered
+                    seen.add(p.parent)
                     p.parent = gone[p.parent]
             thread.posts = kept
     threads = [t for t in threads if t.posts]
     for thread in threads:
-        thread.posts = _parents_first(thread.posts)
+        thread.posts = parents_first(thread.posts, in_order=all(p.place for p in thread.posts))
     several = len(threads) > 1
     people: dict[str, dict[str, Any]] = {}  # person key -> name, places, role
     messages: list[Message] = []
     ids: set[str] = set()
     taken: set[str] = set()
+    id_counts: dict[str, int] = {}  # where each base's count stopped, one per pool of ids
+    person_counts: dict[str, int] = {}
     replies = 0
     for thread in threads:
         places = _places(thread)
-        root_author = next((_person_key(p, places[p.key]) for p in thread.posts if p.root), None)
+        prefix = f"“{_shorten(thread.title or thread.key)}” › " if several else ""
+        root_author = next((_person_key(p, prefix + places[p.key]) for p in thread.posts if p.root), thread.account or None)
         msg_id: dict[str, str] = {}
         for p in thread.posts:
-            where = places[p.key]
-            if several:
-                where = f"“{thread.title or thread.key}” › {where}"
-            ident = unique_id(slug(where), ids)
+            where = prefix + places[p.key]
+            ident = unique_id(_short_slug(where), ids, id_counts)
             msg_id[p.key] = ident
-            key = _person_key(p, places[p.key])
+            key = _person_key(p, where)
             person = people.get(key)
             if person is None:
-                name = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
-                person = people[key] = {"name": name, "places": [], "role": "commenter",
-                                        "id": unique_id(slug(p.author) if p.author else slug(f"unnamed {where}"), taken)}
+                speaker = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
+                base = _short_slug(p.author if p.author else f"unnamed {where}")
+                person = people[key] = {"name": speaker, "places": [], "role": "commenter",
+                                        "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
             if key == root_author:
                 person["role"] = "author"
@@ -176,7 +228,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 person["role"] = p.role
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
-            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title))
+            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted))
     first = threads[0] if threads else Thread(key=name)
     source = Source(title=(first.title if not several else name) or name,
                     author=first.author if not several else "", date=first.date if not several else "",
@@ -188,11 +240,21 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     return ds, summary
 
 
-def unique_id(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... the first not in ``taken`` (which it joins)."""
-    ident, k = base, 1
+def unique_id(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first not in ``taken`` (which it joins).
+    ``counters`` remembers where each base's count stopped, so that many ids of one base
+    cost one step each rather than a count from 2 every time.
+
+    >>> taken, counters = set(), {}
+    >>> [unique_id("bob", taken, counters) for _ in range(3)]
+    ['bob', 'bob-2', 'bob-3']
+    """
+    k = counters.get(base, 1) if counters is not None else 1
+    ident = base if k == 1 else f"{base}-{k}"
     while ident in taken:
         k += 1
         ident = f"{base}-{k}"
     taken.add(ident)
+    if counters is not None:
+        counters[base] = k
     return ident

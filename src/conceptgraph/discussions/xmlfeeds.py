@@ -40,7 +40,7 @@ def _account(*keys: str) -> str:
 
 def _wp_text(content: str) -> str:
     """A WordPress text: HTML, or plain text whose blank lines are paragraphs."""
-    if not re.search(r"<[a-zA-Z][^>]*>", content):
+    if not re.search(r"<[a-zA-Z][^<>]*>", content):
         return tidy(html.unescape(content))
     marked = re.sub(r"\n\s*\n", "</p><p>", content.strip())
     return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>")
@@ -94,6 +94,12 @@ def _parse(data: bytes, file: str, wanted: set[str], nested: set[str]) -> _Eleme
     return reader
 
 
+def _comment_order(c: dict[str, Any]) -> tuple[str, int, str]:
+    """Date, then number: a comment_id that is not a number sorts by its text."""
+    cid = str(c.get("comment_id") or "")
+    return (c.get("comment_date_gmt") or c.get("comment_date", ""), int(cid) if cid.isdecimal() else 0, cid)
+
+
 def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[list[Thread], Left]:
     reader = _parse(data, file, {"item", "comment", "author"}, {"comment"})
     authors = {r.get("author_login", ""): r.get("author_display_name", "") for n, r, _ in reader.found
@@ -114,8 +120,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                         date=(item.get("post_date_gmt") or item.get("post_date") or "")[:10])
         thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", "")), root=True,
                                  date=thread.date, title=thread.title, account=_account(login)))
-        comments = sorted(item.get("<comment>", []), key=lambda c: (c.get("comment_date_gmt") or c.get("comment_date", ""),
-                                                                     int(c.get("comment_id") or 0)))
+        comments = sorted(item.get("<comment>", []), key=_comment_order)
         for c in comments:
             status = c.get("comment_approved", "1")
             kind = c.get("comment_type", "") or "comment"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
@@ -47,12 +48,15 @@ _PLACES = 10
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
-          explain: dict[str, str] | None = None) -> Dataset:
+          explain: dict[str, str] | None = None, other_languages: Counter[str] | None = None) -> Dataset:
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
     claims, relations), each ``status: draft`` with its ``confidence`` and anchored to
     its message's characters. Terms ``ds`` already has are used, not drafted again.
-    ``explain``, when given, is filled with each drafted claim's and relation's id and
-    the rule that drafted it."""
+
+    The rules read English: a message in another language (told offline by
+    :func:`conceptgraph.language.detect`) is left out, and counted by language in
+    ``other_languages`` when given. ``explain``, when given, is filled with each drafted
+    claim's and relation's id and the rule that drafted it."""
     from ..model import Dataset
     from ..progress import Progress
     from .relations import senses
@@ -61,9 +65,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
+    english = _english(ds.messages, other_languages)
     root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
     title = ". ".join(t for t in (ds.source.title, root.title) if t)
-    candidates = given_terms(terms) if terms else find_terms(ds.messages, title, max_terms,
+    candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
     new_terms = drafter.name_terms(candidates)
@@ -71,7 +76,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
-        for msg in ds.messages:
+        for msg in english:
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
@@ -269,6 +274,20 @@ class _Drafter:
         return current
 
 
+def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[Message]:
+    """The messages the rules can read: those in English, or too short to tell."""
+    from ..language import UNDETERMINED, detect
+
+    out = []
+    for m in messages:
+        code = detect(m.text)
+        if code in ("en", UNDETERMINED):
+            out.append(m)
+        elif others is not None:
+            others[code] += 1
+    return out
+
+
 def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
     """Whom a message in a flat thread answers: the message before, unless an earlier one
     (of the last few, by others) shares clearly more of its rarer words."""
@@ -318,19 +337,26 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     """Draft the dataset at ``data`` (a dataset folder or file, or a discussion export)
     and write the result as a dataset folder: the input's files as they were, and the
     drafted items in ``draft.yaml``. A folder given as ``data`` is drafted in place
-    (only its ``draft.yaml`` is written); a file gives ``output/<name>/``, and an
-    existing output folder is replaced only with ``force``.
+    (only its ``draft.yaml`` is written); with ``output``, or for a file, a new folder
+    is written (default ``output/<name>/``), never over an existing one without
+    ``force``.
 
     A reviewed folder's decisions (``decisions.yaml``, see :mod:`conceptgraph.decisions`)
     are respected: nothing rejected is drafted again, nothing accepted or edited twice,
     and the accepted terms and attributes (in ``reviewed.yaml``) are used as they are.
     Items accepted by hand in ``draft.yaml`` (their ``status: draft`` deleted) are
-    recorded as accepted first, so no decision is ever drafted over. Returns a summary
-    of what was drafted."""
+    recorded as accepted first, so no decision is ever drafted over.
+
+    ``draft.yaml`` is replaced only if it and the folder's other files (decisions
+    included) are still as they were read, checked under the folder's lock at the
+    moment of writing: a decision, a file edited or another draft written while this
+    one was made is never overwritten (:class:`~conceptgraph.errors.WriteConflict`).
+    A thread in which nothing is found gets an empty draft. Returns a summary of what
+    was drafted."""
     from ..dataset import build_dataset, dump_dataset, read_documents
     from ..decisions import DECISIONS_FILE, Decisions, draft_text, respect, sync_folder
     from ..discussions import read_discussion
-    from ..files import replace_folder, write_atomic
+    from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
 
     src = Path(data)
@@ -340,38 +366,72 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
                            str(src))
     from_folder = src.is_dir() and kind == "dataset"
     in_place = from_folder and output in (None, "")
-    if in_place:
-        target = src
-    else:
-        target = Path(str(output)) if output not in (None, "") else Path("output") / slug(src.stem)
-        if target.exists() and not force:
-            raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    default = output in (None, "")
+    target = src if in_place else Path("output") / slug(src.stem) if default else Path(str(output))
+    existed = not in_place and recover(target)
+    if existed and not force:
+        raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
     if from_folder:
         sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
         files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]
+    seen = _earlier_draft(src / DRAFT_FILE) if in_place else None
     book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
     if kind == "discussion":
         base, _ = read_discussion([src])
-        base_files = {"discussion.yaml": dump_dataset(base, ("source", "contributors", "messages"))}
-        base_docs = read_documents({str(target / name): body for name, body in base_files.items()})
+        text = dump_dataset(base, ("source", "contributors", "messages"))
+        base_files = {"discussion.yaml": text.encode("utf-8")}
+        base_docs = read_documents({str(target / "discussion.yaml"): text})
+        stamps = {}
     else:
-        base_files = {f.name: f.read_text(encoding="utf-8") for f in files}
-        base_docs = read_documents({str(f): base_files[f.name] for f in files})
+        stamps = {f.name: stamp(f) for f in files}  # before reading: a later change shows at the end
+        if book.raw is not None:
+            stamps[DECISIONS_FILE] = stamp(src / DECISIONS_FILE)
+        base_files = {f.name: read_limited(f) for f in files}
+        base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
-    drafted = respect(draft(base, terms, max_terms), base, book)
+    others: Counter[str] = Counter()
+    drafted = respect(draft(base, terms, max_terms, other_languages=others), base, book)
     text = draft_text(drafted)
     # What is written must read back, every anchor included: checked before anything is
     # written, beside the files as they were parsed (not parsed again).
     build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
     if in_place:
-        write_atomic(target / DRAFT_FILE, text)
+        with folder_lock(target):
+            _check_unchanged(target, stamps)
+            write_atomic(target / DRAFT_FILE, text, expect=seen)
     else:
         if book.raw is not None:
-            base_files[DECISIONS_FILE] = book.raw.decode("utf-8")
-        replace_folder(target, {k: v.encode("utf-8") for k, v in {**base_files, DRAFT_FILE: text}.items()},
-                       force=True, make_parents=output in (None, ""))
+            base_files[DECISIONS_FILE] = book.raw
+        write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
+                     replace="always" if existed else "never", make_parents=default)
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
             "attributes": len(drafted.attributes), "claims": len(drafted.claims),
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
-            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS)}
+            "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
+            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {})}
+
+
+def _earlier_draft(path: Path) -> bytes | None:
+    """The bytes of the ``draft.yaml`` a new draft replaces (None: there is none); a
+    folder or a FIFO named draft.yaml is never read, nor replaced."""
+    from ..files import check_replaceable, read_if_exists
+
+    check_replaceable(path)
+    return read_if_exists(path)
+
+
+def _check_unchanged(folder: Path, stamps: dict[str, Any]) -> None:
+    """A :class:`WriteConflict` when the dataset files of ``folder`` (other than the
+    draft; decisions.yaml with them) are not those read, as ``stamps`` has them."""
+    from ..errors import WriteConflict
+    from ..files import DATASET_SUFFIXES, stamp
+
+    try:
+        now = {f.name: stamp(f) for f in folder.iterdir()
+               if f.suffix.lower() in DATASET_SUFFIXES and f.name != DRAFT_FILE and f.is_file()}
+    except (OSError, DatasetError):
+        now = {}
+    changed = sorted(set(now) ^ set(stamps) | {n for n in now if n in stamps and now[n] != stamps[n]})
+    if changed:
+        raise WriteConflict(f"{folder / changed[0]}: changed while drafting; nothing written (draft again)")

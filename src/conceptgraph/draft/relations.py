@@ -4,10 +4,10 @@
   called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
   called Y", "renamed to Y", "rename X to Y", "use the word Y for X";
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
-  Y", "X, not Y", "not X but Y", "X is different from Y", "the difference between X
-  and Y", "X is confused with Y";
+  Y", "X, not Y", "not X but Y", "X is different from Y", "X and Y are different", "the
+  difference between X and Y", "X is confused with Y";
 * ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
-  (type, form, sort, example) of X";
+  (type, form, sort, example) of X", "Y is one way to X";
 * ``sense_of``: a term written "X (noun)" is a sense of the term X.
 
 >>> text = "A sonnet is basically a poem, not a ballad."
@@ -50,10 +50,15 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
                           rf"|contains?)\s+(?:the\s+)?{_Q}$", re.I), False),
     (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:\w+ly\s+)?(?:a|an|one)\s+(?:\w+\s+)?(?:kind|type|form|"
                           rf"sort|example|instance|variety|subset|case)s?\s+of\s+(?:a|an|the)?\s*{_Q}$", re.I), True),
+    (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:just\s+|only\s+)?(?:one|a|an)\s+(?:\w+\s+)?ways?\s+(?:to|of)\s+"
+                          rf"(?:\w+\s+)?(?:a|an|the)?\s*{_Q}$", re.I), True),
 ]
 _PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
 _RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
+_AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
+_DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
+                        r"not the same|distinct|opposites?)\b", re.I)
 _TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
@@ -68,13 +73,16 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
             seen.add((kind, a, b))
             out.append(Finding(kind, term=a, other=b, start=base, end=base + len(text), rule=rule))
 
-    for (s1, e1, t1), (s2, _, t2) in zip(mentions, mentions[1:]):
+    for (s1, e1, t1), (s2, e2, t2) in zip(mentions, mentions[1:]):
         between = text[e1 - base:s2 - base]
         if len(between) > 60:
             continue
         before = text[: s1 - base]
         if _TO.match(between) and _RENAMING.search(before):
             add(SIMILAR_TO, t2, t1, "renamed")
+            continue
+        if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
+            add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
             continue
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):

@@ -35,7 +35,8 @@ __all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
 # Adverbs and hedges between a subject and its verb: "it almost sounds", "is kind of".
 _ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|kind of|sort of|pretty|quite|very|much|" \
            r"rather|really|perhaps|maybe|probably|sometimes|usually|already|again|too|more or less)\s+){0,3}"
-_MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’ll)(?:\s*,[^,]{1,30},)?\s+"
+_MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’ll|cannot|can't|can’t|won't|won’t|"
+          r"wouldn't|wouldn’t|shouldn't|shouldn’t|mustn't|mustn’t|couldn't|couldn’t)(?:\s*,[^,]{1,30},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
 _COPULA = re.compile(
@@ -209,7 +210,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         return _list_item(text, base, mentions)
     if mentions and _GLOSS.match(text[: mentions[0][0] - base]):
         sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
-        if sep:  # a glossary line, "remote (noun): A configuration ...": what follows defines the head
+        if sep and not re.match(r"\S*://|\S+@", text[mentions[0][1] - base + sep.end():]):
+            # a glossary line, "remote (noun): A configuration ...": what follows defines the head
+            # (not a header line, "URL: git://...")
             at = mentions[0][1] - base + sep.end()
             return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
@@ -337,7 +340,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
-        denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b", cop.group("cop")))
+        denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
         return _attributes(text, base, rest_start + cop.end(), end, term, negated=denied,
                            verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
                                                                              "means", "mean", "equals", "equal") else "")
@@ -450,8 +453,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         if m:
             neg, chunk = True, chunk[m.end():]
         label = _label(chunk)
-        if not label or len(label) < 2:
-            continue
+        if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
+            continue  # "a squad is either a team or a group": no attribute, a choice between two
         if verb and not label.lower().startswith(verb):  # "trust needs time": "needs time", read as the claim
             label = f"{verb} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk))

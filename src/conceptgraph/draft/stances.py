@@ -31,8 +31,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     (DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True),
     (DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True),
     (DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True),
-    (DISPUTES, re.compile(rf"\byou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True),
+    (DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True),
     (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True),
+    (AGREES_WITH, re.compile(rf"^\s*(?:Fully\s+|Totally\s+|Completely\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     (AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
     (AGREES_WITH, re.compile(rf"\b(?:as|like|what)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                              rf"suggested|suggests|put it|mentioned)\b"), True),
@@ -102,10 +103,9 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     A question ("Do we agree or disagree?") states none."""
     if _ASKS.match(text):
         return []
-    for kind, pattern, named in _PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
+    found = [(m.start(), i, m) for i, (_, pattern, _) in enumerate(_PATTERNS) if (m := pattern.search(text))]
+    for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
+        kind, _, named = _PATTERNS[i]
         who = m.groupdict().get("who")
         target = ""
         if who:

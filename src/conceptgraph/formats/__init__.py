@@ -14,18 +14,17 @@ True
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, OutputError
 from . import cypher, cytoscape, gexf, graphml, mermaid, neo4j, nodelink
-from .common import Format
+from .common import Format, conform
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "graph_format", "DEFAULT_FOLDER"]
+__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "conform", "graph_format", "DEFAULT_FOLDER"]
 
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -50,13 +49,13 @@ def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
 
 def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``; ``"-"`` for
-    standard output). Files are replaced atomically: a failure leaves the old one. A
-    folder format replaces only an earlier export of ours or an empty folder, unless
-    ``force``.
+    standard output, every byte checked). Files are replaced atomically: a failure
+    leaves the old one. A folder format replaces only an empty folder or an earlier
+    export of ours that holds nothing else, unless ``force``.
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import replace_folder, write_atomic_with
+    from ..files import stdout_stream, write_atomic_with, write_folder
     from ..progress import Progress
 
     f = FORMATS.get(fmt)
@@ -67,12 +66,12 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     if str(path) == "-":
         if f.write is None:
             raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")
-        write(G, fmt, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+        with stdout_stream() as out:
+            write(G, fmt, out)
         return {"format": fmt, "path": "-"}
     if f.write_folder is not None:
         files = f.write_folder(G)
-        replace_folder(target, files, force=force, make_parents=default)
+        write_folder(target, files, replace="always" if force else "exports", mark=True, make_parents=default)
         result: dict[str, Any] = {"format": fmt, "path": str(target), "files": sorted(files)}
         if f.after is not None:
             result["command"] = f.after(target, sorted(files))
@@ -96,7 +95,9 @@ def graph_format(path: Path, head: bytes) -> Format | None:
 
 def read_graph(path: str | os.PathLike[str]) -> Graph:
     """Read a graph file written by us or another tool (GraphML, GEXF, node-link JSON),
-    known by its suffix or its content. Raises :class:`DatasetError` naming file and line."""
+    known by its suffix or its content, every value as the file typed it: an export
+    reads back equal to the graph written. :func:`conform` (which ``load_graph`` applies)
+    makes it one the queries can trust. Raises :class:`DatasetError` naming file and line."""
     from ..files import read_limited
 
     p = Path(path)

@@ -1,10 +1,14 @@
 """What every exporter and importer needs: one type per attribute, lists as JSON text,
-XML-safe strings, unique readable ids, and one builder that turns what a reader found
-into a graph the queries can trust.
+XML-safe strings, unique readable ids, one builder that turns what a reader found into
+a graph (every value as the file typed it, so that an export reads back equal), and
+:func:`conform`, which makes a graph one the queries can trust.
 
 >>> b = GraphBuilder("g.json")
 >>> b.node("a", {"label": 7}); b.node("b", {}); b.edge("a", "b", None, {"kind": ["x"]})
 >>> G = b.build()
+>>> G.nodes["a"]["label"], "kind" in G.nodes["b"]
+(7, False)
+>>> G = conform(G)
 >>> G.nodes["a"]["label"], G.nodes["b"]["kind"], next(iter(G.edges(data="kind")))[2]
 ('7', 'node', '["x"]')
 """
@@ -32,11 +36,13 @@ __all__ = [
     "encode_json",
     "dumps_json",
     "load_json",
+    "load_documents",
     "utf8",
     "unique_ids",
     "clean_value",
     "decode_value",
     "GraphBuilder",
+    "conform",
     "Format",
 ]
 
@@ -69,6 +75,39 @@ def load_json(data: bytes, file: str) -> Any:
         raise DatasetError("JSON nested too deeply", file) from None
     except ValueError as e:  # e.g. an integer of thousands of digits
         raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+
+
+def load_documents(data: bytes, file: str) -> list[Any]:
+    """The JSON documents in ``data``, one or several one after the other (as ``cat
+    a.json b.json`` or ``gh api --paginate`` write them); faults as in :func:`load_json`.
+
+    >>> load_documents(b'[1] [2]\\n{"a": 3}', "x.json")
+    [[1], [2], {'a': 3}]
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+    decoder = json.JSONDecoder()
+    docs: list[Any] = []
+    at, end = 0, len(text)
+    try:
+        while True:
+            while at < end and text[at] in " \t\r\n":
+                at += 1
+            if at == end:
+                break
+            doc, at = decoder.raw_decode(text, at)
+            docs.append(doc)
+    except json.JSONDecodeError as e:
+        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file) from None
+    except ValueError as e:
+        raise DatasetError(f"JSON value refused: {excerpt(e, 80)}", file) from None
+    if not docs:
+        raise DatasetError("JSON syntax error: no document", file, 1)
+    return docs
 
 
 def dumps_json(value: Any, indent: int | None = 1) -> bytes:
@@ -256,22 +295,17 @@ class GraphBuilder:
         self.edges.append((self._characters(source), self._characters(target), self._characters(key), attrs, line))
 
     def build(self) -> Graph:
+        """The graph, every value as the file typed it (see :func:`conform`)."""
         import networkx as nx
 
         G: Graph = nx.MultiDiGraph() if self.directed else nx.MultiGraph()
-        G.graph.update(self._conform(self.graph, ""))
+        G.graph.update(self._names(self.graph))
         seen: set[Any] = set()
         for node, attrs, line in self.nodes.values():
             if node in seen:
                 raise self.error(f"two nodes have the id {excerpt(node)!r}", line)
             seen.add(node)
-            attrs = self._conform(attrs, OTHER_NODE)
-            if "label" not in attrs:
-                name = attrs.get("name")
-                attrs["label"] = name if isinstance(name, str) and name.strip() else _as_text(node)
-            if attrs.get("kind") == CONTRIBUTOR and "where" in attrs and not isinstance(attrs["where"], list):
-                attrs["where"] = [attrs["where"]]
-            G.add_nodes_from([(node, attrs)])
+            G.add_nodes_from([(node, self._names(attrs))])
         keys: set[tuple[Any, Any, Any]] = set()
         for source, target, key, attrs, line in self.edges:
             ends = []
@@ -289,32 +323,14 @@ class GraphBuilder:
                 self.drop("duplicate edge ids (kept under new keys)")
                 key = None
             keys.add(pair)
-            G.add_edges_from([(u, v, key, self._conform(attrs, OTHER_EDGE))])
+            G.add_edges_from([(u, v, key, self._names(attrs))])
         for what, n in self.dropped.items():
             warnings.warn(f"{self.file}: {n} {what}", ConceptGraphWarning, stacklevel=2)
         return G
 
-    def _conform(self, attrs: dict[str, Any], default_kind: str) -> dict[str, Any]:
-        """``attrs`` with the fields queries read in the types they expect (``where`` a
-        list on a node, text elsewhere) and no lone surrogate left in any text."""
-        out: dict[str, Any] = {}
-        on_node = default_kind == OTHER_NODE
-        for k, v in attrs.items():
-            v = self._characters(v)
-            if k == "where" and on_node and isinstance(v, list):
-                v = [_as_text(x) for x in v]
-            elif k in _TEXT_FIELDS and v is not None and not isinstance(v, str):
-                v = _as_text(v)
-            elif k in _LIST_FIELDS and not isinstance(v, list):
-                v = [] if v is None else [_as_text(v)]
-            elif k in _LIST_FIELDS:
-                v = [_as_text(x) for x in v]
-            elif k == "negated":
-                v = v is True or (isinstance(v, str) and v.strip().lower() == "true")
-            out[self._characters(_as_text(k))] = v
-        if default_kind:
-            out.setdefault("kind", default_kind)
-        return out
+    def _names(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """``attrs`` with every name text and no lone surrogate left in any text."""
+        return {self._characters(_as_text(k)): self._characters(v) for k, v in attrs.items()}
 
     def _characters(self, v: Any) -> Any:
         """``v`` with lone surrogates (which no encoding can write) made U+FFFD, counted."""
@@ -328,6 +344,57 @@ class GraphBuilder:
         if isinstance(v, dict):
             return {self._characters(_as_text(k)): self._characters(x) for k, x in v.items()}
         return v
+
+
+def conform(G: Graph) -> Graph:
+    """Make ``G`` (in place) a graph the queries can trust: every node and edge has a
+    ``kind`` (``node``, ``edge`` by default) and every node a ``label`` (its ``name``,
+    else its id); the fields queries read as text (label, quote, gloss...) are text, a
+    contributor's ``where`` a list, ``negated`` a boolean. Returns ``G``.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node(1, gloss=0); _ = G.add_edge(1, 1, negated="true")
+    >>> H = conform(G)
+    >>> H.nodes[1], next(iter(H.edges(data=True)))[2]
+    ({'gloss': '0', 'kind': 'node', 'label': '1'}, {'negated': True, 'kind': 'edge'})
+    """
+    G.graph.update(_conformed(G.graph, ""))
+    for node, attrs in G.nodes(data=True):
+        fixed = _conformed(attrs, OTHER_NODE)
+        if "label" not in fixed:
+            name = fixed.get("name")
+            fixed["label"] = name if isinstance(name, str) and name.strip() else _as_text(node)
+        if fixed.get("kind") == CONTRIBUTOR and "where" in fixed and not isinstance(fixed["where"], list):
+            fixed["where"] = [fixed["where"]]
+        attrs.clear()
+        attrs.update(fixed)
+    for _, _, attrs in G.edges(data=True):
+        fixed = _conformed(attrs, OTHER_EDGE)
+        attrs.clear()
+        attrs.update(fixed)
+    return G
+
+
+def _conformed(attrs: dict[str, Any], default_kind: str) -> dict[str, Any]:
+    """``attrs`` with the fields queries read in the types they expect (``where`` a list
+    on a node, text elsewhere)."""
+    out: dict[str, Any] = {}
+    on_node = default_kind == OTHER_NODE
+    for k, v in attrs.items():
+        if k == "where" and on_node and isinstance(v, list):
+            v = [_as_text(x) for x in v]
+        elif k in _TEXT_FIELDS and v is not None and not isinstance(v, str):
+            v = _as_text(v)
+        elif k in _LIST_FIELDS and not isinstance(v, list):
+            v = [] if v is None else [_as_text(v)]
+        elif k in _LIST_FIELDS:
+            v = [_as_text(x) for x in v]
+        elif k == "negated":
+            v = v is True or (isinstance(v, str) and v.strip().lower() == "true")
+        out[k] = v
+    if default_kind:
+        out.setdefault("kind", default_kind)
+    return out
 
 
 # --- the registry's record ---------------------------------------------------------------

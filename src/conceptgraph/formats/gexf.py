@@ -218,14 +218,19 @@ class _Reader(XmlReader):
             items = [a for _, a, _ in out.nodes.values()] if cls == "node" else [e[3] for e in out.edges]
             for attrs in items:
                 attrs.setdefault(spec["name"], self.decode(spec, spec["default"]))
+        # In our own files a node's XML label and an edge's kind only repeat what the
+        # attvalues hold (or stand in for what is missing): the attvalues alone are read.
+        ours = {"label", "kind"} if self.meta else set()
         for ident, (_, attrs, line) in list(out.nodes.items()):
             for k, v in self.given.get(ident, {}).items():  # attvalues of the same name come first
-                attrs.setdefault(k, v)
+                if k not in ours:
+                    attrs.setdefault(k, v)
             if _NODE_ID in attrs:
                 out.nodes[ident] = (attrs.pop(_NODE_ID), attrs, line)
         for i, (u, v, _, attrs, line) in enumerate(out.edges):
             for k, x in self.edge_given[i].items():
-                attrs.setdefault(k, x)
+                if k not in ours:
+                    attrs.setdefault(k, x)
             if _EDGE_KEY in attrs:
                 out.edges[i] = (u, v, attrs.pop(_EDGE_KEY), attrs, line)
         for _, attrs, _ in out.nodes.values():

@@ -1,0 +1,316 @@
+"""GitHub issues, pull requests and discussions, as the API and ``gh`` give them.
+
+Read as published: the REST API's issue or pull request (``gh api
+repos/OWNER/REPO/issues/N``), its comments (``.../issues/N/comments``), a pull
+request's reviews and review comments (``.../pulls/N/reviews``, ``.../pulls/N/comments``),
+several of these saved one after the other (``cat`` them, or ``gh api --paginate``);
+a GraphQL answer (``{"data": {"repository": {"issue" | "pullRequest" | "discussion":
+...}}}``, with ``comments``, ``reviews``, ``reviewThreads``, a discussion's ``replies``
+and ``answer``); and ``gh issue view N --json ...`` / ``gh pr view N --json ...``.
+
+Places: ``issue`` (``pull request``, ``discussion``), ``comment N``, ``reply K to
+comment N`` (a discussion's replies), ``review N`` (with its verdict: ``review 2
+(approved)``), ``review comment on src/app.py line 12`` and the replies to it. Reactions
+are kept as a score (👍 minus 👎), a discussion's chosen answer as accepted. Bots are
+left out (``--include-bots`` keeps them), so are minimized comments (spam, off-topic)
+and reviews with no words; a deleted account ("ghost") is a person of its own. Quoted
+``>`` lines are the quoted person's, not the quoter's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DatasetError, excerpt
+from ..formats.common import load_documents
+from .clean import html_to_text, markdown_to_text
+from .thread import Left, Post, Thread
+
+__all__ = ["read_github", "sniff_github"]
+
+_KEYS = (b'"author_association"', b'"authorAssociation"', b'"html_url": "https://github.com/',
+         b'"html_url":"https://github.com/', b'"reactionGroups"')
+_GRAPHQL = re.compile(rb'^\s*\{\s*"data"\s*:\s*\{\s*"(repository|node)"\s*:')
+
+
+def sniff_github(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start[:1] in (b"{", b"[") and (any(k in head for k in _KEYS) or bool(_GRAPHQL.match(start)))
+
+
+def _get(obj: dict[str, Any], *names: str) -> Any:
+    for n in names:
+        if obj.get(n) is not None:
+            return obj[n]
+    return None
+
+
+def _nodes(value: Any) -> list[dict[str, Any]]:
+    """A GraphQL connection (``nodes`` or ``edges``), or a plain list, as a list."""
+    if isinstance(value, dict):
+        if isinstance(value.get("nodes"), list):
+            value = value["nodes"]
+        elif isinstance(value.get("edges"), list):
+            value = [e.get("node") for e in value["edges"] if isinstance(e, dict)]
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+@dataclass
+class _Item:
+    """One message found, before places are given."""
+
+    kind: str  # root, comment, reply, review, review comment
+    key: str
+    login: str
+    bot: bool
+    when: str
+    text: str
+    score: int | None
+    parent: str = ""
+    place: str = ""
+    accepted: bool = False
+    hidden: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _author(obj: dict[str, Any]) -> tuple[str, bool]:
+    who = _get(obj, "user", "author")
+    if not isinstance(who, dict):
+        return "", False
+    login = str(who.get("login") or "")
+    bot = who.get("type") == "Bot" or who.get("__typename") == "Bot" or who.get("is_bot") is True \
+        or login.endswith("[bot]")
+    return login, bot
+
+
+def _score(obj: dict[str, Any]) -> int | None:
+    rest = obj.get("reactions")
+    if isinstance(rest, dict) and ("+1" in rest or "-1" in rest):
+        return int(rest.get("+1") or 0) - int(rest.get("-1") or 0)
+    groups = obj.get("reactionGroups")
+    if isinstance(groups, list):
+        count = {str(g.get("content")): _count(g) for g in groups if isinstance(g, dict)}
+        return count.get("THUMBS_UP", 0) - count.get("THUMBS_DOWN", 0)
+    return None
+
+
+def _count(group: dict[str, Any]) -> int:
+    for name in ("users", "reactors"):
+        inner = group.get(name)
+        if isinstance(inner, dict) and isinstance(inner.get("totalCount"), int):
+            return int(inner["totalCount"])
+    return 0
+
+
+def _text(obj: dict[str, Any]) -> str:
+    body = obj.get("body")
+    if isinstance(body, str):
+        return markdown_to_text(body)
+    if isinstance(obj.get("bodyHTML"), str):
+        return html_to_text(obj["bodyHTML"])
+    return str(obj.get("bodyText") or "")
+
+
+def _has_text(obj: dict[str, Any]) -> bool:
+    return any(isinstance(obj.get(k), str) for k in ("body", "bodyHTML", "bodyText"))
+
+
+def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
+    login, bot = _author(obj)
+    key = str(_get(obj, "id", "node_id", "databaseId") or fallback)
+    when = str(_get(obj, "created_at", "createdAt", "submitted_at", "submittedAt", "publishedAt") or "")
+    hidden = obj.get("isMinimized") is True or obj.get("minimized") is True
+    return _Item(kind, key, login, bot, when, _text(obj), _score(obj), hidden=hidden,
+                 accepted=obj.get("isAnswer") is True)
+
+
+def _line(obj: dict[str, Any]) -> str:
+    """Where in the file a review comment points: "src/app.py line 12", "lines 3-5"."""
+    path = str(obj.get("path") or "")
+    end = _get(obj, "line", "original_line", "originalLine")
+    start = _get(obj, "start_line", "original_start_line", "startLine", "originalStartLine")
+    if end is None:
+        return path
+    lines = f"lines {start}-{end}" if start is not None and start != end else f"line {end}"
+    return f"{path} {lines}" if path else lines
+
+
+class _Found:
+    """What one file holds, gathered from however many documents it has."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] | None = None
+        self.kind = "issue"
+        self.items: list[_Item] = []
+        self.seen: set[str] = set()
+        self.left = Left()
+
+    def add(self, item: _Item) -> _Item:
+        if item.key not in self.seen:
+            self.seen.add(item.key)
+            self.items.append(item)
+        return item
+
+    def take_root(self, obj: dict[str, Any], kind: str) -> None:
+        if self.root is None or len(obj) > len(self.root):
+            self.root, self.kind = obj, kind
+        self.take_children(obj)
+
+    def take_children(self, obj: dict[str, Any]) -> None:
+        answer = obj.get("answer")
+        if isinstance(answer, dict) and _has_text(answer):  # a discussion's chosen answer, given whole
+            self.add(_item("comment", answer, "answer")).accepted = True
+        for n, c in enumerate(_nodes(obj.get("comments"))):
+            if not _has_text(c):
+                if str(_get(c, "id", "node_id", "databaseId")) not in self.seen:
+                    self.left["comments given without their text"] += 1
+                continue
+            item = self.add(_item("comment", c, f"comment-{n}"))
+            for k, r in enumerate(_nodes(c.get("replies"))):
+                reply = self.add(_item("reply", r, f"{item.key}-reply-{k}"))
+                reply.parent = item.key
+        for n, r in enumerate(_nodes(obj.get("reviews"))):
+            review = self.add(_item("review", r, f"review-{n}"))
+            review.extra["state"] = str(r.get("state") or "")
+            for k, c in enumerate(_nodes(r.get("comments"))):
+                self.review_comment(c, f"{review.key}-{k}")
+        for n, t in enumerate(_nodes(obj.get("reviewThreads"))):
+            first = ""
+            for k, c in enumerate(_nodes(t.get("comments"))):
+                where = {**t, **{key: v for key, v in c.items() if v is not None}}
+                item = self.review_comment(where, f"thread-{n}-{k}")
+                if first and not item.parent:
+                    item.parent = first
+                first = first or item.key
+
+    def review_comment(self, c: dict[str, Any], fallback: str) -> _Item:
+        item = self.add(_item("review comment", c, fallback))
+        item.extra["line"] = _line(c)
+        reply = _get(c, "in_reply_to_id", "replyTo")
+        if isinstance(reply, dict):
+            reply = _get(reply, "id", "databaseId")
+        if reply is not None:
+            item.parent = str(reply)
+        for alias in ("id", "node_id", "databaseId"):  # replies may name their parent by either id
+            if c.get(alias) is not None:
+                item.extra.setdefault("aliases", set()).add(str(c[alias]))
+        return item
+
+    def take(self, obj: dict[str, Any]) -> None:
+        """Sort one object into the thread: the issue itself, or something in it."""
+        data = obj.get("data")
+        if isinstance(data, dict):
+            repo = data.get("repository")
+            holder = repo if isinstance(repo, dict) else data
+            for name, kind in (("issue", "issue"), ("pullRequest", "pull request"), ("discussion", "discussion"),
+                               ("node", "")):
+                node = holder.get(name) if isinstance(holder, dict) else None
+                if isinstance(node, dict):
+                    kind = kind or _node_kind(node)
+                    if "title" in node or "body" in node or "author" in node:
+                        self.take_root(node, kind)
+                    else:
+                        self.take_children(node)
+            return
+        if "diff_hunk" in obj or "pull_request_review_id" in obj:
+            self.review_comment(obj, f"review-comment-{len(self.items)}")
+        elif "submitted_at" in obj or ("state" in obj and "pull_request_url" in obj):
+            review = self.add(_item("review", obj, f"review-{len(self.items)}"))
+            review.extra["state"] = str(obj.get("state") or "")
+        elif "title" not in obj and "number" not in obj and ("issue_url" in obj or _has_text(obj) and (
+                "user" in obj or "author" in obj)):
+            self.add(_item("comment", obj, f"comment-{len(self.items)}"))
+        elif "title" in obj or "number" in obj:
+            url = str(_get(obj, "html_url", "url") or "")
+            kind = "pull request" if "/pull/" in url or "pull_request" in obj or "head" in obj or "headRefName" in obj \
+                else "discussion" if "/discussions/" in url else "issue"
+            self.take_root(obj, kind)
+
+
+def _node_kind(node: dict[str, Any]) -> str:
+    return {"PullRequest": "pull request", "Discussion": "discussion"}.get(str(node.get("__typename")), "issue")
+
+
+def _objects(doc: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(doc, dict):
+        yield doc
+    elif isinstance(doc, list):
+        for x in doc:
+            yield from _objects(x)
+
+
+_VERDICT = {"APPROVED": "approved", "CHANGES_REQUESTED": "changes requested", "DISMISSED": "dismissed"}
+
+
+def read_github(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    found = _Found()
+    for doc in load_documents(data, file):
+        for obj in _objects(doc):
+            found.take(obj)
+    root = found.root
+    if root is None and not found.items:
+        raise DatasetError("no GitHub issue, pull request, discussion or comment in this JSON", file)
+    left = found.left
+    thread = Thread(key=file)
+    posts: list[_Item] = []
+    if root is not None:
+        item = _item("root", root, "root")
+        item.place = found.kind
+        url = str(_get(root, "html_url", "url") or "")
+        number = root.get("number")
+        thread = Thread(key=url or (f"#{number}" if number is not None else file),
+                        title=str(root.get("title") or (f"#{number}" if number is not None else "")),
+                        url=url if url.startswith("https://") else "", author=item.login, date=item.when[:10])
+        posts.append(item)
+    posts += sorted(found.items, key=lambda i: i.when)
+    aliases = {a: i.key for i in posts for a in i.extra.get("aliases", ())}
+    counters: dict[str, int] = {}
+    places: dict[str, str] = {}
+    kept: list[_Item] = []
+    for i in posts:
+        if i.hidden:
+            left["hidden (minimized)"] += 1
+            continue
+        if i.bot and not include_bots:
+            left["bots"] += 1
+            continue
+        if i.kind == "review" and not i.text:
+            left["reviews without words"] += 1
+            continue
+        i.parent = aliases.get(i.parent, i.parent)
+        if i.kind == "comment":
+            counters["comment"] = counters.get("comment", 0) + 1
+            i.place = f"comment {counters['comment']}"
+        elif i.kind == "review":
+            counters["review"] = counters.get("review", 0) + 1
+            verdict = _VERDICT.get(i.extra.get("state", ""))
+            i.place = f"review {counters['review']}" + (f" ({verdict})" if verdict else "")
+        elif i.kind in ("reply", "review comment") and i.parent in places:
+            counters[i.parent] = counters.get(i.parent, 0) + 1
+            i.place = f"reply {counters[i.parent]} to {places[i.parent]}"
+        elif i.kind == "review comment":
+            base = f"review comment on {i.extra.get('line') or 'the code'}"
+            counters[base] = counters.get(base, 0) + 1
+            i.place = base if counters[base] == 1 else base.replace("review comment", f"review comment {counters[base]}", 1)
+            i.parent = ""
+        elif i.kind == "reply":
+            i.kind, i.parent = "comment", ""
+            counters["comment"] = counters.get("comment", 0) + 1
+            i.place = f"comment {counters['comment']}"
+        places[i.key] = i.place
+        kept.append(i)
+    root_key = kept[0].key if kept and kept[0].kind == "root" else None
+    for n, i in enumerate(kept):
+        ghost = not i.login or i.login.casefold() == "ghost"
+        thread.posts.append(Post(
+            key=i.key, author=i.login or "ghost", text=i.text,
+            parent=None if i.kind == "root" else (i.parent or root_key),
+            date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
+            root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",
+            score=i.score, accepted=i.accepted))
+    if not thread.posts:
+        raise DatasetError(f"nothing left to read in this GitHub thread ({excerpt(', '.join(left), 80)} left out)", file)
+    return [thread], left

@@ -1,0 +1,299 @@
+"""Mail as people keep it and as mailing lists publish it: an mbox or one ``.eml``, a
+public-inbox mbox, a Mailman digest (plain, RFC 1153, or MIME) and a pipermail monthly
+archive (``.txt``, its addresses written ``ann at example.org``).
+
+Messages are grouped into threads by ``References`` and ``In-Reply-To``, then by
+subject ("Re: [list] ..." answers the first message of that subject) when a message
+has neither, as digests never do; each is ``message N`` of its thread, in date order
+with a reply never before what it answers (a reply whose clock ran behind stays in its
+thread). Quoted lines ("> ...", "Dave> ...", "| ...", an Outlook "From: ... Sent:" block)
+with the "On ..., X wrote:" before them, the signature after "-- " and the list's footers
+are not the sender's words and are left out.
+
+>>> raw = (b"From a Mon Jan  1 00:00:00 2024\\nFrom: Ann <ann@example.org>\\nSubject: Soup\\n"
+...        b"Message-ID: <1@x>\\n\\nSoup?\\n")
+>>> [t] = read_mail(raw, "soup.mbox")[0]
+>>> [(p.author, p.place, p.text) for p in t.posts]
+[('Ann', 'message 1', 'Soup?')]
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+
+from ..errors import DatasetError
+from .clean import html_to_text, mail_text
+from .thread import Left, Post, Thread, parents_first
+
+__all__ = ["read_mail", "sniff_mbox", "sniff_digest", "sniff_pipermail"]
+
+# A From_ line: "From " and, somewhere on the line, a time ("Mon Jan  4 07:07:28 2016").
+_FROM_LINE = rb"From [^\n]*?\d{1,2}:\d\d[^\n]*\n"
+# pipermail writes "From ann at example.org  Mon Jan  4 07:07:28 2016".
+_PIPERMAIL = re.compile(rb"From \S+ at \S+ +\w{3} \w{3} +\d")
+_DIGEST = re.compile(rb"(?m)^Today's Topics:\s*$")
+
+
+def sniff_mbox(head: bytes) -> bool:
+    start = head.lstrip()[:2000]
+    return start.startswith(b"From ") or (b"\nMessage-ID:" in start or start.startswith(b"Message-ID:")) and (
+        b"\nFrom:" in start or start.startswith(b"From:"))
+
+
+def sniff_digest(head: bytes) -> bool:
+    """A Mailman digest: its table of contents ("Today's Topics:") near the top."""
+    return bool(_DIGEST.search(head)) and (b"Digest" in head or b"\nMessage: 1" in head)
+
+
+def sniff_pipermail(head: bytes) -> bool:
+    return bool(_PIPERMAIL.match(head.lstrip()))
+
+
+def _split_mbox(data: bytes) -> list[bytes]:
+    """The messages of an mbox (or the one message of an .eml), ">From " unescaped
+    (one ">" less, as mboxrd and public-inbox write it)."""
+    if not re.match(_FROM_LINE, data):
+        return [data]
+    parts = re.split(rb"(?:^|\n)" + _FROM_LINE, data)
+    return [re.sub(rb"(?m)^>(>*From )", rb"\1", p) for p in parts if p.strip()]
+
+
+# An obfuscated address, as pipermail writes them: "ann at example.org".
+_AT = re.compile(r"(?<![\w.+-])([\w.+-]+) at ([\w-]+(?:\.[\w-]+)+)")
+
+
+def _header(msg: Message, name: str) -> str:
+    """A header's value with encoded words (``=?utf-8?q?...?=``) decoded, on one line."""
+    value = msg.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, str) and "=?" not in value:  # nothing encoded: the common case, read as it is
+        return " ".join(value.split())
+    try:
+        text = str(make_header(decode_header(str(value))))
+    except (LookupError, ValueError, HeaderParseError):  # an unknown or unusable charset, a bad encoded word
+        text = str(value)
+    return " ".join(text.split())
+
+
+def _decode(data: bytes, charset: str | None) -> str:
+    """``data`` in its declared charset when that is a text encoding that can be read
+    leniently; else UTF-8 (``idna``, ``undefined``, ``rot13``... are not)."""
+    try:
+        if charset and codecs.lookup(charset)._is_text_encoding:
+            return data.decode(charset, "replace")
+    except (LookupError, UnicodeError, ValueError):
+        pass
+    return data.decode("utf-8", "replace")
+
+
+_MAX_DEPTH = 50  # MIME nesting read; deeper parts are not anyone's words
+
+
+def _parts(msg: Message) -> list[Message]:
+    """The leaf parts of ``msg`` in order, not inside attached messages, iteratively."""
+    out: list[Message] = []
+    stack = [(msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if part.is_multipart():
+            payload = part.get_payload()
+            if depth < _MAX_DEPTH and isinstance(payload, list) and part.get_content_maintype() != "message":
+                stack.extend((p, depth + 1) for p in reversed(payload) if isinstance(p, Message))
+        else:
+            out.append(part)
+    return out
+
+
+def _body(msg: Message) -> str:
+    """The sender's own words: the first plain-text part (else the HTML one), decoded."""
+    html_part = None
+    for part in _parts(msg):
+        if part.get_filename():
+            continue
+        kind = part.get_content_type()
+        if kind == "text/plain" or (kind == "text/html" and html_part is None):
+            payload = part.get_payload(decode=True)
+            text = _decode(payload if isinstance(payload, bytes) else b"", part.get_content_charset())
+            if kind == "text/plain":
+                return text
+            html_part = text
+    return html_to_text(html_part) if html_part is not None else ""
+
+
+# "Re:", "AW:", "Fwd:" (and "Re[2]:") and "[list-name]" tags before a subject.
+_RE = re.compile(r"^(?:\s*(?:(?:re|aw|sv|fwd?|wg)(?:\[\d+\])?[ \t]*:|\[[^\[\]\n]{1,60}\]))+\s*", re.I)
+
+
+@dataclass
+class _Mail:
+    key: str
+    id: str
+    refs: list[str]
+    subject: str
+    name: str
+    account: str
+    when: float | None
+    day: str
+    text: str
+    parent: str | None = None
+
+
+def _when(msg: Message) -> tuple[float | None, str]:
+    try:
+        moment = parsedate_to_datetime(_header(msg, "Date"))
+        return moment.timestamp(), moment.date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
+        return None, ""
+
+
+def _sender(msg: Message, obfuscated: bool) -> tuple[str, str]:
+    """(name, address) of the sender; pipermail's "ann at example.org (Ann Lee)" too."""
+    field = _header(msg, "From")
+    if obfuscated:
+        field = _AT.sub(r"\1@\2", field)
+    try:
+        addresses = getaddresses([field])
+    except (ValueError, IndexError, TypeError):
+        addresses = []
+    name, address = addresses[0] if addresses else ("", "")
+    if not name or "@" in name:  # "(ann@example.org)": the address again, not a name
+        name = address.split("@")[0] if "@" in address else name.split("@")[0]
+    return name.strip(), address.casefold()
+
+
+def _mail(msg: Message, key: str, file: str, obfuscated: bool) -> _Mail | None:
+    if not (msg["From"] or msg["Message-ID"]):
+        return None
+    refs = re.findall(r"<[^<>\s]+>", _header(msg, "References")) + re.findall(r"<[^<>\s]+>", _header(msg, "In-Reply-To"))
+    name, account = _sender(msg, obfuscated)
+    when, day = _when(msg)
+    text = _body(msg)
+    if obfuscated:
+        text = _AT.sub(r"\1@\2", text)  # an address, so that it is never written
+    return _Mail(key=key, id=_header(msg, "Message-ID") or key, refs=refs, subject=_RE.sub("", _header(msg, "Subject")),
+                 name=name, account=account, when=when, day=day, text=mail_text(text))
+
+
+# RFC 1153: the table of contents ends at a line of 70 dashes, each message at one of 30.
+_DIGEST_SPLIT = re.compile(r"\n-{30}\n|\n-{70}\n")
+_DIGEST_MESSAGE = re.compile(r"\s*Message: *\d+\s*\n")
+
+
+def _digest(msg: Message) -> list[Message] | None:
+    """The messages of a digest: the parts of a MIME digest, or the messages of a plain
+    (RFC 1153) one; None for a message that is not a digest."""
+    inner = _parts_with_messages(msg)
+    if inner:
+        return inner
+    if msg.is_multipart():
+        return None
+    payload = msg.get_payload(decode=True)
+    text = _decode(payload if isinstance(payload, bytes) else b"", msg.get_content_charset())
+    if not re.search(r"(?m)^Today's Topics:\s*$", text) or not _DIGEST_MESSAGE.search(text):
+        return None
+    chunks: list[str] = []
+    for chunk in _DIGEST_SPLIT.split(text.replace("\r\n", "\n")):
+        if _DIGEST_MESSAGE.match(chunk):
+            chunks.append(_DIGEST_MESSAGE.sub("", chunk, count=1))
+        elif chunks and not chunk.lstrip().startswith(("Subject: Digest Footer", "End of ")):
+            chunks[-1] += "\n" + "-" * 30 + "\n" + chunk  # a line of dashes inside a message
+    return [email.message_from_string(c, policy=email.policy.compat32) for c in chunks]
+
+
+def _parts_with_messages(msg: Message) -> list[Message]:
+    """The messages a MIME digest carries (``message/rfc822`` parts of a
+    ``multipart/digest``)."""
+    out: list[Message] = []
+    stack = [(msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if not part.is_multipart() or depth >= _MAX_DEPTH:
+            continue
+        payload = part.get_payload()
+        if not isinstance(payload, list):
+            continue
+        if part.get_content_type() == "multipart/digest":
+            for p in payload:
+                inner = p.get_payload() if isinstance(p, Message) and p.get_content_type() == "message/rfc822" else None
+                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                    out.append(inner[0])
+        elif part.get_content_maintype() != "message":
+            stack.extend((p, depth + 1) for p in reversed(payload) if isinstance(p, Message))
+    return out
+
+
+def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
+    obfuscated = sniff_pipermail(data[:4096])
+    mails: list[_Mail] = []
+    for raw in _split_mbox(data):
+        try:
+            # compat32 parses ten times faster than the modern policy; headers are decoded here.
+            msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+            inner = _digest(msg)
+            for m in inner if inner is not None else [msg]:
+                found = _mail(m, f"<{len(mails) + 1}@{file}>", file, obfuscated)
+                if found is None:
+                    left["not a message"] += 1
+                else:
+                    mails.append(found)
+        except RecursionError:
+            left["unreadable (nested too deeply)"] += 1
+    return mails
+
+
+def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
+    """The threads of the mail in ``data`` (an mbox, one message, a digest or a
+    pipermail archive), and what was left out."""
+    left = Left()
+    mails = _messages(data, file, left)
+    if not mails:
+        why = ", ".join(f"{n} {k}" for k, n in left.items())
+        raise DatasetError(f"no mail message in this file{f' ({why})' if why else ''}", file)
+    mails.sort(key=lambda m: (m.when is None, m.when or 0.0))
+    by_id: dict[str, _Mail] = {}
+    for m in mails:  # a Message-ID seen twice: the first keeps it
+        if m.id in by_id:
+            m.id = m.key
+        by_id[m.id] = m
+    first_of_subject: dict[str, _Mail] = {}
+    for m in mails:
+        parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)
+        if parent is None and m.subject and m.subject in first_of_subject:
+            parent = first_of_subject[m.subject]  # no headers of its thread (a digest): by its subject
+        m.parent = parent.id if parent is not None else None
+        first_of_subject.setdefault(m.subject, m)
+    threads: dict[str, Thread] = {}
+    for m in mails:
+        root = _root(m, by_id)
+        if root.id not in threads:
+            threads[root.id] = Thread(key=root.id, title=root.subject, author=root.name, date=root.day)
+        threads[root.id].posts.append(Post(key=m.id, author=m.name, text=m.text, account=m.account, parent=m.parent,
+                                           root=m is root, date=m.day, title=m.subject if m is root else ""))
+    for thread in threads.values():
+        thread.posts = parents_first(thread.posts, in_order=True)  # a reply dated before its parent: after it
+        for n, post in enumerate(thread.posts, 1):
+            post.place = f"message {n}"
+    return list(threads.values()), left
+
+
+def _root(m: _Mail, by_id: dict[str, _Mail]) -> _Mail:
+    """The first message of ``m``'s thread; a loop of replies is cut where it closes."""
+    seen = {m.id}
+    while m.parent is not None:
+        up = by_id[m.parent]
+        if up.id in seen:
+            m.parent = None
+            break
+        seen.add(up.id)
+        m = up
+    return m
+

@@ -1,0 +1,374 @@
+"""Stack Exchange questions, as the site's data dump and the API publish them.
+
+The dump: a site's ``Posts.xml`` (questions, ``PostTypeId`` 1, and their answers, 2,
+which name the question in ``ParentId``), with the ``Comments.xml`` and ``Users.xml``
+found beside it; a folder holding them, or a file of one question's rows, reads the
+same. The API: a response (``{"items": [...]}``) of questions, answers or comments,
+or several responses saved one after the other (``cat question.json answers.json
+comments.json``); a question may hold its ``answers`` and ``comments`` (a filter with
+``question.answers``, ``answer.comments`` and ``filter=withbody`` for the bodies).
+
+Each question is a thread: ``question``, ``answer N`` (in date order), ``comment N on
+the question``, ``comment N on answer 2``. An answer replies to the question; a
+comment replies to its post, or, when it starts ``@name`` (or the API says whom it
+answers), to that person's latest comment before it on the same post. Scores and the
+accepted answer are kept as data. Posts other than questions and answers (tag wikis)
+are left out and counted; a deleted account ("user39") is a person of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import warnings
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..formats.common import load_documents
+from ..formats.xmlio import XmlReader
+from .clean import html_to_text, markdown_to_text
+from .thread import Left, Post, Thread
+
+__all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
+
+_DUMP_ROOTS = (b"<posts", b"<comments", b"<users")
+
+
+def sniff_stackexchange(head: bytes) -> bool:
+    """A dump file: Posts.xml, Comments.xml or Users.xml (their rows name PostTypeId,
+    PostId or Reputation)."""
+    return b"<row " in head and any(root in head for root in _DUMP_ROOTS) and (
+        b"PostTypeId=" in head or b"PostId=" in head or b"Reputation=" in head)
+
+
+def sniff_stackexchange_api(head: bytes) -> bool:
+    start = head.lstrip()[:1] in (b"{", b"[")
+    return start and (b'"question_id"' in head or b'"answer_id"' in head or b'"comment_id"' in head)
+
+
+def sniff(head: bytes) -> bool:
+    return sniff_stackexchange(head) or sniff_stackexchange_api(head)
+
+
+@dataclass
+class _Row:
+    """A question, answer or comment, from the dump or the API."""
+
+    id: str
+    kind: str  # "question", "answer" or "comment"
+    parent: str  # an answer's question, a comment's post
+    author: str
+    account: str
+    when: str  # ISO date and time, for ordering
+    score: int | None
+    text: str
+    title: str = ""
+    accepted_answer: str = ""
+    accepted: bool = False
+    reply_to_user: str = ""
+    url: str = ""
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- the dump --------------------------------------------------------------------------------
+
+class _Rows(XmlReader):
+    def __init__(self, file: str, root: str) -> None:
+        super().__init__(file)
+        self.root = root
+        self.rows: list[dict[str, str]] = []
+
+    def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
+        if not self.path and tag != self.root:
+            raise self.error(f"expected <{self.root}> (a Stack Exchange {self.root.title()}.xml), found <{excerpt(tag, 30)}>")
+        if tag == "row" and len(self.path) == 1:
+            self.rows.append(attrs)
+
+
+def _dump_rows(path: Path, root: str, data: bytes | None = None) -> list[dict[str, str]]:
+    from ..files import read_limited
+
+    reader = _Rows(str(path), root)
+    reader.parse(read_limited(path) if data is None else data)
+    return reader.rows
+
+
+def dump_files(path: Path) -> dict[str, Path]:
+    """The dump files at ``path`` by kind (``posts``, ``comments``, ``users``): those of
+    a folder, or a ``Posts.xml`` and the two beside it; any other file is read alone
+    (one question's rows, under a name of its own)."""
+    name = path.name.casefold()
+    if path.is_file() and name not in ("posts.xml", "comments.xml", "users.xml"):
+        return {"posts": path}
+    found: dict[str, Path] = {}
+    try:
+        entries = list((path if path.is_dir() else path.parent).iterdir())
+    except OSError:
+        entries = []
+    for p in entries:
+        for kind in ("posts", "comments", "users"):
+            if p.name.casefold() == f"{kind}.xml" and p.is_file():
+                found[kind] = p
+    return found
+
+
+def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Iterator[_Row]:
+    """The rows of the dump at ``path``; ``data``: the bytes of ``path``, a posts file
+    already read."""
+    files = dump_files(path)
+    if "posts" not in files:
+        raise DatasetError("the comments and users of a Stack Exchange dump are read with its Posts.xml: "
+                           "import the site's folder or its Posts.xml", str(path))
+    users = {u.get("Id", ""): u.get("DisplayName", "") for u in _dump_rows(files["users"], "users")} \
+        if "users" in files else {}
+    posts = _dump_rows(files["posts"], "posts", data if files["posts"] == path else None)
+
+    def who(user_id: str | None, display: str | None, key: str) -> tuple[str, str]:
+        if user_id:
+            return users.get(user_id) or display or f"user{user_id}", f"se:{user_id}"
+        # a deleted account: its name as the post shows it, and a person of its own
+        return display or "", f"se-gone:{key}"
+
+    questions = {p.get("Id", ""): p for p in posts if p.get("PostTypeId") == "1"}
+    if wanted is not None:
+        questions = {k: v for k, v in questions.items() if _matches(wanted, k, v.get("Title", ""))}
+    kept: set[str] = set()
+    for p in posts:
+        kind = {"1": "question", "2": "answer"}.get(p.get("PostTypeId", ""))
+        pid = p.get("Id", "")
+        if kind is None:
+            left["tag wikis and other posts"] += 1
+            continue
+        question = pid if kind == "question" else p.get("ParentId", "")
+        if question not in questions:
+            if wanted is None and kind == "answer":
+                left["answers to a question not in the file"] += 1
+            continue
+        kept.add(pid)
+        author, account = who(p.get("OwnerUserId"), p.get("OwnerDisplayName"), pid)
+        accepted = questions[question].get("AcceptedAnswerId", "")
+        yield _Row(pid, kind, question if kind == "answer" else "", author, account, p.get("CreationDate", ""),
+                   _int(p.get("Score")), html_to_text(p.get("Body", "")), html.unescape(p.get("Title", "")),
+                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted)
+    if "comments" in files:
+        for c in _dump_rows(files["comments"], "comments"):
+            post = c.get("PostId", "")
+            if post not in kept:
+                if wanted is None:
+                    left["comments on posts not in the file"] += 1
+                continue
+            cid = c.get("Id", "")
+            author, account = who(c.get("UserId"), c.get("UserDisplayName"), "c" + cid)
+            yield _Row(cid, "comment", post, author, account, c.get("CreationDate", ""), _int(c.get("Score")),
+                       markdown_to_text(c.get("Text", "")))
+
+
+# --- the API ---------------------------------------------------------------------------------
+
+def _when(seconds: Any) -> str:
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    except (TypeError, ValueError, OverflowError, OSError):
+        return ""
+
+
+def _owner(item: dict[str, Any], key: str) -> tuple[str, str]:
+    owner = item.get("owner")
+    owner = owner if isinstance(owner, dict) else {}
+    name = html.unescape(str(owner.get("display_name") or ""))
+    ident = owner.get("account_id") or owner.get("user_id")
+    if ident is None or owner.get("user_type") == "does_not_exist":
+        return name, f"se-gone:{key}"
+    return name, f"se-account:{ident}" if owner.get("account_id") else f"se:{ident}"
+
+
+def _api_text(item: dict[str, Any]) -> str:
+    if isinstance(item.get("body"), str):
+        return html_to_text(item["body"])
+    if isinstance(item.get("body_markdown"), str):
+        return markdown_to_text(item["body_markdown"])
+    return ""
+
+
+def _api_items(doc: Any) -> Iterator[dict[str, Any]]:
+    """The items of a response, of a list of responses, or a list of items."""
+    if isinstance(doc, dict):
+        if isinstance(doc.get("items"), list):
+            yield from (i for i in doc["items"] if isinstance(i, dict))
+        elif "error_id" in doc:
+            raise ValueError(f"an API error ({excerpt(doc.get('error_name') or doc.get('error_message'))}), not questions")
+        else:
+            yield doc
+    elif isinstance(doc, list):
+        for x in doc:
+            yield from _api_items(x)
+
+
+def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Row]:
+    seen: set[tuple[str, str]] = set()
+    rows: list[_Row] = []
+
+    def add(item: dict[str, Any], parent: str = "") -> None:
+        if "comment_id" in item:
+            kind, ident = "comment", str(item["comment_id"])
+            parent = str(item.get("post_id") or parent)
+        elif "answer_id" in item:
+            kind, ident = "answer", str(item["answer_id"])
+            parent = str(item.get("question_id") or parent)
+        elif "question_id" in item:
+            kind, ident = "question", str(item["question_id"])
+        else:
+            return
+        if (kind, ident) in seen:
+            return
+        seen.add((kind, ident))
+        text = _api_text(item)
+        title = html.unescape(str(item.get("title") or ""))
+        if "body" not in item and "body_markdown" not in item:
+            bodiless[0] += 1
+            if kind == "question":
+                text = title  # the thread stays, and what answers it
+        author, account = _owner(item, kind + ident)
+        reply = item.get("reply_to_user")
+        rows.append(_Row(ident, kind, parent if kind != "question" else "", author, account,
+                         _when(item.get("creation_date")), _int(item.get("score")), text, title,
+                         accepted_answer=str(item.get("accepted_answer_id") or ""),
+                         accepted=item.get("is_accepted") is True or item.get("accepted") is True,
+                         reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
+                         else "", url=str(item.get("link") or "")))
+        for sub in ("answers", "comments"):
+            for child in item.get(sub) or []:
+                if isinstance(child, dict):
+                    add(child, ident)
+
+    bodiless = [0]
+    try:
+        for doc in load_documents(data, file):
+            for item in _api_items(doc):
+                add(item)
+    except ValueError as e:
+        raise DatasetError(str(e), file) from None
+    if bodiless[0]:
+        warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} posts came without their text (the API's default "
+                                          "filter): ask with filter=withbody"), stacklevel=2)
+    if not rows:
+        raise DatasetError("no Stack Exchange question, answer or comment in this JSON", file)
+    questions = {r.id: r for r in rows if r.kind == "question"}
+    if wanted is not None:
+        questions = {k: v for k, v in questions.items() if _matches(wanted, k, v.title)}
+    answers = {r.id: r.parent for r in rows if r.kind == "answer"}
+    for r in rows:
+        question = r.id if r.kind == "question" else r.parent if r.kind == "answer" else \
+            r.parent if r.parent in questions else answers.get(r.parent, "")
+        if question in questions:
+            yield r
+        elif wanted is None:
+            left[f"{r.kind}s of a question not in the file"] += 1
+
+
+# --- threads ---------------------------------------------------------------------------------
+
+def _matches(wanted: str, ident: str, title: str) -> bool:
+    return wanted in (ident, html.unescape(title))
+
+
+_MENTION = re.compile(r"^\s*@([\w.\-]+)")
+
+
+def _threads(rows: list[_Row]) -> list[Thread]:
+    questions = [r for r in rows if r.kind == "question"]
+    answers: dict[str, list[_Row]] = defaultdict(list)
+    comments: dict[str, list[_Row]] = defaultdict(list)
+    for r in rows:
+        if r.kind == "answer":
+            answers[r.parent].append(r)
+        elif r.kind == "comment":
+            comments[r.parent].append(r)
+    threads = []
+    for q in sorted(questions, key=lambda r: (r.when, _int(r.id) or 0)):
+        thread = Thread(key=q.id, title=q.title, url=q.url, author=q.author, date=q.when[:10])
+        posts = [(q, "question")]
+        for n, a in enumerate(sorted(answers[q.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+            a.accepted = a.accepted or a.id == q.accepted_answer
+            posts.append((a, f"answer {n}"))
+        for post, place in list(posts):
+            role = "respondent" if post.kind == "answer" else ""
+            thread.posts.append(_post(post, place, None if post.kind == "question" else q.id, role))
+            latest = _Latest()
+            on = "the question" if post.kind == "question" else place
+            for k, c in enumerate(sorted(comments[post.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+                replied = latest.addressed(c)
+                thread.posts.append(_post(c, f"comment {k} on {on}", "c" + replied if replied else post.id))
+                latest.add(c)
+        threads.append(thread)
+    return threads
+
+
+class _Latest:
+    """The latest comment of each person on one post, to find the one a comment
+    addresses: by ``@name`` (the name without spaces, or its first three letters or
+    more, as the site matches it) or by the API's ``reply_to_user``."""
+
+    #: Names tried for one mention when it is a prefix of several.
+    _TRIES = 50
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, str] = {}  # squeezed name -> its latest comment's id
+        self.names: list[str] = []  # the same names, sorted
+
+    def add(self, c: _Row) -> None:
+        name = _squeeze(c.author)
+        if name and name not in self.by_name:
+            bisect.insort(self.names, name)
+        if name:
+            self.by_name[name] = c.id
+
+    def addressed(self, c: _Row) -> str:
+        m = _MENTION.match(c.text)
+        name = _squeeze(c.reply_to_user or (m.group(1) if m else ""))
+        if not name:
+            return ""
+        if name in self.by_name:
+            return self.by_name[name]
+        if len(name) < 3:
+            return ""
+        at = bisect.bisect_left(self.names, name)
+        found = [self.by_name[n] for n in self.names[at:at + self._TRIES] if n.startswith(name)]
+        return max(found, key=lambda ident: _int(ident) or 0) if found else ""
+
+
+def _squeeze(name: str) -> str:
+    return name.replace(" ", "").casefold()
+
+
+def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
+    # comments are numbered apart from posts in the dump: their keys are kept apart too
+    return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=r.text,
+                parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
+                title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted)
+
+
+def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None) -> tuple[list[Thread], Left]:
+    """The questions of a Stack Exchange dump (a folder, or a posts file whose bytes are
+    ``data``) or of the API's JSON, each a thread; only ``wanted`` (an id or title) when
+    given."""
+    left = Left()
+    dump = data is None or sniff_stackexchange(data[:8192])
+    threads = _threads(list(_dump(path, data, wanted, left) if dump else _api(data or b"", file, wanted, left)))
+    if not threads:
+        if wanted is not None:
+            return [], left
+        raise DatasetError("no question in this Stack Exchange file", file)
+    return threads, left

@@ -1,0 +1,182 @@
+"""Hostile and damaged imports: the inputs that used to hang import (each now read with
+output proportional to its input and places that stay short; their times are in
+bench/hostile.py), and the files that used to end in a traceback (now one line naming the
+file, exit 1, nothing written)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conceptgraph.cli import cli
+from conceptgraph.discussions import read_discussion
+from conceptgraph.discussions.thread import unique_id
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "discussions"
+sys.path.insert(0, str(ROOT / "bench"))
+import hostile  # noqa: E402  (the generators the benchmark times)
+
+
+@pytest.mark.parametrize("name", sorted(hostile.CASES))
+def test_each_input_that_hung_imports_in_proportion(name: str, tmp_path: Path) -> None:
+    """Each once-hanging input, at a size that took minutes, imports: what is written
+    is at most a few times the input, and no place or id is longer than 80 characters."""
+    path = hostile.write(name, tmp_path, scale=hostile.TEST_SCALE.get(name, 1.0))
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
+    assert r.exit_code == 0, r.stderr
+    size = hostile.size(path)
+    written = (out / "discussion.yaml").stat().st_size
+    assert written < 10 * size + 10_000, (written, size)
+    ds, _ = read_discussion([path])
+    assert ds.messages and max(len(m.where) for m in ds.messages) <= 80
+    assert max(len(m.id) for m in ds.messages) <= 80
+
+
+def test_a_chain_of_replies_names_each_place_by_its_comment(tmp_path: Path) -> None:
+    ds, _ = read_discussion([hostile.write("reddit_chain", tmp_path, scale=0.01)])
+    assert [m.where for m in ds.messages[:4]] == ["post", "comment 1", "reply 1 to comment 1", "reply 2 to comment 1"]
+    assert [m.reply_to for m in ds.messages[1:4]] == ["post", "comment-1", "reply-1-to-comment-1"]
+
+
+def test_many_people_named_bob_are_as_many_people(tmp_path: Path) -> None:
+    ds, _ = read_discussion([hostile.write("bobs", tmp_path, scale=0.25)])
+    assert len(ds.contributors) == 5_000 and len({c.id for c in ds.contributors}) == 5_000  # one address each
+    assert [c.id for c in ds.contributors[:3]] == ["bob", "bob-2", "bob-3"]
+
+
+def test_unique_id_keeps_counting_where_it_stopped() -> None:
+    taken: set[str] = {"bob-3"}
+    counters: dict[str, int] = {}
+    assert [unique_id("bob", taken, counters) for _ in range(4)] == ["bob", "bob-2", "bob-4", "bob-5"]
+    assert counters == {"bob": 5}
+    assert unique_id("bob", {"bob"}) == "bob-2"  # without counters, as before
+
+
+def _zip(path: Path, entries: dict[str, bytes], **kw) -> Path:
+    with zipfile.ZipFile(path, "w", **kw) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return path
+
+
+def _slack_entries(ts: object = "1700000000.1") -> dict[str, bytes]:
+    return {"users.json": b'[{"id": "U1", "name": "ana"}]', "channels.json": b'[{"id": "C1", "name": "general"}]',
+            "general/2024-01-01.json": json.dumps([{"user": "U1", "text": "Soup?", "ts": ts}]).encode()}
+
+
+def _damaged_zips(tmp: Path) -> dict[str, Path]:
+    good = _zip(tmp / "good.zip", _slack_entries(), compression=zipfile.ZIP_DEFLATED).read_bytes()
+    out = {}
+    out["truncated"] = tmp / "truncated.zip"
+    out["truncated"].write_bytes(good[: len(good) // 2])
+    out["damaged"] = tmp / "damaged.zip"
+    out["damaged"].write_bytes(good[:40] + b"\x00" * 60 + good[100:])
+    crc = bytearray(good)
+    at = crc.index(b"PK\x01\x02", 0)  # the central directory's first entry: its CRC at +16
+    crc[at + 16:at + 20] = b"\xde\xad\xbe\xef"
+    local = crc.index(b"PK\x03\x04")
+    crc[local + 14:local + 18] = b"\xde\xad\xbe\xef"
+    out["bad-crc"] = tmp / "bad-crc.zip"
+    out["bad-crc"].write_bytes(bytes(crc))
+    flagged = bytearray(good)  # the general-purpose flag's bit 0: encrypted
+    for sig, off in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        i = flagged.find(sig)
+        while i >= 0:
+            flagged[i + off] |= 1
+            i = flagged.find(sig, i + 4)
+    out["encrypted"] = tmp / "encrypted.zip"
+    out["encrypted"].write_bytes(bytes(flagged))
+    method = bytearray(good)  # compression method 99 (AES), which zipfile cannot read
+    for sig, off in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        i = method.find(sig)
+        while i >= 0:
+            method[i + off:i + off + 2] = (99).to_bytes(2, "little")
+            i = method.find(sig, i + 4)
+    out["unknown-method"] = tmp / "unknown-method.zip"
+    out["unknown-method"].write_bytes(bytes(method))
+    return out
+
+
+def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
+    def w(name: str, data: str | bytes) -> Path:
+        p = tmp / name
+        if isinstance(data, str):
+            data = data.encode()
+        p.write_bytes(data)
+        return p
+
+    topic = {"post_stream": {"posts": [{"post_number": 1, "username": "a", "cooked": "<p>Hi</p>"}]}}
+    listing = [{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"name": "t3_x", "title": "T",
+                                                                                 "author": "op", "selftext": "q"}}]}},
+               {"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {"name": "t1_a", "author": "a",
+                                                                                 "body": "hi", "parent_id": "t3_x"}}]}}]
+
+    def reddit_more(more: dict) -> str:
+        doc = json.loads(json.dumps(listing))
+        doc[1]["data"]["children"].append({"kind": "more", "data": more})
+        return json.dumps(doc)
+
+    nested = "From: a@b.c\nMessage-ID: <x@y>\nSubject: s\n" + "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000)) + "\nhello\n"
+    wxr = ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+           '<channel><item><title>T</title><dc:creator>a</dc:creator><content:encoded>Hi</content:encoded>'
+           '<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>'
+           + "".join(f"<wp:comment><wp:comment_id>{cid}</wp:comment_id><wp:comment_author>b</wp:comment_author>"
+                     "<wp:comment_content>Yes</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                     "<wp:comment_date_gmt>2024-01-01</wp:comment_date_gmt></wp:comment>" for cid in ("7", "x7", "²"))
+           + "</item></channel></rss>")
+    cases: list[tuple[str, Path, str]] = [
+        ("discourse created_by not an object", w("t1.json", json.dumps({**topic, "details": {"created_by": "ana"}})), ""),
+        ("discourse details not an object", w("t2.json", json.dumps({**topic, "details": [1, 2]})), ""),
+        ("discourse mixed post_number", w("t3.json", json.dumps({"post_stream": {"posts": [
+            {"post_number": 2, "cooked": "a"}, {"post_number": "1", "cooked": "b"}]}})), "post_number"),
+        ("reddit more.count abc", w("r1.json", reddit_more({"count": "abc", "children": ["x"]})), ""),
+        ("reddit more.count 1e400", w("r2.json", reddit_more({"count": 1e400}).replace("Infinity", "1e400")), ""),
+        ("reddit more.count NaN", w("r3.json", reddit_more({"count": float("nan")})), ""),
+        ("reddit children not a list", w("r4.json", reddit_more({"children": 5})), ""),
+        ("reddit submission not an object", w("r5.json", json.dumps([
+            {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": "oops"}]}}, listing[1]])),
+         "no submission"),
+        ("mail charset idna", w("m1.eml", "From: a@b.c\nMessage-ID: <1@x>\nContent-Type: text/plain; charset=idna\n\n"
+                                          "caf\xe9".encode("latin-1").decode("latin-1")), ""),
+        ("mail charset undefined", w("m2.eml", b"From: a@b.c\nMessage-ID: <1@x>\nContent-Type: text/plain; "
+                                               b"charset=undefined\n\ncaf\xe9\n"), ""),
+        ("mail charset punycode", w("m3.eml", b"From: =?punycode?q?caf\xe9?= <a@b.c>\nMessage-ID: <1@x>\n"
+                                              b"Content-Type: text/plain; charset=punycode\n\ncaf\xe9\n"), ""),
+        ("mail 3,000 nested multipart levels", w("m4.eml", nested), "nested too deeply"),
+        ("wordpress comment_id not a number", w("w.xml", wxr), ""),
+        ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), ""),
+    ]
+    folder = tmp / "slack-folder"
+    for name, data in _slack_entries(ts=[1]).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    cases.append(("slack ts not a number (folder)", folder, ""))
+    cases += [(f"{kind} zip", path, "zip") for kind, path in _damaged_zips(tmp).items()]
+    return cases
+
+
+def test_every_damaged_input_is_one_line_or_read(tmp_path: Path) -> None:
+    """Each input that gave a traceback: either read (a value of the wrong type is
+    ignored) or refused in one line naming the file, exit 1, nothing written."""
+    for what, path, words in _bad_inputs(tmp_path):
+        out = tmp_path / "out"
+        r = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
+        assert r.exception is None or isinstance(r.exception, SystemExit), (what, r.exception)
+        if words:
+            assert r.exit_code == 1 and r.stderr.count("\n") == 1 and path.name in r.stderr and words in r.stderr, \
+                (what, r.stderr)
+            assert not out.exists()
+        else:
+            assert r.exit_code == 0, (what, r.stderr)
+            shutil.rmtree(out)

@@ -1,0 +1,207 @@
+"""Who replied to whom and who said it, on real exports and faithful excerpts of them:
+Discourse pages, mail and the mailing-list archives (digests, pipermail, public-inbox),
+transcripts, Reddit, Slack; and no e-mail address or no-break space in what is written."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conceptgraph.cli import cli
+from conceptgraph.discussions import detect, read_discussion
+
+from conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures" / "discussions"
+
+
+def rows(path: Path, **kw) -> list[tuple[str, str, str, str]]:
+    ds, _ = read_discussion([path], **kw)
+    people = {c.id: c.name for c in ds.contributors}
+    return [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages]
+
+
+def test_a_page_of_a_long_discourse_topic(write) -> None:
+    """Page 2 of a topic (/t/ID.json?page=2): post 22 answers post 5, which is on page 1;
+    post 21's poster did not start the topic, Ana did (details.created_by)."""
+    post = {"post_type": 1, "created_at": "2024-05-02T10:00:00.000Z"}
+    page = {"id": 7, "title": "Cooperation or collaboration?", "details": {"created_by": {"username": "ana_l"}},
+            "post_stream": {"posts": [
+                {**post, "post_number": 21, "username": "bruno", "cooked": "<p>Back to the definitions.</p>"},
+                {**post, "post_number": 22, "username": "chen", "reply_to_post_number": 5,
+                 "cooked": "<p>As post 5 said, a shared goal.</p>"},
+                {**post, "post_number": 23, "username": "ana_l", "name": "Ana Lima", "reply_to_post_number": 21,
+                 "cooked": "<p>Agreed, Bruno.</p>"}]}}
+    ds, _ = read_discussion([write(json.dumps(page), "topic.json")])
+    assert [(m.where, m.reply_to) for m in ds.messages] == [("post 21", ""), ("post 22", ""),
+                                                            ("post 23", "post-21")]
+    assert {c.name: c.role for c in ds.contributors} == {"bruno": "commenter", "chen": "commenter",
+                                                         "Ana Lima": "author"}
+
+
+def test_the_bundled_discourse_topic_still_names_its_author() -> None:
+    ds, _ = read_discussion([FIX / "discourse.json"])
+    assert {c.name: c.role for c in ds.contributors}["Ana Lima"] == "author"
+    assert [m.reply_to for m in ds.messages][:2] == ["", "post-1"]
+
+
+MAIL = """From {who}@example.org Thu May  2 {hh}:00:00 2024
+From: {name} <{who}@example.org>
+Subject: {subject}
+Date: Thu, 02 May 2024 {hh}:00:00 +0000
+Message-ID: <{id}@example.org>{refs}
+
+{body}
+"""
+
+
+def mail(who: str, hh: str, ident: str, body: str, reply: str = "", subject: str = "Soup?") -> str:
+    refs = f"\nIn-Reply-To: <{reply}@example.org>\nReferences: <{reply}@example.org>" if reply else ""
+    return MAIL.format(who=who, name=who.title(), hh=hh, id=ident, refs=refs, body=body,
+                       subject=("Re: " if reply else "") + subject)
+
+
+def test_a_reply_dated_before_its_parent_stays_in_its_thread(write) -> None:
+    """Clock skew: Cy's reply to Bo carries a time before Bo's message."""
+    box = write(mail("ann", "10", "a", "Soup or salad?") + "\n" + mail("bo", "12", "b", "Soup.", reply="a")
+                + "\n" + mail("cy", "11", "c", "Soup, yes.", reply="b") + "\n"
+                + mail("dee", "13", "d", "Lunch is at one.", subject="Lunch"), "skew.mbox")
+    got = rows(box)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Ann", "“Soup?” › message 1", ""), ("Bo", "“Soup?” › message 2", "soup-message-1"),
+        ("Cy", "“Soup?” › message 3", "soup-message-2"), ("Dee", "“Lunch” › message 1", "")]
+
+
+def test_supercite_and_bar_quotes_are_the_quoted_persons(write) -> None:
+    body = ("Dave == Dave Smith writes:\nDave> Soup is a meal.\nDave> Always.\n\nNot always.\n\n"
+            "| Salad is lighter.\n| Much lighter.\nLighter, yes.")
+    got = rows(write(mail("ann", "10", "a", body), "quotes.eml"))
+    assert got[0][3] == "Not always.\n\nLighter, yes."
+
+
+def test_no_address_is_written_from_message_text(tmp_path: Path) -> None:
+    """The lore excerpt signs with an address; the pipermail archive writes them
+    'name at host' in its text and its From lines."""
+    for name in ("lore-mt6392.mbox", "clearwater-2016-January.txt", "thread.mbox"):
+        out = tmp_path / name.replace(".", "-")
+        r = CliRunner().invoke(cli, ["import", str(FIX / name), "-o", str(out)])
+        assert r.exit_code == 0, r.stderr
+        text = (out / "discussion.yaml").read_text(encoding="utf-8")
+        for address in ("l.scorcia@gmail.com", "@example", "@wipro.com", " at wipro.com", " at gmail.com"):
+            assert address not in text, (name, address)
+    assert rows(FIX / "lore-mt6392.mbox")[1][3].endswith("Signed-off-by: Luca Leonardo Scorcia <[address]>")
+
+
+def test_a_plain_mailman_digest(tmp_path: Path) -> None:
+    """bitcoin-dev Digest, Vol 101, Issue 7 (four of its six messages): a digest keeps no
+    In-Reply-To, so the replies find their thread by subject, list tag and 'Re:' aside."""
+    assert detect(FIX / "bitcoin-dev-digest-101-7.txt").name == "digest"
+    got = rows(FIX / "bitcoin-dev-digest-101-7.txt")
+    fields = "“Proposed BIP for MuSig2 PSBT Fields” › "
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Andrew Chow", fields + "message 1", ""),
+        ("Andrew Chow", fields + "message 2", "proposed-bip-for-musig2-psbt-fields-message-1"),
+        ("Anthony Towns", fields + "message 3", "proposed-bip-for-musig2-psbt-fields-message-1"),
+        ("Andrew Chow", "“Proposed BIP for MuSig2 Descriptors” › message 1", "")]
+    assert got[1][3].startswith("This is the first time I've heard of that")  # Anthony's quoted words left out
+    assert got[1][3].endswith("bane of my existence.\n\nAndrew")
+    assert not any("Digest Footer" in g[3] or "mailman/listinfo" in g[3] for g in got)
+
+
+def test_a_mime_digest() -> None:
+    """CentOS-announce Digest, Vol 109, Issue 3 (MIME): its two messages, signatures off."""
+    ds, summary = read_discussion([FIX / "centos-announce-digest.eml"])
+    assert summary["format"] == "digest" and summary["messages"] == 2
+    assert [c.name for c in ds.contributors] == ["Johnny Hughes"]
+    assert [m.where for m in ds.messages] == ["“CEBA-2014:0262 CentOS 6 qemu-kvm Update” › message 1",
+                                              "“CEBA-2014:0264 CentOS 6 libtirpc Update” › message 1"]
+    assert all(m.text.startswith("CentOS Errata and Bugfix Advisory") and "hughesjr" not in m.text
+               for m in ds.messages)
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_pipermail_monthly_archive(tmp_path: Path, packed: bool) -> None:
+    """The Clearwater list's 2016-January.txt (its first three messages), as .txt and
+    as the .txt.gz pipermail also publishes: names from 'x at host (Name)', the
+    scrubbed-attachment notes and the Outlook-quoted originals left out."""
+    path = FIX / "clearwater-2016-January.txt"
+    if packed:
+        path = tmp_path / "2016-January.txt.gz"
+        path.write_bytes(gzip.compress((FIX / "clearwater-2016-January.txt").read_bytes()))
+    assert detect(path).name == "pipermail"
+    got = rows(path)
+    assert [g[0] for g in got] == ["sainath.ellendula", "Eleanor Merry", "Eleanor Merry"]
+    assert got[1][3].endswith("Can you please send me the logs from /var/log/ellis?\n\nEllie")  # no quoted original
+    assert "next part" not in got[0][3] and "scrubbed" not in got[0][3]
+
+
+def test_a_public_inbox_thread() -> None:
+    """Two messages of a lore.kernel.org thread (t.mbox.gz, mboxrd 'From mboxrd@z' lines)."""
+    got = rows(FIX / "lore-mt6392.mbox")
+    assert [(g[1], g[2]) for g in got] == [("message 1", ""), ("message 2", "message-1")]
+
+
+def test_a_cue_with_two_voices_is_two_turns(write) -> None:
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana Lima>Soup?</v> <v Bruno Costa>Salad.</v>\n\n"
+           "00:00:05.000 --> 00:00:06.000\n<v Ana Lima>Soup it is.</v>\n")
+    assert [(g[0], g[1], g[3]) for g in rows(write(vtt, "two.vtt"))] == [
+        ("Ana Lima", "turn 1", "Soup?"), ("Bruno Costa", "turn 2", "Salad."), ("Ana Lima", "turn 3", "Soup it is.")]
+
+
+def test_zoom_continuation_lines_go_on_with_their_speaker(write) -> None:
+    """Zoom names a speaker on the first cue of a turn only."""
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAna Lima: We should settle the word\n\n"
+           "2\n00:00:04.000 --> 00:00:06.000\nbefore the workshop starts.\n\n"
+           "3\n00:00:06.000 --> 00:00:08.000\nBruno Costa: Collaboration.\nAna Lima: Fine.\n")
+    got = rows(write(vtt, "zoom.vtt"))
+    assert [(g[0], g[3]) for g in got] == [("Ana Lima", "We should settle the word\nbefore the workshop starts."),
+                                           ("Bruno Costa", "Collaboration."), ("Ana Lima", "Fine.")]
+    assert len({g[0] for g in got}) == 2
+
+
+def test_each_deleted_reddit_account_is_its_own_unknown_person(write) -> None:
+    def comment(name: str, body: str, parent: str = "t3_x") -> dict:
+        return {"kind": "t1", "data": {"name": name, "author": "[deleted]", "body": body, "parent_id": parent,
+                                       "replies": ""}}
+    doc = [{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+        "name": "t3_x", "title": "Soup?", "author": "ana", "selftext": "Soup or salad?"}}]}},
+        {"kind": "Listing", "data": {"children": [comment("t1_a", "Soup."), comment("t1_b", "Salad."),
+                                                  comment("t1_c", "Both.", "t1_a")]}}]
+    ds, _ = read_discussion([write(json.dumps(doc), "r.json")])
+    assert [c.name for c in ds.contributors] == ["ana", "unnamed commenter (comment 1)",
+                                                 "unnamed commenter (reply 1 to comment 1)",
+                                                 "unnamed commenter (comment 2)"]
+
+
+def test_a_slack_file_comment_keeps_its_author(tmp_path: Path) -> None:
+    """Older Slack exports: a file_comment carries its author and words in "comment"."""
+    (tmp_path / "general").mkdir()
+    (tmp_path / "users.json").write_text(json.dumps([{"id": "U1", "name": "ana", "real_name": "Ana Lima"},
+                                                     {"id": "U2", "name": "bruno", "real_name": "Bruno Costa"}]))
+    (tmp_path / "channels.json").write_text(json.dumps([{"id": "C1", "name": "general"}]))
+    (tmp_path / "general" / "2016-03-01.json").write_text(json.dumps([
+        {"type": "message", "user": "U1", "text": "Here is the goal doc.", "ts": "1456830000.000002"},
+        {"type": "message", "subtype": "file_comment", "text": "<@U2> commented on <@U1>'s file: Good doc.",
+         "ts": "1456830060.000003", "comment": {"id": "Fc1", "user": "U2", "comment": "Good doc."}}]))
+    assert [(g[0], g[3]) for g in rows(tmp_path)] == [("Ana Lima", "Here is the goal doc."), ("Bruno Costa", "Good doc.")]
+
+
+def test_no_break_spaces_are_spaces(write, tmp_path: Path) -> None:
+    """&nbsp; in HTML comments, U+00A0 in plain text: spaces in what is written, and
+    nothing escaped when the thread is printed."""
+    xml = ('<?xml version="1.0"?><disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">'
+           '<thread dsq:id="1"><title>Soup</title></thread><post dsq:id="p"><message><![CDATA[<p>Soup&nbsp;is&nbsp;'
+           'good.&nbsp;&nbsp;</p>]]></message><thread dsq:id="1"/><author><name>Ann\xa0Lee</name></author></post>'
+           '</disqus>')
+    got = rows(write(xml, "d.xml"))
+    assert got == [("Ann Lee", "comment 1", "", "Soup is good.")]
+    out = tmp_path / "nb"
+    assert CliRunner().invoke(cli, ["import", str(write("Ann: Soup\xa0is good.\n", "t.txt")), "-o", str(out)]).exit_code == 0
+    assert yaml.safe_load((out / "discussion.yaml").read_text(encoding="utf-8"))["messages"][0]["text"] == "Soup is good."
+    r = CliRunner().invoke(cli, ["thread", "--data", str(out)])
+    assert "\\xa0" not in r.stdout and "Soup is good." in r.stdout

@@ -990,6 +990,8 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
     both still hold what was read or last written (else :class:`Conflict`)."""
     files = {name: text.encode("utf-8") for name, text in (
         (DRAFT_FILE, draft_text(settled.remaining)), (REVIEWED_FILE, reviewed_text(settled.reviewed)))}
+    if snap.held.get(REVIEWED_FILE) is None and not any(getattr(settled.reviewed, s) for s in _SECTIONS):
+        del files[REVIEWED_FILE]  # nothing accepted yet: no file for it
     changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
     if changed:
         replace_together(snap.folder, changed)
@@ -1001,9 +1003,8 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     stopped between writes, or decisions.yaml was edited); None for a folder without
     either a draft or decisions."""
     root = Path(folder)
-    if not (root / DECISIONS_FILE).exists() and not (root / REVIEWED_FILE).exists():
-        if not (root / DRAFT_FILE).exists():
-            return None
+    if not any((root / name).is_file() for name in (DECISIONS_FILE, REVIEWED_FILE, DRAFT_FILE)):
+        return None  # nothing drafted (or a draft.yaml that is no file, which drafting refuses)
     snap = read_folder(root)
     write_settled(snap, settle(snap.items, snap.book, snap.base))
     return snap

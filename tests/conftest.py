@@ -20,7 +20,7 @@ EXAMPLES = int(os.environ.get("CONCEPTGRAPH_EXAMPLES", "20"))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
-pytest_plugins = ["browser"]  # the `browser` fixture (headless Chromium)
+pytest_plugins = ["browser", "review_helpers"]  # headless Chromium; a drafted folder to review
 
 
 def need(condition: bool, reason: str) -> None:

@@ -202,7 +202,7 @@ def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:
     assert one == two and len(one) > 10_000
 
 
-def test_draft_writes_beside_curated_files_and_never_over_accepted_items(tmp_path: Path) -> None:
+def test_draft_writes_beside_curated_files_and_keeps_an_item_accepted_by_hand(tmp_path: Path) -> None:
     folder = tmp_path / "coop"
     assert run("import", str(SOURCE), "-o", str(folder), "-q").exit_code == 0
     curated = (folder / "discussion.yaml").read_bytes()
@@ -213,22 +213,25 @@ def test_draft_writes_beside_curated_files_and_never_over_accepted_items(tmp_pat
     assert summary["file"] == str(folder / DRAFT_FILE) and summary["claims"] > 50
     assert (folder / "discussion.yaml").read_bytes() == curated
     assert run("validate", str(folder)).exit_code == 0
-    # accept the first term: its status line deleted
+    # accept the first term the old way: its status line deleted
     text = (folder / DRAFT_FILE).read_text(encoding="utf-8")
     doc = yaml.safe_load(text)
     first = doc["terms"][0]["id"]
     lines = text.split("\n")
     at = lines.index(f"- id: {first}")
     status = next(i for i in range(at, len(lines)) if lines[i].strip() == "status: draft")
-    accepted = "\n".join(lines[:status] + lines[status + 1:])
-    (folder / DRAFT_FILE).write_text(accepted, encoding="utf-8")
+    (folder / DRAFT_FILE).write_text("\n".join(lines[:status] + lines[status + 1:]), encoding="utf-8")
     r = run("draft", str(folder))
-    assert r.exit_code == 6 and "accepted" in r.stderr and "\n" not in r.stderr.strip()
-    assert (folder / DRAFT_FILE).read_text(encoding="utf-8") == accepted
+    assert r.exit_code == 0, r.stderr  # no state in which drafting would overwrite a decision
+    decisions = yaml.safe_load((folder / "decisions.yaml").read_text(encoding="utf-8"))["decisions"]
+    assert [(d["decision"], d["item"], d["term"]) for d in decisions] == [("accepted", "term", doc["terms"][0].get(
+        "label", first))]
+    assert first in {t["id"] for t in yaml.safe_load((folder / "reviewed.yaml").read_text())["terms"]}
+    assert first not in {t["id"] for t in yaml.safe_load((folder / DRAFT_FILE).read_text())["terms"]}
+    assert run("validate", str(folder)).exit_code == 0
     G = load_graph(folder)
     assert G.nodes[first].get("status") is None  # accepted: no longer a draft
     assert run("neighbors", first, "--data", str(folder), "--curated").exit_code == 5  # its links are drafts
-    assert run("draft", str(folder), "--force").exit_code == 0
 
 
 def test_draft_of_an_export_writes_a_new_folder_and_refuses_an_existing_one(tmp_path: Path) -> None:

@@ -190,11 +190,11 @@ def test_any_dataset_is_written_by_our_yaml_writer_and_read_back_the_same(data: 
 @PROPERTY
 @given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40), min_size=1, max_size=6))
 def test_any_text_survives_our_yaml_writer(texts: list) -> None:
-    from conceptgraph.dataset import _yaml_scalar
+    from conceptgraph.dataset import yaml_scalar
 
     for text in texts:
-        assert yaml.safe_load("k: " + _yaml_scalar(text, 0))["k"] == text
-        assert yaml.safe_load("k: [" + _yaml_scalar(text, -1) + "]")["k"] == [text]
+        assert yaml.safe_load("k: " + yaml_scalar(text, 0))["k"] == text
+        assert yaml.safe_load("k: [" + yaml_scalar(text, -1) + "]")["k"] == [text]
 
 
 @PROPERTY

@@ -156,7 +156,11 @@ def test_an_item_accepted_while_drafting_is_never_overwritten(tmp_path: Path, mo
     one_line_error(run("draft", str(folder)), 6, "draft.yaml", "changed since it was read")
     assert (folder / DRAFT_FILE).read_text(encoding="utf-8") == accepted
     monkeypatch.undo()
-    one_line_error(run("draft", str(folder)), 6, "accepted", "draft-claim-")  # and now it says which
+    r = run("draft", str(folder))  # now the accepted item is recorded as a decision, and kept
+    assert r.exit_code == 0, r.stderr
+    assert "decision: accepted" in (folder / "decisions.yaml").read_text(encoding="utf-8")
+    assert run("validate", str(folder)).exit_code == 0
+    accepted = (folder / DRAFT_FILE).read_text(encoding="utf-8")
     # --force drafts over accepted items, never over a change it has not seen
     while_drafting(monkeypatch, lambda: (folder / DRAFT_FILE).write_text(accepted + "\n", encoding="utf-8"))
     one_line_error(run("draft", str(folder), "--force"), 6, "changed since it was read")
@@ -493,14 +497,16 @@ def test_a_folder_named_draft_yaml_is_refused(tmp_path: Path) -> None:
 
 @PROPERTY
 @given(junk=st.binary(min_size=1, max_size=200).filter(lambda b: not _is_utf8(b)))
-def test_a_draft_yaml_that_is_not_text_is_never_replaced_without_force(tmp_path_factory, junk: bytes) -> None:
+def test_a_draft_yaml_that_is_not_text_is_never_replaced(tmp_path_factory, junk: bytes) -> None:
     folder = tmp_path_factory.mktemp("junk") / "t"
     assert draft_folder(FIX / "chat.txt", folder)["path"] == str(folder)
     (folder / DRAFT_FILE).write_bytes(junk)
-    r = run("draft", str(folder))
-    one_line_error(r, 6, "draft.yaml", "cannot be read as a draft", "--force")
+    r = run("draft", str(folder))  # it may hold decisions nobody can read: never drafted over
+    one_line_error(r, 1, "draft.yaml", "not valid UTF-8")
+    assert run("draft", str(folder), "--force").exit_code == 1
     assert (folder / DRAFT_FILE).read_bytes() == junk
-    assert run("draft", str(folder), "--force", "-q").exit_code == 0
+    (folder / DRAFT_FILE).unlink()
+    assert run("draft", str(folder), "-q").exit_code == 0
     load_dataset(folder)
 
 
@@ -573,11 +579,11 @@ def test_draft_to_another_folder_leaves_the_draft_of_the_first_out(tmp_path: Pat
     ds = load_dataset(tmp_path / "other")
     assert [t.label for t in ds.terms] == ["cooperation"]
     assert sorted(os.listdir(tmp_path / "other")) == ["discussion.yaml", DRAFT_FILE]
-    # a draft holding accepted items would be left behind: said, unless --force
+    # an item accepted in the draft goes with the decisions to the new folder: nothing left behind
     (folder / DRAFT_FILE).write_text(accept_first(folder), encoding="utf-8")
-    one_line_error(run("draft", str(folder), "-o", str(tmp_path / "third")), 6, "accepted", "would leave out")
-    assert not (tmp_path / "third").exists()
-    assert run("draft", str(folder), "-o", str(tmp_path / "third"), "--force", "-q").exit_code == 0
+    assert run("draft", str(folder), "-o", str(tmp_path / "third"), "-q").exit_code == 0
+    assert {"decisions.yaml", "reviewed.yaml"} <= set(os.listdir(tmp_path / "third"))
+    assert run("validate", str(tmp_path / "third")).exit_code == 0
 
 
 # --- the values of a graph keep their types through a round trip ------------------------------

@@ -18,8 +18,8 @@ __all__ = [
     "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
     "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
     "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
-    "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "Evaluation", "Score", "Unmatched", "ANSWERS",
-    "shape", "readme_table", "conforms",
+    "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "ReviewItem", "ReviewSummary", "Evaluation", "Score",
+    "Unmatched", "ANSWERS", "shape", "readme_table", "conforms",
 ]
 
 
@@ -329,6 +329,25 @@ class DraftSummary(TypedDict):
     other_languages: NotRequired[dict[str, int]]
 
 
+class ReviewItem(TypedDict):
+    id: str
+    kind: str
+    text: str
+    confidence: Any
+    speaker: NotRequired[str]
+    where: NotRequired[str]
+    quote: NotRequired[str]
+
+
+class ReviewSummary(TypedDict):
+    path: str
+    accepted: int
+    rejected: int
+    reviewed: int
+    left: int
+    total: int
+
+
 class ImportAndDraft(ImportSummary):
     draft: NotRequired[DraftSummary]
 
@@ -383,6 +402,8 @@ ANSWERS: dict[str, Any] = {
     "export": Export,
     "import": ImportAndDraft,
     "draft": DraftSummary,
+    "review": ReviewSummary,
+    "review --list": [ReviewItem],
     "evaluate": Evaluation,
 }
 

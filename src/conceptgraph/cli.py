@@ -608,7 +608,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
               "else output/<name of DATA>/).")
-@click.option("--force", is_flag=True, help="Replace a draft.yaml that holds accepted items, or an existing folder.")
+@click.option("--force", is_flag=True, help="Replace an existing -o folder.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")
 @json_option
@@ -620,15 +620,73 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
     DATA is a dataset with messages (a folder from `import`) or a discussion export.
     Every drafted item is marked `status: draft` and quotes exactly the characters of
     its message; they go in DATA/draft.yaml, beside the curated files, which are never
-    touched. Drafting again replaces draft.yaml unless it holds accepted items, and
-    never over a change made to the folder while it drafted.
+    touched. Review them with `conceptgraph review DATA`; drafting again respects every
+    decision (nothing rejected comes back, nothing accepted is drafted twice),
+    and never writes over a change made to the folder while it drafted.
 
-    To accept an item, delete its `status: draft` line; to reject it, delete it. The
-    page shows drafts dashed and lighter, and --curated leaves them out of any query.
+    The page shows drafts dashed and lighter, and --curated leaves them out of any query.
     """
     from .draft import draft_folder
 
     _written_as(draft_folder(data, output, terms, max_terms, force), as_json, "draft")
+
+
+@cli.command()
+@click.argument("data", type=click.Path(), metavar="DATA")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@click.option("--list", "list_", is_flag=True, help="Print the undecided items (with their ids) instead of serving.")
+@click.option("--order", type=click.Choice(["confidence", "message", "term"]), default="confidence", show_default=True,
+              help="Order of --list: most likely accepted first, the thread's order, or by term.")
+@click.option("--accept", "accept", is_flag=True, help="Accept the items whose ids follow.")
+@click.option("--reject", "reject", is_flag=True, help="Reject the items whose ids follow.")
+@click.option("--accept-above", type=click.FloatRange(0, 1), metavar="X",
+              help="Accept every undecided item drafted with a confidence of X or more.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")
+@click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+              help="No progress or \"wrote\" lines on stderr.")
+@json_option
+@_example("conceptgraph review output/comments/\nconceptgraph review output/comments/ --list\n"
+          "conceptgraph review output/comments/ --accept c-1f0e2a9b3c t-0564e28df2\n"
+          "conceptgraph review output/comments/ --accept-above 0.9")
+def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
+           accept_above: float | None, port: int, no_open: bool, as_json: bool) -> None:
+    """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
+
+    Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C
+    stops it): one key per decision (a accept, x reject, e edit, space skip, u undo, b
+    bulk, ? help). Every decision is written at once to DATA/decisions.yaml; the
+    accepted items make DATA/reviewed.yaml, and draft.yaml keeps what is left.
+    --list, --accept, --reject and --accept-above do the same from a script.
+    """
+    from .errors import UsageError
+    from .review import review_decide, review_list
+
+    if ids and accept == reject:
+        raise UsageError("give --accept or --reject before the ids")
+    if (accept or reject) and not ids:
+        raise UsageError("--accept and --reject take the ids of items (see --list)")
+    if list_:
+        _answer(review_list(data, order), as_json, "review --list")
+    elif ids or accept_above is not None:
+        _answer(review_decide(data, list(ids) if accept else [], list(ids) if reject else [], accept_above),
+                as_json, "review")
+    else:
+        _serve(data, port, not no_open)
+
+
+def _serve(data: str, port: int, open_browser: bool) -> None:
+    from .server import serve
+
+    def ready(url: str) -> None:
+        click.echo(url)
+        click.echo("Reviewing in the browser; Ctrl-C stops.", err=True)
+        if open_browser:
+            click.launch(url)
+
+    counts = serve(data, port, ready)
+    click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; decisions in "
+               f"{counts['path']}/decisions.yaml", err=True)
 
 
 @cli.command()

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
 __all__ = ["load_dataset", "parse_dataset", "parse_files", "read_documents", "build_dataset", "Document",
-           "dump_dataset", "SECTIONS", "Field", "json_schema", "readme_fields"]
+           "dump_dataset", "yaml_scalar", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -708,7 +708,7 @@ def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), heade
             fields = {k: v for k, v in dataclasses.asdict(value).items() if v}
             if fields:
                 lines.append("source:")
-                lines += [f"  {k}: {_yaml_scalar(v, 2)}" for k, v in fields.items()]
+                lines += [f"  {k}: {yaml_scalar(v, 2)}" for k, v in fields.items()]
             continue
         if not value:
             continue
@@ -721,8 +721,8 @@ def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), heade
                     continue
                 if v is None or v is False or v == "" or v == () or (f.name == "count" and v == 0):
                     continue
-                text = "[" + ", ".join(_yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, tuple) \
-                    else _yaml_scalar(v, 2)
+                text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, tuple) \
+                    else yaml_scalar(v, 2)
                 lines.append(f"{lead}{f.name}: {text}")
                 lead = "  "
     return header + "".join(line + "\n" for line in lines)
@@ -739,10 +739,14 @@ _YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _BLOCK_BAD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
-def _yaml_scalar(value: Any, indent: int) -> str:
+def yaml_scalar(value: Any, indent: int) -> str:
     """One value as YAML text that PyYAML's safe loader reads back as the same value: a
     plain word, a literal block for multi-line text (``indent`` is the key's, -1 inside
-    a flow list), or a double-quoted string."""
+    a flow collection), or a double-quoted string.
+
+    >>> yaml_scalar("may be passive", -1), yaml_scalar("yes", -1), yaml_scalar("a: b", -1)
+    ('may be passive', '"yes"', '"a: b"')
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -89,6 +89,7 @@ __all__ = [
     "guard_stdout",
     "EXPORT_MARK",
     "DATASET_SUFFIXES",
+    "DECISIONS_FILE",
     "input_files",
 ]
 
@@ -96,6 +97,9 @@ MAX_BYTES_ENV = "CONCEPTGRAPH_MAX_BYTES"
 _DEFAULT_MAX = 1 << 30
 #: The files a dataset folder is made of.
 DATASET_SUFFIXES = (".yaml", ".yml")
+#: The record of a folder's review (see conceptgraph.decisions): YAML, but not part of
+#: the dataset, so never read as one of its files.
+DECISIONS_FILE = "decisions.yaml"
 #: The file that marks a folder as an export of ours (written by exports only), listing
 #: the files that export wrote: a later export replaces the folder only while it holds
 #: nothing else.
@@ -139,7 +143,8 @@ def input_files(path: Path) -> list[Path]:
     or the one file. Each is checked to be a regular file within the size cap."""
     if path.is_dir():
         try:
-            files = sorted(f for f in path.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f.is_file())
+            files = sorted(f for f in path.iterdir()
+                           if f.suffix.lower() in DATASET_SUFFIXES and f.name != DECISIONS_FILE and f.is_file())
         except OSError as e:
             raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
         if not files:

@@ -544,11 +544,22 @@ def export_text(r: dict[str, Any]) -> str:
     return str(r.get("command", ""))
 
 
+def review_list_text(items: list[dict[str, Any]]) -> str:
+    rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}", i["text"],
+             ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x)) for i in items]
+    return table(rows, ["id", "kind", "conf.", "item", "said by"]) if rows else "nothing left to review"
+
+
+def review_text(r: dict[str, Any]) -> str:
+    return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted, {r['rejected']} rejected now; "
+            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
+
+
 #: command -> the function that writes its answer as text.
 FORMATTERS: dict[str, Callable[[Any], str]] = {
     "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
     "why": why_text, "who": who_text, "contributors": contributors_text, "path": path_text,
     "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
     "thread": thread_text, "export": export_text, "import": import_and_draft_text,
-    "draft": draft_text, "evaluate": evaluate_text,
+    "draft": draft_text, "evaluate": evaluate_text, "review": review_text, "review --list": review_list_text,
 }

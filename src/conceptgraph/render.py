@@ -120,11 +120,17 @@ def render_html(
     kinds: list[str] | None = None,
     seed: int = 0,
     cache: bool = False,
+    *,
+    extra_js: str = "",
+    extra_css: str = "",
 ) -> str:
     """The explorer page for ``G`` (or for the part :func:`subgraph` selects), as a string.
 
     The same graph and options always give the same bytes. With ``cache``, the nodes'
     positions are computed once for a given graph and kept in the cache of built graphs.
+    ``extra_js`` and ``extra_css`` (the review mode's, when the page is served) are added
+    after the page's own, and then the page may send requests to its own origin; without
+    them it may send none.
     """
     from .progress import Progress
 
@@ -135,11 +141,14 @@ def render_html(
     vis_js, vis_css = _vis_assets()
     app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")
     app_css = (_TEMPLATES / "explorer.css").read_text(encoding="utf-8")
+    scripts = " ".join(_hash(js) for js in (vis_js, app_js, extra_js) if js)
+    connect = "'self'" if extra_js else "'none'"
     csp = (
         "default-src 'none'; "
-        f"script-src {_hash(vis_js)} {_hash(app_js)}; "
+        f"script-src {scripts}; "
         "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
-        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+        f"connect-src {connect}; "
+        "form-action 'none'; base-uri 'none'"
     )
     title = re.sub("[\ud800-\udfff]", "\ufffd", data["source"]["title"] or "Concept graph")
     values = {
@@ -149,6 +158,8 @@ def render_html(
         "app_css": app_css,
         "vis_js": vis_js,
         "app_js": app_js,
+        "extra_css": f"<style>{extra_css}</style>\n" if extra_css else "",
+        "extra_js": f"<script>{extra_js}</script>\n" if extra_js else "",
         "data": _json_for_script(data),
     }
     template = (_TEMPLATES / "explorer.html").read_text(encoding="utf-8")

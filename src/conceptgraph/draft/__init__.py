@@ -31,8 +31,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
-from ..errors import DatasetError, OutputError, excerpt
+from ..errors import DatasetError, OutputError
 from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import normalise
 
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
-#: The file of a dataset folder that holds what was drafted (and nothing curated).
-DRAFT_FILE = "draft.yaml"
 #: How many places a mention or co-occurrence link lists (its count says how many there are).
 _PLACES = 10
 
@@ -340,16 +339,22 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     drafted items in ``draft.yaml``. A folder given as ``data`` is drafted in place
     (only its ``draft.yaml`` is written); with ``output``, or for a file, a new folder
     is written (default ``output/<name>/``), never over an existing one without
-    ``force``. A ``draft.yaml`` holding anything accepted (an item without ``status:
-    draft``) is never replaced, nor left out of a new folder, without ``force``.
+    ``force``.
 
-    Whatever ``force`` says, ``draft.yaml`` is replaced only if it and the folder's other
-    dataset files are still as they were read, checked under the folder's lock at the
-    moment of writing: an item accepted, a file edited or another draft written while
-    this one was made is never overwritten (:class:`~conceptgraph.errors.WriteConflict`).
+    A reviewed folder's decisions (``decisions.yaml``, see :mod:`conceptgraph.decisions`)
+    are respected: nothing rejected is drafted again, nothing accepted or edited twice,
+    and the accepted terms and attributes (in ``reviewed.yaml``) are used as they are.
+    Items accepted by hand in ``draft.yaml`` (their ``status: draft`` deleted) are
+    recorded as accepted first, so no decision is ever drafted over.
+
+    ``draft.yaml`` is replaced only if it and the folder's other files (decisions
+    included) are still as they were read, checked under the folder's lock at the
+    moment of writing: a decision, a file edited or another draft written while this
+    one was made is never overwritten (:class:`~conceptgraph.errors.WriteConflict`).
     A thread in which nothing is found gets an empty draft. Returns a summary of what
     was drafted."""
     from ..dataset import build_dataset, dump_dataset, read_documents
+    from ..decisions import DECISIONS_FILE, Decisions, draft_text, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
@@ -366,8 +371,11 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     existed = not in_place and recover(target)
     if existed and not force:
         raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
-    seen = _earlier_draft(src / DRAFT_FILE, in_place, force) if from_folder else None
-    files = [f for f in files if f.name != DRAFT_FILE] if from_folder else files
+    if from_folder:
+        sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
+        files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]
+    seen = _earlier_draft(src / DRAFT_FILE) if in_place else None
+    book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
     if kind == "discussion":
         base, _ = read_discussion([src])
         text = dump_dataset(base, ("source", "contributors", "messages"))
@@ -376,12 +384,14 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
         stamps = {}
     else:
         stamps = {f.name: stamp(f) for f in files}  # before reading: a later change shows at the end
+        if book.raw is not None:
+            stamps[DECISIONS_FILE] = stamp(src / DECISIONS_FILE)
         base_files = {f.name: read_limited(f) for f in files}
         base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
     others: Counter[str] = Counter()
-    drafted = draft(base, terms, max_terms, other_languages=others)
-    text = _draft_text(drafted)
+    drafted = respect(draft(base, terms, max_terms, other_languages=others), base, book)
+    text = draft_text(drafted)
     # What is written must read back, every anchor included: checked before anything is
     # written, beside the files as they were parsed (not parsed again).
     build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
@@ -390,6 +400,8 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
             _check_unchanged(target, stamps)
             write_atomic(target / DRAFT_FILE, text, expect=seen)
     else:
+        if book.raw is not None:
+            base_files[DECISIONS_FILE] = book.raw
         write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
                      replace="always" if existed else "never", make_parents=default)
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
@@ -400,51 +412,18 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {})}
 
 
-_SECTIONS = ("terms", "attributes", "claims", "relations")
-_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words. Every item is a draft\n"
-           "# (status: draft): to accept one, delete its status line (and accept the term and\n"
-           "# attribute its claim uses); to reject one, delete it. Drafting again replaces this file\n"
-           "# only while everything in it is still a draft.\n")
+def _earlier_draft(path: Path) -> bytes | None:
+    """The bytes of the ``draft.yaml`` a new draft replaces (None: there is none); a
+    folder or a FIFO named draft.yaml is never read, nor replaced."""
+    from ..files import check_replaceable, read_if_exists
 
-
-def _draft_text(drafted: Dataset) -> str:
-    """The YAML of ``draft.yaml``; when nothing was found, its sections written empty, so
-    that the file is still a dataset file every command reads."""
-    from ..dataset import dump_dataset
-
-    if any(getattr(drafted, name) for name in _SECTIONS):
-        return dump_dataset(drafted, _SECTIONS, _HEADER)
-    return _HEADER + "# Nothing was found to draft.\n" + "".join(f"{name}: []\n" for name in _SECTIONS)
-
-
-def _earlier_draft(path: Path, replacing: bool, force: bool) -> bytes | None:
-    """The bytes of the ``draft.yaml`` a new draft replaces (``replacing``) or leaves
-    out of a new folder (None: there is none). Without ``force``, one that holds accepted
-    items, or that cannot be read as a draft, stops the draft: nothing is written."""
-    from ..files import check_replaceable, read_if_exists, read_text
-
-    if replacing:
-        check_replaceable(path)  # a folder or a FIFO named draft.yaml is never read, nor replaced
-    elif not path.is_file():
-        return None  # not part of the dataset, and not replaced
-    data = read_if_exists(path)
-    if data is None or force:
-        return data
-    left_out = "" if replacing else ", which the new folder would leave out"
-    try:
-        first = _first_accepted(read_text(path, data), str(path))
-    except DatasetError as e:
-        raise OutputError(f"{path}: cannot be read as a draft ({e.problem}){left_out}; fix or move it, "
-                          "or use --force to draft over it") from None
-    if first is None:
-        return data
-    raise OutputError(f"{path}: holds accepted items (no 'status: draft'), the first {first}{left_out}; "
-                      "move them to another file or use --force to draft again over them")
+    check_replaceable(path)
+    return read_if_exists(path)
 
 
 def _check_unchanged(folder: Path, stamps: dict[str, Any]) -> None:
     """A :class:`WriteConflict` when the dataset files of ``folder`` (other than the
-    draft) are not those read, as ``stamps`` has them."""
+    draft; decisions.yaml with them) are not those read, as ``stamps`` has them."""
     from ..errors import WriteConflict
     from ..files import DATASET_SUFFIXES, stamp
 
@@ -456,23 +435,3 @@ def _check_unchanged(folder: Path, stamps: dict[str, Any]) -> None:
     changed = sorted(set(now) ^ set(stamps) | {n for n in now if n in stamps and now[n] != stamps[n]})
     if changed:
         raise WriteConflict(f"{folder / changed[0]}: changed while drafting; nothing written (draft again)")
-
-
-def _first_accepted(text: str, file: str) -> str | None:
-    """The first item of a draft file that a curator accepted (it has no ``status:
-    draft``), as ``section[i] 'id'``; None when all are drafts. A file that is not a
-    dataset file is a :class:`DatasetError`."""
-    from ..dataset import read_documents
-
-    doc = read_documents({file: text})[0].data
-    if doc is None:
-        return None
-    if not isinstance(doc, dict):
-        raise DatasetError("not a mapping of sections", file)
-    for section in _SECTIONS:
-        items = doc.get(section) or []
-        for i, item in enumerate(items if isinstance(items, list) else [items]):
-            if not isinstance(item, dict) or item.get("status") != DRAFT:
-                ident = item.get("id") if isinstance(item, dict) else None
-                return f"{section}[{i}]" + (f" '{excerpt(ident, 40)}'" if isinstance(ident, str) else "")
-    return None

@@ -1,0 +1,1080 @@
+"""What a reviewer decided about a draft, and what follows from it for the folder's files.
+
+A dataset folder that has been drafted holds ``draft.yaml`` (what drafting proposed and
+nobody has decided yet), and once reviewed also ``decisions.yaml`` (every decision, one
+line each, in the order made) and ``reviewed.yaml`` (the accepted items: a curated
+dataset file like any other). ``decisions.yaml`` is the record; the other two follow from
+it and from what was drafted, and are written again whenever it changes.
+
+A decision names its item by what the item *is*, never by a drafted id (which changes
+from one draft to the next): a term or an attribute by its label, a claim by its message,
+its characters (``span``), its term, its attribute's label and its negation, a relation
+by its kind, its two ends, its message and span. Labels are compared as names are
+(case and punctuation aside), and a claim or relation drafted again with a slightly
+different span still meets its decision when the spans overlap. Each line carries the
+number of the action that made it: an undo takes back the last action's lines, one
+line or a bulk decision of thousands.
+
+    revision: 3
+    decisions:
+    - {action: 1, decision: rejected, item: term, term: good management}
+    - {action: 2, decision: accepted, item: claim, message: comment-3, span: [0, 63], term: trust,
+       attribute: grows slowly}
+    - {action: 3, decision: edited, item: relation, kind: agrees_with, source: ann, target: bart,
+       message: comment-4, span: [0, 20], edit: {kind: disputes}}
+
+Accepting a claim or relation accepts the drafted terms and attributes it uses;
+rejecting a term or an attribute takes away every undecided item that uses it.
+
+>>> book = Decisions(Path("decisions.yaml"))
+>>> book.record([(REJECTED, TERM, {"term": "good management"}, {})])
+1
+>>> print(book.text().splitlines()[-1])
+- {action: 1, decision: rejected, item: term, term: good management}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DatasetError, OutputError, UsageError, excerpt
+from .files import DECISIONS_FILE
+from .kinds import (
+    ATTRIBUTE,
+    ATTRIBUTE_RELATIONS,
+    CLAIM,
+    CONTEXT_RELATIONS,
+    CONTRIBUTOR,
+    DRAFT,
+    RELATION_ENDS,
+    RELATION_KINDS,
+    TERM,
+)
+from .names import normalise
+
+if TYPE_CHECKING:
+    from .dataset import Document
+    from .model import Attribute, Claim, Dataset, Message, Relation, Term
+
+__all__ = [
+    "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
+    "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
+    "respect", "draft_text", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder",
+]
+
+#: The file of a dataset folder that holds what was drafted and not yet decided.
+DRAFT_FILE = "draft.yaml"
+#: The accepted items, written from the decisions: a curated dataset file.
+REVIEWED_FILE = "reviewed.yaml"
+
+ACCEPTED, REJECTED, EDITED = "accepted", "rejected", "edited"
+DECIDED = (ACCEPTED, REJECTED, EDITED)
+#: What a reviewer decides about: drafted terms, attributes, claims and relations (the
+#: context links, mentions and co-occurrences, are never claims and are not reviewed).
+RELATION = "relation"
+ITEM_KINDS = (TERM, ATTRIBUTE, CLAIM, RELATION)
+#: The kind of item of a context link: drafted, kept in the draft, never decided.
+CONTEXT = "context"
+#: What an edit may change, by kind of item.
+EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "negated"), RELATION: ("kind",)}
+#: The fields that name an item of each kind in decisions.yaml (besides item and
+#: decision); those in brackets may be absent.
+_IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", TERM, ATTRIBUTE),
+             RELATION: ("kind", "source", "target")}
+_OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: ("message", "span")}
+
+_HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
+           "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
+           "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
+           "# message and span. Drafting again respects them. An undo removes the last action's lines.\n")
+_DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
+                 "# draft nobody has decided yet. Review them with `conceptgraph review DIR` (accepted\n"
+                 "# items go to reviewed.yaml, every decision to decisions.yaml); drafting again\n"
+                 "# respects those decisions.\n")
+_REVIEWED_HEADER = ("# The items accepted in review, written by `conceptgraph review` from decisions.yaml\n"
+                    "# and the draft: a curated dataset file. Change decisions in the review, not here: an\n"
+                    "# edited copy of this file is never replaced (keep your own items in a file of yours).\n")
+_CHECK = "# check: "
+
+
+class Conflict(OutputError):
+    """A file changed since it was read (another tab, another reviewer, an editor, a
+    new draft): nothing was written; read it again."""
+
+
+# --- items and their identity ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A drafted term, attribute, claim or relation under review: its record and what it is."""
+
+    kind: str
+    record: Any
+    #: what it is, as decisions.yaml writes it: labels as they are
+    fields: dict[str, Any]
+    #: what it is, compared: labels normalised
+    key: tuple[Any, ...]
+
+    @property
+    def rid(self) -> str:
+        """A short id for the command line and the page, made from what the item is."""
+        return review_id(self.key)
+
+
+def review_id(key: tuple[Any, ...]) -> str:
+    """``t-``, ``a-``, ``c-`` or ``r-`` and ten hex digits of the item's identity: the same
+    item drafted again has the same id.
+
+    >>> review_id(("term", "cooperation"))
+    't-0564e28df2'
+    """
+    return f"{key[0][0]}-{hashlib.sha1(repr(key).encode('utf-8')).hexdigest()[:10]}"
+
+
+def key_of(kind: str, fields: dict[str, Any]) -> tuple[Any, ...]:
+    """The identity of an item from its fields, labels normalised."""
+    if kind == TERM:
+        return (TERM, normalise(fields[TERM]))
+    if kind == ATTRIBUTE:
+        return (ATTRIBUTE, normalise(fields[ATTRIBUTE]))
+    span = tuple(fields["span"]) if fields.get("span") else None
+    if kind == CLAIM:
+        return (CLAIM, fields["message"], span, normalise(fields[TERM]), normalise(fields[ATTRIBUTE]),
+                bool(fields.get("negated")))
+    return (RELATION, fields["kind"], fields.get("message", ""), span, _end_key(fields["kind"], 0, fields["source"]),
+            _end_key(fields["kind"], 1, fields["target"]))
+
+
+def _end_key(kind: str, side: int, value: str) -> str:
+    """A relation's end as compared: a contributor by id, a term or attribute by label."""
+    return value if RELATION_ENDS[kind][side] == CONTRIBUTOR else normalise(value)
+
+
+def _loose(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A claim's or relation's identity without its span (which a new draft may shift)."""
+    if key[0] == CLAIM:
+        return key[:2] + key[3:]
+    if key[0] == RELATION and key[3] is not None:
+        return key[:3] + key[4:]
+    return None
+
+
+def _span_of(key: tuple[Any, ...]) -> tuple[int, int] | None:
+    return key[2] if key[0] == CLAIM else key[3] if key[0] == RELATION else None
+
+
+class _Labels:
+    """Labels of the terms and attributes a dataset and its draft define, by id."""
+
+    def __init__(self, *datasets: Dataset) -> None:
+        self.of: dict[str, str] = {}
+        for ds in datasets:
+            self.add(ds)
+
+    def add(self, ds: Dataset) -> None:
+        self.of.update({t.id: t.label for t in ds.terms})
+        self.of.update({a.id: a.label for a in ds.attributes})
+
+    def __call__(self, ident: str) -> str:
+        return self.of.get(ident, ident)
+
+
+def _fields(kind: str, record: Any, label: _Labels) -> dict[str, Any]:
+    if kind == TERM:
+        return {TERM: record.label, **({"aliases": list(record.aliases)} if record.aliases else {})}
+    if kind == ATTRIBUTE:
+        return {ATTRIBUTE: record.label}
+    if kind == CLAIM:
+        out = {"message": record.message, "span": list(record.span) if record.span else None,
+               TERM: label(record.term), ATTRIBUTE: label(record.attribute)}
+        return out | ({"negated": True} if record.negated else {})
+    ends = RELATION_ENDS[record.kind]
+    out = {"kind": record.kind, "source": record.source if ends[0] == CONTRIBUTOR else label(record.source),
+           "target": record.target if ends[1] == CONTRIBUTOR else label(record.target)}
+    return out | ({"message": record.message, "span": list(record.span)} if record.message and record.span else {})
+
+
+def make_item(kind: str, record: Any, label: _Labels) -> Item:
+    """The :class:`Item` of a record (a Term, Attribute, Claim or Relation)."""
+    fields = _fields(kind, record, label)
+    return Item(kind, record, fields, key_of(RELATION if kind == CONTEXT else kind, fields))
+
+
+def items_of(ds: Dataset, *context: Dataset) -> list[Item]:
+    """The items of ``ds``, in its order: its terms, attributes, claims and relations, and
+    its context links (mentions, co-occurrences: kind ``context``, never reviewed); labels
+    of ids that ``ds`` does not define are looked up in ``context``."""
+    label = _Labels(*context, ds)
+    items = [make_item(TERM, t, label) for t in ds.terms] + [make_item(ATTRIBUTE, a, label) for a in ds.attributes]
+    items += [make_item(CLAIM, c, label) for c in ds.claims]
+    items += [make_item(CONTEXT if r.kind in CONTEXT_RELATIONS else RELATION, r, label) for r in ds.relations]
+    return items
+
+
+# --- the record of decisions -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of decisions.yaml."""
+
+    action: int
+    decision: str
+    item: str
+    fields: dict[str, Any]
+    edit: dict[str, Any] = field(default_factory=dict)
+    #: what the item is, compared (made from ``fields``)
+    key: tuple[Any, ...] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", key_of(self.item, self.fields))
+
+    def line(self) -> str:
+        from .dataset import yaml_scalar
+
+        def value(v: Any) -> str:
+            if isinstance(v, dict):
+                return "{" + ", ".join(f"{k}: {value(x)}" for k, x in v.items()) + "}"
+            if isinstance(v, list):
+                return "[" + ", ".join(value(x) for x in v) + "]"
+            return yaml_scalar(v, -1)
+
+        body = {"action": self.action, "decision": self.decision, "item": self.item, **self.fields}
+        if self.edit:
+            body["edit"] = self.edit
+        return "- " + value(body)
+
+
+class Decisions:
+    """The decisions of a folder, as read from (and written to) its decisions.yaml.
+
+    ``revision`` counts the writes; ``raw`` is what the file held when read (None: no
+    file), which a write expects to find still there."""
+
+    def __init__(self, path: Path, entries: Iterable[Entry] = (), revision: int = 0, raw: bytes | None = None) -> None:
+        self.path = path
+        self.entries = list(entries)
+        self.revision = revision
+        self.raw = raw
+        self._index: tuple[dict[Any, Entry], dict[Any, list[Entry]]] | None = None
+
+    @classmethod
+    def read(cls, folder: str | os.PathLike[str]) -> Decisions:
+        """The decisions of ``folder`` (none when it has no decisions.yaml). A file that is
+        not one is a :class:`DatasetError` naming its line."""
+        from .files import read_limited
+
+        path = Path(folder) / DECISIONS_FILE
+        if not path.exists():
+            return cls(path)
+        raw = read_limited(path)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", str(path),
+                               raw[: e.start].count(b"\n") + 1) from None
+        revision, entries = _parse(text, str(path))
+        return cls(path, entries, revision, raw)
+
+    # -- looking decisions up
+
+    def _indexes(self) -> tuple[dict[Any, Entry], dict[Any, list[Entry]]]:
+        if self._index is None:
+            exact: dict[Any, Entry] = {}
+            for e in self.entries:  # a later line about the same item wins
+                exact[e.key] = e
+            loose: dict[Any, list[Entry]] = {}
+            for e in exact.values():
+                k = _loose(e.key)
+                if k is not None:
+                    loose.setdefault(k, []).append(e)
+            self._index = exact, loose
+        return self._index
+
+    def find(self, key: tuple[Any, ...]) -> Entry | None:
+        """The decision about the item ``key`` names: made about exactly it, else about the
+        same claim or relation at overlapping characters of the same message."""
+        exact, loose = self._indexes()
+        hit = exact.get(key)
+        if hit is not None:
+            return hit
+        k = _loose(key)
+        span = _span_of(key)
+        if k is None or span is None:
+            return None
+        for e in loose.get(k, ()):
+            other = _span_of(e.key)
+            if other is not None and other[0] < span[1] and span[0] < other[1]:
+                return e
+        return None
+
+    def latest(self) -> list[Entry]:
+        """One entry per item decided (the last made), in the order made."""
+        exact, _ = self._indexes()
+        last = {id(e) for e in exact.values()}
+        return [e for e in self.entries if id(e) in last]
+
+    @property
+    def last_action(self) -> int:
+        return max((e.action for e in self.entries), default=0)
+
+    # -- changing them
+
+    def record(self, decisions: Iterable[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> int:
+        """Add ``(decision, item kind, identity fields, edit)`` lines as one action (a
+        decision about an item already decided replaces it); returns the action's number."""
+        action = self.last_action + 1
+        new = [Entry(action, d, kind, dict(fields), dict(edit)) for d, kind, fields, edit in decisions]
+        keys = {e.key for e in new}
+        self.entries = [e for e in self.entries if e.key not in keys] + new
+        self._index = None
+        return action
+
+    def undo(self) -> list[Entry]:
+        """Take back the last action; returns its lines (none when nothing is left)."""
+        last = self.last_action
+        gone = [e for e in self.entries if e.action == last]
+        self.entries = [e for e in self.entries if e.action != last]
+        self._index = None
+        return gone
+
+    def text(self) -> str:
+        return _HEADER + f"revision: {self.revision}\ndecisions:\n" + "".join(e.line() + "\n" for e in self.entries)
+
+    def save(self) -> None:
+        """Write decisions.yaml at once (the next revision), atomically, provided it still
+        holds what was read or last written: else :class:`Conflict` and nothing is written."""
+        self.revision += 1
+        data = self.text().encode("utf-8")
+        try:
+            replace_expected(self.path, data, self.raw)
+        except BaseException:
+            self.revision -= 1
+            raise
+        self.raw = data
+
+
+def _parse(text: str, file: str) -> tuple[int, list[Entry]]:
+    from .dataset import read_documents
+
+    doc = read_documents({file: text})[0]
+    data = doc.data
+    if data is None:
+        return 0, []
+    if not isinstance(data, dict):
+        raise doc.error((), "expected 'revision' and 'decisions'")
+    for k in data:
+        if k not in ("revision", "decisions"):
+            raise doc.error((str(k),), f"unknown key '{excerpt(k, 40)}'; expected 'revision' and 'decisions'",
+                            key=True)
+    revision = data.get("revision", 0)
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 0:
+        raise doc.error(("revision",), "'revision' must be a whole number")
+    lines = data.get("decisions") or []
+    if not isinstance(lines, list):
+        raise doc.error(("decisions",), "'decisions' must be a list")
+    return revision, [_entry(doc, i, e) for i, e in enumerate(lines)]
+
+
+def _entry(doc: Document, i: int, e: Any) -> Entry:
+    path: tuple[str | int, ...] = ("decisions", i)
+    if not isinstance(e, dict):
+        raise doc.error(path, "expected a mapping with action, decision, item and what the item is")
+    for k in ("action", "decision", "item"):
+        if k not in e:
+            raise doc.error(path, f"missing field '{k}'")
+    action, decision, item = e["action"], e["decision"], e["item"]
+    if not isinstance(action, int) or isinstance(action, bool) or action < 1:
+        raise doc.error((*path, "action"), "'action' must be a whole number from 1")
+    if decision not in DECIDED:
+        raise doc.error((*path, "decision"), f"unknown decision '{excerpt(decision, 30)}'; one of {', '.join(DECIDED)}")
+    if item not in ITEM_KINDS:
+        raise doc.error((*path, "item"), f"unknown item '{excerpt(item, 30)}'; one of {', '.join(ITEM_KINDS)}")
+    allowed = {"action", "decision", "item", "edit", *_IDENTITY[item], *_OPTIONAL[item]}
+    for k in e:
+        if k not in allowed:
+            raise doc.error((*path, str(k)), f"unknown field '{excerpt(k, 30)}' for {item}", key=True)
+    fields = {k: e[k] for k in (*_IDENTITY[item], *_OPTIONAL[item]) if k in e}
+    for k in _IDENTITY[item]:
+        if k not in fields:
+            raise doc.error(path, f"missing field '{k}' (what the {item} is)")
+    for k, v in fields.items():
+        ok = (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+              if k == "span" else isinstance(v, bool) if k == "negated"
+              else isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "aliases"
+              else isinstance(v, str) and v.strip() != "")
+        if not ok:
+            raise doc.error((*path, k), f"'{k}' is not valid here")
+    if item == RELATION and fields["kind"] not in RELATION_KINDS:
+        raise doc.error((*path, "kind"), f"unknown relation kind '{excerpt(fields['kind'], 30)}'")
+    edit = e.get("edit") or {}
+    if (decision == EDITED) != bool(edit):
+        raise doc.error(path, "an edited item needs 'edit', and only an edited one")
+    if not isinstance(edit, dict):
+        raise doc.error((*path, "edit"), "'edit' must be a mapping")
+    for k, v in edit.items():
+        if k not in EDITABLE[item]:
+            raise doc.error((*path, "edit", str(k)), f"a {item}'s edit changes {', '.join(EDITABLE[item])}", key=True)
+        if not (isinstance(v, bool) if k == "negated" else isinstance(v, str) and v.strip()):
+            raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
+    return Entry(action, decision, item, fields, dict(edit))
+
+
+#: Written while draft.yaml and reviewed.yaml are renamed into place together: should the
+#: process die between the two renames, the next reader finishes them.
+JOURNAL = ".review-pending.json"
+
+
+def replace_expected(path: Path, data: bytes, expect: bytes | None) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file renamed into place), only
+    if ``path`` still holds ``expect`` (None: no file), compared under a lock on the
+    folder that every writer of this module takes; else :class:`Conflict`."""
+    replace_together(path.parent, {path.name: (data, expect)})
+
+
+def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]]) -> None:
+    """Write several files of ``folder`` (name -> (bytes, what it must still hold)) as one
+    step: each to a temporary file first, then all renamed into place, with a journal
+    that lets :func:`finish_writes` complete the renames should the process be killed
+    between them. Nothing is written when any file is not as expected."""
+    import json
+    import tempfile
+
+    with _locked(folder):
+        _finish(folder)
+        for name, (_, expect) in files.items():
+            path = folder / name
+            try:
+                current: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current != expect:
+                how = "created" if expect is None else "removed" if current is None else "changed"
+                raise Conflict(f"{path}: {how} since it was read (another tab, reviewer or program); "
+                               "nothing written")
+        temps: dict[str, str] = {}
+        try:
+            for name, (data, expect) in files.items():
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+                temps[name] = tmp
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                    os.fchmod(f.fileno(), os.stat(folder / name).st_mode & 0o777 if expect is not None
+                              else 0o666 & ~_umask())
+            if len(files) > 1:
+                fd, tmp = tempfile.mkstemp(prefix=f"{JOURNAL}.", suffix=".tmp", dir=folder)
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump({Path(t).name: name for name, t in temps.items()}, f)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, folder / JOURNAL)
+            for name, tmp in temps.items():
+                os.replace(tmp, folder / name)
+            (folder / JOURNAL).unlink(missing_ok=True)
+        except BaseException as e:
+            if not (folder / JOURNAL).exists():
+                for tmp in temps.values():
+                    Path(tmp).unlink(missing_ok=True)
+            if isinstance(e, OSError):
+                raise OutputError(f"{folder}: cannot write: {e.strerror or e}") from None
+            raise
+
+
+def finish_writes(folder: Path) -> None:
+    """Complete what a killed review left half done in ``folder``: renames begun together
+    are finished, and temporary files of writes that never began to rename are removed."""
+    with _locked(folder):
+        _finish(folder)
+
+
+def _finish(folder: Path) -> None:
+    import json
+
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            pending = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pending = {}
+        for tmp, name in pending.items() if isinstance(pending, dict) else ():
+            if (folder / tmp).exists() and name in (DRAFT_FILE, REVIEWED_FILE, DECISIONS_FILE):
+                os.replace(folder / tmp, folder / name)
+        journal.unlink(missing_ok=True)
+    for name in (DRAFT_FILE, REVIEWED_FILE, DECISIONS_FILE, JOURNAL):  # under the lock: nobody is writing these
+        for left in folder.glob(f".{name}.*.tmp") if not name.startswith(".") else folder.glob(f"{name}.*.tmp"):
+            left.unlink(missing_ok=True)
+
+
+class _locked:
+    """The lock on a folder that every writer of this module holds while it compares and
+    replaces (an advisory lock on the folder itself, freed when the process ends)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> None:
+        import fcntl
+
+        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(self.fd)
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- what the decisions make of the drafted items -----------------------------------------
+
+
+@dataclass
+class Settled:
+    """Where each item stands, and the two files that follow: what is still a draft, and
+    the accepted items."""
+
+    #: item key -> its decision (accepted, rejected, edited), or "removed" when an item it
+    #: uses was rejected; undecided items are absent
+    status: dict[tuple[Any, ...], str]
+    remaining: Dataset
+    reviewed: Dataset
+
+
+REMOVED = "removed"
+
+
+def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True) -> Settled:
+    """Apply ``book`` to the drafted ``items`` (context links among them): the accepted
+    ones (edits applied, the terms and attributes they use accepted with them), and what
+    is left to decide. ``base`` is the rest of the dataset (messages, curated items), whose
+    terms and attributes an edit may name. Without ``files``, only where each item
+    stands (the datasets of the two files are left empty): what a decision needs at once."""
+    from .model import Attribute, Dataset, Term
+
+    status: dict[tuple[Any, ...], str] = {}
+    entry_of: dict[tuple[Any, ...], Entry] = {}
+    for it in items:
+        e = book.find(it.key) if it.kind != CONTEXT else None
+        if e is not None:
+            status[it.key] = e.decision
+            entry_of[it.key] = e
+    gone_terms = {it.record.id for it in items if it.kind == TERM and status.get(it.key) == REJECTED}
+    gone_attrs = {it.record.id for it in items if it.kind == ATTRIBUTE and status.get(it.key) == REJECTED}
+    gone = gone_terms | gone_attrs
+
+    def uses(it: Item) -> tuple[str, ...]:
+        r = it.record
+        if it.kind == CLAIM:
+            return (r.term, r.attribute)
+        if it.kind in (RELATION, CONTEXT):
+            return (r.source, r.target)
+        return ()
+
+    for it in items:
+        if it.key not in status and any(u in gone for u in uses(it)):
+            status[it.key] = REMOVED
+
+    # ids: the accepted terms and attributes keep theirs unless an edit renames them
+    taken = {t.id for t in base.terms} | {a.id for a in base.attributes} | {c.id for c in base.contributors} \
+        | {m.id for m in base.messages} | {it.record.id for it in items if it.kind in (TERM, ATTRIBUTE)}
+    by_id = {it.record.id: it for it in items if it.kind in (TERM, ATTRIBUTE)}
+    names: dict[tuple[str, str], str] = {}  # (kind, normalised name) -> id
+    for t in base.terms:
+        for n in (t.id, t.label, *t.aliases):
+            names.setdefault((TERM, normalise(n)), t.id)
+    for a in base.attributes:
+        names.setdefault((ATTRIBUTE, normalise(a.label)), a.id)
+    for it in items:
+        if it.kind == TERM:
+            for n in (it.record.label, *it.record.aliases):
+                names.setdefault((TERM, normalise(n)), it.record.id)
+        elif it.kind == ATTRIBUTE:
+            names.setdefault((ATTRIBUTE, normalise(it.record.label)), it.record.id)
+
+    accepted_ids: set[str] = set()   # drafted terms and attributes accepted (explicitly or by use)
+    renamed: dict[str, str] = {}     # drafted id -> the id it goes by now
+    new_records: list[Any] = []      # terms and attributes an edit named and nobody had
+
+    def resolve(kind: str, label: str) -> str:
+        from .discussions.thread import slug, unique_id
+
+        hit = names.get((kind, normalise(label)))
+        if hit is None:
+            hit = unique_id(slug(label)[:60].strip("-") or "x", taken)
+            names[(kind, normalise(label))] = hit
+            new_records.append(Term(hit, label) if kind == TERM else Attribute(hit, label))
+        return hit
+
+    for it in items:  # renamed terms and attributes first: claims may name them by their new label
+        e = entry_of.get(it.key)
+        if e is not None and e.decision == EDITED and it.kind in (TERM, ATTRIBUTE):
+            label = e.edit.get("label", it.record.label)
+            target = names.get((it.kind, normalise(label)))
+            if target is None or target == it.record.id:
+                names[(it.kind, normalise(label))] = it.record.id
+            else:
+                renamed[it.record.id] = target  # renamed to another's name: the two are one
+
+    def now(ident: str) -> str:
+        return renamed.get(ident, ident)
+
+    def use(ident: str) -> str:
+        """An accepted item uses this term or attribute: it is accepted with it."""
+        ident = now(ident)
+        if ident in by_id:
+            accepted_ids.add(ident)
+        return ident
+
+    for it in items:
+        if it.kind in (TERM, ATTRIBUTE) and status.get(it.key) in (ACCEPTED, EDITED):
+            use(it.record.id)
+    for target in renamed.values():
+        use(target)
+
+    out_claims: list[Claim] = []
+    out_relations: list[Relation] = []
+    claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
+    accepted_relations: list[tuple[Relation, Item]] = []
+    for it in items:
+        e = entry_of.get(it.key)
+        if e is None or e.decision == REJECTED or it.kind not in (CLAIM, RELATION):
+            continue
+        r = it.record
+        edit = e.edit
+        if it.kind == CLAIM:
+            term = resolve(TERM, edit[TERM]) if TERM in edit else r.term
+            attr = resolve(ATTRIBUTE, edit[ATTRIBUTE]) if ATTRIBUTE in edit else r.attribute
+            negated = edit.get("negated", r.negated)
+            fields = {**it.fields, TERM: edit.get(TERM, it.fields[TERM]), ATTRIBUTE: edit.get(ATTRIBUTE,
+                                                                                            it.fields[ATTRIBUTE])}
+            fields = {k: v for k, v in fields.items() if k != "negated"} | ({"negated": True} if negated else {})
+            ident = review_id(key_of(CLAIM, fields))
+            claim_ids[r.id] = ident
+            out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
+        else:
+            kind = edit.get("kind", r.kind)
+            fields = {**it.fields, "kind": kind}
+            rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(r.source),
+                          target=use(r.target), status="")
+            accepted_relations.append((rel, it))
+    base_claims = {c.id for c in base.claims}
+    base_attrs = {a.id for a in base.attributes}
+    for rel, _ in accepted_relations:
+        concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in rel.concerns
+                                       if c in claim_ids or c in base_claims or now(c) in accepted_ids
+                                       or c in base_attrs))
+        out_relations.append(replace(rel, concerns=concerns))
+
+    # the accepted terms and attributes, edits applied
+    out_terms: list[Term] = []
+    out_attrs: list[Attribute] = []
+    for it in items:
+        if it.kind not in (TERM, ATTRIBUTE) or it.record.id not in accepted_ids or it.record.id in renamed:
+            continue
+        e = entry_of.get(it.key)
+        r = it.record
+        label = e.edit.get("label", r.label) if e is not None else r.label
+        if it.kind == TERM:
+            aliases = tuple(dict.fromkeys(a for a in (*r.aliases, r.label) if normalise(a) != normalise(label)))
+            out_terms.append(replace(r, label=label, aliases=aliases, status=""))
+        else:
+            out_attrs.append(replace(r, label=label, status=""))
+    for rec in new_records:
+        (out_terms if isinstance(rec, Term) else out_attrs).append(rec)
+    for it in items:  # a drafted term or attribute that an accepted item uses is accepted with it
+        if it.kind in (TERM, ATTRIBUTE) and it.record.id in accepted_ids and it.key not in status:
+            status[it.key] = ACCEPTED
+
+    # what is left to decide, pointing at the accepted terms and attributes by their ids now;
+    # a drafted attribute that nothing left uses goes (every claim with it was rejected)
+    used = {u for it in items if it.key not in status for u in uses(it)}
+    for it in items:
+        if it.kind == ATTRIBUTE and it.key not in status and it.record.id not in used:
+            status[it.key] = REMOVED
+    if not files:
+        return Settled(status, Dataset(), Dataset())
+    left = [it for it in items if it.key not in status]
+    left_ids = {it.record.id for it in left}
+    rem_terms = tuple(it.record for it in left if it.kind == TERM)
+    rem_attrs = tuple(it.record for it in left if it.kind == ATTRIBUTE)
+    rem_claims = tuple(it.record if not renamed or (now(it.record.term), now(it.record.attribute)) == (
+        it.record.term, it.record.attribute) else replace(it.record, term=now(it.record.term),
+                                                          attribute=now(it.record.attribute))
+        for it in left if it.kind == CLAIM)
+    kept = {c.id for c in rem_claims} | set(claim_ids) | base_claims
+    base_attrs = {a.id for a in base.attributes}
+    rem_rel = []
+    for it in left:
+        if it.kind in (RELATION, CONTEXT):
+            r = it.record
+            concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in r.concerns if c in kept
+                                           or now(c) in accepted_ids or now(c) in left_ids or c in base_attrs))
+            if (now(r.source), now(r.target), concerns) != (r.source, r.target, r.concerns):
+                r = replace(r, source=now(r.source), target=now(r.target), concerns=concerns)
+            rem_rel.append(r)
+    remaining = Dataset(source=base.source, terms=rem_terms, attributes=rem_attrs, claims=rem_claims,
+                        relations=tuple(rem_rel))
+    # reviewed.yaml in an order of its own (the thread's, labels alphabetical), whatever the
+    # order the items were read in: the same decisions always give the same file
+    at = {m.id: i for i, m in enumerate(base.messages)}
+
+    def place(x: Any) -> tuple[Any, ...]:
+        return (at.get(x.message, -1), x.span or (0, 0), x.id)
+
+    reviewed = Dataset(source=base.source, terms=tuple(sorted(out_terms, key=lambda t: (t.label.casefold(), t.id))),
+                       attributes=tuple(sorted(out_attrs, key=lambda a: (a.label.casefold(), a.id))),
+                       claims=tuple(sorted(out_claims, key=place)), relations=tuple(sorted(out_relations, key=place)))
+    return Settled(status, remaining, reviewed)
+
+
+_SECTIONS = ("terms", "attributes", "claims", "relations")
+
+
+def draft_text(ds: Dataset) -> str:
+    """The text of draft.yaml for the drafted items of ``ds``."""
+    from .dataset import dump_dataset
+
+    if any(getattr(ds, s) for s in _SECTIONS):
+        return dump_dataset(ds, _SECTIONS, _DRAFT_HEADER)
+    return _DRAFT_HEADER + "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)
+
+
+def reviewed_text(ds: Dataset) -> str:
+    """The text of reviewed.yaml for the accepted items of ``ds``, with a check line that
+    tells a copy written by review from one edited since."""
+    from .dataset import dump_dataset
+
+    body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else "".join(
+        f"{s}: []\n" for s in _SECTIONS)
+    return _REVIEWED_HEADER + _CHECK + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + "\n" + body
+
+
+def _hand_edited(text: str) -> bool:
+    """Whether a reviewed.yaml was changed since review wrote it."""
+    head, sep, rest = text.partition(_CHECK)
+    if not sep or head != _REVIEWED_HEADER:
+        return True
+    check, _, body = rest.partition("\n")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] != check
+
+
+# --- a folder's files ------------------------------------------------------------------------
+
+
+@dataclass
+class Snapshot:
+    """A reviewed folder as read: the rest of its dataset, the items under review (drafted,
+    and those decided earlier, brought back), and what draft.yaml and reviewed.yaml held."""
+
+    folder: Path
+    base: Dataset
+    items: list[Item]
+    book: Decisions
+    held: dict[str, bytes | None]  # file name -> its bytes when read (None: absent)
+    messages: dict[str, Message]
+
+
+def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
+    """Read a drafted dataset folder for review: every file checked together (as
+    ``validate`` does), then the items of draft.yaml, reviewed.yaml and decisions.yaml
+    joined into one list of items, each with what it is. Items accepted by hand in
+    draft.yaml (their ``status: draft`` deleted) are recorded as accepted decisions.
+    Raises :class:`DatasetError` for a folder that cannot be read and
+    :class:`OutputError` for a reviewed.yaml changed by hand."""
+    from .dataset import build_dataset, read_documents
+    from .files import input_files, read_limited
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise DatasetError("review works on a dataset folder (from `conceptgraph import`); this is not a folder",
+                           str(root))
+    finish_writes(root)
+    held: dict[str, bytes | None] = {}
+    texts: dict[str, str] = {}
+    for f in input_files(root):
+        raw = read_limited(f)
+        try:
+            texts[f.name] = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", str(f),
+                               raw[: e.start].count(b"\n") + 1) from None
+        if f.name in (DRAFT_FILE, REVIEWED_FILE):
+            held[f.name] = raw
+    for name in (DRAFT_FILE, REVIEWED_FILE):
+        held.setdefault(name, None)
+    if DRAFT_FILE not in texts and REVIEWED_FILE not in texts:
+        raise DatasetError(f"no {DRAFT_FILE} to review here: draft it first (conceptgraph draft {root})", str(root))
+    if REVIEWED_FILE in texts and _hand_edited(texts[REVIEWED_FILE]):
+        raise OutputError(f"{root / REVIEWED_FILE}: changed by hand since review wrote it; move your changes to a file "
+                          "of your own, put it back as it was, and review again")
+    docs = read_documents({str(root / name): text for name, text in texts.items()})
+    try:
+        whole = build_dataset(docs)  # everything together: references across files, every anchor
+    except DatasetError:
+        if REVIEWED_FILE not in texts:
+            raise
+        # stopped between writing draft.yaml and reviewed.yaml: the decisions make the latter again
+        docs = [d for d in docs if Path(d.file).name != REVIEWED_FILE]
+        whole = build_dataset(docs)
+    part = {Path(d.file).name: d for d in docs}
+    others = [d for d in docs if Path(d.file).name not in (DRAFT_FILE, REVIEWED_FILE)]
+    base = build_dataset(others) if others else _empty(whole)
+    drafted_ids = _ids(part.get(DRAFT_FILE))
+    reviewed_ids = _ids(part.get(REVIEWED_FILE))
+    drafted = _select(whole, drafted_ids)
+    reviewed = _select(whole, reviewed_ids)
+    book = Decisions.read(root)
+    items_d = items_of(drafted, whole)
+    items = _join(items_d, items_of(reviewed, whole), book, whole)
+    hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
+            if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
+    if hand:
+        book.record(hand)
+        book.save()
+    return Snapshot(root, base, [_as_draft(it) for it in items], book, held,
+                    {m.id: m for m in whole.messages})
+
+
+def _empty(whole: Dataset) -> Dataset:
+    from .model import Dataset
+
+    return Dataset(source=whole.source)
+
+
+def _ids(doc: Document | None) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {s: set() for s in _SECTIONS}
+    if doc is None or not isinstance(doc.data, dict):
+        return out
+    for s in _SECTIONS:
+        for e in doc.data.get(s) or []:
+            if isinstance(e, dict) and isinstance(e.get("id"), str):
+                out[s].add(e["id"])
+    return out
+
+
+def _select(ds: Dataset, ids: dict[str, set[str]]) -> Dataset:
+    from .model import Dataset
+
+    return Dataset(source=ds.source, terms=tuple(t for t in ds.terms if t.id in ids["terms"]),
+                   attributes=tuple(a for a in ds.attributes if a.id in ids["attributes"]),
+                   claims=tuple(c for c in ds.claims if c.id in ids["claims"]),
+                   relations=tuple(r for r in ds.relations if r.id in ids["relations"]))
+
+
+def _as_draft(it: Item) -> Item:
+    return it if it.record.status == DRAFT else replace(it, record=replace(it.record, status=DRAFT))
+
+
+def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset) -> list[Item]:
+    """The items under review: those of draft.yaml; those of reviewed.yaml as they were
+    drafted (an edited one as its decision names it); and those decided whose record no
+    file holds any more (a rejected one), made again from what their decision says, with
+    the terms and attributes they name."""
+    from .discussions.thread import slug, unique_id
+    from .model import Attribute, Term
+
+    out = list(drafted)
+    seen = {it.key for it in drafted}
+    label = _Labels(whole)
+    taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
+    known = {(kind, normalise(x)): ident for ident, x in label.of.items()
+             for kind in ((TERM,) if any(t.id == ident for t in whole.terms) else (ATTRIBUTE,))}
+
+    def add(it: Item) -> None:
+        out.append(it)
+        seen.add(it.key)
+
+    def ensure(kind: str, name: str, aliases: tuple[str, ...] = ()) -> str:
+        """The id of the term or attribute of this name; a draft one is made when none is."""
+        hit = known.get((kind, normalise(name)))
+        if hit is None:
+            hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
+            rec = Term(hit, name, aliases, status=DRAFT) if kind == TERM else Attribute(hit, name, status=DRAFT)
+            label.of[hit] = name
+            known[(kind, normalise(name))] = hit
+            add(make_item(kind, rec, label))
+        return hit
+
+    edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
+    for it in reviewed:
+        e = edited.get(it.key)
+        if e is not None and e.key not in seen:
+            made = _remake(e, label, whole, it, ensure)
+            if made is not None:
+                add(made)
+        elif it.key not in seen:
+            add(it)
+    for e in book.latest():
+        if e.key not in seen:
+            made = _remake(e, label, whole, None, ensure)
+            if made is not None and made.key not in seen:
+                add(made)
+    return out
+
+
+def _edited_fields(e: Entry) -> dict[str, Any]:
+    """What an edited item is after its edit."""
+    f = dict(e.fields)
+    if e.item in (TERM, ATTRIBUTE):
+        f[e.item] = e.edit.get("label", f[e.item])
+    elif e.item == CLAIM:
+        f[TERM] = e.edit.get(TERM, f[TERM])
+        f[ATTRIBUTE] = e.edit.get(ATTRIBUTE, f[ATTRIBUTE])
+        f = {k: v for k, v in f.items() if k != "negated"} | ({"negated": True} if e.edit.get(
+            "negated", e.fields.get("negated")) else {})
+    else:
+        f["kind"] = e.edit.get("kind", f["kind"])
+    return f
+
+
+def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
+            ensure: Callable[..., str]) -> Item | None:
+    """The drafted item a decision names, made from the decision (and, for an edited one,
+    the accepted record ``like``): None when its message is gone. The terms and
+    attributes it names are found by label, or made (``ensure``)."""
+    from .model import Claim, Relation, Term
+
+    f = e.fields
+    if e.item in (TERM, ATTRIBUTE):
+        name = f[e.item]
+        if like is None:  # made (with what the decision says of it) unless the dataset has it
+            ensure(e.item, name, tuple(f.get("aliases") or ()))
+            return None
+        rec: Any = (Term(like.record.id, name, tuple(f.get("aliases") or ()), status=DRAFT,
+                         confidence=like.record.confidence) if e.item == TERM
+                    else replace(like.record, label=name, status=DRAFT))
+        return make_item(e.item, rec, label)
+    m = next((x for x in whole.messages if x.id == f.get("message")), None)
+    span = f.get("span")
+    if e.item == CLAIM:
+        if m is None or span is None:
+            return None
+        s, t = span
+        rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]), ensure(ATTRIBUTE, f[ATTRIBUTE]),
+                    m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT,
+                    confidence=like.record.confidence if like else None)
+        return make_item(CLAIM, rec, label)
+    kind = f["kind"]
+    ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
+            for side, name in enumerate((f["source"], f["target"]))]
+    if any(RELATION_ENDS[kind][side] == CONTRIBUTOR and end not in {c.id for c in whole.contributors}
+           for side, end in enumerate(ends)):
+        return None
+    quote = m.text[span[0]:span[1]] if m is not None and span else ""
+    rec = Relation(like.record.id if like else review_id(e.key), kind, ends[0], ends[1],
+                   m.by if m else "", quote, m.where if m else "", m.id if m else "",
+                   (span[0], span[1]) if m is not None and span else None,
+                   like.record.concerns if like else (), status=DRAFT,
+                   confidence=like.record.confidence if like else None)
+    return make_item(RELATION, rec, label)
+
+
+def write_settled(snap: Snapshot, settled: Settled) -> None:
+    """Write draft.yaml and reviewed.yaml as ``settled`` has them, together, and only if
+    both still hold what was read or last written (else :class:`Conflict`)."""
+    files = {name: text.encode("utf-8") for name, text in (
+        (DRAFT_FILE, draft_text(settled.remaining)), (REVIEWED_FILE, reviewed_text(settled.reviewed)))}
+    if snap.held.get(REVIEWED_FILE) is None and not any(getattr(settled.reviewed, s) for s in _SECTIONS):
+        del files[REVIEWED_FILE]  # nothing accepted yet: no file for it
+    changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
+    if changed:
+        replace_together(snap.folder, changed)
+        snap.held.update({name: data for name, (data, _) in changed.items()})
+
+
+def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
+    """Bring draft.yaml and reviewed.yaml in step with decisions.yaml (after a review was
+    stopped between writes, or decisions.yaml was edited); None for a folder without
+    either a draft or decisions."""
+    root = Path(folder)
+    if not any((root / name).is_file() for name in (DECISIONS_FILE, REVIEWED_FILE, DRAFT_FILE)):
+        return None  # nothing drafted (or a draft.yaml that is no file, which drafting refuses)
+    snap = read_folder(root)
+    write_settled(snap, settle(snap.items, snap.book, snap.base))
+    return snap
+
+
+def respect(drafted: Dataset, base: Dataset, book: Decisions) -> Dataset:
+    """``drafted`` (what :func:`conceptgraph.draft.draft` found in ``base``) without what
+    was decided: nothing rejected comes back (a term rejected as a term in none of its
+    names), nothing accepted or edited twice. ``base`` holds reviewed.yaml, whose accepted
+    terms and attributes the draft used as they are."""
+    if not book.entries:
+        return drafted
+    rejected_names = {e.key[1] for e in book.latest() if e.item == TERM and e.decision == REJECTED} | {
+        normalise(a) for e in book.latest() if e.item == TERM and e.decision == REJECTED
+        for a in e.fields.get("aliases") or ()}
+    items = items_of(drafted, base)
+    # a term drafted under another of its names is rejected all the same, and what uses it goes with it
+    marks = Decisions(book.path, book.entries)
+    marks.record([(REJECTED, TERM, it.fields, {}) for it in items if it.kind == TERM
+                  and any(normalise(n) in rejected_names for n in (it.record.label, *it.record.aliases))
+                  and book.find(it.key) is None])
+    return settle(items, marks, base).remaining
+
+
+def check_edit(kind: str, edit: dict[str, Any], record: Any) -> dict[str, Any]:
+    """The edit of an item as decisions.yaml keeps it: only the fields that change, each
+    checked (a :class:`UsageError` says what is wrong)."""
+    out: dict[str, Any] = {}
+    for k, v in edit.items():
+        if k not in EDITABLE[kind]:
+            raise UsageError(f"a {kind}'s edit changes {', '.join(EDITABLE[kind])}, not '{excerpt(k, 30)}'")
+        if k == "negated":
+            if not isinstance(v, bool):
+                raise UsageError("'negated' is true or false")
+        elif not isinstance(v, str) or not v.strip():
+            raise UsageError(f"'{k}' needs a text")
+        else:
+            v = " ".join(v.split())
+        if k == "kind":
+            if v not in RELATION_KINDS or v in CONTEXT_RELATIONS:
+                raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'")
+            if RELATION_ENDS[v] != RELATION_ENDS[record.kind]:
+                raise UsageError(f"a {record.kind} relation cannot become {v}: it joins other kinds of node")
+        out[k] = v
+    return out
+
+
+def kinds_like(kind: str) -> list[str]:
+    """The relation kinds a relation of ``kind`` may be edited into (the same ends)."""
+    return [k for k in RELATION_KINDS if RELATION_ENDS[k] == RELATION_ENDS[kind] and k not in CONTEXT_RELATIONS]
+
+
+def describe(it: Item, names: dict[str, str] | None = None) -> str:
+    """One line saying what the item is: ``cooperation has "may be passive"``."""
+    f = it.fields
+    if it.kind in (TERM, ATTRIBUTE):
+        return f"{it.kind} “{f[it.kind]}”"
+    if it.kind == CLAIM:
+        return f"{f[TERM]} {'lacks' if f.get('negated') else 'has'} “{f[ATTRIBUTE]}”"
+    who = names or {}
+    src, dst = (who.get(f[e], f[e]) for e in ("source", "target"))
+    phrase = (RELATION_KINDS | ATTRIBUTE_RELATIONS)[f["kind"]]
+    return f"{src} {phrase} {dst}"
+
+
+def iter_uses(it: Item) -> Iterator[str]:
+    """The ids of the terms and attributes an item uses."""
+    if it.kind == CLAIM:
+        yield it.record.term
+        yield it.record.attribute
+    elif it.kind == RELATION and RELATION_ENDS[it.record.kind][0] != CONTRIBUTOR:
+        yield it.record.source
+        yield it.record.target

@@ -1,0 +1,361 @@
+"""A review of a drafted folder: the queue of undecided items, and each decision written
+at once to ``decisions.yaml`` (see :mod:`conceptgraph.decisions`), with ``draft.yaml``
+and ``reviewed.yaml`` following it.
+
+The command line's ``review DATA --list/--accept/--reject/--accept-above`` and the review
+page's server (:mod:`conceptgraph.server`) both work through :class:`Review`, so that a
+script and a reviewer write the same file the same way.
+
+>>> import tempfile, pathlib
+>>> from conceptgraph.discussions import import_discussion
+>>> from conceptgraph.draft import draft_folder
+>>> from conceptgraph.load import default_data_path
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "coop"
+>>> _ = import_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"], folder)
+>>> _ = draft_folder(folder)
+>>> r = Review(folder)
+>>> first = r.ordered()[0]
+>>> r.row(first)["text"]
+'term “cooperation”'
+>>> r.decide([first.rid], "accepted")["counts"]["accepted"]
+1
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from .decisions import (
+    ACCEPTED,
+    CONTEXT,
+    DECISIONS_FILE,
+    EDITED,
+    REJECTED,
+    REMOVED,
+    REVIEWED_FILE,
+    Conflict,
+    Decisions,
+    Item,
+    Settled,
+    check_edit,
+    describe,
+    iter_uses,
+    kinds_like,
+    read_folder,
+    settle,
+    write_settled,
+)
+from .errors import UsageError, did_you_mean, excerpt
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide"]
+
+#: How the queue may be ordered: most likely accepted first (the drafter's confidence,
+#: then what the decisions so far teach), in the thread's order, or by term.
+ORDERS = ("confidence", "message", "term")
+#: What a bulk decision may select by.
+FILTERS = ("above", "term", "speaker", "kind")
+#: Among items alike otherwise: terms first (rejecting one takes its claims with it), then
+#: claims and relations; attributes last (most are accepted or gone with their claims by then).
+KIND_RANK = {TERM: 0, CLAIM: 1, "relation": 2, ATTRIBUTE: 3}
+
+
+class Review:
+    """The items of a drafted folder and the decisions about them; safe to share between
+    threads (every change takes the review's lock)."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = folder
+        self.lock = threading.RLock()
+        self._load()
+
+    def _load(self) -> None:
+        from .priority import Prior
+
+        self.snap = read_folder(self.folder)
+        self.items = [it for it in self.snap.items if it.kind != CONTEXT]
+        self.by_rid = {it.rid: it for it in self.items}
+        self.names = {c.id: c.name for c in self.snap.base.contributors}
+        order = {m: i for i, m in enumerate(self.snap.messages)}
+        self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation") else -1, n)
+                         for n, it in enumerate(self.items)}
+        self.prior = Prior(self.items, self.names)
+        self._settle()
+
+    @property
+    def book(self) -> Decisions:
+        return self.snap.book
+
+    @property
+    def path(self) -> Path:
+        return self.snap.folder
+
+    def _settle(self) -> None:
+        """Where each item stands now (the files' contents wait for :meth:`write_files`)."""
+        self.settled: Settled = settle(self.snap.items, self.book, self.snap.base, files=False)
+
+    def reload(self) -> None:
+        """Read the folder again (after another program changed its files)."""
+        with self.lock:
+            self._load()
+
+    # -- reading
+
+    def status(self, it: Item) -> str | None:
+        """accepted, rejected, edited, removed (an item it uses was rejected), or None."""
+        return self.settled.status.get(it.key)
+
+    def counts(self) -> dict[str, int]:
+        """How many items there are, and how many are reviewed, accepted, rejected, left."""
+        c = Counter(self.status(it) for it in self.items)
+        accepted = c[ACCEPTED] + c[EDITED]
+        rejected = c[REJECTED] + c[REMOVED]
+        return {"total": len(self.items), "reviewed": accepted + rejected, "accepted": accepted,
+                "rejected": rejected, "left": c[None]}
+
+    def left(self) -> list[Item]:
+        return [it for it in self.items if self.status(it) is None]
+
+    def ordered(self, order: str = "confidence", first: int | None = None) -> list[Item]:
+        """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
+        when given."""
+        left = self.left()
+        if order == "confidence":
+            scores = self.prior.scores(left, self.settled.status, self.book)
+
+            def rank(it: Item) -> tuple[Any, ...]:
+                return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
+
+            return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
+        if order == "message":
+            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))
+        if order == "term":
+            return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
+                                                self.position[it.key]))
+        raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
+
+    def _term_of(self, it: Item) -> str:
+        f = it.fields
+        if it.kind in (TERM, CLAIM):
+            return str(f[TERM])
+        if it.kind == ATTRIBUTE:
+            return str(f[ATTRIBUTE])
+        return str(f["source"]) if RELATION_ENDS[f["kind"]][0] != CONTRIBUTOR else self.names.get(f["source"], "")
+
+    def row(self, it: Item) -> dict[str, Any]:
+        """What the page and ``--list`` show of an item."""
+        r = it.record
+        m = self.snap.messages.get(getattr(r, "message", "") or "")
+        out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
+                               "text": describe(it, self.names), "confidence": r.confidence}
+        if m is not None:
+            out |= {"speaker": self.names.get(m.by, m.by), "where": m.where, "message": m.id,
+                    "span": list(r.span) if r.span else None, "quote": r.quote}
+        return out
+
+    def page_row(self, it: Item) -> dict[str, Any]:
+        """:meth:`row`, with what the page needs to show the item in the graph and edit it."""
+        r = it.record
+        out = self.row(it)
+        out["status"] = self.status(it)
+        out["nodes"] = [r.id] if it.kind in (TERM, ATTRIBUTE) else list(dict.fromkeys(
+            [*iter_uses(it), *((r.source, r.target) if it.kind == "relation" else ()),
+             *((r.by,) if getattr(r, "by", "") else ())]))
+        out["edge"] = r.id if it.kind in (CLAIM, "relation") else None
+        out["term"] = self._term_of(it)
+        out["by"] = getattr(r, "by", "") or ""
+        if it.kind == CLAIM:
+            out["edit"] = {TERM: it.fields[TERM], ATTRIBUTE: it.fields[ATTRIBUTE], "negated": bool(r.negated)}
+        elif it.kind == "relation":
+            out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind)}
+        else:
+            out["edit"] = {"label": r.label}
+        return out
+
+    def state(self, order: str = "confidence") -> dict[str, Any]:
+        """Everything the page needs: the revision, counts, every item with its status, the
+        undecided ones in ``order``, and the terms an edit may name."""
+        with self.lock:
+            terms = sorted({t.label for t in self.snap.base.terms} | {it.fields[TERM] for it in self.items
+                                                                      if it.kind == TERM}, key=str.casefold)
+            return {"revision": self.book.revision, "counts": self.counts(), "order": order,
+                    "items": [self.page_row(it) for it in self.items],
+                    "queue": [it.rid for it in self.ordered(order)], "terms": terms,
+                    "speakers": sorted({self.names.get(it.record.by, it.record.by) for it in self.items
+                                        if getattr(it.record, "by", "")}, key=str.casefold),
+                    "files": {"decisions": str(self.path / DECISIONS_FILE),
+                              "reviewed": str(self.path / REVIEWED_FILE)}}
+
+    def find(self, rid: str) -> Item:
+        it = self.by_rid.get(rid)
+        if it is None:
+            raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}; "
+                             "see `conceptgraph review DATA --list`")
+        return it
+
+    def select(self, flt: dict[str, Any]) -> list[Item]:
+        """The undecided items a bulk filter selects: ``above`` (confidence at least), ``term``
+        (its term or attribute, by label), ``speaker`` (name or id), ``kind``; all must hold."""
+        from .names import normalise
+
+        for k in flt:
+            if k not in FILTERS:
+                raise UsageError(f"unknown filter '{excerpt(k, 20)}'; one of {', '.join(FILTERS)}")
+        if not any(v not in (None, "") for v in flt.values()):
+            raise UsageError("a bulk decision needs a filter: confidence above, a term, a speaker or a kind")
+        above = flt.get("above")
+        if above not in (None, ""):
+            try:
+                above = float(above)
+            except (TypeError, ValueError):
+                raise UsageError(f"'above' is a number from 0 to 1, not '{excerpt(above, 20)}'") from None
+        term = normalise(flt.get("term") or "")
+        speaker = (flt.get("speaker") or "").strip()
+        kind = flt.get("kind") or ""
+        out = []
+        for it in self.ordered():
+            r = it.record
+            if above not in (None, "") and (r.confidence is None or r.confidence < above):
+                continue
+            if term and term not in (normalise(self._term_of(it)), normalise(it.fields.get(ATTRIBUTE, ""))):
+                continue
+            by = getattr(r, "by", "") or ""
+            if speaker and speaker not in (by, self.names.get(by, "")):
+                continue
+            if kind and kind not in (it.kind, getattr(r, "kind", None)):
+                continue
+            out.append(it)
+        return out
+
+    # -- deciding
+
+    def decide(self, rids: list[str], decision: str, edit: dict[str, Any] | None = None,
+               base: int | None = None) -> dict[str, Any]:
+        """Record one decision (one action, however many items) and write decisions.yaml
+        at once. ``base`` is the revision the caller last saw: a later one means another
+        tab or reviewer decided meanwhile, and nothing is written (:class:`Conflict`)."""
+        if decision not in (ACCEPTED, REJECTED, EDITED):
+            raise UsageError(f"unknown decision '{excerpt(decision, 20)}'; accepted, rejected or edited")
+        with self.lock:
+            self._check_base(base)
+            items = [self.find(r) for r in dict.fromkeys(rids)]
+            if not items:
+                raise UsageError("nothing to decide")
+            lines = []
+            for it in items:
+                changes: dict[str, Any] = {}
+                if decision == EDITED:
+                    if len(items) != 1:
+                        raise UsageError("an edit is of one item")
+                    changes = check_edit(it.kind, edit or {}, it.record)
+                    if not changes:
+                        decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
+                elif decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
+                    users = [u for u in self.items if self.status(u) in (ACCEPTED, EDITED)
+                             and it.record.id in tuple(iter_uses(u))]
+                    if users:
+                        raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
+                                         f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
+                lines.append((decision, it.kind, it.fields, changes))
+            return self._commit(lambda: self.book.record(lines))
+
+    def undo(self, base: int | None = None) -> dict[str, Any]:
+        """Take back the last action (a bulk decision is one)."""
+        with self.lock:
+            self._check_base(base)
+            if not self.book.entries:
+                raise UsageError("nothing to undo")
+            gone: list[Any] = []
+
+            def take_back() -> int:
+                gone.extend(self.book.undo())
+                return int(gone[0].action)
+
+            result = self._commit(take_back)
+            keys = {e.key for e in gone}
+            result["undone"] = [it.rid for it in self.items if it.key in keys]
+            return result
+
+    def bulk(self, flt: dict[str, Any], decision: str, base: int | None = None) -> dict[str, Any]:
+        """Accept or reject every undecided item ``flt`` selects, as one action."""
+        with self.lock:
+            chosen = self.select(flt)
+            if not chosen:
+                raise UsageError("no undecided item matches that filter")
+            return self.decide([it.rid for it in chosen], decision, base=base)
+
+    def _check_base(self, base: int | None) -> None:
+        if base is not None and base != self.book.revision:
+            raise Conflict(f"{self.book.path}: revision {self.book.revision}, not {base}: decided meanwhile in another "
+                           "tab or by another reviewer; nothing written")
+
+    def _commit(self, change: Any) -> dict[str, Any]:
+        before = {it.key: self.status(it) for it in self.items}
+        saved = (list(self.book.entries), self.book._index)
+        action = change()
+        try:
+            self.book.save()
+        except Conflict:
+            self.book.entries, self.book._index = saved
+            self._load()  # someone else wrote: take their decisions in; the caller starts again
+            raise
+        except BaseException:
+            self.book.entries, self.book._index = saved
+            raise
+        self._settle()
+        changed = {it.rid: self.status(it) for it in self.items if self.status(it) != before[it.key]}
+        return {"revision": self.book.revision, "action": action, "counts": self.counts(), "changed": changed}
+
+    def write_files(self) -> None:
+        """Write draft.yaml and reviewed.yaml as the decisions have them. Should another
+        program have changed them meanwhile (a new draft), the folder is read again first."""
+        with self.lock:  # a copy of the decisions, so that new ones need not wait for the files
+            snap, book = self.snap, Decisions(self.book.path, list(self.book.entries), self.book.revision)
+        try:
+            write_settled(snap, settle(snap.items, book, snap.base))
+        except Conflict:
+            with self.lock:
+                self._load()
+                write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
+
+
+# --- the command line's side -----------------------------------------------------------------
+
+
+def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> list[dict[str, Any]]:
+    """The undecided items of ``folder`` in ``order``: what ``review DATA --list`` prints."""
+    r = Review(folder)
+    r.write_files()
+    return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")} for it in r.ordered(order)]
+
+
+def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]
+                  reject: list[str] = (), above: float | None = None) -> dict[str, Any]:  # type: ignore[assignment]
+    """Accept and reject items by id, or accept every undecided item whose confidence is
+    at least ``above``: each a decision in decisions.yaml, as the page makes them."""
+    r = Review(folder)
+    done = Counter[str]()
+    if above is not None:
+        if not 0 <= above <= 1:
+            raise UsageError(f"--accept-above takes a confidence from 0 to 1, not {above}")
+        chosen = [it for it in r.left() if it.record.confidence is not None and it.record.confidence >= above]
+        if chosen:
+            r.decide([it.rid for it in chosen], ACCEPTED)
+            done[ACCEPTED] += len(chosen)
+    for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
+        if ids:
+            for rid in ids:
+                r.find(rid)
+            r.decide(list(ids), decision)
+            done[decision] += len(set(ids))
+    r.write_files()
+    counts = r.counts()
+    return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
+            "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}

@@ -1,0 +1,312 @@
+"""The review page's server: the explorer page in review mode, and the few requests its
+keys send, on 127.0.0.1 only.
+
+The standard library's :class:`http.server.ThreadingHTTPServer` serves it: one thread
+per connection (the page's requests and a second tab's are served side by side; the
+decisions themselves are taken one at a time under the review's lock), HTTP/1.1
+keep-alive so a decision costs no new connection, a timeout on idle connections, and a
+clean stop on Ctrl-C (a decision being written is finished, the derived files are
+brought up to date). Only ``conceptgraph review`` imports this module.
+
+Every request must carry the random token of the address the command prints (in the
+query, or the ``X-Review-Token`` header): another local user, or a web page that
+guesses the port, gets 403. A request whose ``Host`` is not this address is refused too
+(a DNS-rebinding page), and so is a write from another origin (``Origin`` or
+``Sec-Fetch-Site`` say so) or without a JSON body, which no form can send.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import secrets
+import sys
+import threading
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .decisions import Conflict
+from .errors import ConceptGraphError, UsageError
+from .review import ORDERS, Review
+
+__all__ = ["ReviewServer", "serve", "review_page"]
+
+_MAX_BODY = 1 << 20
+_IDLE = 30.0  # seconds an idle connection is kept
+_QUIET, _MAX_DELAY = 0.5, 3.0  # seconds without a decision before the derived files are written; at most
+
+
+def review_page(review: Review) -> str:
+    """The explorer page of the review's folder, in review mode: the review's script and
+    styles added, and requests allowed to this server (its own origin) only."""
+    from pathlib import Path
+
+    from .load import load_graph
+    from .render import render_html
+
+    templates = Path(__file__).with_name("templates")
+    G = load_graph(review.path)
+    return render_html(G, extra_js=(templates / "review.js").read_text(encoding="utf-8"),
+                       extra_css=(templates / "review.css").read_text(encoding="utf-8"))
+
+
+class _Writer(threading.Thread):
+    """Writes draft.yaml and reviewed.yaml after decisions, off the decision's path: a
+    burst of keys is written once. decisions.yaml itself is written by the decision."""
+
+    def __init__(self, review: Review) -> None:
+        super().__init__(name="review-files", daemon=True)
+        self.review = review
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.idle.set()
+        self.error = ""
+        self.stopping = False
+
+    def request(self) -> None:
+        self.idle.clear()
+        self.wanted.set()
+
+    def run(self) -> None:
+        while not self.stopping:
+            self.wanted.wait()
+            self.wanted.clear()
+            # a burst of keys is written once it pauses (at the latest every few seconds):
+            # the files' work never competes with a decision being saved
+            start = time.monotonic()
+            while not self.stopping and time.monotonic() - start < _MAX_DELAY and self.wanted.wait(_QUIET):
+                self.wanted.clear()
+            try:
+                self.review.write_files()
+                self.error = ""
+            except ConceptGraphError as e:
+                if str(e) != self.error:
+                    print(f"Warning: {e}", file=sys.stderr, flush=True)
+                self.error = str(e)
+            if not self.wanted.is_set():
+                self.idle.set()
+        self.idle.set()  # stopped: whoever stops writes what is left
+
+    def flush(self, timeout: float = 60.0) -> None:
+        self.idle.wait(timeout)
+
+
+class ReviewServer(ThreadingHTTPServer):
+    """The review of one folder, served on 127.0.0.1 with a random token."""
+
+    daemon_threads = True
+
+    def __init__(self, review: Review, port: int = 0, token: str | None = None) -> None:
+        self.review = review
+        self.token = token or secrets.token_urlsafe(24)
+        self.writer = _Writer(review)
+        self.page = review_page(review).encode("utf-8")
+        try:
+            super().__init__(("127.0.0.1", port), _Handler)
+        except OSError as e:
+            raise UsageError(f"cannot listen on 127.0.0.1:{port}: {e.strerror or e}"
+                             + ("; choose another --port, or leave it out for a free one" if port else "")) from None
+        self.port = self.server_address[1]
+        self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.origins = {f"http://{h}" for h in self.hosts}
+        self.writer.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/?token={self.token}"
+
+    def stop(self) -> None:
+        """Finish the decision in progress, bring the files up to date, close the socket."""
+        with self.review.lock:
+            self.writer.stopping = True  # no more waiting for a pause
+            if self.writer.is_alive():
+                self.writer.request()
+        if self.writer.is_alive():
+            self.writer.flush()
+        try:
+            self.review.write_files()  # in step, whatever the writer was doing
+        except ConceptGraphError as e:
+            print(f"Warning: {e}", file=sys.stderr, flush=True)
+        self.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: ReviewServer
+    protocol_version = "HTTP/1.1"
+    timeout = _IDLE
+    server_version = "conceptgraph-review"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is the base class's
+        pass  # a request log would bury the address and the warnings
+
+    # -- answers
+
+    def _send(self, status: int, body: bytes, ctype: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, value: Any) -> None:
+        self._send(status, json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8"),
+                   "application/json; charset=utf-8")
+
+    def _error(self, status: int, message: str) -> None:
+        self._json(status, {"error": message})
+
+    # -- checks
+
+    def _allowed(self, write: bool) -> bool:
+        """The request comes from the page this server gave out: right host, right token,
+        and for a write the same origin and a JSON body."""
+        if self.headers.get("Host", "") not in self.server.hosts:
+            self._error(HTTPStatus.FORBIDDEN, "wrong host")
+            return False
+        query = parse_qs(urlsplit(self.path).query)
+        token = self.headers.get("X-Review-Token") or (query.get("token") or [""])[0]
+        if not hmac.compare_digest(token.encode("utf-8", "replace"), self.server.token.encode("ascii")):
+            self._error(HTTPStatus.FORBIDDEN, "this address needs the token `conceptgraph review` printed")
+            return False
+        origin = self.headers.get("Origin")
+        site = self.headers.get("Sec-Fetch-Site", "")
+        if origin not in (None, "") and origin not in self.server.origins or site not in ("", "same-origin", "none"):
+            self._error(HTTPStatus.FORBIDDEN, "requests from another site are refused")
+            return False
+        if write and self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
+            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send JSON")
+            return False
+        return True
+
+    def _body(self) -> dict[str, Any] | None:
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self._error(HTTPStatus.LENGTH_REQUIRED, "Content-Length needed")
+            return None
+        if not 0 <= length <= _MAX_BODY:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too big")
+            self.close_connection = True
+            return None
+        try:
+            value = json.loads(self.rfile.read(length) or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            self._error(HTTPStatus.BAD_REQUEST, "not JSON")
+            return None
+        if not isinstance(value, dict):
+            self._error(HTTPStatus.BAD_REQUEST, "expected a JSON object")
+            return None
+        return value
+
+    # -- methods
+
+    def do_GET(self) -> None:  # noqa: N802 - the name is the base class's
+        if not self._allowed(write=False):
+            return
+        parts = urlsplit(self.path)
+        if parts.path == "/":
+            self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8")
+        elif parts.path == "/api/state":
+            order = (parse_qs(parts.query).get("order") or ["confidence"])[0]
+            self._run(lambda: {**self.server.review.state(order if order in ORDERS else "confidence"),
+                               "warning": self.server.writer.error})
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "no such page")
+
+    do_HEAD = do_GET
+
+    def do_POST(self) -> None:  # noqa: N802 - the name is the base class's
+        if not self._allowed(write=True):
+            return
+        body = self._body()
+        if body is None:
+            return
+        review = self.server.review
+        path = urlsplit(self.path).path
+        base = body.get("base")
+        if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
+            self._error(HTTPStatus.BAD_REQUEST, "'base' is the revision the page last saw")
+            return
+        order = str(body.get("order")) if body.get("order") in ORDERS else "confidence"
+        if path == "/api/decide":
+            ids = body.get("ids")
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                self._error(HTTPStatus.BAD_REQUEST, "'ids' is a list of item ids")
+                return
+            edit = body.get("edit")
+            self._write(lambda: review.decide(ids, str(body.get("decision")),
+                                              edit if isinstance(edit, dict) else None, base), order)
+        elif path == "/api/undo":
+            self._write(lambda: review.undo(base), order)
+        elif path == "/api/preview":
+            flt = body.get("filter")
+            self._run(lambda: _preview(review, flt))
+        elif path == "/api/bulk":
+            flt = body.get("filter")
+            self._write(lambda: review.bulk(flt if isinstance(flt, dict) else {}, str(body.get("decision")), base),
+                        order)
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "no such request")
+
+    def _unsupported(self) -> None:
+        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "GET or POST only")
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _unsupported
+
+    def _write(self, change: Callable[[], dict[str, Any]], order: str) -> None:
+        review = self.server.review
+
+        def run() -> dict[str, Any]:
+            with review.lock:
+                result = change()
+                result["next"] = [it.rid for it in review.ordered(order, first=50)]
+                self.server.writer.request()
+            return {**result, "warning": self.server.writer.error}
+
+        self._run(run)
+
+    def _run(self, answer: Callable[[], dict[str, Any]]) -> None:
+        try:
+            value = answer()
+        except Conflict as e:
+            self._error(HTTPStatus.CONFLICT, str(e))
+        except ConceptGraphError as e:
+            self._error(HTTPStatus.BAD_REQUEST if isinstance(e, UsageError) else HTTPStatus.INTERNAL_SERVER_ERROR,
+                        str(e))
+        else:
+            self._json(HTTPStatus.OK, value)
+
+
+def _preview(review: Review, flt: Any) -> dict[str, Any]:
+    chosen = review.select(flt if isinstance(flt, dict) else {})
+    return {"count": len(chosen), "ids": [it.rid for it in chosen]}
+
+
+def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], None] | None = None,
+          token: str | None = None) -> dict[str, Any]:
+    """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url)`` is called
+    once it listens. Returns the counts at the end."""
+    review = Review(folder)
+    review.write_files()
+    server = ReviewServer(review, port, token)
+    try:
+        if ready is not None:
+            ready(server.url)
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return {"path": str(review.path), **review.counts()}

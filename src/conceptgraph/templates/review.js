@@ -1,0 +1,513 @@
+/* conceptgraph review mode: loaded only when `conceptgraph review` serves the page.
+   One key per decision (a accept, x reject, e edit, space skip, u or Backspace undo,
+   b bulk, ? help); the next item shows at once, and each decision is sent to the
+   server, one after another, with the revision the page last saw: a decision made
+   meanwhile in another tab is refused there, and the page reloads. Every string from
+   the data reaches the page through textContent, never as HTML. */
+(() => {
+  "use strict";
+  const token = new URLSearchParams(location.search).get("token") || "";
+  // Asked for at once, while the explorer (whose script runs next) builds the graph.
+  const early = fetch("/api/state?order=confidence", { headers: { "X-Review-Token": token } });
+  document.addEventListener("DOMContentLoaded", () => start(early));
+
+  function start(early) {
+    const cg = window.conceptgraph;
+    const $ = (id) => document.getElementById(id);
+    const el = (tag, text, cls) => {
+      const e = document.createElement(tag);
+      if (text !== undefined && text !== null) e.textContent = String(text);
+      if (cls) e.className = cls;
+      return e;
+    };
+    const NAMES = { term: "term", attribute: "attribute", claim: "claim" };
+
+    // ---- what the page knows of the review -------------------------------------------------
+    const st = {
+      items: new Map(),   // id -> item (with its status)
+      queue: [],          // undecided ids, in order; queue[0] is shown
+      revision: 0,
+      counts: null,
+      order: "confidence",
+      chain: Promise.resolve(),
+      pending: 0,
+      timings: [],        // ms from a decision's key to its save, for the benchmarks
+      terms: [],
+      speakers: [],
+      files: {},
+    };
+    const nodeIndex = new Map();
+    cg.data.nodeDetails.forEach((d, i) => nodeIndex.set(String(d.id), i));
+    const edgesOf = new Map(); // claim or relation id -> its edges on the graph
+    for (let j = 0; j < cg.data.edges.source.length; j++) {
+      const key = cg.data.edgeDetails[cg.data.edges.detail[j]].key;
+      if (!edgesOf.has(key)) edgesOf.set(key, []);
+      edgesOf.get(key).push(j);
+    }
+
+    // ---- the card ----------------------------------------------------------------------------
+    const box = el("section", null, "review");
+    box.id = "review";
+    box.setAttribute("aria-label", "Review the draft");
+    box.tabIndex = -1;
+    const head = el("div", null, "rv-head");
+    const bar = el("div", null, "rv-bar");
+    const fill = el("div", null, "rv-fill");
+    bar.appendChild(fill);
+    bar.setAttribute("role", "progressbar");
+    bar.setAttribute("aria-valuemin", "0");
+    const counts = el("div", null, "rv-counts");
+    counts.id = "rv-counts";
+    const saved = el("span", "", "rv-saved");
+    saved.id = "rv-saved";
+    saved.setAttribute("aria-live", "polite");
+    const order = el("select");
+    order.id = "rv-order";
+    order.setAttribute("aria-label", "Order of the queue");
+    [["confidence", "most likely first"], ["message", "by message"], ["term", "by term"]].forEach(([v, t]) => {
+      const o = el("option", t);
+      o.value = v;
+      order.appendChild(o);
+    });
+    const helpButton = el("button", "?", "rv-small");
+    helpButton.type = "button";
+    helpButton.title = "Keys";
+    head.appendChild(bar);
+    head.appendChild(counts);
+    head.appendChild(order);
+    head.appendChild(helpButton);
+    box.appendChild(head);
+    box.appendChild(saved);
+    const card = el("div", null, "rv-card");
+    card.id = "rv-card";
+    box.appendChild(card);
+    const forms = el("div", null, "rv-forms");
+    box.appendChild(forms);
+    const help = el("div", null, "rv-help");
+    help.id = "rv-help";
+    help.hidden = true;
+    [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now"],
+      ["u / Backspace", "undo the last decision (a bulk one too)"], ["b", "accept or reject many at once"],
+      ["?", "these keys"]].forEach(([k, t]) => {
+      const row = el("div");
+      row.appendChild(el("kbd", k));
+      row.appendChild(document.createTextNode(" " + t));
+      help.appendChild(row);
+    });
+    box.appendChild(help);
+    $("stage").appendChild(box);
+    document.body.classList.add("reviewing");
+
+    // ---- talking to the server -----------------------------------------------------------------
+    function request(path, body) {
+      const init = { headers: { "X-Review-Token": token } };
+      if (body !== undefined) {
+        init.method = "POST";
+        init.headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(body);
+      }
+      return fetch(path, init).then((r) => r.json().then((v) => {
+        if (r.status === 409) { conflict(v.error); throw new Error(v.error); }
+        if (!r.ok) throw new Error(v.error || r.statusText);
+        return v;
+      }));
+    }
+    function conflict(message) {
+      saved.textContent = "Changed elsewhere (" + message + "): reloading…";
+      saved.className = "rv-saved rv-error";
+      st.reloading = true;
+      setTimeout(() => location.reload(), 600);
+    }
+    /** Send writes one after another, each with the revision the last one returned. */
+    function send(path, body, done, failed) {
+      st.pending++;
+      showSaving();
+      st.chain = st.chain.then(() => {
+        if (st.reloading) return null;
+        return request(path, Object.assign({ base: st.revision, order: st.order }, body)).then((res) => {
+          st.revision = res.revision;
+          st.counts = res.counts;
+          apply(res.changed);
+          if (res.next) mergeNext(res.next);
+          if (done) done(res);
+          warn(res.warning);
+        }).catch((e) => { if (!st.reloading && failed) failed(e); });
+      }).finally(() => { st.pending--; showSaving(); showCounts(); });
+      return st.chain;
+    }
+    function warn(text) {
+      $("rv-warning").textContent = text || "";
+      $("rv-warning").hidden = !text;
+    }
+    function showSaving() {
+      if (st.reloading) return;
+      saved.className = "rv-saved";
+      saved.textContent = st.pending ? "saving…" : "saved in " + (st.files.decisions || "decisions.yaml");
+      box.setAttribute("data-pending", String(st.pending));
+    }
+
+    // ---- the queue --------------------------------------------------------------------------------
+    /** New statuses from the server: the queue follows at once, the graph when idle. */
+    function apply(changed) {
+      const back = [];
+      Object.keys(changed).forEach((id) => {
+        const it = st.items.get(id);
+        if (!it) return;
+        if (changed[id] === null && it.status !== null) back.push(id); // back from an undo: shown next
+        it.status = changed[id];
+        graph.dirty.add(it);
+      });
+      const kept = st.queue.filter((id) => st.items.get(id).status === null && back.indexOf(id) < 0);
+      st.queue = back.concat(kept);
+      later();
+    }
+    /** The server's order for what comes next (what the decisions so far teach). */
+    function mergeNext(next) {
+      if (st.order !== "confidence") return;
+      const current = st.queue[0];
+      const head = next.filter((id) => st.items.has(id) && st.items.get(id).status === null && id !== current);
+      const inHead = new Set(head);
+      st.queue = (current !== undefined ? [current] : []).concat(head, st.queue.filter((id) => id !== current && !inHead.has(id)));
+    }
+    function current() { return st.queue.length ? st.items.get(st.queue[0]) : null; }
+
+    // ---- the graph follows, when the keys pause ----------------------------------------------
+    // Restyling or moving a big graph takes a tenth of a second or more: never on a
+    // decision's path. What changed is gathered, and drawn once the keys pause.
+    const graph = { dirty: new Set(), timer: 0, placed: null };
+    const PAUSE = 600; // ms without a key before the graph follows
+    function later() {
+      clearTimeout(graph.timer);
+      graph.timer = setTimeout(() => {
+        if (st.pending) { later(); return; }
+        const nodeUpdates = [], edgeUpdates = [];
+        graph.dirty.forEach((it) => drawOnGraph(it, nodeUpdates, edgeUpdates));
+        graph.dirty.clear();
+        if (nodeUpdates.length) cg.nodes.update(nodeUpdates);
+        if (edgeUpdates.length) cg.edges.update(edgeUpdates);
+        const it = current();
+        if (it && it !== graph.placed) place(it);
+        graph.placed = it;
+      }, PAUSE);
+    }
+    /** Accepted items look curated on the graph; rejected ones leave it. */
+    function drawOnGraph(it, nodeUpdates, edgeUpdates) {
+      const gone = it.status === "rejected" || it.status === "removed";
+      const kept = it.status === "accepted" || it.status === "edited";
+      (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => edgeUpdates.push({ id: j, hidden: gone,
+        dashes: kept ? false : (cg.data.big ? false : [3, 5]),
+        color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) }));
+      if (it.kind === "term" || it.kind === "attribute") {
+        const i = nodeIndex.get(String(it.nodes[0]));
+        if (i !== undefined) {
+          nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5,
+            shapeProperties: { borderDashes: kept ? false : [4, 4] } });
+        }
+      }
+    }
+
+    // ---- showing the current item ----------------------------------------------------------------
+    function showCounts() {
+      const c = st.counts;
+      if (!c) return;
+      fill.style.width = (c.total ? (100 * c.reviewed / c.total) : 100).toFixed(1) + "%";
+      bar.setAttribute("aria-valuemax", String(c.total));
+      bar.setAttribute("aria-valuenow", String(c.reviewed));
+      counts.textContent = "reviewed " + c.reviewed + " of " + c.total + " · accepted " + c.accepted +
+        " · rejected " + c.rejected + " · left " + c.left;
+      box.setAttribute("data-left", String(c.left));
+    }
+    function quoted(it) {
+      const wrap = el("div", null, "rv-message");
+      const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
+      const text = i !== undefined ? (cg.data.nodeDetails[i].text || "") : (it.quote || "");
+      const span = it.span || [0, 0];
+      wrap.appendChild(document.createTextNode(text.slice(0, span[0])));
+      const mark = el("mark", text.slice(span[0], span[1]), "rv-quote");
+      wrap.appendChild(mark);
+      wrap.appendChild(document.createTextNode(text.slice(span[1])));
+      return [wrap, mark];
+    }
+    function render() {
+      while (card.firstChild) card.removeChild(card.firstChild);
+      const it = current();
+      showCounts();
+      if (!it) {
+        card.appendChild(el("p", "Nothing left to review. The accepted items are in " +
+          (st.files.reviewed || "reviewed.yaml") + ".", "rv-done"));
+        card.setAttribute("data-item", "");
+        return;
+      }
+      card.setAttribute("data-item", it.id);
+      const top = el("div", null, "rv-top");
+      top.appendChild(el("span", NAMES[it.kind] || it.kind.replace(/_/g, " "), "rv-kind"));
+      if (it.confidence !== null && it.confidence !== undefined) {
+        top.appendChild(el("span", "confidence " + Number(it.confidence).toFixed(2), "rv-conf"));
+      }
+      top.appendChild(el("span", it.id, "rv-id"));
+      card.appendChild(top);
+      card.appendChild(el("div", it.text, "rv-text"));
+      if (it.speaker) card.appendChild(el("div", "— " + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
+      if (it.message !== undefined) {
+        const [wrap, mark] = quoted(it);
+        card.appendChild(wrap);
+        mark.scrollIntoView({ block: "nearest" });
+      }
+      card.appendChild(el("div", "a accept · x reject · e edit · space skip · u undo · b bulk · ? keys", "rv-keys"));
+      later();
+    }
+    /** Select the item's nodes and links on the graph, and bring them into view. */
+    function place(it) {
+      const ids = (it.nodes || []).map((n) => nodeIndex.get(String(n))).filter((i) => i !== undefined);
+      const edges = it.edge ? (edgesOf.get(it.edge) || []) : [];
+      try {
+        cg.network.setSelection({ nodes: ids, edges }, { unselectAll: true, highlightEdges: false });
+        // above the card, which lies over the lower part of the graph
+        const lift = -Math.min(box.offsetHeight / 2, $("stage").clientHeight / 4);
+        if (ids.length) {
+          cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), cg.data.big ? 0.5 : 0.9),
+            offset: { x: 0, y: lift }, animation: false });
+        }
+      } catch (e) { // a node the current view hides (a filter): the card still shows it
+        void e;
+      }
+    }
+
+    // ---- decisions ------------------------------------------------------------------------------------
+    function decide(decision, edit, at) {
+      const it = current();
+      if (!it || st.reloading) return;
+      const t0 = at || performance.now(); // the key's own time: waiting for the page counts too
+      st.queue.shift();
+      it.status = decision;
+      graph.dirty.add(it);
+      if (st.counts) {
+        st.counts.reviewed++;
+        st.counts.left--;
+        if (decision === "rejected") st.counts.rejected++; else st.counts.accepted++;
+      }
+      render();
+      send("/api/decide", { ids: [it.id], decision, edit: edit || null }, () => {
+        st.timings.push(performance.now() - t0);
+      }, (e) => {
+        apply({ [it.id]: null });
+        fail(e);
+      });
+    }
+    function fail(e) {
+      saved.textContent = "Not saved: " + e.message;
+      saved.className = "rv-saved rv-error";
+      render();
+    }
+    function skip() {
+      if (st.queue.length > 1) st.queue.push(st.queue.shift());
+      render();
+    }
+    function undo() {
+      if (st.reloading) return;
+      send("/api/undo", {}, (res) => {
+        // what the undone action decided comes first, before what came back with it
+        const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
+        st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+        render();
+      }, fail);
+    }
+
+    // ---- the edit form --------------------------------------------------------------------------------
+    let form = null;
+    function closeForm() {
+      if (form) { form.remove(); form = null; }
+      box.focus();
+    }
+    function field(label, input) {
+      const l = el("label", null, "rv-field");
+      l.appendChild(el("span", label));
+      l.appendChild(input);
+      return l;
+    }
+    function textInput(value, list) {
+      const i = el("input");
+      i.type = "text";
+      i.value = value;
+      i.spellcheck = false;
+      if (list) i.setAttribute("list", list);
+      return i;
+    }
+    function openEdit() {
+      const it = current();
+      if (!it) return;
+      closeForm();
+      form = el("form", null, "rv-form");
+      form.id = "rv-edit";
+      form.appendChild(el("h4", "Edit, then Enter to accept it so (Escape: leave it)"));
+      const read = [];
+      if (it.kind === "claim") {
+        const term = textInput(it.edit.term, "rv-terms"), attr = textInput(it.edit.attribute);
+        const neg = el("input");
+        neg.type = "checkbox";
+        neg.checked = it.edit.negated;
+        term.name = "term";
+        attr.name = "attribute";
+        neg.name = "negated";
+        form.appendChild(field("term", term));
+        form.appendChild(field("attribute", attr));
+        form.appendChild(field("denied (the speaker says it is not so)", neg));
+        read.push(() => ({ term: term.value, attribute: attr.value, negated: neg.checked }));
+      } else if (it.edit.kinds) {
+        const sel = el("select");
+        sel.name = "kind";
+        it.edit.kinds.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; sel.appendChild(o); });
+        sel.value = it.edit.kind;
+        form.appendChild(field("relation", sel));
+        read.push(() => ({ kind: sel.value }));
+      } else {
+        const label = textInput(it.edit.label);
+        label.name = "label";
+        form.appendChild(field("label", label));
+        read.push(() => ({ label: label.value }));
+      }
+      const ok = el("button", "Accept as edited");
+      ok.type = "submit";
+      form.appendChild(ok);
+      form.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        const now = read[0](), edit = {};
+        Object.keys(now).forEach((k) => { if (now[k] !== it.edit[k]) edit[k] = now[k]; });
+        closeForm();
+        decide(Object.keys(edit).length ? "edited" : "accepted", edit);
+      });
+      form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeForm(); } });
+      forms.appendChild(form);
+      const first = form.querySelector("input, select");
+      if (first) { first.focus(); if (first.select) first.select(); }
+    }
+
+    // ---- bulk decisions -----------------------------------------------------------------------------
+    function openBulk() {
+      closeForm();
+      form = el("form", null, "rv-form");
+      form.id = "rv-bulk";
+      form.appendChild(el("h4", "Decide many at once: everything undecided that matches (one undo takes it back)"));
+      const above = el("input");
+      above.type = "number";
+      above.min = "0"; above.max = "1"; above.step = "0.05";
+      above.name = "above";
+      const term = textInput("", "rv-terms");
+      term.name = "term";
+      const speaker = el("select");
+      speaker.name = "speaker";
+      [""].concat(st.speakers).forEach((s) => { const o = el("option", s || "anyone"); o.value = s; speaker.appendChild(o); });
+      const kind = el("select");
+      kind.name = "kind";
+      ["", "term", "attribute", "claim", "opposes", "agrees_with", "disputes", "includes", "contrasts_with",
+        "overlaps_with", "similar_to", "analogous_to", "sense_of", "related_to"].forEach((k) => {
+        const o = el("option", k ? k.replace(/_/g, " ") : "any kind");
+        o.value = k;
+        kind.appendChild(o);
+      });
+      form.appendChild(field("confidence at least", above));
+      form.appendChild(field("term or attribute", term));
+      form.appendChild(field("speaker", speaker));
+      form.appendChild(field("kind", kind));
+      const count = el("p", "Enter: count what matches", "rv-preview");
+      count.id = "rv-preview";
+      form.appendChild(count);
+      const accept = el("button", "Accept all");
+      accept.type = "button";
+      accept.id = "rv-bulk-accept";
+      const reject = el("button", "Reject all");
+      reject.type = "button";
+      reject.id = "rv-bulk-reject";
+      accept.disabled = reject.disabled = true;
+      form.appendChild(accept);
+      form.appendChild(reject);
+      const filter = () => ({ above: above.value === "" ? null : Number(above.value), term: term.value,
+        speaker: speaker.value, kind: kind.value });
+      let previewed = null;
+      const preview = () => request("/api/preview", { filter: filter() }).then((r) => {
+        previewed = JSON.stringify(filter());
+        count.textContent = r.count + " undecided item" + (r.count === 1 ? "" : "s") + " match";
+        accept.textContent = "Accept all " + r.count;
+        reject.textContent = "Reject all " + r.count;
+        accept.disabled = reject.disabled = r.count === 0;
+        if (r.count) accept.focus();
+      }).catch((e) => { count.textContent = e.message; accept.disabled = reject.disabled = true; });
+      const run = (decision) => {
+        if (previewed !== JSON.stringify(filter())) { preview(); return; } // the count shown is what is decided
+        const f = filter();
+        closeForm();
+        send("/api/bulk", { filter: f, decision }, () => render(), fail);
+      };
+      form.addEventListener("submit", (ev) => { ev.preventDefault(); preview(); });
+      accept.addEventListener("click", () => run("accepted"));
+      reject.addEventListener("click", () => run("rejected"));
+      form.addEventListener("keydown", (ev) => {
+        if (ev.key === "Escape") { ev.preventDefault(); closeForm(); }
+        else if (ev.key === "Enter") { // on a field: count what matches; on a button: decide
+          ev.preventDefault();
+          if (ev.target === accept || ev.target === reject) ev.target.click(); else preview();
+        }
+      });
+      forms.appendChild(form);
+      above.focus();
+    }
+
+    // ---- keys -------------------------------------------------------------------------------------------
+    function typing(target) {
+      const tag = target && target.tagName;
+      return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    }
+    document.addEventListener("keydown", (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target) || form) return;
+      const k = ev.key;
+      if (k === "a" || k === "A") decide("accepted", null, ev.timeStamp);
+      else if (k === "x" || k === "X") decide("rejected", null, ev.timeStamp);
+      else if (k === "e" || k === "E") openEdit();
+      else if (k === " ") skip();
+      else if (k === "u" || k === "U" || k === "Backspace") undo();
+      else if (k === "b" || k === "B") openBulk();
+      else if (k === "?") help.hidden = !help.hidden;
+      else return;
+      ev.preventDefault();
+      ev.stopPropagation();
+    }, true);
+    helpButton.addEventListener("click", () => { help.hidden = !help.hidden; });
+    order.addEventListener("change", () => {
+      st.order = order.value;
+      order.blur();
+      st.chain = st.chain.then(() => load());
+    });
+
+    // ---- start --------------------------------------------------------------------------------------------
+    const warning = el("p", "", "rv-warning");
+    warning.id = "rv-warning";
+    warning.hidden = true;
+    box.insertBefore(warning, card);
+    const terms = el("datalist");
+    terms.id = "rv-terms";
+    box.appendChild(terms);
+    function load(prefetched) {
+      const asked = prefetched ? prefetched.then((r) => r.json().then((v) => {
+        if (!r.ok) throw new Error(v.error || r.statusText);
+        return v;
+      })) : request("/api/state?order=" + encodeURIComponent(st.order));
+      return asked.then((s) => {
+        st.revision = s.revision;
+        st.counts = s.counts;
+        st.files = s.files;
+        st.speakers = s.speakers;
+        st.items = new Map(s.items.map((it) => [it.id, it]));
+        st.queue = s.queue.slice();
+        while (terms.firstChild) terms.removeChild(terms.firstChild);
+        s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
+        s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
+        showSaving();
+        warn(s.warning);
+        render();
+        document.body.setAttribute("data-review", "ready");
+      }).catch((e) => fail(e));
+    }
+    load(early);
+    window.conceptgraphReview = { state: st, decide, undo, skip, load, timings: st.timings };
+  }
+})();

@@ -1,0 +1,209 @@
+"""Reviewing a draft from the command line and the library: decisions.yaml names each item
+by what it is, the accepted items make reviewed.yaml, and drafting again respects every
+decision."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from review_helpers import decisions, keys, run, section
+
+from conceptgraph.answers import ANSWERS, conforms
+from conceptgraph.dataset import dump_dataset, parse_files
+from conceptgraph.decisions import Conflict, Decisions
+from conceptgraph.errors import UsageError
+from conceptgraph.review import Review
+
+from conftest import PAYLOADS
+
+
+def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
+    """The first undecided items of each kind, by review id (in the thread's order)."""
+    rows = json.loads(run("review", str(folder), "--list", "--order", "message", "--json").stdout)
+    return {kind: [r["id"] for r in rows if r["kind"] == kind][:n] for kind, n in kinds.items()}
+
+
+def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafted: Path) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    r = run("review", str(drafted), "--accept", claim, "--json")
+    assert r.exit_code == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert conforms(summary, ANSWERS["review"]) == []
+    assert summary["accepted"] == 1 and summary["left"] == summary["total"] - summary["reviewed"]
+    [line] = decisions(drafted)
+    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute"}
+    assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)
+    text = (drafted / "decisions.yaml").read_text(encoding="utf-8")
+    assert text.count("\n- {") == 1  # one line per decision: a diff shows exactly it
+    reviewed = section(drafted, "reviewed.yaml", "claims")
+    assert [(c["message"], c["span"]) for c in reviewed] == [(line["message"], line["span"])]
+    # the term and attribute it uses are accepted with it: reviewed.yaml is a curated file
+    assert {t["id"] for t in section(drafted, "reviewed.yaml", "terms")} == {reviewed[0]["term"]}
+    assert {a["id"] for a in section(drafted, "reviewed.yaml", "attributes")} == {reviewed[0]["attribute"]}
+    assert all("status" not in c for c in reviewed)
+    assert reviewed[0]["id"] not in {c["id"] for c in section(drafted, "draft.yaml", "claims")}
+    assert run("validate", str(drafted)).exit_code == 0
+    assert claim not in [x["id"] for x in json.loads(run("review", str(drafted), "--list", "--json").stdout)]
+
+
+def test_drafting_again_brings_back_nothing_rejected_and_duplicates_nothing(drafted: Path) -> None:
+    picked = ids_of(drafted, claim=6, term=5, opposes=1)
+    rejected_term = picked["term"][4]
+    assert run("review", str(drafted), "--accept", *picked["claim"][:3], picked["term"][0]).exit_code == 0
+    assert run("review", str(drafted), "--reject", *picked["claim"][3:], rejected_term).exit_code == 0
+    r = Review(drafted)
+    edited = r.find(picked["opposes"][0])
+    r.decide([edited.rid], "edited", {})  # an edit that changes nothing accepts it as it is
+    r.write_files()
+    label = r.find(rejected_term).fields["term"]
+    before = keys(drafted)
+    reviewed_before = (drafted / "reviewed.yaml").read_bytes()
+    gone = {e.key for e in Decisions.read(drafted).latest() if e.decision == "rejected"}
+    assert run("draft", str(drafted)).exit_code == 0
+    after = keys(drafted)
+    assert (drafted / "reviewed.yaml").read_bytes() == reviewed_before  # accepted items unchanged
+    assert not gone & set(after["draft.yaml"])                         # nothing rejected comes back
+    assert not set(after["reviewed.yaml"]) & set(after["draft.yaml"])  # nothing accepted drafted twice
+    assert len(set(after["draft.yaml"])) == len(after["draft.yaml"])
+    assert set(after["draft.yaml"]) == set(before["draft.yaml"])       # and the rest as it was
+    names = {n for t in section(drafted, "draft.yaml", "terms") for n in (t.get("label", t["id"]), *t.get("aliases", []))}
+    assert label not in names                                          # a term rejected as a term, in none of its names
+    assert run("validate", str(drafted)).exit_code == 0
+    assert Review(drafted).counts() == r.counts()
+
+
+def test_an_item_accepted_by_hand_in_draft_yaml_becomes_a_decision(drafted: Path) -> None:
+    text = (drafted / "draft.yaml").read_text(encoding="utf-8")
+    claims = yaml.safe_load(text)["claims"]
+    first = claims[0]["id"]
+    lines = text.split("\n")
+    at = lines.index(f"- id: {first}")
+    status = next(i for i in range(at, len(lines)) if lines[i].strip() == "status: draft")
+    (drafted / "draft.yaml").write_text("\n".join(lines[:status] + lines[status + 1:]), encoding="utf-8")
+    assert run("draft", str(drafted)).exit_code == 0
+    [line] = decisions(drafted)
+    assert (line["decision"], line["item"], line["span"]) == ("accepted", "claim", claims[0]["span"])
+    assert [c["span"] for c in section(drafted, "reviewed.yaml", "claims")] == [claims[0]["span"]]
+    assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
+    # give the drafted claims a confidence, as the drafter does
+    path = drafted / "draft.yaml"
+    ds = parse_files({str(p): p.read_text(encoding="utf-8") for p in drafted.glob("*.yaml")})
+    from dataclasses import replace
+
+    mine = {c["id"] for c in section(drafted, "draft.yaml", "claims")}
+    claims = tuple(replace(c, confidence=0.95 if n % 3 == 0 else 0.4) for n, c in enumerate(ds.claims) if c.id in mine)
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index("claims:")]
+    rest = dump_dataset(replace(ds, claims=claims), ("claims",))
+    path.write_text(head + rest + text[text.index("relations:"):], encoding="utf-8")
+    high = sum(1 for c in claims if c.confidence == 0.95)
+    r = run("review", str(drafted), "--accept-above", "0.9", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["accepted"] == high
+    assert {d["action"] for d in decisions(drafted)} == {1} and len(decisions(drafted)) == high
+    review = Review(drafted)
+    assert review.undo()["counts"]["reviewed"] == 0
+    assert decisions(drafted) == []
+    # the list is most confident first
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    assert conforms(rows, ANSWERS["review --list"]) == []
+    confidences = [x["confidence"] for x in rows if x["confidence"] is not None]
+    assert confidences == sorted(confidences, reverse=True) and confidences[0] == 0.95
+
+
+def test_rejecting_a_term_takes_its_claims_but_not_under_an_accepted_one(drafted: Path) -> None:
+    r = Review(drafted)
+    claim = next(it for it in r.ordered("message") if it.kind == "claim")
+    term = next(it for it in r.items if it.kind == "term" and it.record.id == claim.record.term)
+    r.decide([claim.rid], "accepted")
+    with pytest.raises(UsageError, match="1 accepted item uses term"):
+        r.decide([term.rid], "rejected")
+    r.undo()
+    uses = [it for it in r.items if it.kind == "claim" and it.record.term == term.record.id]
+    r.decide([term.rid], "rejected")
+    assert {r.status(it) for it in uses} == {"removed"}
+    assert not {it.rid for it in uses} & {it.rid for it in r.left()}
+
+
+def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
+    one, two = Review(drafted), Review(drafted)
+    a, b = one.ordered()[:2]
+    one.decide([a.rid], "accepted")
+    with pytest.raises(Conflict):
+        two.decide([b.rid], "rejected")  # two read the file before one wrote it: refused
+    assert len(decisions(drafted)) == 1
+    two.decide([b.rid], "rejected")      # having read it again
+    assert [d["decision"] for d in decisions(drafted)] == ["accepted", "rejected"]
+    with pytest.raises(Conflict):
+        one.decide([b.rid], "accepted", base=one.book.revision - 1)  # a stale page's revision
+
+
+def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
+    r = run("review", str(drafted), "--accept", "c-0000000000")
+    assert r.exit_code == 2 and "no item 'c-0000000000'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = run("review", str(drafted), "c-0000000000")
+    assert r.exit_code == 2 and "--accept or --reject" in r.stderr
+    (drafted / "decisions.yaml").write_text("revision: 1\ndecisions:\n- {action: 1, decision: maybe, item: term, "
+                                            "term: x}\n", encoding="utf-8")
+    r = run("review", str(drafted), "--list")
+    assert r.exit_code == 1 and f"{drafted / 'decisions.yaml'}:3:" in r.stderr and "maybe" in r.stderr
+    assert run("draft", str(drafted)).exit_code == 1  # drafting never goes on without the decisions
+
+
+def test_a_hand_edited_reviewed_yaml_is_never_replaced(drafted: Path) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    assert run("review", str(drafted), "--accept", claim).exit_code == 0
+    path = drafted / "reviewed.yaml"
+    edited = path.read_text(encoding="utf-8").replace("terms:\n", "terms:\n- {id: mine, gloss: my words}\n")
+    path.write_text(edited, encoding="utf-8")
+    r = run("review", str(drafted), "--list")
+    assert r.exit_code == 6 and "changed by hand" in r.stderr
+    assert path.read_text(encoding="utf-8") == edited
+
+
+@pytest.mark.parametrize("payload", PAYLOADS + ["yes", "null", "- x", "a: b", "#x", "line\nbreak", "'q'", "[1]"])
+def test_decisions_yaml_reads_back_whatever_a_label_holds(tmp_path: Path, payload: str) -> None:
+    book = Decisions(tmp_path / "decisions.yaml")
+    book.record([("edited", "claim", {"message": "m1", "span": [0, 4], "term": payload, "attribute": payload + "!"},
+                  {"attribute": payload, "negated": True})])
+    book.record([("rejected", "term", {"term": payload, "aliases": [payload]}, {})])
+    book.save()
+    again = Decisions.read(tmp_path)
+    assert [(e.fields, e.edit) for e in again.entries] == [(e.fields, e.edit) for e in book.entries]
+    assert [e.key for e in again.entries] == [e.key for e in book.entries]
+
+
+def test_the_offline_page_stays_read_only_and_the_server_is_imported_by_review_only(drafted: Path,
+                                                                                       tmp_path: Path) -> None:
+    import html as html_lib
+    import re
+
+    from conceptgraph import load_graph
+    from conceptgraph.render import render_html
+    from conceptgraph.server import review_page
+
+    def csp(page: str) -> str:
+        return html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1))
+
+    offline = render_html(load_graph())
+    assert "connect-src 'none'" in csp(offline) and "conceptgraphReview" not in offline
+    assert csp(offline).count("'sha256-") == 2  # vis-network and the explorer: nothing else runs offline
+    served = review_page(Review(drafted))
+    assert "connect-src 'self'" in csp(served) and "conceptgraphReview" in served and csp(served).count("'sha256-") == 3
+    code = ("import sys; from conceptgraph.cli import main; sys.argv = ['conceptgraph', '-q', '{}', {}];\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('http.server', 'conceptgraph.server', 'conceptgraph.review', 'socketserver') "
+            "if m in sys.modules), file=sys.stderr)")
+    for command, rest in (("render", f"'-o', {str(tmp_path / 'p.html')!r}"), ("neighbors", "'cooperation'"),
+                          ("draft", f"{str(tmp_path / 'none')!r}")):
+        r = subprocess.run([sys.executable, "-c", code.format(command, rest)], capture_output=True, text=True,
+                           timeout=120, cwd=tmp_path)
+        assert r.stderr.strip().splitlines()[-1] == "[]", (command, r.stderr)

@@ -1,0 +1,208 @@
+"""The review server: only the page it gave out may use it, it answers bad requests with
+a status and goes on, it stops cleanly, and a kill -9 never leaves decisions.yaml broken."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from review_helpers import decisions, keys, run
+
+from conceptgraph.decisions import Decisions
+from conceptgraph.review import Review
+from conceptgraph.server import ReviewServer
+
+
+@pytest.fixture
+def server(drafted: Path) -> Iterator[ReviewServer]:
+    s = ReviewServer(Review(drafted))
+    thread = threading.Thread(target=s.serve_forever, daemon=True)
+    thread.start()
+    yield s
+    s.shutdown()
+    s.stop()
+
+
+def call(s: ReviewServer, method: str, path: str, body: Any = None, token: str | None = "", headers: dict | None = None,
+         raw: bytes | None = None) -> tuple[int, Any]:
+    conn = http.client.HTTPConnection("127.0.0.1", s.port, timeout=30)
+    h = {"Host": f"127.0.0.1:{s.port}", **(headers or {})}
+    if token is not None:
+        h["X-Review-Token"] = token or s.token
+    data = raw if raw is not None else json.dumps(body).encode() if body is not None else None
+    if data is not None:
+        h.setdefault("Content-Type", "application/json")
+    conn.request(method, path, body=data, headers=h)
+    r = conn.getresponse()
+    payload = r.read()
+    conn.close()
+    try:
+        return r.status, json.loads(payload)
+    except ValueError:
+        return r.status, payload
+
+
+def test_only_the_page_it_gave_out_may_use_it(server: ReviewServer) -> None:
+    first = Review(server.review.path).ordered()[0].rid
+    decide = {"ids": [first], "decision": "accepted", "base": 0}
+    assert call(server, "GET", "/", token=None)[0] == 403                        # no token
+    assert call(server, "GET", "/?token=" + "x" * len(server.token), token=None)[0] == 403
+    status, page = call(server, "GET", "/?token=" + server.token, token=None)
+    assert status == 200 and b"conceptgraphReview" in page
+    assert call(server, "GET", "/api/state", token="wrong")[0] == 403
+    assert call(server, "GET", "/api/state", headers={"Host": "evil.example:80"})[0] == 403   # DNS rebinding
+    for other in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}):
+        assert call(server, "POST", "/api/decide", decide, headers=other)[0] == 403  # a write from another origin
+    assert call(server, "POST", "/api/decide", raw=json.dumps(decide).encode(),
+                headers={"Content-Type": "text/plain"})[0] == 415                # what a form could send
+    assert decisions_count(server) == 0
+    status, answer = call(server, "POST", "/api/decide", decide, headers={"Origin": f"http://127.0.0.1:{server.port}"})
+    assert status == 200 and answer["revision"] == 1 and decisions_count(server) == 1
+
+
+def decisions_count(s: ReviewServer) -> int:
+    path = s.review.path / "decisions.yaml"
+    return len(decisions(s.review.path)) if path.exists() else 0
+
+
+def test_bad_requests_get_a_status_and_the_server_goes_on(server: ReviewServer) -> None:
+    assert call(server, "POST", "/api/decide", raw=b"{nonsense")[0] == 400
+    assert call(server, "POST", "/api/decide", raw=b"[1, 2]")[0] == 400
+    assert call(server, "POST", "/api/decide", {"ids": "all", "decision": "accepted"})[0] == 400
+    assert call(server, "POST", "/api/decide", {"ids": ["c-0"], "decision": "accepted"})[0] == 400
+    assert call(server, "POST", "/api/decide", {"ids": [], "decision": "maybe"})[0] == 400
+    assert call(server, "POST", "/api/undo", {})[0] == 400                       # nothing to undo
+    assert call(server, "POST", "/api/bulk", {"filter": {}, "decision": "accepted"})[0] == 400
+    # too big: refused on its Content-Length, before a byte of it is read
+    assert call(server, "POST", "/api/decide", raw=b"{}", headers={"Content-Length": str(2 << 20)})[0] == 413
+    assert call(server, "GET", "/nowhere")[0] == 404
+    assert call(server, "PUT", "/api/decide", {})[0] == 405
+    status, state = call(server, "GET", "/api/state")
+    assert status == 200 and state["counts"]["reviewed"] == 0
+    assert call(server, "POST", "/api/decide", {"ids": [state["queue"][0]], "decision": "rejected", "base": 7})[0] == 409
+
+
+def test_concurrent_tabs_one_decision_at_a_time(server: ReviewServer) -> None:
+    state = call(server, "GET", "/api/state")[1]
+    queue = state["queue"][:40]
+    results: list[int] = []
+
+    def tab(ids: list[str]) -> None:
+        for rid in ids:
+            results.append(call(server, "POST", "/api/decide", {"ids": [rid], "decision": "accepted"})[0])
+            call(server, "GET", "/api/state")
+
+    threads = [threading.Thread(target=tab, args=(queue[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count(200) + results.count(400) == 40  # 400: already accepted with a claim that uses it
+    assert len({d["action"] for d in decisions(server.review.path)}) == results.count(200)
+
+
+def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> None:
+    flt = {"kind": "claim", "term": "collaboration"}
+    status, preview = call(server, "POST", "/api/preview", {"filter": flt})
+    assert status == 200 and preview["count"] > 5
+    status, done = call(server, "POST", "/api/bulk", {"filter": flt, "decision": "accepted", "base": 0})
+    assert status == 200 and {d["action"] for d in decisions(server.review.path)} == {1}
+    assert len(decisions(server.review.path)) == preview["count"]
+    status, undone = call(server, "POST", "/api/undo", {"base": done["revision"]})
+    assert status == 200 and undone["counts"]["reviewed"] == 0 and decisions(server.review.path) == []
+    assert set(undone["changed"]) >= set(preview["ids"])
+
+
+def start(folder: Path, *more: str) -> tuple[subprocess.Popen[str], str]:
+    p = subprocess.Popen([sys.executable, "-m", "conceptgraph", "review", str(folder), "--no-open", *more],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = p.stdout.readline().strip() if p.stdout else ""
+    assert url.startswith("http://127.0.0.1:"), (p.poll(), p.stderr.read() if p.stderr else "")
+    return p, url
+
+
+def post(url: str, path: str, body: dict[str, Any]) -> tuple[int, Any]:
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json",
+                                                   "X-Review-Token": parse_qs(parts.query)["token"][0]})
+    r = conn.getresponse()
+    return r.status, json.loads(r.read())
+
+
+def test_ctrl_c_stops_it_cleanly_with_the_files_in_step(drafted: Path) -> None:
+    items = [it.rid for it in Review(drafted).ordered("message") if it.kind == "claim"][:3]
+    p, url = start(drafted)
+    for rid in items:
+        assert post(url, "/api/decide", {"ids": [rid], "decision": "accepted"})[0] == 200
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert "stopped: " in err and "Traceback" not in err
+    assert len(_claims(drafted)) == 3  # reviewed.yaml written before it stopped
+    assert run("validate", str(drafted)).exit_code == 0
+
+
+def _claims(folder: Path) -> list[dict[str, Any]]:
+    from review_helpers import section
+
+    return section(folder, "reviewed.yaml", "claims")
+
+
+def test_a_kill_9_during_a_burst_of_decisions_leaves_decisions_yaml_whole(drafted: Path) -> None:
+    rng = random.Random(4)
+    for round_ in range(3):
+        before = Decisions.read(drafted).last_action
+        p, url = start(drafted)
+        left = [it.rid for it in Review(drafted).left()]
+        saved: list[str] = []
+        others: list[Any] = []
+        stop = threading.Event()
+
+        def burst(url: str = url, left: list[str] = left, saved: list[str] = saved, others: list[Any] = others,
+                  stop: threading.Event = stop) -> None:
+            for rid in left:
+                if stop.is_set():
+                    return
+                try:
+                    status, answer = post(url, "/api/decide",
+                                          {"ids": [rid], "decision": rng.choice(["accepted"] * 4 + ["rejected"])})
+                except OSError as failure:
+                    others.append(repr(failure))
+                    return
+                if status == 200:
+                    saved.append(rid)
+                else:
+                    others.append((status, answer))
+
+        t = threading.Thread(target=burst)
+        t.start()
+        time.sleep(0.05 + rng.random() * 0.15)  # a few milliseconds a decision: dozens of them
+        os.kill(p.pid, signal.SIGKILL)
+        stop.set()
+        t.join(timeout=30)
+        p.communicate(timeout=30)
+        book = Decisions.read(drafted)  # it parses: whole
+        assert saved, (round_, others[:3])
+        # every decision answered as saved is there, and at most the one being written besides
+        assert book.last_action - before in (len(saved), len(saved) + 1), round_
+        assert sorted({e.action for e in book.entries}) == list(range(1, book.last_action + 1))
+    # a review started afterwards brings draft.yaml and reviewed.yaml in step, and the folder is valid
+    assert run("review", str(drafted), "--list").exit_code == 0
+    assert not list(drafted.glob(".*.tmp"))  # what a killed write left is cleared by the next one
+    assert run("validate", str(drafted)).exit_code == 0
+    found = keys(drafted)
+    assert not set(found["draft.yaml"]) & set(found["reviewed.yaml"])

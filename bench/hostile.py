@@ -15,16 +15,17 @@ import email.policy
 import json
 import platform
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 import xml.parsers.expat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from timing import timed  # noqa: E402
 
 
 def _text(n: int) -> bytes:  # a line of 20,000 spaces between a name and its words
@@ -136,15 +137,6 @@ def baseline(kind: str, path: Path) -> None:
         path.read_bytes().decode("utf-8").split("\n")
 
 
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def secs(t: float) -> str:
     return f"{t:.2f} s" if t >= 1 else f"{t * 1000:.1f} ms"
 
@@ -161,8 +153,8 @@ def main() -> None:
         for name, (what, _, _, _, kind) in CASES.items():
             path = write(name, Path(tmp), scale)
             out = Path(tmp) / f"out-{name}"
-            ours = median_time(lambda p=path, o=out: import_discussion([p], o, force=True), repeat)
-            base = median_time(lambda k=kind, p=path: baseline(k, p), repeat)
+            ours = timed(lambda p=path, o=out: import_discussion([p], o, force=True), repeat)
+            base = timed(lambda k=kind, p=path: baseline(k, p), repeat)
             written = (out / "discussion.yaml").stat().st_size
             rows.append((what, size(path), ours, base, written))
             print(f"{what}: {secs(ours)} (baseline {secs(base)}), wrote {written:,} bytes", flush=True)

@@ -33,22 +33,13 @@ from conceptgraph.queries import compare, neighbors, path  # noqa: E402
 from conceptgraph.render import write_page  # noqa: E402
 
 from generate import generate  # noqa: E402
+from timing import timed  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROWS: list[dict[str, str]] = []
 NOTES: list[str] = []
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` calls."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def secs(t: float) -> str:
@@ -441,9 +432,9 @@ def english_thread(folder: Path, n: int) -> Path:
 def generated_thread(folder: Path, n: int) -> Path:
     """A dataset folder of ``n`` generated messages dense in terms (bench/discussions.py's
     WordPress export, imported): every sentence names a dozen of the same few words."""
-    from discussions import wxr
-
     from conceptgraph.discussions import import_discussion
+
+    from discussions import wxr
 
     export = folder / f"generated-{n}.xml"
     export.write_bytes(wxr(n))

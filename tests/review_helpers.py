@@ -1,9 +1,12 @@
 """A drafted folder of the bundled discussion, made once per session and copied for each
-test that reviews it; and what the review tests read back from its files."""
+test that reviews it; a review server on it; and what the review tests read back from
+its files."""
 
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,8 @@ from click.testing import CliRunner
 
 from conceptgraph.cli import cli
 from conceptgraph.dataset import parse_files
+from conceptgraph.review import Review
+from conceptgraph.server import ReviewServer
 
 from conftest import SOURCE
 
@@ -33,6 +38,17 @@ def drafted_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def drafted(drafted_once: Path, tmp_path: Path) -> Path:
     """A fresh copy of the drafted bundled discussion (discussion.yaml and draft.yaml)."""
     return Path(shutil.copytree(drafted_once, tmp_path / "coop"))
+
+
+@pytest.fixture
+def server(drafted: Path) -> Iterator[ReviewServer]:
+    """``review`` of a fresh drafted folder, served on a free port until the test ends."""
+    s = ReviewServer(Review(drafted))
+    thread = threading.Thread(target=s.serve_forever, daemon=True)
+    thread.start()
+    yield s
+    s.shutdown()
+    s.stop()
 
 
 def decisions(folder: Path) -> list[dict[str, Any]]:

@@ -3,31 +3,18 @@ files say, what validate says, and what drafting again brings back."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from review_helpers import keys, run, section
 
 from conceptgraph.decisions import Decisions
-from conceptgraph.review import Review
 from conceptgraph.server import ReviewServer
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def served(drafted: Path) -> Iterator[ReviewServer]:
-    s = ReviewServer(Review(drafted))
-    thread = threading.Thread(target=s.serve_forever, daemon=True)
-    thread.start()
-    yield s
-    s.shutdown()
-    s.stop()
-
-
-def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, drafted: Path) -> None:
+def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, drafted: Path) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     errors: list[str] = []
@@ -35,9 +22,9 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(served.url)
+    page.goto(server.url)
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
-    review = served.review
+    review = server.review
     expected: dict[str, str] = {}
 
     def shown() -> str:
@@ -106,10 +93,10 @@ def test_thirty_items_reviewed_by_keys_alone(browser, served: ReviewServer, draf
     assert len(timings) >= decided_by_keys
     page.screenshot(path=str(_shots() / "review.png"))
     assert errors == []
-    assert {u.split("/")[2] for u in requests} == {f"127.0.0.1:{served.port}"}
+    assert {u.split("/")[2] for u in requests} == {f"127.0.0.1:{server.port}"}
     context.close()
 
-    served.stop()  # as Ctrl-C does: the files brought up to date
+    server.stop()  # as Ctrl-C does: the files brought up to date
     book = Decisions.read(drafted)
     by_key = {e.key: e for e in book.latest()}
     for rid, decision in expected.items():

@@ -12,26 +12,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from review_helpers import decisions, keys, run
 
 from conceptgraph.decisions import Decisions
 from conceptgraph.review import Review
 from conceptgraph.server import ReviewServer
-
-
-@pytest.fixture
-def server(drafted: Path) -> Iterator[ReviewServer]:
-    s = ReviewServer(Review(drafted))
-    thread = threading.Thread(target=s.serve_forever, daemon=True)
-    thread.start()
-    yield s
-    s.shutdown()
-    s.stop()
 
 
 def call(s: ReviewServer, method: str, path: str, body: Any = None, token: str | None = "", headers: dict | None = None,

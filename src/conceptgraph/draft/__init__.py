@@ -209,10 +209,11 @@ class _Drafter:
         """Draft from one message; ``replied`` is the author of the message it answers."""
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
-        from .stances import stances
+        from .stances import quote_authors, stances
         from .text import quoted_spans, sentences
 
         quoted = quoted_spans(msg.text)
+        attributed = quote_authors(msg.text, self.who)  # "Bo wrote:": what follows answers Bo
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
         last_term = ""  # what the sentence before made a claim about
         named_target = ""  # whom this message's stances named
@@ -236,7 +237,10 @@ class _Drafter:
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
-            for st in stances(text, self.who, replied, s):
+            if text.startswith(">"):
+                continue  # a quoted line: someone else's stance
+            answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), replied)
+            for st in stances(text, self.who, answers, s):
                 # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
                 target = st.target if st.named or not named_target else named_target
                 if st.named:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index"]
+__all__ = ["Stance", "stances", "name_index", "quote_authors"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
@@ -120,3 +120,33 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         if target:
             return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author)]
     return []
+
+
+
+# "On Mon, 27 Oct 2008, Ann Lee wrote:", "Bo writes:", a forum's "Originally posted by bo"
+_ATTRIBUTION = re.compile(r"^[ \t>]*(?P<line>[^\n]*\b(?:wrote|writes|said|says)[ \t]*:|[^\n]*\b[Oo]riginally[ \t]+"
+                          r"posted[ \t]+by[ \t][^\n]+?)[ \t]*$", re.M)
+
+
+def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
+    """Where a message says whose words it answers next: each attribution line ("Bo
+    wrote:", "Originally posted by Bo", left before a quote or where a quote was), as
+    ``(where the line ends, the contributor it names)``; lines naming no one are left out.
+
+    >>> quote_authors("Hi.\\nBo Lee wrote:\\n> Soup.\\nAgreed.", {"bo": "bo-lee"})
+    [(17, 'bo-lee')]
+    """
+    if ":" not in text and "posted" not in text:
+        return []
+    out = []
+    for m in _ATTRIBUTION.finditer(text):
+        words = re.findall(r"[^\W\d_][\w’'-]*", m.group("line"))
+        found = ""
+        for size in (3, 2, 1):  # the whole name first: "Michael J Gruber", then "Gruber"
+            found = next((who for i in range(len(words) - size + 1) if words[i][:1].isupper()
+                          and (who := names.get(normalise(" ".join(words[i:i + size])), ""))), "")
+            if found:
+                break
+        if found:
+            out.append((m.end(), found))
+    return out

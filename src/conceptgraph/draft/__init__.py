@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
-from ..kinds import CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
+from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import normalise
 
 if TYPE_CHECKING:
@@ -80,11 +80,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
+            before = ""
             if not msg.reply_to or msg.reply_to == root.id:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
                 answered = _echoed(words, msg.by, recent) or answered
-            drafter.read(msg, answered)
+                before = next((by for by, _ in reversed(recent) if by != msg.by), "")
+            drafter.read(msg, answered, before)
             recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
@@ -125,6 +127,7 @@ class _Drafter:
         self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
         self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
+        self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -205,11 +208,12 @@ class _Drafter:
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote), msg.id))
         return aid
 
-    def read(self, msg: Message, replied: str) -> None:
-        """Draft from one message; ``replied`` is the author of the message it answers."""
+    def read(self, msg: Message, replied: str, before: str = "") -> None:
+        """Draft from one message; ``replied`` is the author of the message it answers,
+        ``before`` (in a flat thread) the author of the message before by someone else."""
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
-        from .stances import quote_authors, stances
+        from .stances import quote_authors
         from .text import quoted_spans, sentences
 
         quoted = quoted_spans(msg.text)
@@ -218,6 +222,7 @@ class _Drafter:
         last_term = ""  # what the sentence before made a claim about
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
+        agreed: set[str] = set()  # whom this message agrees with
         for s, e, text in sentences(msg.text):
             found = mentions_in(msg.text, s, e, self.names, self.longest)
             named = list(dict.fromkeys(t for _, _, t in found))
@@ -237,19 +242,38 @@ class _Drafter:
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
-            if text.startswith(">"):
-                continue  # a quoted line: someone else's stance
-            answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), replied)
-            for st in stances(text, self.who, answers, s):
-                # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
-                target = st.target if st.named or not named_target else named_target
-                if st.named:
-                    named_target = st.target
-                if target != msg.by and (st.kind, target) not in taken:
-                    taken.add((st.kind, target))
-                    concerns = _concerns(self.said.get(target, []), text)
-                    self.relation(st.kind, msg.by, target, msg, s, e, "named" if st.named else "answer",
-                                  concerns=concerns)
+            if not text.startswith(">"):  # a quoted line is someone else's stance
+                answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
+                named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,
+                                            named_target, taken, agreed)
+        self.agreed[msg.by] = agreed
+
+    def stances(self, msg: Message, s: int, e: int, text: str, replied: str, before: str, named_target: str,
+                taken: set[tuple[str, str]], agreed: set[str]) -> str:
+        """The stance of one sentence, towards whom it names, else whom it answers (the
+        message before when it points back with "that"); a bare "+1" to someone who agreed
+        with a third person agrees with that person too. Returns whom the message has named."""
+        from .stances import stances
+
+        for st in stances(text, self.who, replied, s):
+            # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
+            target = st.target if st.named or not named_target else named_target
+            if st.named:
+                named_target = st.target
+            elif st.back and before and not named_target:
+                target = before
+            rule = "named" if st.named else "answer"
+            ends = [(target, rule)]
+            if st.kind == AGREES_WITH and st.bare and not st.named:
+                ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]
+            for who, why in ends:
+                if who != msg.by and (st.kind, who) not in taken:
+                    taken.add((st.kind, who))
+                    if st.kind == AGREES_WITH:
+                        agreed.add(who)
+                    self.relation(st.kind, msg.by, who, msg, s, e, why,
+                                  concerns=_concerns(self.said.get(who, []), text))
+        return named_target
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""

@@ -68,6 +68,8 @@ class Stance:
     start: int
     end: int
     named: bool = False  # the sentence names its target
+    back: bool = False  # it points back at the message before: "+1 to that", "That's right"
+    bare: bool = False  # an agreement that adds nothing of its own: "+1", "Me too", "I'm also in agreement"
 
 
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
@@ -118,8 +120,16 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
             continue  # "Like I said": no one named
         target = target or replied_author
         if target:
-            return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author)]
+            return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author,
+                           back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)))]
     return []
+
+
+# "that" and "this" standing for what was just said: "+1 to that", "That's a good point"
+_BACK = re.compile(r"\b(?:to|with|for|on|about)\s+(?:that|this)\b(?!\s+(?:\w+ing|is|was|the|a|an)\b)|^\s*(?:that|this)"
+                   r"(?:'s|’s|\s+is|\s+was)\b", re.I)
+# nothing but the agreement ("+1", "Same.") or an agreement said to be shared ("also", "too", "the same")
+_BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)
 
 
 

@@ -46,11 +46,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
-        r"no need (?:to|for)|^\s*(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
+        r"no need (?:to|for)|^\s*(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|^\s*hm+\?|"
+        # "Yes, but ...", "Well, except ...": granted, then taken back
+        r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+(?:[^.?!]{0,100}?[\s,])?but|"
+        r"(?:well,?\s+)?except)\b)", re.I), False),
     (AGREES_WITH, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
         r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
-        r"(?:looks?|sounds?)\s+(?:good|right|correct|reasonable|fine)|^\s*(?:all\s+)?correct\s*[.!]|"
+        r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|^\s*(?:all\s+)?correct\s*[.!]|"
         r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
         r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested)|feel the same|"

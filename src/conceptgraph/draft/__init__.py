@@ -262,7 +262,7 @@ class _Drafter:
                 named_target = st.target
             elif st.back and before and not named_target:
                 target = before
-            rule = "named" if st.named else "answer"
+            rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]

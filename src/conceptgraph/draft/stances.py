@@ -26,8 +26,9 @@ __all__ = ["Stance", "stances", "name_index", "quote_authors"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
-# (kind, pattern, named): "named" patterns must name their target; the others answer the message replied to.
-_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+# (kind, pattern, named[, rule]): "named" patterns must name their target; the others answer the message
+# replied to. A shape with a rule of its own is calibrated on its own (confidence.py).
+_PATTERNS: list[tuple[str, re.Pattern[str], bool] | tuple[str, re.Pattern[str], bool, str]] = [
     (DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True),
     (DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True),
     (DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True),
@@ -46,10 +47,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
-        r"no need (?:to|for)|^\s*(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|^\s*hm+\?|"
-        # "Yes, but ...", "Well, except ...": granted, then taken back
-        r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+(?:[^.?!]{0,100}?[\s,])?but|"
-        r"(?:well,?\s+)?except)\b)", re.I), False),
+        r"no need (?:to|for)|^\s*(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
+    # "Yes, but ...", "Well, except ...": granted, then taken back
+    (DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+"
+                          r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but"),
+    # "I don't think any of these are ...", opening a sentence or a clause
+    (DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:do not|don't|don’t)\s+(?:really\s+)?"
+                          r"(?:think|believe)\b", re.I), False, "I don't think"),
     (AGREES_WITH, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
         r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
@@ -73,6 +77,7 @@ class Stance:
     named: bool = False  # the sentence names its target
     back: bool = False  # it points back at the message before: "+1 to that", "That's right"
     bare: bool = False  # an agreement that adds nothing of its own: "+1", "Me too", "I'm also in agreement"
+    rule: str = ""  # the shape's own rule, when it has one
 
 
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
@@ -108,9 +113,9 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     A question ("Do we agree or disagree?") states none."""
     if _ASKS.match(text):
         return []
-    found = [(m.start(), i, m) for i, (_, pattern, _) in enumerate(_PATTERNS) if (m := pattern.search(text))]
+    found = [(m.start(), i, m) for i, (_, pattern, *_) in enumerate(_PATTERNS) if (m := pattern.search(text))]
     for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
-        kind, _, named = _PATTERNS[i]
+        kind, _, named, *own = _PATTERNS[i]
         who = m.groupdict().get("who")
         target = ""
         if who:
@@ -124,7 +129,8 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         target = target or replied_author
         if target:
             return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author,
-                           back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)))]
+                           back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)),
+                           rule=own[0] if own else "")]
     return []
 
 

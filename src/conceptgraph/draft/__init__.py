@@ -61,6 +61,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from ..progress import Progress
     from .relations import senses
     from .rules import content_words
+    from .stances import addressed
     from .terms import find_terms, given_terms
 
     if not ds.messages:
@@ -86,6 +87,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 # with the recent message whose words it takes up most, else the one before
                 answered = _echoed(words, msg.by, recent) or answered
                 before = next((by for by, _ in reversed(recent) if by != msg.by), "")
+                # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
+                called = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
+                if called and called != msg.by:
+                    answered = before = called
             drafter.read(msg, answered, before)
             recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}

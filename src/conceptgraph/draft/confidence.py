@@ -38,6 +38,7 @@ RULES: dict[tuple[str, str], float] = {
     ("stance", "chained"): 0.67,  # 3 / 3
     ("stance", "granted but"): 0.5,  # 2 / 3
     ("stance", "I don't think"): 0.33,  # 1 / 3
+    ("stance", "addressed"): 0.33,  # none drafted yet: the prior
 }
 
 

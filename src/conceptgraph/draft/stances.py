@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index", "quote_authors"]
+__all__ = ["Stance", "stances", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
@@ -117,21 +117,51 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
         kind, _, named, *own = _PATTERNS[i]
         who = m.groupdict().get("who")
-        target = ""
-        if who:
-            bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who)
-            for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):
-                target = names.get(normalise(candidate), "") if candidate else ""
-                if target:
-                    break
+        target = _person(who, names) if who else ""
         if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
             continue  # "Like I said": no one named
+        rule = own[0] if own else ""
+        if not who and (called := addressed(text, names)):  # "Good point, Bo."
+            target, who, rule = called, called, "addressed"
         target = target or replied_author
         if target:
             return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author,
                            back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)),
-                           rule=own[0] if own else "")]
+                           rule=rule)]
     return []
+
+
+def _person(who: str, names: dict[str, str]) -> str:
+    """The contributor a name written in the text stands for ("Mr. Arthur", "Bill"), else ""."""
+    bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who).lstrip("@")
+    if not bare.strip():
+        return ""
+    for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):
+        target = names.get(normalise(candidate), "") if candidate else ""
+        if target:
+            return target
+    return ""
+
+
+# Whom a sentence speaks to: "@bo" (not an address), or a name set off by commas: "Bo, ...",
+# "Hi Bo,", "..., Bo, ...", "..., Bo."
+_AT = re.compile(r"(?<![\w.@])@(?P<who>\w[\w.-]*\w|\w)")
+_CALLED = re.compile(r"(?:^\s*(?:(?:hi|hey|hello|dear|thanks|thank you)[,!]?\s+)?|(?<=,)\s*)(?P<who>[^\W\d_][\w’'-]*"
+                     r"(?:\s+(?-i:[A-Z])[\w’'-]*)?)(?=\s*(?:[,:]|[.!?]*$))", re.I)
+
+
+def addressed(text: str, names: dict[str, str]) -> str:
+    """The contributor a sentence or message speaks to, by "@name" or by a name set off
+    by commas, else "".
+
+    >>> addressed("Good point, Bo.", {"bo": "bo-lee"}), addressed("@bo_lee I agree", {"bolee": "bo-lee"})
+    ('bo-lee', 'bo-lee')
+    """
+    for m in (*_AT.finditer(text), *_CALLED.finditer(text)):
+        who = _person(m.group("who").replace("_", " "), names) or names.get(normalise(m.group("who")), "")
+        if who:
+            return who
+    return ""
 
 
 # "that" and "this" standing for what was just said: "+1 to that", "That's a good point"

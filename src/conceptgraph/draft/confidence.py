@@ -27,11 +27,11 @@ RULES: dict[tuple[str, str], float] = {
     ("opposes", "comparative"): 0.5,  # 1 / 1
     ("opposes", "alike sentences"): 0.5,  # 2 / 3
     ("relation", "plus"): 0.5,  # 1 / 1
-    ("relation", "similar_to"): 0.43,  # 5 / 11
+    ("relation", "similar_to"): 0.4,  # 5 / 12 (2026-12-03)
     ("relation", "renamed"): 0.33,  # none drafted yet: the prior
-    ("relation", "includes"): 0.25,  # 0 / 1
+    ("relation", "includes"): 0.2,  # 0 / 2 (2026-12-03)
     ("relation", "sense"): 0.2,  # 0 / 2
-    ("relation", "contrasts_with"): 0.14,  # 0 / 4
+    ("relation", "contrasts_with"): 0.33,  # 2 / 6 (2026-12-03)
     # stances measured again after the stance rules of 2026-12-03
     ("stance", "named"): 0.78,  # 6 / 6
     ("stance", "answer"): 0.69,  # 23 / 32

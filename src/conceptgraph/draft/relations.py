@@ -42,6 +42,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:vs\.?|versus|v\.|as opposed to|rather than|instead of|and not|but not|not|or|and)\s+"
         rf"(?:(?:a|an|the|to|with)\s+)?{_Q}$", re.I), False),
+    # "X differs from Y", "X differs from other words such as Y"
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"
+                                rf"(?:(?:[\w-]+\s+){{0,3}}(?:such as|like|including)\s+)?(?:a|an|the)?\s*{_Q}$", re.I), False),
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
         rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"
@@ -60,6 +63,9 @@ _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
 _TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
+# what joins the items of a list: "Y and Z", "Y, and Z", "Y or Z", "Y/Z" (a comma alone may end a clause)
+_LIST = re.compile(rf"^{_Q}(?:,?\s*(?:and|or)\s+|\s*/\s*)(?:a|an|the)?\s*{_Q}$", re.I)
+_SLASH = re.compile(rf"^{_Q}/{_Q}$")
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
@@ -73,8 +79,17 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
             seen.add((kind, a, b))
             out.append(Finding(kind, term=a, other=b, start=base, end=base + len(text), rule=rule))
 
-    for (s1, e1, t1), (s2, e2, t2) in zip(mentions, mentions[1:]):
+    def joined(i: int) -> bool:  # "A/B": mentions i and i + 1 are written as one pair
+        return 0 <= i < len(mentions) - 1 and bool(_SLASH.match(text[mentions[i][1] - base:mentions[i + 1][0] - base]))
+
+    spread: tuple[str, str, bool] | None = None  # the relation the list being read shares: kind, term, reversed
+    for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         between = text[e1 - base:s2 - base]
+        if spread and _LIST.match(between):  # "X differs from Y and Z": from Z too
+            kind, a, rev = spread
+            add(kind, t2, a, kind) if rev else add(kind, a, t2, kind)
+            continue
+        spread = None
         if len(between) > 60:
             continue
         before = text[: s1 - base]
@@ -90,7 +105,13 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):
                         continue
+                if joined(i - 1) and joined(i + 1):  # "A/B rather than C/D": A with C, B with D
+                    for a, b in ((mentions[i - 1][2], t2), (t1, mentions[i + 2][2])):
+                        add(kind, b, a, kind) if reverse else add(kind, a, b, kind)
+                    break
                 add(kind, t2, t1, kind) if reverse else add(kind, t1, t2, kind)
+                if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
+                    spread = (kind, t1, reverse)
                 break
     return out
 

@@ -72,6 +72,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                              [c.name for c in ds.contributors])
     drafter = _Drafter(ds)
+    drafter.root_by = root.by
     new_terms = drafter.name_terms(candidates)
     drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
     by_id = {m.id: m for m in ds.messages}
@@ -133,6 +134,7 @@ class _Drafter:
         self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
         self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
+        self.root_by = ""  # who wrote the thread's first post
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -250,11 +252,11 @@ class _Drafter:
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,
-                                            named_target, taken, agreed)
+                                            named_target, taken, agreed, bool(answers))
         self.agreed[msg.by] = agreed
 
     def stances(self, msg: Message, s: int, e: int, text: str, replied: str, before: str, named_target: str,
-                taken: set[tuple[str, str]], agreed: set[str]) -> str:
+                taken: set[tuple[str, str]], agreed: set[str], attributed: bool = False) -> str:
         """The stance of one sentence, towards whom it names, else whom it answers (the
         message before when it points back with "that"); a bare "+1" to someone who agreed
         with a third person agrees with that person too. Returns whom the message has named."""
@@ -267,6 +269,8 @@ class _Drafter:
                 named_target = st.target
             elif st.back and before and not named_target:
                 target = before
+            elif st.root and self.root_by and not named_target and not attributed:  # "the proposal misses ..."
+                target = self.root_by
             rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:

@@ -39,6 +39,8 @@ RULES: dict[tuple[str, str], float] = {
     ("stance", "granted but"): 0.5,  # 2 / 3
     ("stance", "I don't think"): 0.33,  # 1 / 3
     ("stance", "addressed"): 0.33,  # none drafted yet: the prior
+    ("stance", "implicit"): 0.5,  # 1 / 1
+    ("stance", "implicit dispute"): 0.33,  # none drafted yet: the prior
 }
 
 

@@ -65,6 +65,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool] | tuple[str, re.Pattern[str], 
         r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I),
      False),
     (AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False),
+    # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
+    (AGREES_WITH, re.compile(r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|"
+                             r"fair enough\b|good idea\b)|\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+"
+                             r"(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|^\s*(?:yes|yep|right|true)\s*[,!]?\s+and\b|"
+                             r"^\s*(?:right|true)\s*[.!]*$", re.I), False, "implicit"),
+    # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
+    (DISPUTES, re.compile(r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|"
+                          r"exactly|necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*[.,!]|\bI(?:'m|’m| am)\s+"
+                          r"not\s+(?:so\s+)?(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+"
+                          r"(?:that|it|this)\b", re.I), False, "implicit dispute"),
 ]
 
 
@@ -78,6 +88,7 @@ class Stance:
     back: bool = False  # it points back at the message before: "+1 to that", "That's right"
     bare: bool = False  # an agreement that adds nothing of its own: "+1", "Me too", "I'm also in agreement"
     rule: str = ""  # the shape's own rule, when it has one
+    root: bool = False  # it speaks of the thread's opening post: "the proposal", "this article"
 
 
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
@@ -127,7 +138,7 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         if target:
             return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author,
                            back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)),
-                           rule=rule)]
+                           rule=rule, root=bool(_ROOT.search(text)))]
     return []
 
 
@@ -167,6 +178,9 @@ def addressed(text: str, names: dict[str, str]) -> str:
 # "that" and "this" standing for what was just said: "+1 to that", "That's a good point"
 _BACK = re.compile(r"\b(?:to|with|for|on|about)\s+(?:that|this)\b(?!\s+(?:\w+ing|is|was|the|a|an)\b)|^\s*(?:that|this)"
                    r"(?:'s|’s|\s+is|\s+was)\b", re.I)
+# what the thread's first post is called by those who answer it
+_ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(?:post|article|blog post|"
+                   r"essay|question|issue|pull request|RFC|paper)\b(?!\s+(?:of|by|from)\b)", re.I)
 # nothing but the agreement ("+1", "Same.") or an agreement said to be shared ("also", "too", "the same")
 _BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)
 

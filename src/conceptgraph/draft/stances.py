@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
@@ -26,55 +27,82 @@ __all__ = ["Stance", "stances", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
-# (kind, pattern, named[, rule]): "named" patterns must name their target; the others answer the message
-# replied to. A shape with a rule of its own is calibrated on its own (confidence.py).
-_PATTERNS: list[tuple[str, re.Pattern[str], bool] | tuple[str, re.Pattern[str], bool, str]] = [
-    (DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True),
-    (DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True),
-    (DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True),
-    (DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True),
-    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True),
-    (AGREES_WITH, re.compile(rf"^\s*(?:Fully\s+|Totally\s+|Completely\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
-    (AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
-    (AGREES_WITH, re.compile(rf"\b(?:as|like|what)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
-                             rf"suggested|suggests|put it|mentioned)\b"), True),
-    (AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True),
-    (AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True),
-    (AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True),
-    (DISPUTES, re.compile(
+
+
+class _Shape(NamedTuple):
+    """A way to state a stance. A "named" shape must name its target; the others answer
+    the message replied to. A shape with a rule of its own is calibrated on its own
+    (confidence.py); ``needs``: words one of which the sentence must hold (in lower case)
+    for the pattern to be tried at all, since most sentences take no stance."""
+    kind: str
+    pattern: re.Pattern[str]
+    named: bool
+    rule: str = ""
+    needs: tuple[str, ...] = ()
+
+
+_PATTERNS: list[_Shape] = [
+    _Shape(DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True,
+           needs=("contradict", "disagree", "challenge", "correct")),
+    _Shape(DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True,
+           needs=("disagree",)),
+    _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
+    _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True,
+           needs=("agree",)),
+    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Fully\s+|Totally\s+|Completely\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
+    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:as|like|what)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
+                                   rf"suggested|suggests|put it|mentioned)\b"), True,
+           needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
+           needs=("second", "back", "support", "echo")),
+    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
+           needs=("right",)),
+    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True,
+           needs=("got", "has")),
+    _Shape(DISPUTES, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
         r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
-        r"no need (?:to|for)|^\s*(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|^\s*hm+\?)", re.I), False),
+        r"no need (?:to|for))", re.I), False,
+        needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
+               "misses", "no need")),
+    _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|hm+\?)", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
-    (DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+"
-                          r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but"),
+    _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+"
+                                r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
+           needs=("but", "except")),
     # "I don't think any of these are ...", opening a sentence or a clause
-    (DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:do not|don't|don’t)\s+(?:really\s+)?"
-                          r"(?:think|believe)\b", re.I), False, "I don't think"),
-    (AGREES_WITH, re.compile(
+    _Shape(DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:do not|don't|don’t)\s+(?:really\s+)?"
+                                r"(?:think|believe)\b", re.I), False, "I don't think", needs=("think", "believe")),
+    _Shape(AGREES_WITH, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
         r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
-        r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|^\s*(?:all\s+)?correct\s*[.!]|"
-        r"you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
+        r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"
+        r"^\s*(?:all\s+)?correct\s*[.!]|you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
         r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested)|feel the same|"
         r"(?:share|have)\s+(?:\w+\s+)?similar concerns|happy to (?:follow|go with)|"
-        r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I),
-     False),
-    (AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False),
+        r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I), False,
+        needs=("agree", "concur", "point", "said", "spot on", "nailed", "look", "sound", "seem", "correct", "right",
+               "wrong", "support", "uncontroversial", "same", "too", "exactly", "indeed", "absolutely", "precisely",
+               "as you", "similar", "happy")),
+    _Shape(AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False, needs=("+1",)),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
-    (AGREES_WITH, re.compile(r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|"
-                             r"fair enough\b|good idea\b)|\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+"
-                             r"(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|^\s*(?:yes|yep|right|true)\s*[,!]?\s+and\b|"
-                             r"^\s*(?:right|true)\s*[.!]*$", re.I), False, "implicit"),
+    _Shape(AGREES_WITH, re.compile(
+        r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
+        r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
+        r"^\s*(?:yes|yep|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$", re.I), False, "implicit",
+        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "right", "true", "yes", "yep")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
-    (DISPUTES, re.compile(r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|"
-                          r"exactly|necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*[.,!]|\bI(?:'m|’m| am)\s+"
-                          r"not\s+(?:so\s+)?(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+"
-                          r"(?:that|it|this)\b", re.I), False, "implicit dispute"),
+    _Shape(DISPUTES, re.compile(
+        r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|exactly|"
+        r"necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*[.,!]|\bI(?:'m|’m| am)\s+not\s+(?:so\s+)?"
+        r"(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+(?:that|it|this)\b", re.I),
+        False, "implicit dispute", needs=("actually", "not", "doubt")),
 ]
 
 
@@ -124,14 +152,16 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     A question ("Do we agree or disagree?") states none."""
     if _ASKS.match(text):
         return []
-    found = [(m.start(), i, m) for i, (_, pattern, *_) in enumerate(_PATTERNS) if (m := pattern.search(text))]
+    low = text.lower()
+    found = [(m.start(), i, m) for i, shape in enumerate(_PATTERNS)
+             if (not shape.needs or any(w in low for w in shape.needs)) and (m := shape.pattern.search(text))]
     for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
-        kind, _, named, *own = _PATTERNS[i]
+        kind, _, named, own, _ = _PATTERNS[i]
         who = m.groupdict().get("who")
         target = _person(who, names) if who else ""
         if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
             continue  # "Like I said": no one named
-        rule = own[0] if own else ""
+        rule = own
         if not who and (called := addressed(text, names)):  # "Good point, Bo."
             target, who, rule = called, called, "addressed"
         target = target or replied_author

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
-from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
+from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import normalise
 
 if TYPE_CHECKING:
@@ -82,17 +82,22 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
-            before = ""
+            before = disputed = ""
             if not msg.reply_to or msg.reply_to == root.id:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
                 answered = _echoed(words, msg.by, recent) or answered
-                before = next((by for by, _ in reversed(recent) if by != msg.by), "")
+                others = [(by, theirs) for by, theirs in reversed(recent) if by != msg.by]
+                before = others[0][0] if others else ""
+                if others and answered == before and len(others[0][1]) < 4:
+                    # no one disputes "Okay, thank you.": a dispute answers the last message that said something
+                    disputed = next((by for by, theirs in others if len(theirs) >= 4), "")
                 # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
                 called = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
                 if called and called != msg.by:
                     answered = before = called
-            drafter.read(msg, answered, before)
+                    disputed = ""
+            drafter.read(msg, answered, before, disputed)
             recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
@@ -215,9 +220,10 @@ class _Drafter:
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote), msg.id))
         return aid
 
-    def read(self, msg: Message, replied: str, before: str = "") -> None:
+    def read(self, msg: Message, replied: str, before: str = "", disputed: str = "") -> None:
         """Draft from one message; ``replied`` is the author of the message it answers,
-        ``before`` (in a flat thread) the author of the message before by someone else."""
+        ``before`` (in a flat thread) the author of the message before by someone else,
+        ``disputed`` whom a dispute answers when that message says nothing to dispute."""
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import quote_authors
@@ -252,11 +258,11 @@ class _Drafter:
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,
-                                            named_target, taken, agreed, bool(answers))
+                                            named_target, taken, agreed, bool(answers), "" if answers else disputed)
         self.agreed[msg.by] = agreed
 
     def stances(self, msg: Message, s: int, e: int, text: str, replied: str, before: str, named_target: str,
-                taken: set[tuple[str, str]], agreed: set[str], attributed: bool = False) -> str:
+                taken: set[tuple[str, str]], agreed: set[str], attributed: bool = False, disputed: str = "") -> str:
         """The stance of one sentence, towards whom it names, else whom it answers (the
         message before when it points back with "that"); a bare "+1" to someone who agreed
         with a third person agrees with that person too. Returns whom the message has named."""
@@ -271,6 +277,8 @@ class _Drafter:
                 target = before
             elif st.root and self.root_by and not named_target and not attributed:  # "the proposal misses ..."
                 target = self.root_by
+            elif st.kind == DISPUTES and disputed and not named_target:
+                target = disputed
             rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:

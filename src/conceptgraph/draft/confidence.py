@@ -34,7 +34,7 @@ RULES: dict[tuple[str, str], float] = {
     ("relation", "contrasts_with"): 0.33,  # 2 / 6 (2026-12-03)
     # stances measured again after the stance rules of 2026-12-03
     ("stance", "named"): 0.78,  # 6 / 6
-    ("stance", "answer"): 0.69,  # 23 / 32
+    ("stance", "answer"): 0.74,  # 25 / 32
     ("stance", "chained"): 0.67,  # 3 / 3
     ("stance", "granted but"): 0.5,  # 2 / 3
     ("stance", "I don't think"): 0.33,  # 1 / 3

@@ -202,6 +202,27 @@ def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:
     assert one == two and len(one) > 10_000
 
 
+def test_evaluate_matches_the_same_items_whatever_the_hash_seed() -> None:
+    """Where several one-to-one matchings are equally good, the same one is found in
+    every process, so the calibration table does not change from run to run."""
+    import os
+
+    thread = ROOT / "bench" / "gold" / "heldout" / "ploeh-provider-pattern"
+    script = ("import sys\nfrom dataclasses import replace\nfrom conceptgraph import load_dataset\n"
+              "from conceptgraph.discussions import read_discussion\nfrom conceptgraph.draft import draft\n"
+              "from conceptgraph.draft.evaluate import matches\n"
+              "ds, _ = read_discussion([sys.argv[1] + '.txt'])\n"
+              "whole = replace(draft(ds), contributors=ds.contributors, messages=ds.messages)\n"
+              "print({k: v[2] for k, v in matches(whole, load_dataset(sys.argv[1] + '.yaml')).items()})")
+    found = set()
+    for seed in ("1", "2", "3"):
+        r = subprocess.run([sys.executable, "-c", script, str(thread)], capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "PYTHONHASHSEED": seed})
+        assert r.returncode == 0, r.stderr
+        found.add(r.stdout)
+    assert len(found) == 1 and "(" in found.pop()
+
+
 def test_draft_writes_beside_curated_files_and_keeps_an_item_accepted_by_hand(tmp_path: Path) -> None:
     folder = tmp_path / "coop"
     assert run("import", str(SOURCE), "-o", str(folder), "-q").exit_code == 0

@@ -79,17 +79,19 @@ def _match(drafted: Sequence[T], gold: Sequence[T], same: Callable[[T, T], bool]
     candidates: dict[Any, list[int]] = {}
     for di, d in enumerate(drafted):
         candidates.setdefault(bucket(d, 0), []).append(di)
+    # Nodes are ints (drafted di, gold -1 - gi), never strings: the matching iterates
+    # sets, and an int's hash, unlike a string's, is the same in every process, so
+    # which of several equally good matchings is found never changes between runs.
     B = nx.Graph()
     for gi, g in enumerate(gold):
         for di in candidates.get(bucket(g, 1), ()):
             if same(drafted[di], g):
-                B.add_edge(("d", di), ("g", gi))
+                B.add_edge(di, -1 - gi)
     pairs: list[tuple[int, int]] = []
     for part in nx.connected_components(B):
-        sub = B.subgraph(part)
-        top = sorted(n for n in part if n[0] == "d")
-        matching = nx.bipartite.hopcroft_karp_matching(sub, top)
-        pairs += [(d[1], matching[d][1]) for d in top if d in matching]
+        top = sorted(n for n in part if n >= 0)
+        matching = nx.bipartite.hopcroft_karp_matching(B.subgraph(part), top)
+        pairs += [(d, -1 - matching[d]) for d in top if d in matching]
     return sorted(pairs)
 
 

@@ -40,7 +40,6 @@ from .decisions import (
     Conflict,
     Decisions,
     Item,
-    Settled,
     check_edit,
     describe,
     iter_uses,
@@ -51,6 +50,7 @@ from .decisions import (
 )
 from .errors import UsageError, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
+from .standing import Standing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,7 +99,8 @@ class Review:
 
     def _settle(self) -> None:
         """Where each item stands now (the files' contents wait for :meth:`write_files`)."""
-        self.settled: Settled = settle(self.snap.items, self.book, self.snap.base, files=False)
+        self.standing = Standing(self.snap.items, self.book, self.snap.base)
+        self.tally = Counter(self.standing.status.get(it.key) for it in self.items)
 
     def reload(self) -> None:
         """Read the folder again (after another program changed its files)."""
@@ -110,11 +111,11 @@ class Review:
 
     def status(self, it: Item) -> str | None:
         """accepted, rejected, edited, removed (an item it uses was rejected), or None."""
-        return self.settled.status.get(it.key)
+        return self.standing.status.get(it.key)
 
     def counts(self) -> dict[str, int]:
         """How many items there are, and how many are reviewed, accepted, rejected, left."""
-        c = Counter(self.status(it) for it in self.items)
+        c = self.tally
         accepted = c[ACCEPTED] + c[EDITED]
         rejected = c[REJECTED] + c[REMOVED]
         return {"total": len(self.items), "reviewed": accepted + rejected, "accepted": accepted,
@@ -128,7 +129,7 @@ class Review:
         when given."""
         left = self.left()
         if order == "confidence":
-            scores = self.prior.scores(left, self.settled.status, self.book)
+            scores = self.prior.scores(left, self.standing.status, self.book)
 
             def rank(it: Item) -> tuple[Any, ...]:
                 return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
@@ -297,7 +298,6 @@ class Review:
                            "tab or by another reviewer; nothing written")
 
     def _commit(self, change: Any) -> dict[str, Any]:
-        before = {it.key: self.status(it) for it in self.items}
         saved = (list(self.book.entries), self.book._index)
         action = change()
         try:
@@ -309,8 +309,16 @@ class Review:
         except BaseException:
             self.book.entries, self.book._index = saved
             raise
-        self._settle()
-        changed = {it.rid: self.status(it) for it in self.items if self.status(it) != before[it.key]}
+        # only the lines that differ can change an item's status: the rest is not looked at again
+        before, after = {id(e): e for e in saved[0]}, {id(e): e for e in self.book.entries}
+        moved = self.standing.update(e.key for i, e in (before | after).items() if (i in before) != (i in after))
+        changed = {}
+        for it in sorted((it for key in moved for it in self.standing.by_key[key] if it.kind != CONTEXT),
+                         key=lambda it: self.position[it.key][1]):  # in the items' order, as before
+            was, now = moved[it.key]
+            self.tally[was] -= 1
+            self.tally[now] += 1
+            changed[it.rid] = now
         return {"revision": self.book.revision, "action": action, "counts": self.counts(), "changed": changed}
 
     def write_files(self) -> None:

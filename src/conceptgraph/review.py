@@ -127,9 +127,23 @@ class Review:
     def ordered(self, order: str = "confidence", first: int | None = None) -> list[Item]:
         """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
         when given."""
-        left = self.left()
+        return self._ordered(order, first, self.standing.status, self.book)
+
+    def upcoming(self, order: str = "confidence", first: int = 50) -> dict[str, Any]:
+        """The revision, and the ids of the ``first`` undecided items in ``order``: what the
+        page asks for once its keys pause (the order the decisions teach). Worked out on a
+        copy, so that a decision need not wait for it."""
+        with self.lock:
+            status, book = dict(self.standing.status), Decisions(self.book.path, list(self.book.entries),
+                                                                 self.book.revision)
+        return {"revision": book.revision, "order": order,
+                "next": [it.rid for it in self._ordered(order, first, status, book)]}
+
+    def _ordered(self, order: str, first: int | None, status: dict[tuple[Any, ...], str],
+                 book: Decisions) -> list[Item]:
+        left = [it for it in self.items if it.key not in status]
         if order == "confidence":
-            scores = self.prior.scores(left, self.standing.status, self.book)
+            scores = self.prior.scores(left, status, book)
 
             def rank(it: Item) -> tuple[Any, ...]:
                 return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])

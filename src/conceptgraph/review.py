@@ -150,10 +150,10 @@ class Review:
 
             return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
         if order == "message":
-            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))
+            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))[:first]
         if order == "term":
             return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
-                                                self.position[it.key]))
+                                                self.position[it.key]))[:first]
         raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
 
     def _term_of(self, it: Item) -> str:

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CLAIM, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle
-from .kinds import ATTRIBUTE, TERM
+from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle
+from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -234,9 +234,16 @@
     }
 
     // ---- showing the current item ----------------------------------------------------------------
+    /** Decisions on their way to the server: counted at once, on top of its last counts. */
+    const inflight = new Set();
     function showCounts() {
-      const c = st.counts;
-      if (!c) return;
+      if (!st.counts) return;
+      const c = Object.assign({}, st.counts);
+      inflight.forEach((decision) => {
+        c.reviewed++;
+        c.left--;
+        if (decision.rejected) c.rejected++; else c.accepted++;
+      });
       fill.style.width = (c.total ? (100 * c.reviewed / c.total) : 100).toFixed(1) + "%";
       bar.setAttribute("aria-valuemax", String(c.total));
       bar.setAttribute("aria-valuenow", String(c.reviewed));
@@ -301,13 +308,6 @@
     }
 
     // ---- decisions ------------------------------------------------------------------------------------
-    /** Counted at once, as decided; taken back if its save fails. */
-    function tally(decision, by) {
-      if (!st.counts) return;
-      st.counts.reviewed += by;
-      st.counts.left -= by;
-      if (decision === "rejected") st.counts.rejected += by; else st.counts.accepted += by;
-    }
     function decide(decision, edit, at) {
       const it = current();
       if (!it || st.reloading) return;
@@ -316,13 +316,15 @@
       st.queue.shift();
       it.status = decision;
       graph.dirty.add(it);
-      tally(decision, 1);
+      const mark = { rejected: decision === "rejected" };
+      inflight.add(mark);
       render();
       send("/api/decide", { ids: [it.id], decision, edit: edit || null }, () => {
+        inflight.delete(mark);
         st.timings.push(performance.now() - t0);
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
-        if (it.status === decision) tally(decision, -1);
+        inflight.delete(mark);
         apply({ [it.id]: null });
         fail(e);
       });

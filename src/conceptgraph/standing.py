@@ -3,9 +3,10 @@
 :func:`conceptgraph.decisions.settle` works out every item's status from all the
 decisions: right for writing the files, too slow to run over thousands of items on each
 key of the review page. A decision can only change the status of a few items: those it
-names, those the same claim or relation at overlapping characters matches, and, when a
-term or attribute is rejected or taken back, the items that use it. :class:`Standing`
-looks those up in indexes made once, and asks the decisions again about them only.
+names, those the same claim or relation at overlapping characters matches, the items
+that use a term or attribute it rejects (or takes back), and the terms and attributes
+it accepts with an item or leaves unused. :class:`Standing` looks those up in indexes
+made once, and asks the decisions again about them only.
 
 >>> from conceptgraph.model import Dataset, Term
 >>> from conceptgraph.decisions import Decisions, make_item, _Labels

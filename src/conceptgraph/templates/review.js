@@ -4,9 +4,9 @@
    server, one after another, with the revision the page last saw: a decision made
    meanwhile in another tab is refused there, and the page reloads. Every string from
    the data reaches the page through textContent, never as HTML.
-   The first item and its keys come first: the explorer (whose script runs next) builds
-   the graph only once that is shown, and the graph follows the decisions when the keys
-   pause. */
+   The first item and its keys come first: the explorer (whose script runs after this
+   one) builds the graph only once that is shown, and the graph follows the decisions
+   when the keys pause. */
 (() => {
   "use strict";
   const token = new URLSearchParams(location.search).get("token") || "";

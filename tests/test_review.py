@@ -207,3 +207,48 @@ def test_the_offline_page_stays_read_only_and_the_server_is_imported_by_review_o
         r = subprocess.run([sys.executable, "-c", code.format(command, rest)], capture_output=True, text=True,
                            timeout=120, cwd=tmp_path)
         assert r.stderr.strip().splitlines()[-1] == "[]", (command, r.stderr)
+
+
+def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: Path) -> None:
+    """The review updates only the items a decision can touch; after any mix of accepts,
+    rejects (terms and attributes too, whose claims go with them), edits, bulk decisions
+    and undos, every item stands where working it out from all decisions puts it."""
+    import random
+
+    from conceptgraph.decisions import settle
+
+    r = Review(drafted)
+    rng = random.Random(7)
+    terms = [it for it in r.items if it.kind in ("term", "attribute")]
+    steps, modes = 0, set()
+    while steps < 120:
+        steps += 1
+        roll = rng.random()
+        left = r.left()
+        if len(left) < 10:
+            break
+        try:
+            if roll < 0.15 and r.book.entries:
+                r.undo()
+            elif roll < 0.3:
+                r.decide([rng.choice(terms).rid], "rejected")
+            elif roll < 0.4:
+                r.bulk({"term": r.row(rng.choice(terms))["text"].split("“")[-1].rstrip("”")}, "accepted")
+            elif roll < 0.45:  # a rename: the status is then worked out whole, until it is undone
+                term = rng.choice([it for it in left if it.kind == "term"] or terms)
+                r.decide([term.rid], "edited", {"label": term.record.label + " x"})
+            elif roll < 0.5:
+                claim = rng.choice([it for it in left if it.kind == "claim"])
+                r.decide([claim.rid], "edited", {"negated": not claim.record.negated})
+            else:
+                r.decide([it.rid for it in rng.sample(left, min(3, len(left)))], rng.choice(["accepted", "rejected"]))
+        except UsageError:
+            continue  # a term an accepted claim uses, a filter matching nothing: refused, nothing changed
+        whole = settle(r.snap.items, r.book, r.snap.base, files=False).status
+        assert r.standing.status == whole
+        modes.add(r.standing.whole)
+        assert r.counts() == {"total": len(r.items), **{
+            k: v for k, v in Review(drafted).counts().items() if k != "total"}}
+    assert {e.decision for e in r.book.entries} >= {"accepted", "rejected", "edited"}
+    assert "removed" in set(r.standing.status.values())
+    assert steps > 50 and modes == {True, False}  # both ways of keeping it were checked

@@ -124,6 +124,76 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def _open(browser, server: ReviewServer) -> tuple[object, list[str]]:
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    return page, errors
+
+
+def test_a_failed_save_is_reported_and_its_item_comes_back(browser, server: ReviewServer, drafted: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next item shows before the server answers; should the save then fail, the page
+    says so, counts it undecided again and shows it first, to be decided again."""
+    from conceptgraph.errors import OutputError
+
+    review, real = server.review, server.review.decide
+    failures = [OutputError(f"{drafted}: cannot write: No space left on device")]
+
+    def decide(*args: object, **kwargs: object) -> object:
+        if failures:
+            raise failures.pop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "decide", decide)
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert "Not saved" in page.text_content("#rv-saved") and "No space left" in page.text_content("#rv-saved")
+    assert page.get_attribute("#rv-card", "data-item") == first
+    assert "reviewed 0 of" in page.text_content("#rv-counts")
+    assert not (drafted / "decisions.yaml").exists() or Decisions.read(drafted).entries == []
+    page.keyboard.press("a")  # decided again: saved this time
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert page.text_content("#rv-saved").startswith("saved in")
+    [entry] = Decisions.read(drafted).entries
+    assert entry.key == review.by_rid[first].key and entry.decision == "accepted"
+    assert "reviewed 1 of" in page.text_content("#rv-counts")
+    assert errors == []
+
+
+def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys pressed while earlier decisions are still being saved: each is sent after the
+    one before, with the revision it returned, and every one is in decisions.yaml."""
+    import time
+
+    review, real = server.review, server.review.decide
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.08)  # a slow disk: saves take longer than keys
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "decide", slow)
+    page, errors = _open(browser, server)
+    made = []
+    for _ in range(12):
+        rid = page.get_attribute("#rv-card", "data-item")
+        key = "x" if review.by_rid[rid].kind in ("claim", "relation") else "a"  # a used term cannot be rejected
+        made.append((review.by_rid[rid].key, "rejected" if key == "x" else "accepted"))
+        page.keyboard.press(key)
+    assert int(page.get_attribute("#review", "data-pending") or 0) > 0  # still saving the earlier ones
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    book = Decisions.read(drafted)
+    assert [(e.key, e.decision) for e in book.entries] == made
+    assert len({e.action for e in book.entries}) == 12 and book.revision == 12
+    assert page.text_content("#rv-saved").startswith("saved in")
+    assert errors == []
+
+
 def _shots() -> Path:
     from browser import SHOTS
 

@@ -112,6 +112,26 @@ def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> Non
     assert set(undone["changed"]) >= set(preview["ids"])
 
 
+def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server: ReviewServer) -> None:
+    review = server.review
+    status, state = call(server, "GET", "/api/state")
+    assert status == 200 and state["warning"] == ""
+    assert call(server, "GET", "/api/state")[1] == state  # the same revision: the same answer
+    first = state["queue"][0]
+    status, done = call(server, "POST", "/api/decide", {"ids": [first], "decision": "rejected", "base": 0})
+    assert status == 200 and "next" not in done and done["changed"][first] == "rejected"
+    assert [d["decision"] for d in decisions(review.path)] == ["rejected"]  # on disk before the answer
+    again = call(server, "GET", "/api/state")[1]
+    assert again["revision"] == done["revision"] and first not in again["queue"]
+    assert next(it for it in again["items"] if it["id"] == first)["status"] == "rejected"
+    status, upcoming = call(server, "GET", "/api/next?order=confidence")
+    assert status == 200 and upcoming["revision"] == done["revision"]
+    assert upcoming["next"] == [it.rid for it in review.ordered("confidence", first=50)]
+    assert first not in upcoming["next"]
+    assert call(server, "GET", "/api/next?order=term")[1]["next"] == [it.rid for it in review.ordered("term")[:50]]
+    assert call(server, "GET", "/api/next", token="wrong")[0] == 403
+
+
 def start(folder: Path, *more: str) -> tuple[subprocess.Popen[str], str]:
     p = subprocess.Popen([sys.executable, "-m", "conceptgraph", "review", str(folder), "--no-open", *more],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -126,3 +126,17 @@ def test_a_big_graph_renders_completely(tmp_path: Path) -> None:
     assert len(xy) > 0.95 * G.number_of_nodes()  # laid out, not piled up
     claims = sum(1 for *_, k in G.edges(data="kind") if k in ("claim", "asserts"))
     assert len(data["edgeDetails"]) == G.number_of_edges() - claims // 2  # a claim's evidence is stored once
+
+
+def test_a_graph_of_few_nodes_and_many_links_is_drawn_as_a_big_one(tmp_path: Path) -> None:
+    """Every redraw strokes every link: a page of many links drops dashes, curves and
+    arrow heads as one of many nodes does, whatever its number of nodes."""
+    from conceptgraph.page import BIG, BIG_LINKS, page_data
+
+    gen = _generator()
+    for links, big in ((BIG_LINKS + 1000, True), (BIG_LINKS // 4, False)):
+        path = tmp_path / f"{links}.yaml"
+        path.write_text(gen.generate(BIG // 4, links, seed=5), encoding="utf-8")
+        G = load_graph(path)
+        assert G.number_of_nodes() <= BIG and (G.number_of_edges() > BIG_LINKS) is big
+        assert page_data(G)["big"] is big

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatasetError, OutputError, UsageError, excerpt
-from .files import DECISIONS_FILE
+from .files import DECISIONS_FILE, _umask, folder_lock
 from .kinds import (
     ATTRIBUTE,
     ATTRIBUTE_RELATIONS,
@@ -434,8 +434,8 @@ JOURNAL = ".review-pending.json"
 
 def replace_expected(path: Path, data: bytes, expect: bytes | None) -> None:
     """Write ``data`` to ``path`` atomically (a temporary file renamed into place), only
-    if ``path`` still holds ``expect`` (None: no file), compared under a lock on the
-    folder that every writer of this module takes; else :class:`Conflict`."""
+    if ``path`` still holds ``expect`` (None: no file), compared under the folder's lock
+    (:func:`~conceptgraph.files.folder_lock`, which every write takes); else :class:`Conflict`."""
     replace_together(path.parent, {path.name: (data, expect)})
 
 
@@ -447,7 +447,7 @@ def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]])
     import json
     import tempfile
 
-    with _locked(folder):
+    with folder_lock(folder):
         _finish(folder)
         for name, (_, expect) in files.items():
             path = folder / name
@@ -492,7 +492,7 @@ def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]])
 def finish_writes(folder: Path) -> None:
     """Complete what a killed review left half done in ``folder``: renames begun together
     are finished, and temporary files of writes that never began to rename are removed."""
-    with _locked(folder):
+    with folder_lock(folder):
         _finish(folder)
 
 
@@ -512,33 +512,6 @@ def _finish(folder: Path) -> None:
     for name in (DRAFT_FILE, REVIEWED_FILE, DECISIONS_FILE, JOURNAL):  # under the lock: nobody is writing these
         for left in folder.glob(f".{name}.*.tmp") if not name.startswith(".") else folder.glob(f"{name}.*.tmp"):
             left.unlink(missing_ok=True)
-
-
-class _locked:
-    """The lock on a folder that every writer of this module holds while it compares and
-    replaces (an advisory lock on the folder itself, freed when the process ends)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def __enter__(self) -> None:
-        import fcntl
-
-        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        except BaseException:
-            os.close(self.fd)
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        os.close(self.fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- what the decisions make of the drafted items -----------------------------------------

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["page_data", "BIG"]
 
 BIG = 2000  # nodes above which the page trades curves, dashes and arrows for speed
+BIG_LINKS = 5000  # or links: every redraw strokes each one, and dashes cost most (seconds, drawn in software)
 # Labels: the least connected node's font and the best connected one's, in canvas pixels
 # (vis-network scales between them by degree), and about how many characters a label
 # keeps on one line before it wraps, which packs the page tighter than long one-line labels.
@@ -77,7 +78,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "casefold": _casefold_table(),
         "partner": _partners(G, index),
         "focus": index[focus] if focus is not None and focus in index else None,
-        "big": len(nodes) > BIG,
+        "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,
         "labelFont": list(LABEL_FONT),
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS)},
     }

@@ -128,9 +128,10 @@ def render_html(
 
     The same graph and options always give the same bytes. With ``cache``, the nodes'
     positions are computed once for a given graph and kept in the cache of built graphs.
-    ``extra_js`` and ``extra_css`` (the review mode's, when the page is served) are added
-    after the page's own, and then the page may send requests to its own origin; without
-    them it may send none.
+    ``extra_js`` and ``extra_css`` (the review mode's, when the page is served) are added:
+    the styles after the page's own, the script before them (the review shows its first
+    item before the explorer builds the graph), and then the page may send requests to its
+    own origin; without them it may send none.
     """
     from .progress import Progress
 

@@ -40,7 +40,6 @@ from .decisions import (
     Conflict,
     Decisions,
     Item,
-    Settled,
     check_edit,
     describe,
     iter_uses,
@@ -51,6 +50,7 @@ from .decisions import (
 )
 from .errors import UsageError, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
+from .standing import Standing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,7 +99,8 @@ class Review:
 
     def _settle(self) -> None:
         """Where each item stands now (the files' contents wait for :meth:`write_files`)."""
-        self.settled: Settled = settle(self.snap.items, self.book, self.snap.base, files=False)
+        self.standing = Standing(self.snap.items, self.book, self.snap.base)
+        self.tally = Counter(self.standing.status.get(it.key) for it in self.items)
 
     def reload(self) -> None:
         """Read the folder again (after another program changed its files)."""
@@ -110,11 +111,11 @@ class Review:
 
     def status(self, it: Item) -> str | None:
         """accepted, rejected, edited, removed (an item it uses was rejected), or None."""
-        return self.settled.status.get(it.key)
+        return self.standing.status.get(it.key)
 
     def counts(self) -> dict[str, int]:
         """How many items there are, and how many are reviewed, accepted, rejected, left."""
-        c = Counter(self.status(it) for it in self.items)
+        c = self.tally
         accepted = c[ACCEPTED] + c[EDITED]
         rejected = c[REJECTED] + c[REMOVED]
         return {"total": len(self.items), "reviewed": accepted + rejected, "accepted": accepted,
@@ -126,19 +127,33 @@ class Review:
     def ordered(self, order: str = "confidence", first: int | None = None) -> list[Item]:
         """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
         when given."""
-        left = self.left()
+        return self._ordered(order, first, self.standing.status, self.book)
+
+    def upcoming(self, order: str = "confidence", first: int = 50) -> dict[str, Any]:
+        """The revision, and the ids of the ``first`` undecided items in ``order``: what the
+        page asks for once its keys pause (the order the decisions teach). Worked out on a
+        copy, so that a decision need not wait for it."""
+        with self.lock:
+            status, book = dict(self.standing.status), Decisions(self.book.path, list(self.book.entries),
+                                                                 self.book.revision)
+        return {"revision": book.revision, "order": order,
+                "next": [it.rid for it in self._ordered(order, first, status, book)]}
+
+    def _ordered(self, order: str, first: int | None, status: dict[tuple[Any, ...], str],
+                 book: Decisions) -> list[Item]:
+        left = [it for it in self.items if it.key not in status]
         if order == "confidence":
-            scores = self.prior.scores(left, self.settled.status, self.book)
+            scores = self.prior.scores(left, status, book)
 
             def rank(it: Item) -> tuple[Any, ...]:
                 return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
 
             return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
         if order == "message":
-            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))
+            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))[:first]
         if order == "term":
             return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
-                                                self.position[it.key]))
+                                                self.position[it.key]))[:first]
         raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
 
     def _term_of(self, it: Item) -> str:
@@ -297,7 +312,6 @@ class Review:
                            "tab or by another reviewer; nothing written")
 
     def _commit(self, change: Any) -> dict[str, Any]:
-        before = {it.key: self.status(it) for it in self.items}
         saved = (list(self.book.entries), self.book._index)
         action = change()
         try:
@@ -309,8 +323,16 @@ class Review:
         except BaseException:
             self.book.entries, self.book._index = saved
             raise
-        self._settle()
-        changed = {it.rid: self.status(it) for it in self.items if self.status(it) != before[it.key]}
+        # only the lines that differ can change an item's status: the rest is not looked at again
+        before, after = {id(e): e for e in saved[0]}, {id(e): e for e in self.book.entries}
+        moved = self.standing.update(e.key for i, e in (before | after).items() if (i in before) != (i in after))
+        changed = {}
+        for it in sorted((it for key in moved for it in self.standing.by_key[key] if it.kind != CONTEXT),
+                         key=lambda it: self.position[it.key][1]):  # in the items' order, as before
+            was, now = moved[it.key]
+            self.tally[was] -= 1
+            self.tally[now] += 1
+            changed[it.rid] = now
         return {"revision": self.book.revision, "action": action, "counts": self.counts(), "changed": changed}
 
     def write_files(self) -> None:

@@ -115,6 +115,24 @@ class ReviewServer(ThreadingHTTPServer):
         self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
         self.origins = {f"http://{h}" for h in self.hosts}
         self.writer.start()
+        self._state: tuple[Any, bytes] = (None, b"")
+        # the page's first question, answered while the browser starts
+        threading.Thread(target=self.state, args=("confidence",), name="review-state", daemon=True).start()
+
+    def state(self, order: str) -> bytes:
+        """The page's state (:meth:`Review.state`) as JSON, kept until the next decision:
+        a reload or a second tab need not work it out again."""
+        review = self.review
+        with review.lock:
+            key = (review.snap, review.book.revision, order)
+            cached, body = self._state
+            fresh = cached is not None and cached[0] is key[0] and cached[1:] == key[1:]
+            value = None if fresh else review.state(order)
+        if value is not None:  # encoded outside the lock: a decision need not wait for it
+            body = json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+            self._state = (key, body)
+        # the writer's warning is news at each request
+        return body[:-1] + b', "warning": ' + json.dumps(self.writer.error).encode("utf-8") + b"}"
 
     @property
     def url(self) -> str:
@@ -218,10 +236,18 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if parts.path == "/":
             self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8")
-        elif parts.path == "/api/state":
+        elif parts.path in ("/api/state", "/api/next"):
             order = (parse_qs(parts.query).get("order") or ["confidence"])[0]
-            self._run(lambda: {**self.server.review.state(order if order in ORDERS else "confidence"),
-                               "warning": self.server.writer.error})
+            order = order if order in ORDERS else "confidence"
+            if parts.path == "/api/next":
+                self._run(lambda: self.server.review.upcoming(order))
+            else:
+                try:
+                    body = self.server.state(order)
+                except ConceptGraphError as e:
+                    self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(e))
+                else:
+                    self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
         else:
             self._error(HTTPStatus.NOT_FOUND, "no such page")
 
@@ -239,7 +265,6 @@ class _Handler(BaseHTTPRequestHandler):
         if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
             self._error(HTTPStatus.BAD_REQUEST, "'base' is the revision the page last saw")
             return
-        order = str(body.get("order")) if body.get("order") in ORDERS else "confidence"
         if path == "/api/decide":
             ids = body.get("ids")
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
@@ -247,16 +272,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             edit = body.get("edit")
             self._write(lambda: review.decide(ids, str(body.get("decision")),
-                                              edit if isinstance(edit, dict) else None, base), order)
+                                              edit if isinstance(edit, dict) else None, base))
         elif path == "/api/undo":
-            self._write(lambda: review.undo(base), order)
+            self._write(lambda: review.undo(base))
         elif path == "/api/preview":
             flt = body.get("filter")
             self._run(lambda: _preview(review, flt))
         elif path == "/api/bulk":
             flt = body.get("filter")
-            self._write(lambda: review.bulk(flt if isinstance(flt, dict) else {}, str(body.get("decision")), base),
-                        order)
+            self._write(lambda: review.bulk(flt if isinstance(flt, dict) else {}, str(body.get("decision")), base))
         else:
             self._error(HTTPStatus.NOT_FOUND, "no such request")
 
@@ -265,13 +289,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _unsupported
 
-    def _write(self, change: Callable[[], dict[str, Any]], order: str) -> None:
+    def _write(self, change: Callable[[], dict[str, Any]]) -> None:
         review = self.server.review
 
         def run() -> dict[str, Any]:
+            # the answer says the decision is saved; the order it teaches is asked for apart
+            # (/api/next), when the keys pause, so that no key waits for it
             with review.lock:
                 result = change()
-                result["next"] = [it.rid for it in review.ordered(order, first=50)]
                 self.server.writer.request()
             return {**result, "warning": self.server.writer.error}
 

@@ -2,9 +2,14 @@
    textContent or the canvas, never as HTML. The data's shape is described in
    conceptgraph/page.py: nodes and edges as named columns, details, the thread, and the
    pieces that search and comparison share with the command line. */
-(() => {
+((explorer) => {
   "use strict";
-  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  // In review mode the first item to review is shown before the graph is built: the
+  // review's script says when, and hands over the data it has read (read once).
+  const wait = window.conceptgraphGraphAfter;
+  if (wait) wait.then(explorer); else explorer(JSON.parse(document.getElementById("graph-data").textContent));
+})((data) => {
+  "use strict";
   const $ = (id) => document.getElementById(id);
   const N = data.nodes.label.length;
   const E = data.edges.source.length;
@@ -784,4 +789,4 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks,
   };
-})();
+});

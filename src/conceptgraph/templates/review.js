@@ -3,16 +3,20 @@
    b bulk, ? help); the next item shows at once, and each decision is sent to the
    server, one after another, with the revision the page last saw: a decision made
    meanwhile in another tab is refused there, and the page reloads. Every string from
-   the data reaches the page through textContent, never as HTML. */
+   the data reaches the page through textContent, never as HTML.
+   The first item and its keys come first: the explorer (whose script runs after this
+   one) builds the graph only once that is shown, and the graph follows the decisions
+   when the keys pause. */
 (() => {
   "use strict";
   const token = new URLSearchParams(location.search).get("token") || "";
-  // Asked for at once, while the explorer (whose script runs next) builds the graph.
   const early = fetch("/api/state?order=confidence", { headers: { "X-Review-Token": token } });
-  document.addEventListener("DOMContentLoaded", () => start(early));
+  let buildGraph;
+  window.conceptgraphGraphAfter = new Promise((resolve) => { buildGraph = resolve; });
+  start(early, JSON.parse(document.getElementById("graph-data").textContent));
 
-  function start(early) {
-    const cg = window.conceptgraph;
+  function start(early, data) {
+    let cg = null; // the explorer, once it has built the graph
     const $ = (id) => document.getElementById(id);
     const el = (tag, text, cls) => {
       const e = document.createElement(tag);
@@ -37,10 +41,10 @@
       files: {},
     };
     const nodeIndex = new Map();
-    cg.data.nodeDetails.forEach((d, i) => nodeIndex.set(String(d.id), i));
+    data.nodeDetails.forEach((d, i) => nodeIndex.set(String(d.id), i));
     const edgesOf = new Map(); // claim or relation id -> its edges on the graph
-    for (let j = 0; j < cg.data.edges.source.length; j++) {
-      const key = cg.data.edgeDetails[cg.data.edges.detail[j]].key;
+    for (let j = 0; j < data.edges.source.length; j++) {
+      const key = data.edgeDetails[data.edges.detail[j]].key;
       if (!edgesOf.has(key)) edgesOf.set(key, []);
       edgesOf.get(key).push(j);
     }
@@ -124,15 +128,19 @@
       showSaving();
       st.chain = st.chain.then(() => {
         if (st.reloading) return null;
-        return request(path, Object.assign({ base: st.revision, order: st.order }, body)).then((res) => {
+        return request(path, Object.assign({ base: st.revision }, body)).then((res) => {
           st.revision = res.revision;
           st.counts = res.counts;
           apply(res.changed);
-          if (res.next) mergeNext(res.next);
           if (done) done(res);
           warn(res.warning);
         }).catch((e) => { if (!st.reloading && failed) failed(e); });
-      }).finally(() => { st.pending--; showSaving(); showCounts(); });
+      }).finally(() => {
+        st.pending--;
+        showSaving();
+        showCounts();
+        if (!st.pending) askNext();
+      });
       return st.chain;
     }
     function warn(text) {
@@ -141,9 +149,14 @@
     }
     function showSaving() {
       if (st.reloading) return;
+      box.setAttribute("data-pending", String(st.pending));
+      if (st.error) { // shown until the next key: a save after it must not hide it
+        saved.className = "rv-saved rv-error";
+        saved.textContent = "Not saved: " + st.error + (st.pending ? " · saving…" : "");
+        return;
+      }
       saved.className = "rv-saved";
       saved.textContent = st.pending ? "saving…" : "saved in " + (st.files.decisions || "decisions.yaml");
-      box.setAttribute("data-pending", String(st.pending));
     }
 
     // ---- the queue --------------------------------------------------------------------------------
@@ -161,7 +174,20 @@
       st.queue = back.concat(kept);
       later();
     }
-    /** The server's order for what comes next (what the decisions so far teach). */
+    /** What the decisions so far teach about what comes next: asked for once the saves are
+        done and the keys pause, so that no decision waits for it. */
+    const NEXT_PAUSE = 250; // ms
+    let nextTimer = 0;
+    function askNext() {
+      clearTimeout(nextTimer);
+      if (st.order !== "confidence") return;
+      nextTimer = setTimeout(() => {
+        if (st.pending || st.reloading) return; // asked again once those are saved
+        request("/api/next?order=" + encodeURIComponent(st.order)).then((res) => {
+          if (res.revision === st.revision && !st.pending && st.order === res.order) mergeNext(res.next);
+        }).catch(() => {}); // only an order: the queue as it stands serves meanwhile
+      }, NEXT_PAUSE);
+    }
     function mergeNext(next) {
       if (st.order !== "confidence") return;
       const current = st.queue[0];
@@ -179,6 +205,7 @@
     function later() {
       clearTimeout(graph.timer);
       graph.timer = setTimeout(() => {
+        if (!cg) return; // not built yet: it follows once it is
         if (st.pending) { later(); return; }
         const nodeUpdates = [], edgeUpdates = [];
         graph.dirty.forEach((it) => drawOnGraph(it, nodeUpdates, edgeUpdates));
@@ -195,7 +222,7 @@
       const gone = it.status === "rejected" || it.status === "removed";
       const kept = it.status === "accepted" || it.status === "edited";
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => edgeUpdates.push({ id: j, hidden: gone,
-        dashes: kept ? false : (cg.data.big ? false : [3, 5]),
+        dashes: kept ? false : (data.big ? false : [3, 5]),
         color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) }));
       if (it.kind === "term" || it.kind === "attribute") {
         const i = nodeIndex.get(String(it.nodes[0]));
@@ -207,9 +234,16 @@
     }
 
     // ---- showing the current item ----------------------------------------------------------------
+    /** Decisions on their way to the server: counted at once, on top of its last counts. */
+    const inflight = new Set();
     function showCounts() {
-      const c = st.counts;
-      if (!c) return;
+      if (!st.counts) return;
+      const c = Object.assign({}, st.counts);
+      inflight.forEach((decision) => {
+        c.reviewed++;
+        c.left--;
+        if (decision.rejected) c.rejected++; else c.accepted++;
+      });
       fill.style.width = (c.total ? (100 * c.reviewed / c.total) : 100).toFixed(1) + "%";
       bar.setAttribute("aria-valuemax", String(c.total));
       bar.setAttribute("aria-valuenow", String(c.reviewed));
@@ -220,7 +254,7 @@
     function quoted(it) {
       const wrap = el("div", null, "rv-message");
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
-      const text = i !== undefined ? (cg.data.nodeDetails[i].text || "") : (it.quote || "");
+      const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];
       wrap.appendChild(document.createTextNode(text.slice(0, span[0])));
       const mark = el("mark", text.slice(span[0], span[1]), "rv-quote");
@@ -265,7 +299,7 @@
         // above the card, which lies over the lower part of the graph
         const lift = -Math.min(box.offsetHeight / 2, $("stage").clientHeight / 4);
         if (ids.length) {
-          cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), cg.data.big ? 0.5 : 0.9),
+          cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), data.big ? 0.5 : 0.9),
             offset: { x: 0, y: lift }, animation: false });
         }
       } catch (e) { // a node the current view hides (a filter): the card still shows it
@@ -278,25 +312,26 @@
       const it = current();
       if (!it || st.reloading) return;
       const t0 = at || performance.now(); // the key's own time: waiting for the page counts too
+      st.error = "";
       st.queue.shift();
       it.status = decision;
       graph.dirty.add(it);
-      if (st.counts) {
-        st.counts.reviewed++;
-        st.counts.left--;
-        if (decision === "rejected") st.counts.rejected++; else st.counts.accepted++;
-      }
+      const mark = { rejected: decision === "rejected" };
+      inflight.add(mark);
       render();
       send("/api/decide", { ids: [it.id], decision, edit: edit || null }, () => {
+        inflight.delete(mark);
         st.timings.push(performance.now() - t0);
       }, (e) => {
+        // not saved: the item is undecided again and shown first, to be decided again
+        inflight.delete(mark);
         apply({ [it.id]: null });
         fail(e);
       });
     }
     function fail(e) {
-      saved.textContent = "Not saved: " + e.message;
-      saved.className = "rv-saved rv-error";
+      st.error = e.message;
+      showSaving();
       render();
     }
     function skip() {
@@ -305,6 +340,7 @@
     }
     function undo() {
       if (st.reloading) return;
+      st.error = "";
       send("/api/undo", {}, (res) => {
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
@@ -501,11 +537,25 @@
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
+        graph.placed = null;
         showSaving();
         warn(s.warning);
         render();
         document.body.setAttribute("data-review", "ready");
-      }).catch((e) => fail(e));
+      }).catch((e) => fail(e)).finally(graphNext);
+    }
+    /** Once the first item is drawn on screen, the explorer builds the graph. */
+    function graphNext() {
+      if (cg || !buildGraph) return;
+      const go = buildGraph;
+      buildGraph = null;
+      requestAnimationFrame(() => setTimeout(() => {
+        go(data);
+        setTimeout(() => { // the explorer's build ran as that promise's reaction, before this task
+          cg = window.conceptgraph || null;
+          if (cg) later(); // what was decided meanwhile is drawn
+        });
+      }));
     }
     load(early);
     window.conceptgraphReview = { state: st, decide, undo, skip, load, timings: st.timings };

@@ -189,6 +189,18 @@ def test_terms_of_a_small_thread_come_from_its_question() -> None:
 # --- the command, its file and its promises ----------------------------------------------
 
 
+def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
+    """Rows of a table (cells set off by tabs) are not one long sentence; "C++" and "C#"
+    are words, not the letter C."""
+    from conceptgraph.draft.text import sentences, tokens
+
+    text = "Results below\nfile\tours\ttheirs\nsmall\t2 GB/s\t0.1 GB/s\nlarge\t3 GB/s\t0.2 GB/s"
+    assert [s for _, _, s in sentences(text)] == ["Results below", "file\tours\ttheirs", "small\t2 GB/s\t0.1 GB/s",
+                                                   "large\t3 GB/s\t0.2 GB/s"]
+    assert [w for _, _, w in tokens("C++ and C# differ, as do F# and c.")] == ["C++", "and", "C#", "differ", "as",
+                                                                              "do", "F#", "and", "c"]
+
+
 def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:
     """Two processes with different hash seeds (set and dict orders) write the same bytes."""
     import os

@@ -108,6 +108,8 @@ def html_to_text(markup: str) -> str:
     size = 0  # the length of the text in parts
     skip: list[str] = []  # open elements whose content is left out
     links: list[tuple[str, int, int]] = []  # (href, index in parts, size) where a link's text starts
+    cells = 0  # cells so far in the table row: the next is set off by a tab
+    lists: list[int] = []  # for each open list, the number of its next item (0: not numbered)
 
     def add(text: str) -> None:
         nonlocal size
@@ -131,6 +133,17 @@ def html_to_text(markup: str) -> str:
                 continue
             if tag in _BLOCK:
                 add("\n\n" if tag in _PARAGRAPH else "\n")
+            if tag == "tr":
+                cells = 0
+            elif tag in ("td", "th"):
+                if cells:
+                    add("\t")
+                cells += 1
+            elif tag in ("ol", "ul"):
+                lists.append(_start(value) if tag == "ol" else 0)
+            elif tag == "li" and lists and lists[-1]:
+                add(f"{lists[-1]}. ")  # the number a browser shows, which a reply may cite
+                lists[-1] += 1
             if tag == "a" and a.get("href"):
                 links.append((a["href"], len(parts), size))
         else:
@@ -140,6 +153,8 @@ def html_to_text(markup: str) -> str:
                 continue
             if tag in _BLOCK and tag in _PARAGRAPH and tag != "hr":
                 add("\n\n")
+            if tag in ("ol", "ul") and lists:
+                lists.pop()
             if tag == "a" and links:
                 href, start, at = links.pop()
                 shown = href.rstrip("/")
@@ -150,6 +165,13 @@ def html_to_text(markup: str) -> str:
     return tidy("".join(parts))
 
 
+def _start(attrs: str) -> int:
+    """The first number of an ordered list (its ``start``, else 1)."""
+    value = _attrs(attrs).get("start", "").strip()
+    return int(value) if value.isdigit() and 0 < len(value) < 7 else 1
+
+
+_CELL = re.compile(r" *\t[ \t]*")
 _NBSP = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
 
 
@@ -160,7 +182,8 @@ def tidy(text: str) -> str:
     >>> tidy("  a\\xa0b \\n\\n\\n c ")
     'a b\\n\\nc'
     """
-    lines = [line.strip(" \t") for line in text.translate(_NBSP).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = text.translate(_NBSP).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_CELL.sub("\t", line.strip(" \t")) for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

@@ -22,12 +22,16 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
                   "fig", "al", "approx", "ca"}
 # A sentence ends after . ! ? (and closing quotes or brackets) followed by space and a
 # capital or an opening quote; or at a line break when the next line is a list item
-# or the line ends with punctuation; or at a blank line.
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n")
+# or the line ends with punctuation; or at a blank line; or before a table's row (cells
+# set off by tabs).
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[–—•*-]\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
 _CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"
-_WORD = re.compile(rf"{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
+# A language named by a letter and its sign ("C++", "C#", "F#") keeps the sign: without
+# it, it is the letter alone.
+_LANGUAGE = r"(?<![\w+#])[A-Za-z](?:\+\+|#)(?![\w+#])"
+_WORD = re.compile(rf"{_LANGUAGE}|{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
 
 #: Words that carry no content of their own (function words and the commonest verbs).
 STOP = frozenset("""

@@ -207,6 +207,7 @@ class _Drafter:
 
     def read(self, msg: Message, replied: str) -> None:
         """Draft from one message; ``replied`` is the author of the message it answers."""
+        from .named import named_claims
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import stances
@@ -236,6 +237,9 @@ class _Drafter:
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
+            # what the precise rules did not read: a broad claim on the term the sentence names first
+            own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
+            self.findings(named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM}), msg, s, e)
             for st in stances(text, self.who, replied, s):
                 # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
                 target = st.target if st.named or not named_target else named_target

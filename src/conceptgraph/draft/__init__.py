@@ -122,6 +122,7 @@ class _Drafter:
         # speaker -> their claims: id, content words, message
         self.said: dict[str, list[tuple[str, set[str], str]]] = {}
         self.longest = 1
+        self.firsts: frozenset[str] = frozenset()  # the first word of every name's key
         self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
         self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
@@ -139,6 +140,7 @@ class _Drafter:
             self.names[key] = ident
             new.append(Term(ident, c.label, c.aliases, status=DRAFT, confidence=c.confidence))
         self.longest = max((len(k.split()) for k in self.names), default=1)
+        self.firsts = frozenset(k.split(" ", 1)[0] for k in self.names)
         return new
 
     def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, rule: str,
@@ -219,7 +221,7 @@ class _Drafter:
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
         for s, e, text in sentences(msg.text):
-            found = mentions_in(msg.text, s, e, self.names, self.longest)
+            found = mentions_in(msg.text, s, e, self.names, self.longest, self.firsts)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)

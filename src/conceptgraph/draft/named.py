@@ -2,18 +2,18 @@
 
 The precise rules (:mod:`conceptgraph.draft.rules`) read a claim only from a sentence
 whose structure they know ("X is ...", "X needs ...", "– X – a, b"). People say far
-more in sentences of other shapes ("I thought pwn was a typo", "we should stick with
-X", "a map designer misspelled it as X"), so here every statement that names a term
-and was given no claim by those rules gets one, labelled by the words around the
-name: those after it when they say something, else those before. Its confidence is
-its own, measured on the development threads, and lower than the precise rules'.
+more in sentences of other shapes ("I always took a sonnet for a song", "we should
+keep X", "my teacher wrote it as X"), so here a statement that names a term and was
+given no claim by those rules gets one, labelled by the words around the name: those
+after it when they say something, else those before. Its confidence is its own,
+measured on the development threads, and lower than the precise rules'.
 
 >>> from conceptgraph.draft.rules import mentions_in
 >>> from conceptgraph.draft.terms import key_of
->>> names = {key_of(["pwn"])[0]: "pwn"}
->>> text = "I thought pwn was a typo on the keyboard."
+>>> names = {key_of(["sonnet"])[0]: "sonnet"}
+>>> text = "I always thought a sonnet was a kind of song."
 >>> [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
-[('pwn', 'typo on the keyboard')]
+[('sonnet', 'kind of song')]
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if lead:
         at = lead.end()
     label = _label(text[at:stop])
-    if not label:  # "a map designer misspelled it as X": the words before
+    if not label:  # "my teacher wrote it as X": the words before
         at = 0
         for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
             if b.end() < s - base:

@@ -531,3 +531,53 @@ def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path)
     german = {m.id for m in ds.messages if m.by in ("cy", "di")}
     assert len(german) == 2 and {c.message for c in ds.claims} and not {c.message for c in ds.claims} & german
     assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}
+
+
+# --- the broad claim rule --------------------------------------------------------------
+
+
+def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+    from conceptgraph.draft.named import named_claims
+
+    names = {key_of(w.split())[0] if " " not in w else " ".join(key_of(w.split())): w.replace(" ", "-")
+             for w in ("sonnet", "ballad", "ode", "limerick")}
+    found = mentions_in(sentence, 0, len(sentence), names)
+    return [(f.term, f.label, sentence[f.start:f.end]) for f in named_claims(sentence, 0, found, set(claimed))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("I always thought a sonnet was a kind of song.", [("sonnet", "kind of song")]),
+    ("My teacher wrote every poem as a sonnet.", [("sonnet", "My teacher wrote every poem")]),  # words before
+    ("We read a ballad and a sonnet in class today.", [("ballad", "We read")]),  # the first named
+    ("Is a sonnet ever funny?", []),  # a question claims nothing
+    ("A sonnet, a ballad and an ode all rhyme.", []),  # three terms: a list, too little said of each
+    ("Sonnet.", []),  # nothing said
+])
+def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
+                                                                 expected: list[tuple[str, str]]) -> None:
+    found = broad(sentence)
+    assert [(t, label) for t, label, _ in found] == expected
+    for term, label, quoted in found:  # the span holds the name and the label's words
+        assert label in quoted and term in quoted.casefold()
+
+
+def test_the_broad_rule_leaves_a_term_the_precise_rules_claimed() -> None:
+    assert broad("I always thought a sonnet was a kind of song.", frozenset({"sonnet"})) == []
+
+
+def test_broad_claims_are_drafted_at_their_own_lower_confidence() -> None:
+    from conceptgraph.draft.confidence import of
+    from conceptgraph.model import Contributor, Dataset
+
+    ds = Dataset(contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 messages=(Message("m1", "ann", "post", "Is a sonnet the same as a ballad?"),
+                           Message("m2", "bo", "comment 1", "A sonnet has fourteen lines. My teacher once sang "
+                                   "a ballad to the whole class.", reply_to="m1")))
+    rules: dict[str, str] = {}
+    drafted = draft(ds, explain=rules)
+    got = {(c.term, rules[c.id]): c for c in drafted.claims}
+    assert got[("sonnet", "subject")].confidence == of("claim", "subject")
+    broad_claim = got[("ballad", "named")]
+    assert broad_claim.confidence == of("claim", "named") < of("claim", "subject")
+    assert broad_claim.quote == "My teacher once sang a ballad to the whole class."
+    assert ("sonnet", "named") not in got  # the precise rule's claim is not drafted twice

@@ -92,6 +92,20 @@ def test_an_item_accepted_by_hand_in_draft_yaml_becomes_a_decision(drafted: Path
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def test_a_draft_nobody_touched_is_drafted_again_without_decisions(drafted: Path) -> None:
+    """An untouched draft needs no bringing in step (and is not read whole for it); a
+    draft saved by an editor with Windows line ends, one item accepted, still is."""
+    before = (drafted / "draft.yaml").read_bytes()
+    assert run("draft", str(drafted)).exit_code == 0
+    assert (drafted / "draft.yaml").read_bytes() == before
+    assert not (drafted / "decisions.yaml").exists() and not (drafted / "reviewed.yaml").exists()
+    lines = before.decode("utf-8").split("\n")
+    status = lines.index("  status: draft", lines.index("claims:"))
+    (drafted / "draft.yaml").write_bytes("\r\n".join(lines[:status] + lines[status + 1:]).encode("utf-8"))
+    assert run("draft", str(drafted)).exit_code == 0
+    assert [(d["decision"], d["item"]) for d in decisions(drafted)] == [("accepted", "claim")]
+
+
 def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     # give the drafted claims a confidence, as the drafter does
     path = drafted / "draft.yaml"

@@ -723,9 +723,9 @@ def draft_text(ds: Dataset) -> str:
     """The text of draft.yaml for the drafted items of ``ds``."""
     from .dataset import dump_dataset
 
-    if any(getattr(ds, s) for s in _SECTIONS):
-        return dump_dataset(ds, _SECTIONS, _DRAFT_HEADER)
-    return _DRAFT_HEADER + "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)
+    body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else (
+        "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS))
+    return _signed(_DRAFT_HEADER, body)
 
 
 def reviewed_text(ds: Dataset) -> str:
@@ -735,13 +735,18 @@ def reviewed_text(ds: Dataset) -> str:
 
     body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else "".join(
         f"{s}: []\n" for s in _SECTIONS)
-    return _REVIEWED_HEADER + _CHECK + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + "\n" + body
+    return _signed(_REVIEWED_HEADER, body)
 
 
-def _hand_edited(text: str) -> bool:
-    """Whether a reviewed.yaml was changed since review wrote it."""
+def _signed(header: str, body: str) -> str:
+    """``header``, a check line that tells this text from one edited since, and ``body``."""
+    return header + _CHECK + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + "\n" + body
+
+
+def _hand_edited(text: str, header: str = _REVIEWED_HEADER) -> bool:
+    """Whether a file written by :func:`_signed` with ``header`` was changed since."""
     head, sep, rest = text.partition(_CHECK)
-    if not sep or head != _REVIEWED_HEADER:
+    if not sep or head != header:
         return True
     check, _, body = rest.partition("\n")
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] != check
@@ -974,13 +979,28 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
 def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     """Bring draft.yaml and reviewed.yaml in step with decisions.yaml (after a review was
     stopped between writes, or decisions.yaml was edited); None for a folder without
-    either a draft or decisions."""
+    either a draft or decisions, or with only a draft that holds nothing but drafts."""
     root = Path(folder)
     if not any((root / name).is_file() for name in (DECISIONS_FILE, REVIEWED_FILE, DRAFT_FILE)):
         return None  # nothing drafted (or a draft.yaml that is no file, which drafting refuses)
+    if not any((root / name).exists() for name in (DECISIONS_FILE, REVIEWED_FILE, JOURNAL)) \
+            and _only_drafts(root / DRAFT_FILE):
+        return None  # never reviewed and nothing accepted by hand: nothing to bring in step
     snap = read_folder(root)
     write_settled(snap, settle(snap.items, snap.book, snap.base))
     return snap
+
+
+def _only_drafts(path: Path) -> bool:
+    """Whether ``path`` is a draft.yaml as :func:`draft_text` wrote it (its check line
+    says so), so that every item in it is still a draft. Reading a big draft whole to
+    find the same takes seconds; a draft edited since (an item accepted by hand) is."""
+    from .files import read_limited
+
+    try:
+        return not _hand_edited(read_limited(path).decode("utf-8"), _DRAFT_HEADER)
+    except UnicodeDecodeError:
+        return False
 
 
 def respect(drafted: Dataset, base: Dataset, book: Decisions) -> Dataset:

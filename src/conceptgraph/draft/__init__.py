@@ -135,6 +135,7 @@ class _Drafter:
         # speaker -> their claims: id, content words, message
         self.said: dict[str, list[tuple[str, set[str], str]]] = {}
         self.longest = 1
+        self.firsts: frozenset[str] = frozenset()  # the first word of every name's key
         self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
         self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
@@ -154,6 +155,7 @@ class _Drafter:
             self.names[key] = ident
             new.append(Term(ident, c.label, c.aliases, status=DRAFT, confidence=c.confidence))
         self.longest = max((len(k.split()) for k in self.names), default=1)
+        self.firsts = frozenset(k.split(" ", 1)[0] for k in self.names)
         return new
 
     def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, rule: str,
@@ -224,6 +226,7 @@ class _Drafter:
         """Draft from one message; ``replied`` is the author of the message it answers,
         ``before`` (in a flat thread) the author of the message before by someone else,
         ``disputed`` whom a dispute answers when that message says nothing to dispute."""
+        from .named import named_claims
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import quote_authors
@@ -237,7 +240,7 @@ class _Drafter:
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
         for s, e, text in sentences(msg.text):
-            found = mentions_in(msg.text, s, e, self.names, self.longest)
+            found = mentions_in(msg.text, s, e, self.names, self.longest, self.firsts)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)
@@ -255,6 +258,9 @@ class _Drafter:
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
+            # what the precise rules did not read: a broad claim on the term the sentence names first
+            own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
+            self.findings(named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM}), msg, s, e)
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,

@@ -131,16 +131,21 @@ class Finding:
 Mention = tuple[int, int, str]  # start, end, term id
 
 
-def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest: int = 3) -> list[Mention]:
+def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest: int = 3,
+                firsts: frozenset[str] | None = None) -> list[Mention]:
     """Where ``text[start:end]`` names a term: ``names`` maps a name's key (its words'
-    stems, joined by spaces) to the term id."""
-    from .terms import key_of
+    stems, joined by spaces) to the term id; ``firsts``, when given, holds the first
+    word of every name's key (a word no name starts with is passed over at once)."""
+    from .terms import word_key
 
     toks = tokens(text, start, end)
-    keys = [key_of([w])[0] for _, _, w in toks]
+    keys = [word_key(w) for _, _, w in toks]
     out: list[Mention] = []
     i = 0
     while i < len(toks):
+        if firsts is not None and keys[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(toks) - i), 0, -1):
             # a name's words stand side by side: "single purpose; cooperation" is no "single purpose cooperation"
             if n > 1 and any(text[toks[k][1]:toks[k + 1][0]].strip(" -()") for k in range(i, i + n - 1)):

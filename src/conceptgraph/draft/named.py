@@ -1,0 +1,68 @@
+"""The broad claim rule: a sentence that names a term says something of it.
+
+The precise rules (:mod:`conceptgraph.draft.rules`) read a claim only from a sentence
+whose structure they know ("X is ...", "X needs ...", "– X – a, b"). People say far
+more in sentences of other shapes ("I always took a sonnet for a song", "we should
+keep X", "my teacher wrote it as X"), so here a statement that names a term and was
+given no claim by those rules gets one, labelled by the words around the name: those
+after it when they say something, else those before. Its confidence is its own,
+measured on the development threads, and lower than the precise rules'.
+
+>>> from conceptgraph.draft.rules import mentions_in
+>>> from conceptgraph.draft.terms import key_of
+>>> names = {key_of(["sonnet"])[0]: "sonnet"}
+>>> text = "I always thought a sonnet was a kind of song."
+>>> [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
+[('sonnet', 'kind of song')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import CLAIM
+from .rules import Finding, Mention, _label, _span_of
+
+__all__ = ["named_claims", "RULE"]
+
+#: The rule's name, for its confidence (:mod:`conceptgraph.draft.confidence`).
+RULE = "named"
+#: A sentence naming more terms than this compares or lists them: it says too little of
+#: each (on the development threads, under one broad claim in ten matched the gold there).
+MAX_TERMS = 2
+
+# A question asks; it claims nothing.
+_ASKS = re.compile(r"\?[\"”’')\]]*\s*$")
+# What opens the words after a name without saying anything yet: a verb of being, a
+# closing quotation mark.
+_AFTER = re.compile(r"[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|have been|would be|will be|"
+                    r"could be|might be|should be|may be|can be|seems? to be|as)\s+)?", re.I)
+# Where the words before a name start: after the last clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
+
+
+def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str]) -> list[Finding]:
+    """A claim on the term that the sentence ``text`` (at ``base`` in its message) names
+    first, unless the precise rules gave it one here (``claimed``); none in a question
+    or in a sentence naming more than :data:`MAX_TERMS` terms. Its label: the words
+    after the name up to the next one, else those before it from the clause's start."""
+    if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
+            or len({m[2] for m in mentions}) > MAX_TERMS:
+        return []
+    s, e, term = mentions[0]
+    stop = next((m[0] for m in mentions[1:] if m[2] != term), base + len(text)) - base
+    at = e - base
+    lead = _AFTER.match(text, at, stop)
+    if lead:
+        at = lead.end()
+    label = _label(text[at:stop])
+    if not label:  # "my teacher wrote it as X": the words before
+        at = 0
+        for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
+            if b.end() < s - base:
+                at = b.end()
+        label = _label(text[at:s - base])
+    if not label:
+        return []
+    span = _span_of(text, base, base + at, label)
+    return [Finding(CLAIM, term=term, label=label, start=min(span[0], s), end=max(span[1], e), rule=RULE)]

@@ -131,6 +131,15 @@ def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     assert conforms(rows, ANSWERS["review --list"]) == []
     confidences = [x["confidence"] for x in rows if x["confidence"] is not None]
     assert confidences == sorted(confidences, reverse=True) and confidences[0] == 0.95
+    # and the least likely go in one action too
+    low = [x["id"] for x in rows if x["confidence"] is not None and x["confidence"] < 0.5]
+    r = run("review", str(drafted), "--reject-below", "0.5", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["rejected"] == len(low) > 0
+    assert {d["decision"] for d in decisions(drafted)} == {"rejected"} and {d["action"] for d in decisions(drafted)} == {1}
+    left = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    assert left and all(x["confidence"] is None or x["confidence"] >= 0.5 for x in left)
+    assert not set(low) & {x["id"] for x in left}
 
 
 def test_rejecting_a_term_takes_its_claims_but_not_under_an_accepted_one(drafted: Path) -> None:

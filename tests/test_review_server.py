@@ -110,6 +110,10 @@ def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> Non
     status, undone = call(server, "POST", "/api/undo", {"base": done["revision"]})
     assert status == 200 and undone["counts"]["reviewed"] == 0 and decisions(server.review.path) == []
     assert set(undone["changed"]) >= set(preview["ids"])
+    # confidence bounds split the queue: under a value and at least it, nothing in both
+    counts = [call(server, "POST", "/api/preview", {"filter": {bound: 0.5}})[1]["count"] for bound in ("below", "above")]
+    assert min(counts) > 0 and sum(counts) <= undone["counts"]["total"]
+    assert call(server, "POST", "/api/preview", {"filter": {"below": "low"}})[0] == 400
 
 
 def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server: ReviewServer) -> None:

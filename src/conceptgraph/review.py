@@ -2,7 +2,7 @@
 at once to ``decisions.yaml`` (see :mod:`conceptgraph.decisions`), with ``draft.yaml``
 and ``reviewed.yaml`` following it.
 
-The command line's ``review DATA --list/--accept/--reject/--accept-above`` and the review
+The command line's ``review DATA --list/--accept/--reject/--accept-above/--reject-below`` and the review
 page's server (:mod:`conceptgraph.server`) both work through :class:`Review`, so that a
 script and a reviewer write the same file the same way.
 
@@ -61,7 +61,7 @@ __all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide"]
 #: then what the decisions so far teach), in the thread's order, or by term.
 ORDERS = ("confidence", "message", "term")
 #: What a bulk decision may select by.
-FILTERS = ("above", "term", "speaker", "kind")
+FILTERS = ("above", "below", "term", "speaker", "kind")
 #: Among items alike otherwise: terms first (rejecting one takes its claims with it), then
 #: claims and relations; attributes last (most are accepted or gone with their claims by then).
 KIND_RANK = {TERM: 0, CLAIM: 1, "relation": 2, ATTRIBUTE: 3}
@@ -216,28 +216,26 @@ class Review:
         return it
 
     def select(self, flt: dict[str, Any]) -> list[Item]:
-        """The undecided items a bulk filter selects: ``above`` (confidence at least), ``term``
-        (its term or attribute, by label), ``speaker`` (name or id), ``kind``; all must hold."""
+        """The undecided items a bulk filter selects: ``above`` (confidence at least),
+        ``below`` (confidence under it), ``term`` (its term or attribute, by label),
+        ``speaker`` (name or id), ``kind``; all must hold."""
         from .names import normalise
 
         for k in flt:
             if k not in FILTERS:
                 raise UsageError(f"unknown filter '{excerpt(k, 20)}'; one of {', '.join(FILTERS)}")
         if not any(v not in (None, "") for v in flt.values()):
-            raise UsageError("a bulk decision needs a filter: confidence above, a term, a speaker or a kind")
-        above = flt.get("above")
-        if above not in (None, ""):
-            try:
-                above = float(above)
-            except (TypeError, ValueError):
-                raise UsageError(f"'above' is a number from 0 to 1, not '{excerpt(above, 20)}'") from None
+            raise UsageError("a bulk decision needs a filter: a confidence bound, a term, a speaker or a kind")
+        above, below = (_confidence(flt.get(name), name) for name in ("above", "below"))
         term = normalise(flt.get("term") or "")
         speaker = (flt.get("speaker") or "").strip()
         kind = flt.get("kind") or ""
         out = []
         for it in self.ordered():
             r = it.record
-            if above not in (None, "") and (r.confidence is None or r.confidence < above):
+            if above is not None and (r.confidence is None or r.confidence < above):
+                continue
+            if below is not None and (r.confidence is None or r.confidence >= below):
                 continue
             if term and term not in (normalise(self._term_of(it)), normalise(it.fields.get(ATTRIBUTE, ""))):
                 continue
@@ -348,6 +346,16 @@ class Review:
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
 
 
+def _confidence(value: Any, name: str) -> float | None:
+    """A bulk filter's confidence bound: None when not given."""
+    if value in (None, ""):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"'{name}' is a number from 0 to 1, not '{excerpt(value, 20)}'") from None
+
+
 # --- the command line's side -----------------------------------------------------------------
 
 
@@ -359,18 +367,22 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]
-                  reject: list[str] = (), above: float | None = None) -> dict[str, Any]:  # type: ignore[assignment]
-    """Accept and reject items by id, or accept every undecided item whose confidence is
-    at least ``above``: each a decision in decisions.yaml, as the page makes them."""
+                  reject: list[str] = (), above: float | None = None,  # type: ignore[assignment]
+                  below: float | None = None) -> dict[str, Any]:
+    """Accept and reject items by id, accept every undecided item whose confidence is at
+    least ``above``, reject every one whose confidence is under ``below``: each a
+    decision in decisions.yaml, as the page makes them (a bulk one is one action)."""
     r = Review(folder)
     done = Counter[str]()
-    if above is not None:
-        if not 0 <= above <= 1:
-            raise UsageError(f"--accept-above takes a confidence from 0 to 1, not {above}")
-        chosen = [it for it in r.left() if it.record.confidence is not None and it.record.confidence >= above]
+    for limit, option, decision in ((above, "--accept-above", ACCEPTED), (below, "--reject-below", REJECTED)):
+        if limit is None:
+            continue
+        if not 0 <= limit <= 1:
+            raise UsageError(f"{option} takes a confidence from 0 to 1, not {limit}")
+        chosen = r.select({"above" if decision == ACCEPTED else "below": limit})
         if chosen:
-            r.decide([it.rid for it in chosen], ACCEPTED)
-            done[ACCEPTED] += len(chosen)
+            r.decide([it.rid for it in chosen], decision)
+            done[decision] += len(chosen)
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
             for rid in ids:

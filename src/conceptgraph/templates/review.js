@@ -428,6 +428,10 @@
       above.type = "number";
       above.min = "0"; above.max = "1"; above.step = "0.05";
       above.name = "above";
+      const below = el("input");
+      below.type = "number";
+      below.min = "0"; below.max = "1"; below.step = "0.05";
+      below.name = "below";
       const term = textInput("", "rv-terms");
       term.name = "term";
       const speaker = el("select");
@@ -445,6 +449,7 @@
       form.appendChild(field("term or attribute", term));
       form.appendChild(field("speaker", speaker));
       form.appendChild(field("kind", kind));
+      form.appendChild(field("confidence under", below));  // last: the fields above keep their Tab order
       const count = el("p", "Enter: count what matches", "rv-preview");
       count.id = "rv-preview";
       form.appendChild(count);
@@ -457,7 +462,8 @@
       accept.disabled = reject.disabled = true;
       form.appendChild(accept);
       form.appendChild(reject);
-      const filter = () => ({ above: above.value === "" ? null : Number(above.value), term: term.value,
+      const filter = () => ({ above: above.value === "" ? null : Number(above.value),
+        below: below.value === "" ? null : Number(below.value), term: term.value,
         speaker: speaker.value, kind: kind.value });
       let previewed = null;
       const preview = () => request("/api/preview", { filter: filter() }).then((r) => {

@@ -199,3 +199,25 @@ def _shots() -> Path:
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
+
+
+def test_the_key_decides_the_item_on_the_card_even_when_an_answer_decided_it(browser, server: ReviewServer,
+                                                                              drafted: Path) -> None:
+    """Accepting a claim accepts its attribute; when that attribute is the next card, the
+    server's answer must not swap the card's item for another under the next key."""
+    review = server.review
+    attribute_of = {it.record.id: it for it in review.items if it.kind == "attribute"}
+    claim = next(it for it in review.left() if it.kind == "claim" and it.record.attribute in attribute_of)
+    attr = attribute_of[claim.record.attribute]
+    page, errors = _open(browser, server)
+    page.evaluate("""(ids) => { const q = window.conceptgraphReview.state.queue;
+        const rest = q.filter((x) => !ids.includes(x)); q.length = 0; q.push(...ids, ...rest); }""",
+                  [claim.rid, attr.rid])
+    page.keyboard.press("a")  # the claim (first in the queue, whatever the card drew before)
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert page.get_attribute("#rv-card", "data-item") == attr.rid
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    book = Decisions.read(drafted)
+    assert [(e.key, e.decision) for e in book.entries] == [(claim.key, "accepted"), (attr.key, "accepted")]
+    assert errors == []

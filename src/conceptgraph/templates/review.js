@@ -122,8 +122,9 @@
       st.reloading = true;
       setTimeout(() => location.reload(), 600);
     }
-    /** Send writes one after another, each with the revision the last one returned. */
-    function send(path, body, done, failed) {
+    /** Send writes one after another, each with the revision the last one returned;
+        with keepShown, the item on the card stays there whatever the answer says of it. */
+    function send(path, body, done, failed, keepShown) {
       st.pending++;
       showSaving();
       st.chain = st.chain.then(() => {
@@ -131,7 +132,7 @@
         return request(path, Object.assign({ base: st.revision }, body)).then((res) => {
           st.revision = res.revision;
           st.counts = res.counts;
-          apply(res.changed);
+          apply(res.changed, keepShown);
           if (done) done(res);
           warn(res.warning);
         }).catch((e) => { if (!st.reloading && failed) failed(e); });
@@ -160,8 +161,10 @@
     }
 
     // ---- the queue --------------------------------------------------------------------------------
-    /** New statuses from the server: the queue follows at once, the graph when idle. */
-    function apply(changed) {
+    /** New statuses from the server: the queue follows at once, the graph when idle. With
+        keepShown the card keeps its item even if the answer decided it (an attribute accepted
+        with the claim before it): the card never changes under a key about to be pressed. */
+    function apply(changed, keepShown) {
       const back = [];
       Object.keys(changed).forEach((id) => {
         const it = st.items.get(id);
@@ -170,7 +173,8 @@
         it.status = changed[id];
         graph.dirty.add(it);
       });
-      const kept = st.queue.filter((id) => st.items.get(id).status === null && back.indexOf(id) < 0);
+      const shown = keepShown && !back.length ? st.queue[0] : undefined;
+      const kept = st.queue.filter((id) => id === shown || (st.items.get(id).status === null && back.indexOf(id) < 0));
       st.queue = back.concat(kept);
       later();
     }
@@ -327,7 +331,7 @@
         inflight.delete(mark);
         apply({ [it.id]: null });
         fail(e);
-      });
+      }, true);
     }
     function fail(e) {
       st.error = e.message;

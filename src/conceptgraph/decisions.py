@@ -550,17 +550,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     gone_terms = {it.record.id for it in items if it.kind == TERM and status.get(it.key) == REJECTED}
     gone_attrs = {it.record.id for it in items if it.kind == ATTRIBUTE and status.get(it.key) == REJECTED}
     gone = gone_terms | gone_attrs
-
-    def uses(it: Item) -> tuple[str, ...]:
-        r = it.record
-        if it.kind == CLAIM:
-            return (r.term, r.attribute)
-        if it.kind in (RELATION, CONTEXT):
-            return (r.source, r.target)
-        return ()
-
     for it in items:
-        if it.key not in status and any(u in gone for u in uses(it)):
+        if it.key not in status and any(u in gone for u in taken_with(it)):
             status[it.key] = REMOVED
 
     # ids: the accepted terms and attributes keep theirs unless an edit renames them
@@ -676,7 +667,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
 
     # what is left to decide, pointing at the accepted terms and attributes by their ids now;
     # a drafted attribute that nothing left uses goes (every claim with it was rejected)
-    used = {u for it in items if it.key not in status for u in uses(it)}
+    used = {u for it in items if it.key not in status for u in taken_with(it)}
     for it in items:
         if it.kind == ATTRIBUTE and it.key not in status and it.record.id not in used:
             status[it.key] = REMOVED
@@ -1061,6 +1052,17 @@ def describe(it: Item, names: dict[str, str] | None = None) -> str:
     src, dst = (who.get(f[e], f[e]) for e in ("source", "target"))
     phrase = (RELATION_KINDS | ATTRIBUTE_RELATIONS)[f["kind"]]
     return f"{src} {phrase} {dst}"
+
+
+def taken_with(it: Item) -> tuple[str, ...]:
+    """The ids whose rejection takes ``it`` with it: a claim's term and attribute, a
+    relation's or context link's two ends."""
+    r = it.record
+    if it.kind == CLAIM:
+        return (r.term, r.attribute)
+    if it.kind in (RELATION, CONTEXT):
+        return (r.source, r.target)
+    return ()
 
 
 def iter_uses(it: Item) -> Iterator[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle
+from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle, taken_with
 from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
@@ -33,16 +33,6 @@ if TYPE_CHECKING:
     from .model import Dataset
 
 __all__ = ["Standing"]
-
-
-def _uses(it: Item) -> tuple[str, ...]:
-    """The ids whose rejection takes ``it`` with it (as :func:`~conceptgraph.decisions.settle` has them)."""
-    r = it.record
-    if it.kind == CLAIM:
-        return (r.term, r.attribute)
-    if it.kind in (RELATION, CONTEXT):
-        return (r.source, r.target)
-    return ()
 
 
 class Standing:
@@ -70,7 +60,7 @@ class Standing:
             loose = _loose(it.key)
             if loose is not None:
                 self.by_loose.setdefault(loose, []).append(it)
-            for ident in dict.fromkeys(_uses(it)):
+            for ident in dict.fromkeys(taken_with(it)):
                 self.users.setdefault(ident, []).append(it)
         self.status: dict[tuple[Any, ...], str] = {}
         self._restart()
@@ -130,10 +120,10 @@ class Standing:
                 recount.add(it.record.id)
                 continue
             first, old = id(it) not in self.standing, self.standing.get(id(it))
-            new = now if now is not None else REMOVED if any(u in self.gone for u in _uses(it)) else None
+            new = now if now is not None else REMOVED if any(u in self.gone for u in taken_with(it)) else None
             self.standing[id(it)] = new
             if (first and new is None) or (not first and (old is None) != (new is None)):
-                for ident in dict.fromkeys(_uses(it)):
+                for ident in dict.fromkeys(taken_with(it)):
                     self.undecided_uses[ident] += 1 if new is None else -1
                     recount.add(ident)
         changed: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}

@@ -215,7 +215,6 @@ _ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(
 _BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)
 
 
-
 # "On Mon, 27 Oct 2008, Ann Lee wrote:", "Bo writes:", a forum's "Originally posted by bo"
 _ATTRIBUTION = re.compile(r"^[ \t>]*(?P<line>[^\n]*\b(?:wrote|writes|said|says)[ \t]*:|[^\n]*\b[Oo]riginally[ \t]+"
                           r"posted[ \t]+by[ \t][^\n]+?)[ \t]*$", re.M)

@@ -108,14 +108,10 @@ def claim_losses(part: str = "dev") -> list[str]:
     whose attribute shares no word with the gold's."""
     from collections import Counter
 
-    from conceptgraph.draft.evaluate import _anchored
+    from conceptgraph.draft.evaluate import _anchored, standing_for
     from conceptgraph.draft.rules import mentions_in
     from conceptgraph.draft.terms import key_of
     from conceptgraph.draft.text import sentences
-    from conceptgraph.names import normalise
-
-    def names_of(t) -> set[str]:
-        return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split()))}
 
     out = ["| thread | gold | " + " | ".join(LOSSES) + " |", "|---|---|" + "---|" * len(LOSSES)]
     total: Counter[str] = Counter()
@@ -125,8 +121,7 @@ def claim_losses(part: str = "dev") -> list[str]:
         gold = _anchored(load_dataset(gold_path), whole)
         drafted, gold_claims, pairs = matches(whole, gold)["claims"]
         hit = {g for _, g in pairs}
-        gold_names = {g.id: names_of(g) for g in gold.terms}
-        stands = {t.id: {gid for gid, n in gold_names.items() if names_of(t) & n} for t in whole.terms}
+        stands = standing_for(whole.terms, gold.terms)
         index: dict[str, str] = {}
         for t in whole.terms:
             for n in (t.id, t.label, *t.aliases):

@@ -53,7 +53,7 @@ from ..names import normalise
 if TYPE_CHECKING:
     from ..model import Dataset, Term
 
-__all__ = ["evaluate", "evaluate_files", "matches", "SECTIONS"]
+__all__ = ["evaluate", "evaluate_files", "matches", "term_names", "standing_for", "SECTIONS"]
 
 T = TypeVar("T")
 _SYMMETRIC = {CONTRASTS_WITH, OVERLAPS_WITH, SIMILAR_TO, RELATED_TO, ANALOGOUS_TO, OPPOSES}
@@ -104,24 +104,31 @@ def _only_drafts(items: Sequence[T]) -> list[T]:
     return drafts if drafts else list(items)
 
 
+def term_names(t: Term) -> set[str]:
+    """The names a term matches by: its id, label and aliases (normalised), and its
+    label's key (dictionary forms)."""
+    from .terms import key_of
+
+    return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split()))}
+
+
+def standing_for(terms: Sequence[Term], gold_terms: Sequence[Term]) -> dict[str, set[str]]:
+    """For each of ``terms`` (by id), the gold terms it stands for: those sharing a name."""
+    gold_names = [(g.id, term_names(g)) for g in gold_terms]
+    return {t.id: {gid for gid, n in gold_names if term_names(t) & n} for t in terms}
+
+
 def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, tuple[list[Any], list[Any],
                                                                                       list[tuple[int, int]]]]:
     """For each section of :data:`SECTIONS`: ``(drafted items, gold items, pairs)``,
     where pairs are the matched (drafted index, gold index). What :func:`evaluate`
     scores; a calibration reads which drafted items matched."""
     from .rules import content_words
-    from .terms import key_of
 
     gold = _anchored(gold, draft)
-
-    def names(t: Term) -> set[str]:
-        return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split()))}
-
     d_terms, g_terms = _only_drafts(draft.terms), list(gold.terms)
-    term_pairs = _match(d_terms, g_terms, lambda d, g: bool(names(d) & names(g)))
-    # which gold terms each term of the draft stands for (any of its terms, drafted or not)
-    g_names = [(g.id, names(g)) for g in g_terms]
-    stands_for: dict[str, set[str]] = {t.id: {gid for gid, n in g_names if names(t) & n} for t in draft.terms}
+    term_pairs = _match(d_terms, g_terms, lambda d, g: bool(term_names(d) & term_names(g)))
+    stands_for = standing_for(draft.terms, g_terms)
     person = {c.id: normalise(c.name) for c in draft.contributors}
     gold_person = {c.id: normalise(c.name) for c in gold.contributors}
     d_label = {a.id: a.label for a in draft.attributes}

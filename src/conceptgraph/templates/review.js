@@ -373,6 +373,13 @@
       if (list) i.setAttribute("list", list);
       return i;
     }
+    function confidenceInput(name) {
+      const i = el("input");
+      i.type = "number";
+      i.min = "0"; i.max = "1"; i.step = "0.05";
+      i.name = name;
+      return i;
+    }
     function openEdit() {
       const it = current();
       if (!it) return;
@@ -428,14 +435,7 @@
       form = el("form", null, "rv-form");
       form.id = "rv-bulk";
       form.appendChild(el("h4", "Decide many at once: everything undecided that matches (one undo takes it back)"));
-      const above = el("input");
-      above.type = "number";
-      above.min = "0"; above.max = "1"; above.step = "0.05";
-      above.name = "above";
-      const below = el("input");
-      below.type = "number";
-      below.min = "0"; below.max = "1"; below.step = "0.05";
-      below.name = "below";
+      const above = confidenceInput("above"), below = confidenceInput("below");
       const term = textInput("", "rv-terms");
       term.name = "term";
       const speaker = el("select");

@@ -175,8 +175,8 @@ def _cells(line: str) -> str:
     """A table row's cells set off by one tab each, spaces around them trimmed (split, not
     a regular expression: a run of spaces with no tab after it costs no backtracking).
 
-    >>> _cells("a \t\t b\tc")
-    'a\tb\tc'
+    >>> _cells("a \\t\\t b\\tc")
+    'a\\tb\\tc'
     """
     if "\t" not in line:
         return line

@@ -186,6 +186,18 @@ def test_terms_of_a_small_thread_come_from_its_question() -> None:
     assert labels[:2] == ["commons", "market"]
 
 
+def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
+    """A title "renaming .take / .drop" holds up both names, though "take" is as common a
+    word as English has; a held-up "the" or "have" is still no term."""
+    msgs = [Message("m1", "a", "post", "We have two methods called take and drop."),
+            Message("m2", "b", "comment 1", "I would rather call them limit and skip.", reply_to="m1")]
+    labels = [t.label for t in find_terms(msgs, title="Iterator helpers: renaming .take / .drop", max_terms=5)]
+    assert {"take", "drop"} <= set(labels)
+    msgs = [Message("m1", "a", "post", 'Is "the" a word? And "have"?')]
+    labels = [t.label for t in find_terms(msgs, title="the / have", max_terms=5)]
+    assert "the" not in labels and "have" not in labels
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

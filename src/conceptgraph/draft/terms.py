@@ -47,6 +47,8 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key"]
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
+# Two phrases set side by side with a spaced slash, each up to a stop or a comma
+_SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
 _ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
                           r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
@@ -160,14 +162,27 @@ def _surface(words: list[str]) -> str:
 
 def _quoted_words(text: str) -> list[str]:
     """The words of a phrase in quotation marks, as quoted ("pop out" keeps its "out"),
-    but for a leading article; [] when it is no term."""
+    but for a leading article; [] when it is no term. A common verb held up alone is
+    one ("two methods, `take` and `drop`")."""
     words = [w for _, _, w in tokens(text)]
     if words and words[0].casefold() in ("a", "an", "the"):
         words = words[1:]
     if not words or len(words) > 4 or not any(content(w) or code_like(w) for w in words) \
-            or any(_CONTRACTION.search(w) for w in words):
+            and not (len(words) == 1 and _lexical(words[0])) or any(_CONTRACTION.search(w) for w in words):
         return []
     return words
+
+
+# Verbs that only help another verb: never a term, even held up.
+_AUXILIARY = frozenset("am are be been being can could did do does doing done had has have having is may might "
+                       "must shall should was were will would".split())
+
+
+def _lexical(word: str) -> bool:
+    """A common word that names an action or a thing ("take", "own", "use"), as opposed
+    to a function word ("the", "it", "have"): a term when the thread holds it up."""
+    w = word.casefold()
+    return len(w) > 2 and w not in _AUXILIARY and "VERB" in _pos(w)
 
 
 _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$|n['’]t$", re.I)
@@ -177,6 +192,8 @@ def _phrase_words(text: str) -> list[str]:
     """The words of a short phrase held up as a term, leading and trailing function words
     dropped; [] when it is no term (too long, no content word, a clause)."""
     words = [w for _, _, w in tokens(text)]
+    if len(words) == 1 and _lexical(words[0]):
+        return words
     while words and words[0].casefold() in STOP and words[0].casefold() not in ("no", "non"):
         words = words[1:]
     while words and words[-1].casefold() in STOP:
@@ -211,10 +228,10 @@ class _Finder:
         self.subjects: Counter[tuple[str, ...]] = Counter()  # phrases that open a statement about them
         self.variants: defaultdict[str, Counter[str]] = defaultdict(Counter)  # word key -> its forms
 
-    def get(self, words: list[str]) -> Candidate | None:
+    def get(self, words: list[str], held: bool = False) -> Candidate | None:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
             return None
-        if len(words) == 1 and words[0].casefold() in STOP:
+        if len(words) == 1 and words[0].casefold() in STOP and not (held and _lexical(words[0])):
             return None
         key = key_of(words)
         if not all(key):
@@ -227,7 +244,7 @@ class _Finder:
     def mark(self, words: list[str], weight: float, speaker: str = "", message: str = "",
              preferred: bool = False) -> None:
         """A sign that ``words`` are held up as a term."""
-        c = self.get(words)
+        c = self.get(words, held=True)
         if c is None:
             return
         c.marked += weight
@@ -345,6 +362,11 @@ def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: 
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
             for side in ("a", "b"):
                 f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
+    for m in _SLASHED.finditer(text):  # "pop out / pop up", "renaming .take / .drop": as many words a side
+        right = [w for _, _, w in tokens(m.group("b"))][:3]
+        left = [w for _, _, w in tokens(m.group("a"))][-len(right):] if right else []
+        for words in (left, right):
+            f.mark(_quoted_words(" ".join(words)), weight, speaker, message, preferred=True)
     for m in _QUOTE.finditer(text):
         f.mark(_quoted_words(next(g for g in m.groups() if g is not None)), weight / 2, speaker, message)
 

@@ -193,6 +193,9 @@ def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
             Message("m2", "b", "comment 1", "I would rather call them limit and skip.", reply_to="m1")]
     labels = [t.label for t in find_terms(msgs, title="Iterator helpers: renaming .take / .drop", max_terms=5)]
     assert {"take", "drop"} <= set(labels)
+    msgs = [Message("m1", "a", "post", "A conjecture is a guess. A proof settles it, and the proof is checked.")]
+    labels = [t.label for t in find_terms(msgs, title="terminology of conjecture/proof", max_terms=5)]
+    assert {"conjecture", "proof"} <= set(labels) and "conjecture proof" not in labels
     msgs = [Message("m1", "a", "post", 'Is "the" a word? And "have"?')]
     labels = [t.label for t in find_terms(msgs, title="the / have", max_terms=5)]
     assert "the" not in labels and "have" not in labels

@@ -49,6 +49,8 @@ _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
 # Two phrases set side by side with a spaced slash, each up to a stop or a comma
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
+# In a title, words joined by a bare slash too: "terminology of conjecture/proof"
+_TITLE_SLASHED = re.compile(r"(?<![\w./:-])(?P<a>[^\W\d_][\w-]*)/(?P<b>[^\W\d_][\w-]*)(?![\w./-])")
 _ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
                           r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
@@ -305,6 +307,8 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
                                                         and not w.isupper() and t == "PROPN"):
             if run and run[-1][2].casefold() in _META_NOUNS:  # "the word X": X alone
                 run.clear()
+            if run and "/" in text[run[-1][1]:tok[0]]:  # "conjecture/proof" is two phrases, not one
+                flush()
             run.append(tok)
         else:
             flush()
@@ -320,7 +324,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     f = _Finder(people)
     messages = list(messages)
     root = next((m for m in messages if not m.reply_to), messages[0] if messages else None)
-    _question(f, title, 6.0)
+    _question(f, title, 6.0, title=True)
     uses: list[tuple[list[str], str, str]] = []
     for msg in messages:
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
@@ -355,13 +359,17 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     return kept
 
 
-def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: str = "") -> None:
+def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: str = "",
+              title: bool = False) -> None:
     """The sides a question or a title sets against each other."""
     for pattern in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE):
         for m in pattern.finditer(text):
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
             for side in ("a", "b"):
                 f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
+    for m in _TITLE_SLASHED.finditer(text) if title else ():
+        for side in ("a", "b"):
+            f.mark(_quoted_words(m.group(side)), weight, speaker, message, preferred=True)
     for m in _SLASHED.finditer(text):  # "pop out / pop up", "renaming .take / .drop": as many words a side
         right = [w for _, _, w in tokens(m.group("b"))][:3]
         left = [w for _, _, w in tokens(m.group("a"))][-len(right):] if right else []

@@ -188,6 +188,22 @@ def test_a_github_issue_and_its_comments_from_the_rest_api(tmp_path: Path) -> No
     assert [c.name for c in ds.contributors] == ["jacquev6", "roskakori"]  # one contributor per account
 
 
+def test_an_issue_and_its_comments_saved_apart_are_one_thread(tmp_path: Path) -> None:
+    """`gh api .../issues/28 > issue.json; gh api .../issues/28/comments > comments.json`:
+    the two files given together read as the thread they were cut from; a comments file
+    alone is still GitHub's, and a broken file is named with its line."""
+    together = cat(tmp_path, "issue-28.json", "issue-28-comments.json")
+    apart = [GH / "issue-28.json", GH / "issue-28-comments.json"]
+    assert detect(GH / "issue-28-comments.json").name == "github"
+    assert messages(apart) == messages([together])
+    ds, summary = read_discussion(apart)
+    assert (summary["format"], summary["threads"], len(ds.messages)) == ("github", 1, 3)
+    broken = tmp_path / "comments.json"
+    broken.write_text('[{"body": "x",\n "url": "https://api.github.com/repos/a/b/issues/comments/1",\n')
+    result = CliRunner().invoke(cli, ["import", str(GH / "issue-28.json"), str(broken), "-o", str(tmp_path / "o")])
+    assert result.exit_code != 0 and "comments.json:3:" in result.output and "Traceback" not in result.output
+
+
 def test_a_pull_request_with_its_reviews_and_the_lines_they_are_about(tmp_path: Path) -> None:
     thread = cat(tmp_path, "pull-31.json", "pull-31-comments.json", "pull-31-review-comments.json",
                  "pull-538-review.json")

@@ -257,6 +257,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
     threads: list[Thread] = []
     left = Left()
     used = []
+    kinds = []
     for src in sources:
         src = Path(src)
         if not src.exists():
@@ -266,8 +267,22 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             if fmt != "auto":
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
-        with Progress(f"reading {src.name} ({imp.name})"):
-            found, dropped = imp.read(src, options._replace(thread=thread))
+        kinds.append((src, imp))
+    github = [src for src, imp in kinds if imp.name == "github"]
+    for src, imp in kinds:
+        if imp.name == "github" and len(github) > 1:
+            # An issue and its comments saved apart (gh api .../issues/N, then .../comments)
+            # are one thread: read them as if saved one after the other.
+            if src != github[0]:
+                continue
+            from .github import read_github
+
+            with Progress(f"reading {len(github)} GitHub files (github)"):
+                found, dropped = read_github(_bytes(src), str(src), options.include_bots,
+                                             [(_bytes(p), str(p)) for p in github[1:]])
+        else:
+            with Progress(f"reading {src.name} ({imp.name})"):
+                found, dropped = imp.read(src, options._replace(thread=thread))
         threads += found
         left.update(dropped)
         used.append(imp.name)

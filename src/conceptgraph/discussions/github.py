@@ -3,7 +3,8 @@
 Read as published: the REST API's issue or pull request (``gh api
 repos/OWNER/REPO/issues/N``), its comments (``.../issues/N/comments``), a pull
 request's reviews and review comments (``.../pulls/N/reviews``, ``.../pulls/N/comments``),
-several of these saved one after the other (``cat`` them, or ``gh api --paginate``);
+several of these saved one after the other (``cat`` them, or ``gh api --paginate``) or
+given as several files (``conceptgraph import issue.json comments.json``);
 a GraphQL answer (``{"data": {"repository": {"issue" | "pullRequest" | "discussion":
 ...}}}``, with ``comments``, ``reviews``, ``reviewThreads``, a discussion's ``replies``
 and ``answer``); and ``gh issue view N --json ...`` / ``gh pr view N --json ...``.
@@ -20,7 +21,7 @@ and reviews with no words; a deleted account ("ghost") is a person of its own. Q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +32,11 @@ from .thread import Left, Post, Thread
 
 __all__ = ["read_github", "sniff_github"]
 
+# A comment of the REST API names its own address ("url": ".../repos/..."), even in
+# the old records that have no html_url.
 _KEYS = (b'"author_association"', b'"authorAssociation"', b'"html_url": "https://github.com/',
-         b'"html_url":"https://github.com/', b'"reactionGroups"')
+         b'"html_url":"https://github.com/', b'"reactionGroups"', b'"url":"https://api.github.com/repos/',
+         b'"url": "https://api.github.com/repos/')
 _GRAPHQL = re.compile(rb'^\s*\{\s*"data"\s*:\s*\{\s*"(repository|node)"\s*:')
 
 
@@ -245,11 +249,15 @@ def _objects(doc: Any) -> Iterator[dict[str, Any]]:
 _VERDICT = {"APPROVED": "approved", "CHANGES_REQUESTED": "changes requested", "DISMISSED": "dismissed"}
 
 
-def read_github(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+def read_github(data: bytes, file: str, include_bots: bool = False,
+                more: Sequence[tuple[bytes, str]] = ()) -> tuple[list[Thread], Left]:
+    """The thread in ``data`` (from ``file``), with what ``more`` files (bytes, name)
+    hold of it: an issue and its comments saved apart are one thread."""
     found = _Found()
-    for doc in load_documents(data, file):
-        for obj in _objects(doc):
-            found.take(obj)
+    for part, name in ((data, file), *more):
+        for doc in load_documents(part, name):  # an error names the file it is in
+            for obj in _objects(doc):
+                found.take(obj)
     root = found.root
     if root is None and not found.items:
         raise DatasetError("no GitHub issue, pull request, discussion or comment in this JSON", file)

@@ -178,15 +178,6 @@ def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str
     assert [(s.kind, s.target) for s in stances(sentence, who, replied)] == expected
 
 
-@pytest.mark.parametrize(("sentence", "root"), [
-    ("I think the proposal misses the point.", True),
-    ("Your suggestion is not quite right.", True),
-    ("I disagree with the idea of a proposal of that kind.", False),
-])
-def test_a_stance_on_the_proposal_is_a_stance_on_the_opening_post(sentence: str, root: bool) -> None:
-    assert [s.root for s in stances(sentence, {}, "tom")] == [root]
-
-
 def test_terms_of_a_small_thread_come_from_its_question() -> None:
     msgs = [Message("m1", "a", "post", "Is open-source work a commons or a market?"),
             Message("m2", "b", "comment 1", "A market, clearly: markets set prices.", reply_to="m1"),

@@ -208,8 +208,8 @@ def addressed(text: str, names: dict[str, str]) -> str:
 # "that" and "this" standing for what was just said: "+1 to that", "That's a good point"
 _BACK = re.compile(r"\b(?:to|with|for|on|about)\s+(?:that|this)\b(?!\s+(?:\w+ing|is|was|the|a|an)\b)|^\s*(?:that|this)"
                    r"(?:'s|’s|\s+is|\s+was)\b", re.I)
-# what the thread's first post is called by those who answer it ("the proposal misses the point")
-_ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(?:post|article|blog post|proposal|suggestion|"
+# what the thread's first post is called by those who answer it
+_ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(?:post|article|blog post|"
                    r"essay|question|issue|pull request|RFC|paper)\b(?!\s+(?:of|by|from)\b)", re.I)
 # nothing but the agreement ("+1", "Same.") or an agreement said to be shared ("also", "too", "the same")
 _BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)

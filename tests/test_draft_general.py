@@ -49,9 +49,10 @@ def own_words(path: Path) -> set[str]:
     return {w for w in words if zipf(w) < 4.5} - GRAMMAR
 
 
-# Parts of speech: a thread may name a word's senses by them ("remote (noun)"), and the
-# rules read senses by them; they are the language of grammar, no thread's own words.
-GRAMMAR = {"noun", "verb", "adjective", "adverb"}
+# Parts of speech and degrees: a thread may name a word's senses by them ("remote
+# (noun)"), and the rules read senses and comparisons by them ("comparative" names the
+# rule for "deeper than"); they are the language of grammar, no thread's own words.
+GRAMMAR = {"noun", "verb", "adjective", "adverb", "comparative", "superlative"}
 
 
 def test_the_set_is_ten_real_threads_or_more() -> None:

@@ -226,7 +226,7 @@ class _Drafter:
         """Draft from one message; ``replied`` is the author of the message it answers,
         ``before`` (in a flat thread) the author of the message before by someone else,
         ``disputed`` whom a dispute answers when that message says nothing to dispute."""
-        from .named import named_claims
+        from .named import named_claims, shared_claims
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import quote_authors
@@ -260,7 +260,9 @@ class _Drafter:
             previous = self.parallel(previous, findings, found, msg, s, e)
             # what the precise rules did not read: a broad claim on the term the sentence names first
             own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
-            self.findings(named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM}), msg, s, e)
+            broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
+            self.findings(broad, msg, s, e)
+            self.findings(shared_claims(text, s, own, [*findings, *broad]), msg, s, e)
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,

@@ -23,7 +23,8 @@ RULES: dict[tuple[str, str], float] = {
     ("claim", "subject"): 0.53,  # 23 / 42
     ("claim", "pronoun"): 0.36,  # 3 / 8
     ("claim", "verdict"): 0.28,  # 4 / 15
-    ("claim", "named"): 0.16,  # 25 / 158: the broad rule (conceptgraph.draft.named), 2026-12-03
+    ("claim", "named"): 0.14,  # 21 / 158: the broad rule (conceptgraph.draft.named), 2026-12-03
+    ("claim", "shared"): 0.16,  # 2 / 16: "X and Y are ...", the claim copied to Y (2026-12-03)
     ("opposes", "contrast"): 0.67,  # 3 / 3
     ("opposes", "comparative"): 0.5,  # 1 / 1
     ("opposes", "alike sentences"): 0.5,  # 2 / 3

@@ -19,14 +19,17 @@ measured on the development threads, and lower than the precise rules'.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..kinds import CLAIM
 from .rules import Finding, Mention, _label, _span_of
 
-__all__ = ["named_claims", "RULE"]
+__all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
 
 #: The rule's name, for its confidence (:mod:`conceptgraph.draft.confidence`).
 RULE = "named"
+#: The name of the rule that gives each of "X and Y" what is said of them together.
+SHARED = "shared"
 #: A sentence naming more terms than this compares or lists them: it says too little of
 #: each (on the development threads, under one broad claim in ten matched the gold there).
 MAX_TERMS = 2
@@ -66,3 +69,31 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         return []
     span = _span_of(text, base, base + at, label)
     return [Finding(CLAIM, term=term, label=label, start=min(span[0], s), end=max(span[1], e), rule=RULE)]
+
+
+# What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"
+_JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
+                     r"(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
+
+
+def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[Finding]) -> list[Finding]:
+    """What a sentence says of two terms named together ("take and drop really are far
+    too common") is said of each: a copy of each claim on one of them for the other,
+    unless the other has a claim of its own there.
+
+    >>> text = "Take and drop are too common."
+    >>> f = Finding(CLAIM, term="take", label="too common", start=0, end=len(text), rule="subject")
+    >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (9, 13, "drop")], [f])]
+    [('drop', 'too common')]
+    """
+    claimed = {f.term for f in findings if f.kind == CLAIM}
+    out: list[Finding] = []
+    for (s1, e1, t1), (s2, e2, t2) in zip(mentions, mentions[1:]):
+        if t1 == t2 or not _JOINED.match(text[e1 - base:s2 - base]):
+            continue
+        for have, lack in ((t1, t2), (t2, t1)):
+            if have in claimed and lack not in claimed:
+                out += [replace(f, term=lack, rule=SHARED, start=min(f.start, s1, s2), end=max(f.end, e1, e2))
+                        for f in findings if f.kind == CLAIM and f.term == have]
+                claimed.add(lack)
+    return out

@@ -155,6 +155,14 @@ def test_the_api_json_reads_as_the_dump_does(tmp_path: Path) -> None:
              {"items": [c for q in items for c in q["comments"] + [c for a in q["answers"] for c in a["comments"]]]}]
     api.write_text("\n".join(json.dumps(p) for p in parts))
     assert messages([api]) == messages([SE])
+    # ... or in files of their own, given together
+    files = [tmp_path / f"{name}.json" for name in ("question", "answers", "comments")]
+    for f, part in zip(files, parts):
+        f.write_text(json.dumps(part))
+    assert messages(files) == messages([SE])
+    files[1].write_text('{"items": [\n{"answer_id": 1,}')
+    r = run("import", *map(str, files), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and "answers.json:2:" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_the_api_without_bodies_keeps_the_question_and_says_how_to_get_the_rest(tmp_path: Path) -> None:

@@ -44,6 +44,9 @@ class Importer(NamedTuple):
     sniff: Callable[[bytes], bool] | None
     read: Callable[[Path, Options], tuple[list[Thread], Left]]
     folder: bool = False
+    #: Reads several files of this format as parts of the same threads (an issue and its
+    #: comments saved apart), when given together.
+    read_parts: Callable[[list[Path], Options], tuple[list[Thread], Left]] | None = None
 
 
 _GZIP = b"\x1f\x8b"
@@ -133,10 +136,45 @@ def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_stackexchange(path, None if path.is_dir() else _bytes(path), str(path), o.thread)
 
 
+def _stackexchange_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
+    from .stackexchange import read_stackexchange
+
+    if any(p.is_dir() or not _is_json(p) for p in paths):  # a dump's files: each read on its own
+        found: list[Thread] = []
+        left = Left()
+        for p in paths:
+            threads, dropped = _stackexchange(p, o)
+            found += threads
+            left.update(dropped)
+        return found, left
+    return read_stackexchange(paths[0], _bytes(paths[0]), str(paths[0]), o.thread,
+                              [(_bytes(p), str(p)) for p in paths[1:]])
+
+
+def _is_json(path: Path) -> bool:
+    """Whether a file (gzipped or not) starts as JSON does."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if head.startswith(_GZIP):
+        import zlib
+
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 4096)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
 def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .github import read_github
 
     return read_github(_bytes(path), str(path), include_bots=o.include_bots)
+
+
+def _github_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
+    from .github import read_github
+
+    return read_github(_bytes(paths[0]), str(paths[0]), o.include_bots, [(_bytes(p), str(p)) for p in paths[1:]])
 
 
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -170,9 +208,10 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("mbox", "mail: an mbox of messages (public-inbox's t.mbox.gz too), or one .eml",
              (".mbox", ".eml", ".mbx", ".gz"), _sniffer("mail", "sniff_mbox"), _mail),
     Importer("stackexchange", "Stack Exchange: a site's data dump (Posts.xml, with Comments.xml and Users.xml) or "
-             "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True),
+             "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True,
+             _stackexchange_parts),
     Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
-             (".json",), _sniffer("github", "sniff_github"), _github),
+             (".json",), _sniffer("github", "sniff_github"), _github, read_parts=_github_parts),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
@@ -268,18 +307,15 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
-    github = [src for src, imp in kinds if imp.name == "github"]
     for src, imp in kinds:
-        if imp.name == "github" and len(github) > 1:
+        parts = [p for p, i in kinds if i is imp]
+        if imp.read_parts is not None and len(parts) > 1:
             # An issue and its comments saved apart (gh api .../issues/N, then .../comments)
-            # are one thread: read them as if saved one after the other.
-            if src != github[0]:
+            # are one thread: read together, where the first of them stands.
+            if src != parts[0]:
                 continue
-            from .github import read_github
-
-            with Progress(f"reading {len(github)} GitHub files (github)"):
-                found, dropped = read_github(_bytes(src), str(src), options.include_bots,
-                                             [(_bytes(p), str(p)) for p in github[1:]])
+            with Progress(f"reading {len(parts)} files ({imp.name})"):
+                found, dropped = imp.read_parts(parts, options._replace(thread=thread))
         else:
             with Progress(f"reading {src.name} ({imp.name})"):
                 found, dropped = imp.read(src, options._replace(thread=thread))

@@ -23,7 +23,7 @@ import html
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,7 +216,7 @@ def _api_items(doc: Any) -> Iterator[dict[str, Any]]:
             yield from _api_items(x)
 
 
-def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Row]:
+def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> Iterator[_Row]:
     seen: set[tuple[str, str]] = set()
     rows: list[_Row] = []
 
@@ -254,12 +254,14 @@ def _api(data: bytes, file: str, wanted: str | None, left: Left) -> Iterator[_Ro
                     add(child, ident)
 
     bodiless = [0]
-    try:
-        for doc in load_documents(data, file):
-            for item in _api_items(doc):
-                add(item)
-    except ValueError as e:
-        raise DatasetError(str(e), file) from None
+    file = parts[0][1]
+    for data, name in parts:
+        try:
+            for doc in load_documents(data, name):
+                for item in _api_items(doc):
+                    add(item)
+        except ValueError as e:
+            raise DatasetError(str(e), name) from None
     if bodiless[0]:
         warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} posts came without their text (the API's default "
                                           "filter): ask with filter=withbody"), stacklevel=2)
@@ -360,13 +362,15 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
                 title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted)
 
 
-def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None) -> tuple[list[Thread], Left]:
+def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None,
+                       more: Sequence[tuple[bytes, str]] = ()) -> tuple[list[Thread], Left]:
     """The questions of a Stack Exchange dump (a folder, or a posts file whose bytes are
-    ``data``) or of the API's JSON, each a thread; only ``wanted`` (an id or title) when
-    given."""
+    ``data``) or of the API's JSON (with ``more`` files of it: bytes, name), each a
+    thread; only ``wanted`` (an id or title) when given."""
     left = Left()
     dump = data is None or sniff_stackexchange(data[:8192])
-    threads = _threads(list(_dump(path, data, wanted, left) if dump else _api(data or b"", file, wanted, left)))
+    threads = _threads(list(_dump(path, data, wanted, left) if dump
+                            else _api([(data or b"", file), *more], wanted, left)))
     if not threads:
         if wanted is not None:
             return [], left

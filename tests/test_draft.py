@@ -201,6 +201,18 @@ def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
     assert "the" not in labels and "have" not in labels
 
 
+def test_one_term_however_it_is_spaced_and_a_numbered_series_together() -> None:
+    """"strawperson" and "straw person" are one term; "stage 2" beside a held-up "stage 0"
+    is one of the series, though said only twice."""
+    msgs = [Message("m1", "a", "post", 'Stage 0 was renamed to "strawperson". I like the term "stage 0".'),
+            Message("m2", "b", "comment 1", "A straw person is flimsy. The strawperson stage is early.",
+                    reply_to="m1"),
+            Message("m3", "c", "comment 2", "Stage 2 is a draft. Stage 2 needs spec text.", reply_to="m1")]
+    terms = {t.label: t for t in find_terms(msgs, title="Renaming strawperson", max_terms=10)}
+    assert "straw person" in terms["strawperson"].aliases and "straw person" not in terms
+    assert "stage 2" in terms
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

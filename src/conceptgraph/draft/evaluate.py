@@ -106,10 +106,13 @@ def _only_drafts(items: Sequence[T]) -> list[T]:
 
 def term_names(t: Term) -> set[str]:
     """The names a term matches by: its id, label and aliases (normalised), and its
-    label's key (dictionary forms)."""
+    label's key (dictionary forms), its words split as the drafter splits them
+    ("Birch–Swinnerton-Dyer" is "Birch Swinnerton-Dyer")."""
     from .terms import key_of
+    from .text import tokens
 
-    return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split()))}
+    return {normalise(n) for n in (t.id, t.label, *t.aliases)} | {" ".join(key_of(t.label.split())),
+                                                                  " ".join(key_of(w for _, _, w in tokens(t.label)))}
 
 
 def standing_for(terms: Sequence[Term], gold_terms: Sequence[Term]) -> dict[str, set[str]]:

@@ -140,11 +140,12 @@ class Candidate:
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        seen = {normalise(self.label)}
+        # Spellings apart by case only are one; "straw person" is another way to find "strawperson".
+        seen = {self.label.casefold()}
         out = []
         for form, _ in sorted((self.forms + self.variants).items(), key=lambda kv: (-kv[1], kv[0])):
-            if normalise(form) not in seen:
-                seen.add(normalise(form))
+            if form.casefold() not in seen:
+                seen.add(form.casefold())
                 out.append(form)
         return tuple(out[:12])
 
@@ -347,6 +348,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             f.total_words += len(words)
     for phrase, by, mid in uses:
         f.use(phrase, by, mid)
+    _merge_spellings(f)
     _score(f, title)
     ranked = sorted((c for c in f.found.values() if c.score > 0), key=lambda c: (-c.score, c.label))
     kept: list[Candidate] = []
@@ -357,6 +359,29 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             c.variants = f.variants.get(c.key[0], Counter())
         kept.append(c)
     return kept
+
+
+def _merge_spellings(f: _Finder) -> None:
+    """One candidate for a phrase written closed, open or hyphenated ("strawperson",
+    "straw person", "straw-person"; "popup", "pop-up"): the most used keeps the others'
+    uses and marks, their spellings as its forms."""
+    groups: defaultdict[str, list[Candidate]] = defaultdict(list)
+    for c in f.found.values():
+        if c.forms:
+            groups[re.sub(r"[\W_]", "", c.label.casefold())].append(c)
+    for same in groups.values():
+        if len(same) < 2 or len({len(c.key) for c in same}) < 2:
+            continue  # one way of writing it, or the same words in another order
+        keep, *rest = sorted(same, key=lambda c: (-(c.count + c.marked), c.label))
+        for c in rest:
+            keep.count += c.count
+            keep.marked += c.marked
+            keep.forms.update(c.forms)
+            keep.speakers |= c.speakers
+            keep.messages |= c.messages
+            keep.preferred = keep.preferred or c.preferred
+            f.subjects[keep.key] += f.subjects[c.key]
+            del f.found[c.key]
 
 
 def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: str = "",
@@ -428,6 +453,8 @@ def _score(f: _Finder, title: str) -> None:
     # branch") is their kind, not a term; its other compounds are likely kin.
     heads: Counter[str] = Counter(c.key[-1] for c in f.found.values() if len(c.key) > 1 and c.marked)
     strong = {c.key[0] for c in f.found.values() if len(c.key) == 1 and c.marked >= 8}
+    # "stage 2" beside a held-up "stage 0": one of a numbered series
+    numbered = {c.key[:-1] for c in f.found.values() if len(c.key) > 1 and c.key[-1].isdigit() and c.marked}
     n_words = max(f.total_words, 1)
     for c in f.found.values():
         label = c.label
@@ -450,6 +477,7 @@ def _score(f: _Finder, title: str) -> None:
             and (heads[c.key[-1]] >= 2 or c.key[-1] in strong
                  or (c.key[0] in strong and first not in {lemma(w) for w in words[-1:]} and "ADJ" in _pos(first)
                      and "NOUN" not in _pos(first)))
+        kin = kin or (len(c.key) > 1 and c.key[-1].isdigit() and c.key[:-1] in numbered)
         if kin:
             score += 3.0  # kin of held-up phrases ("pulling branch"), or a kind of a strong term ("wartime X")
         if name:

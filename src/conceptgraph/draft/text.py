@@ -116,6 +116,7 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end))
 
 
+@lru_cache(maxsize=65536)
 def code_like(word: str) -> bool:
     """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile"):
     kept as written."""
@@ -154,6 +155,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every sentence, by several rules
 def content(word: str) -> bool:
     """Whether a word carries content: not a function word, a number or a letter."""
     w = word.casefold()

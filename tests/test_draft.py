@@ -172,6 +172,8 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Unlike Maria, I see no difference.", "", [("disputes", "maria")]),
     ("I agree to meet on Tuesday.", "tom", []),  # not agreement with anyone
     ("Maria and Tom wrote this.", "", []),
+    ("Agreed.", "tom", [("agrees_with", "tom")]),
+    ("We agreed in May that it was not a good name.", "tom", []),  # a past agreement told, not a stance
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
@@ -211,6 +213,15 @@ def test_one_term_however_it_is_spaced_and_a_numbered_series_together() -> None:
     terms = {t.label: t for t in find_terms(msgs, title="Renaming strawperson", max_terms=10)}
     assert "straw person" in terms["strawperson"].aliases and "straw person" not in terms
     assert "stage 2" in terms
+
+
+def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:
+    """"a name for the X tests" is about the tests; "github.com/org/repo" is no word."""
+    msgs = [Message("m1", "a", "post", 'The "smoke tests" are in https://github.com/org/repo and github.com/org/other.'),
+            Message("m2", "b", "comment 1", "Smoke tests run nightly. Smoke tests are fast. See github.com/org/repo.",
+                    reply_to="m1")]
+    labels = [t.label.casefold() for t in find_terms(msgs, title="a name for the smoke tests", max_terms=10)]
+    assert "smoke tests" in labels and "name" not in labels and not any("github" in x or "org" == x for x in labels)
 
 
 # --- the command, its file and its promises ----------------------------------------------

@@ -79,8 +79,9 @@ _PATTERNS: list[_Shape] = [
     _Shape(DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:do not|don't|don’t)\s+(?:really\s+)?"
                                 r"(?:think|believe)\b", re.I), False, "I don't think", needs=("think", "believe")),
     _Shape(AGREES_WITH, re.compile(
-        rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agree[ds]?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
-        r"agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
+        # "I agree", "Agreed." (not "we agreed in May that ...": what was agreed once is told, not taken)
+        rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agrees?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
+        r"^\W*agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"
         r"^\s*(?:all\s+)?correct\s*[.!]|you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"

@@ -73,6 +73,9 @@ _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?
 _GLOSSARY = re.compile(r"^\s*(?:[-*•–—]\s+)?(?P<head>[\"“]?[\w][\w .'/-]{0,40}?[\"”]?(?:\s*\((?P<sense>noun|verb|"
                        r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$", re.I | re.M)
 _LIST_HEAD = re.compile(r"^[–—•*-]\s+(?P<head>[\w][\w -]{0,40}?)\s+[–—:-]\s+\S")
+# A web or mail address: its parts are no words of the discussion.
+_ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
+                      r"edu|gov)(?:/\S*)?", re.I)
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
@@ -333,6 +336,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
         for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
+            text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)  # no term in "github.com/org/repo"
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
             _held_up(f, text, msg.by, msg.id)
@@ -482,8 +486,8 @@ def _score(f: _Finder, title: str) -> None:
             score += 3.0  # kin of held-up phrases ("pulling branch"), or a kind of a strong term ("wartime X")
         if name:
             score *= 0.2
-        if c.key in title_keys:
-            score += 3.0
+        if c.key in title_keys and not (len(c.key) == 1 and lemma(words[0]) in _DISCOURSE):
+            score += 3.0  # but "a name for X" is about X, not about names
         if c.count + c.marked + kin < 2:
             score = 0.0
         c.score = score

@@ -44,7 +44,7 @@ own per perhaps quite rather really same seem seems she should since so some som
 their theirs them themselves then there these they thing things this those though through thus to too toward under
 until up upon us very via was way we well were what whatever when where whether which while who whom whose why will
 with within without would yet you your yours yourself yourselves think say says said see seems kind sort bit way ways
-ok okay yes yeah hi hello thanks thank dear lot use used using go going gone come came take took put
+ok okay yes yeah hi hello thanks thank dear lot use used using go going gone come came take took put re
 want wanted need know knew tell told ask asked give gave look looked try tried mean means meant sure true false
 """.split())
 

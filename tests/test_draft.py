@@ -224,6 +224,21 @@ def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:
     assert "smoke tests" in labels and "name" not in labels and not any("github" in x or "org" == x for x in labels)
 
 
+def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() -> None:
+    """"alternate" and "alternative" share a stem; a thread that holds up both speaks of
+    two terms. "rebase" and "rebasing" stay one term: no dictionary tells them apart."""
+    from conceptgraph.draft.terms import held_apart
+
+    msgs = [Message("m1", "a", "post", 'Take an "alternate" route when the road is closed. An "alternative" '
+                    "route is a choice. An alternate replaces; an alternative adds."),
+            Message("m2", "b", "comment 1", 'So "alternative" is a choice and "alternate" a replacement.',
+                    reply_to="m1")]
+    split = held_apart(msgs, "alternate or alternative?")
+    labels = [t.label for t in find_terms(msgs, title="alternate or alternative?", max_terms=5, split=split)]
+    assert {"alternate", "alternative"} <= set(labels)
+    assert held_apart([Message("m1", "a", "post", 'Is "rebasing" the same as a "rebase"?')]) == frozenset()
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

@@ -289,8 +289,15 @@ def test_real_plain_text_threads_import_as_their_gold(raw: Path) -> None:
     ds, _ = read_discussion([raw])
     gold = load_dataset(raw.with_suffix(".yaml"))
     people, gold_people = {c.id: c.name for c in ds.contributors}, {c.id: c.name for c in gold.contributors}
-    assert [(m.where, people[m.by], m.text) for m in ds.messages] == \
+    known = SIGNED_TWICE.get(raw.stem, {})
+    assert [(m.where, known.get(people[m.by], people[m.by]), m.text) for m in ds.messages] == \
         [(m.where, gold_people[m.by], m.text) for m in gold.messages]
+
+
+# One person signing with two names on the page itself: the gold, read by a person, knows
+# them for one; nothing in the text says so (haacked.com: the post by "Phil Haack", his
+# reply as "Haacked").
+SIGNED_TWICE = {"haacked-impedance-mismatch": {"Haacked": "Phil Haack"}}
 
 
 def test_a_page_without_an_author_line_and_two_unsigned_comments(write) -> None:

@@ -62,16 +62,17 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from .relations import senses
     from .rules import content_words
     from .stances import addressed
-    from .terms import find_terms, given_terms
+    from .terms import find_terms, given_terms, held_apart
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
     english = _english(ds.messages, other_languages)
     root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
     title = ". ".join(t for t in (ds.source.title, root.title) if t)
+    split = held_apart(english, title) if not terms else frozenset()
     candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
-                                                             [c.name for c in ds.contributors])
-    drafter = _Drafter(ds)
+                                                             [c.name for c in ds.contributors], split)
+    drafter = _Drafter(ds, split)
     drafter.root_by = root.by
     new_terms = drafter.name_terms(candidates)
     drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
@@ -115,16 +116,17 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 class _Drafter:
     """What has been drafted so far, and how each message's sentences add to it."""
 
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, split: frozenset[str] = frozenset()) -> None:
         from .stances import name_index
         from .terms import key_of
 
+        self.split = split  # stems whose forms are terms of their own ("alternate", "alternative")
         self.taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
             | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
         self.names: dict[str, str] = {}  # a name's key -> term id
         for known in ds.terms:
             for n in (known.id, known.label, *known.aliases):
-                self.names.setdefault(" ".join(key_of(n.split())), known.id)
+                self.names.setdefault(" ".join(key_of(n.split(), split)), known.id)
         self.who = name_index([(c.id, c.name) for c in ds.contributors])
         self.attributes: dict[str, Attribute] = {}  # drafted ones, by their label's key
         self.known = {normalise(a.label or a.id): a.id for a in ds.attributes}  # curated ones are used as they are
@@ -147,6 +149,9 @@ class _Drafter:
         from ..model import Term
 
         new: list[Term] = []
+        from .terms import key_of
+        from .text import tokens
+
         for c in candidates:
             key = " ".join(c.key)
             if key in self.names:
@@ -154,6 +159,9 @@ class _Drafter:
             ident = unique_id(_slug(c.label), self.taken)
             self.names[key] = ident
             new.append(Term(ident, c.label, c.aliases, status=DRAFT, confidence=c.confidence))
+        for t in new:  # "straw person" finds "strawperson" too, once every term has its own name
+            for alias in t.aliases:
+                self.names.setdefault(" ".join(key_of((w for _, _, w in tokens(alias)), self.split)), t.id)
         self.longest = max((len(k.split()) for k in self.names), default=1)
         self.firsts = frozenset(k.split(" ", 1)[0] for k in self.names)
         return new
@@ -240,7 +248,7 @@ class _Drafter:
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
         for s, e, text in sentences(msg.text):
-            found = mentions_in(msg.text, s, e, self.names, self.longest, self.firsts)
+            found = mentions_in(msg.text, s, e, self.names, self.longest, self.firsts, self.split)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)

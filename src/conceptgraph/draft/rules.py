@@ -132,14 +132,15 @@ Mention = tuple[int, int, str]  # start, end, term id
 
 
 def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest: int = 3,
-                firsts: frozenset[str] | None = None) -> list[Mention]:
+                firsts: frozenset[str] | None = None, split: frozenset[str] = frozenset()) -> list[Mention]:
     """Where ``text[start:end]`` names a term: ``names`` maps a name's key (its words'
-    stems, joined by spaces) to the term id; ``firsts``, when given, holds the first
-    word of every name's key (a word no name starts with is passed over at once)."""
+    stems, joined by spaces; ``split`` as in :func:`~conceptgraph.draft.terms.key_of`)
+    to the term id; ``firsts``, when given, holds the first word of every name's key (a
+    word no name starts with is passed over at once)."""
     from .terms import word_key
 
     toks = tokens(text, start, end)
-    keys = [word_key(w) for _, _, w in toks]
+    keys = [word_key(w, split) for _, _, w in toks]
     out: list[Mention] = []
     i = 0
     while i < len(toks):

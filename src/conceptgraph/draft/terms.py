@@ -42,7 +42,7 @@ from .text import STOP, code_like, content, lemma, quoted_spans, sentences, toke
 if TYPE_CHECKING:
     from ..model import Message
 
-__all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key"]
+__all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held_apart"]
 
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
@@ -59,8 +59,12 @@ _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(
 _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
                      r"(?P<a>[^,;:?.]{1,40}?)\s+(?:to|with|and|into|from)\s+(?P<b>[^,;:?.]{1,40})", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
-_META = re.compile(r"\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
-                   r"notion|concept of|idea of)s?\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
+_META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
+                   r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
+                   re.I)
+# A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
+_DEFINED = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?(?P<x>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
+                      r"[\"”’'`]?\s+(?:means|meant|denotes|is defined as|refers to)\b", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
                      r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*"
@@ -96,20 +100,26 @@ _META_NOUNS = frozenset("term terms word words name names phrase phrases express
 _FILLERS = frozenset("a an the this that of for to in on and or is are".split())
 
 
-def key_of(words: Iterable[str]) -> tuple[str, ...]:
+def key_of(words: Iterable[str], split: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """What two spellings of one term share: the stems of their words ("co-operation",
     "cooperative" and "cooperate" all give one key; so do "rebase", "rebasing" and
-    "rebased", which no dictionary has)."""
-    return tuple(word_key(w) for w in words)
+    "rebased", which no dictionary has). Words whose stem is in ``split`` (see
+    :func:`held_apart`) are keyed by their dictionary form instead."""
+    return tuple(word_key(w, split) for w in words)
+
+
+def word_key(word: str, split: frozenset[str] = frozenset()) -> str:
+    """One word's key (see :func:`key_of`); a name from code is its own key, a number
+    word its digits ("stage two" is "stage 2")."""
+    key = _word_key(word)
+    return f"{key}:{lemma(word).casefold()}" if key in split else key
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 @cache
-def word_key(word: str) -> str:
-    """One word's key (see :func:`key_of`); a name from code is its own key, a number
-    word its digits ("stage two" is "stage 2")."""
+def _word_key(word: str) -> str:
     if code_like(word):
         return word.casefold()
     if word.casefold() in _NUMBER_WORDS:
@@ -226,8 +236,9 @@ def _side(text: str, first: bool, limit: int) -> list[str]:
 class _Finder:
     """Counts and signs for every candidate phrase of a thread."""
 
-    def __init__(self, people: set[str]) -> None:
+    def __init__(self, people: set[str], split: frozenset[str] = frozenset()) -> None:
         self.people = people
+        self.split = split
         self.found: dict[tuple[str, ...], Candidate] = {}
         self.total_words = 0
         self.lowercase: set[str] = set()  # words the thread writes in lower case somewhere
@@ -239,7 +250,7 @@ class _Finder:
             return None
         if len(words) == 1 and words[0].casefold() in STOP and not (held and _lexical(words[0])):
             return None
-        key = key_of(words)
+        key = key_of(words, self.split)
         if not all(key):
             return None
         c = self.found.get(key)
@@ -320,12 +331,37 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def held_apart(messages: Iterable[Message], title: str = "") -> frozenset[str]:
+    """The stems of words the thread holds up in two dictionary forms ("an 'alternate'
+    route", "an 'alternative' route"): a thread that sets them apart speaks of two
+    terms, which :func:`key_of` then keeps apart. Words no dictionary knows ("rebase",
+    "rebasing") are never held apart.
+
+    >>> sorted(held_apart([], 'Is an "alternate" the same as an "alternative"?'))
+    ['altern']
+    """
+    held: defaultdict[str, set[str]] = defaultdict(set)
+    texts = [title, *(text for msg in messages for _, _, text in sentences(msg.text))]
+    for text in texts:
+        if '"' not in text and "“" not in text and "'" not in text and "`" not in text and "‘" not in text \
+                and not _DEFINED.search(text):
+            continue
+        found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)]
+        found += [m.group("x") for m in _DEFINED.finditer(text)]
+        for inner in found:
+            words = _quoted_words(inner)
+            if len(words) == 1 and not code_like(words[0]) and _pos(words[0]):
+                held[_word_key(words[0])].add(lemma(words[0]).casefold())
+    return frozenset(k for k, forms in held.items() if len(forms) > 1)
+
+
 def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30,
-               names: Iterable[str] = ()) -> list[Candidate]:
+               names: Iterable[str] = (), split: frozenset[str] = frozenset()) -> list[Candidate]:
     """The discussion's candidate terms, best first, at most ``max_terms``, each with a
-    ``confidence`` (how often terms scored so were the gold's, on the development set)."""
+    ``confidence`` (how often terms scored so were the gold's, on the development set).
+    ``split``: stems whose forms are terms of their own (:func:`held_apart`)."""
     people = {normalise(w) for n in names for w in re.split(r"[\s.]+", n) if len(w) > 1}
-    f = _Finder(people)
+    f = _Finder(people, split)
     messages = list(messages)
     root = next((m for m in messages if not m.reply_to), messages[0] if messages else None)
     _question(f, title, 6.0, title=True)
@@ -343,12 +379,12 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             for start, stop, phrase in _noun_phrases(text):
                 uses.append((phrase, msg.by, msg.id))
                 if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
-                    f.subjects[key_of(phrase)] += 1
+                    f.subjects[key_of(phrase, f.split)] += 1
             words = tokens(text)
             f.lowercase.update(w.casefold() for _, _, w in words if w[:1].islower())
             for _, _, w in words:  # other forms of a word ("cooperate" of "cooperation"), kept as aliases
                 if w[:1].islower() and content(w):
-                    f.variants[word_key(w)][w] += 1
+                    f.variants[word_key(w, f.split)][w] += 1
             f.total_words += len(words)
     for phrase, by, mid in uses:
         f.use(phrase, by, mid)
@@ -415,6 +451,8 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
         words = _quoted_words(inner)
         if words and len(inner.split()) <= 4 and not inner.rstrip().endswith((".", "!", "?")):
             f.mark(words, 1.5, speaker, message, preferred=False)
+    for m in _DEFINED.finditer(text):
+        f.mark(_quoted_words(m.group("x")), 1.5, speaker, message)
     for pattern in (_META, _CALLED, _MEANS):
         for m in pattern.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
@@ -452,7 +490,7 @@ def _score(f: _Finder, title: str) -> None:
         if len(key) > 1 and key[1:] in f.found:
             inner = f.found[key[1:]]
             inner.count = max(inner.count - n, 0)
-    title_keys = {key_of(p) for _, _, p in _noun_phrases(title)} if title else set()
+    title_keys = {key_of(p, f.split) for _, _, p in _noun_phrases(title)} if title else set()
     # A word that heads several held-up phrases ("branch" of "remote branch" and "local
     # branch") is their kind, not a term; its other compounds are likely kin.
     heads: Counter[str] = Counter(c.key[-1] for c in f.found.values() if len(c.key) > 1 and c.marked)

@@ -365,6 +365,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     messages = list(messages)
     root = next((m for m in messages if not m.reply_to), messages[0] if messages else None)
     _question(f, title, 6.0, title=True)
+    _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
     uses: list[tuple[list[str], str, str]] = []
     for msg in messages:
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice

@@ -302,13 +302,27 @@ def without_addresses(text: str) -> str:
     'Write to [address] or me, from [address] or [address].'
     >>> without_addresses("Version 1.2.3.4.5 of std::vector, 3.14, add::bad")
     'Version 1.2.3.4.5 of std::vector, 3.14, add::bad'
+
+    A message's id in an archive's link is no one's address, and the link keeps working:
+
+    >>> without_addresses("<https://lore.kernel.org/list/CAKH6PiUrQzb7vR+NA@mail.gmail.com/>, /ann@example.org")
+    '<https://lore.kernel.org/list/CAKH6PiUrQzb7vR+NA@mail.gmail.com/>, /[address]'
     """
     if "@" in text:
-        text = _ADDRESS.sub(ADDRESS, text)
+        text = _ADDRESS.sub(lambda m: m.group() if _message_id(text, m) else ADDRESS, text)
     if "." in text or ":" in text:
         text = _IP.sub(lambda m: ADDRESS if any(c.isdigit() for c in m.group())
                        and not _NUMBERED.search(text, max(0, m.start() - 16), m.start()) else m.group(), text)
     return text
+
+
+def _message_id(text: str, m: re.Match[str]) -> bool:
+    """Whether an address is a message's id in a link's path: after a "/" in a word
+    that starts "http", its name long and with digits, as ids are and names are not."""
+    local = m.group().split("@", 1)[0]
+    start = max(text.rfind(c, 0, m.start()) for c in " \t\n") + 1
+    return m.start() > 0 and text[m.start() - 1] == "/" and text[start:m.start()].lstrip("<(\"'").startswith("http") \
+        and len(local) >= 12 and any(c.isdigit() for c in local)
 
 
 # "para 10.3.1.4", "section 1.2.3.4", "version 2.0.1.5": a numbered place, not an address

@@ -54,9 +54,10 @@ def own_words(path: Path) -> set[str]:
 # rule for "deeper than"); they are the language of grammar, no thread's own words.
 GRAMMAR = {"noun", "verb", "adjective", "adverb", "comparative", "superlative"}
 # The rules' own words, in them before a thread used them too: "the usage of X" holds X
-# up (a thread annotated later has a term "usage"); "genuine" is one of the adjectives
-# that judge a thing rather than name a kind of it (a later thread has "genuine e2e tests").
-OWN = {"usage", "genuine"}
+# up (a thread annotated later has a term "usage"); "genuine" and "plain" are among the
+# adjectives that judge a thing rather than name a kind of it (later threads have
+# "genuine e2e tests" and "plain talk").
+OWN = {"usage", "genuine", "plain"}
 
 
 def test_the_set_is_ten_real_threads_or_more() -> None:

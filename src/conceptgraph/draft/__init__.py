@@ -238,7 +238,7 @@ class _Drafter:
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import quote_authors
-        from .text import quoted_spans, sentences
+        from .text import ADDRESS, quoted_spans, sentences
 
         quoted = quoted_spans(msg.text)
         attributed = quote_authors(msg.text, self.who)  # "Bo wrote:": what follows answers Bo
@@ -247,8 +247,11 @@ class _Drafter:
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
-        for s, e, text in sentences(msg.text):
-            found = mentions_in(msg.text, s, e, self.names, self.longest, self.firsts, self.split)
+        # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
+        plain = ADDRESS.sub(lambda m: " " * len(m.group()), msg.text) if "/" in msg.text or "@" in msg.text \
+            else msg.text
+        for s, e, text in sentences(plain):
+            found = mentions_in(plain, s, e, self.names, self.longest, self.firsts, self.split)
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)

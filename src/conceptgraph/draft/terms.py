@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..names import normalise, stem
 from .confidence import term_confidence
 from .tags import NOUNISH, tag
-from .text import STOP, code_like, content, lemma, quoted_spans, sentences, tokens, zipf
+from .text import ADDRESS, STOP, code_like, content, lemma, quoted_spans, sentences, tokens, zipf
 
 if TYPE_CHECKING:
     from ..model import Message
@@ -77,9 +77,6 @@ _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?
 _GLOSSARY = re.compile(r"^\s*(?:[-*•–—]\s+)?(?P<head>[\"“]?[\w][\w .'/-]{0,40}?[\"”]?(?:\s*\((?P<sense>noun|verb|"
                        r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$", re.I | re.M)
 _LIST_HEAD = re.compile(r"^[–—•*-]\s+(?P<head>[\w][\w -]{0,40}?)\s+[–—:-]\s+\S")
-# A web or mail address: its parts are no words of the discussion.
-_ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
-                      r"edu|gov)(?:/\S*)?", re.I)
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
@@ -373,7 +370,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
         for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
-            text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)  # no term in "github.com/org/repo"
+            text = ADDRESS.sub(lambda m: " " * len(m.group()), text)  # no term in "github.com/org/repo"
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
             _held_up(f, text, msg.by, msg.id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
+__all__ = ["ADDRESS", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
            "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
@@ -104,6 +104,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     [(15, 48)]
     """
     return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
+
+
+# A web or mail address: its parts are no words of the discussion.
+ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
+                     r"edu|gov)(?:/\S*)?", re.I)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

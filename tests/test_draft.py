@@ -174,6 +174,10 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Maria and Tom wrote this.", "", []),
     ("Agreed.", "tom", [("agrees_with", "tom")]),
     ("We agreed in May that it was not a good name.", "tom", []),  # a past agreement told, not a stance
+    ("Ah, nice!", "tom", [("agrees_with", "tom")]),
+    ("Nice weather for it, but no.", "tom", []),
+    ("tom - yes, I think that was the name.", "", [("agrees_with", "tom")]),
+    ("Again I'm going to have to disagree with you.", "tom", [("disputes", "tom")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

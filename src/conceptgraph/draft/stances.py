@@ -62,7 +62,7 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True,
            needs=("got", "has")),
     _Shape(DISPUTES, re.compile(
-        rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
+        rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
         r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
@@ -96,8 +96,12 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(
         r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
         r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
-        r"^\s*(?:yes|yep|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$", re.I), False, "implicit",
-        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "right", "true", "yes", "yep")),
+        r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
+        # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer
+        r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]+\s*$|"
+        r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
+        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "right", "true", "yes", "yep", "nice",
+               "great", "cool", "perfect", "excellent")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
     _Shape(DISPUTES, re.compile(
         r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|exactly|"
@@ -185,11 +189,11 @@ def _person(who: str, names: dict[str, str]) -> str:
     return ""
 
 
-# Whom a sentence speaks to: "@bo" (not an address), or a name set off by commas: "Bo, ...",
+# Whom a sentence speaks to: "@bo" (not an address), or a name set off by commas or a dash: "Bo, ...", "bo - yes",
 # "Hi Bo,", "..., Bo, ...", "..., Bo."
 _AT = re.compile(r"(?<![\w.@])@(?P<who>\w[\w.-]*\w|\w)")
 _CALLED = re.compile(r"(?:^\s*(?:(?:hi|hey|hello|dear|thanks|thank you)[,!]?\s+)?|(?<=,)\s*)(?P<who>[^\W\d_][\w’'-]*"
-                     r"(?:\s+(?-i:[A-Z])[\w’'-]*)?)(?=\s*(?:[,:]|[.!?]*$))", re.I)
+                     r"(?:\s+(?-i:[A-Z])[\w’'-]*)?)(?=\s*(?:[,:]|[.!?]*$)|\s+[-–]\s)", re.I)
 
 
 def addressed(text: str, names: dict[str, str]) -> str:

@@ -243,6 +243,17 @@ def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() ->
     assert held_apart([Message("m1", "a", "post", 'Is "rebasing" the same as a "rebase"?')]) == frozenset()
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("I looked up both sonnet and ballad and find that they are synonymous.", "similar_to"),
+    ("A sonnet and a ballad are not synonyms.", "contrasts_with"),
+    ('"Sonnet" is the right word; "ballad" means something completely different.', "contrasts_with"),
+])
+def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> None:
+    names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}
+    found = term_relations(sentence, 0, mentions_in(sentence, 0, len(sentence), names))
+    assert [(f.kind, {f.term, f.other}) for f in found] == [(kind, {"sonnet", "ballad"})]
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

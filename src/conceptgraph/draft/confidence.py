@@ -32,7 +32,9 @@ RULES: dict[tuple[str, str], float] = {
     ("relation", "similar_to"): 0.4,  # 5 / 12 (2026-12-03)
     ("relation", "renamed"): 0.33,  # none drafted yet: the prior
     ("relation", "includes"): 0.2,  # 0 / 2 (2026-12-03)
-    ("relation", "sense"): 0.2,  # 0 / 2
+    ("relation", "sense"): 0.45,  # 4 / 8: "remote (noun)", and "informal conjecture" beside "conjecture" (2026-12-03)
+    ("relation", "same meaning"): 0.4,  # 1 / 2: "X and Y are synonymous" (2026-12-03)
+    ("relation", "other meaning"): 0.4,  # 1 / 2: "X means something completely different" from Y (2026-12-03)
     ("relation", "contrasts_with"): 0.33,  # 2 / 6 (2026-12-03)
     # stances measured again after the stance rules of 2026-12-03
     ("stance", "named"): 0.78,  # 6 / 6

@@ -113,15 +113,42 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
                 if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
                     spread = (kind, t1, reverse)
                 break
+    if not out and len({t for _, _, t in mentions}) == 2:
+        a, b = dict.fromkeys(t for _, _, t in mentions)
+        same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
+        if same and not _DENIED.search(text[max(0, same.start() - 24):same.start()]):
+            add(SIMILAR_TO, a, b, "same meaning")
+        elif other or same:  # "they are not synonyms"
+            add(CONTRASTS_WITH, a, b, "other meaning")
     return out
 
 
+# A sentence naming two terms and saying what their meanings are to each other
+_SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|the\s+same\s+(?:thing|meaning)|"
+                           r"interchangeabl[ey])\b", re.I)
+_OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|else)|(?:completely|quite|very|"
+                            r"entirely|totally)\s+different|different\s+(?:meanings?|things|senses?))\b", re.I)
+_DENIED = re.compile(r"\b(?:not|no|never|n't|n’t)\b", re.I)
+
+
 def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``(sense, word)`` pairs among drafted terms: "remote (noun)" is a sense of "remote"."""
+    """``(sense, word)`` pairs among drafted terms: "remote (noun)" is a sense of
+    "remote"; "informal conjecture" (an adjective before another term) is a sense of
+    "conjecture".
+
+    >>> senses([("a", "conjecture"), ("b", "informal conjecture"), ("c", "remote (noun)"), ("d", "remote")])
+    [('b', 'a'), ('c', 'd')]
+    """
+    from .text import parts_of_speech
+
     labels = {label.casefold(): ident for ident, label in terms}
     out = []
     for ident, label in terms:
         m = re.fullmatch(r"(.+?)\s*\((?:noun|verb|adjective|adj|n|v)\.?\)", label, re.I)
         if m and m.group(1).casefold() in labels:
             out.append((ident, labels[m.group(1).casefold()]))
+            continue
+        words = label.casefold().split()
+        if len(words) == 2 and words[1] in labels and parts_of_speech(words[0]) == {"ADJ"}:
+            out.append((ident, labels[words[1]]))
     return out

@@ -62,6 +62,9 @@ _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|cha
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
                    re.I)
+# Two quoted phrases side by side: "X" and "Y", "X"/"Y", "X" vs "Y"
+_QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])\s*(?:,?\s*(?:and|or|vs\.?|versus|nor)\s+|/\s*)"
+                          r"(?P<b>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])", re.I)
 # A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
 _DEFINED = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?(?P<x>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
                       r"[\"”’'`]?\s+(?:means|meant|denotes|is defined as|refers to)\b", re.I)
@@ -451,6 +454,9 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
             f.mark(words, 1.5, speaker, message, preferred=False)
     for m in _DEFINED.finditer(text):
         f.mark(_quoted_words(m.group("x")), 1.5, speaker, message)
+    for m in _QUOTED_PAIR.finditer(text):  # '"Emacs" and "vi"', '"flammable"/"inflammable"': a pair held up together
+        for side in ("a", "b"):
+            f.mark(_quoted_words(m.group(side)[1:-1]), 1.5, speaker, message)
     for pattern in (_META, _CALLED, _MEANS):
         for m in pattern.finditer(text):
             inner = next(g for g in m.groups() if g is not None)

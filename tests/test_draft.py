@@ -256,8 +256,8 @@ def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> 
 
 def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     """'"Emacs" and "vi"' in one sentence, said once in the thread, holds both up."""
-    msgs = [Message("m1", "a", "post", "Nobody takes \"Emacs\" and \"vi\" as synonymous."),
-            Message("m2", "b", "comment 1", "True, they are editors of two camps.", reply_to="m1")]
+    msgs = [Message("m1", "a", "post", "Which words do the man pages use?"),
+            Message("m2", "b", "comment 1", "Nobody takes \"Emacs\" and \"vi\" as synonymous.", reply_to="m1")]
     labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=5)}
     assert {"emacs", "vi"} <= labels
 

@@ -14,6 +14,13 @@ measured on the development threads, and lower than the precise rules'.
 >>> text = "I always thought a sonnet was a kind of song."
 >>> [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
 [('sonnet', 'kind of song')]
+
+A name after a preposition is what is said, not what it is said of:
+
+>>> names[key_of(["ballad"])[0]] = "ballad"
+>>> text = "The idea behind a sonnet is that a ballad tells more."
+>>> [f.term for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
+['ballad']
 """
 
 from __future__ import annotations
@@ -40,20 +47,26 @@ _ASKS = re.compile(r"\?[\"”’')\]]*\s*$")
 # closing quotation mark.
 _AFTER = re.compile(r"[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|have been|would be|will be|"
                     r"could be|might be|should be|may be|can be|seems? to be|as)\s+)?", re.I)
+# A name right after a preposition is the object of what is said, not what it is said of:
+# "the idea behind X", "more like X"; the claim goes to a name that is no such object.
+_OBJECT = re.compile(r"\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over)\s+(?:(?:the|a|an|this|that|"
+                     r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
 
 def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str]) -> list[Finding]:
     """A claim on the term that the sentence ``text`` (at ``base`` in its message) names
-    first, unless the precise rules gave it one here (``claimed``); none in a question
+    first, other than after a preposition, unless the precise rules gave it one here (``claimed``); none in a question
     or in a sentence naming more than :data:`MAX_TERMS` terms. Its label: the words
     after the name up to the next one, else those before it from the clause's start."""
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
         return []
-    s, e, term = mentions[0]
-    stop = next((m[0] for m in mentions[1:] if m[2] != term), base + len(text)) - base
+    s, e, term = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)), mentions[0])
+    if term in claimed:
+        return []
+    stop = next((m[0] for m in mentions if m[0] > s and m[2] != term), base + len(text)) - base
     at = e - base
     lead = _AFTER.match(text, at, stop)
     if lead:

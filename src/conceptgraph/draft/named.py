@@ -57,9 +57,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|sin
 
 def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str]) -> list[Finding]:
     """A claim on the term that the sentence ``text`` (at ``base`` in its message) names
-    first, other than after a preposition, unless the precise rules gave it one here (``claimed``); none in a question
-    or in a sentence naming more than :data:`MAX_TERMS` terms. Its label: the words
-    after the name up to the next one, else those before it from the clause's start."""
+    first, other than after a preposition, unless the precise rules gave it one here
+    (``claimed``); none in a question or in a sentence naming more than
+    :data:`MAX_TERMS` terms. Its label: the words after the name up to the next one,
+    else those before it from the clause's start."""
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
         return []

@@ -262,6 +262,14 @@ def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     assert {"emacs", "vi"} <= labels
 
 
+def test_a_person_spoken_to_is_no_term() -> None:
+    """"Bill, ..." and "Thanks, Bill." make Bill a person, though no contributor is."""
+    msgs = [Message("m1", "a", "post", 'Bill, I read "Bill" and "sonnet" as words here. Sonnets rhyme.'),
+            Message("m2", "b", "comment 1", "A sonnet has fourteen lines. Thanks, Bill.", reply_to="m1")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=5)}
+    assert "sonnet" in labels and "bill" not in labels
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

@@ -80,6 +80,11 @@ _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?
 _GLOSSARY = re.compile(r"^\s*(?:[-*•–—]\s+)?(?P<head>[\"“]?[\w][\w .'/-]{0,40}?[\"”]?(?:\s*\((?P<sense>noun|verb|"
                        r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$", re.I | re.M)
 _LIST_HEAD = re.compile(r"^[–—•*-]\s+(?P<head>[\w][\w -]{0,40}?)\s+[–—:-]\s+\S")
+# A person spoken to: "Bill, ...", "Hi Stephen,", "..., Chuck." (a capitalised word set off as an address)
+# ("Collaboration, to me, is ..." is no address: a bare opening name needs "I", "you" ... after it)
+_VOCATIVE = re.compile(r"(?:^\s*(?:hi|hey|hello|dear|thanks|thank you)[,!]?\s+|,\s*)(?P<who>(?-i:[A-Z][a-z]{2,}))"
+                       r"(?=\s*(?:,\s|[.!?]+\s*$|:\s*$))|^\s*(?P<bare>(?-i:[A-Z][a-z]{2,})),\s+(?=(?:I|you|we|thanks|"
+                       r"thank|yes|no|sorry|please|good|great|that's|that is)\b)", re.I)
 # Nouns every discussion uses about itself, never what it is about.
 _DISCOURSE = frozenset("""
 answer article blog case comment difference example fact idea issue matter opinion part people person point post
@@ -244,6 +249,7 @@ class _Finder:
         self.lowercase: set[str] = set()  # words the thread writes in lower case somewhere
         self.subjects: Counter[tuple[str, ...]] = Counter()  # phrases that open a statement about them
         self.variants: defaultdict[str, Counter[str]] = defaultdict(Counter)  # word key -> its forms
+        self.called: set[str] = set()  # names people are called by ("Bill, ...", "Thanks, Chuck")
 
     def get(self, words: list[str], held: bool = False) -> Candidate | None:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
@@ -377,6 +383,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
             _held_up(f, text, msg.by, msg.id)
+            f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
             for start, stop, phrase in _noun_phrases(text):
                 uses.append((phrase, msg.by, msg.id))
                 if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
@@ -508,8 +515,8 @@ def _score(f: _Finder, title: str) -> None:
         common = zipf(label) if len(words) == 1 else min(zipf(w) for w in words)
         expected = n_words * 10 ** (common - 9) + 0.5
         keyness = c.count * math.log(c.count / expected) if c.count > expected else 0.0
-        name = len(c.key) == 1 and all(w[:1].isupper() and not w.isupper() for w in c.forms) \
-            and not (c.forms.keys() & f.lowercase)
+        name = len(c.key) == 1 and (all(w[:1].isupper() and not w.isupper() for w in c.forms)
+                                    and not (c.forms.keys() & f.lowercase) or normalise(label) in f.called)
         if name or (len(c.key) == 1 and lemma(words[0]) in _DISCOURSE):
             keyness = 0.0  # a proper name, or a word every discussion uses about itself
         if not c.marked:

@@ -245,6 +245,7 @@ class _Map:
 
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
 
 
 def _stream_load(text: str, loader_cls: Any) -> Any:
@@ -258,6 +259,7 @@ def _stream_load(text: str, loader_cls: Any) -> Any:
     yaml, _ = _yaml()
     loader = loader_cls(text)
     interned: dict[str, str] = {}
+    resolved: dict[str, str] = {}  # a plain scalar's tag, by its text: ids and numbers repeat in every claim
     scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     try:
@@ -275,10 +277,17 @@ def _stream_load(text: str, loader_cls: Any) -> Any:
                 value: Any = event.value
                 if event.style:  # quoted or block: a string unless tagged otherwise
                     tag = _STR if event.tag in (None, "!") else event.tag
+                elif event.tag not in (None, "!"):
+                    tag = event.tag
+                elif event.implicit[0] and len(value) <= 64:
+                    tag = resolved.get(value) or resolved.setdefault(
+                        value, loader.resolve(yaml.ScalarNode, value, event.implicit))
                 else:
-                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(
-                        yaml.ScalarNode, value, event.implicit)
-                if tag != _STR:
+                    tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+                if tag == _INT and (value == "0" or len(value) <= 18 and value.isascii() and value.isdigit()
+                                    and value[0] != "0"):
+                    value = int(value)  # a plain decimal, as most ints here are ("017" is octal in YAML 1.1)
+                elif tag != _STR:
                     value = loader.construct_object(
                         yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style), deep=True)
                 elif len(value) <= 64:

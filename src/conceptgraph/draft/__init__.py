@@ -340,11 +340,11 @@ class _Drafter:
 
 def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[Message]:
     """The messages the rules can read: those in English, or too short to tell."""
-    from ..language import UNDETERMINED, detect
+    from ..language import UNDETERMINED, detect, looks_english
 
     out = []
     for m in messages:
-        code = detect(m.text)
+        code = "en" if looks_english(m.text) else detect(m.text)
         if code in ("en", UNDETERMINED):
             out.append(m)
         elif others is not None:

@@ -137,10 +137,10 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
     stems, joined by spaces; ``split`` as in :func:`~conceptgraph.draft.terms.key_of`)
     to the term id; ``firsts``, when given, holds the first word of every name's key (a
     word no name starts with is passed over at once)."""
-    from .terms import word_key
+    from .terms import key_of
 
     toks = tokens(text, start, end)
-    keys = [word_key(w, split) for _, _, w in toks]
+    keys = key_of((w for _, _, w in toks), split)
     out: list[Mention] = []
     i = 0
     while i < len(toks):

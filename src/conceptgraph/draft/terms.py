@@ -62,6 +62,7 @@ _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|cha
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
                    re.I)
+_MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 # Two quoted phrases side by side: "X" and "Y", "X"/"Y", "X" vs "Y"
 _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])\s*(?:,?\s*(?:and|or|vs\.?|versus|nor)\s+|/\s*)"
                           r"(?P<b>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])", re.I)
@@ -110,6 +111,8 @@ def key_of(words: Iterable[str], split: frozenset[str] = frozenset()) -> tuple[s
     "cooperative" and "cooperate" all give one key; so do "rebase", "rebasing" and
     "rebased", which no dictionary has). Words whose stem is in ``split`` (see
     :func:`held_apart`) are keyed by their dictionary form instead."""
+    if not split:  # asked of every phrase of every sentence: the common case without a call per word
+        return tuple(map(_word_key, words))
     return tuple(word_key(w, split) for w in words)
 
 
@@ -117,7 +120,7 @@ def word_key(word: str, split: frozenset[str] = frozenset()) -> str:
     """One word's key (see :func:`key_of`); a name from code is its own key, a number
     word its digits ("stage two" is "stage 2")."""
     key = _word_key(word)
-    return f"{key}:{lemma(word).casefold()}" if key in split else key
+    return f"{key}:{lemma(word).casefold()}" if split and key in split else key
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -347,13 +350,11 @@ def held_apart(messages: Iterable[Message], title: str = "") -> frozenset[str]:
     ['altern']
     """
     held: defaultdict[str, set[str]] = defaultdict(set)
-    texts = [title, *(text for msg in messages for _, _, text in sentences(msg.text))]
-    for text in texts:
-        if '"' not in text and "“" not in text and "'" not in text and "`" not in text and "‘" not in text \
-                and not _DEFINED.search(text):
-            continue
-        found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)]
-        found += [m.group("x") for m in _DEFINED.finditer(text)]
+    for text in [title, *(msg.text for msg in messages)]:  # quotes and "X means" stay within a sentence
+        found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)] \
+            if any(q in text for q in "\"“'`‘") else []
+        if _MEANING_VERB.search(text):
+            found += [m.group("x") for line in re.split(r"(?<=[.!?])\s+|\n", text) for m in _DEFINED.finditer(line)]
         for inner in found:
             words = _quoted_words(inner)
             if len(words) == 1 and not code_like(words[0]) and _pos(words[0]):
@@ -383,7 +384,8 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
             _held_up(f, text, msg.by, msg.id)
-            f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
+            if "," in text or text[-1:] in ".!?:":  # no name is set off without a comma or at the end
+                f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
             for start, stop, phrase in _noun_phrases(text):
                 uses.append((phrase, msg.by, msg.id))
                 if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
@@ -459,12 +461,17 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
         words = _quoted_words(inner)
         if words and len(inner.split()) <= 4 and not inner.rstrip().endswith((".", "!", "?")):
             f.mark(words, 1.5, speaker, message, preferred=False)
-    for m in _DEFINED.finditer(text):
-        f.mark(_quoted_words(m.group("x")), 1.5, speaker, message)
-    for m in _QUOTED_PAIR.finditer(text):  # '"Emacs" and "vi"', '"flammable"/"inflammable"': a pair held up together
+    if _MEANING_VERB.search(text):
+        for m in _DEFINED.finditer(text):
+            f.mark(_quoted_words(m.group("x")), 1.5, speaker, message)
+    # '"Emacs" and "vi"', '"flammable"/"inflammable"': a pair held up together
+    for m in _QUOTED_PAIR.finditer(text) if sum(map(text.count, "\"“”‘`")) >= 4 else ():
         for side in ("a", "b"):
             f.mark(_quoted_words(m.group(side)[1:-1]), 1.5, speaker, message)
-    for pattern in (_META, _CALLED, _MEANS):
+    low = text.casefold()
+    for pattern, cues in _CUED:
+        if not any(c in low for c in cues):  # most sentences hold no word up: skip the pattern at once
+            continue
         for m in pattern.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
             quote = _QUOTE.match(inner)
@@ -486,6 +493,12 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
             if words and len(words) <= 5 and not any(w[:1].isupper() and normalise(w) in f.people for w in words):
                 f.mark(words, 2.0, speaker, message, preferred=True)
 
+
+# The patterns of words held up as words, each with the words one of which it needs.
+_CUED = [(_META, ("term", "word", "name", "phrase", "expression", "noun", "adjective", "verb", "notion", "concept",
+                  "idea")),
+         (_CALLED, ("call", "name", "known as", "term", "dubbed", "refer")),
+         (_MEANS, ("mean", "what", "how", "definition", "sense", "use", "usage"))]
 
 # Scores below this make no term. Set on the development threads (bench/drafting.py).
 _THRESHOLD = 3.0

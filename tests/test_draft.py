@@ -270,6 +270,17 @@ def test_a_person_spoken_to_is_no_term() -> None:
     assert "sonnet" in labels and "bill" not in labels
 
 
+def test_rename_them_to_x_names_the_threads_subject() -> None:
+    """In a thread about "the smoke tests", "should we rename them to 'quick checks'?"
+    proposes a name for them; with no subject of its own, the sentence relates nothing."""
+    names = {key_of(["smoke", "tests"]): "smoke-tests", key_of(["quick", "checks"]): "quick-checks"}
+    names = {" ".join(k): v for k, v in names.items()}
+    text = 'Should we rename them to "quick checks"?'
+    found = term_relations(text, 0, mentions_in(text, 0, len(text), names), topic="smoke-tests")
+    assert [(f.kind, f.term, f.other) for f in found] == [("similar_to", "quick-checks", "smoke-tests")]
+    assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

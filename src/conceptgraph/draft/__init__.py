@@ -60,7 +60,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from ..model import Dataset
     from ..progress import Progress
     from .relations import senses
-    from .rules import content_words
+    from .rules import content_words, mentions_in
     from .stances import addressed
     from .terms import find_terms, given_terms, held_apart
 
@@ -76,6 +76,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     drafter.root_by = root.by
     new_terms = drafter.name_terms(candidates)
     drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
+    in_title = {t for _, _, t in mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)}
+    drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
     with Progress("drafting", total=len(ds.messages)) as progress:
@@ -143,6 +145,7 @@ class _Drafter:
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
         self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
         self.root_by = ""  # who wrote the thread's first post
+        self.topic = ""  # the one term the title names, which "rename them to X" speaks of
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -263,7 +266,7 @@ class _Drafter:
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
-            findings += term_relations(text, s, found)
+            findings += term_relations(text, s, found, self.topic)
             for t in named:
                 if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")

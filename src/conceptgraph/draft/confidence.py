@@ -30,10 +30,10 @@ RULES: dict[tuple[str, str], float] = {
     ("opposes", "alike sentences"): 0.5,  # 2 / 3
     ("relation", "plus"): 0.5,  # 1 / 1
     ("relation", "similar_to"): 0.4,  # 5 / 12 (2026-12-03)
-    ("relation", "renamed"): 0.33,  # none drafted yet: the prior
+    ("relation", "renamed"): 0.63,  # 4 / 5: "rename X to Y", "rename them to Y" (2026-12-03)
     ("relation", "includes"): 0.2,  # 0 / 2 (2026-12-03)
     ("relation", "sense"): 0.45,  # 4 / 8: "remote (noun)", and "informal conjecture" beside "conjecture" (2026-12-03)
-    ("relation", "same meaning"): 0.4,  # 1 / 2: "X and Y are synonymous" (2026-12-03)
+    ("relation", "same meaning"): 0.43,  # 2 / 4: "X and Y are synonymous" (2026-12-03)
     ("relation", "other meaning"): 0.4,  # 1 / 2: "X means something completely different" from Y (2026-12-03)
     ("relation", "contrasts_with"): 0.33,  # 2 / 6 (2026-12-03)
     # stances measured again after the stance rules of 2026-12-03

@@ -69,8 +69,9 @@ _SLASH = re.compile(rf"^{_Q}/{_Q}$")
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
-def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
-    """The relations between terms one sentence states, each quoting the sentence."""
+def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "") -> list[Finding]:
+    """The relations between terms one sentence states, each quoting the sentence;
+    ``topic``, the thread's one subject, is what "rename them to X" renames."""
     out: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -113,6 +114,10 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
                 if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
                     spread = (kind, t1, reverse)
                 break
+    if topic and (it := _RENAME_IT.search(text)):  # "should we rename them to X?": X for the thread's subject
+        new = next((t for s, _, t in mentions if s - base >= it.end() - 1 and t != topic), "")
+        if new:
+            add(SIMILAR_TO, new, topic, "renamed")
     if not out and len({t for _, _, t in mentions}) == 2:
         a, b = dict.fromkeys(t for _, _, t in mentions)
         same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
@@ -123,6 +128,9 @@ def term_relations(text: str, base: int, mentions: list[Mention]) -> list[Findin
     return out
 
 
+# A name given to what is spoken of: "rename them to", "call it", "renaming this to"
+_RENAME_IT = re.compile(r"\b(?:renam\w*|call(?:ed|ing)?)\s+(?:it|them|this|these|those)\s+(?:to\s+|as\s+)?(?:an?\s+|the\s+)?"
+                        r"[\"“‘'`]?(?=\w)", re.I)
 # A sentence naming two terms and saying what their meanings are to each other
 _SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|the\s+same\s+(?:thing|meaning)|"
                            r"interchangeabl[ey])\b", re.I)

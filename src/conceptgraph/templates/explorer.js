@@ -501,7 +501,7 @@
     const keep = new Set([a, b]);
     r.A.forEach((_, x) => keep.add(x));
     r.B.forEach((_, x) => keep.add(x));
-    narrow(keep, "comparing “" + la + "” with “" + lb + "”");
+    narrow(keep, "comparing “" + la + "” with “" + lb + "”", [a, b]);
   }
 
   // ---- the thread ------------------------------------------------------------------------
@@ -648,18 +648,31 @@
     narrow(keep, "focus on “" + node.label(i) + "”, depth " + depth);
   }
   function nodeKindVisible(v) { return !state.hiddenNodeKinds.has(data.nodes.kind[v]); }
-  function narrow(keep, note) { // show only the nodes in keep, and say why
+  function narrow(keep, note, must) { // show only the nodes in keep, and say why
     state.focusSet = keep;
     refresh(note);
-    fitVisible(Array.from(keep).filter(nodeShown));
+    fitVisible(Array.from(keep).filter(nodeShown), must);
   }
-  /** Fit nodes into the part of the graph the panel leaves in sight. */
-  function fitVisible(ids) {
+  /** Screen pixels kept free around nodes that must stay in sight, for their labels. */
+  const LABEL_ROOM = 240;
+  /** Screens at least this many pixels wide keep both compared terms in sight. */
+  const WIDE = 600;
+  /** Fit nodes into the part of the graph the panel leaves in sight, zoomed in no
+   * further than keeps the nodes ``must`` (the two compared terms) in sight. */
+  function fitVisible(ids, must) {
     network.fit({ nodes: ids, animation: false });
     const off = visibleOffset();
     const stage = $("stage").getBoundingClientRect(), scale = network.getScale(), at = network.getViewPosition();
     const ratio = off.x ? (stage.width + 2 * off.x) / stage.width : off.y ? (stage.height + 2 * off.y) / stage.height : 1;
-    const s = Math.max(scale * Math.max(0.2, ratio), readableScale());
+    let s = Math.max(scale * Math.max(0.2, ratio), readableScale());
+    // Readable attributes, but not at the cost of the terms compared, where a screen is wide
+    // enough to show both (on a phone the labels stay readable and the terms are a pan away).
+    if (must && must.length > 1 && stage.width >= WIDE) {
+      const ps = must.map((i) => network.getPosition(i));
+      const span = (k) => Math.max(...ps.map((p) => p[k])) - Math.min(...ps.map((p) => p[k]));
+      const room = { x: stage.width + 2 * off.x - LABEL_ROOM, y: stage.height + 2 * off.y - LABEL_ROOM / 2 };
+      s = Math.min(s, room.x / Math.max(span("x"), 1), room.y / Math.max(span("y"), 1));
+    }
     if (s === scale && !off.x && !off.y) return;
     network.moveTo({ position: { x: at.x - off.x / s, y: at.y - off.y / s }, scale: s,
       animation: big ? false : { duration: 300 } });

@@ -217,6 +217,9 @@ def test_one_term_however_it_is_spaced_and_a_numbered_series_together() -> None:
     terms = {t.label: t for t in find_terms(msgs, title="Renaming strawperson", max_terms=10)}
     assert "straw person" in terms["strawperson"].aliases and "straw person" not in terms
     assert "stage 2" in terms
+    msgs = [Message("m1", "a", "post", 'Is a "popup" the same as a "pop-up"?'),
+            Message("m2", "b", "comment 1", "A pop-up window is a popup.", reply_to="m1")]
+    assert [(t.label, t.aliases) for t in find_terms(msgs, title="", max_terms=5)] == [("popup", ("pop-up",))]
 
 
 def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:

@@ -420,8 +420,8 @@ def _merge_spellings(f: _Finder) -> None:
         if c.forms:
             groups[re.sub(r"[\W_]", "", c.label.casefold())].append(c)
     for same in groups.values():
-        if len(same) < 2 or len({len(c.key) for c in same}) < 2:
-            continue  # one way of writing it, or the same words in another order
+        if len(same) < 2 or len({len(c.key) for c in same}) < 2 and len(same[0].key) > 1:
+            continue  # one way of writing it, or as many words cut elsewhere ("a bc", "ab c")
         keep, *rest = sorted(same, key=lambda c: (-(c.count + c.marked), c.label))
         for c in rest:
             keep.count += c.count

@@ -150,11 +150,10 @@ class _Drafter:
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
         from ..model import Term
-
-        new: list[Term] = []
         from .terms import key_of
         from .text import tokens
 
+        new: list[Term] = []
         for c in candidates:
             key = " ".join(c.key)
             if key in self.names:

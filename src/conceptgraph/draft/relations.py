@@ -2,13 +2,16 @@
 
 * ``similar_to``: "X is (just, basically, more like) a Y", "X, i.e. Y", "X (also
   called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
-  called Y", "renamed to Y", "rename X to Y", "use the word Y for X";
+  called Y", "renamed to Y", "rename X to Y", "use the word Y for X", "X and Y are
+  synonymous", and "rename them to Y" of the one term a thread's title names;
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "not X but Y", "X is different from Y", "X and Y are different", "the
-  difference between X and Y", "X is confused with Y";
+  difference between X and Y", "X is confused with Y", "X and Y are not synonyms", "Y
+  means something completely different";
 * ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
   (type, form, sort, example) of X", "Y is one way to X";
-* ``sense_of``: a term written "X (noun)" is a sense of the term X.
+* ``sense_of``: a term written "X (noun)" is a sense of the term X, and so is "informal
+  X", an adjective before a term.
 
 >>> text = "A sonnet is basically a poem, not a ballad."
 >>> mentions = [(2, 8, "sonnet"), (24, 28, "poem"), (36, 42, "ballad")]
@@ -136,7 +139,7 @@ _SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|th
                            r"interchangeabl[ey])\b", re.I)
 _OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|else)|(?:completely|quite|very|"
                             r"entirely|totally)\s+different|different\s+(?:meanings?|things|senses?))\b", re.I)
-_DENIED = re.compile(r"\b(?:not|no|never|n't|n’t)\b", re.I)
+_DENIED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 
 
 def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -246,7 +246,9 @@ class _TableHelp(click.Command):
         return []
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        table = "\b\n" + "\n".join(f"{name:<10} {text}" for name, text in self.table())
+        rows = self.table()
+        width = max((len(name) for name, _ in rows), default=0)  # "stackexchange" is the longest name
+        table = "\b\n" + "\n".join(f"{name:<{width}}  {text}" for name, text in rows)
         text, self.help = self.help, (self.help or "").replace("FORMATS", table, 1)
         try:
             super().format_help_text(ctx, formatter)
@@ -576,6 +578,7 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
               help="No progress or \"wrote\" lines on stderr.")
 @json_option
 @_example("conceptgraph import comments.xml\nconceptgraph import export.zip --thread general -o team/\n"
+          "conceptgraph import issue.json comments.json\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
             include_bots: bool, force: bool, draft_: bool, terms: list[str] | None, max_terms: int,
@@ -587,6 +590,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     The folder holds discussion.yaml (source, contributors, messages), which `validate`
     accepts and every command reads with --data; it is written whole or not at all, and
     replaced only with --force. Any of these files can also be given to --data directly.
+    Files saved apart from one thread (a GitHub issue and its comments, a Stack Exchange
+    question and its answers) are read together when given together.
     """
     from pathlib import Path
 

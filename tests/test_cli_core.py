@@ -43,6 +43,10 @@ def test_validate(mini: Path) -> None:
     r = run("validate", str(mini))
     assert r.exit_code == 0 and r.stdout == "valid: 2 terms, 3 attributes, 3 contributors, 0 messages; 13 edges\n"
     assert json.loads(run("validate", "--json", "--data", str(mini)).stdout)["valid"] is True
+    one = mini.parent / "one.yaml"
+    one.write_text(mini.read_text(encoding="utf-8").split("attributes:")[0].split("terms:")[0]
+                   + "terms:\n  - {id: t, label: t}\n", encoding="utf-8")
+    assert "valid: 1 term," in run("validate", str(one)).stdout  # not "1 terms"
 
 
 def test_version() -> None:

@@ -363,6 +363,9 @@ def test_draft_writes_beside_curated_files_and_keeps_an_item_accepted_by_hand(tm
     G = load_graph(folder)
     assert G.nodes[first].get("status") is None  # accepted: no longer a draft
     assert run("neighbors", first, "--data", str(folder), "--curated").exit_code == 5  # its links are drafts
+    second = next(t for t in yaml.safe_load((folder / DRAFT_FILE).read_text())["terms"])
+    r = run("neighbors", second.get("label", second["id"]), "--data", str(folder), "--curated")
+    assert r.exit_code == 3 and "is only drafted, and --curated leaves drafts out" in r.stderr  # not "no node named"
 
 
 def test_draft_of_an_export_writes_a_new_folder_and_refuses_an_existing_one(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -118,6 +119,10 @@ def person_keys(name: str) -> set[str]:
     return {parts[0], parts[-1], "".join(w[0] for w in parts)}
 
 
+#: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.
+LEFT_OUT_DRAFTS: weakref.WeakKeyDictionary[Any, dict[Any, str]] = weakref.WeakKeyDictionary()
+
+
 def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
     k = G.nodes[node].get("kind")
     return bool(k == kind if kind is not None else k != MESSAGE)
@@ -153,6 +158,10 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         listed = ", ".join(_shown(G, n, with_id=True) for n in found[:10])
         more = f" and {len(found) - 10} more" if len(found) > 10 else ""
         raise AmbiguousName(f"'{excerpt(name)}' names several {what}nodes: {listed}{more}; give an id")
+    drafted = LEFT_OUT_DRAFTS.get(G, {})
+    if any(key in (normalise(str(n)), normalise(label)) for n, label in drafted.items()):
+        raise NodeNotFound(f"'{excerpt(name)}' is only drafted, and --curated leaves drafts out: accept it "
+                           "(conceptgraph review) or drop --curated")
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
 
 

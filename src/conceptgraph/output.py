@@ -198,7 +198,7 @@ def info_text(s: dict[str, Any]) -> str:
 
 
 def validate_text(s: dict[str, Any]) -> str:
-    nodes = ", ".join(f"{n} {k}s" for k, n in s["nodes"].items())
+    nodes = ", ".join(f"{n} {k}" + ("" if n == 1 else "s") for k, n in s["nodes"].items())
     return f"valid: {nodes}; {sum(s['edges'].values())} edges"
 
 

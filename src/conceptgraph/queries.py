@@ -45,7 +45,7 @@ from .kinds import (
     WROTE,
     claim_text,
 )
-from .names import mention_spans, resolve
+from .names import LEFT_OUT_DRAFTS, mention_spans, resolve
 
 if TYPE_CHECKING:
     from .answers import (
@@ -221,7 +221,11 @@ def without_drafts(G: Graph) -> Graph:
     (nodes and edges whose ``status`` is ``draft``): the curated graph."""
     H = G.copy()
     H.remove_edges_from([(u, v, k) for u, v, k, d in edge_items(G) if d.get("status") == DRAFT])
-    H.remove_nodes_from([n for n, s in G.nodes(data="status") if s == DRAFT])
+    drafted = [n for n, s in G.nodes(data="status") if s == DRAFT]
+    H.remove_nodes_from(drafted)
+    # so that a name of one of them is told apart from a name of nothing (not in H.graph,
+    # which every export writes out)
+    LEFT_OUT_DRAFTS[H] = {n: str(G.nodes[n].get("label", n)) for n in drafted}
     return H
 
 

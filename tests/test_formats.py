@@ -342,6 +342,11 @@ def test_export_command(tmp_path: Path) -> None:
     assert r.exit_code == 6 and "give -o FOLDER" in r.stderr
     r = runner.invoke(cli, ["export", "--format", "pdf"])
     assert r.exit_code == 2
+    r = runner.invoke(cli, ["export", "gexf", "-o", str(tmp_path / "g.gexf")])  # the format first, as a word
+    assert r.exit_code == 0 and (tmp_path / "g.gexf").exists()
+    for args in ([], ["gexf", "--format", "json"]):
+        r = runner.invoke(cli, ["export", *args])
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "give one format" in r.stderr
 
 
 def test_gexf_refuses_entity_declarations(write) -> None:

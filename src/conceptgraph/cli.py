@@ -766,7 +766,8 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 
 
 @cli.command(cls=_FormatsHelp)
-@click.option("--format", "fmt", required=True, type=_LazyChoice(_export_names), help="What to write.")
+@click.argument("fmt_arg", required=False, metavar="[FORMAT]", type=_LazyChoice(_export_names))
+@click.option("--format", "fmt", type=_LazyChoice(_export_names), help="What to write (or give it first: export graphml).")
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/.")
 @click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
@@ -774,10 +775,10 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 @common
 @curated_option
 @json_option
-@_example("conceptgraph export --format graphml\nconceptgraph export --format neo4j -o neo4j-import/\n"
+@_example("conceptgraph export --format graphml\nconceptgraph export neo4j -o neo4j-import/\n"
           "conceptgraph export --format mermaid --focus cooperation -o - > coop.mmd")
-def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: int, kinds: tuple[str, ...],
-           data: str | None, curated: bool, as_json: bool) -> None:
+def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool, focus: str | None, depth: int,
+           kinds: tuple[str, ...], data: str | None, curated: bool, as_json: bool) -> None:
     """Write the graph for another tool.
 
     FORMATS
@@ -786,12 +787,16 @@ def export(fmt: str, output: str | None, force: bool, focus: str | None, depth: 
     atomically: a failed export leaves the previous file as it was; a folder is
     replaced only when it holds an earlier export and nothing else (or with --force).
     """
+    from .errors import UsageError
     from .formats import export as export_graph
     from .render import subgraph
 
+    if not (fmt or fmt_arg) or (fmt and fmt_arg and fmt != fmt_arg):
+        raise UsageError(f"give one format, --format {fmt_arg or 'NAME'} or first: conceptgraph export "
+                         f"{fmt or 'NAME'}; one of {', '.join(_export_names())}")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
-    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt, output, force=force)
+    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force)
     if result["path"] != "-":
         _written(result, as_json)
 

@@ -276,6 +276,16 @@ def test_the_registry_names_every_format() -> None:
     assert DatasetError  # errors from importers are DatasetErrors: exit 1
 
 
+def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path) -> None:
+    """Quoted '>' lines are another's words, left out of each message: the summary says
+    how many, as it does for everything else it leaves out."""
+    path = tmp_path / "t.txt"
+    path.write_text("Ann: What is a sonnet?\nBo: > What is a sonnet?\n> Really?\nFourteen lines.\n", encoding="utf-8")
+    ds, summary = read_discussion([path])
+    assert summary["left_out"] == {"quoted lines (others' words)": 2}
+    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
+
+
 GOLD_THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.txt"))
 
 

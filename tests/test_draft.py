@@ -284,6 +284,17 @@ def test_rename_them_to_x_names_the_threads_subject() -> None:
     assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
 
 
+def test_compare_counts_who_named_both_terms_in_a_draft(bundled) -> None:
+    """A draft's mention links are people speaking of a term too: "Spoke of both" agrees
+    with the "named with" lines above it (the post names both terms and claims nothing)."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.queries import compare
+
+    ds, drafted = bundled
+    G = build_graph(replace(drafted, contributors=ds.contributors, messages=ds.messages))
+    assert "Shawn Callahan" in compare(G, "cooperation", "collaboration")["spoke_of_both"]
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

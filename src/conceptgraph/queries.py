@@ -514,12 +514,16 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         for t, lacks, has in ((u, lacks_a, has_a), (v, lacks_b, has_b))
         for x, c in lacks.items()
     ]
-    succ, _, _ = adjacency(G)
-    spoke_b = {d.get("speaker") for keyed in succ[v].values() for d in keyed.values() if d.get("kind") == CLAIM}
-    both = list(dict.fromkeys(
-        _name(G, d["speaker"]) for keyed in succ[u].values() for d in keyed.values()
-        if d.get("kind") == CLAIM and d.get("speaker") in spoke_b
-    ))
+    succ, pred, _ = adjacency(G)
+
+    def spoke_of(t: Any) -> list[Any]:  # who claimed something of it, or (in a draft) named it
+        return list(dict.fromkeys([*(d.get("speaker") for keyed in succ[t].values() for d in keyed.values()
+                                     if d.get("kind") == CLAIM),
+                                   *(d.get("speaker") for keyed in pred[t].values() for d in keyed.values()
+                                     if d.get("kind") == MENTIONS)]))
+
+    spoke_b = set(spoke_of(v))
+    both = list(dict.fromkeys(_name(G, who) for who in spoke_of(u) if who in spoke_b and who is not None))
     return {
         "a": _node(G, u),
         "b": _node(G, v),

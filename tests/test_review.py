@@ -156,6 +156,27 @@ def test_rejecting_a_term_takes_its_claims_but_not_under_an_accepted_one(drafted
     assert not {it.rid for it in uses} & {it.rid for it in r.left()}
 
 
+def test_an_agreement_goes_with_the_claims_it_was_about(drafted: Path) -> None:
+    """Rejecting every claim a drafted agreement concerns takes the agreement along: it
+    never becomes one "about everything" its target said. Undo brings both back; the
+    status kept decision by decision is settle's."""
+    from conceptgraph.decisions import settle
+
+    r = Review(drafted)
+    claims = {it.record.id: it for it in r.items if it.kind == "claim"}
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+                  and it.record.concerns and all(c in claims for c in it.record.concerns))
+    concerned = [claims[c] for c in stance.record.concerns]
+    r.decide([it.rid for it in concerned[:-1]], "rejected") if len(concerned) > 1 else None
+    assert r.status(stance) is None  # one of its claims still stands
+    r.decide([concerned[-1].rid], "rejected")
+    assert r.status(stance) == "removed" and stance.rid not in {it.rid for it in r.left()}
+    assert r.standing.status == settle(r.snap.items, r.book, r.snap.base, files=False).status
+    r.undo()
+    assert r.status(stance) is None
+    assert r.standing.status == settle(r.snap.items, r.book, r.snap.base, files=False).status
+
+
 def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
     one, two = Review(drafted), Review(drafted)
     a, b = one.ordered()[:2]

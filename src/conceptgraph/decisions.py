@@ -53,6 +53,7 @@ from .kinds import (
     DRAFT,
     RELATION_ENDS,
     RELATION_KINDS,
+    STANCES,
     TERM,
 )
 from .names import normalise
@@ -65,7 +66,7 @@ __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
-    "reviewed_text", "Snapshot", "read_folder", "sync_folder",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope_gone",
 ]
 
 #: The file of a dataset folder that holds what was drafted and not yet decided.
@@ -552,6 +553,10 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     gone = gone_terms | gone_attrs
     for it in items:
         if it.key not in status and any(u in gone for u in taken_with(it)):
+            status[it.key] = REMOVED
+    gone_claims = {it.record.id for it in items if it.kind == CLAIM and status.get(it.key) in (REJECTED, REMOVED)}
+    for it in items:
+        if it.key not in status and scope_gone(it, gone_claims):
             status[it.key] = REMOVED
 
     # ids: the accepted terms and attributes keep theirs unless an edit renames them
@@ -1052,6 +1057,14 @@ def describe(it: Item, names: dict[str, str] | None = None) -> str:
     src, dst = (who.get(f[e], f[e]) for e in ("source", "target"))
     phrase = (RELATION_KINDS | ATTRIBUTE_RELATIONS)[f["kind"]]
     return f"{src} {phrase} {dst}"
+
+
+def scope_gone(it: Item, gone_claims: set[str] | frozenset[str]) -> bool:
+    """Whether ``it`` is an agreement or dispute about claims that are all rejected (or
+    gone with their term): it was about them, and goes with them, rather than become one
+    about everything its target said."""
+    concerns = it.record.concerns if it.kind == RELATION else ()
+    return bool(concerns) and it.record.kind in STANCES and all(c in gone_claims for c in concerns)
 
 
 def taken_with(it: Item) -> tuple[str, ...]:

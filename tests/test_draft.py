@@ -295,6 +295,17 @@ def test_compare_counts_who_named_both_terms_in_a_draft(bundled) -> None:
     assert "Shawn Callahan" in compare(G, "cooperation", "collaboration")["spoke_of_both"]
 
 
+def test_a_word_in_code_marks_in_markdown_is_held_up(tmp_path: Path) -> None:
+    """Markdown keeps its code marks on import, so "`experimental`" written twice by two
+    people is a term (they were dropped, and the word with them)."""
+    md = tmp_path / "t.md"
+    md.write_text("**Ann**: Should we mark it deprecated or obsolete?\n\n**Bo**: Neither, it is still "
+                  "`experimental` in my view.\n\n**Cy**: Agreed, `experimental` fits.\n", encoding="utf-8")
+    ds, _ = read_discussion([md])
+    assert "`experimental`" in ds.messages[1].text
+    assert "experimental" in {t.label for t in draft(ds).terms}
+
+
 # --- the command, its file and its promises ----------------------------------------------
 
 

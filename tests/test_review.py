@@ -35,6 +35,7 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     summary = json.loads(r.stdout)
     assert conforms(summary, ANSWERS["review"]) == []
     assert summary["accepted"] == 1 and summary["left"] == summary["total"] - summary["reviewed"]
+    assert summary["accepted_with"] == 2 and summary["reviewed"] == 3  # its term and attribute, said so
     [line] = decisions(drafted)
     assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute"}
     assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)
@@ -49,6 +50,12 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     assert reviewed[0]["id"] not in {c["id"] for c in section(drafted, "draft.yaml", "claims")}
     assert run("validate", str(drafted)).exit_code == 0
     assert claim not in [x["id"] for x in json.loads(run("review", str(drafted), "--list", "--json").stdout)]
+
+
+def test_the_summary_says_what_was_decided_along(drafted: Path) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    r = run("review", str(drafted), "--accept", claim)
+    assert r.exit_code == 0 and ": 1 item accepted (2 more with it), 0 rejected now; 3 of " in r.stdout
 
 
 def test_drafting_again_brings_back_nothing_rejected_and_duplicates_nothing(drafted: Path) -> None:

@@ -343,6 +343,9 @@ class ReviewSummary(TypedDict):
     path: str
     accepted: int
     rejected: int
+    #: items decided with them: the terms and attributes accepted items use, the items a rejection takes along
+    accepted_with: int
+    rejected_with: int
     reviewed: int
     left: int
     total: int

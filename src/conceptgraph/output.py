@@ -551,7 +551,12 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
 
 
 def review_text(r: dict[str, Any]) -> str:
-    return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted, {r['rejected']} rejected now; "
+    def also(n: int, what: str) -> str:
+        return f" ({n} more {what})" if n else ""
+
+    them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
+    return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
+            f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
 
 

@@ -373,6 +373,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     least ``above``, reject every one whose confidence is under ``below``: each a
     decision in decisions.yaml, as the page makes them (a bulk one is one action)."""
     r = Review(folder)
+    before = r.counts()
     done = Counter[str]()
     for limit, option, decision in ((above, "--accept-above", ACCEPTED), (below, "--reject-below", REJECTED)):
         if limit is None:
@@ -392,4 +393,6 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     r.write_files()
     counts = r.counts()
     return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
+            "accepted_with": max(0, counts["accepted"] - before["accepted"] - done[ACCEPTED]),
+            "rejected_with": max(0, counts["rejected"] - before["rejected"] - done[REJECTED]),
             "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}

@@ -227,17 +227,24 @@ def test_a_double_click_on_the_right_focuses_that_node(fresh: Page) -> None:
     p = fresh.page
     box = p.locator("#network canvas").bounding_box()
     i = fresh.js("() => conceptgraph.data.nodes.label.indexOf('collaboration')")
-    # close enough that no other node's box covers it, and on the right half of the canvas
+    view = None
+    for _ in range(30):  # a camera move the test before started may still be running
+        was, view = view, fresh.js("() => [conceptgraph.network.getViewPosition(), conceptgraph.network.getScale()]")
+        if view == was:
+            break
+        p.wait_for_timeout(100)
+    # close in, with collaboration on the right half of the canvas
     fresh.js("([i, w]) => { const n = conceptgraph.network, p = n.getPosition(i);"
              " n.moveTo({ position: { x: p.x - w / 4 / 1.5, y: p.y }, scale: 1.5, animation: false }); }",
              [i, box["width"]])
-    dom = None
-    for _ in range(20):  # a camera move the test before started may still be running
-        was, dom = dom, fresh.js("(i) => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition(i))", i)
-        if dom == was:
-            break
-        p.wait_for_timeout(100)
-    assert dom["x"] > box["width"] / 2  # collaboration is on the right
+    # a point of its box that no other node's box covers (the one a click reaches)
+    dom = fresh.js("""(i) => { const n = conceptgraph.network, b = n.getBoundingBox(i);
+        for (const fy of [0.5, 0.3, 0.7]) for (const fx of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+          const c = n.canvasToDOM({ x: b.left + fx * (b.right - b.left), y: b.top + fy * (b.bottom - b.top) });
+          if (n.getNodeAt(c) === i) return c;
+        }
+        return null; }""", i)
+    assert dom is not None and dom["x"] > box["width"] / 2  # collaboration is on the right, and can be clicked
     p.mouse.dblclick(box["x"] + dom["x"], box["y"] + dom["y"])
     for _ in range(50):  # on a loaded machine the focus may take a while
         if "focus on “collaboration”" in p.text_content("#status"):

@@ -162,16 +162,26 @@ def _stackexchange_parts(paths: list[Path], o: Options) -> tuple[list[Thread], L
 
 def _is_json(path: Path) -> bool:
     """Whether a file (gzipped or not) starts as JSON does."""
+    try:
+        head = _head(path)
+    except OSError:
+        return False
+    return head is not None and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+def _head(path: Path, size: int = 8192) -> bytes | None:
+    """A file's first ``size`` bytes, those of what it holds when it is gzipped; None
+    for a gzip file that is not one."""
     with open(path, "rb") as f:
-        head = f.read(4096)
-    if head.startswith(_GZIP):
+        head = f.read(size)
+    if head.startswith(_GZIP):  # what is inside decides
         import zlib
 
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 4096)
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
         except zlib.error:
-            return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+            return None
+    return head
 
 
 def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -274,17 +284,11 @@ def detect(path: Path) -> Importer | None:
 
     check_readable(path)
     try:
-        with open(path, "rb") as f:
-            head = f.read(8192)
+        head = _head(path)
     except OSError:
         return None
-    if head.startswith(_GZIP):  # what is inside decides
-        import zlib
-
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 8192)
-        except zlib.error:
-            return None
+    if head is None:
+        return None
     for imp in IMPORTERS.values():
         if imp.sniff is not None and imp.sniff(head):
             return imp

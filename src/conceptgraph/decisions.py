@@ -66,7 +66,7 @@ __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
-    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope_gone",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "scope_gone", "GONE",
 ]
 
 #: The file of a dataset folder that holds what was drafted and not yet decided.
@@ -554,7 +554,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     for it in items:
         if it.key not in status and any(u in gone for u in taken_with(it)):
             status[it.key] = REMOVED
-    gone_claims = {it.record.id for it in items if it.kind == CLAIM and status.get(it.key) in (REJECTED, REMOVED)}
+    gone_claims = {it.record.id for it in items if it.kind == CLAIM and status.get(it.key) in GONE}
     for it in items:
         if it.key not in status and scope_gone(it, gone_claims):
             status[it.key] = REMOVED
@@ -1059,12 +1059,22 @@ def describe(it: Item, names: dict[str, str] | None = None) -> str:
     return f"{src} {phrase} {dst}"
 
 
-def scope_gone(it: Item, gone_claims: set[str] | frozenset[str]) -> bool:
+#: The standings of an item that is out of the review: rejected, or gone with what it used.
+GONE = (REJECTED, REMOVED)
+
+
+def scope(it: Item) -> tuple[str, ...]:
+    """What an agreement or dispute is about (its claims and attributes); () for any
+    other item, or for a stance about everything its target said."""
+    return tuple(it.record.concerns) if it.kind == RELATION and it.record.kind in STANCES else ()
+
+
+def scope_gone(it: Item, gone_claims: set[str]) -> bool:
     """Whether ``it`` is an agreement or dispute about claims that are all rejected (or
     gone with their term): it was about them, and goes with them, rather than become one
     about everything its target said."""
-    concerns = it.record.concerns if it.kind == RELATION else ()
-    return bool(concerns) and it.record.kind in STANCES and all(c in gone_claims for c in concerns)
+    about = scope(it)
+    return bool(about) and all(c in gone_claims for c in about)
 
 
 def taken_with(it: Item) -> tuple[str, ...]:

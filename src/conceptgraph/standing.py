@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, scope_gone, settle, taken_with
+from .decisions import ACCEPTED, CONTEXT, EDITED, GONE, REJECTED, RELATION, REMOVED, _loose, scope, scope_gone, settle, taken_with
 from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
@@ -64,9 +64,8 @@ class Standing:
                 self.by_loose.setdefault(loose, []).append(it)
             for ident in dict.fromkeys(taken_with(it)):
                 self.users.setdefault(ident, []).append(it)
-            if scope_gone(it, frozenset(it.record.concerns) if it.kind == RELATION else frozenset()):
-                for ident in it.record.concerns:  # a stance about these claims, which goes when they all go
-                    self.scoped.setdefault(ident, []).append(it)
+            for ident in scope(it):  # a stance about these claims, which goes when they all go
+                self.scoped.setdefault(ident, []).append(it)
         self.status: dict[tuple[Any, ...], str] = {}
         self._restart()
 
@@ -135,8 +134,8 @@ class Standing:
                 for ident in dict.fromkeys(taken_with(it)):
                     self.undecided_uses[ident] += 1 if new is None else -1
                     recount.add(ident)
-            if it.kind == CLAIM and (new in _GONE) != (it.record.id in self.gone_claims):
-                (self.gone_claims.add if new in _GONE else self.gone_claims.discard)(it.record.id)
+            if it.kind == CLAIM and (new in GONE) != (it.record.id in self.gone_claims):
+                (self.gone_claims.add if new in GONE else self.gone_claims.discard)(it.record.id)
                 scoped.update((id(x), x) for x in self.scoped.get(it.record.id, ()))
 
         for it in sorted(touched.values(), key=lambda it: it.kind != CLAIM):  # claims first: stances follow them
@@ -167,7 +166,6 @@ class Standing:
 
 
 _KEEPS = (ACCEPTED, EDITED)
-_GONE = (REJECTED, REMOVED)
 
 
 def _accepts(it: Item) -> tuple[str, ...]:

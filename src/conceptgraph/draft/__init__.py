@@ -240,7 +240,7 @@ class _Drafter:
         from .relations import term_relations
         from .rules import mentions_in, read_sentence
         from .stances import quote_authors
-        from .text import ADDRESS, quoted_spans, sentences
+        from .text import quoted_spans, sentences, without_addresses
 
         quoted = quoted_spans(msg.text)
         attributed = quote_authors(msg.text, self.who)  # "Bo wrote:": what follows answers Bo
@@ -250,8 +250,7 @@ class _Drafter:
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
         # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
-        plain = ADDRESS.sub(lambda m: " " * len(m.group()), msg.text) if "/" in msg.text or "@" in msg.text \
-            else msg.text
+        plain = without_addresses(msg.text)
         for s, e, text in sentences(plain):
             found = mentions_in(plain, s, e, self.names, self.longest, self.firsts, self.split)
             named = list(dict.fromkeys(t for _, _, t in found))

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..names import normalise, stem
 from .confidence import term_confidence
 from .tags import NOUNISH, tag
-from .text import ADDRESS, STOP, code_like, content, lemma, quoted_spans, sentences, tokens, zipf
+from .text import STOP, code_like, content, lemma, quoted_spans, sentences, tokens, without_addresses, zipf
 
 if TYPE_CHECKING:
     from ..model import Message
@@ -380,7 +380,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
         for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
-            text = ADDRESS.sub(lambda m: " " * len(m.group()), text)  # no term in "github.com/org/repo"
+            text = without_addresses(text)  # no term in "github.com/org/repo"
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
             _held_up(f, text, msg.by, msg.id)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["ADDRESS", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans", "zipf", "code_like",
-           "parts_of_speech"]
+__all__ = ["without_addresses", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans",
+           "zipf", "code_like", "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -107,8 +107,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A web or mail address: its parts are no words of the discussion.
-ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
+_ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
                      r"edu|gov)(?:/\S*)?", re.I)
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with its web and mail addresses blanked, offsets kept: no word of a link
+    is a word of the discussion.
+
+    >>> without_addresses("see github.com/org/repo now")
+    'see                     now'
+    """
+    if "." not in text and "@" not in text:  # every address has one
+        return text
+    return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

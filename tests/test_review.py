@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -147,6 +148,22 @@ def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     left = json.loads(run("review", str(drafted), "--list", "--json").stdout)
     assert left and all(x["confidence"] is None or x["confidence"] >= 0.5 for x in left)
     assert not set(low) & {x["id"] for x in left}
+
+
+def test_the_thread_order_puts_each_term_and_attribute_where_it_is_first_said(drafted: Path) -> None:
+    r = Review(drafted)
+    queue = r.ordered("message")
+    place = {m: i for i, m in enumerate(r.snap.messages)}
+    def uses(it: Any) -> tuple[str, ...]:
+        return (it.record.term, it.record.attribute) if it.kind == "claim" else (it.record.source, it.record.target)
+
+    claims = [(n, place[it.record.message], uses(it)) for n, it in enumerate(queue) if it.kind in ("claim", "relation")]
+    ends = [(n, it.record.id) for n, it in enumerate(queue) if it.kind in ("term", "attribute")]
+    said = [(n, min(m for _, m, used in claims if it in used)) for n, it in ends
+            if any(it in used for _, _, used in claims)]
+    assert len({m for _, m in said}) > 3  # said in many messages, so the order is tested
+    for n, first in said:  # among the claims of the message where it is first said
+        assert all(m <= first for k, m, _ in claims if k < n) and all(m >= first for k, m, _ in claims if k > n)
 
 
 def test_rejecting_a_term_takes_its_claims_but_not_under_an_accepted_one(drafted: Path) -> None:

@@ -84,7 +84,17 @@ class Review:
         self.by_rid = {it.rid: it for it in self.items}
         self.names = {c.id: c.name for c in self.snap.base.contributors}
         order = {m: i for i, m in enumerate(self.snap.messages)}
-        self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation") else -1, n)
+        # a term or an attribute has no message of its own: it comes where it is first
+        # said, just before the claim that says it, so the thread's order reads as the thread
+        first: dict[str, int] = {}
+        for it in self.items:
+            if it.kind in (CLAIM, "relation") and it.record.message in order:
+                ends = (it.record.term, it.record.attribute) if it.kind == CLAIM else (it.record.source,
+                                                                                          it.record.target)
+                for end in ends:
+                    first[end] = min(first.get(end, len(order)), order[it.record.message])
+        self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation")
+                                  else first.get(it.record.id, -1), n)
                          for n, it in enumerate(self.items)}
         self.prior = Prior(self.items, self.names)
         self._settle()
@@ -150,7 +160,8 @@ class Review:
 
             return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
         if order == "message":
-            return sorted(left, key=lambda it: (self.position[it.key], KIND_RANK[it.kind]))[:first]
+            return sorted(left, key=lambda it: (self.position[it.key][0], KIND_RANK[it.kind],
+                                                self.position[it.key][1]))[:first]
         if order == "term":
             return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
                                                 self.position[it.key]))[:first]

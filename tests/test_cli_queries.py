@@ -75,6 +75,10 @@ def test_consensus_rank_clusters_search(mini: Path) -> None:
     assert [r["id"] for r in as_json("rank", "--limit", "1", *d)] == ["passive"]
     assert sum(c["size"] for c in as_json("clusters", *d)) == 8
     assert as_json("search", "CO-OPERATE", *d)[0]["id"] == "cooperation"
+    top = as_json("rank", "--limit", "1", *d)[0]
+    assert f"1  {int(top['score'])}  " in run("rank", "--limit", "1", *d).stdout  # a count, not 3.0
+    shares = [r["score"] for r in as_json("rank", "--by", "betweenness", *d)]
+    assert f"  {round(shares[0], 3)}  " in run("rank", "--by", "betweenness", *d).stdout and shares[0] != round(shares[0], 3)
     for cmd in (["consensus"], ["rank", "--by", "betweenness"], ["clusters"], ["search", "coop"], ["contributors"]):
         r = run(*cmd, *d)
         assert r.exit_code == 0 and r.stdout.strip(), cmd

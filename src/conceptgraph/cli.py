@@ -503,7 +503,14 @@ def consensus(term: str | None, quotes: bool, data: str | None, curated: bool, a
 @json_option
 @_example("conceptgraph rank --by betweenness --kind term")
 def rank(by: str, kind: str | None, limit: int, data: str | None, curated: bool, as_json: bool) -> None:
-    """The nodes that hold the discussion together."""
+    """The nodes that hold the discussion together.
+
+    The score is, --by degree, how many other nodes a node is linked to (a term: its
+    attributes, the people who spoke of it, the terms it is set beside); --by
+    betweenness, the share of shortest paths between two other nodes that pass
+    through it, from 0 to 1: the bridges between parts of the discussion. Messages
+    are left out.
+    """
     from .queries import rank as query
 
     G = _graph(data, curated)

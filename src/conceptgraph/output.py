@@ -449,7 +449,11 @@ def consensus_text(r: dict[str, Any]) -> str:
 
 
 def rank_text(rows: list[dict[str, Any]]) -> str:
-    return table([[i, r["score"], r["kind"], r["label"]] for i, r in enumerate(rows, 1)], ["#", "score", "kind", "node"])
+    def shown(score: float) -> float | int:
+        return int(score) if float(score).is_integer() else round(score, 3)  # a degree is a count: 42, not 42.0
+
+    return table([[i, shown(r["score"]), r["kind"], r["label"]] for i, r in enumerate(rows, 1)],
+                 ["#", "score", "kind", "node"])
 
 
 def clusters_text(rows: list[dict[str, Any]]) -> str:

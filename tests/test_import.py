@@ -383,3 +383,16 @@ def test_a_saved_pages_tables_and_numbered_lists_keep_their_shape() -> None:
     text = html_to_text('<table><tr><th>a</th> <th>b</th></tr><tr><td>1</td>\n<td> 2 </td></tr></table>'
                         '<ol start="3"><li>three</li><li>four</li></ol><ol><li>one</li></ol><ul><li>dot</li></ul>')
     assert text == "a\tb\n1\t2\n\n3. three\n4. four\n\n1. one\n\ndot"
+
+
+def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
+    """A name written as code is held up, as in Markdown (a real saved Discourse page);
+    pasted code or output keeps its lines."""
+    from conceptgraph.discussions.clean import html_to_text
+
+    page = ROOT / "tests" / "fixtures" / "discussions" / "webpages" / "discourse-ziggit.html"
+    texts = [m.text for m in read_discussion([page])[0].messages]
+    assert any("JavaScriptCore, `Bun.serve`, HTTP/1-3, WebSockets, `fetch`, streams" in t for t in texts)
+    text = html_to_text("<p>Call it <code>take</code>, <code></code>not <code><b>drop</b></code>.</p>"
+                        "<pre><code>a = 1\r\nb  =  2</code></pre></code>end")
+    assert text == "Call it `take`, not `drop`.\n\na = 1\nb = 2\n\nend"

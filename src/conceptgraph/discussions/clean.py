@@ -28,6 +28,7 @@ _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "c
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _SPACE = re.compile("[ \t\r\n\xa0\u2007\u202f]+")
+_INLINE_SPACE = re.compile("[ \t\xa0\u2007\u202f]+")
 
 
 def _open_quote(attrs: str) -> bool:
@@ -103,13 +104,19 @@ def _attrs(text: str) -> dict[str, str]:
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: paragraphs as blank lines, line breaks kept,
     links as "text (address)", entities decoded, quotes and scripts left out. Mail
-    links give their text only: an address is never written."""
+    links give their text only: an address is never written. Inline code keeps
+    Markdown's marks.
+
+    >>> html_to_text("<p>Mark it <code>experimental</code>, <em>not</em> deprecated.</p>")
+    'Mark it `experimental`, not deprecated.'
+    """
     parts: list[str] = []
     size = 0  # the length of the text in parts
     skip: list[str] = []  # open elements whose content is left out
     links: list[tuple[str, int, int]] = []  # (href, index in parts, size) where a link's text starts
     cells = 0  # cells so far in the table row: the next is set off by a tab
     lists: list[int] = []  # for each open list, the number of its next item (0: not numbered)
+    pre = code = 0  # open <pre> elements (code in them is a block, not a word held up), open inline <code>
 
     def add(text: str) -> None:
         nonlocal size
@@ -119,8 +126,8 @@ def html_to_text(markup: str) -> str:
 
     for kind, tag, value in _tags(markup):
         if kind == "text":
-            if not skip:
-                add(_SPACE.sub(" ", html.unescape(value)))
+            if not skip:  # a <pre> block keeps its lines: pasted code or output reads as it was
+                add(_SPACE.sub(" ", html.unescape(value)) if not pre else _INLINE_SPACE.sub(" ", html.unescape(value)))
         elif kind == "start":
             if skip:
                 if tag == skip[-1] and tag not in _VOID:
@@ -146,6 +153,12 @@ def html_to_text(markup: str) -> str:
                 lists[-1] += 1
             if tag == "a" and a.get("href"):
                 links.append((a["href"], len(parts), size))
+            elif tag == "pre":
+                pre += 1
+            elif tag == "code" and not pre:
+                code += 1
+                if code == 1:
+                    add("`")  # inline code keeps its marks, as Markdown's does: a name held up
         else:
             if skip:
                 if tag == skip[-1]:
@@ -155,6 +168,15 @@ def html_to_text(markup: str) -> str:
                 add("\n\n")
             if tag in ("ol", "ul") and lists:
                 lists.pop()
+            elif tag == "pre" and pre:
+                pre -= 1
+            elif tag == "code" and code:
+                code -= 1
+                if code == 0 and parts[-1] == "`":
+                    parts.pop()  # empty: no marks
+                    size -= 1
+                elif code == 0:
+                    add("`")
             if tag == "a" and links:
                 href, start, at = links.pop()
                 shown = href.rstrip("/")

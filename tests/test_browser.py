@@ -581,3 +581,29 @@ def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:
         assert [u for u in page.requests if not u.startswith("file://")] == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("text", ["coordination", "cooperation"])
+def test_a_node_found_is_shown_with_what_it_is_linked_to_beside_the_panel(fresh: Page, text: str) -> None:
+    """The node found is in the part of the graph the panel leaves in sight; so are all
+    its neighbours where they fit at a readable zoom (coordination's four do; cooperation
+    has dozens, and stays in sight itself)."""
+    p = fresh.page
+    p.fill("#search", text)
+    p.press("#search", "Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    p.wait_for_timeout(600)  # the camera's move
+    seen = fresh.js("""() => {
+      const c = conceptgraph, net = c.network, stage = document.getElementById('stage').getBoundingClientRect();
+      const panel = document.getElementById('panel').getBoundingClientRect();
+      const [i] = net.getSelectedNodes();
+      const inSight = (v) => { const d = net.canvasToDOM(net.getPosition(v));
+        return d.x > 0 && d.x < panel.left - stage.left && d.y > 0 && d.y < stage.height; };
+      const near = net.getConnectedNodes(i);
+      return { node: inSight(i), near: near.length, nearInSight: near.filter(inSight).length };
+    }""")
+    assert seen["node"]
+    if text == "coordination":
+        assert seen["near"] == 4 and seen["nearInSight"] == 4
+    else:
+        assert seen["near"] > 20

@@ -623,8 +623,26 @@
     showNode(i);
     refresh("“" + node.label(i) + "”");
     network.selectNodes([i]);
+    showAround(i);
+  }
+  /** Bring a chosen node into the part of the graph the panel leaves in sight, with as
+   * much of what it is linked to as fits there at a readable zoom: the node itself is
+   * always in sight, its neighbours as near the middle as that allows. */
+  function showAround(i) {
+    const near = [i];
+    incident[i].forEach((j) => { const v = edge.other(j, i); if (nodeShown(v) && !near.includes(v)) near.push(v); });
+    const stage = $("stage").getBoundingClientRect(), off = visibleOffset();
+    const room = { x: Math.max(stage.width + 2 * off.x - LABEL_ROOM, 1), y: Math.max(stage.height + 2 * off.y - LABEL_ROOM / 2, 1) };
+    const ps = near.map((v) => network.getPosition(v));
+    const lo = (k) => Math.min(...ps.map((p) => p[k])), hi = (k) => Math.max(...ps.map((p) => p[k]));
+    const fits = Math.min(room.x / Math.max(hi("x") - lo("x"), 1), room.y / Math.max(hi("y") - lo("y"), 1));
+    const s = Math.max(Math.min(fits, Math.max(network.getScale(), big ? 0.6 : 1.0)), readableScale());
+    const middle = (k) => { // the neighbourhood's middle, moved toward the node as far as keeps it in sight
+      const half = room[k] / 2 / s;
+      return Math.min(Math.max((lo(k) + hi(k)) / 2, ps[0][k] - half), ps[0][k] + half);
+    };
     // an animated move redraws many frames: on a big graph each one takes seconds
-    network.focus(i, { scale: Math.max(network.getScale(), big ? 0.6 : 1.0), offset: visibleOffset(),
+    network.moveTo({ position: { x: middle("x") - off.x / s, y: middle("y") - off.y / s }, scale: s,
       animation: big ? false : { duration: 300 } });
   }
   function focus(i, depth) {

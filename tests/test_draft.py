@@ -704,3 +704,16 @@ def test_broad_claims_are_drafted_at_their_own_lower_confidence() -> None:
     assert broad_claim.confidence == of("claim", "named") < of("claim", "subject")
     assert broad_claim.quote == "My teacher once sang a ballad to the whole class."
     assert ("sonnet", "named") not in got  # the precise rule's claim is not drafted twice
+
+
+@pytest.mark.parametrize("text, label", [
+    ("I would mark it Historic(al) rather than Obsoleted.", "I would mark"),  # not "al"
+    ("Historic documents can't, in principle, be edited.", "documents"),  # not "documents can't"
+    ("Historic documents can't be changed.", "documents can't be changed"),
+])
+def test_a_broad_claims_label_is_never_cut_mid_word_or_mid_verb(text: str, label: str) -> None:
+    from conceptgraph.draft.named import named_claims
+
+    names = {key_of(["historic"])[0]: "historic", key_of(["obsolete"])[0]: "obsolete"}
+    assert [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())] == \
+        [("historic", label)]

@@ -43,9 +43,9 @@ MAX_TERMS = 2
 
 # A question asks; it claims nothing.
 _ASKS = re.compile(r"\?[\"”’')\]]*\s*$")
-# What opens the words after a name without saying anything yet: a verb of being, a
-# closing quotation mark.
-_AFTER = re.compile(r"[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|have been|would be|will be|"
+# What opens the words after a name without saying anything yet: another ending written
+# on to it ("Historic(al)"), a closing quotation mark, a verb of being.
+_AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|have been|would be|will be|"
                     r"could be|might be|should be|may be|can be|seems? to be|as)\s+)?", re.I)
 # A name right after a preposition is the object of what is said, not what it is said of:
 # "the idea behind X", "more like X"; the claim goes to a name that is no such object.

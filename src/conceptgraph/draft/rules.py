@@ -63,6 +63,8 @@ _INCLUDES = re.compile(r"^\s*(?:includes?|contains?|encompasses?|is part of|sits
 _LIST = re.compile(r"^[–—•*-]\s+")
 _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
 _CUT = re.compile(r"\s*(?:[,;:(]|\s[–—]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\.)")
+_HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
+                        r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
@@ -176,7 +178,9 @@ def _label(phrase: str) -> str:
             break
     text = _LEAD.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip())
     words = text.split()[:8]
-    while words and words[-1].casefold().strip(".,;:") in STOP:
+    # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
+    # from its verb ("documents can't" of "documents can't, in principle, be edited")
+    while words and (words[-1].casefold().strip(".,;:") in STOP or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""

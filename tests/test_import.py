@@ -284,6 +284,13 @@ def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path) -> None
     ds, summary = read_discussion([path])
     assert summary["left_out"] == {"quoted lines (others' words)": 2}
     assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
+    blog = tmp_path / "blog.txt"  # a copied blog page: counted where they are removed, in comments too
+    blog.write_text("Sonnets\nPosted by Ann — 2024-01-02\n\nWhat is a sonnet?\n\n1. Bo says:\nAnn wrote:\n"
+                    "> What is a sonnet?\nFourteen lines.\n2. Cy says:\n> Fourteen lines.\n>\n"
+                    "Or fewer, see 1 > 0.\n", encoding="utf-8")
+    ds, summary = read_discussion([blog])
+    assert summary["left_out"] == {"quoted lines (others' words)": 3}
+    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines.", "Or fewer, see 1 > 0."]
 
 
 GOLD_THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.txt"))

@@ -14,7 +14,6 @@ line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -85,15 +84,8 @@ def _text(path: Path, o: Options) -> tuple[list[Thread], Left]:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise DatasetError(f"not valid UTF-8 (byte 0x{data[e.start]:02x})", str(path), line) from None
-    left = Left()
-    quoted = len(_QUOTED_LINE.findall(text))
-    if quoted:  # another's words, quoted: kept out of the messages, and said so
-        left["quoted lines (others' words)"] += quoted
-    return read_text(text, str(path), markdown=path.suffix.lower() in (".md", ".markdown")), left
-
-
-# A line quoting another: "> words", or a turn that opens with a quote ("Bo: > words")
-_QUOTED_LINE = re.compile(r"^[ \t]*(?:[^:>\n]{1,40}:[ \t]+)?>", re.M)
+    left = Left()  # another's words, quoted: kept out of the messages, and said so
+    return read_text(text, str(path), markdown=path.suffix.lower() in (".md", ".markdown"), left=left), left
 
 
 def _wxr(path: Path, o: Options) -> tuple[list[Thread], Left]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 __all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "without_addresses"]
@@ -230,9 +231,14 @@ _MAIL_QUOTE = re.compile(r"\s*(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
 
 
-def quoted_lines_removed(text: str, mail: bool = False) -> str:
+#: What a reader's ``Left`` counts the lines removed as.
+QUOTED_LINES = "quoted lines (others' words)"
+
+
+def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | None = None) -> str:
     """``text`` without the lines it quotes from others (``>``; with ``mail``, also
-    ``Dave>`` and ``|``) and the line that introduces them ("On Monday, Bo wrote:").
+    ``Dave>`` and ``|``) and the line that introduces them ("On Monday, Bo wrote:");
+    how many were removed is counted in ``left`` under :data:`QUOTED_LINES`.
 
     >>> quoted_lines_removed("Bo wrote:\\n> Soup.\\nSalad.")
     'Salad.'
@@ -247,6 +253,8 @@ def quoted_lines_removed(text: str, mail: bool = False) -> str:
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 out.pop()  # the attribution of the quote
             quoting = True
+            if left is not None:
+                left[QUOTED_LINES] += 1
             continue
         quoting = False
         out.append(line)

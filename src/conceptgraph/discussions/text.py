@@ -23,7 +23,7 @@ from datetime import datetime
 
 from ..errors import DatasetError
 from .clean import markdown_to_text, quoted_lines_removed, tidy
-from .thread import Post, Thread
+from .thread import Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text"]
 
@@ -60,22 +60,23 @@ def _date(text: str) -> str:
     return text.strip()
 
 
-def read_text(text: str, file: str, markdown: bool = False) -> list[Thread]:
+def read_text(text: str, file: str, markdown: bool = False, left: Left | None = None) -> list[Thread]:
     """The discussion in ``text``: a blog page with comments, or ``Name: words`` turns
-    (whose Markdown, when ``markdown``, is turned into plain text)."""
+    (whose Markdown, when ``markdown``, is turned into plain text). The lines quoted from
+    others, kept out of the messages, are counted in ``left``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if any(_POSTED.match(line.strip()) for line in lines[:30]) or sum(
             bool(_COMMENT.match(line)) for line in lines) >= 2:
-        thread = _blog(lines, file)
+        thread = _blog(lines, file, left)
     else:
-        thread = _turns(lines, file)
+        thread = _turns(lines, file, left)
     if markdown:
         for post in thread.posts:
             post.text = markdown_to_text(post.text)
     return [thread]
 
 
-def _blog(lines: list[str], file: str) -> Thread:
+def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
     thread = Thread(key=file)
     i = 0
     while i < len(lines) and not lines[i].strip():
@@ -112,12 +113,12 @@ def _blog(lines: list[str], file: str) -> Thread:
         # a name heading twice is a conversation pasted into the post, not answers it quotes
         body, sections = _joined(lines, body, sections), []
     # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
-    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body), root=True, date=thread.date,
+    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body, left), root=True, date=thread.date,
                              title=thread.title))
     for k, (name, section) in enumerate(sections, 1):
-        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section), parent="post",
+        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section, left), parent="post",
                                  place=f"response {k}", role="respondent"))
-    comments = _comments(lines[i:], margin)
+    comments = _comments(lines[i:], margin, left)
     for number, author, text in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}"))
@@ -142,8 +143,8 @@ def _joined(lines: list[str], body: list[str], sections: list[tuple[str, list[st
     return out
 
 
-def _own_words(lines: list[str]) -> str:
-    return tidy(quoted_lines_removed("\n".join(lines)))
+def _own_words(lines: list[str], left: Left | None) -> str:
+    return tidy(quoted_lines_removed("\n".join(lines), left=left))
 
 
 def _indent(line: str) -> int:
@@ -160,7 +161,7 @@ def _margin(lines: list[str]) -> int | None:
     return None
 
 
-def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, str, str]]:
+def _comments(lines: list[str], margin: int | None = None, left: Left | None = None) -> list[tuple[str, str, str]]:
     """Numbered comments: (number, speaker or "", own words). A comment starts at the
     comments' indentation (the first numbered line's, unless ``margin`` says) and with the
     next number: a numbered list inside a comment ("2. It is a pity ...", indented like
@@ -180,7 +181,7 @@ def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, st
     for number, author, lines_ in found:
         first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
-        text = tidy(quoted_lines_removed(text))
+        text = tidy(quoted_lines_removed(text, left=left))
         last = text.rsplit("\n", 1)[-1]
         sign = _SIGN_OFF.match(last.strip()) if "\n" in text else None
         if sign:  # "Best wishes, MT" under the words: the signer, and no part of the words
@@ -190,7 +191,7 @@ def _comments(lines: list[str], margin: int | None = None) -> list[tuple[str, st
     return out
 
 
-def _turns(lines: list[str], file: str) -> Thread:
+def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     thread = Thread(key=file)
     turns: list[tuple[str, list[str]]] = []
     for line in lines:
@@ -205,6 +206,6 @@ def _turns(lines: list[str], file: str) -> Thread:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments", file, 1)
     for k, (name, body) in enumerate(turns, 1):  # turns answer no one in particular: no replies
-        thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body))),
+        thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
                                  place=f"turn {k}", root=k == 1))
     return thread

@@ -100,7 +100,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if called and called != msg.by:
                     answered = before = called
                     disputed = ""
+            stated = len(drafter.relations)
             drafter.read(msg, answered, before, disputed)
+            if msg is not root and answered and answered != msg.by \
+                    and not any(r.kind in STANCES for r in drafter.relations[stated:]):
+                drafter.lean(msg, answered)  # no stance in so many words: which way it leans
             recent = [*recent[-7:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
@@ -311,6 +315,17 @@ class _Drafter:
                     self.relation(st.kind, msg.by, who, msg, s, e, why,
                                   concerns=_concerns(self.said.get(who, []), text))
         return named_target
+
+    def lean(self, msg: Message, answered: str) -> None:
+        """A guessed stance towards ``answered`` of a reply that states none, by the words
+        it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
+        from .stances import leaning
+
+        found = leaning(msg.text)
+        if found:
+            kind, s, e = found
+            self.relation(kind, msg.by, answered, msg, s, e, "leaning",
+                          concerns=_concerns(self.said.get(answered, []), msg.text))
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""

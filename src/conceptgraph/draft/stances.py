@@ -247,3 +247,38 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
         if found:
             out.append((m.end(), found))
     return out
+
+
+# Words that lean a reply against what it answers, or for it, when it states no stance in
+# so many words: general English, no thread's words. Counted over the reply's own words.
+_AGAINST = re.compile(r"\b(?:but|however|although|though|actually|not|no|nope|disagree\w*|wrong|rather|instead|doubt\w*|"
+                      r"problem\w*|confus\w*|mislead\w*|prefer\w*|can't|can’t|cannot|don't|don’t|doesn't|doesn’t|"
+                      r"isn't|isn’t|wouldn't|wouldn’t|shouldn't|shouldn’t)\b", re.I)
+_FOR = re.compile(r"\b(?:yes|yeah|yep|agree[ds]?|right|good|great|exactly|indeed|sense|nice|like|thanks|thank|sounds|"
+                  r"fine|sure|true|correct|perfect|love|support\w*)\b|(?<!\S)\+1\b", re.I)
+
+
+def leaning(text: str) -> tuple[str, int, int] | None:
+    """Which way a reply that states no stance leans towards the message it answers:
+    ``(kind, start, end)`` of the sentence that leans most that way, or None when its
+    words lean neither way. A guess, and drafted as one (the "leaning" rule).
+
+    >>> leaning("Hmm. But I don't think that is what the word means.")
+    ('disputes', 5, 51)
+    >>> leaning("Yes, that makes sense to me.")
+    ('agrees_with', 0, 28)
+    >>> leaning("The meeting is on Monday.") is None
+    True
+    """
+    from .text import sentences
+
+    against = for_ = 0
+    best: dict[str, tuple[int, int, int]] = {}  # kind -> (cues, start, end) of its strongest sentence
+    for s, e, sentence in sentences(text):
+        a, f = len(_AGAINST.findall(sentence)), len(_FOR.findall(sentence))
+        against, for_ = against + a, for_ + f
+        for kind, n in ((DISPUTES, a), (AGREES_WITH, f)):
+            if n and n > best.get(kind, (0, 0, 0))[0]:
+                best[kind] = (n, s, e)
+    kind = DISPUTES if against > for_ else AGREES_WITH if for_ > against else ""
+    return (kind, best[kind][1], best[kind][2]) if kind else None

@@ -742,3 +742,15 @@ def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: 
     assert guessed.quote == "But a sonnet isn't only its lines." and (guessed.confidence or 1) < 0.3
     assert (stances_[("Cy", "agrees_with", "Bo")].confidence or 1) < 0.3
     assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) >= 0.3  # said in so many words
+
+
+def test_what_a_thread_looks_for_something_in_place_of_is_a_term() -> None:
+    """"an alternative to X", "a replacement for X", "a better name than X": X is what the
+    thread argues over, though it is said once."""
+    msgs = [Message("m1", "a", "post", "I like cure best. Something like: the cure for bikeshedding."),
+            Message("m2", "b", "comment 1", "We can find a good alternative to weapon that everyone likes. "
+                                            "Cure works for me.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "I quite like tool as a replacement for weapon. I wouldn't hate cure.",
+                    reply_to="m1")]
+    labels = [t.label for t in find_terms(msgs, title="Consider other phrasing")]
+    assert "weapon" in labels

@@ -75,6 +75,12 @@ _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed
                      r"(?:\s+[a-z][\w-]*)?)", re.I)
 _MEANS = re.compile(r"(?:what|how)\s+(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`])\s+(?:means?|meant|is)\b|"
                     r"\b(?:meaning|definition|sense|senses|use|usage)\s+of\s+(?P<y>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`])", re.I)
+# What a thread looks for something in place of: "an alternative to X", "a replacement for
+# X", "a better name than X"
+_REPLACING = re.compile(r"\b(?:alternatives?|replacements?|substitutes?)\s+(?:(?:name|word|term|phrasing|wording)s?\s+)?"
+                        r"(?:to|for)\s+(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[a-z][\w-]*)|"
+                        r"\bbetter\s+(?:name|word|term)s?\s+than\s+(?P<y>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[a-z][\w-]*)",
+                        re.I)
 _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?P<c>[^’\n]{1,60})’|`(?P<d>[^`\n]{1,60})`|"
                     r"(?<![\w'])'(?P<e>[^'\n]{1,60})'(?![\w'])")
 # A glossary line: "remote (noun): A configuration ...", "Valid COBOL - COBOL which ...".
@@ -498,7 +504,8 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
 _CUED = [(_META, ("term", "word", "name", "phrase", "expression", "noun", "adjective", "verb", "notion", "concept",
                   "idea")),
          (_CALLED, ("call", "name", "known as", "term", "dubbed", "refer")),
-         (_MEANS, ("mean", "what", "how", "definition", "sense", "use", "usage"))]
+         (_MEANS, ("mean", "what", "how", "definition", "sense", "use", "usage")),
+         (_REPLACING, ("alternative", "replacement", "substitute", "better"))]
 
 # Scores below this make no term. Set on the development threads (bench/drafting.py).
 _THRESHOLD = 3.0

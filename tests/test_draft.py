@@ -169,6 +169,10 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I agree with Maria on this.", "", [("agrees_with", "maria")]),
     ("Like Tom, I think it matters.", "", [("agrees_with", "tom")]),
     ("+1", "maria", [("agrees_with", "maria")]),
+    ("I'm :+1: on cure", "maria", [("agrees_with", "maria")]),  # as forges and chats write it
+    (":thumbsup: from me", "maria", [("agrees_with", "maria")]),
+    ("\U0001F44D", "maria", [("agrees_with", "maria")]),
+    ("So x+1 is the next index.", "maria", []),
     ("Exactly.", "tom", [("agrees_with", "tom")]),
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),

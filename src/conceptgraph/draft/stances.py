@@ -91,7 +91,8 @@ _PATTERNS: list[_Shape] = [
         needs=("agree", "concur", "point", "said", "spot on", "nailed", "look", "sound", "seem", "correct", "right",
                "wrong", "support", "uncontroversial", "same", "too", "exactly", "indeed", "absolutely", "precisely",
                "as you", "similar", "happy")),
-    _Shape(AGREES_WITH, re.compile(r"(?<!\S)\+1\b"), False, needs=("+1",)),
+    # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
+    _Shape(AGREES_WITH, re.compile(r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(
         r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
@@ -255,7 +256,7 @@ _AGAINST = re.compile(r"\b(?:but|however|although|though|actually|not|no|nope|di
                       r"problem\w*|confus\w*|mislead\w*|prefer\w*|can't|can’t|cannot|don't|don’t|doesn't|doesn’t|"
                       r"isn't|isn’t|wouldn't|wouldn’t|shouldn't|shouldn’t)\b", re.I)
 _FOR = re.compile(r"\b(?:yes|yeah|yep|agree[ds]?|right|good|great|exactly|indeed|sense|nice|like|thanks|thank|sounds|"
-                  r"fine|sure|true|correct|perfect|love|support\w*)\b|(?<!\S)\+1\b", re.I)
+                  r"fine|sure|true|correct|perfect|love|support\w*)\b|(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D", re.I)
 
 
 def leaning(text: str) -> tuple[str, int, int] | None:

@@ -616,6 +616,14 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     ("A haiku is one way to write a poem.", [("includes", "poem", "haiku")]),
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
     ("A haiku has three lines and a sonnet fourteen.", []),
+    ("A haiku is not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("A haiku isn't a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("Ours are haiku and not sonnets.", [("contrasts_with", "haiku", "sonnet")]),
+    ("All haiku are poems.", [("includes", "poem", "haiku")]),
+    ('I think "haiku", "sonnet" and "poem" are all used to mean the same thing.',
+     [("similar_to", "haiku", "sonnet"), ("similar_to", "haiku", "poem")]),
+    ("We read a haiku, a sonnet and a poem, all different things.", []),  # no list of terms: articles between
+    ("Haiku and sonnets, as the poem says, mean the same thing.", []),  # a third term, not listed with them
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem")}

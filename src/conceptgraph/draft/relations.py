@@ -3,13 +3,14 @@
 * ``similar_to``: "X is (just, basically, more like) a Y", "X, i.e. Y", "X (also
   called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
   called Y", "renamed to Y", "rename X to Y", "use the word Y for X", "X and Y are
-  synonymous", and "rename them to Y" of the one term a thread's title names;
+  synonymous", '"X", "Y" and "Z" all mean the same thing' (each to the first), and
+  "rename them to Y" of the one term a thread's title names;
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
-  Y", "X, not Y", "not X but Y", "X is different from Y", "X and Y are different", "the
-  difference between X and Y", "X is confused with Y", "X and Y are not synonyms", "Y
+  Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
+  Y", "X and Y are different", "the difference between X and Y", "X is confused with Y", "X and Y are not synonyms", "Y
   means something completely different";
 * ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
-  (type, form, sort, example) of X", "Y is one way to X";
+  (type, form, sort, example) of X", "Y is one way to X", "all Ys are Xs";
 * ``sense_of``: a term written "X (noun)" is a sense of the term X, and so is "informal
   X", an adjective before a term.
 
@@ -48,6 +49,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     # "X differs from Y", "X differs from other words such as Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"
                                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:such as|like|including)\s+)?(?:a|an|the)?\s*{_Q}$", re.I), False),
+    # "a cog is not a sprocket", "X isn't Y"
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are|was|were)(?:\s+not|n[’']t)\s+(?:\w+ly\s+)?(?:a|an|the)?\s*{_Q}$",
+                                re.I), False),
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
         rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"
@@ -68,7 +72,10 @@ _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very
 _TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
 # what joins the items of a list: "Y and Z", "Y, and Z", "Y or Z", "Y/Z" (a comma alone may end a clause)
 _LIST = re.compile(rf"^{_Q}(?:,?\s*(?:and|or)\s+|\s*/\s*)(?:a|an|the)?\s*{_Q}$", re.I)
+_COMMA = re.compile(rf"^{_Q},\s*{_Q}$")
 _SLASH = re.compile(rf"^{_Q}/{_Q}$")
+_ALL = re.compile(r"\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
+_ARE = re.compile(rf"^{_Q}(?:are|is)\s+(?:(?:also|just|really)\s+)?(?:a|an)?\s*{_Q}$", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
@@ -103,9 +110,12 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
             continue
+        if _ALL.search(before) and _ARE.match(between):  # "all sprockets are cogs": cog includes sprocket
+            add(INCLUDES, t2, t1, INCLUDES)
+            continue
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
-                if kind == CONTRASTS_WITH and re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
+                if kind == CONTRASTS_WITH and re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", between, re.I):
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):
                         continue
@@ -114,20 +124,23 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                         add(kind, b, a, kind) if reverse else add(kind, a, b, kind)
                     break
                 add(kind, t2, t1, kind) if reverse else add(kind, t1, t2, kind)
-                if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s", between, re.I):
+                if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", between, re.I):
                     spread = (kind, t1, reverse)
                 break
     if topic and (it := _RENAME_IT.search(text)):  # "should we rename them to X?": X for the thread's subject
         new = next((t for s, _, t in mentions if s - base >= it.end() - 1 and t != topic), "")
         if new:
             add(SIMILAR_TO, new, topic, "renamed")
-    if not out and len({t for _, _, t in mentions}) == 2:
-        a, b = dict.fromkeys(t for _, _, t in mentions)
+    named = list(dict.fromkeys(t for _, _, t in mentions))
+    listed = len(named) > 2 and all(_LIST.match(text[e - base:s - base]) or _COMMA.match(text[e - base:s - base])
+                                    for (_, e, _), (s, _, _) in zip(mentions, mentions[1:]))
+    if not out and (len(named) == 2 or listed):  # '"sprocket", "cog" and "gear" all mean the same thing'
         same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
-        if same and not _DENIED.search(text[max(0, same.start() - 24):same.start()]):
-            add(SIMILAR_TO, a, b, "same meaning")
-        elif other or same:  # "they are not synonyms"
-            add(CONTRASTS_WITH, a, b, "other meaning")
+        for b in named[1:]:
+            if same and not _DENIED.search(text[max(0, same.start() - 24):same.start()]):
+                add(SIMILAR_TO, named[0], b, "same meaning")
+            elif other or same and len(named) == 2:  # "they are not synonyms"
+                add(CONTRASTS_WITH, named[0], b, "other meaning")
     return out
 
 

@@ -20,6 +20,7 @@ from conceptgraph.answers import ANSWERS, conforms
 from conceptgraph.cli import cli
 from conceptgraph.discussions import read_discussion
 from conceptgraph.draft import DRAFT_FILE, draft
+from conceptgraph.draft.confidence import of
 from conceptgraph.draft.evaluate import evaluate
 from conceptgraph.draft.relations import term_relations
 from conceptgraph.draft.rules import mentions_in, read_sentence
@@ -58,9 +59,9 @@ def test_the_bundled_draft_meets_its_targets(bundled) -> None:
     assert scores["messages"]["recall"] == scores["messages"]["precision"] == 1.0
     assert scores["terms"]["recall"] >= 0.6
     assert scores["claims"]["recall"] >= 0.6 and scores["claims"]["precision"] >= 0.6
-    # stances stated in so many words; the guesses by a reply's leaning (under 0.3) go in one bulk reject
+    # stances stated in so many words; the guesses by a reply's leaning are the least sure
     stated = replace(drafted, relations=tuple(r for r in drafted.relations if r.kind not in ("agrees_with", "disputes")
-                                              or (r.confidence or 0) >= 0.3))
+                                              or (r.confidence or 0) > of("stance", "leaning")))
     assert evaluate(whole(ds, stated), load_dataset(GOLD))["stances"]["precision"] >= 0.6
     assert scores["stances"]["recall"] >= evaluate(whole(ds, stated), load_dataset(GOLD))["stances"]["recall"]
 
@@ -738,7 +739,8 @@ def test_a_broad_claims_label_is_never_cut_mid_word_or_mid_verb(text: str, label
 def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: Path) -> None:
     """A reply with no "I agree" or "I disagree" still leans: against what it answers
     ("But ... isn't ..."), or for it ("True, the turn is the part I like"). The guess quotes the
-    sentence that leans most, and is drafted under 0.3, below every stance stated in words."""
+    sentence that leans most, and is drafted at the leaning rule's confidence, below a stance
+    stated in words."""
     path = tmp_path / "t.txt"
     path.write_text("Ann: A sonnet is a poem of fourteen lines.\n"
                     "Bo: But a sonnet isn't only its lines. It has a turn, not just a count.\n"
@@ -751,9 +753,9 @@ def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: 
                 if r.kind in ("agrees_with", "disputes")}
     assert set(stances_) == {("Bo", "disputes", "Ann"), ("Cy", "agrees_with", "Bo"), ("Di", "agrees_with", "Bo")}
     guessed = stances_[("Bo", "disputes", "Ann")]
-    assert guessed.quote == "But a sonnet isn't only its lines." and (guessed.confidence or 1) < 0.3
-    assert (stances_[("Cy", "agrees_with", "Bo")].confidence or 1) < 0.3
-    assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) >= 0.3  # said in so many words
+    assert guessed.quote == "But a sonnet isn't only its lines." and guessed.confidence == of("stance", "leaning")
+    assert stances_[("Cy", "agrees_with", "Bo")].confidence == of("stance", "leaning")
+    assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) > of("stance", "leaning")  # said in so many words
 
 
 def test_what_a_thread_looks_for_something_in_place_of_is_a_term() -> None:

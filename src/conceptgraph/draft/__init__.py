@@ -80,12 +80,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
     by_id = {m.id: m for m in ds.messages}
     recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
+    said: list[tuple[str, set[str]]] = []  # ... of the opening post and the last _SAID ones
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in english:
             progress.update()
             words = content_words(msg.text)
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
-            before = disputed = ""
+            before = disputed = spoken_to = ""
             if not msg.reply_to or msg.reply_to == root.id:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
@@ -96,7 +97,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     # no one disputes "Okay, thank you.": a dispute answers the last message that said something
                     disputed = next((by for by, theirs in others if len(theirs) >= 4), "")
                 # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
-                called = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
+                called = spoken_to = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
                 if called and called != msg.by:
                     answered = before = called
                     disputed = ""
@@ -104,8 +105,15 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             drafter.read(msg, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
-                drafter.lean(msg, answered)  # no stance in so many words: which way it leans
+                # no stance in so many words: which way it leans, towards whom it answers; in a
+                # flat thread, whoever first said what it takes up (a proposal's author, not
+                # the last one to echo it), unless it speaks to someone
+                target = answered
+                if (not msg.reply_to or msg.reply_to == root.id) and not spoken_to:
+                    target = _first_said(words, msg.by, said) or answered
+                drafter.lean(msg, target)
             recent = [*recent[-7:], (msg.by, words)]
+            said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
     if explain is not None:
@@ -117,6 +125,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     attributes = tuple(replace(a, confidence=best.get(a.id)) for a in drafter.attributes.values())
     return Dataset(source=ds.source, terms=kept_terms, attributes=attributes,
                    claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
+
+
+#: How many of the last messages a guessed stance looks back through for who said first what
+#: it takes up, beside the opening post (on dev, 10 found as much as the whole thread)
+_SAID = 20
 
 
 class _Drafter:
@@ -380,6 +393,20 @@ def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -
     best = max(range(len(others)), key=lambda i: (scores[i], i))
     # a short "+1" answers the one before; an earlier message only when it is taken up clearly more
     return others[best][0] if scores[best] >= 3 and scores[best] >= scores[-1] + 2 else others[-1][0]
+
+
+def _first_said(words: set[str], speaker: str, said: list[tuple[str, set[str]]]) -> str:
+    """Who first said most of what a message takes up (its rarer words), of the messages
+    before it by others (``said``: the opening post and the last ones); "" when it
+    takes up nothing."""
+    from .text import zipf
+
+    rare = {w for w in words if zipf(w) < 5.0}
+    best, who = 0, ""
+    for by, theirs in said:
+        if by != speaker and len(rare & theirs) > best:  # the first to say as much keeps it
+            best, who = len(rare & theirs), by
+    return who
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

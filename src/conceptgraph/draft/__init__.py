@@ -111,7 +111,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 target = answered
                 if (not msg.reply_to or msg.reply_to == root.id) and not spoken_to:
                     target = _first_said(words, msg.by, said) or answered
-                drafter.lean(msg, target)
+                drafter.lean(msg, target, words)
             recent = [*recent[-7:], (msg.by, words)]
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
@@ -303,6 +303,7 @@ class _Drafter:
         """The stance of one sentence, towards whom it names, else whom it answers (the
         message before when it points back with "that"); a bare "+1" to someone who agreed
         with a third person agrees with that person too. Returns whom the message has named."""
+        from .rules import content_words
         from .stances import stances
 
         for st in stances(text, self.who, replied, s):
@@ -326,19 +327,20 @@ class _Drafter:
                     if st.kind == AGREES_WITH:
                         agreed.add(who)
                     self.relation(st.kind, msg.by, who, msg, s, e, why,
-                                  concerns=_concerns(self.said.get(who, []), text))
+                                  concerns=_concerns(self.said.get(who, []), content_words(text)))
         return named_target
 
-    def lean(self, msg: Message, answered: str) -> None:
+    def lean(self, msg: Message, answered: str, words: set[str]) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
-        it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
+        it leans with (:func:`conceptgraph.draft.stances.leaning`); ``words``: the
+        message's content words."""
         from .stances import leaning
 
         found = leaning(msg.text)
         if found:
             kind, s, e = found
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
-                          concerns=_concerns(self.said.get(answered, []), msg.text))
+                          concerns=_concerns(self.said.get(answered, []), words))
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
@@ -417,13 +419,10 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
     return m.group(1).casefold() if m else None
 
 
-def _concerns(said: list[tuple[str, set[str], str]], text: str) -> tuple[str, ...]:
-    """The target's drafted claims that the stance's words echo (a content word shared),
+def _concerns(said: list[tuple[str, set[str], str]], words: set[str]) -> tuple[str, ...]:
+    """The target's drafted claims that the stance's ``words`` (its content words) echo,
     the most recent first: in a long thread, agreement is with what was said lately. A
     stance that echoes nothing ("I agree with Bob.") concerns their latest message."""
-    from .rules import content_words
-
-    words = content_words(text)
     found = []
     for ident, theirs, _ in reversed(said[-500:]):
         if theirs & words:

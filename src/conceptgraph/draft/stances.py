@@ -112,6 +112,10 @@ _PATTERNS: list[_Shape] = [
 ]
 
 
+# each shape's words as one search (whether the lower-cased sentence holds any of them), or None
+_NEEDS = [re.compile("|".join(map(re.escape, shape.needs))) if shape.needs else None for shape in _PATTERNS]
+
+
 @dataclass
 class Stance:
     kind: str
@@ -160,7 +164,8 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         return []
     low = text.lower()
     found = [(m.start(), i, m) for i, shape in enumerate(_PATTERNS)
-             if (not shape.needs or any(w in low for w in shape.needs)) and (m := shape.pattern.search(text))]
+             if (cue := _NEEDS[i]) is None or cue.search(low)
+             if (m := shape.pattern.search(text))]
     for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
         kind, _, named, own, _ = _PATTERNS[i]
         who = m.groupdict().get("who")
@@ -251,12 +256,26 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
 
 
 # Words that lean a reply against what it answers, or for it, when it states no stance in
-# so many words: general English, no thread's words. Counted over the reply's own words.
-_AGAINST = re.compile(r"\b(?:but|however|although|though|actually|not|no|nope|disagree\w*|wrong|rather|instead|doubt\w*|"
-                      r"problem\w*|confus\w*|mislead\w*|prefer\w*|can't|can’t|cannot|don't|don’t|doesn't|doesn’t|"
-                      r"isn't|isn’t|wouldn't|wouldn’t|shouldn't|shouldn’t)\b", re.I)
-_FOR = re.compile(r"\b(?:yes|yeah|yep|agree[ds]?|right|good|great|exactly|indeed|sense|nice|like|thanks|thank|sounds|"
-                  r"fine|sure|true|correct|perfect|love|support\w*)\b|(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D", re.I)
+# so many words: general English, no thread's words. Counted over the reply's own words,
+# each a set look-up (with the beginnings that stand for a word's forms).
+_AGAINST = frozenset("but however although though actually not no nope wrong rather instead cannot can't can’t don't "
+                     "don’t doesn't doesn’t isn't isn’t wouldn't wouldn’t shouldn't shouldn’t".split())
+_AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
+_FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like thanks thank sounds "
+                 "fine sure true correct perfect love +1 :+1: :thumbsup: \U0001F44D".split())
+_FOR_STEMS = ("support",)
+_CUE = re.compile(r"[\w’']+|(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D")
+
+
+def _cues(sentence: str) -> tuple[int, int]:
+    """How many words of ``sentence`` lean against, and how many for."""
+    against = for_ = 0
+    for w in _CUE.findall(sentence.casefold()):
+        if w in _AGAINST or w.startswith(_AGAINST_STEMS):
+            against += 1
+        elif w in _FOR or w.startswith(_FOR_STEMS):
+            for_ += 1
+    return against, for_
 
 
 def leaning(text: str) -> tuple[str, int, int] | None:
@@ -276,7 +295,7 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     against = for_ = 0
     best: dict[str, tuple[int, int, int]] = {}  # kind -> (cues, start, end) of its strongest sentence
     for s, e, sentence in sentences(text):
-        a, f = len(_AGAINST.findall(sentence)), len(_FOR.findall(sentence))
+        a, f = _cues(sentence)
         against, for_ = against + a, for_ + f
         for kind, n in ((DISPUTES, a), (AGREES_WITH, f)):
             if n and n > best.get(kind, (0, 0, 0))[0]:

@@ -41,24 +41,18 @@ NUMBERS = frozenset("zero one two three four five six seven eight nine ten first
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CODE"})
 
 
+# Each closed-class word's tag, the first class listing it winning (one look-up a word)
+_CLOSED: dict[str, str] = {}
+for _tag, _words in (("ADV", ADV), ("CONJ", CONJ), ("PREP", PREP), ("PRON", PRON), ("DET", DET), ("NEG", NEG),
+                     ("MODAL", MODAL), ("AUX", AUX)):
+    _CLOSED.update(dict.fromkeys(_words, _tag))
+
+
 def _closed(w: str) -> str:
-    if w in AUX:
-        return "AUX"
-    if w in MODAL:
-        return "MODAL"
-    if w in NEG or w.endswith("n't") or w.endswith("n’t"):
+    t = _CLOSED.get(w, "")
+    if t in ("", "ADV", "CONJ", "PREP", "PRON", "DET") and w.endswith(("n't", "n’t")):
         return "NEG"
-    if w in DET:
-        return "DET"
-    if w in PRON:
-        return "PRON"
-    if w in PREP:
-        return "PREP"
-    if w in CONJ:
-        return "CONJ"
-    if w in ADV:
-        return "ADV"
-    return ""
+    return t
 
 
 _SUBJECTS = frozenset("i you he she it we they who".split())
@@ -69,9 +63,10 @@ def tag(toks: list[Token]) -> list[Tagged]:
     class (DET, PRON, PREP, CONJ, AUX, MODAL, NEG, TO)."""
     out: list[Tagged] = []
     prev = core = core_word = ""  # the tag before; the tag and word before, adverbs skipped
+    poses = [parts_of_speech(w) for _, _, w in toks]
     for i, (s, e, w) in enumerate(toks):
         low = w.casefold().replace("’", "'")
-        pos = parts_of_speech(w)
+        pos = poses[i]
         verb_slot = core in ("MODAL", "TO", "NEG") or (core == "PRON" and core_word in _SUBJECTS) \
             or (core == "AUX" and core_word in ("do", "does", "did"))
         t = _closed(low)
@@ -84,7 +79,7 @@ def tag(toks: list[Token]) -> list[Tagged]:
         elif verb_slot and "VERB" in pos and t in ("", "PREP", "ADV"):
             t = "VERB"
         elif not t:
-            nxt = parts_of_speech(toks[i + 1][2]) if i + 1 < len(toks) else frozenset()
+            nxt = poses[i + 1] if i + 1 < len(toks) else frozenset()
             if not pos:
                 t = "PROPN" if w[:1].isupper() and i > 0 else ("ADV" if low.endswith("ly") else "NOUN")
             elif len(pos) == 1 and not (pos == {"VERB"} and low.endswith(("ing", "ed")) and prev in ("DET", "ADJ")

@@ -149,6 +149,19 @@ def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> No
         assert quoted and quoted in sentence and set(label.split()) & set(quoted.split())
 
 
+@pytest.mark.parametrize(("sentence", "expected", "quoted"), [
+    ("I quite like 'teamwork'.", ("teamwork", "liked", False), "like 'teamwork"),
+    ("I wouldn't hate the use of 'trust' though.", ("trust", "disliked", True), "hate the use of 'trust"),
+    (":+1: on teamwork", ("teamwork", "preferred", False), "+1: on teamwork"),  # a vote, as forges write it
+    ("I vote for the name 'leadership'.", ("leadership", "preferred", False), "vote for the name 'leadership"),
+])
+def test_a_speakers_verdict_on_a_word(sentence: str, expected: tuple[str, str, bool], quoted: str) -> None:
+    """The attribute is the verdict ("liked"), which the words need not hold; the quote
+    runs from the verdict to the word."""
+    [(term, label, negated, quote)] = claims_of(sentence)
+    assert (term, label, negated) == expected and quoted in quote
+
+
 def test_contrasts_oppose_their_two_attributes() -> None:
     found = read_sentence("Leadership inspires, whereas management organises.", 0, NAMES)
     opposes = [f for f in found if f.kind == "opposes"]

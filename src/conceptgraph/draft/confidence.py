@@ -22,7 +22,7 @@ RULES: dict[tuple[str, str], float] = {
     ("claim", "as verb"): 0.58,  # 6 / 9
     ("claim", "subject"): 0.53,  # 23 / 42
     ("claim", "pronoun"): 0.36,  # 3 / 8
-    ("claim", "verdict"): 0.28,  # 4 / 15
+    ("claim", "verdict"): 0.31,  # 9 / 29 (2026-12-03, with votes: "+1 on X", "I vote for X")
     ("claim", "named"): 0.14,  # 21 / 158: the broad rule (conceptgraph.draft.named), 2026-12-03
     ("claim", "shared"): 0.16,  # 2 / 16: "X and Y are ...", the claim copied to Y (2026-12-03)
     ("opposes", "contrast"): 0.67,  # 3 / 3

@@ -86,19 +86,22 @@ _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|ever
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
-# "I like the term X", "we don't say X", "nobody uses X": a speaker's verdict on a word.
+# "I like the term X", "we don't say X", "nobody uses X", "+1 on X": a speaker's verdict on a word.
 _VERDICT = re.compile(
     r"\b(?P<who>I|we|you|people|everyone|everybody|nobody|no one|most of us|folks|they)\s+"
     r"(?P<aux>(?:(?:really|also|just|still|currently|usually|often|always|actually|certainly|would|'d|’d|will|'ll|"
-    r"’ll|can|could|should|do|does|did|might|may|personally)\s+)*)"
+    r"’ll|can|could|should|do|does|did|might|may|personally|quite|much|rather|definitely|strongly|totally)\s+)*)"
     r"(?P<neg>(?:not|never|don't|don’t|do not|doesn't|doesn’t|didn't|didn’t|can't|can’t|cannot|won't|won’t|"
-    r"wouldn't|wouldn’t)\s+)?(?:(?:really|also|just|ever|even|usually|actually)\s+)?"
+    r"wouldn't|wouldn’t)\s+)?(?:(?:really|also|just|ever|even|usually|actually|quite|much|rather)\s+)?"
     r"(?P<verb>like[sd]?|lov(?:e|es|ed)|prefer(?:s|red)?|us(?:e|es|ed)|say[s]?|said|call(?:s|ed)?|"
     r"understand[s]?|understood|support(?:s|ed)?|recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|"
     r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
     r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
-    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase)s?\s+)?(?:what\s+)?[\"“‘'`]*$|"
+    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|use|usage)s?\s+)?(?:of\s+)?(?:what\s+)?"
+    r"[\"“‘'`]*$|"
+    r"(?P<vote>(?<![^\s:])\+1:?\s+(?:on|for|to)|\U0001F44D\s+(?:on|for|to)|\bvote[sd]?\s+for)\s+(?:the\s+)?"
+    r"(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
     r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
 # Verdicts that judge a word whether or not it is held up as one.
@@ -307,7 +310,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         v = _VERDICT.search(text[max(start, m[0] - base - 120):m[0] - base])  # a verdict stands close before
         if not v:
             continue
-        verb = (v.group("verb") or v.group("gerund")).casefold().split()[0]
+        verb = "prefer" if v.group("vote") else (v.group("verb") or v.group("gerund")).casefold().split()[0]
         verb = {"getting": "get", "removing": "remove", "dropping": "drop", "renaming": "rename",
                 "replacing": "replace", "keeping": "keep", "using": "use", "calling": "call"}.get(verb, verb)
         root = next((k for k in _VERDICT_LABELS if verb.startswith(k[:4]) and verb[:len(k) - 1] == k[:len(k) - 1]

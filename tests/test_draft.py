@@ -740,6 +740,7 @@ def test_broad_claims_are_drafted_at_their_own_lower_confidence() -> None:
     ("I would mark it Historic(al) rather than Obsoleted.", "I would mark"),  # not "al"
     ("Historic documents can't, in principle, be edited.", "documents"),  # not "documents can't"
     ("Historic documents can't be changed.", "documents can't be changed"),
+    ("And I guess cyclists definitely use historic.", "cyclists definitely"),  # not "And I guess ..."
 ])
 def test_a_broad_claims_label_is_never_cut_mid_word_or_mid_verb(text: str, label: str) -> None:
     from conceptgraph.draft.named import named_claims
@@ -747,6 +748,16 @@ def test_a_broad_claims_label_is_never_cut_mid_word_or_mid_verb(text: str, label
     names = {key_of(["historic"])[0]: "historic", key_of(["obsolete"])[0]: "obsolete"}
     assert [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())] == \
         [("historic", label)]
+
+
+def test_a_hedge_alone_is_no_claim() -> None:
+    """"As far as I know, historic and obsolete are the same" says nothing of "historic"
+    in the words before it: the broad rule makes no claim of "As far"."""
+    from conceptgraph.draft.named import named_claims
+
+    names = {key_of(["historic"])[0]: "historic"}
+    text = "As far as I know, historic."
+    assert named_claims(text, 0, mentions_in(text, 0, len(text), names), set()) == []
 
 
 def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: Path) -> None:

@@ -166,6 +166,9 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
     return out
 
 
+# What opens a phrase without saying anything of the term: "And", "As far as I know,", "IMHO"
+_HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iirc|to be honest|tbh|imho|imo|"
+                    r"in my (?:view|opinion)|i think|i guess|i believe|i mean)\b[,:]?\s*)+", re.I)
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
 
 
@@ -179,7 +182,7 @@ def _label(phrase: str) -> str:
         if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
             text = before
             break
-    text = _LEAD.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip())
+    text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip()))
     words = text.split()[:8]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
     # from its verb ("documents can't" of "documents can't, in principle, be edited")

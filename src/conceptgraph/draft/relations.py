@@ -7,8 +7,8 @@
   "rename them to Y" of the one term a thread's title names;
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
-  Y", "X and Y are different", "the difference between X and Y", "X is confused with Y", "X and Y are not synonyms", "Y
-  means something completely different";
+  Y", "X and Y are different", "the difference between X and Y", "X is confused with
+  Y", "X and Y are not synonyms", "Y means something completely different";
 * ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
   (type, form, sort, example) of X", "Y is one way to X", "all Ys are Xs";
 * ``sense_of``: a term written "X (noun)" is a sense of the term X, and so is "informal
@@ -139,7 +139,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         for b in named[1:]:
             if same and not _DENIED.search(text[max(0, same.start() - 24):same.start()]):
                 add(SIMILAR_TO, named[0], b, "same meaning")
-            elif other or same and len(named) == 2:  # "they are not synonyms"
+            elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
     return out
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..kinds import CLAIM, INCLUDES, OPPOSES
 from .text import STOP, content, lemma, tokens
@@ -517,8 +518,15 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
 def content_words(label: str) -> set[str]:
     """The lemmas of a label's content words ("work-context" is two): what two labels
     share when they say the same thing."""
-    words = [part for _, _, w in tokens(label) for part in _WORD_PARTS.split(w) if part]
-    return {lemma(w) for w in words if content(w)}
+    out: set[str] = set()
+    for _, _, w in tokens(label):
+        out.update(_content_lemmas(w))
+    return out
+
+
+@lru_cache(maxsize=65536)  # asked of every word of every message and every claim's quote
+def _content_lemmas(word: str) -> tuple[str, ...]:
+    return tuple(lemma(part) for part in _WORD_PARTS.split(word) if part and content(part))
 
 
 _WORD_PARTS = re.compile(r"[-'’]")

@@ -155,6 +155,7 @@ class _Drafter:
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words, message
         self.said: dict[str, list[tuple[str, set[str], str]]] = {}
+        self.quoted: tuple[tuple[str, int, int], set[str]] = (("", 0, 0), set())  # the last claim's quote, its words
         self.longest = 1
         self.firsts: frozenset[str] = frozenset()  # the first word of every name's key
         self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
@@ -246,7 +247,10 @@ class _Drafter:
                                  msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT,
                                  confidence=of("claim", rule)))
         self.rule_of[self.claims[-1].id] = rule
-        self.said.setdefault(msg.by, []).append((self.claims[-1].id, content_words(self.claims[-1].quote), msg.id))
+        place = (msg.id, q_start, q_end)
+        if self.quoted[0] != place:  # the claims of one sentence quote it all: its words once
+            self.quoted = (place, content_words(msg.text[q_start:q_end]))
+        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1], msg.id))
         return aid
 
     def read(self, msg: Message, replied: str, before: str = "", disputed: str = "") -> None:

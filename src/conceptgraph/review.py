@@ -46,6 +46,7 @@ from .decisions import (
     kinds_like,
     read_folder,
     settle,
+    taken_with,
     write_settled,
 )
 from .errors import UsageError, did_you_mean, excerpt
@@ -89,9 +90,7 @@ class Review:
         first: dict[str, int] = {}
         for it in self.items:
             if it.kind in (CLAIM, "relation") and it.record.message in order:
-                ends = (it.record.term, it.record.attribute) if it.kind == CLAIM else (it.record.source,
-                                                                                          it.record.target)
-                for end in ends:
+                for end in taken_with(it):  # a claim's term and attribute, a relation's two ends
                     first[end] = min(first.get(end, len(order)), order[it.record.message])
         self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation")
                                   else first.get(it.record.id, -1), n)

@@ -63,6 +63,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from .rules import content_words, mentions_in
     from .stances import addressed
     from .terms import find_terms, given_terms, held_apart
+    from .text import zipf
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
@@ -79,18 +80,21 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     in_title = {t for _, _, t in mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)}
     drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
     by_id = {m.id: m for m in ds.messages}
-    recent: list[tuple[str, set[str]]] = []  # (author, content words) of the last messages
-    said: list[tuple[str, set[str]]] = []  # ... of the opening post and the last _SAID ones
+    # (author, content words) of the opening post and of the last _SAID messages; the last
+    # _RECENT of them are the ones a reply in a flat thread may answer
+    said: list[tuple[str, set[str]]] = []
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in english:
             progress.update()
             words = content_words(msg.text)
+            rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
             before = disputed = spoken_to = ""
             if not msg.reply_to or msg.reply_to == root.id:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
-                answered = _echoed(words, msg.by, recent) or answered
+                recent = said[-_RECENT:]
+                answered = _echoed(rare, msg.by, recent) or answered
                 others = [(by, theirs) for by, theirs in reversed(recent) if by != msg.by]
                 before = others[0][0] if others else ""
                 if others and answered == before and len(others[0][1]) < 4:
@@ -110,9 +114,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 # the last one to echo it), unless it speaks to someone
                 target = answered
                 if (not msg.reply_to or msg.reply_to == root.id) and not spoken_to:
-                    target = _first_said(words, msg.by, said) or answered
+                    target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, words)
-            recent = [*recent[-7:], (msg.by, words)]
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
@@ -130,6 +133,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 #: How many of the last messages a guessed stance looks back through for who said first what
 #: it takes up, beside the opening post (on dev, 10 found as much as the whole thread)
 _SAID = 20
+#: How many of the last messages a reply in a flat thread may be answering
+_RECENT = 8
 
 
 class _Drafter:
@@ -387,27 +392,22 @@ def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[M
     return out
 
 
-def _echoed(words: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
+def _echoed(rare: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:
     """Whom a message in a flat thread answers: the message before, unless an earlier one
-    (of the last few, by others) shares clearly more of its rarer words."""
-    from .text import zipf
-
+    (of the last few, by others) shares clearly more of its ``rare`` words."""
     others = [(by, theirs) for by, theirs in recent if by != speaker]
     if not others:
         return ""
-    scores = [sum(1.0 for w in words & theirs if zipf(w) < 5.0) for _, theirs in others]
+    scores = [len(rare & theirs) for _, theirs in others]
     best = max(range(len(others)), key=lambda i: (scores[i], i))
     # a short "+1" answers the one before; an earlier message only when it is taken up clearly more
     return others[best][0] if scores[best] >= 3 and scores[best] >= scores[-1] + 2 else others[-1][0]
 
 
-def _first_said(words: set[str], speaker: str, said: list[tuple[str, set[str]]]) -> str:
-    """Who first said most of what a message takes up (its rarer words), of the messages
-    before it by others (``said``: the opening post and the last ones); "" when it
-    takes up nothing."""
-    from .text import zipf
-
-    rare = {w for w in words if zipf(w) < 5.0}
+def _first_said(rare: set[str], speaker: str, said: list[tuple[str, set[str]]]) -> str:
+    """Who first said most of what a message takes up (its ``rare`` words), of the
+    messages before it by others (``said``: the opening post and the last ones); "" when
+    it takes up nothing."""
     best, who = 0, ""
     for by, theirs in said:
         if by != speaker and len(rare & theirs) > best:  # the first to say as much keeps it

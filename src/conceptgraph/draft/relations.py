@@ -76,6 +76,8 @@ _COMMA = re.compile(rf"^{_Q},\s*{_Q}$")
 _SLASH = re.compile(rf"^{_Q}/{_Q}$")
 _ALL = re.compile(r"\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
 _ARE = re.compile(rf"^{_Q}(?:are|is)\s+(?:(?:also|just|really)\s+)?(?:a|an)?\s*{_Q}$", re.I)
+# "X and Y", "X or Y" (not "X and not Y"): no contrast unless the words before set them apart
+_BARE_JOIN = re.compile(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
@@ -115,7 +117,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             continue
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
-                if kind == CONTRASTS_WITH and re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", between, re.I):
+                if kind == CONTRASTS_WITH and _BARE_JOIN.match(between):
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):
                         continue
@@ -124,7 +126,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                         add(kind, b, a, kind) if reverse else add(kind, a, b, kind)
                     break
                 add(kind, t2, t1, kind) if reverse else add(kind, t1, t2, kind)
-                if kind != CONTRASTS_WITH or not re.match(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", between, re.I):
+                if kind != CONTRASTS_WITH or not _BARE_JOIN.match(between):
                     spread = (kind, t1, reverse)
                 break
     if topic and (it := _RENAME_IT.search(text)):  # "should we rename them to X?": X for the thread's subject

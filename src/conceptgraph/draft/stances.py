@@ -27,6 +27,8 @@ __all__ = ["Stance", "stances", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
+# "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
+_PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
 
 
 class _Shape(NamedTuple):
@@ -91,8 +93,7 @@ _PATTERNS: list[_Shape] = [
         needs=("agree", "concur", "point", "said", "spot on", "nailed", "look", "sound", "seem", "correct", "right",
                "wrong", "support", "uncontroversial", "same", "too", "exactly", "indeed", "absolutely", "precisely",
                "as you", "similar", "happy")),
-    # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
-    _Shape(AGREES_WITH, re.compile(r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"), False, needs=("+1", "thumbsup", "\U0001F44D")),
+    _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(
         r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
@@ -264,7 +265,7 @@ _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
 _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like thanks thank sounds "
                  "fine sure true correct perfect love +1 :+1: :thumbsup: \U0001F44D".split())
 _FOR_STEMS = ("support",)
-_CUE = re.compile(r"[\w’']+|(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D")
+_CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
 
 
 def _cues(sentence: str) -> tuple[int, int]:

@@ -631,15 +631,13 @@
   function showAround(i) {
     const near = [i];
     incident[i].forEach((j) => { const v = edge.other(j, i); if (nodeShown(v) && !near.includes(v)) near.push(v); });
-    const stage = $("stage").getBoundingClientRect(), off = visibleOffset();
-    const room = { x: Math.max(stage.width + 2 * off.x - LABEL_ROOM, 1), y: Math.max(stage.height + 2 * off.y - LABEL_ROOM / 2, 1) };
+    const off = visibleOffset(), room = roomInSight(off);
     const ps = near.map((v) => network.getPosition(v));
-    const lo = (k) => Math.min(...ps.map((p) => p[k])), hi = (k) => Math.max(...ps.map((p) => p[k]));
-    const fits = Math.min(room.x / Math.max(hi("x") - lo("x"), 1), room.y / Math.max(hi("y") - lo("y"), 1));
+    const fits = Math.min(room.x / Math.max(span(ps, "x"), 1), room.y / Math.max(span(ps, "y"), 1));
     const s = Math.max(Math.min(fits, Math.max(network.getScale(), big ? 0.6 : 1.0)), readableScale());
     const middle = (k) => { // the neighbourhood's middle, moved toward the node as far as keeps it in sight
-      const half = room[k] / 2 / s;
-      return Math.min(Math.max((lo(k) + hi(k)) / 2, ps[0][k] - half), ps[0][k] + half);
+      const half = room[k] / 2 / s, [lo, hi] = extent(ps, k);
+      return Math.min(Math.max((lo + hi) / 2, ps[0][k] - half), ps[0][k] + half);
     };
     // an animated move redraws many frames: on a big graph each one takes seconds
     network.moveTo({ position: { x: middle("x") - off.x / s, y: middle("y") - off.y / s }, scale: s,
@@ -675,6 +673,15 @@
   const LABEL_ROOM = 240;
   /** Screens at least this many pixels wide keep both compared terms in sight. */
   const WIDE = 600;
+  /** The screen pixels the panel leaves in sight for nodes, less the room for their labels. */
+  function roomInSight(off) {
+    const stage = $("stage").getBoundingClientRect();
+    return { x: Math.max(stage.width + 2 * off.x - LABEL_ROOM, 1), y: Math.max(stage.height + 2 * off.y - LABEL_ROOM / 2, 1) };
+  }
+  /** The lowest and the highest ``k`` coordinate of positions ``ps``. */
+  function extent(ps, k) { const v = ps.map((p) => p[k]); return [Math.min(...v), Math.max(...v)]; }
+  /** How far apart positions ``ps`` lie along ``k``. */
+  function span(ps, k) { const [lo, hi] = extent(ps, k); return hi - lo; }
   /** Fit nodes into the part of the graph the panel leaves in sight, zoomed in no
    * further than keeps the nodes ``must`` (the two compared terms) in sight. */
   function fitVisible(ids, must) {
@@ -686,10 +693,8 @@
     // Readable attributes, but not at the cost of the terms compared, where a screen is wide
     // enough to show both (on a phone the labels stay readable and the terms are a pan away).
     if (must && must.length > 1 && stage.width >= WIDE) {
-      const ps = must.map((i) => network.getPosition(i));
-      const span = (k) => Math.max(...ps.map((p) => p[k])) - Math.min(...ps.map((p) => p[k]));
-      const room = { x: stage.width + 2 * off.x - LABEL_ROOM, y: stage.height + 2 * off.y - LABEL_ROOM / 2 };
-      s = Math.min(s, room.x / Math.max(span("x"), 1), room.y / Math.max(span("y"), 1));
+      const ps = must.map((i) => network.getPosition(i)), room = roomInSight(off);
+      s = Math.min(s, room.x / Math.max(span(ps, "x"), 1), room.y / Math.max(span(ps, "y"), 1));
     }
     if (s === scale && !off.x && !off.y) return;
     network.moveTo({ position: { x: at.x - off.x / s, y: at.y - off.y / s }, scale: s,

@@ -360,7 +360,7 @@ def held_apart(messages: Iterable[Message], title: str = "") -> frozenset[str]:
         found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)] \
             if any(q in text for q in "\"“'`‘") else []
         if _MEANING_VERB.search(text):
-            found += [m.group("x") for line in re.split(r"(?<=[.!?])\s+|\n", text) for m in _DEFINED.finditer(line)]
+            found += [m.group("x") for _, _, line in sentences(text) for m in _DEFINED.finditer(line)]
         for inner in found:
             words = _quoted_words(inner)
             if len(words) == 1 and not code_like(words[0]) and _pos(words[0]):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConceptGraphError, ConceptGraphWarning, NoResult, printable
+from .errors import ConceptGraphError, ConceptGraphWarning, NoResult, UsageError, printable
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -360,7 +360,6 @@ def _kind_option(multiple: bool = False) -> Callable[[Callable[..., Any]], Calla
 
 
 def _check_kinds(G: Graph, kinds: tuple[str, ...] | list[str]) -> None:
-    from .errors import UsageError
     from .kinds import NODE_KINDS
 
     have = list(dict.fromkeys([*NODE_KINDS, *(str(k) for _, k in G.nodes(data="kind"))]))
@@ -676,7 +675,6 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     --list, --accept, --reject, --accept-above and --reject-below do the same from a
     script.
     """
-    from .errors import UsageError
     from .review import review_decide, review_list
 
     if ids and accept == reject:
@@ -794,7 +792,6 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     atomically: a failed export leaves the previous file as it was; a folder is
     replaced only when it holds an earlier export and nothing else (or with --force).
     """
-    from .errors import UsageError
     from .formats import export as export_graph
     from .render import subgraph
 

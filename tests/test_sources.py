@@ -91,6 +91,16 @@ def test_thread_shows_scores_and_the_accepted_answer() -> None:
     assert ", score 4, accepted" in run("thread", "--data", str(SE)).stdout
 
 
+def test_a_dumps_three_files_given_together_are_read_once_as_their_folder(tmp_path: Path) -> None:
+    whole = messages([SE])
+    files = [SE / "Posts.xml", SE / "Comments.xml", SE / "Users.xml"]
+    assert messages(files) == whole  # not three readings of the same folder, one per file
+    assert messages([SE, SE / "Posts.xml"]) == whole
+    r = run("import", *map(str, files), "-o", str(tmp_path / "out"), "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["messages"] == len(whole)
+
+
 def test_a_posts_file_alone_names_people_as_the_site_does(tmp_path: Path) -> None:
     alone = tmp_path / "question-526.xml"
     shutil.copy(SE / "Posts.xml", alone)

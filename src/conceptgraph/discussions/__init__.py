@@ -138,12 +138,18 @@ def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
 
 
 def _stackexchange_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
-    from .stackexchange import read_stackexchange
+    from .stackexchange import dump_files, read_stackexchange
+    from .thread import Left
 
-    if any(p.is_dir() or not _is_json(p) for p in paths):  # a dump's files: each read on its own
+    if any(p.is_dir() or not _is_json(p) for p in paths):  # a dump's files: each dump read once
         found: list[Thread] = []
         left = Left()
+        done: set[Path] = set()
         for p in paths:
+            posts = dump_files(p).get("posts", p)  # a folder, or Comments.xml: the dump's Posts.xml
+            if posts.resolve() in done:
+                continue
+            done.add(posts.resolve())
             threads, dropped = _stackexchange(p, o)
             found += threads
             left.update(dropped)

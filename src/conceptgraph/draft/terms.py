@@ -259,6 +259,7 @@ class _Finder:
         self.subjects: Counter[tuple[str, ...]] = Counter()  # phrases that open a statement about them
         self.variants: defaultdict[str, Counter[str]] = defaultdict(Counter)  # word key -> its forms
         self.called: set[str] = set()  # names people are called by ("Bill, ...", "Thanks, Chuck")
+        self.used: dict[tuple[str, ...], tuple[Candidate | None, str, bool]] = {}
 
     def get(self, words: list[str], held: bool = False) -> Candidate | None:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
@@ -289,13 +290,17 @@ class _Finder:
             c.preferred = _surface(words)
 
     def use(self, words: list[str], speaker: str, message: str) -> None:
-        c = self.get(words)
+        # A thread names its terms over and over: each phrase is looked up once
+        known = self.used.get(phrase := tuple(words))
+        if known is None:
+            known = self.used[phrase] = (self.get(words), _surface(words), len(words) == 1 and code_like(words[0]))
+        c, surface, code = known
         if c is None:
             return
-        if len(words) == 1 and code_like(words[0]):
+        if code:
             c.marked += 1.0  # a name from code ("takeWhile", "--track") is a name people chose
         c.count += 1
-        c.forms[_surface(words)] += 1
+        c.forms[surface] += 1
         c.speakers.add(speaker)
         c.messages.add(message)
 

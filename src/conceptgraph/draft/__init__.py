@@ -463,6 +463,14 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
     one was made is never overwritten (:class:`~conceptgraph.errors.WriteConflict`).
     A thread in which nothing is found gets an empty draft. Returns a summary of what
     was drafted."""
+    from ..graph import gc_paused
+
+    with gc_paused():  # drafting makes millions of objects and no cycles worth a collector's passes
+        return _draft_folder(data, output, terms, max_terms, force)
+
+
+def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
+                  terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import build_dataset, dump_dataset, read_documents
     from ..decisions import DECISIONS_FILE, Decisions, draft_text, respect, sync_folder
     from ..discussions import read_discussion

@@ -287,6 +287,15 @@ def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     assert {"emacs", "vi"} <= labels
 
 
+def test_a_quoted_sentence_is_an_example_not_a_term() -> None:
+    """'"Foo is in denylist"' quotes a way of saying something; "denylist" is the term."""
+    msgs = [Message("m1", "a", "post", 'I replaced "Foo is blacklisted" with "Foo is in denylist". A denylist '
+                    "is long."),
+            Message("m2", "b", "comment 1", 'Or "Foo is denylisted". The denylist is new.', reply_to="m1")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=10)}
+    assert "denylist" in labels and not any(" is " in x for x in labels)
+
+
 def test_a_person_spoken_to_is_no_term() -> None:
     """"Bill, ..." and "Thanks, Bill." make Bill a person, though no contributor is."""
     msgs = [Message("m1", "a", "post", 'Bill, I read "Bill" and "sonnet" as words here. Sonnets rhyme.'),

@@ -198,8 +198,9 @@ def _quoted_words(text: str) -> list[str]:
     if words and words[0].casefold() in ("a", "an", "the"):
         words = words[1:]
     if not words or len(words) > 4 or not any(content(w) or code_like(w) for w in words) \
-            and not (len(words) == 1 and _lexical(words[0])) or any(_CONTRACTION.search(w) for w in words):
-        return []
+            and not (len(words) == 1 and _lexical(words[0])) or any(_CONTRACTION.search(w) for w in words) \
+            or len(words) > 1 and any(w.casefold() in _AUXILIARY for w in words[1:]):
+        return []  # '"Foo is in denylist"' quotes a sentence, not a term
     return words
 
 

@@ -56,8 +56,9 @@ GRAMMAR = {"noun", "verb", "adjective", "adverb", "comparative", "superlative"}
 # The rules' own words, in them before a thread used them too: "the usage of X" holds X
 # up (a thread annotated later has a term "usage"); "genuine" and "plain" are among the
 # adjectives that judge a thing rather than name a kind of it (later threads have
-# "genuine e2e tests" and "plain talk").
-OWN = {"usage", "genuine", "plain"}
+# "genuine e2e tests" and "plain talk"); "a replacement for X" was read as looking for
+# something in place of X before a thread named its "recommended replacements".
+OWN = {"usage", "genuine", "plain", "replacement", "replacements"}
 
 
 def test_the_set_is_ten_real_threads_or_more() -> None:

@@ -801,3 +801,15 @@ def test_what_a_thread_looks_for_something_in_place_of_is_a_term() -> None:
                     reply_to="m1")]
     labels = [t.label for t in find_terms(msgs, title="Consider other phrasing")]
     assert "weapon" in labels
+
+
+def test_a_term_the_title_names_is_drafted_though_no_message_uses_it() -> None:
+    """"Rename Smoke Tests to Quick Checks": both names are the thread's terms, though
+    the messages speak only of the old one."""
+    from conceptgraph.model import Contributor, Dataset, Source
+
+    ds = Dataset(Source("Rename Smoke Tests to Quick Checks"),
+                 contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 messages=(Message("m1", "ann", "post", "The Smoke Tests run too long for their name."),
+                           Message("m2", "bo", "comment 1", "Smoke Tests is fine by me.", reply_to="m1")))
+    assert {t.label.casefold() for t in draft(ds).terms} >= {"smoke tests", "quick checks"}

@@ -118,7 +118,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 drafter.lean(msg, target, words)
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
-    kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed)
+    kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed or t.id in in_title)
     if explain is not None:
         explain.update(drafter.rule_of)
     # an attribute is as likely to be kept as the likeliest claim that gives it

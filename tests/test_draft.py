@@ -813,3 +813,17 @@ def test_a_term_the_title_names_is_drafted_though_no_message_uses_it() -> None:
                  messages=(Message("m1", "ann", "post", "The Smoke Tests run too long for their name."),
                            Message("m2", "bo", "comment 1", "Smoke Tests is fine by me.", reply_to="m1")))
     assert {t.label.casefold() for t in draft(ds).terms} >= {"smoke tests", "quick checks"}
+
+
+def test_a_word_judged_as_a_word_is_a_term_as_is_what_it_is_weighed_against() -> None:
+    """"IMO Manifest is much more confusing term than submission": both words are held
+    up; "IMO" is no part of a name."""
+    msgs = [Message("m1", "a", "post", "We renamed the object last week."),
+            Message("m2", "b", "comment 1", "IMO Manifest is much more confusing term than submission.",
+                    reply_to="m1"),
+            Message("m3", "c", "comment 2", "Submission is the better word; Manifest is a strange name.",
+                    reply_to="m2"),
+            Message("m4", "d", "comment 3", 'I think "end to end tests" was the name we used.', reply_to="m1")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=10)}
+    assert {"manifest", "submission", "end to end tests"} <= labels
+    assert not any("imo" in x for x in labels) and "tests" not in labels

@@ -35,7 +35,7 @@ NEG = frozenset("not n't never no".split())
 ADV = frozenset("very really just only also always often usually sometimes never still already even quite rather "
                 "too so then now here there perhaps maybe probably actually basically certainly clearly simply "
                 "merely mostly mainly generally typically again almost enough much more most less least well "
-                "instead however therefore thus indeed kind sort".split())
+                "instead however therefore thus indeed kind sort imo imho fwiw tbh afaik iirc btw".split())
 NUMBERS = frozenset("zero one two three four five six seven eight nine ten first second third".split())
 #: Tags a noun phrase is made of.
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CODE"})

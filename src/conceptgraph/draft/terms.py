@@ -81,6 +81,12 @@ _REPLACING = re.compile(r"\b(?:alternatives?|replacements?|substitutes?)\s+(?:(?
                         r"(?:to|for)\s+(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[a-z][\w-]*)|"
                         r"\bbetter\s+(?:name|word|term)s?\s+than\s+(?P<y>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[a-z][\w-]*)",
                         re.I)
+# A word judged as a word: "Manifest is much more confusing term than submission", "X is
+# a better name", "X is the right word for it"
+_JUDGED = re.compile(r"(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[^\W\d_][\w-]*)\s+(?:is|was|seems|sounds)\s+(?:(?:a|an|the)\s+)?"
+                     r"(?:(?:much|far|way|a lot|a bit|rather|quite|very|really|slightly)\s+)?"
+                     r"(?:(?:more|less|most|least)\s+)?(?:[a-z]+\s+)?(?:term|word|name)\b"
+                     r"(?:\s+than\s+(?P<y>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|[^\W\d_][\w-]*))?", re.I)
 _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?P<c>[^’\n]{1,60})’|`(?P<d>[^`\n]{1,60})`|"
                     r"(?<![\w'])'(?P<e>[^'\n]{1,60})'(?![\w'])")
 # A glossary line: "remote (noun): A configuration ...", "Valid COBOL - COBOL which ...".
@@ -493,6 +499,15 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
                 phrases = [p for s, _, p in _noun_phrases(inner) if s == 0]
                 words = max(phrases, key=len) if phrases else _phrase_words(inner.split()[0])
             f.mark(words, 1.5, speaker, message)
+    for m in _JUDGED.finditer(text) if "term" in low or "word" in low or "name" in low else ():
+        quote = _QUOTE.match(m.group("x"))
+        ends = [p for _, e, p in _noun_phrases(text[: m.end("x")]) if e == m.end("x")] if not quote else []
+        f.mark(_quoted_words(next(g for g in quote.groups() if g is not None)) if quote
+               else max(ends, key=len) if ends else _phrase_words(m.group("x")), 1.5, speaker, message)
+        if m.group("y"):
+            quote = _QUOTE.match(m.group("y"))
+            f.mark(_quoted_words(next(g for g in quote.groups() if g is not None)) if quote
+                   else _phrase_words(m.group("y")), 1.5, speaker, message)
     for m in _ACRONYM.finditer(text):
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):

@@ -181,10 +181,12 @@ def test_hostile_names_and_values_survive_every_writer(G: nx.MultiDiGraph, tmp_p
 def test_any_dataset_is_written_by_our_yaml_writer_and_read_back_the_same(data: dict) -> None:
     """dump_dataset (used by import and draft) writes plain words, literal blocks and
     escaped double quotes; PyYAML's safe loader must read every record back unchanged."""
-    from conceptgraph.dataset import SECTIONS, dump_dataset
+    from conceptgraph.dataset import SECTIONS, dataset_data, dump_dataset
 
     ds = parse_dataset(yaml.safe_dump(data, allow_unicode=True))
     assert parse_dataset(dump_dataset(ds, tuple(SECTIONS))) == ds
+    # what draft checks before writing its text is the data the text is written from
+    assert (yaml.safe_load(dump_dataset(ds, tuple(SECTIONS))) or {}) == dataset_data(ds, tuple(SECTIONS))
 
 
 @PROPERTY

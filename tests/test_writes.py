@@ -167,6 +167,26 @@ def test_an_item_accepted_while_drafting_is_never_overwritten(tmp_path: Path, mo
     assert (folder / DRAFT_FILE).read_text(encoding="utf-8") == accepted + "\n"
 
 
+def test_a_draft_that_would_not_read_back_is_never_written(tmp_path: Path, monkeypatch) -> None:
+    """The drafted items are checked as a dataset beside the folder's files before the
+    draft is written: a claim whose quote is not at its place stops it, and the draft
+    written before stays as it was."""
+    from dataclasses import replace
+
+    folder = imported(tmp_path, "t", "discourse.json", "--draft")
+    before = (folder / DRAFT_FILE).read_bytes()
+    real = drafting.draft
+
+    def misplaced(*args, **kwargs):
+        out = real(*args, **kwargs)
+        first = out.claims[0]
+        return replace(out, claims=(replace(first, span=(first.span[0] + 1, first.span[1] + 1)), *out.claims[1:]))
+
+    monkeypatch.setattr(drafting, "draft", misplaced)
+    one_line_error(run("draft", str(folder), "--force"), 1, "draft.yaml", "claims[0]")
+    assert (folder / DRAFT_FILE).read_bytes() == before and leftovers(folder) == []
+
+
 def test_a_curated_file_written_while_drafting_stops_the_draft(tmp_path: Path, monkeypatch) -> None:
     folder = imported(tmp_path)
     while_drafting(monkeypatch, lambda: (folder / "mine.yaml").write_text("terms: [{id: trust}]\n", encoding="utf-8"))

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
 __all__ = ["load_dataset", "parse_dataset", "parse_files", "read_documents", "build_dataset", "Document",
-           "dump_dataset", "yaml_scalar", "SECTIONS", "Field", "json_schema", "readme_fields"]
+           "dump_dataset", "dataset_data", "dump_data", "yaml_scalar", "SECTIONS", "Field", "json_schema", "readme_fields"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -708,31 +708,58 @@ def dump_dataset(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS), heade
     terms:
     - id: a
     """
+    return dump_data(dataset_data(ds, sections), header)
+
+
+def dataset_data(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS)) -> dict[str, Any]:
+    """The plain data (mappings, lists, strings and numbers) of ``ds``'s ``sections``, as
+    the parser gives it back from :func:`dump_dataset`'s text: :func:`build_dataset`
+    can check it without that text being parsed again.
+
+    >>> from conceptgraph.model import Dataset, Source, Term
+    >>> dataset_data(Dataset(Source("T"), terms=(Term("a", "a", ("b",)),)), ("source", "terms"))
+    {'source': {'title': 'T'}, 'terms': [{'id': 'a', 'aliases': ['b']}]}
+    """
     import dataclasses
 
-    lines: list[str] = []
+    data: dict[str, Any] = {}
     for name in sections:
         value = getattr(ds, name)
         if name == "source":
             fields = {k: v for k, v in dataclasses.asdict(value).items() if v}
             if fields:
-                lines.append("source:")
-                lines += [f"  {k}: {yaml_scalar(v, 2)}" for k, v in fields.items()]
+                data["source"] = fields
             continue
         if not value:
             continue
-        lines.append(f"{name}:")
+        records = data[name] = []
         for record in value:
-            lead = "- "
+            out: dict[str, Any] = {}
             for f in dataclasses.fields(record):
                 v = getattr(record, f.name)
                 if f.name == "label" and v == record.id:
                     continue
                 if v is None or v is False or v == "" or v == () or (f.name == "count" and v == 0):
                     continue
-                text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, tuple) \
+                out[f.name] = list(v) if isinstance(v, tuple) else v
+            records.append(out)
+    return data
+
+
+def dump_data(data: dict[str, Any], header: str = "") -> str:
+    """The YAML text of a dataset file holding ``data`` (as :func:`dataset_data` gives it)."""
+    lines: list[str] = []
+    for name, value in data.items():
+        lines.append(f"{name}:")
+        if isinstance(value, dict):
+            lines += [f"  {k}: {yaml_scalar(v, 2)}" for k, v in value.items()]
+            continue
+        for record in value:
+            lead = "- "
+            for k, v in record.items():
+                text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, list) \
                     else yaml_scalar(v, 2)
-                lines.append(f"{lead}{f.name}: {text}")
+                lines.append(f"{lead}{k}: {text}")
                 lead = "  "
     return header + "".join(line + "\n" for line in lines)
 

@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
-    "respect", "draft_text", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
+    "respect", "draft_text", "draft_document", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "scope_gone", "GONE",
 ]
 
@@ -717,11 +717,19 @@ _SECTIONS = ("terms", "attributes", "claims", "relations")
 
 def draft_text(ds: Dataset) -> str:
     """The text of draft.yaml for the drafted items of ``ds``."""
-    from .dataset import dump_dataset
+    return draft_document(ds)[0]
 
-    body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else (
-        "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS))
-    return _signed(_DRAFT_HEADER, body)
+
+def draft_document(ds: Dataset) -> tuple[str, dict[str, Any]]:
+    """The text of draft.yaml for the drafted items of ``ds``, with the data it holds
+    (as parsing the text gives it back)."""
+    from .dataset import dataset_data, dump_data
+
+    data = dataset_data(ds, _SECTIONS)
+    if not data:
+        data = {s: [] for s in _SECTIONS}
+        return _signed(_DRAFT_HEADER, "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)), data
+    return _signed(_DRAFT_HEADER, dump_data(data)), data
 
 
 def reviewed_text(ds: Dataset) -> str:

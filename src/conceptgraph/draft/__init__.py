@@ -471,8 +471,8 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
-    from ..dataset import build_dataset, dump_dataset, read_documents
-    from ..decisions import DECISIONS_FILE, Decisions, draft_text, respect, sync_folder
+    from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
+    from ..decisions import DECISIONS_FILE, Decisions, draft_document, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
@@ -496,9 +496,10 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
     if kind == "discussion":
         base, _ = read_discussion([src])
-        text = dump_dataset(base, ("source", "contributors", "messages"))
+        held = dataset_data(base, ("source", "contributors", "messages"))
+        text = dump_data(held)
         base_files = {"discussion.yaml": text.encode("utf-8")}
-        base_docs = read_documents({str(target / "discussion.yaml"): text})
+        base_docs = [Document(str(target / "discussion.yaml"), text, held)]
         stamps = {}
     else:
         stamps = {f.name: stamp(f) for f in files}  # before reading: a later change shows at the end
@@ -509,10 +510,11 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         base = build_dataset(base_docs)
     others: Counter[str] = Counter()
     drafted = respect(draft(base, terms, max_terms, other_languages=others), base, book)
-    text = draft_text(drafted)
-    # What is written must read back, every anchor included: checked before anything is
-    # written, beside the files as they were parsed (not parsed again).
-    build_dataset(base_docs + read_documents({str(target / DRAFT_FILE): text}))
+    text, held = draft_document(drafted)
+    # What is written must be a valid dataset beside the rest, every anchor included:
+    # checked before anything is written, on the data the text is written from (that the
+    # text parses back as that data is dump_data's promise, tested for any string).
+    build_dataset([*base_docs, Document(str(target / DRAFT_FILE), text, held)])
     if in_place:
         with folder_lock(target):
             _check_unchanged(target, stamps)

@@ -292,6 +292,15 @@ def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path) -> None
     ds, summary = read_discussion([blog])
     assert summary["left_out"] == {"quoted lines (others' words)": 3}
     assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines.", "Or fewer, see 1 > 0."]
+    mbox = tmp_path / "t.mbox"  # mail too, "Dave>" and "|" quotes included
+    mbox.write_text("From ann Mon Jan  1 00:00:00 2024\nFrom: Ann <ann@example.org>\nMessage-ID: <1@x>\n"
+                    "Subject: sonnets\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nWhat is a sonnet?\n\n"
+                    "From bo Mon Jan  1 00:00:00 2024\nFrom: Bo <bo@example.org>\nMessage-ID: <2@x>\n"
+                    "In-Reply-To: <1@x>\nSubject: Re: sonnets\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\n"
+                    "Ann wrote:\n> What is a sonnet?\nAnn> Really?\nFourteen lines.\n", encoding="utf-8")
+    ds, summary = read_discussion([mbox])
+    assert summary["left_out"] == {"quoted lines (others' words)": 2}
+    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
 
 
 GOLD_THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.txt"))

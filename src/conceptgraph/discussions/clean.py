@@ -296,15 +296,15 @@ _SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message) ?-
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
-def mail_text(body: str) -> str:
+def mail_text(body: str, left: Counter[str] | None = None) -> str:
     """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
     an Outlook-style quoted original ("From: ... Sent: ..."), and the signature (after
-    "-- ") or a list's footer, left out.
+    "-- ") or a list's footer, left out; the quoted lines counted in ``left``.
 
     >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
     'Agreed.'
     """
-    lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True).split("\n")
+    lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left).split("\n")
     for i, line in enumerate(lines):
         if _SIGNATURE.match(line.rstrip()) or (
                 line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)

@@ -170,7 +170,7 @@ def _sender(msg: Message, obfuscated: bool) -> tuple[str, str]:
     return name.strip(), address.casefold()
 
 
-def _mail(msg: Message, key: str, file: str, obfuscated: bool) -> _Mail | None:
+def _mail(msg: Message, key: str, file: str, obfuscated: bool, left: Left) -> _Mail | None:
     if not (msg["From"] or msg["Message-ID"]):
         return None
     refs = re.findall(r"<[^<>\s]+>", _header(msg, "References")) + re.findall(r"<[^<>\s]+>", _header(msg, "In-Reply-To"))
@@ -180,7 +180,7 @@ def _mail(msg: Message, key: str, file: str, obfuscated: bool) -> _Mail | None:
     if obfuscated:
         text = _AT.sub(r"\1@\2", text)  # an address, so that it is never written
     return _Mail(key=key, id=_header(msg, "Message-ID") or key, refs=refs, subject=_RE.sub("", _header(msg, "Subject")),
-                 name=name, account=account, when=when, day=day, text=mail_text(text))
+                 name=name, account=account, when=when, day=day, text=mail_text(text, left))
 
 
 # RFC 1153: the table of contents ends at a line of 70 dashes, each message at one of 30.
@@ -240,7 +240,7 @@ def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
             msg = email.message_from_bytes(raw, policy=email.policy.compat32)
             inner = _digest(msg)
             for m in inner if inner is not None else [msg]:
-                found = _mail(m, f"<{len(mails) + 1}@{file}>", file, obfuscated)
+                found = _mail(m, f"<{len(mails) + 1}@{file}>", file, obfuscated, left)
                 if found is None:
                     left["not a message"] += 1
                 else:

@@ -726,10 +726,10 @@ def draft_document(ds: Dataset) -> tuple[str, dict[str, Any]]:
     from .dataset import dataset_data, dump_data
 
     data = dataset_data(ds, _SECTIONS)
-    if not data:
-        data = {s: [] for s in _SECTIONS}
-        return _signed(_DRAFT_HEADER, "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)), data
-    return _signed(_DRAFT_HEADER, dump_data(data)), data
+    if data:
+        return _signed(_DRAFT_HEADER, dump_data(data)), data
+    empty = "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)
+    return _signed(_DRAFT_HEADER, empty), {s: [] for s in _SECTIONS}
 
 
 def reviewed_text(ds: Dataset) -> str:

@@ -225,6 +225,12 @@ def _lexical(word: str) -> bool:
 _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$|n['’]t$", re.I)
 
 
+def _named(text: str) -> list[str]:
+    """The words of a name written quoted ('"cure"') or bare ("cure")."""
+    quote = _QUOTE.match(text)
+    return _quoted_words(next(g for g in quote.groups() if g is not None)) if quote else _phrase_words(text)
+
+
 def _phrase_words(text: str) -> list[str]:
     """The words of a short phrase held up as a term, leading and trailing function words
     dropped; [] when it is no term (too long, no content word, a clause)."""
@@ -500,14 +506,12 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
                 words = max(phrases, key=len) if phrases else _phrase_words(inner.split()[0])
             f.mark(words, 1.5, speaker, message)
     for m in _JUDGED.finditer(text) if "term" in low or "word" in low or "name" in low else ():
-        quote = _QUOTE.match(m.group("x"))
-        ends = [p for _, e, p in _noun_phrases(text[: m.end("x")]) if e == m.end("x")] if not quote else []
-        f.mark(_quoted_words(next(g for g in quote.groups() if g is not None)) if quote
-               else max(ends, key=len) if ends else _phrase_words(m.group("x")), 1.5, speaker, message)
+        # "built-in functions is a ...": the whole noun phrase that ends where the match starts
+        ends = [p for _, e, p in _noun_phrases(text[: m.end("x")]) if e == m.end("x")]
+        f.mark(_named(m.group("x")) if _QUOTE.match(m.group("x")) or not ends else max(ends, key=len),
+               1.5, speaker, message)
         if m.group("y"):
-            quote = _QUOTE.match(m.group("y"))
-            f.mark(_quoted_words(next(g for g in quote.groups() if g is not None)) if quote
-                   else _phrase_words(m.group("y")), 1.5, speaker, message)
+            f.mark(_named(m.group("y")), 1.5, speaker, message)
     for m in _ACRONYM.finditer(text):
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):

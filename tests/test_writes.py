@@ -167,7 +167,7 @@ def test_an_item_accepted_while_drafting_is_never_overwritten(tmp_path: Path, mo
     assert (folder / DRAFT_FILE).read_text(encoding="utf-8") == accepted + "\n"
 
 
-def test_a_draft_that_would_not_read_back_is_never_written(tmp_path: Path, monkeypatch) -> None:
+def test_a_draft_whose_anchor_is_off_is_never_written(tmp_path: Path, monkeypatch) -> None:
     """The drafted items are checked as a dataset beside the folder's files before the
     draft is written: a claim whose quote is not at its place stops it, and the draft
     written before stays as it was."""

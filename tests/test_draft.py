@@ -198,6 +198,8 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("We agreed in May that it was not a good name.", "tom", []),  # a past agreement told, not a stance
     ("Ah, nice!", "tom", [("agrees_with", "tom")]),
     ("Nice weather for it, but no.", "tom", []),
+    ("What Tom said", "maria", [("agrees_with", "tom")]),
+    ("What Tom said is wrong?", "maria", []),
     ("tom - yes, I think that was the name.", "", [("agrees_with", "tom")]),
     ("Again I'm going to have to disagree with you.", "tom", [("disputes", "tom")]),
 ])

@@ -54,7 +54,7 @@ _PATTERNS: list[_Shape] = [
            needs=("agree",)),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Fully\s+|Totally\s+|Completely\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:as|like|what)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Aa]s|[Ll]ike|[Ww]hat)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
            needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
@@ -155,7 +155,9 @@ _NICKNAMES = {"bill": "william", "will": "william", "bob": "robert", "rob": "rob
               "jen": "jennifer", "alex": "alexander", "andy": "andrew", "chris": "christopher", "matt": "matthew",
               "nick": "nicholas", "steve": "stephen", "tony": "anthony", "greg": "gregory", "jon": "jonathan",
               "larry": "lawrence", "tim": "timothy", "fred": "frederick", "frank": "francis", "hank": "henry"}
-_ASKS = re.compile(r"^\s*(?:do|does|did|should|shall|can|could|would|will|is|are|what|why|how)\b", re.I)
+# "Do we agree?", "What is wrong with it?" (but "What Matt said" answers)
+_ASKS = re.compile(r"^\s*(?:(?:do|does|did|should|shall|can|could|would|will|is|are)\b|(?:what|why|how)\b.*\?\s*$)",
+                   re.I | re.S)
 
 
 def stances(text: str, names: dict[str, str], replied_author: str = "", base: int = 0) -> list[Stance]:

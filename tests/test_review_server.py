@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from review_helpers import decisions, keys, run
 
 from conceptgraph.decisions import Decisions
@@ -155,12 +156,13 @@ def post(url: str, path: str, body: dict[str, Any]) -> tuple[int, Any]:
     return r.status, json.loads(r.read())
 
 
-def test_ctrl_c_stops_it_cleanly_with_the_files_in_step(drafted: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_it_cleanly_with_the_files_in_step(drafted: Path, stop: int) -> None:
     items = [it.rid for it in Review(drafted).ordered("message") if it.kind == "claim"][:3]
     p, url = start(drafted)
     for rid in items:
         assert post(url, "/api/decide", {"ids": [rid], "decision": "accepted"})[0] == 200
-    p.send_signal(signal.SIGINT)
+    p.send_signal(stop)
     out, err = p.communicate(timeout=60)
     assert p.returncode == 0, err
     assert "stopped: " in err and "Traceback" not in err

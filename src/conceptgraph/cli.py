@@ -668,10 +668,11 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
            as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
 
-    Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C
-    stops it): one key per decision (a accept, x reject, e edit, space skip, u undo, b
-    bulk, ? help). Every decision is written at once to DATA/decisions.yaml; the
-    accepted items make DATA/reviewed.yaml, and draft.yaml keeps what is left.
+    Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C or
+    SIGTERM stops it and says how many items were reviewed): one key per decision (a
+    accept, x reject, e edit, space skip, u undo, b bulk, ? help). Every decision is
+    written at once to DATA/decisions.yaml; the accepted items make DATA/reviewed.yaml,
+    and draft.yaml keeps what is left.
     --list, --accept, --reject, --accept-above and --reject-below do the same from a
     script.
     """
@@ -699,6 +700,7 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
         if open_browser:
             click.launch(url)
 
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop, as Ctrl-C is: the summary still printed
     counts = serve(data, port, ready)
     click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; decisions in "
                f"{counts['path']}/decisions.yaml", err=True)

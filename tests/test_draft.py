@@ -829,3 +829,16 @@ def test_a_word_judged_as_a_word_is_a_term_as_is_what_it_is_weighed_against() ->
     labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=10)}
     assert {"manifest", "submission", "end to end tests"} <= labels
     assert not any("imo" in x for x in labels) and "tests" not in labels
+
+
+def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> None:
+    """"NoPlusOne" is a made name, as "takeWhile" is, not a person's; "GitHub" and
+    "McDonald" stay ordinary capitalised words."""
+    from conceptgraph.draft.text import code_like
+
+    assert code_like("NoPlusOne") and not code_like("GitHub") and not code_like("McDonald")
+    msgs = [Message("m1", "a", "post", "The page NoMeToo has an unfortunate name now. Suggestions welcome."),
+            Message("m2", "b", "comment 1", "How about NoPlusOne?", reply_to="m1"),
+            Message("m3", "c", "comment 2", "I like NoPlusOne, it is easy to spell.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
+    assert {"NoMeToo", "NoPlusOne"} <= labels

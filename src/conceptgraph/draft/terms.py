@@ -560,8 +560,9 @@ def _score(f: _Finder, title: str) -> None:
         common = zipf(label) if len(words) == 1 else min(zipf(w) for w in words)
         expected = n_words * 10 ** (common - 9) + 0.5
         keyness = c.count * math.log(c.count / expected) if c.count > expected else 0.0
-        name = len(c.key) == 1 and (all(w[:1].isupper() and not w.isupper() for w in c.forms)
-                                    and not (c.forms.keys() & f.lowercase) or normalise(label) in f.called)
+        name = len(c.key) == 1 and not any(map(code_like, c.forms)) and (
+            all(w[:1].isupper() and not w.isupper() for w in c.forms)
+            and not (c.forms.keys() & f.lowercase) or normalise(label) in f.called)
         if name or (len(c.key) == 1 and lemma(words[0]) in _DISCOURSE):
             keyness = 0.0  # a proper name, or a word every discussion uses about itself
         if not c.marked:

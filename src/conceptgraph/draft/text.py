@@ -135,10 +135,15 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=65536)
 def code_like(word: str) -> bool:
-    """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile"):
-    kept as written."""
+    """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile",
+    "NoPlusOne"): kept as written."""
     return word[:1] == "-" or "." in word or "_" in word or (word[:1].islower() and not word.islower()
-                                                              and word.isalnum())
+                                                              and word.isalnum()) or bool(_PASCAL.fullmatch(word))
+
+
+# Three or more capitalised parts run together ("NoPlusOne", "NoMeToo"): a name
+# someone made, where two ("GitHub", "McDonald") are as often a brand's or a person's
+_PASCAL = re.compile(r"[A-Z]+[a-z0-9]+(?:[A-Z][a-z0-9]*){2,}")
 
 
 @cache

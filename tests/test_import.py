@@ -115,7 +115,8 @@ def test_discourse() -> None:
 
 def test_reddit() -> None:
     ds, summary = read_discussion([FIX / "reddit.json"])
-    assert summary["left_out"] == {"bots": 1, "comments not loaded (more)": 4, "deleted": 1, "removed": 1}
+    assert summary["left_out"] == {"bots": 1, "comments not loaded (more)": 4, "deleted": 1, "removed": 1,
+                                   "quoted lines (others' words)": 1}
     assert messages("reddit.json") == [
         ("ana_l", "post", "", "What is the difference?"),
         ("bruno", "comment 1", "post", "Collaboration needs a shared goal (https://example.com/goal)."),
@@ -140,7 +141,7 @@ def test_mail() -> None:
 
 def test_slack_folder_and_zip(tmp_path: Path) -> None:
     ds, summary = read_discussion([FIX / "slack"])
-    assert summary["left_out"] == {"bots": 1, "joins, leaves and channel events": 1}
+    assert summary["left_out"] == {"bots": 1, "joins, leaves and channel events": 1, "quoted lines (others' words)": 1}
     got = messages("slack")
     assert got[:3] == [
         ("Ana Lima", "“#general” › message 1", "", "Is our work cooperation or collaboration? <honest answers>"),
@@ -299,6 +300,25 @@ def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path) -> None
                     "In-Reply-To: <1@x>\nSubject: Re: sonnets\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\n"
                     "Ann wrote:\n> What is a sonnet?\nAnn> Really?\nFourteen lines.\n", encoding="utf-8")
     ds, summary = read_discussion([mbox])
+    assert summary["left_out"] == {"quoted lines (others' words)": 2}
+    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
+    reddit = tmp_path / "r.json"  # Markdown sources: Reddit, GitHub (Discourse, Slack, Stack Exchange alike)
+    reddit.write_text(json.dumps([
+        {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+            "name": "t3_a", "author": "ann", "title": "Sonnets", "selftext": "What is a sonnet?"}}]}},
+        {"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {
+            "name": "t1_b", "author": "bo", "body": "> What is a sonnet?\n\nFourteen lines.", "replies": ""}}]}}]),
+        encoding="utf-8")
+    ds, summary = read_discussion([reddit])
+    assert summary["left_out"] == {"quoted lines (others' words)": 1}
+    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
+    issue = tmp_path / "issue.json"
+    issue.write_text(json.dumps({"number": 1, "title": "Sonnets", "body": "What is a sonnet?", "user": {"login": "ann"},
+                                 "created_at": "2024-01-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/1"})
+                     + json.dumps([{"id": 2, "body": "> What is a sonnet?\n> Really?\n\nFourteen lines.",
+                                    "user": {"login": "bo"}, "created_at": "2024-01-02T00:00:00Z",
+                                    "issue_url": "https://api.github.com/repos/o/r/issues/1"}]), encoding="utf-8")
+    ds, summary = read_discussion([issue])
     assert summary["left_out"] == {"quoted lines (others' words)": 2}
     assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
 

@@ -96,11 +96,11 @@ class _Files:
         return load_json(data, where)
 
 
-def _slack_text(text: str, users: dict[str, str]) -> str:
+def _slack_text(text: str, users: dict[str, str], left: Left) -> str:
     text = re.sub(r"<@([A-Z0-9]+)(?:\|[^<>]*)?>", lambda m: "@" + users.get(m.group(1), m.group(1)), text)
     text = re.sub(r"<#[A-Z0-9]+\|([^<>]+)>", r"#\1", text)
     text = re.sub(r"<!(here|channel|everyone)>", r"@\1", text)
-    return markdown_to_text(text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"))
+    return markdown_to_text(text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"), left)
 
 
 def _ts(m: dict[str, Any]) -> float:
@@ -171,7 +171,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         if (subtype == "bot_message" or m.get("bot_id") or user in bots) and not include_bots:
             left["bots"] += 1
             continue
-        text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users)
+        text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users, left)
         if not text:
             left["empty"] += 1
             continue

@@ -83,7 +83,7 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if isinstance(cooked, str) and cooked:
             text = html_to_text(cooked)
         elif isinstance(raw, str):
-            text = markdown_to_text(_without_quotes(raw))
+            text = markdown_to_text(_without_quotes(raw), left)
         else:
             text = ""
         if not text:
@@ -148,7 +148,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     if not isinstance(sub, dict):
         raise DatasetError("the first listing holds no submission", file)
     author = str(sub.get("author") or "")
-    body = markdown_to_text(str(sub.get("selftext") or ""))
+    left = Left()
+    body = markdown_to_text(str(sub.get("selftext") or ""), left)
     if not body and sub.get("url"):
         body = str(sub["url"])
     thread = Thread(key=str(sub.get("name") or file), title=markdown_to_text(str(sub.get("title") or "")),
@@ -156,7 +157,6 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                     date=_utc(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold()))
-    left = Left()
     stack = list(reversed(_children(doc[1])))
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
@@ -174,7 +174,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         if who.casefold() in _BOTS and not include_bots:
             left["bots"] += 1
             continue
-        text = markdown_to_text(text)
+        text = markdown_to_text(text, left)
         if not text:
             left["empty"] += 1
             continue

@@ -21,13 +21,14 @@ and reviews with no words; a deleted account ("ghost") is a person of its own. Q
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_documents
-from .clean import html_to_text, markdown_to_text
+from .clean import QUOTED_LINES, html_to_text, markdown_to_text
 from .thread import Left, Post, Thread
 
 __all__ = ["read_github", "sniff_github"]
@@ -78,6 +79,7 @@ class _Item:
     accepted: bool = False
     hidden: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    quoted: int = 0  # lines quoted from others, left out of its text
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -109,10 +111,10 @@ def _count(group: dict[str, Any]) -> int:
     return 0
 
 
-def _text(obj: dict[str, Any]) -> str:
+def _text(obj: dict[str, Any], left: Counter[str] | None = None) -> str:
     body = obj.get("body")
     if isinstance(body, str):
-        return markdown_to_text(body)
+        return markdown_to_text(body, left)
     if isinstance(obj.get("bodyHTML"), str):
         return html_to_text(obj["bodyHTML"])
     return str(obj.get("bodyText") or "")
@@ -127,8 +129,9 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     key = str(_get(obj, "id", "node_id", "databaseId") or fallback)
     when = str(_get(obj, "created_at", "createdAt", "submitted_at", "submittedAt", "publishedAt") or "")
     hidden = obj.get("isMinimized") is True or obj.get("minimized") is True
-    return _Item(kind, key, login, bot, when, _text(obj), _score(obj), hidden=hidden,
-                 accepted=obj.get("isAnswer") is True)
+    quoted: Counter[str] = Counter()
+    return _Item(kind, key, login, bot, when, _text(obj, quoted), _score(obj), hidden=hidden,
+                 accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()))
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -288,6 +291,8 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
         if i.kind == "review" and not i.text:
             left["reviews without words"] += 1
             continue
+        if i.quoted:  # counted for the messages kept only, each once
+            left[QUOTED_LINES] += i.quoted
         i.parent = aliases.get(i.parent, i.parent)
         if i.kind == "comment":
             counters["comment"] = counters.get("comment", 0) + 1

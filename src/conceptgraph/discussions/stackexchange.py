@@ -172,7 +172,7 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
             cid = c.get("Id", "")
             author, account = who(c.get("UserId"), c.get("UserDisplayName"), "c" + cid)
             yield _Row(cid, "comment", post, author, account, c.get("CreationDate", ""), _int(c.get("Score")),
-                       markdown_to_text(c.get("Text", "")))
+                       markdown_to_text(c.get("Text", ""), left))
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -194,11 +194,11 @@ def _owner(item: dict[str, Any], key: str) -> tuple[str, str]:
     return name, f"se-account:{ident}" if owner.get("account_id") else f"se:{ident}"
 
 
-def _api_text(item: dict[str, Any]) -> str:
+def _api_text(item: dict[str, Any], left: Left) -> str:
     if isinstance(item.get("body"), str):
         return html_to_text(item["body"])
     if isinstance(item.get("body_markdown"), str):
-        return markdown_to_text(item["body_markdown"])
+        return markdown_to_text(item["body_markdown"], left)
     return ""
 
 
@@ -234,7 +234,7 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
         if (kind, ident) in seen:
             return
         seen.add((kind, ident))
-        text = _api_text(item)
+        text = _api_text(item, left)
         title = html.unescape(str(item.get("title") or ""))
         if "body" not in item and "body_markdown" not in item:
             bodiless[0] += 1

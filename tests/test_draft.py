@@ -639,6 +639,9 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     ("Haiku and sonnet are different.", [("contrasts_with", "haiku", "sonnet")]),
     ("We want a haiku, not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
     ("A haiku is one way to write a poem.", [("includes", "poem", "haiku")]),
+    # an adjective says what it is like, not what it is; a noun after "like" does
+    ("This haiku is violent.", []),
+    ("This haiku is like violence.", [("similar_to", "haiku", "violence")]),
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
     ("A haiku has three lines and a sonnet fourteen.", []),
     ("A haiku is not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
@@ -651,7 +654,7 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     ("Haiku and sonnets, as the poem says, mean the same thing.", []),  # a third term, not listed with them
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
-    names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem")}
+    names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence")}
     found = mentions_in(sentence, 0, len(sentence), names)
     assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found)] == expected
 

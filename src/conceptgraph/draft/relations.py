@@ -31,11 +31,12 @@ __all__ = ["term_relations"]
 
 _Q = r"[\"“”‘’'`()\[\]]*\s*"  # quotation marks and brackets around a term
 # (kind, what stands between the two terms, whether the second term is the first's source)
+_IS = re.compile(
+    rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s|seems?|sounds?|feels?)\s+(?:\w+ly\s+|just\s+|really\s+|more\s+|"
+    rf"kind of\s+|sort of\s+|no more than\s+|simply\s+|basically\s+|essentially\s+)*(?:like\s+)?(?:a|an|the)?\s*"
+    rf"(?:(?:\w+)\s+)?{_Q}$", re.I)
 _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
-    (SIMILAR_TO, re.compile(
-        rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s|seems?|sounds?|feels?)\s+(?:\w+ly\s+|just\s+|really\s+|more\s+|"
-        rf"kind of\s+|sort of\s+|no more than\s+|simply\s+|basically\s+|essentially\s+)*(?:like\s+)?(?:a|an|the)?\s*"
-        rf"(?:(?:\w+)\s+)?{_Q}$", re.I), False),
+    (SIMILAR_TO, _IS, False),
     (SIMILAR_TO, re.compile(
         rf"^{_Q}(?:,\s*)?(?:\(?\s*(?:i\.e\.|aka|a\.k\.a\.|also called|also known as|or rather|that is)\s*,?\s*|"
         rf"(?:is|are)\s+(?:\w+ly\s+)?(?:synonymous with|the same (?:thing )?as|equivalent to|another (?:word|name|term) "
@@ -81,6 +82,16 @@ _BARE_JOIN = re.compile(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
+def _predicate_adjective(between: str, named: str) -> bool:
+    """Whether "X is Y" gives Y as an adjective ("is violent"), with no article or "like"
+    that would make it a thing ("is a violent act", "is like violence")."""
+    from .text import parts_of_speech
+
+    words = named.split()
+    return bool(words) and not re.search(r"\b(?:a|an|the|like)\b", between, re.I) \
+        and "NOUN" not in parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold())
+
+
 def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "") -> list[Finding]:
     """The relations between terms one sentence states, each quoting the sentence;
     ``topic``, the thread's one subject, is what "rename them to X" renames."""
@@ -117,6 +128,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             continue
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
+                if pattern is _IS and _predicate_adjective(between, text[s2 - base:e2 - base]):
+                    break  # "this rhetoric is violent" says what it is like, not what it is
                 if kind == CONTRASTS_WITH and _BARE_JOIN.match(between):
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):

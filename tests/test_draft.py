@@ -274,6 +274,8 @@ def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() ->
     ("I looked up both sonnet and ballad and find that they are synonymous.", "similar_to"),
     ("A sonnet and a ballad are not synonyms.", "contrasts_with"),
     ('"Sonnet" is the right word; "ballad" means something completely different.', "contrasts_with"),
+    ('I don\'t regard "sonnet" and "ballad" as synonymous, either.', "contrasts_with"),  # denied in its clause
+    ("No doubt, a sonnet and a ballad are synonymous.", "similar_to"),  # the "no" is another clause's
 ])
 def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> None:
     names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}

@@ -152,7 +152,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
     if not out and (len(named) == 2 or listed):  # '"sprocket", "cog" and "gear" all mean the same thing'
         same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
         for b in named[1:]:
-            if same and not _DENIED.search(text[max(0, same.start() - 24):same.start()]):
+            if same and not _DENIED.search(_CLAUSE_START.split(text[:same.start()])[-1]):
                 add(SIMILAR_TO, named[0], b, "same meaning")
             elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
@@ -168,6 +168,9 @@ _SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|th
 _OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|else)|(?:completely|quite|very|"
                             r"entirely|totally)\s+different|different\s+(?:meanings?|things|senses?))\b", re.I)
 _DENIED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
+# Where the clause a word stands in begins: "I don't regard X and Y as synonymous" is
+# denied, "no doubt, X and Y are synonymous" is not
+_CLAUSE_START = re.compile(r"[,;:()]|\b(?:but|and yet|although|though|whereas)\b", re.I)
 
 
 def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:

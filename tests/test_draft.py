@@ -643,6 +643,7 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     ("A haiku is one way to write a poem.", [("includes", "poem", "haiku")]),
     # an adjective says what it is like, not what it is; a noun after "like" does
     ("This haiku is violent.", []),
+    ("Haikus are not sonnets.", [("contrasts_with", "haiku", "sonnet")]),
     ("This haiku is like violence.", [("similar_to", "haiku", "violence")]),
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
     ("A haiku has three lines and a sonnet fourteen.", []),

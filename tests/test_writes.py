@@ -662,3 +662,19 @@ def test_read_if_exists_says_none_for_nothing(tmp_path: Path) -> None:
     with pytest.raises(WriteConflict):
         write_atomic(tmp_path / "nothing", "y", expect=None)
     assert (tmp_path / "nothing").read_text() == "x"
+
+
+def test_force_replaces_an_earlier_import_but_never_review_work_or_other_files(tmp_path: Path) -> None:
+    """`import --force` and `draft -o --force` replace what import and draft wrote; a
+    folder that also holds review decisions or a file of the user's is refused, whole."""
+    folder = imported(tmp_path, "t", "discourse.json", "--draft")
+    r = run("import", str(FIX / "reddit.json"), "-o", str(folder), "--force", "--draft", "-q")
+    assert r.exit_code == 0, r.stderr  # an earlier import and its draft: replaced
+    assert "reddit" in (folder / "discussion.yaml").read_text(encoding="utf-8").casefold()
+    (folder / "decisions.yaml").write_text("decisions: []\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    for args in (("import", str(FIX / "discourse.json")), ("draft", str(FIX / "discourse.json"))):
+        r = run(*args, "-o", str(folder), "--force")
+        one_line_error(r, 6, "decisions.yaml, notes.txt", "would delete")
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before and leftovers(tmp_path) == []

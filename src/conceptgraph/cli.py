@@ -577,7 +577,7 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @click.option("--thread", metavar="ID_OR_TITLE", help="Keep only this thread of a file that holds several.")
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
 @click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Reddit's AutoModerator).")
-@click.option("--force", is_flag=True, help="Replace an existing folder.")
+@click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -619,7 +619,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
               "else output/<name of DATA>/).")
-@click.option("--force", is_flag=True, help="Replace an existing -o folder.")
+@click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files).")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")
 @json_option

@@ -594,23 +594,38 @@ def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
                           "choose another folder or use --force to replace it")
 
 
+def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> None:
+    """An :class:`OutputError` when ``target`` holds anything but the files named in
+    ``own``: replacing it would delete someone's work (review decisions, notes)."""
+    try:
+        others = sorted(n for n in os.listdir(target) if n not in own)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
+    if others:
+        raise OutputError(f"{path}: folder holds files this would delete ({len(others)}: "
+                          f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first")
+
+
 def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
-                 replace: Literal["never", "exports", "always"] = "never", mark: bool = False,
-                 make_parents: bool = False) -> Path:
+                 replace: Literal["never", "exports", "own", "always"] = "never", mark: bool = False,
+                 make_parents: bool = False, own: frozenset[str] = frozenset()) -> Path:
     """Write ``files`` (name -> bytes) as the folder ``path``, all at once.
 
     The files go into a new folder beside ``path``, which is renamed into place once
     complete, so that a failure leaves nothing (and an old folder as it was). A folder
     found at ``path`` at that moment is replaced according to ``replace``: ``"never"``
     (:class:`WriteConflict`: it appeared meanwhile), ``"exports"`` (only an empty folder
-    or an earlier export that holds nothing else) or ``"always"``. ``mark`` marks the
-    new folder as an export (:data:`EXPORT_MARK`)."""
+    or an earlier export that holds nothing else), ``"own"`` (only one that holds
+    nothing but the files named in ``own``) or ``"always"``. ``mark`` marks the new
+    folder as an export (:data:`EXPORT_MARK`)."""
     target = Path(os.path.abspath(path))
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
     _make_parent(path, target.parent, make_parents)
     if replace == "exports" and target.is_dir():
         _check_export_folder(path, target)  # before the work of writing, and again at the rename
+    if replace == "own" and target.is_dir():
+        _check_own_folder(path, target, own)
     fresh: Path | None
     fresh, fd = _new_temp(target, folder=True)
     previous: Path | None = None
@@ -630,6 +645,8 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
                 with folder_lock(target):  # writers inside it wait, and then see the new folder
                     if replace == "exports":
                         _check_export_folder(path, target)
+                    if replace == "own":
+                        _check_own_folder(path, target, own)
                     os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
                     previous = fresh.with_suffix(".prev")  # .NAME.TOKEN.prev, found with its .tmp by _recover
                     os.rename(target, previous)

@@ -383,6 +383,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         text = dump_dataset(ds, ("source", "contributors", "messages"), header)
         parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
         # never over a folder that appeared meanwhile (another import, the user's notes)
-        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="always" if existed else "never",
-                     make_parents=default)
+        # an earlier import (and its draft) is replaced, never review decisions or other files
+        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="own" if existed else "never",
+                     make_parents=default, own=frozenset({"discussion.yaml", "draft.yaml"}))
     return {"path": str(target), **summary}

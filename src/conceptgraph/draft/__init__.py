@@ -472,7 +472,7 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
-    from ..decisions import DECISIONS_FILE, Decisions, draft_document, respect, sync_folder
+    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_document, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
@@ -522,8 +522,10 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     else:
         if book.raw is not None:
             base_files[DECISIONS_FILE] = book.raw
+        # an earlier draft of the same files is replaced, never review decisions or other files
         write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
-                     replace="always" if existed else "never", make_parents=default)
+                     replace="own" if existed else "never", make_parents=default,
+                     own=frozenset({*base_files, DRAFT_FILE}) - {DECISIONS_FILE, REVIEWED_FILE})
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
             "attributes": len(drafted.attributes), "claims": len(drafted.claims),
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),

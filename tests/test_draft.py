@@ -848,3 +848,21 @@ def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> N
             Message("m3", "c", "comment 2", "I like NoPlusOne, it is easy to spell.", reply_to="m1")]
     labels = {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
     assert {"NoMeToo", "NoPlusOne"} <= labels
+
+
+def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
+    """A site's dump holds several questions: whoever a drafted stance is towards wrote
+    in the same thread as the one who takes it."""
+    ds, _ = read_discussion([ROOT / "tests" / "fixtures" / "discussions" / "stackexchange"])
+    by_id = {m.id: m for m in ds.messages}
+
+    def thread(m):
+        while m.reply_to in by_id:
+            m = by_id[m.reply_to]
+        return m.id
+
+    writers: dict[str, set[str]] = {}
+    for m in ds.messages:
+        writers.setdefault(thread(m), set()).add(m.by)
+    stances = [r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")]
+    assert stances and all(r.target in writers[thread(by_id[r.message])] for r in stances)

@@ -86,6 +86,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     with Progress("drafting", total=len(ds.messages)) as progress:
         for msg in english:
             progress.update()
+            if msg is not root and not msg.reply_to and msg.title:
+                # another thread of the file begins (a site's next question): nobody in it
+                # answers anyone of the one before
+                root, said = msg, []
+                drafter.root_by = msg.by
             words = content_words(msg.text)
             rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""

@@ -140,3 +140,17 @@ def test_control_characters_in_quotes_are_escaped_in_every_text_output(write) ->
     for args in (["why", "a", "b"], ["path", "a", "b"], ["compare", "a", "b"], ["who", "p"]):
         r = run(*args, "--data", str(path))
         assert r.exit_code == 0 and "\x1b" not in r.stdout and "\\x1b[2Jwipe" in r.stdout, args
+
+
+def test_a_quote_over_wrapped_lines_reads_as_one_line(tmp_path: Path) -> None:
+    """A mail's quote runs over its wrapped lines: the terminal shows spaces, not "\\n"."""
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        "contributors:\n- {id: ann, name: Ann, role: author}\n"
+        "messages:\n- {id: m1, by: ann, where: message 1, text: \"A sonnet has\\nfourteen lines.\"}\n"
+        "terms:\n- {id: sonnet}\nattributes:\n- {id: fourteen-lines}\n"
+        "claims:\n- {term: sonnet, attribute: fourteen-lines, by: ann, quote: \"A sonnet has\\nfourteen lines.\","
+        " where: message 1, message: m1}\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["why", "sonnet", "fourteen-lines", "--data", str(data)])
+    assert r.exit_code == 0, r.output
+    assert "“A sonnet has fourteen lines.”" in r.stdout and "\\n" not in r.stdout

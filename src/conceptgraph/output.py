@@ -175,9 +175,14 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str], width: int | No
 
 
 def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> str:
-    """One line of evidence: the quote in typographic quotes, then who and where."""
+    """One line of evidence: the quote in typographic quotes, then who and where. A
+    quote's line breaks (a mail's wrapped lines) read as spaces.
+
+    >>> wrap_quote("Based on actual\\nexperience", "Zack", "message 6", "")
+    '“Based on actual experience” (Zack, message 6)'
+    """
     who = ", ".join(_clean(x) for x in (speaker, where) if x)
-    said = f"“{_clean(quote)}”" if quote else ""
+    said = f"“{_clean(' '.join(quote.split()))}”" if quote else ""
     return indent + " ".join(x for x in (said, f"({who})" if who else "") if x)
 
 
@@ -494,7 +499,7 @@ def thread_text(r: dict[str, Any]) -> str:
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]
         for c in m["claims"]:
-            lines.append(f"  • {c['text']}{_provenance(c)} — “{c['quote']}” [{c['span'][0]}-{c['span'][1]}]")
+            lines.append(f"  • {c['text']}{_provenance(c)} — “{' '.join(c['quote'].split())}” [{c['span'][0]}-{c['span'][1]}]")
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 

@@ -243,6 +243,9 @@ def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     assert r.exit_code == 2
     r = run("import", str(FIX / "slack"), "--thread", "genral")
     assert r.exit_code == 2 and "did you mean '#general'" in r.stderr
+    # a dump's reader picks the thread itself; when none is that one, the titles are listed still
+    r = run("import", str(FIX / "stackexchange"), "--thread", "fashion")
+    assert r.exit_code == 2 and "What is the difference between fashion and clothing tags?" in r.stderr
 
 
 def test_hostile_strings_stay_text(tmp_path: Path) -> None:

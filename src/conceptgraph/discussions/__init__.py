@@ -297,16 +297,40 @@ def detect(path: Path) -> Importer | None:
 _DEFAULTS = Options()
 
 
+def _read_threads(kinds: list[tuple[Path, Importer]], options: Options) -> tuple[list[Thread], Left, list[str]]:
+    """The threads of each source with the importer its kind needs, what was left out,
+    and the importers used."""
+    from ..progress import Progress
+    from .thread import Left
+
+    threads: list[Thread] = []
+    left = Left()
+    used = []
+    for src, imp in kinds:
+        parts = [p for p, i in kinds if i is imp]
+        if imp.read_parts is not None and len(parts) > 1:
+            # An issue and its comments saved apart (gh api .../issues/N, then .../comments)
+            # are one thread: read together, where the first of them stands.
+            if src != parts[0]:
+                continue
+            with Progress(f"reading {len(parts)} files ({imp.name})"):
+                found, dropped = imp.read_parts(parts, options)
+        else:
+            with Progress(f"reading {src.name} ({imp.name})"):
+                found, dropped = imp.read(src, options)
+        threads += found
+        left.update(dropped)
+        used.append(imp.name)
+    return threads, left, used
+
+
 def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None = None,
                     options: Options = _DEFAULTS, name: str = "") -> tuple[Dataset, dict[str, Any]]:
     """The dataset (source, contributors, messages) of the discussions in ``sources``,
     and a summary: format, threads, messages, speakers, replies, and what was left out."""
     from ..progress import Progress
-    from .thread import Left, to_dataset
+    from .thread import to_dataset
 
-    threads: list[Thread] = []
-    left = Left()
-    used = []
     kinds = []
     for src in sources:
         src = Path(src)
@@ -318,24 +342,12 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
-    for src, imp in kinds:
-        parts = [p for p, i in kinds if i is imp]
-        if imp.read_parts is not None and len(parts) > 1:
-            # An issue and its comments saved apart (gh api .../issues/N, then .../comments)
-            # are one thread: read together, where the first of them stands.
-            if src != parts[0]:
-                continue
-            with Progress(f"reading {len(parts)} files ({imp.name})"):
-                found, dropped = imp.read_parts(parts, options._replace(thread=thread))
-        else:
-            with Progress(f"reading {src.name} ({imp.name})"):
-                found, dropped = imp.read(src, options._replace(thread=thread))
-        threads += found
-        left.update(dropped)
-        used.append(imp.name)
+    threads, left, used = _read_threads(kinds, options._replace(thread=thread))
     if thread is not None:
         chosen = [t for t in threads if thread in (t.key, t.title, t.title.lstrip("#"))]
         if not chosen:
+            if not threads:  # a reader that picks the thread itself (a dump's) found none: list them all
+                threads = _read_threads(kinds, options._replace(thread=None))[0]
             titles = [t.title or t.key for t in threads]
             raise UsageError(f"no thread '{excerpt(thread)}'{did_you_mean(thread, titles)}; "
                              f"the file holds: {excerpt(', '.join(titles), 300)}")

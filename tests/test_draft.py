@@ -444,6 +444,11 @@ def test_given_terms_are_the_only_terms(tmp_path: Path) -> None:
     ds = load_dataset(tmp_path / "r")
     assert [t.label for t in ds.terms] == ["goal", "cooperation"]
     assert {t.aliases for t in ds.terms} == {()}
+    # a given term no message names (a misspelling) is said, not dropped without a word
+    r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r2"), "--terms", "goal,cooperaton")
+    assert r.exit_code == 0 and "not drafted: cooperaton (given with --terms)" in r.stdout
+    r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r3"), "--terms", "goal,cooperaton", "--json")
+    assert json.loads(r.stdout)["terms_not_found"] == ["cooperaton"]
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [

@@ -327,6 +327,7 @@ class DraftSummary(TypedDict):
     mentions: int
     co_occurrences: int
     other_languages: NotRequired[dict[str, int]]
+    terms_not_found: NotRequired[list[str]]
 
 
 class ReviewItem(TypedDict):

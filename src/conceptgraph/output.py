@@ -527,6 +527,8 @@ def draft_text(r: dict[str, Any]) -> str:
         others = ", ".join(f"{code} {n}" for code, n in r["other_languages"].items())
         text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
                  f"({others}); drafting reads English")
+    if r.get("terms_not_found"):
+        text += f"\nnot in any message, so not drafted: {', '.join(r['terms_not_found'])} (given with --terms)"
     return text
 
 

@@ -536,7 +536,17 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
-            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {})}
+            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
+            **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {})}
+
+
+def _not_found(terms: Iterable[str] | None, base: Dataset, drafted: Dataset) -> list[str]:
+    """The terms given with ``--terms`` that are neither drafted nor in the dataset
+    already: no message names them (a misspelling, often)."""
+    from .terms import key_of
+
+    known = {key_of(n.split()) for t in (*base.terms, *drafted.terms) for n in (t.id, t.label, *t.aliases) if n}
+    return [n for n in (terms or ()) if n.strip() and key_of(n.split()) not in known]
 
 
 def _earlier_draft(path: Path) -> bytes | None:

@@ -871,3 +871,21 @@ def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
         writers.setdefault(thread(m), set()).add(m.by)
     stances = [r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")]
     assert stances and all(r.target in writers[thread(by_id[r.message])] for r in stances)
+
+
+def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None:
+    """A drafted folder's answers say which lines rest on drafts alone, in the text and in --json."""
+    from conceptgraph.answers import ANSWERS, conforms
+
+    folder = tmp_path / "lx"
+    raw = ROOT / "bench" / "gold" / "dev" / "linux-man-catenate-concatenate.txt"
+    assert run("draft", str(raw), "-o", str(folder), "-q").exit_code == 0
+    r = run("compare", "catenate", "concatenate", "--data", str(folder), "--json")
+    answer = json.loads(r.stdout)
+    assert conforms(answer, ANSWERS["compare"]) == []
+    only = answer["only_a"] + answer["only_b"]
+    assert only and all(set(i["drafted_by"]) == set(i["supporters"]) for i in only)
+    text = run("compare", "catenate", "concatenate", "--data", str(folder)).stdout
+    said_only = text.split("Said only of catenate")[1].split("\n\n")[0]
+    assert all(line.endswith("[drafted from the text]") for line in said_only.splitlines()[1:] if line.startswith("  "))
+    assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout

@@ -97,6 +97,7 @@ class AttributeItem(TypedDict):
     supporters: list[str]
     count: int
     inferred_by: NotRequired[list[str]]
+    drafted_by: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
     supporters_a: NotRequired[list[str]]
     supporters_b: NotRequired[list[str]]
@@ -118,6 +119,7 @@ class Contrast(TypedDict):
     supporters_b: list[str]
     stated_by: list[str]
     inferred: NotRequired[bool]
+    drafted: NotRequired[bool]
     inferred_by_a: NotRequired[list[str]]
     inferred_by_b: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]

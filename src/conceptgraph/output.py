@@ -233,6 +233,13 @@ def _read_by(names: list[str], of: str) -> list[str]:
     return [f"{n} of {of}" for n in names]
 
 
+def _drafted(drafted: list[str], names: list[str]) -> str:
+    """The mark of a line naming ``names``, of whom ``drafted`` are only in a draft."""
+    if not drafted:
+        return ""
+    return "  [drafted from the text]" if set(drafted) >= set(names) else f"  [drafted: {_names(drafted)}]"
+
+
 def _mark(read: list[str], names: list[str]) -> str:
     """The mark of a line naming ``names``, of whom ``read`` said it only in the curator's reading."""
     return _inference(read, whole=bool(read) and set(read) >= set(names))
@@ -265,7 +272,7 @@ def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = f
         denial = i.get("denied_for_a") or i.get("denied_for_b")
         note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
         out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{_mark(i.get('inferred_by', []), i['supporters'])}"
-                   f"{note}")
+                   f"{note}{_drafted(i.get('drafted_by', []), i['supporters'])}")
         out += _quotes(i)
     return out
 
@@ -288,7 +295,8 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
             + _read_by(c.get("inferred_by_b", []), b)
         whole = bool(c.get("inferred")) and set(c.get("inferred_by_a", [])) >= set(sides[0]) \
             and set(c.get("inferred_by_b", [])) >= set(sides[1])
-        out.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {who}{_inference(parts, whole)}")
+        out.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {who}{_inference(parts, whole)}"
+                   f"{'  [drafted from the text]' if c.get('drafted') else ''}")
         out += _quotes(c)
     return out
 
@@ -419,11 +427,12 @@ def consensus_text(r: dict[str, Any]) -> str:
         for i in shown:
             endorsed = f"; endorsed by {_names(i['endorsed_by'])}" if i["endorsed_by"] else ""
             lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'])} — {_names(i['supporters'])}"
-                         f"{endorsed}{_mark(i.get('inferred_by', []), i['supporters'])}")
+                         f"{endorsed}{_mark(i.get('inferred_by', []), i['supporters'])}"
+                         f"{_drafted(i.get('drafted_by', []), i['supporters'])}")
             lines += _quotes(i)
     else:
-        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"]) + _mark(i.get("inferred_by", []),
-                                                                                            i["supporters"]),
+        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"])
+                 + _mark(i.get("inferred_by", []), i["supporters"]) + _drafted(i.get("drafted_by", []), i["supporters"]),
                  _names(i["endorsed_by"])] for i in shown]
         lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
     if len(r["agreed"]) > 25:

@@ -456,6 +456,14 @@ def _inferred_by(claims: Iterable[dict[str, Any]]) -> list[str]:
     return [name for name, inferred in by.items() if inferred]
 
 
+def _drafted_by(claims: Iterable[dict[str, Any]]) -> list[str]:
+    """The speakers whose every claim among ``claims`` is drafted, not yet reviewed."""
+    by: dict[str, bool] = {}
+    for c in claims:
+        by[c["speaker"]] = by.get(c["speaker"], True) and c.get("status") == "draft"
+    return [name for name, drafted in by.items() if drafted]
+
+
 def _optional(**lists: list[str]) -> dict[str, Any]:
     return {k: v for k, v in lists.items() if v}
 
@@ -463,7 +471,7 @@ def _optional(**lists: list[str]) -> dict[str, Any]:
 def _item(G: Graph, attr: Any, claims: list[dict[str, Any]], quotes: bool) -> AttributeItem:
     names = _names(claims)
     item: AttributeItem = {"attribute": attr, "label": _label(G, attr), "supporters": names, "count": len(names)}
-    item.update(_optional(inferred_by=_inferred_by(claims)))  # type: ignore[typeddict-item]
+    item.update(_optional(inferred_by=_inferred_by(claims), drafted_by=_drafted_by(claims)))  # type: ignore[typeddict-item]
     if quotes:
         item["quotes"] = _public(claims)
     return item
@@ -552,6 +560,9 @@ def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[d
             if opposing and all(d.get("inferred") for d in opposing):
                 contrast["inferred"] = True  # the pairing is the curator's reading
             contrast.update(_optional(inferred_by_a=_inferred_by(has_a[x]), inferred_by_b=_inferred_by(has_b[y])))
+            if all(c.get("status") == "draft" for c in (*has_a[x], *has_b[y])) \
+                    and all(d.get("status") == "draft" for d in opposing):
+                contrast["drafted"] = True  # both sides and their pairing drafted from the text
             if quotes:
                 contrast["quotes"] = _public([*has_a[x], *has_b[y], *(_evidence(G, d) for d in opposing)])
             out.append(contrast)

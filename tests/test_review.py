@@ -219,6 +219,8 @@ def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
     assert r.exit_code == 2 and "no item 'c-0000000000'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = run("review", str(drafted), "c-0000000000")
     assert r.exit_code == 2 and "--accept or --reject" in r.stderr
+    r = run("review", str(drafted), "--accept", "--reject", "c-0000000000")
+    assert r.exit_code == 2 and "not both" in r.stderr
     (drafted / "decisions.yaml").write_text("revision: 1\ndecisions:\n- {action: 1, decision: maybe, item: term, "
                                             "term: x}\n", encoding="utf-8")
     r = run("review", str(drafted), "--list")

@@ -80,6 +80,12 @@ def test_stack_exchange_comments_answer_the_one_they_address_and_the_accepted_an
     assert accepted == ["answer 2"]  # AcceptedAnswerId="20", the second answer by date
 
 
+def test_thread_names_the_place_a_reply_answers() -> None:
+    out = run("thread", "--data", str(SE)).stdout
+    assert "(replies to “Should we include sources in answers?” › question)" in out
+    assert "-que)" not in out and "(replies to question-" not in out  # never a message's id
+
+
 def test_thread_shows_scores_and_the_accepted_answer() -> None:
     r = run("thread", "--data", str(SE), "--json")
     from conceptgraph.answers import ANSWERS, conforms

@@ -678,7 +678,9 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     """
     from .review import review_decide, review_list
 
-    if ids and accept == reject:
+    if accept and reject:
+        raise UsageError("give --accept or --reject, not both")
+    if ids and not (accept or reject):
         raise UsageError("give --accept or --reject before the ids")
     if (accept or reject) and not ids:
         raise UsageError("--accept and --reject take the ids of items (see --list)")

@@ -178,3 +178,16 @@ def test_the_page_holds_the_thread_with_each_quote_in_its_place() -> None:
         text = data["nodeDetails"][m["node"]]["text"]
         for start, end, details in m["marks"]:
             assert all(text[start:end] == data["edgeDetails"][d]["quote"] for d in details)
+
+
+def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -> None:
+    """Two datasets drawn or exported without -o never replace each other's files."""
+    from conftest import MINI
+
+    (tmp_path / "mini.yaml").write_text(MINI, encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["render", "--data", str(tmp_path / "mini.yaml")])
+    assert r.exit_code == 0 and r.stderr == "wrote output/mini.html\n"
+    r = runner.invoke(cli, ["export", "graphml", "--data", str(tmp_path / "mini.yaml")])
+    assert r.exit_code == 0 and r.stderr == "wrote output/mini.graphml\n"
+    assert runner.invoke(cli, ["render"]).stderr == "wrote output/concept_graph.html\n"  # the bundled one's

@@ -741,9 +741,20 @@ def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     return add
 
 
+def _output_name(data: str | None) -> str:
+    """What a file written for ``--data`` is named by default: after the data
+    ("output/comments.html"), so that two datasets' pages never replace each other."""
+    from pathlib import Path
+
+    from .discussions.thread import slug
+
+    return (slug(Path(data).name.split(".")[0]) or "concept_graph") if data else "concept_graph"
+
+
 @cli.command()
 @click.option("-o", "--output", "output", default=None, metavar="PATH",
-              help="Where to write the page (default: output/concept_graph.html; - for stdout).")
+              help="Where to write the page (default: output/concept_graph.html, or output/NAME.html for "
+              "--data NAME; - for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
 @_part_options("Draw")
 @common
@@ -768,7 +779,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 
         emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds), cache=True).encode("utf-8"))
         return
-    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True)
+    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data))
     _written({"format": "html", "path": str(path)}, as_json)
     if open_:
         click.launch(str(path.resolve()))
@@ -778,7 +789,8 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 @click.argument("fmt_arg", required=False, metavar="[FORMAT]", type=_LazyChoice(_export_names))
 @click.option("--format", "fmt", type=_LazyChoice(_export_names), help="What to write (or give it first: export graphml).")
 @click.option("-o", "--output", "output", metavar="PATH",
-              help="File (folder for neo4j); - for stdout; default under output/.")
+              help="File (folder for neo4j); - for stdout; default under output/, named after --data "
+              "(output/concept_graph.graphml for the bundled discussion).")
 @click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
 @_part_options("Export")
 @common
@@ -804,7 +816,8 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
                          f"{fmt or 'NAME'}; one of {', '.join(_export_names())}")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
-    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force)
+    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force,
+                          name=_output_name(data))
     if result["path"] != "-":
         _written(result, as_json)
 

@@ -175,11 +175,13 @@ def write_page(
     depth: int = 1,
     kinds: list[str] | None = None,
     cache: bool = False,
+    name: str = "concept_graph",
 ) -> Path:
-    """Write the explorer page to ``path`` (default ``output/concept_graph.html``,
-    whose folder is created) atomically; return the path. An error leaves any earlier
-    file at ``path`` as it was. ``cache`` as for :func:`render_html`."""
-    target = DEFAULT_OUTPUT if path is None else path
+    """Write the explorer page to ``path`` (default ``output/NAME.html``, ``name``
+    ``concept_graph`` unless given, whose folder is created) atomically; return the path.
+    An error leaves any earlier file at ``path`` as it was. ``cache`` as for
+    :func:`render_html`."""
+    target = DEFAULT_OUTPUT.with_name(f"{name}.html") if path is None else path
     return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
                         make_parents=path is None)
 

@@ -47,9 +47,11 @@ def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
     f.write(G, out, positions)
 
 
-def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False) -> dict[str, Any]:
-    """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``; ``"-"`` for
-    standard output, every byte checked). Files are replaced atomically: a failure
+def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False,
+           name: str = "concept_graph") -> dict[str, Any]:
+    """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``, named after
+    ``name``: ``output/concept_graph.graphml``; ``"-"`` for standard output, every byte
+    checked). Files are replaced atomically: a failure
     leaves the old one. A folder format replaces only an empty folder or an earlier
     export of ours that holds nothing else, unless ``force``.
 
@@ -62,7 +64,7 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     if f is None:
         raise ValueError(f"unknown format '{fmt}': one of {', '.join(FORMATS)}")
     default = path in (None, "")
-    target = DEFAULT_FOLDER / f.default_name if default else Path(str(path))
+    target = DEFAULT_FOLDER / f.default_name.replace("concept_graph", name, 1) if default else Path(str(path))
     if str(path) == "-":
         if f.write is None:
             raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")

@@ -198,6 +198,10 @@ def test_consensus_on_the_bundled_discussion(B) -> None:
     assert tech["concerns_labels"] == ["technologies of cooperation: never heard of"]
     only_coord = consensus(B, "coordination")
     assert {i["term"] for i in only_coord["agreed"]} == {"coordination"} and only_coord["agreements"] == []
+    # a dispute scoped to a claim about another term is not one about this term
+    for term in ("collaboration", "cooperation"):
+        assert tech not in consensus(B, term)["disputed"]
+    assert tech in consensus(B, "technologies-of-cooperation")["disputed"]
 
 
 def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:

@@ -734,6 +734,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
             continue
         if involved is not None and not (_spoke_of(G, u, involved) or _spoke_of(G, v, involved)):
             continue
+        if involved is not None and (about := _claimed_terms(G, d, v)) is not None and not about & involved:
+            continue  # scoped to claims about other terms
         stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
         if kind == DISPUTES:
             disputed.append({"type": "contributors", **stance})
@@ -741,6 +743,19 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
             agreements.append(stance)
     agreed.sort(key=lambda i: (-i["count"], -len(i["endorsed_by"]), i["term_label"].casefold(), i["label"].casefold()))
     return {"agreed": agreed, "disputed": disputed, "agreements": agreements}  # type: ignore[typeddict-item]
+
+
+def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
+    """The terms of the claims a stance is scoped to; None when it names none, or names
+    an attribute (then it may concern any term)."""
+    _, _, data = adjacency(G)
+    terms = set()
+    for c in d.get("concerns") or []:
+        claim = None if not _hashable(c) or c in data else _claim(G, c, target)
+        if claim is None or not _hashable(claim[1].get("term")):
+            return None
+        terms.add(claim[1]["term"])
+    return terms or None
 
 
 def _spoke_of(G: Graph, person: Any, terms: set[Any]) -> bool:

@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import NodeNotFound, UsageError, article, did_you_mean
@@ -191,7 +191,7 @@ def _concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]
     _, _, data = adjacency(G)
     out = []
     for c in concerns:
-        claim = None if not _hashable(c) or c in data else _claim(G, c, target)
+        claim = _concerned_claim(G, c, target)
         if claim is not None:
             attr, d = claim
             term = d.get("term")
@@ -200,6 +200,13 @@ def _concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]
         else:
             out.append(_label(G, c) if _hashable(c) and c in data else str(c))
     return out
+
+
+def _concerned_claim(G: Graph, concern: Any, target: Any) -> tuple[Any, dict[str, Any]] | None:
+    """The attribute and data of the claim a stance's ``concern`` names; None when it
+    names an attribute (a node) or nothing known."""
+    _, _, data = adjacency(G)
+    return None if not _hashable(concern) or concern in data else _claim(G, concern, target)
 
 
 def _claim(G: Graph, key: Any, near: Any) -> tuple[Any, dict[str, Any]] | None:
@@ -448,20 +455,22 @@ def _names(claims: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(c["speaker"] for c in claims))
 
 
-def _inferred_by(claims: Iterable[dict[str, Any]]) -> list[str]:
-    """The speakers whose every claim among ``claims`` is the curator's reading."""
+def _whose_every(claims: Iterable[dict[str, Any]], holds: Callable[[dict[str, Any]], bool]) -> list[str]:
+    """The speakers whose every claim among ``claims`` ``holds``."""
     by: dict[str, bool] = {}
     for c in claims:
-        by[c["speaker"]] = by.get(c["speaker"], True) and bool(c.get("inferred"))
-    return [name for name, inferred in by.items() if inferred]
+        by[c["speaker"]] = by.get(c["speaker"], True) and holds(c)
+    return [name for name, every in by.items() if every]
+
+
+def _inferred_by(claims: Iterable[dict[str, Any]]) -> list[str]:
+    """The speakers whose every claim among ``claims`` is the curator's reading."""
+    return _whose_every(claims, lambda c: bool(c.get("inferred")))
 
 
 def _drafted_by(claims: Iterable[dict[str, Any]]) -> list[str]:
     """The speakers whose every claim among ``claims`` is drafted, not yet reviewed."""
-    by: dict[str, bool] = {}
-    for c in claims:
-        by[c["speaker"]] = by.get(c["speaker"], True) and c.get("status") == "draft"
-    return [name for name, drafted in by.items() if drafted]
+    return _whose_every(claims, lambda c: c.get("status") == "draft")
 
 
 def _optional(**lists: list[str]) -> dict[str, Any]:
@@ -748,10 +757,9 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
 def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
     """The terms of the claims a stance is scoped to; None when it names none, or names
     an attribute (then it may concern any term)."""
-    _, _, data = adjacency(G)
     terms = set()
     for c in d.get("concerns") or []:
-        claim = None if not _hashable(c) or c in data else _claim(G, c, target)
+        claim = _concerned_claim(G, c, target)
         if claim is None or not _hashable(claim[1].get("term")):
             return None
         terms.add(claim[1]["term"])

@@ -174,6 +174,11 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str], width: int | No
     return "\n".join([*lines(headers), "  ".join("-" * w for w in widths), *(x for r in cells for x in lines(r))])
 
 
+def _one_line(quote: str) -> str:
+    """A quote as one line: its line breaks (a mail's wrapped lines) as spaces."""
+    return _clean(" ".join(quote.split()))
+
+
 def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> str:
     """One line of evidence: the quote in typographic quotes, then who and where. A
     quote's line breaks (a mail's wrapped lines) read as spaces.
@@ -182,7 +187,7 @@ def wrap_quote(quote: str, speaker: str, where: str, indent: str = "    ") -> st
     '“Based on actual experience” (Zack, message 6)'
     """
     who = ", ".join(_clean(x) for x in (speaker, where) if x)
-    said = f"“{_clean(' '.join(quote.split()))}”" if quote else ""
+    said = f"“{_one_line(quote)}”" if quote else ""
     return indent + " ".join(x for x in (said, f"({who})" if who else "") if x)
 
 
@@ -510,7 +515,7 @@ def thread_text(r: dict[str, Any]) -> str:
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]
         for c in m["claims"]:
-            lines.append(f"  • {c['text']}{_provenance(c)} — “{' '.join(c['quote'].split())}” [{c['span'][0]}-{c['span'][1]}]")
+            lines.append(f"  • {c['text']}{_provenance(c)} — “{_one_line(c['quote'])}” [{c['span'][0]}-{c['span'][1]}]")
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 

@@ -95,7 +95,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
             before = disputed = spoken_to = ""
-            if not msg.reply_to or msg.reply_to == root.id:
+            flat = not msg.reply_to or msg.reply_to == root.id  # it answers the thread, not one message
+            if flat:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
                 recent = said[-_RECENT:]
@@ -118,7 +119,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 # flat thread, whoever first said what it takes up (a proposal's author, not
                 # the last one to echo it), unless it speaks to someone
                 target = answered
-                if (not msg.reply_to or msg.reply_to == root.id) and not spoken_to:
+                if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, words)
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]

@@ -30,11 +30,11 @@ from .rules import Finding, Mention
 __all__ = ["term_relations"]
 
 _Q = r"[\"“”‘’'`()\[\]]*\s*"  # quotation marks and brackets around a term
-# (kind, what stands between the two terms, whether the second term is the first's source)
 _IS = re.compile(
     rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s|seems?|sounds?|feels?)\s+(?:\w+ly\s+|just\s+|really\s+|more\s+|"
     rf"kind of\s+|sort of\s+|no more than\s+|simply\s+|basically\s+|essentially\s+)*(?:like\s+)?(?:a|an|the)?\s*"
     rf"(?:(?!(?:not|never|no)\b)\w+\s+)?{_Q}$", re.I)  # "X are not Y" is no likeness
+# (kind, what stands between the two terms, whether the second term is the first's source)
 _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (SIMILAR_TO, _IS, False),
     (SIMILAR_TO, re.compile(

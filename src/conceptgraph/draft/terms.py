@@ -498,9 +498,8 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
             continue
         for m in pattern.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
-            quote = _QUOTE.match(inner)
-            if quote:
-                words = _quoted_words(next(g for g in quote.groups() if g is not None))
+            if _QUOTE.match(inner):
+                words = _named(inner)
             else:  # "the term remote tracking branch is ...": the noun phrase that starts there
                 phrases = [p for s, _, p in _noun_phrases(inner) if s == 0]
                 words = max(phrases, key=len) if phrases else _phrase_words(inner.split()[0])

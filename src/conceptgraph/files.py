@@ -570,13 +570,18 @@ def _export_mark(files: Mapping[str, bytes]) -> bytes:
             + "\n").encode("utf-8")
 
 
+def _names_in(path: str | os.PathLike[str], target: Path) -> list[str]:
+    """The names in the folder ``target`` (given as ``path``), sorted."""
+    try:
+        return sorted(os.listdir(target))
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
+
+
 def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
     """An :class:`OutputError` unless ``target`` is empty or holds only what an earlier
     export of ours wrote (the files its mark lists)."""
-    try:
-        held = sorted(os.listdir(target))
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
+    held = _names_in(path, target)
     if not held:
         return
     listed: set[str] = set()
@@ -597,10 +602,7 @@ def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
 def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> None:
     """An :class:`OutputError` when ``target`` holds anything but the files named in
     ``own``: replacing it would delete someone's work (review decisions, notes)."""
-    try:
-        others = sorted(n for n in os.listdir(target) if n not in own)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
+    others = [n for n in _names_in(path, target) if n not in own]
     if others:
         raise OutputError(f"{path}: folder holds files this would delete ({len(others)}: "
                           f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first")

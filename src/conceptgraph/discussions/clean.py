@@ -271,8 +271,9 @@ _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<
 
 def markdown_to_text(md: str, left: Counter[str] | None = None) -> str:
     """Plain text of Markdown (Reddit, Slack, Discourse raw): quotes left out (counted in
-    ``left``), links as "text (address)", emphasis marks dropped, entities decoded. Inline code keeps its
-    marks: "`experimental`" is a word held up as a name, as its writer meant.
+    ``left``), links as "text (address)", emphasis marks dropped, entities decoded.
+    Inline code keeps its marks: "`experimental`" is a word held up as a name, as its
+    writer meant.
 
     >>> markdown_to_text("I'd mark it `experimental`, **not** *deprecated*.")
     "I'd mark it `experimental`, not deprecated."

@@ -281,49 +281,47 @@ def test_the_registry_names_every_format() -> None:
     assert DatasetError  # errors from importers are DatasetErrors: exit 1
 
 
-def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path) -> None:
+_ASKED, _ANSWERED = "What is a sonnet?", "Fourteen lines."
+# Each reader, a thread in its shape whose reply quotes what it answers: (file name, its
+# text, how many quoted lines are left out, the messages' texts)
+_QUOTING = [
+    ("t.txt", "Ann: What is a sonnet?\nBo: > What is a sonnet?\n> Really?\nFourteen lines.\n", 2,
+     [_ASKED, _ANSWERED]),
+    # a copied blog page: counted where they are removed, in comments too
+    ("blog.txt", "Sonnets\nPosted by Ann — 2024-01-02\n\nWhat is a sonnet?\n\n1. Bo says:\nAnn wrote:\n"
+     "> What is a sonnet?\nFourteen lines.\n2. Cy says:\n> Fourteen lines.\n>\nOr fewer, see 1 > 0.\n", 3,
+     [_ASKED, _ANSWERED, "Or fewer, see 1 > 0."]),
+    # mail, "Dave>" quotes included
+    ("t.mbox", "From ann Mon Jan  1 00:00:00 2024\nFrom: Ann <ann@example.org>\nMessage-ID: <1@x>\n"
+     "Subject: sonnets\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nWhat is a sonnet?\n\n"
+     "From bo Mon Jan  1 00:00:00 2024\nFrom: Bo <bo@example.org>\nMessage-ID: <2@x>\n"
+     "In-Reply-To: <1@x>\nSubject: Re: sonnets\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\n"
+     "Ann wrote:\n> What is a sonnet?\nAnn> Really?\nFourteen lines.\n", 2, [_ASKED, _ANSWERED]),
+    # Markdown sources: Reddit, GitHub (Discourse, Slack, Stack Exchange alike)
+    ("r.json", json.dumps([
+        {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+            "name": "t3_a", "author": "ann", "title": "Sonnets", "selftext": _ASKED}}]}},
+        {"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {
+            "name": "t1_b", "author": "bo", "body": f"> {_ASKED}\n\n{_ANSWERED}", "replies": ""}}]}}]), 1,
+     [_ASKED, _ANSWERED]),
+    ("issue.json", json.dumps({"number": 1, "title": "Sonnets", "body": _ASKED, "user": {"login": "ann"},
+                               "created_at": "2024-01-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/1"})
+     + json.dumps([{"id": 2, "body": f"> {_ASKED}\n> Really?\n\n{_ANSWERED}", "user": {"login": "bo"},
+                    "created_at": "2024-01-02T00:00:00Z", "issue_url": "https://api.github.com/repos/o/r/issues/1"}]),
+     2, [_ASKED, _ANSWERED]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "quoted", "texts"), _QUOTING, ids=[q[0] for q in _QUOTING])
+def test_the_summary_counts_the_quoted_lines_it_kept_out(tmp_path: Path, name: str, text: str, quoted: int,
+                                                         texts: list[str]) -> None:
     """Quoted '>' lines are another's words, left out of each message: the summary says
     how many, as it does for everything else it leaves out."""
-    path = tmp_path / "t.txt"
-    path.write_text("Ann: What is a sonnet?\nBo: > What is a sonnet?\n> Really?\nFourteen lines.\n", encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     ds, summary = read_discussion([path])
-    assert summary["left_out"] == {"quoted lines (others' words)": 2}
-    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
-    blog = tmp_path / "blog.txt"  # a copied blog page: counted where they are removed, in comments too
-    blog.write_text("Sonnets\nPosted by Ann — 2024-01-02\n\nWhat is a sonnet?\n\n1. Bo says:\nAnn wrote:\n"
-                    "> What is a sonnet?\nFourteen lines.\n2. Cy says:\n> Fourteen lines.\n>\n"
-                    "Or fewer, see 1 > 0.\n", encoding="utf-8")
-    ds, summary = read_discussion([blog])
-    assert summary["left_out"] == {"quoted lines (others' words)": 3}
-    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines.", "Or fewer, see 1 > 0."]
-    mbox = tmp_path / "t.mbox"  # mail too, "Dave>" and "|" quotes included
-    mbox.write_text("From ann Mon Jan  1 00:00:00 2024\nFrom: Ann <ann@example.org>\nMessage-ID: <1@x>\n"
-                    "Subject: sonnets\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nWhat is a sonnet?\n\n"
-                    "From bo Mon Jan  1 00:00:00 2024\nFrom: Bo <bo@example.org>\nMessage-ID: <2@x>\n"
-                    "In-Reply-To: <1@x>\nSubject: Re: sonnets\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\n"
-                    "Ann wrote:\n> What is a sonnet?\nAnn> Really?\nFourteen lines.\n", encoding="utf-8")
-    ds, summary = read_discussion([mbox])
-    assert summary["left_out"] == {"quoted lines (others' words)": 2}
-    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
-    reddit = tmp_path / "r.json"  # Markdown sources: Reddit, GitHub (Discourse, Slack, Stack Exchange alike)
-    reddit.write_text(json.dumps([
-        {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
-            "name": "t3_a", "author": "ann", "title": "Sonnets", "selftext": "What is a sonnet?"}}]}},
-        {"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {
-            "name": "t1_b", "author": "bo", "body": "> What is a sonnet?\n\nFourteen lines.", "replies": ""}}]}}]),
-        encoding="utf-8")
-    ds, summary = read_discussion([reddit])
-    assert summary["left_out"] == {"quoted lines (others' words)": 1}
-    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
-    issue = tmp_path / "issue.json"
-    issue.write_text(json.dumps({"number": 1, "title": "Sonnets", "body": "What is a sonnet?", "user": {"login": "ann"},
-                                 "created_at": "2024-01-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/1"})
-                     + json.dumps([{"id": 2, "body": "> What is a sonnet?\n> Really?\n\nFourteen lines.",
-                                    "user": {"login": "bo"}, "created_at": "2024-01-02T00:00:00Z",
-                                    "issue_url": "https://api.github.com/repos/o/r/issues/1"}]), encoding="utf-8")
-    ds, summary = read_discussion([issue])
-    assert summary["left_out"] == {"quoted lines (others' words)": 2}
-    assert [m.text for m in ds.messages] == ["What is a sonnet?", "Fourteen lines."]
+    assert summary["left_out"] == {"quoted lines (others' words)": quoted}
+    assert [m.text for m in ds.messages] == texts
 
 
 GOLD_THREADS = sorted((ROOT / "bench" / "gold").glob("*/*.txt"))

@@ -59,6 +59,16 @@ def test_the_summary_says_what_was_decided_along(drafted: Path) -> None:
     assert r.exit_code == 0 and ": 1 item accepted (2 more with it), 0 rejected now; 3 of " in r.stdout
 
 
+def test_an_item_is_found_by_the_id_draft_yaml_gives_it(drafted: Path) -> None:
+    """Whoever reads draft.yaml finds "draft-claim-3" there, not its review id."""
+    claim = section(drafted, "draft.yaml", "claims")[0]
+    r = run("review", str(drafted), "--reject", claim["id"], "--json")
+    assert r.exit_code == 0, r.stderr
+    [line] = decisions(drafted)
+    assert line["decision"] == "rejected" and (line["message"], line["span"]) == (claim["message"], claim["span"])
+    assert claim["id"] not in {c["id"] for c in section(drafted, "draft.yaml", "claims")}
+
+
 def test_drafting_again_brings_back_nothing_rejected_and_duplicates_nothing(drafted: Path) -> None:
     picked = ids_of(drafted, claim=6, term=5, opposes=1)
     rejected_term = picked["term"][4]

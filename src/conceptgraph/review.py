@@ -83,6 +83,9 @@ class Review:
         self.snap = read_folder(self.folder)
         self.items = [it for it in self.snap.items if it.kind != CONTEXT]
         self.by_rid = {it.rid: it for it in self.items}
+        # the ids draft.yaml writes ("draft-claim-3") find their items too, where one item has it
+        ids = Counter(it.record.id for it in self.items)
+        self.by_id = {it.record.id: it for it in self.items if ids[it.record.id] == 1}
         self.names = {c.id: c.name for c in self.snap.base.contributors}
         order = {m: i for i, m in enumerate(self.snap.messages)}
         # a term or an attribute has no message of its own: it comes where it is first
@@ -219,7 +222,7 @@ class Review:
                               "reviewed": str(self.path / REVIEWED_FILE)}}
 
     def find(self, rid: str) -> Item:
-        it = self.by_rid.get(rid)
+        it = self.by_rid.get(rid) or self.by_id.get(rid)
         if it is None:
             raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}; "
                              "see `conceptgraph review DATA --list`")

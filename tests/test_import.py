@@ -371,6 +371,17 @@ def test_a_sign_off_signs_only_under_words(write) -> None:
         ("unnamed commenter (comment 3)", "Thank you, everybody.")]
 
 
+@pytest.mark.parametrize("line, author, date", [
+    ("Posted by Ann", "Ann", None), ("Posted by Ann Oakes on May 1, 2020", "Ann Oakes", "2020-05-01"),
+    ("Posted by Ron Onley - 2020-05-01", "Ron Onley", "2020-05-01")])
+def test_the_author_line_may_give_a_date_or_not(write, line: str, author: str, date: str | None) -> None:
+    path = write(f"Soup\n\n{line}\n\nSoup or salad?\n\n  1. Bo says:\n\n    Soup.\n", "soup.txt")
+    ds, _ = read_discussion([path])
+    assert (ds.source.author, ds.source.date or None) == (author, date)
+    assert [(c.name, m.text) for m in ds.messages for c in ds.contributors if c.id == m.by] == [
+        (author, "Soup or salad?"), ("Bo", "Soup.")]
+
+
 def test_a_numbered_list_in_the_post_is_no_comment(write) -> None:
     path = write("Tags\n\nPosted by  kal-al —August 30, 2004\n\nTwo readings:\n1. Clothing is worn.\n2. Fashion is "
                  "followed.\n\n\n  1. Bo says:\n\n    The first.\n\n  2. Cy says:\n\n    The second.\n", "tags.txt")

@@ -29,9 +29,10 @@ __all__ = ["read_text", "sniff_text"]
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
-# "Posted by kal-al — August 30, 2004": a hyphen inside a name is no separator. The
-# separator is tried only where a run of spaces starts, so that a long run costs its length.
-_POSTED = re.compile(r"^Posted by\s+(?P<name>\S.*?)(?<!\s)(?:\s*[—–]+|\s+-+)\s*(?P<date>.*\S)\s*$")
+# "Posted by kal-al — August 30, 2004", "Posted by Ann on May 2, 2020", "Posted by Ann": a
+# hyphen inside a name is no separator. The separator is tried only where a run of spaces
+# starts, so that a long run costs its length.
+_POSTED = re.compile(r"^Posted by\s+(?P<name>\S.*?)(?<!\s)(?:(?:\s*[—–]+|\s+-+|\s+on\s)\s*(?P<date>.*\S))?\s*$")
 _COMMENT = re.compile(r"^\s{0,6}(?P<n>\d{1,5})\.\s+(?P<rest>.*)$")
 _SAYS = re.compile(r"(?<=\S)[ \t]+(?:says|said|wrote)[ \t]*:[ \t]*$")  # searched: "NAME says:"
 # Spaces between a name and its colon are bounded: an unbounded run would be tried from
@@ -94,7 +95,7 @@ def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
         i += 1
         posted = _POSTED.match(line)
         if posted:
-            thread.author, thread.date = posted["name"].strip(), _date(posted["date"])
+            thread.author, thread.date = posted["name"].strip(), _date(posted["date"] or "")
             continue
         if line.startswith("About") and line[5:].strip() == thread.author:  # the author's bio: chrome
             in_bio = True

@@ -828,6 +828,30 @@ def test_a_term_the_title_names_is_drafted_though_no_message_uses_it() -> None:
     assert {t.label.casefold() for t in draft(ds).terms} >= {"smoke tests", "quick checks"}
 
 
+@pytest.mark.parametrize("title, said", [
+    ("Rename Array.prototype.flatten to Array.prototype.flat", "Array.prototype.flat reads well."),
+    ("Is Array.prototype.flatten the same as Array.prototype.flat?", "Array.prototype.flat reads well."),
+    ("Names", "Should we call Array.prototype.flatten Array.prototype.flat instead, and rename "
+              "Array.prototype.flatten to Array.prototype.flat?")])
+def test_a_dotted_name_from_code_is_one_side_of_a_question(title: str, said: str) -> None:
+    """A name's dots ("Array.prototype.flat") are no full stop: the whole name is the
+    side of the question, or the name something is called."""
+    msgs = [Message("m1", "a", "post", "Some sites break with the old name."),
+            Message("m2", "b", "comment 1", said, reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title=title, max_terms=10)}
+    assert {"Array.prototype.flatten", "Array.prototype.flat"} <= labels
+
+
+def test_a_name_from_code_that_shares_a_part_with_the_questions_is_proposed_once_and_kept() -> None:
+    """In "Rename memory.drop and table.drop", "data.drop" and "drop_segment", each said
+    once, are proposals of the same name; "load_file", sharing no part, is not."""
+    msgs = [Message("m1", "a", "post", "I like drop_segment. It keeps it under one label."),
+            Message("m2", "b", "comment 1", "I would name it data.drop instead, no strong preference.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "Whatever we do, load_file stays as it is.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="Rename memory.drop and table.drop", max_terms=10)}
+    assert {"memory.drop", "table.drop", "data.drop", "drop_segment"} <= labels and "load_file" not in labels
+
+
 def test_a_word_judged_as_a_word_is_a_term_as_is_what_it_is_weighed_against() -> None:
     """"IMO Manifest is much more confusing term than submission": both words are held
     up; "IMO" is no part of a name."""

@@ -44,8 +44,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held_apart"]
 
+# Within a clause: no stop, but the dots of a name from code ("Array.prototype.flat")
+_INNER = r"(?:[^,;:?.]|\.(?=\w))"
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
-                    r"(?P<a>.+?)\s+and\s+(?P<b>[^?.,;:!]+)", re.I)
+                    r"(?P<a>.+?)\s+and\s+(?P<b>(?:[^?.,;:!]|\.(?=\w))+)", re.I)
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
 # Two phrases set side by side with a spaced slash, each up to a stop or a comma
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
@@ -55,9 +57,9 @@ _ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\
                           r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
                    r"differs? from|similar to|distinct from|synonymous with|equivalent to|instead of|rather than|"
-                   r"as opposed to)\s+(?P<b>[^\s,;:?.]+(?:\s+[^\s,;:?.]+){0,2})", re.I)
+                   r"as opposed to)\s+(?P<b>(?:[^\s,;:?.]|\.(?=\w))+(?:\s+(?:[^\s,;:?.]|\.(?=\w))+){0,2})", re.I)
 _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
-                     r"(?P<a>[^,;:?.]{1,40}?)\s+(?:to|with|and|into|from)\s+(?P<b>[^,;:?.]{1,40})", re.I)
+                     rf"(?P<a>{_INNER}{{1,40}}?)\s+(?:to|with|and|into|from)\s+(?P<b>{_INNER}{{1,40}})", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
@@ -71,7 +73,7 @@ _DEFINED = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas)\s+)[\"“‘'`
                       r"[\"”’'`]?\s+(?:means|meant|denotes|is defined as|refers to)\b", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
-                     r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*"
+                     r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*(?:\.[A-Za-z_]\w*)*"
                      r"(?:\s+[a-z][\w-]*)?)", re.I)
 _MEANS = re.compile(r"(?:what|how)\s+(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`])\s+(?:means?|meant|is)\b|"
                     r"\b(?:meaning|definition|sense|senses|use|usage)\s+of\s+(?P<y>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`])", re.I)
@@ -552,6 +554,10 @@ def _score(f: _Finder, title: str) -> None:
     strong = {c.key[0] for c in f.found.values() if len(c.key) == 1 and c.marked >= 8}
     # "stage 2" beside a held-up "stage 0": one of a numbered series
     numbered = {c.key[:-1] for c in f.found.values() if len(c.key) > 1 and c.key[-1].isdigit() and c.marked}
+    # "data.drop" beside a held-up "memory.drop", "limitWhile" beside "takeWhile": a name
+    # from code that shares a part with one the thread holds up is one more proposal of it
+    coded = {part for c in f.found.values() if len(c.key) == 1 and c.marked >= 3 and code_like(c.label)
+             for part in _code_parts(c.label)}
     n_words = max(f.total_words, 1)
     for c in f.found.values():
         label = c.label
@@ -575,7 +581,8 @@ def _score(f: _Finder, title: str) -> None:
             and (heads[c.key[-1]] >= 2 or c.key[-1] in strong
                  or (c.key[0] in strong and first not in {lemma(w) for w in words[-1:]} and "ADJ" in _pos(first)
                      and "NOUN" not in _pos(first)))
-        kin = kin or (len(c.key) > 1 and c.key[-1].isdigit() and c.key[:-1] in numbered)
+        kin = kin or (len(c.key) > 1 and c.key[-1].isdigit() and c.key[:-1] in numbered) \
+            or (len(c.key) == 1 and code_like(label) and bool(coded & _code_parts(label)))
         if kin:
             score += 3.0  # kin of held-up phrases ("pulling branch"), or a kind of a strong term ("wartime X")
         if name:
@@ -586,6 +593,13 @@ def _score(f: _Finder, title: str) -> None:
             score = 0.0
         c.score = score
         c.confidence = term_confidence(score)
+
+
+def _code_parts(name: str) -> set[str]:
+    """The words a name from code is made of: "table.drop_elem" is table, drop, elem;
+    "takeWhile" is take, while."""
+    parts = re.split(r"[._-]+|(?<=[a-z0-9])(?=[A-Z])", name)
+    return {p.casefold() for p in parts if len(p) > 2}
 
 
 def _pos(word: str) -> frozenset[str]:

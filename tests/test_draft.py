@@ -354,6 +354,9 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
                                                    "large\t3 GB/s\t0.2 GB/s"]
     assert [w for _, _, w in tokens("C++ and C# differ, as do F# and c.")] == ["C++", "and", "C#", "differ", "as",
                                                                               "do", "F#", "and", "c"]
+    # each item of a list is a sentence, whichever mark Markdown lets it start with
+    assert [s for _, _, s in sentences("Ideas:\n+ NoPlusOne\n+ NoPileOn\n* Kudos\n- Thanks")] == [
+        "Ideas:", "+ NoPlusOne", "+ NoPileOn", "* Kudos", "- Thanks"]
 
 
 def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:
@@ -665,6 +668,25 @@ def test_relations_from_the_words_between_two_terms(sentence: str, expected: lis
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence")}
     found = mentions_in(sentence, 0, len(sentence), names)
     assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "renamed", "expected"), [
+    ("I like smoosh.", ("flatten",), [("similar_to", "smoosh", "flatten")]),
+    ("How about smoosh?", ("flatten",), [("similar_to", "smoosh", "flatten")]),
+    ("+ smoosh", ("flatten",), [("similar_to", "smoosh", "flatten")]),
+    ("Smoosh sounds better to me.", ("flatten",), [("similar_to", "smoosh", "flatten")]),
+    ("I think smoosh breaks old sites.", ("flatten",), []),  # named, not put forward
+    ("I like smoosh.", (), []),  # a thread that asks for no name
+    ("I like flatten more than smoosh.", ("flatten",), []),  # the old name is weighed, not replaced
+    # of several names being replaced, the one the new shares a word with the others lack
+    ("I would call it memory.drop_data.", ("memory-drop", "table-drop"), [("similar_to", "memory-drop_data", "memory-drop")]),
+    ("I would call it data.drop.", ("memory-drop", "table-drop"), []),
+])
+def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: tuple[str, ...],
+                                                        expected: list[tuple[str, str, str]]) -> None:
+    names = {" ".join(key_of([t])): t.replace(".", "-") for t in ("smoosh", "flatten", "memory.drop_data", "data.drop")}
+    found = mentions_in(sentence, 0, len(sentence), names)
+    assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found, renamed=renamed)] == expected
 
 
 @pytest.mark.parametrize(("sentence", "named", "expected"), [

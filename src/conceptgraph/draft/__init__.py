@@ -77,8 +77,12 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     drafter.root_by = root.by
     new_terms = drafter.name_terms(candidates)
     drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
-    in_title = {t for _, _, t in mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)}
+    titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
+    in_title = {t for _, _, t in titled}
     drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
+    # "wiki: rename X", "a better name for X": a name put forward is one for X
+    asks = [(m.end(), stop if (stop := title.find(". ", m.end())) >= 0 else len(title)) for m in _NAMING.finditer(title)]
+    drafter.renamed = tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
     by_id = {m.id: m for m in ds.messages}
     # (author, content words) of the opening post and of the last _SAID messages; the last
     # _RECENT of them are the ones a reply in a flat thread may answer
@@ -139,6 +143,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 #: How many of the last messages a guessed stance looks back through for who said first what
 #: it takes up, beside the opening post (on dev, 10 found as much as the whole thread)
 _SAID = 20
+# A title asking for a name: "Rename X", "Name for X", "Alternatives to X", "X: other wording"
+_NAMING = re.compile(r"\b(?:renam\w*|naming|names?|wording|phrasing|alternatives?|replac\w*)\b", re.I)
 #: How many of the last messages a reply in a flat thread may be answering
 _RECENT = 8
 
@@ -175,6 +181,7 @@ class _Drafter:
         self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
         self.root_by = ""  # who wrote the thread's first post
         self.topic = ""  # the one term the title names, which "rename them to X" speaks of
+        self.renamed: tuple[str, ...] = ()  # the names a naming thread looks for others for
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -296,7 +303,7 @@ class _Drafter:
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
-            findings += term_relations(text, s, found, self.topic)
+            findings += term_relations(text, s, found, self.topic, self.renamed)
             for t in named:
                 if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")

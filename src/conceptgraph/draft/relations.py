@@ -3,8 +3,10 @@
 * ``similar_to``: "X is (just, basically, more like) a Y", "X, i.e. Y", "X (also
   called, aka) Y", "X is synonymous with / the same as / another word for Y", "X was
   called Y", "renamed to Y", "rename X to Y", "use the word Y for X", "X and Y are
-  synonymous", '"X", "Y" and "Z" all mean the same thing' (each to the first), and
-  "rename them to Y" of the one term a thread's title names;
+  synonymous", '"X", "Y" and "Z" all mean the same thing' (each to the first),
+  "rename them to Y" of the one term a thread's title names, and, in a thread whose title
+  asks for a name ("Rename X", "a better name for X"), a name put forward alone ("I like
+  Y", "How about Y?", "+ Y", "Y sounds better") is a name for X;
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
   Y", "X and Y are different", "the difference between X and Y", "X is confused with
@@ -92,9 +94,12 @@ def _predicate_adjective(between: str, named: str) -> bool:
         and "NOUN" not in parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold())
 
 
-def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "") -> list[Finding]:
+def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "",
+                   renamed: tuple[str, ...] = ()) -> list[Finding]:
     """The relations between terms one sentence states, each quoting the sentence;
-    ``topic``, the thread's one subject, is what "rename them to X" renames."""
+    ``topic``, the thread's one subject, is what "rename them to X" renames; ``renamed``,
+    the names a thread looks for another name for, are what a name proposed alone ("I
+    like X", "How about X?") is proposed for."""
     out: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -147,6 +152,10 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         if new:
             add(SIMILAR_TO, new, topic, "renamed")
     named = list(dict.fromkeys(t for _, _, t in mentions))
+    if renamed and not out and not set(named) & set(renamed):
+        for new in _proposed(text, base, mentions):
+            for old in _proposed_for(new, renamed):
+                add(SIMILAR_TO, new, old, "proposed")
     listed = len(named) > 2 and all(_LIST.match(text[e - base:s - base]) or _COMMA.match(text[e - base:s - base])
                                     for (_, e, _), (s, _, _) in zip(mentions, mentions[1:]))
     if not out and (len(named) == 2 or listed):  # '"sprocket", "cog" and "gear" all mean the same thing'
@@ -194,3 +203,39 @@ def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if len(words) == 2 and words[1] in labels and parts_of_speech(words[0]) == {"ADJ"}:
             out.append((ident, labels[words[1]]))
     return out
+
+
+# A name put forward: "I like X", "I'd prefer X", "How about X?", "+1 for X", "call it X"
+_PROPOSE_BEFORE = re.compile(r"\b(?:I\s+(?:\w+\s+)?(?:like|prefer|suggest|propose|vote for|support|go with|went with)|"
+                             r"I['’]d\s+(?:\w+\s+)?(?:like|prefer|suggest|propose|vote for|go with)|how about|what about|"
+                             r"why not|\+1 (?:for|to)|call (?:it|them)|name (?:it|them)|go with|in favou?r of)\b"
+                             r"(?:[^.;:!?]|\.(?=\w)){0,40}$", re.I)
+# ... or after it: "X would be better", "X sounds good", "X works for me"
+_PROPOSE_AFTER = re.compile(rf"^{_Q}(?:(?:would|might|could)\s+be\s+(?:\w+\s+)?(?:better|good|fine|nice|great|clearer|"
+                            rf"ok|okay)|(?:sounds|seems|looks|reads)\s+(?:\w+\s+)?(?:better|good|fine|nice|great|"
+                            rf"clearer|right|ok|okay)|works\s+for\s+me)", re.I)
+# ... or alone: "X?", "X.", a list's item "+ X"
+_ALONE = re.compile(r"^[\s\"“”‘’'`*_.!?+•–—-]*$")
+
+
+def _proposed(text: str, base: int, mentions: list[Mention]) -> list[str]:
+    """The terms ``text`` puts forward as names."""
+    out = []
+    for s, e, t in mentions:
+        before, after = text[: s - base], text[e - base:]
+        if _PROPOSE_BEFORE.search(before) or _PROPOSE_AFTER.match(after) \
+                or _ALONE.match(before) and _ALONE.match(after):
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
+def _proposed_for(new: str, renamed: tuple[str, ...]) -> list[str]:
+    """Which of the names being replaced ``new`` is put forward for: the one, or those
+    sharing a word with it that the others lack ("memory.drop_data" for "memory.drop",
+    not "table.drop"; term ids' words)."""
+    if len(renamed) == 1:
+        return list(renamed)
+    words = [set(re.split(r"[-_]", old)) for old in renamed]
+    common = set.intersection(*words)
+    mine = set(re.split(r"[-_]", new)) - common
+    return [old for old, w in zip(renamed, words) if mine & w]

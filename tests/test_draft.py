@@ -354,6 +354,12 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
                                                    "large\t3 GB/s\t0.2 GB/s"]
     assert [w for _, _, w in tokens("C++ and C# differ, as do F# and c.")] == ["C++", "and", "C#", "differ", "as",
                                                                               "do", "F#", "and", "c"]
+    # each line of a glossary is a sentence, though none ends with a stop; wrapped prose is not cut
+    glossary = "Main - free software, supported\n  Restricted - non-free software\n  Universe: free, by the community"
+    assert [s for _, _, s in sentences(glossary)] == ["Main - free software, supported", "Restricted - non-free software",
+                                                      "Universe: free, by the community"]
+    prose = "We use the main branch - the one\nthat everyone pulls - for releases"
+    assert [s for _, _, s in sentences(prose)] == [prose]
     # each item of a list is a sentence, whichever mark Markdown lets it start with
     assert [s for _, _, s in sentences("Ideas:\n+ NoPlusOne\n+ NoPileOn\n* Kudos\n- Thanks")] == [
         "Ideas:", "+ NoPlusOne", "+ NoPileOn", "* Kudos", "- Thanks"]
@@ -663,6 +669,8 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
      [("similar_to", "haiku", "sonnet"), ("similar_to", "haiku", "poem")]),
     ("We read a haiku, a sonnet and a poem, all different things.", []),  # no list of terms: articles between
     ("Haiku and sonnets, as the poem says, mean the same thing.", []),  # a third term, not listed with them
+    ("We write haiku (poems) daily.", [("similar_to", "haiku", "poem")]),  # a gloss in brackets
+    ("We write haiku (poems of three lines) daily.", []),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence")}

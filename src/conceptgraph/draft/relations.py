@@ -7,6 +7,7 @@
   "rename them to Y" of the one term a thread's title names, and, in a thread whose title
   asks for a name ("Rename X", "a better name for X"), a name put forward alone ("I like
   Y", "How about Y?", "+ Y", "Y sounds better") is a name for X;
+  "X (Y)", a term glossed by another in brackets;
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
   Y", "X and Y are different", "the difference between X and Y", "X is confused with
@@ -69,6 +70,7 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
 _PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
 _RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
+_GLOSS = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
 _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
@@ -124,6 +126,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         before = text[: s1 - base]
         if _TO.match(between) and _RENAMING.search(before):
             add(SIMILAR_TO, t2, t1, "renamed")
+            continue
+        if _GLOSS.match(between) and text[e2 - base:].lstrip(" \"”’'`").startswith(")"):  # "headers (header fields)"
+            add(SIMILAR_TO, t1, t2, "gloss")
             continue
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)

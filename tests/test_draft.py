@@ -882,6 +882,14 @@ def test_a_name_from_code_that_shares_a_part_with_the_questions_is_proposed_once
     assert {"memory.drop", "table.drop", "data.drop", "drop_segment"} <= labels and "load_file" not in labels
 
 
+def test_a_word_said_to_mean_something_is_a_term_though_said_once() -> None:
+    """"Biweekly means twice a week": the word is defined, so the thread is about it."""
+    msgs = [Message("m1", "a", "post", "Biweekly means every two weeks, semiweekly means twice a week."),
+            Message("m2", "b", "comment 1", "I never know which is which.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="Fix the release notes", max_terms=10)}
+    assert {"biweekly", "semiweekly"} <= labels
+
+
 def test_a_word_judged_as_a_word_is_a_term_as_is_what_it_is_weighed_against() -> None:
     """"IMO Manifest is much more confusing term than submission": both words are held
     up; "IMO" is no part of a name."""

@@ -487,8 +487,8 @@ def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
         words = _quoted_words(inner)
         if words and len(inner.split()) <= 4 and not inner.rstrip().endswith((".", "!", "?")):
             f.mark(words, 1.5, speaker, message, preferred=False)
-    if _MEANING_VERB.search(text):
     if _MEANING_VERB.search(text):  # "X means ...": a word defined is a term, though said once
+        for m in _DEFINED.finditer(text):
             f.mark(_quoted_words(m.group("x")), 3.0, speaker, message)
     # '"Emacs" and "vi"', '"flammable"/"inflammable"': a pair held up together
     for m in _QUOTED_PAIR.finditer(text) if sum(map(text.count, "\"“”‘`")) >= 4 else ():

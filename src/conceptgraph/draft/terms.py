@@ -5,7 +5,8 @@ A discussion about words marks the words it is about. The signs, strongest first
 
 * the thread's question: the two sides of "the difference between X and Y", "X vs Y",
   "X or Y?", "Is X the same as Y?", "use X instead of Y", "rename X to Y", "merge X
-  and Y", in the title or the first message;
+  and Y", in the title or the first message; the word whose meaning it asks ("What does
+  X mean?" anywhere; "What is an X?", "Is X a Y?" in the title or the first message);
 * words held up as words: in quotation marks or code marks ("the word `proposal`"),
   after "the term", "the word", "the name", "called", "renamed to", before "means";
 * the heads of a glossary or definition list ("X: a branch that ...", "– X – ...");
@@ -60,6 +61,16 @@ _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(
                    r"as opposed to)\s+(?P<b>(?:[^\s,;:?.]|\.(?=\w))+(?:\s+(?:[^\s,;:?.]|\.(?=\w))+){0,2})", re.I)
 _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
                      rf"(?P<a>{_INNER}{{1,40}}?)\s+(?:to|with|and|into|from)\s+(?P<b>{_INNER}{{1,40}})", re.I)
+# A word whose meaning is asked: "What does X mean?", "What is meant by X?", "the meaning of X?"
+_WHAT_MEANS = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?(?P<a>[^?,;:.]{1,40}?)\s+"
+                         r"(?:really\s+|actually\s+|even\s+)?mean\b|\b(?:what\s+is\s+meant\s+by|(?:meaning|definition)\s+of)"
+                         r"\s+(?:an?\s+|the\s+(?:word\s+|term\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?", re.I)
+# ... or what a thing is: "What is a monad?", "Can someone explain what a closure is?"
+_WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?(?:meaning|definition)\b)(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s*\?\s*$|"
+                      r"\bwhat\s+(?:an?\s+|the\s+)?(?P<b>[^?,;:.]{1,40}?)\s+(?:is|are)\s*\?\s*$", re.I)
+# ... or whether one thing is another: "Is a tarn a lake?"
+_IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+(?:an?|the|just|really|also)\s+"
+                   r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?\s*$", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
@@ -116,6 +127,8 @@ best better worse worst effective successful genuine mere pure general common no
 """.split())
 # Words about words: "the word proposal" is the word "proposal".
 _META_NOUNS = frozenset("term terms word words name names phrase phrases expression notion".split())
+# "What is your point?" asks about a person's words, not a term
+_OWNED = frozenset("my your his her its our their this that these those".split())
 # Words that can stand inside a quoted term but not alone as one.
 _FILLERS = frozenset("a an the this that of for to in on and or is are".split())
 
@@ -397,7 +410,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     f = _Finder(people, split)
     messages = list(messages)
     root = next((m for m in messages if not m.reply_to), messages[0] if messages else None)
-    _question(f, title, 6.0, title=True)
+    _question(f, title, 6.0, title=True, opening=True)
     _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
     uses: list[tuple[list[str], str, str]] = []
     for msg in messages:
@@ -408,7 +421,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
                 continue
             text = without_addresses(text)  # no term in "github.com/org/repo"
             if first or text.rstrip().endswith("?"):
-                _question(f, text, 4.0 if first else 2.0, msg.by, msg.id)
+                _question(f, text, 4.0 if first else 2.0, msg.by, msg.id, opening=first)
             _held_up(f, text, msg.by, msg.id)
             if "," in text or text[-1:] in ".!?:":  # no name is set off without a comma or at the end
                 f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
@@ -461,8 +474,9 @@ def _merge_spellings(f: _Finder) -> None:
 
 
 def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: str = "",
-              title: bool = False) -> None:
-    """The sides a question or a title sets against each other."""
+              title: bool = False, opening: bool = False) -> None:
+    """The sides a question or a title sets against each other, and the word it asks the
+    meaning of; ``opening``: the title's or the first message's question."""
     for pattern in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE):
         for m in pattern.finditer(text):
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
@@ -471,6 +485,15 @@ def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: 
     for m in _TITLE_SLASHED.finditer(text) if title else ():
         for side in ("a", "b"):
             f.mark(_quoted_words(m.group(side)), weight, speaker, message, preferred=True)
+    # "What does X mean?" anywhere; "What is an X?", "Is X a Y?" where the thread asks its question
+    for pattern in (_WHAT_MEANS, _WHAT_IS, _IS_A) if opening else (_WHAT_MEANS,):
+        for m in pattern.finditer(text):
+            sides = [_named(m.group(g).strip()) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+            if all(sides) and not any(w[0].casefold() in _OWNED or lemma(w[-1]) in _DISCOURSE for w in sides) \
+                    and not (pattern is _WHAT_IS and len(sides[0]) == 1 and _pos(sides[0][0]) & {"ADJ", "ADV"}):
+                # ("What is right?" asks what is true, not what a word means)
+                for words in sides:
+                    f.mark(words, weight, speaker, message, preferred=True)
     for m in _SLASHED.finditer(text):  # "pop out / pop up", "renaming .take / .drop": as many words a side
         right = [w for _, _, w in tokens(m.group("b"))][:3]
         left = [w for _, _, w in tokens(m.group("a"))][-len(right):] if right else []

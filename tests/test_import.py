@@ -229,6 +229,11 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
     ("r.json", '[{"kind": "Listing", "data": {"children": []}}, {"kind": "Listing", "data": {}}]  "t3"',
      "JSON syntax error"),
     ("notes.txt", "just some words\nwith no speaker\n", "no speaker found"),
+    # a document's "word: ..." lines are no speakers: this very project's README
+    ("README.md", (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"),
+     "reads as a document, not a discussion"),
+    ("spec.md", "# Fields\nNote: read this first.\n- id: the id\n- by: who\nwhere: the place\nleft out: what is not kept\n"
+                "the text: its words\n", "spec.md:3: reads as a document"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(write, tmp_path: Path, name: str, text: str, words: str) -> None:
     path = write(text, name)
@@ -236,6 +241,22 @@ def test_bad_input_is_one_line_and_writes_nothing(write, tmp_path: Path, name: s
     r = run("import", str(path), "-o", str(out))
     assert r.exit_code == 1 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
     assert not out.exists() and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("log", [
+    "[10:32] Ann Lee: Soup or salad?\n[10:33] Bo: Soup.\n[10:34] Ann Lee: Soup it is.\n",
+    "10:32 Ann Lee: Soup or salad?\n10:33 Bo: Soup.\n10:34 Ann Lee: Soup it is.\n",
+    "12/31/21, 10:32 PM - Ann Lee: Soup or salad?\n12/31/21, 10:33 PM - Bo: Soup.\n12/31/21, 10:34 PM - Ann Lee: Soup it is.\n",
+    "[2021-12-31 10:32:11] <Ann Lee> Soup or salad?\n[2021-12-31 10:33:02] <Bo> Soup.\n<Ann Lee> Soup it is.\n",
+])
+def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> None:
+    """The shapes chat logs are saved in (IRC, WhatsApp, a timestamped copy): the time is
+    no part of the speaker's name."""
+    ds, _ = read_discussion([write(log.replace("<Ann Lee>", "<ann_lee>"), "log.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    said = [(people[m.by], m.text) for m in ds.messages]
+    assert [t for _, t in said] == ["Soup or salad?", "Soup.", "Soup it is."]
+    assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
 
 
 def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:

@@ -21,7 +21,7 @@ import re
 import textwrap
 from datetime import datetime
 
-from ..errors import DatasetError
+from ..errors import DatasetError, excerpt
 from .clean import markdown_to_text, quoted_lines_removed, tidy
 from .thread import Left, Post, Thread
 
@@ -195,10 +195,12 @@ def _comments(lines: list[str], margin: int | None = None, left: Left | None = N
 def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     thread = Thread(key=file)
     turns: list[tuple[str, list[str]]] = []
-    for line in lines:
-        m = _TURN.match(line.strip())
-        if m and (m["b"] or m["n"]) and len((m["b"] or m["n"]).split()) <= 5 and "http" not in (m["b"] or m["n"]):
-            turns.append(((m["b"] or m["n"]).strip(), [m["text"]]))
+    starts: list[int] = []  # the line each turn starts on
+    for number, line in enumerate(lines, 1):
+        name, text = _turn(line.strip())
+        if name:
+            turns.append((name, [text]))
+            starts.append(number)
         elif turns:
             turns[-1][1].append(line)
         elif line.strip() and not thread.title:
@@ -206,7 +208,48 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     if not turns:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments", file, 1)
+    wordy = [(n, name) for n, (name, _) in zip(starts, turns) if _wordy(name)]
+    if len(wordy) >= 3 and len(wordy) >= len(turns) / 5:
+        # "where: ...", "left out: ..." are a document's words before a colon, not speakers
+        raise DatasetError(f"reads as a document, not a discussion: '{excerpt(wordy[0][1], 30)}:' starts with words, "
+                           "not a speaker's name (expected lines that start 'Name: ...', or a blog post with "
+                           "'Posted by NAME' and numbered comments)", file, wordy[0][0])
     for k, (name, body) in enumerate(turns, 1):  # turns answer no one in particular: no replies
         thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
                                  place=f"turn {k}", root=k == 1))
     return thread
+
+
+# What a chat log writes before its speaker: "[10:32]", "10:32", "12/31/21, 10:32 PM -",
+# "[2024-01-02 10:32:11]"
+_STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
+                    r"(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-\s+)?")
+# IRC's "<nick> words"
+_NICK = re.compile(r"^<(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
+# Marks no person's name holds: markup, code, a table's cells
+_MARKUP = re.compile(r"[{}\[\]|<>`=\"“”]")
+
+
+def _turn(line: str) -> tuple[str, str]:
+    """The speaker and words of a line that opens a turn ("Ann: words", "[10:32] Ann:
+    words", "<ann> words"), else ("", "")."""
+    stamp = _STAMP.match(line)
+    rest = line[stamp.end():] if stamp and stamp.end() else line
+    nick = _NICK.match(rest)
+    if nick:
+        return nick["n"], nick["text"]
+    m = _TURN.match(rest)
+    name = (m["b"] or m["n"] or "").strip() if m else ""
+    if not name or len(name.split()) > 5 or "http" in name or _MARKUP.search(name):
+        return "", ""
+    return name, m["text"]
+
+
+def _wordy(name: str) -> bool:
+    """Whether a name before a colon reads as a document's words rather than a speaker:
+    several words, none capitalised ("left out"), or one function word ("where")."""
+    from ..draft.text import STOP
+
+    words = name.split()
+    return name == name.lower() and not any(c.isdigit() for c in name) and (
+        len(words) > 1 or name.casefold() in STOP)

@@ -930,6 +930,11 @@ def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> N
             Message("m3", "c", "comment 2", "I like NoPlusOne, it is easy to spell.", reply_to="m1")]
     labels = {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
     assert {"NoMeToo", "NoPlusOne"} <= labels
+    # a word capitalised inside keeps its capitals, as people write it
+    msgs = [Message("m1", "a", "post", "Is JavaScript the same as TypeScript? I use JavaScript daily."),
+            Message("m2", "b", "comment 1", "TypeScript adds types to JavaScript.", reply_to="m1")]
+    assert {t.label for t in find_terms(msgs, title="JavaScript or TypeScript?", max_terms=5)} == {"JavaScript",
+                                                                                                    "TypeScript"}
 
 
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:

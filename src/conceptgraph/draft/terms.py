@@ -205,7 +205,8 @@ def _plural(form: str) -> bool:
 
 def _surface(words: list[str]) -> str:
     text = " ".join(words)
-    if text.isupper() or any(code_like(w) for w in words):
+    # a name from code, or a word capitalised inside ("JavaScript", "ConstructiveComments"), is as written
+    if text.isupper() or any(code_like(w) or (w[1:] != w[1:].lower() and not w.isupper()) for w in words):
         return text
     return text if any(w[:1].isupper() and w[1:].islower() and i > 0 for i, w in enumerate(words)) \
         and not all(w[:1].isupper() for w in words) else text.casefold()

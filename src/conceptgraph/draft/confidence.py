@@ -30,7 +30,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "plus"): (1, 1),
     ("relation", "similar_to"): (5, 19),
     ("relation", "renamed"): (5, 9),  # "rename X to Y", "rename them to Y"
-    ("relation", "proposed"): (3, 5),
+    ("relation", "proposed"): (3, 4),
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"  # "I like X" in a thread asking for a new name
     ("relation", "includes"): (1, 4),
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"

@@ -897,6 +897,19 @@ def test_the_word_a_thread_asks_the_meaning_of_is_a_term(title: str, opening: st
     assert {t.label for t in find_terms(msgs, title=title, max_terms=5)} == expected
 
 
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Everyone says cog versus sprocket here.", ["cog", "versus", "sprocket"]),
+    ("The tags are crop up, pop, pop up.", ["pop", "pop"]),
+    ("A rear sprockets sprocket confusion.", ["sprockets", "sprocket"]),
+    ("Main, Restricted and Universe.", ["Main", "Restricted"]),
+])
+def test_no_noun_phrase_runs_across_a_comma_versus_or_a_repeated_word(sentence: str, phrase: list[str]) -> None:
+    from conceptgraph.draft.terms import _noun_phrases
+
+    found = [words for _, _, words in _noun_phrases(sentence)]
+    assert not any(words[i:i + len(phrase)] == phrase for words in found for i in range(len(words)))
+
+
 def test_a_word_said_to_mean_something_is_a_term_though_said_once() -> None:
     """"Biweekly means twice a week": the word is defined, so the thread is about it."""
     msgs = [Message("m1", "a", "post", "Biweekly means every two weeks, semiweekly means twice a week."),

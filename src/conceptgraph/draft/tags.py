@@ -26,7 +26,7 @@ PRON = frozenset("i you he she it we they me him us them myself yourself himself
                  "everybody mine yours ours theirs hers who whom".split())
 PREP = frozenset("of in on at by for with about from into onto over under between among through during before after "
                  "against without within across behind beyond toward towards upon via per than like as off up down "
-                 "out around along beside besides despite except inside outside".split())
+                 "out around along beside besides despite except inside outside versus vs".split())
 CONJ = frozenset("and or but nor yet so because although though while whereas if unless since until when where "
                  "whether that".split())
 AUX = frozenset("is are was were be been being am 's 're 'm do does did done has have had having".split())

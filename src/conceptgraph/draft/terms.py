@@ -342,6 +342,9 @@ _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _OBJECT_OF = [[w] for w in "of for to in on with by Of For To In On With By".split()]
 
 
+_APART = re.compile(r"[/,;:()]")  # between two words, a mark that ends a phrase
+
+
 def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     """The noun phrases of a sentence, ``(start, end, words)``: runs of adjectives and
     nouns ending in a noun (or a number after a noun: "stage 0"), each with its shorter
@@ -371,8 +374,8 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
                                                         and not w.isupper() and t == "PROPN"):
             if run and run[-1][2].casefold() in _META_NOUNS:  # "the word X": X alone
                 run.clear()
-            if run and "/" in text[run[-1][1]:tok[0]]:  # "conjecture/proof" is two phrases, not one
-                flush()
+            if run and (_APART.search(text, run[-1][1], tok[0]) or _word_key(run[-1][2]) == _word_key(w)):
+                flush()  # "conjecture/proof", "pop, pop up", "sprockets sprocket" are two phrases, not one
             run.append(tok)
         else:
             flush()

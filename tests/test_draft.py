@@ -139,6 +139,10 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
      [("open-source", "way of building software in public", False)]),
     ("Management is more about trust than leadership.", [("management", "more trust", False),
                                                           ("leadership", "less trust", False)]),  # a term between
+    ("Management is a practice that is learned slowly.", [("management", "practice", False),
+                                                          ("management", "learned slowly", False)]),
+    ("Leadership is a skill that can be taught and is rarely innate.", [
+        ("leadership", "skill that can be taught", False), ("leadership", "is rarely innate", False)]),
     ("Leadership skills are rare.", []),  # a compound noun, not "leadership skills (something)"
     ("We talked about leadership yesterday.", []),  # a mention, not a claim
 ])

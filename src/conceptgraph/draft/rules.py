@@ -429,6 +429,13 @@ _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[â€
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 
 
+_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", re.I)
+
+
+def _says_something_before(text: str) -> bool:
+    return any(_says_something(w) for w in re.findall(r"[\w'â€™-]+", text))
+
+
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
                 verb: str = "", whole: bool = False) -> list[Finding]:
     """Claims of ``term`` for the phrase ``text[start:end]``, which ends at its first
@@ -450,6 +457,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             pieces = [(0, two.start()), (two.start(), len(phrase))]
     else:
         cuts = [m.start() for m in _JOIN.finditer(phrase)]
+        # "free software that is fully supported": the thing, and what is said of it
+        cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])]
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)\s+to\s+(?=\w+)", phrase)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
@@ -460,11 +469,13 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         pieces.append((at, len(phrase)))
     for s, e in pieces[:4]:
         chunk = phrase[s:e]
-        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to|when|where|if)\s+", chunk)
+        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to|when|where|if|(?:that|which|who) "
+                          r"(?:is|are))\s+", chunk)
         if joined:
             chunk = chunk[joined.end():]
-            if s and _CLAUSE_VERB.search(chunk):  # ", and leadership without management is just talk": a clause
-                continue
+            verb_at = _CLAUSE_VERB.search(chunk)
+            if s and verb_at and chunk[:verb_at.start()].strip():
+                continue  # ", and leadership without management is just talk": a clause ("and is shared": not)
         neg = negated
         m = re.match(r"\s*(?:not|never|no)\s+", chunk)
         if m:

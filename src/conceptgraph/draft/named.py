@@ -99,6 +99,9 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
     >>> f = Finding(CLAIM, term="take", label="too common", start=0, end=len(text), rule="subject")
     >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (9, 13, "drop")], [f])]
     [('drop', 'too common')]
+    >>> text = "Take, drop and skip are too common."
+    >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (6, 10, "drop"), (15, 19, "skip")], [f])]
+    [('drop', 'too common'), ('skip', 'too common')]
     """
     claimed = {f.term for f in findings if f.kind == CLAIM}
     out: list[Finding] = []
@@ -107,7 +110,8 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
             continue
         for have, lack in ((t1, t2), (t2, t1)):
             if have in claimed and lack not in claimed:
+                # from the copies too: '"sprocket", "cog" and "gear" are all ...' says it of "gear"
                 out += [replace(f, term=lack, rule=SHARED, start=min(f.start, s1, s2), end=max(f.end, e1, e2))
-                        for f in findings if f.kind == CLAIM and f.term == have]
+                        for f in [*findings, *out] if f.kind == CLAIM and f.term == have]
                 claimed.add(lack)
     return out

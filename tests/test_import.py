@@ -425,6 +425,10 @@ def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> 
     assert "Testability" in ds.messages[0].text and ds.messages[0].text.endswith("Again.")
     answered = read_discussion([write(page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain."), "q.txt")])[0]
     assert [m.where for m in answered.messages] == ["post", "response 1", "response 2", "comment 1"]
+    # a line of code standing alone ("OP_PUSHNUM_3 OP_PUSHBYTES_32") is no one's name either
+    code = page.replace("Jo Qwertz\n\nAgain.", "Al Zyxw\n\nAgain.").replace("Testability", "OP_PUSHNUM_3 OP_PUSHBYTES_32")
+    assert [m.where for m in read_discussion([write(code, "c.txt")])[0].messages] == ["post", "response 1", "response 2",
+                                                                                      "comment 1"]
 
 
 def test_a_file_of_several_threads_is_titled_by_its_name() -> None:

@@ -27,7 +27,8 @@ from .thread import Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text"]
 
-_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|le|la|del))*"
+# A person's name: capitalised words of letters ("OP_PUSHNUM_3", code, is none)
+_NAME = r"[A-Z][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*(?: (?:[A-Z][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*|de|van|von|da|di|le|la|del))*"
 _HEADING = re.compile(rf"^{_NAME}$")
 # "Posted by kal-al — August 30, 2004", "Posted by Ann on May 2, 2020", "Posted by Ann": a
 # hyphen inside a name is no separator. The separator is tried only where a run of spaces

@@ -374,7 +374,8 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
                                                         and not w.isupper() and t == "PROPN"):
             if run and run[-1][2].casefold() in _META_NOUNS:  # "the word X": X alone
                 run.clear()
-            if run and (_APART.search(text, run[-1][1], tok[0]) or _word_key(run[-1][2]) == _word_key(w)):
+            if run and ((gap := text[run[-1][1]:tok[0]]) != " " and _APART.search(gap)
+                        or _word_key(run[-1][2]) == _word_key(w)):
                 flush()  # "conjecture/proof", "pop, pop up", "sprockets sprocket" are two phrases, not one
             run.append(tok)
         else:

@@ -706,6 +706,7 @@ def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: t
     ("I agree that the two should be merged.", "", "agrees_with"), ("You are wrong, Maria.", "maria", "disputes"),
     ("Sounds correct to me.", "", "agrees_with"), ("All correct.", "", "agrees_with"), ("Exactly.", "", "agrees_with"),
     ("+1", "", "agrees_with"), ("I don't think so.", "", "disputes"),
+    ("Totally agree.", "", "agrees_with"), ("Strongly agree with Maria.", "maria", "agrees_with"),
     ("I agree with Maria but you are wrong, Tom.", "maria", "agrees_with"),  # one stance a sentence, never both
 ])
 def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -> None:

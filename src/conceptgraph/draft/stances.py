@@ -52,7 +52,7 @@ _PATTERNS: list[_Shape] = [
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True,
            needs=("agree",)),
-    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Fully\s+|Totally\s+|Completely\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
+    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Aa]s|[Ll]ike|[Ww]hat)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
@@ -83,7 +83,8 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(
         # "I agree", "Agreed." (not "we agreed in May that ...": what was agreed once is told, not taken)
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agrees?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
-        r"^\W*agreed\b|(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
+        r"^\W*agreed\b|^\W*(?:\w+ly\s+)?agree\b(?!\s+(?:not\s+)?(?:to|on)\b)|"  # "Totally agree."
+        r"(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"
         r"^\s*(?:all\s+)?correct\s*[.!]|you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"

@@ -568,6 +568,8 @@ def test_a_comparative_opposes_more_and_less() -> None:
     out, labels = _drafted("Management is more procedural than leadership.")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [
         ("more procedural", "less procedural")]
+    # and the two terms are set against each other
+    assert [(r.source, r.target) for r in out.relations if r.kind == "contrasts_with"] == [("management", "leadership")]
 
 
 def test_the_readme_shows_the_scores_the_draft_gets(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ not any one discussion's sentences:
 * the term used as a verb: "we cooperate when ...", "I would collaborate on ...";
 * a contrast: "X ..., but/whereas/while Y ..." (each side read alone, and the two
   attributes drafted as opposed);
-* a comparative: "X is more A than Y" (X "more A", Y "less A");
+* a comparative: "X is more A than Y" (X "more A", Y "less A", and X contrasts with Y);
 * a list: "– X – a – b, c" (each item an attribute of X; "(not d)" denies d);
 * negation: "X is not A", "X is never A" make the claim negated;
 * relations: "A equals B plus ...", "A includes B" (A includes B), "A inside B".
@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..kinds import CLAIM, INCLUDES, OPPOSES
+from ..kinds import CLAIM, CONTRASTS_WITH, INCLUDES, OPPOSES
 from .text import STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
@@ -249,6 +249,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         if pair == {"more", "less"} and out[a].label.split(" ", 1)[1:] == out[b].label.split(" ", 1)[1:] \
                 and out[a].term != out[b].term:
             out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="comparative"))
+            # and the two terms are set against each other
+            out.append(Finding(CONTRASTS_WITH, term=out[a].term, other=out[b].term, start=base, end=base + len(text),
+                               rule="comparative"))
             return out
     if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
         a, b = claims[0], claims[-1]

@@ -895,6 +895,16 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
     assert "NoPlusOne" in {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
 
 
+@pytest.mark.parametrize("title, opening, expected", [
+    ("Question", "What does idempotent mean?", {"idempotent"}),
+    ("What is a monad?", "I keep reading about them.", {"monad"}),
+    ("Question", "What is meant by eventual consistency?", {"eventual consistency"}),
+    ("Help", "Can someone explain what a closure is?", {"closure"}),
+    ("Question", "What's the definition of a microservice?", {"microservice"}),
+    ("Is a tarn a lake?", "Asking for a map.", {"tarn", "lake"}),
+    ("Question", "What is your point?", set()), ("Question", "What is right?", set()),
+    ("Question", "Is this a bug?", set()),
+])
 def test_the_word_a_thread_asks_the_meaning_of_is_a_term(title: str, opening: str, expected: set[str]) -> None:
     msgs = [Message("m1", "a", "post", opening), Message("m2", "b", "comment 1", "Good question.", reply_to="m1")]
     assert {t.label for t in find_terms(msgs, title=title, max_terms=5)} == expected

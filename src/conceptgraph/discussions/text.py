@@ -240,7 +240,9 @@ def _turn(line: str) -> tuple[str, str]:
     if nick:
         return nick["n"], nick["text"]
     m = _TURN.match(rest)
-    name = (m["b"] or m["n"] or "").strip() if m else ""
+    if not m:
+        return "", ""
+    name = (m["b"] or m["n"] or "").strip()
     if not name or len(name.split()) > 5 or "http" in name or _MARKUP.search(name):
         return "", ""
     return name, m["text"]

@@ -143,10 +143,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 #: How many of the last messages a guessed stance looks back through for who said first what
 #: it takes up, beside the opening post (on dev, 10 found as much as the whole thread)
 _SAID = 20
-# A title asking for a name: "Rename X", "Name for X", "Alternatives to X", "X: other wording"
-_NAMING = re.compile(r"\b(?:renam\w*|naming|names?|wording|phrasing|alternatives?|replac\w*)\b", re.I)
 #: How many of the last messages a reply in a flat thread may be answering
 _RECENT = 8
+# A title asking for a name: "Rename X", "Name for X", "Alternatives to X", "X: other wording"
+_NAMING = re.compile(r"\b(?:renam\w*|naming|names?|wording|phrasing|alternatives?|replac\w*)\b", re.I)
 
 
 class _Drafter:

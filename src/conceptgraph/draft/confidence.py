@@ -30,9 +30,9 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "plus"): (1, 1),
     ("relation", "similar_to"): (5, 20),
     ("relation", "renamed"): (5, 11),  # "rename X to Y", "rename them to Y"
-    ("relation", "proposed"): (3, 4),
-    ("relation", "gloss"): (1, 1),
-    ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y  # "headers (header fields)"  # "I like X" in a thread asking for a new name
+    ("relation", "proposed"): (3, 4),  # "I like X" in a thread asking for a new name
+    ("relation", "gloss"): (1, 1),  # "headers (header fields)"
+    ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y
     ("relation", "includes"): (1, 4),
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
     ("relation", "same meaning"): (8, 11),  # "X and Y are synonymous"

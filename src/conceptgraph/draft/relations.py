@@ -70,7 +70,7 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
 _PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
 _RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
-_GLOSS = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
+_BRACKETED = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
 _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
@@ -127,7 +127,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         if _TO.match(between) and _RENAMING.search(before):
             add(SIMILAR_TO, t2, t1, "renamed")
             continue
-        if _GLOSS.match(between) and text[e2 - base:].lstrip(" \"”’'`").startswith(")"):  # "headers (header fields)"
+        if _BRACKETED.match(between) and text[e2 - base:].lstrip(" \"”’'`").startswith(")"):  # "headers (header fields)"
             add(SIMILAR_TO, t1, t2, "gloss")
             continue
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"

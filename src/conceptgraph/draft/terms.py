@@ -66,7 +66,8 @@ _WHAT_MEANS = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)
                          r"(?:really\s+|actually\s+|even\s+)?mean\b|\b(?:what\s+is\s+meant\s+by|(?:meaning|definition)\s+of)"
                          r"\s+(?:an?\s+|the\s+(?:word\s+|term\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?", re.I)
 # ... or what a thing is: "What is a monad?", "Can someone explain what a closure is?"
-_WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?(?:meaning|definition)\b)(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s*\?\s*$|"
+_WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?(?:meaning|definition)\b)(?:an?\s+|the\s+)?"
+                      r"(?P<a>[^?,;:.]{1,40}?)\s*\?\s*$|"
                       r"\bwhat\s+(?:an?\s+|the\s+)?(?P<b>[^?,;:.]{1,40}?)\s+(?:is|are)\s*\?\s*$", re.I)
 # ... or whether one thing is another: "Is a tarn a lake?"
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+(?:an?|the|just|really|also)\s+"

@@ -99,7 +99,7 @@ def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> No
 _GLOSS_LINE = re.compile(r"\s*[\"“]?\w[\w'/-]*(?: [\w'/-]+){0,3}[\"”]?(?:\s+[-–—]{1,2}|:)\s+\S")
 
 
-_LIST_MARKS = "–—•*-"
+_LIST_MARKS = "–—•*+-"
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

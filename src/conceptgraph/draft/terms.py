@@ -376,7 +376,7 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
             if run and run[-1][2].casefold() in _META_NOUNS:  # "the word X": X alone
                 run.clear()
             if run and ((gap := text[run[-1][1]:tok[0]]) != " " and _APART.search(gap)
-                        or _word_key(run[-1][2]) == _word_key(w)):
+                        or run[-1][2][:3].casefold() == w[:3].casefold() and _word_key(run[-1][2]) == _word_key(w)):
                 flush()  # "conjecture/proof", "pop, pop up", "sprockets sprocket" are two phrases, not one
             run.append(tok)
         else:

@@ -87,7 +87,7 @@ def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> No
         _add(out, text, start, cut)
         _add(out, text, cut, end)
         return
-    if "\n" in text[start:end] and all(map(_GLOSS_LINE.match, text[start:end].split("\n"))):
+    if text.find("\n", start, end) >= 0 and all(map(_GLOSS_LINE.match, text[start:end].split("\n"))):
         # "Main - free software ...\nUniverse - ...": a glossary's lines are a sentence each
         for line in re.finditer(r"[^\n]+", text[start:end]):
             _add(out, text, start + line.start(), start + line.end())

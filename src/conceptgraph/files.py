@@ -608,6 +608,14 @@ def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset
                           f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first")
 
 
+def _check_folder(path: str | os.PathLike[str], target: Path, replace: str, own: frozenset[str]) -> None:
+    """What ``replace`` asks of a folder before it is replaced (see :func:`write_folder`)."""
+    if replace == "exports":
+        _check_export_folder(path, target)
+    elif replace == "own":
+        _check_own_folder(path, target, own)
+
+
 def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
                  replace: Literal["never", "exports", "own", "always"] = "never", mark: bool = False,
                  make_parents: bool = False, own: frozenset[str] = frozenset()) -> Path:
@@ -624,10 +632,8 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
     _make_parent(path, target.parent, make_parents)
-    if replace == "exports" and target.is_dir():
-        _check_export_folder(path, target)  # before the work of writing, and again at the rename
-    if replace == "own" and target.is_dir():
-        _check_own_folder(path, target, own)
+    if target.is_dir():
+        _check_folder(path, target, replace, own)  # before the work of writing, and again at the rename
     fresh: Path | None
     fresh, fd = _new_temp(target, folder=True)
     previous: Path | None = None
@@ -645,10 +651,7 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
                     raise WriteConflict(f"{path}: a folder appeared there while this was being written; nothing "
                                         "written (choose another folder, or use --force to replace it)")
                 with folder_lock(target):  # writers inside it wait, and then see the new folder
-                    if replace == "exports":
-                        _check_export_folder(path, target)
-                    if replace == "own":
-                        _check_own_folder(path, target, own)
+                    _check_folder(path, target, replace, own)
                     os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
                     previous = fresh.with_suffix(".prev")  # .NAME.TOKEN.prev, found with its .tmp by _recover
                     os.rename(target, previous)

@@ -39,7 +39,7 @@ from ..names import normalise
 
 if TYPE_CHECKING:
     from ..model import Attribute, Claim, Dataset, Message, Relation, Term
-    from .rules import Finding
+    from .rules import Finding, Mention
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
 
@@ -80,9 +80,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
     in_title = {t for _, _, t in titled}
     drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
-    # "wiki: rename X", "a better name for X": a name put forward is one for X
-    asks = [(m.end(), stop if (stop := title.find(". ", m.end())) >= 0 else len(title)) for m in _NAMING.finditer(title)]
-    drafter.renamed = tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
+    drafter.renamed = _asked_for(title, titled)
     by_id = {m.id: m for m in ds.messages}
     # (author, content words) of the opening post and of the last _SAID messages; the last
     # _RECENT of them are the ones a reply in a flat thread may answer
@@ -147,6 +145,16 @@ _SAID = 20
 _RECENT = 8
 # A title asking for a name: "Rename X", "Name for X", "Alternatives to X", "X: other wording"
 _NAMING = re.compile(r"\b(?:renam\w*|naming|names?|wording|phrasing|alternatives?|replac\w*)\b", re.I)
+
+
+def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
+    """The terms ``title`` asks another name for ("wiki: rename X", "a better name for
+    X"): those it names after "rename", "name"... and before its next sentence."""
+    asks = []
+    for m in _NAMING.finditer(title):
+        stop = title.find(". ", m.end())
+        asks.append((m.end(), stop if stop >= 0 else len(title)))
+    return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
 
 
 class _Drafter:

@@ -586,8 +586,8 @@ def _score(f: _Finder, title: str) -> None:
     # "data.drop" beside a held-up "memory.drop", "limitWhile" beside "takeWhile": a name
     # from code made like one the thread holds up (as many parts, one the same in the same
     # place) is one more proposal of it; "platform_get_irq" beside "platform_get_irq_optional" is not
-    coded = {(len(parts), k, part) for c in f.found.values() if len(c.key) == 1 and c.marked >= 3 and code_like(c.label)
-             for parts in [_code_parts(c.label)] for k, part in enumerate(parts)}
+    coded = {shape for c in f.found.values() if len(c.key) == 1 and c.marked >= 3 and code_like(c.label)
+             for shape in _code_shape(c.label)}
     n_words = max(f.total_words, 1)
     for c in f.found.values():
         label = c.label
@@ -612,8 +612,7 @@ def _score(f: _Finder, title: str) -> None:
                  or (c.key[0] in strong and first not in {lemma(w) for w in words[-1:]} and "ADJ" in _pos(first)
                      and "NOUN" not in _pos(first)))
         kin = kin or (len(c.key) > 1 and c.key[-1].isdigit() and c.key[:-1] in numbered) \
-            or (len(c.key) == 1 and code_like(label)
-                and any((len(parts), k, part) in coded for parts in [_code_parts(label)] for k, part in enumerate(parts)))
+            or (len(c.key) == 1 and code_like(label) and not coded.isdisjoint(_code_shape(label)))
         if kin:
             score += 3.0  # kin of held-up phrases ("pulling branch"), or a kind of a strong term ("wartime X")
         if name:
@@ -626,10 +625,15 @@ def _score(f: _Finder, title: str) -> None:
         c.confidence = term_confidence(score)
 
 
-def _code_parts(name: str) -> list[str]:
-    """The words a name from code is made of: "table.drop_elem" is table, drop, elem;
-    "takeWhile" is take, while."""
-    return [p.casefold() for p in re.split(r"[._-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
+def _code_shape(name: str) -> set[tuple[int, int, str]]:
+    """How a name from code is made: (how many parts, where, which) for each of its
+    parts; "table.drop_elem" is table, drop, elem, "takeWhile" take, while.
+
+    >>> sorted(_code_shape("takeWhile"))
+    [(2, 0, 'take'), (2, 1, 'while')]
+    """
+    parts = [p.casefold() for p in re.split(r"[._-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
+    return {(len(parts), k, part) for k, part in enumerate(parts)}
 
 
 def _pos(word: str) -> frozenset[str]:

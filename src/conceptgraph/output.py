@@ -213,13 +213,14 @@ def validate_text(s: dict[str, Any]) -> str:
 
 
 _INFERENCE = "the curator's inference"
+_DRAFTED = "drafted from the text"
 
 
 def _provenance(e: dict[str, Any]) -> str:
     """How an item came to be, when not simply said: drafted, or the curator's reading."""
     notes = []
     if e.get("status") == "draft":
-        notes.append("drafted from the text")
+        notes.append(_DRAFTED)
     if e.get("inferred"):
         notes.append(_INFERENCE)
     return f" [{'; '.join(notes)}]" if notes else ""
@@ -242,7 +243,7 @@ def _drafted(drafted: list[str], names: list[str]) -> str:
     """The mark of a line naming ``names``, of whom ``drafted`` are only in a draft."""
     if not drafted:
         return ""
-    return "  [drafted from the text]" if set(drafted) >= set(names) else f"  [drafted: {_names(drafted)}]"
+    return f"  [{_DRAFTED}]" if set(drafted) >= set(names) else f"  [drafted: {_names(drafted)}]"
 
 
 def _mark(read: list[str], names: list[str]) -> str:
@@ -301,7 +302,7 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
         whole = bool(c.get("inferred")) and set(c.get("inferred_by_a", [])) >= set(sides[0]) \
             and set(c.get("inferred_by_b", [])) >= set(sides[1])
         out.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {who}{_inference(parts, whole)}"
-                   f"{'  [drafted from the text]' if c.get('drafted') else ''}")
+                   f"{f'  [{_DRAFTED}]' if c.get('drafted') else ''}")
         out += _quotes(c)
     return out
 

@@ -64,7 +64,7 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     if f is None:
         raise ValueError(f"unknown format '{fmt}': one of {', '.join(FORMATS)}")
     default = path in (None, "")
-    target = DEFAULT_FOLDER / f.default_name.replace("concept_graph", name, 1) if default else Path(str(path))
+    target = DEFAULT_FOLDER / f.default_name.format(name=name) if default else Path(str(path))
     if str(path) == "-":
         if f.write is None:
             raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")

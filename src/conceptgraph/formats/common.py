@@ -415,7 +415,8 @@ class Format(NamedTuple):
     ``write`` writes a graph to a binary stream (given node positions when
     ``needs_positions``); ``write_folder`` gives the files of a format that is a folder;
     ``read`` turns a file's bytes into a graph; ``sniff`` tells the format from a file's
-    first bytes, for files whose suffix says nothing; ``after`` is what to tell the user
+    first bytes, for files whose suffix says nothing; ``default_name`` is the file's name
+    under ``output/``, ``{name}`` standing for the data's; ``after`` is what to tell the user
     once a folder is written (e.g. the command that loads it).
     """
 

@@ -91,6 +91,6 @@ FORMAT = Format(
     name="cypher",
     help="a Cypher script of CREATE statements for Neo4j (cypher-shell) or Memgraph",
     suffixes=(".cypher", ".cql"),
-    default_name="concept_graph.cypher",
+    default_name="{name}.cypher",
     write=write_cypher,
 )

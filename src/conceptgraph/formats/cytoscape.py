@@ -89,7 +89,7 @@ FORMAT = Format(
     name="cytoscape",
     help="Cytoscape.js and Cytoscape desktop elements JSON, with positions",
     suffixes=(".cyjs",),
-    default_name="concept_graph.cyjs",
+    default_name="{name}.cyjs",
     write=write_cytoscape,
     needs_positions=True,
 )

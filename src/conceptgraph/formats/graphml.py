@@ -314,7 +314,7 @@ FORMAT = Format(
     name="graphml",
     help="yEd, Cytoscape, igraph, Gephi (valid against the GraphML XSD)",
     suffixes=(".graphml", ".xml"),
-    default_name="concept_graph.graphml",
+    default_name="{name}.graphml",
     write=lambda G, out, positions: write_graphml(G, out),
     read=read_graphml,
     sniff=_sniff,
@@ -323,7 +323,7 @@ FORMAT = Format(
 YED = Format(
     name="yed",
     help="GraphML with yEd's drawing data: yEd opens it laid out, coloured and labelled",
-    default_name="concept_graph_yed.graphml",
+    default_name="{name}_yed.graphml",
     write=write_yed,
     needs_positions=True,
 )

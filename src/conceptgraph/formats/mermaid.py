@@ -98,6 +98,6 @@ FORMAT = Format(
     name="mermaid",
     help="a Mermaid flowchart for Markdown (messages left out)",
     suffixes=(".mmd",),
-    default_name="concept_graph.mmd",
+    default_name="{name}.mmd",
     write=lambda G, out, positions: write_mermaid(G, out),
 )

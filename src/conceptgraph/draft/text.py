@@ -120,6 +120,11 @@ _ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-
                      r"edu|gov)(?:/\S*)?", re.I)
 
 
+# What each address holds ("://", a dot or an at sign before more of it), searched far
+# faster than the addresses themselves
+_MAY_ADDRESS = re.compile(r"[.@]\S|://")
+
+
 def without_addresses(text: str) -> str:
     """``text`` with its web and mail addresses blanked, offsets kept: no word of a link
     is a word of the discussion.
@@ -127,7 +132,7 @@ def without_addresses(text: str) -> str:
     >>> without_addresses("see github.com/org/repo now")
     'see                     now'
     """
-    if "." not in text and "@" not in text:  # every address has one
+    if not _MAY_ADDRESS.search(text):  # most sentences hold none: one quick scan says so
         return text
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 

@@ -997,3 +997,47 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
     said_only = text.split("Said only of catenate")[1].split("\n\n")[0]
     assert all(line.endswith("[drafted from the text]") for line in said_only.splitlines()[1:] if line.startswith("  "))
     assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout
+
+
+# --- a long thread read in halves ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [SOURCE, ROOT / "bench" / "gold" / "dev" / "tc39-iterator-take-drop-names.txt",
+                                 ROOT / "bench" / "gold" / "dev" / "git-tracking-branch-terms.txt"])
+def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The passes that read messages each on their own (language, candidate terms, each
+    message's findings) give the same draft when a second process reads half the thread."""
+    from conceptgraph.decisions import draft_text
+    from conceptgraph.draft import parallel
+
+    ds, _ = read_discussion([raw])
+    whole = draft_text(draft(ds))
+    parts: list[int] = []
+    real = parallel.in_halves
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(*args, **kwargs)
+        parts.append(len(found))
+        return found
+
+    monkeypatch.setattr(parallel, "in_halves", counted)
+    monkeypatch.setattr(parallel, "AT_LEAST", 2)
+    assert draft_text(draft(ds)) == whole
+    assert parts == [2, 2, 2]  # languages, candidate terms, findings: each read in two processes
+
+
+def test_halves_come_back_in_order_and_only_where_forking_is_safe() -> None:
+    import threading
+
+    from conceptgraph.draft.parallel import in_halves
+
+    assert in_halves(sorted, [4, 3, 2, 1], at_least=10) == [[1, 2, 3, 4]]  # short: one part, here
+    assert in_halves(sorted, [4, 3, 2, 1], at_least=2) == [[3, 4], [1, 2]]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:  # a process running another thread is never forked
+        assert in_halves(sorted, [4, 3, 2, 1], at_least=2) == [[1, 2, 3, 4]]
+    finally:
+        stop.set()
+        other.join()

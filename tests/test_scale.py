@@ -110,6 +110,27 @@ def test_progress_draws_on_a_terminal_after_the_delay(monkeypatch: pytest.Monkey
         progress.set_quiet(False)
 
 
+def test_a_progress_without_a_timer_draws_from_its_updates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work that may fork (the draft of a long thread) runs no thread of its own."""
+    import threading
+
+    from conceptgraph import progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    threads = threading.active_count()
+    with progress.Progress("reading", total=4, timer=False) as p:
+        assert p._timer is None and threading.active_count() == threads
+        assert err.getvalue() == ""  # nothing yet: only an update draws
+        p.update(2)
+        assert "reading [" in err.getvalue() and "50%" in err.getvalue()
+
+
 def test_a_big_graph_renders_completely(tmp_path: Path) -> None:
     gen = _generator()
     path = tmp_path / "big.yaml"

@@ -40,13 +40,16 @@ class Progress:
     """``with Progress("laying out", total=n) as p: ... p.update(k)``; ``p.phase(text)``
     changes the label for work whose size is unknown."""
 
-    def __init__(self, label: str, total: int = 0) -> None:
+    def __init__(self, label: str, total: int = 0, timer: bool = True) -> None:
+        """``timer=False``: no thread draws the line; :meth:`update` does, once a second has
+        passed (for work that may fork, which is safe only in a process of one thread)."""
         self.label, self.total, self.done = label, total, 0
         self.shown = False
-        self._last = 0.0
+        self._start = self._last = time.monotonic()
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-        if _active():
+        self._waits = _active() and not timer  # to draw from update(), when it is time
+        if _active() and timer:
             self._timer = threading.Timer(DELAY, self._draw)
             self._timer.daemon = True
             self._timer.start()
@@ -62,6 +65,8 @@ class Progress:
     def update(self, n: int = 1) -> None:
         self.done += n
         if self.shown and time.monotonic() - self._last > 0.1:
+            self._draw()
+        elif self._waits and not self.shown and time.monotonic() - self._start > DELAY:
             self._draw()
 
     def _draw(self) -> None:
@@ -80,6 +85,7 @@ class Progress:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._timer is not None:
             self._timer.cancel()
+            self._timer.join()  # gone at once: a process of one thread again may fork
         if self.shown:
             with self._lock:
                 sys.stderr.write("\r\x1b[2K")

@@ -25,11 +25,11 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
@@ -39,6 +39,7 @@ from ..names import normalise
 
 if TYPE_CHECKING:
     from ..model import Attribute, Claim, Dataset, Message, Relation, Term
+    from .parallel import Counts
     from .rules import Finding, Mention
 
 __all__ = ["draft", "draft_folder", "DRAFT_FILE"]
@@ -59,41 +60,48 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     claim's and relation's id and the rule that drafted it."""
     from ..model import Dataset
     from ..progress import Progress
+    from .parallel import in_halves
     from .relations import senses
-    from .rules import content_words, mentions_in
+    from .rules import mentions_in
     from .stances import addressed
     from .terms import find_terms, given_terms, held_apart
     from .text import zipf
 
     if not ds.messages:
         raise DatasetError("the dataset has no messages to draft from (import a discussion first)")
-    english = _english(ds.messages, other_languages)
-    root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
-    title = ". ".join(t for t in (ds.source.title, root.title) if t)
-    split = held_apart(english, title) if not terms else frozenset()
-    candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
-                                                             [c.name for c in ds.contributors], split)
-    drafter = _Drafter(ds, split)
-    drafter.root_by = root.by
-    new_terms = drafter.name_terms(candidates)
-    drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
-    titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
-    in_title = {t for _, _, t in titled}
-    drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
-    drafter.renamed = _asked_for(title, titled)
-    by_id = {m.id: m for m in ds.messages}
-    # (author, content words) of the opening post and of the last _SAID messages; the last
-    # _RECENT of them are the ones a reply in a flat thread may answer
-    said: list[tuple[str, set[str]]] = []
-    with Progress("drafting", total=len(ds.messages)) as progress:
-        for msg in english:
+    # no thread draws the progress line: the passes that read messages each on their own
+    # read a long thread's halves at once, in a second process forked from this one
+    with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
+        english = _english(ds.messages, other_languages, progress)
+        root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
+        title = ". ".join(t for t in (ds.source.title, root.title) if t)
+        split = held_apart(english, title) if not terms else frozenset()
+        progress.phase("finding terms", total=len(english))
+        candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
+                                                                 [c.name for c in ds.contributors], split, progress)
+        drafter = _Drafter(ds, split)
+        drafter.root_by = root.by
+        new_terms = drafter.name_terms(candidates)
+        drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
+        titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
+        in_title = {t for _, _, t in titled}
+        drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
+        drafter.renamed = _asked_for(title, titled)
+        by_id = {m.id: m for m in ds.messages}
+        progress.phase("reading", total=len(english))
+        readings = [r for part in in_halves(_read_alone, english, drafter.view(), progress=progress) for r in part]
+        # (author, content words) of the opening post and of the last _SAID messages; the last
+        # _RECENT of them are the ones a reply in a flat thread may answer
+        said: list[tuple[str, set[str]]] = []
+        progress.phase("drafting", total=len(english))
+        for msg, reading in zip(english, readings):
             progress.update()
             if msg is not root and not msg.reply_to and msg.title:
                 # another thread of the file begins (a site's next question): nobody in it
                 # answers anyone of the one before
                 root, said = msg, []
                 drafter.root_by = msg.by
-            words = content_words(msg.text)
+            words = reading.words
             rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
             before = disputed = spoken_to = ""
@@ -114,7 +122,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     answered = before = called
                     disputed = ""
             stated = len(drafter.relations)
-            drafter.read(msg, answered, before, disputed)
+            drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
                 # no stance in so many words: which way it leans, towards whom it answers; in a
@@ -123,7 +131,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 target = answered
                 if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
-                drafter.lean(msg, target, words)
+                drafter.lean(msg, target, reading)
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed or t.id in in_title)
@@ -279,64 +287,50 @@ class _Drafter:
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1], msg.id))
         return aid
 
-    def read(self, msg: Message, replied: str, before: str = "", disputed: str = "") -> None:
-        """Draft from one message; ``replied`` is the author of the message it answers,
-        ``before`` (in a flat thread) the author of the message before by someone else,
-        ``disputed`` whom a dispute answers when that message says nothing to dispute."""
-        from .named import named_claims, shared_claims
-        from .relations import term_relations
-        from .rules import mentions_in, read_sentence
-        from .stances import quote_authors
-        from .text import quoted_spans, sentences, without_addresses
+    def view(self) -> _View:
+        """What reading one message on its own needs of the terms named so far."""
+        return _View(self.names, self.longest, self.firsts, self.split, self.topic, self.renamed, self.who)
 
-        quoted = quoted_spans(msg.text)
-        attributed = quote_authors(msg.text, self.who)  # "Bo wrote:": what follows answers Bo
+    def read(self, msg: Message, reading: _Reading, replied: str, before: str = "", disputed: str = "") -> None:
+        """Draft from one message, given what it says on its own (:func:`_read_alone`);
+        ``replied`` is the author of the message it answers, ``before`` (in a flat thread)
+        the author of the message before by someone else, ``disputed`` whom a dispute
+        answers when that message says nothing to dispute."""
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
-        last_term = ""  # what the sentence before made a claim about
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
-        # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
-        plain = without_addresses(msg.text)
-        for s, e, text in sentences(plain):
-            found = mentions_in(plain, s, e, self.names, self.longest, self.firsts, self.split)
+        for s, e, text, found, findings, broad, shared, matched in reading.sentences:
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)
             for a, b in combinations(sorted(named), 2):
                 self.context(CO_OCCURS, a, b, msg, s, e)
             self.used_terms.update(named)
-            # "it" in a sentence may mean what the sentence before made a claim about
-            findings = read_sentence(text, s, self.names, found, last_term) if found or last_term else []
-            last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
-            # Words quoted from someone else are theirs, not the speaker's claims.
-            findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
-            findings += term_relations(text, s, found, self.topic, self.renamed)
             for t in named:
                 if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e)
             previous = self.parallel(previous, findings, found, msg, s, e)
-            # what the precise rules did not read: a broad claim on the term the sentence names first
-            own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
-            broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
             self.findings(broad, msg, s, e)
-            self.findings(shared_claims(text, s, own, [*findings, *broad]), msg, s, e)
+            self.findings(shared, msg, s, e)
             if not text.startswith(">"):  # a quoted line is someone else's stance
-                answers = next((who for at, who in reversed(attributed) if at <= s and who != msg.by), "")
-                named_target = self.stances(msg, s, e, text, answers or replied, "" if answers else before,
+                answers = next((who for at, who in reversed(reading.attributed) if at <= s and who != msg.by), "")
+                named_target = self.stances(msg, s, e, text, matched, answers or replied, "" if answers else before,
                                             named_target, taken, agreed, bool(answers), "" if answers else disputed)
         self.agreed[msg.by] = agreed
 
-    def stances(self, msg: Message, s: int, e: int, text: str, replied: str, before: str, named_target: str,
-                taken: set[tuple[str, str]], agreed: set[str], attributed: bool = False, disputed: str = "") -> str:
-        """The stance of one sentence, towards whom it names, else whom it answers (the
-        message before when it points back with "that"); a bare "+1" to someone who agreed
-        with a third person agrees with that person too. Returns whom the message has named."""
+    def stances(self, msg: Message, s: int, e: int, text: str, matched: list[tuple[int, str | None]], replied: str,
+                before: str, named_target: str, taken: set[tuple[str, str]], agreed: set[str],
+                attributed: bool = False, disputed: str = "") -> str:
+        """The stance of one sentence (``matched``: the shapes of stance it matches), towards
+        whom it names, else whom it answers (the message before when it points back with
+        "that"); a bare "+1" to someone who agreed with a third person agrees with that
+        person too. Returns whom the message has named."""
         from .rules import content_words
         from .stances import stances
 
-        for st in stances(text, self.who, replied, s):
+        for st in stances(text, self.who, replied, s, matched):
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
             target = st.target if st.named or not named_target else named_target
             if st.named:
@@ -360,13 +354,10 @@ class _Drafter:
                                   concerns=_concerns(self.said.get(who, []), content_words(text)))
         return named_target
 
-    def lean(self, msg: Message, answered: str, words: set[str]) -> None:
+    def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
-        it leans with (:func:`conceptgraph.draft.stances.leaning`); ``words``: the
-        message's content words."""
-        from .stances import leaning
-
-        found = leaning(msg.text)
+        it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
+        found, words = reading.leaning, reading.words
         if found:
             kind, s, e = found
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
@@ -399,17 +390,89 @@ class _Drafter:
         return current
 
 
-def _english(messages: Iterable[Message], others: Counter[str] | None) -> list[Message]:
-    """The messages the rules can read: those in English, or too short to tell."""
-    from ..language import UNDETERMINED, detect, looks_english
+class _View(NamedTuple):
+    """The terms' names as the drafter knows them once they are named, and the thread's
+    contributors (:meth:`_Drafter.view`): all one message needs to be read on its own."""
+    names: dict[str, str]
+    longest: int
+    firsts: frozenset[str]
+    split: frozenset[str]
+    topic: str
+    renamed: tuple[str, ...]
+    who: dict[str, str]
+
+
+class _Reading(NamedTuple):
+    """What one message says, read on its own: per sentence, ``(start, end, text, terms
+    named, findings, broad claims, shared claims, shapes of stance)``; whom its attribution
+    lines name; its content words; which way it leans."""
+    sentences: list[tuple[int, int, str, list[Mention], list[Finding], list[Finding], list[Finding],
+                          list[tuple[int, str | None]]]]
+    attributed: list[tuple[int, str]]
+    words: set[str]
+    leaning: tuple[str, int, int] | None
+
+
+def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | None = None) -> list[_Reading]:
+    """Each message's :class:`_Reading`: the findings of its sentences, which do not depend
+    on the messages before it (so a long thread's halves can be read at once)."""
+    from .named import named_claims, shared_claims
+    from .relations import term_relations
+    from .rules import content_words, mentions_in, read_sentence
+    from .stances import leaning, quote_authors, shapes
+    from .text import quoted_spans, sentences, without_addresses
 
     out = []
-    for m in messages:
-        code = "en" if looks_english(m.text) else detect(m.text)
+    for msg in messages:
+        quoted = quoted_spans(msg.text)
+        read: list[tuple[int, int, str, list[Mention], list[Finding], list[Finding], list[Finding],
+                         list[tuple[int, str | None]]]] = []
+        last_term = ""  # what the sentence before made a claim about
+        # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
+        plain = without_addresses(msg.text)
+        for s, e, text in sentences(plain):
+            found = mentions_in(plain, s, e, view.names, view.longest, view.firsts, view.split)
+            # "it" in a sentence may mean what the sentence before made a claim about
+            findings = read_sentence(text, s, view.names, found, last_term) if found or last_term else []
+            last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
+            # Words quoted from someone else are theirs, not the speaker's claims.
+            findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
+            findings += term_relations(text, s, found, view.topic, view.renamed)
+            # what the precise rules did not read: a broad claim on the term the sentence names first
+            own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
+            broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
+            read.append((s, e, text, found, findings, broad, shared_claims(text, s, own, [*findings, *broad]),
+                         [] if text.startswith(">") else shapes(text)))  # a quoted line is someone else's stance
+        # "Bo wrote:": what follows answers Bo
+        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(msg.text)))
+        if progress:
+            progress.update()
+    return out
+
+
+def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None) -> list[Message]:
+    """The messages the rules can read: those in English, or too short to tell."""
+    from ..language import UNDETERMINED
+    from .parallel import in_halves
+
+    codes = [code for part in in_halves(_languages, messages, progress=progress) for code in part]
+    out = []
+    for m, code in zip(messages, codes):
         if code in ("en", UNDETERMINED):
             out.append(m)
         elif others is not None:
             others[code] += 1
+    return out
+
+
+def _languages(messages: Sequence[Message], progress: Counts | None = None) -> list[str]:
+    from ..language import detect, looks_english
+
+    out = []
+    for m in messages:
+        out.append("en" if looks_english(m.text) else detect(m.text))
+        if progress:
+            progress.update()
     return out
 
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import normalise
 
-__all__ = ["Stance", "stances", "name_index", "quote_authors", "addressed"]
+__all__ = ["Stance", "stances", "shapes", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
@@ -161,18 +161,30 @@ _ASKS = re.compile(r"^\s*(?:(?:do|does|did|should|shall|can|could|would|will|is|
                    re.I | re.S)
 
 
-def stances(text: str, names: dict[str, str], replied_author: str = "", base: int = 0) -> list[Stance]:
-    """The agreement or dispute one sentence states, with its characters: at most one.
-    A question ("Do we agree or disagree?") states none."""
+def shapes(text: str) -> list[tuple[int, str | None]]:
+    """The ways of stating a stance one sentence matches, the one stated first first: each
+    as its place in the list of shapes and the name it gives, if any. A question ("Do we
+    agree or disagree?") matches none.
+
+    >>> shapes("I agree with Jim.")  # "I agree with NAME", and "I agree"
+    [(4, 'Jim'), (15, None)]
+    """
     if _ASKS.match(text):
         return []
     low = text.lower()
-    found = [(m.start(), i, m) for i, shape in enumerate(_PATTERNS)
+    found = [(m.start(), i, m.groupdict().get("who")) for i, shape in enumerate(_PATTERNS)
              if (cue := _NEEDS[i]) is None or cue.search(low)
              if (m := shape.pattern.search(text))]
-    for _, i, m in sorted(found, key=lambda f: (f[0], f[1])):  # the stance stated first
+    return [(i, who) for _, i, who in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def stances(text: str, names: dict[str, str], replied_author: str = "", base: int = 0,
+            matched: list[tuple[int, str | None]] | None = None) -> list[Stance]:
+    """The agreement or dispute one sentence states, with its characters: at most one.
+    A question ("Do we agree or disagree?") states none. ``matched``: the sentence's
+    :func:`shapes`, when already known."""
+    for i, who in shapes(text) if matched is None else matched:  # the stance stated first
         kind, _, named, own, _ = _PATTERNS[i]
-        who = m.groupdict().get("who")
         target = _person(who, names) if who else ""
         if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
             continue  # "Like I said": no one named

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,6 +42,7 @@ from .text import STOP, code_like, content, lemma, quoted_spans, sentences, toke
 
 if TYPE_CHECKING:
     from ..model import Message
+    from .parallel import Counts
 
 __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held_apart"]
 
@@ -319,7 +320,7 @@ class _Finder:
         if preferred and not c.preferred:
             c.preferred = _surface(words)
 
-    def use(self, words: list[str], speaker: str, message: str) -> None:
+    def use(self, words: list[str], speaker: str, message: str, times: int = 1) -> None:
         # A thread names its terms over and over: each phrase is looked up once
         known = self.used.get(phrase := tuple(words))
         if known is None:
@@ -328,9 +329,9 @@ class _Finder:
         if c is None:
             return
         if code:
-            c.marked += 1.0  # a name from code ("takeWhile", "--track") is a name people chose
-        c.count += 1
-        c.forms[surface] += 1
+            c.marked += 1.0 * times  # a name from code ("takeWhile", "--track") is a name people chose
+        c.count += times
+        c.forms[surface] += times
         c.speakers.add(speaker)
         c.messages.add(message)
 
@@ -407,21 +408,36 @@ def held_apart(messages: Iterable[Message], title: str = "") -> frozenset[str]:
     return frozenset(k for k, forms in held.items() if len(forms) > 1)
 
 
-def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30,
-               names: Iterable[str] = (), split: frozenset[str] = frozenset()) -> list[Candidate]:
-    """The discussion's candidate terms, best first, at most ``max_terms``, each with a
-    ``confidence`` (how often terms scored so were the gold's, on the development set).
-    ``split``: stems whose forms are terms of their own (:func:`held_apart`)."""
-    people = {normalise(w) for n in names for w in re.split(r"[\s.]+", n) if len(w) > 1}
-    f = _Finder(people, split)
-    messages = list(messages)
-    root = next((m for m in messages if not m.reply_to), messages[0] if messages else None)
-    _question(f, title, 6.0, title=True, opening=True)
-    _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
-    uses: list[tuple[list[str], str, str]] = []
+@dataclass
+class _Scan:
+    """What reading some of a thread's messages found, in the order found: the marks of
+    terms held up, each phrase's uses, the words written in lower case. A thread read in
+    parts gives the same candidates as read at once (:func:`find_terms` adds the parts
+    up in order)."""
+
+    people: set[str]
+    split: frozenset[str]
+    marks: list[tuple[list[str], float, str, str, bool]] = field(default_factory=list)
+    uses: Counter[tuple[tuple[str, ...], str, str]] = field(default_factory=Counter)  # (phrase, speaker, message)
+    subjects: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    called: set[str] = field(default_factory=set)
+    lower: Counter[str] = field(default_factory=Counter)
+    total_words: int = 0
+
+    def mark(self, words: list[str], weight: float, speaker: str = "", message: str = "",
+             preferred: bool = False) -> None:
+        self.marks.append((words, weight, speaker, message, preferred))
+
+
+def _scan(messages: Sequence[Message], root: str | None, people: set[str], split: frozenset[str],
+          progress: Counts | None = None) -> _Scan:
+    """Read ``messages`` for candidate terms; ``root``: the id of the thread's opening message."""
+    f = _Scan(people, split)
     for msg in messages:
+        if progress:
+            progress.update()
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
-        first = msg is root
+        first = msg.id == root
         for at, _, text in sentences(msg.text):
             if any(a <= at < b for a, b in quoted):
                 continue
@@ -432,17 +448,45 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
             if "," in text or text[-1:] in ".!?:":  # no name is set off without a comma or at the end
                 f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
             for start, stop, phrase in _noun_phrases(text):
-                uses.append((phrase, msg.by, msg.id))
+                f.uses[(tuple(phrase), msg.by, msg.id)] += 1
                 if _STATEMENT.match(text, stop) and text[max(0, start - 6):start].split()[-1:] not in _OBJECT_OF:
-                    f.subjects[key_of(phrase, f.split)] += 1
+                    f.subjects[key_of(phrase, split)] += 1
             words = tokens(text)
-            f.lowercase.update(w.casefold() for _, _, w in words if w[:1].islower())
-            for _, _, w in words:  # other forms of a word ("cooperate" of "cooperation"), kept as aliases
-                if w[:1].islower() and content(w):
-                    f.variants[word_key(w, f.split)][w] += 1
+            f.lower.update([w for _, _, w in words if w[:1].islower()])
             f.total_words += len(words)
-    for phrase, by, mid in uses:
-        f.use(phrase, by, mid)
+    return f
+
+
+def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30,
+               names: Iterable[str] = (), split: frozenset[str] = frozenset(),
+               progress: Counts | None = None) -> list[Candidate]:
+    """The discussion's candidate terms, best first, at most ``max_terms``, each with a
+    ``confidence`` (how often terms scored so were the gold's, on the development set).
+    ``split``: stems whose forms are terms of their own (:func:`held_apart`)."""
+    from .parallel import in_halves
+
+    people = {normalise(w) for n in names for w in re.split(r"[\s.]+", n) if len(w) > 1}
+    f = _Finder(people, split)
+    messages = list(messages)
+    root = next((m.id for m in messages if not m.reply_to), messages[0].id if messages else None)
+    _question(f, title, 6.0, title=True, opening=True)
+    _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
+    scans = in_halves(_scan, messages, root, people, split, progress=progress)
+    for found in scans:  # the marks first, in the thread's order, then the uses: as one pass would
+        for mark in found.marks:
+            f.mark(*mark)
+        f.subjects.update(found.subjects)
+        f.called |= found.called
+        f.total_words += found.total_words
+    lower = Counter[str]()
+    for found in scans:
+        lower.update(found.lower)
+        for (phrase, by, mid), n in found.uses.items():
+            f.use(list(phrase), by, mid, n)
+    for w, n in lower.items():  # each word once, not each time it is written
+        f.lowercase.add(w.casefold())
+        if content(w):  # other forms of a word ("cooperate" of "cooperation"), kept as aliases
+            f.variants[word_key(w, f.split)][w] += n
     _merge_spellings(f)
     _score(f, title)
     ranked = sorted((c for c in f.found.values() if c.score > 0), key=lambda c: (-c.score, c.label))
@@ -479,7 +523,7 @@ def _merge_spellings(f: _Finder) -> None:
             del f.found[c.key]
 
 
-def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: str = "",
+def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", message: str = "",
               title: bool = False, opening: bool = False) -> None:
     """The sides a question or a title sets against each other, and the word it asks the
     meaning of; ``opening``: the title's or the first message's question."""
@@ -509,7 +553,7 @@ def _question(f: _Finder, text: str, weight: float, speaker: str = "", message: 
         f.mark(_quoted_words(next(g for g in m.groups() if g is not None)), weight / 2, speaker, message)
 
 
-def _held_up(f: _Finder, text: str, speaker: str, message: str) -> None:
+def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
     """Words the sentence holds up as words: quoted, named a term, defined, abbreviated."""
     for m in _QUOTE.finditer(text):
         inner = next(g for g in m.groups() if g is not None)

@@ -1,0 +1,67 @@
+"""A long thread read in two halves at once, one in a second process, where the
+machine has a second core: the passes whose messages are read each on its own (the
+language of each, the candidate terms each holds), before the pass that reads them in
+order. The halves' results come back in the thread's order, so what is drafted is the
+same as when one process reads it all.
+
+>>> in_halves(sum, [1, 2, 3, 4], at_least=1000)  # a short list: read here, in one part
+[10]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+__all__ = ["in_halves", "AT_LEAST", "Counts"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Threads shorter than this are read in one process: starting a second costs more than it saves.
+AT_LEAST = 2000
+
+
+def _can_fork() -> bool:
+    # A forked child starts at once with the parent's loaded dictionaries and language
+    # model; forking is safe only on Linux and while this process runs a single thread.
+    return sys.platform == "linux" and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+def in_halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: Counts | None = None,
+              at_least: int | None = None) -> list[R]:
+    """``[read(first half, *args), read(second half, *args)]``, the second half read in a
+    forked process while this one reads the first; ``[read(items, *args)]`` when there
+    are fewer than ``at_least`` items (default :data:`AT_LEAST`) or no second core.
+    ``read`` must be a module's function, its result picklable. With ``progress``,
+    ``read`` is also given ``progress=``, to update once an item, here (where the half
+    read here counts for both)."""
+    extra = {} if progress is None else {"progress": progress}
+    if len(items) < (AT_LEAST if at_least is None else at_least) or not _can_fork():
+        return [read(items, *args, **extra)]
+    import multiprocessing
+
+    half = len(items) // 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        later = pool.apply_async(read, (items[half:], *args))
+        first = read(items[:half], *args, **({} if progress is None else {"progress": _Twice(progress)}))
+        return [first, later.get()]
+
+
+class Counts(Protocol):
+    """What reads a thread's items tells of its progress: :class:`conceptgraph.progress.Progress`."""
+
+    def update(self, n: int = 1) -> None: ...
+
+
+class _Twice:
+    """A progress that counts each item twice: the other half goes as fast."""
+
+    def __init__(self, progress: Counts) -> None:
+        self.progress = progress
+
+    def update(self, n: int = 1) -> None:
+        self.progress.update(2 * n)

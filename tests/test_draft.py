@@ -1002,42 +1002,53 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
 # --- a long thread read in halves ---------------------------------------------------------
 
 
+# Each runs in a fresh Python: a process running other threads (as a test session may) is never forked.
+_HALVES = """
+import sys
+from conceptgraph.decisions import draft_text
+from conceptgraph.discussions import read_discussion
+from conceptgraph.draft import draft, parallel
+
+ds, _ = read_discussion([sys.argv[1]])
+whole = draft_text(draft(ds))
+parts = []
+real = parallel.in_halves
+
+def counted(*args, **kwargs):
+    found = real(*args, **kwargs)
+    parts.append(len(found))
+    return found
+
+parallel.in_halves = counted
+parallel.AT_LEAST = 2
+print(draft_text(draft(ds)) == whole, parts)
+"""
+
+
 @pytest.mark.parametrize("raw", [SOURCE, ROOT / "bench" / "gold" / "dev" / "tc39-iterator-take-drop-names.txt",
                                  ROOT / "bench" / "gold" / "dev" / "git-tracking-branch-terms.txt"])
-def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path) -> None:
     """The passes that read messages each on their own (language, candidate terms, each
     message's findings) give the same draft when a second process reads half the thread."""
-    from conceptgraph.decisions import draft_text
-    from conceptgraph.draft import parallel
+    out = subprocess.run([sys.executable, "-c", _HALVES, str(raw)], capture_output=True, text=True, check=True)
+    # the same bytes, and each of the three passes was read in two processes
+    assert out.stdout.split("\n")[-2] == "True [2, 2, 2]", out.stdout + out.stderr
 
-    ds, _ = read_discussion([raw])
-    whole = draft_text(draft(ds))
-    parts: list[int] = []
-    real = parallel.in_halves
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        found = real(*args, **kwargs)
-        parts.append(len(found))
-        return found
+_ORDER = """
+import threading
+from conceptgraph.draft.parallel import in_halves
 
-    monkeypatch.setattr(parallel, "in_halves", counted)
-    monkeypatch.setattr(parallel, "AT_LEAST", 2)
-    assert draft_text(draft(ds)) == whole
-    assert parts == [2, 2, 2]  # languages, candidate terms, findings: each read in two processes
+print(in_halves(sorted, [4, 3, 2, 1], at_least=10))  # short: one part, here
+print(in_halves(sorted, [4, 3, 2, 1], at_least=2))
+stop = threading.Event()
+other = threading.Thread(target=stop.wait)
+other.start()
+print(in_halves(sorted, [4, 3, 2, 1], at_least=2))  # never forked while another thread runs
+stop.set()
+"""
 
 
 def test_halves_come_back_in_order_and_only_where_forking_is_safe() -> None:
-    import threading
-
-    from conceptgraph.draft.parallel import in_halves
-
-    assert in_halves(sorted, [4, 3, 2, 1], at_least=10) == [[1, 2, 3, 4]]  # short: one part, here
-    assert in_halves(sorted, [4, 3, 2, 1], at_least=2) == [[3, 4], [1, 2]]
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:  # a process running another thread is never forked
-        assert in_halves(sorted, [4, 3, 2, 1], at_least=2) == [[1, 2, 3, 4]]
-    finally:
-        stop.set()
-        other.join()
+    out = subprocess.run([sys.executable, "-c", _ORDER], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:3] == ["[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]", "[[1, 2, 3, 4]]"], out.stderr

@@ -43,12 +43,17 @@ def in_halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: 
     if len(items) < (AT_LEAST if at_least is None else at_least) or not _can_fork():
         return [read(items, *args, **extra)]
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     half = len(items) // 2
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        later = pool.apply_async(read, (items[half:], *args))
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        later = pool.submit(read, items[half:], *args)
         first = read(items[:half], *args, **({} if progress is None else {"progress": _Twice(progress)}))
-        return [first, later.get()]
+        try:
+            return [first, later.result()]
+        except BrokenProcessPool:  # the other process was killed (out of memory): its half is read here
+            return [first, read(items[half:], *args)]
 
 
 class Counts(Protocol):

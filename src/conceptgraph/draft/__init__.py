@@ -57,7 +57,12 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     The rules read English: a message in another language (told offline by
     :func:`conceptgraph.language.detect`) is left out, and counted by language in
     ``other_languages`` when given. ``explain``, when given, is filled with each drafted
-    claim's and relation's id and the rule that drafted it."""
+    claim's and relation's id and the rule that drafted it.
+
+    On Linux with two cores or more, a thread of :data:`~conceptgraph.draft.parallel.AT_LEAST`
+    messages or more is read in two halves at once (a forked process reads the second)
+    wherever what a message says does not depend on the messages before it; the draft
+    is the same, byte for byte."""
     from ..model import Dataset
     from ..progress import Progress
     from .parallel import in_halves
@@ -402,12 +407,16 @@ class _View(NamedTuple):
     who: dict[str, str]
 
 
+# One sentence read on its own: start, end, text, the terms it names, its findings, its
+# broad claims, its shared claims, the shapes of stance it matches
+_Sentence = tuple[int, int, str, "list[Mention]", "list[Finding]", "list[Finding]", "list[Finding]",
+                  list[tuple[int, str | None]]]
+
+
 class _Reading(NamedTuple):
-    """What one message says, read on its own: per sentence, ``(start, end, text, terms
-    named, findings, broad claims, shared claims, shapes of stance)``; whom its attribution
-    lines name; its content words; which way it leans."""
-    sentences: list[tuple[int, int, str, list[Mention], list[Finding], list[Finding], list[Finding],
-                          list[tuple[int, str | None]]]]
+    """What one message says, read on its own: its sentences (:data:`_Sentence`); whom its
+    attribution lines name; its content words; which way it leans."""
+    sentences: list[_Sentence]
     attributed: list[tuple[int, str]]
     words: set[str]
     leaning: tuple[str, int, int] | None
@@ -425,8 +434,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     out = []
     for msg in messages:
         quoted = quoted_spans(msg.text)
-        read: list[tuple[int, int, str, list[Mention], list[Finding], list[Finding], list[Finding],
-                         list[tuple[int, str | None]]]] = []
+        read: list[_Sentence] = []
         last_term = ""  # what the sentence before made a claim about
         # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
         plain = without_addresses(msg.text)

@@ -1036,6 +1036,7 @@ def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path) -> None:
 
 
 _ORDER = """
+import os
 import threading
 from conceptgraph.draft.parallel import in_halves
 
@@ -1047,7 +1048,6 @@ other.start()
 print(in_halves(sorted, [4, 3, 2, 1], at_least=2))  # never forked while another thread runs
 stop.set()
 other.join()
-import os
 here = os.getpid()
 
 def killed_elsewhere(items):

@@ -85,16 +85,26 @@ def test_progress_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().err == ""
 
 
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> _Tty:
+    """stderr as a terminal, and progress lines due at once (called in the test itself:
+    pytest sets its own stderr again between a fixture and the test)."""
+    from conceptgraph import progress
+
+    err = _Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    return err
+
+
 def test_progress_draws_on_a_terminal_after_the_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     from conceptgraph import progress
 
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    err = Tty()
-    monkeypatch.setattr(sys, "stderr", err)
-    monkeypatch.setattr(progress, "DELAY", 0.0)
+    err = _terminal(monkeypatch)
     with progress.Progress("laying out", total=4) as p:
         p._timer.join()
         p.update(4)
@@ -116,13 +126,7 @@ def test_a_progress_without_a_timer_draws_from_its_updates(monkeypatch: pytest.M
 
     from conceptgraph import progress
 
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    err = Tty()
-    monkeypatch.setattr(sys, "stderr", err)
-    monkeypatch.setattr(progress, "DELAY", 0.0)
+    err = _terminal(monkeypatch)
     threads = threading.active_count()
     with progress.Progress("reading", total=4, timer=False) as p:
         assert p._timer is None and threading.active_count() == threads

@@ -415,8 +415,7 @@ class _Scan:
     parts gives the same candidates as read at once (:func:`find_terms` adds the parts
     up in order)."""
 
-    people: set[str]
-    split: frozenset[str]
+    people: set[str]  # as _Finder's: no term is a contributor's name
     marks: list[tuple[list[str], float, str, str, bool]] = field(default_factory=list)
     uses: Counter[tuple[tuple[str, ...], str, str]] = field(default_factory=Counter)  # (phrase, speaker, message)
     subjects: Counter[tuple[str, ...]] = field(default_factory=Counter)
@@ -432,7 +431,7 @@ class _Scan:
 def _scan(messages: Sequence[Message], root: str | None, people: set[str], split: frozenset[str],
           progress: Counts | None = None) -> _Scan:
     """Read ``messages`` for candidate terms; ``root``: the id of the thread's opening message."""
-    f = _Scan(people, split)
+    f = _Scan(people)
     for msg in messages:
         if progress:
             progress.update()

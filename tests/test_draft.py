@@ -1012,14 +1012,16 @@ from conceptgraph.draft import draft, parallel
 ds, _ = read_discussion([sys.argv[1]])
 whole = draft_text(draft(ds))
 parts = []
-real = parallel.in_halves
+real = parallel.halves
 
 def counted(*args, **kwargs):
-    found = real(*args, **kwargs)
-    parts.append(len(found))
-    return found
+    parts.append(0)
+    here = len(parts) - 1
+    for part in real(*args, **kwargs):
+        parts[here] += 1
+        yield part
 
-parallel.in_halves = counted
+parallel.halves = counted
 parallel.AT_LEAST = 2
 print(draft_text(draft(ds)) == whole, parts)
 """
@@ -1037,8 +1039,10 @@ def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path) -> None:
 
 _ORDER = """
 import os
+import tempfile
 import threading
-from conceptgraph.draft.parallel import in_halves
+import time
+from conceptgraph.draft.parallel import halves, in_halves
 
 print(in_halves(sorted, [4, 3, 2, 1], at_least=10))  # short: one part, here
 print(in_halves(sorted, [4, 3, 2, 1], at_least=2))
@@ -1056,10 +1060,25 @@ def killed_elsewhere(items):
     return sorted(items)
 
 print(in_halves(killed_elsewhere, [4, 3, 2, 1], at_least=2))  # the lost half is read here
+asked = os.path.join(tempfile.mkdtemp(), "asked")
+
+def waits_for_the_first(items):
+    if os.getpid() != here:  # the other half is done only once the first has been handed over
+        for _ in range(200):
+            if os.path.exists(asked):
+                return sorted(items)
+            time.sleep(0.05)
+        return "late"
+    return sorted(items)
+
+parts = halves(waits_for_the_first, [4, 3, 2, 1], at_least=2)
+print(next(parts))
+open(asked, "w").close()
+print(next(parts))
 """
 
 
 def test_halves_come_back_in_order_and_only_where_forking_is_safe() -> None:
     out = subprocess.run([sys.executable, "-c", _ORDER], capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:4] == ["[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]", "[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]"], \
-        out.stderr
+    assert out.stdout.split("\n")[:6] == ["[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]", "[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]",
+                                        "[3, 4]", "[1, 2]"], out.stderr

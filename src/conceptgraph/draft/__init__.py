@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -65,7 +65,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     is the same, byte for byte."""
     from ..model import Dataset
     from ..progress import Progress
-    from .parallel import in_halves
+    from .parallel import halves
     from .relations import senses
     from .rules import mentions_in
     from .stances import addressed
@@ -94,7 +94,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         drafter.renamed = _asked_for(title, titled)
         by_id = {m.id: m for m in ds.messages}
         progress.phase("reading", total=len(english))
-        readings = [r for part in in_halves(_read_alone, english, drafter.view(), progress=progress) for r in part]
+        parts = halves(_read_alone, english, drafter.view(), progress=progress)
+        # the first half's readings are drafted from while the other process ends the second
+        readings = chain(next(parts), (r for part in parts for r in part))
         # (author, content words) of the opening post and of the last _SAID messages; the last
         # _RECENT of them are the ones a reply in a flat thread may answer
         said: list[tuple[str, set[str]]] = []

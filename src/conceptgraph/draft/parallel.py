@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["in_halves", "AT_LEAST", "Counts"]
+__all__ = ["in_halves", "halves", "AT_LEAST", "Counts"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,9 +39,22 @@ def in_halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: 
     ``read`` must be a module's function, its result picklable. With ``progress``,
     ``read`` is also given ``progress=``, to update once an item, here (where the half
     read here counts for both)."""
+    return list(halves(read, items, *args, progress=progress, at_least=at_least))
+
+
+def halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: Counts | None = None,
+           at_least: int | None = None) -> Iterator[R]:
+    """:func:`in_halves`'s parts one at a time: the first as soon as it is read here, the
+    second when asked for, so that what uses the first goes on while the other process
+    still reads (or pickles) the second.
+
+    >>> [sorted(part) for part in halves(sorted, [3, 1, 2], at_least=1000)]
+    [[1, 2, 3]]
+    """
     extra = {} if progress is None else {"progress": progress}
     if len(items) < (AT_LEAST if at_least is None else at_least) or not _can_fork():
-        return [read(items, *args, **extra)]
+        yield read(items, *args, **extra)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -49,11 +62,12 @@ def in_halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: 
     half = len(items) // 2
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         later = pool.submit(read, items[half:], *args)
-        first = read(items[:half], *args, **({} if progress is None else {"progress": _Twice(progress)}))
+        yield read(items[:half], *args, **({} if progress is None else {"progress": _Twice(progress)}))
         try:
-            return [first, later.result()]
+            second = later.result()
         except BrokenProcessPool:  # the other process was killed (out of memory): its half is read here
-            return [first, read(items[half:], *args)]
+            second = read(items[half:], *args)
+    yield second
 
 
 class Counts(Protocol):

@@ -733,15 +733,19 @@ def dataset_data(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS)) -> di
         if not value:
             continue
         records = data[name] = []
+        names: dict[type, list[str]] = {}
         for record in value:
+            kind = type(record)
+            if kind not in names:
+                names[kind] = [f.name for f in dataclasses.fields(record)]
             out: dict[str, Any] = {}
-            for f in dataclasses.fields(record):
-                v = getattr(record, f.name)
-                if f.name == "label" and v == record.id:
+            for k in names[kind]:
+                v = getattr(record, k)
+                if k == "label" and v == record.id:
                     continue
-                if v is None or v is False or v == "" or v == () or (f.name == "count" and v == 0):
+                if v is None or v is False or v == "" or v == () or (k == "count" and v == 0):
                     continue
-                out[f.name] = list(v) if isinstance(v, tuple) else v
+                out[k] = list(v) if isinstance(v, tuple) else v
             records.append(out)
     return data
 
@@ -783,15 +787,18 @@ def yaml_scalar(value: Any, indent: int) -> str:
     >>> yaml_scalar("may be passive", -1), yaml_scalar("yes", -1), yaml_scalar("a: b", -1)
     ('may be passive', '"yes"', '"a: b"')
     """
-    if isinstance(value, bool):
+    if type(value) is str:  # most values: a plain word first (a draft writes a million)
+        if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
+            return value
+    elif isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
+    elif isinstance(value, int):
         return str(value)
-    if isinstance(value, float):
+    elif isinstance(value, float):
         return repr(value) if value == value and value not in (float("inf"), float("-inf")) else json.dumps(str(value))
-    if not isinstance(value, str):
+    elif not isinstance(value, str):
         raise TypeError(f"cannot write {type(value).__name__} in a dataset")
-    if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
+    elif _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
         return value
     if indent >= 0 and "\n" in value and value[:1] not in (" ", "\n") and not value.endswith("\n") \
             and not _BLOCK_BAD.search(value) and all(line == line.rstrip() for line in value.split("\n")):

@@ -1037,6 +1037,49 @@ def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path) -> None:
     assert out.stdout.split("\n")[-2] == "True [2, 2, 2]", out.stdout + out.stderr
 
 
+_CHECKED = """
+import sys
+from dataclasses import replace
+from pathlib import Path
+from conceptgraph import draft as drafting
+from conceptgraph.draft import draft_folder, parallel
+from conceptgraph.errors import DatasetError
+
+folder = Path(sys.argv[2])
+draft_folder(sys.argv[1], output=folder)
+before = (folder / "draft.yaml").read_bytes()
+real, forks = drafting.draft, []
+
+def misplaced(*args, **kwargs):
+    out = real(*args, **kwargs)
+    first = out.claims[0]
+    return replace(out, claims=(replace(first, span=(first.span[0] + 1, first.span[1] + 1)), *out.claims[1:]))
+
+def counted(here, there):
+    forks.append(parallel._can_fork())
+    return real_at_once(here, there)
+
+real_at_once, parallel.at_once, parallel.AT_LEAST = parallel.at_once, counted, 2
+drafting.draft = misplaced
+try:
+    draft_folder(folder)
+except DatasetError as e:
+    print(str(e).replace(str(folder), "FOLDER"))
+print(forks, (folder / "draft.yaml").read_bytes() == before)
+"""
+
+
+def test_a_long_draft_is_checked_in_a_second_process_and_never_written_when_wrong(tmp_path: Path) -> None:
+    """A long thread's draft is checked while its text is written, in a forked process:
+    a claim whose quote is not at its place still stops it with the line it is on, and
+    the draft written before stays."""
+    out = subprocess.run([sys.executable, "-c", _CHECKED, str(SOURCE), str(tmp_path / "t")],
+                         capture_output=True, text=True, check=True)
+    error, forked = out.stdout.split("\n")[-3:-1]
+    assert error.startswith("FOLDER/draft.yaml:") and ": claims[0]" in error, out.stdout + out.stderr
+    assert forked == "[True] True", out.stdout + out.stderr
+
+
 _ORDER = """
 import os
 import tempfile

@@ -65,7 +65,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
-    "respect", "draft_text", "draft_document", "write_settled", "check_edit", "kinds_like", "describe", "iter_uses", "REMOVED",
+    "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
+    "describe", "iter_uses", "REMOVED",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "scope_gone", "GONE",
 ]
 
@@ -723,13 +724,24 @@ def draft_text(ds: Dataset) -> str:
 def draft_document(ds: Dataset) -> tuple[str, dict[str, Any]]:
     """The text of draft.yaml for the drafted items of ``ds``, with the data it holds
     (as parsing the text gives it back)."""
-    from .dataset import dataset_data, dump_data
+    data = draft_data(ds)
+    return draft_yaml(data), data
 
-    data = dataset_data(ds, _SECTIONS)
-    if data:
-        return _signed(_DRAFT_HEADER, dump_data(data)), data
-    empty = "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS)
-    return _signed(_DRAFT_HEADER, empty), {s: [] for s in _SECTIONS}
+
+def draft_data(ds: Dataset) -> dict[str, Any]:
+    """The data draft.yaml holds for the drafted items of ``ds`` (:func:`draft_yaml` writes it)."""
+    from .dataset import dataset_data
+
+    return dataset_data(ds, _SECTIONS) or {s: [] for s in _SECTIONS}
+
+
+def draft_yaml(data: dict[str, Any]) -> str:
+    """The text of draft.yaml holding ``data`` (:func:`draft_data`)."""
+    from .dataset import dump_data
+
+    if any(data.values()):
+        return _signed(_DRAFT_HEADER, dump_data(data))
+    return _signed(_DRAFT_HEADER, "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS))
 
 
 def reviewed_text(ds: Dataset) -> str:

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import chain, combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,6 +39,7 @@ from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OP
 from ..names import normalise
 
 if TYPE_CHECKING:
+    from ..dataset import Document
     from ..model import Attribute, Claim, Dataset, Message, Relation, Term
     from .parallel import Counts
     from .rules import Finding, Mention
@@ -566,10 +568,11 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
-    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_document, respect, sync_folder
+    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
     from ..load import input_kind
+    from .parallel import AT_LEAST, at_once
 
     src = Path(data)
     kind, files = input_kind(src)
@@ -604,11 +607,17 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         base = build_dataset(base_docs)
     others: Counter[str] = Counter()
     drafted = respect(draft(base, terms, max_terms, other_languages=others), base, book)
-    text, held = draft_document(drafted)
+    held = draft_data(drafted)
     # What is written must be a valid dataset beside the rest, every anchor included:
     # checked before anything is written, on the data the text is written from (that the
-    # text parses back as that data is dump_data's promise, tested for any string).
-    build_dataset([*base_docs, Document(str(target / DRAFT_FILE), text, held)])
+    # text parses back as that data is dump_data's promise, tested for any string). A long
+    # draft is checked in a second process while this one writes its text.
+    path = str(target / DRAFT_FILE)
+    check = partial(_valid, [*base_docs, Document(path, "", held)])
+    text, valid = at_once(partial(draft_yaml, held), check) if len(base.messages) >= AT_LEAST else \
+        (draft_yaml(held), check())
+    if not valid:
+        build_dataset([*base_docs, Document(path, text, held)])  # the error again, with the line it is on
     if in_place:
         with folder_lock(target):
             _check_unchanged(target, stamps)
@@ -627,6 +636,17 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
             **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {})}
+
+
+def _valid(docs: list[Document]) -> bool:
+    """Whether ``docs`` make a valid dataset together (:func:`~conceptgraph.dataset.build_dataset`)."""
+    from ..dataset import build_dataset
+
+    try:
+        build_dataset(docs)
+    except DatasetError:
+        return False
+    return True
 
 
 def _not_found(terms: Iterable[str] | None, base: Dataset, drafted: Dataset) -> list[str]:

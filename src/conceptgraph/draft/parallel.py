@@ -16,10 +16,11 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["in_halves", "halves", "AT_LEAST", "Counts"]
+__all__ = ["in_halves", "halves", "at_once", "AT_LEAST", "Counts"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 #: Threads shorter than this are read in one process: starting a second costs more than it saves.
 AT_LEAST = 2000
@@ -68,6 +69,44 @@ def halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: Cou
         except BrokenProcessPool:  # the other process was killed (out of memory): its half is read here
             second = read(items[half:], *args)
     yield second
+
+
+def at_once(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
+    """``(here(), there())``, ``there`` called in a forked process while this one calls
+    ``here``, where the machine allows it (else one after the other, here). ``there``
+    is inherited by the forked process, never pickled (a closure over a large dataset
+    costs nothing to hand over); its result must be picklable.
+
+    >>> at_once(lambda: "here", lambda: "there")
+    ('here', 'there')
+    """
+    if not _can_fork():
+        return here(), there()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _inherited
+    _inherited = there
+    try:
+        # with "fork", the executor forks its process at the first submit, so it has _inherited
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            later = pool.submit(_call_inherited)
+            first = here()
+            try:
+                return first, later.result()
+            except BrokenProcessPool:  # the other process was killed (out of memory): called here
+                return first, there()
+    finally:
+        _inherited = None
+
+
+_inherited: Callable[[], Any] | None = None
+
+
+def _call_inherited() -> Any:
+    assert _inherited is not None
+    return _inherited()
 
 
 class Counts(Protocol):

@@ -71,7 +71,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from .relations import senses
     from .rules import mentions_in
     from .stances import addressed
-    from .terms import find_terms, given_terms, held_apart
+    from .terms import find_terms, given_terms, held_forms, stems_held_apart
     from .text import zipf
 
     if not ds.messages:
@@ -79,10 +79,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     # no thread draws the progress line: the passes that read messages each on their own
     # read a long thread's halves at once, in a second process forked from this one
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
-        english = _english(ds.messages, other_languages, progress)
+        english, forms = _english(ds.messages, other_languages, progress, held=not terms)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
         title = ". ".join(t for t in (ds.source.title, root.title) if t)
-        split = held_apart(english, title) if not terms else frozenset()
+        split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                                  [c.name for c in ds.contributors], split, progress)
@@ -272,8 +272,9 @@ class _Drafter:
             self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
         return self.attributes[key].id
 
-    def claim(self, f: Finding, msg: Message, s: int, e: int) -> str | None:
-        """The claim of a finding (its attribute's id), or None when already drafted."""
+    def claim(self, f: Finding, msg: Message, s: int, e: int, words: set[str] | None = None) -> str | None:
+        """The claim of a finding (its attribute's id), or None when already drafted;
+        ``words``: the content words of the sentence, when known."""
         from ..model import Claim
         from .confidence import of
         from .rules import content_words
@@ -292,7 +293,8 @@ class _Drafter:
         self.rule_of[self.claims[-1].id] = rule
         place = (msg.id, q_start, q_end)
         if self.quoted[0] != place:  # the claims of one sentence quote it all: its words once
-            self.quoted = (place, content_words(msg.text[q_start:q_end]))
+            whole = (q_start, q_end) == (s, e)
+            self.quoted = (place, words if words is not None and whole else content_words(msg.text[q_start:q_end]))
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1], msg.id))
         return aid
 
@@ -309,7 +311,7 @@ class _Drafter:
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
         agreed: set[str] = set()  # whom this message agrees with
-        for s, e, text, found, findings, broad, shared, matched in reading.sentences:
+        for s, e, text, found, findings, broad, shared, matched, words in reading.sentences:
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
                 self.context(MENTIONS, msg.by, t, msg, s, e)
@@ -319,10 +321,10 @@ class _Drafter:
             for t in named:
                 if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
-            self.findings(findings, msg, s, e)
+            self.findings(findings, msg, s, e, words)
             previous = self.parallel(previous, findings, found, msg, s, e)
-            self.findings(broad, msg, s, e)
-            self.findings(shared, msg, s, e)
+            self.findings(broad, msg, s, e, words)
+            self.findings(shared, msg, s, e, words)
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(reading.attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, matched, answers or replied, "" if answers else before,
@@ -372,12 +374,12 @@ class _Drafter:
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
                           concerns=_concerns(self.said.get(answered, []), words))
 
-    def findings(self, findings: list[Finding], msg: Message, s: int, e: int) -> None:
+    def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
         made: dict[int, str] = {}
         for i, f in enumerate(findings):
             if f.kind == CLAIM:
-                aid = self.claim(f, msg, s, e)
+                aid = self.claim(f, msg, s, e, words)
                 if aid is not None:
                     made[i] = aid
             elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
@@ -412,9 +414,10 @@ class _View(NamedTuple):
 
 
 # One sentence read on its own: start, end, text, the terms it names, its findings, its
-# broad claims, its shared claims, the shapes of stance it matches
+# broad claims, its shared claims, the shapes of stance it matches, the content words of
+# the message's characters there when it makes a claim (which quotes them)
 _Sentence = tuple[int, int, str, "list[Mention]", "list[Finding]", "list[Finding]", "list[Finding]",
-                  list[tuple[int, str | None]]]
+                  list[tuple[int, str | None]], "set[str] | None"]
 
 
 class _Reading(NamedTuple):
@@ -453,8 +456,11 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
             # what the precise rules did not read: a broad claim on the term the sentence names first
             own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
             broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
-            read.append((s, e, text, found, findings, broad, shared_claims(text, s, own, [*findings, *broad]),
-                         [] if text.startswith(">") else shapes(text)))  # a quoted line is someone else's stance
+            shared = shared_claims(text, s, own, [*findings, *broad])
+            claims = any(f.kind == CLAIM for f in (*findings, *broad, *shared))
+            read.append((s, e, text, found, findings, broad, shared,
+                         [] if text.startswith(">") else shapes(text),  # a quoted line is someone else's stance
+                         content_words(msg.text[s:e]) if claims else None))
         # "Bo wrote:": what follows answers Bo
         out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(msg.text)))
         if progress:
@@ -462,27 +468,35 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     return out
 
 
-def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None) -> list[Message]:
-    """The messages the rules can read: those in English, or too short to tell."""
+def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None,
+             held: bool = False) -> tuple[list[Message], list[list[tuple[str, str]]]]:
+    """The messages the rules can read: those in English, or too short to tell; with
+    ``held``, also the words each holds up (:func:`~conceptgraph.draft.terms.held_forms`)."""
     from ..language import UNDETERMINED
     from .parallel import in_halves
 
-    codes = [code for part in in_halves(_languages, messages, progress=progress) for code in part]
-    out = []
-    for m, code in zip(messages, codes):
+    told = [found for part in in_halves(_languages, messages, held, progress=progress) for found in part]
+    out, forms = [], []
+    for m, (code, held_up) in zip(messages, told):
         if code in ("en", UNDETERMINED):
             out.append(m)
+            forms.append(held_up)
         elif others is not None:
             others[code] += 1
-    return out
+    return out, forms
 
 
-def _languages(messages: Sequence[Message], progress: Counts | None = None) -> list[str]:
-    from ..language import detect, looks_english
+def _languages(messages: Sequence[Message], held: bool = False,
+               progress: Counts | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each message's language, and (with ``held``, when the rules can read it) the
+    words it holds up."""
+    from ..language import UNDETERMINED, detect, looks_english
+    from .terms import held_forms
 
     out = []
     for m in messages:
-        out.append("en" if looks_english(m.text) else detect(m.text))
+        code = "en" if looks_english(m.text) else detect(m.text)
+        out.append((code, held_forms(m.text) if held and code in ("en", UNDETERMINED) else []))
         if progress:
             progress.update()
     return out

@@ -1,8 +1,10 @@
 """A long thread read in two halves at once, one in a second process, where the
 machine has a second core: the passes whose messages are read each on its own (the
-language of each, the candidate terms each holds, the findings of its sentences),
-before the pass that reads them in order. The halves' results come back in the
-thread's order, so what is drafted is the same as when one process reads it all.
+language of each and the words it holds up, the candidate terms each holds, the
+findings of its sentences), before the pass that reads them in order. The halves'
+results come back in the thread's order, so what is drafted is the same as when one
+process reads it all. A long draft is also checked in a second process while its text
+is written (:func:`at_once`).
 
 >>> in_halves(sum, [1, 2, 3, 4], at_least=1000)  # a short list: read here, in one part
 [10]

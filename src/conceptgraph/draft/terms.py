@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from ..model import Message
     from .parallel import Counts
 
-__all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held_apart"]
+__all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held_apart", "held_forms",
+           "stems_held_apart"]
 
 # Within a clause: no stop, but the dots of a name from code ("Array.prototype.flat")
 _INNER = r"(?:[^,;:?.]|\.(?=\w))"
@@ -395,16 +396,35 @@ def held_apart(messages: Iterable[Message], title: str = "") -> frozenset[str]:
     >>> sorted(held_apart([], 'Is an "alternate" the same as an "alternative"?'))
     ['altern']
     """
+    return stems_held_apart(held_forms(text) for text in [title, *(msg.text for msg in messages)])
+
+
+def held_forms(text: str) -> list[tuple[str, str]]:
+    """The stem and dictionary form of each dictionary word ``text`` holds up on its own:
+    quoted, or said to mean something (what :func:`held_apart` adds up, message by message).
+
+    >>> held_forms('An "alternate" route.')
+    [('altern', 'alternate')]
+    """
+    # quotes and "X means" stay within a sentence
+    found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)] \
+        if any(q in text for q in "\"“'`‘") else []
+    if _MEANING_VERB.search(text):
+        found += [m.group("x") for _, _, line in sentences(text) for m in _DEFINED.finditer(line)]
+    out = []
+    for inner in found:
+        words = _quoted_words(inner)
+        if len(words) == 1 and not code_like(words[0]) and _pos(words[0]):
+            out.append((_word_key(words[0]), lemma(words[0]).casefold()))
+    return out
+
+
+def stems_held_apart(forms: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
+    """The stems that :func:`held_forms` found in more than one dictionary form."""
     held: defaultdict[str, set[str]] = defaultdict(set)
-    for text in [title, *(msg.text for msg in messages)]:  # quotes and "X means" stay within a sentence
-        found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)] \
-            if any(q in text for q in "\"“'`‘") else []
-        if _MEANING_VERB.search(text):
-            found += [m.group("x") for _, _, line in sentences(text) for m in _DEFINED.finditer(line)]
-        for inner in found:
-            words = _quoted_words(inner)
-            if len(words) == 1 and not code_like(words[0]) and _pos(words[0]):
-                held[_word_key(words[0])].add(lemma(words[0]).casefold())
+    for found in forms:
+        for key, form in found:
+            held[key].add(form)
     return frozenset(k for k, forms in held.items() if len(forms) > 1)
 
 

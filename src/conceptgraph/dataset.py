@@ -753,6 +753,7 @@ def dataset_data(ds: Dataset, sections: tuple[str, ...] = tuple(SECTIONS)) -> di
 def dump_data(data: dict[str, Any], header: str = "") -> str:
     """The YAML text of a dataset file holding ``data`` (as :func:`dataset_data` gives it)."""
     lines: list[str] = []
+    written: dict[str, str] = {}  # short strings recur (ids, speakers, places): each written once
     for name, value in data.items():
         lines.append(f"{name}:")
         if isinstance(value, dict):
@@ -761,8 +762,12 @@ def dump_data(data: dict[str, Any], header: str = "") -> str:
         for record in value:
             lead = "- "
             for k, v in record.items():
-                text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]" if isinstance(v, list) \
-                    else yaml_scalar(v, 2)
+                if isinstance(v, list):
+                    text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]"
+                elif type(v) is str and len(v) <= 64:
+                    text = written.get(v) or written.setdefault(v, yaml_scalar(v, 2))
+                else:
+                    text = yaml_scalar(v, 2)
                 lines.append(f"{lead}{k}: {text}")
                 lead = "  "
     return header + "".join(line + "\n" for line in lines)

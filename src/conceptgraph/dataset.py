@@ -765,7 +765,9 @@ def dump_data(data: dict[str, Any], header: str = "") -> str:
                 if isinstance(v, list):
                     text = "[" + ", ".join(yaml_scalar(x, -1) for x in v) + "]"
                 elif type(v) is str and len(v) <= 64:
-                    text = written.get(v) or written.setdefault(v, yaml_scalar(v, 2))
+                    if v not in written:
+                        written[v] = yaml_scalar(v, 2)
+                    text = written[v]
                 else:
                     text = yaml_scalar(v, 2)
                 lines.append(f"{lead}{k}: {text}")

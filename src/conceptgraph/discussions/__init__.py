@@ -386,6 +386,10 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     if existed and not force:
         raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    if not ds.messages:  # a folder of no messages would only fail later, at draft or review
+        left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())
+        raise DatasetError(f"no message with words in it to import{f' (left out: {left})' if left else ''}",
+                           str(sources[0]))
     header = (f"# Imported by conceptgraph from {', '.join(Path(s).name for s in sources)} ({summary['format']}).\n"
               "# Add terms, attributes, claims and relations in another file of this folder (or run\n"
               "# `conceptgraph draft` on it); every quote must be found in its speaker's message.\n")

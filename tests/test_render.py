@@ -191,3 +191,8 @@ def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -
     r = runner.invoke(cli, ["export", "graphml", "--data", str(tmp_path / "mini.yaml")])
     assert r.exit_code == 0 and r.stderr == "wrote output/mini.graphml\n"
     assert runner.invoke(cli, ["render"]).stderr == "wrote output/concept_graph.html\n"  # the bundled one's
+    # a folder format too: the bundled data's neo4j export leaves the other's in place
+    r = runner.invoke(cli, ["export", "neo4j", "--data", str(tmp_path / "mini.yaml")])
+    assert r.exit_code == 0 and r.stderr.startswith("wrote output/mini_neo4j\n"), r.stderr
+    assert runner.invoke(cli, ["export", "neo4j"]).exit_code == 0
+    assert sorted(p.name for p in Path("output").glob("*neo4j")) == ["concept_graph_neo4j", "mini_neo4j"]

@@ -150,7 +150,7 @@ def _after(folder: Path, names: list[str]) -> str:
 FORMAT = Format(
     name="neo4j",
     help="a folder of CSV files for neo4j-admin database import, and the command that loads them",
-    default_name="neo4j",
+    default_name="{name}_neo4j",
     write_folder=neo4j_files,
     after=_after,
 )

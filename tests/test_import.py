@@ -235,7 +235,8 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
     ("spec.md", "# Fields\nNote: read this first.\n- id: the id\n- by: who\nwhere: the place\nleft out: what is not kept\n"
                 "the text: its words\n", "spec.md:3: reads as a document"),
     # speakers who say nothing: no folder that draft and review would refuse later
-    ("silent.txt", "Posted by Ann\n\n1. Bo says:\n\n2. Cy says:\n\n", "no message with words in it to import (left out: 3 empty)"),
+    ("silent.txt", "Posted by Ann\n\n1. Bo says:\n\n2. Cy says:\n\n",
+     "no message with words in it to import (left out: 3 empty)"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(write, tmp_path: Path, name: str, text: str, words: str) -> None:
     path = write(text, name)

@@ -999,6 +999,21 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
     assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout
 
 
+def test_compare_marks_a_drafted_denial(tmp_path: Path) -> None:
+    """"A ballad is not short." drafted: its line under Denied says it is a draft, as every other line does."""
+    from conceptgraph.answers import ANSWERS, conforms
+
+    raw = tmp_path / "sb.txt"
+    raw.write_text("Ann: What is the difference between a sonnet and a ballad?\n"
+                   "Bo: A sonnet is short. A ballad is not short.\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "sb"), "-q").exit_code == 0
+    answer = json.loads(run("compare", "sonnet", "ballad", "--data", str(tmp_path / "sb"), "--json").stdout)
+    assert conforms(answer, ANSWERS["compare"]) == []
+    assert [(d["label"], d["denied_by"], d["drafted_by"]) for d in answer["denied"]] == [("short", ["Bo"], ["Bo"])]
+    text = run("compare", "sonnet", "ballad", "--data", str(tmp_path / "sb")).stdout
+    assert "\n  ballad: not short — denied by Bo  [drafted from the text]\n" in text.split("Denied")[1], text
+
+
 # --- a long thread read in halves ---------------------------------------------------------
 
 

@@ -132,6 +132,7 @@ class Denial(TypedDict):
     denied_by: list[str]
     asserted_by: list[str]
     inferred_by: NotRequired[list[str]]
+    drafted_by: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
 
 

@@ -526,7 +526,8 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
     contrasts = _contrasts(G, has_a, has_b, quotes)
     denied = [
         {"term": t, "attribute": x, "label": _label(G, x), "denied_by": _names(c),
-         "asserted_by": _names(has.get(x, [])), **_optional(inferred_by=_inferred_by(c + has.get(x, []))),
+         "asserted_by": _names(has.get(x, [])),
+         **_optional(inferred_by=_inferred_by(c + has.get(x, [])), drafted_by=_drafted_by(c + has.get(x, []))),
          **({"quotes": _public(c)} if quotes else {})}
         for t, lacks, has in ((u, lacks_a, has_a), (v, lacks_b, has_b))
         for x, c in lacks.items()

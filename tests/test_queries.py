@@ -204,6 +204,24 @@ def test_consensus_on_the_bundled_discussion(B) -> None:
     assert tech in consensus(B, "technologies-of-cooperation")["disputed"]
 
 
+def test_an_agreement_never_endorses_what_its_target_said_later() -> None:
+    """"I agree with Ann" endorses what Ann had said, not what she says after it."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Relation, Source, Term
+
+    text = ("Soup is hot.", "I agree with Ann.", "Soup is cheap.")
+    ds = Dataset(Source("t"), terms=(Term("soup", "soup"),),
+                 attributes=(Attribute("hot", "hot"), Attribute("cheap", "cheap")),
+                 contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 messages=(Message("m1", "ann", "post", text[0]), Message("m2", "bo", "comment 1", text[1]),
+                           Message("m3", "ann", "comment 2", text[2])),
+                 claims=(Claim("c1", "soup", "hot", "ann", text[0], "post", message="m1", span=(0, 12)),
+                         Claim("c2", "soup", "cheap", "ann", text[2], "comment 2", message="m3", span=(0, 14))),
+                 relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", text[1], "comment 1", message="m2",
+                                     span=(0, 17)),))
+    endorsed = {i["attribute"]: i["endorsed_by"] for i in consensus(build_graph(ds))["agreed"]}
+    assert endorsed == {"hot": ["Bo"], "cheap": []}
+
+
 def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:
     endorsed = {(i["term"], i["attribute"]): i["endorsed_by"] for i in consensus(B)["agreed"]}
     jims = {(t, a) for (t, a), _ in endorsed.items()

@@ -676,16 +676,27 @@ def _key(x: Any) -> Any:
 def _endorsements(G: Graph) -> dict[tuple[Any, Any, str], list[str]]:
     """(term, attribute, supporter name) -> names of those who agree with that supporter
     about that point. An agreement that says what it ``concerns`` (claims or attributes)
-    endorses only those; one that does not endorses everything its target claimed."""
+    endorses only those; one that does not endorses everything its target claimed
+    before it (where both name their messages), never what was said later."""
     out: dict[tuple[Any, Any, str], list[str]] = defaultdict(list)
     succ, _, _ = adjacency(G)
+    messages = [n for n, d in G.nodes(data=True) if d.get("kind") == MESSAGE]  # in the thread's order
+    order = {n: i for i, n in enumerate(messages)}
     for u, v, _, d in edge_items(G):
         if d.get("kind") != AGREES_WITH:
             continue
         concerns = set(d.get("concerns") or [])
+        said_at = order.get(d.get("message"))
         for attr, keyed in succ[v].items():
             for key, c in keyed.items():
-                if c.get("kind") == ASSERTS and (not concerns or key in concerns or attr in concerns):
+                if c.get("kind") != ASSERTS:
+                    continue
+                if concerns:
+                    endorsed = key in concerns or attr in concerns
+                else:
+                    at = order.get(c.get("message"))
+                    endorsed = said_at is None or at is None or at < said_at
+                if endorsed:
                     out[(c.get("term"), attr, _label(G, v))].append(_label(G, u))
     return out
 

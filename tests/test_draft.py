@@ -723,6 +723,10 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
     ("Teamwork isn't optional.", [("teamwork", "optional", True)]),
     ("A team is either trust or teamwork.", []),
     ("Trust needs time.", [("trust", "needs time", False)]),
+    # "not just A" grants A and says more: no denial of A
+    ("Trust is not just a feeling.", [("trust", "not just a feeling", False)]),
+    ("Teamwork is not only talk.", [("teamwork", "not only talk", False)]),
+    ("Trust is not a feeling.", [("trust", "feeling", True)]),
 ])
 def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected

@@ -727,6 +727,11 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
     ("Trust is not just a feeling.", [("trust", "not just a feeling", False)]),
     ("Teamwork is not only talk.", [("teamwork", "not only talk", False)]),
     ("Trust is not a feeling.", [("trust", "feeling", True)]),
+    # a long attribute is never cut inside a phrase ("on a given" of "on a given day")
+    ("Trust is what grows between two people over a long stretch of time.",
+     [("trust", "what grows between two people over a long stretch", False)]),
+    ("Teamwork is what happens in the office on a given day.",
+     [("teamwork", "what happens in the office on a given day", False)]),
 ])
 def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected

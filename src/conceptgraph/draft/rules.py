@@ -178,7 +178,7 @@ _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bi
 def _label(phrase: str) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
-    leading fillers dropped, at most eight words."""
+    leading fillers dropped, about eight words (up to twelve, to end a phrase)."""
     text = phrase
     for cut in _CUT.finditer(phrase):
         before = phrase[: cut.start()]
@@ -186,13 +186,26 @@ def _label(phrase: str) -> str:
             text = before
             break
     text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip()))
-    words = text.split()[:8]
+    words = text.split()
+    # about eight words, never cut inside a phrase ("what happens in the atmosphere on a
+    # given" of "... on a given day"): up to four more, to where the next one begins
+    n = min(len(words), 8)
+    while n < min(len(words), 12) and words[n - 1][-1:] not in ".,;:" \
+            and words[n].casefold() not in _PHRASE_STARTS:
+        n += 1
+    words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
     # from its verb ("documents can't" of "documents can't, in principle, be edited")
     while words and (words[-1].casefold().strip(".,;:") in STOP or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+
+
+# Words that begin a phrase of their own: a long label may end before one
+_PHRASE_STARTS = frozenset("in on at of for with by from into onto over under about through after before between "
+                           "during without within across along among around against toward towards upon and or but "
+                           "nor which that who whose because so since when while where if than as".split())
 
 
 def _says_something(word: str) -> bool:

@@ -174,6 +174,12 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     assert (found[a].label, found[b].label) == ("inspires", "organises")
 
 
+def test_a_contrast_of_two_attributes_a_side_opposes_them_side_by_side() -> None:
+    found = read_sentence("Teamwork is slow and costly, whereas leadership is fast and cheap.", 0, NAMES)
+    pairs = [f.pair for f in found if f.kind == "opposes" and f.pair]
+    assert [(found[a].label, found[b].label) for a, b in pairs] == [("slow", "fast"), ("costly", "cheap")]
+
+
 @pytest.mark.parametrize(("sentence", "other"), [
     ("Teamwork equals trust plus shared goals.", "trust"),
     ("Leadership includes management.", "management"),

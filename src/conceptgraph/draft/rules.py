@@ -269,9 +269,14 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
                                rule="comparative"))
             return out
     if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
-        a, b = claims[0], claims[-1]
-        if out[a].term != out[b].term:
-            out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
+        first, last = out[claims[0]].term, out[claims[-1]].term
+        if first != last:
+            # "A is local and short-lived, whereas B is regional and slow": side by side,
+            # local against regional and short-lived against slow; else the first of each
+            side_a = [i for i in claims if out[i].term == first]
+            side_b = [i for i in claims if out[i].term == last]
+            for a, b in zip(side_a, side_b) if len(side_a) == len(side_b) else [(side_a[0], side_b[0])]:
+                out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
     return out
 
 

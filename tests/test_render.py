@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -142,11 +144,24 @@ def test_render_errors(tmp_path: Path) -> None:
     assert r.exit_code == 6 and r.stderr.startswith(f"Error: {blocker / 'page.html'}: ") and "Traceback" not in r.stderr
 
 
-def test_render_open_launches_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened = []
-    monkeypatch.setattr("click.launch", lambda url, **kw: opened.append(url) or 0)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the opener tried is Linux's xdg-open")
+@pytest.mark.parametrize("found", [True, False])
+def test_render_open_launches_the_browser_or_says_in_one_line_it_could_not(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, found: bool) -> None:
+    """--open hands the page to the desktop's opener; where it finds no browser, one line
+    says so (never the opener's own messages), and the page is written all the same."""
+    opener = tmp_path / "bin" / "xdg-open"
+    opener.parent.mkdir()
+    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path / "opened"}\necho "xdg-open: no method available" >&2\n'
+                      f"exit {0 if found else 3}\n", encoding="utf-8")
+    opener.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{opener.parent}{os.pathsep}{os.environ['PATH']}")
     r = CliRunner().invoke(cli, ["render", "--open"])
-    assert r.exit_code == 0 and opened == [str(Path("output/concept_graph.html").resolve())]
+    page = str(Path("output/concept_graph.html").resolve())
+    assert r.exit_code == 0 and (tmp_path / "opened").read_text().strip() == page
+    said = r.stderr.splitlines()
+    assert said == ["wrote output/concept_graph.html"] if found else \
+        said == ["wrote output/concept_graph.html", f"no browser could be opened; open {page} yourself"], r.stderr
 
 
 def test_to_pyvis_builds_a_network_without_its_quadratic_adders() -> None:

@@ -700,7 +700,7 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
         click.echo(url)
         click.echo("Reviewing in the browser; Ctrl-C stops.", err=True)
         if open_browser:
-            click.launch(url)
+            _launch(url)
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop, as Ctrl-C is: the summary still printed
     counts = serve(data, port, ready)
@@ -782,7 +782,27 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data))
     _written({"format": "html", "path": str(path)}, as_json)
     if open_:
-        click.launch(str(path.resolve()))
+        _launch(str(path.resolve()))
+
+
+def _launch(target: str) -> None:
+    """Open ``target`` (a page, or the review's address) in the browser; where none can
+    open it, one line says so instead of the opener's own messages."""
+    if sys.platform.startswith("linux"):
+        import subprocess
+
+        try:
+            opener = subprocess.Popen(["xdg-open", target], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL, start_new_session=True)
+            failed = opener.wait(timeout=3) != 0
+        except subprocess.TimeoutExpired:  # still at it: a browser was found, and runs
+            failed = False
+        except OSError:  # no xdg-open at all
+            failed = True
+    else:
+        failed = click.launch(target) != 0
+    if failed:
+        click.echo(f"no browser could be opened; open {target} yourself", err=True)
 
 
 @cli.command(cls=_FormatsHelp)

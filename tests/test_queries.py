@@ -56,6 +56,12 @@ def test_search_ranks_exact_then_prefix_then_substring(B) -> None:
     assert search(B, "zzzz") == [] and search(B, "!!") == []
 
 
+def test_of_names_with_a_word_starting_so_the_one_that_starts_so_comes_first() -> None:
+    G = build_graph(parse_dataset("terms: [{id: pc, label: political climate}, {id: gc, label: global climate}, "
+                                  "{id: c, label: climate}]\n"))
+    assert [h["id"] for h in search(G, "climat")] == ["c", "pc", "gc"]
+
+
 def test_search_inside_a_word_never_crosses_a_hyphen_or_space(B) -> None:
     assert [h["id"] for h in search(B, "ken")] == ["ken"]  # not lu-ke-naismith
     assert "cooperation" in [h["id"] for h in search(B, "operat")]  # inside "co-operation"'s "operation"

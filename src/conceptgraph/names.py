@@ -232,7 +232,8 @@ def search(G: Graph, text: str, kind: str | None = None, limit: int | None = Non
     """Nodes whose id, label or alias matches ``text``, best matches first.
 
     Each hit is ``{"id", "label", "kind", "matched", "score"}``; ``score`` is 3 for an
-    exact name, 2 for a word that starts with the text, 1 for a word that contains it.
+    exact name, 2 for a word that starts with the text (a name that starts with it
+    first), 1 for a word that contains it.
     """
     key, key_words = name_keys(text)
     if not key:
@@ -250,9 +251,11 @@ def search(G: Graph, text: str, kind: str | None = None, limit: int | None = Non
             data = G.nodes[node]
             hit: Hit = {"id": node, "label": str(data.get("label", node)), "kind": str(data.get("kind", "node")),
                         "matched": matched, "score": best}
-            hits.append((-best, order, hit))
-    hits.sort(key=lambda h: (h[0], h[1]))
-    return [h[2] for h in hits[:limit]]
+            # of the names a word of which starts so, first those that start so themselves
+            # ("climat": "climate" before "global climate")
+            hits.append((-best, not name_keys(matched)[0].startswith(key), order, hit))
+    hits.sort(key=lambda h: h[:3])
+    return [h[3] for h in hits[:limit]]
 
 
 def mention_spans(G: Graph, node: Any, text: str) -> list[tuple[int, int]]:

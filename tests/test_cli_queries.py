@@ -32,6 +32,8 @@ def test_neighbors_table_and_filters(mini: Path) -> None:
     assert r.exit_code == 0
     assert r.stdout.splitlines()[0].split() == ["dist", "kind", "neighbour", "relation", "dir", "via"]
     assert [line.split()[2] for line in r.stdout.splitlines()[2:]] == ["collaboration", "cooperation"]
+    # the node each was reached from, by its label (its id is in --json's "via")
+    assert all(line.endswith("  may be passive") for line in r.stdout.splitlines()[2:])
 
 
 def test_compare_json_shape_on_the_bundled_dataset() -> None:

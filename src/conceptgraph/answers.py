@@ -58,6 +58,7 @@ class Neighbor(TypedDict):
     direction: Literal["out", "in", "both"]
     distance: int
     via: Any
+    via_label: str
     negated: NotRequired[bool]
     inferred: NotRequired[bool]
     status: NotRequired[str]

@@ -259,7 +259,7 @@ def neighbors_text(rows: list[dict[str, Any]]) -> str:
         return ", ".join(r["relations"]) + (" (denied)" if r.get("negated") else "") + _provenance(r)
 
     return table(
-        [[r["distance"], r["kind"], r["label"], relation(r), r["direction"], r["via"]] for r in rows],
+        [[r["distance"], r["kind"], r["label"], relation(r), r["direction"], r["via_label"]] for r in rows],
         ["dist", "kind", "neighbour", "relation", "dir", "via"],
     )
 

@@ -333,7 +333,8 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
         label = d.get("label", v)
         label = label if type(label) is str else str(label)
         row: Neighbor = {"id": v, "label": label, "kind": str(k), "relation": relations[0], "relations": relations,
-                         "direction": direction, "distance": distance, "via": via}
+                         "direction": direction, "distance": distance, "via": via,
+                         "via_label": str(data[via].get("label", via))}
         # "all of them" fails on the first edge nearly always: test it before the rest
         if relations[0] == CLAIM or relations[0] == ASSERTS:
             row["negated"] = bool(edges[0].get("negated")) and all(e.get("negated") for e in edges)

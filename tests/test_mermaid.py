@@ -58,6 +58,23 @@ def test_mermaid_draws_the_bundled_graph_with_speakers(draw) -> None:
     assert any("Cooperation costs $125 an hour." in line for line in quoted)
 
 
+def test_drafted_items_are_drawn_as_drafts(draw, tmp_path: Path) -> None:
+    """A drafted folder's flowchart tells what is only drafted: its links labelled
+    "draft", its nodes dashed; Mermaid draws it."""
+    from conceptgraph.draft import draft_folder
+
+    raw = tmp_path / "sb.txt"
+    raw.write_text("Ann: What is the difference between a sonnet and a ballad?\n"
+                   "Bo: A sonnet has fourteen lines. A ballad tells a story.\n", encoding="utf-8")
+    draft_folder(raw, tmp_path / "sb")
+    text = mermaid(load_graph(tmp_path / "sb"))
+    shown = draw(text)
+    assert shown["ok"], shown.get("error")
+    assert {"draft · Bo"} <= set(shown["labels"])
+    dashed = next(line for line in text.splitlines() if line.strip().startswith("class ") and line.endswith(" draft"))
+    assert len(dashed.split()[1].split(",")) == 4  # two terms, two attributes
+
+
 def test_a_hostile_graph_draws_and_runs_nothing(draw, tmp_path: Path) -> None:
     shown = draw(mermaid(load_graph(hostile_dataset(tmp_path))))
     assert shown["ok"], shown.get("error")

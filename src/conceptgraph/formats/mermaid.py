@@ -1,9 +1,10 @@
 """A Mermaid flowchart for Markdown notes: ids ``n0``, ``n1``... and every label
 quoted with Mermaid's entity codes, so no string can break the diagram. Messages are
 left out (a flowchart of whole messages is unreadable); a claim's link is labelled with
-its speaker, and every quote is kept in a ``%%`` comment above its link (its first 300 characters). Mermaid draws
-at most 500 links and 50,000 characters (its ``maxEdges`` and ``maxTextSize``): a
-bigger graph is refused, with the options that narrow it."""
+its speaker, a drafted link "draft", a drafted node dashed, and every quote is kept in
+a ``%%`` comment above its link (its first 300 characters). Mermaid draws at most 500
+links and 50,000 characters (its ``maxEdges`` and ``maxTextSize``): a bigger graph is
+refused, with the options that narrow it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 
 from ..errors import UsageError
 from ..graph import graph_title
-from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, MESSAGE, OPPOSES
+from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, DRAFT, MESSAGE, OPPOSES
 from .common import Format, utf8
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _CLASSES = {
     "attribute": "fill:#fef3c7,color:#1f2937,stroke:#d97706",
     "contributor": "fill:#d1fae5,color:#064e3b,stroke:#047857",
 }
+_DRAFT_STYLE = "stroke-dasharray:5 3,stroke-width:2px"
 _ENTITY = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
            "|": "#124;", "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "(": "#40;", ")": "#41;"}
 
@@ -51,12 +53,15 @@ def mermaid(G: Graph) -> str:
     title = graph_title(G)
     if title:
         lines.insert(0, f"%% {_comment(title)}")
+    drafted = []
     for n in keep:
         d = G.nodes[n]
         kind = str(d.get("kind", "node"))
         left, right = _SHAPES.get(kind, ('["', '"]'))
         cls = f":::{kind}" if kind in _CLASSES else ""
         lines.append(f"  {ids[n]}{left}{_label(d.get('label', n))}{right}{cls}")
+        if d.get("status") == DRAFT:
+            drafted.append(ids[n])
     links = 0
     for u, v, d in G.edges(data=True):
         if u not in ids or v not in ids:
@@ -69,6 +74,8 @@ def mermaid(G: Graph) -> str:
         text = name if kind == CLAIM else "" if kind == ASSERTS else kind.replace("_", " ")
         if d.get("negated"):
             text = f"not · {text}" if text else "not"
+        if d.get("status") == DRAFT:  # drafted from the text, not yet reviewed
+            text = f"draft · {text}" if text else "draft"
         if d.get("quote"):
             quote = _comment(d["quote"])
             quote = quote if len(quote) <= _QUOTE else quote[: _QUOTE - 1] + "…"  # Mermaid counts comments too
@@ -76,6 +83,8 @@ def mermaid(G: Graph) -> str:
         label = f'|"{_label(text)}"|' if text else ""
         lines.append(f"  {ids[u]} {arrow}{label} {ids[v]}")
     lines += [f"  classDef {k} {v}" for k, v in _CLASSES.items()]
+    if drafted:  # drafted nodes dashed, as the page draws them
+        lines += [f"  class {','.join(drafted)} draft", f"  classDef draft {_DRAFT_STYLE}"]
     text = "\n".join(lines) + "\n"
     if links > MAX_EDGES or len(text) > MAX_TEXT:
         raise UsageError(f"Mermaid draws at most {MAX_EDGES} links and {MAX_TEXT:,} characters; this graph has "

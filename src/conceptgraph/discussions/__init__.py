@@ -340,6 +340,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         if imp is None:
             if fmt != "auto":
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
+            _json_fault(src)  # a JSON export cut short says where, not that its kind is unknown
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
@@ -361,6 +362,15 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
     if len(languages) > 1:
         summary["languages"] = languages
     return ds, summary
+
+
+def _json_fault(path: Path) -> None:
+    """A :class:`DatasetError` naming the line, for a file named .json that is no JSON."""
+    if path.is_file() and path.suffix.lower() == ".json":
+        from ..files import read_limited
+        from ..formats.common import load_documents
+
+        load_documents(read_limited(path), str(path))
 
 
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",

@@ -335,3 +335,13 @@ def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: P
     assert {e.decision for e in r.book.entries} >= {"accepted", "rejected", "edited"}
     assert "removed" in set(r.standing.status.values())
     assert steps > 50 and modes == {True, False}  # both ways of keeping it were checked
+
+
+def test_the_list_says_a_claim_as_every_answer_does(tmp_path: Path) -> None:
+    """"ballad: not short", as compare writes it; never "ballad lacks “short”"."""
+    raw = tmp_path / "sb.txt"
+    raw.write_text("Ann: What is the difference between a sonnet and a ballad?\n"
+                   "Bo: A sonnet is short. A ballad is not short.\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "sb"), "-q").exit_code == 0
+    listed = run("review", str(tmp_path / "sb"), "--list").stdout
+    assert "sonnet: short" in listed and "ballad: not short" in listed and "lacks" not in listed, listed

@@ -55,6 +55,7 @@ from .kinds import (
     RELATION_KINDS,
     STANCES,
     TERM,
+    claim_text,
 )
 from .names import normalise
 
@@ -1067,12 +1068,13 @@ def kinds_like(kind: str) -> list[str]:
 
 
 def describe(it: Item, names: dict[str, str] | None = None) -> str:
-    """One line saying what the item is: ``cooperation has "may be passive"``."""
+    """One line saying what the item is: ``cooperation: may be passive`` (a claim reads
+    as every answer writes it, :func:`~conceptgraph.kinds.claim_text`)."""
     f = it.fields
     if it.kind in (TERM, ATTRIBUTE):
         return f"{it.kind} “{f[it.kind]}”"
     if it.kind == CLAIM:
-        return f"{f[TERM]} {'lacks' if f.get('negated') else 'has'} “{f[ATTRIBUTE]}”"
+        return claim_text(f[TERM], f[ATTRIBUTE], bool(f.get("negated")))
     who = names or {}
     src, dst = (who.get(f[e], f[e]) for e in ("source", "target"))
     phrase = (RELATION_KINDS | ATTRIBUTE_RELATIONS)[f["kind"]]

@@ -86,6 +86,12 @@ def test_consensus_rank_clusters_search(mini: Path) -> None:
         assert r.exit_code == 0 and r.stdout.strip(), cmd
 
 
+def test_consensus_of_a_graph_with_no_claims_says_none_in_every_section(write) -> None:
+    r = run("consensus", "--data", str(write("terms: [{id: t}]\n")))
+    assert r.exit_code == 0 and r.stdout.split("\n\n")[0] == "Most supported (distinct contributors)\n  (none)", r.stdout
+    assert r.stdout.count("(none)") == 3
+
+
 @pytest.mark.parametrize(
     "args, code, message",
     [

@@ -430,7 +430,9 @@ def _stance_lines(s: dict[str, Any], verb: str) -> list[str]:
 def consensus_text(r: dict[str, Any]) -> str:
     lines = ["Most supported (distinct contributors)"]
     shown = r["agreed"][:25]
-    if any("quotes" in i for i in shown):  # every quote under its line: a table cannot hold them
+    if not shown:
+        lines.append("  (none)")
+    elif any("quotes" in i for i in shown):  # every quote under its line: a table cannot hold them
         for i in shown:
             endorsed = f"; endorsed by {_names(i['endorsed_by'])}" if i["endorsed_by"] else ""
             lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'])} — {_names(i['supporters'])}"

@@ -760,14 +760,15 @@
     if (!key) return hits;
     for (let i = 0; i < N; i++) {
       if (node.kind(i).kind === "message") continue;
-      let best = 0, shown = "";
+      let best = 0, shown = "", starts = false;
       data.names[i].forEach(([name, whole, nameWords, parts]) => {
         const s = score(key, keyWords, whole, nameWords, parts);
-        if (s > best) { best = s; shown = name; }
+        if (s > best) { best = s; shown = name; starts = whole.startsWith(key); }
       });
-      if (best) hits.push({ i, score: best, matched: shown });
+      if (best) hits.push({ i, score: best, matched: shown, starts });
     }
-    hits.sort((a, b) => b.score - a.score || a.i - b.i);
+    // as conceptgraph.names.search: of equal scores, a name that starts with the text first
+    hits.sort((a, b) => b.score - a.score || Number(b.starts) - Number(a.starts) || a.i - b.i);
     return hits;
   }
   const box = $("search"), sugg = $("suggestions");

@@ -13,7 +13,7 @@ and the page uses the same keys (computed here) for its search box.
 >>> resolve(G, "Co-Operate"), resolve(G, "Jim")
 ('cooperation', 'jim-benson')
 >>> [hit["id"] for hit in search(G, "collab")][:2]
-['collaboration', 'wartime-collaboration']
+['collaboration', 'collaborative-technology']
 """
 
 from __future__ import annotations

@@ -69,3 +69,19 @@ def test_quiet_writes_say_nothing(tmp_path: Path, args: list[str]) -> None:
     assert (tmp_path / args[args.index("-o") + 1]).stat().st_size > 0
     r = run(*[a for a in args if a not in ("-q", "--quiet")])
     assert r.stderr.startswith("wrote ")
+
+
+def test_a_file_read_alone_that_names_what_a_file_beside_it_defines_says_to_give_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "people.yaml").write_text("contributors: [{id: ann, name: Ann, role: author, where: post}]\n",
+                                        encoding="utf-8")
+    (folder / "mine.yaml").write_text("terms: [{id: t}]\nattributes: [{id: x}]\n"
+                                      "claims: [{term: t, attribute: x, by: ann, quote: q, where: post}]\n",
+                                      encoding="utf-8")
+    r = run("validate", str(folder / "mine.yaml"))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert "unknown contributor 'ann' (read alone; to read it with the dataset files beside it, give the folder " \
+           f"{folder})" in r.stderr
+    (folder / "people.yaml").unlink()  # nothing beside it: no such hint
+    assert "read alone" not in run("validate", str(folder / "mine.yaml")).stderr

@@ -474,8 +474,24 @@ class _Builder:
             if origin is not None:
                 other = f" (it is {article(origin[2])})"
             else:
-                other = did_you_mean(value, (i for i, (_, _, k) in self.origin.items() if k == kind))
+                other = did_you_mean(value, (i for i, (_, _, k) in self.origin.items() if k == kind)) \
+                    or self._beside(doc)
             raise doc.error((*path, field), f"unknown {kind} '{excerpt(value, 40)}'{other}")
+
+    def _beside(self, doc: Document) -> str:
+        """A hint, when ``doc`` is a file read alone whose folder holds other dataset
+        files: what it names may be defined in one of them."""
+        from .files import DATASET_SUFFIXES
+
+        here = Path(doc.file)
+        if len(self.docs) > 1 or not here.is_file():
+            return ""
+        try:
+            others = [f for f in here.parent.iterdir() if f.suffix.lower() in DATASET_SUFFIXES and f != here]
+        except OSError:
+            return ""
+        return f" (read alone; to read it with the dataset files beside it, give the folder {here.parent})" \
+            if others else ""
 
     def dataset(self) -> Dataset:
         from .model import Dataset

@@ -53,6 +53,17 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     assert claim not in [x["id"] for x in json.loads(run("review", str(drafted), "--list", "--json").stdout)]
 
 
+def test_an_item_accepted_again_gets_no_second_decision(drafted: Path) -> None:
+    term = ids_of(drafted, term=1)["term"][0]
+    assert run("review", str(drafted), "--accept", term).exit_code == 0
+    r = run("review", str(drafted), "--accept", term, "--json")
+    summary = json.loads(r.stdout)
+    assert r.exit_code == 0 and (summary["accepted"], summary["already"]) == (0, 1)
+    assert conforms(summary, ANSWERS["review"]) == []
+    assert len(decisions(drafted)) == 1
+    assert "1 item already so" in run("review", str(drafted), "--accept", term).stdout
+
+
 def test_the_summary_says_what_was_decided_along(drafted: Path) -> None:
     claim = ids_of(drafted, claim=1)["claim"][0]
     r = run("review", str(drafted), "--accept", claim)

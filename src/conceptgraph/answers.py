@@ -351,6 +351,8 @@ class ReviewSummary(TypedDict):
     #: items decided with them: the terms and attributes accepted items use, the items a rejection takes along
     accepted_with: int
     rejected_with: int
+    #: items given by id that were already so decided (no second decision is recorded)
+    already: int
     reviewed: int
     left: int
     total: int

@@ -586,8 +586,9 @@ def review_text(r: dict[str, Any]) -> str:
         return f" ({n} more {what})" if n else ""
 
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
+    already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
-            f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now; "
+            f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
 
 

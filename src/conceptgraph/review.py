@@ -397,15 +397,19 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
         if chosen:
             r.decide([it.rid for it in chosen], decision)
             done[decision] += len(chosen)
+    already = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
-            for rid in ids:
-                r.find(rid)
-            r.decide(list(ids), decision)
-            done[decision] += len(set(ids))
+            items = {r.find(rid).key: rid for rid in ids}
+            # an item already so decided gets no second decision
+            fresh = [rid for key, rid in items.items() if r.standing.status.get(key) != decision]
+            already += len(items) - len(fresh)
+            if fresh:
+                r.decide(fresh, decision)
+                done[decision] += len(fresh)
     r.write_files()
     counts = r.counts()
     return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
             "accepted_with": max(0, counts["accepted"] - before["accepted"] - done[ACCEPTED]),
             "rejected_with": max(0, counts["rejected"] - before["rejected"] - done[REJECTED]),
-            "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}
+            "already": already, "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}

@@ -16,6 +16,8 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from typing import Any, Protocol, TypeVar
 
 __all__ = ["in_halves", "halves", "at_once", "AT_LEAST", "Counts"]
@@ -39,9 +41,9 @@ def in_halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: 
     """``[read(first half, *args), read(second half, *args)]``, the second half read in a
     forked process while this one reads the first; ``[read(items, *args)]`` when there
     are fewer than ``at_least`` items (default :data:`AT_LEAST`) or no second core.
-    ``read`` must be a module's function, its result picklable. With ``progress``,
-    ``read`` is also given ``progress=``, to update once an item, here (where the half
-    read here counts for both)."""
+    ``read``'s result must be picklable. With ``progress``, ``read`` is also given
+    ``progress=``, to update once an item, here (where the half read here counts for
+    both)."""
     return list(halves(read, items, *args, progress=progress, at_least=at_least))
 
 
@@ -58,32 +60,32 @@ def halves(read: Callable[..., R], items: Sequence[T], *args: Any, progress: Cou
     if len(items) < (AT_LEAST if at_least is None else at_least) or not _can_fork():
         yield read(items, *args, **extra)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     half = len(items) // 2
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        later = pool.submit(read, items[half:], *args)
+    with _elsewhere(partial(read, items[half:], *args)) as second:
         yield read(items[:half], *args, **({} if progress is None else {"progress": _Twice(progress)}))
-        try:
-            second = later.result()
-        except BrokenProcessPool:  # the other process was killed (out of memory): its half is read here
-            second = read(items[half:], *args)
-    yield second
+        rest = second()
+    yield rest
 
 
 def at_once(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     """``(here(), there())``, ``there`` called in a forked process while this one calls
-    ``here``, where the machine allows it (else one after the other, here). ``there``
-    is inherited by the forked process, never pickled (a closure over a large dataset
-    costs nothing to hand over); its result must be picklable.
+    ``here``, where the machine allows it (else one after the other, here).
 
     >>> at_once(lambda: "here", lambda: "there")
     ('here', 'there')
     """
     if not _can_fork():
         return here(), there()
+    with _elsewhere(there) as result:
+        return here(), result()
+
+
+@contextmanager
+def _elsewhere(there: Callable[[], S]) -> Iterator[Callable[[], S]]:
+    """Call ``there`` in a forked process; yields what waits for its result. ``there``
+    is inherited by that process, never pickled (a closure over a large dataset or half
+    a thread costs nothing to hand over); only its result is. Should the other process
+    be killed (out of memory), ``there`` is called here instead."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -94,11 +96,14 @@ def at_once(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
         # with "fork", the executor forks its process at the first submit, so it has _inherited
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
             later = pool.submit(_call_inherited)
-            first = here()
-            try:
-                return first, later.result()
-            except BrokenProcessPool:  # the other process was killed (out of memory): called here
-                return first, there()
+
+            def result() -> S:
+                try:
+                    return later.result()  # type: ignore[no-any-return]
+                except BrokenProcessPool:
+                    return there()
+
+            yield result
     finally:
         _inherited = None
 

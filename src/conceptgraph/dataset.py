@@ -810,18 +810,17 @@ def yaml_scalar(value: Any, indent: int) -> str:
     >>> yaml_scalar("may be passive", -1), yaml_scalar("yes", -1), yaml_scalar("a: b", -1)
     ('may be passive', '"yes"', '"a: b"')
     """
-    if type(value) is str:  # most values: a plain word first (a draft writes a million)
-        if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
-            return value
-    elif isinstance(value, bool):
-        return "true" if value else "false"
-    elif isinstance(value, int):
-        return str(value)
-    elif isinstance(value, float):
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else json.dumps(str(value))
-    elif not isinstance(value, str):
-        raise TypeError(f"cannot write {type(value).__name__} in a dataset")
-    elif _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
+    if type(value) is not str:  # most values are: they go straight to the plain-word test (a draft writes a million)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return repr(value) if value == value and value not in (float("inf"), float("-inf")) \
+                else json.dumps(str(value))
+        if not isinstance(value, str):
+            raise TypeError(f"cannot write {type(value).__name__} in a dataset")
+    if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
         return value
     if indent >= 0 and "\n" in value and value[:1] not in (" ", "\n") and not value.endswith("\n") \
             and not _BLOCK_BAD.search(value) and all(line == line.rstrip() for line in value.split("\n")):

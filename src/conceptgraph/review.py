@@ -400,9 +400,12 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     already = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
-            items = {r.find(rid).key: rid for rid in ids}
+            items: dict[Any, tuple[str, Item]] = {}
+            for rid in ids:
+                it = r.find(rid)
+                items.setdefault(it.key, (rid, it))  # one item named twice (by two ids): once
             # an item already so decided gets no second decision
-            fresh = [rid for key, rid in items.items() if r.standing.status.get(key) != decision]
+            fresh = [rid for rid, it in items.values() if r.status(it) != decision]
             already += len(items) - len(fresh)
             if fresh:
                 r.decide(fresh, decision)

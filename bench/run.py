@@ -210,13 +210,15 @@ def bench_load(folder: Path, nodes: int, claims: int, repeat: int) -> nx.MultiDi
     return G
 
 
+# What a probed child prints last: its own peak RSS in KiB
+_HWM = "next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')).split()[1]"
+
+
 def _child(code: str) -> tuple[float, float]:
     """(seconds, peak RSS in MiB) of ``code`` run in a fresh Python: its memory alone.
     The peak is the child's own VmHWM: getrusage's ru_maxrss is no good here, because
     Linux carries the parent's high-water mark over fork and exec into the child's."""
-    probe = ("import time; t = time.perf_counter()\n" + code +
-             "\nhwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')).split()[1]"
-             "\nprint(time.perf_counter() - t, hwm)")
+    probe = f"import time; t = time.perf_counter()\n{code}\nprint(time.perf_counter() - t, {_HWM})"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     return float(out[-2]), int(out[-1]) / 1024
 
@@ -227,7 +229,7 @@ def _tree_peak(code: str, every: float = 0.05) -> float:
     of the proportional set sizes of all its processes (each shared page counted once,
     split between those that share it), or the main process's own VmHWM if larger. A
     separate run from the timed ones, which the sampling would slow."""
-    probe = (code + "\nprint(next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')).split()[1])")
+    probe = f"{code}\nprint({_HWM})"
     proc = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:

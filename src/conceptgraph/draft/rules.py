@@ -40,12 +40,13 @@ _MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’l
           r"wouldn't|wouldn’t|shouldn't|shouldn’t|mustn't|mustn’t|couldn't|couldn’t)(?:\s*,[^,]{1,30},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
+# "not", but not "not just", "not only": what follows those is granted, and more said (no denial)
+_NOT = r"not(?!\s+(?i:just|only|merely|simply|solely|purely)\b)"
 _COPULA = re.compile(
     rf"^{_ASIDE}\s*{_ADVERBS}"
     rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
-    r"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:not|never|no longer)\s+)?", re.I)
-# "not just", "not only": what follows is granted, and more is said
-_NOT_JUST = re.compile(r"(?:just|only|merely|simply|solely|purely)\b", re.I)
+    rf"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
+    re.I)
 _VERB = re.compile(
     rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
@@ -381,11 +382,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     verb = _VERB.match(rest)
     if cop:
         denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
-        at = rest_start + cop.end()
-        if cop.group("neg") and _NOT_JUST.match(rest, cop.end()):
-            # "X is not just A" says X is A and more: no denial; the label keeps "not just"
-            denied, at = False, rest_start + cop.start("neg")
-        return _attributes(text, base, at, end, term, negated=denied,
+        return _attributes(text, base, rest_start + cop.end(), end, term, negated=denied,
                            verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
                                                                              "means", "mean", "equals", "equal") else "")
     if verb:
@@ -504,8 +501,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             if s and verb_at and chunk[:verb_at.start()].strip():
                 continue  # ", and leadership without management is just talk": a clause ("and is shared": not)
         neg = negated
-        m = re.match(r"\s*(?:not|never|no)\s+", chunk)
-        if m and not (m.group().strip().casefold() == "not" and _NOT_JUST.match(chunk, m.end())):
+        m = re.match(rf"\s*(?:{_NOT}|never|no)\s+", chunk)
+        if m:
             neg, chunk = True, chunk[m.end():]
         label = _label(chunk)
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):

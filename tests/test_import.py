@@ -264,6 +264,18 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
 
 
+def test_a_label_inside_a_turn_is_no_speaker(write) -> None:
+    """"Example: ..." or "Edit: ..." sets off part of the speaker's own message."""
+    log = ("Ann: Weather is what happens today.\nExample: rain on Tuesday.\nBo: Climate is the long run.\n"
+           "Edit: thirty years, say.\nAnn: Agreed.\n")
+    ds, _ = read_discussion([write(log, "chat.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert sorted(people.values()) == ["Ann", "Bo"]
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann", "Weather is what happens today.\nExample: rain on Tuesday."),
+        ("Bo", "Climate is the long run.\nEdit: thirty years, say."), ("Ann", "Agreed.")]
+
+
 def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     r = run("import", str(FIX / "chat.txt"), "--format", "pdf")
     assert r.exit_code == 2

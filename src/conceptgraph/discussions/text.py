@@ -8,7 +8,8 @@ closing "Best wishes, NAME" gives). Site chrome is left out: "Filed in", "About 
 and the bio under it, "Comments are closed.", "Reply", "Share this".
 
 Otherwise, a line that starts ``NAME:`` (or ``**NAME**:``, ``NAME wrote:``) begins a
-turn, and the lines after it belong to that turn.
+turn, and the lines after it belong to that turn; inside a turn, a label such as
+"Example:" or "Edit:" is part of it, not a new speaker.
 
 >>> [t] = read_text("Ann: Soup or salad?\\nBo: Soup.\\nAnn: Soup it is.\\n", "lunch.txt")
 >>> [(p.author, p.place, p.text) for p in t.posts]
@@ -199,6 +200,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     starts: list[int] = []  # the line each turn starts on
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
+        if name and turns and name.casefold().rstrip(".") in _LABELS:
+            name = ""
         if name:
             turns.append((name, [text]))
             starts.append(number)
@@ -229,6 +232,13 @@ _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?
 _NICK = re.compile(r"^<(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
 # Marks no person's name holds: markup, code, a table's cells
 _MARKUP = re.compile(r"[{}\[\]|<>`=\"“”]")
+# The words a writer puts before a colon to set off part of their own message ("Example:
+# ...", "Edit: ..."): inside a turn they go on that turn, not open one by a new speaker.
+_LABELS = frozenset("""
+example examples e.g eg note notes nb n.b edit edited update updated ps p.s pps p.p.s addendum correction source
+sources reference references definition definitions question questions answer answers summary tldr tl;dr warning
+caveat quote quoted result results output input error step steps solution problem context background disclaimer
+""".split())
 
 
 def _turn(line: str) -> tuple[str, str]:

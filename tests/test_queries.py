@@ -105,6 +105,26 @@ def test_path_explains_each_step(G) -> None:
     assert "quote" not in path(G, "ann", "active", quotes=False)["steps"][0]["edges"][0]
 
 
+def test_a_path_goes_through_what_was_said_before_what_was_only_named() -> None:
+    """Ann named both terms, which links them in two steps; what she claimed links them in
+    three, and that is the path that explains something. Mentions alone still join."""
+    G = build_graph(parse_dataset("""
+contributors: [{id: ann, name: Ann, role: commenter}]
+terms: [{id: weather}, {id: climate}, {id: lonely}]
+attributes: [{id: daily, label: daily}, {id: slow, label: slow}]
+claims:
+- {term: weather, attribute: daily, by: ann, quote: "Weather is daily", where: post}
+- {term: climate, attribute: slow, by: ann, quote: "Climate is slow", where: post}
+relations:
+- {kind: opposes, source: daily, target: slow, by: ann, quote: "daily, not slow", where: post}
+- {kind: mentions, source: ann, target: weather, by: ann, quote: "weather", where: post, status: draft}
+- {kind: mentions, source: ann, target: climate, by: ann, quote: "climate", where: post, status: draft}
+- {kind: mentions, source: ann, target: lonely, by: ann, quote: "lonely", where: post, status: draft}
+"""))
+    assert [n["id"] for n in path(G, "weather", "climate")["nodes"]] == ["weather", "daily", "slow", "climate"]
+    assert [n["id"] for n in path(G, "weather", "lonely")["nodes"]] == ["weather", "ann", "lonely"]
+
+
 def test_no_path_is_an_empty_answer() -> None:
     G = build_graph(parse_dataset("terms: [{id: a}, {id: b}]"))
     assert path(G, "a", "b") == {"nodes": [], "steps": []}

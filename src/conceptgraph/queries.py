@@ -347,14 +347,22 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
     return [r[3] for r in level]
 
 
+#: Links that say only that a term was named, by someone or beside another term.
+_NAMED = frozenset({MENTIONS, CO_OCCURS})
+
+
 def path(G: Graph, a: str, b: str, quotes: bool = True) -> PathAnswer:
     """A shortest path from ``a`` to ``b`` along edges of either direction, explained
     step by step: ``{"nodes": [...], "steps": [{"from", "to", "edges": [...]}]}``;
     ``{"nodes": [], "steps": []}`` when no path joins them. Messages are passed through
-    only when one end is a message. Cost: O(nodes + edges).
+    only when one end is a message; links that only say a term was named (``mentions``,
+    ``co_occurs``) only when no other path joins the two. Cost: O(nodes + edges).
     """
     u, v = resolve(G, a), resolve(G, b)
-    nodes = _bidirectional_path(G, u, v, through_messages=MESSAGE in (_kind(G, u), _kind(G, v)))
+    through = MESSAGE in (_kind(G, u), _kind(G, v))
+    nodes = _bidirectional_path(G, u, v, through, through_named=False)
+    if nodes is None:
+        nodes = _bidirectional_path(G, u, v, through, through_named=True)
     if nodes is None:
         return {"nodes": [], "steps": []}
     steps = []
@@ -367,9 +375,11 @@ def path(G: Graph, a: str, b: str, quotes: bool = True) -> PathAnswer:
     return {"nodes": [_node(G, n) for n in nodes], "steps": steps}  # type: ignore[typeddict-item]
 
 
-def _bidirectional_path(G: Graph, u: Any, v: Any, through_messages: bool) -> list[Any] | None:
+def _bidirectional_path(G: Graph, u: Any, v: Any, through_messages: bool, through_named: bool) -> list[Any] | None:
     """Nodes of a shortest path from ``u`` to ``v`` ignoring direction, searching from
-    both ends at once (so a big graph is not explored whole), or None."""
+    both ends at once (so a big graph is not explored whole), or None. Unless
+    ``through_named``, a link that is nothing but mentions and co-occurrences is no step:
+    that two terms were named together says nothing of how they relate."""
     if u == v:
         return [u]
     succ, pred, data = adjacency(G)
@@ -381,8 +391,10 @@ def _bidirectional_path(G: Graph, u: Any, v: Any, through_messages: bool) -> lis
         nxt = []
         for x in fronts[side]:
             for adj in (succ[x], pred[x]):
-                for y in adj:
+                for y, keyed in adj.items():
                     if y in seen or (not through_messages and data[y].get("kind") == MESSAGE):
+                        continue
+                    if not through_named and all(e.get("kind") in _NAMED for e in keyed.values()):
                         continue
                     seen[y] = x
                     if y in other:

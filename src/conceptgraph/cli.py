@@ -470,7 +470,10 @@ def contributors(data: str | None, curated: bool, as_json: bool) -> None:
 @json_option
 @_example("conceptgraph path 'jack hooper' ken")
 def path(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
-    """A shortest path between two nodes, explained edge by edge."""
+    """A shortest path between two nodes, explained edge by edge.
+
+    A drafted link that only says a term was named (someone mentions it, two terms named
+    together) is taken only when nothing said joins the two."""
     from .queries import path as query
 
     _answer(query(_graph(data, curated), a, b, quotes=quotes), as_json, "path", f"no path joins '{a}' and '{b}'")

@@ -123,6 +123,35 @@ def test_cli_reports_a_mistake_in_one_line_without_traceback(write, case: str) -
         assert result.stderr.startswith(f"Error: {path}:{line}: ") and words in result.stderr
 
 
+WEATHER = """\
+contributors: [{id: ann, name: Ann, role: commenter}]
+messages:
+- {id: m1, by: ann, where: turn 1, text: "Weather is daily. Climate is slow."}
+- {id: m2, by: ann, where: turn 2, text: "SECOND"}
+terms: [{id: weather}]
+attributes: [{id: daily}]
+claims:
+- {term: weather, attribute: daily, by: ann, quote: "Weather is daily"}
+relations:
+- {kind: mentions, source: ann, target: weather, by: ann, quote: "Weather is daily"}
+"""
+
+
+def test_with_messages_a_quote_says_where_it_was_said(write) -> None:
+    ds = load_dataset(write(WEATHER.replace("SECOND", "I agree.")))
+    assert [(x.where, x.message, x.span) for x in (*ds.claims, *ds.relations)] == [("turn 1", "m1", (0, 16))] * 2
+
+
+def test_a_quote_in_two_messages_needs_its_place(write) -> None:
+    path = write(WEATHER.replace("SECOND", "Weather is daily, I agree."))
+    with pytest.raises(DatasetError, match=r":8: claims\[0\]: the quote is in 2 messages by 'ann' \(turn 1, turn 2\): "
+                                           r"give 'where' or 'message'"):
+        load_dataset(path)
+    placed = load_dataset(write(WEATHER.replace("SECOND", "Weather is daily, I agree.").replace(
+        '"Weather is daily"}', '"Weather is daily", where: turn 2}')))
+    assert placed.claims[0].message == placed.relations[0].message == "m2"
+
+
 def test_binary_file_is_refused(write) -> None:
     path = write(b"terms: []\n\x00\x01\x02", "data.yaml")
     with pytest.raises(DatasetError, match=r":2: not a text file"):

@@ -598,10 +598,12 @@ class _Builder:
             self.ref(doc, path, "term", e["term"], TERM)
             self.ref(doc, path, "attribute", e["attribute"], ATTRIBUTE)
             self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
-            where = self.place(doc, path, e, required=True)
+            # with messages to look in, the quote says where it was said
+            where = self.place(doc, path, e, required=not anchors.by_id)
             ident = e.get("id") or f"claim-{n}"
             _unique(doc, path, ident, seen, "claim")
             message, span = anchors.find(doc, path, e, where)
+            where = where or anchors.where(message)
             out.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where,
                              bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
                              e.get("status") or "", _confidence(e)))
@@ -630,6 +632,7 @@ class _Builder:
             ident = e.get("id") or f"relation-{n}"
             _unique(doc, path, ident, seen, "relation")
             message, span = anchors.find(doc, path, e, where) if e.get("quote") and e.get("by") else ("", None)
+            where = where or anchors.where(message)
             out.append(Relation(ident, kind, e["source"], e["target"], e.get("by") or "", e.get("quote") or "",
                                 where, message, span, concerns, bool(e.get("inferred")), e.get("status") or "",
                                 _confidence(e), e.get("count") or 0, tuple(e.get("places") or ())))
@@ -680,11 +683,21 @@ class _Anchors:
             if m.text[span[0]:span[1]] != quote or span[0] < 0:
                 raise doc.error((*path, "span"), f"characters {span[0]}-{span[1]} of '{m.id}' are not the quote")
             return m.id, (span[0], span[1])
-        for m in candidates:
-            start = m.text.find(quote)
-            if start >= 0:
-                return m.id, (start, start + len(quote))
-        raise doc.error((*path, "quote"), _not_found(quote, candidates))
+        found = [(m, m.text.find(quote)) for m in candidates]
+        found = [(m, start) for m, start in found if start >= 0]
+        if not found:
+            raise doc.error((*path, "quote"), _not_found(quote, candidates))
+        if not where and not given and len(found) > 1:
+            raise doc.error(path, f"the quote is in {len(found)} messages by '{excerpt(by, 40)}' ("
+                            + ", ".join(excerpt(m.where, 20) for m, _ in found[:3]) + (", ..." if len(found) > 3 else "")
+                            + "): give 'where' or 'message'")
+        m, start = found[0]
+        return m.id, (start, start + len(quote))
+
+    def where(self, message: str) -> str:
+        """The place of ``message`` ("" for none)."""
+        m = self.by_id.get(message)
+        return m.where if m else ""
 
 
 def _not_found(quote: str, messages: list[Message]) -> str:

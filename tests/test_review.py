@@ -78,6 +78,10 @@ def test_an_item_is_found_by_the_id_draft_yaml_gives_it(drafted: Path) -> None:
     [line] = decisions(drafted)
     assert line["decision"] == "rejected" and (line["message"], line["span"]) == (claim["message"], claim["span"])
     assert claim["id"] not in {c["id"] for c in section(drafted, "draft.yaml", "claims")}
+    # decided, it has left draft.yaml with that id: the error says so, and what to name it by
+    r = run("review", str(drafted), "--accept", claim["id"])
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert f"no undecided item '{claim['id']}' in draft.yaml: a decided item leaves draft.yaml" in r.stderr
 
 
 def test_drafting_again_brings_back_nothing_rejected_and_duplicates_nothing(drafted: Path) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import re
 import threading
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -223,6 +224,11 @@ class Review:
 
     def find(self, rid: str) -> Item:
         it = self.by_rid.get(rid) or self.by_id.get(rid)
+        if it is None and re.fullmatch(r"draft-[a-z-]+-\d+", rid):
+            # draft.yaml numbers only what is undecided: a decided item's number is gone with it
+            raise UsageError(f"no undecided item '{excerpt(rid, 30)}' in draft.yaml: a decided item leaves draft.yaml "
+                             "with its draft- id; name it by its review id (c-..., t-...), which lasts: "
+                             "reviewed.yaml gives those of accepted items")
         if it is None:
             raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}; "
                              "see `conceptgraph review DATA --list`")

@@ -286,6 +286,11 @@ def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() ->
     ('"Sonnet" is the right word; "ballad" means something completely different.', "contrasts_with"),
     ('I don\'t regard "sonnet" and "ballad" as synonymous, either.', "contrasts_with"),  # denied in its clause
     ("No doubt, a sonnet and a ballad are synonymous.", "similar_to"),  # the "no" is another clause's
+    ("IMO a sonnet is much more demanding form than a ballad.", "contrasts_with"),
+    ("A sonnet has fewer lines than a ballad.", "contrasts_with"),
+    ('"Sonnet" is shorter than "ballad".', "contrasts_with"),
+    ("A sonnet is far easier to remember compared to a ballad.", "contrasts_with"),
+    ("Sonnet means a fixed form, whereas ballad means a song that tells a story.", "contrasts_with"),
 ])
 def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> None:
     names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}

@@ -19,34 +19,34 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (14, 16),
     ("claim", "comparative"): (4, 4),
     ("claim", "as verb"): (7, 14),
-    ("claim", "subject"): (62, 105),
-    ("claim", "pronoun"): (4, 13),
-    ("claim", "verdict"): (12, 34),  # "I like X", "+1 on X", "I vote for X"
-    ("claim", "named"): (72, 382),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (7, 30),  # "X and Y are ...", the claim copied to Y
+    ("claim", "subject"): (62, 106),
+    ("claim", "pronoun"): (3, 12),
+    ("claim", "verdict"): (11, 32),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "named"): (73, 386),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "shared"): (8, 31),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 5),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),
     ("relation", "similar_to"): (5, 20),
     ("relation", "renamed"): (5, 11),  # "rename X to Y", "rename them to Y"
-    ("relation", "proposed"): (3, 4),  # "I like X" in a thread asking for a new name
+    ("relation", "proposed"): (4, 6),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"
     ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y
     ("relation", "includes"): (1, 4),
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
     ("relation", "same meaning"): (8, 11),  # "X and Y are synonymous"
     ("relation", "other meaning"): (2, 4),  # "X means something completely different" from Y
-    ("relation", "contrasts_with"): (4, 13),
+    ("relation", "contrasts_with"): (6, 15),
     ("stance", "named"): (6, 6),
-    ("stance", "answer"): (37, 54),
+    ("stance", "answer"): (38, 55),
     ("stance", "chained"): (3, 4),
     ("stance", "granted but"): (5, 6),
     ("stance", "I don't think"): (2, 4),
     ("stance", "addressed"): (2, 2),
     ("stance", "implicit"): (5, 9),
     ("stance", "implicit dispute"): (0, 0),
-    ("stance", "leaning"): (61, 135),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (60, 134),  # a reply's guessed stance, by the words it leans with
 }
 
 

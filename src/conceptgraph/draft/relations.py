@@ -11,7 +11,9 @@
 * ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
   Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
   Y", "X and Y are different", "the difference between X and Y", "X is confused with
-  Y", "X and Y are not synonyms", "Y means something completely different";
+  Y", "X and Y are not synonyms", "Y means something completely different", "X is
+  (has) more A than Y", "X is clearer than Y", "X ... compared to Y", "X means A, Y
+  means B";
 * ``includes``: "X includes / such as / e.g. / like Y" (after a plural), "Y is a kind
   (type, form, sort, example) of X", "Y is one way to X", "all Ys are Xs";
 * ``sense_of``: a term written "X (noun)" is a sense of the term X, and so is "informal
@@ -60,6 +62,13 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
         rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"
         rf"\s*{_Q}$", re.I), False),
+    # "X is (much) more confusing than Y", "X has fewer lines than Y", "X is clearer than Y", "X ... compared to Y"
+    (CONTRASTS_WITH, re.compile(
+        rf"^{_Q}(?:,\s*)?(?:is|are|was|were|seems?|sounds?|feels?|looks?|has|have|had)\s+(?:(?:much|far|way|a\s+lot|a\s+bit|even|"
+        rf"slightly|somewhat|rather|clearly)\s+)*(?:(?:more|less|fewer)\s+(?:[\w'’-]+\s+){{1,4}}?|(?:better|worse|\w{{3,}}er)"
+        rf"\s+(?:[\w'’-]+\s+){{0,3}}?)than\s+(?:a|an|the)?\s*{_Q}$", re.I), False),
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:[^.;:?!\"“”]{{0,60}}?\s)?(?:as\s+)?compared\s+(?:to|with)\s+(?:a|an|the)?\s*{_Q}$",
+                                re.I), False),
     (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?\(?(?:such as|e\.g\.,?|for example|for instance|including|includes?|like"
                           rf"|contains?)\s+(?:the\s+)?{_Q}$", re.I), False),
     (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:\w+ly\s+)?(?:a|an|one)\s+(?:\w+\s+)?(?:kind|type|form|"
@@ -74,6 +83,10 @@ _BRACKETED = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
 _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
+# Two meanings given side by side: "X means ..., (whereas) Y means ..."
+_MEANS_THEN = re.compile(rf"^{_Q}\s*(?:means?|meant|refers?\s+to)\s+[^.;:?!]{{1,80}}?[,;]\s*(?:(?:whereas|while|but|and)\s+)?"
+                         rf"(?:an?\s+|the\s+)?{_Q}$", re.I)
+_MEANS = re.compile(rf"^{_Q}\s*(?:means?|meant|refers?\s+to)\b", re.I)
 _TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
 # what joins the items of a list: "Y and Z", "Y, and Z", "Y or Z", "Y/Z" (a comma alone may end a clause)
 _LIST = re.compile(rf"^{_Q}(?:,?\s*(?:and|or)\s+|\s*/\s*)(?:a|an|the)?\s*{_Q}$", re.I)
@@ -131,6 +144,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             add(SIMILAR_TO, t1, t2, "gloss")
             continue
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
+            add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
+            continue
+        if _MEANS_THEN.match(between) and _MEANS.match(text[e2 - base:]):  # "X means this, Y means that"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
             continue
         if _ALL.search(before) and _ARE.match(between):  # "all sprockets are cogs": cog includes sprocket

@@ -46,7 +46,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (2, 2),
     ("stance", "implicit"): (5, 9),
     ("stance", "implicit dispute"): (0, 0),
-    ("stance", "leaning"): (60, 134),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (60, 132),  # a reply's guessed stance, by the words it leans with
 }
 
 

@@ -283,8 +283,15 @@ _FOR_STEMS = ("support",)
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
 
 
+# Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!"
+_THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to\s+)?(?:all|everyone|everybody|guys|"
+                         r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
+
+
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for."""
+    if _THANKS_ALL.match(sentence):
+        return 0, 0
     against = for_ = 0
     for w in _CUE.findall(sentence.casefold()):
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
@@ -304,6 +311,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Yes, that makes sense to me.")
     ('agrees_with', 0, 28)
     >>> leaning("The meeting is on Monday.") is None
+    True
+    >>> leaning("Thanks all.") is None  # thanks to everyone agrees with no one in particular
     True
     """
     from .text import sentences

@@ -96,6 +96,31 @@ def test_an_export_never_replaces_a_dataset_folder(tmp_path: Path) -> None:
     assert snapshot(folder) == before and leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("target", ["discussion.yaml", "draft.yaml", "decisions.yaml", "notes.yml", ".", ".."])
+@pytest.mark.parametrize("command", [["render"], ["export", "graphml"], ["export", "neo4j", "--force"]])
+def test_no_output_replaces_the_data_it_was_read_from(tmp_path: Path, command: list[str], target: str) -> None:
+    """Nor adds a file the data would be read with; --force or not. Beside it, a page is fine."""
+    folder = imported(tmp_path, "coop", "discourse.json", "--draft")
+    (folder / "decisions.yaml").write_text("revision: 0\ndecisions: []\n", encoding="utf-8")
+    before = snapshot(folder)
+    r = run(*command, "--data", str(folder), "-o", str(folder / target))
+    folder_out = command[1:2] == ["neo4j"]
+    if (target == "..") if not folder_out else target not in (".", ".."):
+        assert r.exit_code != 0  # a file onto a folder, a folder onto a file: refused for that already
+    else:
+        one_line_error(r, 2, "the data being read", "write the output elsewhere")
+    assert snapshot(folder) == before and leftovers(tmp_path) == []
+    assert run("render", "--data", str(folder), "-o", str(folder / "page.html")).exit_code == 0
+
+
+def test_an_export_never_replaces_the_file_it_read(tmp_path: Path) -> None:
+    source = tmp_path / "thread.json"
+    source.write_bytes((FIX / "discourse.json").read_bytes())
+    for command in (["render"], ["export", "mermaid"]):
+        one_line_error(run(*command, "--data", str(source), "-o", str(source)), 2, "the data being read")
+    assert source.read_bytes() == (FIX / "discourse.json").read_bytes()
+
+
 def test_a_file_added_to_an_export_folder_is_never_replaced_without_force(tmp_path: Path) -> None:
     out = tmp_path / "n4j"
     assert run("export", "--format", "neo4j", "-o", str(out)).exit_code == 0

@@ -773,6 +773,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     with every quote marked, and a panel with every quote behind a node or link. The
     positions of a graph drawn before come from the cache, so it is not laid out again.
     """
+    from .files import data_paths
     from .render import render_html, write_page
 
     G = _graph(data, curated)
@@ -782,7 +783,8 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
 
         emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds), cache=True).encode("utf-8"))
         return
-    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data))
+    path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data),
+                      keep=data_paths(_data(data)))
     _written({"format": "html", "path": str(path)}, as_json)
     if open_:
         _launch(str(path.resolve()))
@@ -831,6 +833,7 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     atomically: a failed export leaves the previous file as it was; a folder is
     replaced only when it holds an earlier export and nothing else (or with --force).
     """
+    from .files import data_paths
     from .formats import export as export_graph
     from .render import subgraph
 
@@ -840,7 +843,7 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force,
-                          name=_output_name(data))
+                          name=_output_name(data), keep=data_paths(_data(data)))
     if result["path"] != "-":
         _written(result, as_json)
 

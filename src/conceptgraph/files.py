@@ -62,7 +62,7 @@ from pathlib import Path
 from types import EllipsisType
 from typing import IO, Literal, NamedTuple, cast
 
-from .errors import DatasetError, OutputError, WriteConflict, excerpt
+from .errors import DatasetError, OutputError, UsageError, WriteConflict, excerpt
 
 try:
     import fcntl
@@ -70,6 +70,7 @@ except ImportError:  # pragma: no cover - Windows: writes are still atomic and c
     fcntl = None  # type: ignore[assignment]
 
 __all__ = [
+    "data_paths",
     "MAX_BYTES_ENV",
     "max_bytes",
     "read_limited",
@@ -520,7 +521,7 @@ def _check_expected(path: str | os.PathLike[str], target: Path, expect: bytes | 
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, expect: bytes | None | EllipsisType = ...,
-                 mode: int | None = None, make_parents: bool = False) -> Path:
+                 mode: int | None = None, make_parents: bool = False, keep: tuple[Path, ...] = ()) -> Path:
     """Write ``content`` (text is UTF-8) to ``path`` through a temporary file in the same
     folder, renamed into place only once complete.
 
@@ -530,15 +531,38 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, expect: 
     permissions; a new one gets the umask's (or ``mode``). ``make_parents`` creates
     missing folders. Raises :class:`OutputError`."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return write_atomic_with(path, lambda f: f.write(data), expect=expect, mode=mode, make_parents=make_parents)
+    return write_atomic_with(path, lambda f: f.write(data), expect=expect, mode=mode, make_parents=make_parents,
+                             keep=keep)
+
+
+def data_paths(path: str | os.PathLike[str] | None) -> tuple[Path, ...]:
+    """The data a command reads from ``path`` (a file or a dataset folder), as an output
+    must never replace it: see ``keep`` of :func:`write_atomic_with`. None: the bundled data."""
+    if path is None:
+        return ()
+    return (Path(os.path.realpath(path)),)
+
+
+def _keep_clear(path: str | os.PathLike[str], target: Path, keep: tuple[Path, ...], folder: bool) -> None:
+    """A :class:`UsageError` when writing ``target`` would replace the data in ``keep``:
+    the data file itself, a dataset file of the data's folder (one more would be read
+    with it), or (for a folder) the data's folder or one that holds it."""
+    for data in keep:
+        if target == data or (target.parent == data and target.suffix.lower() in DATASET_SUFFIXES):
+            raise UsageError(f"{path}: is the data being read ({data}), or would be read with it; "
+                             "write the output elsewhere")
+        if folder and target in data.parents:
+            raise UsageError(f"{path}: holds the data being read ({data}); write the output elsewhere")
 
 
 def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], object], *,
                       expect: bytes | None | EllipsisType = ..., mode: int | None = None,
-                      make_parents: bool = False) -> Path:
+                      make_parents: bool = False, keep: tuple[Path, ...] = ()) -> Path:
     """Like :func:`write_atomic`, with ``fill(binary_file)`` writing the content; if
     ``fill`` raises (or the process is told to stop), the temporary file is removed and
-    ``path`` is left as it was."""
+    ``path`` is left as it was. ``keep``: the data being read (:func:`data_paths`), which
+    the write refuses to replace."""
+    _keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
     target, keep_mode = _target(path, make_parents)
     tmp, fd = _new_temp(target, folder=False)
     try:
@@ -618,7 +642,7 @@ def _check_folder(path: str | os.PathLike[str], target: Path, replace: str, own:
 
 def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
                  replace: Literal["never", "exports", "own", "always"] = "never", mark: bool = False,
-                 make_parents: bool = False, own: frozenset[str] = frozenset()) -> Path:
+                 make_parents: bool = False, own: frozenset[str] = frozenset(), keep: tuple[Path, ...] = ()) -> Path:
     """Write ``files`` (name -> bytes) as the folder ``path``, all at once.
 
     The files go into a new folder beside ``path``, which is renamed into place once
@@ -626,9 +650,11 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
     found at ``path`` at that moment is replaced according to ``replace``: ``"never"``
     (:class:`WriteConflict`: it appeared meanwhile), ``"exports"`` (only an empty folder
     or an earlier export that holds nothing else), ``"own"`` (only one that holds
-    nothing but the files named in ``own``) or ``"always"``. ``mark`` marks the new
-    folder as an export (:data:`EXPORT_MARK`)."""
+    nothing but the files named in ``own``) or ``"always"``, but never the data in
+    ``keep`` nor a folder holding it. ``mark`` marks the new folder as an export
+    (:data:`EXPORT_MARK`)."""
     target = Path(os.path.abspath(path))
+    _keep_clear(path, Path(os.path.realpath(path)), keep, folder=True)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
     _make_parent(path, target.parent, make_parents)

@@ -176,14 +176,16 @@ def write_page(
     kinds: list[str] | None = None,
     cache: bool = False,
     name: str = "concept_graph",
+    keep: tuple[Path, ...] = (),
 ) -> Path:
     """Write the explorer page to ``path`` (default ``output/NAME.html``, ``name``
     ``concept_graph`` unless given, whose folder is created) atomically; return the path.
     An error leaves any earlier file at ``path`` as it was. ``cache`` as for
-    :func:`render_html`."""
+    :func:`render_html`; ``keep``, the data the graph was read from, is never replaced
+    (:func:`conceptgraph.files.data_paths`)."""
     target = DEFAULT_OUTPUT.with_name(f"{name}.html") if path is None else path
     return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
-                        make_parents=path is None)
+                        make_parents=path is None, keep=keep)
 
 
 def to_pyvis(G: Graph, seed: int = 0) -> Any:

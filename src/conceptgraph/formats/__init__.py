@@ -48,12 +48,14 @@ def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
 
 
 def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False,
-           name: str = "concept_graph") -> dict[str, Any]:
+           name: str = "concept_graph", keep: tuple[Path, ...] = ()) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``, named after
     ``name``: ``output/concept_graph.graphml``; ``"-"`` for standard output, every byte
     checked). Files are replaced atomically: a failure
     leaves the old one. A folder format replaces only an empty folder or an earlier
-    export of ours that holds nothing else, unless ``force``.
+    export of ours that holds nothing else, unless ``force``. Nothing replaces ``keep``,
+    the data the graph was read from (:func:`conceptgraph.files.data_paths`), nor a folder
+    holding it, ``force`` or not.
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
@@ -73,13 +75,14 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
         return {"format": fmt, "path": "-"}
     if f.write_folder is not None:
         files = f.write_folder(G)
-        write_folder(target, files, replace="always" if force else "exports", mark=True, make_parents=default)
+        write_folder(target, files, replace="always" if force else "exports", mark=True, make_parents=default,
+                     keep=keep)
         result: dict[str, Any] = {"format": fmt, "path": str(target), "files": sorted(files)}
         if f.after is not None:
             result["command"] = f.after(target, sorted(files))
         return result
     with Progress(f"writing {target.name}"):
-        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default)
+        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default, keep=keep)
     return {"format": fmt, "path": str(target)}
 
 

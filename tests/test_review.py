@@ -64,6 +64,32 @@ def test_an_item_accepted_again_gets_no_second_decision(drafted: Path) -> None:
     assert "1 item already so" in run("review", str(drafted), "--accept", term).stdout
 
 
+def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> None:
+    """As the page's undo: a bulk decision is one action; the items it named are undecided
+    again. (A stance that went with rejected claims comes back only with a new draft.)"""
+    def queue() -> set[str]:
+        return {row["id"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
+
+    before = queue()
+    assert run("review", str(drafted), "--reject-below", "0.2").exit_code == 0
+    assert queue() < before
+    r = run("review", str(drafted), "--undo", "--json")
+    summary = json.loads(r.stdout)
+    assert r.exit_code == 0 and conforms(summary, ANSWERS["review"]) == [] and set(summary["undone"]) <= before
+    assert summary["reviewed"] == 0 and set(summary["undone"]) <= queue()
+    assert run("review", str(drafted), "--accept-above", "0.5").exit_code == 0
+    r = run("review", str(drafted), "--undo")
+    assert r.exit_code == 0 and "decisions.yaml: took back the last action (" in r.stdout, r.stdout
+    r = run("review", str(drafted), "--undo")
+    assert r.exit_code == 2 and "nothing to undo" in r.stderr
+
+
+def test_list_with_a_decision_is_refused_not_half_done(drafted: Path) -> None:
+    r = run("review", str(drafted), "--list", "--accept-above", "0.6")
+    assert r.exit_code == 2 and "give one of --list, --undo, or decisions" in r.stderr
+    assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
+
+
 def test_the_summary_says_what_was_decided_along(drafted: Path) -> None:
     claim = ids_of(drafted, claim=1)["claim"][0]
     r = run("review", str(drafted), "--accept", claim)

@@ -356,6 +356,8 @@ class ReviewSummary(TypedDict):
     reviewed: int
     left: int
     total: int
+    #: with --undo: the items of the action taken back
+    undone: NotRequired[list[str]]
 
 
 class ImportAndDraft(ImportSummary):

@@ -657,6 +657,7 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
               help="Accept every undecided item drafted with a confidence of X or more.")
 @click.option("--reject-below", type=click.FloatRange(0, 1), metavar="X",
               help="Reject every undecided item drafted with a confidence under X.")
+@click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -665,9 +666,9 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
 @_example("conceptgraph review output/comments/\nconceptgraph review output/comments/ --list\n"
           "conceptgraph review output/comments/ --accept c-1f0e2a9b3c t-0564e28df2\n"
           "conceptgraph review output/comments/ --accept-above 0.9\n"
-          "conceptgraph review output/comments/ --reject-below 0.2")
+          "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo")
 def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
-           accept_above: float | None, reject_below: float | None, port: int, no_open: bool,
+           accept_above: float | None, reject_below: float | None, undo: bool, port: int, no_open: bool,
            as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
 
@@ -676,11 +677,14 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     accept, x reject, e edit, space skip, u undo, b bulk, ? help). Every decision is
     written at once to DATA/decisions.yaml; the accepted items make DATA/reviewed.yaml,
     and draft.yaml keeps what is left.
-    --list, --accept, --reject, --accept-above and --reject-below do the same from a
-    script.
+    --list, --accept, --reject, --accept-above, --reject-below and --undo do the same
+    from a script.
     """
-    from .review import review_decide, review_list
+    from .review import review_decide, review_list, review_undo
 
+    deciding = accept or reject or accept_above is not None or reject_below is not None
+    if sum((list_, deciding, undo)) > 1:
+        raise UsageError("give one of --list, --undo, or decisions (--accept, --reject, --accept-above, --reject-below)")
     if accept and reject:
         raise UsageError("give --accept or --reject, not both")
     if ids and not (accept or reject):
@@ -689,6 +693,8 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
         raise UsageError("--accept and --reject take the ids of items (see --list)")
     if list_:
         _answer(review_list(data, order), as_json, "review --list")
+    elif undo:
+        _answer(review_undo(data), as_json, "review")
     elif ids or accept_above is not None or reject_below is not None:
         _answer(review_decide(data, list(ids) if accept else [], list(ids) if reject else [], accept_above,
                               reject_below), as_json, "review")

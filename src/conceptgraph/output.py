@@ -585,6 +585,10 @@ def review_text(r: dict[str, Any]) -> str:
     def also(n: int, what: str) -> str:
         return f" ({n} more {what})" if n else ""
 
+    if "undone" in r:
+        n = len(r["undone"])
+        return (f"{r['path']}: took back the last action ({_count(n, 'item')}: {', '.join(r['undone'][:5])}"
+                f"{', ...' if n > 5 else ''}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "

@@ -385,6 +385,18 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
     return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")} for it in r.ordered(order)]
 
 
+def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """Take back the last action recorded in the folder's decisions.yaml (a bulk decision
+    is one), as the page's undo does; ``undone`` lists the review ids of its items."""
+    r = Review(folder)
+    undone = r.undo()["undone"]
+    r.write_files()
+    counts = r.counts()
+    return {"path": str(r.path / DECISIONS_FILE), "accepted": 0, "rejected": 0, "accepted_with": 0,
+            "rejected_with": 0, "already": 0, "reviewed": counts["reviewed"], "left": counts["left"],
+            "total": counts["total"], "undone": undone}
+
+
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]
                   reject: list[str] = (), above: float | None = None,  # type: ignore[assignment]
                   below: float | None = None) -> dict[str, Any]:

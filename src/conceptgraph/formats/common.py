@@ -62,6 +62,16 @@ def encode_json(value: Any) -> str:
     return json.dumps(value, allow_nan=False, default=str) if XML_INVALID.search(text) else text
 
 
+def _syntax(e: json.JSONDecodeError) -> str:
+    """The message of a JSON syntax error, with its column ("Unterminated string starting
+    at" says where only so).
+
+    >>> _syntax(json.JSONDecodeError("Unterminated string starting at", '{"a', 1))
+    'JSON syntax error: Unterminated string starting at column 2'
+    """
+    return f"JSON syntax error: {e.msg}{' ' if e.msg.endswith(' at') else ' at '}column {e.colno}"
+
+
 def load_json(data: bytes, file: str) -> Any:
     """The JSON document in ``data`` (UTF-8, a BOM allowed); any fault is a
     :class:`DatasetError` naming ``file`` (and the line, for a syntax error)."""
@@ -70,7 +80,7 @@ def load_json(data: bytes, file: str) -> Any:
     except UnicodeDecodeError as e:
         raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
     except json.JSONDecodeError as e:
-        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+        raise DatasetError(_syntax(e), file, e.lineno) from None
     except RecursionError:
         raise DatasetError("JSON nested too deeply", file) from None
     except ValueError as e:  # e.g. an integer of thousands of digits
@@ -100,7 +110,7 @@ def load_documents(data: bytes, file: str) -> list[Any]:
             doc, at = decoder.raw_decode(text, at)
             docs.append(doc)
     except json.JSONDecodeError as e:
-        raise DatasetError(f"JSON syntax error: {e.msg}", file, e.lineno) from None
+        raise DatasetError(_syntax(e), file, e.lineno) from None
     except RecursionError:
         raise DatasetError("JSON nested too deeply", file) from None
     except ValueError as e:

@@ -234,6 +234,9 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
      "reads as a document, not a discussion"),
     ("spec.md", "# Fields\nNote: read this first.\n- id: the id\n- by: who\nwhere: the place\nleft out: what is not kept\n"
                 "the text: its words\n", "spec.md:3: reads as a document"),
+    # a mail read as text: its headers are no speakers
+    ("mail.txt", "From: Ann Lee <ann@example.com>\nTo: words@example.com\nSubject: bug or defect?\n"
+                 "Date: Mon, 2 Mar 2026 10:00:00 +0000\n\nIs a defect a bug?\n", "mail.txt:1: reads as e-mail"),
     # a JSON export cut short: where it breaks, not that its kind is unknown
     ("cut.json", '{"kind": "Listing", "data": {"children": [', "cut.json:1: JSON syntax error: Expecting value at column 43"),
     # speakers who say nothing: no folder that draft and review would refuse later

@@ -212,6 +212,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     if not turns:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments", file, 1)
+    headers = [(n, name) for n, (name, _) in zip(starts, turns) if name.casefold() in _MAIL_HEADERS]
+    if len({name.casefold() for _, name in headers}) >= 3:
+        raise DatasetError(f"reads as e-mail, not a discussion of turns: '{headers[0][1]}:' is a mail header "
+                           "(import it with --format mbox)", file, headers[0][0])
     wordy = [(n, name) for n, (name, _) in zip(starts, turns) if _wordy(name)]
     if len(wordy) >= 3 and len(wordy) >= len(turns) / 5:
         # "where: ...", "left out: ..." are a document's words before a colon, not speakers
@@ -232,6 +236,9 @@ _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?
 _NICK = re.compile(r"^<(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
 # Marks no person's name holds: markup, code, a table's cells
 _MARKUP = re.compile(r"[{}\[\]|<>`=\"“”]")
+# The headers of a mail (RFC 5322 and MIME): a text holding several reads as mail, not as turns
+_MAIL_HEADERS = frozenset("""from to cc bcc subject date message-id in-reply-to references reply-to sender received
+return-path mime-version content-type content-transfer-encoding list-id delivered-to""".split())
 # The words a writer puts before a colon to set off part of their own message ("Example:
 # ...", "Edit: ..."): inside a turn they go on that turn, not open one by a new speaker.
 _LABELS = frozenset("""

@@ -68,7 +68,7 @@ __all__ = [
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
     "describe", "iter_uses", "REMOVED",
-    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "scope_gone", "GONE",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "GONE",
 ]
 
 #: The file of a dataset folder that holds what was drafted and not yet decided.
@@ -555,10 +555,6 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     gone = gone_terms | gone_attrs
     for it in items:
         if it.key not in status and any(u in gone for u in taken_with(it)):
-            status[it.key] = REMOVED
-    gone_claims = {it.record.id for it in items if it.kind == CLAIM and status.get(it.key) in GONE}
-    for it in items:
-        if it.key not in status and scope_gone(it, gone_claims):
             status[it.key] = REMOVED
 
     # ids: the accepted terms and attributes keep theirs unless an edit renames them
@@ -1089,14 +1085,6 @@ def scope(it: Item) -> tuple[str, ...]:
     """What an agreement or dispute is about (its claims and attributes); () for any
     other item, or for a stance about everything its target said."""
     return tuple(it.record.concerns) if it.kind == RELATION and it.record.kind in STANCES else ()
-
-
-def scope_gone(it: Item, gone_claims: set[str]) -> bool:
-    """Whether ``it`` is an agreement or dispute about claims that are all rejected (or
-    gone with their term): it was about them, and goes with them, rather than become one
-    about everything its target said."""
-    about = scope(it)
-    return bool(about) and all(c in gone_claims for c in about)
 
 
 def taken_with(it: Item) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CONTEXT, EDITED, GONE, REJECTED, RELATION, REMOVED, _loose, scope, scope_gone, settle, taken_with
+from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle, taken_with
 from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
@@ -43,8 +43,8 @@ class Standing:
     settle's rules, kept as counts: an item decided stands as decided; a claim, relation or
     context link using a rejected term or attribute is removed; a term or attribute that
     a decided item accepts (itself, or a claim or relation using it) is accepted with it;
-    an attribute nothing undecided uses any longer is removed; a stance whose claims are
-    all rejected or removed is removed. An edit that names or
+    an attribute nothing undecided uses any longer is removed (a stance whose claims all
+    went stays, about what its target said as a whole). An edit that names or
     renames a term or attribute can merge items anywhere: while the decisions hold one,
     the status is worked out whole, as settle does."""
 
@@ -54,7 +54,6 @@ class Standing:
         self.by_loose: dict[tuple[Any, ...], list[Item]] = {}
         self.users: dict[str, list[Item]] = {}
         self.named: dict[str, list[Item]] = {}  # id -> the terms and attributes of that id
-        self.scoped: dict[str, list[Item]] = {}  # claim id -> the stances about it
         for it in items:
             if it.kind in (TERM, ATTRIBUTE):
                 self.named.setdefault(it.record.id, []).append(it)
@@ -64,15 +63,12 @@ class Standing:
                 self.by_loose.setdefault(loose, []).append(it)
             for ident in dict.fromkeys(taken_with(it)):
                 self.users.setdefault(ident, []).append(it)
-            for ident in scope(it):  # a stance about these claims, which goes when they all go
-                self.scoped.setdefault(ident, []).append(it)
         self.status: dict[tuple[Any, ...], str] = {}
         self._restart()
 
     def _restart(self) -> None:
         self.whole = _renames(self.book)
         self.gone: set[str] = set()  # ids of the terms and attributes rejected
-        self.gone_claims: set[str] = set()  # ids of the claims rejected, or gone with their term
         self.accepting: Counter[str] = Counter()  # id -> decided items that accept it
         self.undecided_uses: Counter[str] = Counter()  # id -> undecided items that use it
         self.decision: dict[int, str | None] = {}  # id(item) -> its own decision
@@ -114,7 +110,6 @@ class Standing:
                     (self.gone.add if rejected else self.gone.discard)(ident)
                     touched.update((id(u), u) for u in self.users.get(ident, ()))
         recount: set[str] = set()  # terms and attributes whose counts moved
-        scoped: dict[int, Item] = {}  # stances whose claims went, or came back
 
         def stand(it: Item) -> None:
             was, now = self.decision.get(id(it)), self._decided(it)
@@ -127,21 +122,14 @@ class Standing:
                 recount.add(it.record.id)
                 return
             first, old = id(it) not in self.standing, self.standing.get(id(it))
-            new = now if now is not None else REMOVED if any(u in self.gone for u in taken_with(it)) \
-                or scope_gone(it, self.gone_claims) else None
+            new = now if now is not None else REMOVED if any(u in self.gone for u in taken_with(it)) else None
             self.standing[id(it)] = new
             if (first and new is None) or (not first and (old is None) != (new is None)):
                 for ident in dict.fromkeys(taken_with(it)):
                     self.undecided_uses[ident] += 1 if new is None else -1
                     recount.add(ident)
-            if it.kind == CLAIM and (new in GONE) != (it.record.id in self.gone_claims):
-                (self.gone_claims.add if new in GONE else self.gone_claims.discard)(it.record.id)
-                scoped.update((id(x), x) for x in self.scoped.get(it.record.id, ()))
 
-        for it in sorted(touched.values(), key=lambda it: it.kind != CLAIM):  # claims first: stances follow them
-            stand(it)
-        for it in scoped.values():
-            touched[id(it)] = it
+        for it in touched.values():
             stand(it)
         changed: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
 

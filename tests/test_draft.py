@@ -26,7 +26,7 @@ from conceptgraph.draft.relations import term_relations
 from conceptgraph.draft.rules import mentions_in, read_sentence
 from conceptgraph.draft.stances import name_index, stances
 from conceptgraph.draft.terms import find_terms, key_of
-from conceptgraph.model import Message
+from conceptgraph.model import Contributor, Dataset, Message
 
 from conftest import ROOT, SOURCE
 
@@ -558,7 +558,7 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
 
 
 def _drafted(*texts: str, terms: str = "leadership,management"):
-    from conceptgraph.model import Contributor, Dataset, Source
+    from conceptgraph.model import Source
 
     ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),),
                  messages=tuple(Message(f"m{i}", "ann", f"comment {i}", t) for i, t in enumerate(texts)))
@@ -604,6 +604,22 @@ def test_drafting_beside_curated_items_uses_them(tmp_path: Path) -> None:
     assert [t.id for t in ds.terms if t.label == "cooperation"] == ["coop"]
     assert [a.id for a in ds.attributes if a.label == "working together"] == ["together"]
     assert any(c.term == "coop" and c.attribute == "together" and c.status == "draft" for c in ds.claims)
+
+
+def test_one_attribute_in_two_inflections_is_one_with_two_supporters() -> None:
+    """"opens doors" and "open doors" are one point two people make; "bigger" stays
+    apart from "big"."""
+    msgs = [Message("m1", "jun", "turn 1", "A good mentor opens doors too."),
+            Message("m2", "sam", "turn 2", "A mentor can open doors. A coach is bigger. A sponsor is big.")]
+    ds = draft(Dataset(messages=tuple(msgs), contributors=(Contributor("jun", "Jun", "commenter"),
+                                                           Contributor("sam", "Sam", "commenter"))),
+               terms=["mentor", "coach", "sponsor"])
+    by_term = {}
+    for c in ds.claims:
+        by_term.setdefault(c.term, set()).add(c.attribute)
+    labels = {a.id: a.label for a in ds.attributes}
+    assert [labels[a] for a in by_term["mentor"]] == ["opens doors"]
+    assert by_term["coach"] != by_term["sponsor"]
 
 
 def test_mentions_and_co_occurrences_stay_out_of_the_thread(tmp_path: Path) -> None:

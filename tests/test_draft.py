@@ -759,6 +759,8 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
      [("trust", "what grows between two people over a long stretch", False)]),
     ("Teamwork is what happens in the office on a given day.",
      [("teamwork", "what happens in the office on a given day", False)]),
+    # a double hyphen is a dash: the phrase ends there
+    ("Trust is slow to build -- ask anyone who lost it.", [("trust", "slow to build", False)]),
 ])
 def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected

@@ -288,11 +288,19 @@ _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to
                          r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
 
 
+# A speaker giving way: "you convinced me", "I take that back", "fair point", "I stand corrected"
+_CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
+                      r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad)\b",
+                      re.I)
+
+
 def _cues(sentence: str) -> tuple[int, int]:
-    """How many words of ``sentence`` lean against, and how many for."""
+    """How many words of ``sentence`` lean against, and how many for (a concession
+    counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence):
         return 0, 0
-    against = for_ = 0
+    against = 0
+    for_ = 2 * len(_CONCEDE.findall(sentence))
     for w in _CUE.findall(sentence.casefold()):
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
             against += 1
@@ -314,6 +322,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     True
     >>> leaning("Thanks all.") is None  # thanks to everyone agrees with no one in particular
     True
+    >>> leaning("OK, you convinced me. I take that back: it does not need tests.")[0]  # giving way
+    'agrees_with'
     """
     from .text import sentences
 

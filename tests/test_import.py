@@ -219,6 +219,16 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
         assert back.messages == ds.messages and back.contributors == ds.contributors
 
 
+def _zipped(files: dict[str, str]) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("name, text, words", [
     ("broken.xml", '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>',
      "broken.xml:1: XML syntax error"),
@@ -237,6 +247,9 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
     # a mail read as text: its headers are no speakers
     ("mail.txt", "From: Ann Lee <ann@example.com>\nTo: words@example.com\nSubject: bug or defect?\n"
                  "Date: Mon, 2 Mar 2026 10:00:00 +0000\n\nIs a defect a bug?\n", "mail.txt:1: reads as e-mail"),
+    # a Slack zip cut short: damaged, not of an unknown kind
+    ("slack.zip", _zipped({"users.json": "[]", "channels.json": "[]", "general/2024-01-01.json": "[]"})[:100],
+     "slack.zip: a zip file that cannot be read, cut short or damaged"),
     # a JSON export cut short: where it breaks, not that its kind is unknown
     ("cut.json", '{"kind": "Listing", "data": {"children": [', "cut.json:1: JSON syntax error: Expecting value at column 43"),
     # speakers who say nothing: no folder that draft and review would refuse later

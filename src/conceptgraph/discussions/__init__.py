@@ -341,6 +341,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             if fmt != "auto":
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             _json_fault(src)  # a JSON export cut short says where, not that its kind is unknown
+            _zip_fault(src)
             raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
@@ -371,6 +372,21 @@ def _json_fault(path: Path) -> None:
         from ..formats.common import load_documents
 
         load_documents(read_limited(path), str(path))
+
+
+def _zip_fault(path: Path) -> None:
+    """A :class:`DatasetError` for a file that starts as a zip (a Slack export) and cannot
+    be read as one: cut short or damaged, not of an unknown kind."""
+    import zipfile
+
+    if path.is_file():
+        with open(path, "rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return
+        try:
+            zipfile.ZipFile(path).close()
+        except (zipfile.BadZipFile, OSError, EOFError) as e:
+            raise DatasetError(f"a zip file that cannot be read, cut short or damaged ({e})", str(path)) from None
 
 
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import DatasetError, OutputError
+from ..errors import DatasetError, UsageError
 from . import cypher, cytoscape, gexf, graphml, mermaid, neo4j, nodelink
 from .common import Format, conform
 
@@ -69,7 +69,7 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     target = DEFAULT_FOLDER / f.default_name.format(name=name) if default else Path(str(path))
     if str(path) == "-":
         if f.write is None:
-            raise OutputError(f"{fmt} writes a folder of files: give -o FOLDER")
+            raise UsageError(f"{fmt} writes a folder of files: give -o FOLDER")
         with stdout_stream() as out:
             write(G, fmt, out)
         return {"format": fmt, "path": "-"}

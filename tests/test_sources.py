@@ -84,6 +84,14 @@ def test_thread_names_the_place_a_reply_answers() -> None:
     out = run("thread", "--data", str(SE)).stdout
     assert "(replies to “Should we include sources in answers?” › question)" in out
     assert "-que)" not in out and "(replies to question-" not in out  # never a message's id
+    # nor when the message it answers is not shown: one speaker's messages, or those naming a word
+    answer = json.loads(run("thread", "--data", str(SE), "--json").stdout)["messages"]
+    reply = next(m for m in answer if m["reply_to"] and m["by"] != next(
+        x["by"] for x in answer if x["id"] == m["reply_to"]))
+    parent = next(x for x in answer if x["id"] == reply["reply_to"])
+    out = run("thread", "--data", str(SE), "--by", reply["by"]).stdout
+    assert reply["reply_where"] == parent["where"] and f"(replies to {parent['where']})" in out
+    assert f"(replies to {parent['id']})" not in out
 
 
 def test_thread_shows_scores_and_the_accepted_answer() -> None:

@@ -297,6 +297,8 @@ class ThreadMessage(TypedDict):
     speaker: str
     where: str
     reply_to: str
+    #: the place of the message it replies to (its id when the graph lacks it)
+    reply_where: str
     date: str
     text: str
     claims: list[ThreadClaim]

@@ -508,10 +508,8 @@ def _marked(text: str, spans: list[list[int]]) -> str:
 
 def thread_text(r: dict[str, Any]) -> str:
     lines = []
-    place = {m["id"]: m["where"] for m in r["messages"]}  # a reply names the place it answers, not its id
-    for m in r["messages"]:
-        replied = place.get(m["reply_to"], m["reply_to"])
-        head = f"{m['where']} — {m['speaker']}" + (f" (replies to {replied})" if m["reply_to"] else "")
+    for m in r["messages"]:  # a reply names the place it answers, not its id
+        head = f"{m['where']} — {m['speaker']}" + (f" (replies to {m['reply_where']})" if m["reply_to"] else "")
         head += f", {m['date']}" if m["date"] else ""
         head += f", score {m['score']}" if "score" in m else ""
         head += ", accepted" if m.get("accepted") else ""

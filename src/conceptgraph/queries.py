@@ -883,8 +883,11 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
         if d.get("kind") != MESSAGE or (person is not None and d.get("by") != person):
             continue
         text = str(d.get("text", ""))
+        reply = str(d.get("reply_to", ""))
         msg = {"id": n, "by": str(d.get("by", "")), "speaker": _name(G, d.get("by", "")),
-               "where": str(d.get("where", "")), "reply_to": str(d.get("reply_to", "")), "date": str(d.get("date", "")),
+               "where": str(d.get("where", "")), "reply_to": reply,
+               "reply_where": str(G.nodes[reply].get("where") or reply) if reply in G else reply,
+               "date": str(d.get("date", "")),
                "text": text, "claims": sorted(anchored.get(n, []), key=lambda c: c["span"])}
         if isinstance(d.get("score"), int):
             msg["score"] = d["score"]

@@ -554,7 +554,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
                                      if d.get("kind") == MENTIONS)]))
 
     spoke_b = set(spoke_of(v))
-    both = list(dict.fromkeys(_name(G, who) for who in spoke_of(u) if who in spoke_b and who is not None))
+    both = sorted({_name(G, who) for who in spoke_of(u) if who in spoke_b and who is not None}, key=str.casefold)
     return {
         "a": _node(G, u),
         "b": _node(G, v),

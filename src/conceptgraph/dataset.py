@@ -683,11 +683,16 @@ class _Anchors:
             if m.text[span[0]:span[1]] != quote or span[0] < 0:
                 raise doc.error((*path, "span"), f"characters {span[0]}-{span[1]} of '{m.id}' are not the quote")
             return m.id, (span[0], span[1])
-        found = [(m, m.text.find(quote)) for m in candidates]
-        found = [(m, start) for m, start in found if start >= 0]
+        found: list[tuple[Message, int]] = []
+        for m in candidates:
+            start = m.text.find(quote)
+            if start >= 0:
+                found.append((m, start))
+                if where or given:  # its place given: the first found, the message at that place first
+                    break
         if not found:
             raise doc.error((*path, "quote"), _not_found(quote, candidates))
-        if not where and not given and len(found) > 1:
+        if len(found) > 1:
             raise doc.error(path, f"the quote is in {len(found)} messages by '{excerpt(by, 40)}' ("
                             + ", ".join(excerpt(m.where, 20) for m, _ in found[:3]) + (", ..." if len(found) > 3 else "")
                             + "): give 'where' or 'message'")

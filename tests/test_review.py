@@ -258,30 +258,6 @@ def test_an_agreement_stays_when_the_claims_it_was_about_go(drafted: Path) -> No
     assert r.standing.status == settle(r.snap.items, r.book, r.snap.base, files=False).status
 
 
-def test_an_accepted_stance_keeps_its_claims_in_whatever_order(drafted: Path, tmp_path: Path) -> None:
-    """Accepting a dispute accepts the claims it is about with it, as a claim its term:
-    the stance first or its claims first, reviewed.yaml is the same, and the dispute is
-    about those claims, never "about everything"."""
-    import shutil
-
-    r = Review(drafted)
-    claims = {it.record.id: it for it in r.items if it.kind == "claim"}
-    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
-                  and it.record.concerns and all(c in claims for c in it.record.concerns))
-    about = [claims[c].rid for c in stance.record.concerns]
-    other = Path(shutil.copytree(drafted, tmp_path / "other"))
-    r = run("review", str(drafted), "--accept", stance.rid, "--json")
-    assert r.exit_code == 0 and json.loads(r.stdout)["accepted_with"] >= len(about)
-    assert run("review", str(other), "--accept", *about).exit_code == 0
-    assert run("review", str(other), "--accept", stance.rid).exit_code == 0
-    assert (drafted / "reviewed.yaml").read_bytes() == (other / "reviewed.yaml").read_bytes()
-    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == stance.record.kind]
-    assert sorted(kept["concerns"]) == sorted(about)
-    # taken back, the claims it accepted are undecided again
-    assert run("review", str(drafted), "--undo").exit_code == 0
-    assert set(about) <= {row["id"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
-
-
 def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
     one, two = Review(drafted), Review(drafted)
     a, b = one.ordered()[:2]

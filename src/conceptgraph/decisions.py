@@ -556,12 +556,6 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     for it in items:
         if it.key not in status and any(u in gone for u in taken_with(it)):
             status[it.key] = REMOVED
-    # an accepted agreement or dispute accepts the claims it is about with it, as a claim
-    # its term: accepted in whatever order, it keeps what it was about
-    about = {c for it in items if status.get(it.key) in (ACCEPTED, EDITED) for c in scope(it)}
-    with_stance = {it.key for it in items if it.kind == CLAIM and it.key not in status and it.record.id in about}
-    for key in with_stance:
-        status[key] = ACCEPTED
 
     # ids: the accepted terms and attributes keep theirs unless an edit renames them
     taken = {t.id for t in base.terms} | {a.id for a in base.attributes} | {c.id for c in base.contributors} \
@@ -626,11 +620,10 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     accepted_relations: list[tuple[Relation, Item]] = []
     for it in items:
         e = entry_of.get(it.key)
-        if (e is None and it.key not in with_stance) or (e is not None and e.decision == REJECTED) \
-                or it.kind not in (CLAIM, RELATION):
+        if e is None or e.decision == REJECTED or it.kind not in (CLAIM, RELATION):
             continue
         r = it.record
-        edit = e.edit if e is not None else {}
+        edit = e.edit
         if it.kind == CLAIM:
             term = resolve(TERM, edit[TERM]) if TERM in edit else r.term
             attr = resolve(ATTRIBUTE, edit[ATTRIBUTE]) if ATTRIBUTE in edit else r.attribute

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, scope, settle, taken_with
+from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle, taken_with
 from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ class Standing:
     context link using a rejected term or attribute is removed; a term or attribute that
     a decided item accepts (itself, or a claim or relation using it) is accepted with it;
     an attribute nothing undecided uses any longer is removed (a stance whose claims all
-    went stays, about what its target said as a whole); an accepted stance accepts the
-    claims it is about that nobody decided. An edit that names or
+    went stays, about what its target said as a whole). An edit that names or
     renames a term or attribute can merge items anywhere: while the decisions hold one,
     the status is worked out whole, as settle does."""
 
@@ -55,12 +54,9 @@ class Standing:
         self.by_loose: dict[tuple[Any, ...], list[Item]] = {}
         self.users: dict[str, list[Item]] = {}
         self.named: dict[str, list[Item]] = {}  # id -> the terms and attributes of that id
-        self.claims: dict[str, list[Item]] = {}  # id -> the claims of that id
         for it in items:
             if it.kind in (TERM, ATTRIBUTE):
                 self.named.setdefault(it.record.id, []).append(it)
-            elif it.kind == CLAIM:
-                self.claims.setdefault(it.record.id, []).append(it)
             self.by_key.setdefault(it.key, []).append(it)
             loose = _loose(it.key)
             if loose is not None:
@@ -74,7 +70,6 @@ class Standing:
         self.whole = _renames(self.book)
         self.gone: set[str] = set()  # ids of the terms and attributes rejected
         self.accepting: Counter[str] = Counter()  # id -> decided items that accept it
-        self.stanced: Counter[str] = Counter()  # claim id -> accepted agreements and disputes about it
         self.undecided_uses: Counter[str] = Counter()  # id -> undecided items that use it
         self.decision: dict[int, str | None] = {}  # id(item) -> its own decision
         self.standing: dict[int, str | None] = {}  # id(item) -> decision, or removed with a rejected term
@@ -116,36 +111,25 @@ class Standing:
                     touched.update((id(u), u) for u in self.users.get(ident, ()))
         recount: set[str] = set()  # terms and attributes whose counts moved
 
-        later: dict[int, Item] = {}  # claims whose stances were accepted, or no longer
-
         def stand(it: Item) -> None:
             was, now = self.decision.get(id(it)), self._decided(it)
             self.decision[id(it)] = now
+            if (was in _KEEPS) != (now in _KEEPS):
+                for ident in _accepts(it):
+                    self.accepting[ident] += 1 if now in _KEEPS else -1
+                    recount.add(ident)
             if it.kind in (TERM, ATTRIBUTE):
-                if (was in _KEEPS) != (now in _KEEPS):
-                    self.accepting[it.record.id] += 1 if now in _KEEPS else -1
                 recount.add(it.record.id)
                 return
             first, old = id(it) not in self.standing, self.standing.get(id(it))
-            new = now if now is not None else REMOVED if any(u in self.gone for u in taken_with(it)) \
-                else ACCEPTED if it.kind == CLAIM and self.stanced[it.record.id] > 0 else None
+            new = now if now is not None else REMOVED if any(u in self.gone for u in taken_with(it)) else None
             self.standing[id(it)] = new
-            if (old in _KEEPS) != (new in _KEEPS):  # accepted, or no longer: what it accepts with it follows
-                for ident in _accepts(it):
-                    self.accepting[ident] += 1 if new in _KEEPS else -1
-                    recount.add(ident)
-                for claim in scope(it):
-                    self.stanced[claim] += 1 if new in _KEEPS else -1
-                    later.update((id(c), c) for c in self.claims.get(claim, ()))
             if (first and new is None) or (not first and (old is None) != (new is None)):
                 for ident in dict.fromkeys(taken_with(it)):
                     self.undecided_uses[ident] += 1 if new is None else -1
                     recount.add(ident)
 
         for it in touched.values():
-            stand(it)
-        for it in later.values():  # stances first, then the claims they accept
-            touched[id(it)] = it
             stand(it)
         changed: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
 

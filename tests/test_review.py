@@ -38,7 +38,7 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     assert summary["accepted"] == 1 and summary["left"] == summary["total"] - summary["reviewed"]
     assert summary["accepted_with"] == 2 and summary["reviewed"] == 3  # its term and attribute, said so
     [line] = decisions(drafted)
-    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute"}
+    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence"}
     assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)
     text = (drafted / "decisions.yaml").read_text(encoding="utf-8")
     assert text.count("\n- {") == 1  # one line per decision: a diff shows exactly it
@@ -67,17 +67,20 @@ def test_an_item_accepted_again_gets_no_second_decision(drafted: Path) -> None:
 def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> None:
     """As the page's undo: a bulk decision is one action; the items it named are undecided
     again, and the queue is what it was."""
-    def queue() -> set[str]:
-        return {row["id"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
+    def queue() -> dict[str, float]:
+        return {row["id"]: row["confidence"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
 
     before = queue()
-    assert run("review", str(drafted), "--reject-below", "0.2").exit_code == 0
-    assert queue() < before
+    first = json.loads(run("review", str(drafted), "--reject-below", "0.2", "--json").stdout)
+    after = queue()
+    assert first["rejected"] > 0 and len(after) < len(before)
     r = run("review", str(drafted), "--undo", "--json")
     summary = json.loads(r.stdout)
-    assert r.exit_code == 0 and conforms(summary, ANSWERS["review"]) == [] and set(summary["undone"]) <= before
-    assert summary["reviewed"] == 0 and queue() == before
-    assert run("review", str(drafted), "--accept-above", "0.5").exit_code == 0
+    assert r.exit_code == 0 and conforms(summary, ANSWERS["review"]) == [] and set(summary["undone"]) <= set(before)
+    assert summary["reviewed"] == 0 and queue() == before  # each with its drafted confidence
+    # so the same bulk decision does the same again
+    again = json.loads(run("review", str(drafted), "--reject-below", "0.2", "--json").stdout)
+    assert again["rejected"] == first["rejected"] and queue() == after
     r = run("review", str(drafted), "--undo")
     assert r.exit_code == 0 and "decisions.yaml: took back the last action (" in r.stdout, r.stdout
     r = run("review", str(drafted), "--undo")
@@ -256,6 +259,29 @@ def test_an_agreement_stays_when_the_claims_it_was_about_go(drafted: Path) -> No
     r.undo()
     assert r.status(stance) is None
     assert r.standing.status == settle(r.snap.items, r.book, r.snap.base, files=False).status
+
+
+def test_an_accepted_stance_keeps_its_claims_in_whatever_order(drafted: Path, tmp_path: Path) -> None:
+    """A dispute accepted before the claims it is about is about them once they are
+    accepted: reviewed.yaml is the same as when they come first. Accepting it accepts no
+    claim it is about: a threshold takes only what is above it."""
+    import shutil
+
+    r = Review(drafted)
+    claims = {it.record.id: it for it in r.items if it.kind == "claim"}
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+                  and it.record.concerns and all(c in claims for c in it.record.concerns))
+    about = [claims[c].rid for c in stance.record.concerns]
+    other = Path(shutil.copytree(drafted, tmp_path / "other"))
+    r = run("review", str(drafted), "--accept", stance.rid, "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["reviewed"] == 1 + json.loads(r.stdout)["accepted_with"]
+    assert set(about) <= {row["id"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
+    assert run("review", str(drafted), "--accept", *about).exit_code == 0
+    assert run("review", str(other), "--accept", *about).exit_code == 0
+    assert run("review", str(other), "--accept", stance.rid).exit_code == 0
+    assert (drafted / "reviewed.yaml").read_bytes() == (other / "reviewed.yaml").read_bytes()
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == stance.record.kind]
+    assert sorted(kept["concerns"]) == sorted(about)
 
 
 def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,11 +91,17 @@ EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "n
 _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", TERM, ATTRIBUTE),
              RELATION: ("kind", "source", "target")}
 _OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: ("message", "span")}
+#: The order items are made again in: what a claim uses, the claim, what a stance is about
+_KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
+#: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
+_MEMO = {TERM: ("confidence",), ATTRIBUTE: ("confidence",), CLAIM: ("confidence",), RELATION: ("confidence", "about")}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
-           "# message and span. Drafting again respects them. An undo removes the last action's lines.\n")
+           "# message and span; and, to make it again as it was should the decision be undone, its\n"
+           "# drafted confidence and (a stance) the claims it is about. Drafting again respects\n"
+           "# them. An undo removes the last action's lines.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
                  "# draft nobody has decided yet. Review them with `conceptgraph review DIR` (accepted\n"
                  "# items go to reviewed.yaml, every decision to decisions.yaml); drafting again\n"
@@ -233,6 +239,10 @@ class Entry:
     item: str
     fields: dict[str, Any]
     edit: dict[str, Any] = field(default_factory=dict)
+    #: what the draft said of the item beside what it is, to make it again as it was should
+    #: the decision be taken back: its ``confidence``; for a stance, ``about``, the review
+    #: ids of the claims it concerns
+    memo: dict[str, Any] = field(default_factory=dict, compare=False)
     #: what the item is, compared (made from ``fields``)
     key: tuple[Any, ...] = field(init=False, compare=False)
 
@@ -252,6 +262,7 @@ class Entry:
         body = {"action": self.action, "decision": self.decision, "item": self.item, **self.fields}
         if self.edit:
             body["edit"] = self.edit
+        body.update(self.memo)
         return "- " + value(body)
 
 
@@ -330,11 +341,12 @@ class Decisions:
 
     # -- changing them
 
-    def record(self, decisions: Iterable[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> int:
-        """Add ``(decision, item kind, identity fields, edit)`` lines as one action (a
-        decision about an item already decided replaces it); returns the action's number."""
+    def record(self, decisions: Iterable[tuple[Any, ...]]) -> int:
+        """Add ``(decision, item kind, identity fields, edit[, memo])`` lines as one action
+        (a decision about an item already decided replaces it); returns the action's number."""
         action = self.last_action + 1
-        new = [Entry(action, d, kind, dict(fields), dict(edit)) for d, kind, fields, edit in decisions]
+        new = [Entry(action, d, kind, dict(fields), dict(edit), dict(rest[0]) if rest else {})
+               for d, kind, fields, edit, *rest in decisions]
         keys = {e.key for e in new}
         self.entries = [e for e in self.entries if e.key not in keys] + new
         self._index = None
@@ -400,7 +412,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
         raise doc.error((*path, "decision"), f"unknown decision '{excerpt(decision, 30)}'; one of {', '.join(DECIDED)}")
     if item not in ITEM_KINDS:
         raise doc.error((*path, "item"), f"unknown item '{excerpt(item, 30)}'; one of {', '.join(ITEM_KINDS)}")
-    allowed = {"action", "decision", "item", "edit", *_IDENTITY[item], *_OPTIONAL[item]}
+    allowed = {"action", "decision", "item", "edit", *_IDENTITY[item], *_OPTIONAL[item], *_MEMO[item]}
     for k in e:
         if k not in allowed:
             raise doc.error((*path, str(k)), f"unknown field '{excerpt(k, 30)}' for {item}", key=True)
@@ -427,7 +439,13 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             raise doc.error((*path, "edit", str(k)), f"a {item}'s edit changes {', '.join(EDITABLE[item])}", key=True)
         if not (isinstance(v, bool) if k == "negated" else isinstance(v, str) and v.strip()):
             raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
-    return Entry(action, decision, item, fields, dict(edit))
+    memo = {k: e[k] for k in _MEMO[item] if k in e}
+    for k, v in memo.items():
+        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "about"
+              else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
+        if not ok:
+            raise doc.error((*path, k), f"'{k}' is not valid here")
+    return Entry(action, decision, item, fields, dict(edit), memo)
 
 
 #: Written while draft.yaml and reviewed.yaml are renamed into place together: should the
@@ -642,8 +660,13 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             accepted_relations.append((rel, it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
-    for rel, _ in accepted_relations:
-        concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in rel.concerns
+    # an accepted stance is about the claims its decision noted, as they are accepted, in
+    # whatever order: its record may have been written before they were
+    noted = {rid for _, it in accepted_relations for rid in entry_of[it.key].memo.get("about", ())}
+    by_rid = {it.rid: it.record.id for it in items if it.kind == CLAIM} if noted else {}
+    for rel, it in accepted_relations:
+        about = (*rel.concerns, *(by_rid[r] for r in entry_of[it.key].memo.get("about", ()) if r in by_rid))
+        concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in about
                                        if c in claim_ids or c in base_claims or now(c) in accepted_ids
                                        or c in base_attrs))
         out_relations.append(replace(rel, concerns=concerns))
@@ -887,16 +910,25 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     known = {(kind, normalise(x)): ident for ident, x in label.of.items()
              for kind in ((TERM,) if any(t.id == ident for t in whole.terms) else (ATTRIBUTE,))}
 
+    claim_ids: dict[str, str] = {}  # a claim's review id -> its record's id, for what a stance was about
+
     def add(it: Item) -> None:
         out.append(it)
         seen.add(it.key)
+        if it.kind == CLAIM:
+            claim_ids[it.rid] = it.record.id
 
-    def ensure(kind: str, name: str, aliases: tuple[str, ...] = ()) -> str:
+    for it in drafted:
+        if it.kind == CLAIM:
+            claim_ids[it.rid] = it.record.id
+
+    def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:
         """The id of the term or attribute of this name; a draft one is made when none is."""
         hit = known.get((kind, normalise(name)))
         if hit is None:
             hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
-            rec = Term(hit, name, aliases, status=DRAFT) if kind == TERM else Attribute(hit, name, status=DRAFT)
+            rec = (Term(hit, name, aliases, status=DRAFT, confidence=confidence) if kind == TERM
+                   else Attribute(hit, name, status=DRAFT, confidence=confidence))
             label.of[hit] = name
             known[(kind, normalise(name))] = hit
             add(make_item(kind, rec, label))
@@ -906,14 +938,15 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     for it in reviewed:
         e = edited.get(it.key)
         if e is not None and e.key not in seen:
-            made = _remake(e, label, whole, it, ensure)
+            made = _remake(e, label, whole, it, ensure, claim_ids)
             if made is not None:
                 add(made)
         elif it.key not in seen:
             add(it)
-    for e in book.latest():
+    # claims before relations: a stance made again finds the claims it was about
+    for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen:
-            made = _remake(e, label, whole, None, ensure)
+            made = _remake(e, label, whole, None, ensure, claim_ids)
             if made is not None and made.key not in seen:
                 add(made)
     return out
@@ -935,17 +968,19 @@ def _edited_fields(e: Entry) -> dict[str, Any]:
 
 
 def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
-            ensure: Callable[..., str]) -> Item | None:
+            ensure: Callable[..., str], claim_ids: Mapping[str, str]) -> Item | None:
     """The drafted item a decision names, made from the decision (and, for an edited one,
     the accepted record ``like``): None when its message is gone. The terms and
-    attributes it names are found by label, or made (``ensure``)."""
+    attributes it names are found by label, or made (``ensure``); its confidence, and a
+    stance's claims (by review id: ``claim_ids`` gives their ids now), are the ones the
+    decision noted."""
     from .model import Claim, Relation, Term
 
     f = e.fields
     if e.item in (TERM, ATTRIBUTE):
         name = f[e.item]
         if like is None:  # made (with what the decision says of it) unless the dataset has it
-            ensure(e.item, name, tuple(f.get("aliases") or ()))
+            ensure(e.item, name, tuple(f.get("aliases") or ()), e.memo.get("confidence"))
             return None
         rec: Any = (Term(like.record.id, name, tuple(f.get("aliases") or ()), status=DRAFT,
                          confidence=like.record.confidence) if e.item == TERM
@@ -959,7 +994,7 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
         s, t = span
         rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]), ensure(ATTRIBUTE, f[ATTRIBUTE]),
                     m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT,
-                    confidence=like.record.confidence if like else None)
+                    confidence=like.record.confidence if like else e.memo.get("confidence"))
         return make_item(CLAIM, rec, label)
     kind = f["kind"]
     ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
@@ -971,8 +1006,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
     rec = Relation(like.record.id if like else review_id(e.key), kind, ends[0], ends[1],
                    m.by if m else "", quote, m.where if m else "", m.id if m else "",
                    (span[0], span[1]) if m is not None and span else None,
-                   like.record.concerns if like else (), status=DRAFT,
-                   confidence=like.record.confidence if like else None)
+                   like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
+                   status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"))
     return make_item(RELATION, rec, label)
 
 

@@ -46,6 +46,7 @@ from .decisions import (
     iter_uses,
     kinds_like,
     read_folder,
+    scope,
     settle,
     taken_with,
     write_settled,
@@ -295,8 +296,19 @@ class Review:
                     if users:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
-                lines.append((decision, it.kind, it.fields, changes))
+                lines.append((decision, it.kind, it.fields, changes, self._memo(it)))
             return self._commit(lambda: self.book.record(lines))
+
+    def _memo(self, it: Item) -> dict[str, Any]:
+        """What the draft said of ``it`` beside what it is, kept with its decision so that
+        an undo makes it again as it was: its confidence, and a stance's claims."""
+        r = it.record
+        memo: dict[str, Any] = {} if r.confidence is None else {"confidence": r.confidence}
+        if scope(it):
+            claims = [self.by_id[c].rid for c in scope(it) if c in self.by_id and self.by_id[c].kind == CLAIM]
+            if claims:
+                memo["about"] = claims
+        return memo
 
     def undo(self, base: int | None = None) -> dict[str, Any]:
         """Take back the last action (a bulk decision is one)."""

@@ -284,6 +284,23 @@ def test_an_accepted_stance_keeps_its_claims_in_whatever_order(drafted: Path, tm
     assert sorted(kept["concerns"]) == sorted(about)
 
 
+def test_a_file_of_ones_own_may_use_what_review_accepted(drafted: Path) -> None:
+    """reviewed.yaml says to keep one's own items in a file of one's own: one that claims
+    something of an accepted term is read with the rest, by review, draft and queries."""
+    term = next(it for it in Review(drafted).items if it.kind == "term")
+    assert run("review", str(drafted), "--accept", term.rid).exit_code == 0
+    who = yaml.safe_load((drafted / "discussion.yaml").read_text(encoding="utf-8"))["messages"][0]
+    quote = who["text"].split(".")[0]
+    (drafted / "mine.yaml").write_text(
+        f"attributes: [{{id: my-point, label: my point}}]\nclaims:\n- {{term: {term.record.id}, attribute: my-point, "
+        f"by: {who['by']}, where: {json.dumps(who['where'])}, quote: {json.dumps(quote)}}}\n", encoding="utf-8")
+    assert run("validate", str(drafted)).exit_code == 0
+    r = run("draft", str(drafted))
+    assert r.exit_code == 0, r.stderr
+    assert run("review", str(drafted), "--list").exit_code == 0
+    assert "my point" in run("neighbors", term.record.label, "--data", str(drafted)).stdout
+
+
 def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
     one, two = Review(drafted), Review(drafted)
     a, b = one.ordered()[:2]

@@ -848,9 +848,10 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         whole = build_dataset(docs)
     part = {Path(d.file).name: d for d in docs}
     others = [d for d in docs if Path(d.file).name not in (DRAFT_FILE, REVIEWED_FILE)]
-    base = build_dataset(others) if others else _empty(whole)
     drafted_ids = _ids(part.get(DRAFT_FILE))
     reviewed_ids = _ids(part.get(REVIEWED_FILE))
+    # the rest: messages, and the items of files of one's own (which may use accepted terms)
+    base = _apart(whole, drafted_ids, reviewed_ids) if others else _empty(whole)
     drafted = _select(whole, drafted_ids)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
@@ -889,6 +890,17 @@ def _select(ds: Dataset, ids: dict[str, set[str]]) -> Dataset:
                    attributes=tuple(a for a in ds.attributes if a.id in ids["attributes"]),
                    claims=tuple(c for c in ds.claims if c.id in ids["claims"]),
                    relations=tuple(r for r in ds.relations if r.id in ids["relations"]))
+
+
+def _apart(ds: Dataset, *parts: dict[str, set[str]]) -> Dataset:
+    """``ds`` without the items whose ids ``parts`` hold (by section)."""
+    def keep(section: str, ident: str) -> bool:
+        return not any(ident in p[section] for p in parts)
+
+    return replace(ds, terms=tuple(t for t in ds.terms if keep("terms", t.id)),
+                   attributes=tuple(a for a in ds.attributes if keep("attributes", a.id)),
+                   claims=tuple(c for c in ds.claims if keep("claims", c.id)),
+                   relations=tuple(r for r in ds.relations if keep("relations", r.id)))
 
 
 def _as_draft(it: Item) -> Item:

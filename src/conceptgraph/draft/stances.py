@@ -94,6 +94,9 @@ _PATTERNS: list[_Shape] = [
         needs=("agree", "concur", "point", "said", "spot on", "nailed", "look", "sound", "seem", "correct", "right",
                "wrong", "support", "uncontroversial", "same", "too", "exactly", "indeed", "absolutely", "precisely",
                "as you", "similar", "happy")),
+    # "+1 to Mira's proposal": to the one it names
+    _Shape(AGREES_WITH, re.compile(rf"(?:{_PLUS_ONE})\s+(?:to|for)\s+{_WHO}"), True,
+           needs=("+1", "thumbsup", "\U0001F44D")),
     _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(
@@ -201,7 +204,7 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
 
 def _person(who: str, names: dict[str, str]) -> str:
     """The contributor a name written in the text stands for ("Mr. Arthur", "Bill"), else ""."""
-    bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who).lstrip("@")
+    bare = re.sub(r"['’]s$", "", re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who).lstrip("@"))  # "Mira's" is Mira
     if not bare.strip():
         return ""
     for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):

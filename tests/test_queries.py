@@ -33,6 +33,12 @@ def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 
 
+def test_a_login_is_found_by_its_parts() -> None:
+    G = build_graph(parse_dataset("contributors: [{id: mk, name: mira-k, role: author, where: post}, "
+                                  "{id: ln, name: luke-naismith, role: commenter, where: comment 1}]"))
+    assert resolve(G, "mira") == "mk" and resolve(G, "naismith") == "ln"
+
+
 def test_unknown_name_suggests(G) -> None:
     with pytest.raises(NodeNotFound, match=r"no node named 'colaboration' \(did you mean 'collaboration'"):
         resolve(G, "colaboration")

@@ -5,7 +5,7 @@ Matching ignores case, accents of compatibility forms and punctuation inside wor
 a light stemmer ("cooperators" finds it too). Search matches whole words or their
 beginnings, never across the space between two words ("ken" does not find "Luke
 Naismith"). A person is also named by a first name, last name or initials that no one
-else has ("Jim", "Benson", "JB"). Every command that takes a node name resolves it here,
+else has ("Jim", "Benson", "JB"), and a login by its parts ("mira" of "mira-k"). Every command that takes a node name resolves it here,
 and the page uses the same keys (computed here) for its search box.
 
 >>> from conceptgraph import load_graph
@@ -108,14 +108,16 @@ def word_parts(name: str) -> list[str]:
 
 def person_keys(name: str) -> set[str]:
     """What a person's name is shortened to: first name, last name and initials
-    (normalised), for a name of two words or more.
+    (normalised), for a name of two words or more; for a login of one, its parts of three
+    letters or more ("mira" of "mira-k").
 
-    >>> sorted(person_keys("Mary Alice Arthur"))
-    ['arthur', 'maa', 'mary']
+    >>> sorted(person_keys("Mary Alice Arthur")), sorted(person_keys("mira-k"))
+    (['arthur', 'maa', 'mary'], ['mira'])
     """
     parts = words(name)
     if len(parts) < 2:
-        return set()
+        pieces = word_parts(name)
+        return {p for p in pieces if len(p) >= 3} if len(pieces) > 1 else set()
     return {parts[0], parts[-1], "".join(w[0] for w in parts)}
 
 

@@ -214,6 +214,8 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Again I'm going to have to disagree with you.", "tom", [("disputes", "tom")]),
     ("+1 to Maria's proposal.", "tom", [("agrees_with", "maria")]),  # to the one it names, not the one above
     ("+1 for Tom", "maria", [("agrees_with", "tom")]),
+    ("I see it differently: a weed is a choice.", "tom", [("disputes", "tom")]),
+    ("I beg to differ.", "tom", [("disputes", "tom")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -69,9 +69,10 @@ _PATTERNS: list[_Shape] = [
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
-        r"no need (?:to|for))", re.I), False,
+        r"no need (?:to|for)|I\s+(?:would\s+|'d\s+|’d\s+)?see\s+(?:it|this|that|things)\s+differently|"
+        r"I\s+beg\s+to\s+differ|(?:not|isn't|isn’t)\s+how\s+I\s+see\s+it)", re.I), False,
         needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
-               "misses", "no need")),
+               "misses", "no need", "differently", "differ")),
     _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|hm+\?)", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
     _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+"

@@ -292,6 +292,17 @@ def test_a_label_inside_a_turn_is_no_speaker(write) -> None:
         ("Bo", "Climate is the long run.\nEdit: thirty years, say."), ("Ann", "Agreed.")]
 
 
+def test_the_heads_of_minutes_are_no_speakers(write) -> None:
+    """"Present:" and "Apologies:" list who came; no one says them."""
+    minutes = ("# Committee, 14 May\n\nPresent: Ann Lee (chair), Bo Chen\nApologies: Cy Diaz\n\n"
+               "Ann Lee: Is withdrawn the same as discarded?\nBo Chen: No.\nDate: next Monday, then.\n")
+    ds, _ = read_discussion([write(minutes, "minutes.md")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert sorted(people.values()) == ["Ann Lee", "Bo Chen"]
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann Lee", "Is withdrawn the same as discarded?"), ("Bo Chen", "No.\nDate: next Monday, then.")]
+
+
 def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     r = run("import", str(FIX / "chat.txt"), "--format", "pdf")
     assert r.exit_code == 2

@@ -9,7 +9,8 @@ and the bio under it, "Comments are closed.", "Reply", "Share this".
 
 Otherwise, a line that starts ``NAME:`` (or ``**NAME**:``, ``NAME wrote:``) begins a
 turn, and the lines after it belong to that turn; inside a turn, a label such as
-"Example:" or "Edit:" is part of it, not a new speaker.
+"Example:" or "Edit:" is part of it, not a new speaker, and the heads of minutes
+("Present:", "Apologies:") are no one's words.
 
 >>> [t] = read_text("Ann: Soup or salad?\\nBo: Soup.\\nAnn: Soup it is.\\n", "lunch.txt")
 >>> [(p.author, p.place, p.text) for p in t.posts]
@@ -200,7 +201,9 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     starts: list[int] = []  # the line each turn starts on
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
-        if name and turns and name.casefold().rstrip(".") in _LABELS:
+        if name and not turns and name.casefold() in _MINUTES:
+            continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
+        if name and turns and name.casefold().rstrip(".") in _LABELS | _MINUTES:
             name = ""
         if name:
             turns.append((name, [text]))
@@ -239,6 +242,9 @@ _MARKUP = re.compile(r"[{}\[\]|<>`=\"“”]")
 # The headers of a mail (RFC 5322 and MIME): a text holding several reads as mail, not as turns
 _MAIL_HEADERS = frozenset("""from to cc bcc subject date message-id in-reply-to references reply-to sender received
 return-path mime-version content-type content-transfer-encoding list-id delivered-to""".split())
+# The heads of a meeting's minutes that list people or set the scene, never a speaker
+_MINUTES = frozenset(["present", "attendees", "attending", "attendance", "apologies", "regrets", "absent", "scribe",
+                      "minutes", "agenda", "venue", "location", "date", "time", "guests", "in attendance"])
 # The words a writer puts before a colon to set off part of their own message ("Example:
 # ...", "Edit: ..."): inside a turn they go on that turn, not open one by a new speaker.
 _LABELS = frozenset("""

@@ -344,9 +344,10 @@ def test_export_command(tmp_path: Path) -> None:
     assert r.exit_code == 2
     r = runner.invoke(cli, ["export", "gexf", "-o", str(tmp_path / "g.gexf")])  # the format first, as a word
     assert r.exit_code == 0 and (tmp_path / "g.gexf").exists()
-    for args in ([], ["gexf", "--format", "json"]):
+    for args, words in (([], "give a format (conceptgraph export NAME, or --format NAME): one of graphml"),
+                        (["gexf", "--format", "json"], "two formats given (gexf and --format json): give one")):
         r = runner.invoke(cli, ["export", *args])
-        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "give one format" in r.stderr
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
 
 
 def test_gexf_refuses_entity_declarations(write) -> None:

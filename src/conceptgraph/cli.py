@@ -844,9 +844,11 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     from .formats import export as export_graph
     from .render import subgraph
 
-    if not (fmt or fmt_arg) or (fmt and fmt_arg and fmt != fmt_arg):
-        raise UsageError(f"give one format, --format {fmt_arg or 'NAME'} or first: conceptgraph export "
-                         f"{fmt or 'NAME'}; one of {', '.join(_export_names())}")
+    if fmt and fmt_arg and fmt != fmt_arg:
+        raise UsageError(f"two formats given ({fmt_arg} and --format {fmt}): give one")
+    if not (fmt or fmt_arg):
+        raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME): one of "
+                         f"{', '.join(_export_names())}")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force,

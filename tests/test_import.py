@@ -306,6 +306,9 @@ def test_the_heads_of_minutes_are_no_speakers(write) -> None:
 def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     r = run("import", str(FIX / "chat.txt"), "--format", "pdf")
     assert r.exit_code == 2
+    # a format the content is not: what it is, not that it holds no message
+    r = run("import", str(FIX / "discourse.json"), "--format", "github")
+    assert r.exit_code == 2 and "reads as discourse" in r.stderr and "give --format discourse" in r.stderr
     r = run("import", str(FIX / "slack"), "--thread", "genral")
     assert r.exit_code == 2 and "did you mean '#general'" in r.stderr
     # a dump's reader picks the thread itself; when none is that one, the titles are listed still

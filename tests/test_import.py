@@ -103,7 +103,8 @@ def test_disqus() -> None:
 
 def test_discourse() -> None:
     ds, summary = read_discussion([FIX / "discourse.json"])
-    assert summary["left_out"] == {"deleted": 1, "small actions": 1}
+    # the quote box in post 3 is Bruno's words: left out, and counted
+    assert summary["left_out"] == {"deleted": 1, "small actions": 1, "quoted passages (others' words)": 1}
     assert messages("discourse.json") == [
         ("Ana Lima", "post 1", "", "Is cooperation the same as collaboration?"),
         ("bruno_c", "post 2", "post-1", "No. Collaboration means a shared goal (https://example.com/goal)."),

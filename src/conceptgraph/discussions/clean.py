@@ -102,11 +102,11 @@ def _attrs(text: str) -> dict[str, str]:
             for m in _ATTR.finditer(text)}
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
     """Plain text of an HTML fragment: paragraphs as blank lines, line breaks kept,
-    links as "text (address)", entities decoded, quotes and scripts left out. Mail
-    links give their text only: an address is never written. Inline code keeps
-    Markdown's marks.
+    links as "text (address)", entities decoded, quotes (counted in ``left`` under
+    :data:`QUOTED_PASSAGES`) and scripts left out. Mail links give their text only: an
+    address is never written. Inline code keeps Markdown's marks.
 
     >>> html_to_text("<p>Mark it <code>experimental</code>, <em>not</em> deprecated.</p>")
     'Mark it `experimental`, not deprecated.'
@@ -138,6 +138,8 @@ def html_to_text(markup: str) -> str:
             if tag in _SKIP or tag == "blockquote" or (tag == "aside" and "quote" in a.get("class", "").split()):
                 if tag not in _VOID:
                     skip.append(tag)
+                if tag not in _SKIP and left is not None:
+                    left[QUOTED_PASSAGES] += 1
                 continue
             if tag in _BLOCK:
                 add("\n\n" if tag in _PARAGRAPH else "\n")
@@ -233,6 +235,8 @@ _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
 
 #: What a reader's ``Left`` counts the lines removed as.
 QUOTED_LINES = "quoted lines (others' words)"
+#: ... and the quoted passages of HTML (``<blockquote>``, Discourse's quote box).
+QUOTED_PASSAGES = "quoted passages (others' words)"
 
 
 def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | None = None) -> str:

@@ -81,7 +81,7 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
             continue
         cooked, raw = p.get("cooked"), p.get("raw")
         if isinstance(cooked, str) and cooked:
-            text = html_to_text(cooked)
+            text = html_to_text(cooked, left)
         elif isinstance(raw, str):
             text = markdown_to_text(_without_quotes(raw), left)
         else:

@@ -382,6 +382,9 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
     # each item of a list is a sentence, whichever mark Markdown lets it start with
     assert [s for _, _, s in sentences("Ideas:\n+ NoPlusOne\n+ NoPileOn\n* Kudos\n- Thanks")] == [
         "Ideas:", "+ NoPlusOne", "+ NoPileOn", "* Kudos", "- Thanks"]
+    # a smiley ends a sentence as a stop does; "f(x):)" is no smiley
+    assert [s for _, _, s in sentences("Typed that in French by habit :) I agree with Jun. See f(x):) Then g.")] == [
+        "Typed that in French by habit :)", "I agree with Jun.", "See f(x):) Then g."]
 
 
 def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:

@@ -145,6 +145,9 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
         ("leadership", "skill that can be taught", False), ("leadership", "is rarely innate", False)]),
     ("Leadership skills are rare.", []),  # a compound noun, not "leadership skills (something)"
     ("We talked about leadership yesterday.", []),  # a mention, not a claim
+    # a Markdown bullet that is no "– X – a – b" item reads as the sentence it holds
+    ("- Leadership means setting a direction.", [("leadership", "setting a direction", False)]),
+    ("* Trust is not a feeling", [("trust", "feeling", True)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

@@ -239,8 +239,16 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
     if mentions is None:
         mentions = mentions_in(text, 0, len(text), names)
         mentions = [(s + base, e + base, t) for s, e, t in mentions]
-    if _LIST.match(text):
-        return _list_item(text, base, mentions)
+    marker = _LIST.match(text)
+    if marker:
+        found = _list_item(text, base, mentions)
+        if found:
+            return found
+        # "- Deprecated means it still works": no "– X – a – b" item, a sentence of its own,
+        # each claim quoting the item's words
+        at = base + marker.end()
+        return [replace(f, start=at, end=base + len(text)) if f.kind == CLAIM else f
+                for f in read_sentence(text[marker.end():], at, names, [m for m in mentions if m[0] >= at], previous)]
     if mentions and _GLOSS.match(text[: mentions[0][0] - base]):
         sep = _GLOSS_SEP.match(text[mentions[0][1] - base:])
         if sep and not re.match(r"\S*://|\S+@", text[mentions[0][1] - base + sep.end():]):

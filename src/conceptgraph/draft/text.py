@@ -24,7 +24,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 # by space and a capital or an opening quote; or at a line break when the next line is a list item
 # or the line ends with punctuation; or at a blank line; or before a table's row (cells
 # set off by tabs).
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|\n\s*\n|\n(?=\s*[–—•*+-]\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
+                  r"\n\s*\n|\n(?=\s*[–—•*+-]\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
 _CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"

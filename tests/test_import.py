@@ -281,27 +281,22 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
 
 
-def test_a_label_inside_a_turn_is_no_speaker(write) -> None:
-    """"Example: ..." or "Edit: ..." sets off part of the speaker's own message."""
-    log = ("Ann: Weather is what happens today.\nExample: rain on Tuesday.\nBo: Climate is the long run.\n"
-           "Edit: thirty years, say.\nAnn: Agreed.\n")
-    ds, _ = read_discussion([write(log, "chat.txt")])
+@pytest.mark.parametrize("text, said", [
+    # "Example: ..." or "Edit: ..." sets off part of the speaker's own message
+    ("Ann: Weather is what happens today.\nExample: rain on Tuesday.\nBo: Climate is the long run.\n"
+     "Edit: thirty years, say.\nAnn: Agreed.\n",
+     [("Ann", "Weather is what happens today.\nExample: rain on Tuesday."),
+      ("Bo", "Climate is the long run.\nEdit: thirty years, say."), ("Ann", "Agreed.")]),
+    # "Present:" and "Apologies:" list who came; no one says them
+    ("# Committee, 14 May\n\nPresent: Ann (chair), Bo Chen\nApologies: Cy Diaz\n\n"
+     "Ann: Is withdrawn the same as discarded?\nBo: No.\nDate: next Monday, then.\n",
+     [("Ann", "Is withdrawn the same as discarded?"), ("Bo", "No.\nDate: next Monday, then.")]),
+])
+def test_a_label_or_the_head_of_minutes_is_no_speaker(write, text: str, said: list[tuple[str, str]]) -> None:
+    ds, _ = read_discussion([write(text, "notes.md")])
     people = {c.id: c.name for c in ds.contributors}
     assert sorted(people.values()) == ["Ann", "Bo"]
-    assert [(people[m.by], m.text) for m in ds.messages] == [
-        ("Ann", "Weather is what happens today.\nExample: rain on Tuesday."),
-        ("Bo", "Climate is the long run.\nEdit: thirty years, say."), ("Ann", "Agreed.")]
-
-
-def test_the_heads_of_minutes_are_no_speakers(write) -> None:
-    """"Present:" and "Apologies:" list who came; no one says them."""
-    minutes = ("# Committee, 14 May\n\nPresent: Ann Lee (chair), Bo Chen\nApologies: Cy Diaz\n\n"
-               "Ann Lee: Is withdrawn the same as discarded?\nBo Chen: No.\nDate: next Monday, then.\n")
-    ds, _ = read_discussion([write(minutes, "minutes.md")])
-    people = {c.id: c.name for c in ds.contributors}
-    assert sorted(people.values()) == ["Ann Lee", "Bo Chen"]
-    assert [(people[m.by], m.text) for m in ds.messages] == [
-        ("Ann Lee", "Is withdrawn the same as discarded?"), ("Bo Chen", "No.\nDate: next Monday, then.")]
+    assert [(people[m.by], m.text) for m in ds.messages] == said
 
 
 def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:

@@ -394,8 +394,12 @@ def _bidirectional_path(G: Graph, u: Any, v: Any, through_messages: bool, throug
                 for y, keyed in adj.items():
                     if y in seen or (not through_messages and data[y].get("kind") == MESSAGE):
                         continue
-                    if not through_named and all(e.get("kind") in _NAMED for e in keyed.values()):
-                        continue
+                    if not through_named:
+                        for e in keyed.values():  # a loop, not all(): most links pass at their first edge
+                            if e.get("kind") not in _NAMED:
+                                break
+                        else:
+                            continue
                     seen[y] = x
                     if y in other:
                         return _join(sides, y)

@@ -203,7 +203,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         name, text = _turn(line.strip())
         if name and not turns and name.casefold() in _MINUTES:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
-        if name and turns and name.casefold().rstrip(".") in _LABELS | _MINUTES:
+        if name and turns and name.casefold().rstrip(".") in _IN_TURN:
             name = ""
         if name:
             turns.append((name, [text]))
@@ -252,6 +252,7 @@ example examples e.g eg note notes nb n.b edit edited update updated ps p.s pps 
 sources reference references definition definitions question questions answer answers summary tldr tl;dr warning
 caveat quote quoted result results output input error step steps solution problem context background disclaimer
 """.split())
+_IN_TURN = _LABELS | _MINUTES  # inside a turn, neither opens one
 
 
 def _turn(line: str) -> tuple[str, str]:

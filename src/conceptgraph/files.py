@@ -562,7 +562,8 @@ def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], 
     ``fill`` raises (or the process is told to stop), the temporary file is removed and
     ``path`` is left as it was. ``keep``: the data being read (:func:`data_paths`), which
     the write refuses to replace."""
-    _keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
+    if keep:
+        _keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
     target, keep_mode = _target(path, make_parents)
     tmp, fd = _new_temp(target, folder=False)
     try:
@@ -654,7 +655,8 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
     ``keep`` nor a folder holding it. ``mark`` marks the new folder as an export
     (:data:`EXPORT_MARK`)."""
     target = Path(os.path.abspath(path))
-    _keep_clear(path, Path(os.path.realpath(path)), keep, folder=True)
+    if keep:
+        _keep_clear(path, Path(os.path.realpath(path)), keep, folder=True)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
     _make_parent(path, target.parent, make_parents)

@@ -337,9 +337,10 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         if not src.exists():
             raise DatasetError("no such file or folder", str(src))
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
-        if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None:
+        if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None \
+                and not imp.sniff(_head(src) or b""):
             told = detect(src)  # the format given is not the one the content shows: say so
-            if told is not None and told is not imp and told.name != "text" and not imp.sniff(_head(src) or b""):
+            if told is not None and told is not imp and told.name != "text":
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")
         if imp is None:

@@ -696,7 +696,7 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
         _answer(review_list(data, order), as_json, "review --list")
     elif undo:
         _answer(review_undo(data), as_json, "review")
-    elif ids or accept_above is not None or reject_below is not None:
+    elif deciding:
         _answer(review_decide(data, list(ids) if accept else [], list(ids) if reject else [], accept_above,
                               reject_below), as_json, "review")
     else:

@@ -165,9 +165,18 @@ def test_ctrl_c_or_sigterm_stops_it_cleanly_with_the_files_in_step(drafted: Path
     p.send_signal(stop)
     out, err = p.communicate(timeout=60)
     assert p.returncode == 0, err
-    assert "stopped: " in err and "Traceback" not in err
+    assert "stopped: " in err and "stopped: 0 of" not in err and "decisions in " in err and "Traceback" not in err
     assert len(_claims(drafted)) == 3  # reviewed.yaml written before it stopped
     assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_a_stop_before_any_decision_names_no_file_that_is_not_there(drafted: Path) -> None:
+    p, _ = start(drafted)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert "stopped: 0 of " in err and "nothing decided, nothing written" in err
+    assert not (drafted / "decisions.yaml").exists()
 
 
 def _claims(folder: Path) -> list[dict[str, Any]]:

@@ -704,6 +704,7 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
 
 
 def _serve(data: str, port: int, open_browser: bool) -> None:
+    from .files import DECISIONS_FILE
     from .server import serve
 
     def ready(url: str) -> None:
@@ -714,8 +715,9 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop, as Ctrl-C is: the summary still printed
     counts = serve(data, port, ready)
-    click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; decisions in "
-               f"{counts['path']}/decisions.yaml", err=True)
+    record = os.path.join(counts["path"], DECISIONS_FILE)
+    where = f"decisions in {record}" if os.path.exists(record) else "nothing decided, nothing written"
+    click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; {where}", err=True)
 
 
 @cli.command()

@@ -85,3 +85,21 @@ def test_a_file_read_alone_that_names_what_a_file_beside_it_defines_says_to_give
            f"{folder})" in r.stderr
     (folder / "people.yaml").unlink()  # nothing beside it: no such hint
     assert "read alone" not in run("validate", str(folder / "mine.yaml")).stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (["render", "--depth", "2"], "--depth counts steps around --focus"),
+    (["export", "graphml", "--depth", "3"], "--depth counts steps around --focus"),
+    (["draft", "x.yaml", "--terms", "a,b", "--max-terms", "5"], "with --terms, the terms are those given"),
+    (["import", "x.txt", "--max-terms", "5"], "give it with --draft"),
+], ids=["render-depth", "export-depth", "draft-max-terms", "import-max-terms"])
+def test_an_option_that_would_change_nothing_is_refused(tmp_path: Path, args: list[str], says: str) -> None:
+    r = run(*args, "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2, r.output
+    assert says in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_option_left_at_its_default_is_not_refused(tmp_path: Path) -> None:
+    assert run("render", "--depth", "2", "--focus", "cooperation", "-o", str(tmp_path / "a.html")).exit_code == 0
+    assert run("render", "-o", str(tmp_path / "b.html")).exit_code == 0

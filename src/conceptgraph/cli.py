@@ -359,6 +359,19 @@ def _kind_option(multiple: bool = False) -> Callable[[Callable[..., Any]], Calla
     return click.option("--kind", metavar="KIND", help=help_)
 
 
+def _given(name: str) -> bool:
+    """Whether the option ``name`` was typed on the command line (not left at its default)."""
+    from click.core import ParameterSource
+
+    return click.get_current_context().get_parameter_source(name) is ParameterSource.COMMANDLINE
+
+
+def _refuse_ignored(option: str, name: str, unless: bool, why: str) -> None:
+    """Refuse an option typed where it would change nothing, rather than ignore it."""
+    if _given(name) and not unless:
+        raise UsageError(f"{option} {why}")
+
+
 def _check_kinds(G: Graph, kinds: tuple[str, ...] | list[str]) -> None:
     from .kinds import NODE_KINDS
 
@@ -607,6 +620,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 
     from .discussions import Options, import_discussion
 
+    _refuse_ignored("--max-terms", "max_terms", draft_ and not terms,
+                    "limits the terms found in the text: give it with --draft, not with --terms")
     summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
                                                      Options(include_pending, include_bots), force))
     if draft_ or terms:
@@ -643,6 +658,8 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
     """
     from .draft import draft_folder
 
+    _refuse_ignored("--max-terms", "max_terms", not terms, "limits the terms found in the text: with --terms, "
+                    "the terms are those given")
     _written_as(draft_folder(data, output, terms, max_terms, force), as_json, "draft")
 
 
@@ -785,6 +802,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
     from .files import data_paths
     from .render import render_html, write_page
 
+    _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     if output == "-":
@@ -851,6 +869,7 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     if not (fmt or fmt_arg):
         raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME): one of "
                          f"{', '.join(_export_names())}")
+    _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force,

@@ -1011,6 +1011,25 @@ def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> N
                                                                                                     "TypeScript"}
 
 
+def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
+    """"I vote for X" or "+1 on X", whoever it answers, agrees with the one who first
+    proposed X; a name the title gives was put forward by no one in the thread."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "post", "This page needs a new name. Ideas?"),
+            Message("m2", "b", "comment 1", "How about BrightName? Or ClearName? OldName was fine too.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "ClearName is long.", reply_to="m1"),
+            Message("m4", "e", "comment 3", "+1 on OldName.", reply_to="m1"),
+            Message("m5", "d", "comment 4", "I vote for BrightName.", reply_to="m1"))
+    ds = Dataset(source=Source("OldName, the page"), messages=msgs,
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcde"))
+    got = {(r.source, r.target, r.quote) for r in draft(ds, terms=["OldName", "BrightName", "ClearName"]).relations
+           if r.kind == "agrees_with"}
+    assert ("d", "b", "I vote for BrightName.") in got  # its proposer, not the comment just before
+    assert not any(src == "d" and tgt != "b" for src, tgt, _ in got)
+    assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
+
+
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
     """A site's dump holds several questions: whoever a drafted stance is towards wrote
     in the same thread as the one who takes it."""

@@ -94,6 +94,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         in_title = {t for _, _, t in titled}
         drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
         drafter.renamed = _asked_for(title, titled)
+        drafter.title_terms = in_title
         by_id = {m.id: m for m in ds.messages}
         progress.phase("reading", total=len(english))
         parts = halves(_read_alone, english, drafter.view(), progress=progress)
@@ -155,6 +156,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                    claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
 
 
+#: The verdicts on a name (rules.py's labels, first word) that favour it
+_FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})
 #: How many of the last messages a guessed stance looks back through for who said first what
 #: it takes up, beside the opening post (on dev, 10 found as much as the whole thread)
 _SAID = 20
@@ -208,6 +211,8 @@ class _Drafter:
         self.root_by = ""  # who wrote the thread's first post
         self.topic = ""  # the one term the title names, which "rename them to X" speaks of
         self.renamed: tuple[str, ...] = ()  # the names a naming thread looks for others for
+        self.first_by: dict[str, str] = {}  # term -> who named it first: the one who put it forward
+        self.title_terms: set[str] = set()  # the terms the title names: put forward by nobody in the thread
 
     def name_terms(self, candidates: Iterable[Any]) -> list[Term]:
         """The candidates not named already, as drafted terms with ids of their own."""
@@ -322,6 +327,7 @@ class _Drafter:
                 self.context(CO_OCCURS, a, b, msg, s, e)
             self.used_terms.update(named)
             for t in named:
+                self.first_by.setdefault(t, msg.by)
                 if t in self.senses:  # "remote (noun): ...": a sense of "remote", where it is first named
                     self.relation(SENSE_OF, t, self.senses.pop(t), msg, s, e, "sense")
             self.findings(findings, msg, s, e, words)
@@ -331,23 +337,43 @@ class _Drafter:
             if not text.startswith(">"):  # a quoted line is someone else's stance
                 answers = next((who for at, who in reversed(reading.attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, matched, answers or replied, "" if answers else before,
-                                            named_target, taken, agreed, bool(answers), "" if answers else disputed)
+                                            named_target, taken, agreed, bool(answers), "" if answers else disputed,
+                                            self.endorsed(msg.by, findings))
         self.agreed[msg.by] = agreed
+
+    def endorsed(self, speaker: str, findings: list[Finding]) -> str:
+        """Who first put forward the name a sentence favours ("I vote for X", "+1 on X",
+        "I prefer X"), when that is someone else: favouring a proposal agrees with its
+        author. A name the title gives, or one the thread looks to replace, was put forward
+        by no one in it."""
+        for f in findings:
+            if f.rule == "verdict" and not f.negated and f.label.split()[0] in _FAVOURING \
+                    and f.term not in self.title_terms and f.term not in self.renamed:
+                by = self.first_by.get(f.term, "")
+                if by and by != speaker:
+                    return by
+        return ""
 
     def stances(self, msg: Message, s: int, e: int, text: str, matched: list[tuple[int, str | None]], replied: str,
                 before: str, named_target: str, taken: set[tuple[str, str]], agreed: set[str],
-                attributed: bool = False, disputed: str = "") -> str:
+                attributed: bool = False, disputed: str = "", endorsed: str = "") -> str:
         """The stance of one sentence (``matched``: the shapes of stance it matches), towards
-        whom it names, else whom it answers (the message before when it points back with
-        "that"); a bare "+1" to someone who agreed with a third person agrees with that
-        person too. Returns whom the message has named."""
+        whom it names, else the author of the name it favours (``endorsed``), else whom it
+        answers (the message before when it points back with "that"); a bare "+1" to
+        someone who agreed with a third person agrees with that person too. Returns whom the
+        message has named."""
         from .rules import content_words
-        from .stances import stances
+        from .stances import Stance, stances
 
-        for st in stances(text, self.who, replied, s, matched):
+        found = stances(text, self.who, replied, s, matched)
+        if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
+            found = [Stance(AGREES_WITH, endorsed, s, e, rule="endorsed")]  # "I vote for X": with X's author
+        for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
-            target = st.target if st.named or not named_target else named_target
-            if st.named:
+            target = st.target if st.named or st.rule == "endorsed" or not named_target else named_target
+            if st.rule == "endorsed":
+                pass
+            elif st.named:
                 named_target = st.target
             elif st.back and before and not named_target:
                 target = before

@@ -104,7 +104,7 @@ _VERDICT = re.compile(
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
     r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|use|usage)s?\s+)?(?:of\s+)?(?:what\s+)?"
     r"[\"“‘'`]*$|"
-    r"(?P<vote>(?<![^\s:])\+1:?\s+(?:on|for|to)|\U0001F44D\s+(?:on|for|to)|\bvote[sd]?\s+for)\s+(?:the\s+)?"
+    r"(?P<vote>(?<![^\s:])\+1:?(?:\s+(?:on|for|to))?|\U0001F44D(?:\s+(?:on|for|to))?|\bvote[sd]?\s+for)\s+(?:the\s+)?"
     r"(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
     r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)

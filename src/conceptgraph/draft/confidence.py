@@ -21,7 +21,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "as verb"): (7, 14),
     ("claim", "subject"): (64, 119),
     ("claim", "pronoun"): (4, 15),
-    ("claim", "verdict"): (11, 32),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "verdict"): (12, 33),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "named"): (71, 377),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (9, 33),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 5),
@@ -39,14 +39,15 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "other meaning"): (2, 4),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (6, 15),
     ("stance", "named"): (6, 6),
-    ("stance", "answer"): (38, 55),
+    ("stance", "answer"): (37, 52),
     ("stance", "chained"): (3, 4),
+    ("stance", "endorsed"): (3, 4),  # "I vote for X": with whoever first put X forward
     ("stance", "granted but"): (5, 6),
     ("stance", "I don't think"): (2, 4),
     ("stance", "addressed"): (2, 2),
     ("stance", "implicit"): (5, 9),
     ("stance", "implicit dispute"): (0, 0),
-    ("stance", "leaning"): (60, 132),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (59, 131),  # a reply's guessed stance, by the words it leans with
 }
 
 

@@ -885,7 +885,7 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
-    from .files import guard_stdout
+    from .stdout import guard_stdout
 
     signal.signal(signal.SIGTERM, _terminate)
     guard_stdout()  # every write to stdout checked: a full disk is an error, never a cut-off file

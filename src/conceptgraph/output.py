@@ -20,8 +20,8 @@ from contextvars import ContextVar
 from typing import Any, TextIO
 
 from .errors import printable
-from .files import write_stdout
 from .kinds import AGREES_WITH, DISPUTES, claim_text
+from .stdout import write_stdout
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty", "terminal_width"]
 

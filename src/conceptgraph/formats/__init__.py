@@ -59,8 +59,9 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import stdout_stream, write_atomic_with, write_folder
+    from ..files import write_atomic_with, write_folder
     from ..progress import Progress
+    from ..stdout import stdout_stream
 
     f = FORMATS.get(fmt)
     if f is None:

@@ -128,12 +128,13 @@ class Review:
         return self.standing.status.get(it.key)
 
     def counts(self) -> dict[str, int]:
-        """How many items there are, and how many are reviewed, accepted, rejected, left."""
+        """How many items there are, and how many are reviewed, accepted, rejected, left;
+        ``removed``: those gone with a rejected item (a rejected term's claims), counted
+        in none of the others, as the folder read again no longer holds them."""
         c = self.tally
         accepted = c[ACCEPTED] + c[EDITED]
-        rejected = c[REJECTED] + c[REMOVED]
-        return {"total": len(self.items), "reviewed": accepted + rejected, "accepted": accepted,
-                "rejected": rejected, "left": c[None]}
+        return {"total": len(self.items) - c[REMOVED], "reviewed": accepted + c[REJECTED], "accepted": accepted,
+                "rejected": c[REJECTED], "left": c[None], "removed": c[REMOVED]}
 
     def left(self) -> list[Item]:
         return [it for it in self.items if self.status(it) is None]
@@ -444,5 +445,5 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     counts = r.counts()
     return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
             "accepted_with": max(0, counts["accepted"] - before["accepted"] - done[ACCEPTED]),
-            "rejected_with": max(0, counts["rejected"] - before["rejected"] - done[REJECTED]),
+            "rejected_with": max(0, counts["removed"] - before["removed"]),
             "already": already, "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}

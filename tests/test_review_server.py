@@ -101,6 +101,17 @@ def test_concurrent_tabs_one_decision_at_a_time(server: ReviewServer) -> None:
     assert len({d["action"] for d in decisions(server.review.path)}) == results.count(200)
 
 
+def test_the_page_counts_what_a_rejection_takes_along_apart(server: ReviewServer) -> None:
+    review = server.review
+    term = max((it for it in review.items if it.kind == "term"),
+               key=lambda t: sum(it.kind == "claim" and it.record.term == t.record.id for it in review.items))
+    total = call(server, "GET", "/api/state")[1]["counts"]["total"]
+    status, done = call(server, "POST", "/api/decide", {"ids": [term.rid], "decision": "rejected"})
+    c = done["counts"]
+    assert status == 200 and c["removed"] > 0 and c["reviewed"] == c["rejected"] == 1
+    assert c["total"] == c["reviewed"] + c["left"] and c["total"] <= total
+
+
 def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> None:
     flt = {"kind": "claim", "term": "collaboration"}
     status, preview = call(server, "POST", "/api/preview", {"filter": flt})

@@ -252,7 +252,8 @@
       bar.setAttribute("aria-valuemax", String(c.total));
       bar.setAttribute("aria-valuenow", String(c.reviewed));
       counts.textContent = "reviewed " + c.reviewed + " of " + c.total + " · accepted " + c.accepted +
-        " · rejected " + c.rejected + " · left " + c.left;
+        " · rejected " + c.rejected + " · left " + c.left +
+        (c.removed ? " · gone with a rejection " + c.removed : "");
       box.setAttribute("data-left", String(c.left));
     }
     function quoted(it) {

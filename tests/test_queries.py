@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,18 @@ def test_ambiguous_name_lists_candidates() -> None:
     G = build_graph(parse_dataset("terms: [{id: a, label: same}, {id: b, label: Same}]"))
     with pytest.raises(AmbiguousName, match=r"'same' names several nodes: 'same' \(term a\), 'Same' \(term b\); give an id"):
         resolve(G, "same")
+
+
+def test_an_id_wins_over_a_label_but_says_so() -> None:
+    from conceptgraph import ConceptGraphWarning
+
+    G = build_graph(parse_dataset("terms: [{id: trust, label: reliance}, {id: t2, label: Trust}, {id: faith}]"))
+    with pytest.warns(ConceptGraphWarning, match=r"'trust' is the id of 'reliance' \(term trust\); also called so: "
+                      r"'Trust' \(term t2\) \(give its id\)"):
+        assert resolve(G, "trust") == "trust"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert resolve(G, "faith") == "faith" and resolve(G, "t2") == "t2"  # nothing else is called so
 
 
 def test_empty_name_is_refused(G) -> None:

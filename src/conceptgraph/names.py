@@ -138,6 +138,7 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     the candidates.
     """
     if name in G and _kind_ok(G, name, kind):
+        _warn_also_called(G, name, kind)
         return name
     key = normalise(name)
     if not key:
@@ -166,6 +167,22 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         raise NodeNotFound(f"'{excerpt(name)}' is only drafted, and --curated leaves drafts out: accept it "
                            "(conceptgraph review) or drop --curated")
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
+
+
+def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
+    """An id wins over a label, but not silently: "trust" is the id of one node and the
+    label of another, so say which was taken and how to name the other."""
+    import warnings
+
+    from .errors import ConceptGraphWarning
+
+    key = normalise(str(node))
+    others = [n for n in G.nodes if n != node and _kind_ok(G, n, kind)
+              and any(normalise(x) == key for x in list(node_names(G, n))[1:])]
+    if others:
+        listed = ", ".join(_shown(G, n, with_id=True) for n in others[:5])
+        warnings.warn(f"'{excerpt(str(node))}' is the id of {_shown(G, node, with_id=True)}; also called so: {listed} "
+                      "(give its id)", ConceptGraphWarning, stacklevel=3)
 
 
 def _people(G: Graph, key: str) -> list[Any]:

@@ -1011,6 +1011,19 @@ def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> N
                                                                                                     "TypeScript"}
 
 
+def test_a_login_is_no_term_whatever_its_case() -> None:
+    """IRC and forges name people by logins written in lower case ("kattie: that's the
+    line"): a contributor's whole name is never a term, where a capitalised first name
+    alone already was not."""
+    msgs = [Message("m1", "a", "turn 1", "is free software the same as open source?"),
+            Message("m2", "b", "turn 2", "no. free software is about freedom; open source is a method"),
+            Message("m3", "c", "turn 3", "kattie: that's the usual line. kattie, the licences are the same set"),
+            Message("m4", "b", "turn 4", "linus_t0rvalds: the set overlaps, but free software means more"),
+            Message("m5", "c", "turn 5", "I think linus_t0rvalds and kattie agree on open source")]
+    labels = {t.label for t in find_terms(msgs, max_terms=10, names=["rms_fan", "kattie", "linus_t0rvalds"])}
+    assert {"free software", "open source"} <= labels and not {"kattie", "linus_t0rvalds"} & labels
+
+
 def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     """"I vote for X" or "+1 on X", whoever it answers, agrees with the one who first
     proposed X; a name the title gives was put forward by no one in the thread."""

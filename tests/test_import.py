@@ -281,6 +281,34 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
 
 
+def test_an_irssi_log_reads_as_turns_without_its_own_lines(write) -> None:
+    """irssi writes "< nick>" and "* nick does", and lines of its own ("-!- bo has joined",
+    "--- Log closed"): those are no one's words, counted apart; a .log is plain text."""
+    log = ("--- Log opened Tue Mar 05 19:00:12 2024\n19:00 -!- Irssi: Join to #terms was synced\n"
+           "19:01 < ann_lee> is a bug a defect?\n19:02 -!- bo [~bo@192.0.2.1] has joined #terms\n"
+           "19:03 <@bo> no: a defect is in the spec\n19:04  * ann_lee nods\n19:05 <+cy> +1 bo\n"
+           "--- Log closed Tue Mar 05 19:10:00 2024\n")
+    ds, left = read_discussion([write(log, "terms.log")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("ann_lee", "is a bug a defect?"), ("bo", "no: a defect is in the spec"), ("ann_lee", "nods"),
+        ("cy", "+1 bo")]
+    assert left["left_out"] == {"joins, leaves and channel events": 4}
+
+
+@pytest.mark.parametrize("line, name", [
+    ('[00:02:15] Tom "TJ" O\'Reilly: A refactoring is small.', 'Tom "TJ" O\'Reilly'),  # a nickname in quotes
+    ('Tom "TJ" O\'Reilly: A refactoring is small.', 'Tom "TJ" O\'Reilly'),
+    ("[00:03:40] <b>Guest</b>: A refactoring is small.", "<b>Guest</b>"),  # after a time stamp: a turn, as named
+])
+def test_a_speaker_named_with_quotes_or_markup_keeps_their_turn(write, line: str, name: str) -> None:
+    text = f"[00:00:05] Ann: A rewrite is bad.\n{line}\n[00:00:20] Ann: I agree.\n"
+    ds, _ = read_discussion([write(text, "meeting.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann", "A rewrite is bad."), (name, "A refactoring is small."), ("Ann", "I agree.")]
+
+
 @pytest.mark.parametrize("text, said", [
     # "Example: ..." or "Edit: ..." sets off part of the speaker's own message
     ("Ann: Weather is what happens today.\nExample: rain on Tuesday.\nBo: Climate is the long run.\n"

@@ -234,7 +234,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
              (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
     Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
-             (".txt", ".md", ".markdown", ".text"), None, _text),
+             (".txt", ".md", ".markdown", ".text", ".log"), None, _text),
 )}
 
 

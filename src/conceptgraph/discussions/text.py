@@ -201,6 +201,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     starts: list[int] = []  # the line each turn starts on
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
+        if name == EVENT:
+            if left is not None:
+                left["joins, leaves and channel events"] += 1
+            continue
         if name and not turns and name.casefold() in _MINUTES:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and name.casefold().rstrip(".") in _IN_TURN:
@@ -235,8 +239,16 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
 # "[2024-01-02 10:32:11]"
 _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
                     r"(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-\s+)?")
-# IRC's "<nick> words"
-_NICK = re.compile(r"^<(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
+# IRC's "<nick> words", as irssi writes it too: "< nick>", "<@op>", "<+voiced>"
+_NICK = re.compile(r"^<[ @+%~&]?(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
+# IRC's "* nick waves": an action, the nick's words
+_ACTION = re.compile(r"^\*\s+(?P<n>[^\s*]{1,40})\s+(?P<text>\S.*)$")
+# A chat log's own lines: "-!- bob has joined", "--- Log opened ...", "*** Quits: bob"
+_EVENT = re.compile(r"^(?:-!-|---|\*\*\*|-->|<--|<-|->)(?:\s|$)")
+# irssi's own lines, without a time stamp: "--- Log opened Tue Mar 05 ...", "--- Day changed ..."
+_LOGGED = re.compile(r"^---\s+(?:Log\s+(?:opened|closed)|Day\s+changed)\b")
+# "Tom "TJ" O'Reilly": a name with a nickname in quotes inside it
+_NICKNAMED = re.compile(r"^[^\W\d_][\w.'’-]*\s+[\"“][^\"“”\n]{1,30}[\"”](?:\s+[^\W\d_][\w.'’-]*){1,2}$")
 # Marks no person's name holds: markup, code, a table's cells
 _MARKUP = re.compile(r"[{}\[\]|<>`=\"“”]")
 # The headers of a mail (RFC 5322 and MIME): a text holding several reads as mail, not as turns
@@ -257,19 +269,35 @@ _IN_TURN = _LABELS | _MINUTES  # inside a turn, neither opens one
 
 def _turn(line: str) -> tuple[str, str]:
     """The speaker and words of a line that opens a turn ("Ann: words", "[10:32] Ann:
-    words", "<ann> words"), else ("", "")."""
+    words", "<ann> words", "10:32  * ann waves"), else ("", ""); ``(EVENT, "")`` for a
+    chat log's own line ("-!- bob has joined"). After a time stamp, a name is whatever
+    stands before the colon, markup and all: the stamp says it is a turn."""
     stamp = _STAMP.match(line)
     rest = line[stamp.end():] if stamp and stamp.end() else line
     nick = _NICK.match(rest)
     if nick:
         return nick["n"], nick["text"]
+    if _LOGGED.match(rest):
+        return EVENT, ""
+    if stamp and stamp.end():
+        if _EVENT.match(rest):
+            return EVENT, ""
+        action = _ACTION.match(rest)
+        if action:
+            return action["n"], action["text"]
     m = _TURN.match(rest)
     if not m:
         return "", ""
     name = (m["b"] or m["n"] or "").strip()
-    if not name or len(name.split()) > 5 or "http" in name or _MARKUP.search(name):
+    if not name or len(name.split()) > 5 or "http" in name:
+        return "", ""
+    if _MARKUP.search(name) and not (stamp and stamp.end()) and not _NICKNAMED.match(name):
         return "", ""
     return name, m["text"]
+
+
+#: What :func:`_turn` gives for a chat log's own line (no one's words)
+EVENT = "\x00event"
 
 
 def _wordy(name: str) -> bool:

@@ -282,8 +282,9 @@ def _side(text: str, first: bool, limit: int) -> list[str]:
 class _Finder:
     """Counts and signs for every candidate phrase of a thread."""
 
-    def __init__(self, people: set[str], split: frozenset[str] = frozenset()) -> None:
+    def __init__(self, people: set[str], split: frozenset[str] = frozenset(), whole: frozenset[str] = frozenset()) -> None:
         self.people = people
+        self.whole = whole  # contributors' whole names: a login ("kattie", "bob_") in any case is no term
         self.split = split
         self.found: dict[tuple[str, ...], Candidate] = {}
         self.total_words = 0
@@ -294,7 +295,8 @@ class _Finder:
         self.used: dict[tuple[str, ...], tuple[Candidate | None, str, bool]] = {}
 
     def get(self, words: list[str], held: bool = False) -> Candidate | None:
-        if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()):
+        if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()) \
+                or normalise(" ".join(words)) in self.whole:
             return None
         if len(words) == 1 and words[0].casefold() in STOP and not (held and _lexical(words[0])):
             return None
@@ -484,8 +486,9 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     ``split``: stems whose forms are terms of their own (:func:`held_apart`)."""
     from .parallel import in_halves
 
+    names = list(names)
     people = {normalise(w) for n in names for w in re.split(r"[\s.]+", n) if len(w) > 1}
-    f = _Finder(people, split)
+    f = _Finder(people, split, frozenset(normalise(n) for n in names))
     messages = list(messages)
     root = next((m.id for m in messages if not m.reply_to), messages[0].id if messages else None)
     _question(f, title, 6.0, title=True, opening=True)

@@ -232,7 +232,14 @@ def _zipped(files: dict[str, str]) -> bytes:
 
 @pytest.mark.parametrize("name, text, words", [
     ("broken.xml", '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>',
-     "broken.xml:1: XML syntax error"),
+     "broken.xml:1: XML syntax error: no element found (the file ends inside <item>: is it cut short?)"),
+    ("latin.xml", b'<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>'
+                  b'<title>Caf\xe9</title></item></channel></rss>',
+     "latin.xml:1: XML syntax error: not well-formed (invalid token) (byte 0xe9 is not UTF-8: the file was saved "
+     "in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8)"),
+    ("irc.chat", "19:01 <ann> a bug is a defect\n19:02 <bo> no\n",
+     "not a discussion this tool reads; if it is plain text (turns 'Name: words', a chat log, a blog page), give "
+     "--format text"),
     ("bomb.xml", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss xmlns:wp="http://wordpress.org/export/'
                  '1.2/"/>', "entity declarations are not accepted"),
     ("topic.json", '{"post_stream": {"posts": "nope"}}', "post_stream.posts\" must be a list"),
@@ -279,6 +286,15 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     said = [(people[m.by], m.text) for m in ds.messages]
     assert [t for _, t in said] == ["Soup or salad?", "Soup.", "Soup it is."]
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
+
+
+@pytest.mark.parametrize("fixture", ["reddit.json", "chat.txt"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])  # a byte-order mark; PowerShell's "> file"
+def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_reads_as_in_utf8(write, fixture: str, encoding: str) -> None:
+    src = ROOT / "tests" / "fixtures" / "discussions" / fixture
+    want, _ = read_discussion([src])
+    got, _ = read_discussion([write(src.read_text(encoding="utf-8").encode(encoding), fixture)])
+    assert got.messages == want.messages and got.contributors == want.contributors
 
 
 def test_an_irssi_log_reads_as_turns_without_its_own_lines(write) -> None:

@@ -58,7 +58,24 @@ def _bytes(path: Path) -> bytes:
     from ..files import max_bytes, read_limited
 
     data = read_limited(path)
-    return _gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data
+    return _utf8(_gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data, str(path))
+
+
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf8(data: bytes, file: str, whole: bool = True) -> bytes:
+    """Text saved as UTF-16 with its byte-order mark (Windows Notepad, PowerShell's ``>``)
+    as UTF-8, as every reader expects; an XML file says its own encoding and keeps it.
+    ``whole``: False for the head of a file, which may end inside a character."""
+    if not data.startswith(_UTF16):
+        return data
+    try:
+        text = data.decode("utf-16", "strict" if whole else "ignore")
+    except UnicodeDecodeError as e:
+        raise DatasetError(f"not valid UTF-16, though it starts as UTF-16 does ({e.reason} at byte {e.start})",
+                           file) from None
+    return data if text.lstrip().startswith("<?xml") else text.encode("utf-8")
 
 
 def _gunzip(data: bytes, file: str, limit: int) -> bytes:
@@ -167,6 +184,19 @@ def _is_json(path: Path) -> bool:
     return head is not None and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
+def _text_hint(path: Path) -> str:
+    """For a file of text that no importer claims by its content or name ("irc.log"),
+    how to read it as text anyway."""
+    try:
+        head = _head(path) if path.is_file() else None
+        if head is None or b"\x00" in head or not head.strip() or head.lstrip()[:1] in (b"<", b"{", b"["):
+            return ""
+        head.decode("utf-8", "strict" if len(head) < 8192 else "ignore")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return "; if it is plain text (turns 'Name: words', a chat log, a blog page), give --format text"
+
+
 def _head(path: Path, size: int = 8192) -> bytes | None:
     """A file's first ``size`` bytes, those of what it holds when it is gzipped; None
     for a gzip file that is not one."""
@@ -176,10 +206,10 @@ def _head(path: Path, size: int = 8192) -> bytes | None:
         import zlib
 
         try:
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
         except zlib.error:
             return None
-    return head
+    return _utf8(head, str(path), whole=False).removeprefix(b"\xef\xbb\xbf")  # a byte-order mark hides nothing
 
 
 def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -348,7 +378,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             _json_fault(src)  # a JSON export cut short says where, not that its kind is unknown
             _zip_fault(src)
-            raise DatasetError("not a discussion this tool reads (see `conceptgraph import --help`)", str(src))
+            raise DatasetError(f"not a discussion this tool reads{_text_hint(src)} (see `conceptgraph import --help`)",
+                               str(src))
         kinds.append((src, imp))
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
     if thread is not None:

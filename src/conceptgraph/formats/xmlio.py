@@ -13,6 +13,7 @@ declarations (the way "billion laughs" and external-entity attacks work).
 
 from __future__ import annotations
 
+import re
 from xml.parsers import expat
 
 from ..errors import DatasetError
@@ -33,6 +34,24 @@ def escape_text(s: str) -> str:
 def escape_attr(s: str) -> str:
     """An attribute value (between double quotes) that reads back as ``s``."""
     return escape_text(s).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _why(code: int | None, data: bytes, open_elements: list[str], at_end: bool) -> str:
+    """What most often lies behind an XML error a person meets: a file cut short, or
+    one saved in another encoding than the UTF-8 it says (or leaves unsaid)."""
+    codes = expat.errors.codes
+    if code == codes[expat.errors.XML_ERROR_INVALID_TOKEN] and not re.match(rb"<\?xml[^>]*encoding=[\"'](?!utf-?8)",
+                                                                            data[:200], re.I):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return (f" (byte 0x{data[e.start]:02x} is not UTF-8: the file was saved in another encoding, such as "
+                    "Latin-1 or Windows-1252; save it as UTF-8)")
+    if open_elements and (at_end or code in (codes[expat.errors.XML_ERROR_NO_ELEMENTS],
+                                             codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN],
+                                             codes[expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION])):
+        return f" (the file ends inside <{open_elements[-1]}>: is it cut short?)"
+    return ""
 
 
 class XmlReader:
@@ -62,7 +81,10 @@ class XmlReader:
         try:
             p.Parse(data, True)
         except expat.ExpatError as e:
-            raise DatasetError(f"XML syntax error: {expat.ErrorString(e.code)}", self.file, e.lineno) from None
+            # at the very end of the data: where a file cut short breaks
+            at_end = e.lineno > data.count(b"\n") and e.offset >= len(data) - data.rfind(b"\n") - 2
+            raise DatasetError(f"XML syntax error: {expat.ErrorString(e.code)}{_why(e.code, data, self.path, at_end)}",
+                               self.file, e.lineno) from None
         except RecursionError:
             raise self.error("elements nested too deeply") from None
 

@@ -92,6 +92,29 @@ def test_old_wordpress_com_exports_with_an_undeclared_prefix() -> None:
     assert messages("wordpress-com.xml") == [("zoe", "post", "", "First post."), ("Yan", "comment 1", "post", "Welcome!")]
 
 
+@pytest.mark.parametrize("user_id", ["1", "0"])  # signed in as the author, or not
+def test_the_post_author_answering_in_the_comments_is_one_person(write, user_id: str) -> None:
+    wxr = f"""<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+      <wp:author><wp:author_id>1</wp:author_id><wp:author_login>hk</wp:author_login>
+        <wp:author_email>Hanna@Example.org</wp:author_email><wp:author_display_name>Hanna K</wp:author_display_name>
+      </wp:author>
+      <item><title>Bug or defect?</title><dc:creator>hk</dc:creator><wp:post_type>post</wp:post_type>
+        <wp:status>publish</wp:status><content:encoded>Is a bug a defect?</content:encoded>
+        <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Raj</wp:comment_author>
+          <wp:comment_author_email>raj@example.com</wp:comment_author_email><wp:comment_approved>1</wp:comment_approved>
+          <wp:comment_parent>0</wp:comment_parent><wp:comment_content>No.</wp:comment_content>
+          <wp:comment_user_id>0</wp:comment_user_id></wp:comment>
+        <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Hanna Kowalski</wp:comment_author>
+          <wp:comment_author_email>hanna@example.org</wp:comment_author_email><wp:comment_approved>1</wp:comment_approved>
+          <wp:comment_parent>1</wp:comment_parent><wp:comment_content>Why not?</wp:comment_content>
+          <wp:comment_user_id>{user_id}</wp:comment_user_id></wp:comment>
+      </item></channel></rss>"""
+    ds, _ = read_discussion([write(wxr, "wp.xml")])
+    assert [c.name for c in ds.contributors] == ["Hanna K", "Raj"]
+    assert [m.by for m in ds.messages] == [ds.contributors[0].id, ds.contributors[1].id, ds.contributors[0].id]
+
+
 def test_disqus() -> None:
     ds, summary = read_discussion([FIX / "disqus.xml"])
     assert summary["left_out"] == {"deleted": 1, "spam": 1} and summary["threads"] == 2

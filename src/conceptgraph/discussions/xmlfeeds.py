@@ -102,8 +102,7 @@ def _comment_order(c: dict[str, Any]) -> tuple[str, int, str]:
 
 def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[list[Thread], Left]:
     reader = _parse(data, file, {"item", "comment", "author"}, {"comment"})
-    authors = {r.get("author_login", ""): r.get("author_display_name", "") for n, r, _ in reader.found
-               if n == "author"}
+    authors = {r.get("author_login", ""): r for n, r, _ in reader.found if n == "author"}
     threads, left = [], Left()
     for name, item, line in reader.found:
         if name != "item":
@@ -114,12 +113,15 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             left["unpublished posts"] += 1
             continue
         login = item.get("creator", "")
-        author = authors.get(login) or login
+        who = authors.get(login, {})
+        author = who.get("author_display_name") or login
         key = item.get("post_id") or str(line)
         thread = Thread(key=key, title=html.unescape(item.get("title", "")), url=item.get("link", ""), author=author,
                         date=(item.get("post_date_gmt") or item.get("post_date") or "")[:10])
         thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", "")), root=True,
-                                 date=thread.date, title=thread.title, account=_account(login)))
+                                 date=thread.date, title=thread.title,
+                                 # by e-mail first, as a comment is: the author answering in the comments is one person
+                                 account=_account(who.get("author_email", ""), login)))
         comments = sorted(item.get("<comment>", []), key=_comment_order)
         for c in comments:
             status = c.get("comment_approved", "1")
@@ -145,7 +147,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             thread.posts.append(Post(key=cid, author=html.unescape(c.get("comment_author", "")), text=text,
                                      parent=parent if parent not in ("", "0") else "post",
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],
-                                     account=_account(c.get("comment_user_id", ""), c.get("comment_author_email", ""))))
+                                     account=_account(c.get("comment_author_email", ""), c.get("comment_user_id", ""))))
         threads.append(thread)
     if not threads:
         raise DatasetError("no post or page in this WordPress export", file)

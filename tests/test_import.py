@@ -115,6 +115,40 @@ def test_the_post_author_answering_in_the_comments_is_one_person(write, user_id:
     assert [m.by for m in ds.messages] == [ds.contributors[0].id, ds.contributors[1].id, ds.contributors[0].id]
 
 
+def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
+    """A deleted comment that is answered stays as a stand-in ("[deleted]", no one named),
+    so that its replies do not become answers to the post (and no stance is drafted
+    against a bystander); one nobody answered is left out. Both are counted."""
+    def t1(name: str, parent: str, author: str, body: str, replies: tuple[dict, ...] = ()) -> dict:
+        return {"kind": "t1", "data": {"name": name, "parent_id": parent, "author": author, "body": body,
+                                       "replies": {"kind": "Listing", "data": {"children": list(replies)}}}}
+    doc = [{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+        "name": "t3_x", "author": "ann", "title": "Weather or climate?", "selftext": "Which is which?"}}]}},
+        {"kind": "Listing", "data": {"children": [
+            t1("t1_a", "t3_x", "[deleted]", "[deleted]", (t1("t1_b", "t1_a", "zoe", "No: climate is a system."),)),
+            t1("t1_c", "t3_x", "[deleted]", "[removed]"),
+            t1("t1_d", "t3_x", "bo", "Climate is averaged weather.")]}}]
+    ds, summary = read_discussion([write(json.dumps(doc), "r.json")])
+    said = {m.where: (m.text, m.reply_to) for m in ds.messages}
+    assert said["comment 1"][0] == "[deleted]" and said["reply 1 to comment 1"][1] == "comment-1"
+    assert [m.where for m in ds.messages] == ["post", "comment 1", "reply 1 to comment 1", "comment 2"]
+    assert summary["left_out"] == {"deleted": 1, "removed": 1}
+    assert next(c for c in ds.contributors if c.where == ("comment 1",)).name.startswith("unnamed commenter")
+
+
+def test_a_reply_to_a_deleted_disqus_post_still_answers_it(write) -> None:
+    xml = (FIX / "disqus.xml").read_text(encoding="utf-8").replace("</disqus>", """
+  <post dsq:id="5099"><id /><message><![CDATA[<p>Replying to the deleted one: no.</p>]]></message>
+    <createdAt>2024-03-01T12:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+    <author><name>Late Reader</name><isAnonymous>true</isAnonymous></author>
+    <thread dsq:id="1001" /><parent dsq:id="5003" /></post>
+</disqus>""")
+    ds, summary = read_discussion([write(xml, "disqus.xml")])
+    late = next(m for m in ds.messages if m.text == "Replying to the deleted one: no.")
+    stand_in = next(m for m in ds.messages if m.id == late.reply_to)
+    assert stand_in.text == "[deleted]" and summary["left_out"]["deleted"] == 1
+
+
 def test_disqus() -> None:
     ds, summary = read_discussion([FIX / "disqus.xml"])
     assert summary["left_out"] == {"deleted": 1, "spam": 1} and summary["threads"] == 2

@@ -168,8 +168,10 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         who, text = str(c.get("author") or ""), str(c.get("body") or "")
         replies = c.get("replies")
         stack.extend(reversed(_children(replies)) if isinstance(replies, dict) else [])
-        if text.strip() in _GONE:
-            left[text.strip().strip("[]")] += 1
+        if text.strip() in _GONE:  # a stand-in while replies answer it
+            thread.posts.append(Post(key=str(c.get("name") or f"comment {len(thread.posts)}"), author="", text="",
+                                     parent=str(c.get("parent_id") or ""), date=_utc(c.get("created_utc")),
+                                     gone=text.strip().strip("[]")))
             continue
         if who.casefold() in _BOTS and not include_bots:
             left["bots"] += 1

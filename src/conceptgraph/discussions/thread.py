@@ -54,6 +54,9 @@ class Post:
     #: Votes, where the site counts them; the accepted answer.
     score: int | None = None
     accepted: bool = False
+    #: Why its words are gone ("deleted", "removed"): kept, as "[deleted]" by no one named,
+    #: only while replies answer it, so that they still answer it and not the post.
+    gone: str = ""
 
 
 @dataclass
@@ -166,6 +169,29 @@ def _person_key(p: Post, where: str) -> str:
     return p.account or " ".join(p.author.casefold().split()) or f"\0unnamed {where}"
 
 
+def _stand_ins(thread: Thread, left: Left) -> None:
+    """Posts whose words are gone (:attr:`Post.gone`): each is counted as left out, and
+    kept as a stand-in ("[deleted]", no one named) when a kept post answers it, at any
+    depth; else dropped."""
+    gone = {p.key for p in thread.posts if p.gone}
+    if not gone:
+        return
+    parent_of = {p.key: p.parent for p in thread.posts}
+    needed: set[str] = set()
+    for p in thread.posts:
+        if not p.gone:
+            q, seen = p.parent, set()
+            while q in gone and q not in seen:
+                needed.add(q)
+                seen.add(q)
+                q = parent_of.get(q)
+    for p in thread.posts:
+        if p.gone:
+            left[p.gone] += 1
+            p.text, p.author, p.account = f"[{p.gone}]", "", ""
+    thread.posts = [p for p in thread.posts if not p.gone or p.key in needed]
+
+
 def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tuple[Dataset, dict[str, Any]]:
     """The dataset of ``threads`` (source, contributors, messages) and a summary of the
     import: threads, messages, speakers, replies, and what was left out and why."""
@@ -184,6 +210,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 again[base] += 1
                 p.key = f"{base}\0{again[base]}"
             keys.add(p.key)
+        _stand_ins(thread, left)
         gone = {p.key: p.parent for p in thread.posts if not p.text.strip()}
         if gone:  # a message with no words of its own (all quote, or blank) is left out
             left["empty"] += len(gone)

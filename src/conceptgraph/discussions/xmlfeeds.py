@@ -171,12 +171,13 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if rec.get("isSpam") == "true":
             left["spam"] += 1
             continue
-        if rec.get("isDeleted") == "true":
-            left["deleted"] += 1
-            continue
         thread = threads.get(rec.get("thread@id", ""))
         if thread is None:
             left["posts of an unknown thread"] += 1
+            continue
+        if rec.get("isDeleted") == "true":  # a stand-in while replies answer it
+            thread.posts.append(Post(key=rec.get("@id", ""), author="", text="", parent=rec.get("parent@id"),
+                                     date=rec.get("createdAt", "")[:10], gone="deleted"))
             continue
         text = html_to_text(rec.get("message", ""))
         if not text:

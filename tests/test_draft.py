@@ -225,6 +225,18 @@ def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str
     assert [(s.kind, s.target) for s in stances(sentence, who, replied)] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("I agree with Siobhan.", "siobhan"),  # the accent left off
+    ("+1 to Dr_Isobar_Storm.", "storm"),  # a login that starts like a title
+    ("+1 kattie", "kattie"),  # a login in lower case, as chat writes it
+    ("@Kwame Osei exactly.", "kwame"),  # an agreement after the name it speaks to
+])
+def test_a_stance_finds_whom_it_names_as_people_write_names(sentence: str, expected: str) -> None:
+    who = name_index([("siobhan", "Siobhán O'Brien"), ("storm", "Dr_Isobar_Storm"), ("kattie", "kattie"),
+                      ("kwame", "Kwame Osei"), ("other", "Zed")])
+    assert [(s.kind, s.target, s.named) for s in stances(sentence, who, "other")] == [("agrees_with", expected, True)]
+
+
 def test_terms_of_a_small_thread_come_from_its_question() -> None:
     msgs = [Message("m1", "a", "post", "Is open-source work a commons or a market?"),
             Message("m2", "b", "comment 1", "A market, clearly: markets set prices.", reply_to="m1"),

@@ -21,12 +21,23 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
-from ..names import normalise
+from ..names import normalise as _normalise
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
+def normalise(name: str) -> str:
+    """A name's key, its accents aside: "I agree with Siobhan" names Siobhán.
+
+    >>> normalise("Siobhán"), normalise("Ångström")
+    ('siobhan', 'angstrom')
+    """
+    import unicodedata
+
+    return _normalise("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
+
+
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
 _PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
 
@@ -96,7 +107,8 @@ _PATTERNS: list[_Shape] = [
                "wrong", "support", "uncontroversial", "same", "too", "exactly", "indeed", "absolutely", "precisely",
                "as you", "similar", "happy")),
     # "+1 to Mira's proposal": to the one it names
-    _Shape(AGREES_WITH, re.compile(rf"(?:{_PLUS_ONE})\s+(?:to|for)\s+{_WHO}"), True,
+    _Shape(AGREES_WITH, re.compile(rf"(?:{_PLUS_ONE})\s+(?:(?:to|for)\s+)?@?(?P<who>[^\W\d_][\w’'.-]*\w"
+                                   rf"(?:\s+[A-Z][\w’'-]*)?)"), True,
            needs=("+1", "thumbsup", "\U0001F44D")),
     _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
@@ -175,11 +187,23 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
     """
     if _ASKS.match(text):
         return []
-    low = text.lower()
-    found = [(m.start(), i, m.groupdict().get("who")) for i, shape in enumerate(_PATTERNS)
-             if (cue := _NEEDS[i]) is None or cue.search(low)
-             if (m := shape.pattern.search(text))]
+    found = _found(text, 0)
+    spoken_to = _SPOKEN_TO.match(text)
+    if spoken_to:  # "@Kwame Osei exactly.": what follows the name is read as a sentence of its own
+        seen = {i for _, i, _ in found}
+        found += [f for f in _found(text[spoken_to.end():], spoken_to.end()) if f[1] not in seen]
     return [(i, who) for _, i, who in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+# "@kwame ", "@Kwame Osei " opening a sentence (not "Bo, ", which may be any word: "Trolling, no")
+_SPOKEN_TO = re.compile(r"^\s*@[\w.-]+(?:\s+[A-Z][\w’'-]*)?[,:]?\s+(?=\S)")
+
+
+def _found(text: str, at: int) -> list[tuple[int, int, str | None]]:
+    low = text.lower()
+    return [(at + m.start(), i, m.groupdict().get("who")) for i, shape in enumerate(_PATTERNS)
+            if (cue := _NEEDS[i]) is None or cue.search(low)
+            if (m := shape.pattern.search(text))]
 
 
 def stances(text: str, names: dict[str, str], replied_author: str = "", base: int = 0,
@@ -205,7 +229,8 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
 
 def _person(who: str, names: dict[str, str]) -> str:
     """The contributor a name written in the text stands for ("Mr. Arthur", "Bill"), else ""."""
-    bare = re.sub(r"['’]s$", "", re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*", "", who).lstrip("@"))  # "Mira's" is Mira
+    # "Mira's" is Mira; "Dr. Ng" and "Dr Ng" are Ng, "Dr_Isobar_Storm" is a login
+    bare = re.sub(r"['’]s$", "", re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)(?:\.\s*|\s+)", "", who).lstrip("@"))
     if not bare.strip():
         return ""
     for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):

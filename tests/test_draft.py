@@ -1091,6 +1091,18 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
     assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout
 
 
+def test_compare_marks_what_one_speaker_drafted_of_both(tmp_path: Path) -> None:
+    """"Said of both by one speaker" says it is a draft, as every other section does."""
+    raw = tmp_path / "wc.txt"
+    raw.write_text("Ann: What is the difference between weather and climate?\n"
+                   "Bo: Weather is local. Climate is local too.\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "wc"), "-q").exit_code == 0
+    answer = json.loads(run("compare", "weather", "climate", "--data", str(tmp_path / "wc"), "--json").stdout)
+    assert [(i["label"], i["supporters_both"], i["drafted_by"]) for i in answer["shared"]] == [("local", ["Bo"], ["Bo"])]
+    text = run("compare", "weather", "climate", "--data", str(tmp_path / "wc")).stdout
+    assert "\n  local  Bo  [drafted from the text]\n" in text.split("Said of both by one speaker")[1], text
+
+
 def test_compare_marks_a_drafted_denial(tmp_path: Path) -> None:
     """"A ballad is not short." drafted: its line under Denied says it is a draft, as every other line does."""
     from conceptgraph.answers import ANSWERS, conforms

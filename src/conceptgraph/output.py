@@ -323,7 +323,8 @@ def _shared_lines(items: list[dict[str, Any]], a: str, b: str) -> tuple[list[str
             + [n for n in i.get("inferred_by_a", []) if n in i.get("inferred_by_b", [])]
         whole = set(i.get("inferred_by_a", [])) >= set(i["supporters_a"]) \
             and set(i.get("inferred_by_b", [])) >= set(i["supporters_b"])
-        (both if one else apart).append(f"  {i['label']:<{width}}  {'; '.join(said)}{_inference(read, whole)}")
+        (both if one else apart).append(f"  {i['label']:<{width}}  {'; '.join(said)}{_inference(read, whole)}"
+                                        f"{_drafted(i.get('drafted_by', []), i['supporters'])}")
         (both if one else apart).extend(_quotes(i))
     return both or ["  (none)"], apart
 

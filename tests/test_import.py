@@ -58,7 +58,8 @@ def test_import_summary_as_json(tmp_path: Path) -> None:
     r = run("import", str(FIX / "wordpress.xml"), "-o", str(tmp_path / "wp"), "--json")
     s = json.loads(r.stdout)
     assert s == {"path": str(tmp_path / "wp"), "format": "wxr", "threads": 2, "messages": 5, "speakers": 3,
-                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "spam": 1, "trash": 1}, "language": "en"}
+                 "replies": 3, "left_out": {"pending": 1, "pingbacks": 1, "quoted passages (others' words)": 1,
+                                            "spam": 1, "trash": 1}, "language": "en"}
 
 
 def test_wordpress(tmp_path: Path) -> None:
@@ -151,7 +152,9 @@ def test_a_reply_to_a_deleted_disqus_post_still_answers_it(write) -> None:
 
 def test_disqus() -> None:
     ds, summary = read_discussion([FIX / "disqus.xml"])
-    assert summary["left_out"] == {"deleted": 1, "spam": 1} and summary["threads"] == 2
+    # the blockquote the guest answers is left out of their words, and counted
+    assert summary["left_out"] == {"deleted": 1, "spam": 1, "quoted passages (others' words)": 1}
+    assert summary["threads"] == 2
     got = messages("disqus.xml")
     assert got[1] == ("Guest Reader", "“Cooperation & collaboration” › reply 1 to comment 1",
                       "cooperation-collaboration-comment-1", "A truce is not cooperation — it is a pause.")
@@ -614,5 +617,5 @@ def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
     texts = [m.text for m in read_discussion([page])[0].messages]
     assert any("JavaScriptCore, `Bun.serve`, HTTP/1-3, WebSockets, `fetch`, streams" in t for t in texts)
     text = html_to_text("<p>Call it <code>take</code>, <code></code>not <code><b>drop</b></code>.</p>"
-                        "<pre><code>a = 1\r\nb  =  2</code></pre></code>end")
-    assert text == "Call it `take`, not `drop`.\n\na = 1\nb = 2\n\nend"
+                        "<pre><code>if a:\r\n    b  =  2\r\n\tc = 3</code></pre></code>end")
+    assert text == "Call it `take`, not `drop`.\n\nif a:\n    b  =  2\n    c = 3\n\nend"  # spaces as written

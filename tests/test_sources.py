@@ -50,7 +50,7 @@ def cat(tmp_path: Path, *names: str) -> Path:
 def test_a_stack_exchange_dump_folder_gives_each_question_its_answers_and_comments() -> None:
     ds, summary = read_discussion([SE])
     assert detect(SE).name == "stackexchange"
-    assert (summary["threads"], summary["messages"], summary["left_out"]) == (3, 33, {})
+    assert (summary["threads"], summary["messages"], summary["left_out"]) == (3, 33, {"quoted passages (others' words)": 2})
     got = [m for m in messages([SE], thread="526")]
     assert [g[:3] for g in got] == [
         ("Elrond", "question", ""),

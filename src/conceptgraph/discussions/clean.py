@@ -127,8 +127,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
 
     for kind, tag, value in _tags(markup):
         if kind == "text":
-            if not skip:  # a <pre> block keeps its lines: pasted code or output reads as it was
-                add(_SPACE.sub(" ", html.unescape(value)) if not pre else _INLINE_SPACE.sub(" ", html.unescape(value)))
+            if not skip:  # a <pre> block keeps its lines and their indentation: code or output as it was
+                add(_SPACE.sub(" ", html.unescape(value)) if not pre else _indented(html.unescape(value)))
         elif kind == "start":
             if skip:
                 if tag == skip[-1] and tag not in _VOID:
@@ -187,7 +187,23 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
                 same = size - at - len(shown) in (0, 1) and "".join(parts[start:]).strip().rstrip("/") == shown
                 if href.startswith(("http://", "https://")) and not same:
                     add(f" ({href})")
-    return tidy("".join(parts))
+    return tidy("".join(parts)).replace(_KEPT_SPACE, " ")
+
+
+# A space that tidy() keeps at the start of a line: the indentation of a <pre> block's lines
+_KEPT_SPACE = "\ue000"
+_LINE_START = re.compile(r"^ +", re.M)
+
+
+def _indented(text: str) -> str:
+    """Text of a <pre> block, each line's indentation kept through :func:`tidy`, tabs as
+    spaces (to the next multiple of four).
+
+    >>> html_to_text("<pre><code>def f():\\n    return 1\\n</code></pre>")
+    'def f():\\n    return 1'
+    """
+    text = text.replace(_KEPT_SPACE, " ").expandtabs(4)
+    return _LINE_START.sub(lambda m: _KEPT_SPACE * len(m.group()), text)
 
 
 def _start(attrs: str) -> int:

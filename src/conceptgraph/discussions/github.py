@@ -116,7 +116,7 @@ def _text(obj: dict[str, Any], left: Counter[str] | None = None) -> str:
     if isinstance(body, str):
         return markdown_to_text(body, left)
     if isinstance(obj.get("bodyHTML"), str):
-        return html_to_text(obj["bodyHTML"])
+        return html_to_text(obj["bodyHTML"], left)
     return str(obj.get("bodyText") or "")
 
 

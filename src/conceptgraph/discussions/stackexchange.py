@@ -160,7 +160,7 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         author, account = who(p.get("OwnerUserId"), p.get("OwnerDisplayName"), pid)
         accepted = questions[question].get("AcceptedAnswerId", "")
         yield _Row(pid, kind, question if kind == "answer" else "", author, account, p.get("CreationDate", ""),
-                   _int(p.get("Score")), html_to_text(p.get("Body", "")), html.unescape(p.get("Title", "")),
+                   _int(p.get("Score")), html_to_text(p.get("Body", ""), left), html.unescape(p.get("Title", "")),
                    accepted_answer=accepted, accepted=kind == "answer" and pid == accepted)
     if "comments" in files:
         for c in _dump_rows(files["comments"], "comments"):
@@ -196,7 +196,7 @@ def _owner(item: dict[str, Any], key: str) -> tuple[str, str]:
 
 def _api_text(item: dict[str, Any], left: Left) -> str:
     if isinstance(item.get("body"), str):
-        return html_to_text(item["body"])
+        return html_to_text(item["body"], left)
     if isinstance(item.get("body_markdown"), str):
         return markdown_to_text(item["body_markdown"], left)
     return ""

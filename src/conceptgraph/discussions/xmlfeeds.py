@@ -38,12 +38,13 @@ def _account(*keys: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16] if key else ""
 
 
-def _wp_text(content: str) -> str:
-    """A WordPress text: HTML, or plain text whose blank lines are paragraphs."""
+def _wp_text(content: str, left: Left | None = None) -> str:
+    """A WordPress text: HTML, or plain text whose blank lines are paragraphs; the
+    passages it quotes are counted in ``left``."""
     if not re.search(r"<[a-zA-Z][^<>]*>", content):
         return tidy(html.unescape(content))
     marked = re.sub(r"\n\s*\n", "</p><p>", content.strip())
-    return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>")
+    return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>", left)
 
 
 class _Elements(XmlReader):
@@ -118,7 +119,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
         key = item.get("post_id") or str(line)
         thread = Thread(key=key, title=html.unescape(item.get("title", "")), url=item.get("link", ""), author=author,
                         date=(item.get("post_date_gmt") or item.get("post_date") or "")[:10])
-        thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", "")), root=True,
+        thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", ""), left), root=True,
                                  date=thread.date, title=thread.title,
                                  # by e-mail first, as a comment is: the author answering in the comments is one person
                                  account=_account(who.get("author_email", ""), login)))
@@ -138,7 +139,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             if status == "0" and not include_pending:
                 left["pending"] += 1
                 continue
-            text = _wp_text(c.get("comment_content", ""))
+            text = _wp_text(c.get("comment_content", ""), left)
             if not text:
                 left["empty"] += 1
                 continue
@@ -179,7 +180,7 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
             thread.posts.append(Post(key=rec.get("@id", ""), author="", text="", parent=rec.get("parent@id"),
                                      date=rec.get("createdAt", "")[:10], gone="deleted"))
             continue
-        text = html_to_text(rec.get("message", ""))
+        text = html_to_text(rec.get("message", ""), left)
         if not text:
             left["empty"] += 1
             continue

@@ -124,6 +124,8 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership requires courage and vision.", [("leadership", "needs courage", False),
                                                  ("leadership", "needs vision", False)]),
     ("Trust is not a contract.", [("trust", "contract", True)]),
+    # markup and @addresses in the words say nothing of the term; a placeholder stays
+    ("Leadership is <b>setting direction</b> for @bo_lee.", [("leadership", "setting direction", False)]),
     ("Leadership is never about control.", [("leadership", "control", True)]),
     ("Management is more procedural than leadership.", [("management", "more procedural", False),
                                                          ("leadership", "less procedural", False)]),

@@ -176,6 +176,12 @@ _HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iir
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
 
 
+# HTML's tags (not "<name>", a placeholder), an @address with its possessive
+_MARKUP = re.compile(r"</?(?i:script|style|iframe|object|embed|img|svg|a|b|i|u|s|em|strong|span|div|p|br|hr|font|"
+                     r"code|pre|small|big|sub|sup|mark|blockquote|q|h[1-6]|ul|ol|li|table|tr|td|th|form|input|"
+                     r"button|body|html|head|meta|link|title)\b[^<>]{0,200}>|(?<![\w@])@[\w.-]+(?:['’]s\b)?")
+
+
 def _label(phrase: str) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
@@ -186,6 +192,7 @@ def _label(phrase: str) -> str:
         if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
             text = before
             break
+    text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
     text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip()))
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a

@@ -78,6 +78,10 @@ def test_wordpress(tmp_path: Path) -> None:
     assert [g[1] for g in got[4:]] == ["“About” › post"]  # a page too; the attachment is not a thread
     assert len(messages("wordpress.xml", options=Options(include_pending=True))) == 6
     assert messages("wordpress.xml", thread="About") == [("Ana Lima", "post", "", "This blog is about working together.")]
+    # a thread named by its address, as copied from the browser
+    by_address = messages("wordpress.xml", thread="http://notes.example.org/2024/03/coop-collab")
+    assert by_address and by_address == messages("wordpress.xml", thread="https://notes.example.org/2024/03/coop-collab/")
+    assert by_address[0][3] != "This blog is about working together."
 
 
 def test_addresses_are_never_stored(tmp_path: Path) -> None:
@@ -135,6 +139,19 @@ def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
     assert [m.where for m in ds.messages] == ["post", "comment 1", "reply 1 to comment 1", "comment 2"]
     assert summary["left_out"] == {"deleted": 1, "removed": 1}
     assert next(c for c in ds.contributors if c.where == ("comment 1",)).name.startswith("unnamed commenter")
+
+
+def test_the_author_of_a_disqus_thread_commenting_on_it_is_its_author(write) -> None:
+    xml = (FIX / "disqus.xml").read_text(encoding="utf-8").replace("</disqus>", """
+  <post dsq:id="5098"><id /><message><![CDATA[<p>Thanks, all.</p>]]></message>
+    <createdAt>2024-03-01T12:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+    <author><email>ana@example.org</email><name>Ana L.</name><isAnonymous>false</isAnonymous>
+      <username>analima</username></author>
+    <thread dsq:id="1001" /></post>
+</disqus>""")
+    ds, _ = read_discussion([write(xml, "disqus.xml")], thread="1001")
+    ana = next(m for m in ds.messages if m.text == "Thanks, all.").by
+    assert next(c.role for c in ds.contributors if c.id == ana) == "author"
 
 
 def test_a_reply_to_a_deleted_disqus_post_still_answers_it(write) -> None:

@@ -591,7 +591,8 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
               help="The export's format (auto: told by its content).")
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: output/<name of the first source>/).")
-@click.option("--thread", metavar="ID_OR_TITLE", help="Keep only this thread of a file that holds several.")
+@click.option("--thread", metavar="ID_OR_TITLE",
+              help="Keep only this thread of a file that holds several (its id, title or address).")
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
 @click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Reddit's AutoModerator).")
 @click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")

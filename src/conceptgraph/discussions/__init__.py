@@ -14,6 +14,7 @@ line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -182,6 +183,14 @@ def _is_json(path: Path) -> bool:
     except OSError:
         return False
     return head is not None and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+def _same_url(given: str, url: str) -> bool:
+    """Whether ``--thread`` gives the thread's address (its scheme, a trailing slash aside)."""
+    def bare(u: str) -> str:
+        return re.sub(r"^https?://(?:www\.)?", "", u.strip()).rstrip("/")
+
+    return bool(url) and "/" in given and bare(given) == bare(url)
 
 
 def _text_hint(path: Path) -> str:
@@ -383,7 +392,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         kinds.append((src, imp))
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
     if thread is not None:
-        chosen = [t for t in threads if thread in (t.key, t.title, t.title.lstrip("#"))]
+        chosen = [t for t in threads if thread in (t.key, t.title, t.title.lstrip("#")) or _same_url(thread, t.url)]
         if not chosen:
             if not threads:  # a reader that picks the thread itself (a dump's) found none: list them all
                 threads = _read_threads(kinds, options._replace(thread=None))[0]

@@ -164,7 +164,10 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if name == "thread" and rec.get("@id"):
             threads[rec["@id"]] = Thread(key=rec["@id"], title=html.unescape(rec.get("title", "")),
                                          url=rec.get("link", ""), author=rec.get("author/name", ""),
-                                         date=rec.get("createdAt", "")[:10])
+                                         date=rec.get("createdAt", "")[:10],
+                                         # the page's author, commenting on it, is its author
+                                         account=_account(rec.get("author/username", ""),
+                                                          rec.get("author/email", "")))
         elif name == "post":
             posts.append(rec)
     posts.sort(key=lambda r: r.get("createdAt", ""))

@@ -252,6 +252,26 @@ def test_what_a_rejection_takes_along_is_counted_apart_not_as_reviewed(drafted: 
     assert said["reviewed"] == 1 and said["left"] == said["total"] - 1
 
 
+def test_a_term_made_again_only_for_a_rejected_claim_is_not_left_to_review(tmp_path: Path) -> None:
+    """Drafted again with other --terms, a rejected claim's term is made again to carry
+    the decision, but it is no work: it goes as the claim did, and comes back with it."""
+    raw = tmp_path / "t.txt"
+    raw.write_text("Ann: What is the difference between weather and climate?\n"
+                   "Bo: Weather is local. My uncle is stubborn about it.\n", encoding="utf-8")
+    folder = tmp_path / "wc"
+    assert run("draft", str(raw), "-o", str(folder), "--terms", "weather,uncle", "-q").exit_code == 0
+    r = Review(folder)
+    claim = next(it for it in r.items if it.kind == "claim" and it.record.term == "uncle")
+    assert run("review", str(folder), "--reject", claim.rid).exit_code == 0
+    assert run("draft", str(folder), "--terms", "weather,climate", "--force", "-q").exit_code == 0
+
+    def terms_left() -> set[str]:
+        return {it.record.id for it in Review(folder).left() if it.kind == "term"}
+    assert terms_left() == {"weather", "climate"}
+    assert run("review", str(folder), "--undo").exit_code == 0
+    assert terms_left() == {"weather", "climate", "uncle"}  # the claim is back, and the term it needs
+
+
 def test_an_agreement_stays_when_the_claims_it_was_about_go(drafted: Path) -> None:
     """Rejecting every claim a drafted agreement concerns leaves the agreement to be
     decided: that Ann agreed with Bo stands whatever her words are found to say (on the

@@ -67,7 +67,7 @@ __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
-    "describe", "iter_uses", "REMOVED",
+    "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "GONE",
 ]
 
@@ -553,6 +553,14 @@ class Settled:
 REMOVED = "removed"
 
 
+def carried_only(it: Item) -> bool:
+    """Whether ``it`` is decided by what uses it: a drafted attribute, which goes when no
+    claim left to decide has it; and a term the draft no longer finds, made again only
+    for the decided items that name it (it has no confidence of its own), which goes
+    likewise, instead of asking to be reviewed for a rejected claim's sake."""
+    return it.kind == ATTRIBUTE or (it.kind == TERM and it.record.confidence is None)
+
+
 def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True) -> Settled:
     """Apply ``book`` to the drafted ``items`` (context links among them): the accepted
     ones (edits applied, the terms and attributes they use accepted with them), and what
@@ -695,7 +703,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     # a drafted attribute that nothing left uses goes (every claim with it was rejected)
     used = {u for it in items if it.key not in status for u in taken_with(it)}
     for it in items:
-        if it.kind == ATTRIBUTE and it.key not in status and it.record.id not in used:
+        if carried_only(it) and it.key not in status and it.record.id not in used:
             status[it.key] = REMOVED
     if not files:
         return Settled(status, Dataset(), Dataset())

@@ -23,7 +23,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .decisions import ACCEPTED, CONTEXT, EDITED, REJECTED, RELATION, REMOVED, _loose, settle, taken_with
+from .decisions import (
+    ACCEPTED,
+    CONTEXT,
+    EDITED,
+    REJECTED,
+    RELATION,
+    REMOVED,
+    _loose,
+    carried_only,
+    settle,
+    taken_with,
+)
 from .kinds import ATTRIBUTE, CLAIM, TERM
 
 if TYPE_CHECKING:
@@ -149,7 +160,7 @@ class Standing:
             for it in self.named.get(ident, ()):
                 own = self.decision.get(id(it))
                 put(it, own if own is not None else ACCEPTED if self.accepting[ident] > 0
-                    else REMOVED if it.kind == ATTRIBUTE and self.undecided_uses[ident] <= 0 else None)
+                    else REMOVED if carried_only(it) and self.undecided_uses[ident] <= 0 else None)
         return changed
 
 

@@ -176,10 +176,10 @@ _HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iir
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
 
 
-# HTML's tags (not "<name>", a placeholder), an @address with its possessive
-_MARKUP = re.compile(r"</?(?i:script|style|iframe|object|embed|img|svg|a|b|i|u|s|em|strong|span|div|p|br|hr|font|"
-                     r"code|pre|small|big|sub|sup|mark|blockquote|q|h[1-6]|ul|ol|li|table|tr|td|th|form|input|"
-                     r"button|body|html|head|meta|link|title)\b[^<>]{0,200}>|(?<![\w@])@[\w.-]+(?:['’]s\b)?")
+# HTML's tags: closing ones, ones with attributes, and opening ones closed later ("<name>"
+# alone is a placeholder); an @address with its possessive
+_MARKUP = re.compile(r"</[A-Za-z][\w-]{0,20}\s*>|<[A-Za-z][\w-]{0,20}\s[^<>]{0,200}>|<([A-Za-z][\w-]{0,20})>(?=.*</\1\s*>)"
+                     r"|(?<![\w@])@[\w.-]+(?:['’]s\b)?", re.S)
 
 
 def _label(phrase: str) -> str:

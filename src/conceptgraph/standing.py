@@ -10,7 +10,7 @@ made once, and asks the decisions again about them only.
 
 >>> from conceptgraph.model import Dataset, Term
 >>> from conceptgraph.decisions import Decisions, make_item, _Labels
->>> items = [make_item("term", Term("trust", "trust", status="draft"), _Labels())]
+>>> items = [make_item("term", Term("trust", "trust", status="draft", confidence=0.5), _Labels())]
 >>> book = Decisions(None)
 >>> s = Standing(items, book, Dataset())
 >>> _ = book.record([("rejected", "term", items[0].fields, {})])

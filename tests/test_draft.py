@@ -179,6 +179,18 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     assert (found[a].label, found[b].label) == ("inspires", "organises")
 
 
+@pytest.mark.parametrize("sentence", ["Leadership is inspiring, management is organising.",
+                                      "Leadership is inspiring, the management is organising."])
+def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: str) -> None:
+    found = read_sentence(sentence, 0, NAMES)
+    assert [(f.term, f.label) for f in found if f.kind == "claim"] == [("leadership", "inspiring"),
+                                                                      ("management", "organising")]
+    assert [f.pair for f in found if f.kind == "opposes"] == [(0, 1)]
+    # a comma before a term that states nothing of it joins no second statement
+    assert [f.label for f in read_sentence("Leadership is inspiring, like management.", 0, NAMES)
+            if f.kind == "claim"] == ["inspiring"]
+
+
 def test_a_contrast_of_two_attributes_a_side_opposes_them_side_by_side() -> None:
     found = read_sentence("Teamwork is slow and costly, whereas leadership is fast and cheap.", 0, NAMES)
     pairs = [f.pair for f in found if f.kind == "opposes" and f.pair]

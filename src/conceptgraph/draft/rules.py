@@ -25,6 +25,7 @@ not any one discussion's sentences:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -264,7 +265,7 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             at = mentions[0][1] - base + sep.end()
             return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
-    clauses = _clauses(text)
+    clauses = _clauses(text, [(m[0] - base, m[1] - base) for m in mentions])
     previous_term = previous
     for c_start, c_end in clauses:
         found = _clause(text, base, c_start, c_end, mentions, previous_term)
@@ -297,14 +298,31 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
 
 
 def _contrasting(text: str) -> bool:
-    return bool(re.search(r"\b(?:but|whereas|while|yet|rather than|instead)\b|;", text, re.I))
+    return bool(re.search(r"\b(?:but|whereas|while|yet|rather than|instead)\b|;", text, re.I)) or bool(
+        _SPLICE.search(text))
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+# Two statements joined by a comma alone: "Weather is short-term, climate is long-term"
+_SPLICE = re.compile(r",\s+(?:the\s+|an?\s+)?(?=[\w“\"'‘`-][^,;:.!?]{0,60}?\s(?:is|are|was|were|means|has|have|needs|"
+                     r"requires|involves|implies)\s)", re.I)
+_SPLICE_VERB = re.compile(r"[\"”’'`]*\s+(?:is|are|was|were|means|has|have|needs|requires|involves|implies)\s", re.I)
+
+
+def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Where the clauses of a sentence begin and end: at a contrast ("but", "whereas",
+    ";"), and at a comma that joins a second statement on a term ``mentions`` name (its
+    characters in ``text``) to the first."""
+    cuts = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
+    for s, e in mentions:
+        comma = _SPLICE.match(text, max(0, text.rfind(",", 0, s)))
+        if comma and comma.end() == s and _SPLICE_VERB.match(text, e) and s > 0:
+            cuts.append((comma.start(), comma.end()))
     out, at = [], 0
-    for m in _CONTRAST.finditer(text):
-        out.append((at, m.start()))
-        at = m.end()
+    for start, end in sorted(cuts):
+        if start < at:
+            continue
+        out.append((at, start))
+        at = end
     out.append((at, len(text)))
     return [(s, e) for s, e in out if e > s]
 

@@ -19,12 +19,12 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 23),
     ("claim", "comparative"): (4, 4),
     ("claim", "as verb"): (7, 14),
-    ("claim", "subject"): (64, 119),
-    ("claim", "pronoun"): (4, 15),
+    ("claim", "subject"): (67, 130),
+    ("claim", "pronoun"): (5, 16),
     ("claim", "verdict"): (12, 33),  # "I like X", "+1 on X", "I vote for X"
-    ("claim", "named"): (71, 377),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (9, 33),  # "X and Y are ...", the claim copied to Y
-    ("opposes", "contrast"): (3, 5),
+    ("claim", "named"): (71, 374),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "shared"): (9, 34),  # "X and Y are ...", the claim copied to Y
+    ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),

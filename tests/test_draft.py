@@ -124,6 +124,8 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership requires courage and vision.", [("leadership", "needs courage", False),
                                                  ("leadership", "needs vision", False)]),
     ("Trust is not a contract.", [("trust", "contract", True)]),
+    ("Leadership is what you do; management is what you get.", [("leadership", "what you do", False),
+                                                               ("management", "what you get", False)]),
     # markup and @addresses in the words say nothing of the term; a placeholder stays
     ("Leadership is <b>setting direction</b> for @bo_lee.", [("leadership", "setting direction", False)]),
     ("Leadership is never about control.", [("leadership", "control", True)]),

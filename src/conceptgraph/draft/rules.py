@@ -183,6 +183,11 @@ _MARKUP = re.compile(r"</[A-Za-z][\w-]{0,20}\s*>|<[A-Za-z][\w-]{0,20}\s[^<>]{0,2
                      r"|(?<![\w@])@[\w.-]+(?:['’]s\b)?", re.S)
 
 
+# "what you get", "what we do", "how people see it": a clause that names a thing by what is done with it
+_WHAT_CLAUSE = re.compile(r"(?i:what|how|where|when)\s+(?i:I|you|we|they|he|she|people|one|everyone|nobody)\s+"
+                          r"[a-z]+(?:\s+(?:it|them|to|for|with|about))?")
+
+
 def _label(phrase: str) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
@@ -205,6 +210,9 @@ def _label(phrase: str) -> str:
     words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
     # from its verb ("documents can't" of "documents can't, in principle, be edited")
+    whole = " ".join(words).strip(" .,;:–—-()")
+    if _WHAT_CLAUSE.fullmatch(whole):  # "what you get": short words, and a whole thought
+        return whole
     while words and (words[-1].casefold().strip(".,;:") in STOP or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()")

@@ -109,8 +109,22 @@ def test_a_plain_mailman_digest(tmp_path: Path) -> None:
         ("Anthony Towns", fields + "message 3", "proposed-bip-for-musig2-psbt-fields-message-1"),
         ("Andrew Chow", "“Proposed BIP for MuSig2 Descriptors” › message 1", "")]
     assert got[1][3].startswith("This is the first time I've heard of that")  # Anthony's quoted words left out
-    assert got[1][3].endswith("bane of my existence.\n\nAndrew")
+    assert got[1][3].endswith("bane of my existence.")  # signed "Andrew": the name is no part of the words
     assert not any("Digest Footer" in g[3] or "mailman/listinfo" in g[3] for g in got)
+
+
+@pytest.mark.parametrize("body, words", [
+    ("No: a defect departs from the spec.\n\nBest regards,\nBo Chen\nQA lead | Acme\n", "No: a defect departs from the spec."),
+    ("No: a defect departs from the spec.\n\n-Bo\n", "No: a defect departs from the spec."),
+    # a thank-you that is the words, or a name that is someone else's, stays
+    ("Thanks,\nthat settles it for me.\n", "Thanks,\nthat settles it for me."),
+    ("I agree with\nAnn\n", "I agree with\nAnn"),
+])
+def test_a_closing_signed_with_the_senders_name_is_no_part_of_the_words(write, body: str, words: str) -> None:
+    mbox = ("From bo@example.org Mon Jan  1 00:00:00 2024\nFrom: Bo Chen <bo@example.org>\nSubject: defects\n"
+            "Date: Mon, 1 Jan 2024 10:00:00 +0000\nMessage-ID: <b1@example.org>\n\n" + body)
+    ds, _ = read_discussion([write(mbox, "t.mbox")])
+    assert [m.text for m in ds.messages] == [words]
 
 
 def test_a_mime_digest() -> None:

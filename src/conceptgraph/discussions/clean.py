@@ -317,12 +317,15 @@ _SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message) ?-
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
-def mail_text(body: str, left: Counter[str] | None = None) -> str:
+def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> str:
     """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
-    an Outlook-style quoted original ("From: ... Sent: ..."), and the signature (after
-    "-- ") or a list's footer, left out; the quoted lines counted in ``left``.
+    an Outlook-style quoted original ("From: ... Sent: ..."), the signature (after
+    "-- ") or a list's footer, and a closing that signs with the ``sender``'s name
+    ("Thanks,\\nAnn Lee\\nQA, Acme"), left out; the quoted lines counted in ``left``.
 
     >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
+    'Agreed.'
+    >>> mail_text("Agreed.\\n\\nBest regards,\\nBo\\nQA lead, Acme", sender="Bo Chen")
     'Agreed.'
     """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left).split("\n")
@@ -332,7 +335,35 @@ def mail_text(body: str, left: Counter[str] | None = None) -> str:
                 and _OUTLOOK.match(line + "\n" + lines[i + 1])):
             lines = lines[:i]
             break
-    return tidy("\n".join(lines))
+    return tidy("\n".join(_signed_off(lines, sender)))
+
+
+# A closing greeting on a line of its own: "Thanks,", "Best regards", "Cheers!"
+_CLOSING = re.compile(r"(?i:thanks(?: again| a lot| in advance)?|thank you|many thanks|cheers|best|best regards|"
+                      r"best wishes|kind regards|warm regards|regards|sincerely|yours(?: truly| sincerely)?|"
+                      r"all the best|ciao|hth|greetings)\s*[,.!]?")
+
+
+def _signed_off(lines: list[str], sender: str) -> list[str]:
+    """``lines`` without a closing that signs with the sender's name: a greeting on a
+    line of its own, then up to four short lines, one of them holding a part of the name
+    (or the name alone on the last line); never the whole of the words."""
+    parts = {p.casefold() for p in re.findall(r"[^\W\d_]{2,}", sender)}
+    if not parts:
+        return lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return lines
+    last = lines[filled[-1]].strip().lstrip("-–—~ ").strip()
+    for k in range(len(filled) - 2, max(len(filled) - 7, -1), -1):
+        at = filled[k]
+        tail = [lines[i].strip() for i in filled[k + 1:]]
+        if _CLOSING.fullmatch(lines[at].strip()) and len(tail) <= 4 and all(len(t) <= 60 for t in tail) \
+                and any(parts & {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", t)} for t in tail) and k > 0:
+            return lines[:at]
+    if {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", last)} <= parts and len(last) <= 40 and last:
+        return lines[:filled[-1]]  # "Ann" (or "-- Ann Lee") alone on the last line
+    return lines
 
 
 # Starts only where a run of address characters starts, so that a long run without an

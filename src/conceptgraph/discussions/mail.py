@@ -180,7 +180,7 @@ def _mail(msg: Message, key: str, file: str, obfuscated: bool, left: Left) -> _M
     if obfuscated:
         text = _AT.sub(r"\1@\2", text)  # an address, so that it is never written
     return _Mail(key=key, id=_header(msg, "Message-ID") or key, refs=refs, subject=_RE.sub("", _header(msg, "Subject")),
-                 name=name, account=account, when=when, day=day, text=mail_text(text, left))
+                 name=name, account=account, when=when, day=day, text=mail_text(text, left, sender=name))
 
 
 # RFC 1153: the table of contents ends at a line of 70 dashes, each message at one of 30.

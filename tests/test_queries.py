@@ -63,6 +63,12 @@ def test_an_id_wins_over_a_label_but_says_so() -> None:
         assert resolve(G, "faith") == "faith" and resolve(G, "t2") == "t2"  # nothing else is called so
 
 
+def test_a_name_typed_without_its_accents_is_found() -> None:
+    G = build_graph(parse_dataset('contributors: [{id: sob, name: "Siobhán O\'Brien", role: author, where: post}]\n'
+                                  "terms: [{id: cv, label: résumé}, {id: c1, label: Café}]"))
+    assert resolve(G, "Siobhan") == "sob" and resolve(G, "resume") == "cv" and resolve(G, "cafe") == "c1"
+
+
 def test_empty_name_is_refused(G) -> None:
     with pytest.raises(NodeNotFound, match="names no node"):
         resolve(G, " - ")

@@ -154,7 +154,7 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
             exact.append(node)
         elif any(stem(n) == key_stem for n in names):
             stemmed.append(node)
-    found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else [])
+    found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else []) or _unaccented(G, name, kind)
     if len(found) == 1:
         return found[0]
     what = f"{kind} " if kind else ""
@@ -183,6 +183,28 @@ def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
         listed = ", ".join(_shown(G, n, with_id=True) for n in others[:5])
         warnings.warn(f"'{excerpt(str(node))}' is the id of {_shown(G, node, with_id=True)}; also called so: {listed} "
                       "(give its id)", ConceptGraphWarning, stacklevel=3)
+
+
+def _fold(text: str) -> str:
+    """``normalise`` with accents dropped: "Jurgen" is typed for "Jürgen"."""
+    return normalise("".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)))
+
+
+def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
+    """The nodes a name typed without its accents names (by a name, or a person's part
+    of one), when nothing answers to it as typed."""
+    key = _fold(name)
+    if not key:
+        return []
+    out = []
+    for node in G.nodes:
+        if not _kind_ok(G, node, kind):
+            continue
+        names = list(node_names(G, node))
+        if any(_fold(n) == key for n in names) or (G.nodes[node].get("kind") == CONTRIBUTOR and key in {
+                _fold(p) for p in person_keys(str(G.nodes[node].get("label", node)))}):
+            out.append(node)
+    return out
 
 
 def _people(G: Graph, key: str) -> list[Any]:

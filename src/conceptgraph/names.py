@@ -5,8 +5,9 @@ Matching ignores case, accents of compatibility forms and punctuation inside wor
 a light stemmer ("cooperators" finds it too). Search matches whole words or their
 beginnings, never across the space between two words ("ken" does not find "Luke
 Naismith"). A person is also named by a first name, last name or initials that no one
-else has ("Jim", "Benson", "JB"), and a login by its parts ("mira" of "mira-k"). Every
-command that takes a node name resolves it here, and the page uses the same keys
+else has ("Jim", "Benson", "JB"), and a login by its parts ("mira" of "mira-k"). A name
+typed without its accents ("Jurgen") finds one written with them when nothing else
+does. Every command that takes a node name resolves it here, and the page uses the same keys
 (computed here) for its search box.
 
 >>> from conceptgraph import load_graph

@@ -302,6 +302,24 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
     fresh.screenshot("thread.png")
 
 
+def test_a_quote_after_an_emoji_is_marked_exactly(browser, tmp_path: Path) -> None:
+    """The browser counts an emoji as two: the marks still cover the quotes' own words."""
+    from conceptgraph import build_graph, parse_dataset
+
+    text = "🙂🙂 👍🏽 Soup is a meal. 🍲 Stew is thicker than soup."
+    data = ("contributors:\n- {id: ann, name: Ann, role: author}\n"
+            f"messages:\n- {{id: m1, by: ann, where: post, text: \"{text}\"}}\n"
+            "terms:\n- {id: soup}\n- {id: stew}\nattributes:\n- {id: meal}\n- {id: thick}\n"
+            "claims:\n- {term: soup, attribute: meal, by: ann, quote: \"Soup is a meal.\", where: post, message: m1}\n"
+            "- {term: stew, attribute: thick, by: ann, quote: \"Stew is thicker than soup.\", where: post, message: m1}\n")
+    page = Page(browser, write_page(build_graph(parse_dataset(data)), tmp_path / "emoji.html"))
+    try:
+        page.page.click("#thread-toggle")
+        assert page.page.locator("#messages mark").all_text_contents() == ["Soup is a meal.", "Stew is thicker than soup."]
+    finally:
+        page.close()
+
+
 def test_in_context_opens_the_thread_at_the_quote(fresh: Page) -> None:
     p = fresh.page
     p.fill("#search", "always active")

@@ -272,6 +272,23 @@ def test_a_term_made_again_only_for_a_rejected_claim_is_not_left_to_review(tmp_p
     assert terms_left() == {"weather", "climate", "uncle"}  # the claim is back, and the term it needs
 
 
+def test_the_review_page_gets_spans_as_the_browser_counts(tmp_path: Path) -> None:
+    """The page slices a message in the browser, where an emoji counts two: its spans
+    are given so; --list keeps Python's."""
+    raw = tmp_path / "e.txt"
+    raw.write_text("Ann: 🙂🙂 What is the difference between soup and stew?\nBo: 🍲 Soup is thin. Stew is thick.\n",
+                   encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "e"), "-q").exit_code == 0
+    r = Review(tmp_path / "e")
+    claims = [it for it in r.items if it.kind == "claim"]
+    assert claims
+    for it in claims:
+        row, text = r.page_row(it), r.snap.messages[it.record.message].text
+        s, e = row["span"]
+        assert text.encode("utf-16-le")[2 * s:2 * e].decode("utf-16-le") == it.record.quote
+        assert r.row(it)["span"] == list(it.record.span)
+
+
 def test_an_agreement_stays_when_the_claims_it_was_about_go(drafted: Path) -> None:
     """Rejecting every claim a drafted agreement concerns leaves the agreement to be
     decided: that Ann agreed with Bo stands whatever her words are found to say (on the

@@ -16,6 +16,7 @@ keeps a 20,000-node page small while every field has a name. Each edge points at
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -198,6 +199,24 @@ def _hashable(x: Any) -> Any:
     return x
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def js_span(text: str, span: tuple[int, int] | list[int]) -> list[int]:
+    """A span of ``text`` (in characters, as Python counts them) as JavaScript counts
+    them (UTF-16 code units), for the page, which slices the text in the browser: an
+    emoji before the quote counts two there.
+
+    >>> js_span("🙂 Soup is good.", (2, 6))
+    [3, 7]
+    """
+    s, e = span
+    if not _ASTRAL.search(text, 0, e):
+        return [s, e]
+    before = len(_ASTRAL.findall(text, 0, s))
+    return [s + before, e + before + len(_ASTRAL.findall(text, s, e))]
+
+
 def _evidence(key: Any, d: dict[str, Any], data: dict[Any, Any], index: dict[Any, int]) -> dict[str, Any]:
     """An edge's fields as display text, with its speaker's and term's labels, and the
     index of the message (and the span) its quote is in."""
@@ -211,7 +230,7 @@ def _evidence(key: Any, d: dict[str, Any], data: dict[Any, Any], index: dict[Any
     message, span = _hashable(d.get("message")), d.get("span")
     if message in index and isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span):
         detail["message"] = index[message]
-        detail["span"] = list(span)
+        detail["span"] = js_span(str(data[message].get("text", "")), span)
     return detail
 
 

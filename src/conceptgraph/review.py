@@ -195,6 +195,10 @@ class Review:
         """:meth:`row`, with what the page needs to show the item in the graph and edit it."""
         r = it.record
         out = self.row(it)
+        if out.get("span"):  # the page slices the message in the browser, which counts UTF-16 code units
+            from .page import js_span
+
+            out["span"] = js_span(self.snap.messages[out["message"]].text, out["span"])
         out["status"] = self.status(it)
         out["nodes"] = [r.id] if it.kind in (TERM, ATTRIBUTE) else list(dict.fromkeys(
             [*iter_uses(it), *((r.source, r.target) if it.kind == "relation" else ()),

@@ -5,7 +5,10 @@ words, names found as people say them, and lines that fit the terminal."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -293,6 +296,28 @@ def test_the_contributors_table_fits_the_terminal_width(write) -> None:
     bundled = run("contributors", env={"COLUMNS": "72"}).stdout.splitlines()
     assert max(map(len, bundled)) <= 72
     assert bundled[0].split() == ["name", "role", "where", "messages", "claims", "relations", "id"]
+
+
+@pytest.mark.parametrize("command", [["compare", "cooperation", "collaboration"], ["consensus"], ["who", "jim"]])
+def test_every_answer_fits_the_width_words_whole(command: list[str]) -> None:
+    wide = run(*command).stdout
+    out = run(*command, env={"COLUMNS": "80"}).stdout
+    assert max(map(len, out.splitlines())) <= 80 < max(map(len, wide.splitlines()))
+    if command[0] != "consensus":  # (a table's words move between its rows)
+        assert out.split() == wide.split()  # the same words, in the same order: only the lines are broken
+
+
+@pytest.mark.skipif(not shutil.which("script"), reason="needs util-linux's script to run under a terminal")
+def test_a_real_terminal_gives_its_width_through_the_guarded_output() -> None:
+    """The entry point checks every write to stdout; a terminal stays a terminal."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    cmd = f"stty cols 70; {shlex.quote(sys.executable)} -m conceptgraph compare cooperation collaboration"
+    got = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, text=True, env=env, timeout=60)
+    lines = got.stdout.replace("\r", "").splitlines()
+    assert got.returncode == 0 and len(lines) > 20 and max(map(len, lines)) <= 70, got.stdout[-500:]
 
 
 def test_a_table_wraps_its_widest_column_first() -> None:

@@ -54,11 +54,13 @@ def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) ->
     if as_json:
         body = to_json(result)
     else:
-        token = _WIDTH.set(terminal_width(out or sys.stdout))
+        width = terminal_width(out or sys.stdout)
+        token = _WIDTH.set(width)
         try:
-            body = "\n".join(_clean(line) for line in FORMATTERS[command](result).split("\n"))
+            lines = [_clean(line) for line in FORMATTERS[command](result).split("\n")]
         finally:
             _WIDTH.reset(token)
+        body = "\n".join(part for line in lines for part in _hang(line, width))
     if not body:
         return
     body = body if body.endswith("\n") else body + "\n"
@@ -96,6 +98,24 @@ def _char_width(ch: str) -> int:
 
 def _width(s: str) -> int:
     return sum(map(_char_width, s))
+
+
+def _hang(line: str, width: int | None) -> list[str]:
+    """A line longer than ``width`` columns, broken at spaces, its continuations indented
+    four more than it (a table, fitted already, is never this long).
+
+    >>> _hang("  may be passive  /  always active  Bart Stewart", 30)
+    ['  may be passive  /  always', '      active  Bart Stewart']
+    """
+    if width is None or _width(line) <= width:
+        return [line]
+    indent = len(line) - len(line.lstrip(" "))
+    more = " " * min(indent + 4, width // 2)
+    first, *rest = _wrap(line[indent:], width - indent)
+    out = [" " * indent + first.rstrip()]
+    for part in _wrap(" ".join(rest), width - len(more)) if rest else []:
+        out.append(more + part.strip())
+    return out
 
 
 def _wrap(text: str, width: int) -> list[str]:

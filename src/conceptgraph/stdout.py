@@ -51,6 +51,9 @@ class _Stdout(io.RawIOBase):
             raise io.UnsupportedOperation("fileno")
         return self.fd
 
+    def isatty(self) -> bool:  # a terminal stays one once guarded: tables fit its width
+        return self.fd is not None and os.isatty(self.fd)
+
     def write(self, b: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(b).cast("B")
         if self.failed:

@@ -554,6 +554,32 @@ def test_focus_from_the_command_line_draws_the_neighbourhood(browser, tmp_path: 
 
 # --- hostile data ------------------------------------------------------------------------
 
+def test_a_name_cannot_read_backwards_nor_a_label_cover_the_graph(browser, tmp_path: Path) -> None:
+    """A right-to-left override shows escaped, as in the terminal; a 5,000-letter label is
+    drawn cut short, and whole (in a box of its own) in the panel."""
+    from conceptgraph import build_graph, parse_dataset
+
+    long = "x" * 5000
+    data = ("contributors:\n- {id: mary, name: \"Mary \\u202eAlice\\u202c Arthur\", role: author}\n"
+            f"terms:\n- {{id: t1, label: {long}}}\n- {{id: t2, label: trust}}\n")
+    page = Page(browser, write_page(build_graph(parse_dataset(data)), tmp_path / "bidi.html"))
+    try:
+        p = page.page
+        drawn_labels = page.js("() => conceptgraph.data.nodes.label.map((_, i) => "
+                               "conceptgraph.network.body.data.nodes.get(i).label)")
+        assert "Mary \\u202eAlice\\u202c Arthur" in drawn_labels and "\u202e" not in "".join(drawn_labels)
+        assert max(map(len, drawn_labels)) == 60
+        page.js("() => conceptgraph.network.selectNodes([conceptgraph.data.nodes.label.indexOf('x'.repeat(5000))])")
+        p.fill("#search", "x" * 40)
+        p.press("#search", "Enter")
+        p.wait_for_selector("#panel:not([hidden])")
+        assert len(p.text_content("#panel h3")) == 5000
+        h3, panel = p.locator("#panel h3").bounding_box(), p.locator("#panel").bounding_box()
+        assert h3["height"] < panel["height"] / 3 and h3["width"] <= panel["width"]
+    finally:
+        page.close()
+
+
 def test_no_script_from_the_data_ever_runs(browser, tmp_path: Path) -> None:
     G = load_graph(hostile_dataset(tmp_path))
     page = Page(browser, write_page(G, tmp_path / "hostile.html"))

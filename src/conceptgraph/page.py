@@ -53,6 +53,18 @@ BIG_LINKS = 5000  # or links: every redraw strokes each one, and dashes cost mos
 # keeps on one line before it wraps, which packs the page tighter than long one-line labels.
 LABEL_FONT = (18, 30)
 LABEL_CHARS = 18
+#: The longest label drawn on the canvas whole; a longer one is cut there, with "…" (the
+#: panel and search show it whole): a 5,000-letter word would cover the graph.
+DRAWN_CHARS = 60
+
+
+def drawn(label: str) -> str:
+    """A node's label as the canvas draws it (the page's ``drawn`` does the same).
+
+    >>> drawn("x" * 100)[-3:], len(drawn("x" * 100))
+    ('xx…', 60)
+    """
+    return label if len(label) <= DRAWN_CHARS else label[: DRAWN_CHARS - 1] + "…"
 
 
 def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -> dict[str, Any]:
@@ -81,6 +93,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,
         "labelFont": list(LABEL_FONT),
+        "drawnChars": DRAWN_CHARS,
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS)},
     }
 
@@ -145,7 +158,7 @@ def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tu
         x, y = pos[n]
         label = _text(d.get("label", n))
         cols["label"].append(label)
-        cols["wrap"].append(round(_wrapped(str(label), fonts[n])[0]))
+        cols["wrap"].append(round(_wrapped(drawn(str(label)), fonts[n])[0]))
         cols["kind"].append(kinds.setdefault(kind, len(kinds)))
         cols["x"].append(x)
         cols["y"].append(y)
@@ -325,7 +338,7 @@ def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, flo
     boxes = {}
     for n, d in G.nodes(data=True):
         size = fonts[n]
-        label = str(d.get("label", n))
+        label = drawn(str(d.get("label", n)))
         wrap, lines = _wrapped(label, size)
         text = min(wrap, 0.56 * size * len(label)) / 2  # half the width of the text
         shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]

@@ -16,8 +16,16 @@
   const big = data.big;
 
   // ---- named access to the columns ---------------------------------------------------
+  // Bidirectional controls (U+202E...) shown escaped, as the terminal shows them: a name
+  // must not read backwards, nor pull the text after it into its run
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function visible(s) {
+    return String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  }
+  /** A label as the canvas draws it: cut, with "…", past data.drawnChars (page.py's drawn()). */
+  function onCanvas(s) { return s.length <= data.drawnChars ? s : s.slice(0, data.drawnChars - 1) + "…"; }
   const node = {
-    label: (i) => data.nodes.label[i],
+    label: (i) => visible(data.nodes.label[i]),
     kind: (i) => data.nodeKinds[data.nodes.kind[i]],
     detail: (i) => data.nodeDetails[i],
     draft: (i) => data.nodes.draft[i] === 1,
@@ -35,7 +43,7 @@
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (text !== undefined && text !== null) e.textContent = visible(text);
     if (cls) e.className = cls;
     return e;
   }
@@ -60,8 +68,8 @@
 
   // ---- heading -----------------------------------------------------------------------
   const src = data.source;
-  $("title").textContent = src.title || "Concept graph";
-  $("byline").textContent = [src.author, src.date].filter(Boolean).join(" · ");
+  $("title").textContent = visible(src.title || "Concept graph");
+  $("byline").textContent = visible([src.author, src.date].filter(Boolean).join(" · "));
   document.title = src.title || "Concept graph";
 
   // ---- the network ---------------------------------------------------------------------
@@ -98,7 +106,7 @@
     visEdges.push(e);
   }
   const nodes = new vis.DataSet(data.nodes.label.map((label, i) => {
-    const n = { id: i, label, group: "k" + data.nodes.kind[i], x: data.nodes.x[i], y: data.nodes.y[i],
+    const n = { id: i, label: onCanvas(visible(label)), group: "k" + data.nodes.kind[i], x: data.nodes.x[i], y: data.nodes.y[i],
       value: data.nodes.size[i], widthConstraint: { maximum: data.nodes.wrap[i] } };
     if (node.draft(i)) { n.opacity = 0.5; n.shapeProperties = { borderDashes: [4, 4] }; }
     return n;
@@ -523,7 +531,7 @@
     for (let p = 0; p + 1 < points.length; p++) {
       const s = points[p], e = points[p + 1], piece = text.slice(s, e);
       const covering = m.marks.filter(([ms, me]) => ms <= s && e <= me);
-      if (!covering.length) { box.appendChild(document.createTextNode(piece)); continue; }
+      if (!covering.length) { box.appendChild(document.createTextNode(visible(piece))); continue; }
       const details = [];
       covering.forEach(([, , ds]) => ds.forEach((d) => { if (details.indexOf(d) < 0) details.push(d); }));
       const allDraft = details.every((d) => data.edgeDetails[d].status === "draft");
@@ -547,7 +555,7 @@
       li.id = "message-" + m.node;
       const head = el("div", null, "head");
       head.appendChild(el("strong", m.by || "?"));
-      head.appendChild(document.createTextNode(" · " + [m.where, m.date].filter(Boolean).join(" · ")));
+      head.appendChild(document.createTextNode(visible(" · " + [m.where, m.date].filter(Boolean).join(" · "))));
       if (m.replyTo !== null && m.replyTo !== undefined) {
         head.appendChild(document.createTextNode(" · replies to "));
         head.appendChild(button(node.label(m.replyTo), () => scrollToMessage(m.replyTo), "linkish small"));

@@ -134,6 +134,19 @@ def test_terminal_control_characters_in_data_are_shown_escaped(write) -> None:
     assert "\x1b" not in r.stdout and "\\x1b[31mred" in r.stdout
 
 
+def test_a_line_break_in_a_label_or_name_does_not_break_the_line(write) -> None:
+    path = write("terms: [{id: a, label: \"two\\nlines\"}, {id: b}]\nattributes: [{id: x, label: \"un\\nbroken\"}]\n"
+                 "contributors: [{id: p, name: \"Ann\\nLee\", role: commenter, where: c1}]\n"
+                 "claims: [{term: a, attribute: x, by: p, quote: q, where: c1}]\n")
+    for args in (["who", "p"], ["compare", "a", "b"], ["neighbors", "a"], ["consensus"]):
+        r = run(*args, "--data", str(path))
+        assert r.exit_code == 0, (args, r.output)
+        lines = r.stdout.splitlines()
+        assert not any(x.strip() in ("lines", "broken", "Lee") for x in lines), (args, r.stdout)
+        assert "two lines" in r.stdout or "un broken" in r.stdout or "Ann Lee" in r.stdout, (args, r.stdout)
+    assert "\n" in json.loads(run("who", "p", "--json", "--data", str(path)).stdout)["contributor"]["name"]
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"conceptgraph {name}" not in readme]

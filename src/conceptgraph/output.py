@@ -57,7 +57,7 @@ def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) ->
         width = terminal_width(out or sys.stdout)
         token = _WIDTH.set(width)
         try:
-            lines = [_clean(line) for line in FORMATTERS[command](result).split("\n")]
+            lines = [_clean(line) for line in FORMATTERS[command](_flat(result)).split("\n")]
         finally:
             _WIDTH.reset(token)
         body = "\n".join(part for line in lines for part in _hang(line, width))
@@ -71,6 +71,24 @@ def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) ->
     # lacks, is shown escaped rather than failing.
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     write_stdout(body.encode(encoding, "backslashreplace"))
+
+
+def _flat(value: Any, key: str = "", parent: dict[str, Any] | None = None) -> Any:
+    """``value`` with the line breaks of its texts as spaces, so that a label or a name
+    holding one cannot break the line it is printed on; a message's own text (the
+    thread's, whose paragraphs are printed as such) keeps them.
+
+    >>> _flat({"label": "a\\nb", "messages": [{"text": "p1\\n\\np2", "reply_where": ""}]})
+    {'label': 'a b', 'messages': [{'text': 'p1\\n\\np2', 'reply_where': ''}]}
+    """
+    if isinstance(value, str):
+        keep = key == "text" and parent is not None and "reply_where" in parent
+        return value if keep or ("\n" not in value and "\r" not in value) else " ".join(value.split())
+    if isinstance(value, dict):
+        return {k: _flat(v, str(k), value) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_flat(v, key, parent) for v in value]
+    return value
 
 
 def emit_bytes(data: bytes) -> None:

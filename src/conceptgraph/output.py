@@ -407,7 +407,7 @@ def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
     out = []
     for e in edges:
         who = ", ".join(x for x in (e["speaker"], e["where"]) if x)
-        about = ", about " + ", ".join(f"“{x}”" for x in e["concerns_labels"]) if e.get("concerns_labels") else ""
+        about = " about " + ", ".join(f"“{x}”" for x in e["concerns_labels"]) if e.get("concerns_labels") else ""
         out.append(f"{indent}{e['text']}{about}" + (f" ({who})" if who else "") + _provenance(e))
         if e.get("quote"):
             out.append(wrap_quote(e["quote"], "", "", indent + "    "))

@@ -302,6 +302,16 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
     fresh.screenshot("thread.png")
 
 
+def test_an_agreement_says_what_it_is_about_as_the_terminal_does(fresh: Page) -> None:
+    p = fresh.page
+    j = fresh.js("() => conceptgraph.data.edges.detail.findIndex((d, j) => conceptgraph.data.edgeDetails[d].key"
+                 " === 'relation-40')")
+    fresh.js("(j) => conceptgraph.network.selectEdges([j])", j)
+    fresh.js("(j) => conceptgraph.network.body.emitter.emit('click', {nodes: [], edges: [j]})", j)
+    p.wait_for_selector("#panel:not([hidden])")
+    assert "about “technologies of cooperation: never heard of”" in p.text_content("#panel")
+
+
 def test_a_quote_after_an_emoji_is_marked_exactly(browser, tmp_path: Path) -> None:
     """The browser counts an emoji as two: the marks still cover the quotes' own words."""
     from conceptgraph import build_graph, parse_dataset

@@ -188,6 +188,10 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
         else:
             at = len(details)
             details.append(_evidence(key, d, data, index))
+            if isinstance(d.get("concerns"), (list, tuple)) and d["concerns"]:  # what a stance is about, in words
+                from .queries import concern_labels
+
+                details[-1]["concerns"] = _text(concern_labels(G, v, d["concerns"]))
         cols["source"].append(index[u])
         cols["target"].append(index[v])
         cols["kind"].append(kinds.setdefault(edge_style_key(kind, bool(d.get("negated"))), len(kinds)))

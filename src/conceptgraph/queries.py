@@ -78,6 +78,7 @@ __all__ = [
     "clusters",
     "thread",
     "describe_edge",
+    "concern_labels",
     "without_drafts",
     "edge_kinds",
 ]
@@ -181,11 +182,11 @@ def describe_edge(G: Graph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> E
         out["negated"] = negated
     out.update(_extra(data))  # type: ignore[typeddict-item]
     if data.get("concerns"):
-        out["concerns_labels"] = _concern_labels(G, v, data["concerns"])
+        out["concerns_labels"] = concern_labels(G, v, data["concerns"])
     return out
 
 
-def _concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
+def concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
     """What a stance is about, in words: each attribute it names by its label, each claim
     as the claim reads."""
     _, _, data = adjacency(G)
@@ -608,7 +609,7 @@ def _stance(G: Graph, d: dict[str, Any], target: Any) -> dict[str, Any]:
     names nothing concerns everything its target said), and how it came to be."""
     concerns = list(d.get("concerns") or [])
     out = {"quote": str(d.get("quote", "")), "where": str(d.get("where", "")), "concerns": concerns,
-           "concerns_labels": _concern_labels(G, target, concerns)}
+           "concerns_labels": concern_labels(G, target, concerns)}
     out.update(_origin(d))
     return out
 

@@ -274,6 +274,7 @@
       line.appendChild(el("span", " " + k.phrase + " ", k.denied ? "denied" : ""));
       line.appendChild(end(edge.target(j)));
     }
+    if (list(d.concerns).length) line.appendChild(el("span", " about " + list(d.concerns).map((c) => "“" + c + "”").join(", ")));
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");

@@ -302,6 +302,26 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
     fresh.screenshot("thread.png")
 
 
+def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) -> None:
+    """/ and a name, Enter: the panel's first control has the keyboard; Escape closes the
+    panel and gives it back to the search box; Escape again ends a focus view."""
+    p = fresh.page
+    p.fill("#search", "")
+    fresh.js("() => document.activeElement.blur()")
+    p.keyboard.press("/")
+    p.keyboard.type("cooperation")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    assert fresh.js("() => document.getElementById('panel').contains(document.activeElement)")
+    p.keyboard.press("Enter")  # the first control: focus on this node
+    p.wait_for_function("() => !document.getElementById('showall').hidden")
+    p.keyboard.press("Escape")
+    assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "search"
+    p.keyboard.press("Tab")  # out of the search box, then Escape ends the focus view
+    p.keyboard.press("Escape")
+    p.wait_for_function("() => document.getElementById('showall').hidden")
+
+
 def test_an_agreement_says_what_it_is_about_as_the_terminal_does(fresh: Page) -> None:
     p = fresh.page
     j = fresh.js("() => conceptgraph.data.edges.detail.findIndex((d, j) => conceptgraph.data.edgeDetails[d].key"

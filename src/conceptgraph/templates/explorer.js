@@ -811,14 +811,22 @@
     } else if (ev.key === "Enter") {
       ev.preventDefault();
       current = matches(box.value);
-      if (current.length) pick(current[Math.max(cursor, 0)].i);
-      else { sugg.hidden = true; refresh("nothing matches “" + box.value + "”"); }
+      if (current.length) {
+        pick(current[Math.max(cursor, 0)].i);
+        // the keyboard goes on in the panel just opened (Escape comes back here)
+        const first = $("panel-body").querySelector("button, [tabindex='0']");
+        if (first && state.panelOpen) first.focus();
+      } else { sugg.hidden = true; refresh("nothing matches “" + box.value + "”"); }
     } else if (ev.key === "Escape") { sugg.hidden = true; }
   });
   box.addEventListener("blur", () => { sugg.hidden = true; });
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
-    else if (ev.key === "Escape" && document.activeElement !== box) { hidePanel(); closeThread(); }
+    else if (ev.key === "Escape" && document.activeElement !== box) {
+      // a panel or the thread closes first, back to the search box; then a focus view ends
+      if (state.panelOpen || !$("thread").hidden) { hidePanel(); closeThread(); box.focus(); }
+      else if (state.focusSet) { showAll(); network.fit(); }
+    }
   });
 
   // ---- first view ----------------------------------------------------------------------------

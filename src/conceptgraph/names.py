@@ -170,6 +170,22 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
 
 
+# For each graph: its node count when indexed, and each normalised label or alias -> the
+# nodes that bear it (ids aside). Built once, on the first id typed, not at each query.
+_CALLED: weakref.WeakKeyDictionary[Any, tuple[int, dict[str, list[Any]]]] = weakref.WeakKeyDictionary()
+
+
+def _called(G: Graph) -> dict[str, list[Any]]:
+    known = _CALLED.get(G)
+    if known is None or known[0] != G.number_of_nodes():
+        index: dict[str, list[Any]] = {}
+        for n in G.nodes:
+            for x in set(list(node_names(G, n))[1:]):
+                index.setdefault(normalise(x), []).append(n)
+        known = _CALLED[G] = (G.number_of_nodes(), index)
+    return known[1]
+
+
 def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
     """An id wins over a label, but not silently: "trust" is the id of one node and the
     label of another, so say which was taken and how to name the other."""
@@ -177,9 +193,7 @@ def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
 
     from .errors import ConceptGraphWarning
 
-    key = normalise(str(node))
-    others = [n for n in G.nodes if n != node and _kind_ok(G, n, kind)
-              and any(normalise(x) == key for x in list(node_names(G, n))[1:])]
+    others = [n for n in _called(G).get(normalise(str(node)), ()) if n != node and n in G and _kind_ok(G, n, kind)]
     if others:
         listed = ", ".join(_shown(G, n, with_id=True) for n in others[:5])
         warnings.warn(f"'{excerpt(str(node))}' is the id of {_shown(G, node, with_id=True)}; also called so: {listed} "

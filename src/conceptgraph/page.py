@@ -59,7 +59,7 @@ DRAWN_CHARS = 60
 
 
 def drawn(label: str) -> str:
-    """A node's label as the canvas draws it (the page's ``drawn`` does the same).
+    """A node's label as the canvas draws it (the page's ``onCanvas`` cuts it the same way).
 
     >>> drawn("x" * 100)[-3:], len(drawn("x" * 100))
     ('xx…', 60)

@@ -371,9 +371,7 @@ class _Drafter:
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
             target = st.target if st.named or st.rule == "endorsed" or not named_target else named_target
-            if st.rule == "endorsed":
-                pass
-            elif st.named:
+            if st.named:
                 named_target = st.target
             elif st.back and before and not named_target:
                 target = before

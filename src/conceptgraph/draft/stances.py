@@ -17,6 +17,7 @@ takes one stance towards one person: never both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,14 +28,14 @@ __all__ = ["Stance", "stances", "shapes", "name_index", "quote_authors", "addres
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
+
+
 def normalise(name: str) -> str:
     """A name's key, its accents aside: "I agree with Siobhan" names Siobhán.
 
     >>> normalise("Siobhán"), normalise("Ångström")
     ('siobhan', 'angstrom')
     """
-    import unicodedata
-
     return _normalise("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
 
 

@@ -1107,30 +1107,30 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
     assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout
 
 
+def drafted_compare(tmp_path: Path, said: str, a: str, b: str) -> tuple[dict, str]:
+    """``compare a b`` (JSON, then text) on the draft of a two-turn chat: Ann asks how a
+    and b differ, Bo ``said``."""
+    from conceptgraph.answers import ANSWERS, conforms
+
+    raw = tmp_path / "chat.txt"
+    raw.write_text(f"Ann: What is the difference between {a} and {b}?\nBo: {said}\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    answer = json.loads(run("compare", a, b, "--data", str(tmp_path / "d"), "--json").stdout)
+    assert conforms(answer, ANSWERS["compare"]) == []
+    return answer, run("compare", a, b, "--data", str(tmp_path / "d")).stdout
+
+
 def test_compare_marks_what_one_speaker_drafted_of_both(tmp_path: Path) -> None:
     """"Said of both by one speaker" says it is a draft, as every other section does."""
-    raw = tmp_path / "wc.txt"
-    raw.write_text("Ann: What is the difference between weather and climate?\n"
-                   "Bo: Weather is local. Climate is local too.\n", encoding="utf-8")
-    assert run("draft", str(raw), "-o", str(tmp_path / "wc"), "-q").exit_code == 0
-    answer = json.loads(run("compare", "weather", "climate", "--data", str(tmp_path / "wc"), "--json").stdout)
+    answer, text = drafted_compare(tmp_path, "Weather is local. Climate is local too.", "weather", "climate")
     assert [(i["label"], i["supporters_both"], i["drafted_by"]) for i in answer["shared"]] == [("local", ["Bo"], ["Bo"])]
-    text = run("compare", "weather", "climate", "--data", str(tmp_path / "wc")).stdout
     assert "\n  local  Bo  [drafted from the text]\n" in text.split("Said of both by one speaker")[1], text
 
 
 def test_compare_marks_a_drafted_denial(tmp_path: Path) -> None:
     """"A ballad is not short." drafted: its line under Denied says it is a draft, as every other line does."""
-    from conceptgraph.answers import ANSWERS, conforms
-
-    raw = tmp_path / "sb.txt"
-    raw.write_text("Ann: What is the difference between a sonnet and a ballad?\n"
-                   "Bo: A sonnet is short. A ballad is not short.\n", encoding="utf-8")
-    assert run("draft", str(raw), "-o", str(tmp_path / "sb"), "-q").exit_code == 0
-    answer = json.loads(run("compare", "sonnet", "ballad", "--data", str(tmp_path / "sb"), "--json").stdout)
-    assert conforms(answer, ANSWERS["compare"]) == []
+    answer, text = drafted_compare(tmp_path, "A sonnet is short. A ballad is not short.", "sonnet", "ballad")
     assert [(d["label"], d["denied_by"], d["drafted_by"]) for d in answer["denied"]] == [("short", ["Bo"], ["Bo"])]
-    text = run("compare", "sonnet", "ballad", "--data", str(tmp_path / "sb")).stdout
     assert "\n  ballad: not short — denied by Bo  [drafted from the text]\n" in text.split("Denied")[1], text
 
 

@@ -402,6 +402,9 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         p.click("#thread-toggle")
         assert p.is_visible("#thread")
         page.screenshot("phone-thread.png")
+        p.fill("#search", "cooperaton")  # nothing matches: said under the box, the status line being folded away
+        p.press("#search", "Enter")
+        assert p.is_visible("#suggestions li.none") and "nothing matches" in p.text_content("#suggestions")
         assert page.errors == []
     finally:
         page.close()

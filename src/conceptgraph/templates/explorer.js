@@ -816,7 +816,13 @@
         // the keyboard goes on in the panel just opened (Escape comes back here)
         const first = $("panel-body").querySelector("button, [tabindex='0']");
         if (first && state.panelOpen) first.focus();
-      } else { sugg.hidden = true; refresh("nothing matches “" + box.value + "”"); }
+      } else {
+        // said under the box too: on a phone the status line is folded away with the legend
+        refresh("nothing matches “" + box.value + "”");
+        while (sugg.firstChild) sugg.removeChild(sugg.firstChild);
+        sugg.appendChild(el("li", "nothing matches “" + box.value + "”", "none"));
+        sugg.hidden = false;
+      }
     } else if (ev.key === "Escape") { sugg.hidden = true; }
   });
   box.addEventListener("blur", () => { sugg.hidden = true; });

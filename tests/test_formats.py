@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -162,6 +163,10 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     assert ends <= uids and len(uids) == nodes
     aliases = next(folder.glob("nodes_term.csv")).read_text(encoding="utf-8").splitlines()[0]
     assert "aliases:string[]" in aliases  # a list stays a list, whatever its items hold
+    claims = list(csv.DictReader((folder / "rels_claim.csv").open(encoding="utf-8", newline="")))
+    if name == "bundled":  # a quote's span is two numbers, not a text "[0, 63]"
+        delimiter = re.search(r'--array-delimiter="([^"]+)"', result["command"]).group(1)
+        assert all(re.fullmatch(rf"\d+{re.escape(delimiter)}\d+", c["span:long[]"]) for c in claims if c["span:long[]"])
 
 
 def test_neo4j_arrays_use_a_delimiter_no_item_holds(tmp_path: Path) -> None:

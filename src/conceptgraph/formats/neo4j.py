@@ -3,7 +3,8 @@ kind, one relationship file per relation kind, typed headers, UTF-8, and
 ``import.sh``, the command that loads them.
 
 Each node gets ``uid:ID`` (``n0``, ``n1``..., so that ``1`` and ``"1"`` stay apart)
-and keeps its readable id in ``id``; lists are ``string[]`` arrays, their items joined
+and keeps its readable id in ``id``; lists are ``string[]`` arrays (a quote's span a
+``long[]``), their items joined
 by the first of ``;``, ``|``, ``¦``, ``␟`` (U+241F) and U+001F that no item of the
 whole graph holds (the command says which, as ``--array-delimiter``); only if every
 one of them occurs is a list written as JSON text. Quoted fields may hold line
@@ -55,12 +56,16 @@ def _delimiter(G: Graph) -> str:
 
 
 def _header(name: str, values: list[Any], delimiter: str = ";") -> tuple[str, str]:
-    """(header cell, encoding) for one property: ``name:type`` or ``name:string[]``."""
+    """(header cell, encoding) for one property: ``name:type``, ``name:string[]``, or
+    ``name:long[]`` for lists of whole numbers."""
     present = [v for v in values if v is not None]
     kinds = {type(v) for v in present}
     if delimiter and kinds and kinds <= {list, tuple} \
             and all(isinstance(x, str) and delimiter not in x for v in present for x in v):
         return f"{name}:string[]", "array"
+    if delimiter and kinds and kinds <= {list, tuple} \
+            and all(type(x) is int for v in present for x in v):  # a quote's span: [0, 63]
+        return f"{name}:long[]", "numbers"
     if len(kinds) == 1 and next(iter(kinds)) in _TYPES:
         return f"{name}:{_TYPES[next(iter(kinds))]}", "plain"
     if kinds <= {int, float} and kinds:
@@ -73,6 +78,8 @@ def _cell(value: Any, how: str, delimiter: str = ";") -> str:
         return ""
     if how == "array":
         return delimiter.join(value)
+    if how == "numbers":
+        return delimiter.join(map(str, value))
     if how == "json":
         return value if isinstance(value, str) else encode_json(clean_value(value))
     if isinstance(value, bool):

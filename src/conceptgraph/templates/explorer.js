@@ -431,9 +431,18 @@
     const keys = (S) => Array.from(S.keys()).filter((x) => has(S, x));
     const denied = [];
     [[a, A], [b, B]].forEach(([t, S]) => S.forEach((v, x) => { if (v.no.length) denied.push([t, x, v.no, v.yes]); }));
+    // the most supported first, then by label: the order `compare` lists them in
+    const ranked = (xs, count, label) => xs.map((x) => [count(x), label(x).toLowerCase(), x])
+      .sort((p, q) => q[0] - p[0] || (p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0)).map((t) => t[2]);
+    const yes = (S, x) => (S.has(x) ? S.get(x).yes : []);
+    const alone = (S) => (x) => yes(S, x).length, both = (x) => union(yes(A, x), yes(B, x)).length;
     return {
-      onlyA: keys(A).filter((x) => !has(B, x)), onlyB: keys(B).filter((x) => !has(A, x)),
-      shared: keys(A).filter((x) => has(B, x)), contrasts, pairings, denied, A, B,
+      onlyA: ranked(keys(A).filter((x) => !has(B, x)), alone(A), node.label),
+      onlyB: ranked(keys(B).filter((x) => !has(A, x)), alone(B), node.label),
+      shared: ranked(keys(A).filter((x) => has(B, x)), both, node.label),
+      contrasts: ranked(contrasts, ([x, y]) => union(union(yes(A, x), yes(B, y)), pairings.get(x + "," + y).by).length,
+        ([x]) => node.label(x)),
+      pairings, denied, A, B,
       relations: incident[a].filter((j) => edge.other(j, a) === b && a !== b),
     };
   }

@@ -322,16 +322,29 @@ def mention_spans(G: Graph, node: Any, text: str) -> list[tuple[int, int]]:
     >>> from conceptgraph import load_graph
     >>> mention_spans(load_graph(), "cooperation", "We co-operate; cooperatives cooperate.")
     [(3, 13), (15, 27), (28, 37)]
+    >>> mention_spans(load_graph(), "cooperation", "Cooperative technology helps cooperation.")
+    [(29, 40)]
     """
     names = [words(n) for n in node_names(G, node)]
     names = [n for n in names if n]
     exact = {tuple(n) for n in names}
     stems = {tuple(stem(w) for w in n) for n in names}
     longest = max((len(n) for n in names), default=0)
+    # the longer names of other nodes of its kind: "cooperative technology" names another term,
+    # and its "cooperative" is no mention of cooperation
+    kind = G.nodes[node].get("kind")
+    others = {tuple(w) for n, k in G.nodes(data="kind") if k == kind and n != node
+              for w in map(words, node_names(G, n)) if len(w) > 1} - exact
+    widest = max(map(len, others), default=0)
     found = [(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
     spans = []
     i = 0
     while i < len(found):
+        other = next((size for size in range(min(widest, len(found) - i), 1, -1)
+                      if tuple(w for _, _, w in found[i:i + size]) in others), 0)
+        if other > 1:
+            i += other
+            continue
         for size in range(min(longest, len(found) - i), 0, -1):
             run = tuple(w for _, _, w in found[i:i + size])
             if run in exact or tuple(stem(w) for w in run) in stems:

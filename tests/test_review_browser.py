@@ -221,3 +221,35 @@ def test_the_key_decides_the_item_on_the_card_even_when_an_answer_decided_it(bro
     book = Decisions.read(drafted)
     assert [(e.key, e.decision) for e in book.entries] == [(claim.key, "accepted"), (attr.key, "accepted")]
     assert errors == []
+
+
+def test_a_quote_or_name_cannot_read_backwards_on_the_card(browser, tmp_path: Path) -> None:
+    """A right-to-left override in the data shows escaped (\\u202e) on the review page too."""
+    import threading
+
+    from conceptgraph.review import Review
+
+    raw = tmp_path / "t.txt"
+    raw.write_text("Ann: What is the difference between soup and stew?\n"
+                   "Bo: Soup is thin \u202eand\u202c clear. Stew is thick.\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    s = ReviewServer(Review(tmp_path / "d"))
+    threading.Thread(target=s.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(s.url)
+        page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+        seen = []
+        for _ in range(12):  # every card, each with its quote in its message
+            card = page.text_content("#rv-card") or ""
+            seen.append(card)
+            if not page.get_attribute("#rv-card", "data-item"):
+                break
+            page.keyboard.press(" ")  # skip
+        shown = "".join(seen)
+        assert "\u202e" not in shown and "\\u202e" in shown
+    finally:
+        context.close()
+        s.shutdown()
+        s.stop()

@@ -18,9 +18,12 @@
   function start(early, data) {
     let cg = null; // the explorer, once it has built the graph
     const $ = (id) => document.getElementById(id);
+    // bidirectional controls shown escaped (\u202e), as the explorer and the terminal show them
+    const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+    const visible = (s) => String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
     const el = (tag, text, cls) => {
       const e = document.createElement(tag);
-      if (text !== undefined && text !== null) e.textContent = String(text);
+      if (text !== undefined && text !== null) e.textContent = visible(text);
       if (cls) e.className = cls;
       return e;
     };
@@ -95,7 +98,7 @@
       ["?", "these keys"]].forEach(([k, t]) => {
       const row = el("div");
       row.appendChild(el("kbd", k));
-      row.appendChild(document.createTextNode(" " + t));
+      row.appendChild(document.createTextNode(" " + visible(t)));
       help.appendChild(row);
     });
     box.appendChild(help);
@@ -261,10 +264,10 @@
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
       const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];
-      wrap.appendChild(document.createTextNode(text.slice(0, span[0])));
+      wrap.appendChild(document.createTextNode(visible(text.slice(0, span[0]))));
       const mark = el("mark", text.slice(span[0], span[1]), "rv-quote");
       wrap.appendChild(mark);
-      wrap.appendChild(document.createTextNode(text.slice(span[1])));
+      wrap.appendChild(document.createTextNode(visible(text.slice(span[1]))));
       return [wrap, mark];
     }
     function render() {

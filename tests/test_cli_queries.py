@@ -147,6 +147,12 @@ def test_a_line_break_in_a_label_or_name_does_not_break_the_line(write) -> None:
     assert "\n" in json.loads(run("who", "p", "--json", "--data", str(path)).stdout)["contributor"]["name"]
 
 
+@pytest.mark.parametrize("text", ["", " - "])
+def test_searching_for_nothing_is_a_usage_error(text: str) -> None:
+    r = run("search", text)
+    assert r.exit_code == 2 and "give a word or name to search for" in r.stderr
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"conceptgraph {name}" not in readme]

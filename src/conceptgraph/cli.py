@@ -561,8 +561,11 @@ def search(text_: str, kind: str | None, data: str | None, curated: bool, as_jso
     Case and punctuation are ignored ("co-operate" finds cooperation); the text matches
     the start of a word, or inside one word, never across two.
     """
+    from .names import normalise
     from .names import search as query
 
+    if not normalise(text_):  # "", " - ": nothing to look for, which is no empty answer
+        raise UsageError("give a word or name to search for, e.g. conceptgraph search co-operate")
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
     _answer(query(G, text_, kind=kind), as_json, "search", f"nothing matches '{text_}'")

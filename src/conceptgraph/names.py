@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .answers import Hit
     from .graph import Graph
 
-__all__ = ["normalise", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts", "mention_spans",
+__all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts", "mention_spans",
            "suggest", "person_keys"]
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -58,6 +58,16 @@ def normalise(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower: the common case, fast
         return text.lower() if text.isalnum() else _NON_WORD.sub("", text.lower())
     return _NON_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def fold(text: str) -> str:
+    """:func:`normalise` with accents dropped: "Jurgen" is typed for "Jürgen", "I agree
+    with Siobhan" names Siobhán.
+
+    >>> fold("Siobhán"), fold("Ångström")
+    ('siobhan', 'angstrom')
+    """
+    return normalise("".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)))
 
 
 def words(text: str) -> list[str]:
@@ -200,15 +210,12 @@ def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
                       "(give its id)", ConceptGraphWarning, stacklevel=3)
 
 
-def _fold(text: str) -> str:
-    """``normalise`` with accents dropped: "Jurgen" is typed for "Jürgen"."""
-    return normalise("".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)))
 
 
 def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
     """The nodes a name typed without its accents names (by a name, or a person's part
     of one), when nothing answers to it as typed."""
-    key = _fold(name)
+    key = fold(name)
     if not key:
         return []
     out = []
@@ -216,8 +223,8 @@ def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
         if not _kind_ok(G, node, kind):
             continue
         names = list(node_names(G, node))
-        if any(_fold(n) == key for n in names) or (G.nodes[node].get("kind") == CONTRIBUTOR and key in {
-                _fold(p) for p in person_keys(str(G.nodes[node].get("label", node)))}):
+        if any(fold(n) == key for n in names) or (G.nodes[node].get("kind") == CONTRIBUTOR and key in {
+                fold(p) for p in person_keys(str(G.nodes[node].get("label", node)))}):
             out.append(node)
     return out
 

@@ -17,28 +17,16 @@ takes one stance towards one person: never both.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
-from ..names import normalise as _normalise
+from ..names import fold
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are)"
-
-
-def normalise(name: str) -> str:
-    """A name's key, its accents aside: "I agree with Siobhan" names Siobhán.
-
-    >>> normalise("Siobhán"), normalise("Ångström")
-    ('siobhan', 'angstrom')
-    """
-    return _normalise("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
-
-
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
 _PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
 
@@ -157,7 +145,7 @@ def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
     for ident, name in contributors:
         words = [w for w in re.split(r"[\s.]+", name) if w]
         parts = {p for w in words for p in w.split("-") if len(p) >= 3}
-        for key in {normalise(name), *(normalise(w) for w in words if len(w) >= 3), *(normalise(p) for p in parts)}:
+        for key in {fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}:
             if key in index and index[key] != ident:
                 shared.add(key)
             index[key] = ident
@@ -235,7 +223,7 @@ def _person(who: str, names: dict[str, str]) -> str:
     if not bare.strip():
         return ""
     for candidate in (bare, bare.split()[-1], bare.split()[0], _NICKNAMES.get(bare.split()[0].casefold(), "")):
-        target = names.get(normalise(candidate), "") if candidate else ""
+        target = names.get(fold(candidate), "") if candidate else ""
         if target:
             return target
     return ""
@@ -256,7 +244,7 @@ def addressed(text: str, names: dict[str, str]) -> str:
     ('bo-lee', 'bo-lee')
     """
     for m in (*_AT.finditer(text), *_CALLED.finditer(text)):
-        who = _person(m.group("who").replace("_", " "), names) or names.get(normalise(m.group("who")), "")
+        who = _person(m.group("who").replace("_", " "), names) or names.get(fold(m.group("who")), "")
         if who:
             return who
     return ""
@@ -293,7 +281,7 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
         found = ""
         for size in (3, 2, 1):  # the whole name first: "Michael J Gruber", then "Gruber"
             found = next((who for i in range(len(words) - size + 1) if words[i][:1].isupper()
-                          and (who := names.get(normalise(" ".join(words[i:i + size])), ""))), "")
+                          and (who := names.get(fold(" ".join(words[i:i + size])), ""))), "")
             if found:
                 break
         if found:

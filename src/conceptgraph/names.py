@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, NodeNotFound, excerpt
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from .answers import Hit
     from .graph import Graph
 
-__all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts", "mention_spans",
-           "suggest", "person_keys"]
+__all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts",
+           "mention_spans", "mentions_of", "suggest", "person_keys"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
@@ -332,6 +332,12 @@ def mention_spans(G: Graph, node: Any, text: str) -> list[tuple[int, int]]:
     >>> mention_spans(load_graph(), "cooperation", "Cooperative technology helps cooperation.")
     [(29, 40)]
     """
+    return mentions_of(G, node)(text)
+
+
+def mentions_of(G: Graph, node: Any) -> Callable[[str], list[tuple[int, int]]]:
+    """:func:`mention_spans` for ``node``, its names read once: for many texts (a
+    thread's messages)."""
     names = [words(n) for n in node_names(G, node)]
     names = [n for n in names if n]
     exact = {tuple(n) for n in names}
@@ -343,21 +349,25 @@ def mention_spans(G: Graph, node: Any, text: str) -> list[tuple[int, int]]:
     others = {tuple(w) for n, k in G.nodes(data="kind") if k == kind and n != node
               for w in map(words, node_names(G, n)) if len(w) > 1} - exact
     widest = max(map(len, others), default=0)
-    found = [(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
-    spans = []
-    i = 0
-    while i < len(found):
-        other = next((size for size in range(min(widest, len(found) - i), 1, -1)
-                      if tuple(w for _, _, w in found[i:i + size]) in others), 0)
-        if other > 1:
-            i += other
-            continue
-        for size in range(min(longest, len(found) - i), 0, -1):
-            run = tuple(w for _, _, w in found[i:i + size])
-            if run in exact or tuple(stem(w) for w in run) in stems:
-                spans.append((found[i][0], found[i + size - 1][1]))
-                i += size
-                break
-        else:
-            i += 1
-    return spans
+
+    def spans_in(text: str) -> list[tuple[int, int]]:
+        found = [(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
+        spans = []
+        i = 0
+        while i < len(found):
+            other = next((size for size in range(min(widest, len(found) - i), 1, -1)
+                          if tuple(w for _, _, w in found[i:i + size]) in others), 0)
+            if other > 1:
+                i += other
+                continue
+            for size in range(min(longest, len(found) - i), 0, -1):
+                run = tuple(w for _, _, w in found[i:i + size])
+                if run in exact or tuple(stem(w) for w in run) in stems:
+                    spans.append((found[i][0], found[i + size - 1][1]))
+                    i += size
+                    break
+            else:
+                i += 1
+        return spans
+
+    return spans_in

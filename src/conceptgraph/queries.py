@@ -45,7 +45,7 @@ from .kinds import (
     WROTE,
     claim_text,
 )
-from .names import LEFT_OUT_DRAFTS, mention_spans, resolve
+from .names import LEFT_OUT_DRAFTS, mentions_of, resolve
 
 if TYPE_CHECKING:
     from .answers import (
@@ -876,6 +876,7 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
     """
     person = resolve(G, by, kind=CONTRIBUTOR) if by else None
     term = resolve(G, mentions) if mentions else None
+    spans_in = mentions_of(G, term) if term is not None else None
     anchored: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, d in edge_items(G):
         if d.get("message") and d.get("span") and d.get("kind") not in (ASSERTS, MENTIONS, CO_OCCURS):
@@ -898,8 +899,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
             msg["score"] = d["score"]
         if d.get("accepted"):
             msg["accepted"] = True
-        if term is not None:
-            spans = mention_spans(G, term, text)
+        if spans_in is not None:
+            spans = spans_in(text)
             if not spans:
                 continue
             msg["mentions"] = [list(s) for s in spans]

@@ -115,9 +115,9 @@ def excerpt(text: object, limit: int = 60) -> str:
     return printable(s[:limit]) + ("…" if len(s) > limit else "")
 
 
-# Bidirectional controls reorder what a terminal shows ("Trojan Source"): escaped, like
-# control characters.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Bidirectional controls reorder what a terminal (or a page) shows ("Trojan Source"):
+#: escaped, like control characters, here and on the pages.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def printable(text: str) -> str:
@@ -141,6 +141,6 @@ def _shown(ch: str) -> str:
     category = unicodedata.category(ch)
     if category == "Zs":
         return " "
-    if category == "Cf" and ch not in _BIDI:
+    if category == "Cf" and ch not in BIDI_CONTROLS:
         return ch
     return repr(ch)[1:-1]

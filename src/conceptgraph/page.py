@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .errors import BIDI_CONTROLS
 from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import (
     ASSERTS,
@@ -94,6 +95,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,
         "labelFont": list(LABEL_FONT),
         "drawnChars": DRAWN_CHARS,
+        "bidi": "".join(sorted(BIDI_CONTROLS)),  # shown escaped on the page, as printable() does in the terminal
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS)},
     }
 

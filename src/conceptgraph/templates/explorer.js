@@ -16,9 +16,9 @@
   const big = data.big;
 
   // ---- named access to the columns ---------------------------------------------------
-  // Bidirectional controls (U+202E...) shown escaped, as the terminal shows them: a name
-  // must not read backwards, nor pull the text after it into its run
-  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  // Bidirectional controls (U+202E...; page.py gives them) shown escaped, as the terminal
+  // shows them: a name must not read backwards, nor pull the text after it into its run
+  const BIDI = new RegExp("[" + data.bidi + "]", "g");
   function visible(s) {
     return String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
   }

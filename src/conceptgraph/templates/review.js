@@ -18,8 +18,8 @@
   function start(early, data) {
     let cg = null; // the explorer, once it has built the graph
     const $ = (id) => document.getElementById(id);
-    // bidirectional controls shown escaped (\u202e), as the explorer and the terminal show them
-    const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+    // bidirectional controls (the page data's) shown escaped, as the explorer and the terminal show them
+    const BIDI = new RegExp("[" + data.bidi + "]", "g");
     const visible = (s) => String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
     const el = (tag, text, cls) => {
       const e = document.createElement(tag);
@@ -98,7 +98,7 @@
       ["?", "these keys"]].forEach(([k, t]) => {
       const row = el("div");
       row.appendChild(el("kbd", k));
-      row.appendChild(document.createTextNode(" " + visible(t)));
+      row.appendChild(document.createTextNode(" " + t));
       help.appendChild(row);
     });
     box.appendChild(help);

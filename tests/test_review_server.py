@@ -148,8 +148,15 @@ def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server
     assert call(server, "GET", "/api/next", token="wrong")[0] == 403
 
 
+# `python -m conceptgraph` as a terminal starts it, Ctrl-C armed: a shell that runs these
+# tests in the background (a script's "&") hands its children SIGINT ignored, and Python
+# then never turns it into KeyboardInterrupt, so "Ctrl-C" could not stop the server.
+_AS_FROM_A_TERMINAL = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                       "sys.argv[0] = 'conceptgraph'; runpy.run_module('conceptgraph', run_name='__main__')")
+
+
 def start(folder: Path, *more: str) -> tuple[subprocess.Popen[str], str]:
-    p = subprocess.Popen([sys.executable, "-m", "conceptgraph", "review", str(folder), "--no-open", *more],
+    p = subprocess.Popen([sys.executable, "-c", _AS_FROM_A_TERMINAL, "review", str(folder), "--no-open", *more],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = p.stdout.readline().strip() if p.stdout else ""
     assert url.startswith("http://127.0.0.1:"), (p.poll(), p.stderr.read() if p.stderr else "")

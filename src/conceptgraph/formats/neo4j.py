@@ -60,12 +60,12 @@ def _header(name: str, values: list[Any], delimiter: str = ";") -> tuple[str, st
     ``name:long[]`` for lists of whole numbers."""
     present = [v for v in values if v is not None]
     kinds = {type(v) for v in present}
-    if delimiter and kinds and kinds <= {list, tuple} \
-            and all(isinstance(x, str) and delimiter not in x for v in present for x in v):
-        return f"{name}:string[]", "array"
-    if delimiter and kinds and kinds <= {list, tuple} \
-            and all(type(x) is int for v in present for x in v):  # a quote's span: [0, 63]
-        return f"{name}:long[]", "numbers"
+    if delimiter and kinds and kinds <= {list, tuple}:
+        items = [x for v in present for x in v]
+        if all(isinstance(x, str) and delimiter not in x for x in items):
+            return f"{name}:string[]", "array"
+        if all(type(x) is int for x in items):  # a quote's span: [0, 63]
+            return f"{name}:long[]", "array"
     if len(kinds) == 1 and next(iter(kinds)) in _TYPES:
         return f"{name}:{_TYPES[next(iter(kinds))]}", "plain"
     if kinds <= {int, float} and kinds:
@@ -77,8 +77,6 @@ def _cell(value: Any, how: str, delimiter: str = ";") -> str:
     if value is None:
         return ""
     if how == "array":
-        return delimiter.join(value)
-    if how == "numbers":
         return delimiter.join(map(str, value))
     if how == "json":
         return value if isinstance(value, str) else encode_json(clean_value(value))

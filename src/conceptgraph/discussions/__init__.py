@@ -182,7 +182,7 @@ def _is_json(path: Path) -> bool:
         head = _head(path)
     except OSError:
         return False
-    return head is not None and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+    return head is not None and head.lstrip(b" \t\r\n")[:1] in (b"{", b"[")  # (_head drops a byte-order mark)
 
 
 def _same_url(given: str, url: str) -> bool:

@@ -348,22 +348,27 @@ def _signed_off(lines: list[str], sender: str) -> list[str]:
     """``lines`` without a closing that signs with the sender's name: a greeting on a
     line of its own, then up to four short lines, one of them holding a part of the name
     (or the name alone on the last line); never the whole of the words."""
-    parts = {p.casefold() for p in re.findall(r"[^\W\d_]{2,}", sender)}
+    parts = _name_words(sender)
     if not parts:
         return lines
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < 2:
         return lines
     last = lines[filled[-1]].strip().lstrip("-–—~ ").strip()
-    for k in range(len(filled) - 2, max(len(filled) - 7, -1), -1):
+    for k in range(len(filled) - 2, max(len(filled) - 7, 0), -1):  # never the first line: some words stay
         at = filled[k]
         tail = [lines[i].strip() for i in filled[k + 1:]]
         if _CLOSING.fullmatch(lines[at].strip()) and len(tail) <= 4 and all(len(t) <= 60 for t in tail) \
-                and any(parts & {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", t)} for t in tail) and k > 0:
+                and any(parts & _name_words(t) for t in tail):
             return lines[:at]
-    if {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", last)} <= parts and len(last) <= 40 and last:
+    if last and len(last) <= 40 and _name_words(last) <= parts:
         return lines[:filled[-1]]  # "Ann" (or "-- Ann Lee") alone on the last line
     return lines
+
+
+def _name_words(text: str) -> set[str]:
+    """The words of ``text`` that could be part of a name, case aside."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 # Starts only where a run of address characters starts, so that a long run without an

@@ -273,13 +273,14 @@ def _turn(line: str) -> tuple[str, str]:
     chat log's own line ("-!- bob has joined"). After a time stamp, a name is whatever
     stands before the colon, markup and all: the stamp says it is a turn."""
     stamp = _STAMP.match(line)
-    rest = line[stamp.end():] if stamp and stamp.end() else line
+    stamped = bool(stamp and stamp.end())
+    rest = line[stamp.end():] if stamp and stamped else line
     nick = _NICK.match(rest)
     if nick:
         return nick["n"], nick["text"]
     if _LOGGED.match(rest):
         return EVENT, ""
-    if stamp and stamp.end():
+    if stamped:
         if _EVENT.match(rest):
             return EVENT, ""
         action = _ACTION.match(rest)
@@ -291,7 +292,7 @@ def _turn(line: str) -> tuple[str, str]:
     name = (m["b"] or m["n"] or "").strip()
     if not name or len(name.split()) > 5 or "http" in name:
         return "", ""
-    if _MARKUP.search(name) and not (stamp and stamp.end()) and not _NICKNAMED.match(name):
+    if _MARKUP.search(name) and not stamped and not _NICKNAMED.match(name):
         return "", ""
     return name, m["text"]
 

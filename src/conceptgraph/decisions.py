@@ -700,7 +700,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             status[it.key] = ACCEPTED
 
     # what is left to decide, pointing at the accepted terms and attributes by their ids now;
-    # a drafted attribute that nothing left uses goes (every claim with it was rejected)
+    # a drafted attribute, or a term made only for decided items, that nothing left uses goes
+    # (every claim with it was rejected): see carried_only
     used = {u for it in items if it.key not in status for u in taken_with(it)}
     for it in items:
         if carried_only(it) and it.key not in status and it.record.id not in used:

@@ -174,6 +174,8 @@ def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tu
 
 
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
+    from .queries import concern_labels
+
     kinds: dict[str, int] = {}
     cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}
     details: list[dict[str, Any]] = []
@@ -191,8 +193,6 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
             at = len(details)
             details.append(_evidence(key, d, data, index))
             if isinstance(d.get("concerns"), (list, tuple)) and d["concerns"]:  # what a stance is about, in words
-                from .queries import concern_labels
-
                 details[-1]["concerns"] = _text(concern_labels(G, v, d["concerns"]))
         cols["source"].append(index[u])
         cols["target"].append(index[v])

@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import markdown_to_text, tidy
-from .thread import Left, Post, Thread
+from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -163,7 +163,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
     for m in messages:
         subtype = m.get("subtype") if isinstance(m.get("subtype"), str) else ""
         if subtype in _EVENTS:
-            left["joins, leaves and channel events"] += 1
+            left[CHANNEL_EVENTS] += 1
             continue
         comment = m.get("comment") if subtype == "file_comment" and isinstance(m.get("comment"), dict) else None
         source: dict[str, Any] = comment if comment is not None else m  # a file comment's author is its commenter

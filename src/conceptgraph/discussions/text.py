@@ -25,7 +25,7 @@ from datetime import datetime
 
 from ..errors import DatasetError, excerpt
 from .clean import markdown_to_text, quoted_lines_removed, tidy
-from .thread import Left, Post, Thread
+from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text"]
 
@@ -203,7 +203,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         name, text = _turn(line.strip())
         if name == EVENT:
             if left is not None:
-                left["joins, leaves and channel events"] += 1
+                left[CHANNEL_EVENTS] += 1
             continue
         if name and not turns and name.casefold() in _MINUTES:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words

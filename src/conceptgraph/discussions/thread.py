@@ -76,6 +76,10 @@ class Left(Counter[str]):
     """How many messages were left out, by reason ("spam", "deleted", "bots"...)."""
 
 
+#: A chat's own lines, a Slack export's or an IRC log's, as :class:`Left` counts them.
+CHANNEL_EVENTS = "joins, leaves and channel events"
+
+
 def slug(text: str) -> str:
     """An id made of lowercase letters, digits and hyphens.
 

@@ -311,9 +311,9 @@ def _contrasting(text: str) -> bool:
 
 
 # Two statements joined by a comma alone: "Weather is short-term, climate is long-term"
-_SPLICE = re.compile(r",\s+(?:the\s+|an?\s+)?(?=[\w“\"'‘`-][^,;:.!?]{0,60}?\s(?:is|are|was|were|means|has|have|needs|"
-                     r"requires|involves|implies)\s)", re.I)
-_SPLICE_VERB = re.compile(r"[\"”’'`]*\s+(?:is|are|was|were|means|has|have|needs|requires|involves|implies)\s", re.I)
+_STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
+_SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
+_SPLICE_VERB = re.compile(rf"[\"”’'`]*\s+{_STATES}\s", re.I)
 
 
 def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:

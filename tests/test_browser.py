@@ -322,6 +322,79 @@ def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) 
     p.wait_for_function("() => document.getElementById('showall').hidden")
 
 
+def _walk(page: Page, key: str) -> int:
+    page.page.keyboard.press(key)
+    return page.js("() => conceptgraph.network.getSelectedNodes()[0] ?? -1")
+
+
+def test_the_keyboard_walks_the_graph_from_node_to_node(fresh: Page) -> None:
+    """Tab onto the graph: the arrows go to the nearest node that way, the status line
+    says which, Enter opens it and Escape comes back to the graph."""
+    p = fresh.page
+    fresh.js("() => { conceptgraph.network.unselectAll(); document.activeElement.blur(); }")
+    p.keyboard.press("g")
+    assert fresh.js("() => document.activeElement.id") == "network"
+    first = _walk(fresh, "ArrowRight")
+    assert first >= 0 and fresh.js("(i) => conceptgraph.data.nodes.label[i]", first) in p.text_content("#status")
+    x = lambda i: fresh.js("(i) => conceptgraph.network.getPosition(i).x", i)  # noqa: E731
+    at, seen = first, [first]
+    for _ in range(4):
+        nxt = _walk(fresh, "ArrowRight")
+        if nxt == at:
+            assert "no node right" in p.text_content("#status")
+            break
+        assert x(nxt) > x(at)
+        at = nxt
+        seen.append(at)
+    assert len(seen) > 2
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    assert p.text_content("#panel h3") == fresh.js("(i) => conceptgraph.data.nodes.label[i]", at)
+    assert fresh.js("() => document.getElementById('panel').contains(document.activeElement)")
+    p.keyboard.press("Escape")
+    assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "network"
+    fresh.screenshot("keyboard-walk.png")
+
+
+def test_the_arrows_reach_every_node_shown(fresh: Page) -> None:
+    """From any node, some run of arrow presses reaches each node on the page (checked
+    with the step each arrow takes, as the keys take it)."""
+    reached, shown = fresh.js("""() => {
+      const c = conceptgraph, ids = c.network.body.nodeIndices.map(Number), seen = new Set([ids[0]]), todo = [ids[0]];
+      while (todo.length) {
+        const at = todo.pop();
+        for (const key of ["ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown"]) {
+          const next = c.step(at, key);
+          if (next !== null && !seen.has(next)) { seen.add(next); todo.push(next); }
+        }
+      }
+      return [Array.from(seen).sort((a, b) => a - b), ids.sort((a, b) => a - b)];
+    }""")
+    assert len(shown) > 100 and reached == shown
+
+
+def test_the_page_finds_a_name_typed_without_its_accents_as_the_command_line_does(browser, tmp_path: Path) -> None:
+    from conceptgraph import build_graph, parse_dataset
+
+    data = ("contributors:\n- {id: jurgen, name: Jürgen Müller, role: author}\n"
+            "terms:\n- {id: t1, label: résumé}\n- {id: t2, label: Café au lait}\n- {id: t3, label: naïve}\n"
+            "- {id: t4, label: resume builder}\n")
+    G = build_graph(parse_dataset(data))
+    page = Page(browser, write_page(G, tmp_path / "accents.html"))
+    try:
+        for text in ("Jurgen", "muller", "Müll", "resume", "RÉSUMÉ", "résumé builder", "cafe", "Cafe au", "naive", "na",
+                     "xyz", "\u0301"):
+            page_hits = page.js("(t) => conceptgraph.matches(t).map(h => [conceptgraph.data.nodeDetails[h.i].id, h.score])",
+                                text)
+            assert page_hits == [[h["id"], h["score"]] for h in search(G, text)], text
+        assert [h["id"] for h in search(G, "Jurgen")] == ["jurgen"]
+        assert [h["id"] for h in search(G, "resume")] == ["t1", "t4"]  # "résumé" whole, then "resume builder"
+        page.page.fill("#search", "cafe")
+        assert "Café au lait" in page.page.text_content("#suggestions li")
+    finally:
+        page.close()
+
+
 def test_an_agreement_says_what_it_is_about_as_the_terminal_does(fresh: Page) -> None:
     p = fresh.page
     j = fresh.js("() => conceptgraph.data.edges.detail.findIndex((d, j) => conceptgraph.data.edgeDetails[d].key"

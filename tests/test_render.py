@@ -186,6 +186,18 @@ def test_the_page_folds_case_from_a_table_that_covers_python(monkeypatch) -> Non
     assert beyond == []  # the table looks only at the Basic Multilingual Plane, where all of them are
 
 
+def test_the_page_takes_accents_off_as_python_does() -> None:
+    import sys
+    import unicodedata
+
+    from conceptgraph.page import _combining_marks
+
+    marks = {c for a, b in _combining_marks() for c in range(a, b + 1)}
+    assert 0x301 in marks and ord("e") not in marks
+    every = {c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+    assert every == marks  # the ranges look below U+20000, where all of them are
+
+
 def test_the_page_holds_the_thread_with_each_quote_in_its_place() -> None:
     data = embedded(render_html(load_graph()))
     assert len(data["thread"]) == 18

@@ -558,8 +558,9 @@ def clusters(seed: int, resolution: float, data: str | None, curated: bool, as_j
 def search(text_: str, kind: str | None, data: str | None, curated: bool, as_json: bool) -> None:
     """Find terms, attributes and contributors by label, alias or inflection.
 
-    Case and punctuation are ignored ("co-operate" finds cooperation); the text matches
-    the start of a word, or inside one word, never across two.
+    Case, accents and punctuation are ignored ("co-operate" finds cooperation, "resume"
+    finds résumé); the text matches the start of a word, or inside one word, never
+    across two.
     """
     from .names import normalise
     from .names import search as query

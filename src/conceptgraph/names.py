@@ -6,9 +6,10 @@ a light stemmer ("cooperators" finds it too). Search matches whole words or thei
 beginnings, never across the space between two words ("ken" does not find "Luke
 Naismith"). A person is also named by a first name, last name or initials that no one
 else has ("Jim", "Benson", "JB"), and a login by its parts ("mira" of "mira-k"). A name
-typed without its accents ("Jurgen") finds one written with them when nothing else
-does. Every command that takes a node name resolves it here, and the page uses the same keys
-(computed here) for its search box.
+typed without its accents ("Jurgen") names one written with them when nothing else
+does; search lists both ("resume" finds "résumé" and "resume builder"). Every command
+that takes a node name resolves it here, and the page uses the same keys (computed
+here) for its search box.
 
 >>> from conceptgraph import load_graph
 >>> G = load_graph()
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from .graph import Graph
 
 __all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts",
-           "mention_spans", "mentions_of", "suggest", "person_keys"]
+           "mention_spans", "mentions_of", "suggest", "person_keys", "unmarked"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
@@ -67,7 +68,19 @@ def fold(text: str) -> str:
     >>> fold("Siobhán"), fold("Ångström")
     ('siobhan', 'angstrom')
     """
-    return normalise("".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)))
+    return normalise(unmarked(text))
+
+
+def unmarked(text: str) -> str:
+    """``text`` with its accents (combining marks) taken off, as :func:`fold` takes them.
+
+    >>> unmarked("Jürgen Müller")
+    'Jurgen Muller'
+    """
+    text = str(text)
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
@@ -297,27 +310,39 @@ def search(G: Graph, text: str, kind: str | None = None, limit: int | None = Non
 
     Each hit is ``{"id", "label", "kind", "matched", "score"}``; ``score`` is 3 for an
     exact name, 2 for a word that starts with the text (a name that starts with it
-    first), 1 for a word that contains it.
+    first), 1 for a word that contains it. Names are also compared with the text without
+    accents, so that "resume" finds "résumé" as well as "resume builder".
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("cafe-au-lait", label="Café au lait", kind="term")
+    >>> [(h["id"], h["score"]) for h in search(G, "cafe")]
+    [('cafe-au-lait', 2)]
     """
     key, key_words = name_keys(text)
-    if not key:
+    bare = unmarked(text)
+    bare_key, bare_words = name_keys(bare)
+    if not key and not bare_key:
         return []
     hits = []
     for order, node in enumerate(G.nodes):
         if not _kind_ok(G, node, kind):
             continue
-        best, matched = 0, ""
+        best, matched, starts = 0, "", False
         for n in node_names(G, node):
-            score = _score(key, key_words, n)
+            score = _score(key, key_words, n) if key else 0
+            plain = unmarked(n)
+            if (plain != n or bare != text) and bare_key and score < 3:
+                score = max(score, _score(bare_key, bare_words, plain))
             if score > best:
                 best, matched = score, n
+                starts = name_keys(n)[0].startswith(key) or name_keys(plain)[0].startswith(bare_key)
         if best:
             data = G.nodes[node]
             hit: Hit = {"id": node, "label": str(data.get("label", node)), "kind": str(data.get("kind", "node")),
                         "matched": matched, "score": best}
             # of the names a word of which starts so, first those that start so themselves
             # ("climat": "climate" before "global climate")
-            hits.append((-best, not name_keys(matched)[0].startswith(key), order, hit))
+            hits.append((-best, not starts, order, hit))
     hits.sort(key=lambda h: h[:3])
     return [h[3] for h in hits[:limit]]
 

@@ -39,7 +39,7 @@ from .kinds import (
     TERM,
 )
 from .layout import SPACING, layout
-from .names import name_keys, node_names, word_parts
+from .names import name_keys, node_names, unmarked, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
                                                if edge_kinds[k]["base"] in (MENTIONS, CO_OCCURS)}),
         "names": [[[name, *_keys(name)] for name in dict.fromkeys(node_names(G, n))] for n in nodes],
         "casefold": _casefold_table(),
+        "marks": _combining_marks(),
         "partner": _partners(G, index),
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,
@@ -101,8 +102,11 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
 
 
 def _keys(name: str) -> list[Any]:
+    """The keys the page's search compares with a name (as :func:`conceptgraph.names.search`
+    does), then, for a name with accents, those of the name without them."""
     whole, words = name_keys(name)
-    return [whole, words, word_parts(name)]
+    bare = unmarked(name)
+    return [whole, words, word_parts(name), *([_keys(bare)[:3]] if bare != name else [])]
 
 
 def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False) -> dict[Any, tuple[int, int]]:
@@ -312,6 +316,24 @@ def _casefold_table() -> dict[str, str]:
     # test checks that this stays true of the Python that runs it.
     return {c: c.casefold() for c in map(chr, range(0x10000))
             if not 0xD800 <= ord(c) <= 0xDFFF and c.casefold() != c.lower()}
+
+
+@cache
+def _combining_marks() -> list[list[int]]:
+    """The code point ranges of the marks :func:`conceptgraph.names.unmarked` takes off, so
+    that the page takes the same ones off what is typed."""
+    import unicodedata
+
+    # Every such mark is below U+20000 (the last is U+1E94A), and a test checks that this
+    # stays true of the Python that runs it.
+    ranges: list[list[int]] = []
+    for c in range(0x20000):
+        if unicodedata.combining(chr(c)):
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return ranges
 
 
 def _font_sizes(G: Graph, degree: dict[Any, int]) -> dict[Any, float]:

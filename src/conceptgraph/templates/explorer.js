@@ -751,6 +751,59 @@
     if (p.nodes.length) focus(p.nodes[0], 1);
   });
 
+  // ---- the keyboard on the graph: arrows go from node to node, Enter opens one ---------------
+  const ARROWS = { ArrowRight: [1, 0, "right"], ArrowLeft: [-1, 0, "left"], ArrowDown: [0, 1, "below"],
+    ArrowUp: [0, -1, "above"] };
+  let keyboardFrom = null; // what Escape gives the keyboard back to, once a panel has taken it
+  /** The shown node nearest ``p`` in direction ``d`` (within 45 degrees of it, so that each
+   * other node lies in the way of one arrow), or nearest ``p`` in any direction without ``d``. */
+  function nearest(p, d, skip) {
+    const ids = nodeView.getIds(), at = network.getPositions(ids);
+    let best = null, cost = Infinity;
+    ids.forEach((v) => {
+      if (v === skip) return;
+      const dx = at[v].x - p.x, dy = at[v].y - p.y;
+      const along = d ? dx * d[0] + dy * d[1] : 0, across = d ? Math.abs(dx * d[1] - dy * d[0]) : 0;
+      if (d && (d[0] ? along < across || along <= 0 : along <= across)) return; // on a diagonal: left or right
+      if (Math.hypot(dx, dy) < cost) { cost = Math.hypot(dx, dy); best = v; }
+    });
+    return best;
+  }
+  /** Where an arrow ``key`` goes from node ``i``: to the nearest node that way; from no node, to
+   * the one nearest the middle of the view. */
+  function step(i, key) {
+    const [dx, dy] = ARROWS[key];
+    return i === undefined || i === null ? nearest(network.getViewPosition(), null)
+      : nearest(network.getPosition(i), [dx, dy], i);
+  }
+  function keepInSight(i) {
+    const at = network.canvasToDOM(network.getPosition(i)), box = $("network");
+    const off = visibleOffset(), w = box.clientWidth + 2 * off.x, h = box.clientHeight + 2 * off.y;
+    if (at.x < 40 || at.y < 40 || at.x > w - 40 || at.y > h - 40) {
+      const s = network.getScale(), p = network.getPosition(i);
+      network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, animation: false });
+    }
+  }
+  $("network").addEventListener("keydown", (ev) => {
+    const chosen = network.getSelectedNodes().filter(nodeShown)[0];
+    if (ARROWS[ev.key]) {
+      ev.preventDefault();
+      const next = step(chosen, ev.key), where = ARROWS[ev.key][2];
+      if (next === null) { refresh(chosen === undefined ? "no node is shown" : "no node " + where + " “" + node.label(chosen) + "”"); return; }
+      network.selectNodes([next]);
+      keepInSight(next);
+      refresh("“" + node.label(next) + "”, " + node.kind(next).label + ": Enter opens it, arrows go on");
+    } else if ((ev.key === "Enter" || ev.key === " ") && chosen !== undefined) {
+      ev.preventDefault();
+      choose(chosen);
+      const first = $("panel-body").querySelector("button, [tabindex='0']");
+      if (first && state.panelOpen) { keyboardFrom = $("network"); first.focus(); }
+    } else if (ev.key === "+" || ev.key === "=" || ev.key === "-") {
+      ev.preventDefault();
+      network.moveTo({ scale: network.getScale() * (ev.key === "-" ? 1 / 1.25 : 1.25), animation: false });
+    }
+  });
+
   // ---- search: the command line's keys and scores ------------------------------------------
   const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
   function normalise(s) {
@@ -773,15 +826,22 @@
     if (whole.startsWith(key)) return 2;
     return 0;
   }
+  const MARKS = new RegExp("[" + data.marks.map(([a, b]) => "\\u{" + a.toString(16) + "}-\\u{" + b.toString(16) + "}")
+    .join("") + "]", "gu");
+  function unmarked(s) { return String(s).normalize("NFKD").replace(MARKS, ""); } // as conceptgraph.names.unmarked
+  /** As conceptgraph.names.search: each name compared with the text as typed, and both without accents. */
   function matches(text) {
-    const key = normalise(text), keyWords = words(text), hits = [];
-    if (!key) return hits;
+    const key = normalise(text), keyWords = words(text), bare = unmarked(text), hits = [];
+    const bareKey = normalise(bare), bareWords = words(bare);
+    if (!key && !bareKey) return hits;
     for (let i = 0; i < N; i++) {
       if (node.kind(i).kind === "message") continue;
       let best = 0, shown = "", starts = false;
-      data.names[i].forEach(([name, whole, nameWords, parts]) => {
-        const s = score(key, keyWords, whole, nameWords, parts);
-        if (s > best) { best = s; shown = name; starts = whole.startsWith(key); }
+      data.names[i].forEach(([name, whole, nameWords, parts, plain]) => {
+        let s = key ? score(key, keyWords, whole, nameWords, parts) : 0;
+        const [pWhole, pWords, pParts] = plain || [whole, nameWords, parts];
+        if ((plain || bare !== text) && bareKey && s < 3) s = Math.max(s, score(bareKey, bareWords, pWhole, pWords, pParts));
+        if (s > best) { best = s; shown = name; starts = whole.startsWith(key) || pWhole.startsWith(bareKey); }
       });
       if (best) hits.push({ i, score: best, matched: shown, starts });
     }
@@ -824,7 +884,7 @@
         pick(current[Math.max(cursor, 0)].i);
         // the keyboard goes on in the panel just opened (Escape comes back here)
         const first = $("panel-body").querySelector("button, [tabindex='0']");
-        if (first && state.panelOpen) first.focus();
+        if (first && state.panelOpen) { keyboardFrom = box; first.focus(); }
       } else {
         // said under the box too: on a phone the status line is folded away with the legend
         refresh("nothing matches “" + box.value + "”");
@@ -836,10 +896,15 @@
   });
   box.addEventListener("blur", () => { sugg.hidden = true; });
   document.addEventListener("keydown", (ev) => {
+    const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName);
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
+    else if (ev.key === "g" && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) { ev.preventDefault(); $("network").focus(); }
     else if (ev.key === "Escape" && document.activeElement !== box) {
       // a panel or the thread closes first, back to the search box; then a focus view ends
-      if (state.panelOpen || !$("thread").hidden) { hidePanel(); closeThread(); box.focus(); }
+      if (state.panelOpen || !$("thread").hidden) {
+        const back = keyboardFrom || (document.activeElement === $("network") ? $("network") : box);
+        hidePanel(); closeThread(); back.focus(); keyboardFrom = null;
+      }
       else if (state.focusSet) { showAll(); network.fit(); }
     }
   });
@@ -856,6 +921,6 @@
   if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
   window.conceptgraph = {
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
-    matches, normalise, openThread, inContext, showMarks,
+    matches, normalise, openThread, inContext, showMarks, step,
   };
 });

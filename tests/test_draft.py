@@ -978,6 +978,8 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
     ("Help", "Can someone explain what a closure is?", {"closure"}),
     ("Question", "What's the definition of a microservice?", {"microservice"}),
     ("Is a tarn a lake?", "Asking for a map.", {"tarn", "lake"}),
+    ("Chat", "Is a guild a kind of club, or something else?", {"guild", "club"}),
+    ("Chat", "Is a tarn a lake or not?", {"tarn", "lake"}),
     ("Question", "What is your point?", set()), ("Question", "What is right?", set()),
     ("Question", "Is this a bug?", set()),
 ])

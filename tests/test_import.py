@@ -237,6 +237,61 @@ def test_slack_folder_and_zip(tmp_path: Path) -> None:
     assert len(read_discussion([FIX / "slack"], options=Options(include_bots=True))[0].messages) == 6
 
 
+def test_a_discord_channel_exported_by_discordchatexporter() -> None:
+    ds, summary = read_discussion([FIX / "discord.json"])
+    assert summary["format"] == "discord" and summary["left_out"] == {
+        "bots": 1, "empty": 1, "joins, leaves and channel events": 2, "quoted lines (others' words)": 1}
+    assert messages("discord.json") == [
+        ("Ana Lima", "message 1", "",
+         "Is what we do in the workshop cooperation or collaboration? I'd say cooperation is helping each other with "
+         "separate goals."),
+        ("bruno_c", "message 2", "message-1", "Agreed, and collaboration is one shared goal. @Ana Lima"),
+        ("Dmitri", "message 3", "", "@bruno_c not quite: in a team both are there. </script><script>alert(1)</script> 🤝"),
+        ("Ana Lima", "message 4", "", "Late to this: coordination is the third word we keep mixing up."),
+    ]  # a reply to a message outside the export answers no one
+    assert [c.role for c in ds.contributors] == ["author", "commenter", "commenter"]
+    assert len(read_discussion([FIX / "discord.json"], options=Options(include_bots=True))[0].messages) == 5
+
+
+def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_path: Path) -> None:
+    ds, summary = read_discussion([FIX / "telegram.json"])
+    assert summary["format"] == "telegram" and summary["left_out"] == {
+        "empty": 1, "forwarded messages (others' words)": 1, "joins, leaves and channel events": 2,
+        "quoted passages (others' words)": 1}
+    assert messages("telegram.json") == [
+        ("Ana Lima", "message 1", "", "Is a guild a kind of community, or something else?"),
+        ("Bruno Costa", "message 2", "message-1",
+         "A guild is a community of practice with a trade, see https://example.org/guilds <b>not</b> a club."),
+        ("Deleted Account", "message 3", "message-2", "No, @bruno_costa: a guild sets rules for its members; a community "
+         "need not."),
+        ("Ana Lima", "message 4", "message-3", "Agreed 👍"),
+    ]
+    chat = json.loads((FIX / "telegram.json").read_text(encoding="utf-8"))
+    other = {"name": "Bruno Costa", "type": "personal_chat", "id": 100000002, "messages": [
+        {"id": 1, "type": "message", "date": "2024-02-07T08:00:00", "from": "Bruno Costa", "from_id": "user100000002",
+         "text": "Coffee?"}]}
+    account = tmp_path / "result.json"
+    account.write_text(json.dumps({"about": "Here is the data you requested.", "personal_information": {
+        "user_id": 100000001, "first_name": "Ana"}, "chats": {"about": "This page lists all chats.",
+                                                               "list": [chat, other]}}), encoding="utf-8")
+    assert detect(account).name == "telegram"
+    both, _ = read_discussion([account])
+    assert [m.where for m in both.messages][-1] == "“Bruno Costa” › message 1"
+    assert len(read_discussion([account], thread="Words we work with")[0].messages) == 4
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("discord.json", "expected a DiscordChatExporter channel"),
+    ("telegram.json", "expected a Telegram export"),
+])
+def test_a_chat_export_of_the_wrong_shape_says_what_it_expected(tmp_path: Path, name: str, problem: str) -> None:
+    bad = tmp_path / name
+    bad.write_text('{"guild": {}, "channel": {}, "messages": 3}' if name.startswith("discord")
+                   else '{"messages": 3, "from_id": "x"}', encoding="utf-8")
+    r = run("import", str(bad), "--format", name.split(".")[0], "-o", str(tmp_path / "out"))
+    assert r.exit_code != 0 and problem in r.stderr and "Traceback" not in r.stderr
+
+
 @pytest.mark.parametrize("entry, problem", [("../evil.json", "points outside"), ("/etc/x.json", "points outside")])
 def test_a_zip_cannot_reach_outside(tmp_path: Path, entry: str, problem: str) -> None:
     bad = tmp_path / "bad.zip"
@@ -279,7 +334,8 @@ def test_plain_text_turns_and_markdown() -> None:
 
 
 @pytest.mark.parametrize("name", ["wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox",
-                                  "slack", "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md"])
+                                  "slack", "discord.json", "telegram.json", "meeting.vtt", "meeting.srt", "chat.txt",
+                                  "minutes.md"])
 def test_every_export_can_be_given_to_data_directly(name: str) -> None:
     r = run("contributors", "--data", str(FIX / name), "--json")
     assert r.exit_code == 0, r.stderr
@@ -289,7 +345,7 @@ def test_every_export_can_be_given_to_data_directly(name: str) -> None:
 
 def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
     for name in ("wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox", "slack",
-                 "meeting.vtt", "chat.txt"):
+                 "discord.json", "telegram.json", "meeting.vtt", "chat.txt"):
         ds, _ = read_discussion([FIX / name])
         out = tmp_path / name.replace(".", "-")
         assert run("import", str(FIX / name), "-o", str(out)).exit_code == 0

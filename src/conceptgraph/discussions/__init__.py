@@ -1,5 +1,6 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
-Discourse, Reddit, mail and mailing-list archives, Slack, transcripts, plain text) into a dataset of its
+Discourse, Reddit, mail and mailing-list archives, Slack, Discord, Telegram, Stack
+Exchange, GitHub, web pages, transcripts, plain text) into a dataset of its
 contributors and messages. Each format is one :class:`Importer` record; the command
 line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`.
 
@@ -233,6 +234,18 @@ def _github_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
     return read_github(_bytes(paths[0]), str(paths[0]), o.include_bots, [(_bytes(p), str(p)) for p in paths[1:]])
 
 
+def _discord(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .messengers import read_discord
+
+    return read_discord(_bytes(path), str(path), include_bots=o.include_bots)
+
+
+def _telegram(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .messengers import read_telegram
+
+    return read_telegram(_bytes(path), str(path))
+
+
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .webpage import read_webpage
 
@@ -269,6 +282,10 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
              (".json",), _sniffer("github", "sniff_github"), _github, read_parts=_github_parts),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
+    Importer("discord", "Discord: a channel or thread exported by DiscordChatExporter as JSON", (".json",),
+             _sniffer("messengers", "sniff_discord"), _discord),
+    Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json)",
+             (".json",), _sniffer("messengers", "sniff_telegram"), _telegram),
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
              (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),

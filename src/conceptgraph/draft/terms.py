@@ -71,9 +71,10 @@ _WHAT_MEANS = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)
 _WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?(?:meaning|definition)\b)(?:an?\s+|the\s+)?"
                       r"(?P<a>[^?,;:.]{1,40}?)\s*\?\s*$|"
                       r"\bwhat\s+(?:an?\s+|the\s+)?(?P<b>[^?,;:.]{1,40}?)\s+(?:is|are)\s*\?\s*$", re.I)
-# ... or whether one thing is another: "Is a tarn a lake?"
+# ... or whether one thing is another: "Is a tarn a lake?", "Is a guild a kind of club, or not?"
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+(?:an?|the|just|really|also)\s+"
-                   r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?\s*$", re.I)
+                   r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
+                   r"(?:,?\s+or\s+(?:not|something else|something|anything else|what))?\s*\?\s*$", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",

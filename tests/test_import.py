@@ -280,14 +280,48 @@ def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_pa
     assert len(read_discussion([account], thread="Words we work with")[0].messages) == 4
 
 
+HN_THREAD = [
+    ("mkadlec", "post", "", "Our QA team says defect, the developers say bug. Is there a real difference, or is it just "
+     "who is talking?"),
+    ("tptacek_fan", "comment 1", "post", "A defect is a deviation from the spec. A bug is whatever the user thinks is "
+     "wrong. Plenty of bugs are not defects.\n\nSee https://en.wikipedia.org/wiki/Software_bug"),
+    ("mkadlec", "reply 1 to comment 1", "comment-1",
+     "That's the distinction I was missing, thanks. So a defect is always measured against a requirement?"),
+    ("unnamed commenter (reply 2 to comment 1)", "reply 2 to comment 1", "reply-1-to-comment-1", "[deleted]"),
+    ("ruthless_qa", "reply 3 to comment 1", "reply-2-to-comment-1",
+     'Yes, and the parent (now deleted) was wrong: never call a crash a "feature". <script>alert(1)</script>'),
+    ("Zoë_Ågren", "comment 2", "post", 'In IEEE 1044 terms a defect is in the product and a failure is what you observe. '
+     '"Bug" is informal for either.\n\n  defect -> fault -> failure'),
+]
+
+
+def test_a_hacker_news_thread_from_algolia_or_the_official_api_or_a_search() -> None:
+    ds, summary = read_discussion([FIX / "hackernews-algolia.json"])
+    assert summary["format"] == "hackernews" and ds.source.title == 'Ask HN: Is a "bug" the same thing as a "defect"?'
+    assert ds.source.url == "https://news.ycombinator.com/item?id=41230001"
+    assert summary["left_out"] == {"deleted": 1, "quoted lines (others' words)": 1}
+    assert messages("hackernews-algolia.json") == HN_THREAD  # the deleted comment stays, as it is answered
+    # the official API's items, one per line, in the order a crawler fetched them: the same thread
+    official, summary = read_discussion([FIX / "hackernews-items.jsonl"])
+    assert summary["left_out"] == {"dead (flagged) comments": 1, "deleted": 1, "quoted lines (others' words)": 1}
+    assert [(w, p) for _, w, p, _ in messages("hackernews-items.jsonl")] == [(w, p) for _, w, p, _ in HN_THREAD]
+    # a search for the story's comments: newest first, without the story; the comment whose
+    # parent it did not return answers the story
+    assert [(who, w, p) for who, w, p, _ in messages("hackernews-search.json")] == [
+        ("unnamed author (post)", "post", ""), ("tptacek_fan", "comment 1", "post"),
+        ("mkadlec", "reply 1 to comment 1", "comment-1"), ("ruthless_qa", "comment 2", "post")]
+
+
 @pytest.mark.parametrize("name, problem", [
+    ("hackernews.json", "not JSON, nor JSON Lines"),
     ("discord.json", "expected a DiscordChatExporter channel"),
     ("telegram.json", "expected a Telegram export"),
 ])
 def test_a_chat_export_of_the_wrong_shape_says_what_it_expected(tmp_path: Path, name: str, problem: str) -> None:
     bad = tmp_path / name
-    bad.write_text('{"guild": {}, "channel": {}, "messages": 3}' if name.startswith("discord")
-                   else '{"messages": 3, "from_id": "x"}', encoding="utf-8")
+    bad.write_text({"discord": '{"guild": {}, "channel": {}, "messages": 3}', "telegram": '{"messages": 3, "from_id": "x"}',
+                    "hackernews": '{"by": "ann", "time": 1, "kids": [2]}\n{"by": "bo", oops}'}[name.split(".")[0]],
+                   encoding="utf-8")
     r = run("import", str(bad), "--format", name.split(".")[0], "-o", str(tmp_path / "out"))
     assert r.exit_code != 0 and problem in r.stderr and "Traceback" not in r.stderr
 
@@ -334,8 +368,8 @@ def test_plain_text_turns_and_markdown() -> None:
 
 
 @pytest.mark.parametrize("name", ["wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox",
-                                  "slack", "discord.json", "telegram.json", "meeting.vtt", "meeting.srt", "chat.txt",
-                                  "minutes.md"])
+                                  "slack", "discord.json", "telegram.json", "hackernews-algolia.json",
+                                  "hackernews-items.jsonl", "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md"])
 def test_every_export_can_be_given_to_data_directly(name: str) -> None:
     r = run("contributors", "--data", str(FIX / name), "--json")
     assert r.exit_code == 0, r.stderr
@@ -345,7 +379,7 @@ def test_every_export_can_be_given_to_data_directly(name: str) -> None:
 
 def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
     for name in ("wordpress.xml", "disqus.xml", "discourse.json", "reddit.json", "thread.mbox", "slack",
-                 "discord.json", "telegram.json", "meeting.vtt", "chat.txt"):
+                 "discord.json", "telegram.json", "hackernews-algolia.json", "meeting.vtt", "chat.txt"):
         ds, _ = read_discussion([FIX / name])
         out = tmp_path / name.replace(".", "-")
         assert run("import", str(FIX / name), "-o", str(out)).exit_code == 0

@@ -91,7 +91,8 @@ def edited(draw: st.DrawFn, data: bytes) -> bytes:
 @FUZZ
 @given(st.data())
 def test_json_exports_with_values_of_any_type(data: st.DataObject) -> None:
-    name = data.draw(st.sampled_from(["discourse.json", "reddit.json", "discord.json", "telegram.json"]))
+    name = data.draw(st.sampled_from(["discourse.json", "reddit.json", "discord.json", "telegram.json",
+                                      "hackernews-algolia.json", "hackernews-search.json"]))
     doc = json.loads((FIX / name).read_bytes())
     imports_or_refuses(json.dumps(data.draw(swapped(doc))).encode(), name)
 
@@ -100,7 +101,8 @@ def test_json_exports_with_values_of_any_type(data: st.DataObject) -> None:
 @given(st.data())
 def test_exports_with_bytes_inserted_cut_or_flipped(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(["wordpress.xml", "wordpress-com.xml", "disqus.xml", "discourse.json",
-                                      "reddit.json", "discord.json", "telegram.json", "thread.mbox",
+                                      "reddit.json", "discord.json", "telegram.json", "hackernews-algolia.json",
+                                      "hackernews-items.jsonl", "thread.mbox",
                                       "bitcoin-dev-digest-101-7.txt",
                                       "centos-announce-digest.eml", "clearwater-2016-January.txt", "lore-mt6392.mbox",
                                       "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md"]))

@@ -1,6 +1,6 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
-Discourse, Reddit, mail and mailing-list archives, Slack, Discord, Telegram, Stack
-Exchange, GitHub, web pages, transcripts, plain text) into a dataset of its
+Discourse, Reddit, Hacker News, mail and mailing-list archives, Slack, Discord,
+Telegram, Stack Exchange, GitHub, web pages, transcripts, plain text) into a dataset of its
 contributors and messages. Each format is one :class:`Importer` record; the command
 line, ``--data`` and the detection of a file's format all read :data:`IMPORTERS`.
 
@@ -246,6 +246,12 @@ def _telegram(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_telegram(_bytes(path), str(path))
 
 
+def _hackernews(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .hackernews import read_hackernews
+
+    return read_hackernews(_bytes(path), str(path))
+
+
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .webpage import read_webpage
 
@@ -286,6 +292,9 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _sniffer("messengers", "sniff_discord"), _discord),
     Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json)",
              (".json",), _sniffer("messengers", "sniff_telegram"), _telegram),
+    Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
+             "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
+             _hackernews),
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
              (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),

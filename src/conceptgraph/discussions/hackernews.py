@@ -1,0 +1,169 @@
+"""Hacker News threads, as its two APIs give them.
+
+Algolia's (``hn.algolia.com/api/v1/items/ID``): the story with its comment tree nested
+in ``children``; or its search's ``hits`` (``search?tags=comment,story_ID``). The official one (``hacker-news.firebaseio.com/v0/item/ID.json``): one
+item per answer, saved one after another as a JSON list or JSON Lines; each comment
+names its ``parent``. Text is HTML, and a paragraph that starts with ``>`` quotes
+another (left out and counted, as HN readers read it). A deleted comment that someone
+answered stays as a stand-in; dead (flagged) comments are left out and counted.
+
+>>> doc = b'{"id": 1, "type": "story", "author": "ann", "title": "Bug or defect?", "story_id": 1,'
+>>> doc += b' "text": "Same thing?", "children": [{"id": 2, "type": "comment", "author": "bo",'
+>>> doc += b' "parent_id": 1, "text": "<p>&gt; Same thing?<p>No: a defect is found.", "children": []}]}'
+>>> [thread], left = read_hackernews(doc, "hn.json")
+>>> [(p.author, p.text) for p in thread.posts], dict(left)
+([('ann', 'Same thing?'), ('bo', 'No: a defect is found.')], {"quoted lines (others' words)": 1})
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import DatasetError, excerpt
+from ..formats.common import load_json
+from .clean import html_to_text, quoted_lines_removed
+from .thread import Left, Post, Thread
+
+__all__ = ["read_hackernews", "sniff_hackernews"]
+
+_ITEM = "https://news.ycombinator.com/item?id="
+
+
+def sniff_hackernews(head: bytes) -> bool:
+    start = head.lstrip()[:1]
+    algolia = start == b"{" and b'"story_id"' in head and (b'"children"' in head or b'"hits"' in head)
+    official = start in (b"{", b"[") and b'"by"' in head and b'"time"' in head and (
+        b'"kids"' in head or b'"parent"' in head or b'"descendants"' in head)
+    return algolia or official
+
+
+def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
+    items = _items(data, file)
+    left = Left()
+    story = next((i for i in items if i.get("type") in ("story", "job", "poll") or i.get("parent") is None
+                  and i.get("parent_id") is None), None)
+    if story is None:
+        raise DatasetError("no story in this Hacker News file (an item of type story, with no parent)", file)
+    key = str(story.get("id") or "story")
+    author = str(story.get("by") or story.get("author") or "")
+    title = html_to_text(str(story.get("title") or ""))
+    thread = Thread(key=key, title=title, url=_ITEM + key if story.get("id") is not None else "", author=author,
+                    date=_date(story))
+    body = _text(story.get("text"), left) or str(story.get("url") or "") or title
+    thread.posts.append(Post(key=key, author=author, text=body, root=True, date=thread.date, title=title,
+                             account=author.casefold(), score=_int(story.get("score", story.get("points")))))
+    for item in items:
+        if item is story or item.get("type") not in (None, "comment"):
+            if item is not story and item.get("type") == "pollopt":
+                left["poll options"] += 1
+            continue
+        parent = item.get("parent", item.get("parent_id"))
+        ident = str(item.get("id") or f"#{len(thread.posts)}")
+        who = str(item.get("by") or item.get("author") or "")
+        if item.get("deleted") or (not who and item.get("text") is None):
+            thread.posts.append(Post(key=ident, author="", text="", parent=str(parent), date=_date(item),
+                                     gone="deleted"))
+            continue
+        if item.get("dead"):
+            left["dead (flagged) comments"] += 1
+            continue
+        text = _text(item.get("text"), left)
+        if not text:
+            left["empty"] += 1
+            continue
+        thread.posts.append(Post(key=ident, author=who, text=text, parent=None if parent is None else str(parent),
+                                 date=_date(item), account=who.casefold()))
+    return [thread], left
+
+
+def _items(data: bytes, file: str) -> list[dict[str, Any]]:
+    """Every item of the file, depth first in the order HN shows them: Algolia's nested
+    tree, or the official API's items (a list, or JSON Lines)."""
+    try:
+        doc = load_json(data, file)
+    except DatasetError:
+        doc = _lines(data, file)
+    if isinstance(doc, dict) and isinstance(doc.get("hits"), list):
+        doc = _from_hits(doc["hits"])
+    roots = doc if isinstance(doc, list) else [doc]
+    out: list[dict[str, Any]] = []
+    stack = list(reversed(roots))
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, dict) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        out.append(item)
+        children = item.get("children")
+        if isinstance(children, list):
+            stack.extend(reversed(children))
+    if not out:
+        raise DatasetError("expected Hacker News items: a story with its comments (Algolia's items API, or the "
+                           "official API's items as a list or one per line)", file)
+    return out
+
+
+def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
+    """Algolia's search answers (``search?tags=comment,story_ID``) as items: each hit's
+    ``comment_text`` or ``story_text``; the story made from what its comments say of it
+    when the search did not return it."""
+    items = []
+    for h in hits:
+        if not isinstance(h, dict):
+            continue
+        tags = h.get("_tags") if isinstance(h.get("_tags"), list) else []
+        story = "story" in tags and h.get("parent_id") is None
+        items.append({"id": h.get("objectID", h.get("story_id")), "type": "story" if story else "comment",
+                      "author": h.get("author"), "title": h.get("title"), "url": h.get("url"),
+                      "text": h.get("story_text") if story else h.get("comment_text"), "parent_id": h.get("parent_id"),
+                      "points": h.get("points"), "created_at_i": h.get("created_at_i"),
+                      "story_id": h.get("story_id")})
+    if items and not any(i["type"] == "story" for i in items):
+        first = next((h for h in hits if isinstance(h, dict) and h.get("story_id") is not None), None)
+        if first is not None:
+            items.insert(0, {"id": first["story_id"], "type": "story", "author": None, "title": first.get("story_title"),
+                             "url": first.get("story_url"), "text": None})
+    # a search lists the newest first: the thread reads oldest first, replies after what they answer
+    return sorted(items, key=lambda i: (i["type"] != "story", _number(i.get("created_at_i"))))
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def _lines(data: bytes, file: str) -> list[Any]:
+    """JSON Lines: one item per line."""
+    out = []
+    for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except ValueError as e:
+                raise DatasetError(f"not JSON, nor JSON Lines ({e.msg}: {excerpt(line, 40)})", file, n) from None
+    return out
+
+
+def _text(markup: Any, left: Left) -> str:
+    """A comment's words: HN's HTML, without the paragraphs that quote another (``>``)."""
+    if not isinstance(markup, str) or not markup:
+        return ""
+    # (not tidy(): it would take the indentation off a <pre> block)
+    return re.sub(r"\n{3,}", "\n\n", quoted_lines_removed(html_to_text(markup, left), left=left)).strip("\n")
+
+
+def _date(item: dict[str, Any]) -> str:
+    when = item.get("time", item.get("created_at_i"))
+    if isinstance(when, (int, float)) and not isinstance(when, bool):
+        try:
+            return datetime.fromtimestamp(when, tz=UTC).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            return ""
+    return str(item.get("created_at") or "")[:10]
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,9 +1,10 @@
 """Hacker News threads, as its two APIs give them.
 
 Algolia's (``hn.algolia.com/api/v1/items/ID``): the story with its comment tree nested
-in ``children``; or its search's ``hits`` (``search?tags=comment,story_ID``). The official one (``hacker-news.firebaseio.com/v0/item/ID.json``): one
-item per answer, saved one after another as a JSON list or JSON Lines; each comment
-names its ``parent``. Text is HTML, and a paragraph that starts with ``>`` quotes
+in ``children``; or its search's ``hits`` (``search?tags=comment,story_ID``). The
+official one (``hacker-news.firebaseio.com/v0/item/ID.json``): one item per answer,
+saved one after another as a JSON list or JSON Lines; each comment names its
+``parent``. Text is HTML, and a paragraph that starts with ``>`` quotes
 another (left out and counted, as HN readers read it). A deleted comment that someone
 answered stays as a stand-in; dead (flagged) comments are left out and counted.
 

@@ -116,7 +116,7 @@ def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
     for h in hits:
         if not isinstance(h, dict):
             continue
-        tags = h.get("_tags") if isinstance(h.get("_tags"), list) else []
+        tags: list[Any] = h["_tags"] if isinstance(h.get("_tags"), list) else []
         story = "story" in tags and h.get("parent_id") is None
         items.append({"id": h.get("objectID", h.get("story_id")), "type": "story" if story else "comment",
                       "author": h.get("author"), "title": h.get("title"), "url": h.get("url"),
@@ -143,7 +143,7 @@ def _lines(data: bytes, file: str) -> list[Any]:
         if line.strip():
             try:
                 out.append(json.loads(line))
-            except ValueError as e:
+            except json.JSONDecodeError as e:
                 raise DatasetError(f"not JSON, nor JSON Lines ({e.msg}: {excerpt(line, 40)})", file, n) from None
     return out
 

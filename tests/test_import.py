@@ -313,7 +313,7 @@ def test_a_hacker_news_thread_from_algolia_or_the_official_api_or_a_search() -> 
 
 
 @pytest.mark.parametrize("name, problem", [
-    ("hackernews.json", "not JSON, nor JSON Lines"),
+    ("hackernews.json", "hackernews.json:2: JSON syntax error"),
     ("discord.json", "expected a DiscordChatExporter channel"),
     ("telegram.json", "expected a Telegram export"),
 ])

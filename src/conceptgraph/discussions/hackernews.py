@@ -18,13 +18,12 @@ answered stays as a stand-in; dead (flagged) comments are left out and counted.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import DatasetError, excerpt
-from ..formats.common import load_json
+from ..errors import DatasetError
+from ..formats.common import load_documents
 from .clean import html_to_text, quoted_lines_removed
 from .thread import Left, Post, Thread
 
@@ -83,10 +82,8 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
 def _items(data: bytes, file: str) -> list[dict[str, Any]]:
     """Every item of the file, depth first in the order HN shows them: Algolia's nested
     tree, or the official API's items (a list, or JSON Lines)."""
-    try:
-        doc = load_json(data, file)
-    except DatasetError:
-        doc = _lines(data, file)
+    docs = load_documents(data, file)  # one document, or one item per line
+    doc: Any = docs[0] if len(docs) == 1 else docs
     if isinstance(doc, dict) and isinstance(doc.get("hits"), list):
         doc = _from_hits(doc["hits"])
     roots = doc if isinstance(doc, list) else [doc]
@@ -134,18 +131,6 @@ def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
 
 def _number(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-
-
-def _lines(data: bytes, file: str) -> list[Any]:
-    """JSON Lines: one item per line."""
-    out = []
-    for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise DatasetError(f"not JSON, nor JSON Lines ({e.msg}: {excerpt(line, 40)})", file, n) from None
-    return out
 
 
 def _text(markup: Any, left: Left) -> str:

@@ -280,6 +280,16 @@ def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_pa
     assert len(read_discussion([account], thread="Words we work with")[0].messages) == 4
 
 
+@pytest.mark.parametrize("encoding", ["TF-8", "zlib", "idna", "undefined"])
+def test_an_xml_declaration_naming_an_encoding_python_cannot_read_is_one_clear_line(tmp_path: Path,
+                                                                                     encoding: str) -> None:
+    bad = tmp_path / "export.xml"
+    bad.write_text(f'<?xml version="1.0" encoding="{encoding}"?>\n<rss><channel/></rss>', encoding="utf-8")
+    r = run("import", str(bad), "--format", "wxr", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    assert f"export.xml:1: cannot read the encoding the XML declaration names ('{encoding}')" in r.stderr
+
+
 HN_THREAD = [
     ("mkadlec", "post", "", "Our QA team says defect, the developers say bug. Is there a real difference, or is it just "
      "who is talking?"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-from ..errors import DatasetError
+from ..errors import DatasetError, excerpt
 
 __all__ = ["escape_text", "escape_attr", "XmlReader"]
 
@@ -63,6 +63,7 @@ class XmlReader:
         self.path: list[str] = []
         self._text: list[str] = []
         self._parser: expat.XMLParserType | None = None
+        self._opened = 0  # elements opened so far
 
     @property
     def line(self) -> int | None:
@@ -87,12 +88,20 @@ class XmlReader:
                                self.file, e.lineno) from None
         except RecursionError:
             raise self.error("elements nested too deeply") from None
+        except (LookupError, ValueError) as e:  # the encoding the declaration names (UnicodeError is a ValueError)
+            if self._opened:  # not the declaration's: raised reading an element
+                raise
+            declared = re.search(rb"""encoding\s*=\s*["']([^"']{0,40})""", data[:200])
+            name = declared.group(1).decode("ascii", "replace") if declared else "?"
+            raise DatasetError(f"cannot read the encoding the XML declaration names ('{name}'): {excerpt(e, 80)}",
+                               self.file, 1) from None
 
     def _no_entities(self, *args: object) -> None:
         raise self.error("XML entity declarations are not accepted")
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         ns, _, tag = name.rpartition(" ")
+        self._opened += 1
         self._text.clear()
         self.start(ns, tag, attrs)
         self.path.append(tag)

@@ -235,6 +235,16 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("+1 for Tom", "maria", [("agrees_with", "tom")]),
     ("I see it differently: a weed is a choice.", "tom", [("disputes", "tom")]),
     ("I beg to differ.", "tom", [("disputes", "tom")]),
+    # a negation turns the verb round, except in "couldn't ... more"
+    ("I do not agree with Maria.", "tom", [("disputes", "maria")]),
+    ("I don't fully agree with Maria.", "tom", [("disputes", "maria")]),
+    ("I don't disagree here.", "tom", [("agrees_with", "tom")]),
+    ("I do not disagree with Maria.", "tom", [("agrees_with", "maria")]),
+    ("I couldn't agree more.", "tom", [("agrees_with", "tom")]),
+    ("I couldn't agree more with Maria.", "tom", [("agrees_with", "maria")]),
+    ("I couldn't disagree more.", "tom", [("disputes", "tom")]),
+    ("I couldn't disagree more with Maria.", "tom", [("disputes", "maria")]),
+    ("We agree with Maria.", "tom", [("agrees_with", "maria")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -43,28 +43,37 @@ class _Shape(NamedTuple):
     needs: tuple[str, ...] = ()
 
 
+# a negation before a verb: "don't", "cannot", "wouldn't", "not", "never"
+_NOT = r"(?:\w*n't|\w*n’t|not|cannot|never)"
+
 _PATTERNS: list[_Shape] = [
+    # "I don't agree with Bo" disputes, "I don't disagree with Bo" agrees ("couldn't agree more" agrees)
+    _Shape(DISPUTES, re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
+                                rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
+                                   rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True,
            needs=("contradict", "disagree", "challenge", "correct")),
-    _Shape(DISPUTES, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True,
+    _Shape(DISPUTES, re.compile(rf"\b(?:I|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True,
            needs=("disagree",)),
     _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True,
-           needs=("agree",)),
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
+                                   rf"with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Aa]s|[Ll]ike|[Ww]hat)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
            needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|we)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
            needs=("right",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True,
            needs=("got", "has")),
     _Shape(DISPUTES, re.compile(
-        rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:disagree|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree|support|"
+        rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
+        r"disagree\s+more|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree(?!\s+more)|support|"
         r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
@@ -84,6 +93,8 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(
         # "I agree", "Agreed." (not "we agreed in May that ...": what was agreed once is told, not taken)
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agrees?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"
+        # "I don't disagree", "can't disagree with that" (but "couldn't disagree more" disputes)
+        rf"\b{_I}\s+(?:\w+\s+)?{_NOT}\s+(?:disagree\b(?!\s+more)|agree\s+more\b)|"
         r"^\W*agreed\b|^\W*(?:\w+ly\s+)?agree\b(?!\s+(?:not\s+)?(?:to|on)\b)|"  # "Totally agree."
         r"(?:good|great|fair|excellent)\s+point|well said|spot on|nailed it|"
         r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"

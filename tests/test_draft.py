@@ -927,6 +927,18 @@ def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: 
     assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) > of("stance", "leaning")  # said in so many words
 
 
+def test_a_leaning_sentence_that_speaks_to_someone_leans_towards_them() -> None:
+    """Cy answers Bo's message, but the sentence that leans speaks to Ann."""
+    people = tuple(Contributor(c.lower(), c, "commenter") for c in ("Ann", "Bo", "Cy"))
+    msgs = (Message("m1", "ann", "post", "A sonnet is a poem of fourteen lines."),
+            Message("m2", "bo", "comment 1", "A sonnet has a turn, too.", reply_to="m1"),
+            Message("m3", "cy", "reply 1 to comment 1", "That's the usual first answer, Ann, but it isn't the whole of it.",
+                    reply_to="m2"))
+    found = {(r.source, r.kind, r.target) for r in draft(Dataset(messages=msgs, contributors=people)).relations
+             if r.kind in ("agrees_with", "disputes") and r.source == "cy"}
+    assert found == {("cy", "disputes", "ann")}
+
+
 def test_what_a_thread_looks_for_something_in_place_of_is_a_term() -> None:
     """"an alternative to X", "a replacement for X", "a better name than X": X is what the
     thread argues over, though it is said once."""

@@ -395,9 +395,15 @@ class _Drafter:
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
         it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
+        from .stances import addressed
+
         found, words = reading.leaning, reading.words
         if found:
             kind, s, e = found
+            # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to
+            called = addressed(msg.text[s:e], self.who)
+            if called and called != msg.by:
+                answered = called
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
                           concerns=_concerns(self.said.get(answered, []), words))
 

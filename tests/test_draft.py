@@ -245,6 +245,9 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I couldn't disagree more.", "tom", [("disputes", "tom")]),
     ("I couldn't disagree more with Maria.", "tom", [("disputes", "maria")]),
     ("We agree with Maria.", "tom", [("agrees_with", "maria")]),
+    ("Wow, this is good.", "tom", [("agrees_with", "tom")]),
+    ("That's a great idea!", "tom", [("agrees_with", "tom")]),
+    ("That is good for small teams, but not here.", "tom", []),  # more than approval
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

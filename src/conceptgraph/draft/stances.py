@@ -118,9 +118,12 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
         # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer
         r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]+\s*$|"
+        # "Wow, this is good.", "That's a great idea!": approval of what it answers, said and nothing else
+        r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
+        r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
         needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "right", "true", "yes", "yep", "nice",
-               "great", "cool", "perfect", "excellent")),
+               "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
     _Shape(DISPUTES, re.compile(
         r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|exactly|"

@@ -80,6 +80,19 @@ def test_a_hostile_graph_draws_and_runs_nothing(draw, tmp_path: Path) -> None:
     assert shown["ok"], shown.get("error")
 
 
+def test_an_emoji_of_several_joined_stays_one_and_a_name_cannot_read_backwards(draw) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("dev", kind="term", label="\U0001F469\u200d\U0001F4BB coder")  # woman technologist
+    G.add_node("fa", kind="term", label="\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")  # Persian, with a non-joiner
+    G.add_node("bidi", kind="contributor", label="Mary \u202eAlice\u202c Arthur")
+    G.add_edge("bidi", "dev", kind="claim")
+    shown = draw(mermaid(G))
+    assert shown["ok"], shown.get("error")
+    assert "\U0001F469\u200d\U0001F4BB coder" in shown["nodes"]
+    assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in shown["nodes"]
+    assert not any("\u202e" in n for n in shown["nodes"])
+
+
 def test_past_mermaids_limit_mermaid_fails_and_we_refuse(draw, tmp_path: Path) -> None:
     G = nx.MultiDiGraph()
     for i in range(MAX_EDGES + 1):

@@ -38,9 +38,19 @@ _ENTITY = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "
            "|": "#124;", "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "(": "#40;", ")": "#41;"}
 
 
+# The joiners are format characters too, but a part of what is written: "👩‍💻" is one
+# emoji, and Persian needs its non-joiner. (Bidi controls are not kept: a name could read
+# backwards.)
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _printable(text: str) -> str:
+    """Controls and other unprintable characters as spaces, the joiners kept."""
+    return "".join(ch if ch.isprintable() or ch in _JOINERS else " " for ch in text)
+
+
 def _label(text: object) -> str:
-    s = re.sub(r"\s+", " ", str(text)).strip()
-    s = "".join(ch if ch.isprintable() else " " for ch in s)
+    s = _printable(re.sub(r"\s+", " ", str(text)).strip())
     return "".join(_ENTITY.get(ch, ch) for ch in s) or " "
 
 
@@ -95,7 +105,7 @@ def mermaid(G: Graph) -> str:
 
 def _comment(text: object) -> str:
     """Text on one comment line: line breaks and other controls as spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in re.sub(r"\s+", " ", str(text))).strip()
+    return _printable(re.sub(r"\s+", " ", str(text))).strip()
 
 
 def write_mermaid(G: Graph, out: IO[bytes]) -> None:

@@ -290,6 +290,27 @@ def test_an_xml_declaration_naming_an_encoding_python_cannot_read_is_one_clear_l
     assert f"export.xml:1: cannot read the encoding the XML declaration names ('{encoding}')" in r.stderr
 
 
+def test_whatsapp_chats_exported_on_ios_and_android() -> None:
+    """Their own lines (the encryption notice, "created group", "added", "left"), media
+    and deleted messages are left out and counted, never glued to the turn before; a
+    phone number's invisible marks are no part of its name; the date is the stamp's when
+    the file shows which number is the day."""
+    for name in ("whatsapp-ios.txt", "whatsapp-android.txt"):
+        ds, summary = read_discussion([FIX / name])
+        got = messages(name)
+        assert got[0] == ("Anna Müller", "turn 1", "", "What is the difference between a bug and a defect?")
+        assert ("+49 170 1234567", "turn 4", "", "Bug is just slang for defect. Same thing.") in got
+        assert ("Ben Okafor", "turn 5", "", "I disagree. A bug is always in code, a defect can be in a spec.") in got
+        assert not any("omitted" in t or "deleted" in t or " left" in t or "added" in t for *_, t in got)
+        assert {m.date for m in ds.messages} == {"2024-01-15"}
+        assert summary["left_out"]["deleted"] == 1 and summary["left_out"]["media without words"] >= 1
+        assert summary["left_out"]["joins, leaves and channel events"] >= 3
+        assert "encrypted" not in ds.source.title
+    us, _ = read_discussion([FIX / "whatsapp-android-us.txt"])  # 2/10/24: February or October? No date, not a guess
+    assert [m.text for m in us.messages][3] == "I don't think so, José. Admins manage bots and billing."
+    assert {m.date for m in us.messages} == {""}
+
+
 HN_THREAD = [
     ("mkadlec", "post", "", "Our QA team says defect, the developers say bug. Is there a real difference, or is it just "
      "who is talking?"),

@@ -199,22 +199,28 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     thread = Thread(key=file)
     turns: list[tuple[str, list[str]]] = []
     starts: list[int] = []  # the line each turn starts on
+    stamps: list[str] = []  # each turn's time stamp, for its date
+    current: list[str] | None = None  # the lines of the turn being read (None: of a line left out)
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
-        if name == EVENT:
+        note = _chat_note(text) if name and name != EVENT else ""
+        if name == EVENT or note:
             if left is not None:
-                left[CHANNEL_EVENTS] += 1
+                left[note or CHANNEL_EVENTS] += 1
+            current = None  # its next lines, if any, are no one's turn either
             continue
         if name and not turns and name.casefold() in _MINUTES:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and name.casefold().rstrip(".") in _IN_TURN:
             name = ""
         if name:
-            turns.append((name, [text]))
+            current = [_EDITED.sub("", text)]
+            turns.append((name, current))
             starts.append(number)
-        elif turns:
-            turns[-1][1].append(line)
-        elif line.strip() and not thread.title:
+            stamps.append(_stamp_of(line.strip()))
+        elif current is not None:
+            current.append(line)
+        elif line.strip() and not thread.title and not turns:
             thread.title = line.strip().lstrip("# ").strip()
     if not turns:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
@@ -229,10 +235,65 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         raise DatasetError(f"reads as a document, not a discussion: '{excerpt(wordy[0][1], 30)}:' starts with words, "
                            "not a speaker's name (expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments)", file, wordy[0][0])
-    for k, (name, body) in enumerate(turns, 1):  # turns answer no one in particular: no replies
+    days = _days(stamps)
+    for k, ((name, body), stamp) in enumerate(zip(turns, stamps), 1):  # turns answer no one in particular
         thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
-                                 place=f"turn {k}", root=k == 1))
+                                 place=f"turn {k}", root=k == 1, date=days.get(stamp, "")))
+    thread.date = thread.posts[0].date
     return thread
+
+
+# A chat export's own notes where words would be (WhatsApp, Signal): what they stand for
+_NOTES = [
+    (re.compile(r"^\s*(?:<Media omitted>|<attached: [^<>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
+                r" omitted|<(?:image|video|audio|file)[^<>]*>)\s*$", re.I), "media without words"),
+    (re.compile(r"^\s*(?:This message was deleted\.?|You deleted this message\.?)\s*$", re.I), "deleted"),
+]
+# A note WhatsApp writes after an edited message's words
+_EDITED = re.compile(r"\s*\u200e?<This message was edited>\s*$")
+
+
+def _chat_note(text: str) -> str:
+    """What a turn's words are when they are a chat export's note, not anyone's words:
+    media without words, a deleted message, or (iOS WhatsApp, which marks its own lines
+    with a left-to-right mark) an event of the chat; else ""."""
+    for pattern, what in _NOTES:
+        if pattern.match(text.lstrip("\u200e")):
+            return what
+    return CHANNEL_EVENTS if text.startswith("\u200e") else ""
+
+
+_DATE = re.compile(r"(?<!\d)(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?!\d)")
+
+
+def _stamp_of(line: str) -> str:
+    stamp = _STAMP.match(line.lstrip(_INVISIBLE))
+    return stamp.group(0) if stamp else ""
+
+
+def _days(stamps: list[str]) -> dict[str, str]:
+    """The ISO date of each time stamp that holds a date: year first (2024-01-15), or
+    day and month in the order the whole file shows (a day past 12 tells it: 15/01/24
+    is day first, 1/15/24 month first). When no day tells it (2/10/24), no date: a wrong
+    one would be worse."""
+    found = {stamp: m for stamp in stamps if stamp and (m := _DATE.search(stamp))}
+    short = [m for m in found.values() if len(m[1]) <= 2]
+    day_first, month_first = any(int(m[1]) > 12 for m in short), any(int(m[2]) > 12 for m in short)
+    out = {}
+    for stamp, m in found.items():
+        a, b, c = m.groups()
+        if len(a) == 4:
+            year, month, day = a, b, c
+        elif day_first == month_first:  # no day past 12, or both orders in one file
+            continue
+        else:
+            day, month = (b, a) if month_first else (a, b)
+            year = c if len(c) == 4 else f"20{c}" if len(c) == 2 else ""
+        try:
+            out[stamp] = datetime(int(year), int(month), int(day)).date().isoformat()
+        except ValueError:
+            continue
+    return out
 
 
 # What a chat log writes before its speaker: "[10:32]", "10:32", "12/31/21, 10:32 PM -",
@@ -272,9 +333,10 @@ def _turn(line: str) -> tuple[str, str]:
     words", "<ann> words", "10:32  * ann waves"), else ("", ""); ``(EVENT, "")`` for a
     chat log's own line ("-!- bob has joined"). After a time stamp, a name is whatever
     stands before the colon, markup and all: the stamp says it is a turn."""
+    line = line.lstrip(_INVISIBLE)  # iOS WhatsApp marks its own lines with a left-to-right mark
     stamp = _STAMP.match(line)
     stamped = bool(stamp and stamp.end())
-    rest = line[stamp.end():] if stamp and stamped else line
+    rest = line[stamp.end():].lstrip(_INVISIBLE) if stamp and stamped else line
     nick = _NICK.match(rest)
     if nick:
         return nick["n"], nick["text"]
@@ -288,8 +350,9 @@ def _turn(line: str) -> tuple[str, str]:
             return action["n"], action["text"]
     m = _TURN.match(rest)
     if not m:
-        return "", ""
-    name = (m["b"] or m["n"] or "").strip()
+        # a timed line that is no one's turn is the chat's own: "12/31/21, 10:32 PM - Bo left"
+        return (EVENT, "") if stamp and stamped and _TIMED.search(stamp.group(0)) else ("", "")
+    name = (m["b"] or m["n"] or "").strip().strip(_INVISIBLE)
     if not name or len(name.split()) > 5 or "http" in name:
         return "", ""
     if _MARKUP.search(name) and not stamped and not _NICKNAMED.match(name):
@@ -299,6 +362,11 @@ def _turn(line: str) -> tuple[str, str]:
 
 #: What :func:`_turn` gives for a chat log's own line (no one's words)
 EVENT = "\x00event"
+# Marks a chat export sets around names and lines that show nothing: the left-to-right and
+# right-to-left marks, and the embedding a phone number is wrapped in (not an override,
+# which could make a name read backwards, and is shown escaped)
+_INVISIBLE = "\u200e\u200f\u202a\u202c"
+_TIMED = re.compile(r"\d:\d\d")
 
 
 def _wordy(name: str) -> bool:

@@ -311,6 +311,62 @@ def test_whatsapp_chats_exported_on_ios_and_android() -> None:
     assert {m.date for m in us.messages} == {""}
 
 
+CHATS = FIX / "chat-exports"
+MOD_TALK = [  # DiscordChatExporter's #mod-talk, as its JSON, HTML, CSV and TXT exports all hold it
+    "Can we agree on what a moderator is vs an admin? New people keep asking admins to mute spammers.",
+    "A moderator enforces the rules; an admin changes the rules. That's how I'd put it.",
+    "An admin is a moderator with server permissions. Every admin is a moderator.",
+    "I don't think so, José. Our admins never moderate anything, they manage bots and billing.",
+    "Agreed with Mira. Admin means access, moderator means conduct.",
+    "<b>mods</b> are volunteers, admins are owners &amp; co-owners",  # as typed: Discord's words are no HTML
+    "Decision from the call: moderator = enforces conduct, admin = owns configuration. Writing it up.",
+]
+
+
+@pytest.mark.parametrize("name, replies", [("dce-mod-talk.json", 3), ("dce-mod-talk.html", 3), ("dce-mod-talk.txt", 0),
+                                           ("Hollowmere Guild Hall - Staff - mod-talk [1120000000000000007].csv", 0)])
+def test_every_discordchatexporter_export_of_a_channel_reads_the_same_words(name: str, replies: int) -> None:
+    """JSON and HTML keep who answers whom; CSV and TXT do not. The call and the renaming
+    are the channel's own, in each of them."""
+    ds, summary = read_discussion([CHATS / name])
+    assert summary["format"] == "discord" and [m.text for m in ds.messages] == MOD_TALK
+    assert summary["replies"] == replies and summary["left_out"] == {"joins, leaves and channel events": 2}
+    assert ds.source.title == "#mod-talk"
+
+
+def test_the_parts_of_one_discord_channel_are_one_thread(tmp_path: Path) -> None:
+    """An export split in parts, or a channel exported twice: each message once, in order,
+    and a reply across two parts still answers."""
+    ds, summary = read_discussion([CHATS / "dce-glossary-part2.json", CHATS / "dce-glossary-part1.json"])
+    assert summary["threads"] == 1 and summary["replies"] == 5
+    assert [m.where for m in ds.messages] == [f"message {n}" for n in range(1, len(ds.messages) + 1)]
+    assert len({m.text for m in ds.messages}) == len(ds.messages)
+    twice, _ = read_discussion([CHATS / "dce-mod-talk.json", CHATS / "dce-mod-talk-again.json"])
+    assert [m.text for m in twice.messages] == MOD_TALK
+    both, _ = read_discussion([CHATS / "dce-mod-talk.json", CHATS / "dce-glossary-part1.json"])
+    assert both.source.title == "Hollowmere Guild Hall"  # two channels of one server: the server's name
+    r = run("import", str(CHATS / "dce-mod-talk.json"), str(CHATS / "dce-glossary-part1.json"), "--thread", "mod-talk",
+            "-o", str(tmp_path / "out"))
+    assert "left out of all that was read, not only this thread:" in r.stdout
+
+
+def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
+    ds, summary = read_discussion([CHATS / "telegram-group.json"])
+    texts = [m.text for m in ds.messages]
+    assert summary["left_out"]["struck-out passages"] == 1
+    assert not any("ticket" in t for t in texts)  # the word struck out is not read as said
+    assert any("`bug` = defect in code" in t for t in texts)  # code keeps its marks
+    channel, _ = read_discussion([CHATS / "telegram-channel.json"])
+    assert [c.name for c in channel.contributors] == ["Anna Müller", "Ben Okafor", "Words We Use"]  # signed posts
+    account, _ = read_discussion([CHATS / "telegram-account.json"])
+    titles = {m.where.split(" › ")[0] for m in account.messages}
+    assert "“Saved Messages”" in titles and "“Old Moderators Lounge”" in titles  # a chat left is still history
+    page, summary = read_discussion([CHATS / "telegram-messages.html"])
+    assert summary["format"] == "telegram" and summary["replies"] == 4
+    assert [m.text for m in page.messages][:2] == texts[:2]
+    assert summary["left_out"]["forwarded messages (others' words)"] == 1
+
+
 HN_THREAD = [
     ("mkadlec", "post", "", "Our QA team says defect, the developers say bug. Is there a real difference, or is it just "
      "who is talking?"),

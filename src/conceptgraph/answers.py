@@ -319,6 +319,8 @@ class ImportSummary(TypedDict):
     speakers: int
     replies: int
     left_out: dict[str, int]
+    #: "file" when --thread kept one thread of several: the counts are of all that was read
+    left_out_of: NotRequired[Literal["file"]]
     language: str
     languages: NotRequired[list[str]]
 

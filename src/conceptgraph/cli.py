@@ -598,7 +598,7 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @click.option("--thread", metavar="ID_OR_TITLE",
               help="Keep only this thread of a file that holds several (its id, title or address).")
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
-@click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Reddit's AutoModerator).")
+@click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Discord, GitHub, Reddit's AutoModerator).")
 @click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options

@@ -569,7 +569,8 @@ def import_text(r: dict[str, Any]) -> str:
     lines = [f"{r['format']}: {_count(r['threads'], 'thread')}, {_count(r['messages'], 'message')}, "
              f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
-        lines.append("left out: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+        scope = " of all that was read, not only this thread" if r.get("left_out_of") == "file" else ""
+        lines.append(f"left out{scope}: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
     if "language" in r:
         lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
                                      else r["language"]))

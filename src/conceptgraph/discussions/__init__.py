@@ -240,6 +240,12 @@ def _discord(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_discord(_bytes(path), str(path), include_bots=o.include_bots)
 
 
+def _discord_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
+    from .messengers import read_discord_parts
+
+    return read_discord_parts([(_bytes(p), str(p)) for p in paths], include_bots=o.include_bots)
+
+
 def _telegram(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .messengers import read_telegram
 
@@ -288,9 +294,11 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
              (".json",), _sniffer("github", "sniff_github"), _github, read_parts=_github_parts),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
-    Importer("discord", "Discord: a channel or thread exported by DiscordChatExporter as JSON", (".json",),
-             _sniffer("messengers", "sniff_discord"), _discord),
-    Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json)",
+    Importer("discord", "Discord: a channel or thread exported by DiscordChatExporter (JSON or HTML; CSV and TXT keep no "
+             "replies)", (".json", ".csv"), _sniffer("messengers", "sniff_discord"), _discord,
+             read_parts=_discord_parts),
+    Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json) or "
+             "HTML",
              (".json",), _sniffer("messengers", "sniff_telegram"), _telegram),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
@@ -425,8 +433,13 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             titles = [t.title or t.key for t in threads]
             raise UsageError(f"no thread '{excerpt(thread)}'{did_you_mean(thread, titles)}; "
                              f"the file holds: {excerpt(', '.join(titles), 300)}")
+        others = len(threads) > len(chosen)
         threads = chosen
+    else:
+        others = False
     ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left)
+    if others and summary["left_out"]:
+        summary["left_out_of"] = "file"  # counted as the file was read, with the threads not kept
     from ..language import main_languages
 
     with Progress("telling the language"):

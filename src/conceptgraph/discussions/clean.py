@@ -289,16 +289,16 @@ _STRONG = re.compile(r"(\*\*|__|~~)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<=\S)_)(?![\w*])")
 
 
-def markdown_to_text(md: str, left: Counter[str] | None = None) -> str:
+def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool = True) -> str:
     """Plain text of Markdown (Reddit, Slack, Discourse raw): quotes left out (counted in
-    ``left``), links as "text (address)", emphasis marks dropped, entities decoded.
-    Inline code keeps its marks: "`experimental`" is a word held up as a name, as its
-    writer meant.
+    ``left``), links as "text (address)", emphasis marks dropped, entities decoded
+    (unless ``entities`` is False: Discord writes "&amp;" as typed). Inline code keeps
+    its marks: "`experimental`" is a word held up as a name, as its writer meant.
 
     >>> markdown_to_text("I'd mark it `experimental`, **not** *deprecated*.")
     "I'd mark it `experimental`, not deprecated."
     """
-    text = html.unescape(md)
+    text = html.unescape(md) if entities else md
     text = quoted_lines_removed(text, left=left)
     text = re.sub(r"```.*?```", lambda m: m.group(0).strip("`"), text, flags=re.S)
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)

@@ -1,17 +1,22 @@
 """Discord and Telegram chats, as their exports hold them.
 
-Discord (DiscordChatExporter's JSON, one file per channel or thread): each file is a
-thread, its messages ``message N`` in order; a reply (``reference.messageId``) answers
-the message it quotes when that message is in the file. Joins, pins, calls and other
-system messages are counted as channel events, bots left out (``--include-bots`` keeps
+Discord (DiscordChatExporter's JSON, one file per channel or thread; its CSV and TXT
+exports too, which keep no replies, and its HTML, read in chatpages.py): each file is a
+thread, its messages ``message N`` in order (the parts of one channel given together,
+split or overlapping, are one thread, each message once); a reply
+(``reference.messageId``) answers the message it quotes when that message is in the
+file. Joins, pins, calls and other system messages are counted as channel events, a
+forwarded message is another's words, bots are left out (``--include-bots`` keeps
 them); ``> `` lines are others' words. A mention the export left raw (``<@123>``) reads
 as ``@Name`` when the message lists who it mentions.
 
 Telegram (Telegram Desktop's "Export chat history" as JSON, ``result.json``: one chat, or
-a whole account's ``chats.list``): each chat is a thread; ``reply_to_message_id`` is the
+a whole account's ``chats.list``; or as HTML, read in chatpages.py): each chat is a thread; ``reply_to_message_id`` is the
 reply; service messages (joins, pins, title changes) are channel events; a forwarded
 message is someone else's words, left out and counted; a ``blockquote`` is a quoted
-passage; a deleted account is "Deleted Account", as Telegram shows it.
+passage, struck-out words are left out (and counted), code keeps its backticks and a
+link its address; a deleted account is "Deleted Account", as Telegram shows it; a
+channel's post signed by its writer is theirs; the chats an account left are read too.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, markdown_to_text, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
-__all__ = ["read_discord", "read_telegram", "sniff_discord", "sniff_telegram"]
+__all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
 
 
 # --- Discord -------------------------------------------------------------------------------
@@ -35,19 +40,86 @@ _SAID = {"Default", "Reply", "0", "19"}
 
 
 def sniff_discord(head: bytes) -> bool:
-    return head.lstrip().startswith(b"{") and b'"guild"' in head and b'"channel"' in head and b'"messages"' in head
+    from .chatpages import is_discord_page
+
+    start = head.lstrip()
+    return (start.startswith(b"{") and b'"guild"' in head and b'"channel"' in head and b'"messages"' in head) \
+        or start.startswith(_CSV_HEAD) or bool(_TXT_HEAD.match(start.decode("utf-8", "ignore"))) \
+        or is_discord_page(head)
+
+
+# DiscordChatExporter's other exports: CSV (its columns), and TXT (a banner naming the guild and channel)
+_CSV_HEAD = b"AuthorID,Author,Date,Content,Attachments,Reactions"
+_TXT_HEAD = re.compile(r"={20,}\r?\nGuild: (?P<guild>[^\n]*)\r?\nChannel: (?P<channel>[^\n]*)\r?\n(?:Topic: [^\n]*\r?\n)?={20,}")
+_TXT_ENTRY = re.compile(r"^\[(?P<when>[^\]\n]{6,40})\] (?P<author>[^\n]+?)(?P<pinned> \(pinned\))?[ \t]*$", re.M)
+# What DiscordChatExporter writes as a system message's words in CSV and TXT, which say
+# nothing else of them
+_SYSTEM = re.compile(r"^(?:Joined the server\.|Pinned a message\.|Started a (?:call|thread)\b.*|Changed the channel "
+                     r"(?:name|icon)\b.*|(?:Added|Removed) .+ (?:to|from) the group\.|Left the group\.)$", re.S)
 
 
 def read_discord(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    """A DiscordChatExporter channel export: JSON, or (with less in them: no replies, no
+    bots told apart) CSV or TXT."""
+    from .chatpages import is_discord_page, read_discord_page
+
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if is_discord_page(start[:8192]):
+        return read_discord_page(data, file, include_bots)
+    if start.startswith(_CSV_HEAD):
+        return _discord_rows(data, file)
+    if not start.startswith(b"{") and _TXT_HEAD.match(start.decode("utf-8", "replace")):
+        return _discord_text(start.decode("utf-8", "replace"), file)
+    return [_discord_channel(_channel_doc(data, file), file, include_bots, left := Left())], left
+
+
+def read_discord_parts(parts: list[tuple[bytes, str]], include_bots: bool = False) -> tuple[list[Thread], Left]:
+    """Several DiscordChatExporter files read together: the parts of one channel (an
+    export split with --partition, or exported twice over overlapping dates) are one
+    thread, each message once and in order, so that a reply across two parts still
+    answers."""
+    channels: dict[str, tuple[dict[str, Any], str, dict[str, dict[str, Any]]]] = {}
+    threads: list[Thread] = []
+    left = Left()
+    for data, file in parts:
+        if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):  # CSV, TXT or HTML: each on its own
+            found, dropped = read_discord(data, file, include_bots)
+            threads += found
+            left.update(dropped)
+            continue
+        doc = _channel_doc(data, file)
+        channel = doc["channel"] if isinstance(doc.get("channel"), dict) else {}
+        key = str(channel.get("id") or file)
+        first, _, messages = channels.setdefault(key, (doc, file, {}))
+        for m in doc["messages"]:
+            if isinstance(m, dict):
+                messages.setdefault(str(m.get("id") or f"{file}#{len(messages)}"), m)
+    for first, file, messages in channels.values():
+        merged = dict(first, messages=sorted(messages.values(), key=_order))
+        threads.append(_discord_channel(merged, file, include_bots, left))
+    return threads, left
+
+
+def _order(m: dict[str, Any]) -> tuple[str, int]:
+    """A message's place in its channel: its time, then its id (a Discord id grows with time)."""
+    ident = str(m.get("id") or "")
+    return str(m.get("timestamp") or ""), int(ident) if ident.isdigit() else 0
+
+
+def _channel_doc(data: bytes, file: str) -> dict[str, Any]:
     doc = load_json(data, file)
     if not isinstance(doc, dict) or not isinstance(doc.get("messages"), list):
         raise DatasetError('expected a DiscordChatExporter channel: an object with "guild", "channel" and "messages"',
                            file)
+    return doc
+
+
+def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: Left) -> Thread:
     guild = doc["guild"] if isinstance(doc.get("guild"), dict) else {}
     channel = doc["channel"] if isinstance(doc.get("channel"), dict) else {}
     name = str(channel.get("name") or "")
-    thread = Thread(key=str(channel.get("id") or file), title="#" + name if name else str(guild.get("name") or file))
-    left = Left()
+    thread = Thread(key=str(channel.get("id") or file), title="#" + name if name else str(guild.get("name") or file),
+                    site=str(guild.get("name") or ""))
     place_of: dict[str, str] = {}
     for m in doc["messages"]:
         if not isinstance(m, dict):
@@ -59,12 +131,15 @@ def read_discord(data: bytes, file: str, include_bots: bool = False) -> tuple[li
         if author.get("isBot") and not include_bots:
             left["bots"] += 1
             continue
-        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions")), left)
+        reference = m["reference"] if isinstance(m.get("reference"), dict) else {}
+        if reference.get("type") == "Forward" or m.get("forwardedMessage"):  # another's words, passed on
+            left["forwarded messages (others' words)"] += 1
+            continue
+        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions")), left, entities=False)
         if not text:
             left["empty"] += 1
             continue
         key = str(m.get("id") or f"#{len(thread.posts)}")
-        reference = m["reference"] if isinstance(m.get("reference"), dict) else {}
         parent = str(reference.get("messageId") or "")
         place_of[key] = f"message {len(place_of) + 1}"
         thread.posts.append(Post(key=key, author=str(author.get("nickname") or author.get("name") or ""), text=text,
@@ -74,7 +149,71 @@ def read_discord(data: bytes, file: str, include_bots: bool = False) -> tuple[li
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
+    return thread
+
+
+def _said(thread: Thread, key: str, author: str, account: str, text: str, date: str, left: Left) -> None:
+    """One message of a CSV or TXT export: a system message's words, or none, are left out."""
+    if _SYSTEM.match(text.strip()):
+        left[CHANNEL_EVENTS] += 1
+        return
+    words = markdown_to_text(text, left, entities=False)
+    if not words:
+        left["empty"] += 1
+        return
+    thread.posts.append(Post(key=key, author=author, text=words, date=date, account=account,
+                             place=f"message {len(thread.posts) + 1}", root=not thread.posts))
+
+
+def _discord_rows(data: bytes, file: str) -> tuple[list[Thread], Left]:
+    import csv
+    import io
+
+    text = data.decode("utf-8-sig", "replace")
+    thread = Thread(key=file, title=_channel_of(file))
+    left = Left()
+    for n, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), 2):
+        if row.get("Author") is None or row.get("Content") is None:
+            raise DatasetError("a row without its Author or Content", file, n)
+        _said(thread, f"row-{n}", row["Author"], row.get("AuthorID") or row["Author"], row["Content"],
+              (row.get("Date") or "")[:10], left)
+    if not thread.posts:
+        raise DatasetError("no message to read in this Discord export", file)
+    thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
     return [thread], left
+
+
+def _discord_text(text: str, file: str) -> tuple[list[Thread], Left]:
+    from .text import stamp_dates
+
+    text = text.replace("\r\n", "\n")
+    head = _TXT_HEAD.match(text)
+    assert head is not None
+    channel = head["channel"].rsplit(" / ", 1)[-1].strip()
+    thread = Thread(key=file, title="#" + channel if channel else _channel_of(file))
+    left = Left()
+    entries = list(_TXT_ENTRY.finditer(text, head.end()))
+    days = stamp_dates([m["when"] for m in entries])
+    for i, m in enumerate(entries):
+        end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
+        body = text[m.end():end]
+        body = re.split(r"^=+$", body, maxsplit=1, flags=re.M)[0]  # the closing banner
+        body = re.split(r"^\{(?:Attachments|Embed|Reactions|Stickers)\}$", body, maxsplit=1, flags=re.M)[0]
+        author = m["author"].strip()
+        _said(thread, f"entry-{i + 1}", author, author, body.strip("\r\n"), days.get(m["when"], ""), left)
+    if not thread.posts:
+        raise DatasetError("no message to read in this Discord export", file)
+    thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
+    return [thread], left
+
+
+def _channel_of(file: str) -> str:
+    """The channel a DiscordChatExporter file is named after ("Guild - Category - name
+    [id].csv"), as "#name"."""
+    from pathlib import Path
+
+    stem = re.sub(r"\s*\[\d+\]$", "", Path(file).stem)
+    return "#" + stem.rsplit(" - ", 1)[-1] if " - " in stem else stem
 
 
 def _mentions(text: str, mentioned: Any) -> str:
@@ -87,6 +226,10 @@ def _mentions(text: str, mentioned: Any) -> str:
 # --- Telegram ------------------------------------------------------------------------------
 
 def sniff_telegram(head: bytes) -> bool:
+    from .chatpages import is_telegram_page
+
+    if is_telegram_page(head):
+        return True
     if not head.lstrip().startswith(b"{"):
         return False
     chat = b'"messages"' in head and (b'"from_id"' in head or b'"date_unixtime"' in head or b'"actor_id"' in head)
@@ -95,12 +238,19 @@ def sniff_telegram(head: bytes) -> bool:
 
 
 def read_telegram(data: bytes, file: str) -> tuple[list[Thread], Left]:
+    """A Telegram Desktop export: JSON (result.json), or its HTML (messages.html)."""
+    from .chatpages import is_telegram_page, read_telegram_page
+
+    if is_telegram_page(data[:8192]):
+        return read_telegram_page(data, file)
     doc = load_json(data, file)
     chats: list[Any]
     if isinstance(doc, dict) and isinstance(doc.get("messages"), list):
         chats = [doc]
     elif isinstance(doc, dict) and isinstance(doc.get("chats"), dict) and isinstance(doc["chats"].get("list"), list):
-        chats = doc["chats"]["list"]
+        gone = doc.get("left_chats")  # the chats the account has left are still its history
+        chats = doc["chats"]["list"] + (gone["list"] if isinstance(gone, dict) and isinstance(gone.get("list"), list)
+                                        else [])
     else:
         raise DatasetError('expected a Telegram export (result.json): a chat with "messages", or an account\'s '
                            '"chats" with their "list"', file)
@@ -117,7 +267,7 @@ def read_telegram(data: bytes, file: str) -> tuple[list[Thread], Left]:
 
 
 def _chat(chat: dict[str, Any], left: Left) -> Thread:
-    title = str(chat.get("name") or "")
+    title = str(chat.get("name") or ("Saved Messages" if chat.get("type") == "saved_messages" else ""))
     thread = Thread(key=str(chat.get("id") or title or "chat"), title=title or "Telegram chat")
     place_of: dict[str, str] = {}
     for m in chat["messages"]:
@@ -136,11 +286,14 @@ def _chat(chat: dict[str, Any], left: Left) -> Thread:
         key = str(m.get("id") if m.get("id") is not None else f"#{len(thread.posts)}")
         parent = str(m.get("reply_to_message_id") or "")
         place_of[key] = f"message {len(place_of) + 1}"
-        # a deleted account has no name but still one id: Telegram shows it so
-        who = str(m.get("from") or ("Deleted Account" if m.get("from_id") else ""))
+        # a channel's post signed by its writer is theirs; a deleted account has no name but
+        # still one id: Telegram shows it so
+        signed = m.get("author") if isinstance(m.get("author"), str) else ""
+        who = signed or str(m.get("from") or ("Deleted Account" if m.get("from_id") else ""))
         thread.posts.append(Post(key=key, author=who, text=text,
                                  parent=parent if parent in place_of and parent != key else None,
-                                 date=str(m.get("date") or "")[:10], account=str(m.get("from_id") or ""),
+                                 date=str(m.get("date") or "")[:10],
+                                 account=signed.casefold() if signed else str(m.get("from_id") or ""),
                                  place=place_of[key], root=not thread.posts))
     if thread.posts:
         thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
@@ -159,8 +312,15 @@ def _telegram_text(text: Any, left: Left) -> str:
         if isinstance(part, str):
             out.append(part)
         elif isinstance(part, dict):
-            if part.get("type") == "blockquote":
+            kind, words = part.get("type"), str(part.get("text") or "")
+            if kind == "blockquote":
                 left[QUOTED_PASSAGES] += 1
-                continue
-            out.append(str(part.get("text") or ""))
+            elif kind == "strikethrough":  # words the writer struck out: not what they say
+                left["struck-out passages"] += 1
+            elif kind == "code":  # held up as a name, as in Markdown
+                out.append(f"`{words}`")
+            elif kind == "text_link" and part.get("href") and part["href"] != words:
+                out.append(f"{words} ({part['href']})")
+            else:
+                out.append(words)
     return "".join(out)

@@ -27,7 +27,7 @@ from ..errors import DatasetError, excerpt
 from .clean import markdown_to_text, quoted_lines_removed, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
-__all__ = ["read_text", "sniff_text"]
+__all__ = ["read_text", "sniff_text", "stamp_dates"]
 
 # A person's name: capitalised words of letters ("OP_PUSHNUM_3", code, is none)
 _NAME = r"[A-Z][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*(?: (?:[A-Z][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*|de|van|von|da|di|le|la|del))*"
@@ -235,7 +235,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         raise DatasetError(f"reads as a document, not a discussion: '{excerpt(wordy[0][1], 30)}:' starts with words, "
                            "not a speaker's name (expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments)", file, wordy[0][0])
-    days = _days(stamps)
+    days = stamp_dates(stamps)
     for k, ((name, body), stamp) in enumerate(zip(turns, stamps), 1):  # turns answer no one in particular
         thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
                                  place=f"turn {k}", root=k == 1, date=days.get(stamp, "")))
@@ -271,7 +271,7 @@ def _stamp_of(line: str) -> str:
     return stamp.group(0) if stamp else ""
 
 
-def _days(stamps: list[str]) -> dict[str, str]:
+def stamp_dates(stamps: list[str]) -> dict[str, str]:
     """The ISO date of each time stamp that holds a date: year first (2024-01-15), or
     day and month in the order the whole file shows (a day past 12 tells it: 15/01/24
     is day first, 1/15/24 month first). When no day tells it (2/10/24), no date: a wrong

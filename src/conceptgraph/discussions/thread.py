@@ -70,6 +70,8 @@ class Thread:
     #: The thread author's account, for an export that holds a later page of a thread
     #: without its first post: their messages there still make them its author.
     account: str = ""
+    #: Where the thread is (a Discord server): the title of a file of several threads all there.
+    site: str = ""
 
 
 class Left(Counter[str]):
@@ -261,7 +263,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             replies += bool(reply_to)
             messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted))
     first = threads[0] if threads else Thread(key=name)
-    source = Source(title=(first.title if not several else name) or name,
+    sites = {t.site for t in threads}
+    site = sites.pop() if len(sites) == 1 else ""
+    source = Source(title=(first.title if not several else site or name) or name,
                     author=first.author if not several else "", date=first.date if not several else "",
                     url=first.url if not several else "")
     contributors = tuple(Contributor(v["id"], v["name"], v["role"], tuple(v["places"])) for v in people.values())

@@ -377,17 +377,19 @@ def test_the_page_finds_a_name_typed_without_its_accents_as_the_command_line_doe
     from conceptgraph import build_graph, parse_dataset
 
     data = ("contributors:\n- {id: jurgen, name: Jürgen Müller, role: author}\n"
+            "- {id: lw, name: Łukasz Þórsdóttir, role: commenter}\n"
             "terms:\n- {id: t1, label: résumé}\n- {id: t2, label: Café au lait}\n- {id: t3, label: naïve}\n"
             "- {id: t4, label: resume builder}\n")
     G = build_graph(parse_dataset(data))
     page = Page(browser, write_page(G, tmp_path / "accents.html"))
     try:
         for text in ("Jurgen", "muller", "Müll", "resume", "RÉSUMÉ", "résumé builder", "cafe", "Cafe au", "naive", "na",
-                     "xyz", "\u0301"):
+                     "xyz", "\u0301", "Lukasz", "thorsdottir", "Łuk"):
             page_hits = page.js("(t) => conceptgraph.matches(t).map(h => [conceptgraph.data.nodeDetails[h.i].id, h.score])",
                                 text)
             assert page_hits == [[h["id"], h["score"]] for h in search(G, text)], text
         assert [h["id"] for h in search(G, "Jurgen")] == ["jurgen"]
+        assert [h["id"] for h in search(G, "Lukasz Thorsdottir")] == ["lw"]  # letters with no accent to leave off
         assert [h["id"] for h in search(G, "resume")] == ["t1", "t4"]  # "résumé" whole, then "resume builder"
         page.page.fill("#search", "cafe")
         assert "Café au lait" in page.page.text_content("#suggestions li")

@@ -64,9 +64,11 @@ def test_an_id_wins_over_a_label_but_says_so() -> None:
 
 
 def test_a_name_typed_without_its_accents_is_found() -> None:
-    G = build_graph(parse_dataset('contributors: [{id: sob, name: "Siobhán O\'Brien", role: author, where: post}]\n'
+    G = build_graph(parse_dataset('contributors: [{id: sob, name: "Siobhán O\'Brien", role: author, where: post},'
+                                  ' {id: lw, name: "Łukasz Þórsdóttir", role: commenter, where: comment 1}]\n'
                                   "terms: [{id: cv, label: résumé}, {id: c1, label: Café}]"))
     assert resolve(G, "Siobhan") == "sob" and resolve(G, "resume") == "cv" and resolve(G, "cafe") == "c1"
+    assert resolve(G, "Lukasz") == "lw" and resolve(G, "Thorsdottir") == "lw"  # letters with no accent to leave off
 
 
 def test_empty_name_is_refused(G) -> None:

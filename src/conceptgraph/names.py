@@ -71,16 +71,25 @@ def fold(text: str) -> str:
     return normalise(unmarked(text))
 
 
-def unmarked(text: str) -> str:
-    """``text`` with its accents (combining marks) taken off, as :func:`fold` takes them.
+#: Letters people write without their stroke or as two letters when they have no
+#: accent to leave off ("Lukasz" for Łukasz, "Thorsdottir" for Þórsdóttir)
+LETTERS = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th",
+           "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ħ": "H", "ħ": "h", "ı": "i", "Ŧ": "T", "ŧ": "t", "ß": "ss",
+           "Ŋ": "N", "ŋ": "n", "ĸ": "k"}
+_LETTERS = str.maketrans(LETTERS)
 
-    >>> unmarked("Jürgen Müller")
-    'Jurgen Muller'
+
+def unmarked(text: str) -> str:
+    """``text`` with its accents (combining marks) taken off, as :func:`fold` takes them,
+    and the letters of :data:`LETTERS` as people write them without.
+
+    >>> unmarked("Jürgen Müller"), unmarked("Łukasz Þórsdóttir")
+    ('Jurgen Muller', 'Lukasz Thorsdottir')
     """
     text = str(text)
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).translate(_LETTERS)
 
 
 def words(text: str) -> list[str]:

@@ -39,7 +39,7 @@ from .kinds import (
     TERM,
 )
 from .layout import SPACING, layout
-from .names import name_keys, node_names, unmarked, word_parts
+from .names import LETTERS, name_keys, node_names, unmarked, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "names": [[[name, *_keys(name)] for name in dict.fromkeys(node_names(G, n))] for n in nodes],
         "casefold": _casefold_table(),
         "marks": _combining_marks(),
+        "letters": LETTERS,
         "partner": _partners(G, index),
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,

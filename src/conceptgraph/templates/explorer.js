@@ -828,7 +828,11 @@
   }
   const MARKS = new RegExp("[" + data.marks.map(([a, b]) => "\\u{" + a.toString(16) + "}-\\u{" + b.toString(16) + "}")
     .join("") + "]", "gu");
-  function unmarked(s) { return String(s).normalize("NFKD").replace(MARKS, ""); } // as conceptgraph.names.unmarked
+  function unmarked(s) { // as conceptgraph.names.unmarked
+    let out = "";
+    for (const ch of String(s).normalize("NFKD").replace(MARKS, "")) out += own(data.letters, ch) ? data.letters[ch] : ch;
+    return out;
+  }
   /** As conceptgraph.names.search: each name compared with the text as typed, and both without accents. */
   function matches(text) {
     const key = normalise(text), keyWords = words(text), bare = unmarked(text), hits = [];

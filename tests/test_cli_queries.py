@@ -117,6 +117,15 @@ def test_errors_are_one_line_with_their_exit_code(args: list[str], code: int, me
         assert r.stderr.count("\n") == 1
 
 
+def test_a_term_asked_of_an_import_not_yet_drafted_says_to_draft(tmp_path) -> None:
+    from conftest import ROOT
+
+    r = run("compare", "guild", "community", "--data", str(ROOT / "tests" / "fixtures" / "discussions" / "telegram.json"))
+    assert r.exit_code == 3
+    assert r.stderr == ("Error: no node named 'guild'; the data has no terms yet: draft them with "
+                        "`conceptgraph draft DATA`\n")
+
+
 def test_ambiguous_name_exit_code(write) -> None:
     path = write("terms: [{id: a, label: same}, {id: b, label: same}]")
     r = run("neighbors", "same", "--data", str(path))

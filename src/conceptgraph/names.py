@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, NodeNotFound, excerpt
-from .kinds import CONTRIBUTOR, MESSAGE
+from .kinds import CONTRIBUTOR, MESSAGE, TERM
 
 if TYPE_CHECKING:
     from .answers import Hit
@@ -287,6 +287,9 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
         close = difflib.get_close_matches(normalise(name), list(by_name), n=3, cutoff=0.6)
         nodes = list(dict.fromkeys(by_name[c] for c in close))
     if not nodes:
+        if kind in (None, TERM) and not any(k == TERM for _, k in G.nodes(data="kind")):
+            # an imported discussion, not drafted yet: search would find nothing either
+            return "; the data has no terms yet: draft them with `conceptgraph draft DATA`"
         return "; try `conceptgraph search`"
     labels = [str(G.nodes[n].get("label", n)) for n in nodes]
     return " (did you mean " + " or ".join(_shown(G, n, with_id=labels.count(label) > 1)

@@ -103,3 +103,14 @@ def test_an_option_that_would_change_nothing_is_refused(tmp_path: Path, args: li
 def test_an_option_left_at_its_default_is_not_refused(tmp_path: Path) -> None:
     assert run("render", "--depth", "2", "--focus", "cooperation", "-o", str(tmp_path / "a.html")).exit_code == 0
     assert run("render", "-o", str(tmp_path / "b.html")).exit_code == 0
+
+
+def test_tables_and_answers_line_up_with_wide_characters() -> None:
+    """A name with an emoji of several joined, or CJK, takes the columns a terminal gives
+    it, so the columns after it line up."""
+    from conceptgraph.output import table
+
+    rows = [["Kai 🏳️‍🌈", 1], ["vibes 😅", 2], ["日本語", 3], ["Bo", 4], ["Zoë", 5]]
+    # as a terminal draws them: the flag and 😅 take two columns, each of 日本語 two, ë one
+    assert table(rows, ["name", "n"]).splitlines() == [
+        "name      n", "--------  -", "Kai 🏳️‍🌈    1", "vibes 😅  2", "日本語    3", "Bo        4", "Zoë       5"]

@@ -111,11 +111,43 @@ def terminal_width(out: TextIO) -> int | None:
 
 
 def _char_width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+    """The columns one character takes alone: 2 for a wide one (CJK, most emoji), 0 for
+    one drawn on another (accents, joiners, variation selectors, other format marks)."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _width(s: str) -> int:
-    return sum(map(_char_width, s))
+    """The columns ``s`` takes in a terminal: an emoji made of several joined ("🏳️‍🌈",
+    "👩‍💻") is one wide glyph, and one asked to look like an emoji (U+FE0F) is wide.
+
+    >>> _width("abc"), _width("日本"), _width("🏳️‍🌈 ok"), _width("é")
+    (3, 4, 5, 1)
+    """
+    if s.isascii():
+        return len(s)
+    total, last, joined = 0, 0, False
+    for ch in s:
+        if ch == "\u200d":  # what follows is drawn into what came before
+            joined = True
+            continue
+        if ch == "\ufe0f" and last == 1:  # shown as an emoji: wide
+            total += 1
+            last = 2
+            continue
+        w = _char_width(ch)
+        if joined and w:
+            joined = False
+            continue
+        total += w
+        last = w or last
+    return total
+
+
+def _pad(s: str, width: int) -> str:
+    """``s`` and the spaces that make it ``width`` columns wide."""
+    return s + " " * max(width - _width(s), 0)
 
 
 def _hang(line: str, width: int | None) -> list[str]:
@@ -310,12 +342,12 @@ def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = f
     rows = [i for i in items if i["attribute"] not in skip]
     if not rows:
         return ["  (none)"]
-    width = max(len(i["label"]) for i in rows)
+    width = max(_width(i["label"]) for i in rows)
     out = []
     for i in rows:
         denial = i.get("denied_for_a") or i.get("denied_for_b")
         note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
-        out.append(f"  {i['label']:<{width}}  {_names(i['supporters'])}{_mark(i.get('inferred_by', []), i['supporters'])}"
+        out.append(f"  {_pad(i['label'], width)}  {_names(i['supporters'])}{_mark(i.get('inferred_by', []), i['supporters'])}"
                    f"{note}{_drafted(i.get('drafted_by', []), i['supporters'])}")
         out += _quotes(i)
     return out
@@ -327,8 +359,8 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
     rows = r["contrasts"]
     if not rows:
         return ["  (none)"]
-    left = max(len(c["label"]) for c in rows)
-    right = max(len(c["opposite_label"]) for c in rows)
+    left = max(_width(c["label"]) for c in rows)
+    right = max(_width(c["opposite_label"]) for c in rows)
     out = []
     for c in rows:
         sides = c["supporters_a"], c["supporters_b"]
@@ -339,7 +371,7 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
             + _read_by(c.get("inferred_by_b", []), b)
         whole = bool(c.get("inferred")) and set(c.get("inferred_by_a", [])) >= set(sides[0]) \
             and set(c.get("inferred_by_b", [])) >= set(sides[1])
-        out.append(f"  {c['label']:<{left}}  /  {c['opposite_label']:<{right}}  {who}{_inference(parts, whole)}"
+        out.append(f"  {_pad(c['label'], left)}  /  {_pad(c['opposite_label'], right)}  {who}{_inference(parts, whole)}"
                    f"{f'  [{_DRAFTED}]' if c.get('drafted') else ''}")
         out += _quotes(c)
     return out
@@ -349,7 +381,7 @@ def _shared_lines(items: list[dict[str, Any]], a: str, b: str) -> tuple[list[str
     """What was said of both terms: (by one speaker of both, of each by different speakers)."""
     both: list[str] = []
     apart: list[str] = []
-    width = max((len(i["label"]) for i in items), default=0)
+    width = max((_width(i["label"]) for i in items), default=0)
     for i in items:
         one = i.get("supporters_both", [])
         only_a = [n for n in i["supporters_a"] if n not in one]
@@ -361,7 +393,7 @@ def _shared_lines(items: list[dict[str, Any]], a: str, b: str) -> tuple[list[str
             + [n for n in i.get("inferred_by_a", []) if n in i.get("inferred_by_b", [])]
         whole = set(i.get("inferred_by_a", [])) >= set(i["supporters_a"]) \
             and set(i.get("inferred_by_b", [])) >= set(i["supporters_b"])
-        (both if one else apart).append(f"  {i['label']:<{width}}  {'; '.join(said)}{_inference(read, whole)}"
+        (both if one else apart).append(f"  {_pad(i['label'], width)}  {'; '.join(said)}{_inference(read, whole)}"
                                         f"{_drafted(i.get('drafted_by', []), i['supporters'])}")
         (both if one else apart).extend(_quotes(i))
     return both or ["  (none)"], apart

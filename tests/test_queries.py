@@ -63,6 +63,15 @@ def test_an_id_wins_over_a_label_but_says_so() -> None:
         assert resolve(G, "faith") == "faith" and resolve(G, "t2") == "t2"  # nothing else is called so
 
 
+def test_a_term_and_an_attribute_of_one_name_take_no_warning() -> None:
+    """A draft often has both ("a guild is a team" makes an attribute "team" beside the
+    term): the id names the term, and the attribute is not of its kind."""
+    G = build_graph(parse_dataset("terms: [{id: team}, {id: guild}]\nattributes: [{id: team-2, label: team}]"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert resolve(G, "team") == "team"
+
+
 def test_a_name_typed_without_its_accents_is_found() -> None:
     G = build_graph(parse_dataset('contributors: [{id: sob, name: "Siobhán O\'Brien", role: author, where: post},'
                                   ' {id: lw, name: "Łukasz Þórsdóttir", role: commenter, where: comment 1}]\n'

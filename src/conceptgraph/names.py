@@ -219,13 +219,17 @@ def _called(G: Graph) -> dict[str, list[Any]]:
 
 
 def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
-    """An id wins over a label, but not silently: "trust" is the id of one node and the
+    """An id wins over a label, but not silently: "trust" is the id of one term and the
     label of another, so say which was taken and how to name the other."""
     import warnings
 
     from .errors import ConceptGraphWarning
 
-    others = [n for n in _called(G).get(normalise(str(node)), ()) if n != node and n in G and _kind_ok(G, n, kind)]
+    # (of the same kind: a term "team" and a drafted attribute "team" ("a guild is a team")
+    # are told apart by what a command asks for, and search lists both)
+    same = G.nodes[node].get("kind")
+    others = [n for n in _called(G).get(normalise(str(node)), ()) if n != node and n in G and _kind_ok(G, n, kind)
+              and G.nodes[n].get("kind") == same]
     if others:
         listed = ", ".join(_shown(G, n, with_id=True) for n in others[:5])
         warnings.warn(f"'{excerpt(str(node))}' is the id of {_shown(G, node, with_id=True)}; also called so: {listed} "

@@ -122,7 +122,9 @@ def hostile_dataset(tmp_path: Path) -> Path:
     a = [x["id"] for x in data["attributes"]]
     c = [x["id"] for x in data["contributors"]]
     data["messages"] = [{"id": p(i) + f" m{i}", "by": c[i], "where": p(i), "reply_to": p(0) + " m0" if i else "",
-                         "text": " ".join(p(i + k) for k in range(7))} for i in range(3)]
+                         "text": " ".join(p(i + k) for k in range(7)),
+                         "url": ["javascript:alert(8)", "https://example.org/" + p(i), "https://example.org/m2"][i]}
+                        for i in range(3)]
     data["claims"] = [{"id": p(i) + f" k{i}", "term": t[i], "attribute": a[i], "by": c[i], "quote": p(i + 2),
                        "where": p(i), "negated": i == 1} for i in range(3)]
     data["relations"] = [

@@ -62,6 +62,36 @@ def test_import_summary_as_json(tmp_path: Path) -> None:
                                             "spam": 1, "trash": 1}, "language": "en"}
 
 
+@pytest.mark.parametrize("files, urls", [
+    (["wordpress.xml"], ["https://notes.example.org/2024/03/coop-collab/",
+                         "https://notes.example.org/2024/03/coop-collab/#comment-31"]),
+    (["disqus.xml"], ["https://notes.example.org/2024/03/coop-collab/#comment-5001"]),
+    (["discord.json"], ["https://discord.com/channels/874512378451273728/874512379109781504/1218901234567891002"]),
+    (["hackernews-algolia.json"], ["https://news.ycombinator.com/item?id=41230001",
+                                   "https://news.ycombinator.com/item?id=41230187"]),
+    # the old REST answers give a comment only its API address: its place on the page is built
+    (["github/issue-28.json", "github/issue-28-comments.json"],
+     ["https://github.com/PyGithub/PyGithub/issues/28",
+      "https://github.com/PyGithub/PyGithub/issues/28#issuecomment-5449237"]),
+    (["github/discussion-2993.json"], ["https://github.com/PyGithub/PyGithub/discussions/2993",
+                                       "https://github.com/PyGithub/PyGithub/discussions/2993#discussioncomment-10426644"]),
+])
+def test_each_message_keeps_its_address_on_the_site(files: list[str], urls: list[str], tmp_path: Path) -> None:
+    ds, _ = read_discussion([FIX / f for f in files])
+    assert [m.url for m in ds.messages[:len(urls)]] == urls
+    # and it survives the dataset file, to the thread's answer
+    assert run("import", *(str(FIX / f) for f in files), "-o", str(tmp_path / "d")).exit_code == 0
+    got = json.loads(run("thread", "--data", str(tmp_path / "d"), "--json").stdout)["messages"]
+    assert [m.get("url") for m in got[:len(urls)]] == urls
+
+
+def test_an_address_that_is_no_web_address_is_not_kept(write) -> None:
+    xml = (FIX / "wordpress.xml").read_text(encoding="utf-8").replace(
+        "<link>https://notes.example.org/2024/03/coop-collab/</link>", "<link>javascript:alert(1)</link>")
+    ds, _ = read_discussion([write(xml, "wp.xml")])
+    assert ds.messages and not any(m.url for m in ds.messages)
+
+
 def test_wordpress(tmp_path: Path) -> None:
     got = messages("wordpress.xml")
     thread = "“Cooperation & collaboration” › "

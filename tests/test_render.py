@@ -207,6 +207,22 @@ def test_the_page_holds_the_thread_with_each_quote_in_its_place() -> None:
             assert all(text[start:end] == data["edgeDetails"][d]["quote"] for d in details)
 
 
+def test_the_page_links_only_to_web_addresses(write) -> None:
+    """A message's address becomes a link on the page: never one that runs when clicked."""
+    G = load_graph(write("""
+source: {title: T, url: "javascript:alert(1)"}
+contributors: [{id: ana, name: Ana, role: commenter, where: [comment 1]}]
+messages:
+  - {id: m1, by: ana, where: comment 1, text: Hi, url: "https://example.org/t/1#c1"}
+  - {id: m2, by: ana, where: comment 2, text: Hi, url: "javascript:alert(2)"}
+  - {id: m3, by: ana, where: comment 3, text: Hi, url: " data:text/html,<script>alert(3)</script>"}
+  - {id: m4, by: ana, where: comment 4, text: Hi, url: "https://example.org/\\"onmouseover=alert(4)"}
+"""))
+    data = embedded(render_html(G))
+    assert [m["url"] for m in data["thread"]] == ["https://example.org/t/1#c1", "", "", ""]
+    assert data["source"]["url"] == ""
+
+
 def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -> None:
     """Two datasets drawn or exported without -o never replace each other's files."""
     from conftest import MINI

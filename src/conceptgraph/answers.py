@@ -304,6 +304,8 @@ class ThreadMessage(TypedDict):
     claims: list[ThreadClaim]
     score: NotRequired[int]
     accepted: NotRequired[bool]
+    #: the message's own address on its site, where the export gave one
+    url: NotRequired[str]
     mentions: NotRequired[list[list[int]]]
 
 

@@ -106,6 +106,9 @@ class Message:
     score: int | None = None
     #: The answer the asker (or a maintainer) accepted.
     accepted: bool = False
+    #: Its own address on the site it came from, where the export gives one: a way back
+    #: to the words in their place.
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

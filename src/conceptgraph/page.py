@@ -78,7 +78,8 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
     nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree, cache), _font_sizes(G, degree))
     edges_out, edge_kinds, details = _edges(G, index)
     return {
-        "source": {"title": graph_title(G), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date", "url")}},
+        "source": {"title": graph_title(G), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date")},
+                   "url": web_address(G.graph.get("url"))},
         "directed": G.is_directed(),
         "nodeKinds": node_kinds,
         "edgeKinds": edge_kinds,
@@ -274,9 +275,22 @@ def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]], cont
         reply = _hashable(d.get("reply_to"))
         out.append({"node": i, "by": _text(G.nodes[d["by"]].get("label", d["by"])) if _hashable(d.get("by")) in G
                     else _text(d.get("by", "")), "where": _text(d.get("where", "")),
-                    "replyTo": index.get(reply), "date": _text(d.get("date", "")),
+                    "replyTo": index.get(reply), "date": _text(d.get("date", "")), "url": web_address(d.get("url")),
                     "marks": [[s, e, ev] for (s, e), ev in sorted(marks.get(i, {}).items())]})
     return out
+
+
+_WEB = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.I)
+
+
+def web_address(value: Any) -> str:
+    """``value`` when it is a web address the page may link to, else "": never a
+    ``javascript:`` or ``data:`` address, which would run when clicked.
+
+    >>> web_address("https://example.org/t/1#comment-2"), web_address("javascript:alert(1)")
+    ('https://example.org/t/1#comment-2', '')
+    """
+    return value if isinstance(value, str) and _WEB.match(value) else ""
 
 
 def _partners(G: Graph, index: dict[Any, int]) -> list[int]:

@@ -899,6 +899,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> Thre
             msg["score"] = d["score"]
         if d.get("accepted"):
             msg["accepted"] = True
+        if d.get("url"):
+            msg["url"] = str(d["url"])
         if spans_in is not None:
             spans = spans_in(text)
             if not spans:

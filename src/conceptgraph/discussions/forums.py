@@ -156,7 +156,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                     url="https://www.reddit.com" + str(sub.get("permalink") or ""), author=author,
                     date=_utc(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
-                             date=thread.date, title=thread.title, account=author.casefold()))
+                             date=thread.date, title=thread.title, account=author.casefold(),
+                             url=thread.url if sub.get("permalink") else ""))
     stack = list(reversed(_children(doc[1])))
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
@@ -182,9 +183,11 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
             continue
         name = str(c.get("name") or f"comment {len(thread.posts)}")
         parent = str(c.get("parent_id") or "")
+        link = str(c.get("permalink") or "")
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=_utc(c.get("created_utc")),
-                                 account="" if who in _GONE else who.casefold()))
+                                 account="" if who in _GONE else who.casefold(),
+                                 url="https://www.reddit.com" + link if link.startswith("/") else ""))
     return [thread], left
 
 

@@ -80,6 +80,7 @@ class _Item:
     hidden: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     quoted: int = 0  # lines quoted from others, left out of its text
+    url: str = ""  # its address on github.com
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -130,8 +131,10 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     when = str(_get(obj, "created_at", "createdAt", "submitted_at", "submittedAt", "publishedAt") or "")
     hidden = obj.get("isMinimized") is True or obj.get("minimized") is True
     quoted: Counter[str] = Counter()
+    url = str(obj.get("html_url") or obj.get("url") or "")
     return _Item(kind, key, login, bot, when, _text(obj, quoted), _score(obj), hidden=hidden,
-                 accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()))
+                 accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
+                 url=url if url.startswith("https://github.com/") else "")
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -316,14 +319,17 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
         places[i.key] = i.place
         kept.append(i)
     root_key = kept[0].key if kept and kept[0].kind == "root" else None
+    root_url = kept[0].url if root_key else ""
     for n, i in enumerate(kept):
+        if not i.url and root_url and i.kind == "comment" and i.key.isdigit():
+            i.url = f"{root_url}#issuecomment-{i.key}"  # old REST answers give only the API's address
         ghost = not i.login or i.login.casefold() == "ghost"
         thread.posts.append(Post(
             key=i.key, author=i.login or "ghost", text=i.text,
             parent=None if i.kind == "root" else (i.parent or root_key),
             date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
             root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",
-            score=i.score, accepted=i.accepted))
+            score=i.score, accepted=i.accepted, url=i.url))
     if not thread.posts:
         raise DatasetError(f"nothing left to read in this GitHub thread ({excerpt(', '.join(left), 80)} left out)", file)
     return [thread], left

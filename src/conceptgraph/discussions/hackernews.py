@@ -54,7 +54,8 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
                     date=_date(story))
     body = _text(story.get("text"), left) or str(story.get("url") or "") or title
     thread.posts.append(Post(key=key, author=author, text=body, root=True, date=thread.date, title=title,
-                             account=author.casefold(), score=_int(story.get("score", story.get("points")))))
+                             account=author.casefold(), score=_int(story.get("score", story.get("points"))),
+                             url=thread.url))
     for item in items:
         if item is story or item.get("type") not in (None, "comment"):
             if item is not story and item.get("type") == "pollopt":
@@ -75,7 +76,8 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
             left["empty"] += 1
             continue
         thread.posts.append(Post(key=ident, author=who, text=text, parent=None if parent is None else str(parent),
-                                 date=_date(item), account=who.casefold()))
+                                 date=_date(item), account=who.casefold(),
+                                 url=_ITEM + ident if item.get("id") is not None else ""))
     return [thread], left
 
 

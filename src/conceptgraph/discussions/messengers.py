@@ -145,7 +145,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
         thread.posts.append(Post(key=key, author=str(author.get("nickname") or author.get("name") or ""), text=text,
                                  parent=parent if parent in place_of and parent != key else None,
                                  date=str(m.get("timestamp") or "")[:10], account=str(author.get("id") or ""),
-                                 place=place_of[key], root=not thread.posts))
+                                 place=place_of[key], root=not thread.posts, url=_link(guild, channel, key)))
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
@@ -214,6 +214,15 @@ def _channel_of(file: str) -> str:
 
     stem = re.sub(r"\s*\[\d+\]$", "", Path(file).stem)
     return "#" + stem.rsplit(" - ", 1)[-1] if " - " in stem else stem
+
+
+def _link(guild: dict[str, Any], channel: dict[str, Any], message: str) -> str:
+    """A message's address in Discord ("https://discord.com/channels/GUILD/CHANNEL/ID"),
+    when the export gives the ids (a direct message's guild is "@me")."""
+    ids = [str(guild.get("id") or ""), str(channel.get("id") or ""), message]
+    if not all(i.isdigit() for i in ids[1:]) or not (ids[0].isdigit() or ids[0] == "0"):
+        return ""
+    return "https://discord.com/channels/{}/{}/{}".format("@me" if ids[0] == "0" else ids[0], *ids[1:])
 
 
 def _mentions(text: str, mentioned: Any) -> str:

@@ -359,7 +359,8 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
     # comments are numbered apart from posts in the dump: their keys are kept apart too
     return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=r.text,
                 parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
-                title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted)
+                title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted,
+                url=r.url)
 
 
 def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None,

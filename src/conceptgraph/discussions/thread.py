@@ -54,6 +54,8 @@ class Post:
     #: Votes, where the site counts them; the accepted answer.
     score: int | None = None
     accepted: bool = False
+    #: Its own address on the site, where the export gives one.
+    url: str = ""
     #: Why its words are gone ("deleted", "removed"): kept, as "[deleted]" by no one named,
     #: only while replies answer it, so that they still answer it and not the post.
     gone: str = ""
@@ -261,7 +263,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 person["role"] = p.role
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
-            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted))
+            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted,
+                                    p.url if p.url.startswith(("https://", "http://")) else ""))
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""

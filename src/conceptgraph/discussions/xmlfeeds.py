@@ -122,7 +122,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
         thread.posts.append(Post(key="post", author=author, text=_wp_text(item.get("encoded", ""), left), root=True,
                                  date=thread.date, title=thread.title,
                                  # by e-mail first, as a comment is: the author answering in the comments is one person
-                                 account=_account(who.get("author_email", ""), login)))
+                                 account=_account(who.get("author_email", ""), login), url=thread.url))
         comments = sorted(item.get("<comment>", []), key=_comment_order)
         for c in comments:
             status = c.get("comment_approved", "1")
@@ -148,7 +148,8 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             thread.posts.append(Post(key=cid, author=html.unescape(c.get("comment_author", "")), text=text,
                                      parent=parent if parent not in ("", "0") else "post",
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],
-                                     account=_account(c.get("comment_author_email", ""), c.get("comment_user_id", ""))))
+                                     account=_account(c.get("comment_author_email", ""), c.get("comment_user_id", "")),
+                                     url=f"{thread.url}#comment-{cid}" if thread.url and cid.isdigit() else ""))
         threads.append(thread)
     if not threads:
         raise DatasetError("no post or page in this WordPress export", file)
@@ -192,7 +193,8 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
         thread.posts.append(Post(key=pid, author=rec.get("author/name", ""), text=text,
                                  parent=parent, date=rec.get("createdAt", "")[:10],
                                  account="" if anonymous else _account(rec.get("author/username", ""),
-                                                                       rec.get("author/email", ""))))
+                                                                       rec.get("author/email", "")),
+                                 url=f"{thread.url}#comment-{pid}" if thread.url and pid.isdigit() else ""))
     found = [t for t in threads.values() if t.posts]
     if not found:
         raise DatasetError("no comments in this Disqus export", file)

@@ -47,6 +47,17 @@
     if (cls) e.className = cls;
     return e;
   }
+  /** A link to the words in their place on the web: http(s) only, as the data is checked
+   *  again here, since a javascript: address would run when clicked. */
+  function webLink(url, text) {
+    if (!/^https?:\/\//i.test(url)) return document.createTextNode("");
+    const a = el("a", text, "web");
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    a.title = url;
+    return a;
+  }
   function list(v) { return Array.isArray(v) ? v : (v ? [v] : []); }
   function button(text, onClick, cls) {
     const b = el("button", text, cls);
@@ -70,6 +81,10 @@
   const src = data.source;
   $("title").textContent = visible(src.title || "Concept graph");
   $("byline").textContent = visible([src.author, src.date].filter(Boolean).join(" · "));
+  if (src.url) {
+    if (src.author || src.date) $("byline").appendChild(document.createTextNode(" · "));
+    $("byline").appendChild(webLink(src.url, "source"));
+  }
   document.title = src.title || "Concept graph";
 
   // ---- the network ---------------------------------------------------------------------
@@ -569,6 +584,10 @@
       if (m.replyTo !== null && m.replyTo !== undefined) {
         head.appendChild(document.createTextNode(" · replies to "));
         head.appendChild(button(node.label(m.replyTo), () => scrollToMessage(m.replyTo), "linkish small"));
+      }
+      if (m.url) {
+        head.appendChild(document.createTextNode(" · "));
+        head.appendChild(webLink(m.url, "on the site"));
       }
       li.appendChild(head);
       li.appendChild(markedText(m));

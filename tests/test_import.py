@@ -633,6 +633,13 @@ def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     # a format the content is not: what it is, not that it holds no message
     r = run("import", str(FIX / "discourse.json"), "--format", "github")
     assert r.exit_code == 2 and "reads as discourse" in r.stderr and "give --format discourse" in r.stderr
+    # a chat log given as a JSON export: what it is, not a JSON syntax error ("[1/2/24, 10:32]" opens no list)
+    for chat, fmt in (("whatsapp-ios.txt", "telegram"), ("chat.txt", "github")):
+        r = run("import", str(FIX / chat), "--format", fmt)
+        assert r.exit_code == 2 and "reads as text (" in r.stderr and "give --format text" in r.stderr, r.stderr
+    # the formats of plain text say themselves what they miss
+    r = run("import", str(FIX / "chat.txt"), "--format", "mbox")
+    assert r.exit_code == 1 and "no mail message" in r.stderr
     r = run("import", str(FIX / "slack"), "--thread", "genral")
     assert r.exit_code == 2 and "did you mean '#general'" in r.stderr
     # a dump's reader picks the thread itself; when none is that one, the titles are listed still

@@ -397,6 +397,12 @@ def _read_threads(kinds: list[tuple[Path, Importer]], options: Options) -> tuple
     return threads, left, used
 
 
+#: The formats that read plain text as it comes: what they refuse is told by their own errors.
+_READS_TEXT = frozenset({"text", "mbox", "digest", "pipermail", "vtt"})
+#: How JSON, XML and HTML begin ("[1/2/24, 10:32]" begins a WhatsApp chat, not a JSON list).
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:[{<]|\[\s*[\[{\"\]])")
+
+
 def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None = None,
                     options: Options = _DEFAULTS, name: str = "") -> tuple[Dataset, dict[str, Any]]:
     """The dataset (source, contributors, messages) of the discussions in ``sources``,
@@ -413,7 +419,10 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None \
                 and not imp.sniff(_head(src) or b""):
             told = detect(src)  # the format given is not the one the content shows: say so
-            if told is not None and told is not imp and told.name != "text":
+            # plain text is told by its suffix only: said when a format of JSON, XML or HTML is
+            # given a file that is none of them (a WhatsApp chat given as Telegram's)
+            plain = imp.name not in _READS_TEXT and not _MARKUP.match(_head(src) or b"")
+            if told is not None and told is not imp and (told.name != "text" or plain):
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")
         if imp is None:

@@ -86,6 +86,17 @@ def test_consensus_rank_clusters_search(mini: Path) -> None:
         assert r.exit_code == 0 and r.stdout.strip(), cmd
 
 
+def test_consensus_lists_as_many_points_as_asked_and_says_how_many_more() -> None:
+    every = as_json("consensus", "--limit", "0")
+    assert "more" not in every and len(every["agreed"]) > 25
+    first = as_json("consensus", "--limit", "3")
+    assert first["agreed"] == every["agreed"][:3] and first["more"] == len(every["agreed"]) - 3
+    assert as_json("consensus")["agreed"] == every["agreed"][:25]
+    lines = run("consensus", "--limit", "3").stdout.splitlines()
+    assert f"... and {first['more']} more (--limit 0 for all)" in lines
+    assert not any(" more (" in x for x in run("consensus", "--limit", "0").stdout.splitlines())
+
+
 def test_consensus_of_a_graph_with_no_claims_says_none_in_every_section(write) -> None:
     r = run("consensus", "--data", str(write("terms: [{id: t}]\n")))
     assert r.exit_code == 0 and r.stdout.split("\n\n")[0] == "Most supported (distinct contributors)\n  (none)", r.stdout

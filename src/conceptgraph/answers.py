@@ -257,6 +257,8 @@ class Consensus(TypedDict):
     agreed: list[Agreed]
     disputed: list[Disputed]
     agreements: list[Agreement]
+    #: how many agreed pairs ``--limit`` left out
+    more: NotRequired[int]
 
 
 class Ranked(TypedDict):

@@ -496,18 +496,20 @@ def path(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json:
 @cli.command()
 @_name_argument("term", required=False)
 @quotes_option
+@click.option("--limit", default=25, show_default=True, type=click.IntRange(0),
+              help="How many of the most supported points to list (0: all).")
 @common
 @curated_option
 @json_option
-@_example("conceptgraph consensus\nconceptgraph consensus collaboration")
-def consensus(term: str | None, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
+@_example("conceptgraph consensus\nconceptgraph consensus collaboration --limit 0")
+def consensus(term: str | None, quotes: bool, limit: int, data: str | None, curated: bool, as_json: bool) -> None:
     """Where people agree (attributes by number of supporters) and where they differ.
 
     An agreement counts only for the point it is about, when the data says which.
     """
     from .queries import consensus as query
 
-    _answer(query(_graph(data, curated), term, quotes=quotes), as_json, "consensus")
+    _answer(query(_graph(data, curated), term, quotes=quotes, limit=limit or None), as_json, "consensus")
 
 
 @cli.command()

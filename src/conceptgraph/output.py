@@ -500,7 +500,7 @@ def _stance_lines(s: dict[str, Any], verb: str) -> list[str]:
 
 def consensus_text(r: dict[str, Any]) -> str:
     lines = ["Most supported (distinct contributors)"]
-    shown = r["agreed"][:25]
+    shown = r["agreed"]
     if not shown:
         lines.append("  (none)")
     elif any("quotes" in i for i in shown):  # every quote under its line: a table cannot hold them
@@ -515,8 +515,8 @@ def consensus_text(r: dict[str, Any]) -> str:
                  + _mark(i.get("inferred_by", []), i["supporters"]) + _drafted(i.get("drafted_by", []), i["supporters"]),
                  _names(i["endorsed_by"])] for i in shown]
         lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
-    if len(r["agreed"]) > 25:
-        lines.append(f"... and {len(r['agreed']) - 25} more (--json for all)")
+    if r.get("more"):
+        lines.append(f"... and {r['more']} more (--limit 0 for all)")
     lines += ["", "Disputed"]
     for d in r["disputed"]:
         if d["type"] == "asserted_and_denied":

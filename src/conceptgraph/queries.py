@@ -719,7 +719,7 @@ def _endorsements(G: Graph) -> dict[tuple[Any, Any, str], list[str]]:
     return out
 
 
-def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consensus:
+def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: int | None = None) -> Consensus:
     """Where people agree and where they differ.
 
     ``{"agreed": [...], "disputed": [...], "agreements": [...]}``: ``agreed`` ranks
@@ -727,7 +727,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
     agree with a supporter about that very point; ``disputed`` lists an attribute some
     assert and others deny of one term (``asserted_and_denied``), opposed attributes
     both asserted of one term (``opposed_attributes``) and contributors who dispute
-    each other (``contributors``, with what the dispute ``concerns``).
+    each other (``contributors``, with what the dispute ``concerns``). With ``limit``,
+    ``agreed`` holds the most supported ``limit`` pairs and ``more`` counts the others.
     """
     terms = [resolve(G, term)] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     if term:
@@ -781,7 +782,11 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False) -> Consen
         else:
             agreements.append(stance)
     agreed.sort(key=lambda i: (-i["count"], -len(i["endorsed_by"]), i["term_label"].casefold(), i["label"].casefold()))
-    return {"agreed": agreed, "disputed": disputed, "agreements": agreements}  # type: ignore[typeddict-item]
+    out: Consensus = {"agreed": agreed[:limit] if limit else agreed,  # type: ignore[typeddict-item]
+                      "disputed": disputed, "agreements": agreements}  # type: ignore[typeddict-item]
+    if limit and len(agreed) > limit:
+        out["more"] = len(agreed) - limit
+    return out
 
 
 def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:

@@ -153,6 +153,8 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
                                                b"charset=undefined\n\ncaf\xe9\n"), ""),
         ("mail charset punycode", w("m3.eml", b"From: =?punycode?q?caf\xe9?= <a@b.c>\nMessage-ID: <1@x>\n"
                                               b"Content-Type: text/plain; charset=punycode\n\ncaf\xe9\n"), ""),
+        ("mail charset not ascii", w("m5.eml", b"From: =?\xc3\xa9utf-8?q?Bruno_Co=C3=A7o?= <a@b.c>\nMessage-ID: <1@x>\n"
+                                              b"Content-Type: text/plain; charset=utf-8\n\nhello\n"), ""),
         ("mail 3,000 nested multipart levels", w("m4.eml", nested), "nested too deeply"),
         ("wordpress comment_id not a number", w("w.xml", wxr), ""),
         ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), ""),

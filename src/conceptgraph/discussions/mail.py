@@ -24,7 +24,7 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass
-from email.errors import HeaderParseError
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -79,7 +79,7 @@ def _header(msg: Message, name: str) -> str:
         return " ".join(value.split())
     try:
         text = str(make_header(decode_header(str(value))))
-    except (LookupError, ValueError, HeaderParseError):  # an unknown or unusable charset, a bad encoded word
+    except (LookupError, ValueError, MessageError):  # an unknown or unusable charset (=?éutf-8?...), a bad encoded word
         text = str(value)
     return " ".join(text.split())
 

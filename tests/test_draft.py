@@ -274,6 +274,18 @@ def test_terms_of_a_small_thread_come_from_its_question() -> None:
     assert labels[:2] == ["commons", "market"]
 
 
+@pytest.mark.parametrize(("question", "sides"), [
+    ("Do you prefer rebase or merge?", {"rebase", "merge"}),
+    ("Is the part named widget or gadget?", {"widget", "gadget"}),
+    # a participle before a noun is a word of the side, not the verb that asks
+    ("Is it a tracking branch or a remote branch?", {"tracking branch", "remote branch"}),
+    ("Is it a signed commit or tagged commit?", {"signed commit", "tagged commit"}),
+])
+def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str]) -> None:
+    msgs = [Message("m1", "a", "post", question), Message("m2", "b", "comment 1", "No strong view either way.")]
+    assert {t.label for t in find_terms(msgs, title="", max_terms=4)} == sides
+
+
 def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
     """A title "renaming .take / .drop" holds up both names, though "take" is as common a
     word as English has; a held-up "the" or "have" is still no term."""
@@ -832,6 +844,26 @@ def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path)
     german = {m.id for m in ds.messages if m.by in ("cy", "di")}
     assert len(german) == 2 and {c.message for c in ds.claims} and not {c.message for c in ds.claims} & german
     assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}
+
+
+def test_a_guess_of_the_language_model_is_no_answer(tmp_path: Path) -> None:
+    """A short text gives the model little to go on ("I vote for NoPlusOne." reads as
+    Nigerian Pidgin): a guess it gives a low probability is no language, and the message
+    is read with the others."""
+    from py3langid.langid import classify
+
+    from conceptgraph.language import detect
+
+    vote = "I vote for NoPlusOne."
+    assert classify(vote)[0] not in ("en", "und") and detect(vote) == "und"
+    chat = ("Ann: Should the page be called NoPlusOne or ConstructiveComments? The old name is confusing now.\n"
+            "Bo: NoPlusOne says what not to do, which is the point of the page, I would keep it.\n"
+            f"Cy: {vote}\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d")).stdout.endswith("language: en\n")
+    assert "other_languages" not in json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)
+    ds = load_dataset(tmp_path / "d")
+    assert ("cy", "noplusone") in {(r.source, r.target) for r in ds.relations if r.kind == "mentions"}
 
 
 # --- the broad claim rule --------------------------------------------------------------

@@ -277,7 +277,23 @@ def _side(text: str, first: bool, limit: int) -> list[str]:
         return _quoted_words(next(g for g in quoted.groups() if g is not None))
     words = [w for _, _, w in tokens(part)]
     words = words[-limit:] if first else words[:limit]
+    while first and len(words) > 1 and _asking_verb(words[0]):
+        words = words[1:]  # "Do you prefer rebase or merge?": the side is "rebase"
     return _phrase_words(" ".join(words))
+
+
+# Participles that name, where the others read as adjectives ("signed commit", "tracking branch")
+_NAMING = frozenset({"called", "named", "renamed", "termed", "dubbed", "labelled", "labeled"})
+
+
+def _asking_verb(word: str) -> bool:
+    """Whether ``word``, before one side of a question, is the verb that asks it ("prefer",
+    "write", "called") rather than a word of the side."""
+    w = word.casefold()
+    if w in _NAMING:
+        return True
+    pos = _pos(w)
+    return bool(pos) and pos <= {"VERB", "AUX"} and not w.endswith(("ing", "ed"))
 
 
 class _Finder:

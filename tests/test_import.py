@@ -466,13 +466,17 @@ def test_a_zip_bomb_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) ->
 
 
 def test_transcripts() -> None:
+    # each turn says when it began, to be found in the recording
     assert messages("meeting.vtt") == [
-        ("Ana Lima", "turn 1", "", "Let's settle it: cooperation or collaboration?\nWe keep using both."),
-        ("Bruno Costa", "turn 2", "", "Collaboration, because we share the result."),
-        ("Ana Lima", "turn 3", "", "Fair."),
+        ("Ana Lima", "turn 1 at 00:00:00", "", "Let's settle it: cooperation or collaboration?\nWe keep using both."),
+        ("Bruno Costa", "turn 2 at 00:00:07", "", "Collaboration, because we share the result."),
+        ("Ana Lima", "turn 3 at 00:00:11", "", "Fair."),
     ]
     srt = messages("meeting.srt")
-    assert [s[:2] for s in srt] == [("Ana Lima", "turn 1"), ("Bruno Costa", "turn 2"), ("Ana Lima", "turn 3")]
+    assert [s[:2] for s in srt] == [("Ana Lima", "turn 1 at 00:00:00"), ("Bruno Costa", "turn 2 at 00:00:03"),
+                                    ("Ana Lima", "turn 3 at 00:00:08")]
+    ds, _ = read_discussion([FIX / "meeting.srt"])
+    assert [m.id for m in ds.messages] == ["turn-1", "turn-2", "turn-3"]  # the time is no part of the id
     assert srt[1][3] == "Collaboration, because\nwe share the result."
 
 

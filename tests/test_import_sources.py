@@ -164,7 +164,8 @@ def test_a_cue_with_two_voices_is_two_turns(write) -> None:
     vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana Lima>Soup?</v> <v Bruno Costa>Salad.</v>\n\n"
            "00:00:05.000 --> 00:00:06.000\n<v Ana Lima>Soup it is.</v>\n")
     assert [(g[0], g[1], g[3]) for g in rows(write(vtt, "two.vtt"))] == [
-        ("Ana Lima", "turn 1", "Soup?"), ("Bruno Costa", "turn 2", "Salad."), ("Ana Lima", "turn 3", "Soup it is.")]
+        ("Ana Lima", "turn 1 at 00:00:01", "Soup?"), ("Bruno Costa", "turn 2 at 00:00:01", "Salad."),
+        ("Ana Lima", "turn 3 at 00:00:05", "Soup it is.")]
 
 
 def test_zoom_continuation_lines_go_on_with_their_speaker(write) -> None:

@@ -207,7 +207,7 @@ def _day(ts: str) -> str:
 
 # --- transcripts ---------------------------------------------------------------------------
 
-_TIMING = re.compile(r"^\s*(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}")
+_TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})[.,]\d{1,3}\s+-->\s+(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}")
 _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
@@ -246,12 +246,12 @@ def _voices(body: str, previous: str) -> list[tuple[str, str]]:
 def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
     left = Left()
-    turns: list[tuple[str, list[str]]] = []  # (speaker, the words of each of their cues)
+    turns: list[tuple[str, list[str], str]] = []  # (speaker, the words of each of their cues, when they began)
     speaker = ""
     for block in re.split(r"\n\s*\n", text):
         lines = block.strip("\n").split("\n")
-        at = next((i for i, line in enumerate(lines) if _TIMING.match(line)), None)
-        if at is None:
+        at, timing = next(((i, m) for i, line in enumerate(lines) if (m := _TIMING.match(line))), (None, None))
+        if at is None or timing is None:
             continue  # the header, a NOTE, a STYLE block
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
@@ -262,12 +262,13 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             if turns and turns[-1][0] == who:
                 turns[-1][1].append(words)  # the same speaker goes on: one turn
             else:
-                turns.append((who, [words]))
+                turns.append((who, [words], timing.group("start")))
         if not said:
             left["cues without words"] += 1
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
     thread = Thread(key=file, title=Path(file).stem, author=turns[0][0])
-    thread.posts = [Post(key=f"turn-{n}", author=who, text="\n".join(words), place=f"turn {n}", root=n == 1)
-                    for n, (who, words) in enumerate(turns, 1)]
+    # the time a turn began, to find it in the recording
+    thread.posts = [Post(key=f"turn-{n}", author=who, text="\n".join(words), place=f"turn {n} at {start}", root=n == 1)
+                    for n, (who, words, start) in enumerate(turns, 1)]
     return [thread], left

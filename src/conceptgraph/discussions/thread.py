@@ -168,6 +168,9 @@ def _shorten(title: str) -> str:
     return title if len(title) <= _TITLE else title[:_TITLE - 1].rstrip() + "…"
 
 
+_AT_TIME = re.compile(r" at \d{1,2}(?::\d{2}){1,2}$")
+
+
 def _short_slug(text: str) -> str:
     return slug(text)[:_TITLE].strip("-_") or "x"
 
@@ -247,7 +250,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
         msg_id: dict[str, str] = {}
         for p in thread.posts:
             where = prefix + places[p.key]
-            ident = unique_id(_short_slug(where), ids, id_counts)
+            ident = unique_id(_short_slug(_AT_TIME.sub("", where)), ids, id_counts)  # "turn 2 at 00:04:31": turn-2
             msg_id[p.key] = ident
             key = _person_key(p, where)
             person = people.get(key)

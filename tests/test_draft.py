@@ -286,6 +286,12 @@ def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str])
     assert {t.label for t in find_terms(msgs, title="", max_terms=4)} == sides
 
 
+def test_a_word_defined_after_a_comma_and_and_is_the_word_alone() -> None:
+    msgs = [Message("m1", "a", "post", "What is the difference between weather and climate?"),
+            Message("m2", "b", "comment 1", "Weather means what happens today, and climate means the long-term pattern.")]
+    assert {t.label for t in find_terms(msgs, title="", max_terms=6)} == {"weather", "climate"}
+
+
 def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
     """A title "renaming .take / .drop" holds up both names, though "take" is as common a
     word as English has; a held-up "the" or "have" is still no term."""
@@ -885,6 +891,10 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("Is a sonnet ever funny?", []),  # a question claims nothing
     ("A sonnet, a ballad and an ode all rhyme.", []),  # three terms: a list, too little said of each
     ("Sonnet.", []),  # nothing said
+    # what something else is not is no claim of the name: never "sonnet: limerick"
+    ("A haiku is not a sonnet, and an epic is not a ballad.", []),
+    # the words after the name open another clause: the words before are said of it
+    ("We all wrote a sonnet, and then the class went home.", [("sonnet", "We all wrote")]),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

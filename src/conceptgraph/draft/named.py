@@ -51,6 +51,12 @@ _AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is
 # "the idea behind X", "more like X"; the claim goes to a name that is no such object.
 _OBJECT = re.compile(r"\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over)\s+(?:(?:the|a|an|this|that|"
                      r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
+# "X is not a bug": a name after a verb of being is what something else is (or is not)
+_COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t)\s+"
+                         r"(?:not\s+)?(?:(?:just|only|really|simply)\s+)?(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
+_NOT = re.compile(r"n't|n’t|\bnot\b", re.I)
+# the words after a name opening another clause: ", and an enhancement is ...", "but ..."
+_NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -59,20 +65,29 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     """A claim on the term that the sentence ``text`` (at ``base`` in its message) names
     first, other than after a preposition, unless the precise rules gave it one here
     (``claimed``); none in a question or in a sentence naming more than
-    :data:`MAX_TERMS` terms. Its label: the words after the name up to the next one,
-    else those before it from the clause's start."""
+    :data:`MAX_TERMS` terms, nor on a name said not to be something ("X is not a
+    bug"). Its label: the words after the name up to the next one, unless they open
+    another clause ("..., and"), else those before it from the clause's start.
+
+    >>> text = "A feature request is not a bug, and an enhancement is not a defect."
+    >>> named_claims(text, 0, [(27, 30, "bug"), (60, 66, "defect")], set())
+    []
+    """
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
         return []
-    s, e, term = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)), mentions[0])
-    if term in claimed:
-        return []
+    s, e, term = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)
+                       and not _COMPLEMENT.search(text, 0, m[0] - base)), mentions[0])
+    complement = _COMPLEMENT.search(text, 0, s - base)
+    if term in claimed or (complement and _NOT.search(complement.group())):
+        return []  # "a feature request is not a bug" says what a feature request is not
     stop = next((m[0] for m in mentions if m[0] > s and m[2] != term), base + len(text)) - base
     at = e - base
     lead = _AFTER.match(text, at, stop)
     if lead:
         at = lead.end()
-    label = _label(text[at:stop])
+    # ", and an enhancement is ..." after the name speaks of something else
+    label = "" if _NEXT_CLAUSE.match(text, e - base, stop) else _label(text[at:stop])
     if not label:  # "my teacher wrote it as X": the words before
         at = 0
         for b in _CLAUSE_BREAK.finditer(text, 0, s - base):

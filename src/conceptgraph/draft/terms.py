@@ -84,7 +84,8 @@ _MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])\s*(?:,?\s*(?:and|or|vs\.?|versus|nor)\s+|/\s*)"
                           r"(?P<b>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])", re.I)
 # A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
-_DEFINED = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?(?P<x>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
+_DEFINED = re.compile(r"(?:^|[,;:]\s+(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?"
+                      r"(?P<x>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
                       r"[\"”’'`]?\s+(?:means|meant|denotes|is defined as|refers to)\b", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"

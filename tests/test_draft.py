@@ -931,6 +931,9 @@ def test_broad_claims_are_drafted_at_their_own_lower_confidence() -> None:
     ("Historic documents can't, in principle, be edited.", "documents"),  # not "documents can't"
     ("Historic documents can't be changed.", "documents can't be changed"),
     ("And I guess cyclists definitely use historic.", "cyclists definitely"),  # not "And I guess ..."
+    # a label that ends on an article before the next term ends on that term, and reads as English
+    ("An error leads to a historic which can become an obsolete.", "can become an obsolete"),
+    ("Historic is the word I care about.", "word I care about"),  # the clause's preposition stays
 ])
 def test_a_broad_claims_label_is_never_cut_mid_word_or_mid_verb(text: str, label: str) -> None:
     from conceptgraph.draft.named import named_claims

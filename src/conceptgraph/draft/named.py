@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from ..kinds import CLAIM
 from .rules import Finding, Mention, _label, _span_of
+from .text import parts_of_speech
 
 __all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
 
@@ -54,6 +55,8 @@ _OBJECT = re.compile(r"\b(?:of|for|in|behind|than|like|with|from|about|on|by|int
 # "X is not a bug": a name after a verb of being is what something else is (or is not)
 _COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t)\s+"
                          r"(?:not\s+)?(?:(?:just|only|really|simply)\s+)?(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
+# a name that is the object of what the label says: after a verb's article ("cause a X")
+_OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _NOT = re.compile(r"n't|n’t|\bnot\b", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b", re.I)
@@ -81,13 +84,17 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     complement = _COMPLEMENT.search(text, 0, s - base)
     if term in claimed or (complement and _NOT.search(complement.group())):
         return []  # "a feature request is not a bug" says what a feature request is not
-    stop = next((m[0] for m in mentions if m[0] > s and m[2] != term), base + len(text)) - base
+    following = next((m for m in mentions if m[0] > s and m[2] != term), None)
+    stop = (following[0] if following else base + len(text)) - base
+    verb = _OBJECT_BEFORE.search(text, e - base, stop)  # a verb of the words after the name
+    if following and verb and "VERB" in parts_of_speech(verb.group("verb").casefold()):
+        stop = following[1] - base  # "a defect which can cause a failure": the label ends on its object
     at = e - base
     lead = _AFTER.match(text, at, stop)
     if lead:
         at = lead.end()
     # ", and an enhancement is ..." after the name speaks of something else
-    label = "" if _NEXT_CLAUSE.match(text, e - base, stop) else _label(text[at:stop])
+    label = "" if _NEXT_CLAUSE.match(text, e - base, stop) else _label(text[at:stop], ends=following is None)
     if not label:  # "my teacher wrote it as X": the words before
         at = 0
         for b in _CLAUSE_BREAK.finditer(text, 0, s - base):

@@ -72,6 +72,9 @@ _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|coul
                         r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
+# a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
+_SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|should|has|"
+                       r"have|had|does|do|did)\b)", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
                       r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
@@ -188,18 +191,23 @@ _WHAT_CLAUSE = re.compile(r"(?i:what|how|where|when)\s+(?i:I|you|we|they|he|she|
                           r"[a-z]+(?:\s+(?:it|them|to|for|with|about))?")
 
 
-def _label(phrase: str) -> str:
+def _label(phrase: str, ends: bool = False) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
-    leading fillers dropped, about eight words (up to twelve, to end a phrase)."""
+    leading fillers dropped, about eight words (up to twelve, to end a phrase).
+    ``ends``: the phrase ends where its sentence does, not before another term's name
+    (then a preposition that ends it is kept: "the word I care about")."""
     text = phrase
     for cut in _CUT.finditer(phrase):
         before = phrase[: cut.start()]
         if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
             text = before
             break
+    # "the word I care about": a preposition that ends the whole phrase ends its clause
+    stranded = ends and _STRANDED.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
     text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip()))
+    text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a
     # given" of "... on a given day"): up to four more, to where the next one begins
@@ -207,18 +215,21 @@ def _label(phrase: str) -> str:
     while n < min(len(words), 12) and words[n - 1][-1:] not in ".,;:" \
             and words[n].casefold() not in _PHRASE_STARTS:
         n += 1
+    stranded = stranded and n == len(words) >= 3
     words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
     # from its verb ("documents can't" of "documents can't, in principle, be edited")
     whole = " ".join(words).strip(" .,;:–—-()")
     if _WHAT_CLAUSE.fullmatch(whole):  # "what you get": short words, and a whole thought
         return whole
-    while words and (words[-1].casefold().strip(".,;:") in STOP or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
+    while not stranded and words and (words[-1].casefold().strip(".,;:") in STOP
+                                      or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
         words = words[:-1]
-    label = " ".join(words).strip(" .,;:–—-()")
+    label = " ".join(words).strip(" .,;:–—-()!")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
+_STRANDED = re.compile(r"\s(?:about|of|for|with|on|at|in|to|from|into|by|over|through)\s*[.!?]*[\"”’')\]]*\s*$", re.I)
 # Words that begin a phrase of their own: a long label may end before one
 _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under about through after before between "
                            "during without within across along among around against toward towards upon and or but "
@@ -545,12 +556,12 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         m = re.match(rf"\s*(?:{_NOT}|never|no)\s+", chunk)
         if m:
             neg, chunk = True, chunk[m.end():]
-        label = _label(chunk)
+        label = _label(chunk, ends=e == len(phrase))
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
         if verb and not label.lower().startswith(verb):  # "trust needs time": "needs time", read as the claim
             label = f"{verb} {label}"
-        span = _span_of(text, base, base + start + s, _label(chunk))
+        span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
 

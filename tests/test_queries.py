@@ -266,6 +266,11 @@ def test_consensus_on_the_bundled_discussion(B) -> None:
     for term in ("collaboration", "cooperation"):
         assert tech not in consensus(B, term)["disputed"]
     assert tech in consensus(B, "technologies-of-cooperation")["disputed"]
+    # an agreement about an attribute is about the terms its target said it of
+    wilful = [a for a in consensus(B)["agreements"] if a["concerns_labels"] == ["wilful and focused"]]
+    assert len(wilful) == 1
+    assert wilful[0] in consensus(B, "collaboration")["agreements"]
+    assert wilful[0] not in consensus(B, "cooperation")["agreements"]
 
 
 def test_an_agreement_never_endorses_what_its_target_said_later() -> None:

@@ -790,10 +790,19 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
 
 
 def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
-    """The terms of the claims a stance is scoped to; None when it names none, or names
-    an attribute (then it may concern any term)."""
+    """The terms of the claims a stance is scoped to (an attribute it names: the terms
+    its target said it of); None when it names none, or an attribute its target said of
+    no term (then it may concern any term)."""
+    succ, _, data = adjacency(G)
     terms = set()
     for c in d.get("concerns") or []:
+        if _hashable(c) and c in data and _hashable(target):
+            said = {e.get("term") for e in succ.get(target, {}).get(c, {}).values()
+                    if e.get("kind") == ASSERTS and _hashable(e.get("term"))}
+            if not said:
+                return None
+            terms |= said
+            continue
         claim = _concerned_claim(G, c, target)
         if claim is None or not _hashable(claim[1].get("term")):
             return None

@@ -508,6 +508,12 @@ def test_every_import_round_trips_through_yaml(tmp_path: Path) -> None:
         assert back.messages == ds.messages and back.contributors == ds.contributors
 
 
+def _gzipped(text: str) -> bytes:
+    import gzip
+
+    return gzip.compress(text.encode(), mtime=0)
+
+
 def _zipped(files: dict[str, str]) -> bytes:
     import io
 
@@ -547,7 +553,17 @@ def _zipped(files: dict[str, str]) -> bytes:
     ("slack.zip", _zipped({"users.json": "[]", "channels.json": "[]", "general/2024-01-01.json": "[]"})[:100],
      "slack.zip: a zip file that cannot be read, cut short or damaged"),
     # a JSON export cut short: where it breaks, not that its kind is unknown
-    ("cut.json", '{"kind": "Listing", "data": {"children": [', "cut.json:1: JSON syntax error: Expecting value at column 43"),
+    ("cut.json", '{"kind": "Listing", "data": {"children": [',
+     "cut.json:1: JSON syntax error: Expecting value at column 43 (the file ends inside the JSON: is it cut short?)"),
+    ("cut2.json", '{"kind": "Listing", "data": {"children": [{"body": "half a sen',
+     "(the file ends inside the JSON: is it cut short?)"),
+    # and any other file cut short, or empty
+    ("cut.json.gz", _gzipped((FIX / "reddit.json").read_text(encoding="utf-8"))[:-200],
+     "cut.json.gz: the gzip data ends early, after"),
+    ("cut.txt", "Ann: a caf\u00e9".encode()[:-1], "cut.txt:1: the file ends inside a character (offset 10): is it cut short?"),
+    ("latin1.txt", "Ann: a caf\u00e9!".encode("latin-1"), "latin1.txt:1: not valid UTF-8 (byte 0xe9 at offset 10)"),
+    ("empty.txt", "\n  \n", "empty.txt: the file is empty"),
+    ("empty.json", "", "empty.json: the file is empty"),
     # speakers who say nothing: no folder that draft and review would refuse later
     ("silent.txt", "Posted by Ann\n\n1. Bo says:\n\n2. Cy says:\n\n",
      "no message with words in it to import (left out: 3 empty)"),

@@ -170,6 +170,23 @@ def read_limited(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
+def not_utf8(e: UnicodeDecodeError, data: bytes) -> str:
+    r"""What a :class:`UnicodeDecodeError` on ``data`` means for a person: a byte that is
+    not UTF-8 (a file saved as Latin-1), or a file that ends inside a character.
+
+    >>> def fault(data):
+    ...     try:
+    ...         data.decode("utf-8")
+    ...     except UnicodeDecodeError as e:
+    ...         return not_utf8(e, data)
+    >>> fault(b"caf\xe9!"), fault("café".encode()[:-1])
+    ('not valid UTF-8 (byte 0xe9 at offset 3)', 'the file ends inside a character (offset 3): is it cut short?')
+    """
+    if e.reason == "unexpected end of data" and e.end >= len(data):
+        return f"the file ends inside a character (offset {e.start}): is it cut short?"
+    return f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})"
+
+
 def read_text(path: str | os.PathLike[str], data: bytes | None = None) -> str:
     """The text of a UTF-8 file (``data``: its bytes, when already read). A NUL byte or
     bytes that are not UTF-8 are a :class:`DatasetError` naming the file and line."""
@@ -182,7 +199,7 @@ def read_text(path: str | os.PathLike[str], data: bytes | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", p, line) from None
+        raise DatasetError(not_utf8(e, raw), p, line) from None
 
 
 def read_if_exists(path: str | os.PathLike[str]) -> bytes | None:

@@ -90,6 +90,8 @@ def _gunzip(data: bytes, file: str, limit: int) -> bytes:
         raise DatasetError(f"not a readable gzip file: {e}", file) from None
     if len(out) > limit:
         raise DatasetError(f"unpacks to more than {limit:,} bytes (CONCEPTGRAPH_MAX_BYTES)", file)
+    if not unpack.eof:
+        raise DatasetError(f"the gzip data ends early, after {len(out):,} bytes unpacked: is the file cut short?", file)
     return out
 
 
@@ -101,8 +103,9 @@ def _text(path: Path, o: Options) -> tuple[list[Thread], Left]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise DatasetError(f"not valid UTF-8 (byte 0x{data[e.start]:02x})", str(path), line) from None
+        from ..files import not_utf8
+
+        raise DatasetError(not_utf8(e, data), str(path), data[: e.start].count(b"\n") + 1) from None
     left = Left()  # another's words, quoted: kept out of the messages, and said so
     return read_text(text, str(path), markdown=path.suffix.lower() in (".md", ".markdown"), left=left), left
 
@@ -415,6 +418,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         src = Path(src)
         if not src.exists():
             raise DatasetError("no such file or folder", str(src))
+        if src.is_file() and src.stat().st_size < 64 and not src.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
+            raise DatasetError("the file is empty", str(src))
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
         if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None \
                 and not imp.sniff(_head(src) or b""):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..files import not_utf8
 from ..kinds import CONTRIBUTOR, OTHER_EDGE, OTHER_NODE
 
 if TYPE_CHECKING:
@@ -64,12 +65,16 @@ def encode_json(value: Any) -> str:
 
 def _syntax(e: json.JSONDecodeError) -> str:
     """The message of a JSON syntax error, with its column ("Unterminated string starting
-    at" says where only so).
+    at" says where only so), and whether the text ends before the JSON does.
 
     >>> _syntax(json.JSONDecodeError("Unterminated string starting at", '{"a', 1))
-    'JSON syntax error: Unterminated string starting at column 2'
+    'JSON syntax error: Unterminated string starting at column 2 (the file ends inside the JSON: is it cut short?)'
+    >>> _syntax(json.JSONDecodeError("Expecting value", '{"a": }', 6))
+    'JSON syntax error: Expecting value at column 7'
     """
-    return f"JSON syntax error: {e.msg}{' ' if e.msg.endswith(' at') else ' at '}column {e.colno}"
+    cut = e.msg.startswith("Unterminated string") or not e.doc[e.pos:].strip()
+    return (f"JSON syntax error: {e.msg}{' ' if e.msg.endswith(' at') else ' at '}column {e.colno}"
+            + (" (the file ends inside the JSON: is it cut short?)" if cut else ""))
 
 
 def load_json(data: bytes, file: str) -> Any:
@@ -78,7 +83,7 @@ def load_json(data: bytes, file: str) -> Any:
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
-        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+        raise DatasetError(not_utf8(e, data), file, data[: e.start].count(b"\n") + 1) from None
     except json.JSONDecodeError as e:
         raise DatasetError(_syntax(e), file, e.lineno) from None
     except RecursionError:
@@ -97,7 +102,7 @@ def load_documents(data: bytes, file: str) -> list[Any]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise DatasetError(f"not valid UTF-8 (offset {e.start})", file) from None
+        raise DatasetError(not_utf8(e, data), file, data[: e.start].count(b"\n") + 1) from None
     decoder = json.JSONDecoder()
     docs: list[Any] = []
     at, end = 0, len(text)

@@ -107,6 +107,9 @@ def test_consensus_of_a_graph_with_no_claims_says_none_in_every_section(write) -
     "args, code, message",
     [
         (["neighbors", "colaboration"], 3, "Error: no node named 'colaboration' (did you mean 'collaboration'"),
+        # a slip in a first or last name is suggested; a name merely sharing letters ("Xavier", Carver) is not
+        (["who", "Shwan"], 3, "Error: no contributor node named 'Shwan' (did you mean 'Shawn Callahan'?)"),
+        (["who", "Xavier"], 3, "Error: no contributor node named 'Xavier'; try `conceptgraph search`"),
         (["compare", "cooperation", "nothing-like-it"], 3, "Error: no node named 'nothing-like-it'"),
         (["compare", "cooperation", "todd"], 3, "Error: 'todd' is a contributor; compare needs a term"),
         (["who", "cooperation"], 3, "Error: 'cooperation' is a term; who needs a contributor"),

@@ -64,6 +64,14 @@ def test_an_item_accepted_again_gets_no_second_decision(drafted: Path) -> None:
     assert "1 item already so" in run("review", str(drafted), "--accept", term).stdout
 
 
+def test_a_decision_turned_by_another_is_said(drafted: Path) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    assert json.loads(run("review", str(drafted), "--reject", claim, "--json").stdout)["changed"] == 0
+    r = run("review", str(drafted), "--accept", claim)
+    assert r.exit_code == 0 and "1 item accepted" in r.stdout and "1 earlier decision turned" in r.stdout, r.stdout
+    assert [d["decision"] for d in decisions(drafted)] == ["accepted"]  # the later decision stands
+
+
 def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> None:
     """As the page's undo: a bulk decision is one action; the items it named are undecided
     again, and the queue is what it was."""

@@ -361,6 +361,8 @@ class ReviewSummary(TypedDict):
     rejected_with: int
     #: items given by id that were already so decided (no second decision is recorded)
     already: int
+    #: items given by id that had been decided the other way: their decision is turned
+    changed: int
     reviewed: int
     left: int
     total: int

@@ -661,6 +661,8 @@ def review_text(r: dict[str, Any]) -> str:
                 f"{', ...' if n > 5 else ''}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
+    if r.get("changed"):  # a decision taken back by another: said, never done silently
+        already += f", {_count(r['changed'], 'earlier decision')} turned"
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)")

@@ -410,7 +410,7 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     r.write_files()
     counts = r.counts()
     return {"path": str(r.path / DECISIONS_FILE), "accepted": 0, "rejected": 0, "accepted_with": 0,
-            "rejected_with": 0, "already": 0, "reviewed": counts["reviewed"], "left": counts["left"],
+            "rejected_with": 0, "already": 0, "changed": 0, "reviewed": counts["reviewed"], "left": counts["left"],
             "total": counts["total"], "undone": undone}
 
 
@@ -432,16 +432,17 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
         if chosen:
             r.decide([it.rid for it in chosen], decision)
             done[decision] += len(chosen)
-    already = 0
+    already = turned = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
             items: dict[Any, tuple[str, Item]] = {}
             for rid in ids:
                 it = r.find(rid)
                 items.setdefault(it.key, (rid, it))  # one item named twice (by two ids): once
-            # an item already so decided gets no second decision
+            # an item already so decided gets no second decision; one decided the other way is turned
             fresh = [rid for rid, it in items.values() if r.status(it) != decision]
             already += len(items) - len(fresh)
+            turned += sum(1 for _, it in items.values() if r.status(it) not in (decision, None))
             if fresh:
                 r.decide(fresh, decision)
                 done[decision] += len(fresh)
@@ -450,4 +451,5 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
             "accepted_with": max(0, counts["accepted"] - before["accepted"] - done[ACCEPTED]),
             "rejected_with": max(0, counts["removed"] - before["removed"]),
-            "already": already, "reviewed": counts["reviewed"], "left": counts["left"], "total": counts["total"]}
+            "already": already, "changed": turned, "reviewed": counts["reviewed"], "left": counts["left"],
+            "total": counts["total"]}

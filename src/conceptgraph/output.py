@@ -192,12 +192,13 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _fit(widths: list[int], headers: Sequence[str], cells: list[list[str]], width: int) -> list[int]:
     """Column widths that fit ``width`` columns with two spaces between columns: the
-    widest column gives way first, down to its longest word, then (if it must) down to
-    its header's width."""
+    widest column gives way first, down to its longest word (a long header wraps too),
+    then (if it must) down to its header's longest word."""
     widths = list(widths)
     longest_word = [max([_width(w) for r in cells for w in r[i].split(" ")], default=0) for i in range(len(widths))]
+    header_word = [max(_width(w) for w in h.split(" ")) for h in headers]
     excess = sum(widths) + 2 * (len(widths) - 1) - width
-    for floor in ([max(_width(h), min(w, 24)) for h, w in zip(headers, longest_word)], [_width(h) for h in headers]):
+    for floor in ([max(h, min(w, 24)) for h, w in zip(header_word, longest_word)], header_word):
         while excess > 0:
             give = [i for i in range(len(widths)) if widths[i] > floor[i]]
             if not give:

@@ -181,12 +181,16 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     assert (found[a].label, found[b].label) == ("inspires", "organises")
 
 
-@pytest.mark.parametrize("sentence", ["Leadership is inspiring, management is organising.",
-                                      "Leadership is inspiring, the management is organising."])
-def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: str) -> None:
+@pytest.mark.parametrize("sentence, labels", [
+    ("Leadership is inspiring, management is organising.", ("inspiring", "organising")),
+    ("Leadership is inspiring, the management is organising.", ("inspiring", "organising")),
+    ('"Leadership" is a word for speeches, "management" is a word for audits.', ("word for speeches", "word for audits")),
+    ("Leadership costs money, management costs time.", ("costs money", "costs time")),  # any verb
+])
+def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: str, labels: tuple[str, str]) -> None:
     found = read_sentence(sentence, 0, NAMES)
-    assert [(f.term, f.label) for f in found if f.kind == "claim"] == [("leadership", "inspiring"),
-                                                                      ("management", "organising")]
+    assert [(f.term, f.label) for f in found if f.kind == "claim"] == [("leadership", labels[0]),
+                                                                      ("management", labels[1])]
     assert [f.pair for f in found if f.kind == "opposes"] == [(0, 1)]
     # a comma before a term that states nothing of it joins no second statement
     assert [f.label for f in read_sentence("Leadership is inspiring, like management.", 0, NAMES)

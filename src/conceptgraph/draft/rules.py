@@ -304,7 +304,8 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             out.append(Finding(CONTRASTS_WITH, term=out[a].term, other=out[b].term, start=base, end=base + len(text),
                                rule="comparative"))
             return out
-    if len(clauses) > 1 and len(claims) >= 2 and _contrasting(text):
+    spliced = any(text[:s].rstrip(" \"“‘'`").endswith(",") for s, _ in clauses[1:])
+    if len(clauses) > 1 and len(claims) >= 2 and (_contrasting(text) or spliced):
         first, last = out[claims[0]].term, out[claims[-1]].term
         if first != last:
             # "A is local and short-lived, whereas B is regional and slow": side by side,
@@ -323,8 +324,17 @@ def _contrasting(text: str) -> bool:
 
 # Two statements joined by a comma alone: "Weather is short-term, climate is long-term"
 _STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
-_SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
+_SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?[“\"'‘`]?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
 _SPLICE_VERB = re.compile(rf"[\"”’'`]*\s+{_STATES}\s", re.I)
+# after a comma, a term and any verb: "Defects cost money, bugs cost time"
+_SPLICE_ANY = re.compile(r",\s+(?:the\s+|an?\s+)?[“\"'‘`]?")
+_NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")
+
+
+def _verb_next(text: str, at: int) -> bool:
+    """Whether the word after ``at`` is a verb (a term's own, opening a statement)."""
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and "VERB" in _pos(m.group(1).casefold()) and not m.group(1).casefold().endswith("ing")
 
 
 def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -333,8 +343,9 @@ def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[
     characters in ``text``) to the first."""
     cuts = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
     for s, e in mentions:
-        comma = _SPLICE.match(text, max(0, text.rfind(",", 0, s)))
-        if comma and comma.end() == s and _SPLICE_VERB.match(text, e) and s > 0:
+        at = max(0, text.rfind(",", 0, s))
+        comma = _SPLICE_ANY.match(text, at)
+        if comma and comma.end() == s and s > 0 and (_SPLICE_VERB.match(text, e) or _verb_next(text, e)):
             cuts.append((comma.start(), comma.end()))
     out, at = [], 0
     for start, end in sorted(cuts):

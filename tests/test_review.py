@@ -72,6 +72,25 @@ def test_a_decision_turned_by_another_is_said(drafted: Path) -> None:
     assert [d["decision"] for d in decisions(drafted)] == ["accepted"]  # the later decision stands
 
 
+def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    r = run("review", str(drafted), claim, "--edit", "attribute=works as a team", "--edit", "negated=true", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["accepted"] == 1
+    [line] = decisions(drafted)
+    assert line["decision"] == "edited" and line["edit"] == {"attribute": "works as a team", "negated": True}
+    [kept] = section(drafted, "reviewed.yaml", "claims")
+    assert kept["negated"] is True
+    assert "works as a team" in {a["label"] for a in section(drafted, "reviewed.yaml", "attributes")}
+    assert run("validate", str(drafted)).exit_code == 0
+    for args, says in ((["--edit", "attribute=x"], "--edit changes one item"),
+                       ([claim, "--edit", "attribute"], "--edit takes FIELD=VALUE"),
+                       ([claim, "--edit", "negated=maybe"], "negated=true or negated=false"),
+                       ([claim, "--edit", "colour=red"], "a claim's edit changes term, attribute, negated")):
+        r = run("review", str(drafted), *args)
+        assert r.exit_code == 2 and says in r.stderr, (args, r.stderr)
+
+
 def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> None:
     """As the page's undo: a bulk decision is one action; the items it named are undecided
     again, and the queue is what it was."""
@@ -97,7 +116,7 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
 
 def test_list_with_a_decision_is_refused_not_half_done(drafted: Path) -> None:
     r = run("review", str(drafted), "--list", "--accept-above", "0.6")
-    assert r.exit_code == 2 and "give one of --list, --undo, or decisions" in r.stderr
+    assert r.exit_code == 2 and "give one of --list, --undo, --edit, or decisions" in r.stderr
     assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
 
 
@@ -378,7 +397,7 @@ def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
     r = run("review", str(drafted), "--accept", "c-0000000000")
     assert r.exit_code == 2 and "no item 'c-0000000000'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = run("review", str(drafted), "c-0000000000")
-    assert r.exit_code == 2 and "--accept or --reject" in r.stderr
+    assert r.exit_code == 2 and "give --accept, --reject or --edit with the ids" in r.stderr
     r = run("review", str(drafted), "--accept", "--reject", "c-0000000000")
     assert r.exit_code == 2 and "not both" in r.stderr
     (drafted / "decisions.yaml").write_text("revision: 1\ndecisions:\n- {action: 1, decision: maybe, item: term, "

@@ -682,6 +682,9 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
               help="Accept every undecided item drafted with a confidence of X or more.")
 @click.option("--reject-below", type=click.FloatRange(0, 1), metavar="X",
               help="Reject every undecided item drafted with a confidence under X.")
+@click.option("--edit", "edits", multiple=True, metavar="FIELD=VALUE",
+              help="Edit the one item whose id follows and accept it, as the page's e does: a claim's term=, "
+                   "attribute= or negated=true|false; a relation's kind=; a term's or attribute's label=.")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")
@@ -691,10 +694,11 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
 @_example("conceptgraph review output/comments/\nconceptgraph review output/comments/ --list\n"
           "conceptgraph review output/comments/ --accept c-1f0e2a9b3c t-0564e28df2\n"
           "conceptgraph review output/comments/ --accept-above 0.9\n"
+          "conceptgraph review output/comments/ c-1f0e2a9b3c --edit attribute='works as a team'\n"
           "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo")
 def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
-           accept_above: float | None, reject_below: float | None, undo: bool, port: int, no_open: bool,
-           as_json: bool) -> None:
+           accept_above: float | None, reject_below: float | None, edits: tuple[str, ...], undo: bool, port: int,
+           no_open: bool, as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
 
     Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C or
@@ -702,18 +706,24 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     accept, x reject, e edit, space skip, u undo, b bulk, ? help). Every decision is
     written at once to DATA/decisions.yaml; the accepted items make DATA/reviewed.yaml,
     and draft.yaml keeps what is left.
-    --list, --accept, --reject, --accept-above, --reject-below and --undo do the same
-    from a script.
+    --list, --accept, --reject, --accept-above, --reject-below, --edit and --undo do
+    the same from a script.
     """
-    from .review import review_decide, review_list, review_undo
+    from .review import edit_fields, review_decide, review_edit, review_list, review_undo
 
     deciding = accept or reject or accept_above is not None or reject_below is not None
-    if sum((list_, deciding, undo)) > 1:
-        raise UsageError("give one of --list, --undo, or decisions (--accept, --reject, --accept-above, --reject-below)")
+    if sum((list_, deciding, undo, bool(edits))) > 1:
+        raise UsageError("give one of --list, --undo, --edit, or decisions (--accept, --reject, --accept-above, "
+                         "--reject-below)")
+    if edits:
+        if len(ids) != 1:
+            raise UsageError("--edit changes one item: give its id (see --list)")
+        _answer(review_edit(data, ids[0], edit_fields(edits)), as_json, "review")
+        return
     if accept and reject:
         raise UsageError("give --accept or --reject, not both")
     if ids and not (accept or reject):
-        raise UsageError("give --accept or --reject before the ids")
+        raise UsageError("give --accept, --reject or --edit with the ids")
     if (accept or reject) and not ids:
         raise UsageError("--accept and --reject take the ids of items (see --list)")
     if list_:

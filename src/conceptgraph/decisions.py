@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, OutputError, UsageError, excerpt
+from .errors import DatasetError, OutputError, UsageError, article, excerpt
 from .files import DECISIONS_FILE, _umask, folder_lock
 from .kinds import (
     ATTRIBUTE,
@@ -1109,7 +1109,7 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any) -> dict[str, Any]:
             if v not in RELATION_KINDS or v in CONTEXT_RELATIONS:
                 raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'")
             if RELATION_ENDS[v] != RELATION_ENDS[record.kind]:
-                raise UsageError(f"a {record.kind} relation cannot become {v}: it joins other kinds of node")
+                raise UsageError(f"{article(record.kind)} relation cannot become {v}: it joins other kinds of node")
         out[k] = v
     return out
 

@@ -56,9 +56,10 @@ from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
 from .standing import Standing
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
-__all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide"]
+__all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide", "review_edit", "edit_fields"]
 
 #: How the queue may be ordered: most likely accepted first (the drafter's confidence,
 #: then what the decisions so far teach), in the thread's order, or by term.
@@ -412,6 +413,44 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     return {"path": str(r.path / DECISIONS_FILE), "accepted": 0, "rejected": 0, "accepted_with": 0,
             "rejected_with": 0, "already": 0, "changed": 0, "reviewed": counts["reviewed"], "left": counts["left"],
             "total": counts["total"], "undone": undone}
+
+
+def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:
+    """``--edit`` options (``attribute=works as a team``, ``negated=true``) as an edit.
+
+    >>> edit_fields(["attribute=works as a team", "negated=false"])
+    {'attribute': 'works as a team', 'negated': False}
+    """
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise UsageError(f"--edit takes FIELD=VALUE, not '{excerpt(pair, 40)}'")
+        field = field.strip()
+        if field == "negated":
+            if value.strip().lower() not in ("true", "false"):
+                raise UsageError("negated=true or negated=false")
+            out[field] = value.strip().lower() == "true"
+        else:
+            out[field] = value
+    return out
+
+
+def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) -> dict[str, Any]:
+    """Edit the item ``rid`` and accept it as edited, as the page's ``e`` does: ``edit``
+    maps the fields that change (a claim's term, attribute and negated; a relation's
+    kind; a term's or attribute's label) to their new values."""
+    r = Review(folder)
+    before = r.counts()
+    it = r.find(rid)
+    turned = int(r.status(it) not in (None, ACCEPTED, EDITED))
+    r.decide([rid], EDITED, edit)
+    r.write_files()
+    counts = r.counts()
+    return {"path": str(r.path / DECISIONS_FILE), "accepted": 1, "rejected": 0,
+            "accepted_with": max(0, counts["accepted"] - before["accepted"] - 1), "rejected_with": 0,
+            "already": 0, "changed": turned, "reviewed": counts["reviewed"], "left": counts["left"],
+            "total": counts["total"]}
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]

@@ -223,6 +223,8 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Exactly.", "tom", [("agrees_with", "tom")]),
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),
+    ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back
+    ("Granted, but that is not the point.", "tom", [("disputes", "tom")]),
     ("I completely disagree with Tom Ruiz here.", "", [("disputes", "tom")]),
     ("Unlike Maria, I see no difference.", "", [("disputes", "maria")]),
     ("I agree to meet on Tuesday.", "tom", []),  # not agreement with anyone

@@ -84,7 +84,7 @@ _PATTERNS: list[_Shape] = [
                "misses", "no need", "differently", "differ")),
     _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|hm+\?)", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
-    _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well)\b[,.]?\s+"
+    _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
            needs=("but", "except")),
     # "I don't think any of these are ...", opening a sentence or a clause

@@ -124,6 +124,8 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership requires courage and vision.", [("leadership", "needs courage", False),
                                                  ("leadership", "needs vision", False)]),
     ("Trust is not a contract.", [("trust", "contract", True)]),
+    # a saying liked is no verdict on the word it starts with
+    ('I like the saying "trust is earned in drops".', []),
     ("Leadership is what you do; management is what you get.", [("leadership", "what you do", False),
                                                                ("management", "what you get", False)]),
     # markup and @addresses in the words say nothing of the term; a placeholder stays
@@ -186,6 +188,7 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     ("Leadership is inspiring, the management is organising.", ("inspiring", "organising")),
     ('"Leadership" is a word for speeches, "management" is a word for audits.', ("word for speeches", "word for audits")),
     ("Leadership costs money, management costs time.", ("costs money", "costs time")),  # any verb
+    ("Leadership means direction, and management means order.", ("direction", "order")),
 ])
 def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: str, labels: tuple[str, str]) -> None:
     found = read_sentence(sentence, 0, NAMES)
@@ -295,6 +298,12 @@ def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str])
 def test_a_word_defined_after_a_comma_and_and_is_the_word_alone() -> None:
     msgs = [Message("m1", "a", "post", "What is the difference between weather and climate?"),
             Message("m2", "b", "comment 1", "Weather means what happens today, and climate means the long-term pattern.")]
+    assert {t.label for t in find_terms(msgs, title="", max_terms=6)} == {"weather", "climate"}
+
+
+def test_the_second_side_of_a_question_ends_before_a_preposition() -> None:
+    msgs = [Message("m1", "a", "post", "We must teach the difference between weather and climate in year seven."),
+            Message("m2", "b", "comment 1", "Weather is today; climate is decades.")]
     assert {t.label for t in find_terms(msgs, title="", max_terms=6)} == {"weather", "climate"}
 
 
@@ -901,6 +910,10 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("A haiku is not a sonnet, and an epic is not a ballad.", []),
     # the words after the name open another clause: the words before are said of it
     ("We all wrote a sonnet, and then the class went home.", [("sonnet", "We all wrote")]),
+    # the difference between two says nothing yet of either
+    ("We teach the difference between a sonnet and a ballad at school.", []),
+    # a name that qualifies a noun after it: the statement is of the compound
+    ("Meteorologists call it a sonnet prediction.", []),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from ..kinds import CLAIM
-from .rules import Finding, Mention, _label, _span_of
+from .rules import Finding, Mention, _label, _span_of, compound_after
 from .text import parts_of_speech
 
 __all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
@@ -50,13 +50,15 @@ _AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is
                     r"have been|would be|will be|could be|might be|should be|may be|can be|seems? to be|as)\s+)?", re.I)
 # A name right after a preposition is the object of what is said, not what it is said of:
 # "the idea behind X", "more like X"; the claim goes to a name that is no such object.
-_OBJECT = re.compile(r"\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over)\s+(?:(?:the|a|an|this|that|"
+_OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over|between)|"
+                     r"\bbetween\s+[^,;.]{1,40}?\s+and)\s+(?:(?:the|a|an|this|that|"
                      r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
 # "X is not a bug": a name after a verb of being is what something else is (or is not)
 _COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t)\s+"
                          r"(?:not\s+)?(?:(?:just|only|really|simply)\s+)?(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # a name that is the object of what the label says: after a verb's article ("cause a X")
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 _NOT = re.compile(r"n't|n’t|\bnot\b", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b", re.I)
@@ -79,8 +81,13 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
         return []
-    s, e, term = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)
-                       and not _COMPLEMENT.search(text, 0, m[0] - base)), mentions[0])
+    chosen = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)
+                   and not _COMPLEMENT.search(text, 0, m[0] - base)
+                   and not compound_after(text, m[1] - base)), None)
+    if chosen is None and (_BETWEEN.search(text, 0, mentions[0][0] - base)
+                           or compound_after(text, mentions[0][1] - base)):
+        return []  # "the difference between X and Y" says nothing yet of either; nor "an X prediction" of X
+    s, e, term = chosen or mentions[0]
     complement = _COMPLEMENT.search(text, 0, s - base)
     if term in claimed or (complement and _NOT.search(complement.group())):
         return []  # "a feature request is not a bug" says what a feature request is not

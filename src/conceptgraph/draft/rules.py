@@ -327,7 +327,7 @@ _STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
 _SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?[“\"'‘`]?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
 _SPLICE_VERB = re.compile(rf"[\"”’'`]*\s+{_STATES}\s", re.I)
 # after a comma, a term and any verb: "Defects cost money, bugs cost time"
-_SPLICE_ANY = re.compile(r",\s+(?:the\s+|an?\s+)?[“\"'‘`]?")
+_SPLICE_ANY = re.compile(r",\s+(?:and\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
 _NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")
 
 
@@ -384,6 +384,8 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         if pron:
             subject, rule = (base + at + pron.start(), base + at + pron.end(), previous), "pronoun"
     found: list[Finding] = []
+    if subject is not None and rule == "subject" and compound_after(text, subject[1] - base):
+        subject = None  # "Climate change is ...": the subject is the compound, not the term
     if subject is not None:
         s_end = subject[1] - base
         while s_end < end and text[s_end] in "\"”’'`)":
@@ -392,6 +394,31 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     for f in found:
         f.rule = f.rule or rule
     return found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
+
+
+# A word after a name, and a verb after that word: "climate change is"
+_HEAD_THEN_VERB = re.compile(r"\s+([^\W\d_][\w-]*)\s+(?:is|are|was|were|means|has|have|needs|requires|can|could|"
+                             r"will|would|should|may|might|must)\b")
+_NEXT = re.compile(r"\s+([^\W\d_][\w-]*)\b")
+
+
+def compound_after(text: str, at: int) -> bool:
+    """Whether the name ending at ``at`` (a noun) only qualifies a noun after it, the
+    head of a compound that a statement is about: "climate change is ...", "a climate
+    prediction."
+
+    >>> compound_after("Climate change is a shift.", 7), compound_after("Climate really is slow.", 7)
+    (True, False)
+    """
+    name = re.search(r"([^\W\d_][\w-]*)[\"”’'`)]*$", text[:at])
+    if name and "ADJ" in _pos(name.group(1).casefold()):
+        return False  # "historic documents can't be changed": what the adjective means, said of what it names
+    then_verb = _HEAD_THEN_VERB.match(text, at)
+    if then_verb:
+        pos = _pos(then_verb.group(1).casefold())
+        return "NOUN" in pos and then_verb.group(1).casefold() not in STOP
+    nxt = _NEXT.match(text, at)
+    return nxt is not None and _pos(nxt.group(1).casefold()) == {"NOUN"} and nxt.group(1).casefold() not in STOP
 
 
 def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
@@ -410,6 +437,8 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         held_up = bool(re.search(r"(?:term|word|name|phrase)s?\s+[\"“‘'`]*$|[\"“‘'`]$", v.group(0)))
         if not label or not (held_up or root in _JUDGING):  # "we use X" says little; "we use the word X" does
             continue
+        if re.search(r"[\"“‘'`]$", v.group(0)) and not re.match(r"[\"”’'`]", text[m[1] - base:end]):
+            continue  # 'I like the phrase "X is what you expect"': a saying liked, not the word X
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
         after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
                          r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])

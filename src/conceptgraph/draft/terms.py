@@ -280,7 +280,13 @@ def _side(text: str, first: bool, limit: int) -> list[str]:
     words = words[-limit:] if first else words[:limit]
     while first and len(words) > 1 and _asking_verb(words[0]):
         words = words[1:]  # "Do you prefer rebase or merge?": the side is "rebase"
+    if not first:  # "between weather and climate in year seven": the side is "climate"
+        words = words[:next((i for i, w in enumerate(words) if i and w.casefold() in _AFTER_SIDE), len(words))]
     return _phrase_words(" ".join(words))
+
+
+# Prepositions that end the second side of a question, where "of" may join a name ("point of view")
+_AFTER_SIDE = frozenset("in on at for to from during since with within by into over under when where".split())
 
 
 # Participles that name, where the others read as adjectives ("signed commit", "tracking branch")

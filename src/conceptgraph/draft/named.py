@@ -71,8 +71,11 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     first, other than after a preposition, unless the precise rules gave it one here
     (``claimed``); none in a question or in a sentence naming more than
     :data:`MAX_TERMS` terms, nor on a name said not to be something ("X is not a
-    bug"). Its label: the words after the name up to the next one, unless they open
-    another clause ("..., and"), else those before it from the clause's start.
+    bug"), nor on the sides of "the difference between X and Y", nor on a noun that
+    only qualifies another ("a climate prediction"). Its label: the words after the name
+    up to the next one (or through it, when a verb takes it as object: "can cause a
+    failure"), unless they open another clause ("..., and"), else those before it from
+    the clause's start.
 
     >>> text = "A feature request is not a bug, and an enhancement is not a defect."
     >>> named_claims(text, 0, [(27, 30, "bug"), (60, 66, "defect")], set())

@@ -547,7 +547,8 @@ def test_a_draft_yaml_that_is_not_text_is_never_replaced(tmp_path_factory, junk:
     assert draft_folder(FIX / "chat.txt", folder)["path"] == str(folder)
     (folder / DRAFT_FILE).write_bytes(junk)
     r = run("draft", str(folder))  # it may hold decisions nobody can read: never drafted over
-    one_line_error(r, 1, "draft.yaml", "not valid UTF-8")
+    line = one_line_error(r, 1, "draft.yaml")
+    assert "not valid UTF-8" in line or "ends inside a character" in line
     assert run("draft", str(folder), "--force").exit_code == 1
     assert (folder / DRAFT_FILE).read_bytes() == junk
     (folder / DRAFT_FILE).unlink()
@@ -571,7 +572,7 @@ def test_a_curated_file_that_is_not_text_is_one_line_with_its_line(tmp_path_fact
     (folder / "notes.yaml").write_bytes(b"# my notes\n" + junk)
     before = snapshot(folder)
     line = one_line_error(run("draft", str(folder)), 1, "notes.yaml:")
-    assert "not valid UTF-8" in line or "NUL" in line
+    assert "not valid UTF-8" in line or "NUL" in line or "ends inside a character" in line
     assert snapshot(folder) == before
 
 

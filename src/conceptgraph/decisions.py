@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatasetError, OutputError, UsageError, article, excerpt
-from .files import DECISIONS_FILE, _umask, folder_lock
+from .files import DECISIONS_FILE, _umask, folder_lock, not_utf8
 from .kinds import (
     ATTRIBUTE,
     ATTRIBUTE_RELATIONS,
@@ -292,8 +292,7 @@ class Decisions:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", str(path),
-                               raw[: e.start].count(b"\n") + 1) from None
+            raise DatasetError(not_utf8(e, raw), str(path), raw[: e.start].count(b"\n") + 1) from None
         revision, entries = _parse(text, str(path))
         return cls(path, entries, revision, raw)
 
@@ -835,8 +834,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         try:
             texts[f.name] = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise DatasetError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", str(f),
-                               raw[: e.start].count(b"\n") + 1) from None
+            raise DatasetError(not_utf8(e, raw), str(f), raw[: e.start].count(b"\n") + 1) from None
         if f.name in (DRAFT_FILE, REVIEWED_FILE):
             held[f.name] = raw
     for name in (DRAFT_FILE, REVIEWED_FILE):

@@ -92,6 +92,54 @@ def test_an_address_that_is_no_web_address_is_not_kept(write) -> None:
     assert ds.messages and not any(m.url for m in ds.messages)
 
 
+def test_the_sites_own_accounts_are_bots(write) -> None:
+    """Discourse's system and discobot (negative user ids) and Stack Exchange's Community
+    (user -1) write no one's words: left out as bots, kept with --include-bots."""
+    topic = json.loads((FIX / "discourse.json").read_text(encoding="utf-8"))
+    bot = {**topic["post_stream"]["posts"][1], "id": 999, "post_number": 7, "username": "discobot", "user_id": -2,
+           "name": "", "cooked": "<p>Hi! I'm discobot. Agreed :+1:</p>", "reply_to_post_number": None}
+    topic["post_stream"]["posts"].append(bot)
+    path = write(json.dumps(topic), "topic.json")
+    ds, summary = read_discussion([path])
+    assert summary["left_out"]["bots"] == 1 and not any("discobot" in m.text for m in ds.messages)
+    ds, _ = read_discussion([path], options=Options(include_bots=True))
+    assert any("discobot" in m.text for m in ds.messages)
+    question = {"items": [{"question_id": 1, "title": "Mentor or coach?", "body": "<p>Which is it?</p>",
+                           "creation_date": 1, "owner": {"user_id": 5, "account_id": 50, "display_name": "Ann"},
+                           "comments": [{"comment_id": 9, "post_id": 1, "body": "Your question is unclear.",
+                                         "creation_date": 2, "owner": {"user_id": -1, "account_id": -1,
+                                                                       "display_name": "Community"}}]}]}
+    ds, summary = read_discussion([write(json.dumps(question), "q.json")])
+    assert [m.text for m in ds.messages] == ["Which is it?"] and summary["left_out"]["bots"] == 1
+
+
+def test_a_mail_sent_by_a_program_is_no_ones_words(write) -> None:
+    mbox = (FIX / "thread.mbox").read_text(encoding="utf-8") + (
+        "\nFrom owner@lists.example.org Fri May  3 10:00:00 2024\nFrom: team-owner@lists.example.org\n"
+        "Subject: Your message awaits moderator approval\nDate: Fri, 03 May 2024 10:00:00 +0000\n"
+        "Message-ID: <auto1@lists.example.org>\nAuto-Submitted: auto-replied\n\nYour mail to 'team' is held.\n")
+    ds, summary = read_discussion([write(mbox, "list.mbox")])
+    assert summary["left_out"]["automatic replies"] == 1 and not any("held" in m.text for m in ds.messages)
+
+
+def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
+    mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
+            "A framework calls your code.\n\nGrüße,\nRob\n")
+    ds, _ = read_discussion([write(mail, "m.eml")])
+    assert [c.name for c in ds.contributors] == ["Rob Nguyen"]
+    assert [m.text for m in ds.messages] == ["A framework calls your code."]
+
+
+def test_a_forum_signature_after_a_rule_is_left_out(write) -> None:
+    issue = [{"number": 3, "title": "legacy or deprecated?", "body": "Which word?", "user": {"login": "ann"},
+              "created_at": "2024-05-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/3"},
+             {"id": 11, "body": "Deprecated means don't start.\n\n---\nOmar Farouk · Developer Advocate\n"
+                                "https://omar.dev", "user": {"login": "omar-farouk"},
+              "created_at": "2024-05-02T00:00:00Z"}]
+    ds, summary = read_discussion([write(json.dumps(issue), "issue.json")])
+    assert ds.messages[1].text == "Deprecated means don't start." and summary["left_out"]["signatures"] == 1
+
+
 def test_wordpress(tmp_path: Path) -> None:
     got = messages("wordpress.xml")
     thread = "“Cooperation & collaboration” › "

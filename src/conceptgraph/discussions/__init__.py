@@ -125,7 +125,7 @@ def _disqus(path: Path, o: Options) -> tuple[list[Thread], Left]:
 def _discourse(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .forums import read_discourse
 
-    return read_discourse(_bytes(path), str(path))
+    return read_discourse(_bytes(path), str(path), include_bots=o.include_bots)
 
 
 def _reddit(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -156,7 +156,8 @@ def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
 def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .stackexchange import read_stackexchange
 
-    return read_stackexchange(path, None if path.is_dir() else _bytes(path), str(path), o.thread)
+    return read_stackexchange(path, None if path.is_dir() else _bytes(path), str(path), o.thread,
+                              include_bots=o.include_bots)
 
 
 def _stackexchange_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
@@ -177,7 +178,7 @@ def _stackexchange_parts(paths: list[Path], o: Options) -> tuple[list[Thread], L
             left.update(dropped)
         return found, left
     return read_stackexchange(paths[0], _bytes(paths[0]), str(paths[0]), o.thread,
-                              [(_bytes(p), str(p)) for p in paths[1:]])
+                              [(_bytes(p), str(p)) for p in paths[1:]], include_bots=o.include_bots)
 
 
 def _is_json(path: Path) -> bool:

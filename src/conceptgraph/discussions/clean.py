@@ -110,6 +110,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
 
     >>> html_to_text("<p>Mark it <code>experimental</code>, <em>not</em> deprecated.</p>")
     'Mark it `experimental`, not deprecated.'
+    >>> html_to_text('<p>Agreed <img src="/e/+1.png" title=":+1:" class="emoji" alt=":+1:"></p>')
+    'Agreed :+1:'
     """
     parts: list[str] = []
     size = 0  # the length of the text in parts
@@ -134,7 +136,10 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
                 if tag == skip[-1] and tag not in _VOID:
                     skip.append(tag)
                 continue
-            a = _attrs(value) if tag in ("a", "aside") else {}
+            a = _attrs(value) if tag in ("a", "aside", "img") else {}
+            if tag == "img" and "emoji" in a.get("class", "").split() and a.get("alt", "").strip():
+                add(a["alt"].strip())  # Discourse's ":+1:", GitHub's emoji: a word, often a stance
+                continue
             if tag in _SKIP or tag == "blockquote" or (tag == "aside" and "quote" in a.get("class", "").split()):
                 if tag not in _VOID:
                     skip.append(tag)
@@ -297,10 +302,13 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
 
     >>> markdown_to_text("I'd mark it `experimental`, **not** *deprecated*.")
     "I'd mark it `experimental`, not deprecated."
+    >>> markdown_to_text("Like this:\\n```python\\nsession.reset()\\n```")
+    'Like this:\\nsession.reset()'
     """
     text = html.unescape(md) if entities else md
     text = quoted_lines_removed(text, left=left)
-    text = re.sub(r"```.*?```", lambda m: m.group(0).strip("`"), text, flags=re.S)
+    # a fenced block is its lines, without the fences and the language named after them
+    text = re.sub(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", lambda m: m.group(1), text, flags=re.S)
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
     text = re.sub(r"<(https?://[^<>|\s]+)\|([^<>]+)>", r"\2 (\1)", text)  # Slack's <url|text>
     text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)
@@ -341,7 +349,12 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> 
 # A closing greeting on a line of its own: "Thanks,", "Best regards", "Cheers!"
 _CLOSING = re.compile(r"(?i:thanks(?: again| a lot| in advance)?|thank you|many thanks|cheers|best|best regards|"
                       r"best wishes|kind regards|warm regards|regards|sincerely|yours(?: truly| sincerely)?|"
-                      r"all the best|ciao|hth|greetings)\s*[,.!]?")
+                      r"all the best|ciao|hth|greetings|"
+                      # and as people sign in the languages lists are written in
+                      r"(?:viele |beste |liebe |mit freundlichen )?gr(?:ü|ue)(?:ß|ss)(?:e|en)?|gruß|lg|vg|mfg|danke|"
+                      r"cordialement|bien à vous|amitiés|merci|saludos|un saludo|atentamente|gracias|"
+                      r"(?:met vriendelijke )?groet(?:en)?|(?:cordiali )?saluti|grazie|abraços|atenciosamente|"
+                      r"obrigad[oa]|pozdrawiam|hälsningar|mvh)\s*[,.!]?")
 
 
 def _signed_off(lines: list[str], sender: str) -> list[str]:
@@ -362,8 +375,36 @@ def _signed_off(lines: list[str], sender: str) -> list[str]:
                 and any(parts & _name_words(t) for t in tail):
             return lines[:at]
     if last and len(last) <= 40 and _name_words(last) <= parts:
-        return lines[:filled[-1]]  # "Ann" (or "-- Ann Lee") alone on the last line
+        # "Ann" (or "-- Ann Lee") alone on the last line, and a closing just before it
+        before = filled[-2]
+        return lines[:before] if _CLOSING.fullmatch(lines[before].strip()) and len(filled) > 2 else lines[:filled[-1]]
     return lines
+
+
+# The line a signature starts after: "-- " by the mail convention, "--" or "---" as forums keep it
+_SIG_RULE = re.compile(r"\s*(?:--|---|—|–)\s*")
+_SIG_LINE = re.compile(r"(?i:sent from my \w+)")
+
+
+def signature_removed(text: str, sender: str) -> str:
+    """``text`` without a signature at its end: after a ``--`` or ``---`` line, up to
+    four short lines, one naming the writer (or saying "Sent from my phone").
+
+    >>> signature_removed("Deprecated means don't start.\\n\\n---\\nOmar Farouk · Advocate\\nhttps://omar.dev", "omar-farouk")
+    "Deprecated means don't start."
+    >>> signature_removed("A list:\\n---\\nmore words here, as many as you like", "omar")
+    'A list:\\n---\\nmore words here, as many as you like'
+    """
+    lines = text.rstrip().split("\n")
+    parts = _name_words(sender.replace("-", " ").replace("_", " "))
+    for at in range(len(lines) - 2, max(len(lines) - 6, 0), -1):
+        if _SIG_RULE.fullmatch(lines[at]):
+            tail = [t.strip() for t in lines[at + 1:] if t.strip()]
+            if tail and len(tail) <= 4 and all(len(t) <= 80 for t in tail) \
+                    and any(parts & _name_words(t) or _SIG_LINE.search(t) for t in tail):
+                return "\n".join(lines[:at]).rstrip()
+            break
+    return text
 
 
 def _name_words(text: str) -> set[str]:

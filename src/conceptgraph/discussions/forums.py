@@ -44,7 +44,7 @@ def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
+def read_discourse(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
     doc = _object(load_json(data, file), "a Discourse topic (an object with post_stream)", file)
     stream = _object(doc.get("post_stream"), 'a "post_stream" object', file)
     posts = stream.get("posts")
@@ -78,6 +78,10 @@ def read_discourse(data: bytes, file: str) -> tuple[list[Thread], Left]:
             continue
         if p.get("hidden"):
             left["hidden"] += 1
+            continue
+        user = p.get("user_id")
+        if isinstance(user, int) and not isinstance(user, bool) and user < 0 and not include_bots:
+            left["bots"] += 1  # Discourse's own accounts: system (-1), discobot (-2)
             continue
         cooked, raw = p.get("cooked"), p.get("raw")
         if isinstance(cooked, str) and cooked:

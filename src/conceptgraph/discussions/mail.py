@@ -167,7 +167,17 @@ def _sender(msg: Message, obfuscated: bool) -> tuple[str, str]:
     name, address = addresses[0] if addresses else ("", "")
     if not name or "@" in name:  # "(ann@example.org)": the address again, not a name
         name = address.split("@")[0] if "@" in address else name.split("@")[0]
+    turned = _SURNAME_FIRST.fullmatch(name.strip())
+    if turned:  # Outlook's "Nguyen, Rob" is Rob Nguyen, as he signs
+        name = f"{turned.group('given')} {turned.group('family')}"
     return name.strip(), address.casefold()
+
+
+# "Family, Given" as company directories write a sender ("Nguyen, Rob", "van Dijk, Anna M."),
+# not "Smith, Jr." nor "Lee, PhD"
+_SURNAME_FIRST = re.compile(r"(?P<family>(?:[a-z]+ )?[^\W\d_][\w'’-]*),\s+"
+                            r"(?!(?:jr|sr|ii|iii|iv|phd|md|esq|inc|ltd|llc|gmbh|corp|co)\b\.?)"
+                            r"(?P<given>[^\W\d_][\w'’-]*(?: [^\W\d_]\.?)?)", re.I)
 
 
 def _mail(msg: Message, key: str, file: str, obfuscated: bool, left: Left) -> _Mail | None:
@@ -231,6 +241,13 @@ def _parts_with_messages(msg: Message) -> list[Message]:
     return out
 
 
+def _automatic(msg: Message) -> bool:
+    """Whether a mail says it was sent by a program, not a person (RFC 3834's
+    ``Auto-Submitted``, and the headers auto-responders set)."""
+    auto = str(msg.get("Auto-Submitted") or "").strip().lower()
+    return (bool(auto) and not auto.startswith("no")) or any(msg.get(h) for h in ("X-Autoreply", "X-Autorespond"))
+
+
 def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
     obfuscated = sniff_pipermail(data[:4096])
     mails: list[_Mail] = []
@@ -240,6 +257,9 @@ def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
             msg = email.message_from_bytes(raw, policy=email.policy.compat32)
             inner = _digest(msg)
             for m in inner if inner is not None else [msg]:
+                if _automatic(m):
+                    left["automatic replies"] += 1  # a vacation notice, a moderation bounce: no one's words
+                    continue
                 found = _mail(m, f"<{len(mails) + 1}@{file}>", file, obfuscated, left)
                 if found is None:
                     left["not a message"] += 1

@@ -363,15 +363,26 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
                 url=r.url)
 
 
+#: The accounts the site itself writes as (Community is user -1): a negative id
+_COMMUNITY = re.compile(r"se(?:-account)?:-\d+")
+
+
 def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | None = None,
-                       more: Sequence[tuple[bytes, str]] = ()) -> tuple[list[Thread], Left]:
+                       more: Sequence[tuple[bytes, str]] = (), include_bots: bool = False) -> tuple[list[Thread], Left]:
     """The questions of a Stack Exchange dump (a folder, or a posts file whose bytes are
     ``data``) or of the API's JSON (with ``more`` files of it: bytes, name), each a
-    thread; only ``wanted`` (an id or title) when given."""
+    thread; only ``wanted`` (an id or title) when given. The site's own Community
+    account (user -1: "your answer is unclear", edits) is a bot, left out unless
+    ``include_bots``."""
     left = Left()
     dump = data is None or sniff_stackexchange(data[:8192])
-    threads = _threads(list(_dump(path, data, wanted, left) if dump
-                            else _api([(data or b"", file), *more], wanted, left)))
+    rows = list(_dump(path, data, wanted, left) if dump else _api([(data or b"", file), *more], wanted, left))
+    if not include_bots:
+        bots = [r for r in rows if r.kind != "question" and _COMMUNITY.fullmatch(r.account)]
+        if bots:
+            left["bots"] += len(bots)
+            rows = [r for r in rows if r not in bots]
+    threads = _threads(rows)
     if not threads:
         if wanted is not None:
             return [], left

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .clean import without_addresses
+from .clean import signature_removed, without_addresses
 
 if TYPE_CHECKING:
     from ..model import Dataset
@@ -212,6 +212,10 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), _line(p.author), _line(p.title)
+            unsigned = signature_removed(p.text, p.author)
+            if unsigned != p.text:
+                p.text = unsigned
+                left["signatures"] += 1
         thread.title, thread.author = _line(thread.title), _line(thread.author)
         keys: set[str] = set()
         again: Counter[str] = Counter()

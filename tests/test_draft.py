@@ -189,6 +189,8 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     ('"Leadership" is a word for speeches, "management" is a word for audits.', ("word for speeches", "word for audits")),
     ("Leadership costs money, management costs time.", ("costs money", "costs time")),  # any verb
     ("Leadership means direction, and management means order.", ("direction", "order")),
+    # what follows the verb is the difference: never both cut to "talks"
+    ("A leadership talks with you, a management talks about you.", ("talks with you", "talks about you")),
 ])
 def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: str, labels: tuple[str, str]) -> None:
     found = read_sentence(sentence, 0, NAMES)

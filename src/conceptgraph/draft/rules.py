@@ -224,11 +224,16 @@ def _label(phrase: str, ends: bool = False) -> str:
         return whole
     while not stranded and words and (words[-1].casefold().strip(".,;:") in STOP
                                       or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
+        if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS \
+                and words[-2].casefold() in _PREPOSITIONS:
+            break  # "talks with you" and "talks about you" differ by what follows the verb
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()!")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
+_PREPOSITIONS = frozenset("about of for with on at in to from into by over through without behind".split())
+_OBJECT_PRONOUNS = frozenset("you me us them him her".split())
 _STRANDED = re.compile(r"\s(?:about|of|for|with|on|at|in|to|from|into|by|over|through)\s*[.!?]*[\"”’')\]]*\s*$", re.I)
 # Words that begin a phrase of their own: a long label may end before one
 _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under about through after before between "
@@ -304,7 +309,7 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             out.append(Finding(CONTRASTS_WITH, term=out[a].term, other=out[b].term, start=base, end=base + len(text),
                                rule="comparative"))
             return out
-    spliced = any(text[:s].rstrip(" \"“‘'`").endswith(",") for s, _ in clauses[1:])
+    spliced = any(_SPLICED_AT.search(text[:s]) for s, _ in clauses[1:])
     if len(clauses) > 1 and len(claims) >= 2 and (_contrasting(text) or spliced):
         first, last = out[claims[0]].term, out[claims[-1]].term
         if first != last:
@@ -326,6 +331,8 @@ def _contrasting(text: str) -> bool:
 _STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
 _SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?[“\"'‘`]?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
 _SPLICE_VERB = re.compile(rf"[\"”’'`]*\s+{_STATES}\s", re.I)
+# where a clause cut at a comma starts: "..., a sponsor talks about you"
+_SPLICED_AT = re.compile(r",\s*(?:(?:and|the|an?)\s+)*[\"“‘'`]?$", re.I)
 # after a comma, a term and any verb: "Defects cost money, bugs cost time"
 _SPLICE_ANY = re.compile(r",\s+(?:and\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
 _NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")

@@ -916,6 +916,8 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("We teach the difference between a sonnet and a ballad at school.", []),
     # a name that qualifies a noun after it: the statement is of the compound
     ("Meteorologists call it a sonnet prediction.", []),
+    # words before that deny would assert once cut: "sonnet: Rhymes alone"
+    ("Rhymes alone don't make a sonnet.", []),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

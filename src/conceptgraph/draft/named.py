@@ -110,7 +110,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
             if b.end() < s - base:
                 at = b.end()
-        label = _label(text[at:s - base])
+        before = text[at:s - base]
+        # "Callbacks alone don't make a framework": the words before deny; cut, they would assert
+        label = "" if _NOT.search(before) else _label(before)
     if not label:
         return []
     span = _span_of(text, base, base + at, label)

@@ -309,6 +309,15 @@ def test_the_second_side_of_a_question_ends_before_a_preposition() -> None:
     assert {t.label for t in find_terms(msgs, title="", max_terms=6)} == {"weather", "climate"}
 
 
+def test_a_name_given_is_the_term_not_the_naming() -> None:
+    """"a column called Objective", "call the column Target": the names, never "called
+    Objective" nor "column Target"."""
+    ds, _ = read_discussion([ROOT / "tests" / "fixtures" / "discussions" / "discourse-goal-objective.json"])
+    labels = {t.label.casefold() for t in draft(ds).terms}
+    assert {"goal", "objective", "target"} <= labels
+    assert not any(label.startswith(("called ", "column ")) for label in labels), labels
+
+
 def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
     """A title "renaming .take / .drop" holds up both names, though "take" is as common a
     word as English has; a held-up "the" or "have" is still no term."""

@@ -8,7 +8,8 @@ A discussion about words marks the words it is about. The signs, strongest first
   and Y", in the title or the first message; the word whose meaning it asks ("What does
   X mean?" anywhere; "What is an X?", "Is X a Y?" in the title or the first message);
 * words held up as words: in quotation marks or code marks ("the word `proposal`"),
-  after "the term", "the word", "the name", "called", "renamed to", before "means";
+  after "the term", "the word", "the name", "the tag", "called", "renamed to", before
+  "means";
 * the heads of a glossary or definition list ("X: a branch that ...", "– X – ...");
 * noun phrases the thread uses far more than English at large does (their keyness
   against wordfreq's English frequencies), by several people: "remote tracking
@@ -75,10 +76,13 @@ _WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+(?:an?|the|just|really|also)\s+"
                    r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
                    r"(?:,?\s+or\s+(?:not|something else|something|anything else|what))?\s*\?\s*$", re.I)
+# Words held up as words: "the term X", "the word X", "called X", "X means"; and as the
+# name of a place words are put in: "the tag X", "the column X"
+_APPOSED = "|tag|label|column|field|keyword"
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
-                   r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})",
-                   re.I)
+                   r"notion|concept of|idea of" + _APPOSED + r")s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
+                   r"(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
 _MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 # Two quoted phrases side by side: "X" and "Y", "X"/"Y", "X" vs "Y"
 _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])\s*(?:,?\s*(?:and|or|vs\.?|versus|nor)\s+|/\s*)"
@@ -324,6 +328,8 @@ class _Finder:
             return None
         if len(words) == 1 and words[0].casefold() in STOP and not (held and _lexical(words[0])):
             return None
+        if len(words) > 1 and words[0].casefold() in _NAMING:
+            return None  # "called Objective": the name, not the naming
         key = key_of(words, self.split)
         if not all(key):
             return None
@@ -703,6 +709,8 @@ def _score(f: _Finder, title: str) -> None:
                      and "NOUN" not in _pos(first)))
         kin = kin or (len(c.key) > 1 and c.key[-1].isdigit() and c.key[:-1] in numbered) \
             or (len(c.key) == 1 and code_like(label) and not coded.isdisjoint(_code_shape(label)))
+        if kin and all(_apposition(f) for f in c.forms):
+            kin = False  # "the column Target": a name set beside a noun, not a kind of it
         if kin:
             score += 3.0  # kin of held-up phrases ("pulling branch"), or a kind of a strong term ("wartime X")
         if name:
@@ -713,6 +721,13 @@ def _score(f: _Finder, title: str) -> None:
             score = 0.0
         c.score = score
         c.confidence = term_confidence(score)
+
+
+def _apposition(form: str) -> bool:
+    """Whether a phrase as written is a common noun then a name ("column Target")."""
+    words = form.split()
+    return len(words) > 1 and words[0].islower() and words[-1][:1].isupper() and not words[-1].isupper()
+
 
 
 def _code_shape(name: str) -> set[tuple[int, int, str]]:

@@ -318,6 +318,14 @@ def test_a_name_given_is_the_term_not_the_naming() -> None:
     assert not any(label.startswith(("called ", "column ")) for label in labels), labels
 
 
+def test_a_word_said_to_just_mean_something_is_the_word_alone() -> None:
+    msgs = [Message("m1", "a", "post", "Deprecated or legacy: which do we say?"),
+            Message("m2", "b", "comment 1", "Deprecated just means do not start using it."),
+            Message("m3", "c", "comment 2", "Legacy simply means old.")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=6)}
+    assert {"deprecated", "legacy"} <= labels and not any(" " in label for label in labels), labels
+
+
 def test_two_sides_set_apart_by_a_slash_are_terms_even_common_verbs() -> None:
     """A title "renaming .take / .drop" holds up both names, though "take" is as common a
     word as English has; a held-up "the" or "have" is still no term."""

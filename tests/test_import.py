@@ -140,6 +140,22 @@ def test_a_forum_signature_after_a_rule_is_left_out(write) -> None:
     assert ds.messages[1].text == "Deprecated means don't start." and summary["left_out"]["signatures"] == 1
 
 
+def test_a_github_comment_that_quotes_an_earlier_one_answers_it(write) -> None:
+    """Issue comments are flat: quoting is how one answers another."""
+    issue = [{"number": 3, "title": "legacy or deprecated?", "body": "Which word?", "user": {"login": "ann"},
+              "created_at": "2024-05-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/3"},
+             {"id": 11, "body": "Deprecated always comes with a removal date.", "user": {"login": "wei"},
+              "created_at": "2024-05-02T00:00:00Z"},
+             {"id": 12, "body": "Legacy is a softer word.", "user": {"login": "bo"}, "created_at": "2024-05-03T00:00:00Z"},
+             {"id": 13, "body": "> Deprecated always comes with a removal date.\n\nNot always.",
+              "user": {"login": "omar"}, "created_at": "2024-05-04T00:00:00Z"}]
+    ds, _ = read_discussion([write(json.dumps(issue), "issue.json")])
+    by_id = {m.id: m for m in ds.messages}
+    assert [(m.where, by_id[m.reply_to].where if m.reply_to else "") for m in ds.messages] == [
+        ("issue", ""), ("comment 1", "issue"), ("comment 2", "issue"), ("comment 3", "comment 1")]
+    assert ds.messages[-1].text == "Not always."
+
+
 def test_wordpress(tmp_path: Path) -> None:
     got = messages("wordpress.xml")
     thread = "“Cooperation & collaboration” › "

@@ -260,10 +260,12 @@ QUOTED_LINES = "quoted lines (others' words)"
 QUOTED_PASSAGES = "quoted passages (others' words)"
 
 
-def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | None = None) -> str:
+def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | None = None,
+                         quotes: list[str] | None = None) -> str:
     """``text`` without the lines it quotes from others (``>``; with ``mail``, also
     ``Dave>`` and ``|``) and the line that introduces them ("On Monday, Bo wrote:");
-    how many were removed is counted in ``left`` under :data:`QUOTED_LINES`.
+    how many were removed is counted in ``left`` under :data:`QUOTED_LINES`, and each
+    quoted passage's words are added to ``quotes`` when given (to find whom it quotes).
 
     >>> quoted_lines_removed("Bo wrote:\\n> Soup.\\nSalad.")
     'Salad.'
@@ -277,6 +279,12 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
         if quote.match(line):
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 out.pop()  # the attribution of the quote
+            if quotes is not None:
+                said = re.sub(r"^\s*>+\s?", "", line)
+                if quoting and quotes:
+                    quotes[-1] += "\n" + said
+                else:
+                    quotes.append(said)
             quoting = True
             if left is not None:
                 left[QUOTED_LINES] += 1
@@ -294,7 +302,8 @@ _STRONG = re.compile(r"(\*\*|__|~~)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<=\S)_)(?![\w*])")
 
 
-def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool = True) -> str:
+def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool = True,
+                     quotes: list[str] | None = None) -> str:
     """Plain text of Markdown (Reddit, Slack, Discourse raw): quotes left out (counted in
     ``left``), links as "text (address)", emphasis marks dropped, entities decoded
     (unless ``entities`` is False: Discord writes "&amp;" as typed). Inline code keeps
@@ -306,7 +315,7 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
     'Like this:\\nsession.reset()'
     """
     text = html.unescape(md) if entities else md
-    text = quoted_lines_removed(text, left=left)
+    text = quoted_lines_removed(text, left=left, quotes=quotes)
     # a fenced block is its lines, without the fences and the language named after them
     text = re.sub(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", lambda m: m.group(1), text, flags=re.S)
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)

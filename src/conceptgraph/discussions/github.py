@@ -81,6 +81,7 @@ class _Item:
     extra: dict[str, Any] = field(default_factory=dict)
     quoted: int = 0  # lines quoted from others, left out of its text
     url: str = ""  # its address on github.com
+    quotes: list[str] = field(default_factory=list)  # the passages it quotes ("> ..."), to find whom it answers
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -112,10 +113,10 @@ def _count(group: dict[str, Any]) -> int:
     return 0
 
 
-def _text(obj: dict[str, Any], left: Counter[str] | None = None) -> str:
+def _text(obj: dict[str, Any], left: Counter[str] | None = None, quotes: list[str] | None = None) -> str:
     body = obj.get("body")
     if isinstance(body, str):
-        return markdown_to_text(body, left)
+        return markdown_to_text(body, left, quotes=quotes)
     if isinstance(obj.get("bodyHTML"), str):
         return html_to_text(obj["bodyHTML"], left)
     return str(obj.get("bodyText") or "")
@@ -131,10 +132,24 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     when = str(_get(obj, "created_at", "createdAt", "submitted_at", "submittedAt", "publishedAt") or "")
     hidden = obj.get("isMinimized") is True or obj.get("minimized") is True
     quoted: Counter[str] = Counter()
+    quotes: list[str] = []
     url = str(obj.get("html_url") or obj.get("url") or "")
-    return _Item(kind, key, login, bot, when, _text(obj, quoted), _score(obj), hidden=hidden,
+    return _Item(kind, key, login, bot, when, _text(obj, quoted, quotes), _score(obj), hidden=hidden,
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
-                 url=url if url.startswith("https://github.com/") else "")
+                 url=url if url.startswith("https://github.com/") else "", quotes=quotes)
+
+
+def _quoted(quotes: list[str], before: list[_Item]) -> str:
+    """The key of the latest earlier item whose words hold one of ``quotes`` (the first
+    of them found), or "": whom a comment answers by quoting it."""
+    for quote in quotes:
+        words = " ".join(quote.split())
+        if len(words) < 12:
+            continue  # too little to tell whose it is
+        for item in reversed(before):
+            if words in " ".join(item.text.split()):
+                return item.key
+    return ""
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -297,6 +312,8 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
         if i.quoted:  # counted for the messages kept only, each once
             left[QUOTED_LINES] += i.quoted
         i.parent = aliases.get(i.parent, i.parent)
+        if i.kind == "comment" and not i.parent and i.quotes:
+            i.parent = _quoted(i.quotes, kept)  # a comment that quotes an earlier one answers it
         if i.kind == "comment":
             counters["comment"] = counters.get("comment", 0) + 1
             i.place = f"comment {counters['comment']}"

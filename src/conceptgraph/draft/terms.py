@@ -77,8 +77,8 @@ _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s
                    r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
                    r"(?:,?\s+or\s+(?:not|something else|something|anything else|what))?\s*\?\s*$", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means"; and as the
-# name of a place words are put in: "the tag X", "the column X"
-_APPOSED = "|tag|label|column|field|keyword"
+# name of a place words are put in: "the tag X", "the field X"
+_APPOSED = "|tag|field"
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of" + _APPOSED + r")s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
@@ -89,8 +89,10 @@ _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’
                           r"(?P<b>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])", re.I)
 # A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
 _DEFINED = re.compile(r"(?:^|[,;:]\s+(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?"
-                      r"(?P<x>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
-                      r"[\"”’'`]?\s+(?:means|meant|denotes|is defined as|refers to)\b", re.I)
+                      r"(?P<x>[^\W\d_][\w-]*(?:\s+(?!(?:just|only|really|simply|basically|actually|also|usually|"
+                      r"generally|always|never|often|still|now|then|here|there|merely|mostly)\b)[^\W\d_][\w-]*)?)"
+                      r"[\"”’'`]?\s+(?:(?:just|only|really|simply|basically|actually|also|usually|generally|merely)\s+)?"
+                      r"(?:means|meant|denotes|is defined as|refers to)\b", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
                      r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*(?:\.[A-Za-z_]\w*)*"

@@ -229,6 +229,8 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),
     ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back
+    ("I'd disagree slightly with that.", "tom", [("disputes", "tom")]),
+    ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),
     ("Granted, but that is not the point.", "tom", [("disputes", "tom")]),
     ("I completely disagree with Tom Ruiz here.", "", [("disputes", "tom")]),
     ("Unlike Maria, I see no difference.", "", [("disputes", "maria")]),

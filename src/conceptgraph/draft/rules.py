@@ -73,8 +73,8 @@ _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|coul
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
-_SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|should|has|"
-                       r"have|had|does|do|did)\b)", re.I)
+_SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
+                               r"should|has|have|had|does|do|did)\b)", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
                       r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
@@ -232,6 +232,8 @@ def _label(phrase: str, ends: bool = False) -> str:
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
+# A preposition and its pronoun end a label whole ("talks about you"); a preposition that
+# ends the sentence ends its clause ("the word I care about")
 _PREPOSITIONS = frozenset("about of for with on at in to from into by over through without behind".split())
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
 _STRANDED = re.compile(r"\s(?:about|of|for|with|on|at|in|to|from|into|by|over|through)\s*[.!?]*[\"”’')\]]*\s*$", re.I)

@@ -176,6 +176,14 @@ def test_filters_hide_a_node_kind_and_its_links(fresh: Page) -> None:
     assert drawn(fresh) == (nodes, edges - asserted)  # denials have a toggle of their own
     p.check("#edge-kinds input[data-kind='asserts']")
     assert drawn(fresh) == (nodes, edges)
+    # a kind of link whose nodes are all hidden says so, dimmed, until they are shown
+    def idle() -> list[str]:
+        return fresh.js("() => Array.from(document.querySelectorAll('#edge-kinds li.idle input'))"
+                        ".map(i => i.getAttribute('data-kind'))")
+    assert idle() == ["wrote", "replies_to"]
+    p.check("#node-kinds input[data-kind='message']")
+    assert idle() == []
+    p.uncheck("#node-kinds input[data-kind='message']")
 
 
 def test_focus_view_and_back(fresh: Page) -> None:

@@ -158,6 +158,7 @@
   /** Show what the state says: the one path every action takes. */
   function refresh(note) {
     state.note = note || "";
+    markIdleLinks();
     nodeView.refresh();
     edgeView.refresh();
     $("showall").hidden = !state.focusSet;
@@ -217,7 +218,20 @@
     return li;
   }
   data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
-  data.edgeKinds.forEach((k, i) => $("edge-kinds").appendChild(legendItem(k, i, state.hiddenEdgeKinds, false)));
+  const edgeItems = data.edgeKinds.map((k, i) => legendItem(k, i, state.hiddenEdgeKinds, false));
+  edgeItems.forEach((li) => $("edge-kinds").appendChild(li));
+  // the kinds of node each kind of link joins: a link kind whose nodes are all hidden is shown idle
+  const ends = data.edgeKinds.map(() => new Set());
+  for (let j = 0; j < E; j++) {
+    ends[data.edges.kind[j]].add(data.nodes.kind[edge.source(j)] + "," + data.nodes.kind[edge.target(j)]);
+  }
+  function markIdleLinks() {
+    edgeItems.forEach((li, k) => {
+      const shown = Array.from(ends[k]).some((pair) => pair.split(",").every((n) => !state.hiddenNodeKinds.has(Number(n))));
+      li.classList.toggle("idle", !shown);
+      li.title = shown ? "" : "Its links join nodes that are hidden: tick their kind above to see them";
+    });
+  }
   const drafts = data.nodes.draft.reduce((a, b) => a + b, 0) + data.edges.draft.reduce((a, b) => a + b, 0);
   if (drafts) {
     $("drafts-row").hidden = false;

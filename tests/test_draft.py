@@ -858,6 +858,7 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
     # "not just A" grants A and says more: no denial of A
     ("Trust is not just a feeling.", [("trust", "not just a feeling", False)]),
     ("Teamwork is not only talk.", [("teamwork", "not only talk", False)]),
+    ("Trust isn't only a feeling.", [("trust", "not only feeling", False)]),  # "isn't only" as "is not only"
     ("Trust is not a feeling.", [("trust", "feeling", True)]),
     # a long attribute is never cut inside a phrase ("on a given" of "on a given day")
     ("Trust is what grows between two people over a long stretch of time.",
@@ -937,6 +938,7 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("Meteorologists call it a sonnet prediction.", []),
     # words before that deny would assert once cut: "sonnet: Rhymes alone"
     ("Rhymes alone don't make a sonnet.", []),
+    ("Not every sonnet rhymes well.", []),  # said of some sonnets, not of the sonnet
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

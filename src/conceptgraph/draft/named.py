@@ -60,6 +60,8 @@ _COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|were
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 _NOT = re.compile(r"n't|n’t|\bnot\b", re.I)
+# "Not every incident ...", "not all feedback ...": said of some, not of the name
+_NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b", re.I)
 # Where the words before a name start: after the last clause break.
@@ -92,8 +94,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         return []  # "the difference between X and Y" says nothing yet of either; nor "an X prediction" of X
     s, e, term = chosen or mentions[0]
     complement = _COMPLEMENT.search(text, 0, s - base)
-    if term in claimed or (complement and _NOT.search(complement.group())):
-        return []  # "a feature request is not a bug" says what a feature request is not
+    if term in claimed or (complement and _NOT.search(complement.group())) or _NOT_EVERY.search(text, 0, s - base):
+        return []  # "a feature request is not a bug", "not every incident has a bug": no claim of the name
     following = next((m for m in mentions if m[0] > s and m[2] != term), None)
     stop = (following[0] if following else base + len(text)) - base
     verb = _OBJECT_BEFORE.search(text, e - base, stop)  # a verb of the words after the name

@@ -43,6 +43,8 @@ _MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’l
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
 # "not", but not "not just", "not only": what follows those is granted, and more said (no denial)
 _NOT = r"not(?!\s+(?i:just|only|merely|simply|solely|purely)\b)"
+# what "not just" grants, after "isn't": "isn't only about the past"
+_GRANTED = re.compile(r"\s*(just|only|merely|simply|solely|purely)\b", re.I)
 _COPULA = re.compile(
     rf"^{_ASIDE}\s*{_ADVERBS}"
     rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
@@ -228,7 +230,7 @@ def _label(phrase: str, ends: bool = False) -> str:
                 and words[-2].casefold() in _PREPOSITIONS:
             break  # "talks with you" and "talks about you" differ by what follows the verb
         words = words[:-1]
-    label = " ".join(words).strip(" .,;:–—-()!")
+    label = " ".join(words).strip(" .,;:–—-()!?")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
@@ -483,7 +485,15 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     verb = _VERB.match(rest)
     if cop:
         denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
-        return _attributes(text, base, rest_start + cop.end(), end, term, negated=denied,
+        after = rest_start + cop.end()
+        granted = _GRANTED.match(text, after)
+        if denied and not cop.group("neg") and granted:
+            # "isn't only about the past" grants the past and says more, as "is not only" does
+            word = granted.group(1).lower()
+            return [replace(f, label=f"not {word} {f.label}")
+                    for f in _attributes(text, base, granted.end(), end, term, negated=False, verb="")
+                    if f.kind == CLAIM]
+        return _attributes(text, base, after, end, term, negated=denied,
                            verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
                                                                              "means", "mean", "equals", "equal") else "")
     if verb:

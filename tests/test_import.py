@@ -532,7 +532,7 @@ def test_a_zip_bomb_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) ->
 def test_transcripts() -> None:
     # each turn says when it began, to be found in the recording
     assert messages("meeting.vtt") == [
-        ("Ana Lima", "turn 1 at 00:00:00", "", "Let's settle it: cooperation or collaboration?\nWe keep using both."),
+        ("Ana Lima", "turn 1 at 00:00:00", "", "Let's settle it: cooperation or collaboration? We keep using both."),
         ("Bruno Costa", "turn 2 at 00:00:07", "", "Collaboration, because we share the result."),
         ("Ana Lima", "turn 3 at 00:00:11", "", "Fair."),
     ]
@@ -541,7 +541,13 @@ def test_transcripts() -> None:
                                     ("Ana Lima", "turn 3 at 00:00:08")]
     ds, _ = read_discussion([FIX / "meeting.srt"])
     assert [m.id for m in ds.messages] == ["turn-1", "turn-2", "turn-3"]  # the time is no part of the id
-    assert srt[1][3] == "Collaboration, because\nwe share the result."
+    assert srt[1][3] == "Collaboration, because we share the result."  # a caption's lines are one line of speech
+
+
+def test_a_zoom_transcript_is_dated_by_its_file_name(write) -> None:
+    path = write((FIX / "meeting.vtt").read_text(encoding="utf-8"), "GMT20240307-140212_Recording.transcript.vtt")
+    ds, _ = read_discussion([path])
+    assert ds.source.date == "2024-03-07" and {m.date for m in ds.messages} == {"2024-03-07"}
 
 
 def test_plain_text_turns_and_markdown() -> None:

@@ -174,7 +174,7 @@ def test_zoom_continuation_lines_go_on_with_their_speaker(write) -> None:
            "2\n00:00:04.000 --> 00:00:06.000\nbefore the workshop starts.\n\n"
            "3\n00:00:06.000 --> 00:00:08.000\nBruno Costa: Collaboration.\nAna Lima: Fine.\n")
     got = rows(write(vtt, "zoom.vtt"))
-    assert [(g[0], g[3]) for g in got] == [("Ana Lima", "We should settle the word\nbefore the workshop starts."),
+    assert [(g[0], g[3]) for g in got] == [("Ana Lima", "We should settle the word before the workshop starts."),
                                            ("Bruno Costa", "Collaboration."), ("Ana Lima", "Fine.")]
     assert len({g[0] for g in got}) == 2
 

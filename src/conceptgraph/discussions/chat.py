@@ -255,7 +255,8 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             continue  # the header, a NOTE, a STYLE block
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
-            words = tidy(re.sub(r"[ \t]+", " ", words))
+            # a caption's lines are broken for the screen, not by the speaker: one line
+            words = tidy(re.sub(r"\s+", " ", words))
             if not words or _NOISE.match(words):
                 continue
             said, speaker = True, who
@@ -267,8 +268,12 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             left["cues without words"] += 1
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
-    thread = Thread(key=file, title=Path(file).stem, author=turns[0][0])
-    # the time a turn began, to find it in the recording
-    thread.posts = [Post(key=f"turn-{n}", author=who, text="\n".join(words), place=f"turn {n} at {start}", root=n == 1)
+    # Zoom names its files by the meeting's start: GMT20240307-140212_Recording.transcript.vtt
+    day = re.search(r"GMT(\d{4})(\d{2})(\d{2})-\d{6}", Path(file).name)
+    thread = Thread(key=file, title=Path(file).stem, author=turns[0][0],
+                    date="-".join(day.groups()) if day else "")
+    # the time a turn began, to find it in the recording; its cues run on as one text
+    thread.posts = [Post(key=f"turn-{n}", author=who, text=" ".join(words), place=f"turn {n} at {start}", root=n == 1,
+                         date=thread.date)
                     for n, (who, words, start) in enumerate(turns, 1)]
     return [thread], left

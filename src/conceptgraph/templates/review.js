@@ -256,7 +256,7 @@
       bar.setAttribute("aria-valuenow", String(c.reviewed));
       counts.textContent = "reviewed " + c.reviewed + " of " + c.total + " · accepted " + c.accepted +
         " · rejected " + c.rejected + " · left " + c.left +
-        (c.removed ? " · gone with a rejection " + c.removed : "");
+        (c.removed ? " · gone with a rejection or edit " + c.removed : "");
       box.setAttribute("data-left", String(c.left));
     }
     function quoted(it) {

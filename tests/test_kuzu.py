@@ -131,6 +131,7 @@ def test_the_cypher_script_runs_in_a_cypher_engine(which: str, tmp_path: Path) -
 
     G = load_graph(None if which == "bundled" else hostile_dataset(tmp_path))
     export(G, "cypher", tmp_path / "g.cypher")
+    assert ": ''" not in (tmp_path / "g.cypher").read_text(encoding="utf-8")  # no empty property, as in the CSV files
     conn = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
     tables: dict[str, dict[str, list]] = {}  # type: ignore[type-arg]
     for _, d in G.nodes(data=True):

@@ -62,7 +62,8 @@ _PLAIN_KEYS = frozenset("uid id label aliases gloss description role quote speak
 
 
 def _properties(items: list[tuple[str, Any]]) -> str:
-    return "{" + ", ".join(f"{_key(k)}: {literal(v)}" for k, v in items if v is not None) + "}"
+    # an empty text is no property, as the Neo4j CSV files leave it out
+    return "{" + ", ".join(f"{_key(k)}: {literal(v)}" for k, v in items if v is not None and v != "") + "}"
 
 
 def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:

@@ -320,6 +320,11 @@ _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to
                          r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
 
 
+# An invitation to take a side: "shout if you disagree", "let me know if anyone objects", "unless you prefer"
+_INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|someone|somebody|people|others|"
+                     r"y['’]all|folks)\b[^.?!;,]*", re.I)
+
+
 # A speaker giving way: "you convinced me", "I take that back", "fair point", "I stand corrected"
 _CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
                       r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad)\b",
@@ -331,6 +336,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence):
         return 0, 0
+    sentence = _INVITE.sub(" ", sentence)  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))
     for w in _CUE.findall(sentence.casefold()):
@@ -353,6 +359,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("The meeting is on Monday.") is None
     True
     >>> leaning("Thanks all.") is None  # thanks to everyone agrees with no one in particular
+    True
+    >>> leaning("Shout if you disagree.") is None  # an invitation to take a side takes none
     True
     >>> leaning("OK, you convinced me. I take that back: it does not need tests.")[0]  # giving way
     'agrees_with'

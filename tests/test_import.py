@@ -449,6 +449,7 @@ def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
     texts = [m.text for m in ds.messages]
     assert summary["left_out"]["struck-out passages"] == 1
     assert not any("ticket" in t for t in texts)  # the word struck out is not read as said
+    assert any("a bug is a defect report" in t for t in texts)  # and the spaces around it are one
     assert any("`bug` = defect in code" in t for t in texts)  # code keeps its marks
     channel, _ = read_discussion([CHATS / "telegram-channel.json"])
     assert [c.name for c in channel.contributors] == ["Anna Müller", "Ben Okafor", "Words We Use"]  # signed posts

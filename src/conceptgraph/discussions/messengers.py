@@ -326,10 +326,12 @@ def _telegram_text(text: Any, left: Left) -> str:
                 left[QUOTED_PASSAGES] += 1
             elif kind == "strikethrough":  # words the writer struck out: not what they say
                 left["struck-out passages"] += 1
+                if out and out[-1].endswith(" "):
+                    out.append("\0")  # the space on either side of them is one space
             elif kind == "code":  # held up as a name, as in Markdown
                 out.append(f"`{words}`")
             elif kind == "text_link" and part.get("href") and part["href"] != words:
                 out.append(f"{words} ({part['href']})")
             else:
                 out.append(words)
-    return "".join(out)
+    return re.sub(r" \0 ?", " ", "".join(out)).replace("\0", "")

@@ -15,7 +15,8 @@ comment N`` (a discussion's replies), ``review N`` (with its verdict: ``review 2
 are kept as a score (👍 minus 👎), a discussion's chosen answer as accepted. Bots are
 left out (``--include-bots`` keeps them), so are minimized comments (spam, off-topic)
 and reviews with no words; a deleted account ("ghost") is a person of its own. Quoted
-``>`` lines are the quoted person's, not the quoter's.
+``>`` lines are the quoted person's, not the quoter's; an issue's comments are flat, so
+a comment that quotes an earlier one is a reply to it.
 """
 
 from __future__ import annotations

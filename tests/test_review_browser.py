@@ -165,6 +165,30 @@ def test_a_failed_save_is_reported_and_its_item_comes_back(browser, server: Revi
     assert errors == []
 
 
+def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, server: ReviewServer,
+                                                                      drafted: Path) -> None:
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    item = server.review.by_rid[first]
+    assert item.kind == "term"  # the most likely first: a term
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    node = page.evaluate("(id) => conceptgraph.data.nodeDetails.findIndex((d) => String(d.id) === id)",
+                         str(item.record.id))
+    drawn = f"() => conceptgraph.nodes.get({node}).label"
+    before = page.evaluate(drawn)
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='label']")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("a name of my own")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(drawn + " === 'a name of my own'", timeout=10_000)
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(drawn + " === " + repr(before), timeout=10_000)
+    assert errors == []
+
+
 def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys pressed while earlier decisions are still being saved: each is sent after the

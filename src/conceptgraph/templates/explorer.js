@@ -959,5 +959,6 @@
   window.conceptgraph = {
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
+    canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
   };
 });

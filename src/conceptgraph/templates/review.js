@@ -234,7 +234,9 @@
       if (it.kind === "term" || it.kind === "attribute") {
         const i = nodeIndex.get(String(it.nodes[0]));
         if (i !== undefined) {
-          nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5,
+          // an edited label shows as edited; an undo brings the drafted one back
+          const label = it.status === "edited" && it.editedLabel ? it.editedLabel : data.nodes.label[i];
+          nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5, label: cg.canvasLabel(label),
             shapeProperties: { borderDashes: kept ? false : [4, 4] } });
         }
       }
@@ -323,6 +325,7 @@
       st.error = "";
       st.queue.shift();
       it.status = decision;
+      if (decision === "edited" && edit && typeof edit.label === "string") it.editedLabel = edit.label;
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);

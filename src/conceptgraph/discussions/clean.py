@@ -347,9 +347,12 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> 
     """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left).split("\n")
     for i, line in enumerate(lines):
-        if _SIGNATURE.match(line.rstrip()) or (
-                line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
-                and _OUTLOOK.match(line + "\n" + lines[i + 1])):
+        signature = bool(_SIGNATURE.match(line.rstrip()))
+        if signature or (line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
+                         and _OUTLOOK.match(line + "\n" + lines[i + 1])):
+            if left is not None and any(x.strip() for x in lines[i + 1:]):
+                # said in the summary, as every format counts what it leaves out
+                left["signatures and footers" if signature else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
     return tidy("\n".join(_signed_off(lines, sender)))

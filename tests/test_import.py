@@ -309,6 +309,8 @@ def test_mail() -> None:
         ("dee", t + "message 4", "cooperation-or-collaboration-message-1", "Agree with Chen."),  # by its subject
         ("Zed", "“Lunch on Friday” › message 1", "", "Pizza?"),
     ]
+    _, summary = read_discussion([FIX / "thread.mbox"])
+    assert summary["left_out"]["signatures and footers"] == 1  # said, as all that is left out
 
 
 def test_slack_folder_and_zip(tmp_path: Path) -> None:

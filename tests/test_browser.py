@@ -186,6 +186,22 @@ def test_filters_hide_a_node_kind_and_its_links(fresh: Page) -> None:
     p.uncheck("#node-kinds input[data-kind='message']")
 
 
+def test_the_thread_and_the_panel_leave_the_graph_in_sight(browser, tmp_path: Path) -> None:
+    """On a laptop screen, with the thread and the panel both open, 300px of the graph stay
+    between them."""
+    page = Page(browser, write_page(load_graph(), tmp_path / "both.html"), width=1366, height=800)
+    try:
+        p = page.page
+        p.click("#thread-toggle")
+        page.js("() => conceptgraph.choose(0)")
+        p.wait_for_selector("#panel:not([hidden])")
+        right, left = page.js("() => [document.getElementById('thread').getBoundingClientRect().right, "
+                              "document.getElementById('panel').getBoundingClientRect().left]")
+        assert left - right >= 299, (right, left)
+    finally:
+        page.close()
+
+
 def test_focus_view_and_back(fresh: Page) -> None:
     p = fresh.page
     p.fill("#search", "Bart Stewart")

@@ -889,6 +889,18 @@ def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path)
     assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}
 
 
+def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> None:
+    chat = ("Ann: Are we still on weather versus climate?\n"
+            "Bo: Yes. Weather is what happens today; climate is the pattern.\n"
+            "Cy: Climate is the pattern over thirty years.\n"
+            "Bo: Yes.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "-q").exit_code == 0
+    agreements = {(r.source, r.target) for r in load_dataset(tmp_path / "d").relations if r.kind == "agrees_with"}
+    assert ("bo", "ann") not in agreements  # a question answered
+    assert ("bo", "cy") in agreements  # a statement agreed with
+
+
 def test_a_guess_of_the_language_model_is_no_answer(tmp_path: Path) -> None:
     """A short text gives the model little to go on ("I vote for NoPlusOne." reads as
     Nigerian Pidgin): a guess it gives a low probability is no language, and the message

@@ -103,6 +103,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         # (author, content words) of the opening post and of the last _SAID messages; the last
         # _RECENT of them are the ones a reply in a flat thread may answer
         said: list[tuple[str, set[str]]] = []
+        last_of: dict[str, Message] = {}  # each speaker's latest message
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
@@ -132,6 +133,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     answered = before = called
                     disputed = ""
             stated = len(drafter.relations)
+            # "Yes." to a question answers it: it agrees with no one
+            replied_msg = by_id.get(msg.reply_to) if msg.reply_to else last_of.get(answered)
+            drafter.answers_question = replied_msg is not None and _only_asks(replied_msg.text)
             drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
@@ -143,6 +147,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, reading)
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
+            last_of[msg.by] = msg
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed or t.id in in_title)
     if explain is not None:
@@ -209,6 +214,7 @@ class _Drafter:
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
         self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
         self.root_by = ""  # who wrote the thread's first post
+        self.answers_question = False  # the message being read answers one that only asks
         self.topic = ""  # the one term the title names, which "rename them to X" speaks of
         self.renamed: tuple[str, ...] = ()  # the names a naming thread looks for others for
         self.first_by: dict[str, str] = {}  # term -> who named it first: the one who put it forward
@@ -368,6 +374,8 @@ class _Drafter:
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
             found = [Stance(AGREES_WITH, endorsed, s, e, rule="endorsed")]  # "I vote for X": with X's author
+        if self.answers_question and _BARE_YES.fullmatch(text.strip()):
+            found = [st for st in found if st.named or st.kind != AGREES_WITH]
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
             target = st.target if st.named or st.rule == "endorsed" or not named_target else named_target
@@ -398,7 +406,7 @@ class _Drafter:
         from .stances import addressed
 
         found, words = reading.leaning, reading.words
-        if found:
+        if found and not (self.answers_question and _BARE_YES.fullmatch(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
             # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to
             called = addressed(msg.text[s:e], self.who)
@@ -533,6 +541,22 @@ def _languages(messages: Sequence[Message], held: bool = False,
         if progress:
             progress.update()
     return out
+
+
+# "Yes." and nothing else: an answer when what it answers asks
+_BARE_YES = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure)\W*", re.I)
+
+
+def _only_asks(text: str) -> bool:
+    """Whether a message does nothing but ask: every sentence of its own a question.
+
+    >>> _only_asks("Is a bug a defect? Or not?"), _only_asks("A bug is a defect. Agreed?")
+    (True, False)
+    """
+    from .text import sentences
+
+    said = [t for _, _, t in sentences(text) if not t.lstrip().startswith(">")]
+    return bool(said) and all(t.rstrip().endswith("?") for t in said)
 
 
 def _echoed(rare: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:

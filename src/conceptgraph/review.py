@@ -409,10 +409,7 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     r = Review(folder)
     undone = r.undo()["undone"]
     r.write_files()
-    counts = r.counts()
-    return {"path": str(r.path / DECISIONS_FILE), "accepted": 0, "rejected": 0, "accepted_with": 0,
-            "rejected_with": 0, "already": 0, "changed": 0, "reviewed": counts["reviewed"], "left": counts["left"],
-            "total": counts["total"], "undone": undone}
+    return {**_summary(r), "undone": undone}
 
 
 def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:
@@ -442,15 +439,10 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     kind; a term's or attribute's label) to their new values."""
     r = Review(folder)
     before = r.counts()
-    it = r.find(rid)
-    turned = int(r.status(it) not in (None, ACCEPTED, EDITED))
+    turned = int(r.status(r.find(rid)) not in (None, ACCEPTED, EDITED))
     r.decide([rid], EDITED, edit)
     r.write_files()
-    counts = r.counts()
-    return {"path": str(r.path / DECISIONS_FILE), "accepted": 1, "rejected": 0,
-            "accepted_with": max(0, counts["accepted"] - before["accepted"] - 1), "rejected_with": 0,
-            "already": 0, "changed": turned, "reviewed": counts["reviewed"], "left": counts["left"],
-            "total": counts["total"]}
+    return _summary(r, before, accepted=1, changed=turned)
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]
@@ -486,9 +478,18 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                 r.decide(fresh, decision)
                 done[decision] += len(fresh)
     r.write_files()
+    return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned)
+
+
+def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0, rejected: int = 0,
+             already: int = 0, changed: int = 0) -> dict[str, Any]:
+    """What a decision from the command line did (``before``: the counts before it), and
+    where the review stands; what a rejection took along (an edit's replaced attribute is
+    no rejection's)."""
     counts = r.counts()
-    return {"path": str(r.path / DECISIONS_FILE), "accepted": done[ACCEPTED], "rejected": done[REJECTED],
-            "accepted_with": max(0, counts["accepted"] - before["accepted"] - done[ACCEPTED]),
-            "rejected_with": max(0, counts["removed"] - before["removed"]),
-            "already": already, "changed": turned, "reviewed": counts["reviewed"], "left": counts["left"],
+    before = before or counts
+    return {"path": str(r.path / DECISIONS_FILE), "accepted": accepted, "rejected": rejected,
+            "accepted_with": max(0, counts["accepted"] - before["accepted"] - accepted),
+            "rejected_with": max(0, counts["removed"] - before["removed"]) if rejected else 0,
+            "already": already, "changed": changed, "reviewed": counts["reviewed"], "left": counts["left"],
             "total": counts["total"]}

@@ -422,12 +422,12 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         if src.is_file() and src.stat().st_size < 64 and not src.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
             raise DatasetError("the file is empty", str(src))
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
-        if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None \
-                and not imp.sniff(_head(src) or b""):
-            told = detect(src)  # the format given is not the one the content shows: say so
+        if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None:
+            head = _head(src) or b""
+            told = None if imp.sniff(head) else detect(src)  # the format given is not the one the content shows
             # plain text is told by its suffix only: said when a format of JSON, XML or HTML is
             # given a file that is none of them (a WhatsApp chat given as Telegram's)
-            plain = imp.name not in _READS_TEXT and not _MARKUP.match(_head(src) or b"")
+            plain = imp.name not in _READS_TEXT and not _MARKUP.match(head)
             if told is not None and told is not imp and (told.name != "text" or plain):
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")

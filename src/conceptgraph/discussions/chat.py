@@ -250,9 +250,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     speaker = ""
     for block in re.split(r"\n\s*\n", text):
         lines = block.strip("\n").split("\n")
-        at, timing = next(((i, m) for i, line in enumerate(lines) if (m := _TIMING.match(line))), (None, None))
-        if at is None or timing is None:
+        found = next(((i, m) for i, line in enumerate(lines) if (m := _TIMING.match(line))), None)
+        if found is None:
             continue  # the header, a NOTE, a STYLE block
+        at, timing = found
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
             # a caption's lines are broken for the screen, not by the speaker: one line

@@ -141,6 +141,10 @@ _GONE = {"[deleted]", "[removed]"}
 _BOTS = {"automoderator"}
 
 
+#: Where a Reddit permalink ("/r/.../comments/...") is
+_REDDIT = "https://www.reddit.com"
+
+
 def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
     doc = load_json(data, file)
     if not (isinstance(doc, list) and len(doc) >= 2 and all(isinstance(x, dict) for x in doc[:2])):
@@ -157,7 +161,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     if not body and sub.get("url"):
         body = str(sub["url"])
     thread = Thread(key=str(sub.get("name") or file), title=markdown_to_text(str(sub.get("title") or "")),
-                    url="https://www.reddit.com" + str(sub.get("permalink") or ""), author=author,
+                    url=_REDDIT + str(sub.get("permalink") or ""), author=author,
                     date=_utc(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold(),
@@ -191,7 +195,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=_utc(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold(),
-                                 url="https://www.reddit.com" + link if link.startswith("/") else ""))
+                                 url=_REDDIT + link if link.startswith("/") else ""))
     return [thread], left
 
 

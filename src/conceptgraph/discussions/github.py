@@ -140,16 +140,17 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
                  url=url if url.startswith("https://github.com/") else "", quotes=quotes)
 
 
-def _quoted(quotes: list[str], before: list[_Item]) -> str:
-    """The key of the latest earlier item whose words hold one of ``quotes`` (the first
-    of them found), or "": whom a comment answers by quoting it."""
+def _quoted(quotes: list[str], before: list[tuple[str, str]]) -> str:
+    """The key of the latest of ``before`` (earlier items' keys and words, their spacing
+    made single) whose words hold one of ``quotes`` (the first of them found), or "":
+    whom a comment answers by quoting it."""
     for quote in quotes:
         words = " ".join(quote.split())
         if len(words) < 12:
             continue  # too little to tell whose it is
-        for item in reversed(before):
-            if words in " ".join(item.text.split()):
-                return item.key
+        for key, said in reversed(before):
+            if words in said:
+                return key
     return ""
 
 
@@ -300,6 +301,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
     counters: dict[str, int] = {}
     places: dict[str, str] = {}
     kept: list[_Item] = []
+    said: list[tuple[str, str]] = []  # each kept item's key and words, for the comments that quote it
     for i in posts:
         if i.hidden:
             left["hidden (minimized)"] += 1
@@ -314,7 +316,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             left[QUOTED_LINES] += i.quoted
         i.parent = aliases.get(i.parent, i.parent)
         if i.kind == "comment" and not i.parent and i.quotes:
-            i.parent = _quoted(i.quotes, kept)  # a comment that quotes an earlier one answers it
+            i.parent = _quoted(i.quotes, said)  # a comment that quotes an earlier one answers it
         if i.kind == "comment":
             counters["comment"] = counters.get("comment", 0) + 1
             i.place = f"comment {counters['comment']}"
@@ -336,6 +338,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             i.place = f"comment {counters['comment']}"
         places[i.key] = i.place
         kept.append(i)
+        said.append((i.key, " ".join(i.text.split())))
     root_key = kept[0].key if kept and kept[0].kind == "root" else None
     root_url = kept[0].url if root_key else ""
     for n, i in enumerate(kept):

@@ -378,10 +378,10 @@ def read_stackexchange(path: Path, data: bytes | None, file: str, wanted: str | 
     dump = data is None or sniff_stackexchange(data[:8192])
     rows = list(_dump(path, data, wanted, left) if dump else _api([(data or b"", file), *more], wanted, left))
     if not include_bots:
-        bots = [r for r in rows if r.kind != "question" and _COMMUNITY.fullmatch(r.account)]
-        if bots:
-            left["bots"] += len(bots)
-            rows = [r for r in rows if r not in bots]
+        kept = [r for r in rows if r.kind == "question" or not _COMMUNITY.fullmatch(r.account)]
+        if len(kept) < len(rows):
+            left["bots"] += len(rows) - len(kept)
+            rows = kept
     threads = _threads(rows)
     if not threads:
         if wanted is not None:

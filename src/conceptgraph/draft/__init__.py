@@ -104,6 +104,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         # _RECENT of them are the ones a reply in a flat thread may answer
         said: list[tuple[str, set[str]]] = []
         last_of: dict[str, Message] = {}  # each speaker's latest message
+        asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
@@ -135,7 +136,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             stated = len(drafter.relations)
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to else last_of.get(answered)
-            drafter.answers_question = replied_msg is not None and _only_asks(replied_msg.text)
+            if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
+                asks[replied_msg.id] = _only_asks(replied_msg.text)
+            drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):

@@ -236,9 +236,10 @@ def _label(phrase: str, ends: bool = False) -> str:
 
 # A preposition and its pronoun end a label whole ("talks about you"); a preposition that
 # ends the sentence ends its clause ("the word I care about")
-_PREPOSITIONS = frozenset("about of for with on at in to from into by over through without behind".split())
+_STRANDING = "about of for with on at in to from into by over through".split()
+_PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
-_STRANDED = re.compile(r"\s(?:about|of|for|with|on|at|in|to|from|into|by|over|through)\s*[.!?]*[\"”’')\]]*\s*$", re.I)
+_STRANDED = re.compile(rf"\s(?:{'|'.join(_STRANDING)})\s*[.!?]*[\"”’')\]]*\s*$", re.I)
 # Words that begin a phrase of their own: a long label may end before one
 _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under about through after before between "
                            "during without within across along among around against toward towards upon and or but "

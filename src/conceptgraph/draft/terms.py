@@ -79,7 +79,6 @@ _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s
 # Words held up as words: "the term X", "the word X", "called X", "X means"; and as the
 # name of a place words are put in: "the tag X", "the field X"
 _APPOSED = "|tag|field"
-# Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of" + _APPOSED + r")s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
                    r"(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
@@ -88,11 +87,12 @@ _MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])\s*(?:,?\s*(?:and|or|vs\.?|versus|nor)\s+|/\s*)"
                           r"(?P<b>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’`])", re.I)
 # A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
+# Adverbs that hedge what follows ("X just means ..."): no part of the word X
+_HEDGING = r"(?:just|only|really|simply|basically|actually|also|usually|generally|merely)"
 _DEFINED = re.compile(r"(?:^|[,;:]\s+(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?"
-                      r"(?P<x>[^\W\d_][\w-]*(?:\s+(?!(?:just|only|really|simply|basically|actually|also|usually|"
-                      r"generally|always|never|often|still|now|then|here|there|merely|mostly)\b)[^\W\d_][\w-]*)?)"
-                      r"[\"”’'`]?\s+(?:(?:just|only|really|simply|basically|actually|also|usually|generally|merely)\s+)?"
-                      r"(?:means|meant|denotes|is defined as|refers to)\b", re.I)
+                      rf"(?P<x>[^\W\d_][\w-]*(?:\s+(?!(?:{_HEDGING}|always|never|often|still|now|then|here|there|"
+                      r"mostly)\b)[^\W\d_][\w-]*)?)"
+                      rf"[\"”’'`]?\s+(?:{_HEDGING}\s+)?(?:means|meant|denotes|is defined as|refers to)\b", re.I)
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
                      r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*(?:\.[A-Za-z_]\w*)*"
@@ -729,7 +729,6 @@ def _apposition(form: str) -> bool:
     """Whether a phrase as written is a common noun then a name ("column Target")."""
     words = form.split()
     return len(words) > 1 and words[0].islower() and words[-1][:1].isupper() and not words[-1].isupper()
-
 
 
 def _code_shape(name: str) -> set[tuple[int, int, str]]:

@@ -8,8 +8,7 @@ A discussion about words marks the words it is about. The signs, strongest first
   and Y", in the title or the first message; the word whose meaning it asks ("What does
   X mean?" anywhere; "What is an X?", "Is X a Y?" in the title or the first message);
 * words held up as words: in quotation marks or code marks ("the word `proposal`"),
-  after "the term", "the word", "the name", "the tag", "called", "renamed to", before
-  "means";
+  after "the term", "the word", "the name", "called", "renamed to", before "means";
 * the heads of a glossary or definition list ("X: a branch that ...", "– X – ...");
 * noun phrases the thread uses far more than English at large does (their keyness
   against wordfreq's English frequencies), by several people: "remote tracking
@@ -76,11 +75,9 @@ _WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+(?:an?|the|just|really|also)\s+"
                    r"(?:(?:kind|type|sort|form)\s+of\s+(?:an?\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
                    r"(?:,?\s+or\s+(?:not|something else|something|anything else|what))?\s*\?\s*$", re.I)
-# Words held up as words: "the term X", "the word X", "called X", "X means"; and as the
-# name of a place words are put in: "the tag X", "the field X"
-_APPOSED = "|tag|field"
+# Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
-                   r"notion|concept of|idea of" + _APPOSED + r")s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
+                   r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
                    r"(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
 _MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 # Two quoted phrases side by side: "X" and "Y", "X"/"Y", "X" vs "Y"

@@ -91,6 +91,57 @@ def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
         assert r.exit_code == 2 and says in r.stderr, (args, r.stderr)
 
 
+def test_a_relation_s_ends_are_edited_a_person_by_name_a_term_by_label(drafted: Path) -> None:
+    """A stance drafted towards the wrong person is turned to the right one, and a term
+    relation drafted the wrong way round is reversed: reviewed.yaml holds them so, the
+    folder reads again, an undo takes each back and drafting again brings neither twice."""
+    rows = json.loads(run("review", str(drafted), "--list", "--order", "message", "--json").stdout)
+    stance = next(r for r in rows if r["kind"] in ("agrees_with", "disputes"))
+    relation = next(r for r in rows if r["kind"] in ("includes", "kind_of", "sense_of"))
+    people = {p["id"]: p["name"] for p in section(drafted, "discussion.yaml", "contributors")}
+    def record(row: dict[str, Any]) -> dict[str, Any]:
+        return next(x for x in section(drafted, "draft.yaml", "relations")
+                    if (x["kind"], x["where"], x["quote"]) == (row["kind"], row["where"], row["quote"]))
+
+    st, rel = record(stance), record(relation)
+    other = next(i for i in people if i not in (st["source"], st["target"]))
+    r = run("review", str(drafted), stance["id"], "--edit", f"target={people[other]}", "--json")
+    assert r.exit_code == 0, r.stderr
+    labels = {t["id"]: t.get("label", t["id"]) for t in section(drafted, "draft.yaml", "terms")}
+    r = run("review", str(drafted), relation["id"], "--edit", f"source={labels[rel['target']]}",
+            "--edit", f"target={labels[rel['source']]}")
+    assert r.exit_code == 0, r.stderr
+    lines = decisions(drafted)
+    assert lines[0]["edit"] == {"target": other}  # a person is kept by id, however named
+    kept = {x["kind"]: x for x in section(drafted, "reviewed.yaml", "relations")}
+    assert (kept[stance["kind"]]["source"], kept[stance["kind"]]["target"]) == (st["source"], other)
+    assert (kept[relation["kind"]]["source"], kept[relation["kind"]]["target"]) == (rel["target"], rel["source"])
+    assert run("validate", str(drafted)).exit_code == 0
+    assert run("review", str(drafted), "--list").exit_code == 0  # the folder reads again
+    assert run("draft", str(drafted), "-q").exit_code == 0
+    again = section(drafted, "draft.yaml", "relations")
+    def what(x: dict[str, Any]) -> tuple[Any, ...]:
+        return x["kind"], x["message"], x["span"], x["source"], x["target"]
+
+    assert not [x for x in again if what(x) in (what(st), what(rel))]
+    for args, says in (([stance["id"], "--edit", "target=Nobody Known"], "no contributor is 'Nobody Known'"),
+                       ([stance["id"], "--edit", f"target={st['source']}"], "the edit makes its two ends one")):
+        r = run("review", str(drafted), *args)
+        assert r.exit_code == 2 and says in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert not section(drafted, "reviewed.yaml", "relations")
+    # decisions.yaml edited by hand to name someone the thread does not have: said, not kept
+    assert run("review", str(drafted), stance["id"], "--edit", f"target={other}").exit_code == 0
+    book = drafted / "decisions.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace(f"target: {other}}}", "target: nobody-here}"),
+                    encoding="utf-8")
+    r = run("review", str(drafted), "--list")
+    line = next(n for n, text in enumerate(book.read_text(encoding="utf-8").splitlines(), 1) if "nobody-here" in text)
+    assert r.exit_code == 1 and f"decisions.yaml:{line}: action " in r.stderr, r.stderr
+    assert "the edit's target 'nobody-here' is no contributor" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> None:
     """As the page's undo: a bulk decision is one action; the items it named are undecided
     again, and the queue is what it was."""

@@ -189,6 +189,41 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     assert errors == []
 
 
+def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server: ReviewServer,
+                                                                  drafted: Path) -> None:
+    """The edit form's "swap ends" reverses a relation drafted the wrong way round: the
+    decision keeps the two ends, the link on the graph turns at once, an undo turns it back."""
+    page, errors = _open(browser, server)
+    review = server.review
+    for _ in range(400):  # skipped past, in the queue's order, to the first relation between terms
+        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind in ("includes", "contrasts_with", "similar_to", "kind_of"):
+            break
+        page.keyboard.press(" ")
+    else:
+        pytest.fail("no relation between terms in the draft")
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    link = page.evaluate("""(key) => { const d = conceptgraph.data;
+        for (let j = 0; j < d.edges.source.length; j++) if (d.edgeDetails[d.edges.detail[j]].key === key) return j;
+        return -1; }""", it.record.id)
+    assert link >= 0
+    ends = f"(() => {{ const e = conceptgraph.edges.get({link}); return [e.from, e.to]; }})"
+    source, target = page.evaluate(ends)
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='source']")
+    assert page.input_value("#rv-edit input[name='source']") == it.fields["source"]
+    page.click("#rv-edit button[name='swap']")
+    page.press("#rv-edit input[name='target']", "Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    [entry] = Decisions.read(drafted).entries
+    assert entry.decision == "edited" and entry.edit == {"source": it.fields["target"], "target": it.fields["source"]}
+    page.wait_for_function(f"() => {ends}()[0] === {target} && {ends}()[1] === {source}", timeout=10_000)
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => {ends}()[0] === {source}", timeout=10_000)
+    assert errors == []
+
+
 def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys pressed while earlier decisions are still being saved: each is sent after the

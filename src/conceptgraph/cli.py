@@ -684,7 +684,8 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
               help="Reject every undecided item drafted with a confidence under X.")
 @click.option("--edit", "edits", multiple=True, metavar="FIELD=VALUE",
               help="Edit the one item whose id follows and accept it, as the page's e does: a claim's term=, "
-                   "attribute= or negated=true|false; a relation's kind=; a term's or attribute's label=.")
+                   "attribute= or negated=true|false; a relation's kind=, source= or target= (a term by its "
+                   "label, a person by id or name); a term's or attribute's label=.")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")

@@ -85,7 +85,8 @@ ITEM_KINDS = (TERM, ATTRIBUTE, CLAIM, RELATION)
 #: The kind of item of a context link: drafted, kept in the draft, never decided.
 CONTEXT = "context"
 #: What an edit may change, by kind of item.
-EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "negated"), RELATION: ("kind",)}
+EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "negated"),
+            RELATION: ("kind", "source", "target")}
 #: The fields that name an item of each kind in decisions.yaml (besides item and
 #: decision); those in brackets may be absent.
 _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", TERM, ATTRIBUTE),
@@ -295,6 +296,13 @@ class Decisions:
             raise DatasetError(not_utf8(e, raw), str(path), raw[: e.start].count(b"\n") + 1) from None
         revision, entries = _parse(text, str(path))
         return cls(path, entries, revision, raw)
+
+    def line_of(self, entry: Entry, *words: str) -> int | None:
+        """The line of decisions.yaml, as read, that holds ``entry`` (its action, and
+        ``words``), for an error to point at; None when none does."""
+        lines = (self.raw or b"").decode("utf-8", "replace").splitlines()
+        return next((n for n, line in enumerate(lines, 1) if f"action: {entry.action}," in line
+                     and all(w in line for w in words)), None)
 
     # -- looking decisions up
 
@@ -639,6 +647,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     for target in renamed.values():
         use(target)
 
+    people = {c.id for c in base.contributors}
     out_claims: list[Claim] = []
     out_relations: list[Relation] = []
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
@@ -661,9 +670,17 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
         else:
             kind = edit.get("kind", r.kind)
-            fields = {**it.fields, "kind": kind}
-            rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(r.source),
-                          target=use(r.target), status="")
+            fields = {**it.fields, "kind": kind, **{end: edit[end] for end in ("source", "target") if end in edit}}
+            ends = [r.source, r.target]
+            for side, end in enumerate(("source", "target")):
+                if end in edit:  # a term or attribute by its label, as a claim's edit names them; a person by id
+                    node = RELATION_ENDS[kind][side]
+                    if node == CONTRIBUTOR and edit[end] not in people:
+                        raise DatasetError(f"action {e.action}: the edit's {end} '{excerpt(edit[end], 30)}' is no "
+                                           "contributor of the thread", str(book.path), book.line_of(e, edit[end]))
+                    ends[side] = edit[end] if node == CONTRIBUTOR else resolve(node, edit[end])
+            rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(ends[0]),
+                          target=use(ends[1]), status="")
             accepted_relations.append((rel, it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
@@ -982,7 +999,8 @@ def _edited_fields(e: Entry) -> dict[str, Any]:
         f = {k: v for k, v in f.items() if k != "negated"} | ({"negated": True} if e.edit.get(
             "negated", e.fields.get("negated")) else {})
     else:
-        f["kind"] = e.edit.get("kind", f["kind"])
+        for k in ("kind", "source", "target"):
+            f[k] = e.edit.get(k, f[k])
     return f
 
 
@@ -1089,9 +1107,15 @@ def respect(drafted: Dataset, base: Dataset, book: Decisions) -> Dataset:
     return settle(items, marks, base).remaining
 
 
-def check_edit(kind: str, edit: dict[str, Any], record: Any) -> dict[str, Any]:
+def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The edit of an item as decisions.yaml keeps it: only the fields that change, each
-    checked (a :class:`UsageError` says what is wrong)."""
+    checked (a :class:`UsageError` says what is wrong). A relation's end that is a person
+    is given by id or name (``people``: id -> name) and kept by id.
+
+    >>> from conceptgraph.model import Relation
+    >>> check_edit("relation", {"target": "Ann Lee"}, Relation("r", "disputes", "bo", "cy"), {"ann": "Ann Lee"})
+    {'target': 'ann'}
+    """
     out: dict[str, Any] = {}
     for k, v in edit.items():
         if k not in EDITABLE[kind]:
@@ -1108,8 +1132,26 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any) -> dict[str, Any]:
                 raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'")
             if RELATION_ENDS[v] != RELATION_ENDS[record.kind]:
                 raise UsageError(f"{article(record.kind)} relation cannot become {v}: it joins other kinds of node")
+        elif k in ("source", "target") and RELATION_ENDS[record.kind][k == "target"] == CONTRIBUTOR:
+            v = _person(v, people or {})
         out[k] = v
+    if kind == RELATION and RELATION_ENDS[record.kind][0] == CONTRIBUTOR \
+            and out.get("source", record.source) == out.get("target", record.target):
+        raise UsageError("a stance joins two people: the edit makes its two ends one")
     return out
+
+
+def _person(value: str, people: Mapping[str, str]) -> str:
+    """The id of the contributor ``value`` names: their id, or their name as written."""
+    if value in people:
+        return value
+    found = [ident for ident, name in people.items() if normalise(name) == normalise(value)]
+    if not found:
+        raise UsageError(f"no contributor is '{excerpt(value, 30)}' (give an id or a name, as --list shows them)")
+    if len(found) > 1:
+        raise UsageError(f"{len(found)} contributors are called '{excerpt(value, 30)}': give the id "
+                         f"({', '.join(found)})")
+    return found[0]
 
 
 def kinds_like(kind: str) -> list[str]:

@@ -151,7 +151,7 @@ class Review:
         copy, so that a decision need not wait for it."""
         with self.lock:
             status, book = dict(self.standing.status), Decisions(self.book.path, list(self.book.entries),
-                                                                 self.book.revision)
+                                                                 self.book.revision, self.book.raw)
         return {"revision": book.revision, "order": order,
                 "next": [it.rid for it in self._ordered(order, first, status, book)]}
 
@@ -201,6 +201,8 @@ class Review:
 
             out["span"] = js_span(self.snap.messages[out["message"]].text, out["span"])
         out["status"] = self.status(it)
+        if out["status"] == EDITED and (entry := self.book.find(it.key)) is not None:
+            out["edited"] = entry.edit  # what the page shows on the graph after a reload
         out["nodes"] = [r.id] if it.kind in (TERM, ATTRIBUTE) else list(dict.fromkeys(
             [*iter_uses(it), *((r.source, r.target) if it.kind == "relation" else ()),
              *((r.by,) if getattr(r, "by", "") else ())]))
@@ -210,7 +212,8 @@ class Review:
         if it.kind == CLAIM:
             out["edit"] = {TERM: it.fields[TERM], ATTRIBUTE: it.fields[ATTRIBUTE], "negated": bool(r.negated)}
         elif it.kind == "relation":
-            out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind)}
+            out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
+                           "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
         else:
             out["edit"] = {"label": r.label}
         return out
@@ -226,6 +229,8 @@ class Review:
                     "queue": [it.rid for it in self.ordered(order)], "terms": terms,
                     "speakers": sorted({self.names.get(it.record.by, it.record.by) for it in self.items
                                         if getattr(it.record, "by", "")}, key=str.casefold),
+                    "people": sorted(([ident, name] for ident, name in self.names.items()),
+                                     key=lambda p: (p[1].casefold(), p[0])),
                     "files": {"decisions": str(self.path / DECISIONS_FILE),
                               "reviewed": str(self.path / REVIEWED_FILE)}}
 
@@ -293,7 +298,7 @@ class Review:
                 if decision == EDITED:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
-                    changes = check_edit(it.kind, edit or {}, it.record)
+                    changes = check_edit(it.kind, edit or {}, it.record, self.names)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
                 elif decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
@@ -374,7 +379,7 @@ class Review:
         """Write draft.yaml and reviewed.yaml as the decisions have them. Should another
         program have changed them meanwhile (a new draft), the folder is read again first."""
         with self.lock:  # a copy of the decisions, so that new ones need not wait for the files
-            snap, book = self.snap, Decisions(self.book.path, list(self.book.entries), self.book.revision)
+            snap, book = self.snap, Decisions(self.book.path, list(self.book.entries), self.book.revision, self.book.raw)
         try:
             write_settled(snap, settle(snap.items, book, snap.base))
         except Conflict:
@@ -436,7 +441,8 @@ def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:
 def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) -> dict[str, Any]:
     """Edit the item ``rid`` and accept it as edited, as the page's ``e`` does: ``edit``
     maps the fields that change (a claim's term, attribute and negated; a relation's
-    kind; a term's or attribute's label) to their new values."""
+    kind, source and target, a person by id or name; a term's or attribute's label) to
+    their new values."""
     r = Review(folder)
     before = r.counts()
     turned = int(r.status(r.find(rid)) not in (None, ACCEPTED, EDITED))

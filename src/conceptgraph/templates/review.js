@@ -41,6 +41,7 @@
       timings: [],        // ms from a decision's key to its save, for the benchmarks
       terms: [],
       speakers: [],
+      people: [],         // [id, name] of every contributor: a stance's ends
       files: {},
     };
     const nodeIndex = new Map();
@@ -224,13 +225,29 @@
         graph.placed = it;
       }, PAUSE);
     }
+    /** The node a relation's end names, of the same kind as node ``like``: a person by id, a
+        term or attribute by id or label; undefined when the graph has none. */
+    function nodeNamed(name, like) {
+      const i = nodeIndex.get(String(name));
+      if (i !== undefined && data.nodes.kind[i] === data.nodes.kind[like]) return i;
+      const want = String(name).trim().toLowerCase();
+      const found = data.nodes.label.findIndex((label, n) => data.nodes.kind[n] === data.nodes.kind[like] &&
+        String(label).trim().toLowerCase() === want);
+      return found >= 0 ? found : undefined;
+    }
     /** Accepted items look curated on the graph; rejected ones leave it. */
     function drawOnGraph(it, nodeUpdates, edgeUpdates) {
       const gone = it.status === "rejected" || it.status === "removed";
       const kept = it.status === "accepted" || it.status === "edited";
-      (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => edgeUpdates.push({ id: j, hidden: gone,
-        dashes: kept ? false : (data.big ? false : [3, 5]),
-        color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) }));
+      // a relation whose ends were edited joins its new ends, where the graph has them; an undo the drafted ones
+      const moved = it.status === "edited" && it.editedEnds;
+      (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
+        const [s, t] = [data.edges.source[j], data.edges.target[j]];
+        const from = moved ? nodeNamed(it.editedEnds[0], s) : undefined, to = moved ? nodeNamed(it.editedEnds[1], t) : undefined;
+        edgeUpdates.push({ id: j, hidden: gone, dashes: kept ? false : (data.big ? false : [3, 5]),
+          from: from !== undefined ? from : s, to: to !== undefined ? to : t,
+          color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) });
+      });
       if (it.kind === "term" || it.kind === "attribute") {
         const i = nodeIndex.get(String(it.nodes[0]));
         if (i !== undefined) {
@@ -326,6 +343,9 @@
       st.queue.shift();
       it.status = decision;
       if (decision === "edited" && edit && typeof edit.label === "string") it.editedLabel = edit.label;
+      if (decision === "edited" && edit && (edit.source || edit.target)) {
+        it.editedEnds = [edit.source || it.edit.source, edit.target || it.edit.target];
+      }
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);
@@ -408,12 +428,33 @@
         form.appendChild(field("denied (the speaker says it is not so)", neg));
         read.push(() => ({ term: term.value, attribute: attr.value, negated: neg.checked }));
       } else if (it.edit.kinds) {
+        // its ends: a person picked from the thread's, a term or attribute by its label
+        const end = (name, value) => {
+          let input;
+          if (it.edit.ends === "contributor") {
+            input = el("select");
+            st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; input.appendChild(o); });
+            input.value = value;
+          } else {
+            input = textInput(value, it.edit.ends === "term" ? "rv-terms" : null);
+          }
+          input.name = name;
+          return input;
+        };
+        const source = end("source", it.edit.source), target = end("target", it.edit.target);
         const sel = el("select");
         sel.name = "kind";
         it.edit.kinds.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; sel.appendChild(o); });
         sel.value = it.edit.kind;
+        form.appendChild(field("from", source));
         form.appendChild(field("relation", sel));
-        read.push(() => ({ kind: sel.value }));
+        form.appendChild(field("to", target));
+        const swap = el("button", "swap ends");
+        swap.type = "button";
+        swap.name = "swap";
+        swap.addEventListener("click", () => { const v = source.value; source.value = target.value; target.value = v; });
+        form.appendChild(swap);
+        read.push(() => ({ kind: sel.value, source: source.value, target: target.value }));
       } else {
         const label = textInput(it.edit.label);
         label.name = "label";
@@ -549,11 +590,18 @@
         st.counts = s.counts;
         st.files = s.files;
         st.speakers = s.speakers;
+        st.people = s.people || [];
         st.items = new Map(s.items.map((it) => [it.id, it]));
         st.queue = s.queue.slice();
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
-        s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
+        s.items.forEach((it) => {
+          if (it.edited) { // decided before this page was loaded
+            if (typeof it.edited.label === "string") it.editedLabel = it.edited.label;
+            if (it.edited.source || it.edited.target) it.editedEnds = [it.edited.source || it.edit.source, it.edited.target || it.edit.target];
+          }
+          if (it.status !== null) graph.dirty.add(it);
+        });
         graph.placed = null;
         showSaving();
         warn(s.warning);

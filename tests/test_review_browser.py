@@ -3,6 +3,7 @@ files say, what validate says, and what drafting again brings back."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,11 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     node = page.evaluate("(id) => conceptgraph.data.nodeDetails.findIndex((d) => String(d.id) === id)",
                          str(item.record.id))
     drawn = f"() => conceptgraph.nodes.get({node}).label"
-    before = page.evaluate(drawn)
+    found = f"(text) => conceptgraph.matches(text).some((h) => h.i === {node})"
+    legend = "() => document.querySelector('#node-kinds li .count').textContent"  # terms come first
+    before, counted = page.evaluate(drawn), page.evaluate(legend)
+    assert counted.endswith(" drafted") and "," not in counted  # "12 drafted": every term a draft
+    assert not page.evaluate(found, "a name of my own")
     page.keyboard.press("e")
     page.wait_for_selector("#rv-edit input[name='label']")
     page.keyboard.press("Control+A")
@@ -183,9 +188,22 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     page.keyboard.press("Enter")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     page.wait_for_function(drawn + " === 'a name of my own'", timeout=10_000)
+    # search finds it by its new name, and the legend counts one term fewer as drafted
+    assert page.evaluate(found, "a name of my own") and page.evaluate(found, item.record.label)
+    n = int(counted.split()[0])
+    assert page.evaluate(legend) == f"{n}, {n - 1} drafted"
     page.keyboard.press("u")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     page.wait_for_function(drawn + " === " + repr(before), timeout=10_000)
+    assert not page.evaluate(found, "a name of my own") and page.evaluate(legend) == counted
+    # a rejected claim leaves the graph, and the legend's count of its links
+    links = "() => [...document.querySelectorAll('#edge-kinds li')].map((li) => li.textContent)"
+    had = page.evaluate(links)
+    while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    page.keyboard.press("x")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => JSON.stringify(({links})()) !== {json.dumps(json.dumps(had))}", timeout=10_000)
     assert errors == []
 
 

@@ -211,11 +211,21 @@
     label.appendChild(box);
     label.appendChild(mark);
     label.appendChild(el("span", kind.label));
-    // "84 drafted" when all are drafts, "84, 3 drafted" when some are: short enough for the column
-    const drafts = !kind.drafted ? "" : kind.drafted === kind.count ? " drafted" : ", " + kind.drafted + " drafted";
-    label.appendChild(el("span", kind.count + drafts, "count"));
+    const count = el("span", countText(kind.count, kind.drafted), "count");
+    label.appendChild(count);
     li.appendChild(label);
+    (isNode ? nodeCounts : edgeCounts)[i] = count;
     return li;
+  }
+  // "84 drafted" when all are drafts, "84, 3 drafted" when some are: short enough for the column
+  function countText(n, drafted) {
+    return n + (!drafted ? "" : drafted === n ? " drafted" : ", " + drafted + " drafted");
+  }
+  const nodeCounts = [], edgeCounts = [];
+  /** The legend's counts as a review has them: ``[[count, drafted], ...]`` by kind of node and of link. */
+  function setCounts(nodesNow, edgesNow) {
+    nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) nodeCounts[k].textContent = countText(n, d); });
+    edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) edgeCounts[k].textContent = countText(n, d); });
   }
   data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
   const edgeItems = data.edgeKinds.map((k, i) => legendItem(k, i, state.hiddenEdgeKinds, false));
@@ -845,6 +855,12 @@
     return out.replace(/[^\p{L}\p{N}]/gu, "");
   }
   function words(s) { return (String(s).match(WORD) || []).map(normalise).filter(Boolean); }
+  /** A name with the keys search compares with it, as page.py's _keys gives them. */
+  function nameKeys(name) {
+    const keys = (s) => [normalise(s), words(s), (String(s).match(/[\p{L}\p{N}]+/gu) || []).map(normalise).filter(Boolean)];
+    const bare = unmarked(name);
+    return [name, ...keys(name), ...(bare !== name ? [keys(bare)] : [])];
+  }
   function score(key, keyWords, whole, nameWords, parts) { // as conceptgraph.names._score
     if (key === whole) return 3;
     const n = keyWords.length;
@@ -960,5 +976,6 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
+    nameKeys, setCounts,
   };
 });

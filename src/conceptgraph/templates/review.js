@@ -220,6 +220,7 @@
         graph.dirty.clear();
         if (nodeUpdates.length) cg.nodes.update(nodeUpdates);
         if (edgeUpdates.length) cg.edges.update(edgeUpdates);
+        if (nodeUpdates.length || edgeUpdates.length) recount();
         const it = current();
         if (it && it !== graph.placed) place(it);
         graph.placed = it;
@@ -235,15 +236,36 @@
         String(label).trim().toLowerCase() === want);
       return found >= 0 ? found : undefined;
     }
+    // where each decided node and link stands: "kept" or "gone"; the legend counts them
+    const nodeStand = new Map(), edgeStand = new Map();
+    /** The legend's counts as the decisions have them: what is rejected is no longer
+        counted, what is accepted no longer counted as drafted. */
+    function recount() {
+      const counts = (kinds, n, kindOf, draft, stand) => {
+        const out = kinds.map(() => [0, 0]);
+        for (let i = 0; i < n; i++) {
+          const now = stand.get(i);
+          if (now === "gone") continue;
+          out[kindOf[i]][0]++;
+          if (draft[i] && now !== "kept") out[kindOf[i]][1]++;
+        }
+        return out;
+      };
+      cg.setCounts(counts(data.nodeKinds, data.nodes.kind.length, data.nodes.kind, data.nodes.draft, nodeStand),
+        counts(data.edgeKinds, data.edges.kind.length, data.edges.kind, data.edges.draft, edgeStand));
+    }
+    const draftedNames = new Map(); // node -> its search names as drafted, while an edit renames it
     /** Accepted items look curated on the graph; rejected ones leave it. */
     function drawOnGraph(it, nodeUpdates, edgeUpdates) {
       const gone = it.status === "rejected" || it.status === "removed";
       const kept = it.status === "accepted" || it.status === "edited";
+      const stand = gone ? "gone" : kept ? "kept" : undefined;
       // a relation whose ends were edited joins its new ends, where the graph has them; an undo the drafted ones
       const moved = it.status === "edited" && it.editedEnds;
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
         const from = moved ? nodeNamed(it.editedEnds[0], s) : undefined, to = moved ? nodeNamed(it.editedEnds[1], t) : undefined;
+        if (stand) edgeStand.set(j, stand); else edgeStand.delete(j);
         edgeUpdates.push({ id: j, hidden: gone, dashes: kept ? false : (data.big ? false : [3, 5]),
           from: from !== undefined ? from : s, to: to !== undefined ? to : t,
           color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) });
@@ -253,6 +275,10 @@
         if (i !== undefined) {
           // an edited label shows as edited; an undo brings the drafted one back
           const label = it.status === "edited" && it.editedLabel ? it.editedLabel : data.nodes.label[i];
+          if (stand) nodeStand.set(i, stand); else nodeStand.delete(i);
+          // search finds an edited one by its new label, and still by the drafted one (which becomes an alias)
+          if (!draftedNames.has(i)) draftedNames.set(i, data.names[i]);
+          data.names[i] = label === data.nodes.label[i] ? draftedNames.get(i) : [cg.nameKeys(label), ...draftedNames.get(i)];
           nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5, label: cg.canvasLabel(label),
             shapeProperties: { borderDashes: kept ? false : [4, 4] } });
         }

@@ -242,6 +242,33 @@ def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server
     assert errors == []
 
 
+def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: ReviewServer, drafted: Path) -> None:
+    page, errors = _open(browser, server)
+    review = server.review
+    while review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+    other = next(t for t in review.items if t.kind == "term" and t.record.id != it.record.term)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    index = "(id) => conceptgraph.data.nodeDetails.findIndex((d) => String(d.id) === id)"
+    drafted_term, new_term = (page.evaluate(index, t) for t in (it.record.term, other.record.id))
+    link = page.evaluate("""([key, from]) => { const d = conceptgraph.data;
+        for (let j = 0; j < d.edges.source.length; j++)
+          if (d.edgeDetails[d.edges.detail[j]].key === key && d.edges.source[j] === from) return j;
+        return -1; }""", [it.record.id, drafted_term])
+    assert link >= 0
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='term']")
+    page.fill("#rv-edit input[name='term']", other.record.label)
+    page.press("#rv-edit input[name='term']", "Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => conceptgraph.edges.get({link}).from === {new_term}", timeout=10_000)
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => conceptgraph.edges.get({link}).from === {drafted_term}", timeout=10_000)
+    assert errors == []
+
+
 def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys pressed while earlier decisions are still being saved: each is sent after the

@@ -226,7 +226,13 @@
         graph.placed = it;
       }, PAUSE);
     }
-    /** The node a relation's end names, of the same kind as node ``like``: a person by id, a
+    /** The two ends an edit gives a relation (source, target) or a claim (term, attribute),
+        by name; undefined when it changes neither. */
+    function endsOf(it, edit) {
+      const [a, b] = it.kind === "claim" ? ["term", "attribute"] : ["source", "target"];
+      return edit[a] || edit[b] ? [edit[a] || it.edit[a], edit[b] || it.edit[b]] : undefined;
+    }
+    /** The node a relation's or claim's end names, of the same kind as node ``like``: a person by id, a
         term or attribute by id or label; undefined when the graph has none. */
     function nodeNamed(name, like) {
       const i = nodeIndex.get(String(name));
@@ -260,7 +266,8 @@
       const gone = it.status === "rejected" || it.status === "removed";
       const kept = it.status === "accepted" || it.status === "edited";
       const stand = gone ? "gone" : kept ? "kept" : undefined;
-      // a relation whose ends were edited joins its new ends, where the graph has them; an undo the drafted ones
+      // a relation or claim whose ends were edited joins its new ends, where the graph has them (a claim's
+      // person stays: only a node of the end's own kind is looked for); an undo brings the drafted ones back
       const moved = it.status === "edited" && it.editedEnds;
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
@@ -369,9 +376,7 @@
       st.queue.shift();
       it.status = decision;
       if (decision === "edited" && edit && typeof edit.label === "string") it.editedLabel = edit.label;
-      if (decision === "edited" && edit && (edit.source || edit.target)) {
-        it.editedEnds = [edit.source || it.edit.source, edit.target || it.edit.target];
-      }
+      if (decision === "edited" && edit) it.editedEnds = endsOf(it, edit);
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);
@@ -624,7 +629,7 @@
         s.items.forEach((it) => {
           if (it.edited) { // decided before this page was loaded
             if (typeof it.edited.label === "string") it.editedLabel = it.edited.label;
-            if (it.edited.source || it.edited.target) it.editedEnds = [it.edited.source || it.edit.source, it.edited.target || it.edit.target];
+            it.editedEnds = endsOf(it, it.edited);
           }
           if (it.status !== null) graph.dirty.add(it);
         });

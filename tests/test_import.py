@@ -665,6 +665,21 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
 
 
+def test_in_a_log_of_timed_turns_an_untimed_name_and_colon_goes_on_the_turn(write) -> None:
+    """Every turn of this log opens with a time stamp: a line of a turn that starts "Bo
+    put it this way:" is no new speaker's, while an untimed line that starts with a name
+    still opens a turn (a line pasted without its time)."""
+    log = ("[10:00] Ann Lee: What is a sprint?\n[10:01] Bo: A time box.\n[10:05] Cy: I like it.\n\n"
+           "Bo put it this way: “a time box”. Note: short.\nBo: And it never moves.\n[10:06] Ann Lee: Thanks.\n")
+    ds, _ = read_discussion([write(log, "log.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    said = [(people[m.by], m.text) for m in ds.messages]
+    assert said == [("Ann Lee", "What is a sprint?"), ("Bo", "A time box."),
+                    ("Cy", "I like it.\n\nBo put it this way: “a time box”. Note: short."),
+                    ("Bo", "And it never moves."), ("Ann Lee", "Thanks.")]
+    assert "Bo put it this way" not in people.values()
+
+
 @pytest.mark.parametrize("fixture", ["reddit.json", "chat.txt"])
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])  # a byte-order mark; PowerShell's "> file"
 def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_reads_as_in_utf8(write, fixture: str, encoding: str) -> None:

@@ -201,6 +201,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     starts: list[int] = []  # the line each turn starts on
     stamps: list[str] = []  # each turn's time stamp, for its date
     current: list[str] | None = None  # the lines of the turn being read (None: of a line left out)
+    stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
         note = _chat_note(text) if name and name != EVENT else ""
@@ -213,11 +214,19 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and name.casefold().rstrip(".") in _IN_TURN:
             name = ""
+        stamp = _stamp_of(line.strip())
+        if name and stamps and all(stamps) and not stamp.strip() and not _NICK.match(line.strip()) \
+                and name not in stamped_names and not _name_like(name):
+            # in a log whose every turn opens with a time stamp, "Bo put it this way: ..." without
+            # one goes on the turn it is in
+            name = ""
         if name:
+            if stamp.strip():
+                stamped_names.add(name)
             current = [_EDITED.sub("", text)]
             turns.append((name, current))
             starts.append(number)
-            stamps.append(_stamp_of(line.strip()))
+            stamps.append(stamp)
         elif current is not None:
             current.append(line)
         elif line.strip() and not thread.title and not turns:
@@ -367,6 +376,21 @@ EVENT = "\x00event"
 # which could make a name read backwards, and is shown escaped)
 _INVISIBLE = "\u200e\u200f\u202a\u202c"
 _TIMED = re.compile(r"\d:\d\d")
+
+
+# Lower-case words a person's name may hold: "Ludwig van Beethoven", "Ana de la Cruz"
+_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el ter ten".split())
+
+
+def _name_like(name: str) -> bool:
+    """Whether the words before a colon may be a person's name: one word, or words that
+    each start with a capital, a quote (a nickname) or are a name's particle ("van").
+
+    >>> _name_like("Ann Lee"), _name_like('Tom "TJ" Lee'), _name_like("Bo put it this way")
+    (True, True, False)
+    """
+    words = name.split()
+    return len(words) == 1 or all(w[:1].isupper() or w[:1] in "\"“'‘" or w in _PARTICLES for w in words)
 
 
 def _wordy(name: str) -> bool:

@@ -70,6 +70,42 @@ def test_a_decision_turned_by_another_is_said(drafted: Path) -> None:
     r = run("review", str(drafted), "--accept", claim)
     assert r.exit_code == 0 and "1 item accepted" in r.stdout and "1 earlier decision turned" in r.stdout, r.stdout
     assert [d["decision"] for d in decisions(drafted)] == ["accepted"]  # the later decision stands
+    # an undo takes the turn back: the earlier decision stands again, said so
+    r = run("review", str(drafted), "--undo", "--json")
+    assert json.loads(r.stdout)["restored"] == 1 and conforms(json.loads(r.stdout), ANSWERS["review"]) == []
+    [line] = decisions(drafted)
+    assert (line["decision"], line["action"]) == ("rejected", 1) and "was" not in line
+    assert claim not in [x["id"] for x in json.loads(run("review", str(drafted), "--list", "--json").stdout)]
+    assert run("review", str(drafted), "--undo").exit_code == 0  # and an undo of that one leaves it undecided
+    assert decisions(drafted) == []
+
+
+def test_an_undo_brings_back_the_edit_a_rejection_turned(drafted: Path) -> None:
+    r = Review(drafted)
+    claim = next(it for it in r.items if it.kind == "claim")
+    r.decide([claim.rid], "edited", {"attribute": "my own words"})
+    r.decide([claim.rid], "rejected")
+    assert r.status(claim) == "rejected"
+    assert r.undo()["restored"] == 1 and r.status(claim) == "edited"
+    [entry] = Decisions.read(drafted).entries
+    assert (entry.decision, entry.edit, entry.action) == ("edited", {"attribute": "my own words"}, 1)
+    r.write_files()
+    assert "my own words" in {a["label"] for a in section(drafted, "reviewed.yaml", "attributes")}
+
+
+@pytest.mark.parametrize("was", ["{action: 0, decision: accepted}", "{action: 1, decision: maybe}",
+                                 "{action: 1, decision: edited}", "{action: 1, decision: accepted, colour: red}",
+                                 "{action: 1, decision: accepted, was: {action: 1}}"])
+def test_a_broken_earlier_decision_in_decisions_yaml_is_one_line_naming_it(drafted: Path, was: str) -> None:
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    assert run("review", str(drafted), "--accept", claim).exit_code == 0
+    book = drafted / "decisions.yaml"
+    text = book.read_text(encoding="utf-8")
+    book.write_text(text.replace("}\n", f", was: {was}}}\n"), encoding="utf-8")
+    r = run("review", str(drafted), "--list")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("- {"))) + 1
+    assert r.exit_code == 1 and f"decisions.yaml:{line}:" in r.stderr and "'was' is not valid here" in r.stderr, r.stderr
+    assert r.stderr.count("\n") == 1
 
 
 def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:

@@ -368,6 +368,8 @@ class ReviewSummary(TypedDict):
     total: int
     #: with --undo: the items of the action taken back
     undone: NotRequired[list[str]]
+    #: with --undo: how many of them had turned an earlier decision, which stands again
+    restored: NotRequired[int]
 
 
 class ImportAndDraft(ImportSummary):

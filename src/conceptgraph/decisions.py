@@ -95,7 +95,8 @@ _OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: (
 #: The order items are made again in: what a claim uses, the claim, what a stance is about
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
 #: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
-_MEMO = {TERM: ("confidence",), ATTRIBUTE: ("confidence",), CLAIM: ("confidence",), RELATION: ("confidence", "about")}
+_MEMO = {TERM: ("confidence", "was"), ATTRIBUTE: ("confidence", "was"), CLAIM: ("confidence", "was"),
+         RELATION: ("confidence", "about", "was")}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
@@ -267,6 +268,13 @@ class Entry:
         return "- " + value(body)
 
 
+def _was(e: Entry) -> dict[str, Any]:
+    """What an entry decided, kept in the one that turns it: its action, decision, edit
+    and what it had turned in its turn."""
+    return {"action": e.action, "decision": e.decision, **({"edit": e.edit} if e.edit else {}),
+            **({"was": e.memo["was"]} if "was" in e.memo else {})}
+
+
 class Decisions:
     """The decisions of a folder, as read from (and written to) its decisions.yaml.
 
@@ -354,16 +362,29 @@ class Decisions:
         action = self.last_action + 1
         new = [Entry(action, d, kind, dict(fields), dict(edit), dict(rest[0]) if rest else {})
                for d, kind, fields, edit, *rest in decisions]
+        exact, _ = self._indexes()
+        # a decision that turns an earlier one keeps it ("was"), so that an undo brings it back
+        new = [replace(e, memo={**e.memo, "was": _was(old)}) if (old := exact.get(e.key)) is not None else e
+               for e in new]
         keys = {e.key for e in new}
         self.entries = [e for e in self.entries if e.key not in keys] + new
         self._index = None
         return action
 
     def undo(self) -> list[Entry]:
-        """Take back the last action; returns its lines (none when nothing is left)."""
+        """Take back the last action; returns its lines (none when nothing is left). A
+        decision it had turned (accepted, then rejected) stands again."""
         last = self.last_action
         gone = [e for e in self.entries if e.action == last]
-        self.entries = [e for e in self.entries if e.action != last]
+        kept = [e for e in self.entries if e.action != last]
+        for e in gone:
+            was = e.memo.get("was")
+            if was:
+                memo = {k: v for k, v in e.memo.items() if k != "was"} | ({"was": was["was"]} if "was" in was else {})
+                back = Entry(was["action"], was["decision"], e.item, e.fields, dict(was.get("edit") or {}), memo)
+                at = next((i for i, x in enumerate(kept) if x.action > back.action), len(kept))
+                kept.insert(at, back)
+        self.entries = kept
         self._index = None
         return gone
 
@@ -449,10 +470,27 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
     memo = {k: e[k] for k in _MEMO[item] if k in e}
     for k, v in memo.items():
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "about"
+              else _valid_was(v, item) if k == "was"
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:
             raise doc.error((*path, k), f"'{k}' is not valid here")
     return Entry(action, decision, item, fields, dict(edit), memo)
+
+
+def _valid_was(v: Any, item: str) -> bool:
+    """Whether ``v`` is an earlier decision as :func:`_was` keeps it."""
+    while True:
+        if not isinstance(v, dict) or set(v) - {"action", "decision", "edit", "was"} \
+                or not isinstance(v.get("action"), int) or isinstance(v.get("action"), bool) or v["action"] < 1 \
+                or v.get("decision") not in DECIDED or (v["decision"] == EDITED) != bool(v.get("edit")):
+            return False
+        edit = v.get("edit") or {}
+        if not isinstance(edit, dict) or any(k not in EDITABLE[item] or not (
+                isinstance(x, bool) if k == "negated" else isinstance(x, str) and x.strip()) for k, x in edit.items()):
+            return False
+        if "was" not in v:
+            return True
+        v = v["was"]
 
 
 #: Written while draft.yaml and reviewed.yaml are renamed into place together: should the

@@ -658,8 +658,9 @@ def review_text(r: dict[str, Any]) -> str:
 
     if "undone" in r:
         n = len(r["undone"])
+        again = f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
         return (f"{r['path']}: took back the last action ({_count(n, 'item')}: {', '.join(r['undone'][:5])}"
-                f"{', ...' if n > 5 else ''}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
+                f"{', ...' if n > 5 else ''}{again}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     if r.get("changed"):  # a decision taken back by another: said, never done silently

@@ -336,6 +336,7 @@ class Review:
             result = self._commit(take_back)
             keys = {e.key for e in gone}
             result["undone"] = [it.rid for it in self.items if it.key in keys]
+            result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
             return result
 
     def bulk(self, flt: dict[str, Any], decision: str, base: int | None = None) -> dict[str, Any]:
@@ -412,9 +413,9 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     """Take back the last action recorded in the folder's decisions.yaml (a bulk decision
     is one), as the page's undo does; ``undone`` lists the review ids of its items."""
     r = Review(folder)
-    undone = r.undo()["undone"]
+    done = r.undo()
     r.write_files()
-    return {**_summary(r), "undone": undone}
+    return {**_summary(r), "undone": done["undone"], "restored": done["restored"]}
 
 
 def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:

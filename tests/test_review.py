@@ -135,6 +135,7 @@ def test_a_relation_s_ends_are_edited_a_person_by_name_a_term_by_label(drafted: 
     stance = next(r for r in rows if r["kind"] in ("agrees_with", "disputes"))
     relation = next(r for r in rows if r["kind"] in ("includes", "kind_of", "sense_of"))
     people = {p["id"]: p["name"] for p in section(drafted, "discussion.yaml", "contributors")}
+
     def record(row: dict[str, Any]) -> dict[str, Any]:
         return next(x for x in section(drafted, "draft.yaml", "relations")
                     if (x["kind"], x["where"], x["quote"]) == (row["kind"], row["where"], row["quote"]))
@@ -143,25 +144,40 @@ def test_a_relation_s_ends_are_edited_a_person_by_name_a_term_by_label(drafted: 
     other = next(i for i in people if i not in (st["source"], st["target"]))
     r = run("review", str(drafted), stance["id"], "--edit", f"target={people[other]}", "--json")
     assert r.exit_code == 0, r.stderr
+    assert decisions(drafted)[0]["edit"] == {"target": other}  # a person is kept by id, however named
+    assert run("review", str(drafted), "--undo").exit_code == 0  # and named as the queries name them:
+    last = people[other].split()[-1]
+    assert run("review", str(drafted), stance["id"], "--edit", f"target={last.upper()}").exit_code == 0
+    assert decisions(drafted)[0]["edit"] == {"target": other}
     labels = {t["id"]: t.get("label", t["id"]) for t in section(drafted, "draft.yaml", "terms")}
     r = run("review", str(drafted), relation["id"], "--edit", f"source={labels[rel['target']]}",
             "--edit", f"target={labels[rel['source']]}")
     assert r.exit_code == 0, r.stderr
-    lines = decisions(drafted)
-    assert lines[0]["edit"] == {"target": other}  # a person is kept by id, however named
     kept = {x["kind"]: x for x in section(drafted, "reviewed.yaml", "relations")}
     assert (kept[stance["kind"]]["source"], kept[stance["kind"]]["target"]) == (st["source"], other)
     assert (kept[relation["kind"]]["source"], kept[relation["kind"]]["target"]) == (rel["target"], rel["source"])
     assert run("validate", str(drafted)).exit_code == 0
     assert run("review", str(drafted), "--list").exit_code == 0  # the folder reads again
+    # a term an edit names that the draft has not is made, and said, with the likely slip
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    r = run("review", str(drafted), claim, "--edit", "term=colaboration", "--json")
+    assert json.loads(r.stdout)["made"] == ["term 'colaboration' (did you mean 'collaboration'?)"]
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    r = run("review", str(drafted), claim, "--edit", "term=colaboration")
+    assert "\nmade a new term 'colaboration' (did you mean 'collaboration'?)" in r.stdout, r.stdout
+    assert run("review", str(drafted), "--undo").exit_code == 0
     assert run("draft", str(drafted), "-q").exit_code == 0
     again = section(drafted, "draft.yaml", "relations")
     def what(x: dict[str, Any]) -> tuple[Any, ...]:
         return x["kind"], x["message"], x["span"], x["source"], x["target"]
 
     assert not [x for x in again if what(x) in (what(st), what(rel))]
-    for args, says in (([stance["id"], "--edit", "target=Nobody Known"], "no contributor is 'Nobody Known'"),
-                       ([stance["id"], "--edit", f"target={st['source']}"], "the edit makes its two ends one")):
+    for args, says in (([stance["id"], "--edit", "target=Nobody Known"], "no contributor named 'Nobody Known'"),
+                       ([stance["id"], "--edit", f"target={st['source']}"], "the edit makes its two ends one"),
+                       ([stance["id"], "--edit", "kind=replaces"], "a disputes relation may become agrees_with"
+                        if st["kind"] == "disputes" else "an agrees_with relation may become disputes"),
+                       ([relation["id"], "--edit", f"source={people[other].split()[0].lower()}"],
+                        f"'{people[other].split()[0].lower()}' is a contributor, and a")):
         r = run("review", str(drafted), *args)
         assert r.exit_code == 2 and says in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
     assert run("review", str(drafted), "--undo").exit_code == 0

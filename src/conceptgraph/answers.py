@@ -370,6 +370,8 @@ class ReviewSummary(TypedDict):
     undone: NotRequired[list[str]]
     #: with --undo: how many of them had turned an earlier decision, which stands again
     restored: NotRequired[int]
+    #: with --edit: the terms the edit named that the draft had none of (made new), with a likely slip
+    made: NotRequired[list[str]]
 
 
 class ImportAndDraft(ImportSummary):

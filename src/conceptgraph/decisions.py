@@ -1167,7 +1167,8 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
             v = " ".join(v.split())
         if k == "kind":
             if v not in RELATION_KINDS or v in CONTEXT_RELATIONS:
-                raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'")
+                raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'; a {record.kind} relation may become "
+                                 f"{', '.join(k for k in kinds_like(record.kind) if k != record.kind)}")
             if RELATION_ENDS[v] != RELATION_ENDS[record.kind]:
                 raise UsageError(f"{article(record.kind)} relation cannot become {v}: it joins other kinds of node")
         elif k in ("source", "target") and RELATION_ENDS[record.kind][k == "target"] == CONTRIBUTOR:
@@ -1180,16 +1181,21 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
 
 
 def _person(value: str, people: Mapping[str, str]) -> str:
-    """The id of the contributor ``value`` names: their id, or their name as written."""
-    if value in people:
-        return value
-    found = [ident for ident, name in people.items() if normalise(name) == normalise(value)]
-    if not found:
-        raise UsageError(f"no contributor is '{excerpt(value, 30)}' (give an id or a name, as --list shows them)")
-    if len(found) > 1:
-        raise UsageError(f"{len(found)} contributors are called '{excerpt(value, 30)}': give the id "
-                         f"({', '.join(found)})")
-    return found[0]
+    """The id of the contributor ``value`` names, as the queries find people: by id, by
+    name, first or last name, initials, with or without accents ("Tomas" for Tomás
+    Ortega); a :class:`UsageError` with a did-you-mean when none or several answer."""
+    import networkx as nx
+
+    from .errors import AmbiguousName, NodeNotFound
+    from .names import resolve
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((ident, {"kind": CONTRIBUTOR, "label": name}) for ident, name in people.items())
+    try:
+        return str(resolve(G, value, CONTRIBUTOR))
+    except (NodeNotFound, AmbiguousName) as e:
+        raise UsageError(str(e).replace("contributor node named", "contributor named").replace(
+            "; try `conceptgraph search`", " (give an id or a name, as --list shows them)")) from None
 
 
 def kinds_like(kind: str) -> list[str]:

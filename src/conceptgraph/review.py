@@ -293,12 +293,14 @@ class Review:
             if not items:
                 raise UsageError("nothing to decide")
             lines = []
+            made: list[str] = []
             for it in items:
                 changes: dict[str, Any] = {}
                 if decision == EDITED:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
                     changes = check_edit(it.kind, edit or {}, it.record, self.names)
+                    made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
                 elif decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
@@ -308,7 +310,37 @@ class Review:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
                 lines.append((decision, it.kind, it.fields, changes, self._memo(it)))
-            return self._commit(lambda: self.book.record(lines))
+            result = self._commit(lambda: self.book.record(lines))
+            if made:
+                result["made"] = made
+            return result
+
+    def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
+        """The terms an edit names that the review has none of, each said with the likely
+        slip it may be ("term “vetos” (did you mean “veto”?)"); a person named where a term
+        goes is refused: a relation between terms joins no contributor."""
+        from .names import normalise, words
+
+        wanted = [changes[TERM]] if it.kind == CLAIM and TERM in changes else [
+            changes[end] for side, end in enumerate(("source", "target"))
+            if it.kind == "relation" and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == TERM]
+        if not wanted:
+            return []
+        labels = {normalise(n): t.label for t in (*self.snap.base.terms, *(i.record for i in self.items if i.kind == TERM))
+                  for n in (t.id, t.label, *t.aliases)}
+        # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
+        people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {
+            w for name in self.names.values() if len(parts := words(name)) > 1 for w in (parts[0], parts[-1])}
+        out = []
+        for label in wanted:
+            key = normalise(label)
+            if key in labels:
+                continue
+            if key in people:
+                what = "a claim" if it.kind == CLAIM else f"a {it.record.kind.replace('_', ' ')} relation"
+                raise UsageError(f"'{excerpt(label, 30)}' is a contributor, and {what} takes a term there")
+            out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values()))))
+        return out
 
     def _memo(self, it: Item) -> dict[str, Any]:
         """What the draft said of ``it`` beside what it is, kept with its decision so that
@@ -447,9 +479,9 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     r = Review(folder)
     before = r.counts()
     turned = int(r.status(r.find(rid)) not in (None, ACCEPTED, EDITED))
-    r.decide([rid], EDITED, edit)
+    made = r.decide([rid], EDITED, edit).get("made", [])
     r.write_files()
-    return _summary(r, before, accepted=1, changed=turned)
+    return {**_summary(r, before, accepted=1, changed=turned), **({"made": made} if made else {})}
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]

@@ -225,6 +225,10 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     (":thumbsup: from me", "maria", [("agrees_with", "maria")]),
     ("\U0001F44D", "maria", [("agrees_with", "maria")]),
     ("So x+1 is the next index.", "maria", []),
+    ("-1 on blame-aware: it sounds like we are tracking blame.", "maria", [("disputes", "maria")]),  # a vote against
+    (":-1: from me", "maria", [("disputes", "maria")]),
+    ("\U0001F44E", "maria", [("disputes", "maria")]),
+    ("Set the limit to -1 for none.", "maria", []),  # a number
     ("Exactly.", "tom", [("agrees_with", "tom")]),
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),

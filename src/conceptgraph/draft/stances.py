@@ -1,6 +1,6 @@
 """Who agrees with or disputes whom: "I agree with Mary", "Like Jim, ...", "+1",
 "Good point.", "Sounds correct to me", "To contradict Luke, ...", "I disagree", "I
-can't support that", "you are wrong, Bo", "I don't think so".
+can't support that", "you are wrong, Bo", "I don't think so", "-1".
 
 A stance names its target ("with Mary", "Bo,") or answers the message replied to;
 a name that is no contributor's (a nickname) also answers that message. One sentence
@@ -111,6 +111,9 @@ _PATTERNS: list[_Shape] = [
                                    rf"(?:\s+[A-Z][\w’'-]*)?)"), True,
            needs=("+1", "thumbsup", "\U0001F44D")),
     _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
+    # "-1 on X", ":-1:", 👎: a vote against (opening the sentence: "-1" inside one may be a number)
+    _Shape(DISPUTES, re.compile(r"^\W*(?<![\w.])-1\b(?!\.\d)|:-1:|:thumbsdown:|\U0001F44E"), False,
+           needs=("-1", "thumbsdown", "\U0001F44E")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(
         r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"

@@ -321,7 +321,8 @@ def test_slack_folder_and_zip(tmp_path: Path) -> None:
         ("Ana Lima", "“#general” › message 1", "", "Is our work cooperation or collaboration? <honest answers>"),
         ("Bruno Costa", "“#general” › reply 1 to message 1", "general-message-1",
          "@Ana Lima collaboration: see the goal doc (https://example.com/goal)"),
-        ("Ana Lima", "“#general” › reply 2 to message 1", "general-message-1", "Agreed."),
+        # "> collaboration" quotes Bruno's reply: Ana's answers it
+        ("Ana Lima", "“#general” › reply 2 to message 1", "general-reply-1-to-message-1", "Agreed."),
     ]
     zipped = tmp_path / "export.zip"
     with zipfile.ZipFile(zipped, "w") as z:

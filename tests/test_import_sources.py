@@ -206,6 +206,28 @@ def test_a_slack_file_comment_keeps_its_author(tmp_path: Path) -> None:
     assert [(g[0], g[3]) for g in rows(tmp_path)] == [("Ana Lima", "Here is the goal doc."), ("Bruno Costa", "Good doc.")]
 
 
+def test_a_slack_message_that_quotes_an_earlier_one_answers_it(tmp_path: Path) -> None:
+    """Slack writes a quote as "&gt; ...": left out of the quoter's words, and whose it is
+    says whom the message answers, in the channel and inside a thread; its place stays."""
+    (tmp_path / "general").mkdir()
+    (tmp_path / "users.json").write_text(json.dumps([{"id": f"U{i}", "real_name": n} for i, n in
+                                                     enumerate(["Ana Lima", "Bo Chen", "Cy Park"])]))
+    (tmp_path / "channels.json").write_text(json.dumps([{"id": "C1", "name": "general"}]))
+    (tmp_path / "general" / "2016-03-01.json").write_text(json.dumps([
+        {"type": "message", "user": "U0", "text": "A sprint is a time box of two weeks.", "ts": "1.1"},
+        {"type": "message", "user": "U1", "text": "An iteration is any cycle.", "ts": "2.1", "thread_ts": "1.1"},
+        {"type": "message", "user": "U2", "text": "Lunch?", "ts": "3.1", "thread_ts": "1.1"},
+        {"type": "message", "user": "U2", "text": "&gt; An iteration is any cycle.\nToo loose.", "ts": "4.1",
+         "thread_ts": "1.1"},
+        {"type": "message", "user": "U1", "text": "Unrelated news.", "ts": "5.1"},
+        {"type": "message", "user": "U1", "text": "&gt; A sprint is a time box of two weeks.\nNot always two.",
+         "ts": "6.1"}]))
+    got = rows(tmp_path)
+    assert got[3] == ("Cy Park", "reply 3 to message 1", "reply-1-to-message-1", "Too loose.")
+    assert got[5] == ("Bo Chen", "message 3", "message-1", "Not always two.")
+    assert got[2][2] == "message-1" and not got[4][2]  # no quote: the thread's first message, or no one
+
+
 def test_no_break_spaces_are_spaces(write, tmp_path: Path) -> None:
     """&nbsp; in HTML comments, U+00A0 in plain text: spaces in what is written, and
     nothing escaped when the thread is printed."""

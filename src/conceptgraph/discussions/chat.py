@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
-from .clean import markdown_to_text, tidy
+from .clean import markdown_to_text, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
@@ -96,11 +96,11 @@ class _Files:
         return load_json(data, where)
 
 
-def _slack_text(text: str, users: dict[str, str], left: Left) -> str:
+def _slack_text(text: str, users: dict[str, str], left: Left, quotes: list[str] | None = None) -> str:
     text = re.sub(r"<@([A-Z0-9]+)(?:\|[^<>]*)?>", lambda m: "@" + users.get(m.group(1), m.group(1)), text)
     text = re.sub(r"<#[A-Z0-9]+\|([^<>]+)>", r"#\1", text)
     text = re.sub(r"<!(here|channel|everyone)>", r"@\1", text)
-    return markdown_to_text(text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"), left)
+    return markdown_to_text(text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"), left, quotes=quotes)
 
 
 def _ts(m: dict[str, Any]) -> float:
@@ -159,6 +159,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
     place_of: dict[str, str] = {}  # that key -> its place
     keys: set[str] = set()
     replies: dict[str, int] = defaultdict(int)
+    said: list[tuple[str, str]] = []  # each message's key and words, for those that quote it
     top = 0
     for m in messages:
         subtype = m.get("subtype") if isinstance(m.get("subtype"), str) else ""
@@ -171,7 +172,9 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         if (subtype == "bot_message" or m.get("bot_id") or user in bots) and not include_bots:
             left["bots"] += 1
             continue
-        text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users, left)
+        quotes: list[str] = []
+        text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users, left,
+                           quotes)
         if not text:
             left["empty"] += 1
             continue
@@ -184,14 +187,18 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         if parent_ts and parent_ts != ts and parent_ts in starts:
             replies[parent_ts] += 1
             parent = starts[parent_ts]
-            thread.posts.append(Post(key=key, author=who, text=text, parent=parent, account=user, date=day,
+            # a reply answers the thread's first message, or the one it quotes ("> ...")
+            thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day,
+                                     parent=(quoted_post(quotes, said) or parent) if quotes else parent,
                                      place=f"reply {replies[parent_ts]} to {place_of[parent]}"))
         else:
             top += 1
             starts.setdefault(ts, key)
             place_of[key] = f"message {top}"
+            # a message of the channel that quotes an earlier one ("> ...") answers it
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day, place=f"message {top}",
-                                     root=not thread.posts))
+                                     root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None))
+        said.append((key, " ".join(text.split())))
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author
     return thread

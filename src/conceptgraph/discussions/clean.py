@@ -294,6 +294,24 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     return "\n".join(out)
 
 
+def quoted_post(quotes: list[str], before: list[tuple[str, str]]) -> str:
+    """The key of the latest of ``before`` (earlier posts' keys and words, their spacing
+    made single) whose words hold one of ``quotes`` (the first of them found), or "":
+    whom a post in a flat thread answers by quoting it.
+
+    >>> quoted_post(["A sprint is a time box."], [("1", "A sprint is a time box. Or so."), ("2", "No.")])
+    '1'
+    """
+    for quote in quotes:
+        words = " ".join(quote.split())
+        if len(words) < 12:
+            continue  # too little to tell whose it is
+        for key, said in reversed(before):
+            if words in said:
+                return key
+    return ""
+
+
 # Link text holds no bracket and an address no bracket, parenthesis or space, so that a
 # failed match stops at the next "[": linear on any input.
 _MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^()\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")

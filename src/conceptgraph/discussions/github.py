@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_documents
-from .clean import QUOTED_LINES, html_to_text, markdown_to_text
+from .clean import QUOTED_LINES, html_to_text, markdown_to_text, quoted_post
 from .thread import Left, Post, Thread
 
 __all__ = ["read_github", "sniff_github"]
@@ -138,20 +138,6 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     return _Item(kind, key, login, bot, when, _text(obj, quoted, quotes), _score(obj), hidden=hidden,
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
                  url=url if url.startswith("https://github.com/") else "", quotes=quotes)
-
-
-def _quoted(quotes: list[str], before: list[tuple[str, str]]) -> str:
-    """The key of the latest of ``before`` (earlier items' keys and words, their spacing
-    made single) whose words hold one of ``quotes`` (the first of them found), or "":
-    whom a comment answers by quoting it."""
-    for quote in quotes:
-        words = " ".join(quote.split())
-        if len(words) < 12:
-            continue  # too little to tell whose it is
-        for key, said in reversed(before):
-            if words in said:
-                return key
-    return ""
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -316,7 +302,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             left[QUOTED_LINES] += i.quoted
         i.parent = aliases.get(i.parent, i.parent)
         if i.kind == "comment" and not i.parent and i.quotes:
-            i.parent = _quoted(i.quotes, said)  # a comment that quotes an earlier one answers it
+            i.parent = quoted_post(i.quotes, said)  # a comment that quotes an earlier one answers it
         if i.kind == "comment":
             counters["comment"] = counters.get("comment", 0) + 1
             i.place = f"comment {counters['comment']}"

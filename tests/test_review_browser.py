@@ -269,6 +269,25 @@ def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: Re
     assert errors == []
 
 
+def test_the_key_list_closes_with_escape_and_the_legend_counts_stay_in_their_column(
+        browser, server: ReviewServer, drafted: Path) -> None:
+    page, errors = _open(browser, server)
+    page.keyboard.press("?")
+    assert page.is_visible("#rv-help")
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#rv-help")
+    for _ in range(6):  # some accepted: "97, 91 drafted" is the widest a count gets
+        page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('#legend .count')].some((c) => c.textContent.includes(','))",
+                           timeout=10_000)
+    out = page.evaluate("""() => { const edge = document.querySelector('#legend').getBoundingClientRect().right;
+        return [...document.querySelectorAll('#legend .count')].filter((c) => c.getBoundingClientRect().right > edge)
+          .map((c) => c.textContent); }""")
+    assert out == []
+    assert errors == []
+
+
 def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys pressed while earlier decisions are still being saved: each is sent after the

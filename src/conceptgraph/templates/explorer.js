@@ -211,21 +211,29 @@
     label.appendChild(box);
     label.appendChild(mark);
     label.appendChild(el("span", kind.label));
-    const count = el("span", countText(kind.count, kind.drafted), "count");
+    const count = el("span", null, "count");
+    fillCount(count, kind.count, kind.drafted);
     label.appendChild(count);
     li.appendChild(label);
     (isNode ? nodeCounts : edgeCounts)[i] = count;
     return li;
   }
-  // "84 drafted" when all are drafts, "84, 3 drafted" when some are: short enough for the column
-  function countText(n, drafted) {
-    return n + (!drafted ? "" : drafted === n ? " drafted" : ", " + drafted + " drafted");
+  /** "84 drafted" when all are drafts, "84, 3 drafted" when some are, in two pieces that
+      go one above the other where the column is too narrow for both. */
+  function fillCount(span, n, drafted) {
+    while (span.firstChild) span.removeChild(span.firstChild);
+    const pieces = !drafted ? [String(n)] : drafted === n ? [n + " drafted"] : [n + ",", drafted + " drafted"];
+    span.classList.toggle("two", pieces.length > 1);
+    pieces.forEach((p, i) => {
+      if (i) span.appendChild(document.createTextNode(" ")); // read as "84, 3 drafted"; on two lines when narrow
+      span.appendChild(el("span", p));
+    });
   }
   const nodeCounts = [], edgeCounts = [];
   /** The legend's counts as a review has them: ``[[count, drafted], ...]`` by kind of node and of link. */
   function setCounts(nodesNow, edgesNow) {
-    nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) nodeCounts[k].textContent = countText(n, d); });
-    edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) edgeCounts[k].textContent = countText(n, d); });
+    nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) fillCount(nodeCounts[k], n, d); });
+    edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) fillCount(edgeCounts[k], n, d); });
   }
   data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
   const edgeItems = data.edgeKinds.map((k, i) => legendItem(k, i, state.hiddenEdgeKinds, false));

@@ -592,6 +592,7 @@
       else if (k === "u" || k === "U" || k === "Backspace") undo();
       else if (k === "b" || k === "B") openBulk();
       else if (k === "?") help.hidden = !help.hidden;
+      else if (k === "Escape" && !help.hidden) help.hidden = true; // else Escape is the explorer's
       else return;
       ev.preventDefault();
       ev.stopPropagation();

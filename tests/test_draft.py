@@ -682,6 +682,8 @@ def test_two_sentences_alike_on_two_terms_oppose_their_attributes() -> None:
     assert opposed == [("calling", "job", "Leadership is a calling. Management is a job.")]
     out, _ = _drafted("Leadership is a calling. Leadership is a job.")  # one term: no contrast
     assert not [r for r in out.relations if r.kind == "opposes"]
+    out, _ = _drafted("Leadership is hard. It needs vision.")  # "it": a claim on no term named there
+    assert not [r for r in out.relations if r.kind == "opposes"] and len(out.claims) == 2
     # the second names another term after its own: still two sentences alike, on two terms
     out, labels = _drafted("Leadership means vision. Management means a plan for staff.", terms="leadership,management,staff")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [

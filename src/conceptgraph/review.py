@@ -317,8 +317,8 @@ class Review:
 
     def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
         """The terms an edit names that the review has none of, each said with the likely
-        slip it may be ("term “vetos” (did you mean “veto”?)"); a person named where a term
-        goes is refused: a relation between terms joins no contributor."""
+        slip it may be ("term 'vetos' (did you mean 'veto'?)"); a person named where a term
+        goes is refused: a claim or a relation between terms takes no contributor there."""
         from .names import normalise, words
 
         wanted = [changes[TERM]] if it.kind == CLAIM and TERM in changes else [

@@ -440,7 +440,7 @@ class _Drafter:
         # one claim, on the term that opens the sentence, whatever else it names ("Consent means nobody
         # has an objection", where "objection" is a term too)
         opening = _opening(msg.text, s, found) if len(claimed) == 1 and (
-            len(named) == 1 or found[0][2] == claimed[0].term) else None
+            len(named) == 1 or (found and found[0][2] == claimed[0].term)) else None
         current = (s, claimed[0].term, opening, self.attribute(claimed[0].label)) if opening else None
         if current and previous and previous[2] == current[2] and previous[1] != current[1] \
                 and (CLAIM, current[1], current[3], msg.by, msg.id) in self.seen:

@@ -690,6 +690,15 @@ def test_two_sentences_alike_on_two_terms_oppose_their_attributes() -> None:
         ("vision", "plan for staff")]
 
 
+def test_a_name_after_a_preposition_is_not_the_subject_of_a_relation() -> None:
+    """"Consensus without vetoes is just consent": consensus is like consent, not vetoes."""
+    from conceptgraph.draft.relations import term_relations
+
+    text = "Consensus without vetoes is just consent."
+    found = term_relations(text, 0, [(0, 9, "consensus"), (18, 24, "veto"), (33, 40, "consent")])
+    assert [(f.kind, f.term, f.other) for f in found] == [("similar_to", "consensus", "consent")]
+
+
 def test_a_comparative_opposes_more_and_less() -> None:
     out, labels = _drafted("Management is more procedural than leadership.")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [

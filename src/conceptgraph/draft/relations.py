@@ -99,6 +99,11 @@ _BARE_JOIN = re.compile(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:a|an|the)?\s*[\"“‘'`]*$", re.I)
 
 
+# Only a preposition (and an article) between two names: the second qualifies the first
+_PREP_ONLY = re.compile(r"^[\s\"”’'`)]*(?:without|with|of|for|in|on|from|about|under|over)\s+(?:(?:the|a|an|any|all|"
+                        r"its|their)\s+)?[\"“‘'`(]*$", re.I)
+
+
 def _predicate_adjective(between: str, named: str) -> bool:
     """Whether "X is Y" gives Y as an adjective ("is violent"), with no article or "like"
     that would make it a thing ("is a violent act", "is like violence")."""
@@ -152,6 +157,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         if _ALL.search(before) and _ARE.match(between):  # "all sprockets are cogs": cog includes sprocket
             add(INCLUDES, t2, t1, INCLUDES)
             continue
+        first = t1
+        if i and _PREP_ONLY.match(text[mentions[i - 1][1] - base:s1 - base]):
+            first = mentions[i - 1][2]  # "consensus without vetoes is just consent": consensus is
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
                 if pattern is _IS and _predicate_adjective(between, text[s2 - base:e2 - base]):
@@ -164,9 +172,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                     for a, b in ((mentions[i - 1][2], t2), (t1, mentions[i + 2][2])):
                         add(kind, b, a, kind) if reverse else add(kind, a, b, kind)
                     break
-                add(kind, t2, t1, kind) if reverse else add(kind, t1, t2, kind)
+                add(kind, t2, first, kind) if reverse else add(kind, first, t2, kind)
                 if kind != CONTRASTS_WITH or not _BARE_JOIN.match(between):
-                    spread = (kind, t1, reverse)
+                    spread = (kind, first, reverse)
                 break
     if topic and (it := _RENAME_IT.search(text)):  # "should we rename them to X?": X for the thread's subject
         new = next((t for s, _, t in mentions if s - base >= it.end() - 1 and t != topic), "")

@@ -130,6 +130,18 @@ def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     assert [m.text for m in ds.messages] == ["A framework calls your code."]
 
 
+@pytest.mark.parametrize("attribution", [
+    "On Mon, 4 Mar 2024 at 09:12, Ann Lee <ann@example.com> wrote:\n\n",  # a blank line before the quote
+    "On Mon, Mar 4, 2024 at 11:40 AM Ann Lee <ann@example.com>\nwrote:\n",  # wrapped, as Gmail writes it
+    "On Mon, Mar 4, 2024 at 11:40 AM Ann Lee <ann@example.com>\nwrote:\n\n",
+])
+def test_a_mail_s_attribution_goes_with_its_quote_however_written(write, attribution: str) -> None:
+    mail = ("From: Bo Chen <bo@example.com>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: terms\n\n"
+            f"{attribution}> A member pays dues.\n\nA member is a tenant.\n")
+    ds, _ = read_discussion([write(mail, "m.eml")])
+    assert [m.text for m in ds.messages] == ["A member is a tenant."]
+
+
 def test_a_forum_signature_after_a_rule_is_left_out(write) -> None:
     issue = [{"number": 3, "title": "legacy or deprecated?", "body": "Which word?", "user": {"login": "ann"},
               "created_at": "2024-05-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/3"},

@@ -252,6 +252,8 @@ _QUOTE = re.compile(r"\s*>")
 # Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
 _MAIL_QUOTE = re.compile(r"\s*(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
+# The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>"
+_WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.*\d")
 
 
 #: What a reader's ``Left`` counts the lines removed as.
@@ -271,14 +273,24 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     'Salad.'
     >>> quoted_lines_removed("Dave> Soup.\\n| Stew.\\nSalad.", mail=True)
     'Salad.'
+
+    A mail's attribution goes even with a blank line after it, or wrapped onto two lines
+    as Gmail writes it:
+
+    >>> quoted_lines_removed("On Mon, Mar 4 at 11:40 AM Bo Lee <bo@x.org>\\nwrote:\\n\\n> Soup.\\nSalad.", mail=True)
+    'Salad.'
     """
     quote = _MAIL_QUOTE if mail else _QUOTE
     out: list[str] = []
     quoting = False
     for line in text.split("\n"):
         if quote.match(line):
+            if not quoting and mail and len(out) > 1 and not out[-1].strip() and _ATTRIBUTION.search(out[-2][-200:]):
+                out.pop()  # the blank line between a mail's attribution and its quote
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
-                out.pop()  # the attribution of the quote
+                said = out.pop()  # the attribution of the quote
+                if mail and out and len(said.split()) <= 3 and _WRAPPED.match(out[-1]):
+                    out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
                 said = re.sub(r"^\s*>+\s?", "", line)
                 if quoting and quotes:

@@ -803,6 +803,20 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     }
 
 
+def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Path) -> None:
+    """"I agree with Ann on supporters, but dues ...": about what Ann said of supporters,
+    not of dues, which the rest of the sentence turns against."""
+    chat = ("Ann: A supporter gives time or money. A member pays dues.\n"
+            "Bo: I agree with Ann on supporters, but dues should not define a member.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    assert run("draft", str(tmp_path / "d"), "--terms", "supporter,member,dues", "-q").exit_code == 0
+    ds = load_dataset(tmp_path / "d")
+    by_id = {c.id: c for c in ds.claims}
+    [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
+    assert agreement.target == "ann" and {by_id[k].term for k in agreement.concerns} == {"supporter"}
+
+
 # --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -164,6 +164,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                    claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
 
 
+# Where a sentence turns against what it granted: what a stance is about comes before
+_TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but\s+|\s+except\s+", re.I)
 #: The verdicts on a name (rules.py's labels, first word) that favour it
 _FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})
 #: How many of the last messages a guessed stance looks back through for who said first what
@@ -394,13 +396,16 @@ class _Drafter:
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]
+            # "I agree with Priya on supporters, but I don't think dues ...": about supporters only
+            turn = _TURNS.search(text)
+            echoed = content_words(text[:turn.start()] if turn and turn.start() > 0 else text)
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:
                     taken.add((st.kind, who))
                     if st.kind == AGREES_WITH:
                         agreed.add(who)
                     self.relation(st.kind, msg.by, who, msg, s, e, why,
-                                  concerns=_concerns(self.said.get(who, []), content_words(text)))
+                                  concerns=_concerns(self.said.get(who, []), echoed))
         return named_target
 
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:

@@ -817,6 +817,19 @@ def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Pat
     assert agreement.target == "ann" and {by_id[k].term for k in agreement.concerns} == {"supporter"}
 
 
+@pytest.mark.parametrize(("sentence", "negated"), [
+    ("I think volunteer is a status.", False),
+    ("I don't think volunteer is a status.", True),  # the speaker denies it
+    ("We do not believe that volunteer is a status.", True),
+    ("I don't think we should drop volunteer entirely.", True),
+    ("I don't think volunteer is not a status.", False),  # denied twice
+])
+def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool) -> None:
+    out, labels = _drafted(sentence, terms="volunteer,status")
+    assert [c.negated for c in out.claims if c.term == "volunteer"] == [negated], [
+        (labels[c.attribute], c.negated) for c in out.claims]
+
+
 # --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
 
 @pytest.mark.parametrize(("sentence", "expected"), [

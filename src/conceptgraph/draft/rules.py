@@ -87,10 +87,14 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"because|since|though|although|even though|while|whereas|as such|in short|in general|generally|"
            r"technically|strictly speaking|first|second|finally|again)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
-_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:\w+\s+){{0,3}}?"
+_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say)\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
+# A lead-in that denies what follows: "I don't think", "we do not believe", "I never said"
+_DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
+                          r"reckon)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|"
+                          r"suggest|guess|suppose|reckon)\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
@@ -396,6 +400,8 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         if pron:
             subject, rule = (base + at + pron.start(), base + at + pron.end(), previous), "pronoun"
     found: list[Finding] = []
+    # "I don't think X is Y": the speaker denies what the clause says
+    denied = bool(lead and _DENIED_LEAD.search(lead.group()))
     if subject is not None and rule == "subject" and compound_after(text, subject[1] - base):
         subject = None  # "Climate change is ...": the subject is the compound, not the term
     if subject is not None:
@@ -405,7 +411,12 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         found = _predicate(text, base, start, end, subject, s_end, inside)
     for f in found:
         f.rule = f.rule or rule
-    return found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
+    found = found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
+    if denied:
+        for f in found:
+            if f.kind == CLAIM:
+                f.negated = not f.negated
+    return found
 
 
 # A word after a name, and a verb after that word: "climate change is"

@@ -830,6 +830,16 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
         (labels[c.attribute], c.negated) for c in out.claims]
 
 
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("A persona has to be grounded in research.", "has to be grounded in research"),  # not "has be grounded"
+    ("A persona needs to be grounded in research.", "needs to be grounded in research"),
+    ("A volunteer is still something anyone can do.", "still something anyone can do"),  # the verb kept
+])
+def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str) -> None:
+    out, labels = _drafted(sentence, terms="persona,volunteer")
+    assert [labels[c.attribute] for c in out.claims] == [label]
+
+
 # --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -233,11 +233,15 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS \
                 and words[-2].casefold() in _PREPOSITIONS:
             break  # "talks with you" and "talks about you" differ by what follows the verb
+        if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
+                and words[-2].casefold() in _AUXILIARY_BEFORE:
+            break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()!?")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
+_AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
 # A preposition and its pronoun end a label whole ("talks about you"); a preposition that
 # ends the sentence ends its clause ("the word I care about")
 _STRANDING = "about of for with on at in to from into by over through".split()
@@ -616,6 +620,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         pieces.append((at, len(phrase)))
     for s, e in pieces[:4]:
         chunk = phrase[s:e]
+        # "has to be grounded": "has to" is one verb, not "has" and a purpose
+        said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
         joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to|when|where|if|(?:that|which|who) "
                           r"(?:is|are))\s+", chunk)
         if joined:
@@ -630,8 +636,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         label = _label(chunk, ends=e == len(phrase))
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
-        if verb and not label.lower().startswith(verb):  # "trust needs time": "needs time", read as the claim
-            label = f"{verb} {label}"
+        if said and not label.lower().startswith(said):  # "trust needs time": "needs time", read as the claim
+            label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out

@@ -566,6 +566,19 @@ def test_a_zoom_transcript_is_dated_by_its_file_name(write) -> None:
     assert ds.source.date == "2024-03-07" and {m.date for m in ds.messages} == {"2024-03-07"}
 
 
+def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> None:
+    """Zoom shows "Rafael Ortiz (he/him)": the person is Rafael Ortiz, as where his name
+    has no pronouns; "[laughs]" inside a cue is no one's words."""
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nRafael Ortiz (he/him): A persona is [laughs] made up.\n\n"
+           "2\n00:00:05.000 --> 00:00:08.000\nDana Lee: Not quite (inaudible) an archetype.\n\n"
+           "3\n00:00:09.000 --> 00:00:12.000\nRafael Ortiz: Fair.\n")
+    ds, _ = read_discussion([write(vtt, "meeting.vtt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Rafael Ortiz", "A persona is made up."), ("Dana Lee", "Not quite an archetype."), ("Rafael Ortiz", "Fair.")]
+    assert sorted(people) == ["dana-lee", "rafael-ortiz"]
+
+
 def test_plain_text_turns_and_markdown() -> None:
     assert messages("chat.txt") == [("Ana", "turn 1", "", "Is our work cooperation or collaboration?"),
                                     ("Bruno", "turn 2", "", "Collaboration.\nIt is one result."),

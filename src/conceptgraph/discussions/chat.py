@@ -219,6 +219,9 @@ _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
 _NOISE = re.compile(r"^[\[(][^\])]*[\])]$")  # [Music], (laughs)
+# ... and inside a cue's words: "Fine [laughs] by me"
+_SOUNDS = re.compile(r"\s*[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|silence|"
+                     r"pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]", re.I)
 
 
 def sniff_transcript(head: bytes) -> bool:
@@ -264,7 +267,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
             # a caption's lines are broken for the screen, not by the speaker: one line
-            words = tidy(re.sub(r"\s+", " ", words))
+            words = tidy(re.sub(r"\s+", " ", _SOUNDS.sub("", words)))
             if not words or _NOISE.match(words):
                 continue
             said, speaker = True, who

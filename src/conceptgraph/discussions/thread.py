@@ -203,6 +203,10 @@ def _stand_ins(thread: Thread, left: Left) -> None:
     thread.posts = [p for p in thread.posts if not p.gone or p.key in needed]
 
 
+# Pronouns a display name carries (Zoom, Slack): "Rafael Ortiz (he/him)" is Rafael Ortiz
+_PRONOUNS = re.compile(r"\s*[(\[](?:he|she|they|ze|xe|it|any|ask)(?:\s*/\s*[a-z]+){1,2}[)\]]\s*$", re.I)
+
+
 def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tuple[Dataset, dict[str, Any]]:
     """The dataset of ``threads`` (source, contributors, messages) and a summary of the
     import: threads, messages, speakers, replies, and what was left out and why."""
@@ -211,7 +215,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     left = left if left is not None else Left()
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
-            p.text, p.author, p.title = without_addresses(p.text), _line(p.author), _line(p.title)
+            p.text, p.author, p.title = without_addresses(p.text), _line(_PRONOUNS.sub("", p.author)), _line(p.title)
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned

@@ -840,6 +840,16 @@ def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str)
     assert [labels[c.attribute] for c in out.claims] == [label]
 
 
+@pytest.mark.parametrize("line", ["Persona: research-based, named, one person.",
+                                  "- persona: research-based, named, one person."])
+def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
+    out, labels = _drafted(line, terms="persona")
+    assert [labels[c.attribute] for c in out.claims] == ["research based" if line.startswith("-") else "research-based",
+                                                         "named", "one person"]
+    out, labels = _drafted("Persona: a made-up user who stands for a group.", terms="persona")  # a clause: one
+    assert [labels[c.attribute] for c in out.claims] == ["made-up user who stands for a group"]
+
+
 # --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
 
 @pytest.mark.parametrize(("sentence", "expected"), [

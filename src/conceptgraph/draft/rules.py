@@ -25,7 +25,7 @@ not any one discussion's sentences:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -300,6 +300,10 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             # a glossary line, "remote (noun): A configuration ...": what follows defines the head
             # (not a header line, "URL: git://...")
             at = mentions[0][1] - base + sep.end()
+            items = list(_items(text, at))
+            if items:  # "Persona: research-based, named, one person.": each a claim
+                return [replace(f, rule="definition line") for s, e in items
+                        for f in _attributes(text, base, s, e, mentions[0][2], whole=True)]
             return [replace(f, rule="definition line") for f in _attributes(text, base, at, len(text), mentions[0][2])]
     out: list[Finding] = []
     clauses = _clauses(text, [(m[0] - base, m[1] - base) for m in mentions])
@@ -643,6 +647,20 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
     return out
 
 
+def _items(text: str, at: int) -> Iterator[tuple[int, int]]:
+    """The items of a short list that ends a line at ``at`` ("research-based, named, one
+    person."): two to eight, of one to four words each, none a clause; else none."""
+    rest = text[at:].rstrip().rstrip(".")
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", rest)]
+    words = [rest[s:e].split() for s, e in parts]
+    if not 2 <= len(parts) <= 8 or not all(1 <= len(w) <= 4 for w in words) \
+            or any(_CLAUSE_VERB.search(rest[s:e]) for s, e in parts):
+        return
+    for s, e in parts:
+        lead = len(rest[s:e]) - len(rest[s:e].lstrip())
+        yield at + s + lead, at + e
+
+
 def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
     """"– X – a – b, c (not d)": attributes a, b, c of X, and d denied."""
     marker = _LIST.match(text)
@@ -663,7 +681,7 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
         if not item.strip():
             continue
         denial = re.search(r"\(\s*not\s+([^)]+)\)", item)
-        main = re.sub(r"\s*\([^)]*\)", "", item).strip()
+        main = re.sub(r"\s*\([^)]*\)", "", item).strip().rstrip(".!;")  # the line's full stop ends no label
         neg = bool(re.match(r"(?:not|never|no)\s+", main))
         main = re.sub(r"^(?:not|never|no)\s+", "", main)
         words = [w for _, _, w in tokens(main)]

@@ -423,7 +423,8 @@ def compare_text(r: dict[str, Any]) -> str:
             term = a if d["term"] == r["a"]["id"] else b
             also = f"; asserted by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
             named = d["denied_by"] + d["asserted_by"]
-            lines.append(f"  {claim_text(term, d['label'], negated=True)} — denied by {_names(d['denied_by'])}{also}"
+            # the claim as asserted, then who denies it: "not vote — denied by" would deny twice
+            lines.append(f"  {claim_text(term, d['label'])} — denied by {_names(d['denied_by'])}{also}"
                          + _mark(d.get("inferred_by", []), named) + _drafted(d.get("drafted_by", []), named))
             lines += _quotes(d)
     lines += ["", f"Spoke of both: {_names(r['spoke_of_both'])}"]

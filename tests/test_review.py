@@ -108,6 +108,25 @@ def test_a_broken_earlier_decision_in_decisions_yaml_is_one_line_naming_it(draft
     assert r.stderr.count("\n") == 1
 
 
+def test_a_stance_turned_to_another_person_is_not_about_what_the_first_said(drafted: Path) -> None:
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
+                  and it.record.concerns)
+    claim = r.by_id[stance.record.concerns[0]]
+    r.decide([claim.rid], "accepted")
+    other = next(c.id for c in r.snap.base.contributors if c.id not in (stance.record.source, stance.record.target))
+    r.decide([stance.rid], "edited", {"target": other})
+    r.write_files()
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "agrees_with"]
+    said_by = {c["id"]: c["by"] for c in section(drafted, "reviewed.yaml", "claims")}
+    assert kept["target"] == other and all(said_by.get(c, other) == other for c in kept.get("concerns", []))
+    r.undo()  # as drafted, it is about the claim again
+    r.decide([stance.rid], "accepted")
+    r.write_files()
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "agrees_with"]
+    assert kept["concerns"] and set(kept["concerns"]) <= set(said_by)
+
+
 def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
     claim = ids_of(drafted, claim=1)["claim"][0]
     r = run("review", str(drafted), claim, "--edit", "attribute=works as a team", "--edit", "negated=true", "--json")

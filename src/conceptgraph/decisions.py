@@ -726,11 +726,14 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     # whatever order: its record may have been written before they were
     noted = {rid for _, it in accepted_relations for rid in entry_of[it.key].memo.get("about", ())}
     by_rid = {it.rid: it.record.id for it in items if it.kind == CLAIM} if noted else {}
+    said_by = {c.id: c.by for c in (*base.claims, *out_claims)}
     for rel, it in accepted_relations:
         about = (*rel.concerns, *(by_rid[r] for r in entry_of[it.key].memo.get("about", ()) if r in by_rid))
         concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in about
                                        if c in claim_ids or c in base_claims or now(c) in accepted_ids
                                        or c in base_attrs))
+        if "target" in entry_of[it.key].edit:  # turned to another person: what the first one said is not theirs
+            concerns = tuple(c for c in concerns if said_by.get(c, rel.target) == rel.target)
         out_relations.append(replace(rel, concerns=concerns))
 
     # the accepted terms and attributes, edits applied

@@ -266,6 +266,12 @@ def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: Re
     page.keyboard.press("u")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     page.wait_for_function(f"() => conceptgraph.edges.get({link}).from === {drafted_term}", timeout=10_000)
+    # a term the draft does not have is made, and the page says so, as the command line does
+    page.keyboard.press("e")
+    page.fill("#rv-edit input[name='term']", other.record.label + "zz")
+    page.press("#rv-edit input[name='term']", "Enter")
+    page.wait_for_selector("#rv-warning:not([hidden])", timeout=30_000)
+    assert f"made a new term '{other.record.label}zz'" in page.text_content("#rv-warning")
     assert errors == []
 
 

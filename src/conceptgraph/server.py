@@ -298,7 +298,9 @@ class _Handler(BaseHTTPRequestHandler):
             with review.lock:
                 result = change()
                 self.server.writer.request()
-            return {**result, "warning": self.server.writer.error}
+            # an edit that made a new term says so, as the command line does: a slip shows at once
+            made = "; ".join(f"made a new {m}" for m in result.get("made", ()))
+            return {**result, "warning": "; ".join(w for w in (self.server.writer.error, made) if w)}
 
         self._run(run)
 

@@ -315,6 +315,14 @@ def test_the_second_side_of_a_question_ends_before_a_preposition() -> None:
     assert {t.label for t in find_terms(msgs, title="", max_terms=6)} == {"weather", "climate"}
 
 
+def test_a_pronoun_for_anyone_is_no_term() -> None:
+    """"Nobody remembers an archetype": "nobody" opens claims, and is no term."""
+    msgs = [Message("m1", "a", "post", "Is a persona an archetype?"),
+            Message("m2", "b", "comment 1", "Without a name nobody remembers an archetype. Nobody reads a segment."),
+            Message("m3", "c", "comment 2", "Nobody is the problem. Everyone forgets a segment.")]
+    assert not {"nobody", "everyone"} & {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
+
+
 def test_a_name_given_is_the_term_not_the_naming() -> None:
     """"a column called Objective", "call the column Target": the names, never "called
     Objective" nor "column Target"."""

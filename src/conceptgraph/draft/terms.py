@@ -306,6 +306,10 @@ def _asking_verb(word: str) -> bool:
     return bool(pos) and pos <= {"VERB", "AUX"} and not w.endswith(("ing", "ed"))
 
 
+# Pronouns that stand for anyone or anything: "nobody remembers an archetype" is not about a term
+_INDEFINITE = frozenset("nobody somebody anybody everybody someone anyone everyone nothing anything everything".split())
+
+
 class _Finder:
     """Counts and signs for every candidate phrase of a thread."""
 
@@ -325,7 +329,8 @@ class _Finder:
         if not words or any(normalise(w) in self.people for w in words if w[:1].isupper()) \
                 or normalise(" ".join(words)) in self.whole:
             return None
-        if len(words) == 1 and words[0].casefold() in STOP and not (held and _lexical(words[0])):
+        if len(words) == 1 and (words[0].casefold() in STOP or words[0].casefold() in _INDEFINITE) \
+                and not (held and _lexical(words[0])):
             return None
         if len(words) > 1 and words[0].casefold() in _NAMING:
             return None  # "called Objective": the name, not the naming

@@ -30,6 +30,14 @@ def test_names_resolve_through_aliases_and_inflections(G, typed: str) -> None:
     assert resolve(G, typed) == "cooperation"
 
 
+@pytest.mark.parametrize(("typed", "node"), [("bugs", "bug"), ("grades", "grade"), ("failures", "failure"),
+                                              ("tickets", "ticket")])
+def test_a_plural_names_a_short_word_and_one_that_ends_in_e(typed: str, node: str) -> None:
+    """"bugs" is "bug" (too short for the suffix rule), "grades" "grade" (its "e" is no suffix)."""
+    G = build_graph(parse_dataset("terms: [{id: bug}, {id: grade}, {id: failure}, {id: ticket}]"))
+    assert resolve(G, typed) == node
+
+
 def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 

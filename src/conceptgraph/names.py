@@ -25,6 +25,7 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, NodeNotFound, excerpt
@@ -187,7 +188,8 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
             exact.append(node)
         elif any(stem(n) == key_stem for n in names):
             stemmed.append(node)
-    found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else []) or _unaccented(G, name, kind)
+    found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else []) or _unaccented(G, name, kind) \
+        or _same_lemma(G, key, kind)
     if len(found) == 1:
         return found[0]
     what = f"{kind} " if kind else ""
@@ -253,6 +255,29 @@ def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
                 fold(p) for p in person_keys(str(G.nodes[node].get("label", node)))}):
             out.append(node)
     return out
+
+
+def _same_lemma(G: Graph, key: str, kind: str | None) -> list[Any]:
+    """The nodes one of whose names has the dictionary form ``key`` has: "bugs" names
+    "bug" and "grades" "grade", which :func:`stem` leaves apart (too short, or an "e"
+    the suffix took)."""
+    base = _lemma(key)
+    if base == key:
+        return []
+    return [node for node in G.nodes if _kind_ok(G, node, kind)
+            and any(_lemma(normalise(n)) == base for n in node_names(G, node))]
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    """A word's dictionary form as a noun or verb ("failures" -> "failure"), else the word."""
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(word)
+    for pos in ("NOUN", "VERB"):
+        if pos in found:
+            return str(found[pos][0])
+    return word
 
 
 def _people(G: Graph, key: str) -> list[Any]:

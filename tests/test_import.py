@@ -4,6 +4,7 @@ what is left out and why; safety; the folder written whole or not at all."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -507,6 +508,17 @@ def test_a_hacker_news_thread_from_algolia_or_the_official_api_or_a_search() -> 
     assert [(who, w, p) for who, w, p, _ in messages("hackernews-search.json")] == [
         ("unnamed author (post)", "post", ""), ("tptacek_fan", "comment 1", "post"),
         ("mkadlec", "reply 1 to comment 1", "comment-1"), ("ruthless_qa", "comment 2", "post")]
+
+
+def test_a_folder_that_holds_an_export_names_it(tmp_path: Path) -> None:
+    """Telegram Desktop exports a folder; the export is its result.json."""
+    folder = tmp_path / "ChatExport_2024-03-04"
+    (folder / "photos").mkdir(parents=True)
+    shutil.copy(FIX / "telegram.json", folder / "result.json")
+    r = run("import", str(folder), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1
+    assert "it holds result.json (telegram): give that file" in r.stderr, r.stderr
+    assert run("import", str(folder / "result.json"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
 
 
 @pytest.mark.parametrize("name, problem", [

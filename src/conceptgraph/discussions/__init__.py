@@ -211,6 +211,20 @@ def _text_hint(path: Path) -> str:
     return "; if it is plain text (turns 'Name: words', a chat log, a blog page), give --format text"
 
 
+def _folder_hint(path: Path) -> str:
+    """For a folder that is no export of its own (Telegram Desktop's, which holds
+    result.json), the files in it that are: "; it holds result.json (telegram): give that"."""
+    if not path.is_dir():
+        return ""
+    found = []
+    for f in sorted(path.iterdir())[:200]:
+        if f.is_file() and f.stat().st_size and (imp := detect(f)) is not None and imp.name != "text":
+            found.append(f"{f.name} ({imp.name})")
+        if len(found) == 3:
+            break
+    return f"; it holds {', '.join(found)}: give {'that file' if len(found) == 1 else 'one of those'}" if found else ""
+
+
 def _head(path: Path, size: int = 8192) -> bytes | None:
     """A file's first ``size`` bytes, those of what it holds when it is gzipped; None
     for a gzip file that is not one."""
@@ -436,8 +450,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             _json_fault(src)  # a JSON export cut short says where, not that its kind is unknown
             _zip_fault(src)
-            raise DatasetError(f"not a discussion this tool reads{_text_hint(src)} (see `conceptgraph import --help`)",
-                               str(src))
+            raise DatasetError(f"not a discussion this tool reads{_text_hint(src)}{_folder_hint(src)} "
+                               "(see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
     if thread is not None:

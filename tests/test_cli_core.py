@@ -105,6 +105,13 @@ def test_an_option_left_at_its_default_is_not_refused(tmp_path: Path) -> None:
     assert run("render", "-o", str(tmp_path / "b.html")).exit_code == 0
 
 
+def test_a_format_name_is_read_in_any_case_and_a_slip_gets_a_did_you_mean(tmp_path: Path) -> None:
+    assert run("export", "GraphML", "-o", str(tmp_path / "g.graphml"), "-q").exit_code == 0
+    assert (tmp_path / "g.graphml").read_text(encoding="utf-8").startswith("<?xml")
+    r = run("export", "grafml", "-o", str(tmp_path / "h.graphml"))
+    assert r.exit_code == 2 and "(did you mean 'graphml'?)" in r.stderr and not (tmp_path / "h.graphml").exists()
+
+
 def test_tables_and_answers_line_up_with_wide_characters() -> None:
     """A name with an emoji of several joined, or CJK, takes the columns a terminal gives
     it, so the columns after it line up."""

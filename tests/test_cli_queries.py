@@ -204,3 +204,10 @@ def test_a_quote_over_wrapped_lines_reads_as_one_line(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["why", "sonnet", "fourteen-lines", "--data", str(data)])
     assert r.exit_code == 0, r.output
     assert "“A sonnet has fourteen lines.”" in r.stdout and "\\n" not in r.stdout
+
+
+def test_a_name_not_found_in_the_bundled_discussion_says_that_is_what_was_read(mini: Path) -> None:
+    r = run("compare", "bug", "defect")
+    assert r.exit_code == 3 and "(in the bundled discussion: give --data for yours)" in r.stderr, r.stderr
+    r = run("neighbors", "zzzz", "--data", str(mini))
+    assert r.exit_code == 3 and "bundled" not in r.stderr, r.stderr

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConceptGraphError, ConceptGraphWarning, NoResult, UsageError, printable
+from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, printable
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -65,7 +65,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ConceptGraphError as e:
-            click.echo(f"Error: {_message(str(e))}", err=True)
+            settings = ctx.find_object(_Settings)
+            # a name not found where the user did not say what to read: say what was read
+            also = " (in the bundled discussion: give --data for yours)" \
+                if isinstance(e, NodeNotFound) and settings is not None and settings.bundled else ""
+            click.echo(f"Error: {_message(str(e))}{also}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error
             # Point stdout at /dev/null so that the flush at exit does not fail again.
@@ -82,6 +86,7 @@ class _Settings:
     """What the group's options set, for the commands under it."""
 
     data: str | None = None
+    bundled: bool = False  # the command read the bundled discussion, given no data of the user's
 
 
 def _settings() -> _Settings:
@@ -115,6 +120,7 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
     """The graph a command works on, through the cache of built graphs."""
     from .load import load_graph
 
+    _settings().bundled = _data(data) is None
     G = load_graph(_data(data), cache=True)
     if curated:
         from .queries import without_drafts
@@ -229,9 +235,14 @@ class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
         return "[" + "|".join(self.names()) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if value in self.names():
+        from .errors import did_you_mean
+
+        names = self.names()
+        if value in names:
             return value
-        self.fail(f"'{value}' is not one of {', '.join(self.names())}.", param, ctx)
+        if str(value).casefold() in names:  # "GraphML" is graphml
+            return str(value).casefold()
+        self.fail(f"'{value}' is not one of {', '.join(names)}{did_you_mean(str(value).casefold(), names)}.", param, ctx)
 
     def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         return [click.shell_completion.CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
@@ -861,7 +872,7 @@ def _launch(target: str) -> None:
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/, named after --data "
               "(output/concept_graph.graphml for the bundled discussion).")
-@click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j).")
+@click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j): they are deleted.")
 @_part_options("Export")
 @common
 @curated_option

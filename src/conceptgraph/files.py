@@ -630,7 +630,7 @@ def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
     if others:
         what = "files an earlier export did not write" if EXPORT_MARK in held else "other files and no earlier export"
         raise OutputError(f"{path}: folder holds {what} ({len(others)}: {excerpt(', '.join(others), 80)}); "
-                          "choose another folder or use --force to replace it")
+                          "give a new folder's name (--force would delete them all)")
 
 
 def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> None:

@@ -234,6 +234,9 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I disagree.", "tom", [("disputes", "tom")]),
     ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back
     ("I'd disagree slightly with that.", "tom", [("disputes", "tom")]),
+    ("I see it differently from Maria.", "tom", [("disputes", "maria")]),  # to the one named, not the one above
+    ("I beg to differ with Maria.", "tom", [("disputes", "maria")]),
+    ("I see it differently.", "tom", [("disputes", "tom")]),
     ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),
     ("Granted, but that is not the point.", "tom", [("disputes", "tom")]),
     ("I completely disagree with Tom Ruiz here.", "", [("disputes", "tom")]),

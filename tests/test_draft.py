@@ -829,6 +829,15 @@ def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Pat
 
 
 @pytest.mark.parametrize(("sentence", "negated"), [
+    ("Trust cannot grow quickly.", True), ("Trust can't grow quickly.", True), ("Trust won't last.", True),
+    ("Trust may never grow.", True), ("Trust will always grow.", False), ("Trust can grow slowly.", False),
+])
+def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bool) -> None:
+    out, labels = _drafted(sentence, terms="trust")
+    assert [c.negated for c in out.claims] == [negated], [(labels[c.attribute], c.negated) for c in out.claims]
+
+
+@pytest.mark.parametrize(("sentence", "negated"), [
     ("I think volunteer is a status.", False),
     ("I don't think volunteer is a status.", True),  # the speaker denies it
     ("We do not believe that volunteer is a status.", True),

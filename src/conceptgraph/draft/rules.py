@@ -41,6 +41,8 @@ _MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’l
           r"wouldn't|wouldn’t|shouldn't|shouldn’t|mustn't|mustn’t|couldn't|couldn’t)(?:\s*,[^,]{1,30},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
+# A modal that denies what follows: "cannot", "won't", "can not", "may never"
+_MODAL_DENIES = re.compile(r"n['’]t\b|\bcannot\b|\b(?:not|never)\b", re.I)
 # "not", but not "not just", "not only": what follows those is granted, and more said (no denial)
 _NOT = r"not(?!\s+(?i:just|only|merely|simply|solely|purely)\b)"
 # what "not just" grants, after "isn't": "isn't only about the past"
@@ -526,8 +528,9 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
             and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s")) \
             and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
                  or not _COMPOUND_NEXT.match(rest[does.end():])):
-        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=bool(does.group("neg")),
-                           whole=True)
+        # "cannot grow", "won't last", "may never grow": the modal may carry the denial
+        denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(does.group("modal") or ""))
+        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True)
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)

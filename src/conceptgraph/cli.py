@@ -67,8 +67,8 @@ class _Group(click.Group):
         except ConceptGraphError as e:
             settings = ctx.find_object(_Settings)
             # a name not found where the user did not say what to read: say what was read
-            also = " (in the bundled discussion: give --data for yours)" \
-                if isinstance(e, NodeNotFound) and settings is not None and settings.bundled else ""
+            also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
+                and settings is not None and settings.bundled and "did you mean" not in str(e) else ""
             click.echo(f"Error: {_message(str(e))}{also}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error

@@ -93,7 +93,7 @@ _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say)\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
-# A lead-in that denies what follows: "I don't think", "we do not believe", "I never said"
+# A lead-in that denies what follows: "I don't think", "we do not believe that"
 _DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
                           r"reckon)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|"
                           r"suggest|guess|suppose|reckon)\b", re.I)

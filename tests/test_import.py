@@ -576,6 +576,7 @@ def test_a_zoom_transcript_is_dated_by_its_file_name(write) -> None:
     path = write((FIX / "meeting.vtt").read_text(encoding="utf-8"), "GMT20240307-140212_Recording.transcript.vtt")
     ds, _ = read_discussion([path])
     assert ds.source.date == "2024-03-07" and {m.date for m in ds.messages} == {"2024-03-07"}
+    assert ds.source.title == "Zoom meeting, 2024-03-07 14:02 GMT"  # not the file's name
 
 
 def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> None:

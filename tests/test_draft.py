@@ -229,6 +229,7 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     (":-1: from me", "maria", [("disputes", "maria")]),
     ("\U0001F44E", "maria", [("disputes", "maria")]),
     ("Set the limit to -1 for none.", "maria", []),  # a number
+    ("-1°C is too warm for the freezer.", "maria", []),
     ("Exactly.", "tom", [("agrees_with", "tom")]),
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),
@@ -826,11 +827,22 @@ def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Pat
     by_id = {c.id: c for c in ds.claims}
     [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
     assert agreement.target == "ann" and {by_id[k].term for k in agreement.concerns} == {"supporter"}
+    # the turn before the agreement: it is about what follows
+    chat = chat.replace("I agree with Ann on supporters, but dues should not define a member.",
+                        "I am not sure about supporters, but I agree with Ann on dues.")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "e"), "-q").exit_code == 0
+    assert run("draft", str(tmp_path / "e"), "--terms", "supporter,member,dues", "-q").exit_code == 0
+    ds = load_dataset(tmp_path / "e")
+    by_id = {c.id: c for c in ds.claims}
+    [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
+    assert "supporter" not in {by_id[k].term for k in agreement.concerns if k in by_id}
 
 
 @pytest.mark.parametrize(("sentence", "negated"), [
     ("Trust cannot grow quickly.", True), ("Trust can't grow quickly.", True), ("Trust won't last.", True),
     ("Trust may never grow.", True), ("Trust will always grow.", False), ("Trust can grow slowly.", False),
+    ("Trust can, not surprisingly, grow slowly.", False),  # an aside is no denial
 ])
 def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bool) -> None:
     out, labels = _drafted(sentence, terms="trust")
@@ -843,6 +855,8 @@ def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bo
     ("We do not believe that volunteer is a status.", True),
     ("I don't think we should drop volunteer entirely.", True),
     ("I don't think volunteer is not a status.", False),  # denied twice
+    ("Bo: I don't think so: volunteer is a status.", False),  # a denial before the colon is another's point
+    ("People who don't think ahead say: volunteer is a status.", False),
 ])
 def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool) -> None:
     out, labels = _drafted(sentence, terms="volunteer,status")

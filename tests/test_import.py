@@ -143,6 +143,14 @@ def test_a_mail_s_attribution_goes_with_its_quote_however_written(write, attribu
     assert [m.text for m in ds.messages] == ["A member is a tenant."]
 
 
+def test_a_line_of_the_writer_s_own_before_an_attribution_stays(write) -> None:
+    mail = ("From: Bo Chen <bo@example.com>\nMessage-ID: <2@x>\nSubject: Re: terms\n\n"
+            "I agree with most of it.\nOn release 2 we need 3 sprints, not two.\nAnn wrote:\n> Two.\nThanks.\n")
+    ds, _ = read_discussion([write(mail, "m.eml")])
+    assert [m.text for m in ds.messages] == ["I agree with most of it.\nOn release 2 we need 3 sprints, not two.\n"
+                                             "Thanks."]
+
+
 def test_a_forum_signature_after_a_rule_is_left_out(write) -> None:
     issue = [{"number": 3, "title": "legacy or deprecated?", "body": "Which word?", "user": {"login": "ann"},
               "created_at": "2024-05-01T00:00:00Z", "html_url": "https://github.com/o/r/issues/3"},
@@ -518,6 +526,10 @@ def test_a_folder_that_holds_an_export_names_it(tmp_path: Path) -> None:
     r = run("import", str(folder), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1 and r.stderr.count("\n") == 1
     assert "it holds result.json (telegram): give that file" in r.stderr, r.stderr
+    (folder / "video.mp4").write_bytes(b"\0" * 2000)  # a file over the size limit gives no error of its own
+    r = CliRunner().invoke(cli, ["import", str(folder), "-o", str(tmp_path / "out")],
+                           env={"CONCEPTGRAPH_MAX_BYTES": "1000"})
+    assert r.exit_code == 1 and "not a discussion this tool reads" in r.stderr, r.stderr
     assert run("import", str(folder / "result.json"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
 
 

@@ -127,6 +127,39 @@ def test_a_stance_turned_to_another_person_is_not_about_what_the_first_said(draf
     assert kept["concerns"] and set(kept["concerns"]) <= set(said_by)
 
 
+def test_an_edit_naming_a_term_renamed_in_review_makes_none(drafted: Path) -> None:
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term")
+    r.decide([term.rid], "edited", {"label": "coordinating work"})
+    claim = next(it for it in r.items if it.kind == "claim" and it.record.term != term.record.id)
+    assert "made" not in r.decide([claim.rid], "edited", {"term": "coordinating work"})
+
+
+def test_a_relation_between_terms_cannot_be_edited_to_join_a_term_to_itself(drafted: Path) -> None:
+    r = Review(drafted)
+    rel = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("includes", "contrasts_with"))
+    with pytest.raises(UsageError, match="the edit makes its two ends one"):
+        r.decide([rel.rid], "edited", {"source": rel.fields["target"]})
+
+
+def test_many_turns_of_one_item_keep_the_last_twenty(drafted: Path) -> None:
+    """Each turn keeps the one before: far enough back for any undo a person makes, and
+    never so deep that decisions.yaml cannot be written or read."""
+    r = Review(drafted)
+    claim = next(it for it in r.items if it.kind == "claim")
+    for n in range(60):
+        r.decide([claim.rid], "rejected" if n % 2 else "accepted")
+    again = Decisions.read(drafted)
+    [entry] = again.entries
+    depth, was = 0, entry.memo.get("was")
+    while was:
+        depth, was = depth + 1, was.get("was")
+    assert depth == 20 and entry.decision == "rejected"
+    for _ in range(3):
+        r.undo()
+    assert r.status(claim) == "accepted"
+
+
 def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
     claim = ids_of(drafted, claim=1)["claim"][0]
     r = run("review", str(drafted), claim, "--edit", "attribute=works as a team", "--edit", "negated=true", "--json")

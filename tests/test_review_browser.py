@@ -294,6 +294,25 @@ def test_the_key_list_closes_with_escape_and_the_legend_counts_stay_in_their_col
     assert errors == []
 
 
+def test_an_undo_that_brings_back_an_earlier_edit_shows_it(browser, server: ReviewServer, drafted: Path) -> None:
+    """Two edits of one label (the second turns the first), then u on the page: the first
+    edit stands again, and the graph shows its label, not the second's."""
+    review = server.review
+    term = next(it for it in review.items if it.kind == "term")
+    review.decide([term.rid], "edited", {"label": "first name"})
+    review.decide([term.rid], "edited", {"label": "second name"})
+    page, errors = _open(browser, server)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    node = page.evaluate("(id) => conceptgraph.data.nodeDetails.findIndex((d) => String(d.id) === id)",
+                         str(term.record.id))
+    drawn = f"() => conceptgraph.nodes.get({node}).label"
+    page.wait_for_function(drawn + " === 'second name'", timeout=10_000)
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(drawn + " === 'first name'", timeout=10_000)
+    assert errors == []
+
+
 def test_keys_faster_than_saves_lose_no_decision(browser, server: ReviewServer, drafted: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys pressed while earlier decisions are still being saved: each is sent after the

@@ -268,11 +268,17 @@ class Entry:
         return "- " + value(body)
 
 
-def _was(e: Entry) -> dict[str, Any]:
+def _was(e: Entry, keep: int = 20) -> dict[str, Any]:
     """What an entry decided, kept in the one that turns it: its action, decision, edit
-    and what it had turned in its turn."""
-    return {"action": e.action, "decision": e.decision, **({"edit": e.edit} if e.edit else {}),
-            **({"was": e.memo["was"]} if "was" in e.memo else {})}
+    and what it had turned in its turn, ``keep`` turns deep (an undo goes back that far)."""
+    out: dict[str, Any] = {"action": e.action, "decision": e.decision, **({"edit": e.edit} if e.edit else {})}
+    inner, at = e.memo.get("was"), out
+    for _ in range(keep - 1):
+        if not inner:
+            break
+        at["was"] = {k: v for k, v in inner.items() if k != "was"}
+        at, inner = at["was"], inner.get("was")
+    return out
 
 
 class Decisions:

@@ -53,6 +53,7 @@ from .decisions import (
 )
 from .errors import UsageError, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
+from .names import normalise
 from .standing import Standing
 
 if TYPE_CHECKING:
@@ -250,8 +251,6 @@ class Review:
         """The undecided items a bulk filter selects: ``above`` (confidence at least),
         ``below`` (confidence under it), ``term`` (its term or attribute, by label),
         ``speaker`` (name or id), ``kind``; all must hold."""
-        from .names import normalise
-
         for k in flt:
             if k not in FILTERS:
                 raise UsageError(f"unknown filter '{excerpt(k, 20)}'; one of {', '.join(FILTERS)}")
@@ -300,6 +299,9 @@ class Review:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
                     changes = check_edit(it.kind, edit or {}, it.record, self.names)
+                    if it.kind == "relation" and RELATION_ENDS[it.record.kind][0] != CONTRIBUTOR and normalise(
+                            changes.get("source", it.fields["source"])) == normalise(changes.get("target", it.fields["target"])):
+                        raise UsageError("a relation joins two different terms: the edit makes its two ends one")
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
@@ -319,7 +321,7 @@ class Review:
         """The terms an edit names that the review has none of, each said with the likely
         slip it may be ("term 'vetos' (did you mean 'veto'?)"); a person named where a term
         goes is refused: a claim or a relation between terms takes no contributor there."""
-        from .names import normalise, words
+        from .names import words
 
         wanted = [changes[TERM]] if it.kind == CLAIM and TERM in changes else [
             changes[end] for side, end in enumerate(("source", "target"))
@@ -328,6 +330,8 @@ class Review:
             return []
         labels = {normalise(n): t.label for t in (*self.snap.base.terms, *(i.record for i in self.items if i.kind == TERM))
                   for n in (t.id, t.label, *t.aliases)}
+        labels |= {normalise(e.edit["label"]): e.edit["label"] for e in self.book.latest()  # a term renamed in review
+                   if e.item == TERM and e.decision == EDITED and "label" in e.edit}
         # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
         people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {
             w for name in self.names.values() if len(parts := words(name)) > 1 for w in (parts[0], parts[-1])}

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import DatasetError, UsageError, did_you_mean, excerpt
+from ..errors import ConceptGraphError, DatasetError, UsageError, did_you_mean, excerpt
 
 if TYPE_CHECKING:
     from ..model import Dataset
@@ -218,7 +218,11 @@ def _folder_hint(path: Path) -> str:
         return ""
     found = []
     for f in sorted(path.iterdir())[:200]:
-        if f.is_file() and f.stat().st_size and (imp := detect(f)) is not None and imp.name != "text":
+        try:
+            imp = detect(f) if f.is_file() and f.stat().st_size else None
+        except (ConceptGraphError, OSError):  # a recording over the size limit: no hint, and no error of its own
+            imp = None
+        if imp is not None and imp.name != "text":
             found.append(f"{f.name} ({imp.name})")
         if len(found) == 3:
             break

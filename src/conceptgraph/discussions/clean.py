@@ -253,7 +253,7 @@ _QUOTE = re.compile(r"\s*>")
 _MAIL_QUOTE = re.compile(r"\s*(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
 # The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>"
-_WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.*\d")
+_WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.*\d.*<[^<>\s@]+@[^<>\s]+>\s*$")
 
 
 #: What a reader's ``Left`` counts the lines removed as.

@@ -166,6 +166,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 
 # Where a sentence turns against what it granted: what a stance is about comes before
 _TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but\s+|\s+except\s+", re.I)
+# The words that take a side, to tell which side of the turn a stance is on
+_TAKES_SIDE = re.compile(r"\b(?:(?:dis)?agree[sd]?|agreement|concur|support(?:s|ed)?|right|wrong|correct|exactly|"
+                         r"differ(?:ently)?|second|echo)\b|[+-]1\b", re.I)
 #: The verdicts on a name (rules.py's labels, first word) that favour it
 _FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})
 #: How many of the last messages a guessed stance looks back through for who said first what
@@ -396,9 +399,15 @@ class _Drafter:
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]
-            # "I agree with Priya on supporters, but I don't think dues ...": about supporters only
+            # "I agree with Priya on supporters, but I don't think dues ...": about supporters only;
+            # "I am not sure about X, but I agree with Priya on Y": about Y
             turn = _TURNS.search(text)
-            echoed = content_words(text[:turn.start()] if turn and turn.start() > 0 else text)
+            part = text
+            if turn and _TAKES_SIDE.search(text, 0, turn.start()):
+                part = text[:turn.start()]
+            elif turn and _TAKES_SIDE.search(text, turn.end()):
+                part = text[turn.end():]
+            echoed = content_words(part)
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:
                     taken.add((st.kind, who))

@@ -411,7 +411,7 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
             subject, rule = (base + at + pron.start(), base + at + pron.end(), previous), "pronoun"
     found: list[Finding] = []
     # "I don't think X is Y": the speaker denies what the clause says
-    denied = bool(lead and _DENIED_LEAD.search(lead.group()))
+    denied = bool(lead and _DENIED_LEAD.search(lead.group().rsplit(":", 1)[-1]))  # not in a "...:" before it
     if subject is not None and rule == "subject" and compound_after(text, subject[1] - base):
         subject = None  # "Climate change is ...": the subject is the compound, not the term
     if subject is not None:
@@ -529,7 +529,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
             and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
                  or not _COMPOUND_NEXT.match(rest[does.end():])):
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
-        denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(does.group("modal") or ""))
+        modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
+        denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
         return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True)
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term

@@ -116,7 +116,8 @@ _PATTERNS: list[_Shape] = [
            needs=("+1", "thumbsup", "\U0001F44D")),
     _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # "-1 on X", ":-1:", 👎: a vote against (opening the sentence: "-1" inside one may be a number)
-    _Shape(DISPUTES, re.compile(r"^\W*(?<![\w.])-1\b(?!\.\d)|:-1:|:thumbsdown:|\U0001F44E"), False,
+    _Shape(DISPUTES, re.compile(r"^\W*(?<![\w.])-1(?=\s*$|\s*[.,!:;)]\s|\s*[.!]$|\s+(?:on|to|for|from|here|me)\b)"
+                                r"|:-1:|:thumbsdown:|\U0001F44E"), False,
            needs=("-1", "thumbsdown", "\U0001F44E")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(

@@ -404,6 +404,8 @@
       if (st.reloading) return;
       st.error = "";
       send("/api/undo", {}, (res) => {
+        // an earlier decision that stands again may be an edit the page no longer holds: read it
+        if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
         st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .graph import Graph
 
 __all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts",
-           "mention_spans", "mentions_of", "suggest", "person_keys", "unmarked"]
+           "mention_spans", "mentions_of", "suggest", "person_keys", "unmarked", "base_form"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
@@ -261,19 +261,24 @@ def _same_lemma(G: Graph, key: str, kind: str | None) -> list[Any]:
     """The nodes one of whose names has the dictionary form ``key`` has: "bugs" names
     "bug" and "grades" "grade", which :func:`stem` leaves apart (too short, or an "e"
     the suffix took)."""
-    base = _lemma(key)
+    base = base_form(key)
     if base == key:
         return []
     return [node for node in G.nodes if _kind_ok(G, node, kind)
-            and any(_lemma(normalise(n)) == base for n in node_names(G, node))]
+            and any(base_form(normalise(n)) == base for n in node_names(G, node))]
 
 
-@lru_cache(maxsize=4096)
-def _lemma(word: str) -> str:
-    """A word's dictionary form as a noun or verb ("failures" -> "failure"), else the word."""
+@lru_cache(maxsize=65536)  # drafting asks it of every word of every label
+def base_form(word: str) -> str:
+    """A noun's or verb's dictionary form ("doors" -> "door", "opens" -> "open"); any
+    other word as it is: "bigger" is not "big", nor "worse" "bad".
+
+    >>> base_form("failures"), base_form("bigger")
+    ('failure', 'bigger')
+    """
     from lemminflect import getAllLemmas
 
-    found = getAllLemmas(word)
+    found = getAllLemmas(word.casefold())
     for pos in ("NOUN", "VERB"):
         if pos in found:
             return str(found[pos][0])

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain, combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -36,7 +36,7 @@ from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
 from ..errors import DatasetError, OutputError
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
-from ..names import normalise
+from ..names import base_form, normalise
 
 if TYPE_CHECKING:
     from ..dataset import Document
@@ -289,7 +289,7 @@ class _Drafter:
         if key in self.known:
             return self.known[key]
         # "opens doors" and "open doors" are one attribute, said by two people: the first label stands
-        key = self.forms.get(label) or self.forms.setdefault(label, normalise(" ".join(map(_base_form, label.split()))))
+        key = self.forms.get(label) or self.forms.setdefault(label, normalise(" ".join(map(base_form, label.split()))))
         if key not in self.attributes:
             self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
         return self.attributes[key].id
@@ -627,19 +627,6 @@ def _concerns(said: list[tuple[str, set[str], str]], words: set[str]) -> tuple[s
 
 def _slug(text: str) -> str:
     return slug(text)[:60].strip("-") or "x"
-
-
-@lru_cache(maxsize=65536)
-def _base_form(word: str) -> str:
-    """A noun's or verb's dictionary form ("doors" -> "door", "opens" -> "open"); any
-    other word as it is: "bigger" is not "big", nor "worse" "bad"."""
-    from lemminflect import getAllLemmas
-
-    found = getAllLemmas(word.casefold())
-    for pos in ("NOUN", "VERB"):
-        if pos in found:
-            return str(found[pos][0])
-    return word
 
 
 def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None = None,

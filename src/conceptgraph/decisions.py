@@ -1154,10 +1154,12 @@ def respect(drafted: Dataset, base: Dataset, book: Decisions) -> Dataset:
     return settle(items, marks, base).remaining
 
 
-def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str, str] | None = None) -> dict[str, Any]:
+def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str, str] | None = None,
+               fields: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The edit of an item as decisions.yaml keeps it: only the fields that change, each
     checked (a :class:`UsageError` says what is wrong). A relation's end that is a person
-    is given by id or name (``people``: id -> name) and kept by id.
+    is given by id or name (``people``: id -> name) and kept by id; its two ends, after
+    the edit, are never one (``fields``: the item's, which name a term by its label).
 
     >>> from conceptgraph.model import Relation
     >>> check_edit("relation", {"target": "Ann Lee"}, Relation("r", "disputes", "bo", "cy"), {"ann": "Ann Lee"})
@@ -1183,9 +1185,11 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
         elif k in ("source", "target") and RELATION_ENDS[record.kind][k == "target"] == CONTRIBUTOR:
             v = _person(v, people or {})
         out[k] = v
-    if kind == RELATION and RELATION_ENDS[record.kind][0] == CONTRIBUTOR \
-            and out.get("source", record.source) == out.get("target", record.target):
-        raise UsageError("a stance joins two people: the edit makes its two ends one")
+    if kind == RELATION:
+        now = {**(fields or {"source": record.source, "target": record.target}), **out}
+        if normalise(now["source"]) == normalise(now["target"]):
+            joins = "people" if RELATION_ENDS[record.kind][0] == CONTRIBUTOR else "terms"
+            raise UsageError(f"a {record.kind} relation joins two different {joins}: the edit makes its two ends one")
     return out
 
 

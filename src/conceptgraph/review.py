@@ -298,10 +298,7 @@ class Review:
                 if decision == EDITED:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
-                    changes = check_edit(it.kind, edit or {}, it.record, self.names)
-                    if it.kind == "relation" and RELATION_ENDS[it.record.kind][0] != CONTRIBUTOR and normalise(
-                            changes.get("source", it.fields["source"])) == normalise(changes.get("target", it.fields["target"])):
-                        raise UsageError("a relation joins two different terms: the edit makes its two ends one")
+                    changes = check_edit(it.kind, edit or {}, it.record, self.names, it.fields)
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is

@@ -237,9 +237,9 @@
     function nodeNamed(name, like) {
       const i = nodeIndex.get(String(name));
       if (i !== undefined && data.nodes.kind[i] === data.nodes.kind[like]) return i;
-      const want = String(name).trim().toLowerCase();
+      const want = cg.normalise(name); // as the server matches labels: case and punctuation aside
       const found = data.nodes.label.findIndex((label, n) => data.nodes.kind[n] === data.nodes.kind[like] &&
-        String(label).trim().toLowerCase() === want);
+        cg.normalise(label) === want);
       return found >= 0 ? found : undefined;
     }
     // where each decided node and link stands: "kept" or "gone"; the legend counts them
@@ -268,10 +268,11 @@
       const stand = gone ? "gone" : kept ? "kept" : undefined;
       // a relation or claim whose ends were edited joins its new ends, where the graph has them (a claim's
       // person stays: only a node of the end's own kind is looked for); an undo brings the drafted ones back
-      const moved = it.status === "edited" && it.editedEnds;
+      const edited = it.status === "edited" && it.edited ? it.edited : {};
+      const moved = endsOf(it, edited);
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
-        const from = moved ? nodeNamed(it.editedEnds[0], s) : undefined, to = moved ? nodeNamed(it.editedEnds[1], t) : undefined;
+        const from = moved ? nodeNamed(moved[0], s) : undefined, to = moved ? nodeNamed(moved[1], t) : undefined;
         if (stand) edgeStand.set(j, stand); else edgeStand.delete(j);
         edgeUpdates.push({ id: j, hidden: gone, dashes: kept ? false : (data.big ? false : [3, 5]),
           from: from !== undefined ? from : s, to: to !== undefined ? to : t,
@@ -281,7 +282,7 @@
         const i = nodeIndex.get(String(it.nodes[0]));
         if (i !== undefined) {
           // an edited label shows as edited; an undo brings the drafted one back
-          const label = it.status === "edited" && it.editedLabel ? it.editedLabel : data.nodes.label[i];
+          const label = typeof edited.label === "string" ? edited.label : data.nodes.label[i];
           if (stand) nodeStand.set(i, stand); else nodeStand.delete(i);
           // search finds an edited one by its new label, and still by the drafted one (which becomes an alias)
           if (!draftedNames.has(i)) draftedNames.set(i, data.names[i]);
@@ -375,8 +376,7 @@
       st.error = "";
       st.queue.shift();
       it.status = decision;
-      if (decision === "edited" && edit && typeof edit.label === "string") it.editedLabel = edit.label;
-      if (decision === "edited" && edit) it.editedEnds = endsOf(it, edit);
+      if (decision === "edited" && edit) it.edited = edit; // as the server sends an edited item's edit
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);
@@ -629,13 +629,7 @@
         st.queue = s.queue.slice();
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
-        s.items.forEach((it) => {
-          if (it.edited) { // decided before this page was loaded
-            if (typeof it.edited.label === "string") it.editedLabel = it.edited.label;
-            it.editedEnds = endsOf(it, it.edited);
-          }
-          if (it.status !== null) graph.dirty.add(it);
-        });
+        s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
         graph.placed = null;
         showSaving();
         warn(s.warning);

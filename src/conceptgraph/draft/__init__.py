@@ -169,6 +169,22 @@ _TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but
 # The words that take a side, to tell which side of the turn a stance is on
 _TAKES_SIDE = re.compile(r"\b(?:(?:dis)?agree[sd]?|agreement|concur|support(?:s|ed)?|right|wrong|correct|exactly|"
                          r"differ(?:ently)?|second|echo)\b|[+-]1\b", re.I)
+def _side_taken(text: str) -> str:
+    """The part of a sentence its stance is about, when a "but" turns it: "I agree with
+    Priya on supporters, but dues ..." is about supporters; "I am not sure about X, but I
+    agree with Priya on Y" about Y.
+
+    >>> _side_taken("I agree with Ann on supporters, but dues are another matter.")
+    'I agree with Ann on supporters'
+    """
+    turn = _TURNS.search(text)
+    if turn and _TAKES_SIDE.search(text, 0, turn.start()):
+        return text[:turn.start()]
+    if turn and _TAKES_SIDE.search(text, turn.end()):
+        return text[turn.end():]
+    return text
+
+
 #: The verdicts on a name (rules.py's labels, first word) that favour it
 _FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})
 #: How many of the last messages a guessed stance looks back through for who said first what
@@ -384,6 +400,7 @@ class _Drafter:
             found = [Stance(AGREES_WITH, endorsed, s, e, rule="endorsed")]  # "I vote for X": with X's author
         if self.answers_question and _BARE_YES.fullmatch(text.strip()):
             found = [st for st in found if st.named or st.kind != AGREES_WITH]
+        echoed = content_words(_side_taken(text)) if found else set()  # what the stances are about
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
             target = st.target if st.named or st.rule == "endorsed" or not named_target else named_target
@@ -399,15 +416,6 @@ class _Drafter:
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]
-            # "I agree with Priya on supporters, but I don't think dues ...": about supporters only;
-            # "I am not sure about X, but I agree with Priya on Y": about Y
-            turn = _TURNS.search(text)
-            part = text
-            if turn and _TAKES_SIDE.search(text, 0, turn.start()):
-                part = text[:turn.start()]
-            elif turn and _TAKES_SIDE.search(text, turn.end()):
-                part = text[turn.end():]
-            echoed = content_words(part)
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:
                     taken.add((st.kind, who))

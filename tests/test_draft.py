@@ -26,7 +26,7 @@ from conceptgraph.draft.relations import term_relations
 from conceptgraph.draft.rules import mentions_in, read_sentence
 from conceptgraph.draft.stances import name_index, stances
 from conceptgraph.draft.terms import find_terms, key_of
-from conceptgraph.model import Contributor, Dataset, Message
+from conceptgraph.model import Contributor, Dataset, Message, Relation
 
 from conftest import ROOT, SOURCE
 
@@ -815,28 +815,27 @@ def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path
     }
 
 
+def _agreement_about(folder: Path, reply: str) -> tuple[Relation, set[str]]:
+    """Bo's agreement with Ann, drafted (into ``folder``) from ``reply`` to her two
+    definitions, and the terms of her claims it is about."""
+    chat = folder.with_suffix(".txt")
+    chat.write_text(f"Ann: A supporter gives time or money. A member pays dues.\nBo: {reply}\n", encoding="utf-8")
+    assert run("import", str(chat), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "supporter,member,dues", "-q").exit_code == 0
+    ds = load_dataset(folder)
+    by_id = {c.id: c for c in ds.claims}
+    [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
+    return agreement, {by_id[k].term for k in agreement.concerns if k in by_id}
+
+
 def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Path) -> None:
     """"I agree with Ann on supporters, but dues ...": about what Ann said of supporters,
     not of dues, which the rest of the sentence turns against."""
-    chat = ("Ann: A supporter gives time or money. A member pays dues.\n"
-            "Bo: I agree with Ann on supporters, but dues should not define a member.\n")
-    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
-    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "-q").exit_code == 0
-    assert run("draft", str(tmp_path / "d"), "--terms", "supporter,member,dues", "-q").exit_code == 0
-    ds = load_dataset(tmp_path / "d")
-    by_id = {c.id: c for c in ds.claims}
-    [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
-    assert agreement.target == "ann" and {by_id[k].term for k in agreement.concerns} == {"supporter"}
+    agreement, about = _agreement_about(tmp_path / "d", "I agree with Ann on supporters, but dues should not define a member.")
+    assert agreement.target == "ann" and about == {"supporter"}
     # the turn before the agreement: it is about what follows
-    chat = chat.replace("I agree with Ann on supporters, but dues should not define a member.",
-                        "I am not sure about supporters, but I agree with Ann on dues.")
-    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
-    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "e"), "-q").exit_code == 0
-    assert run("draft", str(tmp_path / "e"), "--terms", "supporter,member,dues", "-q").exit_code == 0
-    ds = load_dataset(tmp_path / "e")
-    by_id = {c.id: c for c in ds.claims}
-    [agreement] = [r for r in ds.relations if r.kind == "agrees_with"]
-    assert "supporter" not in {by_id[k].term for k in agreement.concerns if k in by_id}
+    _, about = _agreement_about(tmp_path / "e", "I am not sure about supporters, but I agree with Ann on dues.")
+    assert "supporter" not in about
 
 
 @pytest.mark.parametrize(("sentence", "negated"), [

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, printable
+from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, did_you_mean, printable
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -235,8 +235,6 @@ class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
         return "[" + "|".join(self.names()) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from .errors import did_you_mean
-
         names = self.names()
         if value in names:
             return value

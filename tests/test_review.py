@@ -271,7 +271,7 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
 
 def test_list_with_a_decision_is_refused_not_half_done(drafted: Path) -> None:
     r = run("review", str(drafted), "--list", "--accept-above", "0.6")
-    assert r.exit_code == 2 and "give one of --list, --undo, --edit, or decisions" in r.stderr
+    assert r.exit_code == 2 and "give one of --list, --undo, --edit, --add, or decisions" in r.stderr
     assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
 
 
@@ -644,6 +644,13 @@ def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: P
             elif roll < 0.5:
                 claim = rng.choice([it for it in left if it.kind == "claim"])
                 r.decide([claim.rid], "edited", {"negated": not claim.record.negated})
+            elif roll < 0.56:  # an item the draft missed, added (undone later by the undos above)
+                m = rng.choice(list(r.snap.messages.values()))
+                words = m.text.split()
+                at = rng.randrange(max(1, len(words) - 3))
+                r.add("claim", {"message": m.id, "quote": " ".join(words[at:at + 3]),
+                                "term": rng.choice(terms).fields.get("term", "trust"), "attribute": f"added {steps}"})
+                modes.add("added")
             else:
                 r.decide([it.rid for it in rng.sample(left, min(3, len(left)))], rng.choice(["accepted", "rejected"]))
         except UsageError:
@@ -654,7 +661,7 @@ def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: P
         assert r.counts() == Review(drafted).counts()  # the page's counts are those of the folder read again
     assert {e.decision for e in r.book.entries} >= {"accepted", "rejected", "edited"}
     assert "removed" in set(r.standing.status.values())
-    assert steps > 50 and modes == {True, False}  # both ways of keeping it were checked
+    assert steps > 50 and modes == {True, False, "added"}  # both ways of keeping it were checked, and additions
 
 
 def test_the_list_says_a_claim_as_every_answer_does(tmp_path: Path) -> None:
@@ -665,3 +672,82 @@ def test_the_list_says_a_claim_as_every_answer_does(tmp_path: Path) -> None:
     assert run("draft", str(raw), "-o", str(tmp_path / "sb"), "-q").exit_code == 0
     listed = run("review", str(tmp_path / "sb"), "--list").stdout
     assert "sonnet: short" in listed and "ballad: not short" in listed and "lacks" not in listed, listed
+
+
+# -- adding what the draft missed
+
+
+def _message(folder: Path, place: str) -> dict[str, Any]:
+    return next(m for m in section(folder, "discussion.yaml", "messages") if m["where"] == place)
+
+
+def test_a_claim_the_draft_missed_is_added_with_its_speaker_and_characters(drafted: Path) -> None:
+    """Added from the command line: accepted at once, said by the message's speaker, with
+    the exact characters of its quote; gone again with an undo; kept by a new draft."""
+    text = _message(drafted, "response 2")["text"]
+    before = Review(drafted).counts()
+    r = run("review", str(drafted), "--add", "claim", "message=response 2", "quote=collaboration which is  a bit deeper",
+            "term=collaboration", "attribute=deeper", "--json")
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert conforms(out, ANSWERS["review --add"]) == [] and out["added"] == "collaboration: deeper"
+    assert out["speaker"] == "Luke Naismith" and out["reviewed"] >= 1
+    [line] = decisions(drafted)
+    assert line["decision"] == "accepted" and line["added"] is True and line["message"] == "response-2"
+    s, e = line["span"]
+    assert text[s:e] == "collaboration which is a bit deeper"  # spaces aside, the message's own characters
+    [claim] = [c for c in section(drafted, "reviewed.yaml", "claims") if c["span"] == [s, e]]
+    assert claim["by"] == "luke-naismith" and claim["quote"] == text[s:e] and "confidence" not in claim
+    assert "deeper" in {a.get("label", a["id"]) for a in section(drafted, "reviewed.yaml", "attributes")}
+    assert run("validate", str(drafted)).exit_code == 0
+    # a new draft keeps it, once, and drafts nothing over it
+    assert run("draft", str(drafted)).exit_code == 0
+    assert [c["span"] for c in section(drafted, "reviewed.yaml", "claims")].count([s, e]) == 1
+    assert not [c for c in section(drafted, "draft.yaml", "claims") if c.get("span") == [s, e]]
+    # an undo takes it away (with the attribute it made): not left to decide either
+    r = run("review", str(drafted), "--undo", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["total"] == before["total"]
+    for name in ("draft.yaml", "reviewed.yaml"):
+        assert not [c for c in section(drafted, name, "claims") if c.get("span") == [s, e]], name
+    assert Review(drafted).counts() == before
+
+
+def test_an_agreement_added_is_its_speaker_s_towards_the_one_named(drafted: Path) -> None:
+    r = Review(drafted)
+    m = r.snap.messages["response-3"]
+    quote = " ".join(m.text.split()[:6])
+    out = r.add("agrees_with", {"message": "response-3", "quote": quote, "target": "luke"})
+    [line] = decisions(drafted)
+    assert (line["kind"], line["source"], line["target"]) == ("agrees_with", m.by, "luke-naismith")
+    assert out["added"] == f"{r.names[m.by]} agrees with Luke Naismith"
+    with pytest.raises(UsageError, match="its speaker's"):
+        r.add("disputes", {"message": "response-3", "quote": quote, "source": "Luke", "target": "Shawn"})
+    with pytest.raises(UsageError, match="two different people"):
+        r.add("disputes", {"message": "response-3", "quote": quote, "target": r.names[m.by]})
+
+
+def test_adding_what_the_draft_has_accepts_the_drafted_item(drafted: Path) -> None:
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim")
+    words = claim.record.quote.split()[:3]
+    total = r.counts()["total"]
+    out = r.add("claim", {"message": claim.record.message, "quote": " ".join(words), "term": claim.fields["term"],
+                          "attribute": claim.fields["attribute"].upper()})
+    assert out["added"] == "" and out["id"] == claim.rid and r.status(claim) == "accepted"
+    assert r.counts()["total"] == total and "added" not in decisions(drafted)[0]
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["dispute", "message=response 3", "quote=I", "target=Luke"], "unknown kind 'dispute' (did you mean 'disputes'?)"),
+    (["claim", "message=respnse 3", "quote=I", "term=x", "attribute=y"], "no message 'respnse 3'"),
+    (["claim", "message=response 3", "quote=not in it at all", "term=x", "attribute=y"], "is not in message response-3"),
+    (["claim", "message=response 3", "quote=I", "term=x"], "a claim needs attribute="),
+    (["claim", "message=response 3", "quote=I", "term=x", "attribute=y", "colour=red"], "not 'colour'"),
+    (["claim", "message=response 3", "quote=I", "term=Luke Naismith", "attribute=y"], "is a contributor"),
+    (["claim", "message", "quote=I"], "--add takes FIELD=VALUE"),
+    (["disputes", "message=response 3", "quote=I", "target=Nobody Here"], "no contributor named 'Nobody Here'"),
+])
+def test_an_addition_that_cannot_be_made_says_why_in_one_line(drafted: Path, args: list[str], says: str) -> None:
+    r = run("review", str(drafted), "--add", *args)
+    assert r.exit_code == 2 and says in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert not (drafted / "decisions.yaml").exists()

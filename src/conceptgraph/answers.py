@@ -18,7 +18,8 @@ __all__ = [
     "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
     "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
     "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
-    "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "ReviewItem", "ReviewSummary", "Evaluation", "Score",
+    "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "ReviewItem", "ReviewSummary", "ReviewAdded",
+    "Evaluation", "Score",
     "Unmatched", "ANSWERS", "shape", "readme_table", "conforms",
 ]
 
@@ -374,6 +375,18 @@ class ReviewSummary(TypedDict):
     made: NotRequired[list[str]]
 
 
+class ReviewAdded(ReviewSummary):
+    #: the review id of the item added (or of the drafted item it turned out to be)
+    id: str
+    #: what the added item says ("collaboration: deeper"); "" when the draft had it already
+    added: str
+    #: what the drafted item the addition named says, accepted instead; "" when added
+    drafted: str
+    speaker: str
+    where: str
+    quote: str
+
+
 class ImportAndDraft(ImportSummary):
     draft: NotRequired[DraftSummary]
 
@@ -430,6 +443,7 @@ ANSWERS: dict[str, Any] = {
     "draft": DraftSummary,
     "review": ReviewSummary,
     "review --list": [ReviewItem],
+    "review --add": ReviewAdded,
     "evaluate": Evaluation,
 }
 

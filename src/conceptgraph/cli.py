@@ -695,6 +695,12 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
               help="Edit the one item whose id follows and accept it, as the page's e does: a claim's term=, "
                    "attribute= or negated=true|false; a relation's kind=, source= or target= (a term by its "
                    "label, a person by id or name); a term's or attribute's label=.")
+@click.option("--add", "add", metavar="KIND",
+              help="Add an item the draft missed, accepted, as the page's n does: KIND is claim or a relation's "
+                   "kind (agrees_with, disputes, similar_to, ...), and FIELD=VALUE arguments follow instead of ids: "
+                   "message= (id or place, as `thread` gives them) and quote= (its words, copied), then a claim's "
+                   "term=, attribute= [negated=true], or a relation's source= and target= (an agreement's source "
+                   "is the speaker).")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")
@@ -705,10 +711,12 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
           "conceptgraph review output/comments/ --accept c-1f0e2a9b3c t-0564e28df2\n"
           "conceptgraph review output/comments/ --accept-above 0.9\n"
           "conceptgraph review output/comments/ c-1f0e2a9b3c --edit attribute='works as a team'\n"
-          "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo")
+          "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo\n"
+          "conceptgraph review output/comments/ --add claim message=comment-3 'quote=trust grows slowly' "
+          "term=trust 'attribute=grows slowly'")
 def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
-           accept_above: float | None, reject_below: float | None, edits: tuple[str, ...], undo: bool, port: int,
-           no_open: bool, as_json: bool) -> None:
+           accept_above: float | None, reject_below: float | None, edits: tuple[str, ...], add: str | None,
+           undo: bool, port: int, no_open: bool, as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
 
     Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C or
@@ -716,15 +724,18 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     accept, x reject, e edit, space skip, u undo, b bulk, ? help). Every decision is
     written at once to DATA/decisions.yaml; the accepted items make DATA/reviewed.yaml,
     and draft.yaml keeps what is left.
-    --list, --accept, --reject, --accept-above, --reject-below, --edit and --undo do
-    the same from a script.
+    --list, --accept, --reject, --accept-above, --reject-below, --edit, --add and
+    --undo do the same from a script.
     """
-    from .review import edit_fields, review_decide, review_edit, review_list, review_undo
+    from .review import edit_fields, review_add, review_decide, review_edit, review_list, review_undo
 
     deciding = accept or reject or accept_above is not None or reject_below is not None
-    if sum((list_, deciding, undo, bool(edits))) > 1:
-        raise UsageError("give one of --list, --undo, --edit, or decisions (--accept, --reject, --accept-above, "
-                         "--reject-below)")
+    if sum((list_, deciding, undo, bool(edits), add is not None)) > 1:
+        raise UsageError("give one of --list, --undo, --edit, --add, or decisions (--accept, --reject, "
+                         "--accept-above, --reject-below)")
+    if add is not None:
+        _answer(review_add(data, add, edit_fields(ids, "--add")), as_json, "review --add")
+        return
     if edits:
         if len(ids) != 1:
             raise UsageError("--edit changes one item: give its id (see --list)")

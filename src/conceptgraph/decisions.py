@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, OutputError, UsageError, article, excerpt
+from .errors import DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
 from .files import DECISIONS_FILE, _umask, folder_lock, not_utf8
 from .kinds import (
     ATTRIBUTE,
@@ -64,10 +64,10 @@ if TYPE_CHECKING:
     from .model import Attribute, Claim, Dataset, Message, Relation, Term
 
 __all__ = [
-    "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "RELATION", "ITEM_KINDS",
+    "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "ADDED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
-    "describe", "iter_uses", "REMOVED", "carried_only",
+    "new_item", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "GONE",
 ]
 
@@ -77,6 +77,8 @@ DRAFT_FILE = "draft.yaml"
 REVIEWED_FILE = "reviewed.yaml"
 
 ACCEPTED, REJECTED, EDITED = "accepted", "rejected", "edited"
+#: The mark of an item the reviewer added, which the draft missed: accepted, and noted so.
+ADDED = "added"
 DECIDED = (ACCEPTED, REJECTED, EDITED)
 #: What a reviewer decides about: drafted terms, attributes, claims and relations (the
 #: context links, mentions and co-occurrences, are never claims and are not reviewed).
@@ -95,15 +97,16 @@ _OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: (
 #: The order items are made again in: what a claim uses, the claim, what a stance is about
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
 #: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
-_MEMO = {TERM: ("confidence", "was"), ATTRIBUTE: ("confidence", "was"), CLAIM: ("confidence", "was"),
-         RELATION: ("confidence", "about", "was")}
+_MEMO = {TERM: ("confidence", "was"), ATTRIBUTE: ("confidence", "was"), CLAIM: ("confidence", "was", ADDED),
+         RELATION: ("confidence", "about", "was", ADDED)}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
            "# message and span; and, to make it again as it was should the decision be undone, its\n"
-           "# drafted confidence and (a stance) the claims it is about. Drafting again respects\n"
-           "# them. An undo removes the last action's lines.\n")
+           "# drafted confidence and (a stance) the claims it is about. A line marked `added` is\n"
+           "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
+           "# An undo removes the last action's lines.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
                  "# draft nobody has decided yet. Review them with `conceptgraph review DIR` (accepted\n"
                  "# items go to reviewed.yaml, every decision to decisions.yaml); drafting again\n"
@@ -476,7 +479,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
     memo = {k: e[k] for k in _MEMO[item] if k in e}
     for k, v in memo.items():
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "about"
-              else _valid_was(v, item) if k == "was"
+              else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:
             raise doc.error((*path, k), f"'{k}' is not valid here")
@@ -1024,8 +1027,9 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             made = _remake(e, label, whole, it, ensure, claim_ids)
             if made is not None:
                 add(made)
-        elif it.key not in seen:
-            add(it)
+        elif it.key not in seen and not (it.kind in (CLAIM, RELATION) and it.record.confidence is None
+                                         and book.find(it.key) is None):
+            add(it)  # (a claim or relation with no confidence was added in review: once undone, it is gone)
     # claims before relations: a stance made again finds the claims it was about
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen:
@@ -1191,6 +1195,96 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
             joins = "people" if RELATION_ENDS[record.kind][0] == CONTRIBUTOR else "terms"
             raise UsageError(f"a {record.kind} relation joins two different {joins}: the edit makes its two ends one")
     return out
+
+
+#: What an added item is given, by kind (a relation's kind is the item's kind).
+NEW_FIELDS = {CLAIM: ("message", "quote", TERM, ATTRIBUTE, "negated"), RELATION: ("message", "quote", "source", "target")}
+
+
+def new_item(kind: str, fields: Mapping[str, Any], messages: Mapping[str, Message],
+             people: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+    """The item kind and identity (as decisions.yaml writes it) of an item a reviewer adds:
+    ``kind`` is "claim" or a relation's kind; ``fields`` name its message (by id or place),
+    quote its words, and give a claim's term, attribute and negation, or a relation's two
+    ends (a person as the queries find them; an agreement's or dispute's source is the
+    message's speaker, whom it may leave out). Each mistake is a :class:`UsageError`.
+
+    >>> from conceptgraph.model import Message
+    >>> m = {"c-1": Message("c-1", "bo", "comment 1", "I agree with  Ann: trust grows.")}
+    >>> new_item("agrees_with", {"message": "comment 1", "quote": "I agree with Ann", "target": "Ann"},
+    ...          m, {"bo": "Bo", "ann": "Ann Lee"})
+    ('relation', {'kind': 'agrees_with', 'source': 'bo', 'target': 'ann', 'message': 'c-1', 'span': [0, 17]})
+    """
+    item = CLAIM if kind == CLAIM else RELATION
+    if item == RELATION and (kind not in RELATION_KINDS or kind in CONTEXT_RELATIONS):
+        choices = [k for k in RELATION_KINDS if k not in CONTEXT_RELATIONS]
+        raise UsageError(f"unknown kind '{excerpt(kind, 30)}'{did_you_mean(kind, [CLAIM, *choices])}; one of claim, "
+                         f"{', '.join(choices)}")
+    allowed = NEW_FIELDS[item]
+    for k in fields:
+        if k not in allowed:
+            raise UsageError(f"{article(kind)} takes {', '.join(allowed)}, not '{excerpt(k, 30)}'")
+    for k in allowed:
+        v = fields.get(k)
+        if k == "negated":
+            if v is not None and not isinstance(v, bool):
+                raise UsageError("'negated' is true or false")
+        elif k == "source" and item == RELATION and RELATION_ENDS[kind][0] == CONTRIBUTOR and not v:
+            continue  # the speaker's, as it must be
+        elif not isinstance(v, str) or not v.strip():
+            raise UsageError(f"{article(kind)} needs {k}=" + {"message": " (an id or place, as `thread` gives them)",
+                                                               "quote": " (the words, copied from the message)"}.get(k, ""))
+    m = _message(str(fields["message"]), messages)
+    span = _quote_span(str(fields["quote"]), m)
+    if item == CLAIM:
+        identity: dict[str, Any] = {"message": m.id, "span": list(span), TERM: " ".join(fields[TERM].split()),
+                                    ATTRIBUTE: " ".join(fields[ATTRIBUTE].split())}
+        return CLAIM, identity | ({"negated": True} if fields.get("negated") else {})
+    ends = []
+    for side, end in enumerate(("source", "target")):
+        value = " ".join(str(fields.get(end) or "").split())
+        if RELATION_ENDS[kind][side] == CONTRIBUTOR:
+            value = _person(value, people) if value else m.by
+            if side == 0 and value != m.by:
+                raise UsageError(f"{article(kind.replace('_', ' '))} in message {m.id} is its speaker's "
+                                 f"({people.get(m.by, m.by)}); leave source out")
+        ends.append(value)
+    if normalise(ends[0]) == normalise(ends[1]):
+        raise UsageError(f"{article(kind)} relation joins two different "
+                         f"{'people' if RELATION_ENDS[kind][0] == CONTRIBUTOR else RELATION_ENDS[kind][0] + 's'}, "
+                         "not one with itself")
+    return RELATION, {"kind": kind, "source": ends[0], "target": ends[1], "message": m.id, "span": list(span)}
+
+
+def _message(name: str, messages: Mapping[str, Message]) -> Message:
+    """The message ``name`` names, by id or by place ("comment 3"), case and spaces aside."""
+    if name in messages:
+        return messages[name]
+    key = normalise(name)
+    for m in messages.values():
+        if key in (normalise(m.id), normalise(m.where)):
+            return m
+    raise UsageError(f"no message '{excerpt(name, 30)}' in this thread{did_you_mean(name, list(messages))}; "
+                     "`conceptgraph thread DATA` lists them")
+
+
+def _quote_span(quote: str, m: Message) -> tuple[int, int]:
+    """Where ``quote`` is in the message: as written, else with any spacing and either
+    kind of quote mark or apostrophe, else in any case."""
+    import re
+
+    at = m.text.find(quote)
+    if at >= 0 and quote.strip():
+        return at, at + len(quote)
+    marks = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+    words = quote.split()
+    pattern = r"\s+".join("".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words)
+    for flags in (0, re.I):
+        hit = re.search(pattern, m.text, flags) if words else None
+        if hit:
+            return hit.start(), hit.end()
+    raise UsageError(f"the quote '{excerpt(quote, 40)}' is not in message {m.id}: copy its words as they are "
+                     "(`conceptgraph thread DATA` shows them)")
 
 
 def _person(value: str, people: Mapping[str, str]) -> str:

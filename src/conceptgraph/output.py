@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from typing import Any, TextIO
 
-from .errors import printable
+from .errors import excerpt, printable
 from .kinds import AGREES_WITH, DISPUTES, claim_text
 from .stdout import write_stdout
 
@@ -672,6 +672,14 @@ def review_text(r: dict[str, Any]) -> str:
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}")
 
 
+def review_add_text(r: dict[str, Any]) -> str:
+    made = "".join(f"\nmade a new {m}" for m in r.get("made", ()))
+    said = f" ({r['speaker']}, {r['where']}: “{excerpt(r['quote'], 100)}”)" if r.get("quote") else ""
+    what = (f"added {r['id']} {r['added']}" if r["added"] else
+            f"the draft has it already: {r['id']} {r['drafted']}, accepted")
+    return f"{r['path']}: {what}{said}; {r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"
+
+
 #: command -> the function that writes its answer as text.
 FORMATTERS: dict[str, Callable[[Any], str]] = {
     "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
@@ -679,4 +687,5 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
     "thread": thread_text, "export": export_text, "import": import_and_draft_text,
     "draft": draft_text, "evaluate": evaluate_text, "review": review_text, "review --list": review_list_text,
+    "review --add": review_add_text,
 }

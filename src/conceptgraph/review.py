@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .decisions import (
     ACCEPTED,
+    ADDED,
     CONTEXT,
     DECISIONS_FILE,
     EDITED,
@@ -41,11 +42,17 @@ from .decisions import (
     Conflict,
     Decisions,
     Item,
+    _loose,
+    _span_of,
+    carried_only,
     check_edit,
     describe,
     iter_uses,
+    key_of,
     kinds_like,
+    new_item,
     read_folder,
+    review_id,
     scope,
     settle,
     taken_with,
@@ -60,7 +67,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-__all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide", "review_edit", "edit_fields"]
+__all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide", "review_edit", "review_add", "edit_fields"]
 
 #: How the queue may be ordered: most likely accepted first (the drafter's confidence,
 #: then what the decisions so far teach), in the thread's order, or by term.
@@ -82,9 +89,14 @@ class Review:
         self._load()
 
     def _load(self) -> None:
+        self.snap = read_folder(self.folder)
+        self._index()
+
+    def _index(self) -> None:
+        """What follows from the items of ``snap``: the look-ups, the thread's order, the
+        learned order, where each item stands."""
         from .priority import Prior
 
-        self.snap = read_folder(self.folder)
         self.items = [it for it in self.snap.items if it.kind != CONTEXT]
         self.by_rid = {it.rid: it for it in self.items}
         # the ids draft.yaml writes ("draft-claim-3") find their items too, where one item has it
@@ -314,15 +326,62 @@ class Review:
                 result["made"] = made
             return result
 
-    def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
-        """The terms an edit names that the review has none of, each said with the likely
-        slip it may be ("term 'vetos' (did you mean 'veto'?)"); a person named where a term
-        goes is refused: a claim or a relation between terms takes no contributor there."""
-        from .names import words
+    def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:
+        """Add an item the draft missed, accepted, as one action: a claim (``kind`` "claim";
+        ``fields``: message, quote, term, attribute, negated) or a relation (``kind`` its
+        kind, as ``agrees_with``; fields: message, quote, source, target). The quote must
+        be the message's own words (found in it, spaces and quote marks aside): the item
+        keeps those characters, and the message's speaker says it (an agreement or dispute
+        is the speaker's). An item the draft has at the same place is accepted instead.
 
+        >>> import tempfile, pathlib
+        >>> from conceptgraph.discussions import import_discussion
+        >>> from conceptgraph.draft import draft_folder
+        >>> from conceptgraph.load import default_data_path
+        >>> folder = pathlib.Path(tempfile.mkdtemp()) / "coop"
+        >>> _ = import_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"], folder)
+        >>> _ = draft_folder(folder)
+        >>> r = Review(folder)
+        >>> r.add("claim", {"message": "response 2", "quote": "collaboration which is a bit deeper",
+        ...                 "term": "collaboration", "attribute": "deeper"})["added"]
+        'collaboration: deeper'
+        """
+        with self.lock:
+            self._check_base(base)
+            item, identity = new_item(kind, fields, self.snap.messages, self.names)
+            key = key_of(item, identity)
+            twin = next((it for it in self.items if it.key == key or (
+                _loose(it.key) == _loose(key) and _overlap(_span_of(it.key), _span_of(key)))), None)
+            if twin is not None:  # drafted already: accepted as it was drafted
+                result = self.decide([twin.rid], ACCEPTED, base=base) if self.status(twin) not in (
+                    ACCEPTED, EDITED) else {"revision": self.book.revision, "counts": self.counts(), "changed": {}}
+                return {**result, "added": "", "drafted": describe(twin, self.names), "id": twin.rid}
+            if item == CLAIM:
+                made = self._new_terms_named([identity[TERM]], "a claim")
+            else:
+                made = self._new_terms_named([identity[end] for side, end in enumerate(("source", "target"))
+                                              if RELATION_ENDS[identity["kind"]][side] == TERM],
+                                             f"a {identity['kind'].replace('_', ' ')} relation")
+            result = self._commit(lambda: self.book.record([(ACCEPTED, item, identity, {}, {ADDED: True})]))
+            self._load()  # the new item joins the review, made from its decision
+            rid = review_id(key)
+            return {**result, "counts": self.counts(), "added": describe(self.by_rid[rid], self.names), "id": rid,
+                    **({"made": made} if made else {})}
+
+    def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
+        """The terms an edit names that the review has none of (see :meth:`_new_terms_named`)."""
         wanted = [changes[TERM]] if it.kind == CLAIM and TERM in changes else [
             changes[end] for side, end in enumerate(("source", "target"))
             if it.kind == "relation" and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == TERM]
+        what = "a claim" if it.kind == CLAIM else f"a {getattr(it.record, 'kind', '').replace('_', ' ')} relation"
+        return self._new_terms_named(wanted, what)
+
+    def _new_terms_named(self, wanted: list[str], what: str) -> list[str]:
+        """The terms of ``wanted`` that the review has none of, each said with the likely
+        slip it may be ("term 'vetos' (did you mean 'veto'?)"); a person named where a term
+        goes is refused: ``what`` (a claim, a relation between terms) takes no contributor there."""
+        from .names import words
+
         if not wanted:
             return []
         labels = {normalise(n): t.label for t in (*self.snap.base.terms, *(i.record for i in self.items if i.kind == TERM))
@@ -338,7 +397,6 @@ class Review:
             if key in labels:
                 continue
             if key in people:
-                what = "a claim" if it.kind == CLAIM else f"a {it.record.kind.replace('_', ' ')} relation"
                 raise UsageError(f"'{excerpt(label, 30)}' is a contributor, and {what} takes a term there")
             out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values()))))
         return out
@@ -348,6 +406,8 @@ class Review:
         an undo makes it again as it was: its confidence, and a stance's claims."""
         r = it.record
         memo: dict[str, Any] = {} if r.confidence is None else {"confidence": r.confidence}
+        if (e := self.book.find(it.key)) is not None and e.memo.get(ADDED):
+            memo[ADDED] = True  # added by a reviewer, whatever is decided of it later
         if scope(it):
             claims = [self.by_id[c].rid for c in scope(it) if c in self.by_id and self.by_id[c].kind == CLAIM]
             if claims:
@@ -369,6 +429,15 @@ class Review:
             result = self._commit(take_back)
             keys = {e.key for e in gone}
             result["undone"] = [it.rid for it in self.items if it.key in keys]
+            # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
+            added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
+            if added:  # with the terms and attributes made for it alone
+                items = [it for it in self.snap.items if it.key not in added]
+                used = {u for it in items for u in taken_with(it)}
+                self.snap.items = [it for it in items if not (carried_only(it) and it.record.id not in used
+                                                               and self.book.find(it.key) is None)]
+                self._index()
+                result["counts"] = self.counts()
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
             return result
 
@@ -422,6 +491,10 @@ class Review:
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
 
 
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
 def _confidence(value: Any, name: str) -> float | None:
     """A bulk filter's confidence bound: None when not given."""
     if value in (None, ""):
@@ -451,8 +524,9 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     return {**_summary(r), "undone": done["undone"], "restored": done["restored"]}
 
 
-def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:
-    """``--edit`` options (``attribute=works as a team``, ``negated=true``) as an edit.
+def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:
+    """``--edit`` options (``attribute=works as a team``, ``negated=true``) as an edit, or
+    the fields of an item ``--add`` adds.
 
     >>> edit_fields(["attribute=works as a team", "negated=false"])
     {'attribute': 'works as a team', 'negated': False}
@@ -461,7 +535,7 @@ def edit_fields(pairs: Iterable[str]) -> dict[str, Any]:
     for pair in pairs:
         field, sep, value = pair.partition("=")
         if not sep or not field.strip():
-            raise UsageError(f"--edit takes FIELD=VALUE, not '{excerpt(pair, 40)}'")
+            raise UsageError(f"{option} takes FIELD=VALUE, not '{excerpt(pair, 40)}'")
         field = field.strip()
         if field == "negated":
             if value.strip().lower() not in ("true", "false"):
@@ -483,6 +557,18 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     made = r.decide([rid], EDITED, edit).get("made", [])
     r.write_files()
     return {**_summary(r, before, accepted=1, changed=turned), **({"made": made} if made else {})}
+
+
+def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Add an item the draft missed, accepted (see :meth:`Review.add`): what ``review DATA
+    --add`` prints."""
+    r = Review(folder)
+    done = r.add(kind, fields)
+    r.write_files()
+    row = r.row(r.find(done["id"]))
+    return {**_summary(r), "id": done["id"], "added": done["added"], "drafted": done.get("drafted", ""),
+            "speaker": row.get("speaker", ""), "where": row.get("where", ""), "quote": row.get("quote", ""),
+            **({"made": done["made"]} if done.get("made") else {})}
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]

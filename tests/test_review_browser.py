@@ -401,3 +401,41 @@ def test_a_quote_or_name_cannot_read_backwards_on_the_card(browser, tmp_path: Pa
         context.close()
         s.shutdown()
         s.stop()
+
+
+def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser, server: ReviewServer,
+                                                                        drafted: Path) -> None:
+    """n with words selected on the card: a form that quotes them; Enter adds the claim,
+    accepted, and the page draws the graph again with it; u takes it away again."""
+    page, errors = _open(browser, server)
+    review = server.review
+    while review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+    # the reader selects the highlighted words with the mouse
+    words = " ".join(page.evaluate("""() => { const mark = document.querySelector('#rv-card .rv-quote');
+        const range = document.createRange(); range.selectNodeContents(mark);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); return sel.toString(); }""").split())
+    page.keyboard.press("n")
+    page.wait_for_selector("#rv-add input[name='quote']")
+    assert " ".join(page.input_value("#rv-add input[name='quote']").split()) == words
+    assert page.input_value("#rv-add select[name='message']") == it.record.message
+    assert not page.is_visible("#rv-add select[name='person']")  # a claim's fields only
+    page.select_option("#rv-add select[name='kind']", "disputes")
+    assert page.is_visible("#rv-add select[name='person']") and not page.is_visible("#rv-add input[name='term']")
+    page.select_option("#rv-add select[name='kind']", "claim")
+    page.fill("#rv-add input[name='term']", it.fields["term"])
+    page.fill("#rv-add input[name='attribute']", "a reading of my own")
+    page.press("#rv-add input[name='attribute']", "Enter")
+    page.wait_for_function("() => document.body.dataset.review === 'ready' && conceptgraph.data.nodes.label"
+                           ".includes('a reading of my own')", timeout=60_000)
+    [line] = [e for e in Decisions.read(drafted).entries]
+    assert line.memo.get("added") is True and line.fields["message"] == it.record.message
+    s, e = line.fields["span"]
+    assert " ".join(review.snap.messages[it.record.message].text[s:e].split()) == words
+    assert run("validate", str(drafted)).exit_code == 0
+    page.keyboard.press("u")
+    page.wait_for_function("() => document.body.dataset.review === 'ready' && !conceptgraph.data.nodes.label"
+                           ".includes('a reading of my own')", timeout=60_000)
+    assert Decisions.read(drafted).entries == []
+    assert errors == []

@@ -73,6 +73,9 @@ def test_bad_requests_get_a_status_and_the_server_goes_on(server: ReviewServer) 
     assert call(server, "POST", "/api/decide", {"ids": [], "decision": "maybe"})[0] == 400
     assert call(server, "POST", "/api/undo", {})[0] == 400                       # nothing to undo
     assert call(server, "POST", "/api/bulk", {"filter": {}, "decision": "accepted"})[0] == 400
+    assert call(server, "POST", "/api/add", {"kind": "claim", "fields": "x"})[0] == 400
+    status, answer = call(server, "POST", "/api/add", {"kind": "claim", "fields": {"message": "comment-3", "quote": "nowhere"}})
+    assert status == 400 and "needs term=" in answer["error"]
     # too big: refused on its Content-Length, before a byte of it is read
     assert call(server, "POST", "/api/decide", raw=b"{}", headers={"Content-Length": str(2 << 20)})[0] == 413
     assert call(server, "GET", "/nowhere")[0] == 404
@@ -80,6 +83,21 @@ def test_bad_requests_get_a_status_and_the_server_goes_on(server: ReviewServer) 
     status, state = call(server, "GET", "/api/state")
     assert status == 200 and state["counts"]["reviewed"] == 0
     assert call(server, "POST", "/api/decide", {"ids": [state["queue"][0]], "decision": "rejected", "base": 7})[0] == 409
+
+
+def test_an_added_item_is_on_the_page_served_next(server: ReviewServer, drafted: Path) -> None:
+    """The page's graph is made again with the added item (and without it once undone), so
+    that a reload draws it; the state counts it."""
+    before = server.page
+    status, answer = call(server, "POST", "/api/add", {"kind": "claim", "base": 0, "fields": {
+        "message": "response-2", "quote": "collaboration which is a bit deeper", "term": "collaboration",
+        "attribute": "a bit deeper than the rest"}})
+    assert status == 200 and answer["added"] == "collaboration: a bit deeper than the rest", answer
+    assert b"a bit deeper than the rest" in server.page and b"a bit deeper than the rest" not in before
+    assert answer["id"] in {it["id"] for it in call(server, "GET", "/api/state")[1]["items"]}
+    status, answer = call(server, "POST", "/api/undo", {"base": answer["revision"]})
+    assert status == 200 and answer["gone"]
+    assert b"a bit deeper than the rest" not in server.page
 
 
 def test_concurrent_tabs_one_decision_at_a_time(server: ReviewServer) -> None:

@@ -438,6 +438,7 @@ class Review:
                                                                and self.book.find(it.key) is None)]
                 self._index()
                 result["counts"] = self.counts()
+                result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
             return result
 

@@ -134,6 +134,12 @@ class ReviewServer(ThreadingHTTPServer):
         # the writer's warning is news at each request
         return body[:-1] + b', "warning": ' + json.dumps(self.writer.error).encode("utf-8") + b"}"
 
+    def rebuild(self) -> None:
+        """Write the files now and make the page again from them (after an item was added
+        or its addition undone: the graph must show what the files hold)."""
+        self.review.write_files()
+        self.page = review_page(self.review).encode("utf-8")
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/?token={self.token}"
@@ -273,6 +279,12 @@ class _Handler(BaseHTTPRequestHandler):
             edit = body.get("edit")
             self._write(lambda: review.decide(ids, str(body.get("decision")),
                                               edit if isinstance(edit, dict) else None, base))
+        elif path == "/api/add":
+            fields = body.get("fields")
+            if not isinstance(fields, dict):
+                self._error(HTTPStatus.BAD_REQUEST, "'fields' is a mapping of the new item's fields")
+                return
+            self._write(lambda: review.add(str(body.get("kind")), fields, base))
         elif path == "/api/undo":
             self._write(lambda: review.undo(base))
         elif path == "/api/preview":
@@ -297,7 +309,12 @@ class _Handler(BaseHTTPRequestHandler):
             # (/api/next), when the keys pause, so that no key waits for it
             with review.lock:
                 result = change()
-                self.server.writer.request()
+                if result.get("added") or result.get("gone"):
+                    # an item added, or its addition undone: the page's graph is drawn again with (or
+                    # without) it, from the files written now
+                    self.server.rebuild()
+                else:
+                    self.server.writer.request()
             # an edit that made a new term says so, as the command line does: a slip shows at once
             made = "; ".join(f"made a new {m}" for m in result.get("made", ()))
             return {**result, "warning": "; ".join(w for w in (self.server.writer.error, made) if w)}

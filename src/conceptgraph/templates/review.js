@@ -96,6 +96,7 @@
     help.hidden = true;
     [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now"],
       ["u / Backspace", "undo the last decision (a bulk one too)"], ["b", "accept or reject many at once"],
+      ["n", "add what the draft missed (select its words in the message first)"],
       ["?", "these keys"]].forEach(([k, t]) => {
       const row = el("div");
       row.appendChild(el("kbd", k));
@@ -348,7 +349,7 @@
         card.appendChild(wrap);
         mark.scrollIntoView({ block: "nearest" });
       }
-      card.appendChild(el("div", "a accept · x reject · e edit · space skip · u undo · b bulk · ? keys", "rv-keys"));
+      card.appendChild(el("div", "a accept · x reject · e edit · space skip · u undo · b bulk · n add · ? keys", "rv-keys"));
       later();
     }
     /** Select the item's nodes and links on the graph, and bring them into view. */
@@ -406,6 +407,7 @@
       send("/api/undo", {}, (res) => {
         // an earlier decision that stands again may be an edit the page no longer holds: read it
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
+        if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
         st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
@@ -510,6 +512,101 @@
       if (first) { first.focus(); if (first.select) first.select(); }
     }
 
+    // ---- adding what the draft missed --------------------------------------------------------------
+    /** The thread's messages, in order: [id, "place — speaker"]. */
+    function messages() {
+      const out = [];
+      data.nodeDetails.forEach((d, i) => {
+        if (data.nodeKinds[data.nodes.kind[i]].kind !== "message") return;
+        const by = nodeIndex.get(String(d.by));
+        out.push([String(d.id), [data.nodes.label[i], by !== undefined ? data.nodes.label[by] : d.by].filter(Boolean).join(" — ")]);
+      });
+      return out;
+    }
+    /** The words selected in the card's message, if any: what the new item quotes. */
+    function selected() {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !sel.anchorNode) return "";
+      const wrap = card.querySelector(".rv-message");
+      return wrap && wrap.contains(sel.anchorNode) ? sel.toString() : "";
+    }
+    function reloadFor(why) {
+      saved.textContent = why + ": drawing the graph again…";
+      st.reloading = true;
+      setTimeout(() => location.reload(), 300);
+    }
+    const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
+      "analogous_to", "sense_of", "related_to", "opposes"];
+    function openAdd() {
+      const it = current();
+      const quote = selected().trim();
+      closeForm();
+      form = el("form", null, "rv-form");
+      form.id = "rv-add";
+      form.appendChild(el("h4", "Add what the draft missed, accepted: its words as the message has them (Escape: leave it)"));
+      const kind = el("select");
+      kind.name = "kind";
+      ADD_KINDS.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; kind.appendChild(o); });
+      const message = el("select");
+      message.name = "message";
+      messages().forEach(([id, label]) => { const o = el("option", label); o.value = id; message.appendChild(o); });
+      if (it && it.message !== undefined) message.value = String(it.message);
+      const words = textInput(quote);
+      words.name = "quote";
+      form.appendChild(field("kind", kind));
+      form.appendChild(field("in", message));
+      form.appendChild(field("quote", words));
+      // a claim's fields, a relation's between terms or attributes, a stance's person
+      const term = textInput(it && it.kind === "claim" ? it.edit.term : "", "rv-terms");
+      term.name = "term";
+      const attr = textInput("");
+      attr.name = "attribute";
+      const neg = el("input");
+      neg.type = "checkbox";
+      neg.name = "negated";
+      const source = textInput("", "rv-terms");
+      source.name = "source";
+      const target = textInput("", "rv-terms");
+      target.name = "target";
+      const person = el("select");
+      person.name = "person";
+      st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; person.appendChild(o); });
+      const groups = {
+        claim: [field("term", term), field("attribute", attr), field("denied (the speaker says it is not so)", neg)],
+        stance: [field("towards", person)],
+        between: [field("from", source), field("to", target)],
+      };
+      Object.keys(groups).forEach((g) => groups[g].forEach((f) => form.appendChild(f)));
+      const group = () => kind.value === "claim" ? "claim"
+        : kind.value === "agrees_with" || kind.value === "disputes" ? "stance" : "between";
+      // (style, not the hidden attribute, which a field's display rule would override)
+      const show = () => Object.keys(groups).forEach((g) => groups[g].forEach((f) => { f.style.display = g === group() ? "" : "none"; }));
+      kind.addEventListener("change", show);
+      show();
+      const note = el("p", "", "rv-preview");
+      form.appendChild(note);
+      const ok = el("button", "Add it, accepted");
+      ok.type = "submit";
+      form.appendChild(ok);
+      form.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        const g = group(), fields = { message: message.value, quote: words.value };
+        if (g === "claim") Object.assign(fields, { term: term.value, attribute: attr.value, negated: neg.checked });
+        else if (g === "stance") fields.target = person.value;
+        else Object.assign(fields, { source: source.value, target: target.value });
+        ok.disabled = true;
+        // after the decisions in flight; the server answers once the files and the page are written again
+        st.chain = st.chain.then(() => request("/api/add", { kind: kind.value, fields, base: st.revision })).then((res) => {
+          closeForm();
+          if (res.added) reloadFor("Added " + res.added);
+          else { st.revision = res.revision; apply(res.changed || {}); warn("The draft has it already: " + res.drafted + ", accepted"); render(); }
+        }).catch((e) => { ok.disabled = false; note.textContent = e.message; });
+      });
+      form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeForm(); } });
+      forms.appendChild(form);
+      (quote ? kind : words).focus();
+    }
+
     // ---- bulk decisions -----------------------------------------------------------------------------
     function openBulk() {
       closeForm();
@@ -593,6 +690,7 @@
       else if (k === " ") skip();
       else if (k === "u" || k === "U" || k === "Backspace") undo();
       else if (k === "b" || k === "B") openBulk();
+      else if (k === "n" || k === "N") openAdd();
       else if (k === "?") help.hidden = !help.hidden;
       else if (k === "Escape" && !help.hidden) help.hidden = true; // else Escape is the explorer's
       else return;

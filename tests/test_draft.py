@@ -1487,3 +1487,18 @@ def test_halves_come_back_in_order_and_only_where_forking_is_safe() -> None:
     out = subprocess.run([sys.executable, "-c", _ORDER], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:6] == ["[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]", "[[1, 2, 3, 4]]", "[[3, 4], [1, 2]]",
                                         "[3, 4]", "[1, 2]"], out.stderr
+
+
+def test_a_name_two_people_answer_to_means_the_one_who_has_spoken() -> None:
+    """"What Matt said" before the second Matt speaks agrees with the first; once both
+    have spoken, the name alone says neither (the message replied to is answered)."""
+    from conceptgraph.model import Source
+
+    people = tuple(Contributor(i, name, "commenter", ()) for i, name in (
+        ("mg", "Matt Gabriele"), ("cy", "Cy"), ("bo", "Bo"), ("m", "Matt"), ("di", "Di")))
+    said = [("mg", "Rhetoric appeals to feeling."), ("cy", "Logic matters more here."), ("bo", "What Matt said."),
+            ("m", "Rhetoric also persuades."), ("cy", "What Matt said.")]
+    ds = Dataset(Source("t"), contributors=people,
+                 messages=tuple(Message(f"m{i}", by, f"comment {i}", t) for i, (by, t) in enumerate(said)))
+    stances = [(r.source, r.target) for r in draft(ds).relations if r.kind == "agrees_with"]
+    assert ("bo", "mg") in stances and ("cy", "mg") not in stances

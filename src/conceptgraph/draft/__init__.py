@@ -108,6 +108,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
+            drafter.speaks(msg.by)
             if msg is not root and not msg.reply_to and msg.title:
                 # another thread of the file begins (a site's next question): nobody in it
                 # answers anyone of the one before
@@ -210,7 +211,7 @@ class _Drafter:
     """What has been drafted so far, and how each message's sentences add to it."""
 
     def __init__(self, ds: Dataset, split: frozenset[str] = frozenset()) -> None:
-        from .stances import name_index
+        from .stances import name_index, shared_names
         from .terms import key_of
 
         self.split = split  # stems whose forms are terms of their own ("alternate", "alternative")
@@ -220,7 +221,17 @@ class _Drafter:
         for known in ds.terms:
             for n in (known.id, known.label, *known.aliases):
                 self.names.setdefault(" ".join(key_of(n.split(), split)), known.id)
-        self.who = name_index([(c.id, c.name) for c in ds.contributors])
+        people = [(c.id, c.name) for c in ds.contributors]
+        self.who = name_index(people)
+        # a name several people answer to ("Matt") means the one of them who has spoken
+        # before, other than the speaker; the keys each person shares, to look at again
+        self.shared = shared_names(people)
+        self.shares: dict[str, list[str]] = {}
+        for key, ids in self.shared.items():
+            for ident in ids:
+                self.shares.setdefault(ident, []).append(key)
+        self.spoken: set[str] = set()
+        self.last_speaker = ""
         self.attributes: dict[str, Attribute] = {}  # drafted ones, by their label's key
         self.known = {normalise(a.label or a.id): a.id for a in ds.attributes}  # curated ones are used as they are
         self.forms: dict[str, str] = {}  # a label -> the dictionary forms of its words
@@ -383,6 +394,19 @@ class _Drafter:
                 if by and by != speaker:
                     return by
         return ""
+
+    def speaks(self, speaker: str) -> None:
+        """Before ``speaker``'s message is read: a name shared by several people stands
+        for the one of them who has spoken before, other than the speaker, when one has."""
+        before, self.last_speaker = self.last_speaker, speaker
+        if before:
+            self.spoken.add(before)
+        for key in {*self.shares.get(speaker, ()), *self.shares.get(before, ())}:
+            them = [i for i in self.shared[key] if i in self.spoken and i != speaker]
+            if len(them) == 1:
+                self.who[key] = them[0]
+            else:
+                self.who.pop(key, None)
 
     def stances(self, msg: Message, s: int, e: int, text: str, matched: list[tuple[int, str | None]], replied: str,
                 before: str, named_target: str, taken: set[tuple[str, str]], agreed: set[str],

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold
 
-__all__ = ["Stance", "stances", "shapes", "name_index", "quote_authors", "addressed"]
+__all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
@@ -161,17 +161,30 @@ class Stance:
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
     """Each way a text may call a contributor (the whole name, a first or last name of
     three letters or more, the part of a name before a hyphen, "Mr.Arthur") -> their id;
-    names shared by two people dropped."""
-    index: dict[str, str] = {}
-    shared: set[str] = set()
+    names shared by two people dropped (see :func:`shared_names`)."""
+    return {k: ids[0] for k, ids in _names(contributors).items() if len(ids) == 1}
+
+
+def shared_names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The ways of calling a contributor that fit several ("Matt" for Matt and Matt
+    Gabriele) -> their ids: which one a text means depends on who has spoken by then.
+
+    >>> shared_names([("mg", "Matt Gabriele"), ("m", "Matt"), ("bo", "Bo")])
+    {'matt': ['mg', 'm']}
+    """
+    return {k: ids for k, ids in _names(contributors).items() if len(ids) > 1}
+
+
+def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
     for ident, name in contributors:
         words = [w for w in re.split(r"[\s.]+", name) if w]
         parts = {p for w in words for p in w.split("-") if len(p) >= 3}
-        for key in {fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}:
-            if key in index and index[key] != ident:
-                shared.add(key)
-            index[key] = ident
-    return {k: v for k, v in index.items() if k not in shared}
+        for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}):
+            ids = index.setdefault(key, [])
+            if ident not in ids:
+                ids.append(ident)
+    return index
 
 
 # Common English short forms of given names: "I agree with Bill" may mean William M. Klein.

@@ -664,6 +664,55 @@ def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: P
     assert steps > 50 and modes == {True, False, "added"}  # both ways of keeping it were checked, and additions
 
 
+@pytest.mark.parametrize("seed", [8, 16])
+def test_the_files_stay_whole_and_read_back_as_kept_through_any_mix(drafted: Path, seed: int) -> None:
+    """With the files written after every step (as the command line and the server write
+    them), whatever the mix of accepts, rejects, renames, edits, additions and undos: the
+    folder is a valid dataset (no item twice, no term missing) and reads back where the
+    review stands (what a rejection took along aside: the files no longer hold it)."""
+    import random
+
+    from conceptgraph.dataset import load_dataset
+
+    r = Review(drafted)
+    rng = random.Random(seed)
+    terms = [it for it in r.items if it.kind in ("term", "attribute")]
+
+    def standing(rv: Review) -> dict[str, int]:
+        return {k: v for k, v in rv.counts().items() if k != "removed"}
+
+    done = set()
+    for step in range(80):
+        roll, left = rng.random(), r.left()
+        if len(left) < 10:
+            break
+        try:
+            if roll < 0.15 and r.book.entries:
+                r.undo()
+                done.add("undo")
+            elif roll < 0.3:
+                r.decide([rng.choice(terms).rid], "rejected")
+            elif roll < 0.45:
+                term = rng.choice([it for it in left if it.kind in ("term", "attribute")] or terms)
+                r.decide([term.rid], "edited", {"label": term.record.label + " x"})
+                done.add("rename")
+            elif roll < 0.6:
+                m = rng.choice(list(r.snap.messages.values()))
+                words = m.text.split()
+                at = rng.randrange(max(1, len(words) - 3))
+                r.add("claim", {"message": m.id, "quote": " ".join(words[at:at + 3]),
+                                "term": rng.choice(terms).fields.get("term", "trust"), "attribute": f"added {step}"})
+                done.add("add")
+            else:
+                r.decide([it.rid for it in rng.sample(left, min(3, len(left)))], rng.choice(["accepted", "rejected"]))
+        except UsageError:
+            continue
+        r.write_files()
+        load_dataset(drafted)  # every file together: ids once, every reference found
+        assert standing(Review(drafted)) == standing(r), step
+    assert done == {"undo", "rename", "add"}
+
+
 def test_the_list_says_a_claim_as_every_answer_does(tmp_path: Path) -> None:
     """"ballad: not short", as compare writes it; never "ballad lacks “short”"."""
     raw = tmp_path / "sb.txt"

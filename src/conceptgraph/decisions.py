@@ -221,11 +221,13 @@ def make_item(kind: str, record: Any, label: _Labels) -> Item:
     return Item(kind, record, fields, key_of(RELATION if kind == CONTEXT else kind, fields))
 
 
-def items_of(ds: Dataset, *context: Dataset) -> list[Item]:
+def items_of(ds: Dataset, *context: Dataset, labels: Mapping[str, str] | None = None) -> list[Item]:
     """The items of ``ds``, in its order: its terms, attributes, claims and relations, and
     its context links (mentions, co-occurrences: kind ``context``, never reviewed); labels
-    of ids that ``ds`` does not define are looked up in ``context``."""
+    of ids that ``ds`` does not define are looked up in ``context``; ``labels`` (id ->
+    label) comes before both."""
     label = _Labels(*context, ds)
+    label.of.update(labels or {})
     items = [make_item(TERM, t, label) for t in ds.terms] + [make_item(ATTRIBUTE, a, label) for a in ds.attributes]
     items += [make_item(CLAIM, c, label) for c in ds.claims]
     items += [make_item(CONTEXT if r.kind in CONTEXT_RELATIONS else RELATION, r, label) for r in ds.relations]
@@ -404,8 +406,8 @@ class Decisions:
         """Write decisions.yaml at once (the next revision), atomically, provided it still
         holds what was read or last written: else :class:`Conflict` and nothing is written."""
         self.revision += 1
-        data = self.text().encode("utf-8")
         try:
+            data = self.text().encode("utf-8")
             replace_expected(self.path, data, self.raw)
         except BaseException:
             self.revision -= 1
@@ -698,6 +700,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     out_claims: list[Claim] = []
     out_relations: list[Relation] = []
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
+    made_ids: set[str] = set()  # the ids of reviewed.yaml's claims and relations: each once
     accepted_relations: list[tuple[Relation, Item]] = []
     for it in items:
         e = entry_of.get(it.key)
@@ -714,6 +717,9 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             fields = {k: v for k, v in fields.items() if k != "negated"} | ({"negated": True} if negated else {})
             ident = review_id(key_of(CLAIM, fields))
             claim_ids[r.id] = ident
+            if ident in made_ids:  # edited (or added) into a claim accepted already: it is that one
+                continue
+            made_ids.add(ident)
             out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
         else:
             kind = edit.get("kind", r.kind)
@@ -728,6 +734,9 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                     ends[side] = edit[end] if node == CONTRIBUTOR else resolve(node, edit[end])
             rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(ends[0]),
                           target=use(ends[1]), status="")
+            if rel.id in made_ids:
+                continue
+            made_ids.add(rel.id)
             accepted_relations.append((rel, it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
@@ -929,8 +938,15 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     drafted = _select(whole, drafted_ids)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
-    items_d = items_of(drafted, whole)
-    items = _join(items_d, items_of(reviewed, whole), book, whole)
+    # the items as drafted: a claim on a term renamed in review (whose record reviewed.yaml
+    # holds, under its new label) names the term by the label it was drafted with, as the
+    # decisions do
+    was = {(e.item, normalise(e.edit["label"])): e.fields[e.item] for e in book.latest()
+           if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
+    drafted_as = {r.id: was[(kind, normalise(r.label))] for kind, records in ((TERM, reviewed.terms),
+                  (ATTRIBUTE, reviewed.attributes)) for r in records if (kind, normalise(r.label)) in was}
+    items_d = items_of(drafted, whole, labels=drafted_as)
+    items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as)
     hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
             if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
     if hand:
@@ -981,11 +997,13 @@ def _as_draft(it: Item) -> Item:
     return it if it.record.status == DRAFT else replace(it, record=replace(it.record, status=DRAFT))
 
 
-def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset) -> list[Item]:
+def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset,
+          drafted_as: Mapping[str, str] | None = None) -> list[Item]:
     """The items under review: those of draft.yaml; those of reviewed.yaml as they were
     drafted (an edited one as its decision names it); and those decided whose record no
     file holds any more (a rejected one), made again from what their decision says, with
-    the terms and attributes they name."""
+    the terms and attributes they name (``drafted_as``: the labels, by id, that terms and
+    attributes renamed in review were drafted with, by which decisions name them)."""
     from .discussions.thread import slug, unique_id
     from .model import Attribute, Term
 
@@ -993,8 +1011,10 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     seen = {it.key for it in drafted}
     label = _Labels(whole)
     taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
-    known = {(kind, normalise(x)): ident for ident, x in label.of.items()
-             for kind in ((TERM,) if any(t.id == ident for t in whole.terms) else (ATTRIBUTE,))}
+    terms = {t.id for t in whole.terms}
+    known = {(TERM if ident in terms else ATTRIBUTE, normalise(x)): ident
+             for ident, x in (*label.of.items(), *(drafted_as or {}).items())}
+    label.of.update(drafted_as or {})
 
     claim_ids: dict[str, str] = {}  # a claim's review id -> its record's id, for what a stance was about
 

@@ -44,7 +44,6 @@ from .decisions import (
     Item,
     _loose,
     _span_of,
-    carried_only,
     check_edit,
     describe,
     iter_uses,
@@ -431,12 +430,12 @@ class Review:
             result["undone"] = [it.rid for it in self.items if it.key in keys]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
-            if added:  # with the terms and attributes made for it alone
-                items = [it for it in self.snap.items if it.key not in added]
-                used = {u for it in items for u in taken_with(it)}
-                self.snap.items = [it for it in items if not (carried_only(it) and it.record.id not in used
-                                                               and self.book.find(it.key) is None)]
-                self._index()
+            if added:
+                # the files written without it (and the terms and attributes made for it alone),
+                # then read again: the review stands as a fresh read of the folder would have it
+                self.snap.items = [it for it in self.snap.items if it.key not in added]
+                self.write_files()
+                self._load()
                 result["counts"] = self.counts()
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again

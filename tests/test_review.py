@@ -800,3 +800,61 @@ def test_an_addition_that_cannot_be_made_says_why_in_one_line(drafted: Path, arg
     r = run("review", str(drafted), "--add", *args)
     assert r.exit_code == 2 and says in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert not (drafted / "decisions.yaml").exists()
+
+
+def test_an_addition_meets_what_the_draft_and_the_review_made_of_it(drafted: Path) -> None:
+    """The same claim at the same place is never made twice: whether drafted, edited into
+    it, named by an alias, or a symmetric relation given the other way round."""
+    r = Review(drafted)
+    drafted_claim = r.find("c-932a56d4c8")  # "Cooperation = working together ...", response 1
+    r.decide([drafted_claim.rid], "edited", {"attribute": "needs get served"})
+    # the drafted item as it was: refused, since it is accepted as edited
+    with pytest.raises(UsageError, match="edited into “cooperation: needs get served”"):
+        r.add("claim", {"message": "response-1", "quote": "Cooperation = working together", "term": "cooperation",
+                        "attribute": "working together"})
+    # the edited item: accepted already, nothing recorded (an undo then takes back the edit, not nothing)
+    lines = len(r.book.entries)
+    out = r.add("claim", {"message": "response 1", "quote": "both of our needs", "term": "Cooperative",
+                          "attribute": "needs get served"})
+    assert out.get("already") and out["id"] == drafted_claim.rid and len(r.book.entries) == lines
+    # a symmetric relation, the other way round: the drafted one, accepted
+    similar = next(it for it in r.items if it.kind == "relation" and it.record.kind == "similar_to")
+    out = r.add("similar_to", {"message": similar.record.message, "quote": similar.record.quote[:40],
+                               "source": similar.fields["target"], "target": similar.fields["source"]})
+    assert out["id"] == similar.rid and r.status(similar) == "accepted"
+    r.write_files()
+    assert run("validate", str(drafted)).exit_code == 0
+    assert [t for t in section(drafted, "reviewed.yaml", "terms") if t.get("label", t["id"]).lower() == "cooperative"] == []
+
+
+def test_words_the_message_has_twice_are_taken_where_the_draft_or_the_reader_has_them(drafted: Path) -> None:
+    r = Review(drafted)
+    text = r.snap.messages["response-1"].text
+    first, second = (i for i in range(len(text)) if text.startswith("working together", i))
+    twin = next(it for it in r.items if it.kind == "claim" and it.record.message == "response-1"
+                and it.record.span[0] <= second < it.record.span[1] and it.fields["attribute"] == "working together")
+    out = r.add("claim", {"message": "response-1", "quote": "working together", "term": twin.fields["term"],
+                          "attribute": "working together"})
+    assert out["id"] == twin.rid and "2 times" in out["note"]
+    out = r.add("claim", {"message": "response-1", "quote": "working together", "term": "teamwork",
+                          "attribute": "works", "at": second - 3})  # the page says where the words were selected
+    [line] = [e for e in r.book.entries if e.memo.get("added")]
+    assert line.fields["span"] == [second, second + len("working together")]
+
+
+def test_an_addition_says_what_it_turned_and_what_cannot_be_written(drafted: Path) -> None:
+    r = run("review", str(drafted), "--reject", "c-932a56d4c8")
+    assert r.exit_code == 0
+    r = run("review", str(drafted), "--add", "claim", "message=response 1", "quote=Cooperation = working together",
+            "term=cooperation", "attribute=working together", "--json")
+    out = json.loads(r.stdout)
+    assert out["turned"] == "rejected" and out["accepted"] == 1 and out["changed"] == 1
+    r = run("review", str(drafted), "--add", "claim", "message=response 1", "quote=Cooperation", "term=x",
+            "attribute=a\udcffb")
+    assert r.exit_code == 2 and "half a character" in r.stderr and "Traceback" not in r.stderr
+    # words the speaker said elsewhere: the message that has them is named
+    messages = list(Review(drafted).snap.messages.values())
+    one, other = next((a, b) for a in messages for b in messages if a.by == b.by and a.id != b.id)
+    r = run("review", str(drafted), "--add", "claim", f"message={one.id}", f"quote={' '.join(other.text.split()[:5])}",
+            "term=x", "attribute=y")
+    assert r.exit_code == 2 and f"the same speaker has it in message {other.id}" in r.stderr, r.stderr

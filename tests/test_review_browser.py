@@ -409,6 +409,9 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     accepted, and the page draws the graph again with it; u takes it away again."""
     page, errors = _open(browser, server)
     review = server.review
+    page.select_option("#rv-order", "message")  # an order of one's own, kept when the page draws itself again
+    page.wait_for_function("() => conceptgraphReview.state.order === 'message'")
+    page.keyboard.press("Escape")
     while review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
         page.keyboard.press(" ")
     it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
@@ -423,12 +426,18 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     assert not page.is_visible("#rv-add select[name='person']")  # a claim's fields only
     page.select_option("#rv-add select[name='kind']", "disputes")
     assert page.is_visible("#rv-add select[name='person']") and not page.is_visible("#rv-add input[name='term']")
+    assert page.input_value("#rv-add select[name='person']") == ""  # whom: picked, never given by default
+    page.press("#rv-add input[name='quote']", "Enter")
+    assert "Pick whom" in page.text_content("#rv-add .rv-preview")
     page.select_option("#rv-add select[name='kind']", "claim")
-    page.fill("#rv-add input[name='term']", it.fields["term"])
+    page.fill("#rv-add input[name='term']", it.fields["term"] + "s x")  # a slip: a term the draft lacks
     page.fill("#rv-add input[name='attribute']", "a reading of my own")
     page.press("#rv-add input[name='attribute']", "Enter")
     page.wait_for_function("() => document.body.dataset.review === 'ready' && conceptgraph.data.nodes.label"
                            ".includes('a reading of my own')", timeout=60_000)
+    said = page.text_content("#rv-warning")
+    assert "Added " in said and f"made a new term '{it.fields['term']}s x'" in said, said
+    assert page.input_value("#rv-order") == "message"
     [line] = [e for e in Decisions.read(drafted).entries]
     assert line.memo.get("added") is True and line.fields["message"] == it.record.message
     s, e = line.fields["span"]

@@ -385,6 +385,10 @@ class ReviewAdded(ReviewSummary):
     speaker: str
     where: str
     quote: str
+    #: the drafted item had been rejected (or gone with a rejected term): now accepted
+    turned: NotRequired[str]
+    #: said of the quote: the message has it more than once, and which place was taken
+    note: NotRequired[str]
 
 
 class ImportAndDraft(ImportSummary):

@@ -67,7 +67,7 @@ __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "ADDED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
-    "new_item", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
+    "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "GONE",
 ]
 
@@ -1195,11 +1195,11 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
             raise UsageError(f"a {kind}'s edit changes {', '.join(EDITABLE[kind])}, not '{excerpt(k, 30)}'")
         if k == "negated":
             if not isinstance(v, bool):
-                raise UsageError("'negated' is true or false")
+                raise UsageError("'negated' is true or false (negated=true or negated=false)")
         elif not isinstance(v, str) or not v.strip():
             raise UsageError(f"'{k}' needs a text")
         else:
-            v = " ".join(v.split())
+            v = " ".join(_whole(k, v).split())
         if k == "kind":
             if v not in RELATION_KINDS or v in CONTEXT_RELATIONS:
                 raise UsageError(f"unknown relation kind '{excerpt(v, 30)}'; a {record.kind} relation may become "
@@ -1222,12 +1222,14 @@ NEW_FIELDS = {CLAIM: ("message", "quote", TERM, ATTRIBUTE, "negated"), RELATION:
 
 
 def new_item(kind: str, fields: Mapping[str, Any], messages: Mapping[str, Message],
-             people: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+             people: Mapping[str, str], at: int | None = None) -> tuple[str, dict[str, Any]]:
     """The item kind and identity (as decisions.yaml writes it) of an item a reviewer adds:
     ``kind`` is "claim" or a relation's kind; ``fields`` name its message (by id or place),
     quote its words, and give a claim's term, attribute and negation, or a relation's two
     ends (a person as the queries find them; an agreement's or dispute's source is the
-    message's speaker, whom it may leave out). Each mistake is a :class:`UsageError`.
+    message's speaker, whom it may leave out). A quote the message has more than once is
+    taken where it is nearest ``at`` (a character of the message), else where it is first.
+    Each mistake is a :class:`UsageError`.
 
     >>> from conceptgraph.model import Message
     >>> m = {"c-1": Message("c-1", "bo", "comment 1", "I agree with  Ann: trust grows.")}
@@ -1248,14 +1250,18 @@ def new_item(kind: str, fields: Mapping[str, Any], messages: Mapping[str, Messag
         v = fields.get(k)
         if k == "negated":
             if v is not None and not isinstance(v, bool):
-                raise UsageError("'negated' is true or false")
+                raise UsageError("'negated' is true or false (negated=true or negated=false)")
         elif k == "source" and item == RELATION and RELATION_ENDS[kind][0] == CONTRIBUTOR and not v:
             continue  # the speaker's, as it must be
         elif not isinstance(v, str) or not v.strip():
-            raise UsageError(f"{article(kind)} needs {k}=" + {"message": " (an id or place, as `thread` gives them)",
-                                                               "quote": " (the words, copied from the message)"}.get(k, ""))
+            raise UsageError(f"{article(kind.replace('_', ' '))} needs {k}=" + {
+                "message": " (an id or place, as `thread` gives them)",
+                "quote": " (the words, copied from the message)"}.get(k, ""))
+        else:
+            _whole(k, v)
     m = _message(str(fields["message"]), messages)
-    span = _quote_span(str(fields["quote"]), m)
+    places = quote_spans(str(fields["quote"]), m, messages)
+    span = min(places, key=lambda p: abs(p[0] - at)) if at is not None else places[0]
     if item == CLAIM:
         identity: dict[str, Any] = {"message": m.id, "span": list(span), TERM: " ".join(fields[TERM].split()),
                                     ATTRIBUTE: " ".join(fields[ATTRIBUTE].split())}
@@ -1288,23 +1294,35 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
                      "`conceptgraph thread DATA` lists them")
 
 
-def _quote_span(quote: str, m: Message) -> tuple[int, int]:
-    """Where ``quote`` is in the message: as written, else with any spacing and either
-    kind of quote mark or apostrophe, else in any case."""
+def _whole(field: str, value: str) -> str:
+    """``value``, unless it holds half a character (a lone surrogate, which no file can
+    hold): then a :class:`UsageError`."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise UsageError(f"'{field}' holds half a character (a lone surrogate): type it again")
+    return value
+
+
+def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) -> list[tuple[int, int]]:  # noqa: B006
+    """Where ``quote`` is in the message, each place it is: as written, else with any
+    spacing and either kind of quote mark or apostrophe, else in any case. None is a
+    :class:`UsageError`, which names the speaker's other message that has it, if one does
+    (``messages``: the thread's)."""
     import re
 
-    at = m.text.find(quote)
-    if at >= 0 and quote.strip():
-        return at, at + len(quote)
+    if quote.strip() and quote in m.text:
+        return [(at.start(), at.end()) for at in re.finditer(re.escape(quote), m.text)]
     marks = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
     words = quote.split()
     pattern = r"\s+".join("".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words)
     for flags in (0, re.I):
-        hit = re.search(pattern, m.text, flags) if words else None
-        if hit:
-            return hit.start(), hit.end()
-    raise UsageError(f"the quote '{excerpt(quote, 40)}' is not in message {m.id}: copy its words as they are "
-                     "(`conceptgraph thread DATA` shows them)")
+        hits = [(h.start(), h.end()) for h in re.finditer(pattern, m.text, flags)] if words else []
+        if hits:
+            return hits
+    elsewhere = next((o.id for o in messages.values() if o.by == m.by and o.id != m.id and words
+                      and re.search(pattern, o.text, re.I)), "")
+    raise UsageError(f"the quote '{excerpt(quote, 40)}' is not in message {m.id}" + (
+        f"; the same speaker has it in message {elsewhere}" if elsewhere else
+        ": copy its words as they are (`conceptgraph thread DATA` shows them)"))
 
 
 def _person(value: str, people: Mapping[str, str]) -> str:

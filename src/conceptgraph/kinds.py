@@ -19,7 +19,7 @@ __all__ = [
     "OPPOSES", "AGREES_WITH", "DISPUTES", "MENTIONS", "CO_OCCURS",
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
-    "STANCES", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
+    "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -61,6 +61,8 @@ CO_OCCURS = "co_occurs"
 STRUCTURAL_EDGES = (WROTE, REPLIES_TO)
 #: Stances one contributor takes towards another (or towards their claims).
 STANCES = (AGREES_WITH, DISPUTES)
+#: The relations that say the same read either way round ("A is similar to B", "B is similar to A").
+SYMMETRIC = frozenset({CONTRASTS_WITH, OVERLAPS_WITH, SIMILAR_TO, RELATED_TO, ANALOGOUS_TO, OPPOSES})
 
 #: ``status`` of an item drafted from the text and not yet accepted by a curator.
 DRAFT = "draft"

@@ -673,11 +673,17 @@ def review_text(r: dict[str, Any]) -> str:
 
 
 def review_add_text(r: dict[str, Any]) -> str:
-    made = "".join(f"\nmade a new {m}" for m in r.get("made", ()))
+    made = "".join(f"\nmade a new {m}" for m in r.get("made", ()))  # a slip in a term shows here
+    note = f"\n{r['note']}" if r.get("note") else ""
     said = f" ({r['speaker']}, {r['where']}: “{excerpt(r['quote'], 100)}”)" if r.get("quote") else ""
-    what = (f"added {r['id']} {r['added']}" if r["added"] else
-            f"the draft has it already: {r['id']} {r['drafted']}, accepted")
-    return f"{r['path']}: {what}{said}; {r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"
+    if r["added"]:
+        what = f"added {r['id']} {r['added']}"
+    elif r.get("already"):
+        what = f"the draft has it, accepted already: {r['id']} {r['drafted']}; nothing recorded"
+    else:
+        turned = f" (it had been {r['turned']}: turned)" if r.get("turned") else ""
+        what = f"the draft has it: {r['id']} {r['drafted']}, accepted{turned}"
+    return f"{r['path']}: {what}{said}; {r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}{note}"
 
 
 #: command -> the function that writes its answer as text.

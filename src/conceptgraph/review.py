@@ -28,6 +28,7 @@ import os
 import re
 import threading
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .decisions import (
@@ -42,6 +43,7 @@ from .decisions import (
     Conflict,
     Decisions,
     Item,
+    _edited_fields,
     _loose,
     _span_of,
     check_edit,
@@ -50,6 +52,7 @@ from .decisions import (
     key_of,
     kinds_like,
     new_item,
+    quote_spans,
     read_folder,
     review_id,
     scope,
@@ -57,8 +60,8 @@ from .decisions import (
     taken_with,
     write_settled,
 )
-from .errors import UsageError, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, TERM
+from .errors import UsageError, article, did_you_mean, excerpt
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, SYMMETRIC, TERM
 from .names import normalise
 from .standing import Standing
 
@@ -347,25 +350,81 @@ class Review:
         """
         with self.lock:
             self._check_base(base)
-            item, identity = new_item(kind, fields, self.snap.messages, self.names)
+            fields = dict(fields)
+            at = fields.pop("at", None)  # where the reader selected the words (the page), if known
+            item, identity = new_item(kind, self._as_drafted(kind, fields), self.snap.messages, self.names,
+                                      at if isinstance(at, int) and not isinstance(at, bool) else None)
+            m = self.snap.messages[identity["message"]]
+            places = quote_spans(fields["quote"], m)
+            if at is None and len(places) > 1:  # the words are there twice: where the draft has them, if it does
+                for place in places:
+                    if self._twin(key_of(item, {**identity, "span": list(place)}))[0] is not None:
+                        identity["span"] = list(place)
+                        break
             key = key_of(item, identity)
-            twin = next((it for it in self.items if it.key == key or (
-                _loose(it.key) == _loose(key) and _overlap(_span_of(it.key), _span_of(key)))), None)
-            if twin is not None:  # drafted already: accepted as it was drafted
-                result = self.decide([twin.rid], ACCEPTED, base=base) if self.status(twin) not in (
-                    ACCEPTED, EDITED) else {"revision": self.book.revision, "counts": self.counts(), "changed": {}}
-                return {**result, "added": "", "drafted": describe(twin, self.names), "id": twin.rid}
+            twin, as_edited = self._twin(key)
+            note = f"the quote is in the message {len(places)} times: characters {identity['span'][0]}-" \
+                   f"{identity['span'][1]} are taken" if len(places) > 1 else ""
+            if twin is not None:
+                return self._add_twin(twin, as_edited, base, note)
             if item == CLAIM:
                 made = self._new_terms_named([identity[TERM]], "a claim")
             else:
                 made = self._new_terms_named([identity[end] for side, end in enumerate(("source", "target"))
                                               if RELATION_ENDS[identity["kind"]][side] == TERM],
-                                             f"a {identity['kind'].replace('_', ' ')} relation")
+                                             f"{article(identity['kind'].replace('_', ' '))} relation")
             result = self._commit(lambda: self.book.record([(ACCEPTED, item, identity, {}, {ADDED: True})]))
             self._load()  # the new item joins the review, made from its decision
             rid = review_id(key)
             return {**result, "counts": self.counts(), "added": describe(self.by_rid[rid], self.names), "id": rid,
-                    **({"made": made} if made else {})}
+                    **({"made": made} if made else {}), **({"note": note} if note else {})}
+
+    def _as_drafted(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """``fields`` with each term named as the draft names it: by its label, not one of
+        its other names ("cooperative" for cooperation)."""
+        names: dict[str, str] = {}
+        for t, label in (*((t, t.label) for t in self.snap.base.terms),
+                         *((it.record, it.fields[TERM]) for it in self.items if it.kind == TERM)):
+            for n in (label, t.id, t.label, *t.aliases):
+                names.setdefault(normalise(n), label)
+        ends = (TERM,) if kind == CLAIM else tuple(end for side, end in enumerate(("source", "target"))
+                                                    if kind in RELATION_ENDS and RELATION_ENDS[kind][side] == TERM)
+        return {k: names.get(normalise(v), v) if k in ends and isinstance(v, str) else v for k, v in fields.items()}
+
+    def _twin(self, key: tuple[Any, ...]) -> tuple[Item | None, bool]:
+        """The item under review that ``key`` names, as drafted or as edited (at
+        overlapping characters; a symmetric relation either way round), and whether it was
+        found as edited."""
+        keys = [key]
+        if key[0] == "relation" and key[1] in SYMMETRIC:
+            keys.append((*key[:4], key[5], key[4]))
+        for it in self.items:
+            if it.kind != key[0]:
+                continue
+            mine = [(it.key, False)]
+            if self.status(it) == EDITED and (e := self.book.find(it.key)) is not None:
+                mine.append((key_of(it.kind, _edited_fields(e)), True))
+            for k, edited in mine:
+                if any(k == x or (_loose(k) == _loose(x) and _overlap(_span_of(k), _span_of(x))) for x in keys):
+                    return it, edited
+        return None, False
+
+    def _add_twin(self, twin: Item, as_edited: bool, base: int | None, note: str) -> dict[str, Any]:
+        """An addition the draft has: accepted, unless it is already; refused when the
+        drafted item was edited into another."""
+        status = self.status(twin)
+        e = self.book.find(twin.key) if status == EDITED else None
+        now = describe(replace(twin, fields=_edited_fields(e)), self.names) if e is not None else ""
+        if e is not None and not as_edited:
+            raise UsageError(f"the draft has it ({twin.rid}), edited into “{now}”: to have it as drafted, undo "
+                             f"that edit or edit it back (review DATA {twin.rid} --edit ...)")
+        said = {"added": "", "drafted": now or describe(twin, self.names), "id": twin.rid,
+                **({"note": note} if note else {})}
+        if status in (ACCEPTED, EDITED):
+            return {"revision": self.book.revision, "counts": self.counts(), "changed": {}, **said,
+                    "already": True}
+        result = self.decide([twin.rid], ACCEPTED, base=base)
+        return {**result, **said, **({"turned": status} if status is not None else {})}
 
     def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
         """The terms an edit names that the review has none of (see :meth:`_new_terms_named`)."""
@@ -539,7 +598,7 @@ def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:
         field = field.strip()
         if field == "negated":
             if value.strip().lower() not in ("true", "false"):
-                raise UsageError("negated=true or negated=false")
+                raise UsageError(f"{option}: negated is true or false (negated=true or negated=false)")
             out[field] = value.strip().lower() == "true"
         else:
             out[field] = value
@@ -563,12 +622,16 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
     """Add an item the draft missed, accepted (see :meth:`Review.add`): what ``review DATA
     --add`` prints."""
     r = Review(folder)
+    before = r.counts()
     done = r.add(kind, fields)
     r.write_files()
     row = r.row(r.find(done["id"]))
-    return {**_summary(r), "id": done["id"], "added": done["added"], "drafted": done.get("drafted", ""),
+    already = bool(done.get("already"))
+    return {**_summary(r, before, accepted=0 if already else 1, already=int(already),
+                       changed=int(done.get("turned") in ("rejected", "removed"))),
+            "id": done["id"], "added": done["added"], "drafted": done.get("drafted", ""),
             "speaker": row.get("speaker", ""), "where": row.get("where", ""), "quote": row.get("quote", ""),
-            **({"made": done["made"]} if done.get("made") else {})}
+            **{k: done[k] for k in ("made", "note", "turned") if done.get(k)}}
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]

@@ -134,11 +134,17 @@ class ReviewServer(ThreadingHTTPServer):
         # the writer's warning is news at each request
         return body[:-1] + b', "warning": ' + json.dumps(self.writer.error).encode("utf-8") + b"}"
 
-    def rebuild(self) -> None:
+    def rebuild(self) -> str:
         """Write the files now and make the page again from them (after an item was added
-        or its addition undone: the graph must show what the files hold)."""
-        self.review.write_files()
-        self.page = review_page(self.review).encode("utf-8")
+        or its addition undone: the graph must show what the files hold). Returns what
+        went wrong, if anything: the decision is saved whatever happens here."""
+        try:
+            self.review.write_files()
+            self.page = review_page(self.review).encode("utf-8")
+        except ConceptGraphError as e:
+            self.writer.request()  # the files are written again by the writer, which says so
+            return f"the page could not be drawn again ({e}); the decision is saved"
+        return ""
 
     @property
     def url(self) -> str:
@@ -309,15 +315,17 @@ class _Handler(BaseHTTPRequestHandler):
             # (/api/next), when the keys pause, so that no key waits for it
             with review.lock:
                 result = change()
+                drawn = ""
                 if result.get("added") or result.get("gone"):
                     # an item added, or its addition undone: the page's graph is drawn again with (or
                     # without) it, from the files written now
-                    self.server.rebuild()
+                    drawn = self.server.rebuild()
                 else:
                     self.server.writer.request()
             # an edit that made a new term says so, as the command line does: a slip shows at once
             made = "; ".join(f"made a new {m}" for m in result.get("made", ()))
-            return {**result, "warning": "; ".join(w for w in (self.server.writer.error, made) if w)}
+            return {**result, "warning": "; ".join(w for w in (self.server.writer.error, drawn, made,
+                                                               result.get("note", "")) if w)}
 
         self._run(run)
 

@@ -108,12 +108,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
-            drafter.speaks(msg.by)
             if msg is not root and not msg.reply_to and msg.title:
                 # another thread of the file begins (a site's next question): nobody in it
                 # answers anyone of the one before
                 root, said = msg, []
                 drafter.root_by = msg.by
+                drafter.new_thread()
+            drafter.speaks(msg.by)
             words = reading.words
             rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
@@ -394,6 +395,13 @@ class _Drafter:
                 if by and by != speaker:
                     return by
         return ""
+
+    def new_thread(self) -> None:
+        """Another thread of the file begins: who spoke in the one before says nothing of
+        whom a shared name means in this one."""
+        for key in self.shared:
+            self.who.pop(key, None)
+        self.spoken, self.last_speaker = set(), ""
 
     def speaks(self, speaker: str) -> None:
         """Before ``speaker``'s message is read: a name shared by several people stands

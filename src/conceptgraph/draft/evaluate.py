@@ -38,14 +38,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..kinds import (
-    ANALOGOUS_TO,
-    CONTRASTS_WITH,
     DRAFT,
     OPPOSES,
-    OVERLAPS_WITH,
-    RELATED_TO,
-    SIMILAR_TO,
     STANCES,
+    SYMMETRIC,
     TERM_RELATIONS,
 )
 from ..names import normalise
@@ -56,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["evaluate", "evaluate_files", "matches", "term_names", "standing_for", "SECTIONS"]
 
 T = TypeVar("T")
-_SYMMETRIC = {CONTRASTS_WITH, OVERLAPS_WITH, SIMILAR_TO, RELATED_TO, ANALOGOUS_TO, OPPOSES}
+_SYMMETRIC = SYMMETRIC
 #: The sections of an evaluation, in the order they are printed.
 SECTIONS = ("contributors", "messages", "terms", "claims", "relations", "oppositions", "stances")
 

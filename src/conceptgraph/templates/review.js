@@ -10,7 +10,12 @@
 (() => {
   "use strict";
   const token = new URLSearchParams(location.search).get("token") || "";
-  const early = fetch("/api/state?order=confidence", { headers: { "X-Review-Token": token } });
+  // what the page said and the order it kept before it drew itself again (after an item was added)
+  const kept = (name) => { try { const v = sessionStorage.getItem("conceptgraph-review-" + name); sessionStorage.removeItem("conceptgraph-review-" + name); return v; } catch (e) { void e; return null; } };
+  const keptOrder = kept("order");
+  let keptNotice = kept("notice"); // said once, when the page is first drawn
+  const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
+  const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
   window.conceptgraphGraphAfter = new Promise((resolve) => { buildGraph = resolve; });
   start(early, JSON.parse(document.getElementById("graph-data").textContent));
@@ -35,7 +40,7 @@
       queue: [],          // undecided ids, in order; queue[0] is shown
       revision: 0,
       counts: null,
-      order: "confidence",
+      order: firstOrder,
       chain: Promise.resolve(),
       pending: 0,
       timings: [],        // ms from a decision's key to its save, for the benchmarks
@@ -77,6 +82,7 @@
       o.value = v;
       order.appendChild(o);
     });
+    order.value = firstOrder;
     const helpButton = el("button", "?", "rv-small");
     helpButton.type = "button";
     helpButton.title = "Keys";
@@ -523,23 +529,34 @@
       });
       return out;
     }
-    /** The words selected in the card's message, if any: what the new item quotes. */
+    /** The words selected in the card's message, if any: what the new item quotes, and
+        where in the message they begin (the server takes that place if they occur twice). */
     function selected() {
       const sel = window.getSelection();
-      if (!sel || sel.isCollapsed || !sel.anchorNode) return "";
       const wrap = card.querySelector(".rv-message");
-      return wrap && wrap.contains(sel.anchorNode) ? sel.toString() : "";
+      if (!sel || sel.isCollapsed || !sel.rangeCount || !wrap) return { text: "", at: null };
+      const range = sel.getRangeAt(0);
+      if (!wrap.contains(range.startContainer)) return { text: "", at: null };
+      const before = document.createRange();
+      before.setStart(wrap, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      const text = sel.toString();
+      return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length) };
     }
-    function reloadFor(why) {
+    function reloadFor(why, notice) {
       saved.textContent = why + ": drawing the graph again…";
       st.reloading = true;
+      try { // said again once the page is drawn, in the order it had
+        sessionStorage.setItem("conceptgraph-review-order", st.order);
+        sessionStorage.setItem("conceptgraph-review-notice", notice || why);
+      } catch (e) { void e; }
       setTimeout(() => location.reload(), 300);
     }
     const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
       "analogous_to", "sense_of", "related_to", "opposes"];
     function openAdd() {
       const it = current();
-      const quote = selected().trim();
+      const picked = selected(), quote = picked.text;
       closeForm();
       form = el("form", null, "rv-form");
       form.id = "rv-add";
@@ -570,6 +587,9 @@
       target.name = "target";
       const person = el("select");
       person.name = "person";
+      const nobody = el("option", "— whom? —");
+      nobody.value = "";
+      person.appendChild(nobody); // picked on purpose, never by default
       st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; person.appendChild(o); });
       const groups = {
         claim: [field("term", term), field("attribute", attr), field("denied (the speaker says it is not so)", neg)],
@@ -581,9 +601,9 @@
         : kind.value === "agrees_with" || kind.value === "disputes" ? "stance" : "between";
       // (style, not the hidden attribute, which a field's display rule would override)
       const show = () => Object.keys(groups).forEach((g) => groups[g].forEach((f) => { f.style.display = g === group() ? "" : "none"; }));
-      kind.addEventListener("change", show);
-      show();
       const note = el("p", "", "rv-preview");
+      kind.addEventListener("change", () => { show(); note.textContent = ""; });
+      show();
       form.appendChild(note);
       const ok = el("button", "Add it, accepted");
       ok.type = "submit";
@@ -594,12 +614,20 @@
         if (g === "claim") Object.assign(fields, { term: term.value, attribute: attr.value, negated: neg.checked });
         else if (g === "stance") fields.target = person.value;
         else Object.assign(fields, { source: source.value, target: target.value });
+        if (g === "stance" && !person.value) { note.textContent = "Pick whom it agrees with or disputes."; person.focus(); return; }
+        // the selection's place, while the words and the message are still the selected ones
+        if (picked.at !== null && words.value === quote && it && message.value === String(it.message)) fields.at = picked.at;
         ok.disabled = true;
         // after the decisions in flight; the server answers once the files and the page are written again
         st.chain = st.chain.then(() => request("/api/add", { kind: kind.value, fields, base: st.revision })).then((res) => {
           closeForm();
-          if (res.added) reloadFor("Added " + res.added);
-          else { st.revision = res.revision; apply(res.changed || {}); warn("The draft has it already: " + res.drafted + ", accepted"); render(); }
+          if (res.added) { reloadFor("Added " + res.added, ["Added " + res.added].concat(res.warning ? [res.warning] : []).join("; ")); return; }
+          st.revision = res.revision;
+          st.counts = res.counts;
+          apply(res.changed || {});
+          warn("The draft has it: " + res.drafted + (res.already ? ", accepted already (nothing recorded)" : ", accepted")
+            + (res.turned ? " (it had been " + res.turned + ")" : "") + (res.note ? "; " + res.note : ""));
+          render();
         }).catch((e) => { ok.disabled = false; note.textContent = e.message; });
       });
       form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeForm(); } });
@@ -730,7 +758,8 @@
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
         graph.placed = null;
         showSaving();
-        warn(s.warning);
+        warn([keptNotice, s.warning].filter(Boolean).join("; "));
+        keptNotice = null;
         render();
         document.body.setAttribute("data-review", "ready");
       }).catch((e) => fail(e)).finally(graphNext);

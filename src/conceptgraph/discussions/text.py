@@ -50,13 +50,21 @@ _CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|l
                      r"related posts?:?)$", re.I)
 
 
+# The date a blog prints under a commenter's name: "12 March 2024 at 09:14", "March 12,
+# 2024 at 9:14 am", "2024-03-12 09:14", "12/03/2024, 09:14"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP_LINE = re.compile(rf"^\s*(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
+                         r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+                         r"(?:\s*[ap]\.?m\.?)?)?\s*$", re.I)
+
+
 def sniff_text(head: bytes) -> bool:
     """Any text that is not another format's: the fallback importer."""
     return b"\x00" not in head[:4096]
 
 
 def _date(text: str) -> str:
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y"):
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.strptime(text.strip().strip(",."), fmt).date().isoformat()
         except ValueError:
@@ -123,9 +131,9 @@ def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
         thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section, left), parent="post",
                                  place=f"response {k}", role="respondent"))
     comments = _comments(lines[i:], margin, left)
-    for number, author, text in comments:
+    for number, author, text, date in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
-                                 place=f"comment {number}"))
+                                 place=f"comment {number}", date=date))
     return thread
 
 
@@ -165,11 +173,13 @@ def _margin(lines: list[str]) -> int | None:
     return None
 
 
-def _comments(lines: list[str], margin: int | None = None, left: Left | None = None) -> list[tuple[str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words). A comment starts at the
-    comments' indentation (the first numbered line's, unless ``margin`` says) and with the
-    next number: a numbered list inside a comment ("2. It is a pity ...", indented like
-    its words) stays in it."""
+def _comments(lines: list[str], margin: int | None = None,
+              left: Left | None = None) -> list[tuple[str, str, str, str]]:
+    """Numbered comments: (number, speaker or "", own words, date or ""). A comment starts
+    at the comments' indentation (the first numbered line's, unless ``margin`` says) and
+    with the next number: a numbered list inside a comment ("2. It is a pity ...", indented
+    like its words) stays in it. The date the page prints under "NAME says:" is the
+    comment's date, not its words."""
     found: list[tuple[str, str, list[str]]] = []
     for line in lines:
         m = _COMMENT.match(line)
@@ -183,6 +193,13 @@ def _comments(lines: list[str], margin: int | None = None, left: Left | None = N
             found[-1][2].append(line)
     out = []
     for number, author, lines_ in found:
+        date = ""
+        if author:  # "12 March 2024 at 09:14" under "NAME says:", before a word is said
+            at = next((i for i, line in enumerate(lines_) if line.strip()), None)
+            stamp = _STAMP_LINE.match(lines_[at]) if at is not None else None
+            if stamp:
+                date, lines_ = _date(" ".join(stamp["date"].replace(",", " ").replace("Sept", "Sep").split())), lines_[at + 1:]
+                date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
         first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
         text = tidy(quoted_lines_removed(text, left=left))
@@ -191,7 +208,7 @@ def _comments(lines: list[str], margin: int | None = None, left: Left | None = N
         if sign:  # "Best wishes, MT" under the words: the signer, and no part of the words
             author = author or sign["name"]
             text = tidy(text[: len(text) - len(last)])
-        out.append((number, author, text))
+        out.append((number, author, text, date))
     return out
 
 

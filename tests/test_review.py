@@ -858,3 +858,24 @@ def test_an_addition_says_what_it_turned_and_what_cannot_be_written(drafted: Pat
     r = run("review", str(drafted), "--add", "claim", f"message={one.id}", f"quote={' '.join(other.text.split()[:5])}",
             "term=x", "attribute=y")
     assert r.exit_code == 2 and f"the same speaker has it in message {other.id}" in r.stderr, r.stderr
+
+
+def test_an_added_dispute_is_about_what_it_names(drafted: Path) -> None:
+    r = Review(drafted)
+    luke = next(it for it in r.items if it.kind == "claim" and it.record.by == "luke-naismith")
+    quote = " ".join(r.snap.messages["response-3"].text.split()[:5])
+    with pytest.raises(UsageError, match="has no claim 'nothing he said'"):
+        r.add("disputes", {"message": "response-3", "quote": quote, "target": "Luke", "about": "nothing he said"})
+    with pytest.raises(UsageError, match="'about' is said of an agreement or dispute"):
+        r.add("similar_to", {"message": "response-3", "quote": quote, "source": "cooperation", "target": "trust",
+                             "about": luke.fields["attribute"]})
+    out = r.add("disputes", {"message": "response-3", "quote": quote, "target": "Luke", "about": luke.fields["attribute"]})
+    assert "not decided yet" in out["note"]
+    [line] = [e for e in r.book.entries if e.memo.get("added")]
+    assert luke.rid in line.memo["about"]
+    r.decide([luke.rid], "accepted")
+    r.write_files()
+    [stance] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "disputes"]
+    [claim] = [c for c in section(drafted, "reviewed.yaml", "claims") if c["by"] == "luke-naismith"]
+    assert stance["concerns"] == [claim["id"]]
+    assert run("validate", str(drafted)).exit_code == 0

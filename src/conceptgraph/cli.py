@@ -700,7 +700,7 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
                    "kind (agrees_with, disputes, similar_to, ...), and FIELD=VALUE arguments follow instead of ids: "
                    "message= (id or place, as `thread` gives them) and quote= (its words, copied), then a claim's "
                    "term=, attribute= [negated=true], or a relation's source= and target= (an agreement's source "
-                   "is the speaker).")
+                   "is the speaker; about= one of the target's claims, by id or attribute).")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")

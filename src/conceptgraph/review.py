@@ -61,7 +61,7 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, SYMMETRIC, TERM
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM
 from .names import normalise
 from .standing import Standing
 
@@ -352,6 +352,9 @@ class Review:
             self._check_base(base)
             fields = dict(fields)
             at = fields.pop("at", None)  # where the reader selected the words (the page), if known
+            about = fields.pop("about", None)  # what an agreement or dispute is about, when said
+            if about not in (None, "") and kind not in STANCES:
+                raise UsageError(f"'about' is said of an agreement or dispute, not of {article(kind.replace('_', ' '))}")
             item, identity = new_item(kind, self._as_drafted(kind, fields), self.snap.messages, self.names,
                                       at if isinstance(at, int) and not isinstance(at, bool) else None)
             m = self.snap.messages[identity["message"]]
@@ -373,11 +376,31 @@ class Review:
                 made = self._new_terms_named([identity[end] for side, end in enumerate(("source", "target"))
                                               if RELATION_ENDS[identity["kind"]][side] == TERM],
                                              f"{article(identity['kind'].replace('_', ' '))} relation")
-            result = self._commit(lambda: self.book.record([(ACCEPTED, item, identity, {}, {ADDED: True})]))
+            memo: dict[str, Any] = {ADDED: True}
+            if about not in (None, ""):
+                memo["about"] = self._about(str(about), identity["target"])
+                waiting = [rid for rid in memo["about"] if self.status(self.by_rid[rid]) is None]
+                if waiting:  # as a drafted stance accepted before its claims
+                    note = "; ".join(filter(None, (note, f"about {', '.join(waiting)}, not decided yet: the "
+                                                         "stance is about it once it is accepted")))
+            result = self._commit(lambda: self.book.record([(ACCEPTED, item, identity, {}, memo)]))
             self._load()  # the new item joins the review, made from its decision
             rid = review_id(key)
             return {**result, "counts": self.counts(), "added": describe(self.by_rid[rid], self.names), "id": rid,
                     **({"made": made} if made else {}), **({"note": note} if note else {})}
+
+    def _about(self, about: str, target: str) -> list[str]:
+        """The review ids of the claims of ``target`` that ``about`` names: one claim by its
+        review id, or every claim of theirs with that attribute (by label)."""
+        theirs = [it for it in self.items if it.kind == CLAIM and it.record.by == target and self.status(it) not in (
+            REJECTED, REMOVED)]
+        hit = [it.rid for it in theirs if it.rid == about or normalise(it.fields[ATTRIBUTE]) == normalise(about)]
+        if not hit:
+            said = sorted({it.fields[ATTRIBUTE] for it in theirs}, key=str.casefold)
+            raise UsageError(f"{self.names.get(target, target)} has no claim '{excerpt(about, 40)}' in the review"
+                             + (did_you_mean(about, said) or (f"; theirs: {', '.join(excerpt(a, 30) for a in said[:6])}"
+                                                               if said else "")))
+        return hit
 
     def _as_drafted(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         """``fields`` with each term named as the draft names it: by its label, not one of

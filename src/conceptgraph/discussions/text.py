@@ -197,8 +197,9 @@ def _comments(lines: list[str], margin: int | None = None,
         if author:  # "12 March 2024 at 09:14" under "NAME says:", before a word is said
             at = next((i for i, line in enumerate(lines_) if line.strip()), None)
             stamp = _STAMP_LINE.match(lines_[at]) if at is not None else None
-            if stamp:
-                date, lines_ = _date(" ".join(stamp["date"].replace(",", " ").replace("Sept", "Sep").split())), lines_[at + 1:]
+            if stamp and at is not None:
+                date = _date(" ".join(stamp["date"].replace(",", " ").replace("Sept", "Sep").split()))
+                lines_ = lines_[at + 1:]
                 date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
         first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))

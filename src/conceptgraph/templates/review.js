@@ -591,9 +591,26 @@
       nobody.value = "";
       person.appendChild(nobody); // picked on purpose, never by default
       st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; person.appendChild(o); });
+      // what a stance is about: one of its target's claims, or all they said
+      const about = el("select");
+      about.name = "about";
+      const claimsOf = () => {
+        while (about.firstChild) about.removeChild(about.firstChild);
+        const all = el("option", "everything they said");
+        all.value = "";
+        about.appendChild(all);
+        st.items.forEach((c) => {
+          if (c.kind !== "claim" || c.by !== person.value || c.status === "rejected" || c.status === "removed") return;
+          const o = el("option", c.text + (c.where ? " (" + c.where + ")" : ""));
+          o.value = c.id;
+          about.appendChild(o);
+        });
+      };
+      person.addEventListener("change", claimsOf);
+      claimsOf();
       const groups = {
         claim: [field("term", term), field("attribute", attr), field("denied (the speaker says it is not so)", neg)],
-        stance: [field("towards", person)],
+        stance: [field("towards", person), field("about", about)],
         between: [field("from", source), field("to", target)],
       };
       Object.keys(groups).forEach((g) => groups[g].forEach((f) => form.appendChild(f)));
@@ -610,9 +627,10 @@
       form.appendChild(ok);
       form.addEventListener("submit", (ev) => {
         ev.preventDefault();
+        if (ok.disabled) return;
         const g = group(), fields = { message: message.value, quote: words.value };
         if (g === "claim") Object.assign(fields, { term: term.value, attribute: attr.value, negated: neg.checked });
-        else if (g === "stance") fields.target = person.value;
+        else if (g === "stance") Object.assign(fields, { target: person.value }, about.value ? { about: about.value } : {});
         else Object.assign(fields, { source: source.value, target: target.value });
         if (g === "stance" && !person.value) { note.textContent = "Pick whom it agrees with or disputes."; person.focus(); return; }
         // the selection's place, while the words and the message are still the selected ones
@@ -630,7 +648,8 @@
           render();
         }).catch((e) => { ok.disabled = false; note.textContent = e.message; });
       });
-      form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeForm(); } });
+      // while the addition is saved the form stays: keys pressed then would be lost in the page's redraw
+      form.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !ok.disabled) { ev.preventDefault(); closeForm(); } });
       forms.appendChild(form);
       (quote ? kind : words).focus();
     }

@@ -449,6 +449,25 @@ def test_a_quote_after_an_emoji_is_marked_exactly(browser, tmp_path: Path) -> No
         page.close()
 
 
+def test_a_denial_of_a_verb_reads_as_the_command_line_says_it(browser, tmp_path: Path) -> None:
+    """"incident: does not need a customer" on the page as in the terminal, not "not needs"."""
+    from conceptgraph import build_graph, parse_dataset
+    from conceptgraph.kinds import claim_text
+
+    data = ("contributors:\n- {id: ann, name: Ann, role: author}\nterms:\n- {id: incident}\n"
+            "attributes:\n- {id: customer, label: needs a customer}\nclaims:\n- {term: incident, attribute: customer, "
+            "by: ann, quote: \"An incident does not need a customer.\", where: post, negated: true}\n")
+    page = Page(browser, write_page(build_graph(parse_dataset(data)), tmp_path / "verb.html"))
+    try:
+        page.page.fill("#search", "needs a customer")
+        page.page.press("#search", "Enter")
+        items = page.page.locator("#panel li.ev").all_text_contents()
+        said = claim_text("incident", "needs a customer", negated=True)
+        assert said == "incident: does not need a customer" and any(x.startswith(said) for x in items), items
+    finally:
+        page.close()
+
+
 def test_in_context_opens_the_thread_at_the_quote(fresh: Page) -> None:
     p = fresh.page
     p.fill("#search", "always active")

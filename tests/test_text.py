@@ -233,6 +233,11 @@ def test_claims_read_as_their_labels_are_written() -> None:
     assert claim_text("cooperation", "may be passive") == "cooperation: may be passive"
     assert claim_text("collaboration", "may be passive", negated=True) == "collaboration: may not be passive"
     assert claim_text("conflict", "not wired so well", negated=True) == "conflict: denied “not wired so well”"
+    # a label that opens with a verb said of one thing is denied with "does not", not "not needs"
+    assert claim_text("incident", "needs a customer", negated=True) == "incident: does not need a customer"
+    assert claim_text("bug", "has a cause", negated=True) == "bug: does not have a cause"
+    assert claim_text("team", "needs of the team", negated=True) == "team: not needs of the team"  # a plural noun
+    assert claim_text("bug", "clock watching", negated=True) == "bug: not clock watching"
     for args in (["who", "Bart Stewart"], ["why", "cooperation", "passive"], ["thread", "--by", "Bart"],
                  ["compare", "cooperation", "collaboration"]):
         out = run(*args).stdout

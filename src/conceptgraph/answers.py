@@ -373,6 +373,8 @@ class ReviewSummary(TypedDict):
     restored: NotRequired[int]
     #: with --edit: the terms the edit named that the draft had none of (made new), with a likely slip
     made: NotRequired[list[str]]
+    #: with --edit: the item's id, what it said, and what it says now
+    edited: NotRequired[list[str]]
 
 
 class ReviewAdded(ReviewSummary):

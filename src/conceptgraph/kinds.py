@@ -20,6 +20,7 @@ __all__ = [
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
     "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
+    "denied_verb",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -113,6 +114,31 @@ AUXILIARIES = frozenset("may might can could must should shall will would is are
 NEGATING_WORDS = ("not", "never", "no")
 
 
+#: Words after which a word that ends in "s" is a plural noun, not a verb ("needs of the team").
+_NOT_AFTER_VERB = frozenset("of and or".split())
+
+
+def denied_verb(label: str) -> str:
+    """The dictionary form of the verb a label opens with, said of one thing ("needs a
+    customer": "need"; "has a twang": "have"), for a denial to read "does not need a
+    customer"; "" when the label opens otherwise ("needs of the team", "clock watching").
+
+    >>> denied_verb("needs a customer"), denied_verb("has a twang"), denied_verb("needs of the team")
+    ('need', 'have', '')
+    """
+    first, _, rest = label.partition(" ")
+    if not rest or rest.split()[0].lower() in _NOT_AFTER_VERB or first != first.lower() or not first.isalpha():
+        return ""
+    if first in ("has", "does"):
+        return {"has": "have", "does": "do"}[first]
+    if len(first) < 4 or not first.endswith("s") or first.endswith("ss"):
+        return ""
+    from lemminflect import getAllLemmas  # its dictionaries load only when a denial is worded
+
+    verbs = getAllLemmas(first).get("VERB") or ()
+    return verbs[0] if verbs and verbs[0] != first else ""
+
+
 def claim_text(term: str, label: str, negated: bool = False) -> str:
     """A claim in words, as its attribute's label is written: the term, a colon and the
     label ("cooperation: may be passive"); a denial says "not" where the label's own
@@ -124,12 +150,16 @@ def claim_text(term: str, label: str, negated: bool = False) -> str:
     'cooperation: not clock watching'
     >>> claim_text("conflict", "not wired so well", negated=True)
     'conflict: denied “not wired so well”'
+    >>> claim_text("incident", "needs a customer", negated=True)
+    'incident: does not need a customer'
     """
     if not negated:
         return f"{term}: {label}"
     first, _, rest = label.partition(" ")
     if first.lower() in AUXILIARIES and rest:
         return f"{term}: {first} not {rest}"
+    if verb := denied_verb(label):
+        return f"{term}: does not {verb} {rest}"
     if first.lower() in NEGATING_WORDS:
         return f"{term}: denied “{label}”"
     return f"{term}: not {label}"

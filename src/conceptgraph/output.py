@@ -667,6 +667,9 @@ def review_text(r: dict[str, Any]) -> str:
     if r.get("changed"):  # a decision taken back by another: said, never done silently
         already += f", {_count(r['changed'], 'earlier decision')} turned"
     made = "".join(f"\nmade a new {m}" for m in r.get("made", ()))  # an edit's new term: a typo shows here
+    if r.get("edited"):  # what the edit made of the item
+        rid, was, now = r["edited"]
+        made = (f"\n{rid}: {was} → {now}" if was != now else f"\n{rid}: {now}, unchanged") + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}")

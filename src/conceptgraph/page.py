@@ -25,6 +25,7 @@ from .errors import BIDI_CONTROLS
 from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import (
     ASSERTS,
+    ATTRIBUTE,
     AUXILIARIES,
     CLAIM,
     CO_OCCURS,
@@ -37,6 +38,7 @@ from .kinds import (
     OPPOSES,
     STRUCTURAL_EDGES,
     TERM,
+    denied_verb,
 )
 from .layout import SPACING, layout
 from .names import LETTERS, name_keys, node_names, unmarked, word_parts
@@ -99,8 +101,22 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "labelFont": list(LABEL_FONT),
         "drawnChars": DRAWN_CHARS,
         "bidi": "".join(sorted(BIDI_CONTROLS)),  # shown escaped on the page, as printable() does in the terminal
-        "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS)},
+        "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
+                    # the attribute labels a denial words with "does not" ("needs a customer"), each with its verb
+                    "verbs": _denied_verbs(G)},
     }
+
+
+def _denied_verbs(G: Graph) -> dict[str, str]:
+    """Each attribute label that opens with a verb said of one thing -> the verb's dictionary
+    form, as :func:`conceptgraph.kinds.denied_verb` finds it: the page words a denial as
+    :func:`conceptgraph.kinds.claim_text` does."""
+    out = {}
+    for _, d in G.nodes(data=True):
+        label = str(d.get("label", ""))
+        if d.get("kind") == ATTRIBUTE and " " in label and label[:1].islower() and (verb := denied_verb(label)):
+            out[label] = verb
+    return out
 
 
 def _keys(name: str) -> list[Any]:

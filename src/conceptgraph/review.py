@@ -635,10 +635,14 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     their new values."""
     r = Review(folder)
     before = r.counts()
-    turned = int(r.status(r.find(rid)) not in (None, ACCEPTED, EDITED))
+    it = r.find(rid)
+    turned = int(r.status(it) not in (None, ACCEPTED, EDITED))
     made = r.decide([rid], EDITED, edit).get("made", [])
+    e = r.book.find(it.key)
+    now = describe(replace(it, fields=_edited_fields(e)), r.names) if e is not None and e.edit else describe(it, r.names)
     r.write_files()
-    return {**_summary(r, before, accepted=1, changed=turned), **({"made": made} if made else {})}
+    return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, describe(it, r.names), now],
+            **({"made": made} if made else {})}
 
 
 def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]) -> dict[str, Any]:

@@ -293,6 +293,8 @@
     if (!denied) return ["", label, ""];
     const first = label.split(" ")[0], rest = label.slice(first.length + 1);
     if (data.grammar.auxiliaries.indexOf(first.toLowerCase()) >= 0 && rest) return [first + " not ", rest, ""];
+    const verb = data.grammar.verbs[label]; // "needs a customer": "does not need a customer"
+    if (verb && rest) return ["does not ", verb + " " + rest, ""];
     if (data.grammar.negating.indexOf(first.toLowerCase()) >= 0) return ["denied “", label, "”"];
     return ["not ", label, ""];
   }

@@ -879,3 +879,15 @@ def test_an_added_dispute_is_about_what_it_names(drafted: Path) -> None:
     [claim] = [c for c in section(drafted, "reviewed.yaml", "claims") if c["by"] == "luke-naismith"]
     assert stance["concerns"] == [claim["id"]]
     assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_a_rejected_term_is_not_brought_back_by_an_edit_or_an_addition(drafted: Path) -> None:
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "similar terms")
+    r.decide([term.rid], "rejected")
+    claim = next(it for it in r.left() if it.kind == "claim")
+    with pytest.raises(UsageError, match=f"term 'similar terms' was rejected \\({term.rid}\\): accept it first"):
+        r.add("claim", {"message": claim.record.message, "quote": claim.record.quote[:20], "term": "Similar terms",
+                        "attribute": "xyz"})
+    with pytest.raises(UsageError, match="was rejected"):
+        r.decide([claim.rid], "edited", {"term": "similar terms"})

@@ -472,9 +472,16 @@ class Review:
         # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
         people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {
             w for name in self.names.values() if len(parts := words(name)) > 1 for w in (parts[0], parts[-1])}
+        # a term rejected in review stays so: a claim or relation naming it would bring it back unsaid
+        rejected = {normalise(n): it for it in self.items if it.kind == TERM and self.status(it) == REJECTED
+                    for n in (it.fields[TERM], *it.record.aliases)}
         out = []
         for label in wanted:
             key = normalise(label)
+            if key in rejected:
+                rid = rejected[key].rid
+                raise UsageError(f"term '{excerpt(label, 30)}' was rejected ({rid}): accept it first (review DATA "
+                                 f"--accept {rid}), or name another")
             if key in labels:
                 continue
             if key in people:

@@ -16,7 +16,7 @@ from review_helpers import decisions, keys, run, section
 
 from conceptgraph.answers import ANSWERS, conforms
 from conceptgraph.dataset import dump_dataset, parse_files
-from conceptgraph.decisions import Conflict, Decisions
+from conceptgraph.decisions import Conflict, Decisions, describe
 from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
 
@@ -891,3 +891,26 @@ def test_a_rejected_term_is_not_brought_back_by_an_edit_or_an_addition(drafted: 
                         "attribute": "xyz"})
     with pytest.raises(UsageError, match="was rejected"):
         r.decide([claim.rid], "edited", {"term": "similar terms"})
+
+
+def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
+    """--edit about= one of the target's claims (by attribute or id), or nothing: about
+    everything they said; the accepted stance is about exactly that."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes"
+                  and any(c.kind == "claim" and c.record.by == it.record.target for c in r.items))
+    theirs = next(c for c in r.items if c.kind == "claim" and c.record.by == stance.record.target)
+    out = run("review", str(drafted), stance.rid, "--edit", f"about={theirs.fields['attribute']}")
+    assert out.exit_code == 0 and f"about “{describe(theirs)}”" in out.stdout, out.stdout
+    assert run("review", str(drafted), "--accept", theirs.rid).exit_code == 0
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "disputes"]
+    [claim] = [c for c in section(drafted, "reviewed.yaml", "claims")]
+    assert kept["concerns"] == [claim["id"]]
+    out = run("review", str(drafted), stance.rid, "--edit", "about=")
+    assert out.exit_code == 0 and "about everything" in out.stdout
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "disputes"]
+    assert "concerns" not in kept
+    claim_item = next(it for it in Review(drafted).items if it.kind == "claim")
+    out = run("review", str(drafted), claim_item.rid, "--edit", "about=x")
+    assert out.exit_code == 2 and "'about' is said of an agreement or dispute" in out.stderr, out.stderr
+    assert run("validate", str(drafted)).exit_code == 0

@@ -451,3 +451,24 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
                            ".includes('a reading of my own')", timeout=60_000)
     assert Decisions.read(drafted).entries == []
     assert errors == []
+
+
+def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer, drafted: Path) -> None:
+    page, errors = _open(browser, server)
+    review = server.review
+    for _ in range(400):
+        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes") and any(
+                c.kind == "claim" and c.record.by == it.record.target for c in review.items):
+            break
+        page.keyboard.press(" ")
+    theirs = next(c for c in review.items if c.kind == "claim" and c.record.by == it.record.target)
+    page.keyboard.press("e")
+    options = page.eval_on_selector_all("#rv-edit select[name='about'] option", "(os) => os.map((o) => o.value)")
+    assert options[1] == "" and theirs.rid in options  # "as drafted" first, then everything they said, then theirs
+    page.select_option("#rv-edit select[name='about']", theirs.rid)
+    page.click("#rv-edit button[type='submit']")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    [line] = Decisions.read(drafted).entries
+    assert line.decision == "edited" and line.edit == {"about": [theirs.rid]}
+    assert errors == []

@@ -88,7 +88,7 @@ ITEM_KINDS = (TERM, ATTRIBUTE, CLAIM, RELATION)
 CONTEXT = "context"
 #: What an edit may change, by kind of item.
 EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "negated"),
-            RELATION: ("kind", "source", "target")}
+            RELATION: ("kind", "source", "target", "about")}
 #: The fields that name an item of each kind in decisions.yaml (besides item and
 #: decision); those in brackets may be absent.
 _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", TERM, ATTRIBUTE),
@@ -476,7 +476,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
     for k, v in edit.items():
         if k not in EDITABLE[item]:
             raise doc.error((*path, "edit", str(k)), f"a {item}'s edit changes {', '.join(EDITABLE[item])}", key=True)
-        if not (isinstance(v, bool) if k == "negated" else isinstance(v, str) and v.strip()):
+        if not _edit_value(k, v):
             raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
     memo = {k: e[k] for k in _MEMO[item] if k in e}
     for k, v in memo.items():
@@ -488,6 +488,15 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
     return Entry(action, decision, item, fields, dict(edit), memo)
 
 
+def _edit_value(k: str, v: Any) -> bool:
+    """Whether ``v`` is what an edit of ``k`` may say: a stance's ``about`` is a list of
+    claims' review ids (none: about everything its target said), ``negated`` true or false,
+    the rest a text."""
+    if k == "about":
+        return isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+    return isinstance(v, bool) if k == "negated" else isinstance(v, str) and bool(v.strip())
+
+
 def _valid_was(v: Any, item: str) -> bool:
     """Whether ``v`` is an earlier decision as :func:`_was` keeps it."""
     while True:
@@ -496,8 +505,7 @@ def _valid_was(v: Any, item: str) -> bool:
                 or v.get("decision") not in DECIDED or (v["decision"] == EDITED) != bool(v.get("edit")):
             return False
         edit = v.get("edit") or {}
-        if not isinstance(edit, dict) or any(k not in EDITABLE[item] or not (
-                isinstance(x, bool) if k == "negated" else isinstance(x, str) and x.strip()) for k, x in edit.items()):
+        if not isinstance(edit, dict) or any(k not in EDITABLE[item] or not _edit_value(k, x) for k, x in edit.items()):
             return False
         if "was" not in v:
             return True
@@ -742,11 +750,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     base_attrs = {a.id for a in base.attributes}
     # an accepted stance is about the claims its decision noted, as they are accepted, in
     # whatever order: its record may have been written before they were
-    noted = {rid for _, it in accepted_relations for rid in entry_of[it.key].memo.get("about", ())}
+    noted = {rid for _, it in accepted_relations for rid in (*entry_of[it.key].memo.get("about", ()),
+                                                               *entry_of[it.key].edit.get("about", ()))}
     by_rid = {it.rid: it.record.id for it in items if it.kind == CLAIM} if noted else {}
     said_by = {c.id: c.by for c in (*base.claims, *out_claims)}
     for rel, it in accepted_relations:
-        about = (*rel.concerns, *(by_rid[r] for r in entry_of[it.key].memo.get("about", ()) if r in by_rid))
+        edit = entry_of[it.key].edit
+        if "about" in edit:  # said in review: these claims, and no others
+            about: tuple[str, ...] = tuple(by_rid[r] for r in edit["about"] if r in by_rid)
+        else:
+            about = (*rel.concerns, *(by_rid[r] for r in entry_of[it.key].memo.get("about", ()) if r in by_rid))
         concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in about
                                        if c in claim_ids or c in base_claims or now(c) in accepted_ids
                                        or c in base_attrs))
@@ -1193,6 +1206,13 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
     for k, v in edit.items():
         if k not in EDITABLE[kind]:
             raise UsageError(f"a {kind}'s edit changes {', '.join(EDITABLE[kind])}, not '{excerpt(k, 30)}'")
+        if k == "about":  # claims' review ids, as the review found them (Review.decide)
+            if record.kind not in STANCES:
+                raise UsageError(f"'about' is said of an agreement or dispute, not of {article(record.kind)} relation")
+            if not _edit_value(k, v):
+                raise UsageError("'about' is a list of claims' ids")
+            out[k] = list(v)
+            continue
         if k == "negated":
             if not isinstance(v, bool):
                 raise UsageError("'negated' is true or false (negated=true or negated=false)")

@@ -312,7 +312,16 @@ class Review:
                 if decision == EDITED:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
-                    changes = check_edit(it.kind, edit or {}, it.record, self.names, it.fields)
+                    edit = dict(edit or {})
+                    about = edit.pop("about", None)
+                    changes = check_edit(it.kind, edit, it.record, self.names, it.fields)
+                    if about is not None:  # a stance's claims, by attribute or id ("": everything its target said)
+                        if not (it.kind == "relation" and it.record.kind in STANCES):
+                            raise UsageError(f"'about' is said of an agreement or dispute, not of {describe(it)}")
+                        target = changes.get("target", it.record.target)
+                        changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
+                            self._about(str(about), target)
+                        check_edit(it.kind, {"about": changes["about"]}, it.record)
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
@@ -647,6 +656,10 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     made = r.decide([rid], EDITED, edit).get("made", [])
     e = r.book.find(it.key)
     now = describe(replace(it, fields=_edited_fields(e)), r.names) if e is not None and e.edit else describe(it, r.names)
+    if e is not None and "about" in e.edit:  # what the stance is about now
+        target = r.names.get(_edited_fields(e)["target"], _edited_fields(e)["target"])
+        now += " about " + (", ".join(f"“{describe(r.by_rid[c])}”" for c in e.edit["about"] if c in r.by_rid)
+                            or f"everything {target} said")
     r.write_files()
     return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, describe(it, r.names), now],
             **({"made": made} if made else {})}

@@ -483,6 +483,8 @@
           return input;
         };
         const source = end("source", it.edit.source), target = end("target", it.edit.target);
+        // an agreement or dispute: what it is about, among its target's claims
+        const about = it.edit.ends === "contributor" ? aboutSelect(target, true) : null;
         const sel = el("select");
         sel.name = "kind";
         it.edit.kinds.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; sel.appendChild(o); });
@@ -490,12 +492,14 @@
         form.appendChild(field("from", source));
         form.appendChild(field("relation", sel));
         form.appendChild(field("to", target));
+        if (about) form.appendChild(field("about", about));
         const swap = el("button", "swap ends");
         swap.type = "button";
         swap.name = "swap";
         swap.addEventListener("click", () => { const v = source.value; source.value = target.value; target.value = v; });
         form.appendChild(swap);
-        read.push(() => ({ kind: sel.value, source: source.value, target: target.value }));
+        read.push(() => Object.assign({ kind: sel.value, source: source.value, target: target.value },
+          about && about.value !== KEEP ? { about: about.value } : {}));
       } else {
         const label = textInput(it.edit.label);
         label.name = "label";
@@ -552,6 +556,30 @@
       } catch (e) { void e; }
       setTimeout(() => location.reload(), 300);
     }
+    const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
+    /** A select of what an agreement or dispute is about: one of the claims of the person
+        ``who`` (a select) names, or everything they said; with ``keep``, first "as drafted". */
+    function aboutSelect(who, keep) {
+      const about = el("select");
+      about.name = "about";
+      const fill = () => {
+        while (about.firstChild) about.removeChild(about.firstChild);
+        (keep ? [[KEEP, "as drafted"]] : []).concat([["", "everything they said"]]).forEach(([v, t]) => {
+          const o = el("option", t);
+          o.value = v;
+          about.appendChild(o);
+        });
+        st.items.forEach((c) => {
+          if (c.kind !== "claim" || c.by !== who.value || c.status === "rejected" || c.status === "removed") return;
+          const o = el("option", c.text + (c.where ? " (" + c.where + ")" : ""));
+          o.value = c.id;
+          about.appendChild(o);
+        });
+      };
+      who.addEventListener("change", fill);
+      fill();
+      return about;
+    }
     const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
       "analogous_to", "sense_of", "related_to", "opposes"];
     function openAdd() {
@@ -592,22 +620,7 @@
       person.appendChild(nobody); // picked on purpose, never by default
       st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; person.appendChild(o); });
       // what a stance is about: one of its target's claims, or all they said
-      const about = el("select");
-      about.name = "about";
-      const claimsOf = () => {
-        while (about.firstChild) about.removeChild(about.firstChild);
-        const all = el("option", "everything they said");
-        all.value = "";
-        about.appendChild(all);
-        st.items.forEach((c) => {
-          if (c.kind !== "claim" || c.by !== person.value || c.status === "rejected" || c.status === "removed") return;
-          const o = el("option", c.text + (c.where ? " (" + c.where + ")" : ""));
-          o.value = c.id;
-          about.appendChild(o);
-        });
-      };
-      person.addEventListener("change", claimsOf);
-      claimsOf();
+      const about = aboutSelect(person, false);
       const groups = {
         claim: [field("term", term), field("attribute", attr), field("denied (the speaker says it is not so)", neg)],
         stance: [field("towards", person), field("about", about)],

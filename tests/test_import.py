@@ -941,15 +941,24 @@ def test_the_author_line_may_give_a_date_or_not(write, line: str, author: str, d
 
 
 @pytest.mark.parametrize("stamp", ["12 March 2024 at 09:14", "March 12, 2024 at 9:14 am", "2024-03-12 09:14",
-                                   "12/03/2024, 09:14"])
+                                   "12/03/2024, 09:14", "Sept. 12, 2024 at 9:14 am", "September 12, 2024 at 9:14 am"])
 def test_the_date_a_blog_prints_under_a_commenter_is_the_comment_s_date(write, stamp: str) -> None:
     """WordPress prints "12 March 2024 at 09:14" under "NAME says:": the comment's date,
     not the first words of the comment (a draft made a term of "march 2024")."""
     path = write(f"Soup\n\nPosted by Ann\n\nSoup or salad?\n\n1. Bo says:\n{stamp}\nSoup.\n\n2. Cy says:\n"
                  "12 March 2024 was the day we chose soup.\n", "soup.txt")
     ds, _ = read_discussion([path])
+    day = "2024-09-12" if stamp.startswith("Sept") else "2024-03-12"
     assert [(m.text, m.date) for m in ds.messages[1:]] == [
-        ("Soup.", "2024-03-12"), ("12 March 2024 was the day we chose soup.", "")]
+        ("Soup.", day), ("12 March 2024 was the day we chose soup.", "")]
+
+
+def test_a_date_that_is_a_comment_s_own_words_stays(write) -> None:
+    """A comment that is only a date, or a letter's date line under a blank line, is words."""
+    path = write("Soup\n\nPosted by Ann\n\nSoup or salad?\n\n1. Bo says:\n12 March 2024\n\n2. Cy says:\n\n"
+                 "May 4, 2021\nDear all, soup.\n", "soup.txt")
+    ds, _ = read_discussion([path])
+    assert [m.text for m in ds.messages[1:]] == ["12 March 2024", "May 4, 2021\nDear all, soup."]
 
 
 def test_a_numbered_list_in_the_post_is_no_comment(write) -> None:

@@ -914,3 +914,60 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     out = run("review", str(drafted), claim_item.rid, "--edit", "about=x")
     assert out.exit_code == 2 and "'about' is said of an agreement or dispute" in out.stderr, out.stderr
     assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_a_term_named_by_the_label_it_was_renamed_to_is_that_term(drafted: Path) -> None:
+    """After cooperation is renamed teamwork, "teamwork" in an edit or an addition is
+    cooperation: the folder stays valid, nothing is read twice."""
+    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
+    claim = next(it for it in Review(drafted).left() if it.kind == "claim" and it.fields["term"] == "collaboration")
+    assert run("review", str(drafted), claim.rid, "--edit", "term=teamwork").exit_code == 0
+    r = run("review", str(drafted), "--add", "claim", "message=comment 3", "quote=Congregation", "term=teamwork",
+            "attribute=brand new")
+    assert r.exit_code == 0, r.stderr
+    assert run("validate", str(drafted)).exit_code == 0
+    rv = Review(drafted)
+    assert len({it.key for it in rv.items}) == len(rv.items)
+
+
+def test_a_rename_into_another_term_s_label_leaves_that_term_itself(drafted: Path) -> None:
+    r = Review(drafted)
+    collaboration = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "collaboration")
+    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=collaboration").exit_code == 0
+    again = Review(drafted)
+    assert again.find(collaboration.rid).fields["term"] == "collaboration"
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert run("validate", str(drafted)).exit_code == 0
+    assert Review(drafted).counts()["reviewed"] == 0
+
+
+def test_an_addition_the_draft_has_says_what_stands_in_its_way_or_what_it_is_about(drafted: Path) -> None:
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes"
+                  and any(c.kind == "claim" and c.record.by == it.record.target for c in r.items))
+    theirs = next(c for c in r.items if c.kind == "claim" and c.record.by == stance.record.target)
+    m = r.snap.messages[stance.record.message]
+    quote = m.text[stance.record.span[0]:stance.record.span[1]]
+    out = r.add("disputes", {"message": m.id, "quote": quote, "target": stance.record.target, "about": theirs.rid})
+    assert out["id"] == stance.rid and r.book.find(stance.key).edit == {"about": [theirs.rid]}
+    # a claim gone with its rejected term: not brought back by adding it again
+    claim = next(it for it in r.left() if it.kind == "claim" and it.fields["term"] == "conversation")
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    r.decide([term.rid], "rejected")
+    cm = r.snap.messages[claim.record.message]
+    with pytest.raises(UsageError, match="gone with the rejected term “conversation”"):
+        r.add("claim", {"message": cm.id, "quote": cm.text[claim.record.span[0]:claim.record.span[1]],
+                        "term": "conversation", "attribute": claim.fields["attribute"]})
+
+
+def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(drafted: Path) -> None:
+    """The page sends where the selection starts in UTF-16 units: an emoji is two."""
+    from dataclasses import replace as changed
+
+    r = Review(drafted)
+    m = r.snap.messages["response-1"]
+    r.snap.messages["response-1"] = changed(m, text="😀😀 Soup is good. Soup is good.")
+    out = r.add("claim", {"message": "response-1", "quote": "Soup is good", "term": "soup", "attribute": "good",
+                          "at": 3 + 2})  # the first: two emoji and a space, in UTF-16 units
+    [line] = [e for e in r.book.entries if e.memo.get("added")]
+    assert line.fields["span"] == [3, 15] and out["note"]

@@ -238,6 +238,12 @@ def test_claims_read_as_their_labels_are_written() -> None:
     assert claim_text("bug", "has a cause", negated=True) == "bug: does not have a cause"
     assert claim_text("team", "needs of the team", negated=True) == "team: not needs of the team"  # a plural noun
     assert claim_text("bug", "clock watching", negated=True) == "bug: not clock watching"
+    for label, reads in (("has been tried", "has not been tried"), ("has not worked", "denied “has not worked”"),
+                         ("does not scale", "denied “does not scale”"), ("does scale", "does not scale"),
+                         ("needs no introduction", "denied “needs no introduction”"),
+                         ("stakes are high", "not stakes are high"), ("teams work", "not teams work"),
+                         ("relies on trust", "does not rely on trust")):
+        assert claim_text("x", label, negated=True) == f"x: {reads}", label
     for args in (["who", "Bart Stewart"], ["why", "cooperation", "passive"], ["thread", "--by", "Bart"],
                  ["compare", "cooperation", "collaboration"]):
         out = run(*args).stdout

@@ -957,7 +957,8 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     was = {(e.item, normalise(e.edit["label"])): e.fields[e.item] for e in book.latest()
            if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
     drafted_as = {r.id: was[(kind, normalise(r.label))] for kind, records in ((TERM, reviewed.terms),
-                  (ATTRIBUTE, reviewed.attributes)) for r in records if (kind, normalise(r.label)) in was}
+                  (ATTRIBUTE, reviewed.attributes)) for r in records
+                  if (kind, normalise(r.label)) in was and _made_from(r.id, was[(kind, normalise(r.label))])}
     items_d = items_of(drafted, whole, labels=drafted_as)
     items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as)
     hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
@@ -967,6 +968,19 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         book.save()
     return Snapshot(root, base, [_as_draft(it) for it in items], book, held,
                     {m.id: m for m in whole.messages})
+
+
+def _made_from(ident: str, label: str) -> bool:
+    """Whether the id ``ident`` was made from ``label`` (as drafting and review make ids:
+    its slug, or its slug and a number): a record renamed in review keeps its id, so this
+    tells it from another record that already had the new label (a rename that merged
+    two terms)."""
+    import re
+
+    from .discussions.thread import slug
+
+    base = slug(label)[:60].strip("-") or "x"
+    return ident == base or re.fullmatch(re.escape(base) + r"-\d+", ident) is not None
 
 
 def _empty(whole: Dataset) -> Dataset:
@@ -1056,6 +1070,8 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
     for it in reviewed:
         e = edited.get(it.key)
+        if e is not None and it.kind in (TERM, ATTRIBUTE) and not _made_from(it.record.id, e.fields[it.kind]):
+            e = None  # another term that had the new label already: the renamed one merged into it
         if e is not None and e.key not in seen:
             made = _remake(e, label, whole, it, ensure, claim_ids)
             if made is not None:

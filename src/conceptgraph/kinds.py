@@ -20,7 +20,7 @@ __all__ = [
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
     "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
-    "denied_verb",
+    "denied_verb", "denial",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -114,35 +114,70 @@ AUXILIARIES = frozenset("may might can could must should shall will would is are
 NEGATING_WORDS = ("not", "never", "no")
 
 
-#: Words after which a word that ends in "s" is a plural noun, not a verb ("needs of the team").
+#: Verbs a label often opens with, said of one thing ("needs a customer"), by their
+#: dictionary form: a denial of such a label reads "does not need a customer". A list,
+#: not a guess from the word's ending: many plurals open labels too ("stakes are high").
+_PREDICATES = frozenset("""need mean require involve include imply make take give create build work cost depend
+focus rely last grow happen come go seem look feel sound matter help lead allow let keep use produce bring describe
+refer apply exist belong emphasise emphasize aim tend try want serve support share hold change cause affect
+depend define deliver demand deserve differ enable ensure entail exclude expect follow fit get happen know lack
+like mention need offer own pay prefer protect provide reach reflect remain require rest scale stand stay
+suggest take tell think treat turn win""".split())
+#: Words after which the first word is a plural noun, not a verb ("needs of the team").
 _NOT_AFTER_VERB = frozenset("of and or".split())
 
 
 def denied_verb(label: str) -> str:
     """The dictionary form of the verb a label opens with, said of one thing ("needs a
     customer": "need"; "has a twang": "have"), for a denial to read "does not need a
-    customer"; "" when the label opens otherwise ("needs of the team", "clock watching").
+    customer"; "" when the label opens otherwise ("needs of the team", "clock watching",
+    "has been tried", "needs no introduction").
 
     >>> denied_verb("needs a customer"), denied_verb("has a twang"), denied_verb("needs of the team")
     ('need', 'have', '')
     """
     first, _, rest = label.partition(" ")
-    if not rest or rest.split()[0].lower() in _NOT_AFTER_VERB or first != first.lower() or not first.isalpha():
+    if not rest or first != first.lower():
         return ""
-    if first in ("has", "does"):
-        return {"has": "have", "does": "do"}[first]
-    if len(first) < 4 or not first.endswith("s") or first.endswith("ss"):
+    after = rest.split()[0].lower()
+    if after in _NOT_AFTER_VERB or after in NEGATING_WORDS or after.endswith(("n't", "n’t")):
         return ""
-    from lemminflect import getAllLemmas  # its dictionaries load only when a denial is worded
+    if first == "has":
+        return "" if after == "been" or after.endswith(("ed", "en")) else "have"  # "has been tried": an auxiliary
+    if first.endswith("ies") and first[:-3] + "y" in _PREDICATES:  # "applies", "relies"
+        return first[:-3] + "y"
+    for base in (first[:-2], first[:-1]) if first.endswith("es") else (first[:-1],) if first.endswith("s") else ():
+        if base in _PREDICATES:
+            return base
+    return ""
 
-    verbs = getAllLemmas(first).get("VERB") or ()
-    return verbs[0] if verbs and verbs[0] != first else ""
+
+def denial(label: str) -> tuple[str, str, str]:
+    """How a denial of ``label`` reads, in three parts: the words before the label's own
+    words, those words, and any after ("may be passive": "may not ", "be passive", "").
+
+    >>> denial("may be passive"), denial("needs a customer"), denial("clock watching")
+    (('may not ', 'be passive', ''), ('does not ', 'need a customer', ''), ('not ', 'clock watching', ''))
+    >>> denial("not wired so well"), denial("has not worked")
+    (('denied “', 'not wired so well', '”'), ('denied “', 'has not worked', '”'))
+    """
+    first, _, rest = label.partition(" ")
+    second = rest.split()[0].lower() if rest else ""
+    if first.lower() in NEGATING_WORDS or second in NEGATING_WORDS or second.endswith(("n't", "n’t")):
+        return ("denied “", label, "”")  # a label that denies something itself is quoted, not denied again
+    if rest and (first.lower() in AUXILIARIES or first in ("does", "do", "did")):
+        return (f"{first} not ", rest, "")
+    if first == "has" and rest and not denied_verb(label):
+        return ("has not ", rest, "")  # "has been tried": "has not been tried"
+    if verb := denied_verb(label):
+        return ("does not ", f"{verb} {rest}", "")
+    return ("not ", label, "")
 
 
 def claim_text(term: str, label: str, negated: bool = False) -> str:
     """A claim in words, as its attribute's label is written: the term, a colon and the
     label ("cooperation: may be passive"); a denial says "not" where the label's own
-    grammar puts it, and quotes a label that denies something itself.
+    grammar puts it (:func:`denial`), and quotes a label that denies something itself.
 
     >>> claim_text("collaboration", "may be passive", negated=True)
     'collaboration: may not be passive'
@@ -155,11 +190,4 @@ def claim_text(term: str, label: str, negated: bool = False) -> str:
     """
     if not negated:
         return f"{term}: {label}"
-    first, _, rest = label.partition(" ")
-    if first.lower() in AUXILIARIES and rest:
-        return f"{term}: {first} not {rest}"
-    if verb := denied_verb(label):
-        return f"{term}: does not {verb} {rest}"
-    if first.lower() in NEGATING_WORDS:
-        return f"{term}: denied “{label}”"
-    return f"{term}: not {label}"
+    return f"{term}: " + "".join(denial(label))

@@ -38,7 +38,7 @@ from .kinds import (
     OPPOSES,
     STRUCTURAL_EDGES,
     TERM,
-    denied_verb,
+    denial,
 )
 from .layout import SPACING, layout
 from .names import LETTERS, name_keys, node_names, unmarked, word_parts
@@ -102,20 +102,27 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "drawnChars": DRAWN_CHARS,
         "bidi": "".join(sorted(BIDI_CONTROLS)),  # shown escaped on the page, as printable() does in the terminal
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
-                    # the attribute labels a denial words with "does not" ("needs a customer"), each with its verb
-                    "verbs": _denied_verbs(G)},
+                    # the attribute labels whose denial reads otherwise than those rules say ("does not
+                    # need a customer", "denied “has not worked”"), as conceptgraph.kinds.denial words it
+                    "denied": _denials(G)},
     }
 
 
-def _denied_verbs(G: Graph) -> dict[str, str]:
-    """Each attribute label that opens with a verb said of one thing -> the verb's dictionary
-    form, as :func:`conceptgraph.kinds.denied_verb` finds it: the page words a denial as
-    :func:`conceptgraph.kinds.claim_text` does."""
+def _denials(G: Graph) -> dict[str, list[str]]:
+    """Each attribute label whose denial :func:`conceptgraph.kinds.denial` words otherwise
+    than the page's own short rules (a label's auxiliary takes the "not", a label that
+    denies is quoted, else "not" before it) -> those words: the page words a denial as
+    every answer does."""
     out = {}
     for _, d in G.nodes(data=True):
         label = str(d.get("label", ""))
-        if d.get("kind") == ATTRIBUTE and " " in label and label[:1].islower() and (verb := denied_verb(label)):
-            out[label] = verb
+        if d.get("kind") != ATTRIBUTE or " " not in label:
+            continue
+        first, _, rest = label.partition(" ")
+        plain = ((f"{first} not ", rest, "") if first.lower() in AUXILIARIES else ("denied “", label, "”")
+                 if first.lower() in NEGATING_WORDS else ("not ", label, ""))
+        if (parts := denial(label)) != plain:
+            out[label] = list(parts)
     return out
 
 

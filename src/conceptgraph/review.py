@@ -314,6 +314,8 @@ class Review:
                         raise UsageError("an edit is of one item")
                     edit = dict(edit or {})
                     about = edit.pop("about", None)
+                    if it.kind in (CLAIM, "relation"):  # a term or attribute by the name decisions know it by
+                        edit = self._as_drafted(CLAIM if it.kind == CLAIM else edit.get("kind", it.record.kind), edit)
                     changes = check_edit(it.kind, edit, it.record, self.names, it.fields)
                     if about is not None:  # a stance's claims, by attribute or id ("": everything its target said)
                         if not (it.kind == "relation" and it.record.kind in STANCES):
@@ -322,6 +324,9 @@ class Review:
                         changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
                             self._about(str(about), target)
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
+                    self._not_rejected(ATTRIBUTE, [changes[ATTRIBUTE]] if it.kind == CLAIM and ATTRIBUTE in changes else [
+                        changes[end] for side, end in enumerate(("source", "target")) if it.kind == "relation"
+                        and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == ATTRIBUTE])
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
@@ -360,12 +365,15 @@ class Review:
         with self.lock:
             self._check_base(base)
             fields = dict(fields)
-            at = fields.pop("at", None)  # where the reader selected the words (the page), if known
+            at = fields.pop("at", None)  # where the page's reader selected the words (UTF-16 units), if known
+            at = at if isinstance(at, int) and not isinstance(at, bool) and at >= 0 else None
             about = fields.pop("about", None)  # what an agreement or dispute is about, when said
             if about not in (None, "") and kind not in STANCES:
                 raise UsageError(f"'about' is said of an agreement or dispute, not of {article(kind.replace('_', ' '))}")
-            item, identity = new_item(kind, self._as_drafted(kind, fields), self.snap.messages, self.names,
-                                      at if isinstance(at, int) and not isinstance(at, bool) else None)
+            m = self.snap.messages.get(str(fields.get("message", "")))
+            if at is not None and m is not None:  # the browser counts an emoji as two
+                at = len(m.text.encode("utf-16-le")[: 2 * at].decode("utf-16-le", "ignore"))
+            item, identity = new_item(kind, self._as_drafted(kind, fields), self.snap.messages, self.names, at)
             m = self.snap.messages[identity["message"]]
             places = quote_spans(fields["quote"], m)
             if at is None and len(places) > 1:  # the words are there twice: where the draft has them, if it does
@@ -378,7 +386,10 @@ class Review:
             note = f"the quote is in the message {len(places)} times: characters {identity['span'][0]}-" \
                    f"{identity['span'][1]} are taken" if len(places) > 1 else ""
             if twin is not None:
-                return self._add_twin(twin, as_edited, base, note)
+                return self._add_twin(twin, as_edited, base, note, about)
+            self._not_rejected(ATTRIBUTE, [identity[ATTRIBUTE]] if item == CLAIM else [
+                identity[end] for side, end in enumerate(("source", "target"))
+                if item == "relation" and RELATION_ENDS[identity["kind"]][side] == ATTRIBUTE])
             if item == CLAIM:
                 made = self._new_terms_named([identity[TERM]], "a claim")
             else:
@@ -412,16 +423,33 @@ class Review:
         return hit
 
     def _as_drafted(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-        """``fields`` with each term named as the draft names it: by its label, not one of
-        its other names ("cooperative" for cooperation)."""
+        """``fields`` with each term and attribute named as the decisions name it: by the
+        label it was drafted with, not one of its other names ("cooperative" for
+        cooperation) nor the one it was renamed to in review (decisions that named one
+        thing two ways would not meet). ``kind``: "claim" or a relation's kind."""
+        names = {TERM: self._names(TERM), ATTRIBUTE: self._names(ATTRIBUTE)}
+        ends = {TERM: TERM, ATTRIBUTE: ATTRIBUTE} if kind == CLAIM else {
+            end: RELATION_ENDS[kind][side] for side, end in enumerate(("source", "target"))
+            if kind in RELATION_ENDS and RELATION_ENDS[kind][side] in (TERM, ATTRIBUTE)}
+        return {k: names[ends[k]].get(normalise(v), v) if k in ends and isinstance(v, str) else v
+                for k, v in fields.items()}
+
+    def _names(self, kind: str) -> dict[str, str]:
+        """Every name of each term (or attribute) under review -> the label decisions name
+        it by: its own label first, then its id and other names, then a label it was
+        renamed to (which merges it into another of that label, if there is one)."""
         names: dict[str, str] = {}
-        for t, label in (*((t, t.label) for t in self.snap.base.terms),
-                         *((it.record, it.fields[TERM]) for it in self.items if it.kind == TERM)):
-            for n in (label, t.id, t.label, *t.aliases):
+        records = [(t, t.label) for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
+        records += [(it.record, it.fields[kind]) for it in self.items if it.kind == kind]
+        for _, label in records:
+            names.setdefault(normalise(label), label)
+        for t, label in records:
+            for n in (t.id, t.label, *getattr(t, "aliases", ())):
                 names.setdefault(normalise(n), label)
-        ends = (TERM,) if kind == CLAIM else tuple(end for side, end in enumerate(("source", "target"))
-                                                    if kind in RELATION_ENDS and RELATION_ENDS[kind][side] == TERM)
-        return {k: names.get(normalise(v), v) if k in ends and isinstance(v, str) else v for k, v in fields.items()}
+        for e in self.book.latest():
+            if e.item == kind and e.decision == EDITED and "label" in e.edit:
+                names.setdefault(normalise(e.edit["label"]), e.fields[kind])
+        return names
 
     def _twin(self, key: tuple[Any, ...]) -> tuple[Item | None, bool]:
         """The item under review that ``key`` names, as drafted or as edited (at
@@ -441,10 +469,22 @@ class Review:
                     return it, edited
         return None, False
 
-    def _add_twin(self, twin: Item, as_edited: bool, base: int | None, note: str) -> dict[str, Any]:
+    def _add_twin(self, twin: Item, as_edited: bool, base: int | None, note: str, about: Any = None) -> dict[str, Any]:
         """An addition the draft has: accepted, unless it is already; refused when the
-        drafted item was edited into another."""
+        drafted item was edited into another, or went with a rejected term or attribute;
+        an agreement or dispute said to be ``about`` something is edited so."""
         status = self.status(twin)
+        if status == REMOVED:
+            gone = [u for u in taken_with(twin) for x in self.items if x.kind in (TERM, ATTRIBUTE)
+                    and x.record.id == u and self.status(x) == REJECTED]
+            names = ", ".join(describe(x) for x in self.items if x.kind in (TERM, ATTRIBUTE) and x.record.id in gone)
+            raise UsageError(f"the draft has it ({twin.rid}), gone with the rejected {names or 'term'}: accept that "
+                             "first, or name another")
+        if about not in (None, ""):
+            result = self.decide([twin.rid], EDITED, {"about": about}, base=base)
+            return {**result, "added": "", "drafted": describe(twin, self.names), "id": twin.rid,
+                    **({"note": note} if note else {}), **({"turned": status} if status not in (None, ACCEPTED,
+                                                                                             EDITED) else {})}
         e = self.book.find(twin.key) if status == EDITED else None
         now = describe(replace(twin, fields=_edited_fields(e)), self.names) if e is not None else ""
         if e is not None and not as_edited:
@@ -481,22 +521,28 @@ class Review:
         # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
         people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {
             w for name in self.names.values() if len(parts := words(name)) > 1 for w in (parts[0], parts[-1])}
-        # a term rejected in review stays so: a claim or relation naming it would bring it back unsaid
-        rejected = {normalise(n): it for it in self.items if it.kind == TERM and self.status(it) == REJECTED
-                    for n in (it.fields[TERM], *it.record.aliases)}
+        self._not_rejected(TERM, wanted)
         out = []
         for label in wanted:
             key = normalise(label)
-            if key in rejected:
-                rid = rejected[key].rid
-                raise UsageError(f"term '{excerpt(label, 30)}' was rejected ({rid}): accept it first (review DATA "
-                                 f"--accept {rid}), or name another")
             if key in labels:
                 continue
             if key in people:
                 raise UsageError(f"'{excerpt(label, 30)}' is a contributor, and {what} takes a term there")
             out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values()))))
         return out
+
+    def _not_rejected(self, kind: str, wanted: list[str]) -> None:
+        """A term or attribute rejected in review stays so: a claim or relation naming one
+        would bring it back unsaid; refused."""
+        if not wanted:
+            return
+        rejected = {normalise(n): it for it in self.items if it.kind == kind and self.status(it) == REJECTED
+                    for n in (it.fields[kind], *getattr(it.record, "aliases", ()))}
+        for label in wanted:
+            if (it := rejected.get(normalise(label))) is not None:
+                raise UsageError(f"{kind} '{excerpt(label, 30)}' was rejected ({it.rid}): accept it first (review DATA "
+                                 f"--accept {it.rid}), or name another")
 
     def _memo(self, it: Item) -> dict[str, Any]:
         """What the draft said of ``it`` beside what it is, kept with its decision so that

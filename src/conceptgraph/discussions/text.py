@@ -54,7 +54,7 @@ _CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|l
 # 2024 at 9:14 am", "2024-03-12 09:14", "12/03/2024, 09:14"
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMP_LINE = re.compile(rf"^\s*(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
-                         r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+                         r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?P<time>,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
                          r"(?:\s*[ap]\.?m\.?)?)?\s*$", re.I)
 
 
@@ -64,7 +64,9 @@ def sniff_text(head: bytes) -> bool:
 
 
 def _date(text: str) -> str:
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d/%m/%Y"):
+    # day first before month first ("12/03/2024" is 12 March), as most of the world writes
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%b. %d %Y", "%Y-%m-%d",
+                "%d/%m/%Y", "%m/%d/%Y", "%d/%m/%y", "%m/%d/%y"):
         try:
             return datetime.strptime(text.strip().strip(",."), fmt).date().isoformat()
         except ValueError:
@@ -197,8 +199,10 @@ def _comments(lines: list[str], margin: int | None = None,
         if author:  # "12 March 2024 at 09:14" under "NAME says:", before a word is said
             at = next((i for i, line in enumerate(lines_) if line.strip()), None)
             stamp = _STAMP_LINE.match(lines_[at]) if at is not None else None
-            if stamp and at is not None:
-                date = _date(" ".join(stamp["date"].replace(",", " ").replace("Sept", "Sep").split()))
+            # a stamp with its time, or a date right under the name; and words after it (a
+            # comment that is only a date is kept as its words)
+            if stamp and at is not None and (stamp["time"] or at == 0) and any(x.strip() for x in lines_[at + 1:]):
+                date = _date(" ".join(re.sub(r"\bSept\b", "Sep", stamp["date"]).replace(",", " ").split()))
                 lines_ = lines_[at + 1:]
                 date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
         first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)

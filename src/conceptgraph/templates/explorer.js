@@ -291,10 +291,10 @@
    * attribute's words, words after]. */
   function claimWords(label, denied) {
     if (!denied) return ["", label, ""];
+    // a label the short rules below would word wrongly: as the server words it ("does not need a customer")
+    if (Object.prototype.hasOwnProperty.call(data.grammar.denied, label)) return data.grammar.denied[label];
     const first = label.split(" ")[0], rest = label.slice(first.length + 1);
     if (data.grammar.auxiliaries.indexOf(first.toLowerCase()) >= 0 && rest) return [first + " not ", rest, ""];
-    const verb = data.grammar.verbs[label]; // "needs a customer": "does not need a customer"
-    if (verb && rest) return ["does not ", verb + " " + rest, ""];
     if (data.grammar.negating.indexOf(first.toLowerCase()) >= 0) return ["denied “", label, "”"];
     return ["not ", label, ""];
   }

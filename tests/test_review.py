@@ -971,3 +971,15 @@ def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(drafted:
                           "at": 3 + 2})  # the first: two emoji and a space, in UTF-16 units
     [line] = [e for e in r.book.entries if e.memo.get("added")]
     assert line.fields["span"] == [3, 15] and out["note"]
+
+
+def test_drafting_again_after_a_rename_and_an_edit_brings_nothing_back(drafted: Path) -> None:
+    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
+    assert run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").exit_code == 0
+    before = Review(drafted).counts()
+    assert run("draft", str(drafted)).exit_code == 0
+    assert run("review", str(drafted), "--list").exit_code == 0  # which writes the files again
+    assert run("validate", str(drafted)).exit_code == 0
+    assert Review(drafted).counts() == before
+    quotes = [c["span"] for c in section(drafted, "draft.yaml", "claims") if c.get("message") == "response-1"]
+    assert [0, 63] not in quotes  # the edited claim is not drafted a second time

@@ -954,11 +954,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     # the items as drafted: a claim on a term renamed in review (whose record reviewed.yaml
     # holds, under its new label) names the term by the label it was drafted with, as the
     # decisions do
-    was = {(e.item, normalise(e.edit["label"])): e.fields[e.item] for e in book.latest()
-           if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
-    drafted_as = {r.id: was[(kind, normalise(r.label))] for kind, records in ((TERM, reviewed.terms),
-                  (ATTRIBUTE, reviewed.attributes)) for r in records
-                  if (kind, normalise(r.label)) in was and _made_from(r.id, was[(kind, normalise(r.label))])}
+    drafted_as = _drafted_labels(book, reviewed)
     items_d = items_of(drafted, whole, labels=drafted_as)
     items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as)
     hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
@@ -968,6 +964,17 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         book.save()
     return Snapshot(root, base, [_as_draft(it) for it in items], book, held,
                     {m.id: m for m in whole.messages})
+
+
+def _drafted_labels(book: Decisions, ds: Dataset) -> dict[str, str]:
+    """The terms and attributes of ``ds`` renamed in review (``book`` says so), by id ->
+    the label they were drafted with, by which the decisions name them."""
+    was = {(e.item, normalise(e.edit["label"])): e.fields[e.item] for e in book.latest()
+           if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
+    if not was:
+        return {}
+    return {r.id: was[(kind, normalise(r.label))] for kind, records in ((TERM, ds.terms), (ATTRIBUTE, ds.attributes))
+            for r in records if (kind, normalise(r.label)) in was and _made_from(r.id, was[(kind, normalise(r.label))])}
 
 
 def _made_from(ident: str, label: str) -> bool:
@@ -1072,10 +1079,11 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
         e = edited.get(it.key)
         if e is not None and it.kind in (TERM, ATTRIBUTE) and not _made_from(it.record.id, e.fields[it.kind]):
             e = None  # another term that had the new label already: the renamed one merged into it
-        if e is not None and e.key not in seen:
-            made = _remake(e, label, whole, it, ensure, claim_ids)
-            if made is not None:
-                add(made)
+        if e is not None:  # an edited item: as drafted (unless the draft holds it already, drafted again)
+            if e.key not in seen:
+                made = _remake(e, label, whole, it, ensure, claim_ids)
+                if made is not None:
+                    add(made)
         elif it.key not in seen and not (it.kind in (CLAIM, RELATION) and it.record.confidence is None
                                          and book.find(it.key) is None):
             add(it)  # (a claim or relation with no confidence was added in review: once undone, it is gone)
@@ -1198,7 +1206,7 @@ def respect(drafted: Dataset, base: Dataset, book: Decisions) -> Dataset:
     rejected_names = {e.key[1] for e in book.latest() if e.item == TERM and e.decision == REJECTED} | {
         normalise(a) for e in book.latest() if e.item == TERM and e.decision == REJECTED
         for a in e.fields.get("aliases") or ()}
-    items = items_of(drafted, base)
+    items = items_of(drafted, base, labels=_drafted_labels(book, base))  # named as the decisions name them
     # a term drafted under another of its names is rejected all the same, and what uses it goes with it
     marks = Decisions(book.path, book.entries)
     marks.record([(REJECTED, TERM, it.fields, {}) for it in items if it.kind == TERM

@@ -299,6 +299,25 @@ def test_an_agreement_never_endorses_what_its_target_said_later() -> None:
     assert endorsed == {"hot": ["Bo"], "cheap": []}
 
 
+def test_agreeing_with_a_denial_endorses_no_assertion() -> None:
+    """Ann said soup is hot, then that it is not; Bo agrees with the second: he endorses
+    no "soup is hot"."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Relation, Source, Term
+
+    text = ("Soup is hot.", "Soup is not hot, I was wrong.", "Agreed, Ann.")
+    ds = Dataset(Source("t"), terms=(Term("soup", "soup"),), attributes=(Attribute("hot", "hot"),),
+                 contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 messages=(Message("m1", "ann", "post", text[0]), Message("m2", "ann", "comment 1", text[1]),
+                           Message("m3", "bo", "comment 2", text[2])),
+                 claims=(Claim("c1", "soup", "hot", "ann", text[0], "post", message="m1", span=(0, 12)),
+                         Claim("c2", "soup", "hot", "ann", text[1], "comment 1", negated=True, message="m2",
+                               span=(0, 16))),
+                 relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", text[2], "comment 2", message="m3",
+                                     span=(0, 12), concerns=("c2",)),))
+    [hot] = consensus(build_graph(ds))["agreed"]
+    assert hot["supporters"] == ["Ann"] and hot["endorsed_by"] == []
+
+
 def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:
     endorsed = {(i["term"], i["attribute"]): i["endorsed_by"] for i in consensus(B)["agreed"]}
     jims = {(t, a) for (t, a), _ in endorsed.items()

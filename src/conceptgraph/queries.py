@@ -707,7 +707,7 @@ def _endorsements(G: Graph) -> dict[tuple[Any, Any, str], list[str]]:
         said_at = order.get(d.get("message"))
         for attr, keyed in succ[v].items():
             for key, c in keyed.items():
-                if c.get("kind") != ASSERTS:
+                if c.get("kind") != ASSERTS or c.get("negated"):  # agreeing with a denial endorses no assertion
                     continue
                 if concerns:
                     endorsed = key in concerns or attr in concerns

@@ -983,3 +983,28 @@ def test_drafting_again_after_a_rename_and_an_edit_brings_nothing_back(drafted: 
     assert Review(drafted).counts() == before
     quotes = [c["span"] for c in section(drafted, "draft.yaml", "claims") if c.get("message") == "response-1"]
     assert [0, 63] not in quotes  # the edited claim is not drafted a second time
+
+
+def test_a_stance_is_about_what_its_target_had_said_and_a_denial_by_not(tmp_path: Path) -> None:
+    """about= names what the target had said by the stance's message, never later; "not
+    X" names their denial of X."""
+    text = ("Soup is hot. Soup is not cheap.", "I agree with Ann.", "Soup is cheap after all.")
+    folder = tmp_path / "soup"
+    folder.mkdir()
+    (folder / "discussion.yaml").write_text(
+        "contributors:\n- {id: ann, name: Ann, role: author}\n- {id: bo, name: Bo, role: commenter}\n"
+        f"messages:\n- {{id: m1, by: ann, where: post, text: \"{text[0]}\"}}\n"
+        f"- {{id: m2, by: bo, where: comment 1, text: \"{text[1]}\", reply_to: m1}}\n"
+        f"- {{id: m3, by: ann, where: comment 2, text: \"{text[2]}\"}}\n", encoding="utf-8")
+    assert run("draft", str(folder), "--terms", "soup").exit_code == 0
+    r = Review(folder)
+    claims = {(it.fields["attribute"], bool(it.record.negated), it.record.message): it.rid
+              for it in r.items if it.kind == "claim"}
+    assert ("cheap", True, "m1") in claims and ("cheap", False, "m3") in claims, claims
+    out = r.add("agrees_with", {"message": "m2", "quote": "I agree with Ann", "target": "Ann", "about": "not cheap"})
+    stance = r.find(out["id"])
+    e = r.book.find(stance.key)
+    about = e.edit["about"] if "about" in e.edit else e.memo["about"]  # the drafted stance's edit, or the addition
+    assert about == [claims[("cheap", True, "m1")]]  # her denial in the post, not what she said later
+    with pytest.raises(UsageError, match="has no claim"):
+        r.decide([stance.rid], "edited", {"about": claims[("cheap", False, "m3")]})

@@ -322,7 +322,7 @@ class Review:
                             raise UsageError(f"'about' is said of an agreement or dispute, not of {describe(it)}")
                         target = changes.get("target", it.record.target)
                         changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
-                            self._about(str(about), target)
+                            self._about(str(about), target, it.record.message)
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
                     self._not_rejected(ATTRIBUTE, [changes[ATTRIBUTE]] if it.kind == CLAIM and ATTRIBUTE in changes else [
                         changes[end] for side, end in enumerate(("source", "target")) if it.kind == "relation"
@@ -398,7 +398,7 @@ class Review:
                                              f"{article(identity['kind'].replace('_', ' '))} relation")
             memo: dict[str, Any] = {ADDED: True}
             if about not in (None, ""):
-                memo["about"] = self._about(str(about), identity["target"])
+                memo["about"] = self._about(str(about), identity["target"], identity["message"])
                 waiting = [rid for rid in memo["about"] if self.status(self.by_rid[rid]) is None]
                 if waiting:  # as a drafted stance accepted before its claims
                     note = "; ".join(filter(None, (note, f"about {', '.join(waiting)}, not decided yet: the "
@@ -409,12 +409,24 @@ class Review:
             return {**result, "counts": self.counts(), "added": describe(self.by_rid[rid], self.names), "id": rid,
                     **({"made": made} if made else {}), **({"note": note} if note else {})}
 
-    def _about(self, about: str, target: str) -> list[str]:
+    def _about(self, about: str, target: str, message: str = "") -> list[str]:
         """The review ids of the claims of ``target`` that ``about`` names: one claim by its
-        review id, or every claim of theirs with that attribute (by label)."""
+        review id, or their claims with that attribute (by any of its labels; "not ..."
+        names their denials of it); only what they had said by ``message`` (the stance's),
+        never what they say later."""
+        order = {m: i for i, m in enumerate(self.snap.messages)}
+        by = order.get(message, len(order))
         theirs = [it for it in self.items if it.kind == CLAIM and it.record.by == target and self.status(it) not in (
-            REJECTED, REMOVED)]
-        hit = [it.rid for it in theirs if it.rid == about or normalise(it.fields[ATTRIBUTE]) == normalise(about)]
+            REJECTED, REMOVED) and order.get(it.record.message, -1) <= by]
+        hit = [it.rid for it in theirs if it.rid == about]
+        if not hit:
+            denied = about.strip().lower().startswith("not ")
+            label = about.strip()[4:] if denied else about
+            names = self._names(ATTRIBUTE)
+            want = normalise(names.get(normalise(label), label))
+            alike = [it for it in theirs if normalise(it.fields[ATTRIBUTE]) == want]
+            hit = [it.rid for it in alike if bool(it.record.negated) == denied] or (
+                [it.rid for it in alike] if not denied else [])
         if not hit:
             said = sorted({it.fields[ATTRIBUTE] for it in theirs}, key=str.casefold)
             raise UsageError(f"{self.names.get(target, target)} has no claim '{excerpt(about, 40)}' in the review"

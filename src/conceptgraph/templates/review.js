@@ -484,7 +484,7 @@
         };
         const source = end("source", it.edit.source), target = end("target", it.edit.target);
         // an agreement or dispute: what it is about, among its target's claims
-        const about = it.edit.ends === "contributor" ? aboutSelect(target, true) : null;
+        const about = it.edit.ends === "contributor" ? aboutSelect(target, true, () => String(it.message)) : null;
         const sel = el("select");
         sel.name = "kind";
         it.edit.kinds.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; sel.appendChild(o); });
@@ -559,10 +559,13 @@
     const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
     /** A select of what an agreement or dispute is about: one of the claims of the person
         ``who`` (a select) names, or everything they said; with ``keep``, first "as drafted". */
-    function aboutSelect(who, keep) {
+    function aboutSelect(who, keep, messageOf) {
       const about = el("select");
       about.name = "about";
+      const order = new Map(messages().map(([id], i) => [id, i]));
       const fill = () => {
+        // what they had said by the stance's message: never what they say later
+        const by = order.has(messageOf()) ? order.get(messageOf()) : Infinity;
         while (about.firstChild) about.removeChild(about.firstChild);
         (keep ? [[KEEP, "as drafted"]] : []).concat([["", "everything they said"]]).forEach(([v, t]) => {
           const o = el("option", t);
@@ -571,6 +574,7 @@
         });
         st.items.forEach((c) => {
           if (c.kind !== "claim" || c.by !== who.value || c.status === "rejected" || c.status === "removed") return;
+          if ((order.has(String(c.message)) ? order.get(String(c.message)) : -1) > by) return;
           const o = el("option", c.text + (c.where ? " (" + c.where + ")" : ""));
           o.value = c.id;
           about.appendChild(o);
@@ -578,6 +582,7 @@
       };
       who.addEventListener("change", fill);
       fill();
+      about.refill = fill; // when the stance's message changes
       return about;
     }
     const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
@@ -620,7 +625,8 @@
       person.appendChild(nobody); // picked on purpose, never by default
       st.people.forEach(([id, who]) => { const o = el("option", who === id ? who : who + " (" + id + ")"); o.value = id; person.appendChild(o); });
       // what a stance is about: one of its target's claims, or all they said
-      const about = aboutSelect(person, false);
+      const about = aboutSelect(person, false, () => message.value);
+      message.addEventListener("change", () => about.refill());
       const groups = {
         claim: [field("term", term), field("attribute", attr), field("denied (the speaker says it is not so)", neg)],
         stance: [field("towards", person), field("about", about)],

@@ -1008,3 +1008,11 @@ def test_a_stance_is_about_what_its_target_had_said_and_a_denial_by_not(tmp_path
     assert about == [claims[("cheap", True, "m1")]]  # her denial in the post, not what she said later
     with pytest.raises(UsageError, match="has no claim"):
         r.decide([stance.rid], "edited", {"about": claims[("cheap", False, "m3")]})
+
+
+def test_items_read_under_the_labels_review_gave_their_terms(drafted: Path) -> None:
+    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
+    listed = run("review", str(drafted), "--list").stdout
+    assert "teamwork: " in listed and "cooperation: " not in listed
+    out = run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").stdout
+    assert "c-932a56d4c8: teamwork: working together → teamwork: needs get served" in out

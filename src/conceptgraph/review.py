@@ -196,12 +196,27 @@ class Review:
             return str(f[ATTRIBUTE])
         return str(f["source"]) if RELATION_ENDS[f["kind"]][0] != CONTRIBUTOR else self.names.get(f["source"], "")
 
+    def describe(self, it: Item, fields: dict[str, Any] | None = None) -> str:
+        """What ``it`` says (``fields``: as an edit made it), a claim's or relation's terms
+        and attributes under the labels they were renamed to in review, as reviewed.yaml
+        and the queries show them; people by name."""
+        f = dict(fields or it.fields)
+        if it.kind in (CLAIM, "relation"):
+            now = {(e.item, normalise(e.fields[e.item])): e.edit["label"] for e in self.book.latest()
+                   if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
+            if now:
+                ends = {TERM: TERM, ATTRIBUTE: ATTRIBUTE} if it.kind == CLAIM else {
+                    end: RELATION_ENDS[f["kind"]][side] for side, end in enumerate(("source", "target"))}
+                f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v
+                     for k, v in f.items()}
+        return describe(replace(it, fields=f), self.names)
+
     def row(self, it: Item) -> dict[str, Any]:
         """What the page and ``--list`` show of an item."""
         r = it.record
         m = self.snap.messages.get(getattr(r, "message", "") or "")
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
-                               "text": describe(it, self.names), "confidence": r.confidence}
+                               "text": self.describe(it), "confidence": r.confidence}
         if m is not None:
             out |= {"speaker": self.names.get(m.by, m.by), "where": m.where, "message": m.id,
                     "span": list(r.span) if r.span else None, "quote": r.quote}
@@ -406,7 +421,7 @@ class Review:
             result = self._commit(lambda: self.book.record([(ACCEPTED, item, identity, {}, memo)]))
             self._load()  # the new item joins the review, made from its decision
             rid = review_id(key)
-            return {**result, "counts": self.counts(), "added": describe(self.by_rid[rid], self.names), "id": rid,
+            return {**result, "counts": self.counts(), "added": self.describe(self.by_rid[rid]), "id": rid,
                     **({"made": made} if made else {}), **({"note": note} if note else {})}
 
     def _about(self, about: str, target: str, message: str = "") -> list[str]:
@@ -494,15 +509,15 @@ class Review:
                              "first, or name another")
         if about not in (None, ""):
             result = self.decide([twin.rid], EDITED, {"about": about}, base=base)
-            return {**result, "added": "", "drafted": describe(twin, self.names), "id": twin.rid,
+            return {**result, "added": "", "drafted": self.describe(twin), "id": twin.rid,
                     **({"note": note} if note else {}), **({"turned": status} if status not in (None, ACCEPTED,
                                                                                              EDITED) else {})}
         e = self.book.find(twin.key) if status == EDITED else None
-        now = describe(replace(twin, fields=_edited_fields(e)), self.names) if e is not None else ""
+        now = self.describe(twin, _edited_fields(e)) if e is not None else ""
         if e is not None and not as_edited:
             raise UsageError(f"the draft has it ({twin.rid}), edited into “{now}”: to have it as drafted, undo "
                              f"that edit or edit it back (review DATA {twin.rid} --edit ...)")
-        said = {"added": "", "drafted": now or describe(twin, self.names), "id": twin.rid,
+        said = {"added": "", "drafted": now or self.describe(twin), "id": twin.rid,
                 **({"note": note} if note else {})}
         if status in (ACCEPTED, EDITED):
             return {"revision": self.book.revision, "counts": self.counts(), "changed": {}, **said,
@@ -713,13 +728,13 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     turned = int(r.status(it) not in (None, ACCEPTED, EDITED))
     made = r.decide([rid], EDITED, edit).get("made", [])
     e = r.book.find(it.key)
-    now = describe(replace(it, fields=_edited_fields(e)), r.names) if e is not None and e.edit else describe(it, r.names)
+    now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
         target = r.names.get(_edited_fields(e)["target"], _edited_fields(e)["target"])
-        now += " about " + (", ".join(f"“{describe(r.by_rid[c])}”" for c in e.edit["about"] if c in r.by_rid)
+        now += " about " + (", ".join(f"“{r.describe(r.by_rid[c])}”" for c in e.edit["about"] if c in r.by_rid)
                             or f"everything {target} said")
     r.write_files()
-    return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, describe(it, r.names), now],
+    return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, r.describe(it), now],
             **({"made": made} if made else {})}
 
 

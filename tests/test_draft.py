@@ -856,6 +856,8 @@ def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bo
     ("I don't think volunteer is not a status.", False),  # denied twice
     ("Bo: I don't think so: volunteer is a status.", False),  # a denial before the colon is another's point
     ("People who don't think ahead say: volunteer is a status.", False),
+    ("I disagree that volunteer is a status.", True),  # disagreeing with a clause denies it
+    ("I strongly doubt that volunteer is a status.", True),
 ])
 def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool) -> None:
     out, labels = _drafted(sentence, terms="volunteer,status")

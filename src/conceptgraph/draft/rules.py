@@ -90,13 +90,14 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"technically|strictly speaking|first|second|finally|again)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
-                      rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say)\s+)?"
+                      rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
+                      rf"doubt|deny|dispute)\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
-# A lead-in that denies what follows: "I don't think", "we do not believe that"
+# A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
 _DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
                           r"reckon)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|"
-                          r"suggest|guess|suppose|reckon)\b", re.I)
+                          r"suggest|guess|suppose|reckon)\b|\b(?:disagree|doubt|deny|dispute)\s+that\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")

@@ -621,9 +621,9 @@ def _stances(G: Graph, pairs: Iterable[tuple[Any, Any, dict[str, Any]]], kind: s
 
 
 def who(G: Graph, name: str) -> WhoAnswer:
-    """What a contributor claimed, what relations they stated, and who agrees with or
-    disputes whom: ``{"contributor", "claims", "stated", "agrees_with", "disputes",
-    "agreed_by", "disputed_by"}``."""
+    """What a contributor claimed, what relations between terms or attributes they stated,
+    and who agrees with or disputes whom: ``{"contributor", "claims", "stated",
+    "agrees_with", "disputes", "agreed_by", "disputed_by"}``."""
     p = resolve(G, name, kind=CONTRIBUTOR) if name not in G else name
     _require_kind(G, p, CONTRIBUTOR, "who")
     data = G.nodes[p]
@@ -640,9 +640,11 @@ def who(G: Graph, name: str) -> WhoAnswer:
                                "text": claim_text(term_label, _label(G, attr), bool(d.get("negated"))),
                                "quote": str(d.get("quote", "")), "where": str(d.get("where", "")),
                                **_origin(d)})
+    # relations between terms or attributes: their claims and stances are listed apart, and
+    # a mention or a co-occurrence is where a name fell, not a relation anyone stated
     stated = [
         describe_edge(G, u, v, k, d) for u, v, k, d in edge_items(G)
-        if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS)
+        if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, AGREES_WITH, DISPUTES, MENTIONS, CO_OCCURS)
     ]
     where = data.get("where")
     outgoing = [(v, v, d) for v, keyed in succ[p].items() for d in keyed.values()]

@@ -1016,3 +1016,15 @@ def test_items_read_under_the_labels_review_gave_their_terms(drafted: Path) -> N
     assert "teamwork: " in listed and "cooperation: " not in listed
     out = run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").stdout
     assert "c-932a56d4c8: teamwork: working together → teamwork: needs get served" in out
+
+
+def test_two_terms_may_swap_their_names_in_one_review(drafted: Path) -> None:
+    """Renamed one after the other, as the page allows between two writes of the files: the
+    folder stays valid, each term under the other's name."""
+    r = Review(drafted)
+    r.decide(["t-0564e28df2"], "edited", {"label": "collaboration"})
+    r.decide(["t-3bf16524b9"], "edited", {"label": "cooperation"})
+    r.write_files()
+    assert run("validate", str(drafted)).exit_code == 0
+    terms = {t["id"]: t.get("label", t["id"]) for t in section(drafted, "reviewed.yaml", "terms")}
+    assert terms == {"cooperation": "collaboration", "collaboration": "cooperation"}

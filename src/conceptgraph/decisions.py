@@ -678,7 +678,15 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             new_records.append(Term(hit, label) if kind == TERM else Attribute(hit, label))
         return hit
 
-    for it in items:  # renamed terms and attributes first: claims may name them by their new label
+    # renamed terms and attributes first: claims may name them by their new label. A label
+    # its item is renamed away from is free: two terms may swap their names
+    for it in items:
+        e = entry_of.get(it.key)
+        if e is not None and e.decision == EDITED and it.kind in (TERM, ATTRIBUTE) \
+                and normalise(e.edit.get("label", it.record.label)) != normalise(it.record.label) \
+                and names.get((it.kind, normalise(it.record.label))) == it.record.id:
+            del names[(it.kind, normalise(it.record.label))]
+    for it in items:
         e = entry_of.get(it.key)
         if e is not None and e.decision == EDITED and it.kind in (TERM, ATTRIBUTE):
             label = e.edit.get("label", it.record.label)

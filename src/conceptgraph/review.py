@@ -468,14 +468,17 @@ class Review:
         names: dict[str, str] = {}
         records = [(t, t.label) for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
         records += [(it.record, it.fields[kind]) for it in self.items if it.kind == kind]
+        renamed = {normalise(e.fields[kind]): e.edit["label"] for e in self.book.latest()
+                   if e.item == kind and e.decision == EDITED and "label" in e.edit}
+        for was, label in renamed.items():  # the labels review gave: two may have swapped names
+            names.setdefault(normalise(label), next(lab for _, lab in records if normalise(lab) == was)
+                             if any(normalise(lab) == was for _, lab in records) else label)
         for _, label in records:
-            names.setdefault(normalise(label), label)
+            if normalise(label) not in renamed:
+                names.setdefault(normalise(label), label)
         for t, label in records:
             for n in (t.id, t.label, *getattr(t, "aliases", ())):
                 names.setdefault(normalise(n), label)
-        for e in self.book.latest():
-            if e.item == kind and e.decision == EDITED and "label" in e.edit:
-                names.setdefault(normalise(e.edit["label"]), e.fields[kind])
         return names
 
     def _twin(self, key: tuple[Any, ...]) -> tuple[Item | None, bool]:

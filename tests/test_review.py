@@ -1028,3 +1028,12 @@ def test_two_terms_may_swap_their_names_in_one_review(drafted: Path) -> None:
     assert run("validate", str(drafted)).exit_code == 0
     terms = {t["id"]: t.get("label", t["id"]) for t in section(drafted, "reviewed.yaml", "terms")}
     assert terms == {"cooperation": "collaboration", "collaboration": "cooperation"}
+
+
+def test_nothing_is_renamed_into_a_rejected_term(drafted: Path) -> None:
+    r = Review(drafted)
+    rejected = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "similar terms")
+    r.decide([rejected.rid], "rejected")
+    other = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conflict")
+    with pytest.raises(UsageError, match="was rejected"):
+        r.decide([other.rid], "edited", {"label": "Similar terms"})

@@ -339,6 +339,8 @@ class Review:
                         changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
                             self._about(str(about), target, it.record.message)
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
+                    if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
+                        self._not_rejected(it.kind, [changes["label"]], it)
                     self._not_rejected(ATTRIBUTE, [changes[ATTRIBUTE]] if it.kind == CLAIM and ATTRIBUTE in changes else [
                         changes[end] for side, end in enumerate(("source", "target")) if it.kind == "relation"
                         and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == ATTRIBUTE])
@@ -562,13 +564,13 @@ class Review:
             out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values()))))
         return out
 
-    def _not_rejected(self, kind: str, wanted: list[str]) -> None:
-        """A term or attribute rejected in review stays so: a claim or relation naming one
-        would bring it back unsaid; refused."""
+    def _not_rejected(self, kind: str, wanted: list[str], itself: Item | None = None) -> None:
+        """A term or attribute rejected in review stays so: a claim or relation naming one,
+        or another renamed to its name, would bring it back unsaid; refused."""
         if not wanted:
             return
         rejected = {normalise(n): it for it in self.items if it.kind == kind and self.status(it) == REJECTED
-                    for n in (it.fields[kind], *getattr(it.record, "aliases", ()))}
+                    and it is not itself for n in (it.fields[kind], *getattr(it.record, "aliases", ()))}
         for label in wanted:
             if (it := rejected.get(normalise(label))) is not None:
                 raise UsageError(f"{kind} '{excerpt(label, 30)}' was rejected ({it.rid}): accept it first (review DATA "

@@ -269,6 +269,9 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Wow, this is good.", "tom", [("agrees_with", "tom")]),
     ("That's a great idea!", "tom", [("agrees_with", "tom")]),
     ("That is good for small teams, but not here.", "tom", []),  # more than approval
+    ("Maria has a point.", "tom", [("agrees_with", "maria")]),  # granting a point to the one named
+    ("Maria makes a fair point about teams.", "tom", [("agrees_with", "maria")]),
+    ("Maria has a point of view on it.", "tom", []),  # a point of view is no point granted
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

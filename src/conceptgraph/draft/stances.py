@@ -76,7 +76,7 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True,
            needs=("got", "has")),
     # "Sam has a point", "Bo makes a fair point": granting a point to the one named
-    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:has|had|makes|made)\s+a\s+(?:good\s+|fair\s+|valid\s+|strong\s+)?"
+    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:has|had|makes|made)\s+a\s+(?:good\s+|fair\s+|strong\s+)?"
                                    r"point\b(?!\s+of\b)"), True, needs=("point",)),
     _Shape(DISPUTES, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
@@ -352,7 +352,7 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
 # A speaker giving way: "you convinced me", "I take that back", "fair point", "I stand corrected"
 _CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
                       r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad|"
-                      r"(?:has|have|had) a (?:good |fair |valid )?point)\b", re.I)
+                      r"(?:has|have|had) a (?:good |fair |strong )?point)\b", re.I)
 
 
 def _cues(sentence: str) -> tuple[int, int]:

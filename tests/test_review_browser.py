@@ -472,3 +472,21 @@ def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer
     [line] = Decisions.read(drafted).entries
     assert line.decision == "edited" and line.edit == {"about": [theirs.rid]}
     assert errors == []
+
+
+def test_words_selected_in_the_thread_are_quoted_from_their_message(browser, server: ReviewServer,
+                                                                     drafted: Path) -> None:
+    page, errors = _open(browser, server)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    page.click("#thread-toggle")
+    last = page.locator("#messages > li").last
+    words = " ".join(page.evaluate("""() => { const box = [...document.querySelectorAll('#messages > li')].pop()
+        .querySelector('.msg-text'); const range = document.createRange(); range.selectNodeContents(box);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); return sel.toString(); }""").split())
+    index = int((last.get_attribute("id") or "").removeprefix("message-"))
+    message = page.evaluate(f"() => String(conceptgraph.data.nodeDetails[{index}].id)")
+    page.keyboard.press("n")
+    page.wait_for_selector("#rv-add input[name='quote']")
+    assert page.input_value("#rv-add select[name='message']") == message
+    assert " ".join(page.input_value("#rv-add input[name='quote']").split()) == words
+    assert errors == []

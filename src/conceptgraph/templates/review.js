@@ -102,7 +102,7 @@
     help.hidden = true;
     [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now"],
       ["u / Backspace", "undo the last decision (a bulk one too)"], ["b", "accept or reject many at once"],
-      ["n", "add what the draft missed (select its words in the message first)"],
+      ["n", "add what the draft missed (select its words in the message, or in the thread, first)"],
       ["?", "these keys"]].forEach(([k, t]) => {
       const row = el("div");
       row.appendChild(el("kbd", k));
@@ -533,19 +533,27 @@
       });
       return out;
     }
-    /** The words selected in the card's message, if any: what the new item quotes, and
-        where in the message they begin (the server takes that place if they occur twice). */
+    /** The words selected in the card's message or in a message of the thread, if any:
+        what the new item quotes, which message, and where in it they begin (the server
+        takes that place if they occur twice). */
     function selected() {
+      const none = { text: "", at: null, message: null };
       const sel = window.getSelection();
-      const wrap = card.querySelector(".rv-message");
-      if (!sel || sel.isCollapsed || !sel.rangeCount || !wrap) return { text: "", at: null };
-      const range = sel.getRangeAt(0);
-      if (!wrap.contains(range.startContainer)) return { text: "", at: null };
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return none;
+      const range = sel.getRangeAt(0), it = current();
+      let wrap = card.querySelector(".rv-message"), message = it && it.message !== undefined ? String(it.message) : null;
+      if (!wrap || !wrap.contains(range.startContainer)) { // the thread's panel: its message's words
+        const start = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+        const li = start && start.closest("#messages > li");
+        wrap = li ? li.querySelector(".msg-text") : null;
+        if (!wrap || !wrap.contains(range.startContainer)) return none;
+        message = String(data.nodeDetails[Number(li.id.slice("message-".length))].id);
+      }
       const before = document.createRange();
       before.setStart(wrap, 0);
       before.setEnd(range.startContainer, range.startOffset);
       const text = sel.toString();
-      return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length) };
+      return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length), message };
     }
     function reloadFor(why, notice) {
       saved.textContent = why + ": drawing the graph again…";
@@ -600,7 +608,8 @@
       const message = el("select");
       message.name = "message";
       messages().forEach(([id, label]) => { const o = el("option", label); o.value = id; message.appendChild(o); });
-      if (it && it.message !== undefined) message.value = String(it.message);
+      if (picked.message !== null) message.value = picked.message;
+      else if (it && it.message !== undefined) message.value = String(it.message);
       const words = textInput(quote);
       words.name = "quote";
       form.appendChild(field("kind", kind));
@@ -653,7 +662,7 @@
         else Object.assign(fields, { source: source.value, target: target.value });
         if (g === "stance" && !person.value) { note.textContent = "Pick whom it agrees with or disputes."; person.focus(); return; }
         // the selection's place, while the words and the message are still the selected ones
-        if (picked.at !== null && words.value === quote && it && message.value === String(it.message)) fields.at = picked.at;
+        if (picked.at !== null && words.value === quote && message.value === picked.message) fields.at = picked.at;
         ok.disabled = true;
         // after the decisions in flight; the server answers once the files and the page are written again
         st.chain = st.chain.then(() => request("/api/add", { kind: kind.value, fields, base: st.revision })).then((res) => {

@@ -298,6 +298,7 @@ class Decisions:
         self.revision = revision
         self.raw = raw
         self._index: tuple[dict[Any, Entry], dict[Any, list[Entry]]] | None = None
+        self._renamed: tuple[list[Entry], list[tuple[str, str, str]]] | None = None
 
     @classmethod
     def read(cls, folder: str | os.PathLike[str]) -> Decisions:
@@ -360,6 +361,14 @@ class Decisions:
         exact, _ = self._indexes()
         last = {id(e) for e in exact.values()}
         return [e for e in self.entries if id(e) in last]
+
+    def renamed(self) -> list[tuple[str, str, str]]:
+        """The terms and attributes renamed in review: (item kind, label as drafted, new
+        label) of each edit that gives one and stands; kept until the entries change."""
+        if self._renamed is None or self._renamed[0] is not self.entries:  # every change makes a new list
+            self._renamed = (self.entries, [(e.item, e.fields[e.item], e.edit["label"]) for e in self.latest()
+                                            if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit])
+        return self._renamed[1]
 
     @property
     def last_action(self) -> int:
@@ -977,8 +986,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
 def _drafted_labels(book: Decisions, ds: Dataset) -> dict[str, str]:
     """The terms and attributes of ``ds`` renamed in review (``book`` says so), by id ->
     the label they were drafted with, by which the decisions name them."""
-    was = {(e.item, normalise(e.edit["label"])): e.fields[e.item] for e in book.latest()
-           if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
+    was = {(kind, normalise(new)): drafted for kind, drafted, new in book.renamed()}
     if not was:
         return {}
     return {r.id: was[(kind, normalise(r.label))] for kind, records in ((TERM, ds.terms), (ATTRIBUTE, ds.attributes))

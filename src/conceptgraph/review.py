@@ -201,14 +201,10 @@ class Review:
         and attributes under the labels they were renamed to in review, as reviewed.yaml
         and the queries show them; people by name."""
         f = dict(fields or it.fields)
-        if it.kind in (CLAIM, "relation"):
-            now = {(e.item, normalise(e.fields[e.item])): e.edit["label"] for e in self.book.latest()
-                   if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit}
-            if now:
-                ends = {TERM: TERM, ATTRIBUTE: ATTRIBUTE} if it.kind == CLAIM else {
-                    end: RELATION_ENDS[f["kind"]][side] for side, end in enumerate(("source", "target"))}
-                f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v
-                     for k, v in f.items()}
+        if it.kind in (CLAIM, "relation") and (renamed := self.book.renamed()):
+            now = {(kind, normalise(drafted)): new for kind, drafted, new in renamed}
+            ends = _named_fields(CLAIM if it.kind == CLAIM else f["kind"])
+            f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v for k, v in f.items()}
         return describe(replace(it, fields=f), self.names)
 
     def row(self, it: Item) -> dict[str, Any]:
@@ -330,7 +326,7 @@ class Review:
                     edit = dict(edit or {})
                     about = edit.pop("about", None)
                     if it.kind in (CLAIM, "relation"):  # a term or attribute by the name decisions know it by
-                        edit = self._as_drafted(CLAIM if it.kind == CLAIM else edit.get("kind", it.record.kind), edit)
+                        edit = self._as_drafted(_kind_of(it, edit), edit)
                     changes = check_edit(it.kind, edit, it.record, self.names, it.fields)
                     if about is not None:  # a stance's claims, by attribute or id ("": everything its target said)
                         if not (it.kind == "relation" and it.record.kind in STANCES):
@@ -341,9 +337,8 @@ class Review:
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
                     if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
                         self._not_rejected(it.kind, [changes["label"]], it)
-                    self._not_rejected(ATTRIBUTE, [changes[ATTRIBUTE]] if it.kind == CLAIM and ATTRIBUTE in changes else [
-                        changes[end] for side, end in enumerate(("source", "target")) if it.kind == "relation"
-                        and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == ATTRIBUTE])
+                    if it.kind in (CLAIM, "relation"):
+                        self._not_rejected(ATTRIBUTE, _named(_kind_of(it, changes), changes, ATTRIBUTE))
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
@@ -404,15 +399,10 @@ class Review:
                    f"{identity['span'][1]} are taken" if len(places) > 1 else ""
             if twin is not None:
                 return self._add_twin(twin, as_edited, base, note, about)
-            self._not_rejected(ATTRIBUTE, [identity[ATTRIBUTE]] if item == CLAIM else [
-                identity[end] for side, end in enumerate(("source", "target"))
-                if item == "relation" and RELATION_ENDS[identity["kind"]][side] == ATTRIBUTE])
-            if item == CLAIM:
-                made = self._new_terms_named([identity[TERM]], "a claim")
-            else:
-                made = self._new_terms_named([identity[end] for side, end in enumerate(("source", "target"))
-                                              if RELATION_ENDS[identity["kind"]][side] == TERM],
-                                             f"{article(identity['kind'].replace('_', ' '))} relation")
+            named_as = CLAIM if item == CLAIM else identity["kind"]
+            self._not_rejected(ATTRIBUTE, _named(named_as, identity, ATTRIBUTE))
+            made = self._new_terms_named(_named(named_as, identity, TERM), "a claim" if item == CLAIM else
+                                         f"{article(named_as.replace('_', ' '))} relation")
             memo: dict[str, Any] = {ADDED: True}
             if about not in (None, ""):
                 memo["about"] = self._about(str(about), identity["target"], identity["message"])
@@ -457,9 +447,7 @@ class Review:
         cooperation) nor the one it was renamed to in review (decisions that named one
         thing two ways would not meet). ``kind``: "claim" or a relation's kind."""
         names = {TERM: self._names(TERM), ATTRIBUTE: self._names(ATTRIBUTE)}
-        ends = {TERM: TERM, ATTRIBUTE: ATTRIBUTE} if kind == CLAIM else {
-            end: RELATION_ENDS[kind][side] for side, end in enumerate(("source", "target"))
-            if kind in RELATION_ENDS and RELATION_ENDS[kind][side] in (TERM, ATTRIBUTE)}
+        ends = _named_fields(kind)
         return {k: names[ends[k]].get(normalise(v), v) if k in ends and isinstance(v, str) else v
                 for k, v in fields.items()}
 
@@ -470,8 +458,7 @@ class Review:
         names: dict[str, str] = {}
         records = [(t, t.label) for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
         records += [(it.record, it.fields[kind]) for it in self.items if it.kind == kind]
-        renamed = {normalise(e.fields[kind]): e.edit["label"] for e in self.book.latest()
-                   if e.item == kind and e.decision == EDITED and "label" in e.edit}
+        renamed = {normalise(drafted): new for k, drafted, new in self.book.renamed() if k == kind}
         for was, label in renamed.items():  # the labels review gave: two may have swapped names
             names.setdefault(normalise(label), next(lab for _, lab in records if normalise(lab) == was)
                              if any(normalise(lab) == was for _, lab in records) else label)
@@ -532,9 +519,7 @@ class Review:
 
     def _new_terms(self, it: Item, changes: dict[str, Any]) -> list[str]:
         """The terms an edit names that the review has none of (see :meth:`_new_terms_named`)."""
-        wanted = [changes[TERM]] if it.kind == CLAIM and TERM in changes else [
-            changes[end] for side, end in enumerate(("source", "target"))
-            if it.kind == "relation" and end in changes and RELATION_ENDS[changes.get("kind", it.record.kind)][side] == TERM]
+        wanted = _named(_kind_of(it, changes), changes, TERM) if it.kind in (CLAIM, "relation") else []
         what = "a claim" if it.kind == CLAIM else f"a {getattr(it.record, 'kind', '').replace('_', ' ')} relation"
         return self._new_terms_named(wanted, what)
 
@@ -548,8 +533,7 @@ class Review:
             return []
         labels = {normalise(n): t.label for t in (*self.snap.base.terms, *(i.record for i in self.items if i.kind == TERM))
                   for n in (t.id, t.label, *t.aliases)}
-        labels |= {normalise(e.edit["label"]): e.edit["label"] for e in self.book.latest()  # a term renamed in review
-                   if e.item == TERM and e.decision == EDITED and "label" in e.edit}
+        labels |= {normalise(new): new for kind, _, new in self.book.renamed() if kind == TERM}  # renamed in review
         # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
         people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {
             w for name in self.names.values() if len(parts := words(name)) > 1 for w in (parts[0], parts[-1])}
@@ -665,6 +649,26 @@ class Review:
             with self.lock:
                 self._load()
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
+
+
+def _named_fields(kind: str) -> dict[str, str]:
+    """The fields of an item of ``kind`` ("claim" or a relation's kind) that name a term or
+    an attribute, and which: a claim's term and attribute, a relation's ends between
+    terms or attributes (never people)."""
+    if kind == CLAIM:
+        return {TERM: TERM, ATTRIBUTE: ATTRIBUTE}
+    return {end: node for end, node in zip(("source", "target"), RELATION_ENDS.get(kind, ())) if node in (TERM, ATTRIBUTE)}
+
+
+def _named(kind: str, fields: dict[str, Any], node: str) -> list[str]:
+    """The labels of terms (``node`` "term") or attributes that ``fields`` of an item of
+    ``kind`` give."""
+    return [fields[f] for f, n in _named_fields(kind).items() if n == node and f in fields]
+
+
+def _kind_of(it: Item, changes: dict[str, Any]) -> str:
+    """"claim", or the kind a relation has once ``changes`` are made."""
+    return CLAIM if it.kind == CLAIM else str(changes.get("kind", it.record.kind))
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

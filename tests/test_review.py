@@ -613,6 +613,16 @@ def test_the_offline_page_stays_read_only_and_the_server_is_imported_by_review_o
         assert r.stderr.strip().splitlines()[-1] == "[]", (command, r.stderr)
 
 
+def _add_at_random(r: Review, rng: Any, terms: list[Any], attribute: str) -> None:
+    """Add a claim on three words of a message taken at random, on the term (or, for an
+    attribute, "trust") of a random item of ``terms``."""
+    m = rng.choice(list(r.snap.messages.values()))
+    words = m.text.split()
+    at = rng.randrange(max(1, len(words) - 3))
+    r.add("claim", {"message": m.id, "quote": " ".join(words[at:at + 3]),
+                    "term": rng.choice(terms).fields.get("term", "trust"), "attribute": attribute})
+
+
 def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: Path) -> None:
     """The review updates only the items a decision can touch; after any mix of accepts,
     rejects (terms and attributes too, whose claims go with them), edits, bulk decisions
@@ -645,11 +655,7 @@ def test_the_status_kept_decision_by_decision_is_the_one_settle_gives(drafted: P
                 claim = rng.choice([it for it in left if it.kind == "claim"])
                 r.decide([claim.rid], "edited", {"negated": not claim.record.negated})
             elif roll < 0.56:  # an item the draft missed, added (undone later by the undos above)
-                m = rng.choice(list(r.snap.messages.values()))
-                words = m.text.split()
-                at = rng.randrange(max(1, len(words) - 3))
-                r.add("claim", {"message": m.id, "quote": " ".join(words[at:at + 3]),
-                                "term": rng.choice(terms).fields.get("term", "trust"), "attribute": f"added {steps}"})
+                _add_at_random(r, rng, terms, f"added {steps}")
                 modes.add("added")
             else:
                 r.decide([it.rid for it in rng.sample(left, min(3, len(left)))], rng.choice(["accepted", "rejected"]))
@@ -697,11 +703,7 @@ def test_the_files_stay_whole_and_read_back_as_kept_through_any_mix(drafted: Pat
                 r.decide([term.rid], "edited", {"label": term.record.label + " x"})
                 done.add("rename")
             elif roll < 0.6:
-                m = rng.choice(list(r.snap.messages.values()))
-                words = m.text.split()
-                at = rng.randrange(max(1, len(words) - 3))
-                r.add("claim", {"message": m.id, "quote": " ".join(words[at:at + 3]),
-                                "term": rng.choice(terms).fields.get("term", "trust"), "attribute": f"added {step}"})
+                _add_at_random(r, rng, terms, f"added {step}")
                 done.add("add")
             else:
                 r.decide([it.rid for it in rng.sample(left, min(3, len(left)))], rng.choice(["accepted", "rejected"]))

@@ -19,6 +19,9 @@ script and a reviewer write the same file the same way.
 'term “cooperation”'
 >>> r.decide([first.rid], "accepted")["counts"]["accepted"]
 1
+>>> r.add("claim", {"message": "response 2", "quote": "collaboration which is a bit deeper",
+...                 "term": "collaboration", "attribute": "deeper"})["added"]  # what the draft missed
+'collaboration: deeper'
 """
 
 from __future__ import annotations
@@ -360,20 +363,8 @@ class Review:
         kind, as ``agrees_with``; fields: message, quote, source, target). The quote must
         be the message's own words (found in it, spaces and quote marks aside): the item
         keeps those characters, and the message's speaker says it (an agreement or dispute
-        is the speaker's). An item the draft has at the same place is accepted instead.
-
-        >>> import tempfile, pathlib
-        >>> from conceptgraph.discussions import import_discussion
-        >>> from conceptgraph.draft import draft_folder
-        >>> from conceptgraph.load import default_data_path
-        >>> folder = pathlib.Path(tempfile.mkdtemp()) / "coop"
-        >>> _ = import_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"], folder)
-        >>> _ = draft_folder(folder)
-        >>> r = Review(folder)
-        >>> r.add("claim", {"message": "response 2", "quote": "collaboration which is a bit deeper",
-        ...                 "term": "collaboration", "attribute": "deeper"})["added"]
-        'collaboration: deeper'
-        """
+        is the speaker's). An item the draft has at the same place is accepted instead. The
+        module's example adds one."""
         with self.lock:
             self._check_base(base)
             fields = dict(fields)

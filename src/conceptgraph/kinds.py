@@ -120,9 +120,9 @@ NEGATING_WORDS = ("not", "never", "no")
 _PREDICATES = frozenset("""need mean require involve include imply make take give create build work cost depend
 focus rely last grow happen come go seem look feel sound matter help lead allow let keep use produce bring describe
 refer apply exist belong emphasise emphasize aim tend try want serve support share hold change cause affect
-depend define deliver demand deserve differ enable ensure entail exclude expect follow fit get happen know lack
-like mention need offer own pay prefer protect provide reach reflect remain require rest scale stand stay
-suggest take tell think treat turn win""".split())
+define deliver demand deserve differ enable ensure entail exclude expect follow fit get know lack like mention
+offer own pay prefer protect provide reach reflect remain rest scale stand stay suggest tell think treat turn
+win""".split())
 #: Words after which the first word is a plural noun, not a verb ("needs of the team").
 _NOT_AFTER_VERB = frozenset("of and or".split())
 
@@ -167,11 +167,10 @@ def denial(label: str) -> tuple[str, str, str]:
         return ("denied “", label, "”")  # a label that denies something itself is quoted, not denied again
     if rest and (first.lower() in AUXILIARIES or first in ("does", "do", "did")):
         return (f"{first} not ", rest, "")
-    if first == "has" and rest and not denied_verb(label):
+    verb = denied_verb(label)
+    if first == "has" and rest and not verb:
         return ("has not ", rest, "")  # "has been tried": "has not been tried"
-    if verb := denied_verb(label):
-        return ("does not ", f"{verb} {rest}", "")
-    return ("not ", label, "")
+    return ("does not ", f"{verb} {rest}", "") if verb else ("not ", label, "")
 
 
 def claim_text(term: str, label: str, negated: bool = False) -> str:

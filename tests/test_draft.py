@@ -1303,6 +1303,31 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
 
 
+def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
+    """In a flat thread "OK, you convinced me." is said to the one who disputed the
+    speaker, though someone else wrote in between; without a dispute it answers the
+    message before, as any reply does."""
+    from conceptgraph.model import Source
+
+    def stances(*said: tuple[str, str]) -> set[tuple[str, str, str]]:
+        msgs = tuple(Message(f"m{i}", by, f"comment {i}", text) for i, (by, text) in enumerate(said))
+        ds = Dataset(source=Source("Tests and checks"), messages=msgs,
+                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        return {(r.kind, r.source, r.target) for r in draft(ds, terms=["tests", "checks"]).relations
+                if r.kind in ("agrees_with", "disputes") and r.source == "a"}
+
+    thread = [("a", "Tests are checks that a machine runs every night."),
+              ("b", "I disagree, a test asks a question and a check only confirms what we know."),
+              ("c", "The build server runs both of them at midnight anyway.")]
+    assert stances(*thread, ("a", "OK, you convinced me.")) == {("agrees_with", "a", "b")}
+    assert stances(*thread, ("a", "I stand corrected: a check only confirms.")) == {("agrees_with", "a", "b")}
+    # nobody argued with the speaker: the message before
+    calm = [thread[0], ("b", "A test asks a question and a check only confirms what we know."), thread[2]]
+    assert stances(*calm, ("a", "OK, you convinced me.")) == {("agrees_with", "a", "c")}
+    # speaking to someone by name still decides
+    assert stances(*thread, ("a", "CCC, you convinced me.")) == {("agrees_with", "a", "c")}
+
+
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
     """A site's dump holds several questions: whoever a drafted stance is towards wrote
     in the same thread as the one who takes it."""

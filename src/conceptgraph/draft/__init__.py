@@ -70,7 +70,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     from .parallel import halves
     from .relations import senses
     from .rules import mentions_in
-    from .stances import addressed
+    from .stances import addressed, conceded
     from .terms import find_terms, given_terms, held_forms, stems_held_apart
     from .text import zipf
 
@@ -105,6 +105,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         said: list[tuple[str, set[str]]] = []
         last_of: dict[str, Message] = {}  # each speaker's latest message
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
+        disputer: dict[str, str] = {}  # speaker -> who last disputed them
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
@@ -135,6 +136,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if called and called != msg.by:
                     answered = before = called
                     disputed = ""
+                elif (against := disputer.get(msg.by, "")) and against in {by for by, _ in recent} \
+                        and conceded(msg.text):
+                    # "OK, you convinced me.": giving way to whoever last argued against the speaker
+                    answered = before = against
+                    disputed = ""
             stated = len(drafter.relations)
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to else last_of.get(answered)
@@ -151,6 +157,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, reading)
+            for r in drafter.relations[stated:]:
+                if r.kind == DISPUTES:
+                    disputer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
             last_of[msg.by] = msg
     claimed = {c.term for c in drafter.claims}

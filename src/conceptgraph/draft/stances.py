@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold
 
-__all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed"]
+__all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
 _WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
@@ -353,6 +353,21 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
 _CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
                       r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad|"
                       r"(?:has|have|had) a (?:good |fair |strong )?point)\b", re.I)
+
+
+# Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
+_GIVES_WAY = re.compile(r"\b(?:(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
+                        r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad)\b", re.I)
+
+
+def conceded(text: str) -> bool:
+    """Whether a message gives way in so many words, outside what it quotes: it then
+    answers whoever last argued against its speaker, not merely the message before.
+
+    >>> conceded("OK, you convinced me."), conceded("> I stand corrected.\\nNo."), conceded("Convinced?")
+    (True, False, False)
+    """
+    return any(_GIVES_WAY.search(line) for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
 def _cues(sentence: str) -> tuple[int, int]:

@@ -15,7 +15,7 @@ import yaml
 from review_helpers import decisions, keys, run, section
 
 from conceptgraph.answers import ANSWERS, conforms
-from conceptgraph.dataset import dump_dataset, parse_files
+from conceptgraph.dataset import dump_dataset, load_dataset, parse_files
 from conceptgraph.decisions import Conflict, Decisions, describe
 from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
@@ -930,6 +930,21 @@ def test_a_term_named_by_the_label_it_was_renamed_to_is_that_term(drafted: Path)
     assert run("validate", str(drafted)).exit_code == 0
     rv = Review(drafted)
     assert len({it.key for it in rv.items}) == len(rv.items)
+
+
+def test_a_relation_edited_to_a_renamed_term_and_then_rejected_leaves_the_folder_valid(drafted: Path) -> None:
+    """The edit names the term by its new label: it is that term (no second one is made
+    under its old label), and rejecting the relation afterwards leaves every file readable."""
+    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
+    terms = len(load_dataset(drafted).terms)
+    rel = next(it for it in Review(drafted).left() if it.kind == "relation" and it.record.kind == "includes"
+               and it.fields["target"] != "cooperation")
+    out = run("review", str(drafted), rel.rid, "--edit", "target=teamwork")
+    assert out.exit_code == 0 and "made a new term" not in out.stderr + out.stdout, out.stderr
+    assert len(load_dataset(drafted).terms) == terms
+    assert run("review", str(drafted), "--reject", rel.rid).exit_code == 0
+    assert run("validate", str(drafted)).exit_code == 0
+    assert not [t for t in section(drafted, "reviewed.yaml", "terms") if t["id"].startswith("cooperation-")]
 
 
 def test_a_rename_into_another_term_s_label_leaves_that_term_itself(drafted: Path) -> None:

@@ -677,10 +677,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     renamed: dict[str, str] = {}     # drafted id -> the id it goes by now
     new_records: list[Any] = []      # terms and attributes an edit named and nobody had
 
+    # an edit names a term or attribute as decisions do, by the label it was drafted with,
+    # though a rename in review has freed that label (Review._as_drafted)
+    drafted_as = {(it.kind, normalise(it.fields[it.kind])): it.record.id for it in reversed(items)
+                  if it.kind in (TERM, ATTRIBUTE)}
+
     def resolve(kind: str, label: str) -> str:
         from .discussions.thread import slug, unique_id
 
-        hit = names.get((kind, normalise(label)))
+        drafted = drafted_as.get((kind, normalise(label)))
+        hit = now(drafted) if drafted is not None else names.get((kind, normalise(label)))
         if hit is None:
             hit = unique_id(slug(label)[:60].strip("-") or "x", taken)
             names[(kind, normalise(label))] = hit

@@ -1328,6 +1328,29 @@ def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     assert stances(*thread, ("a", "CCC, you convinced me.")) == {("agrees_with", "a", "c")}
 
 
+def test_in_a_tree_of_replies_a_comment_on_the_post_answers_its_author() -> None:
+    """Where people reply to replies (Reddit, Hacker News), a comment on the post
+    answers the post, not the comment above it; "OP" is the post's author. In a flat
+    list of comments, "I agree" answers the comment before."""
+    from conceptgraph.model import Source
+
+    def stances(tree: bool, *said: tuple[str, str]) -> set[tuple[str, str, str]]:
+        msgs = [Message("p", "a", "post", "Tests are checks that a machine runs every night.")]
+        msgs += [Message(f"m{i}", by, f"comment {i}", text, reply_to="p") for i, (by, text) in enumerate(said)]
+        if tree:
+            msgs.append(Message("r", "a", "reply", "Fair, but they are still checks.", reply_to="m0"))
+        ds = Dataset(source=Source("Tests and checks"), messages=tuple(msgs),
+                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        return {(r.kind, r.source, r.target) for r in draft(ds, terms=["tests", "checks"]).relations
+                if r.kind in ("agrees_with", "disputes") and r.source in "cd"}
+
+    said = [("b", "A test asks a question and a check only confirms what we know."),
+            ("c", "I agree, tests are run by a machine."), ("d", "I agree with OP.")]
+    assert stances(True, *said) == {("agrees_with", "c", "a"), ("agrees_with", "d", "a")}
+    assert ("agrees_with", "c", "b") in stances(False, *said)
+    assert ("agrees_with", "d", "a") in stances(False, *said)  # "OP" by name, in any thread
+
+
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
     """A site's dump holds several questions: whoever a drafted stance is towards wrote
     in the same thread as the one who takes it."""

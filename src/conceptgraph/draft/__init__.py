@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import chain, combinations
@@ -87,7 +87,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
                                                                  [c.name for c in ds.contributors], split, progress)
         drafter = _Drafter(ds, split)
-        drafter.root_by = root.by
+        drafter.opens(root.by)
         new_terms = drafter.name_terms(candidates)
         drafter.senses = dict(senses([(t.id, t.label) for t in (*ds.terms, *new_terms)]))
         titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
@@ -96,6 +96,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         drafter.renamed = _asked_for(title, titled)
         drafter.title_terms = in_title
         by_id = {m.id: m for m in ds.messages}
+        trees = _trees(ds.messages, by_id)
         progress.phase("reading", total=len(english))
         parts = halves(_read_alone, english, drafter.view(), progress=progress)
         # the first half's readings are drafted from while the other process ends the second
@@ -113,14 +114,16 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 # another thread of the file begins (a site's next question): nobody in it
                 # answers anyone of the one before
                 root, said = msg, []
-                drafter.root_by = msg.by
                 drafter.new_thread()
+                drafter.opens(msg.by)
             drafter.speaks(msg.by)
             words = reading.words
             rare = {w for w in words if zipf(w) < 5.0}  # what it takes up from another, when another said it
             answered = by_id[msg.reply_to].by if msg.reply_to in by_id else ""
             before = disputed = spoken_to = ""
-            flat = not msg.reply_to or msg.reply_to == root.id  # it answers the thread, not one message
+            # it answers the thread, not one message; where people reply to replies (a tree, as on
+            # Reddit), one who answers the opening post answers its author
+            flat = not msg.reply_to or msg.reply_to == root.id and root.id not in trees
             if flat:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
@@ -405,6 +408,13 @@ class _Drafter:
                     return by
         return ""
 
+    def opens(self, author: str) -> None:
+        """A thread begins with ``author``'s post: "OP" in it stands for them, unless
+        someone goes by that name."""
+        if self.who.get("op", self.root_by) == self.root_by:
+            self.who["op"] = author
+        self.root_by = author
+
     def new_thread(self) -> None:
         """Another thread of the file begins: who spoke in the one before says nothing of
         whom a shared name means in this one."""
@@ -614,6 +624,28 @@ def _languages(messages: Sequence[Message], held: bool = False,
 
 # "Yes." and nothing else: an answer when what it answers asks
 _BARE_YES = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure)\W*", re.I)
+
+
+def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str]:
+    """The opening posts of the threads where someone replies to a reply (a tree of
+    replies, not a flat list of comments).
+
+    >>> from conceptgraph.model import Message
+    >>> m = [Message("p", "a", "post", ""), Message("c", "b", "c", "", reply_to="p"),
+    ...      Message("d", "a", "d", "", reply_to="c")]
+    >>> _trees(m, {x.id: x for x in m}), _trees(m[:2], {x.id: x for x in m[:2]})
+    ({'p'}, set())
+    """
+    out: set[str] = set()
+    for m in messages:
+        parent = by_id.get(m.reply_to) if m.reply_to else None
+        if parent is not None and parent.reply_to in by_id:
+            seen = {m.id}
+            while parent.reply_to in by_id and parent.id not in seen:  # (a loop of replies ends somewhere)
+                seen.add(parent.id)
+                parent = by_id[parent.reply_to]
+            out.add(parent.id)
+    return out
 
 
 def _only_asks(text: str) -> bool:

@@ -990,6 +990,27 @@ def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(drafted:
     assert line.fields["span"] == [3, 15] and out["note"]
 
 
+def test_a_folder_with_decisions_and_no_draft_is_drafted_and_its_decisions_kept(drafted: Path) -> None:
+    """draft.yaml and reviewed.yaml deleted, decisions.yaml kept: drafting again makes the
+    draft and settles the decisions on it, as review would (it used to send the user to
+    the very command that failed)."""
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim")
+    other = next(it for it in r.left() if it.kind == "claim" and it is not claim)
+    r.decide([claim.rid], "accepted")
+    r.decide([other.rid], "rejected")
+    r.write_files()
+    before = keys(drafted)
+    for name in ("draft.yaml", "reviewed.yaml"):
+        (drafted / name).unlink()
+    out = run("draft", str(drafted), "-q")
+    assert out.exit_code == 0, out.stderr
+    assert run("validate", str(drafted)).exit_code == 0
+    again = Review(drafted)
+    assert again.status(again.find(claim.rid)) == "accepted" and again.status(again.find(other.rid)) == "rejected"
+    assert keys(drafted) == before
+
+
 def test_drafting_again_after_a_rename_and_an_edit_brings_nothing_back(drafted: Path) -> None:
     assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
     assert run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").exit_code == 0

@@ -1193,10 +1193,11 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
 
 def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     """Bring draft.yaml and reviewed.yaml in step with decisions.yaml (after a review was
-    stopped between writes, or decisions.yaml was edited); None for a folder without
-    either a draft or decisions, or with only a draft that holds nothing but drafts."""
+    stopped between writes, or decisions.yaml was edited); None for a folder without a
+    draft (decisions alone are applied once it is drafted), or with only a draft that
+    holds nothing but drafts."""
     root = Path(folder)
-    if not any((root / name).is_file() for name in (DECISIONS_FILE, REVIEWED_FILE, DRAFT_FILE)):
+    if not any((root / name).is_file() for name in (REVIEWED_FILE, DRAFT_FILE)):
         return None  # nothing drafted (or a draft.yaml that is no file, which drafting refuses)
     if not any((root / name).exists() for name in (DECISIONS_FILE, REVIEWED_FILE, JOURNAL)) \
             and _only_drafts(root / DRAFT_FILE):

@@ -778,7 +778,12 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
     others: Counter[str] = Counter()
-    drafted = respect(draft(base, terms, max_terms, other_languages=others), base, book)
+    drafted = draft(base, terms, max_terms, other_languages=others)
+    # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,
+    # then the decisions settled on it, as review does; else what was decided stays out
+    unsettled = book.raw is not None and REVIEWED_FILE not in base_files
+    if not unsettled:
+        drafted = respect(drafted, base, book)
     held = draft_data(drafted)
     # What is written must be a valid dataset beside the rest, every anchor included:
     # checked before anything is written, on the data the text is written from (that the
@@ -801,6 +806,8 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
                      replace="own" if existed else "never", make_parents=default,
                      own=frozenset({*base_files, DRAFT_FILE}) - {DECISIONS_FILE, REVIEWED_FILE})
+    if unsettled:
+        sync_folder(target)
     return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
             "attributes": len(drafted.attributes), "claims": len(drafted.claims),
             "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),

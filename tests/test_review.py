@@ -29,6 +29,18 @@ def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
     return {kind: [r["id"] for r in rows if r["kind"] == kind][:n] for kind, n in kinds.items()}
 
 
+def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
+    """A decision from the terminal is made on the words, as on the page: each claim's and
+    relation's row quotes them (cut short; --json has them whole)."""
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    text = run("review", str(drafted), "--list").stdout.splitlines()
+    assert text[0].split()[-1] == "words"
+    for row in rows[:20]:
+        [line] = [x for x in text if x.startswith(row["id"])]
+        if row.get("quote"):
+            assert line.rsplit("  ", 1)[-1].startswith("“" + " ".join(row["quote"].split())[:40])
+
+
 def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafted: Path) -> None:
     claim = ids_of(drafted, claim=1)["claim"][0]
     r = run("review", str(drafted), "--accept", claim, "--json")

@@ -29,6 +29,19 @@ def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
     return {kind: [r["id"] for r in rows if r["kind"] == kind][:n] for kind, n in kinds.items()}
 
 
+def test_an_item_gone_with_a_rejected_term_is_said_to_be_and_comes_back_when_drafted_again(drafted: Path) -> None:
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "conversation")
+    assert run("review", str(drafted), "--reject", term.rid).exit_code == 0
+    assert run("review", str(drafted), "--accept", term.rid).exit_code == 0
+    out = run("review", str(drafted), "--accept", claim.rid)
+    assert out.exit_code == 2 and "rejected in review ('conversation') went with it" in out.stderr, out.stderr
+    assert f"drafting again (conceptgraph draft {drafted})" in out.stderr and out.stderr.count("\n") == 1
+    assert run("draft", str(drafted), "-q").exit_code == 0
+    assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
+
+
 def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
     """A decision from the terminal is made on the words, as on the page: each claim's and
     relation's row quotes them (cut short; --json has them whole)."""

@@ -45,6 +45,7 @@ from .decisions import (
     REVIEWED_FILE,
     Conflict,
     Decisions,
+    Entry,
     Item,
     _edited_fields,
     _loose,
@@ -271,7 +272,12 @@ class Review:
                              "with its draft- id; name it by its review id (c-..., t-...), which lasts: "
                              "reviewed.yaml gives those of accepted items")
         if it is None:
-            raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}; "
+            gone = [e.fields[e.item] for e in self.book.entries if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)]
+            # rejected once, if not now: what went with it comes back only when the thread is drafted again
+            why = f"; an item that used a term or attribute rejected in review ({', '.join(map(repr, gone[:3]))}" \
+                  f"{', ...' if len(gone) > 3 else ''}) went with it: once that is accepted, drafting again " \
+                  f"(conceptgraph draft {self.snap.folder}) brings it back" if gone else ""
+            raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}{why}; "
                              "see `conceptgraph review DATA --list`")
         return it
 
@@ -677,6 +683,16 @@ def _confidence(value: Any, name: str) -> float | None:
 
 
 # --- the command line's side -----------------------------------------------------------------
+
+
+def _ever_rejected(e: Entry) -> bool:
+    """Whether an item was rejected by this decision or one it turned (kept under ``was``)."""
+    was: Any = {"decision": e.decision, "was": e.memo.get("was")}
+    while isinstance(was, dict):
+        if was.get("decision") == REJECTED:
+            return True
+        was = was.get("was")
+    return False
 
 
 def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> list[dict[str, Any]]:

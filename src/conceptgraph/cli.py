@@ -605,7 +605,8 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @click.option("--format", "fmt", default="auto", show_default=True, type=_LazyChoice(_import_names),
               help="The export's format (auto: told by its content).")
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
-              help="The dataset folder to write (default: output/<name of the first source>/).")
+              help="The dataset folder to write (default: output/<name of the first source>/); "
+              "its parent must exist (only output/ is made, so a mistyped path is not).")
 @click.option("--thread", metavar="ID_OR_TITLE",
               help="Keep only this thread of a file that holds several (its id, title or address).")
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
@@ -653,7 +654,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 @_terms_options
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
-              "else output/<name of DATA>/).")
+              "else output/<name of DATA>/); its parent must exist (only output/ is made).")
 @click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files).")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")

@@ -135,12 +135,27 @@ def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     "On Mon, 4 Mar 2024 at 09:12, Ann Lee <ann@example.com> wrote:\n\n",  # a blank line before the quote
     "On Mon, Mar 4, 2024 at 11:40 AM Ann Lee <ann@example.com>\nwrote:\n",  # wrapped, as Gmail writes it
     "On Mon, Mar 4, 2024 at 11:40 AM Ann Lee <ann@example.com>\nwrote:\n\n",
+    "On Tue, 17 Mar 2020 14:32:25 +0200\nAnn Lee <ann@example.com> wrote:\n\n",  # the date, then who (Claws Mail)
+    "On Thu, Mar 19, 2020 at 2:11 PM Ann Lee\n<ann@example.com> wrote:\n",  # wrapped before the address
 ])
 def test_a_mail_s_attribution_goes_with_its_quote_however_written(write, attribution: str) -> None:
     mail = ("From: Bo Chen <bo@example.com>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: terms\n\n"
             f"{attribution}> A member pays dues.\n\nA member is a tenant.\n")
     ds, _ = read_discussion([write(mail, "m.eml")])
     assert [m.text for m in ds.messages] == ["A member is a tenant."]
+
+
+def test_a_mail_keeps_a_shell_session_and_the_letters_of_a_mislabelled_charset(tmp_path: Path) -> None:
+    """A tab-indented "> " is a shell's here-document, not a quote; a part labelled UTF-8
+    that is Latin-1 (a common fault of mail clients) keeps its letters."""
+    body = "Try it:\n\n\t$ gcc -x c - <<- EOF\n\t> #define X 1\n\tEOF\n\nRegards from J\u00fcrgen K\u00f6nig."
+    mail = (b"From: =?utf-8?q?J=C3=BCrgen_K=C3=B6nig?= <jk@example.com>\nMessage-ID: <1@x>\nSubject: inverted\n"
+            b"Content-Type: text/plain; charset=utf-8\n\n") + body.encode("latin-1")
+    path = tmp_path / "m.eml"
+    path.write_bytes(mail)
+    ds, _ = read_discussion([path])
+    [m] = ds.messages
+    assert "> #define X 1" in m.text and "Jürgen König" in m.text and "\ufffd" not in m.text
 
 
 def test_a_line_of_the_writer_s_own_before_an_attribution_stays(write) -> None:

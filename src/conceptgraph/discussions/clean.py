@@ -250,10 +250,14 @@ def tidy(text: str) -> str:
 
 _QUOTE = re.compile(r"\s*>")
 # Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
-_MAIL_QUOTE = re.compile(r"\s*(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
+# A mail's quote opens its line (a space at most): a tab-indented "> " is a shell's here-document.
+_MAIL_QUOTE = re.compile(r" ?(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
-# The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>"
-_WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.*\d.*<[^<>\s@]+@[^<>\s]+>\s*$")
+# The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>",
+# "On Tue, 17 Mar 2020 14:32:25 +0200" (a date, and no sentence's end), the second line being the rest
+_WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.{0,118}$")
+_DATED = re.compile(r"\d.*[^.!?:\s]\s*$")
+_OPENS_ATTRIBUTION = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s")
 
 
 #: What a reader's ``Left`` counts the lines removed as.
@@ -279,6 +283,10 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
 
     >>> quoted_lines_removed("On Mon, Mar 4 at 11:40 AM Bo Lee <bo@x.org>\\nwrote:\\n\\n> Soup.\\nSalad.", mail=True)
     'Salad.'
+    >>> quoted_lines_removed("On Tue, 17 Mar 2020 14:32:25 +0200\\nBo Lee <bo@x.org> wrote:\\n> Soup.\\nSalad.", mail=True)
+    'Salad.'
+    >>> quoted_lines_removed("Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF", mail=True)  # a shell's prompt, no quote
+    'Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF'
     """
     quote = _MAIL_QUOTE if mail else _QUOTE
     out: list[str] = []
@@ -289,7 +297,8 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
                 out.pop()  # the blank line between a mail's attribution and its quote
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 said = out.pop()  # the attribution of the quote
-                if mail and out and len(said.split()) <= 3 and _WRAPPED.match(out[-1]):
+                if mail and out and not _OPENS_ATTRIBUTION.match(said) and _WRAPPED.match(out[-1]) \
+                        and _DATED.search(out[-1]):
                     out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
                 said = re.sub(r"^\s*>+\s?", "", line)

@@ -86,13 +86,24 @@ def _header(msg: Message, name: str) -> str:
 
 def _decode(data: bytes, charset: str | None) -> str:
     """``data`` in its declared charset when that is a text encoding that can be read
-    leniently; else UTF-8 (``idna``, ``undefined``, ``rot13``... are not)."""
+    leniently; else UTF-8 (``idna``, ``undefined``, ``rot13``... are not). A part said
+    to be UTF-8 or ASCII that is not (a client that wrote Latin-1 and labelled it
+    otherwise, a common fault) is read as Windows-1252, Latin-1's superset, so that
+    "Kleine-König" keeps its "ö".
+
+    >>> _decode("König".encode("latin-1"), "utf-8"), _decode("König".encode(), "utf-8")
+    ('König', 'König')
+    """
     try:
         if charset and codecs.lookup(charset)._is_text_encoding:
-            return data.decode(charset, "replace")
+            if codecs.lookup(charset).name not in ("utf-8", "ascii"):
+                return data.decode(charset, "replace")
     except (LookupError, UnicodeError, ValueError):
         pass
-    return data.decode("utf-8", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
 
 
 _MAX_DEPTH = 50  # MIME nesting read; deeper parts are not anyone's words

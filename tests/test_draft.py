@@ -1303,6 +1303,27 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
 
 
+def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
+    """From a patch's first header or hunk to the end, a message is code: no term, claim
+    or stance is drafted from it, while the words before it are read."""
+    from conceptgraph.model import Source
+
+    patch = ("The polarity enum name is misspelled. Inverted is the usual word.\n---\n drivers/pwm/core.c | 2 +-\n"
+             " 1 file changed\n\ndiff --git a/drivers/pwm/core.c b/drivers/pwm/core.c\nindex 9145f61..461ab2c 100644\n"
+             "--- a/drivers/pwm/core.c\n+++ b/drivers/pwm/core.c\n@@ -1,3 +1,3 @@\n"
+             "-\treturn -EINVAL; /* the polarity is wrong */\n+\treturn -EPROTO_ERRNO_VALUE;\n")
+    msgs = (Message("m1", "a", "message 1", patch),
+            Message("m2", "b", "message 2", "Inverted is fine. The polarity names are a matter of taste.",
+                    reply_to="m1"))
+    ds = Dataset(source=Source("[PATCH] pwm: rename the polarity enum"), messages=msgs,
+                 contributors=(Contributor("a", "Ann Lee", "author"), Contributor("b", "Bo Chen", "commenter")))
+    out = draft(ds, terms=["inverted", "polarity", "EINVAL"])
+    said = [c.quote for c in out.claims] + [r.quote for r in out.relations if r.quote]
+    assert any("misspelled" in q for q in said)
+    assert all("EINVAL" not in q and "diff" not in q and "EPROTO" not in q for q in said)
+    assert not [t for t in draft(ds).terms if any(w in t.label.lower() for w in ("diff", "einval", "eproto", "core.c"))]
+
+
 def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     """In a flat thread "OK, you convinced me." is said to the one who disputed the
     speaker, though someone else wrote in between; without a dispute it answers the

@@ -556,15 +556,16 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
     from .stances import leaning, quote_authors, shapes
-    from .text import quoted_spans, sentences, without_addresses
+    from .text import quoted_spans, readable, sentences
 
     out = []
     for msg in messages:
         quoted = quoted_spans(msg.text)
         read: list[_Sentence] = []
         last_term = ""  # what the sentence before made a claim about
-        # Addresses read as blanks, offsets kept: no term is named in a link and no attribute is cut from one
-        plain = without_addresses(msg.text)
+        # Addresses and patches read as blanks, offsets kept: no term is named in a link or a
+        # diff, and no attribute is cut from one
+        plain = readable(msg.text)
         for s, e, text in sentences(plain):
             found = mentions_in(plain, s, e, view.names, view.longest, view.firsts, view.split)
             # "it" in a sentence may mean what the sentence before made a claim about

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from ..names import normalise, stem
 from .confidence import term_confidence
 from .tags import NOUNISH, tag
-from .text import STOP, code_like, content, lemma, quoted_spans, sentences, tokens, without_addresses, zipf
+from .text import STOP, code_like, content, lemma, quoted_spans, readable, sentences, tokens, zipf
 
 if TYPE_CHECKING:
     from ..model import Message
@@ -493,10 +493,9 @@ def _scan(messages: Sequence[Message], root: str | None, people: set[str], split
             progress.update()
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
         first = msg.id == root
-        for at, _, text in sentences(msg.text):
+        for at, _, text in sentences(readable(msg.text)):  # no term in "github.com/org/repo" or a diff
             if any(a <= at < b for a, b in quoted):
                 continue
-            text = without_addresses(text)  # no term in "github.com/org/repo"
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id, opening=first)
             _held_up(f, text, msg.by, msg.id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["without_addresses", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans",
+__all__ = ["without_addresses", "readable", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans",
            "zipf", "code_like", "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
@@ -136,6 +136,27 @@ def without_addresses(text: str) -> str:
     if not _MAY_ADDRESS.search(text):  # most sentences hold none: one quick scan says so
         return text
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+
+
+# Where a patch begins in a message (git format-patch, diff -u): its files' header, a hunk,
+# or the "---" line before a diffstat; from there on the message is code, not anyone's words
+_PATCH = re.compile(r"^(?:diff --git |diff -\S+ \S|--- (?:a/)?\S+.*\n\+\+\+ |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|"
+                    r"---\n\s*\S+\s+\|\s+\d+)", re.M)
+
+
+def readable(text: str) -> str:
+    """``text`` as the rules read it, offsets kept: its addresses blanked
+    (:func:`without_addresses`), and a patch it carries, from its first header or hunk
+    to the end: a diff's lines ("-EINVAL", "diff --git a/x b/x") are no one's words.
+
+    >>> readable("Fix the name.\\n---\\n a.c | 2 +-\\ndiff --git a/a.c b/a.c\\n-int x;").rstrip()
+    'Fix the name.'
+    """
+    text = without_addresses(text)
+    if "\n" not in text or ("diff" not in text and "@@" not in text and "---" not in text):
+        return text
+    m = _PATCH.search(text)
+    return text if m is None else text[:m.start()] + re.sub(r"[^\n]", " ", text[m.start():])
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -1324,6 +1324,22 @@ def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
     assert not [t for t in draft(ds).terms if any(w in t.label.lower() for w in ("diff", "einval", "eproto", "core.c"))]
 
 
+def test_an_editorial_mark_is_no_glossary_head() -> None:
+    """"EDIT: ..." and "UPDATE: ..." mark a later addition to a post; a glossary's head
+    ("Rebase: ...") is a term."""
+    from conceptgraph.model import Source
+
+    texts = ["Is a rebase a kind of merge?",
+             "A rebase rewrites history.\n\nEDIT: thanks for all the answers, lads.",
+             "Rebase: replays your commits on another base.\nUPDATE: fixed the typo in my example above.",
+             "EDIT: I wrote merge where I meant rebase. EDIT: and the history is rewritten, not kept."]
+    ds = Dataset(source=Source("rebase or merge?"),
+                 messages=tuple(Message(f"m{i}", "abcd"[i], f"comment {i}", t) for i, t in enumerate(texts)),
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+    labels = {t.label.casefold() for t in draft(ds).terms}
+    assert "rebase" in labels and not labels & {"edit", "update"}
+
+
 def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     """In a flat thread "OK, you convinced me." is said to the one who disputed the
     speaker, though someone else wrote in between; without a dispute it answers the

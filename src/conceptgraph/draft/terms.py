@@ -646,6 +646,8 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
         if line:
             head = line.group("head").strip("\"“” ")
+            if head.isupper() and " " not in head and _pos(head):
+                continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)
             words = _phrase_words(head[: sense.start()] if sense else head)
             if sense and words:  # "remote (noun): ...": a sense of a word is a term of its own

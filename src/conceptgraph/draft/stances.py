@@ -352,12 +352,13 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
 # A speaker giving way: "you convinced me", "I take that back", "fair point", "I stand corrected"
 _CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
                       r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad|"
-                      r"(?:has|have|had) a (?:good |fair |strong )?point)\b", re.I)
+                      r"(?:has|have|had) a (?:good |fair |strong )?point|(?:changed|changes) my (?:mind|view))\b", re.I)
 
 
 # Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
 _GIVES_WAY = re.compile(r"\b(?:(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
-                        r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad)\b", re.I)
+                        r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|"
+                        r"(?:changed|changes|change)\s+my\s+(?:mind|view))\b", re.I)
 
 
 def conceded(text: str) -> bool:
@@ -402,6 +403,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Shout if you disagree.") is None  # an invitation to take a side takes none
     True
     >>> leaning("OK, you convinced me. I take that back: it does not need tests.")[0]  # giving way
+    'agrees_with'
+    >>> leaning("Yours is the first answer that changed my view.")[0]
     'agrees_with'
     """
     from .text import sentences

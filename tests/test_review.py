@@ -42,6 +42,24 @@ def test_an_item_gone_with_a_rejected_term_is_said_to_be_and_comes_back_when_dra
     assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
 
 
+def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers_everything(drafted: Path) -> None:
+    """An agreement about claims that are all rejected is about everything its target
+    said (as one that names nothing is): the reviewer is told, once that happens."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
+                  and len(it.record.concerns) > 1)
+    claims = [it for it in r.items if it.kind == "claim" and it.record.id in stance.record.concerns]
+    assert run("review", str(drafted), "--accept", stance.rid).exit_code == 0
+    out = run("review", str(drafted), "--reject", claims[0].rid)
+    assert out.exit_code == 0 and stance.rid not in out.stdout  # the others are left: still about them
+    out = run("review", str(drafted), "--reject", *[c.rid for c in claims[1:]], "--json")
+    answer = json.loads(out.stdout)
+    assert conforms(answer, ANSWERS["review"]) == [] and stance.rid in answer["note"]
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    out = run("review", str(drafted), "--reject", *[c.rid for c in claims[1:]])
+    assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
+
+
 def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
     """A decision from the terminal is made on the words, as on the page: each claim's and
     relation's row quotes them (cut short; --json has them whole)."""

@@ -166,6 +166,24 @@ def test_a_failed_save_is_reported_and_its_item_comes_back(browser, server: Revi
     assert errors == []
 
 
+def test_what_a_decision_leaves_the_reviewer_to_know_is_shown(browser, server: ReviewServer,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decision's note (an agreement left about rejected claims only) shows on the page,
+    as text."""
+    review, real = server.review, server.review.decide
+
+    def decide(*args: object, **kwargs: object) -> object:
+        return {**real(*args, **kwargs), "note": "r-1 (<b>Bo</b> agrees with Ann) was about rejected claims only"}
+
+    monkeypatch.setattr(review, "decide", decide)
+    page, errors = _open(browser, server)
+    page.keyboard.press("x")
+    page.wait_for_selector("#rv-warning:not([hidden])", timeout=30_000)
+    assert "was about rejected claims only" in page.text_content("#rv-warning")
+    assert page.query_selector("#rv-warning b") is None  # text, never markup
+    assert errors == []
+
+
 def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, server: ReviewServer,
                                                                       drafted: Path) -> None:
     page, errors = _open(browser, server)

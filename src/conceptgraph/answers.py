@@ -375,6 +375,9 @@ class ReviewSummary(TypedDict):
     made: NotRequired[list[str]]
     #: with --edit: the item's id, what it said, and what it says now
     edited: NotRequired[list[str]]
+    #: what the reviewer should know: with --reject, an accepted agreement that was about the
+    #: rejected claims only; with --add, that the quote is in the message more than once
+    note: NotRequired[str]
 
 
 class ReviewAdded(ReviewSummary):
@@ -389,8 +392,6 @@ class ReviewAdded(ReviewSummary):
     quote: str
     #: the drafted item had been rejected (or gone with a rejected term): now accepted
     turned: NotRequired[str]
-    #: said of the quote: the message has it more than once, and which place was taken
-    note: NotRequired[str]
 
 
 class ImportAndDraft(ImportSummary):

@@ -674,7 +674,8 @@ def review_text(r: dict[str, Any]) -> str:
         made = (f"\n{rid}: {was} → {now}" if was != now else f"\n{rid}: {now}, unchanged") + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
-            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}")
+            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"
+            + (f"\n{r['note']}" if r.get("note") else ""))
 
 
 def review_add_text(r: dict[str, Any]) -> str:

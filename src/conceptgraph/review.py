@@ -361,7 +361,33 @@ class Review:
             result = self._commit(lambda: self.book.record(lines))
             if made:
                 result["made"] = made
+            if decision == REJECTED and any(it.kind == CLAIM for it in items):
+                loose = self._about_nothing_left(items)
+                if loose:
+                    result["note"] = loose
             return result
+
+    def _about_nothing_left(self, rejected: list[Item]) -> str:
+        """What to say of the accepted agreements that were about the claims just rejected
+        and nothing else: with nothing left to be about, each now stands for everything
+        its target had said, which a reviewer should know (and may narrow with about=)."""
+        gone = {it.rid for it in rejected} | {it.record.id for it in rejected}
+        out = []
+        for st in self.items:
+            if st.kind != "relation" or st.record.kind not in STANCES or self.status(st) not in (ACCEPTED, EDITED):
+                continue
+            entry = self.book.find(st.key)  # what its decision noted it was about (read back, the record
+            # holds only the claims accepted by then)
+            about = (entry.edit["about"] if entry is not None and "about" in entry.edit else
+                     [*st.record.concerns, *(entry.memo.get("about", ()) if entry is not None else ())])
+            if not about or not gone & set(about):
+                continue
+            claims = [c for c in self.items if c.kind == CLAIM and (c.rid in about or c.record.id in about)]
+            if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
+                out.append(f"{st.rid} ({self.describe(st)}) was about rejected claims only: it now stands for "
+                           f"everything {self.names.get(st.record.target, st.record.target)} had said "
+                           f"(`--edit about=` narrows it, or reject it)")
+        return "\n".join(out)
 
     def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:
         """Add an item the draft missed, accepted, as one action: a claim (``kind`` "claim";
@@ -779,6 +805,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     r = Review(folder)
     before = r.counts()
     done = Counter[str]()
+    notes: list[str] = []
     for limit, option, decision in ((above, "--accept-above", ACCEPTED), (below, "--reject-below", REJECTED)):
         if limit is None:
             continue
@@ -786,7 +813,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             raise UsageError(f"{option} takes a confidence from 0 to 1, not {limit}")
         chosen = r.select({"above" if decision == ACCEPTED else "below": limit})
         if chosen:
-            r.decide([it.rid for it in chosen], decision)
+            notes.append(r.decide([it.rid for it in chosen], decision).get("note", ""))
             done[decision] += len(chosen)
     already = turned = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
@@ -800,10 +827,11 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             already += len(items) - len(fresh)
             turned += sum(1 for _, it in items.values() if r.status(it) not in (decision, None))
             if fresh:
-                r.decide(fresh, decision)
+                notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)
     r.write_files()
-    return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned)
+    note = "\n".join(filter(None, notes))
+    return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {})
 
 
 def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0, rejected: int = 0,

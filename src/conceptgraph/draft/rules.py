@@ -240,7 +240,7 @@ def _label(phrase: str, ends: bool = False) -> str:
                 and words[-2].casefold() in _AUXILIARY_BEFORE:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
         words = words[:-1]
-    label = " ".join(words).strip(" .,;:–—-()!?")
+    label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 

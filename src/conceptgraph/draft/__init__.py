@@ -629,7 +629,8 @@ _BARE_YES = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure)\W*", re
 
 def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str]:
     """The opening posts of the threads where someone replies to a reply (a tree of
-    replies, not a flat list of comments).
+    replies, not a flat list of comments). Each message's opening post is found once,
+    however long its chain of replies.
 
     >>> from conceptgraph.model import Message
     >>> m = [Message("p", "a", "post", ""), Message("c", "b", "c", "", reply_to="p"),
@@ -637,16 +638,20 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
     >>> _trees(m, {x.id: x for x in m}), _trees(m[:2], {x.id: x for x in m[:2]})
     ({'p'}, set())
     """
-    out: set[str] = set()
-    for m in messages:
-        parent = by_id.get(m.reply_to) if m.reply_to else None
-        if parent is not None and parent.reply_to in by_id:
-            seen = {m.id}
-            while parent.reply_to in by_id and parent.id not in seen:  # (a loop of replies ends somewhere)
-                seen.add(parent.id)
-                parent = by_id[parent.reply_to]
-            out.add(parent.id)
-    return out
+    root: dict[str, str] = {}
+
+    def root_of(m: Message) -> str:
+        chain = []
+        while m.id not in root and m.reply_to in by_id and len(chain) <= len(by_id):  # (a loop ends somewhere)
+            chain.append(m.id)
+            m = by_id[m.reply_to]
+        top = root.setdefault(m.id, m.id)
+        for ident in chain:
+            root[ident] = top
+        return top
+
+    return {root_of(m) for m in messages
+            if m.reply_to in by_id and by_id[m.reply_to].reply_to in by_id}
 
 
 def _only_asks(text: str) -> bool:

@@ -60,6 +60,27 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
 
 
+def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
+    """After a claim's edit names another attribute, the one it had is used by nothing
+    decided: rejecting it is a rejection (the page may still show it on its card), not an
+    error naming the edited claim as its user."""
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim"
+                 and sum(1 for c in r.items if c.kind == "claim" and c.record.attribute == it.record.attribute) == 1)
+    attr = next(it for it in r.items if it.kind == "attribute" and it.record.id == claim.record.attribute)
+    assert run("review", str(drafted), claim.rid, "--edit", "attribute=brand new words").exit_code == 0
+    out = run("review", str(drafted), "--reject", attr.rid)
+    assert out.exit_code == 0, out.stderr
+    assert "1 rejected" in out.stdout and "turned" not in out.stdout
+    assert run("validate", str(drafted)).exit_code == 0
+    # an attribute an accepted claim still uses stays refused
+    other = next(it for it in Review(drafted).left() if it.kind == "claim")
+    assert run("review", str(drafted), "--accept", other.rid).exit_code == 0
+    used = next(it for it in Review(drafted).items if it.kind == "attribute" and it.record.id == other.record.attribute)
+    out = run("review", str(drafted), "--reject", used.rid)
+    assert out.exit_code == 2 and "uses attribute" in out.stderr
+
+
 def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
     """A decision from the terminal is made on the words, as on the page: each claim's and
     relation's row quotes them (cut short; --json has them whole)."""

@@ -353,7 +353,7 @@ class Review:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
                 elif decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     users = [u for u in self.items if self.status(u) in (ACCEPTED, EDITED)
-                             and it.record.id in tuple(iter_uses(u))]
+                             and it.record.id in self._uses_now(u)]
                     if users:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
@@ -366,6 +366,16 @@ class Review:
                 if loose:
                     result["note"] = loose
             return result
+
+    def _uses_now(self, it: Item) -> tuple[str, ...]:
+        """The ids of the terms and attributes a decided item uses as it stands: an edit
+        that named another in a field's place uses that one, not the one drafted."""
+        uses = tuple(iter_uses(it))
+        entry = self.book.find(it.key) if self.status(it) == EDITED else None
+        if entry is None:
+            return uses
+        fields = (TERM, ATTRIBUTE) if it.kind == CLAIM else ("source", "target")
+        return tuple(u for f, u in zip(fields, uses) if f not in entry.edit)
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
         """What to say of the accepted agreements that were about the claims just rejected
@@ -825,7 +835,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             # an item already so decided gets no second decision; one decided the other way is turned
             fresh = [rid for rid, it in items.values() if r.status(it) != decision]
             already += len(items) - len(fresh)
-            turned += sum(1 for _, it in items.values() if r.status(it) not in (decision, None))
+            turned += sum(1 for _, it in items.values() if r.status(it) not in (decision, None, REMOVED))
             if fresh:
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)

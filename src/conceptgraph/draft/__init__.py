@@ -641,7 +641,7 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
     root: dict[str, str] = {}
 
     def root_of(m: Message) -> str:
-        chain = []
+        chain: list[str] = []
         while m.id not in root and m.reply_to in by_id and len(chain) <= len(by_id):  # (a loop ends somewhere)
             chain.append(m.id)
             m = by_id[m.reply_to]

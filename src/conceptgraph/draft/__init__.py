@@ -641,12 +641,12 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
     root: dict[str, str] = {}
 
     def root_of(m: Message) -> str:
-        chain: list[str] = []
-        while m.id not in root and m.reply_to in by_id and len(chain) <= len(by_id):  # (a loop ends somewhere)
-            chain.append(m.id)
+        up: list[str] = []
+        while m.id not in root and m.reply_to in by_id and len(up) <= len(by_id):  # (a loop ends somewhere)
+            up.append(m.id)
             m = by_id[m.reply_to]
         top = root.setdefault(m.id, m.id)
-        for ident in chain:
+        for ident in up:
             root[ident] = top
         return top
 

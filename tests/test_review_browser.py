@@ -492,6 +492,39 @@ def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer
     assert errors == []
 
 
+def test_an_addition_s_term_is_the_one_its_words_name_not_the_card_s(browser, server: ReviewServer) -> None:
+    """Words selected in another message name their own term: the add form proposes it,
+    not the term of the claim on the card."""
+    import re
+
+    page, errors = _open(browser, server)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    review = server.review
+    for _ in range(60):  # to a claim's card
+        card = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if card.kind == "claim":
+            break
+        page.keyboard.press(" ")
+    assert card.kind == "claim"
+    terms = review.state()["terms"]
+
+    def named(text: str) -> list[str]:
+        return [t for t in terms if re.search(rf"(?<!\w){re.escape(t.casefold())}(?:e?s)?(?!\w)", text.casefold())]
+
+    own = card.fields["term"]
+    message, other = next((m.id, max(named(m.text), key=len)) for m in review.snap.messages.values()
+                          if named(m.text) and own not in named(m.text))
+    page.click("#thread-toggle")
+    page.evaluate("""(id) => { const li = [...document.querySelectorAll('#messages > li')].find((x) =>
+        String(conceptgraph.data.nodeDetails[Number(x.id.replace('message-', ''))].id) === id);
+        const range = document.createRange(); range.selectNodeContents(li.querySelector('.msg-text'));
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); }""", message)
+    page.keyboard.press("n")
+    page.wait_for_selector("#rv-add input[name='term']")
+    assert page.input_value("#rv-add input[name='term']") == other != own
+    assert errors == []
+
+
 def test_words_selected_in_the_thread_are_quoted_from_their_message(browser, server: ReviewServer,
                                                                      drafted: Path) -> None:
     page, errors = _open(browser, server)

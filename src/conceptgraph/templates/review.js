@@ -595,6 +595,18 @@
     }
     const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
       "analogous_to", "sense_of", "related_to", "opposes"];
+    /** The term the words name (the longest label found whole in them, a plural's "s"
+        allowed), or null. */
+    function termIn(words) {
+      const low = (words || "").toLowerCase();
+      let best = null;
+      (st.terms || []).forEach((t) => {
+        const esc = t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if ((best === null || t.length > best.length)
+            && new RegExp("(?:^|[^\\p{L}\\p{N}])" + esc + "(?:e?s)?(?![\\p{L}\\p{N}])", "u").test(low)) best = t;
+      });
+      return best;
+    }
     function openAdd() {
       const it = current();
       const picked = selected(), quote = picked.text;
@@ -615,8 +627,11 @@
       form.appendChild(field("kind", kind));
       form.appendChild(field("in", message));
       form.appendChild(field("quote", words));
-      // a claim's fields, a relation's between terms or attributes, a stance's person
-      const term = textInput(it && it.kind === "claim" ? it.edit.term : "", "rv-terms");
+      // a claim's fields, a relation's between terms or attributes, a stance's person; its term
+      // the one the selected words name, else the card's claim's when the words are its message's
+      const fromCard = it && it.kind === "claim" && (picked.message === null || picked.message === String(it.message));
+      const named = termIn(quote);
+      const term = textInput(named !== null ? named : fromCard ? it.edit.term : "", "rv-terms");
       term.name = "term";
       const attr = textInput("");
       attr.name = "attribute";
@@ -798,6 +813,7 @@
         st.files = s.files;
         st.speakers = s.speakers;
         st.people = s.people || [];
+        st.terms = s.terms || [];
         st.items = new Map(s.items.map((it) => [it.id, it]));
         st.queue = s.queue.slice();
         while (terms.firstChild) terms.removeChild(terms.firstChild);

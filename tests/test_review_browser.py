@@ -525,6 +525,21 @@ def test_an_addition_s_term_is_the_one_its_words_name_not_the_card_s(browser, se
     assert errors == []
 
 
+def test_the_card_stands_beside_the_thread_never_over_it(browser, server: ReviewServer) -> None:
+    """Words for an addition are selected in the thread's panel: the card moves beside it,
+    opaque, so that neither hides the other."""
+    page, errors = _open(browser, server)
+    page.click("#thread-toggle")
+    page.wait_for_selector("#thread:not([hidden])")
+    thread, card = page.locator("#thread").bounding_box(), page.locator("#review").bounding_box()
+    assert card["x"] >= thread["x"] + thread["width"]
+    assert page.evaluate("getComputedStyle(document.getElementById('review')).backgroundColor") == "rgb(255, 255, 255)"
+    page.click("#thread-toggle")  # closed: back to the corner
+    page.wait_for_selector("#thread", state="hidden")
+    assert page.locator("#review").bounding_box()["x"] < thread["x"] + thread["width"]
+    assert errors == []
+
+
 def test_words_selected_in_the_thread_are_quoted_from_their_message(browser, server: ReviewServer,
                                                                      drafted: Path) -> None:
     page, errors = _open(browser, server)

@@ -458,6 +458,7 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
                            ".includes('a reading of my own')", timeout=60_000)
     said = page.text_content("#rv-warning")
     assert "Added " in said and f"made a new term '{it.fields['term']}s x'" in said, said
+    assert "rv-calm" not in page.get_attribute("#rv-warning", "class")  # a new term, a slip perhaps: red
     assert page.input_value("#rv-order") == "message"
     [line] = [e for e in Decisions.read(drafted).entries]
     assert line.memo.get("added") is True and line.fields["message"] == it.record.message
@@ -468,6 +469,8 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     page.wait_for_function("() => document.body.dataset.review === 'ready' && !conceptgraph.data.nodes.label"
                            ".includes('a reading of my own')", timeout=60_000)
     assert Decisions.read(drafted).entries == []
+    assert "taken back" in page.text_content("#rv-warning")  # what was done: said calmly, in green
+    assert "rv-calm" in page.get_attribute("#rv-warning", "class")
     assert errors == []
 
 

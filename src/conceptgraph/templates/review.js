@@ -14,6 +14,7 @@
   const kept = (name) => { try { const v = sessionStorage.getItem("conceptgraph-review-" + name); sessionStorage.removeItem("conceptgraph-review-" + name); return v; } catch (e) { void e; return null; } };
   const keptOrder = kept("order");
   let keptNotice = kept("notice"); // said once, when the page is first drawn
+  const keptWarns = kept("warns") === "1"; // and whether it warns (a new term, a slip perhaps)
   const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
   const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
@@ -155,9 +156,11 @@
       });
       return st.chain;
     }
-    function warn(text) {
+    /** A line above the card: a warning (red), or with calm what was done (green). */
+    function warn(text, calm) {
       $("rv-warning").textContent = text || "";
       $("rv-warning").hidden = !text;
+      $("rv-warning").classList.toggle("rv-calm", Boolean(calm && text));
     }
     function showSaving() {
       if (st.reloading) return;
@@ -555,12 +558,13 @@
       const text = sel.toString();
       return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length), message };
     }
-    function reloadFor(why, notice) {
+    function reloadFor(why, notice, warns) {
       saved.textContent = why + ": drawing the graph again…";
       st.reloading = true;
       try { // said again once the page is drawn, in the order it had
         sessionStorage.setItem("conceptgraph-review-order", st.order);
         sessionStorage.setItem("conceptgraph-review-notice", notice || why);
+        if (warns) sessionStorage.setItem("conceptgraph-review-warns", "1");
       } catch (e) { void e; }
       setTimeout(() => location.reload(), 300);
     }
@@ -682,12 +686,16 @@
         // after the decisions in flight; the server answers once the files and the page are written again
         st.chain = st.chain.then(() => request("/api/add", { kind: kind.value, fields, base: st.revision })).then((res) => {
           closeForm();
-          if (res.added) { reloadFor("Added " + res.added, ["Added " + res.added].concat(res.warning ? [res.warning] : []).join("; ")); return; }
+          if (res.added) {
+            reloadFor("Added " + res.added, ["Added " + res.added].concat(res.warning ? [res.warning] : []).join("; "),
+              Boolean(res.warning));
+            return;
+          }
           st.revision = res.revision;
           st.counts = res.counts;
           apply(res.changed || {});
           warn("The draft has it: " + res.drafted + (res.already ? ", accepted already (nothing recorded)" : ", accepted")
-            + (res.turned ? " (it had been " + res.turned + ")" : "") + (res.note ? "; " + res.note : ""));
+            + (res.turned ? " (it had been " + res.turned + ")" : "") + (res.note ? "; " + res.note : ""), !res.note);
           render();
         }).catch((e) => { ok.disabled = false; note.textContent = e.message; });
       });
@@ -821,7 +829,7 @@
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
         graph.placed = null;
         showSaving();
-        warn([keptNotice, s.warning].filter(Boolean).join("; "));
+        warn([keptNotice, s.warning].filter(Boolean).join("; "), !s.warning && !keptWarns);
         keptNotice = null;
         render();
         document.body.setAttribute("data-review", "ready");

@@ -91,6 +91,14 @@ def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
         [line] = [x for x in text if x.startswith(row["id"])]
         if row.get("quote"):
             assert line.rsplit("  ", 1)[-1].startswith("“" + " ".join(row["quote"].split())[:40])
+    # a term's words are where it is first named, said to be so
+    r = Review(drafted)
+    terms = [row for row in rows if row["kind"] == "term"]
+    assert terms and all(row.get("first") and row.get("quote") for row in terms)
+    for row in terms:
+        names = [n.casefold() for n in (r.by_rid[row["id"]].record.label, *r.by_rid[row["id"]].record.aliases)]
+        assert any(n in row["quote"].casefold() for n in names), row
+    assert not any(row.get("first") for row in rows if row["kind"] not in ("term", "attribute"))
 
 
 def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafted: Path) -> None:

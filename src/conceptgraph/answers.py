@@ -351,6 +351,8 @@ class ReviewItem(TypedDict):
     speaker: NotRequired[str]
     where: NotRequired[str]
     quote: NotRequired[str]
+    #: a term's or attribute's speaker, place and quote are where it is first said
+    first: NotRequired[bool]
 
 
 class ReviewSummary(TypedDict):

@@ -650,7 +650,7 @@ def export_text(r: dict[str, Any]) -> str:
 def review_list_text(items: list[dict[str, Any]]) -> str:
     # the words each item rests on, cut short: what a decision is made on (--json has them whole)
     rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}", i["text"],
-             ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x),
+             ("first: " if i.get("first") else "") + ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x),
              f"“{excerpt(' '.join(i['quote'].split()), 70)}”" if i.get("quote") else "") for i in items]
     return table(rows, ["id", "kind", "conf.", "item", "said by", "words"]) if rows else "nothing left to review"
 

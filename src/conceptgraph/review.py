@@ -117,6 +117,15 @@ class Review:
             if it.kind in (CLAIM, "relation") and it.record.message in order:
                 for end in taken_with(it):  # a claim's term and attribute, a relation's two ends
                     first[end] = min(first.get(end, len(order)), order[it.record.message])
+        # and the words where it is first said, shown with it: a term where it is first named
+        self.first_said: dict[str, tuple[tuple[int, int], Any]] = {}
+        for it in self.snap.items:
+            r = it.record
+            if it.kind in (CLAIM, "relation", CONTEXT) and r.message in order and r.span:
+                for end in taken_with(it):
+                    place = (order[r.message], r.span[0])
+                    if end not in self.first_said or place < self.first_said[end][0]:
+                        self.first_said[end] = (place, r)
         self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation")
                                   else first.get(it.record.id, -1), n)
                          for n, it in enumerate(self.items)}
@@ -214,12 +223,14 @@ class Review:
     def row(self, it: Item) -> dict[str, Any]:
         """What the page and ``--list`` show of an item."""
         r = it.record
-        m = self.snap.messages.get(getattr(r, "message", "") or "")
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
                                "text": self.describe(it), "confidence": r.confidence}
-        if m is not None:
+        said: Any = r if it.kind in (CLAIM, "relation") else self.first_said.get(r.id, (None, None))[1]
+        m = self.snap.messages.get(getattr(said, "message", "") or "")
+        if m is not None:  # a term or attribute: where it is first said
             out |= {"speaker": self.names.get(m.by, m.by), "where": m.where, "message": m.id,
-                    "span": list(r.span) if r.span else None, "quote": r.quote}
+                    "span": list(said.span) if said.span else None, "quote": m.text[said.span[0]:said.span[1]]
+                    if said.span else said.quote} | ({"first": True} if said is not r else {})
         return out
 
     def page_row(self, it: Item) -> dict[str, Any]:

@@ -352,7 +352,9 @@
       top.appendChild(el("span", it.id, "rv-id"));
       card.appendChild(top);
       card.appendChild(el("div", it.text, "rv-text"));
-      if (it.speaker) card.appendChild(el("div", "— " + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
+      if (it.speaker) {
+        card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
+      }
       if (it.message !== undefined) {
         const [wrap, mark] = quoted(it);
         card.appendChild(wrap);

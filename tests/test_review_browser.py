@@ -528,6 +528,20 @@ def test_an_addition_s_term_is_the_one_its_words_name_not_the_card_s(browser, se
     assert errors == []
 
 
+def test_the_status_line_counts_what_the_graph_shows_after_decisions(browser, server: ReviewServer) -> None:
+    page, errors = _open(browser, server)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "term":
+        page.keyboard.press(" ")
+    before = page.text_content("#status")
+    page.keyboard.press("x")  # a term rejected: it and what uses it leave the graph
+    page.wait_for_function("(was) => document.getElementById('status').textContent !== was", arg=before,
+                           timeout=30_000)
+    shown = lambda text: int(text.split(" of ")[0].split()[-1])  # noqa: E731
+    assert shown(page.text_content("#status")) < shown(before)
+    assert errors == []
+
+
 def test_the_card_stands_beside_the_thread_never_over_it(browser, server: ReviewServer) -> None:
     """Words for an addition are selected in the thread's panel: the card moves beside it,
     opaque, so that neither hides the other."""

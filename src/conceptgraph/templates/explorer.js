@@ -164,7 +164,9 @@
     $("showall").hidden = !state.focusSet;
     const parts = [];
     if (state.note) parts.push(state.note);
-    parts.push(nodeView.length + " of " + N + " nodes, " + edgeView.length + " of " + E + " links shown");
+    // what the graph draws: a node or link the review took off (hidden) is not shown
+    const drawn = (view) => view.get({ filter: (x) => !x.hidden, fields: ["id"] }).length;
+    parts.push(drawn(nodeView) + " of " + N + " nodes, " + drawn(edgeView) + " of " + E + " links shown");
     $("status").textContent = parts.join(" · ");
   }
 

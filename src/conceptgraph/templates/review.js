@@ -230,7 +230,10 @@
         graph.dirty.clear();
         if (nodeUpdates.length) cg.nodes.update(nodeUpdates);
         if (edgeUpdates.length) cg.edges.update(edgeUpdates);
-        if (nodeUpdates.length || edgeUpdates.length) recount();
+        if (nodeUpdates.length || edgeUpdates.length) {
+          recount();
+          cg.refresh(cg.state.note); // the status line counts what is shown now
+        }
         const it = current();
         if (it && it !== graph.placed) place(it);
         graph.placed = it;

@@ -483,6 +483,35 @@ def test_the_parts_of_one_discord_channel_are_one_thread(tmp_path: Path) -> None
     assert "left out of all that was read, not only this thread:" in r.stdout
 
 
+def test_zulip_topics_quote_and_reply_and_bots() -> None:
+    """Each topic is a thread; a "quote and reply" answers the message it links to, its
+    quote left out and its "NAME said:" kept (whom it answers); the notification bot is
+    left out; the format is told by its content."""
+    path = FIX / "zulip.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "zulip" and summary["threads"] == 2
+    assert summary["left_out"] == {"bots": 1, "quoted passages (others' words)": 1}
+    first = [m for m in ds.messages if "terminology" in m.where]
+    assert [m.where.rsplit("› ", 1)[-1] for m in first] == ["message 1", "message 2", "message 3"]
+    reply = first[1]
+    assert reply.reply_to == first[0].id and reply.date == "2024-10-17"
+    assert reply.text.startswith("Floris van Doorn said:\n") and "Minor terminology" not in reply.text
+    assert "zulipchat" not in reply.text and not any("moved here" in m.text for m in ds.messages)
+    assert {c.name for c in ds.contributors} == {"Floris van Doorn", "Terence Tao", "Jared green", "Mario Carneiro"}
+    with_bots, _ = read_discussion([path], options=Options(include_bots=True))
+    assert any("moved here" in m.text for m in with_bots.messages)
+    # Markdown (apply_markdown=false): the quote block and the mentions as Zulip writes them
+    from conceptgraph.discussions.zulip import read_zulip
+
+    md = json.loads(path.read_text(encoding="utf-8"))
+    md["messages"][1] |= {"content_type": "text/x-markdown", "content": "@_**Floris van Doorn|110001** [said]("
+                          "https://x.zulipchat.com/#narrow/near/476100001):\n````quote\nMinor terminology\n````\n"
+                          "@**Jared green** I view it as a formal conjecture."}
+    [thread, _], left = read_zulip(json.dumps(md).encode(), "z.json")
+    assert thread.posts[1].text == "Floris van Doorn said:\n@Jared green I view it as a formal conjecture."
+    assert thread.posts[1].parent == "476100001" and left["quoted passages (others' words)"] == 1
+
+
 def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
     ds, summary = read_discussion([CHATS / "telegram-group.json"])
     texts = [m.text for m in ds.messages]

@@ -280,6 +280,12 @@ def _hackernews(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_hackernews(_bytes(path), str(path))
 
 
+def _zulip(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .zulip import read_zulip
+
+    return read_zulip(_bytes(path), str(path), include_bots=o.include_bots)
+
+
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .webpage import read_webpage
 
@@ -322,6 +328,8 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json) or "
              "HTML",
              (".json",), _sniffer("messengers", "sniff_telegram"), _telegram),
+    Importer("zulip", "Zulip: a stream's messages as its REST API gives them (GET /api/v1/messages, saved as JSON)",
+             (".json",), _sniffer("zulip", "sniff_zulip"), _zulip),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
              _hackernews),

@@ -1,0 +1,131 @@
+"""Zulip: the messages its REST API gives (``GET /api/v1/messages``, saved as JSON: the
+answer with its ``messages``, or the list alone), as a researcher saves a stream's topic.
+
+Each topic of a stream is a thread (``#stream > topic``), its messages ``message N`` in
+order; the private messages of one group of people are one thread too. Zulip has no
+replies, but its "quote and reply" names the message it quotes (``[said](.../near/ID)``):
+that message is the one answered, and the quoted passage (a ``quote`` block, or the
+``<blockquote>`` of rendered HTML) is someone else's words, left out and counted. A
+mention reads as ``@Name`` (a silent one, ``@_**Name**``, as the name). The content is
+Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
+(``...-bot@`` addresses: the notification bot, integrations) are left out unless
+``--include-bots``.
+
+>>> import json
+>>> said = {"sender_email": "x@x.org", "display_recipient": "general", "subject": "naming",
+...         "content_type": "text/x-markdown"}
+>>> doc = json.dumps({"messages": [
+...     {**said, "id": 1, "sender_full_name": "Ann Lee", "timestamp": 1729150000,
+...      "content": "Is a *claim* a conjecture?"},
+...     {**said, "id": 2, "sender_full_name": "Bo Chen", "timestamp": 1729150100,
+...      "content": "@_**Ann Lee|7** [said](https://x.zulipchat.com/#narrow/near/1):\\n```quote\\nA claim?\\n```\\nNo."},
+... ]}).encode()
+>>> [thread], left = read_zulip(doc, "naming.json")
+>>> thread.title, [(p.author, p.text, p.parent) for p in thread.posts]
+('#general > naming', [('Ann Lee', 'Is a claim a conjecture?', None), ('Bo Chen', 'Ann Lee said:\\nNo.', '1')])
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import DatasetError
+from ..formats.common import load_json
+from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
+from .thread import Left, Post, Thread
+
+__all__ = ["read_zulip", "sniff_zulip"]
+
+
+def sniff_zulip(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return start in (b"{", b"[") and b'"sender_full_name"' in head and (b'"display_recipient"' in head
+                                                                      or b'"subject"' in head)
+
+
+def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    """The threads (one per stream topic, or per group of private messages) of a saved
+    answer of Zulip's messages API."""
+    doc = load_json(data, file)
+    messages = doc.get("messages") if isinstance(doc, dict) else doc
+    if not isinstance(messages, list):
+        raise DatasetError('expected Zulip\'s messages API answer: an object with "messages", or their list', file)
+    left = Left()
+    threads: dict[str, Thread] = {}
+    place_of: dict[str, dict[str, str]] = {}  # thread key -> message id -> its place
+    for m in sorted((m for m in messages if isinstance(m, dict)), key=lambda m: (_number(m.get("timestamp")),
+                                                                                 _number(m.get("id")))):
+        if _BOT.search(str(m.get("sender_email") or "")) and not include_bots:
+            left["bots"] += 1
+            continue
+        key, title = _topic(m)
+        raw = str(m.get("content") or "")
+        quoted = _QUOTED_ID.search(raw)
+        text = tidy(_text(raw, str(m.get("content_type") or ""), left))
+        if not text:
+            left["empty"] += 1
+            continue
+        thread = threads.setdefault(key, Thread(key=key, title=title))
+        places = place_of.setdefault(key, {})
+        ident = str(m.get("id") if m.get("id") is not None else f"#{len(thread.posts)}")
+        if ident in places:  # the same message saved twice (two pages of one topic)
+            continue
+        parent = (quoted.group(1) or quoted.group(2)) if quoted else None
+        places[ident] = f"message {len(places) + 1}"
+        thread.posts.append(Post(key=ident, author=str(m.get("sender_full_name") or ""), text=text,
+                                 parent=parent if parent in places and parent != ident else None,
+                                 date=_date(m.get("timestamp")), account=str(m.get("sender_id") or
+                                                                             m.get("sender_email") or ""),
+                                 place=places[ident], root=not thread.posts))
+    out = [t for t in threads.values() if t.posts]
+    if not out:
+        raise DatasetError("no message to read in this Zulip answer", file)
+    for t in out:
+        t.author, t.date = t.posts[0].author, t.posts[0].date
+    return out, left
+
+
+# Zulip's own bots and integrations write from "...-bot@" addresses
+_BOT = re.compile(r"-bot@|^notification-bot@|^welcome-bot@", re.I)
+# the message a "quote and reply" quotes: "[said](https://.../near/123)" or its rendered link
+_QUOTED_ID = re.compile(r"\[said\]\([^)\s]*/near/(\d+)\)|href=\"[^\"]*/near/(\d+)\"[^>]*>said</a>")
+# a mention: "@**Ann Lee**", "@**Ann Lee|7**"; a silent one, "@_**Ann Lee|7**", is the name alone
+_MENTION = re.compile(r"@(_?)\*\*([^*|\n]+)(?:\|\d+)?\*\*")
+# a quoted block: ```quote ... ``` (or ~~~quote)
+_QUOTE_BLOCK = re.compile(r"^(`{3,}|~{3,})\s*quote\s*\n.*?^\1[ \t]*$\n?", re.M | re.S)
+
+
+def _text(raw: str, content_type: str, left: Left) -> str:
+    if content_type == "text/html" or (not content_type and raw.lstrip().startswith("<")):
+        # "Ann said:" before a quote, without the address of the message it links to
+        return html_to_text(re.sub(r"<a\b[^>]*/near/\d+[^>]*>said</a>", "said", raw), left)
+    blocks = len(_QUOTE_BLOCK.findall(raw))
+    if blocks:
+        left[QUOTED_PASSAGES] += blocks
+    text = _QUOTE_BLOCK.sub("", raw)
+    text = _MENTION.sub(lambda m: m.group(2) if m.group(1) else "@" + m.group(2), text)
+    text = re.sub(r"\[said\]\([^)\s]*\)", "said", text)  # the link to the quoted message: its word alone
+    return markdown_to_text(text, left)
+
+
+def _topic(m: dict[str, Any]) -> tuple[str, str]:
+    """The thread a message is in: its stream's topic, or its group of private messages."""
+    where = m.get("display_recipient")
+    if isinstance(where, list):  # private messages: the people in them
+        names = sorted(str(p.get("full_name") or p.get("email") or "") for p in where if isinstance(p, dict))
+        return "private:" + ",".join(names), "private messages: " + ", ".join(names)
+    topic = str(m.get("subject") or m.get("topic") or "")
+    return f"{where}/{topic}", f"#{where} > {topic}" if topic else f"#{where}"
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def _date(value: Any) -> str:
+    try:
+        return datetime.fromtimestamp(_number(value), tz=UTC).date().isoformat() if _number(value) else ""
+    except (ValueError, OverflowError, OSError):
+        return ""

@@ -1390,6 +1390,23 @@ def test_in_a_tree_of_replies_a_comment_on_the_post_answers_its_author() -> None
     assert ("agrees_with", "d", "a") in stances(False, *said)  # "OP" by name, in any thread
 
 
+def test_an_agreement_in_reply_to_a_message_is_about_what_that_message_says() -> None:
+    """A reply to one of its target's messages is about that message's claims, though
+    its words echo an earlier one of theirs."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "message 1", "Tests are guesses about the code."),
+            Message("m2", "b", "message 2", "Checks are cheap.", reply_to="m1"),
+            Message("m3", "a", "message 3", "Checks are confirmations of what we know.", reply_to="m2"),
+            Message("m4", "c", "message 4", "I agree with AAA that these are guesses about the code.", reply_to="m3"))
+    ds = Dataset(source=Source("Tests and checks"), messages=msgs,
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    out = draft(ds, terms=["tests", "checks"])
+    [agree] = [r for r in out.relations if r.kind == "agrees_with" and r.source == "c"]
+    assert agree.target == "a" and agree.concerns
+    assert {c.message for c in out.claims if c.id in agree.concerns} == {"m3"}
+
+
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:
     """A site's dump holds several questions: whoever a drafted stance is towards wrote
     in the same thread as the one who takes it."""

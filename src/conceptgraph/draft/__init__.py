@@ -150,6 +150,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
                 asks[replied_msg.id] = _only_asks(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
+            # a reply to one message (not to the thread) is about what that message says
+            drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
             drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
@@ -263,6 +265,7 @@ class _Drafter:
         self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
         self.root_by = ""  # who wrote the thread's first post
         self.answers_question = False  # the message being read answers one that only asks
+        self.answering = ""  # the id of the message it replies to, when it names one
         self.topic = ""  # the one term the title names, which "rename them to X" speaks of
         self.renamed: tuple[str, ...] = ()  # the names a naming thread looks for others for
         self.first_by: dict[str, str] = {}  # term -> who named it first: the one who put it forward
@@ -473,7 +476,7 @@ class _Drafter:
                     if st.kind == AGREES_WITH:
                         agreed.add(who)
                     self.relation(st.kind, msg.by, who, msg, s, e, why,
-                                  concerns=_concerns(self.said.get(who, []), echoed))
+                                  concerns=_concerns(self.said.get(who, []), echoed, self.answering))
         return named_target
 
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
@@ -489,7 +492,7 @@ class _Drafter:
             if called and called != msg.by:
                 answered = called
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
-                          concerns=_concerns(self.said.get(answered, []), words))
+                          concerns=_concerns(self.said.get(answered, []), words, self.answering))
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
@@ -697,10 +700,21 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
     return m.group(1).casefold() if m else None
 
 
-def _concerns(said: list[tuple[str, set[str], str]], words: set[str]) -> tuple[str, ...]:
+def _concerns(said: list[tuple[str, set[str], str]], words: set[str], replied: str = "") -> tuple[str, ...]:
     """The target's drafted claims that the stance's ``words`` (its content words) echo,
     the most recent first: in a long thread, agreement is with what was said lately. A
-    stance that echoes nothing ("I agree with Bob.") concerns their latest message."""
+    stance that echoes nothing ("I agree with Bob.") concerns their latest message. A
+    reply to one of their messages (``replied``, its id) is about what that one says:
+    the claims of it that it echoes, else all of them.
+
+    >>> said = [("c-1", {"guess"}, "m1"), ("c-2", {"proof", "sorry"}, "m2")]
+    >>> _concerns(said, {"guess"}), _concerns(said, {"guess"}, replied="m2")
+    (('c-1',), ('c-2',))
+    """
+    theirs_there = [x for x in said if replied and x[2] == replied]
+    if theirs_there:
+        echoed = [i for i, w, _ in theirs_there if w & words]
+        return tuple(sorted(echoed or [i for i, _, _ in theirs_there][:5], key=lambda i: int(i.rsplit("-", 1)[1])))
     found = []
     for ident, theirs, _ in reversed(said[-500:]):
         if theirs & words:

@@ -1305,6 +1305,18 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
 
 
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("If leadership were a calling, management would be a job.", False),  # supposed, not so
+    ("If we were apart from leadership, I would see the difference between leadership and management.", False),
+    ("Even if management had a plan, leadership would still be a calling.", False),
+    ("If leadership is a calling, management is a job.", True),  # a condition, asserted
+])
+def test_a_counterfactual_asserts_nothing(sentence: str, said: bool) -> None:
+    out, _ = _drafted(sentence)
+    drafted = [*out.claims, *(r for r in out.relations if r.kind not in ("mentions", "co_occurs"))]
+    assert bool(drafted) == said, drafted
+
+
 def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
     """From a patch's first header or hunk to the end, a message is code: no term, claim
     or stance is drafted from it, while the words before it are read."""

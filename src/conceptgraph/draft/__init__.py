@@ -571,6 +571,10 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         plain = readable(msg.text)
         for s, e, text in sentences(plain):
             found = mentions_in(plain, s, e, view.names, view.longest, view.firsts, view.split)
+            if _COUNTERFACTUAL.match(text):  # "If we were apart from nature, I would see a distinction": not so
+                read.append((s, e, text, found, [], [], [], shapes(text), None))
+                last_term = ""
+                continue
             # "it" in a sentence may mean what the sentence before made a claim about
             findings = read_sentence(text, s, view.names, found, last_term) if found or last_term else []
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
@@ -590,6 +594,13 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         if progress:
             progress.update()
     return out
+
+
+# A sentence that supposes what is not so ("If we were somehow apart from nature, I would
+# understand the distinction"): a condition in the past subjunctive, then "would", "could"
+# or "might": what it says holds in that other world, and the speaker asserts none of it
+_COUNTERFACTUAL = re.compile(r"^\W*(?:(?:but|and|so|well|now),?\s+)?(?:if|even if)\s+[^,;.?!]{0,120}?\b(?:were|had)\b"
+                             r"[^,;.?!]{0,120}?,[^.;?!]{0,200}?\b(?:would|could|might)\b", re.I)
 
 
 def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None,

@@ -679,6 +679,18 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
     assert r.exit_code != 0
     page = run("render", "--data", str(folder), "-o", "-").stdout
     assert "show drafts" in page
+    # an export says how much of what it wrote is drafted; --curated writes none of it
+    import networkx as nx
+
+    out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml"), "--json")
+    G = nx.read_graphml(tmp_path / "g.graphml")
+    drafted = sum(1 for _, d in G.nodes(data=True) if d.get("status") == "draft") + \
+        sum(1 for *_, d in G.edges(data=True) if d.get("status") == "draft")
+    assert json.loads(out.stdout)["drafted"] == drafted > 0
+    text = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml")).stdout
+    assert f"{drafted:,} drafted items" in text and "--curated" in text
+    out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "c.graphml"), "--curated", "--json")
+    assert "drafted" not in json.loads(out.stdout)
 
 
 def _drafted(*texts: str, terms: str = "leadership,management"):

@@ -430,6 +430,8 @@ class Export(TypedDict):
     path: str
     files: NotRequired[list[str]]
     command: NotRequired[str]
+    #: without --curated: how many of the nodes and links written are drafts, not yet reviewed
+    drafted: NotRequired[int]
 
 
 #: command -> the shape its ``--json`` prints (a list of it when the value is a list).

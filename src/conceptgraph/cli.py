@@ -902,6 +902,7 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     """
     from .files import data_paths
     from .formats import export as export_graph
+    from .graph import drafted_count
     from .render import subgraph
 
     if fmt and fmt_arg and fmt != fmt_arg:
@@ -912,10 +913,11 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
-    result = export_graph(subgraph(G, focus, depth, list(kinds)), fmt or str(fmt_arg), output, force=force,
-                          name=_output_name(data), keep=data_paths(_data(data)))
+    part = subgraph(G, focus, depth, list(kinds))
+    result = export_graph(part, fmt or str(fmt_arg), output, force=force, name=_output_name(data),
+                          keep=data_paths(_data(data)))
     if result["path"] != "-":
-        _written(result, as_json)
+        _written(result | ({"drafted": n} if (n := drafted_count(part)) else {}), as_json)
 
 
 def _terminate(signum: int, frame: Any) -> None:

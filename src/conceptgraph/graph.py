@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
+from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, DRAFT, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -152,6 +152,17 @@ def graph_title(G: Graph) -> str:
         if value is not None and value is not False and str(value).strip():
             return str(value)
     return ""
+
+
+def drafted_count(G: Graph) -> int:
+    """How many nodes and links of ``G`` are drafts, not yet reviewed.
+
+    >>> from conceptgraph import load_graph
+    >>> drafted_count(load_graph())  # the bundled discussion is curated
+    0
+    """
+    return sum(1 for _, d in G.nodes(data=True) if d.get("status") == DRAFT) \
+        + sum(1 for *_, d in G.edges(data=True) if d.get("status") == DRAFT)
 
 
 def graph_summary(G: Graph) -> dict[str, Any]:

@@ -644,7 +644,9 @@ def evaluate_text(r: dict[str, Any]) -> str:
 
 
 def export_text(r: dict[str, Any]) -> str:
-    return str(r.get("command", ""))
+    drafted = (f"{_count(r['drafted'], 'drafted item')} (nodes and links not reviewed) written too: --curated "
+               "leaves them out") if r.get("drafted") else ""
+    return "\n".join(x for x in (str(r.get("command", "")), drafted) if x)
 
 
 def review_list_text(items: list[dict[str, Any]]) -> str:

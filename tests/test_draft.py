@@ -1317,6 +1317,21 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
 
 
+@pytest.mark.parametrize(("sentence", "shared"), [
+    ("Leadership, management and vision are too vague.", True),  # a list: what is said of one is said of all
+    ("Leadership, management or anything like them is too vague.", True),
+    ("Vision means steering two managements, leadership means doing the work.", False),  # a clause ends
+])
+def test_a_comma_joins_names_only_in_a_list(sentence: str, shared: bool) -> None:
+    from conceptgraph.draft.named import shared_claims
+    from conceptgraph.draft.rules import Finding, mentions_in
+
+    names = {"leadership": "leadership", "management": "management", "managements": "management", "vision": "vision"}
+    found = mentions_in(sentence, 0, len(sentence), names)
+    said = Finding("claim", term="leadership", label="too vague", start=0, end=len(sentence), rule="subject")
+    assert bool(shared_claims(sentence, 0, found, [said])) == shared
+
+
 @pytest.mark.parametrize(("sentence", "said"), [
     ("If leadership were a calling, management would be a job.", False),  # supposed, not so
     ("If we were apart from leadership, I would see the difference between leadership and management.", False),

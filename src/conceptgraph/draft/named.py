@@ -122,6 +122,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
 
 
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"
+_AND_OR = re.compile(r"\b(?:and|or)\b|[&/]", re.I)
+_LIST_GOES_ON = re.compile(r"[\"”’'`)]*\s*,?\s*(?:and|or)\b", re.I)  # "X, Y or anything that ..."
 _JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
                      r"(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 
@@ -141,8 +143,14 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
     """
     claimed = {f.term for f in findings if f.kind == CLAIM}
     out: list[Finding] = []
-    for (s1, e1, t1), (s2, e2, t2) in zip(mentions, mentions[1:]):
-        if t1 == t2 or not _JOINED.match(text[e1 - base:s2 - base]):
+    gaps = [text[e1 - base:s2 - base] for (_, e1, _), (s2, _, _) in zip(mentions, mentions[1:])]
+    for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
+        if t1 == t2 or not _JOINED.match(gaps[i]):
+            continue
+        # a comma alone joins names only in a list that "and" or "or" ends ("take, drop and
+        # skip"); else it ends a clause: "A means two alternatives, alternatively means B"
+        if not _AND_OR.search(gaps[i]) and not _LIST_GOES_ON.match(text, e2 - base) \
+                and not any(_JOINED.match(g) and _AND_OR.search(g) for g in gaps[i + 1:i + 4]):
             continue
         for have, lack in ((t1, t2), (t2, t1)):
             if have in claimed and lack not in claimed:

@@ -125,6 +125,34 @@ def test_the_page_compares_as_the_command_line_does_for_every_pair(bundled_page:
             k += 1
 
 
+def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browser, tmp_path: Path) -> None:
+    """A drafted thread's compare panel says "[drafted from the text]" on the lines that
+    rest on drafted claims alone, as many as `compare` prints (its relations aside)."""
+    from dataclasses import replace
+
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+    from conceptgraph.graph import build_graph
+    from conceptgraph.output import compare_text
+
+    raw = Path(__file__).parent.parent / "bench" / "gold" / "dev" / "tc39-strawperson-stage-names.txt"
+    ds, _ = read_discussion([raw])
+    G = build_graph(replace(draft(ds), source=ds.source, contributors=ds.contributors, messages=ds.messages))
+    page = Page(browser, write_page(G, tmp_path / "drafted.html"))
+    index = {n: i for i, n in enumerate(G.nodes)}
+    terms = [n for n, k in G.nodes(data="kind") if k == "term"]
+    seen = 0
+    for a, b in [(x, y) for x in terms[:5] for y in terms[:5] if x != y]:
+        page.js("([a, b]) => conceptgraph.compare(a, b)", [index[a], index[b]])
+        marks = sum("[drafted from the text]" in t for t in page.page.locator("#panel li .who").all_text_contents())
+        text = compare_text(compare(G, a, b)).split("\n\n", 2)
+        said = "\n\n".join(part for part in text if not part.startswith("How they relate"))
+        assert marks == said.count("[drafted from the text]"), (a, b)
+        seen += marks
+    assert seen > 0
+    page.close()
+
+
 def _edge_of_kind(page: Page, kind: str) -> int:
     """An edge of ``kind`` whose middle lies on nothing else."""
     j = page.js(

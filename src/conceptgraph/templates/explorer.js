@@ -443,15 +443,22 @@
       const k = edge.kind(j);
       if (edge.source(j) !== t || k.base !== "claim" || (!state.showDrafts && edge.draft(j))) return;
       const a = edge.target(j), d = edge.detail(j), who = d.speaker || "?";
-      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map() });
+      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map(), drafts: new Map() });
       const entry = out.get(a), side = k.denied ? entry.no : entry.yes;
       if (side.indexOf(who) < 0) side.push(who);
-      if (!k.denied) entry.read.set(who, (entry.read.has(who) ? entry.read.get(who) : true) && !!d.inferred);
+      if (!k.denied) {
+        entry.read.set(who, (entry.read.has(who) ? entry.read.get(who) : true) && !!d.inferred);
+        entry.drafts.set(who, (entry.drafts.has(who) ? entry.drafts.get(who) : true) && !!edge.draft(j));
+      }
     });
     return out;
   }
   /** Speakers whose claims here are all the curator's reading. */
   function readBy(entry) { return entry.yes.filter((w) => entry.read.get(w)); }
+  /** " [drafted from the text]" for a line that rests on drafted claims alone, as `compare` marks it. */
+  function draftedMark(...entries) {
+    return entries.every((e) => e && e.yes.length && e.yes.every((w) => e.drafts.get(w))) ? " [drafted from the text]" : "";
+  }
   /** "[the curator's inference: ...]" for parts of a line, or for all of it. */
   function inference(parts, whole) {
     if (whole) return " [the curator's inference]";
@@ -530,7 +537,7 @@
       const parts = (pairing.inferred ? ["the pairing"] : []).concat(ofSide(readBy(sa), a), ofSide(readBy(sb), b));
       const others = pairing.by.filter((w) => sa.yes.indexOf(w) < 0 && sb.yes.indexOf(w) < 0);
       li.appendChild(el("div", "— " + (same ? names(sa.yes) : names(sa.yes) + " / " + names(sb.yes)) +
-        (others.length ? "; opposed by " + names(others) : "") + inference(parts, whole), "who"));
+        (others.length ? "; opposed by " + names(others) : "") + inference(parts, whole) + draftedMark(sa, sb), "who"));
       ul.appendChild(li);
     });
     if (!r.contrasts.length) ul.appendChild(el("li", "none", "who"));
@@ -538,7 +545,7 @@
     const only = (xs, S, T, other) => xs.filter((x) => !paired.has(x)).map((x) => {
       const no = T.has(x) ? T.get(x).no : [], read = readBy(S.get(x));
       return attrItem(x, names(S.get(x).yes), inference(read, read.length === S.get(x).yes.length) +
-        (no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : ""));
+        (no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : "") + draftedMark(S.get(x)));
     });
     section(body, "Said only of " + la, only(r.onlyA, r.A, r.B, b), "none");
     section(body, "Said only of " + lb, only(r.onlyB, r.B, r.A, a), "none");
@@ -553,7 +560,7 @@
       const whole = ra.length === sa.yes.length && rb.length === sb.yes.length;
       const parts = ofSide(ra.filter((w) => rb.indexOf(w) < 0), a).concat(
         ofSide(rb.filter((w) => ra.indexOf(w) < 0), b), ra.filter((w) => rb.indexOf(w) >= 0));
-      return [both.length > 0, attrItem(x, said.join("; "), inference(parts, whole))];
+      return [both.length > 0, attrItem(x, said.join("; "), inference(parts, whole) + draftedMark(sa, sb))];
     };
     const sharedItems = r.shared.map(shared);
     section(body, "Said of both by one speaker", sharedItems.filter(([one]) => one).map(([, li]) => li), "none");

@@ -260,6 +260,42 @@ def test_consensus_ranks_support_and_finds_disputes(G) -> None:
     assert [(g["from"], g["to"]) for g in r["agreements"]] == [("Cy", "Bart")]
 
 
+def test_consensus_of_a_term_lists_the_stances_about_it_only() -> None:
+    """A stance about everything its target said belongs to a term's consensus only when
+    the target had said something of that term by then; the speaker's own words on it do
+    not bring it in."""
+    G = build_graph(parse_dataset("""
+source: {title: t}
+terms: [{id: stage}, {id: column}]
+attributes: [{id: long}, {id: wide}]
+contributors:
+  - {id: ann, name: Ann, role: commenter, where: comment 1}
+  - {id: bo, name: Bo, role: commenter, where: comment 2}
+  - {id: cy, name: Cy, role: commenter, where: comment 3}
+messages:
+  - {id: m1, by: ann, where: comment 1, text: A stage is long.}
+  - {id: m2, by: bo, where: comment 2, text: I agree with Ann. A column is wide.}
+  - {id: m3, by: cy, where: comment 3, text: I disagree with Bo.}
+  - {id: m4, by: bo, where: comment 4, text: A stage is wide too.}
+claims:
+  - {id: c1, term: stage, attribute: long, by: ann, quote: A stage is long., where: comment 1, message: m1}
+  - {id: c2, term: column, attribute: wide, by: bo, quote: A column is wide., where: comment 2, message: m2}
+  - {id: c3, term: stage, attribute: wide, by: bo, quote: A stage is wide too., where: comment 4, message: m4}
+relations:
+  - {id: r1, kind: agrees_with, source: bo, target: ann, by: bo, quote: I agree with Ann., where: comment 2,
+     message: m2}
+  - {id: r2, kind: disputes, source: cy, target: bo, by: cy, quote: I disagree with Bo., where: comment 3,
+     message: m3}
+"""))
+    stage = consensus(G, "stage")
+    assert [(a["from"], a["to"]) for a in stage["agreements"]] == [("Bo", "Ann")]
+    # Cy disputed Bo before Bo said anything of stage: not a dispute about stage
+    assert not [d for d in stage["disputed"] if d["type"] == "contributors"]
+    column = consensus(G, "column")
+    assert [(d["from"], d["to"]) for d in column["disputed"] if d["type"] == "contributors"] == [("Cy", "Bo")]
+    assert column["agreements"] == []  # Bo spoke of column, but agreed with what Ann said of stage
+
+
 def test_consensus_on_the_bundled_discussion(B) -> None:
     r = consensus(B)
     top = r["agreed"][0]

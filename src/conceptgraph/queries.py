@@ -769,15 +769,19 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                     item["quotes"] = _public([*has[x], *has[y], *(_evidence(G, d) for d in opposing)])
                 disputed.append(item)
     involved = set(terms) if term else None
+    order = {n: i for i, n in enumerate(n for n, k in G.nodes(data="kind") if k == MESSAGE)}  # the thread's order
     agreements = []
     for u, v, _, d in edge_items(G):
         kind = d.get("kind")
         if kind not in STANCES:
             continue
-        if involved is not None and not (_spoke_of(G, u, involved) or _spoke_of(G, v, involved)):
-            continue
-        if involved is not None and (about := _claimed_terms(G, d, v)) is not None and not about & involved:
-            continue  # scoped to claims about other terms
+        if involved is not None:
+            about = _claimed_terms(G, d, v)
+            if about is not None and not about & involved:
+                continue  # scoped to claims about other terms
+            if about is None and not _spoke_of(G, v, involved, before=order.get(d.get("message")), order=order):
+                continue  # about everything its target said: of this term, nothing by then
+
         stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
         if kind == DISPUTES:
             disputed.append({"type": "contributors", **stance})
@@ -812,9 +816,14 @@ def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
     return terms or None
 
 
-def _spoke_of(G: Graph, person: Any, terms: set[Any]) -> bool:
+def _spoke_of(G: Graph, person: Any, terms: set[Any], before: int | None = None,
+              order: dict[Any, int] | None = None) -> bool:
+    """Whether ``person`` claimed something of one of ``terms`` (with ``before``, in a
+    message before that place in the thread's ``order``; one of unknown place counts)."""
     succ, _, _ = adjacency(G)
-    return any(d.get("term") in terms for keyed in succ[person].values() for d in keyed.values()
+    return any(d.get("term") in terms and (before is None or (at := (order or {}).get(d.get("message"))) is None
+                                           or at < before)
+               for keyed in succ[person].values() for d in keyed.values()
                if d.get("kind") == ASSERTS and _hashable(d.get("term")))
 
 

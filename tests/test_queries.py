@@ -296,6 +296,23 @@ relations:
     assert column["agreements"] == []  # Bo spoke of column, but agreed with what Ann said of stage
 
 
+def test_a_curated_link_comes_before_a_drafted_one_to_the_same_neighbour() -> None:
+    G = build_graph(parse_dataset("""
+source: {title: t}
+terms: [{id: stage}, {id: phase}]
+contributors: [{id: ann, name: Ann, role: commenter, where: comment 1}]
+messages: [{id: m1, by: ann, where: comment 1, text: A stage is a phase.}]
+relations:
+  - {id: r1, kind: co_occurs, source: stage, target: phase, by: ann, quote: A stage is a phase., where: comment 1,
+     message: m1, status: draft}
+  - {id: r2, kind: similar_to, source: stage, target: phase, by: ann, quote: A stage is a phase., where: comment 1,
+     message: m1}
+"""))
+    [row] = [r for r in neighbors(G, "stage") if r["id"] == "phase"]
+    assert row["relation"] == "similar_to" and row["relations"] == ["similar_to", "co_occurs"]
+    assert row["drafted_relations"] == ["co_occurs"] and "status" not in row
+
+
 def test_consensus_on_the_bundled_discussion(B) -> None:
     r = consensus(B)
     top = r["agreed"][0]

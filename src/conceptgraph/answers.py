@@ -63,6 +63,8 @@ class Neighbor(TypedDict):
     negated: NotRequired[bool]
     inferred: NotRequired[bool]
     status: NotRequired[str]
+    #: beside a curated link: the relations that are drafts alone (the curated ones come first)
+    drafted_relations: NotRequired[list[str]]
 
 
 class Evidence(TypedDict):

@@ -327,7 +327,9 @@ def neighbors_text(rows: list[dict[str, Any]]) -> str:
         return ""
 
     def relation(r: dict[str, Any]) -> str:
-        return ", ".join(r["relations"]) + (" (denied)" if r.get("negated") else "") + _provenance(r)
+        drafted = set(r.get("drafted_relations", ()))
+        kinds = [k + (" [drafted]" if k in drafted else "") for k in r["relations"]]
+        return ", ".join(kinds) + (" (denied)" if r.get("negated") else "") + _provenance(r)
 
     return table(
         [[r["distance"], r["kind"], r["label"], relation(r), r["direction"], r["via_label"]] for r in rows],

@@ -329,6 +329,8 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
         k = d.get("kind", OTHER_NODE)
         if kind is not None and k != kind:
             continue
+        if len(edges) > 1:  # the curated links first, a context link (mention, co-occurrence) last
+            edges = sorted(edges, key=lambda e: (e.get("status") == DRAFT, e.get("kind") in _NAMED))
         kinds = [e.get("kind", OTHER_EDGE) for e in edges]
         relations = kinds if len(kinds) == 1 else list(dict.fromkeys(kinds))
         label = d.get("label", v)
@@ -341,6 +343,10 @@ def _ring_rows(found: dict[Any, list[Any]], data: dict[Any, Any], distance: int,
             row["negated"] = bool(edges[0].get("negated")) and all(e.get("negated") for e in edges)
         if d.get("status") == DRAFT or (edges[0].get("status") == DRAFT and all(e.get("status") == DRAFT for e in edges)):
             row["status"] = DRAFT
+        elif len(relations) > 1 and any(e.get("status") == DRAFT for e in edges):
+            # beside a curated link, the kinds that are drafts alone
+            curated = {e.get("kind", OTHER_EDGE) for e in edges if e.get("status") != DRAFT}
+            row["drafted_relations"] = [r for r in relations if r not in curated]
         if edges[0].get("inferred") and all(e.get("inferred") for e in edges):
             row["inferred"] = True
         level.append((_KIND_ORDER.get(k, 4), label.casefold(), i, row))

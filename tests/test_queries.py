@@ -42,6 +42,13 @@ def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 
 
+def test_a_hyphenated_first_name_is_found_by_its_first_part() -> None:
+    """"Shu" is Shu-yu Guo, as the drafter reads "I agree with Shu"."""
+    G = build_graph(parse_dataset("contributors: [{id: sg, name: Shu-yu Guo, role: commenter, where: comment 1}, "
+                                  "{id: uk, name: Uwe Kleine-König, role: commenter, where: comment 2}]"))
+    assert resolve(G, "Shu") == "sg" and resolve(G, "kleine") == "uk"
+
+
 def test_a_login_is_found_by_its_parts() -> None:
     G = build_graph(parse_dataset("contributors: [{id: mk, name: mira-k, role: author, where: post}, "
                                   "{id: ln, name: luke-naismith, role: commenter, where: comment 1}]"))

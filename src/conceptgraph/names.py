@@ -143,17 +143,23 @@ def word_parts(name: str) -> list[str]:
 
 def person_keys(name: str) -> set[str]:
     """What a person's name is shortened to: first name, last name and initials
-    (normalised), for a name of two words or more; for a login of one, its parts of three
-    letters or more ("mira" of "mira-k").
+    (normalised), for a name of two words or more, and the parts of three letters or
+    more of a hyphenated first or last name ("Shu" of "Shu-yu Guo", "Kleine" of "Uwe
+    Kleine-König"); for a login of one, its parts of three letters or more ("mira" of
+    "mira-k").
 
     >>> sorted(person_keys("Mary Alice Arthur")), sorted(person_keys("mira-k"))
     (['arthur', 'maa', 'mary'], ['mira'])
+    >>> sorted(person_keys("Shu-yu Guo"))
+    ['guo', 'sg', 'shu', 'shuyu']
     """
     parts = words(name)
     if len(parts) < 2:
         pieces = word_parts(name)
         return {p for p in pieces if len(p) >= 3} if len(pieces) > 1 else set()
-    return {parts[0], parts[-1], "".join(w[0] for w in parts)}
+    raw = name.split()
+    hyphened = {p for w in (raw[0], raw[-1]) for p in word_parts(w) if len(p) >= 3} if len(raw) >= 2 else set()
+    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | hyphened
 
 
 #: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.

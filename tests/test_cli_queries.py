@@ -56,6 +56,15 @@ def test_compare_reads_like_an_answer() -> None:
     assert "“Cooperation may be passive, but collaboration is always active.” (Bart Stewart, comment 10)" in out
 
 
+def test_why_and_path_say_what_a_stance_is_about_as_who_does() -> None:
+    """A stance that names no point is about everything its target said: every answer
+    says so, not only `who` and `consensus`."""
+    said = "about everything Mary Alice Arthur said"
+    assert said in run("why", "jack hooper", "Mary Alice Arthur").stdout
+    assert said in run("path", "jack hooper", "Mary Alice Arthur").stdout
+    assert said in run("who", "jack hooper").stdout
+
+
 def test_why_who_path_contributors(mini: Path) -> None:
     d = ["--data", str(mini)]
     assert as_json("why", "cy", "bart", *d)[0]["kind"] == "agrees_with"

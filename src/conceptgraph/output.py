@@ -603,12 +603,46 @@ def _count(count: int, word: str, plural: str = "") -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
+# where a reason for leaving messages out stops naming them: "cues without words"
+_REASON_ENDS = frozenset("to on of in not without from by".split())
+
+
+def _one(reason: str) -> str:
+    """A reason for leaving messages out, said of one: its nouns before a preposition
+    made singular, "and" made "or", what is in brackets as it was.
+
+    >>> _one("pingbacks and trackbacks"), _one("quoted passages (others' words)"), _one("cues without words")
+    ('pingback or trackback', "quoted passage (others' words)", 'cue without words')
+    >>> _one("joins, leaves and channel events"), _one("automatic replies"), _one("spam")
+    ('join, leave or channel event', 'automatic reply', 'spam')
+    """
+    out: list[str] = []
+    depth = 0
+    for i, word in enumerate(words := reason.split(" ")):
+        depth += word.count("(") - word.count(")")
+        bare = word.rstrip(",")
+        if word.lower() in _REASON_ENDS:
+            return " ".join(out + words[i:])
+        if depth or "(" in word or ")" in word:
+            out.append(word)
+        elif bare == "and":
+            out.append("or")
+        elif bare.endswith("ies"):
+            out.append(bare[:-3] + "y" + word[len(bare):])
+        elif bare.endswith("s") and not bare.endswith("ss") and len(bare) > 3:
+            out.append(bare[:-1] + word[len(bare):])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def import_text(r: dict[str, Any]) -> str:
     lines = [f"{r['format']}: {_count(r['threads'], 'thread')}, {_count(r['messages'], 'message')}, "
              f"{_count(r['speakers'], 'speaker')}, {_count(r['replies'], 'reply', 'replies')}"]
     if r["left_out"]:
         scope = " of all that was read, not only this thread" if r.get("left_out_of") == "file" else ""
-        lines.append(f"left out{scope}: " + ", ".join(f"{count} {why}" for why, count in r["left_out"].items()))
+        lines.append(f"left out{scope}: " + ", ".join(f"{count} {_one(why) if count == 1 else why}"
+                                                      for why, count in r["left_out"].items()))
     if "language" in r:
         lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
                                      else r["language"]))

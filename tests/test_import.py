@@ -640,11 +640,12 @@ def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> 
     has no pronouns; "[laughs]" inside a cue is no one's words."""
     vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nRafael Ortiz (he/him): A persona is [laughs] made up.\n\n"
            "2\n00:00:05.000 --> 00:00:08.000\nDana Lee: Not quite (inaudible) an archetype.\n\n"
-           "3\n00:00:09.000 --> 00:00:12.000\nRafael Ortiz: Fair.\n")
+           "3\n00:00:09.000 --> 00:00:12.000\nRafael Ortiz: Fair. `[silence]` Next.\n")
     ds, _ = read_discussion([write(vtt, "meeting.vtt")])
     people = {c.id: c.name for c in ds.contributors}
     assert [(people[m.by], m.text) for m in ds.messages] == [
-        ("Rafael Ortiz", "A persona is made up."), ("Dana Lee", "Not quite an archetype."), ("Rafael Ortiz", "Fair.")]
+        ("Rafael Ortiz", "A persona is made up."), ("Dana Lee", "Not quite an archetype."),
+        ("Rafael Ortiz", "Fair. Next.")]  # a cue set off in backticks goes with its marks
     assert sorted(people) == ["dana-lee", "rafael-ortiz"]
 
 

@@ -220,8 +220,9 @@ _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
 _NOISE = re.compile(r"^[\[(][^\])]*[\])]$")  # [Music], (laughs)
 # ... and inside a cue's words: "Fine [laughs] by me"
-_SOUNDS = re.compile(r"\s*[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|silence|"
-                     r"pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]", re.I)
+# (with the marks around it, when the transcriber set it off: "`[silence]`", "*[laughs]*")
+_SOUNDS = re.compile(r"\s*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|silence|"
+                     r"pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]\1", re.I)
 
 
 def sniff_transcript(head: bytes) -> bool:

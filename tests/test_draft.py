@@ -1344,6 +1344,25 @@ def test_a_counterfactual_asserts_nothing(sentence: str, said: bool) -> None:
     assert bool(drafted) == said, drafted
 
 
+def test_a_numbered_term_is_found_by_its_number_spelled_either_way() -> None:
+    """"stage 4" and "stage four" are one term, whichever the text writes more; search
+    finds it by either."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Source
+    from conceptgraph.names import resolve
+
+    texts = ["What does stage 4 mean? Is stage 4 the end?", "Stage 4 is the end of the process.",
+             "I would call stage 4 finished. We moved from stage zero to stage four in a year."]
+    ds = Dataset(source=Source("What does stage 4 mean?"),
+                 messages=tuple(Message(f"m{i}", "abc"[i], f"comment {i}", t) for i, t in enumerate(texts)),
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    out = draft(ds)
+    [four] = [t for t in out.terms if t.label == "stage 4"]
+    assert "stage four" in four.aliases
+    G = build_graph(replace(out, source=ds.source, contributors=ds.contributors, messages=ds.messages))
+    assert resolve(G, "stage four") == resolve(G, "Stage 4") == four.id
+
+
 def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
     """From a patch's first header or hunk to the end, a message is code: no term, claim
     or stance is drafted from it, while the words before it are read."""

@@ -203,7 +203,30 @@ class Candidate:
             if form.casefold() not in seen:
                 seen.add(form.casefold())
                 out.append(form)
+        # "stage 2" is found as "stage two" too (and the other way round), written so or not
+        other = _numbers_spelled_other_way(self.label)
+        if other and other.casefold() not in seen and len(out) < 12:
+            out.append(other)
         return tuple(out[:12])
+
+
+_DIGITS = {v: k for k, v in _NUMBER_WORDS.items()}
+
+
+def _numbers_spelled_other_way(label: str) -> str:
+    """``label`` with its one number from zero to ten written the other way ("stage 2":
+    "stage two"), or "" when it has none (or several).
+
+    >>> _numbers_spelled_other_way("stage 2"), _numbers_spelled_other_way("Stage Four"), _numbers_spelled_other_way("x")
+    ('stage two', 'Stage 4', '')
+    """
+    words = label.split()
+    at = [i for i, w in enumerate(words) if w.casefold() in _NUMBER_WORDS or w in _DIGITS]
+    if len(at) != 1 or len(words) < 2:
+        return ""
+    w = words[at[0]]
+    words[at[0]] = _DIGITS[w] if w in _DIGITS else _NUMBER_WORDS[w.casefold()]
+    return " ".join(words)
 
 
 def _plural(form: str) -> bool:

@@ -206,7 +206,7 @@ def test_compare_sorts_attributes_into_only_shared_and_contrasts(G) -> None:
     assert [(c["attribute"], c["opposite"], c["supporters"]) for c in r["contrasts"]] == [("passive", "active", ["Bart"])]
     assert [d["label"] for d in r["denied"]] == ["may be passive"]
     assert [e["kind"] for e in r["relations"]] == ["contrasts_with"]
-    assert r["spoke_of_both"] == ["Bart"]
+    assert r["spoke_of_both"] == ["Ann", "Bart"]  # Ann stated how the two relate: she spoke of both
     both = compare(load_graph(), "cooperation", "collaboration")["spoke_of_both"]
     assert len(both) > 3 and both == sorted(both, key=str.casefold)  # in an order a reader can find a name in
     assert "quotes" not in r["shared"][0]

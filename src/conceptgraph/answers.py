@@ -149,6 +149,7 @@ class Comparison(TypedDict):
     contrasts: list[Contrast]
     denied: list[Denial]
     relations: list[Edge]
+    #: who claimed something of each (or, in a draft, named each), or stated how the two relate
     spoke_of_both: list[str]
 
 

@@ -429,7 +429,7 @@ def compare_text(r: dict[str, Any]) -> str:
             lines.append(f"  {claim_text(term, d['label'])} — denied by {_names(d['denied_by'])}{also}"
                          + _mark(d.get("inferred_by", []), named) + _drafted(d.get("drafted_by", []), named))
             lines += _quotes(d)
-    lines += ["", f"Spoke of both: {_names(r['spoke_of_both'])}"]
+    lines += ["", f"Spoke of both: {_names(r['spoke_of_both']) if r['spoke_of_both'] else '(none)'}"]
     return "\n".join(lines)
 
 

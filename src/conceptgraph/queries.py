@@ -565,7 +565,9 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
                                      if d.get("kind") == MENTIONS)]))
 
     spoke_b = set(spoke_of(v))
-    both = sorted({_name(G, who) for who in spoke_of(u) if who in spoke_b and who is not None}, key=str.casefold)
+    relating = [d.get("speaker") for *_, d in _edges_between(G, u, v) if d.get("kind") not in (CO_OCCURS,)]
+    both = sorted({_name(G, who) for who in [*spoke_of(u), *relating] if who is not None
+                   and (who in spoke_b or who in relating)}, key=str.casefold)  # (a relation of the two: both)
     return {
         "a": _node(G, u),
         "b": _node(G, v),

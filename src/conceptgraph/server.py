@@ -325,7 +325,7 @@ class _Handler(BaseHTTPRequestHandler):
             # an edit that made a new term says so, as the command line does: a slip shows at once
             made = "; ".join(f"made a new {m}" for m in result.get("made", ()))
             return {**result, "warning": "; ".join(w for w in (self.server.writer.error, drawn, made,
-                                                               result.get("note", "")) if w)}
+                                                               result.get("note", "").replace("\n", "; ")) if w)}
 
         self._run(run)
 

@@ -1525,7 +1525,7 @@ def test_compare_marks_a_drafted_denial(tmp_path: Path) -> None:
     """"A ballad is not short." drafted: its line under Denied says it is a draft, as every other line does."""
     answer, text = drafted_compare(tmp_path, "A sonnet is short. A ballad is not short.", "sonnet", "ballad")
     assert [(d["label"], d["denied_by"], d["drafted_by"]) for d in answer["denied"]] == [("short", ["Bo"], ["Bo"])]
-    assert "\n  ballad: short — denied by Bo  [drafted from the text]\n" in text.split("Denied")[1], text
+    assert "\n  ballad: not short — said by Bo  [drafted from the text]\n" in text.split("Denied")[1], text
 
 
 # --- a long thread read in halves ---------------------------------------------------------

@@ -249,7 +249,8 @@ def test_claims_read_as_their_labels_are_written() -> None:
         out = run(*args).stdout
         assert not re.search(r"\b(has|lacks|asserts) (may|always|can|a|an|the)\b", out), args
     assert "  cooperation: may be passive" in run("who", "Bart Stewart").stdout
-    assert "  cooperation: clock watching — denied by ken" in run("compare", "cooperation", "collaboration").stdout
+    # a denial reads as said: never as if it asserted what it denies
+    assert "  cooperation: not clock watching — said by ken" in run("compare", "cooperation", "collaboration").stdout
     assert run("why", "bart", "cooperation").stdout.startswith("cooperation: may be passive (Bart Stewart, comment 10)")
 
 

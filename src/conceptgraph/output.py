@@ -423,10 +423,11 @@ def compare_text(r: dict[str, Any]) -> str:
         lines += ["", "Denied"]
         for d in r["denied"]:
             term = a if d["term"] == r["a"]["id"] else b
-            also = f"; asserted by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
+            also = f"; the opposite said by {_names(d['asserted_by'])}" if d["asserted_by"] else ""
             named = d["denied_by"] + d["asserted_by"]
-            # the claim as asserted, then who denies it: "not vote — denied by" would deny twice
-            lines.append(f"  {claim_text(term, d['label'])} — denied by {_names(d['denied_by'])}{also}"
+            # the denial as said ("concept: not understood"), then who said it: read alone, the
+            # line must not seem to say the opposite
+            lines.append(f"  {claim_text(term, d['label'], True)} — said by {_names(d['denied_by'])}{also}"
                          + _mark(d.get("inferred_by", []), named) + _drafted(d.get("drafted_by", []), named))
             lines += _quotes(d)
     lines += ["", f"Spoke of both: {_names(r['spoke_of_both']) if r['spoke_of_both'] else '(none)'}"]

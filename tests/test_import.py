@@ -156,6 +156,11 @@ def test_a_mail_keeps_a_shell_session_and_the_letters_of_a_mislabelled_charset(t
     ds, _ = read_discussion([path])
     [m] = ds.messages
     assert "> #define X 1" in m.text and "Jürgen König" in m.text and "\ufffd" not in m.text
+    # code keeps its indentation
+    code = b"From: Bo <bo@x.org>\nMessage-ID: <2@x>\nSubject: loops\n\nLike this:\n\n    for x in xs:\n        go(x)\n"
+    (tmp_path / "c.eml").write_bytes(code)
+    [m] = read_discussion([tmp_path / "c.eml"])[0].messages
+    assert m.text == "Like this:\n\n    for x in xs:\n        go(x)"
 
 
 def test_a_line_of_the_writer_s_own_before_an_attribution_stays(write) -> None:

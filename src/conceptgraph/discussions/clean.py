@@ -232,15 +232,16 @@ def _cells(line: str) -> str:
 _NBSP = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
 
 
-def tidy(text: str) -> str:
-    """Spaces trimmed at line ends, at most one blank line in a row, none at the ends;
-    a no-break space is a space.
+def tidy(text: str, indent: bool = False) -> str:
+    """Spaces trimmed at line ends (with ``indent``, only at their ends: a mail's code
+    keeps its indentation), at most one blank line in a row, none at the ends; a no-break
+    space is a space.
 
-    >>> tidy("  a\\xa0b \\n\\n\\n c ")
-    'a b\\n\\nc'
+    >>> tidy("  a\\xa0b \\n\\n\\n c "), tidy("Run:\\n    make all \\n", indent=True)
+    ('a b\\n\\nc', 'Run:\\n    make all')
     """
     text = text.translate(_NBSP).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_cells(line.strip(" \t")) for line in text.split("\n")]
+    lines = [_cells(line.rstrip(" \t") if indent else line.strip(" \t")) for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -394,7 +395,7 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> 
                 left["signatures and footers" if signature else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
-    return tidy("\n".join(_signed_off(lines, sender)))
+    return tidy("\n".join(_signed_off(lines, sender)), indent=True)
 
 
 # A closing greeting on a line of its own: "Thanks,", "Best regards", "Cheers!"

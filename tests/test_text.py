@@ -339,3 +339,14 @@ def test_a_table_wraps_its_widest_column_first() -> None:
     text = table([["x" * 30, "a b c d e f g h i j k l"]], ["one", "two"], width=30)
     assert max(len(x) for x in text.splitlines()) <= 30
     assert "".join(x.split()[0] for x in text.splitlines()[2:] if x.startswith("x")) == "x" * 30
+
+
+def test_clusters_say_which_kind_a_shared_label_is() -> None:
+    """"idea" the term and "idea" the attribute, in two clusters: each says which it is."""
+    from conceptgraph.output import clusters_text
+
+    rows = [{"cluster": 1, "size": 2, "terms": ["idea"], "members": [
+                {"id": "idea", "label": "idea", "kind": "term"}, {"id": "bo", "label": "Bo", "kind": "contributor"}]},
+            {"cluster": 2, "size": 1, "terms": [], "members": [{"id": "idea-2", "label": "idea", "kind": "attribute"}]}]
+    text = clusters_text(rows)
+    assert "idea (term), Bo" in text and "   idea (attribute)" in text and "Bo (" not in text

@@ -558,11 +558,20 @@ def rank_text(rows: list[dict[str, Any]]) -> str:
 
 
 def clusters_text(rows: list[dict[str, Any]]) -> str:
+    # a label two kinds of node share ("idea" the term, "idea" the attribute) says which it is
+    kinds: dict[str, set[str]] = {}
+    for c in rows:
+        for m in c["members"]:
+            kinds.setdefault(m["label"].casefold(), set()).add(m["kind"])
+
+    def shown(m: dict[str, Any]) -> str:
+        return f"{m['label']} ({m['kind']})" if len(kinds[m["label"].casefold()]) > 1 else m["label"]
+
     lines = []
     for c in rows:
         head = ", ".join(c["terms"][:4]) or c["members"][0]["label"]
         lines.append(f"{c['cluster']}. {head} ({c['size']} node{'s' if c['size'] != 1 else ''})")
-        lines.append("   " + ", ".join(m["label"] for m in c["members"][:12]) + (" ..." if c["size"] > 12 else ""))
+        lines.append("   " + ", ".join(shown(m) for m in c["members"][:12]) + (" ..." if c["size"] > 12 else ""))
     return "\n".join(lines)
 
 

@@ -45,6 +45,15 @@ def _discourse(n: int) -> bytes:
         {"post_number": 2, "username": "bo", "cooked": "<a " * n}]}}).encode()
 
 
+def _zulip(unit: str, html: bool) -> Callable[[int], bytes]:
+    def make(n: int) -> bytes:
+        said = {"sender_full_name": "Ann", "sender_email": "ann@example.org", "display_recipient": "s",
+                "subject": "t", "timestamp": 1729150000, "content_type": "text/html" if html else "text/x-markdown"}
+        return json.dumps({"messages": [{**said, "id": 1, "content": "A claim is a guess."},
+                                        {**said, "id": 2, "content": "A claim. " + unit * n}]}).encode()
+    return make
+
+
 def _bobs(n: int) -> bytes:
     return "\n".join(f"From bob{i}@example.org Mon Jan  1 00:00:00 2024\nFrom: Bob <bob{i}@example.org>\n"
                      f"Subject: Note {i}\nMessage-ID: <{i}@example.org>\n\nHello {i}.\n" for i in range(n)).encode()
@@ -99,6 +108,11 @@ CASES: dict[str, tuple[str, str, Callable[..., object], int, str]] = {
                      "json"),
     "markdown_emphasis": ("60 KB of Markdown `_a `", "emphasis.md", _markdown("_a "), 60_000, "text"),
     "markdown_brackets": ("60 KB of Markdown `[`", "brackets.md", _markdown("["), 60_000, "text"),
+    "zulip_links": ('Zulip HTML of "<a /near/1 " * 4000', "zulip-links.json", _zulip("<a /near/1 ", True), 4_000,
+                    "json"),
+    "zulip_quotes": ('Zulip Markdown of "```quote" lines * 20000', "zulip-quotes.json", _zulip("```quote\n", False),
+                     20_000, "json"),
+    "zulip_said": ('Zulip Markdown of "[said](" * 20000', "zulip-said.json", _zulip("[said](", False), 20_000, "json"),
 }
 #: The share of the full size the tests import (the slowest cases, kept short in CI).
 TEST_SCALE = {"slack_channels": 0.05, "slack_messages": 0.2, "vtt": 0.2, "bobs": 0.25}

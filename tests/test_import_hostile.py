@@ -157,6 +157,12 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
                                               b"Content-Type: text/plain; charset=utf-8\n\nhello\n"), ""),
         ("mail 3,000 nested multipart levels", w("m4.eml", nested), "nested too deeply"),
         ("wordpress comment_id not a number", w("w.xml", wxr), ""),
+        ("zulip timestamp too big for a float", w("z1.json", json.dumps({"messages": [
+            {"id": 1, "sender_full_name": "A", "display_recipient": "s", "subject": "t", "content": "hello there",
+             "timestamp": int("1" + "0" * 400)}, {"id": 2.5, "sender_full_name": "B", "display_recipient": "s",
+                                                   "subject": "t", "content": ["not", "text"], "timestamp": "soon"}]})), ""),
+        ("hackernews created_at_i too big for a float", w("h1.json", (FIX / "hackernews-search.json").read_text(
+            encoding="utf-8").replace('"created_at_i": ', '"created_at_i": 9' + "9" * 400 + ', "was": ')), ""),
         ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), ""),
     ]
     folder = tmp / "slack-folder"

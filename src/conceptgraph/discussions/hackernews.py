@@ -132,7 +132,14 @@ def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
 
 
 def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    """A number the file gives, else 0 (an integer too big for a float, or NaN, sorts first)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        out = float(value)
+    except OverflowError:
+        return 0.0
+    return out if out == out else 0.0
 
 
 def _text(markup: Any, left: Left) -> str:

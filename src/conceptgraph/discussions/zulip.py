@@ -55,23 +55,26 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
     left = Left()
     threads: dict[str, Thread] = {}
     place_of: dict[str, dict[str, str]] = {}  # thread key -> message id -> its place
+    seen: set[tuple[str, str]] = set()  # (thread, message id): a message saved twice (two pages) is read once
     for m in sorted((m for m in messages if isinstance(m, dict)), key=lambda m: (_number(m.get("timestamp")),
                                                                                  _number(m.get("id")))):
+        key, title = _topic(m)
+        ident = str(m.get("id")) if m.get("id") is not None else ""
+        if ident and (key, ident) in seen:
+            continue
+        seen.add((key, ident))
         if _BOT.search(str(m.get("sender_email") or "")) and not include_bots:
             left["bots"] += 1
             continue
-        key, title = _topic(m)
         raw = str(m.get("content") or "")
-        quoted = _QUOTED_ID.search(raw)
+        quoted = _QUOTED_ID.search(raw[:_SAID_WITHIN])
         text = tidy(_text(raw, str(m.get("content_type") or ""), left))
         if not text:
             left["empty"] += 1
             continue
         thread = threads.setdefault(key, Thread(key=key, title=title))
         places = place_of.setdefault(key, {})
-        ident = str(m.get("id") if m.get("id") is not None else f"#{len(thread.posts)}")
-        if ident in places:  # the same message saved twice (two pages of one topic)
-            continue
+        ident = ident or f"#{len(thread.posts)}"
         parent = (quoted.group(1) or quoted.group(2)) if quoted else None
         places[ident] = f"message {len(places) + 1}"
         thread.posts.append(Post(key=ident, author=str(m.get("sender_full_name") or ""), text=text,
@@ -89,25 +92,47 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
 
 # Zulip's own bots and integrations write from "...-bot@" addresses
 _BOT = re.compile(r"-bot@|^notification-bot@|^welcome-bot@", re.I)
-# the message a "quote and reply" quotes: "[said](https://.../near/123)" or its rendered link
-_QUOTED_ID = re.compile(r"\[said\]\([^)\s]*/near/(\d+)\)|href=\"[^\"]*/near/(\d+)\"[^>]*>said</a>")
+# the message a "quote and reply" quotes: "[said](https://.../near/123)" or its rendered link,
+# at the message's start (looked for in its first characters only: a long hostile message
+# costs nothing more)
+_QUOTED_ID = re.compile(r"\[said\]\([^()\s]{0,500}/near/(\d{1,20})\)|"
+                        r"href=\"[^\"<>]{0,500}/near/(\d{1,20})\"[^<>]{0,200}>said</a>")
+_SAID_WITHIN = 2000
 # a mention: "@**Ann Lee**", "@**Ann Lee|7**"; a silent one, "@_**Ann Lee|7**", is the name alone
 _MENTION = re.compile(r"@(_?)\*\*([^*|\n]+)(?:\|\d+)?\*\*")
-# a quoted block: ```quote ... ``` (or ~~~quote)
-_QUOTE_BLOCK = re.compile(r"^(`{3,}|~{3,})\s*quote\s*\n.*?^\1[ \t]*$\n?", re.M | re.S)
+# a quoted block: ```quote ... ``` (or ~~~quote), found line by line (see _without_quotes)
+_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*(quote)?[ \t]*$")
+# a link whose words are "said" (to see whether it points at a message: no backtracking)
+_SAID_LINK = re.compile(r"<a\b[^<>]*>said</a>")
 
 
 def _text(raw: str, content_type: str, left: Left) -> str:
     if content_type == "text/html" or (not content_type and raw.lstrip().startswith("<")):
         # "Ann said:" before a quote, without the address of the message it links to
-        return html_to_text(re.sub(r"<a\b[^>]*/near/\d+[^>]*>said</a>", "said", raw), left)
-    blocks = len(_QUOTE_BLOCK.findall(raw))
-    if blocks:
-        left[QUOTED_PASSAGES] += blocks
-    text = _QUOTE_BLOCK.sub("", raw)
+        return html_to_text(_SAID_LINK.sub(lambda m: "said" if "/near/" in m.group() else m.group(), raw), left)
+    text = _without_quotes(raw, left)
     text = _MENTION.sub(lambda m: m.group(2) if m.group(1) else "@" + m.group(2), text)
-    text = re.sub(r"\[said\]\([^)\s]*\)", "said", text)  # the link to the quoted message: its word alone
+    text = re.sub(r"\[said\]\([^()\s]{0,500}\)", "said", text)  # the link to the quoted message: its word alone
     return markdown_to_text(text, left)
+
+
+def _without_quotes(raw: str, left: Left) -> str:
+    """Markdown without its ``quote`` blocks (counted in ``left``): a fence that opens one
+    closes at the next fence of the same marks, read line by line in one pass."""
+    out: list[str] = []
+    closing = ""  # the fence that closes the quote being skipped
+    for line in raw.split("\n"):
+        fence = _FENCE.match(line.strip())
+        if closing:
+            if fence and fence.group(1) == closing and not fence.group(2):
+                closing = ""
+            continue
+        if fence and fence.group(2):
+            closing = fence.group(1)
+            left[QUOTED_PASSAGES] += 1
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _topic(m: dict[str, Any]) -> tuple[str, str]:
@@ -121,7 +146,14 @@ def _topic(m: dict[str, Any]) -> tuple[str, str]:
 
 
 def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    """A number the file gives, else 0 (an integer too big for a float is no date)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        out = float(value)
+    except OverflowError:
+        return 0.0
+    return out if out == out else 0.0  # (NaN sorts nowhere)
 
 
 def _date(value: Any) -> str:

@@ -1363,6 +1363,14 @@ def test_a_numbered_term_is_found_by_its_number_spelled_either_way() -> None:
     assert resolve(G, "stage four") == resolve(G, "Stage 4") == four.id
 
 
+def test_a_hunk_shown_alone_blanks_only_its_own_lines() -> None:
+    """A review's suggested change ("@@ ... @@" and its lines): what follows it is read."""
+    out, labels = _drafted("Suggested change:\n\n@@ -1 +1 @@\n-old leadership\n+new leadership\n\n"
+                           "Leadership is a calling, not a job.")
+    quotes = [c.quote for c in out.claims]
+    assert "Leadership is a calling, not a job." in quotes and not any("old" in q or "new" in q for q in quotes)
+
+
 def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
     """From a patch's first header or hunk to the end, a message is code: no term, claim
     or stance is drafted from it, while the words before it are read."""

@@ -138,25 +138,32 @@ def without_addresses(text: str) -> str:
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 
-# Where a patch begins in a message (git format-patch, diff -u): its files' header, a hunk,
-# or the "---" line before a diffstat; from there on the message is code, not anyone's words
-_PATCH = re.compile(r"^(?:diff --git |diff -\S+ \S|--- (?:a/)?\S+.*\n\+\+\+ |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|"
-                    r"---\n\s*\S+\s+\|\s+\d+)", re.M)
+# A patch a message carries (git format-patch, diff -u): from its files' header ("diff --git",
+# "--- a/x" over "+++ b/x"), or the "---" over a diffstat, to the end of the message
+_PATCH = re.compile(r"^(?:diff --git |diff -\S+ \S|--- (?:a/)?\S+[^\n]*\n\+\+\+ |---\n[ \t]*\S+[ \t]+\|[ \t]+\d+ [+-])",
+                    re.M)
+# A hunk quoted without its header (a suggestion in a review): its "@@" line and the lines
+# of the diff under it, to the first line that is none
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@[^\n]*(?:\n(?:[ +\\-][^\n]*)?)*", re.M)
 
 
 def readable(text: str) -> str:
     """``text`` as the rules read it, offsets kept: its addresses blanked
-    (:func:`without_addresses`), and a patch it carries, from its first header or hunk
-    to the end: a diff's lines ("-EINVAL", "diff --git a/x b/x") are no one's words.
+    (:func:`without_addresses`), and the code of a diff: a patch, from its header to
+    the end, or a hunk shown alone, to its last line ("-EINVAL" is no one's words).
 
     >>> readable("Fix the name.\\n---\\n a.c | 2 +-\\ndiff --git a/a.c b/a.c\\n-int x;").rstrip()
     'Fix the name.'
+    >>> " ".join(readable("Suggested:\\n@@ -1 +1 @@\\n-old\\n+new\\n\\nA job, not a calling.").split())
+    'Suggested: A job, not a calling.'
     """
     text = without_addresses(text)
     if "\n" not in text or ("diff" not in text and "@@" not in text and "---" not in text):
         return text
     m = _PATCH.search(text)
-    return text if m is None else text[:m.start()] + re.sub(r"[^\n]", " ", text[m.start():])
+    if m is not None:
+        text = text[:m.start()] + re.sub(r"[^\n]", " ", text[m.start():])
+    return _HUNK.sub(lambda h: re.sub(r"[^\n]", " ", h.group()), text) if "@@" in text else text
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

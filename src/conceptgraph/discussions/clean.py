@@ -251,14 +251,17 @@ def tidy(text: str, indent: bool = False) -> str:
 
 _QUOTE = re.compile(r"\s*>")
 # Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
-# A mail's quote opens its line (a space at most): a tab-indented "> " is a shell's here-document.
-_MAIL_QUOTE = re.compile(r" ?(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
+# A mail's quote opens its line (after spaces, never a tab: a tab-indented "> " is a shell's here-document).
+_MAIL_QUOTE = re.compile(r" *(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
 # The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>",
 # "On Tue, 17 Mar 2020 14:32:25 +0200" (a date, and no sentence's end), the second line being the rest
 _WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.{0,118}$")
 _DATED = re.compile(r"\d.*[^.!?:\s]\s*$")
 _OPENS_ATTRIBUTION = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s")
+# the second half of a wrapped attribution is a name and address, or a word or three:
+# "Ann Lee <ann@x.org> wrote:", "wrote:" (not "and it failed, just as Linus said:")
+_ADDRESSED = re.compile(r"<[^<>\s@]+@[^<>\s]+>")
 
 
 #: What a reader's ``Left`` counts the lines removed as.
@@ -288,6 +291,10 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     'Salad.'
     >>> quoted_lines_removed("Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF", mail=True)  # a shell's prompt, no quote
     'Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF'
+    >>> quoted_lines_removed("Ann wrote:\\n  > the old words\\nMy answer.", mail=True)  # indented by spaces: a quote
+    'My answer.'
+    >>> quoted_lines_removed("On Tuesday we ran 3 tests\\nand it failed, as Linus said:\\n> no\\nSo we reverted.", mail=True)
+    'On Tuesday we ran 3 tests\\nSo we reverted.'
     """
     quote = _MAIL_QUOTE if mail else _QUOTE
     out: list[str] = []
@@ -299,7 +306,7 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 said = out.pop()  # the attribution of the quote
                 if mail and out and not _OPENS_ATTRIBUTION.match(said) and _WRAPPED.match(out[-1]) \
-                        and _DATED.search(out[-1]):
+                        and _DATED.search(out[-1]) and (len(said.split()) <= 3 or _ADDRESSED.search(said)):
                     out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
                 said = re.sub(r"^\s*>+\s?", "", line)

@@ -93,6 +93,8 @@ def _decode(data: bytes, charset: str | None) -> str:
 
     >>> _decode("König".encode("latin-1"), "utf-8"), _decode("König".encode(), "utf-8")
     ('König', 'König')
+    >>> _decode("naïve König ".encode() + bytes([0xe2, 0x80]), "utf-8")  # one bad byte spoils nothing else
+    'naïve König â€'
     """
     try:
         if charset and codecs.lookup(charset)._is_text_encoding:
@@ -100,10 +102,17 @@ def _decode(data: bytes, charset: str | None) -> str:
                 return data.decode(charset, "replace")
     except (LookupError, UnicodeError, ValueError):
         pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+    return data.decode("utf-8", _LATIN)  # only the bytes that are no UTF-8 are read as Windows-1252
+
+
+def _as_cp1252(e: UnicodeError) -> tuple[str, int]:
+    if not isinstance(e, UnicodeDecodeError):
+        raise e
+    return e.object[e.start:e.end].decode("cp1252", "replace"), e.end
+
+
+_LATIN = "conceptgraph-cp1252"
+codecs.register_error(_LATIN, _as_cp1252)
 
 
 _MAX_DEPTH = 50  # MIME nesting read; deeper parts are not anyone's words

@@ -1344,6 +1344,17 @@ def test_a_counterfactual_asserts_nothing(sentence: str, said: bool) -> None:
     assert bool(drafted) == said, drafted
 
 
+def test_a_counterfactual_takes_no_stance() -> None:
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "comment 1", "Leadership is a job."),
+            Message("m2", "b", "comment 2", "If leadership were a calling, I would agree with AAA."))
+    ds = Dataset(source=Source("t"), messages=msgs,
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "ab"))
+    assert not [r for r in draft(ds, terms=["leadership"]).relations if r.kind in ("agrees_with", "disputes")
+                and r.quote.startswith("If")]
+
+
 def test_a_numbered_term_is_found_by_its_number_spelled_either_way() -> None:
     """"stage 4" and "stage four" are one term, whichever the text writes more; search
     finds it by either."""
@@ -1406,6 +1417,12 @@ def test_an_editorial_mark_is_no_glossary_head() -> None:
                  contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
     labels = {t.label.casefold() for t in draft(ds).terms}
     assert "rebase" in labels and not labels & {"edit", "update"}
+    # an acronym that is also an English word heads a glossary line all the same
+    from conceptgraph.draft.terms import _held_up, _Scan
+
+    scan = _Scan(set())
+    _held_up(scan, "DRY: every piece of knowledge has one single representation.", "a", "m1")
+    assert [words for words, *_ in scan.marks] == [["DRY"]]
 
 
 def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:

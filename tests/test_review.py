@@ -1062,6 +1062,16 @@ def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(drafted:
     assert line.fields["span"] == [3, 15] and out["note"]
 
 
+def test_drafting_again_after_rejections_only_counts_what_it_writes(drafted: Path) -> None:
+    """Rejections alone write no reviewed.yaml: drafting again counts the claims it writes,
+    the rejected one not among them."""
+    claim = next(it for it in Review(drafted).left() if it.kind == "claim")
+    assert run("review", str(drafted), "--reject", claim.rid).exit_code == 0
+    out = run("draft", str(drafted), "--json")
+    assert out.exit_code == 0, out.stderr
+    assert json.loads(out.stdout)["claims"] == len(section(drafted, "draft.yaml", "claims"))
+
+
 def test_a_folder_with_decisions_and_no_draft_is_drafted_and_its_decisions_kept(drafted: Path) -> None:
     """draft.yaml and reviewed.yaml deleted, decisions.yaml kept: drafting again makes the
     draft and settles the decisions on it, as review would (it used to send the user to

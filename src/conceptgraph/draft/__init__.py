@@ -559,7 +559,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
     from .stances import leaning, quote_authors, shapes
-    from .text import quoted_spans, readable, sentences
+    from .text import counterfactual, quoted_spans, readable, sentences
 
     out = []
     for msg in messages:
@@ -571,8 +571,8 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         plain = readable(msg.text)
         for s, e, text in sentences(plain):
             found = mentions_in(plain, s, e, view.names, view.longest, view.firsts, view.split)
-            if _COUNTERFACTUAL.match(text):  # "If we were apart from nature, I would see a distinction": not so
-                read.append((s, e, text, found, [], [], [], shapes(text), None))
+            if counterfactual(text):  # "If we were apart from nature, I would see a distinction": not so
+                read.append((s, e, text, found, [], [], [], [], None))  # ("..., I would agree with Ann": no stance)
                 last_term = ""
                 continue
             # "it" in a sentence may mean what the sentence before made a claim about
@@ -594,13 +594,6 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         if progress:
             progress.update()
     return out
-
-
-# A sentence that supposes what is not so ("If we were somehow apart from nature, I would
-# understand the distinction"): a condition in the past subjunctive, then "would", "could"
-# or "might": what it says holds in that other world, and the speaker asserts none of it
-_COUNTERFACTUAL = re.compile(r"^\W*(?:(?:but|and|so|well|now),?\s+)?(?:if|even if)\s+[^,;.?!]{0,120}?\b(?:were|had)\b"
-                             r"[^,;.?!]{0,120}?,[^.;?!]{0,200}?\b(?:would|could|might)\b", re.I)
 
 
 def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None,
@@ -812,7 +805,7 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     drafted = draft(base, terms, max_terms, other_languages=others)
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,
     # then the decisions settled on it, as review does; else what was decided stays out
-    unsettled = book.raw is not None and REVIEWED_FILE not in base_files
+    unsettled = book.raw is not None and REVIEWED_FILE not in base_files and not (src / DRAFT_FILE).is_file()
     if not unsettled:
         drafted = respect(drafted, base, book)
     held = draft_data(drafted)

@@ -407,11 +407,13 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Yours is the first answer that changed my view.")[0]
     'agrees_with'
     """
-    from .text import sentences
+    from .text import counterfactual, sentences
 
     against = for_ = 0
     best: dict[str, tuple[int, int, int]] = {}  # kind -> (cues, start, end) of its strongest sentence
     for s, e, sentence in sentences(text):
+        if counterfactual(sentence):  # "If it were so, I would agree": no side taken
+            continue
         a, f = _cues(sentence)
         against, for_ = against + a, for_ + f
         for kind, n in ((DISPUTES, a), (AGREES_WITH, f)):

@@ -669,7 +669,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
         if line:
             head = line.group("head").strip("\"“” ")
-            if head.isupper() and " " not in head and _pos(head):
+            if head.casefold() in _EDITORIAL:
                 continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)
             words = _phrase_words(head[: sense.start()] if sense else head)
@@ -677,6 +677,12 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
                 words = [*words, f"({sense.group('s')})"]
             if words and len(words) <= 5 and not any(w[:1].isupper() and normalise(w) in f.people for w in words):
                 f.mark(words, 2.0, speaker, message, preferred=True)
+
+
+# The marks a writer adds to a post after the fact, which open a line like a glossary's head
+# but name nothing discussed (an acronym that is also a word, "DRY: ...", is a head)
+_EDITORIAL = frozenset("edit edited edit2 update updated note nb ps pps eta addendum correction disclaimer spoiler "
+                       "tldr tl;dr".split())
 
 
 # The patterns of words held up as words, each with the words one of which it needs.

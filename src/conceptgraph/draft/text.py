@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["without_addresses", "readable", "sentences", "tokens", "lemma", "content", "STOP", "Token", "uk_us", "quoted_spans",
-           "zipf", "code_like", "parts_of_speech"]
+__all__ = ["without_addresses", "readable", "counterfactual", "sentences", "tokens", "lemma", "content", "STOP",
+           "Token", "uk_us", "quoted_spans", "zipf", "code_like", "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -164,6 +164,22 @@ def readable(text: str) -> str:
     if m is not None:
         text = text[:m.start()] + re.sub(r"[^\n]", " ", text[m.start():])
     return _HUNK.sub(lambda h: re.sub(r"[^\n]", " ", h.group()), text) if "@@" in text else text
+
+
+# A sentence that supposes what is not so ("If we were somehow apart from nature, I would
+# understand the distinction"): a condition in the past subjunctive, then "would", "could"
+# or "might": what it says holds in that other world, and the speaker asserts none of it
+_COUNTERFACTUAL = re.compile(r"^\W*(?:(?:but|and|so|well|now),?\s+)?(?:if|even if)\s+[^,;.?!]{0,120}?\b(?:were|had)\b"
+                             r"[^,;.?!]{0,120}?,[^.;?!]{0,200}?\b(?:would|could|might)\b", re.I)
+
+
+def counterfactual(sentence: str) -> bool:
+    """Whether a sentence supposes what is not so, and so asserts nothing, takes no side.
+
+    >>> counterfactual("If it were free, we would run it."), counterfactual("If it is free, we run it.")
+    (True, False)
+    """
+    return bool(_COUNTERFACTUAL.match(sentence))
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -73,6 +73,12 @@ def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
     assert out.exit_code == 0, out.stderr
     assert "1 rejected" in out.stdout and "turned" not in out.stdout
     assert run("validate", str(drafted)).exit_code == 0
+    # a term an edit now names is used by the edited item: its rejection is refused
+    edited = next(it for it in Review(drafted).left() if it.kind == "claim" and it.fields["term"] != "similar terms")
+    assert run("review", str(drafted), edited.rid, "--edit", "term=similar terms").exit_code == 0
+    named = next(it for it in Review(drafted).items if it.kind == "term" and it.fields["term"] == "similar terms")
+    out = run("review", str(drafted), "--reject", named.rid)
+    assert out.exit_code == 2 and "uses term" in out.stderr, out.stderr
     # an attribute an accepted claim still uses stays refused
     other = next(it for it in Review(drafted).left() if it.kind == "claim")
     assert run("review", str(drafted), "--accept", other.rid).exit_code == 0

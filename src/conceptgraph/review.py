@@ -386,7 +386,17 @@ class Review:
         if entry is None:
             return uses
         fields = (TERM, ATTRIBUTE) if it.kind == CLAIM else ("source", "target")
-        return tuple(u for f, u in zip(fields, uses) if f not in entry.edit)
+        named = _named_fields(_kind_of(it, entry.edit))
+        return (*(u for f, u in zip(fields, uses) if f not in entry.edit),
+                *(self._id_of(named[f], entry.edit[f]) for f in fields if f in entry.edit and f in named))
+
+    def _id_of(self, kind: str, label: str) -> str:
+        """The id of the term or attribute an edit names by ``label`` (as decisions name it),
+        or "" when it names one nobody has yet."""
+        key = normalise(label)
+        return next((x.record.id for x in self.items if x.kind == kind and normalise(x.fields[kind]) == key),
+                    next((r.id for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)
+                          if normalise(r.label or r.id) == key), ""))
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
         """What to say of the accepted agreements that were about the claims just rejected

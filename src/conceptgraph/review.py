@@ -382,7 +382,7 @@ class Review:
         """The ids of the terms and attributes a decided item uses as it stands: an edit
         that named another in a field's place uses that one, not the one drafted."""
         uses = tuple(iter_uses(it))
-        entry = self.book.find(it.key) if self.status(it) == EDITED else None
+        entry = self.book.find(it.key) if self.status(it) == EDITED and it.kind in (CLAIM, "relation") else None
         if entry is None:
             return uses
         fields = (TERM, ATTRIBUTE) if it.kind == CLAIM else ("source", "target")

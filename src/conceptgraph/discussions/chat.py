@@ -19,14 +19,13 @@ import stat
 import zipfile
 import zlib
 from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import markdown_to_text, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_day
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -183,7 +182,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         keys.add(key)
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
         who = users.get(user) or str(m.get("username") or shown.get("real_name") or user)
-        day = _day(ts)
+        day = utc_day(ts)
         if parent_ts and parent_ts != ts and parent_ts in starts:
             replies[parent_ts] += 1
             parent = starts[parent_ts]
@@ -202,14 +201,6 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author
     return thread
-
-
-def _day(ts: str) -> str:
-
-    try:
-        return datetime.fromtimestamp(float(ts), tz=UTC).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        return ""
 
 
 # --- transcripts ---------------------------------------------------------------------------

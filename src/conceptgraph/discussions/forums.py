@@ -13,13 +13,12 @@ the replies (``parent_id``); ``[deleted]`` and ``[removed]`` comments are left o
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import html_to_text, markdown_to_text
-from .thread import Left, Post, Thread
+from .thread import Left, Post, Thread, utc_day
 
 __all__ = ["read_discourse", "read_reddit", "sniff_discourse", "sniff_reddit"]
 
@@ -130,13 +129,6 @@ def _without_quotes(raw: str) -> str:
     return "".join(out)
 
 
-def _utc(seconds: Any) -> str:
-    try:
-        return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
-    except (TypeError, ValueError, OverflowError, OSError):
-        return ""
-
-
 _GONE = {"[deleted]", "[removed]"}
 _BOTS = {"automoderator"}
 
@@ -162,7 +154,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         body = str(sub["url"])
     thread = Thread(key=str(sub.get("name") or file), title=markdown_to_text(str(sub.get("title") or "")),
                     url=_REDDIT + str(sub.get("permalink") or ""), author=author,
-                    date=_utc(sub.get("created_utc")))
+                    date=utc_day(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold(),
                              url=thread.url if sub.get("permalink") else ""))
@@ -179,7 +171,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         stack.extend(reversed(_children(replies)) if isinstance(replies, dict) else [])
         if text.strip() in _GONE:  # a stand-in while replies answer it
             thread.posts.append(Post(key=str(c.get("name") or f"comment {len(thread.posts)}"), author="", text="",
-                                     parent=str(c.get("parent_id") or ""), date=_utc(c.get("created_utc")),
+                                     parent=str(c.get("parent_id") or ""), date=utc_day(c.get("created_utc")),
                                      gone=text.strip().strip("[]")))
             continue
         if who.casefold() in _BOTS and not include_bots:
@@ -193,7 +185,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         parent = str(c.get("parent_id") or "")
         link = str(c.get("permalink") or "")
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
-                                 parent=parent, date=_utc(c.get("created_utc")),
+                                 parent=parent, date=utc_day(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold(),
                                  url=_REDDIT + link if link.startswith("/") else ""))
     return [thread], left

@@ -19,13 +19,12 @@ answered stays as a stand-in; dead (flagged) comments are left out and counted.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, quoted_lines_removed
-from .thread import Left, Post, Thread
+from .thread import Left, Post, Thread, number, utc_day
 
 __all__ = ["read_hackernews", "sniff_hackernews"]
 
@@ -128,18 +127,7 @@ def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
             items.insert(0, {"id": first["story_id"], "type": "story", "author": None, "title": first.get("story_title"),
                              "url": first.get("story_url"), "text": None})
     # a search lists the newest first: the thread reads oldest first, replies after what they answer
-    return sorted(items, key=lambda i: (i["type"] != "story", _number(i.get("created_at_i"))))
-
-
-def _number(value: Any) -> float:
-    """A number the file gives, else 0 (an integer too big for a float, or NaN, sorts first)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return 0.0
-    try:
-        out = float(value)
-    except OverflowError:
-        return 0.0
-    return out if out == out else 0.0
+    return sorted(items, key=lambda i: (i["type"] != "story", number(i.get("created_at_i"))))
 
 
 def _text(markup: Any, left: Left) -> str:
@@ -153,10 +141,7 @@ def _text(markup: Any, left: Left) -> str:
 def _date(item: dict[str, Any]) -> str:
     when = item.get("time", item.get("created_at_i"))
     if isinstance(when, (int, float)) and not isinstance(when, bool):
-        try:
-            return datetime.fromtimestamp(when, tz=UTC).date().isoformat()
-        except (ValueError, OverflowError, OSError):
-            return ""
+        return utc_day(when)
     return str(item.get("created_at") or "")[:10]
 
 

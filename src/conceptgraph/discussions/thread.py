@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .clean import signature_removed, without_addresses
@@ -30,9 +31,38 @@ from .clean import signature_removed, without_addresses
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED"]
+__all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
+           "utc_day"]
 
 UNNAMED = "unnamed commenter"
+
+
+def number(value: Any) -> float:
+    """A number an export gives (an int or a float, not a bool), else 0: so is one too big
+    for a float, and NaN, which would sort nowhere.
+
+    >>> number(3), number("3"), number(10 ** 400), number(float("nan"))
+    (3.0, 0.0, 0.0, 0.0)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        out = float(value)
+    except OverflowError:
+        return 0.0
+    return out if out == out else 0.0
+
+
+def utc_day(seconds: Any) -> str:
+    """The day (UTC) of a Unix time an export gives ("2024-10-17"), or "" when it is none.
+
+    >>> utc_day(1729150000), utc_day("1729150000.5"), utc_day("soon"), utc_day(10 ** 400)
+    ('2024-10-17', '2024-10-17', '', '')
+    """
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return ""
 
 
 @dataclass

@@ -28,13 +28,12 @@ Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
-from .thread import Left, Post, Thread
+from .thread import Left, Post, Thread, number, utc_day
 
 __all__ = ["read_zulip", "sniff_zulip"]
 
@@ -56,8 +55,8 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
     threads: dict[str, Thread] = {}
     place_of: dict[str, dict[str, str]] = {}  # thread key -> message id -> its place
     seen: set[tuple[str, str]] = set()  # (thread, message id): a message saved twice (two pages) is read once
-    for m in sorted((m for m in messages if isinstance(m, dict)), key=lambda m: (_number(m.get("timestamp")),
-                                                                                 _number(m.get("id")))):
+    for m in sorted((m for m in messages if isinstance(m, dict)), key=lambda m: (number(m.get("timestamp")),
+                                                                                 number(m.get("id")))):
         key, title = _topic(m)
         ident = str(m.get("id")) if m.get("id") is not None else ""
         if ident and (key, ident) in seen:
@@ -77,10 +76,11 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
         ident = ident or f"#{len(thread.posts)}"
         parent = (quoted.group(1) or quoted.group(2)) if quoted else None
         places[ident] = f"message {len(places) + 1}"
+        when = number(m.get("timestamp"))
         thread.posts.append(Post(key=ident, author=str(m.get("sender_full_name") or ""), text=text,
                                  parent=parent if parent in places and parent != ident else None,
-                                 date=_date(m.get("timestamp")), account=str(m.get("sender_id") or
-                                                                             m.get("sender_email") or ""),
+                                 date=utc_day(when) if when else "",
+                                 account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts))
     out = [t for t in threads.values() if t.posts]
     if not out:
@@ -143,21 +143,3 @@ def _topic(m: dict[str, Any]) -> tuple[str, str]:
         return "private:" + ",".join(names), "private messages: " + ", ".join(names)
     topic = str(m.get("subject") or m.get("topic") or "")
     return f"{where}/{topic}", f"#{where} > {topic}" if topic else f"#{where}"
-
-
-def _number(value: Any) -> float:
-    """A number the file gives, else 0 (an integer too big for a float is no date)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return 0.0
-    try:
-        out = float(value)
-    except OverflowError:
-        return 0.0
-    return out if out == out else 0.0  # (NaN sorts nowhere)
-
-
-def _date(value: Any) -> str:
-    try:
-        return datetime.fromtimestamp(_number(value), tz=UTC).date().isoformat() if _number(value) else ""
-    except (ValueError, OverflowError, OSError):
-        return ""

@@ -565,7 +565,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
                                      if d.get("kind") == MENTIONS)]))
 
     spoke_b = set(spoke_of(v))
-    relating = [d.get("speaker") for *_, d in _edges_between(G, u, v) if d.get("kind") not in (CO_OCCURS,)]
+    relating = [d.get("speaker") for *_, d in _edges_between(G, u, v) if d.get("kind") != CO_OCCURS]
     both = sorted({_name(G, who) for who in [*spoke_of(u), *relating] if who is not None
                    and (who in spoke_b or who in relating)}, key=str.casefold)  # (a relation of the two: both)
     return {
@@ -652,7 +652,7 @@ def who(G: Graph, name: str) -> WhoAnswer:
     # a mention or a co-occurrence is where a name fell, not a relation anyone stated
     stated = [
         describe_edge(G, u, v, k, d) for u, v, k, d in edge_items(G)
-        if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, AGREES_WITH, DISPUTES, MENTIONS, CO_OCCURS)
+        if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, *STANCES, *_NAMED)
     ]
     where = data.get("where")
     outgoing = [(v, v, d) for v, keyed in succ[p].items() for d in keyed.values()]
@@ -701,15 +701,19 @@ def _key(x: Any) -> Any:
 # --- agreement, importance, communities ------------------------------------------------
 
 
-def _endorsements(G: Graph) -> dict[tuple[Any, Any, str], list[str]]:
+def _thread_order(G: Graph) -> dict[Any, int]:
+    """Each message's place in the thread (the graph holds them in the thread's order)."""
+    return {n: i for i, n in enumerate(n for n, k in G.nodes(data="kind") if k == MESSAGE)}
+
+
+def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str], list[str]]:
     """(term, attribute, supporter name) -> names of those who agree with that supporter
     about that point. An agreement that says what it ``concerns`` (claims or attributes)
     endorses only those; one that does not endorses everything its target claimed
-    before it (where both name their messages), never what was said later."""
+    before it (where both name their messages; ``order``: :func:`_thread_order`), never
+    what was said later."""
     out: dict[tuple[Any, Any, str], list[str]] = defaultdict(list)
     succ, _, _ = adjacency(G)
-    messages = [n for n, d in G.nodes(data=True) if d.get("kind") == MESSAGE]  # in the thread's order
-    order = {n: i for i, n in enumerate(messages)}
     for u, v, _, d in edge_items(G):
         if d.get("kind") != AGREES_WITH:
             continue
@@ -743,7 +747,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     terms = [resolve(G, term)] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     if term:
         _require_kind(G, terms[0], TERM, "consensus")
-    endorsements = _endorsements(G)
+    thread = _thread_order(G)
+    endorsements = _endorsements(G, thread)
     agreed: list[dict[str, Any]] = []
     disputed: list[dict[str, Any]] = []
     for t in terms:
@@ -777,7 +782,6 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                     item["quotes"] = _public([*has[x], *has[y], *(_evidence(G, d) for d in opposing)])
                 disputed.append(item)
     involved = set(terms) if term else None
-    order = {n: i for i, n in enumerate(n for n, k in G.nodes(data="kind") if k == MESSAGE)}  # the thread's order
     agreements = []
     for u, v, _, d in edge_items(G):
         kind = d.get("kind")
@@ -787,9 +791,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
             about = _claimed_terms(G, d, v)
             if about is not None and not about & involved:
                 continue  # scoped to claims about other terms
-            if about is None and not _spoke_of(G, v, involved, before=order.get(d.get("message")), order=order):
+            if about is None and not _spoke_of(G, v, involved, thread.get(d.get("message")), thread):
                 continue  # about everything its target said: of this term, nothing by then
-
         stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
         if kind == DISPUTES:
             disputed.append({"type": "contributors", **stance})
@@ -824,13 +827,12 @@ def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
     return terms or None
 
 
-def _spoke_of(G: Graph, person: Any, terms: set[Any], before: int | None = None,
-              order: dict[Any, int] | None = None) -> bool:
-    """Whether ``person`` claimed something of one of ``terms`` (with ``before``, in a
-    message before that place in the thread's ``order``; one of unknown place counts)."""
+def _spoke_of(G: Graph, person: Any, terms: set[Any], before: int | None, order: dict[Any, int]) -> bool:
+    """Whether ``person`` claimed something of one of ``terms`` in a message before place
+    ``before`` in the thread's ``order`` (any, when ``before`` is None; a claim of unknown
+    place counts)."""
     succ, _, _ = adjacency(G)
-    return any(d.get("term") in terms and (before is None or (at := (order or {}).get(d.get("message"))) is None
-                                           or at < before)
+    return any(d.get("term") in terms and (before is None or (at := order.get(d.get("message"))) is None or at < before)
                for keyed in succ[person].values() for d in keyed.values()
                if d.get("kind") == ASSERTS and _hashable(d.get("term")))
 

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 __all__ = ["evaluate", "evaluate_files", "matches", "term_names", "standing_for", "SECTIONS"]
 
 T = TypeVar("T")
-_SYMMETRIC = SYMMETRIC
 #: The sections of an evaluation, in the order they are printed.
 SECTIONS = ("contributors", "messages", "terms", "claims", "relations", "oppositions", "stances")
 
@@ -169,7 +168,7 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
             c, e = g_label.get(g.source, g.source), g_label.get(g.target, g.target)
             return (shares(a, c) and shares(b, e)) or (shares(a, e) and shares(b, c))
         a_, b_ = stands_for.get(d.source, set()), stands_for.get(d.target, set())
-        return (g.source in a_ and g.target in b_) or (d.kind in _SYMMETRIC and g.source in b_ and g.target in a_)
+        return (g.source in a_ and g.target in b_) or (d.kind in SYMMETRIC and g.source in b_ and g.target in a_)
 
     def kind_bucket(r: Any, side: int) -> Any:
         return r.kind, speaker(r.by, side)

@@ -358,7 +358,7 @@ _CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s
 # Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
 _GIVES_WAY = re.compile(r"\b(?:(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
                         r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|"
-                        r"(?:changed|changes|change)\s+my\s+(?:mind|view))\b", re.I)
+                        r"(?:changed|changes)\s+my\s+(?:mind|view))\b", re.I)
 
 
 def conceded(text: str) -> bool:
@@ -367,6 +367,8 @@ def conceded(text: str) -> bool:
 
     >>> conceded("OK, you convinced me."), conceded("> I stand corrected.\\nNo."), conceded("Convinced?")
     (True, False, False)
+    >>> conceded("That does not change my mind.")  # holding one's ground gives no way
+    False
     """
     return any(_GIVES_WAY.search(line) for line in text.splitlines() if not line.lstrip().startswith(">"))
 

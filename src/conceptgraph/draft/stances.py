@@ -349,16 +349,16 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
                      r"y['’]all|folks)\b[^.?!;,]*", re.I)
 
 
-# A speaker giving way: "you convinced me", "I take that back", "fair point", "I stand corrected"
-_CONCEDE = re.compile(r"\b(?:convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|stand corrected|point "
-                      r"taken|(?:good|fair) point|fair enough|you(?:['’]re| are) right|I was wrong|I overstated|my bad|"
-                      r"(?:has|have|had) a (?:good |fair |strong )?point|(?:changed|changes) my (?:mind|view))\b", re.I)
-
-
 # Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
-_GIVES_WAY = re.compile(r"\b(?:(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
-                        r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|"
-                        r"(?:changed|changes)\s+my\s+(?:mind|view))\b", re.I)
+_GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
+               r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
+               r"(?:mind|view)")
+_GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
+# A speaker giving way, in those words or in granting a point: "fair point", "you're right";
+# a cue that leans a reply towards whom it answers
+_CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|"
+                      r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
+                      r"strong )?point)\b", re.I)
 
 
 def conceded(text: str) -> bool:

@@ -97,9 +97,9 @@ def _decode(data: bytes, charset: str | None) -> str:
     'naïve König â€'
     """
     try:
-        if charset and codecs.lookup(charset)._is_text_encoding:
-            if codecs.lookup(charset).name not in ("utf-8", "ascii"):
-                return data.decode(charset, "replace")
+        codec = codecs.lookup(charset) if charset else None
+        if codec is not None and codec._is_text_encoding and codec.name not in ("utf-8", "ascii"):
+            return data.decode(codec.name, "replace")
     except (LookupError, UnicodeError, ValueError):
         pass
     return data.decode("utf-8", _LATIN)  # only the bytes that are no UTF-8 are read as Windows-1252

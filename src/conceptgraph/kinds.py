@@ -20,7 +20,7 @@ __all__ = [
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
     "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
-    "denied_verb", "denial",
+    "denied_verb", "denial", "stance_about",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -171,6 +171,16 @@ def denial(label: str) -> tuple[str, str, str]:
     if first == "has" and rest and not verb:
         return ("has not ", rest, "")  # "has been tried": "has not been tried"
     return ("does not ", f"{verb} {rest}", "") if verb else ("not ", label, "")
+
+
+def stance_about(labels: list[str], target: str) -> str:
+    """What an agreement or dispute is about, in words: the points it names, else
+    everything its target said.
+
+    >>> stance_about(["cooperation: passive"], "Bo"), stance_about([], "Bo")
+    (' about “cooperation: passive”', ' about everything Bo said')
+    """
+    return " about " + ", ".join(f"“{x}”" for x in labels) if labels else f" about everything {target} said"
 
 
 def claim_text(term: str, label: str, negated: bool = False) -> str:

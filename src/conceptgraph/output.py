@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from typing import Any, TextIO
 
 from .errors import excerpt, printable
-from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text
+from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text, stance_about
 from .stdout import write_stdout
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty", "terminal_width"]
@@ -436,17 +436,16 @@ def compare_text(r: dict[str, Any]) -> str:
 
 def _about(e: dict[str, Any], target: str) -> str:
     """What a stance is about: the points it names, else everything its target said."""
-    labels = e.get("concerns_labels") or []
-    return " about " + ", ".join(f"“{x}”" for x in labels) if labels else f" about everything {target} said"
+    return stance_about(e.get("concerns_labels") or [], target)
 
 
 def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
     out = []
     for e in edges:
         who = ", ".join(x for x in (e["speaker"], e["where"]) if x)
-        about = " about " + ", ".join(f"“{x}”" for x in e["concerns_labels"]) if e.get("concerns_labels") else ""
-        if not about and e.get("kind") in STANCES and (phrase := f" {RELATION_KINDS[e['kind']]} ") in e["text"]:
-            about = _about(e, e["text"].split(phrase, 1)[1])  # as who and consensus say it
+        # a stance says what it is about, as who and consensus say it (its target ends its text)
+        phrase = f" {RELATION_KINDS[e['kind']]} " if e.get("kind") in STANCES else ""
+        about = _about(e, e["text"].split(phrase, 1)[1]) if phrase and phrase in e["text"] else ""
         out.append(f"{indent}{e['text']}{about}" + (f" ({who})" if who else "") + _provenance(e))
         if e.get("quote"):
             out.append(wrap_quote(e["quote"], "", "", indent + "    "))

@@ -65,7 +65,7 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, stance_about
 from .names import normalise
 from .standing import Standing
 
@@ -804,8 +804,7 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
         target = r.names.get(_edited_fields(e)["target"], _edited_fields(e)["target"])
-        now += " about " + (", ".join(f"“{r.describe(r.by_rid[c])}”" for c in e.edit["about"] if c in r.by_rid)
-                            or f"everything {target} said")
+        now += stance_about([r.describe(r.by_rid[c]) for c in e.edit["about"] if c in r.by_rid], target)
     r.write_files()
     return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, r.describe(it), now],
             **({"made": made} if made else {})}

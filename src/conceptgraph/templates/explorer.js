@@ -789,7 +789,9 @@
     refresh();
   }
   $("showall").addEventListener("click", () => { showAll(); network.fit(); });
-  $("fit").addEventListener("click", () => { network.fit({ animation: big ? false : { duration: 300 } }); refresh(); });
+  // the status line first: redrawn after the camera set off, the move was seen to stop short,
+  // a few nodes out of sight
+  $("fit").addEventListener("click", () => { refresh(); network.fit({ animation: big ? false : { duration: 300 } }); });
   $("physics").addEventListener("click", (ev) => {
     const on = ev.currentTarget.getAttribute("aria-pressed") !== "true";
     ev.currentTarget.setAttribute("aria-pressed", on ? "true" : "false");

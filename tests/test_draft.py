@@ -1149,6 +1149,26 @@ def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: 
     assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) > of("stance", "leaning")  # said in so many words
 
 
+def test_a_reply_that_grants_a_point_and_turns_against_another_takes_both_sides(tmp_path: Path) -> None:
+    """"I agree that X, but Y" and "Yes, but ..." agree with what they grant and dispute
+    what they turn against: both stances, the second quoting its own clause, at the rule's
+    confidence. A "but" after a clause that leans no way takes no second side."""
+    path = tmp_path / "t.txt"
+    path.write_text("Ann: A sonnet is a poem of fourteen lines.\n"
+                    "Bo: I agree that it has fourteen lines, but that is not all it is.\n"
+                    "Cy: Yes, but it has a turn.\n"
+                    "Di: A villanelle has nineteen lines, but it is older.\n", encoding="utf-8")
+    ds, _ = read_discussion([path])
+    by = {c.id: c.name for c in ds.contributors}
+    found = {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations
+             if r.kind in ("agrees_with", "disputes")}
+    assert set(found) == {("Bo", "agrees_with", "Ann"), ("Bo", "disputes", "Ann"), ("Cy", "disputes", "Ann"),
+                          ("Cy", "agrees_with", "Ann"), ("Di", "disputes", "Cy")}
+    assert found[("Bo", "disputes", "Ann")].quote == "but that is not all it is."
+    assert found[("Bo", "disputes", "Ann")].confidence == of("stance", "both sides")
+    assert found[("Cy", "agrees_with", "Ann")].quote == "Yes"
+
+
 def test_a_leaning_sentence_that_speaks_to_someone_leans_towards_them() -> None:
     """Cy answers Bo's message, but the sentence that leans speaks to Ann."""
     people = tuple(Contributor(c.lower(), c, "commenter") for c in ("Ann", "Bo", "Cy"))

@@ -162,6 +162,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, reading)
+            drafter.other_side(msg, reading, stated)
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
@@ -494,6 +495,27 @@ class _Drafter:
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
                           concerns=_concerns(self.said.get(answered, []), words, self.answering))
 
+    def other_side(self, msg: Message, reading: _Reading, stated: int) -> None:
+        """A reply that took one side towards someone (the stances drafted from ``stated``
+        on) and, across a turn, leans the other way ("I agree that X, but Y") takes both:
+        the other side is drafted too, about what its own clause echoes."""
+        from .rules import content_words
+
+        kinds: dict[str, set[str]] = {}
+        for r in self.relations[stated:]:
+            if r.kind in STANCES and self.rule_of.get(r.id) != "chained":
+                kinds.setdefault(r.target, set()).add(r.kind)
+        for target, taken in kinds.items():
+            if len(taken) != 1:
+                continue
+            other = DISPUTES if AGREES_WITH in taken else AGREES_WITH
+            side = reading.sides.get(other)
+            if side:
+                _, s, e = side
+                self.relation(other, msg.by, target, msg, s, e, "both sides",
+                              concerns=_concerns(self.said.get(target, []), content_words(msg.text[s:e]),
+                                                 self.answering))
+
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
         made: dict[int, str] = {}
@@ -545,11 +567,13 @@ _Sentence = tuple[int, int, str, "list[Mention]", "list[Finding]", "list[Finding
 
 class _Reading(NamedTuple):
     """What one message says, read on its own: its sentences (:data:`_Sentence`); whom its
-    attribution lines name; its content words; which way it leans."""
+    attribution lines name; its content words; which way it leans; the clauses that take
+    each side when it grants one point and turns against another."""
     sentences: list[_Sentence]
     attributed: list[tuple[int, str]]
     words: set[str]
     leaning: tuple[str, int, int] | None
+    sides: dict[str, tuple[int, int, int]]
 
 
 def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | None = None) -> list[_Reading]:
@@ -558,7 +582,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .named import named_claims, shared_claims
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
-    from .stances import leaning, quote_authors, shapes
+    from .stances import both_sides, leaning, quote_authors, shapes
     from .text import counterfactual, quoted_spans, readable, sentences
 
     out = []
@@ -590,7 +614,8 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
                          [] if text.startswith(">") else shapes(text),  # a quoted line is someone else's stance
                          content_words(msg.text[s:e]) if claims else None))
         # "Bo wrote:": what follows answers Bo
-        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(msg.text)))
+        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(msg.text),
+                            both_sides(msg.text)))
         if progress:
             progress.update()
     return out

@@ -48,6 +48,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "implicit"): (5, 9),
     ("stance", "implicit dispute"): (0, 0),
     ("stance", "leaning"): (59, 131),  # a reply's guessed stance, by the words it leans with
+    ("stance", "both sides"): (8, 17),  # "I agree that X, but Y": the other side, across the turn
 }
 
 

@@ -423,3 +423,41 @@ def leaning(text: str) -> tuple[str, int, int] | None:
                 best[kind] = (n, s, e)
     kind = DISPUTES if against > for_ else AGREES_WITH if for_ > against else ""
     return (kind, best[kind][1], best[kind][2]) if kind else None
+
+
+# Where a sentence turns from what it grants to what it objects to, or back
+_TURN = re.compile(r"[,;:]\s*(?:but|however|though|although|yet|except)\b|\s+(?:but|however|except)\s+|"
+                   r"^\s*(?:but|however|though|although|yet)\b", re.I)
+
+
+def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
+    """Where a reply grants a point and turns against another, or the other way round
+    ("I agree that X, but Y", "Yes, but ...", "It is shorter. However, ..."): the clause
+    that takes each side, ``kind -> (cues, start, end)``, when two clauses either side of
+    a turn lean opposite ways. Its own clauses only: no quoted line, no counterfactual.
+
+    >>> sorted(both_sides("I agree that it is shorter, but it is not clearer.").items())
+    [('agrees_with', (1, 0, 26)), ('disputes', (2, 28, 50))]
+    >>> both_sides("It is shorter, but it is also older.")  # no point granted: no turn between sides
+    {}
+    """
+    from .text import counterfactual, sentences
+
+    best: dict[str, tuple[int, int, int]] = {}
+    before: tuple[int, int, int] | None = None  # the clause before: (cues for less cues against, start, end)
+    for s, e, sentence in sentences(text):
+        if sentence.startswith(">") or counterfactual(sentence):
+            before = None
+            continue
+        opens = bool(_TURN.match(sentence))
+        cuts = [s, *(s + m.start() for m in _TURN.finditer(sentence) if m.start()), e]
+        for a, b in zip(cuts, cuts[1:]):
+            against, for_ = _cues(text[a:b])
+            here = (for_ - against, a, b)
+            if (a > s or opens) and before and before[0] and here[0] and (here[0] > 0) != (before[0] > 0):
+                for lean, c, d in (before, here):
+                    kind = AGREES_WITH if lean > 0 else DISPUTES
+                    if abs(lean) > best.get(kind, (0, 0, 0))[0]:
+                        best[kind] = (abs(lean), c + len(text[c:d]) - len(text[c:d].lstrip(",;: \t\n")), d)
+            before = here
+    return best

@@ -203,7 +203,13 @@ def test_compare_sorts_attributes_into_only_shared_and_contrasts(G) -> None:
     assert [(i["attribute"], i["supporters_a"], i["supporters_b"]) for i in r["shared"]] == [
         ("together", ["Ann"], ["Cy"])
     ]
-    assert [(c["attribute"], c["opposite"], c["supporters"]) for c in r["contrasts"]] == [("passive", "active", ["Bart"])]
+    # said of one and denied of the other is a distinction too: Bart says cooperation may be passive, Cy denies it
+    # of collaboration
+    assert [(c["attribute"], c["opposite"], c["supporters"], c.get("denied")) for c in r["contrasts"]] == [
+        ("passive", "passive", ["Bart", "Cy"], "b"), ("passive", "active", ["Bart"], None)]
+    assert (r["contrasts"][0]["supporters_a"], r["contrasts"][0]["supporters_b"]) == (["Bart"], ["Cy"])
+    flipped = compare(G, "collaboration", "cooperation")["contrasts"]
+    assert [(c["attribute"], c.get("denied"), c["supporters_a"]) for c in flipped][:1] == [("passive", "a", ["Cy"])]
     assert [d["label"] for d in r["denied"]] == ["may be passive"]
     assert [e["kind"] for e in r["relations"]] == ["contrasts_with"]
     assert r["spoke_of_both"] == ["Ann", "Bart"]  # Ann stated how the two relate: she spoke of both

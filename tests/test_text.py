@@ -75,7 +75,9 @@ def test_compare_marks_every_inference_the_json_has(quotes: list[str]) -> None:
         if e.get("inferred"):
             assert MARK in line_with(lines, f"  {e['text']} ({e['speaker']}")
     for c in r["contrasts"]:
-        line = line_with(lines, f"  {c['label']} ", f"/  {c['opposite_label']} ")
+        left, right = (("not: " if c.get("denied") == side else "") + label
+                       for side, label in (("a", c["label"]), ("b", c["opposite_label"])))
+        line = line_with(lines, f"  {left} ", f"/  {right} ")
         assert (MARK in line) == bool(c.get("inferred") or c.get("inferred_by_a") or c.get("inferred_by_b")), line
         if c.get("inferred"):
             assert "the pairing" in line

@@ -127,6 +127,8 @@ class Contrast(TypedDict):
     inferred_by_a: NotRequired[list[str]]
     inferred_by_b: NotRequired[list[str]]
     quotes: NotRequired[list[Evidence]]
+    #: an attribute said of one term and denied of the other: the side denied, "a" or "b"
+    denied: NotRequired[str]
 
 
 class Denial(TypedDict):

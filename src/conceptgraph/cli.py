@@ -427,8 +427,8 @@ def neighbors(name: str, depth: int, kind: str | None, relation: str | None, dat
 def compare(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_json: bool) -> None:
     """How terms A and B differ, who says so, and what they share.
 
-    Lists the distinctions drawn (an attribute of A opposed to one of B, with who said
-    each side), what is said only of A or only of B, what one speaker said of both (and
+    Lists the distinctions drawn (an attribute of A opposed to one of B, or said of one
+    and denied of the other, with who said each side), what is said only of A or only of B, what one speaker said of both (and
     what some said of A and others of B), what someone denies, and how A and B relate.
     What is the curator's reading rather than the speakers' words is marked so.
     """

@@ -362,8 +362,12 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
     rows = r["contrasts"]
     if not rows:
         return ["  (none)"]
-    left = max(_width(c["label"]) for c in rows)
-    right = max(_width(c["opposite_label"]) for c in rows)
+    def side(c: dict[str, Any], which: str) -> str:  # a side denied reads "not: LABEL"
+        label = c["label"] if which == "a" else c["opposite_label"]
+        return f"not: {label}" if c.get("denied") == which else label
+
+    left = max(_width(side(c, "a")) for c in rows)
+    right = max(_width(side(c, "b")) for c in rows)
     out = []
     for c in rows:
         sides = c["supporters_a"], c["supporters_b"]
@@ -374,7 +378,7 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
             + _read_by(c.get("inferred_by_b", []), b)
         whole = bool(c.get("inferred")) and set(c.get("inferred_by_a", [])) >= set(sides[0]) \
             and set(c.get("inferred_by_b", [])) >= set(sides[1])
-        out.append(f"  {_pad(c['label'], left)}  /  {_pad(c['opposite_label'], right)}  {who}{_inference(parts, whole)}"
+        out.append(f"  {_pad(side(c, 'a'), left)}  /  {_pad(side(c, 'b'), right)}  {who}{_inference(parts, whole)}"
                    f"{f'  [{_DRAFTED}]' if c.get('drafted') else ''}")
         out += _quotes(c)
     return out

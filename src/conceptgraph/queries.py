@@ -526,7 +526,9 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
     "relations", "spoke_of_both"}``. Attribute items hold ``attribute``, ``label``,
     ``supporters`` (distinct contributor names) and ``count``, and ``quotes`` when asked.
     ``contrasts`` pairs an attribute of ``a`` with an attribute of ``b`` that the data
-    opposes to it; ``denied`` lists attributes someone says one of the terms lacks.
+    opposes to it, or an attribute said of one and denied of the other (``"denied": "a"``
+    or ``"b"``, the side denied); ``denied`` lists attributes someone says one of the
+    terms lacks.
     A term compared with itself is a :class:`UsageError`.
     """
     u, v = resolve(G, a), resolve(G, b)
@@ -547,7 +549,8 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
             item.update(_optional(inferred_by_a=_inferred_by(has_a[x]),  # type: ignore[typeddict-item]
                                   inferred_by_b=_inferred_by(has_b[x])))
             shared.append(item)
-    contrasts = _contrasts(G, has_a, has_b, quotes)
+    contrasts = _contrasts(G, has_a, has_b, quotes) + _denials(G, has_a, lacks_b, has_b, "b", quotes) \
+        + _denials(G, has_b, lacks_a, has_a, "a", quotes)
     denied = [
         {"term": t, "attribute": x, "label": _label(G, x), "denied_by": _names(c),
          "asserted_by": _names(has.get(x, [])),
@@ -602,6 +605,30 @@ def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[d
             if quotes:
                 contrast["quotes"] = _public([*has_a[x], *has_b[y], *(_evidence(G, d) for d in opposing)])
             out.append(contrast)
+    return out
+
+
+def _denials(G: Graph, has: Support, lacks: Support, other_has: Support, side: str, quotes: bool) -> list[dict[str, Any]]:
+    """Each attribute said of one term and denied of the other (and said of it by no one):
+    a distinction too, the denied side being ``side`` ("a" or "b"). Its ``attribute`` and
+    ``opposite`` are the same attribute; who asserts it and who denies it are the sides'
+    supporters."""
+    out = []
+    for x in has:
+        if x not in lacks or x in other_has:
+            continue
+        said, denied = has[x], lacks[x]
+        a, b = (denied, said) if side == "a" else (said, denied)
+        names = list(dict.fromkeys(_names(a) + _names(b)))
+        contrast = {"attribute": x, "label": _label(G, x), "opposite": x, "opposite_label": _label(G, x),
+                    "supporters": names, "count": len(names), "supporters_a": _names(a), "supporters_b": _names(b),
+                    "stated_by": [], "denied": side}
+        contrast.update(_optional(inferred_by_a=_inferred_by(a), inferred_by_b=_inferred_by(b)))
+        if all(c.get("status") == "draft" for c in (*said, *denied)):
+            contrast["drafted"] = True
+        if quotes:
+            contrast["quotes"] = _public([*a, *b])
+        out.append(contrast)
     return out
 
 

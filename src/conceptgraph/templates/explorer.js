@@ -443,13 +443,12 @@
       const k = edge.kind(j);
       if (edge.source(j) !== t || k.base !== "claim" || (!state.showDrafts && edge.draft(j))) return;
       const a = edge.target(j), d = edge.detail(j), who = d.speaker || "?";
-      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map(), drafts: new Map() });
+      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map(), drafts: new Map(), noRead: new Map(), noDrafts: new Map() });
       const entry = out.get(a), side = k.denied ? entry.no : entry.yes;
       if (side.indexOf(who) < 0) side.push(who);
-      if (!k.denied) {
-        entry.read.set(who, (entry.read.has(who) ? entry.read.get(who) : true) && !!d.inferred);
-        entry.drafts.set(who, (entry.drafts.has(who) ? entry.drafts.get(who) : true) && !!edge.draft(j));
-      }
+      const read = k.denied ? entry.noRead : entry.read, drafts = k.denied ? entry.noDrafts : entry.drafts;
+      read.set(who, (read.has(who) ? read.get(who) : true) && !!d.inferred);
+      drafts.set(who, (drafts.has(who) ? drafts.get(who) : true) && !!edge.draft(j));
     });
     return out;
   }
@@ -475,6 +474,11 @@
     const A = claimsOf(a), B = claimsOf(b);
     const has = (side, x) => side.has(x) && side.get(x).yes.length > 0;
     const contrasts = [], pairings = new Map();
+    // who says each side of a distinction: a side denied is its denials, read as claims
+    const sides = (x, y) => {
+      const p = pairings.get(x + "," + y), no = (e) => ({ yes: e.no, read: e.noRead, drafts: e.noDrafts });
+      return [p.denied === "a" ? no(A.get(x)) : A.get(x), p.denied === "b" ? no(B.get(y)) : B.get(y)];
+    };
     A.forEach((_, x) => {
       if (!has(A, x)) return;
       const opp = opposedTo(x);
@@ -486,6 +490,12 @@
           by: union([], opposing.map((j) => edge.detail(j).speaker).filter(Boolean)) });
       });
     });
+    // said of one and denied of the other (and said of it by no one): a distinction too
+    [[A, B, "b"], [B, A, "a"]].forEach(([S, T, side]) => S.forEach((v, x) => {
+      if (!v.yes.length || !T.has(x) || !T.get(x).no.length || has(T, x)) return;
+      contrasts.push([x, x]);
+      pairings.set(x + "," + x, { inferred: false, by: [], denied: side });
+    }));
     const keys = (S) => Array.from(S.keys()).filter((x) => has(S, x));
     const denied = [];
     [[a, A], [b, B]].forEach(([t, S]) => S.forEach((v, x) => { if (v.no.length) denied.push([t, x, v.no, v.yes]); }));
@@ -498,9 +508,11 @@
       onlyA: ranked(keys(A).filter((x) => !has(B, x)), alone(A), node.label),
       onlyB: ranked(keys(B).filter((x) => !has(A, x)), alone(B), node.label),
       shared: ranked(keys(A).filter((x) => has(B, x)), both, node.label),
-      contrasts: ranked(contrasts, ([x, y]) => union(union(yes(A, x), yes(B, y)), pairings.get(x + "," + y).by).length,
-        ([x]) => node.label(x)),
-      pairings, denied, A, B,
+      contrasts: ranked(contrasts, ([x, y]) => {
+        const [sa, sb] = sides(x, y);
+        return union(union(sa.yes, sb.yes), pairings.get(x + "," + y).by).length;
+      }, ([x]) => node.label(x)),
+      pairings, denied, A, B, sides,
       relations: incident[a].filter((j) => edge.other(j, a) === b && a !== b),
     };
   }
@@ -527,11 +539,17 @@
     const ul = el("ul");
     r.contrasts.forEach(([x, y]) => {
       const li = el("li", null, "ev"), row = el("div", null, "sides");
-      row.appendChild(nodeLink(x));
+      const pairing = r.pairings.get(x + "," + y), [sa, sb] = r.sides(x, y);
+      const side = (z, which) => {  // a side denied reads "not: LABEL", as `compare` prints it
+        if (pairing.denied !== which) return nodeLink(z);
+        const span = el("span", "not: ");
+        span.appendChild(nodeLink(z));
+        return span;
+      };
+      row.appendChild(side(x, "a"));
       row.appendChild(el("span", "/", "vs"));
-      row.appendChild(nodeLink(y));
+      row.appendChild(side(y, "b"));
       li.appendChild(row);
-      const sa = r.A.get(x), sb = r.B.get(y), pairing = r.pairings.get(x + "," + y);
       const same = names(sa.yes) === names(sb.yes);
       const whole = pairing.inferred && readBy(sa).length === sa.yes.length && readBy(sb).length === sb.yes.length;
       const parts = (pairing.inferred ? ["the pairing"] : []).concat(ofSide(readBy(sa), a), ofSide(readBy(sb), b));

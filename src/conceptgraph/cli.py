@@ -428,9 +428,10 @@ def compare(a: str, b: str, quotes: bool, data: str | None, curated: bool, as_js
     """How terms A and B differ, who says so, and what they share.
 
     Lists the distinctions drawn (an attribute of A opposed to one of B, or said of one
-    and denied of the other, with who said each side), what is said only of A or only of B, what one speaker said of both (and
-    what some said of A and others of B), what someone denies, and how A and B relate.
-    What is the curator's reading rather than the speakers' words is marked so.
+    and denied of the other, with who said each side), what is said only of A or only
+    of B, what one speaker said of both (and what some said of A and others of B), what
+    someone denies, and how A and B relate. What is the curator's reading rather than
+    the speakers' words is marked so.
     """
     from .queries import compare as query
 

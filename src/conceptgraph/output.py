@@ -362,6 +362,7 @@ def _contrast_lines(r: dict[str, Any], a: str, b: str) -> list[str]:
     rows = r["contrasts"]
     if not rows:
         return ["  (none)"]
+
     def side(c: dict[str, Any], which: str) -> str:  # a side denied reads "not: LABEL"
         label = c["label"] if which == "a" else c["opposite_label"]
         return f"not: {label}" if c.get("denied") == which else label

@@ -1127,21 +1127,25 @@ def test_a_hedge_alone_is_no_claim() -> None:
     assert named_claims(text, 0, mentions_in(text, 0, len(text), names), set()) == []
 
 
+def _drafted_stances(tmp_path: Path, thread: str) -> dict[tuple[str, str, str], Relation]:
+    """The agreements and disputes drafted from a plain-text thread, by (speaker, kind, target) name."""
+    path = tmp_path / "t.txt"
+    path.write_text(thread, encoding="utf-8")
+    ds, _ = read_discussion([path])
+    by = {c.id: c.name for c in ds.contributors}
+    return {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")}
+
+
 def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: Path) -> None:
     """A reply with no "I agree" or "I disagree" still leans: against what it answers
     ("But ... isn't ..."), or for it ("True, the turn is the part I like"). The guess quotes the
     sentence that leans most, and is drafted at the leaning rule's confidence, below a stance
     stated in words."""
-    path = tmp_path / "t.txt"
-    path.write_text("Ann: A sonnet is a poem of fourteen lines.\n"
-                    "Bo: But a sonnet isn't only its lines. It has a turn, not just a count.\n"
-                    "Cy: True, the turn is the part I like.\n"
-                    "Di: I agree with Bo.\n"
-                    "Ed: The meeting is on Monday.\n", encoding="utf-8")
-    ds, _ = read_discussion([path])
-    by = {c.id: c.name for c in ds.contributors}
-    stances_ = {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations
-                if r.kind in ("agrees_with", "disputes")}
+    stances_ = _drafted_stances(tmp_path, "Ann: A sonnet is a poem of fourteen lines.\n"
+                                          "Bo: But a sonnet isn't only its lines. It has a turn, not just a count.\n"
+                                          "Cy: True, the turn is the part I like.\n"
+                                          "Di: I agree with Bo.\n"
+                                          "Ed: The meeting is on Monday.\n")
     assert set(stances_) == {("Bo", "disputes", "Ann"), ("Cy", "agrees_with", "Bo"), ("Di", "agrees_with", "Bo")}
     guessed = stances_[("Bo", "disputes", "Ann")]
     assert guessed.quote == "But a sonnet isn't only its lines." and guessed.confidence == of("stance", "leaning")
@@ -1153,15 +1157,10 @@ def test_a_reply_that_grants_a_point_and_turns_against_another_takes_both_sides(
     """"I agree that X, but Y" and "Yes, but ..." agree with what they grant and dispute
     what they turn against: both stances, the second quoting its own clause, at the rule's
     confidence. A "but" after a clause that leans no way takes no second side."""
-    path = tmp_path / "t.txt"
-    path.write_text("Ann: A sonnet is a poem of fourteen lines.\n"
-                    "Bo: I agree that it has fourteen lines, but that is not all it is.\n"
-                    "Cy: Yes, but it has a turn.\n"
-                    "Di: A villanelle has nineteen lines, but it is older.\n", encoding="utf-8")
-    ds, _ = read_discussion([path])
-    by = {c.id: c.name for c in ds.contributors}
-    found = {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations
-             if r.kind in ("agrees_with", "disputes")}
+    found = _drafted_stances(tmp_path, "Ann: A sonnet is a poem of fourteen lines.\n"
+                                       "Bo: I agree that it has fourteen lines, but that is not all it is.\n"
+                                       "Cy: Yes, but it has a turn.\n"
+                                       "Di: A villanelle has nineteen lines, but it is older.\n")
     assert set(found) == {("Bo", "agrees_with", "Ann"), ("Bo", "disputes", "Ann"), ("Cy", "disputes", "Ann"),
                           ("Cy", "agrees_with", "Ann"), ("Di", "disputes", "Cy")}
     assert found[("Bo", "disputes", "Ann")].quote == "but that is not all it is."

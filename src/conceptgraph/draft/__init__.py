@@ -181,11 +181,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                    claims=tuple(drafter.claims), relations=(*drafter.relations, *drafter.context_relations()))
 
 
-# Where a sentence turns against what it granted: what a stance is about comes before
-_TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but\s+|\s+except\s+", re.I)
 # The words that take a side, to tell which side of the turn a stance is on
 _TAKES_SIDE = re.compile(r"\b(?:(?:dis)?agree[sd]?|agreement|concur|support(?:s|ed)?|right|wrong|correct|exactly|"
                          r"differ(?:ently)?|second|echo)\b|[+-]1\b", re.I)
+
+
 def _side_taken(text: str) -> str:
     """The part of a sentence its stance is about, when a "but" turns it: "I agree with
     Priya on supporters, but dues ..." is about supporters; "I am not sure about X, but I
@@ -194,7 +194,9 @@ def _side_taken(text: str) -> str:
     >>> _side_taken("I agree with Ann on supporters, but dues are another matter.")
     'I agree with Ann on supporters'
     """
-    turn = _TURNS.search(text)
+    from .stances import TURNS
+
+    turn = TURNS.search(text)
     if turn and _TAKES_SIDE.search(text, 0, turn.start()):
         return text[:turn.start()]
     if turn and _TAKES_SIDE.search(text, turn.end()):

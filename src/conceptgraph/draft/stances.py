@@ -425,8 +425,12 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     return (kind, best[kind][1], best[kind][2]) if kind else None
 
 
-# Where a sentence turns from what it grants to what it objects to, or back
-_TURN = re.compile(r"[,;:]\s*(?:but|however|though|although|yet|except)\b|\s+(?:but|however|except)\s+|"
+# Where a sentence turns against what it granted ("..., but", "... except ..."): what a
+# stance is about comes before
+TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but\s+|\s+except\s+", re.I)
+# ...and where a reply turns, from one side to the other: also after a colon, at
+# "however" mid-sentence, or opening a sentence ("But ...")
+_TURN = re.compile(rf"{TURNS.pattern}|:\s*(?:but|however|though|although|yet|except)\b|\s+however\s+|"
                    r"^\s*(?:but|however|though|although|yet)\b", re.I)
 
 

@@ -591,21 +591,27 @@ def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[d
         opposite = _opposed(G, x)  # only these can pair with x: O(degree), not |A| x |B|
         for y in (y for y in has_b if y in opposite):
             opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == OPPOSES]
-            stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
-            names = list(dict.fromkeys(_names(has_a[x]) + _names(has_b[y]) + stated))
-            contrast = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),
-                        "supporters": names, "count": len(names), "supporters_a": _names(has_a[x]),
-                        "supporters_b": _names(has_b[y]), "stated_by": stated}
-            if opposing and all(d.get("inferred") for d in opposing):
-                contrast["inferred"] = True  # the pairing is the curator's reading
-            contrast.update(_optional(inferred_by_a=_inferred_by(has_a[x]), inferred_by_b=_inferred_by(has_b[y])))
-            if all(c.get("status") == "draft" for c in (*has_a[x], *has_b[y])) \
-                    and all(d.get("status") == "draft" for d in opposing):
-                contrast["drafted"] = True  # both sides and their pairing drafted from the text
-            if quotes:
-                contrast["quotes"] = _public([*has_a[x], *has_b[y], *(_evidence(G, d) for d in opposing)])
-            out.append(contrast)
+            out.append(_distinction(G, x, y, has_a[x], has_b[y], opposing, quotes))
     return out
+
+
+def _distinction(G: Graph, x: Any, y: Any, side_a: list[dict[str, Any]], side_b: list[dict[str, Any]],
+                 opposing: list[dict[str, Any]], quotes: bool, **extra: Any) -> dict[str, Any]:
+    """One line of ``contrasts``: attribute ``x`` of A, ``y`` of B, the claims of each side,
+    and the edges that oppose them (none for a denial, whose ``extra`` says which side)."""
+    stated = list(dict.fromkeys(_name(G, d["speaker"]) for d in opposing if d.get("speaker")))
+    names = list(dict.fromkeys(_names(side_a) + _names(side_b) + stated))
+    contrast = {"attribute": x, "label": _label(G, x), "opposite": y, "opposite_label": _label(G, y),
+                "supporters": names, "count": len(names), "supporters_a": _names(side_a),
+                "supporters_b": _names(side_b), "stated_by": stated, **extra}
+    if opposing and all(d.get("inferred") for d in opposing):
+        contrast["inferred"] = True  # the pairing is the curator's reading
+    contrast.update(_optional(inferred_by_a=_inferred_by(side_a), inferred_by_b=_inferred_by(side_b)))
+    if all(c.get("status") == "draft" for c in (*side_a, *side_b)) and all(d.get("status") == "draft" for d in opposing):
+        contrast["drafted"] = True  # both sides and their pairing drafted from the text
+    if quotes:
+        contrast["quotes"] = _public([*side_a, *side_b, *(_evidence(G, d) for d in opposing)])
+    return contrast
 
 
 def _denials(G: Graph, has: Support, lacks: Support, other_has: Support, side: str, quotes: bool) -> list[dict[str, Any]]:
@@ -613,23 +619,9 @@ def _denials(G: Graph, has: Support, lacks: Support, other_has: Support, side: s
     a distinction too, the denied side being ``side`` ("a" or "b"). Its ``attribute`` and
     ``opposite`` are the same attribute; who asserts it and who denies it are the sides'
     supporters."""
-    out = []
-    for x in has:
-        if x not in lacks or x in other_has:
-            continue
-        said, denied = has[x], lacks[x]
-        a, b = (denied, said) if side == "a" else (said, denied)
-        names = list(dict.fromkeys(_names(a) + _names(b)))
-        contrast = {"attribute": x, "label": _label(G, x), "opposite": x, "opposite_label": _label(G, x),
-                    "supporters": names, "count": len(names), "supporters_a": _names(a), "supporters_b": _names(b),
-                    "stated_by": [], "denied": side}
-        contrast.update(_optional(inferred_by_a=_inferred_by(a), inferred_by_b=_inferred_by(b)))
-        if all(c.get("status") == "draft" for c in (*said, *denied)):
-            contrast["drafted"] = True
-        if quotes:
-            contrast["quotes"] = _public([*a, *b])
-        out.append(contrast)
-    return out
+    return [_distinction(G, x, x, *((lacks[x], has[x]) if side == "a" else (has[x], lacks[x])), [], quotes,
+                         denied=side)
+            for x in has if x in lacks and x not in other_has]
 
 
 def _denial(claims: list[dict[str, Any]] | None, key: str) -> dict[str, Any]:

@@ -886,6 +886,8 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A volunteer is still something anyone can do.", "still something anyone can do"),  # the verb kept
     ("A persona is |grounded|.", "grounded"),  # a pipe of an alternation or a table is no word of it
     ("A persona is *grounded*.", "grounded"),  # nor Markdown's emphasis
+    # a filler with its other half is no filler: not "or someone who stands in for another"
+    ("A persona is something or someone who stands in for another.", "something or someone who stands in for another"),
 ])
 def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str) -> None:
     out, labels = _drafted(sentence, terms="persona,volunteer")

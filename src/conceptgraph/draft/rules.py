@@ -75,7 +75,8 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile
 _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
-                   r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+)+", re.I)
+                   r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+(?!(?:or|and|nor)\b))+",
+                   re.I)  # "something or someone who ...": a filler with its other half is no filler
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
 _SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
                                r"should|has|have|had|does|do|did)\b)", re.I)

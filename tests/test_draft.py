@@ -894,6 +894,16 @@ def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str)
     assert [labels[c.attribute] for c in out.claims] == [label]
 
 
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("A persona is dated and no longer grounded in research.", "no longer grounded in research"),
+    ("A persona is no less central than a scenario.", "no less central than a scenario"),
+])
+def test_no_longer_is_said_not_denied(sentence: str, label: str) -> None:
+    # "not longer grounded" would be neither what was said nor English
+    out, labels = _drafted(sentence, terms="persona")
+    assert (label, False) in [(labels[c.attribute], c.negated) for c in out.claims]
+
+
 @pytest.mark.parametrize("line", ["Persona: research-based, named, one person.",
                                   "- persona: research-based, named, one person."])
 def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:

@@ -640,7 +640,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             if s and verb_at and chunk[:verb_at.start()].strip():
                 continue  # ", and leadership without management is just talk": a clause ("and is shared": not)
         neg = negated
-        m = re.match(rf"\s*(?:{_NOT}|never|no)\s+", chunk)
+        # "no longer supported", "no less central" say more than "not": the words are the label
+        m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)
         if m:
             neg, chunk = True, chunk[m.end():]
         label = _label(chunk, ends=e == len(phrase))

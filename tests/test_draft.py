@@ -894,6 +894,12 @@ def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str)
     assert [labels[c.attribute] for c in out.claims] == [label]
 
 
+@pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the end, personas are personas."])
+def test_a_term_is_no_attribute_of_itself(sentence: str) -> None:
+    out, labels = _drafted(sentence, terms="persona")
+    assert [labels[c.attribute] for c in out.claims] == []
+
+
 @pytest.mark.parametrize(("sentence", "label"), [
     ("A persona is dated and no longer grounded in research.", "no longer grounded in research"),
     ("A persona is no less central than a scenario.", "no less central than a scenario"),

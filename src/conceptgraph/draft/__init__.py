@@ -341,12 +341,17 @@ class _Drafter:
         return self.attributes[key].id
 
     def claim(self, f: Finding, msg: Message, s: int, e: int, words: set[str] | None = None) -> str | None:
-        """The claim of a finding (its attribute's id), or None when already drafted;
+        """The claim of a finding (its attribute's id), or None when already drafted or
+        when its attribute is the term's own name;
         ``words``: the content words of the sentence, when known."""
         from ..model import Claim
         from .confidence import of
         from .rules import content_words
+        from .terms import key_of
+        from .text import tokens
 
+        if self.names.get(" ".join(key_of((w for _, _, w in tokens(f.label)), self.split))) == f.term:
+            return None  # "the BSD license is a license for ...": a term is no attribute of itself
         aid = self.attribute(f.label)
         # a list item quotes its own words; any other claim quotes its whole sentence
         q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)

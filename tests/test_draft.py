@@ -6,6 +6,7 @@ curated dataset; curated and accepted items are never overwritten."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -892,6 +893,16 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
 def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str) -> None:
     out, labels = _drafted(sentence, terms="persona,volunteer")
     assert [labels[c.attribute] for c in out.claims] == [label]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A persona is used to mean the same thing and merging those tags would make sense.",
+    "A persona is too vague and the team can't use it.",
+])
+def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) -> None:
+    # "would make sense" is said of "merging those tags", not of the persona
+    out, labels = _drafted(sentence, terms="persona")
+    assert not [labels[c.attribute] for c in out.claims if re.search(r"make sense|use it", labels[c.attribute])]
 
 
 @pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the end, personas are personas."])

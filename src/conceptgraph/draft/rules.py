@@ -585,7 +585,7 @@ def _pos(word: str) -> frozenset[str]:
     return parts_of_speech(word)
 
 
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|does|do)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|does|do|will|would|can|could|should|must|may|might|shall)\b", re.I)
 _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 

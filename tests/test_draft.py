@@ -887,6 +887,8 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A volunteer is still something anyone can do.", "still something anyone can do"),  # the verb kept
     ("A persona is |grounded|.", "grounded"),  # a pipe of an alternation or a table is no word of it
     ("A persona is *grounded*.", "grounded"),  # nor Markdown's emphasis
+    ("A persona is to be grounded in research.", "to be grounded in research"),  # not "be grounded in research"
+    ("A persona needs to be grounded in research.", "needs to be grounded in research"),  # one "to"
     # a filler with its other half is no filler: not "or someone who stands in for another"
     ("A persona is something or someone who stands in for another.", "something or someone who stands in for another"),
 ])

@@ -75,8 +75,8 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile
 _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
-                   r"if|so|to|like|of|it|its|that|this|there|something|someone|some|any)\s+(?!(?:or|and|nor)\b))+",
-                   re.I)  # "something or someone who ...": a filler with its other half is no filler
+                   r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone|some|any)\s+(?!(?:or|and|nor)\b))+",
+                   re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
 _SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
                                r"should|has|have|had|does|do|did)\b)", re.I)
@@ -632,7 +632,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         chunk = phrase[s:e]
         # "has to be grounded": "has to" is one verb, not "has" and a purpose
         said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
-        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to|when|where|if|(?:that|which|who) "
+        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
                           r"(?:is|are))\s+", chunk)
         if joined:
             chunk = chunk[joined.end():]
@@ -645,6 +645,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         if m:
             neg, chunk = True, chunk[m.end():]
         label = _label(chunk, ends=e == len(phrase))
+        if said.endswith(" to") and label.lower().startswith("to "):
+            label = label[3:]  # "needs to be checked": the "to" is the verb's
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
         if said and not label.lower().startswith(said):  # "trust needs time": "needs time", read as the claim

@@ -242,9 +242,14 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
+    if label.casefold() in _WANTS_MORE:
+        return ""  # "Cog is defined as": defined as what the sentence does not say
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
 
 
+#: Participles that say nothing without what follows them ("defined as ...", "called ...")
+_WANTS_MORE = frozenset([*"defined called named termed known described considered regarded referred seen treated meant".split(),
+                         "defined as", "known as", "described as", "seen as", "treated as", "regarded as", "referred to"])
 _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
 # A preposition and its pronoun end a label whole ("talks about you"); a preposition that
 # ends the sentence ends its clause ("the word I care about")
@@ -620,7 +625,9 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         cuts = [m.start() for m in _JOIN.finditer(phrase)]
         # "free software that is fully supported": the thing, and what is said of it
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])]
-        cuts += [m.start() for m in re.finditer(r"(?<!\bnot)\s+to\s+(?=\w+)", phrase)
+        # not "allowing you | to close": what someone is let do is no purpose of the term
+        cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
+                                                r"\s+to\s+(?=\w+)", phrase)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
         at = 0

@@ -909,6 +909,18 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     assert not [labels[c.attribute] for c in out.claims if re.search(r"make sense|use it", labels[c.attribute])]
 
 
+@pytest.mark.parametrize(("text", "labels"), [
+    ("A persona is a sketch. It is grounded in research.", ["sketch", "grounded in research"]),  # "it": the persona
+    ("A persona is a sketch. I think it might be better to interview people.", ["sketch"]),  # "it": nothing
+    ("A persona is a sketch. It seems that nobody reads them.", ["sketch"]),
+    ("A persona is a sketch. It is another thing to speak at length.", ["sketch"]),
+    ("It is only the persona that is shared.", ["shared"]),  # "it is ... that": the term is the subject
+])
+def test_it_stands_for_the_term_unless_it_stands_for_nothing(text: str, labels: list[str]) -> None:
+    out, label = _drafted(text, terms="persona")
+    assert [label[c.attribute] for c in out.claims] == labels
+
+
 @pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:", "In the end, personas are personas."])
 def test_a_claim_that_says_nothing_of_its_term_is_not_drafted(sentence: str) -> None:
     out, labels = _drafted(sentence, terms="persona")

@@ -80,7 +80,13 @@ _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|reall
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
 _SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
                                r"should|has|have|had|does|do|did)\b)", re.I)
-_PRONOUN = re.compile(r"^\s*(?:it|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
+# "it" that stands for no term: "it might be better to ...", "it seems that ...", "it depends"
+_EXPLETIVE = (r"(?!\s+(?:[\w'’]+\s+){0,3}?(?:better|best|good|important|necessary|possible|impossible|hard|easy|easier|"
+              r"harder|simpler|fine|ok|okay|reasonable|useful|worth|clear|true|likely|unlikely|nice|interesting|helpful|"
+              r"enough|difficult|wise|safe|confusing|unclear|odd|strange|weird)\s+(?:to|that|if|whether)\b)"
+              r"(?!\s+(?:(?:seems|seemed|appears|appeared)\s+(?:that|like|as if)|depends|turns out)\b)"
+              r"(?!\s+(?:is|was|'s|’s)\s+(?:(?:one|another|a|the)\s+)?(?:\w+\s+)?thing\b)")  # "it is another thing to ..."
+_PRONOUN = re.compile(r"^\s*(?:it" + _EXPLETIVE + r"|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
                       r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
 # article, "the term", an opening quotation mark.
@@ -93,7 +99,7 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b[,:]?\s*)*(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
                       rf"doubt|deny|dispute)\s+)?"
-                      rf"(?:that\s+|it\s+is\s+(?:only\s+)?|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
+                      rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 # A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
 _DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
@@ -248,7 +254,7 @@ def _label(phrase: str, ends: bool = False) -> str:
 
 
 #: Participles that say nothing without what follows them ("defined as ...", "called ...")
-_WANTS_MORE = frozenset([*"defined called named termed known described considered regarded referred seen treated meant".split(),
+_WANTS_MORE = frozenset([*"defined called termed described regarded referred meant".split(),
                          "defined as", "known as", "described as", "seen as", "treated as", "regarded as", "referred to"])
 _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
 # A preposition and its pronoun end a label whole ("talks about you"); a preposition that

@@ -528,9 +528,10 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
             return [replace(f, label=f"not {word} {f.label}")
                     for f in _attributes(text, base, granted.end(), end, term, negated=False, verb="")
                     if f.kind == CLAIM]
+        hedge = "" if denied else _hedge(cop.group("cop"))
+        # "may be passive", not "passive": how sure the speaker is, as they said it
         return _attributes(text, base, after, end, term, negated=denied,
-                           verb="" if cop.group("cop").strip().lower() in ("is", "are", "=", "was", "were", "be",
-                                                                             "means", "mean", "equals", "equal") else "")
+                           verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "")
     if verb:
         v = verb.group("verb").lower()
         return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
@@ -544,7 +545,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
         modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
         denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
-        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True)
+        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True,
+                           verb="" if denied else _hedge(modal))  # "can grow slowly"
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
@@ -606,6 +608,19 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", 
 
 def _says_something_before(text: str) -> bool:
     return any(_says_something(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+def _hedge(modal: str) -> str:
+    """The modal verb that opens ``modal`` ("may", "can", "would" of "'d"), else "".
+
+    >>> _hedge("may be"), _hedge("’ll "), _hedge("is")
+    ('may', 'will', '')
+    """
+    m = re.match(r"\s*(may|might|can|could|must|should|will|would|shall|['’]d|['’]ll)\b", modal, re.I)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    return {"'d": "would", "’d": "would", "'ll": "will", "’ll": "will"}.get(word, word)
 
 
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,

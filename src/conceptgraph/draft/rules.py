@@ -192,7 +192,7 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
 
 # What opens a phrase without saying anything of the term: "And", "As far as I know,", "IMHO"
 _HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iirc|to be honest|tbh|imho|imo|"
-                    r"in my (?:view|opinion)|i think|i guess|i believe|i mean)\b[,:]?\s*)+", re.I)
+                    r"in my (?:view|opinion)|i think|i guess|i believe|i mean)\b(?![-’'])[,:]?\s*)+", re.I)  # not "well-meant"
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
 
 

@@ -912,6 +912,18 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     assert not [labels[c.attribute] for c in out.claims if re.search(r"make sense|use it", labels[c.attribute])]
 
 
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("Leadership and management are too often confused.",
+     {("leadership", "too often confused"), ("management", "too often confused")}),
+    ("Leadership or management can grow slowly.",
+     {("leadership", "can grow slowly"), ("management", "can grow slowly")}),
+    ("Leadership and management are different.", set()),  # said of the two: a relation, no attribute of each
+])
+def test_a_subject_that_names_several_terms_says_the_same_of_each(sentence: str, claims: set[tuple[str, str]]) -> None:
+    out, labels = _drafted(sentence)
+    assert {(c.term, labels[c.attribute]) for c in out.claims} == claims
+
+
 @pytest.mark.parametrize(("text", "labels"), [
     ("A persona is a sketch. It is grounded in research.", ["sketch", "grounded in research"]),  # "it": the persona
     ("A persona is a sketch. I think it might be better to interview people.", ["sketch"]),  # "it": nothing

@@ -431,7 +431,10 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         s_end = subject[1] - base
         while s_end < end and text[s_end] in "\"”’'`)":
             s_end += 1
-        found = _predicate(text, base, start, end, subject, s_end, inside)
+        several = rule == "subject" and (s_end != (s_end := _coordinated(text, base, s_end, inside)))
+        found = _predicate(text, base, start, end, subject, s_end, inside, several)
+        if several:  # "X and Y are different": a relation of the two (term_relations), no attribute of each
+            found = [f for f in found if f.kind != CLAIM or not _BETWEEN_TWO.match(f.label)]
     for f in found:
         f.rule = f.rule or rule
     found = found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
@@ -497,8 +500,9 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
 
 
 def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_end: int,
-               inside: list[Mention]) -> list[Finding]:
-    """What the clause says of its subject, from the verb after it."""
+               inside: list[Mention], several: bool = False) -> list[Finding]:
+    """What the clause says of its subject, from the verb after it; ``several``: the
+    subject names more than one term ("take and drop make ..."), so its verb is plural."""
     rest = text[s_end:end]
     term = subject[2]
     # a relative clause: "collaboration which is a bit deeper"
@@ -539,7 +543,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)
     if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
-            and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s")) \
+            and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s") or several) \
             and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
                  or not _COMPOUND_NEXT.match(rest[does.end():])):
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
@@ -608,6 +612,27 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", 
 
 def _says_something_before(text: str) -> bool:
     return any(_says_something(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+# What is said of two at once, not of each: "X and Y are different", "... the same", "... synonyms"
+_BETWEEN_TWO = re.compile(r"(?:different|distinct|same|similar|synonym\w*|interchangeabl\w*|related|equivalent|alike|"
+                          r"opposites?|unrelated|identical)\b", re.I)
+# What joins names in a subject: "X and Y", "X, Y and Z", "X or Y", "X/Y"
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:(?:the|a|an)\s+)?[\"“‘'`(]*", re.I)
+
+
+def _coordinated(text: str, base: int, at: int, inside: list[Mention]) -> int:
+    """Where a subject that names several terms ends ("take and drop are ...", "X, Y or
+    Z is ..."), given where its first name ends (``at``): the predicate is each one's,
+    the first's here (:func:`conceptgraph.draft.named.shared_claims` gives the others theirs)."""
+    while True:
+        m = _COORD.match(text, at)
+        name = next((x for x in inside if m and x[0] - base == m.end()), None) if m else None
+        if name is None:
+            return at
+        at = name[1] - base
+        while at < len(text) and text[at] in "\"”’'`)":
+            at += 1
 
 
 def _hedge(modal: str) -> str:

@@ -222,7 +222,7 @@ def _label(phrase: str, ends: bool = False) -> str:
     # "the word I care about": a preposition that ends the whole phrase ends its clause
     stranded = ends and _STRANDED.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
-    text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"‘’`]|(?<!\w)'|'(?!\w)", "", text).strip()))
+    text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)", "", text).strip()))
     text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a

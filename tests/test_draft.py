@@ -168,6 +168,8 @@ def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> No
     ("I wouldn't hate the use of 'trust' though.", ("trust", "disliked", True), "hate the use of 'trust"),
     (":+1: on teamwork", ("teamwork", "preferred", False), "+1: on teamwork"),  # a vote, as forges write it
     ("I vote for the name 'leadership'.", ("leadership", "preferred", False), "vote for the name 'leadership"),
+    # "used to mean ...", not "used mean ..."
+    ("I never use 'trust' to mean a contract.", ("trust", "used to mean a contract", True), "use 'trust"),
 ])
 def test_a_speakers_verdict_on_a_word(sentence: str, expected: tuple[str, str, bool], quoted: str) -> None:
     """The attribute is the verdict ("liked"), which the words need not hold; the quote

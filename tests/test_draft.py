@@ -126,6 +126,7 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
                                                  ("leadership", "needs vision", False)]),
     ("Trust is not a contract.", [("trust", "contract", True)]),
     ("Technically... leadership is a craft.", [("leadership", "craft", False)]),  # an opener, then a pause
+    ("All leadership is a craft.", [("leadership", "craft", False)]),  # said of every one: said of the term
     # a saying liked is no verdict on the word it starts with
     ('I like the saying "trust is earned in drops".', []),
     ("Leadership is what you do; management is what you get.", [("leadership", "what you do", False),

@@ -969,6 +969,18 @@ def test_a_page_without_an_author_line_and_two_unsigned_comments(write) -> None:
     assert ds.source.title == "Is a tomato a fruit?" and not ds.source.author
 
 
+def test_a_mailing_list_archive_page_keeps_no_quoted_initials_or_card(write) -> None:
+    """A list's archive copied as a page: "MM> ..." is MM's words (Supercite), however
+    the reply is laid out; the post's card (name and address, then institute and phone)
+    is no part of what it says."""
+    path = write("Beta?\n\nPosted by Mary Moss — March 25, 1998\n\nShould we call it beta?\n\n"
+                 "Mary Moss <mm@stat.example.org>\nSeminar of Statistics\nphone: 632-3408\n\n"
+                 "  1. Fritz Lang says:\n\n    MM> Should we call it beta?\n    MM>   (or alpha)\n\n"
+                 "    No: with version 0, neither.\n", "list.txt")
+    ds, left = read_discussion([path])
+    assert [m.text for m in ds.messages] == ["Should we call it beta?", "No: with version 0, neither."]
+
+
 def test_a_sign_off_signs_only_under_words(write) -> None:
     path = write("Soup\n\nPosted by Ann — May 1, 2020\n\nSoup or salad?\n\n  1. Soup, surely.\nBest wishes, Bo\n\n"
                  "  2. Thanks, Cy.\n\n  3. Thank you, everybody.\n", "soup.txt")

@@ -249,7 +249,9 @@ def tidy(text: str, indent: bool = False) -> str:
     return "\n".join(out).strip("\n")
 
 
-_QUOTE = re.compile(r"\s*>")
+# "> ...", and "MM> ...", "Dave> ...": the initials or name of whom it quotes (Supercite), as
+# mailing-list archives keep them
+_QUOTE = re.compile(r"\s*(?:>|[A-Z][A-Za-z]{0,5}>(?:\s|$))")
 # Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
 # A mail's quote opens its line (after spaces, never a tab: a tab-indented "> " is a shell's here-document).
 _MAIL_QUOTE = re.compile(r" *(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
@@ -283,12 +285,16 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     'Salad.'
 
     A mail's attribution goes even with a blank line after it, or wrapped onto two lines
-    as Gmail writes it:
+    as Gmail writes it (elsewhere such a line stays: it says whom the words after it
+    answer); "MM> ..." quotes MM (Supercite's initials), as archives of mailing lists
+    keep it even outside a mail:
 
     >>> quoted_lines_removed("On Mon, Mar 4 at 11:40 AM Bo Lee <bo@x.org>\\nwrote:\\n\\n> Soup.\\nSalad.", mail=True)
     'Salad.'
     >>> quoted_lines_removed("On Tue, 17 Mar 2020 14:32:25 +0200\\nBo Lee <bo@x.org> wrote:\\n> Soup.\\nSalad.", mail=True)
     'Salad.'
+    >>> quoted_lines_removed("Kurt Hornik <kh@x.org> writes:\\nMM> Beta?\\nKH> Alpha.\\nNo: neither.")
+    'No: neither.'
     >>> quoted_lines_removed("Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF", mail=True)  # a shell's prompt, no quote
     'Run this:\\n\\t$ cat <<- EOF\\n\\t> soup\\n\\tEOF'
     >>> quoted_lines_removed("Ann wrote:\\n  > the old words\\nMy answer.", mail=True)  # indented by spaces: a quote
@@ -309,7 +315,7 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
                         and _DATED.search(out[-1]) and (len(said.split()) <= 3 or _ADDRESSED.search(said)):
                     out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
-                said = re.sub(r"^\s*>+\s?", "", line)
+                said = re.sub(r"^\s*(?:[A-Za-z][\w.-]{0,15})?>+\s?", "", line)
                 if quoting and quotes:
                     quotes[-1] += "\n" + said
                 else:
@@ -453,6 +459,8 @@ def signature_removed(text: str, sender: str) -> str:
     "Deprecated means don't start."
     >>> signature_removed("A list:\\n---\\nmore words here, as many as you like", "omar")
     'A list:\\n---\\nmore words here, as many as you like'
+    >>> signature_removed("Beta, then.\\n\\nAnn Lee <ann@x.org>\\nInstitute of Statistics\\nphone: 1234", "Ann Lee")
+    'Beta, then.'
     """
     lines = text.rstrip().split("\n")
     parts = _name_words(sender.replace("-", " ").replace("_", " "))
@@ -463,7 +471,19 @@ def signature_removed(text: str, sender: str) -> str:
                     and any(parts & _name_words(t) or _SIG_LINE.search(t) for t in tail):
                 return "\n".join(lines[:at]).rstrip()
             break
+    # a card with no rule before it: the writer's whole name and address on a line of their
+    # own, and a few short lines after (institute, phone, home page)
+    for at in range(len(lines) - 1, max(len(lines) - 7, 0), -1):
+        words = re.findall(r"[^\W\d_]{2,}", lines[at])
+        if len(parts) >= 2 and words and words[0].casefold() in parts and parts <= _name_words(lines[at]) \
+                and _CARD.search(lines[at]) \
+                and all(len(t) <= 80 for t in lines[at:]) and any(t.strip() for t in lines[:at]):
+            return "\n".join(lines[:at]).rstrip()
     return text
+
+
+# An address on a card: "Ann Lee <ann@x.org>", or as imported, "<[address]>"
+_CARD = re.compile(r"<[^<>\s]+@[^<>\s]+>|\[address\]")
 
 
 def _name_words(text: str) -> set[str]:

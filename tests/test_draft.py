@@ -941,7 +941,8 @@ def test_it_stands_for_the_term_unless_it_stands_for_nothing(text: str, labels: 
     assert [label[c.attribute] for c in out.claims] == labels
 
 
-@pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:", "In the end, personas are personas."])
+@pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:",
+                                      "In the end, personas are personas."])
 def test_a_claim_that_says_nothing_of_its_term_is_not_drafted(sentence: str) -> None:
     out, labels = _drafted(sentence, terms="persona")
     assert [labels[c.attribute] for c in out.claims] == []

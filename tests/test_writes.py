@@ -121,6 +121,25 @@ def test_an_export_never_replaces_the_file_it_read(tmp_path: Path) -> None:
     assert source.read_bytes() == (FIX / "discourse.json").read_bytes()
 
 
+@pytest.mark.parametrize("fmt", ["html", *SINGLE_FILE])
+def test_a_file_of_someone_elses_is_never_replaced_without_force(tmp_path: Path, fmt: str) -> None:
+    """render -o notes.md once turned a user's notes into a page; an earlier output in
+    the same format (or an empty file) is still replaced, as a second run expects."""
+    command = ["render"] if fmt == "html" else ["export", fmt]
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes\n", encoding="utf-8")
+    one_line_error(run(*command, "-o", str(notes)), 6, "not an earlier", "--force")
+    assert notes.read_text(encoding="utf-8") == "my notes\n" and leftovers(tmp_path) == []
+    ours = tmp_path / "out"
+    assert run(*command, "-o", str(ours)).exit_code == 0
+    first = ours.read_bytes()
+    assert run(*command, "-o", str(ours), "--focus", "cooperation").exit_code == 0  # an earlier one of ours
+    assert ours.read_bytes() != first
+    (tmp_path / "empty").touch()
+    assert run(*command, "-o", str(tmp_path / "empty")).exit_code == 0
+    assert run(*command, "-o", str(notes), "--force").exit_code == 0 and notes.read_bytes() != b"my notes\n"
+
+
 def test_a_file_added_to_an_export_folder_is_never_replaced_without_force(tmp_path: Path) -> None:
     out = tmp_path / "n4j"
     assert run("export", "--format", "neo4j", "-o", str(out)).exit_code == 0

@@ -826,13 +826,14 @@ def _output_name(data: str | None) -> str:
               help="Where to write the page (default: output/concept_graph.html, or output/NAME.html for "
               "--data NAME; - for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+@click.option("--force", is_flag=True, help="Replace a file at -o that is not an earlier page (someone's notes).")
 @_part_options("Draw")
 @common
 @curated_option
 @json_option
 @_example("conceptgraph render --open\nconceptgraph render --focus cooperation --depth 2 -o coop.html")
-def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds: tuple[str, ...], data: str | None,
-           curated: bool, as_json: bool) -> None:
+def render(output: str | None, open_: bool, force: bool, focus: str | None, depth: int, kinds: tuple[str, ...],
+           data: str | None, curated: bool, as_json: bool) -> None:
     """Write the graph as one interactive HTML page that works offline.
 
     The page has a legend, a search box over labels and aliases, filters for each kind
@@ -852,7 +853,7 @@ def render(output: str | None, open_: bool, focus: str | None, depth: int, kinds
         emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds), cache=True).encode("utf-8"))
         return
     path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data),
-                      keep=data_paths(_data(data)))
+                      keep=data_paths(_data(data)), force=force)
     _written({"format": "html", "path": str(path)}, as_json)
     if open_:
         _launch(str(path.resolve()))
@@ -884,7 +885,8 @@ def _launch(target: str) -> None:
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/, named after --data "
               "(output/concept_graph.graphml for the bundled discussion).")
-@click.option("--force", is_flag=True, help="Replace a folder that holds other files (neo4j): they are deleted.")
+@click.option("--force", is_flag=True, help="Replace a file that is no earlier export in this format, or a folder "
+              "that holds other files (neo4j): they are deleted.")
 @_part_options("Export")
 @common
 @curated_option
@@ -898,8 +900,9 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
     FORMATS
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
-    atomically: a failed export leaves the previous file as it was; a folder is
-    replaced only when it holds an earlier export and nothing else (or with --force).
+    atomically: a failed export leaves the previous file as it was. A file is replaced
+    only when it is an earlier export in the same format, and a folder only when it
+    holds an earlier export and nothing else (or with --force).
     """
     from .files import data_paths
     from .formats import export as export_graph

@@ -12,6 +12,8 @@ writer put there meanwhile:
   read, or None for "no file"), it replaces the file only if it still holds exactly
   that, checked under the folder's lock at the moment of the rename; otherwise it
   raises :class:`~conceptgraph.errors.WriteConflict` and writes nothing.
+- Given ``ours`` (what an earlier output of the same kind looks like), it replaces only
+  such a file or an empty one: an export or a page never overwrites someone's notes.
 - :func:`write_folder` writes a whole folder beside its place and renames it in; it
   never replaces a folder that appeared meanwhile (``replace="never"``), and replaces
   an existing one only when told (``"always"``), or when it is an earlier export of
@@ -530,7 +532,8 @@ def _check_expected(path: str | os.PathLike[str], target: Path, expect: bytes | 
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, expect: bytes | None | EllipsisType = ...,
-                 mode: int | None = None, make_parents: bool = False, keep: tuple[Path, ...] = ()) -> Path:
+                 mode: int | None = None, make_parents: bool = False, keep: tuple[Path, ...] = (),
+                 ours: Own | None = None) -> Path:
     """Write ``content`` (text is UTF-8) to ``path`` through a temporary file in the same
     folder, renamed into place only once complete.
 
@@ -541,7 +544,7 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, expect: 
     missing folders. Raises :class:`OutputError`."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     return write_atomic_with(path, lambda f: f.write(data), expect=expect, mode=mode, make_parents=make_parents,
-                             keep=keep)
+                             keep=keep, ours=ours)
 
 
 def data_paths(path: str | os.PathLike[str] | None) -> tuple[Path, ...]:
@@ -564,16 +567,46 @@ def _keep_clear(path: str | os.PathLike[str], target: Path, keep: tuple[Path, ..
             raise UsageError(f"{path}: holds the data being read ({data}); write the output elsewhere")
 
 
+#: How much of an existing file :func:`write_atomic_with` reads to tell whether it is ours
+OWN_HEAD = 65536
+
+
+class Own(NamedTuple):
+    """What an output's earlier file looks like (``test`` of its first bytes), and what
+    to call it (``what``): see ``ours`` of :func:`write_atomic_with`."""
+    what: str
+    test: Callable[[bytes], bool]
+
+
+def _check_own(path: str | os.PathLike[str], target: Path, ours: Own) -> None:
+    """An :class:`OutputError` when ``target`` holds something other than an earlier
+    output of ours (``ours.test`` of its first bytes is false): a user's own file is
+    never replaced by an output unless they say so. An empty file may be replaced."""
+    try:
+        with open(target, "rb") as f:
+            head = f.read(OWN_HEAD)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read what is there: {e.strerror or e}") from None
+    if head.strip() and not ours.test(head):
+        raise OutputError(f"{path}: already exists and is not an earlier {ours.what} written by conceptgraph; "
+                          "choose another path, or use --force to replace it")
+
+
 def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], object], *,
                       expect: bytes | None | EllipsisType = ..., mode: int | None = None,
-                      make_parents: bool = False, keep: tuple[Path, ...] = ()) -> Path:
+                      make_parents: bool = False, keep: tuple[Path, ...] = (), ours: Own | None = None) -> Path:
     """Like :func:`write_atomic`, with ``fill(binary_file)`` writing the content; if
     ``fill`` raises (or the process is told to stop), the temporary file is removed and
     ``path`` is left as it was. ``keep``: the data being read (:func:`data_paths`), which
-    the write refuses to replace."""
+    the write refuses to replace. ``ours``: the file there is replaced only if it is
+    empty or an earlier output of this kind (a page, an export), never someone's notes."""
     if keep:
         _keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
     target, keep_mode = _target(path, make_parents)
+    if ours is not None:
+        _check_own(path, target, ours)
     tmp, fd = _new_temp(target, folder=False)
     try:
         with os.fdopen(fd, "wb") as f:  # closing it releases the temporary file's lock: after the rename
@@ -585,6 +618,8 @@ def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], 
                 _recover(target)
                 if not isinstance(expect, EllipsisType):
                     _check_expected(path, target, expect)
+                if ours is not None:
+                    _check_own(path, target, ours)  # still ours (or nothing) at the moment it is replaced
                 check_replaceable(target)  # still a file, or nothing
                 os.replace(tmp, target)
         _sync_folder(target.parent)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import write_atomic
+from .files import Own, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
+#: What marks a page as ours (the template's head): an earlier page may be replaced
+GENERATOR = '<meta name="generator" content="conceptgraph">'
 _TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -177,15 +179,18 @@ def write_page(
     cache: bool = False,
     name: str = "concept_graph",
     keep: tuple[Path, ...] = (),
+    force: bool = False,
 ) -> Path:
     """Write the explorer page to ``path`` (default ``output/NAME.html``, ``name``
     ``concept_graph`` unless given, whose folder is created) atomically; return the path.
     An error leaves any earlier file at ``path`` as it was. ``cache`` as for
     :func:`render_html`; ``keep``, the data the graph was read from, is never replaced
-    (:func:`conceptgraph.files.data_paths`)."""
+    (:func:`conceptgraph.files.data_paths`); a file already at ``path`` is replaced only
+    when it is an earlier page (or empty), unless ``force``."""
     target = DEFAULT_OUTPUT.with_name(f"{name}.html") if path is None else path
+    ours = None if force else Own("page", lambda head: GENERATOR.encode() in head)
     return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
-                        make_parents=path is None, keep=keep)
+                        make_parents=path is None, keep=keep, ours=ours)
 
 
 def to_pyvis(G: Graph, seed: int = 0) -> Any:

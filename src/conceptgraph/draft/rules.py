@@ -86,8 +86,9 @@ _EXPLETIVE = (r"(?!\s+(?:[\w'’]+\s+){0,3}?(?:better|best|good|important|necess
               r"enough|difficult|wise|safe|confusing|unclear|odd|strange|weird)\s+(?:to|that|if|whether)\b)"
               r"(?!\s+(?:(?:seems|seemed|appears|appeared)\s+(?:that|like|as if)|depends|turns out)\b)"
               r"(?!\s+(?:is|was|'s|’s)\s+(?:(?:one|another|a|the)\s+)?(?:\w+\s+)?thing\b)")  # "it is another thing to ..."
-_PRONOUN = re.compile(r"^\s*(?:it" + _EXPLETIVE + r"|this|that|which|who|they|these|those|(?:this|that|the|such an?)\s+(?:word|term|name|one|"
-                      r"phrase)|(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it" + _EXPLETIVE + r"|this|that|which|who|they|these|those|"
+                      r"(?:this|that|the|such an?)\s+(?:word|term|name|one|phrase)|"
+                      r"(?:these|those|the)\s+(?:words|terms|names|ones))\b(?!\s+(?:is|are)\s+why\b)", re.I)
 # What may come before a clause's subject: discourse openers, "I think (that)", an
 # article, "the term", an opening quotation mark.
 _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basically|honestly|perhaps|maybe|"
@@ -96,7 +97,8 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"because|since|though|although|even though|while|whereas|as such|in short|in general|generally|"
            r"technically|strictly speaking|first|second|finally|again)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
-_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
+_LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
+                      rf"(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
                       rf"doubt|deny|dispute)\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"

@@ -52,14 +52,15 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``, named after
     ``name``: ``output/concept_graph.graphml``; ``"-"`` for standard output, every byte
     checked). Files are replaced atomically: a failure
-    leaves the old one. A folder format replaces only an empty folder or an earlier
+    leaves the old one; an existing file is replaced only when it is an earlier export in
+    this format (or empty), unless ``force``. A folder format replaces only an empty folder or an earlier
     export of ours that holds nothing else, unless ``force``. Nothing replaces ``keep``,
     the data the graph was read from (:func:`conceptgraph.files.data_paths`), nor a folder
     holding it, ``force`` or not.
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import write_atomic_with, write_folder
+    from ..files import Own, write_atomic_with, write_folder
     from ..progress import Progress
     from ..stdout import stdout_stream
 
@@ -82,8 +83,10 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
         if f.after is not None:
             result["command"] = f.after(target, sorted(files))
         return result
+    # an earlier export in this format may be replaced; anything else only with force
+    ours = None if force or f.written is None else Own(f"{fmt} export", f.written)
     with Progress(f"writing {target.name}"):
-        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default, keep=keep)
+        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default, keep=keep, ours=ours)
     return {"format": fmt, "path": str(target)}
 
 

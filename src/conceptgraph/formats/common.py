@@ -430,7 +430,9 @@ class Format(NamedTuple):
     ``write`` writes a graph to a binary stream (given node positions when
     ``needs_positions``); ``write_folder`` gives the files of a format that is a folder;
     ``read`` turns a file's bytes into a graph; ``sniff`` tells the format from a file's
-    first bytes, for files whose suffix says nothing; ``default_name`` is the file's name
+    first bytes, for files whose suffix says nothing; ``written`` tells from a file's first
+    bytes that it is an earlier export in this format (which exporting again may
+    replace; anything else is refused without --force); ``default_name`` is the file's name
     under ``output/``, ``{name}`` standing for the data's; ``after`` is what to tell the user
     once a folder is written (e.g. the command that loads it).
     """
@@ -443,6 +445,7 @@ class Format(NamedTuple):
     write_folder: Callable[[Graph], dict[str, bytes]] | None = None
     read: Callable[[bytes, str], Graph] | None = None
     sniff: Callable[[bytes], bool] | None = None
+    written: Callable[[bytes], bool] | None = None
     needs_positions: bool = False
     after: Callable[[Path, list[str]], str] | None = None
     note: str = ""

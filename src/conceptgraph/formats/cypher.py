@@ -94,4 +94,5 @@ FORMAT = Format(
     suffixes=(".cypher", ".cql"),
     default_name="{name}.cypher",
     write=write_cypher,
+    written=lambda head: b"written by conceptgraph." in head.split(b"\n", 1)[0],
 )

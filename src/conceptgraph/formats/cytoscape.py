@@ -91,5 +91,6 @@ FORMAT = Format(
     suffixes=(".cyjs",),
     default_name="{name}.cyjs",
     write=write_cytoscape,
+    written=lambda head: head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"elements"' in head,
     needs_positions=True,
 )

@@ -267,5 +267,6 @@ FORMAT = Format(
     write=write_gexf,
     read=read_gexf,
     sniff=_sniff,
+    written=lambda head: b"<creator>conceptgraph</creator>" in head,
     needs_positions=True,
 )

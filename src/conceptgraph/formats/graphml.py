@@ -310,6 +310,11 @@ def _sniff(head: bytes) -> bool:
     return b"<graphml" in head
 
 
+def _written(head: bytes) -> bool:
+    """An earlier export (plain or yEd's): GraphML whose keys carry our descriptions."""
+    return _sniff(head) and b'{"conceptgraph"' in head
+
+
 FORMAT = Format(
     name="graphml",
     help="yEd, Cytoscape, igraph, Gephi (valid against the GraphML XSD)",
@@ -318,6 +323,7 @@ FORMAT = Format(
     write=lambda G, out, positions: write_graphml(G, out),
     read=read_graphml,
     sniff=_sniff,
+    written=_written,
 )
 
 YED = Format(
@@ -325,5 +331,6 @@ YED = Format(
     help="GraphML with yEd's drawing data: yEd opens it laid out, coloured and labelled",
     default_name="{name}_yed.graphml",
     write=write_yed,
+    written=_written,
     needs_positions=True,
 )

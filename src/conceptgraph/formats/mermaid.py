@@ -119,4 +119,5 @@ FORMAT = Format(
     suffixes=(".mmd",),
     default_name="{name}.mmd",
     write=lambda G, out, positions: write_mermaid(G, out),
+    written=lambda head: head.startswith(b"%%") and head.split(b"\n", 2)[1:2] == [b"flowchart LR"],
 )

@@ -97,4 +97,5 @@ FORMAT = Format(
     write=write_node_link,
     read=read_node_link,
     sniff=_sniff,
+    written=_sniff,
 )

@@ -878,6 +878,7 @@ def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bo
     ("People who don't think ahead say: volunteer is a status.", False),
     ("I disagree that volunteer is a status.", True),  # disagreeing with a clause denies it
     ("I strongly doubt that volunteer is a status.", True),
+    ("That doesn't mean volunteer is a status.", True),  # what it means is denied
 ])
 def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool) -> None:
     out, labels = _drafted(sentence, terms="volunteer,status")
@@ -942,7 +943,8 @@ def test_it_stands_for_the_term_unless_it_stands_for_nothing(text: str, labels: 
 
 
 @pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:",
-                                      "In the end, personas are personas."])
+                                      "In the end, personas are personas.",
+                                      'So, there still is no "persona" around.'])  # not "persona: still"
 def test_a_claim_that_says_nothing_of_its_term_is_not_drafted(sentence: str) -> None:
     out, labels = _drafted(sentence, terms="persona")
     assert [labels[c.attribute] for c in out.claims] == []

@@ -59,7 +59,7 @@ _COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|were
 # a name that is the object of what the label says: after a verb's article ("cause a X")
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
-_NOT = re.compile(r"n't|n’t|\bnot\b", re.I)
+_NOT = re.compile(r"n't|n’t|\b(?:not|no|never)\b", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."

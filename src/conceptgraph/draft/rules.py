@@ -100,7 +100,7 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
                       rf"(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
-                      rf"doubt|deny|dispute)\s+)?"
+                      rf"doubt|deny|dispute)\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 # A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
@@ -271,11 +271,17 @@ _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under ab
                            "nor which that who whose because so since when while where if than as".split())
 
 
+# Words a dictionary also calls nouns or adjectives ("a still", "the back") that in a
+# label are adverbs, saying nothing alone: "X: still", "X: back"
+_ADVERBIAL = frozenset("still yet just even already also really again back well so then now there here too else ever "
+                       "quite rather anyway though instead maybe perhaps either neither".split())
+
+
 def _says_something(word: str) -> bool:
     """A word a label can rest on: content, and more than an adverb ("Sometimes") or a
     placeholder ("thing")."""
     w = word.casefold()
-    if not content(w) or w in _GENERIC:
+    if not content(w) or w in _GENERIC or w in _ADVERBIAL:
         return False
     pos = _pos(w)
     return not pos or bool(pos - {"ADV"})

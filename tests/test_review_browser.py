@@ -454,8 +454,9 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     page.fill("#rv-add input[name='term']", it.fields["term"] + "s x")  # a slip: a term the draft lacks
     page.fill("#rv-add input[name='attribute']", "a reading of my own")
     page.press("#rv-add input[name='attribute']", "Enter")
-    page.wait_for_function("() => document.body.dataset.review === 'ready' && conceptgraph.data.nodes.label"
-                           ".includes('a reading of my own')", timeout=60_000)
+    # while the page draws itself again, conceptgraph is not yet defined: a guard, not a ReferenceError
+    page.wait_for_function("() => document.body.dataset.review === 'ready' && window.conceptgraph"
+                           " && conceptgraph.data.nodes.label.includes('a reading of my own')", timeout=60_000)
     said = page.text_content("#rv-warning")
     assert "Added " in said and f"made a new term '{it.fields['term']}s x'" in said, said
     assert "rv-calm" not in page.get_attribute("#rv-warning", "class")  # a new term, a slip perhaps: red
@@ -466,8 +467,8 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     assert " ".join(review.snap.messages[it.record.message].text[s:e].split()) == words
     assert run("validate", str(drafted)).exit_code == 0
     page.keyboard.press("u")
-    page.wait_for_function("() => document.body.dataset.review === 'ready' && !conceptgraph.data.nodes.label"
-                           ".includes('a reading of my own')", timeout=60_000)
+    page.wait_for_function("() => document.body.dataset.review === 'ready' && window.conceptgraph"
+                           " && !conceptgraph.data.nodes.label.includes('a reading of my own')", timeout=60_000)
     assert Decisions.read(drafted).entries == []
     assert "taken back" in page.text_content("#rv-warning")  # what was done: said calmly, in green
     assert "rv-calm" in page.get_attribute("#rv-warning", "class")

@@ -140,6 +140,21 @@ def test_a_file_of_someone_elses_is_never_replaced_without_force(tmp_path: Path,
     assert run(*command, "-o", str(notes), "--force").exit_code == 0 and notes.read_bytes() != b"my notes\n"
 
 
+def test_ctrl_c_while_import_drafts_says_the_import_stands(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C during `import --draft` once said only "Aborted!" (exit 1, "cannot be read")
+    while the import was written: a second run then refused the folder without saying why."""
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(drafting, "draft_folder", interrupted)
+    out = tmp_path / "chat"
+    r = run("import", str(FIX / "chat.txt"), "-o", str(out), "--draft")
+    assert r.exit_code == 130, r.output
+    assert f"imported into {out}" in r.stderr and f"conceptgraph draft {out}" in r.stderr
+    assert "Interrupted" in r.stderr and "Traceback" not in r.stderr
+    assert (out / "discussion.yaml").exists() and not (out / DRAFT_FILE).exists() and leftovers(tmp_path) == []
+
+
 def test_a_file_added_to_an_export_folder_is_never_replaced_without_force(tmp_path: Path) -> None:
     out = tmp_path / "n4j"
     assert run("export", "--format", "neo4j", "-o", str(out)).exit_code == 0

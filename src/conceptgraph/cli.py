@@ -45,9 +45,9 @@ class _Group(click.Group):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
-        except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+        except click.exceptions.Abort:  # Ctrl-C: every write in progress has removed its temporary file
+            click.echo("Interrupted: nothing was left half-written.", err=True)
+            sys.exit(130)
         except click.ClickException as e:
             if isinstance(e, click.UsageError) and e.ctx is not None:
                 hint = f"Try '{e.ctx.command_path} {e.ctx.help_option_names[0]}' for help."
@@ -645,7 +645,13 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     if draft_ or terms:
         from .draft import draft_folder
 
-        summary["draft"] = draft_folder(summary["path"], terms=terms, max_terms=max_terms)
+        try:
+            summary["draft"] = draft_folder(summary["path"], terms=terms, max_terms=max_terms)
+        except KeyboardInterrupt:
+            # the import is whole and stays; only the draft is to do again
+            click.echo(f"imported into {summary['path']}; the draft was interrupted before it was written: "
+                       f"conceptgraph draft {summary['path']}", err=True)
+            raise
     _say_written(summary["path"], as_json)
     _answer(summary, as_json, "import")
 

@@ -677,6 +677,25 @@ def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset
                           f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first")
 
 
+def check_new_folder(path: str | os.PathLike[str], own: frozenset[str], force: bool) -> bool:
+    """Before a command writes the folder ``path`` whose files are ``own``: whether a folder
+    is there already (an interrupted write finished first). An empty one is taken as new;
+    one holding other files is refused (--force could not help: it never deletes them);
+    one holding only ``own`` files (an earlier run) is replaced only with ``force``."""
+    target = Path(path)
+    if not recover(target):
+        return False
+    if not target.is_dir():
+        raise OutputError(f"{path}: exists and is not a folder; choose another folder (-o)")
+    others = [n for n in _names_in(path, target) if n not in own]
+    if others:
+        raise OutputError(f"{path}: already exists and holds files this would delete ({len(others)}: "
+                          f"{excerpt(', '.join(others), 80)}); choose another folder (-o)")
+    if not force and any(True for _ in target.iterdir()):
+        raise OutputError(f"{path}: already exists; choose another folder (-o) or use --force to replace it")
+    return True
+
+
 def _check_folder(path: str | os.PathLike[str], target: Path, replace: str, own: frozenset[str]) -> None:
     """What ``replace`` asks of a folder before it is replaced (see :func:`write_folder`)."""
     if replace == "exports":

@@ -515,6 +515,10 @@ def _zip_fault(path: Path) -> None:
             raise DatasetError(f"a zip file that cannot be read, cut short or damaged ({e})", str(path)) from None
 
 
+#: The files an import (and a draft of it) writes: an earlier import's folder holds only these
+_IMPORTED = frozenset({"discussion.yaml", "draft.yaml"})
+
+
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
                       thread: str | None = None, options: Options = _DEFAULTS, force: bool = False) -> dict[str, Any]:
     """Import ``sources`` and write the dataset folder ``output`` (default
@@ -525,8 +529,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     Returns the summary (``path``, ``format``, ``threads``, ``messages``, ``speakers``,
     ``replies``, ``left_out``)."""
     from ..dataset import dump_dataset, parse_dataset
-    from ..errors import OutputError
-    from ..files import recover, write_folder
+    from ..files import check_new_folder, write_folder
     from .thread import slug
 
     if not sources:
@@ -534,9 +537,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     name = slug(Path(sources[0]).stem or "discussion")
     default = output in (None, "")
     target = Path("output") / name if default else Path(str(output))
-    existed = recover(target)  # an interrupted earlier write finished first
-    if existed and not force:
-        raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    existed = check_new_folder(target, _IMPORTED, force)
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review
         left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())
@@ -553,5 +554,5 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         # never over a folder that appeared meanwhile (another import, the user's notes)
         # an earlier import (and its draft) is replaced, never review decisions or other files
         write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="own" if existed else "never",
-                     make_parents=default, own=frozenset({"discussion.yaml", "draft.yaml"}))
+                     make_parents=default, own=_IMPORTED)
     return {"path": str(target), **summary}

@@ -1163,3 +1163,10 @@ def test_nothing_is_renamed_into_a_rejected_term(drafted: Path) -> None:
     other = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conflict")
     with pytest.raises(UsageError, match="was rejected"):
         r.decide([other.rid], "edited", {"label": "Similar terms"})
+
+
+@pytest.mark.parametrize(("name", "said"), [("nosuch", "no such folder"), ("file.txt", "this is not a folder")])
+def test_review_of_what_is_no_folder_says_which_it_is(tmp_path: Path, name: str, said: str) -> None:
+    (tmp_path / "file.txt").write_text("words\n", encoding="utf-8")
+    r = run("review", str(tmp_path / name), "--list")
+    assert r.exit_code == 1 and said in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr

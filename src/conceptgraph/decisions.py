@@ -936,7 +936,8 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
 
     root = Path(folder)
     if not root.is_dir():
-        raise DatasetError("review works on a dataset folder (from `conceptgraph import`); this is not a folder",
+        raise DatasetError("no such folder" if not os.path.lexists(root) else
+                           "review works on a dataset folder (from `conceptgraph import`); this is not a folder",
                            str(root))
     finish_writes(root)
     held: dict[str, bytes | None] = {}

@@ -896,6 +896,7 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A persona may be grounded in research.", "may be grounded in research"),  # how sure, as said
     ("A persona is well-intentioned.", "well-intentioned"),  # "well" opens no phrase here
     ("A persona is a sketch you’d keep on the wall.", "sketch you’d keep on the wall"),  # not "youd"
+    ("A persona is a sketch <=> a scenario is a story.", "sketch"),  # an arrow maps, it joins no phrase
     ("A persona could, in theory, outlive its research.", "could outlive its research"),
     ("A persona needs to be grounded in research.", "needs to be grounded in research"),  # one "to"
     # what someone is let do is no purpose of its own: not "has skip research"

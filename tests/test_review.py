@@ -1170,3 +1170,15 @@ def test_review_of_what_is_no_folder_says_which_it_is(tmp_path: Path, name: str,
     (tmp_path / "file.txt").write_text("words\n", encoding="utf-8")
     r = run("review", str(tmp_path / name), "--list")
     assert r.exit_code == 1 and said in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_a_mistyped_id_is_answered_with_the_id_meant_and_nothing_else(drafted: Path) -> None:
+    """With a term rejected, a one-letter slip once also told a long story of items gone
+    with that term: the slip is the likelier one."""
+    items = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    term = next(i["id"] for i in items if i["kind"] == "term")
+    claim = next(i["id"] for i in items if i["kind"] == "claim")
+    assert run("review", str(drafted), "--reject", term).exit_code == 0
+    slip = claim[:-1] + ("x" if claim[-1] != "x" else "y")
+    r = run("review", str(drafted), "--accept", slip)
+    assert r.exit_code == 2 and f"did you mean '{claim}'?" in r.stderr and "went with it" not in r.stderr, r.stderr

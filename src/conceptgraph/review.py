@@ -283,12 +283,15 @@ class Review:
                              "with its draft- id; name it by its review id (c-..., t-...), which lasts: "
                              "reviewed.yaml gives those of accepted items")
         if it is None:
-            gone = [e.fields[e.item] for e in self.book.entries if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)]
+            hint = did_you_mean(rid, self.by_rid)
+            # a slip of the keyboard is the likelier story when an id is that close
+            gone = [] if hint else [e.fields[e.item] for e in self.book.entries
+                                    if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)]
             # rejected once, if not now: what went with it comes back only when the thread is drafted again
             why = f"; an item that used a term or attribute rejected in review ({', '.join(map(repr, gone[:3]))}" \
                   f"{', ...' if len(gone) > 3 else ''}) went with it: once that is accepted, drafting again " \
                   f"(conceptgraph draft {self.snap.folder}) brings it back" if gone else ""
-            raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{did_you_mean(rid, self.by_rid)}{why}; "
+            raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{hint}{why}; "
                              "see `conceptgraph review DATA --list`")
         return it
 

@@ -1182,3 +1182,11 @@ def test_a_mistyped_id_is_answered_with_the_id_meant_and_nothing_else(drafted: P
     slip = claim[:-1] + ("x" if claim[-1] != "x" else "y")
     r = run("review", str(drafted), "--accept", slip)
     assert r.exit_code == 2 and f"did you mean '{claim}'?" in r.stderr and "went with it" not in r.stderr, r.stderr
+
+
+def test_review_list_piped_gives_each_quote_whole(drafted: Path) -> None:
+    """The README says piped lines are whole: --list cut quotes at 70 characters even into a file."""
+    items = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    longest = max((" ".join(i["quote"].split()) for i in items if i.get("quote")), key=len)
+    assert len(longest) > 70
+    assert f"“{longest}”" in run("review", str(drafted), "--list").stdout

@@ -702,10 +702,12 @@ def export_text(r: dict[str, Any]) -> str:
 
 
 def review_list_text(items: list[dict[str, Any]]) -> str:
-    # the words each item rests on, cut short: what a decision is made on (--json has them whole)
+    # the words each item rests on, cut short on a terminal (what a decision is made on);
+    # piped, whole, as every answer's lines are
+    cut = (lambda q: excerpt(q, 70)) if _WIDTH.get() is not None else (lambda q: q)
     rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}", i["text"],
              ("first: " if i.get("first") else "") + ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x),
-             f"“{excerpt(' '.join(i['quote'].split()), 70)}”" if i.get("quote") else "") for i in items]
+             f"“{cut(' '.join(i['quote'].split()))}”" if i.get("quote") else "") for i in items]
     return table(rows, ["id", "kind", "conf.", "item", "said by", "words"]) if rows else "nothing left to review"
 
 

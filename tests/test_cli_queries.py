@@ -120,8 +120,9 @@ def test_consensus_of_a_graph_with_no_claims_says_none_in_every_section(write) -
         (["who", "Shwan"], 3, "Error: no contributor node named 'Shwan' (did you mean 'Shawn Callahan'?)"),
         (["who", "Xavier"], 3, "Error: no contributor node named 'Xavier'; try `conceptgraph search`"),
         (["compare", "cooperation", "nothing-like-it"], 3, "Error: no node named 'nothing-like-it'"),
-        (["compare", "cooperation", "todd"], 3, "Error: 'todd' is a contributor; compare needs a term"),
-        (["who", "cooperation"], 3, "Error: 'cooperation' is a term; who needs a contributor"),
+        # the whole line: no "give --data for yours" when the name is found, of another kind
+        (["compare", "cooperation", "todd"], 3, "Error: 'todd' is a contributor; compare needs a term\n"),
+        (["who", "cooperation"], 3, "Error: 'cooperation' is a term; who needs a contributor\n"),
         (["why", "ken", "jack hooper"], 5,
          "Error: nothing links 'ken' and 'jack hooper' directly; try `conceptgraph path ken 'jack hooper'`"),
         (["search", "zzzz"], 5, "Error: nothing matches 'zzzz'"),

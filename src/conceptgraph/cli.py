@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, did_you_mean, printable
+from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, WrongKind, did_you_mean, printable
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -68,7 +68,8 @@ class _Group(click.Group):
             settings = ctx.find_object(_Settings)
             # a name not found where the user did not say what to read: say what was read
             also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
-                and settings is not None and settings.bundled and "did you mean" not in str(e) else ""
+                and not isinstance(e, WrongKind) and settings is not None and settings.bundled \
+                and "did you mean" not in str(e) else ""
             click.echo(f"Error: {_message(str(e))}{also}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error

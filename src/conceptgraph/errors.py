@@ -9,6 +9,7 @@ __all__ = [
     "ConceptGraphError",
     "DatasetError",
     "NodeNotFound",
+    "WrongKind",
     "AmbiguousName",
     "NoResult",
     "OutputError",
@@ -58,6 +59,11 @@ class NodeNotFound(ConceptGraphError):
     """No node answers to a name."""
 
     exit_code = 3
+
+
+class WrongKind(NodeNotFound):
+    """A node answers to the name, but of another kind than the question needs (a
+    contributor where compare needs a term)."""
 
 
 class AmbiguousName(ConceptGraphError):

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .errors import NodeNotFound, UsageError, article, did_you_mean
+from .errors import UsageError, WrongKind, article, did_you_mean
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import (
     AGREES_WITH,
@@ -516,7 +516,7 @@ def _by_support(items: list[Any]) -> list[Any]:
 
 def _require_kind(G: Graph, node: Any, kind: str, what: str) -> None:
     if _kind(G, node) != kind:
-        raise NodeNotFound(f"'{_label(G, node)}' is {article(_kind(G, node))}; {what} needs {article(kind)}")
+        raise WrongKind(f"'{_label(G, node)}' is {article(_kind(G, node))}; {what} needs {article(kind)}")
 
 
 def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:

@@ -696,6 +696,11 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
     assert f"{drafted:,} drafted items" in text and "--curated" in text
     out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "c.graphml"), "--curated", "--json")
     assert "drafted" not in json.loads(out.stdout)
+    # and so does the page, which draws them dashed
+    out = run("render", "--data", str(folder), "-o", str(tmp_path / "p.html"), "--json")
+    assert json.loads(out.stdout)["drafted"] == drafted
+    assert "drafted" not in json.loads(run("render", "--data", str(folder), "-o", str(tmp_path / "p.html"),
+                                           "--curated", "--json").stdout)
 
 
 def _drafted(*texts: str, terms: str = "leadership,management"):

@@ -849,7 +849,8 @@ def render(output: str | None, open_: bool, force: bool, focus: str | None, dept
     positions of a graph drawn before come from the cache, so it is not laid out again.
     """
     from .files import data_paths
-    from .render import render_html, write_page
+    from .graph import drafted_count
+    from .render import render_html, subgraph, write_page
 
     _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")
     G = _graph(data, curated)
@@ -861,7 +862,9 @@ def render(output: str | None, open_: bool, force: bool, focus: str | None, dept
         return
     path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data),
                       keep=data_paths(_data(data)), force=force)
-    _written({"format": "html", "path": str(path)}, as_json)
+    # a drafted folder's page draws its drafts too, dashed: said, as export says it
+    drawn = subgraph(G, focus, depth, list(kinds))
+    _written({"format": "html", "path": str(path)} | ({"drafted": n} if (n := drafted_count(drawn)) else {}), as_json)
     if open_:
         _launch(str(path.resolve()))
 

@@ -19,7 +19,7 @@ not any one discussion's sentences:
 >>> names = {key_of(["cooperation"])[0]: "coop", key_of(["collaboration"])[0]: "collab"}
 >>> [(f.term, f.label, f.negated) for f in read_sentence(
 ...     "Cooperation may be passive, but collaboration is always active.", 0, names) if f.label]
-[('coop', 'passive', False), ('collab', 'active', False)]
+[('coop', 'may be passive', False), ('collab', 'active', False)]
 """
 
 from __future__ import annotations

@@ -1203,3 +1203,21 @@ def test_the_tally_says_what_went_with_a_rejection(drafted: Path) -> None:
     assert gone > 0 and f"({left} left, {gone} gone with rejections or edits)" in text, text
     out = json.loads(run("review", str(drafted), "--undo", "--json").stdout)
     assert out["removed"] == 0 and "undone" in out
+
+
+def test_an_undo_from_the_command_line_gives_back_what_a_rejection_took_along(drafted: Path) -> None:
+    """Each command reads the folder afresh, and the items gone with a rejected term are in
+    no file: an undo gave back the term alone, its claims only on drafting again. The
+    rejection notes them (``took``), and the undo makes them again as they were drafted."""
+    def listed() -> dict[str, tuple[str, float | None]]:
+        return {i["id"]: (i["text"], i["confidence"]) for i in json.loads(run("review", str(drafted), "--list",
+                                                                              "--json").stdout)}
+
+    before = listed()
+    term = next(rid for rid, (text, _) in before.items() if rid.startswith("t-"))
+    assert run("review", str(drafted), "--reject", term).exit_code == 0
+    assert len(listed()) < len(before) - 1  # it took claims along
+    assert "took:" in (drafted / "decisions.yaml").read_text(encoding="utf-8")
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert listed() == before
+    assert run("validate", str(drafted)).exit_code == 0

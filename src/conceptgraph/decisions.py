@@ -96,15 +96,19 @@ _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", 
 _OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: ("message", "span")}
 #: The order items are made again in: what a claim uses, the claim, what a stance is about
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
+#: A rejected term's or attribute's note of the undecided items it took along (each as a
+#: line says an item, with its memo), so that an undo brings them back as they were drafted
+TOOK = "took"
 #: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
-_MEMO = {TERM: ("confidence", "was"), ATTRIBUTE: ("confidence", "was"), CLAIM: ("confidence", "was", ADDED),
-         RELATION: ("confidence", "about", "was", ADDED)}
+_MEMO = {TERM: ("confidence", "was", TOOK), ATTRIBUTE: ("confidence", "was", TOOK),
+         CLAIM: ("confidence", "was", ADDED), RELATION: ("confidence", "about", "was", ADDED)}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
            "# message and span; and, to make it again as it was should the decision be undone, its\n"
-           "# drafted confidence and (a stance) the claims it is about. A line marked `added` is\n"
+           "# drafted confidence, (a stance) the claims it is about and (a rejected term or\n"
+           "# attribute) the undecided items it took along. A line marked `added` is\n"
            "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
            "# An undo removes the last action's lines.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
@@ -489,6 +493,13 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
     memo = {k: e[k] for k in _MEMO[item] if k in e}
     for k, v in memo.items():
+        if k == TOOK:  # each as a line of its own would say it (checked as one)
+            if not isinstance(v, list) or not all(isinstance(x, dict) and x.get("item") in (ATTRIBUTE, CLAIM, RELATION)
+                                                  for x in v):
+                raise doc.error((*path, k), f"'{k}' must list attributes, claims and relations")
+            for x in v:
+                _entry(doc, i, {"action": action, "decision": REJECTED, **x})
+            continue
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "about"
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
@@ -1177,6 +1188,60 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
                    like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
                    status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"))
     return make_item(RELATION, rec, label)
+
+
+def taken_back(snap: Snapshot, undone: Iterable[Entry]) -> list[Item]:
+    """The items the rejections among ``undone`` (entries an undo took back) had taken
+    along (their :data:`TOOK` notes), made again as they were drafted, with any term or
+    attribute they name that ``snap`` lacks: what the undo gives back to draft.yaml. The
+    items ``snap`` holds already are left out."""
+    from .model import Attribute, Dataset, Term
+
+    took = [Entry(e.action, REJECTED, x["item"],
+                  {k: x[k] for k in (*_IDENTITY[x["item"]], *_OPTIONAL[x["item"]]) if k in x},
+                  memo={k: x[k] for k in _MEMO[x["item"]] if k in x})
+            for e in undone if e.decision == REJECTED for x in e.memo.get(TOOK, ())]
+    if not took:
+        return []
+    whole = Dataset(source=snap.base.source, contributors=snap.base.contributors, messages=tuple(snap.messages.values()))
+    label = _Labels(snap.base)
+    kind_of = {t.id: TERM for t in snap.base.terms} | {a.id: ATTRIBUTE for a in snap.base.attributes}
+    for it in snap.items:
+        if it.kind in (TERM, ATTRIBUTE):
+            label.of[it.record.id], kind_of[it.record.id] = it.record.label, it.kind
+    known = {(kind_of[ident], normalise(name)): ident for ident, name in label.of.items() if ident in kind_of}
+    taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
+    seen = {it.key for it in snap.items}
+    claim_ids = {it.rid: it.record.id for it in snap.items if it.kind == CLAIM}
+    out: list[Item] = []
+
+    def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:
+        from .discussions.thread import slug, unique_id
+
+        hit = known.get((kind, normalise(name)))
+        if hit is None:  # gone too (an attribute only the taken claims used): made as drafted
+            hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
+            rec = (Term(hit, name, aliases, status=DRAFT, confidence=confidence) if kind == TERM
+                   else Attribute(hit, name, status=DRAFT, confidence=confidence))
+            label.of[hit], known[(kind, normalise(name))] = name, hit
+            out.append(make_item(kind, rec, label))
+        return hit
+
+    # attributes first (made with their drafted confidence, unless still there), then claims,
+    # then relations: the stances about the claims find them
+    for e in sorted(took, key=lambda e: _KIND_ORDER[e.item]):
+        if e.item == ATTRIBUTE:
+            ensure(ATTRIBUTE, e.fields[ATTRIBUTE], (), e.memo.get("confidence"))
+            continue
+        if e.key in seen:
+            continue
+        made = _remake(e, label, whole, None, ensure, claim_ids)
+        if made is not None:
+            seen.add(made.key)
+            out.append(made)
+            if made.kind == CLAIM:
+                claim_ids[made.rid] = made.record.id
+    return out
 
 
 def write_settled(snap: Snapshot, settled: Settled) -> None:

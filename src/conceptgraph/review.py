@@ -41,8 +41,10 @@ from .decisions import (
     DECISIONS_FILE,
     EDITED,
     REJECTED,
+    RELATION,
     REMOVED,
     REVIEWED_FILE,
+    TOOK,
     Conflict,
     Decisions,
     Entry,
@@ -61,6 +63,7 @@ from .decisions import (
     review_id,
     scope,
     settle,
+    taken_back,
     taken_with,
     write_settled,
 )
@@ -371,7 +374,19 @@ class Review:
                     if users:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
-                lines.append((decision, it.kind, it.fields, changes, self._memo(it)))
+                memo = self._memo(it)
+                if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
+                    # what it takes along, noted: an undo gives it back, though no file holds it then
+                    users = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
+                             and it.record.id in taken_with(u)]
+                    # and their attributes as drafted (their confidence), should no other item keep them
+                    own = {u.record.attribute for u in users if u.kind == CLAIM}
+                    took = [{"item": a.kind, **a.fields, **self._memo(a)} for a in self.items
+                            if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
+                    took += [{"item": u.kind, **u.fields, **self._memo(u)} for u in users]
+                    if took:
+                        memo[TOOK] = took
+                lines.append((decision, it.kind, it.fields, changes, memo))
             result = self._commit(lambda: self.book.record(lines))
             if made:
                 result["made"] = made
@@ -647,6 +662,12 @@ class Review:
             result["undone"] = [it.rid for it in self.items if it.key in keys]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
+            back = taken_back(self.snap, gone)
+            if back:  # what a rejection took along, which no file holds: made again, undecided
+                self.snap.items.extend(back)
+                self.write_files()
+                self._load()
+                result["counts"] = self.counts()
             if added:
                 # the files written without it (and the terms and attributes made for it alone),
                 # then read again: the review stands as a fresh read of the folder would have it

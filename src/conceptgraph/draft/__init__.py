@@ -204,7 +204,7 @@ def _side_taken(text: str) -> str:
     return text
 
 
-# A label's opening modal ("may be passive", "can open doors"): how sure its speaker was, not what
+# A label's opening modal ("may be passive", "can open doors"): how sure its speaker was, not what is said
 _HEDGED = re.compile(r"^(?:may|might|can|could|must|should|will|would|shall)\s+(?:be\s+)?(?=\w)", re.I)
 #: The verdicts on a name (rules.py's labels, first word) that favour it
 _FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})

@@ -441,7 +441,8 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         s_end = subject[1] - base
         while s_end < end and text[s_end] in "\"”’'`)":
             s_end += 1
-        several = rule == "subject" and (s_end != (s_end := _coordinated(text, base, s_end, inside)))
+        ends_at = _coordinated(text, base, s_end, inside) if rule == "subject" else s_end
+        several, s_end = ends_at != s_end, ends_at
         found = _predicate(text, base, start, end, subject, s_end, inside, several)
         if several:  # "X and Y are different": a relation of the two (term_relations), no attribute of each
             found = [f for f in found if f.kind != CLAIM or not _BETWEEN_TWO.match(f.label)]

@@ -724,17 +724,18 @@ def test_read_if_exists_says_none_for_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "nothing").read_text() == "x"
 
 
-def test_import_takes_an_empty_folder_and_never_suggests_a_force_that_would_be_refused(tmp_path: Path) -> None:
+def test_an_empty_folder_is_taken_and_no_force_is_suggested_that_would_be_refused(tmp_path: Path) -> None:
     """An empty folder made for the import is used; a folder of one's notes is refused
     once, saying why (--force, suggested before, was then refused too)."""
-    (tmp_path / "empty").mkdir()
-    assert run("import", str(FIX / "chat.txt"), "-o", str(tmp_path / "empty"), "-q").exit_code == 0
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "notes.md").write_text("mine\n", encoding="utf-8")
-    r = run("import", str(FIX / "chat.txt"), "-o", str(notes))
-    one_line_error(r, 6, "notes.md", "would delete", "choose another folder")
-    assert "--force" not in r.stderr and [p.name for p in notes.iterdir()] == ["notes.md"]
+    for command in ("import", "draft"):  # draft -o DIR as import -o DIR
+        (tmp_path / command).mkdir()
+        assert run(command, str(FIX / "chat.txt"), "-o", str(tmp_path / command), "-q").exit_code == 0
+        r = run(command, str(FIX / "chat.txt"), "-o", str(notes))
+        one_line_error(r, 6, "notes.md", "would delete", "choose another folder")
+        assert "--force" not in r.stderr and [p.name for p in notes.iterdir()] == ["notes.md"]
 
 
 def test_force_replaces_an_earlier_import_but_never_review_work_or_other_files(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import slug, unique_id
-from ..errors import DatasetError, OutputError
+from ..errors import DatasetError
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import base_form, normalise
 
@@ -802,7 +802,7 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
     from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
     from ..discussions import read_discussion
-    from ..files import folder_lock, read_limited, read_text, recover, stamp, write_atomic, write_folder
+    from ..files import check_new_folder, folder_lock, read_limited, read_text, stamp, write_atomic, write_folder
     from ..load import input_kind
     from .parallel import AT_LEAST, at_once
 
@@ -815,9 +815,10 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     in_place = from_folder and output in (None, "")
     default = output in (None, "")
     target = src if in_place else Path("output") / slug(src.stem) if default else Path(str(output))
-    existed = not in_place and recover(target)
-    if existed and not force:
-        raise OutputError(f"{target}: already exists; choose another folder (-o) or use --force to replace it")
+    # what a draft to another folder writes there: an earlier one holds only these
+    own = (frozenset({"discussion.yaml"}) if kind == "discussion" else frozenset(f.name for f in files)) \
+        - {DECISIONS_FILE, REVIEWED_FILE} | {DRAFT_FILE}
+    existed = not in_place and check_new_folder(target, own, force)
     if from_folder:
         sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
         files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]

@@ -930,6 +930,8 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     ("Leadership or management can grow slowly.",
      {("leadership", "can grow slowly"), ("management", "can grow slowly")}),
     ("Leadership and management are different.", set()),  # said of the two: a relation, no attribute of each
+    ("Leadership versus management is ambiguous elsewhere.",  # not "leadership: versus"
+     {("leadership", "ambiguous elsewhere"), ("management", "ambiguous elsewhere")}),
 ])
 def test_a_subject_that_names_several_terms_says_the_same_of_each(sentence: str, claims: set[tuple[str, str]]) -> None:
     out, labels = _drafted(sentence)

@@ -122,9 +122,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
 
 
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"
-_AND_OR = re.compile(r"\b(?:and|or)\b|[&/]", re.I)
+_AND_OR = re.compile(r"\b(?:and|or|versus|vs)\b|[&/]", re.I)
 _LIST_GOES_ON = re.compile(r"[\"”’'`)]*\s*,?\s*(?:and|or)\b", re.I)  # "X, Y or anything that ..."
-_JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
+_JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,|versus|vs\.?)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
                      r"(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 
 

@@ -632,7 +632,8 @@ def _says_something_before(text: str) -> bool:
 _BETWEEN_TWO = re.compile(r"(?:different|distinct|same|similar|synonym\w*|interchangeabl\w*|related|equivalent|alike|"
                           r"opposites?|unrelated|identical)\b", re.I)
 # What joins names in a subject: "X and Y", "X, Y and Z", "X or Y", "X/Y"
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:(?:the|a|an)\s+)?[\"“‘'`(]*", re.I)
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*|(?:versus|vs\.?)\s+)(?:(?:the|a|an)\s+)?"
+                    r"[\"“‘'`(]*", re.I)
 
 
 def _coordinated(text: str, base: int, at: int, inside: list[Mention]) -> int:

@@ -123,6 +123,7 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
 
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"
 _AND_OR = re.compile(r"\b(?:and|or|versus|vs)\b|[&/]", re.I)
+_VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
 _LIST_GOES_ON = re.compile(r"[\"”’'`)]*\s*,?\s*(?:and|or)\b", re.I)  # "X, Y or anything that ..."
 _JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,|versus|vs\.?)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
                      r"(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
@@ -152,10 +153,14 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
         if not _AND_OR.search(gaps[i]) and not _LIST_GOES_ON.match(text, e2 - base) \
                 and not any(_JOINED.match(g) and _AND_OR.search(g) for g in gaps[i + 1:i + 4]):
             continue
+        # "X versus Y" is a subject only when a clause says something of it ("... is
+        # ambiguous"); the words around "the question of X vs. Y" are no one's claim on both
+        versus = _VERSUS.search(gaps[i]) is not None
         for have, lack in ((t1, t2), (t2, t1)):
             if have in claimed and lack not in claimed:
                 # from the copies too: '"sprocket", "cog" and "gear" are all ...' says it of "gear"
                 out += [replace(f, term=lack, rule=SHARED, start=min(f.start, s1, s2), end=max(f.end, e1, e2))
-                        for f in [*findings, *out] if f.kind == CLAIM and f.term == have]
+                        for f in [*findings, *out] if f.kind == CLAIM and f.term == have
+                        and not (versus and f.rule == RULE)]
                 claimed.add(lack)
     return out

@@ -196,7 +196,8 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     drawn = f"() => conceptgraph.nodes.get({node}).label"
     found = f"(text) => conceptgraph.matches(text).some((h) => h.i === {node})"
     legend = "() => document.querySelector('#node-kinds li .count').textContent"  # terms come first
-    before, counted = page.evaluate(drawn), page.evaluate(legend)
+    drafts = "() => Number(document.getElementById('draft-count').textContent)"  # "show drafts N"
+    before, counted, drafted = page.evaluate(drawn), page.evaluate(legend), page.evaluate(drafts)
     assert counted.endswith(" drafted") and "," not in counted  # "12 drafted": every term a draft
     assert not page.evaluate(found, "a name of my own")
     page.keyboard.press("e")
@@ -210,6 +211,7 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     assert page.evaluate(found, "a name of my own") and page.evaluate(found, item.record.label)
     n = int(counted.split()[0])
     assert page.evaluate(legend) == f"{n}, {n - 1} drafted"
+    assert page.evaluate(drafts) == drafted - 1  # it stayed at the page's first count
     page.keyboard.press("u")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     page.wait_for_function(drawn + " === " + repr(before), timeout=10_000)

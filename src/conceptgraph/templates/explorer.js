@@ -236,6 +236,9 @@
   function setCounts(nodesNow, edgesNow) {
     nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) fillCount(nodeCounts[k], n, d); });
     edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) fillCount(edgeCounts[k], n, d); });
+    // and "show drafts N": what is still drafted, as review decides it
+    const left = [...nodesNow, ...edgesNow].reduce((sum, [, d]) => sum + d, 0);
+    $("draft-count").textContent = String(left);
   }
   data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
   const edgeItems = data.edgeKinds.map((k, i) => legendItem(k, i, state.hiddenEdgeKinds, false));

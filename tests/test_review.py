@@ -1192,19 +1192,6 @@ def test_review_list_piped_gives_each_quote_whole(drafted: Path) -> None:
     assert f"“{longest}”" in run("review", str(drafted), "--list").stdout
 
 
-def test_the_tally_says_what_went_with_a_rejection(drafted: Path) -> None:
-    """Totals shrank from one decision to the next ("3 of 33", then "5 of 30") without a
-    word of why: the items gone with a rejected term are counted and said."""
-    items = json.loads(run("review", str(drafted), "--list", "--json").stdout)
-    term = next(i["id"] for i in items if i["kind"] == "term")
-    text = run("review", str(drafted), "--reject", term).stdout
-    left = len(json.loads(run("review", str(drafted), "--list", "--json").stdout))
-    gone = len(items) - 1 - left
-    assert gone > 0 and f"({left} left, {gone} gone with rejections or edits)" in text, text
-    out = json.loads(run("review", str(drafted), "--undo", "--json").stdout)
-    assert out["removed"] == 0 and "undone" in out
-
-
 def test_an_undo_from_the_command_line_gives_back_what_a_rejection_took_along(drafted: Path) -> None:
     """Each command reads the folder afresh, and the items gone with a rejected term are in
     no file: an undo gave back the term alone, its claims only on drafting again. The

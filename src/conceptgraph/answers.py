@@ -374,9 +374,6 @@ class ReviewSummary(TypedDict):
     reviewed: int
     left: int
     total: int
-    #: drafted items gone with a rejection or an edit (a rejected term's claims), in none of the
-    #: counts above: why ``total`` shrinks as the review goes
-    removed: int
     #: with --undo: the items of the action taken back
     undone: NotRequired[list[str]]
     #: with --undo: how many of them had turned an earlier decision, which stands again

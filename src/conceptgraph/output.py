@@ -711,13 +711,6 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
     return table(rows, ["id", "kind", "conf.", "item", "said by", "words"]) if rows else "nothing left to review"
 
 
-def _tally(r: dict[str, Any]) -> str:
-    """"21 of 29 reviewed (8 left)", and the items gone with a rejection or an edit (a
-    rejected term's claims), counted in none of these: why the total shrinks."""
-    gone = f", {r['removed']} gone with rejections or edits" if r.get("removed") else ""
-    return f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left{gone})"
-
-
 def review_text(r: dict[str, Any]) -> str:
     def also(n: int, what: str) -> str:
         return f" ({n} more {what})" if n else ""
@@ -726,7 +719,7 @@ def review_text(r: dict[str, Any]) -> str:
         n = len(r["undone"])
         again = f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
         return (f"{r['path']}: took back the last action ({_count(n, 'item')}: {', '.join(r['undone'][:5])}"
-                f"{', ...' if n > 5 else ''}{again}); {_tally(r)}")
+                f"{', ...' if n > 5 else ''}{again}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     if r.get("changed"):  # a decision taken back by another: said, never done silently
@@ -737,7 +730,7 @@ def review_text(r: dict[str, Any]) -> str:
         made = (f"\n{rid}: {was} → {now}" if was != now else f"\n{rid}: {now}, unchanged") + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
-            f"{_tally(r)}{made}"
+            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"
             + (f"\n{r['note']}" if r.get("note") else ""))
 
 
@@ -752,7 +745,7 @@ def review_add_text(r: dict[str, Any]) -> str:
     else:
         turned = f" (it had been {r['turned']}: turned)" if r.get("turned") else ""
         what = f"the draft has it: {r['id']} {r['drafted']}, accepted{turned}"
-    return f"{r['path']}: {what}{said}; {_tally(r)}{made}{note}"
+    return f"{r['path']}: {what}{said}; {r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}{note}"
 
 
 #: command -> the function that writes its answer as text.

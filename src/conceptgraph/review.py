@@ -899,4 +899,4 @@ def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0,
             "accepted_with": max(0, counts["accepted"] - before["accepted"] - accepted),
             "rejected_with": max(0, counts["removed"] - before["removed"]) if rejected else 0,
             "already": already, "changed": changed, "reviewed": counts["reviewed"], "left": counts["left"],
-            "total": counts["total"], "removed": counts["removed"]}
+            "total": counts["total"]}

@@ -315,6 +315,26 @@ def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str])
     assert {t.label for t in find_terms(msgs, title="", max_terms=4)} == sides
 
 
+@pytest.mark.parametrize("title", [
+    "Cooperation & collaboration",  # a title that is two names and nothing else
+    "Cooperation vs collaboration & teams",  # not "collaboration teams"
+    "forum. Cooperation or collaboration?",  # the site's name before it is no word of a side
+])
+def test_a_title_that_sets_two_names_side_by_side_gives_both(title: str) -> None:
+    msgs = [Message("m1", "a", "post", "Which word fits?"),
+            Message("m2", "b", "comment 1", "Cooperation is a truce; collaboration is a project.", reply_to="m1")]
+    assert {t.label for t in find_terms(msgs, title=title, max_terms=4)} == {"cooperation", "collaboration"}
+
+
+def test_a_disqus_pages_title_is_what_its_comments_discuss(tmp_path: Path) -> None:
+    """A Disqus thread has comments only: its page's title goes on the first, as a post's
+    title would, so that the draft takes the title's question (it drafted no term)."""
+    folder = tmp_path / "d"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "disqus.xml"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    assert {t.label for t in load_dataset(folder).terms} >= {"cooperation", "collaboration"}
+
+
 def test_a_word_defined_after_a_comma_and_and_is_the_word_alone() -> None:
     msgs = [Message("m1", "a", "post", "What is the difference between weather and climate?"),
             Message("m2", "b", "comment 1", "Weather means what happens today, and climate means the long-term pattern.")]

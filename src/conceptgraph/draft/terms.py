@@ -56,6 +56,8 @@ _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|vers
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
 # In a title, words joined by a bare slash too: "terminology of conjecture/proof"
 _TITLE_SLASHED = re.compile(r"(?<![\w./:-])(?P<a>[^\W\d_][\w-]*)/(?P<b>[^\W\d_][\w-]*)(?![\w./-])")
+_TITLE_PAIR = re.compile(r"(?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+(?:&|and)\s+"
+                         r"(?P<b>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*[?.!]?")
 _ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
                           r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
@@ -297,7 +299,8 @@ def _phrase_words(text: str) -> list[str]:
 def _side(text: str, first: bool, limit: int) -> list[str]:
     """One side of a question: the words nearest the "or", "vs" or "and" that joins the
     two, up to ``limit`` of them and no further than another "or", "and" or comma."""
-    parts = re.split(r"\s+(?:or|and|but|vs\.?|versus)\s+|,\s*", text.strip())
+    # ("thread. Cooperation or ...": a side never reaches back across a sentence's end)
+    parts = re.split(r"\s+(?:or|and|but|vs\.?|versus)\s+|\s+&\s+|,\s*|(?<=\w[.?!])\s+", text.strip())
     part = parts[-1] if first else parts[0]
     quoted = _QUOTE.fullmatch(part.strip())
     if quoted:
@@ -613,6 +616,12 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
     for m in _TITLE_SLASHED.finditer(text) if title else ():
         for side in ("a", "b"):
             f.mark(_quoted_words(m.group(side)), weight, speaker, message, preferred=True)
+    # a title that is two names and nothing else: "Cooperation & collaboration", "Goals and objectives"
+    for part in re.split(r"(?<=[.?!])\s+", text) if title else ():
+        m = _TITLE_PAIR.fullmatch(part.strip())
+        if m:
+            for side in ("a", "b"):
+                f.mark(_phrase_words(m.group(side)), weight, speaker, message, preferred=True)
     # "What does X mean?" anywhere; "What is an X?", "Is X a Y?" where the thread asks its question
     for pattern in (_WHAT_MEANS, _WHAT_IS, _IS_A) if opening else (_WHAT_MEANS,):
         for m in pattern.finditer(text):

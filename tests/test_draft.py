@@ -236,6 +236,7 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Set the limit to -1 for none.", "maria", []),  # a number
     ("-1°C is too warm for the freezer.", "maria", []),
     ("Exactly.", "tom", [("agrees_with", "tom")]),
+    ("Yeah, makes sense.", "tom", [("agrees_with", "tom")]),  # an opener before it
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),
     ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back

@@ -124,7 +124,8 @@ _PATTERNS: list[_Shape] = [
            needs=("-1", "thumbsdown", "\U0001F44E")),
     # agreement without the word: "Makes sense.", "Fair enough", "I stand corrected", "That's what I meant"
     _Shape(AGREES_WITH, re.compile(
-        r"^\s*(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
+        r"^\s*(?:(?:yeah|yes|yep|ok|okay|right|sure|ah|oh)[,!.]?\s+)?"  # "Yeah, makes sense."
+        r"(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
         r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
         r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
         # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer

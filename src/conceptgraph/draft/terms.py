@@ -618,10 +618,10 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
             f.mark(_quoted_words(m.group(side)), weight, speaker, message, preferred=True)
     # a title that is two names and nothing else: "Cooperation & collaboration", "Goals and objectives"
     for part in re.split(r"(?<=[.?!])\s+", text) if title else ():
-        m = _TITLE_PAIR.fullmatch(part.strip())
-        if m:
+        pair = _TITLE_PAIR.fullmatch(part.strip())
+        if pair is not None:
             for side in ("a", "b"):
-                f.mark(_phrase_words(m.group(side)), weight, speaker, message, preferred=True)
+                f.mark(_phrase_words(pair.group(side)), weight, speaker, message, preferred=True)
     # "What does X mean?" anywhere; "What is an X?", "Is X a Y?" where the thread asks its question
     for pattern in (_WHAT_MEANS, _WHAT_IS, _IS_A) if opening else (_WHAT_MEANS,):
         for m in pattern.finditer(text):

@@ -5,6 +5,7 @@ decision."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,15 @@ def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
 
 
 def test_an_item_gone_with_a_rejected_term_is_said_to_be_and_comes_back_when_drafted_again(drafted: Path) -> None:
+    """A folder reviewed before rejections noted what they took along: the item is said
+    to be gone with the term, and comes back when the thread is drafted again."""
     r = Review(drafted)
     term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
     claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "conversation")
     assert run("review", str(drafted), "--reject", term.rid).exit_code == 0
+    book = drafted / "decisions.yaml"
+    book.write_text(re.sub(r", took: \[.*\]\}$", "}", book.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    assert "took:" not in book.read_text(encoding="utf-8")
     assert run("review", str(drafted), "--accept", term.rid).exit_code == 0
     out = run("review", str(drafted), "--accept", claim.rid)
     assert out.exit_code == 2 and "rejected in review ('conversation') went with it" in out.stderr, out.stderr
@@ -1207,4 +1213,18 @@ def test_an_undo_from_the_command_line_gives_back_what_a_rejection_took_along(dr
     assert "took:" in (drafted / "decisions.yaml").read_text(encoding="utf-8")
     assert run("review", str(drafted), "--undo").exit_code == 0
     assert listed() == before
+    assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_a_rejected_term_accepted_after_all_brings_back_what_it_took(drafted: Path) -> None:
+    """Turning a rejection (the term accepted in the end) gave back the term alone, from
+    the command line: its claims came back only on drafting again."""
+    def listed() -> set[str]:
+        return {i["id"] for i in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
+
+    before = listed()
+    term = next(rid for rid in sorted(before) if rid.startswith("t-"))
+    assert run("review", str(drafted), "--reject", term).exit_code == 0
+    assert run("review", str(drafted), "--accept", term).exit_code == 0
+    assert listed() == before - {term}
     assert run("validate", str(drafted)).exit_code == 0

@@ -344,6 +344,9 @@ class Review:
                 raise UsageError("nothing to decide")
             lines = []
             made: list[str] = []
+            # a rejection turned (a term accepted after all): what it took along comes back with it
+            turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
+                      and e.decision == REJECTED and e.memo.get(TOOK)]
             for it in items:
                 changes: dict[str, Any] = {}
                 if decision == EDITED:
@@ -388,6 +391,12 @@ class Review:
                         memo[TOOK] = took
                 lines.append((decision, it.kind, it.fields, changes, memo))
             result = self._commit(lambda: self.book.record(lines))
+            back = taken_back(self.snap, turned)
+            if back:  # made again, undecided, as an undo of the rejection would have them
+                self.snap.items.extend(back)
+                self.write_files()
+                self._load()
+                result["counts"] = self.counts()
             if made:
                 result["made"] = made
             if decision == REJECTED and any(it.kind == CLAIM for it in items):

@@ -1642,6 +1642,23 @@ def test_compare_and_consensus_mark_what_is_only_drafted(tmp_path: Path) -> None
     assert "[drafted from the text]" in run("consensus", "--data", str(folder)).stdout
 
 
+def test_a_dispute_consensus_finds_in_a_draft_is_marked_drafted(tmp_path: Path) -> None:
+    """consensus's "Disputed" lines (said by one, denied by another) carried no mark, though
+    the README says every line resting on drafts alone is marked."""
+    from conceptgraph.answers import ANSWERS, conforms
+
+    raw = tmp_path / "chat.txt"
+    raw.write_text("Ann: An objective is measurable.\nBo: No, an objective is not measurable.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("draft", str(raw), "-o", str(folder), "--terms", "objective", "-q").exit_code == 0
+    answer = json.loads(run("consensus", "objective", "--data", str(folder), "--json").stdout)
+    assert conforms(answer, ANSWERS["consensus"]) == []
+    [said] = [d for d in answer["disputed"] if d["type"] == "asserted_and_denied"]
+    assert set(said["drafted_by"]) == {"Ann", "Bo"}
+    text = run("consensus", "objective", "--data", str(folder)).stdout
+    assert "objective: measurable: asserted by Ann, denied by Bo  [drafted from the text]" in text, text
+
+
 def drafted_compare(tmp_path: Path, said: str, a: str, b: str) -> tuple[dict, str]:
     """``compare a b`` (JSON, then text) on the draft of a two-turn chat: Ann asks how a
     and b differ, Bo ``said``."""

@@ -226,6 +226,8 @@ class Agreed(TypedDict):
     supporters: list[str]
     count: int
     inferred_by: NotRequired[list[str]]
+    #: of the supporters, those who said it only in a draft not yet reviewed
+    drafted_by: NotRequired[list[str]]
     endorsed_by: list[str]
     quotes: NotRequired[list[Evidence]]
 
@@ -243,6 +245,9 @@ Disputed = TypedDict("Disputed", {
     "opposite_asserted_by": NotRequired[list[str]],
     "inferred_by": NotRequired[list[str]],
     "opposite_inferred_by": NotRequired[list[str]],
+    #: who said it only in a draft not yet reviewed (each side of an opposition apart)
+    "drafted_by": NotRequired[list[str]],
+    "opposite_drafted_by": NotRequired[list[str]],
     "from": NotRequired[str],
     "to": NotRequired[str],
     "quote": NotRequired[str],

@@ -533,13 +533,16 @@ def consensus_text(r: dict[str, Any]) -> str:
         if d["type"] == "asserted_and_denied":
             lines.append(f"  {claim_text(d['term_label'], d['label'])}: asserted by {_names(d['asserted_by'])}, "
                          f"denied by {_names(d['denied_by'])}"
-                         + _mark(d.get("inferred_by", []), d["asserted_by"] + d["denied_by"]))
+                         + _mark(d.get("inferred_by", []), d["asserted_by"] + d["denied_by"])
+                         + _drafted(d.get("drafted_by", []), d["asserted_by"] + d["denied_by"]))
             lines += _quotes(d)
         elif d["type"] == "opposed_attributes":
             parts = (["the opposition"] if d.get("inferred") else []) + _read_by(d.get("inferred_by", []), d["label"]) \
                 + _read_by(d.get("opposite_inferred_by", []), d["opposite_label"])
             lines.append(f"  {d['term_label']} is both “{d['label']}” ({_names(d['asserted_by'])}) and the opposed "
-                         f"“{d['opposite_label']}” ({_names(d['opposite_asserted_by'])}){_inference(parts)}")
+                         f"“{d['opposite_label']}” ({_names(d['opposite_asserted_by'])}){_inference(parts)}"
+                         + _drafted(d.get("drafted_by", []) + d.get("opposite_drafted_by", []),
+                                    d["asserted_by"] + d["opposite_asserted_by"]))
             lines += _quotes(d)
         else:
             lines += _stance_lines(d, "disputes")

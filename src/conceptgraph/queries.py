@@ -784,7 +784,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                 both = claims + lacks[x]
                 disputed.append({"type": "asserted_and_denied", "term": t, "term_label": _label(G, t), "attribute": x,
                                  "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x]),
-                                 **_optional(inferred_by=_inferred_by(both)),
+                                 **_optional(inferred_by=_inferred_by(both), drafted_by=_drafted_by(both)),
                                  **({"quotes": _public(both)} if quotes else {})})
         order = {x: i for i, x in enumerate(has)}
         for x in has:
@@ -794,7 +794,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                         "attribute": x, "label": _label(G, x), "opposite": y,
                         "opposite_label": _label(G, y), "asserted_by": _names(has[x]),
                         "opposite_asserted_by": _names(has[y]),
-                        **_optional(inferred_by=_inferred_by(has[x]), opposite_inferred_by=_inferred_by(has[y]))}
+                        **_optional(inferred_by=_inferred_by(has[x]), opposite_inferred_by=_inferred_by(has[y]),
+                                    drafted_by=_drafted_by(has[x]), opposite_drafted_by=_drafted_by(has[y]))}
                 if all(d.get("inferred") for d in opposing):
                     item["inferred"] = True  # the opposition is the curator's reading
                 if quotes:

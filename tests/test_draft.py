@@ -971,6 +971,13 @@ def test_it_stands_for_the_term_unless_it_stands_for_nothing(text: str, labels: 
     assert [label[c.attribute] for c in out.claims] == labels
 
 
+def test_a_link_in_brackets_ends_no_sentence_it_is_not_part_of() -> None:
+    """The link's pattern took the sentence's ")." as its own: the next sentence ran into it
+    and its claim was read from the one before."""
+    out, labels = _drafted("See the guide (https://example.com/p). A persona is a sketch.", terms="persona")
+    assert [(labels[c.attribute], c.quote) for c in out.claims] == [("sketch", "A persona is a sketch.")]
+
+
 @pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:",
                                       "In the end, personas are personas.",
                                       'So, there still is no "persona" around.'])  # not "persona: still"

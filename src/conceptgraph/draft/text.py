@@ -132,10 +132,26 @@ def without_addresses(text: str) -> str:
 
     >>> without_addresses("see github.com/org/repo now")
     'see                     now'
+    >>> without_addresses("a guide (https://x.org/okr). Goals ...")  # the sentence's ")." is not the link's
+    'a guide (                 ). Goals ...'
     """
     if not _MAY_ADDRESS.search(text):  # most sentences hold none: one quick scan says so
         return text
-    return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    return _ADDRESS.sub(lambda m: _blank(m.group()), text)
+
+
+def _blank(address: str) -> str:
+    """Spaces for ``address``, but for what ends the sentence around it: a stop, a comma,
+    a closing bracket or quotation mark the address did not open."""
+    end = len(address)
+    while end:
+        last = address[end - 1]
+        if last in ".,;:!?'\"”’»" or last == ")" and address.count("(", 0, end) < address.count(")", 0, end) \
+                or last == "]" and address.count("[", 0, end) < address.count("]", 0, end):
+            end -= 1
+        else:
+            break
+    return " " * end + address[end:]
 
 
 # A patch a message carries (git format-patch, diff -u): from its files' header ("diff --git",

@@ -812,7 +812,14 @@
   $("showall").addEventListener("click", () => { showAll(); network.fit(); });
   // the status line first: redrawn after the camera set off, the move was seen to stop short,
   // a few nodes out of sight
-  $("fit").addEventListener("click", () => { refresh(); network.fit({ animation: big ? false : { duration: 300 } }); });
+  $("fit").addEventListener("click", () => {
+    refresh();
+    if (big) { network.fit({ animation: false }); return; }
+    network.fit({ animation: { duration: 300 } });
+    // the move once stopped short (a third of the nodes in sight, on a phone, under load):
+    // once it is over, fit again at once, which changes nothing when it went all the way
+    setTimeout(() => network.fit({ animation: false }), 350);
+  });
   $("physics").addEventListener("click", (ev) => {
     const on = ev.currentTarget.getAttribute("aria-pressed") !== "true";
     ev.currentTarget.setAttribute("aria-pressed", on ? "true" : "false");

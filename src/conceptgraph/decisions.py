@@ -1191,10 +1191,10 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
 
 
 def taken_back(snap: Snapshot, undone: Iterable[Entry]) -> list[Item]:
-    """The items the rejections among ``undone`` (entries an undo took back) had taken
-    along (their :data:`TOOK` notes), made again as they were drafted, with any term or
-    attribute they name that ``snap`` lacks: what the undo gives back to draft.yaml. The
-    items ``snap`` holds already are left out."""
+    """The items the rejections among ``undone`` (entries an undo took back, or rejections
+    a later decision turned) had taken along (their :data:`TOOK` notes), made again as
+    they were drafted, with any term or attribute they name that ``snap`` lacks: what goes
+    back to draft.yaml. The items ``snap`` holds already are left out."""
     from .model import Attribute, Dataset, Term
 
     took = [Entry(e.action, REJECTED, x["item"],

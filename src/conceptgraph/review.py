@@ -290,7 +290,8 @@ class Review:
             # a slip of the keyboard is the likelier story when an id is that close
             gone = [] if hint else [e.fields[e.item] for e in self.book.entries
                                     if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)]
-            # rejected once, if not now: what went with it comes back only when the thread is drafted again
+            # rejected once, if not now: what went with it, in a folder reviewed before rejections noted
+            # it (``took``), comes back only when the thread is drafted again
             why = f"; an item that used a term or attribute rejected in review ({', '.join(map(repr, gone[:3]))}" \
                   f"{', ...' if len(gone) > 3 else ''}) went with it: once that is accepted, drafting again " \
                   f"(conceptgraph draft {self.snap.folder}) brings it back" if gone else ""
@@ -380,13 +381,13 @@ class Review:
                 memo = self._memo(it)
                 if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     # what it takes along, noted: an undo gives it back, though no file holds it then
-                    users = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
+                    along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
                              and it.record.id in taken_with(u)]
                     # and their attributes as drafted (their confidence), should no other item keep them
-                    own = {u.record.attribute for u in users if u.kind == CLAIM}
+                    own = {u.record.attribute for u in along if u.kind == CLAIM}
                     took = [{"item": a.kind, **a.fields, **self._memo(a)} for a in self.items
                             if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
-                    took += [{"item": u.kind, **u.fields, **self._memo(u)} for u in users]
+                    took += [{"item": u.kind, **u.fields, **self._memo(u)} for u in along]
                     if took:
                         memo[TOOK] = took
                 lines.append((decision, it.kind, it.fields, changes, memo))

@@ -51,10 +51,10 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
            name: str = "concept_graph", keep: tuple[Path, ...] = ()) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``, named after
     ``name``: ``output/concept_graph.graphml``; ``"-"`` for standard output, every byte
-    checked). Files are replaced atomically: a failure
-    leaves the old one; an existing file is replaced only when it is an earlier export in
-    this format (or empty), unless ``force``. A folder format replaces only an empty folder or an earlier
-    export of ours that holds nothing else, unless ``force``. Nothing replaces ``keep``,
+    checked). Files are replaced atomically: a failure leaves the old one; an existing
+    file is replaced only when it is an earlier export in this format (or empty), unless
+    ``force``. A folder format replaces only an empty folder or an earlier export of ours
+    that holds nothing else, unless ``force``. Nothing replaces ``keep``,
     the data the graph was read from (:func:`conceptgraph.files.data_paths`), nor a folder
     holding it, ``force`` or not.
 

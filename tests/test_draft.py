@@ -831,6 +831,22 @@ Erin: Like Carol, I think trust matters most. Trust is not a contract; it grows 
 """
 
 
+def test_i_disagree_answers_a_short_message_that_claims_something(tmp_path: Path) -> None:
+    """"Bug is just slang for defect." is short (three content words), and a dispute after it
+    went past it to the message before, as it rightly does past "Okay, thank you."."""
+    (tmp_path / "chat.txt").write_text(
+        "Ann: What is the difference between a bug and a defect?\n"
+        "Bo: A bug is a defect found in code. A defect is any deviation from the requirements.\n"
+        "Cy: Per ISTQB a defect is a flaw in a component that can cause it to fail.\n"
+        "Dee: Bug is just slang for defect. Same thing.\n"
+        "Bo: I disagree. A bug is always in code, a defect can be in a spec.\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "-q").exit_code == 0
+    ds = load_dataset(tmp_path / "d")
+    name = {c.id: c.name for c in ds.contributors}
+    assert [(name[r.source], r.kind, name[r.target]) for r in ds.relations if r.kind == "disputes"] == \
+        [("Bo", "disputes", "Dee")]
+
+
 def test_a_meeting_about_other_words_is_drafted_as_a_reader_would(tmp_path: Path) -> None:
     """A thread on another subject, with no reply structure: "I disagree" and "+1" answer
     the message before; a stance that echoes nothing concerns its target's latest claims."""

@@ -131,8 +131,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 answered = _echoed(rare, msg.by, recent) or answered
                 others = [(by, theirs) for by, theirs in reversed(recent) if by != msg.by]
                 before = others[0][0] if others else ""
-                if others and answered == before and len(others[0][1]) < 4:
-                    # no one disputes "Okay, thank you.": a dispute answers the last message that said something
+                if others and answered == before and len(others[0][1]) < 4 and not drafter.claimed_in(last_of[before]):
+                    # no one disputes "Okay, thank you.": a dispute answers the last message that said
+                    # something (a claim drafted from it, however short: "Bug is just slang for defect.")
                     disputed = next((by for by, theirs in others if len(theirs) >= 4), "")
                 # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
                 called = spoken_to = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
@@ -374,6 +375,10 @@ class _Drafter:
             self.quoted = (place, words if words is not None and whole else content_words(msg.text[q_start:q_end]))
         self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1], msg.id))
         return aid
+
+    def claimed_in(self, msg: Message) -> bool:
+        """Whether a claim was drafted from ``msg`` (among its speaker's last few)."""
+        return any(m == msg.id for _, _, m in self.said.get(msg.by, [])[-20:])
 
     def view(self) -> _View:
         """What reading one message on its own needs of the terms named so far."""

@@ -939,6 +939,7 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A persona is well-intentioned.", "well-intentioned"),  # "well" opens no phrase here
     ("A persona is a sketch you’d keep on the wall.", "sketch you’d keep on the wall"),  # not "youd"
     ("A persona is a sketch <=> a scenario is a story.", "sketch"),  # an arrow maps, it joins no phrase
+    ('A persona is "a sketch of one user"   # the team\'s reading', "sketch of one user"),  # a comment ends it
     ("A persona could, in theory, outlive its research.", "could outlive its research"),
     ("A persona needs to be grounded in research.", "needs to be grounded in research"),  # one "to"
     # what someone is let do is no purpose of its own: not "has skip research"
@@ -1035,6 +1036,7 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("This haiku is violent.", []),
     ("Haikus are not sonnets.", [("contrasts_with", "haiku", "sonnet")]),
     ("This haiku is like violence.", [("similar_to", "haiku", "violence")]),
+    ("A haiku is a sonnet form of old.", []),  # "sonnet" qualifies "form": it is a form, no sonnet
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
     ("A haiku has three lines and a sonnet fourteen.", []),
     ("A haiku is not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),

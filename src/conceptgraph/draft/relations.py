@@ -31,6 +31,7 @@ import re
 
 from ..kinds import CONTRASTS_WITH, INCLUDES, SIMILAR_TO
 from .rules import Finding, Mention
+from .text import STOP
 
 __all__ = ["term_relations"]
 
@@ -114,6 +115,16 @@ def _predicate_adjective(between: str, named: str) -> bool:
         and "NOUN" not in parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold())
 
 
+def _qualifies(text: str, at: int) -> bool:
+    """Whether the name ending at ``at`` only qualifies the noun after it ("a measurable
+    step", "a sprocket tooth")."""
+    from .text import parts_of_speech
+
+    nxt = re.match(r"[\"”’'`]*\s+([^\W\d_][\w-]*)", text[at:])
+    return nxt is not None and "NOUN" in parts_of_speech(nxt.group(1).casefold()) \
+        and nxt.group(1).casefold() not in STOP
+
+
 def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "",
                    renamed: tuple[str, ...] = ()) -> list[Finding]:
     """The relations between terms one sentence states, each quoting the sentence;
@@ -162,8 +173,11 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             first = mentions[i - 1][2]  # "consensus without vetoes is just consent": consensus is
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
-                if pattern is _IS and _predicate_adjective(between, text[s2 - base:e2 - base]):
-                    break  # "this rhetoric is violent" says what it is like, not what it is
+                if pattern is _IS and (_predicate_adjective(between, text[s2 - base:e2 - base])
+                                       or _qualifies(text, e2 - base)):
+                    # "this rhetoric is violent" says what it is like, not what it is; "an objective is a
+                    # measurable step" says it is a step
+                    break
                 if kind == CONTRASTS_WITH and _BARE_JOIN.match(between):
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):

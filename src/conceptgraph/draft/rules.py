@@ -71,9 +71,9 @@ _PLUS = re.compile(r"^\s*(?:equals?|=|is)\s+(?P<rest>.*?)\s+plus\b", re.I)
 _INCLUDES = re.compile(r"^\s*(?:includes?|contains?|encompasses?|is part of|sits inside|inside)\b", re.I)
 _LIST = re.compile(r"^[–—•*-]\s+")
 _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
-# (and an arrow, "stable <=> beta": a mapping, not words of one phrase)
+# (and an arrow, "stable <=> beta": a mapping, not words of one phrase; a comment, "  # 3-5 years")
 _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\."
-                  r"|<=>|<->|[=-]+>|<[=-]+|[→←↔⇒⇔])")
+                  r"|<=>|<->|[=-]+>|<[=-]+|[→←↔⇒⇔]|\s#\s)")
 _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"

@@ -1034,6 +1034,7 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("A haiku is one way to write a poem.", [("includes", "poem", "haiku")]),
     # an adjective says what it is like, not what it is; a noun after "like" does
     ("This haiku is violent.", []),
+    ("This haiku is standard.", []),  # a word that is also a noun, an adjective here (no article)
     ("Haikus are not sonnets.", [("contrasts_with", "haiku", "sonnet")]),
     ("This haiku is like violence.", [("similar_to", "haiku", "violence")]),
     ("A haiku is a sonnet form of old.", []),  # "sonnet" qualifies "form": it is a form, no sonnet
@@ -1051,7 +1052,7 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("We write haiku (poems of three lines) daily.", []),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
-    names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence")}
+    names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}
     found = mentions_in(sentence, 0, len(sentence), names)
     assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found)] == expected
 

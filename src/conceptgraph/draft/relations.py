@@ -111,8 +111,10 @@ def _predicate_adjective(between: str, named: str) -> bool:
     from .text import parts_of_speech
 
     words = named.split()
+    pos = parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold()) if words else frozenset()
+    # ("is measurable": a word a dictionary also calls a noun is an adjective here, with no article)
     return bool(words) and not re.search(r"\b(?:a|an|the|like)\b", between, re.I) \
-        and "NOUN" not in parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold())
+        and ("NOUN" not in pos or "ADJ" in pos)
 
 
 def _qualifies(text: str, at: int) -> bool:

@@ -988,6 +988,14 @@ def test_it_stands_for_the_term_unless_it_stands_for_nothing(text: str, labels: 
     assert [label[c.attribute] for c in out.claims] == labels
 
 
+def test_the_words_after_a_name_stop_at_a_semicolon() -> None:
+    """'"Revenue by Q3" is a persona; "the default tool" is a scenario.' gave the persona the
+    second clause; the words before it are what the sentence says of it."""
+    out, labels = _drafted('"Revenue 2M by Q3" is a persona; "the default tool for charities" is a scenario.',
+                           terms="persona,scenario")
+    assert not [c for c in out.claims if "default tool" in labels[c.attribute] and c.term == "persona"]
+
+
 def test_a_link_in_brackets_ends_no_sentence_it_is_not_part_of() -> None:
     """The link's pattern took the sentence's ")." as its own: the next sentence ran into it
     and its claim was read from the one before."""

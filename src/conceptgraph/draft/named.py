@@ -63,7 +63,7 @@ _NOT = re.compile(r"n't|n’t|\b(?:not|no|never)\b", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
-_NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b", re.I)
+_NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:;|(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b)", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 

@@ -180,6 +180,11 @@ def test_a_speakers_verdict_on_a_word(sentence: str, expected: tuple[str, str, b
     assert (term, label, negated) == expected and quoted in quote
 
 
+@pytest.mark.parametrize("sentence", ["If we use 'trust' here, say so.", "Unless we say 'trust', nobody will."])
+def test_a_verdict_supposed_is_no_verdict(sentence: str) -> None:
+    assert [label for _, label, _, _ in claims_of(sentence) if label in ("used", "said")] == []
+
+
 def test_contrasts_oppose_their_two_attributes() -> None:
     found = read_sentence("Leadership inspires, whereas management organises.", 0, NAMES)
     opposes = [f for f in found if f.kind == "opposes"]

@@ -485,9 +485,10 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
     for m in inside:
-        v = _VERDICT.search(text[max(start, m[0] - base - 120):m[0] - base])  # a verdict stands close before
-        if not v:
-            continue
+        window = text[max(start, m[0] - base - 120):m[0] - base]
+        v = _VERDICT.search(window)  # a verdict stands close before
+        if not v or re.search(r"\b(?:if|unless|whether)\s+$", window[:v.start()], re.I):
+            continue  # "If we mean X, ...": supposed, not judged
         verb = "prefer" if v.group("vote") else (v.group("verb") or v.group("gerund")).casefold().split()[0]
         verb = {"getting": "get", "removing": "remove", "dropping": "drop", "renaming": "rename",
                 "replacing": "replace", "keeping": "keep", "using": "use", "calling": "call"}.get(verb, verb)

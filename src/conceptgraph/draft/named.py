@@ -64,6 +64,8 @@ _NOT = re.compile(r"n't|n’t|\b(?:not|no|never)\b", re.I)
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:;|(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b)", re.I)
+# The words that give a name: "a column called X", "what is known as X"
+_NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|referred to as)\s*[\"“‘'`(]*$", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -113,8 +115,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
             if b.end() < s - base:
                 at = b.end()
         before = text[at:s - base]
-        # "Callbacks alone don't make a framework": the words before deny; cut, they would assert
-        label = "" if _NOT.search(before) else _label(before)
+        # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
+        # "a column called Goal" names it, and says nothing of it
+        label = "" if _NOT.search(before) or _NAMED_AS.search(before) else _label(before)
     if not label:
         return []
     span = _span_of(text, base, base + at, label)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
@@ -374,6 +375,7 @@ def conceded(text: str) -> bool:
     return any(_GIVES_WAY.search(line) for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
+@lru_cache(maxsize=4096)  # a sentence no turn cuts is read by leaning() and both_sides() alike: once
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""

@@ -205,8 +205,6 @@ def _side_taken(text: str) -> str:
     return text
 
 
-# A label's opening modal ("may be passive", "can open doors"): how sure its speaker was, not what is said
-_HEDGED = re.compile(r"^(?:may|might|can|could|must|should|will|would|shall)\s+(?:be\s+)?(?=\w)", re.I)
 #: The verdicts on a name (rules.py's labels, first word) that favour it
 _FAVOURING = frozenset({"liked", "preferred", "supported", "recommended"})
 #: How many of the last messages a guessed stance looks back through for who said first what
@@ -333,6 +331,7 @@ class _Drafter:
 
     def attribute(self, label: str) -> str:
         from ..model import Attribute
+        from .rules import unhedged
 
         key = normalise(label)
         if key in self.known:
@@ -340,7 +339,7 @@ class _Drafter:
         # "opens doors" and "can open doors" are one attribute, said by two people (the hedge is
         # in each one's quote): the first label stands
         key = self.forms.get(label) or self.forms.setdefault(
-            label, normalise(" ".join(map(base_form, _HEDGED.sub("", label).split()))))
+            label, normalise(" ".join(map(base_form, unhedged(label).split()))))
         if key not in self.attributes:
             self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
         return self.attributes[key].id

@@ -32,12 +32,14 @@ from functools import lru_cache
 from ..kinds import CLAIM, CONTRASTS_WITH, INCLUDES, OPPOSES
 from .text import STOP, content, lemma, tokens
 
-__all__ = ["Finding", "read_sentence", "Mention", "mentions_in"]
+__all__ = ["Finding", "read_sentence", "Mention", "mentions_in", "unhedged"]
 
 # Adverbs and hedges between a subject and its verb: "it almost sounds", "is kind of".
 _ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|kind of|sort of|pretty|quite|very|much|" \
            r"rather|really|perhaps|maybe|probably|sometimes|usually|already|again|too|more or less)\s+){0,3}"
-_MODAL = (r"(?:may|might|can|could|must|should|will|would|shall|'d|’d|'ll|’ll|cannot|can't|can’t|won't|won’t|"
+# The modal verbs: how sure a speaker is ("may be passive", "can grow slowly")
+_MODALS = r"may|might|can|could|must|should|will|would|shall"
+_MODAL = (rf"(?:{_MODALS}|'d|’d|'ll|’ll|cannot|can't|can’t|won't|won’t|"
           r"wouldn't|wouldn’t|shouldn't|shouldn’t|mustn't|mustn’t|couldn't|couldn’t)(?:\s*,[^,]{1,30},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
@@ -617,7 +619,7 @@ def _pos(word: str) -> frozenset[str]:
     return parts_of_speech(word)
 
 
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|does|do|will|would|can|could|should|must|may|might|shall)\b", re.I)
+_CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b", re.I)
 _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 
@@ -651,13 +653,26 @@ def _coordinated(text: str, base: int, at: int, inside: list[Mention]) -> int:
             at += 1
 
 
+_HEDGED = re.compile(rf"^(?:{_MODALS})\s+(?:be\s+)?(?=\w)", re.I)
+
+
+def unhedged(label: str) -> str:
+    """``label`` without the modal that opens it: what is said, however sure its speaker
+    was ("opens doors" and "can open doors" are one attribute).
+
+    >>> unhedged("may be passive"), unhedged("can open doors"), unhedged("passive")
+    ('passive', 'open doors', 'passive')
+    """
+    return _HEDGED.sub("", label)
+
+
 def _hedge(modal: str) -> str:
     """The modal verb that opens ``modal`` ("may", "can", "would" of "'d"), else "".
 
     >>> _hedge("may be"), _hedge("’ll "), _hedge("is")
     ('may', 'will', '')
     """
-    m = re.match(r"\s*(may|might|can|could|must|should|will|would|shall|['’]d|['’]ll)\b", modal, re.I)
+    m = re.match(rf"\s*({_MODALS}|['’]d|['’]ll)\b", modal, re.I)
     if not m:
         return ""
     word = m.group(1).lower()

@@ -394,10 +394,7 @@ class Review:
             result = self._commit(lambda: self.book.record(lines))
             back = taken_back(self.snap, turned)
             if back:  # made again, undecided, as an undo of the rejection would have them
-                self.snap.items.extend(back)
-                self.write_files()
-                self._load()
-                result["counts"] = self.counts()
+                result["counts"] = self._rewritten([*self.snap.items, *back])
             if made:
                 result["made"] = made
             if decision == REJECTED and any(it.kind == CLAIM for it in items):
@@ -672,19 +669,12 @@ class Review:
             result["undone"] = [it.rid for it in self.items if it.key in keys]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
+            # what a rejection took along, which no file holds, made again (undecided); and
+            # without the added items (and the terms and attributes made for them alone)
             back = taken_back(self.snap, gone)
-            if back:  # what a rejection took along, which no file holds: made again, undecided
-                self.snap.items.extend(back)
-                self.write_files()
-                self._load()
-                result["counts"] = self.counts()
+            if back or added:
+                result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added), *back])
             if added:
-                # the files written without it (and the terms and attributes made for it alone),
-                # then read again: the review stands as a fresh read of the folder would have it
-                self.snap.items = [it for it in self.snap.items if it.key not in added]
-                self.write_files()
-                self._load()
-                result["counts"] = self.counts()
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
             return result
@@ -725,6 +715,14 @@ class Review:
             self.tally[now] += 1
             changed[it.rid] = now
         return {"revision": self.book.revision, "action": action, "counts": self.counts(), "changed": changed}
+
+    def _rewritten(self, items: list[Item]) -> dict[str, int]:
+        """The files written with ``items`` as the items under review, then read again: the
+        review stands as a fresh read of the folder would have it. Returns its counts."""
+        self.snap.items = items
+        self.write_files()
+        self._load()
+        return self.counts()
 
     def write_files(self) -> None:
         """Write draft.yaml and reviewed.yaml as the decisions have them. Should another

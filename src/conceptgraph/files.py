@@ -668,13 +668,16 @@ def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
                           "give a new folder's name (--force would delete them all)")
 
 
-def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> None:
+def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> list[str]:
     """An :class:`OutputError` when ``target`` holds anything but the files named in
-    ``own``: replacing it would delete someone's work (review decisions, notes)."""
-    others = [n for n in _names_in(path, target) if n not in own]
+    ``own``: replacing it would delete someone's work (review decisions, notes). Returns
+    the names it holds."""
+    held = _names_in(path, target)
+    others = [n for n in held if n not in own]
     if others:
         raise OutputError(f"{path}: folder holds files this would delete ({len(others)}: "
                           f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first")
+    return held
 
 
 def check_new_folder(path: str | os.PathLike[str], own: frozenset[str], force: bool) -> bool:
@@ -687,11 +690,8 @@ def check_new_folder(path: str | os.PathLike[str], own: frozenset[str], force: b
         return False
     if not target.is_dir():
         raise OutputError(f"{path}: exists and is not a folder; choose another folder (-o)")
-    others = [n for n in _names_in(path, target) if n not in own]
-    if others:
-        raise OutputError(f"{path}: already exists and holds files this would delete ({len(others)}: "
-                          f"{excerpt(', '.join(others), 80)}); choose another folder (-o)")
-    if not force and any(True for _ in target.iterdir()):
+    held = _check_own_folder(path, target, own)  # (the write that follows checks it again, at its rename)
+    if held and not force:
         raise OutputError(f"{path}: already exists; choose another folder (-o) or use --force to replace it")
     return True
 

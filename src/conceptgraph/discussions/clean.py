@@ -473,10 +473,11 @@ def signature_removed(text: str, sender: str) -> str:
             break
     # a card with no rule before it: the writer's whole name and address on a line of their
     # own, and a few short lines after (institute, phone, home page)
+    if len(parts) < 2:
+        return text
     for at in range(len(lines) - 1, max(len(lines) - 7, 0), -1):
-        words = re.findall(r"[^\W\d_]{2,}", lines[at])
-        if len(parts) >= 2 and words and words[0].casefold() in parts and parts <= _name_words(lines[at]) \
-                and _CARD.search(lines[at]) \
+        words = [w.casefold() for w in _NAME_WORD.findall(lines[at])]
+        if words and words[0] in parts and parts <= set(words) and _CARD.search(lines[at]) \
                 and all(len(t) <= 80 for t in lines[at:]) and any(t.strip() for t in lines[:at]):
             return "\n".join(lines[:at]).rstrip()
     return text
@@ -486,9 +487,12 @@ def signature_removed(text: str, sender: str) -> str:
 _CARD = re.compile(r"<[^<>\s]+@[^<>\s]+>|\[address\]")
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _name_words(text: str) -> set[str]:
     """The words of ``text`` that could be part of a name, case aside."""
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)}
+    return {w.casefold() for w in _NAME_WORD.findall(text)}
 
 
 # Starts only where a run of address characters starts, so that a long run without an

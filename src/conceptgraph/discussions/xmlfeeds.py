@@ -199,7 +199,6 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
     if not found:
         raise DatasetError("no comments in this Disqus export", file)
     for t in found:  # the page's title, on its first comment: what the comments discuss
-        first = next((p for p in t.posts if not p.parent), t.posts[0])
         if t.title and not any(p.title for p in t.posts):
-            first.title = t.title
+            next((p for p in t.posts if not p.parent), t.posts[0]).title = t.title
     return found, left

@@ -119,7 +119,8 @@ def _predicate_adjective(between: str, named: str) -> bool:
 
 def _qualifies(text: str, at: int) -> bool:
     """Whether the name ending at ``at`` only qualifies the noun after it ("a measurable
-    step", "a sprocket tooth")."""
+    step", "a sprocket tooth"); an adjective too, where :func:`.rules.compound_after`, which
+    tells a claim's subject, leaves an adjective its own say."""
     from .text import parts_of_speech
 
     nxt = re.match(r"[\"”’'`]*\s+([^\W\d_][\w-]*)", text[at:])

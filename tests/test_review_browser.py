@@ -166,6 +166,26 @@ def test_a_failed_save_is_reported_and_its_item_comes_back(browser, server: Revi
     assert errors == []
 
 
+def test_a_decision_taken_in_a_terminal_shows_when_the_page_is_looked_at_again(browser, server: ReviewServer,
+                                                                              drafted: Path) -> None:
+    """Back from a terminal where `review --accept` ran: the page takes it in as it comes
+    into view again (it reloads), instead of refusing the next key."""
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    assert "reviewed 0 of" in page.text_content("#rv-counts")
+    assert run("review", str(drafted), "--accept", first).exit_code == 0
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # as a switch back to the tab does
+    page.wait_for_function("() => /reviewed 1 of/.test(document.getElementById('rv-counts').textContent)",
+                           timeout=60_000)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert page.get_attribute("#rv-card", "data-item") != first
+    page.keyboard.press("a")  # the next key is taken, on top of the terminal's
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert page.text_content("#rv-saved").startswith("saved in")
+    assert len(Decisions.read(drafted).entries) == 2
+    assert errors == []
+
+
 def test_what_a_decision_leaves_the_reviewer_to_know_is_shown(browser, server: ReviewServer,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A decision's note (an agreement left about rejected claims only) shows on the page,

@@ -166,6 +166,30 @@ def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server
     assert call(server, "GET", "/api/next", token="wrong")[0] == 403
 
 
+def test_what_a_terminal_decided_meanwhile_is_served_at_once(server: ReviewServer, drafted: Path) -> None:
+    """`review --accept` / `--undo` / `--add` in a terminal while the page is open: the
+    next request sees them (not the tally the server last wrote), the page's stale key is
+    refused without a write, and an item added there is on the page served next."""
+    state = call(server, "GET", "/api/state")[1]
+    first, second = state["queue"][:2]
+    assert run("review", str(drafted), "--accept", first).exit_code == 0
+    assert call(server, "GET", "/api/revision")[1] == {"revision": 1}
+    again = call(server, "GET", "/api/state")[1]
+    assert again["revision"] == 1 and again["counts"]["accepted"] == state["counts"]["accepted"] + 1
+    assert first not in again["queue"]
+    # the page's key, sent with the revision it last saw, is refused and nothing is written
+    status, answer = call(server, "POST", "/api/decide", {"ids": [second], "decision": "rejected", "base": 0})
+    assert status == 409 and len(decisions(drafted)) == 1
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert call(server, "GET", "/api/state")[1]["counts"] == state["counts"]
+    r = run("review", str(drafted), "--add", "claim", "message=response-2", "quote=collaboration which is a bit deeper",
+            "term=collaboration", "attribute=a bit deeper than the rest")
+    assert r.exit_code == 0, r.output
+    assert b"a bit deeper than the rest" not in server.page
+    call(server, "GET", "/api/revision")
+    assert b"a bit deeper than the rest" in server.page
+
+
 # `python -m conceptgraph` as a terminal starts it, Ctrl-C armed: a shell that runs these
 # tests in the background (a script's "&") hands its children SIGINT ignored, and Python
 # then never turns it into KeyboardInterrupt, so "Ctrl-C" could not stop the server.

@@ -153,6 +153,20 @@ class Review:
         with self.lock:
             self._load()
 
+    def refresh(self) -> bool:
+        """Read the folder again if another program wrote its decisions since they were read
+        or last written here (a decision from the command line while the page is open).
+        Returns whether it did."""
+        with self.lock:
+            try:
+                now: bytes | None = self.book.path.read_bytes()
+            except FileNotFoundError:
+                now = None
+            if now == self.book.raw:
+                return False
+            self._load()
+            return True
+
     # -- reading
 
     def status(self, it: Item) -> str | None:

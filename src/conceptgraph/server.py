@@ -134,6 +134,16 @@ class ReviewServer(ThreadingHTTPServer):
         # the writer's warning is news at each request
         return body[:-1] + b', "warning": ' + json.dumps(self.writer.error).encode("utf-8") + b"}"
 
+    def fresh(self) -> None:
+        """Take in what another program decided meanwhile (``conceptgraph review --undo`` in a
+        terminal while the page is open): the state reads the decisions again, and the page
+        is drawn again when the items themselves changed (an item added or taken back)."""
+        review = self.review
+        with review.lock:
+            items = set(review.by_rid)
+            if review.refresh() and set(review.by_rid) != items:
+                self.page = review_page(review).encode("utf-8")
+
     def rebuild(self) -> str:
         """Write the files now and make the page again from them (after an item was added
         or its addition undone: the graph must show what the files hold). Returns what
@@ -246,8 +256,15 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._allowed(write=False):
             return
         parts = urlsplit(self.path)
+        try:
+            self.server.fresh()
+        except ConceptGraphError as e:
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(e))
+            return
         if parts.path == "/":
             self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8")
+        elif parts.path == "/api/revision":
+            self._json(HTTPStatus.OK, {"revision": self.server.review.book.revision})
         elif parts.path in ("/api/state", "/api/next"):
             order = (parse_qs(parts.query).get("order") or ["confidence"])[0]
             order = order if order in ORDERS else "confidence"
@@ -314,6 +331,7 @@ class _Handler(BaseHTTPRequestHandler):
             # the answer says the decision is saved; the order it teaches is asked for apart
             # (/api/next), when the keys pause, so that no key waits for it
             with review.lock:
+                self.server.fresh()  # a decision taken elsewhere meanwhile: the base no longer holds
                 result = change()
                 drawn = ""
                 if result.get("added") or result.get("gone"):

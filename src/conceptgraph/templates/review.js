@@ -854,6 +854,14 @@
       }));
     }
     load(early);
+    // back from a terminal where `conceptgraph review --undo` (or --accept ...) ran: what was
+    // decided there is shown at once, not after the next key is refused
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState !== "visible" || st.pending || st.reloading || !st.counts) return;
+      request("/api/revision").then((v) => {
+        if (v.revision !== st.revision && !st.pending && !st.reloading) conflict("decided elsewhere meanwhile");
+      }).catch(() => {});
+    });
     window.conceptgraphReview = { state: st, decide, undo, skip, load, timings: st.timings };
   }
 })();

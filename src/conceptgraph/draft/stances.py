@@ -338,6 +338,7 @@ _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
 _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like thanks thank sounds "
                  "fine sure true correct perfect love +1 :+1: :thumbsup: \U0001F44D".split())
 _FOR_STEMS = ("support",)
+_ARTICLES = frozenset(("a", "an", "the"))
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
 
 
@@ -384,7 +385,11 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _INVITE.sub(" ", sentence)  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))
+    before = ""
     for w in _CUE.findall(sentence.casefold()):
+        was, before = before, w
+        if w == "wrong" and was in _ARTICLES:
+            continue  # "the wrong word for us": a thing judged, not the reply
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
             against += 1
         elif w in _FOR or w.startswith(_FOR_STEMS):
@@ -406,6 +411,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Thanks all.") is None  # thanks to everyone agrees with no one in particular
     True
     >>> leaning("Shout if you disagree.") is None  # an invitation to take a side takes none
+    True
+    >>> leaning("Then a team is the wrong word for us.") is None  # a word judged, not the reply
     True
     >>> leaning("OK, you convinced me. I take that back: it does not need tests.")[0]  # giving way
     'agrees_with'

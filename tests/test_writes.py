@@ -92,7 +92,7 @@ def test_an_export_never_replaces_a_dataset_folder(tmp_path: Path) -> None:
     folder = imported(tmp_path, "coop", "discourse.json", "--draft")
     (folder / "mine.yaml").write_text("# my own notes\n", encoding="utf-8")
     before = snapshot(folder)
-    one_line_error(run("export", "--format", "neo4j", "-o", str(folder)), 6, "holds other files", "--force")
+    one_line_error(run("export", "--format", "neo4j", "-o", str(folder)), 6, "holds other files", "move them out")
     assert snapshot(folder) == before and leftovers(tmp_path) == []
 
 
@@ -155,16 +155,23 @@ def test_ctrl_c_while_import_drafts_says_the_import_stands(tmp_path: Path, monke
     assert (out / "discussion.yaml").exists() and not (out / DRAFT_FILE).exists() and leftovers(tmp_path) == []
 
 
-def test_a_file_added_to_an_export_folder_is_never_replaced_without_force(tmp_path: Path) -> None:
+def test_a_file_added_to_an_export_folder_is_never_deleted_even_with_force(tmp_path: Path) -> None:
+    """As import: --force never deletes a file no export wrote. It takes a folder of the
+    export's own files whose mark was lost."""
     out = tmp_path / "n4j"
     assert run("export", "--format", "neo4j", "-o", str(out)).exit_code == 0
     assert run("export", "--format", "neo4j", "-o", str(out)).exit_code == 0  # an export of ours, alone: replaced
     (out / "queries.cypher").write_text("MATCH (n) RETURN n", encoding="utf-8")
     before = snapshot(out)
-    one_line_error(run("export", "--format", "neo4j", "-o", str(out)), 6, "did not write", "queries.cypher", "--force")
-    assert snapshot(out) == before
+    for force in ((), ("--force",)):
+        r = run("export", "--format", "neo4j", "-o", str(out), *force)
+        one_line_error(r, 6, "did not write", "queries.cypher", "move them out")
+        assert "--force" not in r.output and snapshot(out) == before
+    (out / "queries.cypher").unlink()
+    (out / EXPORT_MARK).unlink()
+    one_line_error(run("export", "--format", "neo4j", "-o", str(out)), 6, "no earlier export")
     assert run("export", "--format", "neo4j", "-o", str(out), "--force").exit_code == 0
-    assert not (out / "queries.cypher").exists() and leftovers(tmp_path) == []
+    assert (out / EXPORT_MARK).exists() and leftovers(tmp_path) == []
 
 
 def test_a_folder_an_earlier_version_marked_is_not_taken_for_an_export(tmp_path: Path) -> None:
@@ -172,7 +179,7 @@ def test_a_folder_an_earlier_version_marked_is_not_taken_for_an_export(tmp_path:
     folder = imported(tmp_path)
     (folder / EXPORT_MARK).write_text("written by conceptgraph export\n", encoding="utf-8")
     before = snapshot(folder)
-    one_line_error(run("export", "--format", "neo4j", "-o", str(folder)), 6, "discussion.yaml", "--force")
+    one_line_error(run("export", "--format", "neo4j", "-o", str(folder)), 6, "discussion.yaml", "move them out")
     assert snapshot(folder) == before
 
 

@@ -895,8 +895,8 @@ def _launch(target: str) -> None:
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/, named after --data "
               "(output/concept_graph.graphml for the bundled discussion).")
-@click.option("--force", is_flag=True, help="Replace a file that is no earlier export in this format, or a folder "
-              "that holds other files (neo4j): they are deleted.")
+@click.option("--force", is_flag=True, help="Replace a file that is no earlier export in this format (someone's "
+              "notes). A folder (neo4j) of other files is never replaced.")
 @_part_options("Export")
 @common
 @curated_option

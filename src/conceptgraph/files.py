@@ -16,8 +16,9 @@ writer put there meanwhile:
   such a file or an empty one: an export or a page never overwrites someone's notes.
 - :func:`write_folder` writes a whole folder beside its place and renames it in; it
   never replaces a folder that appeared meanwhile (``replace="never"``), and replaces
-  an existing one only when told (``"always"``), or when it is an earlier export of
-  ours that holds nothing else (``"exports"``).
+  an existing one only when it holds nothing but the files it would write (``"own"``),
+  or when it is an earlier export of ours that holds nothing else (``"exports"``): no
+  flag makes it delete someone's notes.
 - :func:`folder_lock` is the lock every writer of a folder takes (an advisory lock on
   the folder itself, released when the process ends, whatever ends it); it can be held
   around several reads and writes, which then happen as one.
@@ -647,9 +648,10 @@ def _names_in(path: str | os.PathLike[str], target: Path) -> list[str]:
         raise OutputError(f"{path}: cannot read the folder: {e.strerror or e}") from None
 
 
-def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
+def _check_export_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str] = frozenset()) -> None:
     """An :class:`OutputError` unless ``target`` is empty or holds only what an earlier
-    export of ours wrote (the files its mark lists)."""
+    export of ours wrote (the files its mark lists) and the files named in ``own`` (those
+    this export writes, with --force: an export whose mark was lost)."""
     held = _names_in(path, target)
     if not held:
         return
@@ -661,11 +663,12 @@ def _check_export_folder(path: str | os.PathLike[str], target: Path) -> None:
                 listed = {str(n) for n in mark["files"]}
         except (DatasetError, ValueError):
             pass
-    others = [n for n in held if n != EXPORT_MARK and n not in listed]
+    others = [n for n in held if n != EXPORT_MARK and n not in listed and n not in own]
     if others:
+        # --force cannot help: it never deletes a file no export of ours wrote (notes, a dataset)
         what = "files an earlier export did not write" if EXPORT_MARK in held else "other files and no earlier export"
         raise OutputError(f"{path}: folder holds {what} ({len(others)}: {excerpt(', '.join(others), 80)}); "
-                          "give a new folder's name (--force would delete them all)")
+                          "give a new folder's name, or move them out first")
 
 
 def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset[str]) -> list[str]:
@@ -699,13 +702,13 @@ def check_new_folder(path: str | os.PathLike[str], own: frozenset[str], force: b
 def _check_folder(path: str | os.PathLike[str], target: Path, replace: str, own: frozenset[str]) -> None:
     """What ``replace`` asks of a folder before it is replaced (see :func:`write_folder`)."""
     if replace == "exports":
-        _check_export_folder(path, target)
+        _check_export_folder(path, target, own)
     elif replace == "own":
         _check_own_folder(path, target, own)
 
 
 def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
-                 replace: Literal["never", "exports", "own", "always"] = "never", mark: bool = False,
+                 replace: Literal["never", "exports", "own"] = "never", mark: bool = False,
                  make_parents: bool = False, own: frozenset[str] = frozenset(), keep: tuple[Path, ...] = ()) -> Path:
     """Write ``files`` (name -> bytes) as the folder ``path``, all at once.
 
@@ -713,8 +716,8 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
     complete, so that a failure leaves nothing (and an old folder as it was). A folder
     found at ``path`` at that moment is replaced according to ``replace``: ``"never"``
     (:class:`WriteConflict`: it appeared meanwhile), ``"exports"`` (only an empty folder
-    or an earlier export that holds nothing else), ``"own"`` (only one that holds
-    nothing but the files named in ``own``) or ``"always"``, but never the data in
+    or an earlier export that holds nothing else but the files named in ``own``),
+    or ``"own"`` (only one that holds nothing but the files named in ``own``), and never the data in
     ``keep`` nor a folder holding it. ``mark`` marks the new folder as an export
     (:data:`EXPORT_MARK`)."""
     target = Path(os.path.abspath(path))

@@ -77,8 +77,9 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
         return {"format": fmt, "path": "-"}
     if f.write_folder is not None:
         files = f.write_folder(G)
-        write_folder(target, files, replace="always" if force else "exports", mark=True, make_parents=default,
-                     keep=keep)
+        # --force takes a folder of this export's files whose mark was lost, never one of other files
+        write_folder(target, files, replace="exports", own=frozenset(files) if force else frozenset(), mark=True,
+                     make_parents=default, keep=keep)
         result: dict[str, Any] = {"format": fmt, "path": str(target), "files": sorted(files)}
         if f.after is not None:
             result["command"] = f.after(target, sorted(files))

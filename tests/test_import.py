@@ -567,6 +567,23 @@ def test_a_hacker_news_thread_from_algolia_or_the_official_api_or_a_search() -> 
         ("mkadlec", "reply 1 to comment 1", "comment-1"), ("ruthless_qa", "comment 2", "post")]
 
 
+def test_our_own_files_are_not_imported_and_the_error_says_what_to_do(tmp_path: Path) -> None:
+    """A dataset (or its folder) goes to --data, whatever --format says; a rendered page
+    is no discussion (read as a web page it was one message of button labels)."""
+    folder = tmp_path / "coop"
+    assert run("import", str(FIX / "minutes.md"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    for given, fmt in ((folder / "discussion.yaml", ()), (folder / "draft.yaml", ()), (folder, ()),
+                       (folder / "discussion.yaml", ("--format", "text")), (ROOT / "graph_data", ())):
+        r = run("import", str(given), *fmt, "-o", str(tmp_path / "out"))
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1, r.stderr
+        assert "a conceptgraph dataset already" in r.stderr and "--data" in r.stderr, r.stderr
+    assert f"--data {folder}`" in run("import", str(folder / "draft.yaml"), "-o", str(tmp_path / "out")).stderr
+    assert run("render", "--data", str(folder), "-o", str(tmp_path / "page.html")).exit_code == 0
+    r = run("import", str(tmp_path / "page.html"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and "a page conceptgraph rendered" in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_folder_that_holds_an_export_names_it(tmp_path: Path) -> None:
     """Telegram Desktop exports a folder; the export is its result.json."""
     folder = tmp_path / "ChatExport_2024-03-04"

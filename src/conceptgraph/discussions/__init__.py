@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -209,6 +210,23 @@ def _text_hint(path: Path) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return "; if it is plain text (turns 'Name: words', a chat log, a blog page), give --format text"
+
+
+# A dataset file's top-level sections (see the README's "Dataset format")
+_DATASET_KEYS = re.compile(rb"^(?:source|contributors|messages|terms|attributes|claims|relations|revision|"
+                           rb"decisions):[ \t]*(?:#.*)?\r?$", re.M)
+
+
+def _is_dataset(path: Path) -> bool:
+    """Whether ``path`` is a dataset of ours (a file, or a folder holding one), which
+    ``--data`` reads as it is: a YAML file whose lines open with two of its sections."""
+    files = [path] if path.is_file() else sorted(path.glob("*.y*ml"))[:20] if path.is_dir() else []
+    for f in files:
+        if f.suffix.lower() in (".yaml", ".yml") and f.is_file():
+            head = _head(f) or b""
+            if len(set(_DATASET_KEYS.findall(head))) >= 2:
+                return True
+    return False
 
 
 def _folder_hint(path: Path) -> str:
@@ -447,6 +465,11 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             raise DatasetError("no such file or folder", str(src))
         if src.is_file() and src.stat().st_size < 64 and not src.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
             raise DatasetError("the file is empty", str(src))
+        if _is_dataset(src):  # whatever --format says: read as text, it would be a thread of YAML lines
+            # a file of a dataset folder is read with its folder (the messages its claims quote)
+            data = src.parent if src.is_file() and (src.parent / "discussion.yaml").is_file() else src
+            raise UsageError(f"{src}: a conceptgraph dataset already, nothing to import: give it to --data, "
+                             f"as in `conceptgraph render --data {shlex.quote(str(data))}`")
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
         if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None:
             head = _head(src) or b""

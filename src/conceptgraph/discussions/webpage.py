@@ -301,6 +301,10 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
     tree = LexborHTMLParser(text)
     if tree.body is None:
         raise DatasetError("no page body in this HTML file", file)
+    if _meta(tree, "generator") == "conceptgraph":
+        # its thread is data inside a script: read as a page, it is one message of button labels
+        raise DatasetError("a page conceptgraph rendered, not a discussion: import the thread it was made from, "
+                           "or give its dataset folder to --data", file)
     page = _Page(tree)
     markup, items = _comments(page)
     if markup is not None:

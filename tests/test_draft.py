@@ -1064,6 +1064,11 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("Haiku and sonnets, as the poem says, mean the same thing.", []),  # a third term, not listed with them
     ("We write haiku (poems) daily.", [("similar_to", "haiku", "poem")]),  # a gloss in brackets
     ("We write haiku (poems of three lines) daily.", []),
+    # a question to be answered yes or no states no relation; one that asks what the difference is takes it as given
+    ("Is a haiku the same thing as a sonnet?", []),
+    ("Is a haiku a kind of poem?", []),
+    ("Is there a difference between haiku and sonnet?", []),
+    ("What is the difference between a haiku and a sonnet?", [("contrasts_with", "haiku", "sonnet")]),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}
@@ -1102,6 +1107,21 @@ def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
     found = stances(sentence, who, replied_author="ann")
     assert [(s.kind, s.target) for s in found] == [(expected, named or "ann")]
+
+
+@pytest.mark.parametrize("sentence", ["Agreed?", "Everyone OK?", "Makes sense?"])
+def test_asking_for_assent_is_no_stance(sentence: str) -> None:
+    from conceptgraph.draft.stances import leaning
+
+    assert stances(sentence, name_index([("maria", "Maria Lopez")]), replied_author="ann") == []
+    assert leaning(sentence) is None
+
+
+def test_a_no_that_answers_ends_its_sentence_and_a_number_s_does_not() -> None:
+    from conceptgraph.draft.text import sentences
+
+    assert [s for _, _, s in sentences("No. A haiku is short.")] == ["No.", "A haiku is short."]
+    assert [s for _, _, s in sentences("See No. 5 for more. Yes.")] == ["See No. 5 for more.", "Yes."]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -77,7 +77,8 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:just\s+|only\s+)?(?:one|a|an)\s+(?:\w+\s+)?ways?\s+(?:to|of)\s+"
                           rf"(?:\w+\s+)?(?:a|an|the)?\s*{_Q}$", re.I), True),
 ]
-_PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+$", re.I)
+_PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+(?:(?:a|an|the)\s+)?[\"“‘'`]*$",
+                     re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
 _RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
 _BRACKETED = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
@@ -211,7 +212,15 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                 add(SIMILAR_TO, named[0], b, "same meaning")
             elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
+    if _YES_NO.match(text):  # "Is a bug the same thing as a defect?" asks; "Should we call it X?" proposes
+        return [f for f in out if f.rule in _PROPOSALS]
     return out
+
+
+# A question to be answered yes or no: it states no relation, though it may propose a name
+_YES_NO = re.compile(r"^\W*(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|"
+                     r"don['’]t|did|can|could|would|should|shall|will|has|have)\b[^?]*\?\W*$", re.I)
+_PROPOSALS = ("renamed", "proposed")
 
 
 # A name given to what is spoken of: "rename them to", "call it", "renaming this to"

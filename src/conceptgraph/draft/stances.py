@@ -205,6 +205,10 @@ _NICKNAMES = {"bill": "william", "will": "william", "bob": "robert", "rob": "rob
 _ASKS = re.compile(r"^\s*(?:(?:do|does|did|should|shall|can|could|would|will|is|are)\b|(?:what|why|how)\b.*\?\s*$)",
                    re.I | re.S)
 
+# "Agreed?", "Everyone OK?", "Makes sense?": asking for assent, not giving it
+_SEEKS_ASSENT = re.compile(r"^\W*(?:(?:all|everyone|everybody|we)\s+)?(?:agreed|agree|right|correct|ok|okay|yes|fair|"
+                           r"true|sounds?\s+good|makes\s+sense|deal)\s*\?\W*$", re.I)
+
 
 def shapes(text: str) -> list[tuple[int, str | None]]:
     """The ways of stating a stance one sentence matches, the one stated first first: each
@@ -213,8 +217,10 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
 
     >>> [who for _, who in shapes("I agree with Jim.")]  # "I agree with NAME", and "I agree"
     ['Jim', None]
+    >>> shapes("Agreed?"), shapes("Everyone OK?")  # asking for assent gives none
+    ([], [])
     """
-    if _ASKS.match(text):
+    if _ASKS.match(text) or _SEEKS_ASSENT.match(text):
         return []
     found = _found(text, 0)
     spoken_to = _SPOKEN_TO.match(text)
@@ -380,8 +386,8 @@ def conceded(text: str) -> bool:
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""
-    if _THANKS_ALL.match(sentence):
-        return 0, 0
+    if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
+        return 0, 0  # thanks to all, and a question ("Do we agree?"), lean no way
     sentence = _INVITE.sub(" ", sentence)  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))

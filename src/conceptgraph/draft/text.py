@@ -59,7 +59,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     at = start
     for m in _END.finditer(text, start, end):
         breaks_line = "\n" in m.group()
-        if not breaks_line and _abbreviation_before(text, m.start()):
+        if not breaks_line and _abbreviation_before(text, m.start(), m.end()):
             continue
         _add(out, text, at, m.start() if breaks_line else m.end())
         at = m.end()
@@ -67,10 +67,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
-def _abbreviation_before(text: str, at: int) -> bool:
+def _abbreviation_before(text: str, at: int, after: int) -> bool:
     if at == 0 or text[at - 1] != ".":
         return False
     word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
+    if word and word.group(1).lower() == "no":  # "No. 5" is a number's; "No. A bug is ..." an answer
+        return re.match(r"\s*\d", text[after:after + 8]) is not None
     # "Mr.", "e.g.", an initial ("J. Smith"); never a number ("Stage 1. We ...")
     return bool(word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1
                                                                        and not word.group(1).isdigit())))

@@ -93,6 +93,25 @@ def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
     assert out.exit_code == 2 and "uses attribute" in out.stderr
 
 
+def test_the_list_shows_the_figure_it_is_sorted_by_once_decisions_move_it(drafted: Path) -> None:
+    """Before any decision the queue is in the order of the drafted confidence; after, the
+    learned order's figure is shown beside it ("likely"), and the rows follow it."""
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    assert all(row["likely"] == row["confidence"] for row in rows)
+    assert "likely" not in run("review", str(drafted), "--list").stdout.splitlines()[0].split()
+    claims = [row for row in rows if row["kind"] == "claim"]
+    speaker = claims[0]["speaker"]
+    theirs = [row["id"] for row in claims if row["speaker"] == speaker][:4]
+    assert run("review", str(drafted), "--reject", *theirs).exit_code == 0
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    assert [row["likely"] for row in rows] == sorted((row["likely"] for row in rows), reverse=True)
+    assert any(row["likely"] != row["confidence"] for row in rows)
+    header = run("review", str(drafted), "--list").stdout.splitlines()[0].split()
+    assert header[:5] == ["id", "kind", "conf.", "likely", "item"]
+    in_order = json.loads(run("review", str(drafted), "--list", "--json", "--order", "message").stdout)
+    assert not any("likely" in row for row in in_order)
+
+
 def test_the_list_shows_the_words_each_item_rests_on(drafted: Path) -> None:
     """A decision from the terminal is made on the words, as on the page: each claim's and
     relation's row quotes them (cut short; --json has them whole)."""

@@ -363,6 +363,9 @@ class ReviewItem(TypedDict):
     quote: NotRequired[str]
     #: a term's or attribute's speaker, place and quote are where it is first said
     first: NotRequired[bool]
+    #: how likely the reviewer is to accept it, learned from their decisions (--order confidence):
+    #: the confidence itself until they have decided some
+    likely: NotRequired[float]
 
 
 class ReviewSummary(TypedDict):

@@ -693,7 +693,8 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option("--list", "list_", is_flag=True, help="Print the undecided items (with their ids) instead of serving.")
 @click.option("--order", type=click.Choice(["confidence", "message", "term"]), default="confidence", show_default=True,
-              help="Order of --list: most likely accepted first, the thread's order, or by term.")
+              help="Order of --list: most likely accepted first (as your decisions teach: its 'likely' column), the "
+              "thread's order, or by term.")
 @click.option("--accept", "accept", is_flag=True, help="Accept the items whose ids follow (as --list or draft.yaml gives them).")
 @click.option("--reject", "reject", is_flag=True, help="Reject the items whose ids follow (as --list or draft.yaml gives them).")
 @click.option("--accept-above", type=click.FloatRange(0, 1), metavar="X",

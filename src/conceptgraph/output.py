@@ -708,10 +708,14 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
     # the words each item rests on, cut short on a terminal (what a decision is made on);
     # piped, whole, as every answer's lines are
     cut = (lambda q: excerpt(q, 70)) if _WIDTH.get() is not None else (lambda q: q)
-    rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}", i["text"],
+    # "likely": the order's own figure (the confidence, moved by the decisions): shown once it differs
+    learned = any("likely" in i and i["likely"] != i["confidence"] for i in items)
+    rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}",
+             *((f"{i['likely']:.2f}" if "likely" in i else "",) if learned else ()), i["text"],
              ("first: " if i.get("first") else "") + ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x),
              f"“{cut(' '.join(i['quote'].split()))}”" if i.get("quote") else "") for i in items]
-    return table(rows, ["id", "kind", "conf.", "item", "said by", "words"]) if rows else "nothing left to review"
+    return table(rows, ["id", "kind", "conf.", *(("likely",) if learned else ()), "item", "said by", "words"]) \
+        if rows else "nothing left to review"
 
 
 def review_text(r: dict[str, Any]) -> str:

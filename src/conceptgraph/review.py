@@ -27,6 +27,7 @@ script and a reviewer write the same file the same way.
 from __future__ import annotations
 
 import heapq
+import math
 import os
 import re
 import threading
@@ -189,6 +190,13 @@ class Review:
         """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
         when given."""
         return self._ordered(order, first, self.standing.status, self.book)
+
+    def likely(self) -> dict[tuple[Any, ...], float]:
+        """How likely the reviewer is to accept each undecided item (by key), as the order
+        "confidence" ranks them: the drafted confidence, moved by what they decided of items
+        like it (see :mod:`conceptgraph.priority`)."""
+        scores = self.prior.scores(self.left(), self.standing.status, self.book)
+        return {key: 1 / (1 + math.exp(-score)) for key, score in scores.items()}
 
     def upcoming(self, order: str = "confidence", first: int = 50) -> dict[str, Any]:
         """The revision, and the ids of the ``first`` undecided items in ``order``: what the
@@ -802,7 +810,9 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
     """The undecided items of ``folder`` in ``order``: what ``review DATA --list`` prints."""
     r = Review(folder)
     r.write_files()
-    return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")} for it in r.ordered(order)]
+    likely = r.likely() if order == "confidence" else {}
+    return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")}
+            | ({"likely": round(likely[it.key], 2)} if it.key in likely else {}) for it in r.ordered(order)]
 
 
 def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:

@@ -157,6 +157,9 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     # a Markdown bullet that is no "– X – a – b" item reads as the sentence it holds
     ("- Leadership means setting a direction.", [("leadership", "setting a direction", False)]),
     ("* Trust is not a feeling", [("trust", "feeling", True)]),
+    # a verb's object pronoun and a quantifier are the label's own words
+    ("Leadership is a habit that serves you.", [("leadership", "habit that serves you", False)]),
+    ("Trust can be any size.", [("trust", "can be any size", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

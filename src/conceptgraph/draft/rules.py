@@ -79,7 +79,7 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile
 _HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         r"cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
-                   r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone|some|any)\s+(?!(?:or|and|nor)\b))+",
+                   r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
 _SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
@@ -249,6 +249,9 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS \
                 and words[-2].casefold() in _PREPOSITIONS:
             break  # "talks with you" and "talks about you" differ by what follows the verb
+        if len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS | {"it"} \
+                and words[-2].casefold() not in STOP and content(words[-2].casefold()):
+            break  # "code that calls you", "you call it": the verb's object, not a filler
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
                 and words[-2].casefold() in _AUXILIARY_BEFORE:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off

@@ -1261,7 +1261,7 @@ def test_broad_claims_are_drafted_at_their_own_lower_confidence() -> None:
 
 
 @pytest.mark.parametrize("text, label", [
-    ("I would mark it Historic(al) rather than Obsoleted.", "I would mark"),  # not "al"
+    ("I would mark it Historic(al) rather than Obsoleted.", "I would mark it"),  # not "al"
     ("Historic documents can't, in principle, be edited.", "documents"),  # not "documents can't"
     ("Historic documents can't be changed.", "documents can't be changed"),
     ("And I guess cyclists definitely use historic.", "cyclists definitely"),  # not "And I guess ..."

@@ -364,6 +364,15 @@ def test_a_pronoun_for_anyone_is_no_term() -> None:
     assert not {"nobody", "everyone"} & {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
 
 
+def test_what_is_said_of_a_word_held_up_is_no_term() -> None:
+    """"a term used throughout", "the word that ...": the word is the subject, not the words after it."""
+    msgs = [Message("m1", "a", "post", "Blocklist is a term used throughout technology. Blocklist should stay."),
+            Message("m2", "b", "comment 1", "Denylist is the word that matters. Denylist is clearer than blocklist."),
+            Message("m3", "c", "comment 2", "Denylist is a name given by the team. Blocklist is older.")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
+    assert {"blocklist", "denylist"} <= labels and not {"used", "that", "given"} & labels, labels
+
+
 def test_a_name_given_is_the_term_not_the_naming() -> None:
     """"a column called Objective", "call the column Target": the names, never "called
     Objective" nor "column Target"."""

@@ -80,6 +80,9 @@ _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"
                    r"notion|concept of|idea of)s?|\b(?:of|for)\s+(?:word|term)s?)\s+"
+                   # not what is said of the word: "a term used throughout", "the word that ..."
+                   r"(?!(?:used|given|coined|chosen|proposed|suggested|meaning|that|which|who|is|was|are|were|"
+                   r"has|have|for|of|in|on|at|to|itself|here|there)\b)"
                    r"(?P<x>[\"“‘'`]?[\w][\w .'-]{0,40})", re.I)
 _MEANING_VERB = re.compile(r"\b(?:means|meant|denotes|defined|refers)\b")
 # Two quoted phrases side by side: "X" and "Y", "X"/"Y", "X" vs "Y"

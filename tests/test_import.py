@@ -432,10 +432,12 @@ def test_whatsapp_chats_exported_on_ios_and_android() -> None:
     """Their own lines (the encryption notice, "created group", "added", "left"), media
     and deleted messages are left out and counted, never glued to the turn before; a
     phone number's invisible marks are no part of its name; the date is the stamp's when
-    the file shows which number is the day."""
-    for name in ("whatsapp-ios.txt", "whatsapp-android.txt"):
+    the file shows which number is the day; the time goes with each turn's place."""
+    for name, clock in (("whatsapp-ios.txt", "09:10:00"), ("whatsapp-android.txt", "09:10")):
         ds, summary = read_discussion([FIX / name])
-        got = messages(name)
+        stamped = messages(name)
+        assert stamped[3][1] == f"turn 4 at {clock}"
+        got = [(who, where.split(" at ")[0], *rest) for who, where, *rest in stamped]
         assert got[0] == ("Anna Müller", "turn 1", "", "What is the difference between a bug and a defect?")
         assert ("+49 170 1234567", "turn 4", "", "Bug is just slang for defect. Same thing.") in got
         assert ("Ben Okafor", "turn 5", "", "I disagree. A bug is always in code, a defect can be in a spec.") in got

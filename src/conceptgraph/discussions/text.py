@@ -268,8 +268,11 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                            "'Posted by NAME' and numbered comments)", file, wordy[0][0])
     days = stamp_dates(stamps)
     for k, ((name, body), stamp) in enumerate(zip(turns, stamps), 1):  # turns answer no one in particular
+        # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14")
+        clock = _CLOCK.search(stamp)
         thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
-                                 place=f"turn {k}", root=k == 1, date=days.get(stamp, "")))
+                                 place=f"turn {k} at {clock.group()}" if clock else f"turn {k}", root=k == 1,
+                                 date=days.get(stamp, "")))
     thread.date = thread.posts[0].date
     return thread
 
@@ -398,6 +401,8 @@ EVENT = "\x00event"
 # which could make a name read backwards, and is shown escaped)
 _INVISIBLE = "\u200e\u200f\u202a\u202c"
 _TIMED = re.compile(r"\d:\d\d")
+# the time of day in a turn's stamp, with its AM/PM if it has one ("9:14 PM")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?")
 
 
 # Lower-case words a person's name may hold: "Ludwig van Beethoven", "Ana de la Cruz"

@@ -1349,6 +1349,26 @@ def test_a_leaning_sentence_that_speaks_to_someone_leans_towards_them() -> None:
     assert found == {("cy", "disputes", "ann")}
 
 
+def test_one_reply_that_quotes_another_leaves_a_chat_thread_flat() -> None:
+    """A Slack thread's replies all answer its first message, one of them a reply it
+    quotes: still a flat run, so "I disagree." answers the message before it, not the
+    thread's opener (where people reply to replies as a habit, as on Reddit, it would)."""
+    people = tuple(Contributor(c.lower(), c, "commenter") for c in ("Ann", "Bo", "Cy"))
+    said = [("ann", "Should the setting be a sonnet or a ballad?"), ("bo", "A sonnet has fourteen lines."),
+            ("cy", "I disagree."), ("ann", "A ballad tells a story."), ("bo", "That is the point."),
+            ("cy", "Sure, a ballad is longer."), ("ann", "Then it is a sonnet."), ("bo", "Yes.")]
+    msgs = tuple(Message(f"m{i}", by, f"reply {i}" if i else "message 1", text,
+                         reply_to="" if i == 0 else "m2" if i == 4 else "m0") for i, (by, text) in enumerate(said))
+    found = {(r.source, r.kind, r.target) for r in draft(Dataset(messages=msgs, contributors=people)).relations
+             if r.message == "m2"}
+    assert found == {("cy", "disputes", "bo")}
+    # where replies to replies are many, a comment on the post answers the post's author
+    nested = tuple(replace(m, reply_to=f"m{i - 1}") if i in (3, 5, 6) else m for i, m in enumerate(msgs))
+    found = {(r.source, r.kind, r.target) for r in draft(Dataset(messages=nested, contributors=people)).relations
+             if r.message == "m2"}
+    assert found == {("cy", "disputes", "ann")}
+
+
 def test_what_a_thread_looks_for_something_in_place_of_is_a_term() -> None:
     """"an alternative to X", "a replacement for X", "a better name than X": X is what the
     thread argues over, though it is said once."""

@@ -674,10 +674,14 @@ def _languages(messages: Sequence[Message], held: bool = False,
 _BARE_YES = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure)\W*", re.I)
 
 
+#: The share of a thread's replies that answer a reply, from which it is a tree
+_NESTED = 0.25
+
+
 def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str]:
-    """The opening posts of the threads where someone replies to a reply (a tree of
-    replies, not a flat list of comments). Each message's opening post is found once,
-    however long its chain of replies.
+    """The opening posts of the threads where people reply to replies (a tree of replies,
+    not a flat list of comments): at least :data:`_NESTED` of its replies do. Each
+    message's opening post is found once, however long its chain of replies.
 
     >>> from conceptgraph.model import Message
     >>> m = [Message("p", "a", "post", ""), Message("c", "b", "c", "", reply_to="p"),
@@ -697,8 +701,16 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
             root[ident] = top
         return top
 
-    return {root_of(m) for m in messages
-            if m.reply_to in by_id and by_id[m.reply_to].reply_to in by_id}
+    replies: Counter[str] = Counter()
+    nested: Counter[str] = Counter()
+    for m in messages:
+        if m.reply_to in by_id:
+            top = root_of(m)
+            replies[top] += 1
+            nested[top] += by_id[m.reply_to].reply_to in by_id
+    # a habit, not one reply: a chat thread where one message quotes another (Slack's "> ...")
+    # is still a flat run of replies, each answering the one before
+    return {top for top, n in nested.items() if n and n >= _NESTED * replies[top]}
 
 
 def _only_asks(text: str) -> bool:

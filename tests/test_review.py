@@ -321,6 +321,10 @@ def test_a_relation_s_ends_are_edited_a_person_by_name_a_term_by_label(drafted: 
     r = run("review", str(drafted), claim, "--edit", "term=colaboration")
     assert "\nmade a new term 'colaboration' (did you mean 'collaboration'?)" in r.stdout, r.stdout
     assert run("review", str(drafted), "--undo").exit_code == 0
+    # a new term that only shares a word with one is meant, and gets no suggestion
+    r = run("review", str(drafted), claim, "--edit", "term=wartime cooperative", "--json")
+    assert json.loads(r.stdout)["made"] == ["term 'wartime cooperative'"], r.stdout
+    assert run("review", str(drafted), "--undo").exit_code == 0
     assert run("draft", str(drafted), "-q").exit_code == 0
     again = section(drafted, "draft.yaml", "relations")
     def what(x: dict[str, Any]) -> tuple[Any, ...]:

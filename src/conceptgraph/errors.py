@@ -89,15 +89,16 @@ class WriteConflict(OutputError):
     as it is and nothing is written; read it again and redo the change."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""``.
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest choice (at least ``cutoff`` alike,
+    as :func:`difflib.get_close_matches` measures it), or ``""``.
 
     >>> did_you_mean("tod", ["todd", "ron"])
     " (did you mean 'todd'?)"
     """
     import difflib  # only on the way to an error message
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

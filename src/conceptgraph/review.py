@@ -646,7 +646,9 @@ class Review:
                 continue
             if key in people:
                 raise UsageError(f"'{excerpt(label, 30)}' is a contributor, and {what} takes a term there")
-            out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values()))))
+            # a new term may well be meant: only a slip of a letter or two is suggested ("vetos"), not
+            # a neighbour that shares a word ("pledged stake" is no "non-delegated stake")
+            out.append(f"term '{excerpt(label, 40)}'" + did_you_mean(label, sorted(set(labels.values())), cutoff=0.8))
         return out
 
     def _not_rejected(self, kind: str, wanted: list[str], itself: Item | None = None) -> None:

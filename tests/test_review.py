@@ -1057,9 +1057,15 @@ def test_a_relation_edited_to_a_renamed_term_and_then_rejected_leaves_the_folder
 def test_a_rename_into_another_term_s_label_leaves_that_term_itself(drafted: Path) -> None:
     r = Review(drafted)
     collaboration = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "collaboration")
+    merged = r.find("t-0564e28df2").record
     assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=collaboration").exit_code == 0
     again = Review(drafted)
     assert again.find(collaboration.rid).fields["term"] == "collaboration"
+    # the merged term's names are the one it went into: it is still found by them
+    [kept] = [t for t in section(drafted, "reviewed.yaml", "terms") if t["id"] == collaboration.record.id]
+    assert {merged.label, *merged.aliases} <= set(kept["aliases"]), kept
+    found = run("search", merged.label, "--data", str(drafted), "--json")
+    assert found.exit_code == 0 and collaboration.record.id in found.stdout, found.output
     assert run("review", str(drafted), "--undo").exit_code == 0
     assert run("validate", str(drafted)).exit_code == 0
     assert Review(drafted).counts()["reviewed"] == 0

@@ -801,7 +801,12 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             concerns = tuple(c for c in concerns if said_by.get(c, rel.target) == rel.target)
         out_relations.append(replace(rel, concerns=concerns))
 
-    # the accepted terms and attributes, edits applied
+    # the accepted terms and attributes, edits applied; a term merged into another (renamed to
+    # its name) lends it its names: "clothing tags" merged into "clothing" is still found by them
+    merged: dict[str, list[str]] = {}
+    for it in items:
+        if it.kind == TERM and it.record.id in renamed:
+            merged.setdefault(renamed[it.record.id], []).extend((it.record.label, *it.record.aliases))
     out_terms: list[Term] = []
     out_attrs: list[Attribute] = []
     for it in items:
@@ -811,7 +816,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
         r = it.record
         label = e.edit.get("label", r.label) if e is not None else r.label
         if it.kind == TERM:
-            aliases = tuple(dict.fromkeys(a for a in (*r.aliases, r.label) if normalise(a) != normalise(label)))
+            aliases = tuple(dict.fromkeys(a for a in (*r.aliases, r.label, *merged.get(r.id, ()))
+                                          if normalise(a) != normalise(label)))
             out_terms.append(replace(r, label=label, aliases=aliases, status=""))
         else:
             out_attrs.append(replace(r, label=label, status=""))

@@ -247,6 +247,38 @@ def test_a_label_edited_shows_on_the_graph_and_an_undo_takes_it_back(browser, se
     assert errors == []
 
 
+def test_a_term_renamed_to_another_s_name_is_one_node_and_the_undo_two_again(browser, server: ReviewServer) -> None:
+    """A merge draws the graph again from the files (one node of that name, found by
+    both names); its undo draws the two again."""
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    item = server.review.by_rid[first]
+    other = next(it for it in server.review.items if it.kind == "term" and it is not item)
+    target = other.fields["term"]
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    named = "(label) => conceptgraph.nodes.get().filter((n) => n.label === label && !n.hidden).length"
+    assert page.evaluate(named, target) == 1
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='label']")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(target)
+    with page.expect_navigation(timeout=60_000):  # "Merged into ...", and the page drawn again
+        page.keyboard.press("Enter")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert "Merged into" in page.text_content("#rv-saved") + page.text_content("#rv-warning")
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    assert page.evaluate(named, target) == 1
+    found = "(text) => conceptgraph.matches(text).map((h) => conceptgraph.nodes.get(h.i).label)"
+    assert target in page.evaluate(found, item.fields["term"])  # found by the name it had
+    assert item.fields["term"] not in page.evaluate("() => conceptgraph.nodes.get().map((n) => n.label)")
+    with page.expect_navigation(timeout=60_000):
+        page.keyboard.press("u")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    assert page.evaluate(named, item.fields["term"]) == 1 and page.evaluate(named, target) == 1
+    assert errors == []
+
+
 def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server: ReviewServer,
                                                                   drafted: Path) -> None:
     """The edit form's "swap ends" reverses a relation drafted the wrong way round: the
@@ -557,11 +589,16 @@ def test_the_status_line_counts_what_the_graph_shows_after_decisions(browser, se
     while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "term":
         page.keyboard.press(" ")
     before = page.text_content("#status")
+    term = server.review.by_rid[page.get_attribute("#rv-card", "data-item")].fields["term"]
+    found = "(text) => conceptgraph.matches(text).length"
+    assert page.evaluate(found, term)
     page.keyboard.press("x")  # a term rejected: it and what uses it leave the graph
     page.wait_for_function("(was) => document.getElementById('status').textContent !== was", arg=before,
                            timeout=30_000)
     shown = lambda text: int(text.split(" of ")[0].split()[-1])  # noqa: E731
     assert shown(page.text_content("#status")) < shown(before)
+    assert not page.evaluate(f"(text) => conceptgraph.matches(text).some((h) => conceptgraph.nodes.get(h.i).label === "
+                             f"{json.dumps(term)})", term)  # nor does search find it
     assert errors == []
 
 

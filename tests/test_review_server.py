@@ -166,6 +166,29 @@ def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server
     assert call(server, "GET", "/api/next", token="wrong")[0] == 403
 
 
+def test_a_merge_or_a_reload_draws_the_page_from_the_files_as_they_are(server: ReviewServer) -> None:
+    """Two terms made one (a rename to another's label) draw the page again, and so does
+    its undo; a reload after any decision serves the page as the files now hold it (a
+    rejected term is no longer found by the page's search)."""
+    review = server.review
+    term = next(it for it in review.items if it.kind == "term" and it.fields["term"] != "collaboration"
+                and any(c.kind == "claim" and c.record.term == it.record.id for c in review.items))
+    status, done = call(server, "POST", "/api/decide", {"ids": [term.rid], "decision": "edited",
+                                                        "edit": {"label": "collaboration"}, "base": 0})
+    assert status == 200 and done["merged"] == "collaboration", done
+    assert server.page_revision == done["revision"]
+    status, undone = call(server, "POST", "/api/undo", {"base": done["revision"]})
+    assert status == 200 and undone["unmerged"] is True and server.page_revision == undone["revision"]
+    # a rename to a name no one has is drawn by the page itself: no new page
+    status, renamed = call(server, "POST", "/api/decide", {"ids": [term.rid], "decision": "edited",
+                                                           "edit": {"label": "a name nobody had"}})
+    assert status == 200 and "merged" not in renamed and server.page_revision != renamed["revision"]
+    before = server.page
+    assert call(server, "GET", "/")[0] == 200
+    assert server.page_revision == renamed["revision"] and server.page != before
+    assert b"a name nobody had" in server.page
+
+
 def test_what_a_terminal_decided_meanwhile_is_served_at_once(server: ReviewServer, drafted: Path) -> None:
     """`review --accept` / `--undo` / `--add` in a terminal while the page is open: the
     next request sees them (not the tally the server last wrote), the page's stale key is

@@ -367,6 +367,7 @@ class Review:
                 raise UsageError("nothing to decide")
             lines = []
             made: list[str] = []
+            merged = ""
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -389,6 +390,8 @@ class Review:
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
                     if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
                         self._not_rejected(it.kind, [changes["label"]], it)
+                        if self._merges(it.kind, changes["label"], it.fields[it.kind]):
+                            merged = changes["label"]  # two nodes are one now: the page draws its graph again
                     if it.kind in (CLAIM, "relation"):
                         self._not_rejected(ATTRIBUTE, _named(_kind_of(it, changes), changes, ATTRIBUTE))
                     made = self._new_terms(it, changes)
@@ -419,6 +422,8 @@ class Review:
                 result["counts"] = self._rewritten([*self.snap.items, *back])
             if made:
                 result["made"] = made
+            if merged:
+                result["merged"] = merged
             if decision == REJECTED and any(it.kind == CLAIM for it in items):
                 loose = self._about_nothing_left(items)
                 if loose:
@@ -551,6 +556,15 @@ class Review:
         ends = _named_fields(kind)
         return {k: names[ends[k]].get(normalise(v), v) if k in ends and isinstance(v, str) else v
                 for k, v in fields.items()}
+
+    def _merges(self, kind: str, label: str, drafted: str) -> bool:
+        """Whether renaming the term (or attribute) drafted as ``drafted`` to ``label`` makes
+        it one with another that has that name."""
+        key = normalise(label)
+        return any(key in {normalise(n) for n in (o.fields[kind], *getattr(o.record, "aliases", ()))}
+                   for o in self.items if o.kind == kind and normalise(o.fields[kind]) != normalise(drafted)) \
+            or any(key in {normalise(n) for n in (r.label, *getattr(r, "aliases", ()))}
+                   for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes))
 
     def _names(self, kind: str) -> dict[str, str]:
         """Every name of each term (or attribute) under review -> the label decisions name
@@ -690,6 +704,9 @@ class Review:
 
             result = self._commit(take_back)
             keys = {e.key for e in gone}
+            if any(e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit
+                   and self._merges(e.item, e.edit["label"], e.fields[e.item]) for e in gone):
+                result["unmerged"] = True  # one node is two again: the page draws its graph again
             result["undone"] = [it.rid for it in self.items if it.key in keys]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}

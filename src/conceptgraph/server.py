@@ -106,6 +106,7 @@ class ReviewServer(ThreadingHTTPServer):
         self.token = token or secrets.token_urlsafe(24)
         self.writer = _Writer(review)
         self.page = review_page(review).encode("utf-8")
+        self.page_revision = review.book.revision  # the decisions the page's graph was drawn with
         try:
             super().__init__(("127.0.0.1", port), _Handler)
         except OSError as e:
@@ -143,6 +144,7 @@ class ReviewServer(ThreadingHTTPServer):
             items = set(review.by_rid)
             if review.refresh() and set(review.by_rid) != items:
                 self.page = review_page(review).encode("utf-8")
+                self.page_revision = review.book.revision
 
     def rebuild(self) -> str:
         """Write the files now and make the page again from them (after an item was added
@@ -151,6 +153,7 @@ class ReviewServer(ThreadingHTTPServer):
         try:
             self.review.write_files()
             self.page = review_page(self.review).encode("utf-8")
+            self.page_revision = self.review.book.revision
         except ConceptGraphError as e:
             self.writer.request()  # the files are written again by the writer, which says so
             return f"the page could not be drawn again ({e}); the decision is saved"
@@ -262,6 +265,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(e))
             return
         if parts.path == "/":
+            # a reload draws the graph as the files hold it now (a merge, a rejected term gone from search)
+            with self.server.review.lock:
+                if self.server.page_revision != self.server.review.book.revision:
+                    self.server.rebuild()
             self._send(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8")
         elif parts.path == "/api/revision":
             self._json(HTTPStatus.OK, {"revision": self.server.review.book.revision})
@@ -334,9 +341,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self.server.fresh()  # a decision taken elsewhere meanwhile: the base no longer holds
                 result = change()
                 drawn = ""
-                if result.get("added") or result.get("gone"):
-                    # an item added, or its addition undone: the page's graph is drawn again with (or
-                    # without) it, from the files written now
+                if result.get("added") or result.get("gone") or result.get("merged") or result.get("unmerged"):
+                    # an item added, or its addition undone, two terms made one or one again: the page's
+                    # graph is drawn again with (or without) it, from the files written now
                     drawn = self.server.rebuild()
                 else:
                     self.server.writer.request()

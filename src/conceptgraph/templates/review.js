@@ -299,7 +299,9 @@
           if (stand) nodeStand.set(i, stand); else nodeStand.delete(i);
           // search finds an edited one by its new label, and still by the drafted one (which becomes an alias)
           if (!draftedNames.has(i)) draftedNames.set(i, data.names[i]);
-          data.names[i] = label === data.nodes.label[i] ? draftedNames.get(i) : [cg.nameKeys(label), ...draftedNames.get(i)];
+          // and a rejected one not at all: it has left the graph (an undo brings its names back)
+          data.names[i] = gone ? [] : label === data.nodes.label[i] ? draftedNames.get(i)
+            : [cg.nameKeys(label), ...draftedNames.get(i)];
           nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5, label: cg.canvasLabel(label),
             shapeProperties: { borderDashes: kept ? false : [4, 4] } });
         }
@@ -396,9 +398,11 @@
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);
       render();
-      send("/api/decide", { ids: [it.id], decision, edit: edit || null }, () => {
+      send("/api/decide", { ids: [it.id], decision, edit: edit || null }, (res) => {
         inflight.delete(mark);
         st.timings.push(performance.now() - t0);
+        // renamed to another's name: the two nodes are one, drawn again from the files
+        if (res.merged) reloadFor("Merged into " + visible(res.merged));
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
         inflight.delete(mark);
@@ -420,6 +424,7 @@
       st.error = "";
       send("/api/undo", {}, (res) => {
         // an earlier decision that stands again may be an edit the page no longer holds: read it
+        if (res.unmerged) { reloadFor("Merge taken back"); return; } // two nodes again, drawn from the files
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
         // what the undone action decided comes first, before what came back with it

@@ -179,10 +179,24 @@ def test_a_decision_taken_in_a_terminal_shows_when_the_page_is_looked_at_again(b
                            timeout=60_000)
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
     assert page.get_attribute("#rv-card", "data-item") != first
+    assert "Decided elsewhere meanwhile" in page.text_content("#rv-warning")
+    assert "not saved" not in page.text_content("#rv-warning")  # no key was lost
     page.keyboard.press("a")  # the next key is taken, on top of the terminal's
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     assert page.text_content("#rv-saved").startswith("saved in")
     assert len(Decisions.read(drafted).entries) == 2
+    # a key the server refuses (decided in the terminal meanwhile): the page reloads, in the
+    # order it had, and says that key was not saved until the next one
+    page.select_option("#rv-order", "term")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    card = page.get_attribute("#rv-card", "data-item")
+    assert run("review", str(drafted), "--reject", card).exit_code == 0
+    with page.expect_navigation(timeout=60_000):
+        page.keyboard.press("a")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert "your last key was not saved" in page.text_content("#rv-warning")
+    assert page.eval_on_selector("#rv-order", "(s) => s.value") == "term"
+    assert [e.decision for e in Decisions.read(drafted).entries][-1] == "rejected"
     assert errors == []
 
 

@@ -128,10 +128,16 @@
         return v;
       }));
     }
-    function conflict(message) {
+    function conflict(message, noKey) {
       saved.textContent = "Changed elsewhere (" + message + "): reloading…";
       saved.className = "rv-saved rv-error";
       st.reloading = true;
+      try { // said again, as a warning, once the page is drawn with what was decided elsewhere, in its order
+        sessionStorage.setItem("conceptgraph-review-order", st.order);
+        sessionStorage.setItem("conceptgraph-review-notice", "Decided elsewhere meanwhile (in a terminal or another "
+          + "tab): the page now shows those decisions" + (noKey ? "" : ", and your last key was not saved: decide again"));
+        sessionStorage.setItem("conceptgraph-review-warns", "1");
+      } catch (e) { void e; }
       setTimeout(() => location.reload(), 600);
     }
     /** Send writes one after another, each with the revision the last one returned;
@@ -864,7 +870,7 @@
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState !== "visible" || st.pending || st.reloading || !st.counts) return;
       request("/api/revision").then((v) => {
-        if (v.revision !== st.revision && !st.pending && !st.reloading) conflict("decided elsewhere meanwhile");
+        if (v.revision !== st.revision && !st.pending && !st.reloading) conflict("decided elsewhere meanwhile", true);
       }).catch(() => {});
     });
     window.conceptgraphReview = { state: st, decide, undo, skip, load, timings: st.timings };

@@ -994,7 +994,12 @@
         sugg.appendChild(el("li", "nothing matches “" + box.value + "”", "none"));
         sugg.hidden = false;
       }
-    } else if (ev.key === "Escape") { sugg.hidden = true; }
+    } else if (ev.key === "Escape") {
+      // the first closes the suggestions, the next leaves the box: keys act on the page again
+      // (the review's keys, "/" back to search)
+      if (sugg.hidden) box.blur();
+      sugg.hidden = true;
+    }
   });
   box.addEventListener("blur", () => { sugg.hidden = true; });
   document.addEventListener("keydown", (ev) => {

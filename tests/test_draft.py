@@ -1080,6 +1080,7 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("Is a haiku the same thing as a sonnet?", []),
     ("Is a haiku a kind of poem?", []),
     ("Is there a difference between haiku and sonnet?", []),
+    ("Following that to the end, should haiku be made a synonym of sonnet?", []),  # after a lead phrase
     ("What is the difference between a haiku and a sonnet?", [("contrasts_with", "haiku", "sonnet")]),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:

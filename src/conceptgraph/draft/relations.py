@@ -218,8 +218,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
 
 
 # A question to be answered yes or no: it states no relation, though it may propose a name
-_YES_NO = re.compile(r"^\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|"
-                     r"don['’]t|did|can|could|would|should|shall|will|has|have)\b[^?]*\?\W*$", re.I)
+# (after a lead phrase: "Following that to the end, should X be ...?")
+_YES_NO = re.compile(r"^\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were|isn['’]t|aren['’]t|"
+                     r"does|do|doesn['’]t|don['’]t|did|can|could|would|should|shall|will|has|have)\b[^?]*\?\W*$", re.I)
 _PROPOSALS = ("renamed", "proposed")
 
 

@@ -200,6 +200,20 @@ def test_a_decision_taken_in_a_terminal_shows_when_the_page_is_looked_at_again(b
     assert errors == []
 
 
+def test_a_server_that_does_not_answer_is_said_so(browser, server: ReviewServer) -> None:
+    """The command stopped (or the connection gone): the page says to start it again,
+    not "Failed to fetch"; the item comes back to be decided."""
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    page.route("**/api/decide*", lambda route: route.abort())
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    said = page.text_content("#rv-saved")
+    assert "Not saved: the review server does not answer" in said and "Failed to fetch" not in said, said
+    assert page.get_attribute("#rv-card", "data-item") == first
+    assert errors == []
+
+
 def test_what_a_decision_leaves_the_reviewer_to_know_is_shown(browser, server: ReviewServer,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A decision's note (an agreement left about rejected claims only) shows on the page,

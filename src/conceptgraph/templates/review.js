@@ -122,7 +122,11 @@
         init.headers["Content-Type"] = "application/json";
         init.body = JSON.stringify(body);
       }
-      return fetch(path, init).then((r) => r.json().then((v) => {
+      return fetch(path, init).catch(() => {
+        // no answer at all ("Failed to fetch"): the command was stopped, or the machine is asleep
+        throw new Error("the review server does not answer (was `conceptgraph review` stopped? start it again, "
+          + "and reload this page)");
+      }).then((r) => r.json().then((v) => {
         if (r.status === 409) { conflict(v.error); throw new Error(v.error); }
         if (!r.ok) throw new Error(v.error || r.statusText);
         return v;

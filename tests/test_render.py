@@ -98,6 +98,25 @@ def test_focus_and_kind_select_a_subgraph() -> None:
     assert page_data(H, focus="bart-stewart")["focus"] == list(H).index("bart-stewart")
 
 
+def test_compare_with_proposes_a_term_the_thread_relates_not_the_first_in_the_alphabet(write) -> None:
+    """No contrast drawn for a term: the one it is named or related with, not "apple"."""
+    G = load_graph(write("""source: {title: Fruit}
+terms:
+- {id: apple, label: apple}
+- {id: pear, label: pear}
+- {id: plum, label: plum}
+- {id: quince, label: quince}
+relations:
+- {id: r1, kind: similar_to, source: pear, target: plum}
+- {id: r2, kind: contrasts_with, source: apple, target: quince}
+"""))
+    data = page_data(G)
+    at = {label: i for i, label in enumerate(data["nodes"]["label"])}
+    partner = {label: data["partner"][i] for label, i in at.items()}
+    assert partner["pear"] == at["plum"] and partner["plum"] == at["pear"]
+    assert partner["apple"] == at["quince"]  # a contrast comes first
+
+
 def test_an_empty_graph_still_renders(write) -> None:
     data = embedded(render_html(load_graph(write("source: {title: Empty}\nterms: []"))))
     assert data["nodes"]["label"] == [] and data["edges"]["source"] == []

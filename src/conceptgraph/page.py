@@ -318,7 +318,9 @@ def web_address(value: Any) -> str:
 
 def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
     """For each term, the term it is most often contrasted with (opposed attributes
-    asserted of the two, and contrasts stated between them): what "Compare with" proposes."""
+    asserted of the two, and contrasts stated between them), else the one it is most
+    often named or related with: what "Compare with" proposes (not the first in
+    alphabetical order, which says nothing of the thread)."""
     succ, pred, data = adjacency(G)
     has: dict[Any, set[Any]] = defaultdict(set)  # attribute -> terms asserted to have it
     for t, k in G.nodes(data="kind"):
@@ -327,8 +329,14 @@ def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
                 if any(d.get("kind") == CLAIM and not d.get("negated") for d in keyed.values()):
                     has[a].add(t)
     score: dict[Any, Counter[Any]] = defaultdict(Counter)
+    near: dict[Any, Counter[Any]] = defaultdict(Counter)  # named in one sentence, or related otherwise
+    terms = {n for n, k in G.nodes(data="kind") if k == TERM}
     for u, v, _, d in edge_items(G):
         kind = d.get("kind")
+        if u != v and u in terms and v in terms and kind != CONTRASTS_WITH:
+            weight = d.get("count", 1) if kind == CO_OCCURS else 1
+            near[u][v] += weight if isinstance(weight, int) else 1
+            near[v][u] += weight if isinstance(weight, int) else 1
         if kind == OPPOSES:
             for a in has.get(u, ()):
                 for b in has.get(v, ()):
@@ -341,7 +349,8 @@ def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
     order = {n: i for i, n in enumerate(G.nodes)}
     out = []
     for n in G.nodes:
-        ranked = sorted(score.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]]))
+        ranked = sorted(score.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]])) \
+            or sorted(near.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]]))
         out.append(index[ranked[0][0]] if ranked else -1)
     return out
 

@@ -200,6 +200,27 @@ def test_a_decision_taken_in_a_terminal_shows_when_the_page_is_looked_at_again(b
     assert errors == []
 
 
+def test_a_phone_decides_by_the_card_s_buttons(browser, server: ReviewServer, drafted: Path) -> None:
+    """No keyboard: the keys the card lists are buttons; a tap decides, as the key does."""
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    first = page.get_attribute("#rv-card", "data-item")
+    page.tap("#rv-card button[data-key='x']")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    [entry] = Decisions.read(drafted).entries
+    assert entry.key == server.review.by_rid[first].key and entry.decision == "rejected"
+    assert page.get_attribute("#rv-card", "data-item") != first
+    page.tap("#rv-card button[data-key='u']")  # and the undo
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function("(id) => document.getElementById('rv-card').getAttribute('data-item') === id", arg=first,
+                           timeout=30_000)
+    assert Decisions.read(drafted).entries == []
+    assert errors == []
+
+
 def test_a_server_that_does_not_answer_is_said_so(browser, server: ReviewServer) -> None:
     """The command stopped (or the connection gone): the page says to start it again,
     not "Failed to fetch"; the item comes back to be decided."""

@@ -375,7 +375,22 @@
         card.appendChild(wrap);
         mark.scrollIntoView({ block: "nearest" });
       }
-      card.appendChild(el("div", "a accept · x reject · e edit · space skip · u undo · b bulk · n add · ? keys", "rv-keys"));
+      // the keys, as buttons too: a phone or a mouse decides by them (they never take the keyboard)
+      const keys = el("div", null, "rv-keys");
+      [["a", "accept", () => decide("accepted")], ["x", "reject", () => decide("rejected")], ["e", "edit", openEdit],
+        ["space", "skip", skip], ["u", "undo", undo], ["b", "bulk", openBulk], ["n", "add", openAdd],
+        ["?", "keys", () => { help.hidden = !help.hidden; }]].forEach(([key, what, act]) => {
+        const b = el("button", null, "rv-key");
+        b.type = "button";
+        b.tabIndex = -1;
+        b.setAttribute("data-key", key);
+        b.appendChild(el("kbd", key));
+        b.appendChild(document.createTextNode(" " + what));
+        b.addEventListener("mousedown", (ev) => ev.preventDefault()); // the keyboard stays where it was
+        b.addEventListener("click", () => act());
+        keys.appendChild(b);
+      });
+      card.appendChild(keys);
       later();
     }
     /** Select the item's nodes and links on the graph, and bring them into view. */

@@ -551,6 +551,10 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         p.click("#thread-toggle")
         assert p.is_visible("#thread")
         page.screenshot("phone-thread.png")
+        p.click("#legend-toggle")  # the legend opened over the thread is in front of it
+        assert page.js("""() => { const r = document.getElementById('legend').getBoundingClientRect();
+            return !!document.elementFromPoint(r.left + 40, r.bottom - 60).closest('#legend'); }""")
+        p.click("#legend-toggle")
         p.fill("#search", "cooperaton")  # nothing matches: said under the box, the status line being folded away
         p.press("#search", "Enter")
         assert p.is_visible("#suggestions li.none") and "nothing matches" in p.text_content("#suggestions")

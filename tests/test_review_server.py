@@ -144,6 +144,12 @@ def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> Non
     counts = [call(server, "POST", "/api/preview", {"filter": {bound: 0.5}})[1]["count"] for bound in ("below", "above")]
     assert min(counts) > 0 and sum(counts) <= undone["counts"]["total"]
     assert call(server, "POST", "/api/preview", {"filter": {"below": "low"}})[0] == 400
+    # a speaker's attributes are those they first said, as the card and --list show them
+    review = server.review
+    first = next(it for it in review.items if it.kind == "attribute" and it.record.id in review.first_said)
+    who = review.names[review.first_said[first.record.id][1].by]
+    status, found = call(server, "POST", "/api/preview", {"filter": {"speaker": who, "kind": "attribute"}})
+    assert status == 200 and first.rid in found["ids"], (who, found)
 
 
 def test_a_decision_is_answered_once_saved_and_the_order_it_teaches_apart(server: ReviewServer) -> None:

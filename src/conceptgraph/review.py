@@ -324,7 +324,8 @@ class Review:
     def select(self, flt: dict[str, Any]) -> list[Item]:
         """The undecided items a bulk filter selects: ``above`` (confidence at least),
         ``below`` (confidence under it), ``term`` (its term or attribute, by label),
-        ``speaker`` (name or id), ``kind``; all must hold."""
+        ``speaker`` (name or id; of a term or attribute, who first said it), ``kind``;
+        all must hold."""
         for k in flt:
             if k not in FILTERS:
                 raise UsageError(f"unknown filter '{excerpt(k, 20)}'; one of {', '.join(FILTERS)}")
@@ -343,7 +344,9 @@ class Review:
                 continue
             if term and term not in (normalise(self._term_of(it)), normalise(it.fields.get(ATTRIBUTE, ""))):
                 continue
-            by = getattr(r, "by", "") or ""
+            # a term's or attribute's speaker is who first said it, as the card and --list show
+            by = getattr(r, "by", "") or (getattr(self.first_said.get(r.id, (None, None))[1], "by", "")
+                                          if it.kind in (TERM, ATTRIBUTE) else "")
             if speaker and speaker not in (by, self.names.get(by, "")):
                 continue
             if kind and kind not in (it.kind, getattr(r, "kind", None)):

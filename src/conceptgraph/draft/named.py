@@ -15,6 +15,15 @@ measured on the development threads, and lower than the precise rules'.
 >>> [(f.term, f.label) for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
 [('sonnet', 'kind of song')]
 
+Words before a name that only set the scene say nothing of it:
+
+>>> text = "In our shop the sonnet sells."
+>>> [f.label for f in named_claims(text, 0, mentions_in(text, 0, len(text), names), set())]
+['sells']
+>>> text = "In our shop a sonnet."
+>>> named_claims(text, 0, mentions_in(text, 0, len(text), names), set())
+[]
+
 A name after a preposition is what is said, not what it is said of:
 
 >>> names[key_of(["ballad"])[0]] = "ballad"
@@ -66,6 +75,9 @@ _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:;|(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b)", re.I)
 # The words that give a name: "a column called X", "what is known as X"
 _NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|referred to as)\s*[\"“‘'`(]*$", re.I)
+# The words before a name that only set the scene ("In our API", "As for accepting ...",
+# "With recommended addons"): where or of what it is said, nothing said of the name
+_SETTING = re.compile(r"\s*(?:in|on|at|for|with|from|as|by|within|under|over|during|after|before)\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -117,7 +129,7 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         before = text[at:s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
         # "a column called Goal" names it, and says nothing of it
-        label = "" if _NOT.search(before) or _NAMED_AS.search(before) else _label(before)
+        label = "" if _NOT.search(before) or _NAMED_AS.search(before) or _SETTING.match(before) else _label(before)
     if not label:
         return []
     span = _span_of(text, base, base + at, label)

@@ -21,7 +21,7 @@ from conceptgraph.decisions import Conflict, Decisions, describe
 from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
 
-from conftest import PAYLOADS
+from conftest import PAYLOADS, ROOT
 
 
 def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
@@ -109,6 +109,83 @@ def test_the_list_shows_the_figure_it_is_sorted_by_once_decisions_move_it(drafte
     assert header[:5] == ["id", "kind", "conf.", "likely", "item"]
     in_order = json.loads(run("review", str(drafted), "--list", "--json", "--order", "message").stdout)
     assert not any("likely" in row for row in in_order)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tmp_path: Path, seed: int) -> None:
+    """Random decisions (accepts, rejections, renames, merges of one term or attribute into
+    another, claims given another attribute), with the folder read afresh now and then as
+    another command would, then every action undone: each write is a folder that reads
+    again, and the draft comes back item for item, with its confidences."""
+    import random
+
+    from conceptgraph.errors import ConceptGraphError
+
+    rnd = random.Random(seed)
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+
+    def drafted(r: Review) -> dict[Any, Any]:
+        return {it.key: (it.kind, it.record.confidence) for it in r.items}
+
+    def reads_again() -> Review:
+        load_dataset(folder)  # every file, references and quotes checked together
+        return Review(folder)
+
+    r = Review(folder)
+    before = drafted(r)
+    for step in range(rnd.randint(3, 12)):
+        left = r.left()
+        if not left:
+            break
+        it = rnd.choice(left)
+        act = rnd.choice(["accepted", "rejected", "rejected", "edited"])
+        edit = None
+        if act == "edited" and it.kind in ("term", "attribute"):
+            others = [o for o in r.items if o.kind == it.kind and o is not it]
+            edit = {"label": rnd.choice(others).fields[it.kind] if others and rnd.random() < 0.5 else f"name {step}"}
+        elif act == "edited" and it.kind == "claim":
+            edit = {"attribute": f"attribute {step}"}
+        elif act == "edited":
+            act = "accepted"
+        try:
+            r.decide([it.rid], act, edit)
+        except ConceptGraphError:
+            pass  # refused as it should be (a term rejected before, an accepted claim using it)
+        if rnd.random() < 0.4:
+            r.write_files()
+            r = reads_again()
+    r.write_files()
+    while r.book.entries:
+        r.undo()
+        if rnd.random() < 0.5:
+            r.write_files()
+            r = reads_again()
+    r.write_files()
+    assert drafted(reads_again()) == before
+
+
+def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tmp_path: Path) -> None:
+    """"short" renamed "can be any length" would make their opposition join one node to
+    itself: an undecided one is rejected with the merge (said; one undo takes both back),
+    an accepted one stands in the way."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    r = Review(folder)
+    short = next(it for it in r.items if it.kind == "attribute" and it.fields["attribute"] == "short")
+    opposes = next(it for it in r.items if it.kind == "relation" and it.record.kind == "opposes")
+    out = run("review", str(folder), short.rid, "--edit", "label=can be any length")
+    assert out.exit_code == 0 and "1 rejected now" in out.stdout, out.output
+    assert f"rejected with the merge, as a relation between the two: {opposes.rid}" in out.stdout
+    assert Review(folder).status(opposes) == "rejected" and run("validate", str(folder)).exit_code == 0
+    assert run("review", str(folder), "--undo").exit_code == 0
+    again = Review(folder)
+    assert again.status(opposes) is None and again.counts()["reviewed"] == 0
+    assert run("review", str(folder), "--accept", opposes.rid).exit_code == 0
+    out = run("review", str(folder), short.rid, "--edit", "label=can be any length")
+    assert out.exit_code == 2 and opposes.rid in out.stderr and "accepted: undo or reject it first" in out.stderr
 
 
 def test_a_bulk_decision_teaches_the_order_nothing(drafted: Path) -> None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,8 +96,9 @@ _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", 
 _OPTIONAL = {TERM: ("aliases",), ATTRIBUTE: (), CLAIM: ("negated",), RELATION: ("message", "span")}
 #: The order items are made again in: what a claim uses, the claim, what a stance is about
 _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
-#: A rejected term's or attribute's note of the undecided items it took along (each as a
-#: line says an item, with its memo), so that an undo brings them back as they were drafted
+#: A rejected term's or attribute's note of the undecided items it took along, or a merged
+#: one's of those it moved to the other (each as a line says an item, with its memo), so
+#: that an undo brings them back as they were drafted
 TOOK = "took"
 #: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
 _MEMO = {TERM: ("confidence", "was", TOOK), ATTRIBUTE: ("confidence", "was", TOOK),
@@ -1091,6 +1092,10 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     label.of.update(drafted_as or {})
 
     claim_ids: dict[str, str] = {}  # a claim's review id -> its record's id, for what a stance was about
+    # the drafted confidence of the terms and attributes a rejection took along: one made again
+    # here (the end of a rejected relation) has it, and keeps it once the rejection is undone
+    noted = {(x["item"], normalise(x[x["item"]])): x["confidence"] for e in book.latest()
+             for x in e.memo.get(TOOK, ()) if x["item"] in (TERM, ATTRIBUTE) and "confidence" in x}
 
     def add(it: Item) -> None:
         out.append(it)
@@ -1106,6 +1111,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
         """The id of the term or attribute of this name; a draft one is made when none is."""
         hit = known.get((kind, normalise(name)))
         if hit is None:
+            confidence = confidence if confidence is not None else noted.get((kind, normalise(name)))
             hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
             rec = (Term(hit, name, aliases, status=DRAFT, confidence=confidence) if kind == TERM
                    else Attribute(hit, name, status=DRAFT, confidence=confidence))
@@ -1177,9 +1183,12 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
         if m is None or span is None:
             return None
         s, t = span
-        rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]), ensure(ATTRIBUTE, f[ATTRIBUTE]),
-                    m.by, m.text[s:t], m.where, bool(f.get("negated")), m.id, (s, t), status=DRAFT,
-                    confidence=like.record.confidence if like else e.memo.get("confidence"))
+        confidence = like.record.confidence if like else e.memo.get("confidence")
+        # an attribute made again for its claim alone has the claim's confidence, as drafted
+        # (the highest of its claims'), not none
+        rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]),
+                    ensure(ATTRIBUTE, f[ATTRIBUTE], (), confidence), m.by, m.text[s:t], m.where,
+                    bool(f.get("negated")), m.id, (s, t), status=DRAFT, confidence=confidence)
         return make_item(CLAIM, rec, label)
     kind = f["kind"]
     ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
@@ -1196,9 +1205,10 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
     return make_item(RELATION, rec, label)
 
 
-def taken_back(snap: Snapshot, undone: Iterable[Entry]) -> list[Item]:
+def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     """The items the rejections among ``undone`` (entries an undo took back, or rejections
-    a later decision turned) had taken along (their :data:`TOOK` notes), made again as
+    a later decision turned) had taken along, or the merges among them had moved to the
+    other term (their :data:`TOOK` notes), made again as
     they were drafted, with any term or attribute they name that ``snap`` lacks: what goes
     back to draft.yaml. The items ``snap`` holds already are left out."""
     from .model import Attribute, Dataset, Term
@@ -1206,7 +1216,7 @@ def taken_back(snap: Snapshot, undone: Iterable[Entry]) -> list[Item]:
     took = [Entry(e.action, REJECTED, x["item"],
                   {k: x[k] for k in (*_IDENTITY[x["item"]], *_OPTIONAL[x["item"]]) if k in x},
                   memo={k: x[k] for k in _MEMO[x["item"]] if k in x})
-            for e in undone if e.decision == REJECTED for x in e.memo.get(TOOK, ())]
+            for e in undone if e.decision in (REJECTED, EDITED) for x in e.memo.get(TOOK, ())]
     if not took:
         return []
     whole = Dataset(source=snap.base.source, contributors=snap.base.contributors, messages=tuple(snap.messages.values()))
@@ -1220,12 +1230,17 @@ def taken_back(snap: Snapshot, undone: Iterable[Entry]) -> list[Item]:
     seen = {it.key for it in snap.items}
     claim_ids = {it.rid: it.record.id for it in snap.items if it.kind == CLAIM}
     out: list[Item] = []
+    # the drafted confidence of what any rejection noted taking (a relation's end made again
+    # here may be an attribute that a rejection still in force took along)
+    noted = {(x["item"], normalise(x[x["item"]])): x["confidence"] for e in (*snap.book.latest(), *undone)
+             for x in e.memo.get(TOOK, ()) if x["item"] in (TERM, ATTRIBUTE) and "confidence" in x}
 
     def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:
         from .discussions.thread import slug, unique_id
 
         hit = known.get((kind, normalise(name)))
         if hit is None:  # gone too (an attribute only the taken claims used): made as drafted
+            confidence = confidence if confidence is not None else noted.get((kind, normalise(name)))
             hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
             rec = (Term(hit, name, aliases, status=DRAFT, confidence=confidence) if kind == TERM
                    else Attribute(hit, name, status=DRAFT, confidence=confidence))

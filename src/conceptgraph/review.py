@@ -368,9 +368,10 @@ class Review:
             items = [self.find(r) for r in dict.fromkeys(rids)]
             if not items:
                 raise UsageError("nothing to decide")
-            lines = []
+            lines: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
             made: list[str] = []
             merged = ""
+            dropped: list[str] = []  # the relations between two terms (or attributes) merged
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -393,7 +394,19 @@ class Review:
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
                     if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
                         self._not_rejected(it.kind, [changes["label"]], it)
-                        if self._merges(it.kind, changes["label"], it.fields[it.kind]):
+                        if other := self._merges(it.kind, changes["label"], it.fields[it.kind]):
+                            # a relation between the two would join one node to itself: one accepted
+                            # stands in the way; the undecided ones are rejected with the merge
+                            between = [r for r in self.items if r.kind == "relation"
+                                       and self.status(r) not in (REJECTED, REMOVED)
+                                       and {r.record.source, r.record.target} == {it.record.id, other}]
+                            kept = [r.rid for r in between if self.status(r) is not None]
+                            if kept:
+                                raise UsageError(f"{describe(it)} and the {it.kind} named '{excerpt(changes['label'], 40)}'"
+                                                 f" are the two ends of {', '.join(kept)}, accepted: undo or reject "
+                                                 f"{'it' if len(kept) == 1 else 'them'} first, or choose another name")
+                            lines += [(REJECTED, r.kind, r.fields, {}, self._memo(r)) for r in between]
+                            dropped += [r.rid for r in between]
                             merged = changes["label"]  # two nodes are one now: the page draws its graph again
                     if it.kind in (CLAIM, "relation"):
                         self._not_rejected(ATTRIBUTE, _named(_kind_of(it, changes), changes, ATTRIBUTE))
@@ -407,6 +420,14 @@ class Review:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
                 memo = self._memo(it)
+                if decision == EDITED and it.kind in (TERM, ATTRIBUTE) and merged:
+                    # merged into another: the undecided claims and relations on it go over to that one
+                    # in draft.yaml, which then no longer says which were this one's; noted as drafted,
+                    # an undo gives them back their own term
+                    along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
+                             and it.record.id in taken_with(u)]
+                    if along:
+                        memo[TOOK] = [{"item": u.kind, **u.fields, **self._memo(u)} for u in along]
                 if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     # what it takes along, noted: an undo gives it back, though no file holds it then
                     along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
@@ -427,6 +448,14 @@ class Review:
                 result["made"] = made
             if merged:
                 result["merged"] = merged
+                if dropped:
+                    result["dropped"] = dropped
+                    result["note"] = (f"rejected with the merge, as {'relations' if len(dropped) > 1 else 'a relation'} "
+                                      f"between the two: {', '.join(dropped)} (an undo takes the merge back with "
+                                      f"{'them' if len(dropped) > 1 else 'it'})")
+                # the items as a fresh read of the folder has them: the claims and relations of the
+                # merged one are the other's now, and later decisions name them so
+                result["counts"] = self._rewritten(list(self.snap.items))
             if decision == REJECTED and any(it.kind == CLAIM for it in items):
                 loose = self._about_nothing_left(items)
                 if loose:
@@ -560,14 +589,15 @@ class Review:
         return {k: names[ends[k]].get(normalise(v), v) if k in ends and isinstance(v, str) else v
                 for k, v in fields.items()}
 
-    def _merges(self, kind: str, label: str, drafted: str) -> bool:
-        """Whether renaming the term (or attribute) drafted as ``drafted`` to ``label`` makes
-        it one with another that has that name."""
+    def _merges(self, kind: str, label: str, drafted: str) -> str:
+        """The id of the other term (or attribute) that renaming the one drafted as
+        ``drafted`` to ``label`` makes it one with, if any ("" if none)."""
         key = normalise(label)
-        return any(key in {normalise(n) for n in (o.fields[kind], *getattr(o.record, "aliases", ()))}
-                   for o in self.items if o.kind == kind and normalise(o.fields[kind]) != normalise(drafted)) \
-            or any(key in {normalise(n) for n in (r.label, *getattr(r, "aliases", ()))}
-                   for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes))
+        others = [(o.record.id, (o.fields[kind], *getattr(o.record, "aliases", ()))) for o in self.items
+                  if o.kind == kind and normalise(o.fields[kind]) != normalise(drafted)]
+        others += [(r.id, (r.label, *getattr(r, "aliases", ())))
+                   for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
+        return next((ident for ident, names in others if key in {normalise(n) for n in names}), "")
 
     def _names(self, kind: str) -> dict[str, str]:
         """Every name of each term (or attribute) under review -> the label decisions name
@@ -716,8 +746,12 @@ class Review:
             # what a rejection took along, which no file holds, made again (undecided); and
             # without the added items (and the terms and attributes made for them alone)
             back = taken_back(self.snap, gone)
+            # a merge taken back: the items it moved over to the other term leave it, and come back as drafted
+            moved = {key_of(x["item"], _moved_fields(x, e)) for e in gone if e.decision == EDITED
+                     and "label" in e.edit for x in e.memo.get(TOOK, ())}
             if back or added:
-                result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added), *back])
+                result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added
+                                                      and it.key not in moved), *back])
             if added:
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
@@ -779,6 +813,14 @@ class Review:
             with self.lock:
                 self._load()
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
+
+
+def _moved_fields(x: dict[str, Any], merge: Entry) -> dict[str, Any]:
+    """The fields of an item a merge noted as drafted (``x``), as the merge made it: the
+    merged term or attribute named by the label it was merged into."""
+    kind, old, new = merge.item, normalise(merge.fields[merge.item]), merge.edit["label"]
+    names = (kind,) if x["item"] == CLAIM else ("source", "target")
+    return {k: new if k in names and isinstance(v, str) and normalise(v) == old else v for k, v in x.items()}
 
 
 def _named_fields(kind: str) -> dict[str, str]:
@@ -877,15 +919,17 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     before = r.counts()
     it = r.find(rid)
     turned = int(r.status(it) not in (None, ACCEPTED, EDITED))
-    made = r.decide([rid], EDITED, edit).get("made", [])
+    done = r.decide([rid], EDITED, edit)
+    made = done.get("made", [])
     e = r.book.find(it.key)
     now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
         target = r.names.get(_edited_fields(e)["target"], _edited_fields(e)["target"])
         now += stance_about([r.describe(r.by_rid[c]) for c in e.edit["about"] if c in r.by_rid], target)
     r.write_files()
-    return {**_summary(r, before, accepted=1, changed=turned), "edited": [it.rid, r.describe(it), now],
-            **({"made": made} if made else {})}
+    return {**_summary(r, before, accepted=1, rejected=len(done.get("dropped", ())), changed=turned),
+            "edited": [it.rid, r.describe(it), now],
+            **({"made": made} if made else {}), **({"note": done["note"]} if done.get("note") else {})}
 
 
 def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]) -> dict[str, Any]:

@@ -113,8 +113,8 @@ def test_the_list_shows_the_figure_it_is_sorted_by_once_decisions_move_it(drafte
 
 @pytest.mark.parametrize("seed", range(60))
 def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tmp_path: Path, seed: int) -> None:
-    """Random decisions (accepts, rejections, renames, merges of one term or attribute into
-    another, claims given another attribute), with the folder read afresh now and then as
+    """Random decisions (accepts, rejections, bulk ones, renames, merges of one term or
+    attribute into another, claims given another attribute or term), with the folder read afresh now and then as
     another command would, then every action undone: each write is a folder that reads
     again, and the draft comes back item for item, with its confidences."""
     import random
@@ -140,19 +140,23 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
         if not left:
             break
         it = rnd.choice(left)
-        act = rnd.choice(["accepted", "rejected", "rejected", "edited"])
+        act = rnd.choice(["accepted", "rejected", "rejected", "edited", "bulk"])
         edit = None
         if act == "edited" and it.kind in ("term", "attribute"):
             others = [o for o in r.items if o.kind == it.kind and o is not it]
             edit = {"label": rnd.choice(others).fields[it.kind] if others and rnd.random() < 0.5 else f"name {step}"}
         elif act == "edited" and it.kind == "claim":
-            edit = {"attribute": f"attribute {step}"}
+            terms = [o.fields["term"] for o in r.items if o.kind == "term"]
+            edit = {"attribute": f"attribute {step}"} if rnd.random() < 0.5 else {"term": rnd.choice([*terms, "new term"])}
         elif act == "edited":
             act = "accepted"
         try:
-            r.decide([it.rid], act, edit)
+            if act == "bulk":
+                r.bulk({"below": rnd.choice([0.3, 0.55])}, rnd.choice(["accepted", "rejected"]))
+            else:
+                r.decide([it.rid], act, edit)
         except ConceptGraphError:
-            pass  # refused as it should be (a term rejected before, an accepted claim using it)
+            pass  # refused as it should be (a term rejected before, an accepted claim using it, nothing to bulk)
         if rnd.random() < 0.4:
             r.write_files()
             r = reads_again()
@@ -164,6 +168,35 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
             r = reads_again()
     r.write_files()
     assert drafted(reads_again()) == before
+
+
+@pytest.mark.parametrize("steps", [
+    # a claim moved to another term, then its own term merged into that one
+    ["c-de78bf9ffc edited term=sonnet", "r-03aa197cf7 rejected", "a-22ceb7cd0d accepted", "t-ae23f8599a edited label=sonnet"],
+    # a term merged into one an edit made: undone, the made one leaves with its claim's edit
+    ["a-7f3870bb93 rejected", "c-de78bf9ffc rejected", "a-ad6e784c9f accepted", "reload",
+     "c-82ebf0d70e edited term=new term", "reload", "t-ae23f8599a edited label=new term"],
+], ids=["merged-after-its-claim-moved", "merged-into-a-made-term"])
+def test_undone_merges_give_back_what_the_draft_had(tmp_path: Path, steps: list[str]) -> None:
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    r = Review(folder)
+    before = {it.key: (it.kind, it.record.confidence) for it in r.items}
+    for step in steps:
+        if step == "reload":
+            r.write_files()
+            r = Review(folder)
+            continue
+        rid, decision, *edit = step.split(" ", 2)
+        r.decide([rid], decision, dict([edit[0].split("=")]) if edit else None)
+    r.write_files()
+    r = Review(folder)
+    while r.book.entries:
+        r.undo()
+    r.write_files()
+    load_dataset(folder)
+    assert {it.key: (it.kind, it.record.confidence) for it in Review(folder).items} == before
 
 
 def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tmp_path: Path) -> None:

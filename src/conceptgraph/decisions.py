@@ -1094,8 +1094,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     claim_ids: dict[str, str] = {}  # a claim's review id -> its record's id, for what a stance was about
     # the drafted confidence of the terms and attributes a rejection took along: one made again
     # here (the end of a rejected relation) has it, and keeps it once the rejection is undone
-    noted = {(x["item"], normalise(x[x["item"]])): x["confidence"] for e in book.latest()
-             for x in e.memo.get(TOOK, ()) if x["item"] in (TERM, ATTRIBUTE) and "confidence" in x}
+    noted = _noted_confidence(book.latest())
 
     def add(it: Item) -> None:
         out.append(it)
@@ -1202,7 +1201,22 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
                    (span[0], span[1]) if m is not None and span else None,
                    like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
                    status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"))
-    return make_item(RELATION, rec, label)
+    # a context link a merge moved, given back: context again (how often, and where else, the next draft says)
+    return make_item(CONTEXT if kind in CONTEXT_RELATIONS else RELATION, rec, label)
+
+
+def _noted_confidence(entries: Iterable[Entry]) -> dict[tuple[str, str], float]:
+    """The drafted confidence of each term and attribute (by kind and label) that
+    ``entries`` note: their own decisions', and those of what a rejection took along. A
+    term or attribute made again (for a decided claim that names it, after it left the
+    files) gets it, not none."""
+    noted: dict[tuple[str, str], float] = {}
+    for e in entries:
+        for x in (({"item": e.item, **e.fields, **e.memo},) if e.item in (TERM, ATTRIBUTE) else ()) \
+                + tuple(e.memo.get(TOOK, ())):
+            if x["item"] in (TERM, ATTRIBUTE) and x.get("confidence") is not None:
+                noted.setdefault((x["item"], normalise(x[x["item"]])), x["confidence"])
+    return noted
 
 
 def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
@@ -1232,8 +1246,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     out: list[Item] = []
     # the drafted confidence of what any rejection noted taking (a relation's end made again
     # here may be an attribute that a rejection still in force took along)
-    noted = {(x["item"], normalise(x[x["item"]])): x["confidence"] for e in (*snap.book.latest(), *undone)
-             for x in e.memo.get(TOOK, ()) if x["item"] in (TERM, ATTRIBUTE) and "confidence" in x}
+    noted = _noted_confidence((*snap.book.latest(), *undone))
 
     def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:
         from .discussions.thread import slug, unique_id

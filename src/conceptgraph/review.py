@@ -426,8 +426,11 @@ class Review:
                     # an undo gives them back their own term
                     along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
                              and it.record.id in taken_with(u)]
+                    # and its context links (who names it, what it is named with), which go over too
+                    along += [u for u in self.snap.items if u.kind == CONTEXT and it.record.id in taken_with(u)]
                     if along:
-                        memo[TOOK] = [{"item": u.kind, **u.fields, **self._memo(u)} for u in along]
+                        memo[TOOK] = [{"item": RELATION if u.kind == CONTEXT else u.kind, **u.fields, **self._memo(u)}
+                                      for u in along]
                 if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     # what it takes along, noted: an undo gives it back, though no file holds it then
                     along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None

@@ -1092,8 +1092,9 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     label.of.update(drafted_as or {})
 
     claim_ids: dict[str, str] = {}  # a claim's review id -> its record's id, for what a stance was about
-    # the drafted confidence of the terms and attributes a rejection took along: one made again
-    # here (the end of a rejected relation) has it, and keeps it once the rejection is undone
+    # the drafted confidence of the terms and attributes the decisions note (their own, what a
+    # rejection took along): one made again here (the end of a rejected relation) has it, and
+    # keeps it once the decision is undone
     noted = _noted_confidence(book.latest())
 
     def add(it: Item) -> None:
@@ -1244,8 +1245,8 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     seen = {it.key for it in snap.items}
     claim_ids = {it.rid: it.record.id for it in snap.items if it.kind == CLAIM}
     out: list[Item] = []
-    # the drafted confidence of what any rejection noted taking (a relation's end made again
-    # here may be an attribute that a rejection still in force took along)
+    # the drafted confidence of what any decision notes (a relation's end made again here may
+    # be an attribute that a rejection still in force took along)
     noted = _noted_confidence((*snap.book.latest(), *undone))
 
     def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:

@@ -752,7 +752,7 @@ class Review:
             # a merge taken back: the items it moved over to the other term leave it, and come back as drafted
             moved = {key_of(x["item"], _moved_fields(x, e)) for e in gone if e.decision == EDITED
                      and "label" in e.edit for x in e.memo.get(TOOK, ())}
-            if back or added:
+            if back or added or moved:
                 result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added
                                                       and it.key not in moved), *back])
             if added:

@@ -304,6 +304,8 @@ def test_a_term_renamed_to_another_s_name_is_one_node_and_the_undo_two_again(bro
     item = server.review.by_rid[first]
     other = next(it for it in server.review.items if it.kind == "term" and it is not item)
     target = other.fields["term"]
+    between = [r for r in server.review.items if r.kind == "relation"
+               and {r.record.source, r.record.target} == {item.record.id, other.record.id}]
     page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
     named = "(label) => conceptgraph.nodes.get().filter((n) => n.label === label && !n.hidden).length"
     assert page.evaluate(named, target) == 1
@@ -315,6 +317,8 @@ def test_a_term_renamed_to_another_s_name_is_one_node_and_the_undo_two_again(bro
         page.keyboard.press("Enter")
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
     assert "Merged into" in page.text_content("#rv-saved") + page.text_content("#rv-warning")
+    if between:  # the relations drafted between the two went with the merge: said
+        assert "rejected with the merge" in page.text_content("#rv-warning")
     page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
     assert page.evaluate(named, target) == 1
     found = "(text) => conceptgraph.matches(text).map((h) => conceptgraph.nodes.get(h.i).label)"

@@ -427,7 +427,10 @@
         inflight.delete(mark);
         st.timings.push(performance.now() - t0);
         // renamed to another's name: the two nodes are one, drawn again from the files
-        if (res.merged) reloadFor("Merged into " + visible(res.merged));
+        if (res.merged) { // (with what went with it: the relations between the two, rejected)
+          const why = "Merged into " + visible(res.merged);
+          reloadFor(why, [why].concat(res.warning ? [res.warning] : []).join("; "), Boolean(res.warning));
+        }
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
         inflight.delete(mark);

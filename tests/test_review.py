@@ -199,6 +199,33 @@ def test_undone_merges_give_back_what_the_draft_had(tmp_path: Path, steps: list[
     assert {it.key: (it.kind, it.record.confidence) for it in Review(folder).items} == before
 
 
+def test_a_claim_both_terms_had_is_one_after_their_merge_and_two_again_after_its_undo(tmp_path: Path) -> None:
+    """"A haiku and a sonnet are short poems": a claim on each; merged, they are one claim;
+    undone, both come back (the sonnet's own was lost)."""
+    raw = tmp_path / "two.txt"
+    raw.write_text("Ana: Is a haiku a sonnet?\nBen: A haiku and a sonnet are short poems. A sonnet has fourteen "
+                   "lines.\n", encoding="utf-8")
+    folder = tmp_path / "two"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "-q").exit_code == 0
+    r = Review(folder)
+    before = {it.key: (it.kind, it.record.confidence) for it in r.items}
+    assert {(it.fields["term"], it.fields["attribute"]) for it in r.items if it.kind == "claim"} >= {
+        ("haiku", "short poems"), ("sonnet", "short poems")}
+    haiku = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "haiku")
+    assert run("review", str(folder), haiku.rid, "--edit", "label=sonnet").exit_code == 0
+    assert run("review", str(folder), "--undo").exit_code == 0
+    assert {it.key: (it.kind, it.record.confidence) for it in Review(folder).items} == before
+    # and a claim edited into what the other already is: that one is decided instead
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "haiku")
+    twin = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "sonnet"
+                and it.fields["attribute"] == claim.fields["attribute"])
+    out = run("review", str(folder), claim.rid, "--edit", "term=sonnet")
+    assert out.exit_code == 2 and f"would be {twin.rid}" in out.stderr and "drafted too" in out.stderr, out.stderr
+    assert run("review", str(folder), "--reject", twin.rid).exit_code == 0
+    out = run("review", str(folder), claim.rid, "--edit", "term=sonnet")
+    assert out.exit_code == 2 and "rejected already" in out.stderr, out.stderr
+
+
 def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tmp_path: Path) -> None:
     """"short" renamed "can be any length" would make their opposition join one node to
     itself: an undecided one is rejected with the merge (said; one undo takes both back),
@@ -1166,8 +1193,13 @@ def test_a_relation_edited_to_a_renamed_term_and_then_rejected_leaves_the_folder
     under its old label), and rejecting the relation afterwards leaves every file readable."""
     assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
     terms = len(load_dataset(drafted).terms)
-    rel = next(it for it in Review(drafted).left() if it.kind == "relation" and it.record.kind == "includes"
-               and it.fields["target"] != "cooperation")
+    left = Review(drafted).left()
+    # (not one whose sentence has that relation to the term already: the edit would make it that one, refused)
+    rel = next(it for it in left if it.kind == "relation" and it.record.kind in ("includes", "similar_to", "contrasts_with")
+               and "cooperation" not in (it.fields["source"], it.fields["target"])
+               and not any(o.kind == "relation" and o.record.kind == it.record.kind and o.fields["target"] == "cooperation"
+                           and (o.record.message, o.record.span, o.fields["source"]) ==
+                           (it.record.message, it.record.span, it.fields["source"]) for o in left))
     out = run("review", str(drafted), rel.rid, "--edit", "target=teamwork")
     assert out.exit_code == 0 and "made a new term" not in out.stderr + out.stdout, out.stderr
     assert len(load_dataset(drafted).terms) == terms

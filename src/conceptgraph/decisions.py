@@ -101,7 +101,11 @@ _KIND_ORDER = {TERM: 0, ATTRIBUTE: 1, CLAIM: 2, RELATION: 3}
 #: that an undo brings them back as they were drafted
 TOOK = "took"
 #: What a line may say of its item beside what it is (see :attr:`Entry.memo`)
-_MEMO = {TERM: ("confidence", "was", TOOK), ATTRIBUTE: ("confidence", "was", TOOK),
+#: A merge's note of the items it moved that were one with an item of the other term's
+#: own once moved ("X and Y are short": two claims, one after the merge): an undo keeps
+#: that one, and gives the moved one back beside it (by review id)
+STAYS = "stays"
+_MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "was", TOOK, STAYS),
          CLAIM: ("confidence", "was", ADDED), RELATION: ("confidence", "about", "was", ADDED)}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
@@ -501,7 +505,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             for x in v:
                 _entry(doc, i, {"action": action, "decision": REJECTED, **x})
             continue
-        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k == "about"
+        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS)
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:

@@ -45,6 +45,7 @@ from .decisions import (
     RELATION,
     REMOVED,
     REVIEWED_FILE,
+    STAYS,
     TOOK,
     Conflict,
     Decisions,
@@ -410,6 +411,17 @@ class Review:
                             merged = changes["label"]  # two nodes are one now: the page draws its graph again
                     if it.kind in (CLAIM, "relation"):
                         self._not_rejected(ATTRIBUTE, _named(_kind_of(it, changes), changes, ATTRIBUTE))
+                    if it.kind in (CLAIM, "relation") and changes:
+                        # edited into what another item is already ("haiku: short" to "sonnet: short",
+                        # drafted too): two decisions on one item; that one is decided instead
+                        edited_key = key_of(it.kind if it.kind == CLAIM else RELATION,
+                                            {**it.fields, **{k: v for k, v in changes.items() if k != "about"}})
+                        twin = next((o for o in self.items if o.key == edited_key and o is not it), None)
+                        if twin is not None:
+                            now = self.status(twin)
+                            raise UsageError(f"{it.rid} so edited would be {twin.rid} ({describe(twin)}), "
+                                             + (f"{now} already" if now else "drafted too")
+                                             + f": decide {twin.rid} instead, and reject {it.rid}")
                     made = self._new_terms(it, changes)
                     if not changes:
                         decision = ACCEPTED  # an edit that changes nothing accepts the item as it is
@@ -431,6 +443,12 @@ class Review:
                     if along:
                         memo[TOOK] = [{"item": RELATION if u.kind == CONTEXT else u.kind, **u.fields, **self._memo(u)}
                                       for u in along]
+                        # moved, one is the other's own ("X and Y are short"): that one stays at an undo
+                        held = {u.key for u in self.snap.items}
+                        stays = sorted({review_id(k) for x in memo[TOOK] if (k := key_of(
+                            x["item"], _moved_fields(x, it.kind, it.fields[it.kind], changes["label"]))) in held})
+                        if stays:
+                            memo[STAYS] = stays
                 if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     # what it takes along, noted: an undo gives it back, though no file holds it then
                     along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
@@ -750,8 +768,9 @@ class Review:
             # without the added items (and the terms and attributes made for them alone)
             back = taken_back(self.snap, gone)
             # a merge taken back: the items it moved over to the other term leave it, and come back as drafted
-            moved = {key_of(x["item"], _moved_fields(x, e)) for e in gone if e.decision == EDITED
-                     and "label" in e.edit for x in e.memo.get(TOOK, ())}
+            moved = {k for e in gone if e.decision == EDITED and "label" in e.edit for x in e.memo.get(TOOK, ())
+                     if review_id(k := key_of(x["item"], _moved_fields(x, e.item, e.fields[e.item], e.edit["label"])))
+                     not in e.memo.get(STAYS, ())}
             if back or added or moved:
                 result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added
                                                       and it.key not in moved), *back])
@@ -818,12 +837,13 @@ class Review:
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
 
 
-def _moved_fields(x: dict[str, Any], merge: Entry) -> dict[str, Any]:
+def _moved_fields(x: dict[str, Any], kind: str, was: str, label: str) -> dict[str, Any]:
     """The fields of an item a merge noted as drafted (``x``), as the merge made it: the
-    merged term or attribute named by the label it was merged into."""
-    kind, old, new = merge.item, normalise(merge.fields[merge.item]), merge.edit["label"]
+    merged term or attribute (``kind``, drafted as ``was``) named by the ``label`` it was
+    merged into."""
+    old = normalise(was)
     names = (kind,) if x["item"] == CLAIM else ("source", "target")
-    return {k: new if k in names and isinstance(v, str) and normalise(v) == old else v for k, v in x.items()}
+    return {k: label if k in names and isinstance(v, str) and normalise(v) == old else v for k, v in x.items()}
 
 
 def _named_fields(kind: str) -> dict[str, str]:

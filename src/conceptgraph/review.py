@@ -436,13 +436,11 @@ class Review:
                     # merged into another: the undecided claims and relations on it go over to that one
                     # in draft.yaml, which then no longer says which were this one's; noted as drafted,
                     # an undo gives them back their own term
-                    along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
-                             and it.record.id in taken_with(u)]
+                    along = self._undecided_on(it)
                     # and its context links (who names it, what it is named with), which go over too
                     along += [u for u in self.snap.items if u.kind == CONTEXT and it.record.id in taken_with(u)]
                     if along:
-                        memo[TOOK] = [{"item": RELATION if u.kind == CONTEXT else u.kind, **u.fields, **self._memo(u)}
-                                      for u in along]
+                        memo[TOOK] = [self._noted(u) for u in along]
                         # moved, one is the other's own ("X and Y are short"): that one stays at an undo
                         held = {u.key for u in self.snap.items}
                         stays = sorted({review_id(k) for x in memo[TOOK] if (k := key_of(
@@ -451,13 +449,12 @@ class Review:
                             memo[STAYS] = stays
                 if decision == REJECTED and it.kind in (TERM, ATTRIBUTE):
                     # what it takes along, noted: an undo gives it back, though no file holds it then
-                    along = [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
-                             and it.record.id in taken_with(u)]
+                    along = self._undecided_on(it)
                     # and their attributes as drafted (their confidence), should no other item keep them
                     own = {u.record.attribute for u in along if u.kind == CLAIM}
-                    took = [{"item": a.kind, **a.fields, **self._memo(a)} for a in self.items
+                    took = [self._noted(a) for a in self.items
                             if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
-                    took += [{"item": u.kind, **u.fields, **self._memo(u)} for u in along]
+                    took += [self._noted(u) for u in along]
                     if took:
                         memo[TOOK] = took
                 lines.append((decision, it.kind, it.fields, changes, memo))
@@ -730,6 +727,17 @@ class Review:
             if (it := rejected.get(normalise(label))) is not None:
                 raise UsageError(f"{kind} '{excerpt(label, 30)}' was rejected ({it.rid}): accept it first (review DATA "
                                  f"--accept {it.rid}), or name another")
+
+    def _undecided_on(self, it: Item) -> list[Item]:
+        """The undecided claims and relations that use the term or attribute ``it``: what
+        its rejection takes along, or its merge into another moves."""
+        return [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
+                and it.record.id in taken_with(u)]
+
+    def _noted(self, it: Item) -> dict[str, Any]:
+        """``it`` as a decision's :data:`TOOK` note says it: as a line would (a context link
+        as a relation), with its memo."""
+        return {"item": RELATION if it.kind == CONTEXT else it.kind, **it.fields, **self._memo(it)}
 
     def _memo(self, it: Item) -> dict[str, Any]:
         """What the draft said of ``it`` beside what it is, kept with its decision so that

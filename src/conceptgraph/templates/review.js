@@ -135,14 +135,19 @@
     function conflict(message, noKey) {
       saved.textContent = "Changed elsewhere (" + message + "): reloading…";
       saved.className = "rv-saved rv-error";
+      // said again, as a warning, once the page is drawn with what was decided elsewhere
+      reload("Decided elsewhere meanwhile (in a terminal or another tab): the page now shows those decisions"
+        + (noKey ? "" : ", and your last key was not saved: decide again"), true, 600);
+    }
+    /** Load the page again, in the order it had, saying ``notice`` once it is drawn. */
+    function reload(notice, warns, after) {
       st.reloading = true;
-      try { // said again, as a warning, once the page is drawn with what was decided elsewhere, in its order
+      try {
         sessionStorage.setItem("conceptgraph-review-order", st.order);
-        sessionStorage.setItem("conceptgraph-review-notice", "Decided elsewhere meanwhile (in a terminal or another "
-          + "tab): the page now shows those decisions" + (noKey ? "" : ", and your last key was not saved: decide again"));
-        sessionStorage.setItem("conceptgraph-review-warns", "1");
+        sessionStorage.setItem("conceptgraph-review-notice", notice);
+        if (warns) sessionStorage.setItem("conceptgraph-review-warns", "1");
       } catch (e) { void e; }
-      setTimeout(() => location.reload(), 600);
+      setTimeout(() => location.reload(), after);
     }
     /** Send writes one after another, each with the revision the last one returned;
         with keepShown, the item on the card stays there whatever the answer says of it. */
@@ -598,13 +603,7 @@
     }
     function reloadFor(why, notice, warns) {
       saved.textContent = why + ": drawing the graph again…";
-      st.reloading = true;
-      try { // said again once the page is drawn, in the order it had
-        sessionStorage.setItem("conceptgraph-review-order", st.order);
-        sessionStorage.setItem("conceptgraph-review-notice", notice || why);
-        if (warns) sessionStorage.setItem("conceptgraph-review-warns", "1");
-      } catch (e) { void e; }
-      setTimeout(() => location.reload(), 300);
+      reload(notice || why, warns, 300);
     }
     const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
     /** A select of what an agreement or dispute is about: one of the claims of the person

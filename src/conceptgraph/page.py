@@ -334,9 +334,10 @@ def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
     for u, v, _, d in edge_items(G):
         kind = d.get("kind")
         if u != v and u in terms and v in terms and kind != CONTRASTS_WITH:
-            weight = d.get("count", 1) if kind == CO_OCCURS else 1
-            near[u][v] += weight if isinstance(weight, int) else 1
-            near[v][u] += weight if isinstance(weight, int) else 1
+            count = d.get("count", 1) if kind == CO_OCCURS else 1
+            weight = count if isinstance(count, int) else 1
+            near[u][v] += weight
+            near[v][u] += weight
         if kind == OPPOSES:
             for a in has.get(u, ()):
                 for b in has.get(v, ()):

@@ -141,8 +141,8 @@ class ReviewServer(ThreadingHTTPServer):
         is drawn again when the items themselves changed (an item added or taken back)."""
         review = self.review
         with review.lock:
-            items = set(review.by_rid)
-            if review.refresh() and set(review.by_rid) != items:
+            items = review.by_rid  # (a read of the folder makes a new one)
+            if review.refresh() and review.by_rid.keys() != items.keys():
                 self.page = review_page(review).encode("utf-8")
                 self.page_revision = review.book.revision
 

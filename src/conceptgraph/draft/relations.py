@@ -31,7 +31,7 @@ import re
 
 from ..kinds import CONTRASTS_WITH, INCLUDES, SIMILAR_TO
 from .rules import Finding, Mention
-from .text import STOP
+from .text import STOP, parts_of_speech
 
 __all__ = ["term_relations"]
 
@@ -109,8 +109,6 @@ _PREP_ONLY = re.compile(r"^[\s\"”’'`)]*(?:without|with|of|for|in|on|from|abo
 def _predicate_adjective(between: str, named: str) -> bool:
     """Whether "X is Y" gives Y as an adjective ("is violent"), with no article or "like"
     that would make it a thing ("is a violent act", "is like violence")."""
-    from .text import parts_of_speech
-
     words = named.split()
     pos = parts_of_speech(words[-1].strip("\"“”‘’'`()[]").casefold()) if words else frozenset()
     # ("is measurable": a word a dictionary also calls a noun is an adjective here, with no article)
@@ -122,8 +120,6 @@ def _qualifies(text: str, at: int) -> bool:
     """Whether the name ending at ``at`` only qualifies the noun after it ("a measurable
     step", "a sprocket tooth"); an adjective too, where :func:`.rules.compound_after`, which
     tells a claim's subject, leaves an adjective its own say."""
-    from .text import parts_of_speech
-
     nxt = re.match(r"[\"”’'`]*\s+([^\W\d_][\w-]*)", text[at:])
     return nxt is not None and "NOUN" in parts_of_speech(nxt.group(1).casefold()) \
         and nxt.group(1).casefold() not in STOP
@@ -246,8 +242,6 @@ def senses(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
     >>> senses([("a", "conjecture"), ("b", "informal conjecture"), ("c", "remote (noun)"), ("d", "remote")])
     [('b', 'a'), ('c', 'd')]
     """
-    from .text import parts_of_speech
-
     labels = {label.casefold(): ident for ident, label in terms}
     out = []
     for ident, label in terms:

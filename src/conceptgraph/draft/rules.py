@@ -249,7 +249,7 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS \
                 and words[-2].casefold() in _PREPOSITIONS:
             break  # "talks with you" and "talks about you" differ by what follows the verb
-        if len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS | {"it"} \
+        if len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _VERB_OBJECTS \
                 and words[-2].casefold() not in STOP and content(words[-2].casefold()):
             break  # "code that calls you", "you call it": the verb's object, not a filler
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
@@ -271,6 +271,7 @@ _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".sp
 _STRANDING = "about of for with on at in to from into by over through".split()
 _PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
+_VERB_OBJECTS = _OBJECT_PRONOUNS | {"it"}  # a verb's, ending a label whole: "code that calls you", "you call it"
 _STRANDED = re.compile(rf"\s(?:{'|'.join(_STRANDING)})\s*[.!?]*[\"”’')\]]*\s*$", re.I)
 # Words that begin a phrase of their own: a long label may end before one
 _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under about through after before between "

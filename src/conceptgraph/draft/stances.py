@@ -387,7 +387,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
-        return 0, 0  # thanks to all, and a question ("Do we agree?"), lean no way
+        return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
     sentence = _INVITE.sub(" ", sentence)  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))

@@ -279,12 +279,7 @@ def test_a_double_click_on_the_right_focuses_that_node(fresh: Page) -> None:
     p = fresh.page
     box = p.locator("#network canvas").bounding_box()
     i = fresh.js("() => conceptgraph.data.nodes.label.indexOf('collaboration')")
-    view = None
-    for _ in range(30):  # a camera move the test before started may still be running
-        was, view = view, fresh.js("() => [conceptgraph.network.getViewPosition(), conceptgraph.network.getScale()]")
-        if view == was:
-            break
-        p.wait_for_timeout(100)
+    _camera_still(fresh)  # a camera move the test before started may still be running
     # close in, with collaboration on the right half of the canvas
     fresh.js("([i, w]) => { const n = conceptgraph.network, p = n.getPosition(i);"
              " n.moveTo({ position: { x: p.x - w / 4 / 1.5, y: p.y }, scale: 1.5, animation: false }); }",
@@ -563,6 +558,21 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         page.close()
 
 
+def _camera_still(page: Page) -> None:
+    """Wait (up to 20 s) for the camera to stop: no move under way and the same view for 0.3 s.
+    A fixed wait is not enough on a loaded machine, where a 0.3 s move once took seconds."""
+    def view() -> object:
+        return page.js("() => { const n = conceptgraph.network;"
+                       " return [n.getViewPosition(), n.getScale(), n.view.easingTime]; }")
+    seen = [view()]
+    for _ in range(200):
+        page.page.wait_for_timeout(100)
+        seen.append(view())
+        if len(seen) >= 4 and seen[-1][2] == 0 and seen[-1] == seen[-2] == seen[-3] == seen[-4]:
+            return
+    raise AssertionError(f"the camera is still moving: {seen[-4:]}")
+
+
 def _smallest_label_in_sight(page: Page) -> tuple[float, int]:
     """The smallest label among the nodes in sight, in screen pixels, and how many nodes are in sight."""
     return tuple(page.js("""() => {
@@ -606,7 +616,7 @@ def test_a_phone_keeps_the_graph_in_sight_with_the_panel_open(browser, tmp_path:
         p.press("#search", "Enter")
         assert graph_share() >= 0.4
         p.click("#compare-go")
-        p.wait_for_timeout(400)
+        _camera_still(page)
         assert graph_share() >= 0.4 and _smallest_label_in_sight(page)[0] >= 11
         page.screenshot("phone-compare.png")
         p.click("#thread-toggle")  # both sheets open: the panel lies over the thread, which does not show through
@@ -826,7 +836,7 @@ def test_a_node_found_is_shown_with_what_it_is_linked_to_beside_the_panel(fresh:
     p.fill("#search", text)
     p.press("#search", "Enter")
     p.wait_for_selector("#panel:not([hidden])")
-    p.wait_for_timeout(600)  # the camera's move
+    _camera_still(fresh)
     seen = fresh.js("""() => {
       const c = conceptgraph, net = c.network, stage = document.getElementById('stage').getBoundingClientRect();
       const panel = document.getElementById('panel').getBoundingClientRect();

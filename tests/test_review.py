@@ -116,7 +116,8 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
     """Random decisions (accepts, rejections, bulk ones, renames, merges of one term or
     attribute into another, claims given another attribute or term), with the folder read afresh now and then as
     another command would, then every action undone: each write is a folder that reads
-    again, and the draft comes back item for item, with its confidences."""
+    again, and the draft comes back item for item, with its confidences, and its context
+    links (who names a term, what it is named with) with how often and where."""
     import random
 
     from conceptgraph.errors import ConceptGraphError
@@ -127,7 +128,8 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
                "--draft", "-q").exit_code == 0
 
     def drafted(r: Review) -> dict[Any, Any]:
-        return {it.key: (it.kind, it.record.confidence) for it in r.items}
+        return {it.key: (it.kind, it.record.confidence, it.record.count if it.kind == "context" else 0,
+                         it.record.places if it.kind == "context" else ()) for it in r.snap.items}
 
     def reads_again() -> Review:
         load_dataset(folder)  # every file, references and quotes checked together

@@ -48,6 +48,7 @@ from .kinds import (
     ATTRIBUTE,
     ATTRIBUTE_RELATIONS,
     CLAIM,
+    CO_OCCURS,
     CONTEXT_RELATIONS,
     CONTRIBUTOR,
     DRAFT,
@@ -106,7 +107,7 @@ TOOK = "took"
 #: that one, and gives the moved one back beside it (by review id)
 STAYS = "stays"
 _MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "was", TOOK, STAYS),
-         CLAIM: ("confidence", "was", ADDED), RELATION: ("confidence", "about", "was", ADDED)}
+         CLAIM: ("confidence", "was", ADDED), RELATION: ("confidence", "about", "was", ADDED, "count", "places")}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
@@ -505,7 +506,8 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             for x in v:
                 _entry(doc, i, {"action": action, "decision": REJECTED, **x})
             continue
-        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS)
+        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS, "places")
+              else isinstance(v, int) and not isinstance(v, bool) and v > 0 if k == "count"
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:
@@ -852,7 +854,21 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     kept = {c.id for c in rem_claims} | set(claim_ids) | base_claims
     base_attrs = {a.id for a in base.attributes}
     rem_rel = []
+
+    def ends(r: Relation) -> tuple[Any, ...]:  # a co-occurrence has no direction
+        return (r.kind, *(sorted((r.source, r.target)) if r.kind == CO_OCCURS else (r.source, r.target)))
+
+    # a context link a merge moved onto the other term, where that one has its own (or a loop,
+    # the two named together): left out (its merge's note keeps it for an undo; how often
+    # the one left is named, the next draft says)
+    own = {ends(it.record) for it in left if it.kind == CONTEXT
+           and (now(it.record.source), now(it.record.target)) == (it.record.source, it.record.target)}
     for it in left:
+        if it.kind == CONTEXT and (now(it.record.source), now(it.record.target)) != (it.record.source, it.record.target):
+            moved = replace(it.record, source=now(it.record.source), target=now(it.record.target))
+            if moved.source == moved.target or ends(moved) in own:
+                continue
+            own.add(ends(moved))
         if it.kind in (RELATION, CONTEXT):
             r = it.record
             concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in r.concerns if c in kept
@@ -1205,8 +1221,10 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
                    m.by if m else "", quote, m.where if m else "", m.id if m else "",
                    (span[0], span[1]) if m is not None and span else None,
                    like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
-                   status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"))
-    # a context link a merge moved, given back: context again (how often, and where else, the next draft says)
+                   status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"),
+                   count=like.record.count if like else e.memo.get("count", 0),
+                   places=like.record.places if like else tuple(e.memo.get("places", ())))
+    # a context link a rejection took or a merge moved, given back: context again
     return make_item(CONTEXT if kind in CONTEXT_RELATIONS else RELATION, rec, label)
 
 

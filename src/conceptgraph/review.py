@@ -436,9 +436,8 @@ class Review:
                     # merged into another: the undecided claims and relations on it go over to that one
                     # in draft.yaml, which then no longer says which were this one's; noted as drafted,
                     # an undo gives them back their own term
-                    along = self._undecided_on(it)
                     # and its context links (who names it, what it is named with), which go over too
-                    along += [u for u in self.snap.items if u.kind == CONTEXT and it.record.id in taken_with(u)]
+                    along = self._undecided_on(it) + self._context_of(it)
                     if along:
                         memo[TOOK] = [self._noted(u) for u in along]
                         # moved, one is the other's own ("X and Y are short"): that one stays at an undo
@@ -454,7 +453,8 @@ class Review:
                     own = {u.record.attribute for u in along if u.kind == CLAIM}
                     took = [self._noted(a) for a in self.items
                             if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
-                    took += [self._noted(u) for u in along]
+                    # and its context links, which the page draws about it again after an undo
+                    took += [self._noted(u) for u in along + self._context_of(it)]
                     if took:
                         memo[TOOK] = took
                 lines.append((decision, it.kind, it.fields, changes, memo))
@@ -734,6 +734,10 @@ class Review:
         return [u for u in self.items if u.kind in (CLAIM, RELATION) and self.status(u) is None
                 and it.record.id in taken_with(u)]
 
+    def _context_of(self, it: Item) -> list[Item]:
+        """The context links (who names it, what it is named with) of the term ``it``."""
+        return [u for u in self.snap.items if u.kind == CONTEXT and it.record.id in taken_with(u)]
+
     def _noted(self, it: Item) -> dict[str, Any]:
         """``it`` as a decision's :data:`TOOK` note says it: as a line would (a context link
         as a relation), with its memo."""
@@ -744,6 +748,8 @@ class Review:
         an undo makes it again as it was: its confidence, and a stance's claims."""
         r = it.record
         memo: dict[str, Any] = {} if r.confidence is None else {"confidence": r.confidence}
+        if it.kind == CONTEXT and r.count:  # how often, and where first: what the page says of a context link
+            memo.update(count=r.count, places=list(r.places))
         if (e := self.book.find(it.key)) is not None and e.memo.get(ADDED):
             memo[ADDED] = True  # added by a reviewer, whatever is decided of it later
         if scope(it):

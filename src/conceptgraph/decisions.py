@@ -855,20 +855,20 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     base_attrs = {a.id for a in base.attributes}
     rem_rel = []
 
-    def ends(r: Relation) -> tuple[Any, ...]:  # a co-occurrence has no direction
+    def link(r: Relation) -> tuple[Any, ...]:  # a co-occurrence has no direction
         return (r.kind, *(sorted((r.source, r.target)) if r.kind == CO_OCCURS else (r.source, r.target)))
 
     # a context link a merge moved onto the other term, where that one has its own (or a loop,
     # the two named together): left out (its merge's note keeps it for an undo; how often
     # the one left is named, the next draft says)
-    own = {ends(it.record) for it in left if it.kind == CONTEXT
+    own = {link(it.record) for it in left if it.kind == CONTEXT
            and (now(it.record.source), now(it.record.target)) == (it.record.source, it.record.target)}
     for it in left:
         if it.kind == CONTEXT and (now(it.record.source), now(it.record.target)) != (it.record.source, it.record.target):
             moved = replace(it.record, source=now(it.record.source), target=now(it.record.target))
-            if moved.source == moved.target or ends(moved) in own:
+            if moved.source == moved.target or link(moved) in own:
                 continue
-            own.add(ends(moved))
+            own.add(link(moved))
         if it.kind in (RELATION, CONTEXT):
             r = it.record
             concerns = tuple(dict.fromkeys(claim_ids.get(c, c) for c in r.concerns if c in kept

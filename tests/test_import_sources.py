@@ -152,6 +152,28 @@ def test_a_pipermail_monthly_archive(tmp_path: Path, packed: bool) -> None:
     assert [g[0] for g in got] == ["sainath.ellendula", "Eleanor Merry", "Eleanor Merry"]
     assert got[1][3].endswith("Can you please send me the logs from /var/log/ellis?\n\nEllie")  # no quoted original
     assert "next part" not in got[0][3] and "scrubbed" not in got[0][3]
+    # the company's disclaimer under the first: no words of the writer's, and said as left out
+    assert got[0][3].endswith("Thanks in advance!!\n\nRegards,\n\nSai")
+    assert read_discussion([path])[1]["left_out"]["disclaimers"] == 1
+
+
+@pytest.mark.parametrize("body, words", [
+    # a disclaimer in several paragraphs, after a rule of stars
+    ("Deprecated, then.\n\n" + "*" * 30 + "\nThis e-mail may contain confidential or privileged information.\n"
+     "It is intended only for the named recipient.\n\n(i) Do not copy it.\n\n(ii) Delete it.\n", "Deprecated, then."),
+    # words about such words stay: in someone's voice, or speaking of no mail, or the first paragraph
+    ("Yes.\n\nIn our policy \"confidential\" means intended only for the named recipient, and \"privileged\" "
+     "means confidential and privileged by law. I'd keep both words.", None),
+    ("Yes.\n\nA notice saying a file may be confidential and intended solely for the named recipient is a "
+     "disclaimer, not a licence.", None),
+    ("This email may contain confidential data: it is intended only for the named recipient. Is that a notice?", None),
+])
+def test_a_disclaimer_under_a_mail_is_no_part_of_its_words(write, body: str, words: str | None) -> None:
+    mbox = ("From bo@example.org Mon Jan  1 00:00:00 2024\nFrom: Bo Chen <bo@example.org>\nSubject: terms\n"
+            "Date: Mon, 1 Jan 2024 10:00:00 +0000\nMessage-ID: <b1@example.org>\n\n" + body)
+    ds, summary = read_discussion([write(mbox, "t.mbox")])
+    assert [m.text for m in ds.messages] == [words or body.strip()]
+    assert ("disclaimers" in summary["left_out"]) == bool(words)
 
 
 def test_a_public_inbox_thread() -> None:

@@ -408,7 +408,57 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> 
                 left["signatures and footers" if signature else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
+    lines = _disclaimer_removed(lines, left)
     return tidy("\n".join(_signed_off(lines, sender)), indent=True)
+
+
+# What a company's mail server adds under every mail: "This e-mail is confidential and
+# intended solely for the addressee. If you received it in error, please ..."
+_DISCLAIMER = re.compile(
+    r"intended\s+(?:solely\s+|only\s+|exclusively\s+)?for\s+the\s+(?:sole\s+|exclusive\s+)?(?:use\s+of\s+the\s+)?"
+    r"(?:named\s+|designated\s+)?(?:addressee|recipient|individual|entity|person)|"
+    r"(?:received|got)\s+this\s+(?:e-?mail|message|communication|transmission)\s+(?:\w+\s+)?in\s+error|"
+    r"(?:are|is)\s+not\s+(?:the|an)\s+(?:intended|named)\s+recipient|confidentiality\s+notice|"
+    r"(?:confidential|proprietary)\s+(?:and/or|and|or)\s+(?:privileged|confidential)|"
+    r"privileged\s+(?:and/or|and|or)\s+confidential|may\s+(?:contain|be)\s+(?:\w+\s+)?(?:confidential|privileged)|"
+    r"unauthori[sz]ed\s+(?:[\w/-]+,?\s+){0,8}?(?:use|review|disclosure|copying|distribution|dissemination)|"
+    r"(?:use|disclosure|dissemination|distribution|copying)\s+(?:[\w/-]+,?\s+){0,8}?(?:is\s+)?strictly\s+prohibited|"
+    r"do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)", re.I)
+
+
+def _disclaimer_removed(lines: list[str], left: Counter[str] | None) -> list[str]:
+    """``lines`` without the disclaimer at their end: from the first paragraph that speaks
+    of "this email" in no one's voice and says two of the things disclaimers say
+    (confidential, meant for the addressee only, received in error, copying prohibited,
+    views not the company's) to the end, when that is no longer than disclaimers run;
+    never from the first paragraph.
+
+    >>> _disclaimer_removed(["Agreed.", "", "*" * 20, "CONFIDENTIALITY NOTICE: this e-mail is intended only for",
+    ...                      "the named recipient.", "", "If you received this message in error, delete it."], None)
+    ['Agreed.']
+    >>> _disclaimer_removed(["Is it confidential? It is privileged, says Bo."], None)
+    ['Is it confidential? It is privileged, says Bo.']
+    """
+    starts = [i + 1 for i, line in enumerate(lines) if not line.strip() or _RULE_LINE.fullmatch(line)]
+    for at in starts:
+        end = next((k for k in starts if k > at), len(lines) + 1) - 1
+        paragraph = " ".join(lines[at:end])
+        if len(_DISCLAIMER.findall(paragraph)) >= 2 and _OF_THE_MAIL.search(paragraph) and not _FIRST_PERSON.search(paragraph):
+            if len("".join(lines[at:])) <= 2000 and any(x.strip() for x in lines[:at]):
+                while at > 0 and (not lines[at - 1].strip() or _RULE_LINE.fullmatch(lines[at - 1])):
+                    at -= 1
+                if left is not None:
+                    left["disclaimers"] += 1
+                return lines[:at]
+            break
+    return lines
+
+
+# A disclaimer speaks of the mail it is under, and for no one in particular
+_OF_THE_MAIL = re.compile(r"\b(?:this|the)\s+(?:e-?mail|message|communication|transmission)|\be-?mail\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:d|m|ve|ll)|my|we\s+should)\b")
+# A line that only rules paragraphs apart: "*****", "=====", "#####"
+_RULE_LINE = re.compile(r"\s*([*=#~_-])\1{4,}\s*")
 
 
 # A closing greeting on a line of its own: "Thanks,", "Best regards", "Cheers!"

@@ -286,6 +286,15 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("Maria has a point.", "tom", [("agrees_with", "maria")]),  # granting a point to the one named
     ("Maria makes a fair point about teams.", "tom", [("agrees_with", "maria")]),
     ("Maria has a point of view on it.", "tom", []),  # a point of view is no point granted
+    # taking what was put forward, in the words naming threads use
+    ("Works for me.", "tom", [("agrees_with", "tom")]),
+    ("That name works for me.", "tom", [("agrees_with", "tom")]),
+    ("I can live with that.", "tom", [("agrees_with", "tom")]),
+    ("I'd go with that.", "tom", [("agrees_with", "tom")]),
+    ("I prefer that name, yes.", "tom", [("agrees_with", "tom")]),
+    ("I prefer your wording.", "tom", [("agrees_with", "tom")]),
+    ("I prefer that we call it a gadget.", "tom", []),  # putting something else forward
+    ("That works for small teams only.", "tom", []),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

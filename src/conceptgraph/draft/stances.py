@@ -128,6 +128,12 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:yeah|yes|yep|ok|okay|right|sure|ah|oh)[,!.]?\s+)?"  # "Yeah, makes sense."
         r"(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
         r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
+        # "Works for me.", "That name works for me", "I can live with that", "I'd go with that",
+        # "I prefer that name" (but "I prefer that we ...", "I prefer this: Y" put something forward)
+        r"^\s*(?:(?:that|this|it)\s+(?:\w+\s+)?)?works\s+(?:(?:just\s+)?fine\s+)?(?:for|with)\s+me\b|"
+        r"^\s*(?:that|this|it)\s+(?:\w+\s+)?works\s*[.!]*$|\bI\s+(?:can|could)\s+live\s+with\s+(?:that|this|it)\b|"
+        r"\bI(?:['’]d|\s+would)\s+go\s+with\s+(?:that|this|it|yours)\s*(?:[.!,]|$)|"
+        r"\bI\s+(?:\w+ly\s+)?prefer\s+(?:that|this|your)(?:\s+(?!(?:we|you|they|it|he|she|the|a|an)\b)\w+)?\s*(?:[.!,]|$)|"
         r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
         # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer
         r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]+\s*$|"
@@ -135,7 +141,8 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
-        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "right", "true", "yes", "yep", "nice",
+        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
+               "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
     _Shape(DISPUTES, re.compile(

@@ -295,6 +295,16 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I prefer your wording.", "tom", [("agrees_with", "tom")]),
     ("I prefer that we call it a gadget.", "tom", []),  # putting something else forward
     ("That works for small teams only.", "tom", []),
+    ("LGTM.", "tom", [("agrees_with", "tom")]),
+    ("I'm all for it.", "tom", [("agrees_with", "tom")]),
+    ("I'm in favour of gadget.", "tom", []),  # of something else put forward
+    ("I don't like it.", "tom", [("disputes", "tom")]),
+    ("I don't like it when names change.", "tom", []),
+    ("Hmm, not sure.", "tom", [("disputes", "tom")]),
+    ("That's a bad idea.", "tom", [("disputes", "tom")]),
+    ("I'm against it.", "tom", [("disputes", "tom")]),
+    ("That won't work.", "tom", [("disputes", "tom")]),
+    ("Strong -1.", "tom", [("disputes", "tom")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -134,6 +134,9 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:that|this|it)\s+(?:\w+\s+)?works\s*[.!]*$|\bI\s+(?:can|could)\s+live\s+with\s+(?:that|this|it)\b|"
         r"\bI(?:['’]d|\s+would)\s+go\s+with\s+(?:that|this|it|yours)\s*(?:[.!,]|$)|"
         r"\bI\s+(?:\w+ly\s+)?prefer\s+(?:that|this|your)(?:\s+(?!(?:we|you|they|it|he|she|the|a|an)\b)\w+)?\s*(?:[.!,]|$)|"
+        # "LGTM", "I'm all for it", "I'm in favour (of this)"
+        r"^\W*(?:lgtm|sgtm)\b|\bI(?:['’]m|\s+am)\s+(?:all\s+|very\s+much\s+|strongly\s+|fully\s+)?(?:for\s+(?:it|this|that)\b|"
+        r"in\s+favou?r(?:\s+of\s+(?:it|this|that))?\s*(?:[.!,]|$))|"
         r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
         # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer
         r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]+\s*$|"
@@ -142,14 +145,23 @@ _PATTERNS: list[_Shape] = [
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
         needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
-               "right", "true", "yes", "yep", "nice",
+               "lgtm", "sgtm", "for it", "for this", "for that", "favo", "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
     _Shape(DISPUTES, re.compile(
         r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|exactly|"
         r"necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*[.,!]|\bI(?:'m|’m| am)\s+not\s+(?:so\s+)?"
-        r"(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+(?:that|it|this)\b", re.I),
-        False, "implicit dispute", needs=("actually", "not", "doubt")),
+        r"(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+(?:that|it|this)\b|"
+        # "Hmm, not sure.", "I don't like it", "That's a bad idea", "I'm against it", "That won't work", "Strong -1"
+        r"^\s*(?:(?:hmm+|well|honestly)[,.]?\s+)?not\s+(?:so\s+)?sure\s*(?:[.!]|$)|"
+        r"\bI\s+(?:do not|don't|don’t)\s+(?:really\s+|much\s+)?(?:like|love)\s+(?:it|this|that|(?:the|this|that)\s+name)"
+        r"(?:\s+(?:much|at\s+all|either|very\s+much|one\s+bit))?\s*(?:[.!,;]|$)|"
+        r"(?:^|[,;]\s*)(?:that's|that’s|that is|this is|it's|it’s)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:bad|terrible|poor)\s+"
+        r"(?:idea|name|choice)\b|\bI(?:['’]m|\s+am)\s+(?:strongly\s+|firmly\s+)?against\s+(?:it|this|that)\b|"
+        r"^\s*(?:that|this|it)\s+(?:won't|won’t|will\s+not|wouldn't|wouldn’t|would\s+not)\s+work\s*(?:[.!]|$)|"
+        r"^\W*(?:strong(?:ly)?|big|hard)\s+-1\b", re.I),
+        False, "implicit dispute", needs=("actually", "not", "doubt", "sure", "n't", "n’t", "bad", "terrible", "poor",
+                                          "against", "-1")),
 ]
 
 

@@ -433,6 +433,22 @@ def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
         assert r.exit_code == 2 and says in r.stderr, (args, r.stderr)
 
 
+def test_accepting_an_edited_item_again_keeps_its_edit_and_the_counts_hold(drafted: Path) -> None:
+    """A script that accepts its list of ids a second time must not undo the edits made in
+    between; and the attribute an edit made is no drafted item: the counts after the edit,
+    and after a fresh read of the folder, are the same."""
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    edited = json.loads(run("review", str(drafted), claim, "--edit", "attribute=works as a team", "--json").stdout)
+    again = run("review", str(drafted), "--accept", claim, "--json")
+    assert again.exit_code == 0, again.stderr
+    said = json.loads(again.stdout)
+    assert said["already"] == 1 and "its edit already, which stays" in said["note"]
+    [line] = decisions(drafted)
+    assert line["decision"] == "edited" and line["edit"] == {"attribute": "works as a team"}
+    for k in ("total", "reviewed", "left"):
+        assert said[k] == edited[k], k
+
+
 def test_a_relation_s_ends_are_edited_a_person_by_name_a_term_by_label(drafted: Path) -> None:
     """A stance drafted towards the wrong person is turned to the right one, and a term
     relation drafted the wrong way round is reversed: reviewed.yaml holds them so, the

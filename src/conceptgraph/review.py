@@ -148,7 +148,12 @@ class Review:
     def _settle(self) -> None:
         """Where each item stands now (the files' contents wait for :meth:`write_files`)."""
         self.standing = Standing(self.snap.items, self.book, self.snap.base)
-        self.tally = Counter(self.standing.status.get(it.key) for it in self.items)
+        # a term or attribute an edit made (or one made again for decided items alone) was
+        # never drafted: not one of the items to review, in the counts of a fresh read as
+        # in those of the decision that made it
+        self.made = {it.key for it in self.items if it.kind in (TERM, ATTRIBUTE) and it.record.confidence is None
+                     and self.book.find(it.key) is None}
+        self.tally = Counter(self.standing.status.get(it.key) for it in self.items if it.key not in self.made)
 
     def reload(self) -> None:
         """Read the folder again (after another program changed its files)."""
@@ -181,7 +186,7 @@ class Review:
         in none of the others, as the folder read again no longer holds them."""
         c = self.tally
         accepted = c[ACCEPTED] + c[EDITED]
-        return {"total": len(self.items) - c[REMOVED], "reviewed": accepted + c[REJECTED], "accepted": accepted,
+        return {"total": sum(c.values()) - c[REMOVED], "reviewed": accepted + c[REJECTED], "accepted": accepted,
                 "rejected": c[REJECTED], "left": c[None], "removed": c[REMOVED]}
 
     def left(self) -> list[Item]:
@@ -825,8 +830,9 @@ class Review:
         for it in sorted((it for key in moved for it in self.standing.by_key[key] if it.kind != CONTEXT),
                          key=lambda it: self.position[it.key][1]):  # in the items' order, as before
             was, now = moved[it.key]
-            self.tally[was] -= 1
-            self.tally[now] += 1
+            if it.key not in self.made:
+                self.tally[was] -= 1
+                self.tally[now] += 1
             changed[it.rid] = now
         return {"revision": self.book.revision, "action": action, "counts": self.counts(), "changed": changed}
 
@@ -1011,10 +1017,18 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             for rid in ids:
                 it = r.find(rid)
                 items.setdefault(it.key, (rid, it))  # one item named twice (by two ids): once
-            # an item already so decided gets no second decision; one decided the other way is turned
-            fresh = [rid for rid, it in items.values() if r.status(it) != decision]
+            # an item already so decided gets no second decision; one decided the other way is
+            # turned. An edited item is accepted already: accepting it again keeps its edit (a
+            # script that accepts a list of ids twice must not undo the edits made between)
+            so = {decision, EDITED} if decision == ACCEPTED else {decision}
+            fresh = [rid for rid, it in items.values() if r.status(it) not in so]
             already += len(items) - len(fresh)
-            turned += sum(1 for _, it in items.values() if r.status(it) not in (decision, None, REMOVED))
+            turned += sum(1 for _, it in items.values() if r.status(it) not in (*so, None, REMOVED))
+            kept = [rid for rid, it in items.values() if decision == ACCEPTED and r.status(it) == EDITED]
+            if kept:
+                notes.append(f"{', '.join(kept[:3])}{', ...' if len(kept) > 3 else ''}: accepted with "
+                             f"{'their edits' if len(kept) > 1 else 'its edit'} already, which stay"
+                             f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)

@@ -560,8 +560,10 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     name = slug(Path(sources[0]).stem or "discussion")
     default = output in (None, "")
     target = Path("output") / name if default else Path(str(output))
-    existed = check_new_folder(target, _IMPORTED, force)
+    # the file read first: what is wrong with it (a page or dataset of ours, no discussion
+    # at all) is the news, whatever the folder it would go to holds
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    existed = check_new_folder(target, _IMPORTED, force)
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review
         left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())
         raise DatasetError(f"no message with words in it to import{f' (left out: {left})' if left else ''}",

@@ -584,6 +584,9 @@ def test_our_own_files_are_not_imported_and_the_error_says_what_to_do(tmp_path: 
     r = run("import", str(tmp_path / "page.html"), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1 and "a page conceptgraph rendered" in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
+    # the same, where the folder it would write exists already: the page is the news
+    r = run("import", str(tmp_path / "page.html"), "-o", str(folder))
+    assert r.exit_code == 1 and "a page conceptgraph rendered" in r.stderr, r.stderr
 
 
 def test_a_folder_that_holds_an_export_names_it(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import conceptgraph.discussions as discussions
 import conceptgraph.draft as drafting
+import conceptgraph.files as files
 from conceptgraph import WriteConflict, load_dataset, load_graph
 from conceptgraph.cli import cli
 from conceptgraph.draft import DRAFT_FILE, draft_folder
@@ -356,15 +357,16 @@ def test_a_folder_everyone_may_write_is_written_without_its_lock(tmp_path: Path)
 @pytest.mark.parametrize("what", ["notes", "an empty folder"])
 def test_import_never_replaces_a_folder_that_appeared_meanwhile(tmp_path: Path, monkeypatch, what: str) -> None:
     out = tmp_path / "out"
-    real = discussions.read_discussion
+    real = files.check_new_folder
 
-    def slow(*args, **kwargs):
+    def slow(*args, **kwargs):  # the folder appears after it was looked at, before the write
+        existed = real(*args, **kwargs)
         out.mkdir()
         if what == "notes":
             (out / "notes.md").write_text("my notes", encoding="utf-8")
-        return real(*args, **kwargs)
+        return existed
 
-    monkeypatch.setattr(discussions, "read_discussion", slow)
+    monkeypatch.setattr(files, "check_new_folder", slow)
     one_line_error(run("import", str(FIX / "chat.txt"), "-o", str(out)), 6, "appeared", str(out))
     assert sorted(os.listdir(out)) == (["notes.md"] if what == "notes" else [])
     assert leftovers(tmp_path) == []
@@ -372,14 +374,15 @@ def test_import_never_replaces_a_folder_that_appeared_meanwhile(tmp_path: Path, 
 
 def test_of_two_imports_to_one_new_folder_the_second_fails(tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "out"
-    real = discussions.read_discussion
+    real = files.check_new_folder
 
     def racing(*args, **kwargs):
-        monkeypatch.setattr(discussions, "read_discussion", real)
+        existed = real(*args, **kwargs)
+        monkeypatch.setattr(files, "check_new_folder", real)
         discussions.import_discussion([FIX / "reddit.json"], out)  # starts later, ends first
-        return real(*args, **kwargs)
+        return existed
 
-    monkeypatch.setattr(discussions, "read_discussion", racing)
+    monkeypatch.setattr(files, "check_new_folder", racing)
     one_line_error(run("import", str(FIX / "chat.txt"), "-o", str(out)), 6, "appeared")
     assert "reddit" in (out / "discussion.yaml").read_text(encoding="utf-8")
     assert leftovers(tmp_path) == []

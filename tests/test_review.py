@@ -48,6 +48,14 @@ def test_an_item_gone_with_a_rejected_term_is_said_to_be_and_comes_back_when_dra
     assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
 
 
+def test_an_id_nothing_ever_had_is_not_said_to_be_gone_with_a_rejection(drafted: Path) -> None:
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    assert run("review", str(drafted), "--reject", term.rid).exit_code == 0  # its notes say what it took
+    out = run("review", str(drafted), "--accept", "t-deadbeef00")
+    assert out.exit_code == 2 and "no item 't-deadbeef00'" in out.stderr and "went with it" not in out.stderr, out.stderr
+
+
 def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers_everything(drafted: Path) -> None:
     """An agreement about claims that are all rejected is about everything its target
     said (as one that names nothing is): the reviewer is told, once that happens."""

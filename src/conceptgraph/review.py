@@ -315,11 +315,14 @@ class Review:
                              "reviewed.yaml gives those of accepted items")
         if it is None:
             hint = did_you_mean(rid, self.by_rid)
-            # a slip of the keyboard is the likelier story when an id is that close
+            # a slip of the keyboard is the likelier story when an id is that close; else the
+            # rejections, once if not now, whose notes (``took``) name the item, or that noted
+            # nothing (in a folder reviewed before rejections did): what went with them then
+            # comes back only when the thread is drafted again
             gone = [] if hint else [e.fields[e.item] for e in self.book.entries
-                                    if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)]
-            # rejected once, if not now: what went with it, in a folder reviewed before rejections noted
-            # it (``took``), comes back only when the thread is drafted again
+                                    if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)
+                                    and (TOOK not in e.memo or any(review_id(key_of(x["item"], x)) == rid
+                                                                   for x in e.memo[TOOK]))]
             why = f"; an item that used a term or attribute rejected in review ({', '.join(map(repr, gone[:3]))}" \
                   f"{', ...' if len(gone) > 3 else ''}) went with it: once that is accepted, drafting again " \
                   f"(conceptgraph draft {self.snap.folder}) brings it back" if gone else ""

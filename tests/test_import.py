@@ -742,6 +742,13 @@ def _zipped(files: dict[str, str]) -> bytes:
      "reads as a document, not a discussion"),
     ("spec.md", "# Fields\nNote: read this first.\n- id: the id\n- by: who\nwhere: the place\nleft out: what is not kept\n"
                 "the text: its words\n", "spec.md:3: reads as a document"),
+    # notes on a thread: labelled list items under headings, each label once, are no speakers
+    ("notes.md", "# The thread\n\nWhat it is.\n\n## Source\n\n- Text: the issue and its comments.\n"
+                 "- Second read: all of it again.\n- Speakers (4): Ann, Bo.\n\n## Doubts\n\n- Jokes: not recorded.\n",
+     "notes.md:7: reads as a document, not a discussion: '- Text:' is an item of a list"),
+    # or words before a colon with a bracket left open or closed, a sentence's end inside, a number first
+    ("notes2.md", "Genre: a forum.\nthe terms (as used): a tool.\nRelations: kept.\n18 relations: all kept.\n"
+                  "Checks by hand. Counted: twice.\n", "notes2.md:2: reads as a document"),
     # a mail read as text: its headers are no speakers
     ("mail.txt", "From: Ann Lee <ann@example.com>\nTo: words@example.com\nSubject: bug or defect?\n"
                  "Date: Mon, 2 Mar 2026 10:00:00 +0000\n\nIs a defect a bug?\n", "mail.txt:1: reads as e-mail"),
@@ -1114,3 +1121,12 @@ def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
     text = html_to_text("<p>Call it <code>take</code>, <code></code>not <code><b>drop</b></code>.</p>"
                         "<pre><code>if a:\r\n    b  =  2\r\n\tc = 3</code></pre></code>end")
     assert text == "Call it `take`, not `drop`.\n\nif a:\n    b  =  2\n    c = 3\n\nend"  # spaces as written
+
+
+def test_a_bulleted_transcript_under_headings_is_a_discussion(write) -> None:
+    """Minutes kept as a list, people speaking more than once: turns, not a document's items."""
+    path = write("# Weekly call\n\n## Names\n\n- Ann: Is a defect a bug?\n- Bo: Not always.\n"
+                 "- Ann: Then which word?\n\n## Next\n\n- Bo: Defect, in the report.\n", "minutes.md")
+    ds, _ = read_discussion([path])
+    assert [(m.by, m.text) for m in ds.messages] == [("ann", "Is a defect a bug?"), ("bo", "Not always."),
+                                                     ("ann", "Then which word?"), ("bo", "Defect, in the report.")]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from datetime import datetime
 
 from ..errors import DatasetError, excerpt
@@ -242,6 +243,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             # in a log whose every turn opens with a time stamp, "Bo put it this way: ..." without
             # one goes on the turn it is in
             name = ""
+        if not name and _MARKDOWN_HEADING.match(line) and number > 1 and not lines[number - 2].strip() \
+                and (number == len(lines) or not lines[number].strip()):
+            current = None  # "## Next item", a heading of Markdown minutes: no one's words
+            continue
         if name:
             if stamp.strip():
                 stamped_names.add(name)
@@ -260,12 +265,20 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     if len({name.casefold() for _, name in headers}) >= 3:
         raise DatasetError(f"reads as e-mail, not a discussion of turns: '{headers[0][1]}:' is a mail header "
                            "(import it with --format mbox)", file, headers[0][0])
-    wordy = [(n, name) for n, (name, _) in zip(starts, turns) if _wordy(name)]
-    if len(wordy) >= 3 and len(wordy) >= len(turns) / 5:
-        # "where: ...", "left out: ..." are a document's words before a colon, not speakers
-        raise DatasetError(f"reads as a document, not a discussion: '{excerpt(wordy[0][1], 30)}:' starts with words, "
-                           "not a speaker's name (expected lines that start 'Name: ...', or a blog post with "
-                           "'Posted by NAME' and numbered comments)", file, wordy[0][0])
+    # words before a colon that are a document's, not a speaker's name: "where: ...", "left
+    # out: ...", "used): ...", and a Markdown document's list items ("- Sources: ...") under
+    # its headings, each label once (people in a bulleted transcript speak more than once)
+    headed = sum(1 for line in lines if _MARKDOWN_HEADING.match(line)) >= 2
+    labels = Counter(name for name, _ in turns)
+    listed = {n for n, (name, _) in zip(starts, turns)
+              if headed and labels[name] == 1 and _LIST_ITEM.match(lines[n - 1])}
+    wordy = [(n, name) for n, (name, _) in zip(starts, turns) if _wordy(name) or _no_name(name) or n in listed]
+    if len(wordy) >= 3 and len(wordy) >= len(turns) / 5 or len(wordy) >= 2 and len(wordy) >= len(turns) / 3:
+        n, name = wordy[0]
+        why = ("is an item of a list under the document's headings, not a speaker's turn" if n in listed
+               else "starts with words, not a speaker's name")
+        raise DatasetError(f"reads as a document, not a discussion: '{excerpt(name, 30)}:' {why} (expected lines "
+                           "that start 'Name: ...', or a blog post with 'Posted by NAME' and numbered comments)", file, n)
     days = stamp_dates(stamps)
     for k, ((name, body), stamp) in enumerate(zip(turns, stamps), 1):  # turns answer no one in particular
         # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14")
@@ -275,6 +288,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                                  date=days.get(stamp, "")))
     thread.date = thread.posts[0].date
     return thread
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
 # A chat export's own notes where words would be (WhatsApp, Signal): what they stand for
@@ -418,6 +435,18 @@ def _name_like(name: str) -> bool:
     """
     words = name.split()
     return len(words) == 1 or all(w[:1].isupper() or w[:1] in "\"“'‘" or w in _PARTICLES for w in words)
+
+
+def _no_name(name: str) -> bool:
+    """Whether the words before a colon are a document's, by their marks: a bracket left
+    open or closed ("topics)"), a heading's hashes, a sentence ending inside ("by hand.
+    Checks"), a number first ("18 relations").
+
+    >>> [_no_name(n) for n in ("used)", "## Source", "by hand. Checks", "18 relations", "Dr. Ann Lee", "Ann (mod)")]
+    [True, True, True, True, False, False]
+    """
+    return name.count("(") != name.count(")") or name.startswith("#") or bool(re.search(r"[a-z]{3,}\.\s+[A-Z]", name)) \
+        or bool(re.match(r"\d+\s+[a-z]", name))
 
 
 def _wordy(name: str) -> bool:

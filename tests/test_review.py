@@ -1437,3 +1437,19 @@ def test_a_rejected_term_accepted_after_all_brings_back_what_it_took(drafted: Pa
     assert run("review", str(drafted), "--accept", term).exit_code == 0
     assert listed() == before - {term}
     assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_review_and_draft_take_the_folder_as_data_too(drafted: Path, monkeypatch) -> None:
+    """As every other command: --data after the command or before it; with it, every word
+    after the command is an id; with neither, the one line says what to give."""
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    listed = run("review", str(drafted), "--list", "--json").stdout
+    assert run("--data", str(drafted), "review", "--list", "--json").stdout == listed
+    assert run("review", "--data", str(drafted), "--list", "--json").stdout == listed
+    out = run("--data", str(drafted), "review", "--accept", claim, "--json")
+    assert out.exit_code == 0 and json.loads(out.stdout)["accepted"] >= 1, out.stderr
+    assert run("review", "--data", str(drafted), str(drafted), "--undo").exit_code == 0  # named twice: one folder
+    assert run("draft", "--data", str(drafted), "-q").exit_code == 0
+    monkeypatch.delenv("CONCEPTGRAPH_DATA", raising=False)
+    out = run("review", "--list")
+    assert out.exit_code == 2 and out.stderr == "Error: give the folder: conceptgraph review DATA (or --data DATA)\n"

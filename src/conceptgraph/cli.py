@@ -658,7 +658,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 
 
 @cli.command()
-@click.argument("data", type=click.Path(), metavar="DATA")
+@click.argument("folder", type=click.Path(), metavar="DATA", required=False)
+@click.option("--data", "data", metavar="PATH", default=None, help="DATA, given as every other command takes it.")
 @_terms_options
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
@@ -669,7 +670,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
 @json_option
 @_example("conceptgraph draft output/comments/\nconceptgraph draft comments.xml --terms 'cooperation,collaboration'\n"
           "conceptgraph render --data output/comments/ --open")
-def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None, force: bool, as_json: bool) -> None:
+def draft(folder: str | None, data: str | None, terms: list[str] | None, max_terms: int, output: str | None,
+          force: bool, as_json: bool) -> None:
     """Draft terms, attributes, claims and relations from a discussion's own words.
 
     DATA is a dataset with messages (a folder from `import`) or a discussion export.
@@ -685,12 +687,29 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
 
     _refuse_ignored("--max-terms", "max_terms", not terms, "limits the terms found in the text: with --terms, "
                     "the terms are those given")
-    _written_as(draft_folder(data, output, terms, max_terms, force), as_json, "draft")
+    _written_as(draft_folder(_folder(folder, data, "draft")[0], output, terms, max_terms, force), as_json, "draft")
+
+
+def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """The folder a command that writes into it works on, and the ids after it: DATA, or
+    --data (after the command name or before it, else $CONCEPTGRAPH_DATA). With --data,
+    every word after the command name is an id."""
+    given = data or _settings().data
+    if given is None:
+        folder = folder or os.environ.get(DATA_ENV) or None
+        if folder is None:
+            raise UsageError(f"give the folder: conceptgraph {command} DATA (or --data DATA)")
+        return folder, ids
+    if folder is not None and os.path.normpath(folder) != os.path.normpath(given):
+        ids = (folder, *ids)
+    return given, ids
 
 
 @cli.command()
-@click.argument("data", type=click.Path(), metavar="DATA")
+@click.argument("folder", type=click.Path(), metavar="DATA", required=False)
 @click.argument("ids", nargs=-1, metavar="[ID]...")
+@click.option("--data", "data", metavar="PATH", default=None,
+              help="DATA, given as every other command takes it (then every word after the command is an id).")
 @click.option("--list", "list_", is_flag=True, help="Print the undecided items (with their ids) instead of serving.")
 @click.option("--order", type=click.Choice(["confidence", "message", "term"]), default="confidence", show_default=True,
               help="Order of --list: most likely accepted first (as your decisions teach: its 'likely' column), the "
@@ -725,7 +744,7 @@ def draft(data: str, terms: list[str] | None, max_terms: int, output: str | None
           "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo\n"
           "conceptgraph review output/comments/ --add claim message=comment-3 'quote=trust grows slowly' "
           "term=trust 'attribute=grows slowly'")
-def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
+def review(folder: str | None, data: str | None, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
            accept_above: float | None, reject_below: float | None, edits: tuple[str, ...], add: str | None,
            undo: bool, port: int, no_open: bool, as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
@@ -740,6 +759,7 @@ def review(data: str, ids: tuple[str, ...], list_: bool, order: str, accept: boo
     """
     from .review import edit_fields, review_add, review_decide, review_edit, review_list, review_undo
 
+    data, ids = _folder(folder, data, "review", ids)
     deciding = accept or reject or accept_above is not None or reject_below is not None
     if sum((list_, deciding, undo, bool(edits), add is not None)) > 1:
         raise UsageError("give one of --list, --undo, --edit, --add, or decisions (--accept, --reject, "

@@ -1267,6 +1267,24 @@ def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
         assert label in quoted and term in quoted.casefold()
 
 
+@pytest.mark.parametrize("sentence, label, negated", [
+    # a denial of the verb that takes the name denies what follows it
+    ("Funny, I have not heard the term sonnet thrown around in class.", "thrown around in class", True),
+    ("I have never seen a sonnet used as a song.", "used as a song", True),
+    ("Nobody calls a sonnet a song.", "song", True),
+    # a denial elsewhere, or one the label holds already, is not the claim's
+    ("Not only a sonnet rhymes well.", "rhymes", False),
+    ("We named things that weren't odes as a sonnet, including limericks.", "including limericks", False),
+    ("I don't know, my sonnet doesn't rhyme.", "doesn't rhyme", False),
+])
+def test_the_broad_rule_keeps_a_denial_before_the_name(sentence: str, label: str, negated: bool) -> None:
+    from conceptgraph.draft.named import named_claims
+
+    names = {key_of(["sonnet"])[0]: "sonnet"}
+    [found] = named_claims(sentence, 0, mentions_in(sentence, 0, len(sentence), names), set())
+    assert (found.label, found.negated) == (label, negated)
+
+
 def test_the_broad_rule_leaves_a_term_the_precise_rules_claimed() -> None:
     assert broad("I always thought a sonnet was a kind of song.", frozenset({"sonnet"})) == []
 

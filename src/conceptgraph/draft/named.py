@@ -69,6 +69,11 @@ _COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|were
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 _NOT = re.compile(r"n't|n’t|\b(?:not|no|never)\b", re.I)
+# A denial before a name, in its clause ("I have not heard X ...", "nobody calls X ..."), but
+# not "not only", "whether or not"
+_DENIED = re.compile(r"(?:n't|n’t|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
+                     r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
+                     r"[\"“‘'`(]*$", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
@@ -121,11 +126,17 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         at = lead.end()
     # ", and an enhancement is ..." after the name speaks of something else
     label = "" if _NEXT_CLAUSE.match(text, e - base, stop) else _label(text[at:stop], ends=following is None)
+    clause = 0  # where the clause that names it starts
+    for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
+        if b.end() < s - base:
+            clause = b.end()
+    # "I have never heard X used for Y", "Nobody calls X a Y": what follows the name is denied
+    # (a denial a few words before it, of the verb that takes it; a label that denies already is
+    # not denied twice)
+    denial = _DENIED.search(text, clause, s - base)
+    negated = bool(label and denial) and not _NOT.search(label) and not label.lower().startswith("nor ")
     if not label:  # "my teacher wrote it as X": the words before
-        at = 0
-        for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
-            if b.end() < s - base:
-                at = b.end()
+        at = clause
         before = text[at:s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
         # "a column called Goal" names it, and says nothing of it
@@ -133,7 +144,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if not label:
         return []
     span = _span_of(text, base, base + at, label)
-    return [Finding(CLAIM, term=term, label=label, start=min(span[0], s), end=max(span[1], e), rule=RULE)]
+    return [Finding(CLAIM, term=term, label=label, negated=negated, start=min(span[0], s), end=max(span[1], e),
+                    rule=RULE)]
 
 
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"

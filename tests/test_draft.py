@@ -390,6 +390,12 @@ def test_what_is_said_of_a_word_held_up_is_no_term() -> None:
             Message("m3", "c", "comment 2", "Denylist is a name given by the team. Blocklist is older.")]
     labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
     assert {"blocklist", "denylist"} <= labels and not {"used", "that", "given"} & labels, labels
+    # nor a verb after it, closing the clause or taking an object
+    msgs = [Message("m1", "a", "post", "Is a blocklist a denylist? Do you know what the term means?"),
+            Message("m2", "b", "comment 1", "Sometimes the term acquires a new meaning. Blocklist is older."),
+            Message("m3", "c", "comment 2", "The word suggests a list. Denylist is clearer.")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
+    assert {"blocklist", "denylist"} <= labels and not {"means", "acquires", "suggests"} & labels, labels
 
 
 def test_a_name_given_is_the_term_not_the_naming() -> None:

@@ -663,6 +663,8 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
             continue
         for m in pattern.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
+            if pattern is _META and _says_of_it(inner):
+                continue  # "what the term means?", "the term acquires a new meaning": no word held up
             if _QUOTE.match(inner):
                 words = _named(inner)
             else:  # "the term remote tracking branch is ...": the noun phrase that starts there
@@ -689,6 +691,23 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
                 words = [*words, f"({sense.group('s')})"]
             if words and len(words) <= 5 and not any(w[:1].isupper() and normalise(w) in f.people for w in words):
                 f.mark(words, 2.0, speaker, message, preferred=True)
+
+
+def _says_of_it(after: str) -> bool:
+    """Whether the words after "the term" say something of it instead of naming it: a verb
+    ("means", "acquires", "sounded") closing the clause or taking an object.
+
+    >>> _says_of_it("means?"), _says_of_it("acquires a new meaning"), _says_of_it("widgets in this post")
+    (True, True, False)
+    """
+    words = after.split()
+    verb = words[0].strip("?.!,;:").casefold() if words else ""
+    if not verb.endswith(("s", "ed")) or "VERB" not in _pos(verb):
+        return False
+    return words[0][-1:] in "?.!,;:" or len(words) == 1 or words[1].casefold() in _THEN_OBJECT
+
+
+_THEN_OBJECT = frozenset("a an the to its their this that these those from into by in on for as something".split())
 
 
 # The marks a writer adds to a post after the fact, which open a line like a glossary's head

@@ -766,6 +766,30 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
                                            "--curated", "--json").stdout)
 
 
+def test_min_confidence_leaves_out_the_drafts_under_it(tmp_path: Path) -> None:
+    """A fresh draft is noisy: --min-confidence keeps the surer drafts in a query, an
+    export or the page, and what no kept item speaks of goes with the rest."""
+    import networkx as nx
+
+    folder = tmp_path / "coop"
+    assert run("import", str(SOURCE), "-o", str(folder), "--draft", "-q").exit_code == 0
+    every = json.loads(run("compare", "cooperation", "collaboration", "--data", str(folder), "--json").stdout)
+    sure = json.loads(run("compare", "cooperation", "collaboration", "--data", str(folder), "--json",
+                          "--min-confidence", "0.5").stdout)
+    assert 0 < len(json.dumps(sure)) < len(json.dumps(every))
+    for x in (0.0, 0.5):
+        out = tmp_path / f"g{x}.graphml"
+        assert run("export", "graphml", "--data", str(folder), "-o", str(out), "--min-confidence", str(x)).exit_code == 0
+        G = nx.read_graphml(out)
+        confidences = [float(d["confidence"]) for _, d in G.nodes(data=True) if d.get("status") == "draft"
+                       and "confidence" in d] + [float(d["confidence"]) for *_, d in G.edges(data=True)
+                                                 if d.get("status") == "draft" and "confidence" in d]
+        assert confidences and min(confidences) >= x
+        assert not [n for n in G if G.degree(n) == 0 and G.nodes[n].get("status") == "draft"]
+    r = run("compare", "cooperation", "collaboration", "--min-confidence", "2")
+    assert r.exit_code == 2 and "--min-confidence" in r.stderr
+
+
 def _drafted(*texts: str, terms: str = "leadership,management"):
     from conceptgraph.model import Source
 

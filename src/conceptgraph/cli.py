@@ -88,6 +88,7 @@ class _Settings:
 
     data: str | None = None
     bundled: bool = False  # the command read the bundled discussion, given no data of the user's
+    min_confidence: float | None = None  # drafts under it are left out (--min-confidence)
 
 
 def _settings() -> _Settings:
@@ -123,10 +124,11 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
 
     _settings().bundled = _data(data) is None
     G = load_graph(_data(data), cache=True)
-    if curated:
+    below = _settings().min_confidence
+    if curated or below is not None:
         from .queries import without_drafts
 
-        G = without_drafts(G)
+        G = without_drafts(G, None if curated else below)
     return G
 
 
@@ -136,8 +138,17 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def curated_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--curated``: leave out what was drafted from the text and not yet accepted."""
+    """``--curated``: leave out what was drafted from the text and not yet accepted; and
+    ``--min-confidence X``: only the drafts under X."""
+    f = click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X", expose_value=False,
+                     callback=_min_confidence, help="Leave out the drafted items drafted with a confidence under X "
+                     "(curated and accepted items stay).")(f)
     return click.option("--curated", is_flag=True, help="Leave out drafted items (status: draft).")(f)
+
+
+def _min_confidence(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    ctx.ensure_object(_Settings).min_confidence = value
+    return value
 
 
 def _example(example: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -224,13 +224,35 @@ def _claim(G: Graph, key: Any, near: Any) -> tuple[Any, dict[str, Any]] | None:
     return None
 
 
-def without_drafts(G: Graph) -> Graph:
+def without_drafts(G: Graph, below: float | None = None) -> Graph:
     """A copy of ``G`` without what was drafted from the text and not yet accepted
-    (nodes and edges whose ``status`` is ``draft``): the curated graph."""
+    (nodes and edges whose ``status`` is ``draft``): the curated graph. With ``below``,
+    only the drafts drafted with a confidence under it go (and a drafted node left with
+    no link); a draft with no confidence (who names a term) stays.
+
+    >>> from conceptgraph.graph import build_graph
+    >>> from conceptgraph.model import Claim, Dataset, Term, Attribute, Contributor
+    >>> ds = Dataset(terms=(Term("t", "t"),), contributors=(Contributor("p", "P", "commenter"),),
+    ...              attributes=(Attribute("a", "a", status="draft", confidence=0.9),
+    ...                          Attribute("b", "b", status="draft", confidence=0.1)),
+    ...              claims=(Claim("c1", "t", "a", "p", "", "", status="draft", confidence=0.9),
+    ...                      Claim("c2", "t", "b", "p", "", "", status="draft", confidence=0.1)))
+    >>> sorted(without_drafts(build_graph(ds), below=0.5).nodes)
+    ['a', 'p', 't']
+    """
+    def goes(d: dict[str, Any]) -> bool:
+        if d.get("status") != DRAFT:
+            return False
+        return below is None or (d.get("confidence") is not None and float(d["confidence"]) < below)
+
     H = G.copy()
-    H.remove_edges_from([(u, v, k) for u, v, k, d in edge_items(G) if d.get("status") == DRAFT])
-    drafted = [n for n, s in G.nodes(data="status") if s == DRAFT]
+    H.remove_edges_from([(u, v, k) for u, v, k, d in edge_items(G) if goes(d)])
+    drafted = [n for n, d in G.nodes(data=True) if goes(d)]
     H.remove_nodes_from(drafted)
+    if below is not None:  # what only the drafts left out spoke of
+        alone = [n for n in H if H.nodes[n].get("status") == DRAFT and H.degree(n) == 0 and G.degree(n) > 0]
+        H.remove_nodes_from(alone)
+        drafted += alone
     # so that a name of one of them is told apart from a name of nothing (not in H.graph,
     # which every export writes out)
     LEFT_OUT_DRAFTS[H] = {n: str(G.nodes[n].get("label", n)) for n in drafted}

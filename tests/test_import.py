@@ -1130,3 +1130,18 @@ def test_a_bulleted_transcript_under_headings_is_a_discussion(write) -> None:
     ds, _ = read_discussion([path])
     assert [(m.by, m.text) for m in ds.messages] == [("ann", "Is a defect a bug?"), ("bo", "Not always."),
                                                      ("ann", "Then which word?"), ("bo", "Defect, in the report.")]
+
+
+def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
+    out = tmp_path / "d"
+    r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["speakers"] == 4
+    ds = load_dataset(out)
+    assert "dee" not in {c.name for c in ds.contributors}
+    chen = next(c for c in ds.contributors if c.name == "Chen Wei")
+    assert [m.where.rsplit("› ", 1)[-1] for m in ds.messages if m.by == chen.id] == ["message 3", "message 4"]
+    r = run("import", str(FIX / "thread.mbox"), "-o", str(tmp_path / "e"), "--same-person", "Chen Way=dee")
+    assert r.exit_code == 2 and "no one called 'Chen Way'" in r.stderr and "Chen Wei" in r.stderr, r.stderr
+    r = run("import", str(FIX / "thread.mbox"), "-o", str(tmp_path / "e"), "--same-person", "dee")
+    assert r.exit_code == 2 and "takes OTHER=NAME" in r.stderr and not (tmp_path / "e").exists()

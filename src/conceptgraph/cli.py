@@ -625,6 +625,9 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
 @click.option("--include-bots", is_flag=True, help="Keep messages of bots (Slack, Discord, GitHub, Reddit's AutoModerator).")
 @click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")
+@click.option("--same-person", "same", multiple=True, metavar="OTHER=NAME",
+              help="OTHER is NAME under another name (a blog's author commenting as 'Haacked'): one person, "
+                   "NAME. Each by name or id; repeat for more.")
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -634,8 +637,8 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
           "conceptgraph import issue.json comments.json\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
-            include_bots: bool, force: bool, draft_: bool, terms: list[str] | None, max_terms: int,
-            as_json: bool) -> None:
+            include_bots: bool, force: bool, same: tuple[str, ...], draft_: bool, terms: list[str] | None,
+            max_terms: int, as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
     FORMATS
@@ -653,7 +656,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     _refuse_ignored("--max-terms", "max_terms", draft_ and not terms,
                     "limits the terms found in the text: give it with --draft, not with --terms")
     summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
-                                                     Options(include_pending, include_bots), force))
+                                                     Options(include_pending, include_bots), force,
+                                                     [_pair(x, "--same-person") for x in same]))
     if draft_ or terms:
         from .draft import draft_folder
 
@@ -666,6 +670,14 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
             raise
     _say_written(summary["path"], as_json)
     _answer(summary, as_json, "import")
+
+
+def _pair(given: str, option: str) -> tuple[str, str]:
+    """``A=B`` as the pair (A, B)."""
+    a, eq, b = given.partition("=")
+    if not eq or not a.strip() or not b.strip():
+        raise UsageError(f"{option} takes OTHER=NAME, not '{given}'")
+    return a.strip(), b.strip()
 
 
 @cli.command()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .thread import Left, Thread
 
 __all__ = ["Importer", "IMPORTERS", "Options", "detect", "folder_format", "is_slack", "read_discussion",
-           "import_discussion"]
+           "import_discussion", "same_people"]
 
 
 class Options(NamedTuple):
@@ -542,8 +542,47 @@ def _zip_fault(path: Path) -> None:
 _IMPORTED = frozenset({"discussion.yaml", "draft.yaml"})
 
 
+def same_people(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
+    """``ds`` with each pair's first person taken for the second (a blog's author who
+    comments under another name): their messages are the second's, and the first is no
+    contributor. Each is named by id or by name as written, case aside.
+
+    >>> from conceptgraph.model import Contributor, Dataset, Message
+    >>> ds = Dataset(contributors=(Contributor("phil", "Phil Haack", "author"), Contributor("haacked", "Haacked",
+    ...              "commenter")), messages=(Message("m1", "phil", "post", "Hi"), Message("m2", "haacked", "comment 1",
+    ...              "Me again")))
+    >>> [(m.by, m.where) for m in same_people(ds, [("Haacked", "phil haack")]).messages]
+    [('phil', 'post'), ('phil', 'comment 1')]
+    """
+    from dataclasses import replace
+
+    def find(name: str) -> str:
+        key = name.strip().casefold()
+        hit = next((c.id for c in ds.contributors if key in (c.id.casefold(), c.name.casefold())), None)
+        if hit is None:
+            hint = did_you_mean(name, {c.name: c for c in ds.contributors})
+            raise UsageError(f"--same-person: no one called '{excerpt(name, 40)}' speaks in this thread{hint}")
+        return hit
+
+    taken: dict[str, str] = {}
+    for other, one in pairs:
+        a, b = find(other), find(one)
+        b = taken.get(b, b)
+        if a != b:
+            taken[a] = b
+            taken.update({k: b for k, v in taken.items() if v == a})
+    if not taken:
+        return ds
+    where = {b: tuple(dict.fromkeys(w for c in ds.contributors if taken.get(c.id, c.id) == b for w in c.where))
+             for b in set(taken.values())}
+    contributors = tuple(replace(c, where=where.get(c.id, c.where)) for c in ds.contributors if c.id not in taken)
+    messages = tuple(replace(m, by=taken[m.by]) if m.by in taken else m for m in ds.messages)
+    return replace(ds, contributors=contributors, messages=messages)
+
+
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
-                      thread: str | None = None, options: Options = _DEFAULTS, force: bool = False) -> dict[str, Any]:
+                      thread: str | None = None, options: Options = _DEFAULTS, force: bool = False,
+                      same: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     """Import ``sources`` and write the dataset folder ``output`` (default
     ``output/<name>/``) holding ``discussion.yaml``: its source, contributors and
     messages, which every command reads with ``--data``. The folder appears whole or not
@@ -563,6 +602,9 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     # the file read first: what is wrong with it (a page or dataset of ours, no discussion
     # at all) is the news, whatever the folder it would go to holds
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    if same:
+        ds = same_people(ds, same)
+        summary = {**summary, "speakers": len(ds.contributors)}
     existed = check_new_folder(target, _IMPORTED, force)
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review
         left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())

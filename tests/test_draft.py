@@ -1275,6 +1275,8 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("My teacher wrote every poem as a sonnet.", [("sonnet", "My teacher wrote every poem")]),  # words before
     ("We read a ballad and a sonnet in class today.", [("ballad", "We read")]),  # the first named
     ("Is a sonnet ever funny?", []),  # a question claims nothing
+    ("Could you please help me with the sonnet in this class.", []),  # nor a request, its question mark left off
+    ("Please explain what a sonnet is.", []),
     ("A sonnet, a ballad and an ode all rhyme.", []),  # three terms: a list, too little said of each
     ("Sonnet.", []),  # nothing said
     # what something else is not is no claim of the name: never "sonnet: limerick"

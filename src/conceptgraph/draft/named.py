@@ -51,8 +51,11 @@ SHARED = "shared"
 #: each (on the development threads, under one broad claim in ten matched the gold there).
 MAX_TERMS = 2
 
-# A question asks; it claims nothing.
-_ASKS = re.compile(r"\?[\"”’')\]]*\s*$")
+# A question asks; it claims nothing; nor does a request, with or without its question mark
+# ("Could you please help me with the password").
+_ASKS = re.compile(r"\?[\"”’')\]]*\s*$|^\W*(?:(?:could|can|would|will)\s+(?:you|someone|anyone|somebody|anybody)"
+                   r"\s+(?:please\s+)?(?:help|tell|explain|send|check|show|share|confirm|clarify)\b|please\s+"
+                   r"(?:help|tell|explain|send|check|show|share|confirm|clarify)\b)", re.I)
 # What opens the words after a name without saying anything yet: another ending written
 # on to it ("Historic(al)"), a closing quotation mark, a verb of being.
 _AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|"

@@ -1392,6 +1392,17 @@ def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: 
     assert (stances_[("Di", "agrees_with", "Bo")].confidence or 0) > of("stance", "leaning")  # said in so many words
 
 
+def test_praise_of_the_article_leans_towards_its_author(tmp_path: Path) -> None:
+    """"Great article." under a comment is said to the one who wrote the article, not to
+    the comment before it ("Great point." is)."""
+    stances_ = _drafted_stances(tmp_path, "Ann: A sonnet is a poem of fourteen lines, as this post explains.\n"
+                                          "Bo: I think a sonnet is a song.\n"
+                                          "Cy: Great article.\n"
+                                          "Di: Nice write-up, thanks.\n"
+                                          "Ed: Great point.\n")
+    assert set(stances_) == {("Cy", "agrees_with", "Ann"), ("Di", "agrees_with", "Ann"), ("Ed", "agrees_with", "Di")}
+
+
 def test_a_reply_that_grants_a_point_and_turns_against_another_takes_both_sides(tmp_path: Path) -> None:
     """"I agree that X, but Y" and "Yes, but ..." agree with what they grant and dispute
     what they turn against: both stances, the second quoting its own clause, at the rule's

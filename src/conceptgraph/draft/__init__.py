@@ -498,15 +498,18 @@ class _Drafter:
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
         it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
-        from .stances import addressed
+        from .stances import addressed, of_the_opening
 
         found, words = reading.leaning, reading.words
         if found and not (self.answers_question and _BARE_YES.fullmatch(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
-            # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to
+            # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to;
+            # "Great article": to the one who wrote it
             called = addressed(msg.text[s:e], self.who)
             if called and called != msg.by:
                 answered = called
+            elif self.root_by and self.root_by != msg.by and of_the_opening(msg.text[s:e]):
+                answered = self.root_by
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
                           concerns=_concerns(self.said.get(answered, []), words, self.answering))
 

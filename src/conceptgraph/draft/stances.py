@@ -319,8 +319,21 @@ def addressed(text: str, names: dict[str, str]) -> str:
 _BACK = re.compile(r"\b(?:to|with|for|on|about)\s+(?:that|this)\b(?!\s+(?:\w+ing|is|was|the|a|an)\b)|^\s*(?:that|this)"
                    r"(?:'s|’s|\s+is|\s+was)\b", re.I)
 # what the thread's first post is called by those who answer it
-_ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(?:post|article|blog post|"
-                   r"essay|question|issue|pull request|RFC|paper)\b(?!\s+(?:of|by|from)\b)", re.I)
+_ROOT = re.compile(r"\b(?:the|this|your)\s+(?:original\s+|initial\s+|first\s+)?(?:post|article|blog post|write-?up|"
+                   r"essay|question|issue|pull request|RFC|paper)\b(?!\s+(?:of|by|from)\b)|"
+                   # "Great article!", "What a nice write-up": praise of the piece the comments are under
+                   r"^\W*(?:(?:a|what\s+an?)\s+)?(?:(?:really|very|truly)\s+)?(?:great|nice|good|excellent|interesting|"
+                   r"fantastic|awesome|wonderful|thoughtful|helpful|useful|informative|insightful)\s+(?:post|article|"
+                   r"blog post|essay|write-?up|piece|read)\b", re.I)
+
+
+def of_the_opening(text: str) -> bool:
+    """Whether ``text`` speaks of the thread's opening post ("the article", "Great post!").
+
+    >>> of_the_opening("Great article, thanks."), of_the_opening("Great point.")
+    (True, False)
+    """
+    return bool(_ROOT.search(text))
 # nothing but the agreement ("+1", "Same.") or an agreement said to be shared ("also", "too", "the same")
 _BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)
 

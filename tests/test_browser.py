@@ -583,6 +583,41 @@ def _smallest_label_in_sight(page: Page) -> tuple[float, int]:
         return [Math.min(...sizes) * net.getScale(), seen.length]; }"""))
 
 
+@pytest.mark.parametrize("thread", ["bundled", "tc39-strawperson-stage-names"])
+def test_no_label_is_drawn_over_another(browser, tmp_path: Path, thread: str) -> None:
+    """The layout pushes labels apart by the boxes vis-network draws them in (a box's
+    margin and rounded corners, a dot's label under it): none covers another, on the
+    bundled graph and on a drafted thread."""
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Dataset
+
+    if thread == "bundled":
+        G = load_graph()
+    else:
+        ds, _ = read_discussion([Path(__file__).parent.parent / "bench" / "gold" / "dev" / f"{thread}.txt"])
+        d = draft(ds)
+        G = build_graph(Dataset(source=ds.source, contributors=ds.contributors, terms=d.terms,
+                                attributes=d.attributes, claims=d.claims, relations=d.relations))
+    page = Page(browser, write_page(G, tmp_path / "labels.html"), width=1400, height=900)
+    try:
+        covered = page.js("""() => { const net = conceptgraph.network;
+          net.fit({ animation: false }); net.redraw();  // every label measured where it is drawn
+          const bb = net.body.nodeIndices.map((i) => [conceptgraph.data.nodes.label[i], net.getBoundingBox(i)]);
+          const out = [];
+          for (let a = 0; a < bb.length; a++) for (let c = a + 1; c < bb.length; c++) {
+            const A = bb[a][1], B = bb[c][1];
+            const ox = Math.min(A.right, B.right) - Math.max(A.left, B.left);
+            const oy = Math.min(A.bottom, B.bottom) - Math.max(A.top, B.top);
+            if (ox > 2 && oy > 2) out.push([bb[a][0], bb[c][0]]);
+          }
+          return [bb.length, out]; }""")
+        assert covered[0] > 40 and covered[1] == [], covered
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("width, height", [(1400, 900), (1280, 720), (390, 844)])
 def test_the_first_view_can_be_read(browser, tmp_path: Path, width: int, height: int) -> None:
     page = Page(browser, write_page(load_graph(), tmp_path / "first.html"), width=width, height=height)

@@ -55,6 +55,9 @@ BIG_LINKS = 5000  # or links: every redraw strokes each one, and dashes cost mos
 # (vis-network scales between them by degree), and about how many characters a label
 # keeps on one line before it wraps, which packs the page tighter than long one-line labels.
 LABEL_FONT = (18, 30)
+#: The radius of the smallest and the largest dot (a person), by degree (the page gives
+#: vis-network these as nodes.scaling)
+DOT_SIZE = (8, 36)
 LABEL_CHARS = 18
 #: The longest label drawn on the canvas whole; a longer one is cut there, with "…" (the
 #: panel and search show it whole): a 5,000-letter word would cover the graph.
@@ -99,6 +102,7 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -
         "focus": index[focus] if focus is not None and focus in index else None,
         "big": len(nodes) > BIG or len(edges_out["source"]) > BIG_LINKS,
         "labelFont": list(LABEL_FONT),
+        "dotSize": list(DOT_SIZE),
         "drawnChars": DRAWN_CHARS,
         "bidi": "".join(sorted(BIDI_CONTROLS)),  # shown escaped on the page, as printable() does in the terminal
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
@@ -165,7 +169,8 @@ def _layout_digest(H: Graph, seed: int, degree: dict[Any, int]) -> str:
     """A hash of all the layout depends on: the seed and the sizes of labels, each node's
     kind, label and degree in order (its label box, its pull), and the kinds of link
     between each pair."""
-    h = hashlib.sha256(f"{seed} {LABEL_FONT} {LABEL_CHARS} {SPACING}\n".encode())
+    # (and the way label boxes are reckoned: a layout cached under an older way is not reused)
+    h = hashlib.sha256(f"{seed} {LABEL_FONT} {LABEL_CHARS} {SPACING} {DOT_SIZE} {_BOXES}\n".encode())
     index = {}
     for i, (n, d) in enumerate(H.nodes(data=True)):
         index[n] = i
@@ -197,8 +202,8 @@ def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tu
         cols["draft"].append(1 if d.get("status") == DRAFT else 0)
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
-    legend = [{"kind": k, "count": counts[i], "drafted": drafted[i], "hidden": k == MESSAGE, **node_style(k)}
-              for k, i in kinds.items()]
+    legend = [{"kind": k, "count": counts[i], "drafted": drafted[i], "hidden": k == MESSAGE, **node_style(k),
+               "radius": _corner(k)} for k, i in kinds.items()]
     return cols, legend
 
 
@@ -384,6 +389,16 @@ def _combining_marks() -> list[list[int]]:
     return ranges
 
 
+#: The version of :func:`_label_boxes`' reckoning, for the layout cache.
+_BOXES = 2
+
+
+def _corner(kind: str) -> int:
+    """The radius of a box's rounded corners (an attribute's rounder), which vis-network
+    counts in its size."""
+    return 12 if kind == ATTRIBUTE else 6
+
+
 def _font_sizes(G: Graph, degree: dict[Any, int]) -> dict[Any, float]:
     """Each node's label font on the canvas, as vis-network scales it: from the least to
     the best connected node, between the two sizes of ``LABEL_FONT``."""
@@ -411,17 +426,23 @@ def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, flo
     draw it, with the font of :func:`_font_sizes` and the wrapping of :func:`_wrapped`
     (see ``explorer.js``)."""
     fonts = _font_sizes(G, degree)
+    lo, hi = min(degree.values(), default=0), max(degree.values(), default=0)
     boxes = {}
     for n, d in G.nodes(data=True):
         size = fonts[n]
         label = drawn(str(d.get("label", n)))
         wrap, lines = _wrapped(label, size)
-        text = min(wrap, 0.56 * size * len(label)) / 2  # half the width of the text
-        shape = NODE_STYLES.get(str(d.get("kind")), NODE_STYLES["other"])["shape"]
-        if shape == "box":
-            boxes[n] = (text + 6, 0.5 * lines * size + 0.25 * size)
+        text = min(wrap, 0.47 * size * len(label)) / 2  # half the width of the text
+        kind = str(d.get("kind"))
+        shape = NODE_STYLES.get(kind, NODE_STYLES["other"])["shape"]
+        if shape == "box":  # vis-network's margin of 5 around the text, and the rounded corners
+            boxes[n] = (text + 5 + _corner(kind), 0.5 * lines * size + 5 + _corner(kind))
         else:  # a dot with its label under it: the box reaches down to cover both
-            boxes[n] = (max(text, size), size * (1 + 1.2 * lines))
+            # (the dot's radius as vis-network scales it by degree, DOT_SIZE; its label
+            # starts a few pixels under it)
+            small, large = DOT_SIZE
+            radius = small + (large - small) * ((degree[n] - lo) / (hi - lo) if hi > lo else 0.5)
+            boxes[n] = (max(text, radius), radius + 4 + 1.15 * lines * size)
     return boxes
 
 

@@ -94,7 +94,7 @@
       highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } };
     const term = k.kind === "term";
     groups["k" + i] = { shape: k.shape, color, borderWidth: 1.5,
-      shapeProperties: { borderRadius: k.kind === "attribute" ? 12 : 6 },
+      shapeProperties: { borderRadius: k.radius },
       font: { color: k.font, size: data.labelFont[0], bold: term ? { color: k.font } : undefined } };
   });
   const incident = Array.from({ length: N }, () => []);
@@ -146,7 +146,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 300,
       keyboard: false, multiselect: false, zoomView: true, dragView: true },
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: data.labelFont[0], max: data.labelFont[1], drawThreshold: 5, maxVisible: 36 } } },
+    nodes: { scaling: { min: data.dotSize[0], max: data.dotSize[1], label: { enabled: true, min: data.labelFont[0], max: data.labelFont[1], drawThreshold: 5, maxVisible: 36 } } },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
     groups,
   });

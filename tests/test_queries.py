@@ -249,6 +249,13 @@ def test_who_lists_claims_and_stances(G) -> None:
     assert [p["id"] for p in who(G, "bart")["agreed_by"]] == ["cy"]
 
 
+def test_op_is_whoever_opened_the_thread_unless_someone_goes_by_it(B) -> None:
+    assert who(B, "OP")["contributor"]["name"] == "Shawn Callahan"
+    H = B.copy()
+    H.add_node("op", kind="contributor", label="OP", role="commenter")
+    assert who(H, "OP")["contributor"]["id"] == "op"
+
+
 def test_who_needs_a_contributor(G) -> None:
     with pytest.raises(NodeNotFound):
         who(G, "cooperation")

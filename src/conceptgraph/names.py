@@ -196,6 +196,9 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
             stemmed.append(node)
     found = exact or stemmed or (_people(G, key) if kind in (None, CONTRIBUTOR) else []) or _unaccented(G, name, kind) \
         or _same_lemma(G, key, kind)
+    if not found and key == "op" and kind in (None, CONTRIBUTOR):
+        # "OP", as forums say, when no one goes by it: whoever opened the thread
+        found = [n for n, d in G.nodes(data=True) if d.get("kind") == CONTRIBUTOR and d.get("role") == "author"]
     if len(found) == 1:
         return found[0]
     what = f"{kind} " if kind else ""

@@ -192,17 +192,22 @@ class Review:
     def left(self) -> list[Item]:
         return [it for it in self.items if self.status(it) is None]
 
-    def ordered(self, order: str = "confidence", first: int | None = None) -> list[Item]:
+    def ordered(self, order: str = "confidence", first: int | None = None,
+                scores: dict[tuple[Any, ...], float] | None = None) -> list[Item]:
         """The undecided items in ``order`` (one of :data:`ORDERS`); only the ``first`` ones
-        when given."""
-        return self._ordered(order, first, self.standing.status, self.book)
+        when given (``scores``: :meth:`scores`, when the caller has them already)."""
+        return self._ordered(order, first, self.standing.status, self.book, scores)
 
-    def likely(self) -> dict[tuple[Any, ...], float]:
-        """How likely the reviewer is to accept each undecided item (by key), as the order
-        "confidence" ranks them: the drafted confidence, moved by what they decided of items
-        like it (see :mod:`conceptgraph.priority`)."""
-        scores = self.prior.scores(self.left(), self.standing.status, self.book)
-        return {key: 1 / (1 + math.exp(-score)) for key, score in scores.items()}
+    def scores(self) -> dict[tuple[Any, ...], float]:
+        """The score the order "confidence" ranks each undecided item (by key) by: the
+        drafted confidence, moved by what the reviewer decided of items like it (see
+        :mod:`conceptgraph.priority`)."""
+        return self.prior.scores(self.left(), self.standing.status, self.book)
+
+    def likely(self, scores: dict[tuple[Any, ...], float] | None = None) -> dict[tuple[Any, ...], float]:
+        """How likely the reviewer is to accept each undecided item (by key), from its
+        :meth:`scores`."""
+        return {key: 1 / (1 + math.exp(-score)) for key, score in (scores or self.scores()).items()}
 
     def upcoming(self, order: str = "confidence", first: int = 50) -> dict[str, Any]:
         """The revision, and the ids of the ``first`` undecided items in ``order``: what the
@@ -215,10 +220,11 @@ class Review:
                 "next": [it.rid for it in self._ordered(order, first, status, book)]}
 
     def _ordered(self, order: str, first: int | None, status: dict[tuple[Any, ...], str],
-                 book: Decisions) -> list[Item]:
+                 book: Decisions, scores: dict[tuple[Any, ...], float] | None = None) -> list[Item]:
         left = [it for it in self.items if it.key not in status]
         if order == "confidence":
-            scores = self.prior.scores(left, status, book)
+            if scores is None:
+                scores = self.prior.scores(left, status, book)
 
             def rank(it: Item) -> tuple[Any, ...]:
                 return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
@@ -920,9 +926,10 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
     """The undecided items of ``folder`` in ``order``: what ``review DATA --list`` prints."""
     r = Review(folder)
     r.write_files()
-    likely = r.likely() if order == "confidence" else {}
+    scores = r.scores() if order == "confidence" else None  # worked out once, for the order and the column
+    likely = r.likely(scores) if scores is not None else {}
     return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")}
-            | ({"likely": round(likely[it.key], 2)} if it.key in likely else {}) for it in r.ordered(order)]
+            | ({"likely": round(likely[it.key], 2)} if it.key in likely else {}) for it in r.ordered(order, scores=scores)]
 
 
 def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:

@@ -385,6 +385,7 @@ class Review:
                 raise UsageError("nothing to decide")
             lines: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
             made: list[str] = []
+            redraw = False
             merged = ""
             dropped: list[str] = []  # the relations between two terms (or attributes) merged
             # a rejection turned (a term accepted after all): what it took along comes back with it
@@ -471,6 +472,8 @@ class Review:
                     took += [self._noted(u) for u in along + self._context_of(it)]
                     if took:
                         memo[TOOK] = took
+                if decision == EDITED and self._makes(it.kind, it.fields, changes):
+                    redraw = True  # a node the page has not got: it draws its graph again
                 lines.append((decision, it.kind, it.fields, changes, memo))
             result = self._commit(lambda: self.book.record(lines))
             back = taken_back(self.snap, turned)
@@ -478,6 +481,8 @@ class Review:
                 result["counts"] = self._rewritten([*self.snap.items, *back])
             if made:
                 result["made"] = made
+            if redraw:
+                result["redraw"] = True
             if merged:
                 result["merged"] = merged
                 if dropped:
@@ -805,7 +810,24 @@ class Review:
             if added:
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
+            if any(e.decision == EDITED and self._makes(e.item, e.fields, e.edit) for e in gone):
+                result["redraw"] = True  # a term or attribute an edit made goes with it: the page draws again
             return result
+
+    def _makes(self, item: str, fields: dict[str, Any], edit: dict[str, Any]) -> bool:
+        """Whether ``edit`` of a claim or relation names a term or attribute that neither
+        the draft nor the curated files have (one it makes: a node the page has not got)."""
+        if item not in (CLAIM, RELATION):
+            return False
+        known = {(it.kind, normalise(it.fields[it.kind])) for it in self.items if it.kind in (TERM, ATTRIBUTE)
+                 and it.record.confidence is not None} \
+            | {(TERM, normalise(n)) for t in self.snap.base.terms for n in (t.id, t.label, *t.aliases)} \
+            | {(ATTRIBUTE, normalise(a.label)) for a in self.snap.base.attributes}
+        ends = [(k, edit[k]) for k in (TERM, ATTRIBUTE) if k in edit] if item == CLAIM else \
+            [(kind, edit[side]) for side, kind in zip(("source", "target"),
+                                                      RELATION_ENDS.get(edit.get("kind", fields["kind"]), ()))
+             if side in edit and kind != CONTRIBUTOR]
+        return any((kind, normalise(label)) not in known for kind, label in ends if isinstance(label, str))
 
     def bulk(self, flt: dict[str, Any], decision: str, base: int | None = None) -> dict[str, Any]:
         """Accept or reject every undecided item ``flt`` selects, as one action."""

@@ -55,6 +55,16 @@ def review_page(review: Review) -> str:
                        extra_css=(templates / "review.css").read_text(encoding="utf-8"))
 
 
+#: The page a browser gets for the review's address without its token (or with the token of
+#: an earlier start: each start of `conceptgraph review` prints a new address).
+_STALE_PAGE = (b"<!doctype html><meta charset='utf-8'><title>conceptgraph review</title>"
+               b"<body style='font:16px system-ui,sans-serif;max-width:40em;margin:3em auto;line-height:1.5'>"
+               b"<h1 style='font-size:20px'>This review address is not (or no longer) valid</h1>"
+               b"<p>Each start of <code>conceptgraph review</code> prints a new address, with a token only the "
+               b"page it serves knows. Open the address the command printed last (your decisions are saved in "
+               b"the folder's <code>decisions.yaml</code>: the page goes on where you left off).</p>")
+
+
 class _Writer(threading.Thread):
     """Writes draft.yaml and reviewed.yaml after decisions, off the decision's path: a
     burst of keys is written once. decisions.yaml itself is written by the decision."""
@@ -221,7 +231,11 @@ class _Handler(BaseHTTPRequestHandler):
         query = parse_qs(urlsplit(self.path).query)
         token = self.headers.get("X-Review-Token") or (query.get("token") or [""])[0]
         if not hmac.compare_digest(token.encode("utf-8", "replace"), self.server.token.encode("ascii")):
-            self._error(HTTPStatus.FORBIDDEN, "this address needs the token `conceptgraph review` printed")
+            if urlsplit(self.path).path == "/" and not write:
+                # a page reloaded after the server was started again: each start prints a new address
+                self._send(HTTPStatus.FORBIDDEN, _STALE_PAGE, "text/html; charset=utf-8")
+            else:
+                self._error(HTTPStatus.FORBIDDEN, "this address needs the token `conceptgraph review` printed")
             return False
         origin = self.headers.get("Origin")
         site = self.headers.get("Sec-Fetch-Site", "")
@@ -341,9 +355,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self.server.fresh()  # a decision taken elsewhere meanwhile: the base no longer holds
                 result = change()
                 drawn = ""
-                if result.get("added") or result.get("gone") or result.get("merged") or result.get("unmerged"):
-                    # an item added, or its addition undone, two terms made one or one again: the page's
-                    # graph is drawn again with (or without) it, from the files written now
+                if any(result.get(k) for k in ("added", "gone", "merged", "unmerged", "redraw")):
+                    # an item added, or its addition undone, two terms made one or one again, a term or
+                    # attribute an edit made (or its edit undone): the page's graph is drawn again with
+                    # (or without) it, from the files written now
                     drawn = self.server.rebuild()
                 else:
                     self.server.writer.request()

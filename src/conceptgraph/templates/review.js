@@ -125,7 +125,7 @@
       return fetch(path, init).catch(() => {
         // no answer at all ("Failed to fetch"): the command was stopped, or the machine is asleep
         throw new Error("the review server does not answer (was `conceptgraph review` stopped? start it again, "
-          + "and reload this page)");
+          + "and open the new address it prints)");
       }).then((r) => r.json().then((v) => {
         if (r.status === 409) { conflict(v.error); throw new Error(v.error); }
         if (!r.ok) throw new Error(v.error || r.statusText);
@@ -205,6 +205,7 @@
       const shown = keepShown && !back.length ? st.queue[0] : undefined;
       const kept = st.queue.filter((id) => id === shown || (st.items.get(id).status === null && back.indexOf(id) < 0));
       st.queue = back.concat(kept);
+      if (shown !== undefined && shown in changed) render(); // the card says what became of its item
       later();
     }
     /** What the decisions so far teach about what comes next: asked for once the saves are
@@ -371,6 +372,12 @@
       }
       top.appendChild(el("span", it.id, "rv-id"));
       card.appendChild(top);
+      if (it.status === "removed") { // gone with the last decision, while shown: said, and a key goes on
+        card.appendChild(el("p", "Gone with the last decision (nothing uses it now): nothing to decide here; "
+          + "a, x, e or space goes on.", "rv-gone"));
+      } else if (it.status !== null) { // decided with the last one (an attribute with its claim): a key makes it its own
+        card.appendChild(el("p", "Already " + it.status + " with the last decision: a key decides it on its own.", "rv-gone"));
+      }
       card.appendChild(el("div", it.text, "rv-text"));
       if (it.speaker) {
         card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
@@ -419,6 +426,7 @@
     function decide(decision, edit, at) {
       const it = current();
       if (!it || st.reloading) return;
+      if (it.status === "removed") { st.queue.shift(); render(); return; } // gone meanwhile: nothing to decide
       const t0 = at || performance.now(); // the key's own time: waiting for the page counts too
       st.error = "";
       st.queue.shift();
@@ -435,6 +443,8 @@
         if (res.merged) { // (with what went with it: the relations between the two, rejected)
           const why = "Merged into " + visible(res.merged);
           reloadFor(why, [why].concat(res.warning ? [res.warning] : []).join("; "), Boolean(res.warning));
+        } else if (res.redraw) { // a new term or attribute: a node the page has not got
+          reloadFor("Edited", res.warning || "Edited", false);
         }
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
@@ -449,7 +459,9 @@
       render();
     }
     function skip() {
-      if (st.queue.length > 1) st.queue.push(st.queue.shift());
+      const it = current();
+      if (it && it.status !== null) st.queue.shift(); // decided meanwhile: it leaves the queue for good
+      else if (st.queue.length > 1) st.queue.push(st.queue.shift());
       render();
     }
     function undo() {
@@ -458,6 +470,7 @@
       send("/api/undo", {}, (res) => {
         // an earlier decision that stands again may be an edit the page no longer holds: read it
         if (res.unmerged) { reloadFor("Merge taken back"); return; } // two nodes again, drawn from the files
+        if (res.redraw) { reloadFor("Edit taken back"); return; } // what the edit made is gone from the files
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
         // what the undone action decided comes first, before what came back with it
@@ -497,6 +510,7 @@
     function openEdit() {
       const it = current();
       if (!it) return;
+      if (it.status === "removed") { skip(); return; } // gone meanwhile: nothing to edit
       closeForm();
       form = el("form", null, "rv-form");
       form.id = "rv-edit";
@@ -562,7 +576,11 @@
         closeForm();
         decide(Object.keys(edit).length ? "edited" : "accepted", edit);
       });
-      form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeForm(); } });
+      form.addEventListener("keydown", (ev) => {
+        if (ev.key === "Escape") { ev.preventDefault(); closeForm(); }
+        // Enter on a list (a relation's ends, a stance's target) accepts the edit, as on a text field
+        else if (ev.key === "Enter" && ev.target.tagName === "SELECT") { ev.preventDefault(); ev.currentTarget.requestSubmit(); }
+      });
       forms.appendChild(form);
       const first = form.querySelector("input, select");
       if (first) { first.focus(); if (first.select) first.select(); }
@@ -785,11 +803,12 @@
       let previewed = null;
       const preview = () => request("/api/preview", { filter: filter() }).then((r) => {
         previewed = JSON.stringify(filter());
-        count.textContent = r.count + " undecided item" + (r.count === 1 ? "" : "s") + " match";
+        count.textContent = r.count + " undecided item" + (r.count === 1 ? "" : "s") + " match"
+          + (r.count ? ": Tab to the button that decides them" : "");
         accept.textContent = "Accept all " + r.count;
         reject.textContent = "Reject all " + r.count;
+        // (the keyboard stays on the filter: a second Enter counts again, never decides)
         accept.disabled = reject.disabled = r.count === 0;
-        if (r.count) accept.focus();
       }).catch((e) => { count.textContent = e.message; accept.disabled = reject.disabled = true; });
       const run = (decision) => {
         if (previewed !== JSON.stringify(filter())) { preview(); return; } // the count shown is what is decided

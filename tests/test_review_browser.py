@@ -725,6 +725,11 @@ def test_an_edit_that_makes_an_attribute_draws_it_and_a_gone_item_is_not_decided
     assert page.get_attribute("#rv-card", "data-item") != attr.rid
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     assert [e.key for e in Decisions.read(drafted).entries] == [claim.key]  # nothing recorded of the attribute
+    # the thread's mark of the rejected claim's words is no longer evidence, once the graph follows
+    detail = page.evaluate("""(key) => conceptgraph.data.edgeDetails.findIndex((d) => d.key === key)""", claim.record.id)
+    page.click("#thread-toggle")
+    page.wait_for_function("""(d) => Array.from(document.querySelectorAll('#messages mark')).some((m) =>
+        m.getAttribute('data-details') === String(d) && m.classList.contains('gone'))""", arg=detail, timeout=10_000)
     while review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
         page.keyboard.press(" ")
     page.keyboard.press("e")

@@ -610,6 +610,15 @@
   }
   let threadBuilt = false;
   if (!data.thread.length) $("thread-toggle").hidden = true;
+  // where a piece of evidence stands: the review page says what its decisions kept or rejected
+  let reviewed = () => undefined;
+  function standOf(d) { return reviewed(d) || (data.edgeDetails[d].status === "draft" ? "draft" : "kept"); }
+  /** A mark's look from where its evidence stands: dashed while all of it is a draft, none once all is rejected. */
+  function styleMark(mark) {
+    const live = mark.getAttribute("data-details").split(" ").map(Number).filter((d) => standOf(d) !== "gone");
+    mark.classList.toggle("draft", live.length > 0 && live.every((d) => standOf(d) === "draft"));
+    mark.classList.toggle("gone", !live.length);
+  }
 
   /** A message's text with each quoted span marked; a mark knows the evidence it supports. */
   function markedText(m) {
@@ -623,10 +632,10 @@
       if (!covering.length) { box.appendChild(document.createTextNode(visible(piece))); continue; }
       const details = [];
       covering.forEach(([, , ds]) => ds.forEach((d) => { if (details.indexOf(d) < 0) details.push(d); }));
-      const allDraft = details.every((d) => data.edgeDetails[d].status === "draft");
-      const mark = el("mark", piece, allDraft ? "draft" : "");
+      const mark = el("mark", piece);
       mark.setAttribute("data-start", String(covering[0][0]));
       mark.setAttribute("data-details", details.join(" "));
+      styleMark(mark);
       mark.tabIndex = 0;
       const pick = () => showMarks(details, m.node);
       mark.addEventListener("click", pick);
@@ -690,6 +699,8 @@
   function showMarks(details, message) {
     const body = openPanel();
     body.appendChild(el("h3", "What these words support"));
+    details = details.filter((d) => standOf(d) !== "gone");
+    if (!details.length) body.appendChild(el("p", "Nothing now: what was drafted from them was rejected in this review."));
     const js = [];
     details.forEach((d) => (detailEdges.get(d) || []).forEach((j) => js.push(j)));
     const first = js.filter((j) => edge.kind(j).base !== "asserts"); // a claim shows once, as term has attribute
@@ -1031,5 +1042,8 @@
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
     nameKeys, setCounts,
+    /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
+        "gone" or undefined for as drafted): the thread's marks follow. */
+    standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },
   };
 });

@@ -249,6 +249,10 @@
         if (nodeUpdates.length || edgeUpdates.length) {
           recount();
           cg.refresh(cg.state.note); // the status line counts what is shown now
+          // and the thread's marks: what was rejected is no longer evidence, what was accepted no draft
+          const byDetail = new Map();
+          edgeStand.forEach((stand, j) => byDetail.set(cg.data.edges.detail[j], stand));
+          cg.standBy((d) => byDetail.get(d));
         }
         const it = current();
         if (it && it !== graph.placed) place(it);

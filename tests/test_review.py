@@ -1453,3 +1453,15 @@ def test_review_and_draft_take_the_folder_as_data_too(drafted: Path, monkeypatch
     monkeypatch.delenv("CONCEPTGRAPH_DATA", raising=False)
     out = run("review", "--list")
     assert out.exit_code == 2 and out.stderr == "Error: give the folder: conceptgraph review DATA (or --data DATA)\n"
+
+
+def test_a_stance_on_the_page_says_what_it_is_about(drafted: Path) -> None:
+    """The card of an agreement or dispute names the claims it is about, with their place
+    (they were seen only in the edit form)."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+                  and it.record.concerns)
+    about = r.page_row(stance)["about"]
+    claims = [r.by_id[c] for c in stance.record.concerns if c in r.by_id and r.by_id[c].kind == "claim"]
+    assert about and about == [f"{r.describe(c)} ({c.record.where})" for c in claims]
+    assert "about" not in r.page_row(next(it for it in r.items if it.kind == "claim"))

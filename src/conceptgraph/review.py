@@ -292,6 +292,9 @@ class Review:
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
+            if r.kind in STANCES:  # what it agrees with or disputes, on the card: by its words and place
+                claims = [c for c in (self.by_id.get(x) for x in r.concerns) if c is not None and c.kind == CLAIM]
+                out["about"] = [f"{self.describe(c)} ({c.record.where})" for c in claims]
         else:
             out["edit"] = {"label": r.label}
         return out

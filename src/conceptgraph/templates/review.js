@@ -386,6 +386,10 @@
       if (it.speaker) {
         card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
       }
+      if (it.about) { // an agreement or dispute: with what (e changes it)
+        card.appendChild(el("div", "about: " + (it.about.length ? it.about.join("; ")
+          : "everything " + (st.people.find(([id]) => id === it.edit.target) || [null, it.edit.target])[1] + " said"), "rv-who"));
+      }
       if (it.message !== undefined) {
         const [wrap, mark] = quoted(it);
         card.appendChild(wrap);

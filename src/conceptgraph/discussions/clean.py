@@ -456,7 +456,7 @@ def _disclaimer_removed(lines: list[str], left: Counter[str] | None) -> list[str
 
 # A disclaimer speaks of the mail it is under, and for no one in particular
 _OF_THE_MAIL = re.compile(r"\b(?:this|the)\s+(?:e-?mail|message|communication|transmission)|\be-?mail\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:d|m|ve|ll)|my|we\s+should)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:d|m|ve|ll)|[Mm]y|[Ww]e\s+should)\b")
 # A line that only rules paragraphs apart: "*****", "=====", "#####"
 _RULE_LINE = re.compile(r"\s*([*=#~_-])\1{4,}\s*")
 

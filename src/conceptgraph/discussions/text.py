@@ -243,7 +243,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             # in a log whose every turn opens with a time stamp, "Bo put it this way: ..." without
             # one goes on the turn it is in
             name = ""
-        if not name and _MARKDOWN_HEADING.match(line) and number > 1 and not lines[number - 2].strip() \
+        if not name and turns and _MARKDOWN_HEADING.match(line) and not lines[number - 2].strip() \
                 and (number == len(lines) or not lines[number].strip()):
             current = None  # "## Next item", a heading of Markdown minutes: no one's words
             continue

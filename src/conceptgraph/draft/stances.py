@@ -334,6 +334,8 @@ def of_the_opening(text: str) -> bool:
     (True, False)
     """
     return bool(_ROOT.search(text))
+
+
 # nothing but the agreement ("+1", "Same.") or an agreement said to be shared ("also", "too", "the same")
 _BARE = re.compile(r"^\W*(?:\S+\W*){0,3}$|\b(?:also|too|as well|same)\b", re.I)
 

@@ -380,7 +380,8 @@
         card.appendChild(el("p", "Gone with the last decision (nothing uses it now): nothing to decide here; "
           + "a, x, e or space goes on.", "rv-gone"));
       } else if (it.status !== null) { // decided with the last one (an attribute with its claim): a key makes it its own
-        card.appendChild(el("p", "Already " + it.status + " with the last decision: a key decides it on its own.", "rv-gone"));
+        card.appendChild(el("p", "Already " + it.status + " with the last decision: a or x records a decision of its own; "
+          + "space goes on.", "rv-gone"));
       }
       card.appendChild(el("div", it.text, "rv-text"));
       if (it.speaker) {

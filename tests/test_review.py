@@ -1465,3 +1465,15 @@ def test_a_stance_on_the_page_says_what_it_is_about(drafted: Path) -> None:
     claims = [r.by_id[c] for c in stance.record.concerns if c in r.by_id and r.by_id[c].kind == "claim"]
     assert about and about == [f"{r.describe(c)} ({c.record.where})" for c in claims]
     assert "about" not in r.page_row(next(it for it in r.items if it.kind == "claim"))
+
+
+def test_a_term_s_card_marks_the_name_not_its_whole_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    r = Review(folder)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "sonnet")
+    row = r.page_row(term)
+    text = r.snap.messages[row["message"]].text
+    assert text[row["span"][0]:row["span"][1]].casefold() == "sonnet"
+    assert len(r.row(term)["quote"]) > len("sonnet")  # --list still quotes the sentence

@@ -277,7 +277,10 @@ class Review:
         if out.get("span"):  # the page slices the message in the browser, which counts UTF-16 code units
             from .page import js_span
 
-            out["span"] = js_span(self.snap.messages[out["message"]].text, out["span"])
+            text = self.snap.messages[out["message"]].text
+            if it.kind == TERM:  # a term's card marks the name where it is first said, not its whole sentence
+                out["span"] = _name_in(text, out["span"], (r.label, *r.aliases))
+            out["span"] = js_span(text, out["span"])
         out["status"] = self.status(it)
         if out["status"] == EDITED and (entry := self.book.find(it.key)) is not None:
             out["edited"] = entry.edit  # what the page shows on the graph after a reload
@@ -945,6 +948,21 @@ def _ever_rejected(e: Entry) -> bool:
             return True
         was = was.get("was")
     return False
+
+
+def _name_in(text: str, span: list[int], names: tuple[str, ...]) -> list[int]:
+    """Where one of ``names`` stands, as a word, inside ``span`` of ``text`` (case aside);
+    the span itself when none does.
+
+    >>> _name_in("Is a haiku the same as a sonnet?", [0, 32], ("sonnet",))
+    [25, 31]
+    """
+    s, e = span
+    for name in names:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text[s:e], re.I)
+        if m:
+            return [s + m.start(), s + m.end()]
+    return list(span)
 
 
 def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> list[dict[str, Any]]:

@@ -320,3 +320,19 @@ def test_a_kill_9_during_a_burst_of_decisions_leaves_decisions_yaml_whole(drafte
     assert run("validate", str(drafted)).exit_code == 0
     found = keys(drafted)
     assert not set(found["draft.yaml"]) & set(found["reviewed.yaml"])
+
+
+def test_a_page_drawn_again_keeps_its_nodes_where_they_were(server: ReviewServer) -> None:
+    """Two terms made one: the page is drawn again from the files, every other node where
+    it was (a new layout lost the reviewer's place)."""
+    review = server.review
+    before = dict(server.positions)
+    terms = [it for it in review.left() if it.kind == "term"]
+    into, merged = terms[0], terms[1]
+    status, answer = call(server, "POST", "/api/decide", {"ids": [merged.rid], "decision": "edited",
+                                                          "edit": {"label": into.fields["term"]},
+                                                          "base": review.book.revision})
+    assert status == 200 and answer.get("merged"), answer
+    after = server.positions
+    assert merged.record.id not in after and after.keys() < before.keys()
+    assert all(after[n] == before[n] for n in after)

@@ -86,6 +86,39 @@ def layout(
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
 
 
+def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[float, float]]) -> dict[Any, tuple[int, int]]:
+    """Positions for ``G`` that keep the nodes an earlier drawing had (``kept``) where
+    they were, a new node at the middle of its kept neighbours (else under the rest),
+    then labels pushed apart: a graph drawn again after a small change (two terms made
+    one, an item added) looks as it did.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> pos = placed(G, {"a": (0, 0), "b": (400, 0)}, {n: (20.0, 10.0) for n in G})
+    >>> pos["a"], pos["b"], pos["c"][0]
+    ((0, 0), (400, 0), 400)
+    """
+    succ, pred, _ = adjacency(G)
+    pos: dict[Any, tuple[float, float]] = {n: kept[n] for n in G if n in kept}
+    if not pos:
+        pos = {n: (0.0, 0.0) for n in G}
+    bottom = max(y for _, y in pos.values()) + SPACING
+    left = min(x for x, _ in pos.values())
+    alone = 0
+    for n in G:
+        if n in pos:
+            continue
+        near = [pos[m] for m in (*succ.get(n, ()), *pred.get(n, ())) if m in pos]
+        if near:
+            pos[n] = (sum(x for x, _ in near) / len(near), sum(y for _, y in near) / len(near) + SPACING / 3)
+        else:
+            pos[n] = (left + alone * SPACING * 1.5, bottom)
+            alone += 1
+    fixed = {n for n in G if n in kept}
+    pos = _separate(pos, boxes, fixed=fixed, rounds=min(400, 50_000 // max(len(pos), 1)))
+    return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
+
+
 def _pulls(G: Graph, index: dict[Any, int]) -> dict[tuple[int, int], float]:
     """How hard each linked pair of nodes pulls together: the strongest of its links."""
     pull: dict[tuple[int, int], float] = {}

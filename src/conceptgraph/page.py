@@ -73,14 +73,18 @@ def drawn(label: str) -> str:
     return label if len(label) <= DRAWN_CHARS else label[: DRAWN_CHARS - 1] + "…"
 
 
-def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False) -> dict[str, Any]:
+def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
+              positions: dict[Any, tuple[int, int]] | None = None) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready data (see the module's docstring). With
     ``cache``, the nodes' positions are kept in :mod:`conceptgraph.cache` (they depend
-    only on the graph drawn), so that the same graph is laid out once."""
+    only on the graph drawn), so that the same graph is laid out once. With
+    ``positions`` (those of a page drawn before, filled with the new ones on return),
+    the nodes that page had stay where they were, and only the others are placed."""
     nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     degree = distinct_degree(G)
-    nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree, cache), _font_sizes(G, degree))
+    nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree, cache, positions),
+                                   _font_sizes(G, degree))
     edges_out, edge_kinds, details = _edges(G, index)
     return {
         "source": {"title": graph_title(G), **{k: str(_text(G.graph.get(k, ""))) for k in ("author", "date")},
@@ -138,9 +142,13 @@ def _keys(name: str) -> list[Any]:
     return [whole, words, word_parts(name), *([_keys(bare)[:3]] if bare != name else [])]
 
 
-def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False) -> dict[Any, tuple[int, int]]:
-    """Canvas positions: the concepts and people laid out together; each message (hidden
+def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
+               kept: dict[Any, tuple[int, int]] | None = None) -> dict[Any, tuple[int, int]]:
+    """Canvas positions: the concepts and people laid out together (or, with ``kept``,
+    where an earlier page had them, the others placed among them); each message (hidden
     until asked for) placed under the person who wrote it, so it pulls nothing apart."""
+    from .layout import placed
+
     concepts = [n for n, k in G.nodes(data="kind") if k != MESSAGE]
     H = G.subgraph(concepts) if len(concepts) < len(G) else G
 
@@ -148,13 +156,18 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False)
         pos = layout(H, seed=seed, boxes=lambda: _label_boxes(H, degree), degree=degree)
         return [pos[n] for n in H]
 
-    if cache:
+    if kept:
+        coords = [placed(H, kept, _label_boxes(H, degree))[n] for n in H]
+    elif cache:
         from .cache import cached_as
 
         coords = cached_as("layout", _layout_digest(H, seed, degree), compute)
     else:
         coords = compute()
     pos = dict(zip(H, coords))
+    if kept is not None:
+        kept.clear()
+        kept.update(pos)
     below: Counter[Any] = Counter()
     for n, d in G.nodes(data=True):
         if n not in pos:

@@ -125,6 +125,7 @@ def render_html(
     *,
     extra_js: str = "",
     extra_css: str = "",
+    positions: dict[Any, tuple[int, int]] | None = None,
 ) -> str:
     """The explorer page for ``G`` (or for the part :func:`subgraph` selects), as a string.
 
@@ -133,14 +134,15 @@ def render_html(
     ``extra_js`` and ``extra_css`` (the review mode's, when the page is served) are added:
     the styles after the page's own, the script before them (the review shows its first
     item before the explorer builds the graph), and then the page may send requests to its
-    own origin; without them it may send none.
+    own origin; without them it may send none. ``positions``: see :func:`page_data` (the
+    review's page, drawn again after a merge or an addition, keeps its nodes in place).
     """
     from .progress import Progress
 
     centre = resolve(G, focus) if focus is not None else None
     H = subgraph(G, centre, depth, kinds)
     with gc_paused(), Progress(f"laying out {H.number_of_nodes()} nodes and drawing the page"):
-        data = page_data(H, focus=centre, seed=seed, cache=cache)
+        data = page_data(H, focus=centre, seed=seed, cache=cache, positions=positions)
     vis_js, vis_css = _vis_assets()
     app_js = (_TEMPLATES / "explorer.js").read_text(encoding="utf-8")
     app_css = (_TEMPLATES / "explorer.css").read_text(encoding="utf-8")

@@ -41,9 +41,11 @@ _IDLE = 30.0  # seconds an idle connection is kept
 _QUIET, _MAX_DELAY = 0.5, 3.0  # seconds without a decision before the derived files are written; at most
 
 
-def review_page(review: Review) -> str:
+def review_page(review: Review, positions: dict[Any, tuple[int, int]] | None = None) -> str:
     """The explorer page of the review's folder, in review mode: the review's script and
-    styles added, and requests allowed to this server (its own origin) only."""
+    styles added, and requests allowed to this server (its own origin) only. With
+    ``positions`` (the page's before, filled with the new ones), a page drawn again keeps
+    its nodes where they were."""
     from pathlib import Path
 
     from .load import load_graph
@@ -52,7 +54,7 @@ def review_page(review: Review) -> str:
     templates = Path(__file__).with_name("templates")
     G = load_graph(review.path)
     return render_html(G, extra_js=(templates / "review.js").read_text(encoding="utf-8"),
-                       extra_css=(templates / "review.css").read_text(encoding="utf-8"))
+                       extra_css=(templates / "review.css").read_text(encoding="utf-8"), positions=positions)
 
 
 #: The page a browser gets for the review's address without its token (or with the token of
@@ -115,7 +117,9 @@ class ReviewServer(ThreadingHTTPServer):
         self.review = review
         self.token = token or secrets.token_urlsafe(24)
         self.writer = _Writer(review)
-        self.page = review_page(review).encode("utf-8")
+        # where the page drew each node: a page drawn again (a merge, an addition) keeps them there
+        self.positions: dict[Any, tuple[int, int]] = {}
+        self.page = review_page(review, self.positions).encode("utf-8")
         self.page_revision = review.book.revision  # the decisions the page's graph was drawn with
         try:
             super().__init__(("127.0.0.1", port), _Handler)
@@ -153,7 +157,7 @@ class ReviewServer(ThreadingHTTPServer):
         with review.lock:
             items = review.by_rid  # (a read of the folder makes a new one)
             if review.refresh() and review.by_rid.keys() != items.keys():
-                self.page = review_page(review).encode("utf-8")
+                self.page = review_page(review, self.positions).encode("utf-8")
                 self.page_revision = review.book.revision
 
     def rebuild(self) -> str:
@@ -162,7 +166,7 @@ class ReviewServer(ThreadingHTTPServer):
         went wrong, if anything: the decision is saved whatever happens here."""
         try:
             self.review.write_files()
-            self.page = review_page(self.review).encode("utf-8")
+            self.page = review_page(self.review, self.positions).encode("utf-8")
             self.page_revision = self.review.book.revision
         except ConceptGraphError as e:
             self.writer.request()  # the files are written again by the writer, which says so

@@ -396,6 +396,11 @@ def test_what_is_said_of_a_word_held_up_is_no_term() -> None:
             Message("m3", "c", "comment 2", "The word suggests a list. Denylist is clearer.")]
     labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
     assert {"blocklist", "denylist"} <= labels and not {"means", "acquires", "suggests"} & labels, labels
+    # nor a shouted warning's head ("WARNING: DON'T ..."), which a glossary line looks like
+    msgs += [Message("m4", "d", "comment 3", "WARRNING: DON'T ENTER THAT URL IN YOUR BROWSER !"),
+             Message("m5", "e", "comment 4", "WARRNING: DON'T ENTER THAT URL IN YOUR BROWSER !")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=8)}
+    assert "warrning" not in labels, labels
 
 
 def test_a_name_given_is_the_term_not_the_naming() -> None:

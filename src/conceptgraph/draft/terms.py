@@ -685,6 +685,9 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
             head = line.group("head").strip("\"“” ")
             if head.casefold() in _EDITORIAL:
                 continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
+            rest = line.string[line.end("head"):]
+            if head.isupper() and len(re.findall(r"[A-Z]", rest)) > 3 * len(re.findall(r"[a-z]", rest)):
+                continue  # "WARNING: DON'T ENTER THAT URL": shouted, a warning, not a word defined
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)
             words = _phrase_words(head[: sense.start()] if sense else head)
             if sense and words:  # "remote (noun): ...": a sense of a word is a term of its own

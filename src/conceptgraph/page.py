@@ -157,7 +157,8 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
         return [pos[n] for n in H]
 
     if kept:
-        coords = [placed(H, kept, _label_boxes(H, degree))[n] for n in H]
+        at = placed(H, kept, _label_boxes(H, degree))
+        coords = [at[n] for n in H]
     elif cache:
         from .cache import cached_as
 

@@ -207,7 +207,8 @@ class Review:
     def likely(self, scores: dict[tuple[Any, ...], float] | None = None) -> dict[tuple[Any, ...], float]:
         """How likely the reviewer is to accept each undecided item (by key), from its
         :meth:`scores`."""
-        return {key: 1 / (1 + math.exp(-score)) for key, score in (scores or self.scores()).items()}
+        return {key: 1 / (1 + math.exp(-score))
+                for key, score in (scores if scores is not None else self.scores()).items()}
 
     def upcoming(self, order: str = "confidence", first: int = 50) -> dict[str, Any]:
         """The revision, and the ids of the ``first`` undecided items in ``order``: what the
@@ -437,7 +438,8 @@ class Review:
                         # drafted too): two decisions on one item; that one is decided instead
                         edited_key = key_of(it.kind if it.kind == CLAIM else RELATION,
                                             {**it.fields, **{k: v for k, v in changes.items() if k != "about"}})
-                        twin = next((o for o in self.items if o.key == edited_key and o is not it), None)
+                        twin = next((o for o in self.standing.by_key.get(edited_key, ())
+                                     if o is not it and o.kind != CONTEXT), None)
                         if twin is not None:
                             now = self.status(twin)
                             raise UsageError(f"{it.rid} so edited would be {twin.rid} ({describe(twin)}), "

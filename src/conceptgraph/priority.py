@@ -84,8 +84,9 @@ class Prior:
         # a decision on many items at once (a bulk one, "everything under 0.2") was made on its
         # filter, not on each item: it teaches nothing of speakers or terms (a speaker whose
         # guesses were rejected in bulk would sink with their sound claims)
-        size = Counter(e.action for e in book.latest())
-        taught = [e for e in book.latest() if size[e.action] == 1 and e.key in self.features]
+        latest = book.latest()
+        size = Counter(e.action for e in latest)
+        taught = [e for e in latest if size[e.action] == 1 and e.key in self.features]
         for e in taught:
             if e.decision in (ACCEPTED, EDITED, REJECTED):
                 (no if e.decision == REJECTED else yes).update(self._dynamic(e.key, self.features[e.key], status))

@@ -119,8 +119,7 @@ class ReviewServer(ThreadingHTTPServer):
         self.writer = _Writer(review)
         # where the page drew each node: a page drawn again (a merge, an addition) keeps them there
         self.positions: dict[Any, tuple[int, int]] = {}
-        self.page = review_page(review, self.positions).encode("utf-8")
-        self.page_revision = review.book.revision  # the decisions the page's graph was drawn with
+        self.draw()
         try:
             super().__init__(("127.0.0.1", port), _Handler)
         except OSError as e:
@@ -157,8 +156,12 @@ class ReviewServer(ThreadingHTTPServer):
         with review.lock:
             items = review.by_rid  # (a read of the folder makes a new one)
             if review.refresh() and review.by_rid.keys() != items.keys():
-                self.page = review_page(review, self.positions).encode("utf-8")
-                self.page_revision = review.book.revision
+                self.draw()
+
+    def draw(self) -> None:
+        """Make the page from the folder's files, its nodes where it drew them before."""
+        self.page = review_page(self.review, self.positions).encode("utf-8")
+        self.page_revision = self.review.book.revision  # the decisions the page's graph was drawn with
 
     def rebuild(self) -> str:
         """Write the files now and make the page again from them (after an item was added
@@ -166,8 +169,7 @@ class ReviewServer(ThreadingHTTPServer):
         went wrong, if anything: the decision is saved whatever happens here."""
         try:
             self.review.write_files()
-            self.page = review_page(self.review, self.positions).encode("utf-8")
-            self.page_revision = self.review.book.revision
+            self.draw()
         except ConceptGraphError as e:
             self.writer.request()  # the files are written again by the writer, which says so
             return f"the page could not be drawn again ({e}); the decision is saved"

@@ -367,11 +367,15 @@ def _partners(G: Graph, index: dict[Any, int]) -> list[int]:
             score[u][v] += 1
             score[v][u] += 1
     order = {n: i for i, n in enumerate(G.nodes)}
+
+    def best(counts: Counter[Any] | None) -> Any:  # the most counted, the first drawn of a tie
+        return min(counts, key=lambda m: (-counts[m], order[m])) if counts else None
+
     out = []
     for n in G.nodes:
-        ranked = sorted(score.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]])) \
-            or sorted(near.get(n, {}).items(), key=lambda kv: (-kv[1], order[kv[0]]))
-        out.append(index[ranked[0][0]] if ranked else -1)
+        partner = best(score.get(n))
+        partner = best(near.get(n)) if partner is None else partner
+        out.append(index[partner] if partner is not None else -1)
     return out
 
 

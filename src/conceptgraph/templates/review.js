@@ -435,7 +435,7 @@
     function decide(decision, edit, at) {
       const it = current();
       if (!it || st.reloading) return;
-      if (it.status === "removed") { st.queue.shift(); render(); return; } // gone meanwhile: nothing to decide
+      if (it.status === "removed") { skip(); return; } // gone meanwhile: nothing to decide
       const t0 = at || performance.now(); // the key's own time: waiting for the page counts too
       st.error = "";
       st.queue.shift();

@@ -440,9 +440,8 @@ def _disclaimer_removed(lines: list[str], left: Counter[str] | None) -> list[str
     ['Is it confidential? It is privileged, says Bo.']
     """
     starts = [i + 1 for i, line in enumerate(lines) if not line.strip() or _RULE_LINE.fullmatch(line)]
-    for at in starts:
-        end = next((k for k in starts if k > at), len(lines) + 1) - 1
-        paragraph = " ".join(lines[at:end])
+    for at, after in zip(starts, [*starts[1:], len(lines) + 1]):
+        paragraph = " ".join(lines[at:after - 1])
         if len(_DISCLAIMER.findall(paragraph)) >= 2 and _OF_THE_MAIL.search(paragraph) and not _FIRST_PERSON.search(paragraph):
             if len("".join(lines[at:])) <= 2000 and any(x.strip() for x in lines[:at]):
                 while at > 0 and (not lines[at - 1].strip() or _RULE_LINE.fullmatch(lines[at - 1])):

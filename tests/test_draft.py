@@ -160,6 +160,12 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     # a verb's object pronoun and a quantifier are the label's own words
     ("Leadership is a habit that serves you.", [("leadership", "habit that serves you", False)]),
     ("Trust can be any size.", [("trust", "can be any size", False)]),
+    # a denial typed without its apostrophe denies as well; "does not need" is "needs", denied
+    ("Trust isnt a contract.", [("trust", "contract", True)]),
+    ("Trust cant be bought.", [("trust", "bought", True)]),
+    ("Leadership doesnt require a title.", [("leadership", "needs title", True)]),
+    ("Leadership does not need a title.", [("leadership", "needs title", True)]),
+    ("Management is significant.", [("management", "significant", False)]),  # "cant" inside a word denies nothing
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)
@@ -305,6 +311,13 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I'm against it.", "tom", [("disputes", "tom")]),
     ("That won't work.", "tom", [("disputes", "tom")]),
     ("Strong -1.", "tom", [("disputes", "tom")]),
+    # contractions typed without the apostrophe, as chat and forums write them
+    ("I dont agree.", "tom", [("disputes", "tom")]),
+    ("I dont think that's true.", "tom", [("disputes", "tom")]),
+    ("That isnt true.", "tom", [("disputes", "tom")]),
+    ("That isn't true.", "tom", [("disputes", "tom")]),
+    ("I cant agree with Maria.", "tom", [("disputes", "maria")]),
+    ("I dont disagree.", "tom", [("agrees_with", "tom")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

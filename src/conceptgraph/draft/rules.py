@@ -39,26 +39,28 @@ _ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|
            r"rather|really|perhaps|maybe|probably|sometimes|usually|already|again|too|more or less)\s+){0,3}"
 # The modal verbs: how sure a speaker is ("may be passive", "can grow slowly")
 _MODALS = r"may|might|can|could|must|should|will|would|shall"
-_MODAL = (rf"(?:{_MODALS}|'d|’d|'ll|’ll|cannot|can't|can’t|won't|won’t|"
-          r"wouldn't|wouldn’t|shouldn't|shouldn’t|mustn't|mustn’t|couldn't|couldn’t)(?:\s*,[^,]{1,30},)?\s+"
+# (a contraction typed without its apostrophe too: "cant", "doesnt", "isnt")
+_NT = r"\b(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)nt\b"
+_MODAL = (rf"(?:{_MODALS}|'d|’d|'ll|’ll|cannot|(?:ca|wo|would|should|must|could)n['’]?t)(?:\s*,[^,]{{1,30}},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"
 # A modal that denies what follows: "cannot", "won't", "can not", "may never"
-_MODAL_DENIES = re.compile(r"n['’]t\b|\bcannot\b|\b(?:not|never)\b", re.I)
+_MODAL_DENIES = re.compile(rf"n['’]t\b|{_NT}|\bcannot\b|\b(?:not|never)\b", re.I)
 # "not", but not "not just", "not only": what follows those is granted, and more said (no denial)
 _NOT = r"not(?!\s+(?i:just|only|merely|simply|solely|purely)\b)"
 # what "not just" grants, after "isn't": "isn't only about the past"
 _GRANTED = re.compile(r"\s*(just|only|merely|simply|solely|purely)\b", re.I)
 _COPULA = re.compile(
     rf"^{_ASIDE}\s*{_ADVERBS}"
-    rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
+    rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]?t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
     rf"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
     re.I)
 _VERB = re.compile(
-    rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
+    rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<does>(?:does not|do not|doesn['’]?t|don['’]?t)\s+)?"
+    r"(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
-_DOES = re.compile(rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<neg>(?:does not|do not|doesn't|don't|doesn’t|don’t|cannot|can't"
-                   r"|can’t|never)\s+)?(?P<verb>[a-z]+)\b", re.I)
+_DOES = re.compile(rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<neg>(?:does not|do not|doesn['’]?t|don['’]?t|cannot|can['’]?t"
+                   r"|never)\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "leadership skills are rare": a noun after the term, then the clause's verb
 _COMPOUND_NEXT = re.compile(r"^\s+(?:are|is|were|was|have|has|had|can|could|will|would|must|should|may|might|do|does|of)\b",
                             re.I)
@@ -76,8 +78,8 @@ _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
 # (and an arrow, "stable <=> beta": a mapping, not words of one phrase; a comment, "  # 3-5 years")
 _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\."
                   r"|<=>|<->|[=-]+>|<[=-]+|[→←↔⇒⇔]|\s#\s)")
-_HALF_VERB = re.compile(r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
-                        r"cannot", re.I)
+_HALF_VERB = re.compile(rf"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
+                        rf"{_NT}|cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
@@ -544,7 +546,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
-        denied = bool(cop.group("neg")) or bool(re.search(r"n['’]t\b|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
+        denied = bool(cop.group("neg")) or bool(re.search(rf"n['’]t\b|{_NT}|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
         after = rest_start + cop.end()
         granted = _GRANTED.match(text, after)
         if denied and not cop.group("neg") and granted:
@@ -559,7 +561,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
                            verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "")
     if verb:
         v = verb.group("verb").lower()
-        return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg")),
+        return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg") or verb.group("does")),
                            verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold
+from .text import spelled
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
@@ -85,7 +86,8 @@ _PATTERNS: list[_Shape] = [
         r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
-        r"correct|right)|wrong|incorrect)|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
+        r"correct|right)|wrong|incorrect)|(?:that|this|it)\s+(?:isn't|isn’t|is\s+not)\s+(?:quite\s+)?(?:true|correct|"
+        r"right)\b|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
         r"no need (?:to|for)|I\s+(?:would\s+|'d\s+|’d\s+)?see\s+(?:it|this|that|things)\s+differently|"
         r"I\s+beg\s+to\s+differ|(?:not|isn't|isn’t)\s+how\s+I\s+see\s+it)", re.I), False,
         needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
@@ -239,6 +241,7 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
     >>> shapes("Agreed?"), shapes("Everyone OK?")  # asking for assent gives none
     ([], [])
     """
+    text = spelled(text)  # "I dont agree" disputes as "I don't agree" does
     if _ASKS.match(text) or _SEEKS_ASSENT.match(text):
         return []
     found = _found(text, 0)
@@ -422,7 +425,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
         return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
-    sentence = _INVITE.sub(" ", sentence)  # "shout if you disagree": an invitation, no side taken
+    sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))
     before = ""

@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 
 __all__ = ["without_addresses", "readable", "counterfactual", "sentences", "tokens", "lemma", "content", "STOP",
-           "Token", "uk_us", "quoted_spans", "zipf", "code_like", "parts_of_speech"]
+           "Token", "uk_us", "quoted_spans", "spelled", "zipf", "code_like", "parts_of_speech"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -198,6 +198,22 @@ def counterfactual(sentence: str) -> bool:
     (True, False)
     """
     return bool(_COUNTERFACTUAL.match(sentence))
+
+
+# Contractions typed without their apostrophe, common in chat and forums; "cant" and "wont"
+# are nouns too, but rarely in a reply
+_BARE_NOT = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|must|need|ai)nt\b", re.I)
+
+
+def spelled(sentence: str) -> str:
+    """``sentence`` with the contractions typed without an apostrophe written with one, so
+    that what reads "don't" reads "dont" too. For what reads a sentence as a whole (which
+    side it takes): the characters after one move.
+
+    >>> spelled("I dont agree, it isnt so. Cant say.")
+    "I don't agree, it isn't so. Can't say."
+    """
+    return _BARE_NOT.sub(r"\1n't", sentence) if "nt" in sentence else sentence
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

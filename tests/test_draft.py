@@ -487,6 +487,16 @@ def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() ->
     assert held_apart([Message("m1", "a", "post", 'Is "rebasing" the same as a "rebase"?')]) == frozenset()
 
 
+def test_the_forms_of_a_short_word_no_dictionary_has_are_one_term() -> None:
+    """"pwn", "pwned", "pwns", "pwning" (and "frob", "frobbed"): a three-letter stem keeps
+    its endings from the stemmer, which leaves at least four letters."""
+    from conceptgraph.draft.terms import key_of
+
+    assert len({key_of([w]) for w in ("pwn", "pwned", "pwns", "pwning")}) == 1
+    assert key_of(["frobbed"]) == key_of(["frob"]) == key_of(["frobbing"])
+    assert key_of(["owned"]) != key_of(["pwned"]) and key_of(["bus"]) != key_of(["bu"])  # words a dictionary has
+
+
 @pytest.mark.parametrize(("sentence", "kind"), [
     ("I looked up both sonnet and ballad and find that they are synonymous.", "similar_to"),
     ("A sonnet and a ballad are not synonyms.", "contrasts_with"),

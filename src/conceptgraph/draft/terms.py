@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from ..names import normalise, stem
 from .confidence import term_confidence
 from .tags import NOUNISH, tag
-from .text import STOP, code_like, content, lemma, quoted_spans, readable, sentences, tokens, zipf
+from .text import STOP, code_like, content, lemma, parts_of_speech, quoted_spans, readable, sentences, tokens, zipf
 
 if TYPE_CHECKING:
     from ..model import Message
@@ -173,7 +173,15 @@ def _word_key(word: str) -> str:
     if word.casefold() in _NUMBER_WORDS:
         return _NUMBER_WORDS[word.casefold()]
     key = stem(normalise(lemma(word)) or normalise(word))
+    if not parts_of_speech(word):  # a word no dictionary has: "pwned" and "pwning" are "pwn"
+        key = _UNKNOWN_INFLECTION.sub("", key)
+        key = _DOUBLED.sub(r"\1", key)  # "frobbed", "frobbing": "frob"
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+# the endings of a word's forms, left on a short stem by stem(), which keeps four letters
+_UNKNOWN_INFLECTION = re.compile(r"(?<=^[^\W\d_]{3})(?:ed|ing|s)$")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 
 @dataclass

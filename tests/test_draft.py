@@ -1585,16 +1585,20 @@ def test_a_word_judged_as_a_word_is_a_term_as_is_what_it_is_weighed_against() ->
 
 
 def test_a_name_made_of_several_capitalised_parts_is_a_name_someone_chose() -> None:
-    """"NoPlusOne" is a made name, as "takeWhile" is, not a person's; "GitHub" and
-    "McDonald" stay ordinary capitalised words."""
+    """"NoPlusOne" is a made name, as "takeWhile" is, not a person's; so is a pair of words
+    run together that English does not use ("ConstructiveComments"). "GitHub", "DeepMind"
+    and "McDonald" stay ordinary capitalised words."""
     from conceptgraph.draft.text import code_like
 
     assert code_like("NoPlusOne") and not code_like("GitHub") and not code_like("McDonald")
+    assert code_like("ConstructiveComments") and not code_like("DeepMind") and not code_like("DeAndre")
     msgs = [Message("m1", "a", "post", "The page NoMeToo has an unfortunate name now. Suggestions welcome."),
             Message("m2", "b", "comment 1", "How about NoPlusOne?", reply_to="m1"),
-            Message("m3", "c", "comment 2", "I like NoPlusOne, it is easy to spell.", reply_to="m1")]
+            Message("m3", "c", "comment 2", "I like NoPlusOne, it is easy to spell.", reply_to="m1"),
+            Message("m4", "d", "comment 3", "I vote for ConstructiveComments.", reply_to="m1"),
+            Message("m5", "e", "comment 4", "ConstructiveComments, for sure.", reply_to="m1")]
     labels = {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
-    assert {"NoMeToo", "NoPlusOne"} <= labels
+    assert {"NoMeToo", "NoPlusOne", "ConstructiveComments"} <= labels
     # a word capitalised inside keeps its capitals, as people write it
     msgs = [Message("m1", "a", "post", "Is JavaScript the same as TypeScript? I use JavaScript daily."),
             Message("m2", "b", "comment 1", "TypeScript adds types to JavaScript.", reply_to="m1")]

@@ -231,12 +231,15 @@ def code_like(word: str) -> bool:
     """A name from code ("--track", "branch.autosetupmerge", "snake_case", "takeWhile",
     "NoPlusOne"): kept as written."""
     return word[:1] == "-" or "." in word or "_" in word or (word[:1].islower() and not word.islower()
-                                                              and word.isalnum()) or bool(_PASCAL.fullmatch(word))
+                                                              and word.isalnum()) or bool(_PASCAL.fullmatch(word)) \
+        or bool(_PASCAL_TWO.fullmatch(word)) and not zipf(word)
 
 
 # Three or more capitalised parts run together ("NoPlusOne", "NoMeToo"): a name
-# someone made, where two ("GitHub", "McDonald") are as often a brand's or a person's
+# someone made, where two ("GitHub", "McDonald") are as often a brand's or a person's;
+# two words run together that English does not use ("ConstructiveComments") are made too
 _PASCAL = re.compile(r"[A-Z]+[a-z0-9]+(?:[A-Z][a-z0-9]*){2,}")
+_PASCAL_TWO = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
 
 
 @cache

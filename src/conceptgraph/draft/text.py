@@ -202,7 +202,9 @@ def counterfactual(sentence: str) -> bool:
 
 # Contractions typed without their apostrophe, common in chat and forums; "cant" and "wont"
 # are nouns too, but rarely in a reply
-_BARE_NOT = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|must|need|ai)nt\b", re.I)
+# (or with the apostrophe and no "t": "I don' think")
+_BARE_NOT = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|must|need|ai)"
+                       r"n(?:t\b|['’](?=\s))", re.I)
 
 
 def spelled(sentence: str) -> str:
@@ -210,10 +212,10 @@ def spelled(sentence: str) -> str:
     that what reads "don't" reads "dont" too. For what reads a sentence as a whole (which
     side it takes): the characters after one move.
 
-    >>> spelled("I dont agree, it isnt so. Cant say.")
-    "I don't agree, it isn't so. Can't say."
+    >>> spelled("I dont agree, it isnt so. Cant say. I don' think so.")
+    "I don't agree, it isn't so. Can't say. I don't think so."
     """
-    return _BARE_NOT.sub(r"\1n't", sentence) if "nt" in sentence else sentence
+    return _BARE_NOT.sub(r"\1n't", sentence) if "n" in sentence else sentence
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -488,6 +488,18 @@ def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() ->
     assert held_apart([Message("m1", "a", "post", 'Is "rebasing" the same as a "rebase"?')]) == frozenset()
 
 
+def test_names_put_forward_unquoted_are_terms_when_english_rarely_uses_them() -> None:
+    """"I would use allowlist and denylist instead": two names proposed, each a term; "I
+    would use a hammer" proposes no name."""
+    msgs = [Message("m1", "a", "post", 'Should we replace "whitelist" and "blacklist" in the docs?'),
+            Message("m2", "b", "comment 1", "I would use allowlist and denylist instead.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "I prefer blocklist to denylist. I would use a hammer for that.",
+                    reply_to="m1"),
+            Message("m4", "d", "comment 3", "Allowlist reads well; the docs say so.", reply_to="m1")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=10)}
+    assert {"whitelist", "blacklist", "allowlist", "denylist"} <= labels and "hammer" not in labels
+
+
 def test_the_forms_of_a_short_word_no_dictionary_has_are_one_term() -> None:
     """"pwn", "pwned", "pwns", "pwning" (and "frob", "frobbed"): a three-letter stem keeps
     its endings from the stemmer, which leaves at least four letters."""

@@ -688,6 +688,9 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
             f.mark(_named(m.group("y")), 1.5, speaker, message)
     for m in _ACRONYM.finditer(text):
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
+    for m in _PROPOSING.finditer(text) if any(c in low for c in _PROPOSING_CUES) else ():
+        for words in _proposed_names(m.group("x")):
+            f.mark(words, 1.5, speaker, message)
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
         if line:
             head = line.group("head").strip("\"“” ")
@@ -702,6 +705,42 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
                 words = [*words, f"({sense.group('s')})"]
             if words and len(words) <= 5 and not any(w[:1].isupper() and normalise(w) in f.people for w in words):
                 f.mark(words, 2.0, speaker, message, preferred=True)
+
+
+# A name put forward: "I would use allowlist and denylist instead", "I prefer blocklist to
+# denylist", "How about NoPlusOne?", "Other options are passlist, safelist or ..."; what
+# follows, to the clause's end, lists the names
+_PROPOSING = re.compile(r"(?:\bI(?:['’]d|\s+would)?\s+(?:rather\s+|still\s+|personally\s+)?(?:use|prefer|suggest|propose|"
+                        r"vote\s+for|go\s+with|recommend)|\b(?:how|what)\s+about|\bwhy\s+not(?:\s+use)?|\+1\s+(?:for|to|on)|"
+                        r"\b(?:options|alternatives|suggestions|candidates)\s+(?:are|include|would\s+be|could\s+be))"
+                        r"\s*:?\s+(?P<x>[^.;:!?()\n]{1,80})", re.I)
+_PROPOSING_CUES = ("i ", "i'", "i’", "about", "why not", "+1", "options", "alternatives", "suggestions", "candidates")
+# where the names put forward end: "... instead", "... to denylist", "... because", "..., which"
+_PROPOSAL_END = re.compile(r"\s+(?:instead|to|over|rather|than|because|since|as|for|in|if|when|which|that|here|there|"
+                           r"too|though|but)\b|,\s+(?:which|but|since|because|as)\b", re.I)
+_PROPOSAL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*", re.I)
+# A word put forward is held up only when English rarely uses it ("allowlist", not "hammer"):
+# a common word after "I prefer" is most often no name proposed
+_RARE = 3.0
+
+
+def _proposed_names(listed: str) -> list[list[str]]:
+    """The names a proposal lists (each a term's words): quoted, from code, or words
+    English rarely uses.
+
+    >>> _proposed_names("allowlist and denylist instead")
+    [['allowlist'], ['denylist']]
+    >>> _proposed_names("a hammer for that")
+    []
+    """
+    end = _PROPOSAL_END.search(listed)
+    out = []
+    for item in _PROPOSAL_SPLIT.split(listed[: end.start()] if end else listed):
+        quote = _QUOTE.match(item.strip())
+        words = _named(item.strip()) if quote else _phrase_words(item)
+        if words and (quote or any(code_like(w) for w in words) or min(zipf(w) for w in words) < _RARE):
+            out.append(words)
+    return out
 
 
 def _says_of_it(after: str) -> bool:

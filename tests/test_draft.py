@@ -319,6 +319,13 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     ("I cant agree with Maria.", "tom", [("disputes", "maria")]),
     ("I dont disagree.", "tom", [("agrees_with", "tom")]),
     ("I don' think that's true.", "tom", [("disputes", "tom")]),  # the "t" dropped
+    # chat's bare replies, often unpunctuated
+    ("ok", "tom", [("agrees_with", "tom")]),
+    ("cool", "tom", [("agrees_with", "tom")]),
+    ("^ this", "tom", [("agrees_with", "tom")]),
+    ("Seconded.", "tom", [("agrees_with", "tom")]),
+    ("Nah.", "tom", [("disputes", "tom")]),
+    ("k", "tom", []),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -92,7 +92,7 @@ _PATTERNS: list[_Shape] = [
         r"I\s+beg\s+to\s+differ|(?:not|isn't|isn’t)\s+how\s+I\s+see\s+it)", re.I), False,
         needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
                "misses", "no need", "differently", "differ")),
-    _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no)\b[,.!]|hm+\?)", re.I), False),
+    _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no|nah)\b[,.!]|hm+\?|nah\s*$)", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
     _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
@@ -141,12 +141,15 @@ _PATTERNS: list[_Shape] = [
         r"in\s+favou?r(?:\s+of\s+(?:it|this|that))?\s*(?:[.!,]|$))|"
         r"^\s*(?:yes|yep|yeah|right|true)\s*[,!]?\s+and\b|^\s*(?:right|true)\s*[.!]*$|"
         # "Ah, nice!", "Yes.", "Bo - yes, I think ...": approval said and nothing else, or opening the answer
-        r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]+\s*$|"
+        r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]*\s*$|"
+        # chat's bare assent, often unpunctuated: "ok", "This.", "^ this", "Seconded."
+        r"^\s*(?:ok|okay|kk)\s*[.!]*\s*$|^\W*(?:\^+\s*)?this\s*[.!]*\s*$|^\s*seconded\s*[.!]*\s*$|"
         # "Wow, this is good.", "That's a great idea!": approval of what it answers, said and nothing else
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
         needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
+               "ok", "kk", "this", "seconded",
                "lgtm", "sgtm", "for it", "for this", "for that", "favo", "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conceptgraph import DatasetError, OutputError, build_graph, load_graph
 from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
-from conceptgraph.formats.common import Column
+from conceptgraph.formats.common import XML_INVALID, Column
 from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
 from conceptgraph.page import page_data
 
@@ -98,13 +98,30 @@ def test_graphml_validates_and_reads_back_in_igraph_and_networkx(tmp_path: Path,
     assert len([q for q in g.es["quote"] if q]) == len([q for *_, q in G.edges(data="quote") if q])
     N = nx.read_graphml(path)
     assert (N.number_of_nodes(), N.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
-    # networkx knows nothing of our JSON marks: it sees exactly the text we wrote
-    labels = Column("label", [d["label"] for _, d in G.nodes(data=True)])
-    assert [d["label"] for _, d in N.nodes(data=True)] == [labels.encode(d["label"]) for _, d in G.nodes(data=True)]
+    # networkx knows nothing of our marks: it sees each label as other tools show it, a character
+    # XML cannot carry as U+FFFD and the rest as it is (one such label makes no other JSON text)
+    assert [d["label"] for _, d in N.nodes(data=True)] == [XML_INVALID.sub("\ufffd", d["label"])
+                                                          for _, d in G.nodes(data=True)]
+    assert any(XML_INVALID.search(d["label"]) for _, d in G.nodes(data=True)) == (name == "adversarial")
     quotes = Column("quote", [d.get("quote") for *_, d in G.edges(data=True)])
     assert sorted(d.get("quote", "") for *_, d in N.edges(data=True)) == sorted(
         quotes.encode(d["quote"]) if d.get("quote") is not None else "" for *_, d in G.edges(data=True)
     )
+
+
+def test_one_control_character_leaves_every_other_graphml_label_as_it_is(tmp_path: Path) -> None:
+    """Other tools show "bell\ufffd" for the one label and every other label unchanged (no
+    JSON quotes); this reader restores the exact string."""
+    G = load_graph()
+    first = next(iter(G.nodes))
+    G.nodes[first]["label"] = "bell\x07"
+    path = tmp_path / "g.graphml"
+    export(G, "graphml", path)
+    validate("graphml", path)
+    N = nx.read_graphml(path)
+    shown = [d["label"] for _, d in N.nodes(data=True)]
+    assert shown[0] == "bell\ufffd" and shown[1:] == [d["label"] for n, d in G.nodes(data=True) if n != first]
+    same(G, read_graph(path))
 
 
 @pytest.mark.parametrize("name", GRAPHS)

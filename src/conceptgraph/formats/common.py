@@ -187,6 +187,8 @@ class Column:
         if types == {"long", "double"}:
             types = {"double"}
         self.json = needs_json or len(types) > 1 or "json" in types
+        #: only strings, some of which XML cannot carry (what makes them JSON text)
+        self.mendable = needs_json and types == {"string"}
         self.type = "string" if self.json or not types else types.pop()
 
     def encode(self, value: Any) -> str:

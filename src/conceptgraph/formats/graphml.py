@@ -3,9 +3,11 @@ igraph, networkx, yEd, Cytoscape and Gephi; read from our files and other tools'
 
 What the writer guarantees (networkx's ``write_graphml`` does not): node ids ``n0``,
 ``n1``... (XML name tokens) with the readable id kept in ``node_id``; unique edge ids
-``e0``...; one type per key; lists, dicts and mixed types as JSON text; strings XML
-cannot carry as JSON escapes; ``true``/``false`` booleans; no attribute named ``id``.
-A key's ``<desc>`` tells this reader how to restore its values exactly.
+``e0``...; one type per key; lists, dicts and mixed types as JSON text; a character
+XML cannot carry (a control character) written as U+FFFD, the exact string kept as JSON
+text under a second key ("label_exact") on the few nodes that need it, so that other
+tools show every other label as it is; ``true``/``false`` booleans; no attribute named
+``id``. A key's ``<desc>`` tells this reader how to restore its values exactly.
 """
 
 from __future__ import annotations
@@ -34,30 +36,61 @@ _NODE_ID, _EDGE_KEY = ("role", "node_id"), ("role", "edge_key")
 
 
 class _Key:
-    def __init__(self, ident: str, domain: str, col: Column, role: str = "") -> None:
-        self.id, self.domain, self.col, self.role = ident, domain, col, role
+    def __init__(self, ident: str, domain: str, col: Column, role: str = "", exact_of: str = "") -> None:
+        self.id, self.domain, self.col, self.role, self.exact_of = ident, domain, col, role, exact_of
         self.name = self.xml_name = col.name
         if not role and (self.name in _RESERVED or XML_INVALID.search(self.name) or not self.name):
             self.xml_name = f"{XML_INVALID.sub('_', self.name)}_attr"
+        if exact_of:
+            self.xml_name = f"{self.xml_name}_exact"
 
     def xml(self) -> str:
         meta: dict[str, Any] = {}
         if self.col.json:
             meta["json"] = True
-        if self.xml_name != self.name:
+        if self.xml_name != self.name and not self.exact_of:
             meta["name"] = self.name
         if self.role:
             meta["role"] = self.role
+        if self.exact_of:
+            meta["exact"] = self.exact_of
         desc = f"<desc>{_text(encode_json({_MARK: meta}))}</desc>" if meta else ""
         head = f'  <key id="{self.id}" for="{self.domain}" attr.name="{_attr(self.xml_name)}" attr.type="{self.col.type}"'
         return head + (f">{desc}</key>\n" if desc else "/>\n")
 
 
-def _data(keys: dict[str, _Key], attrs: dict[Any, Any]) -> str:
-    return "".join(
+class _Readable(Column):
+    """A column of strings some of which XML cannot carry, as other tools should show it:
+    each such character U+FFFD (the exact string goes under its key's "exact" twin)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, ())
+        self.type = "string"
+
+    def encode(self, value: Any) -> str:
+        return XML_INVALID.sub("\ufffd", str(value))
+
+
+def _mend(keys: list[_Key]) -> list[_Key]:
+    """The "exact" twins of ``keys`` whose strings XML cannot all carry; those keys are
+    made readable (:class:`_Readable`) in place."""
+    twins = []
+    for k in keys:
+        if k.col.mendable and not k.role:
+            twins.append(_Key(f"{k.id}x", k.domain, k.col, exact_of=k.name))
+            k.col = _Readable(k.name)
+    return twins
+
+
+def _data(keys: dict[str, _Key], attrs: dict[Any, Any], exact: dict[str, _Key] | None = None) -> str:
+    out = "".join(
         f'<data key="{keys[str(name)].id}">{_text(keys[str(name)].col.encode(v))}</data>'
         for name, v in attrs.items() if v is not None
     )
+    if exact:  # the exact strings of the values written with U+FFFD
+        out += "".join(f'<data key="{exact[name].id}">{_text(exact[name].col.encode(v))}</data>'
+                       for name, v in attrs.items() if name in exact and isinstance(v, str) and XML_INVALID.search(v))
+    return out
 
 
 def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
@@ -71,6 +104,7 @@ def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]
     edges = list(G.edges(keys=True, data=True))
     key_key = _Key("k0", "edge", Column("edge_key", [k for *_, k, _ in edges]), role="edge_key")
     edge_keys = [_Key(f"k{i + 1}", "edge", c) for i, c in enumerate(columns(d for *_, d in edges))]
+    exact = {domain: _mend(keys) for domain, keys in (("graph", graph_keys), ("node", node_keys), ("edge", edge_keys))}
     write = out.write
     yed = positions is not None
     write(
@@ -81,25 +115,29 @@ def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]
         + b'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
         b'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
     )
-    for k in [*graph_keys, id_key, *node_keys, key_key, *edge_keys]:
+    for k in [*graph_keys, *exact["graph"], id_key, *node_keys, *exact["node"], key_key, *edge_keys, *exact["edge"]]:
         write(k.xml().encode("utf-8"))
     if yed:
         write(b'  <key id="yn" for="node" yfiles.type="nodegraphics"/>\n'
               b'  <key id="ye" for="edge" yfiles.type="edgegraphics"/>\n')
     write(f'  <graph id="G" edgedefault="{"directed" if G.is_directed() else "undirected"}">\n'.encode())
     if graph_keys:
-        write(f"    {_data({k.name: k for k in graph_keys}, G.graph)}\n".encode())
-    by_name = {k.name: k for k in node_keys}
+        write(f"    {_data({k.name: k for k in graph_keys}, G.graph, _twins(exact['graph']))}\n".encode())
+    by_name, twins = {k.name: k for k in node_keys}, _twins(exact["node"])
     for i, n in enumerate(nodes):
         drawn = _yed_node(G.nodes[n], positions.get(n, (0, 0))) if positions is not None else ""
         write(f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
-              f"{_data(by_name, G.nodes[n])}{drawn}</node>\n".encode())
-    by_name = {k.name: k for k in edge_keys}
+              f"{_data(by_name, G.nodes[n], twins)}{drawn}</node>\n".encode())
+    by_name, twins = {k.name: k for k in edge_keys}, _twins(exact["edge"])
     for j, (u, v, key, d) in enumerate(edges):
         drawn = _yed_edge(d) if yed else ""
         write(f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
-              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d)}{drawn}</edge>\n'.encode())
+              f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d, twins)}{drawn}</edge>\n'.encode())
     write(b"  </graph>\n</graphml>\n")
+
+
+def _twins(keys: list[_Key]) -> dict[str, _Key]:
+    return {k.exact_of: k for k in keys}
 
 
 _YED_SHAPES = {"box": "roundrectangle", "ellipse": "ellipse", "dot": "ellipse", "diamond": "diamond"}
@@ -222,6 +260,7 @@ class _Reader(XmlReader):
             self.key = None
         elif tag in ("graph", "node", "edge") and self.owners:
             kind, ident, holder = self.owners.pop()
+            _exact(holder if kind == "graph" else holder["attrs"])
             if kind == "node":
                 attrs = holder["attrs"]
                 self.out.node(ident, attrs, holder["line"], attrs.pop(_NODE_ID, None) if _NODE_ID in attrs else None)
@@ -246,6 +285,8 @@ class _Reader(XmlReader):
                 key["name"] = meta["name"]
             if meta.get("role") in ("node_id", "edge_key"):
                 key["role"] = meta["role"]
+            if isinstance(meta.get("exact"), str):  # the exact strings of the key of that name
+                key["role"], key["name"] = "exact", meta["exact"]
 
     def store(self, data: dict[str, Any]) -> None:
         key = data["key"]
@@ -261,6 +302,10 @@ class _Reader(XmlReader):
                 attrs.setdefault("label", data["label"])
             return
         name = {"node_id": _NODE_ID, "edge_key": _EDGE_KEY}.get(key["role"], key["name"])
+        if key["role"] == "exact":  # set once the element ends, over the U+FFFD text whatever the order
+            twin: Any = ("exact", key["name"])  # no attribute in a file can have this name
+            attrs[twin] = self.decode(key, "".join(data["text"]))
+            return
         attrs[name] = self.decode(key, "".join(data["text"]))
 
     def decode(self, key: dict[str, Any], text: str) -> Any:
@@ -294,6 +339,12 @@ class _Reader(XmlReader):
             out.drop("undirected edges read as directed (the file mixes both)",
                      self.edge_directed.count(False))
         return out.build()
+
+
+def _exact(attrs: dict[Any, Any]) -> None:
+    """The exact strings read under "exact" keys, in place of their U+FFFD texts."""
+    for k in [k for k in attrs if isinstance(k, tuple) and k[0] == "exact"]:
+        attrs[k[1]] = attrs.pop(k)
 
 
 def read_graphml(data: bytes, file: str = "<graphml>") -> Graph:

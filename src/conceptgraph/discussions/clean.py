@@ -315,7 +315,7 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
                         and _DATED.search(out[-1]) and (len(said.split()) <= 3 or _ADDRESSED.search(said)):
                     out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
-                said = re.sub(r"^\s*(?:[A-Za-z][\w.-]{0,15})?>+\s?", "", line)
+                said = re.sub(r"^\s*(?:[A-Za-z][\w.-]{0,15})?>\s?", "", line)  # one level: a quote's own quotes stay marked
                 if quoting and quotes:
                     quotes[-1] += "\n" + said
                 else:
@@ -336,15 +336,29 @@ def quoted_post(quotes: list[str], before: list[tuple[str, str]]) -> str:
 
     >>> quoted_post(["A sprint is a time box."], [("1", "A sprint is a time box. Or so."), ("2", "No.")])
     '1'
+
+    A quote of a post that itself quoted is matched by that post's own words, its quote
+    and the quote's attribution aside (each archive keeps those as it likes):
+
+    >>> quoted_post(["Bo\\n\\nAnn wrote:\\n> Soup.\\n\\nCan we use stew?"], [("1", "Bo Can we use stew?")])
+    '1'
     """
     for quote in quotes:
-        words = " ".join(quote.split())
-        if len(words) < 12:
-            continue  # too little to tell whose it is
-        for key, said in reversed(before):
-            if words in said:
-                return key
+        lines = quote.split("\n")
+        own = [x for x in lines if not _MAIL_QUOTE.match(x)]
+        said_by = [bool(_ATTRIBUTION.search(x[-200:])) for x in own]
+        own = [x for i, x in enumerate(own) if not said_by[i]  # "Ann wrote:", and "On Mon, 4 Mar 2024" before it
+               and not (i + 1 < len(own) and said_by[i + 1] and _WRAPPED.match(x) and _DATED.search(x))]
+        for words in dict.fromkeys(" ".join(" ".join(x).split()) for x in (own, [_LEVELS.sub("", x) for x in lines])):
+            if len(words) < 12:
+                continue  # too little to tell whose it is
+            for key, said in reversed(before):
+                if words in said:
+                    return key
     return ""
+
+
+_LEVELS = re.compile(r"^\s*(?:[A-Za-z][\w.-]{0,15})?>+\s?")
 
 
 # Link text holds no bracket and an address no bracket, parenthesis or space, so that a

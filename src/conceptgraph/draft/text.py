@@ -6,6 +6,8 @@ after "Mr.", "e.g." or a number's point), at a blank line, and at each line of a
 
 >>> [text for _, _, text in sentences("Mr. Arthur agrees. It is correct!\\n– Cooperation – respect")]
 ['Mr. Arthur agrees.', 'It is correct!', '– Cooperation – respect']
+>>> [text for _, _, text in sentences("Two things\\n1. amber is a colour\\n2. amber is not\\nyellow")]
+['Two things', '1. amber is a colour', '2. amber is not\\nyellow']
 >>> lemma("deeper"), lemma("technologies"), content("the"), content("wilfulness")
 ('deep', 'technology', False, True)
 """
@@ -22,10 +24,10 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
                   "fig", "al", "approx", "ca"}
 # A sentence ends after . ! ? (and closing quotes or brackets) or a smiley ":)" followed
 # by space and a capital or an opening quote; or at a line break when the next line is a list item
-# or the line ends with punctuation; or at a blank line; or before a table's row (cells
-# set off by tabs).
+# (marked, or numbered: "2. ", "3) ") or the line ends with punctuation; or at a blank line; or
+# before a table's row (cells set off by tabs).
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
-                  r"\n\s*\n|\n(?=\s*[–—•*+-]\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
+                  r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
 _CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"

@@ -792,14 +792,32 @@ def test_a_name_cannot_read_backwards_nor_a_label_cover_the_graph(browser, tmp_p
     from conceptgraph import build_graph, parse_dataset
 
     long = "x" * 5000
-    data = ("contributors:\n- {id: mary, name: \"Mary \\u202eAlice\\u202c Arthur\", role: author}\n"
-            f"terms:\n- {{id: t1, label: {long}}}\n- {{id: t2, label: trust}}\n")
+    data = ("source: {title: \"Soup \\u202eor\\u202c stew\"}\n"
+            "contributors:\n- {id: mary, name: \"Mary \\u202eAlice\\u202c Arthur\", role: author}\n"
+            f"terms:\n- {{id: t1, label: {long}}}\n- {{id: t2, label: trust}}\n"
+            f"- {{id: t3, label: \"bell\\aring\", aliases: [{'y' * 300}]}}\n")
     page = Page(browser, write_page(build_graph(parse_dataset(data)), tmp_path / "bidi.html"))
     try:
         p = page.page
         drawn_labels = page.js("() => conceptgraph.data.nodes.label.map((_, i) => "
                                "conceptgraph.network.body.data.nodes.get(i).label)")
         assert "Mary \\u202eAlice\\u202c Arthur" in drawn_labels and "\u202e" not in "".join(drawn_labels)
+        # a control character shows escaped, as in the terminal, and so does the tab's title
+        assert "bell\\x07ring" in drawn_labels and "\x07" not in "".join(drawn_labels)
+        assert p.title() == "Soup \\u202eor\\u202c stew"
+        # a value with a long unbroken word wraps in its column; the field names keep their width
+        page.js("() => conceptgraph.network.selectNodes([conceptgraph.data.nodes.label.indexOf('bell\\x07ring')])")
+        p.fill("#search", "bell")
+        p.press("#search", "Enter")
+        p.wait_for_selector("#panel:not([hidden])")
+        panel = p.locator("#panel").bounding_box()
+        for dt in p.locator("#panel dt").all():
+            box = dt.bounding_box()
+            assert box["height"] < 30 and box["x"] + box["width"] <= panel["x"] + panel["width"]
+        for dd in p.locator("#panel dd").all():
+            box = dd.bounding_box()
+            assert box["x"] + box["width"] <= panel["x"] + panel["width"] + 1
+        p.keyboard.press("Escape")
         assert max(map(len, drawn_labels)) == 60
         page.js("() => conceptgraph.network.selectNodes([conceptgraph.data.nodes.label.indexOf('x'.repeat(5000))])")
         p.fill("#search", "x" * 40)

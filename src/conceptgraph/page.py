@@ -108,7 +108,10 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
         "labelFont": list(LABEL_FONT),
         "dotSize": list(DOT_SIZE),
         "drawnChars": DRAWN_CHARS,
-        "bidi": "".join(sorted(BIDI_CONTROLS)),  # shown escaped on the page, as printable() does in the terminal
+        # shown escaped on the page, as printable() does in the terminal: bidirectional controls and the
+        # control characters that are no line break or tab
+        "bidi": "".join(sorted(BIDI_CONTROLS)) + "".join(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0)]
+                                                         if chr(c) not in "\t\n\r"),
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
                     # the attribute labels whose denial reads otherwise than those rules say ("does not
                     # need a customer", "denied “has not worked”"), as conceptgraph.kinds.denial words it

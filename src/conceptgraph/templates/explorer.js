@@ -16,11 +16,15 @@
   const big = data.big;
 
   // ---- named access to the columns ---------------------------------------------------
-  // Bidirectional controls (U+202E...; page.py gives them) shown escaped, as the terminal
-  // shows them: a name must not read backwards, nor pull the text after it into its run
+  // Bidirectional controls (U+202E...) and control characters (page.py gives them) shown
+  // escaped, as the terminal shows them: a name must not read backwards, nor pull the text
+  // after it into its run, nor hide a character as an empty box
   const BIDI = new RegExp("[" + data.bidi + "]", "g");
   function visible(s) {
-    return String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    return String(s).replace(BIDI, (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x100 ? "\\x" + code.toString(16).padStart(2, "0") : "\\u" + code.toString(16).padStart(4, "0");
+    });
   }
   /** A label as the canvas draws it: cut, with "…", past data.drawnChars (page.py's drawn()). */
   function onCanvas(s) { return s.length <= data.drawnChars ? s : s.slice(0, data.drawnChars - 1) + "…"; }
@@ -85,7 +89,7 @@
     if (src.author || src.date) $("byline").appendChild(document.createTextNode(" · "));
     $("byline").appendChild(webLink(src.url, "source"));
   }
-  document.title = src.title || "Concept graph";
+  document.title = visible(src.title || "Concept graph");
 
   // ---- the network ---------------------------------------------------------------------
   const groups = {};

@@ -26,7 +26,10 @@
     const $ = (id) => document.getElementById(id);
     // bidirectional controls (the page data's) shown escaped, as the explorer and the terminal show them
     const BIDI = new RegExp("[" + data.bidi + "]", "g");
-    const visible = (s) => String(s).replace(BIDI, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    const visible = (s) => String(s).replace(BIDI, (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x100 ? "\\x" + code.toString(16).padStart(2, "0") : "\\u" + code.toString(16).padStart(4, "0");
+    });
     const el = (tag, text, cls) => {
       const e = document.createElement(tag);
       if (text !== undefined && text !== null) e.textContent = visible(text);

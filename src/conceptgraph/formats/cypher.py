@@ -70,7 +70,8 @@ def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]]
     """Write the script (UTF-8) to the binary stream ``out``."""
     uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     label = {n: node_label(str(d.get("kind") or OTHER_NODE)) for n, d in G.nodes(data=True)}
-    title = (graph_title(G) or "graph").replace("\n", " ")
+    # (a comment has no escapes: a control character is written U+FFFD, a line break a space)
+    title = _LINE_BREAKS.sub(" ", _CONTROL.sub("\ufffd", graph_title(G) or "graph"))
     labels = sorted(set(label.values()))
     head = [f"// {title}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships, written by conceptgraph.",
             "// Load with: cypher-shell -f FILE (Neo4j), or: mgconsole < FILE (Memgraph).",

@@ -88,6 +88,8 @@ def test_consensus_rank_clusters_search(mini: Path) -> None:
     assert as_json("search", "CO-OPERATE", *d)[0]["id"] == "cooperation"
     top = as_json("rank", "--limit", "1", *d)[0]
     assert f"1  {int(top['score'])}  " in run("rank", "--limit", "1", *d).stdout  # a count, not 3.0
+    assert isinstance(top["score"], int)  # in JSON too
+    assert len(as_json("rank", "--limit", "0", *d)) == 8 > len(as_json("rank", "--limit", "7", *d))  # 0: all, as in consensus
     shares = [r["score"] for r in as_json("rank", "--by", "betweenness", *d)]
     assert f"  {round(shares[0], 3)}  " in run("rank", "--by", "betweenness", *d).stdout and shares[0] != round(shares[0], 3)
     for cmd in (["consensus"], ["rank", "--by", "betweenness"], ["clusters"], ["search", "coop"], ["contributors"]):
@@ -128,6 +130,9 @@ def test_consensus_of_a_graph_with_no_claims_says_none_in_every_section(write) -
         (["search", "zzzz"], 5, "Error: nothing matches 'zzzz'"),
         (["neighbors", "cooperation", "--relation", "nope"], 2, "Error: unknown relation 'nope'; this graph has: claim"),
         (["neighbors", "cooperation", "--relation", "opposes"], 5, "Error: no neighbours of 'cooperation' match"),
+        # people are two steps from a term: the answer says so
+        (["neighbors", "cooperation", "--kind", "contributor"], 5,
+         "Error: no contributor within 1 step of 'cooperation' (the nearest is 2 steps away: --depth 2)"),
         (["neighbors", "cooperation", "--depth", "0"], 2, "Invalid value for '--depth'"),
         (["rank", "--by", "pagerank"], 2, "Invalid value for '--by'"),
     ],

@@ -421,11 +421,12 @@ def neighbors(name: str, depth: int, kind: str | None, relation: str | None, dat
     A claim someone denies is marked "(denied)".
     """
     from .queries import neighbors as query
+    from .queries import nothing_near
 
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
-    _answer(query(G, name, depth=depth, kind=kind, relation=relation), as_json, "neighbors",
-            f"no neighbours of '{name}' match")
+    found = query(G, name, depth=depth, kind=kind, relation=relation)
+    _answer(found, as_json, "neighbors", "" if found else nothing_near(G, name, depth, kind, relation))
 
 
 @cli.command()
@@ -537,7 +538,7 @@ def consensus(term: str | None, quotes: bool, limit: int, data: str | None, cura
 @cli.command()
 @click.option("--by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True)
 @_kind_option()
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1), help="How many to list.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(0), help="How many to list (0: all).")
 @common
 @curated_option
 @json_option
@@ -555,7 +556,7 @@ def rank(by: str, kind: str | None, limit: int, data: str | None, curated: bool,
 
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
-    _answer(query(G, by=by, kind=kind, limit=limit), as_json, "rank", "no node to rank")
+    _answer(query(G, by=by, kind=kind, limit=limit or None), as_json, "rank", "no node to rank")
 
 
 @cli.command()

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "neighbors",
+    "nothing_near",
     "compare",
     "why",
     "who",
@@ -265,6 +266,24 @@ def edge_kinds(G: Graph) -> list[str]:
 
 
 # --- neighbours and paths ---------------------------------------------------------
+
+
+def nothing_near(G: Graph, name: str, depth: int = 1, kind: str | None = None, relation: str | None = None) -> str:
+    """Why :func:`neighbors` found nothing, in words: with ``kind``, how many steps out
+    the nearest node of that kind is, when a few more steps reach one.
+
+    >>> from conceptgraph import load_graph
+    >>> nothing_near(load_graph(), "cooperation", kind="contributor")
+    "no contributor within 1 step of 'cooperation' (the nearest is 2 steps away: --depth 2)"
+    """
+    if not kind:
+        return f"no neighbours of '{name}' match"
+    steps = "step" if depth == 1 else "steps"
+    for farther in range(depth + 1, depth + 5):
+        if neighbors(G, name, farther, kind, relation):
+            return (f"no {kind} within {depth} {steps} of '{name}' "
+                    f"(the nearest is {farther} steps away: --depth {farther})")
+    return f"no {kind} within {depth} {steps} of '{name}'"
 
 
 def neighbors(
@@ -900,7 +919,7 @@ def rank(G: Graph, by: str = "degree", kind: str | None = None, limit: int | Non
 
     H = _concepts(G)
     if by == "degree":
-        scores: dict[Any, float] = {n: float(d) for n, d in H.degree()}
+        scores: dict[Any, float] = dict(H.degree())  # a count: 42, not 42.0
     elif by == "betweenness":
         k = 500 if len(H) > 5000 else None
         scores = nx.betweenness_centrality(H, k=k, seed=0 if k else None)

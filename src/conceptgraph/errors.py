@@ -136,6 +136,8 @@ def printable(text: str) -> str:
     'ok\\\\n\\\\x1b]52;c;x\\\\x07\\\\u202e'
     >>> printable("1\\xa0000\\u2009km")
     '1 000 km'
+    >>> printable("\\tindented")  # a tab (a patch's indentation) is four spaces: it steers nothing
+    '    indented'
     """
     if text.isprintable():
         return text
@@ -146,6 +148,8 @@ def _shown(ch: str) -> str:
     import unicodedata
 
     category = unicodedata.category(ch)
+    if ch == "\t":
+        return "    "
     if category == "Zs":
         return " "
     if category == "Cf" and ch not in BIDI_CONTROLS:

@@ -52,7 +52,7 @@ def adversarial() -> nx.MultiDiGraph:
 
 
 GRAPHS = {"bundled": load_graph, "adversarial": adversarial}
-ROUND_TRIP = ["graphml", "gexf", "json"]
+ROUND_TRIP = ["graphml", "gexf", "json", "cytoscape"]
 
 
 def exported(name: str, fmt: str, tmp_path: Path) -> tuple[nx.MultiDiGraph, Path]:
@@ -79,7 +79,7 @@ def same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 def test_round_trip_gives_an_equal_graph(tmp_path: Path, fmt: str, name: str) -> None:
     G, path = exported(name, fmt, tmp_path)
     H = read_graph(path)
-    if fmt == "json":  # JSON has no NaN: it is written as null
+    if fmt in ("json", "cytoscape"):  # JSON has no NaN: it is written as null
         for *_, d in G.edges(data=True):
             if isinstance(d.get("weight"), float) and d["weight"] != d["weight"]:
                 d["weight"] = None
@@ -107,6 +107,23 @@ def test_graphml_validates_and_reads_back_in_igraph_and_networkx(tmp_path: Path,
     assert sorted(d.get("quote", "") for *_, d in N.edges(data=True)) == sorted(
         quotes.encode(d["quote"]) if d.get("quote") is not None else "" for *_, d in G.edges(data=True)
     )
+
+
+def test_cytoscape_files_are_read_ours_under_any_suffix_and_cytoscape_desktops(tmp_path: Path) -> None:
+    """Our export named .json reads back (its first bytes say it is Cytoscape's, not
+    node-link); a Cytoscape desktop file's node "name" is the label, "interaction" the kind."""
+    G = load_graph()
+    export(G, "cytoscape", tmp_path / "g.json")
+    same(G, read_graph(tmp_path / "g.json"))
+    desktop = {"format_version": "1.0", "data": {"name": "net"}, "elements": {
+        "nodes": [{"data": {"id": "101", "SUID": 101, "name": "trust", "shared_name": "trust"},
+                   "position": {"x": 0, "y": 0}},
+                  {"data": {"id": "102", "SUID": 102, "name": "respect"}}],
+        "edges": [{"data": {"id": "201", "source": "101", "target": "102", "interaction": "pp"}}]}}
+    (tmp_path / "net.cyjs").write_text(json.dumps(desktop), encoding="utf-8")
+    H = read_graph(tmp_path / "net.cyjs")
+    assert [d["label"] for _, d in H.nodes(data=True)] == ["trust", "respect"]
+    assert [(u, v, d["kind"]) for u, v, d in H.edges(data=True)] == [("101", "102", "pp")]
 
 
 def test_one_control_character_leaves_every_other_graphml_label_as_it_is(tmp_path: Path) -> None:

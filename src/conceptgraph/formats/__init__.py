@@ -94,17 +94,21 @@ def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force
 def graph_format(path: Path, head: bytes) -> Format | None:
     """The graph format of a file: by its suffix, else by its first bytes."""
     suffix = path.suffix.lower()
-    for f in FORMATS.values():
-        if f.read is not None and suffix in f.suffixes and (f.sniff is None or f.sniff(head) or suffix != ".xml"):
+    readers = [f for f in FORMATS.values() if f.read is not None]
+    # the suffix and the first bytes agree; else the first bytes ("x.json" holding Cytoscape's
+    # elements); else the suffix alone (a file too odd to recognise is read, and its fault named)
+    for f in readers:
+        if suffix in f.suffixes and (f.sniff is None or f.sniff(head)):
             return f
-    for f in FORMATS.values():
-        if f.read is not None and f.sniff is not None and f.sniff(head):
+    for f in readers:
+        if f.sniff is not None and f.sniff(head):
             return f
-    return None
+    return next((f for f in readers if suffix in f.suffixes and suffix != ".xml"), None)
 
 
 def read_graph(path: str | os.PathLike[str]) -> Graph:
-    """Read a graph file written by us or another tool (GraphML, GEXF, node-link JSON),
+    """Read a graph file written by us or another tool (GraphML, GEXF, node-link or
+    Cytoscape JSON),
     known by its suffix or its content, every value as the file typed it: an export
     reads back equal to the graph written. :func:`conform` (which ``load_graph`` applies)
     makes it one the queries can trust. Raises :class:`DatasetError` naming file and line."""
@@ -114,5 +118,5 @@ def read_graph(path: str | os.PathLike[str]) -> Graph:
     data = read_limited(p)
     f = graph_format(p, data[:4096])
     if f is None or f.read is None:
-        raise DatasetError("not a graph file this tool reads (GraphML, GEXF or node-link JSON)", str(p))
+        raise DatasetError("not a graph file this tool reads (GraphML, GEXF, node-link or Cytoscape JSON)", str(p))
     return f.read(data, str(p))

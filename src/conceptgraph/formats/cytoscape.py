@@ -2,20 +2,24 @@
 ids, positions from the same layout as the page, no bare NaN. With positions it also
 holds ``layout: {name: "preset"}`` and a ``style`` with the page's colours, so that
 ``cytoscape({container, ...file})`` or ``cy.json(file)`` shows the graph as the page
-does (without ``preset``, Cytoscape.js runs a grid layout over the positions)."""
+does (without ``preset``, Cytoscape.js runs a grid layout over the positions).
+
+Read back too, ours or Cytoscape desktop's (``File > Export > Network to File``,
+``.cyjs``): a node's ``name`` is its label when it has none."""
 
 from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import DatasetError, excerpt
 from ..kinds import OTHER_EDGE
 from ..styles import edge_style, node_style
-from .common import Format, clean_value, dumps_json, unique_ids
+from .common import Format, GraphBuilder, clean_value, dumps_json, load_json, unique_ids
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["write_cytoscape", "cytoscape_elements"]
+__all__ = ["write_cytoscape", "cytoscape_elements", "read_cytoscape"]
 
 
 def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = None) -> dict[str, Any]:
@@ -24,7 +28,7 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
     nodes = []
     for n, d in G.nodes(data=True):
         item: dict[str, Any] = {"data": {**_apart(d, ("id", "name")), "id": ids[n], "name": str(d.get("label", n))}}
-        if not isinstance(n, str):
+        if ids[n] != n:  # a number, or a string another node prints as: the node itself, for a reader
             item["data"]["node_id"] = clean_value(n)
         if positions:
             x, y = positions.get(n, (0, 0))
@@ -85,12 +89,78 @@ def _apart(attrs: dict[Any, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {("attr:" + k if k in fields else k): v for k, v in clean_value(attrs).items()}
 
 
+def read_cytoscape(data: bytes, file: str = "<cyjs>") -> Graph:
+    """Read Cytoscape elements JSON: ``{"data", "elements": {"nodes", "edges"}}`` (or
+    ``elements`` as one list of items with their ``group``), as we write it or as
+    Cytoscape desktop exports it."""
+    doc = load_json(data, file)
+    elements = doc.get("elements") if isinstance(doc, dict) else None
+    if isinstance(elements, list):
+        elements = {"nodes": [e for e in elements if isinstance(e, dict) and e.get("group") != "edges"],
+                    "edges": [e for e in elements if isinstance(e, dict) and e.get("group") == "edges"]}
+    if not isinstance(elements, dict) or not isinstance(elements.get("nodes", []), list) \
+            or not isinstance(elements.get("edges", []), list):
+        raise DatasetError('not a Cytoscape graph: expected an object with "elements"', file, 1)
+    out = GraphBuilder(file)
+    graph = doc.get("data", {})
+    if not isinstance(graph, dict):
+        raise DatasetError('"data" must be an object of graph attributes', file)
+    out.graph.update(graph)
+    ids: dict[Any, Any] = {}  # an element's id -> its node
+    for i, item in enumerate(elements.get("nodes", [])):
+        d = item.get("data") if isinstance(item, dict) else None
+        if not isinstance(d, dict) or "id" not in d:
+            raise DatasetError(f"nodes[{i}]: expected an object whose data has an id", file)
+        d = dict(d)
+        ident, name = d.pop("id"), d.pop("name", None)
+        node = d.pop("node_id", ident)
+        attrs = _together(d)
+        if "label" not in attrs and name is not None:
+            attrs["label"] = name  # Cytoscape desktop names its nodes
+        try:
+            out.node(ident, attrs, value=node)
+        except DatasetError as e:
+            raise DatasetError(f"nodes[{i}]: {e.problem}", file) from None
+        ids[ident] = node
+    for j, item in enumerate(elements.get("edges", [])):
+        d = item.get("data") if isinstance(item, dict) else None
+        if not isinstance(d, dict) or "source" not in d or "target" not in d:
+            raise DatasetError(f"edges[{j}]: expected an object whose data has source and target", file)
+        d = dict(d)
+        for end in ("source", "target"):
+            try:
+                known = d[end] in ids
+            except TypeError:
+                known = False
+            if not known:
+                raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(d[end])}", file)
+        source, target, eid = d.pop("source"), d.pop("target"), d.pop("id", None)
+        key = d.pop("key", eid)
+        interaction = d.pop("interaction", None)
+        attrs = _together(d)
+        if "kind" not in attrs and interaction is not None:
+            attrs["kind"] = interaction
+        out.edge(source, target, key, attrs)
+    return out.build()
+
+
+def _together(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes written ``attr:NAME`` (named like Cytoscape's own fields) under their names."""
+    return {(k[5:] if k.startswith("attr:") else k): v for k, v in attrs.items()}
+
+
+def _sniff(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"elements"' in head
+
+
 FORMAT = Format(
     name="cytoscape",
     help="Cytoscape.js and Cytoscape desktop elements JSON, with positions",
     suffixes=(".cyjs",),
     default_name="{name}.cyjs",
     write=write_cytoscape,
-    written=lambda head: head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"elements"' in head,
+    read=read_cytoscape,
+    sniff=_sniff,
+    written=_sniff,
     needs_positions=True,
 )

@@ -86,7 +86,7 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
 
 
 def _sniff(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"nodes"' in head
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"nodes"' in head and b'"elements"' not in head
 
 
 FORMAT = Format(

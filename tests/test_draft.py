@@ -507,6 +507,18 @@ def test_names_put_forward_unquoted_are_terms_when_english_rarely_uses_them() ->
     assert {"whitelist", "blacklist", "allowlist", "denylist"} <= labels and "hammer" not in labels
 
 
+def test_the_talks_own_words_with_a_pointer_or_a_judgement_are_no_terms() -> None:
+    """"This question refers to ..." defines no term "this question"; nor is "a relevant
+    question" one."""
+    msgs = [Message("m1", "a", "post", "Amber is different from orange. Can we use amber for these LEDs?"),
+            Message("m2", "b", "comment 1", "This question actually refers to the sentence below. Amber is not "
+                    "orange.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "It seemed like a relevant question to me. Orange LEDs exist.",
+                    reply_to="m1")]
+    labels = {t.label.casefold() for t in find_terms(msgs, title="", max_terms=10)}
+    assert "amber" in labels and not {"this question", "relevant question"} & labels
+
+
 def test_the_forms_of_a_short_word_no_dictionary_has_are_one_term() -> None:
     """"pwn", "pwned", "pwns", "pwning" (and "frob", "frobbed"): a three-letter stem keeps
     its endings from the stemmer, which leaves at least four letters."""

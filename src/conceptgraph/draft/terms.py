@@ -832,10 +832,25 @@ def _score(f: _Finder, title: str) -> None:
             score *= 0.2
         if c.key in title_keys and not (len(c.key) == 1 and lemma(words[0]) in _DISCOURSE):
             score += 3.0  # but "a name for X" is about X, not about names
-        if c.count + c.marked + kin < 2:
+        if c.count + c.marked + kin < 2 or _said_of_the_talk(words):
             score = 0.0
         c.score = score
         c.confidence = term_confidence(score)
+
+
+def _said_of_the_talk(words: list[str]) -> bool:
+    """Whether a phrase is a word the discussion uses about itself with only a pointer or
+    a judgement before it ("this question", "a relevant question", "good point"): no term,
+    as the word alone is none ("naming convention", "header name" are terms).
+
+    >>> _said_of_the_talk(["this", "question"]), _said_of_the_talk(["relevant", "question"])
+    (True, True)
+    >>> _said_of_the_talk(["header", "name"]), _said_of_the_talk(["question"])
+    (False, False)
+    """
+    if len(words) < 2 or lemma(words[-1]) not in _DISCOURSE:
+        return False
+    return all(w.casefold() in STOP or _pos(w) == {"ADJ"} for w in words[:-1])
 
 
 def _apposition(form: str) -> bool:

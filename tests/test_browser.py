@@ -550,6 +550,20 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         assert page.js("""() => { const r = document.getElementById('legend').getBoundingClientRect();
             return !!document.elementFromPoint(r.left + 40, r.bottom - 60).closest('#legend'); }""")
         p.click("#legend-toggle")
+        on_top = """(id) => { const r = document.getElementById('thread').getBoundingClientRect();
+            return !!document.elementFromPoint(r.left + r.width / 2, r.bottom - 40).closest('#' + id); }"""
+        p.fill("#search", "cooperation")  # a node's panel comes over the thread ...
+        p.press("#search", "Enter")
+        assert p.is_visible("#panel") and page.js(on_top, "panel")
+        p.click("#thread-toggle")  # ... and the thread asked for again over the panel
+        p.click("#thread-toggle")
+        assert page.js(on_top, "thread")
+        p.click("#legend-toggle")  # the thread asked for folds the legend away
+        p.click("#thread-toggle")
+        p.click("#thread-toggle")
+        assert not p.is_visible("#legend") and page.js(on_top, "thread")
+        p.click("#thread-close")
+        p.click("#close")
         p.fill("#search", "cooperaton")  # nothing matches: said under the box, the status line being folded away
         p.press("#search", "Enter")
         assert p.is_visible("#suggestions li.none") and "nothing matches" in p.text_content("#suggestions")

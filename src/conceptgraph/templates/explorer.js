@@ -265,11 +265,11 @@
     $("draft-count").textContent = String(drafts);
     $("show-drafts").addEventListener("change", (ev) => { state.showDrafts = ev.target.checked; refresh(); });
   }
-  $("legend-toggle").addEventListener("click", () => {
-    const open = !$("legend").classList.contains("open");
+  function showLegend(open) { // the legend as a drawer (on a phone)
     $("legend").classList.toggle("open", open);
     $("legend-toggle").setAttribute("aria-expanded", open ? "true" : "false");
-  });
+  }
+  $("legend-toggle").addEventListener("click", () => showLegend(!$("legend").classList.contains("open")));
 
   // ---- the details panel ---------------------------------------------------------------
   const FIELDS = new Map([["aliases", "Also written"], ["gloss", "Gloss"], ["description", "Description"],
@@ -281,6 +281,7 @@
     const body = $("panel-body");
     while (body.firstChild) body.removeChild(body.firstChild);
     $("panel").hidden = false;
+    $("thread").classList.remove("front"); // on a phone, the sheet asked for last is on top
     state.panelOpen = true;
     $("panel").scrollTop = 0;
     return body;
@@ -674,6 +675,8 @@
   function openThread(scrollTo) {
     buildThread();
     $("thread").hidden = false;
+    $("thread").classList.add("front"); // on a phone, over the panel's sheet and instead of the legend
+    showLegend(false);
     $("thread-toggle").setAttribute("aria-pressed", "true");
     if (scrollTo !== undefined) scrollToMessage(scrollTo);
   }

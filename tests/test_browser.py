@@ -668,14 +668,16 @@ def test_a_phone_keeps_the_graph_in_sight_with_the_panel_open(browser, tmp_path:
         _camera_still(page)
         assert graph_share() >= 0.4 and _smallest_label_in_sight(page)[0] >= 11
         page.screenshot("phone-compare.png")
-        p.click("#thread-toggle")  # both sheets open: the panel lies over the thread, which does not show through
+        p.click("#thread-toggle")  # both sheets open: the one asked for last, the thread, lies over the panel
         assert p.is_visible("#thread") and p.is_visible("#panel")
-        assert p.eval_on_selector("#panel", "e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+        assert p.locator("#thread").bounding_box()["width"] >= 380  # the screen's width, as without the panel
+        for sheet in ("#panel", "#thread"):  # opaque: the sheet under does not show through
+            assert p.eval_on_selector(sheet, "e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
         box = p.locator("#panel").bounding_box()
-        on_top = page.js("""([x, y]) => document.getElementById("panel").contains(document.elementFromPoint(x, y))""",
+        on_top = page.js("""([x, y]) => document.getElementById("thread").contains(document.elementFromPoint(x, y))""",
                          [box["x"] + box["width"] / 2, box["y"] + box["height"] - 20])
         assert on_top
-        page.screenshot("phone-panel-over-thread.png")
+        page.screenshot("phone-thread-over-panel.png")
         assert page.errors == []
     finally:
         page.close()

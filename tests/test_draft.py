@@ -236,6 +236,19 @@ def test_relations_between_terms(sentence: str, other: str) -> None:
     assert [(f.other) for f in found] == [other]
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("We could say leadership instead of management.", "similar_to"),  # a name in place of another
+    ("We want leadership rather than management.", "contrasts_with"),
+    ("Leadership, not management.", "contrasts_with"),
+])
+def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: str) -> None:
+    from conceptgraph.draft.relations import term_relations
+    from conceptgraph.draft.rules import mentions_in
+
+    found = term_relations(sentence, 0, mentions_in(sentence, 0, len(sentence), NAMES))
+    assert [(f.kind, f.term, f.other) for f in found] == [(kind, "leadership", "management")]
+
+
 @pytest.mark.parametrize(("sentence", "replied", "expected"), [
     ("I agree with Maria on this.", "", [("agrees_with", "maria")]),
     ("Like Tom, I think it matters.", "", [("agrees_with", "tom")]),

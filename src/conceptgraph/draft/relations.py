@@ -7,10 +7,11 @@
   "rename them to Y" of the one term a thread's title names, and, in a thread whose title
   asks for a name ("Rename X", "a better name for X"), a name put forward alone ("I like
   Y", "How about Y?", "+ Y", "Y sounds better") is a name for X;
-  "X (Y)", a term glossed by another in brackets;
-* ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X instead of
-  Y", "X, not Y", "X and not Y", "not X but Y", "X is not a Y", "X is different from
-  Y", "X and Y are different", "the difference between X and Y", "X is confused with
+  "X (Y)", a term glossed by another in brackets; "X instead of Y", a name put in
+  place of another for the same thing;
+* ``contrasts_with``: "X vs Y", "X as opposed to Y", "X rather than Y", "X, not Y",
+  "X and not Y", "not X but Y", "X is not a Y", "X is different from Y", "X and Y are
+  different", "the difference between X and Y", "X is confused with
   Y", "X and Y are not synonyms", "Y means something completely different", "X is
   (has) more A than Y", "X is clearer than Y", "X ... compared to Y", "X means A, Y
   means B";
@@ -50,8 +51,10 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (SIMILAR_TO, re.compile(rf"^{_Q}(?:,\s*)?(?:was|is|were|are|be|being|got|get|gets)\s+(?:\w+\s+)?(?:called|named|"
                             rf"renamed(?:\s+to)?|termed|known as|referred to as)\s+{_Q}$", re.I), False),
     (SIMILAR_TO, re.compile(rf"^{_Q}\s*for\s+(?:the\s+)?{_Q}$", re.I), False),
+    # "use X instead of Y": a name in place of another, for the same thing
+    (SIMILAR_TO, re.compile(rf"^{_Q}(?:,\s*)?instead\s+of\s+(?:(?:a|an|the)\s+)?{_Q}$", re.I), False),
     (CONTRASTS_WITH, re.compile(
-        rf"^{_Q}(?:,\s*)?(?:vs\.?|versus|v\.|as opposed to|rather than|instead of|and not|but not|not|or|and)\s+"
+        rf"^{_Q}(?:,\s*)?(?:vs\.?|versus|v\.|as opposed to|rather than|and not|but not|not|or|and)\s+"
         rf"(?:(?:a|an|the|to|with)\s+)?{_Q}$", re.I), False),
     # "X differs from Y", "X differs from other words such as Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"

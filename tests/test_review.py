@@ -88,9 +88,9 @@ def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
     assert "1 rejected" in out.stdout and "turned" not in out.stdout
     assert run("validate", str(drafted)).exit_code == 0
     # a term an edit now names is used by the edited item: its rejection is refused
-    edited = next(it for it in Review(drafted).left() if it.kind == "claim" and it.fields["term"] != "similar terms")
-    assert run("review", str(drafted), edited.rid, "--edit", "term=similar terms").exit_code == 0
-    named = next(it for it in Review(drafted).items if it.kind == "term" and it.fields["term"] == "similar terms")
+    edited = next(it for it in Review(drafted).left() if it.kind == "claim" and it.fields["term"] != "network collaboration")
+    assert run("review", str(drafted), edited.rid, "--edit", "term=network collaboration").exit_code == 0
+    named = next(it for it in Review(drafted).items if it.kind == "term" and it.fields["term"] == "network collaboration")
     out = run("review", str(drafted), "--reject", named.rid)
     assert out.exit_code == 2 and "uses term" in out.stderr, out.stderr
     # an attribute an accepted claim still uses stays refused
@@ -1167,14 +1167,14 @@ def test_an_added_dispute_is_about_what_it_names(drafted: Path) -> None:
 
 def test_a_rejected_term_is_not_brought_back_by_an_edit_or_an_addition(drafted: Path) -> None:
     r = Review(drafted)
-    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "similar terms")
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "network collaboration")
     r.decide([term.rid], "rejected")
     claim = next(it for it in r.left() if it.kind == "claim")
-    with pytest.raises(UsageError, match=f"term 'similar terms' was rejected \\({term.rid}\\): accept it first"):
-        r.add("claim", {"message": claim.record.message, "quote": claim.record.quote[:20], "term": "Similar terms",
+    with pytest.raises(UsageError, match=f"term 'network collaboration' was rejected \\({term.rid}\\): accept it first"):
+        r.add("claim", {"message": claim.record.message, "quote": claim.record.quote[:20], "term": "Network collaboration",
                         "attribute": "xyz"})
     with pytest.raises(UsageError, match="was rejected"):
-        r.decide([claim.rid], "edited", {"term": "similar terms"})
+        r.decide([claim.rid], "edited", {"term": "network collaboration"})
 
 
 def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
@@ -1217,13 +1217,14 @@ def test_a_term_named_by_the_label_it_was_renamed_to_is_that_term(drafted: Path)
 def test_a_relation_edited_to_a_renamed_term_and_then_rejected_leaves_the_folder_valid(drafted: Path) -> None:
     """The edit names the term by its new label: it is that term (no second one is made
     under its old label), and rejecting the relation afterwards leaves every file readable."""
-    assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
+    coordination = next(it for it in Review(drafted).items if it.kind == "term" and it.fields["term"] == "coordination")
+    assert run("review", str(drafted), coordination.rid, "--edit", "label=teamwork").exit_code == 0
     terms = len(load_dataset(drafted).terms)
     left = Review(drafted).left()
     # (not one whose sentence has that relation to the term already: the edit would make it that one, refused)
     rel = next(it for it in left if it.kind == "relation" and it.record.kind in ("includes", "similar_to", "contrasts_with")
-               and "cooperation" not in (it.fields["source"], it.fields["target"])
-               and not any(o.kind == "relation" and o.record.kind == it.record.kind and o.fields["target"] == "cooperation"
+               and "coordination" not in (it.fields["source"], it.fields["target"])
+               and not any(o.kind == "relation" and o.record.kind == it.record.kind and o.fields["target"] == "coordination"
                            and (o.record.message, o.record.span, o.fields["source"]) ==
                            (it.record.message, it.record.span, it.fields["source"]) for o in left))
     out = run("review", str(drafted), rel.rid, "--edit", "target=teamwork")
@@ -1231,7 +1232,7 @@ def test_a_relation_edited_to_a_renamed_term_and_then_rejected_leaves_the_folder
     assert len(load_dataset(drafted).terms) == terms
     assert run("review", str(drafted), "--reject", rel.rid).exit_code == 0
     assert run("validate", str(drafted)).exit_code == 0
-    assert not [t for t in section(drafted, "reviewed.yaml", "terms") if t["id"].startswith("cooperation-")]
+    assert not [t for t in section(drafted, "reviewed.yaml", "terms") if t["id"].startswith("coordination-")]
 
 
 def test_a_rename_into_another_term_s_label_leaves_that_term_itself(drafted: Path) -> None:
@@ -1373,11 +1374,11 @@ def test_two_terms_may_swap_their_names_in_one_review(drafted: Path) -> None:
 
 def test_nothing_is_renamed_into_a_rejected_term(drafted: Path) -> None:
     r = Review(drafted)
-    rejected = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "similar terms")
+    rejected = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "network collaboration")
     r.decide([rejected.rid], "rejected")
     other = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conflict")
     with pytest.raises(UsageError, match="was rejected"):
-        r.decide([other.rid], "edited", {"label": "Similar terms"})
+        r.decide([other.rid], "edited", {"label": "Network collaboration"})
 
 
 @pytest.mark.parametrize(("name", "said"), [("nosuch", "no such folder"), ("file.txt", "this is not a folder")])

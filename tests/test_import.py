@@ -137,12 +137,27 @@ def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     "On Mon, Mar 4, 2024 at 11:40 AM Ann Lee <ann@example.com>\nwrote:\n\n",
     "On Tue, 17 Mar 2020 14:32:25 +0200\nAnn Lee <ann@example.com> wrote:\n\n",  # the date, then who (Claws Mail)
     "On Thu, Mar 19, 2020 at 2:11 PM Ann Lee\n<ann@example.com> wrote:\n",  # wrapped before the address
+    "Am 06.02.2024 um 09:14 schrieb Ann Lee <ann@example.com>:\n",  # the writer after the verb, as German has it
 ])
 def test_a_mail_s_attribution_goes_with_its_quote_however_written(write, attribution: str) -> None:
     mail = ("From: Bo Chen <bo@example.com>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: terms\n\n"
             f"{attribution}> A member pays dues.\n\nA member is a tenant.\n")
     ds, _ = read_discussion([write(mail, "m.eml")])
     assert [m.text for m in ds.messages] == ["A member is a tenant."]
+
+
+def test_a_mail_s_headers_sent_unencoded_keep_their_letters_and_a_phone_s_line_goes(tmp_path: Path) -> None:
+    """Raw UTF-8 in From and Subject (no encoded words), as some clients and archives send
+    it, is read as UTF-8; "Von meinem iPhone gesendet" is no one's words, as "Sent from my
+    iPhone" is not."""
+    mail = ("From: Katarzyna Wi\u015bniewska <kasia@example.pl>\nMessage-ID: <1@x>\n"
+            "Subject: Otwarte dane \u2014 open or public?\n\nOpen data is data anyone may reuse.\n\n"
+            "Von meinem iPhone gesendet\n").encode("utf-8")
+    (tmp_path / "m.eml").write_bytes(mail)
+    ds, _ = read_discussion([tmp_path / "m.eml"])
+    assert [c.name for c in ds.contributors] == ["Katarzyna Wi\u015bniewska"]
+    assert ds.source.title == "Otwarte dane \u2014 open or public?"
+    assert [m.text for m in ds.messages] == ["Open data is data anyone may reuse."]
 
 
 def test_a_mail_keeps_a_shell_session_and_the_letters_of_a_mislabelled_charset(tmp_path: Path) -> None:

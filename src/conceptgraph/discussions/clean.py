@@ -255,7 +255,9 @@ _QUOTE = re.compile(r"\s*(?:>|[A-Z][A-Za-z]{0,5}>(?:\s|$))")
 # Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
 # A mail's quote opens its line (after spaces, never a tab: a tab-indented "> " is a shell's here-document).
 _MAIL_QUOTE = re.compile(r" *(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
-_ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit)\s*:\s*$")
+# (German, Dutch and Scandinavian put the writer after the verb: "Am 6.2.2024 schrieb Alice <a@x.org>:")
+_ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|a écrit|escribió|escreveu|ha scritto|napisał[a]?)\s*:\s*$|"
+                          r"\b(?:schrieb|schreef|skrev|kirjoitti)\b[^:\n]{0,120}:\s*$")
 # The first line of an attribution wrapped onto two: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>",
 # "On Tue, 17 Mar 2020 14:32:25 +0200" (a date, and no sentence's end), the second line being the rest
 _WRAPPED = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s+\S.{0,118}$")
@@ -396,7 +398,8 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
 
 # Where a mail's own words end: its signature, a list's footer or scrubbed attachments
 # ("-------------- next part --------------"), a forwarded or quoted original.
-_SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message) ?-+|Sent from my .+|Get Outlook for .+)$",
+_SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|ursprüngliche nachricht) ?-+|Sent from my .+|"
+                        r"Get Outlook for .+|Von meinem .+ gesendet|Envoyé de mon .+|Enviado desde mi .+|Inviato da .+)$",
                         re.I)
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 

@@ -25,7 +25,7 @@ import email.policy
 import re
 from dataclasses import dataclass
 from email.errors import MessageError
-from email.header import decode_header, make_header
+from email.header import Header, decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
@@ -75,6 +75,13 @@ def _header(msg: Message, name: str) -> str:
     value = msg.get(name)
     if value is None:
         return ""
+    if isinstance(value, Header):
+        # bytes sent unencoded ("From: Katarzyna Wiśniewska" in raw UTF-8), which the parser keeps
+        # as "unknown-8bit": read as UTF-8, else as Windows-1252; encoded words beside them decoded
+        parts = decode_header(value)
+        text = "".join(_decode(b, None if cs in (None, "unknown-8bit") else cs) if isinstance(b, bytes) else b
+                       for b, cs in parts)
+        return " ".join(text.split())
     if isinstance(value, str) and "=?" not in value:  # nothing encoded: the common case, read as it is
         return " ".join(value.split())
     try:

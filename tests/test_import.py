@@ -270,6 +270,24 @@ def test_the_post_author_answering_in_the_comments_is_one_person(write, user_id:
     assert [m.by for m in ds.messages] == [ds.contributors[0].id, ds.contributors[1].id, ds.contributors[0].id]
 
 
+def test_a_wordpress_comment_typed_as_plain_text_leaves_out_what_it_quotes(write) -> None:
+    """"Priya wrote:" and the "> ..." line under it are Priya's words, not the commenter's."""
+    wxr = """<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+      <item><title>Accuracy or precision?</title><dc:creator>ann</dc:creator><wp:post_type>post</wp:post_type>
+        <wp:status>publish</wp:status><content:encoded>Are they the same?</content:encoded>
+        <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>J\u00fcrgen</wp:comment_author>
+          <wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>
+          <wp:comment_content><![CDATA[Priya wrote:
+&gt; In ISO 5725 "accuracy" covers both.
+
+Fair, but nobody says trueness.]]></wp:comment_content></wp:comment>
+      </item></channel></rss>"""
+    ds, summary = read_discussion([write(wxr, "wp.xml")])
+    assert [m.text for m in ds.messages][1:] == ["Fair, but nobody says trueness."]
+    assert summary["left_out"]["quoted lines (others' words)"] == 1
+
+
 def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
     """A deleted comment that is answered stays as a stand-in ("[deleted]", no one named),
     so that its replies do not become answers to the post (and no stance is drafted

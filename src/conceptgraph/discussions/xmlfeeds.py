@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import DatasetError
 from ..formats.xmlio import XmlReader
-from .clean import html_to_text, tidy
+from .clean import html_to_text, quoted_lines_removed, tidy
 from .thread import Left, Post, Thread
 
 __all__ = ["read_wxr", "read_disqus", "sniff_wxr", "sniff_disqus"]
@@ -42,7 +42,8 @@ def _wp_text(content: str, left: Left | None = None) -> str:
     """A WordPress text: HTML, or plain text whose blank lines are paragraphs; the
     passages it quotes are counted in ``left``."""
     if not re.search(r"<[a-zA-Z][^<>]*>", content):
-        return tidy(html.unescape(content))
+        # a comment typed as plain text quotes as mail does: "> ..." lines and "Bo wrote:" before them
+        return tidy(quoted_lines_removed(html.unescape(content), left=left))
     marked = re.sub(r"\n\s*\n", "</p><p>", content.strip())
     return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>", left)
 

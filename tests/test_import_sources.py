@@ -228,6 +228,26 @@ def test_a_slack_file_comment_keeps_its_author(tmp_path: Path) -> None:
     assert [(g[0], g[3]) for g in rows(tmp_path)] == [("Ana Lima", "Here is the goal doc."), ("Bruno Costa", "Good doc.")]
 
 
+def test_a_deleted_slack_message_is_no_ones_words(tmp_path: Path) -> None:
+    """Slack's "This message was deleted." (a tombstone, by Slackbot) is left out and
+    counted, and stays as a stand-in, by no one named, while replies answer it."""
+    (tmp_path / "general").mkdir()
+    (tmp_path / "users.json").write_text(json.dumps([{"id": "U1", "real_name": "Ana Lima"},
+                                                     {"id": "U2", "real_name": "Bo Chen"}]))
+    (tmp_path / "channels.json").write_text(json.dumps([{"id": "C1", "name": "general"}]))
+    (tmp_path / "general" / "2016-03-01.json").write_text(json.dumps([
+        {"type": "message", "user": "U1", "text": "A sprint is a time box.", "ts": "1.1"},
+        {"type": "message", "subtype": "tombstone", "user": "USLACKBOT", "text": "This message was deleted.",
+         "ts": "2.1", "thread_ts": "2.1", "reply_count": 1},
+        {"type": "message", "user": "U2", "text": "An iteration is any cycle.", "ts": "3.1", "thread_ts": "2.1"},
+        {"type": "message", "subtype": "tombstone", "user": "USLACKBOT", "text": "This message was deleted.",
+         "ts": "4.1"}]))
+    ds, summary = read_discussion([tmp_path])
+    assert [c.name for c in ds.contributors if "USLACKBOT" in c.name or c.name == "USLACKBOT"] == []
+    assert [m.text for m in ds.messages] == ["A sprint is a time box.", "[deleted]", "An iteration is any cycle."]
+    assert summary["left_out"]["deleted"] == 2
+
+
 def test_a_slack_message_that_quotes_an_earlier_one_answers_it(tmp_path: Path) -> None:
     """Slack writes a quote as "&gt; ...": left out of the quoter's words, and whose it is
     says whom the message answers, in the channel and inside a thread; its place stays."""

@@ -183,20 +183,24 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
         who = users.get(user) or str(m.get("username") or shown.get("real_name") or user)
         day = utc_day(ts)
+        gone = "deleted" if subtype == "tombstone" else ""  # "This message was deleted.", by Slackbot
+        if gone:
+            who, text, user = "", "", ""  # a stand-in while replies answer it; no one's words
         if parent_ts and parent_ts != ts and parent_ts in starts:
             replies[parent_ts] += 1
             parent = starts[parent_ts]
             # a reply answers the thread's first message, or the one it quotes ("> ...")
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day,
                                      parent=(quoted_post(quotes, said) or parent) if quotes else parent,
-                                     place=f"reply {replies[parent_ts]} to {place_of[parent]}"))
+                                     place=f"reply {replies[parent_ts]} to {place_of[parent]}", gone=gone))
         else:
             top += 1
             starts.setdefault(ts, key)
             place_of[key] = f"message {top}"
             # a message of the channel that quotes an earlier one ("> ...") answers it
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day, place=f"message {top}",
-                                     root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None))
+                                     root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None,
+                                     gone=gone))
         said.append((key, " ".join(text.split())))
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author

@@ -335,6 +335,21 @@ def test_a_reply_to_a_deleted_disqus_post_still_answers_it(write) -> None:
     assert stand_in.text == "[deleted]" and summary["left_out"]["deleted"] == 1
 
 
+def test_disqus_guests_who_gave_no_name_are_each_a_person_of_their_own(write) -> None:
+    guest = """
+  <post dsq:id="{n}"><id /><message><![CDATA[<p>{said}</p>]]></message>
+    <createdAt>2024-03-01T12:0{n[3]}:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+    <author><name>Guest</name><isAnonymous>true</isAnonymous></author>
+    <thread dsq:id="1001" /></post>"""
+    xml = (FIX / "disqus.xml").read_text(encoding="utf-8").replace("</disqus>", guest.format(n="5091", said="Soup.")
+                                                                    + guest.format(n="5092", said="Salad.") + "</disqus>")
+    ds, _ = read_discussion([write(xml, "disqus.xml")], thread="1001")
+    by = {m.text: m.by for m in ds.messages}
+    assert by["Soup."] != by["Salad."]
+    names = {c.id: c.name for c in ds.contributors}
+    assert names[by["Soup."]].startswith("unnamed commenter") and "Guest" not in names.values()
+
+
 def test_disqus() -> None:
     ds, summary = read_discussion([FIX / "disqus.xml"])
     # the blockquote the guest answers is left out of their words, and counted

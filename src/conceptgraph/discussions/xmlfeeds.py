@@ -38,6 +38,10 @@ def _account(*keys: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16] if key else ""
 
 
+# What Disqus calls a guest who gave no name
+_NO_NAME = frozenset({"", "guest", "anonymous", "anon", "anonymous user"})
+
+
 def _wp_text(content: str, left: Left | None = None) -> str:
     """A WordPress text: HTML, or plain text whose blank lines are paragraphs; the
     passages it quotes are counted in ``left``."""
@@ -191,7 +195,10 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
             continue
         pid, parent = rec.get("@id", ""), rec.get("parent@id")
         anonymous = rec.get("author/isAnonymous") == "true"
-        thread.posts.append(Post(key=pid, author=rec.get("author/name", ""), text=text,
+        name = rec.get("author/name", "")
+        if anonymous and name.strip().casefold() in _NO_NAME:
+            name = ""  # Disqus's "Guest": each such comment is a person of its own, unnamed
+        thread.posts.append(Post(key=pid, author=name, text=text,
                                  parent=parent, date=rec.get("createdAt", "")[:10],
                                  account="" if anonymous else _account(rec.get("author/username", ""),
                                                                        rec.get("author/email", "")),

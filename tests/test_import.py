@@ -476,6 +476,13 @@ def test_an_xml_declaration_naming_an_encoding_python_cannot_read_is_one_clear_l
     assert f"export.xml:1: cannot read the encoding the XML declaration names ('{encoding}')" in r.stderr
 
 
+def test_whatsapp_s_mark_for_someone_not_in_the_contacts_is_no_part_of_the_name(write) -> None:
+    chat = ("[12.03.24, 21:04:55] Lena Weber: Is a hobby the same as a pastime?\n"
+            "[12.03.24, 21:07:13] ~\u202fOma Ilse: A hobby takes effort.\n")
+    ds, _ = read_discussion([write(chat, "chat.txt")])
+    assert [c.name for c in ds.contributors] == ["Lena Weber", "Oma Ilse"]
+
+
 def test_whatsapp_chats_exported_on_ios_and_android() -> None:
     """Their own lines (the encryption notice, "created group", "added", "left"), media
     and deleted messages are left out and counted, never glued to the turn before; a
@@ -487,7 +494,8 @@ def test_whatsapp_chats_exported_on_ios_and_android() -> None:
         assert stamped[3][1] == f"turn 4 at {clock}"
         got = [(who, where.split(" at ")[0], *rest) for who, where, *rest in stamped]
         assert got[0] == ("Anna Müller", "turn 1", "", "What is the difference between a bug and a defect?")
-        assert ("+49 170 1234567", "turn 4", "", "Bug is just slang for defect. Same thing.") in got
+        # a phone number for a name is written as its country code and last digits: no number anyone could call
+        assert ("+49 …4567", "turn 4", "", "Bug is just slang for defect. Same thing.") in got
         assert ("Ben Okafor", "turn 5", "", "I disagree. A bug is always in code, a defect can be in a spec.") in got
         assert not any("omitted" in t or "deleted" in t or " left" in t or "added" in t for *_, t in got)
         assert {m.date for m in ds.messages} == {"2024-01-15"}

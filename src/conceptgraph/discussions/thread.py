@@ -233,6 +233,27 @@ def _stand_ins(thread: Thread, left: Left) -> None:
     thread.posts = [p for p in thread.posts if not p.gone or p.key in needed]
 
 
+# WhatsApp's mark (iOS) before the name of someone not in the exporter's contacts: "~ Oma Ilse" is Oma Ilse
+_NOT_IN_CONTACTS = re.compile("^\\s*~[\\s\u202f\u00a0]+(?=\\S)")
+# A phone number standing for a name (WhatsApp, for someone not in the exporter's contacts)
+_PHONE = re.compile(r"(?P<country>\+\d{1,3})?[\s\d().\u202f\u00a0-]{6,}")
+
+
+def _masked_phone(name: str) -> str:
+    """A phone number given as a name, written as its country code and last four digits
+    ("+49 …6789"): one person still, and no number anyone could call, as no e-mail
+    address is ever written.
+
+    >>> _masked_phone("+49 151 23456789"), _masked_phone("Ana")
+    ('+49 …6789', 'Ana')
+    """
+    m = _PHONE.fullmatch(name.strip())
+    digits = re.sub(r"\D", "", name)
+    if not m or len(digits) < 7:
+        return name
+    return f"{m['country'] + ' ' if m['country'] else ''}…{digits[-4:]}"
+
+
 # Pronouns a display name carries (Zoom, Slack): "Rafael Ortiz (he/him)" is Rafael Ortiz
 _PRONOUNS = re.compile(r"\s*[(\[](?:he|she|they|ze|xe|it|any|ask)(?:\s*/\s*[a-z]+){1,2}[)\]]\s*$", re.I)
 
@@ -245,7 +266,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     left = left if left is not None else Left()
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
-            p.text, p.author, p.title = without_addresses(p.text), _line(_PRONOUNS.sub("", p.author)), _line(p.title)
+            author = _masked_phone(_NOT_IN_CONTACTS.sub("", _PRONOUNS.sub("", p.author)))
+            p.text, p.author, p.title = without_addresses(p.text), _line(author), _line(p.title)
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned

@@ -276,6 +276,15 @@ def test_graphql_and_gh_json_comments_minimized_ones_left_out(tmp_path: Path) ->
                               "url": "https://github.com/OWNER/REPO/pull/3", "createdAt": "2019-12-31T12:00:00Z"}))
     got = messages([gh])
     assert [g[:3] for g in got][:2] == [("nobody", "pull request", ""), ("monalisa", "comment 1", "pull-request")]
+    # the name gh's --json gives beside the login is the one shown; the login still tells the person
+    nodes[0]["author"] = {"login": "monalisa", "name": "Mona Lisa Octocat"}
+    gh.write_text(json.dumps({"comments": nodes, "number": 3, "title": "Fix the thing",
+                              "author": {"login": "monalisa", "is_bot": False}, "body": "It is broken.",
+                              "url": "https://github.com/OWNER/REPO/pull/3", "createdAt": "2019-12-31T12:00:00Z"}))
+    ds, _ = read_discussion([gh])
+    assert [c.name for c in ds.contributors][0] in ("monalisa", "Mona Lisa Octocat")
+    assert "Mona Lisa Octocat" in [c.name for c in ds.contributors]
+    assert len({m.by for m in ds.messages[:2]}) == 1  # the post and comment 1: one person
 
 
 def test_replies_to_review_comments_and_graphql_review_threads(tmp_path: Path) -> None:
@@ -312,7 +321,9 @@ def test_github_bots_and_deleted_accounts(tmp_path: Path) -> None:
     path.write_text(json.dumps(issue) + json.dumps([bot, ghost1, ghost2]))
     ds, summary = read_discussion([path])
     assert summary["left_out"] == {"bots": 1}
-    assert [c.name for c in ds.contributors].count("ghost") == 2  # two unknown people, not one
+    # two unknown people, not one, unnamed as deleted accounts are elsewhere (GitHub calls them "ghost")
+    unnamed = [c.name for c in ds.contributors if c.name.startswith("unnamed commenter")]
+    assert len(unnamed) == 2 and "ghost" not in [c.name for c in ds.contributors]
     assert len(read_discussion([path], options=Options(include_bots=True))[0].messages) == 4
 
 

@@ -82,6 +82,7 @@ class _Item:
     extra: dict[str, Any] = field(default_factory=dict)
     quoted: int = 0  # lines quoted from others, left out of its text
     url: str = ""  # its address on github.com
+    name: str = ""  # the name its author shows, where the export gives it (gh's --json, GraphQL)
     quotes: list[str] = field(default_factory=list)  # the passages it quotes ("> ..."), to find whom it answers
 
 
@@ -135,9 +136,11 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     quoted: Counter[str] = Counter()
     quotes: list[str] = []
     url = str(obj.get("html_url") or obj.get("url") or "")
+    who = _get(obj, "user", "author")
+    name = str(who.get("name") or "").strip() if isinstance(who, dict) and isinstance(who.get("name"), str) else ""
     return _Item(kind, key, login, bot, when, _text(obj, quoted, quotes), _score(obj), hidden=hidden,
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
-                 url=url if url.startswith("https://github.com/") else "", quotes=quotes)
+                 url=url if url.startswith("https://github.com/") else "", quotes=quotes, name=name)
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -280,7 +283,8 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
         number = root.get("number")
         thread = Thread(key=url or (f"#{number}" if number is not None else file),
                         title=str(root.get("title") or (f"#{number}" if number is not None else "")),
-                        url=url if url.startswith("https://") else "", author=item.login, date=item.when[:10])
+                        url=url if url.startswith("https://") else "", author=item.name or item.login,
+                        date=item.when[:10])
         posts.append(item)
     posts += sorted(found.items, key=lambda i: i.when)
     aliases = {a: i.key for i in posts for a in i.extra.get("aliases", ())}
@@ -327,16 +331,19 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
         said.append((i.key, " ".join(i.text.split())))
     root_key = kept[0].key if kept and kept[0].kind == "root" else None
     root_url = kept[0].url if root_key else ""
+    shown = {i.login: i.name for i in kept if i.name}  # a name one item gives is its author's in every item
     for n, i in enumerate(kept):
         if not i.url and root_url and i.kind == "comment" and i.key.isdigit():
             i.url = f"{root_url}#issuecomment-{i.key}"  # old REST answers give only the API's address
         ghost = not i.login or i.login.casefold() == "ghost"
         thread.posts.append(Post(
-            key=i.key, author=i.login or "ghost", text=i.text,
+            key=i.key, author="" if ghost else shown.get(i.login, i.login), text=i.text,  # a deleted account: unnamed
             parent=None if i.kind == "root" else (i.parent or root_key),
             date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
             root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",
             score=i.score, accepted=i.accepted, url=i.url))
     if not thread.posts:
         raise DatasetError(f"nothing left to read in this GitHub thread ({excerpt(', '.join(left), 80)} left out)", file)
+    if root_key:
+        thread.author = thread.posts[0].author
     return [thread], left

@@ -888,6 +888,10 @@ def test_an_irssi_log_reads_as_turns_without_its_own_lines(write) -> None:
         ("ann_lee", "is a bug a defect?"), ("bo", "no: a defect is in the spec"), ("ann_lee", "nods"),
         ("cy", "+1 bo")]
     assert left["left_out"] == {"joins, leaves and channel events": 4}
+    # a nick changed is the same person, under the nick they had first
+    renamed = log.replace("19:05 <+cy> +1 bo\n", "19:05 -!- bo is now known as bo_afk\n19:06 <bo_afk> back\n")
+    ds, _ = read_discussion([write(renamed, "renamed.log")])
+    assert [c.name for c in ds.contributors] == ["ann_lee", "bo"] and ds.messages[-1].text == "back"
 
 
 @pytest.mark.parametrize("line, name", [

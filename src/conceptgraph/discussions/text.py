@@ -225,9 +225,12 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     stamps: list[str] = []  # each turn's time stamp, for its date
     current: list[str] | None = None  # the lines of the turn being read (None: of a line left out)
     stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
+    known_as: dict[str, str] = {}  # an IRC nick taken later -> the one its person had first
     for number, line in enumerate(lines, 1):
         name, text = _turn(line.strip())
         note = _chat_note(text) if name and name != EVENT else ""
+        if name == EVENT and (nick := _NICK_CHANGE.search(line)):  # "-!- bo is now known as bo_afk": one person
+            known_as[nick["new"]] = known_as.get(nick["old"], nick["old"])
         if name == EVENT or note:
             if left is not None:
                 left[note or CHANNEL_EVENTS] += 1
@@ -248,6 +251,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             current = None  # "## Next item", a heading of Markdown minutes: no one's words
             continue
         if name:
+            name = known_as.get(name, name)
             if stamp.strip():
                 stamped_names.add(name)
             current = [_EDITED.sub("", text)]
@@ -355,6 +359,8 @@ _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?
 _NICK = re.compile(r"^<[ @+%~&]?(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
 # IRC's "* nick waves": an action, the nick's words
 _ACTION = re.compile(r"^\*\s+(?P<n>[^\s*]{1,40})\s+(?P<text>\S.*)$")
+# IRC's nick change: "-!- bob is now known as bob_afk" (irssi), "*** bob is now known as ..." (znc, mIRC)
+_NICK_CHANGE = re.compile(r"(?P<old>[^\s<>]{1,40}) is now known as (?P<new>[^\s<>]{1,40})\s*$")
 # A chat log's own lines: "-!- bob has joined", "--- Log opened ...", "*** Quits: bob"
 _EVENT = re.compile(r"^(?:-!-|---|\*\*\*|-->|<--|<-|->)(?:\s|$)")
 # irssi's own lines, without a time stamp: "--- Log opened Tue Mar 05 ...", "--- Day changed ..."

@@ -875,6 +875,15 @@ def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_reads_as_in_utf8(write,
     assert got.messages == want.messages and got.contributors == want.contributors
 
 
+def test_minutes_keep_an_action_item_in_its_turn_and_leave_out_words_struck_out(write) -> None:
+    notes = ("# Glossary group\n\n**Ann Lee**: A stakeholder is anyone affected.\n\n"
+             "- Action: Bo to check the ISO wording.\n\n**Bo Chen**: Too wide.\n\n"
+             "~~Cy Park: withdrawn comment~~\n\nAnn Lee: Agreed.\n")
+    ds, summary = read_discussion([write(notes, "minutes.md")])
+    assert [c.name for c in ds.contributors] == ["Ann Lee", "Bo Chen"]
+    assert "Action: Bo to check" in ds.messages[0].text and summary["left_out"]["struck-out lines"] == 1
+
+
 def test_an_irssi_log_reads_as_turns_without_its_own_lines(write) -> None:
     """irssi writes "< nick>" and "* nick does", and lines of its own ("-!- bo has joined",
     "--- Log closed"): those are no one's words, counted apart; a .log is plain text."""

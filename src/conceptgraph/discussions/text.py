@@ -227,6 +227,11 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
     known_as: dict[str, str] = {}  # an IRC nick taken later -> the one its person had first
     for number, line in enumerate(lines, 1):
+        if _STRUCK.match(line):  # "~~Bo: withdrawn~~": words taken back, as Markdown strikes them out
+            if left is not None:
+                left["struck-out lines"] += 1
+            current = None
+            continue
         name, text = _turn(line.strip())
         note = _chat_note(text) if name and name != EVENT else ""
         if name == EVENT and (nick := _NICK_CHANGE.search(line)):  # "-!- bo is now known as bo_afk": one person
@@ -238,8 +243,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             continue
         if name and not turns and name.casefold() in _MINUTES:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
-        if name and turns and name.casefold().rstrip(".") in _IN_TURN:
-            name = ""
+        if name and turns and re.sub(r"^[-*+]\s+", "", name).casefold().rstrip(".") in _IN_TURN:
+            name = ""  # "Example: ...", "- Action: Diego to check ...": a label inside the turn
         stamp = _stamp_of(line.strip())
         if name and stamps and all(stamps) and not stamp.strip() and not _NICK.match(line.strip()) \
                 and name not in stamped_names and not _name_like(name):
@@ -295,6 +300,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_STRUCK = re.compile(r"\s*~~[^~\n]+~~\s*$")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
@@ -381,7 +387,8 @@ _LABELS = frozenset("""
 example examples e.g eg note notes nb n.b edit edited update updated ps p.s pps p.p.s addendum correction source
 sources reference references definition definitions question questions answer answers summary tldr tl;dr warning
 caveat quote quoted result results output input error step steps solution problem context background disclaimer
-""".split())
+action actions todo decision decisions outcome outcomes resolution resolved follow-up followup
+""".split()) | {"action item", "action items", "next steps", "to do"}
 _IN_TURN = _LABELS | _MINUTES  # inside a turn, neither opens one
 
 

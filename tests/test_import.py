@@ -875,6 +875,14 @@ def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_reads_as_in_utf8(write,
     assert got.messages == want.messages and got.contributors == want.contributors
 
 
+def test_a_google_meet_transcript_s_closing_lines_are_no_ones_words(write) -> None:
+    text = ("Naming sync - Transcript\n00:00:00\n \nAkira: Deprecated or obsolete?\n"
+            "Bea: Deprecated still works.\nMeeting ended after 00:01:30 \U0001F44B\n"
+            "This editable transcript was computer generated and might contain errors.\n")
+    ds, _ = read_discussion([write(text, "meet.txt")])
+    assert [m.text for m in ds.messages] == ["Deprecated or obsolete?", "Deprecated still works."]
+
+
 def test_minutes_keep_an_action_item_in_its_turn_and_leave_out_words_struck_out(write) -> None:
     notes = ("# Glossary group\n\n**Ann Lee**: A stakeholder is anyone affected.\n\n"
              "- Action: Bo to check the ISO wording.\n\n**Bo Chen**: Too wide.\n\n"

@@ -232,6 +232,11 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                 left["struck-out lines"] += 1
             current = None
             continue
+        if _TRANSCRIPT_NOTE.match(line):  # Google Meet's "Meeting ended after 00:41:07", no one's words
+            if left is not None:
+                left[CHANNEL_EVENTS] += 1
+            current = None
+            continue
         name, text = _turn(line.strip())
         note = _chat_note(text) if name and name != EVENT else ""
         if name == EVENT and (nick := _NICK_CHANGE.search(line)):  # "-!- bo is now known as bo_afk": one person
@@ -301,6 +306,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
 _STRUCK = re.compile(r"\s*~~[^~\n]+~~\s*$")
+# A transcript's own lines after the last turn (Google Meet)
+_TRANSCRIPT_NOTE = re.compile(r"\s*(?:Meeting ended after \d|This editable transcript was computer generated\b)")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 

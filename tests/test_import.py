@@ -805,9 +805,6 @@ def _zipped(files: dict[str, str]) -> bytes:
     # or words before a colon with a bracket left open or closed, a sentence's end inside, a number first
     ("notes2.md", "Genre: a forum.\nthe terms (as used): a tool.\nRelations: kept.\n18 relations: all kept.\n"
                   "Checks by hand. Counted: twice.\n", "notes2.md:2: reads as a document"),
-    # a mail read as text: its headers are no speakers
-    ("mail.txt", "From: Ann Lee <ann@example.com>\nTo: words@example.com\nSubject: bug or defect?\n"
-                 "Date: Mon, 2 Mar 2026 10:00:00 +0000\n\nIs a defect a bug?\n", "mail.txt:1: reads as e-mail"),
     # a Slack zip cut short: damaged, not of an unknown kind
     ("slack.zip", _zipped({"users.json": "[]", "channels.json": "[]", "general/2024-01-01.json": "[]"})[:100],
      "slack.zip: a zip file that cannot be read, cut short or damaged"),
@@ -873,6 +870,15 @@ def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_reads_as_in_utf8(write,
     want, _ = read_discussion([src])
     got, _ = read_discussion([write(src.read_text(encoding="utf-8").encode(encoding), fixture)])
     assert got.messages == want.messages and got.contributors == want.contributors
+
+
+def test_a_mail_saved_as_text_is_read_as_mail_and_as_text_says_what_it_is(write, tmp_path: Path) -> None:
+    mail = ("From: Ann Lee <ann@example.com>\nTo: words@example.com\nSubject: bug or defect?\n"
+            "Date: Mon, 2 Mar 2026 10:00:00 +0000\n\nIs a defect a bug?\n")
+    ds, _ = read_discussion([write(mail, "mail.txt")])
+    assert [c.name for c in ds.contributors] == ["Ann Lee"] and [m.text for m in ds.messages] == ["Is a defect a bug?"]
+    r = run("import", str(write(mail, "again.txt")), "--format", "text", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and "again.txt:1: reads as e-mail" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_a_google_meet_transcript_s_closing_lines_are_no_ones_words(write) -> None:

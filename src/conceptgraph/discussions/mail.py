@@ -44,8 +44,16 @@ _DIGEST = re.compile(rb"(?m)^Today's Topics:\s*$")
 
 def sniff_mbox(head: bytes) -> bool:
     start = head.lstrip()[:2000]
-    return start.startswith(b"From ") or (b"\nMessage-ID:" in start or start.startswith(b"Message-ID:")) and (
-        b"\nFrom:" in start or start.startswith(b"From:"))
+    if start.startswith(b"From ") or (b"\nMessage-ID:" in start or start.startswith(b"Message-ID:")) and (
+            b"\nFrom:" in start or start.startswith(b"From:")):
+        return True
+    # one mail saved as text: a block of headers, "From:" and "Subject:" or "Date:" among them, then a blank line
+    block = _HEADERS.match(start)
+    return block is not None and re.search(rb"(?mi)^from:", block.group()) is not None \
+        and re.search(rb"(?mi)^(?:subject|date|sent):", block.group()) is not None
+
+
+_HEADERS = re.compile(rb"(?:[A-Za-z][\w-]{0,40}:[^\n]*\n(?:[ \t][^\n]*\n)*){3,}\r?\n")
 
 
 def sniff_digest(head: bytes) -> bool:

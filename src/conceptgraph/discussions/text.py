@@ -278,7 +278,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     headers = [(n, name) for n, (name, _) in zip(starts, turns) if name.casefold() in _MAIL_HEADERS]
     if len({name.casefold() for _, name in headers}) >= 3:
         raise DatasetError(f"reads as e-mail, not a discussion of turns: '{headers[0][1]}:' is a mail header "
-                           "(leave --format out: import tells mail, a list's archive and a digest apart)", file, headers[0][0])
+                           "(import the mail itself, an .eml or .mbox file, with no --format: import tells mail, a "
+                           "list's archive and a digest apart)", file, headers[0][0])
     # words before a colon that are a document's, not a speaker's name: "where: ...", "left
     # out: ...", "used): ...", and a Markdown document's list items ("- Sources: ...") under
     # its headings, each label once (people in a bulleted transcript speak more than once)

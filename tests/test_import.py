@@ -481,6 +481,10 @@ def test_whatsapp_s_mark_for_someone_not_in_the_contacts_is_no_part_of_the_name(
             "[12.03.24, 21:07:13] ~\u202fOma Ilse: A hobby takes effort.\n")
     ds, _ = read_discussion([write(chat, "chat.txt")])
     assert [c.name for c in ds.contributors] == ["Lena Weber", "Oma Ilse"]
+    # a phone number for a name is nowhere written whole, the thread's author included
+    ds, _ = read_discussion([write("[12.03.24, 21:04:55] +49 151 23456789: Is a hobby a pastime?\n"
+                                   "[12.03.24, 21:05:00] Ana: No.\n", "phone.txt")])
+    assert ds.contributors[0].name == "+49 …6789" and "23456789" not in repr(ds)
 
 
 def test_whatsapp_chats_exported_on_ios_and_android() -> None:

@@ -272,7 +272,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             if unsigned != p.text:
                 p.text = unsigned
                 left["signatures"] += 1
-        thread.title, thread.author = _line(thread.title), _line(thread.author)
+        thread.title, thread.author = _line(thread.title), _line(_masked_phone(_NOT_IN_CONTACTS.sub("", thread.author)))
         keys: set[str] = set()
         again: Counter[str] = Counter()
         for p in thread.posts:  # two posts under one key (a duplicated id) stay two posts

@@ -26,6 +26,68 @@ def rows(path: Path, **kw) -> list[tuple[str, str, str, str]]:
     return [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages]
 
 
+_SE_PAGE = """<!DOCTYPE html><html><head><title>Continual vs continuous - English Language Stack Exchange</title>
+<link rel="canonical" href="https://english.stackexchange.com/questions/1/continual-vs-continuous"></head>
+<body class="question-page"><header class="s-topbar"><div class="s-topbar--content">Stack Exchange</div></header>
+<div id="question-header"><h1 itemprop="name"><a href="/q/1" class="question-hyperlink">Continual vs continuous</a></h1></div>
+<div id="mainbar" itemscope itemtype="https://schema.org/QAPage">
+<div id="question" class="question js-question" data-questionid="1" itemprop="mainEntity"
+     itemscope itemtype="https://schema.org/Question">
+ <div class="post-layout"><div class="votecell post-layout--left"><div class="js-vote-count" itemprop="upvoteCount">14</div></div>
+ <div class="postcell post-layout--right"><div class="s-prose js-post-body" itemprop="text">
+   <p>Is there a real difference between <em>continual</em> and <em>continuous</em>?</p></div>
+  <div class="post-signature"><div class="user-info"><div class="user-action-time">edited
+    <span title="2024-01-23 08:00:00Z" class="relativetime">Jan 23</span></div>
+    <div class="user-details"><a href="/users/9/ed">Ed Itor</a></div></div></div>
+  <div class="post-signature owner"><div class="user-info"><div class="user-action-time">asked
+    <span title="2024-01-22 05:06:00Z" class="relativetime">Jan 22</span></div>
+    <div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person">
+     <a href="/users/7/fatima">Fatima Al-Sayed</a><span class="d-none" itemprop="name">Fatima Al-Sayed</span>
+     <div class="-flair"><span class="reputation-score">321</span></div></div></div></div></div>
+ <div class="post-layout--right js-post-comments-component"><div id="comments-1" class="comments js-comments-container">
+  <ul class="comments-list js-comments-list"><li id="comment-5" class="comment js-comment">
+   <div class="comment-text"><div class="comment-body"><span class="comment-copy">What does your dictionary say?</span>
+   &ndash;&nbsp;<div class="d-inline-flex ai-center"><a href="/users/11/tchrist" class="comment-user">tchrist</a>
+   <span class="comment-date"><span title="2024-01-22 05:23:00Z" class="relativetime-clean">Jan 22</span></span></div>
+   </div></div></li></ul></div></div></div></div>
+<div id="answers"><h2>2 Answers</h2>
+<div id="answer-2" class="answer js-answer accepted-answer" data-answerid="2" itemprop="acceptedAnswer"
+     itemscope itemtype="https://schema.org/Answer"><div class="post-layout">
+ <div class="votecell post-layout--left"><div class="js-vote-count" itemprop="upvoteCount">25</div></div>
+ <div class="answercell post-layout--right"><div class="s-prose js-post-body" itemprop="text">
+  <p>Continuous means without interruption; continual means repeated, with breaks.</p></div>
+  <div class="post-signature"><div class="user-info"><div class="user-action-time">answered
+   <span title="2024-01-22 06:00:00Z" class="relativetime">Jan 22</span></div>
+   <div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person">
+    <a href="/users/8/soren">S\u00f8ren \u00d3lafsson</a><span class="d-none" itemprop="name">S\u00f8ren \u00d3lafsson</span>
+   </div></div></div></div></div></div>
+<div id="answer-3" class="answer js-answer" data-answerid="3" itemprop="suggestedAnswer"
+     itemscope itemtype="https://schema.org/Answer"><div class="post-layout">
+ <div class="answercell post-layout--right"><div class="s-prose js-post-body" itemprop="text">
+  <p>They are synonyms in practice.</p></div>
+  <div class="post-signature"><div class="user-info"><div class="user-details">
+   <a href="/users/11/tchrist">tchrist</a></div></div></div></div></div></div>
+</div></div></body></html>"""
+
+
+def test_a_saved_stack_exchange_page_reads_as_the_site_s_data(write) -> None:
+    """The question, each answer and each comment by its owner (not the editor who signed
+    first), with the site's places, scores and accepted answer; no page chrome."""
+    ds, _ = read_discussion([write(_SE_PAGE, "q.html")])
+    names = {c.id: c.name for c in ds.contributors}
+    got = [(names[m.by], m.where, m.text) for m in ds.messages]
+    assert got == [
+        ("Fatima Al-Sayed", "question", "Is there a real difference between continual and continuous?"),
+        ("tchrist", "comment 1 on the question", "What does your dictionary say?"),
+        ("S\u00f8ren \u00d3lafsson", "answer 1", "Continuous means without interruption; continual means repeated, "
+                                        "with breaks."),
+        ("tchrist", "answer 2", "They are synonyms in practice.")]
+    assert ds.source.title == "Continual vs continuous" and ds.source.author == "Fatima Al-Sayed"
+    assert [m.score for m in ds.messages] == [14, None, 25, None] and [m.accepted for m in ds.messages][2]
+    assert ds.messages[0].date == "2024-01-22" and ds.messages[1].date == "2024-01-22"
+    assert len({c.name for c in ds.contributors}) == 3  # tchrist once, commenting and answering
+
+
 def test_a_page_of_a_long_discourse_topic(write) -> None:
     """Page 2 of a topic (/t/ID.json?page=2): post 22 answers post 5, which is on page 1;
     post 21's poster did not start the topic, Ana did (details.created_by)."""

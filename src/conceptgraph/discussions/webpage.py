@@ -12,7 +12,9 @@ text inside). A comment nested in another answers it. The post is the page's art
 the page's byline (``meta name="author"``, ``rel="author"``, ``.author``), its title the
 page's. Site chrome (navigation, sidebars, share buttons, "Reply" links, the comment
 form) is never read; quotes (``<blockquote>``) are kept out of the quoter's words.
-Pingbacks and trackbacks are left out and counted.
+Pingbacks and trackbacks are left out and counted. A Stack Exchange question page
+(``#question``, ``.answer``, ``.comment``) is read as the site's own data is: the
+question, each answer, each comment on them, by their owners.
 
 >>> page = b'''<html><head><title>Soup</title></head><body><article><div class="entry-content">
 ... <p>Soup or salad?</p></div></article><ol class="commentlist"><li class="comment" id="comment-1">
@@ -305,11 +307,13 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         # its thread is data inside a script: read as a page, it is one message of button labels
         raise DatasetError("a page conceptgraph rendered, not a discussion: import the thread it was made from, "
                            "or give its dataset folder to --data", file)
+    qa = _qa_page(tree, file, left := Left())
+    if qa is not None:
+        return [qa], left
     page = _Page(tree)
     markup, items = _comments(page)
     if markup is not None:
         items = _unwrapped(page, markup, items)
-    left = Left()
     saved = _SAVED_FROM.search(data[:4096])
     canonical = tree.css_first("link[rel='canonical']")
     url = (canonical.attributes.get("href") if canonical is not None else "") or _meta(tree, "og:url") or (
@@ -350,6 +354,89 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
             date=_date(page.first(item.mem_id, markup.date)),
             account="post author" if by_author and author else (f"name:{who.casefold()}" if who else f"unnamed {n}")))
     return [thread], left
+
+
+# A Stack Exchange question page: the question, its answers, the comments under each
+_QUESTION = "#question, div.question[data-questionid], [itemtype*='schema.org/Question']"
+_ANSWER = "div.answer, [id^='answer-'][data-answerid], [itemtype*='schema.org/Answer']"
+_POST_BODY = ".js-post-body, .post-text, [itemprop='text']"
+_OWNER = (".post-signature.owner .user-details [itemprop='name']", ".post-signature.owner .user-details a",
+          ".post-signature.owner .user-details")
+_SIGNED = (".user-details [itemprop='name']", ".user-details a", ".user-details")
+
+
+def _qa_page(tree: LexborHTMLParser, file: str, left: Left) -> Thread | None:
+    """A saved Stack Exchange question page as a thread (places as for the site's data:
+    ``question``, ``answer 2``, ``comment 1 on answer 2``), or None for another page."""
+    question = tree.css_first(_QUESTION)
+    if question is None or question.css_first(_POST_BODY) is None:
+        return None
+    heading = tree.css_first("#question-header h1, h1 a.question-hyperlink, h1[itemprop='name']")
+    title = tidy(_name(heading) or _meta(tree, "og:title") or _name(tree.css_first("title")))
+    canonical = tree.css_first("link[rel='canonical']")
+    url = (canonical.attributes.get("href") or "") if canonical is not None else ""
+    answers, seen = [], {question.mem_id}
+    for node in tree.css(_ANSWER):
+        if node.mem_id not in seen and node.css_first(_POST_BODY) is not None:
+            seen.add(node.mem_id)
+            answers.append(node)
+    thread = Thread(key=url or file, title=title, url=url if url.startswith("https://") else "")
+    for n, node in enumerate([question, *answers]):
+        place = "question" if n == 0 else f"answer {n}"
+        key = "question" if n == 0 else f"answer-{n}"
+        comments = node.css(".comment")  # (the site never nests them)
+        body = node.css_first(_POST_BODY)
+        who, account, date = _signed(node)
+        votes = node.css_first(".js-vote-count, [itemprop='upvoteCount']")
+        score = votes.text(strip=True) if votes is not None else ""
+        thread.posts.append(Post(
+            key=key, author=who, text=html_to_text(body.html or "", left) if body is not None else "",
+            parent=None if n == 0 else "question", date=date, account=account, root=n == 0, place=place,
+            title=title if n == 0 else "", score=int(score) if re.fullmatch(r"-?\d{1,9}", score) else None,
+            accepted="accepted-answer" in (node.attributes.get("class") or "")
+            or node.attributes.get("itemprop") == "acceptedAnswer"))
+        for k, c in enumerate(comments, 1):
+            said = c.css_first(".comment-copy")
+            user = c.css_first(".comment-user")
+            when = c.css_first(".comment-date [title]") or c.css_first(".relativetime-clean[title], [datetime]")
+            thread.posts.append(Post(
+                key=f"{key}-comment-{k}", author=_name(user), text=html_to_text(said.html or "", left) if said else "",
+                parent=key, date=_stamp(when), account=_user(user) or (f"name:{_name(user).casefold()}" if user else ""),
+                place=f"comment {k} on the {place}" if n == 0 else f"comment {k} on {place}"))
+    thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
+    return thread
+
+
+def _signed(post: LexborNode) -> tuple[str, str, str]:
+    """Who owns a Stack Exchange post (the owner's signature, not its editor's), their
+    account and the post's date."""
+    node = next((x for s in _OWNER if (x := post.css_first(s)) is not None), None)
+    if node is None:  # no signature marked the owner's: the last one is (an editor signs first)
+        signatures = post.css(".post-signature")
+        last = signatures[-1] if signatures else post
+        node = next((x for s in _SIGNED if (x := last.css_first(s)) is not None), None)
+    owner = node
+    while owner is not None and "post-signature" not in (owner.attributes.get("class") or ""):
+        owner = owner.parent
+    when = (owner or post).css_first(".relativetime[title], time[itemprop='dateCreated'][datetime], "
+                                     "span[title][class*='relativetime']")
+    name = _name(node)
+    return name, _user(node) or (f"name:{name.casefold()}" if name else ""), _stamp(when)
+
+
+def _user(node: LexborNode | None) -> str:
+    """A Stack Exchange account from a link to its profile ("/users/123/ann"), else ""."""
+    link = node if node is not None and node.tag == "a" else node.css_first("a") if node is not None else None
+    m = re.search(r"/users/(-?\d+)", (link.attributes.get("href") or "") if link is not None else "")
+    return f"se:{m.group(1)}" if m else ""
+
+
+def _stamp(node: LexborNode | None) -> str:
+    """The day of a date the page gives in ``title`` ("2024-01-22 05:06:00Z") or ``datetime``."""
+    if node is None:
+        return ""
+    value = node.attributes.get("title") or node.attributes.get("datetime") or ""
+    return value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else ""
 
 
 def _unwrapped(page: _Page, markup: _Markup, items: list[LexborNode]) -> list[LexborNode]:

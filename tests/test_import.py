@@ -734,6 +734,9 @@ def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> 
         ("Rafael Ortiz", "A persona is made up."), ("Dana Lee", "Not quite an archetype."),
         ("Rafael Ortiz", "Fair. Next.")]  # a cue set off in backticks goes with its marks
     assert sorted(people) == ["dana-lee", "rafael-ortiz"]
+    # a cue that is only music ("♪ music ♪") is no one's words either
+    sung = vtt.replace("`[silence]` Next.", "Next.\n\n4\n00:00:13.000 --> 00:00:15.000\nDana Lee: \u266a music \u266a")
+    assert [m.text for m in read_discussion([write(sung, "sung.vtt")])[0].messages][-1] == "Fair. Next."
 
 
 def test_plain_text_turns_and_markdown() -> None:

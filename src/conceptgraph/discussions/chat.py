@@ -213,7 +213,7 @@ _TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})[.,]\d{1,3}\s+--
 _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
-_NOISE = re.compile(r"^[\[(][^\])]*[\])]$")  # [Music], (laughs)
+_NOISE = re.compile(r"^(?:[\[(][^\])]*[\])]|[♪♫]+[^♪♫]*[♪♫]*)$")  # [Music], (laughs), ♪ music ♪
 # ... and inside a cue's words: "Fine [laughs] by me"
 # (with the marks around it, when the transcriber set it off: "`[silence]`", "*[laughs]*")
 _SOUNDS = re.compile(r"\s*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|silence|"

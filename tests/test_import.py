@@ -123,6 +123,17 @@ def test_a_mail_sent_by_a_program_is_no_ones_words(write) -> None:
     assert summary["left_out"]["automatic replies"] == 1 and not any("held" in m.text for m in ds.messages)
 
 
+def test_a_mail_s_date_is_its_day_in_utc_as_every_export_s(write) -> None:
+    """Sent at 12:00 -0500 (17:00 UTC on the 6th) and answered at 02:30 +0900 on the 7th
+    (17:30 UTC on the 6th): both the 6th, as the days of other exports are."""
+    mbox = ("From a@x Tue Feb  6 17:00:00 2024\nFrom: Ann <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n"
+            "Date: Tue, 6 Feb 2024 12:00:00 -0500\n\nA bug is a defect.\n\n"
+            "From b@x Wed Feb  7 01:00:00 2024\nFrom: Bo <b@x.org>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\n"
+            "Subject: Re: terms\nDate: Wed, 7 Feb 2024 02:30:00 +0900\n\nNot always.\n")
+    ds, _ = read_discussion([write(mbox, "t.mbox")])
+    assert [m.date for m in ds.messages] == ["2024-02-06", "2024-02-06"]
+
+
 def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
             "A framework calls your code.\n\nGrüße,\nRob\n")

@@ -24,6 +24,7 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass
+from datetime import UTC
 from email.errors import MessageError
 from email.header import Header, decode_header, make_header
 from email.message import Message
@@ -185,7 +186,9 @@ class _Mail:
 def _when(msg: Message) -> tuple[float | None, str]:
     try:
         moment = parsedate_to_datetime(_header(msg, "Date"))
-        return moment.timestamp(), moment.date().isoformat()
+        # the day in UTC, as every other export's: a reply is never dated before what it answers
+        day = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+        return moment.timestamp(), day.date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None, ""
 

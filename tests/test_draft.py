@@ -520,6 +520,21 @@ def test_names_put_forward_unquoted_are_terms_when_english_rarely_uses_them() ->
     assert {"whitelist", "blacklist", "allowlist", "denylist"} <= labels and "hammer" not in labels
 
 
+def test_two_words_set_apart_in_a_title_are_two_terms_not_one() -> None:
+    """"affect vs effect" is two terms, never one (a page's title that is its post's too,
+    as a Reddit post's is)."""
+    from conceptgraph.model import Source
+
+    title = "Affect vs effect - is my teacher wrong?"
+    ds = Dataset(source=Source(title=title), contributors=(Contributor("a", "Ann", "author"),
+                                                             Contributor("b", "Bo", "commenter")),
+                 messages=(Message("m1", "a", "post", 'My teacher says "affect" is the verb and "effect" the noun.',
+                                   title=title),
+                           Message("m2", "b", "comment 1", "Affect is a verb, effect a noun.", reply_to="m1")))
+    labels = {t.label.casefold() for t in draft(ds).terms}
+    assert {"affect", "effect"} <= labels and not any("vs" in x.split() for x in labels)
+
+
 def test_the_talks_own_words_with_a_pointer_or_a_judgement_are_no_terms() -> None:
     """"This question refers to ..." defines no term "this question"; nor is "a relevant
     question" one."""

@@ -291,6 +291,9 @@ def _named(text: str) -> list[str]:
     return _quoted_words(next(g for g in quote.groups() if g is not None)) if quote else _phrase_words(text)
 
 
+_SETS_APART = frozenset({"vs", "versus"})
+
+
 def _phrase_words(text: str) -> list[str]:
     """The words of a short phrase held up as a term, leading and trailing function words
     dropped; [] when it is no term (too long, no content word, a clause)."""
@@ -302,8 +305,8 @@ def _phrase_words(text: str) -> list[str]:
     while words and words[-1].casefold() in STOP:
         words = words[:-1]
     if not words or len(words) > 4 or not any(content(w) or code_like(w) for w in words) \
-            or any(_CONTRACTION.search(w) for w in words):
-        return []
+            or any(_CONTRACTION.search(w) for w in words) or any(w.casefold() in _SETS_APART for w in words):
+        return []  # (nor is "affect vs effect" one term: it is two, set apart)
     return words
 
 

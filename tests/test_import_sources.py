@@ -106,6 +106,23 @@ def test_a_page_of_a_long_discourse_topic(write) -> None:
                                                          "Ana Lima": "author"}
 
 
+def test_a_discourse_page_names_people_as_its_json_does(write) -> None:
+    """The crawler view shows "ana_l (Ana Lima)": the person is Ana Lima, as the topic's
+    JSON names her; a login shown alone stays the name."""
+    post = ('<div class="topic-body crawler-post" itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+            '<div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope '
+            'itemtype="http://schema.org/Person"><a itemprop="url" href="/u/{login}"><span itemprop="name">{login}'
+            '</span></a>{full}</span><span itemprop="position">{n}</span></div>'
+            '<div class="post" itemprop="text"><p>{text}</p></div></div>')
+    page = ('<html><head><title>Cooperation or collaboration? - Forum</title></head><body><div id="topic-title">'
+            "<h1>Cooperation or collaboration?</h1></div>"
+            + post.format(login="ana_l", full=" (Ana Lima)", n=1, text="Which is it?")
+            + post.format(login="bruno", full="", n=2, text="Collaboration.")
+            + post.format(login="ana_l", full=" (Ana Lima)", n=3, text="Thanks.") + "</body></html>")
+    ds, _ = read_discussion([write(page, "topic.html")])
+    assert [c.name for c in ds.contributors] == ["Ana Lima", "bruno"]
+
+
 def test_the_bundled_discourse_topic_still_names_its_author() -> None:
     ds, _ = read_discussion([FIX / "discourse.json"])
     assert {c.name: c.role for c in ds.contributors}["Ana Lima"] == "author"

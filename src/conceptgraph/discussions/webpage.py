@@ -468,13 +468,17 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
         body = page.first(item.mem_id, markup.text)
         text = page.own_text(body if body is not None else item)
         who = _name(page.first(item.mem_id, markup.author))
+        # "analucia (Ana Lúcia Ferreira)": the login, and the full name the forum shows beside it
+        creator = page.first(item.mem_id, (".creator",))
+        full = re.search(r"\(([^()/]{2,80})\)\s*$", _name(creator)) if creator is not None and who else None
+        login, who = who, full.group(1).strip() if full else who
         first = not thread.posts
         quoted = page.first(item.mem_id, ("aside.quote[data-post]",))  # the post it quotes is the post it answers
         answers = quoted.attributes.get("data-post") if quoted is not None else None
         parent = None if first else answers if answers in seen and answers != number else thread.posts[0].key
         thread.posts.append(Post(key=number, author=who, text=text,
                                  parent=parent, date=_date(page.first(item.mem_id, markup.date)),
-                                 account=f"name:{who.casefold()}" if who else f"unnamed {number}", root=first,
+                                 account=f"name:{login.casefold()}" if login else f"unnamed {number}", root=first,
                                  place=f"post {number}", title=thread.title if first else ""))
     if thread.posts:
         thread.author = thread.posts[0].author

@@ -843,8 +843,8 @@ def _score(f: _Finder, title: str) -> None:
 
 def _said_of_the_talk(words: list[str]) -> bool:
     """Whether a phrase is a word the discussion uses about itself with only a pointer or
-    a judgement before it ("this question", "a relevant question", "good point"): no term,
-    as the word alone is none ("naming convention", "header name" are terms).
+    an adjective before it ("this question", "a relevant question"): no term, as the word
+    alone is none ("naming convention", "header name" are terms).
 
     >>> _said_of_the_talk(["this", "question"]), _said_of_the_talk(["relevant", "question"])
     (True, True)

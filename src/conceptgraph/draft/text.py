@@ -211,8 +211,8 @@ _BARE_NOT = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should
 
 def spelled(sentence: str) -> str:
     """``sentence`` with the contractions typed without an apostrophe written with one, so
-    that what reads "don't" reads "dont" too. For what reads a sentence as a whole (which
-    side it takes): the characters after one move.
+    that a rule written for "don't" reads "dont" too. Only for what reads a sentence as a
+    whole (which side it takes): the characters after each one move.
 
     >>> spelled("I dont agree, it isnt so. Cant say. I don' think so.")
     "I don't agree, it isn't so. Can't say. I don't think so."

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BIDI_CONTROLS
+from .errors import BIDI_CONTROLS, printable
 from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import (
     ASSERTS,
@@ -108,10 +108,10 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
         "labelFont": list(LABEL_FONT),
         "dotSize": list(DOT_SIZE),
         "drawnChars": DRAWN_CHARS,
-        # shown escaped on the page, as printable() does in the terminal: bidirectional controls and the
-        # control characters that are no line break or tab
-        "bidi": "".join(sorted(BIDI_CONTROLS)) + "".join(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0)]
-                                                         if chr(c) not in "\t\n\r"),
+        # each character the page shows escaped, as printable() shows it in the terminal ("\u202e",
+        # "\x07"): bidirectional controls, and the control characters that are no line break or tab
+        "escaped": {c: printable(c) for c in (*sorted(BIDI_CONTROLS), *map(chr, (*range(0x20), *range(0x7f, 0xa0))))
+                    if c not in "\t\n\r"},
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
                     # the attribute labels whose denial reads otherwise than those rules say ("does not
                     # need a customer", "denied “has not worked”"), as conceptgraph.kinds.denial words it

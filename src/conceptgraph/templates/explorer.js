@@ -19,13 +19,8 @@
   // Bidirectional controls (U+202E...) and control characters (page.py gives them) shown
   // escaped, as the terminal shows them: a name must not read backwards, nor pull the text
   // after it into its run, nor hide a character as an empty box
-  const BIDI = new RegExp("[" + data.bidi + "]", "g");
-  function visible(s) {
-    return String(s).replace(BIDI, (c) => {
-      const code = c.charCodeAt(0);
-      return code < 0x100 ? "\\x" + code.toString(16).padStart(2, "0") : "\\u" + code.toString(16).padStart(4, "0");
-    });
-  }
+  const ESCAPED = new RegExp("[" + Object.keys(data.escaped).join("") + "]", "g");
+  function visible(s) { return String(s).replace(ESCAPED, (c) => data.escaped[c]); }
   /** A label as the canvas draws it: cut, with "…", past data.drawnChars (page.py's drawn()). */
   function onCanvas(s) { return s.length <= data.drawnChars ? s : s.slice(0, data.drawnChars - 1) + "…"; }
   const node = {

@@ -24,12 +24,9 @@
   function start(early, data) {
     let cg = null; // the explorer, once it has built the graph
     const $ = (id) => document.getElementById(id);
-    // bidirectional controls (the page data's) shown escaped, as the explorer and the terminal show them
-    const BIDI = new RegExp("[" + data.bidi + "]", "g");
-    const visible = (s) => String(s).replace(BIDI, (c) => {
-      const code = c.charCodeAt(0);
-      return code < 0x100 ? "\\x" + code.toString(16).padStart(2, "0") : "\\u" + code.toString(16).padStart(4, "0");
-    });
+    // control and bidirectional characters shown escaped, as the page data says (as the explorer and the terminal show them)
+    const ESCAPED = new RegExp("[" + Object.keys(data.escaped).join("") + "]", "g");
+    const visible = (s) => String(s).replace(ESCAPED, (c) => data.escaped[c]);
     const el = (tag, text, cls) => {
       const e = document.createElement(tag);
       if (text !== undefined && text !== null) e.textContent = visible(text);

@@ -40,7 +40,7 @@ from .kinds import (
     TERM,
     denial,
 )
-from .layout import SPACING, layout
+from .layout import SPACING, layout, placed
 from .names import LETTERS, name_keys, node_names, unmarked, word_parts
 from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
 
@@ -150,8 +150,6 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
     """Canvas positions: the concepts and people laid out together (or, with ``kept``,
     where an earlier page had them, the others placed among them); each message (hidden
     until asked for) placed under the person who wrote it, so it pulls nothing apart."""
-    from .layout import placed
-
     concepts = [n for n, k in G.nodes(data="kind") if k != MESSAGE]
     H = G.subgraph(concepts) if len(concepts) < len(G) else G
 

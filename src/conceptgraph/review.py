@@ -392,7 +392,6 @@ class Review:
                 raise UsageError("nothing to decide")
             lines: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
             made: list[str] = []
-            redraw = False
             merged = ""
             dropped: list[str] = []  # the relations between two terms (or attributes) merged
             # a rejection turned (a term accepted after all): what it took along comes back with it
@@ -480,9 +479,9 @@ class Review:
                     took += [self._noted(u) for u in along + self._context_of(it)]
                     if took:
                         memo[TOOK] = took
-                if decision == EDITED and self._makes(it.kind, it.fields, changes):
-                    redraw = True  # a node the page has not got: it draws its graph again
                 lines.append((decision, it.kind, it.fields, changes, memo))
+            # a node the page has not got (a term or attribute an edit makes): it draws its graph again
+            redraw = self._makes([(kind, fields, edit) for d, kind, fields, edit, _ in lines if d == EDITED])
             result = self._commit(lambda: self.book.record(lines))
             back = taken_back(self.snap, turned)
             if back:  # made again, undecided, as an undo of the rejection would have them
@@ -818,23 +817,24 @@ class Review:
             if added:
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
-            if any(e.decision == EDITED and self._makes(e.item, e.fields, e.edit) for e in gone):
+            if self._makes([(e.item, e.fields, e.edit) for e in gone if e.decision == EDITED]):
                 result["redraw"] = True  # a term or attribute an edit made goes with it: the page draws again
             return result
 
-    def _makes(self, item: str, fields: dict[str, Any], edit: dict[str, Any]) -> bool:
-        """Whether ``edit`` of a claim or relation names a term or attribute that neither
-        the draft nor the curated files have (one it makes: a node the page has not got)."""
-        if item not in (CLAIM, RELATION):
+    def _makes(self, edits: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> bool:
+        """Whether one of ``edits`` (item kind, fields, edit) of a claim or relation names a
+        term or attribute that neither the draft nor the curated files have (one it makes: a
+        node the page has not got)."""
+        ends = [(k, edit[k]) for item, _, edit in edits if item == CLAIM for k in (TERM, ATTRIBUTE) if k in edit] \
+            + [(kind, edit[side]) for item, fields, edit in edits if item == RELATION
+               for side, kind in zip(("source", "target"), RELATION_ENDS.get(edit.get("kind", fields["kind"]), ()))
+               if side in edit and kind != CONTRIBUTOR]
+        if not ends:
             return False
         known = {(it.kind, normalise(it.fields[it.kind])) for it in self.items if it.kind in (TERM, ATTRIBUTE)
                  and it.record.confidence is not None} \
             | {(TERM, normalise(n)) for t in self.snap.base.terms for n in (t.id, t.label, *t.aliases)} \
             | {(ATTRIBUTE, normalise(a.label)) for a in self.snap.base.attributes}
-        ends = [(k, edit[k]) for k in (TERM, ATTRIBUTE) if k in edit] if item == CLAIM else \
-            [(kind, edit[side]) for side, kind in zip(("source", "target"),
-                                                      RELATION_ENDS.get(edit.get("kind", fields["kind"]), ()))
-             if side in edit and kind != CONTRIBUTOR]
         return any((kind, normalise(label)) not in known for kind, label in ends if isinstance(label, str))
 
     def bulk(self, flt: dict[str, Any], decision: str, base: int | None = None) -> dict[str, Any]:

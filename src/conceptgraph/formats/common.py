@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "XML_INVALID",
+    "apart",
+    "together",
     "Column",
     "columns",
     "encode_json",
@@ -146,6 +148,26 @@ def utf8(text: str) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+#: The mark before an attribute named like a JSON format's own field (a node attribute ``id``)
+APART = "attr:"
+
+
+def apart(attrs: dict[Any, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """``attrs`` for a JSON format whose items have ``fields`` of their own: those named
+    like one written ``attr:NAME``, so they neither replace the field nor get lost.
+
+    >>> apart({"id": 1, "kind": "term"}, ("id",))
+    {'attr:id': 1, 'kind': 'term'}
+    """
+    return {(APART + k if k in fields else k): v for k, v in clean_value(attrs).items()}
+
+
+def together(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """An item's attributes as :func:`apart` wrote them, without the format's ``fields``."""
+    return {(k[len(APART):] if k.startswith(APART) and k[len(APART):] in fields else k): v
+            for k, v in item.items() if k not in fields}
 
 
 def clean_value(value: Any) -> Any:

@@ -14,12 +14,15 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import DatasetError, excerpt
 from ..kinds import OTHER_EDGE
 from ..styles import edge_style, node_style
-from .common import Format, GraphBuilder, clean_value, dumps_json, load_json, unique_ids
+from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together, unique_ids
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
 __all__ = ["write_cytoscape", "cytoscape_elements", "read_cytoscape"]
+
+# Cytoscape's own fields of a node and of an edge (an attribute so named is written apart)
+_NODE_FIELDS, _EDGE_FIELDS = ("id", "name"), ("id", "source", "target", "key", "interaction")
 
 
 def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = None) -> dict[str, Any]:
@@ -27,7 +30,7 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
     ids = unique_ids(G)
     nodes = []
     for n, d in G.nodes(data=True):
-        item: dict[str, Any] = {"data": {**_apart(d, ("id", "name")), "id": ids[n], "name": str(d.get("label", n))}}
+        item: dict[str, Any] = {"data": {**apart(d, _NODE_FIELDS), "id": ids[n], "name": str(d.get("label", n))}}
         if ids[n] != n:  # a number, or a string another node prints as: the node itself, for a reader
             item["data"]["node_id"] = clean_value(n)
         if positions:
@@ -35,7 +38,7 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
             item["position"] = {"x": x, "y": y}
         nodes.append(item)
     edges = [
-        {"data": {**_apart(d, ("id", "source", "target", "key", "interaction")), "id": f"e{j}", "source": ids[u],
+        {"data": {**apart(d, _EDGE_FIELDS), "id": f"e{j}", "source": ids[u],
                   "target": ids[v], "key": clean_value(k), "interaction": str(d.get("kind", OTHER_EDGE))}}
         for j, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))
     ]
@@ -84,11 +87,6 @@ def write_cytoscape(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, in
     out.write(dumps_json(data) + b"\n")
 
 
-def _apart(attrs: dict[Any, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """Attributes named like Cytoscape's own fields are written as ``attr:NAME``."""
-    return {("attr:" + k if k in fields else k): v for k, v in clean_value(attrs).items()}
-
-
 def read_cytoscape(data: bytes, file: str = "<cyjs>") -> Graph:
     """Read Cytoscape elements JSON: ``{"data", "elements": {"nodes", "edges"}}`` (or
     ``elements`` as one list of items with their ``group``), as we write it or as
@@ -114,7 +112,7 @@ def read_cytoscape(data: bytes, file: str = "<cyjs>") -> Graph:
         d = dict(d)
         ident, name = d.pop("id"), d.pop("name", None)
         node = d.pop("node_id", ident)
-        attrs = _together(d)
+        attrs = together(d, _NODE_FIELDS)
         if "label" not in attrs and name is not None:
             attrs["label"] = name  # Cytoscape desktop names its nodes
         try:
@@ -137,16 +135,11 @@ def read_cytoscape(data: bytes, file: str = "<cyjs>") -> Graph:
         source, target, eid = d.pop("source"), d.pop("target"), d.pop("id", None)
         key = d.pop("key", eid)
         interaction = d.pop("interaction", None)
-        attrs = _together(d)
+        attrs = together(d, _EDGE_FIELDS)
         if "kind" not in attrs and interaction is not None:
             attrs["kind"] = interaction
         out.edge(source, target, key, attrs)
     return out.build()
-
-
-def _together(attrs: dict[str, Any]) -> dict[str, Any]:
-    """Attributes written ``attr:NAME`` (named like Cytoscape's own fields) under their names."""
-    return {(k[5:] if k.startswith("attr:") else k): v for k, v in attrs.items()}
 
 
 def _sniff(head: bytes) -> bool:

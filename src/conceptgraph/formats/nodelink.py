@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, excerpt
-from .common import Format, GraphBuilder, clean_value, dumps_json, load_json
+from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -23,25 +23,13 @@ def node_link(G: Graph) -> dict[str, Any]:
         "directed": G.is_directed(),
         "multigraph": True,
         "graph": clean_value(dict(G.graph)),
-        "nodes": [{"id": n, **_apart(d, _NODE_FIELDS)} for n, d in G.nodes(data=True)],
-        "edges": [{"source": u, "target": v, "key": k, **_apart(d, _EDGE_FIELDS)}
+        "nodes": [{"id": n, **apart(d, _NODE_FIELDS)} for n, d in G.nodes(data=True)],
+        "edges": [{"source": u, "target": v, "key": k, **apart(d, _EDGE_FIELDS)}
                   for u, v, k, d in G.edges(keys=True, data=True)],
     }
 
 
 _NODE_FIELDS, _EDGE_FIELDS = ("id",), ("source", "target", "key")
-_APART = "attr:"
-
-
-def _apart(attrs: dict[Any, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """Attributes named like the format's own fields (a node attribute ``id``) are
-    written as ``attr:id``, so they neither replace the field nor get lost."""
-    return {(_APART + k if k in fields else k): v for k, v in clean_value(attrs).items()}
-
-
-def _together(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {(k[len(_APART):] if k.startswith(_APART) and k[len(_APART):] in fields else k): v
-            for k, v in item.items() if k not in fields}
 
 
 def write_node_link(G: Graph, out: IO[bytes], positions: object = None) -> None:
@@ -68,7 +56,7 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
         if not isinstance(n, dict) or "id" not in n:
             raise DatasetError(f"nodes[{i}]: expected an object with an id", file)
         try:
-            out.node(n["id"], _together(n, _NODE_FIELDS))
+            out.node(n["id"], together(n, _NODE_FIELDS))
         except DatasetError as e:
             raise DatasetError(f"nodes[{i}]: {e.problem}", file) from None
     for j, link in enumerate(links):
@@ -81,7 +69,7 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
                 known = False
             if not known:
                 raise DatasetError(f"edges[{j}].{end}: unknown node {excerpt(link[end])}", file)
-        out.edge(link["source"], link["target"], link.get("key"), _together(link, _EDGE_FIELDS))
+        out.edge(link["source"], link["target"], link.get("key"), together(link, _EDGE_FIELDS))
     return out.build()
 
 

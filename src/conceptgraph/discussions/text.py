@@ -227,14 +227,12 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
     known_as: dict[str, str] = {}  # an IRC nick taken later -> the one its person had first
     for number, line in enumerate(lines, 1):
-        if _STRUCK.match(line):  # "~~Bo: withdrawn~~": words taken back, as Markdown strikes them out
+        # "~~Bo: withdrawn~~", words taken back as Markdown strikes them out; Google Meet's
+        # "Meeting ended after 00:41:07": no one's words, and the lines after them none either
+        skipped = "struck-out lines" if _STRUCK.match(line) else CHANNEL_EVENTS if _TRANSCRIPT_NOTE.match(line) else ""
+        if skipped:
             if left is not None:
-                left["struck-out lines"] += 1
-            current = None
-            continue
-        if _TRANSCRIPT_NOTE.match(line):  # Google Meet's "Meeting ended after 00:41:07", no one's words
-            if left is not None:
-                left[CHANNEL_EVENTS] += 1
+                left[skipped] += 1
             current = None
             continue
         name, text = _turn(line.strip())

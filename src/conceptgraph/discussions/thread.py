@@ -239,6 +239,12 @@ _NOT_IN_CONTACTS = re.compile("^\\s*~[\\s\u202f\u00a0]+(?=\\S)")
 _PHONE = re.compile(r"(?P<country>\+\d{1,3})?[\s\d().\u202f\u00a0-]{6,}")
 
 
+def _name(name: str) -> str:
+    """A name as written out: on one line, WhatsApp's "~" before it gone, a phone number
+    masked (:func:`_masked_phone`)."""
+    return _line(_masked_phone(_NOT_IN_CONTACTS.sub("", name)))
+
+
 def _masked_phone(name: str) -> str:
     """A phone number given as a name, written as its country code and last four digits
     ("+49 …6789"): one person still, and no number anyone could call, as no e-mail
@@ -266,13 +272,12 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     left = left if left is not None else Left()
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
-            author = _masked_phone(_NOT_IN_CONTACTS.sub("", _PRONOUNS.sub("", p.author)))
-            p.text, p.author, p.title = without_addresses(p.text), _line(author), _line(p.title)
+            p.text, p.author, p.title = without_addresses(p.text), _name(_PRONOUNS.sub("", p.author)), _line(p.title)
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned
                 left["signatures"] += 1
-        thread.title, thread.author = _line(thread.title), _line(_masked_phone(_NOT_IN_CONTACTS.sub("", thread.author)))
+        thread.title, thread.author = _line(thread.title), _name(thread.author)
         keys: set[str] = set()
         again: Counter[str] = Counter()
         for p in thread.posts:  # two posts under one key (a duplicated id) stay two posts

@@ -146,9 +146,11 @@ def _name(node: LexborNode | None) -> str:
 
 
 def _date(node: LexborNode | None) -> str:
+    """The day of a date a page gives in ``datetime``, ``content`` or ``title`` (Stack
+    Exchange's "2024-01-22 05:06:00Z"), when it is written year first; else ""."""
     if node is None:
         return ""
-    value = node.attributes.get("datetime") or node.attributes.get("content") or ""
+    value = node.attributes.get("datetime") or node.attributes.get("content") or node.attributes.get("title") or ""
     return value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else ""
 
 
@@ -401,7 +403,7 @@ def _qa_page(tree: LexborHTMLParser, file: str, left: Left) -> Thread | None:
             when = c.css_first(".comment-date [title]") or c.css_first(".relativetime-clean[title], [datetime]")
             thread.posts.append(Post(
                 key=f"{key}-comment-{k}", author=_name(user), text=html_to_text(said.html or "", left) if said else "",
-                parent=key, date=_stamp(when), account=_user(user) or (f"name:{_name(user).casefold()}" if user else ""),
+                parent=key, date=_date(when), account=_user(user) or (f"name:{_name(user).casefold()}" if user else ""),
                 place=f"comment {k} on the {place}" if n == 0 else f"comment {k} on {place}"))
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
     return thread
@@ -421,7 +423,7 @@ def _signed(post: LexborNode) -> tuple[str, str, str]:
     when = (owner or post).css_first(".relativetime[title], time[itemprop='dateCreated'][datetime], "
                                      "span[title][class*='relativetime']")
     name = _name(node)
-    return name, _user(node) or (f"name:{name.casefold()}" if name else ""), _stamp(when)
+    return name, _user(node) or (f"name:{name.casefold()}" if name else ""), _date(when)
 
 
 def _user(node: LexborNode | None) -> str:
@@ -429,14 +431,6 @@ def _user(node: LexborNode | None) -> str:
     link = node if node is not None and node.tag == "a" else node.css_first("a") if node is not None else None
     m = re.search(r"/users/(-?\d+)", (link.attributes.get("href") or "") if link is not None else "")
     return f"se:{m.group(1)}" if m else ""
-
-
-def _stamp(node: LexborNode | None) -> str:
-    """The day of a date the page gives in ``title`` ("2024-01-22 05:06:00Z") or ``datetime``."""
-    if node is None:
-        return ""
-    value = node.attributes.get("title") or node.attributes.get("datetime") or ""
-    return value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else ""
 
 
 def _unwrapped(page: _Page, markup: _Markup, items: list[LexborNode]) -> list[LexborNode]:

@@ -309,7 +309,8 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         # its thread is data inside a script: read as a page, it is one message of button labels
         raise DatasetError("a page conceptgraph rendered, not a discussion: import the thread it was made from, "
                            "or give its dataset folder to --data", file)
-    qa = _qa_page(tree, file, left := Left())
+    left = Left()
+    qa = _qa_page(tree, file, left)
     if qa is not None:
         return [qa], left
     page = _Page(tree)

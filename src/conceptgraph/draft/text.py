@@ -217,7 +217,7 @@ def spelled(sentence: str) -> str:
     >>> spelled("I dont agree, it isnt so. Cant say. I don' think so.")
     "I don't agree, it isn't so. Can't say. I don't think so."
     """
-    return _BARE_NOT.sub(r"\1n't", sentence) if "n" in sentence else sentence
+    return _BARE_NOT.sub(r"\1n't", sentence)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -213,6 +213,9 @@ _TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})[.,]\d{1,3}\s+--
 _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
+_DASH = re.compile(r"^[-‐–—]\s*(?=\S)")
+#: The speaker of a line of subtitles' dialogue: not named, and no one else's turn goes on
+UNKNOWN = "\x00unknown"
 _NOISE = re.compile(r"^(?:[\[(][^\])]*[\])]|[♪♫]+[^♪♫]*[♪♫]*)$")  # [Music], (laughs), ♪ music ♪
 # ... and inside a cue's words: "Fine [laughs] by me"
 # (with the marks around it, when the transcriber set it off: "`[silence]`", "*[laughs]*")
@@ -237,12 +240,21 @@ def _voices(body: str, previous: str) -> list[tuple[str, str]]:
         return [(who, _MARKUP.sub("", text)) for who, text in pieces]
     out: list[tuple[str, str]] = []
     speaker, lines = previous, list[str]()
-    for line in body.split("\n"):
-        line = _MARKUP.sub("", line).strip()
+    said = [_MARKUP.sub("", line).strip() for line in body.split("\n")]
+    # subtitles' dialogue: a cue whose lines each open with a dash holds two speakers
+    # ("- Exactly." / "- I don't buy it."), and who they are it does not say
+    dialogue = sum(bool(_DASH.match(line)) for line in said) >= 2
+    for line in said:
+        dash = _DASH.match(line) if dialogue else None
+        if dash:
+            line = line[dash.end():]
         m = _PREFIX.match(line)
         if m and len(m.group(1).split()) <= 4:
             out.append((speaker, "\n".join(lines)))
             speaker, lines = m.group(1).strip(), [m.group(2)]
+        elif dash:
+            out.append((speaker, "\n".join(lines)))
+            speaker, lines = UNKNOWN, [line]
         else:
             lines.append(line)
     out.append((speaker, "\n".join(lines)))
@@ -267,7 +279,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             if not words or _NOISE.match(words):
                 continue
             said, speaker = True, who
-            if turns and turns[-1][0] == who:
+            if turns and turns[-1][0] == who != UNKNOWN:
                 turns[-1][1].append(words)  # the same speaker goes on: one turn
             else:
                 turns.append((who, [words], timing.group("start")))
@@ -279,9 +291,9 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     day = re.search(r"GMT(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})\d{2}", Path(file).name)
     # ... and the file's name is no title: "Zoom meeting, 2024-03-07 14:02 GMT"
     title = f"Zoom meeting, {'-'.join(day.groups()[:3])} {day[4]}:{day[5]} GMT" if day else Path(file).stem
-    thread = Thread(key=file, title=title, author=turns[0][0], date="-".join(day.groups()[:3]) if day else "")
+    thread = Thread(key=file, title=title, author=turns[0][0].replace(UNKNOWN, ""), date="-".join(day.groups()[:3]) if day else "")
     # the time a turn began, to find it in the recording; its cues run on as one text
-    thread.posts = [Post(key=f"turn-{n}", author=who, text=" ".join(words), place=f"turn {n} at {start}", root=n == 1,
-                         date=thread.date)
+    thread.posts = [Post(key=f"turn-{n}", author="" if who == UNKNOWN else who, text=" ".join(words),
+                         place=f"turn {n} at {start}", root=n == 1, date=thread.date)
                     for n, (who, words, start) in enumerate(turns, 1)]
     return [thread], left

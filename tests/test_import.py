@@ -750,6 +750,66 @@ def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> 
     assert [m.text for m in read_discussion([write(sung, "sung.vtt")])[0].messages][-1] == "Fair. Next."
 
 
+def test_subtitles_dialogue_lines_are_two_speakers_not_the_last_one_named(write) -> None:
+    """A cue of two lines each opening with a dash is two people speaking; the cue names
+    neither, so neither is the speaker named before it."""
+    srt = ("1\n00:00:00,500 --> 00:00:04,000\nKEIKO: A mentor shares experience,\na coach asks questions.\n\n"
+           "2\n00:00:04,500 --> 00:00:08,000\n- Exactly.\n- I don't buy it.\n\n"
+           "3\n00:00:08,500 --> 00:00:12,000\n- HOST: Why not?\n- KEIKO: Say more.\n\n"
+           "4\n00:00:12,500 --> 00:00:16,000\nKEIKO: A coach\n- and a mentor - differ.\n")
+    ds, _ = read_discussion([write(srt, "talk.srt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("KEIKO", "A mentor shares experience, a coach asks questions."),
+        ("unnamed commenter (turn 2 at 00:00:04)", "Exactly."),
+        ("unnamed commenter (turn 3 at 00:00:04)", "I don't buy it."),
+        ("HOST", "Why not?"),
+        ("KEIKO", "Say more. A coach - and a mentor - differ.")]  # one dash in a cue is no dialogue
+
+
+def test_transcripts_saved_as_text_a_heading_line_per_turn(write) -> None:
+    """Otter's and Rev's text exports put the speaker and time on a line of their own and
+    the words under it; Otter's closing line is no one's words."""
+    otter = ("Meeting on naming - transcript\n\nSpeaker 1  0:03  \nSo is a \"feature flag\" the same as a \"toggle\"?\n\n"
+             "Maria Gonzalez  0:09  \nBasically yes. Flag is the everyday word.\nToggle is Fowler's.\n\n"
+             "Speaker 1  1:02:17  \nBut a kill switch is a flag.\n\nTranscribed by https://otter.ai\n")
+    ds, summary = read_discussion([write(otter, "otter.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where, m.text) for m in ds.messages] == [
+        ("Speaker 1", "turn 1 at 0:03", 'So is a "feature flag" the same as a "toggle"?'),
+        ("Maria Gonzalez", "turn 2 at 0:09", "Basically yes. Flag is the everyday word.\nToggle is Fowler's."),
+        ("Speaker 1", "turn 3 at 1:02:17", "But a kill switch is a flag.")]
+    assert ds.source.title == "Meeting on naming - transcript"
+    rev = "Ann Lee (00:01):\nIs a flag a toggle?\n\nBo Chen (00:09):\nYes.\n"
+    assert [m.text for m in read_discussion([write(rev, "rev.txt")])[0].messages] == ["Is a flag a toggle?", "Yes."]
+    # a line of a chat that ends on a time is no heading: "Lunch  12:30" under no words, or words of a turn
+    chat = "Ann: When do we meet?\nBo: Lunch  12:30\nAnn: Fine.\n"
+    assert [m.text for m in read_discussion([write(chat, "chat.txt")])[0].messages] == [
+        "When do we meet?", "Lunch  12:30", "Fine."]
+
+
+def test_a_zoom_chat_saved_as_text(write) -> None:
+    """Zoom's saved chat: 'TIME From NAME to Everyone:' over the words; a direct message is
+    said to one person, not the meeting; a reaction is no one's words; a reply names the
+    message it quotes."""
+    zoom = ('10:02:15 From  Ana Silva  to  Everyone:\n\tIs "hybrid" work the same as "flexible" work?\n'
+            "10:02:40 From  Tomasz Zieliński  to  Everyone:\n\tNo - hybrid is about place, flexible is about hours.\n"
+            "10:03:05 From  Ana Silva  to  Tomasz Zieliński(Direct Message):\n\tthanks, that helps\n"
+            '10:03:20 From  Liang Qiu  to  Everyone:\n\tReacted to "Is "hybrid" work the..." with \U0001f44d\n'
+            '10:03:30 From  Liang Qiu  to  Everyone:\n\tReplying to "No - hybrid is about place, ...":\n\t\n'
+            "\tI'd say flexible covers both place and hours.\n"
+            "10:04:00 From Bo : an older Zoom, on one line\n")
+    path = write(zoom, "meeting_saved_chat.txt")
+    ds, summary = read_discussion([path])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where, m.text, m.reply_to) for m in ds.messages] == [
+        ("Ana Silva", "turn 1 at 10:02:15", 'Is "hybrid" work the same as "flexible" work?', ""),
+        ("Tomasz Zieliński", "turn 2 at 10:02:40", "No - hybrid is about place, flexible is about hours.", ""),
+        ("Liang Qiu", "turn 3 at 10:03:30", "I'd say flexible covers both place and hours.", "turn-2"),
+        ("Bo", "turn 4 at 10:04:00", "an older Zoom, on one line", "")]
+    assert summary["left_out"] == {"direct messages": 1, "reactions": 1}
+
+
 def test_plain_text_turns_and_markdown() -> None:
     assert messages("chat.txt") == [("Ana", "turn 1", "", "Is our work cooperation or collaboration?"),
                                     ("Bruno", "turn 2", "", "Collaboration.\nIt is one result."),

@@ -10,7 +10,9 @@ and the bio under it, "Comments are closed.", "Reply", "Share this".
 Otherwise, a line that starts ``NAME:`` (or ``**NAME**:``, ``NAME wrote:``) begins a
 turn, and the lines after it belong to that turn; inside a turn, a label such as
 "Example:" or "Edit:" is part of it, not a new speaker, and the heads of minutes
-("Present:", "Apologies:") are no one's words.
+("Present:", "Apologies:") are no one's words. A transcript saved as text may head each
+turn with a line of its own, the speaker and the time (Otter's ``Maria Gonzalez  0:09``,
+Rev's ``Speaker 1 (00:03):``, Zoom's saved chat ``10:02:15 From Ann to Everyone:``).
 
 >>> [t] = read_text("Ann: Soup or salad?\\nBo: Soup.\\nAnn: Soup it is.\\n", "lunch.txt")
 >>> [(p.author, p.place, p.text) for p in t.posts]
@@ -25,7 +27,7 @@ from collections import Counter
 from datetime import datetime
 
 from ..errors import DatasetError, excerpt
-from .clean import markdown_to_text, quoted_lines_removed, tidy
+from .clean import markdown_to_text, quoted_lines_removed, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text", "stamp_dates"]
@@ -235,7 +237,13 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                 left[skipped] += 1
             current = None
             continue
-        name, text = _turn(line.strip())
+        heading = _ZOOM_CHAT.match(line.strip()) or _heading(line, lines[number] if number < len(lines) else "")
+        if heading and heading["to"] and _PRIVATE.search(heading["to"]):
+            if left is not None:  # Zoom's "to Bo (Direct Message)": said to one person, not to the meeting
+                left["direct messages"] += 1
+            current = None
+            continue
+        name, text = (heading["n"].strip(), heading["text"] or "") if heading else _turn(line.strip())
         note = _chat_note(text) if name and name != EVENT else ""
         if name == EVENT and (nick := _NICK_CHANGE.search(line)):  # "-!- bo is now known as bo_afk": one person
             known_as[nick["new"]] = known_as.get(nick["old"], nick["old"])
@@ -248,7 +256,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and re.sub(r"^[-*+]\s+", "", name).casefold().rstrip(".") in _IN_TURN:
             name = ""  # "Example: ...", "- Action: Diego to check ...": a label inside the turn
-        stamp = _stamp_of(line.strip())
+        stamp = heading["at"] if heading else _stamp_of(line.strip())
         if name and stamps and all(stamps) and not stamp.strip() and not _NICK.match(line.strip()) \
                 and name not in stamped_names and not _name_like(name):
             # in a log whose every turn opens with a time stamp, "Bo put it this way: ..." without
@@ -293,20 +301,49 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         raise DatasetError(f"reads as a document, not a discussion: '{excerpt(name, 30)}:' {why} (expected lines "
                            "that start 'Name: ...', or a blog post with 'Posted by NAME' and numbered comments)", file, n)
     days = stamp_dates(stamps)
-    for k, ((name, body), stamp) in enumerate(zip(turns, stamps), 1):  # turns answer no one in particular
+    said: list[tuple[str, str]] = []  # (key, words) of the turns so far, to find one a reply quotes
+    for (name, body), stamp in zip(turns, stamps):
+        text = tidy(quoted_lines_removed("\n".join(body), left=left))
+        if _REACTION.match(text):  # Zoom's 'Reacted to "I'd say..." with 👎': no one's words
+            if left is not None:
+                left["reactions"] += 1
+            continue
+        # turns answer no one in particular, unless the chat says whose words they reply to
+        # (Zoom: 'Replying to "No - hybrid is about place, ...":' above the words)
+        reply = _REPLYING.match(text)
+        parent = quoted_post([reply["quote"].rstrip(". …")], said) if reply else ""
+        text = tidy(text[reply.end():]) if reply else text
+        n = len(thread.posts) + 1  # (a reaction left out takes no number)
+        key = f"turn-{n}"
+        said.append((key, " ".join(text.split())))
         # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14")
         clock = _CLOCK.search(stamp)
-        thread.posts.append(Post(key=f"turn-{k}", author=name, text=tidy(quoted_lines_removed("\n".join(body), left=left)),
-                                 place=f"turn {k} at {clock.group()}" if clock else f"turn {k}", root=k == 1,
+        thread.posts.append(Post(key=key, author=name, text=text, parent=parent or None,
+                                 place=f"turn {n} at {clock.group()}" if clock else f"turn {n}", root=not thread.posts,
                                  date=days.get(stamp, "")))
+    if not thread.posts:
+        raise DatasetError("no words found: every turn is a reaction", file, 1)
     thread.date = thread.posts[0].date
     return thread
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
+# A transcript's heading line, the words on the lines under it: Otter's "Maria Gonzalez  0:09",
+# Rev's "Speaker 1 (00:03):", "Ann Lee [00:01:15]"
+_HEADED = re.compile(rf"^(?P<n>[^\W\d_][\w.'’-]*(?: [\w.'’-]+){{0,4}}?)(?:\s{{2,}}|\s*[(\[])"
+                     rf"(?P<at>{_TIME})[)\]]?:?(?P<to>)(?P<text>)$")
+# Zoom's saved chat: "10:02:15 From  Ana Silva  to  Everyone:" (the words on the lines
+# under it), or an older Zoom's "10:02:15	 From  Ana Silva : words" on one line
+_ZOOM_CHAT = re.compile(rf"^(?P<at>{_TIME})\s+From\s+(?P<n>\S[^:\n]{{0,80}}?)(?:\s+to\s+(?P<to>\S[^:\n]{{0,80}}?))?"
+                        r"\s*:[ \t]*(?P<text>.*)$")
+_PRIVATE = re.compile(r"\((?:Direct Message|Privately|privately)\)\s*$")
+_REACTION = re.compile(r'^(?:Reacted to|Removed a \S{1,12} reaction from) ["“].*["”](?: with \S{1,12})?$', re.S)
+_REPLYING = re.compile(r'^Replying to ["“](?P<quote>[^\n]{1,500}?)["”]:\s*')
 _STRUCK = re.compile(r"\s*~~[^~\n]+~~\s*$")
 # A transcript's own lines after the last turn (Google Meet)
-_TRANSCRIPT_NOTE = re.compile(r"\s*(?:Meeting ended after \d|This editable transcript was computer generated\b)")
+_TRANSCRIPT_NOTE = re.compile(r"\s*(?:Meeting ended after \d|This editable transcript was computer generated\b|"
+                              r"Transcribed by https://otter\.ai)")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
@@ -318,6 +355,15 @@ _NOTES = [
 ]
 # A note WhatsApp writes after an edited message's words
 _EDITED = re.compile(r"\s*\u200e?<This message was edited>\s*$")
+
+
+def _heading(line: str, below: str) -> re.Match[str] | None:
+    """A transcript's heading of a turn ("Maria Gonzalez  0:09", "Speaker 1 (00:03):"):
+    a name, as names are written, and a time; the words on the line below it."""
+    m = _HEADED.match(line.strip())
+    if not m or not below.strip() or _HEADED.match(below.strip()):
+        return None
+    return m if all(w[:1].isupper() or w.isdigit() or w in _PARTICLES for w in m["n"].split()) else None
 
 
 def _chat_note(text: str) -> str:

@@ -810,6 +810,32 @@ def test_a_zoom_chat_saved_as_text(write) -> None:
     assert summary["left_out"] == {"direct messages": 1, "reactions": 1}
 
 
+def test_a_weechat_log(write) -> None:
+    """WeeChat's logger: date and time, the nick after its mode, the words, tab-separated;
+    its own lines ("-->", "<--", "--") are channel events, " *" an action, and a nick
+    changed stays one person."""
+    log = ("2024-05-07 14:02:11\t@ferris\tso is a crate the same as a package?\n"
+           "2024-05-07 14:03:05\t-->\t\u674e\u96f7 (~lilei@2001:db8::1) has joined #rust-words\n"
+           "2024-05-07 14:04:00\t\u674e\u96f7\tferris: a crate is what you publish\n"
+           "2024-05-07 14:04:30\t *\tferris facepalms\n"
+           "2024-05-07 14:07:00\t--\tferris is now known as ferris_afk\n"
+           "2024-05-07 14:09:00\t+ferris_afk\tback. a module is another thing\n")
+    ds, summary = read_discussion([write(log, "irc.weechatlog")], "text")
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where, m.text) for m in ds.messages] == [
+        ("ferris", "turn 1 at 14:02:11", "so is a crate the same as a package?"),
+        ("\u674e\u96f7", "turn 2 at 14:04:00", "ferris: a crate is what you publish"),
+        ("ferris", "turn 3 at 14:04:30", "facepalms"),
+        ("ferris", "turn 4 at 14:09:00", "back. a module is another thing")]
+    assert summary["left_out"] == {"joins, leaves and channel events": 2} and ds.messages[0].date == "2024-05-07"
+
+
+def test_the_scribe_s_closing_line_of_minutes_is_no_one_s_words(write) -> None:
+    minutes = "Ann: A stakeholder is anyone affected.\n\n*Minutes taken by Bo Chen. Next meeting 2024-09-26.*\n"
+    ds, _ = read_discussion([write(minutes, "minutes.md")])
+    assert [m.text for m in ds.messages] == ["A stakeholder is anyone affected."]
+
+
 def test_plain_text_turns_and_markdown() -> None:
     assert messages("chat.txt") == [("Ana", "turn 1", "", "Is our work cooperation or collaboration?"),
                                     ("Bruno", "turn 2", "", "Collaboration.\nIt is one result."),

@@ -343,7 +343,10 @@ _REPLYING = re.compile(r'^Replying to ["“](?P<quote>[^\n]{1,500}?)["”]:\s*')
 _STRUCK = re.compile(r"\s*~~[^~\n]+~~\s*$")
 # A transcript's own lines after the last turn (Google Meet)
 _TRANSCRIPT_NOTE = re.compile(r"\s*(?:Meeting ended after \d|This editable transcript was computer generated\b|"
-                              r"Transcribed by https://otter\.ai)")
+                              r"Transcribed by https://otter\.ai|"
+                              # the scribe's closing line of minutes: "*Minutes taken by Chiara.*"
+                              r"[*_]{0,2}(?:Minutes (?:taken|recorded|written) by|Meeting adjourned\b|Adjourned at \d))",
+                              re.I)
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
@@ -413,6 +416,9 @@ def stamp_dates(stamps: list[str]) -> dict[str, str]:
 # "[2024-01-02 10:32:11]"
 _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
                     r"(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-\s+)?")
+# WeeChat's log line: date and time, the nick (after its mode: "@op", "+voiced"; or "-->",
+# "<--", "--" for the channel's own lines, " *" for an action), the words; tabs between
+_WEECHAT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t(?P<n>[^\t]{0,60})\t(?P<text>.*)$")
 # IRC's "<nick> words", as irssi writes it too: "< nick>", "<@op>", "<+voiced>"
 _NICK = re.compile(r"^<[ @+%~&]?(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
 # IRC's "* nick waves": an action, the nick's words
@@ -450,6 +456,13 @@ def _turn(line: str) -> tuple[str, str]:
     chat log's own line ("-!- bob has joined"). After a time stamp, a name is whatever
     stands before the colon, markup and all: the stamp says it is a turn."""
     line = line.lstrip(_INVISIBLE)  # iOS WhatsApp marks its own lines with a left-to-right mark
+    wee = _WEECHAT.match(line)
+    if wee:  # WeeChat's log: "2024-05-07 14:02:11<TAB>@ferris<TAB>words"
+        nick = wee["n"].strip()
+        if nick == "*":  # an action: "ferris facepalms"
+            nick, _, words = wee["text"].partition(" ")
+            return nick, words
+        return (EVENT, "") if not nick or not nick.strip("-<>=!") else (nick.lstrip("@+%~&!"), wee["text"])
     stamp = _STAMP.match(line)
     stamped = bool(stamp and stamp.end())
     rest = line[stamp.end():].lstrip(_INVISIBLE) if stamp and stamped else line

@@ -8,7 +8,8 @@ split or overlapping, are one thread, each message once); a reply
 file. Joins, pins, calls and other system messages are counted as channel events, a
 forwarded message is another's words, bots are left out (``--include-bots`` keeps
 them); ``> `` lines are others' words. A mention the export left raw (``<@123>``) reads
-as ``@Name`` when the message lists who it mentions.
+as ``@Name`` when the message lists who it mentions, and a server's emoji
+(``<:facepalm:123>``) as its name (``:facepalm:``).
 
 Telegram (Telegram Desktop's "Export chat history" as JSON, ``result.json``: one chat, or
 a whole account's ``chats.list``; or as HTML, read in chatpages.py): each chat is a thread; ``reply_to_message_id`` is the
@@ -226,9 +227,15 @@ def _link(guild: dict[str, Any], channel: dict[str, Any], message: str) -> str:
 
 
 def _mentions(text: str, mentioned: Any) -> str:
-    """``<@123>`` as ``@Name``, from the people the message mentions."""
+    """``<@123>`` as ``@Name``, from the people the message mentions; a server's own
+    emoji left raw, ``<:facepalm:123>`` (animated, ``<a:...>``), as its name, ``:facepalm:``.
+
+    >>> _mentions("<@42> <a:facepalm:123456>", [{"id": "42", "name": "ann"}])
+    '@ann :facepalm:'
+    """
     names = {str(p.get("id")): str(p.get("nickname") or p.get("name") or p.get("id"))
              for p in (mentioned if isinstance(mentioned, list) else []) if isinstance(p, dict)}
+    text = re.sub(r"<a?(:\w{1,64}:)\d{1,25}>", r"\1", text)
     return re.sub(r"<@!?(\d+)>", lambda g: "@" + names.get(g.group(1), g.group(1)), text)
 
 

@@ -1297,6 +1297,14 @@ def test_a_saved_pages_tables_and_numbered_lists_keep_their_shape() -> None:
     assert text == "a\tb\n1\t2\n\n3. three\n4. four\n\n1. one\n\ndot"
 
 
+def test_a_saved_page_counts_the_passages_its_comments_quote() -> None:
+    """A comment's <blockquote> is another's words: left out of the comment, and counted
+    (a real saved WordPress page, five quotes in its comments)."""
+    page = ROOT / "tests" / "fixtures" / "discussions" / "webpages" / "moritz-meyer.net.vreni.html"
+    ds, summary = read_discussion([page])
+    assert summary["left_out"]["quoted passages (others' words)"] == page.read_text(encoding="utf-8").count("<blockquote")
+
+
 def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
     """A name written as code is held up, as in Markdown (a real saved Discourse page);
     pasted code or output keeps its lines."""

@@ -246,9 +246,9 @@ class _Page:
             up = self.owner(self.items[up].parent)
         return self.alias.get(up, up)
 
-    def own_text(self, node: LexborNode) -> str:
+    def own_text(self, node: LexborNode, left: Left | None = None) -> str:
         """The words of ``node`` without the comments nested in it and the site chrome
-        (each node is read once)."""
+        (each node is read once); the passages it quotes, left out, are counted in ``left``."""
         parts: list[str] = []
         stack = list(reversed(list(node.iter(include_text=True))))
         while stack:
@@ -261,7 +261,7 @@ class _Page:
                     parts.append("<br>")
             else:
                 parts.append(n.html or "")
-        return html_to_text("".join(parts))
+        return html_to_text("".join(parts), left)
 
 
 def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
@@ -279,16 +279,15 @@ def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
     return None, []
 
 
-def _article(page: _Page) -> str:
+def _article(page: _Page, left: Left) -> str:
     for s in _ARTICLE:
         for node in page.tree.css(s):
             if page.owner(node):
                 continue  # inside a comment
-            text = page.own_text(node)
-            if text:
-                return text
+            if page.own_text(node):
+                return page.own_text(node, left)  # (its quotes counted once, for the node that is the post)
     body = page.tree.body
-    return page.own_text(body) if body is not None else ""
+    return page.own_text(body, left) if body is not None else ""
 
 
 def _meta(tree: LexborHTMLParser, prop: str) -> str:
@@ -331,8 +330,8 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
     thread = Thread(key=url or file, title=tidy(title), url=url if url.startswith(("http://", "https://")) else "",
                     author=author, date=date)
     if markup is not None and markup.name == "discourse":
-        return _discourse(page, markup, items, thread, file), left
-    thread.posts.append(Post(key="post", author=author, text=_article(page), root=True,
+        return _discourse(page, markup, items, thread, file, left), left
+    thread.posts.append(Post(key="post", author=author, text=_article(page, left), root=True,
                              date=date, title=thread.title, account="post author" if author else ""))
     if markup is None and tree.css_first("#disqus_thread") is not None:
         warnings.warn(ConceptGraphWarning(f"{file}: its comments are in a Disqus frame the saved page does not hold; "
@@ -348,7 +347,7 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         body = page.first(item.mem_id, markup.text)
         if body is not None and body.mem_id in page.holds_item:
             body = None  # a text element holding other comments is the thread, not this comment's words
-        text = page.own_text(body if body is not None else item)
+        text = page.own_text(body if body is not None else item, left)
         who = _name(page.first(item.mem_id, markup.author))
         by_author = bool(markup.author_mark) and markup.author_mark in classes
         parent = page.parent(item)
@@ -451,7 +450,8 @@ def _unwrapped(page: _Page, markup: _Markup, items: list[LexborNode]) -> list[Le
     return kept
 
 
-def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Thread, file: str) -> list[Thread]:
+def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Thread, file: str,
+               left: Left) -> list[Thread]:
     """A Discourse topic's crawler view: its posts, numbered as the forum numbers them."""
     seen: set[str] = set()
     for n, item in enumerate(items, 1):
@@ -461,7 +461,7 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
             continue
         seen.add(number)
         body = page.first(item.mem_id, markup.text)
-        text = page.own_text(body if body is not None else item)
+        text = page.own_text(body if body is not None else item, left)
         who = _name(page.first(item.mem_id, markup.author))
         # "analucia (Ana Lúcia Ferreira)": the login, and the full name the forum shows beside it
         creator = page.first(item.mem_id, (".creator",))

@@ -573,7 +573,8 @@ def test_zulip_topics_quote_and_reply_and_bots() -> None:
     assert [m.where.rsplit("› ", 1)[-1] for m in first] == ["message 1", "message 2", "message 3"]
     reply = first[1]
     assert reply.reply_to == first[0].id and reply.date == "2024-10-17"
-    assert reply.text.startswith("Floris van Doorn said:\n") and "Minor terminology" not in reply.text
+    # the quote, and the "Floris van Doorn said:" Zulip writes over it, are no words of the reply's
+    assert reply.text.startswith("I view") and "Minor terminology" not in reply.text and "said:" not in reply.text
     assert "zulipchat" not in reply.text and not any("moved here" in m.text for m in ds.messages)
     assert {c.name for c in ds.contributors} == {"Floris van Doorn", "Terence Tao", "Jared green", "Mario Carneiro"}
     with_bots, _ = read_discussion([path], options=Options(include_bots=True))
@@ -586,8 +587,10 @@ def test_zulip_topics_quote_and_reply_and_bots() -> None:
                           "https://x.zulipchat.com/#narrow/near/476100001):\n````quote\nMinor terminology\n````\n"
                           "@**Jared green** I view it as a formal conjecture."}
     [thread, _], left = read_zulip(json.dumps(md).encode(), "z.json")
-    assert thread.posts[1].text == "Floris van Doorn said:\n@Jared green I view it as a formal conjecture."
+    assert thread.posts[1].text == "@Jared green I view it as a formal conjecture."
     assert thread.posts[1].parent == "476100001" and left["quoted passages (others' words)"] == 1
+    md["messages"][1] |= {"content": "/me waves at the formal conjecture"}  # Zulip shows "Terence Tao waves ..."
+    assert read_zulip(json.dumps(md).encode(), "z.json")[0][0].posts[1].text == "waves at the formal conjecture"
 
 
 def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:

@@ -5,7 +5,8 @@ Each topic of a stream is a thread (``#stream > topic``), its messages ``message
 order; the private messages of one group of people are one thread too. Zulip has no
 replies, but its "quote and reply" names the message it quotes (``[said](.../near/ID)``):
 that message is the one answered, and the quoted passage (a ``quote`` block, or the
-``<blockquote>`` of rendered HTML) is someone else's words, left out and counted. A
+``<blockquote>`` of rendered HTML) is someone else's words, left out and counted, and so
+is the "Ann said:" line Zulip writes over it. A
 mention reads as ``@Name`` (a silent one, ``@_**Name**``, as the name). The content is
 Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
 (``...-bot@`` addresses: the notification bot, integrations) are left out unless
@@ -22,7 +23,7 @@ Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
 ... ]}).encode()
 >>> [thread], left = read_zulip(doc, "naming.json")
 >>> thread.title, [(p.author, p.text, p.parent) for p in thread.posts]
-('#general > naming', [('Ann Lee', 'Is a claim a conjecture?', None), ('Bo Chen', 'Ann Lee said:\\nNo.', '1')])
+('#general > naming', [('Ann Lee', 'Is a claim a conjecture?', None), ('Bo Chen', 'No.', '1')])
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
         raw = str(m.get("content") or "")
         quoted = _QUOTED_ID.search(raw[:_SAID_WITHIN])
         text = tidy(_text(raw, str(m.get("content_type") or ""), left))
+        if quoted:  # "Ann Lee said:" over the quote: the words Zulip writes for a quote and reply
+            text = tidy(_SAID_LINE.sub("", text, count=1))
+        text = text.removeprefix("/me ")  # "/me waves": Zulip shows "Ann waves"
         if not text:
             left["empty"] += 1
             continue
@@ -98,6 +102,7 @@ _BOT = re.compile(r"-bot@|^notification-bot@|^welcome-bot@", re.I)
 _QUOTED_ID = re.compile(r"\[said\]\([^()\s]{0,500}/near/(\d{1,20})\)|"
                         r"href=\"[^\"<>]{0,500}/near/(\d{1,20})\"[^<>]{0,200}>said</a>")
 _SAID_WITHIN = 2000
+_SAID_LINE = re.compile(r"\A[^\n]{0,120}\bsaid:[ \t]*(?:\n|\Z)")
 # a mention: "@**Ann Lee**", "@**Ann Lee|7**"; a silent one, "@_**Ann Lee|7**", is the name alone
 _MENTION = re.compile(r"@(_?)\*\*([^*|\n]+)(?:\|\d+)?\*\*")
 # a quoted block: ```quote ... ``` (or ~~~quote), found line by line (see _without_quotes)

@@ -1267,6 +1267,24 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     assert leaning(sentence) is None
 
 
+@pytest.mark.parametrize("reply, expected", [
+    ("It sounds like a queue to me.", None),  # "like" a preposition
+    ("Something like a queue would do.", None),
+    ("Can we fix it right in the issue?", None),  # "right" of place and time
+    ("It maps 1 to true.", None),
+    ("Is that the right word?", None),  # a thing judged
+    ("I like it.", "agrees_with"),
+    ("You're right.", "agrees_with"),
+    ("That's true.", "agrees_with"),
+    ("A good idea.", "agrees_with"),  # a good idea, unlike the right word, grants one
+])
+def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
+    from conceptgraph.draft.stances import leaning
+
+    found = leaning(reply)
+    assert (found[0] if found else None) == expected
+
+
 def test_a_no_that_answers_ends_its_sentence_and_a_number_s_does_not() -> None:
     from conceptgraph.draft.text import sentences
 

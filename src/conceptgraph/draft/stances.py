@@ -431,16 +431,42 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
     against = 0
     for_ = 2 * len(_CONCEDE.findall(sentence))
-    before = ""
-    for w in _CUE.findall(sentence.casefold()):
-        was, before = before, w
-        if w == "wrong" and was in _ARTICLES:
-            continue  # "the wrong word for us": a thing judged, not the reply
+    words = _CUE.findall(sentence.casefold())
+    for i, w in enumerate(words):
+        was, then = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
-            against += 1
+            against += _judged(was, w, then)
         elif w in _FOR or w.startswith(_FOR_STEMS):
-            for_ += 1
+            for_ += _judged(was, w, then)
     return against, for_
+
+
+def _judged(was: str, word: str, then: str) -> bool:
+    """Whether a cue word, between the words either side of it, judges what was said
+    rather than a thing or a time: "the wrong word", "right now", "sounds like",
+    "something like", "maps to true" judge no reply; "I like it", "you're right",
+    "that's true" do, and so does "a good idea".
+
+    >>> [_judged(*w) for w in (("the", "wrong", "word"), ("sounds", "like", "a"), ("i", "like", "it"), ("a", "good", "idea"))]
+    [False, False, True, True]
+    """
+    if word in _ADJECTIVES and was in _ARTICLES:
+        return False  # "the wrong word for us", "the right name": a thing judged
+    if word == "like":  # a preposition ("sounds like", "stages like") unless someone likes
+        return was in _WHO_LIKES and then != "to"
+    if word == "right":  # "right in the issue", "right now", "the right word", "..., right?"
+        return (was in _GRANTS or not was) and then not in ("now", "away", "here", "there")
+    if word == "true":
+        return was in _GRANTS or not was
+    return not (word == "sounds" and then == "like")
+
+
+# (not "good", "great", "nice": "a good idea", "a great point" grant one)
+_ADJECTIVES = frozenset(("wrong", "right", "true"))
+_WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
+# what comes before "right" or "true" that grants a point: "you're right", "that's true", "quite right"
+_GRANTS = frozenset("you're you’re youre are that's that’s thats is quite exactly absolutely totally very so all "
+                    "entirely completely".split())
 
 
 def leaning(text: str) -> tuple[str, int, int] | None:

@@ -1272,6 +1272,8 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("Something like a queue would do.", None),
     ("Can we fix it right in the issue?", None),  # "right" of place and time
     ("It maps 1 to true.", None),
+    ("There is no way to tell.", None),  # "no" a determiner, not the answer
+    ("No, it is a queue.", "disputes"),
     ("Is that the right word?", None),  # a thing judged
     ("I like it.", "agrees_with"),
     ("You're right.", "agrees_with"),

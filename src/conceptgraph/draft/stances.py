@@ -444,8 +444,8 @@ def _cues(sentence: str) -> tuple[int, int]:
 def _judged(was: str, word: str, then: str) -> bool:
     """Whether a cue word, between the words either side of it, judges what was said
     rather than a thing or a time: "the wrong word", "right now", "sounds like",
-    "something like", "maps to true" judge no reply; "I like it", "you're right",
-    "that's true" do, and so does "a good idea".
+    "something like", "maps to true", "there is no way" judge no reply; "I like it",
+    "you're right", "that's true", "No, ..." do, and so does "a good idea".
 
     >>> [_judged(*w) for w in (("the", "wrong", "word"), ("sounds", "like", "a"), ("i", "like", "it"), ("a", "good", "idea"))]
     [False, False, True, True]
@@ -458,6 +458,8 @@ def _judged(was: str, word: str, then: str) -> bool:
         return (was in _GRANTS or not was) and then not in ("now", "away", "here", "there")
     if word == "true":
         return was in _GRANTS or not was
+    if word == "no":  # the answer "No, ...", not "there is no way", "no agreement", "no change"
+        return not was or was in ("oh", "well", "and", "but", "so")
     return not (word == "sounds" and then == "like")
 
 

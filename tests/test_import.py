@@ -593,6 +593,129 @@ def test_zulip_topics_quote_and_reply_and_bots() -> None:
     assert read_zulip(json.dumps(md).encode(), "z.json")[0][0].posts[1].text == "waves at the formal conjecture"
 
 
+MM_CHANNEL = "“Engineering / Naming & glossary” › "
+MM_NAMING = [  # the channel of the bulk export: its root posts and their replies, in time order
+    ("Hyun Lee", MM_CHANNEL + "message 1", "", "Is a tenant the same as an organization in our product? @ofelia you "
+     "answer the tickets, what do customers say?"),
+    ("Ofelia Domínguez", MM_CHANNEL + "reply 1 to message 1", "engineering-naming-glossary-message-1",
+     "No — a tenant is the billing and isolation unit; an organization is what the customer sees and names."),
+    ("Łukasz Wójcik", MM_CHANNEL + "reply 2 to message 1", "engineering-naming-glossary-message-1",
+     "One tenant can hold several organizations, so tenant ⊃ organization."),
+    ("Hyun Lee", MM_CHANNEL + "reply 3 to message 1", "engineering-naming-glossary-message-1",
+     "Got it, thanks @ofelia and @lwojcik!"),
+    ("Jörg", MM_CHANNEL + "message 2", "", "Does workspace mean the same thing as tenant then?"),
+    ("Ofelia Domínguez", MM_CHANNEL + "reply 1 to message 2", "engineering-naming-glossary-message-2",
+     "Not at all: a workspace lives inside an organization, and an organization can have many."),
+    # it quotes the reply before it: that is what it answers
+    ("Hyun Lee", MM_CHANNEL + "reply 2 to message 2", "engineering-naming-glossary-reply-1-to-message-2",
+     "So a workspace is never shared between two organizations?"),
+    ("Ofelia Domínguez", MM_CHANNEL + "message 3", "", "Follow-up: en español decimos «inquilino», que a los clientes les "
+     "suena raro."),
+]
+
+
+def test_a_mattermost_bulk_export_channels_replies_and_direct_messages(tmp_path: Path) -> None:
+    """Each channel is a thread ("Team / Channel"), its replies under their root post;
+    each group of direct messages is one too. People by their full name, else their
+    nickname; a mention stays as written; quoted lines, system messages, the bot's and the
+    webhook's posts and a reply of a file alone are left out and counted."""
+    path = FIX / "mattermost-export.jsonl"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "mattermost" and summary["threads"] == 3 and summary["replies"] == 6
+    assert summary["left_out"] == {"bots": 2, "empty": 1, "joins, leaves and channel events": 2,
+                                   "quoted lines (others' words)": 2}
+    got = messages("mattermost-export.jsonl")
+    assert got[:8] == MM_NAMING
+    direct = "“direct messages: Hyun Lee, Ofelia Domínguez” › "
+    assert [(who, where, text) for who, where, _, text in got[8:]] == [
+        ("Ofelia Domínguez", direct + "message 1",
+         "Off the record: tenant is a hard word for people who learned English at work."),
+        ("Hyun Lee", direct + "reply 1 to message 1", "Agreed. Shall we propose account instead?"),
+        ("Łukasz Wójcik", "“direct messages: Hyun Lee, Ofelia Domínguez, Łukasz Wójcik” › message 1",
+         "Shall we bring the glossary to Thursday's meeting?")]
+    assert got[9][2] == "direct-messages-hyun-lee-ofelia-domínguez-message-1"  # the reply answers its root
+    assert [c.name for c in ds.contributors] == ["Hyun Lee", "Ofelia Domínguez", "Łukasz Wójcik", "Jörg"]
+    assert {m.date for m in ds.messages} == {"2024-05-01"}
+    # the bot's post with --include-bots, by the bot's name; the webhook's has no words
+    with_bots, summary = read_discussion([path], options=Options(include_bots=True))
+    assert ("Glossary Bot", "Term added to the wiki: tenant") in [
+        ({c.id: c.name for c in with_bots.contributors}[m.by], m.text) for m in with_bots.messages]
+    assert "bots" not in summary["left_out"] and summary["left_out"]["empty"] == 2
+    # told by its content, whatever its name
+    shutil.copy(path, tmp_path / "import")
+    imp = detect(tmp_path / "import")
+    assert imp is not None and imp.name == "mattermost"
+    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:2] == ["mattermost: 3 threads, 11 messages, 4 speakers, 6 replies",
+                                         "left out: 2 bots, 1 empty, 2 joins, leaves and channel events, 2 quoted "
+                                         "lines (others' words)"]
+    written = load_dataset(tmp_path / "out")
+    assert [(m.where, m.reply_to, m.text) for m in written.messages][:8] == [w[1:] for w in MM_NAMING]
+
+
+def test_a_mattermost_api_answer_by_user_ids_or_the_names_beside_them(tmp_path: Path) -> None:
+    """The posts API's answer (newest first) read in time order: a reply under its
+    root_id; system posts, a webhook's post, a deleted reply and a post of a file alone
+    left out and counted; a deleted post that is answered stays as a stand-in. The answer
+    names no one: its people are their user ids, unless the file holds the users too."""
+    path = FIX / "mattermost-api.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "mattermost" and summary["threads"] == 1 and summary["replies"] == 2
+    assert summary["left_out"] == {"bots": 1, "deleted": 2, "empty": 1, "joins, leaves and channel events": 2,
+                                   "quoted lines (others' words)": 1}
+    hlee, ofelia, lukasz = "t4jhumgnzgedo95w77zuqmqfu9", "x6teh4kxj94cewxy97efs8edu6", "t1yb7ykh9dotiq339fk63si5s4"
+    assert messages("mattermost-api.json") == [
+        (hlee, "message 1", "", "Is a tenant the same as an organization? @ofelia what do customers say?"),
+        (ofelia, "reply 1 to message 1", "message-1",
+         "No — a tenant is the billing unit; an organization is what the customer sees."),
+        ("unnamed commenter (message 2)", "message 2", "", "[deleted]"),
+        (hlee, "reply 1 to message 2", "message-2", "Whatever it said, I agree: organization is the customer's word."),
+        (lukasz, "message 3", "", "`tenant_id` stays in the API; the UI says organization from now on.")]
+    assert ds.source.title == "mattermost-api" and ds.source.date == "2024-05-01"
+    # the users saved in the same file (POST /api/v4/users/ids) name them
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["users"] = [{"id": hlee, "username": "hlee", "first_name": "Hyun", "last_name": "Lee", "nickname": ""},
+                    {"id": ofelia, "username": "ofelia", "first_name": "Ofelia", "last_name": "Domínguez"},
+                    {"id": lukasz, "username": "lwojcik", "first_name": "", "last_name": "", "nickname": "Łukasz"}]
+    named = tmp_path / "naming-posts.json"
+    named.write_text(json.dumps(doc), encoding="utf-8")
+    r = run("import", str(named), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("mattermost: 1 thread, 5 messages, 4 speakers, 2 replies\n")
+    written = load_dataset(tmp_path / "out")
+    assert [c.name for c in written.contributors] == ["Hyun Lee", "Ofelia Domínguez", "unnamed commenter (message 2)",
+                                                      "Łukasz"]
+    assert written.source.title == "naming-posts"
+    # a file of several pages saved one after the other reads each post once
+    pages = tmp_path / "pages.json"
+    pages.write_text(path.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    twice, _ = read_discussion([pages])
+    assert [m.text for m in twice.messages] == [m.text for m in ds.messages]
+    # --format mattermost given another chat's file: the content says which it is
+    r = run("import", str(FIX / "zulip.json"), "--format", "mattermost", "-o", str(tmp_path / "z"))
+    assert r.exit_code == 2 and "reads as zulip" in r.stderr
+
+
+def test_a_mattermost_export_line_that_is_no_json_is_named(write) -> None:
+    """A bulk export is read line by line: the error names the line, and says whether the
+    line or the file is cut short."""
+    head = '{"type":"version","version":1}\n'
+    post = '{"type":"post","post":{"team":"t","channel":"c","user":"ann","message":"Soup?","create_at":1}}\n'
+    for text, problem in (
+            (head + post[:40] + "\n" + post, ":2: JSON syntax error: Unterminated string starting at column 35 "
+             "(the line ends inside its JSON: is it cut short, or split over two lines?)"),
+            (head + post + post[:40], ":3: JSON syntax error: Unterminated string starting at column 35 "
+             "(the file ends inside the JSON: is it cut short?)"),
+            (head + "[1, 2]\n" + post, ":2: expected a JSON object on each line, as a Mattermost export has"),
+            (head + post.replace("Soup?", "caf\xe9"), ":2: not valid UTF-8 (byte 0xe9 at offset 106)"),
+            (head + '{"type":"team","team":{"name":"t"}}\n', ": no post in this Mattermost file")):
+        path = write(text.encode("latin-1"), "cut.jsonl")
+        with pytest.raises(DatasetError) as e:
+            read_discussion([path])
+        assert str(e.value).startswith(f"{path}{problem}"), str(e.value)
+
+
 def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
     ds, summary = read_discussion([CHATS / "telegram-group.json"])
     texts = [m.text for m in ds.messages]
@@ -1136,6 +1259,11 @@ _QUOTING = [
      + json.dumps([{"id": 2, "body": f"> {_ASKED}\n> Really?\n\n{_ANSWERED}", "user": {"login": "bo"},
                     "created_at": "2024-01-02T00:00:00Z", "issue_url": "https://api.github.com/repos/o/r/issues/1"}]),
      2, [_ASKED, _ANSWERED]),
+    # a Mattermost export: a reply nested under its root post
+    ("export.jsonl", '{"type":"version","version":1}\n' + json.dumps({"type": "post", "post": {
+        "team": "t", "channel": "c", "user": "ann", "message": _ASKED, "create_at": 1, "replies": [
+            {"user": "bo", "message": f"> {_ASKED}\n> Really?\n\n{_ANSWERED}", "create_at": 2}]}}), 2,
+     [_ASKED, _ANSWERED]),
 ]
 
 

@@ -125,6 +125,27 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
         doc[1]["data"]["children"].append({"kind": "more", "data": more})
         return json.dumps(doc)
 
+    mm_version = '{"type":"version","version":1}'
+    mm_post = json.dumps({"type": "post", "post": {"team": "t", "channel": "c", "user": "ann", "message": "Soup?",
+                                                   "create_at": 1}})
+    mm_wrong = [json.dumps(line) for line in (
+        {"type": "post", "post": {"team": 5, "channel": ["x"], "user": {"a": 1}, "message": 5, "create_at": "soon",
+                                  "replies": "none", "props": "x", "type": 7}},
+        {"type": "post", "post": {"team": "t", "channel": "c", "user": "ann", "message": "Soup or salad?",
+                                  "create_at": 10 ** 400, "delete_at": "x", "props": {"from_webhook": ["true"]},
+                                  "replies": [1, None, {"user": 3, "message": ["a"]},
+                                              {"user": "bo", "message": "Soup.", "create_at": 1e308}]}},
+        {"type": "direct_post", "direct_post": {"channel_members": "ann", "user": None, "message": "Hi",
+                                                "replies": {"a": 1}}},
+        {"type": "user", "user": {"username": ["x"], "first_name": 5}}, {"type": "post", "post": "text"},
+        {"type": ["post"]}, {})]
+    mm_api_wrong = {"order": [], "users": "x", "posts": {
+        "a": {"id": "a", "create_at": "x", "root_id": 5, "channel_id": None, "user_id": 3, "message": "Soup?",
+              "delete_at": 10 ** 400, "props": [], "type": None},
+        "b": [1],
+        "c": {"id": "c", "root_id": "a", "message": "Soup.", "user_id": "u", "channel_id": "k", "create_at": 10 ** 400,
+              "type": "system_"},
+        "d": {"id": "d", "root_id": "d", "message": "Me."}}}
     nested = "From: a@b.c\nMessage-ID: <x@y>\nSubject: s\n" + "".join(
         f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000)) + "\nhello\n"
     wxr = ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" '
@@ -164,6 +185,17 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
         ("hackernews created_at_i too big for a float", w("h1.json", (FIX / "hackernews-search.json").read_text(
             encoding="utf-8").replace('"created_at_i": ', '"created_at_i": 9' + "9" * 400 + ', "was": ')), ""),
         ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), ""),
+        ("mattermost values of the wrong type", w("mm1.jsonl", "\n".join([mm_version, *mm_wrong])), ""),
+        ("mattermost API values of the wrong type", w("mm2.json", json.dumps(mm_api_wrong)), ""),
+        ("mattermost export line cut short", w("mm3.jsonl", f"{mm_version}\n{mm_post[:50]}\n{mm_post}"),
+         "mm3.jsonl:2: JSON syntax error"),
+        ("mattermost export line not an object", w("mm4.jsonl", f'{mm_version}\n{mm_post}\n"soup"\n'),
+         "mm4.jsonl:3: expected a JSON object"),
+        ("mattermost export line nested too deeply", w("mm5.jsonl", f"{mm_version}\n{'[' * 100_000}{']' * 100_000}"),
+         "nested too deeply"),
+        ("mattermost create_at of 5,000 digits", w("mm6.jsonl", f"{mm_version}\n" + mm_post.replace(
+            '"create_at": 1', '"create_at": 1' + "0" * 5000)), "mm6.jsonl:2: JSON value refused"),
+        ("mattermost API posts not an object", w("mm7.json", '{"order": [], "posts": 5}'), "posts API answer"),
     ]
     folder = tmp / "slack-folder"
     for name, data in _slack_entries(ts=[1]).items():

@@ -166,6 +166,9 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership doesnt require a title.", [("leadership", "needs title", True)]),
     ("Leadership does not need a title.", [("leadership", "needs title", True)]),
     ("Management is significant.", [("management", "significant", False)]),  # "cant" inside a word denies nothing
+    # a hedge on what one knows supposes nothing: the statement after it is claimed
+    ("If I understand the definitions, all leadership is service.", [("leadership", "service", False)]),
+    ("AFAIK trust is earned.", [("trust", "earned", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

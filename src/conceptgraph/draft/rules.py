@@ -101,7 +101,11 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"probably|indeed|clearly|hm+|er|i think|i feel like|i feel|i guess|i believe|i'd say|i would say|"
            r"i suppose|i mean|it seems|in fact|to me|for me|imho|imo|in my (?:view|opinion)|of course|note that|"
            r"because|since|though|although|even though|while|whereas|as such|in short|in general|generally|"
-           r"technically|strictly speaking|first|second|finally|again)")
+           r"technically|strictly speaking|first|second|finally|again|"
+           # hedges on what one knows, which suppose nothing: "If I understand the definitions, X is ..."
+           r"as far as I (?:know|can tell|understand)|afaik|afaict|iirc|if I (?:understand|read|remember|recall)"
+           r"(?:\s+(?:it|this|that|you|them|correctly|rightly|right|the\s+\w+))?|if I['’]m not mistaken|"
+           r"in my experience|personally|frankly|to be honest|tbh)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
                       rf"(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"

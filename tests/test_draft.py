@@ -169,6 +169,11 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     # a hedge on what one knows supposes nothing: the statement after it is claimed
     ("If I understand the definitions, all leadership is service.", [("leadership", "service", False)]),
     ("AFAIK trust is earned.", [("trust", "earned", False)]),
+    # a clause with no subject goes on with the one before; an aside set off by commas is said too
+    ("Trust is fragile but precious.", [("trust", "fragile", False), ("trust", "precious", False)]),
+    ("Trust is fragile, but not rare.", [("trust", "fragile", False), ("trust", "rare", True)]),
+    ("Trust, which is fragile, is precious.", [("trust", "fragile", False), ("trust", "precious", False)]),
+    ("Trust is fragile but we need it.", [("trust", "fragile", False)]),  # a subject of its own
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

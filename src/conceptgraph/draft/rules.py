@@ -348,6 +348,8 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
     for c_start, c_end in clauses:
         found = _clause(text, base, c_start, c_end, mentions, previous_term)
         named = [m for m in mentions if base + c_start <= m[0] < base + c_end]
+        if not found and not named and out and out[-1].kind == CLAIM and out[-1].rule in ("subject", "pronoun"):
+            found = _said_on(text, base, c_start, c_end, out[-1])  # "X is free but restrictive"
         if found:
             previous_term = found[0].term
         elif named:  # "... create cooperation but it always stays individual": "it" is cooperation
@@ -374,6 +376,26 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             for a, b in zip(side_a, side_b) if len(side_a) == len(side_b) else [(side_a[0], side_b[0])]:
                 out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
     return out
+
+
+def _said_on(text: str, base: int, start: int, end: int, before: Finding) -> list[Finding]:
+    """A clause with no subject of its own that goes on saying what the one before said
+    of its term: "X is free but restrictive", "... but not restrictive"; an adjective
+    first (a clause that starts with a verb or a noun has a subject of its own, or says
+    something else)."""
+    m = _GOES_ON.match(text, start, end)
+    if not m or "ADJ" not in _pos(m.group("word").casefold()) or len(text[start:end].split()) > 6:
+        return []
+    return [replace(f, rule=before.rule) for f in _attributes(text, base, m.start("word"), end, before.term,
+                                                              negated=bool(m.group("neg")))]
+
+
+# what a clause without a subject starts with when it goes on with the one before: "(not) (very) free"
+_GOES_ON = re.compile(r"\s*(?:(?P<neg>not|never)\s+)?(?:(?:also|still|often|usually|rarely|always|sometimes|very|"
+                      r"quite|rather|too|more|less|much|far|completely|fully|entirely)\s+)*(?P<word>[^\W\d_][\w-]*)")
+# where an aside set off by commas closes before the sentence's own verb: "X, which is free, is ..."
+_CLOSED_ASIDE = re.compile(r",\s+(?=(?:is|are|was|were|has|have|can|may|must|should|will|would|does|do|means|needs|"
+                           r"requires)\b)", re.I)
 
 
 def _contrasting(text: str) -> bool:
@@ -535,6 +557,10 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     # a relative clause: "collaboration which is a bit deeper"
     rel = re.match(r"^\s*(?:,\s*)?(?:which|that|who)\s+", rest)
     rest_start = s_end + (rel.end() if rel else 0)
+    closed = _CLOSED_ASIDE.search(text, rest_start, end) if rel and "," in rel.group() else None
+    if closed:  # "The GPL, which is free, is restrictive": what the aside says, and what the sentence says
+        return _predicate(text, base, start, closed.start(), subject, s_end, inside, several) + \
+            _predicate(text, base, start, end, subject, closed.start() + 1, inside, several)
     rest = text[rest_start:end]
     later = [m for m in inside if m[0] - base >= rest_start]
     # "A equals B plus ...": A includes B

@@ -81,7 +81,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
         english, forms = _english(ds.messages, other_languages, progress, held=not terms)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
-        title = ". ".join(t for t in (ds.source.title, root.title) if t)
+        title = ". ".join(dict.fromkeys(t for t in (ds.source.title, root.title) if t))  # each title once
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,

@@ -564,7 +564,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     f = _Finder(people, split, frozenset(normalise(n) for n in names))
     messages = list(messages)
     root = next((m.id for m in messages if not m.reply_to), messages[0].id if messages else None)
-    _question(f, title, 6.0, title=True, opening=True)
+    _question(f, title, _TITLE_WEIGHT, title=True, opening=True)
     _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
     scans = in_halves(_scan, messages, root, people, split, progress=progress)
     for found in scans:  # the marks first, in the thread's order, then the uses: as one pass would
@@ -778,6 +778,10 @@ _CUED = [(_META, ("term", "word", "name", "phrase", "expression", "noun", "adjec
 
 # Scores below this make no term. Set on the development threads (bench/drafting.py).
 _THRESHOLD = 3.0
+# How much a title's question holds up its sides (the first message's weighs 4). The
+# development threads score alike from 6 to 12; 12 is what a title weighed when it was
+# read twice (as the thread's and its first post's).
+_TITLE_WEIGHT = 12.0
 
 
 def _score(f: _Finder, title: str) -> None:

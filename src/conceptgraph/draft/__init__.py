@@ -81,7 +81,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
         english, forms = _english(ds.messages, other_languages, progress, held=not terms)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
-        title = ". ".join(dict.fromkeys(t for t in (ds.source.title, root.title) if t))  # each title once
+        title = _titles(ds.source.title, root.title)
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
@@ -224,6 +224,16 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
         stop = title.find(". ", m.end())
         asks.append((m.end(), stop if stop >= 0 else len(title)))
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
+
+
+def _titles(*titles: str) -> str:
+    """The thread's titles as one text for finding terms, each once: most exports give
+    the thread's title to its first post too, and read twice it would weigh twice.
+
+    >>> _titles("Cog or sprocket?", "Cog or sprocket?"), _titles("Naming", "Cog or sprocket?"), _titles("", "")
+    ('Cog or sprocket?', 'Naming. Cog or sprocket?', '')
+    """
+    return ". ".join(dict.fromkeys(t for t in titles if t))
 
 
 class _Drafter:

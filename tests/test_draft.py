@@ -1420,6 +1420,7 @@ def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
     ("Funny, I have not heard the term sonnet thrown around in class.", "thrown around in class", True),
     ("I have never seen a sonnet used as a song.", "used as a song", True),
     ("Nobody calls a sonnet a song.", "song", True),
+    ("I havent seen a sonnet used as a song.", "used as a song", True),  # typed without its apostrophe
     # a denial elsewhere, or one the label holds already, is not the claim's
     ("Not only a sonnet rhymes well.", "rhymes", False),
     ("We named things that weren't odes as a sonnet, including limericks.", "including limericks", False),

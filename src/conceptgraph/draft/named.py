@@ -39,7 +39,7 @@ from dataclasses import replace
 
 from ..kinds import CLAIM
 from .rules import Finding, Mention, _label, _span_of, compound_after
-from .text import parts_of_speech
+from .text import BARE_NT, parts_of_speech
 
 __all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
 
@@ -66,15 +66,16 @@ _OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|
                      r"\bbetween\s+[^,;.]{1,40}?\s+and)\s+(?:(?:the|a|an|this|that|"
                      r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
 # "X is not a bug": a name after a verb of being is what something else is (or is not)
-_COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t)\s+"
+_COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|"
+                         r"isnt|arent|wasnt|werent)\s+"
                          r"(?:not\s+)?(?:(?:just|only|really|simply)\s+)?(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # a name that is the object of what the label says: after a verb's article ("cause a X")
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
-_NOT = re.compile(r"n't|n’t|\b(?:not|no|never)\b", re.I)
+_NOT = re.compile(rf"n't|n’t|{BARE_NT}|\b(?:not|no|never)\b", re.I)
 # A denial before a name, in its clause ("I have not heard X ...", "nobody calls X ..."), but
 # not "not only", "whether or not"
-_DENIED = re.compile(r"(?:n't|n’t|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
+_DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
                      r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
                      r"[\"“‘'`(]*$", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..kinds import CLAIM, CONTRASTS_WITH, INCLUDES, OPPOSES
-from .text import STOP, content, lemma, tokens
+from .text import BARE_NT, STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in", "unhedged"]
 
@@ -40,7 +40,7 @@ _ADVERBS = r"(?:(?:[a-z]+ly|almost|also|always|often|still|just|only|even|never|
 # The modal verbs: how sure a speaker is ("may be passive", "can grow slowly")
 _MODALS = r"may|might|can|could|must|should|will|would|shall"
 # (a contraction typed without its apostrophe too: "cant", "doesnt", "isnt")
-_NT = r"\b(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)nt\b"
+_NT = BARE_NT
 _MODAL = (rf"(?:{_MODALS}|'d|’d|'ll|’ll|cannot|(?:ca|wo|would|should|must|could)n['’]?t)(?:\s*,[^,]{{1,30}},)?\s+"
           rf"(?:(?:not|never)\s+)?{_ADVERBS}")
 _ASIDE = r"(?:,\s*[^,;]{1,25}?,?\s+|\s*\([^)]{1,40}\)\s*)?"

@@ -18,7 +18,8 @@ import re
 from functools import cache, lru_cache
 
 __all__ = ["without_addresses", "readable", "counterfactual", "sentences", "tokens", "lemma", "content", "STOP",
-           "Token", "uk_us", "quoted_spans", "spelled", "zipf", "code_like", "parts_of_speech"]
+           "Token", "uk_us", "quoted_spans", "spelled", "zipf", "code_like", "parts_of_speech",
+           "BARE_NT"]
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
@@ -205,8 +206,11 @@ def counterfactual(sentence: str) -> bool:
 # Contractions typed without their apostrophe, common in chat and forums; "cant" and "wont"
 # are nouns too, but rarely in a reply
 # (or with the apostrophe and no "t": "I don' think")
-_BARE_NOT = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|must|need|ai)"
-                       r"n(?:t\b|['’](?=\s))", re.I)
+_NEGATED = "do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|must|need|ai"
+#: A contraction typed without its apostrophe ("dont", "isnt", "cant"), for a rule that
+#: reads a denial in place, its characters as written
+BARE_NT = rf"\b(?:{_NEGATED})nt\b"
+_BARE_NOT = re.compile(rf"\b({_NEGATED})n(?:t\b|['’](?=\s))", re.I)
 
 
 def spelled(sentence: str) -> str:

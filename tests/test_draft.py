@@ -1406,6 +1406,9 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # words before that deny would assert once cut: "sonnet: Rhymes alone"
     ("Rhymes alone don't make a sonnet.", []),
     ("Not every sonnet rhymes well.", []),  # said of some sonnets, not of the sonnet
+    # what something is, with words before the name: the label is that something, not "X is an"
+    ("A haiku is a short sonnet.", [("sonnet", "haiku")]),
+    ("A haiku is also a sonnet, and that's not a song.", [("sonnet", "haiku")]),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

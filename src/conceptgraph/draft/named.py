@@ -66,9 +66,12 @@ _OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|
                      r"\bbetween\s+[^,;.]{1,40}?\s+and)\s+(?:(?:the|a|an|this|that|"
                      r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
 # "X is not a bug": a name after a verb of being is what something else is (or is not)
-_COMPLEMENT = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|"
-                         r"isnt|arent|wasnt|werent)\s+"
-                         r"(?:not\s+)?(?:(?:just|only|really|simply)\s+)?(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
+_COMPLEMENT = re.compile(r"(?:\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|"
+                         r"isnt|arent|wasnt|werent)|\b(?:that|this|what|there|here|who|he|she)['’]s)\s+"
+                         r"(?:not\s+)?(?:(?:just|only|really|simply|also|still|actually|basically|essentially|merely)\s+)?"
+                         # and the words before the name that qualify it: "is an ops toggle"
+                         r"(?:(?:the|a|an)\s+(?:(?!(?:same|as|than|of|to|that|which|who|what|kind|sort|type)\b)"
+                         r"[^\W\d_][\w-]*\s+){0,2})?[\"“‘'`(]*$", re.I)
 # a name that is the object of what the label says: after a verb's article ("cause a X")
 _OBJECT_BEFORE = re.compile(r"\b(?P<verb>\w+)\s+(?:a|an|the)\s+[\"“‘'`]?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
@@ -139,9 +142,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     # not denied twice)
     denial = _DENIED.search(text, clause, s - base)
     negated = bool(label and denial) and not _NOT.search(label) and not label.lower().startswith("nor ")
-    if not label:  # "my teacher wrote it as X": the words before
+    if not label:  # "my teacher wrote it as X": the words before (before "is", when X is what they are)
         at = clause
-        before = text[at:s - base]
+        before = text[at:complement.start() if complement and complement.start() >= at else s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
         # "a column called Goal" names it, and says nothing of it
         label = "" if _NOT.search(before) or _NAMED_AS.search(before) or _SETTING.match(before) else _label(before)

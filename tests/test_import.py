@@ -716,6 +716,167 @@ def test_a_mattermost_export_line_that_is_no_json_is_named(write) -> None:
         assert str(e.value).startswith(f"{path}{problem}"), str(e.value)
 
 
+TEAMS_CHANNEL = [  # the channel's posts and their replies, in time order (Graph gives the newest first)
+    ("Ingrid Sæther", "message 1", "", "For the status page: is every incident an outage? Tomás Ó Briain, Zoë Marchetti, "
+     "what does support say?"),
+    ("Tomás Ó Briain", "reply 1 to message 1", "message-1",
+     "No. An outage is when customers can't use the service at all; an incident is anything we open a ticket for."),
+    ("Zoë Marchetti", "reply 2 to message 1", "message-1", 'Support says "outage" only when nobody can log in 👍'),
+    # it quotes Tomás's reply (a messageReference attachment): that is what it answers
+    ("Ingrid Sæther", "reply 3 to message 1", "reply-1-to-message-1", "So a slow checkout is an incident but not an "
+     "outage?"),
+    ("Tomás Ó Briain", "reply 4 to message 1", "message-1",
+     'Yes, a degradation. We write "degraded performance" on the page.'),
+    ("unnamed commenter (message 2)", "message 2", "", "[deleted]"),
+    ("Ingrid Sæther", "reply 1 to message 2", "message-2",
+     "Whatever it said: let us keep outage for the status page and incident for tickets."),
+    ("Zoë Marchetti", "message 3", "", "Reminder: the glossary review is on Thursday. Bring your terms."),
+]
+
+
+def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path: Path) -> None:
+    """A channel's messages as Graph gives them (``$expand=replies``, newest first) are
+    one thread in time order: each post's replies under it, a reply that quotes another
+    (a ``messageReference`` attachment) answering it; a post's subject is its title;
+    mentions read as names, an emoji as itself. The bot's reply, the members-added event,
+    a deleted post nobody answered (the answered one stays as a stand-in), a file alone
+    and a quoted passage are left out and counted."""
+    path = FIX / "teams-channel.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "teams" and summary["threads"] == 1 and summary["replies"] == 5
+    assert summary["left_out"] == {"bots": 1, "deleted": 2, "empty": 1, "joins, leaves and channel events": 1,
+                                   "quoted passages (others' words)": 1}
+    assert messages("teams-channel.json") == TEAMS_CHANNEL
+    assert [m.title for m in ds.messages] == ["Incident or outage?"] + [""] * 7
+    assert ds.source.title == "teams-channel" and ds.source.author == "Ingrid Sæther"
+    assert {m.date for m in ds.messages} == {"2024-06-03"}
+    assert ds.messages[1].url.startswith("https://teams.microsoft.com/l/message/19%3Ab7e4c1d09a3f4e2c8d6b5a4f3e2d1c0b")
+    # the bot's reply with --include-bots, by the bot's name
+    with_bots, summary = read_discussion([path], options=Options(include_bots=True))
+    people = {c.id: c.name for c in with_bots.contributors}
+    assert ("Glossary Bot", "reply 3 to message 1", "Added to the glossary: outage") in [
+        (people[m.by], m.where, m.text) for m in with_bots.messages]
+    assert "bots" not in summary["left_out"]
+    # told by its content, whatever its name
+    shutil.copy(path, tmp_path / "import")
+    imp = detect(tmp_path / "import")
+    assert imp is not None and imp.name == "teams"
+    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:2] == ["teams: 1 thread, 8 messages, 4 speakers, 5 replies",
+                                         "left out: 1 bot, 2 deleted, 1 empty, 1 join, leave or channel event, 1 quoted "
+                                         "passage (others' words)"]
+    written = load_dataset(tmp_path / "out")
+    assert [(m.where, m.reply_to, m.text) for m in written.messages] == [t[1:] for t in TEAMS_CHANNEL]
+    # a post's replies saved alone (GET .../messages/{id}/replies): their post is not here, so each is a message
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    replies = tmp_path / "replies.json"
+    replies.write_text(json.dumps({"@odata.context": doc["@odata.context"], "value": doc["value"][-1]["replies"]}),
+                       encoding="utf-8")
+    assert [(where, to) for _, where, to, _ in messages(str(replies))] == [
+        ("message 1", ""), ("message 2", ""), ("message 3", "message-1"), ("message 4", "")]
+
+
+def _capitalised(doc):
+    """A Graph answer as PowerShell's ConvertTo-Json writes its objects: ``ReplyToId``."""
+    if isinstance(doc, list):
+        return [_capitalised(v) for v in doc]
+    if isinstance(doc, dict):
+        return {(k if k.startswith("@") else k[:1].upper() + k[1:]): _capitalised(v) for k, v in doc.items()}
+    return doc
+
+
+TEAMS_CHAT = [
+    ("Ana Lúcia Ferreira", "message 1", "", "Quick one: do we call them customers or clients in the onboarding emails?"),
+    ("Björn Åkesson", "message 2", "", "Clients, I think. Customers sounds like a shop."),
+    # a quoted reply (messageReference): it answers the message it quotes; the mention is the name
+    ("Chidi Okeke", "message 3", "message-1", "Legal says customer: it is the word in the contract. Björn?"),
+    # an older quoted reply (<blockquote itemid>): the quote is no words of Björn's
+    ("Björn Åkesson", "message 4", "message-3", "Fair, customers it is 👍"),
+    ("unnamed commenter (message 5)", "message 5", "", "[deleted]"),
+    ("Ana Lúcia Ferreira", "message 6", "message-5", "Does that go for the renewal emails too?"),
+    ("Ana Lúcia Ferreira", "message 7", "", "OK: customers everywhere. I’ll tell marketing."),
+]
+
+
+def test_a_teams_chat_its_quoted_replies_answer_what_they_quote(tmp_path: Path) -> None:
+    """A chat has no replyToId: a message answers the one it quotes. Its pages saved one
+    after the other, the list alone, PowerShell's capitalised names, or names Graph left
+    out (a user id stands in) read the same people and words."""
+    path = FIX / "teams-chat.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "teams" and summary["threads"] == 1 and summary["replies"] == 3
+    assert summary["left_out"] == {"deleted": 1, "joins, leaves and channel events": 2,
+                                   "quoted passages (others' words)": 1}
+    assert messages("teams-chat.json") == TEAMS_CHAT
+    assert ds.source.title == "teams-chat" and not any(m.url for m in ds.messages)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for name, data in (("pages.json", json.dumps(doc) + "\n" + json.dumps(doc)),  # a message on two pages, once
+                       ("list.json", json.dumps(doc["value"])),
+                       ("powershell.json", json.dumps(_capitalised(doc["value"]), indent=4))):
+        got = tmp_path / name
+        got.write_text(data, encoding="utf-8")
+        assert [t[1:] for t in messages(str(got))] == [t[1:] for t in TEAMS_CHAT], name
+        assert detect(got) is IMPORTERS["teams"]
+    # Graph may give no displayName: a person is their user id, or the name a mention gives them
+    for m in doc["value"]:
+        if m["from"]:
+            m["from"]["user"]["displayName"] = None
+    nameless = tmp_path / "nameless.json"
+    nameless.write_text(json.dumps(doc), encoding="utf-8")
+    assert [who for who, *_ in messages(str(nameless))] == [
+        "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d", "Björn Åkesson", "6c5d4e3f-2a1b-4c0d-9e8f-7a6b5c4d3e2f", "Björn Åkesson",
+        "unnamed commenter (message 5)", "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d", "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"]
+    # two chats in one file: two threads, told apart by the file's name and their order
+    other = json.loads(json.dumps(doc["value"][-1]).replace("4f8e2d6c", "0a0b0c0d")) | {"id": "1717592404001"}
+    both = tmp_path / "chats.json"
+    both.write_text(json.dumps(doc["value"] + [other]), encoding="utf-8")
+    ds, summary = read_discussion([both])
+    assert summary["threads"] == 2
+    assert {m.where.split(" › ")[0] for m in ds.messages} == {"“chats (chat 1)”", "“chats (chat 2)”"}
+
+
+def test_a_teams_message_is_ordered_by_its_time_and_a_reply_by_its_post(write) -> None:
+    """Time order is the messages' times, not their ids; a reply whose clock was behind
+    still comes after its post. A text body is words as written, markup-like or not; an
+    event is known by its eventDetail too; a message naming no chat is in the file's; one
+    quoting a message not saved answers no one; an address with an "@" in it is not kept."""
+    def said(ident: str, when: str, text: str, **more):
+        return {"id": ident, "messageType": "message", "createdDateTime": when,
+                "from": {"user": {"id": "u1", "displayName": "Ann Lee"}},
+                "body": {"contentType": "text", "content": text}, **more}
+
+    path = write(json.dumps({"value": [
+        said("1", "2024-06-03T10:00:00Z", "<draft> is the word we use.", chatId="19:x@thread.v2",
+             webUrl="https://teams.microsoft.com/l/message/19:x@thread.v2/1"),
+        said("7", "2024-06-03T10:30:00Z", "Quoting one not saved.", attachments=[
+            {"id": "404", "contentType": "messageReference"}]),
+        {"id": "3", "createdDateTime": "2024-06-03T09:30:00Z", "from": None, "body": {"contentType": "html",
+         "content": "<p>Call ended</p>"}, "eventDetail": {"@odata.type": "#microsoft.graph.callEndedEventMessageDetail"}},
+        said("9", "2024-06-03T09:00:00.1234567Z", "Sooner.",
+             replies=[said("5", "2024-06-03T08:59:00Z", "A reply, its clock behind.")])]}), "skewed.json")
+    ds, summary = read_discussion([path])
+    assert summary["threads"] == 1 and summary["left_out"] == {"joins, leaves and channel events": 1}
+    assert [(m.where, m.reply_to, m.text) for m in ds.messages] == [
+        ("message 1", "", "Sooner."), ("reply 1 to message 1", "message-1", "A reply, its clock behind."),
+        ("message 2", "", "<draft> is the word we use."), ("message 3", "", "Quoting one not saved.")]
+    assert not any(m.url for m in ds.messages)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#chats(\'19%3Aa\')/messages", "value": []}',
+     "no message in this Teams file"),
+    ('{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#chats(\'19%3Aa\')/messages", "value": 3}',
+     'expected Microsoft Graph\'s chat or channel messages: an object with "value"'),
+    ('{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#chats(\'19%3Aa\')/messages", "value": [',
+     "JSON syntax error"),
+])
+def test_a_teams_file_of_the_wrong_shape_says_what_it_expected(write, text: str, problem: str) -> None:
+    path = write(text, "chat.json")
+    r = run("import", str(path), "-o", str(path.parent / "out"))
+    assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
 def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
     ds, summary = read_discussion([CHATS / "telegram-group.json"])
     texts = [m.text for m in ds.messages]

@@ -146,6 +146,23 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
         "c": {"id": "c", "root_id": "a", "message": "Soup.", "user_id": "u", "channel_id": "k", "create_at": 10 ** 400,
               "type": "system_"},
         "d": {"id": "d", "root_id": "d", "message": "Me."}}}
+    teams_context = "https://graph.microsoft.com/v1.0/$metadata#chats('19%3Aa%40thread.v2')/messages"
+    teams_wrong = {"@odata.context": teams_context, "value": [
+        {"id": 5, "messageType": "message", "createdDateTime": "2024-13-45T99:99:99Z", "from": None,
+         "body": "<p>Soup?</p>", "replyToId": ["x"], "attachments": {"id": "x"}, "mentions": "Ann",
+         "replies": "none", "deletedDateTime": None},
+        {"id": "b", "messageType": 7, "createdDateTime": 10 ** 400, "from": {"user": "Bo", "application": "x"},
+         "body": {"contentType": ["html"], "content": '<emoji alt="🙂"<img itemtype="schema.skype.com/Emoji">'
+                                                      '<blockquote itemtype="schema.skype.com/Reply" itemid="b">Hi'},
+         "attachments": [None, {"contentType": "messageReference", "id": 3}, {"contentType": "messageReference",
+                                                                           "id": "b"}],
+         "replies": [1, None, {"id": "c", "replyToId": "c", "body": {"content": ["a"]}, "createdDateTime": "soon"},
+                     {"id": "d", "body": {"contentType": "text", "content": "Soup."},
+                      "createdDateTime": "/Date(999999999999999)/", "from": {"user": {"id": 1, "displayName": 2}}}]},
+        {"id": "e", "createdDateTime": "2024-06-10T06:00:00+99:00", "eventDetail": [], "chatId": 5,
+         "channelIdentity": "x", "from": {"application": None, "user": {"displayName": "Ann"}},
+         "body": {"content": "x" * 10 + "<emoji " * 2000}},
+        "text", None, []]}
     nested = "From: a@b.c\nMessage-ID: <x@y>\nSubject: s\n" + "".join(
         f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000)) + "\nhello\n"
     wxr = ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" '
@@ -196,6 +213,17 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
         ("mattermost create_at of 5,000 digits", w("mm6.jsonl", f"{mm_version}\n" + mm_post.replace(
             '"create_at": 1', '"create_at": 1' + "0" * 5000)), "mm6.jsonl:2: JSON value refused"),
         ("mattermost API posts not an object", w("mm7.json", '{"order": [], "posts": 5}'), "posts API answer"),
+        ("teams values of the wrong type", w("te1.json", json.dumps(teams_wrong)), ""),
+        ("teams value not a list", w("te2.json", json.dumps({"@odata.context": teams_context, "value": 5})),
+         "expected Microsoft Graph's chat or channel messages"),
+        ("teams no message to read", w("te3.json", json.dumps({"@odata.context": teams_context, "value": [
+            {"id": "1", "messageType": "systemEventMessage", "from": None, "body": {"content": "<systemEventMessage/>"}},
+            {"id": "2", "messageType": "message", "deletedDateTime": "2024-06-10T06:00:00Z"}]})),
+         "no message with words in it"),
+        ("teams nested too deeply", w("te4.json", '{"@odata.context": "' + teams_context + '", "value": '
+                                      + "[" * 100_000 + "]" * 100_000 + "}"), "nested too deeply"),
+        ("teams a page cut short", w("te5.json", json.dumps({"@odata.context": teams_context, "value": []}) * 2
+                                     + '{"value": [{"id": "1", "body": '), "te5.json:1: JSON syntax error"),
     ]
     folder = tmp / "slack-folder"
     for name, data in _slack_entries(ts=[1]).items():

@@ -1,9 +1,9 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
 Discourse, Reddit, Hacker News, mail and mailing-list archives, Slack, Discord,
-Telegram, Zulip, Mattermost, Stack Exchange, GitHub, web pages, transcripts, plain
-text) into a dataset of its contributors and messages. Each format is one
-:class:`Importer` record; the command line, ``--data`` and the detection of a file's
-format all read :data:`IMPORTERS`.
+Telegram, Zulip, Mattermost, Microsoft Teams, Stack Exchange, GitHub, web pages,
+transcripts, plain text) into a dataset of its contributors and messages. Each
+format is one :class:`Importer` record; the command line, ``--data`` and the
+detection of a file's format all read :data:`IMPORTERS`.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "chat.txt"
@@ -311,6 +311,12 @@ def _mattermost(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_mattermost(_bytes(path), str(path), include_bots=o.include_bots)
 
 
+def _teams(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .teams import read_teams
+
+    return read_teams(_bytes(path), str(path), include_bots=o.include_bots)
+
+
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .webpage import read_webpage
 
@@ -358,6 +364,9 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("mattermost", "Mattermost: a bulk export (mmctl export create, JSON Lines) or a channel's posts as its "
              "REST API gives them (GET /api/v4/channels/ID/posts, saved as JSON)", (".jsonl", ".json"),
              _sniffer("mattermost", "sniff_mattermost"), _mattermost),
+    Importer("teams", "Microsoft Teams: a chat's or channel's messages as Microsoft Graph gives them (GET "
+             "/chats/ID/messages, /teams/ID/channels/ID/messages, saved as JSON)", (".json",),
+             _sniffer("teams", "sniff_teams"), _teams),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
              _hackernews),

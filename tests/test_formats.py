@@ -452,3 +452,20 @@ def test_an_undirected_graph_is_exported_undirected(tmp_path: Path) -> None:
     assert 'edgedefault="undirected"' in (tmp_path / "u.graphml").read_text(encoding="utf-8")
     assert not read_graph(tmp_path / "u.graphml").is_directed()
     assert not nx.read_graphml(tmp_path / "u.graphml").is_directed()
+
+
+@pytest.mark.parametrize("fmt", ["json", "cytoscape"])
+def test_json_exports_are_told_apart_by_their_keys_not_by_the_words_inside(tmp_path: Path, fmt: str) -> None:
+    """A term named "elements", or "nodes", makes no node-link file a Cytoscape one nor the
+    other way round (nor, for node-link, a title long enough to push the nodes past a file's
+    first bytes): the export is read back as its format, and a second export replaces the first."""
+    G = load_graph()
+    G.graph["title"] = "A long title. " * (6000 if fmt == "json" else 1)
+    G.add_node("elements", kind="term", label="elements")
+    G.add_node("nodes", kind="term", label="nodes")
+    path = tmp_path / ("g.json" if fmt == "json" else "g.cyjs")
+    export(G, fmt, path)
+    export(G, fmt, path)  # an earlier export of ours: replaced, not refused
+    assert set(read_graph(path).nodes) == set(G.nodes)
+    assert FORMATS[fmt].sniff(path.read_bytes()[:65536])
+    assert not FORMATS["cytoscape" if fmt == "json" else "json"].sniff(path.read_bytes()[:65536])

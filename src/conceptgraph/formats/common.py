@@ -40,6 +40,7 @@ __all__ = [
     "dumps_json",
     "load_json",
     "load_documents",
+    "top_keys",
     "utf8",
     "unique_ids",
     "clean_value",
@@ -125,6 +126,40 @@ def load_documents(data: bytes, file: str) -> list[Any]:
     if not docs:
         raise DatasetError("JSON syntax error: no document", file, 1)
     return docs
+
+
+def top_keys(head: bytes) -> list[str]:
+    """The keys of a JSON object's top level, as far as ``head`` (a file's first bytes)
+    goes: what tells one JSON format from another, whatever the values inside hold (a
+    term named "elements" is no Cytoscape file).
+
+    >>> top_keys(b'{"directed": true, "nodes": [{"id": "elements"}, {"id": "{["}], "links": [')
+    ['directed', 'nodes', 'links']
+    >>> top_keys(b'[1, 2]'), top_keys(b'\\xef\\xbb\\xbf {"data": {"title": "x"}, "elem')
+    ([], ['data'])
+    """
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if not text.startswith("{"):
+        return []
+    keys: list[str] = []
+    depth = 0
+    last = ""  # a string just read at the top level: a key if a colon follows
+    for token in _JSON_TOKEN.findall(text):
+        if token == ":" and depth == 1 and last:
+            try:
+                keys.append(str(json.loads(last)))
+            except ValueError:
+                keys.append(last[1:-1])
+        elif token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+        last = token if token.startswith('"') and depth == 1 else ""
+    return keys
+
+
+# what the top level of JSON is made of: strings (their brackets no brackets), brackets, colons
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]')
 
 
 def dumps_json(value: Any, indent: int | None = 1) -> bytes:

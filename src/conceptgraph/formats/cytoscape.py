@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import DatasetError, excerpt
 from ..kinds import OTHER_EDGE
 from ..styles import edge_style, node_style
-from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together, unique_ids
+from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together, top_keys, unique_ids
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -143,7 +143,7 @@ def read_cytoscape(data: bytes, file: str = "<cyjs>") -> Graph:
 
 
 def _sniff(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"elements"' in head
+    return "elements" in top_keys(head)  # its own key, not a word inside ("elements" a term's name)
 
 
 FORMAT = Format(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, excerpt
-from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together
+from .common import Format, GraphBuilder, apart, clean_value, dumps_json, load_json, together, top_keys
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -74,7 +74,9 @@ def read_node_link(data: bytes, file: str = "<json>") -> Graph:
 
 
 def _sniff(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"nodes"' in head and b'"elements"' not in head
+    # by its own keys, which come first ("directed", then "multigraph", "graph", "nodes")
+    keys = top_keys(head)
+    return bool({"directed", "multigraph", "nodes"} & set(keys)) and "elements" not in keys
 
 
 FORMAT = Format(

@@ -366,7 +366,8 @@ def test_comment_markup_of_other_themes(tmp_path: Path) -> None:
     got = messages([WEB / "moritz-meyer.net.vreni.html"])
     assert [g[0] for g in got[:4]] == ["MoritzMeyer", "Ben", "MoritzMeyer", "Swen denkt"]
     assert got[0][3].startswith("Das “Vreni-Frost-Urteil” hat die gesamte Influencer-Branche")
-    assert read_discussion([WEB / "moritz-meyer.net.vreni.html"])[1]["left_out"] == {"pingbacks and trackbacks": 16}
+    assert read_discussion([WEB / "moritz-meyer.net.vreni.html"])[1]["left_out"] == {
+        "pingbacks and trackbacks": 16, "quoted passages (others' words)": 5}
     # scilogs: each article.comment wrapped in an li.comment that also holds its replies
     got = messages([WEB / "spektrum.de.engelbart.html"])
     assert len(got) == 60 and len({g[3] for g in got}) == 60  # no comment read twice

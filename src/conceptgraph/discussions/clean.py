@@ -382,18 +382,31 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
     "I'd mark it `experimental`, not deprecated."
     >>> markdown_to_text("Like this:\\n```python\\nsession.reset()\\n```")
     'Like this:\\nsession.reset()'
+    >>> markdown_to_text("# Why\\n```\\n# TODO(ann): *not* yet\\n```")
+    'Why\\n# TODO(ann): *not* yet'
     """
     text = html.unescape(md) if entities else md
     text = quoted_lines_removed(text, left=left, quotes=quotes)
-    # a fenced block is its lines, without the fences and the language named after them
-    text = re.sub(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", lambda m: m.group(1), text, flags=re.S)
+    # a fenced block is its lines as written (a "# comment" in code is no heading), without
+    # the fences and the language named after them
+    parts = _FENCED.split(text)
+    for i in range(0, len(parts), 2):
+        parts[i] = _markdown_marks_removed(parts[i])
+    return tidy("".join(parts))
+
+
+_FENCED = re.compile(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", re.S)
+
+
+def _markdown_marks_removed(text: str) -> str:
+    """Markdown's marks out of text that is not code: links as "text (address)",
+    headings' hashes, emphasis."""
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
     text = re.sub(r"<(https?://[^<>|\s]+)\|([^<>]+)>", r"\2 (\1)", text)  # Slack's <url|text>
     text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)
     text = re.sub(r"^#{1,6}[ \t]+", "", text, flags=re.M)
     text = _STRONG.sub(r"\2", text)
-    text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
-    return tidy(text)
+    return _EM.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 # Where a mail's own words end: its signature, a list's footer or scrubbed attachments

@@ -1083,6 +1083,7 @@ def test_a_zoom_chat_saved_as_text(write) -> None:
             "10:02:40 From  Tomasz Zieliński  to  Everyone:\n\tNo - hybrid is about place, flexible is about hours.\n"
             "10:03:05 From  Ana Silva  to  Tomasz Zieliński(Direct Message):\n\tthanks, that helps\n"
             '10:03:20 From  Liang Qiu  to  Everyone:\n\tReacted to "Is "hybrid" work the..." with \U0001f44d\n'
+            '10:03:25 From  Liang Qiu  to  Everyone:\n\tRemoved a reaction from "Is "hybrid" work the..."\n'
             '10:03:30 From  Liang Qiu  to  Everyone:\n\tReplying to "No - hybrid is about place, ...":\n\t\n'
             "\tI'd say flexible covers both place and hours.\n"
             "10:04:00 From Bo : an older Zoom, on one line\n")
@@ -1094,7 +1095,7 @@ def test_a_zoom_chat_saved_as_text(write) -> None:
         ("Tomasz Zieliński", "turn 2 at 10:02:40", "No - hybrid is about place, flexible is about hours.", ""),
         ("Liang Qiu", "turn 3 at 10:03:30", "I'd say flexible covers both place and hours.", "turn-2"),
         ("Bo", "turn 4 at 10:04:00", "an older Zoom, on one line", "")]
-    assert summary["left_out"] == {"direct messages": 1, "reactions": 1}
+    assert summary["left_out"] == {"direct messages": 1, "reactions": 2}
 
 
 def test_a_weechat_log(write) -> None:
@@ -1121,6 +1122,19 @@ def test_the_scribe_s_closing_line_of_minutes_is_no_one_s_words(write) -> None:
     minutes = "Ann: A stakeholder is anyone affected.\n\n*Minutes taken by Bo Chen. Next meeting 2024-09-26.*\n"
     ds, _ = read_discussion([write(minutes, "minutes.md")])
     assert [m.text for m in ds.messages] == ["A stakeholder is anyone affected."]
+
+
+def test_notes_with_no_speaker_are_refused_and_words_before_the_turns_are_counted(write) -> None:
+    """A page of notes whose one "Word:" line is no person ("Next time: ...") is no
+    discussion; a note under the title of a chat, before its first turn, is no one's
+    turn, and is said to be left out."""
+    notes = "Meeting notes\n\nWe talked about glossary terms and agreed nothing.\nNext time: bring definitions.\n"
+    r = run("import", str(write(notes, "notes.txt")))
+    assert r.exit_code == 1 and "notes.txt:4: reads as a document, not a discussion" in r.stderr, r.stderr
+    minutes = "Glossary meeting\nPresent: Ann, Bo\n\nWe started late.\n\nAnn: A user has a login.\nBo: Disagree.\n"
+    ds, summary = read_discussion([write(minutes, "minutes.md")])
+    assert [m.text for m in ds.messages] == ["A user has a login.", "Disagree."]
+    assert summary["left_out"] == {"lines before the first turn": 1}
 
 
 def test_plain_text_turns_and_markdown() -> None:

@@ -278,6 +278,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             current.append(line)
         elif line.strip() and not thread.title and not turns:
             thread.title = line.strip().lstrip("# ").strip()
+        elif line.strip() and not turns and left is not None:
+            left["lines before the first turn"] += 1  # a note under the title: no one's turn, and said
     if not turns:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments", file, 1)
@@ -300,6 +302,11 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                else "starts with words, not a speaker's name")
         raise DatasetError(f"reads as a document, not a discussion: '{excerpt(name, 30)}:' {why} (expected lines "
                            "that start 'Name: ...', or a blog post with 'Posted by NAME' and numbered comments)", file, n)
+    if not any(stamps) and not any(_name_like(re.sub(r"^[-*+]\s+", "", name)) for name, _ in turns):
+        n, name = starts[0], turns[0][0]  # "Next time: bring definitions." under notes: no one speaks
+        raise DatasetError(f"reads as a document, not a discussion: no line opens with a speaker's name ('{excerpt(name, 30)}:' "
+                           "starts with words; expected lines that start 'Name: ...', or a blog post with 'Posted by "
+                           "NAME' and numbered comments)", file, n)
     days = stamp_dates(stamps)
     said: list[tuple[str, str]] = []  # (key, words) of the turns so far, to find one a reply quotes
     for (name, body), stamp in zip(turns, stamps):
@@ -338,7 +345,7 @@ _HEADED = re.compile(rf"^(?P<n>[^\W\d_][\w.'’-]*(?: [\w.'’-]+){{0,4}}?)(?:\s
 _ZOOM_CHAT = re.compile(rf"^(?P<at>{_TIME})\s+From\s+(?P<n>\S[^:\n]{{0,80}}?)(?:\s+to\s+(?P<to>\S[^:\n]{{0,80}}?))?"
                         r"\s*:[ \t]*(?P<text>.*)$")
 _PRIVATE = re.compile(r"\((?:Direct Message|Privately|privately)\)\s*$")
-_REACTION = re.compile(r'^(?:Reacted to|Removed a \S{1,12} reaction from) ["“].*["”](?: with \S{1,12})?$', re.S)
+_REACTION = re.compile(r'^(?:Reacted to|Removed an? (?:\S{1,12} )?reaction from) ["“].*["”](?: with \S{1,12})?$', re.S)
 _REPLYING = re.compile(r'^Replying to ["“](?P<quote>[^\n]{1,500}?)["”]:\s*')
 _STRUCK = re.compile(r"\s*~~[^~\n]+~~\s*$")
 # A transcript's own lines after the last turn (Google Meet)

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
-from .clean import markdown_to_text, quoted_post, tidy
+from .clean import SOUND_CUES, markdown_to_text, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_day
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
@@ -217,10 +217,6 @@ _DASH = re.compile(r"^[-‐–—]\s*(?=\S)")
 #: The speaker of a line of subtitles' dialogue: not named, and no one else's turn goes on
 UNKNOWN = "\x00unknown"
 _NOISE = re.compile(r"^(?:[\[(][^\])]*[\])]|[♪♫]+[^♪♫]*[♪♫]*)$")  # [Music], (laughs), ♪ music ♪
-# ... and inside a cue's words: "Fine [laughs] by me"
-# (with the marks around it, when the transcriber set it off: "`[silence]`", "*[laughs]*")
-_SOUNDS = re.compile(r"\s*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|silence|"
-                     r"pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]\1", re.I)
 
 
 def sniff_transcript(head: bytes) -> bool:
@@ -275,7 +271,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
             # a caption's lines are broken for the screen, not by the speaker: one line
-            words = tidy(re.sub(r"\s+", " ", _SOUNDS.sub("", words)))
+            words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", words)))
             if not words or _NOISE.match(words):
                 continue
             said, speaker = True, who

@@ -18,7 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "without_addresses"]
+__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "without_addresses",
+           "SOUND_CUES"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
           "section", "article", "header", "footer", "dd", "dt", "figure", "figcaption"}
@@ -369,6 +370,12 @@ _MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^()\[\]\s]+)(?:\s+\"[^\"\n]*\")?\)")
 # Emphasis whose content holds no mark of its own kind, for the same reason.
 _STRONG = re.compile(r"(\*\*|__|~~)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<=\S)_)(?![\w*])")
+
+
+#: A transcriber's note of a sound inside someone's words: "Fine [laughs] by me",
+#: "(inaudible)" (with the marks around it, when set off: "`[silence]`", "*[laughs]*")
+SOUND_CUES = re.compile(r"[^\S\n]*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|"
+                        r"silence|pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]\1", re.I)
 
 
 def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool = True,

@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import datetime
 
 from ..errors import DatasetError, excerpt
-from .clean import markdown_to_text, quoted_lines_removed, quoted_post, tidy
+from .clean import SOUND_CUES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text", "stamp_dates"]
@@ -310,7 +310,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     days = stamp_dates(stamps)
     said: list[tuple[str, str]] = []  # (key, words) of the turns so far, to find one a reply quotes
     for (name, body), stamp in zip(turns, stamps):
-        text = tidy(quoted_lines_removed("\n".join(body), left=left))
+        # a transcript's "[laughs]", "(inaudible)": no one's words
+        text = tidy(SOUND_CUES.sub("", quoted_lines_removed("\n".join(body), left=left)))
         if _REACTION.match(text):  # Zoom's 'Reacted to "I'd say..." with 👎': no one's words
             if left is not None:
                 left["reactions"] += 1

@@ -1109,7 +1109,7 @@ def test_a_weechat_log(write) -> None:
            "2024-05-07 14:04:30\t *\tferris facepalms\n"
            "2024-05-07 14:07:00\t--\tferris is now known as ferris_afk\n"
            "2024-05-07 14:09:00\t+ferris_afk\tback. a module is another thing\n")
-    ds, summary = read_discussion([write(log, "irc.weechatlog")], "text")
+    ds, summary = read_discussion([write(log, "irc.libera.#rust-words.weechatlog")])  # its logger's own suffix
     people = {c.id: c.name for c in ds.contributors}
     assert [(people[m.by], m.where, m.text) for m in ds.messages] == [
         ("ferris", "turn 1 at 14:02:11", "so is a crate the same as a package?"),
@@ -1284,7 +1284,11 @@ def test_a_mail_saved_as_text_is_read_as_mail_and_as_text_says_what_it_is(write,
     ds, _ = read_discussion([write(mail, "mail.txt")])
     assert [c.name for c in ds.contributors] == ["Ann Lee"] and [m.text for m in ds.messages] == ["Is a defect a bug?"]
     r = run("import", str(write(mail, "again.txt")), "--format", "text", "-o", str(tmp_path / "out"))
-    assert r.exit_code == 1 and "again.txt:1: reads as e-mail" in r.stderr and "Traceback" not in r.stderr
+    assert r.exit_code == 2 and "again.txt: reads as mbox" in r.stderr and "Traceback" not in r.stderr
+    # and so are captions given as text: their numbers and timings would be read as words
+    srt = "1\n00:00:00,500 --> 00:00:04,000\nHOST: Mentor or coach?\n\n2\n00:00:04,500 --> 00:00:08,000\n- Mentor.\n- Coach.\n"
+    r = run("import", str(write(srt, "panel.srt")), "--format", "text", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2 and "panel.srt: reads as vtt" in r.stderr and not (tmp_path / "out").exists()
 
 
 def test_a_google_meet_transcript_s_closing_lines_are_no_ones_words(write) -> None:

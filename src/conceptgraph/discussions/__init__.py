@@ -374,7 +374,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
              (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
     Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
-             (".txt", ".md", ".markdown", ".text", ".log"), None, _text),
+             (".txt", ".md", ".markdown", ".text", ".log", ".weechatlog"), None, _text),
 )}
 
 
@@ -490,9 +490,11 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             raise UsageError(f"{src}: a conceptgraph dataset already, nothing to import: give it to --data, "
                              f"as in `conceptgraph render --data {shlex.quote(str(data))}`")
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
-        if imp is not None and fmt != "auto" and src.is_file() and imp.sniff is not None:
+        if imp is not None and fmt != "auto" and src.is_file() and (imp.sniff is not None or imp.name == "text"):
             head = _head(src) or b""
-            told = None if imp.sniff(head) else detect(src)  # the format given is not the one the content shows
+            # the format given is not the one the content shows (plain text is any content:
+            # given captions, mail or JSON, it would read their numbers and headers as words)
+            told = None if imp.sniff is not None and imp.sniff(head) else detect(src)
             # plain text is told by its suffix only: said when a format of JSON, XML or HTML is
             # given a file that is none of them (a WhatsApp chat given as Telegram's)
             plain = imp.name not in _READS_TEXT and not _MARKUP.match(head)

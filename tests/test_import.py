@@ -593,47 +593,53 @@ def test_zulip_topics_quote_and_reply_and_bots() -> None:
     assert read_zulip(json.dumps(md).encode(), "z.json")[0][0].posts[1].text == "waves at the formal conjecture"
 
 
-MM_CHANNEL = "“Engineering / Naming & glossary” › "
-MM_NAMING = [  # the channel of the bulk export: its root posts and their replies, in time order
-    ("Hyun Lee", MM_CHANNEL + "message 1", "", "Is a tenant the same as an organization in our product? @ofelia you "
+MM_NAMING = [  # the channel of the bulk export (its one thread): its root posts and their replies, in time order
+    ("Hyun Lee", "message 1", "", "Is a tenant the same as an organization in our product? @ofelia you "
      "answer the tickets, what do customers say?"),
-    ("Ofelia Domínguez", MM_CHANNEL + "reply 1 to message 1", "engineering-naming-glossary-message-1",
+    ("Ofelia Domínguez", "reply 1 to message 1", "message-1",
      "No — a tenant is the billing and isolation unit; an organization is what the customer sees and names."),
-    ("Łukasz Wójcik", MM_CHANNEL + "reply 2 to message 1", "engineering-naming-glossary-message-1",
+    ("Łukasz Wójcik", "reply 2 to message 1", "message-1",
      "One tenant can hold several organizations, so tenant ⊃ organization."),
-    ("Hyun Lee", MM_CHANNEL + "reply 3 to message 1", "engineering-naming-glossary-message-1",
+    ("Hyun Lee", "reply 3 to message 1", "message-1",
      "Got it, thanks @ofelia and @lwojcik!"),
-    ("Jörg", MM_CHANNEL + "message 2", "", "Does workspace mean the same thing as tenant then?"),
-    ("Ofelia Domínguez", MM_CHANNEL + "reply 1 to message 2", "engineering-naming-glossary-message-2",
+    ("Jörg", "message 2", "", "Does workspace mean the same thing as tenant then?"),
+    ("Ofelia Domínguez", "reply 1 to message 2", "message-2",
      "Not at all: a workspace lives inside an organization, and an organization can have many."),
     # it quotes the reply before it: that is what it answers
-    ("Hyun Lee", MM_CHANNEL + "reply 2 to message 2", "engineering-naming-glossary-reply-1-to-message-2",
+    ("Hyun Lee", "reply 2 to message 2", "reply-1-to-message-2",
      "So a workspace is never shared between two organizations?"),
-    ("Ofelia Domínguez", MM_CHANNEL + "message 3", "", "Follow-up: en español decimos «inquilino», que a los clientes les "
+    ("Ofelia Domínguez", "message 3", "", "Follow-up: en español decimos «inquilino», que a los clientes les "
      "suena raro."),
 ]
 
 
 def test_a_mattermost_bulk_export_channels_replies_and_direct_messages(tmp_path: Path) -> None:
-    """Each channel is a thread ("Team / Channel"), its replies under their root post;
-    each group of direct messages is one too. People by their full name, else their
-    nickname; a mention stays as written; quoted lines, system messages, the bot's and the
-    webhook's posts and a reply of a file alone are left out and counted."""
+    """Each channel is a thread ("Team / Channel"), its replies under their root post; the
+    direct messages a server's export holds are said between people, not to a channel, and
+    are left out, unless they are all the file holds: then each group of people is a
+    thread. People by their full name, else their nickname; a mention stays as written;
+    quoted lines, system messages, the bot's and the webhook's posts and a reply of a file
+    alone are left out and counted."""
     path = FIX / "mattermost-export.jsonl"
     ds, summary = read_discussion([path])
-    assert summary["format"] == "mattermost" and summary["threads"] == 3 and summary["replies"] == 6
-    assert summary["left_out"] == {"bots": 2, "empty": 1, "joins, leaves and channel events": 2,
-                                   "quoted lines (others' words)": 2}
+    assert summary["format"] == "mattermost" and summary["threads"] == 1 and summary["replies"] == 5
+    assert summary["left_out"] == {"bots": 2, "direct messages": 3, "empty": 1,
+                                   "joins, leaves and channel events": 2, "quoted lines (others' words)": 2}
     got = messages("mattermost-export.jsonl")
-    assert got[:8] == MM_NAMING
+    assert got == MM_NAMING and not any("Off the record" in m.text for m in ds.messages)
+    direct_only = tmp_path / "dms.jsonl"
+    direct_only.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                   if '"type":"post"' not in line), encoding="utf-8")
+    dms, _ = read_discussion([direct_only])
+    people = {c.id: c.name for c in dms.contributors}
     direct = "“direct messages: Hyun Lee, Ofelia Domínguez” › "
-    assert [(who, where, text) for who, where, _, text in got[8:]] == [
+    assert [(people[m.by], m.where, m.text) for m in dms.messages] == [
         ("Ofelia Domínguez", direct + "message 1",
          "Off the record: tenant is a hard word for people who learned English at work."),
         ("Hyun Lee", direct + "reply 1 to message 1", "Agreed. Shall we propose account instead?"),
         ("Łukasz Wójcik", "“direct messages: Hyun Lee, Ofelia Domínguez, Łukasz Wójcik” › message 1",
          "Shall we bring the glossary to Thursday's meeting?")]
-    assert got[9][2] == "direct-messages-hyun-lee-ofelia-domínguez-message-1"  # the reply answers its root
+    assert dms.messages[1].reply_to == dms.messages[0].id  # the reply answers its root
     assert [c.name for c in ds.contributors] == ["Hyun Lee", "Ofelia Domínguez", "Łukasz Wójcik", "Jörg"]
     assert {m.date for m in ds.messages} == {"2024-05-01"}
     # the bot's post with --include-bots, by the bot's name; the webhook's has no words
@@ -647,9 +653,9 @@ def test_a_mattermost_bulk_export_channels_replies_and_direct_messages(tmp_path:
     assert imp is not None and imp.name == "mattermost"
     r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[:2] == ["mattermost: 3 threads, 11 messages, 4 speakers, 6 replies",
-                                         "left out: 2 bots, 1 empty, 2 joins, leaves and channel events, 2 quoted "
-                                         "lines (others' words)"]
+    assert r.stdout.splitlines()[:2] == ["mattermost: 1 thread, 8 messages, 4 speakers, 5 replies",
+                                         "left out: 2 bots, 3 direct messages, 1 empty, 2 joins, leaves and channel "
+                                         "events, 2 quoted lines (others' words)"]
     written = load_dataset(tmp_path / "out")
     assert [(m.where, m.reply_to, m.text) for m in written.messages][:8] == [w[1:] for w in MM_NAMING]
 

@@ -3,10 +3,12 @@
 REST API gives them (``GET /api/v4/channels/{id}/posts``, or a thread's,
 ``/posts/{id}/thread``, saved as JSON).
 
-Each channel is a thread ("Team / Channel"; the direct messages of one group of people
-are one too), its posts ``message N`` in time order and their replies ``reply K to
-message N``. A reply answers its thread's root post (nested in ``replies`` in the
-export, named by ``root_id`` in the API), or the post of that thread its quoted lines
+Each channel is a thread ("Team / Channel"). Direct messages, said between people and
+not to a channel, are left out and counted when the file holds a channel's posts too;
+a file of them alone is read, each group of people a thread. A thread's posts are
+``message N`` in time order, their replies ``reply K to message N``. A reply answers
+its thread's root post (nested in ``replies`` in the export, named by ``root_id`` in the
+API), or the post of that thread its quoted lines
 (``> ...``) come from; quoted lines are someone else's words, left out and counted. A
 person is named "First Last", else by their nickname, else by the one name given, else
 by their username; a mention stays as written (``@ana``). The API's answer holds no
@@ -50,6 +52,8 @@ _KINDS = rb"version|team|channel|user|bot|post|direct_channel|direct_post|emoji|
 _LINE = re.compile(rb'\A\s*\{\s*"type"\s*:\s*"(' + _KINDS + rb')"\s*,\s*"\1"\s*:|\A[^\n]*"type"\s*:\s*"version"')
 # The API's answer opens with the ids of its posts, newest first: 26 letters and digits each
 _ORDER = re.compile(rb'\A\s*\{\s*"order"\s*:\s*\[\s*(?:\]|"[a-z0-9]{26}")')
+# The key of a thread of direct messages (its members after it)
+_DIRECT = "direct:"
 # The earlier posts a quote is looked for in: a hostile file of quotes costs no more than this each
 _QUOTED_AMONG = 50
 
@@ -86,7 +90,14 @@ def read_mattermost(data: bytes, file: str, include_bots: bool = False) -> tuple
     if not read.posts:
         raise DatasetError("no post in this Mattermost file (the export's post and direct_post lines, or the "
                            "API's posts)", file)
-    return _threads(read, include_bots)
+    left = Left()
+    direct = [p for p in read.posts if p.thread.startswith(_DIRECT)]
+    if direct and len(direct) < len(read.posts):
+        # a whole server's export holds everyone's direct messages: said between people, not
+        # to the channel, they are left out (a file of direct messages alone is read)
+        left["direct messages"] += len(direct)
+        read = read._replace(posts=[p for p in read.posts if not p.thread.startswith(_DIRECT)])
+    return _threads(read, include_bots, left)
 
 
 def _export(data: bytes, file: str) -> _File:
@@ -138,7 +149,7 @@ def _export(data: bytes, file: str) -> _File:
                 places[thread] = team, channel
             else:
                 members = sorted({m for m in _list(obj.get("channel_members")) if isinstance(m, str)} | {user})
-                thread = "direct:" + ",".join(members)
+                thread = _DIRECT + ",".join(members)
                 groups[thread] = members
             posts.append(_Said(f"L{n}", "", thread, user, obj))
             posts += [_Said(f"L{n}.{i}", f"L{n}", thread, _str(r.get("user")), r)
@@ -188,9 +199,9 @@ def _api(data: bytes, file: str) -> _File:
     return _File(posts, titles, people, bots)
 
 
-def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
-    """The posts, in time order, as the threads of their channels, and what was left out."""
-    left = Left()
+def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread], Left]:
+    """The posts, in time order, as the threads of their channels, and what was left out
+    (counted in ``left``)."""
     when = {p.key: number(p.post.get("create_at")) for p in read.posts}
     order = {p.key: i for i, p in enumerate(read.posts)}
     # in time order; a reply never before its root, whatever its own time says

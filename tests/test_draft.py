@@ -1340,6 +1340,9 @@ def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path)
     german = {m.id for m in ds.messages if m.by in ("cy", "di")}
     assert len(german) == 2 and {c.message for c in ds.claims} and not {c.message for c in ds.claims} & german
     assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"de": 2}
+    # a term given that only the German messages name is in no message the rules read, said so
+    r = run("draft", str(tmp_path / "d"), "--terms", "sonnet,Geschichte")
+    assert "not in any English message, so not drafted: Geschichte (given with --terms)" in r.output, r.output
 
 
 def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> None:

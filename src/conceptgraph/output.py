@@ -675,7 +675,8 @@ def draft_text(r: dict[str, Any]) -> str:
         text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
                  f"({others}); drafting reads English")
     if r.get("terms_not_found"):
-        text += f"\nnot in any message, so not drafted: {', '.join(r['terms_not_found'])} (given with --terms)"
+        where = "any English message" if r.get("other_languages") else "any message"  # what drafting read
+        text += f"\nnot in {where}, so not drafted: {', '.join(r['terms_not_found'])} (given with --terms)"
     return text
 
 

@@ -1054,8 +1054,8 @@ def test_subtitles_dialogue_lines_are_two_speakers_not_the_last_one_named(write)
     people = {c.id: c.name for c in ds.contributors}
     assert [(people[m.by], m.text) for m in ds.messages] == [
         ("KEIKO", "A mentor shares experience, a coach asks questions."),
-        ("unnamed commenter (turn 2 at 00:00:04)", "Exactly."),
-        ("unnamed commenter (turn 3 at 00:00:04)", "I don't buy it."),
+        ("unnamed speaker (turn 2 at 00:00:04)", "Exactly."),
+        ("unnamed speaker (turn 3 at 00:00:04)", "I don't buy it."),
         ("HOST", "Why not?"),
         ("KEIKO", "Say more. A coach - and a mentor - differ.")]  # one dash in a cue is no dialogue
 

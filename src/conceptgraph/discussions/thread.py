@@ -320,7 +320,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             key = _person_key(p, where)
             person = people.get(key)
             if person is None:
-                speaker = p.author or (f"unnamed author ({where})" if p.root else f"{UNNAMED} ({where})")
+                # a transcript's or a chat's turn is a speaker's, a comment a commenter's
+                unnamed = "unnamed speaker" if places[p.key].startswith("turn ") else UNNAMED
+                speaker = p.author or (f"unnamed author ({where})" if p.root else f"{unnamed} ({where})")
                 base = _short_slug(p.author if p.author else f"unnamed {where}")
                 person = people[key] = {"name": speaker, "places": [], "role": "commenter",
                                         "id": unique_id(base, taken, person_counts)}

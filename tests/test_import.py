@@ -1644,6 +1644,22 @@ def test_a_bulleted_transcript_under_headings_is_a_discussion(write) -> None:
                                                      ("ann", "Then which word?"), ("bo", "Defect, in the report.")]
 
 
+def test_a_placeholder_speaker_is_renamed(write, tmp_path: Path) -> None:
+    """A transcript's "Speaker 1" named as who they are: their turns are the new name's,
+    with an id of it; a name that already speaks is one person (--same-person), said so."""
+    path = write("Speaker 1  0:03\nIs a flag a toggle?\n\nMaria Gonzalez  0:09\nYes.\n\n"
+                 "Speaker 2  0:12\nNo.\n", "otter.txt")
+    r = run("import", str(path), "-o", str(tmp_path / "out"), "--rename", "speaker 1=Ana Ruiz",
+            "--rename", "Speaker 2=Bo Chen", "--same-person", "Bo Chen=Ana Ruiz")
+    assert r.exit_code == 0, r.stderr
+    ds = load_dataset(tmp_path / "out")
+    assert [(c.id, c.name) for c in ds.contributors] == [("ana-ruiz", "Ana Ruiz"), ("maria-gonzalez", "Maria Gonzalez")]
+    assert [m.by for m in ds.messages] == ["ana-ruiz", "maria-gonzalez", "ana-ruiz"]
+    r = run("import", str(path), "-o", str(tmp_path / "two"), "--rename", "Speaker 1=Maria Gonzalez")
+    assert r.exit_code == 2 and "give --same-person 'Speaker 1=Maria Gonzalez'" in r.stderr
+    assert not (tmp_path / "two").exists()
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

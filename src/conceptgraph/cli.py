@@ -629,6 +629,9 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
 @click.option("--same-person", "same", multiple=True, metavar="OTHER=NAME",
               help="OTHER is NAME under another name (a blog's author commenting as 'Haacked'): one person, "
                    "NAME. Each by name or id; repeat for more.")
+@click.option("--rename", "rename", multiple=True, metavar="OLD=NEW",
+              help="Call the speaker OLD (by name or id) NEW: a transcript's 'Speaker 1', or a user id an export "
+                   "gives for a name. Repeat for more.")
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -638,7 +641,8 @@ def thread(by: str | None, mentions: str | None, data: str | None, curated: bool
           "conceptgraph import issue.json comments.json\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
-            include_bots: bool, force: bool, same: tuple[str, ...], draft_: bool, terms: list[str] | None,
+            include_bots: bool, force: bool, same: tuple[str, ...], rename: tuple[str, ...], draft_: bool,
+            terms: list[str] | None,
             max_terms: int, as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
@@ -658,7 +662,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
                     "limits the terms found in the text: give it with --draft, not with --terms")
     summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
                                                      Options(include_pending, include_bots), force,
-                                                     [_pair(x, "--same-person") for x in same]))
+                                                     [_pair(x, "--same-person") for x in same],
+                                                     [_pair(x, "--rename", "OLD=NEW") for x in rename]))
     if draft_ or terms:
         from .draft import draft_folder
 
@@ -673,11 +678,11 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     _answer(summary, as_json, "import")
 
 
-def _pair(given: str, option: str) -> tuple[str, str]:
+def _pair(given: str, option: str, shape: str = "OTHER=NAME") -> tuple[str, str]:
     """``A=B`` as the pair (A, B)."""
     a, eq, b = given.partition("=")
     if not eq or not a.strip() or not b.strip():
-        raise UsageError(f"{option} takes OTHER=NAME, not '{given}'")
+        raise UsageError(f"{option} takes {shape}, not '{given}'")
     return a.strip(), b.strip()
 
 

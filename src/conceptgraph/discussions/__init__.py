@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .thread import Left, Thread
 
 __all__ = ["Importer", "IMPORTERS", "Options", "detect", "folder_format", "is_slack", "read_discussion",
-           "import_discussion", "same_people"]
+           "import_discussion", "same_people", "renamed"]
 
 
 class Options(NamedTuple):
@@ -577,17 +577,9 @@ def same_people(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
     """
     from dataclasses import replace
 
-    def find(name: str) -> str:
-        key = name.strip().casefold()
-        hit = next((c.id for c in ds.contributors if key in (c.id.casefold(), c.name.casefold())), None)
-        if hit is None:
-            hint = did_you_mean(name, {c.name: c for c in ds.contributors})
-            raise UsageError(f"--same-person: no one called '{excerpt(name, 40)}' speaks in this thread{hint}")
-        return hit
-
     taken: dict[str, str] = {}
     for other, one in pairs:
-        a, b = find(other), find(one)
+        a, b = _speaker(ds, other, "--same-person"), _speaker(ds, one, "--same-person")
         b = taken.get(b, b)
         if a != b:
             taken[a] = b
@@ -601,9 +593,53 @@ def same_people(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
     return replace(ds, contributors=contributors, messages=messages)
 
 
+def _speaker(ds: Dataset, name: str, option: str) -> str:
+    """The id of the contributor ``name`` gives (their id or their name as written, case
+    aside), or a :class:`UsageError` for ``option`` that says who speaks."""
+    key = name.strip().casefold()
+    hit = next((c.id for c in ds.contributors if key in (c.id.casefold(), c.name.casefold())), None)
+    if hit is None:
+        hint = did_you_mean(name, {c.name: c for c in ds.contributors})
+        raise UsageError(f"{option}: no one called '{excerpt(name, 40)}' speaks in this thread{hint}")
+    return hit
+
+
+def renamed(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
+    """``ds`` with each pair's first speaker (by id or name) called by the second name: a
+    transcript's "Speaker 1", or an id an export gives for a name, named as who they are.
+    The new name may not be another speaker's (that is one person: ``same_people``).
+
+    >>> from conceptgraph.model import Contributor, Dataset, Message
+    >>> ds = Dataset(contributors=(Contributor("speaker-1", "Speaker 1", "author"),),
+    ...              messages=(Message("turn-1", "speaker-1", "turn 1", "Hi"),))
+    >>> out = renamed(ds, [("Speaker 1", "Maria Gonzalez")])
+    >>> [(c.id, c.name) for c in out.contributors], [m.by for m in out.messages]
+    ([('maria-gonzalez', 'Maria Gonzalez')], ['maria-gonzalez'])
+    """
+    from dataclasses import replace
+
+    from .thread import slug, unique_id
+
+    for old, new in pairs:
+        ident = _speaker(ds, old, "--rename")
+        if any(c.name.casefold() == new.casefold() and c.id != ident for c in ds.contributors):
+            raise UsageError(f"--rename: '{excerpt(new, 40)}' already speaks in this thread: to make them one "
+                             f"person, give --same-person '{old}={new}'")
+        was = next(c for c in ds.contributors if c.id == ident)
+        new_id = unique_id(slug(new), {c.id for c in ds.contributors if c.id != ident})
+        source = ds.source
+        if source is not None and source.author == was.name:
+            source = replace(source, author=new)
+        ds = replace(ds, source=source,
+                     contributors=tuple(replace(c, id=new_id, name=new) if c.id == ident else c
+                                        for c in ds.contributors),
+                     messages=tuple(replace(m, by=new_id) if m.by == ident else m for m in ds.messages))
+    return ds
+
+
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
                       thread: str | None = None, options: Options = _DEFAULTS, force: bool = False,
-                      same: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+                      same: Sequence[tuple[str, str]] = (), rename: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     """Import ``sources`` and write the dataset folder ``output`` (default
     ``output/<name>/``) holding ``discussion.yaml``: its source, contributors and
     messages, which every command reads with ``--data``. The folder appears whole or not
@@ -623,6 +659,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     # the file read first: what is wrong with it (a page or dataset of ours, no discussion
     # at all) is the news, whatever the folder it would go to holds
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    if rename:  # first: a speaker named so may then be one person with another (--same-person)
+        ds = renamed(ds, rename)
     if same:
         ds = same_people(ds, same)
         summary = {**summary, "speakers": len(ds.contributors)}

@@ -174,6 +174,10 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Trust is fragile, but not rare.", [("trust", "fragile", False), ("trust", "rare", True)]),
     ("Trust, which is fragile, is precious.", [("trust", "fragile", False), ("trust", "precious", False)]),
     ("Trust is fragile but we need it.", [("trust", "fragile", False)]),  # a subject of its own
+    # a relative clause of short words stays whole: the attribute is who, not "anyone"
+    ("Leadership is anyone who is followed willingly.", [("leadership", "anyone who is followed willingly", False)]),
+    ("Trust is guarding data from people who shouldn't have it.",
+     [("trust", "guarding data from people who shouldn't have it", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

@@ -206,6 +206,8 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
 _HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iirc|to be honest|tbh|imho|imo|"
                     r"in my (?:view|opinion)|i think|i guess|i believe|i mean)\b(?![-’'])[,:]?\s*)+", re.I)  # not "well-meant"
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
+# who a relative clause says more of: "anyone who is affected" is one attribute, not "anyone"
+_INDEFINITE = frozenset("anyone anybody someone somebody everyone everybody anything everything people those".split())
 
 
 # HTML's tags: closing ones, ones with attributes, and opening ones closed later ("<name>"
@@ -258,6 +260,9 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _VERB_OBJECTS \
                 and words[-2].casefold() not in STOP and content(words[-2].casefold()):
             break  # "code that calls you", "you call it": the verb's object, not a filler
+        if len(words) >= 4 and words[-1].casefold().strip(".,;:!") in _VERB_OBJECTS \
+                and any(w.casefold() in ("who", "that", "which") for w in words[-5:-2]):
+            break  # "people who shouldn't have it": a relative clause, whole, of short words
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
                 and words[-2].casefold() in _AUXILIARY_BEFORE:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
@@ -737,7 +742,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
     else:
         cuts = [m.start() for m in _JOIN.finditer(phrase)]
         # "free software that is fully supported": the thing, and what is said of it
-        cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])]
+        cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
+                 and phrase[: m.start()].split()[-1].casefold() not in _INDEFINITE]
         # not "allowing you | to close": what someone is let do is no purpose of the term
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
                                                 r"\s+to\s+(?=\w+)", phrase)

@@ -1633,6 +1633,7 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
 
 @pytest.mark.parametrize("title, opening, expected", [
     ("Question", "What does idempotent mean?", {"idempotent"}),
+    ("Retro", 'Quick one: what does "done" mean for us?', {"done"}),  # a participle held up, no auxiliary
     ("What is a monad?", "I keep reading about them.", {"monad"}),
     ("Question", "What is meant by eventual consistency?", {"eventual consistency"}),
     ("Help", "Can someone explain what a closure is?", {"closure"}),

@@ -271,7 +271,8 @@ def _quoted_words(text: str) -> list[str]:
 
 
 # Verbs that only help another verb: never a term, even held up.
-_AUXILIARY = frozenset("am are be been being can could did do does doing done had has have having is may might "
+# (not "done", nor "doing": no auxiliary ever takes those forms, and "done" is a word teams define)
+_AUXILIARY = frozenset("am are be been being can could did do does had has have having is may might "
                        "must shall should was were will would".split())
 
 

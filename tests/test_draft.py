@@ -1631,6 +1631,14 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
     assert "NoPlusOne" in {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
 
 
+def test_two_names_set_apart_with_vs_are_terms_wherever_said() -> None:
+    """"persona vs archetype" in a later post, said and not asked, sets two names apart."""
+    msgs = [Message("m1", "a", "post", "Glossary work for the research team, round two."),
+            Message("m2", "b", "comment 1", "Next up: persona vs archetype. Mine differ in who made them.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "A persona is researched, an archetype is not.", reply_to="m1")]
+    assert {"persona", "archetype"} <= {t.label for t in find_terms(msgs, title="Glossary", max_terms=10)}
+
+
 @pytest.mark.parametrize("title, opening, expected", [
     ("Question", "What does idempotent mean?", {"idempotent"}),
     ("Retro", 'Quick one: what does "done" mean for us?', {"done"}),  # a participle held up, no auxiliary

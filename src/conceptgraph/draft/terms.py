@@ -51,6 +51,7 @@ __all__ = ["Candidate", "find_terms", "key_of", "given_terms", "word_key", "held
 _INNER = r"(?:[^,;:?.]|\.(?=\w))"
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>(?:[^?.,;:!]|\.(?=\w))+)", re.I)
+_VS = re.compile(r"\s(?:v|vs|vs\.|versus)\s")
 _VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
 # Two phrases set side by side with a spaced slash, each up to a stop or a comma
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
@@ -539,6 +540,10 @@ def _scan(messages: Sequence[Message], root: str | None, people: set[str], split
                 continue
             if first or text.rstrip().endswith("?"):
                 _question(f, text, 4.0 if first else 2.0, msg.by, msg.id, opening=first)
+            elif _VS.search(text):  # "persona vs archetype", said not asked: two names set apart anywhere
+                for m in _VERSUS.finditer(text):
+                    for side in ("a", "b"):
+                        f.mark(_side(m.group(side), side == "a", 2), 2.0, msg.by, msg.id, preferred=True)
             _held_up(f, text, msg.by, msg.id)
             if "," in text or text[-1:] in ".!?:":  # no name is set off without a comma or at the end
                 f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))

@@ -1649,6 +1649,8 @@ def test_two_names_set_apart_with_vs_are_terms_wherever_said() -> None:
     ("Is a tarn a lake?", "Asking for a map.", {"tarn", "lake"}),
     ("Chat", "Is a guild a kind of club, or something else?", {"guild", "club"}),
     ("Chat", "Is a tarn a lake or not?", {"tarn", "lake"}),
+    ("Chat", "Question for the workshop: is accessibility just a part of usability, or a different thing?",
+     {"accessibility", "usability"}),
     ("Question", "What is your point?", set()), ("Question", "What is right?", set()),
     ("Question", "Is this a bug?", set()),
 ])

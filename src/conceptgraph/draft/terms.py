@@ -78,7 +78,7 @@ _WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?
 # (after a lead-in: "Question for the workshop: is accessibility just a part of usability, or ...?")
 _IS_A = re.compile(r"(?:^|:\s+)\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<a>[^?,;:.]{1,40}?)\s+"
                    r"(?:(?:just|really|also|only|simply|merely)\s+(?:an?\s+|the\s+)?|an?\s+|the\s+)"
-                   r"(?:(?:kind|type|sort|form|part|subset|case|variant)\s+of\s+(?:an?\s+|the\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
+                   r"(?:(?:kind|type|sort|form|part|subset|case)\s+of\s+(?:an?\s+|the\s+)?)?(?P<b>[^?,;:.]{1,40}?)"
                    r"(?:,?\s+or\s+[^?]{1,40})?\s*\?\s*$", re.I)
 # Words held up as words: "the term X", "the word X", "called X", "X means".
 _META = re.compile(r"(?:\b(?:the|a|an|this|that)\s+(?:term|word|name|phrase|expression|noun|adjective|verb|"

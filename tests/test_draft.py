@@ -1642,6 +1642,8 @@ def test_two_names_set_apart_with_vs_are_terms_wherever_said() -> None:
 @pytest.mark.parametrize("title, opening, expected", [
     ("Question", "What does idempotent mean?", {"idempotent"}),
     ("Retro", 'Quick one: what does "done" mean for us?', {"done"}),  # a participle held up, no auxiliary
+    ("Words we use", "Can we agree what technical debt means?", {"technical debt"}),
+    ("Words we use", "I know what it means.", set()),
     ("What is a monad?", "I keep reading about them.", {"monad"}),
     ("Question", "What is meant by eventual consistency?", {"eventual consistency"}),
     ("Help", "Can someone explain what a closure is?", {"closure"}),

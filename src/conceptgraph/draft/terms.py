@@ -69,7 +69,10 @@ _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|cha
 # A word whose meaning is asked: "What does X mean?", "What is meant by X?", "the meaning of X?"
 _WHAT_MEANS = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?(?P<a>[^?,;:.]{1,40}?)\s+"
                          r"(?:really\s+|actually\s+|even\s+)?mean\b|\b(?:what\s+is\s+meant\s+by|(?:meaning|definition)\s+of)"
-                         r"\s+(?:an?\s+|the\s+(?:word\s+|term\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?", re.I)
+                         r"\s+(?:an?\s+|the\s+(?:word\s+|term\s+)?)?(?P<b>[^?,;:.]{1,40}?)\s*\?|"
+                         # asked of others: "Can we agree what technical debt means?", "explain what X means"
+                         r"\bwhat\s+(?:the\s+(?:word\s+|term\s+)?)?(?P<c>[^?,;:.]{1,40}?)\s+(?:really\s+|actually\s+)?"
+                         r"means\b", re.I)
 # ... or what a thing is: "What is a monad?", "Can someone explain what a closure is?"
 _WHAT_IS = re.compile(r"\bwhat(?:\s+(?:is|are)|['’]s)\s+(?!(?:(?:an?|the)\s+)?(?:meaning|definition)\b)(?:an?\s+|the\s+)?"
                       r"(?P<a>[^?,;:.]{1,40}?)\s*\?\s*$|"
@@ -647,7 +650,7 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
     # "What does X mean?" anywhere; "What is an X?", "Is X a Y?" where the thread asks its question
     for pattern in (_WHAT_MEANS, _WHAT_IS, _IS_A) if opening else (_WHAT_MEANS,):
         for m in pattern.finditer(text):
-            sides = [_named(m.group(g).strip()) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+            sides = [_named(m.group(g).strip()) for g in ("a", "b", "c") if g in m.groupdict() and m.group(g)]
             if all(sides) and not any(w[0].casefold() in _OWNED or lemma(w[-1]) in _DISCOURSE for w in sides) \
                     and not (pattern is _WHAT_IS and len(sides[0]) == 1 and _pos(sides[0][0]) & {"ADJ", "ADV"}):
                 # ("What is right?" asks what is true, not what a word means)

@@ -1291,6 +1291,8 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("You're right.", "agrees_with"),
     ("That's true.", "agrees_with"),
     ("A good idea.", "agrees_with"),  # a good idea, unlike the right word, grants one
+    ("I'd push back a bit.", "disputes"),  # the other side taken in so many words
+    ("Okay, I'll concede that one.", "agrees_with"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -405,7 +405,10 @@ _GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|t
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
-_CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|"
+# Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
+_PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument)\b", re.I)
+_CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
+                      rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
                       r"strong )?point)\b", re.I)
 
@@ -429,7 +432,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
         return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
     sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
-    against = 0
+    against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     words = _CUE.findall(sentence.casefold())
     for i, w in enumerate(words):

@@ -1644,6 +1644,14 @@ def test_a_bulleted_transcript_under_headings_is_a_discussion(write) -> None:
                                                      ("ann", "Then which word?"), ("bo", "Defect, in the report.")]
 
 
+def test_an_import_to_standard_output_is_refused(write, tmp_path: Path, monkeypatch) -> None:
+    """"-o -" is standard output to most tools; a folder of files cannot go there, and no
+    folder named "-" is made."""
+    monkeypatch.chdir(tmp_path)
+    r = run("import", str(write("Ann: Soup?\nBo: Soup.\n", "chat.txt")), "-o", "-")
+    assert r.exit_code == 2 and "not to standard output" in r.stderr and not (tmp_path / "-").exists()
+
+
 def test_a_placeholder_speaker_is_renamed(write, tmp_path: Path) -> None:
     """A transcript's "Speaker 1" named as who they are: their turns are the new name's,
     with an id of it; a name that already speaks is one person (--same-person), said so."""

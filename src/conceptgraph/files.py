@@ -689,6 +689,9 @@ def check_new_folder(path: str | os.PathLike[str], own: frozenset[str], force: b
     one holding other files is refused (--force could not help: it never deletes them);
     one holding only ``own`` files (an earlier run) is replaced only with ``force``."""
     target = Path(path)
+    if str(path) == "-":  # standard output, to most tools: a folder of several files cannot go there
+        raise UsageError("-o -: this writes a folder of files, not to standard output; give a folder's path "
+                         "(or --json for the summary on standard output)")
     if not recover(target):
         return False
     if not target.is_dir():

@@ -1363,6 +1363,18 @@ def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> 
     assert ("bo", "cy") in agreements  # a statement agreed with
 
 
+def test_a_sentence_of_chinese_is_long_enough_to_tell(tmp_path: Path) -> None:
+    """Twenty Chinese characters say as much as eighty letters of English: the message is
+    told as Chinese, left out of the draft and said to be."""
+    chat = ('Ana: What do we mean by "sustainability" in the report? Environmental only?\n'
+            "Ben: Sustainability is environmental, social and economic.\n"
+            "Mei: \u53ef\u6301\u7eed\u6027\u5728\u6211\u4eec\u7684\u62a5\u544a\u91cc\u5e94\u8be5\u5305\u62ec"
+            "\u793e\u4f1a\u8d23\u4efb\u3002\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d")).exit_code == 0
+    assert json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)["other_languages"] == {"zh": 1}
+
+
 def test_a_guess_of_the_language_model_is_no_answer(tmp_path: Path) -> None:
     """A short text gives the model little to go on ("I vote for NoPlusOne." reads as
     Nigerian Pidgin): a guess it gives a low probability is no language, and the message

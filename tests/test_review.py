@@ -101,6 +101,14 @@ def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
     assert out.exit_code == 2 and "uses attribute" in out.stderr
 
 
+def test_before_any_decision_the_likely_figure_is_the_confidence_even_a_certain_one(tmp_path: Path) -> None:
+    """A term given with --terms is drafted at 1.00, and is as likely accepted, not 0.98."""
+    (tmp_path / "chat.txt").write_text("Ann: Is a tarn a lake?\nBo: A tarn is a small lake.\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--terms", "tarn,lake").exit_code == 0
+    rows = json.loads(run("review", str(tmp_path / "d"), "--list", "--json").stdout)
+    assert any(row["confidence"] == 1.0 for row in rows) and all(row["likely"] == row["confidence"] for row in rows)
+
+
 def test_the_list_shows_the_figure_it_is_sorted_by_once_decisions_move_it(drafted: Path) -> None:
     """Before any decision the queue is in the order of the drafted confidence; after, the
     learned order's figure is shown beside it ("likely"), and the rows follow it."""

@@ -96,10 +96,13 @@ class Prior:
         prior_odds = math.log(rate / (1 - rate))
         weight = {f: WEIGHT * (math.log((yes[f] + SHRINK * rate) / (no[f] + SHRINK * (1 - rate))) - prior_odds)
                   for f in set(yes) | set(no) if yes[f] + no[f] >= MIN_COUNT}
+        # taught nothing yet, the likelihood is the drafter's confidence as it is (1.00 shows
+        # as 1.00); once taught, a confidence weighs at most as a certainty of 0.98 would
+        edge = 0.02 if weight else 1e-9
         out = {}
         for it in left:
             c = it.record.confidence
-            score = math.log(min(max(c, 0.02), 0.98) / (1 - min(max(c, 0.02), 0.98))) if c is not None else 0.0
+            score = math.log(min(max(c, edge), 1 - edge) / (1 - min(max(c, edge), 1 - edge))) if c is not None else 0.0
             if weight:
                 score += sum(weight.get(f, 0.0) for f in self._dynamic(it.key, self.features.get(it.key, []), status))
             out[it.key] = score

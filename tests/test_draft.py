@@ -178,6 +178,10 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership is anyone who is followed willingly.", [("leadership", "anyone who is followed willingly", False)]),
     ("Trust is guarding data from people who shouldn't have it.",
      [("trust", "guarding data from people who shouldn't have it", False)]),
+    ("Leadership has a meaning that management never has.", [("leadership", "has meaning that management never has",
+                                                                False)]),
+    ("Leadership is doing the job you're doing.", [("leadership", "doing the job you're doing", False)]),
+    ("Teamwork is talking to each other.", [("teamwork", "talking to each other", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

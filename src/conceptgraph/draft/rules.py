@@ -260,9 +260,14 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _VERB_OBJECTS \
                 and words[-2].casefold() not in STOP and content(words[-2].casefold()):
             break  # "code that calls you", "you call it": the verb's object, not a filler
-        if len(words) >= 4 and words[-1].casefold().strip(".,;:!") in _VERB_OBJECTS \
-                and any(w.casefold() in ("who", "that", "which") for w in words[-5:-2]):
-            break  # "people who shouldn't have it": a relative clause, whole, of short words
+        last = words[-1].casefold().strip(".,;:!")
+        if len(words) >= 3 and (last in _VERB_OBJECTS or last in _CLAUSE_VERBS) \
+                and any(w.casefold() in ("who", "that", "which") for w in words[-5:-1]):
+            break  # "people who shouldn't have it", "a meaning that usability never has": a clause, whole
+        if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
+            break  # "the job you're doing": the clause's own verb
+        if len(words) >= 3 and " ".join(words[-2:]).casefold().strip(".,;:!") in ("each other", "one another"):
+            break  # "talks to each other": what the verb is done to
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
                 and words[-2].casefold() in _AUXILIARY_BEFORE:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
@@ -277,6 +282,11 @@ def _label(phrase: str, ends: bool = False) -> str:
 _WANTS_MORE = frozenset([*"defined called termed described regarded referred meant".split(),
                          "defined as", "known as", "described as", "seen as", "treated as", "regarded as", "referred to"])
 _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
+# the short verbs a relative clause may end on ("... that usability never has")
+_CLAUSE_VERBS = frozenset("has have had does do did is are was were doing done be".split())
+# a subject and its auxiliary in one word, before a clause's verb ("you're doing")
+_SUBJECT_AUX = frozenset("you're you’re we're we’re they're they’re i'm i’m he's he’s she's she’s you've "
+                         "you’ve we've we’ve they've they’ve i've i’ve".split())
 # A preposition and its pronoun end a label whole ("talks about you"); a preposition that
 # ends the sentence ends its clause ("the word I care about")
 _STRANDING = "about of for with on at in to from into by over through".split()

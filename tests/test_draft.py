@@ -182,6 +182,7 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
                                                                 False)]),
     ("Leadership is doing the job you're doing.", [("leadership", "doing the job you're doing", False)]),
     ("Teamwork is talking to each other.", [("teamwork", "talking to each other", False)]),
+    ("Teamwork is about how pleasant it is.", [("teamwork", "how pleasant it is", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)
@@ -1434,6 +1435,7 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # what something is, with words before the name: the label is that something, not "X is an"
     ("A haiku is a short sonnet.", [("sonnet", "haiku")]),
     ("A haiku is also a sonnet, and that's not a song.", [("sonnet", "haiku")]),
+    ("Second topic: sonnet vs ballad.", []),  # two names set apart, nothing said of either
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

@@ -112,6 +112,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
         return []
+    if any(_SET_APART.fullmatch(text[a[1] - base:b[0] - base]) for a, b in zip(mentions, mentions[1:])):
+        return []  # "Second topic: persona vs archetype": two names set apart, nothing said of either
     chosen = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)
                    and not _COMPLEMENT.search(text, 0, m[0] - base)
                    and not compound_after(text, m[1] - base)), None)
@@ -158,6 +160,7 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"
 _AND_OR = re.compile(r"\b(?:and|or|versus|vs)\b|[&/]", re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
+_SET_APART = re.compile(r"[\"”’'`)\s]*(?:vs\.?|versus|v\.)[\s\"“‘'`(]*", re.I)
 _LIST_GOES_ON = re.compile(r"[\"”’'`)]*\s*,?\s*(?:and|or)\b", re.I)  # "X, Y or anything that ..."
 _JOINED = re.compile(r"^[\s\"“”‘’'`()]*(?:,\s*)?(?:and|or|&|/|,|versus|vs\.?)(?:\s+(?:also|even))?[\s\"“”‘’'`()]*"
                      r"(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)

@@ -262,7 +262,7 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "code that calls you", "you call it": the verb's object, not a filler
         last = words[-1].casefold().strip(".,;:!")
         if len(words) >= 3 and (last in _VERB_OBJECTS or last in _CLAUSE_VERBS) \
-                and any(w.casefold() in ("who", "that", "which") for w in words[-5:-1]):
+                and any(w.casefold() in _CLAUSE_OPENERS for w in words[-5:-1]):
             break  # "people who shouldn't have it", "a meaning that usability never has": a clause, whole
         if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
             break  # "the job you're doing": the clause's own verb
@@ -282,6 +282,8 @@ def _label(phrase: str, ends: bool = False) -> str:
 _WANTS_MORE = frozenset([*"defined called termed described regarded referred meant".split(),
                          "defined as", "known as", "described as", "seen as", "treated as", "regarded as", "referred to"])
 _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
+# the words a clause within a label opens with ("people who ...", "how pleasant it is")
+_CLAUSE_OPENERS = frozenset("who that which how what whether where when why".split())
 # the short verbs a relative clause may end on ("... that usability never has")
 _CLAUSE_VERBS = frozenset("has have had does do did is are was were doing done be".split())
 # a subject and its auxiliary in one word, before a clause's verb ("you're doing")
@@ -304,13 +306,14 @@ _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under ab
 # label are adverbs, saying nothing alone: "X: still", "X: back"
 _ADVERBIAL = frozenset("still yet just even already also really again back well so then now there here too else ever "
                        "quite rather anyway though instead maybe perhaps either neither".split())
+# (nor does "vs": "persona vs archetype" sets two names apart, and says nothing of either)
 
 
 def _says_something(word: str) -> bool:
     """A word a label can rest on: content, and more than an adverb ("Sometimes") or a
     placeholder ("thing")."""
     w = word.casefold()
-    if not content(w) or w in _GENERIC or w in _ADVERBIAL:
+    if not content(w) or w in _GENERIC or w in _ADVERBIAL or w in ("vs", "versus"):
         return False
     pos = _pos(w)
     return not pos or bool(pos - {"ADV"})

@@ -1652,7 +1652,12 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
 
 
 def test_two_names_set_apart_with_vs_are_terms_wherever_said() -> None:
-    """"persona vs archetype" in a later post, said and not asked, sets two names apart."""
+    """"persona vs archetype" in a later post, said and not asked, sets two names apart;
+    a side ends at a bracket ("user (glossary)" is "user")."""
+    said = [Message("m1", "a", "post", "A user touches the product."),
+            Message("m2", "b", "comment 1", "A stakeholder is anyone affected.", reply_to="m1")]
+    assert {t.label for t in find_terms(said, title="Stakeholder vs user (glossary)", max_terms=10)} == {
+        "stakeholder", "user"}
     msgs = [Message("m1", "a", "post", "Glossary work for the research team, round two."),
             Message("m2", "b", "comment 1", "Next up: persona vs archetype. Mine differ in who made them.", reply_to="m1"),
             Message("m3", "c", "comment 2", "A persona is researched, an archetype is not.", reply_to="m1")]

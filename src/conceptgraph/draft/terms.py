@@ -52,7 +52,9 @@ _INNER = r"(?:[^,;:?.]|\.(?=\w))"
 _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\s+(?:\w+\s+){0,2}?between\s+"
                     r"(?P<a>.+?)\s+and\s+(?P<b>(?:[^?.,;:!]|\.(?=\w))+)", re.I)
 _VS = re.compile(r"\s(?:v|vs|vs\.|versus)\s")
-_VERSUS = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:v|vs|vs\.|versus)\s+(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})")
+# (a side ends at a bracket: "Stakeholder vs user (glossary)" sets "user" apart, not "user glossary")
+_VERSUS = re.compile(r"(?P<a>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,2})\s+(?:v|vs|vs\.|versus)\s+"
+                     r"(?P<b>[^\s,;:?()]+(?:\s+[^\s,;:?()]+){0,2})")
 # Two phrases set side by side with a spaced slash, each up to a stop or a comma
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
 # In a title, words joined by a bare slash too: "terminology of conjecture/proof"

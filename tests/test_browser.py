@@ -266,13 +266,20 @@ def test_physics_and_fit_buttons(fresh: Page) -> None:
 
 def test_opening_the_panel_does_not_move_the_graph(fresh: Page) -> None:
     p = fresh.page
-    before = fresh.js("() => [conceptgraph.network.getViewPosition(), conceptgraph.network.getScale()]")
+
+    def view() -> list[float]:
+        x, y, scale = fresh.js("() => { const v = conceptgraph.network.getViewPosition();"
+                               " return [v.x, v.y, conceptgraph.network.getScale()]; }")
+        return [x, y, scale]
+
+    before = view()
     j = _edge_of_kind(fresh, "opposes")
     _click_edge(fresh, j)
     p.wait_for_selector("#panel:not([hidden])")
-    assert fresh.js("() => [conceptgraph.network.getViewPosition(), conceptgraph.network.getScale()]") == before
+    # (to a thousandth of a pixel: the canvas's own arithmetic may differ in the last digits)
+    assert view() == pytest.approx(before, abs=1e-3)
     p.click("#close")
-    assert fresh.js("() => [conceptgraph.network.getViewPosition(), conceptgraph.network.getScale()]") == before
+    assert view() == pytest.approx(before, abs=1e-3)
 
 
 def test_a_double_click_on_the_right_focuses_that_node(fresh: Page) -> None:

@@ -1651,6 +1651,19 @@ def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() ->
     assert "NoPlusOne" in {t.label for t in find_terms(msgs, title="wiki: rename NoMeToo", max_terms=10)}
 
 
+def test_a_phrase_two_people_speak_of_is_a_term_in_a_short_thread() -> None:
+    """Two speakers each make "kill switch" the subject of what they say: in four
+    messages, counting its uses shows little, but it is what they talk about."""
+    msgs = [Message("m1", "a", "turn 1", 'So is a "feature flag" the same as a "toggle"?'),
+            Message("m2", "b", "turn 2", "Basically yes. Flag is the everyday word."),
+            Message("m3", "a", "turn 3", "But a kill switch is also a flag, and it's not a feature."),
+            Message("m4", "b", "turn 4", "Fair point. A kill switch is an ops toggle.")]
+    assert "kill switch" in {t.label for t in find_terms(msgs, title="", max_terms=10)}
+    # one speaker saying it twice is no such sign
+    alone = [m if m.id != "m4" else Message("m4", "a", "turn 4", "A kill switch is an ops toggle.") for m in msgs]
+    assert "kill switch" not in {t.label for t in find_terms(alone, title="", max_terms=10)}
+
+
 def test_two_names_set_apart_with_vs_are_terms_wherever_said() -> None:
     """"persona vs archetype" in a later post, said and not asked, sets two names apart;
     a side ends at a bracket ("user (glossary)" is "user")."""

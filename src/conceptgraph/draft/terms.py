@@ -837,6 +837,10 @@ def _score(f: _Finder, title: str) -> None:
         if len(c.key) == 1 and heads[c.key[0]] >= 2 and c.marked < 2:
             keyness *= 0.2
         score = c.marked + 0.6 * keyness
+        if len(c.key) > 1 and f.subjects[c.key] >= 2 and len(c.speakers) > 1 and not name:
+            # a phrase two people make the subject of what they say ("a kill switch is ..."):
+            # what a short thread is about, where counting uses shows little
+            score += 2.0
         first = words[0].casefold()
         kin = 1 < len(c.key) <= 3 and first not in _VAGUE and all(content(w) or code_like(w) for w in words) \
             and (heads[c.key[-1]] >= 2 or c.key[-1] in strong

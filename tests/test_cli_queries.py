@@ -152,7 +152,7 @@ def test_a_term_asked_of_an_import_not_yet_drafted_says_to_draft(tmp_path) -> No
     r = run("compare", "guild", "community", "--data", str(ROOT / "tests" / "fixtures" / "discussions" / "telegram.json"))
     assert r.exit_code == 3
     assert r.stderr == ("Error: no node named 'guild'; the data has no terms yet: draft them with "
-                        "`conceptgraph draft DATA` (it reads English), or name them with `--terms`\n")
+                        "`conceptgraph draft DATA` (it reads English; `--terms A,B` names them)\n")
 
 
 def test_ambiguous_name_exit_code(write) -> None:

@@ -337,8 +337,8 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
         if kind in (None, TERM) and not any(k == TERM for _, k in G.nodes(data="kind")):
             # an imported discussion, not drafted yet: search would find nothing either
             # (or drafted, but from messages the rules cannot read: they read English)
-            return ("; the data has no terms yet: draft them with `conceptgraph draft DATA` (it reads English), "
-                    "or name them with `--terms`")
+            return ("; the data has no terms yet: draft them with `conceptgraph draft DATA` (it reads English; "
+                    "`--terms A,B` names them)")
         return "; try `conceptgraph search`"
     labels = [str(G.nodes[n].get("label", n)) for n in nodes]
     return " (did you mean " + " or ".join(_shown(G, n, with_id=labels.count(label) > 1)

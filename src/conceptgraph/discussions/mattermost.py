@@ -43,7 +43,7 @@ from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
 from .clean import markdown_to_text, quoted_post
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, number, utc_day
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, list_of, number, text_of, utc_day
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
 
@@ -133,27 +133,27 @@ def _export(data: bytes, file: str) -> _File:
         if not isinstance(obj, dict):
             continue
         if kind == "team":
-            teams[_str(obj.get("name"))] = _str(obj.get("display_name")) or _str(obj.get("name"))
+            teams[text_of(obj.get("name"))] = text_of(obj.get("display_name")) or text_of(obj.get("name"))
         elif kind == "channel":
-            channels[_str(obj.get("team")), _str(obj.get("name"))] = _str(obj.get("display_name"))
+            channels[text_of(obj.get("team")), text_of(obj.get("name"))] = text_of(obj.get("display_name"))
         elif kind in ("user", "bot"):
-            name = _str(obj.get("username"))
+            name = text_of(obj.get("username"))
             people[name] = (_full_name(obj) or name, name)
             if kind == "bot":
                 bots.add(name)
         elif kind in ("post", "direct_post"):
-            user = _str(obj.get("user"))
+            user = text_of(obj.get("user"))
             if kind == "post":
-                team, channel = _str(obj.get("team")), _str(obj.get("channel"))
+                team, channel = text_of(obj.get("team")), text_of(obj.get("channel"))
                 thread = f"{team}/{channel}"
                 places[thread] = team, channel
             else:
-                members = sorted({m for m in _list(obj.get("channel_members")) if isinstance(m, str)} | {user})
+                members = sorted({m for m in list_of(obj.get("channel_members")) if isinstance(m, str)} | {user})
                 thread = _DIRECT + ",".join(members)
                 groups[thread] = members
             posts.append(_Said(f"L{n}", "", thread, user, obj))
-            posts += [_Said(f"L{n}.{i}", f"L{n}", thread, _str(r.get("user")), r)
-                      for i, r in enumerate(_list(obj.get("replies")), 1) if isinstance(r, dict)]
+            posts += [_Said(f"L{n}.{i}", f"L{n}", thread, text_of(r.get("user")), r)
+                      for i, r in enumerate(list_of(obj.get("replies")), 1) if isinstance(r, dict)]
     titles = {key: "direct messages: " + ", ".join(sorted(people.get(m, (m, m))[0] for m in members))
               for key, members in groups.items()}
     for key, (team, channel) in places.items():
@@ -180,20 +180,20 @@ def _api(data: bytes, file: str) -> _File:
             answer = True
             for p in given.values() if isinstance(given, dict) else given:
                 if isinstance(p, dict):
-                    found.setdefault(_str(p.get("id")) or f"#{len(found)}", p)
+                    found.setdefault(text_of(p.get("id")) or f"#{len(found)}", p)
         users = page.get("users")
-        for u in users.values() if isinstance(users, dict) else _list(users):
-            if isinstance(u, dict) and _str(u.get("id")):
-                username = _str(u.get("username"))
+        for u in users.values() if isinstance(users, dict) else list_of(users):
+            if isinstance(u, dict) and text_of(u.get("id")):
+                username = text_of(u.get("username"))
                 people[u["id"]] = (_full_name(u) or username or u["id"], username or u["id"])
                 if u.get("is_bot") is True:
                     bots.add(u["id"])
     if not answer:
         raise DatasetError('expected Mattermost\'s posts API answer (an object with "order" and "posts") or its '
                            "bulk export (JSON Lines)", file)
-    channels = {_str(p.get("channel_id")) for p in found.values()}
+    channels = {text_of(p.get("channel_id")) for p in found.values()}
     stem = PurePath(file).stem
-    posts = [_Said(key, _str(p.get("root_id")), _str(p.get("channel_id")), _str(p.get("user_id")), p)
+    posts = [_Said(key, text_of(p.get("root_id")), text_of(p.get("channel_id")), text_of(p.get("user_id")), p)
              for key, p in found.items()]
     titles = {c: (stem if len(channels) == 1 and stem else c) for c in channels}
     return _File(posts, titles, people, bots)
@@ -228,7 +228,7 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
             left["deleted"] += 1
             continue
         quotes: list[str] = []
-        text = "" if gone else markdown_to_text(_str(p.post.get("message")), left, quotes=quotes)
+        text = "" if gone else markdown_to_text(text_of(p.post.get("message")), left, quotes=quotes)
         if not text and not gone:
             left["empty"] += 1
             continue
@@ -266,21 +266,16 @@ def _quoted(quotes: list[str], before: list[tuple[str, str]]) -> str:
     return quoted_post([markdown_to_text(q) for q in quotes], before[-_QUOTED_AMONG:]) if quotes else ""
 
 
-def _str(value: Any) -> str:
-    """A string the file gives; any other value (a number, a list, null) is none."""
-    return value if isinstance(value, str) else ""
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _full_name(user: dict[str, Any]) -> str:
     """"First Last", else the nickname, else the one name given: "" for none."""
-    first, last = _str(user.get("first_name")).strip(), _str(user.get("last_name")).strip()
+    first, last = text_of(user.get("first_name")).strip(), text_of(user.get("last_name")).strip()
     if first and last:
         return f"{first} {last}"
-    return _str(user.get("nickname")).strip() or _str(user.get("display_name")).strip() or first or last
+    return text_of(user.get("nickname")).strip() or text_of(user.get("display_name")).strip() or first or last
 
 
 def _bot_name(post: dict[str, Any]) -> str | None:
@@ -289,7 +284,7 @@ def _bot_name(post: dict[str, Any]) -> str | None:
     props = post.get("props")
     if not isinstance(props, dict):
         return None
-    shown = _str(props.get("override_username")).strip()
+    shown = text_of(props.get("override_username")).strip()
     if shown or any(props.get(k) in (True, "true") for k in ("from_webhook", "from_bot")):
         return shown
     return None

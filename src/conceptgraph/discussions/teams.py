@@ -38,14 +38,13 @@ messages (a stand-in while a reply answers one), the messages of bots and apps
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, number, utc_day
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, list_of, number, text_of, utc_day
 
 __all__ = ["read_teams", "sniff_teams"]
 
@@ -115,7 +114,7 @@ def _read(data: bytes, file: str) -> _File:
                 continue
             said = _said(m, f"#{len(found)}", "", "")
             found.setdefault(said.key, said)
-            for r in _list(_get(m, "replies")):  # $expand=replies: the post's replies, nested in it
+            for r in list_of(_get(m, "replies")):  # $expand=replies: the post's replies, nested in it
                 if isinstance(r, dict):
                     reply = _said(r, f"#{len(found)}", said.key, said.thread)
                     found.setdefault(reply.key, reply)
@@ -138,8 +137,8 @@ def _read(data: bytes, file: str) -> _File:
     people: dict[str, str] = {}
     for s in messages:
         for user in [_get(_get(s.msg, "from"), "user"), *(_get(_get(m, "mentioned"), "user")
-                                                          for m in _list(_get(s.msg, "mentions")))]:
-            ident, name = _str(_get(user, "id")), _str(_get(user, "displayName")).strip()
+                                                          for m in list_of(_get(s.msg, "mentions")))]:
+            ident, name = text_of(_get(user, "id")), text_of(_get(user, "displayName")).strip()
             if ident and name:
                 people.setdefault(ident, name)
     return _File(messages, titles, people)
@@ -148,11 +147,11 @@ def _read(data: bytes, file: str) -> _File:
 def _said(m: dict[str, Any], default: str, root: str, thread: str) -> _Said:
     """A message as read: its key, the post it replies to, what it quotes, its chat or
     channel (a nested reply's is its post's, when it names none)."""
-    key = _str(_get(m, "id")) or default
-    chat = _str(_get(m, "chatId"))
-    channel = _str(_get(_get(m, "channelIdentity"), "channelId"))
+    key = text_of(_get(m, "id")) or default
+    chat = text_of(_get(m, "chatId"))
+    channel = text_of(_get(_get(m, "channelIdentity"), "channelId"))
     where = f"chat:{chat}" if chat else f"channel:{channel}" if channel else thread
-    reply_to = _str(_get(m, "replyToId"))
+    reply_to = text_of(_get(m, "replyToId"))
     return _Said(key, reply_to if reply_to and reply_to != key else root, _quoted(m, key), where, m)
 
 
@@ -193,15 +192,15 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
             continue
         thread = threads.setdefault(s.thread, Thread(key=s.thread, title=read.titles.get(s.thread, s.thread)))
         user = _get(sender, "user")
-        account = _str(_get(user, "id"))
-        name = _str(_get(user, "displayName")).strip() or read.people.get(account, "") or account
+        account = text_of(_get(user, "id"))
+        name = text_of(_get(user, "displayName")).strip() or read.people.get(account, "") or account
         if isinstance(app, dict):  # a bot's message is by the bot, by the name it shows
-            account = _str(_get(app, "id")) or _str(_get(app, "displayName"))
-            name = _str(_get(app, "displayName")).strip() or account
-        url = _str(_get(m, "webUrl"))  # Graph writes the channel's id in it encoded; one with an "@" is not kept
+            account = text_of(_get(app, "id")) or text_of(_get(app, "displayName"))
+            name = text_of(_get(app, "displayName")).strip() or account
+        url = text_of(_get(m, "webUrl"))  # Graph writes the channel's id in it encoded; one with an "@" is not kept
         url = "" if "@" in url else url
         post = Post(key=s.key, author=name, text=text, account=account, date=_day(when[s.key]),
-                    title="" if gone else _str(_get(m, "subject")), url=url, gone="deleted" if gone else "")
+                    title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "")
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""
         if (s.thread, s.root) in place_of:
@@ -235,8 +234,8 @@ def _text(body: Any, left: Left) -> str:
     """A message's words: its HTML as text (emoji as themselves), or its text tidied."""
     if isinstance(body, str):  # a body given as its content alone
         body = {"content": body}
-    content = _str(_get(body, "content"))
-    kind = _str(_get(body, "contentType")).casefold()
+    content = text_of(_get(body, "content"))
+    kind = text_of(_get(body, "contentType")).casefold()
     if kind == "text" or (kind != "html" and not content.lstrip().startswith("<")):
         return tidy(content)
     return html_to_text(_EMOJI.sub(_emoji, content), left)
@@ -255,13 +254,13 @@ def _emoji(m: re.Match[str]) -> str:
 def _quoted(m: dict[str, Any], key: str) -> str:
     """The key of the message ``m`` quotes: its ``messageReference`` attachment's, else
     its quote's (``<blockquote itemid>``); "" for none."""
-    for a in _list(_get(m, "attachments")):
-        if _str(_get(a, "contentType")).casefold() == "messagereference":
-            ident = _str(_get(a, "id"))
+    for a in list_of(_get(m, "attachments")):
+        if text_of(_get(a, "contentType")).casefold() == "messagereference":
+            ident = text_of(_get(a, "id"))
             if ident and ident != key:
                 return ident
     body = _get(m, "body")
-    content = _str(_get(body, "content") if isinstance(body, dict) else body)[:_QUOTE_WITHIN]
+    content = text_of(_get(body, "content") if isinstance(body, dict) else body)[:_QUOTE_WITHIN]
     for q in _REPLY_QUOTE.finditer(content):
         if "schema.skype.com/reply" in q.group(1).lower():
             ident_m = _ITEM_ID.search(q.group(1))
@@ -286,13 +285,8 @@ def _is_message(obj: Any) -> bool:
         _get(obj, k) is not None for k in ("messageType", "body", "createdDateTime"))
 
 
-def _str(value: Any) -> str:
-    """A string the file gives; any other value (a number, a list, null) is none."""
-    return value if isinstance(value, str) else ""
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _deleted(m: dict[str, Any]) -> bool:
@@ -304,18 +298,9 @@ _PS_DATE = re.compile(r"/Date\((-?\d{1,15})(?:[+-]\d{4})?\)/")
 
 
 def _moment(value: Any) -> float:
-    """The Unix time of an ISO time Graph gives ("2024-06-10T06:20:00.000Z"; one without
-    a zone is UTC), or of PowerShell's; 0 for none, or one that is no time."""
-    if not isinstance(value, str) or len(value) > 64:
-        return 0.0
-    ps = _PS_DATE.fullmatch(value.strip())
-    if ps:
-        return number(int(ps.group(1)) / 1000)
-    try:
-        moment = datetime.fromisoformat(value.strip())
-        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
-    except (ValueError, OverflowError, OSError):
-        return 0.0
+    """The Unix time of an ISO time Graph gives, or of PowerShell's; 0 for none."""
+    ps = _PS_DATE.fullmatch(value.strip()) if isinstance(value, str) and len(value) <= 64 else None
+    return number(int(ps.group(1)) / 1000) if ps else iso_seconds(value)
 
 
 def _day(seconds: float) -> str:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
-           "utc_day"]
+           "utc_day", "text_of", "list_of", "iso_seconds"]
 
 UNNAMED = "unnamed commenter"
 
@@ -63,6 +63,36 @@ def utc_day(seconds: Any) -> str:
         return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
     except (TypeError, ValueError, OverflowError, OSError):
         return ""
+
+
+def text_of(value: Any) -> str:
+    """A string an export gives; any other value (a number, a list, null) is none.
+
+    >>> text_of("Ann"), text_of(7), text_of(None)
+    ('Ann', '', '')
+    """
+    return value if isinstance(value, str) else ""
+
+
+def list_of(value: Any) -> list[Any]:
+    """A list an export gives; any other value is an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def iso_seconds(value: Any) -> float:
+    """The Unix time of an ISO time an export gives ("2024-06-10T06:20:00.000Z"; one
+    without a zone is UTC), or 0 for none, or one that is no time.
+
+    >>> iso_seconds("1970-01-02T00:00:00Z"), iso_seconds("1970-01-02"), iso_seconds("soon"), iso_seconds(5)
+    (86400.0, 86400.0, 0.0, 0.0)
+    """
+    if not isinstance(value, str) or len(value) > 64:
+        return 0.0
+    try:
+        moment = datetime.fromisoformat(value.strip())
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return 0.0
 
 
 @dataclass

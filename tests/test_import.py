@@ -883,6 +883,321 @@ def test_a_teams_file_of_the_wrong_shape_says_what_it_expected(write, text: str,
     assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1, r.stderr
 
 
+CANVAS = [  # the topic's prompt, then its entries in time order, each reply under what its parent_id names
+    ("Émilie Fournier", "post", "", "We often use empathy and sympathy as if they meant the same thing. In your own "
+     "words, what does each one mean? Give an example where one fits and the other does not."),
+    ("Søren Kjær", "comment 1", "post",
+     "I think sympathy is feeling sorry for someone, and empathy is feeling with them."),
+    ("Nguyễn Thị Lan", "reply 1 to comment 1", "comment-1", "Agreed, but I'd add that empathy doesn't need pity at all."),
+    # a reply to a reply: the passage it quotes is Lan's words, not Søren's
+    ("Søren Kjær", "reply 2 to comment 1", "reply-1-to-comment-1",
+     "Good point: you can feel with someone who is proud, not only with someone who is sad."),
+    ("unnamed commenter (comment 2)", "comment 2", "post", "[deleted]"),
+    ("Émilie Fournier", "reply 1 to comment 2", "comment-2", "Aiyana took her post down, but her question was a good "
+     "one: yes, you can sympathise with someone without knowing how it feels."),
+    ("Kwame Mensah", "comment 3", "post", "In Twi one word covers both, so this difference was new to me. Is compassion "
+     "(https://en.wiktionary.org/wiki/compassion) a third thing?"),
+    ("Aiyana Whitehorse", "reply 1 to comment 3", "comment-3", "I’d say compassion is empathy plus wanting to help."),
+    # from new_entries: not in the view yet, still under the reply it answers
+    ("Kwame Mensah", "reply 2 to comment 3", "reply-1-to-comment-3",
+     "So sympathy would be wanting to help without feeling it? That fits the Twi word better."),
+]
+
+
+def test_a_canvas_full_topic_with_the_topic_beside_it_or_in_the_same_file(tmp_path: Path) -> None:
+    """Canvas's full topic (``.../view``) and the topic itself, given together, in either
+    order or saved one after the other in one file: one thread, the teacher's prompt its
+    post, each entry a comment, replies nested at any depth under their parent_id, names
+    from the participants. A deleted entry that was answered stays as a stand-in; the
+    other, an attachment alone and a quoted passage are left out and counted."""
+    topic, view = FIX / "canvas-topic.json", FIX / "canvas-view.json"
+    ds, summary = read_discussion([topic, view])
+    assert summary["format"] == "canvas" and summary["threads"] == 1 and summary["replies"] == 8
+    assert summary["left_out"] == {"deleted": 2, "empty": 1, "quoted passages (others' words)": 1}
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages] == CANVAS
+    assert (ds.source.title, ds.source.author, ds.source.date, ds.source.url) == (
+        "Week 3: Empathy or sympathy?", "Émilie Fournier", "2024-09-09",
+        "https://canvas.example.edu/courses/1187/discussion_topics/2214")
+    assert [m.date for m in ds.messages] == ["2024-09-09"] * 3 + ["2024-09-10"] + ["2024-09-09"] * 3 + ["2024-09-10"] * 2
+    assert [(c.name, c.role) for c in ds.contributors][:2] == [("Émilie Fournier", "author"), ("Søren Kjær", "commenter")]
+    both = tmp_path / "week-3.json"
+    both.write_text(topic.read_text(encoding="utf-8") + view.read_text(encoding="utf-8"), encoding="utf-8")
+    for given in ([view, topic], [both]):
+        again, _ = read_discussion(given)
+        assert [(m.where, m.reply_to, m.text) for m in again.messages] == [c[1:] for c in CANVAS], given
+        assert again.source.title == "Week 3: Empathy or sympathy?"
+    # the view alone: no prompt, so each entry answers no one, and the thread is titled by the file's name
+    alone, summary = read_discussion([view])
+    assert [(m.where, m.reply_to) for m in alone.messages][:2] == [("comment 1", ""), ("reply 1 to comment 1",
+                                                                                      "comment-1")]
+    assert [m.text for m in alone.messages] == [c[3] for c in CANVAS[1:]]
+    assert (alone.source.title, alone.source.author, alone.source.url) == ("canvas-view", "", "")
+    assert summary["replies"] == 5 and all(c.role == "commenter" for c in alone.contributors)
+    # told by their content, whatever their names; read together from the command line
+    shutil.copy(view, tmp_path / "import")
+    shutil.copy(topic, tmp_path / "topic")
+    assert detect(tmp_path / "import") is IMPORTERS["canvas"] and detect(tmp_path / "topic") is IMPORTERS["canvas"]
+    r = run("import", str(tmp_path / "topic"), str(tmp_path / "import"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:2] == ["canvas: 1 thread, 9 messages, 6 speakers, 8 replies",
+                                         "left out: 2 deleted, 1 empty, 1 quoted passage (others' words)"]
+    written = load_dataset(tmp_path / "out")
+    assert [(m.where, m.reply_to, m.text) for m in written.messages] == [c[1:] for c in CANVAS]
+    # --format canvas given another chat's file: the content says which it is
+    r = run("import", str(FIX / "teams-chat.json"), "--format", "canvas", "-o", str(tmp_path / "t"))
+    assert r.exit_code == 2 and "reads as teams" in r.stderr
+
+
+def _canvas_entries(view: dict) -> list[dict]:
+    """The full topic as ``GET .../entries`` lists it: the top-level entries newest
+    first, each with its user_name and its replies at any depth flat in recent_replies
+    (newest first, deleted ones not listed)."""
+    names = {p["id"]: p["display_name"] for p in view["participants"]}
+
+    def flat(entry: dict) -> dict:
+        out = {k: v for k, v in entry.items() if k != "replies"}
+        if "user_id" in entry:
+            out["user_name"] = names[entry["user_id"]]
+        out["read_state"], out["forced_read_state"] = "read", False
+        return out
+
+    def under(entry: dict) -> list[dict]:
+        found = []
+        for r in entry.get("replies", []) + [e for e in view["new_entries"] if e["parent_id"] == entry["id"]]:
+            found += [r, *under(r)]
+        return found
+
+    listed = []
+    for entry in sorted(view["view"], key=lambda e: e["created_at"], reverse=True):
+        replies = sorted((flat(r) for r in under(entry) if not r.get("deleted")), key=lambda r: r["created_at"],
+                         reverse=True)
+        listed.append(flat(entry) | ({"recent_replies": replies, "has_more_replies": False} if replies else {}))
+    return listed
+
+
+def test_a_canvas_entries_list_reads_as_the_full_topic(tmp_path: Path) -> None:
+    """The flat entries list (newest first, replies flat in recent_replies under their
+    parent_id, people by user_name), its pages saved one after the other, reads as the
+    full topic does; without names, a person is their user id."""
+    view = json.loads((FIX / "canvas-view.json").read_text(encoding="utf-8"))
+    listed = _canvas_entries(view)
+    pages = tmp_path / "entries.json"
+    pages.write_text(json.dumps(listed[:2], ensure_ascii=False, indent=1) + "\n" + json.dumps(listed[2:]),
+                     encoding="utf-8")
+    assert detect(pages) is IMPORTERS["canvas"]
+    ds, summary = read_discussion([FIX / "canvas-topic.json", pages])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages] == CANVAS
+    assert summary["left_out"] == {"deleted": 2, "empty": 1, "quoted passages (others' words)": 1}
+    for e in listed:
+        e.pop("user_name", None)
+        for r in e.get("recent_replies", []):
+            r.pop("user_name")
+    nameless = tmp_path / "nameless.json"
+    nameless.write_text(json.dumps(listed), encoding="utf-8")
+    ds, _ = read_discussion([nameless])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [people[m.by] for m in ds.messages][:3] == ["7101", "7103", "7101"]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('{"id": 2214, "title": "Week 3", "discussion_type": "threaded", "message": "<p>Why?</p>"}',
+     "a Canvas discussion topic but none of its entries: give its full view"),
+    ('[{"id": 1, "title": "Week 1", "discussion_type": "threaded"}, {"id": 2, "title": "Week 2", '
+     '"discussion_type": "threaded"}]', "holds 2 discussion topics (ids 1, 2): import one topic at a time"),
+    ('{"unread_entries": [], "forced_entries": [], "participants": [], "view": []}', "no entry in this Canvas discussion"),
+    ('{"unread_entries": [], "forced_entries": [], "participants": [], "view": [{"id": 1, "message": "<p>Hi',
+     "JSON syntax error"),
+])
+def test_a_canvas_file_of_the_wrong_shape_says_what_it_expected(write, text: str, problem: str) -> None:
+    path = write(text, "topic.json")
+    r = run("import", str(path), "-o", str(path.parent / "out"))
+    assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+MOODLE_MYTH = [  # discussion 31: each reply right after what it answers
+    ("Ifeoma Nwosu", "post", "", "This week's question: is a myth the same thing as a legend? Give an example of each."),
+    ("Zoë Ångström", "comment 1", "post", "No. A myth explains how the world came to be, and gods act in it; a legend "
+     "tells of people who may have lived, like King Arthur."),
+    # its <blockquote> of Zoë's words is hers, not Mateus's
+    ("Mateus Conceição", "reply 1 to comment 1", "comment-1",
+     "But nobody has shown that Robin Hood lived, and he is a legend. Is the test that he could have lived?"),
+    ("Ifeoma Nwosu", "reply 2 to comment 1", "reply-1-to-comment-1", "Good question, Mateus. Yes: a legend is told as "
+     "history, a myth as sacred truth, whether or not anyone lived."),
+    ("unnamed commenter (comment 2)", "comment 2", "post", "[deleted]"),
+    ("Nguyễn Thị Thảo", "reply 1 to comment 2", "comment-2", "Whatever the post above said: in Vietnamese we say "
+     "thần thoại for myth and truyền thuyết for legend, two different words."),
+]
+MOODLE_FABLE = [
+    ("Søren Kjær", "post", "", "Aesop's story of the fox and the grapes: myth, legend, or neither?"),
+    ("Zoë Ångström", "comment 1", "post", "Neither: it is a fable.\nA fable has a moral, and its animals talk."),
+]
+
+
+def _in_thread(title: str, rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """Rows of one thread as a file of several threads places them: under its title."""
+    slug = title.lower().replace(" ", "-").rstrip("?")
+    return [(who.replace("(", f"(“{title}” › "), f"“{title}” › {where}", f"{slug}-{to}" if to else "", text)
+            for who, where, to, text in rows]
+
+
+def test_a_moodle_forum_export_each_discussion_a_thread_its_replies_by_parent(tmp_path: Path) -> None:
+    """The forum's Export as JSON (a sheet of records): each discussion a thread titled by
+    its name, each post under its parent; the private reply (said to the teacher alone),
+    the deleted post no one answered and the quoted passage are left out and counted, the
+    deleted post that was answered stays as a stand-in; a subject of its own is a reply's
+    title, "Re: ..." is none."""
+    path = FIX / "moodle-forum.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "moodle" and summary["threads"] == 2 and summary["replies"] == 6
+    assert summary["left_out"] == {"deleted": 2, "private replies": 1, "quoted passages (others' words)": 1}
+    assert messages("moodle-forum.json") == _in_thread("Myth or legend?", MOODLE_MYTH) + _in_thread(
+        "Is a fable a myth?", MOODLE_FABLE)
+    assert not any("ill" in m.text.split() for m in ds.messages)  # the private reply
+    assert [m.title for m in ds.messages] == ["Myth or legend?", "", "", "", "", "Two words in Vietnamese",
+                                              "Is a fable a myth?", ""]
+    assert [m.date for m in ds.messages] == ["2024-06-10"] * 6 + ["2024-06-11"] * 2
+    accounts = {c.name: c.role for c in ds.contributors}
+    assert accounts["Ifeoma Nwosu"] == "author" and accounts["Søren Kjær"] == "author"
+    assert ds.source.title == "moodle-forum"
+    # told by its content, whatever its name
+    shutil.copy(path, tmp_path / "import")
+    imp = detect(tmp_path / "import")
+    assert imp is not None and imp.name == "moodle"
+    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:2] == ["moodle: 2 threads, 8 messages, 6 speakers, 6 replies",
+                                         "left out: 2 deleted, 1 private reply, 1 quoted passage (others' words)"]
+    written = load_dataset(tmp_path / "out")
+    assert [(m.where, m.reply_to, m.text) for m in written.messages] == [
+        t[1:] for t in _in_thread("Myth or legend?", MOODLE_MYTH) + _in_thread("Is a fable a myth?", MOODLE_FABLE)]
+    # the records alone (not in a sheet), and one discussion's, read the same
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    alone = tmp_path / "discussion.json"
+    alone.write_text(json.dumps([r for r in doc[0] if r["discussion"] == 31]), encoding="utf-8")
+    assert [t[1:] for t in messages(str(alone))] == [t[1:] for t in MOODLE_MYTH]
+
+
+def test_a_moodle_csv_export_reads_as_its_json(tmp_path: Path) -> None:
+    """The same forum exported as CSV (a byte-order mark, no discussionname: the first
+    post's subject names the thread; a message over several lines) reads the same;
+    so it does with "human-readable dates" and "remove HTML" ticked."""
+    path = FIX / "moodle-forum.csv"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "moodle" and summary["left_out"] == {
+        "deleted": 2, "private replies": 1, "quoted passages (others' words)": 1}
+    assert messages("moodle-forum.csv") == messages("moodle-forum.json")
+    assert [m.date for m in ds.messages] == ["2024-06-10"] * 6 + ["2024-06-11"] * 2
+    shutil.copy(path, tmp_path / "export")
+    imp = detect(tmp_path / "export")
+    assert imp is not None and imp.name == "moodle"
+    r = run("import", str(tmp_path / "export"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("moodle: 2 threads, 8 messages, 6 speakers, 6 replies\n")
+    # dates written out, HTML removed: Moodle's plain text (messageformat 2), a quote as "> " lines
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    for row in rows:
+        row["created"] = "Monday, 10 June 2024, 8:00 AM" if row["discussion"] == "31" else "Tuesday, 11 June 2024, 6:00 AM"
+        row["message"] = row["message"].replace("<blockquote><p>a legend tells of people who may have lived</p>"
+                                                "</blockquote>\n", "")
+        row["message"] = row["message"].replace("<p>", "").replace("</p>", "").replace("<em>", "").replace("</em>", "")
+        row["message"] = row["message"].replace("<strong>", "").replace("</strong>", "")
+        row["messageformat"] = "2"
+    buf = io.StringIO(newline="")
+    out = csv.DictWriter(buf, list(rows[0]), lineterminator="\r\n")
+    out.writeheader()
+    out.writerows(rows)
+    plain = tmp_path / "plain.csv"
+    plain.write_text(buf.getvalue(), encoding="utf-8")
+    got, summary = read_discussion([plain])
+    assert summary["left_out"] == {"deleted": 2, "private replies": 1}
+    assert [m.text for m in got.messages] == [m.text for m in ds.messages]
+    assert [m.date for m in got.messages] == ["2024-06-10"] * 6 + ["2024-06-11"] * 2
+
+
+def test_a_moodle_web_service_answer_of_a_discussion_s_posts(tmp_path: Path) -> None:
+    """mod_forum_get_discussion_posts' answer (newest first; the message HTML, the
+    author an object; isdeleted, isprivatereply) reads as the export of the same
+    discussion does; its first post's subject titles it."""
+    path = FIX / "moodle-posts.json"
+    ds, summary = read_discussion([path])
+    assert summary["format"] == "moodle" and summary["threads"] == 1 and summary["replies"] == 5
+    assert summary["left_out"] == {"deleted": 2, "private replies": 1, "quoted passages (others' words)": 1}
+    assert messages("moodle-posts.json") == MOODLE_MYTH
+    assert ds.source.title == "Myth or legend?" and ds.source.author == "Ifeoma Nwosu"
+    assert ds.source.date == "2024-06-10"
+    assert [m.title for m in ds.messages] == ["Myth or legend?", "", "", "", "", "Two words in Vietnamese"]
+    shutil.copy(path, tmp_path / "posts")
+    assert detect(tmp_path / "posts") is IMPORTERS["moodle"]
+    r = run("import", str(tmp_path / "posts"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("moodle: 1 thread, 6 messages, 5 speakers, 5 replies\n")
+    # its pages saved one after the other read each post once; --format moodle on another tool's file is refused
+    pages = tmp_path / "pages.json"
+    pages.write_text(path.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    assert [t[1:] for t in messages(str(pages))][:2] == [t[1:] for t in MOODLE_MYTH][:2]
+    r = run("import", str(FIX / "teams-chat.json"), "--format", "moodle", "-o", str(tmp_path / "t"))
+    assert r.exit_code == 2 and "reads as teams" in r.stderr
+
+
+def test_a_moodle_message_reads_as_its_format_says(write) -> None:
+    """HTML (1), Moodle's own text (0: as written, or HTML when it holds markup), plain
+    text (2) and Markdown (4); a subject "RE: Re: ..." of the discussion's is no title,
+    one that names something else is."""
+    def post(ident: int, parent: int, fmt: int, message: str, subject: str = "Re: Noun or verb?") -> dict:
+        return {"id": ident, "discussion": 5, "parent": parent, "userid": 9, "userfullname": "Ann Lee",
+                "created": "1718000000", "subject": subject, "message": message, "messageformat": fmt,
+                "deleted": 0, "privatereplyto": 0}
+
+    path = write(json.dumps([post(1, 0, 1, "<p>Is <em>run</em> a noun?</p>", "Noun or verb?"),
+                             post(2, 1, 0, "Both: a run, to run.\nReally, <b>both</b>?", "RE: Re: noun or verb?"),
+                             post(3, 1, 0, "1 < 2, and 3 > 2", "Re: Plurals"),
+                             post(4, 1, 2, "<b> stays as typed", "Plurals"),
+                             post(5, 1, 4, "> a noun?\n\nYes, **a run**.")]), "forum.json")
+    ds, summary = read_discussion([path])
+    assert [(m.text, m.title) for m in ds.messages] == [
+        ("Is run a noun?", "Noun or verb?"), ("Both: a run, to run.\nReally, both?", ""), ("1 < 2, and 3 > 2", "Re: Plurals"),
+        ("<b> stays as typed", "Plurals"), ("Yes, a run.", "")]
+    assert summary["left_out"] == {"quoted lines (others' words)": 1} and ds.messages[0].date == "2024-06-10"
+
+
+@pytest.mark.parametrize("text, problem", [
+    # a message of three lines, then a row one field short: the line where that row starts
+    (b'id,discussion,parent,userid,userfullname,message\n1,5,0,9,Ann,"<p>a</p>\n<p>b</p>\n<p>c</p>"\n2,5,1,9,Bo\n',
+     "bad.csv:5: a row of 5 fields where the header names 6"),
+    (b'id,discussion,parent,userid,userfullname,message\n1,5,0,9,Ann,"<p>a</p>"x\n',
+     "bad.csv:2: a row that is no CSV record"),
+    (b'id,discussion,parent,userid,userfullname,message\n1,5,0,9,Ann,"never closed\n',
+     "bad.csv:2: a row that is no CSV record"),
+    (b'id,discussion,parent,userid,userfullname,subject\n1,5,0,9,Ann,Hi\n',
+     "bad.csv:1: expected the columns of Moodle's forum export; no message in its first line"),
+    (b'id,discussion,parent,userid,userfullname,message\n1,5,0,9,Ren\xe9,Hi\n', "bad.csv:2: not valid UTF-8"),
+    (b'id,discussion,parent,userid,userfullname,message\n', "bad.csv: no post in this Moodle file"),
+])
+def test_a_moodle_csv_row_that_is_no_record_is_named(write, text: bytes, problem: str) -> None:
+    path = write(text, "bad.csv")
+    r = run("import", str(path), "-o", str(path.parent / "out"))
+    assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('{"posts": 5, "forumid": 9}', "expected Moodle's forum export"),
+    ('{"posts": [], "forumid": 9, "warnings": []}', "no post in this Moodle file"),
+    ('{"exception": "moodle_exception", "errorcode": "invalidtoken", "message": "Invalid token - token not found"}',
+     "a Moodle web service error, not posts: Invalid token - token not found"),
+    ('[[{"id": 1, "discussion": 5, "parent": 0, "userfullname": "Ann", "message": "Hi"}', "JSON syntax error"),
+])
+def test_a_moodle_file_of_the_wrong_shape_says_what_it_expected(write, text: str, problem: str) -> None:
+    path = write(text, "forum.json")
+    r = run("import", str(path), "--format", "moodle", "-o", str(path.parent / "out"))
+    assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
 def test_telegram_formatting_channel_signatures_left_chats_and_html() -> None:
     ds, summary = read_discussion([CHATS / "telegram-group.json"])
     texts = [m.text for m in ds.messages]

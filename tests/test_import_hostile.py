@@ -163,6 +163,37 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
          "channelIdentity": "x", "from": {"application": None, "user": {"displayName": "Ann"}},
          "body": {"content": "x" * 10 + "<emoji " * 2000}},
         "text", None, []]}
+    canvas_wrong = {"unread_entries": "x", "forced_entries": [], "participants": [
+        None, "Ann", {"id": [1], "display_name": "Ann"}, {"id": 7, "display_name": 5}, {"id": 10 ** 40, "display_name": "X"},
+        {"id": True, "display_name": "Bo"}], "new_entries": {"id": 3}, "view": [
+        {"id": 1, "user_id": 7, "parent_id": 1, "created_at": "2024-13-45T99:99:99Z", "message": ["<p>Hi</p>"],
+         "replies": "none", "deleted": "yes"},
+        {"id": "2", "user_id": {"id": 7}, "parent_id": [1], "created_at": 10 ** 400,
+         "message": "<p>Soup?" + "<blockquote>" * 2000, "user_name": 7, "user": "Ann",
+         "replies": [None, 1, {"id": 2, "parent_id": "2", "message": "<p>Me.</p>", "created_at": "soon"},
+                     {"id": 4.5, "user_id": 7, "message": "<p>Soup.</p>", "parent_id": "404",
+                      "recent_replies": [{"message": "Yes", "created_at": "2024-01-01T00:00:00+99:00"}]}]},
+        {"id": None, "deleted": True, "replies": [{"id": None, "deleted": True}]}, "text", None, []]}
+    canvas_topic = {"id": [1], "title": ["Week 3"], "discussion_type": 5, "message": {"html": "x"},
+                    "author": "Ann", "user_name": None, "html_url": "javascript:alert(1)", "posted_at": 10 ** 400}
+    moodle_wrong = [[
+        {"id": [1], "discussion": None, "parent": {"id": 0}, "userid": True, "userfullname": 5, "created": "soon",
+         "subject": None, "message": ["<p>x</p>"], "messageformat": "html", "deleted": None, "privatereplyto": None},
+        {"id": "2", "discussion": 7, "parent": "0", "userid": "9", "userfullname": "Ann", "created": 10 ** 400,
+         "subject": "Re: " * 2000 + "x", "message": "<p>Soup?" + "<blockquote>" * 2000, "messageformat": 1.5,
+         "deleted": "0", "privatereplyto": "0", "discussionname": ["x"]},
+        {"id": 3, "discussion": 7, "parent": 3, "userfullname": "Bo", "created": -10 ** 20, "message": "Me.",
+         "messageformat": 10 ** 400, "deleted": 0, "privatereplyto": 0},
+        {"id": 4, "discussion": 7, "parent": 404, "userfullname": "Cy", "created": "Monday, 99 June 2024",
+         "message": "Re " + " " * 50_000 + "x", "subject": "re" + " " * 50_000 + "x", "messageformat": 0},
+        "text", None, [None, 5]]]
+    moodle_service_wrong = {"posts": [
+        {"id": 1, "author": "Ann", "discussionid": {}, "hasparent": "no", "parentid": [1], "timecreated": "x",
+         "message": {"html": "x"}, "messageformat": None, "isdeleted": "no", "isprivatereply": None},
+        {"id": 2, "author": {"id": [2], "fullname": 7}, "discussionid": 5, "hasparent": True, "parentid": 1,
+         "timecreated": 10 ** 400, "message": "<p>Soup.</p>", "subject": 5, "isdeleted": False},
+        5, None, "x"], "forumid": "x", "warnings": "none"}
+    moodle_head = "id,discussion,parent,userid,userfullname,created,subject,message,messageformat,deleted,privatereplyto\n"
     nested = "From: a@b.c\nMessage-ID: <x@y>\nSubject: s\n" + "".join(
         f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000)) + "\nhello\n"
     wxr = ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" '
@@ -224,6 +255,38 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
                                       + "[" * 100_000 + "]" * 100_000 + "}"), "nested too deeply"),
         ("teams a page cut short", w("te5.json", json.dumps({"@odata.context": teams_context, "value": []}) * 2
                                      + '{"value": [{"id": "1", "body": '), "te5.json:1: JSON syntax error"),
+        ("canvas values of the wrong type", w("cv1.json", json.dumps(canvas_wrong)), ""),
+        ("canvas topic of the wrong types beside its view", w("cv2.json", json.dumps(canvas_topic)
+                                                             + json.dumps(canvas_wrong)), ""),
+        ("canvas view not a list", w("cv3.json", json.dumps({"unread_entries": [], "view": 5, "participants": 5})),
+         "no entry in this Canvas discussion"),
+        ("canvas replies nested too deeply", w("cv4.json", '{"unread_entries": [], "view": '
+                                               + '[{"replies": ' * 50_000 + "[]" + "}]" * 50_000 + "}"),
+         "nested too deeply"),
+        ("canvas only deleted entries", w("cv5.json", json.dumps({"forced_entries": [], "view": [
+            {"id": 1, "deleted": True, "replies": [{"id": 2, "parent_id": 1, "deleted": True}]}]})),
+         "no message with words in it"),
+        ("canvas a page of entries cut short", w("cv6.json", '[{"id": 1, "parent_id": null, "created_at": "x", '
+                                                 '"user_name": "Ann", "message": "<p>Hi'), "cv6.json:1: JSON syntax error"),
+        ("moodle export values of the wrong type", w("mo1.json", json.dumps(moodle_wrong)), ""),
+        ("moodle web service values of the wrong type", w("mo2.json", json.dumps(moodle_service_wrong)), ""),
+        ("moodle csv row a field short", w("mo3.csv", moodle_head + '1,5,0,9,Ann,1718000000,Hi,"<p>a\n\nb</p>",1,0,0\n'
+                                          "2,5,1,9,Bo,1718000000,Re: Hi,No\n"), "mo3.csv:5: a row of 8 fields"),
+        ("moodle csv quote never closed", w("mo4.csv", moodle_head + '1,5,0,9,Ann,1,Hi,"<p>a' + "\n" * 3),
+         "mo4.csv:2: a row that is no CSV record"),
+        ("moodle csv not utf-8", w("mo5.csv", moodle_head.encode() + b"1,5,0,9,Ren\xe9,1,Hi,Hi,2,0,0\n"),
+         "mo5.csv:2: not valid UTF-8"),
+        ("moodle csv a message of 200,000 characters", w("mo6.csv", moodle_head + "1,5,0,9,Ann,1,Hi," + "a " * 100_000
+                                                         + ",2,0,0\n"), ""),
+        ("moodle nested too deeply", w("mo7.json", '[[{"id": 1, "discussion": 1, "parent": 0, "userfullname": "A", '
+                                       '"message": ' + "[" * 100_000 + "]" * 100_000 + "}]]"), "nested too deeply"),
+        ("moodle created of 5,000 digits", w("mo8.json", '[[{"id": 1, "discussion": 1, "parent": 0, "userfullname": '
+                                             '"A", "message": "Hi", "created": 1' + "0" * 5000 + "}]]"),
+         "mo8.json: JSON value refused"),
+        ("moodle only private and deleted posts", w("mo9.json", json.dumps([[
+            {"id": 1, "discussion": 1, "parent": 0, "userfullname": "A", "message": "Hi", "privatereplyto": 4},
+            {"id": 2, "discussion": 1, "parent": 0, "userfullname": "B", "message": "", "deleted": 1}]])),
+         "no message with words in it"),
     ]
     folder = tmp / "slack-folder"
     for name, data in _slack_entries(ts=[1]).items():

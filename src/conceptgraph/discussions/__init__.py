@@ -1,6 +1,6 @@
 """Bring your own discussion: read the exports people have (WordPress, Disqus,
 Discourse, Reddit, Hacker News, mail and mailing-list archives, Slack, Discord,
-Telegram, Zulip, Mattermost, Microsoft Teams, Stack Exchange, GitHub, web pages,
+Telegram, Zulip, Mattermost, Microsoft Teams, Moodle, Canvas, Stack Exchange, GitHub, web pages,
 transcripts, plain text) into a dataset of its contributors and messages. Each
 format is one :class:`Importer` record; the command line, ``--data`` and the
 detection of a file's format all read :data:`IMPORTERS`.
@@ -317,6 +317,24 @@ def _teams(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_teams(_bytes(path), str(path), include_bots=o.include_bots)
 
 
+def _canvas(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .canvas import read_canvas
+
+    return read_canvas(_bytes(path), str(path))
+
+
+def _canvas_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
+    from .canvas import read_canvas
+
+    return read_canvas(_bytes(paths[0]), str(paths[0]), [(_bytes(p), str(p)) for p in paths[1:]])
+
+
+def _moodle(path: Path, o: Options) -> tuple[list[Thread], Left]:
+    from .moodle import read_moodle
+
+    return read_moodle(_bytes(path), str(path))
+
+
 def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from .webpage import read_webpage
 
@@ -367,6 +385,13 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("teams", "Microsoft Teams: a chat's or channel's messages as Microsoft Graph gives them (GET "
              "/chats/ID/messages, /teams/ID/channels/ID/messages, saved as JSON)", (".json",),
              _sniffer("teams", "sniff_teams"), _teams),
+    Importer("canvas", "Canvas LMS: a discussion topic's full view or entries from its REST API (GET "
+             ".../discussion_topics/ID/view or /entries, saved as JSON), with the topic itself (GET "
+             ".../discussion_topics/ID) if given", (".json",), _sniffer("canvas", "sniff_canvas"), _canvas,
+             read_parts=_canvas_parts),
+    Importer("moodle", "Moodle: a forum's discussions as its Export writes them (JSON or CSV), or a discussion's "
+             "posts from the web service (mod_forum_get_discussion_posts, saved as JSON)", (".json", ".csv"),
+             _sniffer("moodle", "sniff_moodle"), _moodle),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
              _hackernews),

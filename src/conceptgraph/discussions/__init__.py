@@ -398,7 +398,8 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
              (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
-    Importer("text", "plain text or Markdown: a blog page with its comments, or 'Name: words' turns",
+    Importer("text", "plain text or Markdown: a blog page with its comments, 'Name: words' turns, a chat log (WhatsApp, "
+             "IRC, WeeChat, Zoom's saved chat) or a transcript saved as text (Otter, Rev)",
              (".txt", ".md", ".markdown", ".text", ".log", ".weechatlog"), None, _text),
 )}
 

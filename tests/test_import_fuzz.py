@@ -92,7 +92,10 @@ def edited(draw: st.DrawFn, data: bytes) -> bytes:
 @given(st.data())
 def test_json_exports_with_values_of_any_type(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(["discourse.json", "reddit.json", "discord.json", "telegram.json",
-                                      "hackernews-algolia.json", "hackernews-search.json"]))
+                                      "hackernews-algolia.json", "hackernews-search.json", "zulip.json",
+                                      "mattermost-api.json", "teams-channel.json", "teams-chat.json",
+                                      "canvas-view.json", "canvas-topic.json", "moodle-forum.json",
+                                      "moodle-posts.json"]))
     doc = json.loads((FIX / name).read_bytes())
     imports_or_refuses(json.dumps(data.draw(swapped(doc))).encode(), name)
 
@@ -105,7 +108,9 @@ def test_exports_with_bytes_inserted_cut_or_flipped(data: st.DataObject) -> None
                                       "hackernews-items.jsonl", "thread.mbox",
                                       "bitcoin-dev-digest-101-7.txt",
                                       "centos-announce-digest.eml", "clearwater-2016-January.txt", "lore-mt6392.mbox",
-                                      "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md"]))
+                                      "meeting.vtt", "meeting.srt", "chat.txt", "minutes.md",
+                                      "mattermost-export.jsonl", "mattermost-api.json", "teams-channel.json",
+                                      "canvas-view.json", "moodle-forum.json", "moodle-forum.csv", "zulip.json"]))
     imports_or_refuses(data.draw(edited((FIX / name).read_bytes())), name)
 
 

@@ -169,6 +169,7 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     # a hedge on what one knows supposes nothing: the statement after it is claimed
     ("If I understand the definitions, all leadership is service.", [("leadership", "service", False)]),
     ("AFAIK trust is earned.", [("trust", "earned", False)]),
+    ("I'd add that trust doesn't need proof.", [("trust", "needs proof", True)]),  # "I'd add" opens as "I add"
     # a clause with no subject goes on with the one before; an aside set off by commas is said too
     ("Trust is fragile but precious.", [("trust", "fragile", False), ("trust", "precious", False)]),
     ("Trust is fragile, but not rare.", [("trust", "fragile", False), ("trust", "rare", True)]),

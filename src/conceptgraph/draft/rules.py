@@ -108,7 +108,7 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            r"in my experience|personally|frankly|to be honest|tbh)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
-                      rf"(?:(?:I|we)\s+(?:[\w’']+\s+){{0,3}}?"
+                      rf"(?:(?:I|we)(?:['’](?:d|ll))?\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
                       rf"doubt|deny|dispute)\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"

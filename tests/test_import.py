@@ -757,6 +757,7 @@ def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path
     assert ds.source.title == "teams-channel" and ds.source.author == "Ingrid Sæther"
     assert {m.date for m in ds.messages} == {"2024-06-03"}
     assert ds.messages[1].url.startswith("https://teams.microsoft.com/l/message/19%3Ab7e4c1d09a3f4e2c8d6b5a4f3e2d1c0b")
+    assert ds.source.url == ds.messages[0].url  # the thread's link: its first message's, in its channel
     # the bot's reply with --include-bots, by the bot's name
     with_bots, summary = read_discussion([path], options=Options(include_bots=True))
     people = {c.id: c.name for c in with_bots.contributors}

@@ -217,6 +217,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
     out = [t for t in threads.values() if t.posts]
     for t in out:
         t.author, t.date = t.posts[0].author, t.posts[0].date
+        t.url = t.posts[0].url  # the first message's link opens the chat or channel where it was said
     return out, left
 
 

@@ -118,41 +118,11 @@ def _wxr(path: Path, o: Options) -> tuple[list[Thread], Left]:
     return read_wxr(_bytes(path), str(path), include_pending=o.include_pending)
 
 
-def _disqus(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .xmlfeeds import read_disqus
-
-    return read_disqus(_bytes(path), str(path))
-
-
-def _discourse(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .forums import read_discourse
-
-    return read_discourse(_bytes(path), str(path), include_bots=o.include_bots)
-
-
-def _reddit(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .forums import read_reddit
-
-    return read_reddit(_bytes(path), str(path), include_bots=o.include_bots)
-
-
-def _mail(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .mail import read_mail
-
-    return read_mail(_bytes(path), str(path))
-
-
 def _slack(path: Path, o: Options) -> tuple[list[Thread], Left]:
     from ..files import max_bytes
     from .chat import read_slack
 
     return read_slack(path, max_bytes(), include_bots=o.include_bots)
-
-
-def _vtt(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .chat import read_transcript
-
-    return read_transcript(_bytes(path), str(path))
 
 
 def _stackexchange(path: Path, o: Options) -> tuple[list[Thread], Left]:
@@ -263,22 +233,10 @@ def _head(path: Path, size: int = 8192) -> bytes | None:
     return _utf8(head, str(path), whole=False).removeprefix(b"\xef\xbb\xbf")  # a byte-order mark hides nothing
 
 
-def _github(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .github import read_github
-
-    return read_github(_bytes(path), str(path), include_bots=o.include_bots)
-
-
 def _github_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
     from .github import read_github
 
     return read_github(_bytes(paths[0]), str(paths[0]), o.include_bots, [(_bytes(p), str(p)) for p in paths[1:]])
-
-
-def _discord(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .messengers import read_discord
-
-    return read_discord(_bytes(path), str(path), include_bots=o.include_bots)
 
 
 def _discord_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
@@ -287,58 +245,24 @@ def _discord_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
     return read_discord_parts([(_bytes(p), str(p)) for p in paths], include_bots=o.include_bots)
 
 
-def _telegram(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .messengers import read_telegram
-
-    return read_telegram(_bytes(path), str(path))
-
-
-def _hackernews(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .hackernews import read_hackernews
-
-    return read_hackernews(_bytes(path), str(path))
-
-
-def _zulip(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .zulip import read_zulip
-
-    return read_zulip(_bytes(path), str(path), include_bots=o.include_bots)
-
-
-def _mattermost(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .mattermost import read_mattermost
-
-    return read_mattermost(_bytes(path), str(path), include_bots=o.include_bots)
-
-
-def _teams(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .teams import read_teams
-
-    return read_teams(_bytes(path), str(path), include_bots=o.include_bots)
-
-
-def _canvas(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .canvas import read_canvas
-
-    return read_canvas(_bytes(path), str(path))
-
-
 def _canvas_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
     from .canvas import read_canvas
 
     return read_canvas(_bytes(paths[0]), str(paths[0]), [(_bytes(p), str(p)) for p in paths[1:]])
 
 
-def _moodle(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .moodle import read_moodle
+def _reader(module: str, name: str, bots: bool = False) -> Callable[[Path, Options], tuple[list[Thread], Left]]:
+    """A format's reader of one file's bytes, its module imported when a file of it is
+    read; ``bots``: it keeps bots' messages with ``--include-bots``."""
+    def read(path: Path, o: Options) -> tuple[list[Thread], Left]:
+        import importlib
 
-    return read_moodle(_bytes(path), str(path))
+        reader = getattr(importlib.import_module(f".{module}", __name__), name)
+        out: tuple[list[Thread], Left] = (reader(_bytes(path), str(path), include_bots=o.include_bots) if bots
+                                         else reader(_bytes(path), str(path)))
+        return out
 
-
-def _webpage(path: Path, o: Options) -> tuple[list[Thread], Left]:
-    from .webpage import read_webpage
-
-    return read_webpage(_bytes(path), str(path))
+    return read
 
 
 def _sniffer(module: str, name: str) -> Callable[[bytes], bool]:
@@ -354,50 +278,53 @@ def _sniffer(module: str, name: str) -> Callable[[bytes], bool]:
 IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("wxr", "WordPress export (WXR): posts and pages with their comments", (".xml", ".wxr"),
              _sniffer("xmlfeeds", "sniff_wxr"), _wxr),
-    Importer("disqus", "Disqus export (XML): threads and posts", (".xml",), _sniffer("xmlfeeds", "sniff_disqus"), _disqus),
+    Importer("disqus", "Disqus export (XML): threads and posts", (".xml",), _sniffer("xmlfeeds", "sniff_disqus"),
+             _reader("xmlfeeds", "read_disqus")),
     Importer("discourse", "Discourse topic JSON (/t/ID.json)", (".json",), _sniffer("forums", "sniff_discourse"),
-             _discourse),
+             _reader("forums", "read_discourse", bots=True)),
     Importer("reddit", "Reddit thread JSON (the thread's address + .json)", (".json",),
-             _sniffer("forums", "sniff_reddit"), _reddit),
+             _sniffer("forums", "sniff_reddit"), _reader("forums", "read_reddit", bots=True)),
     Importer("digest", "a mailing list's digest (Mailman, plain or MIME): the messages it holds", (".txt",),
-             _sniffer("mail", "sniff_digest"), _mail),
+             _sniffer("mail", "sniff_digest"), _reader("mail", "read_mail")),
     Importer("pipermail", "a pipermail monthly archive (2016-May.txt or .txt.gz)", (".txt", ".gz"),
-             _sniffer("mail", "sniff_pipermail"), _mail),
+             _sniffer("mail", "sniff_pipermail"), _reader("mail", "read_mail")),
     Importer("mbox", "mail: an mbox of messages (public-inbox's t.mbox.gz too), or one .eml",
-             (".mbox", ".eml", ".mbx", ".gz"), _sniffer("mail", "sniff_mbox"), _mail),
+             (".mbox", ".eml", ".mbx", ".gz"), _sniffer("mail", "sniff_mbox"), _reader("mail", "read_mail")),
     Importer("stackexchange", "Stack Exchange: a site's data dump (Posts.xml, with Comments.xml and Users.xml) or "
              "the API's JSON", (".xml", ".json"), _sniffer("stackexchange", "sniff"), _stackexchange, True,
              _stackexchange_parts),
     Importer("github", "GitHub: an issue, pull request or discussion from the REST or GraphQL API, or gh --json",
-             (".json",), _sniffer("github", "sniff_github"), _github, read_parts=_github_parts),
+             (".json",), _sniffer("github", "sniff_github"), _reader("github", "read_github", bots=True),
+             read_parts=_github_parts),
     Importer("slack", "Slack export: a folder or .zip with users.json and channels.json", (".zip",), None, _slack, True),
     Importer("discord", "Discord: a channel or thread exported by DiscordChatExporter (JSON or HTML; CSV and TXT keep no "
-             "replies)", (".json", ".csv"), _sniffer("messengers", "sniff_discord"), _discord,
-             read_parts=_discord_parts),
+             "replies)", (".json", ".csv"), _sniffer("messengers", "sniff_discord"),
+             _reader("messengers", "read_discord", bots=True), read_parts=_discord_parts),
     Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json) or "
              "HTML",
-             (".json",), _sniffer("messengers", "sniff_telegram"), _telegram),
+             (".json",), _sniffer("messengers", "sniff_telegram"), _reader("messengers", "read_telegram")),
     Importer("zulip", "Zulip: a stream's messages as its REST API gives them (GET /api/v1/messages, saved as JSON)",
-             (".json",), _sniffer("zulip", "sniff_zulip"), _zulip),
+             (".json",), _sniffer("zulip", "sniff_zulip"), _reader("zulip", "read_zulip", bots=True)),
     Importer("mattermost", "Mattermost: a bulk export (mmctl export create, JSON Lines) or a channel's posts as its "
              "REST API gives them (GET /api/v4/channels/ID/posts, saved as JSON)", (".jsonl", ".json"),
-             _sniffer("mattermost", "sniff_mattermost"), _mattermost),
+             _sniffer("mattermost", "sniff_mattermost"), _reader("mattermost", "read_mattermost", bots=True)),
     Importer("teams", "Microsoft Teams: a chat's or channel's messages as Microsoft Graph gives them (GET "
              "/chats/ID/messages, /teams/ID/channels/ID/messages, saved as JSON)", (".json",),
-             _sniffer("teams", "sniff_teams"), _teams),
+             _sniffer("teams", "sniff_teams"), _reader("teams", "read_teams", bots=True)),
     Importer("canvas", "Canvas LMS: a discussion topic's full view or entries from its REST API (GET "
              ".../discussion_topics/ID/view or /entries, saved as JSON), with the topic itself (GET "
-             ".../discussion_topics/ID) if given", (".json",), _sniffer("canvas", "sniff_canvas"), _canvas,
-             read_parts=_canvas_parts),
+             ".../discussion_topics/ID) if given", (".json",), _sniffer("canvas", "sniff_canvas"),
+             _reader("canvas", "read_canvas"), read_parts=_canvas_parts),
     Importer("moodle", "Moodle: a forum's discussions as its Export writes them (JSON or CSV), or a discussion's "
              "posts from the web service (mod_forum_get_discussion_posts, saved as JSON)", (".json", ".csv"),
-             _sniffer("moodle", "sniff_moodle"), _moodle),
+             _sniffer("moodle", "sniff_moodle"), _reader("moodle", "read_moodle")),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
-             _hackernews),
-    Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"), _vtt),
+             _reader("hackernews", "read_hackernews")),
+    Importer("vtt", "a transcript: WebVTT or SRT captions", (".vtt", ".srt"), _sniffer("chat", "sniff_transcript"),
+             _reader("chat", "read_transcript")),
     Importer("html", "a web page saved from a browser: a blog post or forum topic with its comments",
-             (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _webpage),
+             (".html", ".htm", ".xhtml"), _sniffer("webpage", "sniff_webpage"), _reader("webpage", "read_webpage")),
     Importer("text", "plain text or Markdown: a blog page with its comments, 'Name: words' turns, a chat log (WhatsApp, "
              "IRC, WeeChat, Zoom's saved chat) or a transcript saved as text (Otter, Rev)",
              (".txt", ".md", ".markdown", ".text", ".log", ".weechatlog"), None, _text),

@@ -16,6 +16,7 @@ from conceptgraph import DatasetError, load_dataset, load_graph
 from conceptgraph.cli import cli
 from conceptgraph.discussions import IMPORTERS, Options, detect, read_discussion
 from conceptgraph.discussions.clean import without_addresses
+from conceptgraph.model import Dataset
 
 from conftest import ROOT, SOURCE
 
@@ -30,6 +31,16 @@ def messages(name: str, **kw) -> list[tuple[str, str, str, str]]:
     ds, _ = read_discussion([FIX / name], **kw)
     people = {c.id: c.name for c in ds.contributors}
     return [(people[m.by], m.where, m.reply_to, m.text) for m in ds.messages]
+
+
+def imported_unnamed(path: Path, tmp_path: Path) -> tuple[str, list[str], Dataset]:
+    """``path`` copied under a name that says nothing of its format: the format told by
+    its content, the first two lines `conceptgraph import` prints, and what it writes."""
+    shutil.copy(path, tmp_path / "import")
+    imp = detect(tmp_path / "import")
+    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    return imp.name if imp is not None else "", r.stdout.splitlines()[:2], load_dataset(tmp_path / "out")
 
 
 def test_the_bundled_discussion_imports_as_curated() -> None:
@@ -648,15 +659,11 @@ def test_a_mattermost_bulk_export_channels_replies_and_direct_messages(tmp_path:
         ({c.id: c.name for c in with_bots.contributors}[m.by], m.text) for m in with_bots.messages]
     assert "bots" not in summary["left_out"] and summary["left_out"]["empty"] == 2
     # told by its content, whatever its name
-    shutil.copy(path, tmp_path / "import")
-    imp = detect(tmp_path / "import")
-    assert imp is not None and imp.name == "mattermost"
-    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
-    assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[:2] == ["mattermost: 1 thread, 8 messages, 4 speakers, 5 replies",
-                                         "left out: 2 bots, 3 direct messages, 1 empty, 2 joins, leaves and channel "
-                                         "events, 2 quoted lines (others' words)"]
-    written = load_dataset(tmp_path / "out")
+    fmt, said, written = imported_unnamed(path, tmp_path)
+    assert fmt == "mattermost"
+    assert said == ["mattermost: 1 thread, 8 messages, 4 speakers, 5 replies",
+                    "left out: 2 bots, 3 direct messages, 1 empty, 2 joins, leaves and channel "
+                    "events, 2 quoted lines (others' words)"]
     assert [(m.where, m.reply_to, m.text) for m in written.messages][:8] == [w[1:] for w in MM_NAMING]
 
 
@@ -765,15 +772,11 @@ def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path
         (people[m.by], m.where, m.text) for m in with_bots.messages]
     assert "bots" not in summary["left_out"]
     # told by its content, whatever its name
-    shutil.copy(path, tmp_path / "import")
-    imp = detect(tmp_path / "import")
-    assert imp is not None and imp.name == "teams"
-    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
-    assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[:2] == ["teams: 1 thread, 8 messages, 4 speakers, 5 replies",
-                                         "left out: 1 bot, 2 deleted, 1 empty, 1 join, leave or channel event, 1 quoted "
-                                         "passage (others' words)"]
-    written = load_dataset(tmp_path / "out")
+    fmt, said, written = imported_unnamed(path, tmp_path)
+    assert fmt == "teams"
+    assert said == ["teams: 1 thread, 8 messages, 4 speakers, 5 replies",
+                    "left out: 1 bot, 2 deleted, 1 empty, 1 join, leave or channel event, 1 quoted "
+                    "passage (others' words)"]
     assert [(m.where, m.reply_to, m.text) for m in written.messages] == [t[1:] for t in TEAMS_CHANNEL]
     # a post's replies saved alone (GET .../messages/{id}/replies): their post is not here, so each is a message
     doc = json.loads(path.read_text(encoding="utf-8"))
@@ -1063,14 +1066,10 @@ def test_a_moodle_forum_export_each_discussion_a_thread_its_replies_by_parent(tm
     assert accounts["Ifeoma Nwosu"] == "author" and accounts["Søren Kjær"] == "author"
     assert ds.source.title == "moodle-forum"
     # told by its content, whatever its name
-    shutil.copy(path, tmp_path / "import")
-    imp = detect(tmp_path / "import")
-    assert imp is not None and imp.name == "moodle"
-    r = run("import", str(tmp_path / "import"), "-o", str(tmp_path / "out"))
-    assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[:2] == ["moodle: 2 threads, 8 messages, 6 speakers, 6 replies",
-                                         "left out: 2 deleted, 1 private reply, 1 quoted passage (others' words)"]
-    written = load_dataset(tmp_path / "out")
+    fmt, said, written = imported_unnamed(path, tmp_path)
+    assert fmt == "moodle"
+    assert said == ["moodle: 2 threads, 8 messages, 6 speakers, 6 replies",
+                    "left out: 2 deleted, 1 private reply, 1 quoted passage (others' words)"]
     assert [(m.where, m.reply_to, m.text) for m in written.messages] == [
         t[1:] for t in _in_thread("Myth or legend?", MOODLE_MYTH) + _in_thread("Is a fable a myth?", MOODLE_FABLE)]
     # the records alone (not in a sheet), and one discussion's, read the same

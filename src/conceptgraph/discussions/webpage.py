@@ -284,8 +284,11 @@ def _article(page: _Page, left: Left) -> str:
         for node in page.tree.css(s):
             if page.owner(node):
                 continue  # inside a comment
-            if page.own_text(node):
-                return page.own_text(node, left)  # (its quotes counted once, for the node that is the post)
+            quoted = Left()  # counted only for the node that is the post
+            text = page.own_text(node, quoted)
+            if text:
+                left.update(quoted)
+                return text
     body = page.tree.body
     return page.own_text(body, left) if body is not None else ""
 

@@ -331,6 +331,10 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("I prefer that name, yes.", "tom", [("agrees_with", "tom")]),
     ("I prefer your wording.", "tom", [("agrees_with", "tom")]),
     ("I prefer that we call it a gadget.", "tom", []),  # putting something else forward
+    ("I'm cool with that name.", "tom", [("agrees_with", "tom")]),
+    ("I would go along with those who keep it.", "tom", [("agrees_with", "tom")]),
+    ("I'm not happy with that name.", "tom", [("disputes", "tom")]),  # the negation turns it round
+    ("I'm working with teams.", "tom", []),
     ("That works for small teams only.", "tom", []),
     ("LGTM.", "tom", [("agrees_with", "tom")]),
     ("I'm all for it.", "tom", [("agrees_with", "tom")]),

@@ -135,6 +135,9 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:that|this|it)\s+(?:\w+\s+)?)?works\s+(?:(?:just\s+)?fine\s+)?(?:for|with)\s+me\b|"
         r"^\s*(?:that|this|it)\s+(?:\w+\s+)?works\s*[.!]*$|\bI\s+(?:can|could)\s+live\s+with\s+(?:that|this|it)\b|"
         r"\bI(?:['’]d|\s+would)\s+go\s+with\s+(?:that|this|it|yours)\s*(?:[.!,]|$)|"
+        # "I'm cool with that name", "I'd go along with that" (but "I'm not happy with ..." disputes)
+        r"\bI(?:['’]m|\s+am)\s+(?:(?!not\b|never\b)\w+\s+)?(?:cool|fine|ok|okay|happy|comfortable|good)\s+with\b|"
+        r"\bI(?:['’]d|\s+would|\s+can|\s+could|['’]ll|\s+will)?\s+go\s+along\s+with\b|"
         r"\bI\s+(?:\w+ly\s+)?prefer\s+(?:that|this|your)(?:\s+(?!(?:we|you|they|it|he|she|the|a|an)\b)\w+)?\s*(?:[.!,]|$)|"
         # "LGTM", "I'm all for it", "I'm in favour (of this)"
         r"^\W*(?:lgtm|sgtm)\b|\bI(?:['’]m|\s+am)\s+(?:all\s+|very\s+much\s+|strongly\s+|fully\s+)?(?:for\s+(?:it|this|that)\b|"
@@ -149,6 +152,7 @@ _PATTERNS: list[_Shape] = [
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
         needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
+               " with",
                "ok", "kk", "this", "seconded",
                "lgtm", "sgtm", "for it", "for this", "for that", "favo", "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
@@ -159,6 +163,7 @@ _PATTERNS: list[_Shape] = [
         r"(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+(?:that|it|this)\b|"
         # "Hmm, not sure.", "I don't like it", "That's a bad idea", "I'm against it", "That won't work", "Strong -1"
         r"^\s*(?:(?:hmm+|well|honestly)[,.]?\s+)?not\s+(?:so\s+)?sure\s*(?:[.!]|$)|"
+        r"\bI(?:['’]m|\s+am)\s+not\s+(?:\w+\s+)?(?:happy|comfortable|ok|okay|fine|cool)\s+with\b|"
         r"\bI\s+(?:do not|don't|don’t)\s+(?:really\s+|much\s+)?(?:like|love)\s+(?:it|this|that|(?:the|this|that)\s+name)"
         r"(?:\s+(?:much|at\s+all|either|very\s+much|one\s+bit))?\s*(?:[.!,;]|$)|"
         r"(?:^|[,;]\s*)(?:that's|that’s|that is|this is|it's|it’s)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:bad|terrible|poor)\s+"

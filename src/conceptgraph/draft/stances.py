@@ -71,6 +71,9 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Aa]s|[Ll]ike|[Ww]hat)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
            needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
+    # "I'm with Bo on this.": the whole sentence (not "I'm with Acme and ...", an employer)
+    _Shape(AGREES_WITH, re.compile(rf"^\s*I(?:['’]m|\s+am)\s+(?:\w+\s+)?with\s+{_WHO}\s*(?:on\s+(?:this|that)|here|"
+                                   rf"there)?\s*[.!]*\s*$"), True, needs=("with",)),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
@@ -92,7 +95,8 @@ _PATTERNS: list[_Shape] = [
         r"I\s+beg\s+to\s+differ|(?:not|isn't|isn’t)\s+how\s+I\s+see\s+it)", re.I), False,
         needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
                "misses", "no need", "differently", "differ")),
-    _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh,?\s+)?(?:er|nope|no|nah)\b[,.!]|hm+\?|nah\s*$)", re.I), False),
+    _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh|respectfully|sorry|um|uh),?\s+)?(?:er|nope|no|nah)\b[,.!]|^\s*hm+\?|"
+                                r"^\s*nah\s*$|^\W*meh\b", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
     _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
@@ -147,12 +151,20 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:ah|oh)[,!]?\s+)?(?:nice|great|cool|perfect|excellent)\s*[.!]*\s*$|"
         # chat's bare assent, often unpunctuated: "ok", "This.", "^ this", "Seconded."
         r"^\s*(?:ok|okay|kk)\s*[.!]*\s*$|^\W*(?:\^+\s*)?this\s*[.!]*\s*$|^\s*seconded\s*[.!]*\s*$|"
+        # "Definitely.", "Same.", "Ditto.", "That's fair.", "Well put.", "I second that", "I'm with you on this",
+        # "I think so too", "I can confirm", "Couldn't have said it better", "Sounds like a plan"
+        r"^\W*(?:definitely|totally|yup|same|ditto|same\s+here|(?:that['’]s|that\s+is)\s+(?:\w+\s+)?fair|well\s+put)"
+        r"\s*[.!]*\s*$|\bI\s+(?:would\s+|['’]d\s+)?(?:second|echo)\s+(?:that|this)\b|"
+        r"\bI(?:['’]m|\s+am)\s+with\s+you\b|\bI\s+think\s+so\s+too\b|\bhow\s+I\s+see\s+it\s+too\b|"
+        r"^\W*I\s+can\s+confirm\b|\b(?:couldn['’]t|could\s+not)\s+have\s+said\s+it\s+better\b|"
+        r"\bsounds\s+like\s+a\s+plan\b|"
         # "Wow, this is good.", "That's a great idea!": approval of what it answers, said and nothing else
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
         needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
-               " with",
+               " with", "definitely", "totally", "yup", "same", "ditto", "fair", "well put", "second", "echo", "so too",
+               "see it too", "confirm", "said it better", "a plan",
                "ok", "kk", "this", "seconded",
                "lgtm", "sgtm", "for it", "for this", "for that", "favo", "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),
@@ -164,6 +176,13 @@ _PATTERNS: list[_Shape] = [
         # "Hmm, not sure.", "I don't like it", "That's a bad idea", "I'm against it", "That won't work", "Strong -1"
         r"^\s*(?:(?:hmm+|well|honestly)[,.]?\s+)?not\s+(?:so\s+)?sure\s*(?:[.!]|$)|"
         r"\bI(?:['’]m|\s+am)\s+not\s+(?:\w+\s+)?(?:happy|comfortable|ok|okay|fine|cool)\s+with\b|"
+        # "I'm not so sure.", "I'm skeptical", "That's a stretch", "That doesn't make sense", "I'd argue the opposite"
+        r"\bI(?:['’]m|\s+am)\s+not\s+(?:so\s+|too\s+|that\s+)?sure\s*(?:[.!]|$)|"
+        r"\bI(?:['’]m|\s+am)\s+(?:\w+\s+)?(?:skeptical|sceptical|unconvinced)\b|"
+        r"(?:^|[,;]\s*)(?:that['’]s|that\s+is|this\s+is|it['’]s)\s+(?:a\s+)?(?:bit\s+of\s+a\s+)?stretch\b|"
+        r"^\s*(?:but\s+)?(?:that|this)\s+(?:doesn['’]t|does\s+not)\s+make\s+(?:much\s+|any\s+)?sense\s*(?:[.!]|$)|"
+        r"^\s*(?:but\s+)?(?:that|this)\s+makes\s+no\s+sense\b|"
+        r"\bI(?:['’]d|\s+would)\s+argue\s+(?:the\s+opposite|otherwise)\b|"
         r"\bI\s+(?:do not|don't|don’t)\s+(?:really\s+|much\s+)?(?:like|love)\s+(?:it|this|that|(?:the|this|that)\s+name)"
         r"(?:\s+(?:much|at\s+all|either|very\s+much|one\s+bit))?\s*(?:[.!,;]|$)|"
         r"(?:^|[,;]\s*)(?:that's|that’s|that is|this is|it's|it’s)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:bad|terrible|poor)\s+"
@@ -171,6 +190,7 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:that|this|it)\s+(?:won't|won’t|will\s+not|wouldn't|wouldn’t|would\s+not)\s+work\s*(?:[.!]|$)|"
         r"^\W*(?:strong(?:ly)?|big|hard)\s+-1\b", re.I),
         False, "implicit dispute", needs=("actually", "not", "doubt", "sure", "n't", "n’t", "bad", "terrible", "poor",
+                                          "skeptical", "sceptical", "unconvinced", "stretch", "no sense", "argue",
                                           "against", "-1")),
 ]
 

@@ -39,6 +39,14 @@ def test_data_from_environment(mini: Path) -> None:
     assert json.loads(r.stdout)["source"]["title"] == "Mini"
 
 
+def test_a_dataset_given_where_a_query_takes_none_is_told_to_go_in_data(mini: Path) -> None:
+    r = run("thread", str(mini))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == f"Error: Got unexpected extra argument ({mini}); to read {mini}, give --data {mini}"
+    r = run("compare", "cooperation", "collaboration", "no-such-word")  # no such path: no advice about --data
+    assert r.exit_code == 2 and "--data" not in r.stderr
+
+
 def test_validate(mini: Path) -> None:
     r = run("validate", str(mini))
     assert r.exit_code == 0 and r.stdout == "valid: 2 terms, 3 attributes, 3 contributors, 0 messages; 13 edges\n"

@@ -786,6 +786,19 @@ def test_draft_of_an_export_writes_a_new_folder_and_refuses_an_existing_one(tmp_
     assert (out / DRAFT_FILE).read_bytes() == before
 
 
+def test_a_file_of_an_imported_folder_is_drafted_with_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a new folder would go under output/ here
+    folder = tmp_path / "coop"
+    assert run("import", str(FIX / "discourse.json"), "-o", str(folder), "-q").exit_code == 0
+    r = run("draft", str(folder / "discussion.yaml"), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["file"] == str(folder / DRAFT_FILE)
+    assert not (tmp_path / "output").exists()
+    r = run("draft", str(folder / DRAFT_FILE))  # drafting again, from the draft's own file
+    assert r.exit_code == 0, r.stderr
+    assert not (tmp_path / "output").exists()
+
+
 def test_given_terms_are_the_only_terms(tmp_path: Path) -> None:
     r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r"), "--terms", "goal, cooperation", "--json")
     assert r.exit_code == 0, r.stderr

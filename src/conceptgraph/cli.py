@@ -10,6 +10,7 @@ The graph library is imported only when a command runs, so ``--help`` and
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import signal
 import sys
@@ -52,7 +53,7 @@ class _Group(click.Group):
             if isinstance(e, click.UsageError) and e.ctx is not None:
                 hint = f"Try '{e.ctx.command_path} {e.ctx.help_option_names[0]}' for help."
                 click.echo(f"{e.ctx.get_usage()}\n{hint}\n", err=True)
-            click.echo(f"Error: {_message(e.format_message())}", err=True)
+            click.echo(f"Error: {_message(e.format_message())}{_data_hint(e)}", err=True)
             sys.exit(e.exit_code)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
@@ -76,6 +77,15 @@ class _Group(click.Group):
             # Point stdout at /dev/null so that the flush at exit does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
+
+
+def _data_hint(e: click.ClickException) -> str:
+    """What to type when a dataset was given where a command takes none ("conceptgraph
+    thread out/team"): the queries read theirs from --data."""
+    extra = re.fullmatch(r"Got unexpected extra argument \((.+)\)", e.format_message())
+    if extra and os.path.exists(extra.group(1)):
+        return f"; to read {extra.group(1)}, give --data {_shell(extra.group(1))}"
+    return ""
 
 
 def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:

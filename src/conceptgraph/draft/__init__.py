@@ -829,13 +829,15 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
-    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
+    from ..decisions import DECISIONS_FILE, DRAFT_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import check_new_folder, folder_lock, read_limited, read_text, stamp, write_atomic, write_folder
     from ..load import input_kind
     from .parallel import AT_LEAST, at_once
 
     src = Path(data)
+    if src.is_file() and src.name in ("discussion.yaml", DRAFT_FILE) and (src.parent / "discussion.yaml").is_file():
+        src = src.parent  # a file of an imported folder is drafted with its folder (in place, unless -o)
     kind, files = input_kind(src)
     if kind == "graph":
         raise DatasetError("a graph file has no messages to draft from; give a dataset or a discussion export",

@@ -799,6 +799,33 @@ def test_a_file_of_an_imported_folder_is_drafted_with_its_folder(tmp_path: Path,
     assert not (tmp_path / "output").exists()
 
 
+def test_drafting_a_curated_dataset_adds_only_what_it_lacks(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "curated"
+    shutil.copytree(ROOT / "graph_data", folder)
+    r = run("draft", str(folder), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert run("validate", str(folder)).exit_code == 0
+    ds = load_dataset(folder)
+    label = {a.id: a.label.casefold() for a in ds.attributes}
+
+    def key(c):
+        return c.term, label[c.attribute], c.negated, c.by, c.message
+
+    curated = {key(c) for c in ds.claims if c.status != "draft"}
+    drafted = [c for c in ds.claims if c.status == "draft"]
+    assert drafted and not [c for c in drafted if key(c) in curated]  # "cooperation: may be passive" once
+    kept = {(r.kind, r.source, r.target, r.by, r.message) for r in ds.relations if r.status != "draft"}
+    assert not [r for r in ds.relations if r.status == "draft" and (r.kind, r.source, r.target, r.by, r.message) in kept]
+    # the same draft, from the messages alone, has the repeats
+    alone = draft(replace(ds, claims=(), relations=(), attributes=(), terms=()), terms=[t.label for t in ds.terms])
+    label.update({a.id: a.label.casefold() for a in alone.attributes})
+    terms = {t.id: t.label for t in ds.terms}
+    assert sum((terms.get(c.term, c.term), *key(c)[1:]) in {(terms[k[0]], *k[1:]) for k in curated}
+               for c in alone.claims) > 20
+
+
 def test_given_terms_are_the_only_terms(tmp_path: Path) -> None:
     r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r"), "--terms", "goal, cooperation", "--json")
     assert r.exit_code == 0, r.stderr

@@ -829,7 +829,7 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
-    from ..decisions import DECISIONS_FILE, DRAFT_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
+    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
     from ..discussions import read_discussion
     from ..files import check_new_folder, folder_lock, read_limited, read_text, stamp, write_atomic, write_folder
     from ..load import input_kind
@@ -874,6 +874,7 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,
     # then the decisions settled on it, as review does; else what was decided stays out
     unsettled = book.raw is not None and REVIEWED_FILE not in base_files and not (src / DRAFT_FILE).is_file()
+    drafted = _not_curated(drafted, base)
     if not unsettled:
         drafted = respect(drafted, base, book)
     held = draft_data(drafted)
@@ -907,6 +908,37 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
             **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {})}
+
+
+def _not_curated(drafted: Dataset, base: Dataset) -> Dataset:
+    """``drafted`` without the claims and relations its folder holds already, curated by
+    hand (the same term, attribute, speaker and message; the same kind, ends, speaker and
+    message), and the drafted attributes only those gave: drafting a curated dataset
+    adds what it lacks, never a second copy of what it has. A stance about a claim left
+    out is about the curated one."""
+    from ..kinds import SYMMETRIC
+
+    label = {a.id: normalise(a.label) for a in (*base.attributes, *drafted.attributes)}
+
+    def claim_key(c: Claim) -> tuple[Any, ...]:
+        return c.term, label.get(c.attribute, c.attribute), c.negated, c.by, c.message or c.where
+
+    def relation_keys(r: Relation) -> list[tuple[Any, ...]]:
+        ends = [(r.source, r.target), (r.target, r.source)] if r.kind in SYMMETRIC else [(r.source, r.target)]
+        return [(r.kind, a, b, r.by, r.message or r.where) for a, b in ends]
+
+    curated_claims = {claim_key(c): c.id for c in base.claims if c.status != DRAFT}
+    curated_relations = {relation_keys(r)[0] for r in base.relations if r.status != DRAFT}
+    same = {c.id: curated_claims[k] for c in drafted.claims if (k := claim_key(c)) in curated_claims}
+    if not same and not curated_relations:
+        return drafted
+    claims = tuple(c for c in drafted.claims if c.id not in same)
+    relations = tuple(replace(r, concerns=tuple(dict.fromkeys(same.get(x, x) for x in r.concerns)))
+                      for r in drafted.relations if r.kind in (MENTIONS, CO_OCCURS)
+                      or not curated_relations.intersection(relation_keys(r)))
+    used = {c.attribute for c in claims} | {x for r in relations for x in (r.source, r.target, *r.concerns)}
+    attributes = tuple(a for a in drafted.attributes if a.id in used)
+    return replace(drafted, claims=claims, relations=relations, attributes=attributes)
 
 
 def _valid(docs: list[Document]) -> bool:

@@ -191,6 +191,27 @@ def test_searching_for_nothing_is_a_usage_error(text: str) -> None:
     assert r.exit_code == 2 and "give a word or name to search for" in r.stderr
 
 
+def test_words_people_said_are_found_in_the_messages_and_search_points_there() -> None:
+    r = run("thread", "--text", "VENN  diagram", "--json")
+    assert r.exit_code == 0, r.stderr
+    (msg,) = json.loads(r.stdout)["messages"]
+    assert msg["where"] == "comment 1" and [msg["text"][a:b] for a, b in msg["mentions"]] == ["Venn diagram"]
+    assert "a ⟦Venn⟧ diagram" in run("thread", "--text", "venn").stdout
+    # with --mentions, a message that says both; each place marked once
+    both = json.loads(run("thread", "--text", "cooperation", "--mentions", "collaboration", "--json").stdout)
+    alone = json.loads(run("thread", "--mentions", "collaboration", "--json").stdout)
+    assert 0 < len(both["messages"]) < len(alone["messages"])
+    for m in both["messages"]:
+        assert all(a[1] < b[0] for a, b in zip(m["mentions"], m["mentions"][1:]))
+    r = run("thread", "--text", "no one said this")
+    assert r.exit_code == 5 and "no message matches" in r.stderr
+    r = run("search", "Venn")  # no name has it: the messages that say it are pointed to
+    assert r.exit_code == 5
+    assert r.stderr == "Error: nothing matches 'Venn' among the graph's names; 1 message says it: " \
+        "conceptgraph thread --text Venn\n"
+    assert run("search", "zzzq").stderr == "Error: nothing matches 'zzzq'\n"
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"conceptgraph {name}" not in readme]

@@ -602,26 +602,38 @@ def search(text_: str, kind: str | None, data: str | None, curated: bool, as_jso
 
     if not normalise(text_):  # "", " - ": nothing to look for, which is no empty answer
         raise UsageError("give a word or name to search for, e.g. conceptgraph search co-operate")
+    from .queries import thread
+
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
-    _answer(query(G, text_, kind=kind), as_json, "search", f"nothing matches '{text_}'")
+    hits = query(G, text_, kind=kind)
+    empty = f"nothing matches '{text_}'"
+    if not hits and (n := len(thread(G, text=text_)["messages"])):  # the words are in what was said
+        empty += f" among the graph's names; {n} message{'s' if n > 1 else ''} say{'' if n > 1 else 's'} it: " \
+                 f"conceptgraph thread --text {_shell(text_)}"
+    _answer(hits, as_json, "search", empty)
 
 
 @cli.command()
 @click.option("--by", "by", metavar="NAME", shell_complete=_complete_names, help="Only this contributor's messages.")
 @click.option("--mentions", metavar="TERM", shell_complete=_complete_names,
               help="Only messages that name this term (aliases and inflections count), marked ⟦like this⟧.")
+@click.option("--text", "text_", metavar="WORDS",
+              help="Only messages that say these words (case, accents and punctuation aside; from the start of a "
+                   "word: 'venn' finds \"Venn's\"), marked ⟦like this⟧.")
 @common
 @curated_option
 @json_option
-@_example("conceptgraph thread\nconceptgraph thread --mentions cooperation --by 'Jim Benson'")
-def thread(by: str | None, mentions: str | None, data: str | None, curated: bool, as_json: bool) -> None:
+@_example("conceptgraph thread\nconceptgraph thread --mentions cooperation --by 'Jim Benson'\n"
+          "conceptgraph thread --text 'venn diagram'")
+def thread(by: str | None, mentions: str | None, text_: str | None, data: str | None, curated: bool,
+           as_json: bool) -> None:
     """The discussion's messages in order: speaker, place, what each replies to, and
     the claims anchored in each, with the characters they quote."""
     from .queries import thread as query
 
-    _answer(query(_graph(data, curated), by=by, mentions=mentions), as_json, "thread",
-            "no message matches" if by or mentions else "this dataset has no messages")
+    _answer(query(_graph(data, curated), by=by, mentions=mentions, text=text_), as_json, "thread",
+            "no message matches" if by or mentions or text_ else "this dataset has no messages")
 
 
 @cli.command("import", cls=_ImportHelp)

@@ -17,8 +17,11 @@ True
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError, WrongKind, article, did_you_mean
@@ -963,16 +966,62 @@ def clusters(G: Graph, seed: int = 0, resolution: float = 1.0) -> list[Cluster]:
 # --- the thread --------------------------------------------------------------------------
 
 
-def thread(G: Graph, by: str | None = None, mentions: str | None = None) -> ThreadAnswer:
+def _folded(text: str) -> str:
+    """``text`` with each character in lower case and without its accent, one for one
+    (so that a place in it is the same place in ``text``)."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFKD", c)[:1] or c
+        low = base.casefold()
+        out.append(low if len(low) == 1 else base.lower() if len(base.lower()) == 1 else c)
+    return "".join(out)
+
+
+def said(words: str) -> Callable[[str], list[tuple[int, int]]]:
+    """Where a text says ``words``: the ``(start, end)`` of each place, case, accents and
+    the punctuation between words aside, from the start of a word ("venn" finds "Venn's",
+    "co-operat" finds "co-operation", "resume" finds "résumé").
+
+    >>> said("venn diagram")("A Venn-diagram, a venn  diagram; no avenn diagram.")
+    [(2, 14), (18, 31)]
+    """
+    parts = re.findall(r"\w+", _folded(words))
+    if not parts:
+        raise UsageError("give a word to look for in what people said")
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, parts)))
+    return lambda text: [m.span() for m in pattern.finditer(_folded(text))]
+
+
+def _places(finders: list[Callable[[str], list[tuple[int, int]]]], text: str) -> list[tuple[int, int]]:
+    """The places in ``text`` each finder finds, overlapping ones made one; none unless
+    every finder finds one."""
+    found = [f(text) for f in finders]
+    out: list[tuple[int, int]] = []
+    if all(found):
+        for start, end in sorted(s for spans in found for s in spans):
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(end, out[-1][1]))
+            else:
+                out.append((start, end))
+    return out
+
+
+def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: str | None = None) -> ThreadAnswer:
     """The messages in order, each with its speaker, place, what it replies to and the
     claims and relations anchored in it (with their spans; drafted mentions and
     co-occurrences, which only say a sentence names a term, are left out); ``by`` keeps
     one contributor's messages, ``mentions`` only those that name a term (aliases and
-    inflections count), with where they name it (``mentions``: ``[start, end]`` spans).
+    inflections count), ``text`` only those that say these words (:func:`said`), each
+    with where (``mentions``: ``[start, end]`` spans).
+
+    >>> from conceptgraph import load_graph
+    >>> [m["where"] for m in thread(load_graph(), text="venn")["messages"]]
+    ['comment 1']
     """
     person = resolve(G, by, kind=CONTRIBUTOR) if by else None
     term = resolve(G, mentions) if mentions else None
-    spans_in = mentions_of(G, term) if term is not None else None
+    spans_of = [f for f in (mentions_of(G, term) if term is not None else None, said(text) if text else None) if f]
+    spans_in = partial(_places, spans_of) if spans_of else None
     anchored: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, d in edge_items(G):
         if d.get("message") and d.get("span") and d.get("kind") not in (ASSERTS, MENTIONS, CO_OCCURS):

@@ -383,10 +383,23 @@ def test_export_command(tmp_path: Path) -> None:
     assert r.exit_code == 2
     r = runner.invoke(cli, ["export", "gexf", "-o", str(tmp_path / "g.gexf")])  # the format first, as a word
     assert r.exit_code == 0 and (tmp_path / "g.gexf").exists()
-    for args, words in (([], "give a format (conceptgraph export NAME, or --format NAME): one of graphml"),
-                        (["gexf", "--format", "json"], "two formats given (gexf and --format json): give one")):
+    for args, words in (([], "give a format (conceptgraph export NAME, or --format NAME, or -o a file named for it"),
+                        (["gexf", "--format", "json"], "two formats given (gexf and --format json): give one"),
+                        (["-o", str(tmp_path / "g.txt")], "give a format"),
+                        (["graphml", "-o", str(tmp_path / "x.gexf")],
+                         f"{tmp_path / 'x.gexf'}: .gexf names a gexf file, not graphml: name it "
+                         f"{tmp_path / 'x.graphml'}, or give --format gexf"),
+                        (["neo4j", "-o", str(tmp_path / "x.json")], ".json names a json file, not neo4j: give --format json")):
         r = runner.invoke(cli, ["export", *args])
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+    assert not (tmp_path / "x.gexf").exists() and not (tmp_path / "x.json").exists()
+    # the format a file's name gives: "-o team.gexf" writes GEXF, "-o team.xml" GraphML, "-o yed.graphml" yEd's
+    for name, fmt in (("named.gexf", "gexf"), ("named.xml", "graphml"), ("named.cyjs", "cytoscape")):
+        r = runner.invoke(cli, ["export", "-o", str(tmp_path / name), "--json"])
+        assert r.exit_code == 0 and json.loads(r.stdout)["format"] == fmt, r.stderr
+        {"gexf": validate_gexf, "graphml": lambda p: validate("graphml", p)}.get(
+            fmt, lambda p: json.loads(p.read_text(encoding="utf-8")))(tmp_path / name)
+    assert runner.invoke(cli, ["export", "yed", "-o", str(tmp_path / "y.graphml")]).exit_code == 0
 
 
 def test_gexf_refuses_entity_declarations(write) -> None:

@@ -993,14 +993,16 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
 
     if fmt and fmt_arg and fmt != fmt_arg:
         raise UsageError(f"two formats given ({fmt_arg} and --format {fmt}): give one")
-    if not (fmt or fmt_arg):
-        raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME): one of "
-                         f"{', '.join(_export_names())}")
+    from .formats import format_of_name
+
+    if not (fmt or fmt_arg or output and format_of_name(output)):  # else "-o team.gexf" names it
+        raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME, or -o a file named "
+                         f"for it: team.gexf): one of {', '.join(_export_names())}")
     _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")
     G = _graph(data, curated)
     _check_kinds(G, kinds)
     part = subgraph(G, focus, depth, list(kinds))
-    result = export_graph(part, fmt or str(fmt_arg), output, force=force, name=_output_name(data),
+    result = export_graph(part, fmt or fmt_arg, output, force=force, name=_output_name(data),
                           keep=data_paths(_data(data)))
     if result["path"] != "-":
         _written(result | ({"drafted": n} if (n := drafted_count(part)) else {}), as_json)

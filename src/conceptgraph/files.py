@@ -556,7 +556,7 @@ def data_paths(path: str | os.PathLike[str] | None) -> tuple[Path, ...]:
     return (Path(os.path.realpath(path)),)
 
 
-def _keep_clear(path: str | os.PathLike[str], target: Path, keep: tuple[Path, ...], folder: bool) -> None:
+def keep_clear(path: str | os.PathLike[str], target: Path, keep: tuple[Path, ...], folder: bool) -> None:
     """A :class:`UsageError` when writing ``target`` would replace the data in ``keep``:
     the data file itself, a dataset file of the data's folder (one more would be read
     with it), or (for a folder) the data's folder or one that holds it."""
@@ -604,7 +604,7 @@ def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[IO[bytes]], 
     the write refuses to replace. ``ours``: the file there is replaced only if it is
     empty or an earlier output of this kind (a page, an export), never someone's notes."""
     if keep:
-        _keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
+        keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
     target, keep_mode = _target(path, make_parents)
     if ours is not None:
         _check_own(path, target, ours)
@@ -725,7 +725,7 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, bytes], *,
     (:data:`EXPORT_MARK`)."""
     target = Path(os.path.abspath(path))
     if keep:
-        _keep_clear(path, Path(os.path.realpath(path)), keep, folder=True)
+        keep_clear(path, Path(os.path.realpath(path)), keep, folder=True)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"{path}: exists and is not a folder")
     _make_parent(path, target.parent, make_parents)

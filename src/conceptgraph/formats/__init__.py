@@ -24,7 +24,8 @@ from .common import Format, conform
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["FORMATS", "Format", "write", "export", "read_graph", "conform", "graph_format", "DEFAULT_FOLDER"]
+__all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "read_graph", "conform", "graph_format",
+           "DEFAULT_FOLDER"]
 
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -47,28 +48,62 @@ def write(G: Graph, fmt: str, out: IO[bytes]) -> None:
     f.write(G, out, positions)
 
 
-def export(G: Graph, fmt: str, path: str | os.PathLike[str] | None = None, force: bool = False,
+def format_of_name(path: str | os.PathLike[str]) -> str | None:
+    """The format a file's name asks for by its suffix; None for a name with no suffix,
+    or one no format (or several) have.
+
+    >>> format_of_name("out/team.GEXF"), format_of_name("out/team"), format_of_name("team.txt")
+    ('gexf', None, None)
+    """
+    suffix = Path(path).suffix.lower()
+    owners = [n for n, f in FORMATS.items() if suffix and suffix in f.suffixes]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _check_name(fmt: str, path: Path) -> None:
+    """A :class:`UsageError` when ``path``'s suffix is another format's ("team.gexf" for
+    GraphML): a tool would open it as that format, and fail."""
+    f = FORMATS[fmt]
+    own = (*f.suffixes, Path(f.default_name).suffix)
+    other = format_of_name(path)
+    json_both = {path.suffix.lower(), *own} <= {".json", ".cyjs"}  # told apart by their keys when read
+    if other is not None and other != fmt and path.suffix.lower() not in own and not json_both:
+        fix = f"name it {path.with_suffix(own[0])}, or " if own[0] else ""
+        raise UsageError(f"{path}: {path.suffix} names a {other} file, not {fmt}: {fix}give --format {other}")
+
+
+def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None, force: bool = False,
            name: str = "concept_graph", keep: tuple[Path, ...] = ()) -> dict[str, Any]:
     """Export ``G`` as ``fmt`` to ``path`` (default under ``output/``, named after
     ``name``: ``output/concept_graph.graphml``; ``"-"`` for standard output, every byte
-    checked). Files are replaced atomically: a failure leaves the old one; an existing
-    file is replaced only when it is an earlier export in this format (or empty), unless
-    ``force``. A folder format replaces only an empty folder or an earlier export of ours
-    that holds nothing else, unless ``force``. Nothing replaces ``keep``,
-    the data the graph was read from (:func:`conceptgraph.files.data_paths`), nor a folder
-    holding it, ``force`` or not.
+    checked). With no ``fmt``, the format is the one ``path``'s suffix names; a suffix of
+    another format's is refused (GraphML is never written to "team.gexf"). Files are
+    replaced atomically: a failure leaves the old one; an existing file is replaced only
+    when it is an earlier export in this format (or empty), unless ``force``. A folder
+    format replaces only an empty folder or an earlier export of ours that holds nothing
+    else, unless ``force``. Nothing replaces ``keep``, the data the graph was read from
+    (:func:`conceptgraph.files.data_paths`), nor a folder holding it, ``force`` or not.
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import Own, write_atomic_with, write_folder
+    from ..files import Own, keep_clear, write_atomic_with, write_folder
     from ..progress import Progress
     from ..stdout import stdout_stream
 
+    default = path in (None, "")
+    if fmt is None:
+        fmt = None if default or str(path) == "-" else format_of_name(str(path))
+        if fmt is None:
+            raise UsageError(f"give a format: one of {', '.join(FORMATS)}" + (
+                "" if default or str(path) == "-" else f" ({Path(str(path)).name} names none by its suffix)"))
     f = FORMATS.get(fmt)
     if f is None:
         raise ValueError(f"unknown format '{fmt}': one of {', '.join(FORMATS)}")
-    default = path in (None, "")
     target = DEFAULT_FOLDER / f.default_name.format(name=name) if default else Path(str(path))
+    if not default and str(path) != "-":
+        if keep:  # replacing the data being read says so first, whatever the name
+            keep_clear(target, Path(os.path.realpath(target)), keep, folder=f.write_folder is not None)
+        _check_name(fmt, target)
     if str(path) == "-":
         if f.write is None:
             raise UsageError(f"{fmt} writes a folder of files: give -o FOLDER")

@@ -129,6 +129,10 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("All leadership is a craft.", [("leadership", "craft", False)]),  # said of every one: said of the term
     # a saying liked is no verdict on the word it starts with
     ('I like the saying "trust is earned in drops".', []),
+    # "to" after a verb of its own ("happens to", "seems to") is no purpose: one attribute, not two
+    ("Leadership is a role that happens to be paid.", [("leadership", "role that happens to be paid", False)]),
+    ("Leadership is setting a course to reach a goal.", [("leadership", "setting a course", False),
+                                                         ("leadership", "reach a goal", False)]),
     ("Leadership is what you do; management is what you get.", [("leadership", "what you do", False),
                                                                ("management", "what you get", False)]),
     # markup and @addresses in the words say nothing of the term; a placeholder stays

@@ -733,6 +733,13 @@ def _hedge(modal: str) -> str:
     return {"'d": "would", "’d": "would", "'ll": "will", "’ll": "will"}.get(word, word)
 
 
+# The words whose "to" is no purpose but their own verb's: "happens to be active", "able to grow"
+_CATENATIVE = frozenset("happen happens happened tend tends tended seem seems seemed appear appears appeared want wants "
+                        "wanted need needs needed has have had going able unable ought likely unlikely supposed "
+                        "meant about try tries tried trying manage manages managed decide decides decided choose "
+                        "chooses chose prefer prefers hope hopes expected willing ready bound due enough".split())
+
+
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
                 verb: str = "", whole: bool = False) -> list[Finding]:
     """Claims of ``term`` for the phrase ``text[start:end]``, which ends at its first
@@ -761,6 +768,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
                                                 r"\s+to\s+(?=\w+)", phrase)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
+                 and phrase[: m.start()].split()[-1].casefold() not in _CATENATIVE
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
         at = 0
         for c in sorted(cuts):

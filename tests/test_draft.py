@@ -129,6 +129,11 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("All leadership is a craft.", [("leadership", "craft", False)]),  # said of every one: said of the term
     # a saying liked is no verdict on the word it starts with
     ('I like the saying "trust is earned in drops".', []),
+    # a second verb of the same subject, after "but" or "and": its own predicate, not the first verb's
+    ("Leadership gives direction but has no title.", [("leadership", "gives direction", False),
+                                                      ("leadership", "has title", True)]),
+    ("Leadership gives direction and has no title.", [("leadership", "gives direction", False),
+                                                      ("leadership", "has no title", False)]),
     # "to" after a verb of its own ("happens to", "seems to") is no purpose: one attribute, not two
     ("Leadership is a role that happens to be paid.", [("leadership", "role that happens to be paid", False)]),
     ("Leadership is setting a course to reach a goal.", [("leadership", "setting a course", False),

@@ -401,11 +401,21 @@ def _said_on(text: str, base: int, start: int, end: int, before: Finding) -> lis
     of its term: "X is free but restrictive", "... but not restrictive"; an adjective
     first (a clause that starts with a verb or a noun has a subject of its own, or says
     something else)."""
+    verb = _OWN_VERB.match(text, start, end)
+    if verb and len(text[start:end].split()) <= 8:  # "X gives time but has no vote": X's verb again
+        subject = (base + verb.end(), base + verb.end(), before.term)
+        return [replace(f, rule=before.rule) for f in _predicate(text, base, start, end, subject, verb.end(), [])
+                if f.kind == CLAIM]
     m = _GOES_ON.match(text, start, end)
     if not m or "ADJ" not in _pos(m.group("word").casefold()) or len(text[start:end].split()) > 6:
         return []
     return [replace(f, rule=before.rule) for f in _attributes(text, base, m.start("word"), end, before.term,
                                                               negated=bool(m.group("neg")))]
+
+
+# a clause that opens with a verb of being or having, or a modal, after "but": its subject is the clause's before
+_OWN_VERB = re.compile(rf"\s*(?:but|yet|and)?\s*(?=(?:is|are|was|were|has|have|had|does|do|did|{_MODALS}|cannot|"
+                       r"isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|can['’]?t|won['’]?t)\b)", re.I)
 
 
 # what a clause without a subject starts with when it goes on with the one before: "(not) (very) free"
@@ -796,7 +806,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             label = label[3:]  # "needs to be checked": the "to" is the verb's
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
-        if said and not label.lower().startswith(said):  # "trust needs time": "needs time", read as the claim
+        own_verb = s and _OWN_VERB.match(chunk) and _CLAUSE_VERB.match(chunk.lstrip())  # "... and has no vote"
+        if said and not own_verb and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))

@@ -129,6 +129,13 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("All leadership is a craft.", [("leadership", "craft", False)]),  # said of every one: said of the term
     # a saying liked is no verdict on the word it starts with
     ('I like the saying "trust is earned in drops".', []),
+    # a clause of a term and its verb alone says what the clause before said of another
+    ("Leadership is earned by example; management is not.", [("leadership", "earned by example", False),
+                                                             ("management", "earned by example", True)]),
+    ("Leadership isn't taught; management isn't either.", [("leadership", "taught", True),
+                                                           ("management", "taught", True)]),
+    ("Leadership is earned; management is too.", [("leadership", "earned", False), ("management", "earned", False)]),
+    ("Leadership is earned; management is.", [("leadership", "earned", False)]),  # said of neither as such
     # a second verb of the same subject, after "but" or "and": its own predicate, not the first verb's
     ("Leadership gives direction but has no title.", [("leadership", "gives direction", False),
                                                       ("leadership", "has title", True)]),
@@ -198,7 +205,7 @@ def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> No
     found = claims_of(sentence)
     assert [(t, label, neg) for t, label, neg, _ in found] == expected
     for _, label, _, quoted in found:  # the quote is the phrase's own characters
-        assert quoted and quoted in sentence and set(label.split()) & set(quoted.split())
+        assert quoted and quoted in sentence and set(label.split()) & set(re.findall(r"[\w'’-]+", quoted))
 
 
 @pytest.mark.parametrize(("sentence", "expected", "quoted"), [

@@ -368,6 +368,8 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
         named = [m for m in mentions if base + c_start <= m[0] < base + c_end]
         if not found and not named and out and out[-1].kind == CLAIM and out[-1].rule in ("subject", "pronoun"):
             found = _said_on(text, base, c_start, c_end, out[-1])  # "X is free but restrictive"
+        if not found and named and out and out[-1].kind == CLAIM and out[-1].rule == "subject":
+            found = _elided(text, base, c_start, c_end, named[0], out[-1])  # "X is listed; Y is not."
         if found:
             previous_term = found[0].term
         elif named:  # "... create cooperation but it always stays individual": "it" is cooperation
@@ -394,6 +396,28 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             for a, b in zip(side_a, side_b) if len(side_a) == len(side_b) else [(side_a[0], side_b[0])]:
                 out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
     return out
+
+
+def _elided(text: str, base: int, start: int, end: int, mention: Mention, before: Finding) -> list[Finding]:
+    """A clause that says of its term what the one before said of another, by its verb
+    alone: "a member is listed in the register; a volunteer is not" (the volunteer is
+    not listed), "... and a guest is too"."""
+    if mention[2] == before.term or not _ELIDED_BEFORE.fullmatch(text, start, mention[0] - base):
+        return []
+    m = _ELIDED.fullmatch(text, mention[1] - base, end)
+    if not m or not (m.group("neg") or m.group("too")):
+        return []
+    negated = before.negated if m.group("too") or m.group("either") else not before.negated
+    said_to = max(m.end(group) for group in ("verb", "neg", "too", "either"))  # "is not", "is too"
+    # its words are those of both clauses: what was said, and of what else
+    return [Finding(CLAIM, term=mention[2], label=before.label, negated=negated, start=before.start,
+                    end=base + said_to, rule=before.rule)]
+
+
+# what may stand before the term of an elided clause ("; a volunteer", "and the guest"), and its verb alone after
+_ELIDED_BEFORE = re.compile(r"\s*(?:(?:and|but|while|whereas)\s+)?(?:(?:a|an|the)\s+)?[\"“‘'`]*", re.I)
+_ELIDED = re.compile(r"[\"”’'`]*\s+(?P<verb>is|are|was|were|does|do|did|can|has|have|will|would|should)"
+                     r"(?P<neg>n['’]?t|\s+not)?(?:\s+(?:(?P<too>too|as\s+well|also)|(?P<either>either)))?\s*[.!]?\s*", re.I)
 
 
 def _said_on(text: str, base: int, start: int, end: int, before: Finding) -> list[Finding]:

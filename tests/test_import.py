@@ -1547,6 +1547,10 @@ def _zipped(files: dict[str, str]) -> bytes:
     ("latin1.txt", "Ann: a caf\u00e9!".encode("latin-1"), "latin1.txt:1: not valid UTF-8 (byte 0xe9 at offset 10)"),
     ("empty.txt", "\n  \n", "empty.txt: the file is empty"),
     ("empty.json", "", "empty.json: the file is empty"),
+    # a document or a picture of the thread: what it is, and what to give instead
+    ("thread.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+     "thread.pdf: a PDF document, not a discussion export: give the thread as text"),
+    ("screenshot.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "screenshot.png: a PNG image, not a discussion export"),
     # speakers who say nothing: no folder that draft and review would refuse later
     ("silent.txt", "Posted by Ann\n\n1. Bo says:\n\n2. Cy says:\n\n",
      "no message with words in it to import (left out: 3 empty)"),

@@ -170,6 +170,23 @@ def _same_url(given: str, url: str) -> bool:
     return bool(url) and "/" in given and bare(given) == bare(url)
 
 
+# What a file that is no export often is, by its first bytes: a document or a picture of the thread
+_DOCUMENTS = ((b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+              (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+              (b"{\\rtf", "an RTF document"))
+
+
+def _document_fault(path: Path) -> None:
+    """A :class:`DatasetError` saying what a document or image given to import is, and
+    what to give instead: its words are not reachable without a converter."""
+    head = _head(path) if path.is_file() else None
+    kind = next((name for magic, name in _DOCUMENTS if head and head.startswith(magic)), None)
+    if kind:
+        raise DatasetError(f"{kind}, not a discussion export: give the thread as text ('Name: words' turns, "
+                           "with --format text), as a page saved from the browser, or as the site's export "
+                           "(see `conceptgraph import --help`)", str(path))
+
+
 def _text_hint(path: Path) -> str:
     """For a file of text that no importer claims by its content or name ("irc.log"),
     how to read it as text anyway."""
@@ -459,6 +476,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")
             _json_fault(src)  # a JSON export cut short says where, not that its kind is unknown
             _zip_fault(src)
+            _document_fault(src)
             raise DatasetError(f"not a discussion this tool reads{_text_hint(src)}{_folder_hint(src)} "
                                "(see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))

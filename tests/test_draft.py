@@ -815,6 +815,24 @@ def test_a_file_of_an_imported_folder_is_drafted_with_its_folder(tmp_path: Path,
     assert not (tmp_path / "output").exists()
 
 
+def test_drafting_again_says_what_the_draft_it_replaced_held(tmp_path: Path) -> None:
+    folder = tmp_path / "coop"
+
+    def undecided() -> int:
+        held = yaml.safe_load((folder / DRAFT_FILE).read_text(encoding="utf-8"))
+        return len(held["terms"]) + len(held["claims"]) + sum(
+            r["kind"] not in ("mentions", "co_occurs") for r in held["relations"])
+
+    r = run("import", str(FIX / "discourse.json"), "-o", str(folder), "--draft", "--json")
+    assert r.exit_code == 0 and "replaced" not in json.loads(r.stdout)["draft"]  # a first draft replaces nothing
+    first = undecided()
+    r = run("draft", str(folder), "--terms", "cooperation", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["replaced"] == first > 0
+    second = undecided()
+    r = run("draft", str(folder))
+    assert f"\nreplaced the earlier draft ({second} undecided items; every decision kept)\n" in r.stdout
+
+
 def test_drafting_a_curated_dataset_adds_only_what_it_lacks(tmp_path: Path) -> None:
     import shutil
 

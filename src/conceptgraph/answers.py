@@ -351,6 +351,8 @@ class DraftSummary(TypedDict):
     co_occurrences: int
     other_languages: NotRequired[dict[str, int]]
     terms_not_found: NotRequired[list[str]]
+    #: how many undecided items the draft it replaced held (decisions are kept apart)
+    replaced: NotRequired[int]
 
 
 class ReviewItem(TypedDict):

@@ -670,6 +670,8 @@ def draft_text(r: dict[str, Any]) -> str:
     text = (f"{r['file']}: {_count(r['terms'], 'term')}, {_count(r['attributes'], 'attribute')}, "
             f"{_count(r['claims'], 'claim')}, {_count(r['relations'], 'relation')} (all drafts); "
             f"{_count(r['mentions'], 'mention')}, {_count(r['co_occurrences'], 'co-occurrence')}")
+    if r.get("replaced"):
+        text += f"\nreplaced the earlier draft ({_count(r['replaced'], 'undecided item')}; every decision kept)"
     if r.get("other_languages"):
         others = ", ".join(f"{code} {n}" for code, n in r["other_languages"].items())
         text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "

@@ -907,7 +907,27 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
-            **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {})}
+            **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {}),
+            **({"replaced": n} if seen and (n := _undecided(seen)) else {})}
+
+
+def _undecided(text: bytes) -> int:
+    r"""How many items a draft.yaml holds that a review decides (terms, claims, relations
+    other than mentions and co-occurrences), read line by line: a long draft is not parsed
+    again to say what it held.
+
+    >>> _undecided(b"terms:\n- id: a\nclaims:\n- id: c1\nrelations:\n- id: r1\n  kind: mentions\n- id: r2\n  kind: disputes\n")
+    3
+    """
+    count, section, context = 0, "", (f"  kind: {MENTIONS}", f"  kind: {CO_OCCURS}")
+    for line in text.decode("utf-8", "replace").splitlines():
+        if line[:1].isalpha():
+            section = line.split(":", 1)[0]
+        elif section in ("terms", "claims", "relations") and line.startswith("- id:"):
+            count += 1
+        elif section == "relations" and line.startswith(context):
+            count -= 1
+    return count
 
 
 def _not_curated(drafted: Dataset, base: Dataset) -> Dataset:

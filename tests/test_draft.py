@@ -1816,12 +1816,20 @@ def test_the_word_a_thread_asks_the_meaning_of_is_a_term(title: str, opening: st
     ("The tags are crop up, pop, pop up.", ["pop", "pop"]),
     ("A rear sprockets sprocket confusion.", ["sprockets", "sprocket"]),
     ("Main, Restricted and Universe.", ["Main", "Restricted"]),
+    ("In fact impedance is a term of physics.", ["fact", "impedance"]),  # "in fact" is an adverb
+    ("By default branches are local.", ["default", "branches"]),
 ])
 def test_no_noun_phrase_runs_across_a_comma_versus_or_a_repeated_word(sentence: str, phrase: list[str]) -> None:
     from conceptgraph.draft.terms import _noun_phrases
 
     found = [words for _, _, words in _noun_phrases(sentence)]
     assert not any(words[i:i + len(phrase)] == phrase for words in found for i in range(len(words)))
+
+
+def test_an_adjective_after_a_preposition_still_opens_a_noun_phrase() -> None:
+    from conceptgraph.draft.terms import _noun_phrases
+
+    assert ["general", "usage"] in [words for _, _, words in _noun_phrases("The word in general usage wins.")]
 
 
 def test_a_word_said_to_mean_something_is_a_term_though_said_once() -> None:

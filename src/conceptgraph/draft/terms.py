@@ -433,6 +433,14 @@ _OBJECT_OF = [[w] for w in "of for to in on with by Of For To In On With By".spl
 _APART = re.compile(r"[/,;:()]")  # between two words, a mark that ends a phrase
 
 
+# A preposition and a noun that together are an adverb ("in fact", "by default", "for example"):
+# the noun starts no phrase, nor ends one (an adjective's, "in general usage", is left alone)
+_IDIOMS = frozenset(tuple(p.split()) for p in (
+    "in fact", "in practice", "in principle", "in theory", "in reality", "in effect", "in turn", "in addition",
+    "in contrast", "in comparison", "in part", "of course", "at times", "by default", "by definition",
+    "by design", "for example", "for instance", "on average", "on purpose", "on balance"))
+
+
 def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     """The noun phrases of a sentence, ``(start, end, words)``: runs of adjectives and
     nouns ending in a noun (or a number after a noun: "stage 0"), each with its shorter
@@ -457,6 +465,9 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
 
     for i, tok in enumerate(tagged):
         t, w = tok[3], tok[2]
+        if i and (tagged[i - 1][2].casefold(), w.casefold()) in _IDIOMS:
+            flush()  # "In fact impedance is ...": "fact" is the adverb's, no noun of a phrase
+            continue
         if t in NOUNISH and not (t == "PROPN" and i == 0 and not run) and not (t == "NUM" and not run) \
                 and not _CONTRACTION.search(w) and not (run and run[-1][2][:1].islower() and w[:1].isupper()
                                                         and not w.isupper() and t == "PROPN"):

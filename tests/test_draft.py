@@ -1469,17 +1469,6 @@ def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> 
     assert ("bo", "cy") in agreements  # a statement agreed with
 
 
-def test_an_answer_to_a_question_leans_against_no_one(tmp_path: Path) -> None:
-    chat = ("Ann: What is the difference between weather and climate?\n"
-            "Bo: Weather has no memory, but climate does not change overnight.\n"
-            "Cy: I disagree, Bo.\n")
-    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
-    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "-q").exit_code == 0
-    stances = {(r.kind, r.source, r.target) for r in load_dataset(tmp_path / "d").relations
-               if r.kind in ("agrees_with", "disputes")}
-    assert stances == {("disputes", "cy", "bo")}  # "no", "not" answer a question; they dispute no one
-
-
 def test_a_sentence_of_chinese_is_long_enough_to_tell(tmp_path: Path) -> None:
     """Twenty Chinese characters say as much as eighty letters of English: the message is
     told as Chinese, left out of the draft and said to be."""

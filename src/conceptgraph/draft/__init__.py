@@ -511,7 +511,7 @@ class _Drafter:
         from .stances import addressed, of_the_opening
 
         found, words = reading.leaning, reading.words
-        if found and not self.answers_question:
+        if found and not (self.answers_question and _BARE_YES.fullmatch(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
             # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to;
             # "Great article": to the one who wrote it

@@ -1806,7 +1806,7 @@ def test_the_word_a_thread_asks_the_meaning_of_is_a_term(title: str, opening: st
     ("A rear sprockets sprocket confusion.", ["sprockets", "sprocket"]),
     ("Main, Restricted and Universe.", ["Main", "Restricted"]),
     ("In fact impedance is a term of physics.", ["fact", "impedance"]),  # "in fact" is an adverb
-    ("By default branches are local.", ["default", "branches"]),
+    ("By definition branches are local.", ["definition", "branches"]),
 ])
 def test_no_noun_phrase_runs_across_a_comma_versus_or_a_repeated_word(sentence: str, phrase: list[str]) -> None:
     from conceptgraph.draft.terms import _noun_phrases

@@ -433,11 +433,11 @@ _OBJECT_OF = [[w] for w in "of for to in on with by Of For To In On With By".spl
 _APART = re.compile(r"[/,;:()]")  # between two words, a mark that ends a phrase
 
 
-# A preposition and a noun that together are an adverb ("in fact", "by default", "for example"):
+# A preposition and a noun that together are an adverb ("in fact", "by definition", "for example"):
 # the noun starts no phrase, nor ends one (an adjective's, "in general usage", is left alone)
 _IDIOMS = frozenset(tuple(p.split()) for p in (
     "in fact", "in practice", "in principle", "in theory", "in reality", "in effect", "in turn", "in addition",
-    "in contrast", "in comparison", "in part", "of course", "at times", "by default", "by definition",
+    "in contrast", "in comparison", "in part", "of course", "at times", "by definition",
     "by design", "for example", "for instance", "on average", "on purpose", "on balance"))
 
 

@@ -602,16 +602,20 @@ def search(text_: str, kind: str | None, data: str | None, curated: bool, as_jso
 
     if not normalise(text_):  # "", " - ": nothing to look for, which is no empty answer
         raise UsageError("give a word or name to search for, e.g. conceptgraph search co-operate")
-    from .queries import thread
-
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
     hits = query(G, text_, kind=kind)
-    empty = f"nothing matches '{text_}'"
-    if not hits and (n := len(thread(G, text=text_)["messages"])):  # the words are in what was said
-        empty += f" among the graph's names; {n} message{'s' if n > 1 else ''} say{'' if n > 1 else 's'} it: " \
-                 f"conceptgraph thread --text {_shell(text_)}"
-    _answer(hits, as_json, "search", empty)
+    _answer(hits, as_json, "search", "" if hits else _nothing_named(G, text_))
+
+
+def _nothing_named(G: Graph, text: str) -> str:
+    """What search says when no name has ``text``: where it was said instead, if anywhere."""
+    from .queries import thread
+
+    said = len(thread(G, text=text)["messages"])
+    where = f" among the graph's names; {said} message{'s' if said > 1 else ''} say{'' if said > 1 else 's'} it: " \
+            f"conceptgraph thread --text {_shell(text)}" if said else ""
+    return f"nothing matches '{text}'{where}"
 
 
 @cli.command()

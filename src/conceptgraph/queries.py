@@ -1020,7 +1020,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: s
     """
     person = resolve(G, by, kind=CONTRIBUTOR) if by else None
     term = resolve(G, mentions) if mentions else None
-    spans_of = [f for f in (mentions_of(G, term) if term is not None else None, said(text) if text else None) if f]
+    spans_of = [f for f in (mentions_of(G, term) if term is not None else None,
+                            said(text) if text is not None else None) if f]
     spans_in = partial(_places, spans_of) if spans_of else None
     anchored: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, d in edge_items(G):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conceptgraph import DatasetError, load_dataset, load_graph
+from conceptgraph import ConceptGraphWarning, DatasetError, load_dataset, load_graph
 from conceptgraph.cli import cli
 from conceptgraph.discussions import IMPORTERS, Options, detect, read_discussion
 from conceptgraph.discussions.clean import without_addresses
@@ -1568,6 +1569,7 @@ def test_bad_input_is_one_line_and_writes_nothing(write, tmp_path: Path, name: s
     "10:32 Ann Lee: Soup or salad?\n10:33 Bo: Soup.\n10:34 Ann Lee: Soup it is.\n",
     "12/31/21, 10:32 PM - Ann Lee: Soup or salad?\n12/31/21, 10:33 PM - Bo: Soup.\n12/31/21, 10:34 PM - Ann Lee: Soup it is.\n",
     "[2021-12-31 10:32:11] <Ann Lee> Soup or salad?\n[2021-12-31 10:33:02] <Bo> Soup.\n<Ann Lee> Soup it is.\n",
+    "<Ann Lee>: Soup or salad?\n<Bo>: Soup.\n<Ann Lee>: Soup it is.\n",  # a nick with a colon after it
 ])
 def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> None:
     """The shapes chat logs are saved in (IRC, WhatsApp, a timestamped copy): the time is
@@ -1577,6 +1579,22 @@ def test_a_chat_log_with_times_or_irc_nicks_reads_as_turns(write, log: str) -> N
     said = [(people[m.by], m.text) for m in ds.messages]
     assert [t for _, t in said] == ["Soup or salad?", "Soup.", "Soup it is."]
     assert said[1][0] == "Bo" and said[0][0] == said[2][0] in ("Ann Lee", "ann_lee")
+
+
+def test_a_turn_whose_name_is_markup_goes_on_the_turn_before_and_says_so(write) -> None:
+    """A speaker's name is no HTML tag: the line is read as part of the turn before, as a
+    line "<b>Note</b>: ..." of a message is, and since that gives its words to someone
+    else, the import says so."""
+    chat = ("Ann: A coach asks.\n<img src=x onerror=alert(1)>: A mentor tells.\nBo: Both listen.\n"
+            "<img src=x onerror=alert(1)>: Neither decides.\n")
+    with pytest.warns(ConceptGraphWarning, match=r"chat\.txt:2: 2 lines open like a turn but name the speaker in "
+                                                 r"markup \('<img src=x onerror=alert\(1\)>:'\), and went on the "
+                                                 r"turn before: give the speaker a plain name"):
+        ds, _ = read_discussion([write(chat, "chat.txt")])
+    assert [c.name for c in ds.contributors] == ["Ann", "Bo"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a plain chat warns of nothing
+        read_discussion([write("Ann: A coach asks.\nBo: Both listen.\n<b>Note</b> no colon here.\n", "plain.txt")])
 
 
 def test_in_a_log_of_timed_turns_an_untimed_name_and_colon_goes_on_the_turn(write) -> None:

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 import textwrap
+import warnings
 from collections import Counter
 from datetime import datetime
 
-from ..errors import DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from .clean import SOUND_CUES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
@@ -228,6 +229,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     current: list[str] | None = None  # the lines of the turn being read (None: of a line left out)
     stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
     known_as: dict[str, str] = {}  # an IRC nick taken later -> the one its person had first
+    tagged: list[int] = []  # lines that open like a turn, by a name in markup, read as the turn before's
     for number, line in enumerate(lines, 1):
         # "~~Bo: withdrawn~~", words taken back as Markdown strikes them out; Google Meet's
         # "Meeting ended after 00:41:07": no one's words, and the lines after them none either
@@ -276,10 +278,18 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             stamps.append(stamp)
         elif current is not None:
             current.append(line)
+            if _tagged_turn(line.strip()):
+                tagged.append(number)
         elif line.strip() and not thread.title and not turns:
             thread.title = line.strip().lstrip("# ").strip()
         elif line.strip() and not turns and left is not None:
             left["lines before the first turn"] += 1  # a note under the title: no one's turn, and said
+    if tagged:  # said, since who said what is the point: the words went to the speaker before
+        first = lines[tagged[0] - 1].strip()
+        warnings.warn(ConceptGraphWarning(
+            f"{file}:{tagged[0]}: {len(tagged)} line{'s' if len(tagged) > 1 else ''} open like a turn but name the "
+            f"speaker in markup ('{excerpt(first.split(':', 1)[0], 30)}:'), and went on the turn before: give "
+            "the speaker a plain name"), stacklevel=2)
     if not turns:
         raise DatasetError("no speaker found: expected lines that start 'Name: ...', or a blog post with "
                            "'Posted by NAME' and numbered comments", file, 1)
@@ -428,7 +438,7 @@ _STAMP = re.compile(r"^(?:\[[^\]\n]{1,40}\]|(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?
 # "<--", "--" for the channel's own lines, " *" for an action), the words; tabs between
 _WEECHAT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t(?P<n>[^\t]{0,60})\t(?P<text>.*)$")
 # IRC's "<nick> words", as irssi writes it too: "< nick>", "<@op>", "<+voiced>"
-_NICK = re.compile(r"^<[ @+%~&]?(?P<n>[^<>\s]{1,40})>\s+(?P<text>.*)$")
+_NICK = re.compile(r"^<[ @+%~&]?(?P<n>[^<>\s]{1,40})>:?\s+(?P<text>.*)$")
 # IRC's "* nick waves": an action, the nick's words
 _ACTION = re.compile(r"^\*\s+(?P<n>[^\s*]{1,40})\s+(?P<text>\S.*)$")
 # IRC's nick change: "-!- bob is now known as bob_afk" (irssi), "*** bob is now known as ..." (znc, mIRC)
@@ -456,6 +466,14 @@ caveat quote quoted result results output input error step steps solution proble
 action actions todo decision decisions outcome outcomes resolution resolved follow-up followup
 """.split()) | {"action item", "action items", "next steps", "to do"}
 _IN_TURN = _LABELS | _MINUTES  # inside a turn, neither opens one
+
+
+def _tagged_turn(line: str) -> bool:
+    """Whether a line read as part of a turn opens like one, but by a name in markup
+    ("<img src=x>: words"), which no speaker's name is."""
+    m = _TURN.match(line)
+    name = (m["n"] or "").strip() if m else ""
+    return name.startswith("<") and ">" in name and len(name.split()) <= 5
 
 
 def _turn(line: str) -> tuple[str, str]:

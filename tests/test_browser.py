@@ -379,6 +379,22 @@ def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) 
     p.wait_for_function("() => document.getElementById('showall').hidden")
 
 
+def test_escape_from_a_panel_opened_by_a_click_gives_the_keyboard_to_the_graph(fresh: Page) -> None:
+    """A node clicked, its panel closed with Escape: the keys act on the graph (the
+    review's keys decide at once), never typed into the search box."""
+    p = fresh.page
+    fresh.js("() => { conceptgraph.showAll(); conceptgraph.network.fit({animation: false}); }")
+    box = p.locator("#network canvas").bounding_box()
+    at = fresh.js("() => { const net = conceptgraph.network, i = conceptgraph.data.nodes.label.indexOf('cooperation');"
+                  " return net.canvasToDOM(net.getPosition(i)); }")
+    p.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    p.wait_for_selector("#panel:not([hidden])")
+    p.keyboard.press("Escape")
+    assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "network"
+    p.keyboard.press("a")
+    assert p.input_value("#search") == "" and p.is_hidden("#suggestions")
+
+
 def _walk(page: Page, key: str) -> int:
     page.page.keyboard.press(key)
     return page.js("() => conceptgraph.network.getSelectedNodes()[0] ?? -1")

@@ -1020,9 +1020,11 @@
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
     else if (ev.key === "g" && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) { ev.preventDefault(); $("network").focus(); }
     else if (ev.key === "Escape" && document.activeElement !== box) {
-      // a panel or the thread closes first, back to the search box; then a focus view ends
+      // a panel or the thread closes first, back to where the keyboard was (the search box,
+      // after a search), else to the graph, whose keys (the review's too) then act at once;
+      // then a focus view ends
       if (state.panelOpen || !$("thread").hidden) {
-        const back = keyboardFrom || (document.activeElement === $("network") ? $("network") : box);
+        const back = keyboardFrom || $("network");
         hidePanel(); closeThread(); back.focus(); keyboardFrom = null;
       }
       else if (state.focusSet) { showAll(); network.fit(); }

@@ -55,9 +55,10 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
         press("a", "accepted")
     undone = press("x", "rejected")       # a mistake...
     settle()
-    press("u")                            # ...taken back: it is shown again
+    press("u")                            # ...taken back: it is shown again, and said to be
     settle()
     assert shown() == undone
+    assert page.text_content("#rv-warning") == "Undone: 1 item is undecided again"
     del expected[undone]
     press("a", "accepted")
     settle()
@@ -142,6 +143,29 @@ def _open(browser, server: ReviewServer) -> tuple[object, list[str]]:
     page.goto(server.url)
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
     return page, errors
+
+
+def test_a_bulk_button_clicked_before_the_count_counts_and_decides_nothing(browser, server: ReviewServer) -> None:
+    """The bulk form's buttons look as live as they are: a click before the count shows
+    what matches (what a second click would decide), and decides nothing yet."""
+    page, errors = _open(browser, server)
+    page.keyboard.press("b")
+    page.wait_for_selector("#rv-bulk")
+    assert not page.is_disabled("#rv-bulk-reject")
+    page.click("#rv-bulk-reject")  # no filter yet: said so
+    page.wait_for_function("() => document.getElementById('rv-preview').textContent.startsWith('a bulk decision needs')")
+    page.focus("#rv-bulk input")
+    page.keyboard.press("Tab")
+    page.keyboard.type("collaboration")
+    page.click("#rv-bulk-reject")
+    page.wait_for_function("() => /^\\d+ undecided item/.test(document.getElementById('rv-preview').textContent)")
+    assert server.review.book.entries == [] and page.is_visible("#rv-bulk")
+    count = int(page.text_content("#rv-preview").split()[0])
+    assert page.text_content("#rv-bulk-reject") == f"Reject all {count}"
+    page.click("#rv-bulk-reject")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert len({e.action for e in server.review.book.entries}) == 1 and len(server.review.book.entries) == count
+    assert errors == []
 
 
 def test_a_failed_save_is_reported_and_its_item_comes_back(browser, server: ReviewServer, drafted: Path,
@@ -405,7 +429,9 @@ def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: Re
     page.keyboard.press("e")
     page.fill("#rv-edit input[name='term']", other.record.label + "zz")
     page.press("#rv-edit input[name='term']", "Enter")
-    page.wait_for_selector("#rv-warning:not([hidden])", timeout=30_000)
+    # (the line said what the undo did; now what the edit did)
+    page.wait_for_function("() => document.getElementById('rv-warning').textContent.includes('made a new term')",
+                           timeout=30_000)
     assert f"made a new term '{other.record.label}zz'" in page.text_content("#rv-warning")
     assert errors == []
 

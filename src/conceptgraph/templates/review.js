@@ -161,7 +161,7 @@
           st.counts = res.counts;
           apply(res.changed, keepShown);
           if (done) done(res);
-          warn(res.warning);
+          warn(res.warning || res.note, !res.warning); // a note of what was done, when nothing warns
         }).catch((e) => { if (!st.reloading && failed) failed(e); });
       }).finally(() => {
         st.pending--;
@@ -482,6 +482,8 @@
         if (res.redraw) { reloadFor("Edit taken back"); return; } // what the edit made is gone from the files
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
+        const n = res.undone.length;
+        res.note = "Undone: " + (n === 1 ? "1 item is" : n + " items are") + " undecided again";
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
         st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
@@ -794,7 +796,7 @@
       form.appendChild(field("speaker", speaker));
       form.appendChild(field("kind", kind));
       form.appendChild(field("confidence under", below));  // last: the fields above keep their Tab order
-      const count = el("p", "Enter: count what matches", "rv-preview");
+      const count = el("p", "Enter: count what matches (a button counts first too)", "rv-preview");
       count.id = "rv-preview";
       form.appendChild(count);
       const accept = el("button", "Accept all");
@@ -803,7 +805,7 @@
       const reject = el("button", "Reject all");
       reject.type = "button";
       reject.id = "rv-bulk-reject";
-      accept.disabled = reject.disabled = true;
+      // a click before the count counts first (run): what is decided is always what was shown
       form.appendChild(accept);
       form.appendChild(reject);
       const filter = () => ({ above: above.value === "" ? null : Number(above.value),
@@ -818,7 +820,7 @@
         reject.textContent = "Reject all " + r.count;
         // (the keyboard stays on the filter: a second Enter counts again, never decides)
         accept.disabled = reject.disabled = r.count === 0;
-      }).catch((e) => { count.textContent = e.message; accept.disabled = reject.disabled = true; });
+      }).catch((e) => { count.textContent = e.message; });
       const run = (decision) => {
         if (previewed !== JSON.stringify(filter())) { preview(); return; } // the count shown is what is decided
         const f = filter();
@@ -826,6 +828,7 @@
         send("/api/bulk", { filter: f, decision }, () => render(), fail);
       };
       form.addEventListener("submit", (ev) => { ev.preventDefault(); preview(); });
+      form.addEventListener("input", () => { accept.disabled = reject.disabled = false; }); // to be counted again
       accept.addEventListener("click", () => run("accepted"));
       reject.addEventListener("click", () => run("rejected"));
       form.addEventListener("keydown", (ev) => {

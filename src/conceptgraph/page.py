@@ -461,7 +461,10 @@ def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, flo
             # starts a few pixels under it)
             small, large = DOT_SIZE
             radius = small + (large - small) * ((degree[n] - lo) / (hi - lo) if hi > lo else 0.5)
-            boxes[n] = (max(text, radius), radius + 4 + 1.15 * lines * size)
+            # (and room around the dot, so that the arrow between two people, a stance, shows
+            # between them: dots that touch hide it, and seem to pass it on to a third)
+            room = max(6.0, 0.8 * radius)
+            boxes[n] = (max(text, radius + room), radius + 4 + 1.15 * lines * size + room / 2)
     return boxes
 
 

@@ -141,7 +141,7 @@
   const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
     autoResize: true,
     physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false,
-      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120 } },
+      forceAtlas2Based: { gravitationalConstant: -150, springLength: 220, centralGravity: 0.005, avoidOverlap: 1 } },
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 300,
       keyboard: false, multiselect: false, zoomView: true, dragView: true },

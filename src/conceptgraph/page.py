@@ -409,7 +409,7 @@ def _combining_marks() -> list[list[int]]:
 
 
 #: The version of :func:`_label_boxes`' reckoning, for the layout cache.
-_BOXES = 2
+_BOXES = 3  # 3: room around a dot
 
 
 def _corner(kind: str) -> int:

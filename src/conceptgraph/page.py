@@ -171,12 +171,16 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
         kept.clear()
         kept.update(pos)
     below: Counter[Any] = Counter()
+    boxes: dict[Any, tuple[float, float]] | None = None
     for n, d in G.nodes(data=True):
         if n not in pos:
-            author = d.get("by")
-            x, y = pos.get(author, (0, 0)) if isinstance(author, str) else (0, 0)
-            below[author if isinstance(author, str) else None] += 1
-            pos[n] = (x, y + 30 + 26 * below[author if isinstance(author, str) else None])
+            author = d.get("by") if isinstance(d.get("by"), str) else None
+            x, y = pos.get(author, (0, 0))
+            if boxes is None:
+                boxes = _label_boxes(H, degree)
+            # under the author's name (its label box reaches down past it), one under another
+            below[author] += 1
+            pos[n] = (x, round(y + boxes.get(author, (0, 4.0))[1] + 34 * below[author]))
     return pos
 
 

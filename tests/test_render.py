@@ -258,3 +258,19 @@ def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -
     assert r.exit_code == 0 and r.stderr.startswith("wrote output/mini_neo4j\n"), r.stderr
     assert runner.invoke(cli, ["export", "neo4j"]).exit_code == 0
     assert sorted(p.name for p in Path("output").glob("*neo4j")) == ["concept_graph_neo4j", "mini_neo4j"]
+
+
+def test_a_message_sits_under_its_author_s_name_not_on_it() -> None:
+    from conceptgraph.graph import distinct_degree
+    from conceptgraph.kinds import MESSAGE
+    from conceptgraph.page import _label_boxes, _positions
+
+    G = load_graph()
+    degree = distinct_degree(G)
+    pos = _positions(G, 0, degree)
+    people = G.subgraph(n for n, k in G.nodes(data="kind") if k != MESSAGE)
+    boxes = _label_boxes(people, degree)
+    messages = [(n, d["by"]) for n, d in G.nodes(data=True) if d.get("kind") == MESSAGE]
+    assert messages
+    for n, author in messages:
+        assert pos[n][0] == pos[author][0] and pos[n][1] > pos[author][1] + boxes[author][1], n

@@ -635,6 +635,13 @@ def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> 
     assert [(f.kind, {f.term, f.other}) for f in found] == [(kind, {"sonnet", "ballad"})]
 
 
+def test_a_sameness_supposed_is_no_relation() -> None:
+    """"As if they were the same thing" supposes; the speaker says nothing of the two."""
+    names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}
+    text = "People use sonnet and ballad as if they were the same thing."
+    assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
+
+
 def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     """'"Emacs" and "vi"' in one sentence, said once in the thread, holds both up."""
     msgs = [Message("m1", "a", "post", "Which words do the man pages use?"),

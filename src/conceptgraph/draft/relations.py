@@ -206,6 +206,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                                     for (_, e, _), (s, _, _) in zip(mentions, mentions[1:]))
     if not out and (len(named) == 2 or listed):  # '"sprocket", "cog" and "gear" all mean the same thing'
         same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
+        if same and _SUPPOSED.search(text, 0, same.start()):
+            same = None  # "people use X and Y as if they were the same thing": supposed, not said
         for b in named[1:]:
             if same and not _DENIED.search(_CLAUSE_START.split(text[:same.start()])[-1]):
                 add(SIMILAR_TO, named[0], b, "same meaning")
@@ -232,6 +234,8 @@ _SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|th
 _OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|else)|(?:completely|quite|very|"
                             r"entirely|totally)\s+different|different\s+(?:meanings?|things|senses?))\b", re.I)
 _DENIED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
+# "as if", "as though" before what is said of two names: a supposition, not the speaker's claim
+_SUPPOSED = re.compile(r"\bas\s+(?:if|though)\b[^.;:!?]*$", re.I)
 # Where the clause a word stands in begins: "I don't regard X and Y as synonymous" is
 # denied, "no doubt, X and Y are synonymous" is not
 _CLAUSE_START = re.compile(r"[,;:()]|\b(?:but|and yet|although|though|whereas)\b", re.I)

@@ -838,7 +838,7 @@
     ev.currentTarget.setAttribute("aria-pressed", on ? "true" : "false");
     ev.currentTarget.textContent = "Physics: " + (on ? "on" : "off");
     network.setOptions({ physics: { enabled: on } });
-    refresh(on ? "physics on" : "physics off");
+    refresh(on ? "physics on: the nodes move until they settle" : "physics off: the nodes stay where they are (reload the page for the layout it was drawn with)");
   });
   // A click opens the panel a moment later, so that the second click of a double-click
   // still lands on the graph (and focuses) instead of on a panel that just opened.

@@ -153,7 +153,7 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:ok|okay|kk)\s*[.!]*\s*$|^\W*(?:\^+\s*)?this\s*[.!]*\s*$|^\s*seconded\s*[.!]*\s*$|"
         # "Definitely.", "Same.", "Ditto.", "That's fair.", "Well put.", "I second that", "I'm with you on this",
         # "I think so too", "I can confirm", "Couldn't have said it better", "Sounds like a plan"
-        r"^\W*(?:definitely|totally|yup|same|ditto|same\s+here|(?:that['’]s|that\s+is)\s+(?:\w+\s+)?fair|well\s+put)"
+        r"^\W*(?:definitely|totally|yup|same|ditto|(?:that['’]s|that\s+is)\s+(?:\w+\s+)?fair|well\s+put)"
         r"\s*[.!]*\s*$|\bI\s+(?:would\s+|['’]d\s+)?(?:second|echo)\s+(?:that|this)\b|"
         r"\bI(?:['’]m|\s+am)\s+with\s+you\b|\bI\s+think\s+so\s+too\b|\bhow\s+I\s+see\s+it\s+too\b|"
         r"^\W*I\s+can\s+confirm\b|\b(?:couldn['’]t|could\s+not)\s+have\s+said\s+it\s+better\b|"

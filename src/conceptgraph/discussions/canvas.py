@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_documents, top_keys
 from .clean import html_to_text
-from .thread import Left, Post, Thread, iso_seconds, list_of, text_of, utc_day
+from .thread import Left, Post, Thread, id_number, iso_seconds, known_day, list_of, text_of
 
 __all__ = ["read_canvas", "sniff_canvas"]
 
@@ -202,28 +202,24 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
     if prompt:
         root = f"topic:{thread.key}"
         thread.posts.append(Post(key=root, author=thread.author, text=prompt, account=thread.account,
-                                 date=_day(when), root=True, url=thread.url))
+                                 date=known_day(when), root=True, url=thread.url))
     # in time order (the entries list gives the newest first), ids breaking ties
-    entries = sorted(found.entries.values(), key=lambda e: (e.when, _number(e.key), e.order))
+    entries = sorted(found.entries.values(), key=lambda e: (e.when, id_number(e.key), e.order))
     for e in entries:
         if e.deleted:
             post = Post(key=e.key, author="", text="", gone="deleted")
         else:
             name = found.people.get(e.user, "") or e.name or e.user
             post = Post(key=e.key, author=name, text=html_to_text(e.message, left), account=e.user or name)
-        post.date = _day(e.when)
+        post.date = known_day(e.when)
         post.parent = e.parent or root or None
         thread.posts.append(post)
-    thread.date = _day(when) or next((p.date for p in thread.posts if p.date), "")
+    thread.date = known_day(when) or next((p.date for p in thread.posts if p.date), "")
     return [thread], left
 
 
 def _get(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else None
-
-
-
-
 
 
 def _id(value: Any) -> str:
@@ -232,13 +228,3 @@ def _id(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value) if abs(value) < 10 ** 30 else ""
     return value.strip()[:100] if isinstance(value, str) else ""
-
-
-def _number(key: str) -> int:
-    return int(key) if key.isascii() and key.isdigit() and len(key) < 20 else 0
-
-
-
-
-def _day(seconds: float) -> str:
-    return utc_day(seconds) if seconds else ""

@@ -43,7 +43,7 @@ from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
 from .clean import markdown_to_text, quoted_post
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, list_of, number, text_of, utc_day
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_day, list_of, number, text_of
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
 
@@ -296,4 +296,4 @@ def _deleted(post: dict[str, Any]) -> bool:
 
 def _day(ms: float) -> str:
     """The day of a time in milliseconds, as Mattermost counts them; "" for none."""
-    return utc_day(ms / 1000) if ms else ""
+    return known_day(ms / 1000)

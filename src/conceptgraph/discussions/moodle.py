@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, markdown_to_text, tidy
-from .thread import Left, Post, Thread, number, text_of, utc_day
+from .thread import Left, Post, Thread, id_number, number, text_of, utc_day
 
 __all__ = ["read_moodle", "sniff_moodle"]
 
@@ -195,7 +195,7 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
     left = Left()
     order = {id(s): i for i, s in enumerate(said)}
     # the discussion's post first, then by time (the id breaks ties: Moodle numbers posts as written)
-    ordered = sorted(said, key=lambda s: (s.parent != "", _seconds(s.created), _number(s.key), order[id(s)]))
+    ordered = sorted(said, key=lambda s: (s.parent != "", _seconds(s.created), id_number(s.key), order[id(s)]))
     threads: dict[str, Thread] = {}
     subjects: dict[str, str] = {}  # a post's key -> its subject, "Re:" aside: what a reply's own repeats
     first: dict[str, str] = {}  # a discussion -> its first post's subject, "Re:" aside
@@ -268,10 +268,6 @@ def _seconds(value: Any) -> float:
     if isinstance(value, str) and value.strip().isdigit() and len(value) < 20:
         return float(value)
     return number(value)
-
-
-def _number(key: str) -> int:
-    return int(key) if key.isascii() and key.isdigit() and len(key) < 20 else 0
 
 
 def _ident(value: Any) -> str:

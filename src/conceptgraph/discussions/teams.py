@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, list_of, number, text_of, utc_day
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, id_number, iso_seconds, known_day, list_of, number, text_of
 
 __all__ = ["read_teams", "sniff_teams"]
 
@@ -164,7 +164,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
     # in time order (a message's id is the time it was sent, in milliseconds: the tie-break);
     # a reply never before its post, whatever its own time says
     ordered = sorted(read.messages, key=lambda s: (max(when[s.key], when.get(s.root, 0.0)), s.root in when,
-                                                   _id_number(s.key), order[s.key]))
+                                                   id_number(s.key), order[s.key]))
     answered = {k for s in read.messages if not _deleted(s.msg) for k in (s.root, s.quoted) if k}
     threads: dict[str, Thread] = {}
     place_of: dict[tuple[str, str], str] = {}  # a channel post's thread and key -> its place
@@ -199,7 +199,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
             name = text_of(_get(app, "displayName")).strip() or account
         url = text_of(_get(m, "webUrl"))  # Graph writes the channel's id in it encoded; one with an "@" is not kept
         url = "" if "@" in url else url
-        post = Post(key=s.key, author=name, text=text, account=account, date=_day(when[s.key]),
+        post = Post(key=s.key, author=name, text=text, account=account, date=known_day(when[s.key]),
                     title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "")
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""
@@ -286,10 +286,6 @@ def _is_message(obj: Any) -> bool:
         _get(obj, k) is not None for k in ("messageType", "body", "createdDateTime"))
 
 
-
-
-
-
 def _deleted(m: dict[str, Any]) -> bool:
     return _get(m, "deletedDateTime") not in (None, "", False)
 
@@ -302,12 +298,3 @@ def _moment(value: Any) -> float:
     """The Unix time of an ISO time Graph gives, or of PowerShell's; 0 for none."""
     ps = _PS_DATE.fullmatch(value.strip()) if isinstance(value, str) and len(value) <= 64 else None
     return number(int(ps.group(1)) / 1000) if ps else iso_seconds(value)
-
-
-def _day(seconds: float) -> str:
-    return utc_day(seconds) if seconds else ""
-
-
-def _id_number(key: str) -> int:
-    """A message's id as the number it is (Teams' ids are times in milliseconds), else 0."""
-    return int(key) if key.isascii() and key.isdigit() and len(key) < 20 else 0

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
-           "utc_day", "text_of", "list_of", "iso_seconds"]
+           "utc_day", "known_day", "id_number", "text_of", "list_of", "iso_seconds"]
 
 UNNAMED = "unnamed commenter"
 
@@ -63,6 +63,21 @@ def utc_day(seconds: Any) -> str:
         return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
     except (TypeError, ValueError, OverflowError, OSError):
         return ""
+
+
+def known_day(seconds: float) -> str:
+    """The day (UTC) of a time an export gives as Unix seconds, "" for 0: the time it
+    left out (not 1 January 1970)."""
+    return utc_day(seconds) if seconds else ""
+
+
+def id_number(key: str) -> int:
+    """An id that is a number, as that number (so that "9" sorts before "10"), else 0.
+
+    >>> id_number("10"), id_number("a7"), id_number("9" * 30)
+    (10, 0, 0)
+    """
+    return int(key) if key.isascii() and key.isdigit() and len(key) < 20 else 0
 
 
 def text_of(value: Any) -> str:

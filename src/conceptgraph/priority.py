@@ -102,7 +102,8 @@ class Prior:
         out = {}
         for it in left:
             c = it.record.confidence
-            score = math.log(min(max(c, edge), 1 - edge) / (1 - min(max(c, edge), 1 - edge))) if c is not None else 0.0
+            p = min(max(c, edge), 1 - edge) if c is not None else 0.5
+            score = math.log(p / (1 - p))
             if weight:
                 score += sum(weight.get(f, 0.0) for f in self._dynamic(it.key, self.features.get(it.key, []), status))
             out[it.key] = score

@@ -141,6 +141,7 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
                                                       ("leadership", "has title", True)]),
     ("Leadership gives direction and has no title.", [("leadership", "gives direction", False),
                                                       ("leadership", "has no title", False)]),
+    ("Trust needs time and cannot be rushed.", [("trust", "needs time", False), ("trust", "cannot be rushed", False)]),
     # "to" after a verb of its own ("happens to", "seems to") is no purpose: one attribute, not two
     ("Leadership is a role that happens to be paid.", [("leadership", "role that happens to be paid", False)]),
     ("Leadership is setting a course to reach a goal.", [("leadership", "setting a course", False),

@@ -830,7 +830,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             label = label[3:]  # "needs to be checked": the "to" is the verb's
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
-        own_verb = s and _OWN_VERB.match(chunk) and _CLAUSE_VERB.match(chunk.lstrip())  # "... and has no vote"
+        own_verb = s and _OWN_VERB.match(chunk)  # "... and has no vote", "... and cannot be rushed"
         if said and not own_verb and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))

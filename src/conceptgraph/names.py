@@ -247,8 +247,6 @@ def _warn_also_called(G: Graph, node: Any, kind: str | None) -> None:
                       "(give its id)", ConceptGraphWarning, stacklevel=3)
 
 
-
-
 def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
     """The nodes a name typed without its accents names (by a name, or a person's part
     of one), when nothing answers to it as typed."""

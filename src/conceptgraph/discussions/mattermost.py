@@ -266,10 +266,6 @@ def _quoted(quotes: list[str], before: list[tuple[str, str]]) -> str:
     return quoted_post([markdown_to_text(q) for q in quotes], before[-_QUOTED_AMONG:]) if quotes else ""
 
 
-
-
-
-
 def _full_name(user: dict[str, Any]) -> str:
     """"First Last", else the nickname, else the one name given: "" for none."""
     first, last = text_of(user.get("first_name")).strip(), text_of(user.get("last_name")).strip()

@@ -306,13 +306,13 @@ _PHRASE_STARTS = frozenset("in on at of for with by from into onto over under ab
 # label are adverbs, saying nothing alone: "X: still", "X: back"
 _ADVERBIAL = frozenset("still yet just even already also really again back well so then now there here too else ever "
                        "quite rather anyway though instead maybe perhaps either neither".split())
-# (nor does "vs": "persona vs archetype" sets two names apart, and says nothing of either)
 
 
 def _says_something(word: str) -> bool:
     """A word a label can rest on: content, and more than an adverb ("Sometimes") or a
     placeholder ("thing")."""
     w = word.casefold()
+    # (nor "vs": "persona vs archetype" sets two names apart, and says nothing of either)
     if not content(w) or w in _GENERIC or w in _ADVERBIAL or w in ("vs", "versus"):
         return False
     pos = _pos(w)

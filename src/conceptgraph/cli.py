@@ -668,8 +668,7 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
             include_bots: bool, force: bool, same: tuple[str, ...], rename: tuple[str, ...], draft_: bool,
-            terms: list[str] | None,
-            max_terms: int, as_json: bool) -> None:
+            terms: list[str] | None, max_terms: int, as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
     FORMATS

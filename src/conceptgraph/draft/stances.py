@@ -428,10 +428,10 @@ _GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|t
                r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
                r"(?:mind|view)")
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
-# A speaker giving way, in those words or in granting a point: "fair point", "you're right";
-# a cue that leans a reply towards whom it answers
 # Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
 _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument)\b", re.I)
+# A speaker giving way, in those words or in granting a point: "fair point", "you're right";
+# a cue that leans a reply towards whom it answers
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
                       rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import BIDI_CONTROLS, printable
@@ -152,13 +152,14 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
     until asked for) placed under the person who wrote it, so it pulls nothing apart."""
     concepts = [n for n, k in G.nodes(data="kind") if k != MESSAGE]
     H = G.subgraph(concepts) if len(concepts) < len(G) else G
+    boxes = lru_cache(maxsize=1)(lambda: _label_boxes(H, degree))  # reckoned once: the layout and the messages
 
     def compute() -> list[tuple[int, int]]:
-        pos = layout(H, seed=seed, boxes=lambda: _label_boxes(H, degree), degree=degree)
+        pos = layout(H, seed=seed, boxes=boxes, degree=degree)
         return [pos[n] for n in H]
 
     if kept:
-        at = placed(H, kept, _label_boxes(H, degree))
+        at = placed(H, kept, boxes())
         coords = [at[n] for n in H]
     elif cache:
         from .cache import cached_as
@@ -171,16 +172,13 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
         kept.clear()
         kept.update(pos)
     below: Counter[Any] = Counter()
-    boxes: dict[Any, tuple[float, float]] | None = None
     for n, d in G.nodes(data=True):
         if n not in pos:
             author = d.get("by") if isinstance(d.get("by"), str) else None
             x, y = pos.get(author, (0, 0))
-            if boxes is None:
-                boxes = _label_boxes(H, degree)
             # under the author's name (its label box reaches down past it), one under another
             below[author] += 1
-            pos[n] = (x, round(y + boxes.get(author, (0, 4.0))[1] + 34 * below[author]))
+            pos[n] = (x, round(y + boxes().get(author, (0, 4.0))[1] + 34 * below[author]))
     return pos
 
 

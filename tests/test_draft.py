@@ -366,6 +366,10 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("Couldn't have said it better.", "tom", [("agrees_with", "tom")]),
     ("Same problem with teams.", "tom", []),
     ("I'm skeptical.", "tom", [("disputes", "tom")]),
+    ("I have no objection.", "tom", []),  # no dissent: left to the reply's leaning
+    ("You're not wrong.", "tom", []),
+    ("I object.", "tom", [("disputes", "tom")]),
+    ("I have objections to that.", "tom", [("disputes", "tom")]),
     ("That's a stretch.", "tom", [("disputes", "tom")]),
     ("That doesn't make sense.", "tom", [("disputes", "tom")]),
     ("It doesn't make sense to me why teams exist.", "tom", []),
@@ -1407,6 +1411,17 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("A good idea.", "agrees_with"),  # a good idea, unlike the right word, grants one
     ("I'd push back a bit.", "disputes"),  # the other side taken in so many words
     ("Okay, I'll concede that one.", "agrees_with"),
+    # a word against, negated, leans for
+    ("No objection.", "agrees_with"),
+    ("I have no objection.", "agrees_with"),
+    ("I don't see a problem with that.", "agrees_with"),
+    ("Nothing wrong with that.", "agrees_with"),
+    ("You're not wrong.", "agrees_with"),
+    ("Not a bad idea.", "agrees_with"),
+    ("I can't argue with that.", "agrees_with"),
+    ("I couldn't disagree more.", "disputes"),
+    ("Yeah, the name is not great.", "agrees_with"),  # a word for, negated, cancels: a thing judged
+    ("There is no agreement yet.", None),  # a state reported, no side taken
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -86,11 +86,12 @@ _PATTERNS: list[_Shape] = [
     _Shape(DISPUTES, re.compile(
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
         r"disagree\s+more|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree(?!\s+more)|support|"
-        r"accept|buy)|object)|I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
+        r"accept|buy)|(?<!no )(?<!not )(?<!n't )(?<!n’t )(?<!never )(?<!any )object(?:ions?)?\b)|"
+        r"I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"
         r"on the contrary|not\s+(?:quite\s+)?(?:true|correct|right)\b|(?:would|will)\s+not\s+be\s+(?:okay|ok|happy)\s+"
         r"with|I\s+(?:do not|don't|don’t)\s+(?:understand|see)\s+why|(?:that's|that is|this is)\s+(?:not\s+(?:true|"
         r"correct|right)|wrong|incorrect)|(?:that|this|it)\s+(?:isn't|isn’t|is\s+not)\s+(?:quite\s+)?(?:true|correct|"
-        r"right)\b|you(?:'re|’re| are)\s+(?:\w+\s+)?(?:wrong|mistaken)|misses the point|"
+        r"right)\b|you(?:'re|’re| are)\s+(?:(?!not\s|never\s)\w+\s+)?(?:wrong|mistaken)|misses the point|"
         r"no need (?:to|for)|I\s+(?:would\s+|'d\s+|’d\s+)?see\s+(?:it|this|that|things)\s+differently|"
         r"I\s+beg\s+to\s+differ|(?:not|isn't|isn’t)\s+how\s+I\s+see\s+it)", re.I), False,
         needs=("disagree", "not", "n't", "n’t", "object", "counter", "contrary", "wrong", "incorrect", "mistaken",
@@ -411,6 +412,14 @@ _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly inde
 _FOR_STEMS = ("support",)
 _ARTICLES = frozenset(("a", "an", "the"))
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
+# A negation turns a word against into one for: "no objection", "nothing wrong with that", "I
+# can't argue with that", "not a bad idea" (but "I couldn't disagree more" disputes). A word for,
+# negated ("not great"), is left to cancel out: it may judge a thing named ("X is not great")
+# and so agree with whoever criticised it.
+_NEGATED = re.compile(r"\b(?:no|not|nothing|never|without|(?:do|does|did|ca|could|is|was|were|would|wo)n['’]?t|cannot)\s+"
+                      r"(?:(?:a|an|the|any|much|really|very|so|too|quite|entirely|see|have|had|with|find|think|it|that)"
+                      r"\s+){0,2}(?:objections?|object|problems?|issues?|complaints?|disagree\w*|doubts?|concerns?|mind|"
+                      r"argue|worr\w+|wrong|bad|confusing|misleading)\b(?!\s+more\b)", re.I)
 
 
 # Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!"
@@ -459,6 +468,8 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
+    sentence, granted = _NEGATED.subn(" ", sentence)
+    for_ += granted
     words = _CUE.findall(sentence.casefold())
     for i, w in enumerate(words):
         was, then = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""

@@ -1252,6 +1252,10 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     ("Leadership or management can grow slowly.",
      {("leadership", "can grow slowly"), ("management", "can grow slowly")}),
     ("Leadership and management are different.", set()),  # said of the two: a relation, no attribute of each
+    # a quantifier floated off the subject: each is what the clause says
+    ("Leadership and management are both learned skills.",
+     {("leadership", "learned skills"), ("management", "learned skills")}),
+    ("Leadership and management both need practice.", {("leadership", "needs practice"), ("management", "needs practice")}),
     ("Leadership versus management is ambiguous elsewhere.",  # not "leadership: versus"
      {("leadership", "ambiguous elsewhere"), ("management", "ambiguous elsewhere")}),
 ])

@@ -600,6 +600,10 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     return []
 
 
+# a quantifier floated off a subject of several terms: "X and Y are both ...", "X, Y and Z all mean ..."
+_FLOATED = re.compile(r"\s*(?:both|all|each)\b\s*", re.I)
+
+
 def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_end: int,
                inside: list[Mention], several: bool = False) -> list[Finding]:
     """What the clause says of its subject, from the verb after it; ``several``: the
@@ -609,6 +613,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     # a relative clause: "collaboration which is a bit deeper"
     rel = re.match(r"^\s*(?:,\s*)?(?:which|that|who)\s+", rest)
     rest_start = s_end + (rel.end() if rel else 0)
+    floated = _FLOATED.match(text, rest_start, end) if several else None
+    rest_start = floated.end() if floated else rest_start  # "X and Y both mean ...": the quantifier is the subject's
     closed = _CLOSED_ASIDE.search(text, rest_start, end) if rel and "," in rel.group() else None
     if closed:  # "The GPL, which is free, is restrictive": what the aside says, and what the sentence says
         return _predicate(text, base, start, closed.start(), subject, s_end, inside, several) + \
@@ -630,6 +636,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     if cop:
         denied = bool(cop.group("neg")) or bool(re.search(rf"n['’]t\b|{_NT}|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
         after = rest_start + cop.end()
+        floated = _FLOATED.match(text, after, end) if several and not denied else None
+        after = floated.end() if floated else after  # "X and Y are both wheels": each is a wheel
         granted = _GRANTED.match(text, after)
         if denied and not cop.group("neg") and granted:
             # "isn't only about the past" grants the past and says more, as "is not only" does

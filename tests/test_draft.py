@@ -1246,6 +1246,21 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     assert not [labels[c.attribute] for c in out.claims if re.search(r"make sense|use it", labels[c.attribute])]
 
 
+@pytest.mark.parametrize("sentence", [
+    "I suggest we call it persona.", "Let's call it persona.", "How about persona?", "What about calling it persona?",
+    "Why not call it persona?", "I'd propose persona.", "We could rename it to persona.",
+])
+def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
+    # not the words of the frame ("I suggest we call it") as the persona's attribute
+    out, labels = _drafted(sentence, terms="persona")
+    assert [(c.term, labels[c.attribute]) for c in out.claims] == [("persona", "proposed as a name")]
+
+
+def test_a_question_about_a_name_puts_none_forward() -> None:
+    out, labels = _drafted("Is persona the right name? What is a persona?", terms="persona")
+    assert [labels[c.attribute] for c in out.claims] == []
+
+
 @pytest.mark.parametrize(("sentence", "claims"), [
     ("Leadership and management are too often confused.",
      {("leadership", "too often confused"), ("management", "too often confused")}),

@@ -22,6 +22,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "subject"): (67, 130),
     ("claim", "pronoun"): (5, 16),
     ("claim", "verdict"): (12, 33),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "put forward"): (0, 1),  # "let's call it X", "how about X?" (measured 2026-12-05)
     ("claim", "named"): (71, 374),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (9, 34),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),

@@ -500,7 +500,7 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     inside = [m for m in mentions if base + start <= m[0] < base + end]
     clause = text[start:end]
     if _QUESTION.match(clause) and text.rstrip().endswith("?"):
-        return []  # a question asks; it claims nothing
+        return _proposed(text, base, start, end, inside)  # a question asks; it claims nothing, or puts a name forward
     lead = _LEAD_IN.match(clause)
     at = start + (lead.end() if lead else 0)
     article = _ARTICLE.match(text[at:end])
@@ -534,7 +534,8 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
             found = [f for f in found if f.kind != CLAIM or not _BETWEEN_TWO.match(f.label)]
     for f in found:
         f.rule = f.rule or rule
-    found = found or _verdict(text, base, start, end, inside) or _as_verb(text, base, start, end, inside)
+    found = found or _proposed(text, base, start, end, inside) or _verdict(text, base, start, end, inside) \
+        or _as_verb(text, base, start, end, inside)
     if denied:
         for f in found:
             if f.kind == CLAIM:
@@ -565,6 +566,31 @@ def compound_after(text: str, at: int) -> bool:
         return "NOUN" in pos and then_verb.group(1).casefold() not in STOP
     nxt = _NEXT.match(text, at)
     return nxt is not None and _pos(nxt.group(1).casefold()) == {"NOUN"} and nxt.group(1).casefold() not in STOP
+
+
+# A name put forward, just before it: "let's call it X", "I suggest we rename it to X", "how about X?",
+# "why not call it X?"
+_PROPOSES = re.compile(
+    r"(?:\b(?:I|we)(?:\s+would|['’]d)?\s+(?:suggest|propose)(?:\s+(?:that\s+)?(?:we|you)\s+(?:call|name|rename)\s+"
+    r"(?:it|this|them|that)(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|why\s+not|maybe)\s+"
+    r"(?:just\s+)?(?:call|name|rename)\s+(?:it|this|them|that)(?:\s+to)?|^\W*(?:how|what)\s+about(?:\s+(?:calling|naming)"
+    r"\s+(?:it|this|them))?|^\W*(?:rename|call)\s+(?:it|this|them)"
+    r"(?:\s+to)?)\s*(?:something\s+like\s+)?[\"“‘'`]*$", re.I)
+
+
+def _proposed(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
+    """"Let's call it X", "How about X?": a claim that X is put forward as a name. A name
+    asked about is still put forward: a question here proposes.
+
+    >>> [(f.term, f.label) for f in _proposed("Let's call it widget.", 0, 0, 21, [(14, 20, "widget")])]
+    [('widget', 'proposed as a name')]
+    """
+    for m in inside:
+        lead = _PROPOSES.search(text, start, m[0] - base)
+        if lead and lead.end() == m[0] - base:
+            return [Finding(CLAIM, term=m[2], label="proposed as a name", start=base + lead.start(), end=m[1],
+                            rule="put forward")]
+    return []
 
 
 def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:

@@ -1511,6 +1511,21 @@ def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> 
     assert ("bo", "cy") in agreements  # a statement agreed with
 
 
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("Is the widget working for you?", "No.", set()),  # an answer, no side taken
+    ("Is the widget working for you?", "Yes.", set()),
+    ("Should we call it a widget?", "No.", {("disputes", "ann")}),  # a proposal turned down
+    ("Should we call it a widget?", "Yes.", {("agrees_with", "ann")}),  # ... and taken up
+    ("How about widget?", "Nope.", {("disputes", "ann")}),
+])
+def test_yes_or_no_takes_a_side_only_on_a_question_that_proposes(tmp_path: Path, question: str, answer: str,
+                                                                 expected: set[tuple[str, str]]) -> None:
+    (tmp_path / "chat.txt").write_text(f"Ann: {question}\nBo: {answer}\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "-q").exit_code == 0
+    assert {(r.kind, r.target) for r in load_dataset(tmp_path / "d").relations
+            if r.kind in ("agrees_with", "disputes")} == expected
+
+
 def test_a_sentence_of_chinese_is_long_enough_to_tell(tmp_path: Path) -> None:
     """Twenty Chinese characters say as much as eighty letters of English: the message is
     told as Chinese, left out of the draft and said to be."""

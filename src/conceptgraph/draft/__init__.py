@@ -149,7 +149,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to else last_of.get(answered)
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
-                asks[replied_msg.id] = _only_asks(replied_msg.text)
+                asks[replied_msg.id] = _only_asks(replied_msg.text) and not _PROPOSES.search(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
@@ -478,8 +478,8 @@ class _Drafter:
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
             found = [Stance(AGREES_WITH, endorsed, s, e, rule="endorsed")]  # "I vote for X": with X's author
-        if self.answers_question and _BARE_YES.fullmatch(text.strip()):
-            found = [st for st in found if st.named or st.kind != AGREES_WITH]
+        if self.answers_question and _BARE_ANSWER.fullmatch(text.strip()):
+            found = [st for st in found if st.named]  # "Yes." or "No." to a question that proposes nothing
         echoed = content_words(_side_taken(text)) if found else set()  # what the stances are about
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
@@ -511,7 +511,7 @@ class _Drafter:
         from .stances import addressed, of_the_opening
 
         found, words = reading.leaning, reading.words
-        if found and not (self.answers_question and _BARE_YES.fullmatch(msg.text[found[1]:found[2]].strip())):
+        if found and not (self.answers_question and _BARE_ANSWER.fullmatch(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
             # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to;
             # "Great article": to the one who wrote it
@@ -683,8 +683,13 @@ def _languages(messages: Sequence[Message], held: bool = False,
     return out
 
 
-# "Yes." and nothing else: an answer when what it answers asks
-_BARE_YES = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure)\W*", re.I)
+# "Yes." or "No." and nothing else: an answer when what it answers asks
+_BARE_ANSWER = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*", re.I)
+# A question that puts something forward: "Should we rename it?", "Why not call it X?",
+# "How about X?". "Yes" or "No" to it takes a side on the proposal.
+_PROPOSES = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"
+                       r"(?:we|I|you|it|this|that|they|these|those|the\s+\w+)\b|\b(?:why\s+not|how\s+about|what\s+about|"
+                       r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b", re.I)
 
 
 #: The share of a thread's replies that answer a reply, from which it is a tree

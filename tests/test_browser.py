@@ -283,6 +283,61 @@ def test_physics_and_fit_buttons(fresh: Page) -> None:
     assert fresh.errors == [] and fresh.dialogs == []
 
 
+#: How far (canvas pixels) each shown node lies from where the page drew it, or from ``at`` where given.
+_AWAY = """(at) => { const net = conceptgraph.network, d = conceptgraph.data, now = net.getPositions();
+  return Object.fromEntries(Object.keys(now).map((i) => { const want = at && at[i] ? at[i] : {x: d.nodes.x[i], y: d.nodes.y[i]};
+    return [i, Math.hypot(now[i].x - want.x, now[i].y - want.y)]; })); }"""
+
+
+def _physics_for_a_while(page: Page) -> None:
+    """Physics on until the forces have moved some node well away from where it was drawn, then off."""
+    page.page.click("#physics")
+    page.page.wait_for_function(f"() => Math.max(...Object.values(({_AWAY})())) > 20", timeout=20_000)
+    page.page.click("#physics")
+
+
+def test_physics_off_puts_the_nodes_back_where_the_page_drew_them(browser, tmp_path: Path) -> None:
+    page = Page(browser, write_page(load_graph(), tmp_path / "physics.html"), width=1280, height=800)
+    try:
+        p = page.page
+        before = page.js("() => conceptgraph.network.getPositions()")
+        assert max(page.js(_AWAY).values()) < 1  # the page opens as drawn
+        _physics_for_a_while(page)
+        page.screenshot("physics-off-1280x800.png")
+        away = page.js(_AWAY, before)
+        assert len(away) == len(before) and max(away.values()) <= 1, sorted(away.items(), key=lambda kv: -kv[1])[:5]
+        p.wait_for_timeout(500)  # and they stay there: no step of the simulation comes after
+        assert max(page.js(_AWAY).values()) <= 1
+        status = p.text_content("#status")
+        assert "physics off" in status and "reload" not in status, status
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_physics_off_keeps_a_node_placed_by_hand_where_it_was_put(browser, tmp_path: Path) -> None:
+    """A node dragged while physics is off is the user's own layout: physics on, then off,
+    brings it back there, and every other node back where the page drew it."""
+    page = Page(browser, write_page(load_graph(), tmp_path / "dragged.html"), width=1280, height=800)
+    try:
+        p = page.page
+        box = p.locator("#network canvas").bounding_box()
+        i = page.js("() => conceptgraph.data.nodes.label.indexOf('cooperation')")
+        at = page.js("(i) => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition(i))", i)
+        p.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+        p.mouse.down()
+        p.mouse.move(box["x"] + at["x"] + 90, box["y"] + at["y"] + 60, steps=8)
+        p.mouse.up()
+        placed = page.js("(i) => conceptgraph.network.getPosition(i)", i)
+        assert page.js(_AWAY)[str(i)] > 40  # it was moved, by hand
+        _physics_for_a_while(page)
+        away = page.js(_AWAY, {str(i): placed})
+        assert max(away.values()) <= 1, sorted(away.items(), key=lambda kv: -kv[1])[:5]
+        assert "by hand" in p.text_content("#status")
+    finally:
+        page.close()
+
+
 def test_opening_the_panel_does_not_move_the_graph(fresh: Page) -> None:
     p = fresh.page
 

@@ -833,12 +833,31 @@
     // once it is over, fit again at once, which changes nothing when it went all the way
     setTimeout(() => network.fit({ animation: false }), 350);
   });
+  // Physics is a look at what the forces make of the graph, not a new layout: off, each
+  // node goes back to where it was when physics came on. That is where the page drew it,
+  // unless the user had dragged it there by hand: their own arrangement, kept.
+  let beforePhysics = null;
+  /** Every node shown back where ``at`` has it, or where the page drew it; how many of them
+   *  had been placed by hand (not where the page drew them). */
+  function putBack(at) {
+    const ids = nodeView.getIds();
+    // in one update: moveNode redraws the whole graph once for each node it moves
+    nodes.update(ids.map((i) => ({ id: i, x: data.nodes.x[i], y: data.nodes.y[i] })));
+    const byHand = ids.filter((i) => at[i] && Math.hypot(at[i].x - data.nodes.x[i], at[i].y - data.nodes.y[i]) > 0.5);
+    byHand.forEach((i) => network.moveNode(i, at[i].x, at[i].y));
+    return byHand.length;
+  }
   $("physics").addEventListener("click", (ev) => {
     const on = ev.currentTarget.getAttribute("aria-pressed") !== "true";
     ev.currentTarget.setAttribute("aria-pressed", on ? "true" : "false");
     ev.currentTarget.textContent = "Physics: " + (on ? "on" : "off");
+    if (on) beforePhysics = network.getPositions();
     network.setOptions({ physics: { enabled: on } });
-    refresh(on ? "physics on: the nodes move until they settle" : "physics off: the nodes stay where they are (reload the page for the layout it was drawn with)");
+    if (on) { refresh("physics on: the nodes move until they settle (off puts them back)"); return; }
+    const byHand = putBack(beforePhysics || {});
+    beforePhysics = null;
+    refresh("physics off: the nodes are back where the page drew them" + (!byHand ? ""
+      : byHand === 1 ? ", and the one placed by hand where it was put" : ", and the " + byHand + " placed by hand where they were put"));
   });
   // A click opens the panel a moment later, so that the second click of a double-click
   // still lands on the graph (and focuses) instead of on a panel that just opened.

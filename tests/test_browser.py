@@ -858,6 +858,53 @@ def test_drafts_look_like_drafts_and_can_be_hidden(browser, tmp_path: Path, mini
         page.close()
 
 
+@pytest.mark.parametrize("width, height", [(1280, 800), (900, 700), (390, 844)])
+def test_a_legend_count_is_never_broken_across_lines(browser, tmp_path: Path, width: int, height: int) -> None:
+    """A count with drafts among reviewed items ("49, 25 drafted") reads as one: on one
+    line, inside the legend, beside or under its kind's name but never over it."""
+    from dataclasses import replace
+
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+    from conceptgraph.graph import build_graph
+
+    raw = Path(__file__).parent.parent / "bench" / "gold" / "dev" / "tc39-strawperson-stage-names.txt"
+    ds, _ = read_discussion([raw])
+    d = draft(ds)
+
+    def half_reviewed(items: tuple) -> tuple:  # every other item accepted, as halfway through a review
+        return tuple(replace(x, status="") if k % 2 else x for k, x in enumerate(items))
+
+    G = build_graph(replace(d, source=ds.source, contributors=ds.contributors, messages=ds.messages,
+                            terms=half_reviewed(d.terms), attributes=half_reviewed(d.attributes),
+                            claims=half_reviewed(d.claims), relations=half_reviewed(d.relations)))
+    page = Page(browser, write_page(G, tmp_path / "counts.html"), width=width, height=height)
+    try:
+        if page.page.is_visible("#legend-toggle"):  # a phone: the legend is a drawer
+            page.page.click("#legend-toggle")
+        counts = page.js("""() => {
+          const legend = document.getElementById('legend').getBoundingClientRect();
+          return [...document.querySelectorAll('#legend .count')].map((c) => {
+            // lines told by its text's own boxes: the element's box is one rectangle however its words wrap
+            const tops = new Set(), walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+            for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+              const r = document.createRange(); r.selectNodeContents(t);
+              [...r.getClientRects()].filter((q) => q.width > 0).forEach((q) => tops.add(Math.round(q.top)));
+            }
+            const box = c.getBoundingClientRect(), name = c.previousElementSibling.getBoundingClientRect();
+            const overName = box.left < name.right && name.left < box.right && box.top < name.bottom && name.top < box.bottom;
+            return { text: c.textContent, lines: tops.size, inside: box.left >= legend.left && box.right <= legend.right,
+                     overName: c.previousElementSibling.tagName === 'SPAN' && overName };
+          }); }""")
+        page.screenshot(f"legend-counts-{width}x{height}.png")
+        assert sum(", " in c["text"] for c in counts) >= 5, counts  # some counts of both kinds, at their widest
+        broken = [c for c in counts if c["lines"] != 1 or not c["inside"] or c["overName"]]
+        assert broken == [], broken
+        assert page.errors == []
+    finally:
+        page.close()
+
+
 def test_an_undirected_graph_is_drawn_without_arrows_under_its_own_name(browser, tmp_path: Path) -> None:
     G = nx.karate_club_graph()
     G.graph["name"] = "Zachary's karate club"

@@ -211,30 +211,26 @@
     }
     label.appendChild(box);
     label.appendChild(mark);
-    label.appendChild(el("span", kind.label));
-    const count = el("span", null, "count");
-    fillCount(count, kind.count, kind.drafted);
-    label.appendChild(count);
+    // the name and its count wrap together (see .what in explorer.css): a count too wide to
+    // sit beside the name goes under it whole, never in pieces
+    const what = el("span", null, "what");
+    what.appendChild(el("span", kind.label, "name"));
+    const count = el("span", countText(kind.count, kind.drafted), "count");
+    what.appendChild(count);
+    label.appendChild(what);
     li.appendChild(label);
     (isNode ? nodeCounts : edgeCounts)[i] = count;
     return li;
   }
-  /** "84 drafted" when all are drafts, "84, 3 drafted" when some are, in two pieces that
-      go one above the other where the column is too narrow for both. */
-  function fillCount(span, n, drafted) {
-    while (span.firstChild) span.removeChild(span.firstChild);
-    const pieces = !drafted ? [String(n)] : drafted === n ? [n + " drafted"] : [n + ",", drafted + " drafted"];
-    span.classList.toggle("two", pieces.length > 1);
-    pieces.forEach((p, i) => {
-      if (i) span.appendChild(document.createTextNode(" ")); // read as "84, 3 drafted"; on two lines when narrow
-      span.appendChild(el("span", p));
-    });
+  /** "84 drafted" when all are drafts, "84, 3 drafted" when some are. */
+  function countText(n, drafted) {
+    return n + (!drafted ? "" : drafted === n ? " drafted" : ", " + drafted + " drafted");
   }
   const nodeCounts = [], edgeCounts = [];
   /** The legend's counts as a review has them: ``[[count, drafted], ...]`` by kind of node and of link. */
   function setCounts(nodesNow, edgesNow) {
-    nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) fillCount(nodeCounts[k], n, d); });
-    edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) fillCount(edgeCounts[k], n, d); });
+    nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) nodeCounts[k].textContent = countText(n, d); });
+    edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) edgeCounts[k].textContent = countText(n, d); });
     // and "show drafts N": what is still drafted, as review decides it
     const left = [...nodesNow, ...edgesNow].reduce((sum, [, d]) => sum + d, 0);
     $("draft-count").textContent = String(left);

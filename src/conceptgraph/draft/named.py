@@ -90,6 +90,10 @@ _NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|refe
 # The words before a name that only set the scene ("In our API", "As for accepting ...",
 # "With recommended addons"): where or of what it is said, nothing said of the name
 _SETTING = re.compile(r"\s*(?:in|on|at|for|with|from|as|by|within|under|over|during|after|before)\b", re.I)
+# ... nor words before it that tell what the speakers do or think ("I always try to stick
+# to saying X", "we colloquially call them X", "you switch to X"): about them, not about X
+_SPEAKERS_FRAME = re.compile(r"\s*(?:I|we|you|they|I['’](?:m|ve|d|ll)|we['’](?:re|ve|d|ll)|you['’](?:re|ve|d|ll)|"
+                             r"let['’]s|looks\s+like)\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -148,8 +152,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         at = clause
         before = text[at:complement.start() if complement and complement.start() >= at else s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
-        # "a column called Goal" names it, and says nothing of it
+        # "a column called Goal" names it, and says nothing of it; nor does "we call it X"
         label = "" if _NOT.search(before) or _NAMED_AS.search(before) or _SETTING.match(before) else _label(before)
+        label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
     if not label:
         return []
     span = _span_of(text, base, base + at, label)

@@ -572,7 +572,8 @@ def compound_after(text: str, at: int) -> bool:
 # "why not call it X?"
 _PROPOSES = re.compile(
     r"(?:\b(?:I|we)(?:\s+would|['’]d)?\s+(?:suggest|propose)(?:\s+(?:that\s+)?(?:we|you)\s+(?:call|name|rename)\s+"
-    r"(?:it|this|them|that)(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|why\s+not|maybe)\s+"
+    r"(?:it|this|them|that)(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|I\s+would|I['’]d|"
+    r"why\s+not|maybe)\s+"
     r"(?:just\s+)?(?:call|name|rename)\s+(?:it|this|them|that)(?:\s+to)?|^\W*(?:how|what)\s+about(?:\s+(?:calling|naming)"
     r"\s+(?:it|this|them))?|^\W*(?:rename|call)\s+(?:it|this|them)"
     r"(?:\s+to)?)\s*(?:something\s+like\s+)?[\"“‘'`]*$", re.I)

@@ -1578,6 +1578,9 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("We read a ballad and a sonnet in class today.", []),
     ("I always try to stick to saying sonnet.", []),
     ("We colloquially call them sonnets.", []),
+    # nor do the words after it that open a clause of the speaker's own
+    ("Sonnets I can only say I never liked.", []),
+    ("The sonnet maybe I misunderstand the actual intention.", []),
     ("Is a sonnet ever funny?", []),  # a question claims nothing
     ("Could you please help me with the sonnet in this class.", []),  # nor a request, its question mark left off
     ("Please explain what a sonnet is.", []),

@@ -94,6 +94,10 @@ _SETTING = re.compile(r"\s*(?:in|on|at|for|with|from|as|by|within|under|over|dur
 # to saying X", "we colloquially call them X", "you switch to X"): about them, not about X
 _SPEAKERS_FRAME = re.compile(r"\s*(?:I|we|you|they|I['’](?:m|ve|d|ll)|we['’](?:re|ve|d|ll)|you['’](?:re|ve|d|ll)|"
                              r"let['’]s|looks\s+like)\b", re.I)
+# Words after a name that open a clause with a subject of its own, the speaker or those
+# spoken to ("... I can only say", "... maybe I misunderstand", "... let me stop you")
+_OWN_SUBJECT = re.compile(r"(?:(?:then|so|maybe|perhaps|now|and|but)\s+)?(?:I|we|you|let\s+me|let['’]s|I['’](?:m|ve|d|ll)|"
+                          r"we['’](?:re|ve|d|ll)|you['’](?:re|ve|d|ll))\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -139,6 +143,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         at = lead.end()
     # ", and an enhancement is ..." after the name speaks of something else
     label = "" if _NEXT_CLAUSE.match(text, e - base, stop) else _label(text[at:stop], ends=following is None)
+    if _OWN_SUBJECT.match(label):  # "X. I can only say that ...": a clause of the speaker's own
+        label = ""
     clause = 0  # where the clause that names it starts
     for b in _CLAUSE_BREAK.finditer(text, 0, s - base):
         if b.end() < s - base:

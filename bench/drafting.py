@@ -33,7 +33,7 @@ from conceptgraph.discussions import read_discussion  # noqa: E402
 from conceptgraph.draft import draft  # noqa: E402
 from conceptgraph.draft.evaluate import evaluate, matches  # noqa: E402
 
-CONFIDENT = 0.2
+CONFIDENT = 0.25
 BUNDLED = ("cooperation-vs-collaboration", ROOT / "graph_data" / "sources" / "cooperation-vs-collaboration.txt",
            ROOT / "graph_data")
 #: (section, column, which scores): "confident" scores the draft without its items below

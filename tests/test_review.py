@@ -267,10 +267,10 @@ def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tm
 
 
 def test_a_bulk_decision_teaches_the_order_nothing(drafted: Path) -> None:
-    """Rejecting everything under 0.2 in one action was a choice on confidence: the items
+    """Rejecting everything under 0.25 in one action was a choice on confidence: the items
     left keep their confidence as their likelihood (a speaker's sound claims do not sink
     with their guesses); one decision on one item does teach."""
-    assert run("review", str(drafted), "--reject-below", "0.2").exit_code == 0
+    assert run("review", str(drafted), "--reject-below", "0.25").exit_code == 0
     rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
     assert rows and all(row["likely"] == row["confidence"] for row in rows)
     claim = next(row for row in rows if row["kind"] == "claim")
@@ -543,7 +543,7 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
         return {row["id"]: row["confidence"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
 
     before = queue()
-    first = json.loads(run("review", str(drafted), "--reject-below", "0.2", "--json").stdout)
+    first = json.loads(run("review", str(drafted), "--reject-below", "0.25", "--json").stdout)
     after = queue()
     assert first["rejected"] > 0 and len(after) < len(before)
     r = run("review", str(drafted), "--undo", "--json")
@@ -551,7 +551,7 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
     assert r.exit_code == 0 and conforms(summary, ANSWERS["review"]) == [] and set(summary["undone"]) <= set(before)
     assert summary["reviewed"] == 0 and queue() == before  # each with its drafted confidence
     # so the same bulk decision does the same again
-    again = json.loads(run("review", str(drafted), "--reject-below", "0.2", "--json").stdout)
+    again = json.loads(run("review", str(drafted), "--reject-below", "0.25", "--json").stdout)
     assert again["rejected"] == first["rejected"] and queue() == after
     r = run("review", str(drafted), "--undo")
     assert r.exit_code == 0 and "decisions.yaml: took back the last action (" in r.stdout, r.stdout

@@ -795,7 +795,7 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
           "conceptgraph review output/comments/ --accept c-1f0e2a9b3c t-0564e28df2\n"
           "conceptgraph review output/comments/ --accept-above 0.9\n"
           "conceptgraph review output/comments/ c-1f0e2a9b3c --edit attribute='works as a team'\n"
-          "conceptgraph review output/comments/ --reject-below 0.2\nconceptgraph review output/comments/ --undo\n"
+          "conceptgraph review output/comments/ --reject-below 0.25\nconceptgraph review output/comments/ --undo\n"
           "conceptgraph review output/comments/ --add claim message=comment-3 'quote=trust grows slowly' "
           "term=trust 'attribute=grows slowly'")
 def review(folder: str | None, data: str | None, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,

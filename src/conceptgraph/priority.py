@@ -81,7 +81,7 @@ class Prior:
         """The score of each item of ``left``: log-odds that the reviewer accepts it."""
         yes: Counter[str] = Counter()
         no: Counter[str] = Counter()
-        # a decision on many items at once (a bulk one, "everything under 0.2") was made on its
+        # a decision on many items at once (a bulk one, "everything under 0.25") was made on its
         # filter, not on each item: it teaches nothing of speakers or terms (a speaker whose
         # guesses were rejected in bulk would sink with their sound claims)
         latest = book.latest()

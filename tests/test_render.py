@@ -260,6 +260,27 @@ def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -
     assert sorted(p.name for p in Path("output").glob("*neo4j")) == ["concept_graph_neo4j", "mini_neo4j"]
 
 
+@pytest.mark.parametrize("given", ["before", "env"])
+def test_data_given_before_the_command_or_in_the_environment_names_the_file_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    """--data before the command, or CONCEPTGRAPH_DATA, is the same data as --data after
+    it: its page and export are named after it, and the bundled page is left alone."""
+    from conftest import MINI
+
+    (tmp_path / "mini.yaml").write_text(MINI, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["render"]).stderr == "wrote output/concept_graph.html\n"
+    before = Path("output/concept_graph.html").read_bytes()
+    lead = ["--data", str(tmp_path / "mini.yaml")] if given == "before" else []
+    if given == "env":
+        monkeypatch.setenv("CONCEPTGRAPH_DATA", str(tmp_path / "mini.yaml"))
+    r = runner.invoke(cli, [*lead, "render"])
+    assert r.exit_code == 0 and r.stderr == "wrote output/mini.html\n", r.stderr
+    r = runner.invoke(cli, [*lead, "export", "graphml"])
+    assert r.exit_code == 0 and r.stderr == "wrote output/mini.graphml\n", r.stderr
+    assert Path("output/concept_graph.html").read_bytes() == before  # the bundled page is as it was
+
+
 def test_a_message_sits_under_its_author_s_name_not_on_it() -> None:
     from conceptgraph.graph import distinct_degree
     from conceptgraph.kinds import MESSAGE

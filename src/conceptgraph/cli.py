@@ -895,12 +895,14 @@ def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any
 
 
 def _output_name(data: str | None) -> str:
-    """What a file written for ``--data`` is named by default: after the data
-    ("output/comments.html"), so that two datasets' pages never replace each other."""
+    """What a file written for the data is named by default: after the data, however it
+    was given (``--data`` before or after the command, or the environment):
+    "output/comments.html", so that two datasets' pages never replace each other."""
     from pathlib import Path
 
     from .discussions.thread import slug
 
+    data = _data(data)
     return (slug(Path(data).name.split(".")[0]) or "concept_graph") if data else "concept_graph"
 
 

@@ -1018,6 +1018,20 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     return out, labels
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a label cut at eight words would say the opposite: the clause is kept whole
+    ("A mentor is someone who speaks for you when you are not in the room.",
+     ("mentor", "who speaks for you when you are not in the room", False)),
+    ("Mentor is the word people will actually use.", ("mentor", "word people will actually use", False)),  # its verb kept
+    ("We should never use mentor for the volunteer role.", ("mentor", "volunteer role", True)),  # the use denied
+    ("A mentor need not coach at all.", ("mentor", "has to coach", True)),  # not "does not need coach"
+    ("A mentor does not need a desk.", ("mentor", "needs desk", True)),
+])
+def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
+    out, labels = _drafted(sentence, terms="mentor")
+    assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [expected]
+
+
 def test_two_sentences_alike_on_two_terms_oppose_their_attributes() -> None:
     out, labels = _drafted("Leadership is a calling. Management is a job.")
     opposed = [(labels[r.source], labels[r.target], r.quote) for r in out.relations if r.kind == "opposes"]

@@ -120,6 +120,7 @@ _DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believ
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each|all|most)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
+_FIRST_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
 # "I like the term X", "we don't say X", "nobody uses X", "+1 on X": a speaker's verdict on a word.
@@ -245,6 +246,8 @@ def _label(phrase: str, ends: bool = False) -> str:
     while n < min(len(words), 12) and words[n - 1][-1:] not in ".,;:" \
             and words[n].casefold() not in _PHRASE_STARTS:
         n += 1
+    if n and len(words) <= 12 and words[n - 1].casefold().strip(".,;:") in STOP:
+        n = len(words)  # "when you are not in the room": cut at eight words, the clause would say the opposite
     stranded = stranded and n == len(words) >= 3
     words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
@@ -271,6 +274,10 @@ def _label(phrase: str, ends: bool = False) -> str:
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
                 and words[-2].casefold() in _AUXILIARY_BEFORE:
             break  # "something anyone can do": the verb is the clause's own, not an auxiliary cut off
+        if len(words) >= 3 and "VERB" in _pos(last) and (
+                words[-2].casefold() in _AUXILIARY_BEFORE | _CLAUSE_SUBJECTS
+                or (words[-2].casefold().endswith("ly") and words[-3].casefold() in _AUXILIARY_BEFORE)):
+            break  # "the word people will actually use", "what we mean": the clause's own verb
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
     if label.casefold() in _WANTS_MORE:
@@ -282,6 +289,8 @@ def _label(phrase: str, ends: bool = False) -> str:
 _WANTS_MORE = frozenset([*"defined called termed described regarded referred meant".split(),
                          "defined as", "known as", "described as", "seen as", "treated as", "regarded as", "referred to"])
 _AUXILIARY_BEFORE = frozenset("can could will would should must may might to".split())
+# who does what a clause within a label says, just before its verb ("the word people use")
+_CLAUSE_SUBJECTS = frozenset("i we you they people everyone everybody nobody someone".split())
 # the words a clause within a label opens with ("people who ...", "how pleasant it is")
 _CLAUSE_OPENERS = frozenset("who that which how what whether where when why".split())
 # the short verbs a relative clause may end on ("... that usability never has")
@@ -678,6 +687,9 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
                            verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "")
     if verb:
         v = verb.group("verb").lower()
+        then = _FIRST_WORD.match(text, rest_start + verb.end(), end)
+        if v == "need" and verb.group("neg") and then and "VERB" in _pos(then.group(1).casefold()):
+            v = "has to"  # "a sponsor need not mentor": does not have to, not "does not need a mentor"
         return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg") or verb.group("does")),
                            verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
@@ -697,6 +709,11 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     return []
 
 
+# a denial of the verb just before the term ("never use", "don't really use", "not")
+_USE_DENIED = re.compile(rf"(?:\b(?:not|never|no\s+longer)|n['’]t|{_NT})\s+(?:(?:really|ever|even|actually|always|"
+                         r"usually)\s+)?(?:(?:use|used|using)\s+)?$", re.I)
+
+
 def _as_verb(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
     """The term used as a verb ("we cooperate when ...", "I would collaborate with you
     on ...") or named as a word in use ("I'd use cooperate more in a private context")."""
@@ -706,8 +723,10 @@ def _as_verb(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         before = text[start:subject[0] - base]
         m = _AS_VERB.match(text[s_end:end])
         if m and _SUBJECT.search(before) and ("VERB" in _pos(word) or re.search(r"\b(?:use|used|using)\s*$", before)):
-            return [replace(f, rule="as verb") for f in _attributes(text, base, s_end + m.end(), end, subject[2],
-                                                                    whole=True)]
+            # "we should never use X for Y", "we don't cooperate when ...": denied
+            denied = bool(_USE_DENIED.search(before))
+            return [replace(f, rule="as verb", negated=f.negated != denied)
+                    for f in _attributes(text, base, s_end + m.end(), end, subject[2], whole=True)]
     return []
 
 

@@ -1263,6 +1263,7 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
 @pytest.mark.parametrize("sentence", [
     "I suggest we call it persona.", "Let's call it persona.", "How about persona?", "What about calling it persona?",
     "Why not call it persona?", "I'd propose persona.", "We could rename it to persona.", "I would call it persona.",
+    "How about we call the role persona instead?", "Let's call these sketches persona.",
 ])
 def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
     # not the words of the frame ("I suggest we call it") as the persona's attribute

@@ -579,13 +579,13 @@ def compound_after(text: str, at: int) -> bool:
 
 # A name put forward, just before it: "let's call it X", "I suggest we rename it to X", "how about X?",
 # "why not call it X?"
+_NAMED_ONE = r"(?:it|this|that|them|these|those|(?:the|our|this|that|these|those)\s+[\w-]+(?:\s+[\w-]+){0,2}?)"
 _PROPOSES = re.compile(
-    r"(?:\b(?:I|we)(?:\s+would|['’]d)?\s+(?:suggest|propose)(?:\s+(?:that\s+)?(?:we|you)\s+(?:call|name|rename)\s+"
-    r"(?:it|this|them|that)(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|I\s+would|I['’]d|"
-    r"why\s+not|maybe)\s+"
-    r"(?:just\s+)?(?:call|name|rename)\s+(?:it|this|them|that)(?:\s+to)?|^\W*(?:how|what)\s+about(?:\s+(?:calling|naming)"
-    r"\s+(?:it|this|them))?|^\W*(?:rename|call)\s+(?:it|this|them)"
-    r"(?:\s+to)?)\s*(?:something\s+like\s+)?[\"“‘'`]*$", re.I)
+    rf"(?:\b(?:I|we)(?:\s+would|['’]d)?\s+(?:suggest|propose)(?:\s+(?:that\s+)?(?:we|you)\s+(?:call|name|rename)\s+"
+    rf"{_NAMED_ONE}(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|I\s+would|I['’]d|"
+    rf"why\s+not|maybe)\s+(?:just\s+)?(?:call|name|rename)\s+{_NAMED_ONE}(?:\s+to)?|"
+    rf"^\W*(?:how|what)\s+about(?:\s+(?:we\s+(?:call|name|rename)|calling|naming|renaming)\s+{_NAMED_ONE}(?:\s+to)?)?|"
+    rf"^\W*(?:rename|call)\s+{_NAMED_ONE}(?:\s+to)?)\s*(?:something\s+like\s+)?[\"“‘'`]*$", re.I)
 
 
 def _proposed(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:

@@ -1032,6 +1032,14 @@ def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, exp
     assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [expected]
 
 
+def test_a_place_or_setting_before_the_subject_leaves_the_clause_its_subject() -> None:
+    # "In our contracts" says where it holds; the claims are the subject rule's, and contrast
+    out, labels = _drafted("In our contracts a leadership is what the board names, and a management is what staff do.")
+    assert {(c.term, labels[c.attribute], out.claims[0].confidence == c.confidence) for c in out.claims} == \
+        {("leadership", "what the board names", True), ("management", "what staff do", True)}
+    assert [r.kind for r in out.relations if r.kind == "opposes"] == ["opposes"]
+
+
 def test_two_sentences_alike_on_two_terms_oppose_their_attributes() -> None:
     out, labels = _drafted("Leadership is a calling. Management is a job.")
     opposed = [(labels[r.source], labels[r.target], r.quote) for r in out.relations if r.kind == "opposes"]

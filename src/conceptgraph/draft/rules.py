@@ -105,7 +105,10 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
            # hedges on what one knows, which suppose nothing: "If I understand the definitions, X is ..."
            r"as far as I (?:know|can tell|understand)|afaik|afaict|iirc|if I (?:understand|read|remember|recall)"
            r"(?:\s+(?:it|this|that|you|them|correctly|rightly|right|the\s+\w+))?|if I['’]m not mistaken|"
-           r"in my experience|personally|frankly|to be honest|tbh)")
+           r"in my experience|personally|frankly|to be honest|tbh|"
+           # where what follows holds: "In our contracts a defect is ...", "At work, a team is ..."
+           r"(?:in|at|for|on|within|across)\s+(?:our|my|your|their|the|this|that|these|those|most|some|many|all)\s+"
+           r"(?:[\w’'-]+\s+)??[\w’'-]+(?=,|\s+(?:an?|the)\s)|at work|in practice|in everyday use)")
 # "To put it briefly: X is ...", "I would add that X ...", "It is only X that ...", "this use of X"
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
                       rf"(?:(?:I|we)(?:['’](?:d|ll))?\s+(?:[\w’']+\s+){{0,3}}?"

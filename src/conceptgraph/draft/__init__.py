@@ -107,6 +107,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         last_of: dict[str, Message] = {}  # each speaker's latest message
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
         disputer: dict[str, str] = {}  # speaker -> who last disputed them
+        # (author, content words) of each chat thread's first message and its replies so far
+        in_thread: dict[str, list[tuple[str, set[str]]]] = {}
+        answered_ids = {m.reply_to for m in ds.messages if m.reply_to}
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
@@ -124,6 +127,16 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # it answers the thread, not one message; where people reply to replies (a tree, as on
             # Reddit), one who answers the opening post answers its author
             flat = not msg.reply_to or msg.reply_to == root.id and root.id not in trees
+            # a reply in a chat's thread (Slack, Mattermost, Teams): every reply names the thread's
+            # first message, a message of the channel, yet answers the reply before it, or the one
+            # whose words it takes up; not where people reply to replies
+            parent = by_id.get(msg.reply_to)
+            chat = parent is not None and parent is not root and not parent.reply_to and parent.id not in trees \
+                and len(in_thread.get(parent.id, ())) > 1
+            if chat and parent is not None:
+                recent = in_thread[parent.id][-_RECENT:]
+                answered = _echoed(rare, msg.by, recent) or answered
+                before = next((by for by, _ in reversed(recent) if by != msg.by), "")
             if flat:
                 # "I disagree", "+1" in a flat thread (a blog's comments, a chat, a meeting):
                 # with the recent message whose words it takes up most, else the one before
@@ -147,7 +160,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     disputed = ""
             stated = len(drafter.relations)
             # "Yes." to a question answers it: it agrees with no one
-            replied_msg = by_id.get(msg.reply_to) if msg.reply_to else last_of.get(answered)
+            replied_msg = by_id.get(msg.reply_to) if msg.reply_to and not chat else last_of.get(answered)
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
                 asks[replied_msg.id] = _only_asks(replied_msg.text) and not _PROPOSES.search(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
@@ -168,6 +181,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
+            if msg.id in answered_ids and not msg.reply_to:
+                in_thread[msg.id] = [(msg.by, words)]
+            elif parent is not None and parent.id in in_thread:
+                in_thread[parent.id] = [*in_thread[parent.id][:1], *in_thread[parent.id][1:][-_RECENT:], (msg.by, words)]
             last_of[msg.by] = msg
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed or t.id in in_title)

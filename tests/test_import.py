@@ -1711,6 +1711,10 @@ def test_unknown_format_and_unknown_thread_are_usage_errors() -> None:
     for chat, fmt in (("whatsapp-ios.txt", "telegram"), ("chat.txt", "github")):
         r = run("import", str(FIX / chat), "--format", fmt)
         assert r.exit_code == 2 and "reads as text (" in r.stderr and "give --format text" in r.stderr, r.stderr
+    # a format read from a folder or a zip, given one file: what it reads, and what the file is
+    r = run("import", str(FIX / "discourse.json"), "--format", "slack")
+    assert r.exit_code == 2 and "--format slack reads a folder or a .zip" in r.stderr, r.stderr
+    assert "reads as discourse" in r.stderr and "give --format discourse" in r.stderr
     # the formats of plain text say themselves what they miss
     r = run("import", str(FIX / "chat.txt"), "--format", "mbox")
     assert r.exit_code == 1 and "no mail message" in r.stderr

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -471,6 +472,12 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             if told is not None and told is not imp and (told.name != "text" or plain):
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")
+        if imp is not None and fmt != "auto" and imp.sniff is None and src.is_file() and not zipfile.is_zipfile(src):
+            # a format read from a folder or a zip (Slack's), given a file of another kind
+            told = detect(src)
+            also = f": it reads as {told.name} ({told.help}): give --format {told.name}, or leave --format out" \
+                if told is not None and told is not imp else ""
+            raise UsageError(f"{src}: --format {fmt} reads a folder or a .zip ({imp.help}), not a single file{also}")
         if imp is None:
             if fmt != "auto":
                 raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, IMPORTERS)}; one of {', '.join(IMPORTERS)}")

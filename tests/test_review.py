@@ -1486,3 +1486,17 @@ def test_a_term_s_card_marks_the_name_not_its_whole_sentence(tmp_path: Path) -> 
     text = r.snap.messages[row["message"]].text
     assert text[row["span"][0]:row["span"][1]].casefold() == "sonnet"
     assert len(r.row(term)["quote"]) > len("sonnet")  # --list still quotes the sentence
+
+
+def test_a_folder_reviewed_whole_draws_no_drafted_item(drafted: Path, tmp_path: Path) -> None:
+    """Once every item is decided, the page and an export say nothing is left drafted: the
+    links of context (who names which term, which terms are named together) are drafted
+    with the items, and review never asks about them."""
+    out = json.loads(run("render", "--data", str(drafted), "-o", str(tmp_path / "p.html"), "--json").stdout)
+    assert out["drafted"] > 0
+    assert run("review", str(drafted), "--accept-above", "0").exit_code == 0
+    assert run("review", str(drafted), "--reject-below", "1").exit_code == 0
+    assert json.loads(run("review", str(drafted), "--list", "--json").stdout) == []
+    for command in (["render", "-o", str(tmp_path / "p.html")], ["export", "graphml", "-o", str(tmp_path / "g.graphml")]):
+        r = run(*command, "--data", str(drafted))
+        assert r.exit_code == 0 and "drafted item" not in r.stdout + r.stderr, r.stdout + r.stderr

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTRIBUTOR, DRAFT, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
+from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTEXT_RELATIONS, CONTRIBUTOR, DRAFT, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -155,14 +155,16 @@ def graph_title(G: Graph) -> str:
 
 
 def drafted_count(G: Graph) -> int:
-    """How many nodes and links of ``G`` are drafts, not yet reviewed.
+    """How many nodes and links of ``G`` are drafts that review has still to decide: not
+    the links of context drafted with them (who names which term, which terms are named
+    together), which review never asks about.
 
     >>> from conceptgraph import load_graph
     >>> drafted_count(load_graph())  # the bundled discussion is curated
     0
     """
     return sum(1 for _, d in G.nodes(data=True) if d.get("status") == DRAFT) \
-        + sum(1 for *_, d in G.edges(data=True) if d.get("status") == DRAFT)
+        + sum(1 for *_, d in G.edges(data=True) if d.get("status") == DRAFT and d.get("kind") not in CONTEXT_RELATIONS)
 
 
 def graph_summary(G: Graph) -> dict[str, Any]:

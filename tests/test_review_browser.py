@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from review_helpers import keys, run, section
 
 from conceptgraph.decisions import Decisions
@@ -765,3 +766,48 @@ def test_an_edit_that_makes_an_attribute_draws_it_and_a_gone_item_is_not_decided
     page.wait_for_function("() => window.conceptgraph && conceptgraph.data.nodes.label.includes('a label nobody drafted')",
                            timeout=30_000)
     assert errors == []
+
+
+def test_the_edit_form_s_lists_stay_inside_the_card_whatever_the_names(browser, tmp_path: Path) -> None:
+    """A speaker named at length (or in markup) is cut in the edit form's lists, which
+    stay inside the card: they ran past its edge."""
+    import threading
+
+    from conceptgraph.review import Review
+
+    long = "Robert'); DROP TABLE users;-- <img src=x onerror=alert(1)> of the Very Long Committee on Names"
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "discussion.yaml").write_text(yaml.safe_dump({
+        "source": {"title": "Soup or stew?"},
+        "contributors": [{"id": "ann", "name": "Ann", "role": "author"}, {"id": "rob", "name": long, "role": "commenter"}],
+        "messages": [{"id": "m1", "by": "ann", "where": "post", "text": "A stew is thick soup."},
+                     {"id": "m2", "by": "rob", "where": "comment 1", "text": "I disagree, a stew is a dish of its own.",
+                      "reply_to": "m1"}]}), encoding="utf-8")
+    r = run("draft", str(tmp_path / "d"), "-q")
+    assert r.exit_code == 0, r.stderr
+    s = ReviewServer(Review(tmp_path / "d"))
+    threading.Thread(target=s.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(s.url)
+        page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+        for _ in range(40):  # to a stance, whose form lists the people by name
+            it = s.review.by_rid.get(page.get_attribute("#rv-card", "data-item") or "")
+            if it is not None and it.kind == "relation" and it.record.kind in ("agrees_with", "disputes"):
+                break
+            page.keyboard.press(" ")
+        else:
+            pytest.fail("no stance drafted to edit")
+        page.keyboard.press("e")
+        page.wait_for_selector("#rv-edit select")
+        over = page.evaluate("""() => {
+            const card = document.querySelector('#rv-card').closest('#review').getBoundingClientRect();
+            return [...document.querySelectorAll('#rv-edit select')]
+                .map((s) => s.getBoundingClientRect().right - card.right).filter((d) => d > 1);
+        }""")
+        assert over == []
+    finally:
+        context.close()
+        s.shutdown()
+        s.stop()

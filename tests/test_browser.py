@@ -735,7 +735,7 @@ def test_the_first_view_can_be_read(browser, tmp_path: Path, width: int, height:
     try:
         smallest, seen = _smallest_label_in_sight(page)
         assert smallest >= 11, smallest  # not the 6-7 px a fit of the whole graph gave
-        assert seen >= (100 if width >= 1400 else 12)
+        assert seen >= (95 if width >= 1400 else 12)  # most of the 144 nodes (98 since labels are measured by letter)
         page.screenshot(f"first-view-{width}x{height}.png")
         # Fit still shows everything, once its camera has moved. Not polled: the instant after
         # a move starts, vis-network holds the end's zoom with the start's position, which can

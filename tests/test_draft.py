@@ -970,8 +970,9 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
 
     out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml"), "--json")
     G = nx.read_graphml(tmp_path / "g.graphml")
+    # (what review has still to decide: not the links of context drafted with it)
     drafted = sum(1 for _, d in G.nodes(data=True) if d.get("status") == "draft") + \
-        sum(1 for *_, d in G.edges(data=True) if d.get("status") == "draft")
+        sum(1 for *_, d in G.edges(data=True) if d.get("status") == "draft" and d.get("kind") not in ("mentions", "co_occurs"))
     assert json.loads(out.stdout)["drafted"] == drafted > 0
     text = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml")).stdout
     assert f"{drafted:,} drafted items" in text and "--curated" in text

@@ -162,7 +162,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to and not chat else last_of.get(answered)
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
-                asks[replied_msg.id] = _only_asks(replied_msg.text) and not _PROPOSES.search(replied_msg.text)
+                asks[replied_msg.id] = _only_asks(replied_msg.text) and not _PUTS_FORWARD.search(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
@@ -704,7 +704,7 @@ def _languages(messages: Sequence[Message], held: bool = False,
 _BARE_ANSWER = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*", re.I)
 # A question that puts something forward: "Should we rename it?", "Why not call it X?",
 # "How about X?". "Yes" or "No" to it takes a side on the proposal.
-_PROPOSES = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"
+_PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"
                        r"(?:we|I|you|it|this|that|they|these|those|the\s+\w+)\b|\b(?:why\s+not|how\s+about|what\s+about|"
                        r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b", re.I)
 

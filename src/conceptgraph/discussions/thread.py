@@ -32,9 +32,23 @@ if TYPE_CHECKING:
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
-           "utc_day", "known_day", "id_number", "text_of", "list_of", "iso_seconds"]
+           "utc_day", "known_day", "id_number", "text_of", "list_of", "iso_seconds", "in_chat_thread"]
 
 UNNAMED = "unnamed commenter"
+
+# The place of a reply in a chat's thread, as the Slack, Mattermost and Teams readers number
+# it: "reply 3 to message 5". Its reply_to names the thread's first message, whatever it answers.
+_CHAT_REPLY = re.compile(r"reply \d+ to message \d+")
+
+
+def in_chat_thread(where: str) -> bool:
+    """Whether a message's place says it is one of a chat thread's replies, whose parent
+    is the thread's first message rather than the message it answers.
+
+    >>> in_chat_thread("reply 3 to message 5"), in_chat_thread("reply 3 to comment 5"), in_chat_thread("message 5")
+    (True, False, False)
+    """
+    return bool(_CHAT_REPLY.fullmatch(where))
 
 
 def number(value: Any) -> float:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..decisions import DRAFT_FILE
-from ..discussions.thread import slug, unique_id
+from ..discussions.thread import in_chat_thread, slug, unique_id
 from ..errors import DatasetError
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import base_form, normalise
@@ -128,11 +128,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # Reddit), one who answers the opening post answers its author
             flat = not msg.reply_to or msg.reply_to == root.id and root.id not in trees
             # a reply in a chat's thread (Slack, Mattermost, Teams): every reply names the thread's
-            # first message, a message of the channel, yet answers the reply before it, or the one
-            # whose words it takes up; not where people reply to replies
+            # first message, yet answers the reply before it, or the one whose words it takes up
+            # (not an explicit reply, as Discord's or Reddit's, which names whom it answers)
             parent = by_id.get(msg.reply_to)
-            chat = parent is not None and parent is not root and not parent.reply_to and parent.id not in trees \
-                and len(in_thread.get(parent.id, ())) > 1
+            chat = parent is not None and in_chat_thread(msg.where) and len(in_thread.get(parent.id, ())) > 1
             if chat and parent is not None:
                 recent = in_thread[parent.id][-_RECENT:]
                 answered = _echoed(rare, msg.by, recent) or answered
@@ -181,9 +180,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
-            if msg.id in answered_ids and not msg.reply_to:
+            if msg.id in answered_ids:
                 in_thread[msg.id] = [(msg.by, words)]
-            elif parent is not None and parent.id in in_thread:
+            if parent is not None and parent.id in in_thread and in_chat_thread(msg.where):
                 in_thread[parent.id] = [*in_thread[parent.id][:1], *in_thread[parent.id][1:][-_RECENT:], (msg.by, words)]
             last_of[msg.by] = msg
     claimed = {c.term for c in drafter.claims}

@@ -224,6 +224,22 @@ def test_compare_needs_terms(G) -> None:
         compare(G, "bart", "cooperation")
 
 
+def test_compare_takes_the_term_a_name_shares_with_an_attribute(write) -> None:
+    """"collaborate" names a term (an alias) and, said of cooperation ("is to collaborate"),
+    an attribute: compare and consensus, which take only terms, take the term."""
+    from conftest import MINI
+
+    mini = MINI.replace("  - {id: together, label: working together}",
+                        "  - {id: together, label: working together}\n  - {id: collab-attr, label: collaborate}")
+    mini = mini.replace("relations:", "  - {term: cooperation, attribute: collab-attr, by: ann, quote: is to collaborate}\n"
+                        "relations:")
+    G = load_graph(write(mini))
+    with pytest.raises(AmbiguousName):
+        resolve(G, "collaborate")  # where any kind will do, both are named
+    assert compare(G, "cooperation", "collaborate")["b"]["id"] == "collaboration"
+    assert consensus(G, "collaborate") is not None
+
+
 def test_compare_answers_the_post(B) -> None:
     r = compare(B, "cooperation", "collaboration")
     pairs = {(c["attribute"], c["opposite"]): c["supporters"] for c in r["contrasts"]}

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .errors import UsageError, WrongKind, article, did_you_mean
+from .errors import NodeNotFound, UsageError, WrongKind, article, did_you_mean
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import (
     AGREES_WITH,
@@ -563,6 +563,18 @@ def _require_kind(G: Graph, node: Any, kind: str, what: str) -> None:
         raise WrongKind(f"'{_label(G, node)}' is {article(_kind(G, node))}; {what} needs {article(kind)}")
 
 
+def _term(G: Graph, name: str, what: str) -> Any:
+    """The term ``name`` names, for a query that takes only terms: a name that a term and
+    an attribute share ("open source", said of something) is the term's; a name of
+    something else only says what it is."""
+    try:
+        return resolve(G, name, kind=TERM)
+    except NodeNotFound:
+        node = resolve(G, name)
+        _require_kind(G, node, TERM, what)
+        return node
+
+
 def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
     """How terms ``a`` and ``b`` differ, who says so, and where they meet.
 
@@ -575,9 +587,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
     terms lacks.
     A term compared with itself is a :class:`UsageError`.
     """
-    u, v = resolve(G, a), resolve(G, b)
-    for n in (u, v):
-        _require_kind(G, n, TERM, "compare")
+    u, v = _term(G, a, "compare"), _term(G, b, "compare")
     if u == v:
         raise UsageError(f"'{a}' and '{b}' are the same term ({_label(G, u)}); compare two different terms")
     has_a, lacks_a = _support(G, u)
@@ -807,9 +817,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     each other (``contributors``, with what the dispute ``concerns``). With ``limit``,
     ``agreed`` holds the most supported ``limit`` pairs and ``more`` counts the others.
     """
-    terms = [resolve(G, term)] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
-    if term:
-        _require_kind(G, terms[0], TERM, "consensus")
+    terms = [_term(G, term, "consensus")] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     thread = _thread_order(G)
     endorsements = _endorsements(G, thread)
     agreed: list[dict[str, Any]] = []

@@ -1342,6 +1342,16 @@ def test_a_zoom_transcript_is_dated_by_its_file_name(write) -> None:
     assert ds.source.title == "Zoom meeting, 2024-03-07 14:02 GMT"  # not the file's name
 
 
+def test_a_webvtt_cue_s_escapes_are_its_characters(write) -> None:
+    """WebVTT writes "&", "<" and ">" in a cue as &amp; &lt; &gt;: the words are the
+    characters, and markup escaped stays text (it is no voice or tag)."""
+    path = write("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann &amp; Co>Salt &amp; pepper: 2 &lt; 3&nbsp;spices,"
+                 " &lt;b&gt;bold&lt;/b&gt;.\n", "esc.vtt")
+    ds, _ = read_discussion([path])
+    assert [(c.name) for c in ds.contributors] == ["Ann & Co"]
+    assert [m.text for m in ds.messages] == ["Salt & pepper: 2 < 3 spices, <b>bold</b>."]
+
+
 def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> None:
     """Zoom shows "Rafael Ortiz (he/him)": the person is Rafael Ortiz, as where his name
     has no pronouns; "[laughs]" inside a cue is no one's words."""

@@ -12,6 +12,7 @@ consecutive cues of one speaker are one turn; cues without words are left out.
 
 from __future__ import annotations
 
+import html
 import lzma
 import os
 import re
@@ -270,8 +271,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
         at, timing = found
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
-            # a caption's lines are broken for the screen, not by the speaker: one line
-            words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", words)))
+            # a caption's lines are broken for the screen, not by the speaker: one line; and
+            # WebVTT escapes "&", "<" and ">" in a cue's text (&amp; &lt; &gt;, and &nbsp;)
+            who = html.unescape(who) if who != UNKNOWN else who
+            words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", html.unescape(words))))
             if not words or _NOISE.match(words):
                 continue
             said, speaker = True, who

@@ -1027,10 +1027,21 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("We should never use mentor for the volunteer role.", ("mentor", "volunteer role", True)),  # the use denied
     ("A mentor need not coach at all.", ("mentor", "has to coach", True)),  # not "does not need coach"
     ("A mentor does not need a desk.", ("mentor", "needs desk", True)),
+    ("Real talk: mentor != coach.", ("mentor", "coach", True)),  # "!=" denies, as "is not" does
+    ("A mentor can ONLY be a volunteer.", ("mentor", "can only be volunteer", False)),  # the restriction kept
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")
     assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leadership is rare and management is common.",  # "and" with no comma, after a clause of its own
+    "Leadership = rare, management = common.",  # "=" as the verb of a list of clauses
+])
+def test_a_second_clause_on_another_term_is_read_too(sentence: str) -> None:
+    out, labels = _drafted(sentence)
+    assert {(c.term, labels[c.attribute]) for c in out.claims} == {("leadership", "rare"), ("management", "common")}
 
 
 def test_a_place_or_setting_before_the_subject_leaves_the_clause_its_subject() -> None:
@@ -1273,6 +1284,7 @@ def test_a_clause_with_its_own_subject_after_and_is_no_attribute(sentence: str) 
     "I suggest we call it persona.", "Let's call it persona.", "How about persona?", "What about calling it persona?",
     "Why not call it persona?", "I'd propose persona.", "We could rename it to persona.", "I would call it persona.",
     "How about we call the role persona instead?", "Let's call these sketches persona.",
+    "I propose we rename all of it to persona.",
 ])
 def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
     # not the words of the frame ("I suggest we call it") as the persona's attribute
@@ -1464,6 +1476,8 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I can't argue with that.", "agrees_with"),
     ("I couldn't disagree more.", "disputes"),
     ("Yeah, the name is not great.", "agrees_with"),  # a word for, negated, cancels: a thing judged
+    ("Unrelated, but does anyone know a decent skillet?", None),  # an aside takes no side
+    ("Off-topic: I like the forum but not the colours.", None),
     ("There is no agreement yet.", None),  # a state reported, no side taken
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:

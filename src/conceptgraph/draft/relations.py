@@ -59,9 +59,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     # "X differs from Y", "X differs from other words such as Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"
                                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:such as|like|including)\s+)?(?:a|an|the)?\s*{_Q}$", re.I), False),
-    # "a cog is not a sprocket", "X isn't Y"
-    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are|was|were)(?:\s+not|n[’']t)\s+(?:\w+ly\s+)?(?:a|an|the)?\s*{_Q}$",
-                                re.I), False),
+    # "a cog is not a sprocket", "X isn't Y", "X != Y"
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:(?:is|are|was|were)(?:\s+not|n[’']t)\s+(?:\w+ly\s+)?(?:a|an|the)?|!=|≠)"
+                                rf"\s*{_Q}$", re.I), False),
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
         rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"

@@ -53,7 +53,7 @@ _GRANTED = re.compile(r"\s*(just|only|merely|simply|solely|purely)\b", re.I)
 _COPULA = re.compile(
     rf"^{_ASIDE}\s*{_ADVERBS}"
     rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]?t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
-    rf"becomes?|feels?|seems?|looks?|sounds?)\b|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
+    rf"becomes?|feels?|seems?|looks?|sounds?)\b|!=|≠|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
     re.I)
 _VERB = re.compile(
     rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<does>(?:does not|do not|doesn['’]?t|don['’]?t)\s+)?"
@@ -470,12 +470,13 @@ def _contrasting(text: str) -> bool:
 # Two statements joined by a comma alone: "Weather is short-term, climate is long-term"
 _STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
 _SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?[“\"'‘`]?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
-_SPLICE_VERB = re.compile(rf"[\"”’'`]*\s+{_STATES}\s", re.I)
+_SPLICE_VERB = re.compile(rf"[\"”’'`]*(?:\s+{_STATES}\s|\s*(?:!=|≠|=))", re.I)  # ("jelly = strained, jam = mashed")
 # where a clause cut at a comma starts: "..., a sponsor talks about you"
 _SPLICED_AT = re.compile(r",\s*(?:(?:and|the|an?)\s+)*[\"“‘'`]?$", re.I)
 # after a comma, a term and any verb: "Defects cost money, bugs cost time"
 _SPLICE_ANY = re.compile(r",\s+(?:and\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
 _NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")
+_AND_CLAUSE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
 
 
 def _verb_next(text: str, at: int) -> bool:
@@ -494,6 +495,13 @@ def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[
         comma = _SPLICE_ANY.match(text, at)
         if comma and comma.end() == s and s > 0 and (_SPLICE_VERB.match(text, e) or _verb_next(text, e)):
             cuts.append((comma.start(), comma.end()))
+            continue
+        # "weather is short-term and climate is long-term": "and" with no comma, after a
+        # clause with its own verb (not "X and Y are different", one subject of two)
+        joined = _AND_CLAUSE.search(text, 0, s)
+        if joined and joined.end() == s and _SPLICE_VERB.match(text, e) \
+                and re.search(rf"\s{_STATES}\s", text[max(0, text.rfind(",", 0, joined.start())):joined.start()], re.I):
+            cuts.append((joined.start(), joined.end()))
     out, at = [], 0
     for start, end in sorted(cuts):
         if start < at:
@@ -582,7 +590,8 @@ def compound_after(text: str, at: int) -> bool:
 
 # A name put forward, just before it: "let's call it X", "I suggest we rename it to X", "how about X?",
 # "why not call it X?"
-_NAMED_ONE = r"(?:it|this|that|them|these|those|(?:the|our|this|that|these|those)\s+[\w-]+(?:\s+[\w-]+){0,2}?)"
+_NAMED_ONE = (r"(?:(?:all\s+of\s+)?(?:it|this|that|them|these|those)|(?:the|our|this|that|these|those)\s+[\w-]+"
+              r"(?:\s+[\w-]+){0,2}?)")
 _PROPOSES = re.compile(
     rf"(?:\b(?:I|we)(?:\s+would|['’]d)?\s+(?:suggest|propose)(?:\s+(?:that\s+)?(?:we|you)\s+(?:call|name|rename)\s+"
     rf"{_NAMED_ONE}(?:\s+to)?)?|\b(?:let['’]s|(?:we|you)\s+(?:could|should|might|can)|I\s+would|I['’]d|"
@@ -673,7 +682,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     cop = _COPULA.match(rest)
     verb = _VERB.match(rest)
     if cop:
-        denied = bool(cop.group("neg")) or bool(re.search(rf"n['’]t\b|{_NT}|\b(?:not|never|cannot)\b", cop.group("cop"), re.I))
+        denied = bool(cop.group("neg")) or bool(re.search(rf"n['’]t\b|{_NT}|\b(?:not|never|cannot)\b|!=|≠", cop.group("cop"),
+                                                          re.I))
         after = rest_start + cop.end()
         floated = _FLOATED.match(text, after, end) if several and not denied else None
         after = floated.end() if floated else after  # "X and Y are both wheels": each is a wheel
@@ -685,7 +695,10 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
                     for f in _attributes(text, base, granted.end(), end, term, negated=False, verb="")
                     if f.kind == CLAIM]
         hedge = "" if denied else _hedge(cop.group("cop"))
-        # "may be passive", not "passive": how sure the speaker is, as they said it
+        # "may be passive", not "passive": how sure the speaker is, as they said it; "can only
+        # be citrus", not "can be citrus"
+        if hedge and re.search(r"\bonly\s+be\s*$", cop.group("cop"), re.I):
+            hedge += " only"
         return _attributes(text, base, after, end, term, negated=denied,
                            verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "")
     if verb:

@@ -510,6 +510,11 @@ _GRANTS = frozenset("you're you’re youre are that's that’s thats is quite ex
                     "entirely completely".split())
 
 
+# A message that opens by saying it is an aside ("Unrelated, but ...", "Off-topic:") takes no side
+_OFF_TOPIC = re.compile(r"^\W*(?:(?:totally|completely|slightly|somewhat|a\s+bit)\s+)?(?:unrelated|off[-\s]?topic|OT\b|"
+                        r"side\s*note|tangent(?:ially)?|random\s+question)", re.I)
+
+
 def leaning(text: str) -> tuple[str, int, int] | None:
     """Which way a reply that states no stance leans towards the message it answers:
     ``(kind, start, end)`` of the sentence that leans most that way, or None when its
@@ -531,9 +536,13 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     'agrees_with'
     >>> leaning("Yours is the first answer that changed my view.")[0]
     'agrees_with'
+    >>> leaning("Unrelated, but does anyone know a decent skillet?") is None  # an aside
+    True
     """
     from .text import counterfactual, sentences
 
+    if _OFF_TOPIC.match(text):
+        return None
     against = for_ = 0
     best: dict[str, tuple[int, int, int]] = {}  # kind -> (cues, start, end) of its strongest sentence
     for s, e, sentence in sentences(text):

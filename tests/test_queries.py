@@ -296,6 +296,20 @@ def test_consensus_ranks_support_and_finds_disputes(G) -> None:
     assert [(g["from"], g["to"]) for g in r["agreements"]] == [("Cy", "Bart")]
 
 
+def test_one_who_disputes_a_point_does_not_endorse_it(write) -> None:
+    """Cy agrees with Bart ("I concede the history") and disputes his 'may be passive':
+    that point is not endorsed by Cy, the others Cy agreed with still are."""
+    from conftest import MINI
+
+    G = load_graph(write(MINI.replace(
+        "  - {kind: agrees_with, source: cy, target: bart, by: cy, where: comment 2, quote: like Bart}",
+        "  - {kind: agrees_with, source: cy, target: bart, by: cy, where: comment 2, quote: like Bart}\n"
+        "  - {kind: disputes, source: cy, target: bart, by: cy, where: comment 2, quote: not passive, concerns: [passive]}")))
+    endorsed = {(i["term"], i["attribute"]): i["endorsed_by"] for i in consensus(G)["agreed"]}
+    assert endorsed[("cooperation", "passive")] == []
+    assert endorsed[("collaboration", "active")] == ["Cy"]
+
+
 def test_consensus_of_a_term_lists_the_stances_about_it_only() -> None:
     """A stance about everything its target said belongs to a term's consensus only when
     the target had said something of that term by then; the speaker's own words on it do

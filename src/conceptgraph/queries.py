@@ -784,18 +784,24 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str],
     about that point. An agreement that says what it ``concerns`` (claims or attributes)
     endorses only those; one that does not endorses everything its target claimed
     before it (where both name their messages; ``order``: :func:`_thread_order`), never
-    what was said later."""
+    what was said later; nor a point its author disputes with the same person ("I concede
+    the history, but your definition is wrong": the definition is not endorsed)."""
     out: dict[tuple[Any, Any, str], list[str]] = defaultdict(list)
     succ, _, _ = adjacency(G)
+    disputed: dict[tuple[Any, Any], set[Any]] = defaultdict(set)  # (who, whom) -> the claims and attributes disputed
+    for u, v, _, d in edge_items(G):
+        if d.get("kind") == DISPUTES:
+            disputed[(u, v)].update(d.get("concerns") or [])
     for u, v, _, d in edge_items(G):
         if d.get("kind") != AGREES_WITH:
             continue
         concerns = set(d.get("concerns") or [])
+        against = disputed.get((u, v), set())
         said_at = order.get(d.get("message"))
         for attr, keyed in succ[v].items():
             for key, c in keyed.items():
-                if c.get("kind") != ASSERTS or c.get("negated"):  # agreeing with a denial endorses no assertion
-                    continue
+                if c.get("kind") != ASSERTS or c.get("negated") or key in against or attr in against:
+                    continue  # agreeing with a denial endorses no assertion
                 if concerns:
                     endorsed = key in concerns or attr in concerns
                 else:

@@ -250,8 +250,9 @@ class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
 
     name = "format"
 
-    def __init__(self, names: Callable[[], list[str]]) -> None:
+    def __init__(self, names: Callable[[], list[str]], aliases: Callable[[], dict[str, str]] | None = None) -> None:
         self.names = names
+        self.aliases = aliases or dict
 
     def get_metavar(self, *args: Any, **kwargs: Any) -> str:
         return "[" + "|".join(self.names()) + "]"
@@ -262,7 +263,10 @@ class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
             return value
         if str(value).casefold() in names:  # "GraphML" is graphml
             return str(value).casefold()
-        self.fail(f"'{value}' is not one of {', '.join(names)}{did_you_mean(str(value).casefold(), names)}.", param, ctx)
+        if str(value).casefold() in self.aliases():  # "mail" is mbox
+            return self.aliases()[str(value).casefold()]
+        known = [*names, *self.aliases()]
+        self.fail(f"'{value}' is not one of {', '.join(names)}{did_you_mean(str(value).casefold(), known)}.", param, ctx)
 
     def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         return [click.shell_completion.CompletionItem(n) for n in self.names() if n.startswith(incomplete)]
@@ -305,6 +309,12 @@ def _export_names() -> list[str]:
 
 def _import_names() -> list[str]:
     return ["auto", *(name for name, _ in _import_formats())]
+
+
+def _import_aliases() -> dict[str, str]:
+    from .discussions import IMPORT_ALIASES
+
+    return IMPORT_ALIASES
 
 
 class _FormatsHelp(_TableHelp):
@@ -642,7 +652,7 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
 
 @cli.command("import", cls=_ImportHelp)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(), metavar="SOURCE...")
-@click.option("--format", "fmt", default="auto", show_default=True, type=_LazyChoice(_import_names),
+@click.option("--format", "fmt", default="auto", show_default=True, type=_LazyChoice(_import_names, _import_aliases),
               help="The export's format (auto: told by its content).")
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: output/<name of the first source>/); "

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..model import Dataset
     from .thread import Left, Thread
 
-__all__ = ["Importer", "IMPORTERS", "Options", "detect", "folder_format", "is_slack", "read_discussion",
+__all__ = ["Importer", "IMPORTERS", "IMPORT_ALIASES", "Options", "detect", "folder_format", "is_slack", "read_discussion",
            "import_discussion", "same_people", "renamed"]
 
 
@@ -348,6 +348,10 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              (".txt", ".md", ".markdown", ".text", ".log", ".weechatlog"), None, _text),
 )}
 
+#: Other names people give the formats: "--format mail" is mbox, "srt" is read as vtt is
+IMPORT_ALIASES = {"mail": "mbox", "email": "mbox", "eml": "mbox", "srt": "vtt", "webvtt": "vtt", "wordpress": "wxr",
+                  "txt": "text", "md": "text", "markdown": "text", "hn": "hackernews"}
+
 
 def is_slack(path: Path) -> bool:
     """A Slack export: a folder or a zip holding users.json and channels.json."""
@@ -472,7 +476,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             if told is not None and told is not imp and (told.name != "text" or plain):
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")
-        if imp is not None and fmt != "auto" and imp.sniff is None and src.is_file() and not zipfile.is_zipfile(src):
+        if imp is not None and fmt != "auto" and imp.folder and imp.sniff is None and src.is_file() \
+                and not zipfile.is_zipfile(src):
             # a format read from a folder or a zip (Slack's), given a file of another kind
             told = detect(src)
             also = f": it reads as {told.name} ({told.help}): give --format {told.name}, or leave --format out" \

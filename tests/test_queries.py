@@ -38,6 +38,17 @@ def test_a_plural_names_a_short_word_and_one_that_ends_in_e(typed: str, node: st
     assert resolve(G, typed) == node
 
 
+@pytest.mark.parametrize(("typed", "node"), [("preserve", "preserves"), ("bug", "bugs"), ("grade", "grades")])
+def test_a_singular_names_a_term_kept_in_the_plural(typed: str, node: str) -> None:
+    G = build_graph(parse_dataset("terms: [{id: preserves}, {id: bugs}, {id: grades}]"))
+    assert resolve(G, typed) == node
+
+
+def test_a_contributor_by_the_nickname_their_name_quotes() -> None:
+    G = build_graph(parse_dataset("contributors: [{id: t-oreilly, name: 'Tom \"TJ\" O''Reilly', role: commenter}]"))
+    assert resolve(G, "TJ") == resolve(G, "tj") == "t-oreilly"
+
+
 def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 

@@ -152,7 +152,17 @@ def person_keys(name: str) -> set[str]:
     (['arthur', 'maa', 'mary'], ['mira'])
     >>> sorted(person_keys("Shu-yu Guo"))
     ['guo', 'sg', 'shu', 'shuyu']
+
+    A nickname the name holds in double quotes is one too: "TJ" of 'Tom "TJ" O'Reilly'.
+
+    >>> sorted(person_keys('Tom "TJ" Reilly'))
+    ['reilly', 'tj', 'tom', 'ttr']
     """
+    nicknames = {normalise(n) for n in re.findall(r"[\"“”]([^\"“”]{1,30})[\"“”]", name)} - {""}
+    return nicknames | _short_forms(name)
+
+
+def _short_forms(name: str) -> set[str]:
     parts = words(name)
     if len(parts) < 2:
         pieces = word_parts(name)
@@ -266,11 +276,9 @@ def _unaccented(G: Graph, name: str, kind: str | None) -> list[Any]:
 
 def _same_lemma(G: Graph, key: str, kind: str | None) -> list[Any]:
     """The nodes one of whose names has the dictionary form ``key`` has: "bugs" names
-    "bug" and "grades" "grade", which :func:`stem` leaves apart (too short, or an "e"
-    the suffix took)."""
+    "bug" and "grades" "grade", and "preserve" names "preserves", which :func:`stem`
+    leaves apart (too short, or an "e" the suffix took)."""
     base = base_form(key)
-    if base == key:
-        return []
     return [node for node in G.nodes if _kind_ok(G, node, kind)
             and any(base_form(normalise(n)) == base for n in node_names(G, node))]
 

@@ -143,9 +143,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 answered = _echoed(rare, msg.by, recent) or answered
                 others = [(by, theirs) for by, theirs in reversed(recent) if by != msg.by]
                 before = others[0][0] if others else ""
-                if others and answered == before and len(others[0][1]) < 4 and not drafter.claimed_in(last_of[before]):
+                if others and answered == before and len(others[0][1]) < 4 and not drafter.claimed_in(last_of[before]) \
+                        and not _PUTS_FORWARD_WORDS.search(last_of[before].text):
                     # no one disputes "Okay, thank you.": a dispute answers the last message that said
-                    # something (a claim drafted from it, however short: "Bug is just slang for defect.")
+                    # something (a claim drafted from it, however short: "Bug is just slang for defect."; or
+                    # something put forward: "We should change the title.")
                     disputed = next((by for by, theirs in others if len(theirs) >= 4), "")
                 # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
                 called = spoken_to = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
@@ -706,6 +708,10 @@ _BARE_ANSWER = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|no
 _PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"
                        r"(?:we|I|you|it|this|that|they|these|those|the\s+\w+)\b|\b(?:why\s+not|how\s+about|what\s+about|"
                        r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b", re.I)
+
+
+# The words of a short message that puts something forward ("We should change the title.")
+_PUTS_FORWARD_WORDS = re.compile(r"\b(?:should|must|let['’]s|instead|suggest|propose|rename)\b", re.I)
 
 
 #: The share of a thread's replies that answer a reply, from which it is a tree

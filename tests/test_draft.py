@@ -872,6 +872,22 @@ def test_drafting_a_curated_dataset_adds_only_what_it_lacks(tmp_path: Path) -> N
                for c in alone.claims) > 20
 
 
+def test_drafting_again_drafts_nothing_on_a_term_where_the_curator_said_what_is_said_of_it() -> None:
+    """A curator's claim on a term, in the words a drafted claim on it would rest on ("free
+    software: gratis but closed" where the draft reads "gratis"), is what those words say of it."""
+    from conceptgraph.draft import _not_curated
+    from conceptgraph.model import Attribute, Claim, Source
+
+    text = "Freeware is gratis but closed."
+    msg = Message("m1", "ann", "comment 1", text)
+    base = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ()),), messages=(msg,),
+                   attributes=(Attribute("a1", "gratis but closed"),),
+                   claims=(Claim("c-1", "freeware", "a1", "ann", text, "comment 1", message="m1", span=(0, 30)),))
+    drafted = draft(base, terms=["freeware"])
+    assert [c.term for c in drafted.claims]  # the draft alone reads a claim there
+    assert _not_curated(drafted, base).claims == ()
+
+
 def test_given_terms_are_the_only_terms(tmp_path: Path) -> None:
     r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r"), "--terms", "goal, cooperation", "--json")
     assert r.exit_code == 0, r.stderr

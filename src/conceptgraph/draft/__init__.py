@@ -977,6 +977,17 @@ def _not_curated(drafted: Dataset, base: Dataset) -> Dataset:
     curated_claims = {claim_key(c): c.id for c in base.claims if c.status != DRAFT}
     curated_relations = {relation_keys(r)[0] for r in base.relations if r.status != DRAFT}
     same = {c.id: curated_claims[k] for c in drafted.claims if (k := claim_key(c)) in curated_claims}
+    # ... nor a claim on a term in words a curated claim of the same speaker on it rests on:
+    # the curator said what they say of it ("gratis but closed", where the draft had "gratis")
+    said: dict[tuple[Any, ...], list[tuple[tuple[int, int], str]]] = {}
+    for c in base.claims:
+        if c.status != DRAFT and c.span is not None:
+            said.setdefault((c.term, c.by, c.message), []).append((c.span, c.id))
+    for c in drafted.claims:
+        if c.id not in same and c.span is not None:
+            over = [ident for (a, b), ident in said.get((c.term, c.by, c.message), ()) if a < c.span[1] and c.span[0] < b]
+            if over:
+                same[c.id] = over[0]
     if not same and not curated_relations:
         return drafted
     claims = tuple(c for c in drafted.claims if c.id not in same)

@@ -1500,3 +1500,17 @@ def test_a_folder_reviewed_whole_draws_no_drafted_item(drafted: Path, tmp_path: 
     for command in (["render", "-o", str(tmp_path / "p.html")], ["export", "graphml", "-o", str(tmp_path / "g.graphml")]):
         r = run(*command, "--data", str(drafted))
         assert r.exit_code == 0 and "drafted item" not in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_the_likely_figure_learned_from_decisions_is_never_certain(drafted: Path) -> None:
+    """Decisions add up (a term accepted, its sentence's items accepted): the figure an
+    item's likelihood reaches stays under certainty, 0.99 at most, where it showed 1.00."""
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    term = next(row for row in rows if row["kind"] == "term")
+    name = term["text"].split("“")[1].rstrip("”")
+    on_it = [row for row in rows if row["kind"] == "claim" and name in row["text"]][:8]
+    for row in [term, *on_it]:  # one at a time: each decision teaches
+        assert run("review", str(drafted), "--accept", row["id"]).exit_code == 0
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    learned = [row["likely"] for row in rows if row["likely"] != row["confidence"]]
+    assert learned and max(learned) <= 0.99

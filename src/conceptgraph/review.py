@@ -973,8 +973,13 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
     r.write_files()
     scores = r.scores() if order == "confidence" else None  # worked out once, for the order and the column
     likely = r.likely(scores) if scores is not None else {}
+
+    def shown(it: Item) -> float:  # learned from decisions, never certain: 0.01 to 0.99 (a confidence as it is)
+        p = round(likely[it.key], 2)
+        return p if p == it.record.confidence else min(0.99, max(0.01, p))
+
     return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")}
-            | ({"likely": round(likely[it.key], 2)} if it.key in likely else {}) for it in r.ordered(order, scores=scores)]
+            | ({"likely": shown(it)} if it.key in likely else {}) for it in r.ordered(order, scores=scores)]
 
 
 def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:

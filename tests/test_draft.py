@@ -873,8 +873,8 @@ def test_drafting_a_curated_dataset_adds_only_what_it_lacks(tmp_path: Path) -> N
 
 
 def test_drafting_again_drafts_nothing_on_a_term_where_the_curator_said_what_is_said_of_it() -> None:
-    """A curator's claim on a term, in the words a drafted claim on it would rest on ("free
-    software: gratis but closed" where the draft reads "gratis"), is what those words say of it."""
+    """A curator's claim on a term, in the words a drafted claim on it would rest on
+    ("freeware: gratis but closed" where the draft reads "gratis"), is what those words say of it."""
     from conceptgraph.draft import _not_curated
     from conceptgraph.model import Attribute, Claim, Source
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,20 @@ def drafted(drafted_once: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def server(drafted: Path) -> Iterator[ReviewServer]:
     """``review`` of a fresh drafted folder, served on a free port until the test ends."""
-    s = ReviewServer(Review(drafted))
-    thread = threading.Thread(target=s.serve_forever, daemon=True)
-    thread.start()
-    yield s
-    s.shutdown()
-    s.stop()
+    with serving(drafted) as s:
+        yield s
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[ReviewServer]:
+    """``review`` of ``folder``, served on a free port until the block ends."""
+    s = ReviewServer(Review(folder))
+    threading.Thread(target=s.serve_forever, daemon=True).start()
+    try:
+        yield s
+    finally:
+        s.shutdown()
+        s.stop()
 
 
 def decisions(folder: Path) -> list[dict[str, Any]]:

@@ -4,11 +4,14 @@ files say, what validate says, and what drafting again brings back."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from review_helpers import keys, run, section
+from review_helpers import keys, run, section, serving
 
 from conceptgraph.decisions import Decisions
 from conceptgraph.server import ReviewServer
@@ -135,6 +138,17 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     assert (drafted / "reviewed.yaml").read_bytes() == reviewed, "".join(difflib.unified_diff(
         reviewed.decode().splitlines(True), (drafted / "reviewed.yaml").read_text().splitlines(True)))
     assert run("validate", str(drafted)).exit_code == 0
+
+
+@contextmanager
+def _reviewing(browser, folder: Path) -> Iterator[tuple[Any, ReviewServer]]:
+    """The review page of ``folder``, served, open in a fresh window until the block ends."""
+    with serving(folder) as s:
+        page, _ = _open(browser, s)
+        try:
+            yield page, s
+        finally:
+            page.context.close()
 
 
 def _open(browser, server: ReviewServer) -> tuple[object, list[str]]:
@@ -535,21 +549,11 @@ def test_the_key_decides_the_item_on_the_card_even_when_an_answer_decided_it(bro
 
 def test_a_quote_or_name_cannot_read_backwards_on_the_card(browser, tmp_path: Path) -> None:
     """A right-to-left override in the data shows escaped (\\u202e) on the review page too."""
-    import threading
-
-    from conceptgraph.review import Review
-
     raw = tmp_path / "t.txt"
     raw.write_text("Ann: What is the difference between soup and stew?\n"
                    "Bo: Soup is thin \u202eand\u202c clear. Stew is thick.\n", encoding="utf-8")
     assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
-    s = ReviewServer(Review(tmp_path / "d"))
-    threading.Thread(target=s.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(s.url)
-        page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    with _reviewing(browser, tmp_path / "d") as (page, _):
         seen = []
         for _ in range(12):  # every card, each with its quote in its message
             card = page.text_content("#rv-card") or ""
@@ -559,10 +563,6 @@ def test_a_quote_or_name_cannot_read_backwards_on_the_card(browser, tmp_path: Pa
             page.keyboard.press(" ")  # skip
         shown = "".join(seen)
         assert "\u202e" not in shown and "\\u202e" in shown
-    finally:
-        context.close()
-        s.shutdown()
-        s.stop()
 
 
 def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser, server: ReviewServer,
@@ -771,10 +771,6 @@ def test_an_edit_that_makes_an_attribute_draws_it_and_a_gone_item_is_not_decided
 def test_the_edit_form_s_lists_stay_inside_the_card_whatever_the_names(browser, tmp_path: Path) -> None:
     """A speaker named at length (or in markup) is cut in the edit form's lists, which
     stay inside the card: they ran past its edge."""
-    import threading
-
-    from conceptgraph.review import Review
-
     long = "Robert'); DROP TABLE users;-- <img src=x onerror=alert(1)> of the Very Long Committee on Names"
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "discussion.yaml").write_text(yaml.safe_dump({
@@ -785,13 +781,7 @@ def test_the_edit_form_s_lists_stay_inside_the_card_whatever_the_names(browser, 
                       "reply_to": "m1"}]}), encoding="utf-8")
     r = run("draft", str(tmp_path / "d"), "-q")
     assert r.exit_code == 0, r.stderr
-    s = ReviewServer(Review(tmp_path / "d"))
-    threading.Thread(target=s.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(s.url)
-        page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    with _reviewing(browser, tmp_path / "d") as (page, s):
         for _ in range(40):  # to a stance, whose form lists the people by name
             it = s.review.by_rid.get(page.get_attribute("#rv-card", "data-item") or "")
             if it is not None and it.kind == "relation" and it.record.kind in ("agrees_with", "disputes"):
@@ -807,7 +797,3 @@ def test_the_edit_form_s_lists_stay_inside_the_card_whatever_the_names(browser, 
                 .map((s) => s.getBoundingClientRect().right - card.right).filter((d) => d > 1);
         }""")
         assert over == []
-    finally:
-        context.close()
-        s.shutdown()
-        s.stop()

@@ -131,7 +131,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # first message, yet answers the reply before it, or the one whose words it takes up
             # (not an explicit reply, as Discord's or Reddit's, which names whom it answers)
             parent = by_id.get(msg.reply_to)
-            chat = parent is not None and in_chat_thread(msg.where) and len(in_thread.get(parent.id, ())) > 1
+            threaded = parent is not None and in_chat_thread(msg.where)
+            chat = threaded and parent is not None and len(in_thread.get(parent.id, ())) > 1
             if chat and parent is not None:
                 recent = in_thread[parent.id][-_RECENT:]
                 answered = _echoed(rare, msg.by, recent) or answered
@@ -184,7 +185,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
             if msg.id in answered_ids:
                 in_thread[msg.id] = [(msg.by, words)]
-            if parent is not None and parent.id in in_thread and in_chat_thread(msg.where):
+            if threaded and parent is not None and parent.id in in_thread:
                 in_thread[parent.id] = [*in_thread[parent.id][:1], *in_thread[parent.id][1:][-_RECENT:], (msg.by, words)]
             last_of[msg.by] = msg
     claimed = {c.term for c in drafter.claims}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -396,8 +397,6 @@ def _casefold_table() -> dict[str, str]:
 def _combining_marks() -> list[list[int]]:
     """The code point ranges of the marks :func:`conceptgraph.names.unmarked` takes off, so
     that the page takes the same ones off what is typed."""
-    import unicodedata
-
     # Every such mark is below U+20000 (the last is U+1E94A), and a test checks that this
     # stays true of the Python that runs it.
     ranges: list[list[int]] = []
@@ -433,8 +432,6 @@ def _em_width(text: str) -> float:
     >>> round(_em_width("Hemanth HM"), 2), round(_em_width("cooperation"), 2)
     (5.89, 5.23)
     """
-    import unicodedata
-
     return sum(_EM.get(c) or (1.0 if unicodedata.east_asian_width(c) in "WF" else .556) for c in text)
 
 

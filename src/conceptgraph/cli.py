@@ -261,12 +261,12 @@ class _LazyChoice(click.ParamType):  # type: ignore[type-arg]
         names = self.names()
         if value in names:
             return value
-        if str(value).casefold() in names:  # "GraphML" is graphml
-            return str(value).casefold()
-        if str(value).casefold() in self.aliases():  # "mail" is mbox
-            return self.aliases()[str(value).casefold()]
-        known = [*names, *self.aliases()]
-        self.fail(f"'{value}' is not one of {', '.join(names)}{did_you_mean(str(value).casefold(), known)}.", param, ctx)
+        folded, aliases = str(value).casefold(), self.aliases()
+        if folded in names:  # "GraphML" is graphml
+            return folded
+        if folded in aliases:  # "mail" is mbox
+            return aliases[folded]
+        self.fail(f"'{value}' is not one of {', '.join(names)}{did_you_mean(folded, [*names, *aliases])}.", param, ctx)
 
     def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         return [click.shell_completion.CompletionItem(n) for n in self.names() if n.startswith(incomplete)]

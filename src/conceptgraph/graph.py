@@ -155,16 +155,19 @@ def graph_title(G: Graph) -> str:
 
 
 def drafted_count(G: Graph) -> int:
-    """How many nodes and links of ``G`` are drafts that review has still to decide: not
-    the links of context drafted with them (who names which term, which terms are named
+    """How many drafted items of ``G`` review has still to decide: terms, attributes,
+    claims (each one item, though drawn as two links), relations and stances; not the
+    links of context drafted with them (who names which term, which terms are named
     together), which review never asks about.
 
     >>> from conceptgraph import load_graph
     >>> drafted_count(load_graph())  # the bundled discussion is curated
     0
     """
-    return sum(1 for _, d in G.nodes(data=True) if d.get("status") == DRAFT) \
-        + sum(1 for *_, d in G.edges(data=True) if d.get("status") == DRAFT and d.get("kind") not in CONTEXT_RELATIONS)
+    # a claim is two links (term -> attribute, contributor -> attribute) under one key: one item
+    links = {(ASSERTS if d.get("kind") == CLAIM else d.get("kind"), key) for *_, key, d in edge_items(G)
+             if d.get("status") == DRAFT and d.get("kind") not in CONTEXT_RELATIONS}
+    return sum(1 for _, d in G.nodes(data=True) if d.get("status") == DRAFT) + len(links)
 
 
 def graph_summary(G: Graph) -> dict[str, Any]:

@@ -364,14 +364,14 @@ terms: [{id: stage}, {id: phase}]
 contributors: [{id: ann, name: Ann, role: commenter, where: comment 1}]
 messages: [{id: m1, by: ann, where: comment 1, text: A stage is a phase.}]
 relations:
-  - {id: r1, kind: co_occurs, source: stage, target: phase, by: ann, quote: A stage is a phase., where: comment 1,
+  - {id: r1, kind: overlaps_with, source: stage, target: phase, by: ann, quote: A stage is a phase., where: comment 1,
      message: m1, status: draft}
   - {id: r2, kind: similar_to, source: stage, target: phase, by: ann, quote: A stage is a phase., where: comment 1,
      message: m1}
 """))
     [row] = [r for r in neighbors(G, "stage") if r["id"] == "phase"]
-    assert row["relation"] == "similar_to" and row["relations"] == ["similar_to", "co_occurs"]
-    assert row["drafted_relations"] == ["co_occurs"] and "status" not in row
+    assert row["relation"] == "similar_to" and row["relations"] == ["similar_to", "overlaps_with"]
+    assert row["drafted_relations"] == ["overlaps_with"] and "status" not in row
 
 
 def test_consensus_on_the_bundled_discussion(B) -> None:

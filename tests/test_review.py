@@ -1500,6 +1500,18 @@ def test_a_folder_reviewed_whole_draws_no_drafted_item(drafted: Path, tmp_path: 
     for command in (["render", "-o", str(tmp_path / "p.html")], ["export", "graphml", "-o", str(tmp_path / "g.graphml")]):
         r = run(*command, "--data", str(drafted))
         assert r.exit_code == 0 and "drafted item" not in r.stdout + r.stderr, r.stdout + r.stderr
+    # the links of context between accepted terms are curated with them: none is marked a
+    # draft in the file, and --curated keeps them
+    import networkx as nx
+
+    context = ("mentions", "co_occurs")
+    whole = nx.read_graphml(tmp_path / "g.graphml")
+    assert not [d for *_, d in whole.edges(data=True) if d.get("status") == "draft"]
+    assert run("export", "graphml", "-o", str(tmp_path / "c.graphml"), "--data", str(drafted), "--curated").exit_code == 0
+    curated = nx.read_graphml(tmp_path / "c.graphml")
+    assert sorted(d["kind"] for *_, d in curated.edges(data=True) if d["kind"] in context) \
+        == sorted(d["kind"] for *_, d in whole.edges(data=True) if d["kind"] in context)
+    assert {d["kind"] for *_, d in curated.edges(data=True)} >= set(context)
 
 
 def test_the_likely_figure_learned_from_decisions_is_never_certain(drafted: Path) -> None:

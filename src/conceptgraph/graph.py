@@ -84,10 +84,14 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
                     **_set(inferred=c.inferred, status=c.status, confidence=c.confidence)}
         G.add_edge(c.term, c.attribute, key=c.id, kind=CLAIM, **evidence)
         G.add_edge(c.by, c.attribute, key=c.id, kind=ASSERTS, **evidence)
+    # a link of context (who names a term, terms named together) is never reviewed: it is
+    # a fact of the text about its terms, drafted while one of them is, curated with them
+    drafted_terms = {t.id for t in ds.terms if t.status == DRAFT}
     for r in ds.relations:
+        status = r.status if r.kind not in CONTEXT_RELATIONS or {r.source, r.target} & drafted_terms else ""
         G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where,
                    **_anchor(r.message, r.span), **_set(concerns=list(r.concerns), inferred=r.inferred,
-                                                        status=r.status, confidence=r.confidence, count=r.count,
+                                                        status=status, confidence=r.confidence, count=r.count,
                                                         places=list(r.places)))
     return G
 

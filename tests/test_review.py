@@ -15,6 +15,7 @@ import pytest
 import yaml
 from review_helpers import decisions, keys, run, section
 
+from conceptgraph import load_graph
 from conceptgraph.answers import ANSWERS, conforms
 from conceptgraph.dataset import dump_dataset, load_dataset, parse_files
 from conceptgraph.decisions import Conflict, Decisions, describe
@@ -72,6 +73,30 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert run("review", str(drafted), "--undo").exit_code == 0
     out = run("review", str(drafted), "--reject", *[c.rid for c in claims[1:]])
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
+
+
+def test_an_attribute_accepted_on_its_own_goes_when_its_only_claim_is_edited_away(drafted: Path) -> None:
+    """An attribute says something only through its claims: accepted on its own, it goes
+    once the one claim that had it is edited to other words (and comes back with an undo),
+    instead of staying in reviewed.yaml as a node nothing links to."""
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim"
+                 and sum(1 for c in r.items if c.kind == "claim" and c.record.attribute == it.record.attribute) == 1)
+    attr = next(it for it in r.items if it.kind == "attribute" and it.record.id == claim.record.attribute)
+
+    def reviewed_attributes() -> set[str]:
+        return {a["label"] for a in (yaml.safe_load((drafted / "reviewed.yaml").read_text()) or {}).get("attributes", [])}
+
+    assert run("review", str(drafted), "--accept", attr.rid).exit_code == 0
+    assert attr.record.label in reviewed_attributes()
+    out = run("review", str(drafted), claim.rid, "--edit", "attribute=brand new words")
+    assert out.exit_code == 0 and f"{attr.rid} (" in out.stdout and "no claim has it now" in out.stdout, out.stdout
+    assert reviewed_attributes() == {"brand new words"}
+    G = load_graph(drafted)
+    assert not [n for n, d in G.nodes(data=True) if d["kind"] == "attribute" and G.degree(n) == 0]
+    assert run("validate", str(drafted)).exit_code == 0
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert attr.record.label in reviewed_attributes()
 
 
 def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:

@@ -841,6 +841,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     for it in items:
         if carried_only(it) and it.key not in status and it.record.id not in used:
             status[it.key] = REMOVED
+    # an attribute says something only through a claim (or a relation): accepted on its own,
+    # it goes once nothing accepted or left to decide has it (its one claim edited away)
+    said = used | {c.attribute for c in (*base.claims, *out_claims)} \
+        | {end for r in (*base.relations, *out_relations) for end in (r.source, r.target)}
+    orphans = {a.id for a in out_attrs if a.id not in said and a.id in by_id}
+    if orphans:
+        out_attrs = [a for a in out_attrs if a.id not in orphans]
+        for it in items:
+            if it.kind == ATTRIBUTE and it.record.id in orphans:
+                status[it.key] = REMOVED
     if not files:
         return Settled(status, Dataset(), Dataset())
     left = [it for it in items if it.key not in status]

@@ -482,7 +482,10 @@ class Review:
                 lines.append((decision, it.kind, it.fields, changes, memo))
             # a node the page has not got (a term or attribute an edit makes): it draws its graph again
             redraw = self._makes([(kind, fields, edit) for d, kind, fields, edit, _ in lines if d == EDITED])
+            standing = [a for a in self.items if a.kind == ATTRIBUTE and self.status(a) in (ACCEPTED, EDITED)]
             result = self._commit(lambda: self.book.record(lines))
+            # an attribute accepted on its own goes with its last claim edited away (settle): said
+            orphaned = [a for a in standing if self.status(a) == REMOVED]
             back = taken_back(self.snap, turned)
             if back:  # made again, undecided, as an undo of the rejection would have them
                 result["counts"] = self._rewritten([*self.snap.items, *back])
@@ -504,6 +507,10 @@ class Review:
                 loose = self._about_nothing_left(items)
                 if loose:
                     result["note"] = loose
+            if orphaned:
+                result["note"] = "\n".join(x for x in (result.get("note", ""), *(
+                    f"{a.rid} ({describe(a)}), accepted, goes: no claim has it now (an undo brings it back)"
+                    for a in orphaned)) if x)
             return result
 
     def _uses_now(self, it: Item) -> tuple[str, ...]:

@@ -603,7 +603,12 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
                            " && conceptgraph.data.nodes.label.includes('a reading of my own')", timeout=60_000)
     said = page.text_content("#rv-warning")
     assert "Added " in said and f"made a new term '{it.fields['term']}s x'" in said, said
-    assert "rv-calm" not in page.get_attribute("#rv-warning", "class")  # a new term, a slip perhaps: red
+    # what was done said calmly (green), the new term (a slip perhaps) as a warning (red)
+    assert page.text_content("#rv-warning .rv-calm").startswith("Added ")
+    assert f"made a new term '{it.fields['term']}s x'" in page.text_content("#rv-warning .rv-warns")
+    assert "Added" not in page.text_content("#rv-warning .rv-warns")
+    colours = page.eval_on_selector_all("#rv-warning span", "(ss) => ss.map((s) => getComputedStyle(s).color)")
+    assert colours == ["rgb(22, 101, 52)", "rgb(185, 28, 28)"], colours
     assert page.input_value("#rv-order") == "message"
     [line] = [e for e in Decisions.read(drafted).entries]
     assert line.memo.get("added") is True and line.fields["message"] == it.record.message
@@ -614,8 +619,8 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     page.wait_for_function("() => document.body.dataset.review === 'ready' && window.conceptgraph"
                            " && !conceptgraph.data.nodes.label.includes('a reading of my own')", timeout=60_000)
     assert Decisions.read(drafted).entries == []
-    assert "taken back" in page.text_content("#rv-warning")  # what was done: said calmly, in green
-    assert "rv-calm" in page.get_attribute("#rv-warning", "class")
+    assert "taken back" in page.text_content("#rv-warning .rv-calm")  # what was done: said calmly, in green
+    assert page.query_selector("#rv-warning .rv-warns") is None
     assert errors == []
 
 

@@ -13,8 +13,8 @@
   // what the page said and the order it kept before it drew itself again (after an item was added)
   const kept = (name) => { try { const v = sessionStorage.getItem("conceptgraph-review-" + name); sessionStorage.removeItem("conceptgraph-review-" + name); return v; } catch (e) { void e; return null; } };
   const keptOrder = kept("order");
-  let keptNotice = kept("notice"); // said once, when the page is first drawn
-  const keptWarns = kept("warns") === "1"; // and whether it warns (a new term, a slip perhaps)
+  let keptNotice = kept("notice"); // said once, when the page is first drawn: what was done
+  let keptWarning = kept("warning"); // and what it warns of (a new term, a slip perhaps)
   const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
   const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
@@ -136,16 +136,16 @@
       saved.textContent = "Changed elsewhere (" + message + "): reloading…";
       saved.className = "rv-saved rv-error";
       // said again, as a warning, once the page is drawn with what was decided elsewhere
-      reload("Decided elsewhere meanwhile (in a terminal or another tab): the page now shows those decisions"
-        + (noKey ? "" : ", and your last key was not saved: decide again"), true, 600);
+      reload("", "Decided elsewhere meanwhile (in a terminal or another tab): the page now shows those decisions"
+        + (noKey ? "" : ", and your last key was not saved: decide again"), 600);
     }
-    /** Load the page again, in the order it had, saying ``notice`` once it is drawn. */
-    function reload(notice, warns, after) {
+    /** Load the page again, in the order it had, saying ``notice`` (and ``warning``) once it is drawn. */
+    function reload(notice, warning, after) {
       st.reloading = true;
       try {
         sessionStorage.setItem("conceptgraph-review-order", st.order);
-        sessionStorage.setItem("conceptgraph-review-notice", notice);
-        if (warns) sessionStorage.setItem("conceptgraph-review-warns", "1");
+        if (notice) sessionStorage.setItem("conceptgraph-review-notice", notice);
+        if (warning) sessionStorage.setItem("conceptgraph-review-warning", warning);
       } catch (e) { void e; }
       setTimeout(() => location.reload(), after);
     }
@@ -161,7 +161,7 @@
           st.counts = res.counts;
           apply(res.changed, keepShown);
           if (done) done(res);
-          warn(res.warning || res.note, !res.warning); // a note of what was done, when nothing warns
+          warn(res.note, res.warning);
         }).catch((e) => { if (!st.reloading && failed) failed(e); });
       }).finally(() => {
         st.pending--;
@@ -171,11 +171,14 @@
       });
       return st.chain;
     }
-    /** A line above the card: a warning (red), or with calm what was done (green). */
-    function warn(text, calm) {
-      $("rv-warning").textContent = text || "";
-      $("rv-warning").hidden = !text;
-      $("rv-warning").classList.toggle("rv-calm", Boolean(calm && text));
+    /** A line above the card: what was done, calmly (green), then what it warns of (red). */
+    function warn(done, warning) {
+      const line = $("rv-warning");
+      while (line.firstChild) line.removeChild(line.firstChild);
+      if (done) line.appendChild(el("span", done, "rv-calm"));
+      if (done && warning) line.appendChild(document.createTextNode("; "));
+      if (warning) line.appendChild(el("span", warning, "rv-warns"));
+      line.hidden = !done && !warning;
     }
     function showSaving() {
       if (st.reloading) return;
@@ -451,9 +454,9 @@
         // renamed to another's name: the two nodes are one, drawn again from the files
         if (res.merged) { // (with what went with it: the relations between the two, rejected)
           const why = "Merged into " + visible(res.merged);
-          reloadFor(why, [why].concat(res.warning ? [res.warning] : []).join("; "), Boolean(res.warning));
+          reloadFor(why, res.warning);
         } else if (res.redraw) { // a new term or attribute: a node the page has not got
-          reloadFor("Edited", res.warning || "Edited", false);
+          reloadFor("Edited", res.warning);
         }
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
@@ -630,9 +633,9 @@
       const text = sel.toString();
       return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length), message };
     }
-    function reloadFor(why, notice, warns) {
+    function reloadFor(why, warning) {
       saved.textContent = why + ": drawing the graph again…";
-      reload(notice || why, warns, 300);
+      reload(why, warning, 300);
     }
     const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
     /** A select of what an agreement or dispute is about: one of the claims of the person
@@ -753,15 +756,14 @@
         st.chain = st.chain.then(() => request("/api/add", { kind: kind.value, fields, base: st.revision })).then((res) => {
           closeForm();
           if (res.added) {
-            reloadFor("Added " + res.added, ["Added " + res.added].concat(res.warning ? [res.warning] : []).join("; "),
-              Boolean(res.warning));
+            reloadFor("Added " + res.added, res.warning);
             return;
           }
           st.revision = res.revision;
           st.counts = res.counts;
           apply(res.changed || {});
           warn("The draft has it: " + res.drafted + (res.already ? ", accepted already (nothing recorded)" : ", accepted")
-            + (res.turned ? " (it had been " + res.turned + ")" : "") + (res.note ? "; " + res.note : ""), !res.note);
+            + (res.turned ? " (it had been " + res.turned + ")" : ""), res.note);
           render();
         }).catch((e) => { ok.disabled = false; note.textContent = e.message; });
       });
@@ -897,8 +899,8 @@
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
         graph.placed = null;
         showSaving();
-        warn([keptNotice, s.warning].filter(Boolean).join("; "), !s.warning && !keptWarns);
-        keptNotice = null;
+        warn(keptNotice, [keptWarning, s.warning].filter(Boolean).join("; "));
+        keptNotice = keptWarning = null;
         render();
         document.body.setAttribute("data-review", "ready");
       }).catch((e) => fail(e)).finally(graphNext);

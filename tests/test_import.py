@@ -436,6 +436,8 @@ def test_slack_folder_and_zip(tmp_path: Path) -> None:
         # "> collaboration" quotes Bruno's reply: Ana's answers it
         ("Ana Lima", "“#general” › reply 2 to message 1", "general-reply-1-to-message-1", "Agreed."),
     ]
+    # a chat's times to the minute, UTC (Slack's "ts" is Unix seconds)
+    assert [m.date for m in ds.messages][:3] == ["2024-05-02 09:00 UTC", "2024-05-02 10:00 UTC", "2024-05-02 10:03 UTC"]
     zipped = tmp_path / "export.zip"
     with zipfile.ZipFile(zipped, "w") as z:
         for f in sorted((FIX / "slack").rglob("*.json")):
@@ -459,6 +461,8 @@ def test_a_discord_channel_exported_by_discordchatexporter() -> None:
         ("Ana Lima", "message 4", "", "Late to this: coordination is the third word we keep mixing up."),
     ]  # a reply to a message outside the export answers no one
     assert [c.role for c in ds.contributors] == ["author", "commenter", "commenter"]
+    assert [m.date for m in ds.messages] == ["2024-03-11 09:01 UTC", "2024-03-11 09:05 UTC", "2024-03-11 09:07 UTC",
+                                             "2024-03-12 10:15 UTC"]
     assert len(read_discussion([FIX / "discord.json"], options=Options(include_bots=True))[0].messages) == 5
 
 
@@ -475,6 +479,9 @@ def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_pa
          "need not."),
         ("Ana Lima", "message 4", "message-3", "Agreed 👍"),
     ]
+    # by the Unix time beside the exporter's local one ("date": "2024-02-05T18:21:40", an hour ahead)
+    assert [m.date for m in ds.messages] == ["2024-02-05 17:21 UTC", "2024-02-05 17:25 UTC", "2024-02-06 09:02 UTC",
+                                             "2024-02-06 09:10 UTC"]
     chat = json.loads((FIX / "telegram.json").read_text(encoding="utf-8"))
     other = {"name": "Bruno Costa", "type": "personal_chat", "id": 100000002, "messages": [
         {"id": 1, "type": "message", "date": "2024-02-07T08:00:00", "from": "Bruno Costa", "from_id": "user100000002",
@@ -486,6 +493,7 @@ def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_pa
     assert detect(account).name == "telegram"
     both, _ = read_discussion([account])
     assert [m.where for m in both.messages][-1] == "“Bruno Costa” › message 1"
+    assert both.messages[-1].date == "2024-02-07 08:00"  # no Unix time: the local one, as written
     assert len(read_discussion([account], thread="Words we work with")[0].messages) == 4
 
 
@@ -584,7 +592,7 @@ def test_zulip_topics_quote_and_reply_and_bots() -> None:
     first = [m for m in ds.messages if "terminology" in m.where]
     assert [m.where.rsplit("› ", 1)[-1] for m in first] == ["message 1", "message 2", "message 3"]
     reply = first[1]
-    assert reply.reply_to == first[0].id and reply.date == "2024-10-17"
+    assert reply.reply_to == first[0].id and reply.date == "2024-10-17 13:00 UTC"
     # the quote, and the "Floris van Doorn said:" Zulip writes over it, are no words of the reply's
     assert reply.text.startswith("I view") and "Minor terminology" not in reply.text and "said:" not in reply.text
     assert "zulipchat" not in reply.text and not any("moved here" in m.text for m in ds.messages)
@@ -653,7 +661,9 @@ def test_a_mattermost_bulk_export_channels_replies_and_direct_messages(tmp_path:
          "Shall we bring the glossary to Thursday's meeting?")]
     assert dms.messages[1].reply_to == dms.messages[0].id  # the reply answers its root
     assert [c.name for c in ds.contributors] == ["Hyun Lee", "Ofelia Domínguez", "Łukasz Wójcik", "Jörg"]
-    assert {m.date for m in ds.messages} == {"2024-05-01"}
+    # a chat's messages by the minute (UTC), in the order they were written
+    assert {m.date[:10] for m in ds.messages} == {"2024-05-01"} and all(m.date.endswith(" UTC") for m in ds.messages)
+    assert [m.date for m in dms.messages] == sorted(m.date for m in dms.messages)
     # the bot's post with --include-bots, by the bot's name; the webhook's has no words
     with_bots, summary = read_discussion([path], options=Options(include_bots=True))
     assert ("Glossary Bot", "Term added to the wiki: tenant") in [
@@ -686,7 +696,7 @@ def test_a_mattermost_api_answer_by_user_ids_or_the_names_beside_them(tmp_path: 
         ("unnamed commenter (message 2)", "message 2", "", "[deleted]"),
         (hlee, "reply 1 to message 2", "message-2", "Whatever it said, I agree: organization is the customer's word."),
         (lukasz, "message 3", "", "`tenant_id` stays in the API; the UI says organization from now on.")]
-    assert ds.source.title == "mattermost-api" and ds.source.date == "2024-05-01"
+    assert ds.source.title == "mattermost-api" and ds.source.date == "2024-05-01 10:00 UTC"
     # the users saved in the same file (POST /api/v4/users/ids) name them
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["users"] = [{"id": hlee, "username": "hlee", "first_name": "Hyun", "last_name": "Lee", "nickname": ""},
@@ -763,7 +773,7 @@ def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path
     assert messages("teams-channel.json") == TEAMS_CHANNEL
     assert [m.title for m in ds.messages] == ["Incident or outage?"] + [""] * 7
     assert ds.source.title == "teams-channel" and ds.source.author == "Ingrid Sæther"
-    assert {m.date for m in ds.messages} == {"2024-06-03"}
+    assert {m.date[:10] for m in ds.messages} == {"2024-06-03"} and ds.messages[0].date.endswith(" UTC")
     assert ds.messages[1].url.startswith("https://teams.microsoft.com/l/message/19%3Ab7e4c1d09a3f4e2c8d6b5a4f3e2d1c0b")
     assert ds.source.url == ds.messages[0].url  # the thread's link: its first message's, in its channel
     # the bot's reply with --include-bots, by the bot's name

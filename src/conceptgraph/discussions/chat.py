@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, markdown_to_text, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_day
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_minute
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -183,7 +183,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         keys.add(key)
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
         who = users.get(user) or str(m.get("username") or shown.get("real_name") or user)
-        day = utc_day(ts)
+        day = utc_minute(ts)
         gone = "deleted" if subtype == "tombstone" else ""  # "This message was deleted.", by Slackbot
         if gone:
             who, text, user = "", "", ""  # a stand-in while replies answer it; no one's words

@@ -43,7 +43,7 @@ from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
 from .clean import markdown_to_text, quoted_post
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_day, list_of, number, text_of
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
 
@@ -236,7 +236,7 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
         name, account = read.people.get(p.user, (p.user, p.user))
         if shown:  # a webhook's post shows the name it was given, not its owner's
             name = account = shown
-        post = Post(key=p.key, author=name, text=text, account=account, date=_day(when[p.key]),
+        post = Post(key=p.key, author=name, text=text, account=account, date=_minute(when[p.key]),
                     gone="deleted" if gone else "")
         channel = in_channel.setdefault(p.thread, [])
         if (p.thread, p.root) in place_of:
@@ -290,6 +290,6 @@ def _deleted(post: dict[str, Any]) -> bool:
     return number(post.get("delete_at")) > 0
 
 
-def _day(ms: float) -> str:
-    """The day of a time in milliseconds, as Mattermost counts them; "" for none."""
-    return known_day(ms / 1000)
+def _minute(ms: float) -> str:
+    """The day and time of a time in milliseconds, as Mattermost counts them; "" for none."""
+    return known_minute(ms / 1000)

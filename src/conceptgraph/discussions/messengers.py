@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, markdown_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, utc_minute
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
 
@@ -145,7 +145,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
         place_of[key] = f"message {len(place_of) + 1}"
         thread.posts.append(Post(key=key, author=str(author.get("nickname") or author.get("name") or ""), text=text,
                                  parent=parent if parent in place_of and parent != key else None,
-                                 date=str(m.get("timestamp") or "")[:10], account=str(author.get("id") or ""),
+                                 date=known_minute(iso_seconds(m.get("timestamp"))), account=str(author.get("id") or ""),
                                  place=place_of[key], root=not thread.posts, url=_link(guild, channel, key)))
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
@@ -308,7 +308,8 @@ def _chat(chat: dict[str, Any], left: Left) -> Thread:
         who = signed or str(m.get("from") or ("Deleted Account" if m.get("from_id") else ""))
         thread.posts.append(Post(key=key, author=who, text=text,
                                  parent=parent if parent in place_of and parent != key else None,
-                                 date=str(m.get("date") or "")[:10],
+                                 date=utc_minute(m["date_unixtime"]) if m.get("date_unixtime")
+                                 else str(m.get("date") or "")[:16].replace("T", " "),
                                  account=signed.casefold() if signed else str(m.get("from_id") or ""),
                                  place=place_of[key], root=not thread.posts))
     if thread.posts:

@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, id_number, iso_seconds, known_day, list_of, number, text_of
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, id_number, iso_seconds, known_minute, list_of, number, text_of
 
 __all__ = ["read_teams", "sniff_teams"]
 
@@ -199,7 +199,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
             name = text_of(_get(app, "displayName")).strip() or account
         url = text_of(_get(m, "webUrl"))  # Graph writes the channel's id in it encoded; one with an "@" is not kept
         url = "" if "@" in url else url
-        post = Post(key=s.key, author=name, text=text, account=account, date=known_day(when[s.key]),
+        post = Post(key=s.key, author=name, text=text, account=account, date=known_minute(when[s.key]),
                     title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "")
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""

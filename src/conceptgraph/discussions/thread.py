@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
-           "utc_day", "known_day", "id_number", "text_of", "list_of", "iso_seconds", "in_chat_thread"]
+           "utc_day", "known_day", "utc_minute", "known_minute", "id_number", "text_of", "list_of", "iso_seconds",
+           "in_chat_thread"]
 
 UNNAMED = "unnamed commenter"
 
@@ -77,6 +78,25 @@ def utc_day(seconds: Any) -> str:
         return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
     except (TypeError, ValueError, OverflowError, OSError):
         return ""
+
+
+def utc_minute(seconds: Any) -> str:
+    """The day and time (UTC, to the minute) of a Unix time a chat export gives, or ""
+    when it is none: in a chat, the day alone tells a morning's messages apart from
+    nothing.
+
+    >>> utc_minute(1729150000), utc_minute("1729150000.5"), utc_minute("soon")
+    ('2024-10-17 07:26 UTC', '2024-10-17 07:26 UTC', '')
+    """
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (TypeError, ValueError, OverflowError, OSError):
+        return ""
+
+
+def known_minute(seconds: float) -> str:
+    """:func:`utc_minute` of a time an export gives as Unix seconds, "" for 0 (left out)."""
+    return utc_minute(seconds) if seconds else ""
 
 
 def known_day(seconds: float) -> str:

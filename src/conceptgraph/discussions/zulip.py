@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
-from .thread import Left, Post, Thread, known_day, number
+from .thread import Left, Post, Thread, known_minute, number
 
 __all__ = ["read_zulip", "sniff_zulip"]
 
@@ -83,7 +83,7 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
         when = number(m.get("timestamp"))
         thread.posts.append(Post(key=ident, author=str(m.get("sender_full_name") or ""), text=text,
                                  parent=parent if parent in places and parent != ident else None,
-                                 date=known_day(when),
+                                 date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts))
     out = [t for t in threads.values() if t.posts]

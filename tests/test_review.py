@@ -474,6 +474,34 @@ def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
         assert r.exit_code == 2 and says in r.stderr, (args, r.stderr)
 
 
+def test_a_second_edit_adds_to_the_first_and_a_field_put_back_is_no_change(drafted: Path) -> None:
+    """Edits of one item add up, each saying what it changes: "negated=true" after
+    "attribute=..." keeps the new attribute; a relation turned to a dispute stays one when
+    its target is edited next. A field edited back to what was drafted is no change."""
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    assert run("review", str(drafted), claim, "--edit", "attribute=works as a team").exit_code == 0
+    assert run("review", str(drafted), claim, "--edit", "negated=true").exit_code == 0
+    [line] = decisions(drafted)
+    assert line["edit"] == {"attribute": "works as a team", "negated": True}
+    drafted_attribute = line["attribute"]
+    assert run("review", str(drafted), claim, "--edit", f"attribute={drafted_attribute}").exit_code == 0
+    [line] = decisions(drafted)
+    assert line["decision"] == "edited" and line["edit"] == {"negated": True}
+    assert run("review", str(drafted), claim, "--edit", "negated=false").exit_code == 0
+    [line] = decisions(drafted)
+    assert line["decision"] == "accepted" and not line.get("edit")
+    # and a relation's kind, then its target
+    r = Review(drafted)
+    stance = next(it for it in r.left() if it.kind == "relation" and it.record.kind == "agrees_with")
+    other = next(c.id for c in r.snap.base.contributors if c.id not in (stance.record.source, stance.record.target))
+    assert run("review", str(drafted), stance.rid, "--edit", "kind=disputes").exit_code == 0
+    assert run("review", str(drafted), stance.rid, "--edit", f"target={other}").exit_code == 0
+    [line] = [d for d in decisions(drafted) if d["item"] == "relation"]
+    assert line["edit"] == {"kind": "disputes", "target": other}
+    assert ("disputes", other) in {(x["kind"], x["target"]) for x in section(drafted, "reviewed.yaml", "relations")}
+    assert run("validate", str(drafted)).exit_code == 0
+
+
 def test_accepting_an_edited_item_again_keeps_its_edit_and_the_counts_hold(drafted: Path) -> None:
     """A script that accepts its list of ids a second time must not undo the edits made in
     between; and the attribute an edit made is no drafted item: the counts after the edit,

@@ -403,10 +403,16 @@ class Review:
                     if len(items) != 1:
                         raise UsageError("an edit is of one item")
                     edit = dict(edit or {})
+                    earlier = self.book.find(it.key) if self.status(it) == EDITED else None
+                    if earlier is not None:  # a second edit adds to the first: each says what it changes
+                        kept_edit = {k: v for k, v in earlier.edit.items()
+                                     if not (k == "about" and "target" in edit)}  # about the one it was turned from
+                        edit = {**kept_edit, **edit}
                     about = edit.pop("about", None)
                     if it.kind in (CLAIM, "relation"):  # a term or attribute by the name decisions know it by
                         edit = self._as_drafted(_kind_of(it, edit), edit)
                     changes = check_edit(it.kind, edit, it.record, self.names, it.fields)
+                    changes = {k: v for k, v in changes.items() if not _as_drafted_value(it, k, v)}
                     if about is not None:  # a stance's claims, by attribute or id ("": everything its target said)
                         if not (it.kind == "relation" and it.record.kind in STANCES):
                             raise UsageError(f"'about' is said of an agreement or dispute, not of {describe(it)}")
@@ -925,6 +931,18 @@ def _named(kind: str, fields: dict[str, Any], node: str) -> list[str]:
     """The labels of terms (``node`` "term") or attributes that ``fields`` of an item of
     ``kind`` give."""
     return [fields[f] for f, n in _named_fields(kind).items() if n == node and f in fields]
+
+
+def _as_drafted_value(it: Item, field: str, value: Any) -> bool:
+    """Whether an edit's ``field`` gives the item what it was drafted with (an edit that
+    takes back part of an earlier one): no change."""
+    if field == "negated":
+        return bool(value) == bool(getattr(it.record, "negated", False))
+    if field == "kind":
+        return bool(value == getattr(it.record, "kind", None))
+    if field == "label":
+        return bool(value == getattr(it.record, "label", None))
+    return field in (TERM, ATTRIBUTE, "source", "target") and value == it.fields.get(field)
 
 
 def _kind_of(it: Item, changes: dict[str, Any]) -> str:

@@ -99,6 +99,36 @@ def test_an_attribute_accepted_on_its_own_goes_when_its_only_claim_is_edited_awa
     assert attr.record.label in reviewed_attributes()
 
 
+def test_an_opposition_follows_the_attribute_its_claim_was_edited_to(drafted: Path) -> None:
+    """"X is A; Y is B" drafts A opposed to B. When B's one claim is edited to other words,
+    the opposition accepted afterwards (or before) joins A to those words: the distinction
+    stays in compare, and B, which nothing says now, goes."""
+    r = Review(drafted)
+    claims_of = {}
+    for c in r.items:
+        if c.kind == "claim":
+            claims_of.setdefault(c.record.attribute, []).append(c)
+    rel = next(it for it in r.items if it.kind == "relation" and it.record.kind == "opposes"
+               and len(claims_of.get(it.record.target, ())) == 1 and len(claims_of.get(it.record.source, ())) >= 1)
+    [claim] = claims_of[rel.record.target]
+    for order in ((claim.rid, rel.rid), (rel.rid, claim.rid)):
+        for rid in order:
+            args = ["--edit", "attribute=words of my own"] if rid == claim.rid else []
+            out = run("review", str(drafted), *([rid, *args] if args else ["--accept", rid]))
+            assert out.exit_code == 0, out.stderr
+            if args and order[0] == rel.rid:  # said, on a line of its own
+                assert f"\n{rel.rid} follows the new words: " in out.stdout and "words of my own" in out.stdout
+        [opposed] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "opposes"]
+        labels = {a["id"]: a["label"] for a in section(drafted, "reviewed.yaml", "attributes")}
+        assert labels[opposed["target"]] == "words of my own", labels
+        assert rel.fields["target"] not in labels.values()
+        assert run("validate", str(drafted)).exit_code == 0
+        assert run("review", str(drafted), "--undo").exit_code == 0
+        assert run("review", str(drafted), "--undo").exit_code == 0
+    # taken back, the opposition is drafted between the drafted attributes again
+    assert not section(drafted, "reviewed.yaml", "relations")
+
+
 def test_the_attribute_an_edit_replaced_can_be_rejected(drafted: Path) -> None:
     """After a claim's edit names another attribute, the one it had is used by nothing
     decided: rejecting it is a rejection (the page may still show it on its card), not an

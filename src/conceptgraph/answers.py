@@ -392,8 +392,10 @@ class ReviewSummary(TypedDict):
     made: NotRequired[list[str]]
     #: with --edit: the item's id, what it said, and what it says now
     edited: NotRequired[list[str]]
-    #: what the reviewer should know: with --reject, an accepted agreement that was about the
-    #: rejected claims only; with --add, that the quote is in the message more than once
+    #: what the reviewer should know, a line each: with --reject, an accepted agreement that
+    #: was about the rejected claims only; with --add, that the quote is in the message more
+    #: than once; with --edit, the accepted relations that follow a claim's new words, and an
+    #: attribute accepted on its own that no claim has now
     note: NotRequired[str]
 
 

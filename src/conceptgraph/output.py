@@ -76,13 +76,16 @@ def emit(result: Any, as_json: bool, command: str, out: TextIO | None = None) ->
 def _flat(value: Any, key: str = "", parent: dict[str, Any] | None = None) -> Any:
     """``value`` with the line breaks of its texts as spaces, so that a label or a name
     holding one cannot break the line it is printed on; a message's own text (the
-    thread's, whose paragraphs are printed as such) keeps them.
+    thread's, whose paragraphs are printed as such) keeps them, and so does a review's
+    note, one line for each thing it says (a label's own breaks are spaces there too).
 
     >>> _flat({"label": "a\\nb", "messages": [{"text": "p1\\n\\np2", "reply_where": ""}]})
     {'label': 'a b', 'messages': [{'text': 'p1\\n\\np2', 'reply_where': ''}]}
     """
     if isinstance(value, str):
         keep = key == "text" and parent is not None and "reply_where" in parent
+        if key == "note" and parent is not None and "reviewed" in parent and "left" in parent:
+            return "\n".join(" ".join(line.split()) for line in value.split("\n"))
         return value if keep or ("\n" not in value and "\r" not in value) else " ".join(value.split())
     if isinstance(value, dict):
         return {k: _flat(v, str(k), value) for k, v in value.items()}

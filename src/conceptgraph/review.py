@@ -394,6 +394,7 @@ class Review:
             made: list[str] = []
             merged = ""
             dropped: list[str] = []  # the relations between two terms (or attributes) merged
+            followed: list[Item] = []  # the accepted relations that follow a claim's new words
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -485,10 +486,28 @@ class Review:
                     took += [self._noted(u) for u in along + self._context_of(it)]
                     if took:
                         memo[TOOK] = took
-                lines.append((decision, it.kind, it.fields, changes, memo))
+                mine = decision
+                if it.kind == "relation" and decision in (ACCEPTED, EDITED) and self.status(it) != EDITED:
+                    # an end whose claims were all edited to other words is those words
+                    moved = self._reworded_ends(it, changes, {})
+                    if moved:
+                        changes, mine = {**changes, **moved}, EDITED
+                lines.append((mine, it.kind, it.fields, changes, memo))
+                if decision == EDITED and it.kind == CLAIM and ATTRIBUTE in changes:
+                    # and the relations accepted on the attribute this claim had follow its new words
+                    for r in self.items:
+                        if r.kind != "relation" or self.status(r) not in (ACCEPTED, EDITED) \
+                                or it.record.attribute not in (r.record.source, r.record.target):
+                            continue
+                        before = dict(e.edit) if (e := self.book.find(r.key)) is not None else {}
+                        moved = self._reworded_ends(r, before, {it.key: changes})
+                        if moved:
+                            lines.append((EDITED, r.kind, r.fields, {**before, **moved}, self._memo(r)))
+                            followed.append(r)
             # a node the page has not got (a term or attribute an edit makes): it draws its graph again
             redraw = self._makes([(kind, fields, edit) for d, kind, fields, edit, _ in lines if d == EDITED])
-            standing = [a for a in self.items if a.kind == ATTRIBUTE and self.status(a) in (ACCEPTED, EDITED)]
+            standing = [a for a in self.items if a.kind == ATTRIBUTE and self.status(a) in (ACCEPTED, EDITED)
+                        and self.book.find(a.key) is not None]  # accepted on its own, not with a claim
             result = self._commit(lambda: self.book.record(lines))
             # an attribute accepted on its own goes with its last claim edited away (settle): said
             orphaned = [a for a in standing if self.status(a) == REMOVED]
@@ -513,11 +532,52 @@ class Review:
                 loose = self._about_nothing_left(items)
                 if loose:
                     result["note"] = loose
+            for r in followed:
+                e = self.book.find(r.key)
+                said = self.describe(r, _edited_fields(e) if e is not None else None)
+                result["note"] = "\n".join(x for x in (result.get("note", ""), f"{r.rid} follows the new words: {said}")
+                                           if x)
             if orphaned:
                 result["note"] = "\n".join(x for x in (result.get("note", ""), *(
                     f"{a.rid} ({describe(a)}), accepted, goes: no claim has it now (an undo brings it back)"
                     for a in orphaned)) if x)
             return result
+
+    def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]]
+                       ) -> dict[str, str]:
+        """The ends of the relation ``rel`` (as ``edit`` leaves them) that are attributes
+        whose every claim was edited to the same other words, or rejected: end -> those
+        words. A claim's edit being decided is in ``deciding`` (its key -> its edit). An
+        attribute decided on its own is kept as it is."""
+        out = {}
+        ends = RELATION_ENDS[_kind_of(rel, edit)]
+        for side, end in enumerate(("source", "target")):
+            attribute = (rel.record.source, rel.record.target)[side]
+            if ends[side] != ATTRIBUTE or end in edit:
+                continue
+            if any(a.kind == ATTRIBUTE and a.record.id == attribute and self.book.find(a.key) is not None
+                   for a in self.items):
+                continue
+            words: dict[str, str] = {}
+            for c in self.items:
+                if c.kind != CLAIM or c.record.attribute != attribute:
+                    continue
+                if c.key in deciding:
+                    said = deciding[c.key]
+                elif self.status(c) in (REJECTED, REMOVED):
+                    continue
+                elif self.status(c) == EDITED and (e := self.book.find(c.key)) is not None:
+                    said = e.edit
+                else:
+                    words = {}
+                    break
+                if ATTRIBUTE not in said:
+                    words = {}
+                    break
+                words[normalise(said[ATTRIBUTE])] = said[ATTRIBUTE]
+            if len(words) == 1:
+                out[end] = next(iter(words.values()))
+        return out
 
     def _uses_now(self, it: Item) -> tuple[str, ...]:
         """The ids of the terms and attributes a decided item uses as it stands: an edit

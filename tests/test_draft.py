@@ -2339,6 +2339,60 @@ def test_a_thread_read_in_halves_drafts_the_same_bytes(raw: Path) -> None:
     assert out.stdout.split("\n")[-2] == "True [2, 2, 2]", out.stdout + out.stderr
 
 
+_ORPHAN = """
+import os, sys, time
+from conceptgraph.draft.parallel import in_halves
+
+PARENT = os.getpid()
+
+def read(items):
+    if os.getpid() != PARENT:  # the second process says who it is
+        with open(sys.argv[1], "w") as f:
+            f.write(str(os.getpid()))
+    time.sleep(60)
+    return items
+
+in_halves(read, list(range(10)), at_least=2)
+"""
+
+
+def test_the_second_process_ends_when_the_first_is_killed(tmp_path: Path) -> None:
+    """A draft killed outright (kill -9, out of memory) leaves no process behind: the one
+    reading the other half had waited on its pipe for ever, holding a caller's pipe open."""
+    import os
+    import signal
+    import time
+
+    if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
+        pytest.skip("a second process is forked only on Linux with a second core")
+    said = tmp_path / "child.pid"
+    first = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(said)])
+    try:
+        for _ in range(300):
+            if said.exists() and said.read_text():
+                break
+            time.sleep(0.05)
+        child = int(said.read_text())
+    finally:
+        first.kill()
+        first.wait()
+
+    def alive() -> bool:
+        try:
+            return Path(f"/proc/{child}/stat").read_text().split(") ")[1][0] not in "ZX"  # not a zombie
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+
+    for _ in range(100):
+        if not alive():
+            break
+        time.sleep(0.05)
+    still = alive()
+    if still:
+        os.kill(child, signal.SIGKILL)
+    assert not still, "the second process outlived the first"
+
+
 _CHECKED = """
 import sys
 from dataclasses import replace

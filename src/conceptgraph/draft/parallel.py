@@ -94,7 +94,8 @@ def _elsewhere(there: Callable[[], S]) -> Iterator[Callable[[], S]]:
     _inherited = there
     try:
         # with "fork", the executor forks its process at the first submit, so it has _inherited
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_die_with,
+                                 initargs=(os.getpid(),)) as pool:
             later = pool.submit(_call_inherited)
 
             def result() -> S:
@@ -109,6 +110,22 @@ def _elsewhere(there: Callable[[], S]) -> Iterator[Callable[[], S]]:
 
 
 _inherited: Callable[[], Any] | None = None
+
+
+def _die_with(parent: int) -> None:
+    """In the forked process: end with the one that forked it. Killed outright (kill -9,
+    out of memory), that one leaves this one waiting on its pipe for ever, holding the
+    terminal or a caller's pipe open; and a SIGTERM, whose handler it inherited, ends it."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it was gone before the line above
+        os._exit(1)
 
 
 def _call_inherited() -> Any:

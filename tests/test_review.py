@@ -1144,10 +1144,15 @@ def test_an_agreement_added_is_its_speaker_s_towards_the_one_named(drafted: Path
     [line] = decisions(drafted)
     assert (line["kind"], line["source"], line["target"]) == ("agrees_with", m.by, "luke-naismith")
     assert out["added"] == f"{r.names[m.by]} agrees with Luke Naismith"
-    with pytest.raises(UsageError, match="its speaker's"):
+    with pytest.raises(UsageError, match="^a dispute in message response-3 is its speaker's"):
         r.add("disputes", {"message": "response-3", "quote": quote, "source": "Luke", "target": "Shawn"})
-    with pytest.raises(UsageError, match="two different people"):
+    with pytest.raises(UsageError, match="^a dispute joins two different people"):
         r.add("disputes", {"message": "response-3", "quote": quote, "target": r.names[m.by]})
+    # "OP", as forums say, is whoever opened the thread, as in the queries
+    author = next(c for c in r.snap.base.contributors if c.role == "author")
+    assert run("who", "OP", "--data", str(drafted), "--json").exit_code == 0
+    out = r.add("disputes", {"message": "response-3", "quote": quote, "target": "OP"})
+    assert out["added"] == f"{r.names[m.by]} disputes {author.name}"
 
 
 def test_adding_what_the_draft_has_accepts_the_drafted_item(drafted: Path) -> None:

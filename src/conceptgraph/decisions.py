@@ -45,12 +45,14 @@ from typing import TYPE_CHECKING, Any
 from .errors import DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
 from .files import DECISIONS_FILE, _umask, folder_lock, not_utf8
 from .kinds import (
+    AGREES_WITH,
     ATTRIBUTE,
     ATTRIBUTE_RELATIONS,
     CLAIM,
     CO_OCCURS,
     CONTEXT_RELATIONS,
     CONTRIBUTOR,
+    DISPUTES,
     DRAFT,
     RELATION_ENDS,
     RELATION_KINDS,
@@ -1413,7 +1415,8 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
         now = {**(fields or {"source": record.source, "target": record.target}), **out}
         if normalise(now["source"]) == normalise(now["target"]):
             joins = "people" if RELATION_ENDS[record.kind][0] == CONTRIBUTOR else "terms"
-            raise UsageError(f"a {record.kind} relation joins two different {joins}: the edit makes its two ends one")
+            raise UsageError(f"{_relation_named(record.kind)} joins two different {joins}: the edit makes its two "
+                             "ends one")
     return out
 
 
@@ -1472,11 +1475,11 @@ def new_item(kind: str, fields: Mapping[str, Any], messages: Mapping[str, Messag
         if RELATION_ENDS[kind][side] == CONTRIBUTOR:
             value = _person(value, people) if value else m.by
             if side == 0 and value != m.by:
-                raise UsageError(f"{article(kind.replace('_', ' '))} in message {m.id} is its speaker's "
+                raise UsageError(f"{_relation_named(kind)} in message {m.id} is its speaker's "
                                  f"({people.get(m.by, m.by)}); leave source out")
         ends.append(value)
     if normalise(ends[0]) == normalise(ends[1]):
-        raise UsageError(f"{article(kind)} relation joins two different "
+        raise UsageError(f"{_relation_named(kind)} joins two different "
                          f"{'people' if RELATION_ENDS[kind][0] == CONTRIBUTOR else RELATION_ENDS[kind][0] + 's'}, "
                          "not one with itself")
     return RELATION, {"kind": kind, "source": ends[0], "target": ends[1], "message": m.id, "span": list(span)}
@@ -1536,11 +1539,27 @@ def _person(value: str, people: Mapping[str, str]) -> str:
 
     G = nx.MultiDiGraph()
     G.add_nodes_from((ident, {"kind": CONTRIBUTOR, "label": name}) for ident, name in people.items())
+    for ident in getattr(people, "authors", ()):  # "OP", as forums say: who opened the thread
+        if ident in G:
+            G.nodes[ident]["role"] = "author"
     try:
         return str(resolve(G, value, CONTRIBUTOR))
     except (NodeNotFound, AmbiguousName) as e:
         raise UsageError(str(e).replace("contributor node named", "contributor named").replace(
             "; try `conceptgraph search`", " (give an id or a name, as --list shows them)")) from None
+
+
+def _relation_named(kind: str) -> str:
+    """A relation of ``kind`` in a message's words: "an agreement", "a dispute", "an
+    includes relation"."""
+    return {AGREES_WITH: "an agreement", DISPUTES: "a dispute"}.get(kind, f"{article(kind)} relation")
+
+
+class People(dict[str, str]):
+    """The thread's people, id -> name, and (``authors``) the ids of whoever opened it:
+    what an edit or an addition may name a person by, "OP" included."""
+
+    authors: tuple[str, ...] = ()
 
 
 def kinds_like(kind: str) -> list[str]:

@@ -51,6 +51,7 @@ from .decisions import (
     Decisions,
     Entry,
     Item,
+    People,
     _edited_fields,
     _loose,
     _span_of,
@@ -113,7 +114,8 @@ class Review:
         # the ids draft.yaml writes ("draft-claim-3") find their items too, where one item has it
         ids = Counter(it.record.id for it in self.items)
         self.by_id = {it.record.id: it for it in self.items if ids[it.record.id] == 1}
-        self.names = {c.id: c.name for c in self.snap.base.contributors}
+        self.names = People((c.id, c.name) for c in self.snap.base.contributors)
+        self.names.authors = tuple(c.id for c in self.snap.base.contributors if c.role == "author")
         order = {m: i for i, m in enumerate(self.snap.messages)}
         # a term or an attribute has no message of its own: it comes where it is first
         # said, just before the claim that says it, so the thread's order reads as the thread

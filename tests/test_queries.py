@@ -49,6 +49,15 @@ def test_a_contributor_by_the_nickname_their_name_quotes() -> None:
     assert resolve(G, "TJ") == resolve(G, "tj") == "t-oreilly"
 
 
+@pytest.mark.parametrize("typed", ["María José", "Maria Jose", "jose nunez", "Li Ming"])
+def test_a_contributor_by_words_that_follow_one_another_in_their_name(typed: str) -> None:
+    G = build_graph(parse_dataset("contributors: [{id: mj, name: María José Núñez, role: commenter}, "
+                                  "{id: lm, name: 李明 (Li Ming), role: commenter}, {id: jn, name: Jose, role: commenter}]"))
+    assert resolve(G, typed) == ("lm" if "Li" in typed else "mj")
+    with pytest.raises(NodeNotFound):
+        resolve(G, "José María")  # in their order only
+
+
 def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 

@@ -143,20 +143,21 @@ def word_parts(name: str) -> list[str]:
 
 def person_keys(name: str) -> set[str]:
     """What a person's name is shortened to: first name, last name and initials
-    (normalised), for a name of two words or more, and the parts of three letters or
+    (normalised), for a name of two words or more, words that follow one another in a
+    longer one ("Mary Alice"), and the parts of three letters or
     more of a hyphenated first or last name ("Shu" of "Shu-yu Guo", "Kleine" of "Uwe
     Kleine-König"); for a login of one, its parts of three letters or more ("mira" of
     "mira-k").
 
     >>> sorted(person_keys("Mary Alice Arthur")), sorted(person_keys("mira-k"))
-    (['arthur', 'maa', 'mary'], ['mira'])
+    (['alicearthur', 'arthur', 'maa', 'mary', 'maryalice'], ['mira'])
     >>> sorted(person_keys("Shu-yu Guo"))
     ['guo', 'sg', 'shu', 'shuyu']
 
     A nickname the name holds in double quotes is one too: "TJ" of 'Tom "TJ" O'Reilly'.
 
     >>> sorted(person_keys('Tom "TJ" Reilly'))
-    ['reilly', 'tj', 'tom', 'ttr']
+    ['reilly', 'tj', 'tjreilly', 'tom', 'tomtj', 'ttr']
     """
     nicknames = {normalise(n) for n in re.findall(r"[\"“”]([^\"“”]{1,30})[\"“”]", name)} - {""}
     return nicknames | _short_forms(name)
@@ -169,7 +170,11 @@ def _short_forms(name: str) -> set[str]:
         return {p for p in pieces if len(p) >= 3} if len(pieces) > 1 else set()
     raw = name.split()
     hyphened = {p for w in (raw[0], raw[-1]) for p in word_parts(w) if len(p) >= 3} if len(raw) >= 2 else set()
-    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | hyphened
+    # and, of a longer name, words that follow one another in it: "María José" of "María
+    # José Núñez", "Li Ming" of "李明 (Li Ming)"
+    runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
+            if j - i < len(parts)} if len(parts) <= 6 else set()
+    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | hyphened | runs
 
 
 #: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.

@@ -1721,9 +1721,11 @@ def test_a_label_or_the_head_of_minutes_is_no_speaker(write, text: str, said: li
     assert [(people[m.by], m.text) for m in ds.messages] == said
 
 
-@pytest.mark.parametrize(("given", "read_as"), [("mail", "mbox"), ("EML", "mbox"), ("srt", "vtt"), ("markdown", "text")])
+@pytest.mark.parametrize(("given", "read_as"), [("mail", "mbox"), ("EML", "mbox"), ("srt", "vtt"), ("markdown", "text"),
+                                               ("stackoverflow", "stackexchange"), ("whatsapp", "text")])
 def test_a_format_goes_by_the_names_people_give_it(given: str, read_as: str) -> None:
-    fixture = {"mbox": "thread.mbox", "vtt": "meeting.vtt", "text": "chat.txt"}[read_as]
+    fixture = {"mbox": "thread.mbox", "vtt": "meeting.vtt", "text": "chat.txt",
+               "stackexchange": "stackexchange"}[read_as]
     r = run("import", str(FIX / fixture), "--format", given, "--json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["format"] == read_as

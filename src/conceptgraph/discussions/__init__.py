@@ -350,7 +350,12 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
 
 #: Other names people give the formats: "--format mail" is mbox, "srt" is read as vtt is
 IMPORT_ALIASES = {"mail": "mbox", "email": "mbox", "eml": "mbox", "srt": "vtt", "webvtt": "vtt", "wordpress": "wxr",
-                  "txt": "text", "md": "text", "markdown": "text", "hn": "hackernews"}
+                  "txt": "text", "md": "text", "markdown": "text", "hn": "hackernews",
+                  # Stack Exchange's sites by their own names
+                  "stackoverflow": "stackexchange", "serverfault": "stackexchange", "superuser": "stackexchange",
+                  "askubuntu": "stackexchange", "mathoverflow": "stackexchange", "se": "stackexchange",
+                  "gh": "github", "msteams": "teams", "irc": "text", "whatsapp": "text", "transcript": "text",
+                  "web": "html", "webpage": "html"}
 
 
 def is_slack(path: Path) -> bool:

@@ -184,6 +184,16 @@ def test_the_api_json_reads_as_the_dump_does(tmp_path: Path) -> None:
     for f, part in zip(files, parts):
         f.write_text(json.dumps(part))
     assert messages(files) == messages([SE])
+    # the question's link gives the site: each answer and comment its own address there
+    parts[0]["items"][0]["link"] = "https://english.stackexchange.com/questions/1/a-title"
+    files[0].write_text(json.dumps(parts[0]))
+    ds, _ = read_discussion(files)
+    first = [m for m in ds.messages if m.url]  # the question the link was given to, and its posts
+    answers = [a["answer_id"] for a in parts[1]["items"] if a["question_id"] == parts[0]["items"][0]["question_id"]]
+    assert {m.url for m in first if m.where.split(" › ")[-1] == "answer 1"} \
+        == {f"https://english.stackexchange.com/a/{answers[0]}"}
+    comment = next(m for m in first if "comment" in m.where)
+    assert re.fullmatch(r"https://english\.stackexchange\.com/questions/1/a-title#comment\d+_\d+", comment.url)
     files[1].write_text('{"items": [\n{"answer_id": 1,}')
     r = run("import", *map(str, files), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1 and "answers.json:2:" in r.stderr and "Traceback" not in r.stderr

@@ -302,8 +302,11 @@ def _threads(rows: list[_Row]) -> list[Thread]:
     for q in sorted(questions, key=lambda r: (r.when, _int(r.id) or 0)):
         thread = Thread(key=q.id, title=q.title, url=q.url, author=q.author, date=q.when[:10])
         posts = [(q, "question")]
+        site = _site_of(q.url)
         for n, a in enumerate(sorted(answers[q.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
             a.accepted = a.accepted or a.id == q.accepted_answer
+            if site and not a.url and a.id.isdigit():  # an answer's own short address, as the site shares it
+                a.url = f"{site}/a/{a.id}"
             posts.append((a, f"answer {n}"))
         for post, place in list(posts):
             role = "respondent" if post.kind == "answer" else ""
@@ -311,6 +314,8 @@ def _threads(rows: list[_Row]) -> list[Thread]:
             latest = _Latest()
             on = "the question" if post.kind == "question" else place
             for k, c in enumerate(sorted(comments[post.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+                if q.url and not c.url and c.id.isdigit() and post.id.isdigit():  # the site's link to a comment
+                    c.url = f"{q.url.split('#')[0]}#comment{c.id}_{post.id}"
                 replied = latest.addressed(c)
                 thread.posts.append(_post(c, f"comment {k} on {on}", "c" + replied if replied else post.id))
                 latest.add(c)
@@ -349,6 +354,16 @@ class _Latest:
         at = bisect.bisect_left(self.names, name)
         found = [self.by_name[n] for n in self.names[at:at + self._TRIES] if n.startswith(name)]
         return max(found, key=lambda ident: _int(ident) or 0) if found else ""
+
+
+def _site_of(url: str) -> str:
+    """The site a question's address is on ("https://english.stackexchange.com"), or "".
+
+    >>> _site_of("https://english.stackexchange.com/questions/1/x"), _site_of("")
+    ('https://english.stackexchange.com', '')
+    """
+    m = re.match(r"(https?://[^/\s]+)/", url)
+    return m.group(1) if m else ""
 
 
 def _squeeze(name: str) -> str:

@@ -1688,6 +1688,10 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("A haiku is a short sonnet.", [("sonnet", "haiku")]),
     ("A haiku is also a sonnet, and that's not a song.", [("sonnet", "haiku")]),
     ("Second topic: sonnet vs ballad.", []),  # two names set apart, nothing said of either
+    # a piece of code or a path says nothing in words: never "sonnet: NET uses [", "sonnet: /auth"
+    ("Fair, but NET uses `[Sonnet]`.", []),
+    ("The sonnet /auth stays.", []),
+    ("A sonnet is <name> here.", []),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

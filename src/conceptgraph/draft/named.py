@@ -161,11 +161,16 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         # "a column called Goal" names it, and says nothing of it; nor does "we call it X"
         label = "" if _NOT.search(before) or _NAMED_AS.search(before) or _SETTING.match(before) else _label(before)
         label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
-    if not label:
-        return []
+    if not label or _CODE.search(label):
+        return []  # a piece of code or a path ("NET uses [", "/auth") says nothing in words
     span = _span_of(text, base, base + at, label)
     return [Finding(CLAIM, term=term, label=label, negated=negated, start=min(span[0], s), end=max(span[1], e),
                     rule=RULE)]
+
+
+# A label that is a path or a piece of code: one that starts with a slash or ends on an
+# opening bracket, a backtick, a call, an arrow, a tag
+_CODE = re.compile(r"^\W*/|[\[({]\s*$|`|\w\(\)|::|=>|->|[{}<>]")
 
 
 # What joins two names said of together: "take and drop", "X or Y", "X/Y", "X, Y"

@@ -453,6 +453,19 @@ def test_a_title_that_sets_two_names_side_by_side_gives_both(title: str) -> None
     assert {t.label for t in find_terms(msgs, title=title, max_terms=4)} == {"cooperation", "collaboration"}
 
 
+def test_hacker_news_s_own_tag_in_a_title_is_no_term() -> None:
+    """"Ask HN: ..." is how the site marks a question: "HN" is no word the thread discusses."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "post", "Which word fits our code?"),
+            Message("m2", "b", "comment 1", "A library is called by you; a framework calls you.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "HN has had this thread before, and a framework is still a library.",
+                    reply_to="m1"))
+    ds = Dataset(source=Source(title="Ask HN: Library vs. framework?"),
+                 contributors=tuple(Contributor(p, p.upper(), "commenter") for p in "abc"), messages=msgs)
+    assert {t.label for t in draft(ds).terms} == {"library", "framework"}
+
+
 def test_a_disqus_pages_title_is_what_its_comments_discuss(tmp_path: Path) -> None:
     """A Disqus thread has comments only: its page's title goes on the first, as a post's
     title would, so that the draft takes the title's question (it drafted no term)."""

@@ -251,8 +251,16 @@ def _titles(*titles: str) -> str:
 
     >>> _titles("Cog or sprocket?", "Cog or sprocket?"), _titles("Naming", "Cog or sprocket?"), _titles("", "")
     ('Cog or sprocket?', 'Naming. Cog or sprocket?', '')
+
+    Hacker News's own tag opening a title ("Ask HN: ...") is the site's, not the thread's.
+
+    >>> _titles("Ask HN: Library or framework?")
+    'Library or framework?'
     """
-    return ". ".join(dict.fromkeys(t for t in titles if t))
+    return ". ".join(dict.fromkeys(_SITE_TAG.sub("", t) for t in titles if t))
+
+
+_SITE_TAG = re.compile(r"^\s*(?:Ask|Show|Tell|Launch)\s+HN\s*:\s*")
 
 
 class _Drafter:

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import platform
 import statistics
 import subprocess
@@ -90,12 +91,17 @@ def order_one(raw: Path, gold_path: Path) -> dict[str, float]:
     status = settle(everything, book, base).status
     still = [it for it in before if status.get(it.key) is None][:TOP]
     learned = queue(status)[:TOP]
+    # the figure the page and --list show as "likely" (the learned log-odds, shown between
+    # 0.01 and 0.99), against whether the reviewer accepts: every item left
+    left = [it for it in items if status.get(it.key) is None]
+    scores = prior.scores(left, status, book)
+    likely = [(min(max(1 / (1 + math.exp(-scores[it.key])), 0.01), 0.99), it.key in good) for it in left]
 
     def precision(xs: list) -> float:
         return sum(it.key in good for it in xs) / len(xs) if xs else float("nan")
 
     return {"items": len(items), "good": len(good), "left": sum(1 for it in items if status.get(it.key) is None),
-            "before": precision(still), "learned": precision(learned)}
+            "before": precision(still), "learned": precision(learned), "likely": likely}
 
 
 def bench_order() -> list[str]:
@@ -108,10 +114,21 @@ def bench_order() -> list[str]:
             scored.append(r)
         print(rows[-1], flush=True)
     mb, ml = (statistics.mean(r[k] for r in scored) for k in ("before", "learned"))
+    pooled = [pair for r in scored for pair in r["likely"]]
+    brier = statistics.mean((p - y) ** 2 for p, y in pooled)
+    bins = [(lo, [(p, y) for p, y in pooled if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1)])
+            for lo in (0.0, 0.2, 0.4, 0.6, 0.8)]
+    calibration = [f"| {lo:.1f}-{lo + 0.2:.1f} | {len(b)} | {statistics.mean(p for p, _ in b):.2f} | "
+                   f"{statistics.mean(y for _, y in b):.2f} |" for lo, b in bins if b]
     return (["## The order: precision of the top 20 left after 30 decisions", "",
              "| thread | items | accepted by the gold | left after 30 | order before | learned order |",
              "|---|---|---|---|---|---|"] + rows
-            + [f"| **macro ({len(scored)} threads with items left)** | | | | **{mb:.2f}** | **{ml:.2f}** |", ""])
+            + [f"| **macro ({len(scored)} threads with items left)** | | | | **{mb:.2f}** | **{ml:.2f}** |", "",
+               "## The learned \"likely\" figure after those 30 decisions, against what the reviewer accepts", "",
+               f"Every item left on those threads, pooled ({len(pooled)}): Brier score {brier:.3f} (0 is perfect; "
+               "always saying the share accepted would score "
+               f"{statistics.mean(y for _, y in pooled) * (1 - statistics.mean(y for _, y in pooled)):.3f}).", "",
+               "| likely | items | mean likely | share accepted |", "|---|---|---|---|", *calibration, ""])
 
 
 # --- speed -------------------------------------------------------------------------------

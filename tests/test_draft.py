@@ -1705,6 +1705,9 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("Fair, but NET uses `[Sonnet]`.", []),
     ("The sonnet /auth stays.", []),
     ("A sonnet is <name> here.", []),
+    # a name defined in passing: what it is, not "is ..." or "which means ..."
+    ("There is also the sonnet, which is a poem of fourteen lines.", [("sonnet", "poem of fourteen lines")]),
+    ("Then you have the sonnet, which means fourteen lines.", [("sonnet", "fourteen lines")]),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

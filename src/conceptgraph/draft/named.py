@@ -59,7 +59,9 @@ _ASKS = re.compile(r"\?[\"”’')\]]*\s*$|^\W*(?:(?:could|can|would|will)\s+(?:
 # What opens the words after a name without saying anything yet: another ending written
 # on to it ("Historic(al)"), a closing quotation mark, a verb of being.
 _AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|"
-                    r"have been|would be|will be|could be|might be|should be|may be|can be|seems? to be|as)\s+)?", re.I)
+                    r"have been|would be|will be|could be|might be|should be|may be|can be|seems? to be|as|"
+                    # "X, which is Y", "X, which means Y": what it is, defined in passing
+                    r"(?:which|that)\s+(?:is|are|means|refers\s+to|stands\s+for))\s+)?", re.I)
 # A name right after a preposition is the object of what is said, not what it is said of:
 # "the idea behind X", "more like X"; the claim goes to a name that is no such object.
 _OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over|between)|"

@@ -397,6 +397,7 @@ class Review:
             merged = ""
             dropped: list[str] = []  # the relations between two terms (or attributes) merged
             followed: list[Item] = []  # the accepted relations that follow a claim's new words
+            claims_of: dict[str, list[Item]] = {}  # attribute id -> its claims, once asked
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -489,20 +490,21 @@ class Review:
                     if took:
                         memo[TOOK] = took
                 mine = decision
-                if it.kind == "relation" and decision in (ACCEPTED, EDITED) and self.status(it) != EDITED:
+                if it.kind == "relation" and decision in (ACCEPTED, EDITED) and self.status(it) != EDITED \
+                        and ATTRIBUTE in RELATION_ENDS[_kind_of(it, changes)]:
                     # an end whose claims were all edited to other words is those words
-                    moved = self._reworded_ends(it, changes, {})
+                    moved = self._reworded_ends(it, changes, {}, claims_of)
                     if moved:
                         changes, mine = {**changes, **moved}, EDITED
                 lines.append((mine, it.kind, it.fields, changes, memo))
                 if decision == EDITED and it.kind == CLAIM and ATTRIBUTE in changes:
                     # and the relations accepted on the attribute this claim had follow its new words
                     for r in self.items:
-                        if r.kind != "relation" or self.status(r) not in (ACCEPTED, EDITED) \
-                                or it.record.attribute not in (r.record.source, r.record.target):
+                        if r.kind != "relation" or it.record.attribute not in (r.record.source, r.record.target) \
+                                or self.status(r) not in (ACCEPTED, EDITED):
                             continue
                         before = dict(e.edit) if (e := self.book.find(r.key)) is not None else {}
-                        moved = self._reworded_ends(r, before, {it.key: changes})
+                        moved = self._reworded_ends(r, before, {it.key: changes}, claims_of)
                         if moved:
                             lines.append((EDITED, r.kind, r.fields, {**before, **moved}, self._memo(r)))
                             followed.append(r)
@@ -530,39 +532,41 @@ class Review:
                 # the items as a fresh read of the folder has them: the claims and relations of the
                 # merged one are the other's now, and later decisions name them so
                 result["counts"] = self._rewritten(list(self.snap.items))
+            notes = [result.get("note", "")]
             if decision == REJECTED and any(it.kind == CLAIM for it in items):
-                loose = self._about_nothing_left(items)
-                if loose:
-                    result["note"] = loose
+                notes.append(self._about_nothing_left(items))
             for r in followed:
                 e = self.book.find(r.key)
-                said = self.describe(r, _edited_fields(e) if e is not None else None)
-                result["note"] = "\n".join(x for x in (result.get("note", ""), f"{r.rid} follows the new words: {said}")
-                                           if x)
-            if orphaned:
-                result["note"] = "\n".join(x for x in (result.get("note", ""), *(
-                    f"{a.rid} ({describe(a)}), accepted, goes: no claim has it now (an undo brings it back)"
-                    for a in orphaned)) if x)
+                notes.append(f"{r.rid} follows the new words: "
+                             f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
+            notes += [f"{a.rid} ({describe(a)}), accepted, goes: no claim has it now (an undo brings it back)"
+                      for a in orphaned]
+            if any(notes):
+                result["note"] = "\n".join(n for n in notes if n)
             return result
 
-    def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]]
-                       ) -> dict[str, str]:
+    def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]],
+                       claims_of: dict[str, list[Item]]) -> dict[str, str]:
         """The ends of the relation ``rel`` (as ``edit`` leaves them) that are attributes
         whose every claim was edited to the same other words, or rejected: end -> those
         words. A claim's edit being decided is in ``deciding`` (its key -> its edit). An
-        attribute decided on its own is kept as it is."""
+        attribute decided on its own is kept as it is. ``claims_of`` (attribute id -> its
+        claims) is filled on the first call, for the others of one decision."""
+        if not claims_of:
+            for c in self.items:
+                if c.kind in (CLAIM, ATTRIBUTE):
+                    claims_of.setdefault(c.record.attribute if c.kind == CLAIM else c.record.id, []).append(c)
         out = {}
         ends = RELATION_ENDS[_kind_of(rel, edit)]
         for side, end in enumerate(("source", "target")):
             attribute = (rel.record.source, rel.record.target)[side]
             if ends[side] != ATTRIBUTE or end in edit:
                 continue
-            if any(a.kind == ATTRIBUTE and a.record.id == attribute and self.book.find(a.key) is not None
-                   for a in self.items):
+            if any(a.kind == ATTRIBUTE and self.book.find(a.key) is not None for a in claims_of.get(attribute, ())):
                 continue
             words: dict[str, str] = {}
-            for c in self.items:
-                if c.kind != CLAIM or c.record.attribute != attribute:
+            for c in claims_of.get(attribute, ()):
+                if c.kind != CLAIM:
                     continue
                 if c.key in deciding:
                     said = deciding[c.key]

@@ -75,6 +75,37 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
 
 
+def test_a_folder_whose_files_are_behind_its_decisions_reads_as_they_have_it(drafted: Path) -> None:
+    """A review killed outright between a decision (decisions.yaml, written at once) and
+    the files that follow it (written when the keys pause) leaves draft.yaml behind: the
+    commands that read the folder read it as the decisions have it, and write nothing."""
+    import os
+
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim")
+    term = next(it for it in r.left() if it.kind == "term")
+    old = (drafted / "draft.yaml").read_bytes()
+    assert run("review", str(drafted), "--reject", claim.rid).exit_code == 0
+    assert run("review", str(drafted), "--accept", term.rid).exit_code == 0
+    # as the killed review left it: draft.yaml as before, no reviewed.yaml, older than the decisions
+    (drafted / "draft.yaml").write_bytes(old)
+    (drafted / "reviewed.yaml").unlink()
+    decided = (drafted / "decisions.yaml").stat().st_mtime_ns
+    os.utime(drafted / "draft.yaml", ns=(decided - 10**9, decided - 10**9))
+    G = load_graph(drafted)
+    assert claim.record.id not in {k for *_, k in G.edges(keys=True)}
+    assert G.nodes[term.record.id].get("status") is None  # accepted
+    out = run("export", "json", "--data", str(drafted), "-o", "-")
+    assert out.exit_code == 0, out.stderr
+    exported = json.loads(out.stdout)
+    keys = {e.get("key") for e in exported.get("edges", exported.get("links", []))}
+    assert claim.record.id not in keys and any(str(k).startswith("draft-claim-") for k in keys)
+    assert (drafted / "draft.yaml").read_bytes() == old and not (drafted / "reviewed.yaml").exists()
+    # in step again once review writes them
+    assert run("review", str(drafted), "--list").exit_code == 0
+    assert (drafted / "reviewed.yaml").exists() and load_graph(drafted).nodes[term.record.id].get("status") is None
+
+
 def test_an_attribute_accepted_on_its_own_goes_when_its_only_claim_is_edited_away(drafted: Path) -> None:
     """An attribute says something only through its claims: accepted on its own, it goes
     once the one claim that had it is edited to other words (and comes back with an undo),

@@ -41,6 +41,8 @@ from .errors import DatasetError, article, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATION_KINDS, ROLES, STANCES, TERM
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
 __all__ = ["load_dataset", "parse_dataset", "parse_files", "read_documents", "build_dataset", "Document",
@@ -364,16 +366,20 @@ def _parse_yaml(text: str, file: str) -> Any:
         raise DatasetError("YAML nested too deeply", file) from None
 
 
-def load_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Read and validate the dataset at ``path``: a YAML file or a folder of YAML files.
+def load_dataset(path: str | os.PathLike[str], instead: Mapping[str, str] | None = None) -> Dataset:
+    """Read and validate the dataset at ``path``: a YAML file or a folder of YAML files;
+    ``instead``: the texts to read for some files of the folder, by name (written or not).
 
     Raises :class:`DatasetError` naming the file and line of the first mistake.
     """
     docs = []
     from .files import input_files, read_text
 
-    for f in input_files(Path(path)):
-        text = read_text(f)
+    instead = instead or {}
+    files = input_files(Path(path))
+    files += [Path(path) / name for name in sorted(instead.keys() - {f.name for f in files})]
+    for f in files:
+        text = instead[f.name] if f.name in instead else read_text(f)
         docs.append(Document(str(f), text, _parse_yaml(text, str(f))))
     return _Builder(docs).dataset()
 

@@ -71,7 +71,7 @@ __all__ = [
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
     "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
-    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "scope", "GONE",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE",
 ]
 
 #: The file of a dataset folder that holds what was drafted and not yet decided.
@@ -1340,6 +1340,32 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     snap = read_folder(root)
     write_settled(snap, settle(snap.items, snap.book, snap.base))
     return snap
+
+
+def texts_in_step(folder: Path) -> dict[str, str] | None:
+    """draft.yaml's and reviewed.yaml's texts as decisions.yaml has them, when those files
+    are behind it (a review killed between a decision and the files that follow it):
+    what a command that reads the folder reads instead, writing nothing. None when the
+    files are in step (written after decisions.yaml), or cannot be brought in step (their
+    own errors are then the ones to show)."""
+    def written(name: str) -> int:
+        try:
+            return (folder / name).stat().st_mtime_ns
+        except OSError:
+            return -1
+
+    decided, files = written(DECISIONS_FILE), max(written(DRAFT_FILE), written(REVIEWED_FILE))
+    if decided < 0 or files < 0 or files >= decided:
+        return None
+    try:
+        snap = read_folder(folder)
+        settled = settle(snap.items, snap.book, snap.base)
+    except (DatasetError, OutputError):
+        return None
+    texts = {DRAFT_FILE: draft_text(settled.remaining)}
+    if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
+        texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
+    return texts
 
 
 def _only_drafts(path: Path) -> bool:

@@ -108,8 +108,11 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
             with gc_paused(), Progress(f"reading {p.name}") as progress:
                 if kind == "dataset":
                     from .dataset import load_dataset
+                    from .decisions import texts_in_step
 
-                    ds = load_dataset(p)
+                    # a folder whose draft.yaml and reviewed.yaml are behind its decisions (a review
+                    # stopped before it wrote them) is read as the decisions have it
+                    ds = load_dataset(p, texts_in_step(p) if p.is_dir() else None)
                     progress.phase(f"building the graph of {ds.node_count} nodes")
                     G = build_graph(ds)
                 elif kind == "discussion":
@@ -124,8 +127,11 @@ def load_graph(path: str | os.PathLike[str] | None = None, cache: bool = False) 
 
     if cache:
         from .cache import cached
+        from .files import DECISIONS_FILE
 
-        G, notes = cached(files, build)
+        # a review's decisions, which draft.yaml and reviewed.yaml may not show yet, are read too
+        decided = [p / DECISIONS_FILE] if kind == "dataset" and p.is_dir() and (p / DECISIONS_FILE).is_file() else []
+        G, notes = cached(files + decided, build)
     else:
         G, notes = build()
     for note in notes:

@@ -18,7 +18,7 @@ from review_helpers import decisions, keys, run, section
 from conceptgraph import load_graph
 from conceptgraph.answers import ANSWERS, conforms
 from conceptgraph.dataset import dump_dataset, load_dataset, parse_files
-from conceptgraph.decisions import Conflict, Decisions, describe
+from conceptgraph.decisions import Conflict, Decisions, describe, sync_folder, texts_in_step
 from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
 
@@ -104,6 +104,15 @@ def test_a_folder_whose_files_are_behind_its_decisions_reads_as_they_have_it(dra
     # in step again once review writes them
     assert run("review", str(drafted), "--list").exit_code == 0
     assert (drafted / "reviewed.yaml").exists() and load_graph(drafted).nodes[term.record.id].get("status") is None
+    assert texts_in_step(drafted) is None
+    # and when what review writes is what the files hold already (a decision and its undo
+    # before they were written), it says they are in step by their time
+    decided = (drafted / "decisions.yaml").stat().st_mtime_ns
+    for name in ("draft.yaml", "reviewed.yaml"):
+        os.utime(drafted / name, ns=(decided - 10**9, decided - 10**9))
+    assert texts_in_step(drafted) is not None
+    sync_folder(drafted)
+    assert texts_in_step(drafted) is None
 
 
 def test_an_attribute_accepted_on_its_own_goes_when_its_only_claim_is_edited_away(drafted: Path) -> None:

@@ -35,6 +35,7 @@ rejecting a term or an attribute takes away every undecided item that uses it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -1324,6 +1325,12 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
     if changed:
         replace_together(snap.folder, changed)
         snap.held.update({name: data for name, (data, _) in changed.items()})
+    else:  # in step with decisions.yaml, though unchanged (a decision and its undo): said by the
+        # time, so that a reader need not bring them in step again (texts_in_step)
+        written = snap.folder / (DRAFT_FILE if snap.held.get(DRAFT_FILE) is not None else REVIEWED_FILE)
+        with contextlib.suppress(OSError):
+            if written.stat().st_mtime_ns < (snap.folder / DECISIONS_FILE).stat().st_mtime_ns:
+                os.utime(written)
 
 
 def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:

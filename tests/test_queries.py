@@ -366,6 +366,24 @@ relations:
     assert column["agreements"] == []  # Bo spoke of column, but agreed with what Ann said of stage
 
 
+def test_the_curated_graph_has_no_attribute_floating_without_its_drafted_claims() -> None:
+    """An attribute accepted while its claim is still a draft says nothing on its own: the
+    curated graph leaves it out, as it leaves the claim; one with a curated claim stays."""
+    from conceptgraph.queries import without_drafts
+
+    G = build_graph(parse_dataset("""
+source: {title: t}
+terms: [{id: stage}]
+attributes: [{id: early}, {id: late}]
+contributors: [{id: ann, name: Ann, role: commenter}]
+claims:
+  - {id: c1, term: stage, attribute: early, by: ann, quote: q, where: post, status: draft}
+  - {id: c2, term: stage, attribute: late, by: ann, quote: q, where: post}
+"""))
+    H = without_drafts(G)
+    assert "early" not in H and "late" in H and "stage" in H
+
+
 def test_a_curated_link_comes_before_a_drafted_one_to_the_same_neighbour() -> None:
     G = build_graph(parse_dataset("""
 source: {title: t}

@@ -257,6 +257,11 @@ def without_drafts(G: Graph, below: float | None = None) -> Graph:
         alone = [n for n in H if H.nodes[n].get("status") == DRAFT and H.degree(n) == 0 and G.degree(n) > 0]
         H.remove_nodes_from(alone)
         drafted += alone
+    # an attribute says something only through a claim or a relation: one accepted while all of
+    # them are still drafts would float, linked to nothing, in the curated graph
+    floating = [n for n in H if H.nodes[n].get("kind") == ATTRIBUTE and H.degree(n) == 0 and G.degree(n) > 0]
+    H.remove_nodes_from(floating)
+    drafted += floating
     # so that a name of one of them is told apart from a name of nothing (not in H.graph,
     # which every export writes out)
     LEFT_OUT_DRAFTS[H] = {n: str(G.nodes[n].get("label", n)) for n in drafted}

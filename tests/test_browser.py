@@ -86,6 +86,19 @@ def test_search_finds_co_operation(fresh: Page) -> None:
     fresh.screenshot("search-co-operation.png")
 
 
+def test_an_attribute_s_panel_lists_each_claim_once(fresh: Page) -> None:
+    """A claim is two links on its attribute (the term has it, the speaker says it): the
+    panel lists it once, as the command line says it, and counts it once."""
+    p = fresh.page
+    at = fresh.js("() => conceptgraph.data.nodeDetails.findIndex(d => d.id === 'concealed-conversations')")
+    assert at >= 0
+    fresh.js("(i) => conceptgraph.choose(i)", at)
+    p.wait_for_selector("#panel:not([hidden])")
+    assert p.text_content("#panel h4") == "Who says what (1)"
+    [item] = p.locator("#panel h4 + ul > li").all_text_contents()[:1]
+    assert item.startswith("corruption: concealed conversations") and "— ken, comment 3" in item, item
+
+
 @pytest.mark.parametrize("text", ["co-operation", "coop", "collab", "ken", "Bart", "stew", "Straße", "STRASSE",
                                   "passive", "shared stake", "sha sta", "a", "ation", "KM", "z"])
 def test_the_page_searches_as_the_command_line_does(bundled_page: Page, text: str) -> None:
@@ -811,8 +824,9 @@ def test_the_panel_says_claims_as_the_command_line_does(fresh: Page) -> None:
     p.fill("#search", "may be passive")
     p.press("#search", "Enter")
     items = p.locator("#panel li.ev").all_text_contents()
-    assert any(x.startswith("cooperation: may be passive") for x in items), items
-    assert any(x.startswith("Bart Stewart says cooperation: may be passive") for x in items), items
+    assert any(x.startswith("cooperation: may be passive") and "— Bart Stewart" in x for x in items), items
+    # (said once: not again as "Bart Stewart says cooperation: may be passive")
+    assert not any(x.startswith("Bart Stewart says") for x in items), items
     assert not any(" has may " in x for x in items)
     fresh.js("() => conceptgraph.compare(conceptgraph.data.nodes.label.indexOf('cooperation'),"
              " conceptgraph.data.nodes.label.indexOf('collaboration'))")

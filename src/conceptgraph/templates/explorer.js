@@ -372,7 +372,11 @@
     body.appendChild(tools);
     if (kind.kind === "term") body.appendChild(compareTools(i));
 
-    const inc = incident[i].filter((j) => !edge.kind(j).structural);
+    // an attribute has both links of each claim on it (the term has it, the speaker says it): one
+    // piece of evidence, listed once, as the command line says a claim ("term: attribute — who")
+    const claimed = new Set(incident[i].filter((j) => edge.kind(j).base === "claim").map((j) => edge.detailIndex(j)));
+    const inc = incident[i].filter((j) => !edge.kind(j).structural
+      && !(edge.kind(j).base === "asserts" && claimed.has(edge.detailIndex(j))));
     const curated = inc.filter((j) => !edge.draft(j)), drafted = inc.filter((j) => edge.draft(j));
     const items = (js) => js.slice(0, 300).map((j) => evidence(j, i))
       .concat(js.length > 300 ? [el("li", "… and " + (js.length - 300) + " more")] : []);

@@ -338,6 +338,8 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("That's a great idea!", "tom", [("agrees_with", "tom")]),
     ("That is good for small teams, but not here.", "tom", []),  # more than approval
     ("Maria has a point.", "tom", [("agrees_with", "maria")]),  # granting a point to the one named
+    # towards the one named, though an opener would answer the one replied to
+    ("Actually, Maria has a point.", "tom", [("agrees_with", "maria")]),
     ("Maria makes a fair point about teams.", "tom", [("agrees_with", "maria")]),
     ("Maria has a point of view on it.", "tom", []),  # a point of view is no point granted
     # taking what was put forward, in the words naming threads use

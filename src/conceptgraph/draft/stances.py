@@ -297,7 +297,11 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     """The agreement or dispute one sentence states, with its characters: at most one.
     A question ("Do we agree or disagree?") states none. ``matched``: the sentence's
     :func:`shapes`, when already known."""
-    for i, who in shapes(text) if matched is None else matched:  # the stance stated first
+    found = shapes(text) if matched is None else matched
+    # the stance stated first; but one towards someone named ("Actually, Yael has a point")
+    # before one that only opens the sentence and answers whoever was answered
+    towards = [(i, who) for i, who in found if who and _PATTERNS[i].named and _person(who, names)]
+    for i, who in [*towards, *(x for x in found if x not in towards)]:
         kind, _, named, own, _ = _PATTERNS[i]
         target = _person(who, names) if who else ""
         if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):

@@ -257,6 +257,26 @@ def test_focus_view_and_back(fresh: Page) -> None:
     assert drawn(fresh)[0] == visible_by_default(G)[0]
 
 
+@pytest.mark.parametrize(("name", "depth"), [("ken", 1), ("collaboration", 2), ("Bart Stewart", 2)])
+def test_the_node_focused_on_stays_in_sight_beside_the_panel(fresh: Page, name: str, depth: int) -> None:
+    """Zoomed in to read the labels, a focus keeps its node in the part of the graph the
+    panel leaves in sight: it had sat under the panel, or run off the screen."""
+    p = fresh.page
+    p.fill("#search", name)
+    p.press("#search", "Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    p.select_option("#focus-tools select", str(depth))
+    p.click("#focus-here")
+    _camera_still(fresh)
+    i = fresh.js("(n) => conceptgraph.data.nodes.label.indexOf(n)", name)
+    at = fresh.js("(i) => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition(i))", i)
+    canvas = p.locator("#network canvas").bounding_box()
+    panel = p.locator("#panel").bounding_box()
+    x, y = canvas["x"] + at["x"], canvas["y"] + at["y"]
+    assert canvas["x"] <= x <= min(canvas["x"] + canvas["width"], panel["x"]), (x, panel)
+    assert canvas["y"] <= y <= canvas["y"] + canvas["height"], (y, canvas)
+
+
 def test_the_status_line_says_only_what_the_last_action_did(fresh: Page) -> None:
     p = fresh.page
     p.fill("#search", "todd")

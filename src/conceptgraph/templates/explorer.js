@@ -775,13 +775,13 @@
       });
     }
     network.selectNodes([i]);
-    narrow(keep, "focus on “" + node.label(i) + "”, depth " + depth);
+    narrow(keep, "focus on “" + node.label(i) + "”, depth " + depth, undefined, i);
   }
   function nodeKindVisible(v) { return !state.hiddenNodeKinds.has(data.nodes.kind[v]); }
-  function narrow(keep, note, must) { // show only the nodes in keep, and say why
+  function narrow(keep, note, must, center) { // show only the nodes in keep, and say why
     state.focusSet = keep;
     refresh(note);
-    fitVisible(Array.from(keep).filter(nodeShown), must);
+    fitVisible(Array.from(keep).filter(nodeShown), must, center);
   }
   /** Screen pixels kept free around nodes that must stay in sight, for their labels. */
   const LABEL_ROOM = 240;
@@ -797,8 +797,9 @@
   /** How far apart positions ``ps`` lie along ``k``. */
   function span(ps, k) { const [lo, hi] = extent(ps, k); return hi - lo; }
   /** Fit nodes into the part of the graph the panel leaves in sight, zoomed in no
-   * further than keeps the nodes ``must`` (the two compared terms) in sight. */
-  function fitVisible(ids, must) {
+   * further than keeps the nodes ``must`` (the two compared terms) in sight; zoomed in
+   * to read them, the node ``center`` (the one focused on) stays in sight. */
+  function fitVisible(ids, must, center) {
     network.fit({ nodes: ids, animation: false });
     const off = visibleOffset();
     const stage = $("stage").getBoundingClientRect(), scale = network.getScale(), at = network.getViewPosition();
@@ -810,8 +811,15 @@
       const ps = must.map((i) => network.getPosition(i)), room = roomInSight(off);
       s = Math.min(s, room.x / Math.max(span(ps, "x"), 1), room.y / Math.max(span(ps, "y"), 1));
     }
-    if (s === scale && !off.x && !off.y) return;
-    network.moveTo({ position: { x: at.x - off.x / s, y: at.y - off.y / s }, scale: s,
+    let { x, y } = at;
+    if (center !== undefined) { // the middle of what is shown, moved toward it as far as keeps it in sight
+      const p = network.getPosition(center), room = roomInSight(off);
+      const near = (v, c, k) => Math.min(Math.max(v, c - room[k] / 2 / s), c + room[k] / 2 / s);
+      x = near(x, p.x, "x");
+      y = near(y, p.y, "y");
+    }
+    if (s === scale && !off.x && !off.y && x === at.x && y === at.y) return;
+    network.moveTo({ position: { x: x - off.x / s, y: y - off.y / s }, scale: s,
       animation: big ? false : { duration: 300 } });
   }
   /** The zoom at which the smallest label is READABLE pixels high on screen (none on a

@@ -167,6 +167,10 @@ def test_cytoscape_json_has_string_ids_positions_and_no_nan(tmp_path: Path, name
     assert all(isinstance(n["position"]["x"], int) for n in nodes)
     assert len({e["data"]["id"] for e in edges}) == len(edges) == G.number_of_edges()
     assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in edges)
+    # networkx reads it too, every node and link (a multigraph, directed as ours is)
+    H = nx.cytoscape_graph(data)
+    assert (H.number_of_nodes(), H.number_of_edges(), H.is_directed(), H.is_multigraph()) \
+        == (G.number_of_nodes(), G.number_of_edges(), G.is_directed(), True)
 
 
 @pytest.mark.parametrize("name", GRAPHS)

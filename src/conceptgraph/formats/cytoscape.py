@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["write_cytoscape", "cytoscape_elements", "read_cytoscape"]
 
 # Cytoscape's own fields of a node and of an edge (an attribute so named is written apart)
-_NODE_FIELDS, _EDGE_FIELDS = ("id", "name"), ("id", "source", "target", "key", "interaction")
+# ("value": the node for networkx's ``cytoscape_graph``, which reads a node by it)
+_NODE_FIELDS, _EDGE_FIELDS = ("id", "name", "value"), ("id", "source", "target", "key", "interaction")
 
 
 def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = None) -> dict[str, Any]:
@@ -30,7 +31,8 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
     ids = unique_ids(G)
     nodes = []
     for n, d in G.nodes(data=True):
-        item: dict[str, Any] = {"data": {**apart(d, _NODE_FIELDS), "id": ids[n], "name": str(d.get("label", n))}}
+        item: dict[str, Any] = {"data": {**apart(d, _NODE_FIELDS), "id": ids[n], "name": str(d.get("label", n)),
+                                         "value": ids[n]}}
         if ids[n] != n:  # a number, or a string another node prints as: the node itself, for a reader
             item["data"]["node_id"] = clean_value(n)
         if positions:
@@ -42,7 +44,9 @@ def cytoscape_elements(G: Graph, positions: dict[Any, tuple[int, int]] | None = 
                   "target": ids[v], "key": clean_value(k), "interaction": str(d.get("kind", OTHER_EDGE))}}
         for j, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))
     ]
-    out: dict[str, Any] = {"data": clean_value(dict(G.graph)), "elements": {"nodes": nodes, "edges": edges}}
+    # "directed" and "multigraph" as networkx writes them, so that it reads the file back as it is
+    out: dict[str, Any] = {"data": clean_value(dict(G.graph)), "directed": G.is_directed(), "multigraph": True,
+                           "elements": {"nodes": nodes, "edges": edges}}
     if positions:
         out["layout"] = {"name": "preset"}
         out["style"] = _style(G)

@@ -297,7 +297,8 @@ def test_what_a_decision_leaves_the_reviewer_to_know_is_shown(browser, server: R
     page, errors = _open(browser, server)
     page.keyboard.press("x")
     page.wait_for_selector("#rv-warning:not([hidden])", timeout=30_000)
-    assert "was about rejected claims only" in page.text_content("#rv-warning")
+    said = page.text_content("#rv-warning")
+    assert said.count("was about rejected claims only") == 1, said  # once, not as a note and a warning
     assert page.query_selector("#rv-warning b") is None  # text, never markup
     assert errors == []
 

@@ -624,7 +624,8 @@ class Review:
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
                 out.append(f"{st.rid} ({self.describe(st)}) was about rejected claims only: it now stands for "
                            f"everything {self.names.get(st.record.target, st.record.target)} had said "
-                           f"(`--edit about=` narrows it, or reject it)")
+                           "(an edit of what it is about narrows it: about= on the command line, the page's "
+                           "'about'; or reject it)")
         return "\n".join(out)
 
     def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:

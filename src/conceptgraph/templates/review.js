@@ -161,7 +161,7 @@
           st.counts = res.counts;
           apply(res.changed, keepShown);
           if (done) done(res);
-          warn(res.note, res.warning);
+          warn(res.warning ? "" : res.note, res.warning); // (the server's warning says the note too)
         }).catch((e) => { if (!st.reloading && failed) failed(e); });
       }).finally(() => {
         st.pending--;

@@ -676,6 +676,20 @@ def test_an_addition_s_term_is_the_one_its_words_name_not_the_card_s(browser, se
     page.keyboard.press("n")
     page.wait_for_selector("#rv-add input[name='term']")
     assert page.input_value("#rv-add input[name='term']") == other != own
+    # written with an accent the term has not ("modération" for moderation): the same term
+    page.keyboard.press("Escape")
+    if not page.is_visible("#messages"):  # Escape put the thread away too
+        page.click("#thread-toggle")
+    accented = re.sub("[aeiou]", lambda m: m.group() + "\u0301", other, count=1)
+    page.evaluate("""([id, words]) => { const li = [...document.querySelectorAll('#messages > li')].find((x) =>
+        String(conceptgraph.data.nodeDetails[Number(x.id.replace('message-', ''))].id) === id);
+        const text = li.querySelector('.msg-text'); text.textContent = words.normalize('NFC');
+        const range = document.createRange(); range.selectNodeContents(text);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); }""",
+                  [message, f"So the {accented} is what we mean."])
+    page.keyboard.press("n")
+    page.wait_for_selector("#rv-add input[name='term']")
+    assert page.input_value("#rv-add input[name='term']") == other
     assert errors == []
 
 

@@ -669,12 +669,13 @@
     const ADD_KINDS = ["claim", "agrees_with", "disputes", "similar_to", "contrasts_with", "includes", "overlaps_with",
       "analogous_to", "sense_of", "related_to", "opposes"];
     /** The term the words name (the longest label found whole in them, a plural's "s"
-        allowed), or null. */
+        allowed, accents aside: "modération" names moderation), or null. */
+    const bare = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
     function termIn(words) {
-      const low = (words || "").toLowerCase();
+      const low = bare(words || "");
       let best = null;
       (st.terms || []).forEach((t) => {
-        const esc = t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const esc = bare(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         if ((best === null || t.length > best.length)
             && new RegExp("(?:^|[^\\p{L}\\p{N}])" + esc + "(?:e?s)?(?![\\p{L}\\p{N}])", "u").test(low)) best = t;
       });

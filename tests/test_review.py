@@ -75,6 +75,13 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
 
 
+def test_decisions_yaml_given_as_data_says_to_give_its_folder(drafted: Path) -> None:
+    assert run("review", str(drafted), "--accept-above", "0.5").exit_code == 0
+    r = run("info", "--data", str(drafted / "decisions.yaml"))
+    assert r.exit_code == 1 and "holds a review's decisions, not a dataset: give its folder" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
 def test_a_folder_whose_files_are_behind_its_decisions_reads_as_they_have_it(drafted: Path) -> None:
     """A review killed outright between a decision (decisions.yaml, written at once) and
     the files that follow it (written when the keys pause) leaves draft.yaml behind: the

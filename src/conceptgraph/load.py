@@ -45,7 +45,7 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
     of (for the cache's key). A discussion is recognised by its content: a Slack export,
     a Stack Exchange dump, a WordPress or Disqus XML file, a Discourse, Reddit, GitHub or
     Stack Exchange JSON file, a saved web page, mail, a transcript."""
-    from .files import DATASET_SUFFIXES, check_readable, input_files, recover
+    from .files import DATASET_SUFFIXES, DECISIONS_FILE, check_readable, input_files, recover
 
     if not os.path.lexists(path):
         recover(path)  # a folder whose replacement was cut short is finished first
@@ -58,6 +58,9 @@ def input_kind(path: Path) -> tuple[str, list[Path]]:
             return "discussion", files
         return "dataset", input_files(path)
     check_readable(path)
+    if path.name == DECISIONS_FILE:
+        raise DatasetError(f"{DECISIONS_FILE} holds a review's decisions, not a dataset: give its folder "
+                           f"({path.parent})", str(path))
     if path.suffix.lower() in DATASET_SUFFIXES:
         return "dataset", [path]
     try:

@@ -948,18 +948,19 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
 
 
 def _undecided(text: bytes) -> int:
-    r"""How many items a draft.yaml holds that a review decides (terms, claims, relations
-    other than mentions and co-occurrences), read line by line: a long draft is not parsed
-    again to say what it held.
+    r"""How many items a draft.yaml holds that a review decides (terms, attributes, claims,
+    relations other than mentions and co-occurrences: what ``review --list`` counts), read
+    line by line: a long draft is not parsed again to say what it held.
 
-    >>> _undecided(b"terms:\n- id: a\nclaims:\n- id: c1\nrelations:\n- id: r1\n  kind: mentions\n- id: r2\n  kind: disputes\n")
-    3
+    >>> _undecided(b"terms:\n- id: a\nattributes:\n- id: b\nclaims:\n- id: c1\nrelations:\n- id: r1\n"
+    ...            b"  kind: mentions\n- id: r2\n  kind: disputes\n")
+    4
     """
     count, section, context = 0, "", (f"  kind: {MENTIONS}", f"  kind: {CO_OCCURS}")
     for line in text.decode("utf-8", "replace").splitlines():
         if line[:1].isalpha():
             section = line.split(":", 1)[0]
-        elif section in ("terms", "claims", "relations") and line.startswith("- id:"):
+        elif section in ("terms", "attributes", "claims", "relations") and line.startswith("- id:"):
             count += 1
         elif section == "relations" and line.startswith(context):
             count -= 1

@@ -4,6 +4,7 @@ files say, what validate says, and what drafting again brings back."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,7 +63,9 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     press("u")                            # ...taken back: it is shown again, and said to be
     settle()
     assert shown() == undone
-    assert page.text_content("#rv-warning") == "Undone: 1 item is undecided again"
+    # (and what went with the rejection: its attribute, which no undecided item used)
+    assert re.fullmatch(r"Undone: 1 item is undecided again(?: \(and \d+ more with it\))?",
+                        page.text_content("#rv-warning"))
     del expected[undone]
     press("a", "accepted")
     settle()
@@ -267,6 +270,33 @@ def test_a_phone_decides_by_the_card_s_buttons(browser, server: ReviewServer, dr
     page.wait_for_function("(id) => document.getElementById('rv-card').getAttribute('data-item') === id", arg=first,
                            timeout=30_000)
     assert Decisions.read(drafted).entries == []
+    assert errors == []
+
+
+def test_an_undo_says_what_came_back_with_the_item(browser, server: ReviewServer) -> None:
+    """Accepting a claim accepts its term and attribute with it: its undo says so, as the
+    counts move by them too ("Undone: 1 item is undecided again (and 2 more with it)")."""
+    page, errors = _open(browser, server)
+    review = server.review
+    for _ in range(200):  # to a claim whose term and attribute are undecided
+        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "claim" and all(review.status(u) is None for u in review.items
+                                      if u.kind in ("term", "attribute") and u.record.id in (it.record.term,
+                                                                                              it.record.attribute)):
+            break
+        page.keyboard.press(" ")
+    assert it.kind == "claim"
+    before = review.counts()["left"]
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    along = before - review.counts()["left"] - 1
+    assert along >= 1
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function("() => document.getElementById('rv-warning').textContent.startsWith('Undone')",
+                           timeout=30_000)
+    assert page.text_content("#rv-warning") == f"Undone: 1 item is undecided again (and {along} more with it)"
+    assert review.counts()["left"] == before
     assert errors == []
 
 

@@ -486,7 +486,11 @@
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
         const n = res.undone.length;
-        res.note = "Undone: " + (n === 1 ? "1 item is" : n + " items are") + " undecided again";
+        // and what was decided with it (a claim's term and attribute accepted with it, an attribute
+        // gone with its rejection): the counts move by those too
+        const along = Math.max(Object.keys(res.changed || {}).filter((id) => res.changed[id] === null).length - n, 0);
+        res.note = "Undone: " + (n === 1 ? "1 item is" : n + " items are") + " undecided again"
+          + (along ? " (and " + along + " more with " + (n === 1 ? "it" : "them") + ")" : "");
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
         st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));

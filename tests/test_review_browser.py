@@ -679,7 +679,6 @@ def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer
 def test_an_addition_s_term_is_the_one_its_words_name_not_the_card_s(browser, server: ReviewServer) -> None:
     """Words selected in another message name their own term: the add form proposes it,
     not the term of the claim on the card."""
-    import re
 
     page, errors = _open(browser, server)
     page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)

@@ -56,6 +56,15 @@ def test_mermaid_draws_the_bundled_graph_with_speakers(draw) -> None:
     assert "Jim Benson" in shown["labels"] and "not · ken" in shown["labels"]
     quoted = [line for line in text.splitlines() if line.strip().startswith("%%")]
     assert any("Cooperation costs $125 an hour." in line for line in quoted)
+    assert any(line.strip().startswith("%% Jim Benson, response 4: “") for line in quoted)
+
+
+def test_a_quote_of_no_known_speaker_or_place_is_commented_as_its_words_alone() -> None:
+    from conceptgraph import build_graph, parse_dataset
+
+    G = build_graph(parse_dataset("contributors: [{id: a, name: A, role: author}, {id: b, name: B, role: commenter}]\n"
+                                  "relations: [{kind: disputes, source: a, target: b, quote: I disagree}]\n"))
+    assert "  %% “I disagree”" in mermaid(G).splitlines()
 
 
 def test_drafted_items_are_drawn_as_drafts(draw, tmp_path: Path) -> None:

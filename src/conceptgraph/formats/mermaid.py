@@ -89,7 +89,8 @@ def mermaid(G: Graph) -> str:
         if d.get("quote"):
             quote = _comment(d["quote"])
             quote = quote if len(quote) <= _QUOTE else quote[: _QUOTE - 1] + "…"  # Mermaid counts comments too
-            lines.append(f"  %% {_comment(name or '?')}, {_comment(d.get('where') or '')}: “{quote}”")
+            said = ", ".join(_comment(x) for x in (name, d.get("where") or "") if x)  # who and where, as known
+            lines.append(f"  %% {said + ': ' if said else ''}“{quote}”")
         label = f'|"{_label(text)}"|' if text else ""
         lines.append(f"  {ids[u]} {arrow}{label} {ids[v]}")
     lines += [f"  classDef {k} {v}" for k, v in _CLASSES.items()]

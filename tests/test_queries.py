@@ -58,6 +58,20 @@ def test_a_contributor_by_words_that_follow_one_another_in_their_name(typed: str
         resolve(G, "José María")  # in their order only
 
 
+def test_who_says_where_someone_spoke_when_the_data_gives_no_place_but_their_messages() -> None:
+    from conceptgraph.queries import who
+
+    G = build_graph(parse_dataset("""
+source: {title: t}
+contributors: [{id: ann, name: Ann, role: author}, {id: bo, name: Bo, role: commenter}]
+messages:
+  - {id: m1, by: ann, where: post, text: A stage is a phase.}
+  - {id: m2, by: bo, where: comment 1, text: Agreed., reply_to: m1}
+  - {id: m3, by: bo, where: comment 2, text: Mostly.}
+"""))
+    assert who(G, "Bo")["contributor"]["where"] == ["comment 1", "comment 2"]
+
+
 def test_contributor_by_name_or_id(G) -> None:
     assert resolve(G, "Bart") == resolve(G, "bart") == "bart"
 

@@ -733,11 +733,15 @@ def who(G: Graph, name: str) -> WhoAnswer:
         if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, *STANCES, *_NAMED)
     ]
     where = data.get("where")
+    places = [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else [])
+    if not places:  # none given: where the messages they wrote are
+        places = [str(G.nodes[m].get("where", m)) for m, keyed in succ[p].items()
+                  if any(d.get("kind") == WROTE for d in keyed.values())]
     outgoing = [(v, v, d) for v, keyed in succ[p].items() for d in keyed.values()]
     incoming = [(u, p, d) for u, keyed in pred[p].items() for d in keyed.values()]
     return {
         "contributor": {**_node(G, p), "name": str(data.get("label", p)), "role": str(data.get("role", "")),
-                        "where": [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else []),
+                        "where": places,
                         "quote": str(data.get("quote", ""))},
         "claims": claims,  # type: ignore[typeddict-item]
         "stated": stated,

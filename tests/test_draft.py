@@ -1011,6 +1011,12 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
     assert f"{drafted:,} drafted items" in text and "--curated" in text
     out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "c.graphml"), "--curated", "--json")
     assert "drafted" not in json.loads(out.stdout)
+    # info counts what the curated export wrote
+    counted = json.loads(run("info", "--data", str(folder), "--curated", "--json").stdout)
+    C = nx.read_graphml(tmp_path / "c.graphml")
+    assert (sum(counted["nodes"].values()), sum(counted["edges"].values())) == (C.number_of_nodes(), C.number_of_edges())
+    assert sum(counted["nodes"].values()) < sum(json.loads(run("info", "--data", str(folder), "--json").stdout)["nodes"]
+                                                 .values())
     # and so does the page, which draws them dashed
     out = run("render", "--data", str(folder), "-o", str(tmp_path / "p.html"), "--json")
     assert json.loads(out.stdout)["drafted"] == drafted

@@ -366,13 +366,15 @@ def _unquiet() -> None:
 
 @cli.command()
 @common
+@curated_option
 @json_option
-@_example("conceptgraph info\nconceptgraph info --json --data mydata.yaml")
-def info(data: str | None, as_json: bool) -> None:
-    """Show the dataset's source and its nodes and edges counted by kind."""
+@_example("conceptgraph info\nconceptgraph info --json --data mydata.yaml\nconceptgraph info --curated --data drafted/")
+def info(data: str | None, curated: bool, as_json: bool) -> None:
+    """Show the dataset's source and its nodes and edges counted by kind (with
+    --curated, those of the graph `export --curated` writes)."""
     from .graph import graph_summary
 
-    _answer(graph_summary(_graph(data)), as_json, "info")
+    _answer(graph_summary(_graph(data, curated)), as_json, "info")
 
 
 @cli.command()

@@ -42,6 +42,27 @@ def call(s: ReviewServer, method: str, path: str, body: Any = None, token: str |
         return r.status, payload
 
 
+def test_a_folder_it_cannot_write_is_said_at_once_not_at_the_first_key(drafted: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only folder (a read-only mount, a full disk): the review would fail at its
+    first save; it says so before it serves the page, in one line, exit 6."""
+    import errno
+
+    real = os.open
+
+    def read_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_CREAT and Path(os.fsdecode(path)).parent == drafted.resolve():
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    r = run("review", str(drafted), "--no-open")
+    assert r.exit_code == 6, r.stdout + r.stderr
+    assert r.stderr.strip() == f"Error: {drafted}: cannot write: Read-only file system" and "http" not in r.stdout
+    monkeypatch.setattr(os, "open", real)
+    assert not [p for p in drafted.iterdir() if p.name.startswith(".conceptgraph-check")]
+
+
 def test_only_the_page_it_gave_out_may_use_it(server: ReviewServer) -> None:
     first = Review(server.review.path).ordered()[0].rid
     decide = {"ids": [first], "decision": "accepted", "base": 0}

@@ -68,6 +68,7 @@ except ImportError:  # pragma: no cover - Windows: writes are still atomic and c
     fcntl = None  # type: ignore[assignment]
 
 __all__ = [
+    "check_writable",
     "data_paths",
     "MAX_BYTES_ENV",
     "max_bytes",
@@ -428,6 +429,18 @@ def recover(path: str | os.PathLike[str]) -> bool:
     with folder_lock(target.parent):
         _recover(target)
     return os.path.lexists(target)
+
+
+def check_writable(folder: str | os.PathLike[str]) -> None:
+    """Raise :class:`OutputError` unless a file can be written in ``folder`` (a read-only
+    file system, a full disk, a folder not ours): said before work that saves there
+    begins, rather than at its first save."""
+    probe = Path(os.path.abspath(folder)) / f".conceptgraph-check.{secrets.token_hex(4)}.tmp"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+        probe.unlink()
+    except OSError as e:
+        raise OutputError(f"{folder}: cannot write: {e.strerror or e}") from None
 
 
 def _new_temp(target: Path, folder: bool) -> tuple[Path, int]:

@@ -396,7 +396,10 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
           token: str | None = None) -> dict[str, Any]:
     """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url)`` is called
     once it listens. Returns the counts at the end."""
+    from .files import check_writable
+
     review = Review(folder)
+    check_writable(review.path)  # every decision is saved there: a read-only folder is said at once
     review.write_files()
     server = ReviewServer(review, port, token)
     try:

@@ -1314,13 +1314,19 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     return out
 
 
+def _settled_texts(snap: Snapshot, settled: Settled) -> dict[str, str]:
+    """The texts of draft.yaml and reviewed.yaml as ``settled`` has them (no reviewed.yaml
+    while nothing is accepted and the folder has none)."""
+    texts = {DRAFT_FILE: draft_text(settled.remaining)}
+    if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
+        texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
+    return texts
+
+
 def write_settled(snap: Snapshot, settled: Settled) -> None:
     """Write draft.yaml and reviewed.yaml as ``settled`` has them, together, and only if
     both still hold what was read or last written (else :class:`Conflict`)."""
-    files = {name: text.encode("utf-8") for name, text in (
-        (DRAFT_FILE, draft_text(settled.remaining)), (REVIEWED_FILE, reviewed_text(settled.reviewed)))}
-    if snap.held.get(REVIEWED_FILE) is None and not any(getattr(settled.reviewed, s) for s in _SECTIONS):
-        del files[REVIEWED_FILE]  # nothing accepted yet: no file for it
+    files = {name: text.encode("utf-8") for name, text in _settled_texts(snap, settled).items()}
     changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
     if changed:
         replace_together(snap.folder, changed)
@@ -1366,13 +1372,9 @@ def texts_in_step(folder: Path) -> dict[str, str] | None:
         return None
     try:
         snap = read_folder(folder)
-        settled = settle(snap.items, snap.book, snap.base)
+        return _settled_texts(snap, settle(snap.items, snap.book, snap.base))
     except (DatasetError, OutputError):
         return None
-    texts = {DRAFT_FILE: draft_text(settled.remaining)}
-    if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
-        texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
-    return texts
 
 
 def _only_drafts(path: Path) -> bool:

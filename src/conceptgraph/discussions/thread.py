@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from .clean import signature_removed, without_addresses
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
@@ -74,10 +76,7 @@ def utc_day(seconds: Any) -> str:
     >>> utc_day(1729150000), utc_day("1729150000.5"), utc_day("soon"), utc_day(10 ** 400)
     ('2024-10-17', '2024-10-17', '', '')
     """
-    try:
-        return datetime.fromtimestamp(float(seconds), tz=UTC).date().isoformat()
-    except (TypeError, ValueError, OverflowError, OSError):
-        return ""
+    return _utc(seconds, lambda t: t.date().isoformat())
 
 
 def utc_minute(seconds: Any) -> str:
@@ -88,8 +87,13 @@ def utc_minute(seconds: Any) -> str:
     >>> utc_minute(1729150000), utc_minute("1729150000.5"), utc_minute("soon")
     ('2024-10-17 07:26 UTC', '2024-10-17 07:26 UTC', '')
     """
+    return _utc(seconds, lambda t: t.strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def _utc(seconds: Any, shown: Callable[[datetime], str]) -> str:
+    """A Unix time as ``shown`` writes its moment in UTC, or "" when it is no time."""
     try:
-        return datetime.fromtimestamp(float(seconds), tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return shown(datetime.fromtimestamp(float(seconds), tz=UTC))
     except (TypeError, ValueError, OverflowError, OSError):
         return ""
 

@@ -300,10 +300,9 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     found = shapes(text) if matched is None else matched
     # the stance stated first; but one towards someone named ("Actually, Yael has a point")
     # before one that only opens the sentence and answers whoever was answered
-    towards = [(i, who) for i, who in found if who and _PATTERNS[i].named and _person(who, names)]
-    for i, who in [*towards, *(x for x in found if x not in towards)]:
+    people = [(i, who, _person(who, names) if who else "") for i, who in found]
+    for i, who, target in sorted(people, key=lambda x: not (x[2] and _PATTERNS[x[0]].named)):
         kind, _, named, own, _ = _PATTERNS[i]
-        target = _person(who, names) if who else ""
         if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
             continue  # "Like I said": no one named
         rule = own

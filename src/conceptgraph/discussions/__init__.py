@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -358,6 +357,12 @@ IMPORT_ALIASES = {"mail": "mbox", "email": "mbox", "eml": "mbox", "srt": "vtt", 
                   "web": "html", "webpage": "html"}
 
 
+def _zipped(path: Path) -> bool:
+    import zipfile  # only where a zip may be given
+
+    return zipfile.is_zipfile(path)
+
+
 def is_slack(path: Path) -> bool:
     """A Slack export: a folder or a zip holding users.json and channels.json."""
     try:
@@ -482,7 +487,7 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
                 raise UsageError(f"{src}: reads as {told.name} ({told.help}), not as {fmt}: give --format "
                                  f"{told.name}, or leave --format out")
         if imp is not None and fmt != "auto" and imp.folder and imp.sniff is None and src.is_file() \
-                and not zipfile.is_zipfile(src):
+                and not _zipped(src):
             # a format read from a folder or a zip (Slack's), given a file of another kind
             told = detect(src)
             also = f": it reads as {told.name} ({told.help}): give --format {told.name}, or leave --format out" \

@@ -115,7 +115,7 @@ def bench_order() -> list[str]:
         print(rows[-1], flush=True)
     mb, ml = (statistics.mean(r[k] for r in scored) for k in ("before", "learned"))
     pooled = [pair for r in scored for pair in r["likely"]]
-    brier = statistics.mean((p - y) ** 2 for p, y in pooled)
+    brier, share = statistics.mean((p - y) ** 2 for p, y in pooled), statistics.mean(y for _, y in pooled)
     bins = [(lo, [(p, y) for p, y in pooled if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1)])
             for lo in (0.0, 0.2, 0.4, 0.6, 0.8)]
     calibration = [f"| {lo:.1f}-{lo + 0.2:.1f} | {len(b)} | {statistics.mean(p for p, _ in b):.2f} | "
@@ -126,8 +126,7 @@ def bench_order() -> list[str]:
             + [f"| **macro ({len(scored)} threads with items left)** | | | | **{mb:.2f}** | **{ml:.2f}** |", "",
                "## The learned \"likely\" figure after those 30 decisions, against what the reviewer accepts", "",
                f"Every item left on those threads, pooled ({len(pooled)}): Brier score {brier:.3f} (0 is perfect; "
-               "always saying the share accepted would score "
-               f"{statistics.mean(y for _, y in pooled) * (1 - statistics.mean(y for _, y in pooled)):.3f}).", "",
+               f"always saying the share accepted would score {share * (1 - share):.3f}).", "",
                "| likely | items | mean likely | share accepted |", "|---|---|---|---|", *calibration, ""])
 
 

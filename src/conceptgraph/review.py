@@ -397,7 +397,7 @@ class Review:
             merged = ""
             dropped: list[str] = []  # the relations between two terms (or attributes) merged
             followed: list[Item] = []  # the accepted relations that follow a claim's new words
-            claims_of: dict[str, list[Item]] = {}  # attribute id -> its claims, once asked
+            on: dict[str, list[Item]] = {}  # attribute id -> its own item and its claims, once asked
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -493,7 +493,7 @@ class Review:
                 if it.kind == "relation" and decision in (ACCEPTED, EDITED) and self.status(it) != EDITED \
                         and ATTRIBUTE in RELATION_ENDS[_kind_of(it, changes)]:
                     # an end whose claims were all edited to other words is those words
-                    moved = self._reworded_ends(it, changes, {}, claims_of)
+                    moved = self._reworded_ends(it, changes, {}, on)
                     if moved:
                         changes, mine = {**changes, **moved}, EDITED
                 lines.append((mine, it.kind, it.fields, changes, memo))
@@ -504,7 +504,7 @@ class Review:
                                 or self.status(r) not in (ACCEPTED, EDITED):
                             continue
                         before = dict(e.edit) if (e := self.book.find(r.key)) is not None else {}
-                        moved = self._reworded_ends(r, before, {it.key: changes}, claims_of)
+                        moved = self._reworded_ends(r, before, {it.key: changes}, on)
                         if moved:
                             lines.append((EDITED, r.kind, r.fields, {**before, **moved}, self._memo(r)))
                             followed.append(r)
@@ -546,26 +546,26 @@ class Review:
             return result
 
     def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]],
-                       claims_of: dict[str, list[Item]]) -> dict[str, str]:
+                       on: dict[str, list[Item]]) -> dict[str, str]:
         """The ends of the relation ``rel`` (as ``edit`` leaves them) that are attributes
         whose every claim was edited to the same other words, or rejected: end -> those
         words. A claim's edit being decided is in ``deciding`` (its key -> its edit). An
-        attribute decided on its own is kept as it is. ``claims_of`` (attribute id -> its
-        claims) is filled on the first call, for the others of one decision."""
-        if not claims_of:
+        attribute decided on its own is kept as it is. ``on`` (attribute id -> its own item
+        and its claims) is filled on the first call, for the others of one decision."""
+        if not on:
             for c in self.items:
                 if c.kind in (CLAIM, ATTRIBUTE):
-                    claims_of.setdefault(c.record.attribute if c.kind == CLAIM else c.record.id, []).append(c)
+                    on.setdefault(c.record.attribute if c.kind == CLAIM else c.record.id, []).append(c)
         out = {}
         ends = RELATION_ENDS[_kind_of(rel, edit)]
         for side, end in enumerate(("source", "target")):
             attribute = (rel.record.source, rel.record.target)[side]
             if ends[side] != ATTRIBUTE or end in edit:
                 continue
-            if any(a.kind == ATTRIBUTE and self.book.find(a.key) is not None for a in claims_of.get(attribute, ())):
+            if any(a.kind == ATTRIBUTE and self.book.find(a.key) is not None for a in on.get(attribute, ())):
                 continue
             words: dict[str, str] = {}
-            for c in claims_of.get(attribute, ()):
+            for c in on.get(attribute, ()):
                 if c.kind != CLAIM:
                     continue
                 if c.key in deciding:

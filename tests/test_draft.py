@@ -1340,6 +1340,20 @@ def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
     assert [(c.term, labels[c.attribute]) for c in out.claims] == [("persona", "proposed as a name")]
 
 
+def test_a_statement_asked_back_is_drafted_as_less_sure_than_one_that_asks_to_be_confirmed() -> None:
+    # "So X is Y?" asks whether X is Y; "X is Y, right?" states it and asks for assent
+    sure = {}
+    for sentence in ("So a mentor is a kind of coach?", "A mentor is a kind of coach?",
+                     "A mentor is a kind of coach, right?", "A mentor is a kind of coach, isn't it?",
+                     "A mentor is a kind of coach, no?", "A mentor is a kind of coach."):
+        out, labels = _drafted(sentence, terms="mentor,coach")
+        assert [(c.term, labels[c.attribute]) for c in out.claims] == [("mentor", "kind of coach")], sentence
+        sure[sentence] = out.claims[0].confidence
+    stated = sure.pop("A mentor is a kind of coach.")
+    assert sure.pop("So a mentor is a kind of coach?") == sure.pop("A mentor is a kind of coach?") < stated
+    assert set(sure.values()) == {stated}
+
+
 def test_a_question_about_a_name_puts_none_forward() -> None:
     out, labels = _drafted("Is persona the right name? What is a persona?", terms="persona")
     assert [labels[c.attribute] for c in out.claims] == []
@@ -1451,6 +1465,8 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("Is a haiku a kind of poem?", []),
     ("Is there a difference between haiku and sonnet?", []),
     ("Following that to the end, should haiku be made a synonym of sonnet?", []),  # after a lead phrase
+    ("So a haiku is a kind of poem?", []),  # a statement asked back
+    ("A haiku is a kind of poem, right?", [("includes", "poem", "haiku")]),  # asks to be confirmed: states
     ("What is the difference between a haiku and a sonnet?", [("contrasts_with", "haiku", "sonnet")]),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:

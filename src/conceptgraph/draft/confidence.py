@@ -19,17 +19,18 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (4, 4),
     ("claim", "as verb"): (7, 14),
-    ("claim", "subject"): (76, 132),
+    ("claim", "subject"): (77, 133),
+    ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (8, 18),
     ("claim", "verdict"): (14, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (1, 2),  # "let's call it X", "how about X?"
-    ("claim", "named"): (62, 290),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (10, 24),  # "X and Y are ...", the claim copied to Y
+    ("claim", "named"): (62, 287),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "shared"): (10, 26),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 7),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),
-    ("relation", "similar_to"): (6, 23),
+    ("relation", "similar_to"): (6, 22),
     ("relation", "renamed"): (5, 11),  # "rename X to Y", "rename them to Y"
     ("relation", "proposed"): (6, 10),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"

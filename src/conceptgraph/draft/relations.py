@@ -213,7 +213,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                 add(SIMILAR_TO, named[0], b, "same meaning")
             elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
-    if _YES_NO.match(text):  # "Is a bug the same thing as a defect?" asks; "Should we call it X?" proposes
+    if _YES_NO.match(text) or _ASKED.match(text):
+        # "Is a bug the same thing as a defect?" and "So a bug is a defect?" ask; "Should we call it X?" proposes
         return [f for f in out if f.rule in _PROPOSALS]
     return out
 
@@ -222,6 +223,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
 # (after a lead phrase: "Following that to the end, should X be ...?")
 _YES_NO = re.compile(r"^\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were|isn['’]t|aren['’]t|"
                      r"does|do|doesn['’]t|don['’]t|did|can|could|would|should|shall|will|has|have)\b[^?]*\?\W*$", re.I)
+# A statement asked back, "So X is a kind of Y?" (one that asks to be confirmed, "X is Y, right?", states)
+# ("What is the difference between X and Y?" takes the difference as given)
+_ASKED = re.compile(r"^(?!\W*(?:what|why|how|which|who|whom|whose|where|when)\b)[^,;:?!.]*\?[\s\"”’')]*$", re.I)
 _PROPOSALS = ("renamed", "proposed")
 
 

@@ -126,6 +126,10 @@ _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|what|why|how|which|who|"
                        r"where|when|isn't|aren't|doesn't|don't)\b", re.I)
+# "X is Y, right?": a statement that asks to be confirmed still states; "So X is Y?" only asks.
+_TAG_QUESTION = re.compile(r"[,;]\s*(?:right|no|yes|correct|true|eh|innit|(?:is|are|was|were|does|do|did|can|would|"
+                           r"will)n['’]t\s+(?:it|they|he|she|that|this|there)|don['’]t\s+you\s+think|"
+                           r"wouldn['’]t\s+you\s+say)\s*\?[\s\"”’')]*$", re.I)
 # "I like the term X", "we don't say X", "nobody uses X", "+1 on X": a speaker's verdict on a word.
 _VERDICT = re.compile(
     r"\b(?P<who>I|we|you|people|everyone|everybody|nobody|no one|most of us|folks|they)\s+"
@@ -519,8 +523,11 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     X"); else a glossary line's head ("X: ...")."""
     inside = [m for m in mentions if base + start <= m[0] < base + end]
     clause = text[start:end]
-    if _QUESTION.match(clause) and text.rstrip().endswith("?"):
+    asks = text.rstrip().endswith("?")
+    if asks and _QUESTION.match(clause):
         return _proposed(text, base, start, end, inside)  # a question asks; it claims nothing, or puts a name forward
+    # "So X is a kind of Y?" asks back what it states: drafted, as less sure ("X is Y, right?" states)
+    asked_back = asks and not text[end:].strip(" \"”’')?") and not _TAG_QUESTION.search(text)
     lead = _LEAD_IN.match(clause)
     at = start + (lead.end() if lead else 0)
     article = _ARTICLE.match(text[at:end])
@@ -553,7 +560,7 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         if several:  # "X and Y are different": a relation of the two (term_relations), no attribute of each
             found = [f for f in found if f.kind != CLAIM or not _BETWEEN_TWO.match(f.label)]
     for f in found:
-        f.rule = f.rule or rule
+        f.rule = "asked" if asked_back and f.kind == CLAIM else f.rule or rule
     found = found or _proposed(text, base, start, end, inside) or _verdict(text, base, start, end, inside) \
         or _as_verb(text, base, start, end, inside)
     if denied:

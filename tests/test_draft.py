@@ -432,6 +432,27 @@ def test_terms_of_a_small_thread_come_from_its_question() -> None:
     assert labels[:2] == ["commons", "market"]
 
 
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Folk & Trad — Lyon / Zaragoza", set()),  # a chat named for where its people are
+    ("Lyon / Zaragoza", set()),
+    ("lyon / zaragoza", {"lyon", "zaragoza"}),  # not written as names: the title's own sides
+    ("Folk — Lyon / Zaragoza", set()),
+])
+def test_a_name_only_the_title_gives_is_no_term(title: str, kept: set[str]) -> None:
+    msgs = [Message("m1", "a", "post", "What's the difference between folk music and traditional music?"),
+            Message("m2", "b", "comment 1", "Folk music is what people play at home.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "Traditional music is older than folk music.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title=title, max_terms=10)}
+    assert {"folk music", "traditional music"} <= labels
+    assert labels & {"lyon", "zaragoza"} == kept
+
+
+def test_a_name_the_title_gives_and_a_message_takes_up_is_a_term() -> None:
+    msgs = [Message("m1", "a", "post", "Is Scrum a kind of Agile? Scrum has sprints; Agile is a manifesto."),
+            Message("m2", "b", "comment 1", "Scrum is one way to do Agile.", reply_to="m1")]
+    assert {"scrum", "agile"} <= {t.label.casefold() for t in find_terms(msgs, title="Scrum / Agile", max_terms=10)}
+
+
 @pytest.mark.parametrize(("question", "sides"), [
     ("Do you prefer rebase or merge?", {"rebase", "merge"}),
     ("Is the part named widget or gadget?", {"widget", "gadget"}),

@@ -867,10 +867,21 @@ def _score(f: _Finder, title: str) -> None:
             score *= 0.2
         if c.key in title_keys and not (len(c.key) == 1 and lemma(words[0]) in _DISCOURSE):
             score += 3.0  # but "a name for X" is about X, not about names
-        if c.count + c.marked + kin < 2 or _said_of_the_talk(words):
+        if c.count + c.marked + kin < 2 or _said_of_the_talk(words) or (not c.count and not c.messages
+                                                                         and _title_name(title, c)):
+            # (the last: a proper name only the title gives, that no message takes up: "Folk — Lyon / Zaragoza")
             score = 0.0
         c.score = score
         c.confidence = term_confidence(score)
+
+
+def _title_name(title: str, c: Candidate) -> bool:
+    """Whether ``c`` is one word the title writes capitalised, as a name is ("Lyon"),
+    and not as a name from code is ("NoMeToo", "elem.drop")."""
+    if len(c.key) > 1 or any(map(code_like, c.forms)):
+        return False
+    return any(w[:1].isupper() and not w.isupper() and w.casefold() in c.forms
+               for w in re.findall(r"[^\W\d_][\w'’-]*", title))
 
 
 def _said_of_the_talk(words: list[str]) -> bool:

@@ -31,7 +31,9 @@ def test_a_claim_gives_a_term_edge_and_a_contributor_edge_with_provenance(mini: 
     G = load_graph(mini)
     claim = G.edges["cooperation", "passive", "claim-1"]
     asserts = G.edges["bart", "passive", "claim-1"]
-    expected = {"speaker": "bart", "quote": "Cooperation may be passive", "where": "comment 1", "negated": False,
+    # the speaker's name beside their id: tools that show an edge alone (Gephi's table) show who
+    expected = {"speaker": "bart", "speaker_name": "Bart", "quote": "Cooperation may be passive", "where": "comment 1",
+                "negated": False,
                 "term": "cooperation"}
     assert claim == {"kind": "claim", **expected}
     assert asserts == {"kind": "asserts", **expected}
@@ -40,7 +42,8 @@ def test_a_claim_gives_a_term_edge_and_a_contributor_edge_with_provenance(mini: 
 
 def test_relations_keep_speaker_quote_and_place(mini: Path) -> None:
     G = load_graph(mini)
-    assert G.edges["cy", "bart", "relation-3"] == {"kind": "agrees_with", "speaker": "cy", "quote": "like Bart",
+    assert G.edges["cy", "bart", "relation-3"] == {"kind": "agrees_with", "speaker": "cy", "speaker_name": "Cy",
+                                                   "quote": "like Bart",
                                                    "where": "comment 2"}
 
 

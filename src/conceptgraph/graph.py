@@ -5,11 +5,11 @@ Nodes are the dataset's terms, attributes and contributors, in that order, each 
 ``kind`` (``term``, ``attribute``, ``contributor``) and a ``label``. Edges come from:
 
 * each claim, twice: ``claim`` (term -> attribute) and ``asserts`` (contributor ->
-  attribute), both keyed by the claim id and carrying ``speaker``, ``quote``, ``where``,
-  ``negated`` and ``term``;
+  attribute), both keyed by the claim id and carrying ``speaker`` (the contributor's
+  id), ``speaker_name``, ``quote``, ``where``, ``negated`` and ``term``;
 * each relation: an edge whose ``kind`` is the relation kind (``contrasts_with``,
-  ``opposes``, ``agrees_with``...), keyed by the relation id, with ``speaker``, ``quote``
-  and ``where`` when the text gives them.
+  ``opposes``, ``agrees_with``...), keyed by the relation id, with ``speaker``,
+  ``speaker_name``, ``quote`` and ``where`` when the text gives them.
 
 The graph's own attributes hold the source (``title``, ``author``, ``date``, ``url``); a
 graph from another tool may have a ``name`` instead of a title (:func:`graph_title`).
@@ -78,8 +78,12 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         G.add_edge(m.by, m.id, key=m.id, kind=WROTE)
         if m.reply_to:
             G.add_edge(m.id, m.reply_to, key=m.id, kind=REPLIES_TO)
+    # the speaker's name beside their id, for tools that show an edge's fields alone
+    # (Gephi's data table, Neo4j): one string per person, shared by their edges
+    names = {p.id: p.name for p in ds.contributors}
     for c in ds.claims:
-        evidence = {"speaker": c.by, "quote": c.quote, "where": c.where, "negated": c.negated, "term": c.term,
+        evidence = {"speaker": c.by, **_set(speaker_name=names.get(c.by)), "quote": c.quote, "where": c.where,
+                    "negated": c.negated, "term": c.term,
                     **_anchor(c.message, c.span),
                     **_set(inferred=c.inferred, status=c.status, confidence=c.confidence)}
         G.add_edge(c.term, c.attribute, key=c.id, kind=CLAIM, **evidence)
@@ -89,7 +93,8 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     drafted_terms = {t.id for t in ds.terms if t.status == DRAFT}
     for r in ds.relations:
         status = r.status if r.kind not in CONTEXT_RELATIONS or {r.source, r.target} & drafted_terms else ""
-        G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, quote=r.quote, where=r.where,
+        G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, **_set(speaker_name=names.get(r.by)),
+                   quote=r.quote, where=r.where,
                    **_anchor(r.message, r.span), **_set(concerns=list(r.concerns), inferred=r.inferred,
                                                         status=status, confidence=r.confidence, count=r.count,
                                                         places=list(r.places)))

@@ -158,9 +158,17 @@ def person_keys(name: str) -> set[str]:
 
     >>> sorted(person_keys('Tom "TJ" Reilly'))
     ['reilly', 'tj', 'tjreilly', 'tom', 'tomtj', 'ttr']
+
+    A name written twice, the second in brackets, is shortened as each of the two:
+
+    >>> sorted(person_keys("李伟 (Li Wei)"))
+    ['li', 'liwei', 'lw', 'wei', '李lw', '李伟', '李伟li']
     """
     nicknames = {normalise(n) for n in re.findall(r"[\"“”]([^\"“”]{1,30})[\"“”]", name)} - {""}
-    return nicknames | _short_forms(name)
+    # a name written twice, the second in brackets ("李伟 (Li Wei)"), is shortened as two names
+    both = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", name)
+    twice = {k for part in both.groups() for k in {normalise(part), *_short_forms(part)}} if both else set()
+    return nicknames | _short_forms(name) | (twice - {""})
 
 
 def _short_forms(name: str) -> set[str]:
@@ -189,12 +197,24 @@ def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
 def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     """The node that ``name`` names (optionally only among nodes of ``kind``).
 
+    An id names its node, unless it is the id of no term and a term is called so (a term
+    "error" beside an attribute "Error" of id ``error``): then, where any kind will do,
+    the name is ambiguous. ``KIND:NAME`` ("attribute:error") names a node of that kind
+    only.
+
     Raises :class:`NodeNotFound` with a did-you-mean, or :class:`AmbiguousName` listing
     the candidates.
     """
     if name in G and _kind_ok(G, name, kind):
+        terms = [n for n in _called(G).get(normalise(name), ()) if n != name and n in G
+                 and G.nodes[n].get("kind") == TERM] if kind is None and G.nodes[name].get("kind") != TERM else []
+        if terms:
+            raise _ambiguous(G, name, [name, *terms], "")
         _warn_also_called(G, name, kind)
         return name
+    prefixed = _KIND_PREFIX.fullmatch(name)
+    if prefixed and kind in (None, prefixed.group(1).casefold()):
+        return resolve(G, prefixed.group(2), prefixed.group(1).casefold())
     key = normalise(name)
     if not key:
         raise NodeNotFound(f"'{excerpt(name)}' names no node: give a term, attribute or contributor")
@@ -218,14 +238,27 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         return found[0]
     what = f"{kind} " if kind else ""
     if found:
-        listed = ", ".join(_shown(G, n, with_id=True) for n in found[:10])
-        more = f" and {len(found) - 10} more" if len(found) > 10 else ""
-        raise AmbiguousName(f"'{excerpt(name)}' names several {what}nodes: {listed}{more}; give an id")
+        raise _ambiguous(G, name, found, what)
     drafted = LEFT_OUT_DRAFTS.get(G, {})
     if any(key in (normalise(str(n)), normalise(label)) for n, label in drafted.items()):
         raise NodeNotFound(f"'{excerpt(name)}' is only drafted, and --curated leaves drafts out: accept it "
                            "(conceptgraph review) or drop --curated")
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
+
+
+# "attribute:error": a name of a node of that kind only
+_KIND_PREFIX = re.compile(r"(term|attribute|contributor|message)\s*:\s*(.+)", re.I | re.S)
+
+
+def _ambiguous(G: Graph, name: str, found: list[Any], what: str) -> AmbiguousName:
+    """The error for a name of several nodes: each with its kind and id; of several kinds,
+    how to name each (``attribute:error``), since an id may be the name itself."""
+    listed = ", ".join(_shown(G, n, with_id=True) for n in found[:10])
+    more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+    how = "give an id"
+    if len({G.nodes[n].get("kind") for n in found}) > 1:
+        how += ", with its kind if need be: " + ", ".join(f"{G.nodes[n].get('kind')}:{excerpt(n, 40)}" for n in found[:10])
+    return AmbiguousName(f"'{excerpt(name)}' names several {what}nodes: {listed}{more}; {how}")
 
 
 # For each graph: its node count when indexed, and each normalised label or alias -> the

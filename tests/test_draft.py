@@ -1361,6 +1361,23 @@ def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
     assert [(c.term, labels[c.attribute]) for c in out.claims] == [("persona", "proposed as a name")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "A mentor will often share stories & that's a gift.",
+    "A mentor will often share stories and that's a gift.",  # "that's a gift" is a clause, shared of no one
+])
+def test_a_clause_after_and_is_no_second_object(sentence: str) -> None:
+    out, labels = _drafted(sentence, terms="mentor")
+    assert [(c.term, labels[c.attribute]) for c in out.claims] == [("mentor", "will share stories")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "So a mentor is patient & a coach is demanding.", "So a mentor is patient and a coach is demanding.",
+])
+def test_an_ampersand_joins_two_statements_as_and_does(sentence: str) -> None:
+    out, labels = _drafted(sentence, terms="mentor,coach")
+    assert {(c.term, labels[c.attribute]) for c in out.claims} == {("mentor", "patient"), ("coach", "demanding")}
+
+
 def test_a_statement_asked_back_is_drafted_as_less_sure_than_one_that_asks_to_be_confirmed() -> None:
     # "So X is Y?" asks whether X is Y; "X is Y, right?" states it and asks for assent
     sure = {}

@@ -431,7 +431,7 @@ def _elided(text: str, base: int, start: int, end: int, mention: Mention, before
 
 
 # what may stand before the term of an elided clause ("; a volunteer", "and the guest"), and its verb alone after
-_ELIDED_BEFORE = re.compile(r"\s*(?:(?:and|but|while|whereas)\s+)?(?:(?:a|an|the)\s+)?[\"“‘'`]*", re.I)
+_ELIDED_BEFORE = re.compile(r"\s*(?:(?:and|&|but|while|whereas)\s+)?(?:(?:a|an|the)\s+)?[\"“‘'`]*", re.I)
 _ELIDED = re.compile(r"[\"”’'`]*\s+(?P<verb>is|are|was|were|does|do|did|can|has|have|will|would|should)"
                      r"(?P<neg>n['’]?t|\s+not)?(?:\s+(?:(?P<too>too|as\s+well|also)|(?P<either>either)))?\s*[.!]?\s*", re.I)
 
@@ -476,11 +476,11 @@ _STATES = r"(?:is|are|was|were|means|has|have|needs|requires|involves|implies)"
 _SPLICE = re.compile(rf",\s+(?:the\s+|an?\s+)?[“\"'‘`]?(?=[\w“\"'‘`-][^,;:.!?]{{0,60}}?\s{_STATES}\s)", re.I)
 _SPLICE_VERB = re.compile(rf"[\"”’'`]*(?:\s+{_STATES}\s|\s*(?:!=|≠|=))", re.I)  # ("jelly = strained, jam = mashed")
 # where a clause cut at a comma starts: "..., a sponsor talks about you"
-_SPLICED_AT = re.compile(r",\s*(?:(?:and|the|an?)\s+)*[\"“‘'`]?$", re.I)
+_SPLICED_AT = re.compile(r",\s*(?:(?:and|&|the|an?)\s+)*[\"“‘'`]?$", re.I)
 # after a comma, a term and any verb: "Defects cost money, bugs cost time"
-_SPLICE_ANY = re.compile(r",\s+(?:and\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
+_SPLICE_ANY = re.compile(r",\s+(?:(?:and|&)\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
 _NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")
-_AND_CLAUSE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
+_AND_CLAUSE = re.compile(r"\s+(?:and|&)\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
 
 
 def _verb_next(text: str, at: int) -> bool:
@@ -785,10 +785,15 @@ def _pos(word: str) -> frozenset[str]:
 
 
 _CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b", re.I)
-_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and)\s+(?=\w)|\s[–—]\s+(?=\w)")
+_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 
 
+# a subject and its verb in one word: "that's", "it'll", "we've"
+_SUBJECT_VERB = re.compile(r"(?:that|it|this|there|what|he|she|they|we|you|I)['’](?:s|re|ll|d|ve|m)\b", re.I)
+# a clause of its own after "and": "..., and that's a gift", "& that is how it goes"
+_THEN_CLAUSE = re.compile(r",?\s+(?:and|&|so)\s+(?:(?:that|it|this|there|what|he|she|they|we|you|I)['’](?:s|re|ll|d|ve|m)|"
+                          r"(?:that|this|it)\s+(?:is|was|will|would|makes|means)|which\s+(?:is|was|makes|means))\b", re.I)
 _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", re.I)
 
 
@@ -861,6 +866,9 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
     stop = _BREAK.search(phrase)
     if stop and stop.start() > 0:
         phrase = phrase[: stop.start()]
+    aside = _THEN_CLAUSE.search(phrase)  # "shares stories and that's a gift": the speaker's aside ends it
+    if aside and aside.start() > 0:
+        phrase = phrase[: aside.start()]
     out = []
     pieces: list[tuple[int, int]] = []
     condition = re.match(r"\s*(?:when|where|if)\b", phrase)
@@ -890,13 +898,13 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         chunk = phrase[s:e]
         # "has to be grounded": "has to" is one verb, not "has" and a purpose
         said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
-        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
+        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|&|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
                           r"(?:is|are))\s+", chunk)
         if joined:
             chunk = chunk[joined.end():]
             verb_at = _CLAUSE_VERB.search(chunk)
-            if s and verb_at and chunk[:verb_at.start()].strip():
-                continue  # ", and leadership without management is just talk": a clause ("and is shared": not)
+            if s and (verb_at and chunk[:verb_at.start()].strip() or _SUBJECT_VERB.match(chunk)):
+                continue  # ", and leadership without management is just talk", "and that's ...": a clause
         neg = negated
         # "no longer supported", "no less central" say more than "not": the words are the label
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)

@@ -1028,8 +1028,10 @@ def test_drafts_are_ghosted_on_the_page_and_left_out_by_curated(tmp_path: Path) 
     drafted = len(json.loads(run("review", str(folder), "--list", "--json").stdout))
     assert json.loads(out.stdout)["drafted"] == drafted > 0
     assert sum(1 for *_, d in G.edges(data=True) if d.get("status") == "draft" and d.get("kind") == "asserts") > 0
-    text = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml")).stdout
-    assert f"{drafted:,} drafted items" in text and "--curated" in text
+    said = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml"))
+    assert f"{drafted:,} drafted items" in said.stderr and "--curated" in said.stderr and said.stdout == ""
+    # a note of the "wrote" line: -q silences it
+    assert run("-q", "export", "graphml", "--data", str(folder), "-o", str(tmp_path / "g.graphml")).stderr == ""
     out = run("export", "graphml", "--data", str(folder), "-o", str(tmp_path / "c.graphml"), "--curated", "--json")
     assert "drafted" not in json.loads(out.stdout)
     # info counts what the curated export wrote

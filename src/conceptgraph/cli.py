@@ -210,8 +210,12 @@ def _answer(result: Any, as_json: bool, command: str, empty: str = "") -> None:
 
 
 def _written(result: dict[str, Any], as_json: bool) -> None:
-    """What a command wrote: "wrote PATH" on stderr (and what to do next on stdout), or the JSON."""
-    _written_as(result, as_json, "export")
+    """What a command wrote: "wrote PATH" on stderr, with how many drafted items review has
+    still to decide (what to do next on stdout), or the JSON."""
+    from .output import drafted_note
+
+    _say_written(result["path"] + drafted_note(result.get("drafted", 0)), as_json)
+    _answer(result, as_json, "export")
 
 
 def _written_as(result: Any, as_json: bool, command: str) -> None:

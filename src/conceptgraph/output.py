@@ -705,9 +705,12 @@ def evaluate_text(r: dict[str, Any]) -> str:
 
 
 def export_text(r: dict[str, Any]) -> str:
-    drafted = (f"{_count(r['drafted'], 'drafted item')} (nodes and links not reviewed) written too: --curated "
-               "leaves them out") if r.get("drafted") else ""
-    return "\n".join(x for x in (str(r.get("command", "")), drafted) if x)
+    return str(r.get("command", ""))
+
+
+def drafted_note(n: int) -> str:
+    """What "wrote PATH" adds for an export holding drafts review has still to decide."""
+    return f" ({_count(n, 'drafted item')}, not reviewed: --curated leaves them out)" if n else ""
 
 
 def review_list_text(items: list[dict[str, Any]]) -> str:

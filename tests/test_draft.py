@@ -1363,6 +1363,22 @@ def test_a_name_put_forward_is_a_claim_that_says_so(sentence: str) -> None:
     assert [(c.term, labels[c.attribute]) for c in out.claims] == [("persona", "proposed as a name")]
 
 
+def test_it_after_words_that_lead_in_is_the_term_they_name() -> None:
+    out, labels = _drafted('A coach is paid. I also think "mentor" is a word of its own: it is a friend at work.',
+                           terms="mentor,coach")
+    assert ("mentor", "friend at work") in {(c.term, labels[c.attribute]) for c in out.claims}
+    assert ("coach", "friend at work") not in {(c.term, labels[c.attribute]) for c in out.claims}
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("A mentor is choosing what to share.", "choosing what to share"),  # a question word's "to": one object
+    ("A mentor is knowing how to listen.", "knowing how to listen"),
+])
+def test_a_question_word_and_its_to_are_one_object(sentence: str, label: str) -> None:
+    out, labels = _drafted(sentence, terms="mentor")
+    assert [labels[c.attribute] for c in out.claims] == [label]
+
+
 @pytest.mark.parametrize("sentence", [
     "A mentor will often share stories & that's a gift.",
     "A mentor will often share stories and that's a gift.",  # "that's a gift" is a clause, shared of no one

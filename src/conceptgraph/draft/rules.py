@@ -541,6 +541,10 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         heads.add(pos)
     subject: Mention | None = next((m for m in inside if m[0] - base in heads), None)
     rule = "subject"
+    # "it" is the term named last before it: in the words that lead in ('I think "X" is a
+    # word of its own: it ...'), else in the sentences before
+    led = [m for m in inside if m[0] - base < at]
+    previous = led[-1][2] if led else previous
     if subject is None and previous:
         pron = _PRONOUN.match(text[at:end])
         if pron:
@@ -884,8 +888,10 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
                  and phrase[: m.start()].split()[-1].casefold() not in _INDEFINITE]
         # not "allowing you | to close": what someone is let do is no purpose of the term
+        # nor "choosing what | to show": a question word and its "to" are one object
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
-                                                r"\s+to\s+(?=\w+)", phrase)
+                                                r"(?<!\bwhat)(?<!\bhow)(?<!\bwhere)(?<!\bwhen)(?<!\bwhich)(?<!\bwho)"
+                                                r"(?<!\bwhom)(?<!\bwhether)\s+to\s+(?=\w+)", phrase, re.I)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
                  and phrase[: m.start()].split()[-1].casefold() not in _CATENATIVE
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]

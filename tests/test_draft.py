@@ -1289,6 +1289,23 @@ def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Pat
     assert "supporter" not in about
 
 
+def test_an_agreement_on_named_terms_and_a_dispute_after_it_are_each_about_their_own(tmp_path: Path) -> None:
+    """"I agree with Ann on sonnets and odes. But a haiku is not just a short poem: ..."
+    agrees on what Ann said of sonnets and odes (not on her haiku claim, whose words name
+    an ode too), and disputes the rest: never agree and dispute one claim."""
+    thread = tmp_path / "t.txt"
+    thread.write_text("Ann: Here are my definitions.\n"
+                      "Ann: A sonnet is a poem of fourteen lines. An ode is a poem of praise. "
+                      "A haiku is a short ode to nature.\n"
+                      "Bo: I agree with Ann on sonnets and odes. But a haiku is not just a short ode: "
+                      "a haiku is a poem of seventeen syllables.\n", encoding="utf-8")
+    ds, _ = read_discussion([thread])
+    out = draft(ds, terms=["sonnet", "ode", "haiku"])
+    term = {c.id: c.term for c in out.claims}
+    about = {r.kind: {term[k] for k in r.concerns} for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    assert about == {"agrees_with": {"sonnet", "ode"}, "disputes": {"haiku"}}
+
+
 @pytest.mark.parametrize(("sentence", "negated"), [
     ("Trust cannot grow quickly.", True), ("Trust can't grow quickly.", True), ("Trust won't last.", True),
     ("Trust may never grow.", True), ("Trust will always grow.", False), ("Trust can grow slowly.", False),

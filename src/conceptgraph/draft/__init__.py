@@ -179,6 +179,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     target = _first_said(rare, msg.by, said) or answered
                 drafter.lean(msg, target, reading)
             drafter.other_side(msg, reading, stated)
+            drafter.each_side_its_own(stated)
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
@@ -274,9 +275,11 @@ class _Drafter:
         self.taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
             | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
         self.names: dict[str, str] = {}  # a name's key -> term id
+        self.term_words: dict[str, frozenset[str]] = {}  # term id -> the content words of its names
         for known in ds.terms:
             for n in (known.id, known.label, *known.aliases):
                 self.names.setdefault(" ".join(key_of(n.split(), split)), known.id)
+            self.know_term(known)
         people = [(c.id, c.name) for c in ds.contributors]
         self.who = name_index(people)
         # a name several people answer to ("Matt") means the one of them who has spoken
@@ -295,8 +298,8 @@ class _Drafter:
         self.relations: list[Relation] = []
         self.seen: set[tuple[Any, ...]] = set()
         self.used_terms: set[str] = set()
-        # speaker -> their claims: id, content words, message
-        self.said: dict[str, list[tuple[str, set[str], str]]] = {}
+        # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
+        self.said: dict[str, list[_Said]] = {}
         self.quoted: tuple[tuple[str, int, int], set[str]] = (("", 0, 0), set())  # the last claim's quote, its words
         self.longest = 1
         self.firsts: frozenset[str] = frozenset()  # the first word of every name's key
@@ -326,6 +329,7 @@ class _Drafter:
             ident = unique_id(_slug(c.label), self.taken)
             self.names[key] = ident
             new.append(Term(ident, c.label, c.aliases, status=DRAFT, confidence=c.confidence))
+            self.know_term(new[-1])
         for t in new:  # "straw person" finds "strawperson" too, once every term has its own name
             for alias in t.aliases:
                 self.names.setdefault(" ".join(key_of((w for _, _, w in tokens(alias)), self.split)), t.id)
@@ -365,6 +369,11 @@ class _Drafter:
         return [Relation(f"draft-{kind.replace('_', '-')}-{n}", kind, source, target, msg.by, msg.text[s:e], msg.where,
                          msg.id, (s, e), status=DRAFT, count=count, places=tuple(places))
                 for n, ((kind, source, target), (msg, s, e, count, places)) in enumerate(self.links.items(), 1)]
+
+    def know_term(self, term: Term) -> None:
+        from .rules import content_words
+
+        self.term_words[term.id] = frozenset(w for n in (term.label, *term.aliases) for w in content_words(n))
 
     def attribute(self, label: str) -> str:
         from ..model import Attribute
@@ -409,12 +418,13 @@ class _Drafter:
         if self.quoted[0] != place:  # the claims of one sentence quote it all: its words once
             whole = (q_start, q_end) == (s, e)
             self.quoted = (place, words if words is not None and whole else content_words(msg.text[q_start:q_end]))
-        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1], msg.id))
+        named = self.term_words.get(f.term, frozenset())
+        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1] | named, msg.id, named))
         return aid
 
     def claimed_in(self, msg: Message) -> bool:
         """Whether a claim was drafted from ``msg`` (among its speaker's last few)."""
-        return any(m == msg.id for _, _, m in self.said.get(msg.by, [])[-20:])
+        return any(m == msg.id for _, _, m, _ in self.said.get(msg.by, [])[-20:])
 
     def view(self) -> _View:
         """What reading one message on its own needs of the terms named so far."""
@@ -549,6 +559,22 @@ class _Drafter:
                 answered = self.root_by
             self.relation(kind, msg.by, answered, msg, s, e, "leaning",
                           concerns=_concerns(self.said.get(answered, []), words, self.answering))
+
+    def each_side_its_own(self, stated: int) -> None:
+        """A message that agrees with someone and disputes them (the stances from ``stated``
+        on) does not agree and disagree on one claim: the later stance is about what the
+        earlier one is not about ("I agree with Ann on X. But Y ...": the dispute is over Y),
+        unless that leaves it nothing."""
+        first: dict[str, Relation] = {}
+        for i in range(stated, len(self.relations)):
+            r = self.relations[i]
+            if r.kind not in STANCES:
+                continue
+            earlier = first.setdefault(r.target, r)
+            if earlier.kind != r.kind:
+                own = tuple(c for c in r.concerns if c not in earlier.concerns)
+                if own:
+                    self.relations[i] = replace(r, concerns=own)
 
     def other_side(self, msg: Message, reading: _Reading, stated: int) -> None:
         """A reply that took one side towards someone (the stances drafted from ``stated``
@@ -805,30 +831,46 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
     return m.group(1).casefold() if m else None
 
 
-def _concerns(said: list[tuple[str, set[str], str]], words: set[str], replied: str = "") -> tuple[str, ...]:
+#: A speaker's drafted claim: its id, the content words of its quote and its term, the
+#: message it is in, and its term's words
+_Said = tuple[str, set[str], str, frozenset[str]]
+
+
+def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[str, ...]:
     """The target's drafted claims that the stance's ``words`` (its content words) echo,
     the most recent first: in a long thread, agreement is with what was said lately. A
-    stance that echoes nothing ("I agree with Bob.") concerns their latest message. A
-    reply to one of their messages (``replied``, its id) is about what that one says:
-    the claims of it that it echoes, else all of them.
+    stance that names terms ("I agree with Ann on defect and failure") is about the
+    claims on them. A stance that echoes nothing ("I agree with Bob.") concerns their
+    latest message. A reply to one of their messages (``replied``, its id) is about what
+    that one says: the claims of it that it echoes, else all of them.
 
-    >>> said = [("c-1", {"guess"}, "m1"), ("c-2", {"proof", "sorry"}, "m2")]
-    >>> _concerns(said, {"guess"}), _concerns(said, {"guess"}, replied="m2")
-    (('c-1',), ('c-2',))
+    >>> said = [("c-1", {"guess"}, "m1", frozenset()), ("c-2", {"proof", "sorry", "guess"}, "m2", {"proof"})]
+    >>> _concerns(said, {"guess"}), _concerns(said, {"sorry"}, replied="m2"), _concerns(said, {"guess", "proof"})
+    (('c-1', 'c-2'), ('c-2',), ('c-2',))
     """
     theirs_there = [x for x in said if replied and x[2] == replied]
     if theirs_there:
-        echoed = [i for i, w, _ in theirs_there if w & words]
-        return tuple(sorted(echoed or [i for i, _, _ in theirs_there][:5], key=lambda i: int(i.rsplit("-", 1)[1])))
-    found = []
-    for ident, theirs, _ in reversed(said[-500:]):
-        if theirs & words:
-            found.append(ident)
+        echoed = _on_named([x for x in theirs_there if x[1] & words], words)
+        return _in_order(echoed or [i for i, *_ in theirs_there][:5])
+    found: list[_Said] = []
+    for x in reversed(said[-500:]):
+        if x[1] & words:
+            found.append(x)
             if len(found) == 5:
                 break
     if not found and said:
-        found = [ident for ident, _, message in said if message == said[-1][2]][:5]
-    return tuple(sorted(found, key=lambda i: int(i.rsplit("-", 1)[1])))
+        return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]][:5])
+    return _in_order(_on_named(found, words))
+
+
+def _on_named(echoed: list[_Said], words: set[str]) -> list[str]:
+    """Of the claims ``words`` echo, those on a term they name, when any are."""
+    named = [x[0] for x in echoed if x[3] and x[3] <= words]
+    return named or [x[0] for x in echoed]
+
+
+def _in_order(ids: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=lambda i: int(i.rsplit("-", 1)[1])))
 
 
 def _slug(text: str) -> str:

@@ -1574,11 +1574,22 @@ def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: t
     ("+1", "", "agrees_with"), ("I don't think so.", "", "disputes"),
     ("Totally agree.", "", "agrees_with"), ("Strongly agree with Maria.", "maria", "agrees_with"),
     ("I agree with Maria but you are wrong, Tom.", "maria", "agrees_with"),  # one stance a sentence, never both
+    ("Exactly, Ann.", "", "agrees_with"), ("Exactly, Ann Smith!", "", "agrees_with"),  # said to whom it answers
+    ("Great summary +1", "", "agrees_with"),
 ])
 def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
     found = stances(sentence, who, replied_author="ann")
     assert [(s.kind, s.target) for s in found] == [(expected, named or "ann")]
+
+
+def test_a_plus_one_that_signs_off_a_statement_votes_for_no_one() -> None:
+    from conceptgraph.draft.stances import leaning
+
+    for signed in ("Categories are set by admins; tags are usually made by users. :+1:",
+                   "Categories are set by admins; tags are usually made by users. \U0001F44D"):
+        assert stances(signed, name_index([("maria", "Maria Lopez")]), replied_author="ann") == []
+        assert leaning(signed) is None
 
 
 @pytest.mark.parametrize("sentence", ["Agreed?", "Everyone OK?", "Makes sense?"])

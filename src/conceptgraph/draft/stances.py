@@ -115,7 +115,8 @@ _PATTERNS: list[_Shape] = [
         r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"
         r"^\s*(?:all\s+)?correct\s*[.!]|you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
-        r"(?:exactly|indeed|absolutely|precisely)\s*[.!]|as you (?:described|said|suggested)|feel the same|"
+        r"(?:exactly|indeed|absolutely|precisely)\s*(?:[.!]|,\s*(?:[^\W\d_][\w’'.-]*\s*){1,3}[.!])|"  # "Exactly, Zoë."
+        r"as you (?:described|said|suggested)|feel the same|"
         r"(?:share|have)\s+(?:\w+\s+)?similar concerns|happy to (?:follow|go with)|"
         r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I), False,
         needs=("agree", "concur", "point", "said", "spot on", "nailed", "look", "sound", "seem", "correct", "right",
@@ -125,7 +126,10 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"(?:{_PLUS_ONE})\s+(?:(?:to|for)\s+)?@?(?P<who>[^\W\d_][\w’'.-]*\w"
                                    rf"(?:\s+[A-Z][\w’'-]*)?)"), True,
            needs=("+1", "thumbsup", "\U0001F44D")),
-    _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
+    # a bare "+1", opening a sentence or in a short one: one that closes a statement of the
+    # speaker's own ("... created by users. :+1:") signs it off, and votes for no one
+    _Shape(AGREES_WITH, re.compile(rf"^\W*(?:{_PLUS_ONE})|^(?=.{{0,50}}$).*?(?:{_PLUS_ONE})", re.S), False,
+           needs=("+1", "thumbsup", "\U0001F44D")),
     # "-1 on X", ":-1:", 👎: a vote against (opening the sentence: "-1" inside one may be a number)
     _Shape(DISPUTES, re.compile(r"^\W*(?<![\w.])-1(?=\s*$|\s*[.,!:;)]\s|\s*[.!]$|\s+(?:on|to|for|from|here|me)\b)"
                                 r"|:-1:|:thumbsdown:|\U0001F44E"), False,
@@ -425,6 +429,10 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|never|without|(?:do|does|did|ca|coul
                       r"argue|worr\w+|wrong|bad|confusing|misleading)\b(?!\s+more\b)", re.I)
 
 
+# A "+1" that closes a statement
+_SIGNED_OFF = re.compile(rf"[.!]\s*:?(?:{_PLUS_ONE})[\s\W]*$")
+
+
 # Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!"
 _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to\s+)?(?:all|everyone|everybody|guys|"
                          r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
@@ -469,6 +477,8 @@ def _cues(sentence: str) -> tuple[int, int]:
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
         return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
     sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
+    if len(sentence) > 50:  # "... created by users. :+1:": a statement signed off, no vote
+        sentence = _SIGNED_OFF.sub(" ", sentence)
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)

@@ -105,6 +105,17 @@ def test_an_address_that_is_no_web_address_is_not_kept(write) -> None:
     assert ds.messages and not any(m.url for m in ds.messages)
 
 
+def test_a_quote_left_out_of_a_comment_keeps_the_lines_around_it_apart(write) -> None:
+    """"Priya wrote:", the quote, the answer: the answer is not run into the attribution."""
+    xml = (FIX / "wordpress.xml").read_text(encoding="utf-8")
+    at = xml.index("I disagree")
+    start = xml.rindex("<![CDATA[", 0, at) + len("<![CDATA[")
+    end = xml.index("]]>", at)
+    xml = xml[:start] + "Bruno wrote:\n<blockquote>Cooperation is sharing a road</blockquote>\nI disagree." + xml[end:]
+    ds, _ = read_discussion([write(xml, "wp.xml")])
+    assert "Bruno wrote:\n\nI disagree." in [m.text for m in ds.messages]
+
+
 def test_the_sites_own_accounts_are_bots(write) -> None:
     """Discourse's system and discobot (negative user ids) and Stack Exchange's Community
     (user -1) write no one's words: left out as bots, kept with --include-bots."""

@@ -209,6 +209,8 @@ def _is_dataset(path: Path) -> bool:
     """Whether ``path`` is a dataset of ours (a file, or a folder holding one), which
     ``--data`` reads as it is: a YAML file whose lines open with two of its sections."""
     files = [path] if path.is_file() else sorted(path.glob("*.y*ml"))[:20] if path.is_dir() else []
+    if path.is_file() and path.suffix.lower() in (".yaml", ".yml") and path.name != "discussion.yaml":
+        files.append(path.parent / "discussion.yaml")  # a file of a dataset folder ("draft.yaml" of relations only)
     for f in files:
         if f.suffix.lower() in (".yaml", ".yml") and f.is_file():
             head = _head(f) or b""

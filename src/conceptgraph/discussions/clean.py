@@ -113,6 +113,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
     'Mark it `experimental`, not deprecated.'
     >>> html_to_text('<p>Agreed <img src="/e/+1.png" title=":+1:" class="emoji" alt=":+1:"></p>')
     'Agreed :+1:'
+    >>> html_to_text("Priya wrote: <blockquote>X is Y.</blockquote> I don't think so.")
+    "Priya wrote:\\n\\nI don't think so."
     """
     parts: list[str] = []
     size = 0  # the length of the text in parts
@@ -144,8 +146,10 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
             if tag in _SKIP or tag == "blockquote" or (tag == "aside" and "quote" in a.get("class", "").split()):
                 if tag not in _VOID:
                     skip.append(tag)
-                if tag not in _SKIP and left is not None:
-                    left[QUOTED_PASSAGES] += 1
+                if tag not in _SKIP:
+                    add("\n\n")  # a quote left out is still a block: "Priya wrote:" and the answer stay apart
+                    if left is not None:
+                        left[QUOTED_PASSAGES] += 1
                 continue
             if tag in _BLOCK:
                 add("\n\n" if tag in _PARAGRAPH else "\n")

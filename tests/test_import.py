@@ -1407,6 +1407,14 @@ def test_subtitles_dialogue_lines_are_two_speakers_not_the_last_one_named(write)
         ("KEIKO", "Say more. A coach - and a mentor - differ.")]  # one dash in a cue is no dialogue
 
 
+def test_voices_of_one_cue_that_open_with_dialogue_dashes_keep_their_words_only(write) -> None:
+    vtt = ("WEBVTT\n\n1\n00:00:36.500 --> 00:00:40.000\n<v Ann>- That's conformance, not accessibility.\n"
+           "<v Bo>- Exactly my point!</v>\n\n2\n00:00:41.000 --> 00:00:42.000\n<v Ann>- a list item, said alone\n")
+    ds, _ = read_discussion([write(vtt, "call.vtt")])
+    assert [m.text for m in ds.messages] == ["That's conformance, not accessibility.", "Exactly my point!",
+                                             "- a list item, said alone"]  # one voice: its dash is its own
+
+
 def test_transcripts_saved_as_text_a_heading_line_per_turn(write) -> None:
     """Otter's and Rev's text exports put the speaker and time on a line of their own and
     the words under it; Otter's closing line is no one's words."""

@@ -234,7 +234,10 @@ def _voices(body: str, previous: str) -> list[tuple[str, str]]:
         ends = [m.start() for m in marks[1:]] + [len(body)]
         pieces = [(previous, body[:marks[0].start()])]
         pieces += [(m.group(1).strip(), body[m.end():end]) for m, end in zip(marks, ends)]
-        return [(who, _MARKUP.sub("", text)) for who, text in pieces]
+        # voices in one cue may open with dialogue's dash ("<v Ann>- Exactly."): the dash is no word of theirs
+        dashed = len(marks) >= 2 and all(_DASH.match(_MARKUP.sub("", text).strip()) for _, text in pieces[1:])
+        return [(who, _DASH.sub("", _MARKUP.sub("", text).strip()) if dashed else _MARKUP.sub("", text))
+                for who, text in pieces]
     out: list[tuple[str, str]] = []
     speaker, lines = previous, list[str]()
     said = [_MARKUP.sub("", line).strip() for line in body.split("\n")]

@@ -339,7 +339,9 @@ def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
     said = {m.where: (m.text, m.reply_to) for m in ds.messages}
     assert said["comment 1"][0] == "[deleted]" and said["reply 1 to comment 1"][1] == "comment-1"
     assert [m.where for m in ds.messages] == ["post", "comment 1", "reply 1 to comment 1", "comment 2"]
+    # the stand-in is said apart, and is no speaker: ann, zoe and bo spoke
     assert summary["left_out"] == {"deleted": 1, "removed": 1}
+    assert summary["speakers"] == 3 and len(ds.contributors) == 4 and summary["stand_ins"] == 1
     assert next(c for c in ds.contributors if c.where == ("comment 1",)).name.startswith("unnamed commenter")
 
 
@@ -717,7 +719,7 @@ def test_a_mattermost_api_answer_by_user_ids_or_the_names_beside_them(tmp_path: 
     named.write_text(json.dumps(doc), encoding="utf-8")
     r = run("import", str(named), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.startswith("mattermost: 1 thread, 5 messages, 4 speakers, 2 replies\n")
+    assert r.stdout.startswith("mattermost: 1 thread, 5 messages, 3 speakers, 2 replies\n")
     written = load_dataset(tmp_path / "out")
     assert [c.name for c in written.contributors] == ["Hyun Lee", "Ofelia Domínguez", "unnamed commenter (message 2)",
                                                       "Łukasz"]
@@ -796,7 +798,7 @@ def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path
     # told by its content, whatever its name
     fmt, said, written = imported_unnamed(path, tmp_path)
     assert fmt == "teams"
-    assert said == ["teams: 1 thread, 8 messages, 4 speakers, 5 replies",
+    assert said == ["teams: 1 thread, 8 messages, 3 speakers, 5 replies",
                     "left out: 1 bot, 2 deleted, 1 empty, 1 join, leave or channel event, 1 quoted "
                     "passage (others' words)"]
     assert [(m.where, m.reply_to, m.text) for m in written.messages] == [t[1:] for t in TEAMS_CHANNEL]
@@ -966,7 +968,7 @@ def test_a_canvas_full_topic_with_the_topic_beside_it_or_in_the_same_file(tmp_pa
     assert detect(tmp_path / "import") is IMPORTERS["canvas"] and detect(tmp_path / "topic") is IMPORTERS["canvas"]
     r = run("import", str(tmp_path / "topic"), str(tmp_path / "import"), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[:2] == ["canvas: 1 thread, 9 messages, 6 speakers, 8 replies",
+    assert r.stdout.splitlines()[:2] == ["canvas: 1 thread, 9 messages, 5 speakers, 8 replies",
                                          "left out: 2 deleted, 1 empty, 1 quoted passage (others' words)"]
     written = load_dataset(tmp_path / "out")
     assert [(m.where, m.reply_to, m.text) for m in written.messages] == [c[1:] for c in CANVAS]
@@ -1090,7 +1092,7 @@ def test_a_moodle_forum_export_each_discussion_a_thread_its_replies_by_parent(tm
     # told by its content, whatever its name
     fmt, said, written = imported_unnamed(path, tmp_path)
     assert fmt == "moodle"
-    assert said == ["moodle: 2 threads, 8 messages, 6 speakers, 6 replies",
+    assert said == ["moodle: 2 threads, 8 messages, 5 speakers, 6 replies",
                     "left out: 2 deleted, 1 private reply, 1 quoted passage (others' words)"]
     assert [(m.where, m.reply_to, m.text) for m in written.messages] == [
         t[1:] for t in _in_thread("Myth or legend?", MOODLE_MYTH) + _in_thread("Is a fable a myth?", MOODLE_FABLE)]
@@ -1117,7 +1119,7 @@ def test_a_moodle_csv_export_reads_as_its_json(tmp_path: Path) -> None:
     assert imp is not None and imp.name == "moodle"
     r = run("import", str(tmp_path / "export"), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.startswith("moodle: 2 threads, 8 messages, 6 speakers, 6 replies\n")
+    assert r.stdout.startswith("moodle: 2 threads, 8 messages, 5 speakers, 6 replies\n")
     # dates written out, HTML removed: Moodle's plain text (messageformat 2), a quote as "> " lines
     import csv
     import io
@@ -1158,7 +1160,7 @@ def test_a_moodle_web_service_answer_of_a_discussion_s_posts(tmp_path: Path) -> 
     assert detect(tmp_path / "posts") is IMPORTERS["moodle"]
     r = run("import", str(tmp_path / "posts"), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.startswith("moodle: 1 thread, 6 messages, 5 speakers, 5 replies\n")
+    assert r.stdout.startswith("moodle: 1 thread, 6 messages, 4 speakers, 5 replies\n")
     # its pages saved one after the other read each post once; --format moodle on another tool's file is refused
     pages = tmp_path / "pages.json"
     pages.write_text(path.read_text(encoding="utf-8") * 2, encoding="utf-8")

@@ -663,6 +663,9 @@ def import_text(r: dict[str, Any]) -> str:
         scope = " of all that was read, not only this thread" if r.get("left_out_of") == "file" else ""
         lines.append(f"left out{scope}: " + ", ".join(f"{count} {_one(why) if count == 1 else why}"
                                                       for why, count in r["left_out"].items()))
+    if r.get("stand_ins"):
+        lines.append(f"kept as stand-ins: {_count(r['stand_ins'], 'deleted message')} that others answer "
+                     "(“[deleted]”, no one's words), so that their answers keep their place")
     if "language" in r:
         lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
                                      else r["language"]))

@@ -657,8 +657,9 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     if rename:  # first: a speaker named so may then be one person with another (--same-person)
         ds = renamed(ds, rename)
     if same:
+        no_one = len(ds.contributors) - summary["speakers"]  # stand-ins of deleted posts, no speaker's
         ds = same_people(ds, same)
-        summary = {**summary, "speakers": len(ds.contributors)}
+        summary = {**summary, "speakers": len(ds.contributors) - no_one}
     existed = check_new_folder(target, _IMPORTED, force)
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review
         left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())

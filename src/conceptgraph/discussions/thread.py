@@ -410,6 +410,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 person = people[key] = {"name": speaker, "places": [], "role": "commenter",
                                         "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
+            person["spoke"] = person.get("spoke", False) or not p.gone
             if key == root_author:
                 person["role"] = "author"
             elif p.role and person["role"] == "commenter":
@@ -426,8 +427,10 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                     url=first.url if not several else "")
     contributors = tuple(Contributor(v["id"], v["name"], v["role"], tuple(v["places"])) for v in people.values())
     ds = Dataset(source=source, contributors=contributors, messages=tuple(messages))
-    summary = {"threads": len(threads), "messages": len(messages), "speakers": len(contributors),
-               "replies": replies, "left_out": dict(sorted(left.items()))}
+    # a stand-in's "[deleted]" is no speaker's words: it is counted apart
+    stand_ins = sum(bool(p.gone) for t in threads for p in t.posts)
+    summary = {"threads": len(threads), "messages": len(messages), "speakers": sum(v["spoke"] for v in people.values()),
+               "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {})}
     return ds, summary
 
 

@@ -447,6 +447,20 @@ def test_a_name_only_the_title_gives_is_no_term(title: str, kept: set[str]) -> N
     assert labels & {"lyon", "zaragoza"} == kept
 
 
+def test_a_term_is_named_in_the_singular_the_text_uses_though_the_title_asks_in_the_plural() -> None:
+    msgs = [Message("m1", "a", "post", "What is the difference between a tag and a category?"),
+            Message("m2", "b", "comment 1", "A tag is a facet. Categories are containers.", reply_to="m1")]
+    labels = {t.label: t.aliases for t in find_terms(msgs, title="Tags vs categories", max_terms=10)}
+    assert {"tag", "category"} <= set(labels) and "tags" in labels["tag"]
+
+
+def test_an_opener_is_no_word_of_a_word_defined() -> None:
+    msgs = [Message("m1", "a", "post", "Is usability the same as accessibility?"),
+            Message("m2", "b", "comment 1", "So conformance means passing the checks.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="", max_terms=10)}
+    assert "conformance" in labels and "so conformance" not in labels
+
+
 def test_a_name_the_title_gives_and_a_message_takes_up_is_a_term() -> None:
     msgs = [Message("m1", "a", "post", "Is Scrum a kind of Agile? Scrum has sprints; Agile is a manifesto."),
             Message("m2", "b", "comment 1", "Scrum is one way to do Agile.", reply_to="m1")]

@@ -99,7 +99,9 @@ _QUOTED_PAIR = re.compile(r"(?P<a>[\"“‘`][^\"“”‘’`\n]{1,40}[\"”’
 # A word said to mean something, opening a clause: "Alternately means switching ..., alternatively means ..."
 # Adverbs that hedge what follows ("X just means ..."): no part of the word X
 _HEDGING = r"(?:just|only|really|simply|basically|actually|also|usually|generally|merely)"
-_DEFINED = re.compile(r"(?:^|[,;:]\s+(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?"
+# ("So conformance means ...": the opener is no word of the name)
+_DEFINED = re.compile(r"(?:^(?:(?:so|well|then|now|and|but|ok|okay|yes|yeah|no|right)\b,?\s+)?|[,;:]\s+"
+                      r"(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)[\"“‘'`]?"
                       rf"(?P<x>[^\W\d_][\w-]*(?:\s+(?!(?:{_HEDGING}|always|never|often|still|now|then|here|there|"
                       r"mostly)\b)[^\W\d_][\w-]*)?)"
                       rf"[\"”’'`]?\s+(?:{_HEDGING}\s+)?(?:means|meant|denotes|is defined as|refers to)\b", re.I)
@@ -209,10 +211,11 @@ class Candidate:
 
     @property
     def label(self) -> str:
-        if self.preferred:
-            return self.preferred
-        # The singular when the text has it: "ballad", not "ballads".
+        # The singular when the text has it: "ballad", not "ballads"; a question's own form
+        # ("Tags vs categories") otherwise
         ranked = sorted(self.forms.items(), key=lambda kv: (_plural(kv[0]), -kv[1], kv[0]))
+        if self.preferred and not (_plural(self.preferred) and ranked and not _plural(ranked[0][0])):
+            return self.preferred
         return ranked[0][0] if ranked else " ".join(self.key)
 
     @property

@@ -1555,6 +1555,11 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("So a haiku is a kind of poem?", []),  # a statement asked back
     ("A haiku is a kind of poem, right?", [("includes", "poem", "haiku")]),  # asks to be confirmed: states
     ("What is the difference between a haiku and a sonnet?", [("contrasts_with", "haiku", "sonnet")]),
+    # of a list of three, each with each other
+    ("What is the difference between a haiku, a sonnet and a poem?",
+     [("contrasts_with", "haiku", "sonnet"), ("contrasts_with", "haiku", "poem"), ("contrasts_with", "sonnet", "poem")]),
+    ("What's the difference between haiku, sonnets, and poems?",
+     [("contrasts_with", "haiku", "sonnet"), ("contrasts_with", "haiku", "poem"), ("contrasts_with", "sonnet", "poem")]),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}

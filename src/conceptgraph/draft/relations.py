@@ -96,6 +96,8 @@ _TO = re.compile(rf"^{_Q}\s*(?:to|with|by|into|for)\s+(?:the\s+)?{_Q}$", re.I)
 # what joins the items of a list: "Y and Z", "Y, and Z", "Y or Z", "Y/Z" (a comma alone may end a clause)
 _LIST = re.compile(rf"^{_Q}(?:,?\s*(?:and|or)\s+|\s*/\s*)(?:a|an|the)?\s*{_Q}$", re.I)
 _COMMA = re.compile(rf"^{_Q},\s*{_Q}$")
+# what joins the items of a list of names, each with its article: "X, a Y and a Z"
+_LISTED = re.compile(rf"^{_Q}(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:a|an|the)\s+)?{_Q}$", re.I)
 _SLASH = re.compile(rf"^{_Q}/{_Q}$")
 _ALL = re.compile(r"\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
 _ARE = re.compile(rf"^{_Q}(?:are|is)\s+(?:(?:also|just|really)\s+)?(?:a|an)?\s*{_Q}$", re.I)
@@ -145,6 +147,13 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
     def joined(i: int) -> bool:  # "A/B": mentions i and i + 1 are written as one pair
         return 0 <= i < len(mentions) - 1 and bool(_SLASH.match(text[mentions[i][1] - base:mentions[i + 1][0] - base]))
 
+    # "the difference between a tag, a category and a label": each of the list with each other
+    if len(mentions) > 2 and _PAIRED.search(text[:mentions[0][0] - base]) \
+            and all(_LISTED.match(text[e - base:s - base]) for (_, e, _), (s, _, _) in zip(mentions, mentions[1:])):
+        for i, (_, _, a) in enumerate(mentions):
+            for _, _, b in mentions[i + 1:]:
+                add(CONTRASTS_WITH, a, b, CONTRASTS_WITH)
+        return out
     spread: tuple[str, str, bool] | None = None  # the relation the list being read shares: kind, term, reversed
     for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         between = text[e1 - base:s2 - base]

@@ -756,6 +756,34 @@ def test_the_card_stands_beside_the_thread_never_over_it(browser, server: Review
     assert errors == []
 
 
+def test_the_item_on_the_card_stays_in_sight_beside_it_with_the_edit_form_open(browser, server: ReviewServer) -> None:
+    """The card grows with the edit form: the ends of the item it shows (a dispute's two
+    people) are brought into the part of the graph it leaves free, not left under it."""
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    review = server.review
+    for _ in range(400):
+        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes"):
+            break
+        page.keyboard.press(" ")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit")
+    page.wait_for_timeout(1500)  # the graph follows once the keys pause
+    card = page.locator("#review").bounding_box()
+    canvas = page.locator("#network canvas").bounding_box()
+    for end in (it.record.source, it.record.target):
+        at = page.evaluate("(id) => { const i = conceptgraph.data.nodeDetails.findIndex((d) => String(d.id) === id);"
+                           " return conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition(i)); }", end)
+        x, y = canvas["x"] + at["x"], canvas["y"] + at["y"]
+        assert canvas["x"] <= x <= canvas["x"] + canvas["width"] and canvas["y"] <= y <= canvas["y"] + canvas["height"]
+        assert not (card["x"] <= x <= card["x"] + card["width"] and card["y"] <= y <= card["y"] + card["height"]), end
+    assert errors == []
+
+
 def test_words_selected_in_the_thread_are_quoted_from_their_message(browser, server: ReviewServer,
                                                                      drafted: Path) -> None:
     page, errors = _open(browser, server)

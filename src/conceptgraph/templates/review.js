@@ -423,15 +423,36 @@
       const edges = it.edge ? (edgesOf.get(it.edge) || []) : [];
       try {
         cg.network.setSelection({ nodes: ids, edges }, { unselectAll: true, highlightEdges: false });
-        // above the card, which lies over the lower part of the graph
-        const lift = -Math.min(box.offsetHeight / 2, $("stage").clientHeight / 4);
-        if (ids.length) {
-          cg.network.focus(ids[0], { scale: Math.max(cg.network.getScale(), data.big ? 0.5 : 0.9),
-            offset: { x: 0, y: lift }, animation: false });
-        }
+        if (ids.length) inSight(ids);
       } catch (e) { // a node the current view hides (a filter): the card still shows it
         void e;
       }
+    }
+    /** Screen pixels kept around an item's nodes for their labels. */
+    const LABEL_MARGIN = 70;
+    /** Bring nodes ``ids`` into the part of the graph the card leaves free (above it, or
+     * beside it, whichever is larger), zoomed out as far as they all need and no further
+     * in than reading needs. */
+    function inSight(ids) {
+      const stage = $("stage").getBoundingClientRect(), card = box.getBoundingClientRect();
+      const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
+      if (card.left < stage.right && card.right > stage.left && card.top < stage.bottom && card.bottom > stage.top) {
+        const above = (card.top - stage.top) * stage.width, right = (stage.right - card.right) * stage.height;
+        const left = (card.left - stage.left) * stage.height;
+        if (above >= right && above >= left) free.bottom = card.top;
+        else if (right >= left) free.left = card.right;
+        else free.right = card.left;
+      }
+      const ps = ids.map((i) => cg.network.getPosition(i));
+      const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
+      const w = Math.max(free.right - free.left - 2 * LABEL_MARGIN, 40), h = Math.max(free.bottom - free.top - LABEL_MARGIN, 40);
+      const s = Math.min(Math.max(cg.network.getScale(), data.big ? 0.5 : 0.9),
+        w / Math.max(Math.max(...xs) - Math.min(...xs), 1), h / Math.max(Math.max(...ys) - Math.min(...ys), 1));
+      // the view's position is the graph point at the stage's middle: shifted so that the
+      // nodes' middle sits at the free part's middle
+      const dx = (free.left + free.right - stage.left - stage.right) / 2, dy = (free.top + free.bottom - stage.top - stage.bottom) / 2;
+      const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+      cg.network.moveTo({ position: { x: cx - dx / s, y: cy - dy / s }, scale: s, animation: false });
     }
 
     // ---- decisions ------------------------------------------------------------------------------------
@@ -923,6 +944,14 @@
         });
       }));
     }
+    // a card grown taller (the edit form open) may cover what it shows on the graph: placed again
+    let cardHeight = 0;
+    new ResizeObserver(() => {
+      const h = box.offsetHeight, it = current();
+      if (Math.abs(h - cardHeight) < 24) return;
+      cardHeight = h;
+      if (cg && it) place(it);
+    }).observe(box);
     load(early);
     // back from a terminal where `conceptgraph review --undo` (or --accept ...) ran: what was
     // decided there is shown at once, not after the next key is refused

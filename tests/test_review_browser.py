@@ -270,6 +270,13 @@ def test_a_phone_decides_by_the_card_s_buttons(browser, server: ReviewServer, dr
     page.wait_for_function("(id) => document.getElementById('rv-card').getAttribute('data-item') === id", arg=first,
                            timeout=30_000)
     assert Decisions.read(drafted).entries == []
+    # a form is left by a tap too, as Escape leaves it on a keyboard: nothing decided
+    for key, form in (("e", "#rv-edit"), ("b", "#rv-bulk")):
+        page.tap(f"#rv-card button[data-key='{key}']")
+        page.wait_for_selector(form)
+        page.tap(f"{form} .rv-leave")
+        page.wait_for_selector(form, state="detached")
+    assert page.get_attribute("#rv-card", "data-item") == first and Decisions.read(drafted).entries == []
     assert errors == []
 
 

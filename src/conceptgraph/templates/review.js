@@ -525,6 +525,13 @@
       if (form) { form.remove(); form = null; }
       box.focus();
     }
+    /** A button that leaves a form as Escape does: a phone has no Escape key. */
+    function leaveButton(busy) {
+      const b = el("button", "Leave it", "rv-leave");
+      b.type = "button";
+      b.addEventListener("click", () => { if (!busy || !busy()) closeForm(); });
+      return b;
+    }
     function field(label, input) {
       const l = el("label", null, "rv-field");
       l.appendChild(el("span", label));
@@ -608,6 +615,7 @@
       const ok = el("button", "Accept as edited");
       ok.type = "submit";
       form.appendChild(ok);
+      form.appendChild(leaveButton());
       form.addEventListener("submit", (ev) => {
         ev.preventDefault();
         const now = read[0](), edit = {};
@@ -767,6 +775,7 @@
       const ok = el("button", "Add it, accepted");
       ok.type = "submit";
       form.appendChild(ok);
+      form.appendChild(leaveButton(() => ok.disabled)); // not while the addition is saved
       form.addEventListener("submit", (ev) => {
         ev.preventDefault();
         if (ok.disabled) return;
@@ -836,6 +845,7 @@
       // a click before the count counts first (run): what is decided is always what was shown
       form.appendChild(accept);
       form.appendChild(reject);
+      form.appendChild(leaveButton());
       const filter = () => ({ above: above.value === "" ? null : Number(above.value),
         below: below.value === "" ? null : Number(below.value), term: term.value,
         speaker: speaker.value, kind: kind.value });

@@ -797,6 +797,11 @@ def test_a_phone_keeps_the_graph_in_sight_with_the_panel_open(browser, tmp_path:
         p.click("#compare-go")
         _camera_still(page)
         assert graph_share() >= 0.4 and _smallest_label_in_sight(page)[0] >= 11
+        # the term compared from is in sight above the sheet (the other, at a readable zoom, a pan away)
+        at = page.js("() => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition("
+                     "conceptgraph.data.nodes.label.indexOf('cooperation')))")
+        canvas, sheet = p.locator("#network canvas").bounding_box(), p.locator("#panel").bounding_box()
+        assert 0 <= at["x"] <= canvas["width"] and canvas["y"] <= canvas["y"] + at["y"] <= sheet["y"], at
         page.screenshot("phone-compare.png")
         p.click("#thread-toggle")  # both sheets open: the one asked for last, the thread, lies over the panel
         assert p.is_visible("#thread") and p.is_visible("#panel")

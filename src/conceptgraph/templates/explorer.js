@@ -598,7 +598,8 @@
     const keep = new Set([a, b]);
     r.A.forEach((_, x) => keep.add(x));
     r.B.forEach((_, x) => keep.add(x));
-    narrow(keep, "comparing “" + la + "” with “" + lb + "”", [a, b]);
+    // (on a phone, where both are not in sight at a readable zoom, the first is, the other a pan away)
+    narrow(keep, "comparing “" + la + "” with “" + lb + "”", [a, b], a);
   }
 
   // ---- the thread ------------------------------------------------------------------------

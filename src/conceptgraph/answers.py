@@ -336,6 +336,8 @@ class ImportSummary(TypedDict):
     left_out: dict[str, int]
     #: "file" when --thread kept one thread of several: the counts are of all that was read
     left_out_of: NotRequired[Literal["file"]]
+    #: deleted messages kept as stand-ins ("[deleted]"), since others answer them
+    stand_ins: NotRequired[int]
     language: str
     languages: NotRequired[list[str]]
 

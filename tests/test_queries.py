@@ -136,6 +136,9 @@ def test_an_attribute_id_that_a_term_is_called_by_is_ambiguous_and_each_is_named
     assert resolve(G, "defect") == "defect"
     with pytest.raises(NodeNotFound):
         resolve(G, "contributor:error")
+    # a label that opens so is looked for as written, when the kind's node is not found
+    G = build_graph(parse_dataset("terms: [{id: t1, label: 'term: a note'}]"))
+    assert resolve(G, "term: a note") == "t1"
 
 
 def test_a_name_typed_without_its_accents_is_found() -> None:

@@ -214,7 +214,11 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         return name
     prefixed = _KIND_PREFIX.fullmatch(name)
     if prefixed and kind in (None, prefixed.group(1).casefold()):
-        return resolve(G, prefixed.group(2), prefixed.group(1).casefold())
+        try:
+            return resolve(G, prefixed.group(2), prefixed.group(1).casefold())
+        except NodeNotFound:
+            if not any(normalise(name) in map(normalise, node_names(G, n)) for n in G):
+                raise  # else a label of its own ("Term: a note") is looked for as written
     key = normalise(name)
     if not key:
         raise NodeNotFound(f"'{excerpt(name)}' names no node: give a term, attribute or contributor")

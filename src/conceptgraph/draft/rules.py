@@ -794,10 +794,11 @@ _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\
 
 
 # a subject and its verb in one word: "that's", "it'll", "we've"
-_SUBJECT_VERB = re.compile(r"(?:that|it|this|there|what|he|she|they|we|you|I)['’](?:s|re|ll|d|ve|m)\b", re.I)
+_SUBJECT_AND_VERB = r"(?:that|it|this|there|what|he|she|they|we|you|I)['’](?:s|re|ll|d|ve|m)\b"
+_SUBJECT_VERB = re.compile(_SUBJECT_AND_VERB, re.I)
 # a clause of its own after "and": "..., and that's a gift", "& that is how it goes"
-_THEN_CLAUSE = re.compile(r",?\s+(?:and|&|so)\s+(?:(?:that|it|this|there|what|he|she|they|we|you|I)['’](?:s|re|ll|d|ve|m)|"
-                          r"(?:that|this|it)\s+(?:is|was|will|would|makes|means)|which\s+(?:is|was|makes|means))\b", re.I)
+_THEN_CLAUSE = re.compile(rf",?\s+(?:and|&|so)\s+(?:{_SUBJECT_AND_VERB}|(?:that|this|it)\s+(?:is|was|will|would|makes|means)\b|"
+                          r"which\s+(?:is|was|makes|means)\b)", re.I)
 _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", re.I)
 
 

@@ -27,6 +27,7 @@ from conceptgraph.draft.relations import term_relations
 from conceptgraph.draft.rules import mentions_in, read_sentence
 from conceptgraph.draft.stances import name_index, stances
 from conceptgraph.draft.terms import find_terms, key_of
+from conceptgraph.errors import DatasetError
 from conceptgraph.model import Contributor, Dataset, Message, Relation
 
 from conftest import ROOT, SOURCE
@@ -1001,6 +1002,94 @@ def test_a_drafted_claim_needs_its_attribute_to_match() -> None:
     assert evaluate(wrong, gold)["claims"]["matched"] == 0
     right = replace(gold, claims=(replace(claim, status="draft"),))
     assert evaluate(right, gold)["claims"]["matched"] == 1
+
+
+# --- evaluate, made hard to misuse ---------------------------------------------------------
+
+_ANN, _BO = Contributor("ann", "Ann", "author", ("post",)), Contributor("bo", "Bo", "commenter", ("comment 1",))
+_MSGS = (Message("m0", "ann", "post", "Trust needs time. Trust needs time, I said."),
+         Message("m1", "bo", "comment 1", "Exactly.", reply_to="m0"),
+         Message("m2", "bo", "comment 2", "Agreed, really.", reply_to="m0"))
+
+
+def _thread(claims=(), relations=(), messages=_MSGS, attributes=("needs time", "not needs time")):
+    from conceptgraph.model import Attribute, Source, Term
+
+    return Dataset(Source("t"), terms=(Term("trust", "trust"),),
+                   attributes=tuple(Attribute(slug, slug) for slug in attributes), contributors=(_ANN, _BO),
+                   claims=tuple(claims), relations=tuple(relations), messages=messages)
+
+
+def _claim(i: str, attribute: str = "needs time", negated: bool = False, span=(0, 17), message: str = "m0"):
+    from conceptgraph.model import Claim
+
+    text = next(m.text for m in _MSGS if m.id == message)
+    return Claim(i, "trust", attribute, "ann", text[span[0]:span[1]], "post", negated, message, span)
+
+
+def test_evaluate_matches_a_claim_only_as_it_points() -> None:
+    """A claim denied is no match for the claim asserted, however alike their words;
+    denied by its flag or in its label's words ("not needs time"), it is the same claim."""
+    gold = _thread([_claim("g", negated=True)])
+    assert evaluate(_thread([_claim("d")]), gold)["claims"]["matched"] == 0
+    assert evaluate(_thread([_claim("d", negated=True)]), gold)["claims"]["matched"] == 1
+    assert evaluate(_thread([_claim("d", attribute="not needs time")]), gold)["claims"]["matched"] == 1
+    # --lenient leaves the attribute out, and with it which way it points
+    assert evaluate(_thread([_claim("d")]), gold, attributes=False)["claims"]["matched"] == 1
+
+
+def test_evaluate_counts_an_item_written_twice_once() -> None:
+    twice = _thread([_claim("g1"), _claim("g2")])
+    scores = evaluate(_thread([_claim("d1"), _claim("d2")]), twice)["claims"]
+    assert (scores["drafted"], scores["gold"], scores["matched"], scores["f1"]) == (1, 1, 1, 1.0)
+
+
+def test_evaluate_matches_a_stance_where_it_was_taken() -> None:
+    from conceptgraph.model import Relation
+
+    def agrees(i: str, message: str) -> Relation:
+        m = next(m for m in _MSGS if m.id == message)
+        return Relation(i, "agrees_with", "bo", "ann", "bo", m.text, m.where, m.id, (0, len(m.text)))
+
+    gold = _thread(relations=[agrees("g", "m1")])
+    assert evaluate(_thread(relations=[agrees("d", "m1")]), gold)["stances"]["matched"] == 1
+    assert evaluate(_thread(relations=[agrees("d", "m2")]), gold)["stances"]["matched"] == 0  # Bo, elsewhere
+
+
+def test_a_gold_without_messages_is_anchored_at_its_place_and_compares_no_messages() -> None:
+    """With no messages of its own, a gold's quote is found in the draft's messages of its
+    speaker, first in the one at its place: Ann says "Trust needs time" in the post and
+    again in comment 9, and the gold's claim is the second. The messages row says that
+    none were compared."""
+    from conceptgraph.model import Claim
+
+    gold_claim = Claim("g", "trust", "needs time", "ann", "Trust needs time", "post")
+    scores = evaluate(_thread([_claim("d")]), _thread([gold_claim], messages=()))
+    assert scores["claims"]["matched"] == 1
+    assert (scores["messages"]["drafted"], scores["messages"]["gold"]) == (0, 0)
+    again = Message("m9", "ann", "comment 9", "As I said: Trust needs time.")
+    said_again = Claim("d", "trust", "needs time", "ann", "Trust needs time", "comment 9", False, "m9", (11, 27))
+    drafted = _thread([said_again], messages=(*_MSGS, again))
+    gold = _thread([replace(gold_claim, where="comment 9")], messages=())
+    assert evaluate(drafted, gold)["claims"]["matched"] == 1  # not taken from the post, where it is said first
+
+
+def test_evaluate_refuses_a_gold_of_another_thread() -> None:
+    other = (Message("x0", "ann", "post", "A haiku has three lines."),)
+    with pytest.raises(DatasetError, match="the gold has none of the draft's messages"):
+        evaluate(_thread([_claim("d")]), _thread(messages=other))
+
+
+def test_evaluate_scores_what_a_reviewed_folder_holds_accepted_and_undecided_alike() -> None:
+    """After review a folder holds accepted items (curated) beside the undecided drafts:
+    all are scored, not the drafts alone."""
+    from conceptgraph.model import Claim
+
+    accepted = _claim("a")
+    undecided = replace(Claim("u", "trust", "needs time", "ann", "Trust needs time", "post", False, "m0", (18, 34)),
+                        status="draft")
+    gold = _thread([_claim("g1"), replace(undecided, id="g2", status="")])
+    assert evaluate(_thread([accepted, undecided]), gold)["claims"]["matched"] == 2
 
 
 def test_drafting_works_with_no_network(tmp_path: Path) -> None:

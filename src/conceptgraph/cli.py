@@ -890,8 +890,10 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     between attributes and stances (agreements and disputes): how many each side has,
     how many match one to one, precision, recall and F1, then what only one side has.
     A drafted claim matches a gold one when the term, the speaker and the message are
-    the same, the quoted characters overlap, and the attributes share a content word.
-    A GOLD without messages has its quotes found in the draft's messages.
+    the same, the quoted characters overlap, the attributes share a content word, and
+    both are asserted or both denied; a stance, when it was taken in the same message.
+    DRAFT may be a reviewed folder: all it holds is scored. A GOLD without messages has
+    its quotes found in the draft's messages; a GOLD of another thread is refused.
     """
     from .draft.evaluate import evaluate_files
 

@@ -695,8 +695,10 @@ def import_and_draft_text(r: dict[str, Any]) -> str:
 
 def evaluate_text(r: dict[str, Any]) -> str:
     head = ("", "drafted", "gold", "matched", "precision", "recall", "F1")
-    rows = [head] + [(section, str(s["drafted"]), str(s["gold"]), str(s["matched"]), f"{s['precision']:.3f}",
-                      f"{s['recall']:.3f}", f"{s['f1']:.3f}") for section, s in r.items()]
+    # a share of nothing is no score: "-", not 0.000 (nothing drafted has no precision)
+    rows = [head] + [(section, str(s["drafted"]), str(s["gold"]), str(s["matched"]),
+                      f"{s['precision']:.3f}" if s["drafted"] else "-", f"{s['recall']:.3f}" if s["gold"] else "-",
+                      f"{s['f1']:.3f}" if s["drafted"] and s["gold"] else "-") for section, s in r.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              .rstrip() for row in rows]

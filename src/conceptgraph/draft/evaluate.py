@@ -2,26 +2,33 @@
 curated dataset of the same thread, with precision, recall and F1, and what each side
 has that the other lacks.
 
-Matching is one to one (a maximum matching: a drafted item stands for at most one gold
-item, so a duplicate counts once and the other copy is a miss):
+Every item of the draft is scored, whatever its status: a reviewed folder's accepted
+and added items with its undecided drafts (rejected ones are gone from it). An item
+written twice on one side (the same claim: term, attribute's words in their dictionary
+forms, speaker, place, which way it points) counts once. Matching is one to one (a
+maximum matching: a drafted item stands for at most one gold item):
 
 * a term matches when one of its names (id, label, alias) is one of the gold term's,
   or their words have the same stems;
 * a claim matches when its term matches, the speaker is the same, their spans in the
-  same message overlap, and the attribute labels share a content word in its
-  dictionary form ("deeper" meets "deep", "labour" meets "labor"); ``lenient`` leaves
-  the attribute out;
+  same message overlap, the attribute labels share a content word in its dictionary
+  form ("deeper" meets "deep", "labour" meets "labor"), and both point the same way
+  (denied by ``negated`` or by a label that opens with "not", "doesn't"...: "X: not
+  wired for Y" is "X denied: wired for Y", and no match for "X: wired for Y");
+  ``lenient`` leaves the attribute, and so which way it points, out;
 * a relation between terms matches when its kind is the same, its ends match (either
   way round for symmetric kinds), the speaker is the same and the spans overlap; an
   opposition between attributes likewise, its ends by a shared content word;
 * a stance (``agrees_with``, ``disputes``) matches when its kind and both
-  contributors are the same;
+  contributors are the same and it was taken in the same message;
 * a contributor matches by name (letters and spaces, case aside), a message by its
   place, its speaker and its words.
 
 A gold dataset without messages is anchored in the draft's: each gold quote is looked
-for in the messages of its speaker (by name); a gold quote found nowhere is refused
-with one line, since its claims could never match.
+for in the messages of its speaker (by name), first in the one at the item's place; a
+gold quote found nowhere is refused with one line, since its claims could never
+match, and the messages are not compared. A gold that has none of the draft's messages
+or contributors is of another thread: refused too.
 
 >>> from conceptgraph import load_dataset
 >>> from conceptgraph.load import default_data_path
@@ -33,12 +40,12 @@ with one line, since its claims could never match.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..kinds import (
-    DRAFT,
     OPPOSES,
     STANCES,
     SYMMETRIC,
@@ -94,9 +101,31 @@ def _person_key(name: str) -> str:
     return " ".join("".join(ch for ch in normalise(name) if ch.isalnum() or ch.isspace()).split())
 
 
-def _only_drafts(items: Sequence[T]) -> list[T]:
-    drafts = [i for i in items if getattr(i, "status", "") == DRAFT]
-    return drafts if drafts else list(items)
+# a label that opens by denying: "not wired for it", "doesn't scale", "literally don't exist"
+_DENYING = re.compile(r"^\W*(?:\w+ly\s+)?(?:not|never|no|cannot|(?:do|does|did|is|are|was|were|ca|can|could|will|wo|would|should|"
+                      r"must|has|have|need)n['’]?t)\b", re.I)
+
+
+def _denies(negated: bool, label: str) -> bool:
+    """Whether a claim says its term is not what its label says: negated, or in so many
+    words ("not wired for it"), but not both.
+
+    >>> _denies(True, "wired for it"), _denies(False, "not wired for it"), _denies(True, "doesn't scale")
+    (True, True, False)
+    """
+    return bool(negated) != bool(_DENYING.search(label))
+
+
+def _once(items: Sequence[T], same: Callable[[T], Any]) -> list[T]:
+    """``items`` with each repeated one once: the same claim written twice is one claim."""
+    seen: set[Any] = set()
+    out = []
+    for i in items:
+        key = same(i)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+    return out
 
 
 def term_names(t: Term) -> set[str]:
@@ -123,8 +152,9 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
     scores; a calibration reads which drafted items matched."""
     from .rules import content_words
 
+    compared = bool(gold.messages)  # a gold without messages takes the draft's: none is compared
     gold = _anchored(gold, draft)
-    d_terms, g_terms = _only_drafts(draft.terms), list(gold.terms)
+    d_terms, g_terms = list(draft.terms), list(gold.terms)
     term_pairs = _match(d_terms, g_terms, lambda d, g: bool(term_names(d) & term_names(g)))
     stands_for = standing_for(draft.terms, g_terms)
     person = {c.id: normalise(c.name) for c in draft.contributors}
@@ -151,11 +181,21 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
         wb = words.setdefault(b, content_words(b))
         return bool(wa & wb) or normalise(a) == normalise(b)
 
-    d_claims, g_claims = _only_drafts(draft.claims), list(gold.claims)
+    def claim_key(c: Any, label: dict[str, str], side: int) -> Any:
+        # the same claim twice, its attribute's words in their dictionary forms ("adds emphasis", "add emphasis")
+        said = label.get(c.attribute, c.attribute)
+        return (c.term, frozenset(content_words(said)) or normalise(said), speaker(c.by, side), c.message,
+                tuple(c.span or ()), _denies(c.negated, said))
+
+    d_claims = _once(draft.claims, lambda c: claim_key(c, d_label, 0))
+    g_claims = _once(gold.claims, lambda c: claim_key(c, g_label, 1))
 
     def same_claim(d: Any, g: Any) -> bool:
+        a, b = d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)
+        # with its attribute, a claim denied matches only a claim denied, whether by its flag or
+        # in its label's words: "X: not wired for Y" is "X: denied: wired for Y", and no "X: wired for Y"
         return g.term in stands_for.get(d.term, ()) and same_place(d.message, d.span, g.message, g.span) and (
-            not attributes or shares(d_label.get(d.attribute, d.attribute), g_label.get(g.attribute, g.attribute)))
+            not attributes or shares(a, b) and _denies(d.negated, a) == _denies(g.negated, b))
 
     claim_pairs = _match(d_claims, g_claims, same_claim, lambda c, side: speaker(c.by, side))
 
@@ -173,18 +213,29 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
     def kind_bucket(r: Any, side: int) -> Any:
         return r.kind, speaker(r.by, side)
 
+    def relation_key(r: Any, side: int) -> Any:
+        return (r.kind, r.source, r.target, speaker(r.by, side), r.message, tuple(r.span or ()), r.where)
+
+    d_rels = _once(draft.relations, lambda r: relation_key(r, 0))
+    g_rels = _once(gold.relations, lambda r: relation_key(r, 1))
     sections: dict[str, tuple[list[Any], list[Any], list[tuple[int, int]]]] = {}
     for name, kinds in (("relations", set(TERM_RELATIONS)), ("oppositions", {OPPOSES})):
-        d_rel = [r for r in _only_drafts(draft.relations) if r.kind in kinds]
-        g_rel = [r for r in gold.relations if r.kind in kinds]
+        d_rel = [r for r in d_rels if r.kind in kinds]
+        g_rel = [r for r in g_rels if r.kind in kinds]
         sections[name] = (d_rel, g_rel, _match(d_rel, g_rel, same_relation, kind_bucket))
-    d_st = [r for r in _only_drafts(draft.relations) if r.kind in STANCES]
-    g_st = [r for r in gold.relations if r.kind in STANCES]
-    st_pairs = _match(d_st, g_st, lambda d, g: speaker(d.target, 0) == speaker(g.target, 1),
+    d_st = [r for r in d_rels if r.kind in STANCES]
+    g_st = [r for r in g_rels if r.kind in STANCES]
+
+    def said_there(d: Any, g: Any) -> bool:  # a stance where it was taken: the same message
+        if d.message and g.message:
+            return d.message == g.message or d_where.get(d.message, (d.message,)) == g_where.get(g.message, (g.message,))
+        return normalise(d.where) == normalise(g.where)
+
+    st_pairs = _match(d_st, g_st, lambda d, g: speaker(d.target, 0) == speaker(g.target, 1) and said_there(d, g),
                       lambda r, side: (r.kind, speaker(r.source, side)))
     d_people, g_people = list(draft.contributors), list(gold.contributors)
     people_pairs = _match(d_people, g_people, lambda d, g: True, lambda c, side: _person_key(c.name))
-    d_msgs, g_msgs = list(draft.messages), list(gold.messages)
+    d_msgs, g_msgs = (list(draft.messages), list(gold.messages)) if compared else ([], [])
     msg_pairs = _match(d_msgs, g_msgs, lambda d, g: " ".join(d.text.split()) == " ".join(g.text.split()),
                        lambda m, side: (m.where, _person_key((person if side == 0 else gold_person).get(m.by, m.by))))
     return {"contributors": (d_people, g_people, people_pairs), "messages": (d_msgs, g_msgs, msg_pairs),
@@ -198,7 +249,14 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     section, with the unmatched items of each side under ``unmatched``. With
     ``attributes=False`` (``--lenient``) a claim matches on its term, speaker and place
     alone: how well claims are found, whatever their attribute says."""
+    from ..errors import DatasetError
+
     found = matches(draft, gold, attributes)
+    for section in ("messages", "contributors"):
+        drafted, gold_items, pairs = found[section]
+        if drafted and gold_items and not pairs:  # every item would be a miss: no measure of anything
+            raise DatasetError(f"the gold has none of the draft's {section}: evaluate compares a draft with a gold "
+                               "of the same thread (DRAFT first, then GOLD)")
     names = {c.id: c.name for c in (*draft.contributors, *gold.contributors)}
     labels = {t.id: t.label for t in (*draft.terms, *gold.terms)} | {a.id: a.label for a in (*draft.attributes,
                                                                                             *gold.attributes)}
@@ -231,8 +289,6 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     """``gold`` with its quotes anchored in ``draft``'s messages when it has none of its
     own (same speaker by name, the quote's words in order); a quote found nowhere is
     refused, since its item could never match."""
-    import re
-
     from ..errors import DatasetError
 
     if gold.messages or not draft.messages:
@@ -247,7 +303,10 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
         if not item.quote or not who:
             return item
         pattern = re.compile(r"\s+".join(re.escape(w) for w in item.quote.split()))
-        for m in by_name.get(gold_names.get(who, ""), []):
+        theirs = by_name.get(gold_names.get(who, ""), [])
+        place = normalise(item.where or "")
+        # in the message at the item's place first: words said twice are taken where the gold says
+        for m in sorted(theirs, key=lambda m: normalise(m.where) != place):
             found = pattern.search(m.text)
             if found:
                 return replace(item, message=m.id, span=found.span())
@@ -281,4 +340,9 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
         if input_kind(Path(path))[0] != "dataset":
             raise DatasetError("evaluate compares two datasets (YAML files or folders), not a graph or an export",
                                str(path))
-    return evaluate(load_dataset(draft), load_dataset(gold), attributes)
+    try:
+        return evaluate(load_dataset(draft), load_dataset(gold), attributes)
+    except DatasetError as e:
+        if e.file:
+            raise
+        raise DatasetError(e.problem, str(gold)) from None  # what is wrong is said of the gold

@@ -17,15 +17,15 @@ __all__ = ["of", "term_confidence", "RULES"]
 _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "list"): (39, 51),
     ("claim", "definition line"): (17, 21),
-    ("claim", "comparative"): (4, 4),
-    ("claim", "as verb"): (7, 14),
+    ("claim", "comparative"): (3, 4),
+    ("claim", "as verb"): (6, 14),
     ("claim", "subject"): (77, 133),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
-    ("claim", "pronoun"): (8, 18),
+    ("claim", "pronoun"): (6, 18),
     ("claim", "verdict"): (14, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (1, 2),  # "let's call it X", "how about X?"
-    ("claim", "named"): (62, 287),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (10, 26),  # "X and Y are ...", the claim copied to Y
+    ("claim", "named"): (57, 287),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "shared"): (8, 26),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 7),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
@@ -44,12 +44,12 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "answer"): (36, 51),
     ("stance", "chained"): (3, 4),
     ("stance", "endorsed"): (5, 6),  # "I vote for X": with whoever first put X forward
-    ("stance", "granted but"): (5, 6),
+    ("stance", "granted but"): (4, 6),
     ("stance", "I don't think"): (3, 5),
     ("stance", "addressed"): (2, 2),
-    ("stance", "implicit"): (13, 20),
+    ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (52, 113),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (35, 113),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 17),  # "I agree that X, but Y": the other side, across the turn
 }
 

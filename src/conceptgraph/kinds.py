@@ -135,6 +135,8 @@ def denied_verb(label: str) -> str:
 
     >>> denied_verb("needs a customer"), denied_verb("has a twang"), denied_verb("needs of the team")
     ('need', 'have', '')
+    >>> denied_verb("removes content"), denied_verb("news outlets")
+    ('remove', '')
     """
     first, _, rest = label.partition(" ")
     if not rest or first != first.lower():
@@ -149,7 +151,13 @@ def denied_verb(label: str) -> str:
     for base in (first[:-2], first[:-1]) if first.endswith("es") else (first[:-1],) if first.endswith("s") else ():
         if base in _PREDICATES:
             return base
-    return ""
+    if not first.endswith("s"):
+        return ""
+    # any other verb the dictionary knows in this form: "removes content" is "does not remove content"
+    from lemminflect import getAllLemmas  # here: its dictionaries load only for such a denial
+
+    base = (getAllLemmas(first, upos="VERB").get("VERB") or ("",))[0]
+    return str(base) if base and base != first else ""
 
 
 def denial(label: str) -> tuple[str, str, str]:

@@ -980,9 +980,13 @@ def test_evaluate_prints_scores_and_what_each_side_lacks(tmp_path: Path) -> None
     c = scores["claims"]
     assert c["drafted"] - c["matched"] == len(c["unmatched"]["drafted"])
     assert c["gold"] - c["matched"] == len(c["unmatched"]["gold"])
-    text = run("evaluate", str(tmp_path / "coop"), str(GOLD)).stdout
+    said = run("evaluate", str(tmp_path / "coop"), str(GOLD))
+    text = said.stdout
     assert text.splitlines()[0].split() == ["drafted", "gold", "matched", "precision", "recall", "F1"]
-    assert "claims only in the gold:" in text
+    assert "claims only in the gold:" in text and said.stderr == ""
+    # the lenient table looks the same: it says what it counted
+    assert "--lenient: claims matched on term, speaker and place" in run("evaluate", str(tmp_path / "coop"), str(GOLD),
+                                                                        "--lenient").stderr
 
 
 def test_evaluate_of_the_gold_against_itself_is_perfect() -> None:

@@ -896,8 +896,11 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     its quotes found in the draft's messages; a GOLD of another thread is refused.
     """
     from .draft.evaluate import evaluate_files
+    from .progress import is_quiet
 
     _answer(evaluate_files(drafted, gold, attributes=not lenient), as_json, "evaluate")
+    if lenient and not as_json and not is_quiet():  # the table looks the same: say what it counted
+        click.echo("--lenient: claims matched on term, speaker and place, whatever their attribute", err=True)
 
 
 def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from conceptgraph import DatasetError, load_dataset, parse_dataset
 from conceptgraph.cli import cli
+from conceptgraph.errors import ConceptGraphWarning
 
 from conftest import MINI
 
@@ -195,3 +196,12 @@ def test_alias_bomb_is_refused_not_expanded(write) -> None:
 def test_modest_anchors_are_allowed(write) -> None:
     text = "contributors:\n  - &p {id: p, name: P, role: commenter, where: comment 1}\nterms: [{id: t, aliases: &al [x, y]}]\n"
     assert load_dataset(write(text)).terms[0].aliases == ("x", "y")
+
+
+def test_a_claim_written_twice_is_warned_of_with_its_line(write) -> None:
+    """A gold that says one claim twice would count it once (evaluate) and draw it once:
+    validate says so, naming the line, and the dataset stays valid."""
+    again = "  - {term: cooperation, attribute: passive, by: bart, quote: Cooperation may be passive}\n"
+    twice = MINI.replace("relations:", again + "relations:")
+    with pytest.warns(ConceptGraphWarning, match=r"data.yaml:\d+: claims\[\d+\]: says what claims\[0\] says"):
+        load_dataset(write(twice))

@@ -244,7 +244,9 @@ def test_claims_read_as_their_labels_are_written() -> None:
                          ("does not scale", "denied “does not scale”"), ("does scale", "does not scale"),
                          ("needs no introduction", "denied “needs no introduction”"),
                          ("stakes are high", "not stakes are high"), ("teams work", "not teams work"),
-                         ("relies on trust", "does not rely on trust")):
+                         ("relies on trust", "does not rely on trust"),
+                         # a verb the list lacks, as the dictionary knows it
+                         ("removes anything", "does not remove anything"), ("hides posts", "does not hide posts")):
         assert claim_text("x", label, negated=True) == f"x: {reads}", label
     for args in (["who", "Bart Stewart"], ["why", "cooperation", "passive"], ["thread", "--by", "Bart"],
                  ["compare", "cooperation", "collaboration"]):

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, article, did_you_mean, excerpt
+from .errors import ConceptGraphWarning, DatasetError, article, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATION_KINDS, ROLES, STANCES, TERM
 
 if TYPE_CHECKING:
@@ -602,6 +602,7 @@ class _Builder:
 
         out: list[Claim] = []
         seen: dict[str, YamlPath] = {}
+        said: dict[tuple[Any, ...], YamlPath] = {}  # what each claim says, to warn of one written twice
         for n, (doc, path, e) in enumerate(self.entries("claims"), 1):
             self.ref(doc, path, "term", e["term"], TERM)
             self.ref(doc, path, "attribute", e["attribute"], ATTRIBUTE)
@@ -615,6 +616,13 @@ class _Builder:
             out.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where,
                              bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
                              e.get("status") or "", _confidence(e)))
+            same = said.setdefault((e["term"], e["attribute"], e["by"], message or where, span, out[-1].negated), path)
+            if same is not path:  # (one claim said twice counts once in evaluate, and is drawn as one)
+                import warnings
+
+                warnings.warn(str(doc.error(path, f"says what {_format_path(same)} says (the same term, attribute, "
+                                                  "speaker and words): one of them is enough")), ConceptGraphWarning,
+                              stacklevel=2)
         return tuple(out)
 
     def relations(self, anchors: _Anchors, claim_ids: set[str]) -> tuple[Relation, ...]:

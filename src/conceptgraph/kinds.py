@@ -135,8 +135,10 @@ def denied_verb(label: str) -> str:
 
     >>> denied_verb("needs a customer"), denied_verb("has a twang"), denied_verb("needs of the team")
     ('need', 'have', '')
-    >>> denied_verb("removes content"), denied_verb("news outlets")
-    ('remove', '')
+    >>> denied_verb("removes content"), denied_verb("news outlets"), denied_verb("stakes are high")
+    ('remove', '', '')
+    >>> denied_verb("hides posts"), denied_verb("teams work")
+    ('hide', '')
     """
     first, _, rest = label.partition(" ")
     if not rest or first != first.lower():
@@ -151,12 +153,15 @@ def denied_verb(label: str) -> str:
     for base in (first[:-2], first[:-1]) if first.endswith("es") else (first[:-1],) if first.endswith("s") else ():
         if base in _PREDICATES:
             return base
-    if not first.endswith("s"):
+    if not first.endswith("s") or after in AUXILIARIES:  # "stakes are high": a noun, and the verb after it
         return ""
     # any other verb the dictionary knows in this form: "removes content" is "does not remove content"
+    # (but "teams work" is a plural noun and its verb: the word after it a verb as it stands)
     from lemminflect import getAllLemmas  # here: its dictionaries load only for such a denial
 
     base = (getAllLemmas(first, upos="VERB").get("VERB") or ("",))[0]
+    if "NOUN" in getAllLemmas(first) and (getAllLemmas(after, upos="VERB").get("VERB") or ("",))[0] == after:
+        return ""
     return str(base) if base and base != first else ""
 
 

@@ -603,6 +603,7 @@ class _Builder:
         out: list[Claim] = []
         seen: dict[str, YamlPath] = {}
         said: dict[tuple[Any, ...], YamlPath] = {}  # what each claim says, to warn of one written twice
+        repeats: list[tuple[Any, YamlPath, YamlPath]] = []
         for n, (doc, path, e) in enumerate(self.entries("claims"), 1):
             self.ref(doc, path, "term", e["term"], TERM)
             self.ref(doc, path, "attribute", e["attribute"], ATTRIBUTE)
@@ -617,12 +618,16 @@ class _Builder:
                              bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
                              e.get("status") or "", _confidence(e)))
             same = said.setdefault((e["term"], e["attribute"], e["by"], message or where, span, out[-1].negated), path)
-            if same is not path:  # (one claim said twice counts once in evaluate, and is drawn as one)
-                import warnings
+            if same is not path:
+                repeats.append((doc, path, same))
+        if repeats:  # one claim said twice counts once in evaluate, and is drawn as one: one warning for all
+            import warnings
 
-                warnings.warn(str(doc.error(path, f"says what {_format_path(same)} says (the same term, attribute, "
-                                                  "speaker and words): one of them is enough")), ConceptGraphWarning,
-                              stacklevel=2)
+            doc, path, same = repeats[0]
+            more = f" ({len(repeats) - 1} more claims repeat another)" if len(repeats) > 1 else ""
+            warnings.warn(str(doc.error(path, f"says what {_format_path(same)} says (the same term, attribute, "
+                                              f"speaker and words): one of them is enough{more}")),
+                          ConceptGraphWarning, stacklevel=2)
         return tuple(out)
 
     def relations(self, anchors: _Anchors, claim_ids: set[str]) -> tuple[Relation, ...]:

@@ -954,13 +954,14 @@
         });
       }));
     }
-    // a card grown taller (the edit form open) may cover what it shows on the graph: placed again
+    // a card grown taller (the edit form open) may cover what it shows on the graph: placed again,
+    // once the keys pause, as the graph follows them (a redraw at each key would slow the keys)
     let cardHeight = 0;
     new ResizeObserver(() => {
-      const h = box.offsetHeight, it = current();
+      const h = box.offsetHeight;
       if (Math.abs(h - cardHeight) < 24) return;
       cardHeight = h;
-      if (cg && it) place(it);
+      if (cg && current()) { graph.placed = null; later(); }
     }).observe(box);
     load(early);
     // back from a terminal where `conceptgraph review --undo` (or --accept ...) ran: what was

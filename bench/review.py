@@ -43,7 +43,7 @@ from conceptgraph.draft import draft  # noqa: E402
 from conceptgraph.draft.evaluate import matches  # noqa: E402
 from conceptgraph.kinds import OPPOSES  # noqa: E402
 from conceptgraph.priority import Prior  # noqa: E402
-from conceptgraph.review import KIND_RANK  # noqa: E402
+from conceptgraph.review import likeliest_first  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -78,10 +78,9 @@ def order_one(raw: Path, gold_path: Path) -> dict[str, float]:
     prior = Prior(items, {c.id: c.name for c in ds.contributors})
     position = {it.key: n for n, it in enumerate(items)}
 
-    def queue(status: dict) -> list:
+    def queue(status: dict) -> list:  # the page's and --list's order
         left = [it for it in items if status.get(it.key) is None]
-        scores = prior.scores(left, status, book)
-        return sorted(left, key=lambda it: (-scores[it.key], KIND_RANK[it.kind], position[it.key]))
+        return sorted(left, key=likeliest_first(prior.scores(left, status, book), position))
 
     status = settle(everything, book, base).status
     before = queue(status)

@@ -32,6 +32,7 @@ import os
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,17 @@ FILTERS = ("above", "below", "term", "speaker", "kind")
 #: Among items alike otherwise: terms first (rejecting one takes its claims with it), then
 #: claims and relations; attributes last (most are accepted or gone with their claims by then).
 KIND_RANK = {TERM: 0, CLAIM: 1, "relation": 2, ATTRIBUTE: 3}
+
+
+def likeliest_first(scores: dict[tuple[Any, ...], float],
+                    position: dict[tuple[Any, ...], Any]) -> Callable[[Item], tuple[Any, ...]]:
+    """The sort key of the order "confidence" (the page's and ``--list``'s, and the review
+    bench's): the likeliest first (``scores``, by item key), then terms, claims, relations
+    and attributes, then the thread's order. (An attribute put after its likeliest claim
+    measured no better: 0.46 against 0.47 on the review bench.)"""
+    def rank(it: Item) -> tuple[Any, ...]:
+        return (-scores[it.key], KIND_RANK[it.kind], position[it.key])
+    return rank
 
 
 class Review:
@@ -228,10 +240,7 @@ class Review:
         if order == "confidence":
             if scores is None:
                 scores = self.prior.scores(left, status, book)
-
-            def rank(it: Item) -> tuple[Any, ...]:
-                return (-scores[it.key], KIND_RANK[it.kind], self.position[it.key])
-
+            rank = likeliest_first(scores, self.position)
             return heapq.nsmallest(first, left, key=rank) if first is not None else sorted(left, key=rank)
         if order == "message":
             return sorted(left, key=lambda it: (self.position[it.key][0], KIND_RANK[it.kind],

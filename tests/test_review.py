@@ -75,6 +75,23 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
 
 
+def test_accepting_an_agreement_whose_claims_are_undecided_says_how_it_reads_till_then(drafted: Path) -> None:
+    """Accepted while the claims it is about are undecided, an agreement reads as about
+    everything its target said (reviewed.yaml holds only accepted claims): the reviewer
+    is told so at once, with the claims to accept; not once one of them is accepted."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
+                  and it.record.concerns)
+    claims = [it for it in r.items if it.kind == "claim" and it.record.id in stance.record.concerns]
+    out = run("review", str(drafted), "--accept", stance.rid)
+    assert out.exit_code == 0 and f"{stance.rid} (" in out.stdout and "still undecided" in out.stdout, out.stdout
+    assert claims[0].rid in out.stdout
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert run("review", str(drafted), "--accept", claims[0].rid).exit_code == 0
+    out = run("review", str(drafted), "--accept", stance.rid)
+    assert out.exit_code == 0 and "still undecided" not in out.stdout
+
+
 def test_decisions_yaml_given_as_data_says_to_give_its_folder(drafted: Path) -> None:
     assert run("review", str(drafted), "--accept-above", "0.5").exit_code == 0
     r = run("info", "--data", str(drafted / "decisions.yaml"))

@@ -544,6 +544,8 @@ class Review:
             notes = [result.get("note", "")]
             if decision == REJECTED and any(it.kind == CLAIM for it in items):
                 notes.append(self._about_nothing_left(items))
+            if decision != REJECTED:
+                notes.append(self._about_undecided(items))
             for r in followed:
                 e = self.book.find(r.key)
                 notes.append(f"{r.rid} follows the new words: "
@@ -613,6 +615,29 @@ class Review:
         return next((x.record.id for x in self.items if x.kind == kind and normalise(x.fields[kind]) == key),
                     next((r.id for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)
                           if normalise(r.label or r.id) == key), ""))
+
+    def _about_undecided(self, accepted: list[Item]) -> str:
+        """What to say of the agreements and disputes just accepted whose claims are all
+        still undecided: until one is accepted, the stance reads as about everything its
+        target said, in every answer and in what `consensus` counts as endorsed."""
+        waiting = []
+        for st in accepted:
+            if st.kind != "relation" or st.record.kind not in STANCES or not st.record.concerns:
+                continue
+            entry = self.book.find(st.key)
+            if entry is not None and "about" in entry.edit:  # said in review what it is about
+                continue
+            claims = [c for c in self.items if c.kind == CLAIM and c.record.id in st.record.concerns]
+            if claims and all(self.status(c) is None for c in claims):
+                waiting.append((st, claims))
+        if not waiting:
+            return ""
+        st, claims = waiting[0]
+        target = self.names.get(st.record.target, st.record.target)
+        more = f" (and {len(waiting) - 1} more such)" if len(waiting) > 1 else ""
+        return (f"{st.rid} ({self.describe(st)}) is about {len(claims)} claim{'s' if len(claims) > 1 else ''} still "
+                f"undecided ({', '.join(c.rid for c in claims[:4])}){more}: until one is accepted it reads as about "
+                f"everything {target} said")
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
         """What to say of the accepted agreements that were about the claims just rejected

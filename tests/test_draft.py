@@ -1587,6 +1587,7 @@ def test_a_link_in_brackets_ends_no_sentence_it_is_not_part_of() -> None:
 @pytest.mark.parametrize("sentence", ["A persona is a persona.", "In the docs, a persona is defined as:",
                                       "In the template we have a column called Persona.",  # named, not described
                                       "In the end, personas are personas.",
+                                      'Someone typed junk (twice) in the chat and called it "persona".',  # named it
                                       'So, there still is no "persona" around.'])  # not "persona: still"
 def test_a_claim_that_says_nothing_of_its_term_is_not_drafted(sentence: str) -> None:
     out, labels = _drafted(sentence, terms="persona")

@@ -88,7 +88,8 @@ _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:;|(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b)", re.I)
 # The words that give a name: "a column called X", "what is known as X"
-_NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|referred to as)\s*[\"“‘'`(]*$", re.I)
+_NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|referred to as)"
+                       r"(?:\s+(?:it|them|this|that|these|those))?\s*[\"“‘'`(]*$", re.I)  # ("called it X")
 # The words before a name that only set the scene ("In our API", "As for accepting ...",
 # "With recommended addons"): where or of what it is said, nothing said of the name
 _SETTING = re.compile(r"\s*(?:in|on|at|for|with|from|as|by|within|under|over|during|after|before)\b", re.I)

@@ -1204,6 +1204,17 @@ def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, exp
     assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [expected]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second verb of its own takes no "needs" or "has" from the first ("has shares experience")
+    ("A mentor needs time and gives feedback.", [("mentor", "needs time"), ("mentor", "gives feedback")]),
+    ("A mentor has a title and shares experience.", [("mentor", "has title"), ("mentor", "shares experience")]),
+    ("A mentor needs time and patience.", [("mentor", "needs time"), ("mentor", "needs patience")]),  # one verb
+])
+def test_a_second_verb_is_its_own(sentence: str, expected: list[tuple[str, str]]) -> None:
+    out, labels = _drafted(sentence, terms="mentor")
+    assert [(c.term, labels[c.attribute]) for c in out.claims] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Leadership is rare and management is common.",  # "and" with no comma, after a clause of its own
     "Leadership = rare, management = common.",  # "=" as the verb of a list of clauses

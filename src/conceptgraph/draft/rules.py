@@ -922,12 +922,25 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             label = label[3:]  # "needs to be checked": the "to" is the verb's
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
             continue  # "a squad is either a team or a group": no attribute, a choice between two
-        own_verb = s and _OWN_VERB.match(chunk)  # "... and has no vote", "... and cannot be rushed"
+        # "... and has no vote", "... and cannot be rushed", "... and shares experience": a verb of its own
+        own_verb = s and (_OWN_VERB.match(chunk) or _says_verb(chunk))
         if said and not own_verb and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
+
+
+def _says_verb(chunk: str) -> bool:
+    """Whether ``chunk`` opens with a verb said of one thing ("shares experience"), not a
+    plural noun ("shares in the company" aside, which reads the same: a verb is likelier)."""
+    from lemminflect import getAllLemmas
+
+    m = re.match(r"\s*([a-z]+s)\b", chunk)
+    if not m:
+        return False
+    verb = (getAllLemmas(m.group(1), upos="VERB").get("VERB") or ("",))[0]
+    return bool(verb) and verb != m.group(1)
 
 
 def _items(text: str, at: int) -> Iterator[tuple[int, int]]:

@@ -1208,6 +1208,9 @@ def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, exp
     # a second verb of its own takes no "needs" or "has" from the first ("has shares experience")
     ("A mentor needs time and gives feedback.", [("mentor", "needs time"), ("mentor", "gives feedback")]),
     ("A mentor has a title and shares experience.", [("mentor", "has title"), ("mentor", "shares experience")]),
+    # and a clause "you're on" keeps its preposition, though another piece follows
+    ("A mentor has walked the path you're on and shares experience.",
+     [("mentor", "has walked the path you're on"), ("mentor", "shares experience")]),
     ("A mentor needs time and patience.", [("mentor", "needs time"), ("mentor", "needs patience")]),  # one verb
 ])
 def test_a_second_verb_is_its_own(sentence: str, expected: list[tuple[str, str]]) -> None:

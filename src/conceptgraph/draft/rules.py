@@ -241,8 +241,9 @@ def _label(phrase: str, ends: bool = False) -> str:
         if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
             text = before
             break
-    # "the word I care about": a preposition that ends the whole phrase ends its clause
-    stranded = ends and _STRANDED.search(text) is not None
+    # "the word I care about": a preposition that ends the whole phrase ends its clause; so
+    # does one after a subject and its verb in one word, wherever the phrase ends ("the path you're on")
+    stranded = ends and _STRANDED.search(text) is not None or _CONTRACTED_CLAUSE_END.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
     text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)", "", text).strip()))
     text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
@@ -290,6 +291,10 @@ def _label(phrase: str, ends: bool = False) -> str:
     if label.casefold() in _WANTS_MORE:
         return ""  # "Cog is defined as": defined as what the sentence does not say
     return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+
+
+_CONTRACTED_CLAUSE_END = re.compile(r"\b(?:you|we|they|i|he|she)['’](?:re|m|ve)\s+(?:on|in|at|for|with|from|about|to|"
+                                    r"of|by|into|through|under|over)\W*$", re.I)
 
 
 #: Participles that say nothing without what follows them ("defined as ...", "called ...")

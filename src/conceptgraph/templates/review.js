@@ -431,8 +431,9 @@
     /** Screen pixels kept around an item's nodes for their labels. */
     const LABEL_MARGIN = 70;
     /** Bring nodes ``ids`` into the part of the graph the card leaves free (above it, or
-     * beside it, whichever is larger), zoomed out as far as they all need and no further
-     * in than reading needs. */
+     * beside it, whichever is larger): zoomed out as far as they all need to fit there,
+     * and never in further than the zoom already is (or a readable one, 0.9; 0.5 on a big
+     * graph). */
     function inSight(ids) {
       const stage = $("stage").getBoundingClientRect(), card = box.getBoundingClientRect();
       const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };

@@ -126,10 +126,8 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"(?:{_PLUS_ONE})\s+(?:(?:to|for)\s+)?@?(?P<who>[^\W\d_][\w’'.-]*\w"
                                    rf"(?:\s+[A-Z][\w’'-]*)?)"), True,
            needs=("+1", "thumbsup", "\U0001F44D")),
-    # a bare "+1", opening a sentence or in a short one: one that closes a statement of the
-    # speaker's own ("... created by users. :+1:") signs it off, and votes for no one
-    _Shape(AGREES_WITH, re.compile(rf"^\W*(?:{_PLUS_ONE})|^(?=.{{0,50}}$).*?(?:{_PLUS_ONE})", re.S), False,
-           needs=("+1", "thumbsup", "\U0001F44D")),
+    # a bare "+1" (but not one that signs off a statement of the speaker's own: _unsigned)
+    _Shape(AGREES_WITH, re.compile(_PLUS_ONE), False, needs=("+1", "thumbsup", "\U0001F44D")),
     # "-1 on X", ":-1:", 👎: a vote against (opening the sentence: "-1" inside one may be a number)
     _Shape(DISPUTES, re.compile(r"^\W*(?<![\w.])-1(?=\s*$|\s*[.,!:;)]\s|\s*[.!]$|\s+(?:on|to|for|from|here|me)\b)"
                                 r"|:-1:|:thumbsdown:|\U0001F44E"), False,
@@ -274,7 +272,7 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
     >>> shapes("Agreed?"), shapes("Everyone OK?")  # asking for assent gives none
     ([], [])
     """
-    text = spelled(text)  # "I dont agree" disputes as "I don't agree" does
+    text = _unsigned(spelled(text))  # "I dont agree" disputes as "I don't agree" does
     if _ASKS.match(text) or _SEEKS_ASSENT.match(text):
         return []
     found = _found(text, 0)
@@ -433,6 +431,13 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|never|without|(?:do|does|did|ca|coul
 _SIGNED_OFF = re.compile(rf"[.!]\s*:?(?:{_PLUS_ONE})[\s\W]*$")
 
 
+def _unsigned(sentence: str) -> str:
+    """``sentence`` without a "+1" that signs off a statement of the speaker's own ("...
+    created by users. :+1:"): a vote for no one, as a stance or a lean. A short sentence
+    keeps it ("Great summary. +1")."""
+    return _SIGNED_OFF.sub(" ", sentence) if len(sentence) > 50 else sentence
+
+
 # Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!"
 _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to\s+)?(?:all|everyone|everybody|guys|"
                          r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
@@ -476,9 +481,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
         return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
-    sentence = _INVITE.sub(" ", spelled(sentence))  # "shout if you disagree": an invitation, no side taken
-    if len(sentence) > 50:  # "... created by users. :+1:": a statement signed off, no vote
-        sentence = _SIGNED_OFF.sub(" ", sentence)
+    sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)

@@ -1696,7 +1696,7 @@ def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: t
     ("I agree with Maria but you are wrong, Tom.", "maria", "agrees_with"),  # one stance a sentence, never both
     ("Exactly, Ann.", "", "agrees_with"), ("Exactly, Ann Smith!", "", "agrees_with"),  # said to whom it answers
     ("Great summary +1", "", "agrees_with"),
-    ("I'm +1 on the rename since it reads better for newcomers, honestly.", "", "agrees_with"),  # not signing off
+    ("For what it's worth, I'd say +1, since it reads better for newcomers.", "", "agrees_with"),  # no sign-off
 ])
 def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -12,6 +12,8 @@ collaboration"). Every other module names kinds through these constants.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
     "TERM", "ATTRIBUTE", "CONTRIBUTOR", "MESSAGE", "OTHER_NODE", "NODE_KINDS", "CONCEPT_KINDS",
     "CLAIM", "ASSERTS", "WROTE", "REPLIES_TO", "OTHER_EDGE",
@@ -20,7 +22,7 @@ __all__ = [
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
     "RELATION_ENDS",
     "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
-    "denied_verb", "denial", "stance_about",
+    "denied_verb", "verb_of_one", "denial", "stance_about",
 ]
 
 # --- node kinds -----------------------------------------------------------------------
@@ -159,10 +161,25 @@ def denied_verb(label: str) -> str:
     # (but "teams work" is a plural noun and its verb: the word after it a verb as it stands)
     from lemminflect import getAllLemmas  # here: its dictionaries load only for such a denial
 
-    base = (getAllLemmas(first, upos="VERB").get("VERB") or ("",))[0]
     if "NOUN" in getAllLemmas(first) and (getAllLemmas(after, upos="VERB").get("VERB") or ("",))[0] == after:
         return ""
-    return str(base) if base and base != first else ""
+    return verb_of_one(first)
+
+
+@lru_cache(maxsize=4096)
+def verb_of_one(word: str) -> str:
+    """The dictionary form of ``word`` as a verb said of one thing ("removes": "remove"),
+    as the dictionary (lemminflect) knows it; "" for any other word ("remove", "news").
+
+    >>> verb_of_one("removes"), verb_of_one("remove"), verb_of_one("news")
+    ('remove', '', '')
+    """
+    if not word.endswith("s"):
+        return ""
+    from lemminflect import getAllLemmas  # here: its dictionaries load only when asked
+
+    base = (getAllLemmas(word, upos="VERB").get("VERB") or ("",))[0]
+    return str(base) if base and base != word else ""
 
 
 def denial(label: str) -> tuple[str, str, str]:

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..kinds import CLAIM, CONTRASTS_WITH, INCLUDES, OPPOSES
+from ..kinds import CLAIM, CONTRASTS_WITH, INCLUDES, OPPOSES, verb_of_one
 from .text import BARE_NT, STOP, content, lemma, tokens
 
 __all__ = ["Finding", "read_sentence", "Mention", "mentions_in", "unhedged"]
@@ -939,13 +939,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
 def _says_verb(chunk: str) -> bool:
     """Whether ``chunk`` opens with a verb said of one thing ("shares experience"), not a
     plural noun ("shares in the company" aside, which reads the same: a verb is likelier)."""
-    from lemminflect import getAllLemmas
-
     m = re.match(r"\s*([a-z]+s)\b", chunk)
-    if not m:
-        return False
-    verb = (getAllLemmas(m.group(1), upos="VERB").get("VERB") or ("",))[0]
-    return bool(verb) and verb != m.group(1)
+    return m is not None and bool(verb_of_one(m.group(1)))
 
 
 def _items(text: str, at: int) -> Iterator[tuple[int, int]]:

@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -308,7 +308,7 @@ class Review:
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
             if r.kind in STANCES:  # what it agrees with or disputes, on the card: by its words and place
-                claims = [c for c in (self.by_id.get(x) for x in r.concerns) if c is not None and c.kind == CLAIM]
+                claims = self._claims_named(r.concerns)
                 out["about"] = [f"{self.describe(c)} ({c.record.where})" for c in claims]
         else:
             out["edit"] = {"label": r.label}
@@ -616,6 +616,11 @@ class Review:
                     next((r.id for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)
                           if normalise(r.label or r.id) == key), ""))
 
+    def _claims_named(self, refs: Iterable[str]) -> list[Item]:
+        """The claims that ``refs`` (review ids, or the ids the records have) name, each once."""
+        found = (self.by_rid.get(r) or self.by_id.get(r) for r in refs)
+        return list({c.rid: c for c in found if c is not None and c.kind == CLAIM}.values())
+
     def _about_undecided(self, accepted: list[Item]) -> str:
         """What to say of the agreements and disputes just accepted whose claims are all
         still undecided: until one is accepted, the stance reads as about everything its
@@ -627,7 +632,7 @@ class Review:
             entry = self.book.find(st.key)
             if entry is not None and "about" in entry.edit:  # said in review what it is about
                 continue
-            claims = [c for c in self.items if c.kind == CLAIM and c.record.id in st.record.concerns]
+            claims = self._claims_named(st.record.concerns)
             if claims and all(self.status(c) is None for c in claims):
                 waiting.append((st, claims))
         if not waiting:
@@ -654,7 +659,7 @@ class Review:
                      [*st.record.concerns, *(entry.memo.get("about", ()) if entry is not None else ())])
             if not about or not gone & set(about):
                 continue
-            claims = [c for c in self.items if c.kind == CLAIM and (c.rid in about or c.record.id in about)]
+            claims = self._claims_named(about)
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
                 out.append(f"{st.rid} ({self.describe(st)}) was about rejected claims only: it now stands for "
                            f"everything {self.names.get(st.record.target, st.record.target)} had said "

@@ -217,7 +217,7 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         try:
             return resolve(G, prefixed.group(2), prefixed.group(1).casefold())
         except NodeNotFound:
-            if not any(normalise(name) in map(normalise, node_names(G, n)) for n in G):
+            if normalise(name) not in _called(G):
                 raise  # else a label of its own ("Term: a note") is looked for as written
     key = normalise(name)
     if not key:

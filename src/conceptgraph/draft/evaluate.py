@@ -174,17 +174,21 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
     def speaker(by: str, side: int) -> str:
         return (person if side == 0 else gold_person).get(by, normalise(by))
 
-    words: dict[str, set[str]] = {}
+    words: dict[str, frozenset[str]] = {}
+
+    def words_of(label: str) -> frozenset[str]:  # each label's content words worked out once
+        found = words.get(label)
+        if found is None:
+            found = words[label] = frozenset(content_words(label))
+        return found
 
     def shares(a: str, b: str) -> bool:  # a content word in common; or, for "for-each-other", the same words
-        wa = words.setdefault(a, content_words(a))
-        wb = words.setdefault(b, content_words(b))
-        return bool(wa & wb) or normalise(a) == normalise(b)
+        return bool(words_of(a) & words_of(b)) or normalise(a) == normalise(b)
 
     def claim_key(c: Any, label: dict[str, str], side: int) -> Any:
         # the same claim twice, its attribute's words in their dictionary forms ("adds emphasis", "add emphasis")
         said = label.get(c.attribute, c.attribute)
-        return (c.term, frozenset(content_words(said)) or normalise(said), speaker(c.by, side), c.message,
+        return (c.term, words_of(said) or normalise(said), speaker(c.by, side), c.message,
                 tuple(c.span or ()), _denies(c.negated, said))
 
     d_claims = _once(draft.claims, lambda c: claim_key(c, d_label, 0))

@@ -390,7 +390,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     taken: set[str] = set()
     id_counts: dict[str, int] = {}  # where each base's count stopped, one per pool of ids
     person_counts: dict[str, int] = {}
-    replies = 0
+    replies = stand_ins = 0
     for thread in threads:
         places = _places(thread)
         prefix = f"“{_shorten(thread.title or thread.key)}” › " if several else ""
@@ -410,7 +410,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                 person = people[key] = {"name": speaker, "places": [], "role": "commenter",
                                         "id": unique_id(base, taken, person_counts)}
             person["places"].append(where)
-            person["spoke"] = person.get("spoke", False) or not p.gone
+            stand_ins += bool(p.gone)  # each its own unnamed writer (no account, no name): a person apart
             if key == root_author:
                 person["role"] = "author"
             elif p.role and person["role"] == "commenter":
@@ -428,8 +428,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     contributors = tuple(Contributor(v["id"], v["name"], v["role"], tuple(v["places"])) for v in people.values())
     ds = Dataset(source=source, contributors=contributors, messages=tuple(messages))
     # a stand-in's "[deleted]" is no speaker's words: it is counted apart
-    stand_ins = sum(bool(p.gone) for t in threads for p in t.posts)
-    summary = {"threads": len(threads), "messages": len(messages), "speakers": sum(v["spoke"] for v in people.values()),
+    summary = {"threads": len(threads), "messages": len(messages), "speakers": len(contributors) - stand_ins,
                "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {})}
     return ds, summary
 

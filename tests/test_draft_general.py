@@ -63,9 +63,10 @@ GRAMMAR = {"noun", "verb", "adjective", "adverb", "comparative", "superlative"}
 # synonym of Y" was read before a thread argued over what a tag "synonym" is. "rename",
 # "removing", "naming" and "wording" were the rules' words for a thread about names, and
 # "output" and "exists" words of draft's messages about its folder ("output/...: already
-# exists"), a day or more before threads of the fourth batch had terms with them.
-OWN = {"usage", "genuine", "plain", "replacement", "replacements", "synonym", "rename", "removing", "naming",
-       "wording", "output", "exists"}
+# exists"), a day or more before threads of the fourth batch had terms with them; "renamed"
+# and "renaming" too, before a second annotation of two held-out threads named terms with them.
+OWN = {"usage", "genuine", "plain", "replacement", "replacements", "synonym", "rename", "renamed", "renaming",
+       "removing", "naming", "wording", "output", "exists"}
 
 
 def test_the_set_is_ten_real_threads_or_more() -> None:
@@ -79,3 +80,24 @@ def test_no_rule_names_a_word_of_a_thread(thread: Path) -> None:
     found = {(w, name) for w in own_words(thread) for name, text in code.items()
              if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text)}
     assert not found, f"{thread.stem}'s words in the rules: {sorted(found)}"
+
+
+SECOND = sorted((ROOT / "bench" / "gold" / "second").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("second", SECOND, ids=[p.stem for p in SECOND])
+def test_a_second_annotation_is_of_a_held_out_thread_and_quotes_its_words(second: Path) -> None:
+    """bench/agreement.py scores each second annotation against the first: each is of a
+    held-out thread, and every quote of it is found again in that gold's messages."""
+    import sys
+
+    from conceptgraph.draft.evaluate import evaluate
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from agreement import on_gold_messages
+
+    first = load_dataset(ROOT / "bench" / "gold" / "heldout" / second.name)
+    again = on_gold_messages(load_dataset(second), first)
+    assert again.claims and all(c.message in {m.id for m in first.messages} for c in again.claims)
+    scores = evaluate(again, first)
+    assert 0 < scores["claims"]["matched"] <= min(scores["claims"]["drafted"], scores["claims"]["gold"])

@@ -1,0 +1,87 @@
+"""How far two careful people agree: the ceiling the drafter's figures are read against.
+
+    python bench/agreement.py        # writes bench/RESULTS-agreement.md
+
+Some held-out threads were annotated a second time, each by an annotator who saw neither
+the first gold nor the rules and never ran the drafter (bench/gold/second/README.md). The
+second annotation is scored against the first exactly as a draft is, with
+``conceptgraph.draft.evaluate``: P is the share of the second annotator's items the first
+also has, R the share of the first's the second also has. Beside it, the draft of the same
+threads against the same (first) gold, so both are read on one scale.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+from conceptgraph import load_dataset  # noqa: E402
+from conceptgraph.discussions import read_discussion  # noqa: E402
+from conceptgraph.draft import draft  # noqa: E402
+from conceptgraph.draft.evaluate import _anchored, evaluate  # noqa: E402
+from conceptgraph.kinds import STANCES  # noqa: E402
+from conceptgraph.model import Dataset  # noqa: E402
+from conceptgraph.names import normalise  # noqa: E402
+
+SECTIONS = [("terms", "terms", True), ("claims", "claims", True), ("claims", "claims (lenient)", False),
+            ("relations", "term relations", True), ("stances", "stances", True)]
+KEYS = ("precision", "recall", "f1")
+
+
+def on_gold_messages(second: Dataset, gold: Dataset) -> Dataset:
+    """``second`` with its quotes found again in the gold's messages, as the gold's are:
+    an annotator may have kept a message's quoted lines, which shift every offset after
+    them; its stances are moved to the gold's message at the same place."""
+    where = {m.id: normalise(m.where) for m in second.messages}
+    gold_id = {normalise(m.where): m.id for m in gold.messages}
+    stances = tuple(replace(r, message=gold_id.get(where.get(r.message, ""), r.message)) if r.kind in STANCES else r
+                    for r in second.relations)
+    return _anchored(replace(second, messages=(), relations=stances), gold)
+
+
+def scores(second: object, gold: object) -> dict[str, dict[str, float]]:
+    strict, lenient = evaluate(second, gold), evaluate(second, gold, attributes=False)  # type: ignore[arg-type]
+    return {name: (strict if exact else lenient)[section] for section, name, exact in SECTIONS}
+
+
+def main() -> None:
+    rows: list[tuple[str, dict, dict]] = []
+    for path in sorted((HERE / "gold" / "second").glob("*.yaml")):
+        gold_path = HERE / "gold" / "heldout" / path.name
+        gold = load_dataset(gold_path)
+        human = scores(on_gold_messages(load_dataset(path), gold), gold)
+        ds, _ = read_discussion([gold_path.with_suffix(".txt")])
+        drafted = replace(draft(ds), contributors=ds.contributors, messages=ds.messages)
+        rows.append((path.stem, human, scores(drafted, gold)))
+    if not rows:
+        sys.exit("no second annotation in bench/gold/second")
+
+    def cell(s: dict[str, float]) -> str:
+        return " / ".join(f"{s[k]:.2f}" for k in KEYS)
+
+    def mean(which: int, name: str) -> dict[str, float]:
+        return {k: statistics.mean(r[which][name][k] for r in rows) for k in KEYS}
+
+    out = ["# Two annotators, and the draft, on the same held-out threads", "",
+           f"{len(rows)} held-out threads annotated twice (bench/gold/second/README.md). Each cell is P / R / F1 "
+           "against the first (committed) gold, scored as `conceptgraph evaluate` scores a draft.", "",
+           "## Macro", "", "| | second annotator | draft | target for the draft |", "|---|---|---|---|"]
+    targets = {"terms": "R >= 0.7, P >= 0.5", "claims": "P >= 0.6, R >= 0.4", "term relations": "R >= 0.3",
+               "stances": "R >= 0.5"}
+    for _, name, _ in SECTIONS:
+        out.append(f"| {name} | {cell(mean(1, name))} | {cell(mean(2, name))} | {targets.get(name, '')} |")
+    out += ["", "## Per thread", "", "| thread | " + " | ".join(
+        f"{name}: second / draft (F1)" for _, name, _ in SECTIONS) + " |", "|---" * (len(SECTIONS) + 1) + "|"]
+    for thread, human, drafted in rows:
+        out.append(f"| {thread} | " + " | ".join(
+            f"{human[name]['f1']:.2f} / {drafted[name]['f1']:.2f}" for _, name, _ in SECTIONS) + " |")
+    text = "\n".join(out) + "\n"
+    print(text)
+    (HERE / "RESULTS-agreement.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

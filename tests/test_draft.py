@@ -1198,10 +1198,24 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor does not need a desk.", ("mentor", "needs desk", True)),
     ("Real talk: mentor != coach.", ("mentor", "coach", True)),  # "!=" denies, as "is not" does
     ("A mentor can ONLY be a volunteer.", ("mentor", "can only be volunteer", False)),  # the restriction kept
+    ("A mentor burns out.", ("mentor", "burns out", False)),  # a phrasal verb keeps its particle
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")
     assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [expected]
+
+
+def test_a_plural_subject_with_its_verb_is_read_as_a_subject() -> None:
+    """"Mentors listen ..." says what mentors do, as "A mentor listens ..." does: the
+    subject rule's claim, not the broad rule's guess from a sentence that names a term."""
+    from conceptgraph.model import Source
+
+    for text in ("Mentors listen more than they talk.", "A mentor listens more than they talk."):
+        ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),),
+                     messages=(Message("m0", "ann", "comment 0", text),))
+        explain: dict[str, str] = {}
+        out = draft(ds, terms=["mentor"], explain=explain)
+        assert [explain[c.id] for c in out.claims] == ["subject"], text
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

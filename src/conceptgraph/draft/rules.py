@@ -277,6 +277,9 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "people who shouldn't have it", "a meaning that usability never has": a clause, whole
         if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
             break  # "the job you're doing": the clause's own verb
+        if ends and len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _PARTICLES \
+                and "VERB" in _pos(words[-2].casefold()):
+            break  # "wears out", "gives up" at the sentence's end: the verb's own particle, no preposition
         if len(words) >= 3 and " ".join(words[-2:]).casefold().strip(".,;:!") in ("each other", "one another"):
             break  # "talks to each other": what the verb is done to
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
@@ -315,6 +318,8 @@ _SUBJECT_AUX = frozenset("you're you’re we're we’re they're they’re i'm i�
 _STRANDING = "about of for with on at in to from into by over through".split()
 _PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
+# the particles of phrasal verbs ("wear out", "give up"), that end a sentence whole
+_PARTICLES = frozenset("out up down off away".split())
 _VERB_OBJECTS = _OBJECT_PRONOUNS | {"it"}  # a verb's, ending a label whole: "code that calls you", "you call it"
 _STRANDED = re.compile(rf"\s(?:{'|'.join(_STRANDING)})\s*[.!?]*[\"”’')\]]*\s*$", re.I)
 # Words that begin a phrase of their own: a long label may end before one
@@ -727,7 +732,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)
     if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
-            and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s") or several) \
+            and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s") or several
+                 or _plural_name(text[subject[0] - base:subject[1] - base])) \
             and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
                  or not _COMPOUND_NEXT.match(rest[does.end():])):
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
@@ -739,6 +745,13 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
     return []
+
+
+def _plural_name(form: str) -> bool:
+    """Whether a term is named in a plural form ("sprockets"), whose verb has no -s:
+    "sprockets mesh with chains" says what they do, as "a sprocket meshes" does."""
+    last = form.split()[-1].strip("\"“”‘’'`") if form.split() else ""
+    return last[-1:].casefold() == "s" and lemma(last) != last.casefold()
 
 
 # a denial of the verb just before the term ("never use", "don't really use", "not")

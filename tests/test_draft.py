@@ -1078,6 +1078,32 @@ def test_a_gold_without_messages_is_anchored_at_its_place_and_compares_no_messag
     assert evaluate(drafted, gold)["claims"]["matched"] == 1  # not taken from the post, where it is said first
 
 
+def test_two_annotations_of_a_thread_compare_though_one_keeps_quoted_lines(tmp_path: Path) -> None:
+    """Two curators of one thread: one kept the quoted lines in a message, the other its
+    speaker's own words. The messages differ (and are counted so), but a claim on the
+    same words matches, and the command says in one line on stderr what it did."""
+    from conceptgraph.dataset import dump_dataset
+    from conceptgraph.model import Claim
+
+    own = Message("m1", "bo", "comment 1", "Trust needs time.")
+    quoting = Message("c1", "bo", "comment 1", "> Ann wrote: what does trust need?\nTrust needs time.")
+    mine = _thread([Claim("a", "trust", "needs time", "bo", "Trust needs time", "comment 1", False, "c1", (35, 51))],
+                   messages=(_MSGS[0], quoting))
+    theirs = _thread([Claim("b", "trust", "needs time", "bo", "Trust needs time", "comment 1", False, "m1", (0, 16))],
+                     messages=(_MSGS[0], own))
+    scores = evaluate(mine, theirs)
+    assert (scores["claims"]["matched"], scores["messages"]["matched"]) == (1, 1)
+    assert scores["notes"] == ["1 message at the same place by the same speaker differs in words from the gold's "
+                               "(quoted lines kept or left out, an edit): the draft's quotes there were found again "
+                               "in the gold's words"]
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text(dump_dataset(mine), encoding="utf-8")
+    b.write_text(dump_dataset(theirs), encoding="utf-8")
+    result = run("evaluate", str(a), str(b))
+    assert result.exit_code == 0 and "claims" in result.stdout and "notes" not in result.stdout
+    assert result.stderr.strip().splitlines() == ["note: " + scores["notes"][0]]
+
+
 def test_evaluate_refuses_a_gold_of_another_thread() -> None:
     other = (Message("x0", "ann", "post", "A haiku has three lines."),)
     with pytest.raises(DatasetError, match="the gold has none of the draft's messages"):

@@ -86,18 +86,12 @@ SECOND = sorted((ROOT / "bench" / "gold" / "second").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("second", SECOND, ids=[p.stem for p in SECOND])
-def test_a_second_annotation_is_of_a_held_out_thread_and_quotes_its_words(second: Path) -> None:
+def test_a_second_annotation_is_of_a_held_out_thread_and_scores_against_it(second: Path) -> None:
     """bench/agreement.py scores each second annotation against the first: each is of a
-    held-out thread, and every quote of it is found again in that gold's messages."""
-    import sys
-
+    held-out thread, read as the same thread though its messages keep quoted lines."""
     from conceptgraph.draft.evaluate import evaluate
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    from agreement import on_gold_messages
-
     first = load_dataset(ROOT / "bench" / "gold" / "heldout" / second.name)
-    again = on_gold_messages(load_dataset(second), first)
-    assert again.claims and all(c.message in {m.id for m in first.messages} for c in again.claims)
-    scores = evaluate(again, first)
+    scores = evaluate(load_dataset(second), first)
+    assert scores["contributors"]["recall"] == 1.0
     assert 0 < scores["claims"]["matched"] <= min(scores["claims"]["drafted"], scores["claims"]["gold"])

@@ -442,6 +442,8 @@ class Evaluation(TypedDict):
     relations: Score
     oppositions: Score
     stances: Score
+    #: what the figures rest on that the table cannot show ("2 messages ... differ in words")
+    notes: NotRequired[list[str]]
 
 
 class Export(TypedDict):

@@ -894,13 +894,18 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     both are asserted or both denied; a stance, when it was taken in the same message.
     DRAFT may be a reviewed folder: all it holds is scored. A GOLD without messages has
     its quotes found in the draft's messages; a GOLD of another thread is refused.
+    Two curators' datasets of one thread compare the same way (how far they agree),
+    though one kept quoted lines in its messages that the other left out.
     """
     from .draft.evaluate import evaluate_files
     from .progress import is_quiet
 
-    _answer(evaluate_files(drafted, gold, attributes=not lenient), as_json, "evaluate")
-    if lenient and not as_json and not is_quiet():  # the table looks the same: say what it counted
-        click.echo("--lenient: claims matched on term, speaker and place, whatever their attribute", err=True)
+    result = evaluate_files(drafted, gold, attributes=not lenient)
+    _answer(result, as_json, "evaluate")
+    if not as_json and not is_quiet():  # the table looks the same: say what it counted
+        for note in result.get("notes", []) + (
+                ["--lenient: claims matched on term, speaker and place, whatever their attribute"] if lenient else []):
+            click.echo(f"note: {note}" if not note.startswith("--") else note, err=True)
 
 
 def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

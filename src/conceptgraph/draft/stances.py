@@ -454,6 +454,11 @@ _GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|t
                r"(?:mind|view)")
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
 # Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
+# What a speaker says they are not, to excuse what follows ("Although I am not a native
+# speaker, ...", "I'm no expert, but"): about themselves, not against anyone
+_DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+(?:not\s+(?:a|an)|no)\s+"
+                         r"(?:[\w-]+\s+)?(?:speaker|expert|lawyer|linguist|native|pro|professional|specialist|"
+                         r"engineer|developer|mathematician|scientist)\b,?(?:\s+but\b)?", re.I)
 _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument)\b", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
@@ -482,6 +487,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
         return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
+    sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)
@@ -553,6 +559,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Yours is the first answer that changed my view.")[0]
     'agrees_with'
     >>> leaning("Unrelated, but does anyone know a decent skillet?") is None  # an aside
+    True
+    >>> leaning("Although I am not a native speaker, X is more known to me.") is None  # of the speaker
     True
     """
     from .text import counterfactual, sentences

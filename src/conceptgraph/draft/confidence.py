@@ -19,12 +19,12 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 14),
-    ("claim", "subject"): (77, 133),
+    ("claim", "subject"): (77, 135),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (6, 18),
     ("claim", "verdict"): (14, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (1, 2),  # "let's call it X", "how about X?"
-    ("claim", "named"): (57, 287),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (57, 286),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (8, 26),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 7),
     ("opposes", "comparative"): (1, 2),
@@ -49,7 +49,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (2, 2),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (35, 113),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (35, 112),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 17),  # "I agree that X, but Y": the other side, across the turn
 }
 

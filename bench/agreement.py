@@ -22,14 +22,16 @@ from conceptgraph import load_dataset  # noqa: E402
 from conceptgraph.discussions import read_discussion  # noqa: E402
 from conceptgraph.draft import draft  # noqa: E402
 from conceptgraph.draft.evaluate import evaluate  # noqa: E402
+from conceptgraph.model import Dataset  # noqa: E402
 
 SECTIONS = [("terms", "terms", True), ("claims", "claims", True), ("claims", "claims (lenient)", False),
             ("relations", "term relations", True), ("stances", "stances", True)]
 KEYS = ("precision", "recall", "f1")
 
 
-def scores(second: object, gold: object) -> dict[str, dict[str, float]]:
-    strict, lenient = evaluate(second, gold), evaluate(second, gold, attributes=False)  # type: ignore[arg-type]
+def scores(second: Dataset, gold: Dataset) -> dict[str, dict[str, float]]:
+    """The figures of ``second`` (another annotation, or a draft) against ``gold``."""
+    strict, lenient = evaluate(second, gold), evaluate(second, gold, attributes=False)
     return {name: (strict if exact else lenient)[section] for section, name, exact in SECTIONS}
 
 

@@ -903,9 +903,10 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     result = evaluate_files(drafted, gold, attributes=not lenient)
     _answer(result, as_json, "evaluate")
     if not as_json and not is_quiet():  # the table looks the same: say what it counted
-        for note in result.get("notes", []) + (
-                ["--lenient: claims matched on term, speaker and place, whatever their attribute"] if lenient else []):
-            click.echo(f"note: {note}" if not note.startswith("--") else note, err=True)
+        for note in result.get("notes", []):
+            click.echo(f"note: {note}", err=True)
+        if lenient:
+            click.echo("--lenient: claims matched on term, speaker and place, whatever their attribute", err=True)
 
 
 def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -149,16 +149,24 @@ def standing_for(terms: Sequence[Term], gold_terms: Sequence[Term]) -> dict[str,
     return {t.id: {gid for gid, n in gold_names if term_names(t) & n} for t in terms}
 
 
-def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, tuple[list[Any], list[Any],
-                                                                                      list[tuple[int, int]]]]:
+Matched = dict[str, tuple[list[Any], list[Any], list[tuple[int, int]]]]
+
+
+def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> Matched:
     """For each section of :data:`SECTIONS`: ``(drafted items, gold items, pairs)``,
     where pairs are the matched (drafted index, gold index). What :func:`evaluate`
     scores; a calibration reads which drafted items matched."""
+    return _matched(draft, gold, attributes)[0]
+
+
+def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, int]:
+    """:func:`matches`, and how many of the draft's messages differ in words from the
+    gold's at the same place (their quotes found again in the gold's words)."""
     from .rules import content_words
 
     compared = bool(gold.messages)  # a gold without messages takes the draft's: none is compared
     gold = _anchored(gold, draft)
-    draft, _ = _realigned(draft, gold)
+    draft, realigned = _realigned(draft, gold)
     d_terms, g_terms = list(draft.terms), list(gold.terms)
     term_pairs = _match(d_terms, g_terms, lambda d, g: bool(term_names(d) & term_names(g)))
     stands_for = standing_for(draft.terms, g_terms)
@@ -250,7 +258,7 @@ def matches(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str,
     return {"contributors": (d_people, g_people, people_pairs), "messages": (d_msgs, g_msgs, msg_pairs),
             "terms": (d_terms, g_terms, term_pairs), "claims": (d_claims, g_claims, claim_pairs),
             "relations": sections["relations"], "oppositions": sections["oppositions"],
-            "stances": (d_st, g_st, st_pairs)}
+            "stances": (d_st, g_st, st_pairs)}, realigned
 
 
 def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, Any]:
@@ -260,8 +268,7 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     alone: how well claims are found, whatever their attribute says."""
     from ..errors import DatasetError
 
-    found = matches(draft, gold, attributes)
-    realigned = _realigned(draft, _anchored(gold, draft))[1] if gold.messages else 0
+    found, realigned = _matched(draft, gold, attributes)
     for section in ("messages", "contributors"):
         drafted, gold_items, pairs = found[section]
         # every item would be a miss: no measure of anything (messages at the same places, by

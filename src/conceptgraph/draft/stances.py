@@ -453,12 +453,12 @@ _GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|t
                r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
                r"(?:mind|view)")
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
-# Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
 # What a speaker says they are not, to excuse what follows ("Although I am not a native
 # speaker, ...", "I'm no expert, but"): about themselves, not against anyone
 _DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+(?:not\s+(?:a|an)|no)\s+"
                          r"(?:[\w-]+\s+)?(?:speaker|expert|lawyer|linguist|native|pro|professional|specialist|"
                          r"engineer|developer|mathematician|scientist)\b,?(?:\s+but\b)?", re.I)
+# Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
 _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument)\b", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers

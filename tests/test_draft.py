@@ -1104,6 +1104,19 @@ def test_two_annotations_of_a_thread_compare_though_one_keeps_quoted_lines(tmp_p
     assert result.stderr.strip().splitlines() == ["note: " + scores["notes"][0]]
 
 
+def test_evaluate_lists_each_sides_items_in_its_own_labels() -> None:
+    """Two curators may give one attribute id two labels: what only one side has is
+    listed as that side wrote it, not in the other's words."""
+    from conceptgraph.model import Attribute
+
+    mine = replace(_thread([_claim("a", attribute="needs time")]), attributes=(Attribute("needs time", "takes years"),))
+    theirs = replace(_thread([_claim("b", attribute="needs time", span=(18, 34))]),
+                     attributes=(Attribute("needs time", "is slow to grow"),))
+    unmatched = evaluate(mine, theirs)["claims"]["unmatched"]
+    assert unmatched == {"drafted": ["trust has 'takes years' (Ann, post)"],
+                         "gold": ["trust has 'is slow to grow' (Ann, post)"]}
+
+
 def test_evaluate_refuses_a_gold_of_another_thread() -> None:
     other = (Message("x0", "ann", "post", "A haiku has three lines."),)
     with pytest.raises(DatasetError, match="the gold has none of the draft's messages"):

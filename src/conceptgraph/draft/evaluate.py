@@ -276,11 +276,10 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         if drafted and gold_items and not pairs and not (section == "messages" and realigned):
             raise DatasetError(f"the gold has none of the draft's {section}: evaluate compares a draft with a gold "
                                "of the same thread (DRAFT first, then GOLD)")
-    names = {c.id: c.name for c in (*draft.contributors, *gold.contributors)}
-    labels = {t.id: t.label for t in (*draft.terms, *gold.terms)} | {a.id: a.label for a in (*draft.attributes,
-                                                                                            *gold.attributes)}
-
-    def show(section: str) -> Callable[[Any], str]:
+    def show(section: str, side: Dataset) -> Callable[[Any], str]:
+        # each side's items in its own words: two curators may give one id two labels
+        names = {c.id: c.name for c in side.contributors}
+        labels = {t.id: t.label for t in side.terms} | {a.id: a.label for a in side.attributes}
         if section == "contributors":
             return lambda c: str(c.name)
         if section == "messages":
@@ -299,8 +298,8 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         drafted, gold_items, pairs = found[section]
         hit_d, hit_g = {d for d, _ in pairs}, {g for _, g in pairs}
         out[section] = {**_scores(len(drafted), len(gold_items), len(pairs)), "unmatched": {
-            "drafted": [show(section)(x) for i, x in enumerate(drafted) if i not in hit_d],
-            "gold": [show(section)(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
+            "drafted": [show(section, draft)(x) for i, x in enumerate(drafted) if i not in hit_d],
+            "gold": [show(section, gold)(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
     if realigned:
         out["notes"] = [f"{realigned} message{'s' if realigned != 1 else ''} at the same place by the same speaker "
                         f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "

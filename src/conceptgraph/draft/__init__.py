@@ -841,17 +841,20 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     the most recent first: in a long thread, agreement is with what was said lately. A
     stance that names terms ("I agree with Ann on defect and failure") is about the
     claims on them. A stance that echoes nothing ("I agree with Bob.") concerns their
-    latest message. A reply to one of their messages (``replied``, its id) is about what
-    that one says: the claims of it that it echoes, else all of them.
+    latest message, all it claims. A reply to one of their messages (``replied``, its id)
+    is about what that one says: the claims of it that it echoes, else all of them.
 
     >>> said = [("c-1", {"guess"}, "m1", frozenset()), ("c-2", {"proof", "sorry", "guess"}, "m2", {"proof"})]
     >>> _concerns(said, {"guess"}), _concerns(said, {"sorry"}, replied="m2"), _concerns(said, {"guess", "proof"})
     (('c-1', 'c-2'), ('c-2',), ('c-2',))
+    >>> latest = [(f"c-{i}", {"term"}, "m3", frozenset()) for i in range(1, 8)]
+    >>> len(_concerns(latest, {"frame"}))  # echoing nothing: all seven of the latest message's
+    7
     """
     theirs_there = [x for x in said if replied and x[2] == replied]
     if theirs_there:
         echoed = _on_named([x for x in theirs_there if x[1] & words], words)
-        return _in_order(echoed or [i for i, *_ in theirs_there][:5])
+        return _in_order(echoed or [i for i, *_ in theirs_there])
     found: list[_Said] = []
     for x in reversed(said[-500:]):
         if x[1] & words:
@@ -859,7 +862,8 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
             if len(found) == 5:
                 break
     if not found and said:
-        return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]][:5])
+        # all of it: a few of its claims, picked by their order, would credit those alone
+        return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]])
     return _in_order(_on_named(found, words))
 
 

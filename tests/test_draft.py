@@ -1238,6 +1238,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("Real talk: mentor != coach.", ("mentor", "coach", True)),  # "!=" denies, as "is not" does
     ("A mentor can ONLY be a volunteer.", ("mentor", "can only be volunteer", False)),  # the restriction kept
     ("A mentor burns out.", ("mentor", "burns out", False)),  # a phrasal verb keeps its particle
+    ("I don't agree that a mentor needs a desk.", ("mentor", "needs desk", True)),  # denied, as "I don't think"
+    # a noun that "to" says the use of is one thing, not the thing and a purpose
+    ("A mentor is the best person to ask.", ("mentor", "best person to ask", False)),
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")

@@ -113,13 +113,14 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
                       rf"(?:(?:I|we)(?:['’](?:d|ll))?\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
-                      rf"doubt|deny|dispute)\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
+                      rf"doubt|deny|dispute|agree(?=\s+that\b))\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 # A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
 _DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
-                          r"reckon)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|"
-                          r"suggest|guess|suppose|reckon)\b|\b(?:disagree|doubt|deny|dispute)\s+that\b", re.I)
+                          r"reckon|agree\s+that)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|"
+                          r"mean|suggest|guess|suppose|reckon|agree\s+that)\b|\b(?:disagree|doubt|deny|dispute)\s+that\b",
+                          re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each|all|most)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
@@ -913,6 +914,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                                                 r"(?<!\bwhom)(?<!\bwhether)\s+to\s+(?=\w+)", phrase, re.I)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
                  and phrase[: m.start()].split()[-1].casefold() not in _CATENATIVE
+                 and not _NOUN_FOR.search(phrase[: m.start()])
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
         at = 0
         for c in sorted(cuts):
@@ -947,6 +949,13 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
+
+
+# A noun that "to" then says what it is for: "the best person to ask", "the better tag to
+# stick around", "the only way to know" (after a superlative, a comparative, "right",
+# "only", "first"): one thing, not the thing and a purpose
+_NOUN_FOR = re.compile(r"\b(?:the|a|an)\s+(?:\w+\s+)?(?:best|better|worst|worse|right|wrong|only|first|last|next|"
+                       r"[a-z]+est)\s+[\w-]+\s*$", re.I)
 
 
 def _says_verb(chunk: str) -> bool:

@@ -2060,6 +2060,33 @@ def test_a_placeholder_speaker_is_renamed(write, tmp_path: Path) -> None:
     assert not (tmp_path / "two").exists()
 
 
+def test_a_name_in_several_files_imported_together_is_one_person(tmp_path: Path, write) -> None:
+    """A meeting's transcript names people, a Slack export gives accounts ("U01ANA")
+    named so: imported together, Ana Lima is one speaker, and the summary says how many
+    were taken as one. In one file, two accounts of one name stay two people, and then
+    the name says nothing of which one speaks in another file."""
+    r = run("import", str(FIX / "meeting.vtt"), str(FIX / "slack"), "-o", str(tmp_path / "both"), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert (json.loads(r.stdout)["speakers"], json.loads(r.stdout)["one_name_across_files"]) == (2, 2)
+    assert [(c.id, c.name) for c in load_dataset(tmp_path / "both").contributors] == [
+        ("ana-lima", "Ana Lima"), ("bruno-costa", "Bruno Costa")]
+    r = run("import", str(FIX / "meeting.vtt"), str(FIX / "slack"), "-o", str(tmp_path / "said"))
+    assert "one person in several files: 2 speakers, by name" in r.stderr + r.stdout
+    # two Slack accounts named "Ana Lima": each a person, and the meeting's Ana a third (and
+    # Bruno, who speaks in the meeting only); asking for "Ana Lima" names which there are
+    twice = tmp_path / "slack"
+    shutil.copytree(FIX / "slack", twice)
+    users = json.loads((twice / "users.json").read_text(encoding="utf-8"))
+    users[1]["real_name"] = users[1]["profile"]["real_name"] = "Ana Lima"
+    (twice / "users.json").write_text(json.dumps(users), encoding="utf-8")
+    r = run("import", str(FIX / "meeting.vtt"), str(twice), "-o", str(tmp_path / "three"), "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["speakers"] == 4, r.stderr
+    assert "one_name_across_files" not in json.loads(r.stdout)
+    r = run("import", str(FIX / "meeting.vtt"), str(twice), "-o", str(tmp_path / "four"),
+            "--same-person", "Ana Lima=Ana Lima")
+    assert r.exit_code == 2 and "'Ana Lima' names 3 speakers: give one by id" in r.stderr, r.stderr
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

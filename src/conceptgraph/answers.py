@@ -338,6 +338,8 @@ class ImportSummary(TypedDict):
     left_out_of: NotRequired[Literal["file"]]
     #: deleted messages kept as stand-ins ("[deleted]"), since others answer them
     stand_ins: NotRequired[int]
+    #: names found in several of the files imported together, one speaker each: one person
+    one_name_across_files: NotRequired[int]
     language: str
     languages: NotRequired[list[str]]
 

@@ -666,6 +666,9 @@ def import_text(r: dict[str, Any]) -> str:
     if r.get("stand_ins"):
         lines.append(f"kept as stand-ins: {_count(r['stand_ins'], 'deleted message')} that others answer "
                      "(“[deleted]”, no one's words), so that their answers keep their place")
+    if r.get("one_name_across_files"):
+        lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name "
+                     "(each name one speaker in every file it speaks in)")
     if "language" in r:
         lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
                                      else r["language"]))

@@ -433,7 +433,7 @@ def _read_threads(kinds: list[tuple[Path, Importer]], options: Options) -> tuple
     threads: list[Thread] = []
     left = Left()
     used = []
-    for src, imp in kinds:
+    for origin, (src, imp) in enumerate(kinds):
         parts = [p for p, i in kinds if i is imp]
         if imp.read_parts is not None and len(parts) > 1:
             # An issue and its comments saved apart (gh api .../issues/N, then .../comments)
@@ -445,6 +445,8 @@ def _read_threads(kinds: list[tuple[Path, Importer]], options: Options) -> tuple
         else:
             with Progress(f"reading {src.name} ({imp.name})"):
                 found, dropped = imp.read(src, options)
+        for t in found:
+            t.origin = origin
         threads += found
         left.update(dropped)
         used.append(imp.name)
@@ -592,7 +594,12 @@ def _speaker(ds: Dataset, name: str, option: str) -> str:
     """The id of the contributor ``name`` gives (their id or their name as written, case
     aside), or a :class:`UsageError` for ``option`` that says who speaks."""
     key = name.strip().casefold()
-    hit = next((c.id for c in ds.contributors if key in (c.id.casefold(), c.name.casefold())), None)
+    hit = next((c.id for c in ds.contributors if key == c.id.casefold()), None)
+    named = [c.id for c in ds.contributors if key == c.name.casefold()]
+    if hit is None and len(named) > 1:  # two speakers of one name (two accounts): which one is not for us to pick
+        raise UsageError(f"{option}: '{excerpt(name, 40)}' names {len(named)} speakers: give one by id "
+                         f"({', '.join(named)})")
+    hit = hit or (named[0] if named else None)
     if hit is None:
         hint = did_you_mean(name, {c.name: c for c in ds.contributors})
         raise UsageError(f"{option}: no one called '{excerpt(name, 40)}' speaks in this thread{hint}")

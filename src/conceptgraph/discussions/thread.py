@@ -187,6 +187,8 @@ class Thread:
     account: str = ""
     #: Where the thread is (a Discord server): the title of a file of several threads all there.
     site: str = ""
+    #: Which of the files imported together it came from (their accounts are theirs alone).
+    origin: int = 0
 
 
 class Left(Counter[str]):
@@ -293,6 +295,37 @@ def _person_key(p: Post, where: str) -> str:
     return p.account or " ".join(p.author.casefold().split()) or f"\0unnamed {where}"
 
 
+class _People:
+    """Who wrote each post, across files imported together: in one file an account is a
+    person (two accounts of one name are two people); across files, a name is (the Slack
+    account "U01PRIYA" named Priya Raman is the Priya Raman of a meeting's transcript),
+    unless a file has two people of that name, when nothing tells which is which."""
+
+    def __init__(self, threads: list[Thread]) -> None:
+        named: dict[str, set[tuple[int, str]]] = {}  # name -> (origin, key) of each of its people
+        for t in threads:
+            for p in t.posts:
+                if p.author:
+                    named.setdefault(" ".join(p.author.casefold().split()), set()).add(
+                        (t.origin, _person_key(p, "")))
+        self.same: dict[tuple[int, str], str] = {}  # (origin, key) -> the key they are one person under
+        for name, keys in named.items():
+            origins = [o for o, _ in keys]
+            if len(set(origins)) > 1 and len(origins) == len(set(origins)):  # one of that name in each file
+                one = f"\0named {name}"
+                self.same.update({k: one for k in keys})
+        self.across = len({k for k in self.same.values()})
+
+    def key(self, p: Post, where: str, origin: int) -> str:
+        """The person who wrote ``p`` (at ``where``, read from file ``origin``)."""
+        key = _person_key(p, where)
+        return self.same.get((origin, key), f"{origin}\0{key}" if p.account else key)
+
+    def account(self, account: str, origin: int) -> str:
+        """The person of ``account`` in file ``origin``."""
+        return self.same.get((origin, account), f"{origin}\0{account}")
+
+
 def _stand_ins(thread: Thread, left: Left) -> None:
     """Posts whose words are gone (:attr:`Post.gone`): each is counted as left out, and
     kept as a stand-in ("[deleted]", no one named) when a kept post answers it, at any
@@ -391,16 +424,18 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     id_counts: dict[str, int] = {}  # where each base's count stopped, one per pool of ids
     person_counts: dict[str, int] = {}
     replies = stand_ins = 0
+    who = _People(threads)
     for thread in threads:
         places = _places(thread)
         prefix = f"“{_shorten(thread.title or thread.key)}” › " if several else ""
-        root_author = next((_person_key(p, prefix + places[p.key]) for p in thread.posts if p.root), thread.account or None)
+        root_author = next((who.key(p, prefix + places[p.key], thread.origin) for p in thread.posts if p.root),
+                           who.account(thread.account, thread.origin) if thread.account else None)
         msg_id: dict[str, str] = {}
         for p in thread.posts:
             where = prefix + places[p.key]
             ident = unique_id(_short_slug(_AT_TIME.sub("", where)), ids, id_counts)  # "turn 2 at 00:04:31": turn-2
             msg_id[p.key] = ident
-            key = _person_key(p, where)
+            key = who.key(p, where, thread.origin)
             person = people.get(key)
             if person is None:
                 # a transcript's or a chat's turn is a speaker's, a comment a commenter's
@@ -429,7 +464,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     ds = Dataset(source=source, contributors=contributors, messages=tuple(messages))
     # a stand-in's "[deleted]" is no speaker's words: it is counted apart
     summary = {"threads": len(threads), "messages": len(messages), "speakers": len(contributors) - stand_ins,
-               "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {})}
+               "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {}),
+               **({"one_name_across_files": who.across} if who.across else {})}
     return ds, summary
 
 

@@ -2087,6 +2087,54 @@ def test_a_name_in_several_files_imported_together_is_one_person(tmp_path: Path,
     assert r.exit_code == 2 and "'Ana Lima' names 3 speakers: give one by id" in r.stderr, r.stderr
 
 
+def _with_reactions(tmp_path: Path, name: str) -> Path:
+    """A copy of fixture ``name`` in which one message has three 👍 (one in a skin tone
+    on Slack), a 👎 or "angry" and a ❤️, in the export's own shape."""
+    one = ["+1", "thumbs_up", "+1", "-1", "heart"]
+    if name == "slack":
+        out = tmp_path / "slack"
+        shutil.copytree(FIX / "slack", out)
+        day = sorted((out / "general").glob("*.json"))[0]
+        batch = json.loads(day.read_text(encoding="utf-8"))
+        first = next(m for m in batch if m.get("text") and not m.get("subtype"))
+        first["reactions"] = [{"name": "+1", "count": 2, "users": ["U01ANA", "U02BRU"]},
+                              {"name": "+1::skin-tone-3", "count": 1, "users": ["U03"]},
+                              {"name": "-1", "count": 1, "users": ["U04"]}, {"name": "heart", "count": 1, "users": ["U05"]}]
+        day.write_text(json.dumps(batch), encoding="utf-8")
+        return out
+    if name == "mattermost":
+        lines = [json.loads(x) for x in (FIX / "mattermost-export.jsonl").read_text(encoding="utf-8").splitlines()]
+        first = next(x["post"] for x in lines if x.get("type") == "post" and "tenant" in x["post"].get("message", ""))
+        first["reactions"] = [{"user": "u", "emoji_name": z, "create_at": 1} for z in one]
+        out = tmp_path / "mattermost.jsonl"
+        out.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+        return out
+    if name == "zulip":
+        data = json.loads((FIX / "zulip.json").read_text(encoding="utf-8"))
+        first = data["messages"][0]
+        first["reactions"] = [{"emoji_name": z, "user_id": i} for i, z in enumerate(one)]
+    else:  # Graph's reactions are named: "like" is the 👍; it has no 👎 ("angry" is no vote)
+        data = json.loads((FIX / "teams-channel.json").read_text(encoding="utf-8"))
+        first = next(m for m in data["value"] if "status page" in (m.get("body") or {}).get("content", ""))
+        first["reactions"] = [{"reactionType": t, "user": {"user": {"id": str(i)}}}
+                              for i, t in enumerate(["like", "like", "like", "angry", "heart"])]
+    out = tmp_path / f"{name}.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize(("name", "votes"), [("slack", [2]), ("zulip", [2]), ("teams", [1, 3]), ("mattermost", [2])])
+def test_a_chat_messages_thumbs_up_and_down_are_its_score(tmp_path: Path, name: str, votes: list[int]) -> None:
+    """👍 minus 👎, as GitHub's reactions count: what a chat's people voted for is not lost
+    (a ❤️ is no vote; the Teams fixture has a reply liked once of its own). Discord's
+    export gives the count with the emoji."""
+    r = run("import", str(_with_reactions(tmp_path, name)), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert sorted(m.score for m in load_dataset(tmp_path / "out").messages if m.score is not None) == votes
+    r = run("import", str(FIX / "discord.json"), "-o", str(tmp_path / "discord"))
+    assert [m.score for m in load_dataset(tmp_path / "discord").messages if m.score is not None] == [2]
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

@@ -43,7 +43,7 @@ from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
 from .clean import markdown_to_text, quoted_post
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of, thumbs
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
 
@@ -237,7 +237,9 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
         if shown:  # a webhook's post shows the name it was given, not its owner's
             name = account = shown
         post = Post(key=p.key, author=name, text=text, account=account, date=_minute(when[p.key]),
-                    gone="deleted" if gone else "")
+                    gone="deleted" if gone else "",
+                    score=thumbs((r.get("emoji_name"), 1) for r in list_of(p.post.get("reactions"))
+                                 if isinstance(r, dict)))  # each reaction one person's
         channel = in_channel.setdefault(p.thread, [])
         if (p.thread, p.root) in place_of:
             replies[p.root] = replies.get(p.root, 0) + 1

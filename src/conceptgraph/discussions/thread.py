@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING, Any
 from .clean import signature_removed, without_addresses
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from ..model import Dataset
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
            "utc_day", "known_day", "utc_minute", "known_minute", "id_number", "text_of", "list_of", "iso_seconds",
-           "in_chat_thread"]
+           "in_chat_thread", "thumbs"]
 
 UNNAMED = "unnamed commenter"
 
@@ -197,6 +197,31 @@ class Left(Counter[str]):
 
 #: A chat's own lines, a Slack export's or an IRC log's, as :class:`Left` counts them.
 CHANNEL_EVENTS = "joins, leaves and channel events"
+
+
+_UP = frozenset(("+1", "thumbsup", "thumbs_up", "thumbs-up", "like", "\U0001F44D"))
+_DOWN = frozenset(("-1", "thumbsdown", "thumbs_down", "thumbs-down", "\U0001F44E"))
+
+
+def thumbs(reactions: Iterable[tuple[object, object]]) -> int | None:
+    """A message's votes from its reactions, (emoji name, how many) each: 👍 minus 👎, as
+    GitHub counts them (None when neither was given: a ❤️ is no vote). Skin tones count
+    as the hand they colour.
+
+    >>> thumbs([("+1", 3), ("heart", 2), ("-1::skin-tone-2", 1)]), thumbs([("\U0001F44D\U0001F3FD", 1)]), thumbs([("tada", 4)])
+    (2, 1, None)
+    """
+    up = down = 0
+    seen = False
+    for name, count in reactions:
+        # "+1::skin-tone-3" (Slack), "👍🏽" (an emoji and its tone)
+        base = re.sub(r"::skin-tone-\d$|[\U0001F3FB-\U0001F3FF]$", "", str(name or "").strip().casefold())
+        n = count if isinstance(count, int) and not isinstance(count, bool) else 1
+        if base in _UP:
+            up, seen = up + n, True
+        elif base in _DOWN:
+            down, seen = down + n, True
+    return up - down if seen else None
 
 
 def slug(text: str) -> str:

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
-from .thread import Left, Post, Thread, known_minute, number
+from .thread import Left, Post, Thread, known_minute, list_of, number, thumbs
 
 __all__ = ["read_zulip", "sniff_zulip"]
 
@@ -85,7 +85,10 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
                                  parent=parent if parent in places and parent != ident else None,
                                  date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
-                                 place=places[ident], root=not thread.posts))
+                                 place=places[ident], root=not thread.posts,
+                                 # each reaction one person's: 👍 minus 👎
+                                 score=thumbs((r.get("emoji_name"), 1) for r in list_of(m.get("reactions"))
+                                              if isinstance(r, dict))))
     out = [t for t in threads.values() if t.posts]
     if not out:
         raise DatasetError("no message to read in this Zulip answer", file)

@@ -92,6 +92,18 @@ def test_accepting_an_agreement_whose_claims_are_undecided_says_how_it_reads_til
     assert out.exit_code == 0 and "still undecided" not in out.stdout
 
 
+def test_an_agreement_turned_to_another_person_is_not_said_to_wait_for_the_first_ones_claims(drafted: Path) -> None:
+    """Its claims were the first target's: turned to another person, it is about none of
+    them, and nothing is said of them (it named the old target and claims as waiting)."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
+                  and it.record.concerns)
+    other = next(c.name for c in load_dataset(drafted).contributors
+                 if c.id not in (stance.record.source, stance.record.target))
+    out = run("review", str(drafted), stance.rid, "--edit", f"target={other}")
+    assert out.exit_code == 0 and "still undecided" not in out.stdout, out.stdout
+
+
 def test_decisions_yaml_given_as_data_says_to_give_its_folder(drafted: Path) -> None:
     assert run("review", str(drafted), "--accept-above", "0.5").exit_code == 0
     r = run("info", "--data", str(drafted / "decisions.yaml"))

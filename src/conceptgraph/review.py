@@ -630,8 +630,8 @@ class Review:
             if st.kind != "relation" or st.record.kind not in STANCES or not st.record.concerns:
                 continue
             entry = self.book.find(st.key)
-            if entry is not None and "about" in entry.edit:  # said in review what it is about
-                continue
+            if entry is not None and ("about" in entry.edit or "target" in entry.edit):
+                continue  # said in review what it is about, or turned to another person (not about these)
             claims = self._claims_named(st.record.concerns)
             if claims and all(self.status(c) is None for c in claims):
                 waiting.append((st, claims))

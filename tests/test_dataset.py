@@ -153,6 +153,19 @@ def test_a_quote_in_two_messages_needs_its_place(write) -> None:
     assert placed.claims[0].message == placed.relations[0].message == "m2"
 
 
+def test_a_quote_not_verbatim_says_what_the_message_has_there(write) -> None:
+    """A quote copied from a hard-wrapped mail with a space for its line break is told
+    apart from one that says other words: each error says what to mend."""
+    wrapped = WEATHER.replace('"Weather is daily. Climate is slow."', '"Weather is\\ndaily. Climate is slow."')
+    with pytest.raises(DatasetError, match=r":8: claims\[0\]\.quote: quote not verbatim in 'm1' \(turn 1\): its "
+                                           r"words are, but not its spaces and line breaks"):
+        load_dataset(write(wrapped))
+    other = WEATHER.replace('quote: "Weather is daily"}', 'quote: "Weather is hourly"}', 1)
+    with pytest.raises(DatasetError, match=r"it departs after 11 characters, at 'hourly' where the message has "
+                                           r"'daily\. Climate is slow\.'"):
+        load_dataset(write(other))
+
+
 def test_binary_file_is_refused(write) -> None:
     path = write(b"terms: []\n\x00\x01\x02", "data.yaml")
     with pytest.raises(DatasetError, match=r":2: not a text file"):

@@ -741,8 +741,14 @@ def _not_found(quote: str, messages: list[Message]) -> str:
             best, at = lo, m
     if best == 0:
         return f"quote not found in any message by '{excerpt(at.by, 40)}'"
+    words = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+    if any(words.search(m.text) for m in messages):  # the words are there, as written, but for the spaces
+        return (f"quote not verbatim in '{excerpt(at.id, 40)}' ({excerpt(at.where, 40)}): its words are, but "
+                "not its spaces and line breaks: copy them as the message has them (a line break is \\n in a "
+                "double-quoted YAML string)")
+    theirs = at.text[at.text.find(quote[:best]) + best:]
     return (f"quote not verbatim in '{excerpt(at.id, 40)}' ({excerpt(at.where, 40)}): it departs after "
-            f"{best} characters, at {excerpt(quote[best:], 30)!r}")
+            f"{best} characters, at {excerpt(quote[best:], 30)!r} where the message has {excerpt(theirs, 30)!r}")
 
 
 def _unique(doc: Document, path: YamlPath, ident: str, seen: dict[str, YamlPath], what: str) -> None:

@@ -1058,6 +1058,10 @@ def test_evaluate_matches_a_stance_where_it_was_taken() -> None:
     gold = _thread(relations=[agrees("g", "m1")])
     assert evaluate(_thread(relations=[agrees("d", "m1")]), gold)["stances"]["matched"] == 1
     assert evaluate(_thread(relations=[agrees("d", "m2")]), gold)["stances"]["matched"] == 0  # Bo, elsewhere
+    # one agreement in a message, though added again on other words of it: counted once
+    again = replace(agrees("d2", "m1"), quote="Exactly", span=(0, 7))
+    scores = evaluate(_thread(relations=[agrees("d", "m1"), again]), gold)["stances"]
+    assert (scores["drafted"], scores["matched"], scores["precision"]) == (1, 1, 1.0)
 
 
 def test_a_gold_without_messages_is_anchored_at_its_place_and_compares_no_messages() -> None:

@@ -5,7 +5,8 @@ has that the other lacks.
 Every item of the draft is scored, whatever its status: a reviewed folder's accepted
 and added items with its undecided drafts (rejected ones are gone from it). An item
 written twice on one side (the same claim: term, attribute's words in their dictionary
-forms, speaker, place, which way it points) counts once. Matching is one to one (a
+forms, speaker, place, which way it points; the same agreement or dispute in one
+message, whatever words it rests on) counts once. Matching is one to one (a
 maximum matching: a drafted item stands for at most one gold item):
 
 * a term matches when one of its names (id, label, alias) is one of the gold term's,
@@ -231,6 +232,8 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
         return r.kind, speaker(r.by, side)
 
     def relation_key(r: Any, side: int) -> Any:
+        if r.kind in STANCES:  # one stance of a kind towards a person in a message, whatever words it rests on
+            return r.kind, speaker(r.source, side), speaker(r.target, side), r.message or r.where
         return (r.kind, r.source, r.target, speaker(r.by, side), r.message, tuple(r.span or ()), r.where)
 
     d_rels = _once(draft.relations, lambda r: relation_key(r, 0))

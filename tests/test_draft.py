@@ -1318,6 +1318,17 @@ def test_a_name_after_a_preposition_is_not_the_subject_of_a_relation() -> None:
     assert [(f.kind, f.term, f.other) for f in found] == [("similar_to", "consensus", "consent")]
 
 
+def test_a_list_of_three_definitions_opposes_none_of_them() -> None:
+    """"A means x, B y, C z" defines three words; its first and last are no more opposed
+    than any two of them (two, set side by side with "whereas", are)."""
+    out, _ = _drafted("Leadership means vision, management means process, stewardship means care.",
+                      terms="leadership,management,stewardship")
+    assert len(out.claims) == 3 and not [r for r in out.relations if r.kind == "opposes"]
+    out, labels = _drafted("Leadership is about vision, whereas management is about process.")
+    assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [
+        ("vision", "process")]
+
+
 def test_a_comparative_opposes_more_and_less() -> None:
     out, labels = _drafted("Management is more procedural than leadership.")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [

@@ -415,7 +415,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
     spliced = any(_SPLICED_AT.search(text[:s]) for s, _ in clauses[1:])
     if len(clauses) > 1 and len(claims) >= 2 and (_contrasting(text) or spliced):
         first, last = out[claims[0]].term, out[claims[-1]].term
-        if first != last:
+        # two sides: three terms each given theirs ("done means A, shipped B, released C") is
+        # a list of definitions, and its first and last are no more opposed than any other two
+        if first != last and len({out[i].term for i in claims}) == 2:
             # "A is local and short-lived, whereas B is regional and slow": side by side,
             # local against regional and short-lived against slow; else the first of each
             side_a = [i for i in claims if out[i].term == first]

@@ -129,3 +129,25 @@ def test_tables_and_answers_line_up_with_wide_characters() -> None:
     # as a terminal draws them: the flag and 😅 take two columns, each of 日本語 two, ë one
     assert table(rows, ["name", "n"]).splitlines() == [
         "name      n", "--------  -", "Kai 🏳️‍🌈    1", "vibes 😅  2", "日本語    3", "Bo        4", "Zoë       5"]
+
+
+def test_a_folder_that_holds_an_export_says_to_import_it(tmp_path: Path) -> None:
+    """Given where a dataset is wanted, a Slack export, a channel of one or a folder of
+    exports says what it holds and the command that imports it; a folder of pages
+    conceptgraph rendered holds no export to name."""
+    import shutil
+
+    fix = Path(__file__).parent / "fixtures" / "discussions"
+    slack = Path(shutil.copytree(fix / "slack", tmp_path / "slack"))
+    r = run("review", str(slack), "--list")
+    assert r.exit_code != 0 and r.stderr.strip().endswith(
+        f"it is an export to import first (slack): conceptgraph import {slack} --draft"), r.stderr
+    r = run("info", "--data", str(slack / "general"))
+    assert f"it is a channel of the Slack export {slack}: import the export" in r.stderr, r.stderr
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    shutil.copy(fix / "meeting.vtt", calls / "meeting.vtt")
+    assert run("render", "--data", str(fix / "meeting.vtt"), "-o", str(calls / "page.html"), "-q").exit_code == 0
+    r = run("info", "--data", str(calls))
+    assert "it holds meeting.vtt (vtt): give that file, to import" in r.stderr and "page.html" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -145,7 +145,9 @@ def input_files(path: Path) -> list[Path]:
         except OSError as e:
             raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
         if not files:
-            raise DatasetError("folder holds no dataset file (*.yaml, *.yml)", str(path))
+            from .discussions import export_hint
+
+            raise DatasetError(f"folder holds no dataset file (*.yaml, *.yml){export_hint(path)}", str(path))
     else:
         files = [path]
     for f in files:

@@ -219,6 +219,21 @@ def _is_dataset(path: Path) -> bool:
     return False
 
 
+def export_hint(path: Path) -> str:
+    """For a folder given where a dataset is wanted, what it holds instead: a discussion
+    export to import ("; it is a Slack export: import it first, ..."), a channel of one,
+    or files of one. "" when it holds none."""
+    folder = shlex.quote(str(path))
+    found = folder_format(path)
+    if found is not None:
+        return f"; it is an export to import first ({found.name}): conceptgraph import {folder} --draft"
+    if path.parent != path and is_slack(path.parent):
+        return (f"; it is a channel of the Slack export {path.parent}: import the export "
+                f"(conceptgraph import {shlex.quote(str(path.parent))} --draft)")
+    files = _folder_hint(path)
+    return f"{files}, to import (conceptgraph import FILE --draft)" if files else ""
+
+
 def _folder_hint(path: Path) -> str:
     """For a folder that is no export of its own (Telegram Desktop's, which holds
     result.json), the files in it that are: "; it holds result.json (telegram): give that"."""
@@ -230,11 +245,18 @@ def _folder_hint(path: Path) -> str:
             imp = detect(f) if f.is_file() and f.stat().st_size else None
         except (ConceptGraphError, OSError):  # a recording over the size limit: no hint, and no error of its own
             imp = None
-        if imp is not None and imp.name != "text":
+        if imp is not None and imp.name != "text" and not _rendered(f):
             found.append(f"{f.name} ({imp.name})")
         if len(found) == 3:
             break
     return f"; it holds {', '.join(found)}: give {'that file' if len(found) == 1 else 'one of those'}" if found else ""
+
+
+def _rendered(path: Path) -> bool:
+    """Whether ``path`` is a page conceptgraph rendered (no discussion to import)."""
+    from ..render import GENERATOR
+
+    return path.suffix.lower() in (".html", ".htm") and GENERATOR.encode() in (_head(path, 2048) or b"")
 
 
 def _head(path: Path, size: int = 8192) -> bytes | None:

@@ -163,6 +163,10 @@ def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browse
         assert marks == said.count("[drafted from the text]"), (a, b)
         seen += marks
     assert seen > 0
+    # "show drafts N" counts what `render` says is left to review: a claim once, no context links
+    from conceptgraph.graph import drafted_count
+
+    assert int(page.page.text_content("#draft-count") or 0) == drafted_count(G) > 0
     page.close()
 
 

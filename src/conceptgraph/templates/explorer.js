@@ -232,8 +232,14 @@
     nodesNow.forEach(([n, d], k) => { if (nodeCounts[k]) nodeCounts[k].textContent = countText(n, d); });
     edgesNow.forEach(([n, d], k) => { if (edgeCounts[k]) edgeCounts[k].textContent = countText(n, d); });
     // and "show drafts N": what is still drafted, as review decides it
-    const left = [...nodesNow, ...edgesNow].reduce((sum, [, d]) => sum + d, 0);
-    $("draft-count").textContent = String(left);
+    $("draft-count").textContent = String(draftItems(nodesNow.map(([, d]) => d), edgesNow.map(([, d]) => d)));
+  }
+  /** The drafted items a review asks about, as `render` counts them: a claim once (its two
+   * links, term to attribute and speaker to attribute, are one item), and not the links of
+   * context drafted with them (who names a term, terms named together), which it never asks about. */
+  function draftItems(nodesDrafted, edgesDrafted) {
+    const asked = (k) => !data.edgeKinds[k].hidden && data.edgeKinds[k].base !== "asserts";
+    return nodesDrafted.reduce((a, b) => a + b, 0) + edgesDrafted.reduce((a, d, k) => a + (asked(k) ? d : 0), 0);
   }
   data.nodeKinds.forEach((k, i) => $("node-kinds").appendChild(legendItem(k, i, state.hiddenNodeKinds, true)));
   const edgeItems = data.edgeKinds.map((k, i) => legendItem(k, i, state.hiddenEdgeKinds, false));
@@ -253,7 +259,8 @@
   const drafts = data.nodes.draft.reduce((a, b) => a + b, 0) + data.edges.draft.reduce((a, b) => a + b, 0);
   if (drafts) {
     $("drafts-row").hidden = false;
-    $("draft-count").textContent = String(drafts);
+    $("draft-count").textContent = String(draftItems(data.nodeKinds.map((k) => k.drafted),
+      data.edgeKinds.map((k) => k.drafted)));
     $("show-drafts").addEventListener("change", (ev) => { state.showDrafts = ev.target.checked; refresh(); });
   }
   function showLegend(open) { // the legend as a drawer (on a phone)

@@ -65,6 +65,14 @@ def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
     r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
     assert r.exit_code == 6 and "--force" in r.stderr
     assert run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force").exit_code == 0
+    # a draft made from the earlier import goes with it, and the summary says so (not when drafted anew)
+    assert run("draft", str(tmp_path / "coop"), "-q").exit_code == 0
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force")
+    assert "replaced the earlier import, and the draft.yaml drafted from it" in r.stdout
+    assert not (tmp_path / "coop" / "draft.yaml").exists()
+    assert run("draft", str(tmp_path / "coop"), "-q").exit_code == 0
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force", "--draft")
+    assert r.exit_code == 0 and "replaced the earlier import" not in r.stdout and "draft.yaml:" in r.stdout
 
 
 def test_import_summary_as_json(tmp_path: Path) -> None:

@@ -340,6 +340,8 @@ class ImportSummary(TypedDict):
     stand_ins: NotRequired[int]
     #: names found in several of the files imported together, one speaker each: one person
     one_name_across_files: NotRequired[int]
+    #: --force replaced an earlier import of the folder and the draft made from it
+    replaced_draft: NotRequired[bool]
     language: str
     languages: NotRequired[list[str]]
 

@@ -666,6 +666,8 @@ def import_text(r: dict[str, Any]) -> str:
     if r.get("stand_ins"):
         lines.append(f"kept as stand-ins: {_count(r['stand_ins'], 'deleted message')} that others answer "
                      "(“[deleted]”, no one's words), so that their answers keep their place")
+    if r.get("replaced_draft"):
+        lines.append("replaced the earlier import, and the draft.yaml drafted from it (draft again if you need it)")
     if r.get("one_name_across_files"):
         lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name "
                      "(each name one speaker in every file it speaks in)")
@@ -692,8 +694,10 @@ def draft_text(r: dict[str, Any]) -> str:
 
 
 def import_and_draft_text(r: dict[str, Any]) -> str:
-    text = import_text(r)
-    return text + "\n" + draft_text(r["draft"]) if "draft" in r else text
+    if "draft" not in r:
+        return import_text(r)
+    # drafted again at once: the earlier draft's going needs no word
+    return import_text({k: v for k, v in r.items() if k != "replaced_draft"}) + "\n" + draft_text(r["draft"])
 
 
 def evaluate_text(r: dict[str, Any]) -> str:

@@ -690,6 +690,7 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         ds = same_people(ds, same)
         summary = {**summary, "speakers": len(ds.contributors) - no_one}
     existed = check_new_folder(target, _IMPORTED, force)
+    drafted = existed and (target / "draft.yaml").is_file()  # replaced with the import it was drafted from
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review
         left = ", ".join(f"{count} {why}" for why, count in summary["left_out"].items())
         raise DatasetError(f"no message with words in it to import{f' (left out: {left})' if left else ''}",
@@ -706,4 +707,4 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         # an earlier import (and its draft) is replaced, never review decisions or other files
         write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="own" if existed else "never",
                      make_parents=default, own=_IMPORTED)
-    return {"path": str(target), **summary}
+    return {"path": str(target), **summary, **({"replaced_draft": True} if drafted else {})}

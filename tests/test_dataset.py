@@ -57,6 +57,9 @@ def mini_with(old: str, new: str) -> tuple[str, int]:
 MISTAKES = {
     "syntax error": ("terms:\n  - {id: a\n", 3, "YAML syntax error"),
     "tab indentation": ("terms:\n\t- id: a\n", 2, "YAML syntax error"),
+    # a "}" left out at a line's end is found only at the next line's start: both are named
+    "brace left out": ("terms:\n  - {id: a, label: b\n  - {id: c}\n", 3,
+                       "YAML syntax error: did not find expected ',' or '}' (or at the end of line 2)"),
     "not a mapping": ("- a\n- b\n", 1, "expected a mapping of sections"),
     "unknown section": ("terms: []\nclaim: []\n", 2, "unknown section 'claim' (did you mean 'claims'?)"),
     "section not a list": ("terms: {id: a}\n", 1, "'terms' must be a list"),

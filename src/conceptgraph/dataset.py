@@ -332,6 +332,25 @@ def _stream_load(text: str, loader_cls: Any) -> Any:
         loader.dispose()
 
 
+def _line_before(text: str, mark: Any) -> str:
+    """Where a YAML mistake may be, when the parser stops at the first thing on a line:
+    often at the end of the line before (a "}" or ":" left out), which it cannot see.
+
+    >>> class Mark: line, column = 2, 2
+    >>> _line_before("terms:\\n- {id: a, label: b\\n- {id: c}\\n", Mark())
+    ' (or at the end of line 2)'
+    """
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    if here[: mark.column].strip(" -?\t"):  # something stands before it on its line: the mistake is there
+        return ""
+    before = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")),
+                  None)
+    return f" (or at the end of line {before + 1})" if before is not None else ""
+
+
 def _parse_yaml(text: str, file: str) -> Any:
     yaml, loader = _yaml()
     try:
@@ -359,7 +378,8 @@ def _parse_yaml(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or "syntax error").strip()
-        raise DatasetError(f"YAML syntax error: {problem}", file, mark.line + 1 if mark else None) from None
+        raise DatasetError(f"YAML syntax error: {problem}{_line_before(text, mark)}", file,
+                           mark.line + 1 if mark else None) from None
     except yaml.YAMLError as e:
         raise DatasetError(f"YAML error: {excerpt(str(e).splitlines()[0], 120)}", file) from None
     except RecursionError:

@@ -278,6 +278,8 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "people who shouldn't have it", "a meaning that usability never has": a clause, whole
         if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
             break  # "the job you're doing": the clause's own verb
+        if len(words) >= 3 and last in _NOUN_STOPS and words[-2].casefold() in _PREPOSITIONS | _DETERMINERS:
+            break  # "different in kind", "the same way": the noun a phrase ends on, no filler
         if ends and len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _PARTICLES \
                 and "VERB" in _pos(words[-2].casefold()):
             break  # "wears out", "gives up" at the sentence's end: the verb's own particle, no preposition
@@ -319,6 +321,9 @@ _SUBJECT_AUX = frozenset("you're you’re we're we’re they're they’re i'm i�
 _STRANDING = "about of for with on at in to from into by over through".split()
 _PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
+# stop words that are nouns when a preposition or a determiner comes before them ("in kind")
+_NOUN_STOPS = frozenset("kind sort way ways thing things".split())
+_DETERMINERS = frozenset("a an the this that any every some same".split())
 # the particles of phrasal verbs ("wear out", "give up"), that end a sentence whole
 _PARTICLES = frozenset("out up down off away".split())
 _VERB_OBJECTS = _OBJECT_PRONOUNS | {"it"}  # a verb's, ending a label whole: "code that calls you", "you call it"

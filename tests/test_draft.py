@@ -1246,6 +1246,8 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # a noun that "to" says the use of is one thing, not the thing and a purpose
     ("A mentor is the best person to ask.", ("mentor", "best person to ask", False)),
     ("A mentor is different in kind, not in seniority.", ("mentor", "different in kind", False)),  # "kind" a noun here
+    ('The word "mentor" means nothing.', ("mentor", "means nothing", False)),  # how much it means, not "nothing"
+    ("A mentor means a lot to newcomers.", ("mentor", "means a lot to newcomers", False)),
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")

@@ -677,6 +677,11 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
     return []
 
 
+# how much a word means, after "means": "nothing", "a lot", "little"
+_AMOUNT = re.compile(r"(?:nothing|little|much|a\s+lot|everything|something|anything|less|more|different\s+things)\b",
+                     re.I)
+
+
 # a quantifier floated off a subject of several terms: "X and Y are both ...", "X, Y and Z all mean ..."
 _FLOATED = re.compile(r"\s*(?:both|all|each)\b\s*", re.I)
 
@@ -723,6 +728,17 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
             return [replace(f, label=f"not {word} {f.label}")
                     for f in _attributes(text, base, granted.end(), end, term, negated=False, verb="")
                     if f.kind == CLAIM]
+        amount = _AMOUNT.match(text, after) if re.match(r"means?\b", cop.group("cop").strip(), re.I) else None
+        if amount:  # "the word X means nothing": how much it means, not what (no meaning "nothing")
+            rest = text[amount.end():end]
+            stop = _BREAK.search(rest)
+            rest = rest[: stop.start()] if stop else rest
+            tail = _label(rest, ends=stop is None)
+            to = re.match(r"\s*(to|for|in|on|at|with|about|of|from|by)\s", rest)  # "a lot to newcomers"
+            label = " ".join(["means", *amount.group().split(), *([to.group(1)] if to and tail else []),
+                              *([tail] if tail else [])])
+            return [Finding(CLAIM, term=term, label=label, negated=denied, start=base + s_end,
+                            end=base + amount.end() + len(rest.rstrip()))]
         hedge = "" if denied else _hedge(cop.group("cop"))
         # "may be passive", not "passive": how sure the speaker is, as they said it; "can only
         # be citrus", not "can be citrus"

@@ -22,7 +22,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConceptGraphError, ConceptGraphWarning, NodeNotFound, NoResult, UsageError, WrongKind, did_you_mean, printable
+from .errors import (
+    ConceptGraphError,
+    ConceptGraphWarning,
+    NoDatasetFile,
+    NodeNotFound,
+    NoResult,
+    UsageError,
+    WrongKind,
+    did_you_mean,
+    printable,
+)
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -71,6 +81,12 @@ class _Group(click.Group):
             also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
                 and not isinstance(e, WrongKind) and settings is not None and settings.bundled \
                 and "did you mean" not in str(e) else ""
+            if isinstance(e, NoDatasetFile):  # what the folder holds instead: an export to import
+                from pathlib import Path
+
+                from .discussions import export_hint
+
+                also = export_hint(Path(e.file))
             click.echo(f"Error: {_message(str(e))}{also}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error

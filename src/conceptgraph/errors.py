@@ -8,6 +8,7 @@ from collections.abc import Iterable
 __all__ = [
     "ConceptGraphError",
     "DatasetError",
+    "NoDatasetFile",
     "NodeNotFound",
     "WrongKind",
     "AmbiguousName",
@@ -42,6 +43,14 @@ class DatasetError(ConceptGraphError):
         if file and line is not None:
             where = f"{file}:{line}"
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class NoDatasetFile(DatasetError):
+    """A folder given as a dataset holds no dataset file (the command line says what it
+    holds instead: an export to import)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__("folder holds no dataset file (*.yaml, *.yml)", folder)
 
 
 class UsageError(ConceptGraphError):

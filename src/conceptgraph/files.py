@@ -60,7 +60,7 @@ from pathlib import Path
 from types import EllipsisType
 from typing import IO, Literal, NamedTuple
 
-from .errors import DatasetError, OutputError, UsageError, WriteConflict, excerpt
+from .errors import DatasetError, NoDatasetFile, OutputError, UsageError, WriteConflict, excerpt
 
 try:
     import fcntl
@@ -145,9 +145,7 @@ def input_files(path: Path) -> list[Path]:
         except OSError as e:
             raise DatasetError(f"cannot read the folder: {e.strerror or e}", str(path)) from None
         if not files:
-            from .discussions import export_hint
-
-            raise DatasetError(f"folder holds no dataset file (*.yaml, *.yml){export_hint(path)}", str(path))
+            raise NoDatasetFile(str(path))
     else:
         files = [path]
     for f in files:

@@ -1321,6 +1321,16 @@ def test_a_name_after_a_preposition_is_not_the_subject_of_a_relation() -> None:
     assert [(f.kind, f.term, f.other) for f in found] == [("similar_to", "consensus", "consent")]
 
 
+def test_a_term_that_only_qualifies_the_noun_ending_a_clause_has_no_claim_there() -> None:
+    """"... does not disprove climate change." says nothing of climate (no "climate: not
+    change"); "The climate changes slowly." does, its verb without a noun after it."""
+    out, _ = _drafted("One cold winter does not disprove climate change.", "I worry about climate change.",
+                      terms="climate")
+    assert out.claims == ()
+    out, labels = _drafted("The climate changes slowly.", terms="climate")
+    assert [labels[c.attribute] for c in out.claims] == ["changes slowly"]
+
+
 def test_a_list_of_three_definitions_opposes_none_of_them() -> None:
     """"A means x, B y, C z" defines three words; its first and last are no more opposed
     than any two of them (two, set side by side with "whereas", are)."""

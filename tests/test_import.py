@@ -2143,6 +2143,19 @@ def test_a_chat_messages_thumbs_up_and_down_are_its_score(tmp_path: Path, name: 
     assert [m.score for m in load_dataset(tmp_path / "discord").messages if m.score is not None] == [2]
 
 
+def test_a_reddit_comments_score_is_kept(tmp_path: Path) -> None:
+    """Reddit's points, as Stack Exchange's score and Hacker News' are."""
+    doc = json.loads((FIX / "reddit.json").read_text(encoding="utf-8"))
+    doc[0]["data"]["children"][0]["data"]["score"] = 41
+    first = next(c for c in doc[1]["data"]["children"] if c["kind"] == "t1")
+    first["data"]["score"] = -3
+    path = tmp_path / "thread.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run("import", str(path), "-o", str(tmp_path / "out")).exit_code == 0
+    scores = [m.score for m in load_dataset(tmp_path / "out").messages]
+    assert scores[0] == 41 and -3 in scores[1:]
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

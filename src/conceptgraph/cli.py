@@ -1032,8 +1032,8 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
     atomically: a failed export leaves the previous file as it was. A file is replaced
-    only when it is an earlier export in the same format, and a folder only when it
-    holds an earlier export and nothing else (or with --force).
+    only when it is an earlier export in the same format (or with --force), and a
+    folder only when it holds an earlier export and nothing else (--force or not).
     """
     from .files import data_paths
     from .formats import export as export_graph

@@ -157,7 +157,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                     date=utc_day(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold(),
-                             url=thread.url if sub.get("permalink") else ""))
+                             url=thread.url if sub.get("permalink") else "", score=_int(sub.get("score"))))
     stack = list(reversed(_children(doc[1])))
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
@@ -187,7 +187,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=utc_day(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold(),
-                                 url=_REDDIT + link if link.startswith("/") else ""))
+                                 url=_REDDIT + link if link.startswith("/") else "", score=_int(c.get("score"))))
     return [thread], left
 
 

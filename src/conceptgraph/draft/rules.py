@@ -614,7 +614,20 @@ def compound_after(text: str, at: int) -> bool:
         pos = _pos(then_verb.group(1).casefold())
         return "NOUN" in pos and then_verb.group(1).casefold() not in STOP
     nxt = _NEXT.match(text, at)
-    return nxt is not None and _pos(nxt.group(1).casefold()) == {"NOUN"} and nxt.group(1).casefold() not in STOP
+    if nxt is None or nxt.group(1).casefold() in STOP:
+        return False
+    word = nxt.group(1).casefold()
+    if _pos(word) == {"NOUN"}:
+        return True
+    # "... disprove climate change.", "... about climate change.": after a verb, a preposition
+    # or an article, a noun that may be a verb ("change") in its base form, ending the clause,
+    # heads the compound ("the climate changes" is a verb of the climate's; "the Cog tag then
+    # ..." goes on about the Cog)
+    before = re.search(r"([^\W\d_][\w'’-]*)\W*$", text[: name.start()]) if name else None
+    said = before.group(1).casefold() if before else ""
+    ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[nxt.end():])
+    return "NOUN" in _pos(word) and lemma(word) == word and bool(said) and bool(ends) and (
+        said in _PREPOSITIONS or said in _DETERMINERS or _pos(said) == {"VERB"})
 
 
 # A name put forward, just before it: "let's call it X", "I suggest we rename it to X", "how about X?",

@@ -1690,3 +1690,21 @@ def test_the_likely_figure_learned_from_decisions_is_never_certain(drafted: Path
     rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
     learned = [row["likely"] for row in rows if row["likely"] != row["confidence"]]
     assert learned and max(learned) <= 0.99
+
+
+def test_an_accepted_decision_mistyped_by_hand_is_said_where_it_is_made_again(drafted: Path) -> None:
+    """decisions.yaml is the reviewer's own: an accepted claim whose term is mistyped there
+    ("gaol" for "goal") names what no file holds. It is made again from its line, as every
+    decision is, and review says so at once, in one line, so the typo is seen."""
+    claim = next(it for it in Review(drafted).items if it.kind == "claim")
+    assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
+    book = drafted / "decisions.yaml"
+    term = claim.fields["term"]
+    book.write_text(book.read_text(encoding="utf-8").replace(f"term: {term},", f"term: {term}zz,"), encoding="utf-8")
+    out = run("review", str(drafted), "--list")
+    assert out.exit_code == 0
+    warned = [line for line in out.stderr.splitlines() if "accepted decision" in line]
+    assert len(warned) == 1 and f"“{term}zz: " in warned[0] and "if a name there is mistyped, mend it" in warned[0], \
+        out.stderr
+    book.write_text(book.read_text(encoding="utf-8").replace(f"term: {term}zz,", f"term: {term},"), encoding="utf-8")
+    assert "accepted decision" not in run("review", str(drafted), "--list").stderr

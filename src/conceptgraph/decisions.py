@@ -1140,10 +1140,13 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
         if it.kind == CLAIM:
             claim_ids[it.rid] = it.record.id
 
+    invented: list[str] = []  # the names of terms and attributes made for decisions, no file having them
+
     def ensure(kind: str, name: str, aliases: tuple[str, ...] = (), confidence: float | None = None) -> str:
         """The id of the term or attribute of this name; a draft one is made when none is."""
         hit = known.get((kind, normalise(name)))
         if hit is None:
+            invented.append(name)
             confidence = confidence if confidence is not None else noted.get((kind, normalise(name)))
             hit = unique_id(slug(name)[:60].strip("-") or "x", taken)
             rec = (Term(hit, name, aliases, status=DRAFT, confidence=confidence) if kind == TERM
@@ -1167,11 +1170,32 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                                          and book.find(it.key) is None):
             add(it)  # (a claim or relation with no confidence was added in review: once undone, it is gone)
     # claims before relations: a stance made again finds the claims it was about
+    # accepted, yet in no file, and naming a term or attribute no file has: a line mistyped by hand
+    unheld: list[Item] = []
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen:
+            before = len(invented)
             made = _remake(e, label, whole, None, ensure, claim_ids)
             if made is not None and made.key not in seen:
                 add(made)
+                if e.decision in (ACCEPTED, EDITED) and not e.memo.get(ADDED) and len(invented) > before:
+                    unheld.append(made)
+    if unheld:
+        import warnings
+
+        from .errors import ConceptGraphWarning
+
+        def said(it: Item) -> str:
+            f = it.fields
+            return (f"{f.get(TERM)}: {'not ' if f.get('negated') else ''}{f.get(ATTRIBUTE)}" if it.kind == CLAIM
+                    else f"{f.get('source')} {f.get('kind')} {f.get('target')}") + f" at {it.record.where}"
+
+        what = "; ".join(f"“{excerpt(said(it), 70)}”" for it in unheld[:3])
+        warnings.warn(ConceptGraphWarning(
+            f"{DECISIONS_FILE}: {len(unheld)} accepted decision{'s' if len(unheld) > 1 else ''} name"
+            f"{'' if len(unheld) > 1 else 's'} what neither {DRAFT_FILE} nor {REVIEWED_FILE} holds ({what}"
+            f"{', ...' if len(unheld) > 3 else ''}): made again from {'their lines' if len(unheld) > 1 else 'its line'}; "
+            "if a name there is mistyped, mend it"), stacklevel=2)
     return out
 
 

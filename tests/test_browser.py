@@ -165,8 +165,13 @@ def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browse
     assert seen > 0
     # "show drafts N" counts what `render` says is left to review: a claim once, no context links
     from conceptgraph.graph import drafted_count
+    from conceptgraph.styles import contrast
 
     assert int(page.page.text_content("#draft-count") or 0) == drafted_count(G) > 0
+    # a drafted term reads as a draft (paler, dashed) and stays legible: no half-transparent node
+    look = page.js("(i) => { const n = conceptgraph.nodes.get(i); return [n.color.background, n.font.color, n.opacity,"
+                   " n.shapeProperties.borderDashes]; }", index[terms[0]])
+    assert look[2] is None and look[3] == [4, 4] and contrast(look[1], look[0]) >= 4.5, look
     page.close()
 
 

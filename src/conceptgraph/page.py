@@ -43,7 +43,7 @@ from .kinds import (
 )
 from .layout import SPACING, layout, placed
 from .names import LETTERS, name_keys, node_names, unmarked, word_parts
-from .styles import NODE_STYLES, edge_style, edge_style_key, node_style
+from .styles import NODE_STYLES, draft_style, edge_style, edge_style_key, node_style
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -221,6 +221,7 @@ def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tu
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
     legend = [{"kind": k, "count": counts[i], "drafted": drafted[i], "hidden": k == MESSAGE, **node_style(k),
+               "draft": draft_style(k),
                "radius": _corner(k)} for k, i in kinds.items()]
     return cols, legend
 

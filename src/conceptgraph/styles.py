@@ -41,7 +41,8 @@ from .kinds import (
     WROTE,
 )
 
-__all__ = ["NODE_STYLES", "EDGE_STYLES", "DENIED", "node_style", "edge_style", "edge_style_key", "rgb"]
+__all__ = ["NODE_STYLES", "EDGE_STYLES", "DENIED", "node_style", "draft_style", "edge_style", "edge_style_key", "rgb",
+           "contrast"]
 
 # Okabe-Ito
 _ORANGE, _SKY, _GREEN, _BLUE, _VERMILLION, _PURPLE = "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"
@@ -114,3 +115,35 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     """
     h = hex_colour.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21).
+
+    >>> round(contrast("#FFFFFF", "#000000"), 1)
+    21.0
+    """
+    def luminance(hex_colour: str) -> float:
+        c = [v / 255 for v in rgb(hex_colour)]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def draft_style(kind: str) -> dict[str, str]:
+    """How a node drafted from the text (not yet accepted) is filled and lettered: its
+    kind's fill paled towards white, its label in the kind's own dark colour where white
+    letters would be too faint there (a term's), so that it reads as a draft and stays
+    legible (at least 4.5:1), as a half-transparent node did not (2.7:1).
+
+    >>> s = draft_style("term"); contrast(s["font"], s["color"]) >= 4.5
+    True
+    """
+    style = node_style(kind)
+    fill = "#" + "".join(f"{round(0.2 * c + 0.8 * 255):02X}" for c in rgb(style["color"]))
+    font = style["font"] if contrast(style["font"], fill) >= 4.5 else style["color"]
+    if contrast(font, fill) < 4.5:  # a light kind's own colour: its border then, darker
+        font = style["border"]
+    return {"color": fill, "font": font}

@@ -119,11 +119,20 @@
     }
     visEdges.push(e);
   }
+  /** How node ``i`` looks, drafted (a paler fill, its label legible on it, a dashed
+   * border) or not (its kind's own): what the review page sets as decisions come. */
+  function nodeLook(i, drafted) {
+    const k = data.nodeKinds[data.nodes.kind[i]], fill = drafted ? k.draft.color : k.color;
+    const font = drafted ? k.draft.font : k.font;
+    return { color: { background: fill, border: k.border, highlight: { background: fill, border: "#f59e0b" },
+      hover: { background: fill, border: "#f59e0b" } },
+    font: { color: font, bold: k.kind === "term" ? { color: font } : undefined },
+    shapeProperties: { borderRadius: k.radius, borderDashes: drafted ? [4, 4] : false } };
+  }
   const nodes = new vis.DataSet(data.nodes.label.map((label, i) => {
     const n = { id: i, label: onCanvas(visible(label)), group: "k" + data.nodes.kind[i], x: data.nodes.x[i], y: data.nodes.y[i],
       value: data.nodes.size[i], widthConstraint: { maximum: data.nodes.wrap[i] } };
-    if (node.draft(i)) { n.opacity = 0.5; n.shapeProperties = { borderDashes: [4, 4] }; }
-    return n;
+    return node.draft(i) ? Object.assign(n, nodeLook(i, true)) : n;
   }));
   const edges = new vis.DataSet(visEdges);
 
@@ -1080,7 +1089,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts,
+    nameKeys, setCounts, nodeLook,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

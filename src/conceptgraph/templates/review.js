@@ -325,8 +325,7 @@
           // and a rejected one not at all: it has left the graph (an undo brings its names back)
           data.names[i] = gone ? [] : label === data.nodes.label[i] ? draftedNames.get(i)
             : [cg.nameKeys(label), ...draftedNames.get(i)];
-          nodeUpdates.push({ id: i, hidden: gone, opacity: kept ? 1 : 0.5, label: cg.canvasLabel(label),
-            shapeProperties: { borderDashes: kept ? false : [4, 4] } });
+          nodeUpdates.push(Object.assign({ id: i, hidden: gone, label: cg.canvasLabel(label) }, cg.nodeLook(i, !kept)));
         }
       }
     }

@@ -641,12 +641,12 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
                            " && conceptgraph.data.nodes.label.includes('a reading of my own')", timeout=60_000)
     said = page.text_content("#rv-warning")
     assert "Added " in said and f"made a new term '{it.fields['term']}s x'" in said, said
-    # what was done said calmly (green), the new term (a slip perhaps) as a warning (red)
+    # what was done said calmly (green), the new term (a slip perhaps) as a warning (amber: red is a failed save)
     assert page.text_content("#rv-warning .rv-calm").startswith("Added ")
     assert f"made a new term '{it.fields['term']}s x'" in page.text_content("#rv-warning .rv-warns")
     assert "Added" not in page.text_content("#rv-warning .rv-warns")
     colours = page.eval_on_selector_all("#rv-warning span", "(ss) => ss.map((s) => getComputedStyle(s).color)")
-    assert colours == ["rgb(22, 101, 52)", "rgb(185, 28, 28)"], colours
+    assert colours == ["rgb(22, 101, 52)", "rgb(146, 64, 14)"], colours
     assert page.input_value("#rv-order") == "message"
     [line] = [e for e in Decisions.read(drafted).entries]
     assert line.memo.get("added") is True and line.fields["message"] == it.record.message

@@ -357,3 +357,24 @@ def test_a_page_drawn_again_keeps_its_nodes_where_they_were(server: ReviewServer
     after = server.positions
     assert merged.record.id not in after and after.keys() < before.keys()
     assert all(after[n] == before[n] for n in after)
+
+
+def test_a_second_review_of_a_folder_being_reviewed_says_so(drafted: Path) -> None:
+    """Two reviews of one folder keep every decision (each page is told the other's), but
+    a hurried user should know the second is a second: it says where the first is served
+    (its port and process; never its token). Once the first stops, nothing is said."""
+    first, url = start(drafted)
+    try:
+        second, _ = start(drafted)
+        second.send_signal(signal.SIGINT)
+        _, err = second.communicate(timeout=60)
+        port = url.split(":")[2].split("/")[0]
+        assert f"another review of this folder is being served (port {port}, process {first.pid})" in err, err
+        assert "token" not in err
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+    third, _ = start(drafted)
+    third.send_signal(signal.SIGINT)
+    _, err = third.communicate(timeout=60)
+    assert "another review" not in err, err

@@ -886,8 +886,13 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
         if open_browser:
             _launch(url)
 
+    def also_open(where: str) -> None:
+        click.echo(f"note: another review of this folder is being served ({where}): each page is told what "
+                   "the other decides, and a key on an item decided there meanwhile is not saved (it says so)",
+                   err=True)
+
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop, as Ctrl-C is: the summary still printed
-    counts = serve(data, port, ready)
+    counts = serve(data, port, ready, also_open=also_open)
     record = os.path.join(counts["path"], DECISIONS_FILE)
     where = f"decisions in {record}" if os.path.exists(record) else "nothing decided, nothing written"
     click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; {where}", err=True)

@@ -393,16 +393,25 @@ def _preview(review: Review, flt: Any) -> dict[str, Any]:
 
 
 def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], None] | None = None,
-          token: str | None = None) -> dict[str, Any]:
+          token: str | None = None, also_open: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url)`` is called
-    once it listens. Returns the counts at the end."""
+    once it listens, and ``also_open(where)`` first when another review of the folder is
+    being served (its port and process). Returns the counts at the end."""
     from .files import check_writable
 
     review = Review(folder)
     check_writable(review.path)  # every decision is saved there: a read-only folder is said at once
     review.write_files()
     server = ReviewServer(review, port, token)
+    other = open_review(review.path)
+    mark = _mark(review.path)
     try:
+        if other and also_open is not None:
+            also_open(other)
+        if not other:  # the first one's stays the one told; its port, never its token
+            fd = os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"pid": os.getpid(), "port": server.port}, f)
         if ready is not None:
             ready(server.url)
         server.serve_forever(poll_interval=0.2)
@@ -410,4 +419,32 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
         pass
     finally:
         server.stop()
+        if not other:
+            mark.unlink(missing_ok=True)
     return {"path": str(review.path), **review.counts()}
+
+
+def _mark(folder: os.PathLike[str] | str) -> Any:
+    """Where a review being served tells its address: a file of the system's temporary
+    folder named after the reviewed folder's path (the folder itself holds the dataset's
+    files only)."""
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    key = hashlib.sha256(os.path.realpath(folder).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"conceptgraph-review-{key}.json"
+
+
+def open_review(folder: os.PathLike[str] | str) -> str:
+    """Where a review of ``folder`` is being served by a process still running ("port N,
+    process P"), or "" (a mark left by one that was killed is no review)."""
+    try:
+        told = json.loads(_mark(folder).read_text(encoding="utf-8"))
+        pid, port = int(told["pid"]), int(told["port"])
+        if pid == os.getpid():
+            return ""
+        os.kill(pid, 0)
+        return f"port {port}, process {pid}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""

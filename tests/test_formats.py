@@ -141,6 +141,23 @@ def test_one_control_character_leaves_every_other_graphml_label_as_it_is(tmp_pat
     same(G, read_graph(path))
 
 
+def test_one_control_character_leaves_every_other_gexf_label_as_it_is(tmp_path: Path) -> None:
+    """As in GraphML: Gephi and networkx show "bell\ufffd" for the one label and every
+    other label as it is (before, one such character wrote every label of the column as
+    JSON text, quotes and all); this reader restores the exact string."""
+    G = load_graph()
+    first = next(iter(G.nodes))
+    G.nodes[first]["label"] = "bell\x07"
+    path = tmp_path / "g.gexf"
+    export(G, "gexf", path)
+    validate_gexf(path)
+    N = nx.read_gexf(path)
+    shown = [d["label"] for _, d in N.nodes(data=True)]
+    assert shown[0] == "bell\ufffd" and shown[1:] == [d["label"] for n, d in G.nodes(data=True) if n != first]
+    assert [n for n, d in N.nodes(data=True) if "label_exact" in d] == [N.nodes and next(iter(N.nodes))]
+    same(G, read_graph(path))
+
+
 @pytest.mark.parametrize("name", GRAPHS)
 def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: str) -> None:
     from lxml import etree

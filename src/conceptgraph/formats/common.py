@@ -35,6 +35,7 @@ __all__ = [
     "apart",
     "together",
     "Column",
+    "Readable",
     "columns",
     "encode_json",
     "dumps_json",
@@ -258,6 +259,19 @@ class Column:
             v = float(value)
             return repr(v) if math.isfinite(v) else ("NaN" if v != v else ("INF" if v > 0 else "-INF"))
         return str(value)
+
+
+class Readable(Column):
+    """A column of strings some of which XML cannot carry, as other tools should show it:
+    each such character U+FFFD (the exact string goes under an "exact" twin of it, JSON,
+    on the few items that need it)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, ())
+        self.type = "string"
+
+    def encode(self, value: Any) -> str:
+        return XML_INVALID.sub("\ufffd", str(value))
 
 
 def decode_value(type_: str, is_json: bool, text: str) -> Any:

@@ -9,9 +9,12 @@ graphology and networkx do not look; everything but those elements also validate
 against the XSD.
 
 Attribute ids are numbers (``0``, ``1``...): graphology names an attribute by its
-title only when its id is numeric. Values that need JSON (lists, mixed types, strings
-XML cannot carry) are listed, with the graph's own attributes, as JSON in
-``<meta><keywords>``, so a file read back gives the same graph.
+title only when its id is numeric. Values that need JSON (lists, mixed types) are
+listed, with the graph's own attributes, as JSON in ``<meta><keywords>``, so a file read
+back gives the same graph. A string XML cannot carry (a control character) is written
+as Gephi should show it, with U+FFFD, and exactly under a second attribute
+(``text_exact``) on the items that need it, as GraphML's are: one such string leaves
+every other of its attribute as it is.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import excerpt
 from ..kinds import OTHER_EDGE
-from .common import XML_INVALID, Column, Format, GraphBuilder, columns, decode_value, encode_json
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json
 from .xmlio import XmlReader, escape_attr
 
 if TYPE_CHECKING:
@@ -57,14 +60,21 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
     edges = list(G.edges(keys=True, data=True))
     ncols = [Column(_NODE_ID, nodes), *columns(d for _, d in G.nodes(data=True))]
     ecols = [Column(_EDGE_KEY, [k for *_, k, _ in edges]), *columns(d for *_, d in edges)]
+    # strings of which a few hold what XML cannot carry (a control character): written as
+    # Gephi should show them (U+FFFD), the exact ones under an "exact" twin, as GraphML's are
+    ntwins, etwins = _mend(ncols, _NODE_ID), _mend(ecols, _EDGE_KEY)
     nid = {c.name: str(i) for i, c in enumerate(ncols)}
     eid = {c.name: str(i) for i, c in enumerate(ecols)}
+    nx_id = {c.name: str(len(ncols) + i) for i, c in enumerate(ntwins)}
+    ex_id = {c.name: str(len(ecols) + i) for i, c in enumerate(etwins)}
     ncol, ecol = {c.name: c for c in ncols}, {c.name: c for c in ecols}
     degree = distinct_degree(G)
     meta = {_MARK: {
         "graph": {str(k): v for k, v in G.graph.items() if v is not None},
-        "node": {nid[c.name]: {"name": c.name, "json": c.json} for c in ncols if c.json or _title(c.name) != c.name},
-        "edge": {eid[c.name]: {"name": c.name, "json": c.json} for c in ecols if c.json or _title(c.name) != c.name},
+        "node": {**{nid[c.name]: {"name": c.name, "json": c.json} for c in ncols if c.json or _title(c.name) != c.name},
+                 **{nx_id[c.name]: {"name": c.name, "json": True, "exact": True} for c in ntwins}},
+        "edge": {**{eid[c.name]: {"name": c.name, "json": c.json} for c in ecols if c.json or _title(c.name) != c.name},
+                 **{ex_id[c.name]: {"name": c.name, "json": True, "exact": True} for c in etwins}},
     }}
     w = out.write
     w(
@@ -74,16 +84,23 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         f"<description>{escape_attr(_token(G.graph.get('title') or ''))}</description></meta>\n"
         f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="static">\n'.encode()
     )
-    for cls, cols, ids in (("node", ncols, nid), ("edge", ecols, eid)):
+    for cls, cols, ids, twins, twin_ids in (("node", ncols, nid, ntwins, nx_id), ("edge", ecols, eid, etwins, ex_id)):
         w(f'    <attributes class="{cls}">\n'.encode())
         for c in cols:
             w(f'      <attribute id="{ids[c.name]}" title="{escape_attr(_title(c.name))}" type="{c.type}"/>\n'
               .encode())
+        for c in twins:
+            w(f'      <attribute id="{twin_ids[c.name]}" title="{escape_attr(_title(c.name))}_exact" type="string"/>\n'
+              .encode())
         w(b"    </attributes>\n")
 
-    def values(ids: dict[str, str], cols: dict[str, Column], first: tuple[str, Any], d: dict[Any, Any]) -> str:
+    def values(ids: dict[str, str], cols: dict[str, Column], first: tuple[str, Any], d: dict[Any, Any],
+               twin_ids: dict[str, str]) -> str:
         pairs = [first, *((str(k), v) for k, v in d.items() if v is not None)]
-        return "".join(f'<attvalue for="{ids[k]}" value="{escape_attr(cols[k].encode(v))}"/>' for k, v in pairs)
+        out = "".join(f'<attvalue for="{ids[k]}" value="{escape_attr(cols[k].encode(v))}"/>' for k, v in pairs)
+        # after the readable value, the exact one: read back, it is the one kept
+        return out + "".join(f'<attvalue for="{twin_ids[k]}" value="{escape_attr(encode_json(v))}"/>'
+                             for k, v in pairs if k in twin_ids and isinstance(v, str) and XML_INVALID.search(v))
 
     w(f'    <nodes count="{len(nodes)}">\n'.encode())
     for n in nodes:
@@ -92,7 +109,7 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         x, y = positions.get(n, (0, 0)) if positions else (0, 0)
         w(
             f'      <node id="{index[n]}" label="{escape_attr(_token(d.get("label", n)))}">'
-            f"<attvalues>{values(nid, ncol, (_NODE_ID, n), d)}</attvalues>"
+            f"<attvalues>{values(nid, ncol, (_NODE_ID, n), d, nx_id)}</attvalues>"
             f'<viz:color r="{r}" g="{g}" b="{b}"/><viz:position x="{x}" y="{-y}" z="0"/>'
             f'<viz:size value="{4 + 2 * min(degree[n], 40)}"/></node>\n'.encode()
         )
@@ -108,10 +125,21 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         extra += f' label="{escape_attr(_token(label))}"' if isinstance(label, str) and label.strip() else ""
         w(
             f'      <edge id="e{j}" source="{index[u]}" target="{index[v]}" kind="{escape_attr(_token(kind) or "_")}"'
-            f"{extra}><attvalues>{values(eid, ecol, (_EDGE_KEY, key), d)}</attvalues>"
+            f"{extra}><attvalues>{values(eid, ecol, (_EDGE_KEY, key), d, ex_id)}</attvalues>"
             f'<viz:color r="{r}" g="{g}" b="{b}"/></edge>\n'.encode()
         )
     w(b"    </edges>\n  </graph>\n</gexf>\n")
+
+
+def _mend(cols: list[Column], own: str) -> list[Column]:
+    """The "exact" twins of ``cols`` whose strings XML cannot all carry (not ``own``, the
+    ids column, which a reader needs whole); those columns are made readable in place."""
+    twins = []
+    for i, c in enumerate(cols):
+        if c.mendable and c.name != own:
+            twins.append(c)
+            cols[i] = Readable(c.name)
+    return twins
 
 
 class _Reader(XmlReader):

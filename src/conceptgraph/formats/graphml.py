@@ -16,7 +16,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import article, excerpt
-from .common import XML_INVALID, Column, Format, GraphBuilder, columns, decode_value, encode_json
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json
 from .xmlio import XmlReader, escape_attr, escape_text
 
 if TYPE_CHECKING:
@@ -59,26 +59,14 @@ class _Key:
         return head + (f">{desc}</key>\n" if desc else "/>\n")
 
 
-class _Readable(Column):
-    """A column of strings some of which XML cannot carry, as other tools should show it:
-    each such character U+FFFD (the exact string goes under its key's "exact" twin)."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name, ())
-        self.type = "string"
-
-    def encode(self, value: Any) -> str:
-        return XML_INVALID.sub("\ufffd", str(value))
-
-
 def _mend(keys: list[_Key]) -> list[_Key]:
     """The "exact" twins of ``keys`` whose strings XML cannot all carry; those keys are
-    made readable (:class:`_Readable`) in place."""
+    made readable (:class:`~conceptgraph.formats.common.Readable`) in place."""
     twins = []
     for k in keys:
         if k.col.mendable and not k.role:
             twins.append(_Key(f"{k.id}x", k.domain, k.col, exact_of=k.name))
-            k.col = _Readable(k.name)
+            k.col = Readable(k.name)
     return twins
 
 

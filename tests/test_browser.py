@@ -1112,3 +1112,18 @@ def test_a_node_found_is_shown_with_what_it_is_linked_to_beside_the_panel(fresh:
         assert seen["near"] == 4 and seen["nearInSight"] == 4
     else:
         assert seen["near"] > 20
+
+
+def test_a_highlight_clicked_in_a_narrowed_view_says_what_lies_outside_it(fresh: Page) -> None:
+    """Focused on one node, the words of a claim elsewhere select none of the links drawn:
+    the status says so ("2 more outside this view"), not "selected 2 links"."""
+    said = fresh.js("""() => {
+      const cg = window.conceptgraph, d = cg.data;
+      const term = d.nodes.kind.findIndex((k) => d.nodeKinds[k].kind === "term");
+      cg.focus(term, 0);  // the term alone
+      const far = d.edges.kind.findIndex((k, j) => d.edgeKinds[k].base === "asserts"
+        && d.edges.source[j] !== term && d.edges.target[j] !== term);
+      cg.showMarks([d.edges.detail[far]], d.edgeDetails[d.edges.detail[far]].message);
+      return document.getElementById("status").textContent;
+    }""")
+    assert said.startswith("selected 0 links on the graph (2 more outside this view: Show all)"), said

@@ -725,8 +725,11 @@
     const first = js.filter((j) => edge.kind(j).base !== "asserts"); // a claim shows once, as term has attribute
     section(body, "Claims and relations", (first.length ? first : js).map((j) => evidence(j)));
     body.appendChild(nodeLink(message));
-    network.setSelection({ nodes: [], edges: js.filter(edgeShown) }, { unselectAll: true, highlightEdges: false });
-    refresh("selected " + js.length + " link" + (js.length === 1 ? "" : "s") + " on the graph");
+    const shown = js.filter(edgeShown), hid = js.length - shown.length;
+    network.setSelection({ nodes: [], edges: shown }, { unselectAll: true, highlightEdges: false });
+    // a narrowed view (a comparison, a focus) may hold few of them: the rest are said, not claimed selected
+    refresh("selected " + shown.length + " link" + (shown.length === 1 ? "" : "s") + " on the graph" +
+      (hid ? " (" + hid + " more outside this view: Show all)" : ""));
     return js;
   }
   $("thread-toggle").addEventListener("click", () => ($("thread").hidden ? openThread() : closeThread()));

@@ -881,3 +881,24 @@ def test_the_edit_form_s_lists_stay_inside_the_card_whatever_the_names(browser, 
                 .map((s) => s.getBoundingClientRect().right - card.right).filter((d) => d > 1);
         }""")
         assert over == []
+
+
+def test_an_edit_taken_back_shows_its_item_again_and_says_so(browser, server: ReviewServer) -> None:
+    """An edit that made a new attribute, taken back: the page is drawn again without it,
+    the item is shown first, and the line says what the undo did, as any undo's does."""
+    page, errors = _open(browser, server)
+    while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    edited = page.get_attribute("#rv-card", "data-item")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='attribute']")
+    page.fill("#rv-edit input[name='attribute']", "a label nobody had")
+    with page.expect_navigation(timeout=30_000):
+        page.press("#rv-edit input[name='attribute']", "Enter")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    with page.expect_navigation(timeout=30_000):
+        page.keyboard.press("u")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert page.get_attribute("#rv-card", "data-item") == edited
+    assert page.text_content("#rv-warning") == "Edit taken back: 1 item is undecided again"
+    assert errors == []

@@ -15,6 +15,7 @@
   const keptOrder = kept("order");
   let keptNotice = kept("notice"); // said once, when the page is first drawn: what was done
   let keptWarning = kept("warning"); // and what it warns of (a new term, a slip perhaps)
+  let keptFirst = kept("first"); // and the items to show first (what an undo made undecided again)
   const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
   const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
@@ -140,12 +141,13 @@
         + (noKey ? "" : ", and your last key was not saved: decide again"), 600);
     }
     /** Load the page again, in the order it had, saying ``notice`` (and ``warning``) once it is drawn. */
-    function reload(notice, warning, after) {
+    function reload(notice, warning, after, first) {
       st.reloading = true;
       try {
         sessionStorage.setItem("conceptgraph-review-order", st.order);
         if (notice) sessionStorage.setItem("conceptgraph-review-notice", notice);
         if (warning) sessionStorage.setItem("conceptgraph-review-warning", warning);
+        if (first && first.length) sessionStorage.setItem("conceptgraph-review-first", JSON.stringify(first));
       } catch (e) { void e; }
       setTimeout(() => location.reload(), after);
     }
@@ -503,15 +505,17 @@
       send("/api/undo", {}, (res) => {
         // an earlier decision that stands again may be an edit the page no longer holds: read it
         if (res.unmerged) { reloadFor("Merge taken back"); return; } // two nodes again, drawn from the files
-        if (res.redraw) { reloadFor("Edit taken back"); return; } // what the edit made is gone from the files
+        if (res.redraw) { // what the edit made is gone from the files: drawn again, the item it was on first
+          reloadFor(undoneNote("Edit taken back", res.undone.length), undefined, res.undone);
+          return;
+        }
         if (res.restored) { st.chain = st.chain.then(() => load()); return; }
         if (res.gone) { reloadFor("Addition taken back"); return; } // the graph is drawn again without it
         const n = res.undone.length;
         // and what was decided with it (a claim's term and attribute accepted with it, an attribute
         // gone with its rejection): the counts move by those too
         const along = Math.max(Object.keys(res.changed || {}).filter((id) => res.changed[id] === null).length - n, 0);
-        res.note = "Undone: " + (n === 1 ? "1 item is" : n + " items are") + " undecided again"
-          + (along ? " (and " + along + " more with " + (n === 1 ? "it" : "them") + ")" : "");
+        res.note = undoneNote("Undone", n) + (along ? " (and " + along + " more with " + (n === 1 ? "it" : "them") + ")" : "");
         // what the undone action decided comes first, before what came back with it
         const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
         st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
@@ -666,9 +670,13 @@
       const text = sel.toString();
       return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length), message };
     }
-    function reloadFor(why, warning) {
+    function reloadFor(why, warning, first) {
       saved.textContent = why + ": drawing the graph again…";
-      reload(why, warning, 300);
+      reload(why, warning, 300, first);
+    }
+    /** What an undo says: how many items are undecided again. */
+    function undoneNote(what, n) {
+      return what + ": " + (n === 1 ? "1 item is" : n + " items are") + " undecided again";
     }
     const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
     /** A select of what an agreement or dispute is about: one of the claims of the person
@@ -930,6 +938,12 @@
         st.terms = s.terms || [];
         st.items = new Map(s.items.map((it) => [it.id, it]));
         st.queue = s.queue.slice();
+        if (keptFirst) { // what an undo made undecided again, before the page was drawn anew: first
+          let first = [];
+          try { first = JSON.parse(keptFirst).map(String).filter((id) => st.queue.indexOf(id) >= 0); } catch (e) { void e; }
+          st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+          keptFirst = null;
+        }
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });

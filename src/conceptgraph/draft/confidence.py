@@ -19,14 +19,14 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 14),
-    ("claim", "subject"): (77, 135),
+    ("claim", "subject"): (78, 136),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (6, 18),
     ("claim", "verdict"): (14, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (1, 2),  # "let's call it X", "how about X?"
-    ("claim", "named"): (57, 286),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (56, 284),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (8, 26),  # "X and Y are ...", the claim copied to Y
-    ("opposes", "contrast"): (3, 7),
+    ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),

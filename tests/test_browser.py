@@ -1127,3 +1127,17 @@ def test_a_highlight_clicked_in_a_narrowed_view_says_what_lies_outside_it(fresh:
       return document.getElementById("status").textContent;
     }""")
     assert said.startswith("selected 0 links on the graph (2 more outside this view: Show all)"), said
+
+
+def test_a_search_that_names_nothing_leads_to_the_messages_that_say_it(fresh: Page) -> None:
+    """As `search` says on the command line: no node is named "tagging", but messages say
+    it; the page offers the first of them in the thread."""
+    p = fresh.page
+    p.fill("#search", "tagging")
+    p.press("#search", "Enter")
+    said = p.text_content("#suggestions")
+    assert "nothing matches" in said and "1 message says it: the first in the thread" in said, said
+    p.click("#suggestions li.none button")
+    assert p.is_visible("#thread")
+    first = p.locator("#messages li").filter(has_text="tagging").first
+    assert first.is_visible()

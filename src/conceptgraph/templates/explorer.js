@@ -1052,6 +1052,16 @@
         refresh("nothing matches “" + box.value + "”");
         while (sugg.firstChild) sugg.removeChild(sugg.firstChild);
         sugg.appendChild(el("li", "nothing matches “" + box.value + "”", "none"));
+        // as the command line says: the words may be in the messages, though no node is named so
+        const words = box.value.trim().toLowerCase();
+        const saying = words ? data.thread.filter((m) => (node.detail(m.node).text || "").toLowerCase().includes(words)) : [];
+        if (saying.length) {
+          const li = el("li", null, "none");
+          li.appendChild(button((saying.length === 1 ? "1 message says it" : saying.length + " messages say it") +
+            ": the first in the thread", () => { sugg.hidden = true; openThread(saying[0].node); }, "linkish small"));
+          li.addEventListener("mousedown", (ev) => ev.preventDefault()); // the box keeps the keyboard till the click
+          sugg.appendChild(li);
+        }
         sugg.hidden = false;
       }
     } else if (ev.key === "Escape") {

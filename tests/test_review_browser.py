@@ -321,6 +321,12 @@ def test_a_server_that_does_not_answer_is_said_so(browser, server: ReviewServer)
     said = page.text_content("#rv-saved")
     assert "Not saved: the review server does not answer" in said and "Failed to fetch" not in said, said
     assert page.get_attribute("#rv-card", "data-item") == first
+    # a burst of keys under a stopped server: how many were not saved is said
+    page.keyboard.press("a")
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function("() => document.getElementById('rv-saved').textContent.startsWith('Not saved (3 decisions)')",
+                           timeout=10_000)
     assert errors == []
 
 

@@ -187,7 +187,8 @@
       box.setAttribute("data-pending", String(st.pending));
       if (st.error) { // shown until the next key: a save after it must not hide it
         saved.className = "rv-saved rv-error";
-        saved.textContent = "Not saved: " + st.error + (st.pending ? " · saving…" : "");
+        saved.textContent = "Not saved" + (st.unsaved > 1 ? " (" + st.unsaved + " decisions)" : "") + ": " + st.error
+          + (st.pending ? " · saving…" : "");
         return;
       }
       saved.className = "rv-saved";
@@ -473,6 +474,7 @@
       render();
       send("/api/decide", { ids: [it.id], decision, edit: edit || null }, (res) => {
         inflight.delete(mark);
+        st.unsaved = 0;
         st.timings.push(performance.now() - t0);
         // renamed to another's name: the two nodes are one, drawn again from the files
         if (res.merged) { // (with what went with it: the relations between the two, rejected)
@@ -484,6 +486,7 @@
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
         inflight.delete(mark);
+        st.unsaved = (st.unsaved || 0) + 1; // keys of a burst the server stopped under: how many, said
         apply({ [it.id]: null });
         fail(e);
       }, true);

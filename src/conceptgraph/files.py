@@ -585,6 +585,11 @@ def keep_clear(path: str | os.PathLike[str], target: Path, keep: tuple[Path, ...
 OWN_HEAD = 65536
 
 
+#: What marks a page as ours (the template's head): an earlier page may be replaced, and
+#: a folder's hint names no page of ours as a discussion to import
+GENERATOR = '<meta name="generator" content="conceptgraph">'
+
+
 class Own(NamedTuple):
     """What an output's earlier file looks like (``test`` of its first bytes), and what
     to call it (``what``): see ``ours`` of :func:`write_atomic_with`."""

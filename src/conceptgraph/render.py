@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import Own, write_atomic
+from .files import GENERATOR, Own, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -46,8 +46,6 @@ __all__ = [
 ]
 
 DEFAULT_OUTPUT = Path("output") / "concept_graph.html"
-#: What marks a page as ours (the template's head): an earlier page may be replaced
-GENERATOR = '<meta name="generator" content="conceptgraph">'
 _TEMPLATES = Path(__file__).with_name("templates")
 
 

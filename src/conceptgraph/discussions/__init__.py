@@ -254,7 +254,7 @@ def _folder_hint(path: Path) -> str:
 
 def _rendered(path: Path) -> bool:
     """Whether ``path`` is a page conceptgraph rendered (no discussion to import)."""
-    from ..render import GENERATOR
+    from ..files import GENERATOR  # (not from render, which would bring networkx in for a hint)
 
     return path.suffix.lower() in (".html", ".htm") and GENERATOR.encode() in (_head(path, 2048) or b"")
 

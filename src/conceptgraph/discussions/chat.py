@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, markdown_to_text, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, thumbs, utc_minute
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -112,11 +112,9 @@ def _ts(m: dict[str, Any]) -> float:
     return value if value == value else 0.0  # NaN
 
 
-def _votes(m: dict[str, Any]) -> int | None:
-    """A Slack message's 👍 minus 👎 reactions (``reactions``: name, count, users)."""
-    found = m.get("reactions")
-    return thumbs((r.get("name"), r.get("count")) for r in found if isinstance(r, dict)) \
-        if isinstance(found, list) else None
+def _named(reaction: dict[str, Any]) -> object:
+    """A Slack reaction's emoji (``reactions``: name, count, users)."""
+    return reaction.get("name")
 
 
 def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list[Thread], Left]:
@@ -201,7 +199,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day,
                                      parent=(quoted_post(quotes, said) or parent) if quotes else parent,
                                      place=f"reply {replies[parent_ts]} to {place_of[parent]}", gone=gone,
-                                     score=_votes(m)))
+                                     score=votes(m.get("reactions"), _named, "count")))
         else:
             top += 1
             starts.setdefault(ts, key)
@@ -209,7 +207,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             # a message of the channel that quotes an earlier one ("> ...") answers it
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day, place=f"message {top}",
                                      root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None,
-                                     gone=gone, score=_votes(m)))
+                                     gone=gone, score=votes(m.get("reactions"), _named, "count")))
         said.append((key, " ".join(text.split())))
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author

@@ -43,7 +43,7 @@ from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
 from .clean import markdown_to_text, quoted_post
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of, thumbs
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of, votes
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
 
@@ -238,8 +238,7 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
             name = account = shown
         post = Post(key=p.key, author=name, text=text, account=account, date=_minute(when[p.key]),
                     gone="deleted" if gone else "",
-                    score=thumbs((r.get("emoji_name"), 1) for r in list_of(p.post.get("reactions"))
-                                 if isinstance(r, dict)))  # each reaction one person's
+                    score=votes(p.post.get("reactions"), lambda r: r.get("emoji_name")))
         channel = in_channel.setdefault(p.thread, [])
         if (p.thread, p.root) in place_of:
             replies[p.root] = replies.get(p.root, 0) + 1

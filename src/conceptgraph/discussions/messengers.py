@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, markdown_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, thumbs, utc_minute
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, utc_minute, votes
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
 
@@ -74,12 +74,10 @@ def read_discord(data: bytes, file: str, include_bots: bool = False) -> tuple[li
     return [_discord_channel(_channel_doc(data, file), file, include_bots, left := Left())], left
 
 
-def _votes(found: object) -> int | None:
-    """A Discord message's 👍 minus 👎 reactions (DiscordChatExporter: ``emoji``, ``count``)."""
-    if not isinstance(found, list):
-        return None
-    return thumbs((r["emoji"].get("name"), r.get("count")) for r in found
-                   if isinstance(r, dict) and isinstance(r.get("emoji"), dict))
+def _emoji(reaction: dict[str, Any]) -> object:
+    """A Discord reaction's emoji (DiscordChatExporter: ``emoji``, ``count``)."""
+    emoji = reaction.get("emoji")
+    return emoji.get("name") if isinstance(emoji, dict) else None
 
 
 def read_discord_parts(parts: list[tuple[bytes, str]], include_bots: bool = False) -> tuple[list[Thread], Left]:
@@ -155,7 +153,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
                                  parent=parent if parent in place_of and parent != key else None,
                                  date=known_minute(iso_seconds(m.get("timestamp"))), account=str(author.get("id") or ""),
                                  place=place_of[key], root=not thread.posts, url=_link(guild, channel, key),
-                                 score=_votes(m.get("reactions"))))
+                                 score=votes(m.get("reactions"), _emoji, "count")))
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date

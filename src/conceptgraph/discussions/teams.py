@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, id_number, iso_seconds, known_minute, list_of, number, text_of, thumbs
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, id_number, iso_seconds, known_minute, list_of, number, text_of, votes
 
 __all__ = ["read_teams", "sniff_teams"]
 
@@ -201,9 +201,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
         url = "" if "@" in url else url
         post = Post(key=s.key, author=name, text=text, account=account, date=known_minute(when[s.key]),
                     title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "",
-                    # Graph's "like" is the 👍, each reaction one person's
-                    score=thumbs((_get(r, "reactionType"), 1) for r in list_of(_get(m, "reactions"))
-                                 if isinstance(r, dict)))
+                    score=votes(_get(m, "reactions"), lambda r: _get(r, "reactionType")))  # "like" is the 👍
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""
         if (s.thread, s.root) in place_of:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Post", "Thread", "Left", "to_dataset", "parents_first", "slug", "unique_id", "UNNAMED", "number",
            "utc_day", "known_day", "utc_minute", "known_minute", "id_number", "text_of", "list_of", "iso_seconds",
-           "in_chat_thread", "thumbs"]
+           "in_chat_thread", "votes"]
 
 UNNAMED = "unnamed commenter"
 
@@ -201,6 +201,16 @@ CHANNEL_EVENTS = "joins, leaves and channel events"
 
 _UP = frozenset(("+1", "thumbsup", "thumbs_up", "thumbs-up", "like", "\U0001F44D"))
 _DOWN = frozenset(("-1", "thumbsdown", "thumbs_down", "thumbs-down", "\U0001F44E"))
+
+
+def votes(reactions: Any, name: Callable[[dict[str, Any]], object], count: str = "") -> int | None:
+    """A message's votes from the reactions an export gives (a list of objects, each
+    named by ``name``, and counted by its ``count`` field, else one person's each).
+
+    >>> votes([{"name": "+1", "count": 3}, {"name": "-1"}], lambda r: r.get("name"), "count"), votes(None, str)
+    (2, None)
+    """
+    return thumbs((name(r), r.get(count) if count else 1) for r in list_of(reactions) if isinstance(r, dict))
 
 
 def thumbs(reactions: Iterable[tuple[object, object]]) -> int | None:

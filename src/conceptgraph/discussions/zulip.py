@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
-from .thread import Left, Post, Thread, known_minute, list_of, number, thumbs
+from .thread import Left, Post, Thread, known_minute, number, votes
 
 __all__ = ["read_zulip", "sniff_zulip"]
 
@@ -86,9 +86,7 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
                                  date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts,
-                                 # each reaction one person's: 👍 minus 👎
-                                 score=thumbs((r.get("emoji_name"), 1) for r in list_of(m.get("reactions"))
-                                              if isinstance(r, dict))))
+                                 score=votes(m.get("reactions"), lambda r: r.get("emoji_name"))))
     out = [t for t in threads.values() if t.posts]
     if not out:
         raise DatasetError("no message to read in this Zulip answer", file)

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from .model import Claim, Contributor, Dataset, Message, Relation, Span
 
 __all__ = ["load_dataset", "parse_dataset", "parse_files", "read_documents", "build_dataset", "Document",
-           "dump_dataset", "dataset_data", "dump_data", "yaml_scalar", "SECTIONS", "Field", "json_schema", "readme_fields"]
+           "dump_dataset", "dataset_data", "dump_data", "yaml_scalar", "SECTIONS", "Field", "json_schema", "readme_fields",
+           "quote_words"]
 
 #: Where a value sits in a YAML document: section, item index, field name...
 YamlPath = tuple[str | int, ...]
@@ -746,6 +747,15 @@ class _Anchors:
         return m.where if m else ""
 
 
+def quote_words(quote: str) -> re.Pattern[str]:
+    """A quote's words in order, whatever the spaces and line breaks between them.
+
+    >>> quote_words("a hard  wrapped").search("it is a hard\\nwrapped line").span()
+    (6, 20)
+    """
+    return re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+
+
 def _not_found(quote: str, messages: list[Message]) -> str:
     """Why a quote is not found: how much of its beginning is there, and where it departs."""
     best, at = 0, messages[0]
@@ -761,7 +771,7 @@ def _not_found(quote: str, messages: list[Message]) -> str:
             best, at = lo, m
     if best == 0:
         return f"quote not found in any message by '{excerpt(at.by, 40)}'"
-    words = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+    words = quote_words(quote)
     if any(words.search(m.text) for m in messages):  # the words are there, as written, but for the spaces
         return (f"quote not verbatim in '{excerpt(at.id, 40)}' ({excerpt(at.where, 40)}): its words are, but "
                 "not its spaces and line breaks: copy them as the message has them (a line break is \\n in a "

@@ -46,10 +46,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..dataset import quote_words
 from ..kinds import (
     OPPOSES,
     STANCES,
@@ -279,6 +281,7 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         if drafted and gold_items and not pairs and not (section == "messages" and realigned):
             raise DatasetError(f"the gold has none of the draft's {section}: evaluate compares a draft with a gold "
                                "of the same thread (DRAFT first, then GOLD)")
+
     def show(section: str, side: Dataset) -> Callable[[Any], str]:
         # each side's items in its own words: two curators may give one id two labels
         names = {c.id: c.name for c in side.contributors}
@@ -310,11 +313,6 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     return out
 
 
-def _words_of(quote: str) -> re.Pattern[str]:
-    """A quote's words in order, whatever the spaces and line breaks between them."""
-    return re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-
-
 def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:
     """``draft`` with the quotes of each message whose words differ from the gold's
     message at the same place by the same speaker found again in the gold's words (their
@@ -343,7 +341,7 @@ def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:
 
     def moved(item: Any) -> Any:
         text = other.get(item.message)
-        found = _words_of(item.quote).search(text) if text is not None and item.quote else None
+        found = quote_words(item.quote).search(text) if text is not None and item.quote else None
         return replace(item, span=found.span()) if found else item
 
     return replace(draft, claims=tuple(moved(c) for c in draft.claims),
@@ -353,8 +351,6 @@ def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:
 def _mostly_in(a: str, b: str, share: float = 0.8) -> bool:
     """Whether the shorter of two texts has most of its words in the longer: one message
     with its quoted lines and without, or mended, not another message at the same place."""
-    from collections import Counter
-
     short, long = sorted((Counter(re.findall(r"\w+", a.casefold())), Counter(re.findall(r"\w+", b.casefold()))),
                          key=lambda c: sum(c.values()))
     return sum((short & long).values()) >= share * max(sum(short.values()), 1)
@@ -377,7 +373,7 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     def anchor(item: Any, who: str) -> Any:
         if not item.quote or not who:
             return item
-        pattern = _words_of(item.quote)
+        pattern = quote_words(item.quote)
         theirs = by_name.get(gold_names.get(who, ""), [])
         place = normalise(item.where or "")
         # in the message at the item's place first: words said twice are taken where the gold says

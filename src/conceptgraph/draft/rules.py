@@ -117,10 +117,9 @@ _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 # A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
-_DENIED_LEAD = re.compile(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:think|believe|feel|say|mean|suggest|guess|suppose|"
-                          r"reckon|agree\s+that)\b|\b(?:don|doesn|didn)['’]t\s+(?:\w+\s+)?(?:think|believe|feel|say|"
-                          r"mean|suggest|guess|suppose|reckon|agree\s+that)\b|\b(?:disagree|doubt|deny|dispute)\s+that\b",
-                          re.I)
+_HELD = r"(?:think|believe|feel|say|mean|suggest|guess|suppose|reckon|agree\s+that)\b"
+_DENIED_LEAD = re.compile(rf"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\s+(?:\w+\s+)?{_HELD}|"
+                          r"\b(?:disagree|doubt|deny|dispute)\s+that\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each|all|most)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
@@ -617,7 +616,8 @@ def compound_after(text: str, at: int) -> bool:
     if nxt is None or nxt.group(1).casefold() in STOP:
         return False
     word = nxt.group(1).casefold()
-    if _pos(word) == {"NOUN"}:
+    pos = _pos(word)
+    if pos == {"NOUN"}:
         return True
     # "... disprove climate change.", "... about climate change.": after a verb, a preposition
     # or an article, a noun that may be a verb ("change") in its base form, ending the clause,
@@ -626,7 +626,7 @@ def compound_after(text: str, at: int) -> bool:
     before = re.search(r"([^\W\d_][\w'’-]*)\W*$", text[: name.start()]) if name else None
     said = before.group(1).casefold() if before else ""
     ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[nxt.end():])
-    return "NOUN" in _pos(word) and lemma(word) == word and bool(said) and bool(ends) and (
+    return "NOUN" in pos and lemma(word) == word and bool(said) and bool(ends) and (
         said in _PREPOSITIONS or said in _DETERMINERS or _pos(said) == {"VERB"})
 
 

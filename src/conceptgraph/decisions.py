@@ -1185,12 +1185,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
 
         from .errors import ConceptGraphWarning
 
-        def said(it: Item) -> str:
-            f = it.fields
-            return (f"{f.get(TERM)}: {'not ' if f.get('negated') else ''}{f.get(ATTRIBUTE)}" if it.kind == CLAIM
-                    else f"{f.get('source')} {f.get('kind')} {f.get('target')}") + f" at {it.record.where}"
-
-        what = "; ".join(f"“{excerpt(said(it), 70)}”" for it in unheld[:3])
+        what = "; ".join(f"“{excerpt(f'{describe(it)} at {it.record.where}', 70)}”" for it in unheld[:3])
         warnings.warn(ConceptGraphWarning(
             f"{DECISIONS_FILE}: {len(unheld)} accepted decision{'s' if len(unheld) > 1 else ''} name"
             f"{'' if len(unheld) > 1 else 's'} what neither {DRAFT_FILE} nor {REVIEWED_FILE} holds ({what}"

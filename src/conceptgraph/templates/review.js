@@ -45,6 +45,7 @@
       order: firstOrder,
       chain: Promise.resolve(),
       pending: 0,
+      unsaved: 0,         // decisions not saved since the last that was (a server stopped under a burst)
       timings: [],        // ms from a decision's key to its save, for the benchmarks
       terms: [],
       speakers: [],
@@ -236,6 +237,11 @@
       st.queue = (current !== undefined ? [current] : []).concat(head, st.queue.filter((id) => id !== current && !inHead.has(id)));
     }
     function current() { return st.queue.length ? st.items.get(st.queue[0]) : null; }
+    /** The undecided ones of ``ids`` shown first, in their order, before the rest of the queue. */
+    function putFirst(ids) {
+      const first = ids.map(String).filter((id) => st.queue.indexOf(id) >= 0);
+      st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+    }
 
     // ---- the graph follows, when the keys pause ----------------------------------------------
     // Restyling or moving a big graph takes a tenth of a second or more: never on a
@@ -486,7 +492,7 @@
       }, (e) => {
         // not saved: the item is undecided again and shown first, to be decided again
         inflight.delete(mark);
-        st.unsaved = (st.unsaved || 0) + 1; // keys of a burst the server stopped under: how many, said
+        st.unsaved++;
         apply({ [it.id]: null });
         fail(e);
       }, true);
@@ -519,9 +525,7 @@
         // gone with its rejection): the counts move by those too
         const along = Math.max(Object.keys(res.changed || {}).filter((id) => res.changed[id] === null).length - n, 0);
         res.note = undoneNote("Undone", n) + (along ? " (and " + along + " more with " + (n === 1 ? "it" : "them") + ")" : "");
-        // what the undone action decided comes first, before what came back with it
-        const first = res.undone.filter((id) => st.queue.indexOf(id) >= 0);
-        st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+        putFirst(res.undone); // what the undone action decided comes first, before what came back with it
         render();
       }, fail);
     }
@@ -942,9 +946,7 @@
         st.items = new Map(s.items.map((it) => [it.id, it]));
         st.queue = s.queue.slice();
         if (keptFirst) { // what an undo made undecided again, before the page was drawn anew: first
-          let first = [];
-          try { first = JSON.parse(keptFirst).map(String).filter((id) => st.queue.indexOf(id) >= 0); } catch (e) { void e; }
-          st.queue = first.concat(st.queue.filter((id) => first.indexOf(id) < 0));
+          try { putFirst(JSON.parse(keptFirst)); } catch (e) { void e; }
           keptFirst = null;
         }
         while (terms.firstChild) terms.removeChild(terms.firstChild);

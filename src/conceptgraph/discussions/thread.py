@@ -349,7 +349,7 @@ class _People:
             if len(set(origins)) > 1 and len(origins) == len(set(origins)):  # one of that name in each file
                 one = f"\0named {name}"
                 self.same.update({k: one for k in keys})
-        self.across = len({k for k in self.same.values()})
+        self.across = len(set(self.same.values()))
 
     def key(self, p: Post, where: str, origin: int) -> str:
         """The person who wrote ``p`` (at ``where``, read from file ``origin``)."""

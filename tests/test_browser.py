@@ -806,12 +806,25 @@ def test_a_phone_keeps_the_graph_in_sight_with_the_panel_open(browser, tmp_path:
         p.click("#compare-go")
         _camera_still(page)
         assert graph_share() >= 0.4 and _smallest_label_in_sight(page)[0] >= 11
-        # the term compared from is in sight above the sheet (the other, at a readable zoom, a pan away)
-        at = page.js("() => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition("
-                     "conceptgraph.data.nodes.label.indexOf('cooperation')))")
         canvas, sheet = p.locator("#network canvas").bounding_box(), p.locator("#panel").bounding_box()
-        assert 0 <= at["x"] <= canvas["width"] and canvas["y"] <= canvas["y"] + at["y"] <= sheet["y"], at
+
+        def in_sight(label: str) -> bool:
+            at = page.js("(label) => conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition("
+                         "conceptgraph.data.nodes.label.indexOf(label)))", label)
+            return 0 <= at["x"] <= canvas["width"] and canvas["y"] <= canvas["y"] + at["y"] <= sheet["y"]
+
+        # the term compared from is in sight above the sheet (the other, at a readable zoom, a pan away)
+        assert in_sight("cooperation") and not in_sight("collaboration")
         page.screenshot("phone-compare.png")
+        # the heading's other name is that pan: the other term in sight, the comparison and the zoom kept
+        p.click("#panel h3 button:nth-of-type(2)")
+        _camera_still(page)
+        assert in_sight("collaboration") and _smallest_label_in_sight(page)[0] >= 11
+        assert p.inner_text("#panel h3") == "cooperation vs collaboration"
+        page.screenshot("phone-compare-other-term.png")
+        p.click("#panel h3 button:nth-of-type(1)")
+        _camera_still(page)
+        assert in_sight("cooperation")
         p.click("#thread-toggle")  # both sheets open: the one asked for last, the thread, lies over the panel
         assert p.is_visible("#thread") and p.is_visible("#panel")
         assert p.locator("#thread").bounding_box()["width"] >= 380  # the screen's width, as without the panel

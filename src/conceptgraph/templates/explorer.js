@@ -538,7 +538,16 @@
   function showCompare(a, b) {
     if (a === b) { refresh("compare two different terms"); return; }
     const r = compareData(a, b), body = openPanel(), la = node.label(a), lb = node.label(b);
-    body.appendChild(el("h3", la + " vs " + lb));
+    // each name brings its term into sight, the comparison kept: on a phone, where only
+    // the first is in sight at a readable zoom, the other is one tap away
+    const title = el("h3");
+    [[a, la], [b, lb]].forEach(([t, label], k) => {
+      if (k) title.appendChild(document.createTextNode(" vs "));
+      const go = button(label, () => panTo(t), "linkish");
+      go.title = "Show “" + label + "” in the graph";
+      title.appendChild(go);
+    });
+    body.appendChild(title);
     const paired = new Set();
     r.contrasts.forEach(([x, y]) => { paired.add(x); paired.add(y); });
     const attrItem = (x, who, note) => {
@@ -751,6 +760,13 @@
     const panel = $("panel"), stage = $("stage").getBoundingClientRect(), box = panel.getBoundingClientRect();
     if (box.width >= stage.width * 0.9) return { x: 0, y: -Math.min(box.height, stage.height) / 2 };
     return { x: -box.width / 2, y: 0 };
+  }
+  /** Move the camera, at its zoom, to node ``i``, in the part of the graph the panel leaves in sight. */
+  function panTo(i) {
+    const off = visibleOffset(), s = network.getScale(), p = network.getPosition(i);
+    network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, scale: s,
+      animation: big ? false : { duration: 300 } });
+    network.selectNodes([i]);
   }
   function choose(i) {
     reveal(i);

@@ -2512,6 +2512,30 @@ def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     assert stances(*thread, ("a", "CCC, you convinced me.")) == {("agrees_with", "a", "c")}
 
 
+def test_in_a_tree_giving_way_to_one_who_agreed_goes_to_whoever_argued() -> None:
+    """Where people reply to replies, "I stand corrected" written under the comment of
+    one who had agreed with the speaker gives way to the one who argued against them;
+    written under the one who argued, or under one who had taken no side, it answers
+    what it replies to."""
+    from conceptgraph.model import Source
+
+    def stances(last_reply_to: str, backing: str = "Agreed, BBB.") -> set[tuple[str, str, str]]:
+        msgs = (Message("m0", "a", "post", "Which word is right, sprocket or cog?"),
+                Message("m1", "b", "comment 1", "A sprocket is a wheel that meshes with a chain.", reply_to="m0"),
+                Message("m2", "c", "comment 2", "No, that is wrong. A sprocket is any toothed wheel.", reply_to="m1"),
+                Message("m3", "d", "comment 3", backing, reply_to="m1"),
+                Message("m4", "b", "comment 4", "Fair point, I stand corrected.", reply_to=last_reply_to))
+        ds = Dataset(source=Source("Sprocket or cog?"), messages=msgs,
+                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        return {(r.kind, r.source, r.target) for r in draft(ds, terms=["sprocket", "cog"]).relations
+                if r.kind in ("agrees_with", "disputes") and r.source == "b"}
+
+    assert stances("m3") == {("agrees_with", "b", "c")}
+    assert stances("m2") == {("agrees_with", "b", "c")}
+    # one who took no side may be who convinced the speaker
+    assert stances("m3", "Chains aside, a belt drive has toothed wheels too.") == {("agrees_with", "b", "d")}
+
+
 def test_in_a_tree_of_replies_a_comment_on_the_post_answers_its_author() -> None:
     """Where people reply to replies (Reddit, Hacker News), a comment on the post
     answers the post, not the comment above it; "OP" is the post's author. In a flat

@@ -107,6 +107,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         last_of: dict[str, Message] = {}  # each speaker's latest message
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
         disputer: dict[str, str] = {}  # speaker -> who last disputed them
+        backer: dict[str, str] = {}  # speaker -> who last agreed with them
         # (author, content words) of each chat thread's first message and its replies so far
         in_thread: dict[str, list[tuple[str, set[str]]]] = {}
         answered_ids = {m.reply_to for m in ds.messages if m.reply_to}
@@ -160,6 +161,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     # "OK, you convinced me.": giving way to whoever last argued against the speaker
                     answered = before = against
                     disputed = ""
+            elif answered and answered == backer.get(msg.by) and (against := disputer.get(msg.by, "")) \
+                    and against != answered and conceded(msg.text):
+                # a tree: "I stand corrected" in reply to one who had agreed with the speaker gives
+                # way to whoever last argued against them
+                answered = before = against
             stated = len(drafter.relations)
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to and not chat else last_of.get(answered)
@@ -183,6 +189,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
+                elif r.kind == AGREES_WITH:
+                    backer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
             if msg.id in answered_ids:
                 in_thread[msg.id] = [(msg.by, words)]

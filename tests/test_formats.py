@@ -444,15 +444,15 @@ def test_yed_export_draws_each_node_where_and_as_the_page_does(tmp_path: Path, n
     placed = [n["position"] for n in json.loads((tmp_path / "g.cyjs").read_text(encoding="utf-8"))["elements"]["nodes"]]
     doc = etree.parse(str(tmp_path / "g.graphml"))
     ns = "{http://graphml.graphdrawing.org/xmlns}"
-    ids = {}
+    drawn = []
     for node in doc.iter(f"{ns}node"):
         shape = node.find(f".//{Y}ShapeNode")
         geometry, fill, label = shape.find(f"{Y}Geometry"), shape.find(f"{Y}Fill"), shape.find(f"{Y}NodeLabel")
-        ids[node.get("id")] = (float(geometry.get("x")) + float(geometry.get("width")) / 2,
-                               float(geometry.get("y")) + float(geometry.get("height")) / 2, fill.get("color"),
-                               label.text or "")
+        drawn.append((float(geometry.get("x")) + float(geometry.get("width")) / 2,
+                      float(geometry.get("y")) + float(geometry.get("height")) / 2, fill.get("color"),
+                      label.text or ""))
     for i, (_, d) in enumerate(G.nodes(data=True)):  # both exports list nodes in the graph's order
-        x, y, colour, label = ids[f"n{i}"]
+        x, y, colour, label = drawn[i]
         assert (x, y) == (placed[i]["x"], placed[i]["y"])
         assert colour == node_style(str(d.get("kind", ""))).get("color")
         assert label == str(d.get("label", "")).replace("\x00", "\ufffd") or "\ufffd" in label
@@ -503,3 +503,34 @@ def test_json_exports_are_told_apart_by_their_keys_not_by_the_words_inside(tmp_p
     assert set(read_graph(path).nodes) == set(G.nodes)
     assert FORMATS[fmt].sniff(path.read_bytes()[:65536])
     assert not FORMATS["cytoscape" if fmt == "json" else "json"].sniff(path.read_bytes()[:65536])
+
+
+def test_a_node_keeps_its_id_in_the_files_from_one_export_to_the_next(tmp_path: Path) -> None:
+    """Tools that merge files by id (Gephi's "append to workspace", Neo4j's MATCH on
+    uid) join the right nodes: a node's id in GraphML, GEXF, the Neo4j files and the
+    Cypher script is its own id wherever that is a name token, whatever else changed;
+    any other id gets ``n0``, ``n1``... that no node's own id takes."""
+    from lxml import etree
+
+    def file_ids(path: Path) -> list[str]:
+        return [n.get("id") for n in etree.parse(str(path)).iter() if etree.QName(n).localname == "node"]
+
+    G = load_graph()
+    for name in ("g.graphml", "g.gexf"):
+        export(G, name.rsplit(".", 1)[1], tmp_path / name)
+        assert file_ids(tmp_path / name) == list(G.nodes)  # the bundled dataset's ids are all name tokens
+    smaller = G.copy()
+    smaller.remove_node("cooperation")
+    smaller.add_node("a new term", kind="term", label="a new term")
+    smaller.add_node("n0", kind="term", label="n0")
+    expected = [n if n != "a new term" else "n1" for n in smaller.nodes]  # "n0" is a node's own id
+    for name in ("h.graphml", "h.gexf"):
+        export(smaller, name.rsplit(".", 1)[1], tmp_path / name)
+        assert file_ids(tmp_path / name) == expected
+        assert set(read_graph(tmp_path / name).nodes) == set(smaller.nodes)  # read back: the graph's own ids
+    export(smaller, "neo4j", tmp_path / "neo")
+    rows = list(csv.DictReader((tmp_path / "neo" / "nodes_term.csv").open(encoding="utf-8")))
+    assert {r["id"]: r["uid:ID"] for r in rows} == {n: e for n, e in zip(smaller.nodes, expected)
+                                                    if smaller.nodes[n].get("kind") == "term"}
+    export(smaller, "cypher", tmp_path / "g.cypher")
+    assert "{uid: 'collaboration'}" in (tmp_path / "g.cypher").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ __all__ = [
     "top_keys",
     "utf8",
     "unique_ids",
+    "file_ids",
     "clean_value",
     "decode_value",
     "GraphBuilder",
@@ -319,6 +320,41 @@ def unique_ids(G: Graph) -> dict[Any, str]:
             name = f"{base}#{k}"
         taken.add(name)
         out[node] = name
+    return out
+
+
+# What every file format takes as an id: an XML name token of ASCII characters (GraphML's
+# NMTOKEN; Neo4j's and Cypher's strings; GEXF's)
+_FILE_ID = re.compile(r"[A-Za-z0-9._:-]+")
+
+
+def file_ids(items: Iterable[Any], prefix: str = "n") -> list[str]:
+    """An id in a file for each of ``items`` (nodes, or edges' keys), in their order:
+    the item itself where it is a string that every format takes as an id and no item
+    before had, so that it stays the same from one export to the next (tools that merge
+    files by id, as Gephi's "append to workspace" does, join the right nodes); else
+    ``n0``, ``n1``... (``prefix``), never one taken. ``1`` and ``"1"`` stay apart: a
+    number is no string.
+
+    >>> file_ids(["cooperation", "a b", 1, "n1", "cooperation"])
+    ['cooperation', 'n0', 'n2', 'n1', 'n3']
+    """
+    items = list(items)
+    own: list[str | None] = []
+    taken: set[str] = set()
+    for x in items:
+        keep = isinstance(x, str) and _FILE_ID.fullmatch(x) is not None and x not in taken
+        own.append(x if keep else None)
+        if keep:
+            taken.add(x)
+    out, i = [], 0
+    for x in own:
+        if x is None:
+            while f"{prefix}{i}" in taken:
+                i += 1
+            x = f"{prefix}{i}"
+            taken.add(x)
+        out.append(x)
     return out
 
 

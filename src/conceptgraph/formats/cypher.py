@@ -2,9 +2,9 @@
 one ``CREATE`` per node, one ``MATCH ... CREATE`` per relationship, run with
 ``cypher-shell -f FILE`` or ``mgconsole < FILE``.
 
-Nodes are labelled by kind (``Term``, ``Attribute``...) and keep ``uid`` (``n0``,
-``n1``...), the readable ``id`` and every attribute; relationships are typed by kind
-(``CLAIM``, ``CONTRASTS_WITH``...) and keep ``key``, ``speaker``, ``quote``, ``where``.
+Nodes are labelled by kind (``Term``, ``Attribute``...) and keep ``uid`` (its own id
+where that is a name token, else ``n0``, ``n1``...), the readable ``id`` and every
+attribute; relationships are typed by kind (``CLAIM``, ``CONTRASTS_WITH``...) and keep ``key``, ``speaker``, ``quote``, ``where``.
 Strings are single-quoted with only ``\\\\`` and ``\\'`` escaped, line breaks kept as they
 are (every engine reads those alike); other control characters are written ``\\uXXXX``.
 
@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..graph import graph_title
 from ..kinds import OTHER_EDGE, OTHER_NODE
-from .common import Format, encode_json, utf8
+from .common import Format, encode_json, file_ids, utf8
 from .neo4j import node_label, relationship_type
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _properties(items: list[tuple[str, Any]]) -> str:
 
 def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
     """Write the script (UTF-8) to the binary stream ``out``."""
-    uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    uid = dict(zip(G.nodes, file_ids(G.nodes)))
     label = {n: node_label(str(d.get("kind") or OTHER_NODE)) for n, d in G.nodes(data=True)}
     # (a comment has no escapes: a control character is written U+FFFD, a line break a space)
     title = _LINE_BREAKS.sub(" ", _CONTROL.sub("\ufffd", graph_title(G) or "graph"))

@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import excerpt
 from ..kinds import OTHER_EDGE
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids
 from .xmlio import XmlReader, escape_attr
 
 if TYPE_CHECKING:
@@ -56,8 +56,9 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
     from ..styles import edge_style, node_style, rgb
 
     nodes = list(G.nodes)
-    index = {n: f"n{i}" for i, n in enumerate(nodes)}
+    index = dict(zip(nodes, file_ids(nodes)))
     edges = list(G.edges(keys=True, data=True))
+    edge_ids = file_ids((k for *_, k, _ in edges), "e")
     ncols = [Column(_NODE_ID, nodes), *columns(d for _, d in G.nodes(data=True))]
     ecols = [Column(_EDGE_KEY, [k for *_, k, _ in edges]), *columns(d for *_, d in edges)]
     # strings of which a few hold what XML cannot carry (a control character): written as
@@ -124,7 +125,7 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         label = d.get("label")
         extra += f' label="{escape_attr(_token(label))}"' if isinstance(label, str) and label.strip() else ""
         w(
-            f'      <edge id="e{j}" source="{index[u]}" target="{index[v]}" kind="{escape_attr(_token(kind) or "_")}"'
+            f'      <edge id="{edge_ids[j]}" source="{index[u]}" target="{index[v]}" kind="{escape_attr(_token(kind) or "_")}"'
             f"{extra}><attvalues>{values(eid, ecol, (_EDGE_KEY, key), d, ex_id)}</attvalues>"
             f'<viz:color r="{r}" g="{g}" b="{b}"/></edge>\n'.encode()
         )

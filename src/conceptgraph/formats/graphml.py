@@ -1,9 +1,10 @@
 """GraphML: written so that it validates against the GraphML XSD and reads back in
 igraph, networkx, yEd, Cytoscape and Gephi; read from our files and other tools'.
 
-What the writer guarantees (networkx's ``write_graphml`` does not): node ids ``n0``,
-``n1``... (XML name tokens) with the readable id kept in ``node_id``; unique edge ids
-``e0``...; one type per key; lists, dicts and mixed types as JSON text; a character
+What the writer guarantees (networkx's ``write_graphml`` does not): node ids that are
+XML name tokens, each node's own where it is one (the same from one export to the next),
+else ``n0``, ``n1``..., with the readable id kept in ``node_id``; unique edge ids (a
+link's key, else ``e0``...); one type per key; lists, dicts and mixed types as JSON text; a character
 XML cannot carry (a control character) written as U+FFFD, the exact string kept as JSON
 text under a second key ("label_exact") on the few nodes that need it, so that other
 tools show every other label as it is; ``true``/``false`` booleans; no attribute named
@@ -16,7 +17,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import article, excerpt
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids
 from .xmlio import XmlReader, escape_attr, escape_text
 
 if TYPE_CHECKING:
@@ -85,11 +86,12 @@ def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]
     """Write ``G`` as GraphML to the binary stream ``out``. O(nodes + edges). With
     ``positions``, also yEd's drawing data (see :func:`write_yed`)."""
     nodes = list(G.nodes)
-    index = {n: f"n{i}" for i, n in enumerate(nodes)}
+    index = dict(zip(nodes, file_ids(nodes)))
     graph_keys = [_Key(f"g{i}", "graph", c) for i, c in enumerate(columns([G.graph]))]
     id_key = _Key("d0", "node", Column("node_id", nodes), role="node_id")
     node_keys = [_Key(f"d{i + 1}", "node", c) for i, c in enumerate(columns(d for _, d in G.nodes(data=True)))]
     edges = list(G.edges(keys=True, data=True))
+    edge_ids = file_ids((k for *_, k, _ in edges), "e")
     key_key = _Key("k0", "edge", Column("edge_key", [k for *_, k, _ in edges]), role="edge_key")
     edge_keys = [_Key(f"k{i + 1}", "edge", c) for i, c in enumerate(columns(d for *_, d in edges))]
     exact = {domain: _mend(keys) for domain, keys in (("graph", graph_keys), ("node", node_keys), ("edge", edge_keys))}
@@ -112,14 +114,14 @@ def write_graphml(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]
     if graph_keys:
         write(f"    {_data({k.name: k for k in graph_keys}, G.graph, _twins(exact['graph']))}\n".encode())
     by_name, twins = {k.name: k for k in node_keys}, _twins(exact["node"])
-    for i, n in enumerate(nodes):
+    for n in nodes:
         drawn = _yed_node(G.nodes[n], positions.get(n, (0, 0))) if positions is not None else ""
-        write(f'    <node id="n{i}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
+        write(f'    <node id="{index[n]}"><data key="d0">{_text(id_key.col.encode(n))}</data>'
               f"{_data(by_name, G.nodes[n], twins)}{drawn}</node>\n".encode())
     by_name, twins = {k.name: k for k in edge_keys}, _twins(exact["edge"])
     for j, (u, v, key, d) in enumerate(edges):
         drawn = _yed_edge(d) if yed else ""
-        write(f'    <edge id="e{j}" source="{index[u]}" target="{index[v]}">'
+        write(f'    <edge id="{edge_ids[j]}" source="{index[u]}" target="{index[v]}">'
               f'<data key="k0">{_text(key_key.col.encode(key))}</data>{_data(by_name, d, twins)}{drawn}</edge>\n'.encode())
     write(b"  </graph>\n</graphml>\n")
 

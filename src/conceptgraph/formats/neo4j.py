@@ -2,7 +2,8 @@
 kind, one relationship file per relation kind, typed headers, UTF-8, and
 ``import.sh``, the command that loads them.
 
-Each node gets ``uid:ID`` (``n0``, ``n1``..., so that ``1`` and ``"1"`` stay apart)
+Each node gets ``uid:ID`` (its own id where that is a name token, else ``n0``,
+``n1``...: see :func:`~conceptgraph.formats.common.file_ids`; ``1`` and ``"1"`` stay apart)
 and keeps its readable id in ``id``; lists are ``string[]`` arrays (a quote's span a
 ``long[]``), their items joined
 by the first of ``;``, ``|``, ``¦``, ``␟`` (U+241F) and U+001F that no item of the
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .common import Format, clean_value, encode_json, utf8
+from .common import Format, clean_value, encode_json, file_ids, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -95,7 +96,7 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
 
 def neo4j_files(G: Graph) -> dict[str, bytes]:
     """``{file name: bytes}``: the CSV files of the whole graph and ``import.sh``."""
-    uid = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    uid = dict(zip(G.nodes, file_ids(G.nodes)))
     sep = _delimiter(G)
     files: dict[str, bytes] = {}
     by_kind: dict[str, list[Any]] = {}

@@ -534,3 +534,20 @@ def test_a_node_keeps_its_id_in_the_files_from_one_export_to_the_next(tmp_path: 
                                                     if smaller.nodes[n].get("kind") == "term"}
     export(smaller, "cypher", tmp_path / "g.cypher")
     assert "{uid: 'collaboration'}" in (tmp_path / "g.cypher").read_text(encoding="utf-8")
+
+
+def test_a_label_yed_would_draw_as_a_web_page_stays_text(tmp_path: Path) -> None:
+    """yEd (Java Swing) renders a label that opens with <html> as HTML, and fetches the
+    images it names: the drawn label starts with a zero-width space, so yEd shows the
+    words as they are; the label kept as data is the exact one."""
+    from lxml import etree
+
+    G = nx.MultiDiGraph()
+    hostile = "<HTML><img src='http://example.invalid/x.png'>cooperation"
+    G.add_node("t", kind="term", label=hostile)
+    G.add_node("u", kind="term", label="  <html>and spaces before")
+    G.add_node("v", kind="term", label="a <html> inside is text to Swing")
+    export(G, "yed", tmp_path / "g.graphml")
+    drawn = [e.text for e in etree.parse(str(tmp_path / "g.graphml")).iter("{http://www.yworks.com/xml/graphml}NodeLabel")]
+    assert drawn == ["\u200b" + hostile, "\u200b  <html>and spaces before", "a <html> inside is text to Swing"]
+    assert read_graph(tmp_path / "g.graphml").nodes["t"]["label"] == hostile

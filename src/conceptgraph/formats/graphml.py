@@ -14,6 +14,7 @@ tools show every other label as it is; ``true``/``false`` booleans; no attribute
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import article, excerpt
@@ -133,12 +134,19 @@ def _twins(keys: list[_Key]) -> dict[str, _Key]:
 _YED_SHAPES = {"box": "roundrectangle", "ellipse": "ellipse", "dot": "ellipse", "diamond": "diamond"}
 
 
+_HTML_LABEL = re.compile(r"\s*<\s*html", re.I)
+
+
 def _yed_node(d: dict[Any, Any], at: tuple[int, int]) -> str:
     """yEd's drawing of a node: a ShapeNode at the layout's position, in the page's colours."""
     from ..styles import node_style
 
     style = node_style(str(d.get("kind", "")))
     label = XML_INVALID.sub("\ufffd", str(d.get("label", "")))
+    if _HTML_LABEL.match(label):
+        # yEd (Java Swing) draws a label that opens with <html> as a web page, and fetches the
+        # images it names: a zero-width space first keeps it text, shown as it is
+        label = "\u200b" + label
     box = style["shape"] == "box"
     width = max(30.0, min(320.0, 7.0 * len(label) + 16)) if box or style["shape"] == "ellipse" else 30.0
     height = 30.0

@@ -762,3 +762,28 @@ def test_force_replaces_an_earlier_import_but_never_review_work_or_other_files(t
         r = run(*args, "-o", str(folder), "--force")
         one_line_error(r, 6, "decisions.yaml, notes.txt", "would delete")
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before and leftovers(tmp_path) == []
+
+
+def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
+    """A file made read-only ("chmod a-w") is one its owner wants kept: an export, a
+    page or a dataset written over it is refused in one line naming it (exit 6), for
+    root too (a rename would replace it whatever its mode), and it keeps its bytes."""
+    for args, name in ((["export", "graphml"], "kept.graphml"), (["render"], "kept.html")):
+        target = tmp_path / name
+        cli_ok = CliRunner().invoke(cli, [*args, "-o", str(target)])
+        assert cli_ok.exit_code == 0, cli_ok.output
+        before = target.read_bytes()
+        target.chmod(0o444)
+        result = CliRunner().invoke(cli, [*args, "-o", str(target), "--force"])
+        assert result.exit_code == 6, result.output
+        assert result.output.strip().splitlines() == [
+            f"Error: {target}: the file is read-only; refusing to replace it (make it writable, or write elsewhere)"]
+        assert target.read_bytes() == before and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+        target.chmod(0o644)
+        assert CliRunner().invoke(cli, [*args, "-o", str(target)]).exit_code == 0
+    with pytest.raises(files.OutputError, match="read-only"):
+        ro = tmp_path / "notes.yaml"
+        ro.write_text("x: 1\n", encoding="utf-8")
+        ro.chmod(0o400)
+        files.write_atomic(ro, "x: 2\n")
+    assert ro.read_text(encoding="utf-8") == "x: 1\n"

@@ -530,6 +530,11 @@ def _target(path: str | os.PathLike[str], make_parents: bool) -> tuple[Path, int
         raise OutputError(f"{path}: is a folder; give a file name")
     st = check_replaceable(path, " (write to standard output with -o -)") if os.path.lexists(target) else None
     if st is not None:
+        # a rename replaces a file whatever its mode: a file made read-only (for anyone, root
+        # included, as "chmod a-w" means) is one its owner wants kept
+        if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise OutputError(f"{path}: the file is read-only; refusing to replace it (make it writable, or write "
+                              "elsewhere)")
         return target, stat.S_IMODE(st.st_mode)
     _make_parent(path, target.parent, make_parents)
     return target, 0o666 & ~_umask()

@@ -489,10 +489,53 @@ def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) 
     p.wait_for_function("() => !document.getElementById('showall').hidden")
     p.keyboard.press("Escape")
     assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "search"
-    p.keyboard.press("Escape")  # the suggestions are closed: this one leaves the box
-    assert fresh.js("() => document.activeElement.id") != "search"
-    p.keyboard.press("Escape")  # and this one ends the focus view
+    p.keyboard.press("Escape")  # the suggestions are closed: this one leaves the box, for the graph
+    assert fresh.js("() => document.activeElement.id") == "network"
+    assert not fresh.js("() => document.getElementById('showall').hidden")  # and does nothing else
+    p.keyboard.press("Escape")  # this one ends the focus view
     p.wait_for_function("() => document.getElementById('showall').hidden")
+
+
+def test_the_keyboard_is_never_lost_to_the_page(fresh: Page) -> None:
+    """Whatever opens, redraws or closes a panel or the thread, the keyboard stays on
+    something a screen reader can announce: Compare gives it to the comparison's
+    heading, the × back to where it came from, "in context" to the words quoted, and
+    Escape from there closes the thread alone, back at "in context"."""
+    p = fresh.page
+    active = "() => { const a = document.activeElement; return [a.tagName, a.id, a.textContent.slice(0, 40)]; }"
+    fresh.js("() => { conceptgraph.showAll(); document.activeElement.blur(); }")
+    p.keyboard.press("/")
+    p.keyboard.type("cooperation")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    p.focus("#compare-go")
+    p.keyboard.press("Enter")
+    p.wait_for_function("() => document.activeElement.tagName === 'H3'")
+    assert fresh.js(active)[2].startswith("cooperation vs ")
+    p.keyboard.press("Shift+Tab")
+    assert fresh.js(active)[1] == "close"
+    p.keyboard.press("Enter")
+    assert p.is_hidden("#panel") and fresh.js(active)[1] == "search"  # where the panel was opened from
+    # in context: the keyboard on the words; Escape closes the thread alone, back at the link
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    p.focus("#panel .ev button:has-text('in context')")
+    p.keyboard.press("Enter")
+    assert fresh.js(active)[0] == "MARK" and fresh.js("() => document.getElementById('thread').contains(document.activeElement)")
+    p.keyboard.press("Escape")
+    assert p.is_hidden("#thread") and p.is_visible("#panel") and fresh.js(active)[2] == "in context"
+    p.click("#thread-toggle")
+    p.focus("#thread-close")
+    p.keyboard.press("Enter")
+    assert p.is_hidden("#thread") and fresh.js(active)[1] == "thread-toggle"
+    # a highlight that holds no word (the space between two quotes) is no stop for Tab
+    stops = fresh.js("() => Array.from(document.querySelectorAll('#messages mark')).map((m) => [m.textContent, m.tabIndex])")
+    assert stops and all((t == 0) == any(c.isalnum() for c in text) for text, t in stops)
+    assert any(t == -1 for _, t in stops)  # the bundled thread has some
+    # the panel is a named region, not a live one read out whole on every change
+    assert p.get_attribute("#panel", "aria-live") is None and p.get_attribute("#panel", "aria-label") == "Details"
+    assert fresh.js("() => Array.from(document.querySelectorAll('#panel select')).every((s) => s.getAttribute('aria-label'))")
+    assert fresh.errors == []
 
 
 def test_escape_from_a_panel_opened_by_a_click_gives_the_keyboard_to_the_graph(fresh: Page) -> None:
@@ -507,8 +550,9 @@ def test_escape_from_a_panel_opened_by_a_click_gives_the_keyboard_to_the_graph(f
     p.wait_for_selector("#panel:not([hidden])")
     p.keyboard.press("Escape")
     assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "network"
+    typed = p.input_value("#search")
     p.keyboard.press("a")
-    assert p.input_value("#search") == "" and p.is_hidden("#suggestions")
+    assert p.input_value("#search") == typed and p.is_hidden("#suggestions")
 
 
 def _walk(page: Page, key: str) -> int:

@@ -284,8 +284,18 @@
   const HIDDEN_FIELDS = new Set(["text", "by", "reply_to"]);
 
   function nodeLink(i) { return button(node.label(i), () => choose(i), "linkish"); }
+  let panelOpener = null; // the control the keyboard was on when the panel opened: closing gives it back
+  let keyboardFrom = null; // what Escape gives the keyboard back to, once a panel has taken it
   function openPanel() {
-    const body = $("panel-body");
+    const body = $("panel-body"), active = document.activeElement;
+    const inside = $("panel").contains(active) && active !== $("close");
+    if (!inside && active && active !== document.body && !$("thread").contains(active)) panelOpener = active;
+    // a control in the panel that redrew it (Compare, a link to another node) is gone with the
+    // old content: the keyboard goes on at the new heading, not lost to the page
+    if (inside) queueMicrotask(() => {
+      const h = body.querySelector("h3");
+      if (h && state.panelOpen) { h.tabIndex = -1; h.focus({ preventScroll: true }); }
+    });
     while (body.firstChild) body.removeChild(body.firstChild);
     $("panel").hidden = false;
     $("thread").classList.remove("front"); // on a phone, the sheet asked for last is on top
@@ -380,6 +390,7 @@
     const tools = el("div");
     tools.id = "focus-tools";
     const depth = el("select");
+    depth.setAttribute("aria-label", "Focus depth");
     [1, 2, 3].forEach((d) => { const o = el("option", "depth " + d); o.value = d; depth.appendChild(o); });
     const go = button("Focus here", () => focus(i, +depth.value));
     go.id = "focus-here";
@@ -424,9 +435,13 @@
     if (others.length) section(body, "Other links between them", others.map((x) => evidence(x)));
   }
   function hidePanel() {
+    const had = $("panel").contains(document.activeElement);
     $("panel").hidden = true;
     state.panelOpen = false;
     network.unselectAll();
+    keyboardFrom = null;
+    // closed from inside (its × button): the keyboard goes back where it came from, not to the page
+    if (had) ((panelOpener && panelOpener.isConnected && panelOpener.offsetParent !== null) ? panelOpener : $("network")).focus();
   }
   $("close").addEventListener("click", hidePanel);
 
@@ -662,7 +677,7 @@
       mark.setAttribute("data-start", String(covering[0][0]));
       mark.setAttribute("data-details", details.join(" "));
       styleMark(mark);
-      mark.tabIndex = 0;
+      mark.tabIndex = /[\p{L}\p{N}]/u.test(piece) ? 0 : -1; // a space or a full stop between two quotes is no stop
       const pick = () => showMarks(details, m.node);
       mark.addEventListener("click", pick);
       mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pick(); });
@@ -693,7 +708,10 @@
       ol.appendChild(li);
     });
   }
+  let threadOpener = null;
   function openThread(scrollTo) {
+    const active = document.activeElement;
+    if (active && active !== document.body && !$("thread").contains(active)) threadOpener = active;
     buildThread();
     $("thread").hidden = false;
     $("thread").classList.add("front"); // on a phone, over the panel's sheet and instead of the legend
@@ -702,8 +720,10 @@
     if (scrollTo !== undefined) scrollToMessage(scrollTo);
   }
   function closeThread() {
+    const had = $("thread").contains(document.activeElement);
     $("thread").hidden = true;
     $("thread-toggle").setAttribute("aria-pressed", "false");
+    if (had) ((threadOpener && threadOpener.isConnected && threadOpener.offsetParent !== null) ? threadOpener : $("thread-toggle")).focus();
   }
   function scrollToMessage(i) {
     const li = $("message-" + i);
@@ -720,6 +740,9 @@
       m.getAttribute("data-details").split(" ").indexOf(String(detail)) >= 0);
     marks.forEach((m) => m.classList.add("flash"));
     (marks[0] || li).scrollIntoView({ block: "center" });
+    // the keyboard goes to the words (Escape comes back to what opened the thread)
+    const stop = marks.find((m) => m.tabIndex === 0);
+    if (stop) stop.focus({ preventScroll: true });
     refresh("in context: " + [d.speaker, d.where].filter(Boolean).join(", "));
     return marks.map((m) => m.textContent).join("");
   }
@@ -922,7 +945,6 @@
   // ---- the keyboard on the graph: arrows go from node to node, Enter opens one ---------------
   const ARROWS = { ArrowRight: [1, 0, "right"], ArrowLeft: [-1, 0, "left"], ArrowDown: [0, 1, "below"],
     ArrowUp: [0, -1, "above"] };
-  let keyboardFrom = null; // what Escape gives the keyboard back to, once a panel has taken it
   /** The shown node nearest ``p`` in direction ``d`` (within 45 degrees of it, so that each
    * other node lies in the way of one arrow), or nearest ``p`` in any direction without ``d``. */
   function nearest(p, d, skip) {
@@ -1083,7 +1105,7 @@
     } else if (ev.key === "Escape") {
       // the first closes the suggestions, the next leaves the box: keys act on the page again
       // (the review's keys, "/" back to search)
-      if (sugg.hidden) box.blur();
+      if (sugg.hidden) { ev.stopPropagation(); $("network").focus(); } // (not a focus view ended too)
       sugg.hidden = true;
     }
   });
@@ -1096,7 +1118,9 @@
       // a panel or the thread closes first, back to where the keyboard was (the search box,
       // after a search), else to the graph, whose keys (the review's too) then act at once;
       // then a focus view ends
-      if (state.panelOpen || !$("thread").hidden) {
+      if ($("legend").classList.contains("open")) { showLegend(false); $("legend-toggle").focus(); }
+      else if (!$("thread").hidden && $("thread").contains(document.activeElement) && state.panelOpen) closeThread();
+      else if (state.panelOpen || !$("thread").hidden) {
         const back = keyboardFrom || $("network");
         hidePanel(); closeThread(); back.focus(); keyboardFrom = null;
       }

@@ -538,6 +538,43 @@ def test_the_keyboard_is_never_lost_to_the_page(fresh: Page) -> None:
     assert fresh.errors == []
 
 
+def test_a_screen_reader_hears_the_search_and_what_happened(fresh: Page) -> None:
+    """The search box is a combobox whose listbox a screen reader reads: expanded or
+    not, the option the arrows are on (the keyboard staying in the box), how many there
+    are; the arrows do not wrap round. What happened is said in a live region outside
+    the legend (which a phone folds away), without the counts after every step."""
+    p = fresh.page
+    p.fill("#search", "")
+    p.focus("#search")
+    p.keyboard.type("co")
+    assert p.get_attribute("#search", "role") == "combobox" and p.get_attribute("#search", "aria-expanded") == "true"
+    n = p.locator("#suggestions [role=option]").count()
+    assert n > 1 and p.get_attribute("#suggestions", "aria-label").startswith(f"{n} ")
+    assert p.get_attribute("#search", "aria-activedescendant") is None
+    p.keyboard.press("ArrowDown")
+    assert p.get_attribute("#search", "aria-activedescendant") == "suggestion-0"
+    assert p.get_attribute("#suggestion-0", "aria-selected") == "true"
+    p.keyboard.press("ArrowUp")  # up from the first stays on it
+    assert p.get_attribute("#search", "aria-activedescendant") == "suggestion-0"
+    for _ in range(n + 2):
+        p.keyboard.press("ArrowDown")
+    assert p.get_attribute("#search", "aria-activedescendant") == f"suggestion-{n - 1}"
+    p.keyboard.press("Escape")
+    assert p.get_attribute("#search", "aria-expanded") == "false"
+    assert p.get_attribute("#search", "aria-activedescendant") is None
+    assert p.get_attribute("#status", "aria-live") is None and p.get_attribute("#announce", "aria-live") == "polite"
+    assert fresh.js("() => !document.getElementById('legend').contains(document.getElementById('announce'))")
+    p.keyboard.press("Escape")
+    p.keyboard.press("ArrowRight")
+    said = p.text_content("#announce")
+    assert said.endswith("Enter opens it, arrows go on") and "nodes" not in said
+    assert "nodes" in p.text_content("#status")
+    p.uncheck("#node-kinds input >> nth=0")  # nothing else to say: the counts
+    assert p.text_content("#announce").endswith("links shown")
+    p.check("#node-kinds input >> nth=0")
+    assert fresh.errors == []
+
+
 def test_escape_from_a_panel_opened_by_a_click_gives_the_keyboard_to_the_graph(fresh: Page) -> None:
     """A node clicked, its panel closed with Escape: the keys act on the graph (the
     review's keys decide at once), never typed into the search box."""

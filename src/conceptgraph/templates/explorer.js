@@ -176,6 +176,10 @@
     const drawn = (view) => view.get({ filter: (x) => !x.hidden, fields: ["id"] }).length;
     parts.push(drawn(nodeView) + " of " + N + " nodes, " + drawn(edgeView) + " of " + E + " links shown");
     $("status").textContent = parts.join(" · ");
+    // a screen reader hears what happened, not the counts again after every arrow key (the
+    // counts when nothing else is said: a filter turned on or off); a live region outside the
+    // legend, which a phone folds away
+    $("announce").textContent = state.note || parts[parts.length - 1];
   }
 
   // ---- legend and filters --------------------------------------------------------------
@@ -982,7 +986,8 @@
       if (next === null) { refresh(chosen === undefined ? "no node is shown" : "no node " + where + " “" + node.label(chosen) + "”"); return; }
       network.selectNodes([next]);
       keepInSight(next);
-      refresh("“" + node.label(next) + "”, " + node.kind(next).label + ": Enter opens it, arrows go on");
+      refresh("“" + node.label(next) + "”, " + node.kind(next).label + (node.draft(next) ? ", drafted" : "") +
+        ": Enter opens it, arrows go on");
     } else if ((ev.key === "Enter" || ev.key === " ") && chosen !== undefined) {
       ev.preventDefault();
       choose(chosen);
@@ -1055,18 +1060,30 @@
     while (sugg.firstChild) sugg.removeChild(sugg.firstChild);
     current.slice(0, 12).forEach((h, n) => {
       const li = el("li");
+      li.id = "suggestion-" + n;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", n === cursor ? "true" : "false");
       const shown = h.matched !== node.label(h.i) && h.matched !== node.detail(h.i).id ? " (" + h.matched + ")" : "";
       li.appendChild(el("span", node.label(h.i) + shown));
-      li.appendChild(el("span", node.kind(h.i).label, "kind"));
+      li.appendChild(el("span", node.kind(h.i).label + (node.draft(h.i) ? ", drafted" : ""), "kind"));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(h.i); });
       sugg.appendChild(li);
     });
     sugg.hidden = current.length === 0;
+    const n = Math.min(current.length, 12);
+    sugg.setAttribute("aria-label", n + (current.length > n ? " of " + current.length : "") + " suggestion" + (n === 1 ? "" : "s"));
+    // the option the arrows are on is the one a screen reader reads, the keyboard staying in the box
+    box.setAttribute("aria-expanded", sugg.hidden ? "false" : "true");
+    if (cursor >= 0 && !sugg.hidden) box.setAttribute("aria-activedescendant", "suggestion-" + cursor);
+    else box.removeAttribute("aria-activedescendant");
+  }
+  function closeSuggestions() {
+    sugg.hidden = true;
+    box.setAttribute("aria-expanded", "false");
+    box.removeAttribute("aria-activedescendant");
   }
   function pick(i) {
-    sugg.hidden = true;
+    closeSuggestions();
     box.value = node.label(i);
     choose(i);
     refresh("found “" + node.label(i) + "”");
@@ -1076,7 +1093,8 @@
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       ev.preventDefault();
       const max = Math.min(current.length, 12);
-      if (max) { cursor = (cursor + (ev.key === "ArrowDown" ? 1 : max - 1)) % max; renderSuggestions(); }
+      // no wrapping round: up from the first stays there, as down from the last does
+      if (max) { cursor = Math.min(Math.max(cursor + (ev.key === "ArrowDown" ? 1 : -1), 0), max - 1); renderSuggestions(); }
     } else if (ev.key === "Enter") {
       ev.preventDefault();
       current = matches(box.value);
@@ -1096,20 +1114,21 @@
         if (saying.length) {
           const li = el("li", null, "none");
           li.appendChild(button((saying.length === 1 ? "1 message says it" : saying.length + " messages say it") +
-            ": the first in the thread", () => { sugg.hidden = true; openThread(saying[0].node); }, "linkish small"));
+            ": the first in the thread", () => { closeSuggestions(); openThread(saying[0].node); }, "linkish small"));
           li.addEventListener("mousedown", (ev) => ev.preventDefault()); // the box keeps the keyboard till the click
           sugg.appendChild(li);
         }
         sugg.hidden = false;
+        box.setAttribute("aria-expanded", "true");
       }
     } else if (ev.key === "Escape") {
       // the first closes the suggestions, the next leaves the box: keys act on the page again
       // (the review's keys, "/" back to search)
       if (sugg.hidden) { ev.stopPropagation(); $("network").focus(); } // (not a focus view ended too)
-      sugg.hidden = true;
+      closeSuggestions();
     }
   });
-  box.addEventListener("blur", () => { sugg.hidden = true; });
+  box.addEventListener("blur", closeSuggestions);
   document.addEventListener("keydown", (ev) => {
     const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName);
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }

@@ -410,10 +410,30 @@ def test_export_command(tmp_path: Path) -> None:
                         (["graphml", "-o", str(tmp_path / "x.gexf")],
                          f"{tmp_path / 'x.gexf'}: .gexf names a gexf file, not graphml: name it "
                          f"{tmp_path / 'x.graphml'}, or give --format gexf"),
-                        (["neo4j", "-o", str(tmp_path / "x.json")], ".json names a json file, not neo4j: give --format json")):
+                        (["neo4j", "-o", str(tmp_path / "x.json")],
+                         ".json names a json file; neo4j writes a folder of files: give -o FOLDER"),
+                        # yEd's GraphML is GraphML: "give --format graphml" would leave its drawing out
+                        (["yed", "-o", str(tmp_path / "y.xml")], f".xml names a graphml file, not yed: name it "
+                         f"{tmp_path / 'y.graphml'}\n"),
+                        (["graphml", "-o", str(tmp_path / "x.html")], f".html names a page, not graphml: name it "
+                         f"{tmp_path / 'x.graphml'} (conceptgraph render writes pages)"),
+                        (["graphml", "-o", ""], "-o is empty: give a file name, or leave -o out")):
         r = runner.invoke(cli, ["export", *args])
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
     assert not (tmp_path / "x.gexf").exists() and not (tmp_path / "x.json").exists()
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "y.xml").exists()
+    for args, words in ((["-o", str(tmp_path / "page.graphml")], f"page.graphml: .graphml names a graphml file, "
+                         f"not a page: name it {tmp_path / 'page.html'} (conceptgraph export graphml writes that "
+                         "format)"), (["-o", ""], "-o is empty")):
+        r = runner.invoke(cli, ["render", *args])
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+    assert not (tmp_path / "page.graphml").exists()
+    # Markdown notes take Mermaid, fenced as Markdown draws it
+    r = runner.invoke(cli, ["export", "-o", str(tmp_path / "notes.md")])
+    text = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert r.exit_code == 0 and text.startswith("```mermaid\n%% ") and text.endswith("\n```\n")
+    assert text.split("\n")[2] == "flowchart LR"
+    assert runner.invoke(cli, ["export", "mermaid", "-o", str(tmp_path / "notes.md")]).exit_code == 0  # its own
     # the format a file's name gives: "-o team.gexf" writes GEXF, "-o team.xml" GraphML, "-o yed.graphml" yEd's
     for name, fmt in (("named.gexf", "gexf"), ("named.xml", "graphml"), ("named.cyjs", "cytoscape")):
         r = runner.invoke(cli, ["export", "-o", str(tmp_path / name), "--json"])

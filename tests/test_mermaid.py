@@ -123,3 +123,23 @@ def test_past_mermaids_limit_mermaid_fails_and_we_refuse(draw, tmp_path: Path) -
     assert r.exit_code == 2 and "--focus NAME --depth N" in r.stderr and not (tmp_path / "g.mmd").exists()
     r = CliRunner().invoke(cli, ["export", "--format", "mermaid", "--data", str(path), "--focus", "a1", "-o", "-"])
     assert r.exit_code == 0 and "a1" in r.stdout
+
+
+def test_quotes_that_would_pass_mermaids_limit_are_left_out_and_said(draw) -> None:
+    """The quotes are comments Mermaid counts: where they alone would take the
+    flowchart past its 50,000 characters, they are left out, with a warning, and Mermaid
+    draws what is left; past the limit without them, the graph is refused."""
+    from conceptgraph.errors import ConceptGraphWarning
+    from conceptgraph.formats.mermaid import MAX_TEXT
+
+    G = nx.MultiDiGraph()
+    for i in range(200):
+        G.add_edge(f"t{i}", f"a{i}", kind="claim", quote="words said " * 30)
+    nx.set_node_attributes(G, "term", "kind")
+    with pytest.warns(ConceptGraphWarning, match="the quotes are left out"):
+        text = mermaid(G)
+    assert len(text) <= MAX_TEXT and "words said" not in text and draw(text)["ok"]
+    for i in range(200, 480):  # without its quotes, still too long: refused
+        G.add_edge(f"a long name for a term, number {i}" * 3, f"a{i}", kind="claim", quote="x")
+    with pytest.raises(UsageError, match="characters"):
+        mermaid(G)

@@ -1037,8 +1037,9 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
 
     Every format keeps each claim's speaker, quote and place. Files are replaced
     atomically: a failed export leaves the previous file as it was. A file is replaced
-    only when it is an earlier export in the same format (or with --force), and a
-    folder only when it holds an earlier export and nothing else (--force or not).
+    only when it is an earlier export in the same format (GraphML and yEd's count as
+    one) or with --force, never when it is read-only; a folder only when it holds an
+    earlier export and nothing else (--force or not).
     """
     from .files import data_paths
     from .formats import export as export_graph
@@ -1047,9 +1048,9 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
 
     if fmt and fmt_arg and fmt != fmt_arg:
         raise UsageError(f"two formats given ({fmt_arg} and --format {fmt}): give one")
-    from .formats import format_of_name
+    from .formats import format_to_write
 
-    if not (fmt or fmt_arg or output and format_of_name(output)):  # else "-o team.gexf" names it
+    if not (fmt or fmt_arg or output and format_to_write(output)):  # else "-o team.gexf" names it
         raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME, or -o a file named "
                          f"for it: team.gexf): one of {', '.join(_export_names())}")
     _refuse_ignored("--depth", "depth", bool(focus), "counts steps around --focus: give --focus NAME too")

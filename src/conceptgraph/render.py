@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import GENERATOR, Own, write_atomic
+from .files import GENERATOR, Own, keep_clear, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -187,10 +187,28 @@ def write_page(
     :func:`render_html`; ``keep``, the data the graph was read from, is never replaced
     (:func:`conceptgraph.files.data_paths`); a file already at ``path`` is replaced only
     when it is an earlier page (or empty), unless ``force``."""
+    if path is not None:
+        if keep:  # replacing the data being read says so first, whatever the name
+            keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
+        _check_page_name(path)
     target = DEFAULT_OUTPUT.with_name(f"{name}.html") if path is None else path
     ours = None if force else Own("page", lambda head: GENERATOR.encode() in head)
     return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
                         make_parents=path is None, keep=keep, ours=ours)
+
+
+def _check_page_name(path: str | os.PathLike[str]) -> None:
+    """A :class:`UsageError` for an empty name, or one whose suffix names a graph file
+    ("team.graphml"): a tool would open the page as that format, and fail."""
+    from .errors import UsageError
+    from .formats import format_of_name
+
+    if not str(path).strip():
+        raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
+    other = format_of_name(path)
+    if other is not None:
+        raise UsageError(f"{path}: {Path(path).suffix} names a {other} file, not a page: name it "
+                         f"{Path(path).with_suffix('.html')} (conceptgraph export {other} writes that format)")
 
 
 def to_pyvis(G: Graph, seed: int = 0) -> Any:

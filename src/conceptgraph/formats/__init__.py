@@ -24,7 +24,7 @@ from .common import Format, conform
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "read_graph", "conform", "graph_format",
+__all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "format_to_write", "read_graph", "conform", "graph_format",
            "DEFAULT_FOLDER"]
 
 #: Every graph format, by name, in the order the command line lists them.
@@ -60,16 +60,39 @@ def format_of_name(path: str | os.PathLike[str]) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def format_to_write(path: str | os.PathLike[str]) -> str | None:
+    """The format to write a file of this name in, when none is given: the one its suffix
+    names, or Mermaid for Markdown notes ("notes.md"), the one format Markdown draws.
+
+    >>> format_to_write("notes.md"), format_to_write("team.gexf"), format_to_write("notes.txt")
+    ('mermaid', 'gexf', None)
+    """
+    if Path(path).suffix.lower() in mermaid.MARKDOWN:
+        return mermaid.FORMAT.name
+    return format_of_name(path)
+
+
 def _check_name(fmt: str, path: Path) -> None:
     """A :class:`UsageError` when ``path``'s suffix is another format's ("team.gexf" for
     GraphML): a tool would open it as that format, and fail."""
     f = FORMATS[fmt]
     own = (*f.suffixes, Path(f.default_name).suffix)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):  # a browser would open it as a page, and show the file's text
+        raise UsageError(f"{path}: {path.suffix} names a page, not {fmt}: "
+                         + (f"name it {path.with_suffix(own[0])}" if own[0] else "give -o FOLDER")
+                         + " (conceptgraph render writes pages)")
     other = format_of_name(path)
-    json_both = {path.suffix.lower(), *own} <= {".json", ".cyjs"}  # told apart by their keys when read
-    if other is not None and other != fmt and path.suffix.lower() not in own and not json_both:
-        fix = f"name it {path.with_suffix(own[0])}, or " if own[0] else ""
-        raise UsageError(f"{path}: {path.suffix} names a {other} file, not {fmt}: {fix}give --format {other}")
+    json_both = {suffix, *own} <= {".json", ".cyjs"}  # told apart by their keys when read
+    if other is not None and other != fmt and suffix not in own and not json_both:
+        if f.write_folder is not None:
+            raise UsageError(f"{path}: {path.suffix} names a {other} file; {fmt} writes a folder of files: "
+                             "give -o FOLDER")
+        # GraphML for yEd is GraphML: "give --format graphml" would leave out yEd's drawing
+        kin = own[0] in FORMATS[other].suffixes
+        fix = f"name it {path.with_suffix(own[0])}" + ("" if kin else f", or give --format {other}") if own[0] \
+            else f"give --format {other}"
+        raise UsageError(f"{path}: {path.suffix} names a {other} file, not {fmt}: {fix}")
 
 
 def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None, force: bool = False,
@@ -90,9 +113,11 @@ def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None
     from ..progress import Progress
     from ..stdout import stdout_stream
 
-    default = path in (None, "")
+    if path is not None and not str(path).strip():
+        raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
+    default = path is None
     if fmt is None:
-        fmt = None if default or str(path) == "-" else format_of_name(str(path))
+        fmt = None if default or str(path) == "-" else format_to_write(str(path))
         if fmt is None:
             raise UsageError(f"give a format: one of {', '.join(FORMATS)}" + (
                 "" if default or str(path) == "-" else f" ({Path(str(path)).name} names none by its suffix)"))
@@ -121,8 +146,14 @@ def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None
         return result
     # an earlier export in this format may be replaced; anything else only with force
     ours = None if force or f.written is None else Own(f"{fmt} export", f.written)
+    if fmt == mermaid.FORMAT.name and target.suffix.lower() in mermaid.MARKDOWN:
+        def fill(out: IO[bytes]) -> None:  # Markdown draws a flowchart fenced as mermaid
+            mermaid.write_mermaid(G, out, fenced=True)
+    else:
+        def fill(out: IO[bytes]) -> None:
+            write(G, fmt, out)
     with Progress(f"writing {target.name}"):
-        write_atomic_with(target, lambda out: write(G, fmt, out), make_parents=default, keep=keep, ours=ours)
+        write_atomic_with(target, fill, make_parents=default, keep=keep, ours=ours)
     return {"format": fmt, "path": str(target)}
 
 

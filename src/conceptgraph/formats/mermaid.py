@@ -2,16 +2,20 @@
 quoted with Mermaid's entity codes, so no string can break the diagram. Messages are
 left out (a flowchart of whole messages is unreadable); a claim's link is labelled with
 its speaker, a drafted link "draft", a drafted node dashed, and every quote is kept in
-a ``%%`` comment above its link (its first 300 characters). Mermaid draws at most 500
-links and 50,000 characters (its ``maxEdges`` and ``maxTextSize``): a bigger graph is
-refused, with the options that narrow it."""
+a ``%%`` comment above its link (its first 300 characters), unless they would take the
+flowchart past what Mermaid draws: then they are left out, and a warning says so.
+Mermaid draws at most 500 links and 50,000 characters (its ``maxEdges`` and
+``maxTextSize``): a graph bigger than that without its quotes is refused, with the
+options that narrow it. Written to a Markdown file (``.md``), the flowchart is fenced
+(```` ```mermaid ````), as Markdown viewers draw it."""
 
 from __future__ import annotations
 
 import re
+import warnings
 from typing import IO, TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import ConceptGraphWarning, UsageError
 from ..graph import graph_title
 from ..kinds import AGREES_WITH, ASSERTS, CLAIM, CONTRASTS_WITH, DISPUTES, DRAFT, MESSAGE, OPPOSES
 from .common import Format, utf8
@@ -55,8 +59,25 @@ def _label(text: object) -> str:
 
 
 def mermaid(G: Graph) -> str:
-    """The flowchart text (``flowchart LR``). Raises :class:`UsageError` past Mermaid's
-    limits."""
+    """The flowchart text (``flowchart LR``), with each link's quote in a comment while
+    they fit. Raises :class:`UsageError` past Mermaid's limits."""
+    text, links = _flowchart(G, quotes=True)
+    if links <= MAX_EDGES and len(text) > MAX_TEXT:
+        bare, _ = _flowchart(G, quotes=False)
+        if len(bare) <= MAX_TEXT:
+            warnings.warn(ConceptGraphWarning(
+                f"Mermaid: the quotes are left out (with them the flowchart has {len(text):,} characters, past the "
+                f"{MAX_TEXT:,} Mermaid draws)"), stacklevel=2)
+            return bare
+    if links > MAX_EDGES or len(text) > MAX_TEXT:
+        raise UsageError(f"Mermaid draws at most {MAX_EDGES} links and {MAX_TEXT:,} characters; this graph has "
+                         f"{links:,} links and {len(text):,} characters: narrow it with --focus NAME --depth N "
+                         "or --kind, or use another format")
+    return text
+
+
+def _flowchart(G: Graph, quotes: bool) -> tuple[str, int]:
+    """The flowchart's text, with or without its quotes, and how many links it draws."""
     keep = [n for n, kind in G.nodes(data="kind") if kind != MESSAGE]
     ids = {n: f"n{i}" for i, n in enumerate(keep)}
     lines = ["flowchart LR"]
@@ -86,7 +107,7 @@ def mermaid(G: Graph) -> str:
             text = f"not · {text}" if text else "not"
         if d.get("status") == DRAFT:  # drafted from the text, not yet reviewed
             text = f"draft · {text}" if text else "draft"
-        if d.get("quote"):
+        if quotes and d.get("quote"):
             quote = _comment(d["quote"])
             quote = quote if len(quote) <= _QUOTE else quote[: _QUOTE - 1] + "…"  # Mermaid counts comments too
             said = ", ".join(_comment(x) for x in (name, d.get("where") or "") if x)  # who and where, as known
@@ -96,12 +117,7 @@ def mermaid(G: Graph) -> str:
     lines += [f"  classDef {k} {v}" for k, v in _CLASSES.items()]
     if drafted:  # drafted nodes dashed, as the page draws them
         lines += [f"  class {','.join(drafted)} draft", f"  classDef draft {_DRAFT_STYLE}"]
-    text = "\n".join(lines) + "\n"
-    if links > MAX_EDGES or len(text) > MAX_TEXT:
-        raise UsageError(f"Mermaid draws at most {MAX_EDGES} links and {MAX_TEXT:,} characters; this graph has "
-                         f"{links:,} links and {len(text):,} characters: narrow it with --focus NAME --depth N "
-                         "or --kind, or use another format")
-    return text
+    return "\n".join(lines) + "\n", links
 
 
 def _comment(text: object) -> str:
@@ -109,9 +125,22 @@ def _comment(text: object) -> str:
     return _printable(re.sub(r"\s+", " ", str(text))).strip()
 
 
-def write_mermaid(G: Graph, out: IO[bytes]) -> None:
-    """Write the flowchart (UTF-8) to the binary stream ``out``."""
-    out.write(utf8(mermaid(G)))
+def write_mermaid(G: Graph, out: IO[bytes], fenced: bool = False) -> None:
+    """Write the flowchart (UTF-8) to the binary stream ``out``; ``fenced``, in a Markdown
+    code block (```` ```mermaid ````)."""
+    text = mermaid(G)
+    out.write(utf8(f"```mermaid\n{text}```\n" if fenced else text))
+
+
+#: The suffixes of Markdown files, where the flowchart is fenced.
+MARKDOWN = (".md", ".markdown")
+
+
+def _written(head: bytes) -> bool:
+    """Whether a file starts as our flowchart does, fenced or not."""
+    if head.startswith(b"```mermaid\n"):
+        head = head.split(b"\n", 1)[1]
+    return head.startswith(b"%%") and head.split(b"\n", 2)[1:2] == [b"flowchart LR"]
 
 
 FORMAT = Format(
@@ -120,5 +149,5 @@ FORMAT = Format(
     suffixes=(".mmd",),
     default_name="{name}.mmd",
     write=lambda G, out, positions: write_mermaid(G, out),
-    written=lambda head: head.startswith(b"%%") and head.split(b"\n", 2)[1:2] == [b"flowchart LR"],
+    written=_written,
 )

@@ -151,3 +151,15 @@ def test_a_folder_that_holds_an_export_says_to_import_it(tmp_path: Path) -> None
     r = run("info", "--data", str(calls))
     assert "it holds meeting.vtt (vtt): give that file, to import" in r.stderr and "page.html" not in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_mistyped_command_line_is_one_line_naming_the_help() -> None:
+    """A wrong format, command or option, or a missing argument: one line on stderr that
+    says what was wrong and where the help is, exit 2 (Click's usage text is left to -h)."""
+    for args, words in ((["export", "graphmll"], "(did you mean 'graphml'?). (conceptgraph export -h for help)"),
+                        (["neighbours", "cooperation"], "Did you mean 'neighbors'? (conceptgraph -h for help)"),
+                        (["--bogus"], "No such option '--bogus'. (conceptgraph -h for help)"),
+                        (["who"], "Missing argument 'NAME'. (conceptgraph who -h for help)")):
+        r = run(*args, prog_name="conceptgraph")
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("Error: "), r.stderr
+        assert r.stderr.rstrip().endswith(words), r.stderr

@@ -60,10 +60,10 @@ class _Group(click.Group):
             click.echo("Interrupted: nothing was left half-written.", err=True)
             sys.exit(130)
         except click.ClickException as e:
-            if isinstance(e, click.UsageError) and e.ctx is not None:
-                hint = f"Try '{e.ctx.command_path} {e.ctx.help_option_names[0]}' for help."
-                click.echo(f"{e.ctx.get_usage()}\n{hint}\n", err=True)
-            click.echo(f"Error: {_message(e.format_message())}{_data_hint(e)}", err=True)
+            # one line, as every error: what was wrong, and where the help is (not the usage text)
+            hint = f" ({e.ctx.command_path} {e.ctx.help_option_names[0]} for help)" \
+                if isinstance(e, click.UsageError) and e.ctx is not None else ""
+            click.echo(f"Error: {_message(e.format_message())}{_data_hint(e) or hint}", err=True)
             sys.exit(e.exit_code)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)

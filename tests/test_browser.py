@@ -231,6 +231,11 @@ def test_filters_hide_a_node_kind_and_its_links(fresh: Page) -> None:
         return fresh.js("() => Array.from(document.querySelectorAll('#edge-kinds li.idle input'))"
                         ".map(i => i.getAttribute('data-kind'))")
     assert idle() == ["wrote", "replies_to"]
+    # legible (grey words, not half-transparent ones) and saying why, in words a screen reader reads
+    looks = fresh.js("() => { const n = document.querySelector('#edge-kinds li.idle .name'), l = n.closest('label');"
+                     " return [getComputedStyle(l).color, getComputedStyle(l).opacity,"
+                     " getComputedStyle(n, '::after').content]; }")
+    assert looks == ["rgb(107, 114, 128)", "1", '" (its nodes are hidden)"']
     p.check("#node-kinds input[data-kind='message']")
     assert idle() == []
     p.uncheck("#node-kinds input[data-kind='message']")

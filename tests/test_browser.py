@@ -295,9 +295,15 @@ def test_the_status_line_says_only_what_the_last_action_did(fresh: Page) -> None
     p = fresh.page
     p.fill("#search", "todd")
     p.press("#search", "Enter")
-    assert "found “todd”" in p.text_content("#status")
+    assert "found “todd”" in p.text_content("#status") and "again" not in p.text_content("#status")
     p.click("#fit")
     assert "todd" not in p.text_content("#status")
+    # a box the user unticked, ticked again to show what was asked for: said, not done silently
+    p.uncheck("#node-kinds input[data-kind='contributor']")
+    p.fill("#search", "todd")
+    p.press("#search", "Enter")
+    assert p.text_content("#status").startswith("found “todd” (contributor nodes shown again, to show it)")
+    assert p.is_checked("#node-kinds input[data-kind='contributor']")
 
 
 def test_physics_keeps_the_labels_apart(fresh: Page) -> None:

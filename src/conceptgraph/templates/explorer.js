@@ -772,14 +772,22 @@
   $("thread-close").addEventListener("click", closeThread);
 
   // ---- selection, focus, camera -------------------------------------------------------------
-  function reveal(i) { // show a node that a filter or the focus hides
+  /** Show a node that a filter or the focus hides; what was turned back on, in words ("" for nothing). */
+  function reveal(i) {
+    const said = [];
     if (state.hiddenNodeKinds.has(data.nodes.kind[i])) {
       state.hiddenNodeKinds.delete(data.nodes.kind[i]);
       const box = $("node-kinds").querySelectorAll("input")[data.nodes.kind[i]];
       if (box) box.checked = true;
+      said.push(node.kind(i).label + " nodes shown again");
     }
-    if (node.draft(i) && !state.showDrafts) { state.showDrafts = true; $("show-drafts").checked = true; }
-    if (state.focusSet && !state.focusSet.has(i)) state.focusSet = null;
+    if (node.draft(i) && !state.showDrafts) {
+      state.showDrafts = true;
+      $("show-drafts").checked = true;
+      said.push("drafts shown again");
+    }
+    if (state.focusSet && !state.focusSet.has(i)) { state.focusSet = null; said.push("the focus view left"); }
+    return said.length ? " (" + said.join(", ") + ", to show it)" : "";
   }
   /** Where the panel leaves the graph visible: the camera centres a chosen node there. */
   function visibleOffset() {
@@ -795,10 +803,10 @@
       animation: big ? false : { duration: 300 } });
     network.selectNodes([i]);
   }
-  function choose(i) {
-    reveal(i);
+  function choose(i, note) {
+    const shown = reveal(i); // a box the user had unticked, ticked again: said, not done silently
     showNode(i);
-    refresh("“" + node.label(i) + "”");
+    refresh((note || "“" + node.label(i) + "”") + shown);
     network.selectNodes([i]);
     showAround(i);
   }
@@ -1085,8 +1093,7 @@
   function pick(i) {
     closeSuggestions();
     box.value = node.label(i);
-    choose(i);
-    refresh("found “" + node.label(i) + "”");
+    choose(i, "found “" + node.label(i) + "”");
   }
   box.addEventListener("input", () => { current = matches(box.value); cursor = -1; renderSuggestions(); });
   box.addEventListener("keydown", (ev) => {

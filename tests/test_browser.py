@@ -795,6 +795,12 @@ def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_p
         assert not p.is_visible("#legend") and page.js(on_top, "thread")
         p.click("#thread-close")
         p.click("#close")
+        p.click("#legend-toggle")  # so does a panel opened (by a search) with the legend open
+        p.fill("#search", "collaboration")
+        p.press("#search", "Enter")
+        assert p.is_visible("#panel") and not p.is_visible("#legend")
+        assert p.get_attribute("#legend-toggle", "aria-expanded") == "false"
+        p.click("#close")
         p.fill("#search", "cooperaton")  # nothing matches: said under the box, the status line being folded away
         p.press("#search", "Enter")
         assert p.is_visible("#suggestions li.none") and "nothing matches" in p.text_content("#suggestions")

@@ -303,6 +303,7 @@
     while (body.firstChild) body.removeChild(body.firstChild);
     $("panel").hidden = false;
     $("thread").classList.remove("front"); // on a phone, the sheet asked for last is on top
+    showLegend(false); // (and the legend's drawer, over it, folds away, as for the thread)
     state.panelOpen = true;
     $("panel").scrollTop = 0;
     return body;

@@ -571,3 +571,21 @@ def test_a_label_yed_would_draw_as_a_web_page_stays_text(tmp_path: Path) -> None
     drawn = [e.text for e in etree.parse(str(tmp_path / "g.graphml")).iter("{http://www.yworks.com/xml/graphml}NodeLabel")]
     assert drawn == ["\u200b" + hostile, "\u200b  <html>and spaces before", "a <html> inside is text to Swing"]
     assert read_graph(tmp_path / "g.graphml").nodes["t"]["label"] == hostile
+
+
+def test_a_place_reads_as_words_in_other_tools_and_comes_back_exact(tmp_path: Path) -> None:
+    """A message's place is a string and a contributor's places a list, under one name:
+    other tools (Gephi's data table, yEd, Cytoscape) show "post" and "comment 3; comment 4",
+    not JSON text; the lists are kept exact in the "_exact" twin, which this reader takes."""
+    G = load_graph()
+    for name in ("g.graphml", "g.gexf"):
+        export(G, name.rsplit(".", 1)[1], tmp_path / name)
+        other = (nx.read_graphml if name.endswith("graphml") else nx.read_gexf)(tmp_path / name)
+        shown = {d.get("node_id", n) if name.endswith("graphml") else n: d for n, d in other.nodes(data=True)}
+        where = {n: d.get("where") for n, d in shown.items()}
+        assert where["post"] == "post" and where["shawn-callahan"] == "post"
+        assert where["ken"] == "comment 3; comment 4"
+        assert json.loads(shown["ken"]["where_exact"]) == ["comment 3", "comment 4"]
+        assert "where_exact" not in shown["post"]  # a string needs no twin
+        back = read_graph(tmp_path / name)
+        assert back.nodes["ken"]["where"] == ["comment 3", "comment 4"] and back.nodes["post"]["where"] == "post"

@@ -36,6 +36,7 @@ __all__ = [
     "together",
     "Column",
     "Readable",
+    "needs_exact",
     "columns",
     "encode_json",
     "dumps_json",
@@ -229,6 +230,7 @@ class Column:
         self.name = name
         types = set()
         needs_json = False
+        lists_of_text = True  # every value that is not a string is a list of strings
         for v in values:
             if v is None:
                 continue
@@ -243,11 +245,14 @@ class Column:
                 needs_json = needs_json or bool(XML_INVALID.search(v))
             else:
                 types.add("json")
+                lists_of_text = lists_of_text and isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v)
         if types == {"long", "double"}:
             types = {"double"}
         self.json = needs_json or len(types) > 1 or "json" in types
-        #: only strings, some of which XML cannot carry (what makes them JSON text)
-        self.mendable = needs_json and types == {"string"}
+        #: strings, some of which XML cannot carry, or beside which a few values are lists of
+        #: strings (a message's place, "post"; a contributor's places): written as other tools
+        #: should show them, each such value exact in a twin (see :func:`needs_exact`)
+        self.mendable = needs_json and types == {"string"} or types == {"string", "json"} and lists_of_text
         self.type = "string" if self.json or not types else types.pop()
 
     def encode(self, value: Any) -> str:
@@ -272,7 +277,14 @@ class Readable(Column):
         self.type = "string"
 
     def encode(self, value: Any) -> str:
-        return XML_INVALID.sub("\ufffd", str(value))
+        text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        return XML_INVALID.sub("\ufffd", text)
+
+
+def needs_exact(value: Any) -> bool:
+    """Whether a value of a :class:`Readable` column is also written exact, in its twin:
+    a list (shown joined by "; "), or a string with a character XML cannot carry."""
+    return not isinstance(value, str) or XML_INVALID.search(value) is not None
 
 
 def decode_value(type_: str, is_json: bool, text: str) -> Any:

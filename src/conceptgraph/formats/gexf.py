@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import excerpt
 from ..kinds import OTHER_EDGE
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids, needs_exact
 from .xmlio import XmlReader, escape_attr
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         out = "".join(f'<attvalue for="{ids[k]}" value="{escape_attr(cols[k].encode(v))}"/>' for k, v in pairs)
         # after the readable value, the exact one: read back, it is the one kept
         return out + "".join(f'<attvalue for="{twin_ids[k]}" value="{escape_attr(encode_json(v))}"/>'
-                             for k, v in pairs if k in twin_ids and isinstance(v, str) and XML_INVALID.search(v))
+                             for k, v in pairs if k in twin_ids and needs_exact(v))
 
     w(f'    <nodes count="{len(nodes)}">\n'.encode())
     for n in nodes:

@@ -4,11 +4,13 @@ igraph, networkx, yEd, Cytoscape and Gephi; read from our files and other tools'
 What the writer guarantees (networkx's ``write_graphml`` does not): node ids that are
 XML name tokens, each node's own where it is one (the same from one export to the next),
 else ``n0``, ``n1``..., with the readable id kept in ``node_id``; unique edge ids (a
-link's key, else ``e0``...); one type per key; lists, dicts and mixed types as JSON text; a character
-XML cannot carry (a control character) written as U+FFFD, the exact string kept as JSON
-text under a second key ("label_exact") on the few nodes that need it, so that other
-tools show every other label as it is; ``true``/``false`` booleans; no attribute named
-``id``. A key's ``<desc>`` tells this reader how to restore its values exactly.
+link's key, else ``e0``...); one type per key; lists, dicts and mixed types as JSON
+text; a character XML cannot carry (a control character) written as U+FFFD, the exact
+string kept as JSON text under a second key ("label_exact") on the few nodes that need
+it, so that other tools show every other label as it is; likewise strings beside a few
+lists of strings under one name ("where": a message's place, a contributor's places),
+each list shown joined by "; " and exact in the twin; ``true``/``false`` booleans; no
+attribute named ``id``. A key's ``<desc>`` tells this reader how to restore its values exactly.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import article, excerpt
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids
+from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids, needs_exact
 from .xmlio import XmlReader, escape_attr, escape_text
 
 if TYPE_CHECKING:
@@ -79,7 +81,7 @@ def _data(keys: dict[str, _Key], attrs: dict[Any, Any], exact: dict[str, _Key] |
     )
     if exact:  # the exact strings of the values written with U+FFFD
         out += "".join(f'<data key="{exact[name].id}">{_text(exact[name].col.encode(v))}</data>'
-                       for name, v in attrs.items() if name in exact and isinstance(v, str) and XML_INVALID.search(v))
+                       for name, v in attrs.items() if name in exact and v is not None and needs_exact(v))
     return out
 
 

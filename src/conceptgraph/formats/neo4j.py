@@ -17,10 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ConceptGraphWarning
 from .common import Format, clean_value, encode_json, file_ids, utf8
 
 if TYPE_CHECKING:
@@ -54,6 +56,13 @@ def _delimiter(G: Graph) -> str:
     items += [x for _, _, d in G.edges(data=True) for v in d.values() if isinstance(v, (list, tuple)) for x in v]
     texts = [x for x in items if isinstance(x, str)]
     return next((c for c in _DELIMITERS if not any(c in x for x in texts)), "")
+
+
+def _has_text_lists(G: Graph) -> bool:
+    """Whether some node or link holds a list of strings (which the delimiter joins)."""
+    values = [v for _, d in G.nodes(data=True) for v in d.values()] + [v for *_, d in G.edges(data=True)
+                                                                         for v in d.values()]
+    return any(isinstance(v, (list, tuple)) and any(isinstance(x, str) for x in v) for v in values)
 
 
 def _header(name: str, values: list[Any], delimiter: str = ";") -> tuple[str, str]:
@@ -98,6 +107,10 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
     """``{file name: bytes}``: the CSV files of the whole graph and ``import.sh``."""
     uid = dict(zip(G.nodes, file_ids(G.nodes)))
     sep = _delimiter(G)
+    if not sep and _has_text_lists(G):
+        warnings.warn(ConceptGraphWarning(
+            "neo4j: every array delimiter (; | ¦ U+241F U+001F) occurs in some list item, so lists are written "
+            "as JSON text (string properties), not as arrays"), stacklevel=2)
     files: dict[str, bytes] = {}
     by_kind: dict[str, list[Any]] = {}
     for n, kind in G.nodes(data="kind"):

@@ -1948,6 +1948,100 @@ def test_the_date_a_blog_prints_under_a_commenter_is_the_comment_s_date(write, s
         ("Soup.", day), ("12 March 2024 was the day we chose soup.", "")]
 
 
+COPIED = """Consent or consensus?
+Posted by Aoife Ní Bhriain on March 1, 2023
+
+Consent means nobody objects; consensus means everyone agrees.
+
+4 thoughts on “Consent or consensus?”
+
+Raúl Jiménez
+March 1, 2023 at 10:14 am
+Consensus isn't "everyone agrees".
+Reply
+
+Aoife Ní Bhriain
+March 1, 2023 at 11:02 am
+Then consent is the end of that process, Raúl.
+Reply
+
+Kenji Watanabe
+March 2, 2023 at 12:40 pm (edited)
+Consensus is slower; consent is safer to try.
+Reply
+
+Comments are closed.
+"""
+MARKDOWN = """# Consent or consensus?
+
+*Posted by Aoife Ní Bhriain on 1 March 2023*
+
+Consent means nobody objects; consensus means everyone agrees.
+
+Share this: [Twitter](https://twitter.com/share)
+
+## 3 Comments
+
+**Raúl Jiménez** says:
+March 1, 2023 at 10:14 am
+
+Consensus isn't "everyone agrees".
+
+[Reply](#respond)
+
+**Anonymous** says:
+March 1, 2023 at 12:40 pm
+
+This comment was deleted by the author.
+
+**Aoife Ní Bhriain** says:
+March 1, 2023 at 11:02 am
+
+> Consensus isn't "everyone agrees".
+
+Then consent is the end of that process, Raúl.
+
+[Reply](#respond)
+
+**Pingback:** [Sociocracy 101 | Another Blog](https://another.example/sociocracy-101)
+
+Comments are closed.
+"""
+NUMBERED = """# Consent or consensus?
+
+Posted by Aoife Ní Bhriain on 1 March 2023
+
+Consent means nobody objects; consensus means everyone agrees.
+
+1. **Raúl Jiménez** says:
+   Consensus isn't "everyone agrees".
+
+2. **Aoife Ní Bhriain** says:
+   Then consent is the end of that process, Raúl.
+"""
+
+
+@pytest.mark.parametrize("text, name", [(COPIED, "copied.txt"), (MARKDOWN, "comments.md"), (NUMBERED, "numbered.md")])
+def test_a_blog_page_s_comments_are_each_their_speaker_s(write, text: str, name: str) -> None:
+    """A blog page copied from a browser (each comment under its author's name and the
+    date), or written in Markdown ("**NAME** says:"), numbered or not: each comment is
+    its author's, never the post's author's; the page's chrome ("4 thoughts on ...",
+    "Reply", "Share this", "Comments are closed."), a pingback and a deleted comment are no
+    one's words; names and title lose their Markdown, so the post's author is one person."""
+    ds, _ = read_discussion([write(text, name)])
+    people = {c.id: c.name for c in ds.contributors}
+    said = [(people[m.by], m.where, m.text) for m in ds.messages]
+    expected = [("Aoife Ní Bhriain", "post", "Consent means nobody objects; consensus means everyone agrees."),
+                ("Raúl Jiménez", "comment 1", 'Consensus isn\'t "everyone agrees".'),
+                ("Aoife Ní Bhriain", "comment 2", "Then consent is the end of that process, Raúl.")]
+    if name == "copied.txt":
+        expected.append(("Kenji Watanabe", "comment 3", "Consensus is slower; consent is safer to try."))
+    assert said == expected
+    assert ds.source.title == "Consent or consensus?" and len(people) == len({p for p, *_ in expected})
+    if name != "numbered.md":
+        assert [m.date for m in ds.messages[1:]] == ["2023-03-01", "2023-03-01", "2023-03-02"][: len(expected) - 1]
+
+
 def test_a_date_that_is_a_comment_s_own_words_stays(write) -> None:
     """A comment that is only a date, or a letter's date line under a blank line, is words."""
     path = write("Soup\n\nPosted by Ann\n\nSoup or salad?\n\n1. Bo says:\n12 March 2024\n\n2. Cy says:\n\n"

@@ -4,8 +4,11 @@ notes written as ``Name: words``.
 A copied blog page reads as: a title line; "Posted by NAME — DATE"; the post; answers
 the post quotes under a line holding only a person's name (their *responses*); then
 numbered comments, ``12. NAME says:`` (or unsigned, ``12. words...``, whose signer a
-closing "Best wishes, NAME" gives). Site chrome is left out: "Filed in", "About NAME"
-and the bio under it, "Comments are closed.", "Reply", "Share this".
+closing "Best wishes, NAME" gives), or comments each headed by its author's name with
+the date and time under it (a page copied from a browser) or ``**NAME** says:``
+(Markdown). Site chrome is left out: "Filed in", "About NAME" and the bio under it,
+"4 thoughts on ...", "Comments are closed.", "Reply", "Share this", pingbacks, and a
+comment shown as deleted.
 
 Otherwise, a line that starts ``NAME:`` (or ``**NAME**:``, ``NAME wrote:``) begins a
 turn, and the lines after it belong to that turn; inside a turn, a label such as
@@ -49,9 +52,17 @@ _TURN = re.compile(r"^(?:\*\*(?P<b>[^*\n:]{1,60})\*\*[ \t]{0,4}:?|(?P<n>[^\s:*>#
 # The greeting in any case, the name capitalised: "Thanks, Peter." signs; "Thank you, everybody." does not.
 _SIGN_OFF = re.compile(rf"^(?i:best wishes|best|cheers|regards|kind regards|warm regards|thanks|thank you|all the best"
                        rf"|yours|love|ciao)[,!.]?\s+(?P<name>{_NAME})\.?\s*$")
-_CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|leave a (comment|reply)|"
+_CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?.*|like this:?|leave a (comment|reply)|"
                      r"filed in .*|tagged .*|posted in .*|connect with .* on:?|\d+ (comments|responses)|"
-                     r"related posts?:?)$", re.I)
+                     r"(\d+|one) (thoughts?|repl(y|ies)|responses?|comments?) (on|to) .*|related posts?:?|"
+                     r"\[reply\]\(.*\))$", re.I)
+# A comment's head where comments are not numbered: "NAME says:" (in Markdown,
+# "**NAME** says:"), or a name alone on its line with the date and time under it, as a
+# blog page copied from a browser gives it ("Raúl Jiménez" / "March 1, 2023 at 10:14 am")
+# ("NAME wrote:" heads the lines a mail quotes, not a comment)
+_HEAD_SAYS = re.compile(r"^(?:\*\*|__)?(?P<n>[^*_\n:]{1,60}?)(?:\*\*|__)?[ \t]+says[ \t]*:[ \t]*$")
+# Pingbacks and trackbacks: another site's link, no one's words
+_PINGBACK = re.compile(r"^(?:\*\*|__)?(?:pingback|trackback)\b", re.I)
 
 
 # The date a blog prints under a commenter's name: "12 March 2024 at 09:14", "March 12,
@@ -59,7 +70,29 @@ _CHROME = re.compile(r"^(comments are closed\.?|reply|share this:?|like this:?|l
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMP_LINE = re.compile(rf"^\s*(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
                          r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?P<time>,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
-                         r"(?:\s*[ap]\.?m\.?)?)?\s*$", re.I)
+                         r"(?:\s*[ap]\.?m\.?)?)?(?:\s*\((?:edited|modified)\))?\s*$", re.I)
+
+
+def _unmarked(line: str) -> str:
+    """A line without the Markdown around it: a heading's "#", emphasis ("*Posted by
+    Ann*", "**Ann**")."""
+    line = re.sub(r"^#{1,6}\s+", "", line.strip())
+    return re.sub(r"^(\*\*|__|\*|_)(.+?)\1$", r"\2", line).strip()
+
+
+def _comment_head(lines: list[str], i: int) -> str | None:
+    """The speaker whose comment line ``i`` heads, where comments are not numbered (see
+    :data:`_HEAD_SAYS`); None for any other line."""
+    line = lines[i].strip()
+    says = _HEAD_SAYS.match(line)
+    if says and not _PINGBACK.match(line):
+        return _unmarked(says["n"])
+    name = _unmarked(line)
+    if i + 1 < len(lines) and _HEADING.match(name) and len(name.split()) <= 4:
+        stamp = _STAMP_LINE.match(lines[i + 1])
+        if stamp and stamp["time"]:
+            return name
+    return None
 
 
 def sniff_text(head: bytes) -> bool:
@@ -83,8 +116,9 @@ def read_text(text: str, file: str, markdown: bool = False, left: Left | None = 
     (whose Markdown, when ``markdown``, is turned into plain text). The lines quoted from
     others, kept out of the messages, are counted in ``left``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if any(_POSTED.match(line.strip()) for line in lines[:30]) or sum(
-            bool(_COMMENT.match(line)) for line in lines) >= 2:
+    if any(_POSTED.match(_unmarked(line)) for line in lines[:30]) or sum(
+            bool(_COMMENT.match(line)) for line in lines) >= 2 or sum(
+            _comment_head(lines, i) is not None for i in range(len(lines))) >= 2:
         thread = _blog(lines, file, left)
     else:
         thread = _turns(lines, file, left)
@@ -99,25 +133,26 @@ def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    if i < len(lines) and not _POSTED.match(lines[i].strip()):
-        thread.title = lines[i].strip()
+    if i < len(lines) and not _POSTED.match(_unmarked(lines[i])):
+        thread.title = _unmarked(lines[i])
         i += 1
     body: list[str] = []
     sections: list[tuple[str, list[str]]] = []  # (speaker, lines): the post, then each response
     current = body
     in_bio = False
     margin = _margin(lines)
-    while i < len(lines) and not (_COMMENT.match(lines[i]) and margin in (None, _indent(lines[i]))):
+    while i < len(lines) and not (_COMMENT.match(lines[i]) and margin in (None, _indent(lines[i]))) \
+            and _comment_head(lines, i) is None:
         raw, line = lines[i], lines[i].strip()
         i += 1
-        posted = _POSTED.match(line)
+        posted = _POSTED.match(_unmarked(line))
         if posted:
-            thread.author, thread.date = posted["name"].strip(), _date(posted["date"] or "")
+            thread.author, thread.date = _unmarked(posted["name"]), _date(posted["date"] or "")
             continue
         if line.startswith("About") and line[5:].strip() == thread.author:  # the author's bio: chrome
             in_bio = True
             continue
-        if in_bio or _CHROME.match(line):
+        if in_bio or _CHROME.match(_unmarked(line)):
             continue
         prev_blank = not body or not (current[-1].strip() if current else "")
         nxt = lines[i].strip() if i < len(lines) else ""
@@ -136,7 +171,8 @@ def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
     for k, (name, section) in enumerate(sections, 1):
         thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section, left), parent="post",
                                  place=f"response {k}", role="respondent"))
-    comments = _comments(lines[i:], margin, left)
+    comments = _comments(lines[i:], margin, left) if i < len(lines) and _COMMENT.match(lines[i]) \
+        else _unnumbered(lines[i:], left)
     for number, author, text, date in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
                                  place=f"comment {number}", date=date))
@@ -194,7 +230,7 @@ def _comments(lines: list[str], margin: int | None = None,
             margin = _indent(line)
             rest = m["rest"].strip()
             says = _SAYS.search(rest)
-            found.append((m["n"], rest[:says.start()].strip() if says else "", [] if says else [m["rest"]]))
+            found.append((m["n"], _unmarked(rest[:says.start()]) if says else "", [] if says else [m["rest"]]))
         elif found and not _CHROME.match(line.strip()):
             found[-1][2].append(line)
     out = []
@@ -219,6 +255,42 @@ def _comments(lines: list[str], margin: int | None = None,
             text = tidy(text[: len(text) - len(last)])
         out.append((number, author, text, date))
     return out
+
+
+def _unnumbered(lines: list[str], left: Left | None = None) -> list[tuple[str, str, str, str]]:
+    """Comments headed as :func:`_comment_head` reads them, numbered in their order:
+    (number, speaker, own words, date or ""). The date under a head is the comment's
+    date; site chrome ("Reply", "Comments are closed."), pingbacks and a comment its
+    author deleted are no one's words."""
+    found: list[tuple[str, list[str]]] = []
+    skip = False
+    for i, line in enumerate(lines):
+        head = _comment_head(lines, i)
+        if head is not None:
+            found.append((head, []))
+            skip = False
+        elif _PINGBACK.match(line.strip()):
+            skip = True  # to the next head
+        elif found and not skip and not _CHROME.match(_unmarked(line)):
+            found[-1][1].append(line)
+    out = []
+    for author, body in found:
+        date = ""
+        at = next((k for k, line in enumerate(body) if line.strip()), None)
+        stamp = _STAMP_LINE.match(body[at]) if at is not None else None
+        if stamp and at is not None:
+            date = _date(" ".join(re.sub(r"\bSept\b", "Sep", stamp["date"]).replace(",", " ").split()))
+            date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
+            body = body[at + 1:]
+        text = tidy(quoted_lines_removed(textwrap.dedent("\n".join(body)), left=left))
+        if not text or _DELETED.match(text):
+            continue
+        out.append((str(len(out) + 1), author, text, date))
+    return out
+
+
+# What a blog shows in place of a comment its author or a moderator took back
+_DELETED = re.compile(r"^(?:this comment (?:was|has been) (?:deleted|removed)\b.*|\[deleted\]|\[removed\])$", re.I)
 
 
 def _turns(lines: list[str], file: str, left: Left | None) -> Thread:

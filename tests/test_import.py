@@ -516,6 +516,15 @@ def test_a_telegram_chat_and_a_whole_account_exported_by_telegram_desktop(tmp_pa
     assert [m.where for m in both.messages][-1] == "“Bruno Costa” › message 1"
     assert both.messages[-1].date == "2024-02-07 08:00"  # no Unix time: the local one, as written
     assert len(read_discussion([account], thread="Words we work with")[0].messages) == 4
+    # a message sent through a bot (a poll, an inline search) is the bot's words
+    chat["messages"].append({"id": 99, "type": "message", "date": "2024-02-06T10:00:00", "date_unixtime": "1707213600",
+                             "from": "Ana Lima", "from_id": "user100000001", "via_bot": "@vote",
+                             "text": "Poll: guild or community? 3 votes"})
+    voted = tmp_path / "voted.json"
+    voted.write_text(json.dumps(chat), encoding="utf-8")
+    ds, summary = read_discussion([voted])
+    assert len(ds.messages) == 4 and summary["left_out"]["bots"] == 1
+    assert len(read_discussion([voted], options=Options(include_bots=True))[0].messages) == 5
 
 
 @pytest.mark.parametrize("encoding", ["TF-8", "zlib", "idna", "undefined"])
@@ -1398,6 +1407,10 @@ def test_a_transcript_s_sound_cues_and_a_name_s_pronouns_are_no_words(write) -> 
     # a cue that is only music ("♪ music ♪") is no one's words either
     sung = vtt.replace("`[silence]` Next.", "Next.\n\n4\n00:00:13.000 --> 00:00:15.000\nDana Lee: \u266a music \u266a")
     assert [m.text for m in read_discussion([write(sung, "sung.vtt")])[0].messages][-1] == "Fair. Next."
+    # nor is the captioner's credit, a cue of its own, in the last speaker's turn
+    for credit in ('<font color="#ffff00">CAPTIONS BY REV.COM</font>', "Subtitles by the Amara.org community"):
+        credited = vtt + f"\n4\n00:00:13.000 --> 00:00:15.000\n{credit}\n"
+        assert [m.text for m in read_discussion([write(credited, "credited.vtt")])[0].messages][-1] == "Fair. Next."
 
 
 def test_subtitles_dialogue_lines_are_two_speakers_not_the_last_one_named(write) -> None:

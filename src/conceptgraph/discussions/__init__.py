@@ -343,7 +343,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _reader("messengers", "read_discord", bots=True), read_parts=_discord_parts),
     Importer("telegram", "Telegram: a chat (or a whole account) exported by Telegram Desktop as JSON (result.json) or "
              "HTML",
-             (".json",), _sniffer("messengers", "sniff_telegram"), _reader("messengers", "read_telegram")),
+             (".json",), _sniffer("messengers", "sniff_telegram"), _reader("messengers", "read_telegram", bots=True)),
     Importer("zulip", "Zulip: a stream's messages as its REST API gives them (GET /api/v1/messages, saved as JSON)",
              (".json",), _sniffer("zulip", "sniff_zulip"), _reader("zulip", "read_zulip", bots=True)),
     Importer("mattermost", "Mattermost: a bulk export (mmctl export create, JSON Lines) or a channel's posts as its "

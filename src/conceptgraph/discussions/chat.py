@@ -224,6 +224,10 @@ _DASH = re.compile(r"^[-‐–—]\s*(?=\S)")
 #: The speaker of a line of subtitles' dialogue: not named, and no one else's turn goes on
 UNKNOWN = "\x00unknown"
 _NOISE = re.compile(r"^(?:[\[(][^\])]*[\])]|[♪♫]+[^♪♫]*[♪♫]*)$")  # [Music], (laughs), ♪ music ♪
+# The captioner's credit, a cue of its own: "CAPTIONS BY REV.COM", "Subtitles by the Amara.org community"
+_CREDIT = re.compile(r"^(?:(?:closed\s+)?(?:captions?|captioning|subtitles?|subtitling|transcription|transcript)\s+"
+                     r"(?:(?:provided|made|created|synced|corrected|edited)\s+)?by\b|(?:captioned|subtitled|synced|"
+                     r"transcribed)\s+by\b).{0,80}$", re.I)
 
 
 def sniff_transcript(head: bytes) -> bool:
@@ -284,7 +288,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             # WebVTT escapes "&", "<" and ">" in a cue's text (&amp; &lt; &gt;, and &nbsp;)
             who = html.unescape(who) if who != UNKNOWN else who
             words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", html.unescape(words))))
-            if not words or _NOISE.match(words):
+            if not words or _NOISE.match(words) or _CREDIT.match(re.sub(r"<[^>\n]{0,200}>", "", words)):
                 continue
             said, speaker = True, who
             if turns and turns[-1][0] == who != UNKNOWN:

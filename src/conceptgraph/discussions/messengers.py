@@ -260,8 +260,10 @@ def sniff_telegram(head: bytes) -> bool:
     return chat or account
 
 
-def read_telegram(data: bytes, file: str) -> tuple[list[Thread], Left]:
-    """A Telegram Desktop export: JSON (result.json), or its HTML (messages.html)."""
+def read_telegram(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    """A Telegram Desktop export: JSON (result.json), or its HTML (messages.html). A
+    message sent through a bot ("via_bot": a poll, a game, a search result) is the bot's
+    words, left out unless ``include_bots``."""
     from .chatpages import is_telegram_page, read_telegram_page
 
     if is_telegram_page(data[:8192]):
@@ -281,7 +283,7 @@ def read_telegram(data: bytes, file: str) -> tuple[list[Thread], Left]:
     threads = []
     for chat in chats:
         if isinstance(chat, dict) and isinstance(chat.get("messages"), list):
-            thread = _chat(chat, left)
+            thread = _chat(chat, left, include_bots)
             if thread.posts:
                 threads.append(thread)
     if not threads:
@@ -289,7 +291,7 @@ def read_telegram(data: bytes, file: str) -> tuple[list[Thread], Left]:
     return threads, left
 
 
-def _chat(chat: dict[str, Any], left: Left) -> Thread:
+def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Thread:
     title = str(chat.get("name") or ("Saved Messages" if chat.get("type") == "saved_messages" else ""))
     thread = Thread(key=str(chat.get("id") or title or "chat"), title=title or "Telegram chat")
     place_of: dict[str, str] = {}
@@ -301,6 +303,9 @@ def _chat(chat: dict[str, Any], left: Left) -> Thread:
             continue
         if m.get("forwarded_from") is not None:  # another's words, passed on
             left["forwarded messages (others' words)"] += 1
+            continue
+        if m.get("via_bot") and not include_bots:
+            left["bots"] += 1
             continue
         text = tidy(_telegram_text(m.get("text"), left))
         if not text:

@@ -682,9 +682,10 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
 @click.option("--thread", metavar="ID_OR_TITLE",
               help="Keep only this thread of a file that holds several (its id, title or address).")
 @click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
-@click.option("--include-bots", is_flag=True, help="Keep messages of bots, left out by default (Slack, Discord, GitHub, Discourse, "
-              "Reddit's AutoModerator, Zulip, Mattermost, Teams, Stack Exchange's Community user, Telegram's "
-              "sent through a bot).")
+@click.option("--include-bots", is_flag=True,
+              help="Keep messages of bots, left out by default (Slack, Discord, GitHub, Discourse, Reddit's "
+                   "AutoModerator, Zulip, Mattermost, Teams, Stack Exchange's Community user, Telegram's sent "
+                   "through a bot).")
 @click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")
 @click.option("--same-person", "same", multiple=True, metavar="OTHER=NAME",
               help="OTHER is NAME under another name (a blog's author commenting as 'Haacked'): one person, "

@@ -802,7 +802,13 @@ def test_a_teams_channel_from_microsoft_graph_with_its_replies_expanded(tmp_path
                                    "quoted passages (others' words)": 1}
     assert messages("teams-channel.json") == TEAMS_CHANNEL
     assert [m.title for m in ds.messages] == ["Incident or outage?"] + [""] * 7
-    assert ds.source.title == "teams-channel" and ds.source.author == "Ingrid Sæther"
+    assert ds.source.title == "teams-channel" and ds.source.author == "Ingrid Sæther"  # posts of several subjects
+    # one conversation: its subject titles it, not the file's name
+    page = json.loads(path.read_text(encoding="utf-8"))
+    page["value"] = [m for m in page["value"] if m.get("subject") == "Incident or outage?"]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(page), encoding="utf-8")
+    assert read_discussion([one])[0].source.title == "Incident or outage?"
     assert {m.date[:10] for m in ds.messages} == {"2024-06-03"} and ds.messages[0].date.endswith(" UTC")
     assert ds.messages[1].url.startswith("https://teams.microsoft.com/l/message/19%3Ab7e4c1d09a3f4e2c8d6b5a4f3e2d1c0b")
     assert ds.source.url == ds.messages[0].url  # the thread's link: its first message's, in its channel

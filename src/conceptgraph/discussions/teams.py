@@ -7,7 +7,8 @@ pages one after the other; PowerShell's ``Get-MgChatMessage`` and
 ``ReplyToId``) read the same.
 
 Each chat is a thread, and each channel. Graph names neither, only gives their ids: the
-thread is titled by the file's name ("NAME (chat 2)" for several). Its messages are
+thread is titled by the file's name ("NAME (chat 2)" for several), or by its one
+post's subject. Its messages are
 ``message N`` in time order (Graph gives the newest first), a channel post's replies
 ``reply K to message N``. A reply answers its channel post (nested in ``replies``, or
 named by ``replyToId``), or the message it quotes: Teams' "Reply" in a chat quotes the
@@ -218,6 +219,9 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
     out = [t for t in threads.values() if t.posts]
     for t in out:
         t.author, t.date = t.posts[0].author, t.posts[0].date
+        tops_ = [p for p in t.posts if not p.parent]
+        if len(tops_) == 1 and tops_[0].title:  # one conversation: its subject, not the file's name, titles it
+            t.title = tops_[0].title
         t.url = t.posts[0].url  # the first message's link opens the chat or channel where it was said
     return out, left
 

@@ -2282,3 +2282,18 @@ def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no one called 'Chen Way'" in r.stderr and "Chen Wei" in r.stderr, r.stderr
     r = run("import", str(FIX / "thread.mbox"), "-o", str(tmp_path / "e"), "--same-person", "dee")
     assert r.exit_code == 2 and "takes OTHER=NAME" in r.stderr and not (tmp_path / "e").exists()
+
+
+def test_words_struck_out_are_taken_back_and_a_spoiler_s_bars_go() -> None:
+    """Markdown's ~~struck~~ words (Discord, Reddit, Discourse, GitHub) are words their
+    writer took back: left out of the message, and counted; a spoiler's bars (Discord's
+    ||...||) only hide the words, which stay. Code keeps both as written."""
+    from collections import Counter
+
+    from conceptgraph.discussions.clean import markdown_to_text
+
+    left: Counter[str] = Counter()
+    text = markdown_to_text("Consent is the ~~vote~~ decision rule. ~~They're opposites.~~\n"
+                            "|| I learned that the hard way ||, ||twice||.\n```\nx = a || b ~~c~~\n```", left)
+    assert text == "Consent is the decision rule.\n|| I learned that the hard way ||, twice.\nx = a || b ~~c~~"
+    assert left == Counter({"struck-out passages (taken back)": 2})

@@ -395,6 +395,11 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
     'Like this:\\nsession.reset()'
     >>> markdown_to_text("# Why\\n```\\n# TODO(ann): *not* yet\\n```")
     'Why\\n# TODO(ann): *not* yet'
+
+    Words struck out are taken back (counted in ``left``); a spoiler's bars go:
+
+    >>> markdown_to_text("Consent is the ~~vote~~ decision rule, ||as we learned||.")
+    'Consent is the decision rule, as we learned.'
     """
     text = html.unescape(md) if entities else md
     text = quoted_lines_removed(text, left=left, quotes=quotes)
@@ -402,10 +407,18 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
     # the fences and the language named after them
     parts = _FENCED.split(text)
     for i in range(0, len(parts), 2):
+        struck = len(_STRUCK_OUT.findall(parts[i]))
+        if struck and left is not None:
+            left["struck-out passages (taken back)"] += struck
+        # words struck out are taken back, as their writer shows them ("the ~~vote~~ decision
+        # rule" says "the decision rule"); a spoiler's bars (Discord's ||...||) hide, not take back
+        parts[i] = _SPOILER.sub(r"\1", _STRUCK_OUT.sub("", parts[i]))
         parts[i] = _markdown_marks_removed(parts[i])
     return tidy("".join(parts))
 
 
+_STRUCK_OUT = re.compile(r"[ \t]*~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~")
+_SPOILER = re.compile(r"\|\|(?=\S)([^|\n]{1,2000}?)(?<=\S)\|\|")
 _FENCED = re.compile(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", re.S)
 
 

@@ -2297,3 +2297,20 @@ def test_words_struck_out_are_taken_back_and_a_spoiler_s_bars_go() -> None:
                             "|| I learned that the hard way ||, ||twice||.\n```\nx = a || b ~~c~~\n```", left)
     assert text == "Consent is the decision rule.\n|| I learned that the hard way ||, twice.\nx = a || b ~~c~~"
     assert left == Counter({"struck-out passages (taken back)": 2})
+
+
+@pytest.mark.parametrize("doc, said", [
+    ({"result": "success", "msg": "", "messages": []}, "a Zulip API response with no messages: nothing to import"),
+    ({"guild": {"id": "1"}, "channel": {"id": "2"}, "messages": []}, "no message to read in this Discord export"),
+    ({"messages": []}, "an export with no messages: nothing to import"),
+    ({"zerver_message": [{"id": 1, "content": "Soup?"}]},
+     "a Zulip organisation export (its zerver_message table) is not read: export the stream's messages with "
+     "Zulip's REST API (GET /messages) and import that")])
+def test_an_export_with_nothing_to_read_says_what_it_is(tmp_path: Path, doc: dict, said: str) -> None:
+    """An export of a kind we know that holds no message, or the one kind we do not read,
+    says so, not that the file is of no kind we read."""
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DatasetError) as e:
+        read_discussion([path])
+    assert str(e.value) == f"{path}: {said}"

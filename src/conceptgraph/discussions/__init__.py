@@ -555,12 +555,29 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
 
 
 def _json_fault(path: Path) -> None:
-    """A :class:`DatasetError` naming the line, for a file named .json that is no JSON."""
+    """A :class:`DatasetError` naming the line, for a file named .json that is no JSON;
+    for JSON of a kind we know that holds no message, one saying so."""
     if path.is_file() and path.suffix.lower() == ".json":
         from ..files import read_limited
         from ..formats.common import load_documents
 
-        load_documents(read_limited(path), str(path))
+        docs = load_documents(read_limited(path), str(path))
+        doc = docs[0] if len(docs) == 1 else None
+        if isinstance(doc, dict):
+            said = _empty_export(doc)
+            if said:
+                raise DatasetError(said, str(path))
+
+
+def _empty_export(doc: dict[str, Any]) -> str:
+    """What an export of a kind we know says when it holds nothing to read ("" else)."""
+    if "zerver_message" in doc:
+        return ("a Zulip organisation export (its zerver_message table) is not read: export the stream's messages "
+                "with Zulip's REST API (GET /messages) and import that")
+    if doc.get("messages") == []:
+        kind = "a Zulip API response" if doc.get("result") == "success" else "an export"
+        return f"{kind} with no messages: nothing to import"
+    return ""
 
 
 def _zip_fault(path: Path) -> None:

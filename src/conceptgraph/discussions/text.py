@@ -273,7 +273,7 @@ def _unnumbered(lines: list[str], left: Left | None = None) -> list[tuple[str, s
             skip = True  # to the next head
         elif found and not skip and not _CHROME.match(_unmarked(line)):
             found[-1][1].append(line)
-    out = []
+    out: list[tuple[str, str, str, str]] = []
     for author, body in found:
         date = ""
         at = next((k for k, line in enumerate(body) if line.strip()), None)

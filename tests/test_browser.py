@@ -615,6 +615,9 @@ def test_the_keyboard_walks_the_graph_from_node_to_node(fresh: Page) -> None:
     fresh.js("() => { conceptgraph.network.unselectAll(); document.activeElement.blur(); }")
     p.keyboard.press("g")
     assert fresh.js("() => document.activeElement.id") == "network"
+    p.focus("#node-kinds input >> nth=0")  # from a legend's check box too
+    p.keyboard.press("g")
+    assert fresh.js("() => document.activeElement.id") == "network"
     first = _walk(fresh, "ArrowRight")
     assert first >= 0 and fresh.js("(i) => conceptgraph.data.nodes.label[i]", first) in p.text_content("#status")
     x = lambda i: fresh.js("(i) => conceptgraph.network.getPosition(i).x", i)  # noqa: E731

@@ -1138,7 +1138,9 @@
   });
   box.addEventListener("blur", closeSuggestions);
   document.addEventListener("keydown", (ev) => {
-    const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName);
+    // keys typed into a box or a menu are its own; a check box takes none ("g" from a legend box goes to the graph)
+    const a = document.activeElement;
+    const typing = ["SELECT", "TEXTAREA"].includes(a.tagName) || (a.tagName === "INPUT" && !["checkbox", "radio"].includes(a.type));
     if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
     else if (ev.key === "g" && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) { ev.preventDefault(); $("network").focus(); }
     else if (ev.key === "Escape" && document.activeElement !== box) {

@@ -483,6 +483,11 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
     assert p.text_content("#messages > li:nth-child(17) .head").startswith("Bart Stewart · comment 10")
     assert p.locator("#messages mark").count() > 80
     fresh.screenshot("thread.png")
+    # "replies to post": the message answered, with the keyboard on it, and said
+    p.click("#messages > li:nth-child(17) .head button")
+    assert fresh.js("() => document.activeElement.id") == "message-" + str(
+        fresh.js("() => conceptgraph.data.nodes.label.indexOf('post')"))
+    assert "the message answered: post" in p.text_content("#status")
 
 
 def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) -> None:

@@ -702,7 +702,7 @@
       head.appendChild(document.createTextNode(visible(" · " + [m.where, m.date].filter(Boolean).join(" · "))));
       if (m.replyTo !== null && m.replyTo !== undefined) {
         head.appendChild(document.createTextNode(" · replies to "));
-        head.appendChild(button(node.label(m.replyTo), () => scrollToMessage(m.replyTo), "linkish small"));
+        head.appendChild(button(node.label(m.replyTo), () => goToMessage(m.replyTo), "linkish small"));
       }
       if (m.url) {
         head.appendChild(document.createTextNode(" · "));
@@ -733,6 +733,15 @@
   function scrollToMessage(i) {
     const li = $("message-" + i);
     if (li) li.scrollIntoView({ block: "start" });
+  }
+  /** "replies to X": the message answered, in sight, with the keyboard on it, and said. */
+  function goToMessage(i) {
+    const li = $("message-" + i);
+    if (!li) return;
+    scrollToMessage(i);
+    li.tabIndex = -1;
+    li.focus({ preventScroll: true });
+    refresh("the message answered: " + node.label(i));
   }
   /** Open the thread at the words a piece of evidence quotes, and mark them. */
   function inContext(detail) {

@@ -522,6 +522,13 @@ def check_replaceable(path: str | os.PathLike[str], hint: str = "") -> os.stat_r
     return st
 
 
+def check_named(path: str | os.PathLike[str]) -> None:
+    """An :class:`UsageError` for an empty ``-o`` (an unset variable in a script), which
+    would otherwise write under ``output/`` unseen."""
+    if not str(path).strip():
+        raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
+
+
 def _target(path: str | os.PathLike[str], make_parents: bool) -> tuple[Path, int]:
     """The file a write will replace (symlinks followed) and the mode it will have.
     Refuses anything that is not a regular file or an absent one."""

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import GENERATOR, Own, keep_clear, write_atomic
+from .files import GENERATOR, Own, check_named, keep_clear, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -203,8 +203,7 @@ def _check_page_name(path: str | os.PathLike[str]) -> None:
     from .errors import UsageError
     from .formats import format_of_name
 
-    if not str(path).strip():
-        raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
+    check_named(path)
     other = format_of_name(path)
     if other is not None:
         raise UsageError(f"{path}: {Path(path).suffix} names a {other} file, not a page: name it "

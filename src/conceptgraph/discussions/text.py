@@ -87,8 +87,10 @@ def _comment_head(lines: list[str], i: int) -> str | None:
     says = _HEAD_SAYS.match(line)
     if says and not _PINGBACK.match(line):
         return _unmarked(says["n"])
+    if len(line) > 80:  # a name is short: a long line is words, read no further
+        return None
     name = _unmarked(line)
-    if i + 1 < len(lines) and _HEADING.match(name) and len(name.split()) <= 4:
+    if i + 1 < len(lines) and len(name.split()) <= 4 and _HEADING.match(name):
         stamp = _STAMP_LINE.match(lines[i + 1])
         if stamp and stamp["time"]:
             return name

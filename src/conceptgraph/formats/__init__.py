@@ -109,12 +109,12 @@ def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None
 
     Returns ``{"format", "path"}``, plus ``"files"`` and ``"command"`` for a folder.
     """
-    from ..files import Own, keep_clear, write_atomic_with, write_folder
+    from ..files import Own, check_named, keep_clear, write_atomic_with, write_folder
     from ..progress import Progress
     from ..stdout import stdout_stream
 
-    if path is not None and not str(path).strip():
-        raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
+    if path is not None:
+        check_named(path)
     default = path is None
     if fmt is None:
         fmt = None if default or str(path) == "-" else format_to_write(str(path))

@@ -288,6 +288,10 @@
   const HIDDEN_FIELDS = new Set(["text", "by", "reply_to"]);
 
   function nodeLink(i) { return button(node.label(i), () => choose(i), "linkish"); }
+  /** The keyboard back to ``opener``, where it still is on the page and shown; else to ``fallback``. */
+  function giveBack(opener, fallback) {
+    (opener && opener.isConnected && opener.offsetParent !== null ? opener : fallback).focus();
+  }
   let panelOpener = null; // the control the keyboard was on when the panel opened: closing gives it back
   let keyboardFrom = null; // what Escape gives the keyboard back to, once a panel has taken it
   function openPanel() {
@@ -446,7 +450,7 @@
     network.unselectAll();
     keyboardFrom = null;
     // closed from inside (its × button): the keyboard goes back where it came from, not to the page
-    if (had) ((panelOpener && panelOpener.isConnected && panelOpener.offsetParent !== null) ? panelOpener : $("network")).focus();
+    if (had) giveBack(panelOpener, $("network"));
   }
   $("close").addEventListener("click", hidePanel);
 
@@ -728,7 +732,7 @@
     const had = $("thread").contains(document.activeElement);
     $("thread").hidden = true;
     $("thread-toggle").setAttribute("aria-pressed", "false");
-    if (had) ((threadOpener && threadOpener.isConnected && threadOpener.offsetParent !== null) ? threadOpener : $("thread-toggle")).focus();
+    if (had) giveBack(threadOpener, $("thread-toggle"));
   }
   function scrollToMessage(i) {
     const li = $("message-" + i);

@@ -315,9 +315,16 @@ def test_a_server_that_does_not_answer_is_said_so(browser, server: ReviewServer)
     page.route("**/api/decide*", lambda route: route.abort())
     page.keyboard.press("a")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
-    # (the failed save is said once the page has handled the failure: waited for, on a busy machine)
-    page.wait_for_function("() => document.getElementById('rv-saved').textContent.startsWith('Not saved')",
-                           timeout=10_000)
+    # (the failed save is said once the page has handled the failure: waited for, on a busy machine;
+    # should it never be, what the page shows then is said, to tell a dropped key from a lost message)
+    try:
+        page.wait_for_function("() => document.getElementById('rv-saved').textContent.startsWith('Not saved')",
+                               timeout=10_000)
+    except Exception as e:  # noqa: BLE001 - re-raised with what the page shows
+        shown = page.evaluate("() => [document.getElementById('rv-saved').textContent, document.activeElement.tagName,"
+                              " document.activeElement.id, document.getElementById('rv-card').getAttribute('data-item'),"
+                              " document.body.getAttribute('data-review')]")
+        raise AssertionError(f"no 'Not saved' after the failed save; the page shows {shown}, first item {first}") from e
     said = page.text_content("#rv-saved")
     assert "Not saved: the review server does not answer" in said and "Failed to fetch" not in said, said
     assert page.get_attribute("#rv-card", "data-item") == first

@@ -58,13 +58,6 @@ def _delimiter(G: Graph) -> str:
     return next((c for c in _DELIMITERS if not any(c in x for x in texts)), "")
 
 
-def _has_text_lists(G: Graph) -> bool:
-    """Whether some node or link holds a list of strings (which the delimiter joins)."""
-    values = [v for _, d in G.nodes(data=True) for v in d.values()] + [v for *_, d in G.edges(data=True)
-                                                                         for v in d.values()]
-    return any(isinstance(v, (list, tuple)) and any(isinstance(x, str) for x in v) for v in values)
-
-
 def _header(name: str, values: list[Any], delimiter: str = ";") -> tuple[str, str]:
     """(header cell, encoding) for one property: ``name:type``, ``name:string[]``, or
     ``name:long[]`` for lists of whole numbers."""
@@ -107,7 +100,7 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
     """``{file name: bytes}``: the CSV files of the whole graph and ``import.sh``."""
     uid = dict(zip(G.nodes, file_ids(G.nodes)))
     sep = _delimiter(G)
-    if not sep and _has_text_lists(G):
+    if not sep:  # (no delimiter is free only where some list holds strings)
         warnings.warn(ConceptGraphWarning(
             "neo4j: every array delimiter (; | ¦ U+241F U+001F) occurs in some list item, so lists are written "
             "as JSON text (string properties), not as arrays"), stacklevel=2)

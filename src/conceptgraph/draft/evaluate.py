@@ -303,9 +303,10 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     for section in SECTIONS:
         drafted, gold_items, pairs = found[section]
         hit_d, hit_g = {d for d, _ in pairs}, {g for _, g in pairs}
+        shown_d, shown_g = show(section, draft), show(section, gold)
         out[section] = {**_scores(len(drafted), len(gold_items), len(pairs)), "unmatched": {
-            "drafted": [show(section, draft)(x) for i, x in enumerate(drafted) if i not in hit_d],
-            "gold": [show(section, gold)(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
+            "drafted": [shown_d(x) for i, x in enumerate(drafted) if i not in hit_d],
+            "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
     if realigned:
         out["notes"] = [f"{realigned} message{'s' if realigned != 1 else ''} at the same place by the same speaker "
                         f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "

@@ -288,7 +288,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             # WebVTT escapes "&", "<" and ">" in a cue's text (&amp; &lt; &gt;, and &nbsp;)
             who = html.unescape(who) if who != UNKNOWN else who
             words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", html.unescape(words))))
-            if not words or _NOISE.match(words) or _CREDIT.match(re.sub(r"<[^>\n]{0,200}>", "", words)):
+            if not words or _NOISE.match(words) or _CREDIT.match(words):  # (markup gone with _voices)
                 continue
             said, speaker = True, who
             if turns and turns[-1][0] == who != UNKNOWN:

@@ -38,12 +38,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
+from .errors import ConceptGraphWarning, DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
 from .files import DECISIONS_FILE, _umask, folder_lock, not_utf8
 from .kinds import (
     AGREES_WITH,
@@ -1181,10 +1182,6 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                 if e.decision in (ACCEPTED, EDITED) and not e.memo.get(ADDED) and len(invented) > before:
                     unheld.append(made)
     if unheld:
-        import warnings
-
-        from .errors import ConceptGraphWarning
-
         what = "; ".join(f"“{excerpt(f'{describe(it)} at {it.record.where}', 70)}”" for it in unheld[:3])
         warnings.warn(ConceptGraphWarning(
             f"{DECISIONS_FILE}: {len(unheld)} accepted decision{'s' if len(unheld) > 1 else ''} name"

@@ -810,11 +810,15 @@
     if (box.width >= stage.width * 0.9) return { x: 0, y: -Math.min(box.height, stage.height) / 2 };
     return { x: -box.width / 2, y: 0 };
   }
-  /** Move the camera, at its zoom, to node ``i``, in the part of the graph the panel leaves in sight. */
-  function panTo(i) {
+  /** Move the camera, at its zoom, to node ``i``, in the middle of the part of the graph
+   * the panel leaves in sight. */
+  function centreOn(i, animation) {
     const off = visibleOffset(), s = network.getScale(), p = network.getPosition(i);
-    network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, scale: s,
-      animation: big ? false : { duration: 300 } });
+    network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, scale: s, animation });
+  }
+  /** A compared term's name clicked: the camera on it, and it selected. */
+  function panTo(i) {
+    centreOn(i, big ? false : { duration: 300 });
     network.selectNodes([i]);
   }
   function choose(i, note) {
@@ -995,10 +999,7 @@
   function keepInSight(i) {
     const at = network.canvasToDOM(network.getPosition(i)), box = $("network");
     const off = visibleOffset(), w = box.clientWidth + 2 * off.x, h = box.clientHeight + 2 * off.y;
-    if (at.x < 40 || at.y < 40 || at.x > w - 40 || at.y > h - 40) {
-      const s = network.getScale(), p = network.getPosition(i);
-      network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, animation: false });
-    }
+    if (at.x < 40 || at.y < 40 || at.x > w - 40 || at.y > h - 40) centreOn(i, false);
   }
   $("network").addEventListener("keydown", (ev) => {
     const chosen = network.getSelectedNodes().filter(nodeShown)[0];

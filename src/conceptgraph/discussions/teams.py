@@ -219,9 +219,9 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
     out = [t for t in threads.values() if t.posts]
     for t in out:
         t.author, t.date = t.posts[0].author, t.posts[0].date
-        tops_ = [p for p in t.posts if not p.parent]
-        if len(tops_) == 1 and tops_[0].title:  # one conversation: its subject, not the file's name, titles it
-            t.title = tops_[0].title
+        posts_of_its_own = [p for p in t.posts if not p.parent]  # (what no other message answers)
+        if len(posts_of_its_own) == 1 and posts_of_its_own[0].title:  # one conversation: its subject titles it
+            t.title = posts_of_its_own[0].title
         t.url = t.posts[0].url  # the first message's link opens the chat or channel where it was said
     return out, left
 

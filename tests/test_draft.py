@@ -636,6 +636,18 @@ def test_names_put_forward_unquoted_are_terms_when_english_rarely_uses_them() ->
     assert {"whitelist", "blacklist", "allowlist", "denylist"} <= labels and "hammer" not in labels
 
 
+def test_a_name_from_code_put_forward_once_is_a_term() -> None:
+    """"I like fetch_all", "I would call it rows.take or rows.first_n": names from code
+    proposed, each a term of its own though written once; "I like that" proposes none."""
+    msgs = [Message("m1", "a", "post", "Rename rows.get? I like fetch_all. I like that it reads well.", title="Rename"),
+            Message("m2", "b", "comment 1", "I would call it rows.take or rows.first_n rows.head_n. No preference.",
+                    reply_to="m1"),
+            Message("m3", "c", "comment 2", "Fine by me, rows.get is odd.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="Rename", max_terms=10)}
+    assert {"fetch_all", "rows.take", "rows.first_n", "rows.head_n"} <= labels
+    assert not {"that", "rows.first_n rows.head_n"} & labels
+
+
 def test_two_words_set_apart_in_a_title_are_two_terms_not_one() -> None:
     """"affect vs effect" is two terms, never one (a page's title that is its post's too,
     as a Reddit post's is)."""
@@ -2221,8 +2233,8 @@ def test_a_dotted_name_from_code_is_one_side_of_a_question(title: str, said: str
 def test_a_name_from_code_made_like_the_questions_is_proposed_once_and_kept() -> None:
     """In "Rename memory.drop and table.drop", "data.drop" and "elem.drop", each said once,
     are proposals made like the names in question (as many parts, "drop" in the same
-    place); "drop_segment" and "load_file" are not made so."""
-    msgs = [Message("m1", "a", "post", "I like drop_segment. It keeps it under one label."),
+    place); "drop_segment" and "load_file" are not made so, nor put forward."""
+    msgs = [Message("m1", "a", "post", "There was drop_segment once. It kept it under one label."),
             Message("m2", "b", "comment 1", "I would name it data.drop instead, no strong preference.", reply_to="m1"),
             Message("m3", "c", "comment 2", "Or elem.drop. Whatever we do, load_file stays as it is.", reply_to="m1")]
     labels = {t.label for t in find_terms(msgs, title="Rename memory.drop and table.drop", max_terms=10)}

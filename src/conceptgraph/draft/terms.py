@@ -720,7 +720,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
         f.mark([m.group("acr")], 1.5, speaker, message, preferred=True)
     for m in _PROPOSING.finditer(text) if any(c in low for c in _PROPOSING_CUES) else ():
         for words in _proposed_names(m.group("x")):
-            f.mark(words, 1.5, speaker, message)
+            f.mark(words, 3.0 if len(words) == 1 and code_like(words[0]) else 1.5, speaker, message)
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
         if line:
             head = line.group("head").strip("\"“” ")
@@ -741,10 +741,10 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
 # denylist", "How about NoPlusOne?", "Other options are passlist, safelist or ..."; what
 # follows, to the clause's end, lists the names
 _PROPOSING = re.compile(r"(?:\bI(?:['’]d|\s+would)?\s+(?:rather\s+|still\s+|personally\s+)?(?:use|prefer|suggest|propose|"
-                        r"vote\s+for|go\s+with|recommend)|\b(?:how|what)\s+about|\bwhy\s+not(?:\s+use)?|\+1\s+(?:for|to|on)|"
+                        r"vote\s+for|go\s+with|recommend|like|call\s+(?:it|them|this|that))|\b(?:we|you)\s+(?:could|should|might|can)\s+call\s+(?:it|them|this|that)|\b(?:how|what)\s+about|\bwhy\s+not(?:\s+use)?|\+1\s+(?:for|to|on)|"
                         r"\b(?:options|alternatives|suggestions|candidates)\s+(?:are|include|would\s+be|could\s+be))"
-                        r"\s*:?\s+(?P<x>[^.;:!?()\n]{1,80})", re.I)
-_PROPOSING_CUES = ("i ", "i'", "i’", "about", "why not", "+1", "options", "alternatives", "suggestions", "candidates")
+                        r"\s*:?\s+(?P<x>(?:[^.;:!?()\n]|\.(?=\w)){1,80})", re.I)
+_PROPOSING_CUES = ("i ", "i'", "i’", "call", "about", "why not", "+1", "options", "alternatives", "suggestions", "candidates")
 # where the names put forward end: "... instead", "... to denylist", "... because", "..., which"
 _PROPOSAL_END = re.compile(r"\s+(?:instead|to|over|rather|than|because|since|as|for|in|if|when|which|that|here|there|"
                            r"too|though|but)\b|,\s+(?:which|but|since|because|as)\b", re.I)
@@ -762,13 +762,17 @@ def _proposed_names(listed: str) -> list[list[str]]:
     [['allowlist'], ['denylist']]
     >>> _proposed_names("a hammer for that")
     []
+    >>> _proposed_names("table.drop_elem memory.drop_data")
+    [['table.drop_elem'], ['memory.drop_data']]
     """
     end = _PROPOSAL_END.search(listed)
     out = []
     for item in _PROPOSAL_SPLIT.split(listed[: end.start()] if end else listed):
         quote = _QUOTE.match(item.strip())
         words = _named(item.strip()) if quote else _phrase_words(item)
-        if words and (quote or any(code_like(w) for w in words) or min(zipf(w) for w in words) < _RARE):
+        if len(words) > 1 and all(map(code_like, words)):
+            out.extend([w] for w in words)  # "table.drop_elem memory.drop_data": names from code, each its own
+        elif words and (quote or any(code_like(w) for w in words) or min(zipf(w) for w in words) < _RARE):
             out.append(words)
     return out
 

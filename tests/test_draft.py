@@ -2391,6 +2391,22 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     assert {(src, tgt) for src, tgt, _ in got if src == "e"} == {("e", "c")}  # the title's name: as "+1" alone
 
 
+def test_favouring_two_names_agrees_with_each_ones_proposer_and_disputes_neither() -> None:
+    """"+1 on cure or tool, though ..." backs two proposals: it agrees with the author of
+    each, and its "though" is no dispute of the people it has just backed."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "post", "I like cure. It is the cure for bikeshedding."),
+            Message("m2", "b", "comment 1", "I quite like tool.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "+1 on cure or tool, though I would keep the first sentence.",
+                    reply_to="m1"))
+    ds = Dataset(source=Source("Another word"), messages=msgs,
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    got = {(r.kind, r.target) for r in draft(ds, terms=["cure", "tool"]).relations
+           if r.kind in ("agrees_with", "disputes") and r.source == "c"}
+    assert got == {("agrees_with", "a"), ("agrees_with", "b")}
+
+
 @pytest.mark.parametrize(("sentence", "shared"), [
     ("Leadership, management and vision are too vague.", True),  # a list: what is said of one is said of all
     ("Leadership, management or anything like them is too vague.", True),

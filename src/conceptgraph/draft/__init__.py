@@ -466,21 +466,22 @@ class _Drafter:
                 answers = next((who for at, who in reversed(reading.attributed) if at <= s and who != msg.by), "")
                 named_target = self.stances(msg, s, e, text, matched, answers or replied, "" if answers else before,
                                             named_target, taken, agreed, bool(answers), "" if answers else disputed,
-                                            self.endorsed(msg.by, findings))
+                                            self.endorsed(msg.by, [*findings, *shared]))
         self.agreed[msg.by] = agreed
 
-    def endorsed(self, speaker: str, findings: list[Finding]) -> str:
-        """Who first put forward the name a sentence favours ("I vote for X", "+1 on X",
-        "I prefer X"), when that is someone else: favouring a proposal agrees with its
+    def endorsed(self, speaker: str, findings: list[Finding]) -> list[str]:
+        """Who first put forward each name a sentence favours ("I vote for X", "+1 on X or
+        Y", "I prefer X"), when that is someone else: favouring a proposal agrees with its
         author. A name the title gives, or one the thread looks to replace, was put forward
         by no one in it."""
+        authors: list[str] = []
         for f in findings:
-            if f.rule == "verdict" and not f.negated and f.label.split()[0] in _FAVOURING \
+            if f.rule in ("verdict", "shared") and not f.negated and f.label.split()[0] in _FAVOURING \
                     and f.term not in self.title_terms and f.term not in self.renamed:
                 by = self.first_by.get(f.term, "")
-                if by and by != speaker:
-                    return by
-        return ""
+                if by and by != speaker and by not in authors:
+                    authors.append(by)
+        return authors
 
     def opens(self, author: str) -> None:
         """A thread begins with ``author``'s post: "OP" in it stands for them, unless
@@ -511,9 +512,9 @@ class _Drafter:
 
     def stances(self, msg: Message, s: int, e: int, text: str, matched: list[tuple[int, str | None]], replied: str,
                 before: str, named_target: str, taken: set[tuple[str, str]], agreed: set[str],
-                attributed: bool = False, disputed: str = "", endorsed: str = "") -> str:
+                attributed: bool = False, disputed: str = "", endorsed: Sequence[str] = ()) -> str:
         """The stance of one sentence (``matched``: the shapes of stance it matches), towards
-        whom it names, else the author of the name it favours (``endorsed``), else whom it
+        whom it names, else the authors of the names it favours (``endorsed``), else whom it
         answers (the message before when it points back with "that"); a bare "+1" to
         someone who agreed with a third person agrees with that person too. Returns whom the
         message has named."""
@@ -522,7 +523,7 @@ class _Drafter:
 
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
-            found = [Stance(AGREES_WITH, endorsed, s, e, rule="endorsed")]  # "I vote for X": with X's author
+            found = [Stance(AGREES_WITH, by, s, e, rule="endorsed") for by in endorsed]  # "I vote for X": with X's author
         if self.answers_question and _BARE_ANSWER.fullmatch(text.strip()):
             found = [st for st in found if st.named]  # "Yes." or "No." to a question that proposes nothing
         echoed = content_words(_side_taken(text)) if found else set()  # what the stances are about
@@ -592,7 +593,7 @@ class _Drafter:
 
         kinds: dict[str, set[str]] = {}
         for r in self.relations[stated:]:
-            if r.kind in STANCES and self.rule_of.get(r.id) != "chained":
+            if r.kind in STANCES and self.rule_of.get(r.id) not in ("chained", "endorsed"):
                 kinds.setdefault(r.target, set()).add(r.kind)
         for target, taken in kinds.items():
             if len(taken) != 1:

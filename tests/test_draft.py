@@ -1768,6 +1768,7 @@ def test_relations_from_the_words_between_two_terms(sentence: str, expected: lis
     ("I like smoosh.", ("flatten",), [("similar_to", "smoosh", "flatten")]),
     ("How about smoosh?", ("flatten",), [("similar_to", "smoosh", "flatten")]),
     ("+ smoosh", ("flatten",), [("similar_to", "smoosh", "flatten")]),
+    ("+ smoosh (it would cover more than arrays)", ("flatten",), [("similar_to", "smoosh", "flatten")]),
     ("Smoosh sounds better to me.", ("flatten",), [("similar_to", "smoosh", "flatten")]),
     ("I think smoosh breaks old sites.", ("flatten",), []),  # named, not put forward
     ("I like smoosh.", (), []),  # a thread that asks for no name
@@ -1781,6 +1782,22 @@ def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: t
     names = {" ".join(key_of([t])): t.replace(".", "-") for t in ("smoosh", "flatten", "memory.drop_data", "data.drop")}
     found = mentions_in(sentence, 0, len(sentence), names)
     assert [(f.kind, f.term, f.other) for f in term_relations(sentence, 0, found, renamed=renamed)] == expected
+
+
+def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
+    """The name for the thing renamed is drafted where it is first put forward; "I vote
+    for smoosh" later agrees with its proposer and proposes it no second time."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "a", "post", "We need another name for flatten. Ideas?"),
+            Message("m2", "b", "comment 1", "+ smoosh (it would cover more than arrays)", reply_to="m1"),
+            Message("m3", "c", "comment 2", "I vote for smoosh.", reply_to="m1"),
+            Message("m4", "d", "comment 3", "I vote for smoosh.", reply_to="m1"))
+    ds = Dataset(source=Source("Rename flatten"), messages=msgs,
+                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+    relations = draft(ds, terms=["flatten", "smoosh"]).relations
+    assert [(r.kind, r.by, r.message) for r in relations if r.kind == "similar_to"] == [("similar_to", "b", "m2")]
+    assert {(r.source, r.target) for r in relations if r.kind == "agrees_with"} == {("c", "b"), ("d", "b")}
 
 
 @pytest.mark.parametrize(("sentence", "named", "expected"), [

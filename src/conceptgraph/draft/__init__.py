@@ -305,6 +305,7 @@ class _Drafter:
         self.claims: list[Claim] = []
         self.relations: list[Relation] = []
         self.seen: set[tuple[Any, ...]] = set()
+        self.put_forward: set[tuple[str, str]] = set()  # (new name, the name it would replace) drafted
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
         self.said: dict[str, list[_Said]] = {}
@@ -617,6 +618,10 @@ class _Drafter:
             elif f.kind == OPPOSES and f.pair and f.pair[0] in made and f.pair[1] in made:
                 self.relation(OPPOSES, made[f.pair[0]], made[f.pair[1]], msg, s, e, f.rule)
             elif f.kind != OPPOSES and f.other and f.term != f.other:
+                if f.rule == "proposed":  # a name is put forward once; its later votes are stances
+                    if (f.term, f.other) in self.put_forward:
+                        continue
+                    self.put_forward.add((f.term, f.other))
                 self.relation(f.kind, f.term, f.other, msg, s, e, f.rule)
 
     def parallel(self, previous: tuple[int, str, str, str] | None, findings: list[Finding],

@@ -286,6 +286,8 @@ _PROPOSE_AFTER = re.compile(rf"^{_Q}(?:(?:would|might|could)\s+be\s+(?:\w+\s+)?(
                             rf"clearer|right|ok|okay)|works\s+for\s+me)", re.I)
 # ... or alone: "X?", "X.", a list's item "+ X"
 _ALONE = re.compile(r"^[\s\"“”‘’'`*_.!?+•–—-]*$")
+# ... or alone but for a remark in brackets: "+ X (this would cover more)"
+_ALONE_BUT_REMARK = re.compile(r"^[\s\"“”‘’'`*_]*\([^()]*\)[\s.!?]*$")
 
 
 def _proposed(text: str, base: int, mentions: list[Mention]) -> list[str]:
@@ -294,7 +296,7 @@ def _proposed(text: str, base: int, mentions: list[Mention]) -> list[str]:
     for s, e, t in mentions:
         before, after = text[: s - base], text[e - base:]
         if _PROPOSE_BEFORE.search(before) or _PROPOSE_AFTER.match(after) \
-                or _ALONE.match(before) and _ALONE.match(after):
+                or _ALONE.match(before) and (_ALONE.match(after) or _ALONE_BUT_REMARK.match(after)):
             out.append(t)
     return list(dict.fromkeys(out))
 

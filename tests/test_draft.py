@@ -1785,8 +1785,9 @@ def test_a_name_put_forward_in_a_thread_asking_for_one(sentence: str, renamed: t
 
 
 def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
-    """The name for the thing renamed is drafted where it is first put forward; "I vote
-    for smoosh" later agrees with its proposer and proposes it no second time."""
+    """The name for the thing renamed is drafted where it is first put forward, a claim
+    and a likeness; "I vote for smoosh" later agrees with its proposer and proposes it no
+    second time."""
     from conceptgraph.model import Source
 
     msgs = (Message("m1", "a", "post", "We need another name for flatten. Ideas?"),
@@ -1795,8 +1796,12 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
             Message("m4", "d", "comment 3", "I vote for smoosh.", reply_to="m1"))
     ds = Dataset(source=Source("Rename flatten"), messages=msgs,
                  contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
-    relations = draft(ds, terms=["flatten", "smoosh"]).relations
+    drafted = draft(ds, terms=["flatten", "smoosh"])
+    relations = drafted.relations
     assert [(r.kind, r.by, r.message) for r in relations if r.kind == "similar_to"] == [("similar_to", "b", "m2")]
+    labels = {a.id: a.label for a in drafted.attributes}  # and the list item claims it is put forward
+    assert ("b", "smoosh", "proposed as a name") in {(c.by, c.term, labels[c.attribute]) for c in drafted.claims
+                                                      if c.message == "m2"}
     assert {(r.source, r.target) for r in relations if r.kind == "agrees_with"} == {("c", "b"), ("d", "b")}
 
 

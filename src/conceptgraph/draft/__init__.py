@@ -609,6 +609,8 @@ class _Drafter:
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
+        from .rules import Finding
+
         made: dict[int, str] = {}
         for i, f in enumerate(findings):
             if f.kind == CLAIM:
@@ -622,6 +624,9 @@ class _Drafter:
                     if (f.term, f.other) in self.put_forward:
                         continue
                     self.put_forward.add((f.term, f.other))
+                    if not any(g.kind == CLAIM and g.term == f.term for g in findings):  # "+ NoPlusOne" claims it too
+                        self.claim(Finding(CLAIM, term=f.term, label="proposed as a name", start=f.start, end=f.end,
+                                           rule="put forward"), msg, s, e, words)
                 self.relation(f.kind, f.term, f.other, msg, s, e, f.rule)
 
     def parallel(self, previous: tuple[int, str, str, str] | None, findings: list[Finding],

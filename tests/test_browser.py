@@ -608,6 +608,33 @@ def test_escape_from_a_panel_opened_by_a_click_gives_the_keyboard_to_the_graph(f
     assert p.input_value("#search") == typed and p.is_hidden("#suggestions")
 
 
+def test_single_key_shortcuts_can_be_turned_off_and_stay_off(fresh: Page) -> None:
+    """WCAG 2.1.4: "/" and "g" act from anywhere, so the legend turns them off; the page
+    remembers it when opened again, and the graph's own keys work while it has the focus."""
+    p = fresh.page
+    try:
+        p.uncheck("#single-keys")
+        assert p.text_content("#announce") == "single-key shortcuts off"
+        fresh.js("() => document.activeElement.blur()")
+        p.keyboard.press("/")
+        p.keyboard.press("g")
+        assert fresh.js("() => document.activeElement.id") not in ("search", "network")
+        p.reload()
+        p.wait_for_selector("body[data-drawn='1']", timeout=60_000)
+        assert not p.is_checked("#single-keys")
+        p.keyboard.press("/")
+        assert fresh.js("() => document.activeElement.id") != "search"
+        p.focus("#network")
+        assert _walk(fresh, "ArrowRight") >= 0  # active only on focus: kept
+    finally:
+        p.check("#single-keys")
+    fresh.js("() => document.activeElement.blur()")
+    p.keyboard.press("/")
+    assert fresh.js("() => document.activeElement.id") == "search"
+    p.keyboard.press("Escape")
+    p.keyboard.press("Escape")
+
+
 def _walk(page: Page, key: str) -> int:
     page.page.keyboard.press(key)
     return page.js("() => conceptgraph.network.getSelectedNodes()[0] ?? -1")

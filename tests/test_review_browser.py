@@ -918,3 +918,45 @@ def test_an_edit_taken_back_shows_its_item_again_and_says_so(browser, server: Re
     assert page.get_attribute("#rv-card", "data-item") == edited
     assert page.text_content("#rv-warning") == "Edit taken back: 1 item is undecided again"
     assert errors == []
+
+
+def test_single_key_shortcuts_turned_off_leave_the_decisions_to_the_buttons(browser, server: ReviewServer,
+                                                                            drafted: Path) -> None:
+    """Speech input types letters as words: with the switch off (in the key list, or the
+    legend), no letter decides, Tab reaches the card's buttons, and Enter on one decides.
+    A "/" typed into the edit form stays there, with the keys on or off."""
+    page, errors = _open(browser, server)
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.nodes", timeout=30_000)
+    first = page.get_attribute("#rv-card", "data-item")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='label']")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("either/or")
+    assert page.input_value("#rv-edit input[name='label']") == "either/or"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#rv-edit", state="detached")
+    page.keyboard.press("?")
+    page.uncheck("#rv-single-keys")
+    assert page.evaluate("() => document.body.dataset.singleKeys") == "off"
+    assert not page.is_checked("#single-keys")  # the legend's switch is the same one
+    page.evaluate("() => document.activeElement.blur()")
+    for key in ("a", "x", "/"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert Decisions.read(drafted).entries == [] and page.get_attribute("#rv-card", "data-item") == first
+    assert page.evaluate("() => document.activeElement.id") != "search"
+    accept = "#rv-card button[data-key='a']"
+    assert page.get_attribute(accept, "tabindex") == "0"
+    page.focus(accept)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    [entry] = Decisions.read(drafted).entries
+    assert entry.key == server.review.by_rid[first].key and entry.decision == "accepted"
+    # on again (from the legend this time): a letter decides, the buttons leave the Tab order
+    page.check("#single-keys")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("x")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert len(Decisions.read(drafted).entries) == 2
+    assert page.get_attribute(accept, "tabindex") == "-1"
+    assert errors == []

@@ -276,6 +276,21 @@
       data.edgeKinds.map((k) => k.drafted)));
     $("show-drafts").addEventListener("change", (ev) => { state.showDrafts = ev.target.checked; refresh(); });
   }
+  // Single-key shortcuts can be turned off (speech input types letters as words; WCAG 2.1.4),
+  // remembered for the next page; the review's letter keys read the same switch
+  const KEYS = "conceptgraph.single-keys";
+  function setSingleKeys(on, say) {
+    document.body.dataset.singleKeys = on ? "on" : "off";
+    $("single-keys").checked = on;
+    try { localStorage.setItem(KEYS, on ? "on" : "off"); } catch (e) { void e; } // (storage may be refused)
+    if (say) $("announce").textContent = "single-key shortcuts " + (on ? "on" : "off");
+  }
+  let keysKept = null;
+  try { keysKept = localStorage.getItem(KEYS); } catch (e) { void e; }
+  setSingleKeys(keysKept !== "off", false);
+  $("single-keys").addEventListener("change", (ev) => setSingleKeys(ev.target.checked, true));
+  document.addEventListener("conceptgraph:single-keys", (ev) => setSingleKeys(ev.detail, true));
+
   function showLegend(open) { // the legend as a drawer (on a phone)
     $("legend").classList.toggle("open", open);
     $("legend-toggle").setAttribute("aria-expanded", open ? "true" : "false");
@@ -1155,8 +1170,9 @@
     // keys typed into a box or a menu are its own; a check box takes none ("g" from a legend box goes to the graph)
     const a = document.activeElement;
     const typing = ["SELECT", "TEXTAREA"].includes(a.tagName) || (a.tagName === "INPUT" && !["checkbox", "radio"].includes(a.type));
-    if (ev.key === "/" && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
-    else if (ev.key === "g" && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) { ev.preventDefault(); $("network").focus(); }
+    const keys = document.body.dataset.singleKeys !== "off";
+    if (keys && ev.key === "/" && !typing && document.activeElement !== box) { ev.preventDefault(); box.focus(); }
+    else if (keys && ev.key === "g" && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) { ev.preventDefault(); $("network").focus(); }
     else if (ev.key === "Escape" && document.activeElement !== box) {
       // a panel or the thread closes first, back to where the keyboard was (the search box,
       // after a search), else to the graph, whose keys (the review's too) then act at once;

@@ -112,7 +112,31 @@
       row.appendChild(document.createTextNode(" " + t));
       help.appendChild(row);
     });
+    // the explorer's switch (its legend has it too): off, no letter decides, and the card's
+    // buttons take the keyboard instead
+    const keysRow = el("label", null, "rv-keys-switch");
+    const keysBox = el("input");
+    keysBox.type = "checkbox";
+    keysBox.id = "rv-single-keys";
+    keysRow.appendChild(keysBox);
+    keysRow.appendChild(document.createTextNode(" single-key shortcuts (off: use the buttons, Tab reaches them)"));
+    const KEYS = "conceptgraph.single-keys"; // (the explorer's, which may not be built yet)
+    function singleKeys() {
+      if (document.body.dataset.singleKeys) return document.body.dataset.singleKeys !== "off";
+      try { return localStorage.getItem(KEYS) !== "off"; } catch (e) { void e; return true; }
+    }
+    keysBox.addEventListener("change", () => {
+      document.body.dataset.singleKeys = keysBox.checked ? "on" : "off";
+      try { localStorage.setItem(KEYS, keysBox.checked ? "on" : "off"); } catch (e) { void e; }
+      document.dispatchEvent(new CustomEvent("conceptgraph:single-keys", { detail: keysBox.checked }));
+      render();
+    });
+    help.appendChild(keysRow);
     box.appendChild(help);
+    function toggleHelp(open) {
+      help.hidden = !open;
+      keysBox.checked = singleKeys();
+    }
     $("stage").appendChild(box);
     document.body.classList.add("reviewing");
 
@@ -411,14 +435,14 @@
       const keys = el("div", null, "rv-keys");
       [["a", "accept", () => decide("accepted")], ["x", "reject", () => decide("rejected")], ["e", "edit", openEdit],
         ["space", "skip", skip], ["u", "undo", undo], ["b", "bulk", openBulk], ["n", "add", openAdd],
-        ["?", "keys", () => { help.hidden = !help.hidden; }]].forEach(([key, what, act]) => {
+        ["?", "keys", () => toggleHelp(help.hidden)]].forEach(([key, what, act]) => {
         const b = el("button", null, "rv-key");
         b.type = "button";
-        b.tabIndex = -1;
+        b.tabIndex = singleKeys() ? -1 : 0; // with the keys off, the buttons are how a keyboard decides
         b.setAttribute("data-key", key);
         b.appendChild(el("kbd", key));
         b.appendChild(document.createTextNode(" " + what));
-        b.addEventListener("mousedown", (ev) => ev.preventDefault()); // the keyboard stays where it was
+        if (singleKeys()) b.addEventListener("mousedown", (ev) => ev.preventDefault()); // the keyboard stays where it was
         b.addEventListener("click", () => act());
         keys.appendChild(b);
       });
@@ -903,6 +927,7 @@
     document.addEventListener("keydown", (ev) => {
       if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target) || form) return;
       const k = ev.key;
+      if (!singleKeys() && k !== "Escape") return;
       if (k === "a" || k === "A") decide("accepted", null, ev.timeStamp);
       else if (k === "x" || k === "X") decide("rejected", null, ev.timeStamp);
       else if (k === "e" || k === "E") openEdit();
@@ -910,13 +935,13 @@
       else if (k === "u" || k === "U" || k === "Backspace") undo();
       else if (k === "b" || k === "B") openBulk();
       else if (k === "n" || k === "N") openAdd();
-      else if (k === "?") help.hidden = !help.hidden;
+      else if (k === "?") toggleHelp(help.hidden);
       else if (k === "Escape" && !help.hidden) help.hidden = true; // else Escape is the explorer's
       else return;
       ev.preventDefault();
       ev.stopPropagation();
     }, true);
-    helpButton.addEventListener("click", () => { help.hidden = !help.hidden; });
+    helpButton.addEventListener("click", () => toggleHelp(help.hidden));
     order.addEventListener("change", () => {
       st.order = order.value;
       order.blur();

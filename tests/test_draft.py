@@ -1815,6 +1815,11 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
     ("Exactly, Ann.", "", "agrees_with"), ("Exactly, Ann Smith!", "", "agrees_with"),  # said to whom it answers
     ("Great summary +1", "", "agrees_with"),
     ("For what it's worth, I'd say +1, since it reads better for newcomers.", "", "agrees_with"),  # no sign-off
+    # a view held against what was said; a protest
+    ("I still think remove has its place.", "", "disputes"), ("Still, I think the old name was clearer.", "", "disputes"),
+    ("See the corpus at https://example.org/c/\nStill i think remove has its place.", "", "disputes"),
+    ("I still don't think that means we should drop it.", "", "disputes"),
+    ("C'mon, the left does it plenty.", "", "disputes"), ("C'mon Tom, the left does it plenty.", "tom", "disputes"),
 ])
 def test_the_stances_the_issue_lists(sentence: str, named: str, expected: str) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
@@ -1829,6 +1834,12 @@ def test_a_plus_one_that_signs_off_a_statement_votes_for_no_one() -> None:
                    "Categories are set by admins; tags are usually made by users. \U0001F44D"):
         assert stances(signed, name_index([("maria", "Maria Lopez")]), replied_author="ann") == []
         assert leaning(signed) is None
+
+
+@pytest.mark.parametrize("sentence", ["Come on over and see the demo.", "The old name is still there.",
+                                      "I think it still compiles."])
+def test_come_on_and_still_alone_dispute_nothing(sentence: str) -> None:
+    assert stances(sentence, name_index([("maria", "Maria Lopez")]), replied_author="ann") == []
 
 
 @pytest.mark.parametrize("sentence", ["Agreed?", "Everyone OK?", "Makes sense?"])

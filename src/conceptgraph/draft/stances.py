@@ -103,8 +103,14 @@ _PATTERNS: list[_Shape] = [
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
            needs=("but", "except")),
     # "I don't think any of these are ...", opening a sentence or a clause
-    _Shape(DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:do not|don't|don’t)\s+(?:really\s+)?"
-                                r"(?:think|believe)\b", re.I), False, "I don't think", needs=("think", "believe")),
+    _Shape(DISPUTES, re.compile(r"(?:^|[,;]\s*)(?:but\s+|well,?\s+)?I\s+(?:still\s+)?(?:do not|don't|don’t)\s+"
+                                r"(?:really\s+)?(?:think|believe)\b", re.I), False, "I don't think", needs=("think", "believe")),
+    # "I still think X", "Still, I think X": a view held against what was just said; "C'mon, Bo, ..."
+    # (a line's start too: a sentence may run on across a line break after a link)
+    _Shape(DISPUTES, re.compile(r"(?:^|[,;]\s*|\n\s*)(?:but\s+)?(?:I\s+still\s+(?:think|believe|feel|prefer)|still,?\s+I\s+"
+                                r"(?:think|believe|feel|prefer))\b|^\W*(?:c['’]mon|come\s+on)\b(?:\s+[A-Z][\w’'-]*)?\s*[,!.]",
+                                re.I), False,
+           "still", needs=("still", "mon")),
     _Shape(AGREES_WITH, re.compile(
         # "I agree", "Agreed." (not "we agreed in May that ...": what was agreed once is told, not taken)
         rf"\b(?:{_I}\s+(?:\w+\s+){{0,2}}(?:agrees?|in agreement|concur)\b(?!\s+(?:not\s+)?(?:to|on)\b)|"

@@ -29,6 +29,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 # before a table's row (cells set off by tabs).
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
                   r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
+# ... and in text whose lines were not broken at a width, at every line's end
+_END_OF_LINE = re.compile(_END.pattern + r"|\n")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted
 # setting ("branch.autosetupmerge"), a snake_case or CamelCase identifier.
 _CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+[A-Z]\w*"
@@ -60,7 +62,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     out: list[tuple[int, int, str]] = []
     at = start
-    for m in _END.finditer(text, start, end):
+    ends = _END if _wrapped(text, start, end) else _END_OF_LINE
+    for m in ends.finditer(text, start, end):
         breaks_line = "\n" in m.group()
         if not breaks_line and _abbreviation_before(text, m.start(), m.end()):
             continue
@@ -68,6 +71,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         at = m.end()
     _add(out, text, at, end)
     return out
+
+
+def _wrapped(text: str, start: int, end: int) -> bool:
+    """Whether the text's lines may have been broken at a width (as mail's are, at 80
+    characters or fewer), so that a line break inside a sentence says nothing. A line
+    longer than any width says they were not (a forum's post, a chat message): each line
+    ends a sentence, punctuated or not."""
+    return max((len(line.rstrip()) for line in text[start:end].split("\n")), default=0) <= 100
 
 
 def _abbreviation_before(text: str, at: int, after: int) -> bool:

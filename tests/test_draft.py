@@ -788,7 +788,7 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
     prose = "We use the main branch - the one\nthat everyone pulls - for releases"
     assert [s for _, _, s in sentences(prose)] == [prose]
     # but a line longer than mail is ever wrapped at says the lines were not wrapped: each ends a sentence
-    post = ("I was surprised to find delete at 1158 and remove at 26573 in the corpus https://example.org/coca/\n"
+    post = ("I was surprised to find delete at 1158 and remove at 26573 in the whole corpus https://example.org/coca/\n"
             "Still i think remove has its place, for things that can be easily added again")
     assert [s for _, _, s in sentences(post)] == post.split("\n")
     # each item of a list is a sentence, whichever mark Markdown lets it start with

@@ -215,6 +215,9 @@ def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> No
     ("I wouldn't hate the use of 'trust' though.", ("trust", "disliked", True), "hate the use of 'trust"),
     (":+1: on teamwork", ("teamwork", "preferred", False), "+1: on teamwork"),  # a vote, as forges write it
     ("I vote for the name 'leadership'.", ("leadership", "preferred", False), "vote for the name 'leadership"),
+    # someone's suggestion liked, the name after it
+    ("I like @Fran's suggestion 'teamwork', too", ("teamwork", "liked", False), "like @Fran's suggestion 'teamwork"),
+    ("I think I like Fran's idea best re: 'teamwork'.", ("teamwork", "liked", False), "best re: 'teamwork"),
     # "used to mean ...", not "used mean ..."
     ("I never use 'trust' to mean a contract.", ("trust", "used to mean a contract", True), "use 'trust"),
 ])

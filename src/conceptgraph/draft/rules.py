@@ -142,8 +142,11 @@ _VERDICT = re.compile(
     r"hat(?:e|es|ed)|dislike[sd]?|avoid(?:s|ed)?|hear[ds]?|want(?:s|ed)?|keep[s]?|drop(?:s|ped)?|remov(?:e|es|ed)|"
     r"renam(?:e|es|ed)|replac(?:e|es|ed)|get rid of|stick (?:to|with)|favou?r[s]?|object(?:s|ed)? to|"
     r"oppos(?:e|es|ed)|accept(?:s|ed)?|reject(?:s|ed)?|mean[st]?|think of)\s+"
-    r"(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|use|usage)s?\s+)?(?:of\s+)?(?:what\s+)?"
-    r"[\"“‘'`]*$|"
+    # "I like the term X"; "I like @Fran's suggestion "X"", "I like Fran's idea best re: X": someone's
+    # word for it, whichever noun says so
+    r"(?:(?:(?:the|a|an|this|that|these)\s+)?(?:(?:term|word|name|phrase|use|usage)s?\s+)?|"
+    r"(?:your|their|his|her|@[\w.-]+(?:['’]s)?|[\w.-]+['’]s)\s+(?:[\w-]+\s+)?)"
+    r"(?:(?:best|most|too)\s+)?(?:(?:re|of)\s*:?\s+)?(?:what\s+)?[\"“‘'`]*$|"
     r"(?P<vote>(?<![^\s:])\+1:?(?:\s+(?:on|for|to))?|\U0001F44D(?:\s+(?:on|for|to))?|\bvote[sd]?\s+for)\s+(?:the\s+)?"
     r"(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"

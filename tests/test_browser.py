@@ -635,6 +635,28 @@ def test_single_key_shortcuts_can_be_turned_off_and_stay_off(fresh: Page) -> Non
     p.keyboard.press("Escape")
 
 
+def test_every_node_is_listed_as_text_and_each_opens_its_panel(fresh: Page) -> None:
+    """List: the graph as text, for a screen reader or anyone who would rather read; every
+    node by kind (the messages too, said to be hidden), each name opening its panel, and
+    the × back to List."""
+    G = load_graph()
+    p = fresh.page
+    p.focus("#index")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#panel:not([hidden])")
+    assert p.text_content("#panel-body h3") == "Every node"
+    names = p.locator("#panel-body li button").all_text_contents()
+    assert sorted(names) == sorted(d.get("label", n) for n, d in G.nodes(data=True))
+    headings = p.locator("#panel-body h4").all_text_contents()
+    assert "term (18)" in headings and "message (18), hidden on the graph" in headings
+    p.locator("#panel-body li button", has_text="cooperation").first.click()
+    assert p.text_content("#panel-body h3") == "cooperation"
+    assert "Neighbours" in p.text_content("#panel-body")
+    p.click("#index")
+    p.click("#close")
+    assert fresh.js("() => document.activeElement.id") == "index"
+
+
 def _walk(page: Page, key: str) -> int:
     page.page.keyboard.press(key)
     return page.js("() => conceptgraph.network.getSelectedNodes()[0] ?? -1")

@@ -458,6 +458,35 @@
     const others = incident[s].filter((x) => x !== j && edge.other(x, s) === t);
     if (others.length) section(body, "Other links between them", others.map((x) => evidence(x)));
   }
+  /** Every node as a list, by kind: the graph as text (a screen reader's way through it,
+   * or anyone's who would rather read), each name opening its panel, whose neighbours
+   * lead on. */
+  function showIndex() {
+    const body = openPanel();
+    body.appendChild(el("h3", "Every node"));
+    body.appendChild(el("p", "Each name opens its panel: who says what, and its neighbours.", "who"));
+    const LIMIT = 500;
+    data.nodeKinds.forEach((k, ki) => {
+      const ids = [];
+      for (let i = 0; i < N; i++) if (data.nodes.kind[i] === ki && !nodes.get(i).hidden) ids.push(i);
+      if (!ids.length) return;
+      ids.sort((a, b) => node.label(a).localeCompare(node.label(b)));
+      const items = ids.slice(0, LIMIT).map((i) => {
+        const li = el("li");
+        li.appendChild(nodeLink(i));
+        const n = incident[i].length;
+        li.appendChild(el("span", " " + n + (n === 1 ? " link" : " links") + (node.draft(i) ? ", drafted" : ""), "who"));
+        return li;
+      });
+      if (ids.length > LIMIT) items.push(el("li", "… and " + (ids.length - LIMIT) + " more: search finds them", "who"));
+      body.appendChild(el("h4", k.label + " (" + ids.length + ")" + (state.hiddenNodeKinds.has(ki) ? ", hidden on the graph" : "")));
+      const ul = el("ul");
+      items.forEach((li) => ul.appendChild(li));
+      body.appendChild(ul);
+    });
+    refresh("every node, as a list");
+  }
+  $("index").addEventListener("click", showIndex);
   function hidePanel() {
     const had = $("panel").contains(document.activeElement);
     $("panel").hidden = true;

@@ -738,10 +738,13 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
 
 
 # A name put forward: "I would use allowlist and denylist instead", "I prefer blocklist to
-# denylist", "How about NoPlusOne?", "Other options are passlist, safelist or ..."; what
-# follows, to the clause's end, lists the names
+# denylist", "I like drop_segment", "I would call it data.drop", "How about NoPlusOne?",
+# "Other options are passlist, safelist or ..."; what follows, to the clause's end, lists
+# the names (a name from code keeps its dots)
 _PROPOSING = re.compile(r"(?:\bI(?:['’]d|\s+would)?\s+(?:rather\s+|still\s+|personally\s+)?(?:use|prefer|suggest|propose|"
-                        r"vote\s+for|go\s+with|recommend|like|call\s+(?:it|them|this|that))|\b(?:we|you)\s+(?:could|should|might|can)\s+call\s+(?:it|them|this|that)|\b(?:how|what)\s+about|\bwhy\s+not(?:\s+use)?|\+1\s+(?:for|to|on)|"
+                        r"vote\s+for|go\s+with|recommend|like|call\s+(?:it|them|this|that))|"
+                        r"\b(?:we|you)\s+(?:could|should|might|can)\s+call\s+(?:it|them|this|that)|"
+                        r"\b(?:how|what)\s+about|\bwhy\s+not(?:\s+use)?|\+1\s+(?:for|to|on)|"
                         r"\b(?:options|alternatives|suggestions|candidates)\s+(?:are|include|would\s+be|could\s+be))"
                         r"\s*:?\s+(?P<x>(?:[^.;:!?()\n]|\.(?=\w)){1,80})", re.I)
 _PROPOSING_CUES = ("i ", "i'", "i’", "call", "about", "why not", "+1", "options", "alternatives", "suggestions", "candidates")
@@ -766,7 +769,7 @@ def _proposed_names(listed: str) -> list[list[str]]:
     [['table.drop_elem'], ['memory.drop_data']]
     """
     end = _PROPOSAL_END.search(listed)
-    out = []
+    out: list[list[str]] = []
     for item in _PROPOSAL_SPLIT.split(listed[: end.start()] if end else listed):
         quote = _QUOTE.match(item.strip())
         words = _named(item.strip()) if quote else _phrase_words(item)

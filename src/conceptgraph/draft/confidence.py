@@ -21,10 +21,10 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "as verb"): (6, 14),
     ("claim", "subject"): (78, 136),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
-    ("claim", "pronoun"): (6, 18),
-    ("claim", "verdict"): (14, 34),  # "I like X", "+1 on X", "I vote for X"
-    ("claim", "put forward"): (1, 2),  # "let's call it X", "how about X?"
-    ("claim", "named"): (56, 284),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "pronoun"): (7, 19),
+    ("claim", "verdict"): (17, 37),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
+    ("claim", "named"): (56, 285),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (8, 26),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
@@ -32,7 +32,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "plus"): (1, 1),
     ("relation", "similar_to"): (6, 22),
     ("relation", "renamed"): (5, 11),  # "rename X to Y", "rename them to Y"
-    ("relation", "proposed"): (6, 10),  # "I like X" in a thread asking for a new name
+    ("relation", "proposed"): (8, 9),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"
     ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y
     ("relation", "includes"): (1, 2),
@@ -43,14 +43,15 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "named"): (7, 7),
     ("stance", "answer"): (36, 51),
     ("stance", "chained"): (3, 4),
-    ("stance", "endorsed"): (5, 6),  # "I vote for X": with whoever first put X forward
+    ("stance", "endorsed"): (7, 8),  # "I vote for X": with whoever first put X forward
     ("stance", "granted but"): (4, 6),
-    ("stance", "I don't think"): (3, 5),
-    ("stance", "addressed"): (2, 2),
+    ("stance", "I don't think"): (3, 6),
+    ("stance", "still"): (2, 2),  # "I still think X", "C'mon, ..."
+    ("stance", "addressed"): (2, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (35, 112),  # a reply's guessed stance, by the words it leans with
-    ("stance", "both sides"): (8, 17),  # "I agree that X, but Y": the other side, across the turn
+    ("stance", "leaning"): (34, 111),  # a reply's guessed stance, by the words it leans with
+    ("stance", "both sides"): (8, 16),  # "I agree that X, but Y": the other side, across the turn
 }
 
 

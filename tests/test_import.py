@@ -1388,6 +1388,37 @@ def test_a_zoom_transcript_is_dated_by_its_file_name(write) -> None:
     assert ds.source.title == "Zoom meeting, 2024-03-07 14:02 GMT"  # not the file's name
 
 
+@pytest.mark.parametrize(("cut", "problem"), [
+    (b"\n\n00:00:09.000 --> 00:", "ends inside a cue's timing"),
+    (b"\n\n00:00:09.000 --> 00:00:10.000\n<v Sof\xc3\xada Ram", "ends inside a voice tag"),
+    (b"\n\n00:00:09.000 --> 00:00:10.000\n<v Sof\xc3", "ends inside a character"),
+    (b"\n\n00:00:09.000 --> 00:00:10.000\n<v Sof\xc3\xada>But people say", "voice is never closed"),
+])
+def test_a_transcript_cut_short_is_said_so_not_read_as_a_shorter_one(write, cut: bytes, problem: str) -> None:
+    """A Teams or Zoom file cut in a timing, a voice tag, a character, or the words of a
+    cue Teams would have closed: one line naming the file and line, not a turn that puts
+    the next speaker's name in the last one's mouth."""
+    whole = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+             "00:00:04.000 --> 00:00:06.000\n<v Bo>A hypothesis guesses.</v>\n\n"
+             "00:00:07.000 --> 00:00:08.000\n<v Ann>Not quite.</v>").encode()
+    path = write("", "cut.vtt")
+    path.write_bytes(whole + cut)
+    with pytest.raises(DatasetError) as e:
+        read_discussion([path])
+    assert problem in str(e.value) and "cut short" in str(e.value) and e.value.line is not None
+    path.write_bytes(whole + b"\n")  # the whole file reads
+    assert len(read_discussion([path])[0].messages) == 3
+
+
+@pytest.mark.parametrize("head", [b"AuthorID,Author,Date,Content,Attachments,Reactions\n1,Ann,2024-01-01,Caf",
+                                  b"=" * 24 + b"\nGuild: G\nChannel: c\n" + b"=" * 24 + b"\n\n[1/1/2024 9:00 AM] Ann\nCaf"])
+def test_a_discord_csv_or_text_export_cut_in_a_character_is_said_so(write, head: bytes) -> None:
+    path = write("", "discord.csv" if head.startswith(b"Author") else "discord.txt")
+    path.write_bytes(head + "é".encode()[:1])
+    with pytest.raises(DatasetError, match="ends inside a character"):
+        read_discussion([path])
+
+
 def test_a_webvtt_cue_s_escapes_are_its_characters(write) -> None:
     """WebVTT writes "&", "<" and ">" in a cue as &amp; &lt; &gt;: the words are the
     characters, and markup escaped stays text (it is no voice or tag)."""

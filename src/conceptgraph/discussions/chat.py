@@ -230,6 +230,31 @@ _CREDIT = re.compile(r"^(?:(?:closed\s+)?(?:captions?|captioning|subtitles?|subt
                      r"transcribed)\s+by\b).{0,80}$", re.I)
 
 
+# How a transcript cut short ends: inside a cue's timing ("00:00:53.300 --> 00:"), or
+# inside a voice tag ("<v Sofía Ram"), whose name would go on as the words before it
+_CUT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{0,3}\s*(?:-{1,2}>?\s*[\d:.,]*)?\s*$|^\s*\d{1,2}:(?:\d{1,2}:?)?\s*$")
+_CUT_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?(?:\s[^<>]*)?$")
+
+
+def _cut_short(text: str, file: str) -> None:
+    """A transcript whose last line is a cue's timing or a voice tag left unfinished is
+    cut short: said, as a file cut inside a character is, not read as a shorter one."""
+    body = text.rstrip("\n")
+    last = body.rsplit("\n", 1)[-1]
+    line = body.count("\n") + 1
+    if not last.strip():
+        return
+    if _CUT_TIMING.match(last) and not _TIMING.match(last):
+        raise DatasetError("the file ends inside a cue's timing: is it cut short?", file, line)
+    if _CUT_VOICE.search(last):
+        raise DatasetError("the file ends inside a voice tag (<v ...>): is it cut short?", file, line)
+    # Teams closes each voice (<v Ann>words</v>): the last cue alone left open was cut in its words
+    voiced = [block for block in re.split(r"\n\s*\n", body) if "<v" in block]
+    if len(voiced) >= 3 and "</v>" not in voiced[-1] and all("</v>" in block for block in voiced[:-1]):
+        raise DatasetError("the last cue's voice is never closed (</v>), as every other cue's is: is it cut short?",
+                           file, line)
+
+
 def sniff_transcript(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return start.startswith(b"WEBVTT") or bool(re.match(rb"^\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s+-->", start))
@@ -272,7 +297,10 @@ def _voices(body: str, previous: str) -> list[tuple[str, str]]:
 
 
 def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
-    text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    from ..files import read_text
+
+    text = read_text(file, data).replace("\r\n", "\n").replace("\r", "\n")  # (a character cut in two: said)
+    _cut_short(text, file)
     left = Left()
     turns: list[tuple[str, list[str], str]] = []  # (speaker, the words of each of their cues, when they began)
     speaker = ""

@@ -70,7 +70,9 @@ def read_discord(data: bytes, file: str, include_bots: bool = False) -> tuple[li
     if start.startswith(_CSV_HEAD):
         return _discord_rows(data, file)
     if not start.startswith(b"{") and _TXT_HEAD.match(start.decode("utf-8", "replace")):
-        return _discord_text(start.decode("utf-8", "replace"), file)
+        from ..files import read_text
+
+        return _discord_text(read_text(file, data).lstrip(" \t\r\n"), file)  # (bytes not UTF-8: said)
     return [_discord_channel(_channel_doc(data, file), file, include_bots, left := Left())], left
 
 
@@ -177,7 +179,9 @@ def _discord_rows(data: bytes, file: str) -> tuple[list[Thread], Left]:
     import csv
     import io
 
-    text = data.decode("utf-8-sig", "replace")
+    from ..files import read_text
+
+    text = read_text(file, data)  # (a character cut in two, or Latin-1: said, not replaced)
     thread = Thread(key=file, title=_channel_of(file))
     left = Left()
     for n, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), 2):

@@ -232,7 +232,8 @@ _CREDIT = re.compile(r"^(?:(?:closed\s+)?(?:captions?|captioning|subtitles?|subt
 
 # How a transcript cut short ends: inside a cue's timing ("00:00:53.300 --> 00:"), or
 # inside a voice tag ("<v Sofía Ram"), whose name would go on as the words before it
-_CUT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{0,3}\s*(?:-{1,2}>?\s*[\d:.,]*)?\s*$|^\s*\d{1,2}:(?:\d{1,2}:?)?\s*$")
+_CUT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{0,3}\s*(?:-{1,2}>?\s*[\d:.,]*)?\s*$|"
+                         r"^\s*\d{1,2}:(?:\d{1,2}:?)?\s*$")
 _CUT_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?(?:\s[^<>]*)?$")
 
 

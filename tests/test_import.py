@@ -1398,9 +1398,9 @@ def test_a_transcript_cut_short_is_said_so_not_read_as_a_shorter_one(write, cut:
     """A Teams or Zoom file cut in a timing, a voice tag, a character, or the words of a
     cue Teams would have closed: one line naming the file and line, not a turn that puts
     the next speaker's name in the last one's mouth."""
-    whole = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
-             "00:00:04.000 --> 00:00:06.000\n<v Bo>A hypothesis guesses.</v>\n\n"
-             "00:00:07.000 --> 00:00:08.000\n<v Ann>Not quite.</v>").encode()
+    whole = (b"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+             b"00:00:04.000 --> 00:00:06.000\n<v Bo>A hypothesis guesses.</v>\n\n"
+             b"00:00:07.000 --> 00:00:08.000\n<v Ann>Not quite.</v>")
     path = write("", "cut.vtt")
     path.write_bytes(whole + cut)
     with pytest.raises(DatasetError) as e:

@@ -202,6 +202,12 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Leadership is doing the job you're doing.", [("leadership", "doing the job you're doing", False)]),
     ("Teamwork is talking to each other.", [("teamwork", "talking to each other", False)]),
     ("Teamwork is about how pleasant it is.", [("teamwork", "how pleasant it is", False)]),
+    # "never" before the verb denies; a change of state keeps its verb
+    ("Trust never becomes a contract.", [("trust", "become contract", True)]),
+    ("Trust may become a contract.", [("trust", "may become contract", False)]),
+    ("Trust becomes a habit.", [("trust", "becomes habit", False)]),
+    ("Leadership remains personal.", [("leadership", "remains personal", False)]),
+    ("Democracy is never finished.", [("democracy", "finished", True)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

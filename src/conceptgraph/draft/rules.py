@@ -733,7 +733,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     verb = _VERB.match(rest)
     if cop:
         denied = bool(cop.group("neg")) or bool(re.search(rf"n['’]t\b|{_NT}|\b(?:not|never|cannot)\b|!=|≠", cop.group("cop"),
-                                                          re.I))
+                                                          re.I)) \
+            or bool(re.search(r"\bnever\b", rest[: cop.start("cop")], re.I))  # "X never becomes Y"
         after = rest_start + cop.end()
         floated = _FLOATED.match(text, after, end) if several and not denied else None
         after = floated.end() if floated else after  # "X and Y are both wheels": each is a wheel
@@ -756,6 +757,10 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
             return [Finding(CLAIM, term=term, label=label, negated=denied, start=base + s_end,
                             end=base + amount.end() + len(rest.rstrip()))]
         hedge = "" if denied else _hedge(cop.group("cop"))
+        change = cop.group("cop").split()[-1].lower() if cop.group("cop").split() else ""
+        if change in _CHANGE:  # "becomes a theory", "stays passive": what happens to it, not what it is
+            change = lemma(change) if denied or hedge else change  # ("does not become", "may become")
+            return _attributes(text, base, after, end, term, negated=denied, verb=f"{hedge} {change}".strip())
         # "may be passive", not "passive": how sure the speaker is, as they said it; "can only
         # be citrus", not "can be citrus"
         if hedge and re.search(r"\bonly\s+be\s*$", cop.group("cop"), re.I):
@@ -785,6 +790,10 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
     return []
+
+
+# The copulas that say a change or its absence, kept in the label ("becomes a theory")
+_CHANGE = frozenset("become becomes stay stays remain remains".split())
 
 
 def _plural_name(form: str) -> bool:

@@ -375,6 +375,31 @@ def test_a_claim_both_terms_had_is_one_after_their_merge_and_two_again_after_its
     assert out.exit_code == 2 and "rejected already" in out.stderr, out.stderr
 
 
+def test_an_edit_into_what_an_addition_already_is_is_refused_as_into_a_drafted_twin(tmp_path: Path) -> None:
+    """An agreement added first ("OK, you convinced me", with Cy), then the drafted one
+    edited to the same target: one agreement, not two; the same for a claim."""
+    raw = tmp_path / "three.txt"
+    raw.write_text("Ana: A hypothesis is a guess.\nBen: A hypothesis is not a guess.\nCy: It is an educated guess.\n"
+                   "Ana: OK, you convinced me.\n", encoding="utf-8")
+    folder = tmp_path / "three"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "-q", "--terms", "hypothesis").exit_code == 0
+    stance = next(it for it in Review(folder).items if it.kind == "relation" and it.fields["kind"] == "agrees_with"
+                  and it.fields["source"] == "ana")
+    target = next(c for c in ("ben", "cy") if c != stance.fields["target"])
+    added = run("review", str(folder), "--add", "agrees_with", f"message={stance.fields['message']}",
+                "quote=OK, you convinced me", f"target={target}")
+    assert added.exit_code == 0, added.stderr
+    out = run("review", str(folder), stance.rid, "--edit", f"target={target}")
+    assert out.exit_code == 2 and "would be" in out.stderr, out.stdout + out.stderr
+    claim = next(it for it in Review(folder).items if it.kind == "claim" and it.fields["term"] == "hypothesis"
+                 and it.fields["attribute"] == "guess" and not it.fields.get("negated"))
+    added = run("review", str(folder), "--add", "claim", f"message={claim.fields['message']}",
+                "quote=A hypothesis is a guess", "term=hypothesis", "attribute=a kind of guess")
+    assert added.exit_code == 0, added.stderr
+    out = run("review", str(folder), claim.rid, "--edit", "attribute=a kind of guess")
+    assert out.exit_code == 2 and "would be" in out.stderr, out.stdout + out.stderr
+
+
 def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tmp_path: Path) -> None:
     """"short" renamed "can be any length" would make their opposition join one node to
     itself: an undecided one is rejected with the merge (said; one undo takes both back),

@@ -457,7 +457,8 @@ class Review:
                         edited_key = key_of(it.kind if it.kind == CLAIM else RELATION,
                                             {**it.fields, **{k: v for k, v in changes.items() if k != "about"}})
                         twin = next((o for o in self.standing.by_key.get(edited_key, ())
-                                     if o is not it and o.kind != CONTEXT), None)
+                                     if o is not it and o.kind != CONTEXT), None) \
+                            or self._twin(edited_key, besides=it)[0]  # (one added, at overlapping characters)
                         if twin is not None:
                             now = self.status(twin)
                             raise UsageError(f"{it.rid} so edited would be {twin.rid} ({describe(twin)}), "
@@ -781,15 +782,15 @@ class Review:
                 names.setdefault(normalise(n), label)
         return names
 
-    def _twin(self, key: tuple[Any, ...]) -> tuple[Item | None, bool]:
+    def _twin(self, key: tuple[Any, ...], besides: Item | None = None) -> tuple[Item | None, bool]:
         """The item under review that ``key`` names, as drafted or as edited (at
         overlapping characters; a symmetric relation either way round), and whether it was
-        found as edited."""
+        found as edited; never ``besides``."""
         keys = [key]
         if key[0] == "relation" and key[1] in SYMMETRIC:
             keys.append((*key[:4], key[5], key[4]))
         for it in self.items:
-            if it.kind != key[0]:
+            if it.kind != key[0] or it is besides:
                 continue
             mine = [(it.key, False)]
             if self.status(it) == EDITED and (e := self.book.find(it.key)) is not None:

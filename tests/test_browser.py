@@ -491,8 +491,9 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
 
 
 def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) -> None:
-    """/ and a name, Enter: the panel's first control has the keyboard; Escape closes the
-    panel and gives it back to the search box; Escape again ends a focus view."""
+    """/ and a name, Enter: the panel's heading has the keyboard (its name is read first),
+    Tab goes on to its controls; Escape closes the panel and gives the keyboard back to
+    the search box; Escape again ends a focus view."""
     p = fresh.page
     p.fill("#search", "")
     fresh.js("() => document.activeElement.blur()")
@@ -500,8 +501,10 @@ def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) 
     p.keyboard.type("cooperation")
     p.keyboard.press("Enter")
     p.wait_for_selector("#panel:not([hidden])")
-    assert fresh.js("() => document.getElementById('panel').contains(document.activeElement)")
-    p.keyboard.press("Enter")  # the first control: focus on this node
+    assert fresh.js("() => [document.activeElement.tagName, document.activeElement.textContent]") == ["H3", "cooperation"]
+    p.keyboard.press("Tab")  # the first control: focus on this node
+    assert fresh.js("() => document.activeElement.id") == "focus-here"
+    p.keyboard.press("Enter")
     p.wait_for_function("() => !document.getElementById('showall').hidden")
     p.keyboard.press("Escape")
     assert p.is_hidden("#panel") and fresh.js("() => document.activeElement.id") == "search"

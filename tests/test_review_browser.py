@@ -952,11 +952,16 @@ def test_single_key_shortcuts_turned_off_leave_the_decisions_to_the_buttons(brow
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     [entry] = Decisions.read(drafted).entries
     assert entry.key == server.review.by_rid[first].key and entry.decision == "accepted"
-    # on again (from the legend this time): a letter decides, the buttons leave the Tab order
+    # the keyboard goes on at the new item, and what was done is said, with what comes next
+    assert page.evaluate("() => document.activeElement.classList.contains('rv-text')")
+    assert page.text_content("#announce").startswith("accepted ") and "Next: " in page.text_content("#announce")
+    # on again (from the legend this time): the buttons leave the Tab order at once, a letter decides
     page.check("#single-keys")
+    assert page.get_attribute(accept, "tabindex") == "-1"
+    page.keyboard.press("?")
+    assert page.is_checked("#rv-single-keys")  # the key list's box says what the legend's does
     page.evaluate("() => document.activeElement.blur()")
     page.keyboard.press("x")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     assert len(Decisions.read(drafted).entries) == 2
-    assert page.get_attribute(accept, "tabindex") == "-1"
     assert errors == []

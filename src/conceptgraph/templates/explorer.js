@@ -164,7 +164,7 @@
   });
 
   /** Show what the state says: the one path every action takes. */
-  function refresh(note) {
+  function refresh(note, quiet) {
     state.note = note || "";
     markIdleLinks();
     nodeView.refresh();
@@ -179,7 +179,8 @@
     // a screen reader hears what happened, not the counts again after every arrow key (the
     // counts when nothing else is said: a filter turned on or off); a live region outside the
     // legend, which a phone folds away
-    $("announce").textContent = state.note || parts[parts.length - 1];
+    // (quiet: the counts moved under another's words, the review's, which say what happened)
+    if (!quiet) $("announce").textContent = state.note || parts[parts.length - 1];
   }
 
   // ---- legend and filters --------------------------------------------------------------
@@ -284,6 +285,7 @@
     $("single-keys").checked = on;
     try { localStorage.setItem(KEYS, on ? "on" : "off"); } catch (e) { void e; } // (storage may be refused)
     if (say) $("announce").textContent = "single-key shortcuts " + (on ? "on" : "off");
+    document.dispatchEvent(new CustomEvent("conceptgraph:single-keys-set", { detail: on })); // (the review's buttons follow)
   }
   let keysKept = null;
   try { keysKept = localStorage.getItem(KEYS); } catch (e) { void e; }
@@ -485,6 +487,11 @@
       body.appendChild(ul);
     });
     refresh("every node, as a list");
+    // the keyboard goes to the list's heading, and Escape (from a node opened from it too) back to List
+    const head = body.querySelector("h3");
+    head.tabIndex = -1;
+    head.focus();
+    keyboardFrom = $("index");
   }
   $("index").addEventListener("click", showIndex);
   function hidePanel() {
@@ -1167,8 +1174,8 @@
       if (current.length) {
         pick(current[Math.max(cursor, 0)].i);
         // the keyboard goes on in the panel just opened (Escape comes back here)
-        const first = $("panel-body").querySelector("button, [tabindex='0']");
-        if (first && state.panelOpen) { keyboardFrom = box; first.focus(); }
+        const head = $("panel-body").querySelector("h3");
+        if (head && state.panelOpen) { keyboardFrom = box; head.tabIndex = -1; head.focus(); }
       } else {
         // said under the box too: on a phone the status line is folded away with the legend
         refresh("nothing matches “" + box.value + "”");

@@ -125,11 +125,16 @@
       if (document.body.dataset.singleKeys) return document.body.dataset.singleKeys !== "off";
       try { return localStorage.getItem(KEYS) !== "off"; } catch (e) { void e; return true; }
     }
+    keysBox.checked = singleKeys();
     keysBox.addEventListener("change", () => {
       document.body.dataset.singleKeys = keysBox.checked ? "on" : "off";
       try { localStorage.setItem(KEYS, keysBox.checked ? "on" : "off"); } catch (e) { void e; }
       document.dispatchEvent(new CustomEvent("conceptgraph:single-keys", { detail: keysBox.checked }));
       render();
+    });
+    // turned from the legend: this box says so, and the card's buttons join the Tab order or leave it
+    document.addEventListener("conceptgraph:single-keys-set", () => {
+      if (keysBox.checked !== singleKeys()) { keysBox.checked = singleKeys(); render(); }
     });
     help.appendChild(keysRow);
     box.appendChild(help);
@@ -199,7 +204,24 @@
       return st.chain;
     }
     /** A line above the card: what was done, calmly (green), then what it warns of (red). */
+    /** Said to a screen reader (the page's live region): what a key did, and what the card shows now. */
+    function say(text) {
+      const live = document.getElementById("announce");
+      if (live) live.textContent = text;
+    }
+    /** The item on the card, in words. */
+    function onCard() {
+      const it = current();
+      return it ? (NAMES[it.kind] || it.kind.replace(/_/g, " ")) + ": " + it.text : "nothing left to review";
+    }
+    /** After a button decided, the keyboard on the new item (its words read), not lost to the page. */
+    function toCard() {
+      const title = card.querySelector(".rv-text") || card;
+      title.tabIndex = -1;
+      title.focus({ preventScroll: true });
+    }
     function warn(done, warning) {
+      if (done || warning) say([done, warning].filter(Boolean).join("; ") + ". Now: " + onCard());
       const line = $("rv-warning");
       while (line.firstChild) line.removeChild(line.firstChild);
       if (done) line.appendChild(el("span", done, "rv-calm"));
@@ -284,7 +306,7 @@
         if (edgeUpdates.length) cg.edges.update(edgeUpdates);
         if (nodeUpdates.length || edgeUpdates.length) {
           recount();
-          cg.refresh(cg.state.note); // the status line counts what is shown now
+          cg.refresh(cg.state.note, true); // the status line counts what is shown now (the decision is what is said)
           // and the thread's marks: what was rejected is no longer evidence, what was accepted no draft
           const byDetail = new Map();
           edgeStand.forEach((stand, j) => byDetail.set(cg.data.edges.detail[j], stand));
@@ -447,6 +469,8 @@
         keys.appendChild(b);
       });
       card.appendChild(keys);
+      // the button that decided went with the old card: with the letters off, the keyboard goes on at the new item
+      if (!singleKeys() && (!document.activeElement || document.activeElement === document.body)) toCard();
       later();
     }
     /** Select the item's nodes and links on the graph, and bring them into view. */
@@ -502,6 +526,7 @@
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);
       render();
+      say(decision + " " + (NAMES[it.kind] || it.kind.replace(/_/g, " ")) + ": " + it.text + ". Next: " + onCard());
       send("/api/decide", { ids: [it.id], decision, edit: edit || null }, (res) => {
         inflight.delete(mark);
         st.unsaved = 0;
@@ -531,6 +556,7 @@
       if (it && it.status !== null) st.queue.shift(); // decided meanwhile: it leaves the queue for good
       else if (st.queue.length > 1) st.queue.push(st.queue.shift());
       render();
+      say("skipped. Now: " + onCard());
     }
     function undo() {
       if (st.reloading) return;
@@ -551,6 +577,7 @@
         res.note = undoneNote("Undone", n) + (along ? " (and " + along + " more with " + (n === 1 ? "it" : "them") + ")" : "");
         putFirst(res.undone); // what the undone action decided comes first, before what came back with it
         render();
+        say(res.note + ". Now: " + onCard());
       }, fail);
     }
 

@@ -158,6 +158,9 @@
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
     groups,
   });
+  // the graph is one stop for Tab, the element that has our keys (vis-network's own canvas
+  // holder would be a second, nameless one)
+  $("network").querySelectorAll("[tabindex]").forEach((inner) => { inner.tabIndex = -1; });
   let drawn = false;
   network.on("afterDrawing", () => {
     if (!drawn) { drawn = true; document.body.setAttribute("data-drawn", "1"); }
@@ -738,6 +741,7 @@
       mark.setAttribute("data-details", details.join(" "));
       styleMark(mark);
       mark.tabIndex = /[\p{L}\p{N}]/u.test(piece) ? 0 : -1; // a space or a full stop between two quotes is no stop
+      mark.setAttribute("role", "button"); // (Enter shows what the words support: said so to a screen reader)
       const pick = () => showMarks(details, m.node);
       mark.addEventListener("click", pick);
       mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pick(); });
@@ -1198,6 +1202,7 @@
       // the first closes the suggestions, the next leaves the box: keys act on the page again
       // (the review's keys, "/" back to search)
       if (sugg.hidden) { ev.stopPropagation(); $("network").focus(); } // (not a focus view ended too)
+      else ev.preventDefault(); // (a search box's Escape would clear the words typed: it closes the suggestions only)
       closeSuggestions();
     }
   });

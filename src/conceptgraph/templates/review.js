@@ -71,6 +71,7 @@
     const fill = el("div", null, "rv-fill");
     bar.appendChild(fill);
     bar.setAttribute("role", "progressbar");
+    bar.setAttribute("aria-label", "Reviewed");
     bar.setAttribute("aria-valuemin", "0");
     const counts = el("div", null, "rv-counts");
     counts.id = "rv-counts";
@@ -89,6 +90,8 @@
     const helpButton = el("button", "?", "rv-small");
     helpButton.type = "button";
     helpButton.title = "Keys";
+    helpButton.setAttribute("aria-label", "Keys");
+    helpButton.setAttribute("aria-expanded", "false");
     head.appendChild(bar);
     head.appendChild(counts);
     head.appendChild(order);
@@ -140,6 +143,7 @@
     box.appendChild(help);
     function toggleHelp(open) {
       help.hidden = !open;
+      helpButton.setAttribute("aria-expanded", String(open));
       keysBox.checked = singleKeys();
     }
     $("stage").appendChild(box);
@@ -399,6 +403,7 @@
       fill.style.width = (c.total ? (100 * c.reviewed / c.total) : 100).toFixed(1) + "%";
       bar.setAttribute("aria-valuemax", String(c.total));
       bar.setAttribute("aria-valuenow", String(c.reviewed));
+      bar.setAttribute("aria-valuetext", c.reviewed + " of " + c.total + " reviewed");
       counts.textContent = "reviewed " + c.reviewed + " of " + c.total + " · accepted " + c.accepted +
         " · rejected " + c.rejected + " · left " + c.left +
         (c.removed ? " · gone with a rejection or edit " + c.removed : "");
@@ -406,6 +411,8 @@
     }
     function quoted(it) {
       const wrap = el("div", null, "rv-message");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "The message, its words marked");
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
       const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];

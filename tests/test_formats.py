@@ -427,10 +427,24 @@ def test_export_command(tmp_path: Path) -> None:
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "y.xml").exists()
     for args, words in ((["-o", str(tmp_path / "page.graphml")], f"page.graphml: .graphml names a graphml file, "
                          f"not a page: name it {tmp_path / 'page.html'} (conceptgraph export graphml writes that "
-                         "format)"), (["-o", ""], "-o is empty")):
+                         "format)"), (["-o", ""], "-o is empty"),
+                        # a document or a picture would hold HTML and open as neither
+                        (["-o", str(tmp_path / "page.pdf")], f"page.pdf: .pdf names a PDF document, not a page: name "
+                         f"it {tmp_path / 'page.html'} (a browser prints the page to PDF)"),
+                        (["-o", str(tmp_path / "page.png")], ".png names a picture, not a page")):
         r = runner.invoke(cli, ["render", *args])
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
-    assert not (tmp_path / "page.graphml").exists()
+    assert not (tmp_path / "page.graphml").exists() and not (tmp_path / "page.pdf").exists()
+    for args, words in ((["-o", str(tmp_path / "class.xlsx")], "class.xlsx: .xlsx names a spreadsheet, which no format "
+                         "here is: the Neo4j format writes CSV files a spreadsheet opens (give -o FOLDER)"),
+                        (["graphml", "-o", str(tmp_path / "class.docx")], ".docx names a Word document, which no "
+                         "format here is: give a file named for one of graphml")):
+        r = runner.invoke(cli, ["export", *args])
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+    assert not (tmp_path / "class.xlsx").exists() and not (tmp_path / "class.docx").exists()
+    # a tool's name for the format it reads: "export gephi" writes GEXF
+    r = runner.invoke(cli, ["export", "gephi", "-o", str(tmp_path / "team.gexf")])
+    assert r.exit_code == 0 and (tmp_path / "team.gexf").read_text(encoding="utf-8").count("<gexf ") == 1
     # Markdown notes take Mermaid, fenced as Markdown draws it
     r = runner.invoke(cli, ["export", "-o", str(tmp_path / "notes.md")])
     text = (tmp_path / "notes.md").read_text(encoding="utf-8")

@@ -327,6 +327,11 @@ def _export_names() -> list[str]:
     return [name for name, _ in _export_formats()]
 
 
+def _export_aliases() -> dict[str, str]:
+    """A tool's name for the format it reads best: "export gephi" writes GEXF."""
+    return {"gephi": "gexf", "d3": "json"}
+
+
 def _import_names() -> list[str]:
     return ["auto", *(name for name, _ in _import_formats())]
 
@@ -1019,8 +1024,9 @@ def _launch(target: str) -> None:
 
 
 @cli.command(cls=_FormatsHelp)
-@click.argument("fmt_arg", required=False, metavar="[FORMAT]", type=_LazyChoice(_export_names))
-@click.option("--format", "fmt", type=_LazyChoice(_export_names), help="What to write (or give it first: export graphml).")
+@click.argument("fmt_arg", required=False, metavar="[FORMAT]", type=_LazyChoice(_export_names, _export_aliases))
+@click.option("--format", "fmt", type=_LazyChoice(_export_names, _export_aliases),
+              help="What to write (or give it first: export graphml; export gephi writes gexf).")
 @click.option("-o", "--output", "output", metavar="PATH",
               help="File (folder for neo4j); - for stdout; default under output/, named after --data "
               "(output/concept_graph.graphml for the bundled discussion).")
@@ -1051,8 +1057,10 @@ def export(fmt_arg: str | None, fmt: str | None, output: str | None, force: bool
 
     if fmt and fmt_arg and fmt != fmt_arg:
         raise UsageError(f"two formats given ({fmt_arg} and --format {fmt}): give one")
-    from .formats import format_to_write
+    from .formats import check_not_foreign, format_to_write
 
+    if output:
+        check_not_foreign(output)  # "-o class.xlsx": said so, before asking for a format
     if not (fmt or fmt_arg or output and format_to_write(output)):  # else "-o team.gexf" names it
         raise UsageError(f"give a format (conceptgraph export NAME, or --format NAME, or -o a file named "
                          f"for it: team.gexf): one of {', '.join(_export_names())}")

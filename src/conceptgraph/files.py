@@ -529,6 +529,23 @@ def check_named(path: str | os.PathLike[str]) -> None:
         raise UsageError("-o is empty: give a file name, or leave -o out to write under output/")
 
 
+#: Suffixes of documents and pictures no command writes: a file so named would not open
+FOREIGN = {".pdf": "a PDF document", ".png": "a picture", ".jpg": "a picture", ".jpeg": "a picture",
+           ".gif": "a picture", ".webp": "a picture", ".svg": "a picture", ".docx": "a Word document",
+           ".doc": "a Word document", ".odt": "a text document", ".rtf": "a text document",
+           ".xlsx": "a spreadsheet", ".xls": "a spreadsheet", ".ods": "a spreadsheet", ".pptx": "a slide deck"}
+
+
+def foreign(path: str | os.PathLike[str]) -> str | None:
+    """What ``path``'s suffix names when it is a document or picture no command writes
+    ("a PDF document" for "page.pdf"), else None.
+
+    >>> foreign("page.PDF"), foreign("team.graphml")
+    ('a PDF document', None)
+    """
+    return FOREIGN.get(Path(path).suffix.lower())
+
+
 def _target(path: str | os.PathLike[str], make_parents: bool) -> tuple[Path, int]:
     """The file a write will replace (symlinks followed) and the mode it will have.
     Refuses anything that is not a regular file or an absent one."""

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import GENERATOR, Own, check_named, keep_clear, write_atomic
+from .files import GENERATOR, Own, check_named, foreign, keep_clear, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -204,6 +204,10 @@ def _check_page_name(path: str | os.PathLike[str]) -> None:
     from .formats import format_of_name
 
     check_named(path)
+    if what := foreign(path):  # "page.pdf" would hold HTML, and open as neither
+        raise UsageError(f"{path}: {Path(path).suffix} names {what}, not a page: name it "
+                         f"{Path(path).with_suffix('.html')}" + (" (a browser prints the page to PDF)"
+                                                                 if what == "a PDF document" else ""))
     other = format_of_name(path)
     if other is not None:
         raise UsageError(f"{path}: {Path(path).suffix} names a {other} file, not a page: name it "

@@ -24,8 +24,8 @@ from .common import Format, conform
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "format_to_write", "read_graph", "conform", "graph_format",
-           "DEFAULT_FOLDER"]
+__all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "format_to_write", "check_not_foreign", "read_graph",
+           "conform", "graph_format", "DEFAULT_FOLDER"]
 
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -72,6 +72,17 @@ def format_to_write(path: str | os.PathLike[str]) -> str | None:
     return format_of_name(path)
 
 
+def check_not_foreign(path: str | os.PathLike[str]) -> None:
+    """A :class:`UsageError` when ``path`` names a document or picture no format is
+    ("class.xlsx", "graph.png"): written so, it would open as neither."""
+    from ..files import foreign
+
+    if (what := foreign(path)) is not None:
+        raise UsageError(f"{path}: {Path(path).suffix} names {what}, which no format here is: "
+                         + ("the Neo4j format writes CSV files a spreadsheet opens (give -o FOLDER)"
+                            if what == "a spreadsheet" else f"give a file named for one of {', '.join(FORMATS)}"))
+
+
 def _check_name(fmt: str, path: Path) -> None:
     """A :class:`UsageError` when ``path``'s suffix is another format's ("team.gexf" for
     GraphML): a tool would open it as that format, and fail."""
@@ -115,6 +126,7 @@ def export(G: Graph, fmt: str | None, path: str | os.PathLike[str] | None = None
 
     if path is not None:
         check_named(path)
+        check_not_foreign(path)
     default = path is None
     if fmt is None:
         fmt = None if default or str(path) == "-" else format_to_write(str(path))

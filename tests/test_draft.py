@@ -2584,6 +2584,11 @@ def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     assert stances(*calm, ("a", "OK, you convinced me.")) == {("agrees_with", "a", "c")}
     # speaking to someone by name still decides
     assert stances(*thread, ("a", "CCC, you convinced me.")) == {("agrees_with", "a", "c")}
+    # two argued; the one just heard had too: "you" is them, not whoever argued last
+    both = [*thread, ("c", "Not quite, AAA: a test is only a check with a question mark."),
+            ("d", "We should stop here."), ("b", "Not quite. A check never asks anything, a test does.")]
+    assert stances(*both, ("a", "OK, you convinced me.")) == {("agrees_with", "a", "b")}
+    assert stances(*both, ("a", "Point taken.")) == {("agrees_with", "a", "b")}
 
 
 def test_in_a_tree_giving_way_to_one_who_agreed_goes_to_whoever_argued() -> None:

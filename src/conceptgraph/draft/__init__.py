@@ -107,6 +107,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         last_of: dict[str, Message] = {}  # each speaker's latest message
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
         disputer: dict[str, str] = {}  # speaker -> who last disputed them
+        disputers: dict[str, set[str]] = {}  # speaker -> everyone who has disputed them
         backer: dict[str, str] = {}  # speaker -> who last agreed with them
         # (author, content words) of each chat thread's first message and its replies so far
         in_thread: dict[str, list[tuple[str, set[str]]]] = {}
@@ -156,9 +157,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if called and called != msg.by:
                     answered = before = called
                     disputed = ""
-                elif (against := disputer.get(msg.by, "")) and against in {by for by, _ in recent} \
-                        and conceded(msg.text):
-                    # "OK, you convinced me.": giving way to whoever last argued against the speaker
+                elif (against := before if before in disputers.get(msg.by, ()) else disputer.get(msg.by, "")) \
+                        and against in {by for by, _ in recent} and conceded(msg.text):
+                    # "OK, you convinced me.": giving way to the one just heard, when they had argued
+                    # against the speaker; else to whoever last did
                     answered = before = against
                     disputed = ""
             elif answered and answered == backer.get(msg.by) and (against := disputer.get(msg.by, "")) \
@@ -189,6 +191,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
                     disputer[r.target] = msg.by
+                    disputers.setdefault(r.target, set()).add(msg.by)
                 elif r.kind == AGREES_WITH:
                     backer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]

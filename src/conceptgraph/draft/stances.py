@@ -143,6 +143,9 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:yeah|yes|yep|ok|okay|right|sure|ah|oh)[,!.]?\s+)?"  # "Yeah, makes sense."
         r"(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
         r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
+        # "OK, you convinced me", "Point taken", "That changed my mind": giving way (to whom: conceded())
+        r"\b(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me\b|\bpoint\s+taken\b|"
+        r"\b(?:you|that|this)\s+(?:\w+\s+)?(?:changed|changes)\s+my\s+(?:mind|view)\b|"
         # "Works for me.", "That name works for me", "I can live with that", "I'd go with that",
         # "I prefer that name" (but "I prefer that we ...", "I prefer this: Y" put something forward)
         r"^\s*(?:(?:that|this|it)\s+(?:\w+\s+)?)?works\s+(?:(?:just\s+)?fine\s+)?(?:for|with)\s+me\b|"
@@ -171,7 +174,7 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
-        needs=("sense", "fair enough", "good idea", "corrected", "mean", "saying", "works", "live with", "go with", "prefer",
+        needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view", "mean", "saying", "works", "live with", "go with", "prefer",
                " with", "definitely", "totally", "yup", "same", "ditto", "fair", "well put", "second", "echo", "so too",
                "see it too", "confirm", "said it better", "a plan",
                "ok", "kk", "this", "seconded",

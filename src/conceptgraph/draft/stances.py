@@ -174,7 +174,8 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
-        needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view", "mean", "saying", "works", "live with", "go with", "prefer",
+        needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view",
+               "mean", "saying", "works", "live with", "go with", "prefer",
                " with", "definitely", "totally", "yup", "same", "ditto", "fair", "well put", "second", "echo", "so too",
                "see it too", "confirm", "said it better", "a plan",
                "ok", "kk", "this", "seconded",

@@ -764,6 +764,33 @@ def test_force_replaces_an_earlier_import_but_never_review_work_or_other_files(t
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before and leftovers(tmp_path) == []
 
 
+def test_a_review_kept_across_a_newer_import_as_the_refusal_says(tmp_path: Path) -> None:
+    """The refusal says how to keep a review: move its files out, import the newer export,
+    move decisions.yaml back and draft again; what was accepted stays accepted."""
+    from conceptgraph.review import Review
+
+    raw = tmp_path / "thread.txt"
+    raw.write_text("Ana: A haiku is a short poem.\nBen: A sonnet has fourteen lines.\n", encoding="utf-8")
+    folder = tmp_path / "t"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "-q", "--terms", "haiku,sonnet").exit_code == 0
+    haiku = next(it for it in Review(folder).items if it.kind == "term" and it.fields["term"] == "haiku")
+    assert run("review", str(folder), "--accept", haiku.rid).exit_code == 0
+    raw.write_text("Ana: A haiku is a short poem.\nBen: A sonnet has fourteen lines.\nCy: Both are poems.\n",
+                   encoding="utf-8")
+    r = run("import", str(raw), "-o", str(folder), "--force")
+    one_line_error(r, 6, "decisions.yaml", "move decisions.yaml back in after, and draft again")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    for name in ("decisions.yaml", "reviewed.yaml"):
+        (folder / name).rename(kept / name)
+    assert run("import", str(raw), "-o", str(folder), "--force", "-q").exit_code == 0
+    (kept / "decisions.yaml").rename(folder / "decisions.yaml")
+    assert run("draft", str(folder), "-q", "--terms", "haiku,sonnet").exit_code == 0
+    review = Review(folder)
+    assert len(load_dataset(folder).messages) == 3
+    assert [review.status(it) for it in review.items if it.kind == "term" and it.fields["term"] == "haiku"] == ["accepted"]
+
+
 def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
     """A file made read-only ("chmod a-w") is one its owner wants kept: an export, a
     page or a dataset written over it is refused in one line naming it (exit 6), for

@@ -2212,6 +2212,16 @@ def test_a_placeholder_speaker_is_renamed(write, tmp_path: Path) -> None:
     assert not (tmp_path / "two").exists()
 
 
+def test_a_title_given_names_the_discussion(tmp_path: Path) -> None:
+    """A transcript's file name is no title: --title gives one, for the page's heading
+    and every answer; an empty one is refused, nothing written."""
+    r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "out"), "--title", "  Year 9:  law or rule? ")
+    assert r.exit_code == 0, r.stderr
+    assert load_dataset(tmp_path / "out").source.title == "Year 9: law or rule?"
+    r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "empty"), "--title", " ")
+    assert r.exit_code == 2 and "--title is empty" in r.stderr and not (tmp_path / "empty").exists()
+
+
 def test_a_name_in_several_files_imported_together_is_one_person(tmp_path: Path, write) -> None:
     """A meeting's transcript names people, a Slack export gives accounts ("U01ANA")
     named so: imported together, Ana Lima is one speaker, and the summary says how many

@@ -700,6 +700,8 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
 @click.option("--rename", "rename", multiple=True, metavar="OLD=NEW",
               help="Call the speaker OLD (by name or id) NEW: a transcript's 'Speaker 1', or a user id an export "
                    "gives for a name. Repeat for more.")
+@click.option("--title", metavar="TEXT", help="The discussion's title, where the export gives none or a poor one "
+              "(a transcript's file name).")
 @click.option("--draft", "draft_", is_flag=True, help="Then draft the graph from the messages (as `draft` does).")
 @_terms_options
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -709,8 +711,8 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
           "conceptgraph import issue.json comments.json\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
-            include_bots: bool, force: bool, same: tuple[str, ...], rename: tuple[str, ...], draft_: bool,
-            terms: list[str] | None, max_terms: int, as_json: bool) -> None:
+            include_bots: bool, force: bool, same: tuple[str, ...], rename: tuple[str, ...], title: str | None,
+            draft_: bool, terms: list[str] | None, max_terms: int, as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
     FORMATS
@@ -730,7 +732,7 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
                                                      Options(include_pending, include_bots), force,
                                                      [_pair(x, "--same-person") for x in same],
-                                                     [_pair(x, "--rename", "OLD=NEW") for x in rename]))
+                                                     [_pair(x, "--rename", "OLD=NEW") for x in rename], title))
     if draft_ or terms:
         from .draft import draft_folder
 

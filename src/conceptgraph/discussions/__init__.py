@@ -680,11 +680,13 @@ def renamed(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
 
 def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None = None, fmt: str = "auto",
                       thread: str | None = None, options: Options = _DEFAULTS, force: bool = False,
-                      same: Sequence[tuple[str, str]] = (), rename: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+                      same: Sequence[tuple[str, str]] = (), rename: Sequence[tuple[str, str]] = (),
+                      title: str | None = None) -> dict[str, Any]:
     """Import ``sources`` and write the dataset folder ``output`` (default
     ``output/<name>/``) holding ``discussion.yaml``: its source, contributors and
     messages, which every command reads with ``--data``. The folder appears whole or not
-    at all; an existing one is replaced only with ``force``.
+    at all; an existing one is replaced only with ``force``. ``title``: the discussion's,
+    where the export gives none or a poor one (a transcript's file name).
 
     Returns the summary (``path``, ``format``, ``threads``, ``messages``, ``speakers``,
     ``replies``, ``left_out``)."""
@@ -700,6 +702,12 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     # the file read first: what is wrong with it (a page or dataset of ours, no discussion
     # at all) is the news, whatever the folder it would go to holds
     ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    if title is not None:
+        if not title.strip():
+            raise UsageError("--title is empty: give the discussion's title, or leave --title out")
+        from dataclasses import replace
+
+        ds = replace(ds, source=replace(ds.source, title=" ".join(title.split())))
     if rename:  # first: a speaker named so may then be one person with another (--same-person)
         ds = renamed(ds, rename)
     if same:

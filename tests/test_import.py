@@ -1651,6 +1651,8 @@ def _zipped(files: dict[str, str]) -> bytes:
     ("thread.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
      "thread.pdf: a PDF document, not a discussion export: give the thread as text"),
     ("screenshot.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "screenshot.png: a PNG image, not a discussion export"),
+    ("forum.docx", _zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),
+     "forum.docx: a Word document, not a discussion export: give the thread as text"),
     # speakers who say nothing: no folder that draft and review would refuse later
     ("silent.txt", "Posted by Ann\n\n1. Bo says:\n\n2. Cy says:\n\n",
      "no message with words in it to import (left out: 3 empty)"),

@@ -181,10 +181,29 @@ def _document_fault(path: Path) -> None:
     what to give instead: its words are not reachable without a converter."""
     head = _head(path) if path.is_file() else None
     kind = next((name for magic, name in _DOCUMENTS if head and head.startswith(magic)), None)
+    if head and head.startswith(b"PK\x03\x04") and kind is None:  # a zip: an office document is one too
+        kind = _office_document(path)
     if kind:
         raise DatasetError(f"{kind}, not a discussion export: give the thread as text ('Name: words' turns, "
                            "with --format text), as a page saved from the browser, or as the site's export "
                            "(see `conceptgraph import --help`)", str(path))
+
+
+# What a zip holds when it is an office document, not an export: (a member's name, what it is)
+_OFFICE = (("word/document.xml", "a Word document"), ("xl/workbook.xml", "an Excel workbook"),
+           ("ppt/presentation.xml", "a PowerPoint deck"), ("content.xml", "an OpenDocument file"))
+
+
+def _office_document(path: Path) -> str | None:
+    """What an office document saved as a zip (.docx, .xlsx, .odt) is, else None."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist()[:2000])
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    return next((what for member, what in _OFFICE if member in names), None)
 
 
 def _text_hint(path: Path) -> str:

@@ -2077,6 +2077,10 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # a name defined in passing: what it is, not "is ..." or "which means ..."
     ("There is also the sonnet, which is a poem of fourteen lines.", [("sonnet", "poem of fourteen lines")]),
     ("Then you have the sonnet, which means fourteen lines.", [("sonnet", "fourteen lines")]),
+    # an "of" phrase narrows the name: what is said comes after it, never "sonnet: Petrarch are ..."
+    ("Sonnets of Petrarch are not written in English.", [("sonnet", "not written in English")]),
+    ("The sonnet of the week has fourteen lines.", [("sonnet", "has fourteen lines")]),
+    ("A sonnet of mine was printed.", [("sonnet", "printed")]),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

@@ -87,6 +87,10 @@ _DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
 _NEXT_CLAUSE = re.compile(r"[\"”’'`)\]]*\s*(?:;|(?:[,;]\s*)?(?:and|but|or|so|while|whereas|because)\b)", re.I)
+# An "of" phrase that narrows the name before its verb: "laws of physics", "the rules of the game"
+_OF_PHRASE = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?[^\W\d_][\w-]*(?=\s)", re.I)
+_VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did|"
+                        r"isn['’]t|aren['’]t|don['’]t|doesn['’]t|can['’]t|won['’]t)\b", re.I)
 # The words that give a name: "a column called X", "what is known as X"
 _NAMED_AS = re.compile(r"\b(?:called|named|termed|dubbed|labell?ed|known as|referred to as)"
                        r"(?:\s+(?:it|them|this|that|these|those))?\s*[\"“‘'`(]*$", re.I)  # ("called it X")
@@ -141,6 +145,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if following and verb and "VERB" in parts_of_speech(verb.group("verb").casefold()):
         stop = following[1] - base  # "a defect which can cause a failure": the label ends on its object
     at = e - base
+    of = _OF_PHRASE.match(text, at, stop)  # "laws of physics are not made": what is said follows the phrase
+    if of and _VERB_NEXT.match(text, of.end(), stop):
+        at = of.end()
     lead = _AFTER.match(text, at, stop)
     if lead:
         at = lead.end()

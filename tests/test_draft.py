@@ -2351,6 +2351,9 @@ def test_the_word_a_thread_asks_the_meaning_of_is_a_term(title: str, opening: st
     ("Main, Restricted and Universe.", ["Main", "Restricted"]),
     ("In fact impedance is a term of physics.", ["fact", "impedance"]),  # "in fact" is an adverb
     ("By definition branches are local.", ["definition", "branches"]),
+    # a word in -ing after "keep", "are": the verb, not a noun's modifier ("saying law" is no term)
+    ("In civics we keep saying law and rule.", ["saying"]),
+    ("They are using allowlist now.", ["using"]),
 ])
 def test_no_noun_phrase_runs_across_a_comma_versus_or_a_repeated_word(sentence: str, phrase: list[str]) -> None:
     from conceptgraph.draft.terms import _noun_phrases
@@ -2363,6 +2366,7 @@ def test_an_adjective_after_a_preposition_still_opens_a_noun_phrase() -> None:
     from conceptgraph.draft.terms import _noun_phrases
 
     assert ["general", "usage"] in [words for _, _, words in _noun_phrases("The word in general usage wins.")]
+    assert ["remote", "tracking", "branch"] in [words for _, _, words in _noun_phrases("A remote tracking branch is.")]
 
 
 def test_a_word_said_to_mean_something_is_a_term_though_said_once() -> None:

@@ -444,6 +444,11 @@ _IDIOMS = frozenset(tuple(p.split()) for p in (
     "by design", "for example", "for instance", "on average", "on purpose", "on balance"))
 
 
+# The verbs after which a word in -ing is itself a verb ("keep saying", "are using")
+_VERB_BEFORE_ING = frozenset("keep keeps kept keeping start starts started stop stops stopped avoid avoids avoided "
+                             "am is are was were be been being 're ’re 'm ’m".split())
+
+
 def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     """The noun phrases of a sentence, ``(start, end, words)``: runs of adjectives and
     nouns ending in a noun (or a number after a noun: "stage 0"), each with its shorter
@@ -470,6 +475,9 @@ def _noun_phrases(text: str) -> list[tuple[int, int, list[str]]]:
         t, w = tok[3], tok[2]
         if i and (tagged[i - 1][2].casefold(), w.casefold()) in _IDIOMS:
             flush()  # "In fact impedance is ...": "fact" is the adverb's, no noun of a phrase
+            continue
+        if i and w[-3:].casefold() == "ing" and tagged[i - 1][2].casefold() in _VERB_BEFORE_ING:
+            flush()  # "we keep saying law", "they are using X": the -ing word is a verb, no noun's modifier
             continue
         if t in NOUNISH and not (t == "PROPN" and i == 0 and not run) and not (t == "NUM" and not run) \
                 and not _CONTRACTION.search(w) and not (run and run[-1][2][:1].islower() and w[:1].isupper()

@@ -245,6 +245,12 @@ def test_contrasts_oppose_their_two_attributes() -> None:
     assert len(opposes) == 1 and opposes[0].pair is not None
     a, b = opposes[0].pair
     assert (found[a].label, found[b].label) == ("inspires", "organises")
+    # one verb on each side of "and": set side by side too; two verbs, or one term, are not
+    found = read_sentence("Leadership is personal and management is structural.", 0, NAMES)
+    [pair] = [f.pair for f in found if f.kind == "opposes"]
+    assert pair is not None and (found[pair[0]].label, found[pair[1]].label) == ("personal", "structural")
+    for sentence in ("Leadership is personal and management has rules.", "Leadership is personal and it is rare."):
+        assert not [f for f in read_sentence(sentence, 0, NAMES) if f.kind == "opposes"]
 
 
 @pytest.mark.parametrize("sentence, labels", [

@@ -420,7 +420,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
                                rule="comparative"))
             return out
     spliced = any(_SPLICED_AT.search(text[:s]) for s, _ in clauses[1:])
-    if len(clauses) > 1 and len(claims) >= 2 and (_contrasting(text) or spliced):
+    # "Weather is short-term and climate is long-term": two clauses of one verb side by side
+    parallel = len(claims) == 2 and bool(_PARALLEL_AND.search(text))
+    if len(clauses) > 1 and len(claims) >= 2 and (_contrasting(text) or spliced or parallel):
         first, last = out[claims[0]].term, out[claims[-1]].term
         # two sides: three terms each given theirs ("done means A, shipped B, released C") is
         # a list of definitions, and its first and last are no more opposed than any other two
@@ -484,6 +486,11 @@ _GOES_ON = re.compile(r"\s*(?:(?P<neg>not|never)\s+)?(?:(?:also|still|often|usua
 # where an aside set off by commas closes before the sentence's own verb: "X, which is free, is ..."
 _CLOSED_ASIDE = re.compile(r",\s+(?=(?:is|are|was|were|has|have|can|may|must|should|will|would|does|do|means|needs|"
                            r"requires)\b)", re.I)
+
+
+# The same verb of being or meaning on each side of "and": two things set side by side
+_PARALLEL_AND = re.compile(r"\b(is|are|means)\s+[^,;.?!]+?\s+and\s+(?:the\s+|an?\s+)?[^,;.?!\s]+(?:\s+[^,;.?!\s]+)?"
+                           r"\s+\1\s", re.I)
 
 
 def _contrasting(text: str) -> bool:

@@ -453,7 +453,9 @@ def test_compare_proposes_the_most_contrasted_term_and_reads_both_sides(fresh: P
     assert "Said of both" in panel and "working together" in panel
     # said of cooperation and denied of collaboration, by Rob Carver: a distinction, as `compare` draws it
     denial = p.locator("#panel li", has_text="not: achievable through simple facilitation").first.text_content()
-    assert denial.startswith("achievable through simple facilitation/not: ") and "Rob Carver" in denial
+    # (each side says whose it is to a screen reader: "said of cooperation: ...")
+    assert denial.startswith("said of cooperation: achievable through simple facilitation/said of collaboration: not: ")
+    assert "Rob Carver" in denial
     assert "How they relate" in panel and "Collaboration equals cooperation plus new effort." in panel
     G = load_graph()
     attrs = {v for t in ("cooperation", "collaboration") for v, keyed in G.succ[t].items()

@@ -647,8 +647,10 @@
       const li = el("li", null, "ev"), row = el("div", null, "sides");
       const pairing = r.pairings.get(x + "," + y), [sa, sb] = r.sides(x, y);
       const side = (z, which) => {  // a side denied reads "not: LABEL", as `compare` prints it
-        if (pairing.denied !== which) return nodeLink(z);
-        const span = el("span", "not: ");
+        // which side is which, said to a screen reader too (the columns show it to the eye)
+        const span = el("span", null);
+        span.appendChild(el("span", "said of " + (which === "a" ? la : lb) + ": ", "sr-only"));
+        if (pairing.denied === which) span.appendChild(document.createTextNode("not: "));
         span.appendChild(nodeLink(z));
         return span;
       };

@@ -447,7 +447,11 @@
         card.appendChild(el("p", "Already " + it.status + " with the last decision: a or x records a decision of its own; "
           + "space goes on.", "rv-gone"));
       }
-      card.appendChild(el("div", it.text, "rv-text"));
+      // the item is the card's heading: a screen reader's heading keys find it, and read it first
+      const title = el("h2", null, "rv-text");
+      title.appendChild(el("span", (NAMES[it.kind] || it.kind.replace(/_/g, " ")) + ": ", "sr-only"));
+      title.appendChild(el("span", it.text)); // (as every text of the data: its controls shown escaped)
+      card.appendChild(title);
       if (it.speaker) {
         card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
       }

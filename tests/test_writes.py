@@ -785,8 +785,13 @@ def test_a_review_kept_across_a_newer_import_as_the_refusal_says(tmp_path: Path)
         (folder / name).rename(kept / name)
     assert run("import", str(raw), "-o", str(folder), "--force", "-q").exit_code == 0
     (kept / "decisions.yaml").rename(folder / "decisions.yaml")
-    assert run("draft", str(folder), "-q", "--terms", "haiku,sonnet").exit_code == 0
+    r = run("draft", str(folder), "--terms", "haiku,sonnet", "--json")
+    assert r.exit_code == 0, r.stderr
     review = Review(folder)
+    # what the draft says it holds is what is left to review: the decided item is counted apart
+    said = json.loads(r.stdout)
+    assert said["settled"] >= 1 and review.counts()["left"] == sum(
+        said[k] for k in ("terms", "attributes", "claims", "relations"))
     assert len(load_dataset(folder).messages) == 3
     assert [review.status(it) for it in review.items if it.kind == "term" and it.fields["term"] == "haiku"] == ["accepted"]
 

@@ -683,6 +683,9 @@ def draft_text(r: dict[str, Any]) -> str:
             f"{_count(r['mentions'], 'mention')}, {_count(r['co_occurrences'], 'co-occurrence')}")
     if r.get("replaced"):
         text += f"\nreplaced the earlier draft ({_count(r['replaced'], 'undecided item')}; every decision kept)"
+    if r.get("settled"):
+        text += (f"\n{_count(r['settled'], 'item')} that decisions.yaml had decided went to reviewed.yaml, "
+                 "not counted above")
     if r.get("other_languages"):
         others = ", ".join(f"{code} {n}" for code, n in r["other_languages"].items())
         text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "

@@ -1003,11 +1003,17 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         write_folder(target, {**base_files, DRAFT_FILE: text.encode("utf-8")},
                      replace="own" if existed else "never", make_parents=default,
                      own=frozenset({*base_files, DRAFT_FILE}) - {DECISIONS_FILE, REVIEWED_FILE})
+    counts = {"terms": len(drafted.terms), "attributes": len(drafted.attributes), "claims": len(drafted.claims),
+              "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS))}
+    settled = 0
     if unsettled:
         sync_folder(target)
-    return {"path": str(target), "file": str(target / DRAFT_FILE), "terms": len(drafted.terms),
-            "attributes": len(drafted.attributes), "claims": len(drafted.claims),
-            "relations": sum(1 for r in drafted.relations if r.kind not in (MENTIONS, CO_OCCURS)),
+        # what decisions.yaml had decided left the draft for reviewed.yaml: the counts say what is left
+        left = _sections(read_limited(target / DRAFT_FILE))
+        settled = sum(counts.values()) - sum(left.values())
+        counts = {k: left[k] for k in counts}
+    return {"path": str(target), "file": str(target / DRAFT_FILE), **counts,
+            **({"settled": settled} if settled > 0 else {}),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
@@ -1024,14 +1030,20 @@ def _undecided(text: bytes) -> int:
     ...            b"  kind: mentions\n- id: r2\n  kind: disputes\n")
     4
     """
-    count, section, context = 0, "", (f"  kind: {MENTIONS}", f"  kind: {CO_OCCURS}")
+    return sum(_sections(text).values())
+
+
+def _sections(text: bytes) -> Counter[str]:
+    """Of what :func:`_undecided` counts, how many in each section."""
+    count: Counter[str] = Counter()
+    section, context = "", (f"  kind: {MENTIONS}", f"  kind: {CO_OCCURS}")
     for line in text.decode("utf-8", "replace").splitlines():
         if line[:1].isalpha():
             section = line.split(":", 1)[0]
         elif section in ("terms", "attributes", "claims", "relations") and line.startswith("- id:"):
-            count += 1
+            count[section] += 1
         elif section == "relations" and line.startswith(context):
-            count -= 1
+            count[section] -= 1
     return count
 
 

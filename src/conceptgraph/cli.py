@@ -78,11 +78,9 @@ class _Group(click.Group):
         except ConceptGraphError as e:
             settings = ctx.find_object(_Settings)
             # a name not found where the user did not say what to read: say what was read
-            # (with a suggestion too: "weather" is none of the bundled discussion's, whatever it is near)
-            also = (" (in the bundled discussion: give --data for yours)" if "did you mean" not in str(e)
-                    else "; the bundled discussion was read: give --data for yours") \
-                if isinstance(e, NodeNotFound) and not isinstance(e, WrongKind) and settings is not None \
-                and settings.bundled else ""
+            also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
+                and not isinstance(e, WrongKind) and settings is not None and settings.bundled \
+                and "did you mean" not in str(e) else ""
             if isinstance(e, NoDatasetFile):  # what the folder holds instead: an export to import
                 from pathlib import Path
 

@@ -1047,6 +1047,15 @@ _MSGS = (Message("m0", "ann", "post", "Trust needs time. Trust needs time, I sai
          Message("m2", "bo", "comment 2", "Agreed, really.", reply_to="m0"))
 
 
+
+def _commenters(title: str, msgs: tuple[Message, ...], people: str) -> Dataset:
+    """A thread of ``msgs`` titled ``title``, each of ``people`` (one letter each: "abc") a
+    commenter named by their letter thrice ("AAA")."""
+    from conceptgraph.model import Source
+
+    return Dataset(source=Source(title), messages=msgs,
+                   contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in people))
+
 def _thread(claims=(), relations=(), messages=_MSGS, attributes=("needs time", "not needs time")):
     from conceptgraph.model import Attribute, Source, Term
 
@@ -1807,14 +1816,11 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
     """The name for the thing renamed is drafted where it is first put forward, a claim
     and a likeness; "I vote for smoosh" later agrees with its proposer and proposes it no
     second time."""
-    from conceptgraph.model import Source
-
     msgs = (Message("m1", "a", "post", "We need another name for flatten. Ideas?"),
             Message("m2", "b", "comment 1", "+ smoosh (it would cover more than arrays)", reply_to="m1"),
             Message("m3", "c", "comment 2", "I vote for smoosh.", reply_to="m1"),
             Message("m4", "d", "comment 3", "I vote for smoosh.", reply_to="m1"))
-    ds = Dataset(source=Source("Rename flatten"), messages=msgs,
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+    ds = _commenters("Rename flatten", msgs, "abcd")
     drafted = draft(ds, terms=["flatten", "smoosh"])
     relations = drafted.relations
     assert [(r.kind, r.by, r.message) for r in relations if r.kind == "similar_to"] == [("similar_to", "b", "m2")]
@@ -2435,15 +2441,12 @@ def test_a_login_is_no_term_whatever_its_case() -> None:
 def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
     """"I vote for X" or "+1 on X", whoever it answers, agrees with the one who first
     proposed X; a name the title gives was put forward by no one in the thread."""
-    from conceptgraph.model import Source
-
     msgs = (Message("m1", "a", "post", "This page needs a new name. Ideas?"),
             Message("m2", "b", "comment 1", "How about BrightName? Or ClearName? OldName was fine too.", reply_to="m1"),
             Message("m3", "c", "comment 2", "ClearName is long.", reply_to="m1"),
             Message("m4", "e", "comment 3", "+1 on OldName.", reply_to="m1"),
             Message("m5", "d", "comment 4", "I vote for BrightName.", reply_to="m1"))
-    ds = Dataset(source=Source("OldName, the page"), messages=msgs,
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcde"))
+    ds = _commenters("OldName, the page", msgs, "abcde")
     got = {(r.source, r.target, r.quote) for r in draft(ds, terms=["OldName", "BrightName", "ClearName"]).relations
            if r.kind == "agrees_with"}
     assert ("d", "b", "I vote for BrightName.") in got  # its proposer, not the comment just before
@@ -2454,14 +2457,11 @@ def test_favouring_a_name_agrees_with_whoever_put_it_forward() -> None:
 def test_favouring_two_names_agrees_with_each_ones_proposer_and_disputes_neither() -> None:
     """"+1 on cure or tool, though ..." backs two proposals: it agrees with the author of
     each, and its "though" is no dispute of the people it has just backed."""
-    from conceptgraph.model import Source
-
     msgs = (Message("m1", "a", "post", "I like cure. It is the cure for bikeshedding."),
             Message("m2", "b", "comment 1", "I quite like tool.", reply_to="m1"),
             Message("m3", "c", "comment 2", "+1 on cure or tool, though I would keep the first sentence.",
                     reply_to="m1"))
-    ds = Dataset(source=Source("Another word"), messages=msgs,
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    ds = _commenters("Another word", msgs, "abc")
     got = {(r.kind, r.target) for r in draft(ds, terms=["cure", "tool"]).relations
            if r.kind in ("agrees_with", "disputes") and r.source == "c"}
     assert got == {("agrees_with", "a"), ("agrees_with", "b")}
@@ -2495,12 +2495,10 @@ def test_a_counterfactual_asserts_nothing(sentence: str, said: bool) -> None:
 
 
 def test_a_counterfactual_takes_no_stance() -> None:
-    from conceptgraph.model import Source
 
     msgs = (Message("m1", "a", "comment 1", "Leadership is a job."),
             Message("m2", "b", "comment 2", "If leadership were a calling, I would agree with AAA."))
-    ds = Dataset(source=Source("t"), messages=msgs,
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "ab"))
+    ds = _commenters("t", msgs, "ab")
     assert not [r for r in draft(ds, terms=["leadership"]).relations if r.kind in ("agrees_with", "disputes")
                 and r.quote.startswith("If")]
 
@@ -2509,14 +2507,12 @@ def test_a_numbered_term_is_found_by_its_number_spelled_either_way() -> None:
     """"stage 4" and "stage four" are one term, whichever the text writes more; search
     finds it by either."""
     from conceptgraph.graph import build_graph
-    from conceptgraph.model import Source
     from conceptgraph.names import resolve
 
     texts = ["What does stage 4 mean? Is stage 4 the end?", "Stage 4 is the end of the process.",
              "I would call stage 4 finished. We moved from stage zero to stage four in a year."]
-    ds = Dataset(source=Source("What does stage 4 mean?"),
-                 messages=tuple(Message(f"m{i}", "abc"[i], f"comment {i}", t) for i, t in enumerate(texts)),
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    ds = _commenters("What does stage 4 mean?",
+                     tuple(Message(f"m{i}", "abc"[i], f"comment {i}", t) for i, t in enumerate(texts)), "abc")
     out = draft(ds)
     [four] = [t for t in out.terms if t.label == "stage 4"]
     assert "stage four" in four.aliases
@@ -2556,15 +2552,12 @@ def test_a_patch_in_a_mail_is_no_one_s_words() -> None:
 def test_an_editorial_mark_is_no_glossary_head() -> None:
     """"EDIT: ..." and "UPDATE: ..." mark a later addition to a post; a glossary's head
     ("Rebase: ...") is a term."""
-    from conceptgraph.model import Source
-
     texts = ["Is a rebase a kind of merge?",
              "A rebase rewrites history.\n\nEDIT: thanks for all the answers, lads.",
              "Rebase: replays your commits on another base.\nUPDATE: fixed the typo in my example above.",
              "EDIT: I wrote merge where I meant rebase. EDIT: and the history is rewritten, not kept."]
-    ds = Dataset(source=Source("rebase or merge?"),
-                 messages=tuple(Message(f"m{i}", "abcd"[i], f"comment {i}", t) for i, t in enumerate(texts)),
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+    ds = _commenters("rebase or merge?",
+                     tuple(Message(f"m{i}", "abcd"[i], f"comment {i}", t) for i, t in enumerate(texts)), "abcd")
     labels = {t.label.casefold() for t in draft(ds).terms}
     assert "rebase" in labels and not labels & {"edit", "update"}
     # an acronym that is also an English word heads a glossary line all the same
@@ -2579,12 +2572,9 @@ def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:
     """In a flat thread "OK, you convinced me." is said to the one who disputed the
     speaker, though someone else wrote in between; without a dispute it answers the
     message before, as any reply does."""
-    from conceptgraph.model import Source
-
     def stances(*said: tuple[str, str]) -> set[tuple[str, str, str]]:
         msgs = tuple(Message(f"m{i}", by, f"comment {i}", text) for i, (by, text) in enumerate(said))
-        ds = Dataset(source=Source("Tests and checks"), messages=msgs,
-                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        ds = _commenters("Tests and checks", msgs, "abcd")
         return {(r.kind, r.source, r.target) for r in draft(ds, terms=["tests", "checks"]).relations
                 if r.kind in ("agrees_with", "disputes") and r.source == "a"}
 
@@ -2610,16 +2600,13 @@ def test_in_a_tree_giving_way_to_one_who_agreed_goes_to_whoever_argued() -> None
     one who had agreed with the speaker gives way to the one who argued against them;
     written under the one who argued, or under one who had taken no side, it answers
     what it replies to."""
-    from conceptgraph.model import Source
-
     def stances(last_reply_to: str, backing: str = "Agreed, BBB.") -> set[tuple[str, str, str]]:
         msgs = (Message("m0", "a", "post", "Which word is right, sprocket or cog?"),
                 Message("m1", "b", "comment 1", "A sprocket is a wheel that meshes with a chain.", reply_to="m0"),
                 Message("m2", "c", "comment 2", "No, that is wrong. A sprocket is any toothed wheel.", reply_to="m1"),
                 Message("m3", "d", "comment 3", backing, reply_to="m1"),
                 Message("m4", "b", "comment 4", "Fair point, I stand corrected.", reply_to=last_reply_to))
-        ds = Dataset(source=Source("Sprocket or cog?"), messages=msgs,
-                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        ds = _commenters("Sprocket or cog?", msgs, "abcd")
         return {(r.kind, r.source, r.target) for r in draft(ds, terms=["sprocket", "cog"]).relations
                 if r.kind in ("agrees_with", "disputes") and r.source == "b"}
 
@@ -2633,15 +2620,12 @@ def test_in_a_tree_of_replies_a_comment_on_the_post_answers_its_author() -> None
     """Where people reply to replies (Reddit, Hacker News), a comment on the post
     answers the post, not the comment above it; "OP" is the post's author. In a flat
     list of comments, "I agree" answers the comment before."""
-    from conceptgraph.model import Source
-
     def stances(tree: bool, *said: tuple[str, str]) -> set[tuple[str, str, str]]:
         msgs = [Message("p", "a", "post", "Tests are checks that a machine runs every night.")]
         msgs += [Message(f"m{i}", by, f"comment {i}", text, reply_to="p") for i, (by, text) in enumerate(said)]
         if tree:
             msgs.append(Message("r", "a", "reply", "Fair, but they are still checks.", reply_to="m0"))
-        ds = Dataset(source=Source("Tests and checks"), messages=tuple(msgs),
-                     contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abcd"))
+        ds = _commenters("Tests and checks", tuple(msgs), "abcd")
         return {(r.kind, r.source, r.target) for r in draft(ds, terms=["tests", "checks"]).relations
                 if r.kind in ("agrees_with", "disputes") and r.source in "cd"}
 
@@ -2655,14 +2639,11 @@ def test_in_a_tree_of_replies_a_comment_on_the_post_answers_its_author() -> None
 def test_an_agreement_in_reply_to_a_message_is_about_what_that_message_says() -> None:
     """A reply to one of its target's messages is about that message's claims, though
     its words echo an earlier one of theirs."""
-    from conceptgraph.model import Source
-
     msgs = (Message("m1", "a", "message 1", "Tests are guesses about the code."),
             Message("m2", "b", "message 2", "Checks are cheap.", reply_to="m1"),
             Message("m3", "a", "message 3", "Checks are confirmations of what we know.", reply_to="m2"),
             Message("m4", "c", "message 4", "I agree with AAA that these are guesses about the code.", reply_to="m3"))
-    ds = Dataset(source=Source("Tests and checks"), messages=msgs,
-                 contributors=tuple(Contributor(c, c.upper() * 3, "commenter") for c in "abc"))
+    ds = _commenters("Tests and checks", msgs, "abc")
     out = draft(ds, terms=["tests", "checks"])
     [agree] = [r for r in out.relations if r.kind == "agrees_with" and r.source == "c"]
     assert agree.target == "a" and agree.concerns

@@ -359,6 +359,8 @@ class DraftSummary(TypedDict):
     terms_not_found: NotRequired[list[str]]
     #: how many undecided items the draft it replaced held (decisions are kept apart)
     replaced: NotRequired[int]
+    #: how many items decisions.yaml had decided (with no reviewed.yaml) went there, not counted above
+    settled: NotRequired[int]
 
 
 class ReviewItem(TypedDict):

@@ -207,11 +207,10 @@
       });
       return st.chain;
     }
-    /** A line above the card: what was done, calmly (green), then what it warns of (red). */
     /** Said to a screen reader (the page's live region): what a key did, and what the card shows now. */
     function say(text) {
       const live = document.getElementById("announce");
-      if (live) live.textContent = text;
+      if (live) live.textContent = visible(text); // (the data's control characters shown escaped, as on the card)
     }
     /** The item on the card, in words. */
     function onCard() {
@@ -224,6 +223,7 @@
       title.tabIndex = -1;
       title.focus({ preventScroll: true });
     }
+    /** A line above the card: what was done, calmly (green), then what it warns of (red). */
     function warn(done, warning) {
       if (done || warning) say([done, warning].filter(Boolean).join("; ") + ". Now: " + onCard());
       const line = $("rv-warning");
@@ -974,7 +974,7 @@
       else if (k === "b" || k === "B") openBulk();
       else if (k === "n" || k === "N") openAdd();
       else if (k === "?") toggleHelp(help.hidden);
-      else if (k === "Escape" && !help.hidden) help.hidden = true; // else Escape is the explorer's
+      else if (k === "Escape" && !help.hidden) toggleHelp(false); // else Escape is the explorer's
       else return;
       ev.preventDefault();
       ev.stopPropagation();

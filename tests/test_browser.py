@@ -540,6 +540,10 @@ def test_the_keyboard_is_never_lost_to_the_page(fresh: Page) -> None:
     # in context: the keyboard on the words; Escape closes the thread alone, back at the link
     p.keyboard.press("Enter")
     p.wait_for_selector("#panel:not([hidden])")
+    # each "in context" says whose words it opens (a panel holds dozens)
+    names = p.eval_on_selector_all("#panel .ev button:has-text('in context')",
+                                   "bs => bs.map((b) => b.getAttribute('aria-label'))")
+    assert names and all(n and n.startswith("in context: ") and len(n) > len("in context: ") for n in names)
     p.focus("#panel .ev button:has-text('in context')")
     p.keyboard.press("Enter")
     assert fresh.js(active)[0] == "MARK" and fresh.js("() => document.getElementById('thread').contains(document.activeElement)")

@@ -384,7 +384,11 @@
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");
     const foot = el("div", who ? "— " + who + " " : "", "who");
-    if (d.message !== undefined) foot.appendChild(button("in context", () => inContext(edge.detailIndex(j)), "linkish small"));
+    if (d.message !== undefined) {
+      const go = button("in context", () => inContext(edge.detailIndex(j)), "linkish small");
+      if (who) go.setAttribute("aria-label", "in context: " + visible(who)); // (a panel holds dozens: each says whose)
+      foot.appendChild(go);
+    }
     li.appendChild(foot);
     const p = provenance(d);
     if (p) li.appendChild(p);

@@ -245,5 +245,11 @@ def test_a_quote_over_wrapped_lines_reads_as_one_line(tmp_path: Path) -> None:
 def test_a_name_not_found_in_the_bundled_discussion_says_that_is_what_was_read(mini: Path) -> None:
     r = run("compare", "bug", "defect")
     assert r.exit_code == 3 and "(in the bundled discussion: give --data for yours)" in r.stderr, r.stderr
+    # a name that only runs together like one of the bundled discussion's ("weather", "for-each-other")
+    # is suggested nothing, and so hears what was read
+    r = run("compare", "weather", "climate")
+    assert r.exit_code == 3 and "did you mean" not in r.stderr and "give --data for yours" in r.stderr, r.stderr
+    r = run("compare", "cooperaton", "collaboration")  # a slip still is suggested its word
+    assert r.exit_code == 3 and "(did you mean 'cooperation'?)" in r.stderr, r.stderr
     r = run("neighbors", "zzzz", "--data", str(mini))
     assert r.exit_code == 3 and "bundled" not in r.stderr, r.stderr

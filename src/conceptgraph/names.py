@@ -372,13 +372,16 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
         for node, data in G.nodes(data=True):
             if _kind_ok(G, node, kind):
                 for n in node_names(G, node):
-                    by_name.setdefault(normalise(n), node)
+                    # compared with its spaces (an id's hyphens as spaces): run together, "for each
+                    # other" ("for-each-other") reads close to "weather"
+                    by_name.setdefault(" ".join(words(re.sub(r"[-_]", " ", str(n)))) or normalise(n), node)
                 parts = words(str(data.get("label", node))) if data.get("kind") == CONTRIBUTOR else []
                 for k in parts[:1] + parts[-1:]:  # a person's first and last names (initials are too short)
                     by_part.setdefault(k, node)
         # a first or last name is short: only a close spelling of it is a likely slip ("Shwan",
         # not "Xavier" for Carver)
-        close = [by_name[c] for c in difflib.get_close_matches(normalise(name), list(by_name), n=3, cutoff=0.6)]
+        close = [by_name[c] for c in difflib.get_close_matches(" ".join(words(name)) or normalise(name), list(by_name),
+                                                               n=3, cutoff=0.6)]
         close += [by_part[c] for c in difflib.get_close_matches(normalise(name), list(by_part), n=3, cutoff=0.75)]
         nodes = list(dict.fromkeys(close))[:3]
     if not nodes:

@@ -533,6 +533,8 @@ def test_the_keyboard_is_never_lost_to_the_page(fresh: Page) -> None:
     p.keyboard.press("Enter")
     p.wait_for_function("() => document.activeElement.tagName === 'H3'")
     assert fresh.js(active)[2].startswith("cooperation vs ")
+    p.keyboard.press("Shift+Tab")  # the way back to the node's panel, then the ×
+    assert fresh.js(active)[2].startswith("← back to “cooperation”")
     p.keyboard.press("Shift+Tab")
     assert fresh.js(active)[1] == "close"
     p.keyboard.press("Enter")
@@ -664,6 +666,28 @@ def test_every_node_is_listed_as_text_and_each_opens_its_panel(fresh: Page) -> N
     p.click("#index")
     p.click("#close")
     assert fresh.js("() => document.activeElement.id") == "index"
+
+
+def test_a_panel_opened_from_another_goes_back_to_it(fresh: Page) -> None:
+    """A node opened from a comparison offers "back to the comparison", which draws it
+    again with the keyboard on its heading; a panel opened from the page offers none."""
+    p = fresh.page
+    fresh.js("() => { const c = conceptgraph; c.choose(c.data.nodes.label.indexOf('cooperation')); }")
+    assert p.locator("#panel-body > .back").count() == 0  # opened from the page, not from a panel
+    p.focus("#compare-go")
+    p.keyboard.press("Enter")
+    p.wait_for_function("() => document.activeElement.tagName === 'H3'")
+    assert p.text_content("#panel-body > .back") == "← back to “cooperation”"
+    compared = p.text_content("#panel-body h3")
+    p.locator("#panel-body li.ev button").first.focus()
+    p.keyboard.press("Enter")
+    p.wait_for_function("(was) => document.querySelector('#panel-body h3').textContent !== was", arg=compared)
+    assert p.text_content("#panel-body > .back") == "← back to the comparison"
+    p.focus("#panel-body > .back")
+    p.keyboard.press("Enter")
+    p.wait_for_function("(was) => document.querySelector('#panel-body h3').textContent === was", arg=compared)
+    assert fresh.js("() => document.activeElement.tagName") == "H3"
+    assert p.text_content("#panel-body > .back") == "← back to “cooperation”"  # and on, one step at a time
 
 
 def _walk(page: Page, key: str) -> int:

@@ -314,9 +314,17 @@
   }
   let panelOpener = null; // the control the keyboard was on when the panel opened: closing gives it back
   let keyboardFrom = null; // what Escape gives the keyboard back to, once a panel has taken it
+  // The panels opened one from another (a node from a comparison, a neighbour from a node):
+  // each new one offers the way back to the one it was opened from
+  const panelsBefore = [];
+  let panelNow = null, goingBack = false;
   function openPanel() {
     const body = $("panel-body"), active = document.activeElement;
     const inside = $("panel").contains(active) && active !== $("close");
+    if (!inside) panelsBefore.length = 0;
+    else if (panelNow && !goingBack) panelsBefore.push(panelNow);
+    goingBack = false;
+    panelNow = null;
     if (!inside && active && active !== document.body && !$("thread").contains(active)) panelOpener = active;
     // a control in the panel that redrew it (Compare, a link to another node) is gone with the
     // old content: the keyboard goes on at the new heading, not lost to the page
@@ -331,6 +339,20 @@
     state.panelOpen = true;
     $("panel").scrollTop = 0;
     return body;
+  }
+  /** Say what the panel just drawn shows (``title``) and how to draw it again; with a
+   * panel it was opened from, a first button goes back there. */
+  function viewing(title, redraw) {
+    panelNow = { title, redraw };
+    const before = panelsBefore[panelsBefore.length - 1];
+    if (!before) return;
+    const back = button("← back to " + before.title, () => {
+      panelsBefore.pop();
+      goingBack = true;
+      before.redraw();
+    }, "linkish small back");
+    const body = $("panel-body");
+    body.insertBefore(back, body.firstChild);
   }
   function badge(text, color, cls) {
     const b = el("span", text, "badge" + (cls ? " " + cls : ""));
@@ -403,6 +425,7 @@
   }
   function showNode(i) {
     const body = openPanel(), kind = node.kind(i), det = node.detail(i);
+    viewing("“" + node.label(i) + "”", () => showNode(i));
     body.appendChild(el("h3", node.label(i)));
     body.appendChild(badge(kind.label, kind.border));
     if (node.draft(i)) body.appendChild(badge("drafted from the text", null, "draft"));
@@ -455,6 +478,7 @@
   }
   function showEdge(j) {
     const body = openPanel(), k = edge.kind(j);
+    viewing("the link", () => showEdge(j));
     const title = el("h3");
     if (k.base === "claim") claimLine(title, edge.source(j), edge.target(j), undefined, k.denied);
     else title.textContent = node.label(edge.source(j)) + " " + k.phrase + " " + node.label(edge.target(j));
@@ -472,6 +496,7 @@
    * lead on. */
   function showIndex() {
     const body = openPanel();
+    viewing("every node", showIndex);
     body.appendChild(el("h3", "Every node"));
     body.appendChild(el("p", "Each name opens its panel: who says what, and its neighbours.", "who"));
     const LIMIT = 500;
@@ -620,6 +645,7 @@
   function showCompare(a, b) {
     if (a === b) { refresh("compare two different terms"); return; }
     const r = compareData(a, b), body = openPanel(), la = node.label(a), lb = node.label(b);
+    viewing("the comparison", () => showCompare(a, b));
     // each name brings its term into sight, the comparison kept: on a phone, where only
     // the first is in sight at a readable zoom, the other is one tap away
     const title = el("h3");
@@ -828,6 +854,7 @@
   /** A highlight was clicked: show what it supports and select it on the graph. */
   function showMarks(details, message) {
     const body = openPanel();
+    viewing("what the words support", () => showMarks(details, message));
     body.appendChild(el("h3", "What these words support"));
     details = details.filter((d) => standOf(d) !== "gone");
     if (!details.length) body.appendChild(el("p", "Nothing now: what was drafted from them was rejected in this review."));

@@ -106,8 +106,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         said: list[tuple[str, set[str]]] = []
         last_of: dict[str, Message] = {}  # each speaker's latest message
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
-        disputer: dict[str, str] = {}  # speaker -> who last disputed them
-        disputers: dict[str, set[str]] = {}  # speaker -> everyone who has disputed them
+        disputers: dict[str, list[str]] = {}  # speaker -> who has disputed them, the latest last
         backer: dict[str, str] = {}  # speaker -> who last agreed with them
         # (author, content words) of each chat thread's first message and its replies so far
         in_thread: dict[str, list[tuple[str, set[str]]]] = {}
@@ -157,13 +156,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if called and called != msg.by:
                     answered = before = called
                     disputed = ""
-                elif (against := before if before in disputers.get(msg.by, ()) else disputer.get(msg.by, "")) \
+                elif (against := before if before in disputers.get(msg.by, ()) else _latest(disputers, msg.by)) \
                         and against in {by for by, _ in recent} and conceded(msg.text):
                     # "OK, you convinced me.": giving way to the one just heard, when they had argued
                     # against the speaker; else to whoever last did
                     answered = before = against
                     disputed = ""
-            elif answered and answered == backer.get(msg.by) and (against := disputer.get(msg.by, "")) \
+            elif answered and answered == backer.get(msg.by) and (against := _latest(disputers, msg.by)) \
                     and against != answered and conceded(msg.text):
                 # a tree: "I stand corrected" in reply to one who had agreed with the speaker gives
                 # way to whoever last argued against them
@@ -190,8 +189,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             drafter.each_side_its_own(stated)
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
-                    disputer[r.target] = msg.by
-                    disputers.setdefault(r.target, set()).add(msg.by)
+                    against_them = disputers.setdefault(r.target, [])
+                    if msg.by in against_them:
+                        against_them.remove(msg.by)
+                    against_them.append(msg.by)
                 elif r.kind == AGREES_WITH:
                     backer[r.target] = msg.by
             said = [*said[:1], *said[1:][-_SAID:], (msg.by, words)]
@@ -612,8 +613,6 @@ class _Drafter:
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
-        from .rules import Finding
-
         made: dict[int, str] = {}
         for i, f in enumerate(findings):
             if f.kind == CLAIM:
@@ -628,6 +627,8 @@ class _Drafter:
                         continue
                     self.put_forward.add((f.term, f.other))
                     if not any(g.kind == CLAIM and g.term == f.term for g in findings):  # "+ NoPlusOne" claims it too
+                        from .rules import Finding
+
                         self.claim(Finding(CLAIM, term=f.term, label="proposed as a name", start=f.start, end=f.end,
                                            rule="put forward"), msg, s, e, words)
                 self.relation(f.kind, f.term, f.other, msg, s, e, f.rule)
@@ -1019,6 +1020,11 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
             **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {}),
             **({"replaced": n} if seen and (n := _undecided(seen)) else {})}
+
+
+def _latest(disputers: dict[str, list[str]], speaker: str) -> str:
+    """Who last disputed ``speaker`` ("" for no one)."""
+    return disputers[speaker][-1] if disputers.get(speaker) else ""
 
 
 def _undecided(text: bytes) -> int:

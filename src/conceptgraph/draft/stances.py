@@ -45,6 +45,10 @@ class _Shape(NamedTuple):
     needs: tuple[str, ...] = ()
 
 
+# Giving way to another in so many words: "you convinced me", "point taken" (an agreement,
+# and, with the rest of _GIVING_WAY, what conceded() reads)
+_CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken"
+
 # a negation before a verb: "don't", "cannot", "wouldn't", "not", "never"
 _NOT = r"(?:\w*n't|\w*n’t|not|cannot|never)"
 
@@ -144,7 +148,7 @@ _PATTERNS: list[_Shape] = [
         r"(?:(?:that|it|this)\s+(?:\w+ly\s+)?makes\s+(?:\w+\s+)?sense\b|makes\s+sense\b|fair enough\b|good idea\b)|"
         r"\bI\s+stand\s+corrected\b|\b(?:that's|that’s|that is)\s+(?:exactly\s+)?what\s+I\s+(?:meant|mean|was\s+saying)\b|"
         # "OK, you convinced me", "Point taken", "That changed my mind": giving way (to whom: conceded())
-        r"\b(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me\b|\bpoint\s+taken\b|"
+        rf"\b(?:{_CONVINCED})\b|"
         r"\b(?:you|that|this)\s+(?:\w+\s+)?(?:changed|changes)\s+my\s+(?:mind|view)\b|"
         # "Works for me.", "That name works for me", "I can live with that", "I'd go with that",
         # "I prefer that name" (but "I prefer that we ...", "I prefer this: Y" put something forward)
@@ -459,8 +463,8 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
 
 
 # Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
-_GIVING_WAY = (r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|(?:take|took)\s+(?:that|it|this)\s+back|"
-               r"stand\s+corrected|point\s+taken|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
+_GIVING_WAY = (rf"{_CONVINCED}|(?:take|took)\s+(?:that|it|this)\s+back|"
+               r"stand\s+corrected|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
                r"(?:mind|view)")
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
 # What a speaker says they are not, to excuse what follows ("Although I am not a native

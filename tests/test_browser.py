@@ -172,6 +172,10 @@ def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browse
     look = page.js("(i) => { const n = conceptgraph.nodes.get(i); return [n.color.background, n.font.color, n.opacity,"
                    " n.shapeProperties.borderDashes]; }", index[terms[0]])
     assert look[2] is None and look[3] == [4, 4] and contrast(look[1], look[0]) >= 4.5, look
+    # a drafted link is dashed in its kind's colour at full strength: faded, it fell below 3:1
+    links = page.js("() => conceptgraph.edges.get().filter(e => conceptgraph.data.edges.draft[e.id])"
+                    ".map(e => [e.color.color, e.color.opacity, e.dashes])")
+    assert links and all(o == 1 and d == [3, 5] and contrast(c, "#FFFFFF") >= 3 for c, o, d in links), links[:3]
     page.close()
 
 

@@ -110,6 +110,13 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     assert f"accepted {review.counts()['accepted']}" in counts and f"left {review.counts()['left']}" in counts
     timings = page.evaluate("() => window.conceptgraphReview.timings")
     assert timed + len(timings) >= decided_by_keys - 1  # every decision timed (the edit's, before its redraw, not)
+    # an accepted link is drawn as its kind is, dashes and all (a person's "says so" stays
+    # dotted), once the keys pause; one still drafted keeps the drafts' dash; none faded
+    looks = """() => conceptgraph.edges.get().filter(e => !e.hidden && conceptgraph.data.edges.draft[e.id])
+        .map(e => [JSON.stringify(e.dashes), JSON.stringify(conceptgraph.data.edgeKinds[conceptgraph.data.edges.kind[e.id]]
+        .dashes), e.color.opacity])"""
+    page.wait_for_function(f"() => ({looks})().some(([d, own]) => d === own && own !== 'false')", timeout=10_000)
+    assert all(o == 1 and d in ("[3,5]", own) for d, own, o in page.evaluate(looks))
     page.screenshot(path=str(_shots() / "review.png"))
     assert errors == []
     assert {u.split("/")[2] for u in requests} == {f"127.0.0.1:{server.port}"}

@@ -1,8 +1,9 @@
 """How each kind of node and link looks, wherever the graph is drawn: the page, GEXF
 (Gephi), GraphML (yEd) and Mermaid all read their colours and shapes from here.
 
-Colours come from the Okabe-Ito palette, which people with red-green colour blindness
-tell apart, and no two link kinds share both colour and pattern. Terms and attributes
+Link colours stand out 3:1 or more from the white canvas and stay apart in simulated
+colour blindness (tests/test_styles.py measures both); most come from the Okabe-Ito
+palette. No two link kinds share both colour and pattern. Terms and attributes
 are both boxes (a box packs a label tighter than an ellipse, so more of the page can be
 read at once): a dark fill with white text and a pale one with dark text tell them apart
 in any colour vision, and the page rounds an attribute's corners.
@@ -44,8 +45,11 @@ from .kinds import (
 __all__ = ["NODE_STYLES", "EDGE_STYLES", "DENIED", "node_style", "draft_style", "edge_style", "edge_style_key", "rgb",
            "contrast"]
 
-# Okabe-Ito
-_ORANGE, _SKY, _GREEN, _BLUE, _VERMILLION, _PURPLE = "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"
+# Okabe-Ito; its orange and sky blue are below 3:1 on white, so opposed attributes are
+# brown and similar terms azure (brown, not a darker orange, which deuteranopes would
+# not tell from vermillion)
+_GREEN, _BLUE, _VERMILLION, _PURPLE = "#009E73", "#0072B2", "#D55E00", "#CC79A7"
+_BROWN, _AZURE = "#8A603C", "#008AFC"
 _GREY, _DARK = "#64748B", "#1F2937"
 
 #: Node kinds: vis-network shape, fill, border and font colours, legend label.
@@ -72,21 +76,21 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     CLAIM + DENIED: _link("term lacks attribute", "lacks", _VERMILLION, 1.5, [10, 5], True),
     ASSERTS: _link("contributor says so", "asserts", _GREEN, 0.8, [2, 4], True),
     ASSERTS + DENIED: _link("contributor denies", "denies", _VERMILLION, 0.8, [2, 4], True),
-    OPPOSES: _link("attributes opposed", _R[OPPOSES], _ORANGE, 2.5, [8, 6], False),
+    OPPOSES: _link("attributes opposed", _R[OPPOSES], _BROWN, 2.5, [8, 6], False),
     CONTRASTS_WITH: _link("terms contrasted", _R[CONTRASTS_WITH], _PURPLE, 3, [10, 6], False),
     INCLUDES: _link("term includes term", _R[INCLUDES], _BLUE, 2, False, True),
     OVERLAPS_WITH: _link("terms overlap", _R[OVERLAPS_WITH], _BLUE, 2, [12, 4, 2, 4], False),
-    SIMILAR_TO: _link("terms similar", _R[SIMILAR_TO], _SKY, 2.5, False, False),
-    ANALOGOUS_TO: _link("term analogous to term", _R[ANALOGOUS_TO], _SKY, 2, [6, 6], True),
+    SIMILAR_TO: _link("terms similar", _R[SIMILAR_TO], _AZURE, 2.5, False, False),
+    ANALOGOUS_TO: _link("term analogous to term", _R[ANALOGOUS_TO], _AZURE, 2, [6, 6], True),
     SENSE_OF: _link("term a sense of term", _R[SENSE_OF], _BLUE, 1.5, [2, 3], True),
     RELATED_TO: _link("terms related", _R[RELATED_TO], _DARK, 1.2, [4, 8], False),
     AGREES_WITH: _link("agrees with", _R[AGREES_WITH], _GREEN, 2.5, False, True),
     DISPUTES: _link("disputes", _R[DISPUTES], _VERMILLION, 3, False, True),
-    MENTIONS: _link("contributor names term", _R[MENTIONS], "#86EFAC", 0.6, [1, 3], True),
-    CO_OCCURS: _link("terms named together", _R[CO_OCCURS], "#A8A29E", 0.8, [1, 2], False),
-    WROTE: _link("wrote message", "wrote", "#94A3B8", 0.6, False, True),
+    MENTIONS: _link("contributor names term", _R[MENTIONS], "#60964E", 0.6, [1, 3], True),
+    CO_OCCURS: _link("terms named together", _R[CO_OCCURS], "#6C6C66", 0.8, [1, 2], False),
+    WROTE: _link("wrote message", "wrote", "#7E8ACC", 0.6, False, True),
     REPLIES_TO: _link("replies to", "replies to", "#475569", 1, [3, 3], True),
-    "other": _link("other link", "links to", "#9CA3AF", 1, [1, 6], True),
+    "other": _link("other link", "links to", "#7E848A", 1, [1, 6], True),
 }
 
 

@@ -106,18 +106,23 @@
     const pair = s < t ? s + "," + t : t + "," + s;
     const nth = (pairCount.get(pair) || 0) + 1;
     pairCount.set(pair, nth);
-    const drafted = edge.draft(j);
-    // On big graphs every redraw strokes every link: dashes and arrow heads cost too much there.
-    const e = {
+    const e = Object.assign({
       id: j, from: s, to: t, width: k.width,
-      dashes: big ? false : (drafted ? [3, 5] : k.dashes),
-      color: { color: k.color, highlight: k.color, hover: k.color, opacity: drafted ? 0.35 : 0.85 },
       arrows: { to: { enabled: !big && !!k.arrows && data.directed, scaleFactor: 0.5 } },
-    };
+    }, edgeLook(j, edge.draft(j)));
     if (!big && nth > 1) { // parallel edges fan out instead of hiding each other
       e.smooth = { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.floor(nth / 2 + 0.5) };
     }
     visEdges.push(e);
+  }
+  /** How link ``j`` looks, drafted (one dash for every kind) or not (its kind's own dashes): its
+   * kind's colour either way, at full strength, as a paler one fell below 3:1 on the canvas and
+   * a drafted thread is all drafts. On big graphs every redraw strokes every link, and dashes
+   * cost too much there. */
+  function edgeLook(j, drafted) {
+    const k = edge.kind(j);
+    return { dashes: big ? false : (drafted ? [3, 5] : k.dashes),
+      color: { color: k.color, highlight: k.color, hover: k.color, opacity: 1 } };
   }
   /** How node ``i`` looks, drafted (a paler fill, its label legible on it, a dashed
    * border) or not (its kind's own): what the review page sets as decisions come. */
@@ -1275,7 +1280,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts, nodeLook,
+    nameKeys, setCounts, nodeLook, edgeLook,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

@@ -369,9 +369,8 @@
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
         const from = moved ? nodeNamed(moved[0], s) : undefined, to = moved ? nodeNamed(moved[1], t) : undefined;
         if (stand) edgeStand.set(j, stand); else edgeStand.delete(j);
-        edgeUpdates.push({ id: j, hidden: gone, dashes: kept ? false : (data.big ? false : [3, 5]),
-          from: from !== undefined ? from : s, to: to !== undefined ? to : t,
-          color: Object.assign({}, cg.edges.get(j).color, { opacity: kept ? 0.85 : 0.35 }) });
+        edgeUpdates.push(Object.assign({ id: j, hidden: gone, from: from !== undefined ? from : s,
+          to: to !== undefined ? to : t }, cg.edgeLook(j, !kept)));
       });
       if (it.kind === "term" || it.kind === "attribute") {
         const i = nodeIndex.get(String(it.nodes[0]));

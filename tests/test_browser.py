@@ -846,6 +846,30 @@ def test_clicking_a_highlight_selects_its_claims(fresh: Page) -> None:
 # --- any screen -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("width", [1400, 900, 390])
+def test_the_header_is_tabbed_through_in_the_order_it_is_read(browser, tmp_path: Path, width: int) -> None:
+    """Tab goes through the header's controls row by row, left to right, as they are seen
+    (WCAG 2.4.3): on a phone the header is two rows, and Tab once went from the search on
+    the second row back up to Thread on the first."""
+    page = Page(browser, write_page(load_graph(), tmp_path / "header.html"), width=width, height=844)
+    try:
+        p = page.page
+        p.focus("body")
+        tabbed = []
+        for _ in range(12):
+            p.keyboard.press("Tab")
+            at = page.js("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
+                return a.closest('#bar') ? [a.id, Math.round(r.top + r.height / 2), r.left] : null; }""")
+            if at is None:
+                break
+            tabbed.append(at)
+        assert len(tabbed) >= 5, tabbed  # search, Thread, List, Fit, Physics (and Legend on a phone)
+        for (_, y, x), (name, y2, x2) in zip(tabbed, tabbed[1:]):  # on along the row, or down to the next
+            assert (abs(y2 - y) < 15 and x2 > x) or y2 - y >= 15, (name, tabbed)
+    finally:
+        page.close()
+
+
 def test_a_phone_screen_shows_the_graph_and_reaches_every_control(browser, tmp_path: Path) -> None:
     page = Page(browser, write_page(load_graph(), tmp_path / "phone.html"), width=390, height=844)
     try:

@@ -2925,3 +2925,41 @@ def test_a_name_two_people_answer_to_means_the_one_who_has_spoken() -> None:
                  messages=tuple(Message(f"m{i}", by, f"comment {i}", t) for i, (by, t) in enumerate(said)))
     stances = [(r.source, r.target) for r in draft(ds).relations if r.kind == "agrees_with"]
     assert ("bo", "mg") in stances and ("cy", "mg") not in stances
+
+
+def test_a_first_name_with_an_initial_tells_two_people_of_that_name_apart() -> None:
+    """"+1 to Alex K." and "I agree with A. Kim" mean Alex Kim, not the other Alex who
+    spoke last; as the command line's lookups read them too."""
+    from conceptgraph.model import Source
+
+    people = tuple(Contributor(i, name, "commenter", ()) for i, name in (
+        ("ak", "Alex Kim"), ("am", "Alex Moreau"), ("pr", "Priya Raman"), ("dl", "Dana Lee")))
+    said = [("ak", "An incident is anything customers notice."), ("am", "An outage is when the service is down."),
+            ("pr", "+1 to Alex K., that is how we use it."), ("dl", "I agree with A. Kim on this.")]
+    ds = Dataset(Source("t"), contributors=people,
+                 messages=tuple(Message(f"m{i}", by, f"comment {i}", t) for i, (by, t) in enumerate(said)))
+    stances = {(r.source, r.target) for r in draft(ds).relations if r.kind == "agrees_with"}
+    assert stances == {("pr", "ak"), ("dl", "ak")}
+    from conceptgraph.graph import build_graph
+    from conceptgraph.names import resolve
+
+    G = build_graph(ds)
+    assert [resolve(G, n) for n in ("Alex K", "Alex K.", "A. Kim", "Alex M")] == ["ak", "ak", "ak", "am"]
+
+
+def test_an_emoji_written_by_its_name_is_no_term_but_a_thumb_still_agrees() -> None:
+    """Slack and GitHub write emoji as ":sweat_smile:": no term, no word of a claim;
+    ":+1:" and ":thumbsup:" still agree."""
+    from conceptgraph.model import Source
+
+    said = [("a", "An incident is anything customers notice :sweat_smile: and an outage is worse."),
+            ("b", "I think an outage is when the service is down :sweat_smile:"),
+            ("a", "Sure, an incident is wider than an outage :thinking_face:"),
+            ("c", "Incident and outage are different things :sweat_smile: honestly."),
+            ("b", ":+1:")]
+    ds = Dataset(Source("t"), contributors=tuple(Contributor(p, p.upper(), "author", ()) for p in "abc"),
+                 messages=tuple(Message(f"m{i}", w, f"comment {i}", t) for i, (w, t) in enumerate(said)))
+    out = draft(ds)
+    labels = [t.label for t in out.terms] + [a.label for a in out.attributes]
+    assert not [x for x in labels if "smile" in x or "thinking" in x], labels
+    assert ("b", "c") in {(r.source, r.target) for r in out.relations if r.kind == "agrees_with"}

@@ -143,26 +143,27 @@ def word_parts(name: str) -> list[str]:
 
 def person_keys(name: str) -> set[str]:
     """What a person's name is shortened to: first name, last name and initials
-    (normalised), for a name of two words or more, words that follow one another in a
+    (normalised), for a name of two words or more, the first name with the last's
+    initial and the reverse ("Alex K.", "A. Kim"), words that follow one another in a
     longer one ("Mary Alice"), and the parts of three letters or
     more of a hyphenated first or last name ("Shu" of "Shu-yu Guo", "Kleine" of "Uwe
     Kleine-König"); for a login of one, its parts of three letters or more ("mira" of
     "mira-k").
 
     >>> sorted(person_keys("Mary Alice Arthur")), sorted(person_keys("mira-k"))
-    (['alicearthur', 'arthur', 'maa', 'mary', 'maryalice'], ['mira'])
+    (['alicearthur', 'arthur', 'maa', 'marthur', 'mary', 'marya', 'maryalice'], ['mira'])
     >>> sorted(person_keys("Shu-yu Guo"))
-    ['guo', 'sg', 'shu', 'shuyu']
+    ['guo', 'sg', 'sguo', 'shu', 'shuyu', 'shuyug']
 
     A nickname the name holds in double quotes is one too: "TJ" of 'Tom "TJ" O'Reilly'.
 
     >>> sorted(person_keys('Tom "TJ" Reilly'))
-    ['reilly', 'tj', 'tjreilly', 'tom', 'tomtj', 'ttr']
+    ['reilly', 'tj', 'tjreilly', 'tom', 'tomr', 'tomtj', 'treilly', 'ttr']
 
     A name written twice, the second in brackets, is shortened as each of the two:
 
     >>> sorted(person_keys("李伟 (Li Wei)"))
-    ['li', 'liwei', 'lw', 'wei', '李lw', '李伟', '李伟li']
+    ['li', 'liw', 'liwei', 'lw', 'lwei', 'wei', '李lw', '李伟', '李伟li']
     """
     nicknames = {normalise(n) for n in re.findall(r"[\"“”]([^\"“”]{1,30})[\"“”]", name)} - {""}
     # a name written twice, the second in brackets ("李伟 (Li Wei)"), is shortened as two names
@@ -182,7 +183,11 @@ def _short_forms(name: str) -> set[str]:
     # José Núñez", "Li Ming" of "李明 (Li Ming)"
     runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
             if j - i < len(parts)} if len(parts) <= 6 else set()
-    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | hyphened | runs
+    # "Alex K." and "A. Kim", as chat and mail shorten Alex Kim when two people are Alex
+    # (of scripts with capitals: a Chinese name has no initials written so)
+    initialled = {parts[0] + parts[-1][0], parts[0][0] + parts[-1]} \
+        if all(w[0].upper() != w[0].lower() for w in (parts[0], parts[-1])) else set()
+    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | initialled | hyphened | runs
 
 
 #: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.

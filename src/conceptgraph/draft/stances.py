@@ -27,7 +27,7 @@ from .text import spelled
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
-_WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+_WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
 _PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
@@ -231,7 +231,8 @@ class Stance:
 
 def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
     """Each way a text may call a contributor (the whole name, a first or last name of
-    three letters or more, the part of a name before a hyphen, "Mr.Arthur") -> their id;
+    three letters or more, the part of a name before a hyphen, "Mr.Arthur", "Alex K."
+    and "A. Kim" for Alex Kim) -> their id;
     names shared by two people dropped (see :func:`shared_names`)."""
     return {k: ids[0] for k, ids in _names(contributors).items() if len(ids) == 1}
 
@@ -251,6 +252,9 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
     for ident, name in contributors:
         words = [w for w in re.split(r"[\s.]+", name) if w]
         parts = {p for w in words for p in w.split("-") if len(p) >= 3}
+        # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
+        if len(words) >= 2 and all(w[0].upper() != w[0].lower() for w in (words[0], words[-1])):
+            parts |= {words[0] + words[-1][0], words[0][0] + words[-1]}
         for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}):
             ids = index.setdefault(key, [])
             if ident not in ids:

@@ -327,6 +327,21 @@ def test_a_deleted_slack_message_is_no_ones_words(tmp_path: Path) -> None:
     assert summary["left_out"]["deleted"] == 2
 
 
+def test_words_slack_strikes_out_are_taken_back(tmp_path: Path) -> None:
+    """Slack strikes out with one tilde, not Markdown's two: what is struck out is taken
+    back (and counted), a tilde of "~5 minutes" or "~/notes" stays."""
+    (tmp_path / "general").mkdir()
+    (tmp_path / "users.json").write_text(json.dumps([{"id": "U1", "real_name": "Klaus Berg"}]))
+    (tmp_path / "channels.json").write_text(json.dumps([{"id": "C1", "name": "general"}]))
+    (tmp_path / "general" / "2016-03-01.json").write_text(json.dumps([
+        {"type": "message", "user": "U1", "text": "~the incident is the ticket~ the incident is the response",
+         "ts": "1.1"},
+        {"type": "message", "user": "U1", "text": "It takes ~5 to ~10 minutes, see ~/notes.", "ts": "2.1"}]))
+    ds, summary = read_discussion([tmp_path])
+    assert [m.text for m in ds.messages] == ["the incident is the response", "It takes ~5 to ~10 minutes, see ~/notes."]
+    assert summary["left_out"]["struck-out passages (taken back)"] == 1
+
+
 def test_a_slack_message_that_quotes_an_earlier_one_answers_it(tmp_path: Path) -> None:
     """Slack writes a quote as "&gt; ...": left out of the quoter's words, and whose it is
     says whom the message answers, in the channel and inside a thread; its place stays."""

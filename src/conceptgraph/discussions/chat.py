@@ -96,10 +96,15 @@ class _Files:
         return load_json(data, where)
 
 
+_SLACK_STRUCK = re.compile(r"(?<![\w~])~(?=\S)([^~\n]{1,2000}?)(?<=\S)~(?![\w~])")
+
+
 def _slack_text(text: str, users: dict[str, str], left: Left, quotes: list[str] | None = None) -> str:
     text = re.sub(r"<@([A-Z0-9]+)(?:\|[^<>]*)?>", lambda m: "@" + users.get(m.group(1), m.group(1)), text)
     text = re.sub(r"<#[A-Z0-9]+\|([^<>]+)>", r"#\1", text)
     text = re.sub(r"<!(here|channel|everyone)>", r"@\1", text)
+    # Slack strikes out with one tilde ("~the ticket~ the response"): Markdown's two, taken back as they are
+    text = _SLACK_STRUCK.sub(r"~~\1~~", text)
     return markdown_to_text(text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"), left, quotes=quotes)
 
 

@@ -431,10 +431,15 @@ def test_export_command(tmp_path: Path) -> None:
                         # a document or a picture would hold HTML and open as neither
                         (["-o", str(tmp_path / "page.pdf")], f"page.pdf: .pdf names a PDF document, not a page: name "
                          f"it {tmp_path / 'page.html'} (a browser prints the page to PDF)"),
-                        (["-o", str(tmp_path / "page.png")], ".png names a picture, not a page")):
+                        (["-o", str(tmp_path / "page.png")], ".png names a picture, not a page"),
+                        # what export writes under those names: Markdown notes, JSON
+                        (["-o", str(tmp_path / "notes.md")], ".md names a mermaid file, not a page: name it "
+                         f"{tmp_path / 'notes.html'} (conceptgraph export mermaid writes that format)"),
+                        (["-o", str(tmp_path / "page.json")], ".json names a json file, not a page")):
         r = runner.invoke(cli, ["render", *args])
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
     assert not (tmp_path / "page.graphml").exists() and not (tmp_path / "page.pdf").exists()
+    assert not (tmp_path / "notes.md").exists() and not (tmp_path / "page.json").exists()
     for args, words in ((["-o", str(tmp_path / "class.xlsx")], "class.xlsx: .xlsx names a spreadsheet, which no format "
                          "here is: the Neo4j format writes CSV files a spreadsheet opens (give -o FOLDER)"),
                         (["graphml", "-o", str(tmp_path / "class.docx")], ".docx names a Word document, which no "

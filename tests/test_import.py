@@ -152,6 +152,12 @@ def test_a_mail_sent_by_a_program_is_no_ones_words(write) -> None:
         "Message-ID: <auto1@lists.example.org>\nAuto-Submitted: auto-replied\n\nYour mail to 'team' is held.\n")
     ds, summary = read_discussion([write(mbox, "list.mbox")])
     assert summary["left_out"]["automatic replies"] == 1 and not any("held" in m.text for m in ds.messages)
+    # a tracker's notice from an address no one reads, with no header to say so
+    mbox += ("\nFrom noreply-jira@acme.example Mon May 13 09:00:00 2024\nFrom: noreply-jira@acme.example\n"
+             "Subject: [JIRA] PAY-1432 moved to Done\nMessage-ID: <d9@acme.example>\n\nChris moved PAY-1432 to Done.\n")
+    ds, summary = read_discussion([write(mbox, "list.mbox")])
+    assert summary["left_out"]["automatic replies"] == 2 and not any("PAY" in m.text for m in ds.messages)
+    assert not any("jira" in c.name for c in ds.contributors)
 
 
 def test_a_mail_s_date_is_its_day_in_utc_as_every_export_s(write) -> None:

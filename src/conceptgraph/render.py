@@ -201,17 +201,20 @@ def _check_page_name(path: str | os.PathLike[str]) -> None:
     """A :class:`UsageError` for an empty name, or one whose suffix names a graph file
     ("team.graphml"): a tool would open the page as that format, and fail."""
     from .errors import UsageError
-    from .formats import format_of_name
+    from .formats import FORMATS, format_to_write
 
     check_named(path)
     if what := foreign(path):  # "page.pdf" would hold HTML, and open as neither
         raise UsageError(f"{path}: {Path(path).suffix} names {what}, not a page: name it "
                          f"{Path(path).with_suffix('.html')}" + (" (a browser prints the page to PDF)"
                                                                  if what == "a PDF document" else ""))
-    other = format_of_name(path)
-    if other is not None:
-        raise UsageError(f"{path}: {Path(path).suffix} names a {other} file, not a page: name it "
-                         f"{Path(path).with_suffix('.html')} (conceptgraph export {other} writes that format)")
+    suffix = Path(path).suffix.lower()
+    # "notes.md", "graph.json": what an export writes (JSON in several formats) would open as that, and fail
+    others = [n for n, f in FORMATS.items() if suffix and suffix in f.suffixes] if format_to_write(path) is None \
+        else [format_to_write(path)]
+    if others:
+        raise UsageError(f"{path}: {Path(path).suffix} names a {' or '.join(others)} file, not a page: name it "
+                         f"{Path(path).with_suffix('.html')} (conceptgraph export {others[0]} writes that format)")
 
 
 def to_pyvis(G: Graph, seed: int = 0) -> Any:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import email.utils
 import re
 from dataclasses import dataclass
 from datetime import UTC
@@ -281,9 +282,16 @@ def _parts_with_messages(msg: Message) -> list[Message]:
 
 def _automatic(msg: Message) -> bool:
     """Whether a mail says it was sent by a program, not a person (RFC 3834's
-    ``Auto-Submitted``, and the headers auto-responders set)."""
+    ``Auto-Submitted``, the headers auto-responders set, or a sender no one reads:
+    "noreply-jira@", "do-not-reply@", "mailer-daemon@")."""
     auto = str(msg.get("Auto-Submitted") or "").strip().lower()
-    return (bool(auto) and not auto.startswith("no")) or any(msg.get(h) for h in ("X-Autoreply", "X-Autorespond"))
+    sender = email.utils.parseaddr(str(msg.get("From") or ""))[1]
+    return (bool(auto) and not auto.startswith("no")) or any(msg.get(h) for h in ("X-Autoreply", "X-Autorespond")) \
+        or bool(_NO_ONE.match(sender))
+
+
+# the part before "@" of a sender no one answers: a tracker's or a mail server's
+_NO_ONE = re.compile(r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon)(?![a-z])", re.I)
 
 
 def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:

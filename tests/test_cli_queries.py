@@ -91,7 +91,10 @@ def test_consensus_rank_clusters_search(mini: Path) -> None:
     assert isinstance(top["score"], int)  # in JSON too
     assert len(as_json("rank", "--limit", "0", *d)) == 8 > len(as_json("rank", "--limit", "7", *d))  # 0: all, as in consensus
     shares = [r["score"] for r in as_json("rank", "--by", "betweenness", *d)]
-    assert f"  {round(shares[0], 3)}  " in run("rank", "--by", "betweenness", *d).stdout and shares[0] != round(shares[0], 3)
+    shown = run("rank", "--by", "betweenness", *d).stdout
+    assert f"  {shares[0]:.3f}  " in shown and shares[0] != round(shares[0], 3)
+    # every share to three places, a share of nothing too: "0.000", not "0.0" above "0"
+    assert {len(line.split()[1]) for line in shown.split("\n")[2:] if line} == {5}, shown
     for cmd in (["consensus"], ["rank", "--by", "betweenness"], ["clusters"], ["search", "coop"], ["contributors"]):
         r = run(*cmd, *d)
         assert r.exit_code == 0 and r.stdout.strip(), cmd

@@ -396,7 +396,8 @@ def test_export_command(tmp_path: Path) -> None:
     assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.graphml\n"
     validate("graphml", Path("output/concept_graph.graphml"))
     r = runner.invoke(cli, ["export", "--format", "neo4j", "-o", str(tmp_path / "n")])
-    assert r.exit_code == 0 and r.stdout.startswith("neo4j-admin database import full")
+    assert r.exit_code == 0 and r.stdout.startswith("# into a stopped Neo4j 5; it replaces the database named 'neo4j'")
+    assert r.stdout.split("\n")[1].startswith("neo4j-admin database import full")
     r = runner.invoke(cli, ["export", "--format", "json", "--json", "-o", str(tmp_path / "g.json")])
     assert json.loads(r.stdout) == {"format": "json", "path": str(tmp_path / "g.json")}
     r = runner.invoke(cli, ["export", "--format", "mermaid", "-o", "-"])

@@ -560,8 +560,11 @@ def consensus_text(r: dict[str, Any]) -> str:
 
 
 def rank_text(rows: list[dict[str, Any]]) -> str:
-    def shown(score: float) -> float | int:
-        return int(score) if float(score).is_integer() else round(score, 3)  # a degree is a count: 42, not 42.0
+    # a degree is a count: 42, not 42.0; other scores alike to three places (0.000, not 0.0 beside 0)
+    counts = all(float(r["score"]).is_integer() for r in rows)
+
+    def shown(score: float) -> str:
+        return str(int(score)) if counts else f"{score:.3f}"
 
     return table([[i, shown(r["score"]), r["kind"], r["label"]] for i, r in enumerate(rows, 1)],
                  ["#", "score", "kind", "node"])
@@ -721,7 +724,10 @@ def evaluate_text(r: dict[str, Any]) -> str:
 
 
 def export_text(r: dict[str, Any]) -> str:
-    return str(r.get("command", ""))
+    command = str(r.get("command", ""))
+    # said where it is copied from: the command replaces whatever database has that name
+    return "# into a stopped Neo4j 5; it replaces the database named 'neo4j' (change the name to keep it):\n" \
+        + command if command.startswith("neo4j-admin") else command
 
 
 def drafted_note(n: int) -> str:

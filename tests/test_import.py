@@ -65,9 +65,16 @@ def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
     r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
     assert r.exit_code == 6 and "--force" in r.stderr
     assert run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force").exit_code == 0
-    # a draft made from the earlier import goes with it, and the summary says so (not when drafted anew)
+    # the same messages again under a new title: the draft made from them stays, byte for byte
     assert run("draft", str(tmp_path / "coop"), "-q").exit_code == 0
-    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force")
+    drafted = (tmp_path / "coop" / "draft.yaml").read_bytes()
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force", "--title", "Coop or collab?")
+    assert r.exit_code == 0 and "kept the draft.yaml: its messages are the same" in r.stdout, r.stdout
+    assert (tmp_path / "coop" / "draft.yaml").read_bytes() == drafted
+    assert run("compare", "cooperation", "collaboration", "--data", str(tmp_path / "coop")).exit_code == 0
+    # other messages (a speaker renamed): a draft made from the earlier import goes with it, and
+    # the summary says so (not when drafted anew)
+    r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"), "--force", "--rename", "todd=Todd Smith")
     assert "replaced the earlier import, and the draft.yaml drafted from it" in r.stdout
     assert not (tmp_path / "coop" / "draft.yaml").exists()
     assert run("draft", str(tmp_path / "coop"), "-q").exit_code == 0

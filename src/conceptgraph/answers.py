@@ -342,6 +342,9 @@ class ImportSummary(TypedDict):
     one_name_across_files: NotRequired[int]
     #: --force replaced an earlier import of the folder and the draft made from it
     replaced_draft: NotRequired[bool]
+    #: --force replaced an earlier import of the same contributors and messages (a new
+    #: --title): the draft made from it was kept
+    kept_draft: NotRequired[bool]
     language: str
     languages: NotRequired[list[str]]
 

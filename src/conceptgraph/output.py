@@ -671,6 +671,8 @@ def import_text(r: dict[str, Any]) -> str:
                      "(“[deleted]”, no one's words), so that their answers keep their place")
     if r.get("replaced_draft"):
         lines.append("replaced the earlier import, and the draft.yaml drafted from it (draft again if you need it)")
+    if r.get("kept_draft"):
+        lines.append("replaced the earlier import, and kept the draft.yaml: its messages are the same")
     if r.get("one_name_across_files"):
         lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name "
                      "(each name one speaker in every file it speaks in)")
@@ -703,7 +705,8 @@ def import_and_draft_text(r: dict[str, Any]) -> str:
     if "draft" not in r:
         return import_text(r)
     # drafted again at once: the earlier draft's going needs no word
-    return import_text({k: v for k, v in r.items() if k != "replaced_draft"}) + "\n" + draft_text(r["draft"])
+    return import_text({k: v for k, v in r.items() if k not in ("replaced_draft", "kept_draft")}) + "\n" \
+        + draft_text(r["draft"])
 
 
 def evaluate_text(r: dict[str, Any]) -> str:

@@ -208,10 +208,9 @@ def _check_page_name(path: str | os.PathLike[str]) -> None:
         raise UsageError(f"{path}: {Path(path).suffix} names {what}, not a page: name it "
                          f"{Path(path).with_suffix('.html')}" + (" (a browser prints the page to PDF)"
                                                                  if what == "a PDF document" else ""))
-    suffix = Path(path).suffix.lower()
+    suffix, written = Path(path).suffix.lower(), format_to_write(path)
     # "notes.md", "graph.json": what an export writes (JSON in several formats) would open as that, and fail
-    others = [n for n, f in FORMATS.items() if suffix and suffix in f.suffixes] if format_to_write(path) is None \
-        else [format_to_write(path)]
+    others = [written] if written else [n for n, f in FORMATS.items() if suffix and suffix in f.suffixes]
     if others:
         raise UsageError(f"{path}: {Path(path).suffix} names a {' or '.join(others)} file, not a page: name it "
                          f"{Path(path).with_suffix('.html')} (conceptgraph export {others[0]} writes that format)")

@@ -747,8 +747,25 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     with Progress(f"writing {len(ds.messages):,} messages to {target}"):
         text = dump_dataset(ds, ("source", "contributors", "messages"), header)
         parse_dataset(text, str(target / "discussion.yaml"))  # what is written must read back
+        files = {"discussion.yaml": text.encode("utf-8")}
+        # the same people and messages again (a new --title, a --rename undone): the draft
+        # still quotes them exactly, so it stays
+        kept = drafted and _same_messages(target / "discussion.yaml", ds)
+        if kept:
+            files["draft.yaml"] = (target / "draft.yaml").read_bytes()
         # never over a folder that appeared meanwhile (another import, the user's notes)
         # an earlier import (and its draft) is replaced, never review decisions or other files
-        write_folder(target, {"discussion.yaml": text.encode("utf-8")}, replace="own" if existed else "never",
-                     make_parents=default, own=_IMPORTED)
-    return {"path": str(target), **summary, **({"replaced_draft": True} if drafted else {})}
+        write_folder(target, files, replace="own" if existed else "never", make_parents=default, own=_IMPORTED)
+    return {"path": str(target), **summary, **({"kept_draft": True} if kept else {"replaced_draft": True}
+                                               if drafted else {})}
+
+
+def _same_messages(earlier: Path, ds: Dataset) -> bool:
+    """Whether the import at ``earlier`` has ``ds``'s contributors and messages."""
+    from ..dataset import parse_dataset
+
+    try:
+        was = parse_dataset(earlier.read_text(encoding="utf-8"), str(earlier))
+    except (OSError, UnicodeDecodeError, ConceptGraphError):
+        return False  # unreadable, or edited into something else: not the same import
+    return was.contributors == ds.contributors and was.messages == ds.messages

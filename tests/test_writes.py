@@ -124,10 +124,11 @@ def test_an_export_never_replaces_the_file_it_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["html", *SINGLE_FILE])
 def test_a_file_of_someone_elses_is_never_replaced_without_force(tmp_path: Path, fmt: str) -> None:
-    """render -o notes.md once turned a user's notes into a page; an earlier output in
-    the same format (or an empty file) is still replaced, as a second run expects."""
+    """render -o notes.md once turned a user's notes into a page (now the name alone is
+    refused: .md is Mermaid's); no file of theirs, whatever its name, is replaced; an
+    earlier output in the same format (or an empty file) is, as a second run expects."""
     command = ["render"] if fmt == "html" else ["export", fmt]
-    notes = tmp_path / "notes.md"
+    notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n", encoding="utf-8")
     one_line_error(run(*command, "-o", str(notes)), 6, "not an earlier", "--force")
     assert notes.read_text(encoding="utf-8") == "my notes\n" and leftovers(tmp_path) == []

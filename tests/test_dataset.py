@@ -146,6 +146,24 @@ def test_with_messages_a_quote_says_where_it_was_said(write) -> None:
     assert [(x.where, x.message, x.span) for x in (*ds.claims, *ds.relations)] == [("turn 1", "m1", (0, 16))] * 2
 
 
+def test_a_stance_is_its_speaker_s_with_or_without_by(write) -> None:
+    """A stance without by (its source is who says it) is anchored in its speaker's
+    message as one with by; by naming someone else, or a term relation's quote with no
+    speaker, is refused where it had been kept with no place."""
+    two = WEATHER.replace("contributors: [{id: ann, name: Ann, role: commenter}]",
+                          "contributors: [{id: ann, name: Ann, role: commenter}, {id: bo, name: Bo, role: commenter}]")
+    two = two.replace("- {id: m2, by: ann, where: turn 2, text: \"SECOND\"}",
+                      "- {id: m2, by: bo, where: turn 2, text: \"I disagree, Ann.\"}")
+    ds = load_dataset(write(two + "- {kind: disputes, source: bo, target: ann, quote: I disagree}\n"))
+    stance = ds.relations[-1]
+    assert (stance.by, stance.where, stance.message, stance.span) == ("bo", "turn 2", "m2", (0, 10))
+    with pytest.raises(DatasetError, match=r":11: relations\[1\]\.by: a disputes relation is its speaker's: by is "
+                                           r"its source \('bo'\), or left out"):
+        load_dataset(write(two + "- {kind: disputes, source: bo, target: ann, by: ann, quote: Weather is daily}\n"))
+    with pytest.raises(DatasetError, match=r":11: relations\[1\]\.quote: a quote needs its speaker: give by"):
+        load_dataset(write(two + "- {kind: mentions, source: ann, target: weather, quote: Weather is daily}\n"))
+
+
 def test_a_quote_in_two_messages_needs_its_place(write) -> None:
     path = write(WEATHER.replace("SECOND", "Weather is daily, I agree."))
     with pytest.raises(DatasetError, match=r":8: claims\[0\]: the quote is in 2 messages by 'ann' \(turn 1, turn 2\): "

@@ -663,6 +663,15 @@ class _Builder:
             self.ref(doc, path, "target", e["target"], target_kind)
             if e.get("by"):
                 self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
+            if kind in STANCES:
+                # an agreement or a dispute is its speaker's: who says it is its source
+                if e.get("by") and e["by"] != e["source"]:
+                    raise doc.error((*path, "by"), f"a {kind} relation is its speaker's: by is its source "
+                                    f"('{excerpt(e['source'], 40)}'), or left out")
+                e = {**e, "by": e["source"]}
+            elif (e.get("quote") or e.get("message")) and not e.get("by"):
+                raise doc.error((*path, "quote" if e.get("quote") else "message"),
+                                "a quote needs its speaker: give by (the contributor whose words they are)")
             concerns = tuple(e.get("concerns") or ())
             if concerns and kind not in STANCES:
                 raise doc.error((*path, "concerns"), f"only {' and '.join(STANCES)} relations concern claims")

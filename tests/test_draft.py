@@ -1167,6 +1167,40 @@ def test_evaluate_refuses_a_gold_of_another_thread() -> None:
         evaluate(_thread([_claim("d")]), _thread(messages=other))
 
 
+def test_evaluate_says_when_the_gold_cannot_be_one() -> None:
+    """A gold with nothing to score (the import's discussion.yaml) is refused; a gold of
+    drafts alone is warned of, as the wrong way round when the draft holds none."""
+    import warnings
+
+    from conceptgraph.errors import ConceptGraphWarning
+
+    drafts = _thread([replace(_claim("d"), status="draft")])
+    drafted = replace(drafts, terms=tuple(replace(t, status="draft") for t in drafts.terms))
+    with pytest.raises(DatasetError, match="the gold has no terms, claims or relations: nothing to score"):
+        evaluate(drafted, replace(_thread(), terms=(), claims=(), relations=()))
+    for draft_side, words in ((_thread([_claim("c")]), "are they the wrong way round"),
+                              (drafted, "no one has decided them")):
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            evaluate(draft_side, drafted)
+        assert [str(w.message) for w in said if issubclass(w.category, ConceptGraphWarning) and words in str(w.message)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        evaluate(drafted, _thread([_claim("g")]))  # the right way round: nothing to say
+
+
+def test_a_gold_quote_found_nowhere_names_its_speaker_as_the_gold_writes_them() -> None:
+    from conceptgraph.model import Claim
+
+    ann = Contributor("kestrel_ink", "kestrel_ink", "author", ("post",))
+    draft_side = replace(_thread(), contributors=(ann, _BO), messages=tuple(replace(m, by="kestrel_ink") if m.by == "ann"
+                                                                            else m for m in _MSGS))
+    gold = replace(_thread([Claim("g", "trust", "needs time", "kestrel_ink", "Trust is earned", "post")]),
+                   contributors=(ann, _BO), messages=())
+    with pytest.raises(DatasetError, match="quote not found in any message of 'kestrel_ink' in the draft"):
+        evaluate(draft_side, gold)
+
+
 def test_evaluate_scores_what_a_reviewed_folder_holds_accepted_and_undecided_alike() -> None:
     """After review a folder holds accepted items (curated) beside the undecided drafts:
     all are scored, not the drafts alone."""

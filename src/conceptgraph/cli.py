@@ -924,7 +924,8 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     the same, the quoted characters overlap, the attributes share a content word, and
     both are asserted or both denied; a stance, when it was taken in the same message.
     DRAFT may be a reviewed folder: all it holds is scored. A GOLD without messages has
-    its quotes found in the draft's messages; a GOLD of another thread is refused.
+    its quotes found in the draft's messages; a GOLD of another thread, or with nothing
+    to score, is refused, and a GOLD of drafts alone is warned of.
     Two curators' datasets of one thread compare the same way (how far they agree),
     though one kept quoted lines in its messages that the other left out.
     """

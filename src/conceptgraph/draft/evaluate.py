@@ -53,6 +53,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..dataset import quote_words
 from ..kinds import (
+    CONTEXT_RELATIONS,
+    DRAFT,
     OPPOSES,
     STANCES,
     SYMMETRIC,
@@ -273,6 +275,20 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     alone: how well claims are found, whatever their attribute says."""
     from ..errors import DatasetError
 
+    scored = [*gold.terms, *gold.claims, *(r for r in gold.relations if r.kind not in CONTEXT_RELATIONS)]
+    if not scored:
+        raise DatasetError("the gold has no terms, claims or relations: nothing to score the draft against "
+                           "(DRAFT first, then GOLD)")
+    if all(x.status == DRAFT for x in scored):
+        import warnings
+
+        from ..errors import ConceptGraphWarning
+
+        mine = [*draft.terms, *draft.claims, *draft.relations]
+        warnings.warn(ConceptGraphWarning(
+            "every item of the gold is drafted (status: draft) and none of the draft is: are they the wrong way "
+            "round? (DRAFT first, then GOLD)" if mine and not any(x.status == DRAFT for x in mine) else
+            "every item of the gold is drafted (status: draft): no one has decided them"), stacklevel=2)
     found, realigned = _matched(draft, gold, attributes)
     for section in ("messages", "contributors"):
         drafted, gold_items, pairs = found[section]
@@ -370,6 +386,7 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     for m in draft.messages:
         by_name.setdefault(names.get(m.by, ""), []).append(m)
     gold_names = {c.id: _person_key(c.name) for c in gold.contributors}
+    shown = {c.id: c.name for c in gold.contributors}  # as the gold writes them: "kestrel_ink", not "kestrelink"
 
     def anchor(item: Any, who: str) -> Any:
         if not item.quote or not who:
@@ -383,7 +400,7 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
             if found:
                 return replace(item, message=m.id, span=found.span())
         raise DatasetError(f"gold {item.id}: quote not found in any message of "
-                           f"'{gold_names.get(who, who)}' in the draft: {item.quote[:60]!r}; "
+                           f"'{shown.get(who, who)}' in the draft: {item.quote[:60]!r}; "
                            "evaluate needs a gold of the same thread (with messages, or with quotes of the draft's)")
 
     claims = tuple(anchor(c, c.by) for c in gold.claims)

@@ -66,9 +66,10 @@ def test_every_command_prints_what_the_readme_shows(here: Path, session: str) ->
 
 def test_the_python_example_runs(tmp_path: Path) -> None:
     shutil.copy(ROOT / "tests" / "fixtures" / "discussions" / "wordpress.xml", tmp_path / "comments.xml")
-    # the example's "curated": a gold of the same thread (its messages; a curator's items would go beside them)
+    # the example's "curated": a gold of the same thread (its messages, a curator's items beside them)
     r = CliRunner().invoke(cli, ["import", str(tmp_path / "comments.xml"), "-o", str(tmp_path / "curated"), "-q"])
     assert r.exit_code == 0, r.stderr
+    (tmp_path / "curated" / "mine.yaml").write_text("terms: [{id: trust}]\n", encoding="utf-8")
     (tmp_path / "example.py").write_text(PYTHON, encoding="utf-8")
     env = {**os.environ, "CONCEPTGRAPH_CACHE": "off"}
     r = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, env=env,

@@ -73,6 +73,8 @@ def generate(nodes: int, edges: int, seed: int = 0) -> str:
         else:
             kind, s, t = rng.choice(["agrees_with", "disputes"]), f"p{rng.randrange(n_people)}", f"p{rng.randrange(n_people)}"
         by = f"p{rng.randrange(n_people)}"
+        if kind in ("agrees_with", "disputes"):
+            by = s  # a stance is its speaker's
         out.append(f"  - {{kind: {kind}, source: {s}, target: {t}, by: {by}, quote: {_q(_phrase(rng, 5, 20))}}}")
     return "\n".join(out) + "\n"
 

@@ -157,7 +157,7 @@ def test_a_stance_is_its_speaker_s_with_or_without_by(write) -> None:
     ds = load_dataset(write(two + "- {kind: disputes, source: bo, target: ann, quote: I disagree}\n"))
     stance = ds.relations[-1]
     assert (stance.by, stance.where, stance.message, stance.span) == ("bo", "turn 2", "m2", (0, 10))
-    with pytest.raises(DatasetError, match=r":11: relations\[1\]\.by: a disputes relation is its speaker's: by is "
+    with pytest.raises(DatasetError, match=r":11: relations\[1\]\.by: a dispute is its speaker's: by is "
                                            r"its source \('bo'\), or left out"):
         load_dataset(write(two + "- {kind: disputes, source: bo, target: ann, by: ann, quote: Weather is daily}\n"))
     with pytest.raises(DatasetError, match=r":11: relations\[1\]\.quote: a quote needs its speaker: give by"):

@@ -64,6 +64,10 @@ def test_a_quote_of_no_known_speaker_or_place_is_commented_as_its_words_alone() 
 
     G = build_graph(parse_dataset("contributors: [{id: a, name: A, role: author}, {id: b, name: B, role: commenter}]\n"
                                   "relations: [{kind: disputes, source: a, target: b, quote: I disagree}]\n"))
+    assert "  %% A: “I disagree”" in mermaid(G).splitlines()  # a stance is its speaker's
+    for _, _, d in G.edges(data=True):  # a graph from elsewhere, its links' speakers unknown
+        d.pop("speaker", None)
+        d.pop("where", None)
     assert "  %% “I disagree”" in mermaid(G).splitlines()
 
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from conceptgraph import build_graph, load_graph, parse_dataset
 from conceptgraph.cli import cli
 from conceptgraph.formats import FORMATS, export, read_graph
-from conceptgraph.kinds import RELATION_ENDS, RELATION_KINDS, ROLES
+from conceptgraph.kinds import RELATION_ENDS, RELATION_KINDS, ROLES, STANCES
 
 from conftest import EXAMPLES, MINI, PROPERTY
 
@@ -54,9 +54,10 @@ def datasets(draw) -> dict:
         kind = draw(st.sampled_from(list(RELATION_KINDS)))
         pools = {"term": terms, "attribute": attrs, "contributor": people}
         ends = RELATION_ENDS[kind]
-        relations.append({"kind": kind, "source": draw(st.sampled_from(pools[ends[0]])),
-                          "target": draw(st.sampled_from(pools[ends[1]])),
-                          "by": draw(st.sampled_from(people)), "quote": draw(TEXT)})
+        source = draw(st.sampled_from(pools[ends[0]]))
+        relations.append({"kind": kind, "source": source, "target": draw(st.sampled_from(pools[ends[1]])),
+                          # a stance is its speaker's
+                          "by": source if kind in STANCES else draw(st.sampled_from(people)), "quote": draw(TEXT)})
     data["relations"] = relations
     return data
 

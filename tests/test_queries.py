@@ -558,3 +558,17 @@ def test_path_is_as_short_as_networkx_finds(tmp_path: Path) -> None:
         found = [n["id"] for n in path(G, a, b)["nodes"]]
         assert len(found) - 1 == expected and found[0] == a and found[-1] == b
         assert all(U.has_edge(x, y) for x, y in zip(found, found[1:]))
+
+
+def test_a_login_is_found_by_any_word_of_it() -> None:
+    """"who Okafor" finds M_Okafor_PhD, "who nadia" the_real_nadia: a login's words are
+    its names, not its first and last alone (nor initials of them)."""
+    from conceptgraph.names import resolve
+
+    G = build_graph(parse_dataset("contributors: [{id: mo, name: M_Okafor_PhD, role: author}, "
+                                  "{id: nr, name: the_real_nadia, role: commenter}, {id: ki, name: kestrel_ink, "
+                                  "role: commenter}]\n"))
+    assert [resolve(G, n) for n in ("Okafor", "okafor", "PhD", "nadia", "real", "kestrel")] == \
+        ["mo", "mo", "mo", "nr", "nr", "ki"]
+    with pytest.raises(NodeNotFound):
+        resolve(G, "kink")  # no initials of a login

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphWarning, DatasetError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATION_KINDS, ROLES, STANCES, TERM
+from .kinds import AGREES_WITH, ATTRIBUTE, CONTRIBUTOR, DRAFT, MESSAGE, RELATION_ENDS, RELATION_KINDS, ROLES, STANCES, TERM
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -666,7 +666,8 @@ class _Builder:
             if kind in STANCES:
                 # an agreement or a dispute is its speaker's: who says it is its source
                 if e.get("by") and e["by"] != e["source"]:
-                    raise doc.error((*path, "by"), f"a {kind} relation is its speaker's: by is its source "
+                    said = "an agreement" if kind == AGREES_WITH else "a dispute"
+                    raise doc.error((*path, "by"), f"{said} is its speaker's: by is its source "
                                     f"('{excerpt(e['source'], 40)}'), or left out")
                 e = {**e, "by": e["source"]}
             elif (e.get("quote") or e.get("message")) and not e.get("by"):

@@ -147,8 +147,8 @@ def person_keys(name: str) -> set[str]:
     initial and the reverse ("Alex K.", "A. Kim"), words that follow one another in a
     longer one ("Mary Alice"), and the parts of three letters or
     more of a hyphenated first or last name ("Shu" of "Shu-yu Guo", "Kleine" of "Uwe
-    Kleine-König"); for a login of one, its parts of three letters or more ("mira" of
-    "mira-k").
+    Kleine-König"); for a login, its parts of three letters or more ("mira" of "mira-k",
+    "okafor" of "M_Okafor_PhD").
 
     >>> sorted(person_keys("Mary Alice Arthur")), sorted(person_keys("mira-k"))
     (['alicearthur', 'arthur', 'maa', 'marthur', 'mary', 'marya', 'maryalice'], ['mira'])
@@ -174,7 +174,8 @@ def person_keys(name: str) -> set[str]:
 
 def _short_forms(name: str) -> set[str]:
     parts = words(name)
-    if len(parts) < 2:
+    if len(parts) < 2 or len(name.split()) == 1:
+        # a login ("M_Okafor_PhD", "the_real_nadia"): each of its words, not initials
         pieces = word_parts(name)
         return {p for p in pieces if len(p) >= 3} if len(pieces) > 1 else set()
     raw = name.split()

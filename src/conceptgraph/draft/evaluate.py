@@ -63,7 +63,7 @@ from ..kinds import (
 from ..names import normalise
 
 if TYPE_CHECKING:
-    from ..model import Dataset, Term
+    from ..model import Claim, Dataset, Relation, Term
 
 __all__ = ["evaluate", "evaluate_files", "matches", "term_names", "standing_for", "SECTIONS"]
 
@@ -275,7 +275,8 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     alone: how well claims are found, whatever their attribute says."""
     from ..errors import DatasetError
 
-    scored = [*gold.terms, *gold.claims, *(r for r in gold.relations if r.kind not in CONTEXT_RELATIONS)]
+    scored: list[Term | Claim | Relation] = [*gold.terms, *gold.claims,
+                                             *(r for r in gold.relations if r.kind not in CONTEXT_RELATIONS)]
     if not scored:
         raise DatasetError("the gold has no terms, claims or relations: nothing to score the draft against "
                            "(DRAFT first, then GOLD)")
@@ -284,7 +285,7 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
 
         from ..errors import ConceptGraphWarning
 
-        mine = [*draft.terms, *draft.claims, *draft.relations]
+        mine: list[Term | Claim | Relation] = [*draft.terms, *draft.claims, *draft.relations]
         warnings.warn(ConceptGraphWarning(
             "every item of the gold is drafted (status: draft) and none of the draft is: are they the wrong way "
             "round? (DRAFT first, then GOLD)" if mine and not any(x.status == DRAFT for x in mine) else

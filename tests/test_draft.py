@@ -2997,3 +2997,16 @@ def test_an_emoji_written_by_its_name_is_no_term_but_a_thumb_still_agrees() -> N
     labels = [t.label for t in out.terms] + [a.label for a in out.attributes]
     assert not [x for x in labels if "smile" in x or "thinking" in x], labels
     assert ("b", "c") in {(r.source, r.target) for r in out.relations if r.kind == "agrees_with"}
+
+
+def test_words_quoted_from_another_draft_no_relation_for_the_quoter() -> None:
+    """"I'd push back on "every refugee is a migrant"": the inclusion is the one quoted,
+    not the quoter's; the one who said it keeps theirs."""
+    from conceptgraph.model import Source
+
+    said = [("ann", "Every refugee is a migrant, legally speaking."),
+            ("bo", "I would push back on \"every refugee is a migrant\". A refugee is protected by law.")]
+    ds = Dataset(Source("t"), contributors=(_ANN, _BO),
+                 messages=tuple(Message(f"m{i}", by, f"comment {i}", t) for i, (by, t) in enumerate(said)))
+    includes = {r.by for r in draft(ds, terms=["refugee", "migrant"]).relations if r.kind == "includes"}
+    assert includes == {"ann"}

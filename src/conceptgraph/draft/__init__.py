@@ -708,7 +708,10 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
-            findings += term_relations(text, s, found, view.topic, view.renamed)
+            # ... nor a relation between terms it names only inside such words ("I'd push back on
+            # "every refugee is a migrant"")
+            findings += [f for f in term_relations(text, s, found, view.topic, view.renamed)
+                         if not (quoted and _quoted_only((f.term, f.other), found, quoted))]
             # what the precise rules did not read: a broad claim on the term the sentence names first
             own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
             broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
@@ -809,6 +812,12 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
     # a habit, not one reply: a chat thread where one message quotes another (Slack's "> ...")
     # is still a flat run of replies, each answering the one before
     return {top for top, n in nested.items() if n and n >= _NESTED * replies[top]}
+
+
+def _quoted_only(terms: tuple[str, ...], found: list[Mention], quoted: list[tuple[int, int]]) -> bool:
+    """Whether every mention of ``terms`` in a sentence lies in a quoted passage."""
+    named = [m for m in found if m[2] in terms]
+    return bool(named) and all(any(a <= m[0] < b for a, b in quoted) for m in named)
 
 
 def _only_asks(text: str) -> bool:

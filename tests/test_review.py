@@ -463,6 +463,9 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     assert conforms(summary, ANSWERS["review"]) == []
     assert summary["accepted"] == 1 and summary["left"] == summary["total"] - summary["reviewed"]
     assert summary["accepted_with"] == 2 and summary["reviewed"] == 3  # its term and attribute, said so
+    # the item named is said back, so that a mistyped id shows
+    [said] = summary["decided"]
+    assert said.startswith(f"accepted {claim}: ") and len(said) > len(f"accepted {claim}: ") + 5, said
     [line] = decisions(drafted)
     assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence"}
     assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)

@@ -395,6 +395,8 @@ class ReviewSummary(TypedDict):
     reviewed: int
     left: int
     total: int
+    #: the items named by id that this decided: "accepted t-88bf415b9b: term “concatenate”"
+    decided: NotRequired[list[str]]
     #: with --undo: the items of the action taken back
     undone: NotRequired[list[str]]
     #: with --undo: how many of them had turned an earlier decision, which stands again

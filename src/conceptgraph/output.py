@@ -769,6 +769,9 @@ def review_text(r: dict[str, Any]) -> str:
     if r.get("edited"):  # what the edit made of the item
         rid, was, now = r["edited"]
         made = (f"\n{rid}: {was} → {now}" if was != now else f"\n{rid}: {now}, unchanged") + made
+    named = r.get("decided", [])
+    made = "".join(f"\n{line}" for line in named[:10]) + (f"\n... and {len(named) - 10} more" if len(named) > 10
+                                                          else "") + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"

@@ -1203,12 +1203,14 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             notes.append(r.decide([it.rid for it in chosen], decision).get("note", ""))
             done[decision] += len(chosen)
     already = turned = 0
+    decided: list[str] = []
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
             items: dict[Any, tuple[str, Item]] = {}
             for rid in ids:
                 it = r.find(rid)
                 items.setdefault(it.key, (rid, it))  # one item named twice (by two ids): once
+            items_by_rid = {rid: it for rid, it in items.values()}
             # an item already so decided gets no second decision; one decided the other way is
             # turned. An edited item is accepted already: accepting it again keeps its edit (a
             # script that accepts a list of ids twice must not undo the edits made between)
@@ -1222,11 +1224,14 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                              f"{'their edits' if len(kept) > 1 else 'its edit'} already, which stay"
                              f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
+                # each item named, said back: a mistyped id shows here, not only in the counts
+                decided += [f"{decision} {rid}: {r.describe(items_by_rid[rid])}" for rid in fresh]
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)
     r.write_files()
     note = "\n".join(filter(None, notes))
-    return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {})
+    return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {}) \
+        | ({"decided": decided} if decided else {})
 
 
 def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0, rejected: int = 0,

@@ -1201,6 +1201,21 @@ def test_a_gold_quote_found_nowhere_names_its_speaker_as_the_gold_writes_them() 
         evaluate(draft_side, gold)
 
 
+def test_a_gold_quote_found_at_another_place_than_it_gives_is_warned_of() -> None:
+    import warnings
+
+    from conceptgraph.errors import ConceptGraphWarning
+    from conceptgraph.model import Claim
+
+    gold = replace(_thread([Claim("g", "trust", "needs time", "bo", "Agreed, really", "comment 1")]), messages=())
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        evaluate(_thread([_claim("d")]), gold)
+    assert [str(w.message) for w in said if issubclass(w.category, ConceptGraphWarning)] == [
+        "1 quote of the gold not in its speaker's message at the place it gives, scored where found: "
+        "gold g at comment 2, not comment 1"]
+
+
 def test_evaluate_scores_what_a_reviewed_folder_holds_accepted_and_undecided_alike() -> None:
     """After review a folder holds accepted items (curated) beside the undecided drafts:
     all are scored, not the drafts alone."""

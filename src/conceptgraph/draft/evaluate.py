@@ -399,16 +399,31 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
         for m in sorted(theirs, key=lambda m: normalise(m.where) != place):
             found = pattern.search(m.text)
             if found:
+                if place and normalise(m.where) != place and any(normalise(o.where) == place for o in theirs):
+                    elsewhere.append(f"gold {item.id} at {m.where}, not {item.where}")
                 return replace(item, message=m.id, span=found.span())
         raise DatasetError(f"gold {item.id}: quote not found in any message of "
                            f"'{shown.get(who, who)}' in the draft: {item.quote[:60]!r}; "
                            "evaluate needs a gold of the same thread (with messages, or with quotes of the draft's)")
 
+    elsewhere: list[str] = []  # quotes not in the speaker's message at the place the gold gives
     claims = tuple(anchor(c, c.by) for c in gold.claims)
     relations = tuple(anchor(r, r.by) if r.by and r.kind not in STANCES else r for r in gold.relations)
+    if elsewhere:
+        import warnings
+
+        from ..errors import ConceptGraphWarning
+
+        warnings.warn(ConceptGraphWarning(
+            f"{_n(len(elsewhere), 'quote')} of the gold not in its speaker's message at the place it gives, scored "
+            f"where found: {'; '.join(elsewhere[:3])}{'; ...' if len(elsewhere) > 3 else ''}"), stacklevel=3)
     # The gold's anchors point into the draft's messages: they are the gold's messages now.
     return replace(gold, claims=claims, relations=relations,
                    messages=tuple(replace(m, by=_gold_id(m.by, names, gold_names)) for m in draft.messages))
+
+
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
 
 
 def _gold_id(draft_by: str, draft_names: dict[str, str], gold_names: dict[str, str]) -> str:

@@ -1011,6 +1011,10 @@ def test_evaluate_prints_scores_and_what_each_side_lacks(tmp_path: Path) -> None
     c = scores["claims"]
     assert c["drafted"] - c["matched"] == len(c["unmatched"]["drafted"])
     assert c["gold"] - c["matched"] == len(c["unmatched"]["gold"])
+    # the same items as data, for a script's error analysis: ids, speaker, message, characters
+    items = c["unmatched_items"]
+    assert [x["text"] for x in items["gold"]] == c["unmatched"]["gold"]
+    assert all({"id", "term", "attribute", "by", "message", "span"} <= set(x) for x in items["gold"] + items["drafted"])
     said = run("evaluate", str(tmp_path / "coop"), str(GOLD))
     text = said.stdout
     assert text.splitlines()[0].split() == ["drafted", "gold", "matched", "precision", "recall", "F1"]

@@ -435,6 +435,26 @@ class Unmatched(TypedDict):
     gold: list[str]
 
 
+class UnmatchedItem(TypedDict):
+    text: str
+    id: NotRequired[str]
+    kind: NotRequired[str]
+    term: NotRequired[str]
+    attribute: NotRequired[str]
+    source: NotRequired[str]
+    target: NotRequired[str]
+    negated: NotRequired[bool]
+    by: NotRequired[str]
+    where: NotRequired[str]
+    message: NotRequired[str]
+    span: NotRequired[list[int]]
+
+
+class UnmatchedItems(TypedDict):
+    drafted: list[UnmatchedItem]
+    gold: list[UnmatchedItem]
+
+
 class Score(TypedDict):
     drafted: int
     gold: int
@@ -443,6 +463,8 @@ class Score(TypedDict):
     recall: float
     f1: float
     unmatched: Unmatched
+    #: the same, as data: each item's ids, speaker and place beside its text
+    unmatched_items: UnmatchedItems
 
 
 class Evaluation(TypedDict):

@@ -323,7 +323,9 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         shown_d, shown_g = show(section, draft), show(section, gold)
         out[section] = {**_scores(len(drafted), len(gold_items), len(pairs)), "unmatched": {
             "drafted": [shown_d(x) for i, x in enumerate(drafted) if i not in hit_d],
-            "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}}
+            "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}, "unmatched_items": {
+            "drafted": [_item(x, shown_d) for i, x in enumerate(drafted) if i not in hit_d],
+            "gold": [_item(x, shown_g) for i, x in enumerate(gold_items) if i not in hit_g]}}
     if realigned:
         out["notes"] = [f"{realigned} message{'s' if realigned != 1 else ''} at the same place by the same speaker "
                         f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "
@@ -372,6 +374,20 @@ def _mostly_in(a: str, b: str, share: float = 0.8) -> bool:
     short, long = sorted((Counter(re.findall(r"\w+", a.casefold())), Counter(re.findall(r"\w+", b.casefold()))),
                          key=lambda c: sum(c.values()))
     return sum((short & long).values()) >= share * max(sum(short.values()), 1)
+
+
+#: What an unmatched item carries for a script, besides its text: each field it has
+_ITEM_FIELDS = ("id", "kind", "term", "attribute", "source", "target", "negated", "by", "where", "message", "span")
+
+
+def _item(x: Any, shown: Callable[[Any], str]) -> dict[str, Any]:
+    """An unmatched item as data: its text as listed, and its ids, speaker and place."""
+    out: dict[str, Any] = {"text": shown(x)}
+    for name in _ITEM_FIELDS:
+        value = getattr(x, name, None)
+        if value not in (None, "", ()) and not (name == "negated" and value is False):
+            out[name] = list(value) if name == "span" else value
+    return out
 
 
 def _anchored(gold: Dataset, draft: Dataset) -> Dataset:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .graph import Graph
 
 __all__ = ["normalise", "fold", "words", "stem", "resolve", "search", "node_names", "name_keys", "word_parts",
-           "mention_spans", "mentions_of", "suggest", "person_keys", "unmarked", "base_form"]
+           "mention_spans", "mentions_of", "suggest", "person_keys", "initialled", "unmarked", "base_form"]
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A word as people write it: letters and digits, with hyphens or apostrophes inside.
@@ -184,11 +184,20 @@ def _short_forms(name: str) -> set[str]:
     # José Núñez", "Li Ming" of "李明 (Li Ming)"
     runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
             if j - i < len(parts)} if len(parts) <= 6 else set()
-    # "Alex K." and "A. Kim", as chat and mail shorten Alex Kim when two people are Alex
-    # (of scripts with capitals: a Chinese name has no initials written so)
-    initialled = {parts[0] + parts[-1][0], parts[0][0] + parts[-1]} \
-        if all(w[0].upper() != w[0].lower() for w in (parts[0], parts[-1])) else set()
-    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | initialled | hyphened | runs
+    return {parts[0], parts[-1], "".join(w[0] for w in parts)} | initialled(parts[0], parts[-1]) | hyphened | runs
+
+
+def initialled(first: str, last: str) -> set[str]:
+    """The first name with the last's initial and the reverse, as chat and mail shorten
+    Alex Kim when two people are Alex; none in a script without capitals (a Chinese name
+    has no initials written so).
+
+    >>> sorted(initialled("alex", "kim")), initialled("李", "伟")
+    (['akim', 'alexk'], set())
+    """
+    if first[:1].upper() == first[:1].lower() or last[:1].upper() == last[:1].lower():
+        return set()
+    return {first + last[0], first[0] + last}
 
 
 #: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
-from ..names import fold
+from ..names import fold, initialled
 from .text import spelled
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
@@ -252,9 +252,8 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
     for ident, name in contributors:
         words = [w for w in re.split(r"[\s.]+", name) if w]
         parts = {p for w in words for p in w.split("-") if len(p) >= 3}
-        # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
-        if len(words) >= 2 and all(w[0].upper() != w[0].lower() for w in (words[0], words[-1])):
-            parts |= {words[0] + words[-1][0], words[0][0] + words[-1]}
+        if len(words) >= 2:  # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
+            parts |= initialled(words[0], words[-1])
         for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}):
             ids = index.setdefault(key, [])
             if ident not in ids:

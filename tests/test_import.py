@@ -2351,7 +2351,7 @@ def test_words_struck_out_are_taken_back_and_a_spoiler_s_bars_go() -> None:
     left: Counter[str] = Counter()
     text = markdown_to_text("Consent is the ~~vote~~ decision rule. ~~They're opposites.~~\n"
                             "|| I learned that the hard way ||, ||twice||.\n```\nx = a || b ~~c~~\n```", left)
-    assert text == "Consent is the decision rule.\n|| I learned that the hard way ||, twice.\nx = a || b ~~c~~"
+    assert text == "Consent is the decision rule.\n|| I learned that the hard way ||, twice.\n```\nx = a || b ~~c~~\n```"
     assert left == Counter({"struck-out passages (taken back)": 2})
 
 

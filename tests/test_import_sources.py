@@ -342,6 +342,28 @@ def test_words_slack_strikes_out_are_taken_back(tmp_path: Path) -> None:
     assert summary["left_out"]["struck-out passages (taken back)"] == 1
 
 
+def test_a_block_of_code_keeps_its_fences_and_the_draft_reads_no_claim_in_it(tmp_path: Path) -> None:
+    """A fenced block stays as its writer typed it, fences and all, so that the draft knows
+    it for code: "/incident declare --sev 2" once became "incident: declare --sev 2"."""
+    from conceptgraph.draft import draft
+
+    (tmp_path / "general").mkdir()
+    (tmp_path / "users.json").write_text(json.dumps([{"id": "U1", "real_name": "Sam Lee"},
+                                                     {"id": "U2", "real_name": "Ola Berg"}]))
+    (tmp_path / "channels.json").write_text(json.dumps([{"id": "C1", "name": "general"}]))
+    said = ["A page is not an incident. Here is what the bot does:\n```\n/incident declare --sev 2\n```\n"
+            "So an incident means declared.", "An incident is anything customers notice.",
+            "An incident is declared, an outage is felt."]
+    (tmp_path / "general" / "2016-03-01.json").write_text(json.dumps([
+        {"type": "message", "user": f"U{1 + i % 2}", "text": t, "ts": f"{i + 1}.1"} for i, t in enumerate(said)]))
+    ds, _ = read_discussion([tmp_path])
+    assert "```\n/incident declare --sev 2\n```" in ds.messages[0].text
+    drafted = draft(ds, terms=["incident", "outage"])
+    labels = {a.id: a.label for a in drafted.attributes}
+    assert drafted.claims and not [c for c in drafted.claims if "declare --sev" in labels[c.attribute]
+                                   or "--sev" in c.quote]
+
+
 def test_a_slack_message_that_quotes_an_earlier_one_answers_it(tmp_path: Path) -> None:
     """Slack writes a quote as "&gt; ...": left out of the quoter's words, and whose it is
     says whom the message answers, in the channel and inside a thread; its place stays."""

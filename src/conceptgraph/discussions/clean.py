@@ -391,10 +391,14 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
 
     >>> markdown_to_text("I'd mark it `experimental`, **not** *deprecated*.")
     "I'd mark it `experimental`, not deprecated."
+
+    A fenced block of code stays as written, fences and all: the draft knows it for code
+    and reads no claim in it.
+
     >>> markdown_to_text("Like this:\\n```python\\nsession.reset()\\n```")
-    'Like this:\\nsession.reset()'
+    'Like this:\\n```python\\nsession.reset()\\n```'
     >>> markdown_to_text("# Why\\n```\\n# TODO(ann): *not* yet\\n```")
-    'Why\\n# TODO(ann): *not* yet'
+    'Why\\n```\\n# TODO(ann): *not* yet\\n```'
 
     Words struck out are taken back (counted in ``left``); a spoiler's bars go:
 
@@ -403,8 +407,7 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
     """
     text = html.unescape(md) if entities else md
     text = quoted_lines_removed(text, left=left, quotes=quotes)
-    # a fenced block is its lines as written (a "# comment" in code is no heading), without
-    # the fences and the language named after them
+    # a fenced block is its lines as written (a "# comment" in code is no heading), fences kept
     parts = _FENCED.split(text)
     for i in range(0, len(parts), 2):
         struck = len(_STRUCK_OUT.findall(parts[i]))
@@ -419,7 +422,7 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
 
 _STRUCK_OUT = re.compile(r"[ \t]*~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~")
 _SPOILER = re.compile(r"\|\|(?=\S)([^|\n]{1,2000}?)(?<=\S)\|\|")
-_FENCED = re.compile(r"```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?(.*?)```", re.S)
+_FENCED = re.compile(r"(```(?:[^\S\n]*[\w+#.-]*[^\S\n]*\n)?.*?```)", re.S)
 
 
 def _markdown_marks_removed(text: str) -> str:

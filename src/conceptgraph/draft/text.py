@@ -179,6 +179,8 @@ _PATCH = re.compile(r"^(?:diff --git |diff -\S+ \S|--- (?:a/)?\S+[^\n]*\n\+\+\+ 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@[^\n]*(?:\n(?:[ +\\-][^\n]*)?)*", re.M)
 
 
+# A block of code fenced as Markdown fences it (imports keep the fences): no one's words
+_FENCED_CODE = re.compile(r"```.*?(?:```|$)", re.S)
 # An emoji written by its name, as chat and GitHub write it; a thumb up or down is a stance
 _EMOJI_NAME = re.compile(r"(?<![\w:]):(?!(?:\+1|-1|thumbsup|thumbsdown):)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w:])")
 
@@ -186,9 +188,9 @@ _EMOJI_NAME = re.compile(r"(?<![\w:]):(?!(?:\+1|-1|thumbsup|thumbsdown):)[a-z0-9
 def readable(text: str) -> str:
     """``text`` as the rules read it, offsets kept: its addresses blanked
     (:func:`without_addresses`), an emoji's name (Slack's and GitHub's ":sweat_smile:")
-    but a thumb's, which agrees or disputes, and the code of a diff: a patch, from its
-    header to the end, or a hunk shown alone, to its last line ("-EINVAL" is no one's
-    words).
+    but a thumb's, which agrees or disputes, a block of code fenced with three backticks,
+    and the code of a diff: a patch, from its header to the end, or a hunk shown alone, to
+    its last line ("-EINVAL" is no one's words).
 
     >>> readable("Fix the name.\\n---\\n a.c | 2 +-\\ndiff --git a/a.c b/a.c\\n-int x;").rstrip()
     'Fix the name.'
@@ -196,10 +198,14 @@ def readable(text: str) -> str:
     'Suggested: A job, not a calling.'
     >>> readable("Ship it :sweat_smile: :+1: (std::move at 10:30:00)")
     'Ship it               :+1: (std::move at 10:30:00)'
+    >>> readable("Run:\\n```\\n/incident declare\\n```\\nAn incident is declared.")
+    'Run:\\n   \\n                 \\n   \\nAn incident is declared.'
     """
     text = without_addresses(text)
     if ":" in text:
         text = _EMOJI_NAME.sub(lambda m: " " * len(m.group()), text)
+    if "```" in text:
+        text = _FENCED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     if "\n" not in text or ("diff" not in text and "@@" not in text and "---" not in text):
         return text
     m = _PATCH.search(text)

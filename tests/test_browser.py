@@ -994,6 +994,13 @@ def test_the_first_view_can_be_read(browser, tmp_path: Path, width: int, height:
         smallest, seen = _smallest_label_in_sight(page)
         assert smallest >= 11, smallest  # not the 6-7 px a fit of the whole graph gave
         assert seen >= (95 if width >= 1400 else 12)  # most of the 144 nodes (98 since labels are measured by letter)
+        # the thread's two terms in sight, where they fit; the first at least (the middle of the
+        # layout once held neither on a phone)
+        in_sight = page.js("""(ids) => ids.map((id) => { const i = conceptgraph.data.nodes.label.indexOf(id);
+            const p = conceptgraph.network.canvasToDOM(conceptgraph.network.getPosition(i)),
+                  r = document.getElementById('network').getBoundingClientRect();
+            return p.x >= 0 && p.x <= r.width && p.y >= 0 && p.y <= r.height; })""", ["cooperation", "collaboration"])
+        assert in_sight == ([True, True] if width >= 1280 else [True, False]), in_sight  # a phone: the first
         page.screenshot(f"first-view-{width}x{height}.png")
         # Fit still shows everything, once its camera has moved. Not polled: the instant after
         # a move starts, vis-network holds the end's zoom with the start's position, which can

@@ -1267,11 +1267,19 @@
   });
 
   // ---- first view ----------------------------------------------------------------------------
-  // The whole graph, unless its labels would then be too small to read: then the middle of
-  // it, at a size that can be read (Fit shows it all).
+  // The whole graph, unless its labels would then be too small to read: then, at a size that
+  // can be read, the two terms most linked (the thread's question, most often), or the first
+  // of them where both do not fit: the middle of the layout may hold neither (Fit shows it all).
   network.fit({ animation: false });
   if (network.getScale() < readableScale()) {
-    network.moveTo({ scale: readableScale(), animation: false });
+    const s = readableScale(), stage = $("stage").getBoundingClientRect();
+    const terms = Array.from({ length: N }, (_, i) => i).filter((i) => node.kind(i).kind === "term")
+      .sort((a, b) => incident[b].length - incident[a].length || a - b).slice(0, 2).map((i) => network.getPosition(i));
+    // (with room for half of each one's label either side)
+    const both = terms.length === 2 && Math.abs(terms[0].x - terms[1].x) * s + 160 < stage.width &&
+      Math.abs(terms[0].y - terms[1].y) * s + 60 < stage.height;
+    const at = both ? { x: (terms[0].x + terms[1].x) / 2, y: (terms[0].y + terms[1].y) / 2 } : terms[0];
+    network.moveTo(Object.assign({ scale: s, animation: false }, at ? { position: at } : {}));
     state.note = "zoomed in to where labels can be read: Fit shows the whole graph";
   }
   refresh(state.note);

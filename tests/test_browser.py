@@ -987,6 +987,16 @@ def test_no_label_is_drawn_over_another(browser, tmp_path: Path, thread: str) ->
         page.close()
 
 
+def test_with_forced_colours_the_legend_still_tells_the_kinds_apart(fresh: Page) -> None:
+    """Windows' high-contrast mode draws every fill as one outline: the legend's samples
+    keep their own colours, or a term and a message look the same."""
+    fresh.page.emulate_media(forced_colors="active")
+    fills = fresh.page.eval_on_selector_all("#node-kinds .swatch", "es => es.map(e => getComputedStyle(e).backgroundColor)")
+    strokes = fresh.page.eval_on_selector_all("#edge-kinds svg line", "es => es.map(e => getComputedStyle(e).stroke)")
+    fresh.page.emulate_media(forced_colors="none")
+    assert len(set(fills)) == len(fills) >= 4 and len(set(strokes)) > 5, (fills, strokes)
+
+
 @pytest.mark.parametrize("width, height", [(1400, 900), (1280, 720), (390, 844)])
 def test_the_first_view_can_be_read(browser, tmp_path: Path, width: int, height: int) -> None:
     page = Page(browser, write_page(load_graph(), tmp_path / "first.html"), width=width, height=height)
@@ -1129,6 +1139,10 @@ def test_drafts_look_like_drafts_and_can_be_hidden(browser, tmp_path: Path, mini
     try:
         p = page.page
         assert p.is_visible("#drafts-row") and "drafted" in " ".join(p.locator("#edge-kinds li").all_text_contents())
+        # the legend shows what a draft looks like: a paler node with a dashed border, a dashed link
+        assert p.is_visible("#drafts-row .swatch.draft") and p.is_visible("#drafts-row svg")
+        assert p.get_attribute("#drafts-row svg line", "stroke-dasharray")
+        assert p.eval_on_selector("#drafts-row .swatch.draft", "e => getComputedStyle(e).borderStyle") == "dashed"
         all_nodes, all_edges = drawn(page)
         p.uncheck("#show-drafts")
         assert drawn(page) == (all_nodes - 1, all_edges - 4)  # the drafted attribute and its links

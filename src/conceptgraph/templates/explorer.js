@@ -281,6 +281,16 @@
   const drafts = data.nodes.draft.reduce((a, b) => a + b, 0) + data.edges.draft.reduce((a, b) => a + b, 0);
   if (drafts) {
     $("drafts-row").hidden = false;
+    // what a draft looks like, beside the box that hides them: a paler node with a dashed
+    // border (a term's, the kind a thread has most of), a link in the drafts' one dash
+    const term = data.nodeKinds.find((k) => k.kind === "term") || data.nodeKinds[0];
+    const sample = el("span", null, "swatch box draft");
+    sample.style.background = term.draft.color;
+    sample.style.borderColor = term.border;
+    const look = el("span", null, "draft-look");
+    look.setAttribute("aria-hidden", "true");
+    look.append(sample, lineSwatch({ color: "#64748B", dashes: [3, 5], width: 1.2, arrows: false }));
+    $("show-drafts").after(look);
     $("draft-count").textContent = String(draftItems(data.nodeKinds.map((k) => k.drafted),
       data.edgeKinds.map((k) => k.drafted)));
     $("show-drafts").addEventListener("change", (ev) => { state.showDrafts = ev.target.checked; refresh(); });

@@ -295,3 +295,23 @@ def test_a_message_sits_under_its_author_s_name_not_on_it() -> None:
     assert messages
     for n, author in messages:
         assert pos[n][0] == pos[author][0] and pos[n][1] > pos[author][1] + boxes[author][1], n
+
+
+def test_the_legend_lists_the_kinds_in_one_order_whatever_the_data_s() -> None:
+    """Links and nodes met in another order (a review moves accepted items to another
+    file, which is read first) keep the legend's rows where they were."""
+    import networkx as nx
+
+    G = load_graph()
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(reversed(list(G.nodes(data=True))))
+    H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    a, b = page_data(G), page_data(H)
+    assert [k["kind"] for k in a["edgeKinds"]] == [k["kind"] for k in b["edgeKinds"]]
+    assert [k["kind"] for k in a["nodeKinds"]] == [k["kind"] for k in b["nodeKinds"]] == \
+        ["term", "attribute", "contributor", "message"]
+    assert [k["kind"] for k in a["edgeKinds"]][:2] == ["claim", "claim (denied)"]
+    # and each link still has its own kind
+    assert sorted(a["edgeKinds"][k]["kind"] for k in a["edges"]["kind"]) == \
+        sorted(b["edgeKinds"][k]["kind"] for k in b["edges"]["kind"])

@@ -43,7 +43,7 @@ from .kinds import (
 )
 from .layout import SPACING, layout, placed
 from .names import LETTERS, name_keys, node_names, unmarked, word_parts
-from .styles import NODE_STYLES, draft_style, edge_style, edge_style_key, node_style
+from .styles import EDGE_STYLES, NODE_STYLES, draft_style, edge_style, edge_style_key, node_style
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -218,12 +218,26 @@ def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tu
         cols["y"].append(y)
         cols["size"].append(degree[n])
         cols["draft"].append(1 if d.get("status") == DRAFT else 0)
+    kinds = _in_order(kinds, NODE_STYLES, cols["kind"])
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
     legend = [{"kind": k, "count": counts[i], "drafted": drafted[i], "hidden": k == MESSAGE, **node_style(k),
                "draft": draft_style(k),
                "radius": _corner(k)} for k, i in kinds.items()]
     return cols, legend
+
+
+def _in_order(kinds: dict[str, int], order: dict[str, Any], column: list[int]) -> dict[str, int]:
+    """``kinds`` (kind -> its number, as first met) numbered in ``order``'s order instead,
+    the kinds it lacks after, by name; ``column`` renumbered to match. The legend then lists
+    the kinds in one order whatever the data's: a review that accepts items (and so moves
+    them to another file) once shuffled it."""
+    rank = {k: i for i, k in enumerate(order)}
+    ordered = sorted(kinds, key=lambda k: (rank.get(k, len(rank)), k))
+    new = {k: i for i, k in enumerate(ordered)}
+    renumber = {kinds[k]: new[k] for k in kinds}
+    column[:] = [renumber[i] for i in column]
+    return new
 
 
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -252,6 +266,7 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
         cols["kind"].append(kinds.setdefault(edge_style_key(kind, bool(d.get("negated"))), len(kinds)))
         cols["detail"].append(at)
         cols["draft"].append(1 if d.get("status") == DRAFT else 0)
+    kinds = _in_order(kinds, EDGE_STYLES, cols["kind"])
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)
     legend = []

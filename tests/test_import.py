@@ -1287,7 +1287,7 @@ HN_THREAD = [
     ("ruthless_qa", "reply 3 to comment 1", "reply-2-to-comment-1",
      'Yes, and the parent (now deleted) was wrong: never call a crash a "feature". <script>alert(1)</script>'),
     ("Zoë_Ågren", "comment 2", "post", 'In IEEE 1044 terms a defect is in the product and a failure is what you observe. '
-     '"Bug" is informal for either.\n\n  defect -> fault -> failure'),
+     '"Bug" is informal for either.\n\n```\n  defect -> fault -> failure\n```'),
 ]
 
 
@@ -2183,7 +2183,7 @@ def test_a_saved_page_counts_the_passages_its_comments_quote() -> None:
 
 def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
     """A name written as code is held up, as in Markdown (a real saved Discourse page);
-    pasted code or output keeps its lines."""
+    pasted code or output keeps its lines, fenced."""
     from conceptgraph.discussions.clean import html_to_text
 
     page = ROOT / "tests" / "fixtures" / "discussions" / "webpages" / "discourse-ziggit.html"
@@ -2191,7 +2191,8 @@ def test_html_inline_code_keeps_its_marks_and_a_pre_block_its_lines() -> None:
     assert any("JavaScriptCore, `Bun.serve`, HTTP/1-3, WebSockets, `fetch`, streams" in t for t in texts)
     text = html_to_text("<p>Call it <code>take</code>, <code></code>not <code><b>drop</b></code>.</p>"
                         "<pre><code>if a:\r\n    b  =  2\r\n\tc = 3</code></pre></code>end")
-    assert text == "Call it `take`, not `drop`.\n\nif a:\n    b  =  2\n    c = 3\n\nend"  # spaces as written
+    # spaces as written, and fenced as Markdown writes code, so that the draft reads no claim in it
+    assert text == "Call it `take`, not `drop`.\n\n```\nif a:\n    b  =  2\n    c = 3\n```\n\nend"
 
 
 def test_a_bulleted_transcript_under_headings_is_a_discussion(write) -> None:

@@ -168,6 +168,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
                 links.append((a["href"], len(parts), size))
             elif tag == "pre":
                 pre += 1
+                if pre == 1:
+                    add("```\n")  # fenced, as Markdown writes code: the draft reads no claim in it
             elif tag == "code" and not pre:
                 code += 1
                 if code == 1:
@@ -177,6 +179,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
                 if tag == skip[-1]:
                     skip.pop()
                 continue
+            if tag == "pre" and pre == 1:
+                add("```" if parts and parts[-1].endswith("\n") else "\n```")
             if tag in _BLOCK and tag in _PARAGRAPH and tag != "hr":
                 add("\n\n")
             if tag in ("ol", "ul") and lists:
@@ -210,7 +214,7 @@ def _indented(text: str) -> str:
     spaces (to the next multiple of four).
 
     >>> html_to_text("<pre><code>def f():\\n    return 1\\n</code></pre>")
-    'def f():\\n    return 1'
+    '```\\ndef f():\\n    return 1\\n```'
     """
     text = text.replace(_KEPT_SPACE, " ").expandtabs(4)
     return _LINE_START.sub(lambda m: _KEPT_SPACE * len(m.group()), text)

@@ -525,8 +525,9 @@ def why(a: str, b: str, data: str | None, curated: bool, as_json: bool) -> None:
 def who(name: str, data: str | None, curated: bool, as_json: bool) -> None:
     """What a contributor claimed, and whom they agree with or dispute, about what.
 
-    NAME may be a first name, last name or initials that no one else has, or a part of a
-    login ("mira" for mira-k).
+    NAME may be a first name, last name or initials that no one else has, a first name
+    with the last's initial ("Alex K.") or the reverse, or a word of a login ("mira" for
+    mira-k).
     """
     from .queries import who as query
 

@@ -325,6 +325,16 @@ def test_a_deleted_slack_message_is_no_ones_words(tmp_path: Path) -> None:
     assert [c.name for c in ds.contributors if "USLACKBOT" in c.name or c.name == "USLACKBOT"] == []
     assert [m.text for m in ds.messages] == ["A sprint is a time box.", "[deleted]", "An iteration is any cycle."]
     assert summary["left_out"]["deleted"] == 2
+    # marked in the data, not only by its words: counted apart from what people wrote
+    from conceptgraph import build_graph
+    from conceptgraph.queries import contributors, thread
+
+    assert [m.gone for m in ds.messages] == ["", "deleted", ""]
+    G = build_graph(ds)
+    rows = {r["name"]: r for r in contributors(G)}
+    stand_in = next(r for name, r in rows.items() if name not in ("Ana Lima", "Bo Chen"))
+    assert (stand_in["messages"], stand_in["gone"]) == (0, 1) and "gone" not in rows["Ana Lima"]
+    assert [m.get("gone") for m in thread(G)["messages"]] == [None, "deleted", None]
 
 
 def test_words_slack_strikes_out_are_taken_back(tmp_path: Path) -> None:

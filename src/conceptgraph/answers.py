@@ -207,6 +207,8 @@ class ContributorRow(TypedDict):
     claims: int
     relations: int
     messages: int
+    #: deleted messages kept as stand-ins, "[deleted]" by no one named, since others answer them
+    gone: NotRequired[int]
 
 
 # "from" is a Python keyword: shapes that have it are declared the functional way.
@@ -319,6 +321,8 @@ class ThreadMessage(TypedDict):
     accepted: NotRequired[bool]
     #: the message's own address on its site, where the export gave one
     url: NotRequired[str]
+    #: why its words are gone ("deleted", "removed"): a stand-in kept because others answer it
+    gone: NotRequired[str]
     mentions: NotRequired[list[list[int]]]
 
 

@@ -72,7 +72,8 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote)
     for m in ds.messages:
         G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
-                   **_set(reply_to=m.reply_to, date=m.date, title=m.title, accepted=m.accepted, url=m.url),
+                   **_set(reply_to=m.reply_to, date=m.date, title=m.title, accepted=m.accepted, url=m.url,
+                          gone=m.gone),
                    **({} if m.score is None else {"score": m.score}))
     for m in ds.messages:
         G.add_edge(m.by, m.id, key=m.id, kind=WROTE)

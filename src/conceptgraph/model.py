@@ -109,6 +109,9 @@ class Message:
     #: Its own address on the site it came from, where the export gives one: a way back
     #: to the words in their place.
     url: str = ""
+    #: Why its words are gone ("deleted", "removed"): a stand-in, "[deleted]" by no one
+    #: named, kept because others answer it; no one's words.
+    gone: str = ""
 
 
 @dataclass(frozen=True, slots=True)

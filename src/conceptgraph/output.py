@@ -501,8 +501,9 @@ def who_text(r: dict[str, Any]) -> str:
 
 def contributors_text(rows: list[dict[str, Any]]) -> str:
     return table(
-        [[r["name"], r["role"], ", ".join(r["where"]), r["messages"], r["claims"], r["relations"], r["id"]]
-         for r in rows],
+        [[r["name"], r["role"], ", ".join(r["where"]),
+          f"{r['messages']} ({r['gone']} deleted)" if r.get("gone") else r["messages"], r["claims"], r["relations"],
+          r["id"]] for r in rows],
         ["name", "role", "where", "messages", "claims", "relations", "id"],
     )
 

@@ -754,25 +754,30 @@ def who(G: Graph, name: str) -> WhoAnswer:
 
 def contributors(G: Graph) -> list[ContributorRow]:
     """Everyone who spoke: ``{"id", "name", "role", "where", "claims", "relations",
-    "messages"}``, in the dataset's order, with their number of claims, of relations
-    they stated and of messages they wrote."""
-    counts: dict[str, Counter[Any]] = {"claims": Counter(), "relations": Counter(), "messages": Counter()}
-    for u, _, _, d in edge_items(G):
+    "messages", "gone"?}``, in the dataset's order, with their number of claims, of
+    relations they stated and of messages they wrote; a deleted message kept as a
+    stand-in (others answer it) counts under ``gone``, not as words written."""
+    counts: dict[str, Counter[Any]] = {"claims": Counter(), "relations": Counter(), "messages": Counter(),
+                                       "gone": Counter()}
+    for u, v, _, d in edge_items(G):
         kind = d.get("kind")
         if kind == ASSERTS:
             counts["claims"][_key(d.get("speaker"))] += 1
         elif kind == WROTE:
-            counts["messages"][u] += 1
+            counts["gone" if G.nodes[v].get("gone") else "messages"][u] += 1
         elif kind != CLAIM and kind not in STRUCTURAL_EDGES and d.get("speaker"):
             counts["relations"][_key(d.get("speaker"))] += 1
     rows: list[ContributorRow] = []
     for n, d in G.nodes(data=True):
         if d.get("kind") == CONTRIBUTOR:
             where = d.get("where")
-            rows.append({"id": n, "name": str(d.get("label", n)), "role": str(d.get("role", "")),
-                         "where": [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else []),
-                         "claims": counts["claims"][n], "relations": counts["relations"][n],
-                         "messages": counts["messages"][n]})
+            row: ContributorRow = {
+                "id": n, "name": str(d.get("label", n)), "role": str(d.get("role", "")),
+                "where": [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else []),
+                "claims": counts["claims"][n], "relations": counts["relations"][n], "messages": counts["messages"][n]}
+            if counts["gone"][n]:
+                row["gone"] = counts["gone"][n]
+            rows.append(row)
     return rows
 
 
@@ -1070,6 +1075,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: s
             msg["accepted"] = True
         if d.get("url"):
             msg["url"] = str(d["url"])
+        if d.get("gone"):
+            msg["gone"] = str(d["gone"])
         if spans_in is not None:
             spans = spans_in(text)
             if not spans:

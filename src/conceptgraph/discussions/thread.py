@@ -488,7 +488,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
             messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted,
-                                    p.url if p.url.startswith(("https://", "http://")) else ""))
+                                    p.url if p.url.startswith(("https://", "http://")) else "", p.gone))
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""

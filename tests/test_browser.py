@@ -33,7 +33,11 @@ def fresh(bundled_page: Page) -> Page:
     # (fit without its animation: a test that starts mid-move starts from wherever the camera was)
     bundled_page.js("() => { const c = conceptgraph; c.showAll(); document.getElementById('close').click();"
                     " document.getElementById('thread-close').click(); c.network.fit({ animation: false }); }")
-    bundled_page.page.wait_for_timeout(50)
+    # and still: a move an earlier test began may run on after the fit (two frames alike)
+    bundled_page.page.wait_for_function(
+        "() => new Promise((done) => { const n = conceptgraph.network, a = n.getViewPosition(), s = n.getScale();"
+        " requestAnimationFrame(() => requestAnimationFrame(() => { const b = n.getViewPosition();"
+        " done(a.x === b.x && a.y === b.y && s === n.getScale()); })); })", timeout=20_000)
     return bundled_page
 
 
@@ -713,6 +717,10 @@ def test_the_keyboard_walks_the_graph_from_node_to_node(fresh: Page) -> None:
     first = _walk(fresh, "ArrowRight")
     assert first >= 0 and fresh.js("(i) => conceptgraph.data.nodes.label[i]", first) in p.text_content("#status")
     x = lambda i: fresh.js("(i) => conceptgraph.network.getPosition(i).x", i)  # noqa: E731
+    # walked on from a node with the graph to its right (the first one depends on where the
+    # camera is, which once left it two nodes from the right edge)
+    first = fresh.js("() => { const i = conceptgraph.data.nodes.label.indexOf('cooperation');"
+                     " conceptgraph.network.selectNodes([i]); return i; }")
     at, seen = first, [first]
     for _ in range(4):
         nxt = _walk(fresh, "ArrowRight")

@@ -1210,7 +1210,6 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             for rid in ids:
                 it = r.find(rid)
                 items.setdefault(it.key, (rid, it))  # one item named twice (by two ids): once
-            items_by_rid = {rid: it for rid, it in items.values()}
             # an item already so decided gets no second decision; one decided the other way is
             # turned. An edited item is accepted already: accepting it again keeps its edit (a
             # script that accepts a list of ids twice must not undo the edits made between)
@@ -1225,7 +1224,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                              f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
                 # each item named, said back: a mistyped id shows here, not only in the counts
-                decided += [f"{decision} {rid}: {r.describe(items_by_rid[rid])}" for rid in fresh]
+                decided += [f"{decision} {rid}: {r.describe(it)}" for rid, it in items.values() if rid in fresh]
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)
     r.write_files()

@@ -281,15 +281,10 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
         raise DatasetError("the gold has no terms, claims or relations: nothing to score the draft against "
                            "(DRAFT first, then GOLD)")
     if all(x.status == DRAFT for x in scored):
-        import warnings
-
-        from ..errors import ConceptGraphWarning
-
         mine: list[Term | Claim | Relation] = [*draft.terms, *draft.claims, *draft.relations]
-        warnings.warn(ConceptGraphWarning(
-            "every item of the gold is drafted (status: draft) and none of the draft is: are they the wrong way "
-            "round? (DRAFT first, then GOLD)" if mine and not any(x.status == DRAFT for x in mine) else
-            "every item of the gold is drafted (status: draft): no one has decided them"), stacklevel=2)
+        _warn("every item of the gold is drafted (status: draft) and none of the draft is: are they the wrong way "
+              "round? (DRAFT first, then GOLD)" if mine and not any(x.status == DRAFT for x in mine) else
+              "every item of the gold is drafted (status: draft): no one has decided them")
     found, realigned = _matched(draft, gold, attributes)
     for section in ("messages", "contributors"):
         drafted, gold_items, pairs = found[section]
@@ -426,16 +421,20 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     claims = tuple(anchor(c, c.by) for c in gold.claims)
     relations = tuple(anchor(r, r.by) if r.by and r.kind not in STANCES else r for r in gold.relations)
     if elsewhere:
-        import warnings
-
-        from ..errors import ConceptGraphWarning
-
-        warnings.warn(ConceptGraphWarning(
-            f"{_n(len(elsewhere), 'quote')} of the gold not in its speaker's message at the place it gives, scored "
-            f"where found: {'; '.join(elsewhere[:3])}{'; ...' if len(elsewhere) > 3 else ''}"), stacklevel=3)
+        _warn(f"{_n(len(elsewhere), 'quote')} of the gold not in its speaker's message at the place it gives, "
+              f"scored where found: {'; '.join(elsewhere[:3])}{'; ...' if len(elsewhere) > 3 else ''}")
     # The gold's anchors point into the draft's messages: they are the gold's messages now.
     return replace(gold, claims=claims, relations=relations,
                    messages=tuple(replace(m, by=_gold_id(m.by, names, gold_names)) for m in draft.messages))
+
+
+def _warn(text: str) -> None:
+    """A warning about the gold, said once on stderr by the command line."""
+    import warnings
+
+    from ..errors import ConceptGraphWarning
+
+    warnings.warn(ConceptGraphWarning(text), stacklevel=3)
 
 
 def _n(n: int, what: str) -> str:

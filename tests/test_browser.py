@@ -91,6 +91,38 @@ def test_search_finds_co_operation(fresh: Page) -> None:
     fresh.screenshot("search-co-operation.png")
 
 
+def test_a_node_s_panel_leaves_what_it_is_linked_to_at_full_strength(fresh: Page) -> None:
+    """With a node's panel open, the nodes and links it does not touch are faint; a link's
+    panel keeps its two ends; closing the panel brings the whole graph back."""
+    def drawn() -> dict[str, dict[int, float]]:
+        return fresh.js("""() => { const b = conceptgraph.network.body, out = { nodes: {}, edges: {} };
+          b.nodeIndices.forEach((i) => { out.nodes[i] = b.nodes[i].options.opacity; });
+          b.edgeIndices.forEach((j) => { out.edges[j] = b.edges[j].options.color.opacity; });
+          return out; }""")
+
+    at = fresh.js("() => conceptgraph.data.nodeDetails.findIndex(d => d.id === 'collaboration')")
+    fresh.js("(i) => conceptgraph.choose(i)", at)
+    fresh.page.wait_for_selector("#panel:not([hidden])")
+    ends = fresh.js("() => { const d = conceptgraph.data.edges; return d.source.map((s, j) => [s, d.target[j]]); }")
+    linked = {j for j, (s, t) in enumerate(ends) if at in (s, t)}
+    near = {at} | {e for j in linked for e in ends[j]}
+    now = drawn()
+    assert {int(i) for i, o in now["nodes"].items() if o == 1} == near & {int(i) for i in now["nodes"]}
+    assert {int(j) for j, o in now["edges"].items() if o == 1} == linked & {int(j) for j in now["edges"]}
+    assert 0 < len(near) < len(now["nodes"])  # (some are faint)
+
+    edge = min({int(j) for j in now["edges"]} - linked)
+    fresh.js("(j) => conceptgraph.network.emit('click', { nodes: [], edges: [j] })", edge)
+    fresh.page.wait_for_function("(j) => conceptgraph.network.body.edges[j].options.color.opacity === 1", arg=edge)
+    now = drawn()
+    assert {int(i) for i, o in now["nodes"].items() if o == 1} == set(ends[edge])
+    assert {int(j) for j, o in now["edges"].items() if o == 1} == {edge}
+
+    fresh.page.click("#close")
+    now = drawn()
+    assert set(now["nodes"].values()) == {1} and set(now["edges"].values()) == {1}
+
+
 def test_an_attribute_s_panel_lists_each_claim_once(fresh: Page) -> None:
     """A claim is two links on its attribute (the term has it, the speaker says it): the
     panel lists it once, as the command line says it, and counts it once."""

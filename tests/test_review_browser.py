@@ -111,12 +111,16 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     timings = page.evaluate("() => window.conceptgraphReview.timings")
     assert timed + len(timings) >= decided_by_keys - 1  # every decision timed (the edit's, before its redraw, not)
     # an accepted link is drawn as its kind is, dashes and all (a person's "says so" stays
-    # dotted), once the keys pause; one still drafted keeps the drafts' dash; none faded
-    looks = """() => conceptgraph.edges.get().filter(e => !e.hidden && conceptgraph.data.edges.draft[e.id])
+    # dotted), once the keys pause; one still drafted keeps the drafts' dash; none faded but
+    # those the card's item leaves faint
+    looks = """() => { const on = conceptgraph.network.getSelectedEdges();
+      return conceptgraph.edges.get().filter(e => !e.hidden && conceptgraph.data.edges.draft[e.id])
         .map(e => [JSON.stringify(e.dashes), JSON.stringify(conceptgraph.data.edgeKinds[conceptgraph.data.edges.kind[e.id]]
-        .dashes), e.color.opacity])"""
+        .dashes), e.color.opacity, on.includes(e.id)]); }"""
     page.wait_for_function(f"() => ({looks})().some(([d, own]) => d === own && own !== 'false')", timeout=10_000)
-    assert all(o == 1 and d in ("[3,5]", own) for d, own, o in page.evaluate(looks))
+    drawn = page.evaluate(looks)
+    assert all(d in ("[3,5]", own) for d, own, _, _ in drawn)
+    assert all(o == 1 for _, _, o, shown in drawn if shown) and {o for _, _, o, _ in drawn} <= {1, 0.125}
     page.screenshot(path=str(_shots() / "review.png"))
     assert errors == []
     assert {u.split("/")[2] for u in requests} == {f"127.0.0.1:{server.port}"}
@@ -817,6 +821,60 @@ def test_the_item_on_the_card_stays_in_sight_beside_it_with_the_edit_form_open(b
         x, y = canvas["x"] + at["x"], canvas["y"] + at["y"]
         assert canvas["x"] <= x <= canvas["x"] + canvas["width"] and canvas["y"] <= y <= canvas["y"] + canvas["height"]
         assert not (card["x"] <= x <= card["x"] + card["width"] and card["y"] <= y <= card["y"] + card["height"]), end
+    assert errors == []
+
+
+def test_the_item_on_the_card_stands_out_and_the_rest_of_the_graph_is_faint(browser, server: ReviewServer) -> None:
+    """The item's own nodes are drawn at full strength, every other one faint; a drafted
+    node, faint or not, keeps its drafted look (vis-network had given it its kind's again)."""
+    page, errors = _open(browser, server)
+    page.wait_for_timeout(1500)  # the graph follows once the keys pause
+    drawn = page.evaluate("""() => { const c = conceptgraph, picked = c.network.getSelectedNodes();
+      return c.network.body.nodeIndices.map((i) => { const o = c.network.body.nodes[i].options;
+        return { picked: picked.includes(i), opacity: o.opacity, fill: o.color.background,
+                 drafted: c.data.nodes.draft[i] ? c.data.nodeKinds[c.data.nodes.kind[i]].draft.color : null }; }); }""")
+    picked = [n for n in drawn if n["picked"]]
+    assert picked and all(n["opacity"] == 1 for n in picked)
+    assert all(n["opacity"] < 1 for n in drawn if not n["picked"])
+    assert [n for n in drawn if n["drafted"] and n["fill"] != n["drafted"]] == []
+    assert errors == []
+
+
+def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, server: ReviewServer) -> None:
+    """An item whose nodes are already in the part of the graph the card leaves free (with
+    room for their labels) is shown where it is: the view moves only to bring one into sight."""
+    page, errors = _open(browser, server)
+    page.wait_for_timeout(1500)  # the graph follows once the keys pause
+    view = "() => { const n = conceptgraph.network; return [n.getScale(), n.getViewPosition()]; }"
+    # (``slack``: pixels a node fitted at the very edge may lie outside it, by rounding)
+    in_free_part = """([ids, slack]) => { const n = conceptgraph.network, d = conceptgraph.data.nodeDetails;
+      const stage = document.getElementById('stage').getBoundingClientRect();
+      const card = document.getElementById('review').getBoundingClientRect();
+      const net = document.getElementById('network').getBoundingClientRect();
+      const above = (card.top - stage.top) * stage.width, right = (stage.right - card.right) * stage.height;
+      const left = (card.left - stage.left) * stage.height;
+      const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
+      if (above >= right && above >= left) free.bottom = card.top; else if (right >= left) free.left = card.right;
+      else free.right = card.left;
+      return ids.every((id) => { const i = d.findIndex((x) => String(x.id) === id);
+        const p = n.canvasToDOM(n.getPosition(i)), x = net.left + p.x, y = net.top + p.y;
+        const mx = 70 - slack, my = 35 - slack;
+        return x >= free.left + mx && x <= free.right - mx && y >= free.top + my && y <= free.bottom - my; }); }"""
+    stayed = moved = 0
+    for _ in range(16):
+        before = page.evaluate(view)
+        page.keyboard.press(" ")
+        it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        ids = [str(n) for n in server.review.page_row(it)["nodes"]]
+        there = page.evaluate(in_free_part, [ids, 0])
+        page.wait_for_timeout(900)  # (the pause, and a frame)
+        if there:
+            assert page.evaluate(view) == before, it.record.id
+            stayed += 1
+        else:
+            assert page.evaluate(in_free_part, [ids, 1]), it.record.id
+            moved += 1
+    assert stayed and moved, (stayed, moved)
     assert errors == []
 
 

@@ -333,7 +333,33 @@
   // each new one offers the way back to the one it was opened from
   const panelsBefore = [];
   let panelNow = null, goingBack = false;
+  /** Nodes and links a panel is not about drawn faint, so that what it lists stands out on
+   * the graph (``keep``: the node ids and link ids to leave as they are; null: all of them).
+   * A big graph is left alone: every change redraws all of it. */
+  const FAINT = 0.25;
+  let faint = null;
+  function spotlight(keep) {
+    if (big || (!keep && !faint)) return;
+    const on = (set, id) => !keep || set.has(id);
+    // (with the node's own look, a draft's or a decision's: vis-network otherwise takes its group's again)
+    nodes.update(nodes.get().map((n) => {
+      const look = { id: n.id, opacity: on(keep && keep.nodes, n.id) ? 1 : FAINT };
+      ["color", "font", "shapeProperties"].forEach((f) => { if (n[f] !== undefined) look[f] = n[f]; });
+      return look;
+    }));
+    // (a link's colour as it is now, a review's decision included: only its strength changes)
+    edges.update(edges.get().map((e) => ({ id: e.id,
+      color: Object.assign({}, e.color, { opacity: on(keep && keep.edges, e.id) ? 1 : FAINT / 2 }) })));
+    faint = keep;
+  }
+  /** A node and what it is linked to, for ``spotlight``. */
+  function around(i) {
+    const keep = { nodes: new Set([i]), edges: new Set(incident[i]) };
+    incident[i].forEach((j) => keep.nodes.add(edge.other(j, i)));
+    return keep;
+  }
   function openPanel() {
+    spotlight(null);
     const body = $("panel-body"), active = document.activeElement;
     const inside = $("panel").contains(active) && active !== $("close");
     if (!inside) panelsBefore.length = 0;
@@ -440,6 +466,7 @@
   }
   function showNode(i) {
     const body = openPanel(), kind = node.kind(i), det = node.detail(i);
+    spotlight(around(i));
     viewing("“" + node.label(i) + "”", () => showNode(i));
     body.appendChild(el("h3", node.label(i)));
     body.appendChild(badge(kind.label, kind.border));
@@ -493,6 +520,7 @@
   }
   function showEdge(j) {
     const body = openPanel(), k = edge.kind(j);
+    spotlight({ nodes: new Set([edge.source(j), edge.target(j)]), edges: new Set([j]) });
     viewing("the link", () => showEdge(j));
     const title = el("h3");
     if (k.base === "claim") claimLine(title, edge.source(j), edge.target(j), undefined, k.denied);
@@ -546,6 +574,7 @@
     $("panel").hidden = true;
     state.panelOpen = false;
     network.unselectAll();
+    spotlight(null);
     keyboardFrom = null;
     // closed from inside (its × button): the keyboard goes back where it came from, not to the page
     if (had) giveBack(panelOpener, $("network"));
@@ -1298,7 +1327,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts, nodeLook, edgeLook,
+    nameKeys, setCounts, nodeLook, edgeLook, spotlight,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

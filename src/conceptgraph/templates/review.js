@@ -318,6 +318,7 @@
         }
         const it = current();
         if (it && it !== graph.placed) place(it);
+        else if (!it) cg.spotlight(null); // all decided: the whole graph again
         graph.placed = it;
       }, PAUSE);
     }
@@ -489,6 +490,7 @@
       const edges = it.edge ? (edgesOf.get(it.edge) || []) : [];
       try {
         cg.network.setSelection({ nodes: ids, edges }, { unselectAll: true, highlightEdges: false });
+        cg.spotlight({ nodes: new Set(ids), edges: new Set(edges) });
         if (ids.length) inSight(ids);
       } catch (e) { // a node the current view hides (a filter): the card still shows it
         void e;
@@ -499,7 +501,8 @@
     /** Bring nodes ``ids`` into the part of the graph the card leaves free (above it, or
      * beside it, whichever is larger): zoomed out as far as they all need to fit there,
      * and never in further than the zoom already is (or a readable one, 0.9; 0.5 on a big
-     * graph). */
+     * graph). Nodes already there, with room for their labels, leave the camera where
+     * the reviewer put it: a view that moved at every key would lose them. */
     function inSight(ids) {
       const stage = $("stage").getBoundingClientRect(), card = box.getBoundingClientRect();
       const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
@@ -511,6 +514,12 @@
         else free.right = card.left;
       }
       const ps = ids.map((i) => cg.network.getPosition(i));
+      const net = $("network").getBoundingClientRect();
+      if (ps.every((p) => {
+        const at = cg.network.canvasToDOM(p), x = net.left + at.x, y = net.top + at.y;
+        return x >= free.left + LABEL_MARGIN && x <= free.right - LABEL_MARGIN &&
+          y >= free.top + LABEL_MARGIN / 2 && y <= free.bottom - LABEL_MARGIN / 2;
+      })) return;
       const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
       const w = Math.max(free.right - free.left - 2 * LABEL_MARGIN, 40), h = Math.max(free.bottom - free.top - LABEL_MARGIN, 40);
       const s = Math.min(Math.max(cg.network.getScale(), data.big ? 0.5 : 0.9),

@@ -315,3 +315,40 @@ def test_the_legend_lists_the_kinds_in_one_order_whatever_the_data_s() -> None:
     # and each link still has its own kind
     assert sorted(a["edgeKinds"][k]["kind"] for k in a["edges"]["kind"]) == \
         sorted(b["edgeKinds"][k]["kind"] for k in b["edges"]["kind"])
+
+
+def test_a_graph_drawn_again_after_a_review_keeps_its_nodes_where_they_were(tmp_path: Path) -> None:
+    """A real thread drafted, drawn, reviewed (items accepted, some rejected, so nodes go),
+    then drawn again over the first page: every node both pages have stays in place;
+    --relayout lays it out anew, and a page of another graph at the path is no guide."""
+    folder, page = tmp_path / "thread", tmp_path / "thread.html"
+    source = Path(__file__).parent.parent / "bench" / "gold" / "dev" / "golang-wiki-nometoo-rename.txt"
+
+    def run(*args: str) -> None:
+        r = CliRunner().invoke(cli, list(args))
+        assert r.exit_code == 0, r.output + (r.stderr or "")
+
+    def where(path: Path) -> dict[str, tuple[int, int]]:
+        """Each node's place but the messages' (each sits under its author's name, which may grow)."""
+        data = embedded(path.read_text(encoding="utf-8"))
+        nodes, kinds = data["nodes"], [k["kind"] for k in data["nodeKinds"]]
+        return {d["id"]: (x, y) for d, x, y, k in zip(data["nodeDetails"], nodes["x"], nodes["y"], nodes["kind"])
+                if kinds[k] != "message"}
+
+    run("import", str(source), "-o", str(folder), "--draft", "-q")
+    run("render", "--data", str(folder), "-o", str(page), "-q")
+    before = where(page)
+    listed = json.loads(CliRunner().invoke(cli, ["review", str(folder), "--list", "--json"]).stdout)
+    terms = [it["id"] for it in listed if it["kind"] == "term"]
+    run("review", str(folder), "--reject", *terms[:2], "-q")
+    run("review", str(folder), "--accept-above", "0", "-q")
+    run("render", "--data", str(folder), "-o", str(page), "-q")
+    after = where(page)
+    both = before.keys() & after.keys()
+    assert before.keys() - after.keys() and len(both) >= 10  # (nodes went: a fresh layout would move the rest)
+    assert {n: after[n] for n in both} == {n: before[n] for n in both}
+
+    run("render", "--data", str(folder), "-o", str(page), "-q", "--relayout")
+    assert {n: where(page)[n] for n in both} != {n: before[n] for n in both}
+    run("render", "-o", str(page), "-q")  # the bundled graph over it: nothing of it to keep
+    assert where(page) == where(write_page(load_graph(), tmp_path / "fresh.html"))

@@ -972,19 +972,23 @@ def _output_name(data: str | None) -> str:
               "--data NAME; - for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
 @click.option("--force", is_flag=True, help="Replace a file at -o that is not an earlier page (someone's notes).")
+@click.option("--relayout", is_flag=True, help="Lay the graph out anew; by default the nodes an earlier page at the "
+              "same path drew stay where they were.")
 @_part_options("Draw")
 @common
 @curated_option
 @json_option
 @_example("conceptgraph render --open\nconceptgraph render --focus cooperation --depth 2 -o coop.html")
-def render(output: str | None, open_: bool, force: bool, focus: str | None, depth: int, kinds: tuple[str, ...],
-           data: str | None, curated: bool, as_json: bool) -> None:
+def render(output: str | None, open_: bool, force: bool, relayout: bool, focus: str | None, depth: int,
+           kinds: tuple[str, ...], data: str | None, curated: bool, as_json: bool) -> None:
     """Write the graph as one interactive HTML page that works offline.
 
     The page has a legend, a search box over labels and aliases, filters for each kind
     of node and link, a focus view, a comparison of two terms, the thread's messages
     with every quote marked, and a panel with every quote behind a node or link. The
     positions of a graph drawn before come from the cache, so it is not laid out again.
+    Drawn again over an earlier page (after a review, say), the nodes it had stay where
+    they were and the new ones are placed among them (--relayout lays it all out anew).
     """
     from .files import data_paths
     from .graph import drafted_count
@@ -999,7 +1003,7 @@ def render(output: str | None, open_: bool, force: bool, focus: str | None, dept
         emit_bytes(render_html(G, focus=focus, depth=depth, kinds=list(kinds), cache=True).encode("utf-8"))
         return
     path = write_page(G, output, focus=focus, depth=depth, kinds=list(kinds), cache=True, name=_output_name(data),
-                      keep=data_paths(_data(data)), force=force)
+                      keep=data_paths(_data(data)), force=force, relayout=relayout)
     # a drafted folder's page draws its drafts too, dashed: said, as export says it
     drawn = subgraph(G, focus, depth, list(kinds))
     _written({"format": "html", "path": str(path)} | ({"drafted": n} if (n := drafted_count(drawn)) else {}), as_json)

@@ -159,7 +159,9 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
         pos = layout(H, seed=seed, boxes=boxes, degree=degree)
         return [pos[n] for n in H]
 
-    if kept:
+    # (kept from a page that drew less than half of these nodes, a focus's say, would crowd
+    # the rest round it: they are all laid out anew)
+    if kept and 2 * sum(n in kept for n in H) >= H.number_of_nodes():
         at = placed(H, kept, boxes())
         coords = [at[n] for n in H]
     elif cache:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConceptGraphError
-from .files import GENERATOR, Own, check_named, foreign, keep_clear, write_atomic
+from .files import GENERATOR, OWN_HEAD, Own, check_named, foreign, keep_clear, write_atomic
 from .graph import adjacency, gc_paused
 from .kinds import MESSAGE
 from .names import resolve
@@ -41,6 +41,7 @@ __all__ = [
     "page_data",
     "render_html",
     "write_page",
+    "earlier_positions",
     "subgraph",
     "to_pyvis",
 ]
@@ -180,21 +181,54 @@ def write_page(
     name: str = "concept_graph",
     keep: tuple[Path, ...] = (),
     force: bool = False,
+    relayout: bool = False,
 ) -> Path:
     """Write the explorer page to ``path`` (default ``output/NAME.html``, ``name``
     ``concept_graph`` unless given, whose folder is created) atomically; return the path.
     An error leaves any earlier file at ``path`` as it was. ``cache`` as for
     :func:`render_html`; ``keep``, the data the graph was read from, is never replaced
     (:func:`conceptgraph.files.data_paths`); a file already at ``path`` is replaced only
-    when it is an earlier page (or empty), unless ``force``."""
+    when it is an earlier page (or empty), unless ``force``. The nodes an earlier page
+    there drew stay where it drew them (see :func:`earlier_positions`), unless
+    ``relayout``."""
     if path is not None:
         if keep:  # replacing the data being read says so first, whatever the name
             keep_clear(path, Path(os.path.realpath(path)), keep, folder=False)
         _check_page_name(path)
     target = DEFAULT_OUTPUT.with_name(f"{name}.html") if path is None else path
     ours = None if force else Own("page", lambda head: GENERATOR.encode() in head)
-    return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache),
+    positions = None if relayout else earlier_positions(target)
+    return write_atomic(target, render_html(G, focus=focus, depth=depth, kinds=kinds, cache=cache, positions=positions),
                         make_parents=path is None, keep=keep, ours=ours)
+
+
+_GRAPH_DATA = re.compile(rb'<script type="application/json" id="graph-data">(.*?)</script>', re.S)
+
+
+def earlier_positions(path: str | os.PathLike[str]) -> dict[Any, tuple[int, int]] | None:
+    """Where the page at ``path`` drew each node, by node id; None when there is no
+    page of ours there, or it cannot be read. A graph drawn again after a review (some
+    items gone, some accepted) then looks as it did: its reader finds each node where
+    they left it.
+
+    >>> import tempfile
+    >>> from conceptgraph import load_graph
+    >>> page = write_page(load_graph(), Path(tempfile.mkdtemp()) / "p.html")
+    >>> earlier_positions(page)["cooperation"][0] < 0
+    True
+    """
+    try:
+        if not os.path.isfile(path):  # (a pipe or a device would block the read, or never end it)
+            return None
+        with open(path, "rb") as f:
+            text = f.read()
+        if GENERATOR.encode() not in text[:OWN_HEAD] or not (found := _GRAPH_DATA.search(text)):
+            return None
+        data = json.loads(found.group(1))
+        ids, xs, ys = [d["id"] for d in data["nodeDetails"]], data["nodes"]["x"], data["nodes"]["y"]
+        return {n: (int(x), int(y)) for n, x, y in zip(ids, xs, ys, strict=True) if isinstance(n, (str, int))}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # (a page cut short, or of another version: laid out anew)
 
 
 def _check_page_name(path: str | os.PathLike[str]) -> None:

@@ -118,9 +118,15 @@ def test_a_node_s_panel_leaves_what_it_is_linked_to_at_full_strength(fresh: Page
     assert {int(i) for i, o in now["nodes"].items() if o == 1} == set(ends[edge])
     assert {int(j) for j, o in now["edges"].items() if o == 1} == {edge}
 
+    # a faint node's label is grey (a term's white one would be lost on its faded fill), and
+    # each label takes its own colour back with the panel closed
+    fonts = "() => conceptgraph.network.body.nodeIndices.map((i) => conceptgraph.network.body.nodes[i].options.font.color)"
+    assert set(fresh.js(fonts)) - set(fresh.js("() => conceptgraph.data.nodeKinds.map((k) => k.font)")) == {"#4B5563"}
     fresh.page.click("#close")
     now = drawn()
     assert set(now["nodes"].values()) == {1} and set(now["edges"].values()) == {1}
+    assert fresh.js(fonts) == fresh.js("() => conceptgraph.network.body.nodeIndices.map((i) => "
+                                       "conceptgraph.data.nodeKinds[conceptgraph.data.nodes.kind[i]].font)")
 
 
 def test_an_attribute_s_panel_lists_each_claim_once(fresh: Page) -> None:

@@ -831,12 +831,13 @@ def test_the_item_on_the_card_stands_out_and_the_rest_of_the_graph_is_faint(brow
     page.wait_for_timeout(1500)  # the graph follows once the keys pause
     drawn = page.evaluate("""() => { const c = conceptgraph, picked = c.network.getSelectedNodes();
       return c.network.body.nodeIndices.map((i) => { const o = c.network.body.nodes[i].options;
-        return { picked: picked.includes(i), opacity: o.opacity, fill: o.color.background,
+        return { picked: picked.includes(i), opacity: o.opacity, fill: o.color.background, text: o.font.color,
                  drafted: c.data.nodes.draft[i] ? c.data.nodeKinds[c.data.nodes.kind[i]].draft.color : null }; }); }""")
     picked = [n for n in drawn if n["picked"]]
     assert picked and all(n["opacity"] == 1 for n in picked)
     assert all(n["opacity"] < 1 for n in drawn if not n["picked"])
     assert [n for n in drawn if n["drafted"] and n["fill"] != n["drafted"]] == []
+    assert {n["text"] for n in drawn if not n["picked"]} == {"#4B5563"}  # (a label on a faded fill, readable)
     assert errors == []
 
 

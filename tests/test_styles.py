@@ -4,6 +4,7 @@ canvas, and apart from each other in normal vision and in simulated colour blind
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -54,3 +55,21 @@ def test_link_kinds_of_different_colours_stay_apart(vision):
     colours = {s["color"]: k for k, s in EDGE_STYLES.items()}
     closest = min((_apart(a, b, vision), colours[a], colours[b]) for a, b in itertools.combinations(colours, 2))
     assert closest[0] >= 8, closest  # CIE76: 2.3 is just noticeable; 8 reads as another colour
+
+
+def test_a_faint_node_s_label_can_still_be_read():
+    """With a panel open, the nodes it is not about are faded; their labels take one grey,
+    at 4.5:1 or more on every kind's fill as faded (a draft's too) and on the canvas."""
+    from pathlib import Path
+
+    from conceptgraph.styles import NODE_STYLES, draft_style
+
+    js = (Path(__file__).parent.parent / "src" / "conceptgraph" / "templates" / "explorer.js").read_text("utf-8")
+    faint = float(re.search(r"const FAINT = ([\d.]+)", js).group(1))
+    text = re.search(r'const FAINT_TEXT = "(#[0-9A-Fa-f]{6})"', js).group(1)
+
+    def faded(fill: str) -> str:
+        return "#" + "".join(f"{round(faint * c + (1 - faint) * 255):02X}" for c in rgb(fill))
+
+    fills = [s["color"] for s in NODE_STYLES.values()] + [draft_style(k)["color"] for k in NODE_STYLES]
+    assert min(contrast(text, faded(f)) for f in fills + ["#FFFFFF"]) >= 4.5

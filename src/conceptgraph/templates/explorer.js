@@ -339,14 +339,26 @@
    * a few hundredths of a millisecond to restyle each one, and a click waits for all of them
    * (bench/spotlight.py: 66 ms at the limit; 270 ms for 3,500). */
   const FAINT = 0.25, SPOTLIGHT_MAX = 1200;
+  /** A faint node's label colour: vis-network fades a node's shape but not its label, and
+   * a term's white label would be lost on its faded fill (4.8:1 on that, 7.5:1 on the canvas). */
+  const FAINT_TEXT = "#4B5563";
+  const ownFont = new Map(); // a faint node's label look before it was faint, to give back
   let faint = null;
   function spotlight(keep) {
     if (N + E > SPOTLIGHT_MAX || (!keep && !faint)) return;
     const on = (set, id) => !keep || set.has(id);
     // (with the node's own look, a draft's or a decision's: vis-network otherwise takes its group's again)
     nodes.update(nodes.get().map((n) => {
-      const look = { id: n.id, opacity: on(keep && keep.nodes, n.id) ? 1 : FAINT };
-      ["color", "font", "shapeProperties"].forEach((f) => { if (n[f] !== undefined) look[f] = n[f]; });
+      const shown = on(keep && keep.nodes, n.id), look = { id: n.id, opacity: shown ? 1 : FAINT };
+      ["color", "shapeProperties"].forEach((f) => { if (n[f] !== undefined) look[f] = n[f]; });
+      const k = data.nodeKinds[data.nodes.kind[n.id]];
+      const font = n.font || { color: k.font, bold: k.kind === "term" ? { color: k.font } : undefined };
+      const faded = font.color === FAINT_TEXT;
+      if (shown) look.font = faded ? ownFont.get(n.id) : font;
+      else { // (a look a review's decision gave it while faint is the one to give back)
+        if (!faded) ownFont.set(n.id, font);
+        look.font = { color: FAINT_TEXT, bold: font.bold ? { color: FAINT_TEXT } : undefined };
+      }
       return look;
     }));
     // (a link's colour as it is now, a review's decision included: only its strength changes)

@@ -843,7 +843,8 @@ def test_the_item_on_the_card_stands_out_and_the_rest_of_the_graph_is_faint(brow
 
 def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, server: ReviewServer) -> None:
     """An item whose nodes are already in the part of the graph the card leaves free (with
-    room for their labels) is shown where it is: the view moves only to bring one into sight."""
+    room for their labels) is shown where it is: the view moves only to bring one into sight,
+    never zooming in past the first view."""
     page, errors = _open(browser, server)
     page.wait_for_timeout(1500)  # the graph follows once the keys pause
     view = "() => { const n = conceptgraph.network; return [n.getScale(), n.getViewPosition()]; }"
@@ -862,6 +863,7 @@ def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, serve
         const mx = 70 - slack, my = 35 - slack;
         return x >= free.left + mx && x <= free.right - mx && y >= free.top + my && y <= free.bottom - my; }); }"""
     stayed = moved = 0
+    first = page.evaluate(view)[0]
     for _ in range(16):
         before = page.evaluate(view)
         page.keyboard.press(" ")
@@ -874,6 +876,8 @@ def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, serve
             stayed += 1
         else:
             assert page.evaluate(in_free_part, [ids, 1]), it.record.id
+            # and never zoomed in past the first view, whose labels can be read already
+            assert page.evaluate(view)[0] <= first + 1e-9, it.record.id
             moved += 1
     assert stayed and moved, (stayed, moved)
     assert errors == []

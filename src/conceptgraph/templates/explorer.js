@@ -1341,7 +1341,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts, nodeLook, edgeLook, spotlight,
+    nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

@@ -500,9 +500,10 @@
     const LABEL_MARGIN = 70;
     /** Bring nodes ``ids`` into the part of the graph the card leaves free (above it, or
      * beside it, whichever is larger): zoomed out as far as they all need to fit there,
-     * and never in further than the zoom already is (or a readable one, 0.9; 0.5 on a big
-     * graph). Nodes already there, with room for their labels, leave the camera where
-     * the reviewer put it: a view that moved at every key would lose them. */
+     * and never in further than the zoom already is (or one where labels can be read; 0.5
+     * on a big graph). Nodes already there, with room for their labels, leave the camera
+     * where the reviewer put it, and at the same zoom it moves only as far as brings them
+     * in: a view that jumped at every key would lose them. */
     function inSight(ids) {
       const stage = $("stage").getBoundingClientRect(), card = box.getBoundingClientRect();
       const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
@@ -522,8 +523,18 @@
       })) return;
       const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
       const w = Math.max(free.right - free.left - 2 * LABEL_MARGIN, 40), h = Math.max(free.bottom - free.top - LABEL_MARGIN, 40);
-      const s = Math.min(Math.max(cg.network.getScale(), data.big ? 0.5 : 0.9),
+      const now = cg.network.getScale();
+      const s = Math.min(Math.max(now, data.big ? 0.5 : cg.readableScale()),
         w / Math.max(Math.max(...xs) - Math.min(...xs), 1), h / Math.max(Math.max(...ys) - Math.min(...ys), 1));
+      if (s === now) { // they fit at this zoom: the least move that brings them all in
+        const dom = ps.map((p) => cg.network.canvasToDOM(p));
+        const past = (v, from, to) => Math.min(...v) < from ? Math.min(...v) - from : Math.max(...v) > to ? Math.max(...v) - to : 0;
+        const view = cg.network.getViewPosition();
+        const sx = past(dom.map((p) => net.left + p.x), free.left + LABEL_MARGIN, free.right - LABEL_MARGIN);
+        const sy = past(dom.map((p) => net.top + p.y), free.top + LABEL_MARGIN / 2, free.bottom - LABEL_MARGIN / 2);
+        cg.network.moveTo({ position: { x: view.x + sx / s, y: view.y + sy / s }, scale: s, animation: false });
+        return;
+      }
       // the view's position is the graph point at the stage's middle: shifted so that the
       // nodes' middle sits at the free part's middle
       const dx = (free.left + free.right - stage.left - stage.right) / 2, dy = (free.top + free.bottom - stage.top - stage.bottom) / 2;

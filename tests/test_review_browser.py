@@ -291,6 +291,28 @@ def test_a_phone_decides_by_the_card_s_buttons(browser, server: ReviewServer, dr
     assert errors == []
 
 
+def test_a_skipped_item_waits_until_the_rest_is_decided(browser, server: ReviewServer) -> None:
+    """Skipped, the most likely item goes to the end of the queue and stays there while
+    decisions teach the order again, and after the page is loaded again in the same tab."""
+    page, errors = _open(browser, server)
+
+    def shown() -> str:
+        return page.get_attribute("#rv-card", "data-item") or ""
+
+    first = shown()
+    page.keyboard.press(" ")
+    for _ in range(4):
+        page.keyboard.press("a")
+        page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+        page.wait_for_timeout(600)  # the order the decisions teach, asked for and merged
+        assert shown() != first
+    page.reload()
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert shown() != first
+    assert page.evaluate("() => window.conceptgraphReview.state.queue.at(-1)") == first
+    assert errors == []
+
+
 def test_an_undo_says_what_came_back_with_the_item(browser, server: ReviewServer) -> None:
     """Accepting a claim accepts its term and attribute with it: its undo says so, as the
     counts move by them too ("Undone: 1 item is undecided again (and 2 more with it)")."""

@@ -16,6 +16,10 @@
   let keptNotice = kept("notice"); // said once, when the page is first drawn: what was done
   let keptWarning = kept("warning"); // and what it warns of (a new term, a slip perhaps)
   let keptFirst = kept("first"); // and the items to show first (what an undo made undecided again)
+  // the items skipped in this tab: they wait at the end of the queue, whatever order the
+  // decisions teach, until everything else is decided (kept across the page's reloads)
+  const SKIPPED = "conceptgraph-review-skipped";
+  const skipped = new Set((() => { try { return JSON.parse(sessionStorage.getItem(SKIPPED) || "[]"); } catch (e) { void e; return []; } })());
   const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
   const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
@@ -106,7 +110,7 @@
     const help = el("div", null, "rv-help");
     help.id = "rv-help";
     help.hidden = true;
-    [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now"],
+    [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now (it waits at the end)"],
       ["u / Backspace", "undo the last decision (a bulk one too)"], ["b", "accept or reject many at once"],
       ["n", "add what the draft missed (select its words in the message, or in the thread, first)"],
       ["?", "these keys"]].forEach(([k, t]) => {
@@ -284,7 +288,15 @@
       const current = st.queue[0];
       const head = next.filter((id) => st.items.has(id) && st.items.get(id).status === null && id !== current);
       const inHead = new Set(head);
-      st.queue = (current !== undefined ? [current] : []).concat(head, st.queue.filter((id) => id !== current && !inHead.has(id)));
+      st.queue = (current !== undefined ? [current] : []).concat(lastSkipped(head.concat(st.queue.filter((id) => id !== current && !inHead.has(id)))));
+    }
+    function keepSkipped() {
+      try { sessionStorage.setItem(SKIPPED, JSON.stringify(Array.from(skipped))); } catch (e) { void e; }
+    }
+    /** ``ids`` with the skipped ones moved to the end, in the order they were skipped. */
+    function lastSkipped(ids) {
+      const waiting = new Set(ids.filter((id) => skipped.has(id)));
+      return ids.filter((id) => !waiting.has(id)).concat(Array.from(skipped).filter((id) => waiting.has(id)));
     }
     function current() { return st.queue.length ? st.items.get(st.queue[0]) : null; }
     /** The undecided ones of ``ids`` shown first, in their order, before the rest of the queue. */
@@ -550,6 +562,7 @@
       const t0 = at || performance.now(); // the key's own time: waiting for the page counts too
       st.error = "";
       st.queue.shift();
+      if (skipped.delete(it.id)) keepSkipped(); // (an undo brings it back as any other)
       it.status = decision;
       if (decision === "edited" && edit) it.edited = edit; // as the server sends an edited item's edit
       graph.dirty.add(it);
@@ -584,7 +597,12 @@
     function skip() {
       const it = current();
       if (it && it.status !== null) st.queue.shift(); // decided meanwhile: it leaves the queue for good
-      else if (st.queue.length > 1) st.queue.push(st.queue.shift());
+      else if (st.queue.length > 1) {
+        st.queue.push(st.queue.shift());
+        skipped.delete(it.id); // (skipped again: the last of them)
+        skipped.add(it.id);
+        keepSkipped();
+      }
       render();
       say("skipped. Now: " + onCard());
     }
@@ -1026,7 +1044,7 @@
         st.people = s.people || [];
         st.terms = s.terms || [];
         st.items = new Map(s.items.map((it) => [it.id, it]));
-        st.queue = s.queue.slice();
+        st.queue = lastSkipped(s.queue.slice());
         if (keptFirst) { // what an undo made undecided again, before the page was drawn anew: first
           try { putFirst(JSON.parse(keptFirst)); } catch (e) { void e; }
           keptFirst = null;

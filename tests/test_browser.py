@@ -1034,6 +1034,30 @@ def test_no_label_is_drawn_over_another(browser, tmp_path: Path, thread: str) ->
         page.close()
 
 
+def test_a_long_name_is_never_cut_in_two(browser, tmp_path: Path) -> None:
+    """A drafted thread over code names ("PWM_POLARITY_INVERTED"): every one-word label is
+    drawn on one line, selected (bold) too, where capitals had overrun the wrapping width."""
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Dataset
+
+    ds, _ = read_discussion([Path(__file__).parent.parent / "bench" / "gold" / "heldout" /
+                             "linux-pwm-inversed-inverted.txt"])
+    d = draft(ds)
+    G = build_graph(Dataset(source=ds.source, contributors=ds.contributors, terms=d.terms,
+                            attributes=d.attributes, claims=d.claims, relations=d.relations))
+    page = Page(browser, write_page(G, tmp_path / "names.html"), width=1400, height=900)
+    try:
+        cut = page.js("""() => { const net = conceptgraph.network, labels = conceptgraph.data.nodes.label;
+          const words = net.body.nodeIndices.filter((i) => !/\\s/.test(labels[i]) && labels[i].length > 12);
+          net.selectNodes(words); net.redraw();
+          return [words.length, words.filter((i) => net.body.nodes[i].labelModule.lineCount > 1).map((i) => labels[i])]; }""")
+        assert cut[0] >= 3 and cut[1] == [], cut
+    finally:
+        page.close()
+
+
 def test_with_forced_colours_the_legend_still_tells_the_kinds_apart(fresh: Page) -> None:
     """Windows' high-contrast mode draws every fill as one outline: the legend's samples
     keep their own colours, or a term and a message look the same."""

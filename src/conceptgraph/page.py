@@ -428,7 +428,7 @@ def _combining_marks() -> list[list[int]]:
 
 
 #: The version of :func:`_label_boxes`' reckoning, for the layout cache.
-_BOXES = 4  # 3: room around a dot; 4: each character its own width
+_BOXES = 5  # 3: room around a dot; 4: each character its own width; 5: a long word's own width
 
 
 # The width of each printable ASCII character in ems, in Arial's metrics (those of the
@@ -469,16 +469,27 @@ def _font_sizes(G: Graph, degree: dict[Any, int]) -> dict[Any, float]:
 
 def _wrapped(label: str, size: float) -> tuple[float, int]:
     """The width at which ``label`` wraps at font ``size`` (about ``LABEL_CHARS``
-    characters, and never inside a word), and the number of lines it then takes."""
-    char = 0.56 * size  # the width of an average character
-    per_line = max([LABEL_CHARS, *(len(w) + 2 for w in label.split())])
-    lines, current = 1, 0
-    for word in label.split():
-        if current and current + 1 + len(word) > per_line:
-            lines, current = lines + 1, len(word)
+    characters, and never inside a word), and the number of lines it then takes.
+
+    A word longer than that sets the width, measured letter by letter: a name in capitals
+    ("PWM_POLARITY_INVERTED") is far wider than as many average characters, and
+    vis-network would cut it in two (with room for the bold a selected label takes).
+
+    >>> _wrapped("can happen without intent", 18)[1], _wrapped("PWM_POLARITY_INVERTED", 18)[1]
+    (2, 1)
+    >>> _wrapped("PWM_POLARITY_INVERTED", 18)[0] > 18 * _em_width("PWM_POLARITY_INVERTED") * 1.1
+    True
+    """
+    space = _em_width(" ")
+    widths = [1.1 * _em_width(w) for w in label.split()]
+    per_line = max([0.56 * LABEL_CHARS, *(w + 2 * space for w in widths)])  # in ems
+    lines, current = 1, 0.0
+    for width in widths:
+        if current and current + space + width > per_line:
+            lines, current = lines + 1, width
         else:
-            current += len(word) + (1 if current else 0)
-    return char * per_line, lines
+            current += width + (space if current else 0)
+    return size * per_line, lines
 
 
 def _label_boxes(G: Graph, degree: dict[Any, int]) -> dict[Any, tuple[float, float]]:

@@ -153,11 +153,17 @@ def test_a_folder_that_holds_an_export_says_to_import_it(tmp_path: Path) -> None
     assert len(r.stderr.strip().splitlines()) == 1
 
 
+def test_neighbours_is_the_neighbors_command_spelled_as_the_readme_writes_it() -> None:
+    us, uk = run("neighbors", "cooperation", "--json"), run("neighbours", "cooperation", "--json")
+    assert uk.exit_code == 0 and uk.stdout == us.stdout
+    assert "neighbours" not in run("--help").stdout.split("Commands:")[1]
+
+
 def test_a_mistyped_command_line_is_one_line_naming_the_help() -> None:
     """A wrong format, command or option, or a missing argument: one line on stderr that
     says what was wrong and where the help is, exit 2 (Click's usage text is left to -h)."""
     for args, words in ((["export", "graphmll"], "(did you mean 'graphml'?). (conceptgraph export -h for help)"),
-                        (["neighbours", "cooperation"], "Did you mean 'neighbors'? (conceptgraph -h for help)"),
+                        (["neighbour", "cooperation"], "Did you mean 'neighbors'? (conceptgraph -h for help)"),
                         (["--bogus"], "No such option '--bogus'. (conceptgraph -h for help)"),
                         (["who"], "Missing argument 'NAME'. (conceptgraph who -h for help)")):
         r = run(*args, prog_name="conceptgraph")

@@ -50,6 +50,13 @@ class _Group(click.Group):
     """Maps domain errors to one line on stderr and their exit code, and shows Click's
     own usage errors with any control character the user typed escaped."""
 
+    #: Another spelling of a command's name, taken as it (the README and the page write
+    #: "neighbours"); not listed in --help
+    SPELLINGS = {"neighbours": "neighbors"}
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, self.SPELLINGS.get(cmd_name, cmd_name))
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("standalone_mode", True) is False:
             return super().main(*args, **kwargs)

@@ -223,7 +223,8 @@ def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browse
 
 
 def _edge_of_kind(page: Page, kind: str) -> int:
-    """An edge of ``kind`` whose middle lies on nothing else."""
+    """An edge of ``kind`` whose middle lies on nothing else, a few pixels round it too (a
+    click lands on a whole pixel, and vis-network takes the nearest link within 10)."""
     j = page.js(
         """(kind) => {
         const net = conceptgraph.network, d = conceptgraph.data, ids = net.body.edgeIndices;
@@ -231,7 +232,8 @@ def _edge_of_kind(page: Page, kind: str) -> int:
           if (d.edgeKinds[d.edges.kind[j]].kind !== kind) continue;
           const a = net.getPosition(d.edges.source[j]), b = net.getPosition(d.edges.target[j]);
           const dom = net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
-          if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === j) return j;
+          const near = [[0, 0], [-3, -3], [3, 3], [-3, 3], [3, -3]].map(([dx, dy]) => ({ x: dom.x + dx, y: dom.y + dy }));
+          if (near.every((at) => net.getNodeAt(at) === undefined && net.getEdgeAt(at) === j)) return j;
         }
         return -1; }""",
         kind,
@@ -454,6 +456,38 @@ def test_opening_the_panel_does_not_move_the_graph(fresh: Page) -> None:
     assert view() == pytest.approx(before, abs=1e-3)
     p.click("#close")
     assert view() == pytest.approx(before, abs=1e-3)
+
+
+def test_a_node_clicked_where_the_panel_opens_is_moved_beside_it(fresh: Page) -> None:
+    """A node clicked near the right edge, where the panel then opens over it, is brought
+    beside the panel at the same zoom; one clicked well clear of it leaves the graph still."""
+    p = fresh.page
+    box = p.locator("#network canvas").bounding_box()
+    where = """(i) => { const net = conceptgraph.network, d = net.canvasToDOM(net.getPosition(i));
+      const c = net.canvas.frame.canvas.getBoundingClientRect(); return [c.left + d.x, c.top + d.y]; }"""
+    seen = fresh.js("""() => { const net = conceptgraph.network, w = net.canvas.frame.canvas.clientWidth;
+      const h = net.canvas.frame.canvas.clientHeight;
+      return net.body.nodeIndices.map((i) => [i, net.canvasToDOM(net.getPosition(i))])
+        .filter(([, d]) => d.y > 80 && d.y < h - 80).map(([i, d]) => [i, d.x, w]); }""")
+    right = max(seen, key=lambda s: s[1] if s[1] < s[2] - 30 else -1)
+    left = min(seen, key=lambda s: s[1] if s[1] > 150 else 1e9)  # (clear of the margin kept for a label)
+    scale = fresh.js("() => conceptgraph.network.getScale()")
+
+    x, y = fresh.js(where, right[0])
+    p.mouse.click(x, y)
+    p.wait_for_selector("#panel:not([hidden])")
+    p.wait_for_timeout(500)  # (the move's animation)
+    panel = p.locator("#panel").bounding_box()
+    x, y = fresh.js(where, right[0])
+    assert box["x"] < x < panel["x"] and box["y"] < y < box["y"] + box["height"], (x, y, panel)
+    assert fresh.js("() => conceptgraph.network.getScale()") == pytest.approx(scale)
+
+    p.click("#close")
+    before = fresh.js(where, left[0])
+    p.mouse.click(*before)
+    p.wait_for_selector("#panel:not([hidden])")
+    p.wait_for_timeout(500)
+    assert fresh.js(where, left[0]) == pytest.approx(before, abs=1e-3)
 
 
 def test_a_double_click_on_the_right_focuses_that_node(fresh: Page) -> None:

@@ -962,6 +962,24 @@
     const off = visibleOffset(), s = network.getScale(), p = network.getPosition(i);
     network.moveTo({ position: { x: p.x - off.x / s, y: p.y - off.y / s }, scale: s, animation });
   }
+  /** Node ``i``, clicked where the panel that opened now covers it (or off the screen's
+   * edge): the graph moved, at its zoom, only as far as brings it beside the panel, with
+   * room for its label. A node in sight stays where it was clicked. */
+  function outFromUnder(i) {
+    const stage = $("stage").getBoundingClientRect(), panel = $("panel").getBoundingClientRect();
+    const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
+    if (panel.width >= stage.width * 0.9) free.bottom = Math.min(free.bottom, panel.top); // a phone's sheet
+    else free.right = Math.min(free.right, panel.left);
+    const net = $("network").getBoundingClientRect(), at = network.canvasToDOM(network.getPosition(i));
+    const x = net.left + at.x, y = net.top + at.y, mx = Math.min(80, (free.right - free.left) / 4);
+    const my = Math.min(40, (free.bottom - free.top) / 4);
+    const past = (v, lo, hi) => (v < lo ? v - lo : v > hi ? v - hi : 0);
+    const dx = past(x, free.left + mx, free.right - mx), dy = past(y, free.top + my, free.bottom - my);
+    if (!dx && !dy) return;
+    const s = network.getScale(), view = network.getViewPosition();
+    network.moveTo({ position: { x: view.x + dx / s, y: view.y + dy / s }, scale: s,
+      animation: big ? false : { duration: 250 } });
+  }
   /** A compared term's name clicked: the camera on it, and it selected. */
   function panTo(i) {
     centreOn(i, big ? false : { duration: 300 });
@@ -1108,7 +1126,7 @@
   network.on("click", (p) => {
     clearTimeout(pending);
     pending = setTimeout(() => {
-      if (p.nodes.length) { showNode(p.nodes[0]); refresh("“" + node.label(p.nodes[0]) + "”"); }
+      if (p.nodes.length) { showNode(p.nodes[0]); refresh("“" + node.label(p.nodes[0]) + "”"); outFromUnder(p.nodes[0]); }
       else if (p.edges.length) showEdge(p.edges[0]);
       else hidePanel();
     }, 260);

@@ -353,6 +353,8 @@ def test_the_status_line_says_only_what_the_last_action_did(fresh: Page) -> None
     p.press("#search", "Enter")
     assert p.text_content("#status").startswith("found “todd” (contributor nodes shown again, to show it)")
     assert p.is_checked("#node-kinds input[data-kind='contributor']")
+    p.click("#close")  # the panel on todd closed: todd is no longer what the line is about
+    assert "todd" not in p.text_content("#status") and " nodes, " in p.text_content("#status")
 
 
 def test_physics_keeps_the_labels_apart(fresh: Page) -> None:

@@ -585,6 +585,8 @@
   $("index").addEventListener("click", showIndex);
   function hidePanel() {
     const had = $("panel").contains(document.activeElement);
+    // the status line no longer names what the panel showed (the counts, as the graph is)
+    if (state.panelOpen && state.note) refresh("", true);
     $("panel").hidden = true;
     state.panelOpen = false;
     network.unselectAll();

@@ -31,6 +31,31 @@ def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
     return {kind: [r["id"] for r in rows if r["kind"] == kind][:n] for kind, n in kinds.items()}
 
 
+def test_a_term_rejected_in_review_is_said_to_be_where_a_query_names_it(drafted: Path) -> None:
+    """A query that names a term the review rejected says so, with the id and the command
+    that brings it back, not "no node named" (its name is still in the thread); a person
+    of that name is another matter; accepted again, the term answers."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    assert run("review", str(drafted), "--reject", term.rid).exit_code == 0
+    def said(name: str) -> str:
+        return (f"Error: '{name}' was rejected in review ({term.rid} in {drafted / 'decisions.yaml'}), with what "
+                f"used it: conceptgraph review {drafted} --accept {term.rid} brings it back\n")
+
+    for args in (["compare", "conversation", "cooperation"], ["neighbors", "Conversation"]):
+        out = run(*args, "--data", str(drafted))
+        assert out.exit_code == 3 and out.stderr == said(args[1]), (args, out.stderr)
+    # search, where no other name holds the word: the attribute "concealed conversations" does
+    for it in r.items:
+        if it.kind == "attribute" and "conversation" in it.fields["attribute"]:
+            assert run("review", str(drafted), "--reject", it.rid).exit_code == 0
+    out = run("search", "Conversation", "--data", str(drafted))
+    assert out.exit_code == 5 and out.stderr == said("Conversation"), out.stderr
+    assert "rejected" not in run("who", "conversation", "--data", str(drafted)).stderr
+    assert run("review", str(drafted), "--accept", term.rid).exit_code == 0
+    assert run("neighbors", "conversation", "--data", str(drafted)).exit_code == 0
+
+
 def test_an_item_gone_with_a_rejected_term_is_said_to_be_and_comes_back_when_drafted_again(drafted: Path) -> None:
     """A folder reviewed before rejections noted what they took along: the item is said
     to be gone with the term, and comes back when the thread is drafted again."""

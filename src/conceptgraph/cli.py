@@ -88,18 +88,32 @@ class _Group(click.Group):
             also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
                 and not isinstance(e, WrongKind) and settings is not None and settings.bundled \
                 and "did you mean" not in str(e) else ""
+            said = str(e)
+            if isinstance(e, NodeNotFound) and e.name and settings is not None and settings.read:
+                said = _rejected(settings.read, e.name, e.kind) or said
             if isinstance(e, NoDatasetFile):  # what the folder holds instead: an export to import
                 from pathlib import Path
 
                 from .discussions import export_hint
 
                 also = export_hint(Path(e.file))
-            click.echo(f"Error: {_message(str(e))}{also}", err=True)
+            click.echo(f"Error: {_message(said)}{also}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `conceptgraph ... | head` closed the pipe: not an error
             # Point stdout at /dev/null so that the flush at exit does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
+
+
+def _rejected(data: str, name: str, kind: str | None) -> str:
+    """Where a name missing from a reviewed folder went, when its review rejected it
+    (with everything that used it): said, with how to have it back; else ""."""
+    from .decisions import rejected_as
+    from .errors import excerpt
+
+    rid = rejected_as(data, name, kind) if os.path.isdir(data) else None
+    return (f"'{excerpt(name)}' was rejected in review ({rid} in {os.path.join(data, 'decisions.yaml')}), with what "
+            f"used it: conceptgraph review {_shell(data)} --accept {rid} brings it back") if rid else ""
 
 
 def _data_hint(e: click.ClickException) -> str:
@@ -121,6 +135,7 @@ class _Settings:
 
     data: str | None = None
     bundled: bool = False  # the command read the bundled discussion, given no data of the user's
+    read: str | None = None  # the data the command read, from wherever it was given
     min_confidence: float | None = None  # drafts under it are left out (--min-confidence)
 
 
@@ -156,6 +171,7 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
     from .load import load_graph
 
     _settings().bundled = _data(data) is None
+    _settings().read = _data(data)
     G = load_graph(_data(data), cache=True)
     below = _settings().min_confidence
     if curated or below is not None:
@@ -650,13 +666,16 @@ def search(text_: str, kind: str | None, data: str | None, curated: bool, as_jso
     G = _graph(data, curated)
     _check_kinds(G, [kind] if kind else [])
     hits = query(G, text_, kind=kind)
-    _answer(hits, as_json, "search", "" if hits else _nothing_named(G, text_))
+    _answer(hits, as_json, "search", "" if hits else _nothing_named(G, text_, kind))
 
 
-def _nothing_named(G: Graph, text: str) -> str:
-    """What search says when no name has ``text``: where it was said instead, if anywhere."""
+def _nothing_named(G: Graph, text: str, kind: str | None) -> str:
+    """What search says when no name has ``text``: that the review rejected it, or where
+    it was said instead, if anywhere."""
     from .queries import thread
 
+    if (read := _settings().read) and (rejected := _rejected(read, text, kind)):
+        return rejected
     said = len(thread(G, text=text)["messages"])
     where = f" among the graph's names; {said} message{'s' if said > 1 else ''} say{'' if said > 1 else 's'} it: " \
             f"conceptgraph thread --text {_shell(text)}" if said else ""

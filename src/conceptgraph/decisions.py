@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConceptGraphWarning, DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
+from .errors import ConceptGraphError, ConceptGraphWarning, DatasetError, OutputError, UsageError, article, did_you_mean, excerpt
 from .files import DECISIONS_FILE, _umask, folder_lock, not_utf8
 from .kinds import (
     AGREES_WITH,
@@ -73,7 +73,7 @@ __all__ = [
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
     "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
-    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE",
+    "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE", "rejected_as",
 ]
 
 #: The file of a dataset folder that holds what was drafted and not yet decided.
@@ -178,6 +178,32 @@ def key_of(kind: str, fields: dict[str, Any]) -> tuple[Any, ...]:
                 bool(fields.get("negated")))
     return (RELATION, fields["kind"], fields.get("message", ""), span, _end_key(fields["kind"], 0, fields["source"]),
             _end_key(fields["kind"], 1, fields["target"]))
+
+
+def rejected_as(folder: str | os.PathLike[str], name: str, kind: str | None = None) -> str | None:
+    """The review id of the term or attribute (or only the ``kind`` of them) called
+    ``name`` that the review of ``folder`` rejected (and has not taken back), or None: why
+    a name is missing from a reviewed graph. An unreadable decisions.yaml says nothing
+    here (other commands name it).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> line = "- {action: 1, decision: rejected, item: term, term: Man-made}"
+    >>> _ = (folder / DECISIONS_FILE).write_text(f"revision: 1\\ndecisions:\\n{line}\\n")
+    >>> rejected_as(folder, "man made"), rejected_as(folder, "natural"), rejected_as(folder, "man-made", "contributor")
+    ('t-2df1e20710', None, None)
+    """
+    try:
+        book = Decisions.read(folder)
+    except (ConceptGraphError, OSError):
+        return None
+    for item in (TERM, ATTRIBUTE):
+        if kind not in (None, item):
+            continue
+        entry = book.find(key_of(item, {item: name}))
+        if entry is not None and entry.decision == REJECTED:
+            return review_id(entry.key)
+    return None
 
 
 def _end_key(kind: str, side: int, value: str) -> str:

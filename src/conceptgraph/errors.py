@@ -65,9 +65,15 @@ class ConceptGraphWarning(UserWarning):
 
 
 class NodeNotFound(ConceptGraphError):
-    """No node answers to a name."""
+    """No node answers to a name (``name``, when the message is about one name looked for,
+    and ``kind``, the kind of node it was to be)."""
 
     exit_code = 3
+
+    def __init__(self, message: str, name: str | None = None, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.kind = kind
 
 
 class WrongKind(NodeNotFound):

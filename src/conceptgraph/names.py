@@ -262,7 +262,7 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     if any(key in (normalise(str(n)), normalise(label)) for n, label in drafted.items()):
         raise NodeNotFound(f"'{excerpt(name)}' is only drafted, and --curated leaves drafts out: accept it "
                            "(conceptgraph review) or drop --curated")
-    raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}")
+    raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}", name=name, kind=kind)
 
 
 # "attribute:error": a name of a node of that kind only

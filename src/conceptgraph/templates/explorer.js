@@ -972,15 +972,22 @@
     const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
     if (panel.width >= stage.width * 0.9) free.bottom = Math.min(free.bottom, panel.top); // a phone's sheet
     else free.right = Math.min(free.right, panel.left);
-    const net = $("network").getBoundingClientRect(), at = network.canvasToDOM(network.getPosition(i));
-    const x = net.left + at.x, y = net.top + at.y, mx = Math.min(80, (free.right - free.left) / 4);
-    const my = Math.min(40, (free.bottom - free.top) / 4);
-    const past = (v, lo, hi) => (v < lo ? v - lo : v > hi ? v - hi : 0);
-    const dx = past(x, free.left + mx, free.right - mx), dy = past(y, free.top + my, free.bottom - my);
-    if (!dx && !dy) return;
+    const d = shiftInto([i], free, Math.min(80, (free.right - free.left) / 4), Math.min(40, (free.bottom - free.top) / 4));
+    if (d.dx || d.dy) moveBy(d, big ? false : { duration: 250 });
+  }
+  /** How far, in screen pixels, the graph must move to bring nodes ``ids`` into the screen
+   * rectangle ``free``, less ``mx`` and ``my`` at its sides (room for labels): the least
+   * move, at the zoom as it is; 0 and 0 when they are all in it. */
+  function shiftInto(ids, free, mx, my) {
+    const net = $("network").getBoundingClientRect(), at = ids.map((i) => network.canvasToDOM(network.getPosition(i)));
+    const past = (v, lo, hi) => (Math.min(...v) < lo ? Math.min(...v) - lo : Math.max(...v) > hi ? Math.max(...v) - hi : 0);
+    return { dx: past(at.map((p) => net.left + p.x), free.left + mx, free.right - mx),
+      dy: past(at.map((p) => net.top + p.y), free.top + my, free.bottom - my) };
+  }
+  /** Move the graph by ``dx``, ``dy`` screen pixels, at its zoom. */
+  function moveBy({ dx, dy }, animation) {
     const s = network.getScale(), view = network.getViewPosition();
-    network.moveTo({ position: { x: view.x + dx / s, y: view.y + dy / s }, scale: s,
-      animation: big ? false : { duration: 250 } });
+    network.moveTo({ position: { x: view.x + dx / s, y: view.y + dy / s }, scale: s, animation });
   }
   /** A compared term's name clicked: the camera on it, and it selected. */
   function panTo(i) {
@@ -1361,7 +1368,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale,
+    nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale, shiftInto, moveBy,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

@@ -526,25 +526,16 @@
         else if (right >= left) free.left = card.right;
         else free.right = card.left;
       }
+      const shift = cg.shiftInto(ids, free, LABEL_MARGIN, LABEL_MARGIN / 2);
+      if (!shift.dx && !shift.dy) return;
       const ps = ids.map((i) => cg.network.getPosition(i));
-      const net = $("network").getBoundingClientRect();
-      if (ps.every((p) => {
-        const at = cg.network.canvasToDOM(p), x = net.left + at.x, y = net.top + at.y;
-        return x >= free.left + LABEL_MARGIN && x <= free.right - LABEL_MARGIN &&
-          y >= free.top + LABEL_MARGIN / 2 && y <= free.bottom - LABEL_MARGIN / 2;
-      })) return;
       const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
       const w = Math.max(free.right - free.left - 2 * LABEL_MARGIN, 40), h = Math.max(free.bottom - free.top - LABEL_MARGIN, 40);
       const now = cg.network.getScale();
       const s = Math.min(Math.max(now, data.big ? 0.5 : cg.readableScale()),
         w / Math.max(Math.max(...xs) - Math.min(...xs), 1), h / Math.max(Math.max(...ys) - Math.min(...ys), 1));
       if (s === now) { // they fit at this zoom: the least move that brings them all in
-        const dom = ps.map((p) => cg.network.canvasToDOM(p));
-        const past = (v, from, to) => Math.min(...v) < from ? Math.min(...v) - from : Math.max(...v) > to ? Math.max(...v) - to : 0;
-        const view = cg.network.getViewPosition();
-        const sx = past(dom.map((p) => net.left + p.x), free.left + LABEL_MARGIN, free.right - LABEL_MARGIN);
-        const sy = past(dom.map((p) => net.top + p.y), free.top + LABEL_MARGIN / 2, free.bottom - LABEL_MARGIN / 2);
-        cg.network.moveTo({ position: { x: view.x + sx / s, y: view.y + sy / s }, scale: s, animation: false });
+        cg.moveBy(shift, false);
         return;
       }
       // the view's position is the graph point at the stage's middle: shifted so that the

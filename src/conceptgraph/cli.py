@@ -31,6 +31,7 @@ from .errors import (
     UsageError,
     WrongKind,
     did_you_mean,
+    excerpt,
     printable,
 )
 
@@ -109,7 +110,6 @@ def _rejected(data: str, name: str, kind: str | None) -> str:
     """Where a name missing from a reviewed folder went, when its review rejected it
     (with everything that used it): said, with how to have it back; else ""."""
     from .decisions import rejected_as
-    from .errors import excerpt
 
     rid = rejected_as(data, name, kind) if os.path.isdir(data) else None
     return (f"'{excerpt(name)}' was rejected in review ({rid} in {os.path.join(data, 'decisions.yaml')}), with what "

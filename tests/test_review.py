@@ -31,6 +31,27 @@ def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
     return {kind: [r["id"] for r in rows if r["kind"] == kind][:n] for kind, n in kinds.items()}
 
 
+def test_a_term_whose_claims_were_accepted_is_merged_only_once_they_name_the_other(drafted: Path) -> None:
+    """Merging a term (its label edited to another's) whose claims were accepted under its
+    name is refused in one line naming them, the folder as it was; edited to name the other
+    term first, they go with the merge, and the folder stays valid (it had been left with
+    the accepted claims in draft.yaml too, and no command could read it)."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "conversation")
+    assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
+    before = {p.name: p.read_bytes() for p in drafted.glob("*.yaml")}
+    out = run("review", str(drafted), term.rid, "--edit", "label=community")
+    assert out.exit_code == 2 and out.stderr == (
+        f"Error: term “conversation” is used by 1 accepted item ({claim.rid}): edit its term to 'community' "
+        "(or undo it) first, then merge\n"), out.stderr
+    assert {p.name: p.read_bytes() for p in drafted.glob("*.yaml")} == before
+    assert run("review", str(drafted), claim.rid, "--edit", "term=community").exit_code == 0
+    assert run("review", str(drafted), term.rid, "--edit", "label=community").exit_code == 0
+    assert run("validate", str(drafted)).exit_code == 0
+    assert run("compare", "community", "cooperation", "--data", str(drafted)).exit_code == 0
+
+
 def test_a_term_rejected_in_review_is_said_to_be_where_a_query_names_it(drafted: Path) -> None:
     """A query that names a term the review rejected says so, with the id and the command
     that brings it back, not "no node named" (its name is still in the thread); a person

@@ -436,6 +436,18 @@ class Review:
                     if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
                         self._not_rejected(it.kind, [changes["label"]], it)
                         if other := self._merges(it.kind, changes["label"], it.fields[it.kind]):
+                            # what was accepted on it is decided under its name, which the merge takes
+                            # away (the undecided go over to the other): refused, with the way round
+                            on_it = [u.rid for u in self.items if u.kind in (CLAIM, "relation")
+                                     and self.status(u) in (ACCEPTED, EDITED) and it.record.id in self._uses_now(u)
+                                     and other not in self._uses_now(u)]
+                            if on_it:
+                                field = TERM if it.kind == TERM else ATTRIBUTE
+                                raise UsageError(
+                                    f"{describe(it)} is used by {len(on_it)} accepted item{'s' if len(on_it) > 1 else ''} "
+                                    f"({', '.join(on_it[:4])}{', ...' if len(on_it) > 4 else ''}): edit "
+                                    f"{'their' if len(on_it) > 1 else 'its'} {field} to '{excerpt(changes['label'], 40)}' "
+                                    f"(or undo {'them' if len(on_it) > 1 else 'it'}) first, then merge")
                             # a relation between the two would join one node to itself: one accepted
                             # stands in the way; the undecided ones are rejected with the merge
                             between = [r for r in self.items if r.kind == "relation"

@@ -352,3 +352,23 @@ def test_a_graph_drawn_again_after_a_review_keeps_its_nodes_where_they_were(tmp_
     assert {n: where(page)[n] for n in both} != {n: before[n] for n in both}
     run("render", "-o", str(page), "-q")  # the bundled graph over it: nothing of it to keep
     assert where(page) == where(write_page(load_graph(), tmp_path / "fresh.html"))
+
+
+def test_a_graph_drawn_again_keeps_its_labels_apart_and_a_new_node_by_what_it_is_said_of() -> None:
+    """Drawn over an earlier drawing: two kept nodes whose labels came to overlap are pushed
+    apart, as little as that takes, the rest staying put; a new attribute lands by the term
+    it is said of (a claim pulls hardest), not halfway to the person who said it."""
+    import networkx as nx
+
+    from conceptgraph.layout import placed
+
+    G = nx.MultiDiGraph()
+    G.add_edge("term", "attr", kind="claim")
+    G.add_edge("person", "attr", kind="asserts")
+    G.add_edge("a", "b", kind="related_to")
+    kept = {"term": (0, 0), "person": (1200, 0), "a": (0, 600), "b": (10, 600)}
+    boxes = {n: (40.0, 12.0) for n in G}
+    pos = placed(G, kept, boxes)
+    assert pos["term"] == kept["term"] and pos["person"] == kept["person"]
+    assert abs(pos["b"][0] - pos["a"][0]) >= 80 or abs(pos["b"][1] - pos["a"][1]) >= 24  # apart now
+    assert abs(pos["attr"][0] - pos["term"][0]) < abs(pos["attr"][0] - pos["person"][0]) / 3

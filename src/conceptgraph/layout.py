@@ -88,9 +88,11 @@ def layout(
 
 def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[float, float]]) -> dict[Any, tuple[int, int]]:
     """Positions for ``G`` that keep the nodes an earlier drawing had (``kept``) where
-    they were, a new node at the middle of its kept neighbours (else under the rest),
-    then labels pushed apart: a graph drawn again after a small change (two terms made
-    one, an item added) looks as it did.
+    they were, a new node among its kept neighbours, nearest those it is most strongly
+    linked to (an attribute by its term more than by its speaker; else under the rest),
+    then labels pushed apart, the new nodes first: a graph drawn again after a small
+    change (two terms made one, an item added) looks as it did. Two kept nodes whose labels
+    have come to overlap (grown with their links) are pushed apart as little as that takes.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")])
@@ -99,6 +101,11 @@ def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[fl
     ((0, 0), (400, 0), 400)
     """
     succ, pred, _ = adjacency(G)
+
+    def pull(a: Any, b: Any) -> float:
+        keyed = [*succ.get(a, {}).get(b, {}).values(), *succ.get(b, {}).get(a, {}).values()]
+        return max((_PULL.get(str(d.get("kind")), 1.0) for d in keyed), default=1.0)
+
     pos: dict[Any, tuple[float, float]] = {n: kept[n] for n in G if n in kept}
     if not pos:
         pos = {n: (0.0, 0.0) for n in G}
@@ -108,14 +115,17 @@ def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[fl
     for n in G:
         if n in pos:
             continue
-        near = [pos[m] for m in (*succ.get(n, ()), *pred.get(n, ())) if m in pos]
+        near = [(pos[m], pull(n, m)) for m in dict.fromkeys((*succ.get(n, ()), *pred.get(n, ()))) if m in pos]
         if near:
-            pos[n] = (sum(x for x, _ in near) / len(near), sum(y for _, y in near) / len(near) + SPACING / 3)
+            weight = sum(w for _, w in near)
+            pos[n] = (sum(x * w for (x, _), w in near) / weight, sum(y * w for (_, y), w in near) / weight + SPACING / 3)
         else:
             pos[n] = (left + alone * SPACING * 1.5, bottom)
             alone += 1
     fixed = {n for n in G if n in kept}
-    pos = _separate(pos, boxes, fixed=fixed, rounds=min(400, 50_000 // max(len(pos), 1)))
+    rounds = min(400, 50_000 // max(len(pos), 1))
+    pos = _separate(pos, boxes, fixed=fixed, rounds=rounds)
+    pos = _separate(pos, boxes, fixed=set(), rounds=rounds, gap=0.0)  # (only labels that still cover another move)
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
 
 

@@ -435,6 +435,8 @@ def test_an_edit_into_what_an_addition_already_is_is_refused_as_into_a_drafted_t
     added = run("review", str(folder), "--add", "agrees_with", f"message={stance.fields['message']}",
                 "quote=OK, you convinced me", f"target={target}")
     assert added.exit_code == 0, added.stderr
+    # said as what it is: with no about=, about everything its target said
+    assert f"Ana agrees with {target.title()} about everything {target.title()} said (Ana, " in added.stdout, added.stdout
     out = run("review", str(folder), stance.rid, "--edit", f"target={target}")
     assert out.exit_code == 2 and "would be" in out.stderr, out.stdout + out.stderr
     claim = next(it for it in Review(folder).items if it.kind == "claim" and it.fields["term"] == "hypothesis"

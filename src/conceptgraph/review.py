@@ -1186,11 +1186,17 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
     before = r.counts()
     done = r.add(kind, fields)
     r.write_files()
-    row = r.row(r.find(done["id"]))
+    it = r.find(done["id"])
+    row = r.row(it)
+    added = done["added"]
+    if added and it.kind == "relation" and it.record.kind in STANCES:  # and what it is about, as --edit says
+        e = r.book.find(it.key)
+        about = [r.describe(r.by_rid[c]) for c in (e.memo.get("about", []) if e is not None else []) if c in r.by_rid]
+        added += stance_about(about, r.names.get(it.record.target, it.record.target))
     already = bool(done.get("already"))
     return {**_summary(r, before, accepted=0 if already else 1, already=int(already),
                        changed=int(done.get("turned") in ("rejected", "removed"))),
-            "id": done["id"], "added": done["added"], "drafted": done.get("drafted", ""),
+            "id": done["id"], "added": added, "drafted": done.get("drafted", ""),
             "speaker": row.get("speaker", ""), "where": row.get("where", ""), "quote": row.get("quote", ""),
             **{k: done[k] for k in ("made", "note", "turned") if done.get(k)}}
 

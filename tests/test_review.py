@@ -1322,6 +1322,9 @@ def test_adding_what_the_draft_has_accepts_the_drafted_item(drafted: Path) -> No
     (["dispute", "message=response 3", "quote=I", "target=Luke"], "unknown kind 'dispute' (did you mean 'disputes'?)"),
     (["claim", "message=respnse 3", "quote=I", "term=x", "attribute=y"], "no message 'respnse 3'"),
     (["claim", "message=response 3", "quote=not in it at all", "term=x", "attribute=y"], "is not in message response-3"),
+    # (a slip in a copy: where the quote and the message part)
+    (["claim", "message=response 3", "quote=collaboration implies that there is a product", "term=x", "attribute=y"],
+     "as far as 'collaboration implies that there', where the message goes on 'a' and the quote 'is'"),
     (["claim", "message=response 3", "quote=I", "term=x"], "a claim needs attribute="),
     (["claim", "message=response 3", "quote=I", "term=x", "attribute=y", "colour=red"], "not 'colour'"),
     (["claim", "message=response 3", "quote=I", "term=Luke Naismith", "attribute=y"], "is a contributor"),

@@ -1600,9 +1600,18 @@ def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) ->
             return hits
     elsewhere = next((o.id for o in messages.values() if o.by == m.by and o.id != m.id and words
                       and re.search(pattern, o.text, re.I)), "")
+    # the quote's longest opening the message has: where the two part is the slip to mend
+    k, after = 0, ""
+    for n in range(len(words) - 1, 1, -1):  # (two words at least: one alone says little)
+        found = re.search(r"\s+".join("".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words[:n]), m.text, re.I)
+        if found:
+            k, after = n, (m.text[found.end():].split() or [""])[0]
+            break
+    parted = (f": its words are the message's as far as '{excerpt(' '.join(words[:k]), 40)}', where the message "
+              f"goes on '{excerpt(after, 20)}' and the quote '{excerpt(words[k], 20)}'") if k and after else ""
     raise UsageError(f"the quote '{excerpt(quote, 40)}' is not in message {m.id}" + (
         f"; the same speaker has it in message {elsewhere}" if elsewhere else
-        ": copy its words as they are (`conceptgraph thread DATA` shows them)"))
+        parted + (";" if parted else ":") + " copy its words as they are (`conceptgraph thread DATA` shows them)"))
 
 
 def _person(value: str, people: Mapping[str, str]) -> str:

@@ -1320,7 +1320,8 @@ def test_adding_what_the_draft_has_accepts_the_drafted_item(drafted: Path) -> No
 
 @pytest.mark.parametrize(("args", "says"), [
     (["dispute", "message=response 3", "quote=I", "target=Luke"], "unknown kind 'dispute' (did you mean 'disputes'?)"),
-    (["claim", "message=respnse 3", "quote=I", "term=x", "attribute=y"], "no message 'respnse 3'"),
+    (["claim", "message=respnse 3", "quote=I", "term=x", "attribute=y"],
+     "no message 'respnse 3' in this thread (did you mean 'response 3'?)"),  # (a place typed: a place offered)
     (["claim", "message=response 3", "quote=not in it at all", "term=x", "attribute=y"], "is not in message response-3"),
     # (a slip in a copy: where the quote and the message part)
     (["claim", "message=response 3", "quote=collaboration implies that there is a product", "term=x", "attribute=y"],

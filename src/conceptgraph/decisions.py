@@ -1570,7 +1570,9 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
     for m in messages.values():
         if key in (normalise(m.id), normalise(m.where)):
             return m
-    raise UsageError(f"no message '{excerpt(name, 30)}' in this thread{did_you_mean(name, list(messages))}; "
+    # a slip is suggested as the name was typed: a place ("turn 9") for a place, else an id
+    names = [m.where for m in messages.values() if m.where] if " " in name.strip() else list(messages)
+    raise UsageError(f"no message '{excerpt(name, 30)}' in this thread{did_you_mean(name, names or list(messages))}; "
                      "`conceptgraph thread DATA` lists them")
 
 

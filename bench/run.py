@@ -69,8 +69,9 @@ def bench_render(folder: Path, big: int, small: int, repeat: int) -> None:
     print(f"render: {big:,} nodes against pyvis, and growth from {small:,}", flush=True)
     G = load_graph(dataset(folder, big, big * 3))
     S = load_graph(dataset(folder, small, small * 3))
-    ours = timed(lambda: write_page(G, folder / "ours.html"), repeat)
-    ours_small = timed(lambda: write_page(S, folder / "ours-small.html"), repeat)
+    # laid out every time (an earlier page at the path would lend its positions)
+    ours = timed(lambda: write_page(G, folder / "ours.html", relayout=True), repeat)
+    ours_small = timed(lambda: write_page(S, folder / "ours-small.html", relayout=True), repeat)
 
     def pyvis() -> None:
         from pyvis.network import Network
@@ -93,7 +94,7 @@ def bench_memory(folder: Path, big: int) -> None:
     data = dataset(folder, big, big * 3)
     # peak memory is read in a child process, so that this script's own use does not count
     code = ("import resource; from conceptgraph import load_graph; from conceptgraph.render import write_page; "
-            f"write_page(load_graph({str(data)!r}), {str(folder / 'mem.html')!r}); "
+            f"write_page(load_graph({str(data)!r}), {str(folder / 'mem.html')!r}, relayout=True); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     kib = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     mib = kib / 1024
@@ -609,14 +610,14 @@ def bench_browser(folder: Path, nodes: int, big: int, cap: float) -> None:
         return
     print(f"browser: {nodes:,}-node page to first complete draw, ours vs pyvis's default", flush=True)
     G = load_graph(dataset(folder, nodes, nodes * 3))
-    ours_page = write_page(G, folder / f"ours-{nodes}.html")
+    ours_page = write_page(G, folder / f"ours-{nodes}.html", relayout=True)
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
     net.from_nx(G.copy())
     pyvis_page = folder / f"pyvis-{nodes}.html"
     pyvis_page.write_text(net.generate_html(), encoding="utf-8")
-    big_page = write_page(load_graph(dataset(folder, big, big * 3)), folder / f"ours-{big}.html")
+    big_page = write_page(load_graph(dataset(folder, big, big * 3)), folder / f"ours-{big}.html", relayout=True)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

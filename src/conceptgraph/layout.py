@@ -93,6 +93,7 @@ def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[fl
     then labels pushed apart, the new nodes first: a graph drawn again after a small
     change (two terms made one, an item added) looks as it did. Two kept nodes whose labels
     have come to overlap (grown with their links) are pushed apart as little as that takes.
+    Above ``SEPARATE_MAX`` nodes no label is pushed, as :func:`layout` pushes none.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")])
@@ -122,10 +123,11 @@ def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[fl
         else:
             pos[n] = (left + alone * SPACING * 1.5, bottom)
             alone += 1
-    fixed = {n for n in G if n in kept}
-    rounds = min(400, 50_000 // max(len(pos), 1))
-    pos = _separate(pos, boxes, fixed=fixed, rounds=rounds)
-    pos = _separate(pos, boxes, fixed=set(), rounds=rounds, gap=0.0)  # (only labels that still cover another move)
+    if len(pos) <= SEPARATE_MAX:  # (as :func:`layout` does: a big graph is read by its shape first)
+        fixed = {n for n in G if n in kept}
+        rounds = min(400, 50_000 // max(len(pos), 1))
+        pos = _separate(pos, boxes, fixed=fixed, rounds=rounds)
+        pos = _separate(pos, boxes, fixed=set(), rounds=rounds, gap=0.0)  # (only labels that still cover another move)
     return {node: (round(x), round(y)) for node, (x, y) in pos.items()}
 
 

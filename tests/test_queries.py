@@ -572,3 +572,21 @@ def test_a_login_is_found_by_any_word_of_it() -> None:
         ["mo", "mo", "mo", "nr", "nr", "ki"]
     with pytest.raises(NodeNotFound):
         resolve(G, "kink")  # no initials of a login
+
+
+def test_a_path_step_says_what_was_said_of_the_two_before_the_context(drafted: Path) -> None:
+    """In each step of a path, the links someone asserted (a contrast, a claim) come
+    before the context ones (named together, named by): a drafted thread has both."""
+    from conceptgraph.kinds import CONTEXT_RELATIONS, TERM
+
+    G = load_graph(drafted)
+    terms = sorted(n for n, k in G.nodes(data="kind") if k == TERM)
+    mixed = 0
+    for a in terms:
+        for b in terms:
+            if a < b:
+                for step in path(G, a, b)["steps"]:
+                    context = [e["kind"] in CONTEXT_RELATIONS for e in step["edges"]]
+                    assert context == sorted(context), (a, b, step)
+                    mixed += len(set(context)) == 2
+    assert mixed

@@ -32,6 +32,7 @@ from .kinds import (
     ATTRIBUTE,
     CLAIM,
     CO_OCCURS,
+    CONTEXT_RELATIONS,
     CONTRIBUTOR,
     DISPUTES,
     DRAFT,
@@ -423,7 +424,8 @@ def path(G: Graph, a: str, b: str, quotes: bool = True) -> PathAnswer:
         return {"nodes": [], "steps": []}
     steps = []
     for x, y in zip(nodes, nodes[1:]):
-        edges = [describe_edge(G, *e) for e in _edges_between(G, x, y)]
+        # what someone said of the two first, then the context (named with, named by)
+        edges = sorted((describe_edge(G, *e) for e in _edges_between(G, x, y)), key=lambda e: e["kind"] in CONTEXT_RELATIONS)
         if not quotes:
             for e in edges:
                 e.pop("quote")  # type: ignore[misc]

@@ -170,9 +170,9 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
     """The graph a command works on, through the cache of built graphs."""
     from .load import load_graph
 
-    _settings().bundled = _data(data) is None
-    _settings().read = _data(data)
-    G = load_graph(_data(data), cache=True)
+    read = _settings().read = _data(data)
+    _settings().bundled = read is None
+    G = load_graph(read, cache=True)
     below = _settings().min_confidence
     if curated or below is not None:
         from .queries import without_drafts

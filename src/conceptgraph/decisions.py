@@ -1595,7 +1595,9 @@ def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) ->
         return [(at.start(), at.end()) for at in re.finditer(re.escape(quote), m.text)]
     marks = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
     words = quote.split()
-    pattern = r"\s+".join("".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words)
+    # each word as a pattern that takes either kind of quote mark, joined by any spacing
+    each = ["".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words]
+    pattern = r"\s+".join(each)
     for flags in (0, re.I):
         hits = [(h.start(), h.end()) for h in re.finditer(pattern, m.text, flags)] if words else []
         if hits:
@@ -1605,7 +1607,7 @@ def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) ->
     # the quote's longest opening the message has: where the two part is the slip to mend
     k, after = 0, ""
     for n in range(len(words) - 1, 1, -1):  # (two words at least: one alone says little)
-        found = re.search(r"\s+".join("".join(marks.get(ch, re.escape(ch)) for ch in w) for w in words[:n]), m.text, re.I)
+        found = re.search(r"\s+".join(each[:n]), m.text, re.I)
         if found:
             k, after = n, (m.text[found.end():].split() or [""])[0]
             break

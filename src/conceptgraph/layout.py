@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .graph import adjacency, distinct_degree
@@ -104,8 +104,7 @@ def placed(G: Graph, kept: dict[Any, tuple[int, int]], boxes: dict[Any, tuple[fl
     succ, pred, _ = adjacency(G)
 
     def pull(a: Any, b: Any) -> float:
-        keyed = [*succ.get(a, {}).get(b, {}).values(), *succ.get(b, {}).get(a, {}).values()]
-        return max((_PULL.get(str(d.get("kind")), 1.0) for d in keyed), default=1.0)
+        return _pull_of([*succ.get(a, {}).get(b, {}).values(), *succ.get(b, {}).get(a, {}).values()])
 
     pos: dict[Any, tuple[float, float]] = {n: kept[n] for n in G if n in kept}
     if not pos:
@@ -141,9 +140,13 @@ def _pulls(G: Graph, index: dict[Any, int]) -> dict[tuple[int, int], float]:
             j = index[v]
             if i != j:
                 pair = (i, j) if i < j else (j, i)
-                strength = max(_PULL.get(str(d.get("kind")), 1.0) for d in keyed.values())
-                pull[pair] = max(pull.get(pair, 0.0), strength)
+                pull[pair] = max(pull.get(pair, 0.0), _pull_of(keyed.values()))
     return pull
+
+
+def _pull_of(links: Iterable[dict[str, Any]]) -> float:
+    """How hard links ``links`` between two nodes pull them together: the strongest's pull."""
+    return max((_PULL.get(str(d.get("kind")), 1.0) for d in links), default=1.0)
 
 
 def _start(n: int, pinned: list[int], seed: int) -> tuple[list[list[float]], dict[str, list[float]]]:

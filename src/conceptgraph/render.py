@@ -221,8 +221,11 @@ def earlier_positions(path: str | os.PathLike[str]) -> dict[Any, tuple[int, int]
         if not os.path.isfile(path):  # (a pipe or a device would block the read, or never end it)
             return None
         with open(path, "rb") as f:
-            text = f.read()
-        if GENERATOR.encode() not in text[:OWN_HEAD] or not (found := _GRAPH_DATA.search(text)):
+            head = f.read(OWN_HEAD)
+            if GENERATOR.encode() not in head:  # (someone's own file: not read further)
+                return None
+            found = _GRAPH_DATA.search(head + f.read())
+        if not found:
             return None
         data = json.loads(found.group(1))
         ids, xs, ys = [d["id"] for d in data["nodeDetails"]], data["nodes"]["x"], data["nodes"]["y"]

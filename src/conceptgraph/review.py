@@ -269,6 +269,12 @@ class Review:
             f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v for k, v in f.items()}
         return describe(replace(it, fields=f), self.names)
 
+    def said_about(self, rids: list[str], target: str) -> str:
+        """What a stance towards ``target`` (an id) is about, in words: the claims ``rids``
+        names, else everything its target said."""
+        return stance_about([self.describe(self.by_rid[c]) for c in rids if c in self.by_rid],
+                            self.names.get(target, target))
+
     def row(self, it: Item) -> dict[str, Any]:
         """What the page and ``--list`` show of an item."""
         r = it.record
@@ -1171,8 +1177,7 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     e = r.book.find(it.key)
     now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
-        target = r.names.get(_edited_fields(e)["target"], _edited_fields(e)["target"])
-        now += stance_about([r.describe(r.by_rid[c]) for c in e.edit["about"] if c in r.by_rid], target)
+        now += r.said_about(e.edit["about"], _edited_fields(e)["target"])
     r.write_files()
     return {**_summary(r, before, accepted=1, rejected=len(done.get("dropped", ())), changed=turned),
             "edited": [it.rid, r.describe(it), now],
@@ -1191,8 +1196,7 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
     added = done["added"]
     if added and it.kind == "relation" and it.record.kind in STANCES:  # and what it is about, as --edit says
         e = r.book.find(it.key)
-        about = [r.describe(r.by_rid[c]) for c in (e.memo.get("about", []) if e is not None else []) if c in r.by_rid]
-        added += stance_about(about, r.names.get(it.record.target, it.record.target))
+        added += r.said_about(e.memo.get("about", []) if e is not None else [], it.record.target)
     already = bool(done.get("already"))
     return {**_summary(r, before, accepted=0 if already else 1, already=int(already),
                        changed=int(done.get("turned") in ("rejected", "removed"))),

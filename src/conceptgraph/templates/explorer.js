@@ -91,10 +91,9 @@
   data.nodeKinds.forEach((k, i) => {
     const color = { background: k.color, border: k.border,
       highlight: { background: k.color, border: "#f59e0b" }, hover: { background: k.color, border: "#f59e0b" } };
-    const term = k.kind === "term";
     groups["k" + i] = { shape: k.shape, color, borderWidth: 1.5,
       shapeProperties: { borderRadius: k.radius },
-      font: { color: k.font, size: data.labelFont[0], bold: term ? { color: k.font } : undefined } };
+      font: Object.assign(labelFont(k, k.font), { size: data.labelFont[0] }) };
   });
   const incident = Array.from({ length: N }, () => []);
   const pairCount = new Map();
@@ -124,14 +123,15 @@
     return { dashes: big ? false : (drafted ? [3, 5] : k.dashes),
       color: { color: k.color, highlight: k.color, hover: k.color, opacity: 1 } };
   }
+  /** A label of node kind ``k`` in ``colour`` (a term's bold too, when selected). */
+  function labelFont(k, colour) { return { color: colour, bold: k.kind === "term" ? { color: colour } : undefined }; }
   /** How node ``i`` looks, drafted (a paler fill, its label legible on it, a dashed
    * border) or not (its kind's own): what the review page sets as decisions come. */
   function nodeLook(i, drafted) {
     const k = data.nodeKinds[data.nodes.kind[i]], fill = drafted ? k.draft.color : k.color;
-    const font = drafted ? k.draft.font : k.font;
     return { color: { background: fill, border: k.border, highlight: { background: fill, border: "#f59e0b" },
       hover: { background: fill, border: "#f59e0b" } },
-    font: { color: font, bold: k.kind === "term" ? { color: font } : undefined },
+    font: labelFont(k, drafted ? k.draft.font : k.font),
     shapeProperties: { borderRadius: k.radius, borderDashes: drafted ? [4, 4] : false } };
   }
   const nodes = new vis.DataSet(data.nodes.label.map((label, i) => {
@@ -351,13 +351,12 @@
     nodes.update(nodes.get().map((n) => {
       const shown = on(keep && keep.nodes, n.id), look = { id: n.id, opacity: shown ? 1 : FAINT };
       ["color", "shapeProperties"].forEach((f) => { if (n[f] !== undefined) look[f] = n[f]; });
-      const k = data.nodeKinds[data.nodes.kind[n.id]];
-      const font = n.font || { color: k.font, bold: k.kind === "term" ? { color: k.font } : undefined };
+      const k = data.nodeKinds[data.nodes.kind[n.id]], font = n.font || labelFont(k, k.font);
       const faded = font.color === FAINT_TEXT;
       if (shown) look.font = faded ? ownFont.get(n.id) : font;
       else { // (a look a review's decision gave it while faint is the one to give back)
         if (!faded) ownFont.set(n.id, font);
-        look.font = { color: FAINT_TEXT, bold: font.bold ? { color: FAINT_TEXT } : undefined };
+        look.font = labelFont(k, FAINT_TEXT);
       }
       return look;
     }));

@@ -1035,7 +1035,7 @@
         st.people = s.people || [];
         st.terms = s.terms || [];
         st.items = new Map(s.items.map((it) => [it.id, it]));
-        st.queue = lastSkipped(s.queue.slice());
+        st.queue = lastSkipped(s.queue);
         if (keptFirst) { // what an undo made undecided again, before the page was drawn anew: first
           try { putFirst(JSON.parse(keptFirst)); } catch (e) { void e; }
           keptFirst = null;

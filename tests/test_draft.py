@@ -226,6 +226,10 @@ def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> No
     ("I think I like Fran's idea best re: 'teamwork'.", ("teamwork", "liked", False), "best re: 'teamwork"),
     # "used to mean ...", not "used mean ..."
     ("I never use 'trust' to mean a contract.", ("trust", "used to mean a contract", True), "use 'trust"),
+    # what a word is used to do is said of it; that it is used at all says nothing of it
+    ("People use 'teamwork' to talk about any group at all.", ("teamwork", "used to talk about any group",
+                                                               False), "use 'teamwork"),
+    ("Nobody uses the word 'teamwork'.", ("teamwork", "used", True), "uses the word 'teamwork"),
 ])
 def test_a_speakers_verdict_on_a_word(sentence: str, expected: tuple[str, str, bool], quoted: str) -> None:
     """The attribute is the verdict ("liked"), which the words need not hold; the quote
@@ -237,6 +241,12 @@ def test_a_speakers_verdict_on_a_word(sentence: str, expected: tuple[str, str, b
 @pytest.mark.parametrize("sentence", ["If we use 'trust' here, say so.", "Unless we say 'trust', nobody will."])
 def test_a_verdict_supposed_is_no_verdict(sentence: str) -> None:
     assert [label for _, label, _, _ in claims_of(sentence) if label in ("used", "said")] == []
+
+
+@pytest.mark.parametrize("sentence", ["People use 'teamwork' all the time.", "We use the word 'trust'."])
+def test_a_word_in_use_is_no_verdict_on_it(sentence: str) -> None:
+    """A thread that argues over a word uses it often; "X: used" would top every consensus."""
+    assert claims_of(sentence) == []
 
 
 def test_contrasts_oppose_their_two_attributes() -> None:

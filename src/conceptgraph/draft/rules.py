@@ -688,12 +688,15 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
             continue  # 'I like the phrase "X is what you expect"': a saying liked, not the word X
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
         after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
-                         r"rather than)\s+[^,;.()]{1,60})", text[m[1] - base:end])
+                         r"rather than" + (r"|to\s+[a-z]+" if root == "use" else "") + r")\s+[^,;.()]{1,60})",
+                         text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             rest = _label(after.group("rest"))
             # "to mean ...": the label drops a leading "to"; here it joins the verdict to its verb
             to = "to " if after.group("rest").startswith("to ") and not rest.startswith("to ") else ""
             label = f"{label} {to}{rest}"
+        elif root == "use" and not negated:
+            continue  # "people use "X"" says the word is in use, nothing of what it is
         at = max(start, m[0] - base - 120)
         return [Finding(CLAIM, term=m[2], label=label, negated=negated, start=base + at + v.start(), end=m[1],
                         rule="verdict")]

@@ -43,7 +43,8 @@ def test_a_term_whose_claims_were_accepted_is_merged_only_once_they_name_the_oth
     before = {p.name: p.read_bytes() for p in drafted.glob("*.yaml")}
     out = run("review", str(drafted), term.rid, "--edit", "label=community")
     assert out.exit_code == 2 and out.stderr == (
-        f"Error: term “conversation” is used by 1 accepted item ({claim.rid}): edit its term to 'community' "
+        f"Error: term “conversation” is used by 1 accepted item ({claim.rid} ({r.describe(claim)})): edit its term "
+        "to 'community' "
         "(or undo it) first, then merge\n"), out.stderr
     assert {p.name: p.read_bytes() for p in drafted.glob("*.yaml")} == before
     assert run("review", str(drafted), claim.rid, "--edit", "term=community").exit_code == 0
@@ -131,7 +132,8 @@ def test_accepting_an_agreement_whose_claims_are_undecided_says_how_it_reads_til
     claims = [it for it in r.items if it.kind == "claim" and it.record.id in stance.record.concerns]
     out = run("review", str(drafted), "--accept", stance.rid)
     assert out.exit_code == 0 and f"{stance.rid} (" in out.stdout and "still undecided" in out.stdout, out.stdout
-    assert claims[0].rid in out.stdout
+    # each claim to decide named by its id and said in words, not by its id alone
+    assert f"{claims[0].rid} ({r.describe(claims[0])})" in out.stdout, out.stdout
     assert run("review", str(drafted), "--undo").exit_code == 0
     assert run("review", str(drafted), "--accept", claims[0].rid).exit_code == 0
     out = run("review", str(drafted), "--accept", stance.rid)
@@ -460,7 +462,9 @@ def test_a_merge_rejects_the_relations_between_the_two_unless_one_is_accepted(tm
     opposes = next(it for it in r.items if it.kind == "relation" and it.record.kind == "opposes")
     out = run("review", str(folder), short.rid, "--edit", "label=can be any length")
     assert out.exit_code == 0 and "1 rejected now" in out.stdout, out.output
-    assert f"rejected with the merge, as a relation between the two: {opposes.rid}" in out.stdout
+    # said as it read before the merge, when its two ends were two
+    assert (f"rejected with the merge, as a relation between the two: {opposes.rid} ({r.describe(opposes)})"
+            in out.stdout), out.stdout
     assert Review(folder).status(opposes) == "rejected" and run("validate", str(folder)).exit_code == 0
     assert run("review", str(folder), "--undo").exit_code == 0
     again = Review(folder)
@@ -786,10 +790,16 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
     assert r.exit_code == 0 and conforms(summary, ANSWERS["review"]) == [] and set(summary["undone"]) <= set(before)
     assert summary["reviewed"] == 0 and queue() == before  # each with its drafted confidence
     # so the same bulk decision does the same again
+    texts = {row["id"]: row["text"] for row in json.loads(run("review", str(drafted), "--list", "--json").stdout)}
     again = json.loads(run("review", str(drafted), "--reject-below", "0.25", "--json").stdout)
     assert again["rejected"] == first["rejected"] and queue() == after
     r = run("review", str(drafted), "--undo")
     assert r.exit_code == 0 and "decisions.yaml: took back the last action (" in r.stdout, r.stdout
+    # each item taken back said by its id and in words, as a decision says them
+    lines = r.stdout.splitlines()[1:]
+    assert lines and all(line.startswith("took back ") or line.startswith("... and ") for line in lines), r.stdout
+    rid, said = lines[0].removeprefix("took back ").split(": ", 1)
+    assert texts.get(rid) == said, (rid, said)
     r = run("review", str(drafted), "--undo")
     assert r.exit_code == 2 and "nothing to undo" in r.stderr
 

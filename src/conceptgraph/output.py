@@ -753,6 +753,12 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
         if rows else "nothing left to review"
 
 
+def _lines(lines: list[str], most: int = 10) -> str:
+    """Lines said after a summary line, each on its own; past ``most``, how many more."""
+    return "".join(f"\n{line}" for line in lines[:most]) + (f"\n... and {len(lines) - most} more"
+                                                            if len(lines) > most else "")
+
+
 def review_text(r: dict[str, Any]) -> str:
     def also(n: int, what: str) -> str:
         return f" ({n} more {what})" if n else ""
@@ -760,8 +766,8 @@ def review_text(r: dict[str, Any]) -> str:
     if "undone" in r:
         n = len(r["undone"])
         again = f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
-        return (f"{r['path']}: took back the last action ({_count(n, 'item')}: {', '.join(r['undone'][:5])}"
-                f"{', ...' if n > 5 else ''}{again}); {r['reviewed']} of {r['total']} reviewed ({r['left']} left)")
+        return (f"{r['path']}: took back the last action ({_count(n, 'item')}{again}); "
+                f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)" + _lines(r.get("decided", [])))
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     if r.get("changed"):  # a decision taken back by another: said, never done silently
@@ -770,9 +776,7 @@ def review_text(r: dict[str, Any]) -> str:
     if r.get("edited"):  # what the edit made of the item
         rid, was, now = r["edited"]
         made = (f"\n{rid}: {was} → {now}" if was != now else f"\n{rid}: {now}, unchanged") + made
-    named = r.get("decided", [])
-    made = "".join(f"\n{line}" for line in named[:10]) + (f"\n... and {len(named) - 10} more" if len(named) > 10
-                                                          else "") + made
+    made = _lines(r.get("decided", [])) + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
             f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"

@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -269,6 +269,12 @@ class Review:
             f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v for k, v in f.items()}
         return describe(replace(it, fields=f), self.names)
 
+    def named(self, items: Sequence[Item], most: int = 4) -> str:
+        """Items as a note lists them: each id, by which a command decides it, with what it
+        says (``c-3 (cooperation: voluntary)``); past ``most``, how many more."""
+        shown = ", ".join(f"{it.rid} ({self.describe(it)})" for it in items[:most])
+        return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
     def said_about(self, rids: list[str], target: str) -> str:
         """What a stance towards ``target`` (an id) is about, in words: the claims ``rids``
         names, else everything its target said."""
@@ -410,7 +416,7 @@ class Review:
             lines: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
             made: list[str] = []
             merged = ""
-            dropped: list[str] = []  # the relations between two terms (or attributes) merged
+            dropped: list[Item] = []  # the relations between two terms (or attributes) merged
             followed: list[Item] = []  # the accepted relations that follow a claim's new words
             on: dict[str, list[Item]] = {}  # attribute id -> its own item and its claims, once asked
             # a rejection turned (a term accepted after all): what it took along comes back with it
@@ -444,14 +450,14 @@ class Review:
                         if other := self._merges(it.kind, changes["label"], it.fields[it.kind]):
                             # what was accepted on it is decided under its name, which the merge takes
                             # away (the undecided go over to the other): refused, with the way round
-                            on_it = [u.rid for u in self.items if u.kind in (CLAIM, "relation")
+                            on_it = [u for u in self.items if u.kind in (CLAIM, "relation")
                                      and self.status(u) in (ACCEPTED, EDITED) and it.record.id in self._uses_now(u)
                                      and other not in self._uses_now(u)]
                             if on_it:
                                 field = TERM if it.kind == TERM else ATTRIBUTE
                                 raise UsageError(
                                     f"{describe(it)} is used by {len(on_it)} accepted item{'s' if len(on_it) > 1 else ''} "
-                                    f"({', '.join(on_it[:4])}{', ...' if len(on_it) > 4 else ''}): edit "
+                                    f"({self.named(on_it)}): edit "
                                     f"{'their' if len(on_it) > 1 else 'its'} {field} to '{excerpt(changes['label'], 40)}' "
                                     f"(or undo {'them' if len(on_it) > 1 else 'it'}) first, then merge")
                             # a relation between the two would join one node to itself: one accepted
@@ -459,13 +465,13 @@ class Review:
                             between = [r for r in self.items if r.kind == "relation"
                                        and self.status(r) not in (REJECTED, REMOVED)
                                        and {r.record.source, r.record.target} == {it.record.id, other}]
-                            kept = [r.rid for r in between if self.status(r) is not None]
+                            kept = [r for r in between if self.status(r) is not None]
                             if kept:
                                 raise UsageError(f"{describe(it)} and the {it.kind} named '{excerpt(changes['label'], 40)}'"
-                                                 f" are the two ends of {', '.join(kept)}, accepted: undo or reject "
+                                                 f" are the two ends of {self.named(kept)}, accepted: undo or reject "
                                                  f"{'it' if len(kept) == 1 else 'them'} first, or choose another name")
                             lines += [(REJECTED, r.kind, r.fields, {}, self._memo(r)) for r in between]
-                            dropped += [r.rid for r in between]
+                            dropped += between
                             merged = changes["label"]  # two nodes are one now: the page draws its graph again
                     if it.kind in (CLAIM, "relation"):
                         self._not_rejected(ATTRIBUTE, _named(_kind_of(it, changes), changes, ATTRIBUTE))
@@ -479,7 +485,7 @@ class Review:
                             or self._twin(edited_key, besides=it)[0]  # (one added, at overlapping characters)
                         if twin is not None:
                             now = self.status(twin)
-                            raise UsageError(f"{it.rid} so edited would be {twin.rid} ({describe(twin)}), "
+                            raise UsageError(f"{it.rid} so edited would be {self.named([twin])}, "
                                              + (f"{now} already" if now else "drafted too")
                                              + f": decide {twin.rid} instead, and reject {it.rid}")
                     made = self._new_terms(it, changes)
@@ -540,6 +546,7 @@ class Review:
             redraw = self._makes([(kind, fields, edit) for d, kind, fields, edit, _ in lines if d == EDITED])
             standing = [a for a in self.items if a.kind == ATTRIBUTE and self.status(a) in (ACCEPTED, EDITED)
                         and self.book.find(a.key) is not None]  # accepted on its own, not with a claim
+            gone_with_merge = self.named(dropped)  # (said before the merge names both ends alike)
             result = self._commit(lambda: self.book.record(lines))
             # an attribute accepted on its own goes with its last claim edited away (settle): said
             orphaned = [a for a in standing if self.status(a) == REMOVED]
@@ -553,9 +560,9 @@ class Review:
             if merged:
                 result["merged"] = merged
                 if dropped:
-                    result["dropped"] = dropped
+                    result["dropped"] = [r.rid for r in dropped]
                     result["note"] = (f"rejected with the merge, as {'relations' if len(dropped) > 1 else 'a relation'} "
-                                      f"between the two: {', '.join(dropped)} (an undo takes the merge back with "
+                                      f"between the two: {gone_with_merge} (an undo takes the merge back with "
                                       f"{'them' if len(dropped) > 1 else 'it'})")
                 # the items as a fresh read of the folder has them: the claims and relations of the
                 # merged one are the other's now, and later decisions name them so
@@ -569,7 +576,7 @@ class Review:
                 e = self.book.find(r.key)
                 notes.append(f"{r.rid} follows the new words: "
                              f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
-            notes += [f"{a.rid} ({describe(a)}), accepted, goes: no claim has it now (an undo brings it back)"
+            notes += [f"{self.named([a])}, accepted, goes: no claim has it now (an undo brings it back)"
                       for a in orphaned]
             if any(notes):
                 result["note"] = "\n".join(n for n in notes if n)
@@ -659,8 +666,8 @@ class Review:
         st, claims = waiting[0]
         target = self.names.get(st.record.target, st.record.target)
         more = f" (and {len(waiting) - 1} more such)" if len(waiting) > 1 else ""
-        return (f"{st.rid} ({self.describe(st)}) is about {len(claims)} claim{'s' if len(claims) > 1 else ''} still "
-                f"undecided ({', '.join(c.rid for c in claims[:4])}){more}: until one is accepted it reads as about "
+        return (f"{self.named([st])}{more} is about {len(claims)} claim{'s' if len(claims) > 1 else ''} still "
+                f"undecided: {self.named(claims)}. Until one is accepted it reads as about "
                 f"everything {target} said")
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
@@ -680,7 +687,7 @@ class Review:
                 continue
             claims = self._claims_named(about)
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
-                out.append(f"{st.rid} ({self.describe(st)}) was about rejected claims only: it now stands for "
+                out.append(f"{self.named([st])} was about rejected claims only: it now stands for "
                            f"everything {self.names.get(st.record.target, st.record.target)} had said "
                            "(an edit of what it is about narrows it: about= on the command line, the page's "
                            "'about'; or reject it)")
@@ -939,7 +946,9 @@ class Review:
             if any(e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit
                    and self._merges(e.item, e.edit["label"], e.fields[e.item]) for e in gone):
                 result["unmerged"] = True  # one node is two again: the page draws its graph again
-            result["undone"] = [it.rid for it in self.items if it.key in keys]
+            undone = [it for it in self.items if it.key in keys]
+            result["undone"] = [it.rid for it in undone]
+            result["decided"] = [f"took back {it.rid}: {self.describe(it)}" for it in undone]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
             # what a rejection took along, which no file holds, made again (undecided); and
@@ -1134,11 +1143,12 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
 
 def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     """Take back the last action recorded in the folder's decisions.yaml (a bulk decision
-    is one), as the page's undo does; ``undone`` lists the review ids of its items."""
+    is one), as the page's undo does; ``undone`` lists the review ids of its items,
+    ``decided`` each in words."""
     r = Review(folder)
     done = r.undo()
     r.write_files()
-    return {**_summary(r), "undone": done["undone"], "restored": done["restored"]}
+    return {**_summary(r), "undone": done["undone"], "restored": done["restored"], "decided": done["decided"]}
 
 
 def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:

@@ -171,6 +171,13 @@ def test_gexf_validates_with_kinds_colours_and_positions(tmp_path: Path, name: s
     assert len(doc.findall(".//g:node/viz:position", ns)) == G.number_of_nodes()
     assert doc.find(".//g:attributes[@class='node']/g:attribute[@title='kind']", ns) is not None
     assert len(doc.findall(".//g:edge", ns)) == G.number_of_edges()
+    # every edge has a label for Gephi to show: its kind in words, and who said it
+    captions = {e.get("label") for e in doc.findall(".//g:edge", ns)}
+    assert None not in captions
+    said = [(d["kind"], d["speaker_name"]) for _, _, d in G.edges(data=True) if d.get("speaker_name")
+            and d["kind"] in ("contrasts_with", "claim") and not d.get("negated")]
+    for kind, who in said[:3]:
+        assert (f"said by {who}" if kind == "claim" else f"contrasts with ({who})") in captions
 
 
 @pytest.mark.parametrize("name", GRAPHS)

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..files import not_utf8
-from ..kinds import CONTRIBUTOR, OTHER_EDGE, OTHER_NODE
+from ..kinds import ASSERTS, CLAIM, CONTRIBUTOR, OTHER_EDGE, OTHER_NODE, RELATION_KINDS, REPLIES_TO, STANCES, WROTE
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -50,6 +50,7 @@ __all__ = [
     "decode_value",
     "GraphBuilder",
     "conform",
+    "edge_caption",
     "Format",
 ]
 
@@ -279,6 +280,27 @@ class Readable(Column):
     def encode(self, value: Any) -> str:
         text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
         return XML_INVALID.sub("\ufffd", text)
+
+
+def edge_caption(d: dict[Any, Any]) -> str:
+    """What a tool that shows edge labels (Gephi) writes on an edge of ours: its kind as
+    words, with who said it, since the two ends are labelled already.
+
+    >>> edge_caption({"kind": "contrasts_with", "speaker_name": "Ana"})
+    'contrasts with (Ana)'
+    >>> edge_caption({"kind": "claim", "speaker_name": "Ben", "negated": True})
+    'denied by Ben'
+    """
+    kind, negated = str(d.get("kind", OTHER_EDGE)), bool(d.get("negated"))
+    who = d.get("speaker_name") if isinstance(d.get("speaker_name"), str) else None
+    if kind == CLAIM:  # term to attribute: all there is to say is who says it
+        said = "denied" if negated else "said"
+        return f"{said} by {who}" if who else said
+    if kind == ASSERTS:
+        return "denies" if negated else "says"
+    phrase = {WROTE: "wrote", REPLIES_TO: "replies to", **RELATION_KINDS}.get(kind, kind.replace("_", " "))
+    phrase = f"not {phrase}" if negated else phrase
+    return f"{phrase} ({who})" if who and kind not in STANCES else phrase  # a stance's speaker is its source
 
 
 def needs_exact(value: Any) -> bool:

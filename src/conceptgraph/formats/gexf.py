@@ -24,7 +24,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import excerpt
 from ..kinds import OTHER_EDGE
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids, needs_exact
+from .common import (XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, edge_caption,
+                     encode_json, file_ids, needs_exact)
 from .xmlio import XmlReader, escape_attr
 
 if TYPE_CHECKING:
@@ -122,8 +123,9 @@ def write_gexf(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] |
         weight = d.get("weight")
         extra = f' weight="{float(weight)!r}"' if isinstance(weight, (int, float)) and not isinstance(weight, bool) \
             and weight == weight and abs(weight) != float("inf") else ""
-        label = d.get("label")
-        extra += f' label="{escape_attr(_token(label))}"' if isinstance(label, str) and label.strip() else ""
+        label = d.get("label")  # an edge's own label; else one said for it (a file read back drops that)
+        label = label if isinstance(label, str) and label.strip() else edge_caption(d)
+        extra += f' label="{escape_attr(_token(label))}"' if label.strip() else ""
         w(
             f'      <edge id="{edge_ids[j]}" source="{index[u]}" target="{index[v]}" kind="{escape_attr(_token(kind) or "_")}"'
             f"{extra}><attvalues>{values(eid, ecol, (_EDGE_KEY, key), d, ex_id)}</attvalues>"

@@ -24,8 +24,19 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import excerpt
 from ..kinds import OTHER_EDGE
-from .common import (XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, edge_caption,
-                     encode_json, file_ids, needs_exact)
+from .common import (
+    XML_INVALID,
+    Column,
+    Format,
+    GraphBuilder,
+    Readable,
+    columns,
+    decode_value,
+    edge_caption,
+    encode_json,
+    file_ids,
+    needs_exact,
+)
 from .xmlio import XmlReader, escape_attr
 
 if TYPE_CHECKING:

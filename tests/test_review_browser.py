@@ -291,6 +291,41 @@ def test_a_phone_decides_by_the_card_s_buttons(browser, server: ReviewServer, dr
     assert errors == []
 
 
+def test_a_phone_s_sheets_open_on_the_card_not_over_it(browser, server: ReviewServer) -> None:
+    """On a phone the thread (where words are selected for an addition) and a node's panel
+    are sheets from the foot of the screen, as the card is: each opens on top of the card,
+    whose accept and reject stay in sight and take a tap (the thread had covered it)."""
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+
+    def box(selector: str) -> dict[str, float]:
+        return page.eval_on_selector(selector, "(e) => { const r = e.getBoundingClientRect(); "
+                                               "return {top: r.top, bottom: r.bottom}; }")
+
+    for open_sheet, sheet, close in (
+            (lambda: page.tap("#thread-toggle"), "#thread", "#thread-close"),
+            (lambda: page.evaluate("() => window.conceptgraph.choose(window.conceptgraph.nodes.getIds()[0])"),
+             "#panel", "#close")):
+        open_sheet()
+        page.wait_for_selector(f"{sheet}:not([hidden])")
+        page.wait_for_timeout(300)  # the card's new height, then the sheet's place on it
+        card, over = box("#review"), box(sheet)
+        assert over["bottom"] <= card["top"] + 1 and over["bottom"] - over["top"] > 150, (sheet, over, card)
+        for key in ("a", "x"):
+            button = box(f"#rv-card button[data-key='{key}']")
+            assert card["top"] <= button["top"] and button["bottom"] <= 844, (sheet, key, button, card)
+        first = page.get_attribute("#rv-card", "data-item")
+        page.tap("#rv-card button[data-key='x']")  # where it is, not scrolled to
+        page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+        assert page.get_attribute("#rv-card", "data-item") != first
+        page.tap(close)
+        page.wait_for_selector(sheet, state="hidden")
+    assert errors == []
+
+
 def test_a_skipped_item_waits_until_the_rest_is_decided(browser, server: ReviewServer) -> None:
     """Skipped, the most likely item goes to the end of the queue and stays there while
     decisions teach the order again, and after the page is loaded again in the same tab."""

@@ -1069,6 +1069,8 @@
     let cardHeight = 0;
     new ResizeObserver(() => {
       const h = box.offsetHeight;
+      // a phone's sheets (the thread, a panel) stand on the card, not over it (review.css)
+      document.documentElement.style.setProperty("--rv-h", h + "px");
       if (Math.abs(h - cardHeight) < 24) return;
       cardHeight = h;
       if (cg && current()) { graph.placed = null; later(); }

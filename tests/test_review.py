@@ -652,6 +652,10 @@ def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
     assert kept["negated"] is True
     assert "works as a team" in {a["label"] for a in section(drafted, "reviewed.yaml", "attributes")}
     assert run("validate", str(drafted)).exit_code == 0
+    # the id the review showed it by is its id in reviewed.yaml, the graph and its exports
+    assert kept["id"] == claim
+    G = load_graph(drafted)
+    assert any(key == claim for _, _, key in G.edges(keys=True))
     for args, says in ((["--edit", "attribute=x"], "--edit changes one item"),
                        ([claim, "--edit", "attribute"], "--edit takes FIELD=VALUE"),
                        ([claim, "--edit", "negated=maybe"], "negated=true or negated=false"),

@@ -779,7 +779,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     out_claims: list[Claim] = []
     out_relations: list[Relation] = []
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
-    made_ids: set[str] = set()  # the ids of reviewed.yaml's claims and relations: each once
+    # reviewed.yaml's claims and relations, each once: what each is (as edited) -> its id there,
+    # the review id it was decided by, so an edited item keeps the id `review` showed it with
+    made_ids: dict[str, str] = {}
+    used_ids: set[str] = set()
+
+    def id_for(it: Item, same: str) -> str:  # its review id; what it is now should another have that
+        ident = made_ids[same] = same if it.rid in used_ids else it.rid
+        used_ids.add(ident)
+        return ident
+
     accepted_relations: list[tuple[Relation, Item]] = []
     for it in items:
         e = entry_of.get(it.key)
@@ -794,11 +803,11 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             fields = {**it.fields, TERM: edit.get(TERM, it.fields[TERM]), ATTRIBUTE: edit.get(ATTRIBUTE,
                                                                                             it.fields[ATTRIBUTE])}
             fields = {k: v for k, v in fields.items() if k != "negated"} | ({"negated": True} if negated else {})
-            ident = review_id(key_of(CLAIM, fields))
-            claim_ids[r.id] = ident
-            if ident in made_ids:  # edited (or added) into a claim accepted already: it is that one
+            same = review_id(key_of(CLAIM, fields))
+            if same in made_ids:  # edited (or added) into a claim accepted already: it is that one
+                claim_ids[r.id] = made_ids[same]
                 continue
-            made_ids.add(ident)
+            ident = claim_ids[r.id] = id_for(it, same)
             out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
         else:
             kind = edit.get("kind", r.kind)
@@ -811,12 +820,11 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                         raise DatasetError(f"action {e.action}: the edit's {end} '{excerpt(edit[end], 30)}' is no "
                                            "contributor of the thread", str(book.path), book.line_of(e, edit[end]))
                     ends[side] = edit[end] if node == CONTRIBUTOR else resolve(node, edit[end])
-            rel = replace(r, id=review_id(key_of(RELATION, fields)), kind=kind, source=use(ends[0]),
-                          target=use(ends[1]), status="")
-            if rel.id in made_ids:
+            same = review_id(key_of(RELATION, fields))
+            if same in made_ids:
                 continue
-            made_ids.add(rel.id)
-            accepted_relations.append((rel, it))
+            accepted_relations.append((replace(r, id=id_for(it, same), kind=kind, source=use(ends[0]),
+                                               target=use(ends[1]), status=""), it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
     # an accepted stance is about the claims its decision noted, as they are accepted, in

@@ -48,6 +48,9 @@ def test_positions_are_laid_out_once_per_graph_and_kept_in_the_cache(mini: Path,
         raise AssertionError("laid out again")
 
     monkeypatch.setattr("conceptgraph.page.layout", no_layout)
+    # nor are its denials worded again: a verb's lookup loads lemminflect's dictionaries, which
+    # had made a warm render take twice as long as `info`
+    monkeypatch.setattr("conceptgraph.page.denial", no_layout)
     assert render_html(G, cache=True) == fresh  # the same graph: its positions come from the cache
     r = CliRunner().invoke(cli, ["render", "-o", str(tmp_path / "page.html")])
     assert r.exit_code == 0 and (tmp_path / "page.html").read_text(encoding="utf-8") == fresh

@@ -7,7 +7,8 @@ and, for each of its files, its size, modification and change times, device and 
 and this package's version: any edit, even one that restores the modification time,
 makes a new entry. Beside it, :func:`cached_as` keeps values named by a hash of what
 they were computed from (the positions of a page's nodes, which depend only on the
-graph drawn). Only the newest 32 entries of each are kept.
+graph drawn; how its attributes' denials read). Only the newest 32 entries of each kind
+are kept.
 
 Entries are pickles, and unpickling runs code, so nothing is read that another user
 could have written: the folder must belong to the user and be writable by no one else

@@ -116,26 +116,34 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
                     # the attribute labels whose denial reads otherwise than those rules say ("does not
                     # need a customer", "denied “has not worked”"), as conceptgraph.kinds.denial words it
-                    "denied": _denials(G)},
+                    "denied": _denials(G, cache)},
     }
 
 
-def _denials(G: Graph) -> dict[str, list[str]]:
+def _denials(G: Graph, cache: bool = False) -> dict[str, list[str]]:
     """Each attribute label whose denial :func:`conceptgraph.kinds.denial` words otherwise
     than the page's own short rules (a label's auxiliary takes the "not", a label that
     denies is quoted, else "not" before it) -> those words: the page words a denial as
-    every answer does."""
-    out = {}
-    for _, d in G.nodes(data=True):
-        label = str(d.get("label", ""))
-        if d.get("kind") != ATTRIBUTE or " " not in label:
-            continue
-        first, _, rest = label.partition(" ")
-        plain = ((f"{first} not ", rest, "") if first.lower() in AUXILIARIES else ("denied “", label, "”")
-                 if first.lower() in NEGATING_WORDS else ("not ", label, ""))
-        if (parts := denial(label)) != plain:
-            out[label] = list(parts)
-    return out
+    every answer does. With ``cache``, kept as the layout is: a verb the short lists lack
+    is looked up in lemminflect, whose dictionaries take longer to load than the page to draw."""
+    labels = sorted({label for _, d in G.nodes(data=True) if d.get("kind") == ATTRIBUTE
+                     and " " in (label := str(d.get("label", "")))})
+
+    def worded() -> dict[str, list[str]]:
+        out = {}
+        for label in labels:
+            first, _, rest = label.partition(" ")
+            plain = ((f"{first} not ", rest, "") if first.lower() in AUXILIARIES else ("denied “", label, "”")
+                     if first.lower() in NEGATING_WORDS else ("not ", label, ""))
+            if (parts := denial(label)) != plain:
+                out[label] = list(parts)
+        return out
+
+    if not cache:
+        return worded()
+    from .cache import cached_as
+
+    return cached_as("denials", hashlib.sha256("\0".join(labels).encode("utf-8", "surrogatepass")).hexdigest(), worded)
 
 
 def _keys(name: str) -> list[Any]:

@@ -122,6 +122,35 @@ def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers
     assert f"{stance.rid} (" in out.stdout and "was about rejected claims only" in out.stdout
 
 
+def test_the_list_says_what_each_agreement_or_dispute_is_about(drafted: Path) -> None:
+    """A decision on a stance is one on what it is about: --list shows that, as the page's
+    card does (a reviewer on the command line had accepted a dispute about the wrong claims)."""
+    r = Review(drafted)
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    stances = [row for row in rows if row["kind"] in ("agrees_with", "disputes")]
+    assert stances and conforms(rows, ANSWERS["review --list"]) == []
+    for row in stances:
+        st = r.by_rid[row["id"]]
+        claims = [it for it in r.items if it.kind == "claim" and it.record.id in st.record.concerns]
+        assert row["about"] == [f"{r.describe(c)} ({c.record.where})" for c in claims]
+    assert all("about" not in row for row in rows if row["kind"] not in ("agrees_with", "disputes"))
+    text = run("review", str(drafted), "--list").stdout
+    about = next(row for row in stances if row["about"])
+    assert f"{about['text']} about {'; '.join(about['about'])}" in " ".join(text.split()), text
+
+
+def test_an_agreement_turned_to_another_person_says_it_is_about_all_they_said(drafted: Path) -> None:
+    """Its claims were the first person's: turned to another, it is about everything they
+    said, which the answer says, with the way to narrow it."""
+    r = Review(drafted)
+    st = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
+              and it.record.concerns)
+    other = next(c for c in r.snap.base.contributors if c.id not in (st.record.source, st.record.target))
+    out = run("review", str(drafted), st.rid, "--edit", f"target={other.id}")
+    assert out.exit_code == 0, out.stderr
+    assert f"{st.rid} is about everything {other.name} said now" in out.stdout and "about=" in out.stdout, out.stdout
+
+
 def test_accepting_an_agreement_whose_claims_are_undecided_says_how_it_reads_till_then(drafted: Path) -> None:
     """Accepted while the claims it is about are undecided, an agreement reads as about
     everything its target said (reviewed.yaml holds only accepted claims): the reviewer

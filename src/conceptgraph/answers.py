@@ -380,6 +380,9 @@ class ReviewItem(TypedDict):
     quote: NotRequired[str]
     #: a term's or attribute's speaker, place and quote are where it is first said
     first: NotRequired[bool]
+    #: an agreement's or dispute's claims, each in words with its place; [] when it is about
+    #: everything its target said
+    about: NotRequired[list[str]]
     #: how likely the reviewer is to accept it, learned from their decisions (--order confidence):
     #: the confidence itself until they have decided some
     likely: NotRequired[float]

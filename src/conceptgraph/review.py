@@ -286,6 +286,8 @@ class Review:
         r = it.record
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
                                "text": self.describe(it), "confidence": r.confidence}
+        if it.kind == "relation" and r.kind in STANCES:  # what it agrees with or disputes: by its words and place
+            out["about"] = [f"{self.describe(c)} ({c.record.where})" for c in self._claims_named(r.concerns)]
         said: Any = r if it.kind in (CLAIM, "relation") else self.first_said.get(r.id, (None, None))[1]
         m = self.snap.messages.get(getattr(said, "message", "") or "")
         if m is not None:  # a term or attribute: where it is first said
@@ -319,9 +321,6 @@ class Review:
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
-            if r.kind in STANCES:  # what it agrees with or disputes, on the card: by its words and place
-                claims = self._claims_named(r.concerns)
-                out["about"] = [f"{self.describe(c)} ({c.record.where})" for c in claims]
         else:
             out["edit"] = {"label": r.label}
         return out
@@ -418,6 +417,7 @@ class Review:
             merged = ""
             dropped: list[Item] = []  # the relations between two terms (or attributes) merged
             followed: list[Item] = []  # the accepted relations that follow a claim's new words
+            widened: list[tuple[Item, str]] = []  # stances turned to another person, about all they said
             on: dict[str, list[Item]] = {}  # attribute id -> its own item and its claims, once asked
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
@@ -445,6 +445,8 @@ class Review:
                         changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
                             self._about(str(about), target, it.record.message)
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
+                    elif "target" in changes and it.kind == "relation" and it.record.concerns:
+                        widened.append((it, changes["target"]))  # (its claims were the one it was turned from)
                     if it.kind in (TERM, ATTRIBUTE) and "label" in changes:  # merged into a rejected one: refused
                         self._not_rejected(it.kind, [changes["label"]], it)
                         if other := self._merges(it.kind, changes["label"], it.fields[it.kind]):
@@ -578,6 +580,9 @@ class Review:
                              f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
             notes += [f"{self.named([a])}, accepted, goes: no claim has it now (an undo brings it back)"
                       for a in orphaned]
+            notes += [f"{st.rid} is about everything {self.names.get(to, to)} said now: the claims it was about were "
+                      f"{self.names.get(st.record.target, st.record.target)}'s (about= says which of "
+                      f"{self.names.get(to, to)}'s it is about)" for st, to in widened]
             if any(notes):
                 result["note"] = "\n".join(n for n in notes if n)
             return result

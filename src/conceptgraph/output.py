@@ -746,14 +746,14 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
     # "likely": the order's own figure (the confidence, moved by the decisions): shown once it differs
     learned = any("likely" in i and i["likely"] != i["confidence"] for i in items)
     rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}",
-             *((f"{i['likely']:.2f}" if "likely" in i else "",) if learned else ()), i["text"] + _about(i),
+             *((f"{i['likely']:.2f}" if "likely" in i else "",) if learned else ()), i["text"] + _stance_about(i),
              ("first: " if i.get("first") else "") + ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x),
              f"“{cut(' '.join(i['quote'].split()))}”" if i.get("quote") else "") for i in items]
     return table(rows, ["id", "kind", "conf.", *(("likely",) if learned else ()), "item", "said by", "words"]) \
         if rows else "nothing left to review"
 
 
-def _about(item: dict[str, Any]) -> str:
+def _stance_about(item: dict[str, Any]) -> str:
     """What an agreement or dispute on the list is about (a decision on it is one on that)."""
     if "about" not in item:
         return ""

@@ -136,7 +136,8 @@ def test_the_list_says_what_each_agreement_or_dispute_is_about(drafted: Path) ->
     assert all("about" not in row for row in rows if row["kind"] not in ("agrees_with", "disputes"))
     text = run("review", str(drafted), "--list").stdout
     about = next(row for row in stances if row["about"])
-    assert f"{about['text']} about {'; '.join(about['about'])}" in " ".join(text.split()), text
+    said = ", ".join(f"“{x}”" for x in about["about"])
+    assert f"{about['text']} about {said}" in " ".join(text.split()), text
 
 
 def test_an_agreement_turned_to_another_person_says_it_is_about_all_they_said(drafted: Path) -> None:

@@ -755,9 +755,7 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
 
 def _stance_about(item: dict[str, Any]) -> str:
     """What an agreement or dispute on the list is about (a decision on it is one on that)."""
-    if "about" not in item:
-        return ""
-    return f" about {'; '.join(item['about'])}" if item["about"] else " about everything they said"
+    return stance_about(item["about"], "they") if "about" in item else ""
 
 
 def _lines(lines: list[str], most: int = 10) -> str:

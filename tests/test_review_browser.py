@@ -99,6 +99,9 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     assert not page.is_disabled("#rv-bulk-accept"), page.text_content("#rv-preview")
     count = int(page.text_content("#rv-preview").split()[0])
     assert count > 0
+    # which they are, the first in words: each names collaboration
+    named = re.findall(r"“([^”]*)”", page.text_content("#rv-preview"))
+    assert 0 < len(named) <= min(3, count) and all("collaboration" in n for n in named), named
     page.keyboard.press("Enter")          # counts again: a second Enter never decides what was not meant
     for _ in range(10):                   # the keyboard goes on to "Accept all N"
         if page.evaluate("() => document.activeElement.id") == "rv-bulk-accept":

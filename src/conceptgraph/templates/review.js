@@ -957,8 +957,12 @@
       let previewed = null;
       const preview = () => request("/api/preview", { filter: filter() }).then((r) => {
         previewed = JSON.stringify(filter());
+        // which they are, the first few in words (a bulk decision is made on what it names)
+        const named = r.ids.slice(0, 3).map((id) => st.items.get(id)).filter(Boolean)
+          .map((it) => "“" + visible(it.text) + "”");
         count.textContent = r.count + " undecided item" + (r.count === 1 ? "" : "s") + " match"
-          + (r.count ? ": Tab to the button that decides them" : "");
+          + (named.length ? " (" + named.join(", ") + (r.count > named.length ? ", and " + (r.count - named.length)
+            + " more" : "") + ")" : "") + (r.count ? ": Tab to the button that decides them" : "");
         accept.textContent = "Accept all " + r.count;
         reject.textContent = "Reject all " + r.count;
         // (the keyboard stays on the filter: a second Enter counts again, never decides)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -1832,3 +1833,20 @@ def test_an_accepted_decision_mistyped_by_hand_is_said_where_it_is_made_again(dr
         out.stderr
     book.write_text(book.read_text(encoding="utf-8").replace(f"term: {term}zz,", f"term: {term},"), encoding="utf-8")
     assert "accepted decision" not in run("review", str(drafted), "--list").stderr
+
+
+def test_a_folder_with_nothing_drafted_says_how_to_draft_it(tmp_path: Path) -> None:
+    """An import's folder is drafted in place; a curated dataset into a folder of its own,
+    its curated files left as they are (drafting the bundled data in place would change it)."""
+    curated = Path(shutil.copytree(ROOT / "graph_data", tmp_path / "curated"))
+    out = run("review", str(curated), "--list")
+    assert out.exit_code == 1 and out.stderr == (f"Error: {curated}: no draft.yaml to review here: draft it first "
+                                                 f"(conceptgraph draft {curated} -o {tmp_path / 'curated-draft'})\n")
+    assert run("draft", str(curated), "-o", str(tmp_path / "curated-draft"), "-q").exit_code == 0
+    assert run("review", str(tmp_path / "curated-draft"), "--list").exit_code == 0
+    assert not (curated / "draft.yaml").exists()
+    imported = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(imported),
+               "-q").exit_code == 0
+    out = run("review", str(imported))
+    assert out.stderr == f"Error: {imported}: no draft.yaml to review here: draft it first (conceptgraph draft {imported})\n"

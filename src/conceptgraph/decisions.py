@@ -1039,7 +1039,10 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     for name in (DRAFT_FILE, REVIEWED_FILE):
         held.setdefault(name, None)
     if DRAFT_FILE not in texts and REVIEWED_FILE not in texts:
-        raise DatasetError(f"no {DRAFT_FILE} to review here: draft it first (conceptgraph draft {root})", str(root))
+        # a curated dataset (more than import's discussion.yaml) is drafted into a folder of its
+        # own, which a review may change freely, the curated files left as they are
+        own = f" -o {root.parent / (root.name + '-draft')}" if set(texts) - {"discussion.yaml"} else ""
+        raise DatasetError(f"no {DRAFT_FILE} to review here: draft it first (conceptgraph draft {root}{own})", str(root))
     if REVIEWED_FILE in texts and _hand_edited(texts[REVIEWED_FILE]):
         raise OutputError(f"{root / REVIEWED_FILE}: changed by hand since review wrote it; move your changes to a file "
                           "of your own, put it back as it was, and review again")

@@ -337,8 +337,12 @@ def test_a_skipped_item_waits_until_the_rest_is_decided(browser, server: ReviewS
     def shown() -> str:
         return page.get_attribute("#rv-card", "data-item") or ""
 
+    page.keyboard.press("a")  # a decision's line...
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     first = shown()
-    page.keyboard.press(" ")
+    text = page.evaluate("(id) => window.conceptgraphReview.state.items.get(id).text", first)
+    page.keyboard.press(" ")  # ...gives way to what the skip did
+    assert page.text_content("#rv-warning") == f"Skipped: {text} waits at the end"
     for _ in range(4):
         page.keyboard.press("a")
         page.wait_for_selector("#review[data-pending='0']", timeout=30_000)

@@ -595,7 +595,9 @@
         keepSkipped();
       }
       render();
-      say("skipped. Now: " + onCard());
+      // the line says what the last key did: not the decision before it, which it no longer follows
+      if (it && it.status === null && st.queue.length > 1) warn("Skipped: " + visible(it.text) + " waits at the end");
+      else say("skipped. Now: " + onCard());
     }
     function undo() {
       if (st.reloading) return;

@@ -17,6 +17,8 @@ from review_helpers import keys, run, section, serving
 from conceptgraph.decisions import Decisions
 from conceptgraph.server import ReviewServer
 
+from conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 
@@ -1105,3 +1107,20 @@ def test_single_key_shortcuts_turned_off_leave_the_decisions_to_the_buttons(brow
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     assert len(Decisions.read(drafted).entries) == 2
     assert errors == []
+
+
+def test_a_finished_review_leaves_a_card_as_small_as_its_words(browser, tmp_path: Path) -> None:
+    """Everything decided, the card says so and where the result is, and takes no more of
+    the graph than that (it had kept the height of an item's card, over a speaker's name)."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    assert run("review", str(folder), "--accept-above", "0").exit_code == 0
+    with serving(folder) as server:
+        page, errors = _open(browser, server)
+        page.wait_for_selector("#review .rv-done")
+        done = page.eval_on_selector("#review .rv-done", "(e) => e.getBoundingClientRect().bottom")
+        card = page.eval_on_selector("#rv-card", "(e) => e.getBoundingClientRect().bottom")
+        assert "reviewed.yaml" in page.text_content("#review .rv-done")
+        assert card - done < 40, (card, done)
+        assert errors == []

@@ -151,6 +151,11 @@ _VERDICT = re.compile(
     r"(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$|"
     r"\b(?P<gerund>getting rid of|removing|dropping|renaming|replacing|keeping|using|calling it)\s+"
     r"(?:(?:the|this|that)\s+)?(?:(?:term|word|name)s?\s+)?[\"“‘'`]*$", re.I)
+# What a verdict on a word is for: "we use the word X for Stage 1", "I like X over Y"; and
+# what a word is used to do ("people use X to talk about ...")
+_FOR = r"for|as|in|at|instead of|to mean|to describe|to refer to|over|rather than"
+_VERDICT_FOR = re.compile(rf"[\"”’'`]*\s*(?P<rest>(?:{_FOR})\s+[^,;.()]{{1,60}})")
+_USED_FOR = re.compile(rf"[\"”’'`]*\s*(?P<rest>(?:{_FOR}|to\s+[a-z]+)\s+[^,;.()]{{1,60}})")
 # Verdicts that judge a word whether or not it is held up as one.
 _JUDGING = frozenset("like love prefer hate dislike support recommend drop remove get rename replace keep stick favor "
                      "favour object oppose reject".split())
@@ -687,9 +692,7 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         if re.search(r"[\"“‘'`]$", v.group(0)) and not re.match(r"[\"”’'`]", text[m[1] - base:end]):
             continue  # 'I like the phrase "X is what you expect"': a saying liked, not the word X
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
-        after = re.match(r"[\"”’'`]*\s*(?P<rest>(?:for|as|in|at|instead of|to mean|to describe|to refer to|over|"
-                         r"rather than" + (r"|to\s+[a-z]+" if root == "use" else "") + r")\s+[^,;.()]{1,60})",
-                         text[m[1] - base:end])
+        after = (_USED_FOR if root == "use" else _VERDICT_FOR).match(text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             rest = _label(after.group("rest"))
             # "to mean ...": the label drops a leading "to"; here it joins the verdict to its verb

@@ -1597,6 +1597,22 @@ def test_an_agreement_that_turns_with_but_is_about_what_it_granted(tmp_path: Pat
     assert "supporter" not in about
 
 
+def test_a_concession_that_turns_with_but_is_about_what_it_answers(tmp_path: Path) -> None:
+    """"I can live with that, but dues ...": "that" is what Ann said last, all of it; the
+    dues the rest of the sentence turns to are not what it concedes (a trial's agreement
+    had been drafted about Ann's earlier claim on the word the "but" clause repeats)."""
+    thread = tmp_path / "t.txt"
+    thread.write_text("Ann: Dues are paid once a year.\n"
+                      "Bo: I think so.\n"
+                      "Ann: A supporter gives time or money.\n"
+                      "Bo: I can live with that, but dues should stay in the glossary.\n", encoding="utf-8")
+    ds, _ = read_discussion([thread])
+    out = draft(ds, terms=["supporter", "dues"])
+    term = {c.id: c.term for c in out.claims}
+    [agreement] = [r for r in out.relations if r.kind == "agrees_with" and r.where.endswith("4")]
+    assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"supporter"}
+
+
 def test_an_agreement_on_named_terms_and_a_dispute_after_it_are_each_about_their_own(tmp_path: Path) -> None:
     """"I agree with Ann on sonnets and odes. But a haiku is not just a short poem: ..."
     agrees on what Ann said of sonnets and odes (not on her haiku claim, whose words name

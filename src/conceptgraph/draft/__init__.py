@@ -216,7 +216,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
 
 # The words that take a side, to tell which side of the turn a stance is on
 _TAKES_SIDE = re.compile(r"\b(?:(?:dis)?agree[sd]?|agreement|concur|support(?:s|ed)?|right|wrong|correct|exactly|"
-                         r"differ(?:ently)?|second|echo)\b|[+-]1\b", re.I)
+                         # and the words that concede: "I can live with that, but ..."
+                         r"differ(?:ently)?|second|echo|live\s+with|makes?\s+sense|fair|on\s+board|good\s+point)\b|"
+                         r"[+-]1\b", re.I)
 
 
 def _side_taken(text: str) -> str:
@@ -226,6 +228,8 @@ def _side_taken(text: str) -> str:
 
     >>> _side_taken("I agree with Ann on supporters, but dues are another matter.")
     'I agree with Ann on supporters'
+    >>> _side_taken("I can live with that, but dues should stay.")  # it concedes what it answers, not dues
+    'I can live with that'
     """
     from .stances import TURNS
 

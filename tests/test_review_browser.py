@@ -908,9 +908,9 @@ def test_the_item_on_the_card_stands_out_and_the_rest_of_the_graph_is_faint(brow
 
 
 def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, server: ReviewServer) -> None:
-    """An item whose nodes are already in the part of the graph the card leaves free (with
-    room for their labels) is shown where it is: the view moves only to bring one into sight,
-    never zooming in past the first view."""
+    """An item whose nodes are already in the part of the graph the card leaves free, their
+    labels too (a person's name under their circle), is shown where it is: the view moves
+    only to bring one into sight, never zooming in past the first view."""
     page, errors = _open(browser, server)
     page.wait_for_timeout(1500)  # the graph follows once the keys pause
     view = "() => { const n = conceptgraph.network; return [n.getScale(), n.getViewPosition()]; }"
@@ -924,10 +924,11 @@ def test_the_camera_stays_while_the_next_item_is_already_in_sight(browser, serve
       const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
       if (above >= right && above >= left) free.bottom = card.top; else if (right >= left) free.left = card.right;
       else free.right = card.left;
-      return ids.every((id) => { const i = d.findIndex((x) => String(x.id) === id);
-        const p = n.canvasToDOM(n.getPosition(i)), x = net.left + p.x, y = net.top + p.y;
-        const mx = 70 - slack, my = 35 - slack;
-        return x >= free.left + mx && x <= free.right - mx && y >= free.top + my && y <= free.bottom - my; }); }"""
+      return ids.every((id) => { const i = d.findIndex((x) => String(x.id) === id), b = n.getBoundingBox(i);
+        const lo = n.canvasToDOM({ x: b.left, y: b.top }), hi = n.canvasToDOM({ x: b.right, y: b.bottom });
+        const m = 18 - slack;
+        return net.left + lo.x >= free.left + m && net.left + hi.x <= free.right - m
+          && net.top + lo.y >= free.top + m && net.top + hi.y <= free.bottom - m; }); }"""
     stayed = moved = 0
     first = page.evaluate(view)[0]
     for _ in range(16):

@@ -971,17 +971,23 @@
     const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
     if (panel.width >= stage.width * 0.9) free.bottom = Math.min(free.bottom, panel.top); // a phone's sheet
     else free.right = Math.min(free.right, panel.left);
-    const d = shiftInto([i], free, Math.min(80, (free.right - free.left) / 4), Math.min(40, (free.bottom - free.top) / 4));
+    const d = shiftInto([i], free, Math.min(24, (free.right - free.left) / 8), Math.min(16, (free.bottom - free.top) / 8));
     if (d.dx || d.dy) moveBy(d, big ? false : { duration: 250 });
   }
-  /** How far, in screen pixels, the graph must move to bring nodes ``ids`` into the screen
-   * rectangle ``free``, less ``mx`` and ``my`` at its sides (room for labels): the least
-   * move, at the zoom as it is; 0 and 0 when they are all in it. */
+  /** How far, in screen pixels, the graph must move to bring nodes ``ids``, each with its
+   * label (a person's name under their circle), into the screen rectangle ``free``, less
+   * ``mx`` and ``my`` at its sides: the least move, at the zoom as it is; 0 and 0 when
+   * they are all in it. */
   function shiftInto(ids, free, mx, my) {
-    const net = $("network").getBoundingClientRect(), at = ids.map((i) => network.canvasToDOM(network.getPosition(i)));
-    const past = (v, lo, hi) => (Math.min(...v) < lo ? Math.min(...v) - lo : Math.max(...v) > hi ? Math.max(...v) - hi : 0);
-    return { dx: past(at.map((p) => net.left + p.x), free.left + mx, free.right - mx),
-      dy: past(at.map((p) => net.top + p.y), free.top + my, free.bottom - my) };
+    const net = $("network").getBoundingClientRect();
+    const boxes = ids.map((i) => {
+      const b = network.getBoundingBox(i), p = network.getPosition(i); // (drawn: the label's box with the shape's)
+      const lo = network.canvasToDOM(b ? { x: b.left, y: b.top } : p), hi = network.canvasToDOM(b ? { x: b.right, y: b.bottom } : p);
+      return { left: net.left + lo.x, top: net.top + lo.y, right: net.left + hi.x, bottom: net.top + hi.y };
+    });
+    const past = (lo, hi, from, to) => (Math.min(...lo) < from ? Math.min(...lo) - from : Math.max(...hi) > to ? Math.max(...hi) - to : 0);
+    return { dx: past(boxes.map((b) => b.left), boxes.map((b) => b.right), free.left + mx, free.right - mx),
+      dy: past(boxes.map((b) => b.top), boxes.map((b) => b.bottom), free.top + my, free.bottom - my) };
   }
   /** Move the graph by ``dx``, ``dy`` screen pixels, at its zoom. */
   function moveBy({ dx, dy }, animation) {

@@ -508,8 +508,8 @@
         void e;
       }
     }
-    /** Screen pixels kept around an item's nodes for their labels. */
-    const LABEL_MARGIN = 70;
+    /** Screen pixels kept between an item's nodes (with their labels) and the edge of the part in sight. */
+    const MARGIN = 18;
     /** Bring nodes ``ids`` into the part of the graph the card leaves free (above it, or
      * beside it, whichever is larger): zoomed out as far as they all need to fit there,
      * and never in further than the zoom already is (or one where labels can be read; 0.5
@@ -526,14 +526,17 @@
         else if (right >= left) free.left = card.right;
         else free.right = card.left;
       }
-      const shift = cg.shiftInto(ids, free, LABEL_MARGIN, LABEL_MARGIN / 2);
+      const shift = cg.shiftInto(ids, free, MARGIN, MARGIN);
       if (!shift.dx && !shift.dy) return;
-      const ps = ids.map((i) => cg.network.getPosition(i));
-      const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
-      const w = Math.max(free.right - free.left - 2 * LABEL_MARGIN, 40), h = Math.max(free.bottom - free.top - LABEL_MARGIN, 40);
+      // the nodes with their labels (a person's name under their circle), in graph units
+      const bs = ids.map((i) => cg.network.getBoundingBox(i) || (({ x, y }) => ({ left: x, right: x, top: y, bottom: y }))(
+        cg.network.getPosition(i)));
+      const left = Math.min(...bs.map((b) => b.left)), right = Math.max(...bs.map((b) => b.right));
+      const top = Math.min(...bs.map((b) => b.top)), bottom = Math.max(...bs.map((b) => b.bottom));
+      const w = Math.max(free.right - free.left - 2 * MARGIN, 40), h = Math.max(free.bottom - free.top - 2 * MARGIN, 40);
       const now = cg.network.getScale();
-      const s = Math.min(Math.max(now, data.big ? 0.5 : cg.readableScale()),
-        w / Math.max(Math.max(...xs) - Math.min(...xs), 1), h / Math.max(Math.max(...ys) - Math.min(...ys), 1));
+      const s = Math.min(Math.max(now, data.big ? 0.5 : cg.readableScale()), w / Math.max(right - left, 1),
+        h / Math.max(bottom - top, 1));
       if (s === now) { // they fit at this zoom: the least move that brings them all in
         cg.moveBy(shift, false);
         return;
@@ -541,7 +544,7 @@
       // the view's position is the graph point at the stage's middle: shifted so that the
       // nodes' middle sits at the free part's middle
       const dx = (free.left + free.right - stage.left - stage.right) / 2, dy = (free.top + free.bottom - stage.top - stage.bottom) / 2;
-      const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+      const cx = (left + right) / 2, cy = (top + bottom) / 2;
       cg.network.moveTo({ position: { x: cx - dx / s, y: cy - dy / s }, scale: s, animation: false });
     }
 

@@ -1850,3 +1850,30 @@ def test_a_folder_with_nothing_drafted_says_how_to_draft_it(tmp_path: Path) -> N
                "-q").exit_code == 0
     out = run("review", str(imported))
     assert out.stderr == f"Error: {imported}: no draft.yaml to review here: draft it first (conceptgraph draft {imported})\n"
+
+
+def test_an_agreement_left_about_no_claim_says_so_when_its_claims_go_and_when_it_is_accepted(tmp_path: Path) -> None:
+    """Its claims rejected first, an undecided agreement would stand for everything its
+    target said once accepted: the rejection says so, and so does the acceptance (a trial's
+    `consensus` had then counted the speaker as endorsing claims they disputed, unwarned)."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    r = Review(folder)
+    st = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with" and it.record.concerns)
+    claims = [c.rid for c in r.items if c.kind == "claim" and c.record.id in st.record.concerns]
+    out = run("review", str(folder), "--reject", *claims)
+    assert f"{st.rid} ({r.describe(st)}) was about rejected claims only: accepted, it would stand for everything" \
+        in out.stdout, out.stdout
+    out = run("review", str(folder), "--accept", st.rid)
+    assert f"{st.rid} ({r.describe(st)}) is about no claim: it stands for everything" in out.stdout, out.stdout
+
+
+def test_a_note_names_an_edited_item_by_what_the_edit_made_of_it(drafted: Path) -> None:
+    """A dispute edited into an agreement is named as an agreement in the note that follows."""
+    r = Review(drafted)
+    st = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes" and it.record.concerns
+              and all(r.status(c) is None for c in r.items if c.kind == "claim" and c.record.id in it.record.concerns))
+    out = run("review", str(drafted), st.rid, "--edit", "kind=agrees_with")
+    now = r.describe(st).replace(" disputes ", " agrees with ")
+    assert f"{st.rid} ({now}) is about" in out.stdout, out.stdout

@@ -271,8 +271,13 @@ class Review:
 
     def named(self, items: Sequence[Item], most: int = 4) -> str:
         """Items as a note lists them: each id, by which a command decides it, with what it
-        says (``c-3 (cooperation: voluntary)``); past ``most``, how many more."""
-        shown = ", ".join(f"{it.rid} ({self.describe(it)})" for it in items[:most])
+        says now, an edit's words if edited (``c-3 (cooperation: voluntary)``); past ``most``,
+        how many more."""
+        def now(it: Item) -> str:
+            e = self.book.find(it.key) if self.status(it) == EDITED else None
+            return self.describe(it, _edited_fields(e) if e is not None else None)
+
+        shown = ", ".join(f"{it.rid} ({now(it)})" for it in items[:most])
         return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
     def said_about(self, rids: list[str], target: str) -> str:
@@ -655,25 +660,42 @@ class Review:
     def _about_undecided(self, accepted: list[Item]) -> str:
         """What to say of the agreements and disputes just accepted whose claims are all
         still undecided: until one is accepted, the stance reads as about everything its
-        target said, in every answer and in what `consensus` counts as endorsed."""
-        waiting = []
+        target said, in every answer and in what `consensus` counts as endorsed; and of
+        those about no claim at all (their target's were rejected), which so read for good."""
+        waiting, everything = [], []
         for st in accepted:
-            if st.kind != "relation" or st.record.kind not in STANCES or not st.record.concerns:
+            if st.kind != "relation" or st.record.kind not in STANCES:
                 continue
             entry = self.book.find(st.key)
             if entry is not None and ("about" in entry.edit or "target" in entry.edit):
                 continue  # said in review what it is about, or turned to another person (not about these)
             claims = self._claims_named(st.record.concerns)
-            if claims and all(self.status(c) is None for c in claims):
+            if not claims:
+                everything.append(st)
+            elif all(self.status(c) is None for c in claims):
                 waiting.append((st, claims))
-        if not waiting:
-            return ""
-        st, claims = waiting[0]
+        notes = []
+        if waiting:
+            st, claims = waiting[0]
+            more = f" (and {len(waiting) - 1} more such)" if len(waiting) > 1 else ""
+            notes.append(f"{self.named([st])}{more} is about {len(claims)} claim{'s' if len(claims) > 1 else ''} "
+                         f"still undecided: {self.named(claims)}. Until one is accepted it reads as about "
+                         f"everything {self.names.get(st.record.target, st.record.target)} said")
+        if everything:
+            st = everything[0]
+            more = f" (and {len(everything) - 1} more such)" if len(everything) > 1 else ""
+            notes.append(f"{self.named([st])}{more} is about no claim: it stands for everything "
+                         f"{self.names.get(st.record.target, st.record.target)} said (about= narrows it)")
+        return "\n".join(notes)
+
+    def _stands_for_all(self, st: Item) -> str:
+        """What to say of an agreement or dispute whose claims were all rejected: it stands
+        for everything its target said, or will once accepted."""
         target = self.names.get(st.record.target, st.record.target)
-        more = f" (and {len(waiting) - 1} more such)" if len(waiting) > 1 else ""
-        return (f"{self.named([st])}{more} is about {len(claims)} claim{'s' if len(claims) > 1 else ''} still "
-                f"undecided: {self.named(claims)}. Until one is accepted it reads as about "
-                f"everything {target} said")
+        stands = (f"it now stands for everything {target} had said" if self.status(st) is not None else
+                  f"accepted, it would stand for everything {target} had said")
+        return (f"{self.named([st])} was about rejected claims only: {stands} (an edit of what it is about "
+                "narrows it: about= on the command line, the page's 'about'; or reject it)")
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
         """What to say of the accepted agreements that were about the claims just rejected
@@ -682,7 +704,7 @@ class Review:
         gone = {it.rid for it in rejected} | {it.record.id for it in rejected}
         out = []
         for st in self.items:
-            if st.kind != "relation" or st.record.kind not in STANCES or self.status(st) not in (ACCEPTED, EDITED):
+            if st.kind != "relation" or st.record.kind not in STANCES or self.status(st) in (REJECTED, REMOVED):
                 continue
             entry = self.book.find(st.key)  # what its decision noted it was about (read back, the record
             # holds only the claims accepted by then)
@@ -692,10 +714,7 @@ class Review:
                 continue
             claims = self._claims_named(about)
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
-                out.append(f"{self.named([st])} was about rejected claims only: it now stands for "
-                           f"everything {self.names.get(st.record.target, st.record.target)} had said "
-                           "(an edit of what it is about narrows it: about= on the command line, the page's "
-                           "'about'; or reject it)")
+                out.append(self._stands_for_all(st))
         return "\n".join(out)
 
     def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:

@@ -169,3 +169,9 @@ def test_a_mistyped_command_line_is_one_line_naming_the_help() -> None:
         r = run(*args, prog_name="conceptgraph")
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("Error: "), r.stderr
         assert r.stderr.rstrip().endswith(words), r.stderr
+
+
+def test_data_given_twice_is_refused_not_read_in_place_of_the_first() -> None:
+    """Two communities' folders given to one command: the second had been read alone, silently."""
+    r = CliRunner().invoke(cli, ["compare", "cooperation", "collaboration", "--data", "graph_data", "--data", "x"])
+    assert r.exit_code == 2 and "--data given 2 times (graph_data, x): a command reads one dataset" in r.output

@@ -153,12 +153,23 @@ def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
     return value
 
 
+def _one_data(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> str | None:
+    """--data given once: a second would be read in place of the first, which said nothing."""
+    if len(value) > 1:
+        raise click.UsageError(f"--data given {len(value)} times ({', '.join(value)}): a command reads one "
+                               "dataset (`conceptgraph import A B -o FOLDER` puts threads in one)")
+    return value[0] if value else None
+
+
+def _data_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--data", "data", metavar="PATH", multiple=True, callback=_one_data, help=help)
+
+
 def common(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--data PATH`` and ``-q/--quiet``, which work before or after the command name."""
     f = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
                      help="No progress or \"wrote\" lines on stderr.")(f)
-    return click.option("--data", "data", metavar="PATH", default=None,
-                        help=f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
+    return _data_option(f"Dataset file or folder, or a .graphml/.gexf/.json graph (default: ${DATA_ENV}, "
                         "else the bundled discussion).")(f)
 
 
@@ -381,8 +392,7 @@ def _shell(*words: str) -> str:
 @click.version_option(__version__, "-V", "--version", prog_name="conceptgraph")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")
-@click.option("--data", "data", metavar="PATH", default=None,
-              help=f"Dataset or graph file for every command (default: ${DATA_ENV}, else the bundled discussion).")
+@_data_option(f"Dataset or graph file for every command (default: ${DATA_ENV}, else the bundled discussion).")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None) -> None:
     """Explore a discussion as a graph of terms, attributes and the people who spoke.
@@ -782,7 +792,7 @@ def _pair(given: str, option: str, shape: str = "OTHER=NAME") -> tuple[str, str]
 
 @cli.command()
 @click.argument("folder", type=click.Path(), metavar="DATA", required=False)
-@click.option("--data", "data", metavar="PATH", default=None, help="DATA, given as every other command takes it.")
+@_data_option("DATA, given as every other command takes it.")
 @_terms_options
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
@@ -831,8 +841,7 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
 @cli.command()
 @click.argument("folder", type=click.Path(), metavar="DATA", required=False)
 @click.argument("ids", nargs=-1, metavar="[ID]...")
-@click.option("--data", "data", metavar="PATH", default=None,
-              help="DATA, given as every other command takes it (then every word after the command is an id).")
+@_data_option("DATA, given as every other command takes it (then every word after the command is an id).")
 @click.option("--list", "list_", is_flag=True, help="Print the undecided items (with their ids) instead of serving.")
 @click.option("--order", type=click.Choice(["confidence", "message", "term"]), default="confidence", show_default=True,
               help="Order of --list: most likely accepted first (as your decisions teach: its 'likely' column), the "

@@ -753,15 +753,22 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
         if rows else "nothing left to review"
 
 
-def _stance_about(item: dict[str, Any]) -> str:
-    """What an agreement or dispute on the list is about (a decision on it is one on that)."""
-    return stance_about(item["about"], "they") if "about" in item else ""
+def _stance_about(item: dict[str, Any], most: int = 2) -> str:
+    """What an agreement or dispute on the list is about (a decision on it is one on that):
+    its first ``most`` claims, and how many more (all of them in --json), so that one
+    stance does not widen every row of the table."""
+    if "about" not in item:
+        return ""
+    about = item["about"]
+    return stance_about(about[:most], "they") + (f" and {len(about) - most} more" if len(about) > most else "")
 
 
 def _lines(lines: list[str], most: int = 10) -> str:
-    """Lines said after a summary line, each on its own; past ``most``, how many more."""
-    return "".join(f"\n{line}" for line in lines[:most]) + (f"\n... and {len(lines) - most} more"
-                                                            if len(lines) > most else "")
+    """Lines said after a summary line, each on its own; past ``most``, how many more
+    (never "and 1 more": that line is said)."""
+    shown = lines if len(lines) <= most + 1 else lines[:most]
+    return "".join(f"\n{line}" for line in shown) + (f"\n... and {len(lines) - most} more"
+                                                      if len(shown) < len(lines) else "")
 
 
 def review_text(r: dict[str, Any]) -> str:

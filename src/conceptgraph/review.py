@@ -698,8 +698,8 @@ class Review:
                 "narrows it: about= on the command line, the page's 'about'; or reject it)")
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
-        """What to say of the accepted agreements that were about the claims just rejected
-        and nothing else: with nothing left to be about, each now stands for everything
+        """What to say of the agreements (accepted or not) that were about the claims just
+        rejected and nothing else: with nothing left to be about, each stands for everything
         its target had said, which a reviewer should know (and may narrow with about=)."""
         gone = {it.rid for it in rejected} | {it.record.id for it in rejected}
         out = []

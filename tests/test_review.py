@@ -23,7 +23,7 @@ from conceptgraph.decisions import Conflict, Decisions, describe, sync_folder, t
 from conceptgraph.errors import UsageError
 from conceptgraph.review import Review
 
-from conftest import PAYLOADS, ROOT
+from conftest import PAYLOADS, ROOT, SOURCE
 
 
 def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
@@ -891,6 +891,23 @@ def test_drafting_again_brings_back_nothing_rejected_and_duplicates_nothing(draf
     assert label not in names                                          # a term rejected as a term, in none of its names
     assert run("validate", str(drafted)).exit_code == 0
     assert Review(drafted).counts() == r.counts()
+
+
+def test_a_context_link_has_the_same_id_in_every_draft_that_has_it(tmp_path: Path) -> None:
+    """Mentions and terms named together are named by what they join: a draft about one
+    more term (found once the thread grew, or given) gives every link the two share the
+    same id, and so the same key in every export, which tools that merge by id (Gephi's
+    append, a Neo4j MERGE) rely on; numbered, each link named after it had moved."""
+    def links(terms: str) -> dict[tuple[str, str, str], str]:
+        folder = tmp_path / terms.replace(",", "-")
+        assert run("import", str(SOURCE), "-o", str(folder), "-q").exit_code == 0
+        assert run("draft", str(folder), "--terms", terms, "-q").exit_code == 0
+        return {(r["kind"], r["source"], r["target"]): r["id"] for r in section(folder, "draft.yaml", "relations")
+                if r["kind"] in ("mentions", "co_occurs")}
+
+    two, three = links("collaboration,cooperation"), links("coordination,collaboration,cooperation")
+    shared = set(two) & set(three)
+    assert shared and len(three) > len(two) and all(two[k] == three[k] for k in shared)
 
 
 def test_an_item_accepted_by_hand_in_draft_yaml_becomes_a_decision(drafted: Path) -> None:

@@ -383,9 +383,11 @@ class _Drafter:
     def context_relations(self) -> list[Relation]:
         from ..model import Relation
 
-        return [Relation(f"draft-{kind.replace('_', '-')}-{n}", kind, source, target, msg.by, msg.text[s:e], msg.where,
-                         msg.id, (s, e), status=DRAFT, count=count, places=tuple(places))
-                for n, ((kind, source, target), (msg, s, e, count, places)) in enumerate(self.links.items(), 1)]
+        # named by what they join, not numbered: drafted again (after a review, say) a link keeps
+        # its id, and so its key in every export, which tools that merge by id rely on
+        return [Relation(f"draft-{kind.replace('_', '-')}-{source}--{target}", kind, source, target, msg.by,
+                         msg.text[s:e], msg.where, msg.id, (s, e), status=DRAFT, count=count, places=tuple(places))
+                for (kind, source, target), (msg, s, e, count, places) in self.links.items()]
 
     def know_term(self, term: Term) -> None:
         from .rules import content_words

@@ -981,13 +981,20 @@
   function shiftInto(ids, free, mx, my) {
     const net = $("network").getBoundingClientRect();
     const boxes = ids.map((i) => {
-      const b = network.getBoundingBox(i), p = network.getPosition(i); // (drawn: the label's box with the shape's)
-      const lo = network.canvasToDOM(b ? { x: b.left, y: b.top } : p), hi = network.canvasToDOM(b ? { x: b.right, y: b.bottom } : p);
+      const b = boxOf(i), lo = network.canvasToDOM({ x: b.left, y: b.top }), hi = network.canvasToDOM({ x: b.right, y: b.bottom });
       return { left: net.left + lo.x, top: net.top + lo.y, right: net.left + hi.x, bottom: net.top + hi.y };
     });
     const past = (lo, hi, from, to) => (Math.min(...lo) < from ? Math.min(...lo) - from : Math.max(...hi) > to ? Math.max(...hi) - to : 0);
     return { dx: past(boxes.map((b) => b.left), boxes.map((b) => b.right), free.left + mx, free.right - mx),
       dy: past(boxes.map((b) => b.top), boxes.map((b) => b.bottom), free.top + my, free.bottom - my) };
+  }
+  /** Node ``i`` with its label, in graph units, as vis-network last drew them (a person's
+   * name under their circle); a node not drawn yet is its point. */
+  function boxOf(i) {
+    const b = network.getBoundingBox(i);
+    if (b) return b;
+    const { x, y } = network.getPosition(i);
+    return { left: x, right: x, top: y, bottom: y };
   }
   /** Move the graph by ``dx``, ``dy`` screen pixels, at its zoom. */
   function moveBy({ dx, dy }, animation) {
@@ -1373,7 +1380,7 @@
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
     matches, normalise, openThread, inContext, showMarks, step,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
-    nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale, shiftInto, moveBy,
+    nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale, shiftInto, moveBy, boxOf,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",
         "gone" or undefined for as drafted): the thread's marks follow. */
     standBy(stand) { reviewed = stand; document.querySelectorAll("#messages mark").forEach(styleMark); },

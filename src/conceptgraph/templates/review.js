@@ -528,9 +528,7 @@
       }
       const shift = cg.shiftInto(ids, free, MARGIN, MARGIN);
       if (!shift.dx && !shift.dy) return;
-      // the nodes with their labels (a person's name under their circle), in graph units
-      const bs = ids.map((i) => cg.network.getBoundingBox(i) || (({ x, y }) => ({ left: x, right: x, top: y, bottom: y }))(
-        cg.network.getPosition(i)));
+      const bs = ids.map(cg.boxOf); // (with their labels, in graph units)
       const left = Math.min(...bs.map((b) => b.left)), right = Math.max(...bs.map((b) => b.right));
       const top = Math.min(...bs.map((b) => b.top)), bottom = Math.max(...bs.map((b) => b.bottom));
       const w = Math.max(free.right - free.left - 2 * MARGIN, 40), h = Math.max(free.bottom - free.top - 2 * MARGIN, 40);

@@ -781,14 +781,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
     # reviewed.yaml's claims and relations, each once: what each is (as edited) -> its id there,
     # the review id it was decided by, so an edited item keeps the id `review` showed it with
+    # (items of one key share one decision, so they are one item here, and one id)
     made_ids: dict[str, str] = {}
-    used_ids: set[str] = set()
-
-    def id_for(it: Item, same: str) -> str:  # its review id; what it is now should another have that
-        ident = made_ids[same] = same if it.rid in used_ids else it.rid
-        used_ids.add(ident)
-        return ident
-
     accepted_relations: list[tuple[Relation, Item]] = []
     for it in items:
         e = entry_of.get(it.key)
@@ -807,7 +801,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             if same in made_ids:  # edited (or added) into a claim accepted already: it is that one
                 claim_ids[r.id] = made_ids[same]
                 continue
-            ident = claim_ids[r.id] = id_for(it, same)
+            ident = claim_ids[r.id] = made_ids[same] = it.rid
             out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
         else:
             kind = edit.get("kind", r.kind)
@@ -823,8 +817,9 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             same = review_id(key_of(RELATION, fields))
             if same in made_ids:
                 continue
-            accepted_relations.append((replace(r, id=id_for(it, same), kind=kind, source=use(ends[0]),
-                                               target=use(ends[1]), status=""), it))
+            made_ids[same] = it.rid
+            accepted_relations.append((replace(r, id=it.rid, kind=kind, source=use(ends[0]), target=use(ends[1]),
+                                               status=""), it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
     # an accepted stance is about the claims its decision noted, as they are accepted, in

@@ -28,7 +28,7 @@ from conceptgraph.draft.rules import mentions_in, read_sentence
 from conceptgraph.draft.stances import name_index, stances
 from conceptgraph.draft.terms import find_terms, key_of
 from conceptgraph.errors import DatasetError
-from conceptgraph.model import Contributor, Dataset, Message, Relation
+from conceptgraph.model import Contributor, Dataset, Message, Relation, Source
 
 from conftest import ROOT, SOURCE
 
@@ -1611,6 +1611,70 @@ def test_a_concession_that_turns_with_but_is_about_what_it_answers(tmp_path: Pat
     term = {c.id: c.term for c in out.claims}
     [agreement] = [r for r in out.relations if r.kind == "agrees_with" and r.where.endswith("4")]
     assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"supporter"}
+
+
+_DEFINITIONS = "A supporter gives time or money. A member pays dues every year."
+
+
+def _discourse_reply(folder: Path, reply_html: str) -> Path:
+    """A Discourse topic (``/t/ID.json``, cooked HTML): Ann's two definitions, and Bo's
+    reply to her post."""
+    posts = [{"id": 1, "name": "Ann", "username": "ann", "post_number": 1, "post_type": 1, "user_id": 2,
+              "created_at": "2024-05-01T10:00:00.000Z", "cooked": f"<p>{_DEFINITIONS}</p>"},
+             {"id": 2, "name": "Bo", "username": "bo", "post_number": 2, "post_type": 1, "user_id": 3,
+              "created_at": "2024-05-01T11:00:00.000Z", "reply_to_post_number": 1, "cooked": reply_html}]
+    path = folder / "topic.json"
+    folder.mkdir()
+    path.write_text(json.dumps({"id": 7, "title": "Supporters and members", "slug": "s", "post_stream": {"posts": posts}}))
+    return path
+
+
+def _reddit_reply(folder: Path, reply_md: str) -> Path:
+    """A Reddit thread (``.json``): Ann's post, and Bo's comment on it, in Markdown."""
+    comment = {"kind": "t1", "data": {"name": "t1_b", "author": "Bo", "body": reply_md, "parent_id": "t3_a",
+                                      "created_utc": 1714560000, "permalink": "/r/x/comments/a/s/b/"}}
+    doc = [{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+               "name": "t3_a", "author": "Ann", "title": "Supporters and members", "selftext": _DEFINITIONS,
+               "created_utc": 1714550000, "permalink": "/r/x/comments/a/s/"}}]}},
+           {"kind": "Listing", "data": {"children": [comment]}}]
+    folder.mkdir()
+    path = folder / "thread.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+@pytest.mark.parametrize("export", [
+    lambda d: _discourse_reply(d, '<aside class="quote" data-username="ann" data-post="1"><div class="title">ann:</div>'
+                                  "<blockquote><p>A member pays dues every year.</p></blockquote></aside><p>Agreed.</p>"),
+    lambda d: _reddit_reply(d, "> A member pays dues every year.\n\nAgreed."),
+], ids=["discourse", "reddit"])
+def test_an_agreement_under_a_quote_is_about_what_it_quotes(tmp_path: Path, export) -> None:
+    """"Agreed." under one quoted sentence agrees with that sentence, not with all its
+    writer said: import keeps the quote apart from the reply's own words
+    (:attr:`Message.quotes`), and the draft reads it (a trial had accepted an agreement
+    drafted about both of Ann's definitions)."""
+    ds, _ = read_discussion([export(tmp_path / "in")])
+    assert [m.quotes for m in ds.messages] == [(), ("A member pays dues every year.",)]
+    assert "pays dues" not in ds.messages[1].text  # never the replier's words
+    out = draft(ds, terms=["supporter", "member"])
+    term = {c.id: c.term for c in out.claims}
+    assert set(term.values()) == {"supporter", "member"}
+    [agreement] = [r for r in out.relations if r.kind == "agrees_with"]
+    assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"member"}
+
+
+def test_a_reply_under_several_quotes_answers_the_one_just_above(tmp_path: Path) -> None:
+    """A reply that keeps the "> " lines in its text answers, sentence by sentence, the
+    quote just above each: "Agreed." the one, "No." the other."""
+    ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),
+                                            Contributor("bo", "Bo", "commenter", ("comment 1",))),
+                 messages=(Message("m1", "ann", "post", _DEFINITIONS),
+                           Message("m2", "bo", "comment 1", "> A supporter gives time or money.\nAgreed.\n\n"
+                                   "> A member pays dues every year.\nNo, I disagree.", reply_to="m1")))
+    out = draft(ds, terms=["supporter", "member"])
+    term = {c.id: c.term for c in out.claims}
+    about = {r.kind: {term[k] for k in r.concerns} for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    assert about == {"agrees_with": {"supporter"}, "disputes": {"member"}}
 
 
 def test_an_agreement_on_named_terms_and_a_dispute_after_it_are_each_about_their_own(tmp_path: Path) -> None:

@@ -458,14 +458,17 @@ def test_a_thread_in_two_languages_lists_both(write) -> None:
 
 def test_addresses_never_reach_the_dataset(tmp_path: Path) -> None:
     comments = json.loads((GH / "issue-28-comments.json").read_text())
-    comments[0]["body"] = "Write to jane.doe@example.org.\n\n> quoted by someone\n\nThanks"
+    comments[0]["body"] = "Write to jane.doe@example.org.\n\n> quoted by someone, of john@example.org\n\nThanks"
     path = tmp_path / "t.json"
     path.write_text((GH / "issue-28.json").read_text() + json.dumps(comments))
     r = run("import", str(path), "-o", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
     text = (tmp_path / "out" / "discussion.yaml").read_text(encoding="utf-8")
-    assert "jane.doe" not in text and "quoted by someone" not in text
+    assert "jane.doe" not in text and "john@" not in text
     assert "Write to [address]." in text
+    # the quote is kept apart, as the words it answers, never as the speaker's
+    message = next(m for m in load_dataset(tmp_path / "out").messages if m.quotes)
+    assert message.quotes == ("quoted by someone, of [address]",) and "quoted" not in message.text
 
 
 @pytest.mark.parametrize("name, text, words", [

@@ -112,6 +112,9 @@ class Message:
     #: Why its words are gone ("deleted", "removed"): a stand-in, "[deleted]" by no one
     #: named, kept because others answer it; no one's words.
     gone: str = ""
+    #: The passages of others it quotes, left out of ``text`` (they are not its speaker's
+    #: words): what a short answer under them ("Agreed.") is about.
+    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

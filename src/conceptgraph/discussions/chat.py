@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
-from .clean import SOUND_CUES, markdown_to_text, quoted_post, tidy
+from .clean import SOUND_CUES, markdown_to_text, passages, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
@@ -204,7 +204,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day,
                                      parent=(quoted_post(quotes, said) or parent) if quotes else parent,
                                      place=f"reply {replies[parent_ts]} to {place_of[parent]}", gone=gone,
-                                     score=votes(m.get("reactions"), _named, "count")))
+                                     score=votes(m.get("reactions"), _named, "count"), quotes=passages(quotes)))
         else:
             top += 1
             starts.setdefault(ts, key)
@@ -212,7 +212,8 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             # a message of the channel that quotes an earlier one ("> ...") answers it
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day, place=f"message {top}",
                                      root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None,
-                                     gone=gone, score=votes(m.get("reactions"), _named, "count")))
+                                     gone=gone, score=votes(m.get("reactions"), _named, "count"),
+                                     quotes=passages(quotes)))
         said.append((key, " ".join(text.split())))
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author

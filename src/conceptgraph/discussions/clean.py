@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "without_addresses",
+__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "passages", "without_addresses",
            "SOUND_CUES"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
@@ -103,11 +103,12 @@ def _attrs(text: str) -> dict[str, str]:
             for m in _ATTR.finditer(text)}
 
 
-def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
+def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str] | None = None) -> str:
     """Plain text of an HTML fragment: paragraphs as blank lines, line breaks kept,
     links as "text (address)", entities decoded, quotes (counted in ``left`` under
-    :data:`QUOTED_PASSAGES`) and scripts left out. Mail links give their text only: an
-    address is never written. Inline code keeps Markdown's marks.
+    :data:`QUOTED_PASSAGES`, their words added to ``quotes`` when given) and scripts
+    left out. Mail links give their text only: an address is never written. Inline code
+    keeps Markdown's marks.
 
     >>> html_to_text("<p>Mark it <code>experimental</code>, <em>not</em> deprecated.</p>")
     'Mark it `experimental`, not deprecated.'
@@ -115,6 +116,14 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
     'Agreed :+1:'
     >>> html_to_text("Priya wrote: <blockquote>X is Y.</blockquote> I don't think so.")
     "Priya wrote:\\n\\nI don't think so."
+
+    Discourse's quote box holds the quoted writer's name and then their words; the words
+    alone are the quote:
+
+    >>> quoted = []
+    >>> html_to_text('<aside class="quote"><div class="title">ann:</div><blockquote><p>X is Y.</p><p>Z too.</p>'
+    ...              '</blockquote></aside><p>Agreed.</p>', quotes=quoted), quoted
+    ('Agreed.', ['X is Y. Z too.'])
     """
     parts: list[str] = []
     size = 0  # the length of the text in parts
@@ -123,6 +132,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
     cells = 0  # cells so far in the table row: the next is set off by a tab
     lists: list[int] = []  # for each open list, the number of its next item (0: not numbered)
     pre = code = 0  # open <pre> elements (code in them is a block, not a word held up), open inline <code>
+    quoting: list[str] | None = None  # the words of the quote being left out, when kept
+    inner = 0  # open <blockquote> elements inside it: a quote box's words, not its title
 
     def add(text: str) -> None:
         nonlocal size
@@ -132,12 +143,17 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
 
     for kind, tag, value in _tags(markup):
         if kind == "text":
+            if quoting is not None and (skip[0] == "blockquote" or inner):
+                quoting.append(html.unescape(value))
             if not skip:  # a <pre> block keeps its lines and their indentation: code or output as it was
                 add(_SPACE.sub(" ", html.unescape(value)) if not pre else _indented(html.unescape(value)))
         elif kind == "start":
             if skip:
                 if tag == skip[-1] and tag not in _VOID:
                     skip.append(tag)
+                inner += tag == "blockquote" and quoting is not None
+                if quoting is not None and tag in _BLOCK:
+                    quoting.append(" ")
                 continue
             a = _attrs(value) if tag in ("a", "aside", "img") else {}
             if tag == "img" and "emoji" in a.get("class", "").split() and a.get("alt", "").strip():
@@ -150,6 +166,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
                     add("\n\n")  # a quote left out is still a block: "Priya wrote:" and the answer stay apart
                     if left is not None:
                         left[QUOTED_PASSAGES] += 1
+                    if quotes is not None and tag not in _VOID:
+                        quoting, inner = [], 0
                 continue
             if tag in _BLOCK:
                 add("\n\n" if tag in _PARAGRAPH else "\n")
@@ -178,6 +196,13 @@ def html_to_text(markup: str, left: Counter[str] | None = None) -> str:
             if skip:
                 if tag == skip[-1]:
                     skip.pop()
+                if quoting is not None:
+                    inner -= tag == "blockquote" and inner > 0
+                    if not skip:
+                        words = " ".join("".join(quoting).split())
+                        if words and quotes is not None:
+                            quotes.append(words)
+                        quoting = None
                 continue
             if tag == "pre" and pre == 1:
                 add("```" if parts and parts[-1].endswith("\n") else "\n```")
@@ -340,6 +365,16 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     return "\n".join(out)
 
 
+def passages(quotes: list[str]) -> list[str]:
+    """Quoted Markdown passages (as :func:`markdown_to_text` collects them) as plain
+    text, each without its own quotes: what a message keeps of the words it quotes.
+
+    >>> passages(["**X** is Y.\\nAnn wrote:\\n> Z.", "> only a quote's quote"])
+    ['X is Y.']
+    """
+    return [t for t in (" ".join(markdown_to_text(q).split()) for q in quotes) if t]
+
+
 def quoted_post(quotes: list[str], before: list[tuple[str, str]]) -> str:
     """The key of the latest of ``before`` (earlier posts' keys and words, their spacing
     made single) whose words hold one of ``quotes`` (the first of them found), or "":
@@ -448,18 +483,19 @@ _SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|urs
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
-def mail_text(body: str, left: Counter[str] | None = None, sender: str = "") -> str:
+def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quotes: list[str] | None = None) -> str:
     """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
     an Outlook-style quoted original ("From: ... Sent: ..."), the signature (after
     "-- ") or a list's footer, and a closing that signs with the ``sender``'s name
-    ("Thanks,\\nAnn Lee\\nQA, Acme"), left out; the quoted lines counted in ``left``.
+    ("Thanks,\\nAnn Lee\\nQA, Acme"), left out; the quoted lines counted in ``left``, each
+    quoted passage added to ``quotes`` when given.
 
     >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
     'Agreed.'
     >>> mail_text("Agreed.\\n\\nBest regards,\\nBo\\nQA lead, Acme", sender="Bo Chen")
     'Agreed.'
     """
-    lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left).split("\n")
+    lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left, quotes=quotes).split("\n")
     for i, line in enumerate(lines):
         signature = bool(_SIGNATURE.match(line.rstrip()))
         if signature or (line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_json
-from .clean import html_to_text, markdown_to_text
+from .clean import html_to_text, markdown_to_text, passages
 from .thread import Left, Post, Thread, utc_day
 
 __all__ = ["read_discourse", "read_reddit", "sniff_discourse", "sniff_reddit"]
@@ -83,10 +83,12 @@ def read_discourse(data: bytes, file: str, include_bots: bool = False) -> tuple[
             left["bots"] += 1  # Discourse's own accounts: system (-1), discobot (-2)
             continue
         cooked, raw = p.get("cooked"), p.get("raw")
+        quotes: list[str] = []
         if isinstance(cooked, str) and cooked:
-            text = html_to_text(cooked, left)
+            text = html_to_text(cooked, left, quotes)
         elif isinstance(raw, str):
-            text = markdown_to_text(_without_quotes(raw), left)
+            text = markdown_to_text(_without_quotes(raw, quotes), left, quotes=quotes)
+            quotes[:] = passages(quotes)
         else:
             text = ""
         if not text:
@@ -100,7 +102,7 @@ def read_discourse(data: bytes, file: str, include_bots: bool = False) -> tuple[
         username = str(p.get("username") or "")
         thread.posts.append(Post(key=str(number), author=str(p.get("name") or username), text=text,
                                  parent=None if parent is None else str(parent), date=str(p.get("created_at") or "")[:10],
-                                 account=username.casefold(), root=number == 1, place=f"post {number}"))
+                                 account=username.casefold(), root=number == 1, place=f"post {number}", quotes=quotes))
     if not thread.posts:
         raise DatasetError("no post to read in this Discourse topic", file)
     return [thread], left
@@ -110,20 +112,33 @@ _QUOTE_OPEN = re.compile(r"\[quote(?:=[^\[\]\n]*)?\]", re.I)
 _QUOTE_CLOSE = re.compile(r"\[/quote\]", re.I)
 
 
-def _without_quotes(raw: str) -> str:
+def _without_quotes(raw: str, quotes: list[str] | None = None) -> str:
     """Discourse raw Markdown without its ``[quote]...[/quote]`` blocks, read in one
-    pass (nested quotes counted), so that unclosed ones cost no more than their length."""
+    pass (nested quotes counted), so that unclosed ones cost no more than their length;
+    each block's words (its own quotes left out) added to ``quotes`` when given.
+
+    >>> quoted = []
+    >>> _without_quotes('[quote="ann, post:2, topic:7"]\\nX is Y.\\n[/quote]\\nAgreed.', quoted), quoted
+    ('\\nAgreed.', ['\\nX is Y.\\n'])
+    """
     out: list[str] = []
     depth, pos = 0, 0
     marks = sorted([(m.start(), m.end(), 1) for m in _QUOTE_OPEN.finditer(raw)]
                    + [(m.start(), m.end(), -1) for m in _QUOTE_CLOSE.finditer(raw)])
     opened = 0
+    said: list[str] = []  # the words of the open quote, its own quotes left out
     for start, end, step in marks:
         if depth == 0:
             out.append(raw[pos:start])
             opened = start
+        elif depth == 1:
+            said.append(raw[pos:start])
+            if step < 0 and quotes is not None:
+                quotes.append("".join(said))
         if step > 0 or depth > 0:  # a [/quote] that closes nothing is dropped
             depth += step
+        if depth == 0:
+            said = []
         pos = end
     out.append(raw[pos:] if depth == 0 else raw[opened:])  # an unclosed [quote] stays text
     return "".join(out)
@@ -149,7 +164,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         raise DatasetError("the first listing holds no submission", file)
     author = str(sub.get("author") or "")
     left = Left()
-    body = markdown_to_text(str(sub.get("selftext") or ""), left)
+    quotes: list[str] = []
+    body = markdown_to_text(str(sub.get("selftext") or ""), left, quotes=quotes)
     if not body and sub.get("url"):
         body = str(sub["url"])
     thread = Thread(key=str(sub.get("name") or file), title=markdown_to_text(str(sub.get("title") or "")),
@@ -157,7 +173,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                     date=utc_day(sub.get("created_utc")))
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold(),
-                             url=thread.url if sub.get("permalink") else "", score=_int(sub.get("score"))))
+                             url=thread.url if sub.get("permalink") else "", score=_int(sub.get("score")),
+                             quotes=passages(quotes)))
     stack = list(reversed(_children(doc[1])))
     while stack:  # depth first, in the order Reddit shows them
         kind, c = stack.pop()
@@ -177,7 +194,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         if who.casefold() in _BOTS and not include_bots:
             left["bots"] += 1
             continue
-        text = markdown_to_text(text, left)
+        quotes = []
+        text = markdown_to_text(text, left, quotes=quotes)
         if not text:
             left["empty"] += 1
             continue
@@ -187,7 +205,8 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=utc_day(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold(),
-                                 url=_REDDIT + link if link.startswith("/") else "", score=_int(c.get("score"))))
+                                 url=_REDDIT + link if link.startswith("/") else "", score=_int(c.get("score")),
+                                 quotes=passages(quotes)))
     return [thread], left
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import DatasetError, excerpt
 from ..formats.common import load_documents
-from .clean import QUOTED_LINES, html_to_text, markdown_to_text, quoted_post
+from .clean import QUOTED_LINES, html_to_text, markdown_to_text, passages, quoted_post
 from .thread import Left, Post, Thread
 
 __all__ = ["read_github", "sniff_github"]
@@ -120,7 +120,7 @@ def _text(obj: dict[str, Any], left: Counter[str] | None = None, quotes: list[st
     if isinstance(body, str):
         return markdown_to_text(body, left, quotes=quotes)
     if isinstance(obj.get("bodyHTML"), str):
-        return html_to_text(obj["bodyHTML"], left)
+        return html_to_text(obj["bodyHTML"], left, quotes)
     return str(obj.get("bodyText") or "")
 
 
@@ -341,7 +341,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             parent=None if i.kind == "root" else (i.parent or root_key),
             date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
             root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",
-            score=i.score, accepted=i.accepted, url=i.url))
+            score=i.score, accepted=i.accepted, url=i.url, quotes=passages(i.quotes)))
     if not thread.posts:
         raise DatasetError(f"nothing left to read in this GitHub thread ({excerpt(', '.join(left), 80)} left out)", file)
     if root_key:

@@ -70,13 +70,14 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if item.get("dead"):
             left["dead (flagged) comments"] += 1
             continue
-        text = _text(item.get("text"), left)
+        quotes: list[str] = []
+        text = _text(item.get("text"), left, quotes)
         if not text:
             left["empty"] += 1
             continue
         thread.posts.append(Post(key=ident, author=who, text=text, parent=None if parent is None else str(parent),
                                  date=_date(item), account=who.casefold(),
-                                 url=_ITEM + ident if item.get("id") is not None else ""))
+                                 url=_ITEM + ident if item.get("id") is not None else "", quotes=quotes))
     return [thread], left
 
 
@@ -130,12 +131,14 @@ def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: (i["type"] != "story", number(i.get("created_at_i"))))
 
 
-def _text(markup: Any, left: Left) -> str:
-    """A comment's words: HN's HTML, without the paragraphs that quote another (``>``)."""
+def _text(markup: Any, left: Left, quotes: list[str] | None = None) -> str:
+    """A comment's words: HN's HTML, without the paragraphs that quote another (``>``),
+    which are added to ``quotes`` when given."""
     if not isinstance(markup, str) or not markup:
         return ""
     # (not tidy(): it would take the indentation off a <pre> block)
-    return re.sub(r"\n{3,}", "\n\n", quoted_lines_removed(html_to_text(markup, left), left=left)).strip("\n")
+    text = quoted_lines_removed(html_to_text(markup, left), left=left, quotes=quotes)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
 def _date(item: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ import email
 import email.policy
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 from email.errors import MessageError
 from email.header import Header, decode_header, make_header
@@ -182,6 +182,7 @@ class _Mail:
     day: str
     text: str
     parent: str | None = None
+    quotes: list[str] = field(default_factory=list)
 
 
 def _when(msg: Message) -> tuple[float | None, str]:
@@ -228,8 +229,10 @@ def _mail(msg: Message, key: str, file: str, obfuscated: bool, left: Left) -> _M
     text = _body(msg)
     if obfuscated:
         text = _AT.sub(r"\1@\2", text)  # an address, so that it is never written
+    quotes: list[str] = []
     return _Mail(key=key, id=_header(msg, "Message-ID") or key, refs=refs, subject=_RE.sub("", _header(msg, "Subject")),
-                 name=name, account=account, when=when, day=day, text=mail_text(text, left, sender=name))
+                 name=name, account=account, when=when, day=day, text=mail_text(text, left, sender=name, quotes=quotes),
+                 quotes=quotes)
 
 
 # RFC 1153: the table of contents ends at a line of 70 dashes, each message at one of 30.
@@ -343,7 +346,8 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if root.id not in threads:
             threads[root.id] = Thread(key=root.id, title=root.subject, author=root.name, date=root.day)
         threads[root.id].posts.append(Post(key=m.id, author=m.name, text=m.text, account=m.account, parent=m.parent,
-                                           root=m is root, date=m.day, title=m.subject if m is root else ""))
+                                           root=m is root, date=m.day, title=m.subject if m is root else "",
+                                           quotes=m.quotes))
     for thread in threads.values():
         thread.posts = parents_first(thread.posts, in_order=True)  # a reply dated before its parent: after it
         for n, post in enumerate(thread.posts, 1):

@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 from ..errors import DatasetError
 from ..files import not_utf8
 from ..formats.common import load_documents, load_json
-from .clean import markdown_to_text, quoted_post
+from .clean import markdown_to_text, passages, quoted_post
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, known_minute, list_of, number, text_of, votes
 
 __all__ = ["read_mattermost", "sniff_mattermost"]
@@ -237,7 +237,7 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
         if shown:  # a webhook's post shows the name it was given, not its owner's
             name = account = shown
         post = Post(key=p.key, author=name, text=text, account=account, date=_minute(when[p.key]),
-                    gone="deleted" if gone else "",
+                    gone="deleted" if gone else "", quotes=passages(quotes),
                     score=votes(p.post.get("reactions"), lambda r: r.get("emoji_name")))
         channel = in_channel.setdefault(p.thread, [])
         if (p.thread, p.root) in place_of:

@@ -24,7 +24,7 @@ import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from typing import Any
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
-from .clean import html_to_text, markdown_to_text
+from .clean import html_to_text, markdown_to_text, passages
 from .thread import Left, Post, Thread
 
 __all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
@@ -73,6 +73,7 @@ class _Row:
     accepted: bool = False
     reply_to_user: str = ""
     url: str = ""
+    quotes: list[str] = field(default_factory=list)
 
 
 def _int(value: Any) -> int | None:
@@ -159,9 +160,10 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         kept.add(pid)
         author, account = who(p.get("OwnerUserId"), p.get("OwnerDisplayName"), pid)
         accepted = questions[question].get("AcceptedAnswerId", "")
+        quotes: list[str] = []
         yield _Row(pid, kind, question if kind == "answer" else "", author, account, p.get("CreationDate", ""),
-                   _int(p.get("Score")), html_to_text(p.get("Body", ""), left), html.unescape(p.get("Title", "")),
-                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted)
+                   _int(p.get("Score")), html_to_text(p.get("Body", ""), left, quotes), html.unescape(p.get("Title", "")),
+                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted, quotes=quotes)
     if "comments" in files:
         for c in _dump_rows(files["comments"], "comments"):
             post = c.get("PostId", "")
@@ -194,11 +196,13 @@ def _owner(item: dict[str, Any], key: str) -> tuple[str, str]:
     return name, f"se-account:{ident}" if owner.get("account_id") else f"se:{ident}"
 
 
-def _api_text(item: dict[str, Any], left: Left) -> str:
+def _api_text(item: dict[str, Any], left: Left, quotes: list[str]) -> str:
     if isinstance(item.get("body"), str):
-        return html_to_text(item["body"], left)
+        return html_to_text(item["body"], left, quotes)
     if isinstance(item.get("body_markdown"), str):
-        return markdown_to_text(item["body_markdown"], left)
+        text = markdown_to_text(item["body_markdown"], left, quotes=quotes)
+        quotes[:] = passages(quotes)
+        return text
     return ""
 
 
@@ -234,7 +238,8 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
         if (kind, ident) in seen:
             return
         seen.add((kind, ident))
-        text = _api_text(item, left)
+        quotes: list[str] = []
+        text = _api_text(item, left, quotes)
         title = html.unescape(str(item.get("title") or ""))
         if "body" not in item and "body_markdown" not in item:
             bodiless[0] += 1
@@ -247,7 +252,7 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
                          accepted_answer=str(item.get("accepted_answer_id") or ""),
                          accepted=item.get("is_accepted") is True or item.get("accepted") is True,
                          reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
-                         else "", url=str(item.get("link") or "")))
+                         else "", url=str(item.get("link") or ""), quotes=quotes))
         for sub in ("answers", "comments"):
             for child in item.get(sub) or []:
                 if isinstance(child, dict):
@@ -375,7 +380,7 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
     return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=r.text,
                 parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
                 title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted,
-                url=r.url)
+                url=r.url, quotes=r.quotes)
 
 
 #: The accounts the site itself writes as (Community is user -1): a negative id

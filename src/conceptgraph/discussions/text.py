@@ -168,16 +168,18 @@ def _blog(lines: list[str], file: str, left: Left | None) -> Thread:
         # a name heading twice is a conversation pasted into the post, not answers it quotes
         body, sections = _joined(lines, body, sections), []
     # A page that names no author (a pasted Q&A page) still has a post: its author is unnamed.
-    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body, left), root=True, date=thread.date,
-                             title=thread.title))
+    quotes: list[str] = []
+    thread.posts.append(Post(key="post", author=thread.author, text=_own_words(body, left, quotes), root=True,
+                             date=thread.date, title=thread.title, quotes=quotes))
     for k, (name, section) in enumerate(sections, 1):
-        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section, left), parent="post",
-                                 place=f"response {k}", role="respondent"))
+        quotes = []
+        thread.posts.append(Post(key=f"response-{k}", author=name, text=_own_words(section, left, quotes), parent="post",
+                                 place=f"response {k}", role="respondent", quotes=quotes))
     comments = _comments(lines[i:], margin, left) if i < len(lines) and _COMMENT.match(lines[i]) \
         else _unnumbered(lines[i:], left)
-    for number, author, text, date in comments:
+    for number, author, text, date, quotes in comments:
         thread.posts.append(Post(key=f"comment-{number}", author=author, text=text, parent="post",
-                                 place=f"comment {number}", date=date))
+                                 place=f"comment {number}", date=date, quotes=quotes))
     return thread
 
 
@@ -199,8 +201,8 @@ def _joined(lines: list[str], body: list[str], sections: list[tuple[str, list[st
     return out
 
 
-def _own_words(lines: list[str], left: Left | None) -> str:
-    return tidy(quoted_lines_removed("\n".join(lines), left=left))
+def _own_words(lines: list[str], left: Left | None, quotes: list[str] | None = None) -> str:
+    return tidy(quoted_lines_removed("\n".join(lines), left=left, quotes=quotes))
 
 
 def _indent(line: str) -> int:
@@ -217,9 +219,14 @@ def _margin(lines: list[str]) -> int | None:
     return None
 
 
+#: A comment as a page shows it: number, speaker or "", own words, date or "", the passages it quotes
+_Comment = tuple[str, str, str, str, list[str]]
+
+
 def _comments(lines: list[str], margin: int | None = None,
-              left: Left | None = None) -> list[tuple[str, str, str, str]]:
-    """Numbered comments: (number, speaker or "", own words, date or ""). A comment starts
+              left: Left | None = None) -> list[_Comment]:
+    """Numbered comments: (number, speaker or "", own words, date or "", the passages it
+    quotes). A comment starts
     at the comments' indentation (the first numbered line's, unless ``margin`` says) and
     with the next number: a numbered list inside a comment ("2. It is a pity ...", indented
     like its words) stays in it. The date the page prints under "NAME says:" is the
@@ -249,19 +256,20 @@ def _comments(lines: list[str], margin: int | None = None,
                 date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
         first, rest = (lines_[0], lines_[1:]) if lines_ and not author else ("", lines_)
         text = "\n".join(([first.strip()] if first else []) + textwrap.dedent("\n".join(rest)).split("\n"))
-        text = tidy(quoted_lines_removed(text, left=left))
+        quotes: list[str] = []
+        text = tidy(quoted_lines_removed(text, left=left, quotes=quotes))
         last = text.rsplit("\n", 1)[-1]
         sign = _SIGN_OFF.match(last.strip()) if "\n" in text else None
         if sign:  # "Best wishes, MT" under the words: the signer, and no part of the words
             author = author or sign["name"]
             text = tidy(text[: len(text) - len(last)])
-        out.append((number, author, text, date))
+        out.append((number, author, text, date, quotes))
     return out
 
 
-def _unnumbered(lines: list[str], left: Left | None = None) -> list[tuple[str, str, str, str]]:
+def _unnumbered(lines: list[str], left: Left | None = None) -> list[_Comment]:
     """Comments headed as :func:`_comment_head` reads them, numbered in their order:
-    (number, speaker, own words, date or ""). The date under a head is the comment's
+    (number, speaker, own words, date or "", the passages it quotes). The date under a head is the comment's
     date; site chrome ("Reply", "Comments are closed."), pingbacks and a comment its
     author deleted are no one's words."""
     found: list[tuple[str, list[str]]] = []
@@ -275,7 +283,7 @@ def _unnumbered(lines: list[str], left: Left | None = None) -> list[tuple[str, s
             skip = True  # to the next head
         elif found and not skip and not _CHROME.match(_unmarked(line)):
             found[-1][1].append(line)
-    out: list[tuple[str, str, str, str]] = []
+    out: list[_Comment] = []
     for author, body in found:
         date = ""
         at = next((k for k, line in enumerate(body) if line.strip()), None)
@@ -284,10 +292,11 @@ def _unnumbered(lines: list[str], left: Left | None = None) -> list[tuple[str, s
             date = _date(" ".join(re.sub(r"\bSept\b", "Sep", stamp["date"]).replace(",", " ").split()))
             date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
             body = body[at + 1:]
-        text = tidy(quoted_lines_removed(textwrap.dedent("\n".join(body)), left=left))
+        quotes: list[str] = []
+        text = tidy(quoted_lines_removed(textwrap.dedent("\n".join(body)), left=left, quotes=quotes))
         if not text or _DELETED.match(text):
             continue
-        out.append((str(len(out) + 1), author, text, date))
+        out.append((str(len(out) + 1), author, text, date, quotes))
     return out
 
 
@@ -395,7 +404,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     said: list[tuple[str, str]] = []  # (key, words) of the turns so far, to find one a reply quotes
     for (name, body), stamp in zip(turns, stamps):
         # a transcript's "[laughs]", "(inaudible)": no one's words
-        text = tidy(SOUND_CUES.sub("", quoted_lines_removed("\n".join(body), left=left)))
+        quotes: list[str] = []
+        text = tidy(SOUND_CUES.sub("", quoted_lines_removed("\n".join(body), left=left, quotes=quotes)))
         if _REACTION.match(text):  # Zoom's 'Reacted to "I'd say..." with 👎': no one's words
             if left is not None:
                 left["reactions"] += 1
@@ -405,6 +415,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         reply = _REPLYING.match(text)
         parent = quoted_post([reply["quote"].rstrip(". …")], said) if reply else ""
         text = tidy(text[reply.end():]) if reply else text
+        quotes += [reply["quote"]] if reply else []
         n = len(thread.posts) + 1  # (a reaction left out takes no number)
         key = f"turn-{n}"
         said.append((key, " ".join(text.split())))
@@ -412,7 +423,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         clock = _CLOCK.search(stamp)
         thread.posts.append(Post(key=key, author=name, text=text, parent=parent or None,
                                  place=f"turn {n} at {clock.group()}" if clock else f"turn {n}", root=not thread.posts,
-                                 date=days.get(stamp, "")))
+                                 date=days.get(stamp, ""), quotes=quotes))
     if not thread.posts:
         raise DatasetError("no words found: every turn is a reaction", file, 1)
     thread.date = thread.posts[0].date

@@ -172,6 +172,8 @@ class Post:
     #: Why its words are gone ("deleted", "removed"): kept, as "[deleted]" by no one named,
     #: only while replies answer it, so that they still answer it and not the post.
     gone: str = ""
+    #: The passages of others it quotes, left out of ``text``.
+    quotes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -424,6 +426,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), _name(_PRONOUNS.sub("", p.author)), _line(p.title)
+            p.quotes = [without_addresses(" ".join(q.split())) for q in p.quotes if q.strip()]
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned
@@ -488,7 +491,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
             messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted,
-                                    p.url if p.url.startswith(("https://", "http://")) else "", p.gone))
+                                    p.url if p.url.startswith(("https://", "http://")) else "", p.gone,
+                                    tuple(p.quotes)))
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""

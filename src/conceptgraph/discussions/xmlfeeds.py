@@ -42,14 +42,14 @@ def _account(*keys: str) -> str:
 _NO_NAME = frozenset({"", "guest", "anonymous", "anon", "anonymous user"})
 
 
-def _wp_text(content: str, left: Left | None = None) -> str:
+def _wp_text(content: str, left: Left | None = None, quotes: list[str] | None = None) -> str:
     """A WordPress text: HTML, or plain text whose blank lines are paragraphs; the
-    passages it quotes are counted in ``left``."""
+    passages it quotes are counted in ``left`` and added to ``quotes`` when given."""
     if not re.search(r"<[a-zA-Z][^<>]*>", content):
         # a comment typed as plain text quotes as mail does: "> ..." lines and "Bo wrote:" before them
-        return tidy(quoted_lines_removed(html.unescape(content), left=left))
+        return tidy(quoted_lines_removed(html.unescape(content), left=left, quotes=quotes))
     marked = re.sub(r"\n\s*\n", "</p><p>", content.strip())
-    return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>", left)
+    return html_to_text("<p>" + re.sub(r"(?<!>)\n(?!<)", "<br>", marked) + "</p>", left, quotes)
 
 
 class _Elements(XmlReader):
@@ -144,7 +144,8 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             if status == "0" and not include_pending:
                 left["pending"] += 1
                 continue
-            text = _wp_text(c.get("comment_content", ""), left)
+            quotes: list[str] = []
+            text = _wp_text(c.get("comment_content", ""), left, quotes)
             if not text:
                 left["empty"] += 1
                 continue
@@ -154,7 +155,8 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                                      parent=parent if parent not in ("", "0") else "post",
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],
                                      account=_account(c.get("comment_author_email", ""), c.get("comment_user_id", "")),
-                                     url=f"{thread.url}#comment-{cid}" if thread.url and cid.isdigit() else ""))
+                                     url=f"{thread.url}#comment-{cid}" if thread.url and cid.isdigit() else "",
+                                     quotes=quotes))
         threads.append(thread)
     if not threads:
         raise DatasetError("no post or page in this WordPress export", file)
@@ -189,7 +191,8 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
             thread.posts.append(Post(key=rec.get("@id", ""), author="", text="", parent=rec.get("parent@id"),
                                      date=rec.get("createdAt", "")[:10], gone="deleted"))
             continue
-        text = html_to_text(rec.get("message", ""), left)
+        quotes: list[str] = []
+        text = html_to_text(rec.get("message", ""), left, quotes)
         if not text:
             left["empty"] += 1
             continue
@@ -202,7 +205,8 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
                                  parent=parent, date=rec.get("createdAt", "")[:10],
                                  account="" if anonymous else _account(rec.get("author/username", ""),
                                                                        rec.get("author/email", "")),
-                                 url=f"{thread.url}#comment-{pid}" if thread.url and pid.isdigit() else ""))
+                                 url=f"{thread.url}#comment-{pid}" if thread.url and pid.isdigit() else "",
+                                 quotes=quotes))
     found = [t for t in threads.values() if t.posts]
     if not found:
         raise DatasetError("no comments in this Disqus export", file)

@@ -558,8 +558,7 @@ class _Drafter:
                     taken.add((st.kind, who))
                     if st.kind == AGREES_WITH:
                         agreed.add(who)
-                    self.relation(st.kind, msg.by, who, msg, s, e, why,
-                                  concerns=_concerns(self.said.get(who, []), echoed, self.answering))
+                    self.relation(st.kind, msg.by, who, msg, s, e, why, concerns=self.about(who, echoed, msg, s))
         return named_target
 
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
@@ -577,8 +576,20 @@ class _Drafter:
                 answered = called
             elif self.root_by and self.root_by != msg.by and of_the_opening(msg.text[s:e]):
                 answered = self.root_by
-            self.relation(kind, msg.by, answered, msg, s, e, "leaning",
-                          concerns=_concerns(self.said.get(answered, []), words, self.answering))
+            self.relation(kind, msg.by, answered, msg, s, e, "leaning", concerns=self.about(answered, words, msg, s))
+
+    def about(self, target: str, words: set[str], msg: Message, s: int) -> tuple[str, ...]:
+        """The claims of ``target`` that a stance at ``s`` in ``msg`` is about: those its
+        ``words`` echo (:func:`_concerns`), narrowed to those it quotes when it quotes
+        any. "Agreed." under one quoted sentence is about that sentence, not all that
+        was said around it."""
+        echoed = _concerns(self.said.get(target, []), words, self.answering)
+        passages = [_word_line(p) for p in _quoted_before(msg, s)]
+        if not passages:
+            return echoed
+        quoted = [ident for ident, *_ in self.said.get(target, [])
+                  if any(_within(_word_line(self.claims[int(ident.rsplit("-", 1)[1]) - 1].quote), p) for p in passages)]
+        return tuple(c for c in echoed if c in quoted) or _in_order(quoted) or echoed
 
     def each_side_its_own(self, stated: int) -> None:
         """A message that agrees with someone and disputes them (the stances from ``stated``
@@ -614,8 +625,7 @@ class _Drafter:
             if side:
                 _, s, e = side
                 self.relation(other, msg.by, target, msg, s, e, "both sides",
-                              concerns=_concerns(self.said.get(target, []), content_words(msg.text[s:e]),
-                                                 self.answering))
+                              concerns=self.about(target, content_words(msg.text[s:e]), msg, s))
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""
@@ -903,6 +913,41 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
         # all of it: a few of its claims, picked by their order, would credit those alone
         return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]])
     return _in_order(_on_named(found, words))
+
+
+def _quoted_before(msg: Message, at: int) -> list[str]:
+    """The passages of others ``msg`` quotes that a sentence at ``at`` answers: the
+    block of "> " lines last before it, when its text keeps them; else all the
+    passages its import set apart (:attr:`conceptgraph.model.Message.quotes`).
+
+    >>> from conceptgraph.model import Message
+    >>> m = Message("m", "bo", "comment 2", "> X is Y.\\n> So.\\nAgreed.\\n> Z is W.\\nNo.")
+    >>> _quoted_before(m, m.text.index("Agreed")), _quoted_before(m, m.text.index("No."))
+    (['X is Y. So.'], ['Z is W.'])
+    """
+    blocks: list[list[str]] = []
+    quoting = False
+    for line in msg.text[:at].split("\n"):
+        quote = line.lstrip().startswith(">")
+        if quote:
+            if not quoting:
+                blocks.append([])
+            blocks[-1].append(line.lstrip().lstrip(">"))
+        quoting = quote or (quoting and not line.strip())  # a blank line inside a quote keeps it open
+    last = " ".join(" ".join(blocks[-1]).split()) if blocks else ""
+    return [last] if last else list(msg.quotes)
+
+
+def _word_line(text: str) -> str:
+    """The words of ``text``, lower case, one space apart and around: to find one
+    passage in another whatever their marks and spacing."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _within(claim: str, passage: str) -> bool:
+    """Whether a claim's words (:func:`_word_line`) are quoted by ``passage``: all of
+    them, or a passage of four words or more out of them."""
+    return claim.strip() != "" and (claim in passage or (passage.count(" ") > 4 and passage in claim))
 
 
 def _on_named(echoed: list[_Said], words: set[str]) -> list[str]:

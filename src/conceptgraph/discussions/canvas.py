@@ -210,7 +210,8 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
             post = Post(key=e.key, author="", text="", gone="deleted")
         else:
             name = found.people.get(e.user, "") or e.name or e.user
-            post = Post(key=e.key, author=name, text=html_to_text(e.message, left), account=e.user or name)
+            post = Post(key=e.key, author=name, text="", account=e.user or name)
+            post.text = html_to_text(e.message, left, post.quotes)
         post.date = known_day(e.when)
         post.parent = e.parent or root or None
         thread.posts.append(post)

@@ -85,8 +85,10 @@ def read_discord_page(data: bytes, file: str, include_bots: bool = False) -> tup
             left["bots"] += 1
             continue
         content = c.css_first(".chatlog__content")
+        quotes: list[str] = []
         if content is not None:
             for quote in content.css(".chatlog__markdown-quote"):
+                quotes.append(" ".join(quote.text(separator=" ").split()))
                 quote.decompose()
                 left[QUOTED_PASSAGES] += 1
         text = html_to_text(content.html or "", left) if content is not None else ""
@@ -100,7 +102,7 @@ def read_discord_page(data: bytes, file: str, include_bots: bool = False) -> tup
         place_of[key] = f"message {len(place_of) + 1}"
         thread.posts.append(Post(key=key, author=author, text=text, date=day, account=account,
                                  parent=parent if parent in place_of and parent != key else None,
-                                 place=place_of[key], root=not thread.posts))
+                                 place=place_of[key], root=not thread.posts, quotes=quotes))
     if not thread.posts:
         raise DatasetError("no message to read in this DiscordChatExporter page", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
@@ -136,7 +138,8 @@ def read_telegram_page(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if name is not None:  # else "joined": by whoever sent the one before
             author = _text_of(name)
         text_node = _child(body, "text")
-        text = html_to_text(text_node.html or "", left) if text_node is not None else ""
+        quotes: list[str] = []
+        text = html_to_text(text_node.html or "", left, quotes) if text_node is not None else ""
         if not text:
             left["empty"] += 1
             continue
@@ -150,7 +153,7 @@ def read_telegram_page(data: bytes, file: str) -> tuple[list[Thread], Left]:
         thread.posts.append(Post(key=key, author=author, text=text, account=author,
                                  date=f"{day[3]}-{day[2]}-{day[1]}" if day else "",
                                  parent=parent if parent in place_of and parent != key else None,
-                                 place=place_of[key], root=not thread.posts))
+                                 place=place_of[key], root=not thread.posts, quotes=quotes))
     if not thread.posts:
         raise DatasetError("no message to read in this Telegram page", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import DatasetError
 from ..formats.common import load_json
-from .clean import QUOTED_PASSAGES, markdown_to_text, tidy
+from .clean import QUOTED_PASSAGES, markdown_to_text, passages, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, utc_minute, votes
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
@@ -144,7 +144,9 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
         if reference.get("type") == "Forward" or m.get("forwardedMessage"):  # another's words, passed on
             left["forwarded messages (others' words)"] += 1
             continue
-        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions")), left, entities=False)
+        quotes: list[str] = []
+        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions")), left, entities=False,
+                                quotes=quotes)
         if not text:
             left["empty"] += 1
             continue
@@ -155,7 +157,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
                                  parent=parent if parent in place_of and parent != key else None,
                                  date=known_minute(iso_seconds(m.get("timestamp"))), account=str(author.get("id") or ""),
                                  place=place_of[key], root=not thread.posts, url=_link(guild, channel, key),
-                                 score=votes(m.get("reactions"), _emoji, "count")))
+                                 score=votes(m.get("reactions"), _emoji, "count"), quotes=passages(quotes)))
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
@@ -167,12 +169,14 @@ def _said(thread: Thread, key: str, author: str, account: str, text: str, date: 
     if _SYSTEM.match(text.strip()):
         left[CHANNEL_EVENTS] += 1
         return
-    words = markdown_to_text(text, left, entities=False)
+    quotes: list[str] = []
+    words = markdown_to_text(text, left, entities=False, quotes=quotes)
     if not words:
         left["empty"] += 1
         return
     thread.posts.append(Post(key=key, author=author, text=words, date=date, account=account,
-                             place=f"message {len(thread.posts) + 1}", root=not thread.posts))
+                             place=f"message {len(thread.posts) + 1}", root=not thread.posts,
+                             quotes=passages(quotes)))
 
 
 def _discord_rows(data: bytes, file: str) -> tuple[list[Thread], Left]:
@@ -311,7 +315,8 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
         if m.get("via_bot") and not include_bots:
             left["bots"] += 1
             continue
-        text = tidy(_telegram_text(m.get("text"), left))
+        quotes: list[str] = []
+        text = tidy(_telegram_text(m.get("text"), left, quotes))
         if not text:
             left["empty"] += 1
             continue
@@ -327,15 +332,16 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
                                  date=utc_minute(m["date_unixtime"]) if m.get("date_unixtime")
                                  else str(m.get("date") or "")[:16].replace("T", " "),
                                  account=signed.casefold() if signed else str(m.get("from_id") or ""),
-                                 place=place_of[key], root=not thread.posts))
+                                 place=place_of[key], root=not thread.posts, quotes=quotes))
     if thread.posts:
         thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
     return thread
 
 
-def _telegram_text(text: Any, left: Left) -> str:
+def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
     """A message's words: Telegram gives a string, or a list of strings and entities
-    (``{"type": "bold", "text": ...}``); a quoted passage (``blockquote``) is left out."""
+    (``{"type": "bold", "text": ...}``); a quoted passage (``blockquote``) is left out,
+    added to ``quotes``."""
     if isinstance(text, str):
         return text
     if not isinstance(text, list):
@@ -348,6 +354,7 @@ def _telegram_text(text: Any, left: Left) -> str:
             kind, words = part.get("type"), str(part.get("text") or "")
             if kind == "blockquote":
                 left[QUOTED_PASSAGES] += 1
+                quotes.append(words)
             elif kind == "strikethrough":  # words the writer struck out: not what they say
                 left["struck-out passages"] += 1
                 if out and out[-1].endswith(" "):

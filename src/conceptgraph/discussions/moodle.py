@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 
 from ..errors import DatasetError
 from ..formats.common import load_documents
-from .clean import html_to_text, markdown_to_text, tidy
+from .clean import html_to_text, markdown_to_text, passages, tidy
 from .thread import Left, Post, Thread, id_number, number, text_of, utc_day
 
 __all__ = ["read_moodle", "sniff_moodle"]
@@ -215,9 +215,10 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
         if not thread.title and (root or s.discussion_name):  # the discussion's name, else its first post's subject
             thread.title = s.discussion_name or _RE.sub("", subject)
         post = Post(key=s.key or f"#{order[id(s)]}", author=s.name or s.account, account=s.account,
-                    text="" if s.deleted else _text(s.message, s.format, left), date=_day(s.created),
+                    text="", date=_day(s.created),
                     parent=None if root or s.parent == "" else s.parent, root=root, title="" if s.deleted else title,
                     gone="deleted" if s.deleted else "")
+        post.text = "" if s.deleted else _text(s.message, s.format, left, post.quotes)
         thread.posts.append(post)
     out = [t for t in threads.values() if t.posts]
     for t in out:
@@ -228,14 +229,17 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
     return out, left
 
 
-def _text(message: str, fmt: int | None, left: Left) -> str:
-    """A message's words as its format says: HTML, Markdown, or text as written."""
+def _text(message: str, fmt: int | None, left: Left, quotes: list[str]) -> str:
+    """A message's words as its format says: HTML, Markdown, or text as written; the
+    passages it quotes added to ``quotes``."""
     if fmt == _FORMAT_MARKDOWN:
-        return markdown_to_text(message, left)
+        text = markdown_to_text(message, left, quotes=quotes)
+        quotes[:] = passages(quotes)
+        return text
     if fmt == _FORMAT_HTML or (fmt not in (_FORMAT_PLAIN, _FORMAT_MOODLE) and _MARKUP.search(message)):
-        return html_to_text(message, left)
+        return html_to_text(message, left, quotes)
     if fmt == _FORMAT_MOODLE and _MARKUP.search(message):
-        return html_to_text(_line_breaks(message), left)
+        return html_to_text(_line_breaks(message), left, quotes)
     return tidy(message)
 
 

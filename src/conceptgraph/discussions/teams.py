@@ -187,7 +187,8 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
         if gone and s.key not in answered:
             left["deleted"] += 1
             continue
-        text = "" if gone else _text(_get(m, "body"), left)
+        quotes: list[str] = []
+        text = "" if gone else _text(_get(m, "body"), left, quotes)
         if not text and not gone:
             left["empty"] += 1
             continue
@@ -201,7 +202,7 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
         url = text_of(_get(m, "webUrl"))  # Graph writes the channel's id in it encoded; one with an "@" is not kept
         url = "" if "@" in url else url
         post = Post(key=s.key, author=name, text=text, account=account, date=known_minute(when[s.key]),
-                    title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "",
+                    title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "", quotes=quotes,
                     score=votes(_get(m, "reactions"), lambda r: _get(r, "reactionType")))  # "like" is the 👍
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""
@@ -236,7 +237,7 @@ _ITEM_ID = re.compile(r"""\bitemid\s*=\s*["']?(\d{1,20})""", re.I)
 _QUOTE_WITHIN = 2000
 
 
-def _text(body: Any, left: Left) -> str:
+def _text(body: Any, left: Left, quotes: list[str]) -> str:
     """A message's words: its HTML as text (emoji as themselves), or its text tidied."""
     if isinstance(body, str):  # a body given as its content alone
         body = {"content": body}
@@ -244,7 +245,7 @@ def _text(body: Any, left: Left) -> str:
     kind = text_of(_get(body, "contentType")).casefold()
     if kind == "text" or (kind != "html" and not content.lstrip().startswith("<")):
         return tidy(content)
-    return html_to_text(_EMOJI.sub(_emoji, content), left)
+    return html_to_text(_EMOJI.sub(_emoji, content), left, quotes)
 
 
 def _emoji(m: re.Match[str]) -> str:

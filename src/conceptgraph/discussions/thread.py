@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .clean import signature_removed, without_addresses
+from .clean import quoted_lines_removed, signature_removed, without_addresses
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -417,6 +417,28 @@ def _masked_phone(name: str) -> str:
 _PRONOUNS = re.compile(r"\s*[(\[](?:he|she|they|ze|xe|it|any|ask)(?:\s*/\s*[a-z]+){1,2}[)\]]\s*$", re.I)
 
 
+#: How much of a quoted passage a message keeps: enough to tell which claims it quotes,
+#: never a mail thread's whole history again under each reply.
+QUOTE_KEPT = 1000
+
+
+def _passage(quoted: str) -> str:
+    """A passage a message quotes, as it keeps it: without the passages that one quoted
+    in turn (and their "Bo wrote:"), its spacing made single, addresses removed, cut
+    after :data:`QUOTE_KEPT` characters at a word.
+
+    >>> _passage("Ann wrote:\\n> > Old words.\\n> Older.\\nX is  Y.")
+    'X is Y.'
+    >>> cut = _passage("word " * 1000)
+    >>> len(cut) <= QUOTE_KEPT, cut[-5:]
+    (True, 'word…')
+    """
+    words = without_addresses(" ".join(quoted_lines_removed(quoted, mail=True).split()))
+    if len(words) > QUOTE_KEPT:
+        words = words[:QUOTE_KEPT - 1].rsplit(" ", 1)[0] + "…"
+    return words
+
+
 def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tuple[Dataset, dict[str, Any]]:
     """The dataset of ``threads`` (source, contributors, messages) and a summary of the
     import: threads, messages, speakers, replies, and what was left out and why."""
@@ -426,7 +448,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), _name(_PRONOUNS.sub("", p.author)), _line(p.title)
-            p.quotes = [without_addresses(" ".join(q.split())) for q in p.quotes if q.strip()]
+            p.quotes = [q for q in map(_passage, p.quotes) if q]
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned

@@ -246,9 +246,10 @@ class _Page:
             up = self.owner(self.items[up].parent)
         return self.alias.get(up, up)
 
-    def own_text(self, node: LexborNode, left: Left | None = None) -> str:
+    def own_text(self, node: LexborNode, left: Left | None = None, quotes: list[str] | None = None) -> str:
         """The words of ``node`` without the comments nested in it and the site chrome
-        (each node is read once); the passages it quotes, left out, are counted in ``left``."""
+        (each node is read once); the passages it quotes, left out, are counted in ``left``
+        and added to ``quotes`` when given."""
         parts: list[str] = []
         stack = list(reversed(list(node.iter(include_text=True))))
         while stack:
@@ -261,7 +262,7 @@ class _Page:
                     parts.append("<br>")
             else:
                 parts.append(n.html or "")
-        return html_to_text("".join(parts), left)
+        return html_to_text("".join(parts), left, quotes)
 
 
 def _comments(page: _Page) -> tuple[_Markup | None, list[LexborNode]]:
@@ -350,14 +351,16 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         body = page.first(item.mem_id, markup.text)
         if body is not None and body.mem_id in page.holds_item:
             body = None  # a text element holding other comments is the thread, not this comment's words
-        text = page.own_text(body if body is not None else item, left)
+        quotes: list[str] = []
+        text = page.own_text(body if body is not None else item, left, quotes)
         who = _name(page.first(item.mem_id, markup.author))
         by_author = bool(markup.author_mark) and markup.author_mark in classes
         parent = page.parent(item)
         thread.posts.append(Post(
             key=str(item.mem_id), author=who, text=text, parent=str(parent) if parent else "post",
             date=_date(page.first(item.mem_id, markup.date)),
-            account="post author" if by_author and author else (f"name:{who.casefold()}" if who else f"unnamed {n}")))
+            account="post author" if by_author and author else (f"name:{who.casefold()}" if who else f"unnamed {n}"),
+            quotes=quotes))
     return [thread], left
 
 
@@ -394,9 +397,10 @@ def _qa_page(tree: LexborHTMLParser, file: str, left: Left) -> Thread | None:
         who, account, date = _signed(node)
         votes = node.css_first(".js-vote-count, [itemprop='upvoteCount']")
         score = votes.text(strip=True) if votes is not None else ""
+        quotes: list[str] = []
         thread.posts.append(Post(
-            key=key, author=who, text=html_to_text(body.html or "", left) if body is not None else "",
-            parent=None if n == 0 else "question", date=date, account=account, root=n == 0, place=place,
+            key=key, author=who, text=html_to_text(body.html or "", left, quotes) if body is not None else "",
+            parent=None if n == 0 else "question", date=date, account=account, root=n == 0, place=place, quotes=quotes,
             title=title if n == 0 else "", score=int(score) if re.fullmatch(r"-?\d{1,9}", score) else None,
             accepted="accepted-answer" in (node.attributes.get("class") or "")
             or node.attributes.get("itemprop") == "acceptedAnswer"))
@@ -464,7 +468,8 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
             continue
         seen.add(number)
         body = page.first(item.mem_id, markup.text)
-        text = page.own_text(body if body is not None else item, left)
+        quotes: list[str] = []
+        text = page.own_text(body if body is not None else item, left, quotes)
         who = _name(page.first(item.mem_id, markup.author))
         # "analucia (Ana Lúcia Ferreira)": the login, and the full name the forum shows beside it
         creator = page.first(item.mem_id, (".creator",))
@@ -477,7 +482,7 @@ def _discourse(page: _Page, markup: _Markup, items: list[LexborNode], thread: Th
         thread.posts.append(Post(key=number, author=who, text=text,
                                  parent=parent, date=_date(page.first(item.mem_id, markup.date)),
                                  account=f"name:{login.casefold()}" if login else f"unnamed {number}", root=first,
-                                 place=f"post {number}", title=thread.title if first else ""))
+                                 place=f"post {number}", title=thread.title if first else "", quotes=quotes))
     if thread.posts:
         thread.author = thread.posts[0].author
         thread.date = thread.date or thread.posts[0].date

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..errors import DatasetError
 from ..formats.common import load_json
-from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, tidy
+from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, passages, tidy
 from .thread import Left, Post, Thread, known_minute, number, votes
 
 __all__ = ["read_zulip", "sniff_zulip"]
@@ -68,7 +68,8 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
             continue
         raw = str(m.get("content") or "")
         quoted = _QUOTED_ID.search(raw[:_SAID_WITHIN])
-        text = tidy(_text(raw, str(m.get("content_type") or ""), left))
+        quotes: list[str] = []
+        text = tidy(_text(raw, str(m.get("content_type") or ""), left, quotes))
         if quoted:  # "Ann Lee said:" over the quote: the words Zulip writes for a quote and reply
             text = tidy(_SAID_LINE.sub("", text, count=1))
         text = text.removeprefix("/me ")  # "/me waves": Zulip shows "Ann waves"
@@ -86,7 +87,7 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
                                  date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts,
-                                 score=votes(m.get("reactions"), lambda r: r.get("emoji_name"))))
+                                 score=votes(m.get("reactions"), lambda r: r.get("emoji_name")), quotes=quotes))
     out = [t for t in threads.values() if t.posts]
     if not out:
         raise DatasetError("no message to read in this Zulip answer", file)
@@ -112,19 +113,22 @@ _FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*(quote)?[ \t]*$")
 _SAID_LINK = re.compile(r"<a\b[^<>]*>said</a>")
 
 
-def _text(raw: str, content_type: str, left: Left) -> str:
+def _text(raw: str, content_type: str, left: Left, quotes: list[str]) -> str:
     if content_type == "text/html" or (not content_type and raw.lstrip().startswith("<")):
         # "Ann said:" before a quote, without the address of the message it links to
-        return html_to_text(_SAID_LINK.sub(lambda m: "said" if "/near/" in m.group() else m.group(), raw), left)
-    text = _without_quotes(raw, left)
+        return html_to_text(_SAID_LINK.sub(lambda m: "said" if "/near/" in m.group() else m.group(), raw), left, quotes)
+    text = _without_quotes(raw, left, quotes)
     text = _MENTION.sub(lambda m: m.group(2) if m.group(1) else "@" + m.group(2), text)
     text = re.sub(r"\[said\]\([^()\s]{0,500}\)", "said", text)  # the link to the quoted message: its word alone
-    return markdown_to_text(text, left)
+    text = markdown_to_text(text, left, quotes=quotes)
+    quotes[:] = passages(quotes)
+    return text
 
 
-def _without_quotes(raw: str, left: Left) -> str:
-    """Markdown without its ``quote`` blocks (counted in ``left``): a fence that opens one
-    closes at the next fence of the same marks, read line by line in one pass."""
+def _without_quotes(raw: str, left: Left, quotes: list[str]) -> str:
+    """Markdown without its ``quote`` blocks (counted in ``left``, their words added to
+    ``quotes``): a fence that opens one closes at the next fence of the same marks, read
+    line by line in one pass."""
     out: list[str] = []
     closing = ""  # the fence that closes the quote being skipped
     for line in raw.split("\n"):
@@ -132,10 +136,13 @@ def _without_quotes(raw: str, left: Left) -> str:
         if closing:
             if fence and fence.group(1) == closing and not fence.group(2):
                 closing = ""
+            else:
+                quotes[-1] += "\n" + line
             continue
         if fence and fence.group(2):
             closing = fence.group(1)
             left[QUOTED_PASSAGES] += 1
+            quotes.append("")
             continue
         out.append(line)
     return "\n".join(out)

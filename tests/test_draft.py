@@ -1348,6 +1348,10 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("I don't agree that a mentor needs a desk.", ("mentor", "needs desk", True)),  # denied, as "I don't think"
     # a noun that "to" says the use of is one thing, not the thing and a purpose
     ("A mentor is the best person to ask.", ("mentor", "best person to ask", False)),
+    # ... and so is a noun whose "to" says what it is of: "without intent to deceive" is no
+    # purpose "deceive" (a trial's "misinformation: deceive" said the opposite of its writer)
+    ("A mentor is advice given without intent to judge.", ("mentor", "advice given without intent to judge", False)),
+    ("A mentor is a person with the right to refuse.", ("mentor", "person with the right to refuse", False)),
     ("A mentor is different in kind, not in seniority.", ("mentor", "different in kind", False)),  # "kind" a noun here
     ('The word "mentor" means nothing.', ("mentor", "means nothing", False)),  # how much it means, not "nothing"
     ("A mentor means a lot to newcomers.", ("mentor", "means a lot to newcomers", False)),

@@ -105,6 +105,10 @@ _SPEAKERS_FRAME = re.compile(r"\s*(?:I|we|you|they|I['’](?:m|ve|d|ll)|we['’]
 # spoken to ("... I can only say", "... maybe I misunderstand", "... let me stop you")
 _OWN_SUBJECT = re.compile(r"(?:(?:then|so|maybe|perhaps|now|and|but)\s+)?(?:I|we|you|let\s+me|let['’]s|I['’](?:m|ve|d|ll)|"
                           r"we['’](?:re|ve|d|ll)|you['’](?:re|ve|d|ll))\b", re.I)
+# "Nobody today uses X": the words before deny, as "not" does
+_NOBODY = re.compile(r"\b(?:nobody|no\s+one|nothing|neither|nor|none)\b", re.I)
+# A capitalised word after a capitalised name inside a sentence: both words of a longer name
+_IN_A_NAME = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -123,6 +127,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     >>> text = "A feature request is not a bug, and an enhancement is not a defect."
     >>> named_claims(text, 0, [(27, 30, "bug"), (60, 66, "defect")], set())
     []
+    >>> text = "Nobody today uses sonnets, and the Sonnet Society agrees."
+    >>> named_claims(text, 0, [(18, 25, "sonnet")], set()), named_claims(text, 0, [(35, 41, "sonnet")], set())
+    ([], [])
     """
     if not mentions or mentions[0][2] in claimed or _ASKS.search(text) \
             or len({m[2] for m in mentions}) > MAX_TERMS:
@@ -136,6 +143,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
                            or compound_after(text, mentions[0][1] - base)):
         return []  # "the difference between X and Y" says nothing yet of either; nor "an X prediction" of X
     s, e, term = chosen or mentions[0]
+    if _IN_A_NAME.match(text, e - base) and text[s - base:s - base + 1].isupper() and text[:s - base].strip():
+        return []  # "the Congregatio de Propaganda Fide": a word of a longer name, which says nothing of it
     complement = _COMPLEMENT.search(text, 0, s - base)
     if term in claimed or (complement and _NOT.search(complement.group())) or _NOT_EVERY.search(text, 0, s - base):
         return []  # "a feature request is not a bug", "not every incident has a bug": no claim of the name
@@ -169,7 +178,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         before = text[at:complement.start() if complement and complement.start() >= at else s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
         # "a column called Goal" names it, and says nothing of it; nor does "we call it X"
-        label = "" if _NOT.search(before) or _NAMED_AS.search(before) or _SETTING.match(before) else _label(before)
+        label = "" if _NOT.search(before) or _NOBODY.search(before) or _NAMED_AS.search(before) \
+            or _SETTING.match(before) else _label(before)
         label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
     if not label or _CODE.search(label):
         return []  # a piece of code or a path ("NET uses [", "/auth") says nothing in words
@@ -201,6 +211,10 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
     >>> f = Finding(CLAIM, term="take", label="too common", start=0, end=len(text), rule="subject")
     >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (9, 13, "drop")], [f])]
     [('drop', 'too common')]
+    >>> text = "A limit is a kind of take, and drop is too common."
+    >>> shared_claims(text, 0, [(2, 7, "limit"), (23, 27, "take"), (33, 37, "drop")],
+    ...               [replace(f, term="drop", start=33)])
+    []
     >>> text = "Take, drop and skip are too common."
     >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (6, 10, "drop"), (15, 19, "skip")], [f])]
     [('drop', 'too common'), ('skip', 'too common')]
@@ -211,6 +225,8 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
     for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         if t1 == t2 or not _JOINED.match(gaps[i]):
             continue
+        if "," in gaps[i] and (_OBJECT.search(text, 0, s1 - base) or _COMPLEMENT.search(text, 0, s1 - base)):
+            continue  # "X is a kind of Y, and Z is ...": Y ends what X is, no subject beside Z
         # a comma alone joins names only in a list that "and" or "or" ends ("take, drop and
         # skip"); else it ends a clause: "A means two alternatives, alternatively means B"
         if not _AND_OR.search(gaps[i]) and not _LIST_GOES_ON.match(text, e2 - base) \

@@ -24,6 +24,12 @@
 >>> mentions = [(2, 8, "sonnet"), (24, 28, "poem"), (36, 42, "ballad")]
 >>> [(f.kind, f.term, f.other) for f in term_relations(text, 0, mentions)]
 [('similar_to', 'sonnet', 'poem'), ('contrasts_with', 'poem', 'ballad')]
+
+A list goes on the relation before it, a clause of its own does not:
+
+>>> text = "An ode is a kind of poem, and a sonnet is short."
+>>> [(f.kind, f.term, f.other) for f in term_relations(text, 0, [(3, 6, "ode"), (20, 24, "poem"), (32, 38, "sonnet")])]
+[('includes', 'poem', 'ode')]
 """
 
 from __future__ import annotations
@@ -98,6 +104,9 @@ _LIST = re.compile(rf"^{_Q}(?:,?\s*(?:and|or)\s+|\s*/\s*)(?:a|an|the)?\s*{_Q}$",
 _COMMA = re.compile(rf"^{_Q},\s*{_Q}$")
 # what joins the items of a list of names, each with its article: "X, a Y and a Z"
 _LISTED = re.compile(rf"^{_Q}(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:a|an|the)\s+)?{_Q}$", re.I)
+# A verb right after a name: it is the subject of a clause of its own, no item of a list before it
+_CLAUSE_VERB = re.compile(r"[\"”’'`)]*\s*(?:is|are|was|were|means?|meant|has|have|had|can|could|will|would|should|"
+                          r"must|may|might|does|do|did)\b", re.I)
 _SLASH = re.compile(rf"^{_Q}/{_Q}$")
 _ALL = re.compile(r"\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
 _ARE = re.compile(rf"^{_Q}(?:are|is)\s+(?:(?:also|just|really)\s+)?(?:a|an)?\s*{_Q}$", re.I)
@@ -157,7 +166,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
     spread: tuple[str, str, bool] | None = None  # the relation the list being read shares: kind, term, reversed
     for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         between = text[e1 - base:s2 - base]
-        if spread and _LIST.match(between):  # "X differs from Y and Z": from Z too
+        # "X differs from Y and Z": from Z too; not "X is a kind of Y, and Z is ...", another clause
+        if spread and _LIST.match(between) and not _CLAUSE_VERB.match(text, e2 - base):
             kind, a, rev = spread
             add(kind, t2, a, kind) if rev else add(kind, a, t2, kind)
             continue

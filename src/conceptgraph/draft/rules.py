@@ -939,6 +939,13 @@ _CATENATIVE = frozenset("happen happens happened tend tends tended seem seems se
                         "wanted need needs needed has have had going able unable ought likely unlikely supposed "
                         "meant about try tries tried trying manage manages managed decide decides decided choose "
                         "chooses chose prefer prefers hope hopes expected willing ready bound due enough".split())
+# ... and the nouns whose "to" says what they are of: "without intent to deceive", "the
+# right to vote", "an attempt to mislead" (one thing: an intent to deceive is no intent and
+# a purpose "deceive")
+_NOUN_TO = frozenset("intent intention intentions aim attempt attempts effort efforts desire wish will urge "
+                     "right rights freedom power ability capacity permission obligation duty "
+                     "responsibility need plan plans decision refusal willingness tendency reason chance "
+                     "opportunity way means motive incentive".split())
 
 
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
@@ -974,7 +981,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                                                 r"(?<!\bwhat)(?<!\bhow)(?<!\bwhere)(?<!\bwhen)(?<!\bwhich)(?<!\bwho)"
                                                 r"(?<!\bwhom)(?<!\bwhether)\s+to\s+(?=\w+)", phrase, re.I)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
-                 and phrase[: m.start()].split()[-1].casefold() not in _CATENATIVE
+                 and phrase[: m.start()].split()[-1].casefold() not in _CATENATIVE | _NOUN_TO
                  and not _NOUN_FOR.search(phrase[: m.start()])
                  and "VERB" in _pos(re.match(r"\s+to\s+(\w+)", phrase[m.start():]).group(1))]  # type: ignore[union-attr]
         at = 0

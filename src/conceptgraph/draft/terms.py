@@ -105,6 +105,20 @@ _DEFINED = re.compile(r"(?:^(?:(?:so|well|then|now|and|but|ok|okay|yes|yeah|no|r
                       rf"(?P<x>[^\W\d_][\w-]*(?:\s+(?!(?:{_HEDGING}|always|never|often|still|now|then|here|there|"
                       r"mostly)\b)[^\W\d_][\w-]*)?)"
                       rf"[\"”’'`]?\s+(?:{_HEDGING}\s+)?(?:means|meant|denotes|is defined as|refers to)\b", re.I)
+
+
+def _defined(m: re.Match[str]) -> str:
+    """The word :data:`_DEFINED` found said to mean something, without an adverb of how
+    it was meant after it ("Propaganda originally meant ...": "propaganda").
+
+    >>> _defined(_DEFINED.search("Propaganda originally meant propagation.")), \\
+    ...     _defined(_DEFINED.search("Tracking branch means a local branch."))
+    ('Propaganda', 'Tracking branch')
+    """
+    words = m.group("x").split()
+    return words[0] if len(words) == 2 and _pos(words[1].casefold()) == {"ADV"} else m.group("x")
+
+
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
                      r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*(?:\.[A-Za-z_]\w*)*"
@@ -517,7 +531,7 @@ def held_forms(text: str) -> list[tuple[str, str]]:
     found = [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(text)] \
         if any(q in text for q in "\"“'`‘") else []
     if _MEANING_VERB.search(text):
-        found += [m.group("x") for _, _, line in sentences(text) for m in _DEFINED.finditer(line)]
+        found += [_defined(m) for _, _, line in sentences(text) for m in _DEFINED.finditer(line)]
     out = []
     for inner in found:
         words = _quoted_words(inner)
@@ -698,7 +712,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
             f.mark(words, 1.5, speaker, message, preferred=False)
     if _MEANING_VERB.search(text):  # "X means ...": a word defined is a term, though said once
         for m in _DEFINED.finditer(text):
-            f.mark(_quoted_words(m.group("x")), 3.0, speaker, message)
+            f.mark(_quoted_words(_defined(m)), 3.0, speaker, message)
     # '"Emacs" and "vi"', '"flammable"/"inflammable"': a pair held up together
     for m in _QUOTED_PAIR.finditer(text) if sum(map(text.count, "\"“”‘`")) >= 4 else ():
         for side in ("a", "b"):

@@ -583,7 +583,7 @@ def test_a_node_keeps_its_id_in_the_files_from_one_export_to_the_next(tmp_path: 
     assert {r["id"]: r["uid:ID"] for r in rows} == {n: e for n, e in zip(smaller.nodes, expected)
                                                     if smaller.nodes[n].get("kind") == "term"}
     export(smaller, "cypher", tmp_path / "g.cypher")
-    assert "{uid: 'collaboration'}" in (tmp_path / "g.cypher").read_text(encoding="utf-8")
+    assert "{uid: 'collaboration', source: " in (tmp_path / "g.cypher").read_text(encoding="utf-8")
 
 
 def test_a_label_yed_would_draw_as_a_web_page_stays_text(tmp_path: Path) -> None:

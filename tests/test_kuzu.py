@@ -140,7 +140,7 @@ def test_the_cypher_script_runs_in_a_cypher_engine(which: str, tmp_path: Path) -
     conn = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
     tables: dict[str, dict[str, list]] = {}  # type: ignore[type-arg]
     for _, d in G.nodes(data=True):
-        cols = tables.setdefault(_label(str(d["kind"])), {"uid": [], "id": []})
+        cols = tables.setdefault(_label(str(d["kind"])), {"uid": [], "id": [], "source": []})
         for k, v in d.items():
             cols.setdefault(str(k), []).append(v)
     for label, cols in tables.items():
@@ -163,6 +163,9 @@ def test_the_cypher_script_runs_in_a_cypher_engine(which: str, tmp_path: Path) -
     assert values(conn.execute("MATCH ()-[r]->() RETURN count(r)")) == [[G.number_of_edges()]]
     labels = Counter(label for [label] in values(conn.execute("MATCH (n) RETURN n.label")))
     assert labels == Counter(str(d["label"]) for _, d in G.nodes(data=True))
+    # every node says which graph it is of (Kuzu reads "\\u0007" as "u0007": the hostile title is not compared)
+    [[source]] = values(conn.execute("MATCH (n) RETURN DISTINCT n.source"))
+    assert source == G.graph["title"] or which == "hostile"
     quotes: Counter = Counter()
     for rtype, (_, cols) in rels.items():
         if "quote" in cols:

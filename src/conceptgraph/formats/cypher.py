@@ -3,8 +3,12 @@ one ``CREATE`` per node, one ``MATCH ... CREATE`` per relationship, run with
 ``cypher-shell -f FILE`` or ``mgconsole < FILE``.
 
 Nodes are labelled by kind (``Term``, ``Attribute``...) and keep ``uid`` (its own id
-where that is a name token, else ``n0``, ``n1``...), the readable ``id`` and every
-attribute; relationships are typed by kind (``CLAIM``, ``CONTRASTS_WITH``...) and keep ``key``, ``speaker``, ``quote``, ``where``.
+where that is a name token, else ``n0``, ``n1``...), the readable ``id``, every
+attribute, and ``source``, the graph's title
+(:func:`~conceptgraph.formats.common.graph_source`), by which each relationship finds
+its two ends: the scripts of several threads load into one database side by side.
+Relationships are typed by kind (``CLAIM``, ``CONTRASTS_WITH``...) and keep ``key``,
+``speaker``, ``quote``, ``where``.
 Strings are single-quoted with only ``\\\\`` and ``\\'`` escaped, line breaks kept as they
 are (every engine reads those alike); other control characters are written ``\\uXXXX``.
 
@@ -20,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..graph import graph_title
 from ..kinds import OTHER_EDGE, OTHER_NODE
-from .common import Format, encode_json, file_ids, utf8
+from .common import Format, encode_json, file_ids, graph_source, utf8
 from .neo4j import node_label, relationship_type
 
 if TYPE_CHECKING:
@@ -79,13 +83,17 @@ def write_cypher(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]]
             *(f"//   CREATE INDEX IF NOT EXISTS FOR (n:{x}) ON (n.uid);" for x in labels),
             "// or Memgraph", *(f"//   CREATE INDEX ON :{x}(uid);" for x in labels)]
     out.write(utf8("\n".join(_LINE_BREAKS.sub(" ", h) for h in head) + "\n"))
+    source = graph_source(G)
+    own = [("source", source)] if source else []
+    where = f", source: {literal(source)}" if source else ""
     for n, d in G.nodes(data=True):
-        props = [("uid", uid[n]), ("id", str(n))] + [(str(k), v) for k, v in d.items() if k not in ("uid", "id")]
+        props = [("uid", uid[n]), ("id", str(n)), *own] + [(str(k), v) for k, v in d.items() if k not in ("uid", "id")]
         out.write(utf8(f"CREATE (:{label[n]} {_properties(props)});\n"))
     for u, v, k, d in G.edges(keys=True, data=True):
         rtype = relationship_type(str(d.get("kind") or OTHER_EDGE))
         props = [("key", str(k))] + [(str(x), y) for x, y in d.items() if x not in ("kind", "key")]
-        out.write(utf8(f"MATCH (a:{label[u]} {{uid: '{uid[u]}'}}), (b:{label[v]} {{uid: '{uid[v]}'}}) "
+        # matched within its own graph: the scripts of two threads load into one database side by side
+        out.write(utf8(f"MATCH (a:{label[u]} {{uid: '{uid[u]}'{where}}}), (b:{label[v]} {{uid: '{uid[v]}'{where}}}) "
                        f"CREATE (a)-[:{rtype} {_properties(props)}]->(b);\n"))
 
 

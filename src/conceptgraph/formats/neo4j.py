@@ -4,7 +4,8 @@ kind, one relationship file per relation kind, typed headers, UTF-8, and
 
 Each node gets ``uid:ID`` (its own id where that is a name token, else ``n0``,
 ``n1``...: see :func:`~conceptgraph.formats.common.file_ids`; ``1`` and ``"1"`` stay apart)
-and keeps its readable id in ``id``; lists are ``string[]`` arrays (a quote's span a
+and keeps its readable id in ``id``, and the graph's title in ``source``
+(:func:`~conceptgraph.formats.common.graph_source`); lists are ``string[]`` arrays (a quote's span a
 ``long[]``), their items joined
 by the first of ``;``, ``|``, ``¦``, ``␟`` (U+241F) and U+001F that no item of the
 whole graph holds (the command says which, as ``--array-delimiter``); only if every
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConceptGraphWarning
-from .common import Format, clean_value, encode_json, file_ids, utf8
+from .common import Format, clean_value, encode_json, file_ids, graph_source, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -108,13 +109,15 @@ def neo4j_files(G: Graph) -> dict[str, bytes]:
     by_kind: dict[str, list[Any]] = {}
     for n, kind in G.nodes(data="kind"):
         by_kind.setdefault(str(kind or "node"), []).append(n)
+    source = graph_source(G)
+    own, own_head = ([source], ["source:string"]) if source else ([], [])
     for kind, nodes in by_kind.items():
         names = list(dict.fromkeys(str(k) for n in nodes for k in G.nodes[n] if k not in ("kind", "id")))
         heads = [_header(k, [G.nodes[n].get(k) for n in nodes], sep) for k in names]
         label = node_label(kind)
-        rows = ([uid[n], str(n), label] + [_cell(G.nodes[n].get(k), how, sep) for k, (_, how) in zip(names, heads)]
+        rows = ([uid[n], str(n), label, *own] + [_cell(G.nodes[n].get(k), how, sep) for k, (_, how) in zip(names, heads)]
                 for n in nodes)
-        files[f"nodes_{_name(kind)}.csv"] = _csv(["uid:ID", "id", ":LABEL"] + [h for h, _ in heads], rows)
+        files[f"nodes_{_name(kind)}.csv"] = _csv(["uid:ID", "id", ":LABEL", *own_head] + [h for h, _ in heads], rows)
     by_rel: dict[str, list[tuple[Any, Any, Any, dict[str, Any]]]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
         by_rel.setdefault(str(d.get("kind", "edge")), []).append((u, v, k, d))

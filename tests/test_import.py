@@ -1423,6 +1423,23 @@ def test_a_transcript_cut_short_is_said_so_not_read_as_a_shorter_one(write, cut:
     assert len(read_discussion([path])[0].messages) == 3
 
 
+def test_a_zoom_transcript_cut_in_a_cues_words_is_read_with_a_warning(write) -> None:
+    """Zoom writes no voice tags to close: a file cut in the middle of a cue's words is a
+    file of fewer words, and nothing tells it from a whole one but its last line, left
+    open on a word. The import goes on (a writer may leave the last line open) and says
+    so in one line naming the file and line; a last line that ends its sentence is quiet."""
+    head = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nAnn: A theory explains.\n\n"
+            "2\n00:00:04.000 --> 00:00:06.000\nBo: A moderator decides who gets to speak and rem")
+    path = write(head, "GMT20240307-140212_Recording.transcript.vtt")
+    with pytest.warns(ConceptGraphWarning, match=r"transcript\.vtt:9: the file ends in the middle of a cue's words"):
+        ds, _ = read_discussion([path])
+    assert ds.messages[-1].text.endswith("and rem")
+    path.write_text(head.replace(" and rem", "."), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(read_discussion([path])[0].messages) == 2
+
+
 @pytest.mark.parametrize("head", [b"AuthorID,Author,Date,Content,Attachments,Reactions\n1,Ann,2024-01-01,Caf",
                                   b"=" * 24 + b"\nGuild: G\nChannel: c\n" + b"=" * 24 + b"\n\n[1/1/2024 9:00 AM] Ann\nCaf"])
 def test_a_discord_csv_or_text_export_cut_in_a_character_is_said_so(write, head: bytes) -> None:

@@ -17,13 +17,14 @@ import lzma
 import os
 import re
 import stat
+import warnings
 import zipfile
 import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, markdown_to_text, passages, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_minute, votes
@@ -260,6 +261,15 @@ def _cut_short(text: str, file: str) -> None:
     if len(voiced) >= 3 and "</v>" not in voiced[-1] and all("</v>" in block for block in voiced[:-1]):
         raise DatasetError("the last cue's voice is never closed (</v>), as every other cue's is: is it cut short?",
                            file, line)
+    # Every cue ends its line, and a file its last cue's: words that end neither their sentence
+    # nor their line were likely cut off, but a writer may leave the last line open, so: said
+    if not text.endswith("\n") and not _ENDED.search(last) and re.search(r"\w$", last):
+        warnings.warn(ConceptGraphWarning(
+            f"{file}:{line}: the file ends in the middle of a cue's words (\"...{excerpt(last[-30:], 30)}\", "
+            "no line break after them): if it was cut short, the last turn is incomplete"), stacklevel=2)
+
+
+_ENDED = re.compile(r"[.!?…)\]\"”’']\s*$")
 
 
 def sniff_transcript(head: bytes) -> bool:

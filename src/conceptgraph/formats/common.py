@@ -34,7 +34,6 @@ __all__ = [
     "XML_INVALID",
     "apart",
     "together",
-    "graph_source",
     "Column",
     "Readable",
     "needs_exact",
@@ -302,22 +301,6 @@ def edge_caption(d: dict[Any, Any]) -> str:
     phrase = {WROTE: "wrote", REPLIES_TO: "replies to", **RELATION_KINDS}.get(kind, kind.replace("_", " "))
     phrase = f"not {phrase}" if negated else phrase
     return f"{phrase} ({who})" if who and kind not in STANCES else phrase  # a stance's speaker is its source
-
-
-def graph_source(G: Graph) -> str:
-    """The ``source`` property a database export gives every node: the graph's title,
-    so that the graphs of several threads loaded into one database stay apart, and a
-    query can ask for one of them. "" when the graph has no title, or when a node
-    has a ``source`` of its own (a graph read from another tool's file), which stays.
-
-    >>> import networkx as nx
-    >>> graph_source(nx.MultiDiGraph(title="Cog or sprocket?")), graph_source(nx.MultiDiGraph())
-    ('Cog or sprocket?', '')
-    """
-    from ..graph import graph_title
-
-    title = graph_title(G)
-    return "" if not title or any("source" in d for _, d in G.nodes(data=True)) else title
 
 
 def needs_exact(value: Any) -> bool:

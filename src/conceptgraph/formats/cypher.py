@@ -5,7 +5,7 @@ one ``CREATE`` per node, one ``MATCH ... CREATE`` per relationship, run with
 Nodes are labelled by kind (``Term``, ``Attribute``...) and keep ``uid`` (its own id
 where that is a name token, else ``n0``, ``n1``...), the readable ``id``, every
 attribute, and ``source``, the graph's title
-(:func:`~conceptgraph.formats.common.graph_source`), by which each relationship finds
+(:func:`~conceptgraph.formats.neo4j.graph_source`), by which each relationship finds
 its two ends: the scripts of several threads load into one database side by side.
 Relationships are typed by kind (``CLAIM``, ``CONTRASTS_WITH``...) and keep ``key``,
 ``speaker``, ``quote``, ``where``.
@@ -24,8 +24,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..graph import graph_title
 from ..kinds import OTHER_EDGE, OTHER_NODE
-from .common import Format, encode_json, file_ids, graph_source, utf8
-from .neo4j import node_label, relationship_type
+from .common import Format, encode_json, file_ids, utf8
+from .neo4j import graph_source, node_label, relationship_type
 
 if TYPE_CHECKING:
     from ..graph import Graph

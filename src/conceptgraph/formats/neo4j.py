@@ -5,7 +5,7 @@ kind, one relationship file per relation kind, typed headers, UTF-8, and
 Each node gets ``uid:ID`` (its own id where that is a name token, else ``n0``,
 ``n1``...: see :func:`~conceptgraph.formats.common.file_ids`; ``1`` and ``"1"`` stay apart)
 and keeps its readable id in ``id``, and the graph's title in ``source``
-(:func:`~conceptgraph.formats.common.graph_source`); lists are ``string[]`` arrays (a quote's span a
+(:func:`graph_source`); lists are ``string[]`` arrays (a quote's span a
 ``long[]``), their items joined
 by the first of ``;``, ``|``, ``¦``, ``␟`` (U+241F) and U+001F that no item of the
 whole graph holds (the command says which, as ``--array-delimiter``); only if every
@@ -24,14 +24,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConceptGraphWarning
-from .common import Format, clean_value, encode_json, file_ids, graph_source, utf8
+from ..graph import graph_title
+from .common import Format, clean_value, encode_json, file_ids, utf8
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["neo4j_files", "import_command", "node_label", "relationship_type"]
+__all__ = ["neo4j_files", "import_command", "node_label", "relationship_type", "graph_source"]
 
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def graph_source(G: Graph) -> str:
+    """The ``source`` property a database export gives every node: the graph's title,
+    so that the graphs of several threads loaded into one database stay apart, and a
+    query can ask for one of them. "" when the graph has no title, or when a node
+    has a ``source`` of its own (a graph read from another tool's file), which stays.
+
+    >>> import networkx as nx
+    >>> graph_source(nx.MultiDiGraph(title="Cog or sprocket?")), graph_source(nx.MultiDiGraph())
+    ('Cog or sprocket?', '')
+    """
+    title = graph_title(G)
+    return "" if not title or any("source" in d for _, d in G.nodes(data=True)) else title
 
 
 def _name(text: str) -> str:

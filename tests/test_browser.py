@@ -575,6 +575,34 @@ def test_the_thread_lists_every_message_with_its_quotes_marked(fresh: Page) -> N
     assert "the message answered: post" in p.text_content("#status")
 
 
+def test_the_thread_shows_what_a_message_quotes_apart_from_its_words(browser, tmp_path: Path) -> None:
+    """A reply's quote of another (kept apart by the import) stands above its words, set off
+    as a quote: "Agreed." alone would say nothing; a hostile quote is only text."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Contributor, Dataset, Message, Source
+
+    ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),
+                                            Contributor("bo", "Bo", "commenter", ("comment 1",))),
+                 messages=(Message("m1", "ann", "post", "A member pays dues."),
+                           Message("m2", "bo", "comment 1", "Agreed.", reply_to="m1",
+                                   quotes=("A member pays dues.", PAYLOADS[0]))))
+    page = Page(browser, write_page(build_graph(ds), tmp_path / "quotes.html"))
+    try:
+        page.page.click("#thread-toggle")
+        reply = "#messages > li:nth-child(2)"
+        assert page.js(f"() => [...document.querySelectorAll('{reply} blockquote.msg-quote')].map((q) => q.textContent)") \
+            == ["A member pays dues.", PAYLOADS[0]]
+        assert page.page.text_content(f"{reply} .msg-text") == "Agreed."  # the quotes are no part of its words
+        # set apart: below the head, above the words, in a quieter grey than the words
+        tops = page.js(f"() => ['.head', 'blockquote', '.msg-text'].map((s) => "
+                       f"document.querySelector('{reply} ' + s).getBoundingClientRect().top)")
+        assert tops == sorted(tops)
+        assert page.js("() => window.__pwned") is None and not page.dialogs and not page.errors
+        page.screenshot("thread-quotes.png")
+    finally:
+        page.close()
+
+
 def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) -> None:
     """/ and a name, Enter: the panel's heading has the keyboard (its name is read first),
     Tab goes on to its controls; Escape closes the panel and gives the keyboard back to

@@ -55,6 +55,17 @@ def test_the_bundled_discussion_imports_as_curated() -> None:
                                                                    gold.source.date)
 
 
+def test_thread_shows_what_a_reply_quotes_apart_from_its_words(tmp_path: Path) -> None:
+    """A Discourse reply's quote box: kept out of the reply's words, and shown above them
+    by `thread` (as "> ...") and in its JSON (``quotes``), so that its answer reads as one."""
+    assert run("import", str(FIX / "discourse.json"), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    r = run("thread", "--data", str(tmp_path / "d"))
+    assert "post 3 — Chen Wei (replies to post 2), 2024-05-02\n    > Collaboration means a shared goal.\n" \
+           "    Cooperation can have a shared goal too." in r.stdout, r.stdout
+    messages = json.loads(run("thread", "--data", str(tmp_path / "d"), "--json").stdout)["messages"]
+    assert [m.get("quotes") for m in messages] == [None, None, ["Collaboration means a shared goal."], None]
+
+
 def test_import_writes_a_dataset_every_command_reads(tmp_path: Path) -> None:
     r = run("import", str(SOURCE), "-o", str(tmp_path / "coop"))
     assert r.exit_code == 0, r.stderr

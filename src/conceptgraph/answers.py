@@ -323,6 +323,8 @@ class ThreadMessage(TypedDict):
     url: NotRequired[str]
     #: why its words are gone ("deleted", "removed"): a stand-in kept because others answer it
     gone: NotRequired[str]
+    #: the passages of others it quotes, kept out of its text
+    quotes: NotRequired[list[str]]
     mentions: NotRequired[list[list[int]]]
 
 

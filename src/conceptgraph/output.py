@@ -615,6 +615,7 @@ def thread_text(r: dict[str, Any]) -> str:
         head += f", score {m['score']}" if "score" in m else ""
         head += ", accepted" if m.get("accepted") else ""
         lines.append(head)
+        lines += [f"    > {_one_line(q)}" for q in m.get("quotes", ())]  # what it answers, not its words
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
         lines += ["    " + line for line in text.splitlines() or [""]]
         for c in m["claims"]:

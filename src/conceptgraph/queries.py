@@ -1079,6 +1079,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: s
             msg["url"] = str(d["url"])
         if d.get("gone"):
             msg["gone"] = str(d["gone"])
+        if isinstance(d.get("quotes"), list) and d["quotes"]:
+            msg["quotes"] = [str(q) for q in d["quotes"]]
         if spans_in is not None:
             spans = spans_in(text)
             if not spans:

@@ -859,6 +859,8 @@
         head.appendChild(webLink(m.url, "on the site"));
       }
       li.appendChild(head);
+      // what it quotes of another, set apart: what a short answer ("Agreed.") is about, never its words
+      (m.quotes || []).forEach((q) => li.appendChild(el("blockquote", q, "msg-quote")));
       li.appendChild(markedText(m));
       ol.appendChild(li);
     });

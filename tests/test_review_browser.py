@@ -1110,6 +1110,31 @@ def test_single_key_shortcuts_turned_off_leave_the_decisions_to_the_buttons(brow
     assert errors == []
 
 
+def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: Path) -> None:
+    """"Agreed." under a quoted sentence: the card shows the quote above the words it
+    marks, so that the reviewer sees what was agreed with (the quote is no part of them)."""
+    comment = {"kind": "t1", "data": {"name": "t1_b", "author": "Bo", "parent_id": "t3_a", "created_utc": 1714560000,
+                                      "body": "> A member pays dues every year.\n\nAgreed."}}
+    post = {"name": "t3_a", "author": "Ann", "title": "Supporters and members", "created_utc": 1714550000,
+            "selftext": "A supporter gives time or money. A member pays dues every year."}
+    thread = tmp_path / "thread.json"
+    thread.write_text(json.dumps([{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": post}]}},
+                                  {"kind": "Listing", "data": {"children": [comment]}}]))
+    folder = tmp_path / "members"
+    assert run("import", str(thread), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "supporter,member", "-q").exit_code == 0
+    with _reviewing(browser, folder) as (page, server):
+        for _ in range(40):
+            it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
+            if it.kind == "relation" and it.record.kind == "agrees_with":
+                break
+            page.keyboard.press(" ")
+        assert it.record.kind == "agrees_with"
+        assert page.eval_on_selector_all("#rv-card .rv-message blockquote", "(qs) => qs.map((q) => q.textContent)") \
+            == ["A member pays dues every year."]
+        assert page.text_content("#rv-card .rv-message mark") == "Agreed."
+
+
 def test_a_finished_review_leaves_a_card_as_small_as_its_words(browser, tmp_path: Path) -> None:
     """Everything decided, the card says so and where the result is, and takes no more of
     the graph than that (it had kept the height of an item's card, over a speaker's name)."""

@@ -428,6 +428,9 @@
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
       const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];
+      // a stance under a quote of another ("Agreed."): what it answers, set apart above its words
+      const quotes = i !== undefined && (it.kind === "agrees_with" || it.kind === "disputes") ? data.nodeDetails[i].quotes : null;
+      if (Array.isArray(quotes)) quotes.forEach((q) => wrap.appendChild(el("blockquote", q, "msg-quote")));
       wrap.appendChild(document.createTextNode(visible(text.slice(0, span[0]))));
       const mark = el("mark", text.slice(span[0], span[1]), "rv-quote");
       wrap.appendChild(mark);

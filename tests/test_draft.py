@@ -1342,6 +1342,11 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("We should never use mentor for the volunteer role.", ("mentor", "volunteer role", True)),  # the use denied
     ("A mentor need not coach at all.", ("mentor", "has to coach", True)),  # not "does not need coach"
     ("A mentor does not need a desk.", ("mentor", "needs desk", True)),
+    # denied by the modal before the verb (a trial's "shouldn't require a merged PR" had been
+    # drafted as requiring one, and four people who agreed as disputing each other)
+    ("A mentor shouldn't require a desk.", ("mentor", "needs desk", True)),
+    ("A mentor should not require a desk.", ("mentor", "needs desk", True)),
+    ("A mentor should require a desk.", ("mentor", "needs desk", False)),
     ("Real talk: mentor != coach.", ("mentor", "coach", True)),  # "!=" denies, as "is not" does
     ("A mentor can ONLY be a volunteer.", ("mentor", "can only be volunteer", False)),  # the restriction kept
     ("A mentor burns out.", ("mentor", "burns out", False)),  # a phrasal verb keeps its particle
@@ -1665,6 +1670,24 @@ def test_an_agreement_under_a_quote_is_about_what_it_quotes(tmp_path: Path, expo
     assert set(term.values()) == {"supporter", "member"}
     [agreement] = [r for r in out.relations if r.kind == "agrees_with"]
     assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"member"}
+
+
+def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:
+    """In a flat chat, a reply that makes the very claim made before it agrees with whoever
+    made it first, though "shouldn't" or "not" would make it lean against; and an answer to
+    a question that only asks disputes no one (a trial's five people who agreed had been
+    drafted as disputing each other, and the first as disputing the one who asked)."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Ann: What is a contributor, really?\n"
+                    "Bob: A contributor shouldn't require a merged PR.\n"
+                    "Cat: A contributor should not require a merged PR.\n"
+                    "Dan: A contributor doesn't need a merged PR.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds, terms=["contributor"])
+    assert {c.negated for c in out.claims} == {True}
+    name = {c.id: c.name for c in ds.contributors}
+    assert sorted((r.kind, name[r.source], name[r.target]) for r in out.relations if r.kind in ("agrees_with", "disputes")) \
+        == [("agrees_with", "Cat", "Bob"), ("agrees_with", "Dan", "Bob")]
 
 
 def test_a_reply_under_several_quotes_answers_the_one_just_above(tmp_path: Path) -> None:

@@ -576,7 +576,31 @@ class _Drafter:
                 answered = called
             elif self.root_by and self.root_by != msg.by and of_the_opening(msg.text[s:e]):
                 answered = self.root_by
-            self.relation(kind, msg.by, answered, msg, s, e, "leaning", concerns=self.about(answered, words, msg, s))
+            concerns = self.about(answered, words, msg, s)
+            said = self.same_claims(msg, concerns)
+            if said:  # the very claim again: with them, whatever words it leans with ("shouldn't" too)
+                kind = said
+            elif self.answers_question and kind == DISPUTES:
+                return  # an answer to a question that only asks disputes nothing in it
+            self.relation(kind, msg.by, answered, msg, s, e, "leaning", concerns=concerns)
+
+    def same_claims(self, msg: Message, concerns: Sequence[str]) -> str:
+        """AGREES_WITH when ``msg`` drafted one of the claims ``concerns`` names (the same
+        term and attribute, asserted or denied alike), DISPUTES when it drafted one the
+        other way round, else "": what a reply's own claims say of its target's."""
+        mine = {(c.term, c.attribute, c.negated) for c in self.claims[-50:] if c.message == msg.id}
+        if not mine:
+            return ""
+        theirs = {(c.term, c.attribute, c.negated) for c in map(self.claim_of, concerns) if c is not None}
+        if mine & theirs:
+            return AGREES_WITH
+        return DISPUTES if {(t, a, not n) for t, a, n in mine} & theirs else ""
+
+    def claim_of(self, ident: str) -> Claim | None:
+        """A drafted claim by its id (``draft-claim-N``)."""
+        n = ident.rsplit("-", 1)[-1]
+        return self.claims[int(n) - 1] if ident.startswith("draft-claim-") and n.isdigit() and int(n) <= len(self.claims) \
+            else None
 
     def about(self, target: str, words: set[str], msg: Message, s: int) -> tuple[str, ...]:
         """The claims of ``target`` that a stance at ``s`` in ``msg`` is about: those its
@@ -588,7 +612,7 @@ class _Drafter:
         if not passages:
             return echoed
         quoted = [ident for ident, *_ in self.said.get(target, [])
-                  if any(_within(_word_line(self.claims[int(ident.rsplit("-", 1)[1]) - 1].quote), p) for p in passages)]
+                  if (c := self.claim_of(ident)) is not None and any(_within(_word_line(c.quote), p) for p in passages)]
         return tuple(c for c in echoed if c in quoted) or _in_order(quoted) or echoed
 
     def each_side_its_own(self, stated: int) -> None:

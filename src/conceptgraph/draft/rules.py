@@ -56,7 +56,7 @@ _COPULA = re.compile(
     rf"becomes?|feels?|seems?|looks?|sounds?)\b|!=|≠|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
     re.I)
 _VERB = re.compile(
-    rf"^{_ASIDE}\s*(?:{_MODAL})?(?P<does>(?:does not|do not|doesn['’]?t|don['’]?t)\s+)?"
+    rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<does>(?:does not|do not|doesn['’]?t|don['’]?t)\s+)?"
     r"(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
 _DOES = re.compile(rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<neg>(?:does not|do not|doesn['’]?t|don['’]?t|cannot|can['’]?t"
@@ -785,7 +785,9 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         then = _FIRST_WORD.match(text, rest_start + verb.end(), end)
         if v == "need" and verb.group("neg") and then and "VERB" in _pos(then.group(1).casefold()):
             v = "has to"  # "a sponsor need not mentor": does not have to, not "does not need a mentor"
-        return _attributes(text, base, rest_start + verb.end(), end, term, negated=bool(verb.group("neg") or verb.group("does")),
+        # "shouldn't require", "should not require", "can never need": denied by the modal too
+        denied = bool(verb.group("neg") or verb.group("does") or _MODAL_DENIES.search(verb.group("modal") or ""))
+        return _attributes(text, base, rest_start + verb.end(), end, term, negated=denied,
                            verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)

@@ -710,6 +710,25 @@ def test_the_forms_of_a_short_word_no_dictionary_has_are_one_term() -> None:
     assert key_of(["owned"]) != key_of(["pwned"]) and key_of(["bus"]) != key_of(["bu"])  # words a dictionary has
 
 
+def test_one_who_does_it_is_no_term_with_the_act() -> None:
+    """"committer" and "commit", "reviewer" and "review" are two things (a person, an act):
+    their forms are not one term's aliases, so "commit access" names no committer; the
+    forms of each still are one ("committers"), and "answer", whose "er" is its own, is
+    "answers" and "answered" still."""
+    assert key_of(["committers"]) == key_of(["committer"]) != key_of(["commit"]) == key_of(["commits"])
+    assert key_of(["reviewer"]) != key_of(["review"]) and key_of(["teacher"]) != key_of(["teach"])
+    assert key_of(["answer"]) == key_of(["answers"]) == key_of(["answered"])
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "ann", "post", "What is the difference between a committer and a maintainer? "
+                    "A committer is a maintainer with commit access."),
+            Message("m2", "bo", "comment 1", "Committers review code; nobody commits directly anymore.", reply_to="m1"))
+    people = (Contributor("ann", "Ann", "author", ("post",)), Contributor("bo", "Bo", "commenter", ("comment 1",)))
+    ds = Dataset(Source("Committer or maintainer?"), messages=msgs, contributors=people)
+    [committer] = [t for t in draft(ds).terms if t.label == "committer"]
+    assert not {"commit", "commits"} & set(committer.aliases)
+
+
 @pytest.mark.parametrize(("sentence", "kind"), [
     ("I looked up both sonnet and ballad and find that they are synonymous.", "similar_to"),
     ("A sonnet and a ballad are not synonyms.", "contrasts_with"),

@@ -197,10 +197,27 @@ def _word_key(word: str) -> str:
     if word.casefold() in _NUMBER_WORDS:
         return _NUMBER_WORDS[word.casefold()]
     key = stem(normalise(lemma(word)) or normalise(word))
+    if _agent_noun(normalise(word)) and not key.endswith("er"):
+        # one who does it is no act of it: "committer" is not "commit", "reviewer" not "review"
+        return key + "-er"
     if not parts_of_speech(word):  # a word no dictionary has: "pwned" and "pwning" are "pwn"
         key = _UNKNOWN_INFLECTION.sub("", key)
         key = _DOUBLED.sub(r"\1", key)  # "frobbed", "frobbing": "frob"
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def _agent_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is one who does what a verb says: "committer",
+    "reviewers", "driver"; not "answer" or "cluster", whose "er" is of the word itself.
+
+    >>> [w for w in ("committer", "reviewers", "driver", "answer", "cluster") if _agent_noun(w)]
+    ['committer', 'reviewers', 'driver']
+    """
+    one = word[:-1] if word.endswith("ers") else word
+    if not one.endswith("er") or len(one) < 5:
+        return False
+    base = one[:-2]
+    return any("VERB" in parts_of_speech(b) for b in (base, base + "e", base[:-1] if base[-1] == base[-2:-1] else ""))
 
 
 # the endings of a word's forms, left on a short stem by stem(), which keeps four letters

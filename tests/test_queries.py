@@ -489,8 +489,33 @@ def test_agreeing_with_a_denial_endorses_no_assertion() -> None:
                                span=(0, 16))),
                  relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", text[2], "comment 2", message="m3",
                                      span=(0, 12), concerns=("c2",)),))
-    [hot] = consensus(build_graph(ds))["agreed"]
-    assert hot["supporters"] == ["Ann"] and hot["endorsed_by"] == []
+    hot, not_hot = sorted(consensus(build_graph(ds))["agreed"], key=lambda i: i.get("denied", False))
+    assert hot["supporters"] == ["Ann"] and hot["endorsed_by"] == [] and "denied" not in hot
+    # the denial is a point of its own, and it is the one Bo endorses
+    assert not_hot["denied"] is True and not_hot["supporters"] == ["Ann"] and not_hot["endorsed_by"] == ["Bo"]
+
+
+def test_a_point_people_share_by_denying_it_is_agreed() -> None:
+    """Three people who each say a contributor needs no merged PR agree on it, as much as
+    three who say it does: `consensus` ranks the denial with its supporters, and says it
+    as a denial (a trial's strongest agreement had been missing from the list)."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Source, Term
+
+    said = "A contributor does not need a merged PR."
+    people = ("ann", "bo", "cy")
+    ds = Dataset(Source("t"), terms=(Term("contributor", "contributor"),),
+                 attributes=(Attribute("merged-pr", "needs a merged PR"), Attribute("helps", "anyone who helps")),
+                 contributors=tuple(Contributor(p, p.title(), "commenter") for p in people),
+                 messages=tuple(Message(f"m{i}", p, f"comment {i}", said) for i, p in enumerate(people)),
+                 claims=(*(Claim(f"c{i}", "contributor", "merged-pr", p, said, f"comment {i}", negated=True)
+                           for i, p in enumerate(people)),
+                         Claim("c9", "contributor", "helps", "ann", said, "comment 0", inferred=True)))
+    from conceptgraph.output import consensus_text
+
+    answer = consensus(build_graph(ds))
+    top = answer["agreed"][0]
+    assert (top["attribute"], top["count"], top.get("denied")) == ("merged-pr", 3, True)
+    assert "3  contributor  does not need a merged PR  Ann, Bo, Cy" in consensus_text(answer)  # type: ignore[arg-type]
 
 
 def test_an_agreement_endorses_only_the_point_it_concerns(B) -> None:

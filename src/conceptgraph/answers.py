@@ -231,6 +231,8 @@ class Agreed(TypedDict):
     #: of the supporters, those who said it only in a draft not yet reviewed
     drafted_by: NotRequired[list[str]]
     endorsed_by: list[str]
+    #: the supporters deny it of the term ("does not need a merged PR")
+    denied: NotRequired[bool]
     quotes: NotRequired[list[Evidence]]
 
 

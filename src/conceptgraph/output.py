@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from typing import Any, TextIO
 
 from .errors import excerpt, printable
-from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text, stance_about
+from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text, denial, stance_about
 from .stdout import write_stdout
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty", "terminal_width"]
@@ -521,12 +521,14 @@ def consensus_text(r: dict[str, Any]) -> str:
     elif any("quotes" in i for i in shown):  # every quote under its line: a table cannot hold them
         for i in shown:
             endorsed = f"; endorsed by {_names(i['endorsed_by'])}" if i["endorsed_by"] else ""
-            lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'])} — {_names(i['supporters'])}"
+            lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'], i.get('denied', False))} — "
+                         f"{_names(i['supporters'])}"
                          f"{endorsed}{_mark(i.get('inferred_by', []), i['supporters'])}"
                          f"{_drafted(i.get('drafted_by', []), i['supporters'])}")
             lines += _quotes(i)
     else:
-        rows = [[i["count"], i["term_label"], i["label"], _names(i["supporters"])
+        rows = [[i["count"], i["term_label"], "".join(denial(i["label"])) if i.get("denied") else i["label"],
+                 _names(i["supporters"])
                  + _mark(i.get("inferred_by", []), i["supporters"]) + _drafted(i.get("drafted_by", []), i["supporters"]),
                  _names(i["endorsed_by"])] for i in shown]
         lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))

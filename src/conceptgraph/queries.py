@@ -795,14 +795,15 @@ def _thread_order(G: Graph) -> dict[Any, int]:
     return {n: i for i, n in enumerate(n for n, k in G.nodes(data="kind") if k == MESSAGE)}
 
 
-def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str], list[str]]:
-    """(term, attribute, supporter name) -> names of those who agree with that supporter
-    about that point. An agreement that says what it ``concerns`` (claims or attributes)
+def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str, bool], list[str]]:
+    """(term, attribute, supporter name, denied) -> names of those who agree with that
+    supporter about that point (asserted, or denied: agreeing with a denial endorses no
+    assertion). An agreement that says what it ``concerns`` (claims or attributes)
     endorses only those; one that does not endorses everything its target claimed
     before it (where both name their messages; ``order``: :func:`_thread_order`), never
     what was said later; nor a point its author disputes with the same person ("I concede
     the history, but your definition is wrong": the definition is not endorsed)."""
-    out: dict[tuple[Any, Any, str], list[str]] = defaultdict(list)
+    out: dict[tuple[Any, Any, str, bool], list[str]] = defaultdict(list)
     succ, _, _ = adjacency(G)
     disputed: dict[tuple[Any, Any], set[Any]] = defaultdict(set)  # (who, whom) -> the claims and attributes disputed
     for u, v, _, d in edge_items(G):
@@ -816,15 +817,15 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str],
         said_at = order.get(d.get("message"))
         for attr, keyed in succ[v].items():
             for key, c in keyed.items():
-                if c.get("kind") != ASSERTS or c.get("negated") or key in against or attr in against:
-                    continue  # agreeing with a denial endorses no assertion
+                if c.get("kind") != ASSERTS or key in against or attr in against:
+                    continue
                 if concerns:
                     endorsed = key in concerns or attr in concerns
                 else:
                     at = order.get(c.get("message"))
                     endorsed = said_at is None or at is None or at < said_at
                 if endorsed:
-                    out[(c.get("term"), attr, _label(G, v))].append(_label(G, u))
+                    out[(c.get("term"), attr, _label(G, v), bool(c.get("negated")))].append(_label(G, u))
     return out
 
 
@@ -833,7 +834,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
 
     ``{"agreed": [...], "disputed": [...], "agreements": [...]}``: ``agreed`` ranks
     (term, attribute) pairs by distinct supporters, with ``endorsed_by`` for those who
-    agree with a supporter about that very point; ``disputed`` lists an attribute some
+    agree with a supporter about that very point (a pair people deny, ``denied``, is a
+    point they share as much as one they assert); ``disputed`` lists an attribute some
     assert and others deny of one term (``asserted_and_denied``), opposed attributes
     both asserted of one term (``opposed_attributes``) and contributors who dispute
     each other (``contributors``, with what the dispute ``concerns``). With ``limit``,
@@ -848,7 +850,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
         has, lacks = _support(G, t)
         for x, claims in has.items():
             item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, False)}
-            endorsers = [e for s in item["supporters"] for e in endorsements.get((t, x, s), [])
+            endorsers = [e for s in item["supporters"] for e in endorsements.get((t, x, s, False), [])
                          if e not in item["supporters"]]
             item["endorsed_by"] = list(dict.fromkeys(endorsers))
             if quotes:
@@ -860,6 +862,14 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                                  "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x]),
                                  **_optional(inferred_by=_inferred_by(both), drafted_by=_drafted_by(both)),
                                  **({"quotes": _public(both)} if quotes else {})})
+        for x, claims in lacks.items():  # a point shared by denying it: "does not need a merged PR"
+            item = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, False), "denied": True}
+            item["endorsed_by"] = list(dict.fromkeys(e for s in item["supporters"]
+                                                     for e in endorsements.get((t, x, s, True), [])
+                                                     if e not in item["supporters"]))
+            if quotes:
+                item["quotes"] = _public(claims)
+            agreed.append(item)
         order = {x: i for i, x in enumerate(has)}
         for x in has:
             for y in sorted((y for y in _opposed(G, x) if order.get(y, -1) > order[x]), key=order.__getitem__):

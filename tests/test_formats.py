@@ -473,6 +473,26 @@ def test_export_command(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["export", "yed", "-o", str(tmp_path / "y.graphml")]).exit_code == 0
 
 
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "neo4j"])
+def test_what_a_stance_is_about_is_in_words_in_every_export(tmp_path: Path, fmt: str) -> None:
+    """Gephi's data table and Neo4j show an edge's fields alone: besides the ids of the
+    claims it concerns, a stance carries them in words (a trial could not tell in Gephi
+    what an agreement was with)."""
+    ds = Dataset(Source("t"), terms=(Term("soup", "soup"),), attributes=(Attribute("hot", "hot"),),
+                 contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 claims=(Claim("c1", "soup", "hot", "ann", "Soup is not hot.", "post", negated=True),),
+                 relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", "Agreed.", "comment 1", concerns=("c1",)),))
+    G = build_graph(ds)
+    assert G.edges["bo", "ann", "r1"]["concerns_labels"] == ["soup: not hot"]
+    path = tmp_path / ("out" if fmt == "neo4j" else f"g.{fmt}")
+    export(G, fmt, path)
+    if fmt == "neo4j":
+        [row] = csv.DictReader((path / "rels_agrees_with.csv").open(encoding="utf-8"))
+        assert row["concerns_labels:string[]"] == "soup: not hot"
+    else:
+        assert read_graph(path).edges["bo", "ann", "r1"]["concerns_labels"] == ["soup: not hot"]
+
+
 def test_gexf_refuses_entity_declarations(write) -> None:
     path = write('<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY a "aaaa">]>\n<gexf/>', "bomb.gexf")
     with pytest.raises(DatasetError, match="entity declarations are not accepted"):

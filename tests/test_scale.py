@@ -59,6 +59,20 @@ def test_cache_gives_the_same_graph_and_notices_edits(mini: Path, tmp_path: Path
     assert load_graph(mini, cache=True).graph["title"] == "Edited"
 
 
+def test_the_cache_is_of_this_code_not_only_of_this_version(mini: Path, tmp_path: Path, monkeypatch) -> None:
+    """An install from a checkout keeps its version number while its code moves on (a
+    `git pull`): a graph cached by other code is built again, not read back."""
+    import conceptgraph.cache as cache
+
+    load_graph(mini, cache=True)
+    monkeypatch.setattr(cache, "_CODE", "other code, same version")
+    monkeypatch.setattr("conceptgraph.graph.build_graph", lambda ds: pytest.fail("built again"))
+    with pytest.raises(pytest.fail.Exception, match="built again"):
+        load_graph(mini, cache=True)
+    monkeypatch.setattr(cache, "_CODE", None)  # this code again: read back, not built
+    load_graph(mini, cache=True)
+
+
 def test_cache_can_be_turned_off_and_survives_a_broken_entry(mini: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("CONCEPTGRAPH_CACHE", "off")
     load_graph(mini, cache=True)

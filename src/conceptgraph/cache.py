@@ -4,11 +4,12 @@ big dataset answer at once.
 The command line keeps each graph it builds under ``$CONCEPTGRAPH_CACHE`` (default
 ``~/.cache/conceptgraph``; ``off`` disables it), named by a hash of the dataset's path
 and, for each of its files, its size, modification and change times, device and inode,
-and this package's version: any edit, even one that restores the modification time,
-makes a new entry. Beside it, :func:`cached_as` keeps values named by a hash of what
-they were computed from (the positions of a page's nodes, which depend only on the
-graph drawn; how its attributes' denials read). Only the newest 32 entries of each kind
-are kept.
+and this package's version and code (the size and modification time of each of its
+files: an install from a checkout keeps its version number while its code moves on):
+any edit, even one that restores the modification time, makes a new entry. Beside it,
+:func:`cached_as` keeps values named by a hash of what they were computed from (the
+positions of a page's nodes, which depend only on the graph drawn; how its attributes'
+denials read). Only the newest 32 entries of each kind are kept.
 
 Entries are pickles, and unpickling runs code, so nothing is read that another user
 could have written: the folder must belong to the user and be writable by no one else
@@ -96,8 +97,23 @@ def _secret(folder: Path) -> bytes | None:
     return key
 
 
+def _code() -> str:
+    """This package's version and its code: the name, size and modification time of each
+    of its files (read once a process)."""
+    global _CODE
+    if _CODE is None:
+        root = Path(__file__).parent
+        files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".js", ".css", ".html") and p.is_file())
+        stamps = "\0".join(f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+        _CODE = hashlib.sha256(f"{__version__}\0{stamps}".encode("utf-8", "surrogateescape")).hexdigest()
+    return _CODE
+
+
+_CODE: str | None = None
+
+
 def _key(files: list[Path]) -> str:
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(_code().encode())
     for f in files:
         st = f.stat()
         fields = (f.resolve(), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_dev, st.st_ino)
@@ -134,7 +150,7 @@ def cached_as(kind: str, digest: str, build: Callable[[], T]) -> T:
     """What ``build()`` returns for the inputs whose hash is ``digest``, kept as an entry
     of ``kind`` (a word: ``layout``): from the cache when it holds one, else built (then
     stored). A cache that cannot be used is ignored."""
-    return _cached(hashlib.sha256(f"{__version__}\0{digest}".encode()).hexdigest()[:40], kind, build)
+    return _cached(hashlib.sha256(f"{_code()}\0{digest}".encode()).hexdigest()[:40], kind, build)
 
 
 def _cached(name: str, kind: str, build: Callable[[], T]) -> T:

@@ -33,7 +33,20 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from .kinds import ASSERTS, ATTRIBUTE, CLAIM, CONTEXT_RELATIONS, CONTRIBUTOR, DRAFT, MESSAGE, NODE_KINDS, REPLIES_TO, TERM, WROTE
+from .kinds import (
+    ASSERTS,
+    ATTRIBUTE,
+    CLAIM,
+    CONTEXT_RELATIONS,
+    CONTRIBUTOR,
+    DRAFT,
+    MESSAGE,
+    NODE_KINDS,
+    REPLIES_TO,
+    TERM,
+    WROTE,
+    claim_text,
+)
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -92,11 +105,19 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     # a link of context (who names a term, terms named together) is never reviewed: it is
     # a fact of the text about its terms, drafted while one of them is, curated with them
     drafted_terms = {t.id for t in ds.terms if t.status == DRAFT}
+    # what a stance is about, in words beside the ids: a tool that shows an edge's fields
+    # alone (Gephi's data table, Neo4j) has no other way to read it
+    labels = {t.id: t.label for t in ds.terms} | {a.id: a.label for a in ds.attributes}
+    claimed = {c.id: claim_text(labels.get(c.term, c.term), labels.get(c.attribute, c.attribute), c.negated)
+               for c in ds.claims}
     for r in ds.relations:
         status = r.status if r.kind not in CONTEXT_RELATIONS or {r.source, r.target} & drafted_terms else ""
         G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, **_set(speaker_name=names.get(r.by)),
                    quote=r.quote, where=r.where,
-                   **_anchor(r.message, r.span), **_set(concerns=list(r.concerns), inferred=r.inferred,
+                   **_anchor(r.message, r.span), **_set(concerns=list(r.concerns),
+                                                        concerns_labels=[claimed.get(x) or labels.get(x, x)
+                                                                         for x in r.concerns],
+                                                        inferred=r.inferred,
                                                         status=status, confidence=r.confidence, count=r.count,
                                                         places=list(r.places)))
     return G

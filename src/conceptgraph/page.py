@@ -317,7 +317,7 @@ def js_span(text: str, span: tuple[int, int] | list[int]) -> list[int]:
 def _evidence(key: Any, d: dict[str, Any], data: dict[Any, Any], index: dict[Any, int]) -> dict[str, Any]:
     """An edge's fields as display text, with its speaker's and term's labels, and the
     index of the message (and the span) its quote is in."""
-    detail = _details(d, ("kind", "message", "span", "speaker_name"), key=key)  # "speaker" shows the name
+    detail = _details(d, ("kind", "message", "span", "speaker_name", "concerns_labels"), key=key)  # "speaker" shows the name
     for field in ("speaker", "term"):
         ref = _hashable(d.get(field))
         if ref in data:

@@ -2091,6 +2091,10 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("Unrelated, but does anyone know a decent skillet?", None),  # an aside takes no side
     ("Off-topic: I like the forum but not the colours.", None),
     ("There is no agreement yet.", None),  # a state reported, no side taken
+    # "support" of one who supports, not a thing (a trial's "does support and design" agreed)
+    ("I support this.", "agrees_with"),
+    ("That excludes everyone who does support and design.", None),
+    ("Docs people would never count.", "disputes"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

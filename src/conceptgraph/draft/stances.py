@@ -426,7 +426,7 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
 # Words that lean a reply against what it answers, or for it, when it states no stance in
 # so many words: general English, no thread's words. Counted over the reply's own words,
 # each a set look-up (with the beginnings that stand for a word's forms).
-_AGAINST = frozenset("but however although though actually not no nope wrong rather instead cannot can't can’t don't "
+_AGAINST = frozenset("but however although though actually not no never nope wrong rather instead cannot can't can’t don't "
                      "don’t doesn't doesn’t isn't isn’t wouldn't wouldn’t shouldn't shouldn’t".split())
 _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
 _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like thanks thank sounds "
@@ -527,11 +527,15 @@ def _judged(was: str, word: str, then: str) -> bool:
 
     >>> [_judged(*w) for w in (("the", "wrong", "word"), ("sounds", "like", "a"), ("i", "like", "it"), ("a", "good", "idea"))]
     [False, False, True, True]
+    >>> [_judged(*w) for w in (("i", "support", "this"), ("does", "support", "and"), ("strongly", "supports", "x"))]
+    [True, False, True]
     """
     if word in _ADJECTIVES and was in _ARTICLES:
         return False  # "the wrong word for us", "the right name": a thing judged
     if word == "like":  # a preposition ("sounds like", "stages like") unless someone likes
         return was in _WHO_LIKES and then != "to"
+    if word.startswith("support"):  # "I support it", "fully support", not "does support and design"
+        return was in _WHO_LIKES or was in _WHO_SUPPORTS
     if word == "right":  # "right in the issue", "right now", "the right word", "..., right?"
         return (was in _GRANTS or not was) and then not in ("now", "away", "here", "there")
     if word == "true":
@@ -544,6 +548,7 @@ def _judged(was: str, word: str, then: str) -> bool:
 # (not "good", "great", "nice": "a good idea", "a great point" grant one)
 _ADJECTIVES = frozenset(("wrong", "right", "true"))
 _WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
+_WHO_SUPPORTS = frozenset("fully strongly totally would i'll we'll".split())
 # what comes before "right" or "true" that grants a point: "you're right", "that's true", "quite right"
 _GRANTS = frozenset("you're you’re youre are that's that’s thats is quite exactly absolutely totally very so all "
                     "entirely completely".split())

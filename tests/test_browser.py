@@ -1268,8 +1268,11 @@ def test_drafts_look_like_drafts_and_can_be_hidden(browser, tmp_path: Path, mini
         "  - {term: cooperation, attribute: together, by: ann, quote: both work together}",
         "  - {term: cooperation, attribute: together, by: ann, quote: both work together, status: draft}")
     data = tmp_path / "drafted.yaml"
-    data.write_text(text.replace("  - {id: together, label: working together}",
-                                 "  - {id: together, label: working together, status: draft}"), encoding="utf-8")
+    # a draft's confidence is shown; an accepted one's (kept in the data) is moot, and not shown
+    text = text.replace("  - {id: together, label: working together}",
+                        "  - {id: together, label: working together, status: draft, confidence: 0.64}")
+    text = text.replace("  - {id: passive, label: may be passive}", "  - {id: passive, label: may be passive, confidence: 0.9}")
+    data.write_text(text, encoding="utf-8")
     page = Page(browser, write_page(load_graph(data), tmp_path / "drafts.html"))
     try:
         p = page.page
@@ -1286,6 +1289,9 @@ def test_drafts_look_like_drafts_and_can_be_hidden(browser, tmp_path: Path, mini
         p.press("#search", "Enter")
         panel = p.text_content("#panel")
         assert "drafted from the text" in panel and "Drafted from the text (" in panel
+        assert "confidence0.64" in panel
+        page.js("() => conceptgraph.choose(conceptgraph.data.nodes.label.indexOf('may be passive'))")
+        assert "may be passive" in p.text_content("#panel h3") and "confidence" not in p.text_content("#panel")
         page.screenshot("drafts.png")
     finally:
         page.close()

@@ -179,6 +179,24 @@ def _open(browser, server: ReviewServer) -> tuple[object, list[str]]:
     return page, errors
 
 
+def test_a_bulk_form_with_no_field_given_says_so_and_sends_nothing(browser, server: ReviewServer) -> None:
+    """Accept or reject all with nothing to narrow it: the form says what it needs, as the
+    server would, and sends no request that can only fail (a trial's console had shown two
+    400 errors)."""
+    page, errors = _open(browser, server)
+    consoled: list[str] = []
+    sent: list[str] = []
+    page.on("console", lambda m: consoled.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: sent.append(r.url) if "/api/" in r.url else None)
+    page.keyboard.press("b")
+    page.wait_for_selector("#rv-bulk")
+    for _ in range(2):
+        page.click("#rv-bulk-reject")
+    assert "needs a filter" in page.text_content("#rv-preview")
+    assert sent == [] and consoled == [] and errors == []
+    assert Decisions.read(server.review.folder).entries == []
+
+
 def test_a_bulk_button_clicked_before_the_count_counts_and_decides_nothing(browser, server: ReviewServer) -> None:
     """The bulk form's buttons look as live as they are: a click before the count shows
     what matches (what a second click would decide), and decides nothing yet."""

@@ -492,6 +492,7 @@
     });
     Object.keys(det).forEach((f) => {
       if (FIELDS.has(f) || HIDDEN_FIELDS.has(f) || det[f] === "" || det[f] === null) return;
+      if (f === "confidence" && !node.draft(i)) return; // the draft's guess, moot once accepted (the data keeps it)
       field(f, list(det[f]).join(", "));
     });
     body.appendChild(dl);

@@ -961,7 +961,8 @@
         below: below.value === "" ? null : Number(below.value), term: term.value,
         speaker: speaker.value, kind: kind.value });
       let previewed = null;
-      const preview = () => request("/api/preview", { filter: filter() }).then((r) => {
+      const empty = () => { const f = filter(); return f.above === null && f.below === null && !f.term && !f.speaker && !f.kind; };
+      const preview = () => empty() ? Promise.resolve(refuse()) : request("/api/preview", { filter: filter() }).then((r) => {
         previewed = JSON.stringify(filter());
         // which they are, the first few in words (a bulk decision is made on what it names)
         const named = r.ids.slice(0, 3).map((id) => st.items.get(id)).filter(Boolean)
@@ -974,6 +975,11 @@
         // (the keyboard stays on the filter: a second Enter counts again, never decides)
         accept.disabled = reject.disabled = r.count === 0;
       }).catch((e) => { count.textContent = e.message; });
+      // no field given: said here, as the server would (no request that can only fail)
+      function refuse() {
+        previewed = null;
+        count.textContent = "a bulk decision needs a filter: a confidence bound, a term, a speaker or a kind";
+      }
       const run = (decision) => {
         if (previewed !== JSON.stringify(filter())) { preview(); return; } // the count shown is what is decided
         const f = filter();

@@ -1321,6 +1321,30 @@ def _message(folder: Path, place: str) -> dict[str, Any]:
     return next(m for m in section(folder, "discussion.yaml", "messages") if m["where"] == place)
 
 
+def test_in_a_dataset_of_two_threads_a_place_of_one_names_its_message(tmp_path: Path) -> None:
+    """Two exports imported together: each place names its thread first ("“...” ›
+    post 3"); the place alone names the message when one thread has it (a trial's
+    `message='comment 4'` had been refused), and one that both have asks for the thread."""
+    fixtures = ROOT / "tests" / "fixtures" / "discussions"
+    folder = tmp_path / "both"
+    assert run("import", str(fixtures / "reddit.json"), str(fixtures / "discourse.json"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    r = run("review", str(folder), "--add", "claim", "message=post 3", "quote=Cooperation can have a shared goal too",
+            "term=cooperation", "attribute=can have a shared goal", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["speaker"] == "Chen Wei"
+    topic = json.loads((fixtures / "discourse.json").read_text(encoding="utf-8"))
+    topic.update(id=78, title="Another topic", fancy_title="Another topic", slug="another")
+    (tmp_path / "other.json").write_text(json.dumps(topic), encoding="utf-8")
+    two = tmp_path / "two"
+    assert run("import", str(fixtures / "discourse.json"), str(tmp_path / "other.json"), "-o", str(two), "--draft",
+               "-q").exit_code == 0
+    r = run("review", str(two), "--add", "claim", "message=post 3", "quote=Cooperation can have a shared goal too",
+            "term=cooperation", "attribute=can have a shared goal")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: 'post 3' is a place in 2 threads: name it with its thread")
+    assert r.stderr.count("\n") == 1
+
+
 def test_a_claim_the_draft_missed_is_added_with_its_speaker_and_characters(drafted: Path) -> None:
     """Added from the command line: accepted at once, said by the message's speaker, with
     the exact characters of its quote; gone again with an undo; kept by a new draft."""

@@ -1691,6 +1691,23 @@ def test_an_agreement_under_a_quote_is_about_what_it_quotes(tmp_path: Path, expo
     assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"member"}
 
 
+def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() -> None:
+    """"+1 to Priya's point" where no Priya speaks (a GitHub thread names people by their
+    logins): with whom, the thread does not say, so no stance is drafted, nor guessed from
+    its words; "Sam" is the only login that starts with it, "samrivera" (a trial's "+1" had
+    gone to the thread's author)."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "sam", "post", "A contributor is anyone who has had a pull request merged."),
+            Message("m2", "kat", "comment 1", "+1 to Priya's point about contributors.", reply_to="m1"),
+            Message("m3", "olu", "comment 2", "I agree with Priya here.", reply_to="m1"),
+            Message("m4", "ann", "comment 3", "I agree with Sam here.", reply_to="m1"))
+    people = tuple(Contributor(i, name, "author" if i == "sam" else "commenter")
+                   for i, name in (("sam", "samrivera"), ("kat", "knovak"), ("olu", "olu"), ("ann", "Ann")))
+    out = draft(Dataset(Source("Contributor?"), contributors=people, messages=msgs), terms=["contributor"])
+    assert [(r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")] == [("ann", "sam")]
+
+
 def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:
     """In a flat chat, a reply that makes the very claim made before it agrees with whoever
     made it first, though "shouldn't" or "not" would make it lean against; and an answer to

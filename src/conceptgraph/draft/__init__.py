@@ -564,9 +564,11 @@ class _Drafter:
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
         it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
-        from .stances import addressed, of_the_opening
+        from .stances import addressed, names_someone_else, of_the_opening
 
         found, words = reading.leaning, reading.words
+        if found and names_someone_else(msg.text[found[1]:found[2]], self.who):
+            return  # "I agree with Priya" where no Priya speaks: with whom, the thread does not say
         if found and not (self.answers_question and _BARE_ANSWER.fullmatch(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
             # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to;

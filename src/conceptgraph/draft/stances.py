@@ -254,11 +254,17 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
         parts = {p for w in words for p in w.split("-") if len(p) >= 3}
         if len(words) >= 2:  # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
             parts |= initialled(words[0], words[-1])
-        for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts)}):
+        logins = {_LOGIN + fold(name)} if len(words) == 1 and "-" not in name else set()  # "samrivera", for "Sam"
+        for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts), *logins}):
             ids = index.setdefault(key, [])
             if ident not in ids:
                 ids.append(ident)
     return index
+
+
+#: What marks the key of a name written as one word (a login: "samrivera"), which a first
+#: name that starts it may stand for ("Sam")
+_LOGIN = "\x00"
 
 
 # Common English short forms of given names: "I agree with Bill" may mean William M. Klein.
@@ -322,8 +328,10 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     people = [(i, who, _person(who, names) if who else "") for i, who in found]
     for i, who, target in sorted(people, key=lambda x: not (x[2] and _PATTERNS[x[0]].named)):
         kind, _, named, own, _ = _PATTERNS[i]
-        if not target and named and who and who.split()[0] in ("I", "We", "It", "This", "That", "He", "She"):
+        if not target and named and who and who.split()[0] in _NOT_NAMES:
             continue  # "Like I said": no one named
+        if not target and named and who and who[:1].isupper():
+            return []  # "+1 to Priya's point" where no Priya speaks: whom it means is not in the thread
         rule = own
         if not who and (called := addressed(text, names)):  # "Good point, Bo."
             target, who, rule = called, called, "addressed"
@@ -335,8 +343,24 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     return []
 
 
+_NOT_NAMES = frozenset(("I", "We", "It", "This", "That", "He", "She"))
+
+
+def names_someone_else(text: str, names: dict[str, str]) -> bool:
+    """Whether ``text`` states a stance towards someone it names who is no contributor
+    ("I agree with Priya" where no Priya speaks): no stance can be drafted from it, nor
+    guessed.
+
+    >>> names_someone_else("+1 to Priya's point.", {"bo": "bo"}), names_someone_else("+1 to Bo's point.", {"bo": "bo"})
+    (True, False)
+    """
+    return any(who and who[:1].isupper() and who.split()[0] not in _NOT_NAMES and _PATTERNS[i].named
+               and not _person(who, names) for i, who in shapes(text))
+
+
 def _person(who: str, names: dict[str, str]) -> str:
-    """The contributor a name written in the text stands for ("Mr. Arthur", "Bill"), else ""."""
+    """The contributor a name written in the text stands for ("Mr. Arthur", "Bill"; "Sam"
+    for the only login that starts with it, "samrivera"), else ""."""
     # "Mira's" is Mira; "Dr. Ng" and "Dr Ng" are Ng, "Dr_Isobar_Storm" is a login
     bare = re.sub(r"['’]s$", "", re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)(?:\.\s*|\s+)", "", who).lstrip("@"))
     if not bare.strip():
@@ -345,6 +369,11 @@ def _person(who: str, names: dict[str, str]) -> str:
         target = names.get(fold(candidate), "") if candidate else ""
         if target:
             return target
+    first = _LOGIN + fold(bare.split()[0])
+    if len(first) >= 4:  # a login that runs a first name into the rest: "Sam" for "samrivera"
+        ids = {ident for key, ident in names.items() if key.startswith(first)}
+        if len(ids) == 1:
+            return ids.pop()
     return ""
 
 

@@ -530,6 +530,15 @@ def test_yed_export_draws_each_node_where_and_as_the_page_does(tmp_path: Path, n
     for line, (_, _, d) in zip(lines, G.edges(data=True)):
         style = edge_style(str(d.get("kind", "")), bool(d.get("negated")))
         assert line.get("color") == style["color"] and (line.get("type") == "dashed") == bool(style["dashes"])
+    # a link between terms or between people says what it is in words; a claim, many, does not
+    from conceptgraph.formats.common import edge_caption
+
+    for e, (_, _, d) in zip(doc.iter(f"{ns}edge"), G.edges(data=True)):
+        words = e.find(f".//{Y}EdgeLabel")
+        if d.get("kind") in ("claim", "asserts", "wrote", "replies_to", "mentions", "co_occurs") and not d.get("label"):
+            assert words is None
+        elif not d.get("label") and edge_caption(d):
+            assert words is not None and words.text.lstrip("\u200b") == edge_caption(d).replace("\x00", "\ufffd")
     # networkx's yFiles reader sees the labels and shapes yEd shows
     seen = nx.read_graphml(tmp_path / "g.graphml")
     assert all("x" in d and "shape_type" in d for _, d in seen.nodes(data=True))

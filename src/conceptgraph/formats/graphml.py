@@ -20,7 +20,20 @@ import re
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import article, excerpt
-from .common import XML_INVALID, Column, Format, GraphBuilder, Readable, columns, decode_value, encode_json, file_ids, needs_exact
+from ..kinds import ASSERTS, CLAIM, CO_OCCURS, MENTIONS, REPLIES_TO, WROTE
+from .common import (
+    XML_INVALID,
+    Column,
+    Format,
+    GraphBuilder,
+    Readable,
+    columns,
+    decode_value,
+    edge_caption,
+    encode_json,
+    file_ids,
+    needs_exact,
+)
 from .xmlio import XmlReader, escape_attr, escape_text
 
 if TYPE_CHECKING:
@@ -162,16 +175,32 @@ def _yed_node(d: dict[Any, Any], at: tuple[int, int]) -> str:
             f'<y:Shape type="{_YED_SHAPES.get(style["shape"], "rectangle")}"/></y:ShapeNode></data>')
 
 
+#: The kinds of link yEd draws without words (see :func:`_yed_edge`)
+_UNLABELLED = frozenset((CLAIM, ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))
+
+
 def _yed_edge(d: dict[Any, Any]) -> str:
-    """yEd's drawing of a link: its colour, dashes and arrow as on the page."""
+    """yEd's drawing of a link: its colour, dashes and arrow as on the page, and its kind
+    in words with who said it ("agrees with", "contrasts with (Ana)"), which yEd shows on
+    the links between terms and between people: colour alone tells an agreement from a
+    dispute to no one who cannot see it."""
     from ..styles import edge_style
 
     style = edge_style(str(d.get("kind", "")), bool(d.get("negated")))
     line = "dashed" if style["dashes"] else "line"
     arrow = "standard" if style["arrows"] else "none"
+    label = d.get("label")  # an edge's own label; else one said for it (a file read back drops that)
+    # (claims, authorship and replies are many, and their shapes and colours say what they are:
+    # the words go on the links between terms and between people, the few that need reading)
+    kind = str(d.get("kind", ""))
+    said = "" if kind in _UNLABELLED else edge_caption(d)
+    label = XML_INVALID.sub("\ufffd", label if isinstance(label, str) and label.strip() else said)
+    if _HTML_LABEL.match(label):
+        label = "\u200b" + label  # as a node's: never a web page to Swing
+    shown = f'<y:EdgeLabel textColor="#4b5563" fontSize="10">{_text(label)}</y:EdgeLabel>' if label.strip() else ""
     return (f'<data key="ye"><y:PolyLineEdge><y:LineStyle color="{style["color"]}" type="{line}" '
             f'width="{float(style["width"]):.1f}"/><y:Arrows source="none" target="{arrow}"/>'
-            f"</y:PolyLineEdge></data>")
+            f"{shown}</y:PolyLineEdge></data>")
 
 
 def write_yed(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
@@ -196,6 +225,7 @@ class _Reader(XmlReader):
         self.parents: dict[str, str] = {}  # node id in the file -> id of the node holding its graph
         self.default_directed: bool | None = None
         self.edge_directed: list[bool] = []
+        self.ours = False  # a file of ours: our <desc> marks its keys
 
     def start(self, ns: str, tag: str, attrs: dict[str, str]) -> None:
         if self.data is not None:
@@ -270,11 +300,11 @@ class _Reader(XmlReader):
                 key = attrs.pop(_EDGE_KEY) if _EDGE_KEY in attrs else eid
                 self.out.edge(source, target, key, attrs, holder["line"])
 
-    @staticmethod
-    def read_marker(key: dict[str, Any], text: str) -> None:
+    def read_marker(self, key: dict[str, Any], text: str) -> None:
         """Our ``<desc>`` JSON says how to restore a key's values; anything else is a description."""
         if not (text.startswith("{") and _MARK in text):
             return
+        self.ours = True
         try:
             meta = json.loads(text).get(_MARK)
         except (ValueError, AttributeError, RecursionError):
@@ -298,7 +328,8 @@ class _Reader(XmlReader):
             return
         attrs = holder if kind == "graph" else holder["attrs"]
         if key["yfiles"]:  # yEd's drawing data: keep only the label it shows
-            if isinstance(data["label"], str) and data["label"]:
+            # (an edge's in our own files is only said for it, from its kind and speaker)
+            if isinstance(data["label"], str) and data["label"] and not (kind == "edge" and self.ours):
                 attrs.setdefault("label", data["label"])
             return
         name = {"node_id": _NODE_ID, "edge_key": _EDGE_KEY}.get(key["role"], key["name"])

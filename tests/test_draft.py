@@ -1366,6 +1366,14 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor shouldn't require a desk.", ("mentor", "needs desk", True)),
     ("A mentor should not require a desk.", ("mentor", "needs desk", True)),
     ("A mentor should require a desk.", ("mentor", "needs desk", False)),
+    # against doing what the verdict names: "should be kept", denied (a trial's consensus had
+    # listed the speaker as supporting what they argued against)
+    ("I disagree with keeping mentor for the volunteer role.", ("mentor", "should be kept for the volunteer role", True)),
+    ("I am against dropping mentor.", ("mentor", "should be dropped", True)),
+    # a clause ends on its verb ("what the person makes", not "what the person"), and "cause
+    # it to fail" is one label, not "cause it" and a purpose "fail"
+    ("A mentor is what the person makes.", ("mentor", "what the person makes", False)),
+    ("A mentor is a habit that can cause it to fail.", ("mentor", "habit that can cause it to fail", False)),
     ("Real talk: mentor != coach.", ("mentor", "coach", True)),  # "!=" denies, as "is not" does
     ("A mentor can ONLY be a volunteer.", ("mentor", "can only be volunteer", False)),  # the restriction kept
     ("A mentor burns out.", ("mentor", "burns out", False)),  # a phrasal verb keeps its particle

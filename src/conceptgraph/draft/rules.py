@@ -280,9 +280,9 @@ def _label(phrase: str, ends: bool = False) -> str:
                 and words[-2].casefold() not in STOP and content(words[-2].casefold()):
             break  # "code that calls you", "you call it": the verb's object, not a filler
         last = words[-1].casefold().strip(".,;:!")
-        if len(words) >= 3 and (last in _VERB_OBJECTS or last in _CLAUSE_VERBS) \
+        if len(words) >= 3 and (last in _VERB_OBJECTS or last in _CLAUSE_VERBS or "VERB" in _pos(last)) \
                 and any(w.casefold() in _CLAUSE_OPENERS for w in words[-5:-1]):
-            break  # "people who shouldn't have it", "a meaning that usability never has": a clause, whole
+            break  # "people who shouldn't have it", "what the person makes": a clause, whole
         if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
             break  # "the job you're doing": the clause's own verb
         if len(words) >= 3 and last in _NOUN_STOPS and words[-2].casefold() in _PREPOSITIONS | _DETERMINERS:
@@ -672,6 +672,12 @@ def _proposed(text: str, base: int, start: int, end: int, inside: list[Mention])
     return []
 
 
+# Words before "keeping X", "dropping X" that set the speaker against doing it
+_AGAINST_DOING = re.compile(r"\b(?:disagree\s+with|(?:am|are|is|['’]m|['’]re)\s+(?:\w+\s+)?against|against|"
+                            r"object(?:s|ed)?\s+to|opposed?\s+to|oppose[sd]?|(?:do|does)\s+not\s+(?:like|support|want)|"
+                            r"(?:don|doesn)['’]t\s+(?:like|support|want))\s+$", re.I)
+
+
 def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
@@ -692,6 +698,8 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         if re.search(r"[\"“‘'`]$", v.group(0)) and not re.match(r"[\"”’'`]", text[m[1] - base:end]):
             continue  # 'I like the phrase "X is what you expect"': a saying liked, not the word X
         negated = bool(v.group("neg")) or (v.group("who") or "").casefold() in ("nobody", "no one")
+        if v.group("gerund") and _AGAINST_DOING.search(window[:v.start()]):
+            negated = not negated  # "I disagree with keeping X for Y": the speaker would not keep it
         after = (_USED_FOR if root == "use" else _VERDICT_FOR).match(text[m[1] - base:end])
         if after and _label(after.group("rest")):  # "we use the word X for Stage 1": "used for Stage 1"
             rest = _label(after.group("rest"))
@@ -980,6 +988,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         # not "allowing you | to close": what someone is let do is no purpose of the term
         # nor "choosing what | to show": a question word and its "to" are one object
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
+                                                r"(?<!\bit)(?<!\bhim)(?<!\bher)(?<!\bone)(?<!\beveryone)(?<!\bsomeone)"
                                                 r"(?<!\bwhat)(?<!\bhow)(?<!\bwhere)(?<!\bwhen)(?<!\bwhich)(?<!\bwho)"
                                                 r"(?<!\bwhom)(?<!\bwhether)\s+to\s+(?=\w+)", phrase, re.I)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2

@@ -55,6 +55,23 @@ def test_the_bundled_discussion_imports_as_curated() -> None:
                                                                    gold.source.date)
 
 
+def test_a_quoted_mail_keeps_none_of_its_signature_in_the_quote(tmp_path: Path) -> None:
+    """A reply that quotes a whole mail quotes its sign-off and signature too: kept apart,
+    the quote is what was said, as the writer's own words are kept without theirs (a
+    trial's quotes had ended "Priya -- sent from my phone")."""
+    mbox = tmp_path / "t.mbox"
+    mbox.write_text(
+        "From priya@x.org Mon Mar  4 10:00:00 2024\nFrom: Priya Raman <priya@x.org>\nSubject: Bug or defect?\n"
+        "Message-ID: <1@x.org>\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\nA bug is a defect in code.\n\nPriya\n"
+        "-- \nsent from my phone\n\n"
+        "From dana@x.org Mon Mar  4 11:00:00 2024\nFrom: Dana Okafor <dana@x.org>\nSubject: Re: Bug or defect?\n"
+        "Message-ID: <2@x.org>\nIn-Reply-To: <1@x.org>\nDate: Mon, 4 Mar 2024 11:00:00 +0000\n\n"
+        "On Mon, 4 Mar 2024, Priya Raman wrote:\n> A bug is a defect in code.\n>\n> Priya\n> -- \n> sent from my phone\n\n"
+        "Fine for developers, but useless for SRE.\n", encoding="utf-8")
+    ds, _ = read_discussion([mbox])
+    assert [m.quotes for m in ds.messages] == [(), ("A bug is a defect in code.",)]
+
+
 def test_thread_shows_what_a_reply_quotes_apart_from_its_words(tmp_path: Path) -> None:
     """A Discourse reply's quote box: kept out of the reply's words, and shown above them
     by `thread` (as "> ...") and in its JSON (``quotes``), so that its answer reads as one."""

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 __all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "passages", "without_addresses",
+           "SIGNATURE",
            "SOUND_CUES"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
@@ -477,9 +478,10 @@ def _markdown_marks_removed(text: str) -> str:
 
 # Where a mail's own words end: its signature, a list's footer or scrubbed attachments
 # ("-------------- next part --------------"), a forwarded or quoted original.
-_SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|ursprüngliche nachricht) ?-+|Sent from my .+|"
-                        r"Get Outlook for .+|Von meinem .+ gesendet|Envoyé de mon .+|Enviado desde mi .+|Inviato da .+)$",
-                        re.I)
+SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|ursprüngliche nachricht) ?-+|Sent from my .+|"
+                       r"Get Outlook for .+|Von meinem .+ gesendet|Envoyé de mon .+|Enviado desde mi .+|Inviato da .+)$",
+                       re.I)
+_SIGNATURE = SIGNATURE
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 

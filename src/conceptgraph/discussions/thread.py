@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .clean import quoted_lines_removed, signature_removed, without_addresses
+from .clean import SIGNATURE, quoted_lines_removed, signature_removed, without_addresses
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -417,6 +417,8 @@ def _masked_phone(name: str) -> str:
 _PRONOUNS = re.compile(r"\s*[(\[](?:he|she|they|ze|xe|it|any|ask)(?:\s*/\s*[a-z]+){1,2}[)\]]\s*$", re.I)
 
 
+# A quoted message's last line that only signs it: a name of a word or three, capitalised
+_SIGN_OFF = re.compile(r"(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 #: How much of a quoted passage a message keeps: enough to tell which claims it quotes,
 #: never a mail thread's whole history again under each reply.
 QUOTE_KEPT = 1000
@@ -429,11 +431,20 @@ def _passage(quoted: str) -> str:
 
     >>> _passage("Ann wrote:\\n> > Old words.\\n> Older.\\nX is  Y.")
     'X is Y.'
+    >>> _passage("X is Y.\\nPriya\\n-- \\nsent from my phone"), _passage("X is Y.\\n\\nThanks,\\nMarcus")
+    ('X is Y.', 'X is Y. Thanks,')
     >>> cut = _passage("word " * 1000)
     >>> len(cut) <= QUOTE_KEPT, cut[-5:]
     (True, 'word…')
     """
-    words = without_addresses(" ".join(quoted_lines_removed(quoted, mail=True).split()))
+    lines = quoted_lines_removed(quoted, mail=True).split("\n")
+    # the quoted writer's own signature ("-- ", "Sent from my phone") and sign-off ("Priya"): not
+    # what they said, as the writer's own are not
+    cut = next((i for i, line in enumerate(lines) if SIGNATURE.match(line.rstrip())), len(lines))
+    lines = [line for line in lines[:cut] if line.strip()]
+    if len(lines) > 1 and _SIGN_OFF.fullmatch(lines[-1].strip()):
+        lines.pop()
+    words = without_addresses(" ".join(" ".join(lines).split()))
     if len(words) > QUOTE_KEPT:
         words = words[:QUOTE_KEPT - 1].rsplit(" ", 1)[0] + "…"
     return words

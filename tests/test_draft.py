@@ -1234,6 +1234,32 @@ def test_a_gold_quote_found_nowhere_names_its_speaker_as_the_gold_writes_them() 
         evaluate(draft_side, gold)
 
 
+def test_a_gold_quote_with_a_slip_is_named_by_its_file_and_line_and_where_it_parts(tmp_path: Path) -> None:
+    """A gold written by hand, without messages, with one word of a quote wrong: the
+    error names the gold's file and line (not an id the file never gave) and where the
+    quote parts from the message; the scores say messages were not compared, and list
+    no row for them (a trial had read "messages 0 0 0")."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Ann: A haiku is a poem of three lines.\nBo: A sonnet is a poem of fourteen lines.\n",
+                    encoding="utf-8")
+    assert run("import", str(chat), "-o", str(tmp_path / "d"), "--draft", "--terms", "haiku,sonnet", "-q").exit_code == 0
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("source: {title: chat}\nterms:\n  - {id: haiku}\n  - {id: sonnet}\n"
+                    "attributes:\n  - {id: three, label: poem of three lines}\n  - {id: fourteen, label: poem of "
+                    "fourteen lines}\ncontributors:\n  - {id: ann, name: Ann, role: commenter, where: turn 1}\n"
+                    "  - {id: bo, name: Bo, role: commenter, where: turn 2}\nclaims:\n"
+                    "  - {term: haiku, attribute: three, by: ann, quote: A haiku is a poem of three lines}\n"
+                    "  - {term: sonnet, attribute: fourteen, by: bo, quote: A sonnet is a poem of forty lines}\n",
+                    encoding="utf-8")
+    r = run("evaluate", str(tmp_path / "d"), str(gold))
+    assert r.exit_code == 1 and r.stderr.startswith(f"Error: {gold}:13: gold claim-2: quote not found"), r.stderr
+    assert "turn 2 has its first 22 characters, then “fourteen lines.” where the gold has “forty lines”" in r.stderr
+    gold.write_text(gold.read_text(encoding="utf-8").replace("forty", "fourteen"), encoding="utf-8")
+    r = run("evaluate", str(tmp_path / "d"), str(gold))
+    assert r.exit_code == 0 and "messages" not in r.stdout.split("\n\n")[0]
+    assert "messages are not compared: the gold has none" in r.stderr
+
+
 def test_a_gold_quote_found_at_another_place_than_it_gives_is_warned_of() -> None:
     import warnings
 

@@ -714,7 +714,8 @@ def import_and_draft_text(r: dict[str, Any]) -> str:
 
 
 def evaluate_text(r: dict[str, Any]) -> str:
-    r = {section: s for section, s in r.items() if section != "notes"}  # the notes go to stderr
+    # the notes go to stderr; a section neither side has is no row ("messages" of a gold without any)
+    r = {section: s for section, s in r.items() if section != "notes" and (s["drafted"] or s["gold"])}
     head = ("", "drafted", "gold", "matched", "precision", "recall", "F1")
     # a share of nothing is no score: "-", not 0.000 (nothing drafted has no precision)
     rows = [head] + [(section, str(s["drafted"]), str(s["gold"]), str(s["matched"]),

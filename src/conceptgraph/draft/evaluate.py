@@ -52,6 +52,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..dataset import quote_words
+from ..errors import DatasetError, excerpt
 from ..kinds import (
     CONTEXT_RELATIONS,
     DRAFT,
@@ -273,8 +274,6 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
     section, with the unmatched items of each side under ``unmatched``. With
     ``attributes=False`` (``--lenient``) a claim matches on its term, speaker and place
     alone: how well claims are found, whatever their attribute says."""
-    from ..errors import DatasetError
-
     scored: list[Term | Claim | Relation] = [*gold.terms, *gold.claims,
                                              *(r for r in gold.relations if r.kind not in CONTEXT_RELATIONS)]
     if not scored:
@@ -321,10 +320,14 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
             "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}, "unmatched_items": {
             "drafted": [_item(x, shown_d) for i, x in enumerate(drafted) if i not in hit_d],
             "gold": [_item(x, shown_g) for i, x in enumerate(gold_items) if i not in hit_g]}}
+    if not gold.messages and draft.messages:
+        out.setdefault("notes", []).append("messages are not compared: the gold has none (its quotes were found in "
+                                           "the draft's messages)")
     if realigned:
-        out["notes"] = [f"{realigned} message{'s' if realigned != 1 else ''} at the same place by the same speaker "
-                        f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "
-                        "left out, an edit): the draft's quotes there were found again in the gold's words"]
+        out.setdefault("notes", []).append(
+            f"{realigned} message{'s' if realigned != 1 else ''} at the same place by the same speaker "
+            f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "
+            "left out, an edit): the draft's quotes there were found again in the gold's words")
     return out
 
 
@@ -389,8 +392,6 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     """``gold`` with its quotes anchored in ``draft``'s messages when it has none of its
     own (same speaker by name, the quote's words in order); a quote found nowhere is
     refused, since its item could never match."""
-    from ..errors import DatasetError
-
     if gold.messages or not draft.messages:
         return gold
     by_name: dict[str, list[Any]] = {}
@@ -413,9 +414,11 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
                 if place and normalise(m.where) != place and any(normalise(o.where) == place for o in theirs):
                     elsewhere.append(f"gold {item.id} at {m.where}, not {item.where}")
                 return replace(item, message=m.id, span=found.span())
-        raise DatasetError(f"gold {item.id}: quote not found in any message of "
-                           f"'{shown.get(who, who)}' in the draft: {item.quote[:60]!r}; "
-                           "evaluate needs a gold of the same thread (with messages, or with quotes of the draft's)")
+        why = _departs(item.quote, theirs)
+        raise _QuoteNotFound(f"gold {item.id}: quote not found in any message of "
+                             f"'{shown.get(who, who)}' in the draft: {item.quote[:60]!r}"
+                             + (f"; {why}" if why else "; evaluate needs a gold of the same thread (with messages, "
+                                "or with quotes of the draft's)"), item.quote)
 
     elsewhere: list[str] = []  # quotes not in the speaker's message at the place the gold gives
     claims = tuple(anchor(c, c.by) for c in gold.claims)
@@ -437,6 +440,43 @@ def _warn(text: str) -> None:
     warnings.warn(ConceptGraphWarning(text), stacklevel=3)
 
 
+class _QuoteNotFound(DatasetError):
+    """A gold quote found in no message of its speaker's: the quote, to find its line."""
+
+    def __init__(self, problem: str, quote: str) -> None:
+        super().__init__(problem)
+        self.quote = quote
+
+
+def _departs(quote: str, messages: list[Any]) -> str:
+    """Where a gold quote parts from the nearest of its speaker's messages ("comment 3
+    has its first 17 characters, then 'the program' where the gold has 'a program'"), or
+    "" when none begins as it does.
+
+    >>> from conceptgraph.model import Message
+    >>> said = [Message("m", "bo", "comment 3", "So an error is what the program reports.")]
+    >>> _departs("an error is what a program reports", said)
+    'comment 3 has its first 17 characters, then “the program reports.” where the gold has “a program reports”'
+    """
+    best, at = 0, None
+    head = quote[:8]
+    for m in messages if len(quote) >= 8 else ():
+        start = m.text.find(head)
+        while start >= 0:
+            n = next((k for k, (a, b) in enumerate(zip(quote, m.text[start:])) if a != b),
+                     min(len(quote), len(m.text) - start))
+            if n > best:
+                best, at = n, (m, start)
+            start = m.text.find(head, start + 1)
+    if at is None or best >= len(quote):
+        return ""
+    m, start = at
+    space = quote.rfind(" ", 0, best)  # from the word it parts in: "forty" against "fourteen", not "rty"
+    best = space + 1 if space > 0 and not quote[best - 1:best].isspace() else best
+    return (f"{m.where} has its first {best} characters, then “{excerpt(m.text[start + best:], 30)}” where the gold "
+            f"has “{excerpt(quote[best:], 30)}”")
+
+
 def _n(n: int, what: str) -> str:
     return f"{n} {what}{'s' if n != 1 else ''}"
 
@@ -453,7 +493,6 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
     from pathlib import Path
 
     from ..dataset import load_dataset
-    from ..errors import DatasetError
     from ..load import input_kind
 
     for path in (draft, gold):
@@ -465,4 +504,24 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
     except DatasetError as e:
         if e.file:
             raise
-        raise DatasetError(e.problem, str(gold)) from None  # what is wrong is said of the gold
+        file, line = _line_of(gold, e.quote if isinstance(e, _QuoteNotFound) else "")
+        raise DatasetError(e.problem, file, line) from None  # what is wrong is said of the gold
+
+
+def _line_of(gold: str | os.PathLike[str], quote: str) -> tuple[str, int | None]:
+    """The gold file and line that hold ``quote`` (its first words, as YAML writes them),
+    for an error about it; the gold's path alone when none does."""
+    from pathlib import Path
+
+    path = Path(gold)
+    files = sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
+    head = " ".join(quote.split()[:4])
+    for f in files if head else ():
+        try:
+            lines = f.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for n, text in enumerate(lines, 1):
+            if head in " ".join(text.split()):
+                return str(f), n
+    return str(path), None

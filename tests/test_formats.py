@@ -449,7 +449,7 @@ def test_export_command(tmp_path: Path) -> None:
     assert not (tmp_path / "page.graphml").exists() and not (tmp_path / "page.pdf").exists()
     assert not (tmp_path / "notes.md").exists() and not (tmp_path / "page.json").exists()
     for args, words in ((["-o", str(tmp_path / "class.xlsx")], "class.xlsx: .xlsx names a spreadsheet, which no format "
-                         "here is: the Neo4j format writes CSV files a spreadsheet opens (give -o FOLDER)"),
+                         "here is: the csv format writes a table a spreadsheet opens (-o FILE.csv)"),
                         (["graphml", "-o", str(tmp_path / "class.docx")], ".docx names a Word document, which no "
                          "format here is: give a file named for one of graphml")):
         r = runner.invoke(cli, ["export", *args])
@@ -491,6 +491,36 @@ def test_what_a_stance_is_about_is_in_words_in_every_export(tmp_path: Path, fmt:
         assert row["concerns_labels:string[]"] == "soup: not hot"
     else:
         assert read_graph(path).edges["bo", "ann", "r1"]["concerns_labels"] == ["soup: not hot"]
+
+
+def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path) -> None:
+    """`--format csv`: one row per claim and per relation stated, with its speaker, words
+    and characters, read back by Python's csv module; a cell a spreadsheet would run as a
+    formula ("+1", "=cmd|...") starts with an apostrophe; line breaks stay in their cell."""
+    G = load_graph()
+    export(G, "csv", tmp_path / "said.csv")
+    rows = list(csv.DictReader((tmp_path / "said.csv").open(encoding="utf-8", newline="")))
+    stated = [d for *_, d in G.edges(data=True) if d["kind"] not in ("asserts", "wrote", "replies_to", "mentions",
+                                                                    "co_occurs")]
+    assert len(rows) == len(stated) and sum(r["kind"] == "claim" for r in rows) == 98
+    first = rows[0]
+    assert (first["says"], first["speaker_name"], first["where"], first["negated"]) == (
+        "cooperation: working together", "Mary Alice Arthur", "response 1", "false")
+    text = G.nodes[first["message"]]["text"]
+    assert text[int(first["start"]):int(first["end"])] == first["quote"]
+    ds = Dataset(Source("t"), terms=(Term("soup", "soup"),), attributes=(Attribute("hot", "=cmd|' /C calc'!A0"),),
+                 contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                 claims=(Claim("c1", "soup", "hot", "ann", "Soup is\nhot.", "post", negated=True),),
+                 relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", "+1", "comment 1", concerns=("c1",)),))
+    export(build_graph(ds), "csv", tmp_path / "hostile.csv")
+    claim, stance = csv.DictReader((tmp_path / "hostile.csv").open(encoding="utf-8", newline=""))
+    assert claim["target_label"] == "'=cmd|' /C calc'!A0" and claim["quote"] == "Soup is\nhot." and claim["negated"] == "true"
+    assert stance["quote"] == "'+1" and stance["about"] == "soup: not =cmd|' /C calc'!A0"  # opens with no formula
+    # an export of ours is replaced; a CSV of someone else's is not
+    export(build_graph(ds), "csv", tmp_path / "hostile.csv")
+    (tmp_path / "theirs.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(OutputError):
+        export(build_graph(ds), "csv", tmp_path / "theirs.csv")
 
 
 def test_gexf_refuses_entity_declarations(write) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DatasetError, UsageError
-from . import cypher, cytoscape, gexf, graphml, mermaid, neo4j, nodelink
+from . import cypher, cytoscape, gexf, graphml, mermaid, neo4j, nodelink, table
 from .common import Format, conform
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ __all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "format_to_
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
     graphml.FORMAT, graphml.YED, gexf.FORMAT, nodelink.FORMAT, cytoscape.FORMAT, neo4j.FORMAT, cypher.FORMAT, mermaid.FORMAT,
+    table.FORMAT,
 )}
 #: Where exports go when no path is given (created when missing).
 DEFAULT_FOLDER = Path("output")
@@ -79,7 +80,7 @@ def check_not_foreign(path: str | os.PathLike[str]) -> None:
 
     if (what := foreign(path)) is not None:
         raise UsageError(f"{path}: {Path(path).suffix} names {what}, which no format here is: "
-                         + ("the Neo4j format writes CSV files a spreadsheet opens (give -o FOLDER)"
+                         + ("the csv format writes a table a spreadsheet opens (-o FILE.csv)"
                             if what == "a spreadsheet" else f"give a file named for one of {', '.join(FORMATS)}"))
 
 

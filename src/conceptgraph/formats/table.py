@@ -1,0 +1,82 @@
+"""A table of what was said: one CSV row per claim and per relation stated (between
+terms, between attributes, between people), with who said it, their words and where,
+for R, pandas or a spreadsheet. Authorship, replies and the context links (mentions,
+terms named together) are the thread's shape, not statements, and are left out; the
+graph formats keep them.
+
+A cell that a spreadsheet would run as a formula (one that opens with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, which "+1" does) starts with an apostrophe,
+the mark spreadsheets take for "text": the words stay readable, and nothing runs.
+
+>>> import io
+>>> from conceptgraph import load_graph
+>>> buf = io.BytesIO()
+>>> write_table(load_graph(), buf)
+>>> buf.getvalue().decode().splitlines()[0]
+'kind,says,source,source_label,target,target_label,negated,speaker,speaker_name,quote,where,message,start,end,about,status,confidence,inferred,key'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import IO, TYPE_CHECKING, Any
+
+from ..kinds import ASSERTS, CLAIM, CO_OCCURS, MENTIONS, RELATION_KINDS, REPLIES_TO, WROTE, claim_text
+from .common import Format, utf8
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+
+__all__ = ["write_table", "HEADER"]
+
+HEADER = ("kind", "says", "source", "source_label", "target", "target_label", "negated", "speaker", "speaker_name",
+          "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key")
+_SHAPE = frozenset((ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))  # the thread's shape, not statements
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "true"
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(map(str, value))
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _yes(value: Any) -> str:
+    return "true" if value is True else "false"  # a column of one type: R and pandas read it as logical
+
+
+def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
+    """Write the table (UTF-8, a header row, then a row per statement in the graph's order)."""
+    label = {n: str(d.get("label", n)) for n, d in G.nodes(data=True)}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(HEADER)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        kind = str(d.get("kind", ""))
+        if kind in _SHAPE:
+            continue
+        negated = bool(d.get("negated"))
+        says = claim_text(label[u], label[v], negated) if kind == CLAIM else \
+            f"{label[u]} {RELATION_KINDS.get(kind, kind.replace('_', ' '))} {label[v]}"
+        span = d.get("span") if isinstance(d.get("span"), list) and len(d["span"]) == 2 else [None, None]
+        w.writerow([_cell(x) for x in (
+            kind, says, u, label[u], v, label[v], _yes(negated), d.get("speaker"), d.get("speaker_name"),
+            d.get("quote"), d.get("where"), d.get("message"), span[0], span[1], d.get("concerns_labels"),
+            d.get("status"), d.get("confidence"), _yes(d.get("inferred")), k)])
+    out.write(utf8(buf.getvalue()))
+
+
+FORMAT = Format(
+    name="csv",
+    help="a table of what was said, one row per claim and relation (R, pandas, a spreadsheet)",
+    suffixes=(".csv",),
+    default_name="{name}_said.csv",
+    write=write_table,
+    written=lambda head: head.startswith(",".join(HEADER).encode()),
+)

@@ -406,6 +406,8 @@ class ReviewSummary(TypedDict):
     reviewed: int
     left: int
     total: int
+    #: items gone with a rejection or an edit (a rejected term's claims): no longer in ``total``
+    gone: NotRequired[int]
     #: the items named by id that this decided: "accepted t-88bf415b9b: term “concatenate”"
     decided: NotRequired[list[str]]
     #: with --undo: the items of the action taken back

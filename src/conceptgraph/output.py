@@ -775,6 +775,11 @@ def _lines(lines: list[str], most: int = 10) -> str:
                                                       if len(shown) < len(lines) else "")
 
 
+def _gone(r: dict[str, Any]) -> str:
+    """Why the total moves: the items a rejection or an edit took along are no longer counted."""
+    return f"; {r['gone']} gone with a rejection or edit" if r.get("gone") else ""
+
+
 def review_text(r: dict[str, Any]) -> str:
     def also(n: int, what: str) -> str:
         return f" ({n} more {what})" if n else ""
@@ -783,7 +788,7 @@ def review_text(r: dict[str, Any]) -> str:
         n = len(r["undone"])
         again = f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
         return (f"{r['path']}: took back the last action ({_count(n, 'item')}{again}); "
-                f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left)" + _lines(r.get("decided", [])))
+                f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left{_gone(r)})" + _lines(r.get("decided", [])))
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")
     already = f", {_count(r['already'], 'item')} already so" if r.get("already") else ""
     if r.get("changed"):  # a decision taken back by another: said, never done silently
@@ -795,7 +800,7 @@ def review_text(r: dict[str, Any]) -> str:
     made = _lines(r.get("decided", [])) + made
     return (f"{r['path']}: {_count(r['accepted'], 'item')} accepted{also(r['accepted_with'], 'with ' + them[0])}, "
             f"{r['rejected']} rejected{also(r['rejected_with'], 'gone with ' + them[1])} now{already}; "
-            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left){made}"
+            f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left{_gone(r)}){made}"
             + (f"\n{r['note']}" if r.get("note") else ""))
 
 

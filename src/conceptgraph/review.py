@@ -1300,4 +1300,4 @@ def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0,
             "accepted_with": max(0, counts["accepted"] - before["accepted"] - accepted),
             "rejected_with": max(0, counts["removed"] - before["removed"]) if rejected else 0,
             "already": already, "changed": changed, "reviewed": counts["reviewed"], "left": counts["left"],
-            "total": counts["total"]}
+            "total": counts["total"], **({"gone": counts["removed"]} if counts["removed"] else {})}

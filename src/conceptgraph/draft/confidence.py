@@ -22,15 +22,15 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "subject"): (78, 136),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (7, 19),
-    ("claim", "verdict"): (17, 37),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "verdict"): (18, 35),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
     ("claim", "named"): (56, 280),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (8, 26),  # "X and Y are ...", the claim copied to Y
+    ("claim", "shared"): (8, 24),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),
-    ("relation", "similar_to"): (6, 21),
+    ("relation", "similar_to"): (6, 20),
     ("relation", "renamed"): (5, 10),  # "rename X to Y", "rename them to Y"
     ("relation", "proposed"): (8, 9),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"
@@ -50,7 +50,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (2, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (34, 111),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (35, 112),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 16),  # "I agree that X, but Y": the other side, across the turn
 }
 

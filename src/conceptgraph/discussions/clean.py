@@ -481,7 +481,6 @@ def _markdown_marks_removed(text: str) -> str:
 SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|ursprüngliche nachricht) ?-+|Sent from my .+|"
                        r"Get Outlook for .+|Von meinem .+ gesendet|Envoyé de mon .+|Enviado desde mi .+|Inviato da .+)$",
                        re.I)
-_SIGNATURE = SIGNATURE
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
 
 
@@ -499,7 +498,7 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left, quotes=quotes).split("\n")
     for i, line in enumerate(lines):
-        signature = bool(_SIGNATURE.match(line.rstrip()))
+        signature = bool(SIGNATURE.match(line.rstrip()))
         if signature or (line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
                          and _OUTLOOK.match(line + "\n" + lines[i + 1])):
             if left is not None and any(x.strip() for x in lines[i + 1:]):

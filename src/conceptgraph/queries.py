@@ -846,30 +846,25 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     endorsements = _endorsements(G, thread)
     agreed: list[dict[str, Any]] = []
     disputed: list[dict[str, Any]] = []
+
+    def point(t: Any, x: Any, claims: list[dict[str, Any]], denied: bool) -> dict[str, Any]:
+        item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, quotes)}
+        item["endorsed_by"] = list(dict.fromkeys(e for s in item["supporters"] for e in endorsements.get((t, x, s, denied), [])
+                                                 if e not in item["supporters"]))
+        return {**item, "denied": True} if denied else item
+
     for t in terms:
         has, lacks = _support(G, t)
         for x, claims in has.items():
-            item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, False)}
-            endorsers = [e for s in item["supporters"] for e in endorsements.get((t, x, s, False), [])
-                         if e not in item["supporters"]]
-            item["endorsed_by"] = list(dict.fromkeys(endorsers))
-            if quotes:
-                item["quotes"] = _public(claims)
-            agreed.append(item)
+            agreed.append(point(t, x, claims, False))
             if x in lacks:
                 both = claims + lacks[x]
                 disputed.append({"type": "asserted_and_denied", "term": t, "term_label": _label(G, t), "attribute": x,
                                  "label": _label(G, x), "asserted_by": _names(claims), "denied_by": _names(lacks[x]),
                                  **_optional(inferred_by=_inferred_by(both), drafted_by=_drafted_by(both)),
                                  **({"quotes": _public(both)} if quotes else {})})
-        for x, claims in lacks.items():  # a point shared by denying it: "does not need a merged PR"
-            item = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, False), "denied": True}
-            item["endorsed_by"] = list(dict.fromkeys(e for s in item["supporters"]
-                                                     for e in endorsements.get((t, x, s, True), [])
-                                                     if e not in item["supporters"]))
-            if quotes:
-                item["quotes"] = _public(claims)
-            agreed.append(item)
+        # a point shared by denying it ("does not need a merged PR") is agreed as much
+        agreed += [point(t, x, claims, True) for x, claims in lacks.items()]
         order = {x: i for i, x in enumerate(has)}
         for x in has:
             for y in sorted((y for y in _opposed(G, x) if order.get(y, -1) > order[x]), key=order.__getitem__):

@@ -438,7 +438,7 @@ def _combining_marks() -> list[list[int]]:
 
 
 #: The version of :func:`_label_boxes`' reckoning, for the layout cache.
-_BOXES = 5  # 3: room around a dot; 4: each character its own width; 5: a long word's own width
+_BOXES = 6  # 3: room around a dot; 4: each character its own width; 5: a long word's own width; 6: lines wrap sooner
 
 
 # The width of each printable ASCII character in ems, in Arial's metrics (those of the
@@ -495,7 +495,9 @@ def _wrapped(label: str, size: float) -> tuple[float, int]:
     per_line = max([0.56 * LABEL_CHARS, *(w + 2 * space for w in widths)])  # in ems
     lines, current = 1, 0.0
     for width in widths:
-        if current and current + space + width > per_line:
+        # (a little short of the width: a browser's words run a little wider than these
+        # metrics, and a line too few hides a label's last line under its neighbour)
+        if current and current + space + width > 0.95 * per_line:
             lines, current = lines + 1, width
         else:
             current += width + (space if current else 0)

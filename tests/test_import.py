@@ -55,6 +55,15 @@ def test_the_bundled_discussion_imports_as_curated() -> None:
                                                                    gold.source.date)
 
 
+def test_files_imported_together_are_titled_by_their_threads() -> None:
+    """Two exports imported together: the dataset is titled by their threads' titles (a
+    trial's combined page had been headed by the first file's name, "hn_41234567")."""
+    ds, _ = read_discussion([FIX / "reddit.json", FIX / "discourse.json"])
+    assert ds.source.title == "Cooperation vs collaboration & teams / Cooperation or collaboration?"
+    ds, _ = read_discussion([FIX / "discourse.json"])
+    assert ds.source.title == "Cooperation or collaboration?"
+
+
 def test_a_quoted_mail_keeps_none_of_its_signature_in_the_quote(tmp_path: Path) -> None:
     """A reply that quotes a whole mail quotes its sign-off and signature too: kept apart,
     the quote is what was said, as the writer's own words are kept without theirs (a

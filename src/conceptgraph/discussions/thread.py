@@ -529,7 +529,12 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""
-    source = Source(title=(first.title if not several else site or name) or name,
+    title = first.title if not several else site or name
+    titled = list(dict.fromkeys(_shorten(t.title) for t in threads if t.title))
+    if several and not site and titled and len({t.origin for t in threads}) > 1:
+        # files imported together: their threads' titles, not the first file's name ("hn_41234567")
+        title = " / ".join(titled[:2]) + (f" / {len(titled) - 2} more" if len(titled) > 2 else "")
+    source = Source(title=title or name,
                     author=first.author if not several else "", date=first.date if not several else "",
                     url=first.url if not several else "")
     contributors = tuple(Contributor(v["id"], v["name"], v["role"], tuple(v["places"])) for v in people.values())

@@ -1341,8 +1341,16 @@ def test_in_a_dataset_of_two_threads_a_place_of_one_names_its_message(tmp_path: 
                "-q").exit_code == 0
     r = run("review", str(two), "--add", "claim", "message=post 3", "quote=Cooperation can have a shared goal too",
             "term=cooperation", "attribute=can have a shared goal")
-    assert r.exit_code == 2 and r.stderr.startswith("Error: 'post 3' is a place in 2 threads: name it with its thread")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: 'post 3' is a place in 2 threads: name the thread too, "
+                                                    "by the start of its title ('Cooperation or collaboration? › post 3')")
     assert r.stderr.count("\n") == 1
+    # the start of a thread's title and the place within it ("›" or ">") name one
+    for named in ("Another › post 3", "another > post 3"):
+        r = run("review", str(two), "--add", "claim", f"message={named}", "quote=Cooperation can have a shared goal too",
+                "term=cooperation", "attribute=can have a shared goal", "--json")
+        assert r.exit_code == 0, r.stderr
+        assert json.loads(r.stdout)["where"] == "“Another topic” › post 3"
+        assert run("review", str(two), "--undo").exit_code == 0
 
 
 def test_a_claim_the_draft_missed_is_added_with_its_speaker_and_characters(drafted: Path) -> None:

@@ -1577,13 +1577,18 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
         if key in (normalise(m.id), normalise(m.where)):
             return m
     # in a dataset of several threads a place names its thread first ("“Governance…” › comment 4"):
-    # the place within it is enough when only one thread has it
-    within = [m for m in messages.values() if " › " in m.where and normalise(m.where.rsplit(" › ", 1)[1]) == key]
+    # the place within it is enough when only one thread has it, and the start of the
+    # thread's title tells two apart ("Governance › comment 4", ">" for "›")
+    thread, _, place = name.replace(">", "›").rpartition("›")
+    key, start = normalise(place), normalise(thread)
+    within = [m for m in messages.values() if " › " in m.where and normalise(m.where.rsplit(" › ", 1)[1]) == key
+              and normalise(m.where.rsplit(" › ", 1)[0]).startswith(start)]
     if len(within) == 1:
         return within[0]
     if within:
-        raise UsageError(f"'{excerpt(name, 30)}' is a place in {len(within)} threads: name it with its thread, "
-                         f"as `conceptgraph thread DATA` shows it (“{excerpt(within[0].where, 60)}”)")
+        raise UsageError(f"'{excerpt(name, 30)}' is a place in {len(within)} threads: name the thread too, by the start "
+                         f"of its title ('{' '.join(within[0].where.split(' › ')[0].strip('“”').split()[:3])} › "
+                         f"{place.strip()}')")
     # a slip is suggested as the name was typed: a place ("turn 9") for a place, else an id
     names = [m.where for m in messages.values() if m.where] if " " in name.strip() else list(messages)
     raise UsageError(f"no message '{excerpt(name, 30)}' in this thread{did_you_mean(name, names or list(messages))}; "

@@ -942,6 +942,35 @@ def test_in_context_opens_the_thread_at_the_quote(fresh: Page) -> None:
     fresh.screenshot("in-context.png")
 
 
+def test_in_context_of_words_no_mark_holds_shows_their_message(browser, tmp_path: Path) -> None:
+    """Two terms named together are linked, but the thread marks no words for it: "in
+    context" on that link outlines its message and gives it the keyboard (a trial's
+    click had opened the thread and shown nothing)."""
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Dataset
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Ann: Is an agent an assistant?\nBo: An agent acts alone; an assistant waits to be asked.\n",
+                    encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    d = draft(ds, terms=["agent", "assistant"])
+    G = build_graph(Dataset(source=ds.source, contributors=ds.contributors, messages=ds.messages, terms=d.terms,
+                            attributes=d.attributes, claims=d.claims, relations=d.relations))
+    page = Page(browser, write_page(G, tmp_path / "named.html"))
+    try:
+        detail = page.js("() => conceptgraph.data.edgeDetails.findIndex((d, i) => "
+                         "conceptgraph.data.edges.kind.some((k, j) => conceptgraph.data.edges.detail[j] === i "
+                         "&& conceptgraph.data.edgeKinds[k].base === 'co_occurs'))")
+        assert detail >= 0
+        page.js(f"() => conceptgraph.inContext({detail})")
+        flashed = page.js("() => [...document.querySelectorAll('#messages > li.flash')].map((li) => li.id)")
+        assert len(flashed) == 1 and page.js("() => document.activeElement.id") == flashed[0]
+    finally:
+        page.close()
+
+
 def test_clicking_a_highlight_selects_its_claims(fresh: Page) -> None:
     p = fresh.page
     p.click("#thread-toggle")

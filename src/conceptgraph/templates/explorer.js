@@ -902,14 +902,20 @@
     openThread();
     const li = $("message-" + d.message);
     if (!li) return null;
-    document.querySelectorAll("mark.flash").forEach((m) => m.classList.remove("flash"));
+    document.querySelectorAll("#messages .flash").forEach((m) => m.classList.remove("flash"));
     const marks = Array.from(li.querySelectorAll("mark")).filter((m) =>
       m.getAttribute("data-details").split(" ").indexOf(String(detail)) >= 0);
     marks.forEach((m) => m.classList.add("flash"));
     (marks[0] || li).scrollIntoView({ block: "center" });
-    // the keyboard goes to the words (Escape comes back to what opened the thread)
+    // the keyboard goes to the words (Escape comes back to what opened the thread); words no
+    // mark holds (two terms named together, which the thread does not mark): their message
     const stop = marks.find((m) => m.tabIndex === 0);
     if (stop) stop.focus({ preventScroll: true });
+    else if (!marks.length) {
+      li.classList.add("flash");
+      li.tabIndex = -1;
+      li.focus({ preventScroll: true });
+    }
     refresh("in context: " + [d.speaker, d.where].filter(Boolean).join(", "));
     return marks.map((m) => m.textContent).join("");
   }

@@ -400,6 +400,11 @@ def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
     # the stand-in is said apart, and is no speaker: ann, zoe and bo spoke
     assert summary["left_out"] == {"deleted": 1, "removed": 1}
     assert summary["speakers"] == 3 and len(ds.contributors) == 4 and summary["stand_ins"] == 1
+    # said as one of those left out, not as a second count of them (a trial read it twice)
+    from conceptgraph.output import import_text
+
+    assert "kept as stand-ins: 1 of the messages left out as deleted or removed, which others answer" \
+        in import_text({**summary, "format": "reddit", "path": "r", "wrote": "r"})
     assert next(c for c in ds.contributors if c.where == ("comment 1",)).name.startswith("unnamed commenter")
 
 

@@ -671,7 +671,9 @@ def import_text(r: dict[str, Any]) -> str:
         lines.append(f"left out{scope}: " + ", ".join(f"{count} {_one(why) if count == 1 else why}"
                                                       for why, count in r["left_out"].items()))
     if r.get("stand_ins"):
-        lines.append(f"kept as stand-ins: {_count(r['stand_ins'], 'deleted message')} that others answer "
+        # (among the messages left out above: their words left out, their place kept)
+        gone = " or ".join(w for w in ("deleted", "removed") if r["left_out"].get(w)) or "deleted"
+        lines.append(f"kept as stand-ins: {r['stand_ins']} of the messages left out as {gone}, which others answer "
                      "(“[deleted]”, no one's words), so that their answers keep their place")
     if r.get("replaced_draft"):
         lines.append("replaced the earlier import, and the draft.yaml drafted from it (draft again if you need it)")

@@ -594,6 +594,29 @@ def test_a_decision_turned_by_another_is_said(drafted: Path) -> None:
     assert decisions(drafted) == []
 
 
+def test_an_undo_of_a_claims_rejection_gives_its_stances_their_scope_back(tmp_path: Path) -> None:
+    """Rejecting a claim leaves the undecided stances about it about the claims left (or
+    about everything, when it was their only one): draft.yaml can name no rejected claim.
+    An undo, even from another process, makes them about it again (a trial's bulk reject
+    and undo had left stances "about everything" their target said)."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+
+    def listed() -> dict[str, Any]:
+        return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
+
+    items = listed()
+    stance = next(i for i in items.values() if i["kind"] in ("agrees_with", "disputes") and i.get("about"))
+    about = stance["about"]
+    claim = next(i for i in items.values() if i["kind"] == "claim" and f"{i['text']} ({i['where']})" == about[0])
+    assert run("review", str(folder), claim["id"], "--reject").exit_code == 0
+    assert listed()[stance["id"]].get("about", []) != about
+    assert run("review", str(folder), "--undo").exit_code == 0
+    assert listed()[stance["id"]]["about"] == about
+    assert run("validate", str(folder)).exit_code == 0
+
+
 def test_an_undo_brings_back_the_edit_a_rejection_turned(drafted: Path) -> None:
     r = Review(drafted)
     claim = next(it for it in r.items if it.kind == "claim")

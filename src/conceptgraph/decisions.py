@@ -110,15 +110,20 @@ TOOK = "took"
 #: own once moved ("X and Y are short": two claims, one after the merge): an undo keeps
 #: that one, and gives the moved one back beside it (by review id)
 STAYS = "stays"
+#: A rejected claim's note of the undecided stances about it (by review id): draft.yaml
+#: then says them about the claims left, and an undo makes them about it again
+NARROWED = "narrowed"
 _MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "was", TOOK, STAYS),
-         CLAIM: ("confidence", "was", ADDED), RELATION: ("confidence", "about", "was", ADDED, "count", "places")}
+         CLAIM: ("confidence", "was", ADDED, NARROWED),
+         RELATION: ("confidence", "about", "was", ADDED, "count", "places")}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
            "# message and span; and, to make it again as it was should the decision be undone, its\n"
-           "# drafted confidence, (a stance) the claims it is about and (a rejected term or\n"
-           "# attribute) the undecided items it took along. A line marked `added` is\n"
+           "# drafted confidence, (a stance) the claims it is about, (a rejected term or\n"
+           "# attribute) the undecided items it took along and (a rejected claim) the undecided\n"
+           "# stances about it. A line marked `added` is\n"
            "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
            "# An undo removes the last action's lines.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
@@ -536,7 +541,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             for x in v:
                 _entry(doc, i, {"action": action, "decision": REJECTED, **x})
             continue
-        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS, "places")
+        ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS, "places", NARROWED)
               else isinstance(v, int) and not isinstance(v, bool) and v > 0 if k == "count"
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)

@@ -42,6 +42,7 @@ from .decisions import (
     CONTEXT,
     DECISIONS_FILE,
     EDITED,
+    NARROWED,
     REJECTED,
     RELATION,
     REMOVED,
@@ -505,6 +506,13 @@ class Review:
                         raise UsageError(f"{len(users)} accepted item{'s use' if len(users) > 1 else ' uses'} "
                                          f"{describe(it)}: undo or edit {'them' if len(users) > 1 else 'it'} first")
                 memo = self._memo(it)
+                if decision == REJECTED and it.kind == CLAIM:
+                    # the undecided stances about it, which draft.yaml will say about the rest: noted,
+                    # an undo makes them about it again
+                    narrowed = sorted(u.rid for u in self.items if u.kind == RELATION and u.record.kind in STANCES
+                                      and self.status(u) is None and it.record.id in u.record.concerns)
+                    if narrowed:
+                        memo[NARROWED] = narrowed
                 if decision == EDITED and it.kind in (TERM, ATTRIBUTE) and merged:
                     # merged into another: the undecided claims and relations on it go over to that one
                     # in draft.yaml, which then no longer says which were this one's; noted as drafted,
@@ -982,15 +990,44 @@ class Review:
             moved = {k for e in gone if e.decision == EDITED and "label" in e.edit for x in e.memo.get(TOOK, ())
                      if review_id(k := key_of(x["item"], _moved_fields(x, e.item, e.fields[e.item], e.edit["label"])))
                      not in e.memo.get(STAYS, ())}
-            if back or added or moved:
-                result["counts"] = self._rewritten([*(it for it in self.snap.items if it.key not in added
-                                                      and it.key not in moved), *back])
+            # the stances a claim's rejection had narrowed, about it again
+            rescoped = self._rescoped(gone)
+            if back or added or moved or rescoped:
+                result["counts"] = self._rewritten([*(rescoped.get(it.key, it) for it in self.snap.items
+                                                      if it.key not in added and it.key not in moved), *back])
             if added:
                 result["gone"] = sorted(review_id(k) for k in added)
             result["restored"] = sum(1 for e in gone if "was" in e.memo)  # turned decisions that stand again
             if self._makes([(e.item, e.fields, e.edit) for e in gone if e.decision == EDITED]):
                 result["redraw"] = True  # a term or attribute an edit made goes with it: the page draws again
             return result
+
+    def _rescoped(self, undone: list[Entry]) -> dict[tuple[Any, ...], Item]:
+        """The undecided stances that the claim rejections among ``undone`` had narrowed
+        (their :data:`NARROWED` notes), about those claims again, by key."""
+        by_rid = {it.rid: it for it in self.snap.items}
+        by_key = {it.key: it for it in self.snap.items}
+        at = {m: i for i, m in enumerate(self.snap.messages)}
+        claims = {it.record.id: it.record for it in self.snap.items if it.kind == CLAIM}
+
+        def place(c: str) -> tuple[int, int, int]:  # in the thread's order, as drafted ("draft-claim-N")
+            r, n = claims.get(c), c.rsplit("-", 1)[-1]
+            drafted = int(n) if n.isdigit() else 0
+            return (at.get(r.message, -1), (r.span or (0, 0))[0], drafted) if r is not None else (-1, 0, drafted)
+
+        out: dict[tuple[Any, ...], Item] = {}
+        for e in undone:
+            if e.item != CLAIM or e.decision != REJECTED or (claim := by_key.get(e.key)) is None:
+                continue
+            for rid in e.memo.get(NARROWED, ()):
+                st = by_rid.get(rid)
+                if st is None or self.status(st) is not None:
+                    continue
+                st = out.get(st.key, st)
+                if claim.record.id not in st.record.concerns:
+                    concerns = tuple(sorted((*st.record.concerns, claim.record.id), key=place))
+                    out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
+        return out
 
     def _makes(self, edits: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> bool:
         """Whether one of ``edits`` (item kind, fields, edit) of a claim or relation names a

@@ -425,6 +425,7 @@ class Review:
             followed: list[Item] = []  # the accepted relations that follow a claim's new words
             widened: list[tuple[Item, str]] = []  # stances turned to another person, about all they said
             on: dict[str, list[Item]] = {}  # attribute id -> its own item and its claims, once asked
+            stances_on: dict[str, list[str]] | None = None  # claim id -> the undecided stances about it, once asked
             # a rejection turned (a term accepted after all): what it took along comes back with it
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
                       and e.decision == REJECTED and e.memo.get(TOOK)]
@@ -508,11 +509,15 @@ class Review:
                 memo = self._memo(it)
                 if decision == REJECTED and it.kind == CLAIM:
                     # the undecided stances about it, which draft.yaml will say about the rest: noted,
-                    # an undo makes them about it again
-                    narrowed = sorted(u.rid for u in self.items if u.kind == RELATION and u.record.kind in STANCES
-                                      and self.status(u) is None and it.record.id in u.record.concerns)
-                    if narrowed:
-                        memo[NARROWED] = narrowed
+                    # an undo makes them about it again (gathered once: a bulk reject has many claims)
+                    if stances_on is None:
+                        stances_on = {}
+                        for u in self.items:
+                            if u.kind == RELATION and u.record.kind in STANCES and self.status(u) is None:
+                                for c in u.record.concerns:
+                                    stances_on.setdefault(c, []).append(u.rid)
+                    if it.record.id in stances_on:
+                        memo[NARROWED] = sorted(stances_on[it.record.id])
                 if decision == EDITED and it.kind in (TERM, ATTRIBUTE) and merged:
                     # merged into another: the undecided claims and relations on it go over to that one
                     # in draft.yaml, which then no longer says which were this one's; noted as drafted,

@@ -1010,6 +1010,8 @@ class Review:
     def _rescoped(self, undone: list[Entry]) -> dict[tuple[Any, ...], Item]:
         """The undecided stances that the claim rejections among ``undone`` had narrowed
         (their :data:`NARROWED` notes), about those claims again, by key."""
+        if not any(NARROWED in e.memo for e in undone):
+            return {}  # (most undos: no look over every item)
         by_rid = {it.rid: it for it in self.snap.items}
         by_key = {it.key: it for it in self.snap.items}
         at = {m: i for i, m in enumerate(self.snap.messages)}

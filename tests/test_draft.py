@@ -1742,6 +1742,27 @@ def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() 
     assert [(r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")] == [("ann", "sam")]
 
 
+def test_a_login_written_in_lower_case_names_its_contributor() -> None:
+    """Forges and chats name people by their logins, as people write them ("I agree with
+    knovak", "@olu is right"): the stance is towards that contributor, not whoever the
+    message answers; a word that is no login ("I agree with everything"), or only part
+    of a name ("ann"), names no one."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "sam", "post", "A contributor is anyone who has had a pull request merged."),
+            Message("m2", "kat", "comment 1", "A contributor needs commit access.", reply_to="m1"),
+            Message("m3", "olu", "comment 2", "I agree with knovak on this.", reply_to="m1"),
+            Message("m4", "ann", "comment 3", "I disagree with everything here.", reply_to="m3"),
+            Message("m5", "sam", "comment 4", "olu is right about contributors.", reply_to="m4"),
+            Message("m6", "kat", "comment 5", "I agree with ann here.", reply_to="m1"))
+    people = tuple(Contributor(i, name, "author" if i == "sam" else "commenter")
+                   for i, name in (("sam", "samrivera"), ("kat", "knovak"), ("olu", "olu"), ("ann", "Ann Lee")))
+    out = draft(Dataset(Source("Contributor?"), contributors=people, messages=msgs), terms=["contributor"])
+    assert sorted((r.kind, r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")) == [
+        ("agrees_with", "kat", "sam"), ("agrees_with", "olu", "kat"), ("agrees_with", "sam", "olu"),
+        ("disputes", "ann", "olu")]
+
+
 def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:
     """In a flat chat, a reply that makes the very claim made before it agrees with whoever
     made it first, though "shouldn't" or "not" would make it lean against; and an answer to

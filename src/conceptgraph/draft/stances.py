@@ -27,7 +27,10 @@ from .text import spelled
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
-_WHO = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+# a name, or a login as forges and chats write it ("samrivera", "@sam_r"), which stands for
+# someone only if a contributor has it ("I agree with everything" names no one)
+_WHO = (r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+        r"|@?[a-z][\w.-]*[a-z\d_])")
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
 _PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
@@ -325,13 +328,16 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
     found = shapes(text) if matched is None else matched
     # the stance stated first; but one towards someone named ("Actually, Yael has a point")
     # before one that only opens the sentence and answers whoever was answered
-    people = [(i, who, _person(who, names) if who else "") for i, who in found]
+    people = [(i, who, _login(who, names) if who and who[:1].islower() else _person(who, names) if who else "")
+              for i, who in found]
     for i, who, target in sorted(people, key=lambda x: not (x[2] and _PATTERNS[x[0]].named)):
         kind, _, named, own, _ = _PATTERNS[i]
         if not target and named and who and who.split()[0] in _NOT_NAMES:
             continue  # "Like I said": no one named
         if not target and named and who and who[:1].isupper():
             return []  # "+1 to Priya's point" where no Priya speaks: whom it means is not in the thread
+        if not target and named and who:
+            continue  # "I agree with everything": a word, no login of the thread
         rule = own
         if not who and (called := addressed(text, names)):  # "Good point, Bo."
             target, who, rule = called, called, "addressed"
@@ -356,6 +362,12 @@ def names_someone_else(text: str, names: dict[str, str]) -> bool:
     """
     return any(who and who[:1].isupper() and who.split()[0] not in _NOT_NAMES and _PATTERNS[i].named
                and not _person(who, names) for i, who in shapes(text))
+
+
+def _login(who: str, names: dict[str, str]) -> str:
+    """The contributor whose login (a name of one word) ``who``, written in lower case, is:
+    "samrivera" is Sam Rivera's login, "will" is no William."""
+    return names.get(_LOGIN + fold(who), "")
 
 
 def _person(who: str, names: dict[str, str]) -> str:

@@ -69,7 +69,7 @@ def accept_first(folder: Path) -> str:
     """The draft as a curator leaves it after accepting its first claim (its status line gone)."""
     text = (folder / DRAFT_FILE).read_text(encoding="utf-8")
     lines = text.split("\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("- id: draft-claim-"))
+    at = next(i for i, line in enumerate(lines) if line == "claims:") + 1
     status = next(i for i in range(at, len(lines)) if lines[i].strip() == "status: draft")
     return "\n".join(lines[:status] + lines[status + 1:])
 

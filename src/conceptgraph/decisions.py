@@ -71,7 +71,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "ADDED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
-    "respect", "draft_text", "draft_document", "draft_data", "draft_yaml", "write_settled", "check_edit", "kinds_like",
+    "respect", "named_by_review_ids", "in_thread_order", "taken_along", "draft_text", "draft_document", "draft_data",
+    "draft_yaml", "write_settled", "check_edit", "kinds_like",
     "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE", "rejected_as",
 ]
@@ -264,6 +265,42 @@ def make_item(kind: str, record: Any, label: _Labels) -> Item:
     """The :class:`Item` of a record (a Term, Attribute, Claim or Relation)."""
     fields = _fields(kind, record, label)
     return Item(kind, record, fields, key_of(RELATION if kind == CONTEXT else kind, fields))
+
+
+def named_by_review_ids(ds: Dataset, base: Dataset, book: Decisions) -> Dataset:
+    """``ds`` with its claims and reviewed relations named by their review ids
+    (:func:`review_id`), the ids ``review --list`` shows, and the stances' ``concerns``
+    following: an item drafted again keeps its id, so exports of two drafts, and
+    ``review --list``, join on it. Items of one key (one item to review) are told apart
+    by a number after the id. ``base`` and ``book`` are as for :func:`respect`."""
+    renamed: dict[str, str] = {}
+    taken: set[str] = set()
+    for it in items_of(ds, base, labels=_drafted_labels(book, base)):  # named as review names them
+        if it.kind in (CLAIM, RELATION):
+            rid = it.rid
+            n = 1
+            while rid in taken:
+                n += 1
+                rid = f"{it.rid}-{n}"
+            taken.add(rid)
+            renamed[it.record.id] = rid
+    claims = tuple(replace(c, id=renamed.get(c.id, c.id)) for c in ds.claims)
+    by_id = {c.id: c for c in (*base.claims, *claims)}
+    at = {m.id: i for i, m in enumerate(base.messages)}
+    relations = tuple(replace(r, id=renamed.get(r.id, r.id),
+                              concerns=in_thread_order((renamed.get(x, x) for x in r.concerns), by_id, at))
+                      for r in ds.relations)
+    return replace(ds, claims=claims, relations=relations)
+
+
+def in_thread_order(concerns: Iterable[str], claims: Mapping[str, Claim], at: Mapping[str, int]) -> tuple[str, ...]:
+    """What a stance is about (claim and attribute ids) in the thread's order: the claims by
+    message (``at``: message id -> its place) and characters, then by id, so that a claim
+    given back to a stance by an undo goes where it was."""
+    def place(c: str) -> tuple[int, int, str]:
+        r = claims.get(c)
+        return (at.get(r.message, -1), (r.span or (0, 0))[0], c) if r is not None else (-1, 0, c)
+    return tuple(sorted(dict.fromkeys(concerns), key=place))
 
 
 def items_of(ds: Dataset, *context: Dataset, labels: Mapping[str, str] | None = None) -> list[Item]:
@@ -1177,6 +1214,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     for it in drafted:
         if it.kind == CLAIM:
             claim_ids[it.rid] = it.record.id
+    ids = {it.record.id for it in (*drafted, *reviewed) if it.kind in (CLAIM, RELATION, CONTEXT)}
 
     invented: list[str] = []  # the names of terms and attributes made for decisions, no file having them
 
@@ -1201,7 +1239,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             e = None  # another term that had the new label already: the renamed one merged into it
         if e is not None:  # an edited item: as drafted (unless the draft holds it already, drafted again)
             if e.key not in seen:
-                made = _remake(e, label, whole, it, ensure, claim_ids)
+                made = _remake(e, label, whole, it, ensure, claim_ids, ids)
                 if made is not None:
                     add(made)
         elif it.key not in seen and not (it.kind in (CLAIM, RELATION) and it.record.confidence is None
@@ -1213,7 +1251,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen:
             before = len(invented)
-            made = _remake(e, label, whole, None, ensure, claim_ids)
+            made = _remake(e, label, whole, None, ensure, claim_ids, ids)
             if made is not None and made.key not in seen:
                 add(made)
                 if e.decision in (ACCEPTED, EDITED) and not e.memo.get(ADDED) and len(invented) > before:
@@ -1245,13 +1283,25 @@ def _edited_fields(e: Entry) -> dict[str, Any]:
 
 
 def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
-            ensure: Callable[..., str], claim_ids: Mapping[str, str]) -> Item | None:
+            ensure: Callable[..., str], claim_ids: Mapping[str, str], ids: set[str]) -> Item | None:
     """The drafted item a decision names, made from the decision (and, for an edited one,
     the accepted record ``like``): None when its message is gone. The terms and
     attributes it names are found by label, or made (``ensure``); its confidence, and a
     stance's claims (by review id: ``claim_ids`` gives their ids now), are the ones the
-    decision noted."""
+    decision noted. A claim or relation made anew is named by its review id, unless one
+    of ``ids`` (those of the claims and relations held) is that already: the drafted
+    record, changed by a merge, keeps its id. The id is added to ``ids``."""
     from .model import Claim, Relation, Term
+
+    def own_id() -> str:
+        if like is not None:
+            return str(like.record.id)
+        ident, n = review_id(e.key), 1
+        while ident in ids:
+            n += 1
+            ident = f"{review_id(e.key)}-{n}"
+        ids.add(ident)
+        return ident
 
     f = e.fields
     if e.item in (TERM, ATTRIBUTE):
@@ -1272,7 +1322,7 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
         confidence = like.record.confidence if like else e.memo.get("confidence")
         # an attribute made again for its claim alone has the claim's confidence, as drafted
         # (the highest of its claims'), not none
-        rec = Claim(like.record.id if like else review_id(e.key), ensure(TERM, f[TERM]),
+        rec = Claim(own_id(), ensure(TERM, f[TERM]),
                     ensure(ATTRIBUTE, f[ATTRIBUTE], (), confidence), m.by, m.text[s:t], m.where,
                     bool(f.get("negated")), m.id, (s, t), status=DRAFT, confidence=confidence)
         return make_item(CLAIM, rec, label)
@@ -1283,7 +1333,7 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
            for side, end in enumerate(ends)):
         return None
     quote = m.text[span[0]:span[1]] if m is not None and span else ""
-    rec = Relation(like.record.id if like else review_id(e.key), kind, ends[0], ends[1],
+    rec = Relation(own_id(), kind, ends[0], ends[1],
                    m.by if m else "", quote, m.where if m else "", m.id if m else "",
                    (span[0], span[1]) if m is not None and span else None,
                    like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
@@ -1308,6 +1358,15 @@ def _noted_confidence(entries: Iterable[Entry]) -> dict[tuple[str, str], float]:
     return noted
 
 
+def taken_along(entries: Iterable[Entry]) -> list[Entry]:
+    """The items the rejections and merges among ``entries`` took along (their :data:`TOOK`
+    notes), each as a rejection of its own would say it."""
+    return [Entry(e.action, REJECTED, x["item"],
+                  {k: x[k] for k in (*_IDENTITY[x["item"]], *_OPTIONAL[x["item"]]) if k in x},
+                  memo={k: x[k] for k in _MEMO[x["item"]] if k in x})
+            for e in entries if e.decision in (REJECTED, EDITED) for x in e.memo.get(TOOK, ())]
+
+
 def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     """The items the rejections among ``undone`` (entries an undo took back, or rejections
     a later decision turned) had taken along, or the merges among them had moved to the
@@ -1316,10 +1375,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     back to draft.yaml. The items ``snap`` holds already are left out."""
     from .model import Attribute, Dataset, Term
 
-    took = [Entry(e.action, REJECTED, x["item"],
-                  {k: x[k] for k in (*_IDENTITY[x["item"]], *_OPTIONAL[x["item"]]) if k in x},
-                  memo={k: x[k] for k in _MEMO[x["item"]] if k in x})
-            for e in undone if e.decision in (REJECTED, EDITED) for x in e.memo.get(TOOK, ())]
+    took = taken_along(undone)
     if not took:
         return []
     whole = Dataset(source=snap.base.source, contributors=snap.base.contributors, messages=tuple(snap.messages.values()))
@@ -1332,6 +1388,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
     seen = {it.key for it in snap.items}
     claim_ids = {it.rid: it.record.id for it in snap.items if it.kind == CLAIM}
+    ids = {it.record.id for it in snap.items if it.kind in (CLAIM, RELATION, CONTEXT)}
     out: list[Item] = []
     # the drafted confidence of what any decision notes (a relation's end made again here may
     # be an attribute that a rejection still in force took along)
@@ -1358,7 +1415,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
             continue
         if e.key in seen:
             continue
-        made = _remake(e, label, whole, None, ensure, claim_ids)
+        made = _remake(e, label, whole, None, ensure, claim_ids, ids)
         if made is not None:
             seen.add(made.key)
             out.append(made)

@@ -59,6 +59,7 @@ from .decisions import (
     _span_of,
     check_edit,
     describe,
+    in_thread_order,
     iter_uses,
     key_of,
     kinds_like,
@@ -68,6 +69,7 @@ from .decisions import (
     review_id,
     scope,
     settle,
+    taken_along,
     taken_back,
     taken_with,
     write_settled,
@@ -124,7 +126,8 @@ class Review:
 
         self.items = [it for it in self.snap.items if it.kind != CONTEXT]
         self.by_rid = {it.rid: it for it in self.items}
-        # the ids draft.yaml writes ("draft-claim-3") find their items too, where one item has it
+        # the ids the files write find their items too, where one item has it: an edited item's
+        # drafted id, and those of drafts older than review ids in draft.yaml ("draft-claim-3")
         ids = Counter(it.record.id for it in self.items)
         self.by_id = {it.record.id: it for it in self.items if ids[it.record.id] == 1}
         self.names = People((c.id, c.name) for c in self.snap.base.contributors)
@@ -426,9 +429,10 @@ class Review:
             widened: list[tuple[Item, str]] = []  # stances turned to another person, about all they said
             on: dict[str, list[Item]] = {}  # attribute id -> its own item and its claims, once asked
             stances_on: dict[str, list[str]] | None = None  # claim id -> the undecided stances about it, once asked
-            # a rejection turned (a term accepted after all): what it took along comes back with it
+            # a rejection turned (a term accepted after all): what it took along comes back with it,
+            # and the stances it narrowed are about its claims again
             turned = [e for it in items if decision != REJECTED and (e := self.book.find(it.key)) is not None
-                      and e.decision == REJECTED and e.memo.get(TOOK)]
+                      and e.decision == REJECTED and (e.memo.get(TOOK) or e.memo.get(NARROWED))]
             for it in items:
                 changes: dict[str, Any] = {}
                 if decision == EDITED:
@@ -510,12 +514,7 @@ class Review:
                 if decision == REJECTED and it.kind == CLAIM:
                     # the undecided stances about it, which draft.yaml will say about the rest: noted,
                     # an undo makes them about it again (gathered once: a bulk reject has many claims)
-                    if stances_on is None:
-                        stances_on = {}
-                        for u in self.items:
-                            if u.kind == RELATION and u.record.kind in STANCES and self.status(u) is None:
-                                for c in u.record.concerns:
-                                    stances_on.setdefault(c, []).append(u.rid)
+                    stances_on = self._stances_on() if stances_on is None else stances_on
                     if it.record.id in stances_on:
                         memo[NARROWED] = sorted(stances_on[it.record.id])
                 if decision == EDITED and it.kind in (TERM, ATTRIBUTE) and merged:
@@ -539,8 +538,15 @@ class Review:
                     own = {u.record.attribute for u in along if u.kind == CLAIM}
                     took = [self._noted(a) for a in self.items
                             if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
+                    # with, for a claim, the undecided stances about it (as its own rejection notes them)
+                    if any(u.kind == CLAIM for u in along):
+                        stances_on = self._stances_on() if stances_on is None else stances_on
+                    for u in along:
+                        took.append(self._noted(u))
+                        if u.kind == CLAIM and stances_on and u.record.id in stances_on:
+                            took[-1][NARROWED] = sorted(stances_on[u.record.id])
                     # and its context links, which the page draws about it again after an undo
-                    took += [self._noted(u) for u in along + self._context_of(it)]
+                    took += [self._noted(u) for u in self._context_of(it)]
                     if took:
                         memo[TOOK] = took
                 mine = decision
@@ -571,8 +577,9 @@ class Review:
             # an attribute accepted on its own goes with its last claim edited away (settle): said
             orphaned = [a for a in standing if self.status(a) == REMOVED]
             back = taken_back(self.snap, turned)
-            if back:  # made again, undecided, as an undo of the rejection would have them
-                result["counts"] = self._rewritten([*self.snap.items, *back])
+            rescoped = self._rescoped(turned, back)
+            if back or rescoped:  # made again, undecided, as an undo of the rejection would have them
+                result["counts"] = self._rewritten([*(rescoped.get(it.key, it) for it in self.snap.items), *back])
             if made:
                 result["made"] = made
             if redraw:
@@ -946,6 +953,15 @@ class Review:
         """The context links (who names it, what it is named with) of the term ``it``."""
         return [u for u in self.snap.items if u.kind == CONTEXT and it.record.id in taken_with(u)]
 
+    def _stances_on(self) -> dict[str, list[str]]:
+        """The undecided agreements and disputes about each claim (claim id -> their review ids)."""
+        on: dict[str, list[str]] = {}
+        for u in self.items:
+            if u.kind == RELATION and u.record.kind in STANCES and self.status(u) is None:
+                for c in u.record.concerns:
+                    on.setdefault(c, []).append(u.rid)
+        return on
+
     def _noted(self, it: Item) -> dict[str, Any]:
         """``it`` as a decision's :data:`TOOK` note says it: as a line would (a context link
         as a relation), with its memo."""
@@ -996,7 +1012,7 @@ class Review:
                      if review_id(k := key_of(x["item"], _moved_fields(x, e.item, e.fields[e.item], e.edit["label"])))
                      not in e.memo.get(STAYS, ())}
             # the stances a claim's rejection had narrowed, about it again
-            rescoped = self._rescoped(gone)
+            rescoped = self._rescoped(gone, back)
             if back or added or moved or rescoped:
                 result["counts"] = self._rewritten([*(rescoped.get(it.key, it) for it in self.snap.items
                                                       if it.key not in added and it.key not in moved), *back])
@@ -1007,32 +1023,31 @@ class Review:
                 result["redraw"] = True  # a term or attribute an edit made goes with it: the page draws again
             return result
 
-    def _rescoped(self, undone: list[Entry]) -> dict[tuple[Any, ...], Item]:
+    def _rescoped(self, undone: list[Entry], back: Sequence[Item] = ()) -> dict[tuple[Any, ...], Item]:
         """The undecided stances that the claim rejections among ``undone`` had narrowed
-        (their :data:`NARROWED` notes), about those claims again, by key."""
-        if not any(NARROWED in e.memo for e in undone):
+        (their :data:`NARROWED` notes, a rejected term's for the claims it took along), about
+        those claims again, by key. ``back``: the items the undo makes again."""
+        rejected = [e for e in (*undone, *taken_along(e for e in undone if e.decision == REJECTED))
+                    if e.item == CLAIM and e.decision == REJECTED and NARROWED in e.memo]
+        if not rejected:
             return {}  # (most undos: no look over every item)
-        by_rid = {it.rid: it for it in self.snap.items}
-        by_key = {it.key: it for it in self.snap.items}
+        items = [*self.snap.items, *back]
+        by_rid = {it.rid: it for it in items}
+        by_key = {it.key: it for it in items}
         at = {m: i for i, m in enumerate(self.snap.messages)}
-        claims = {it.record.id: it.record for it in self.snap.items if it.kind == CLAIM}
-
-        def place(c: str) -> tuple[int, int, int]:  # in the thread's order, as drafted ("draft-claim-N")
-            r, n = claims.get(c), c.rsplit("-", 1)[-1]
-            drafted = int(n) if n.isdigit() else 0
-            return (at.get(r.message, -1), (r.span or (0, 0))[0], drafted) if r is not None else (-1, 0, drafted)
+        claims = {it.record.id: it.record for it in items if it.kind == CLAIM}
 
         out: dict[tuple[Any, ...], Item] = {}
-        for e in undone:
-            if e.item != CLAIM or e.decision != REJECTED or (claim := by_key.get(e.key)) is None:
+        for e in rejected:
+            if (claim := by_key.get(e.key)) is None:
                 continue
-            for rid in e.memo.get(NARROWED, ()):
+            for rid in e.memo[NARROWED]:
                 st = by_rid.get(rid)
                 if st is None or self.status(st) is not None:
                     continue
                 st = out.get(st.key, st)
                 if claim.record.id not in st.record.concerns:
-                    concerns = tuple(sorted((*st.record.concerns, claim.record.id), key=place))
+                    concerns = in_thread_order((*st.record.concerns, claim.record.id), claims, at)
                     out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
         return out
 

@@ -1033,7 +1033,16 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
-    from ..decisions import DECISIONS_FILE, REVIEWED_FILE, Decisions, draft_data, draft_yaml, respect, sync_folder
+    from ..decisions import (
+        DECISIONS_FILE,
+        REVIEWED_FILE,
+        Decisions,
+        draft_data,
+        draft_yaml,
+        named_by_review_ids,
+        respect,
+        sync_folder,
+    )
     from ..discussions import read_discussion
     from ..files import check_new_folder, folder_lock, read_limited, read_text, stamp, write_atomic, write_folder
     from ..load import input_kind
@@ -1081,6 +1090,8 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     drafted = _not_curated(drafted, base)
     if not unsettled:
         drafted = respect(drafted, base, book)
+    # named as review names them, so that two drafts' exports and `review --list` join
+    drafted = named_by_review_ids(drafted, base, book)
     held = draft_data(drafted)
     # What is written must be a valid dataset beside the rest, every anchor included:
     # checked before anything is written, on the data the text is written from (that the

@@ -137,6 +137,7 @@ class _Settings:
     bundled: bool = False  # the command read the bundled discussion, given no data of the user's
     read: str | None = None  # the data the command read, from wherever it was given
     min_confidence: float | None = None  # drafts under it are left out (--min-confidence)
+    thread: str | None = None  # one thread of a dataset of several (--thread)
 
 
 def _settings() -> _Settings:
@@ -189,6 +190,10 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
         from .queries import without_drafts
 
         G = without_drafts(G, None if curated else below)
+    if (picked := _settings().thread) is not None:
+        from .threads import one_thread
+
+        G = one_thread(G, picked)
     return G
 
 
@@ -203,7 +208,16 @@ def curated_option(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X", expose_value=False,
                      callback=_min_confidence, help="Leave out the drafted items drafted with a confidence under X "
                      "(curated and accepted items stay).")(f)
+    f = click.option("--thread", metavar="TITLE", expose_value=False, callback=_thread,
+                     help="In a dataset of several threads (import A B), only what was said in the one whose "
+                     "title starts so (any case).")(f)
     return click.option("--curated", is_flag=True, help="Leave out drafted items (status: draft).")(f)
+
+
+def _thread(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.ensure_object(_Settings).thread = value
+    return value
 
 
 def _min_confidence(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
@@ -992,14 +1006,18 @@ def _part_options(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any
 
 def _output_name(data: str | None) -> str:
     """What a file written for the data is named by default: after the data, however it
-    was given (``--data`` before or after the command, or the environment):
-    "output/comments.html", so that two datasets' pages never replace each other."""
+    was given (``--data`` before or after the command, or the environment), and the
+    thread picked: "output/comments.html", so that two datasets' pages never replace
+    each other."""
     from pathlib import Path
 
     from .discussions.thread import slug
 
     data = _data(data)
-    return (slug(Path(data).name.split(".")[0]) or "concept_graph") if data else "concept_graph"
+    name = (slug(Path(data).name.split(".")[0]) or "concept_graph") if data else "concept_graph"
+    # one thread's page beside the others': "output/both-provider.html"
+    picked = _settings().thread
+    return name + (f"-{slug(picked)[:40].strip('-') or 'thread'}" if picked else "")
 
 
 @cli.command()

@@ -202,6 +202,9 @@ def initialled(first: str, last: str) -> set[str]:
 
 #: For a graph with its drafts left out (``--curated``), the nodes left out: node -> label.
 LEFT_OUT_DRAFTS: weakref.WeakKeyDictionary[Any, dict[Any, str]] = weakref.WeakKeyDictionary()
+#: For the graph of one thread of several (``--thread``): its title, and the nodes only the
+#: others had: node -> label.
+LEFT_OUT_THREADS: weakref.WeakKeyDictionary[Any, tuple[str, dict[Any, str]]] = weakref.WeakKeyDictionary()
 
 
 def _kind_ok(G: Graph, node: Any, kind: str | None) -> bool:
@@ -262,6 +265,10 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
     if any(key in (normalise(str(n)), normalise(label)) for n, label in drafted.items()):
         raise NodeNotFound(f"'{excerpt(name)}' is only drafted, and --curated leaves drafts out: accept it "
                            "(conceptgraph review) or drop --curated")
+    title, elsewhere = LEFT_OUT_THREADS.get(G, ("", {}))
+    if any(key in (normalise(str(n)), normalise(label)) for n, label in elsewhere.items()):
+        raise NodeNotFound(f"'{excerpt(name)}' is not in the thread “{excerpt(title, 40)}”, only in others: drop "
+                           "--thread, or give another")
     raise NodeNotFound(f"no {what}node named '{excerpt(name)}'{suggest(G, name, kind)}", name=name, kind=kind)
 
 

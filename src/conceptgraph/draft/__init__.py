@@ -67,6 +67,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     is the same, byte for byte."""
     from ..model import Dataset
     from ..progress import Progress
+    from ..threads import thread_of
     from .parallel import halves
     from .relations import senses
     from .rules import mentions_in
@@ -114,9 +115,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
-            if msg is not root and not msg.reply_to and msg.title:
-                # another thread of the file begins (a site's next question): nobody in it
-                # answers anyone of the one before
+            if msg is not root and not msg.reply_to and (msg.title or thread_of(msg.where) != thread_of(root.where)):
+                # another thread of the file begins (a site's next question), or of the files
+                # imported together: nobody in it answers anyone of the one before
                 root, said = msg, []
                 drafter.new_thread()
                 drafter.opens(msg.by)

@@ -1,0 +1,130 @@
+"""The threads of a dataset that holds several (``conceptgraph import A B``), and the
+graph of one of them.
+
+Import names each message of such a dataset by its thread's title, then its place
+("“Provider is not a pattern” › comment 2"); that is how a claim, a stance or a message
+is known to belong to a thread. :func:`one_thread` keeps what was said in one of them,
+so that two communities' words can be compared side by side (``--thread`` on every
+command that reads a graph).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .errors import UsageError, excerpt
+from .graph import Graph, edge_items
+from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
+from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
+
+__all__ = ["thread_of", "threads", "one_thread"]
+
+# how import writes the place of a message in a dataset of several threads
+_PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
+
+
+def thread_of(where: str) -> str:
+    """The title of the thread that a place is in, in a dataset of several threads; ""
+    in a dataset of one.
+
+    >>> thread_of("“Ask HN: Tabs?” › comment 4"), thread_of("comment 4")
+    ('Ask HN: Tabs?', '')
+    """
+    m = _PLACE.match(where)
+    return m["title"] if m else ""
+
+
+def threads(G: Graph) -> list[str]:
+    """The titles of the threads ``G`` holds, in the order of their messages; none for a
+    graph of one thread.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("m1", kind="message", where="“Ask HN: Tabs?” › comment 1")
+    >>> G.add_node("m2", kind="message", where="“Tabs vs spaces” › post")
+    >>> threads(G)
+    ['Ask HN: Tabs?', 'Tabs vs spaces']
+    """
+    seen: dict[str, None] = {}
+    for _, d in G.nodes(data=True):
+        if d.get("kind") == MESSAGE and (m := _PLACE.match(str(d.get("where", "")))):
+            seen.setdefault(m["title"], None)
+    for *_, d in edge_items(G):  # a curated dataset may give places without its messages
+        if (m := _PLACE.match(str(d.get("where", "")))):
+            seen.setdefault(m["title"], None)
+    return list(seen)
+
+
+def _pick(G: Graph, name: str) -> str:
+    """The title of the one thread of ``G`` that ``name`` starts (or, failing that, is
+    part of), as a user types it: case and punctuation aside."""
+    titles = threads(G)
+    if not titles:
+        raise UsageError(f"--thread '{excerpt(name, 40)}': this dataset holds one thread "
+                         "(`conceptgraph import A B -o FOLDER` puts several in one)")
+    key = normalise(name)
+    hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
+        or [t for t in titles if key and key in normalise(t)]
+    if len(hits) != 1:
+        listed = ", ".join(f"“{excerpt(t, 40)}”" for t in (hits or titles)[:6])
+        more = f" and {len(hits or titles) - 6} more" if len(hits or titles) > 6 else ""
+        raise UsageError(f"--thread '{excerpt(name, 40)}' names {len(hits)} threads: give more of the title; they are "
+                         f"{listed}{more}" if hits else
+                         f"--thread '{excerpt(name, 40)}' names no thread here; the threads are {listed}{more}")
+    return hits[0]
+
+
+def one_thread(G: Graph, name: str) -> Graph:
+    """A copy of ``G`` with what was said in one of its threads: that thread's messages,
+    the claims and relations stated in them, the people who wrote them, and the terms
+    and attributes they name. ``name`` is the thread's title or its start, in any case.
+    Places lose the title they no longer need ("comment 2"), and the graph is titled by
+    the thread. A link of context (terms named together) is kept where its first place
+    is in the thread (its count is the whole dataset's). A relation that gives no place
+    (a curator's) is kept between what is left. Raises :class:`UsageError` for a
+    name that fits no thread, or several.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(title="A / B")
+    >>> for m, t in (("m1", "A"), ("m2", "B")):
+    ...     G.add_node(m, kind="message", where=f"“{t}” › post", label=f"“{t}” › post")
+    ...     G.add_node(f"p{m}", kind="contributor", where=[f"“{t}” › post"])
+    ...     _ = G.add_edge(f"p{m}", m, key=m, kind="wrote")
+    ...     _ = G.add_edge(f"t{m}", f"a{m}", key=f"c{m}", kind="claim", where=f"“{t}” › post")
+    >>> H = one_thread(G, "b")
+    >>> sorted(H.nodes), H.graph["title"], H.nodes["m2"]["where"]
+    (['am2', 'm2', 'pm2', 'tm2'], 'B', 'post')
+    """
+    title = _pick(G, name)
+    prefix = f"“{title}” › "
+
+    def here(where: Any) -> bool:
+        return isinstance(where, str) and where.startswith(prefix)
+
+    H = G.copy()
+    H.graph["title"] = title
+    H.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("kind") == MESSAGE and not here(d.get("where"))])
+    H.remove_edges_from([(u, v, k) for u, v, k, d in edge_items(H)
+                         if d.get("kind") not in (WROTE, REPLIES_TO) and d.get("where") and not here(d["where"])])
+    # what only the other threads spoke of: whoever wrote none of this one's messages, and the
+    # terms and attributes no claim or relation of this one names
+    H.remove_nodes_from(gone := [n for n in list(H) if H.degree(n) == 0 and G.degree(n) > 0])
+    # so that a name of one of them is told apart from a name of nothing
+    LEFT_OUT_THREADS[H] = (title, {n: str(G.nodes[n].get("label", n)) for n in gone})
+    if G in LEFT_OUT_DRAFTS:
+        LEFT_OUT_DRAFTS[H] = LEFT_OUT_DRAFTS[G]
+    cut = len(prefix)
+    for _, d in H.nodes(data=True):
+        if here(d.get("where")):
+            d["where"] = d["where"][cut:]
+            if here(d.get("label")):
+                d["label"] = d["label"][cut:]
+        elif d.get("kind") == CONTRIBUTOR and isinstance(d.get("where"), list):
+            d["where"] = [w[cut:] for w in d["where"] if here(w)]
+    for *_, d in edge_items(H):
+        if here(d.get("where")):
+            d["where"] = d["where"][cut:]
+        if d.get("places"):
+            d["places"] = [p[cut:] for p in d["places"] if here(p)]
+    return H

@@ -1,0 +1,98 @@
+"""--thread: one thread of a dataset that holds several (``import A B``), as every command
+that reads a graph sees it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from review_helpers import run
+
+THREADS = {
+    "tabs.txt": "# Tabs or spaces at Acme\n\n"
+                "Ana: A tab is one character. Indentation is a matter of taste.\n"
+                "Ben: I disagree, Ana. Indentation is a matter of the team's rules.\n",
+    "words.txt": "# What a sprint means at Beta Corp\n\n"
+                 "Cy: A sprint is a fixed period of work. Indentation is not a sprint.\n"
+                 "Dee: A sprint is two weeks. I agree with Cy.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("threads")
+    for name, text in THREADS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    folder = root / "both"
+    r = run("import", str(root / "tabs.txt"), str(root / "words.txt"), "-o", str(folder), "--draft", "-q")
+    assert r.exit_code == 0, r.stderr
+    return folder
+
+
+def answer(*args: str) -> dict:
+    r = run(*args, "--json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_one_thread_holds_its_own_people_places_and_words(both: Path) -> None:
+    whole = answer("contributors", "--data", str(both))
+    assert {p["name"] for p in whole} == {"Ana", "Ben", "Cy", "Dee"}
+    assert all(w.startswith("“") for p in whole for w in p["where"])  # the title first: two threads
+    tabs = answer("contributors", "--data", str(both), "--thread", "tabs")
+    assert {p["name"]: p["where"] for p in tabs} == {"Ana": ["turn 1"], "Ben": ["turn 2"]}
+    assert answer("info", "--data", str(both), "--thread", "WHAT A SPRINT")["source"]["title"] == \
+        "What a sprint means at Beta Corp"
+    # a term both threads speak of is in each, with what each said of it
+    for thread, speakers in (("tabs", {"Ana", "Ben"}), ("sprint", {"Cy"})):
+        said = answer("consensus", "indentation", "--data", str(both), "--thread", thread)["agreed"]
+        assert {who for point in said for who in point["supporters"]} == speakers, said
+
+
+def test_a_name_of_the_other_thread_is_said_to_be_there(both: Path) -> None:
+    r = run("neighbors", "sprint", "--data", str(both), "--thread", "tabs")
+    assert r.exit_code == 3 and "'sprint' is not in the thread “Tabs or spaces at Acme”, only in others" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name, said", [
+    ("at", "--thread 'at' names 2 threads: give more of the title; they are “Tabs or spaces at Acme”, “What a sprint"),
+    ("gamma", "--thread 'gamma' names no thread here; the threads are “Tabs or spaces at Acme”, “What a sprint"),
+])
+def test_a_thread_not_named_once_is_an_error_of_one_line(both: Path, name: str, said: str) -> None:
+    r = run("compare", "sprint", "indentation", "--data", str(both), "--thread", name)
+    assert r.exit_code == 2 and said in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_dataset_of_one_thread_says_so(tmp_path: Path) -> None:
+    r = run("info", "--thread", "anything")
+    assert r.exit_code == 2 and "this dataset holds one thread" in r.stderr, r.stderr
+
+
+def test_each_threads_page_and_export_is_a_file_of_its_own(both: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for thread in ("tabs", "sprint"):
+        assert run("render", "--data", str(both), "--thread", thread, "-q").exit_code == 0
+        assert run("export", "graphml", "--data", str(both), "--thread", thread, "-q").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
+        "both-sprint.graphml", "both-sprint.html", "both-tabs.graphml", "both-tabs.html"]
+    G = nx.read_graphml(tmp_path / "output" / "both-tabs.graphml")
+    people = {d["label"] for _, d in G.nodes(data=True) if d.get("kind") == "contributor"}
+    assert people == {"Ana", "Ben"}
+    assert all(not str(d.get("where", "")).startswith("“") for *_, d in G.edges(data=True))
+
+
+def test_no_stance_is_drafted_from_one_thread_to_another(both: Path) -> None:
+    """Files imported together are threads apart: the first message of the second answers
+    no one of the first ("Indentation is not a sprint." had disputed Ana, of the other)."""
+    from conceptgraph import load_graph
+    from conceptgraph.threads import thread_of
+
+    G = load_graph(both)
+    home = {p: {thread_of(w) for w in d["where"]} for p, d in G.nodes(data=True) if d.get("kind") == "contributor"}
+    stances = [(u, v) for u, v, d in G.edges(data=True) if d.get("kind") in ("agrees_with", "disputes")]
+    assert stances and all(home[u] == home[v] for u, v in stances), stances

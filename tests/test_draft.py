@@ -1745,8 +1745,8 @@ def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() 
 def test_a_login_written_in_lower_case_names_its_contributor() -> None:
     """Forges and chats name people by their logins, as people write them ("I agree with
     knovak", "@olu is right"): the stance is towards that contributor, not whoever the
-    message answers; a word that is no login ("I agree with everything"), or only part
-    of a name ("ann"), names no one."""
+    message answers, as does a first name that is no common word ("ann" for Ann Lee); a
+    word that is no one's ("I agree with everything") names no one."""
     from conceptgraph.model import Source
 
     msgs = (Message("m1", "sam", "post", "A contributor is anyone who has had a pull request merged."),
@@ -1759,8 +1759,27 @@ def test_a_login_written_in_lower_case_names_its_contributor() -> None:
                    for i, name in (("sam", "samrivera"), ("kat", "knovak"), ("olu", "olu"), ("ann", "Ann Lee")))
     out = draft(Dataset(Source("Contributor?"), contributors=people, messages=msgs), terms=["contributor"])
     assert sorted((r.kind, r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")) == [
-        ("agrees_with", "kat", "sam"), ("agrees_with", "olu", "kat"), ("agrees_with", "sam", "olu"),
+        ("agrees_with", "kat", "ann"), ("agrees_with", "olu", "kat"), ("agrees_with", "sam", "olu"),
         ("disputes", "ann", "olu")]
+
+
+def test_students_lower_case_i_and_names_name_whom_they_answer(tmp_path: Path) -> None:
+    """"i disagree a bit with josé", "i agree w maria": a class's forum in lower case
+    names whom it answers as "I disagree with José" does (a teacher's trial had each go to
+    whoever spoke last); "mark" and "will" are words, not Mark and Will."""
+    chat = tmp_path / "class.txt"
+    chat.write_text("José Ruiz: weather is what happens today.\n"
+                    "Maria Lopez: climate is the average weather over thirty years.\n"
+                    "Mark Bell: climate is slow.\n"
+                    "Bo: i disagree a bit with josé, weather is hard to pin down.\n"
+                    "Cy: i agree with maria on this.\n"
+                    "Dee: i agree with mark my words, it changes.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds, terms=["weather", "climate"])
+    name = {c.id: c.name for c in ds.contributors}
+    stances = {(name[r.source], r.kind, name[r.target]) for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    assert {("Bo", "disputes", "José Ruiz"), ("Cy", "agrees_with", "Maria Lopez")} <= stances
+    assert ("Dee", "agrees_with", "Cy") in stances and ("Dee", "agrees_with", "Mark Bell") not in stances
 
 
 def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_a
 # a name, or a login as forges and chats write it ("samrivera", "@sam_r"), which stands for
 # someone only if a contributor has it ("I agree with everything" names no one)
 _WHO = (r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
-        r"|@?[a-z][\w.-]*[a-z\d_])")
+        r"|@?(?![A-Z])[^\W\d_](?:[\w.-]*\w)?)")
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
 _PLUS_ONE = r"(?<![^\s:])\+1\b|:thumbsup:|\U0001F44D"
@@ -57,21 +57,21 @@ _NOT = r"(?:\w*n't|\w*n’t|not|cannot|never)"
 
 _PATTERNS: list[_Shape] = [
     # "I don't agree with Bo" disputes, "I don't disagree with Bo" agrees ("couldn't agree more" agrees)
-    _Shape(DISPUTES, re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
+    _Shape(DISPUTES, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
                                 rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
                                    rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True,
            needs=("contradict", "disagree", "challenge", "correct")),
-    _Shape(DISPUTES, re.compile(rf"\b(?:I|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+with\s+{_WHO}"), True,
+    _Shape(DISPUTES, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True,
            needs=("disagree",)),
     _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
     # "I see it differently from Priya", "I beg to differ with Bo": to the one named
-    _Shape(DISPUTES, re.compile(rf"\bI\s+(?:would\s+|['’]d\s+)?(?:see\s+(?:it|this|that|things)\s+differently\s+"
+    _Shape(DISPUTES, re.compile(rf"\b[Ii]\s+(?:would\s+|['’]d\s+)?(?:see\s+(?:it|this|that|things)\s+differently\s+"
                                 rf"(?:from|than)|beg\s+to\s+differ\s+(?:with|from))\s+{_WHO}"), True,
            needs=("differently", "differ")),
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
                                    rf"with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
@@ -79,9 +79,9 @@ _PATTERNS: list[_Shape] = [
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
            needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
     # "I'm with Bo on this.": the whole sentence (not "I'm with Acme and ...", an employer)
-    _Shape(AGREES_WITH, re.compile(rf"^\s*I(?:['’]m|\s+am)\s+(?:\w+\s+)?with\s+{_WHO}\s*(?:on\s+(?:this|that)|here|"
+    _Shape(AGREES_WITH, re.compile(rf"^\s*[Ii](?:['’]m|\s+am)\s+(?:\w+\s+)?with\s+{_WHO}\s*(?:on\s+(?:this|that)|here|"
                                    rf"there)?\s*[.!]*\s*$"), True, needs=("with",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:I|[Ww]e)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
+    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
            needs=("right",)),
@@ -365,9 +365,17 @@ def names_someone_else(text: str, names: dict[str, str]) -> bool:
 
 
 def _login(who: str, names: dict[str, str]) -> str:
-    """The contributor whose login (a name of one word) ``who``, written in lower case, is:
-    "samrivera" is Sam Rivera's login, "will" is no William."""
-    return names.get(_LOGIN + fold(who), "")
+    """The contributor ``who``, written in lower case, stands for: a login (a name of one
+    word: "samrivera", "josé"), or a name that is no common English word ("maria" for
+    Maria Lopez; "will" is no William, "mark" no Mark)."""
+    from .text import zipf
+
+    return names.get(_LOGIN + fold(who), "") or (_person(who, names) if zipf(who) < _COMMON else "")
+
+
+#: How common (Zipf frequency) a word is at least that, written in lower case, is taken for
+#: a word rather than a name: "maria" 4.3, "tom" 4.8; "mark" 5.1, "will" 6.5
+_COMMON = 5.0
 
 
 def _person(who: str, names: dict[str, str]) -> str:

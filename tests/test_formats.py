@@ -678,3 +678,25 @@ def test_a_place_reads_as_words_in_other_tools_and_comes_back_exact(tmp_path: Pa
         assert "where_exact" not in shown["post"]  # a string needs no twin
         back = read_graph(tmp_path / name)
         assert back.nodes["ken"]["where"] == ["comment 3", "comment 4"] and back.nodes["post"]["where"] == "post"
+
+
+def test_an_accented_name_keeps_its_id_in_every_file_without_its_accents(tmp_path: Path) -> None:
+    """José Núñez is ``jose-nunez`` in GraphML, GEXF and Cypher, not ``n0``: an id by the
+    order of the nodes would join the wrong people when two files are merged by id (a
+    trial's Gephi workspace); read back, the node is his again."""
+    people = (Contributor("zoë-müller", "Zoë Müller", "author"), Contributor("josé-núñez", "José Núñez", "commenter"),
+              Contributor("zoe-muller", "Zoe Muller", "commenter"))
+    ds = Dataset(Source("Names"), terms=(Term("platform", "platform"),), attributes=(Attribute("shared", "shared"),),
+                 contributors=people, claims=tuple(Claim(f"c{i}", "platform", "shared", p.id, "", "")
+                                                   for i, p in enumerate(people)))
+    G = build_graph(ds)
+    for fmt in ("graphml", "gexf", "cypher"):
+        path = tmp_path / f"names.{fmt}"
+        export(G, fmt, str(path))
+        text = path.read_text(encoding="utf-8")
+        # José's own id without accents; Zoë's is the other Zoe's already, so hers is a number
+        ids = re.findall(r"""(?:<node id=|uid: )["']([^"']+)""", text)
+        assert "jose-nunez" in ids and "zoe-muller" in ids and ids.count("zoe-muller") == ids.count("jose-nunez"), fmt
+        if fmt != "cypher":
+            assert {n for n, d in load_graph(path).nodes(data=True) if d.get("kind") == "contributor"} == \
+                {p.id for p in people}

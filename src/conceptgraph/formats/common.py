@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -362,16 +363,24 @@ def unique_ids(G: Graph) -> dict[Any, str]:
 _FILE_ID = re.compile(r"[A-Za-z0-9._:-]+")
 
 
+def _unaccented(x: str) -> str:
+    """``x`` without accents, where that is an id every format takes, else ""."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", x) if not unicodedata.combining(c))
+    return plain if _FILE_ID.fullmatch(plain) else ""
+
+
 def file_ids(items: Iterable[Any], prefix: str = "n") -> list[str]:
     """An id in a file for each of ``items`` (nodes, or edges' keys), in their order:
     the item itself where it is a string that every format takes as an id and no item
     before had, so that it stays the same from one export to the next (tools that merge
     files by id, as Gephi's "append to workspace" does, join the right nodes); else
-    ``n0``, ``n1``... (``prefix``), never one taken. ``1`` and ``"1"`` stay apart: a
-    number is no string.
+    ``n0``, ``n1``... (``prefix``), never one taken. A string with letters no format
+    takes keeps them without their accents, where that is an id no other item has
+    ("zoë-müller" is ``zoe-muller``): it too stays the same from one export to the next.
+    ``1`` and ``"1"`` stay apart: a number is no string.
 
-    >>> file_ids(["cooperation", "a b", 1, "n1", "cooperation"])
-    ['cooperation', 'n0', 'n2', 'n1', 'n3']
+    >>> file_ids(["cooperation", "a b", 1, "n1", "cooperation", "zoë-müller", "李伟"])
+    ['cooperation', 'n0', 'n2', 'n1', 'n3', 'zoe-muller', 'n4']
     """
     items = list(items)
     own: list[str | None] = []
@@ -381,6 +390,10 @@ def file_ids(items: Iterable[Any], prefix: str = "n") -> list[str]:
         own.append(x if keep else None)
         if keep:
             taken.add(x)
+    for n, x in enumerate(items):
+        if own[n] is None and isinstance(x, str) and (plain := _unaccented(x)) and plain not in taken:
+            own[n] = plain
+            taken.add(plain)
     out, i = [], 0
     for x in own:
         if x is None:

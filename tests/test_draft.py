@@ -843,6 +843,27 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
         "Typed that in French by habit :)", "I agree with Jun.", "See f(x):) Then g."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # written in lower case, as students and chats do: each sentence its own
+    ("a theory is backed by evidence. a hypothesis is an idea you test",
+     ["a theory is backed by evidence.", "a hypothesis is an idea you test"]),
+    ("what? no way", ["what?", "no way"]),
+    # "P&L." is no initial, and a sentence may start with a name as chats write it
+    ("Half our products have no P&L. @José Núñez that would make it a non-product.",
+     ["Half our products have no P&L.", "@José Núñez that would make it a non-product."]),
+    # but no sentence ends at an abbreviation, an initial, a dotted word or an ellipsis
+    ("Use e.g. a tab. ok", ["Use e.g. a tab.", "ok"]),
+    ("In the U.S. and Canada. fine", ["In the U.S. and Canada.", "fine"]),
+    ("it is 5 p.m. now", ["it is 5 p.m. now"]),
+    ("well... maybe not", ["well... maybe not"]),
+    ("J. Smith said so.", ["J. Smith said so."]),
+])
+def test_where_a_sentence_ends(text: str, expected: list[str]) -> None:
+    from conceptgraph.draft.text import sentences
+
+    assert [s for _, _, s in sentences(text)] == expected
+
+
 def test_draft_is_deterministic_to_the_byte(tmp_path: Path) -> None:
     """Two processes with different hash seeds (set and dict orders) write the same bytes."""
     import os

@@ -24,10 +24,13 @@ __all__ = ["without_addresses", "readable", "counterfactual", "sentences", "toke
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v", "cf", "st", "jr", "sr", "no",
                   "fig", "al", "approx", "ca"}
 # A sentence ends after . ! ? (and closing quotes or brackets) or a smiley ":)" followed
-# by space and a capital or an opening quote; or at a line break when the next line is a list item
+# by space and a capital, an opening quote or "@" (a name); after . ! ? followed by space
+# and a small letter (unless an abbreviation's); or at a line break when the next line is a list item
 # (marked, or numbered: "2. ", "3) ") or the line ends with punctuation; or at a blank line; or
 # before a table's row (cells set off by tabs).
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[@]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
+                  # written all in lower case ("...by evidence. a hypothesis is"): never after "..."
+                  r"(?<=[^.][.!?])(?=[ \t]+[a-z])|"
                   r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
 # ... and in text whose lines were not broken at a width, at every line's end
 _END_OF_LINE = re.compile(_END.pattern + r"|\n")
@@ -67,6 +70,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         breaks_line = "\n" in m.group()
         if not breaks_line and _abbreviation_before(text, m.start(), m.end()):
             continue
+        if m.start() == m.end() and text[m.end():m.end() + 2].strip()[:1].islower() and _dotted_before(text, m.start()):
+            continue  # "U.S. and", "a.m. or": no sentence ends there
         _add(out, text, at, m.start() if breaks_line else m.end())
         at = m.end()
     _add(out, text, at, end)
@@ -87,9 +92,21 @@ def _abbreviation_before(text: str, at: int, after: int) -> bool:
     word = re.search(r"([\w.]+)\.$", text[max(0, at - 12):at])
     if word and word.group(1).lower() == "no":  # "No. 5" is a number's; "No. A bug is ..." an answer
         return re.match(r"\s*\d", text[after:after + 8]) is not None
-    # "Mr.", "e.g.", an initial ("J. Smith"); never a number ("Stage 1. We ...")
+    # "Mr.", "e.g.", an initial ("J. Smith", not the "L" of "P&L"); never a number ("Stage 1. We ...")
     return bool(word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1
-                                                                       and not word.group(1).isdigit())))
+                                                                       and not word.group(1).isdigit()
+                                                                       and not _joined(text, at - 2))))
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is joined to the one before it ("P&L", "Q/A")."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "&/+")
+
+
+def _dotted_before(text: str, at: int) -> bool:
+    """Whether the word that ends with the period before ``at`` has dots of its own ("U.S.")."""
+    word = re.search(r"(\S+)\.$", text[max(0, at - 12):at])
+    return bool(word and "." in word.group(1))
 
 
 def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:

@@ -843,6 +843,17 @@ def test_a_table_row_is_a_sentence_and_a_language_keeps_its_sign() -> None:
         "Typed that in French by habit :)", "I agree with Jun.", "See f(x):) Then g."]
 
 
+def test_capitals_joined_by_an_ampersand_are_one_word() -> None:
+    """"P&L", "R&D": one word, which an attribute may be ("has no P&L" had given nothing,
+    and a trial's label "Half")."""
+    from conceptgraph.draft.text import tokens
+
+    assert [w for _, _, w in tokens("R&D and the P&L, not A & B.")] == ["R&D", "and", "the", "P&L", "not", "A", "B"]
+    for said, negated in (("Our products have no P&L.", True), ("A product has a P&L.", False)):
+        out, labels = _drafted(said, terms="product")
+        assert [(labels[c.attribute], c.negated) for c in out.claims] == [("has P&L", negated)]
+
+
 @pytest.mark.parametrize("text, expected", [
     # written in lower case, as students and chats do: each sentence its own
     ("a theory is backed by evidence. a hypothesis is an idea you test",

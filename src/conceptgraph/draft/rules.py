@@ -303,7 +303,7 @@ def _label(phrase: str, ends: bool = False) -> str:
     label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
     if label.casefold() in _WANTS_MORE:
         return ""  # "Cog is defined as": defined as what the sentence does not say
-    return label if any(_says_something(w) for w in re.findall(r"[\w'’-]+", label)) else ""
+    return label if any(_says_something(w) for w in re.findall(r"[\w'’&-]+", label)) else ""
 
 
 _CONTRACTED_CLAUSE_END = re.compile(r"\b(?:you|we|they|i|he|she)['’](?:re|m|ve)\s+(?:on|in|at|for|with|from|about|to|"
@@ -893,7 +893,7 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:is|are)\s+(?!not\b)(?=\w)", 
 
 
 def _says_something_before(text: str) -> bool:
-    return any(_says_something(w) for w in re.findall(r"[\w'’-]+", text))
+    return any(_says_something(w) for w in re.findall(r"[\w'’&-]+", text))
 
 
 # What is said of two at once, not of each: "X and Y are different", "... the same", "... synonyms"

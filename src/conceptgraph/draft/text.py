@@ -40,7 +40,9 @@ _CODE = r"--?[A-Za-z][\w-]*|[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|[A-Za-z]+_\w+|[a-z]+
 # A language named by a letter and its sign ("C++", "C#", "F#") keeps the sign: without
 # it, it is the letter alone.
 _LANGUAGE = r"(?<![\w+#])[A-Za-z](?:\+\+|#)(?![\w+#])"
-_WORD = re.compile(rf"{_LANGUAGE}|{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
+# Capitals joined by "&" are one word: "P&L", "R&D", "Q&A"
+_AMPERSAND = r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])"
+_WORD = re.compile(rf"{_LANGUAGE}|{_AMPERSAND}|{_CODE}|[^\W_]+(?:[-'’][^\W_]+)*|\$?\d+(?:[.,]\d+)*")
 
 #: Words that carry no content of their own (function words and the commonest verbs).
 STOP = frozenset("""

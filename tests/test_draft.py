@@ -443,6 +443,7 @@ def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str
     ("+1 to Dr_Isobar_Storm.", "storm"),  # a login that starts like a title
     ("+1 kattie", "kattie"),  # a login in lower case, as chat writes it
     ("@Kwame Osei exactly.", "kwame"),  # an agreement after the name it speaks to
+    ("As @Kwame Osei says, the SLA is a promise.", "kwame"),  # a name as chats write it
 ])
 def test_a_stance_finds_whom_it_names_as_people_write_names(sentence: str, expected: str) -> None:
     who = name_index([("siobhan", "Siobhán O'Brien"), ("storm", "Dr_Isobar_Storm"), ("kattie", "kattie"),
@@ -1812,6 +1813,19 @@ def test_students_lower_case_i_and_names_name_whom_they_answer(tmp_path: Path) -
     stances = {(name[r.source], r.kind, name[r.target]) for r in out.relations if r.kind in ("agrees_with", "disputes")}
     assert {("Bo", "disputes", "José Ruiz"), ("Cy", "agrees_with", "Maria Lopez")} <= stances
     assert ("Dee", "agrees_with", "Cy") in stances and ("Dee", "agrees_with", "Mark Bell") not in stances
+
+
+def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) -> None:
+    """"no, a law describes ..." answers "is a law the same as a theory?": it disputes no
+    one; nor does "Good question" agree with the one who asked (a teacher's trial)."""
+    chat = tmp_path / "class.txt"
+    chat.write_text("Kai: is a law the same as a theory?\n"
+                    "Fatima: no, a law describes what happens, a theory explains why.\n"
+                    "Priya: what is climate then?\n"
+                    "Zoë: Good question Priya. Climate is the average weather over thirty years.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds, terms=["law", "theory", "climate"])
+    assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
 def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:

@@ -536,8 +536,9 @@ class _Drafter:
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
             found = [Stance(AGREES_WITH, by, s, e, rule="endorsed") for by in endorsed]  # "I vote for X": with X's author
-        if self.answers_question and _BARE_ANSWER.fullmatch(text.strip()):
-            found = [st for st in found if st.named]  # "Yes." or "No." to a question that proposes nothing
+        if self.answers_question and _ANSWER_OPENS.match(text):
+            # "Yes.", "No, a law describes ..." to a question that proposes nothing: an answer, no stance
+            found = [st for st in found if st.named]
         echoed = content_words(_side_taken(text)) if found else set()  # what the stances are about
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
@@ -570,7 +571,7 @@ class _Drafter:
         found, words = reading.leaning, reading.words
         if found and names_someone_else(msg.text[found[1]:found[2]], self.who):
             return  # "I agree with Priya" where no Priya speaks: with whom, the thread does not say
-        if found and not (self.answers_question and _BARE_ANSWER.fullmatch(msg.text[found[1]:found[2]].strip())):
+        if found and not (self.answers_question and _ANSWER_OPENS.match(msg.text[found[1]:found[2]].strip())):
             kind, s, e = found
             # "That's the obvious move, Matt, but it doesn't hold water": to the one it speaks to;
             # "Great article": to the one who wrote it
@@ -806,7 +807,9 @@ def _languages(messages: Sequence[Message], held: bool = False,
 
 
 # "Yes." or "No." and nothing else: an answer when what it answers asks
-_BARE_ANSWER = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*", re.I)
+# An answer, bare ("Yes.", "Right.") or opening a sentence ("No, a law describes what happens.")
+_ANSWER_OPENS = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*$|"
+                           r"\W*(?:yes|yep|yeah|yup|no|nope|nah|not really)\b\s*[,.!:;–—-]", re.I)
 # A question that puts something forward: "Should we rename it?", "Why not call it X?",
 # "How about X?". "Yes" or "No" to it takes a side on the proposal.
 _PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"

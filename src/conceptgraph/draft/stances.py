@@ -29,7 +29,7 @@ __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_a
 
 # a name, or a login as forges and chats write it ("samrivera", "@sam_r"), which stands for
 # someone only if a contributor has it ("I agree with everything" names no one)
-_WHO = (r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+_WHO = (r"(?P<who>@?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*|[A-Z]\.\s*(?=[A-Z][a-z]))?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
         r"|@?(?![A-Z])[^\W\d_](?:[\w.-]*\w)?)")
 _I = r"(?:I|we|I'm|I’m|we're|we’re|I am|we are|I'd|I’d|we'd|we’d|I would|we would)"
 # "+1", and as chat and forges write it: ":+1:", ":thumbsup:", 👍
@@ -52,26 +52,28 @@ class _Shape(NamedTuple):
 # and, with the rest of _GIVING_WAY, what conceded() reads)
 _CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken"
 
+# "I" or "we", as people write them (students and chats in lower case: "i agree")
+_ME = r"(?:[Ii]|[Ww]e)"
 # a negation before a verb: "don't", "cannot", "wouldn't", "not", "never"
 _NOT = r"(?:\w*n't|\w*n’t|not|cannot|never)"
 
 _PATTERNS: list[_Shape] = [
     # "I don't agree with Bo" disputes, "I don't disagree with Bo" agrees ("couldn't agree more" agrees)
-    _Shape(DISPUTES, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
+    _Shape(DISPUTES, re.compile(rf"\b{_ME}\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
                                 rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
+    _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
                                    rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True,
            needs=("contradict", "disagree", "challenge", "correct")),
-    _Shape(DISPUTES, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+(?:\w+\s+){{0,2}}with\s+{_WHO}"), True,
-           needs=("disagree",)),
+    _Shape(DISPUTES, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+(?:\w+\s+){{0,2}}"
+                                rf"with\s+{_WHO}"), True, needs=("disagree",)),
     _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
     # "I see it differently from Priya", "I beg to differ with Bo": to the one named
     _Shape(DISPUTES, re.compile(rf"\b[Ii]\s+(?:would\s+|['’]d\s+)?(?:see\s+(?:it|this|that|things)\s+differently\s+"
                                 rf"(?:from|than)|beg\s+to\s+differ\s+(?:with|from))\s+{_WHO}"), True,
            needs=("differently", "differ")),
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
+    _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
                                    rf"with\s+{_WHO}"), True, needs=("agree",)),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
@@ -81,7 +83,7 @@ _PATTERNS: list[_Shape] = [
     # "I'm with Bo on this.": the whole sentence (not "I'm with Acme and ...", an employer)
     _Shape(AGREES_WITH, re.compile(rf"^\s*[Ii](?:['’]m|\s+am)\s+(?:\w+\s+)?with\s+{_WHO}\s*(?:on\s+(?:this|that)|here|"
                                    rf"there)?\s*[.!]*\s*$"), True, needs=("with",)),
-    _Shape(AGREES_WITH, re.compile(rf"\b(?:[Ii]|[Ww]e)\s+(?:second|back|support|echo)\s+{_WHO}"), True,
+    _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
            needs=("right",)),
@@ -578,9 +580,13 @@ def _judged(was: str, word: str, then: str) -> bool:
     [False, False, True, True]
     >>> [_judged(*w) for w in (("i", "support", "this"), ("does", "support", "and"), ("strongly", "supports", "x"))]
     [True, False, True]
+    >>> _judged("", "good", "question")
+    False
     """
     if word in _ADJECTIVES and was in _ARTICLES:
         return False  # "the wrong word for us", "the right name": a thing judged
+    if word in ("good", "great", "nice") and then in ("question", "questions", "q"):
+        return False  # "Good question": praise of a question, which takes no side
     if word == "like":  # a preposition ("sounds like", "stages like") unless someone likes
         return was in _WHO_LIKES and then != "to"
     if word.startswith("support"):  # "I support it", "fully support", not "does support and design"

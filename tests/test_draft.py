@@ -119,6 +119,12 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
             for f in read_sentence(sentence, 0, NAMES) if f.label]
 
 
+def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
+    """"agree 👍 trust is a habit": the sign is for what was said; "👍 trust" votes."""
+    assert ("trust", "preferred") not in [(t, label) for t, label, _, _ in claims_of("agree 👍 trust is a habit.")]
+    assert [(t, label) for t, label, _, _ in claims_of("👍 trust")] == [("trust", "preferred")]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Leadership is about setting direction.", [("leadership", "setting direction", False)]),
     ("Management means keeping things running.", [("management", "keeping things running", False)]),
@@ -208,6 +214,9 @@ def claims_of(sentence: str) -> list[tuple[str, str, bool, str]]:
     ("Trust becomes a habit.", [("trust", "becomes habit", False)]),
     ("Leadership remains personal.", [("leadership", "remains personal", False)]),
     ("Democracy is never finished.", [("democracy", "finished", True)]),
+    # a second verb of its own has its own negation, or none (a trial's "theory: can not change")
+    ("Trust is not proven and can change.", [("trust", "proven", True), ("trust", "can change", False)]),
+    ("Trust is not a contract and has no end.", [("trust", "contract", True), ("trust", "has no end", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)
@@ -288,13 +297,17 @@ def test_a_contrast_of_two_attributes_a_side_opposes_them_side_by_side() -> None
     assert [(found[a].label, found[b].label) for a, b in pairs] == [("slow", "fast"), ("costly", "cheap")]
 
 
-@pytest.mark.parametrize(("sentence", "other"), [
-    ("Teamwork equals trust plus shared goals.", "trust"),
-    ("Leadership includes management.", "management"),
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Teamwork equals trust plus shared goals.", ("teamwork", "trust")),
+    ("Leadership includes management.", ("leadership", "management")),
+    # the other way round: what a thing is part of includes it (a trial's "feature includes product")
+    ("Management is part of leadership.", ("leadership", "management")),
+    ("Management is a part of leadership.", ("leadership", "management")),
+    ("Management belongs to leadership.", ("leadership", "management")),
 ])
-def test_relations_between_terms(sentence: str, other: str) -> None:
+def test_relations_between_terms(sentence: str, pair: tuple[str, str]) -> None:
     found = [f for f in read_sentence(sentence, 0, NAMES) if f.kind == "includes"]
-    assert [(f.other) for f in found] == [other]
+    assert [(f.term, f.other) for f in found] == [pair]
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
@@ -432,6 +445,7 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("Seconded.", "tom", [("agrees_with", "tom")]),
     ("Nah.", "tom", [("disputes", "tom")]),
     ("k", "tom", []),
+    ("agree w/ maria, it is slow.", "tom", [("agrees_with", "maria")]),  # "w/" for "with"
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

@@ -72,7 +72,9 @@ _CONTRAST = re.compile(r",?\s+(?:but|whereas|while|yet)\s+|;\s+|\s+[–—]\s+(?
 _COMPARE = re.compile(r"^\s*(?:is|are|implies|means|requires|involves|has|have)?\s*(?:a\s+|an\s+|much\s+|far\s+|a bit\s+)?"
                       r"(?P<dir>more|less)\s+(?P<what>[^,;()]+?)\s+than\s*$", re.I)
 _PLUS = re.compile(r"^\s*(?:equals?|=|is)\s+(?P<rest>.*?)\s+plus\b", re.I)
-_INCLUDES = re.compile(r"^\s*(?:includes?|contains?|encompasses?|is part of|sits inside|inside)\b", re.I)
+_INCLUDES = re.compile(r"^\s*(?:includes?|contains?|encompasses?)\b", re.I)
+# ... and the other way round: "X is part of Y", "X sits inside Y" (Y includes X)
+_INSIDE = re.compile(r"^\s*(?:(?:is|are)\s+(?:(?:a|one)\s+)?parts?\s+of|sits?\s+inside|inside|belongs?\s+to)\b", re.I)
 _LIST = re.compile(r"^[–—•*-]\s+")
 _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
 # (and an arrow, "stable <=> beta": a mapping, not words of one phrase; a comment, "  # 3-5 years")
@@ -678,6 +680,11 @@ _AGAINST_DOING = re.compile(r"\b(?:disagree\s+with|(?:am|are|is|['’]m|['’]re
                             r"(?:don|doesn)['’]t\s+(?:like|support|want))\s+$", re.I)
 
 
+# a verb that makes the name before it the subject of a clause
+_CLAUSE_VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|isn['’]t|aren['’]t|has|have|means|can|could|should|would|will|"
+                               r"must|does|do|doesn['’]t|don['’]t)\b", re.I)
+
+
 def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) -> list[Finding]:
     """"I like the term X", "we don't say X", "nobody uses X": a claim on X whose
     attribute is the verdict ("liked", "said"), negated when denied."""
@@ -686,6 +693,8 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
         v = _VERDICT.search(window)  # a verdict stands close before
         if not v or re.search(r"\b(?:if|unless|whether)\s+$", window[:v.start()], re.I):
             continue  # "If we mean X, ...": supposed, not judged
+        if v.group("vote") and _CLAUSE_VERB_NEXT.match(text, m[1] - base, end):
+            continue  # "agree 👍 climate is like ...": the sign is for what was said, X starts a clause
         verb = "prefer" if v.group("vote") else (v.group("verb") or v.group("gerund")).casefold().split()[0]
         verb = {"getting": "get", "removing": "remove", "dropping": "drop", "renaming": "rename",
                 "replacing": "replace", "keeping": "keep", "using": "use", "calling": "call"}.get(verb, verb)
@@ -746,6 +755,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="plus")]
     if _INCLUDES.match(rest) and later:
         return [Finding(INCLUDES, term=term, other=later[0][2], start=subject[0], end=base + end, rule="includes")]
+    if _INSIDE.match(rest) and later:
+        return [Finding(INCLUDES, term=later[0][2], other=term, start=subject[0], end=base + end, rule="includes")]
     # "X is more A than Y": X more A, Y less A
     compared = _comparative(text, base, end, rest, rest_start, term, later)
     if compared:
@@ -1011,7 +1022,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             verb_at = _CLAUSE_VERB.search(chunk)
             if s and (verb_at and chunk[:verb_at.start()].strip() or _SUBJECT_VERB.match(chunk)):
                 continue  # ", and leadership without management is just talk", "and that's ...": a clause
-        neg = negated
+        # "are not proven and can change": a verb of its own has its own negation, or none
+        neg = negated and not (s and (_OWN_VERB.match(chunk) or _says_verb(chunk)))
         # "no longer supported", "no less central" say more than "not": the words are the label
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)
         if m:

@@ -52,6 +52,8 @@ class _Shape(NamedTuple):
 # and, with the rest of _GIVING_WAY, what conceded() reads)
 _CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken"
 
+# "with" before a name, as people write it ("agree w/ josé")
+_WITH = r"(?:with\s+|w/\s*)"
 # "I" or "we", as people write them (students and chats in lower case: "i agree")
 _ME = r"(?:[Ii]|[Ww]e)"
 # a negation before a verb: "don't", "cannot", "wouldn't", "not", "never"
@@ -60,13 +62,13 @@ _NOT = r"(?:\w*n't|\w*n’t|not|cannot|never)"
 _PATTERNS: list[_Shape] = [
     # "I don't agree with Bo" disputes, "I don't disagree with Bo" agrees ("couldn't agree more" agrees)
     _Shape(DISPUTES, re.compile(rf"\b{_ME}\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?agree[sd]?\s+(?!more\b)|disagree\s+more\s+)"
-                                rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
+                                rf"(?:\w+\s+){{0,2}}{_WITH}{_WHO}"), True, needs=("agree",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:\w+\s+)?{_NOT}\s+(?:(?:\w+\s+)?disagree[sd]?(?!\s+more)|agree\s+more)\s+"
-                                   rf"(?:\w+\s+){{0,2}}with\s+{_WHO}"), True, needs=("agree",)),
+                                   rf"(?:\w+\s+){{0,2}}{_WITH}{_WHO}"), True, needs=("agree",)),
     _Shape(DISPUTES, re.compile(rf"\b[Tt]o\s+(?:contradict|disagree\s+with|challenge|correct)\s+{_WHO}"), True,
            needs=("contradict", "disagree", "challenge", "correct")),
     _Shape(DISPUTES, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+(?:\w+\s+){{0,2}}"
-                                rf"with\s+{_WHO}"), True, needs=("disagree",)),
+                                rf"{_WITH}{_WHO}"), True, needs=("disagree",)),
     _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
     # "I see it differently from Priya", "I beg to differ with Bo": to the one named
     _Shape(DISPUTES, re.compile(rf"\b[Ii]\s+(?:would\s+|['’]d\s+)?(?:see\s+(?:it|this|that|things)\s+differently\s+"
@@ -74,14 +76,14 @@ _PATTERNS: list[_Shape] = [
            needs=("differently", "differ")),
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"
-                                   rf"with\s+{_WHO}"), True, needs=("agree",)),
-    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+with\s+{_WHO}"), True),
+                                   rf"{_WITH}{_WHO}"), True, needs=("agree",)),
+    _Shape(AGREES_WITH, re.compile(rf"^\s*(?:[A-Za-z]+ly\s+)?[Aa]gree[sd]?\s+{_WITH}{_WHO}"), True),
     _Shape(AGREES_WITH, re.compile(rf"^\s*(?:Like|As|With)\s+{_WHO}\s*(?:,|said|says|wrote)"), True),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Aa]s|[Ll]ike|[Ww]hat)\s+{_WHO}\s+(?:\w+\s+)?(?:says|said|noted|notes|pointed out|"
                                    rf"suggested|suggests|put it|mentioned)\b"), True,
            needs=("said", "says", "noted", "notes", "pointed", "suggest", "put it", "mentioned")),
     # "I'm with Bo on this.": the whole sentence (not "I'm with Acme and ...", an employer)
-    _Shape(AGREES_WITH, re.compile(rf"^\s*[Ii](?:['’]m|\s+am)\s+(?:\w+\s+)?with\s+{_WHO}\s*(?:on\s+(?:this|that)|here|"
+    _Shape(AGREES_WITH, re.compile(rf"^\s*[Ii](?:['’]m|\s+am)\s+(?:\w+\s+)?{_WITH}{_WHO}\s*(?:on\s+(?:this|that)|here|"
                                    rf"there)?\s*[.!]*\s*$"), True, needs=("with",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),

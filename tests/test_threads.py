@@ -96,3 +96,18 @@ def test_no_stance_is_drafted_from_one_thread_to_another(both: Path) -> None:
     home = {p: {thread_of(w) for w in d["where"]} for p, d in G.nodes(data=True) if d.get("kind") == "contributor"}
     stances = [(u, v) for u, v, d in G.edges(data=True) if d.get("kind") in ("agrees_with", "disputes")]
     assert stances and all(home[u] == home[v] for u, v in stances), stances
+
+
+def test_each_threads_title_gives_its_own_sides(tmp_path: Path) -> None:
+    """Two forum threads imported together, "Weather vs climate" and "Theory vs
+    hypothesis": four terms, not "theory vs hypothesis" read from the titles joined (a
+    teacher's trial had the term "vs hypothesis")."""
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+
+    (tmp_path / "a.txt").write_text("# Weather vs climate\n\nAna: weather is daily. climate is long.\n"
+                                    "Ben: climate is the average.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# Theory vs hypothesis\n\nCy: a theory is not a guess.\n"
+                                    "Dee: a hypothesis is tested.\n", encoding="utf-8")
+    ds, _ = read_discussion([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert sorted(t.label for t in draft(ds).terms) == ["climate", "hypothesis", "theory", "weather"]

@@ -82,7 +82,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
         english, forms = _english(ds.messages, other_languages, progress, held=not terms)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
-        title = _titles(ds.source.title, root.title)
+        # a dataset of several threads is titled by all of theirs ("A vs B / C vs D"): each read apart
+        several = list(dict.fromkeys(t for m in ds.messages if (t := thread_of(m.where))))
+        title = _titles(*several) if several else _titles(ds.source.title, root.title)
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
@@ -258,24 +260,25 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
     X"): those it names after "rename", "name"... and before its next sentence."""
     asks = []
     for m in _NAMING.finditer(title):
-        stop = title.find(". ", m.end())
-        asks.append((m.end(), stop if stop >= 0 else len(title)))
+        stop = re.compile(r"\. |\n").search(title, m.end())  # the end of its sentence, or of its title
+        asks.append((m.end(), stop.start() if stop else len(title)))
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
 
 
 def _titles(*titles: str) -> str:
-    """The thread's titles as one text for finding terms, each once: most exports give
-    the thread's title to its first post too, and read twice it would weigh twice.
+    """The thread's titles as one text for finding terms, a line each, each once: most
+    exports give the thread's title to its first post too, and read twice it would weigh
+    twice.
 
     >>> _titles("Cog or sprocket?", "Cog or sprocket?"), _titles("Naming", "Cog or sprocket?"), _titles("", "")
-    ('Cog or sprocket?', 'Naming. Cog or sprocket?', '')
+    ('Cog or sprocket?', 'Naming\nCog or sprocket?', '')
 
     Hacker News's own tag opening a title ("Ask HN: ...") is the site's, not the thread's.
 
     >>> _titles("Ask HN: Library or framework?")
     'Library or framework?'
     """
-    return ". ".join(dict.fromkeys(_SITE_TAG.sub("", t) for t in titles if t))
+    return "\n".join(dict.fromkeys(_SITE_TAG.sub("", t) for t in titles if t))
 
 
 _SITE_TAG = re.compile(r"^\s*(?:Ask|Show|Tell|Launch)\s+HN\s*:\s*")

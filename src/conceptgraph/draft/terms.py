@@ -630,8 +630,9 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     f = _Finder(people, split, frozenset(normalise(n) for n in names))
     messages = list(messages)
     root = next((m.id for m in messages if not m.reply_to), messages[0].id if messages else None)
-    _question(f, title, _TITLE_WEIGHT, title=True, opening=True)
-    _held_up(f, title, "", "")  # "Fix usage of word X": the title holds X up
+    for line in title.split("\n"):  # each of several titles read apart
+        _question(f, line, _TITLE_WEIGHT, title=True, opening=True)
+        _held_up(f, line, "", "")  # "Fix usage of word X": the title holds X up
     scans = in_halves(_scan, messages, root, people, split, progress=progress)
     for found in scans:  # the marks first, in the thread's order, then the uses: as one pass would
         for mark in found.marks:

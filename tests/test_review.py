@@ -1029,7 +1029,11 @@ def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     low = [x["id"] for x in rows if x["confidence"] is not None and x["confidence"] < 0.5]
     r = run("review", str(drafted), "--reject-below", "0.5", "--json")
     assert r.exit_code == 0, r.stderr
-    assert json.loads(r.stdout)["rejected"] == len(low) > 0
+    answer = json.loads(r.stdout)
+    assert answer["rejected"] == len(low) > 0
+    # each said back, with its confidence: two trials had seen only how many went
+    assert [line.split(":")[0] for line in answer["decided"]] == [f"rejected {rid}" for rid in low]
+    assert all(re.search(r"\(0\.[0-4]\d\)$", line) for line in answer["decided"])
     assert {d["decision"] for d in decisions(drafted)} == {"rejected"} and {d["action"] for d in decisions(drafted)} == {1}
     left = json.loads(run("review", str(drafted), "--list", "--json").stdout)
     assert left and all(x["confidence"] is None or x["confidence"] >= 0.5 for x in left)
@@ -1508,9 +1512,9 @@ def test_an_addition_meets_what_the_draft_and_the_review_made_of_it(drafted: Pat
                           "attribute": "needs get served"})
     assert out.get("already") and out["id"] == drafted_claim.rid and len(r.book.entries) == lines
     # a symmetric relation, the other way round: the drafted one, accepted
-    similar = next(it for it in r.items if it.kind == "relation" and it.record.kind == "similar_to")
-    out = r.add("similar_to", {"message": similar.record.message, "quote": similar.record.quote[:40],
-                               "source": similar.fields["target"], "target": similar.fields["source"]})
+    similar = next(it for it in r.items if it.kind == "relation" and it.record.kind == "contrasts_with")
+    out = r.add("contrasts_with", {"message": similar.record.message, "quote": similar.record.quote[:40],
+                                   "source": similar.fields["target"], "target": similar.fields["source"]})
     assert out["id"] == similar.rid and r.status(similar) == "accepted"
     r.write_files()
     assert run("validate", str(drafted)).exit_code == 0

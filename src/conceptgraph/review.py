@@ -722,7 +722,7 @@ class Review:
         rejected and nothing else: with nothing left to be about, each stands for everything
         its target had said, which a reviewer should know (and may narrow with about=)."""
         gone = {it.rid for it in rejected} | {it.record.id for it in rejected}
-        out = []
+        out: list[Item] = []
         for st in self.items:
             if st.kind != "relation" or st.record.kind not in STANCES or self.status(st) in (REJECTED, REMOVED):
                 continue
@@ -734,8 +734,12 @@ class Review:
                 continue
             claims = self._claims_named(about)
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
-                out.append(self._stands_for_all(st))
-        return "\n".join(out)
+                out.append(st)
+        if len(out) > 2:  # a bulk rejection: one line, not one each
+            ids = ", ".join(st.rid for st in out[:6]) + (", ..." if len(out) > 6 else "")
+            return (f"{len(out)} agreements and disputes were about rejected claims only ({ids}): each stands, or "
+                    "accepted would stand, for everything its target had said (about= narrows one; or reject them)")
+        return "\n".join(map(self._stands_for_all, out))
 
     def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:
         """Add an item the draft missed, accepted, as one action: a claim (``kind`` "claim";
@@ -1308,6 +1312,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     before = r.counts()
     done = Counter[str]()
     notes: list[str] = []
+    decided: list[str] = []
     for limit, option, decision in ((above, "--accept-above", ACCEPTED), (below, "--reject-below", REJECTED)):
         if limit is None:
             continue
@@ -1315,10 +1320,11 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             raise UsageError(f"{option} takes a confidence from 0 to 1, not {limit}")
         chosen = r.select({"above" if decision == ACCEPTED else "below": limit})
         if chosen:
+            # each item said back, with its confidence, as one named on the command line is
+            decided += [f"{decision} {it.rid}: {r.describe(it)} ({it.record.confidence:.2f})" for it in chosen]
             notes.append(r.decide([it.rid for it in chosen], decision).get("note", ""))
             done[decision] += len(chosen)
     already = turned = 0
-    decided: list[str] = []
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:
             items: dict[Any, tuple[str, Item]] = {}

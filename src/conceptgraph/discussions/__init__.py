@@ -406,6 +406,17 @@ def _zipped(path: Path) -> bool:
     return zipfile.is_zipfile(path)
 
 
+def _slack_part(path: Path) -> str:
+    """For a channel's folder of a Slack export, or one of its days' files, what to give
+    instead: the export, and the channel to keep; else ""."""
+    channel = path if path.is_dir() else path.parent
+    if is_slack(path) or path.suffix.lower() not in ("", ".json") or not is_slack(channel.parent):
+        return ""
+    export = shlex.quote(str(channel.parent))
+    return (f"{'one channel' if path.is_dir() else 'one day of the channel'} ({channel.name}) of the Slack export "
+            f"{channel.parent}: give the export (conceptgraph import {export} --thread {shlex.quote(channel.name)})")
+
+
 def is_slack(path: Path) -> bool:
     """A Slack export: a folder or a zip holding users.json and channels.json."""
     try:
@@ -519,6 +530,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             data = src.parent if src.is_file() and (src.parent / "discussion.yaml").is_file() else src
             raise UsageError(f"{src}: a conceptgraph dataset already, nothing to import: give it to --data, "
                              f"as in `conceptgraph render --data {shlex.quote(str(data))}`")
+        if (part := _slack_part(src)) and fmt in ("auto", "slack"):
+            raise DatasetError(part, str(src))
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
         if imp is not None and fmt != "auto" and src.is_file() and (imp.sniff is not None or imp.name == "text"):
             head = _head(src) or b""

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -280,6 +281,17 @@ def test_ctrl_c_or_sigterm_stops_it_cleanly_with_the_files_in_step(drafted: Path
     assert "stopped: " in err and "stopped: 0 of" not in err and "decisions in " in err and "Traceback" not in err
     assert len(_claims(drafted)) == 3  # reviewed.yaml written before it stopped
     assert run("validate", str(drafted)).exit_code == 0
+
+
+def test_the_counts_at_the_stop_are_the_folders_with_decisions_made_meanwhile_elsewhere(drafted: Path) -> None:
+    """A review finished from the command line while the page is served: the stop counts
+    those decisions too (a trial's "31 of 119 reviewed, 88 left" after "nothing left")."""
+    p, _ = start(drafted)
+    assert run("review", str(drafted), "--accept-above", "0").exit_code == 0
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert re.search(r"stopped: (\d+) of \1 reviewed, 0 left", err), err
 
 
 def test_a_stop_before_any_decision_names_no_file_that_is_not_there(drafted: Path) -> None:

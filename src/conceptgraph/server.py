@@ -421,6 +421,10 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
         server.stop()
         if not other:
             mark.unlink(missing_ok=True)
+    try:  # decisions made meanwhile from the command line, or another page, count too
+        review.refresh()
+    except ConceptGraphError:
+        pass  # (the folder as last read: a summary line is no place for its error)
     return {"path": str(review.path), **review.counts()}
 
 

@@ -1166,7 +1166,7 @@ def test_a_moodle_forum_export_each_discussion_a_thread_its_replies_by_parent(tm
     assert [m.date for m in ds.messages] == ["2024-06-10"] * 6 + ["2024-06-11"] * 2
     accounts = {c.name: c.role for c in ds.contributors}
     assert accounts["Ifeoma Nwosu"] == "author" and accounts["Søren Kjær"] == "author"
-    assert ds.source.title == "moodle-forum"
+    assert ds.source.title == "Myth or legend? / Is a fable a myth?"  # its discussions', not the file's name
     # told by its content, whatever its name
     fmt, said, written = imported_unnamed(path, tmp_path)
     assert fmt == "moodle"
@@ -2203,10 +2203,11 @@ def test_headings_and_pasted_conversations_in_a_post_are_no_responses(write) -> 
                                                                                       "comment 1"]
 
 
-def test_a_file_of_several_threads_is_titled_by_its_name() -> None:
-    """Not by its last speaker: the dataset of a site's export is named for the export."""
+def test_a_file_of_a_few_threads_is_titled_by_theirs() -> None:
+    """Not by its last speaker, nor by the file's name: a site's export of two posts is
+    named for them (a teacher's forum of two discussions had been "moodle_forum_export")."""
     ds, summary = read_discussion([FIX / "wordpress.xml"])
-    assert summary["threads"] == 2 and ds.source.title == "wordpress"
+    assert summary["threads"] == 2 and ds.source.title == "Cooperation & collaboration / About"
     assert ds.source.title not in {c.name for c in ds.contributors}
 
 

@@ -531,8 +531,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     site = sites.pop() if len(sites) == 1 else ""
     title = first.title if not several else site or name
     titled = list(dict.fromkeys(_shorten(t.title) for t in threads if t.title))
-    if several and not site and titled and len({t.origin for t in threads}) > 1:
-        # files imported together: their threads' titles, not the first file's name ("hn_41234567")
+    if several and not site and titled and (len({t.origin for t in threads}) > 1 or len(threads) <= 3):
+        # files imported together, or a file of a few threads (a forum's two discussions): their
+        # threads' titles, not the first file's name ("hn_41234567", "moodle_forum_export")
         title = " / ".join(titled[:2]) + (f" / {len(titled) - 2} more" if len(titled) > 2 else "")
     source = Source(title=title or name,
                     author=first.author if not several else "", date=first.date if not several else "",

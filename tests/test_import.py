@@ -2387,6 +2387,26 @@ def test_a_reddit_comments_score_is_kept(tmp_path: Path) -> None:
     assert scores[0] == 41 and -3 in scores[1:]
 
 
+def test_names_that_differ_only_by_accents_are_said_and_either_names_them(tmp_path: Path) -> None:
+    """A Slack name and a transcript's, "José Núñez" and "Jose Nunez": import says they
+    look like one person and how to make them one; --same-person takes either spelling,
+    accents, case and emoji aside (a trial's "no one called 'Zoe Muller' speaks")."""
+    (tmp_path / "a.txt").write_text("# A\n\nJosé Núñez: A platform is shared.\nZoë Müller 🌱: It is.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# B\n\nJose Nunez: A platform is a product.\n", encoding="utf-8")
+    r = run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "one"))
+    assert r.exit_code == 0, r.stderr
+    assert "names alike: Jose Nunez and José Núñez; if one person: --same-person 'Jose Nunez=José Núñez'" in r.stdout
+    r = run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "two"), "--json",
+            "--same-person", "JOSE NUNEZ=josé núñez", "--rename", "Zoe Muller=Zoë M.")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["speakers"] == 2 and "alike_names" not in json.loads(r.stdout)
+    assert {c.name for c in load_dataset(tmp_path / "two").contributors} == {"José Núñez", "Zoë M."}
+    # where the plain spelling fits both, which one is not guessed
+    r = run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "three"),
+            "--same-person", "Jose Nunez=jose núñez")
+    assert r.exit_code == 2 and "'jose núñez' names 2 speakers: give one by id" in r.stderr, r.stderr
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

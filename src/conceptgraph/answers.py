@@ -348,6 +348,8 @@ class ImportSummary(TypedDict):
     stand_ins: NotRequired[int]
     #: names found in several of the files imported together, one speaker each: one person
     one_name_across_files: NotRequired[int]
+    #: pairs of speakers whose names differ only by accents, case or emoji: one person, likely
+    alike_names: NotRequired[list[list[str]]]
     #: --force replaced an earlier import of the folder and the draft made from it
     replaced_draft: NotRequired[bool]
     #: --force replaced an earlier import of the same contributors and messages (a new

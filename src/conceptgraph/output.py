@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -682,6 +683,8 @@ def import_text(r: dict[str, Any]) -> str:
     if r.get("one_name_across_files"):
         lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name "
                      "(each name one speaker in every file it speaks in)")
+    for a, b in r.get("alike_names", ())[:5]:  # one person in two files, likely: said, never decided for them
+        lines.append(f"names alike: {a} and {b}; if one person: --same-person {shlex.quote(f'{a}={b}')}")
     if "language" in r:
         lines.append("language: " + (", ".join(r["languages"]) + " (the first most)" if r.get("languages")
                                      else r["language"]))

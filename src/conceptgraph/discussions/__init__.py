@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -661,12 +662,36 @@ def same_people(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
     return replace(ds, contributors=contributors, messages=messages)
 
 
+def _plain_name(name: str) -> str:
+    """A name as it is told apart from others: accents, case, emoji and marks aside.
+
+    >>> _plain_name("Zoë Müller 🌱") == _plain_name("zoe muller")
+    True
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]|_", " ", plain.casefold()).split())
+
+
+def alike_names(ds: Dataset) -> list[tuple[str, str]]:
+    """Pairs of speakers whose names differ only by accents, case or emoji ("José Núñez"
+    and "Jose Nunez", from two files): one person, likely, which import does not decide."""
+    seen: dict[str, str] = {}
+    out = []
+    for c in ds.contributors:
+        key = _plain_name(c.name)
+        if key and key in seen and seen[key] != c.name:
+            out.append((c.name, seen[key]))
+        seen.setdefault(key, c.name)
+    return out
+
+
 def _speaker(ds: Dataset, name: str, option: str) -> str:
     """The id of the contributor ``name`` gives (their id or their name as written, case
     aside), or a :class:`UsageError` for ``option`` that says who speaks."""
     key = name.strip().casefold()
     hit = next((c.id for c in ds.contributors if key == c.id.casefold()), None)
-    named = [c.id for c in ds.contributors if key == c.name.casefold()]
+    named = [c.id for c in ds.contributors if key == c.name.casefold()] \
+        or [c.id for c in ds.contributors if _plain_name(name) == _plain_name(c.name)]  # "Zoe Muller" for Zoë Müller 🌱
     if hit is None and len(named) > 1:  # two speakers of one name (two accounts): which one is not for us to pick
         raise UsageError(f"{option}: '{excerpt(name, 40)}' names {len(named)} speakers: give one by id "
                          f"({', '.join(named)})")
@@ -746,6 +771,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         no_one = len(ds.contributors) - summary["speakers"]  # stand-ins of deleted posts, no speaker's
         ds = same_people(ds, same)
         summary = {**summary, "speakers": len(ds.contributors) - no_one}
+    if alike := alike_names(ds):
+        summary = {**summary, "alike_names": [list(pair) for pair in alike]}
     existed = check_new_folder(target, _IMPORTED, force)
     drafted = existed and (target / "draft.yaml").is_file()  # replaced with the import it was drafted from
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review

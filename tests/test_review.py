@@ -618,6 +618,22 @@ def test_an_undo_of_a_claims_rejection_gives_its_stances_their_scope_back(tmp_pa
     assert run("validate", str(folder)).exit_code == 0
 
 
+def test_an_agreement_is_said_about_its_claims_as_edited(tmp_path: Path) -> None:
+    """A claim edited ("haiku: short" to "haiku: very short"): the agreement about it says
+    the new words in --list, as the queries do (a trial's stance kept the old ones)."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+
+    def listed() -> dict[str, Any]:
+        return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
+
+    stance = next(i for i in listed().values() if i["kind"] == "agrees_with" and len(i.get("about", [])) == 3)
+    claim = next(i for i in listed().values() if i["kind"] == "claim" and i["text"] == "haiku: short")
+    assert run("review", str(folder), claim["id"], "--edit", "attribute=very short").exit_code == 0
+    assert "haiku: very short (turn 2)" in listed()[stance["id"]]["about"]
+
+
 @pytest.mark.parametrize("rejected, then", [("term", "--undo"), ("term", "--accept"), ("claim", "--accept")])
 def test_the_stances_a_rejection_narrowed_are_about_its_claims_again_once_it_is_taken_back_or_turned(
         tmp_path: Path, rejected: str, then: str) -> None:

@@ -273,21 +273,22 @@ class Review:
             f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v for k, v in f.items()}
         return describe(replace(it, fields=f), self.names)
 
+    def says_now(self, it: Item) -> str:
+        """What ``it`` says now: :meth:`describe`, in an edit's words if it was edited."""
+        e = self.book.find(it.key) if self.status(it) == EDITED else None
+        return self.describe(it, _edited_fields(e) if e is not None else None)
+
     def named(self, items: Sequence[Item], most: int = 4) -> str:
         """Items as a note lists them: each id, by which a command decides it, with what it
         says now, an edit's words if edited (``c-3 (cooperation: voluntary)``); past ``most``,
         how many more."""
-        def now(it: Item) -> str:
-            e = self.book.find(it.key) if self.status(it) == EDITED else None
-            return self.describe(it, _edited_fields(e) if e is not None else None)
-
-        shown = ", ".join(f"{it.rid} ({now(it)})" for it in items[:most])
+        shown = ", ".join(f"{it.rid} ({self.says_now(it)})" for it in items[:most])
         return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
     def said_about(self, rids: list[str], target: str) -> str:
         """What a stance towards ``target`` (an id) is about, in words: the claims ``rids``
         names, else everything its target said."""
-        return stance_about([self.describe(self.by_rid[c]) for c in rids if c in self.by_rid],
+        return stance_about([self.says_now(self.by_rid[c]) for c in rids if c in self.by_rid],
                             self.names.get(target, target))
 
     def row(self, it: Item) -> dict[str, Any]:
@@ -296,7 +297,7 @@ class Review:
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
                                "text": self.describe(it), "confidence": r.confidence}
         if it.kind == "relation" and r.kind in STANCES:  # what it agrees with or disputes: by its words and place
-            out["about"] = [f"{self.describe(c)} ({c.record.where})" for c in self._claims_named(r.concerns)]
+            out["about"] = [f"{self.says_now(c)} ({c.record.where})" for c in self._claims_named(r.concerns)]
         said: Any = r if it.kind in (CLAIM, "relation") else self.first_said.get(r.id, (None, None))[1]
         m = self.snap.messages.get(getattr(said, "message", "") or "")
         if m is not None:  # a term or attribute: where it is first said

@@ -1842,6 +1842,23 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_what_someone_else_said_reported_is_no_claim_of_the_writer(tmp_path: Path) -> None:
+    """"Tom, you said a service without an SLA is still a service": Tom's view in Priya's
+    words, not Priya's claim (a trial's "service: without an SLA is still a"); "As you say,
+    ..." and what follows a "but" are the writer's own."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Tom: A service is what engineers run.\n"
+                    "Priya: Tom, you said a service without an SLA is still a service. I think a service needs an SLA.\n"
+                    "Ann: As you say, a service is run by engineers.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds, terms=["service"])
+    name = {c.id: c.name for c in ds.contributors}
+    labels = {a.id: a.label for a in out.attributes}
+    said = {(name[c.by], labels[c.attribute]) for c in out.claims}
+    assert ("Priya", "needs SLA") in said and ("Ann", "run by engineers") in said
+    assert not [a for who, a in said if who == "Priya" and "still" in a]
+
+
 def test_saying_the_same_thing_again_agrees_whatever_words_it_leans_with(tmp_path: Path) -> None:
     """In a flat chat, a reply that makes the very claim made before it agrees with whoever
     made it first, though "shouldn't" or "not" would make it lean against; and an answer to

@@ -270,8 +270,10 @@ def _titles(*titles: str) -> str:
     exports give the thread's title to its first post too, and read twice it would weigh
     twice.
 
-    >>> _titles("Cog or sprocket?", "Cog or sprocket?"), _titles("Naming", "Cog or sprocket?"), _titles("", "")
-    ('Cog or sprocket?', 'Naming\nCog or sprocket?', '')
+    >>> _titles("Cog or sprocket?", "Cog or sprocket?"), _titles("Naming", "Cog or sprocket?").splitlines()
+    ('Cog or sprocket?', ['Naming', 'Cog or sprocket?'])
+    >>> _titles("", "")
+    ''
 
     Hacker News's own tag opening a title ("Ask HN: ...") is the site's, not the thread's.
 
@@ -734,11 +736,11 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
     from .stances import both_sides, leaning, quote_authors, shapes
-    from .text import counterfactual, quoted_spans, readable, sentences
+    from .text import counterfactual, quoted_spans, readable, reported_spans, sentences
 
     out = []
     for msg in messages:
-        quoted = quoted_spans(msg.text)
+        quoted = quoted_spans(msg.text) + reported_spans(msg.text)  # (in the order found: only tested for holding)
         read: list[_Sentence] = []
         last_term = ""  # what the sentence before made a claim about
         # Addresses and patches read as blanks, offsets kept: no term is named in a link or a

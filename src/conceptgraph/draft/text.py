@@ -73,7 +73,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if not breaks_line and _abbreviation_before(text, m.start(), m.end()):
             continue
         if m.start() == m.end() and text[m.end():m.end() + 2].strip()[:1].islower() and _dotted_before(text, m.start()):
-            continue  # "U.S. and", "a.m. or": no sentence ends there
+            continue  # "U.S. and", "a.m. or", a list's "1. amber": no sentence ends there
         _add(out, text, at, m.start() if breaks_line else m.end())
         at = m.end()
     _add(out, text, at, end)
@@ -106,9 +106,10 @@ def _joined(text: str, at: int) -> bool:
 
 
 def _dotted_before(text: str, at: int) -> bool:
-    """Whether the word that ends with the period before ``at`` has dots of its own ("U.S.")."""
+    """Whether the word that ends with the period before ``at`` has dots of its own
+    ("U.S."), or is a number ("1.", "2.": a list's)."""
     word = re.search(r"(\S+)\.$", text[max(0, at - 12):at])
-    return bool(word and "." in word.group(1))
+    return bool(word and ("." in word.group(1) or word.group(1).isdigit()))
 
 
 def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
@@ -149,6 +150,33 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     [(15, 48)]
     """
     return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= 4]
+
+
+def reported_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text reports what someone else said ("Tom, you said a service without an
+    SLA is still a service"): their claim in the writer's words, no claim of the writer's.
+    "As you say, ..." agrees and says it again; "I said" is the writer's own, and so is
+    what follows a "but".
+
+    >>> text = "Tom, you said a service needs no SLA. As you say, it is run by engineers."
+    >>> [text[a:b] for a, b in reported_spans(text)]
+    ['a service needs no SLA.']
+    >>> text = "Jo said he never thought of names but 'concept' seems better."
+    >>> [text[a:b] for a, b in reported_spans(text)]
+    ['he never thought of names but']
+    """
+    out = []
+    for m in _REPORTED.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        out.append((m.end(), end.end() if end else len(text)))
+    return out
+
+
+_REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:just|also|once|earlier)\s+)?"
+                       r"(?:said|says|wrote|writes|claimed|claims|argued|argues|suggested)\s+(?:that\s+)?"
+                       r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\baccording\s+to\s+(?:you|[A-Z][a-z]+),?\s+")
+# where a report ends: its sentence, or a "but" that turns to the writer's own view
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
 
 
 # A web or mail address: its parts are no words of the discussion.

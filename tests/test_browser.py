@@ -1561,3 +1561,29 @@ def test_a_search_that_names_nothing_leads_to_the_messages_that_say_it(fresh: Pa
     assert p.is_visible("#thread")
     first = p.locator("#messages li").filter(has_text="tagging").first
     assert first.is_visible()
+
+
+def test_who_names_a_term_is_apart_from_who_says_what_of_it(browser, tmp_path: Path) -> None:
+    """A term's panel lists what people say of it, then the draft's, then, apart, who
+    names it and what it is named with: facts of the text, said by no one (a trial had
+    read those as curated claims)."""
+    from click.testing import CliRunner
+
+    from conceptgraph.cli import cli
+
+    folder = tmp_path / "haiku"
+    fixture = Path(__file__).parent / "fixtures" / "discussions" / "haiku.txt"
+    assert CliRunner().invoke(cli, ["import", str(fixture), "-o", str(folder), "--draft", "-q"]).exit_code == 0
+    page = Page(browser, write_page(load_graph(folder), tmp_path / "haiku.html"))
+    try:
+        p = page.page
+        page.js("() => conceptgraph.choose(conceptgraph.data.nodes.label.indexOf('haiku'))")
+        headings = p.locator("#panel h4").all_text_contents()
+        assert [h.split(" (")[0] for h in headings[:3]] == ["Who says what, curated", "Drafted from the text",
+                                                             "Named in the text"], headings
+        assert headings[0] == "Who says what, curated (0)"
+        lists = p.locator("#panel ul").all_text_contents()
+        assert "Ana mentions haiku" in lists[2] and "is named with sonnet" in lists[2]
+        assert "mentions" not in lists[1] and "named with" not in lists[1]
+    finally:
+        page.close()

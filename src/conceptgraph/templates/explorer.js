@@ -516,11 +516,14 @@
     const claimed = new Set(incident[i].filter((j) => edge.kind(j).base === "claim").map((j) => edge.detailIndex(j)));
     const inc = incident[i].filter((j) => !edge.kind(j).structural
       && !(edge.kind(j).base === "asserts" && claimed.has(edge.detailIndex(j))));
-    const curated = inc.filter((j) => !edge.draft(j)), drafted = inc.filter((j) => edge.draft(j));
+    // who names it and what it is named with are facts of the text, said by no one: apart, last
+    const context = inc.filter((j) => edge.kind(j).hidden), said = inc.filter((j) => !edge.kind(j).hidden);
+    const curated = said.filter((j) => !edge.draft(j)), drafted = said.filter((j) => edge.draft(j));
     const items = (js) => js.slice(0, 300).map((j) => evidence(j, i))
       .concat(js.length > 300 ? [el("li", "… and " + (js.length - 300) + " more")] : []);
     section(body, drafted.length ? "Who says what, curated" : "Who says what", items(curated));
     if (drafted.length) section(body, "Drafted from the text", items(drafted));
+    if (context.length) section(body, "Named in the text", items(context));
 
     const seen = new Set(), neighbours = [];
     incident[i].forEach((j) => {

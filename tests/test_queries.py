@@ -615,3 +615,24 @@ def test_a_path_step_says_what_was_said_of_the_two_before_the_context(drafted: P
                     assert context == sorted(context), (a, b, step)
                     mixed += len(set(context)) == 2
     assert mixed
+
+
+def test_a_point_asserted_as_not_x_and_one_denying_x_are_one() -> None:
+    """"A theory is not just a guess" (the attribute "not just a guess") and "a theory is
+    NOT just a guess" (the attribute "just a guess", denied) say one thing: one row with
+    both supporters, and whoever agreed with the denial endorses it (a teacher's trial
+    saw two rows of one supporter each)."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Relation, Source, Term
+
+    ds = Dataset(Source("t"), terms=(Term("theory", "theory"),),
+                 attributes=(Attribute("guess", "just a guess"), Attribute("not-guess", "not just a guess"),
+                             Attribute("nothing", "nothing more")),
+                 contributors=tuple(Contributor(i, i.title(), "commenter") for i in ("maria", "tom", "priya")),
+                 claims=(Claim("c1", "theory", "guess", "maria", "", "", negated=True),
+                         Claim("c2", "theory", "not-guess", "tom", "", ""),
+                         Claim("c3", "theory", "nothing", "priya", "", "")),
+                 relations=(Relation("r1", "agrees_with", "priya", "maria", concerns=("c1",)),))
+    agreed = consensus(build_graph(ds))["agreed"]
+    row = next(a for a in agreed if a["label"] == "not just a guess")
+    assert row["supporters"] == ["Tom", "Maria"] and row["count"] == 2 and row["endorsed_by"] == ["Priya"]
+    assert [a["label"] for a in agreed].count("just a guess") == 0 and len(agreed) == 2

@@ -49,7 +49,7 @@ from .kinds import (
     WROTE,
     claim_text,
 )
-from .names import LEFT_OUT_DRAFTS, mentions_of, resolve
+from .names import LEFT_OUT_DRAFTS, mentions_of, normalise, resolve
 
 if TYPE_CHECKING:
     from .answers import (
@@ -855,6 +855,13 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
 
     for t in terms:
         has, lacks = _support(G, t)
+        # "not just a guess", asserted, is "just a guess" denied: one point, its supporters together
+        said_not = {normalise(_label(G, x)[4:]): x for x in has if _label(G, x).casefold().startswith("not ")}
+        for x in [x for x in lacks if normalise(_label(G, x)) in said_not]:
+            y = said_not[normalise(_label(G, x))]
+            for who in {c["speaker"] for c in lacks[x]}:  # and who agreed with a denial endorses the point
+                endorsements.setdefault((t, y, who, False), []).extend(endorsements.get((t, x, who, True), []))
+            has[y] = has[y] + lacks.pop(x)
         for x, claims in has.items():
             agreed.append(point(t, x, claims, False))
             if x in lacks:

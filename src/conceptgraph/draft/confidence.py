@@ -19,25 +19,25 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 14),
-    ("claim", "subject"): (78, 136),
+    ("claim", "subject"): (78, 135),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (7, 19),
-    ("claim", "verdict"): (18, 35),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (56, 280),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (56, 283),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (8, 24),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),
-    ("relation", "similar_to"): (6, 20),
+    ("relation", "similar_to"): (6, 19),
     ("relation", "renamed"): (5, 10),  # "rename X to Y", "rename them to Y"
     ("relation", "proposed"): (8, 9),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"
     ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y
     ("relation", "includes"): (1, 2),
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
-    ("relation", "same meaning"): (8, 11),  # "X and Y are synonymous"
+    ("relation", "same meaning"): (8, 10),  # "X and Y are synonymous"
     ("relation", "other meaning"): (2, 4),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (8, 12),
     ("stance", "named"): (7, 7),

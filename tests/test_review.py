@@ -26,6 +26,19 @@ from conceptgraph.review import Review
 from conftest import PAYLOADS, ROOT, SOURCE
 
 
+def haiku_drafted(tmp_path: Path) -> Path:
+    """The haiku thread (three speakers, an agreement about three claims), drafted."""
+    folder = tmp_path / "haiku"
+    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
+               "--draft", "-q").exit_code == 0
+    return folder
+
+
+def listed_in(folder: Path) -> dict[str, Any]:
+    """``review --list --json`` of ``folder``, by id."""
+    return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
+
+
 def ids_of(folder: Path, **kinds: int) -> dict[str, list[str]]:
     """The first undecided items of each kind, by review id (in the thread's order)."""
     rows = json.loads(run("review", str(folder), "--list", "--order", "message", "--json").stdout)
@@ -600,38 +613,26 @@ def test_an_undo_of_a_claims_rejection_gives_its_stances_their_scope_back(tmp_pa
     about everything, when it was their only one): draft.yaml can name no rejected claim.
     An undo, even from another process, makes them about it again (a trial's bulk reject
     and undo had left stances "about everything" their target said)."""
-    folder = tmp_path / "haiku"
-    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
-               "--draft", "-q").exit_code == 0
-
-    def listed() -> dict[str, Any]:
-        return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
-
-    items = listed()
+    folder = haiku_drafted(tmp_path)
+    items = listed_in(folder)
     stance = next(i for i in items.values() if i["kind"] in ("agrees_with", "disputes") and i.get("about"))
     about = stance["about"]
     claim = next(i for i in items.values() if i["kind"] == "claim" and f"{i['text']} ({i['where']})" == about[0])
     assert run("review", str(folder), claim["id"], "--reject").exit_code == 0
-    assert listed()[stance["id"]].get("about", []) != about
+    assert listed_in(folder)[stance["id"]].get("about", []) != about
     assert run("review", str(folder), "--undo").exit_code == 0
-    assert listed()[stance["id"]]["about"] == about
+    assert listed_in(folder)[stance["id"]]["about"] == about
     assert run("validate", str(folder)).exit_code == 0
 
 
 def test_an_agreement_is_said_about_its_claims_as_edited(tmp_path: Path) -> None:
     """A claim edited ("haiku: short" to "haiku: very short"): the agreement about it says
     the new words in --list, as the queries do (a trial's stance kept the old ones)."""
-    folder = tmp_path / "haiku"
-    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
-               "--draft", "-q").exit_code == 0
-
-    def listed() -> dict[str, Any]:
-        return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
-
-    stance = next(i for i in listed().values() if i["kind"] == "agrees_with" and len(i.get("about", [])) == 3)
-    claim = next(i for i in listed().values() if i["kind"] == "claim" and i["text"] == "haiku: short")
+    folder = haiku_drafted(tmp_path)
+    stance = next(i for i in listed_in(folder).values() if i["kind"] == "agrees_with" and len(i.get("about", [])) == 3)
+    claim = next(i for i in listed_in(folder).values() if i["kind"] == "claim" and i["text"] == "haiku: short")
     assert run("review", str(folder), claim["id"], "--edit", "attribute=very short").exit_code == 0
-    assert "haiku: very short (turn 2)" in listed()[stance["id"]]["about"]
+    assert "haiku: very short (turn 2)" in listed_in(folder)[stance["id"]]["about"]
 
 
 @pytest.mark.parametrize("rejected, then", [("term", "--undo"), ("term", "--accept"), ("claim", "--accept")])
@@ -641,24 +642,18 @@ def test_the_stances_a_rejection_narrowed_are_about_its_claims_again_once_it_is_
     said about what is left; an undo gives them their scope back, as does accepting the
     term (or a rejected claim) after all. Both had left "Ana agrees with Ben" about one of
     his three claims."""
-    folder = tmp_path / "haiku"
-    assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
-               "--draft", "-q").exit_code == 0
-
-    def listed() -> dict[str, Any]:
-        return {i["id"]: i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
-
-    items = listed()
+    folder = haiku_drafted(tmp_path)
+    items = listed_in(folder)
     stance = next(i for i in items.values() if i["kind"] == "agrees_with" and len(i.get("about", [])) == 3)
     about = stance["about"]
     haiku = next(i for i in items.values() if i["kind"] == "term" and i["text"] == "term “haiku”")
     claim = next(i for i in items.values() if i["kind"] == "claim" and f"{i['text']} ({i['where']})" == about[0])
     picked = haiku if rejected == "term" else claim
     assert run("review", str(folder), "--reject", picked["id"]).exit_code == 0
-    assert listed()[stance["id"]]["about"] == [a for a in about if (a.startswith("sonnet") if rejected == "term"
+    assert listed_in(folder)[stance["id"]]["about"] == [a for a in about if (a.startswith("sonnet") if rejected == "term"
                                                                     else a != about[0])]
     assert run("review", str(folder), then, *([picked["id"]] if then == "--accept" else [])).exit_code == 0
-    assert listed()[stance["id"]]["about"] == about
+    assert listed_in(folder)[stance["id"]]["about"] == about
     assert run("validate", str(folder)).exit_code == 0
 
 

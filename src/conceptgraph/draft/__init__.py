@@ -260,9 +260,13 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
     X"): those it names after "rename", "name"... and before its next sentence."""
     asks = []
     for m in _NAMING.finditer(title):
-        stop = re.compile(r"\. |\n").search(title, m.end())  # the end of its sentence, or of its title
+        stop = _TITLE_STOP.search(title, m.end())
         asks.append((m.end(), stop.start() if stop else len(title)))
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
+
+
+# where what a title asks for ends: its sentence, or its line (one title of several)
+_TITLE_STOP = re.compile(r"\. |\n")
 
 
 def _titles(*titles: str) -> str:
@@ -740,7 +744,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
 
     out = []
     for msg in messages:
-        quoted = quoted_spans(msg.text) + reported_spans(msg.text)  # (in the order found: only tested for holding)
+        quoted = quoted_spans(msg.text) + reported_spans(msg.text)  # others' words: quoted, or reported
         read: list[_Sentence] = []
         last_term = ""  # what the sentence before made a claim about
         # Addresses and patches read as blanks, offsets kept: no term is named in a link or a

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold, initialled
-from .text import spelled
+from .text import spelled, zipf
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
@@ -372,8 +372,6 @@ def _login(who: str, names: dict[str, str]) -> str:
     """The contributor ``who``, written in lower case, stands for: a login (a name of one
     word: "samrivera", "josé"), or a name that is no common English word ("maria" for
     Maria Lopez; "will" is no William, "mark" no Mark)."""
-    from .text import zipf
-
     return names.get(_LOGIN + fold(who), "") or (_person(who, names) if zipf(who) < _COMMON else "")
 
 

@@ -167,7 +167,7 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for m in _REPORTED.finditer(text):
-        end = _SENTENCE_END.search(text, m.end())
+        end = _REPORT_END.search(text, m.end())
         out.append((m.end(), end.end() if end else len(text)))
     return out
 
@@ -176,7 +176,7 @@ _REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:ju
                        r"(?:said|says|wrote|writes|claimed|claims|argued|argues|suggested)\s+(?:that\s+)?"
                        r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\baccording\s+to\s+(?:you|[A-Z][a-z]+),?\s+")
 # where a report ends: its sentence, or a "but" that turns to the writer's own view
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
+_REPORT_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
 
 
 # A web or mail address: its parts are no words of the discussion.

@@ -493,6 +493,15 @@ def test_what_a_stance_is_about_is_in_words_in_every_export(tmp_path: Path, fmt:
         assert read_graph(path).edges["bo", "ann", "r1"]["concerns_labels"] == ["soup: not hot"]
 
 
+def test_the_table_is_named_after_its_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`export csv` with no -o writes output/NAME.csv, as every format names its file
+    after the data (a trial had looked for workshop.csv)."""
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["export", "csv", "-q"])
+    assert r.exit_code == 0, r.stderr
+    assert [p.name for p in (tmp_path / "output").iterdir()] == ["concept_graph.csv"]
+
+
 def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path) -> None:
     """`--format csv`: one row per claim and per relation stated, with its speaker, words
     and characters, read back by Python's csv module; a cell a spreadsheet would run as a

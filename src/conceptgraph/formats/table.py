@@ -76,7 +76,7 @@ FORMAT = Format(
     name="csv",
     help="a table of what was said, one row per claim and relation (R, pandas, a spreadsheet)",
     suffixes=(".csv",),
-    default_name="{name}_said.csv",
+    default_name="{name}.csv",
     write=write_table,
     written=lambda head: head.startswith(",".join(HEADER).encode()),
 )

@@ -78,9 +78,11 @@ def test_each_threads_page_and_export_is_a_file_of_its_own(both: Path, tmp_path:
     for thread in ("tabs", "sprint"):
         assert run("render", "--data", str(both), "--thread", thread, "-q").exit_code == 0
         assert run("export", "graphml", "--data", str(both), "--thread", thread, "-q").exit_code == 0
+    assert run("render", "--data", str(both), "--thread", "TABS OR", "-q").exit_code == 0  # the same page again
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
-        "both-sprint.graphml", "both-sprint.html", "both-tabs.graphml", "both-tabs.html"]
-    G = nx.read_graphml(tmp_path / "output" / "both-tabs.graphml")
+        "both-tabs-or-spaces-at-acme.graphml", "both-tabs-or-spaces-at-acme.html",
+        "both-what-a-sprint-means-at-beta-corp.graphml", "both-what-a-sprint-means-at-beta-corp.html"]
+    G = nx.read_graphml(tmp_path / "output" / "both-tabs-or-spaces-at-acme.graphml")
     people = {d["label"] for _, d in G.nodes(data=True) if d.get("kind") == "contributor"}
     assert people == {"Ana", "Ben"}
     assert all(not str(d.get("where", "")).startswith("“") for *_, d in G.edges(data=True))
@@ -111,3 +113,32 @@ def test_each_threads_title_gives_its_own_sides(tmp_path: Path) -> None:
                                     "Dee: a hypothesis is tested.\n", encoding="utf-8")
     ds, _ = read_discussion([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert sorted(t.label for t in draft(ds).terms) == ["climate", "hypothesis", "theory", "weather"]
+
+
+def test_a_thread_is_named_by_its_whole_title_or_its_address(tmp_path: Path) -> None:
+    """Places give a long title shortened ("... and a com…"): the whole title still names
+    its thread, as does its address (a researcher's trial had both refused); and the
+    draft reads the whole title, not the cut one (which had made "com" a term)."""
+    from conceptgraph.discussions import read_discussion
+    from conceptgraph.draft import draft
+
+    long = "Docs: what is the difference between a maintainer and a committer in this project?"
+    (tmp_path / "a.txt").write_text(f"# {long}\n\nAna: A maintainer merges. A committer commits.\n"
+                                    "Ben: A committer is not a maintainer.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# Owners\n\nCy: An owner is accountable.\n", encoding="utf-8")
+    folder = tmp_path / "both"
+    assert run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert "…” › " in answer("contributors", "--data", str(folder))[0]["where"][0]  # shortened in places
+    people = answer("contributors", "--data", str(folder), "--thread", long)
+    assert {p["name"] for p in people} == {"Ana", "Ben"}
+    ds, _ = read_discussion([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert "com" not in {t.label for t in draft(ds).terms}
+
+
+def test_a_thread_is_named_by_the_address_of_one_of_its_messages() -> None:
+    from conceptgraph.threads import one_thread
+
+    G = nx.MultiDiGraph()
+    G.add_node("m1", kind="message", where="“Issue 412” › issue", url="https://github.com/acme/w/issues/412")
+    G.add_node("m2", kind="message", where="“Owners” › post", url="https://forum.example.org/t/owners/77")
+    assert one_thread(G, "https://github.com/acme/w/issues/412/").graph["title"] == "Issue 412"

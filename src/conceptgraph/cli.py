@@ -138,6 +138,7 @@ class _Settings:
     read: str | None = None  # the data the command read, from wherever it was given
     min_confidence: float | None = None  # drafts under it are left out (--min-confidence)
     thread: str | None = None  # one thread of a dataset of several (--thread)
+    thread_title: str | None = None  # the title of the one it picked
 
 
 def _settings() -> _Settings:
@@ -194,6 +195,7 @@ def _graph(data: str | None, curated: bool = False) -> Graph:
         from .threads import one_thread
 
         G = one_thread(G, picked)
+        _settings().thread_title = str(G.graph["title"])
     return G
 
 
@@ -209,8 +211,8 @@ def curated_option(f: Callable[..., Any]) -> Callable[..., Any]:
                      callback=_min_confidence, help="Leave out the drafted items drafted with a confidence under X "
                      "(curated and accepted items stay).")(f)
     f = click.option("--thread", metavar="TITLE", expose_value=False, callback=_thread,
-                     help="In a dataset of several threads (import A B), only what was said in the one whose "
-                     "title starts so (any case).")(f)
+                     help="In a dataset of several threads (import A B), only what was said in the one this "
+                     "names: its title (any case), its start or a part only it has, or its address.")(f)
     return click.option("--curated", is_flag=True, help="Leave out drafted items (status: draft).")(f)
 
 
@@ -1015,8 +1017,8 @@ def _output_name(data: str | None) -> str:
 
     data = _data(data)
     name = (slug(Path(data).name.split(".")[0]) or "concept_graph") if data else "concept_graph"
-    # one thread's page beside the others': "output/both-provider.html"
-    picked = _settings().thread
+    # one thread's page beside the others', named after its title: "output/both-provider-is-not-a-pattern.html"
+    picked = _settings().thread_title or _settings().thread
     return name + (f"-{slug(picked)[:40].strip('-') or 'thread'}" if picked else "")
 
 

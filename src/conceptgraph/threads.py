@@ -57,22 +57,37 @@ def threads(G: Graph) -> list[str]:
 
 
 def _pick(G: Graph, name: str) -> str:
-    """The title of the one thread of ``G`` that ``name`` starts (or, failing that, is
-    part of), as a user types it: case and punctuation aside."""
+    """The title of the one thread of ``G`` that ``name`` names, as a user types it, case
+    and punctuation aside: its title, whole or its start (places give it shortened: "…"),
+    or part of it; or the address of one of its messages."""
     titles = threads(G)
     if not titles:
         raise UsageError(f"--thread '{excerpt(name, 40)}': this dataset holds one thread "
                          "(`conceptgraph import A B -o FOLDER` puts several in one)")
     key = normalise(name)
+
+    def whole(t: str) -> str:  # the shortened title as far as it goes, without its cut word
+        return normalise(re.sub(r"\S*…$", "", t))
+
     hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
-        or [t for t in titles if key and key in normalise(t)]
+        or [t for t in titles if t.endswith("…") and whole(t) and key.startswith(whole(t))] \
+        or [t for t in titles if key and key in normalise(t)] or _addressed(G, name.strip().rstrip("/"))
     if len(hits) != 1:
-        listed = ", ".join(f"“{excerpt(t, 40)}”" for t in (hits or titles)[:6])
+        listed = ", ".join(f"“{t}”" for t in (hits or titles)[:6])
         more = f" and {len(hits or titles) - 6} more" if len(hits or titles) > 6 else ""
-        raise UsageError(f"--thread '{excerpt(name, 40)}' names {len(hits)} threads: give more of the title; they are "
+        raise UsageError(f"--thread '{excerpt(name, 80)}' names {len(hits)} threads: give more of the title; they are "
                          f"{listed}{more}" if hits else
-                         f"--thread '{excerpt(name, 40)}' names no thread here; the threads are {listed}{more}")
+                         f"--thread '{excerpt(name, 80)}' names no thread here; the threads are {listed}{more}")
     return hits[0]
+
+
+def _addressed(G: Graph, url: str) -> list[str]:
+    """The threads one of whose messages is at ``url`` (a thread's address is its first
+    message's)."""
+    if not url.startswith(("https://", "http://")):
+        return []
+    return list(dict.fromkeys(m["title"] for _, d in G.nodes(data=True) if d.get("kind") == MESSAGE
+                              and str(d.get("url", "")).rstrip("/") == url and (m := _PLACE.match(str(d.get("where", ""))))))
 
 
 def one_thread(G: Graph, name: str) -> Graph:

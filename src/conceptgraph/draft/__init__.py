@@ -82,9 +82,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
         english, forms = _english(ds.messages, other_languages, progress, held=not terms)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
-        # a dataset of several threads is titled by all of theirs ("A vs B / C vs D"): each read apart
-        several = list(dict.fromkeys(t for m in ds.messages if (t := thread_of(m.where))))
-        title = _titles(*several) if several else _titles(ds.source.title, root.title)
+        # a dataset of several threads is titled by all of theirs ("A vs B / C vs D"): each read apart,
+        # whole (a place gives it shortened: "... a maintainer and a com…")
+        several: dict[str, str] = {}
+        for m in ds.messages:
+            if (t := thread_of(m.where)) and t not in several:
+                several[t] = m.title or _CUT_WORD.sub("", t)
+        title = _titles(*several.values()) if several else _titles(ds.source.title, root.title)
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
@@ -265,6 +269,8 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
 
 
+# the word a shortened title was cut in, with its ellipsis ("a maintainer and a com…")
+_CUT_WORD = re.compile(r"\s*\S*…$")
 # where what a title asks for ends: its sentence, or its line (one title of several)
 _TITLE_STOP = re.compile(r"\. |\n")
 

@@ -116,6 +116,11 @@ def test_an_id_nothing_ever_had_is_not_said_to_be_gone_with_a_rejection(drafted:
     assert run("review", str(drafted), "--reject", term.rid).exit_code == 0  # its notes say what it took
     out = run("review", str(drafted), "--accept", "t-deadbeef00")
     assert out.exit_code == 2 and "no item 't-deadbeef00'" in out.stderr and "went with it" not in out.stderr, out.stderr
+    # nor a word that is no review id at all, whatever a rejection noted (a trial's "nonexist-id")
+    with (drafted / "decisions.yaml").open("a", encoding="utf-8") as f:
+        f.write("- {action: 9, decision: rejected, item: term, term: com}\n")
+    out = run("review", str(drafted), "--accept", "nonexist-id")
+    assert out.exit_code == 2 and "no item 'nonexist-id'" in out.stderr and "went with it" not in out.stderr, out.stderr
 
 
 def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers_everything(drafted: Path) -> None:

@@ -106,6 +106,11 @@ def likeliest_first(scores: dict[tuple[Any, ...], float],
     return rank
 
 
+# what a review id looks like ("c-0ca72fa136", a twin's "c-0ca72fa136-2"): only such an id can
+# be one that a rejection took along
+_REVIEW_ID = re.compile(r"[tacr]-[0-9a-f]{10}(?:-\d+)?")
+
+
 class Review:
     """The items of a drafted folder and the decisions about them; safe to share between
     threads (every change takes the review's lock)."""
@@ -364,7 +369,7 @@ class Review:
             # rejections, once if not now, whose notes (``took``) name the item, or that noted
             # nothing (in a folder reviewed before rejections did): what went with them then
             # comes back only when the thread is drafted again
-            gone = [] if hint else [e.fields[e.item] for e in self.book.entries
+            gone = [] if hint or not _REVIEW_ID.fullmatch(rid) else [e.fields[e.item] for e in self.book.entries
                                     if e.item in (TERM, ATTRIBUTE) and _ever_rejected(e)
                                     and (TOOK not in e.memo or any(review_id(key_of(x["item"], x)) == rid
                                                                    for x in e.memo[TOOK]))]

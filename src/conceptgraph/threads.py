@@ -18,7 +18,7 @@ from .graph import Graph, edge_items
 from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
 from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
 
-__all__ = ["thread_of", "threads", "one_thread"]
+__all__ = ["thread_of", "uncut", "threads", "one_thread"]
 
 # how import writes the place of a message in a dataset of several threads
 _PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
@@ -33,6 +33,19 @@ def thread_of(where: str) -> str:
     """
     m = _PLACE.match(where)
     return m["title"] if m else ""
+
+
+def uncut(title: str) -> str:
+    """A title as a place gives it, shortened, without the word it was cut in.
+
+    >>> uncut("What is the difference between a maintainer and a com…"), uncut("Owners")
+    ('What is the difference between a maintainer and a', 'Owners')
+    """
+    return _CUT.sub("", title)
+
+
+# the word a shortened title was cut in, with its ellipsis
+_CUT = re.compile(r"\s*\S*…$")
 
 
 def threads(G: Graph) -> list[str]:
@@ -66,11 +79,8 @@ def _pick(G: Graph, name: str) -> str:
                          "(`conceptgraph import A B -o FOLDER` puts several in one)")
     key = normalise(name)
 
-    def whole(t: str) -> str:  # the shortened title as far as it goes, without its cut word
-        return normalise(re.sub(r"\S*…$", "", t))
-
     hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
-        or [t for t in titles if t.endswith("…") and whole(t) and key.startswith(whole(t))] \
+        or [t for t in titles if t.endswith("…") and normalise(uncut(t)) and key.startswith(normalise(uncut(t)))] \
         or [t for t in titles if key and key in normalise(t)] or _addressed(G, name.strip().rstrip("/"))
     if len(hits) != 1:
         listed = ", ".join(f"“{t}”" for t in (hits or titles)[:6])

@@ -67,7 +67,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     is the same, byte for byte."""
     from ..model import Dataset
     from ..progress import Progress
-    from ..threads import thread_of
+    from ..threads import thread_of, uncut
     from .parallel import halves
     from .relations import senses
     from .rules import mentions_in
@@ -87,7 +87,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         several: dict[str, str] = {}
         for m in ds.messages:
             if (t := thread_of(m.where)) and t not in several:
-                several[t] = m.title or _CUT_WORD.sub("", t)
+                several[t] = m.title or uncut(t)
         title = _titles(*several.values()) if several else _titles(ds.source.title, root.title)
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
@@ -269,8 +269,6 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
 
 
-# the word a shortened title was cut in, with its ellipsis ("a maintainer and a com…")
-_CUT_WORD = re.compile(r"\s*\S*…$")
 # where what a title asks for ends: its sentence, or its line (one title of several)
 _TITLE_STOP = re.compile(r"\. |\n")
 

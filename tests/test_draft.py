@@ -1791,9 +1791,9 @@ def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() 
 
 def test_a_login_written_in_lower_case_names_its_contributor() -> None:
     """Forges and chats name people by their logins, as people write them ("I agree with
-    knovak", "@olu is right"): the stance is towards that contributor, not whoever the
-    message answers, as does a first name that is no common word ("ann" for Ann Lee); a
-    word that is no one's ("I agree with everything") names no one."""
+    knovak", "olu is right"): the stance is towards that contributor, not whoever the
+    message answers, and so is one towards a first name that is no common word ("ann" for
+    Ann Lee); a word that is no one's ("I agree with everything") names no one."""
     from conceptgraph.model import Source
 
     msgs = (Message("m1", "sam", "post", "A contributor is anyone who has had a pull request merged."),

@@ -142,3 +142,18 @@ def test_a_thread_is_named_by_the_address_of_one_of_its_messages() -> None:
     G.add_node("m1", kind="message", where="“Issue 412” › issue", url="https://github.com/acme/w/issues/412")
     G.add_node("m2", kind="message", where="“Owners” › post", url="https://forum.example.org/t/owners/77")
     assert one_thread(G, "https://github.com/acme/w/issues/412/").graph["title"] == "Issue 412"
+
+
+def test_the_table_says_whose_thread_each_row_is(both: Path, tmp_path: Path) -> None:
+    """`export csv` of a dataset of several threads: a `thread` column, so that pandas
+    compares communities by it (a researcher's trial had parsed `where`); an earlier
+    table without the column is still one of ours, and replaced."""
+    import csv
+
+    out = tmp_path / "said.csv"
+    out.write_text("kind,says,source,source_label,target,target_label,negated,speaker,speaker_name,quote,where,"
+                   "message,start,end,about,status,confidence,inferred,key\n", encoding="utf-8")
+    assert run("export", "csv", "--data", str(both), "-o", str(out), "-q").exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert {r["thread"] for r in rows} == {"Tabs or spaces at Acme", "What a sprint means at Beta Corp"}
+    assert all(r["where"].startswith(f"“{r['thread']}” › ") for r in rows)

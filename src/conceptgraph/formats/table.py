@@ -1,6 +1,7 @@
 """A table of what was said: one CSV row per claim and per relation stated (between
 terms, between attributes, between people), with who said it, their words and where,
-for R, pandas or a spreadsheet. Authorship, replies and the context links (mentions,
+for R, pandas or a spreadsheet; in a dataset of several threads, ``thread`` says whose
+(``df.groupby("thread")`` compares communities). Authorship, replies and the context links (mentions,
 terms named together) are the thread's shape, not statements, and are left out; the
 graph formats keep them.
 
@@ -13,7 +14,7 @@ the mark spreadsheets take for "text": the words stay readable, and nothing runs
 >>> buf = io.BytesIO()
 >>> write_table(load_graph(), buf)
 >>> buf.getvalue().decode().splitlines()[0]
-'kind,says,source,source_label,target,target_label,negated,speaker,speaker_name,quote,where,message,start,end,about,status,confidence,inferred,key'
+'kind,says,source,source_label,target,target_label,negated,speaker,speaker_name,quote,where,message,start,end,about,status,confidence,inferred,key,thread'
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import io
 from typing import IO, TYPE_CHECKING, Any
 
 from ..kinds import ASSERTS, CLAIM, CO_OCCURS, MENTIONS, RELATION_KINDS, REPLIES_TO, WROTE, claim_text
+from ..threads import thread_of
 from .common import Format, utf8
 
 if TYPE_CHECKING:
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["write_table", "HEADER"]
 
 HEADER = ("kind", "says", "source", "source_label", "target", "target_label", "negated", "speaker", "speaker_name",
-          "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key")
+          "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key", "thread")
 _SHAPE = frozenset((ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))  # the thread's shape, not statements
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -68,7 +70,7 @@ def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] 
         w.writerow([_cell(x) for x in (
             kind, says, u, label[u], v, label[v], _yes(negated), d.get("speaker"), d.get("speaker_name"),
             d.get("quote"), d.get("where"), d.get("message"), span[0], span[1], d.get("concerns_labels"),
-            d.get("status"), d.get("confidence"), _yes(d.get("inferred")), k)])
+            d.get("status"), d.get("confidence"), _yes(d.get("inferred")), k, thread_of(str(d.get("where", ""))))])
     out.write(utf8(buf.getvalue()))
 
 
@@ -78,5 +80,6 @@ FORMAT = Format(
     suffixes=(".csv",),
     default_name="{name}.csv",
     write=write_table,
-    written=lambda head: head.startswith(",".join(HEADER).encode()),
+    # (an export from before the thread column is one too, and replaced as such)
+    written=lambda head: head.startswith(",".join(HEADER[:-1]).encode()),
 )

@@ -108,8 +108,10 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     # what a stance is about, in words beside the ids: a tool that shows an edge's fields
     # alone (Gephi's data table, Neo4j) has no other way to read it
     labels = {t.id: t.label for t in ds.terms} | {a.id: a.label for a in ds.attributes}
+    # (only of the claims some stance is about: a text for every claim of a big dataset cost 200 MiB)
+    concerned = {x for r in ds.relations for x in r.concerns}
     claimed = {c.id: claim_text(labels.get(c.term, c.term), labels.get(c.attribute, c.attribute), c.negated)
-               for c in ds.claims}
+               for c in ds.claims if c.id in concerned}
     for r in ds.relations:
         status = r.status if r.kind not in CONTEXT_RELATIONS or {r.source, r.target} & drafted_terms else ""
         G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, **_set(speaker_name=names.get(r.by)),

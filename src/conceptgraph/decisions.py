@@ -273,17 +273,13 @@ def named_by_review_ids(ds: Dataset, base: Dataset, book: Decisions) -> Dataset:
     following: an item drafted again keeps its id, so exports of two drafts, and
     ``review --list``, join on it. Items of one key (one item to review) are told apart
     by a number after the id. ``base`` and ``book`` are as for :func:`respect`."""
+    from .discussions.thread import unique_id
+
     renamed: dict[str, str] = {}
     taken: set[str] = set()
     for it in items_of(ds, base, labels=_drafted_labels(book, base)):  # named as review names them
         if it.kind in (CLAIM, RELATION):
-            rid = it.rid
-            n = 1
-            while rid in taken:
-                n += 1
-                rid = f"{it.rid}-{n}"
-            taken.add(rid)
-            renamed[it.record.id] = rid
+            renamed[it.record.id] = unique_id(it.rid, taken)
     claims = tuple(replace(c, id=renamed.get(c.id, c.id)) for c in ds.claims)
     by_id = {c.id: c for c in (*base.claims, *claims)}
     at = {m.id: i for i, m in enumerate(base.messages)}
@@ -1291,17 +1287,11 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
     decision noted. A claim or relation made anew is named by its review id, unless one
     of ``ids`` (those of the claims and relations held) is that already: the drafted
     record, changed by a merge, keeps its id. The id is added to ``ids``."""
+    from .discussions.thread import unique_id
     from .model import Claim, Relation, Term
 
     def own_id() -> str:
-        if like is not None:
-            return str(like.record.id)
-        ident, n = review_id(e.key), 1
-        while ident in ids:
-            n += 1
-            ident = f"{review_id(e.key)}-{n}"
-        ids.add(ident)
-        return ident
+        return str(like.record.id) if like is not None else unique_id(review_id(e.key), ids)
 
     f = e.fields
     if e.item in (TERM, ATTRIBUTE):

@@ -96,8 +96,8 @@ def _addressed(G: Graph, url: str) -> list[str]:
     message's)."""
     if not url.startswith(("https://", "http://")):
         return []
-    return list(dict.fromkeys(m["title"] for _, d in G.nodes(data=True) if d.get("kind") == MESSAGE
-                              and str(d.get("url", "")).rstrip("/") == url and (m := _PLACE.match(str(d.get("where", ""))))))
+    return list(dict.fromkeys(t for _, d in G.nodes(data=True) if d.get("kind") == MESSAGE
+                              and str(d.get("url", "")).rstrip("/") == url and (t := thread_of(str(d.get("where", ""))))))
 
 
 def one_thread(G: Graph, name: str) -> Graph:

@@ -3337,3 +3337,19 @@ def test_words_quoted_from_another_draft_no_relation_for_the_quoter() -> None:
                  messages=tuple(Message(f"m{i}", by, f"comment {i}", t) for i, (by, t) in enumerate(said)))
     includes = {r.by for r in draft(ds, terms=["refugee", "migrant"]).relations if r.kind == "includes"}
     assert includes == {"ann"}
+
+
+def test_a_listener_following_a_spoken_turn_agrees_with_no_one(tmp_path: Path) -> None:
+    """In a meeting's transcript "Okay." or "Right. Okay." said and nothing else shows the
+    listener follows; an agreement needs words of its own ("I agree with Ana")."""
+    path = tmp_path / "meeting.vtt"
+    turns = [("Ana Ruiz", "A workshop is participatory, training is one-way."), ("Ben Cole", "Okay."),
+             ("Ana Ruiz", "And a workshop produces something."), ("Ben Cole", "Right. Okay."),
+             ("Cara Diaz", "Mm-hmm."), ("Dev Patel", "I agree with Ana, a workshop is participatory.")]
+    path.write_text("WEBVTT\n\n" + "".join(f"{i}\n00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {who}>{text}\n\n"
+                                           for i, (who, text) in enumerate(turns, 1)), encoding="utf-8")
+    ds, _ = read_discussion([path])
+    assert all(m.where.startswith("turn ") for m in ds.messages)
+    by = {c.id: c.name for c in ds.contributors}
+    assert [(by[r.source], r.kind, by[r.target]) for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")] \
+        == [("Dev Patel", "agrees_with", "Ana Ruiz")]

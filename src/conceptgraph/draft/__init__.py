@@ -546,6 +546,8 @@ class _Drafter:
         from .rules import content_words
         from .stances import Stance, stances
 
+        if _SPOKEN.match(msg.where) and _CONTINUER.match(text):
+            return named_target  # "Okay." in a meeting's transcript: the listener is following, not agreeing
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
             found = [Stance(AGREES_WITH, by, s, e, rule="endorsed") for by in endorsed]  # "I vote for X": with X's author
@@ -582,6 +584,8 @@ class _Drafter:
         from .stances import addressed, names_someone_else, of_the_opening
 
         found, words = reading.leaning, reading.words
+        if found and _SPOKEN.match(msg.where) and _CONTINUER.match(msg.text[found[1]:found[2]]):
+            return  # "Right. Okay." in a meeting: following, not agreeing
         if found and names_someone_else(msg.text[found[1]:found[2]], self.who):
             return  # "I agree with Priya" where no Priya speaks: with whom, the thread does not say
         if found and not (self.answers_question and _ANSWER_OPENS.match(msg.text[found[1]:found[2]].strip())):
@@ -817,6 +821,15 @@ def _languages(messages: Sequence[Message], held: bool = False,
         if progress:
             progress.update()
     return out
+
+
+# A spoken transcript's turn ("turn 12 at 00:03:10"), and what a listener says there to
+# show they follow, which in speech is no agreement (conversation analysis calls these
+# continuers): "Okay.", "Right.", "Mm-hmm.", "Got it." said and nothing else ("Yes." and
+# "Yeah." answer as often as they follow, so they are read as elsewhere)
+_SPOKEN = re.compile(r"(?:“[^”]*” › )?turn \d")
+_CONTINUER = re.compile(r"^\W*(?:(?:ok|okay|right|mm+[- ]?hmm+|m+hm+|uh[- ]?huh|hmm+|uh|um|ah|oh|i see|got it|gotcha|"
+                        r"alright|all right)\W*)+$", re.I)
 
 
 # "Yes." or "No." and nothing else: an answer when what it answers asks

@@ -1956,6 +1956,10 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A persona is something or someone who stands in for another.", "something or someone who stands in for another"),
     ("A persona is choosing what to share.", "choosing what to share"),  # a question word's "to": one object
     ("A persona is knowing how to listen.", "knowing how to listen"),
+    # a noun its adjective describes is no filler, though "say" and "look" are verbs too
+    ("A persona is whoever has final say.", "whoever has final say"),
+    ("A persona is worth a quick look.", "worth a quick look"),
+    ("A persona is unable to do anything unnatural.", "unable to do anything unnatural"),
 ])
 def test_labels_keep_the_words_that_make_them_english(sentence: str, label: str) -> None:
     out, labels = _drafted(sentence, terms="persona,volunteer")

@@ -289,6 +289,9 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "the job you're doing": the clause's own verb
         if len(words) >= 3 and last in _NOUN_STOPS and words[-2].casefold() in _PREPOSITIONS | _DETERMINERS:
             break  # "different in kind", "the same way": the noun a phrase ends on, no filler
+        if len(words) >= 3 and (before := words[-2].casefold()) not in STOP and "ADJ" in _pos(before) \
+                and "NOUN" in _pos(last) and last not in _INDEFINITE:
+            break  # "whoever has final say", "a quick look": a noun its adjective describes
         if ends and len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _PARTICLES \
                 and "VERB" in _pos(words[-2].casefold()):
             break  # "wears out", "gives up" at the sentence's end: the verb's own particle, no preposition
@@ -332,6 +335,8 @@ _PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
 # stop words that are nouns when a preposition or a determiner comes before them ("in kind")
 _NOUN_STOPS = frozenset("kind sort way ways thing things".split())
+# pronouns the lemmatiser also knows as nouns ("a something"), and the letter "I"
+_INDEFINITE = frozenset("i something anything nothing everything someone anyone everyone".split())
 _DETERMINERS = frozenset("a an the this that any every some same".split())
 # the particles of phrasal verbs ("wear out", "give up"), that end a sentence whole
 _PARTICLES = frozenset("out up down off away".split())

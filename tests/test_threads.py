@@ -157,3 +157,33 @@ def test_the_table_says_whose_thread_each_row_is(both: Path, tmp_path: Path) -> 
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert {r["thread"] for r in rows} == {"Tabs or spaces at Acme", "What a sprint means at Beta Corp"}
     assert all(r["where"].startswith(f"“{r['thread']}” › ") for r in rows)
+
+
+def test_review_lists_and_decides_in_bulk_one_thread_at_a_time(both: Path, tmp_path: Path) -> None:
+    """A curator reviews one community at a time: --list --thread shows the items said in
+    it (a term where it is first named), and a bulk decision with --thread leaves the
+    other thread's items undecided."""
+    import shutil
+
+    folder = tmp_path / "both"
+    shutil.copytree(both, folder)
+    every = answer("review", str(folder), "--list")
+    tabs = answer("review", str(folder), "--list", "--thread", "tabs")
+    sprint = answer("review", str(folder), "--list", "--thread", "sprint")
+    assert tabs and sprint and len(tabs) + len(sprint) == len(every)
+    assert {i["id"] for i in tabs}.isdisjoint(i["id"] for i in sprint)
+    assert {i["where"] for i in every} == {f"“{title}” › turn {n}" for n in (1, 2)
+                                           for title in ("Tabs or spaces at Acme", "What a sprint means at Beta Corp")}
+    assert {i["where"] for i in tabs} == {"turn 1", "turn 2"}  # one thread's places need not name it
+    assert "term “sprint”" in {i["text"] for i in sprint}
+    decided = answer("review", str(folder), "--accept-above", "0", "--thread", "sprint")
+    assert decided["accepted"] == len(sprint)
+    # what is left is the other thread's, but for a term accepted with a claim that names it
+    # ("Indentation is not a sprint." in the sprint thread takes "indentation" along)
+    left = {i["id"] for i in answer("review", str(folder), "--list")}
+    assert left == {i["id"] for i in tabs} - {i["id"] for i in tabs if i["text"] == "term “indentation”"}
+    assert decided["accepted_with"] == 1
+    r = run("review", str(folder), "--thread", "tabs")  # the page shows every thread
+    assert r.exit_code == 2 and "--thread goes with --list, --accept-above or --reject-below" in r.stderr
+    r = run("review", str(folder), "--list", "--thread", "gamma")
+    assert r.exit_code == 2 and "--thread 'gamma' names no thread here" in r.stderr

@@ -881,6 +881,10 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
                    "term=, attribute= [negated=true], or a relation's source= and target= (an agreement's source "
                    "is the speaker; about= one of the target's claims, by id or attribute).")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
+@click.option("--thread", metavar="TITLE",
+              help="In a dataset of several threads (import A B), --list, --accept-above and --reject-below "
+              "only the items said in the one this names: its title (any case), its start or a part only it has, "
+              "or its address.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-open", is_flag=True, help="Print the address only; do not open a browser.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
@@ -891,11 +895,12 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
           "conceptgraph review output/comments/ --accept-above 0.9\n"
           "conceptgraph review output/comments/ c-1f0e2a9b3c --edit attribute='works as a team'\n"
           "conceptgraph review output/comments/ --reject-below 0.25\nconceptgraph review output/comments/ --undo\n"
+          "conceptgraph review output/both/ --list --thread 'weather vs climate'\n"
           "conceptgraph review output/comments/ --add claim message=comment-3 'quote=trust grows slowly' "
           "term=trust 'attribute=grows slowly'")
 def review(folder: str | None, data: str | None, ids: tuple[str, ...], list_: bool, order: str, accept: bool, reject: bool,
            accept_above: float | None, reject_below: float | None, edits: tuple[str, ...], add: str | None,
-           undo: bool, port: int, no_open: bool, as_json: bool) -> None:
+           undo: bool, thread: str | None, port: int, no_open: bool, as_json: bool) -> None:
     """Review the draft of DATA (a drafted folder): accept, reject or edit each item.
 
     Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C or
@@ -928,13 +933,16 @@ def review(folder: str | None, data: str | None, ids: tuple[str, ...], list_: bo
         raise UsageError("give --accept, --reject or --edit with the ids")
     if (accept or reject) and not ids:
         raise UsageError("--accept and --reject take the ids of items (see --list)")
+    if thread is not None and not (list_ or accept_above is not None or reject_below is not None):
+        raise UsageError("--thread goes with --list, --accept-above or --reject-below (an id names its item "
+                         "in any thread; the page shows them all)")
     if list_:
-        _answer(review_list(data, order), as_json, "review --list")
+        _answer(review_list(data, order, thread), as_json, "review --list")
     elif undo:
         _answer(review_undo(data), as_json, "review")
     elif deciding:
         _answer(review_decide(data, list(ids) if accept else [], list(ids) if reject else [], accept_above,
-                              reject_below), as_json, "review")
+                              reject_below, thread), as_json, "review")
     else:
         _serve(data, port, not no_open)
 

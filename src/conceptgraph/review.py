@@ -89,7 +89,7 @@ __all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide", "revie
 #: then what the decisions so far teach), in the thread's order, or by term.
 ORDERS = ("confidence", "message", "term")
 #: What a bulk decision may select by.
-FILTERS = ("above", "below", "term", "speaker", "kind")
+FILTERS = ("above", "below", "term", "speaker", "kind", "thread")
 #: Among items alike otherwise: terms first (rejecting one takes its claims with it), then
 #: claims and relations; attributes last (most are accepted or gone with their claims by then).
 KIND_RANK = {TERM: 0, CLAIM: 1, "relation": 2, ATTRIBUTE: 3}
@@ -383,13 +383,15 @@ class Review:
     def select(self, flt: dict[str, Any]) -> list[Item]:
         """The undecided items a bulk filter selects: ``above`` (confidence at least),
         ``below`` (confidence under it), ``term`` (its term or attribute, by label),
-        ``speaker`` (name or id; of a term or attribute, who first said it), ``kind``;
-        all must hold."""
+        ``speaker`` (name or id; of a term or attribute, who first said it), ``kind``,
+        ``thread`` (said in it: see :meth:`in_thread`); all must hold."""
         for k in flt:
             if k not in FILTERS:
                 raise UsageError(f"unknown filter '{excerpt(k, 20)}'; one of {', '.join(FILTERS)}")
-        if not any(v not in (None, "") for v in flt.values()):
+        if not any(v not in (None, "") for k, v in flt.items() if k != "thread"):
+            # "everything in this thread" is no filter a single key should take
             raise UsageError("a bulk decision needs a filter: a confidence bound, a term, a speaker or a kind")
+        here = self.in_thread(flt["thread"])[1] if flt.get("thread") else None
         above, below = (_confidence(flt.get(name), name) for name in ("above", "below"))
         term = normalise(flt.get("term") or "")
         speaker = (flt.get("speaker") or "").strip()
@@ -410,8 +412,33 @@ class Review:
                 continue
             if kind and kind not in (it.kind, getattr(r, "kind", None)):
                 continue
+            if here is not None and not here(it):
+                continue
             out.append(it)
         return out
+
+    def in_thread(self, name: str) -> tuple[str, Callable[[Item], bool]]:
+        """The title of the thread ``name`` names (in a folder of several, from ``import
+        A B``; as ``--thread`` names one), and whether an item was said in it: a claim or
+        relation by its place, a term or attribute by where it is first said. Raises
+        :class:`UsageError` for a name that fits no thread, or several."""
+        from .threads import pick, thread_of
+
+        messages = self.snap.messages.values()
+        titles = list(dict.fromkeys(t for m in messages if (t := thread_of(m.where))))
+
+        def addressed(url: str) -> list[str]:
+            return list(dict.fromkeys(thread_of(m.where) for m in messages if m.url.rstrip("/") == url))
+
+        title = pick(titles, name, addressed)
+
+        def here(it: Item) -> bool:
+            r = it.record
+            if it.kind in (TERM, ATTRIBUTE):
+                r = self.first_said.get(r.id, (None, None))[1]
+            return r is not None and thread_of(str(getattr(r, "where", "") or "")) == title
+
+        return title, here
 
     # -- deciding
 
@@ -1219,10 +1246,14 @@ def _name_in(text: str, span: list[int], names: tuple[str, ...]) -> list[int]:
     return list(span)
 
 
-def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> list[dict[str, Any]]:
-    """The undecided items of ``folder`` in ``order``: what ``review DATA --list`` prints."""
+def review_list(folder: str | os.PathLike[str], order: str = "confidence",
+                thread: str | None = None) -> list[dict[str, Any]]:
+    """The undecided items of ``folder`` in ``order``: what ``review DATA --list`` prints;
+    of one ``thread`` (its title, as ``--thread`` takes it) when given."""
     r = Review(folder)
     r.write_files()
+    title, here = r.in_thread(thread) if thread is not None else ("", None)
+    prefix = f"“{title}” › "
     scores = r.scores() if order == "confidence" else None  # worked out once, for the order and the column
     likely = r.likely(scores) if scores is not None else {}
 
@@ -1230,8 +1261,14 @@ def review_list(folder: str | os.PathLike[str], order: str = "confidence") -> li
         p = round(likely[it.key], 2)
         return p if p == it.record.confidence else min(0.99, max(0.01, p))
 
-    return [{k: v for k, v in r.row(it).items() if k not in ("message", "span")}
-            | ({"likely": shown(it)} if it.key in likely else {}) for it in r.ordered(order, scores=scores)]
+    def own(value: Any) -> Any:  # of one thread, its places need not name it: "turn 2"
+        if isinstance(value, list):
+            return [own(v) for v in value]
+        return value.replace(prefix, "") if title and isinstance(value, str) else value
+
+    return [{k: own(v) for k, v in r.row(it).items() if k not in ("message", "span")}
+            | ({"likely": shown(it)} if it.key in likely else {}) for it in r.ordered(order, scores=scores)
+            if here is None or here(it)]
 
 
 def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
@@ -1310,10 +1347,11 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]
                   reject: list[str] = (), above: float | None = None,  # type: ignore[assignment]
-                  below: float | None = None) -> dict[str, Any]:
+                  below: float | None = None, thread: str | None = None) -> dict[str, Any]:
     """Accept and reject items by id, accept every undecided item whose confidence is at
-    least ``above``, reject every one whose confidence is under ``below``: each a
-    decision in decisions.yaml, as the page makes them (a bulk one is one action)."""
+    least ``above``, reject every one whose confidence is under ``below`` (of one
+    ``thread`` only, when given): each a decision in decisions.yaml, as the page makes
+    them (a bulk one is one action)."""
     r = Review(folder)
     before = r.counts()
     done = Counter[str]()
@@ -1324,7 +1362,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             continue
         if not 0 <= limit <= 1:
             raise UsageError(f"{option} takes a confidence from 0 to 1, not {limit}")
-        chosen = r.select({"above" if decision == ACCEPTED else "below": limit})
+        chosen = r.select({"above" if decision == ACCEPTED else "below": limit, "thread": thread})
         if chosen:
             # each item said back, with its confidence, as one named on the command line is
             decided += [f"{decision} {it.rid}: {r.describe(it)} ({it.record.confidence:.2f})" for it in chosen]

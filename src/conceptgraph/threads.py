@@ -5,12 +5,13 @@ Import names each message of such a dataset by its thread's title, then its plac
 ("“Provider is not a pattern” › comment 2"); that is how a claim, a stance or a message
 is known to belong to a thread. :func:`one_thread` keeps what was said in one of them,
 so that two communities' words can be compared side by side (``--thread`` on every
-command that reads a graph).
+command that reads a graph, and on ``review``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import UsageError, excerpt
@@ -18,7 +19,7 @@ from .graph import Graph, edge_items
 from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
 from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
 
-__all__ = ["thread_of", "uncut", "threads", "one_thread"]
+__all__ = ["thread_of", "uncut", "threads", "pick", "one_thread"]
 
 # how import writes the place of a message in a dataset of several threads
 _PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
@@ -70,10 +71,19 @@ def threads(G: Graph) -> list[str]:
 
 
 def _pick(G: Graph, name: str) -> str:
-    """The title of the one thread of ``G`` that ``name`` names, as a user types it, case
-    and punctuation aside: its title, whole or its start (places give it shortened: "…"),
-    or part of it; or the address of one of its messages."""
-    titles = threads(G)
+    """The title of the one thread of ``G`` that ``name`` names (see :func:`pick`)."""
+    return pick(threads(G), name, lambda url: _addressed(G, url))
+
+
+def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]] = lambda url: []) -> str:
+    """The one of ``titles`` that ``name`` names, as a user types it, case and punctuation
+    aside: a title whole or its start (places give it shortened: "…"), or a part only it
+    has; or, through ``addressed``, the address of one of its messages. Raises
+    :class:`UsageError` for a name that fits none, or several.
+
+    >>> pick(["Weather vs climate", "Theory vs hypothesis"], "theory")
+    'Theory vs hypothesis'
+    """
     if not titles:
         raise UsageError(f"--thread '{excerpt(name, 40)}': this dataset holds one thread "
                          "(`conceptgraph import A B -o FOLDER` puts several in one)")
@@ -81,7 +91,7 @@ def _pick(G: Graph, name: str) -> str:
 
     hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
         or [t for t in titles if t.endswith("…") and normalise(uncut(t)) and key.startswith(normalise(uncut(t)))] \
-        or [t for t in titles if key and key in normalise(t)] or _addressed(G, name.strip().rstrip("/"))
+        or [t for t in titles if key and key in normalise(t)] or addressed(name.strip().rstrip("/"))
     if len(hits) != 1:
         listed = ", ".join(f"“{t}”" for t in (hits or titles)[:6])
         more = f" and {len(hits or titles) - 6} more" if len(hits or titles) > 6 else ""

@@ -3221,12 +3221,12 @@ print(forks, (folder / "draft.yaml").read_bytes() == before)
 
 def test_a_long_draft_is_checked_in_a_second_process_and_never_written_when_wrong(tmp_path: Path) -> None:
     """A long thread's draft is checked while its text is written, in a forked process:
-    a claim whose quote is not at its place still stops it with the line it is on, and
-    the draft written before stays."""
+    a claim whose quote is not at its place still stops it, with the line of the draft
+    it would have written, and the draft written before stays."""
     out = subprocess.run([sys.executable, "-c", _CHECKED, str(SOURCE), str(tmp_path / "t")],
                          capture_output=True, text=True, check=True)
     error, forked = out.stdout.split("\n")[-3:-1]
-    assert error.startswith("FOLDER/draft.yaml:") and ": claims[0]" in error, out.stdout + out.stderr
+    assert error.startswith("FOLDER/draft.yaml: the new draft would not be valid (claims[0]"), out.stdout + out.stderr
     assert forked == "[True] True", out.stdout + out.stderr
 
 
@@ -3357,3 +3357,31 @@ def test_a_listener_following_a_spoken_turn_agrees_with_no_one(tmp_path: Path) -
     by = {c.id: c.name for c in ds.contributors}
     assert [(by[r.source], r.kind, by[r.target]) for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")] \
         == [("Dev Patel", "agrees_with", "Ana Ruiz")]
+
+
+def test_a_draft_that_would_not_be_valid_is_never_written_and_says_so(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should drafting ever make a draft that is not a valid dataset (two claims of one id,
+    say), the error says it is the new draft's fault, not a line of the file on disk, and
+    the earlier draft stays as it was."""
+    import conceptgraph.decisions as decisions
+
+    folder = tmp_path / "d"
+    (tmp_path / "t.txt").write_text("Ann: What is the difference between a workshop and a training?\n"
+                                    "Sam: A training transfers known content, a workshop produces something new.\n",
+                                    encoding="utf-8")
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    assert len(load_dataset(folder).claims) == 2
+    earlier = (folder / DRAFT_FILE).read_bytes()
+    named = decisions.named_by_review_ids
+
+    def one_id(*args, **kwargs):  # a fault of the drafter's: every claim given one id
+        ds = named(*args, **kwargs)
+        return replace(ds, claims=tuple(replace(c, id="c-same") for c in ds.claims))
+
+    monkeypatch.setattr(decisions, "named_by_review_ids", one_id)
+    r = CliRunner().invoke(cli, ["draft", str(folder)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert f"{folder / DRAFT_FILE}: the new draft would not be valid (claims[1].id: duplicate claim id 'c-same', " \
+           "at line" in r.output and "nothing written, the earlier draft is kept" in r.output, r.output
+    assert (folder / DRAFT_FILE).read_bytes() == earlier

@@ -2006,3 +2006,33 @@ def test_a_note_names_an_edited_item_by_what_the_edit_made_of_it(drafted: Path) 
     out = run("review", str(drafted), st.rid, "--edit", "kind=agrees_with")
     now = r.describe(st).replace(" disputes ", " agrees with ")
     assert f"{st.rid} ({now}) is about" in out.stdout, out.stdout
+
+
+def test_drafting_again_keeps_a_decision_on_an_item_a_rename_merged(tmp_path: Path) -> None:
+    """A claim's attribute edited to a new label, then the drafted attribute renamed to that
+    label too (the two are one), then an opposition between attributes accepted: the
+    decision names the opposition by the merged attribute's label. Drafting again finds
+    it decided (it had been drafted again beside the accepted one: a duplicate id, and no
+    draft at all)."""
+    (tmp_path / "t.txt").write_text(
+        "Ann: What is the difference between a workshop and a training?\n"
+        "Sam: A training transfers known content, a workshop produces something new.\n"
+        "Ingrid: A workshop produces something new, a training transfers known content.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = {(i["kind"], i["text"], i["where"]): i["id"] for i in json.loads(run("review", str(folder), "--list",
+                                                                                  "--json").stdout)}
+    claim = listed[("claim", "workshop: produces new", "turn 2")]
+    attribute = listed[("attribute", "attribute “produces new”", "turn 2")]
+    for step in ([claim, "--edit", "attribute=produces something new"],
+                 [attribute, "--edit", "label=produces something new"]):
+        assert run("review", str(folder), *step).exit_code == 0
+    opposed = {i["text"]: i["id"] for i in json.loads(run("review", str(folder), "--list", "--json").stdout)
+               if i["kind"] == "opposes" and i["where"] == "turn 2"}
+    assert list(opposed) == ["transfers known content is opposed to produces something new"]
+    assert run("review", str(folder), "--accept", *opposed.values()).exit_code == 0
+    before = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    r = run("draft", str(folder))
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(run("review", str(folder), "--list", "--json").stdout) == before
+    assert [x["id"] for x in section(folder, "reviewed.yaml", "relations")] == list(opposed.values())

@@ -217,6 +217,20 @@ def _end_key(kind: str, side: int, value: str) -> str:
     return value if RELATION_ENDS[kind][side] == CONTRIBUTOR else normalise(value)
 
 
+def _renamed_key(key: tuple[Any, ...], renames: Mapping[tuple[str, str], str]) -> tuple[Any, ...]:
+    """A claim's or relation's key with the terms and attributes it names by the labels
+    ``renames`` gives them ((kind, normalised label) -> normalised new label).
+
+    >>> _renamed_key(("claim", "m1", (0, 9), "workshop", "producesnew", False), {("attribute", "producesnew"): "makes"})
+    ('claim', 'm1', (0, 9), 'workshop', 'makes', False)
+    """
+    if key[0] == CLAIM:
+        return (*key[:3], renames.get((TERM, key[3]), key[3]), renames.get((ATTRIBUTE, key[4]), key[4]), key[5])
+    ends = RELATION_ENDS[key[1]]
+    return (*key[:4], *(renames.get((ends[side], end), end) if ends[side] != CONTRIBUTOR else end
+                        for side, end in enumerate(key[4:6])))
+
+
 def _loose(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """A claim's or relation's identity without its span (which a new draft may shift)."""
     if key[0] == CLAIM:
@@ -419,7 +433,18 @@ class Decisions:
 
     def find(self, key: tuple[Any, ...]) -> Entry | None:
         """The decision about the item ``key`` names: made about exactly it, else about the
-        same claim or relation at overlapping characters of the same message."""
+        same claim or relation at overlapping characters of the same message; else, where
+        a term or attribute it names was renamed in review, about it by that name (a
+        decision made after the rename, on an item that a rename merged into another's
+        name, names the item by the name it then had)."""
+        hit = self._find(key)
+        if hit is None and key[0] in (CLAIM, RELATION) and self.renamed():
+            renamed = _renamed_key(key, {(kind, normalise(was)): normalise(now) for kind, was, now in self.renamed()})
+            if renamed != key:
+                hit = self._find(renamed)
+        return hit
+
+    def _find(self, key: tuple[Any, ...]) -> Entry | None:
         exact, loose = self._indexes()
         hit = exact.get(key)
         if hit is not None:

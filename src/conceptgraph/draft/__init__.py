@@ -1132,7 +1132,15 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     text, valid = at_once(partial(draft_yaml, held), check) if len(base.messages) >= AT_LEAST else \
         (draft_yaml(held), check())
     if not valid:
-        build_dataset([*base_docs, Document(path, text, held)])  # the error again, with the line it is on
+        try:  # the error again, with the line it is on
+            build_dataset([*base_docs, Document(path, text, held)])
+        except DatasetError as e:
+            if e.file != path:
+                raise
+            # a fault of ours, not of the folder: the line is of a draft never written
+            raise DatasetError(f"the new draft would not be valid ({e.problem}, at line {e.line} of the draft it "
+                               "would write); nothing written, the earlier draft is kept. Please report this with "
+                               "the folder", path) from None
     if in_place:
         with folder_lock(target):
             _check_unchanged(target, stamps)

@@ -1460,6 +1460,20 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor is different in kind, not in seniority.", ("mentor", "different in kind", False)),  # "kind" a noun here
     ('The word "mentor" means nothing.', ("mentor", "means nothing", False)),  # how much it means, not "nothing"
     ("A mentor means a lot to newcomers.", ("mentor", "means a lot to newcomers", False)),
+    # from a facilitator's trial: "does not mean" denies as "is not" does
+    ("No, a mentor does not mean a boss.", ("mentor", "boss", True)),
+    ("A mentor doesn't mean everyone agrees.", ("mentor", "everyone agrees", True)),
+    # "something" an adjective describes is no filler; adjectives of one noun are not cut apart
+    ("A mentor produces something new.", ("mentor", "produces something new", False)),
+    ("A mentor means nobody has a reasoned, paramount objection.",
+     ("mentor", "nobody has a reasoned, paramount objection", False)),
+    ("A mentor means helping the group think.", ("mentor", "helping the group think", False)),  # what they are made to do
+    # two nouns of one phrase stay together: "keeping time and order", not "keeping time" and "order"
+    ("A mentor means keeping time and order.", ("mentor", "keeping time and order", False)),
+    ("A mentor is a formal role in meetings with motions and votes.",
+     ("mentor", "formal role in meetings with motions and votes", False)),
+    # a quotation is one phrase, its commas too
+    ('A mentor is "good enough for now, safe enough to try".', ("mentor", "good enough for now, safe enough to try", False)),
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")
@@ -3226,7 +3240,7 @@ def test_a_long_draft_is_checked_in_a_second_process_and_never_written_when_wron
     out = subprocess.run([sys.executable, "-c", _CHECKED, str(SOURCE), str(tmp_path / "t")],
                          capture_output=True, text=True, check=True)
     error, forked = out.stdout.split("\n")[-3:-1]
-    assert error.startswith("FOLDER/draft.yaml: the new draft would not be valid (claims[0]"), out.stdout + out.stderr
+    assert error.startswith("FOLDER/draft.yaml: the new draft failed its own check (claims[0]"), out.stdout + out.stderr
     assert forked == "[True] True", out.stdout + out.stderr
 
 
@@ -3382,6 +3396,6 @@ def test_a_draft_that_would_not_be_valid_is_never_written_and_says_so(tmp_path: 
     monkeypatch.setattr(decisions, "named_by_review_ids", one_id)
     r = CliRunner().invoke(cli, ["draft", str(folder)])
     assert r.exit_code == 1 and "Traceback" not in r.output
-    assert f"{folder / DRAFT_FILE}: the new draft would not be valid (claims[1].id: duplicate claim id 'c-same', " \
+    assert f"{folder / DRAFT_FILE}: the new draft failed its own check (claims[1].id: duplicate claim id 'c-same', " \
            "at line" in r.output and "nothing written, the earlier draft is kept" in r.output, r.output
     assert (folder / DRAFT_FILE).read_bytes() == earlier

@@ -1138,8 +1138,8 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             if e.file != path:
                 raise
             # a fault of ours, not of the folder: the line is of a draft never written
-            raise DatasetError(f"the new draft would not be valid ({e.problem}, at line {e.line} of the draft it "
-                               "would write); nothing written, the earlier draft is kept. Please report this with "
+            raise DatasetError(f"the new draft failed its own check ({e.problem}, at line {e.line} of the draft "
+                               "it would write); nothing written, the earlier draft is kept. Please report this with "
                                "the folder", path) from None
     if in_place:
         with folder_lock(target):

@@ -53,6 +53,7 @@ _GRANTED = re.compile(r"\s*(just|only|merely|simply|solely|purely)\b", re.I)
 _COPULA = re.compile(
     rf"^{_ASIDE}\s*{_ADVERBS}"
     rf"(?P<cop>(?:{_MODAL})?(?:(?:is|are|was|were)(?:n['’]?t)?|'s|’s|be|being|=|means?|equals?|stays?|remains?|"
+    r"(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:mean|equal)|"
     rf"becomes?|feels?|seems?|looks?|sounds?)\b|!=|≠|=)\s*(?P<neg>(?:{_NOT}|never|no longer)\s+)?",
     re.I)
 _VERB = re.compile(
@@ -85,6 +86,32 @@ _HALF_VERB = re.compile(rf"(?:ca|wo|do|does|did|is|are|was|were|should|would|cou
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
+# a phrase that is a quotation of a few words, whole: "“good enough for now, safe enough to try”"
+_QUOTED_PHRASE = re.compile(r"\s*[\"“]([^\"“”\n]{3,90}?[^\s\"“”])[\"”]\s*[.!?]?\s*$")
+# an article and one word that is no noun, at a comma: the noun it describes comes after
+_OPEN_NOUN_PHRASE = re.compile(r"\b(?i:a|an|the|this|that|some|any|every|no|its|their|our|my|your)\s+([\w-]+)$")
+
+
+def _describes(word: str) -> bool:
+    """Whether ``word`` is an adjective, or a participle used as one ("reasoned"), and no noun."""
+    pos = _pos(word.casefold())
+    return "NOUN" not in pos and ("ADJ" in pos or "VERB" in pos and word.casefold().endswith("ed"))
+
+
+def _unled(text: str) -> str:
+    """``text`` without the fillers that open it (:data:`_LEAD`), but for "something" or
+    "someone" that an adjective describes: "something new" is no "new"."""
+    lead = _LEAD.match(text)
+    if lead is None:
+        return text
+    rest = text[lead.end():]
+    last = lead.group().split()[-1].casefold()
+    if last in ("something", "someone") and (word := re.match(r"[\w-]+", rest)) and "ADJ" in _pos(word.group().casefold()) \
+            and "NOUN" not in _pos(word.group().casefold()):
+        return f"{lead.group().split()[-1]} {rest}"
+    return rest
+
+
 # a relative pronoun that is the subject of its verb ("which can cause", not "which the law protects")
 _SUBJECT_RELATIVE = re.compile(r"^(?:which|who|that)\s+(?=(?:is|are|was|were|can|could|will|would|may|might|must|"
                                r"should|has|have|had|does|do|did)\b)", re.I)
@@ -246,8 +273,15 @@ def _label(phrase: str, ends: bool = False) -> str:
     ``ends``: the phrase ends where its sentence does, not before another term's name
     (then a preposition that ends it is kept: "the word I care about")."""
     text = phrase
-    for cut in _CUT.finditer(phrase):
+    quoted = _QUOTED_PHRASE.match(phrase)
+    if quoted:  # 'is "good enough for now, safe enough to try"': the words quoted are one
+        phrase = quoted.group(1)
+    for cut in ([] if quoted else _CUT.finditer(phrase)):
         before = phrase[: cut.start()]
+        if cut.group().strip() == "," and (open_np := _OPEN_NOUN_PHRASE.search(before)) \
+                and _describes(open_np.group(1)) and (then := re.match(r"\s*([\w-]+)", phrase[cut.end():])) \
+                and _describes(then.group(1)):
+            continue  # "a reasoned, paramount objection": adjectives of one noun, still to come
         if cut.start() > 0 and any(content(w) and w.casefold() not in _GENERIC for w in re.findall(r"[\w'’-]+", before)):
             text = before
             break
@@ -255,7 +289,7 @@ def _label(phrase: str, ends: bool = False) -> str:
     # does one after a subject and its verb in one word, wherever the phrase ends ("the path you're on")
     stranded = ends and _STRANDED.search(text) is not None or _CONTRACTED_CLAUSE_END.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
-    text = _LEAD.sub("", _HEDGE.sub("", re.sub(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)", "", text).strip()))
+    text = _unled(_HEDGE.sub("", re.sub(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)", "", text).strip()))
     text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a
@@ -287,10 +321,13 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "people who shouldn't have it", "what the person makes": a clause, whole
         if len(words) >= 3 and last in _CLAUSE_VERBS | {"going"} and words[-2].casefold() in _SUBJECT_AUX:
             break  # "the job you're doing": the clause's own verb
+        if len(words) >= 3 and "VERB" in _pos(last) and words[-2].casefold() not in STOP \
+                and any(w.casefold() in _CAUSATIVES for w in words[-5:-2]):
+            break  # "helping the group think", "lets people decide": the verb the object is made to do
         if len(words) >= 3 and last in _NOUN_STOPS and words[-2].casefold() in _PREPOSITIONS | _DETERMINERS:
             break  # "different in kind", "the same way": the noun a phrase ends on, no filler
         if len(words) >= 3 and (before := words[-2].casefold()) not in STOP and "ADJ" in _pos(before) \
-                and "NOUN" in _pos(last) and last not in _INDEFINITE:
+                and "NOUN" in _pos(last) and last not in _NOUNLIKE_PRONOUNS:
             break  # "whoever has final say", "a quick look": a noun its adjective describes
         if ends and len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _PARTICLES \
                 and "VERB" in _pos(words[-2].casefold()):
@@ -335,8 +372,10 @@ _PREPOSITIONS = frozenset([*_STRANDING, "without", "behind"])
 _OBJECT_PRONOUNS = frozenset("you me us them him her".split())
 # stop words that are nouns when a preposition or a determiner comes before them ("in kind")
 _NOUN_STOPS = frozenset("kind sort way ways thing things".split())
+# verbs whose object does the verb after it, bare: "help the group think", "let people decide"
+_CAUSATIVES = frozenset("help helps helped helping let lets letting make makes made making".split())
 # pronouns the lemmatiser also knows as nouns ("a something"), and the letter "I"
-_INDEFINITE = frozenset("i something anything nothing everything someone anyone everyone".split())
+_NOUNLIKE_PRONOUNS = frozenset("i something anything nothing everything someone anyone everyone".split())
 _DETERMINERS = frozenset("a an the this that any every some same".split())
 # the particles of phrasal verbs ("wear out", "give up"), that end a sentence whole
 _PARTICLES = frozenset("out up down off away".split())
@@ -997,7 +1036,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                 and "," not in phrase[: two.start()]:
             pieces = [(0, two.start()), (two.start(), len(phrase))]
     else:
-        cuts = [m.start() for m in _JOIN.finditer(phrase)]
+        cuts = [m.start() for m in _JOIN.finditer(phrase)
+                if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())]
         # "free software that is fully supported": the thing, and what is said of it
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
                  and phrase[: m.start()].split()[-1].casefold() not in _INDEFINITE]
@@ -1052,6 +1092,20 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
 # "only", "first"): one thing, not the thing and a purpose
 _NOUN_FOR = re.compile(r"\b(?:the|a|an)\s+(?:\w+\s+)?(?:best|better|worst|worse|right|wrong|only|first|last|next|"
                        r"[a-z]+est)\s+[\w-]+\s*$", re.I)
+
+
+def _coordinate_nouns(before: str, after: str, join: str) -> bool:
+    """Whether "and" joins two nouns of one phrase at a phrase's end ("keeping time and
+    order", "meetings with motions and votes"), which split would leave the second
+    without its verb or preposition ("order", "votes"); not two adjectives ("slow and
+    careful": two things said) nor a phrase after an article ("a process and a goal")."""
+    words, then = before.split(), after.split()
+    if join.strip() != "and" or len(words) < 2 or not 1 <= len(then) <= 2:
+        return False
+    last, first = words[-1].casefold(), then[0].casefold().strip(".,;:!?")
+    if first in STOP or "NOUN" not in _pos(last) or "NOUN" not in _pos(first) or "ADJ" in _pos(first):
+        return False
+    return not _says_verb(after) or last.endswith("s")  # "keeps time and grows": a verb of its own
 
 
 def _says_verb(chunk: str) -> bool:

@@ -132,7 +132,8 @@ _PATTERNS: list[_Shape] = [
         r"(?:looks?|sounds?|seems?)\s+(?:\w+ly\s+)?(?:good|right|correct|reasonable|fine|nice|great|sensible)\b|"
         r"^\s*(?:all\s+)?correct\s*[.!]|you(?:'re|’re| are)\s+(?:\w+\s+)?right|(?:I\s+was|I'm|I’m|I am)\s+wrong|"
         r"I\s+(?:\w+\s+)?support\s+(?:this|that|it)\b|uncontroversial|same here|me too|^\s*"
-        r"(?:exactly|indeed|absolutely|precisely)\s*(?:[.!]|,\s*(?:[^\W\d_][\w’'.-]*\s*){1,3}[.!])|"  # "Exactly, Zoë."
+        # "Exactly.", "Exactly, Zoë.", "Exactly: a facilitator is ...", "Exactly — ..."
+        r"(?:exactly|indeed|absolutely|precisely)\s*(?:[.!:;]|\s[–—-]\s|,\s*(?:[^\W\d_][\w’'.-]*\s*){1,3}[.!])|"
         r"as you (?:described|said|suggested)|feel the same|"
         r"(?:share|have)\s+(?:\w+\s+)?similar concerns|happy to (?:follow|go with)|"
         r"I\s+(?:\w+\s+)?support\s+(?:not\s+)?\w+ing\b)", re.I), False,

@@ -256,3 +256,16 @@ def test_a_name_not_found_in_the_bundled_discussion_says_that_is_what_was_read(m
     assert r.exit_code == 3 and "(did you mean 'cooperation'?)" in r.stderr, r.stderr
     r = run("neighbors", "zzzz", "--data", str(mini))
     assert r.exit_code == 3 and "bundled" not in r.stderr, r.stderr
+
+
+
+def test_a_term_asked_of_a_discussion_not_yet_drafted_says_so_before_any_person_like_it(tmp_path: Path) -> None:
+    """"no node named 'consensus' (did you mean 'consent_curious'?)" had pointed at a
+    person; that the data has no terms yet comes first."""
+    export = tmp_path / "thread.txt"
+    export.write_text("consent_curious: Is consensus unanimity?\nBo: Consent is no objection.\n", encoding="utf-8")
+    r = run("compare", "consensus", "consent", "--data", str(export))
+    assert r.exit_code == 3, r.output
+    assert r.stderr == ("Error: no node named 'consensus'; the data has no terms yet: draft them with `conceptgraph "
+                        "draft DATA` (it reads English; `--terms A,B` names them); or did you mean "
+                        "'consent_curious'?\n")

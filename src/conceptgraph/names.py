@@ -406,16 +406,17 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
                                                                n=3, cutoff=0.6)]
         close += [by_part[c] for c in difflib.get_close_matches(normalise(name), list(by_part), n=3, cutoff=0.75)]
         nodes = list(dict.fromkeys(close))[:3]
-    if not nodes:
-        if kind in (None, TERM) and not any(k == TERM for _, k in G.nodes(data="kind")):
-            # an imported discussion, not drafted yet: search would find nothing either
-            # (or drafted, but from messages the rules cannot read: they read English)
-            return ("; the data has no terms yet: draft them with `conceptgraph draft DATA` (it reads English; "
-                    "`--terms A,B` names them)")
-        return "; try `conceptgraph search`"
     labels = [str(G.nodes[n].get("label", n)) for n in nodes]
-    return " (did you mean " + " or ".join(_shown(G, n, with_id=labels.count(label) > 1)
-                                           for n, label in zip(nodes, labels)) + "?)"
+    meant = " or ".join(_shown(G, n, with_id=labels.count(label) > 1) for n, label in zip(nodes, labels))
+    if kind in (None, TERM) and not any(k == TERM for _, k in G.nodes(data="kind")):
+        # an imported discussion, not drafted yet: search would find nothing either (or
+        # drafted, but from messages the rules cannot read: they read English); said before
+        # any person the name is spelled like ("consensus", "consent_curious")
+        return ("; the data has no terms yet: draft them with `conceptgraph draft DATA` (it reads English; "
+                f"`--terms A,B` names them){f'; or did you mean {meant}?' if nodes else ''}")
+    if not nodes:
+        return "; try `conceptgraph search`"
+    return f" (did you mean {meant}?)"
 
 
 def _score(key: str, key_words: list[str], name: str) -> int:

@@ -1626,6 +1626,22 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def test_a_stance_is_about_a_claim_named_by_its_edited_attribute(drafted: Path) -> None:
+    """--list shows an edited claim in its new words; about= takes them (it had taken only
+    the drafted label, which no listing shows any more), or the old ones."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes"
+                  and any(c.kind == "claim" and c.record.by == it.record.target for c in r.items))
+    theirs = next(c for c in r.items if c.kind == "claim" and c.record.by == stance.record.target)
+    assert run("review", str(drafted), theirs.rid, "--edit", "attribute=grows from shared work").exit_code == 0
+    out = run("review", str(drafted), stance.rid, "--edit", "about=grows from shared work")
+    assert out.exit_code == 0 and "about “" in out.stdout and "grows from shared work”" in out.stdout, out.stdout
+    out = run("review", str(drafted), stance.rid, "--edit", f"about={theirs.fields['attribute']}")
+    assert out.exit_code == 0, out.stderr
+    out = run("review", str(drafted), stance.rid, "--edit", "about=grows from shared wrk")
+    assert out.exit_code == 2 and "did you mean 'grows from shared work'" in out.stderr, out.stderr
+
+
 def test_a_term_named_by_the_label_it_was_renamed_to_is_that_term(drafted: Path) -> None:
     """After cooperation is renamed teamwork, "teamwork" in an edit or an addition is
     cooperation: the folder stays valid, nothing is read twice."""

@@ -839,15 +839,23 @@ class Review:
             label = about.strip()[4:] if denied else about
             names = self._names(ATTRIBUTE)
             want = normalise(names.get(normalise(label), label))
-            alike = [it for it in theirs if normalise(it.fields[ATTRIBUTE]) == want]
-            hit = [it.rid for it in alike if bool(it.record.negated) == denied] or (
+            # by its attribute as drafted, or as edited: the label --list shows
+            now = {it.key: self._claim_now(it) for it in theirs}
+            alike = [it for it in theirs if want in (normalise(it.fields[ATTRIBUTE]), normalise(now[it.key][0]))]
+            hit = [it.rid for it in alike if now[it.key][1] == denied] or (
                 [it.rid for it in alike] if not denied else [])
         if not hit:
-            said = sorted({it.fields[ATTRIBUTE] for it in theirs}, key=str.casefold)
+            said = sorted({self._claim_now(it)[0] for it in theirs}, key=str.casefold)
             raise UsageError(f"{self.names.get(target, target)} has no claim '{excerpt(about, 40)}' in the review"
                              + (did_you_mean(about, said) or (f"; theirs: {', '.join(excerpt(a, 30) for a in said[:6])}"
                                                                if said else "")))
         return hit
+
+    def _claim_now(self, it: Item) -> tuple[str, bool]:
+        """A claim's attribute and negation now: an edit's, if it was edited."""
+        e = self.book.find(it.key) if self.status(it) == EDITED else None
+        edit = e.edit if e is not None else {}
+        return str(edit.get(ATTRIBUTE, it.fields[ATTRIBUTE])), bool(edit.get("negated", it.record.negated))
 
     def _as_drafted(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         """``fields`` with each term and attribute named as the decisions name it: by the

@@ -2038,14 +2038,13 @@ def test_drafting_again_keeps_a_decision_on_an_item_a_rename_merged(tmp_path: Pa
     assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
     listed = {(i["kind"], i["text"], i["where"]): i["id"] for i in json.loads(run("review", str(folder), "--list",
                                                                                   "--json").stdout)}
-    claim = listed[("claim", "workshop: produces new", "turn 2")]
-    attribute = listed[("attribute", "attribute “produces new”", "turn 2")]
-    for step in ([claim, "--edit", "attribute=produces something new"],
-                 [attribute, "--edit", "label=produces something new"]):
+    claim = listed[("claim", "workshop: produces something new", "turn 2")]
+    attribute = listed[("attribute", "attribute “produces something new”", "turn 2")]
+    for step in ([claim, "--edit", "attribute=creates new things"], [attribute, "--edit", "label=creates new things"]):
         assert run("review", str(folder), *step).exit_code == 0
     opposed = {i["text"]: i["id"] for i in json.loads(run("review", str(folder), "--list", "--json").stdout)
                if i["kind"] == "opposes" and i["where"] == "turn 2"}
-    assert list(opposed) == ["transfers known content is opposed to produces something new"]
+    assert list(opposed) == ["transfers known content is opposed to creates new things"]
     assert run("review", str(folder), "--accept", *opposed.values()).exit_code == 0
     before = json.loads(run("review", str(folder), "--list", "--json").stdout)
     r = run("draft", str(folder))

@@ -1626,6 +1626,28 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def test_editing_a_claims_attribute_names_its_sentences_opposition_and_the_edit_for_it(tmp_path: Path) -> None:
+    """"A training transfers known content, a workshop produces something new.": an
+    opposition between the two attributes is drafted from the sentence. Edit the claim's
+    attribute, and the opposition, undecided, still names the old words (another claim
+    keeps them): the note says so, with the edit that makes it follow."""
+    (tmp_path / "t.txt").write_text(
+        "Ann: What is the difference between a workshop and a training?\n"
+        "Sam: A training transfers known content, a workshop produces something new.\n"
+        "Ingrid: A workshop produces something new, a training transfers known content.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    claim = next(i["id"] for i in listed if i["text"] == "workshop: produces something new" and i["where"] == "turn 2")
+    opposed = next(i["id"] for i in listed if i["kind"] == "opposes" and i["where"] == "turn 2")
+    out = run("review", str(folder), claim, "--edit", "attribute=creates new things")
+    assert f"{opposed} (transfers known content is opposed to produces something new), undecided, is of the same " \
+           "sentence and still names 'produces something new': --edit it (target='creates new things') or reject it" \
+           in out.stdout, out.stdout
+    out = run("review", str(folder), opposed, "--edit", "target=creates new things")
+    assert out.exit_code == 0 and "transfers known content is opposed to creates new things" in out.stdout
+
+
 def test_a_stance_is_about_a_claim_named_by_its_edited_attribute(drafted: Path) -> None:
     """--list shows an edited claim in its new words; about= takes them (it had taken only
     the drafted label, which no listing shows any more), or the old ones."""

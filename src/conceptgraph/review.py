@@ -638,6 +638,17 @@ class Review:
                              f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
             notes += [f"{self.named([a])}, accepted, goes: no claim has it now (an undo brings it back)"
                       for a in orphaned]
+            if decision == EDITED and items[0].kind == CLAIM and ATTRIBUTE in lines[0][3]:
+                # an opposition drafted from the claim's own sentence names its old words, which
+                # other claims may keep: said, with the edit that makes it follow
+                c = items[0]
+                notes += [f"{r.rid} ({self.describe(r)}), undecided, is of the same sentence and still names "
+                          f"'{c.fields[ATTRIBUTE]}': --edit it "
+                          f"({'source' if r.record.source == c.record.attribute else 'target'}="
+                          f"'{lines[0][3][ATTRIBUTE]}') or reject it"
+                          for r in self.items if r.kind == "relation" and self.status(r) is None
+                          and r.record.message == c.record.message and _overlap(r.record.span, c.record.span)
+                          and c.record.attribute in (r.record.source, r.record.target)]
             notes += [f"{st.rid} is about everything {self.names.get(to, to)} said now: the claims it was about were "
                       f"{self.names.get(st.record.target, st.record.target)}'s (about= says which of "
                       f"{self.names.get(to, to)}'s it is about)" for st, to in widened]

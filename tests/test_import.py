@@ -2407,6 +2407,16 @@ def test_names_that_differ_only_by_accents_are_said_and_either_names_them(tmp_pa
     assert r.exit_code == 2 and "'jose núñez' names 2 speakers: give one by id" in r.stderr, r.stderr
 
 
+def test_one_person_made_of_two_names_has_their_places_in_the_threads_order(tmp_path: Path) -> None:
+    """A trial's "message 3, message 15, message 9": each name's places, one after the other."""
+    (tmp_path / "t.txt").write_text("Ana Núñez: One.\nBo: Two.\nAna Nunez: Three.\nBo: Four.\nAna Núñez: Five.\n",
+                                    encoding="utf-8")
+    r = run("import", str(tmp_path / "t.txt"), "-o", str(tmp_path / "d"), "--same-person", "Ana Nunez=Ana Núñez")
+    assert r.exit_code == 0, r.stderr
+    ana = next(c for c in load_dataset(tmp_path / "d").contributors if c.name == "Ana Núñez")
+    assert ana.where == ("turn 1", "turn 3", "turn 5")
+
+
 def test_one_person_under_two_names_is_made_one(tmp_path: Path) -> None:
     out = tmp_path / "d"
     r = run("import", str(FIX / "thread.mbox"), "-o", str(out), "--same-person", "dee=Chen Wei", "--json")

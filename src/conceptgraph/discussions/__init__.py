@@ -655,7 +655,10 @@ def same_people(ds: Dataset, pairs: Sequence[tuple[str, str]]) -> Dataset:
             taken.update({k: b for k, v in taken.items() if v == a})
     if not taken:
         return ds
-    where = {b: tuple(dict.fromkeys(w for c in ds.contributors if taken.get(c.id, c.id) == b for w in c.where))
+    # each one's places in the thread's order ("message 3, message 9, message 15"), as anyone else's
+    order = {m.where: i for i, m in enumerate(ds.messages)}
+    where = {b: tuple(sorted(dict.fromkeys(w for c in ds.contributors if taken.get(c.id, c.id) == b for w in c.where),
+                             key=lambda w: order.get(w, len(order))))
              for b in set(taken.values())}
     contributors = tuple(replace(c, where=where.get(c.id, c.where)) for c in ds.contributors if c.id not in taken)
     messages = tuple(replace(m, by=taken[m.by]) if m.by in taken else m for m in ds.messages)

@@ -486,6 +486,17 @@ def test_reddit() -> None:
     assert ds.source.title == "Cooperation vs collaboration & teams"
 
 
+def test_a_reddit_reply_answers_the_comment_it_is_nested_under(tmp_path: Path) -> None:
+    """A reply whose parent_id names no comment of the file (an edited or partial export)
+    still answers the comment its nesting puts it under, not the post."""
+    doc = json.loads((FIX / "reddit.json").read_text(encoding="utf-8"))
+    for child in doc[1]["data"]["children"][0]["data"]["replies"]["data"]["children"]:
+        child["data"]["parent_id"] = "t1_nowhere"
+    (tmp_path / "r.json").write_text(json.dumps(doc), encoding="utf-8")
+    ds, _ = read_discussion([tmp_path / "r.json"])
+    assert [(m.where, m.reply_to) for m in ds.messages if m.by == "chen"] == [("reply 1 to comment 1", "comment-1")]
+
+
 def test_mail() -> None:
     got = messages("thread.mbox")
     t = "“Cooperation or collaboration?” › "

@@ -175,9 +175,11 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                              date=thread.date, title=thread.title, account=author.casefold(),
                              url=thread.url if sub.get("permalink") else "", score=_int(sub.get("score")),
                              quotes=passages(quotes)))
-    stack = list(reversed(_children(doc[1])))
-    while stack:  # depth first, in the order Reddit shows them
-        kind, c = stack.pop()
+    # depth first, in the order Reddit shows them; each with the comment it is nested under,
+    # which is what it answers, whatever its parent_id says (an edited file's may name none)
+    stack = [(kind, c, "") for kind, c in reversed(_children(doc[1]))]
+    while stack:
+        kind, c, nest = stack.pop()
         if kind == "more":
             left["comments not loaded (more)"] += _more(c)
             continue
@@ -185,10 +187,11 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
             continue
         who, text = str(c.get("author") or ""), str(c.get("body") or "")
         replies = c.get("replies")
-        stack.extend(reversed(_children(replies)) if isinstance(replies, dict) else [])
+        here = str(c.get("name") or "")
+        stack.extend((k, r, here) for k, r in reversed(_children(replies)) if isinstance(replies, dict))
         if text.strip() in _GONE:  # a stand-in while replies answer it
             thread.posts.append(Post(key=str(c.get("name") or f"comment {len(thread.posts)}"), author="", text="",
-                                     parent=str(c.get("parent_id") or ""), date=utc_day(c.get("created_utc")),
+                                     parent=nest or str(c.get("parent_id") or ""), date=utc_day(c.get("created_utc")),
                                      gone=text.strip().strip("[]")))
             continue
         if who.casefold() in _BOTS and not include_bots:
@@ -200,7 +203,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
             left["empty"] += 1
             continue
         name = str(c.get("name") or f"comment {len(thread.posts)}")
-        parent = str(c.get("parent_id") or "")
+        parent = nest or str(c.get("parent_id") or "")
         link = str(c.get("permalink") or "")
         thread.posts.append(Post(key=name, author="" if who in _GONE else who, text=text,
                                  parent=parent, date=utc_day(c.get("created_utc")),

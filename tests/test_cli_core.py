@@ -172,6 +172,9 @@ def test_a_mistyped_command_line_is_one_line_naming_the_help() -> None:
     for args, words in ((["export", "graphmll"], "(did you mean 'graphml'?). (conceptgraph export -h for help)"),
                         (["neighbour", "cooperation"], "Did you mean 'neighbors'? (conceptgraph -h for help)"),
                         (["--bogus"], "No such option '--bogus'. (conceptgraph -h for help)"),
+                        # the likeliest option, not every close one in the alphabet's order ("--draft")
+                        (["import", "x.txt", "--fromat", "mbox"],
+                         "No such option '--fromat'. Did you mean '--format'? (conceptgraph import -h for help)"),
                         (["who"], "Missing argument 'NAME'. (conceptgraph who -h for help)")):
         r = run(*args, prog_name="conceptgraph")
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("Error: "), r.stderr

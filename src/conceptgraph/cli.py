@@ -16,7 +16,7 @@ import signal
 import sys
 import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -68,6 +68,8 @@ class _Group(click.Group):
             click.echo("Interrupted: nothing was left half-written.", err=True)
             sys.exit(130)
         except click.ClickException as e:
+            if isinstance(e, click.exceptions.NoSuchOption) and e.possibilities:
+                e.possibilities = _likeliest(e.option_name, e.possibilities)
             # one line, as every error: what was wrong, and where the help is (not the usage text)
             hint = f" ({e.ctx.command_path} {e.ctx.help_option_names[0]} for help)" \
                 if isinstance(e, click.UsageError) and e.ctx is not None else ""
@@ -104,6 +106,21 @@ class _Group(click.Group):
             # Point stdout at /dev/null so that the flush at exit does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
+
+
+def _likeliest(typed: str, options: Sequence[str]) -> list[str]:
+    """The options a mistyped one is likeliest to be, best first; only the best when it
+    is clearly so ("--fromat": --format, not --draft).
+
+    >>> _likeliest("--fromat", ["--draft", "--format"]), _likeliest("--forc", ["--force", "--format"])
+    (['--format'], ['--force'])
+    """
+    import difflib
+
+    scored = sorted(((difflib.SequenceMatcher(None, typed, o).ratio() + (sorted(typed) == sorted(o)), o)
+                     for o in options), reverse=True)
+    best = scored[0][0]
+    return [o for score, o in scored if score >= best - 0.05]
 
 
 def _rejected(data: str, name: str, kind: str | None) -> str:

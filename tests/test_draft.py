@@ -488,6 +488,18 @@ def test_a_name_only_the_title_gives_is_no_term(title: str, kept: set[str]) -> N
     assert labels & {"lyon", "zaragoza"} == kept
 
 
+@pytest.mark.parametrize("title", ["Facilitation vs moderation: same job or not?",
+                                   "Facilitation and moderation, different jobs?"])
+def test_the_kind_a_title_compares_in_is_no_term(title: str) -> None:
+    """"same job or not?": "job" is what the two are compared as, not a third term (a
+    facilitator's trial had it drafted, and listed first)."""
+    msgs = [Message("m1", "a", "post", "Is facilitation the same as moderation?"),
+            Message("m2", "b", "comment 1", "Facilitation is neutral. Moderation enforces rules.", reply_to="m1"),
+            Message("m3", "c", "comment 2", "Online moderation is a different job.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title=title, max_terms=10)}
+    assert {"facilitation", "moderation"} <= labels and not labels & {"job", "jobs", "same job"}, labels
+
+
 def test_a_term_is_named_in_the_singular_the_text_uses_though_the_title_asks_in_the_plural() -> None:
     msgs = [Message("m1", "a", "post", "What is the difference between a tag and a category?"),
             Message("m2", "b", "comment 1", "A tag is a facet. Categories are containers.", reply_to="m1")]

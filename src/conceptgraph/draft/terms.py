@@ -693,6 +693,8 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
         for m in pattern.finditer(text):
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
             for side in ("a", "b"):
+                if re.match(r"(?:the\s+)?(?:same|different|similar)\s", m.group(side), re.I):
+                    continue  # "same job or not?": the kind the question compares in, no side of it
                 f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
     for m in _TITLE_SLASHED.finditer(text) if title else ():
         for side in ("a", "b"):
@@ -868,7 +870,9 @@ def _score(f: _Finder, title: str) -> None:
         if len(key) > 1 and key[1:] in f.found:
             inner = f.found[key[1:]]
             inner.count = max(inner.count - n, 0)
-    title_keys = {key_of(p, f.split) for _, _, p in _noun_phrases(title)} if title else set()
+    # (not the kind a comparison names: "same job or not?", "different things")
+    title_keys = {key_of(p, f.split) for s, _, p in _noun_phrases(title)
+                  if title[:s].split()[-1:] not in (["same"], ["different"], ["similar"])} if title else set()
     # A word that heads several held-up phrases ("branch" of "remote branch" and "local
     # branch") is their kind, not a term; its other compounds are likely kin.
     heads: Counter[str] = Counter(c.key[-1] for c in f.found.values() if len(c.key) > 1 and c.marked)

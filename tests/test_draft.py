@@ -3413,3 +3413,29 @@ def test_a_draft_that_would_not_be_valid_is_never_written_and_says_so(tmp_path: 
     assert f"{folder / DRAFT_FILE}: the new draft failed its own check (claims[1].id: duplicate claim id 'c-same', " \
            "at line" in r.output and "nothing written, the earlier draft is kept" in r.output, r.output
     assert (folder / DRAFT_FILE).read_bytes() == earlier
+
+
+def test_a_bare_agreement_with_one_who_agreed_with_another_agrees_with_both_on_that_only(tmp_path: Path) -> None:
+    """"Makes sense." under "I agree with Sam on the workshop" agrees with Priya, and with
+    Sam too, but only on what Priya agreed with him about (a facilitator's trial had it
+    about all of Sam's claims)."""
+    path = tmp_path / "t.txt"
+    path.write_text("Sam: A workshop produces something new. A chair is a facilitator with authority.\n"
+                    "Priya: I agree with Sam on the workshop. A training has a curriculum.\n"
+                    "Chen: Makes sense.\n", encoding="utf-8")
+    drafted = draft(read_discussion([path])[0], terms=["workshop", "training", "chair"])
+    claims = {c.id: c.term for c in drafted.claims}
+    stated = {(r.source, r.target): r for r in drafted.relations if r.kind == "agrees_with"}
+    assert set(stated) == {("priya", "sam"), ("chen", "priya"), ("chen", "sam")}
+    assert {claims[c] for c in stated[("priya", "sam")].concerns} == {"workshop"}
+    assert stated[("chen", "sam")].concerns == stated[("priya", "sam")].concerns
+    assert stated[("chen", "sam")].confidence == of("stance", "chained")
+
+
+@pytest.mark.parametrize(("said", "disputes"), [
+    ("Chairing we still disagree on. 🙂", False),  # where the group stands, told
+    ("We disagree about the name.", False),
+    ("We disagree.", True), ("I disagree on this point.", True), ("We disagree with Ann on chairing.", True),
+])
+def test_we_disagree_on_x_tells_where_the_group_stands(said: str, disputes: bool) -> None:
+    assert bool(stances(said, name_index([("ann", "Ann Lee")]), replied_author="bo")) == disputes

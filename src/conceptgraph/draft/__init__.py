@@ -337,7 +337,8 @@ class _Drafter:
         self.senses: dict[str, str] = {}  # a term that is a sense of a word ("remote (noun)") -> the word's term
         self.links: dict[tuple[str, str, str], list[Any]] = {}  # mentions and co-occurrences, by pair
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
-        self.agreed: dict[str, set[str]] = {}  # contributor -> whom their latest message agreed with
+        # contributor -> whom their latest message agreed with, and about which of their claims
+        self.agreed: dict[str, dict[str, tuple[str, ...]]] = {}
         self.root_by = ""  # who wrote the thread's first post
         self.answers_question = False  # the message being read answers one that only asks
         self.answering = ""  # the id of the message it replies to, when it names one
@@ -471,7 +472,7 @@ class _Drafter:
         previous: tuple[int, str, str, str] | None = None  # a sentence "TERM verb ...": start, term, verb, attribute
         named_target = ""  # whom this message's stances named
         taken: set[tuple[str, str]] = set()
-        agreed: set[str] = set()  # whom this message agrees with
+        agreed: dict[str, tuple[str, ...]] = {}  # whom this message agrees with, about what
         for s, e, text, found, findings, broad, shared, matched, words in reading.sentences:
             named = list(dict.fromkeys(t for _, _, t in found))
             for t in named:
@@ -536,7 +537,7 @@ class _Drafter:
                 self.who.pop(key, None)
 
     def stances(self, msg: Message, s: int, e: int, text: str, matched: list[tuple[int, str | None]], replied: str,
-                before: str, named_target: str, taken: set[tuple[str, str]], agreed: set[str],
+                before: str, named_target: str, taken: set[tuple[str, str]], agreed: dict[str, tuple[str, ...]],
                 attributed: bool = False, disputed: str = "", endorsed: Sequence[str] = ()) -> str:
         """The stance of one sentence (``matched``: the shapes of stance it matches), towards
         whom it names, else the authors of the names it favours (``endorsed``), else whom it
@@ -569,13 +570,16 @@ class _Drafter:
             rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named:
-                ends += [(third, "chained") for third in sorted(self.agreed.get(target, ()))]
+                ends += [(third, "chained") for third in sorted(self.agreed.get(target, {}))]
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:
                     taken.add((st.kind, who))
+                    # a "+1" to one who agreed with a third person "on X" is about X too, no more
+                    concerns = self.agreed[target][who] if why == "chained" and self.agreed[target][who] \
+                        else self.about(who, echoed, msg, s)
                     if st.kind == AGREES_WITH:
-                        agreed.add(who)
-                    self.relation(st.kind, msg.by, who, msg, s, e, why, concerns=self.about(who, echoed, msg, s))
+                        agreed[who] = concerns
+                    self.relation(st.kind, msg.by, who, msg, s, e, why, concerns=concerns)
         return named_target
 
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:

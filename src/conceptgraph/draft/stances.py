@@ -95,7 +95,9 @@ _PATTERNS: list[_Shape] = [
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:has|had|makes|made)\s+a\s+(?:good\s+|fair\s+|strong\s+)?"
                                    r"point\b(?!\s+of\b)"), True, needs=("point",)),
     _Shape(DISPUTES, re.compile(
-        rf"\b(?:{_I}\s+(?:\w+\s+){{0,4}}(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
+        # (not "we still disagree on chairing": a report of where the group stands, no one answered)
+        rf"\b(?:(?!we(?:['’]re|\s+are)?\s+(?:\w+\s+){{0,3}}disagree[sd]?\s+(?:on|about|over)\b){_I}\s+(?:\w+\s+){{0,4}}"
+        r"(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
         r"disagree\s+more|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree(?!\s+more)|support|"
         r"accept|buy)|(?<!no )(?<!not )(?<!n't )(?<!n’t )(?<!never )(?<!any )object(?:ions?)?\b)|"
         r"I\s+(?:do not|don't|don’t)\s+think\s+so|(?:offer|as)\s+a\s+counter-?point|"

@@ -69,7 +69,8 @@ class _Group(click.Group):
             sys.exit(130)
         except click.ClickException as e:
             if isinstance(e, click.exceptions.NoSuchOption) and e.possibilities:
-                e.possibilities = _likeliest(e.option_name, e.possibilities)
+                e = click.exceptions.NoSuchOption(e.option_name, possibilities=_likeliest(e.option_name, e.possibilities),
+                                                  ctx=e.ctx)
             # one line, as every error: what was wrong, and where the help is (not the usage text)
             hint = f" ({e.ctx.command_path} {e.ctx.help_option_names[0]} for help)" \
                 if isinstance(e, click.UsageError) and e.ctx is not None else ""

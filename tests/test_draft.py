@@ -2148,6 +2148,7 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("This haiku is like violence.", [("similar_to", "haiku", "violence")]),
     ("A haiku is a sonnet form of old.", []),  # "sonnet" qualifies "form": it is a form, no sonnet
     ("We are renaming haiku to sonnet.", [("similar_to", "sonnet", "haiku")]),
+    ("Our club is switching from haiku to sonnet.", []),  # one form for another, not a new name for it
     ("A haiku has three lines and a sonnet fourteen.", []),
     ("A haiku is not a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
     ("A haiku isn't a sonnet.", [("contrasts_with", "haiku", "sonnet")]),

@@ -89,7 +89,8 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
 _PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+(?:(?:a|an|the)\s+)?[\"“‘'`]*$",
                      re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
-_RENAMING = re.compile(r"\b(?:renam|replac|chang|switch)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
+# (not "switching from consensus to consent": one practice for another, not one name)
+_RENAMING = re.compile(r"\b(?:renam|replac|chang)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
 _BRACKETED = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
 _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"

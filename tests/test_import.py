@@ -603,6 +603,23 @@ def test_an_xml_declaration_naming_an_encoding_python_cannot_read_is_one_clear_l
     assert f"export.xml:1: cannot read the encoding the XML declaration names ('{encoding}')" in r.stderr
 
 
+def test_a_whatsapp_chat_is_titled_by_its_group_and_no_thread_is_left_out_of_a_joint_title(tmp_path: Path) -> None:
+    """A chat WhatsApp saved as "WhatsApp Chat with Weather Watchers.txt" is that group's,
+    and imported with another community's export the dataset is titled by both (a
+    researcher's trial had it titled by the other one alone, the chat by its file's name)."""
+    chat = tmp_path / "WhatsApp_Chat_with_Weather_Watchers.txt"
+    chat.write_text("14/01/2024, 08:02 - Dave: Weather is today.\n14/01/2024, 08:05 - Tom: Climate is decades.\n",
+                    encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    assert ds.source.title == "Weather Watchers"
+    ds, _ = read_discussion([chat, FIX / "telegram.json"])
+    other, _ = read_discussion([FIX / "telegram.json"])
+    assert ds.source.title == f"Weather Watchers / {other.source.title}"
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Ann: A tab is one character.\nBo: Indeed it is.\n", encoding="utf-8")
+    assert read_discussion([plain, FIX / "telegram.json"])[0].source.title == f"notes.txt / {other.source.title}"
+
+
 def test_whatsapp_s_mark_for_someone_not_in_the_contacts_is_no_part_of_the_name(write) -> None:
     chat = ("[12.03.24, 21:04:55] Lena Weber: Is a hobby the same as a pastime?\n"
             "[12.03.24, 21:07:13] ~\u202fOma Ilse: A hobby takes effort.\n")
@@ -633,6 +650,7 @@ def test_whatsapp_chats_exported_on_ios_and_android() -> None:
         assert summary["left_out"]["deleted"] == 1 and summary["left_out"]["media without words"] >= 1
         assert summary["left_out"]["joins, leaves and channel events"] >= 3
         assert "encrypted" not in ds.source.title
+        assert ds.source.title == "QA Glossary"  # the group's name, as its own line gives it, not the file's
     us, _ = read_discussion([FIX / "whatsapp-android-us.txt"])  # 2/10/24: February or October? No date, not a guess
     assert [m.text for m in us.messages][3] == "I don't think so, José. Admins manage bots and billing."
     assert {m.date for m in us.messages} == {""}

@@ -29,6 +29,7 @@ import textwrap
 import warnings
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from .clean import SOUND_CUES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
@@ -332,6 +333,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         note = _chat_note(text) if name and name != EVENT else ""
         if name == EVENT and (nick := _NICK_CHANGE.search(line)):  # "-!- bo is now known as bo_afk": one person
             known_as[nick["new"]] = known_as.get(nick["old"], nick["old"])
+        if (name == EVENT or note) and (named := _GROUP_NAMED.search(line)):  # 'Dave created group "Weather Watchers"'
+            thread.title = named["title"].strip()
         if name == EVENT or note:
             if left is not None:
                 left[note or CHANNEL_EVENTS] += 1
@@ -427,7 +430,16 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     if not thread.posts:
         raise DatasetError("no words found: every turn is a reaction", file, 1)
     thread.date = thread.posts[0].date
+    if not thread.title and (chat := _CHAT_FILE.match(Path(file).stem)):  # "WhatsApp Chat with Weather Watchers"
+        thread.title = chat["title"].replace("_", " ").strip()
     return thread
+
+
+# A chat's own line naming the group ('Dave created group "Weather Watchers"', 'Ana changed
+# the subject to "Year 8"', WhatsApp's in English), and the name WhatsApp gives its export
+_GROUP_NAMED = re.compile(r'\b(?:created group|changed the (?:subject|group name) (?:from "[^"]*" )?to)\s+'
+                          r'["“](?P<title>[^"“”\n]{1,120})["”]')
+_CHAT_FILE = re.compile(r"^WhatsApp[ _]Chat[ _](?:with|-)[ _](?P<title>.{1,120}?)(?:[ _]\(\d+\))?$", re.I)
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+\S")

@@ -19,6 +19,7 @@ and counts what was left out and why.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -498,7 +499,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     who = _People(threads)
     for thread in threads:
         places = _places(thread)
-        prefix = f"“{_shorten(thread.title or thread.key)}” › " if several else ""
+        prefix = f"“{_shorten(_called(thread))}” › " if several else ""
         root_author = next((who.key(p, prefix + places[p.key], thread.origin) for p in thread.posts if p.root),
                            who.account(thread.account, thread.origin) if thread.account else None)
         msg_id: dict[str, str] = {}
@@ -530,7 +531,8 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""
     title = first.title if not several else site or name
-    titled = list(dict.fromkeys(_shorten(t.title) for t in threads if t.title))
+    # (a thread with no title by its file's name, as its places give it: no community left out of the title)
+    titled = list(dict.fromkeys(_shorten(_called(t)) for t in threads if t.title or several and t.key))
     if several and not site and titled and (len({t.origin for t in threads}) > 1 or len(threads) <= 3):
         # files imported together, or a file of a few threads (a forum's two discussions): their
         # threads' titles, not the first file's name ("hn_41234567", "moodle_forum_export")
@@ -545,6 +547,14 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
                "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {}),
                **({"one_name_across_files": who.across} if who.across else {})}
     return ds, summary
+
+
+def _called(thread: Thread) -> str:
+    """What a thread is called in a dataset of several: its title, else its file's name
+    (not the path it was given by)."""
+    if thread.title:
+        return thread.title
+    return os.path.basename(thread.key) if os.sep in thread.key and os.path.isfile(thread.key) else thread.key
 
 
 def unique_id(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:

@@ -2339,7 +2339,17 @@ def test_a_name_in_several_files_imported_together_is_one_person(tmp_path: Path,
     assert [(c.id, c.name) for c in load_dataset(tmp_path / "both").contributors] == [
         ("ana-lima", "Ana Lima"), ("bruno-costa", "Bruno Costa")]
     r = run("import", str(FIX / "meeting.vtt"), str(FIX / "slack"), "-o", str(tmp_path / "said"))
-    assert "one person in several files: 2 speakers, by name" in r.stderr + r.stdout
+    assert "one person in several files: 2 speakers, by name (Ana Lima, Bruno Costa): each name one speaker in " \
+           "every file it speaks in; if they are people of two communities, import with --people-apart" in r.stdout
+    # two communities compared, each with its own Ana: --people-apart keeps every file's people its own
+    r = run("import", str(FIX / "meeting.vtt"), str(FIX / "slack"), "-o", str(tmp_path / "apart"), "--json",
+            "--people-apart")
+    assert r.exit_code == 0 and json.loads(r.stdout)["speakers"] == 4 and "one_name_across_files" not in r.stdout
+    apart = load_dataset(tmp_path / "apart")
+    assert sorted(c.name for c in apart.contributors) == ["Ana Lima", "Ana Lima", "Bruno Costa", "Bruno Costa"]
+    files = {c.id: {m.where.split(" › ")[0].startswith("“#") for m in apart.messages if m.by == c.id}
+             for c in apart.contributors}  # the meeting's, or Slack's channels'
+    assert all(len(slack) == 1 for slack in files.values()), files
     # two Slack accounts named "Ana Lima": each a person, and the meeting's Ana a third (and
     # Bruno, who speaks in the meeting only); asking for "Ana Lima" names which there are
     twice = tmp_path / "slack"

@@ -347,7 +347,9 @@ class ImportSummary(TypedDict):
     #: deleted messages kept as stand-ins ("[deleted]"), since others answer them
     stand_ins: NotRequired[int]
     #: names found in several of the files imported together, one speaker each: one person
+    #: (unless --people-apart), how many and which
     one_name_across_files: NotRequired[int]
+    names_across_files: NotRequired[list[str]]
     #: pairs of speakers whose names differ only by accents, case or emoji: one person, likely
     alike_names: NotRequired[list[list[str]]]
     #: --force replaced an earlier import of the folder and the draft made from it

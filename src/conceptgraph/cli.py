@@ -764,6 +764,9 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
                    "AutoModerator, Zulip, Mattermost, Teams, Stack Exchange's Community user, Telegram's sent "
                    "through a bot).")
 @click.option("--force", is_flag=True, help="Replace an earlier import (never a folder with review decisions or other files).")
+@click.option("--people-apart", is_flag=True,
+              help="A name that speaks in several of the files is a different person in each (two communities "
+                   "compared), not one person; join those who are one with --same-person.")
 @click.option("--same-person", "same", multiple=True, metavar="OTHER=NAME",
               help="OTHER is NAME under another name (a blog's author commenting as 'Haacked'): one person, "
                    "NAME. Each by name or id; repeat for more.")
@@ -781,8 +784,8 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
           "conceptgraph import issue.json comments.json\n"
           "conceptgraph import comments.xml --draft\nconceptgraph thread --data output/comments/")
 def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str | None, include_pending: bool,
-            include_bots: bool, force: bool, same: tuple[str, ...], rename: tuple[str, ...], title: str | None,
-            draft_: bool, terms: list[str] | None, max_terms: int, as_json: bool) -> None:
+            include_bots: bool, force: bool, people_apart: bool, same: tuple[str, ...], rename: tuple[str, ...],
+            title: str | None, draft_: bool, terms: list[str] | None, max_terms: int, as_json: bool) -> None:
     """Read a discussion export into a dataset folder of its people and messages.
 
     FORMATS
@@ -800,7 +803,8 @@ def import_(sources: tuple[str, ...], fmt: str, output: str | None, thread: str 
     _refuse_ignored("--max-terms", "max_terms", draft_ and not terms,
                     "limits the terms found in the text: give it with --draft, not with --terms")
     summary: dict[str, Any] = dict(import_discussion([Path(s) for s in sources], output, fmt, thread,
-                                                     Options(include_pending, include_bots), force,
+                                                     Options(include_pending, include_bots,
+                                                             people_apart=people_apart), force,
                                                      [_pair(x, "--same-person") for x in same],
                                                      [_pair(x, "--rename", "OLD=NEW") for x in rename], title))
     if draft_ or terms:

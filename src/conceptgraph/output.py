@@ -681,8 +681,11 @@ def import_text(r: dict[str, Any]) -> str:
     if r.get("kept_draft"):
         lines.append("replaced the earlier import, and kept the draft.yaml: its messages are the same")
     if r.get("one_name_across_files"):
-        lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name "
-                     "(each name one speaker in every file it speaks in)")
+        names = r.get("names_across_files", [])
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name"
+                     f"{f' ({shown})' if shown else ''}: each name one speaker in every file it speaks in; "
+                     "if they are people of two communities, import with --people-apart")
     for a, b in r.get("alike_names", ())[:5]:  # one person in two files, likely: said, never decided for them
         lines.append(f"names alike: {a} and {b}; if one person: --same-person {shlex.quote(f'{a}={b}')}")
     if "language" in r:

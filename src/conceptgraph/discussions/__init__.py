@@ -38,6 +38,9 @@ class Options(NamedTuple):
     include_bots: bool = False
     #: The thread wanted (``--thread``), for readers that can skip the others early.
     thread: str | None = None
+    #: A name that speaks in several files is a person in each (``--people-apart``: two
+    #: communities compared), not one person.
+    people_apart: bool = False
 
 
 class Importer(NamedTuple):
@@ -574,7 +577,8 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
         threads = chosen
     else:
         others = False
-    ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left)
+    ds, summary = to_dataset(threads, name or (Path(sources[0]).stem if sources else "discussion"), left,
+                             apart=options.people_apart)
     if others and summary["left_out"]:
         summary["left_out_of"] = "file"  # counted as the file was read, with the threads not kept
     from ..language import main_languages

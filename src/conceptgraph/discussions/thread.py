@@ -337,9 +337,10 @@ class _People:
     """Who wrote each post, across files imported together: in one file an account is a
     person (two accounts of one name are two people); across files, a name is (the Slack
     account "U01PRIYA" named Priya Raman is the Priya Raman of a meeting's transcript),
-    unless a file has two people of that name, when nothing tells which is which."""
+    unless a file has two people of that name, when nothing tells which is which; or
+    ``apart`` (two communities, whose Chris is not the same Chris)."""
 
-    def __init__(self, threads: list[Thread]) -> None:
+    def __init__(self, threads: list[Thread], apart: bool = False) -> None:
         named: dict[str, set[tuple[int, str]]] = {}  # name -> (origin, key) of each of its people
         for t in threads:
             for p in t.posts:
@@ -347,12 +348,14 @@ class _People:
                     named.setdefault(" ".join(p.author.casefold().split()), set()).add(
                         (t.origin, _person_key(p, "")))
         self.same: dict[tuple[int, str], str] = {}  # (origin, key) -> the key they are one person under
+        self.across: list[str] = []  # the names made one person so, as first written
         for name, keys in named.items():
             origins = [o for o, _ in keys]
-            if len(set(origins)) > 1 and len(origins) == len(set(origins)):  # one of that name in each file
+            if not apart and len(set(origins)) > 1 and len(origins) == len(set(origins)):  # one of that name in each file
                 one = f"\0named {name}"
                 self.same.update({k: one for k in keys})
-        self.across = len(set(self.same.values()))
+                self.across.append(next(p.author for t in threads for p in t.posts
+                                        if p.author and " ".join(p.author.casefold().split()) == name))
 
     def key(self, p: Post, where: str, origin: int) -> str:
         """The person who wrote ``p`` (at ``where``, read from file ``origin``)."""
@@ -451,7 +454,8 @@ def _passage(quoted: str) -> str:
     return words
 
 
-def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tuple[Dataset, dict[str, Any]]:
+def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
+               apart: bool = False) -> tuple[Dataset, dict[str, Any]]:
     """The dataset of ``threads`` (source, contributors, messages) and a summary of the
     import: threads, messages, speakers, replies, and what was left out and why."""
     from ..model import Contributor, Dataset, Message, Source
@@ -496,7 +500,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     id_counts: dict[str, int] = {}  # where each base's count stopped, one per pool of ids
     person_counts: dict[str, int] = {}
     replies = stand_ins = 0
-    who = _People(threads)
+    who = _People(threads, apart)
     for thread in threads:
         places = _places(thread)
         prefix = f"“{_shorten(_called(thread))}” › " if several else ""
@@ -545,7 +549,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None) -> tu
     # a stand-in's "[deleted]" is no speaker's words: it is counted apart
     summary = {"threads": len(threads), "messages": len(messages), "speakers": len(contributors) - stand_ins,
                "replies": replies, "left_out": dict(sorted(left.items())), **({"stand_ins": stand_ins} if stand_ins else {}),
-               **({"one_name_across_files": who.across} if who.across else {})}
+               **({"one_name_across_files": len(who.across), "names_across_files": who.across} if who.across else {})}
     return ds, summary
 
 

@@ -3440,3 +3440,39 @@ def test_a_bare_agreement_with_one_who_agreed_with_another_agrees_with_both_on_t
 ])
 def test_we_disagree_on_x_tells_where_the_group_stands(said: str, disputes: bool) -> None:
     assert bool(stances(said, name_index([("ann", "Ann Lee")]), replied_author="bo")) == disputes
+
+
+def test_a_researchers_telegram_stances(tmp_path: Path) -> None:
+    """From a researcher's trial: "Fair, but ... @priya_n can we ..." disputes the message
+    replied to, not Priya (the "@" had not ended the sentence before it, and the dispute
+    went to her at the top confidence); "This." under Hannah's message agrees with her
+    only, not with whom her later message agreed; "Mags" is Margaret; "Thanks all, mark
+    scheme updated" takes no side."""
+    from conceptgraph.draft.stances import leaning
+
+    who = name_index([("priya", "Priya Nair"), ("ben", "Ben Carter"), ("mags", "Margaret Hollis")])
+    from conceptgraph.draft.text import sentences
+
+    said = "Fair, but the oceans are not on the spec. @priya_n can we keep the average?"
+    assert [text for *_, text in sentences(said)] == ["Fair, but the oceans are not on the spec.",
+                                                      "@priya_n can we keep the average?"]
+    assert [[(s.kind, s.target) for s in stances(text, who, replied_author="ben")] for *_, text in sentences(said)] \
+        == [[("disputes", "ben")], []]
+    assert [(s.kind, s.target) for s in stances("I disagree with Mags.", who, replied_author="ben")] == \
+        [("disputes", "mags")]
+    assert leaning("Thanks all, mark scheme updated 📝") is None
+    path = tmp_path / "chat.json"
+    msgs = [("m1", "Priya", "", "What do you accept as the difference between weather and climate?"),
+            ("m2", "Hannah", "m1", "Climate is the whole distribution, not the average."),
+            ("m3", "Jo", "m1", "Climate is not a forecast."),
+            ("m4", "Hannah", "m3", "Exactly."),
+            ("m5", "Ben", "m2", "This.")]
+    path.write_text(json.dumps({"name": "Geography", "type": "private_supergroup", "id": 1, "messages": [
+        {"id": i + 1, "type": "message", "date": f"2024-01-1{i}T10:00:00", "from": by, "from_id": f"user{by}",
+         "text": text, **({"reply_to_message_id": int(to[1:])} if to else {})}
+        for i, (_, by, to, text) in enumerate(msgs)]}), encoding="utf-8")
+    ds, _ = read_discussion([path])
+    names = {c.id: c.name for c in ds.contributors}
+    agreed = {(names[r.source], names[r.target]) for r in draft(ds, terms=["climate"]).relations
+              if r.kind == "agrees_with"}
+    assert ("Ben", "Hannah") in agreed and ("Ben", "Jo") not in agreed, agreed

@@ -339,6 +339,7 @@ class _Drafter:
         self.rule_of: dict[str, str] = {}  # drafted item id -> the rule that drafted it
         # contributor -> whom their latest message agreed with, and about which of their claims
         self.agreed: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.agreed_in: dict[str, str] = {}  # contributor -> the message of theirs that agreed so
         self.root_by = ""  # who wrote the thread's first post
         self.answers_question = False  # the message being read answers one that only asks
         self.answering = ""  # the id of the message it replies to, when it names one
@@ -494,6 +495,7 @@ class _Drafter:
                                             named_target, taken, agreed, bool(answers), "" if answers else disputed,
                                             self.endorsed(msg.by, [*findings, *shared]))
         self.agreed[msg.by] = agreed
+        self.agreed_in[msg.by] = msg.id
 
     def endorsed(self, speaker: str, findings: list[Finding]) -> list[str]:
         """Who first put forward each name a sentence favours ("I vote for X", "+1 on X or
@@ -569,7 +571,8 @@ class _Drafter:
                 target = disputed
             rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
-            if st.kind == AGREES_WITH and st.bare and not st.named:
+            if st.kind == AGREES_WITH and st.bare and not st.named \
+                    and self.answering in ("", self.agreed_in.get(target)):  # (a reply to that message, or to none)
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, {}))]
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:

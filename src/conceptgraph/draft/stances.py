@@ -285,7 +285,11 @@ _NICKNAMES = {"bill": "william", "will": "william", "bob": "robert", "rob": "rob
               "ted": "edward", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "sue": "susan",
               "jen": "jennifer", "alex": "alexander", "andy": "andrew", "chris": "christopher", "matt": "matthew",
               "nick": "nicholas", "steve": "stephen", "tony": "anthony", "greg": "gregory", "jon": "jonathan",
-              "larry": "lawrence", "tim": "timothy", "fred": "frederick", "frank": "francis", "hank": "henry"}
+              "larry": "lawrence", "tim": "timothy", "fred": "frederick", "frank": "francis", "hank": "henry",
+              "mags": "margaret", "maggie": "margaret", "meg": "margaret", "peggy": "margaret", "kathy": "katherine",
+              "katie": "katherine", "jenny": "jennifer", "becky": "rebecca", "abby": "abigail", "vicky": "victoria",
+              "mandy": "amanda", "debbie": "deborah", "jess": "jessica", "nate": "nathan", "ron": "ronald",
+              "ray": "raymond", "rich": "richard"}
 # "Do we agree?", "What is wrong with it?" (but "What Matt said" answers)
 _ASKS = re.compile(r"^\s*(?:(?:do|does|did|should|shall|can|could|would|will|is|are)\b|(?:what|why|how)\b.*\?\s*$)",
                    re.I | re.S)
@@ -509,9 +513,10 @@ def _unsigned(sentence: str) -> str:
     return _SIGNED_OFF.sub(" ", sentence) if len(sentence) > 50 else sentence
 
 
-# Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!"
+# Thanks to everyone answers no one in particular: "Thanks all.", "Thank you, everybody!",
+# "Thanks all, mark scheme updated" (news after it, to all)
 _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to\s+)?(?:all|everyone|everybody|guys|"
-                         r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*)?\W*$", re.I)
+                         r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*|\s*[,;:–—-]\s*[^.?!]*)?\W*$", re.I)
 
 
 # An invitation to take a side: "shout if you disagree", "let me know if anyone objects", "unless you prefer"

@@ -28,7 +28,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 # and a small letter (unless an abbreviation's); or at a line break when the next line is a list item
 # (marked, or numbered: "2. ", "3) ") or the line ends with punctuation; or at a blank line; or
 # before a table's row (cells set off by tabs).
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+[\"“‘(\[@]?[A-Z0-9])|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“‘(\[@]?[A-Z0-9]|@\w))|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
                   # written all in lower case ("...by evidence. a hypothesis is"): never after "..."
                   r"(?<=[^.][.!?])(?=[ \t]+[a-z])|"
                   r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")

@@ -93,9 +93,8 @@ _PATTERNS: list[_Shape] = [
            needs=("got", "has")),
     # "I like Rob's point", "I'd go with Ana's idea", "Good point from Bo": with the one whose it is
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}(?:['’]d|\s+would)?\s+(?:\w+\s+)?(?:like|love|support|second|go\s+with)\s+"
-                                   rf"{_WHO}\s+(?:\w+\s+)?(?:point|idea|suggestion|proposal|take|answer|definition|version)s?"
-                                   r"\b"), True, needs=("point", "idea", "suggestion", "proposal", "take", "answer",
-                                                       "definition", "version")),
+                                   rf"{_WHO}\s+(?:\w+\s+)?(?:point|idea|take|answer|view)s?\b"), True,
+           needs=("point", "idea", "take", "answer", "view")),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Gg]ood|[Gg]reat|[Ff]air|[Ee]xcellent|[Vv]alid)\s+(?:point|idea|question)\s+"
                                    rf"(?:from|by)\s+{_WHO}"), True, needs=("from", "by")),
     # "Sam has a point", "Bo makes a fair point": granting a point to the one named

@@ -1484,6 +1484,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor means keeping time and order.", ("mentor", "keeping time and order", False)),
     ("A mentor is a formal role in meetings with motions and votes.",
      ("mentor", "formal role in meetings with motions and votes", False)),
+    # from a researcher's trial: "more than" is no comparison of two terms; "not only" grants
+    ("I think a mentor is more than an average.", ("mentor", "more than an average", False)),
+    ("I don't think a mentor is only a coach.", ("mentor", "not only coach", False)),
     # a quotation is one phrase, its commas too
     ('A mentor is "good enough for now, safe enough to try".', ("mentor", "good enough for now, safe enough to try", False)),
 ])
@@ -3441,6 +3444,15 @@ def test_a_bare_agreement_with_one_who_agreed_with_another_agrees_with_both_on_t
 ])
 def test_we_disagree_on_x_tells_where_the_group_stands(said: str, disputes: bool) -> None:
     assert bool(stances(said, name_index([("ann", "Ann Lee")]), replied_author="bo")) == disputes
+
+
+@pytest.mark.parametrize("sentence", [
+    'I\'d mark down any answer that says a mentor is "a boss in disguise".',
+    "People who say a mentor is a boss are wrong.",
+])
+def test_what_an_answer_or_people_say_is_reported_no_claim_of_the_writer(sentence: str) -> None:
+    out, labels = _drafted(sentence, terms="mentor")
+    assert [(labels[c.attribute], c.negated) for c in out.claims] == []
 
 
 def test_a_researchers_telegram_stances(tmp_path: Path) -> None:

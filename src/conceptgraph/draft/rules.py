@@ -83,7 +83,7 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile
                   r"|<=>|<->|[=-]+>|<[=-]+|[→←↔⇒⇔]|\s#\s)")
 _HALF_VERB = re.compile(rf"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         rf"{_NT}|cannot", re.I)
-_LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more|always|also|really|quite|somehow|simply|when|where|"
+_LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more(?!\s+than\b)|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
 # a phrase that is a quotation of a few words, whole: "“good enough for now, safe enough to try”"
@@ -647,9 +647,18 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
         or _as_verb(text, base, start, end, inside)
     if denied:
         for f in found:
-            if f.kind == CLAIM:
+            if f.kind != CLAIM:
+                continue
+            only = _ONLY_BEFORE.search(text, 0, max(f.start - base, 0))
+            if only and not f.negated:
+                # "I don't think X is only Y" grants Y and says there is more: "not only Y"
+                f.label = f"not {only.group(1).lower()} {f.label}"
+            else:
                 f.negated = not f.negated
     return found
+
+
+_ONLY_BEFORE = re.compile(r"\b(only|just|merely|simply|solely|purely)\s+(?:(?:a|an|the)\s+)?$", re.I)
 
 
 # A word after a name, and a verb after that word: "climate change is"

@@ -174,7 +174,10 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
 
 _REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:just|also|once|earlier)\s+)?"
                        r"(?:said|says|wrote|writes|claimed|claims|argued|argues|suggested)\s+(?:that\s+)?"
-                       r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\baccording\s+to\s+(?:you|[A-Z][a-z]+),?\s+")
+                       r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\baccording\s+to\s+(?:you|[A-Z][a-z]+),?\s+"
+                       # what an answer, a book or anyone else says: "any answer that says climate is ..."
+                       r"|\b(?i:answers?|books?|textbooks?|people|students|kids|anyone|someone|everyone|others)\s+"
+                       r"(?:that|who)\s+(?:says?|said|claims?|thinks?|think|writes?)\s+(?:that\s+)?")
 # where a report ends: its sentence, or a "but" that turns to the writer's own view
 _REPORT_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
 

@@ -525,8 +525,13 @@ def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path
     claim, stance = csv.DictReader((tmp_path / "hostile.csv").open(encoding="utf-8", newline=""))
     assert claim["target_label"] == "'=cmd|' /C calc'!A0" and claim["quote"] == "Soup is\nhot." and claim["negated"] == "true"
     assert stance["quote"] == "'+1" and stance["about"] == "soup: not =cmd|' /C calc'!A0"  # opens with no formula
-    # an export of ours is replaced; a CSV of someone else's is not
+    # for code (pandas, R): every cell as written, so a quote is its message's text[start:end]
+    export(build_graph(ds), "pandas", tmp_path / "code.csv")
+    claim, stance = csv.DictReader((tmp_path / "code.csv").open(encoding="utf-8", newline=""))
+    assert claim["target_label"] == "=cmd|' /C calc'!A0" and stance["quote"] == "+1"
+    # an export of ours is replaced (by either, the one table); a CSV of someone else's is not
     export(build_graph(ds), "csv", tmp_path / "hostile.csv")
+    export(build_graph(ds), "pandas", tmp_path / "hostile.csv")
     (tmp_path / "theirs.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(OutputError):
         export(build_graph(ds), "csv", tmp_path / "theirs.csv")

@@ -397,7 +397,7 @@ def _export_names() -> list[str]:
 
 def _export_aliases() -> dict[str, str]:
     """A tool's name for the format it reads best: "export gephi" writes GEXF."""
-    return {"gephi": "gexf", "d3": "json", "excel": "csv", "pandas": "csv", "spreadsheet": "csv"}
+    return {"gephi": "gexf", "d3": "json", "excel": "csv", "spreadsheet": "csv", "r": "pandas"}
 
 
 def _import_names() -> list[str]:

@@ -30,7 +30,7 @@ __all__ = ["FORMATS", "Format", "write", "export", "format_of_name", "format_to_
 #: Every graph format, by name, in the order the command line lists them.
 FORMATS: dict[str, Format] = {f.name: f for f in (
     graphml.FORMAT, graphml.YED, gexf.FORMAT, nodelink.FORMAT, cytoscape.FORMAT, neo4j.FORMAT, cypher.FORMAT, mermaid.FORMAT,
-    table.FORMAT,
+    table.FORMAT, table.RAW,
 )}
 #: Where exports go when no path is given (created when missing).
 DEFAULT_FOLDER = Path("output")

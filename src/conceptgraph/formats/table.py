@@ -7,7 +7,10 @@ graph formats keep them.
 
 A cell that a spreadsheet would run as a formula (one that opens with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, which "+1" does) starts with an apostrophe,
-the mark spreadsheets take for "text": the words stay readable, and nothing runs.
+the mark spreadsheets take for "text": the words stay readable, and nothing runs. The
+``pandas`` format is the same table with every cell as written, for code that reads it
+(a quote is then ``text[start:end]`` of its message, "+1" included), never for a
+spreadsheet.
 
 >>> import io
 >>> from conceptgraph import load_graph
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
 from ..kinds import ASSERTS, CLAIM, CO_OCCURS, MENTIONS, RELATION_KINDS, REPLIES_TO, WROTE, claim_text
@@ -30,7 +34,7 @@ from .common import Format, utf8
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["write_table", "HEADER"]
+__all__ = ["write_table", "HEADER", "FORMAT", "RAW"]
 
 HEADER = ("kind", "says", "source", "source_label", "target", "target_label", "negated", "speaker", "speaker_name",
           "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key", "thread")
@@ -38,7 +42,7 @@ _SHAPE = frozenset((ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))  # the thr
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, guard: bool = True) -> str:
     if value is None or value is False:
         return ""
     if value is True:
@@ -46,15 +50,18 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = "; ".join(map(str, value))
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return "'" + text if guard and text.startswith(_FORMULA) else text
 
 
 def _yes(value: Any) -> str:
     return "true" if value is True else "false"  # a column of one type: R and pandas read it as logical
 
 
-def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None) -> None:
-    """Write the table (UTF-8, a header row, then a row per statement in the graph's order)."""
+def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] | None = None,
+                guard: bool = True) -> None:
+    """Write the table (UTF-8, a header row, then a row per statement in the graph's order);
+    without ``guard``, no cell opens with the apostrophe that keeps a spreadsheet from
+    running it."""
     label = {n: str(d.get("label", n)) for n, d in G.nodes(data=True)}
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -67,7 +74,7 @@ def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] 
         says = claim_text(label[u], label[v], negated) if kind == CLAIM else \
             f"{label[u]} {RELATION_KINDS.get(kind, kind.replace('_', ' '))} {label[v]}"
         span = d.get("span") if isinstance(d.get("span"), list) and len(d["span"]) == 2 else [None, None]
-        w.writerow([_cell(x) for x in (
+        w.writerow([_cell(x, guard) for x in (
             kind, says, u, label[u], v, label[v], _yes(negated), d.get("speaker"), d.get("speaker_name"),
             d.get("quote"), d.get("where"), d.get("message"), span[0], span[1], d.get("concerns_labels"),
             d.get("status"), d.get("confidence"), _yes(d.get("inferred")), k, thread_of(str(d.get("where", ""))))])
@@ -76,10 +83,19 @@ def write_table(G: Graph, out: IO[bytes], positions: dict[Any, tuple[int, int]] 
 
 FORMAT = Format(
     name="csv",
-    help="a table of what was said, one row per claim and relation (R, pandas, a spreadsheet)",
+    help="a table of what was said, one row per claim and relation, for a spreadsheet (for code: pandas)",
     suffixes=(".csv",),
     default_name="{name}.csv",
     write=write_table,
     # (an export from before the thread column is one too, and replaced as such)
     written=lambda head: head.startswith(",".join(HEADER[:-1]).encode()),
+)
+
+RAW = Format(
+    name="pandas",
+    help="the csv table with every cell as written, for pandas or R (a quote is its message's text[start:end]); "
+         "not for a spreadsheet, which may run a cell such as '+1' or '=...' as a formula",
+    default_name="{name}.csv",
+    write=partial(write_table, guard=False),
+    written=FORMAT.written,
 )

@@ -187,3 +187,24 @@ def test_review_lists_and_decides_in_bulk_one_thread_at_a_time(both: Path, tmp_p
     assert r.exit_code == 2 and "--thread goes with --list, --accept-above or --reject-below" in r.stderr
     r = run("review", str(folder), "--list", "--thread", "gamma")
     assert r.exit_code == 2 and "--thread 'gamma' names no thread here" in r.stderr
+
+
+def test_every_graph_export_says_whose_thread_each_thing_is(both: Path, tmp_path: Path) -> None:
+    """Gephi, Cytoscape and Neo4j filter by a field: messages, claims and stances carry
+    their `thread`, a contributor the `threads` they speak in (a researcher's trial had to
+    parse places to split two communities); a dataset of one thread has no such field."""
+    for fmt, name in (("graphml", "g.graphml"), ("gexf", "g.gexf")):
+        assert run("export", fmt, "--data", str(both), "-o", str(tmp_path / name), "-q").exit_code == 0
+        G = nx.read_graphml(tmp_path / name) if fmt == "graphml" else nx.read_gexf(tmp_path / name)
+        nodes = dict(G.nodes(data=True))
+        titles = {"Tabs or spaces at Acme", "What a sprint means at Beta Corp"}
+        assert {d["thread"] for d in nodes.values() if d.get("kind") == "message"} == titles
+        said = [d for *_, d in G.edges(data=True) if d.get("kind") in ("claim", "agrees_with", "disputes")]
+        assert said and all(d["thread"] in titles for d in said)
+        assert {n: json.loads(d["threads"]) for n, d in nodes.items() if d.get("kind") == "contributor"} == {
+            "ana": ["Tabs or spaces at Acme"], "ben": ["Tabs or spaces at Acme"],
+            "cy": ["What a sprint means at Beta Corp"], "dee": ["What a sprint means at Beta Corp"]}
+    one = tmp_path / "one.txt"
+    one.write_text(THREADS["tabs.txt"], encoding="utf-8")
+    assert run("export", "graphml", "--data", str(one), "-o", str(tmp_path / "one.graphml"), "-q").exit_code == 0
+    assert 'attr.name="thread' not in (tmp_path / "one.graphml").read_text(encoding="utf-8")

@@ -71,7 +71,14 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
 
     Optional facts (a message and span, a draft status, the curator's inference, what
     an agreement concerns) are set only where the dataset gives them, so a big graph
-    carries no empty fields."""
+    carries no empty fields. In a dataset of several threads (``import A B``), messages,
+    claims and relations say whose ``thread`` they are, and a contributor the
+    ``threads`` they speak in: a tool that filters by a field (Gephi, Cytoscape, Neo4j)
+    splits the communities without reading places."""
+    from .threads import thread_of
+
+    first = next((x.where for x in (*ds.messages[:1], *ds.claims[:1])), "")
+    of = thread_of if thread_of(first) else (lambda where: "")  # one thread: no field, and no cost
     G = nx.MultiDiGraph(
         title=ds.source.title, author=ds.source.author, date=ds.source.date, url=ds.source.url
     )
@@ -82,11 +89,12 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         G.add_node(a.id, kind=ATTRIBUTE, label=a.label, description=a.description,
                    **_set(status=a.status, confidence=a.confidence))
     for p in ds.contributors:
-        G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote)
+        G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote,
+                   **_set(threads=list(dict.fromkeys(t for w in p.where if (t := of(w))))))
     for m in ds.messages:
         G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
                    **_set(reply_to=m.reply_to, date=m.date, title=m.title, accepted=m.accepted, url=m.url,
-                          gone=m.gone, quotes=list(m.quotes)),
+                          gone=m.gone, quotes=list(m.quotes), thread=of(m.where)),
                    **({} if m.score is None else {"score": m.score}))
     for m in ds.messages:
         G.add_edge(m.by, m.id, key=m.id, kind=WROTE)
@@ -99,7 +107,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
         evidence = {"speaker": c.by, **_set(speaker_name=names.get(c.by)), "quote": c.quote, "where": c.where,
                     "negated": c.negated, "term": c.term,
                     **_anchor(c.message, c.span),
-                    **_set(inferred=c.inferred, status=c.status, confidence=c.confidence)}
+                    **_set(inferred=c.inferred, status=c.status, confidence=c.confidence, thread=of(c.where))}
         G.add_edge(c.term, c.attribute, key=c.id, kind=CLAIM, **evidence)
         G.add_edge(c.by, c.attribute, key=c.id, kind=ASSERTS, **evidence)
     # a link of context (who names a term, terms named together) is never reviewed: it is
@@ -121,7 +129,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
                                                                          for x in r.concerns],
                                                         inferred=r.inferred,
                                                         status=status, confidence=r.confidence, count=r.count,
-                                                        places=list(r.places)))
+                                                        places=list(r.places), thread=of(r.where)))
     return G
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -77,8 +77,8 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     splits the communities without reading places."""
     from .threads import thread_of
 
-    first = next((x.where for x in (*ds.messages[:1], *ds.claims[:1])), "")
-    of = thread_of if thread_of(first) else (lambda where: "")  # one thread: no field, and no cost
+    first = ds.messages[0].where if ds.messages else ds.claims[0].where if ds.claims else ""
+    of: Callable[[str], str] = thread_of if thread_of(first) else _no_thread  # one thread: no field, and no cost
     G = nx.MultiDiGraph(
         title=ds.source.title, author=ds.source.author, date=ds.source.date, url=ds.source.url
     )
@@ -131,6 +131,10 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
                                                         status=status, confidence=r.confidence, count=r.count,
                                                         places=list(r.places), thread=of(r.where)))
     return G
+
+
+def _no_thread(where: str) -> str:
+    return ""
 
 
 def _set(**fields: Any) -> dict[str, Any]:

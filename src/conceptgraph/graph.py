@@ -90,7 +90,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
                    **_set(status=a.status, confidence=a.confidence))
     for p in ds.contributors:
         G.add_node(p.id, kind=CONTRIBUTOR, label=p.name, role=p.role, where=list(p.where), quote=p.quote,
-                   **_set(threads=list(dict.fromkeys(t for w in p.where if (t := of(w))))))
+                   **_set(threads=list(dict.fromkeys(th for w in p.where if (th := of(w))))))
     for m in ds.messages:
         G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
                    **_set(reply_to=m.reply_to, date=m.date, title=m.title, accepted=m.accepted, url=m.url,

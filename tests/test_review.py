@@ -1648,6 +1648,27 @@ def test_editing_a_claims_attribute_names_its_sentences_opposition_and_the_edit_
     assert out.exit_code == 0 and "transfers known content is opposed to creates new things" in out.stdout
 
 
+def test_an_edit_to_another_writing_of_the_same_name_says_where_it_is_made(tmp_path: Path) -> None:
+    """"attribute=loaded dice" for "loaded dice 🎲" names the same attribute (names compare
+    with marks aside): the claim is unchanged, and the answer says to edit the attribute's
+    label (a researcher's trial had "unchanged" and nothing more)."""
+    (tmp_path / "t.txt").write_text("Ann: What is the difference between a workshop and a training?\n"
+                                    "Sam: A training transfers known content, a workshop is loaded dice 🎲.\n",
+                                    encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    claim = next(i["id"] for i in listed if i["text"] == "workshop: loaded dice 🎲")
+    attribute = next(i["id"] for i in listed if i["text"] == "attribute “loaded dice 🎲”")
+    out = run("review", str(folder), claim, "--edit", "attribute=loaded dice")
+    assert out.exit_code == 0 and "workshop: loaded dice 🎲, unchanged" in out.stdout
+    assert f"'loaded dice' is the attribute 'loaded dice 🎲' already, as names compare (case, accents and marks " \
+           f"aside): to write it so, edit the attribute itself: {attribute} --edit 'label=loaded dice'" in out.stdout
+    assert run("review", str(folder), attribute, "--edit", "label=loaded dice").exit_code == 0
+    assert "attribute: loaded dice" in run("review", str(folder), "--list").stdout or \
+        any(x["label"] == "loaded dice" for x in section(folder, "reviewed.yaml", "attributes"))
+
+
 def test_a_stance_is_about_a_claim_named_by_its_edited_attribute(drafted: Path) -> None:
     """--list shows an edited claim in its new words; about= takes them (it had taken only
     the drafted label, which no listing shows any more), or the old ones."""

@@ -1337,6 +1337,18 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
         now += r.said_about(e.edit["about"], _edited_fields(e)["target"])
+    if now == r.describe(it):
+        # "attribute=loaded dice" for "loaded dice 🎲": one name, as names compare; how it is
+        # written is the term's or attribute's own label, edited on it
+        for field in (TERM, ATTRIBUTE):
+            given = edit.get(field)
+            named = next((x for x in r.items if x.kind == field and isinstance(given, str)
+                          and normalise(x.fields[field]) == normalise(given) and x.fields[field] != given), None)
+            if named is not None:
+                done["note"] = "\n".join(filter(None, (done.get("note"), (
+                    f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as names "
+                    f"compare (case, accents and marks aside): to write it so, edit the {field} itself: "
+                    f"{named.rid} --edit 'label={excerpt(given, 40)}'"))))
     r.write_files()
     return {**_summary(r, before, accepted=1, rejected=len(done.get("dropped", ())), changed=turned),
             "edited": [it.rid, r.describe(it), now],

@@ -1512,6 +1512,26 @@ def test_an_addition_that_cannot_be_made_says_why_in_one_line(drafted: Path, arg
     assert not (drafted / "decisions.yaml").exists()
 
 
+def test_an_addition_names_a_chat_turn_without_its_time(tmp_path: Path) -> None:
+    """"turn 2" names "turn 2 at 08:05", as a reader would write it (a researcher's trial
+    had to give the time); a place of none says "this dataset" in a dataset of several."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("14/01/2024, 08:02 - Dave: What is the difference between weather and climate?\n"
+                    "14/01/2024, 08:05 - Tom: Climate is weather over decades.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(chat), "-o", str(folder), "--draft", "-q").exit_code == 0
+    out = run("review", str(folder), "--add", "claim", "message=turn 2", "quote=Climate is weather over decades.",
+              "term=climate", "attribute=weather over decades", "--json")
+    assert out.exit_code == 0, out.stderr
+    other = tmp_path / "other.txt"
+    other.write_text("Ann: A tab is one character.\nBo: Indeed it is.\n", encoding="utf-8")
+    assert run("import", str(chat), str(other), "-o", str(tmp_path / "both"), "--draft", "-q").exit_code == 0
+    out = run("review", str(tmp_path / "both"), "--add", "claim", "message=turn 9", "quote=x", "term=x", "attribute=y")
+    assert out.exit_code == 2 and "no message 'turn 9' in this dataset" in out.stderr, out.stderr
+    out = run("review", str(tmp_path / "both"), "--add", "claim", "message=turn 2", "quote=x", "term=x", "attribute=y")
+    assert out.exit_code == 2 and "'turn 2' is a place in 2 threads: name the thread too" in out.stderr, out.stderr
+
+
 def test_an_addition_meets_what_the_draft_and_the_review_made_of_it(drafted: Path) -> None:
     """The same claim at the same place is never made twice: whether drafted, edited into
     it, named by an alias, or a symmetric relation given the other way round."""

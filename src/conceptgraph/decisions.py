@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -1152,8 +1153,6 @@ def _made_from(ident: str, label: str) -> bool:
     its slug, or its slug and a number): a record renamed in review keeps its id, so this
     tells it from another record that already had the new label (a rename that merged
     two terms)."""
-    import re
-
     from .discussions.thread import slug
 
     base = slug(label)[:60].strip("-") or "x"
@@ -1653,12 +1652,17 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
     for m in messages.values():
         if key in (normalise(m.id), normalise(m.where)):
             return m
+    # "turn 8" for "turn 8 at 08:22": a chat's time is no part of what a place is called
+    untimed = [m for m in messages.values() if normalise(_AT_CLOCK.sub("", m.where)) == key]
+    if len(untimed) == 1:
+        return untimed[0]
     # in a dataset of several threads a place names its thread first ("“Governance…” › comment 4"):
     # the place within it is enough when only one thread has it, and the start of the
     # thread's title tells two apart ("Governance › comment 4", ">" for "›")
     thread, _, place = name.replace(">", "›").rpartition("›")
     key, start = normalise(place), normalise(thread)
-    within = [m for m in messages.values() if " › " in m.where and normalise(m.where.rsplit(" › ", 1)[1]) == key
+    within = [m for m in messages.values() if " › " in m.where
+              and normalise(_AT_CLOCK.sub("", m.where.rsplit(" › ", 1)[1])) == key
               and normalise(m.where.rsplit(" › ", 1)[0]).startswith(start)]
     if len(within) == 1:
         return within[0]
@@ -1668,8 +1672,13 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
                          f"{place.strip()}')")
     # a slip is suggested as the name was typed: a place ("turn 9") for a place, else an id
     names = [m.where for m in messages.values() if m.where] if " " in name.strip() else list(messages)
-    raise UsageError(f"no message '{excerpt(name, 30)}' in this thread{did_you_mean(name, names or list(messages))}; "
-                     "`conceptgraph thread DATA` lists them")
+    several = any(" › " in m.where for m in messages.values())
+    raise UsageError(f"no message '{excerpt(name, 30)}' in this {'dataset' if several else 'thread'}"
+                     f"{did_you_mean(name, names or list(messages))}; `conceptgraph thread DATA` lists them")
+
+
+# a chat's time of day after its place: "turn 8 at 08:22"
+_AT_CLOCK = re.compile(r"\s+at\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?$", re.I)
 
 
 def _whole(field: str, value: str) -> str:
@@ -1685,8 +1694,6 @@ def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) ->
     spacing and either kind of quote mark or apostrophe, else in any case. None is a
     :class:`UsageError`, which names the speaker's other message that has it, if one does
     (``messages``: the thread's)."""
-    import re
-
     if quote.strip() and quote in m.text:
         return [(at.start(), at.end()) for at in re.finditer(re.escape(quote), m.text)]
     marks = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}

@@ -603,6 +603,32 @@ def test_the_thread_shows_what_a_message_quotes_apart_from_its_words(browser, tm
         page.close()
 
 
+def test_the_thread_of_several_threads_names_each_once_as_a_heading(browser, tmp_path: Path) -> None:
+    """Two communities in one dataset: the thread panel gives each thread's title once, as
+    a heading where it begins, and each message its place within it ("turn 2"), not the
+    title again (three lines a message on a phone); a hostile title is only text."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Contributor, Dataset, Message, Source
+
+    a, b = "“Weather Watchers” › ", f"“{PAYLOADS[0]}” › "
+    ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", (a + "turn 1",)),
+                                            Contributor("bo", "Bo", "commenter", (a + "turn 2", b + "turn 1"))),
+                 messages=(Message("m1", "ann", a + "turn 1", "Weather is today."),
+                           Message("m2", "bo", a + "turn 2", "Climate is decades.", reply_to="m1"),
+                           Message("m3", "bo", b + "turn 1", "Climate is a pattern.")))
+    page = Page(browser, write_page(build_graph(ds), tmp_path / "two.html"))
+    try:
+        page.page.click("#thread-toggle")
+        assert page.js("() => [...document.querySelectorAll('#messages > li.thread-title')].map((h) => h.textContent)") \
+            == ["Weather Watchers", PAYLOADS[0]]
+        heads = page.js("() => [...document.querySelectorAll('#messages > li .head')].map((h) => h.textContent)")
+        assert heads == ["Ann · turn 1", "Bo · turn 2 · replies to turn 1", "Bo · turn 1"]
+        assert page.js("() => window.__pwned") is None and not page.dialogs and not page.errors
+        page.screenshot("thread-two.png")
+    finally:
+        page.close()
+
+
 def test_the_keyboard_goes_from_the_search_into_the_panel_and_back(fresh: Page) -> None:
     """/ and a name, Enter: the panel's heading has the keyboard (its name is read first),
     Tab goes on to its controls; Escape closes the panel and gives the keyboard back to

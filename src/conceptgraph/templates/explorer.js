@@ -848,15 +848,27 @@
     if (threadBuilt) return;
     threadBuilt = true;
     const ol = $("messages");
+    // in a dataset of several threads each place opens with its thread's title: said once,
+    // as a heading where the thread begins, not on every message (three lines each on a phone)
+    const titled = /^“([^”]*)” › /;
+    let shownTitle = null;
     data.thread.forEach((m) => {
+      const t = titled.exec(m.where || "");
+      if (t && t[1] !== shownTitle) {
+        const heading = el("li", null, "thread-title");
+        heading.appendChild(el("h3", t[1]));
+        ol.appendChild(heading);
+      }
+      shownTitle = t ? t[1] : null;
+      const own = (place) => (t && place.startsWith(t[0]) ? place.slice(t[0].length) : place);
       const li = el("li");
       li.id = "message-" + m.node;
       const head = el("div", null, "head");
       head.appendChild(el("strong", m.by || "?"));
-      head.appendChild(document.createTextNode(visible(" · " + [m.where, m.date].filter(Boolean).join(" · "))));
+      head.appendChild(document.createTextNode(visible(" · " + [own(m.where || ""), m.date].filter(Boolean).join(" · "))));
       if (m.replyTo !== null && m.replyTo !== undefined) {
         head.appendChild(document.createTextNode(" · replies to "));
-        head.appendChild(button(node.label(m.replyTo), () => goToMessage(m.replyTo), "linkish small"));
+        head.appendChild(button(own(node.label(m.replyTo)), () => goToMessage(m.replyTo), "linkish small"));
       }
       if (m.url) {
         head.appendChild(document.createTextNode(" · "));

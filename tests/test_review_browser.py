@@ -159,6 +159,30 @@ def test_thirty_items_reviewed_by_keys_alone(browser, server: ReviewServer, draf
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def test_a_stance_s_card_says_which_message_it_replies_to(browser, tmp_path: Path) -> None:
+    """A dispute drafted towards someone: the card and --list say whose message it answers,
+    so that a wrong target shows (a researcher's trial found one at 0.80 with nothing to
+    tell it by)."""
+    raw = tmp_path / "t.json"
+    msgs = [("Priya", 0, "What is the difference between weather and climate?"),
+            ("Ben", 1, "Climate includes the oceans and ice sheets."),
+            ("Tom", 2, "Fair, but the oceans are not on the spec.")]
+    raw.write_text(json.dumps({"name": "Geography", "type": "private_supergroup", "id": 1, "messages": [
+        {"id": i + 1, "type": "message", "date": f"2024-01-1{i}T10:00:00", "from": who, "from_id": f"user{who}",
+         "text": text, **({"reply_to_message_id": to} if to else {})} for i, (who, to, text) in enumerate(msgs)]}),
+        encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    listed = json.loads(run("review", str(tmp_path / "d"), "--list", "--json").stdout)
+    [dispute] = [i for i in listed if i["kind"] == "disputes"]
+    assert dispute["text"] == "Tom disputes Ben" and dispute["replies_to"] == "Ben, message 2"
+    with _reviewing(browser, tmp_path / "d") as (page, _):
+        for _ in range(12):
+            if page.get_attribute("#rv-card", "data-item") == dispute["id"]:
+                break
+            page.keyboard.press(" ")  # skip
+        assert "Tom, message 3, replying to Ben, message 2" in (page.text_content("#rv-card") or "")
+
+
 @contextmanager
 def _reviewing(browser, folder: Path) -> Iterator[tuple[Any, ReviewServer]]:
     """The review page of ``folder``, served, open in a fresh window until the block ends."""

@@ -391,6 +391,8 @@ class ReviewItem(TypedDict):
     #: an agreement's or dispute's claims, each in words with its place; [] when it is about
     #: everything its target said
     about: NotRequired[list[str]]
+    #: an agreement's or dispute's message answers this one: its writer and place
+    replies_to: NotRequired[str]
     #: how likely the reviewer is to accept it, learned from their decisions (--order confidence):
     #: the confidence itself until they have decided some
     likely: NotRequired[float]

@@ -309,6 +309,9 @@ class Review:
             out |= {"speaker": self.names.get(m.by, m.by), "where": m.where, "message": m.id,
                     "span": list(said.span) if said.span else None, "quote": m.text[said.span[0]:said.span[1]]
                     if said.span else said.quote} | ({"first": True} if said is not r else {})
+            answered = self.snap.messages.get(m.reply_to) if it.kind == "relation" and r.kind in STANCES else None
+            if answered is not None:  # whom a stance's message answers: a wrong target shows beside it
+                out["replies_to"] = f"{self.names.get(answered.by, answered.by)}, {answered.where}"
         return out
 
     def page_row(self, it: Item) -> dict[str, Any]:

@@ -468,7 +468,8 @@
       title.appendChild(el("span", it.text)); // (as every text of the data: its controls shown escaped)
       card.appendChild(title);
       if (it.speaker) {
-        card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", "), "rv-who"));
+        card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", ")
+          + (it.replies_to ? ", replying to " + it.replies_to : ""), "rv-who"));
       }
       if (it.about) { // an agreement or dispute: with what (e changes it)
         card.appendChild(el("div", "about: " + (it.about.length ? it.about.join("; ")

@@ -1646,17 +1646,25 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     assert run("validate", str(drafted)).exit_code == 0
 
 
-def test_editing_a_claims_attribute_names_its_sentences_opposition_and_the_edit_for_it(tmp_path: Path) -> None:
-    """"A training transfers known content, a workshop produces something new.": an
-    opposition between the two attributes is drafted from the sentence. Edit the claim's
-    attribute, and the opposition, undecided, still names the old words (another claim
-    keeps them): the note says so, with the edit that makes it follow."""
+def _workshop_thread(tmp_path: Path) -> Path:
+    """A drafted folder of two who say alike that a training transfers known content and a
+    workshop produces something new: a claim each, and an opposition between the two
+    attributes from each one's sentence."""
     (tmp_path / "t.txt").write_text(
         "Ann: What is the difference between a workshop and a training?\n"
         "Sam: A training transfers known content, a workshop produces something new.\n"
         "Ingrid: A workshop produces something new, a training transfers known content.\n", encoding="utf-8")
     folder = tmp_path / "d"
     assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    return folder
+
+
+def test_editing_a_claims_attribute_names_its_sentences_opposition_and_the_edit_for_it(tmp_path: Path) -> None:
+    """"A training transfers known content, a workshop produces something new.": an
+    opposition between the two attributes is drafted from the sentence. Edit the claim's
+    attribute, and the opposition, undecided, still names the old words (another claim
+    keeps them): the note says so, with the edit that makes it follow."""
+    folder = _workshop_thread(tmp_path)
     listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
     claim = next(i["id"] for i in listed if i["text"] == "workshop: produces something new" and i["where"] == "turn 2")
     opposed = next(i["id"] for i in listed if i["kind"] == "opposes" and i["where"] == "turn 2")
@@ -2093,12 +2101,7 @@ def test_drafting_again_keeps_a_decision_on_an_item_a_rename_merged(tmp_path: Pa
     decision names the opposition by the merged attribute's label. Drafting again finds
     it decided (it had been drafted again beside the accepted one: a duplicate id, and no
     draft at all)."""
-    (tmp_path / "t.txt").write_text(
-        "Ann: What is the difference between a workshop and a training?\n"
-        "Sam: A training transfers known content, a workshop produces something new.\n"
-        "Ingrid: A workshop produces something new, a training transfers known content.\n", encoding="utf-8")
-    folder = tmp_path / "d"
-    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    folder = _workshop_thread(tmp_path)
     listed = {(i["kind"], i["text"], i["where"]): i["id"] for i in json.loads(run("review", str(folder), "--list",
                                                                                   "--json").stdout)}
     claim = listed[("claim", "workshop: produces something new", "turn 2")]

@@ -75,7 +75,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     claims and relations say whose ``thread`` they are, and a contributor the
     ``threads`` they speak in: a tool that filters by a field (Gephi, Cytoscape, Neo4j)
     splits the communities without reading places."""
-    from .threads import thread_of
+    from .places import thread_of
 
     first = ds.messages[0].where if ds.messages else ds.claims[0].where if ds.claims else ""
     of: Callable[[str], str] = thread_of if thread_of(first) else _no_thread  # one thread: no field, and no cost

@@ -18,22 +18,11 @@ from .errors import UsageError, excerpt
 from .graph import Graph, edge_items
 from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
 from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
+from .places import PLACE as _PLACE
+from .places import thread_of
 
 __all__ = ["thread_of", "uncut", "threads", "pick", "one_thread"]
 
-# how import writes the place of a message in a dataset of several threads
-_PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
-
-
-def thread_of(where: str) -> str:
-    """The title of the thread that a place is in, in a dataset of several threads; ""
-    in a dataset of one.
-
-    >>> thread_of("“Ask HN: Tabs?” › comment 4"), thread_of("comment 4")
-    ('Ask HN: Tabs?', '')
-    """
-    m = _PLACE.match(where)
-    return m["title"] if m else ""
 
 
 def uncut(title: str) -> str:

@@ -1,0 +1,25 @@
+"""Where a message is, as import writes it: in a dataset of several threads, its
+thread's title first (“Provider is not a pattern” › comment 2), which is how a
+message, claim or stance is known to belong to a thread. Used by the graph (a
+``thread`` field for the exports) and by :mod:`conceptgraph.threads`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLACE", "thread_of"]
+
+#: How import writes the place of a message in a dataset of several threads.
+PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
+
+
+def thread_of(where: str) -> str:
+    """The title of the thread that a place is in, in a dataset of several threads; ""
+    in a dataset of one.
+
+    >>> thread_of("“Ask HN: Tabs?” › comment 4"), thread_of("comment 4")
+    ('Ask HN: Tabs?', '')
+    """
+    m = PLACE.match(where)
+    return m["title"] if m else ""

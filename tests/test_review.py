@@ -1828,6 +1828,29 @@ def test_a_folder_with_decisions_and_no_draft_is_drafted_and_its_decisions_kept(
     assert keys(drafted) == before
 
 
+def test_reviewed_yaml_deleted_alone_is_made_again_by_drafting_and_said_so_before(tmp_path: Path) -> None:
+    """With reviewed.yaml deleted (as the README says to, after editing it by hand),
+    draft.yaml's undecided claims name terms accepted in it: every command says so and
+    what makes it again, and `draft` does, the same as a second run would give (a trial
+    found the folder unreadable by any command, and two drafts in a row that differed)."""
+    folder = _workshop_thread(tmp_path)
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    term = next(i["id"] for i in listed if i["text"] == "term “workshop”")
+    assert run("review", str(folder), "--accept", term).exit_code == 0
+    assert run("review", str(folder), "--add", "claim", "message=turn 3", "quote=a training transfers known content",
+               "term=instruction", "attribute=transfers known content").exit_code == 0  # a term made in review
+    (folder / "reviewed.yaml").unlink()
+    out = run("info", "--data", str(folder))
+    assert out.exit_code == 1 and "reviewed.yaml, which holds the accepted items this draft builds on, is missing: " \
+        f"`conceptgraph draft {folder}` makes both files again from decisions.yaml" in out.stderr, out.stderr
+    assert run("draft", str(folder), "-q").exit_code == 0
+    assert run("validate", str(folder)).exit_code == 0
+    first = {name: (folder / name).read_bytes() for name in ("draft.yaml", "reviewed.yaml")}
+    assert term not in {i["id"] for i in json.loads(run("review", str(folder), "--list", "--json").stdout)}
+    assert run("draft", str(folder), "-q").exit_code == 0
+    assert {name: (folder / name).read_bytes() for name in first} == first
+
+
 def test_drafting_again_after_a_rename_and_an_edit_brings_nothing_back(drafted: Path) -> None:
     assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
     assert run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").exit_code == 0

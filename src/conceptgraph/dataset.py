@@ -404,7 +404,23 @@ def load_dataset(path: str | os.PathLike[str], instead: Mapping[str, str] | None
     for f in files:
         text = instead[f.name] if f.name in instead else read_text(f)
         docs.append(Document(str(f), text, _parse_yaml(text, str(f))))
-    return _Builder(docs).dataset()
+    try:
+        return _Builder(docs).dataset()
+    except DatasetError as e:
+        raise reviewed_missing(e) from None
+
+
+def reviewed_missing(e: DatasetError) -> DatasetError:
+    """``e``, told why, when it is draft.yaml's and the folder has decisions.yaml but no
+    reviewed.yaml: the accepted items draft.yaml builds on (a term accepted, then named
+    by a claim still to decide) are gone with it, and drafting again makes it anew."""
+    where = Path(e.file)
+    if where.name != "draft.yaml" or not (where.parent / "decisions.yaml").is_file() \
+            or (where.parent / "reviewed.yaml").exists():
+        return e
+    return DatasetError(f"{e.problem} (reviewed.yaml, which holds the accepted items this draft builds on, is "
+                        f"missing: `conceptgraph draft {where.parent}` makes both files again from decisions.yaml)",
+                        e.file, e.line)
 
 
 def parse_dataset(text: str, file: str = "<string>") -> Dataset:

@@ -1076,7 +1076,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     draft.yaml (their ``status: draft`` deleted) are recorded as accepted decisions.
     Raises :class:`DatasetError` for a folder that cannot be read and
     :class:`OutputError` for a reviewed.yaml changed by hand."""
-    from .dataset import build_dataset, read_documents
+    from .dataset import build_dataset, read_documents, reviewed_missing
     from .files import input_files, read_limited
 
     root = Path(folder)
@@ -1108,9 +1108,9 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     docs = read_documents({str(root / name): text for name, text in texts.items()})
     try:
         whole = build_dataset(docs)  # everything together: references across files, every anchor
-    except DatasetError:
+    except DatasetError as e:
         if REVIEWED_FILE not in texts:
-            raise
+            raise reviewed_missing(e) from None
         # stopped between writing draft.yaml and reviewed.yaml: the decisions make the latter again
         docs = [d for d in docs if Path(d.file).name != REVIEWED_FILE]
         whole = build_dataset(docs)

@@ -1068,7 +1068,7 @@ def draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | 
 
 
 def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] | None,
-                  terms: Iterable[str] | None, max_terms: int, force: bool) -> dict[str, Any]:
+                  terms: Iterable[str] | None, max_terms: int, force: bool, settled_once: bool = False) -> dict[str, Any]:
     from ..dataset import Document, build_dataset, dataset_data, dump_data, read_documents
     from ..decisions import (
         DECISIONS_FILE,
@@ -1100,8 +1100,12 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     own = (frozenset({"discussion.yaml"}) if kind == "discussion" else frozenset(f.name for f in files)) \
         - {DECISIONS_FILE, REVIEWED_FILE} | {DRAFT_FILE}
     existed = not in_place and check_new_folder(target, own, force)
+    # decisions with no reviewed.yaml (deleted, or never written): the draft.yaml there may name
+    # accepted items that went with it, so it is drafted anew and the decisions settled on it
+    lost = from_folder and not settled_once and (src / DECISIONS_FILE).is_file() and not (src / REVIEWED_FILE).exists()
     if from_folder:
-        sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
+        if not lost:
+            sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
         files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]
     seen = _earlier_draft(src / DRAFT_FILE) if in_place else None
     book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
@@ -1123,7 +1127,8 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     drafted = draft(base, terms, max_terms, other_languages=others)
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,
     # then the decisions settled on it, as review does; else what was decided stays out
-    unsettled = book.raw is not None and REVIEWED_FILE not in base_files and not (src / DRAFT_FILE).is_file()
+    unsettled = book.raw is not None and REVIEWED_FILE not in base_files and not settled_once \
+        and (lost or not (src / DRAFT_FILE).is_file())
     drafted = _not_curated(drafted, base)
     if not unsettled:
         drafted = respect(drafted, base, book)
@@ -1167,7 +1172,12 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         # what decisions.yaml had decided left the draft for reviewed.yaml: the counts say what is left
         left = _sections(read_limited(target / DRAFT_FILE))
         settled = sum(counts.values()) - sum(left.values())
-        counts = {k: left[k] for k in counts}
+        # and drafted once more beside what review accepted and made (a term added or renamed
+        # there is one the draft then finds claims of): the draft a second run would give
+        again = _draft_folder(target, None, terms, max_terms, force, settled_once=True)
+        again.pop("replaced", None)
+        return {**again, **({"settled": settled} if settled > 0 else {}),
+                **({"replaced": n} if seen and (n := _undecided(seen)) else {})}
     return {"path": str(target), "file": str(target / DRAFT_FILE), **counts,
             **({"settled": settled} if settled > 0 else {}),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),

@@ -1851,6 +1851,23 @@ def test_reviewed_yaml_deleted_alone_is_made_again_by_drafting_and_said_so_befor
     assert {name: (folder / name).read_bytes() for name in first} == first
 
 
+def test_a_message_changed_by_hand_under_an_accepted_quote_is_the_error_said(tmp_path: Path) -> None:
+    """A typo fixed in discussion.yaml, inside words an accepted claim quotes: the error
+    names the quote that no longer matches its message, not a term draft.yaml misses (a
+    trial's "draft.yaml:81: unknown term 'outage'" said nothing of the edit)."""
+    folder = _workshop_thread(tmp_path)
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    said = [i["id"] for i in listed if i.get("where") == "turn 2" and i["kind"] != "attribute"]
+    assert run("review", str(folder), "--accept", *said).exit_code == 0  # turn 3's items name its terms still
+    text = (folder / "discussion.yaml").read_text(encoding="utf-8")
+    (folder / "discussion.yaml").write_text(text.replace("a workshop produces something new.",
+                                                         "a workshop produces somthing new."), encoding="utf-8")
+    for args in (["review", str(folder), "--list"], ["draft", str(folder)], ["info", "--data", str(folder)]):
+        out = run(*args)
+        assert out.exit_code == 1 and "of 'turn-2' are not the quote" in out.stderr and "unknown" not in out.stderr, \
+            (args, out.stderr)
+
+
 def test_drafting_again_after_a_rename_and_an_edit_brings_nothing_back(drafted: Path) -> None:
     assert run("review", str(drafted), "t-0564e28df2", "--edit", "label=teamwork").exit_code == 0
     assert run("review", str(drafted), "c-932a56d4c8", "--edit", "attribute=needs get served").exit_code == 0

@@ -1113,7 +1113,12 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
             raise reviewed_missing(e) from None
         # stopped between writing draft.yaml and reviewed.yaml: the decisions make the latter again
         docs = [d for d in docs if Path(d.file).name != REVIEWED_FILE]
-        whole = build_dataset(docs)
+        try:
+            whole = build_dataset(docs)
+        except DatasetError:
+            # not that: draft.yaml builds on it (a message changed by hand, which its quotes no
+            # longer match, say), and its own error is the one that says what is wrong
+            raise e from None
     part = {Path(d.file).name: d for d in docs}
     others = [d for d in docs if Path(d.file).name not in (DRAFT_FILE, REVIEWED_FILE)]
     drafted_ids = _ids(part.get(DRAFT_FILE))

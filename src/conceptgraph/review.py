@@ -641,6 +641,18 @@ class Review:
                              f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
             notes += [f"{self.named([a])}, accepted, goes: no claim has it now (an undo brings it back)"
                       for a in orphaned]
+            if decision in (ACCEPTED, EDITED):
+                # an attribute is what its claims say: accepted alone, no term has it yet
+                alone = [a for a in items if a.kind == ATTRIBUTE and not any(
+                    u.kind == CLAIM and self.status(u) in (ACCEPTED, EDITED) and a.record.id in self._uses_now(u)
+                    for u in self.items)]
+                if len(alone) > 2:  # (a bulk decision: one line)
+                    notes.append(f"{len(alone)} attributes accepted show in the graph once a claim that has them "
+                                 f"is: {', '.join(a.rid for a in alone[:5])}{' ...' if len(alone) > 5 else ''}")
+                for a in alone if len(alone) <= 2 else ():
+                    claims = [u for u in self._undecided_on(a) if u.kind == CLAIM]
+                    notes.append(f"{a.rid} is accepted, and shows in the graph once a claim that has it is"
+                                 + (f": {self.named(claims)}" if claims else " (none is left to decide)"))
             if decision == EDITED and items[0].kind == CLAIM and ATTRIBUTE in lines[0][3]:
                 # an opposition drafted from the claim's own sentence names its old words, which
                 # other claims may keep: said, with the edit that makes it follow

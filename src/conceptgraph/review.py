@@ -572,8 +572,8 @@ class Review:
                     along = self._undecided_on(it)
                     # and their attributes as drafted (their confidence), should no other item keep them
                     own = {u.record.attribute for u in along if u.kind == CLAIM}
-                    took = [self._noted(a) for a in self.items
-                            if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None]
+                    took = [self._noted(a) for a in self.items  # (not the one rejected: it is no other's)
+                            if a.kind == ATTRIBUTE and a.record.id in own and self.status(a) is None and a is not it]
                     # with, for a claim, the undecided stances about it (as its own rejection notes them)
                     if any(u.kind == CLAIM for u in along):
                         stances_on = self._stances_on() if stances_on is None else stances_on

@@ -2231,6 +2231,7 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
     ("Exactly, Ann.", "", "agrees_with"), ("Exactly, Ann Smith!", "", "agrees_with"),  # said to whom it answers
     ("Exactly: a facilitator is content-neutral.", "", "agrees_with"),  # and what is agreed, after it
     ("I like Maria's point actually.", "maria", "agrees_with"), ("Good point from Maria.", "maria", "agrees_with"),
+    ("+1 to Mariq's point.", "maria", "agrees_with"),  # a name typed a letter off, as "Marcu's" for Marcus
     ("Indeed — a moderator enforces rules.", "", "agrees_with"),
     ("Great summary +1", "", "agrees_with"),
     ("For what it's worth, I'd say +1, since it reads better for newcomers.", "", "agrees_with"),  # no sign-off

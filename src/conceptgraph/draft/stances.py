@@ -409,7 +409,26 @@ def _person(who: str, names: dict[str, str]) -> str:
         ids = {ident for key, ident in names.items() if key.startswith(first)}
         if len(ids) == 1:
             return ids.pop()
+    typed = fold(bare.split()[0])
+    if len(typed) >= 5:  # a name typed one letter off, as "Marcu's" for Marcus: one person's, else none
+        ids = {ident for key, ident in names.items() if not key.startswith(_LOGIN) and _one_off(typed, key)}
+        if len(ids) == 1:
+            return ids.pop()
     return ""
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter left out, added or changed.
+
+    >>> _one_off("marcu", "marcus"), _one_off("marcos", "marcus"), _one_off("marc", "marcus")
+    (True, True, False)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 # Whom a sentence speaks to: "@bo" (not an address), or a name set off by commas or a dash: "Bo, ...", "bo - yes",

@@ -280,8 +280,12 @@ class Review:
 
     def says_now(self, it: Item) -> str:
         """What ``it`` says now: :meth:`describe`, in an edit's words if it was edited."""
+        return self.describe(it, self._fields_now(it))
+
+    def _fields_now(self, it: Item) -> dict[str, Any] | None:
+        """An edited item's fields as its edit made them; None for one not edited."""
         e = self.book.find(it.key) if self.status(it) == EDITED else None
-        return self.describe(it, _edited_fields(e) if e is not None else None)
+        return _edited_fields(e) if e is not None else None
 
     def named(self, items: Sequence[Item], most: int = 4) -> str:
         """Items as a note lists them: each id, by which a command decides it, with what it
@@ -643,9 +647,11 @@ class Review:
                       for a in orphaned]
             if decision in (ACCEPTED, EDITED):
                 # an attribute is what its claims say: accepted alone, no term has it yet
-                alone = [a for a in items if a.kind == ATTRIBUTE and not any(
-                    u.kind == CLAIM and self.status(u) in (ACCEPTED, EDITED) and a.record.id in self._uses_now(u)
-                    for u in self.items)]
+                picked = [a for a in items if a.kind == ATTRIBUTE]
+                # (the attributes accepted claims have, found once: a bulk decision has many)
+                had = {x for u in self.items if u.kind == CLAIM and self.status(u) in (ACCEPTED, EDITED)
+                       for x in self._uses_now(u)} if picked else set()
+                alone = [a for a in picked if a.record.id not in had]
                 if len(alone) > 2:  # (a bulk decision: one line)
                     notes.append(f"{len(alone)} attributes accepted show in the graph once a claim that has them "
                                  f"is: {', '.join(a.rid for a in alone[:5])}{' ...' if len(alone) > 5 else ''}")
@@ -879,9 +885,9 @@ class Review:
 
     def _claim_now(self, it: Item) -> tuple[str, bool]:
         """A claim's attribute and negation now: an edit's, if it was edited."""
-        e = self.book.find(it.key) if self.status(it) == EDITED else None
-        edit = e.edit if e is not None else {}
-        return str(edit.get(ATTRIBUTE, it.fields[ATTRIBUTE])), bool(edit.get("negated", it.record.negated))
+        now = self._fields_now(it)
+        return (str(now[ATTRIBUTE]), bool(now.get("negated"))) if now is not None \
+            else (str(it.fields[ATTRIBUTE]), bool(it.record.negated))
 
     def _as_drafted(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         """``fields`` with each term and attribute named as the decisions name it: by the

@@ -64,6 +64,7 @@ from .kinds import (
     claim_text,
 )
 from .names import normalise
+from .places import place_in, thread_of
 
 if TYPE_CHECKING:
     from .dataset import Document
@@ -1666,9 +1667,8 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
     # thread's title tells two apart ("Governance › comment 4", ">" for "›")
     thread, _, place = name.replace(">", "›").rpartition("›")
     key, start = normalise(place), normalise(thread)
-    within = [m for m in messages.values() if " › " in m.where
-              and normalise(_AT_CLOCK.sub("", m.where.rsplit(" › ", 1)[1])) == key
-              and normalise(m.where.rsplit(" › ", 1)[0]).startswith(start)]
+    within = [m for m in messages.values() if thread_of(m.where)
+              and normalise(_AT_CLOCK.sub("", place_in(m.where))) == key and normalise(thread_of(m.where)).startswith(start)]
     if len(within) == 1:
         return within[0]
     if within:
@@ -1677,7 +1677,7 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
                          f"{place.strip()}')")
     # a slip is suggested as the name was typed: a place ("turn 9") for a place, else an id
     names = [m.where for m in messages.values() if m.where] if " " in name.strip() else list(messages)
-    several = any(" › " in m.where for m in messages.values())
+    several = any(thread_of(m.where) for m in messages.values())
     raise UsageError(f"no message '{excerpt(name, 30)}' in this {'dataset' if several else 'thread'}"
                      f"{did_you_mean(name, names or list(messages))}; `conceptgraph thread DATA` lists them")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE", "thread_of"]
+__all__ = ["PLACE", "thread_of", "place_in"]
 
 #: How import writes the place of a message in a dataset of several threads.
 PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
@@ -23,3 +23,13 @@ def thread_of(where: str) -> str:
     """
     m = PLACE.match(where)
     return m["title"] if m else ""
+
+
+def place_in(where: str) -> str:
+    """A place within its thread: without the thread's title, in a dataset of several.
+
+    >>> place_in("“Ask HN: Tabs?” › comment 4"), place_in("comment 4")
+    ('comment 4', 'comment 4')
+    """
+    m = PLACE.match(where)
+    return where[m.end():] if m else where

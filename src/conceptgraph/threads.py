@@ -80,7 +80,8 @@ def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]]
 
     hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
         or [t for t in titles if t.endswith("…") and normalise(uncut(t)) and key.startswith(normalise(uncut(t)))] \
-        or [t for t in titles if key and key in normalise(t)] or addressed(name.strip().rstrip("/"))
+        or [t for t in titles if key and key in normalise(t)] \
+        or (addressed(url) if (url := name.strip().rstrip("/")).startswith(("https://", "http://")) else [])
     if len(hits) != 1:
         listed = ", ".join(f"“{t}”" for t in (hits or titles)[:6])
         more = f" and {len(hits or titles) - 6} more" if len(hits or titles) > 6 else ""
@@ -93,8 +94,6 @@ def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]]
 def _addressed(G: Graph, url: str) -> list[str]:
     """The threads one of whose messages is at ``url`` (a thread's address is its first
     message's)."""
-    if not url.startswith(("https://", "http://")):
-        return []
     return list(dict.fromkeys(t for _, d in G.nodes(data=True) if d.get("kind") == MESSAGE
                               and str(d.get("url", "")).rstrip("/") == url and (t := thread_of(str(d.get("where", ""))))))
 

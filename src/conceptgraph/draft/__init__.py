@@ -37,6 +37,7 @@ from ..discussions.thread import in_chat_thread, slug, unique_id
 from ..errors import DatasetError
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import base_form, normalise
+from ..places import place_in
 
 if TYPE_CHECKING:
     from ..dataset import Document
@@ -549,7 +550,7 @@ class _Drafter:
         from .rules import content_words
         from .stances import Stance, stances
 
-        if _SPOKEN.match(msg.where) and _CONTINUER.match(text):
+        if _spoken(msg.where) and _CONTINUER.match(text):
             return named_target  # "Okay." in a meeting's transcript: the listener is following, not agreeing
         found = stances(text, self.who, replied, s, matched)
         if endorsed and not any(st.named or st.kind == DISPUTES for st in found):
@@ -591,7 +592,7 @@ class _Drafter:
         from .stances import addressed, names_someone_else, of_the_opening
 
         found, words = reading.leaning, reading.words
-        if found and _SPOKEN.match(msg.where) and _CONTINUER.match(msg.text[found[1]:found[2]]):
+        if found and _spoken(msg.where) and _CONTINUER.match(msg.text[found[1]:found[2]]):
             return  # "Right. Okay." in a meeting: following, not agreeing
         if found and names_someone_else(msg.text[found[1]:found[2]], self.who):
             return  # "I agree with Priya" where no Priya speaks: with whom, the thread does not say
@@ -830,13 +831,17 @@ def _languages(messages: Sequence[Message], held: bool = False,
     return out
 
 
-# A spoken transcript's turn ("turn 12 at 00:03:10"), and what a listener says there to
-# show they follow, which in speech is no agreement (conversation analysis calls these
-# continuers): "Okay.", "Right.", "Mm-hmm.", "Got it." said and nothing else ("Yes." and
-# "Yeah." answer as often as they follow, so they are read as elsewhere)
-_SPOKEN = re.compile(r"(?:“[^”]*” › )?turn \d")
+# What a listener says in a transcript's turn (:func:`_spoken`) to show they follow, which
+# in speech is no agreement (conversation analysis calls these continuers): "Okay.",
+# "Right.", "Mm-hmm.", "Got it." said and nothing else ("Yes." and "Yeah." answer as often
+# as they follow, so they are read as elsewhere)
 _CONTINUER = re.compile(r"^\W*(?:(?:ok|okay|right|mm+[- ]?hmm+|m+hm+|uh[- ]?huh|hmm+|uh|um|ah|oh|i see|got it|gotcha|"
                         r"alright|all right)\W*)+$", re.I)
+
+
+def _spoken(where: str) -> bool:
+    """Whether a message's place is a transcript's turn ("turn 12 at 00:03:10")."""
+    return re.match(r"turn \d", place_in(where)) is not None
 
 
 # "Yes." or "No." and nothing else: an answer when what it answers asks

@@ -28,7 +28,7 @@ from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
 from ..kinds import ASSERTS, CLAIM, CO_OCCURS, MENTIONS, RELATION_KINDS, REPLIES_TO, WROTE, claim_text
-from ..threads import thread_of
+from ..places import thread_of
 from .common import Format, utf8
 
 if TYPE_CHECKING:

@@ -342,11 +342,13 @@ class _People:
 
     def __init__(self, threads: list[Thread], apart: bool = False) -> None:
         named: dict[str, set[tuple[int, str]]] = {}  # name -> (origin, key) of each of its people
+        written: dict[str, str] = {}  # name -> as it was first written
         for t in threads:
             for p in t.posts:
                 if p.author:
-                    named.setdefault(" ".join(p.author.casefold().split()), set()).add(
-                        (t.origin, _person_key(p, "")))
+                    name = " ".join(p.author.casefold().split())
+                    named.setdefault(name, set()).add((t.origin, _person_key(p, "")))
+                    written.setdefault(name, p.author)
         self.same: dict[tuple[int, str], str] = {}  # (origin, key) -> the key they are one person under
         self.across: list[str] = []  # the names made one person so, as first written
         for name, keys in named.items():
@@ -354,8 +356,7 @@ class _People:
             if not apart and len(set(origins)) > 1 and len(origins) == len(set(origins)):  # one of that name in each file
                 one = f"\0named {name}"
                 self.same.update({k: one for k in keys})
-                self.across.append(next(p.author for t in threads for p in t.posts
-                                        if p.author and " ".join(p.author.casefold().split()) == name))
+                self.across.append(written[name])
 
     def key(self, p: Post, where: str, origin: int) -> str:
         """The person who wrote ``p`` (at ``where``, read from file ``origin``)."""

@@ -392,7 +392,7 @@ class Decisions:
         self.revision = revision
         self.raw = raw
         self._index: tuple[dict[Any, Entry], dict[Any, list[Entry]]] | None = None
-        self._renamed: tuple[list[Entry], list[tuple[str, str, str]]] | None = None
+        self._renamed: tuple[list[Entry], list[tuple[str, str, str]], dict[tuple[str, str], str]] | None = None
 
     @classmethod
     def read(cls, folder: str | os.PathLike[str]) -> Decisions:
@@ -441,7 +441,7 @@ class Decisions:
         name, names the item by the name it then had)."""
         hit = self._find(key)
         if hit is None and key[0] in (CLAIM, RELATION) and self.renamed():
-            renamed = _renamed_key(key, {(kind, normalise(was)): normalise(now) for kind, was, now in self.renamed()})
+            renamed = _renamed_key(key, self._renamed_keys())
             if renamed != key:
                 hit = self._find(renamed)
         return hit
@@ -470,10 +470,20 @@ class Decisions:
     def renamed(self) -> list[tuple[str, str, str]]:
         """The terms and attributes renamed in review: (item kind, label as drafted, new
         label) of each edit that gives one and stands; kept until the entries change."""
+        return self._renames()[1]
+
+    def _renamed_keys(self) -> dict[tuple[str, str], str]:
+        """:meth:`renamed` as keys compare names: (kind, normalised label as drafted) ->
+        the normalised new label."""
+        return self._renames()[2]
+
+    def _renames(self) -> tuple[list[Entry], list[tuple[str, str, str]], dict[tuple[str, str], str]]:
         if self._renamed is None or self._renamed[0] is not self.entries:  # every change makes a new list
-            self._renamed = (self.entries, [(e.item, e.fields[e.item], e.edit["label"]) for e in self.latest()
-                                            if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit])
-        return self._renamed[1]
+            renamed = [(e.item, e.fields[e.item], e.edit["label"]) for e in self.latest()
+                       if e.decision == EDITED and e.item in (TERM, ATTRIBUTE) and "label" in e.edit]
+            self._renamed = (self.entries, renamed,
+                             {(kind, normalise(was)): normalise(now) for kind, was, now in renamed})
+        return self._renamed
 
     @property
     def last_action(self) -> int:

@@ -87,7 +87,7 @@ _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more(?!\s+than\b)|alwa
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
 # a phrase that is a quotation of a few words, whole: "“good enough for now, safe enough to try”"
-_QUOTED_PHRASE = re.compile(r"\s*[\"“]([^\"“”\n]{3,90}?[^\s\"“”])[\"”]\s*[.!?]?\s*$")
+_QUOTED_PHRASE = re.compile(r"\s*[\"“][^\"“”\n]{3,90}?[^\s\"“”][\"”]\s*[.!?]?\s*$")
 # an article and one word that is no noun, at a comma: the noun it describes comes after
 _OPEN_NOUN_PHRASE = re.compile(r"\b(?i:a|an|the|this|that|some|any|every|no|its|their|our|my|your)\s+([\w-]+)$")
 
@@ -273,10 +273,8 @@ def _label(phrase: str, ends: bool = False) -> str:
     ``ends``: the phrase ends where its sentence does, not before another term's name
     (then a preposition that ends it is kept: "the word I care about")."""
     text = phrase
-    quoted = _QUOTED_PHRASE.match(phrase)
-    if quoted:  # 'is "good enough for now, safe enough to try"': the words quoted are one
-        phrase = quoted.group(1)
-    for cut in ([] if quoted else _CUT.finditer(phrase)):
+    # 'is "good enough for now, safe enough to try"': the words quoted are one, never cut
+    for cut in ([] if _QUOTED_PHRASE.match(phrase) else _CUT.finditer(phrase)):
         before = phrase[: cut.start()]
         if cut.group().strip() == "," and (open_np := _OPEN_NOUN_PHRASE.search(before)) \
                 and _describes(open_np.group(1)) and (then := re.match(r"\s*([\w-]+)", phrase[cut.end():])) \

@@ -2174,3 +2174,42 @@ def test_drafting_again_keeps_a_decision_on_an_item_a_rename_merged(tmp_path: Pa
     assert r.exit_code == 0, r.stderr
     assert json.loads(run("review", str(folder), "--list", "--json").stdout) == before
     assert [x["id"] for x in section(folder, "reviewed.yaml", "relations")] == list(opposed.values())
+
+
+def test_decisions_on_messages_an_older_import_lacks_wait_for_them_and_no_empty_card_stands_in(
+        tmp_path: Path) -> None:
+    """The README's way to import again (decisions.yaml moved out and back) with an older
+    export by mistake: what was accepted on its later messages is said to be left out, and
+    kept; no card without a place stands for it, whose rejection would overturn the accept
+    (a trial's did); the newer export imported again brings it back."""
+    newer = tmp_path / "newer.txt"
+    newer.write_text("Ann: What is the difference between a workshop and a training?\n"
+                     "Sam: A training transfers known content, a workshop produces something new.\n"
+                     "Bo: I agree with Sam.\n", encoding="utf-8")
+    older = tmp_path / "older.txt"
+    older.write_text("".join(newer.read_text(encoding="utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(newer), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    stance = next(i["id"] for i in listed if i["text"] == "Bo agrees with Sam")
+    assert run("review", str(folder), "--accept", stance).exit_code == 0
+
+    def import_keeping_decisions(export: Path) -> Any:
+        shutil.move(folder / "decisions.yaml", tmp_path / "decisions.yaml")
+        (folder / "reviewed.yaml").unlink(missing_ok=True)
+        assert run("import", str(export), "-o", str(folder), "--force", "-q").exit_code == 0
+        shutil.move(tmp_path / "decisions.yaml", folder / "decisions.yaml")
+        return run("draft", str(folder), "-q")
+
+    out = import_keeping_decisions(older)
+    assert out.exit_code == 0 and "decisions.yaml: 1 accepted item quotes a message this discussion does not have " \
+        "(turn-3), as when an older export is imported: left out of the graph, and kept in decisions.yaml for when " \
+        "the messages are back" in out.stderr, out.stderr
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    assert [i for i in listed if i["kind"] in ("agrees_with", "disputes") or "where" not in i and i["kind"] != "term"] \
+        == [], listed
+    assert "Bo" not in run("agreement", "--data", str(folder), "--curated", "--json").stdout
+    out = import_keeping_decisions(newer)
+    assert out.exit_code == 0 and "does not have" not in out.stderr, out.stderr
+    relations = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))["relations"]
+    assert [(r["kind"], r["source"], r["target"]) for r in relations] == [("agrees_with", "bo", "sam")]

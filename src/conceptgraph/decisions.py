@@ -1284,8 +1284,12 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     # claims before relations: a stance made again finds the claims it was about
     # accepted, yet in no file, and naming a term or attribute no file has: a line mistyped by hand
     unheld: list[Item] = []
+    # decided on messages this discussion lacks (an older export imported over a newer one):
+    # kept in decisions.yaml for when they are back, and no card meanwhile
+    messages = {m.id for m in whole.messages}
+    elsewhere = [e for e in book.latest() if e.fields.get("message") and e.fields["message"] not in messages]
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
-        if e.key not in seen:
+        if e.key not in seen and not (e.fields.get("message") and e.fields["message"] not in messages):
             before = len(invented)
             made = _remake(e, label, whole, None, ensure, claim_ids, ids)
             if made is not None and made.key not in seen:
@@ -1299,6 +1303,14 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             f"{'' if len(unheld) > 1 else 's'} what neither {DRAFT_FILE} nor {REVIEWED_FILE} holds ({what}"
             f"{', ...' if len(unheld) > 3 else ''}): made again from {'their lines' if len(unheld) > 1 else 'its line'}; "
             "if a name there is mistyped, mend it"), stacklevel=2)
+    kept = [e for e in elsewhere if e.decision in (ACCEPTED, EDITED)]
+    if kept:
+        places = list(dict.fromkeys(e.fields["message"] for e in kept))
+        warnings.warn(ConceptGraphWarning(
+            f"{DECISIONS_FILE}: {len(kept)} accepted item{'s' if len(kept) > 1 else ''} quote"
+            f"{'' if len(kept) > 1 else 's'} {'messages' if len(places) > 1 else 'a message'} this discussion does not have "
+            f"({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}), as when an older export is imported: "
+            f"left out of the graph, and kept in {DECISIONS_FILE} for when the messages are back"), stacklevel=2)
     return out
 
 
@@ -1344,6 +1356,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
                     else replace(like.record, label=name, status=DRAFT))
         return make_item(e.item, rec, label)
     m = next((x for x in whole.messages if x.id == f.get("message")), None)
+    if f.get("message") and m is None:
+        return None
     span = f.get("span")
     if e.item == CLAIM:
         if m is None or span is None:

@@ -3,7 +3,8 @@
 REST API gives them (``GET /api/v4/channels/{id}/posts``, or a thread's,
 ``/posts/{id}/thread``, saved as JSON).
 
-Each channel is a thread ("Team / Channel"). Direct messages, said between people and
+Each channel is a thread, titled by the channel, its team being where it is (a file of
+several channels of one team is titled by the team). Direct messages, said between people and
 not to a channel, are left out and counted when the file holds a channel's posts too;
 a file of them alone is read, each group of people a thread. A thread's posts are
 ``message N`` in time order, their replies ``reply K to message N``. A reply answers
@@ -26,8 +27,8 @@ posts (a stand-in while a reply answers one), posts of bots and webhooks
 ...     b'{"type":"post","post":{"team":"eng","channel":"naming","user":"ana","create_at":1714557600000,'
 ...     b'"message":"Is a *tenant* an org?","replies":[{"user":"bo","message":"> an org?\\\\nNo.","create_at":1}]}}'])
 >>> [thread], left = read_mattermost(export, "export.jsonl")
->>> thread.title, [(p.author, p.text, p.place, p.parent) for p in thread.posts]  # doctest: +NORMALIZE_WHITESPACE
-('eng / Naming', [('Ana Lima', 'Is a tenant an org?', 'message 1', None),
+>>> thread.title, thread.site, [(p.author, p.text, p.place, p.parent) for p in thread.posts]  # doctest: +NORMALIZE_WHITESPACE
+('Naming', 'eng', [('Ana Lima', 'Is a tenant an org?', 'message 1', None),
                   ('bo', 'No.', 'reply 1 to message 1', 'L4')])
 >>> dict(left)
 {"quoted lines (others' words)": 1}
@@ -81,6 +82,7 @@ class _File(NamedTuple):
     titles: dict[str, str]  # thread key -> its title
     people: dict[str, tuple[str, str]]  # user -> their name and account
     bots: set[str]
+    sites: dict[str, str]  # thread key -> where it is (a channel's team)
 
 
 def read_mattermost(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
@@ -156,10 +158,13 @@ def _export(data: bytes, file: str) -> _File:
                       for i, r in enumerate(list_of(obj.get("replies")), 1) if isinstance(r, dict)]
     titles = {key: "direct messages: " + ", ".join(sorted(people.get(m, (m, m))[0] for m in members))
               for key, members in groups.items()}
+    # a channel's name, not the thread's question: "Ops / Incident Management" would be
+    # read as two sides set against each other
+    sites: dict[str, str] = {}
     for key, (team, channel) in places.items():
-        shown = channels.get((team, channel)) or channel
-        titles[key] = f"{teams.get(team) or team} / {shown}" if team else shown
-    return _File(posts, titles, people, bots)
+        titles[key] = channels.get((team, channel)) or channel
+        sites[key] = teams.get(team) or team
+    return _File(posts, titles, people, bots, sites)
 
 
 def _api(data: bytes, file: str) -> _File:
@@ -196,7 +201,7 @@ def _api(data: bytes, file: str) -> _File:
     posts = [_Said(key, text_of(p.get("root_id")), text_of(p.get("channel_id")), text_of(p.get("user_id")), p)
              for key, p in found.items()]
     titles = {c: (stem if len(channels) == 1 and stem else c) for c in channels}
-    return _File(posts, titles, people, bots)
+    return _File(posts, titles, people, bots, {})
 
 
 def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread], Left]:
@@ -232,7 +237,8 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
         if not text and not gone:
             left["empty"] += 1
             continue
-        thread = threads.setdefault(p.thread, Thread(key=p.thread, title=read.titles.get(p.thread, p.thread)))
+        thread = threads.setdefault(p.thread, Thread(key=p.thread, title=read.titles.get(p.thread, p.thread),
+                                                          site=read.sites.get(p.thread, "")))
         name, account = read.people.get(p.user, (p.user, p.user))
         if shown:  # a webhook's post shows the name it was given, not its owner's
             name = account = shown

@@ -2213,3 +2213,34 @@ def test_decisions_on_messages_an_older_import_lacks_wait_for_them_and_no_empty_
     assert out.exit_code == 0 and "does not have" not in out.stderr, out.stderr
     relations = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))["relations"]
     assert [(r["kind"], r["source"], r["target"]) for r in relations] == [("agrees_with", "bo", "sam")]
+
+
+def test_a_label_changed_by_hand_in_draft_yaml_is_never_drafted_over_silently(tmp_path: Path) -> None:
+    """An attribute's label changed in draft.yaml: its claim and opposition now say the new
+    words, items no draft makes again. `draft` says so, where, and the two ways on (a
+    trial's next draft put the old words back without a word); once they are decided
+    it drafts, and --force lets them go."""
+    folder = _workshop_thread(tmp_path)
+    path = folder / "draft.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("label: produces something new",
+                                                             "label: creates something new"), encoding="utf-8")
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    changed = sorted(i["id"] for i in listed if "creates something new" in i["text"] and i["kind"] != "agrees_with")
+    assert len(changed) == 5, listed  # the attribute, two claims and two oppositions
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text == "  label: creates something new") - 1
+    before = path.read_bytes()
+    out = run("draft", str(folder))
+    assert out.exit_code == 6 and out.stderr.startswith(f"Error: {path}:{line}: 5 items changed by hand here (") \
+        and out.stderr.endswith("which no draft makes again: accept or edit them in review first, or draft with "
+                                "--force to let them go; nothing written\n"), out.stderr
+    assert path.read_bytes() == before
+    claims = [i for i in changed if i.startswith("c-")]
+    assert run("review", str(folder), "--accept", *claims).exit_code == 0
+    out = run("draft", str(folder))
+    assert out.exit_code == 6 and ": 2 items changed by hand here (r-" in out.stderr, out.stderr  # the oppositions
+    assert run("draft", str(folder), "--force", "-q").exit_code == 0
+    assert "creates something new" not in path.read_text(encoding="utf-8")
+    accepted = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))
+    assert [a["label"] for a in accepted["attributes"]] == ["creates something new"]
+    assert run("draft", str(folder), "-q").exit_code == 0

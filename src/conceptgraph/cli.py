@@ -836,7 +836,7 @@ def _pair(given: str, option: str, shape: str = "OTHER=NAME") -> tuple[str, str]
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
               "else output/<name of DATA>/); its parent must exist (only output/ is made).")
-@click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files).")
+@click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files); in place, let go of items changed by hand in draft.yaml.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")
 @json_option

@@ -1078,6 +1078,7 @@ class Snapshot:
     book: Decisions
     held: dict[str, bytes | None]  # file name -> its bytes when read (None: absent)
     messages: dict[str, Message]
+    hand: list[Item] = field(default_factory=list)  # undecided items changed by hand (sync_folder)
 
 
 def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
@@ -1468,10 +1469,47 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     return out
 
 
+def changed_by_hand(snap: Snapshot, settled: Settled) -> list[Item]:
+    """The undecided items whose ids no longer fit what they say: changed in draft.yaml by
+    hand (a label, a claim's attribute), which no draft makes again. A claim's or a
+    relation's id is its review id, a term's or attribute's is made from its label."""
+    # a label renamed in review changes the keys of the items that name it: the names they
+    # were drafted with are any of those it was renamed from
+    was: dict[tuple[str, str], set[str]] = {}
+    for kind, drafted, new in snap.book.renamed():
+        was.setdefault((kind, normalise(new)), set()).add(drafted)
+
+    def named(kind: str, label: str) -> list[str]:
+        return [label, *sorted(was.get((kind, normalise(label)), ()))]
+
+    out = []
+    for it in snap.items:
+        if it.key in settled.status or it.kind == CONTEXT:
+            continue
+        if it.kind in (TERM, ATTRIBUTE):
+            if not _made_from(it.record.id, it.record.label):
+                out.append(it)
+            continue
+        own = re.sub(r"^(\w-[0-9a-f]{10})-\d+$", r"\1", it.record.id)
+        if own == it.rid:
+            continue
+        ends = (TERM, ATTRIBUTE) if it.kind == CLAIM else RELATION_ENDS[it.record.kind]
+        fields = (TERM, ATTRIBUTE) if it.kind == CLAIM else ("source", "target")
+        if not any(review_id(key_of(it.kind, {**it.fields, fields[0]: a, fields[1]: b})) == own
+                   for a in (named(ends[0], it.fields[fields[0]]) if ends[0] != CONTRIBUTOR else [it.fields[fields[0]]])
+                   for b in (named(ends[1], it.fields[fields[1]]) if ends[1] != CONTRIBUTOR else [it.fields[fields[1]]])):
+            out.append(it)
+    return out
+
+
 def _settled_texts(snap: Snapshot, settled: Settled) -> dict[str, str]:
     """The texts of draft.yaml and reviewed.yaml as ``settled`` has them (no reviewed.yaml
-    while nothing is accepted and the folder has none)."""
-    texts = {DRAFT_FILE: draft_text(settled.remaining)}
+    while nothing is accepted and the folder has none). A draft.yaml holding items changed
+    by hand is not signed as drafted: the next draft reads it for them."""
+    remaining = draft_text(settled.remaining)
+    if changed_by_hand(snap, settled):
+        remaining = remaining.replace(_CHECK, "# (changed by hand) ", 1)
+    texts = {DRAFT_FILE: remaining}
     if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
         texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
     return texts
@@ -1505,7 +1543,9 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
             and _only_drafts(root / DRAFT_FILE):
         return None  # never reviewed and nothing accepted by hand: nothing to bring in step
     snap = read_folder(root)
-    write_settled(snap, settle(snap.items, snap.book, snap.base))
+    settled = settle(snap.items, snap.book, snap.base)
+    write_settled(snap, settled)
+    snap.hand = changed_by_hand(snap, settled)
     return snap
 
 

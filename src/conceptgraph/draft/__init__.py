@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import in_chat_thread, slug, unique_id
-from ..errors import DatasetError
+from ..errors import DatasetError, OutputError, excerpt
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import base_form, normalise
 from ..places import place_in
@@ -1110,7 +1110,10 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     lost = from_folder and not settled_once and (src / DECISIONS_FILE).is_file() and not (src / REVIEWED_FILE).exists()
     if from_folder:
         if not lost:
-            sync_folder(src)  # decisions first: reviewed.yaml holds every accepted item before anything is drafted
+            # decisions first: reviewed.yaml holds every accepted item before anything is drafted
+            snap = sync_folder(src)
+            if snap is not None and snap.hand and in_place and not force:
+                raise _hand_changes(src / DRAFT_FILE, snap.hand)
         files = [f for f in input_kind(src)[1] if f.name != DRAFT_FILE]
     seen = _earlier_draft(src / DRAFT_FILE) if in_place else None
     book = Decisions.read(src) if from_folder else Decisions(target / DECISIONS_FILE)
@@ -1190,6 +1193,21 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
             **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {}),
             **({"replaced": n} if seen and (n := _undecided(seen)) else {})}
+
+
+def _hand_changes(path: Path, hand: list[Any]) -> OutputError:
+    """The refusal to draft over items changed by hand in draft.yaml, which no draft makes
+    again: where they are, and the two ways on."""
+    from ..decisions import describe
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = {line[len("- id: "):].strip(): n for n, line in enumerate(lines, 1) if line.startswith("- id: ")}
+    first = min((at[it.record.id] for it in hand if it.record.id in at), default=None)
+    what = ", ".join(f"{it.rid} “{excerpt(describe(it), 40)}”" for it in hand[:2]) + (", ..." if len(hand) > 2 else "")
+    them = "them" if len(hand) > 1 else "it"
+    return OutputError(f"{path}{f':{first}' if first else ''}: {len(hand)} item{'s' if len(hand) > 1 else ''} changed by "
+                       f"hand here ({what}), which no draft makes again: accept or edit {them} in review first, or "
+                       f"draft with --force to let {them} go; nothing written")
 
 
 def _latest(disputers: dict[str, list[str]], speaker: str) -> str:

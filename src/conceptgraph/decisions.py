@@ -137,6 +137,7 @@ _REVIEWED_HEADER = ("# The items accepted in review, written by `conceptgraph re
                     "# and the draft: a curated dataset file. Change decisions in the review, not here: an\n"
                     "# edited copy of this file is never replaced (keep your own items in a file of yours).\n")
 _CHECK = "# check: "
+_CHANGED = "# (changed by hand) "  # in place of the check: a draft.yaml that holds items changed by hand
 
 
 class Conflict(OutputError):
@@ -1078,6 +1079,8 @@ class Snapshot:
     book: Decisions
     held: dict[str, bytes | None]  # file name -> its bytes when read (None: absent)
     messages: dict[str, Message]
+    #: draft.yaml was not as a draft or a review wrote it: it may hold items changed by hand
+    edited: bool = False
     hand: list[Item] = field(default_factory=list)  # undecided items changed by hand (sync_folder)
 
 
@@ -1152,7 +1155,8 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         book.record(hand)
         book.save()
     return Snapshot(root, base, [_as_draft(it) for it in items], book, held,
-                    {m.id: m for m in whole.messages})
+                    {m.id: m for m in whole.messages},
+                    DRAFT_FILE in texts and _hand_edited(texts[DRAFT_FILE], _DRAFT_HEADER))
 
 
 def _drafted_labels(book: Decisions, ds: Dataset) -> dict[str, str]:
@@ -1507,8 +1511,9 @@ def _settled_texts(snap: Snapshot, settled: Settled) -> dict[str, str]:
     while nothing is accepted and the folder has none). A draft.yaml holding items changed
     by hand is not signed as drafted: the next draft reads it for them."""
     remaining = draft_text(settled.remaining)
-    if changed_by_hand(snap, settled):
-        remaining = remaining.replace(_CHECK, "# (changed by hand) ", 1)
+    # (looked for only in a draft.yaml changed since written: that takes as long as settling)
+    if snap.edited and changed_by_hand(snap, settled):
+        remaining = remaining.replace(_CHECK, _CHANGED, 1)
     texts = {DRAFT_FILE: remaining}
     if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
         texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
@@ -1519,6 +1524,7 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
     """Write draft.yaml and reviewed.yaml as ``settled`` has them, together, and only if
     both still hold what was read or last written (else :class:`Conflict`)."""
     files = {name: text.encode("utf-8") for name, text in _settled_texts(snap, settled).items()}
+    snap.edited = files[DRAFT_FILE].startswith((_DRAFT_HEADER + _CHANGED).encode("utf-8"))
     changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
     if changed:
         replace_together(snap.folder, changed)
@@ -1545,7 +1551,7 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     snap = read_folder(root)
     settled = settle(snap.items, snap.book, snap.base)
     write_settled(snap, settled)
-    snap.hand = changed_by_hand(snap, settled)
+    snap.hand = changed_by_hand(snap, settled) if snap.edited else []
     return snap
 
 

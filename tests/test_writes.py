@@ -724,6 +724,19 @@ def test_gloss_zero_reads_back_as_zero(tmp_path: Path) -> None:
     assert load_graph(tmp_path / "g.json").nodes["t"]["gloss"] == "0"  # what the page and the queries read
 
 
+def test_a_graph_whose_text_names_an_exports_key_reads_back_as_a_graph(tmp_path: Path) -> None:
+    """A gloss "answer_id" (found by the property test above) made the JSON export read
+    as Stack Exchange's API answer."""
+    import networkx as nx
+
+    from conceptgraph.formats import export
+
+    G = nx.MultiDiGraph(gloss="answer_id")
+    G.add_node("t", kind="term", label="question_id", gloss="comment_id")
+    export(G, "json", tmp_path / "g.json")
+    assert load_graph(tmp_path / "g.json").nodes["t"]["gloss"] == "comment_id"
+
+
 def test_read_if_exists_says_none_for_nothing(tmp_path: Path) -> None:
     assert read_if_exists(tmp_path / "nothing") is None
     with pytest.raises(WriteConflict):

@@ -48,8 +48,16 @@ def sniff_stackexchange(head: bytes) -> bool:
 
 
 def sniff_stackexchange_api(head: bytes) -> bool:
-    start = head.lstrip()[:1] in (b"{", b"[")
-    return start and (b'"question_id"' in head or b'"answer_id"' in head or b'"comment_id"' in head)
+    r"""The API's JSON: an object with a question's, answer's or comment's id as a key (as
+    a value, it is any JSON's text: a graph's gloss "answer_id").
+
+    >>> sniff_stackexchange_api(b'{"items": [{"answer_id": 7}]}'), sniff_stackexchange_api(b'{"gloss": "answer_id"}')
+    (True, False)
+    """
+    return head.lstrip()[:1] in (b"{", b"[") and _API_KEY.search(head) is not None
+
+
+_API_KEY = re.compile(rb'"(?:question|answer|comment)_id"\s*:')
 
 
 def sniff(head: bytes) -> bool:

@@ -343,6 +343,7 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back
     ("I'd disagree slightly with that.", "tom", [("disputes", "tom")]),
     ("I see it differently from Maria.", "tom", [("disputes", "maria")]),  # to the one named, not the one above
+    ("I see it differently to Maria actually.", "tom", [("disputes", "maria")]),  # as British English says it
     ("I beg to differ with Maria.", "tom", [("disputes", "maria")]),
     ("I see it differently.", "tom", [("disputes", "tom")]),
     ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),
@@ -713,6 +714,15 @@ def test_two_words_set_apart_in_a_title_are_two_terms_not_one() -> None:
                            Message("m2", "b", "comment 1", "Affect is a verb, effect a noun.", reply_to="m1")))
     labels = {t.label.casefold() for t in draft(ds).terms}
     assert {"affect", "effect"} <= labels and not any("vs" in x.split() for x in labels)
+
+
+def test_a_side_of_a_title_ends_at_a_dash_standing_alone() -> None:
+    """"Fact vs opinion - what's the difference?": the side is "opinion", not "opinion -
+    what's", which no one says (a teacher's trial lost the term, and every claim on it)."""
+    msgs = [Message("m1", "a", "post", "Post your definition of a fact and an opinion."),
+            Message("m2", "b", "comment 1", "An opinion is what someone thinks. A fact can be checked.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="Fact vs opinion - what's the difference?", max_terms=10)}
+    assert {"fact", "opinion"} <= labels, labels
 
 
 def test_the_talks_own_words_with_a_pointer_or_a_judgement_are_no_terms() -> None:
@@ -1950,6 +1960,7 @@ def test_a_modal_that_denies_drafts_the_claim_negated(sentence: str, negated: bo
 @pytest.mark.parametrize(("sentence", "negated"), [
     ("I think volunteer is a status.", False),
     ("I don't think volunteer is a status.", True),  # the speaker denies it
+    ("i dont think volunteer is a status", True),  # typed without its apostrophe
     ("We do not believe that volunteer is a status.", True),
     ("I don't think we should drop volunteer entirely.", True),
     ("I don't think volunteer is not a status.", False),  # denied twice
@@ -2576,6 +2587,22 @@ def _drafted_stances(tmp_path: Path, thread: str) -> dict[tuple[str, str, str], 
     ds, _ = read_discussion([path])
     by = {c.id: c.name for c in ds.contributors}
     return {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")}
+
+
+def test_a_stance_in_one_thread_is_never_about_what_was_said_in_another(tmp_path: Path) -> None:
+    """Two threads imported together, the same people in both: Bo's dispute in the second
+    is about what Ann said there, never about her claim in the first (a teacher's trial
+    had a reply on empathy scoped to claims on facts, from the other discussion)."""
+    (tmp_path / "sonnets.txt").write_text("Ann: A sonnet is a poem of fourteen lines.\nBo: Agreed.\n", encoding="utf-8")
+    (tmp_path / "haiku.txt").write_text("Ann: Now for the haiku, and what it takes.\nBo: No, Ann, I disagree.\n",
+                                        encoding="utf-8")
+    ds, _ = read_discussion([tmp_path / "sonnets.txt", tmp_path / "haiku.txt"])
+    drafted = draft(ds, terms=["sonnet", "haiku"])
+    at = {m.id: m.where for m in ds.messages}
+    stances_ = {at[r.message]: r.concerns for r in drafted.relations if r.kind in ("agrees_with", "disputes")}
+    claims = {c.id: at[c.message] for c in drafted.claims}
+    assert len(stances_) == 2 and all(claims[c].split(" › ")[0] == where.split(" › ")[0]
+                                      for where, about in stances_.items() for c in about), (stances_, claims)
 
 
 def test_a_reply_that_states_no_stance_is_guessed_by_the_way_it_leans(tmp_path: Path) -> None:

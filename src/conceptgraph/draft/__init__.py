@@ -37,7 +37,7 @@ from ..discussions.thread import in_chat_thread, slug, unique_id
 from ..errors import DatasetError, OutputError, excerpt
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
 from ..names import base_form, normalise
-from ..places import place_in
+from ..places import place_in, thread_of
 
 if TYPE_CHECKING:
     from ..dataset import Document
@@ -68,7 +68,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     is the same, byte for byte."""
     from ..model import Dataset
     from ..progress import Progress
-    from ..threads import thread_of, uncut
+    from ..threads import uncut
     from .parallel import halves
     from .relations import senses
     from .rules import mentions_in
@@ -332,6 +332,8 @@ class _Drafter:
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
         self.said: dict[str, list[_Said]] = {}
+        # message id -> its thread, in a dataset of several (one thread's stances are about its claims)
+        self.thread_at = {m.id: t for m in ds.messages if (t := thread_of(m.where))}
         self.quoted: tuple[tuple[str, int, int], set[str]] = (("", 0, 0), set())  # the last claim's quote, its words
         self.longest = 1
         self.firsts: frozenset[str] = frozenset()  # the first word of every name's key
@@ -636,11 +638,15 @@ class _Drafter:
         ``words`` echo (:func:`_concerns`), narrowed to those it quotes when it quotes
         any. "Agreed." under one quoted sentence is about that sentence, not all that
         was said around it."""
-        echoed = _concerns(self.said.get(target, []), words, self.answering)
+        said = self.said.get(target, [])
+        if self.thread_at:  # of several threads: what they said in this one
+            here = self.thread_at.get(msg.id, "")
+            said = [x for x in said if self.thread_at.get(x[2], "") == here]
+        echoed = _concerns(said, words, self.answering)
         passages = [_word_line(p) for p in _quoted_before(msg, s)]
         if not passages:
             return echoed
-        quoted = [ident for ident, *_ in self.said.get(target, [])
+        quoted = [ident for ident, *_ in said
                   if (c := self.claim_of(ident)) is not None and any(_within(_word_line(c.quote), p) for p in passages)]
         return tuple(c for c in echoed if c in quoted) or _in_order(quoted) or echoed
 

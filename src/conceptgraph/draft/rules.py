@@ -145,9 +145,9 @@ _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\
                       rf"doubt|deny|dispute|agree(?=\s+that\b))\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
-# A lead-in that denies what follows: "I don't think", "we do not believe that", "I disagree that"
+# A lead-in that denies what follows: "I don't think" (or "dont"), "we do not believe that", "I disagree that"
 _HELD = r"(?:think|believe|feel|say|mean|suggest|guess|suppose|reckon|agree\s+that)\b"
-_DENIED_LEAD = re.compile(rf"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\s+(?:\w+\s+)?{_HELD}|"
+_DENIED_LEAD = re.compile(rf"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]?t)\s+(?:\w+\s+)?{_HELD}|"
                           r"\b(?:disagree|doubt|deny|dispute)\s+that\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each|all|most)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)

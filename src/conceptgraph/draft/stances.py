@@ -70,9 +70,9 @@ _PATTERNS: list[_Shape] = [
     _Shape(DISPUTES, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}disagree[sd]?\s+(?:\w+\s+){{0,2}}"
                                 rf"{_WITH}{_WHO}"), True, needs=("disagree",)),
     _Shape(DISPUTES, re.compile(rf"\b(?:[Cc]ontrary to|[Uu]nlike)\s+{_WHO}\s*,"), True, needs=("contrary", "unlike")),
-    # "I see it differently from Priya", "I beg to differ with Bo": to the one named
+    # "I see it differently from (or to) Priya", "I beg to differ with Bo": to the one named
     _Shape(DISPUTES, re.compile(rf"\b[Ii]\s+(?:would\s+|['’]d\s+)?(?:see\s+(?:it|this|that|things)\s+differently\s+"
-                                rf"(?:from|than)|beg\s+to\s+differ\s+(?:with|from))\s+{_WHO}"), True,
+                                rf"(?:from|than|to)|beg\s+to\s+differ\s+(?:with|from))\s+{_WHO}"), True,
            needs=("differently", "differ")),
     _Shape(DISPUTES, re.compile(rf"\b[Yy]ou(?:'re|’re| are)\s+(?:\w+\s+)?wrong,?\s+{_WHO}"), True, needs=("wrong",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}agree[sd]?\s+(?:\w+\s+){{0,2}}"

@@ -53,8 +53,10 @@ _SIDES = re.compile(r"\b(?:difference|distinction|differ\w*|compar\w*|contrast)\
                     r"(?P<a>.+?)\s+and\s+(?P<b>(?:[^?.,;:!]|\.(?=\w))+)", re.I)
 _VS = re.compile(r"\s(?:v|vs|vs\.|versus)\s")
 # (a side ends at a bracket: "Stakeholder vs user (glossary)" sets "user" apart, not "user glossary")
-_VERSUS = re.compile(r"(?P<a>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,2})\s+(?:v|vs|vs\.|versus)\s+"
-                     r"(?P<b>[^\s,;:?()]+(?:\s+[^\s,;:?()]+){0,2})")
+# (and at a dash standing alone: "Fact vs opinion - what's the difference?")
+_NO_DASH = r"(?![-–—]+(?:\s|$))"
+_VERSUS = re.compile(rf"(?P<a>{_NO_DASH}[^\s,;:()]+(?:\s+{_NO_DASH}[^\s,;:()]+){{0,2}})\s+(?:v|vs|vs\.|versus)\s+"
+                     rf"(?P<b>[^\s,;:?()]+(?:\s+{_NO_DASH}[^\s,;:?()]+){{0,2}})")
 # Two phrases set side by side with a spaced slash, each up to a stop or a comma
 _SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
 # In a title, words joined by a bare slash too: "terminology of conjecture/proof"

@@ -254,6 +254,8 @@ def test_a_name_not_found_in_the_bundled_discussion_says_that_is_what_was_read(m
     assert r.exit_code == 3 and "did you mean" not in r.stderr and "give --data for yours" in r.stderr, r.stderr
     r = run("compare", "cooperaton", "collaboration")  # a slip still is suggested its word
     assert r.exit_code == 3 and "(did you mean 'cooperation'?)" in r.stderr, r.stderr
+    r = run("compare", "fact", "opinion")  # suggested a likeness ('always active'), yet told what was read
+    assert r.exit_code == 3 and r.stderr.endswith("(in the bundled discussion: give --data for yours)\n"), r.stderr
     r = run("neighbors", "zzzz", "--data", str(mini))
     assert r.exit_code == 3 and "bundled" not in r.stderr, r.stderr
 

@@ -400,7 +400,8 @@ def test_bad_graph_files_name_file_and_line(write, name: str, text: str, line: i
 def test_export_command(tmp_path: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(cli, ["export", "--format", "graphml"])
-    assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.graphml\n"
+    assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.graphml (the bundled discussion: give --data for "\
+        "yours)\n"
     validate("graphml", Path("output/concept_graph.graphml"))
     r = runner.invoke(cli, ["export", "--format", "neo4j", "-o", str(tmp_path / "n")])
     assert r.exit_code == 0 and r.stdout.startswith("# into a stopped Neo4j 5; it replaces the database named 'neo4j'")

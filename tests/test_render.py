@@ -17,6 +17,9 @@ from conceptgraph.cli import cli
 from conceptgraph.layout import layout
 from conceptgraph.render import page_data, render_html, subgraph, write_page
 
+#: what `render` says, given no data: the bundled discussion's page
+BUNDLED_PAGE = "wrote output/concept_graph.html (the bundled discussion: give --data for yours)"
+
 
 def embedded(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
@@ -142,7 +145,7 @@ def test_failed_write_keeps_the_previous_page(tmp_path: Path, monkeypatch: pytes
 
 def test_render_command(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["render"])
-    assert r.exit_code == 0 and r.stderr == "wrote output/concept_graph.html\n"
+    assert r.exit_code == 0 and r.stderr == BUNDLED_PAGE + "\n"
     assert Path("output/concept_graph.html").stat().st_size > 100_000
     out = tmp_path / "deep" / "er" / "coop.html"
     args = ["render", "--focus", "co-operate", "--kind", "term", "--kind", "attribute", "-o", str(out)]
@@ -182,8 +185,8 @@ def test_render_open_launches_the_browser_or_says_in_one_line_it_could_not(
     page = str(Path("output/concept_graph.html").resolve())
     assert r.exit_code == 0 and (tmp_path / "opened").read_text().strip() == page
     said = r.stderr.splitlines()
-    assert said == ["wrote output/concept_graph.html"] if found else \
-        said == ["wrote output/concept_graph.html", f"no browser could be opened; open {page} yourself"], r.stderr
+    assert said == [BUNDLED_PAGE] if found else \
+        said == [BUNDLED_PAGE, f"no browser could be opened; open {page} yourself"], r.stderr
 
 
 def test_to_pyvis_builds_a_network_without_its_quadratic_adders() -> None:
@@ -255,7 +258,7 @@ def test_a_page_and_an_export_of_other_data_are_named_after_it(tmp_path: Path) -
     assert r.exit_code == 0 and r.stderr == "wrote output/mini.html\n"
     r = runner.invoke(cli, ["export", "graphml", "--data", str(tmp_path / "mini.yaml")])
     assert r.exit_code == 0 and r.stderr == "wrote output/mini.graphml\n"
-    assert runner.invoke(cli, ["render"]).stderr == "wrote output/concept_graph.html\n"  # the bundled one's
+    assert runner.invoke(cli, ["render"]).stderr == BUNDLED_PAGE + "\n"  # the bundled one's
     # a folder format too: the bundled data's neo4j export leaves the other's in place
     r = runner.invoke(cli, ["export", "neo4j", "--data", str(tmp_path / "mini.yaml")])
     assert r.exit_code == 0 and r.stderr.startswith("wrote output/mini_neo4j\n"), r.stderr
@@ -272,7 +275,7 @@ def test_data_given_before_the_command_or_in_the_environment_names_the_file_too(
 
     (tmp_path / "mini.yaml").write_text(MINI, encoding="utf-8")
     runner = CliRunner()
-    assert runner.invoke(cli, ["render"]).stderr == "wrote output/concept_graph.html\n"
+    assert runner.invoke(cli, ["render"]).stderr == BUNDLED_PAGE + "\n"
     before = Path("output/concept_graph.html").read_bytes()
     lead = ["--data", str(tmp_path / "mini.yaml")] if given == "before" else []
     if given == "env":

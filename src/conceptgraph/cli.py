@@ -88,10 +88,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except ConceptGraphError as e:
             settings = ctx.find_object(_Settings)
-            # a name not found where the user did not say what to read: say what was read
+            # a name not found where the user did not say what to read: say what was read, a
+            # likeness found in it too ("fact": did you mean 'always active'?)
             also = " (in the bundled discussion: give --data for yours)" if isinstance(e, NodeNotFound) \
-                and not isinstance(e, WrongKind) and settings is not None and settings.bundled \
-                and "did you mean" not in str(e) else ""
+                and not isinstance(e, WrongKind) and settings is not None and settings.bundled else ""
             said = str(e)
             if isinstance(e, NodeNotFound) and e.name and settings is not None and settings.read:
                 said = _rejected(settings.read, e.name, e.kind) or said
@@ -298,7 +298,11 @@ def _written(result: dict[str, Any], as_json: bool) -> None:
     still to decide (what to do next on stdout), or the JSON."""
     from .output import drafted_note
 
-    _say_written(result["path"] + drafted_note(result.get("drafted", 0)), as_json)
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(_Settings) if ctx is not None else None
+    # given no data, the page is the bundled discussion's: said, lest it pass for one's own
+    bundled = " (the bundled discussion: give --data for yours)" if settings is not None and settings.bundled else ""
+    _say_written(result["path"] + drafted_note(result.get("drafted", 0)) + bundled, as_json)
     _answer(result, as_json, "export")
 
 
@@ -836,7 +840,8 @@ def _pair(given: str, option: str, shape: str = "OTHER=NAME") -> tuple[str, str]
 @click.option("-o", "--output", "output", default=None, metavar="DIR",
               help="The dataset folder to write (default: DATA itself when it is a folder, "
               "else output/<name of DATA>/); its parent must exist (only output/ is made).")
-@click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files); in place, let go of items changed by hand in draft.yaml.")
+@click.option("--force", is_flag=True, help="Replace an earlier draft in -o (never review decisions or other files); in place, "
+              "let go of items changed by hand in draft.yaml.")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
               help="No progress or \"wrote\" lines on stderr.")
 @json_option

@@ -716,6 +716,15 @@ def test_two_words_set_apart_in_a_title_are_two_terms_not_one() -> None:
     assert {"affect", "effect"} <= labels and not any("vs" in x.split() for x in labels)
 
 
+@pytest.mark.parametrize("title", ["Year 10 science: weather vs climate", "Biology club: weather or climate?"])
+def test_a_heading_before_the_sides_a_title_sets_apart_is_no_term(title: str) -> None:
+    """"Year 10 science: weather vs climate" heads the question, as a course or a series
+    does; it is not a word defined, as "remote (noun): ..." is (a teacher's trial had
+    "year 10 science" drafted as high as the two sides)."""
+    msgs = [Message("m1", "a", "turn 1", "Today we compare weather and climate. Weather is what happens today.")]
+    assert {t.label for t in find_terms(msgs, title=title, max_terms=10)} == {"weather", "climate"}
+
+
 def test_a_side_of_a_title_ends_at_a_dash_standing_alone() -> None:
     """"Fact vs opinion - what's the difference?": the side is "opinion", not "opinion -
     what's", which no one says (a teacher's trial lost the term, and every claim on it)."""

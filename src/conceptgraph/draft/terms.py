@@ -634,7 +634,7 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
     root = next((m.id for m in messages if not m.reply_to), messages[0].id if messages else None)
     for line in title.split("\n"):  # each of several titles read apart
         _question(f, line, _TITLE_WEIGHT, title=True, opening=True)
-        _held_up(f, line, "", "")  # "Fix usage of word X": the title holds X up
+        _held_up(f, line, "", "", title=True)  # "Fix usage of word X": the title holds X up
     scans = in_halves(_scan, messages, root, people, split, progress=progress)
     for found in scans:  # the marks first, in the thread's order, then the uses: as one pass would
         for mark in found.marks:
@@ -725,8 +725,10 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
         f.mark(_quoted_words(next(g for g in m.groups() if g is not None)), weight / 2, speaker, message)
 
 
-def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
-    """Words the sentence holds up as words: quoted, named a term, defined, abbreviated."""
+def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: bool = False) -> None:
+    """Words the sentence holds up as words: quoted, named a term, defined, abbreviated.
+    In a ``title``, what heads the sides it sets apart is a heading ("Year 10 science:
+    weather vs climate"), not a word defined."""
     for m in _QUOTE.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         words = _quoted_words(inner)
@@ -771,6 +773,8 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str) -> None:
             if head.casefold() in _EDITORIAL:
                 continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             rest = line.string[line.end("head"):]
+            if title and any(p.search(rest) for p in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE)):
+                continue
             if head.isupper() and len(re.findall(r"[A-Z]", rest)) > 3 * len(re.findall(r"[a-z]", rest)):
                 continue  # "WARNING: DON'T ENTER THAT URL": shouted, a warning, not a word defined
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)

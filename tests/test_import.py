@@ -2426,6 +2426,19 @@ def test_a_reddit_comments_score_is_kept(tmp_path: Path) -> None:
     assert scores[0] == 41 and -3 in scores[1:]
 
 
+def test_a_name_as_a_directory_lists_it_is_said_alike_to_the_name_as_said(tmp_path: Path) -> None:
+    """Teams writes a school's accounts "Chen, Mia (Student)"; the forum, "Mia Chen": import
+    says they look like one person (a teacher's trial had two Mias, and no word of it)."""
+    (tmp_path / "class.vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Chen, Mia (Student)>A theory is "
+                                        "tested.</v>\n\n00:00:05.000 --> 00:00:08.000\n<v Okafor, Grace (Staff)>Is it?"
+                                        "</v>\n", encoding="utf-8")
+    (tmp_path / "forum.txt").write_text("# Forum\n\nMia Chen: A hypothesis is a guess.\n", encoding="utf-8")
+    r = run("import", str(tmp_path / "class.vtt"), str(tmp_path / "forum.txt"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert "names alike: Mia Chen and Chen, Mia (Student); if one person: --same-person 'Mia Chen=Chen, Mia " \
+        "(Student)'" in r.stdout, r.stdout
+
+
 def test_names_that_differ_only_by_accents_are_said_and_either_names_them(tmp_path: Path) -> None:
     """A Slack name and a transcript's, "José Núñez" and "Jose Nunez": import says they
     look like one person and how to make them one; --same-person takes either spelling,

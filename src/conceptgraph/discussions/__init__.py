@@ -679,13 +679,26 @@ def _plain_name(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", plain.casefold()).split())
 
 
+def _as_called(name: str) -> str:
+    """A name as a directory lists it ("Chen, Mia (Student)", as Teams shows a school's
+    or a firm's accounts) in the order it is said; any other name as it is.
+
+    >>> _as_called("Chen, Mia (Student)"), _as_called("Mia Chen"), _as_called("Bo (she/her)")
+    ('Mia Chen', 'Mia Chen', 'Bo')
+    """
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name) or name
+    listed = re.fullmatch(r"\s*([^,\s][^,]{0,40}?),\s*([^,\s][^,]{0,40}?)\s*", name)
+    return f"{listed.group(2)} {listed.group(1)}" if listed else name
+
+
 def alike_names(ds: Dataset) -> list[tuple[str, str]]:
     """Pairs of speakers whose names differ only by accents, case or emoji ("José Núñez"
-    and "Jose Nunez", from two files): one person, likely, which import does not decide."""
+    and "Jose Nunez", from two files), or as a directory lists them ("Chen, Mia
+    (Student)" and "Mia Chen"): one person, likely, which import does not decide."""
     seen: dict[str, str] = {}
     out = []
     for c in ds.contributors:
-        key = _plain_name(c.name)
+        key = _plain_name(_as_called(c.name))
         if key and key in seen and seen[key] != c.name:
             out.append((c.name, seen[key]))
         seen.setdefault(key, c.name)

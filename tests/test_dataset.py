@@ -187,6 +187,19 @@ def test_a_quote_not_verbatim_says_what_the_message_has_there(write) -> None:
         load_dataset(write(other))
 
 
+def test_a_span_that_is_not_its_quote_says_where_the_quote_is_or_that_it_is_gone(write) -> None:
+    """A message mended by hand under a quote that names its characters: the error says
+    where the quote is now, or, gone from it, what its words were (a teacher's trial fixed
+    a student's typo and read only "characters 0-31 ... are not the quote")."""
+    spanned = WEATHER.replace('quote: "Weather is daily"}', 'quote: "Climate is slow", message: m1, span: [0, 14]}', 1)
+    with pytest.raises(DatasetError, match=r"characters 0-14 of 'm1' are not the quote; it is at 18-33$"):
+        load_dataset(write(spanned))
+    mended = WEATHER.replace('quote: "Weather is daily"}', 'quote: "Weather is daily", message: m1, span: [0, 16]}', 1)
+    with pytest.raises(DatasetError, match=r"the message no longer holds it \(changed since it was quoted\?\): its "
+                                           r"words were “Weather is daily”$"):
+        load_dataset(write(mended.replace("Weather is daily. Climate", "Weather is each day. Climate")))
+
+
 def test_binary_file_is_refused(write) -> None:
     path = write(b"terms: []\n\x00\x01\x02", "data.yaml")
     with pytest.raises(DatasetError, match=r":2: not a text file"):

@@ -1881,7 +1881,8 @@ def test_a_message_changed_by_hand_under_an_accepted_quote_is_the_error_said(tmp
                                                          "a workshop produces somthing new."), encoding="utf-8")
     for args in (["review", str(folder), "--list"], ["draft", str(folder)], ["info", "--data", str(folder)]):
         out = run(*args)
-        assert out.exit_code == 1 and "of 'turn-2' are not the quote" in out.stderr and "unknown" not in out.stderr, \
+        assert out.exit_code == 1 and "of 'turn-2' are not the quote; the message no longer holds it (changed since " \
+            "it was quoted?): its words were “" in out.stderr and "unknown" not in out.stderr, \
             (args, out.stderr)
 
 

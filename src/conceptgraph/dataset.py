@@ -751,7 +751,10 @@ class _Anchors:
                 raise doc.error((*path, "span"), "'span' must be [start, end], two whole numbers")
             m = candidates[0]
             if m.text[span[0]:span[1]] != quote or span[0] < 0:
-                raise doc.error((*path, "span"), f"characters {span[0]}-{span[1]} of '{m.id}' are not the quote")
+                at = m.text.find(quote)
+                why = f"; it is at {at}-{at + len(quote)}" if at >= 0 else \
+                    f"; the message no longer holds it (changed since it was quoted?): its words were “{excerpt(quote, 60)}”"
+                raise doc.error((*path, "span"), f"characters {span[0]}-{span[1]} of '{m.id}' are not the quote{why}")
             return m.id, (span[0], span[1])
         found: list[tuple[Message, int]] = []
         for m in candidates:

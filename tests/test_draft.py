@@ -346,6 +346,9 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("I see it differently to Maria actually.", "tom", [("disputes", "maria")]),  # as British English says it
     ("I beg to differ with Maria.", "tom", [("disputes", "maria")]),
     ("I see it differently.", "tom", [("disputes", "tom")]),
+    ("Right, let's move on to the next one.", "tom", []),  # running the meeting takes no side
+    ("Yes, we can hear you, Tom.", "tom", []),
+    ("I agree, let's move on.", "tom", [("agrees_with", "tom")]),
     ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),
     ("Granted, but that is not the point.", "tom", [("disputes", "tom")]),
     ("I completely disagree with Tom Ruiz here.", "", [("disputes", "tom")]),

@@ -316,8 +316,8 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
     ([], [])
     """
     text = _unsigned(spelled(text))  # "I dont agree" disputes as "I don't agree" does
-    if _ASKS.match(text) or _SEEKS_ASSENT.match(text):
-        return []
+    if _ASKS.match(text) or _SEEKS_ASSENT.match(text) or _RUNNING.search(text) and not _SIDED.search(text):
+        return []  # (running the meeting: "Yes, we can hear you", not "I agree, let's move on")
     found = _found(text, 0)
     spoken_to = _SPOKEN_TO.match(text)
     if spoken_to:  # "@Kwame Osei exactly.": what follows the name is read as a sentence of its own
@@ -544,6 +544,17 @@ _THANKS_ALL = re.compile(r"^\W*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\W*(?:to
                          r"folks|people|all\s+of\s+you|y['’]all)\b(?:\s+(?:for|who)\b.*|\s*[,;:–—-]\s*[^.?!]*)?\W*$", re.I)
 
 
+# Running the meeting, said to whoever is there: "Right, let's move on to X", "Yes, we can
+# hear you", "you're on mute", "next question"
+_RUNNING = re.compile(r"\b(?:let['’]?s|let\s+us|we(?:['’]ll|\s+will|\s+should)?)\s+(?:now\s+)?(?:move\s+on|start|begin|"
+                      r"get\s+started|take\s+a\s+break|come\s+back)\b|\bmoving\s+on\b|\bcan\s+(?:you\s+|everyone\s+|we\s+)?"
+                      r"(?:all\s+)?(?:hear|see)\s+(?:me|you|us|my\s+screen)\b|\b(?:on|off)\s+mute\b|\bmuted\b|"
+                      r"^\W*(?:\w+\W+){0,2}next\s+question\b", re.I)
+
+
+_SIDED = re.compile(r"\b(?:agree\w*|disagree\w*|differ\w*|wrong|right|correct|point|\+1|-1)\b", re.I)
+
+
 # An invitation to take a side: "shout if you disagree", "let me know if anyone objects", "unless you prefer"
 _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|someone|somebody|people|others|"
                      r"y['’]all|folks)\b[^.?!;,]*", re.I)
@@ -585,8 +596,8 @@ def conceded(text: str) -> bool:
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""
-    if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence):
-        return 0, 0  # thanks to all, and asking for assent ("Agreed?"), lean no way
+    if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence) or _RUNNING.search(sentence):
+        return 0, 0  # thanks to all, asking for assent ("Agreed?") and running the meeting lean no way
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     against = len(_PUSH_BACK.findall(sentence))

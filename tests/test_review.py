@@ -2245,3 +2245,21 @@ def test_a_label_changed_by_hand_in_draft_yaml_is_never_drafted_over_silently(tm
     accepted = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))
     assert [a["label"] for a in accepted["attributes"]] == ["creates something new"]
     assert run("draft", str(folder), "-q").exit_code == 0
+
+
+def test_adding_a_stance_the_draft_has_says_what_the_drafted_one_is_about(tmp_path: Path) -> None:
+    """--add of an agreement the draft has accepts the drafted one, with the claims the
+    draft scoped it to: the answer says which, as it does for one added (a teacher's trial
+    accepted a dispute scoped to another discussion, and the answer did not show it)."""
+    (tmp_path / "t.txt").write_text("Ann: What is the difference between a workshop and a training?\n"
+                                    "Sam: A training transfers known content, a workshop produces something new.\n"
+                                    "Bo: I agree with Sam.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    args = ("review", str(folder), "--add", "agrees_with", "message=turn 3", "quote=I agree with Sam.", "target=Sam")
+    out = run(*args)
+    assert out.exit_code == 0 and re.search(r": the draft has it: r-\w+ Bo agrees with Sam about “training: transfers "
+                                            r"known content”, “workshop: produces something new”, accepted \(Bo, turn "
+                                            r"3: “I agree with Sam\.”\)", out.stdout), out.stdout
+    out = run(*args)
+    assert out.exit_code == 0 and "the draft has it, accepted already: " in out.stdout and " about “" in out.stdout

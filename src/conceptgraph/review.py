@@ -1385,14 +1385,15 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
     r.write_files()
     it = r.find(done["id"])
     row = r.row(it)
-    added = done["added"]
-    if added and it.kind == "relation" and it.record.kind in STANCES:  # and what it is about, as --edit says
-        e = r.book.find(it.key)
-        added += r.said_about(e.memo.get("about", []) if e is not None else [], it.record.target)
+    added, drafted = done["added"], done.get("drafted", "")
+    if it.kind == "relation" and it.record.kind in STANCES:  # and what it is about, as --edit says
+        e = r.book.find(it.key)  # (the draft's, when it had it: its scope may not be the one meant)
+        about = r.said_about(e.edit.get("about", e.memo.get("about", [])) if e is not None else [], it.record.target)
+        added, drafted = (added + about, drafted) if added else (added, drafted + about if drafted else drafted)
     already = bool(done.get("already"))
     return {**_summary(r, before, accepted=0 if already else 1, already=int(already),
                        changed=int(done.get("turned") in ("rejected", "removed"))),
-            "id": done["id"], "added": added, "drafted": done.get("drafted", ""),
+            "id": done["id"], "added": added, "drafted": drafted,
             "speaker": row.get("speaker", ""), "where": row.get("where", ""), "quote": row.get("quote", ""),
             **{k: done[k] for k in ("made", "note", "turned") if done.get(k)}}
 

@@ -1994,6 +1994,7 @@ def test_i_dont_think_denies_the_claim_that_follows(sentence: str, negated: bool
     ("A volunteer is still something anyone can do.", "still something anyone can do"),  # the verb kept
     ("A persona is |grounded|.", "grounded"),  # a pipe of an alternation or a table is no word of it
     ("A persona is *grounded*.", "grounded"),  # nor Markdown's emphasis
+    ("A persona = feeling the same.", "feeling the same"),  # what is felt, not "feeling"
     ("A persona is to be grounded in research.", "to be grounded in research"),  # not "be grounded in research"
     ("A persona may be grounded in research.", "may be grounded in research"),  # how sure, as said
     ("A persona is well-intentioned.", "well-intentioned"),  # "well" opens no phrase here

@@ -324,6 +324,8 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "helping the group think", "lets people decide": the verb the object is made to do
         if len(words) >= 3 and last in _NOUN_STOPS and words[-2].casefold() in _PREPOSITIONS | _DETERMINERS:
             break  # "different in kind", "the same way": the noun a phrase ends on, no filler
+        if len(words) >= 3 and last == "same" and words[-2].casefold() == "the":
+            break  # "feeling the same", "means the same": what is done or meant is the same
         if len(words) >= 3 and (before := words[-2].casefold()) not in STOP and "ADJ" in _pos(before) \
                 and "NOUN" in _pos(last) and last not in _NOUNLIKE_PRONOUNS:
             break  # "whoever has final say", "a quick look": a noun its adjective describes

@@ -844,7 +844,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         hedge = "" if denied else _hedge(cop.group("cop"))
         change = cop.group("cop").split()[-1].lower() if cop.group("cop").split() else ""
         if change in _CHANGE:  # "becomes a theory", "stays passive": what happens to it, not what it is
-            change = lemma(change) if denied or hedge else change  # ("does not become", "may become")
+            # ("may become"; denied, "becomes" as said of one thing, which reads "does not become")
+            change = lemma(change) if hedge else (_third_person(change) or change) if denied else change
             return _attributes(text, base, after, end, term, negated=denied, verb=f"{hedge} {change}".strip())
         # "may be passive", not "passive": how sure the speaker is, as they said it; "can only
         # be citrus", not "can be citrus"
@@ -871,8 +872,18 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
         modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
         denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
-        return _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True,
-                           verb="" if denied else _hedge(modal))  # "can grow slowly"
+        found = _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True,
+                            verb="" if denied else _hedge(modal))  # "can grow slowly"
+        said = does.group("verb")
+        if denied and not modal:  # "doesn't depend on it": the label "depends on it", as "it never depends" has
+            told = _third_person(said)
+            return [replace(f, label=told + f.label[len(said):]) if told and f.label.startswith(said) else f
+                    for f in found]
+        kept = _DENYING_MODAL.match(modal) if denied else None
+        if kept:  # "cannot grow": "can grow", denied, which reads "can not grow" (not "not grow")
+            word = {"ca": "can", "wo": "will", "sha": "shall"}.get(kept.group(1).casefold(), kept.group(1).casefold())
+            return [replace(f, label=f"{word} {f.label}") if f.label.startswith(said) else f for f in found]
+        return found
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
@@ -993,6 +1004,26 @@ def unhedged(label: str) -> str:
     ('passive', 'open doors', 'passive')
     """
     return _HEDGED.sub("", label)
+
+
+# A modal with the denial it carries: "cannot", "can't", "won't", "should not", "may never"
+_DENYING_MODAL = re.compile(r"\s*(can|could|will|would|should|must|may|might|shall|ca|wo|sha)(?:n['’]?t\b|not\b|"
+                            r"\s+(?:not|never)\b)", re.I)
+
+
+def _third_person(verb: str) -> str:
+    """The form of ``verb`` said of one thing ("depend": "depends"), "" when the
+    dictionary has none, or when it is that form already.
+
+    >>> _third_person("depend"), _third_person("change"), _third_person("changes"), _third_person("go")
+    ('depends', 'changes', '', 'goes')
+    """
+    from lemminflect import getInflection  # here: its dictionaries load only when drafting
+
+    if verb.casefold().endswith("s") and lemma(verb) != verb.casefold():
+        return ""
+    forms = getInflection(verb.casefold(), tag="VBZ")
+    return forms[0] if forms and forms[0] != verb.casefold() else ""
 
 
 def _hedge(modal: str) -> str:

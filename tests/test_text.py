@@ -274,7 +274,8 @@ def test_a_shared_first_name_lists_the_people_and_did_you_mean_shows_names() -> 
     assert r.exit_code == 4
     assert "'Dave Snowden' (contributor dave-snowden), 'Dave Pollard' (contributor dave-pollard)" in r.stderr
     r = run("who", "Jimm")
-    assert r.exit_code == 3 and r.stderr == "Error: no contributor node named 'Jimm' (did you mean 'Jim Benson'?)\n"
+    assert r.exit_code == 3 and r.stderr == "Error: no contributor node named 'Jimm' (did you mean 'Jim Benson'?) " \
+        "(in the bundled discussion: give --data for yours)\n"
     r = run("why", "Bensen", "cooperation")
     assert r.exit_code == 3 and "(did you mean 'Jim Benson'?)" in r.stderr
 

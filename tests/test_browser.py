@@ -917,6 +917,12 @@ def test_an_agreement_says_what_it_is_about_as_the_terminal_does(fresh: Page) ->
     fresh.js("(j) => conceptgraph.network.body.emitter.emit('click', {nodes: [], edges: [j]})", j)
     p.wait_for_selector("#panel:not([hidden])")
     assert "about “technologies of cooperation: never heard of”" in p.text_content("#panel")
+    # one that names no point is about everything its target said: said so, not left blank
+    j = fresh.js("() => conceptgraph.data.edges.detail.findIndex((d, j) => conceptgraph.data.edgeDetails[d].key"
+                 " === 'relation-41')")
+    fresh.js("(j) => conceptgraph.network.body.emitter.emit('click', {nodes: [], edges: [j]})", j)
+    p.wait_for_function("() => document.querySelector('#panel').textContent.includes('Shawn Callahan')")
+    assert "about everything Shawn Callahan said" in p.text_content("#panel"), p.text_content("#panel")
 
 
 def test_a_quote_after_an_emoji_is_marked_exactly(browser, tmp_path: Path) -> None:

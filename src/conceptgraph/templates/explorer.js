@@ -456,6 +456,10 @@
       line.appendChild(end(edge.target(j)));
     }
     if (list(d.concerns).length) line.appendChild(el("span", " about " + list(d.concerns).map((c) => "“" + c + "”").join(", ")));
+    // naming no point, a stance is about everything its target said (before it), as the terminal says
+    else if (k.base === "agrees_with" || k.base === "disputes") {
+      line.appendChild(el("span", " about everything " + node.label(edge.target(j)) + " said"));
+    }
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");

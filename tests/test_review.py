@@ -2263,3 +2263,19 @@ def test_adding_a_stance_the_draft_has_says_what_the_drafted_one_is_about(tmp_pa
                                             r"3: “I agree with Sam\.”\)", out.stdout), out.stdout
     out = run(*args)
     assert out.exit_code == 0 and "the draft has it, accepted already: " in out.stdout and " about “" in out.stdout
+
+
+def test_in_a_dataset_of_two_threads_what_a_stance_is_about_is_placed_without_its_own_threads_title(
+        tmp_path: Path) -> None:
+    """A stance is about claims of its own thread: their places, listed beside it, need not
+    say the title again (a teacher's trial read each forum title three times a row)."""
+    (tmp_path / "sonnets.txt").write_text("Ann: A sonnet is a poem of fourteen lines.\nBo: I agree with Ann.\n",
+                                          encoding="utf-8")
+    (tmp_path / "haiku.txt").write_text("Ann: A haiku is a short poem.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "sonnets.txt"), str(tmp_path / "haiku.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "sonnet,haiku", "-q").exit_code == 0
+    stance = next(i for i in json.loads(run("review", str(folder), "--list", "--json").stdout)
+                  if i["kind"] == "agrees_with")
+    assert stance["where"] == "“sonnets.txt” › turn 2" and stance["about"] and all(
+        a.endswith("(turn 1)") for a in stance["about"]), stance

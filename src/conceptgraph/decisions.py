@@ -1292,9 +1292,10 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     # decided on messages this discussion lacks (an older export imported over a newer one):
     # kept in decisions.yaml for when they are back, and no card meanwhile
     messages = {m.id for m in whole.messages}
-    elsewhere = [e for e in book.latest() if e.fields.get("message") and e.fields["message"] not in messages]
+    elsewhere = [e for e in book.latest() if (m := e.fields.get("message")) and m not in messages]
+    away = {id(e) for e in elsewhere}
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
-        if e.key not in seen and not (e.fields.get("message") and e.fields["message"] not in messages):
+        if e.key not in seen and id(e) not in away:
             before = len(invented)
             made = _remake(e, label, whole, None, ensure, claim_ids, ids)
             if made is not None and made.key not in seen:
@@ -1541,7 +1542,8 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
     """Bring draft.yaml and reviewed.yaml in step with decisions.yaml (after a review was
     stopped between writes, or decisions.yaml was edited); None for a folder without a
     draft (decisions alone are applied once it is drafted), or with only a draft that
-    holds nothing but drafts."""
+    holds nothing but drafts. The snapshot's ``hand`` lists the undecided items changed
+    by hand in draft.yaml (:func:`changed_by_hand`)."""
     root = Path(folder)
     if not any((root / name).is_file() for name in (REVIEWED_FILE, DRAFT_FILE)):
         return None  # nothing drafted (or a draft.yaml that is no file, which drafting refuses)

@@ -352,6 +352,7 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("I beg to differ with Maria.", "tom", [("disputes", "maria")]),
     ("I see it differently.", "tom", [("disputes", "tom")]),
     ("Right, let's move on to the next one.", "tom", []),  # running the meeting takes no side
+    ("Reminder: team photo on Friday, wear something that isn't a hoodie", "tom", []),  # news to everyone
     ("Yes, we can hear you, Tom.", "tom", []),
     ("I agree, let's move on.", "tom", [("agrees_with", "tom")]),
     ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),
@@ -2605,6 +2606,21 @@ def _drafted_stances(tmp_path: Path, thread: str) -> dict[tuple[str, str, str], 
     ds, _ = read_discussion([path])
     by = {c.id: c.name for c in ds.contributors}
     return {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")}
+
+
+def test_a_fenced_block_leans_no_way_and_a_deleted_message_is_disputed_by_no_one() -> None:
+    """A glossary in a code fence ("- a signal, not an incident") is no one's dispute, nor is
+    a reply to a deleted message's stand-in one with no one (a researcher's trial had both,
+    the dispute quoting the fence)."""
+    ds = Dataset(contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter"),
+                               Contributor("gone", "unnamed commenter", "commenter")),
+                 messages=(Message("m1", "ann", "message 1", "A bug is a mistake in code."),
+                           Message("m2", "bo", "reply 1 to message 1", "Draft glossary:\n```\nbug - a mistake\nalert - "
+                                   "a signal, not an incident\n```\nObjections?", reply_to="m1"),
+                           Message("m3", "gone", "message 2", "[deleted]", gone="deleted"),
+                           Message("m4", "bo", "reply 1 to message 2", "That is not so, it never was.", reply_to="m3")))
+    assert [(r.source, r.kind, r.target) for r in draft(ds, terms=["bug"]).relations
+            if r.kind in ("agrees_with", "disputes")] == []
 
 
 def test_a_stance_in_one_thread_is_never_about_what_was_said_in_another(tmp_path: Path) -> None:

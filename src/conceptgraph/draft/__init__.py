@@ -332,6 +332,8 @@ class _Drafter:
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
         self.said: dict[str, list[_Said]] = {}
+        # who speaks only in stand-ins for deleted messages ("[deleted]", by no one named)
+        self.stand_ins = {m.by for m in ds.messages if m.gone} - {m.by for m in ds.messages if not m.gone}
         # message id -> its thread, in a dataset of several (one thread's stances are about its claims)
         self.thread_at = {m.id: t for m in ds.messages if (t := thread_of(m.where))}
         self.quoted: tuple[tuple[str, int, int], set[str]] = (("", 0, 0), set())  # the last claim's quote, its words
@@ -379,6 +381,8 @@ class _Drafter:
         from .confidence import of
 
         sig = (kind, source, target, msg.by, msg.id, s, e)
+        if kind in STANCES and target in self.stand_ins:
+            return  # a deleted message's stand-in says no one's words: nothing to agree with or dispute
         if sig not in self.seen:
             self.seen.add(sig)
             what = "stance" if kind in STANCES else "opposes" if kind == OPPOSES else "relation"
@@ -796,8 +800,9 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
                          [] if text.startswith(">") else shapes(text),  # a quoted line is someone else's stance
                          content_words(msg.text[s:e]) if claims else None))
         # "Bo wrote:": what follows answers Bo
-        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(msg.text),
-                            both_sides(msg.text)))
+        # (which way it leans, in its own words too: a fenced glossary leans no way)
+        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(plain),
+                            both_sides(plain)))
         if progress:
             progress.update()
     return out

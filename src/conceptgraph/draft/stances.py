@@ -655,7 +655,9 @@ _GRANTS = frozenset("you're you’re youre are that's that’s thats is quite ex
 
 # A message that opens by saying it is an aside ("Unrelated, but ...", "Off-topic:") takes no side
 _OFF_TOPIC = re.compile(r"^\W*(?:(?:totally|completely|slightly|somewhat|a\s+bit)\s+)?(?:unrelated|off[-\s]?topic|OT\b|"
-                        r"side\s*note|tangent(?:ially)?|random\s+question)", re.I)
+                        r"side\s*note|tangent(?:ially)?|random\s+question|"
+                        # ... or news to everyone: "Reminder: team photo on Friday", "FYI: ...", "PSA"
+                        r"(?:friendly\s+)?reminder\b|fyi\b|psa\b|heads[-\s]up\b|announcement\b)", re.I)
 
 
 def leaning(text: str) -> tuple[str, int, int] | None:

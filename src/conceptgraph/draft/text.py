@@ -231,6 +231,9 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@[^\n]*(?:\n(?:[ +\\-][^\
 
 # A block of code fenced as Markdown fences it (imports keep the fences): no one's words
 _FENCED_CODE = re.compile(r"```.*?(?:```|$)", re.S)
+# ... and a line of code in a sentence, of four words or more (an error message, a command):
+# a name in code marks (`drop_segment`, `pop out`) is held up, and stays
+_INLINE_CODE = re.compile(r"(?<!`)`(?=[^`\n]*?[^\s`][ \t]+[^\s`]+[ \t]+[^\s`]+[ \t]+[^\s`])[^`\n]+`(?!`)")
 # An emoji written by its name, as chat and GitHub write it; a thumb up or down is a stance
 _EMOJI_NAME = re.compile(r"(?<![\w:]):(?!(?:\+1|-1|thumbsup|thumbsdown):)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w:])")
 
@@ -238,8 +241,8 @@ _EMOJI_NAME = re.compile(r"(?<![\w:]):(?!(?:\+1|-1|thumbsup|thumbsdown):)[a-z0-9
 def readable(text: str) -> str:
     """``text`` as the rules read it, offsets kept: its addresses blanked
     (:func:`without_addresses`), an emoji's name (Slack's and GitHub's ":sweat_smile:")
-    but a thumb's, which agrees or disputes, a block of code fenced with three backticks,
-    and the code of a diff: a patch, from its header to the end, or a hunk shown alone, to
+    but a thumb's, which agrees or disputes, a block of code fenced with three backticks
+    and a line of code in backticks (a name in them stays), and the code of a diff: a patch, from its header to the end, or a hunk shown alone, to
     its last line ("-EINVAL" is no one's words).
 
     >>> readable("Fix the name.\\n---\\n a.c | 2 +-\\ndiff --git a/a.c b/a.c\\n-int x;").rstrip()
@@ -250,12 +253,16 @@ def readable(text: str) -> str:
     'Ship it               :+1: (std::move at 10:30:00)'
     >>> readable("Run:\\n```\\n/incident declare\\n```\\nAn incident is declared.")
     'Run:\\n   \\n                 \\n   \\nAn incident is declared.'
+    >>> " ".join(readable("It fails with `ImportError: cannot import name 'Defect'` so `Defect` is gone.").split())
+    'It fails with so `Defect` is gone.'
     """
     text = without_addresses(text)
     if ":" in text:
         text = _EMOJI_NAME.sub(lambda m: " " * len(m.group()), text)
     if "```" in text:
         text = _FENCED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    if "`" in text:
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
     if "\n" not in text or ("diff" not in text and "@@" not in text and "---" not in text):
         return text
     m = _PATCH.search(text)

@@ -535,6 +535,18 @@ def test_slack_folder_and_zip(tmp_path: Path) -> None:
     assert len(read_discussion([FIX / "slack"], options=Options(include_bots=True))[0].messages) == 6
 
 
+def test_a_slack_export_missing_users_or_channels_says_which(tmp_path: Path) -> None:
+    """A Slack export without users.json (or channels.json) is not read as one; the error
+    says it looks like one, and what it lacks (a researcher's trial read only "not a
+    discussion this tool reads")."""
+    for missing in ("users.json", "channels.json"):
+        folder = tmp_path / missing
+        shutil.copytree(FIX / "slack", folder)
+        (folder / missing).unlink()
+        r = run("import", str(folder), "-o", str(tmp_path / "out"))
+        assert r.exit_code == 1 and f"it looks like a Slack export, but {missing} is missing" in r.stderr, r.stderr
+
+
 def test_a_discord_channel_exported_by_discordchatexporter() -> None:
     ds, summary = read_discussion([FIX / "discord.json"])
     assert summary["format"] == "discord" and summary["left_out"] == {

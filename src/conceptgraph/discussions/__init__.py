@@ -262,6 +262,9 @@ def _folder_hint(path: Path) -> str:
     result.json), the files in it that are: "; it holds result.json (telegram): give that"."""
     if not path.is_dir():
         return ""
+    slack = _slack_lacking(path)
+    if slack:
+        return slack
     found = []
     for f in sorted(path.iterdir())[:200]:
         try:
@@ -273,6 +276,22 @@ def _folder_hint(path: Path) -> str:
         if len(found) == 3:
             break
     return f"; it holds {', '.join(found)}: give {'that file' if len(found) == 1 else 'one of those'}" if found else ""
+
+
+def _slack_lacking(path: Path) -> str:
+    """For a folder shaped as a Slack export (a folder a channel, of a JSON file a day)
+    that lacks users.json or channels.json, which: "; it looks like a Slack export, but
+    users.json is missing ..."."""
+    entries = _entries(path)
+    names = {p.name for p in entries}
+    days = any(p.is_dir() and any(re.fullmatch(r"\d{4}-\d\d-\d\d\.json", f.name) for f in _entries(p)[:50])
+               for p in entries[:50])
+    missing = [n for n in ("users.json", "channels.json") if n not in names]
+    if not missing or not (days or len(missing) == 1):
+        return ""
+    return (f"; it looks like a Slack export, but {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+            "missing (Slack's export has both beside a folder for each channel: export it again whole, or put "
+            f"{'it' if len(missing) == 1 else 'them'} back)")
 
 
 def _rendered(path: Path) -> bool:

@@ -242,8 +242,9 @@ def readable(text: str) -> str:
     """``text`` as the rules read it, offsets kept: its addresses blanked
     (:func:`without_addresses`), an emoji's name (Slack's and GitHub's ":sweat_smile:")
     but a thumb's, which agrees or disputes, a block of code fenced with three backticks
-    and a line of code in backticks (a name in them stays), and the code of a diff: a patch, from its header to the end, or a hunk shown alone, to
-    its last line ("-EINVAL" is no one's words).
+    and a line of code in backticks (a name in them stays), and the code of a diff: a
+    patch, from its header to the end, or a hunk shown alone, to its last line ("-EINVAL"
+    is no one's words).
 
     >>> readable("Fix the name.\\n---\\n a.c | 2 +-\\ndiff --git a/a.c b/a.c\\n-int x;").rstrip()
     'Fix the name.'

@@ -2279,3 +2279,17 @@ def test_in_a_dataset_of_two_threads_what_a_stance_is_about_is_placed_without_it
                   if i["kind"] == "agrees_with")
     assert stance["where"] == "“sonnets.txt” › turn 2" and stance["about"] and all(
         a.endswith("(turn 1)") for a in stance["about"]), stance
+
+
+def test_in_the_order_of_the_thread_a_term_only_named_is_placed_where_it_is_first_named(tmp_path: Path) -> None:
+    """A term no claim or relation uses (named in a question) came first in --order message,
+    before the opening message's items (a researcher's trial saw a term from the seventh
+    message's replies lead the queue)."""
+    (tmp_path / "t.txt").write_text("Ann: A workshop produces something new.\nBo: A training transfers known content.\n"
+                                    "Cy: Where would a masterclass fit?\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "workshop,training,masterclass", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--order", "message", "--json").stdout)
+    places = [i.get("where") for i in listed]
+    assert places[-1] == "turn 3" and places == sorted(places), places

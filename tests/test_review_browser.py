@@ -789,6 +789,9 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     colours = page.eval_on_selector_all("#rv-warning span", "(ss) => ss.map((s) => getComputedStyle(s).color)")
     assert colours == ["rgb(22, 101, 52)", "rgb(146, 64, 14)"], colours
     assert page.input_value("#rv-order") == "message"
+    page.reload()  # and over the browser's own reload (a trial's went back to "most likely first")
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert page.input_value("#rv-order") == "message"
     [line] = [e for e in Decisions.read(drafted).entries]
     assert line.memo.get("added") is True and line.fields["message"] == it.record.message
     s, e = line.fields["span"]

@@ -154,8 +154,10 @@ class Review:
                     place = (order[r.message], r.span[0])
                     if end not in self.first_said or place < self.first_said[end][0]:
                         self.first_said[end] = (place, r)
+        # (a term only mentioned, in no claim or relation, is placed where it is first named)
         self.position = {it.key: (order.get(it.record.message, -1) if it.kind in (CLAIM, "relation")
-                                  else first.get(it.record.id, -1), n)
+                                  else first.get(it.record.id, self.first_said[it.record.id][0][0]
+                                                 if it.record.id in self.first_said else -1), n)
                          for n, it in enumerate(self.items)}
         self.prior = Prior(self.items, self.names)
         self._settle()

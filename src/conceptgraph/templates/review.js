@@ -20,7 +20,10 @@
   // decisions teach, until everything else is decided (kept across the page's reloads)
   const SKIPPED = "conceptgraph-review-skipped";
   const skipped = new Set((() => { try { return JSON.parse(sessionStorage.getItem(SKIPPED) || "[]"); } catch (e) { void e; return []; } })());
-  const firstOrder = ["confidence", "message", "term"].indexOf(keptOrder) >= 0 ? keptOrder : "confidence";
+  // the order chosen in this tab holds over a reload too (the browser's, not only the page's own)
+  const CHOSEN = "conceptgraph-review-chosen-order";
+  const chosenOrder = (() => { try { return sessionStorage.getItem(CHOSEN); } catch (e) { void e; return null; } })();
+  const firstOrder = [keptOrder, chosenOrder].find((o) => ["confidence", "message", "term"].indexOf(o) >= 0) || "confidence";
   const early = fetch("/api/state?order=" + firstOrder, { headers: { "X-Review-Token": token } });
   let buildGraph;
   window.conceptgraphGraphAfter = new Promise((resolve) => { buildGraph = resolve; });
@@ -1027,6 +1030,7 @@
     helpButton.addEventListener("click", () => toggleHelp(help.hidden));
     order.addEventListener("change", () => {
       st.order = order.value;
+      try { sessionStorage.setItem(CHOSEN, st.order); } catch (e) { void e; }
       order.blur();
       st.chain = st.chain.then(() => load());
     });

@@ -2293,3 +2293,22 @@ def test_in_the_order_of_the_thread_a_term_only_named_is_placed_where_it_is_firs
     listed = json.loads(run("review", str(folder), "--list", "--order", "message", "--json").stdout)
     places = [i.get("where") for i in listed]
     assert places[-1] == "turn 3" and places == sorted(places), places
+
+
+def test_importing_again_as_the_readme_says_warns_of_no_mistyped_line(tmp_path: Path) -> None:
+    """The README's way to import a newer export: decisions.yaml out and back, reviewed.yaml
+    gone. An accepted edit names an attribute only its line has: made again from it, as it
+    should be, without the warning meant for a line mistyped by hand (a trial's "names what
+    neither draft.yaml nor reviewed.yaml holds ... if a name there is mistyped")."""
+    folder = _workshop_thread(tmp_path)
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    claim = next(i["id"] for i in listed if i["text"] == "workshop: produces something new" and i["where"] == "turn 2")
+    assert run("review", str(folder), claim, "--edit", "attribute=creates new things").exit_code == 0
+    shutil.move(folder / "decisions.yaml", tmp_path / "decisions.yaml")
+    (folder / "reviewed.yaml").unlink()
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--force", "-q").exit_code == 0
+    shutil.move(tmp_path / "decisions.yaml", folder / "decisions.yaml")
+    out = run("draft", str(folder), "--terms", "training")  # a draft that finds the claim no more
+    assert out.exit_code == 0 and "Warning" not in out.stderr, out.stderr
+    claims = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))["claims"]
+    assert [(c["term"], c["attribute"]) for c in claims] == [("workshop", "creates-new-things")]

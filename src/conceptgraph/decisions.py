@@ -1148,7 +1148,8 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     # decisions do
     drafted_as = _drafted_labels(book, reviewed)
     items_d = items_of(drafted, whole, labels=drafted_as)
-    items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as)
+    items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as,
+                  held=REVIEWED_FILE in texts)
     hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
             if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
     if hand:
@@ -1222,12 +1223,14 @@ def _as_draft(it: Item) -> Item:
 
 
 def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset,
-          drafted_as: Mapping[str, str] | None = None) -> list[Item]:
+          drafted_as: Mapping[str, str] | None = None, held: bool = True) -> list[Item]:
     """The items under review: those of draft.yaml; those of reviewed.yaml as they were
     drafted (an edited one as its decision names it); and those decided whose record no
     file holds any more (a rejected one), made again from what their decision says, with
     the terms and attributes they name (``drafted_as``: the labels, by id, that terms and
-    attributes renamed in review were drafted with, by which decisions name them)."""
+    attributes renamed in review were drafted with, by which decisions name them).
+    ``held``: whether the folder has a reviewed.yaml, whose accepted items a line that
+    names what no file has should be among (else the line is mistyped, and said so)."""
     from .discussions.thread import slug, unique_id
     from .model import Attribute, Term
 
@@ -1302,7 +1305,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                 add(made)
                 if e.decision in (ACCEPTED, EDITED) and not e.memo.get(ADDED) and len(invented) > before:
                     unheld.append(made)
-    if unheld:
+    if unheld and held:  # (with no reviewed.yaml, as after importing again, the decisions alone say it)
         what = "; ".join(f"“{excerpt(f'{describe(it)} at {it.record.where}', 70)}”" for it in unheld[:3])
         warnings.warn(ConceptGraphWarning(
             f"{DECISIONS_FILE}: {len(unheld)} accepted decision{'s' if len(unheld) > 1 else ''} name"

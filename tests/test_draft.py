@@ -353,6 +353,8 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("I see it differently.", "tom", [("disputes", "tom")]),
     ("Right, let's move on to the next one.", "tom", []),  # running the meeting takes no side
     ("Reminder: team photo on Friday, wear something that isn't a hoodie", "tom", []),  # news to everyone
+    ("See Why Open Source Misses the Point (https://example.org/x).", "tom", []),  # a pointer, its title
+    ("See, that misses the point.", "tom", [("disputes", "tom")]),
     ("Yes, we can hear you, Tom.", "tom", []),
     ("I agree, let's move on.", "tom", [("agrees_with", "tom")]),
     ("I would agree, mostly.", "tom", [("agrees_with", "tom")]),

@@ -316,7 +316,8 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
     ([], [])
     """
     text = _unsigned(spelled(text))  # "I dont agree" disputes as "I don't agree" does
-    if _ASKS.match(text) or _SEEKS_ASSENT.match(text) or _RUNNING.search(text) and not _SIDED.search(text):
+    if _ASKS.match(text) or _SEEKS_ASSENT.match(text) or _RUNNING.search(text) and not _SIDED.search(text) \
+            or _pointer(text):
         return []  # (running the meeting: "Yes, we can hear you", not "I agree, let's move on")
     found = _found(text, 0)
     spoken_to = _SPOKEN_TO.match(text)
@@ -552,6 +553,17 @@ _RUNNING = re.compile(r"\b(?:let['’]?s|let\s+us|we(?:['’]ll|\s+will|\s+shoul
                       r"^\W*(?:\w+\W+){0,2}next\s+question\b", re.I)
 
 
+# A pointer to something to read, its title in the reader's words: "See Why Open Source
+# Misses the Point (...)", "Cf. ...", "Source: ..." (not "See, that is wrong")
+_POINTER = re.compile(r"^\W*(?:see(?:\s+also)?(?![,:])|cf\.?|source:|reference:|more\s+(?:at|here):?)\s+\S", re.I)
+
+
+def _pointer(sentence: str) -> bool:
+    """Whether a sentence only points to something to read (its own line: "See the corpus
+    at ...", then a line that says something, is read as both)."""
+    return bool(_POINTER.match(sentence)) and "\n" not in sentence.strip()
+
+
 _SIDED = re.compile(r"\b(?:agree\w*|disagree\w*|differ\w*|wrong|right|correct|point|\+1|-1)\b", re.I)
 
 
@@ -596,7 +608,8 @@ def conceded(text: str) -> bool:
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""
-    if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence) or _RUNNING.search(sentence):
+    if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence) or _RUNNING.search(sentence) \
+            or _pointer(sentence):
         return 0, 0  # thanks to all, asking for assent ("Agreed?") and running the meeting lean no way
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side

@@ -191,8 +191,9 @@ def test_review_lists_and_decides_in_bulk_one_thread_at_a_time(both: Path, tmp_p
 
 def test_every_graph_export_says_whose_thread_each_thing_is(both: Path, tmp_path: Path) -> None:
     """Gephi, Cytoscape and Neo4j filter by a field: messages, claims and stances carry
-    their `thread`, a contributor the `threads` they speak in (a researcher's trial had to
-    parse places to split two communities); a dataset of one thread has no such field."""
+    their `thread`, a contributor the `threads` they speak in, a term or attribute those
+    it is said in (a researcher's trial had to parse places to split two communities); a
+    dataset of one thread has no such field."""
     for fmt, name in (("graphml", "g.graphml"), ("gexf", "g.gexf")):
         assert run("export", fmt, "--data", str(both), "-o", str(tmp_path / name), "-q").exit_code == 0
         G = nx.read_graphml(tmp_path / name) if fmt == "graphml" else nx.read_gexf(tmp_path / name)
@@ -204,6 +205,10 @@ def test_every_graph_export_says_whose_thread_each_thing_is(both: Path, tmp_path
         assert {n: json.loads(d["threads"]) for n, d in nodes.items() if d.get("kind") == "contributor"} == {
             "ana": ["Tabs or spaces at Acme"], "ben": ["Tabs or spaces at Acme"],
             "cy": ["What a sprint means at Beta Corp"], "dee": ["What a sprint means at Beta Corp"]}
+        # and a term the threads it is said in, in the threads' order ("indentation" in both)
+        terms = {d["label"]: json.loads(d["threads"]) for d in nodes.values() if d.get("kind") == "term"}
+        assert terms["sprint"] == ["What a sprint means at Beta Corp"], terms
+        assert all(t and set(t) <= titles for t in terms.values()) and any(len(t) == 2 for t in terms.values()), terms
     one = tmp_path / "one.txt"
     one.write_text(THREADS["tabs.txt"], encoding="utf-8")
     assert run("export", "graphml", "--data", str(one), "-o", str(tmp_path / "one.graphml"), "-q").exit_code == 0

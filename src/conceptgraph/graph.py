@@ -72,9 +72,10 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     Optional facts (a message and span, a draft status, the curator's inference, what
     an agreement concerns) are set only where the dataset gives them, so a big graph
     carries no empty fields. In a dataset of several threads (``import A B``), messages,
-    claims and relations say whose ``thread`` they are, and a contributor the
-    ``threads`` they speak in: a tool that filters by a field (Gephi, Cytoscape, Neo4j)
-    splits the communities without reading places."""
+    claims and relations say whose ``thread`` they are, a contributor the ``threads``
+    they speak in, and a term or attribute the ``threads`` it is said in: a tool that
+    filters by a field (Gephi, Cytoscape, Neo4j) splits the communities without reading
+    places."""
     from .places import thread_of
 
     first = ds.messages[0].where if ds.messages else ds.claims[0].where if ds.claims else ""
@@ -130,6 +131,16 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
                                                         inferred=r.inferred,
                                                         status=status, confidence=r.confidence, count=r.count,
                                                         places=list(r.places), thread=of(r.where)))
+    if of is not _no_thread:  # each term and attribute: the threads it is said in, in the threads' order
+        order = {th: i for i, th in enumerate(dict.fromkeys(of(m.where) for m in ds.messages))}
+        said: dict[str, set[str]] = {}
+        for item, th in [*((c.term, of(c.where)) for c in ds.claims), *((c.attribute, of(c.where)) for c in ds.claims),
+                         *((end, of(r.where)) for r in ds.relations for end in (r.source, r.target))]:
+            if th:
+                said.setdefault(item, set()).add(th)
+        for node, threads in said.items():
+            if node in G and G.nodes[node].get("kind") in (TERM, ATTRIBUTE):
+                G.nodes[node]["threads"] = sorted(threads, key=lambda th: order.get(th, len(order)))
     return G
 
 

@@ -1392,7 +1392,10 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
     if it.kind == "relation" and it.record.kind in STANCES:  # and what it is about, as --edit says
         e = r.book.find(it.key)  # (the draft's, when it had it: its scope may not be the one meant)
         about = r.said_about(e.edit.get("about", e.memo.get("about", [])) if e is not None else [], it.record.target)
-        added, drafted = (added + about, drafted) if added else (added, drafted + about if drafted else drafted)
+        if added:
+            added += about
+        elif drafted:
+            drafted += about
     already = bool(done.get("already"))
     return {**_summary(r, before, accepted=0 if already else 1, already=int(already),
                        changed=int(done.get("turned") in ("rejected", "removed"))),

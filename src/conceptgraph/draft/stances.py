@@ -564,6 +564,7 @@ def _pointer(sentence: str) -> bool:
     return bool(_POINTER.match(sentence)) and "\n" not in sentence.strip()
 
 
+# A side taken in so many words, which running the meeting does not undo ("I agree, let's move on")
 _SIDED = re.compile(r"\b(?:agree\w*|disagree\w*|differ\w*|wrong|right|correct|point|\+1|-1)\b", re.I)
 
 

@@ -774,7 +774,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
                 continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             rest = line.string[line.end("head"):]
             if title and any(p.search(rest) for p in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE)):
-                continue
+                continue  # "Year 10 science: weather vs climate": a heading over the question
             if head.isupper() and len(re.findall(r"[A-Z]", rest)) > 3 * len(re.findall(r"[a-z]", rest)):
                 continue  # "WARNING: DON'T ENTER THAT URL": shouted, a warning, not a word defined
             sense = re.search(r"\s*\((?P<s>noun|verb|adjective|adj|n|v)\.?\)\s*$", head, re.I)

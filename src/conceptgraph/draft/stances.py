@@ -727,6 +727,11 @@ _TURN = re.compile(rf"{TURNS.pattern}|:\s*(?:but|however|though|although|yet|exc
                    r"^\s*(?:but|however|though|although|yet)\b", re.I)
 
 
+# What the speaker adds to a point they grant: a turn within it is theirs, not against the
+# point ("Agreed & I'd add: every incident needs a postmortem, but not every bug does")
+_ADDING = re.compile(r"\b(?:I['’]d|I\s+would|let\s+me|I['’]ll|I\s+will|just\s+to|I\s+want\s+to)\s+add\b", re.I)
+
+
 def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
     """Where a reply grants a point and turns against another, or the other way round
     ("I agree that X, but Y", "Yes, but ...", "It is shorter. However, ..."): the clause
@@ -736,6 +741,8 @@ def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
     >>> sorted(both_sides("I agree that it is shorter, but it is not clearer.").items())
     [('agrees_with', (1, 0, 26)), ('disputes', (2, 28, 50))]
     >>> both_sides("It is shorter, but it is also older.")  # no point granted: no turn between sides
+    {}
+    >>> both_sides("Agreed & I'd add: every incident needs a postmortem, but not every bug does.")
     {}
     """
     from .text import counterfactual, sentences
@@ -751,7 +758,8 @@ def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
         for a, b in zip(cuts, cuts[1:]):
             against, for_ = _cues(text[a:b])
             here = (for_ - against, a, b)
-            if (a > s or opens) and before and before[0] and here[0] and (here[0] > 0) != (before[0] > 0):
+            if (a > s or opens) and before and before[0] and here[0] and (here[0] > 0) != (before[0] > 0) \
+                    and not (before[0] > 0 and _ADDING.search(text[before[1]:before[2]])):
                 for lean, c, d in (before, here):
                     kind = AGREES_WITH if lean > 0 else DISPUTES
                     if abs(lean) > best.get(kind, (0, 0, 0))[0]:

@@ -583,8 +583,10 @@ _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
 _DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+(?:not\s+(?:a|an)|no)\s+"
                          r"(?:[\w-]+\s+)?(?:speaker|expert|lawyer|linguist|native|pro|professional|specialist|"
                          r"engineer|developer|mathematician|scientist)\b,?(?:\s+but\b)?", re.I)
-# Taking the other side in so many words: "I'd push back a bit", "a counterpoint"
-_PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument)\b", re.I)
+# Taking the other side in so many words: "I'd push back a bit", "a counterpoint"; or
+# finding a point amiss in its measure: "your definition is too narrow"
+_PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument|too\s+(?:narrow|broad|"
+                        r"wide|vague|strict|loose|simplistic|limited|restrictive|narrowly|broadly))\b", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
@@ -699,6 +701,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     True
     >>> leaning("Although I am not a native speaker, X is more known to me.") is None  # of the speaker
     True
+    >>> leaning("@Mei your definition is too narrow")[0]  # a point found amiss in its measure
+    'disputes'
     """
     from .text import counterfactual, sentences
 

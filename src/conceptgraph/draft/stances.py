@@ -586,7 +586,7 @@ _DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+
 # Taking the other side in so many words: "I'd push back a bit", "a counterpoint"; or
 # finding a point amiss in its measure: "your definition is too narrow"
 _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument|too\s+(?:narrow|broad|"
-                        r"wide|vague|strict|loose|simplistic|limited|restrictive|narrowly|broadly))\b", re.I)
+                        r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"

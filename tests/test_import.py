@@ -81,6 +81,18 @@ def test_a_quoted_mail_keeps_none_of_its_signature_in_the_quote(tmp_path: Path) 
     assert [m.quotes for m in ds.messages] == [(), ("A bug is a defect in code.",)]
 
 
+def test_an_mbox_or_a_mail_saved_with_a_byte_order_mark_is_read_as_without(tmp_path: Path) -> None:
+    """An editor on Windows saves a byte-order mark first: the mbox is read as without it
+    (a trial's was refused: "no mail message in this file")."""
+    plain = (FIX / "thread.mbox").read_bytes()
+    (tmp_path / "bom.mbox").write_bytes(b"\xef\xbb\xbf" + plain)
+    (tmp_path / "plain.mbox").write_bytes(plain)
+    assert read_discussion([tmp_path / "bom.mbox"])[0].messages == read_discussion([tmp_path / "plain.mbox"])[0].messages
+    first = plain.split(b"\nFrom ", 1)[0].split(b"\n", 1)[1]  # the first mail, without its From_ line
+    (tmp_path / "one.eml").write_bytes(b"\xef\xbb\xbf" + first)
+    assert len(read_discussion([tmp_path / "one.eml"])[0].messages) == 1
+
+
 def test_thread_shows_what_a_reply_quotes_apart_from_its_words(tmp_path: Path) -> None:
     """A Discourse reply's quote box: kept out of the reply's words, and shown above them
     by `thread` (as "> ...") and in its JSON (``quotes``), so that its answer reads as one."""

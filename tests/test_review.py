@@ -571,7 +571,7 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     [said] = summary["decided"]
     assert said.startswith(f"accepted {claim}: ") and len(said) > len(f"accepted {claim}: ") + 5, said
     [line] = decisions(drafted)
-    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence"}
+    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence", "words"}
     assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)
     text = (drafted / "decisions.yaml").read_text(encoding="utf-8")
     assert text.count("\n- {") == 1  # one line per decision: a diff shows exactly it
@@ -2312,3 +2312,39 @@ def test_importing_again_as_the_readme_says_warns_of_no_mistyped_line(tmp_path: 
     assert out.exit_code == 0 and "Warning" not in out.stderr, out.stderr
     claims = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))["claims"]
     assert [(c["term"], c["attribute"]) for c in claims] == [("workshop", "creates-new-things")]
+
+
+def test_a_message_edited_upstream_moves_its_decisions_with_its_words_or_says_they_are_gone(
+        tmp_path: Path) -> None:
+    """A newer export in which an accepted claim's message was edited ("(Edited: ...) " put
+    before it): imported again as the README says, each decision finds its words where they
+    are now, once; words edited away are said, and kept out of the graph (a trial's
+    reviewed.yaml had quotes cut from the wrong characters, each claim twice, and `validate`
+    passed it)."""
+    folder = _workshop_thread(tmp_path)
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    said = [i["id"] for i in listed if i["kind"] == "claim" and i["where"] == "turn 2"]
+    assert len(said) == 2 and run("review", str(folder), "--accept", *said).exit_code == 0
+    before = {(c["term"], c["quote"]) for c in section(folder, "reviewed.yaml", "claims")}
+    original = (tmp_path / "t.txt").read_text(encoding="utf-8")
+
+    def import_again(text: str) -> Any:
+        (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+        shutil.move(folder / "decisions.yaml", tmp_path / "decisions.yaml")
+        (folder / "reviewed.yaml").unlink()
+        assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--force", "-q").exit_code == 0
+        shutil.move(tmp_path / "decisions.yaml", folder / "decisions.yaml")
+        return run("draft", str(folder))
+
+    out = import_again(original.replace("Sam: A training", "Sam: (Edited: a typo.) A training"))
+    assert out.exit_code == 0 and "Warning" not in out.stderr, out.stderr
+    assert run("validate", str(folder)).exit_code == 0
+    assert {(c["term"], c["quote"]) for c in section(folder, "reviewed.yaml", "claims")} == before
+    left = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    assert not [i for i in left if i["kind"] == "claim" and i["where"] == "turn 2"], left
+    # words edited in the sentence: the claim they still make (the same term and attribute at
+    # the same place) is that one; the one they no longer make is said, and left out
+    out = import_again(original.replace("Sam: A training transfers", "Sam: A training passes on"))
+    assert out.exit_code == 0 and "decisions.yaml: 1 accepted item quotes words its message no longer has (turn-2)" \
+        in out.stderr, out.stderr
+    assert [c["term"] for c in section(folder, "reviewed.yaml", "claims")] == ["workshop"]

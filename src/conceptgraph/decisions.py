@@ -74,7 +74,7 @@ __all__ = [
     "DECISIONS_FILE", "REVIEWED_FILE", "DRAFT_FILE", "ACCEPTED", "REJECTED", "EDITED", "ADDED", "RELATION", "ITEM_KINDS",
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "named_by_review_ids", "in_thread_order", "taken_along", "draft_text", "draft_document", "draft_data",
-    "draft_yaml", "write_settled", "check_edit", "kinds_like",
+    "draft_yaml", "write_settled", "check_edit", "kinds_like", "words_check", "words_memo",
     "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE", "rejected_as",
 ]
@@ -116,9 +116,11 @@ STAYS = "stays"
 #: A rejected claim's note of the undecided stances about it (by review id): draft.yaml
 #: then says them about the claims left, and an undo makes them about it again
 NARROWED = "narrowed"
+#: A claim's or relation's memo: a check of the words it was decided on (:func:`words_check`)
+WORDS = "words"
 _MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "was", TOOK, STAYS),
-         CLAIM: ("confidence", "was", ADDED, NARROWED),
-         RELATION: ("confidence", "about", "was", ADDED, "count", "places")}
+         CLAIM: ("confidence", "was", ADDED, NARROWED, WORDS),
+         RELATION: ("confidence", "about", "was", ADDED, "count", "places", WORDS)}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
@@ -126,7 +128,8 @@ _HEADER = ("# Review decisions, written by `conceptgraph review` as they are mad
            "# message and span; and, to make it again as it was should the decision be undone, its\n"
            "# drafted confidence, (a stance) the claims it is about, (a rejected term or\n"
            "# attribute) the undecided items it took along and (a rejected claim) the undecided\n"
-           "# stances about it. A line marked `added` is\n"
+           "# stances about it; and a check of the words a claim or relation was decided on, found\n"
+           "# again should its message be edited upstream. A line marked `added` is\n"
            "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
            "# An undo removes the last action's lines.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
@@ -138,6 +141,23 @@ _REVIEWED_HEADER = ("# The items accepted in review, written by `conceptgraph re
                     "# edited copy of this file is never replaced (keep your own items in a file of yours).\n")
 _CHECK = "# check: "
 _CHANGED = "# (changed by hand) "  # in place of the check: a draft.yaml that holds items changed by hand
+
+
+def words_memo(record: Any) -> dict[str, Any]:
+    """The memo of a decision on a claim or relation that holds the check of its words
+    (none for a term, an attribute, or an item with no span)."""
+    return {WORDS: words_check(record.quote)} if getattr(record, "span", None) and getattr(record, "quote", "") else {}
+
+
+def words_check(quote: str) -> str:
+    """A short check of the words a decision was made on (its item's quote): should the
+    message be edited upstream and imported again, the decision finds its words where
+    they are now, or knows they are gone (:meth:`Decisions.reanchor`).
+
+    >>> words_check("A sonnet has fourteen lines.")
+    '19cb7fcf5c'
+    """
+    return hashlib.sha1(quote.encode("utf-8")).hexdigest()[:10]
 
 
 class Conflict(OutputError):
@@ -412,6 +432,30 @@ class Decisions:
         revision, entries = _parse(text, str(path))
         return cls(path, entries, revision, raw)
 
+    def reanchor(self, messages: Mapping[str, Message]) -> list[Entry]:
+        """Find again the words each claim or relation was decided on (its ``words``
+        check) in its message as it is now: an export edited upstream and imported again
+        moves them ("(Edited: ...) " put before), and the decision moves with them. Returns
+        the entries whose words their message no longer has; others are left as they are
+        (a line with no check, or on a message not here)."""
+        gone: list[Entry] = []
+        for i, e in enumerate(self.entries):
+            check, f = e.memo.get(WORDS), e.fields
+            m = messages.get(f.get("message", "")) if check and f.get("span") else None
+            if m is None:
+                continue
+            s, t = f["span"]
+            if words_check(m.text[s:t]) == check:
+                continue
+            n = t - s
+            at = next((a for a in range(len(m.text) - n + 1) if words_check(m.text[a:a + n]) == check), None)
+            if at is None:
+                gone.append(e)
+            else:
+                self.entries[i] = replace(e, fields={**f, "span": [at, at + n]})
+        self._index = None
+        return gone
+
     def line_of(self, entry: Entry, *words: str) -> int | None:
         """The line of decisions.yaml, as read, that holds ``entry`` (its action, and
         ``words``), for an error to point at; None when none does."""
@@ -615,6 +659,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
         ok = (isinstance(v, list) and all(isinstance(x, str) for x in v) if k in ("about", STAYS, "places", NARROWED)
               else isinstance(v, int) and not isinstance(v, bool) and v > 0 if k == "count"
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
+              else isinstance(v, str) and re.fullmatch(r"[0-9a-f]{10}", v) is not None if k == WORDS
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:
             raise doc.error((*path, k), f"'{k}' is not valid here")
@@ -1143,15 +1188,18 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     drafted = _select(whole, drafted_ids)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
+    # decided on words an edit upstream has moved in their message: found where they are now
+    words_gone = book.reanchor({m.id: m for m in whole.messages}) if book.entries else []
     # the items as drafted: a claim on a term renamed in review (whose record reviewed.yaml
     # holds, under its new label) names the term by the label it was drafted with, as the
     # decisions do
     drafted_as = _drafted_labels(book, reviewed)
     items_d = items_of(drafted, whole, labels=drafted_as)
     items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as,
-                  held=REVIEWED_FILE in texts)
-    hand: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [(ACCEPTED, it.kind, it.fields, {}) for it in items_d
-            if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
+                  held=REVIEWED_FILE in texts, words_gone=words_gone)
+    hand: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+        (ACCEPTED, it.kind, it.fields, {}, words_memo(it.record)) for it in items_d
+        if it.kind != CONTEXT and it.record.status != DRAFT and book.find(it.key) is None]
     if hand:
         book.record(hand)
         book.save()
@@ -1223,14 +1271,17 @@ def _as_draft(it: Item) -> Item:
 
 
 def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset,
-          drafted_as: Mapping[str, str] | None = None, held: bool = True) -> list[Item]:
+          drafted_as: Mapping[str, str] | None = None, held: bool = True,
+          words_gone: Sequence[Entry] = ()) -> list[Item]:
     """The items under review: those of draft.yaml; those of reviewed.yaml as they were
     drafted (an edited one as its decision names it); and those decided whose record no
     file holds any more (a rejected one), made again from what their decision says, with
     the terms and attributes they name (``drafted_as``: the labels, by id, that terms and
     attributes renamed in review were drafted with, by which decisions name them).
     ``held``: whether the folder has a reviewed.yaml, whose accepted items a line that
-    names what no file has should be among (else the line is mistyped, and said so)."""
+    names what no file has should be among (else the line is mistyped, and said so).
+    ``words_gone``: the decisions whose words their message no longer has
+    (:meth:`Decisions.reanchor`): kept, made into no item, and said."""
     from .discussions.thread import slug, unique_id
     from .model import Attribute, Term
 
@@ -1296,7 +1347,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     # kept in decisions.yaml for when they are back, and no card meanwhile
     messages = {m.id for m in whole.messages}
     elsewhere = [e for e in book.latest() if (m := e.fields.get("message")) and m not in messages]
-    away = {id(e) for e in elsewhere}
+    away = {id(e) for e in (*elsewhere, *words_gone)}
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen and id(e) not in away:
             before = len(invented)
@@ -1320,6 +1371,17 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             f"{'' if len(kept) > 1 else 's'} {'messages' if len(places) > 1 else 'a message'} this discussion does not have "
             f"({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}), as when an older export is imported: "
             f"left out of the graph, and kept in {DECISIONS_FILE} for when the messages are back"), stacklevel=2)
+    # (a claim the new draft has at characters overlapping the old ones is that one still)
+    found = {id(e) for it in drafted if it.kind != CONTEXT and (e := book.find(it.key)) is not None}
+    unsaid = [e for e in words_gone if e.decision in (ACCEPTED, EDITED) and id(e) not in found]
+    if unsaid:
+        places = list(dict.fromkeys(e.fields["message"] for e in unsaid))
+        warnings.warn(ConceptGraphWarning(
+            f"{DECISIONS_FILE}: {len(unsaid)} accepted item{'s' if len(unsaid) > 1 else ''} quote"
+            f"{'' if len(unsaid) > 1 else 's'} words {'their messages' if len(places) > 1 else 'its message'} no "
+            f"longer {'have' if len(places) > 1 else 'has'} ({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}),"
+            " edited since they were decided: left out of the graph and kept in "
+            f"{DECISIONS_FILE}; decide the new words' items again"), stacklevel=2)
     return out
 
 

@@ -72,6 +72,7 @@ from .decisions import (
     taken_along,
     taken_back,
     taken_with,
+    words_memo,
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
@@ -1052,6 +1053,8 @@ class Review:
         an undo makes it again as it was: its confidence, and a stance's claims."""
         r = it.record
         memo: dict[str, Any] = {} if r.confidence is None else {"confidence": r.confidence}
+        if it.kind in (CLAIM, "relation"):  # its words, found again should an edit upstream move them
+            memo.update(words_memo(r))
         if it.kind == CONTEXT and r.count:  # how often, and where first: what the page says of a context link
             memo.update(count=r.count, places=list(r.places))
         if (e := self.book.find(it.key)) is not None and e.memo.get(ADDED):

@@ -1363,26 +1363,29 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             f"{'' if len(unheld) > 1 else 's'} what neither {DRAFT_FILE} nor {REVIEWED_FILE} holds ({what}"
             f"{', ...' if len(unheld) > 3 else ''}): made again from {'their lines' if len(unheld) > 1 else 'its line'}; "
             "if a name there is mistyped, mend it"), stacklevel=2)
-    kept = [e for e in elsewhere if e.decision in (ACCEPTED, EDITED)]
-    if kept:
-        places = list(dict.fromkeys(e.fields["message"] for e in kept))
-        warnings.warn(ConceptGraphWarning(
-            f"{DECISIONS_FILE}: {len(kept)} accepted item{'s' if len(kept) > 1 else ''} quote"
-            f"{'' if len(kept) > 1 else 's'} {'messages' if len(places) > 1 else 'a message'} this discussion does not have "
-            f"({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}), as when an older export is imported: "
-            f"left out of the graph, and kept in {DECISIONS_FILE} for when the messages are back"), stacklevel=2)
+    _say_left_out([e for e in elsewhere if e.decision in (ACCEPTED, EDITED)],
+                  lambda many: f"{'messages' if many else 'a message'} this discussion does not have",
+                  f"as when an older export is imported: left out of the graph, and kept in {DECISIONS_FILE} for "
+                  "when the messages are back")
     # (a claim the new draft has at characters overlapping the old ones is that one still)
     found = {id(e) for it in drafted if it.kind != CONTEXT and (e := book.find(it.key)) is not None}
-    unsaid = [e for e in words_gone if e.decision in (ACCEPTED, EDITED) and id(e) not in found]
-    if unsaid:
-        places = list(dict.fromkeys(e.fields["message"] for e in unsaid))
-        warnings.warn(ConceptGraphWarning(
-            f"{DECISIONS_FILE}: {len(unsaid)} accepted item{'s' if len(unsaid) > 1 else ''} quote"
-            f"{'' if len(unsaid) > 1 else 's'} words {'their messages' if len(places) > 1 else 'its message'} no "
-            f"longer {'have' if len(places) > 1 else 'has'} ({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}),"
-            " edited since they were decided: left out of the graph and kept in "
-            f"{DECISIONS_FILE}; decide the new words' items again"), stacklevel=2)
+    _say_left_out([e for e in words_gone if e.decision in (ACCEPTED, EDITED) and id(e) not in found],
+                  lambda many: f"words {'their messages' if many else 'its message'} no longer {'have' if many else 'has'}",
+                  f"edited since they were decided: left out of the graph and kept in {DECISIONS_FILE}; decide the "
+                  "new words' items again")
     return out
+
+
+def _say_left_out(kept: list[Entry], what: Callable[[bool], str], why: str) -> None:
+    """One warning for the accepted decisions ``kept`` out of the graph, naming their
+    messages: ``what`` they quote (given whether several messages), and ``why``."""
+    if not kept:
+        return
+    places = list(dict.fromkeys(e.fields["message"] for e in kept))
+    several = len(kept) > 1
+    warnings.warn(ConceptGraphWarning(
+        f"{DECISIONS_FILE}: {len(kept)} accepted item{'s' if several else ''} quote{'' if several else 's'} "
+        f"{what(len(places) > 1)} ({', '.join(places[:3])}{', ...' if len(places) > 3 else ''}), {why}"), stacklevel=3)
 
 
 def _edited_fields(e: Entry) -> dict[str, Any]:

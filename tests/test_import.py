@@ -316,6 +316,16 @@ def test_a_github_comment_that_quotes_an_earlier_one_answers_it(write) -> None:
     assert ds.messages[-1].text == "Not always."
 
 
+def test_github_comments_given_without_their_issue_say_so(write) -> None:
+    """A comments file alone is read, the issue missing: the summary says so, and what to
+    give too (a trial's was titled "comments", its author a commenter, with no word)."""
+    comments = [{"id": 11, "body": "Deprecated always comes with a removal date.", "user": {"login": "wei"},
+                 "created_at": "2024-05-02T00:00:00Z", "author_association": "MEMBER",
+                 "issue_url": "https://api.github.com/repos/o/r/issues/3"}]
+    _, summary = read_discussion([write(json.dumps(comments), "comments.json")])
+    assert summary["left_out"] == {"opening posts not given (import the issue's JSON with its comments)": 1}
+
+
 def test_wordpress(tmp_path: Path) -> None:
     got = messages("wordpress.xml")
     thread = "“Cooperation & collaboration” › "

@@ -316,6 +316,10 @@ def test_a_github_comment_that_quotes_an_earlier_one_answers_it(write) -> None:
     assert ds.messages[-1].text == "Not always."
 
 
+#: what a summary says of GitHub comments given without the issue or pull request they are on
+OPENING_GONE = "opening posts not given (import the issue's or pull request's own JSON with its comments)"
+
+
 def test_github_comments_given_without_their_issue_say_so(write) -> None:
     """A comments file alone is read, the issue missing: the summary says so, and what to
     give too (a trial's was titled "comments", its author a commenter, with no word)."""
@@ -323,7 +327,7 @@ def test_github_comments_given_without_their_issue_say_so(write) -> None:
                  "created_at": "2024-05-02T00:00:00Z", "author_association": "MEMBER",
                  "issue_url": "https://api.github.com/repos/o/r/issues/3"}]
     _, summary = read_discussion([write(json.dumps(comments), "comments.json")])
-    assert summary["left_out"] == {"opening posts not given (import the issue's JSON with its comments)": 1}
+    assert summary["left_out"] == {OPENING_GONE: 1}
 
 
 def test_wordpress(tmp_path: Path) -> None:

@@ -277,7 +277,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
     thread = Thread(key=file)
     posts: list[_Item] = []
     if root is None:  # comments saved apart from their issue: said, for the thread lacks its opening post
-        left["opening posts not given (import the issue's JSON with its comments)"] += 1
+        left["opening posts not given (import the issue's or pull request's own JSON with its comments)"] += 1
     if root is not None:
         item = _item("root", root, "root")
         item.place = found.kind

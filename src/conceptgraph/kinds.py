@@ -143,7 +143,7 @@ def denied_verb(label: str) -> str:
     ('hide', '')
     """
     first, _, rest = label.partition(" ")
-    if not rest or first != first.lower():
+    if not rest.split() or first != first.lower():
         return ""
     after = rest.split()[0].lower()
     if after in _NOT_AFTER_VERB or after in NEGATING_WORDS or after.endswith(("n't", "n’t")):
@@ -190,9 +190,11 @@ def denial(label: str) -> tuple[str, str, str]:
     (('may not ', 'be passive', ''), ('does not ', 'need a customer', ''), ('not ', 'clock watching', ''))
     >>> denial("not wired so well"), denial("has not worked")
     (('denied “', 'not wired so well', '”'), ('denied “', 'has not worked', '”'))
+    >>> denial("0 \\r")  # a space and no word after it
+    ('not ', '0 \\r', '')
     """
     first, _, rest = label.partition(" ")
-    second = rest.split()[0].lower() if rest else ""
+    second = rest.split()[0].lower() if rest.split() else ""  # ("0 \r": spaces after it, no word)
     if first.lower() in NEGATING_WORDS or second in NEGATING_WORDS or second.endswith(("n't", "n’t")):
         return ("denied “", label, "”")  # a label that denies something itself is quoted, not denied again
     if rest and (first.lower() in AUXILIARIES or first in ("does", "do", "did")):

@@ -1188,14 +1188,15 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     drafted = _select(whole, drafted_ids)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
+    messages = {m.id: m for m in whole.messages}
     # decided on words an edit upstream has moved in their message: found where they are now
-    words_gone = book.reanchor({m.id: m for m in whole.messages}) if book.entries else []
+    words_gone = book.reanchor(messages)
     # the items as drafted: a claim on a term renamed in review (whose record reviewed.yaml
     # holds, under its new label) names the term by the label it was drafted with, as the
     # decisions do
     drafted_as = _drafted_labels(book, reviewed)
     items_d = items_of(drafted, whole, labels=drafted_as)
-    items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, drafted_as,
+    items = _join(items_d, items_of(reviewed, whole, labels=drafted_as), book, whole, messages, drafted_as,
                   held=REVIEWED_FILE in texts, words_gone=words_gone)
     hand: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
         (ACCEPTED, it.kind, it.fields, {}, words_memo(it.record)) for it in items_d
@@ -1203,8 +1204,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     if hand:
         book.record(hand)
         book.save()
-    return Snapshot(root, base, [_as_draft(it) for it in items], book, held,
-                    {m.id: m for m in whole.messages},
+    return Snapshot(root, base, [_as_draft(it) for it in items], book, held, messages,
                     DRAFT_FILE in texts and _hand_edited(texts[DRAFT_FILE], _DRAFT_HEADER))
 
 
@@ -1271,14 +1271,14 @@ def _as_draft(it: Item) -> Item:
 
 
 def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dataset,
-          drafted_as: Mapping[str, str] | None = None, held: bool = True,
+          messages: Mapping[str, Message], drafted_as: Mapping[str, str] | None = None, held: bool = True,
           words_gone: Sequence[Entry] = ()) -> list[Item]:
     """The items under review: those of draft.yaml; those of reviewed.yaml as they were
     drafted (an edited one as its decision names it); and those decided whose record no
     file holds any more (a rejected one), made again from what their decision says, with
     the terms and attributes they name (``drafted_as``: the labels, by id, that terms and
-    attributes renamed in review were drafted with, by which decisions name them).
-    ``held``: whether the folder has a reviewed.yaml, whose accepted items a line that
+    attributes renamed in review were drafted with, by which decisions name them;
+    ``messages``: ``whole``'s, by id). ``held``: whether the folder has a reviewed.yaml, whose accepted items a line that
     names what no file has should be among (else the line is mistyped, and said so).
     ``words_gone``: the decisions whose words their message no longer has
     (:meth:`Decisions.reanchor`): kept, made into no item, and said."""
@@ -1288,7 +1288,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     out = list(drafted)
     seen = {it.key for it in drafted}
     label = _Labels(whole)
-    taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
+    taken = set(label.of) | {c.id for c in whole.contributors} | set(messages)
     terms = {t.id for t in whole.terms}
     known = {(TERM if ident in terms else ATTRIBUTE, normalise(x)): ident
              for ident, x in (*label.of.items(), *(drafted_as or {}).items())}
@@ -1334,7 +1334,7 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             e = None  # another term that had the new label already: the renamed one merged into it
         if e is not None:  # an edited item: as drafted (unless the draft holds it already, drafted again)
             if e.key not in seen:
-                made = _remake(e, label, whole, it, ensure, claim_ids, ids)
+                made = _remake(e, label, whole, messages, it, ensure, claim_ids, ids)
                 if made is not None:
                     add(made)
         elif it.key not in seen and not (it.kind in (CLAIM, RELATION) and it.record.confidence is None
@@ -1345,13 +1345,12 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     unheld: list[Item] = []
     # decided on messages this discussion lacks (an older export imported over a newer one):
     # kept in decisions.yaml for when they are back, and no card meanwhile
-    messages = {m.id for m in whole.messages}
     elsewhere = [e for e in book.latest() if (m := e.fields.get("message")) and m not in messages]
     away = {id(e) for e in (*elsewhere, *words_gone)}
     for e in sorted(book.latest(), key=lambda e: _KIND_ORDER[e.item]):
         if e.key not in seen and id(e) not in away:
             before = len(invented)
-            made = _remake(e, label, whole, None, ensure, claim_ids, ids)
+            made = _remake(e, label, whole, messages, None, ensure, claim_ids, ids)
             if made is not None and made.key not in seen:
                 add(made)
                 if e.decision in (ACCEPTED, EDITED) and not e.memo.get(ADDED) and len(invented) > before:
@@ -1368,7 +1367,8 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                   f"as when an older export is imported: left out of the graph, and kept in {DECISIONS_FILE} for "
                   "when the messages are back")
     # (a claim the new draft has at characters overlapping the old ones is that one still)
-    found = {id(e) for it in drafted if it.kind != CONTEXT and (e := book.find(it.key)) is not None}
+    found = {id(e) for it in drafted if it.kind != CONTEXT and (e := book.find(it.key)) is not None} \
+        if words_gone else set()
     _say_left_out([e for e in words_gone if e.decision in (ACCEPTED, EDITED) and id(e) not in found],
                   lambda many: f"words {'their messages' if many else 'its message'} no longer {'have' if many else 'has'}",
                   f"edited since they were decided: left out of the graph and kept in {DECISIONS_FILE}; decide the "
@@ -1404,10 +1404,11 @@ def _edited_fields(e: Entry) -> dict[str, Any]:
     return f
 
 
-def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
+def _remake(e: Entry, label: _Labels, whole: Dataset, messages: Mapping[str, Message], like: Item | None,
             ensure: Callable[..., str], claim_ids: Mapping[str, str], ids: set[str]) -> Item | None:
     """The drafted item a decision names, made from the decision (and, for an edited one,
-    the accepted record ``like``): None when its message is gone. The terms and
+    the accepted record ``like``): None when its message (of ``messages``, ``whole``'s by
+    id) is gone. The terms and
     attributes it names are found by label, or made (``ensure``); its confidence, and a
     stance's claims (by review id: ``claim_ids`` gives their ids now), are the ones the
     decision noted. A claim or relation made anew is named by its review id, unless one
@@ -1429,7 +1430,7 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, like: Item | None,
                          confidence=like.record.confidence) if e.item == TERM
                     else replace(like.record, label=name, status=DRAFT))
         return make_item(e.item, rec, label)
-    m = next((x for x in whole.messages if x.id == f.get("message")), None)
+    m = messages.get(f.get("message", ""))
     if f.get("message") and m is None:
         return None
     span = f.get("span")
@@ -1533,7 +1534,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
             continue
         if e.key in seen:
             continue
-        made = _remake(e, label, whole, None, ensure, claim_ids, ids)
+        made = _remake(e, label, whole, snap.messages, None, ensure, claim_ids, ids)
         if made is not None:
             seen.add(made.key)
             out.append(made)

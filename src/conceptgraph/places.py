@@ -1,14 +1,15 @@
 """Where a message is, as import writes it: in a dataset of several threads, its
 thread's title first (“Provider is not a pattern” › comment 2), which is how a
 message, claim or stance is known to belong to a thread. Used by the graph (a
-``thread`` field for the exports) and by :mod:`conceptgraph.threads`.
+``thread`` field for the exports), :mod:`conceptgraph.threads`, the draft (a stance is
+about what was said in its thread) and the review (places said from another).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE", "thread_of", "place_in"]
+__all__ = ["PLACE", "thread_of", "place_in", "place_from"]
 
 #: How import writes the place of a message in a dataset of several threads.
 PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
@@ -33,3 +34,15 @@ def place_in(where: str) -> str:
     """
     m = PLACE.match(where)
     return where[m.end():] if m else where
+
+
+def place_from(where: str, here: str) -> str:
+    """A place as said from the place ``here``: without its thread's title in that thread.
+
+    >>> place_from("“Facts” › comment 1", "“Facts” › reply 1 to comment 1"), place_from("comment 1", "comment 2")
+    ('comment 1', 'comment 1')
+    >>> place_from("“Facts” › comment 1", "“Empathy” › comment 3")
+    '“Facts” › comment 1'
+    """
+    thread = thread_of(where)
+    return place_in(where) if thread and thread == thread_of(here) else where

@@ -78,6 +78,7 @@ from .decisions import (
 from .errors import UsageError, article, did_you_mean, excerpt
 from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, stance_about
 from .names import normalise
+from .places import place_from
 from .standing import Standing
 
 if TYPE_CHECKING:
@@ -309,7 +310,7 @@ class Review:
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
                                "text": self.describe(it), "confidence": r.confidence}
         if it.kind == "relation" and r.kind in STANCES:  # what it agrees with or disputes: by its words and place
-            out["about"] = [f"{self.says_now(c)} ({_place_from(c.record.where, r.where)})"
+            out["about"] = [f"{self.says_now(c)} ({place_from(c.record.where or '', r.where or '')})"
                             for c in self._claims_named(r.concerns)]
         said: Any = r if it.kind in (CLAIM, "relation") else self.first_said.get(r.id, (None, None))[1]
         m = self.snap.messages.get(getattr(said, "message", "") or "")
@@ -1405,20 +1406,6 @@ def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]
             "id": done["id"], "added": added, "drafted": drafted,
             "speaker": row.get("speaker", ""), "where": row.get("where", ""), "quote": row.get("quote", ""),
             **{k: done[k] for k in ("made", "note", "turned") if done.get(k)}}
-
-
-def _place_from(where: str, here: str) -> str:
-    """A place as said from the place ``here``: without its thread's title in that thread.
-
-    >>> _place_from("“Facts” › comment 1", "“Facts” › reply 1 to comment 1"), _place_from("comment 1", "comment 2")
-    ('comment 1', 'comment 1')
-    >>> _place_from("“Facts” › comment 1", "“Empathy” › comment 3")
-    '“Facts” › comment 1'
-    """
-    from .places import place_in, thread_of
-
-    thread = thread_of(where or "")
-    return place_in(where) if thread and thread == thread_of(here or "") else where
 
 
 def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # type: ignore[assignment]

@@ -18,7 +18,6 @@ from .errors import UsageError, excerpt
 from .graph import Graph, edge_items
 from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
 from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
-from .places import PLACE as _PLACE
 from .places import thread_of
 
 __all__ = ["thread_of", "uncut", "threads", "pick", "one_thread"]
@@ -51,11 +50,11 @@ def threads(G: Graph) -> list[str]:
     """
     seen: dict[str, None] = {}
     for _, d in G.nodes(data=True):
-        if d.get("kind") == MESSAGE and (m := _PLACE.match(str(d.get("where", "")))):
-            seen.setdefault(m["title"], None)
+        if d.get("kind") == MESSAGE and (title := thread_of(str(d.get("where", "")))):
+            seen.setdefault(title, None)
     for *_, d in edge_items(G):  # a curated dataset may give places without its messages
-        if (m := _PLACE.match(str(d.get("where", "")))):
-            seen.setdefault(m["title"], None)
+        if (title := thread_of(str(d.get("where", "")))):
+            seen.setdefault(title, None)
     return list(seen)
 
 

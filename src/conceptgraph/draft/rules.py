@@ -872,17 +872,14 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
         modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
         denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
+        # "can grow slowly"; denied, "cannot grow" is "can grow", which reads "can not grow"
         found = _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True,
-                            verb="" if denied else _hedge(modal))  # "can grow slowly"
+                            verb=_hedge(modal))
         said = does.group("verb")
         if denied and not modal:  # "doesn't depend on it": the label "depends on it", as "it never depends" has
             told = _third_person(said)
             return [replace(f, label=told + f.label[len(said):]) if told and f.label.startswith(said) else f
                     for f in found]
-        kept = _DENYING_MODAL.match(modal) if denied else None
-        if kept:  # "cannot grow": "can grow", denied, which reads "can not grow" (not "not grow")
-            word = {"ca": "can", "wo": "will", "sha": "shall"}.get(kept.group(1).casefold(), kept.group(1).casefold())
-            return [replace(f, label=f"{word} {f.label}") if f.label.startswith(said) else f for f in found]
         return found
     when = re.match(r"^\s*(?:when|where|if|only when|only if)\s+", rest)
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
@@ -1006,11 +1003,6 @@ def unhedged(label: str) -> str:
     return _HEDGED.sub("", label)
 
 
-# A modal with the denial it carries: "cannot", "can't", "won't", "should not", "may never"
-_DENYING_MODAL = re.compile(r"\s*(can|could|will|would|should|must|may|might|shall|ca|wo|sha)(?:n['’]?t\b|not\b|"
-                            r"\s+(?:not|never)\b)", re.I)
-
-
 def _third_person(verb: str) -> str:
     """The form of ``verb`` said of one thing ("depend": "depends"), "" when the
     dictionary has none, or when it is that form already.
@@ -1027,16 +1019,18 @@ def _third_person(verb: str) -> str:
 
 
 def _hedge(modal: str) -> str:
-    """The modal verb that opens ``modal`` ("may", "can", "would" of "'d"), else "".
+    """The modal verb that opens ``modal`` ("may", "can", "would" of "'d"), else "";
+    with the denial it carries fused to it too ("cannot", "won't": "can", "will").
 
-    >>> _hedge("may be"), _hedge("’ll "), _hedge("is")
-    ('may', 'will', '')
+    >>> _hedge("may be"), _hedge("’ll "), _hedge("is"), _hedge("cannot "), _hedge("won't "), _hedge("shouldn’t ")
+    ('may', 'will', '', 'can', 'will', 'should')
     """
-    m = re.match(rf"\s*({_MODALS}|['’]d|['’]ll)\b", modal, re.I)
+    m = re.match(rf"\s*(?:({_MODALS}|['’]d|['’]ll)(?:n['’]?t|not)?|(ca|wo|sha)n['’]?t)\b", modal, re.I)
     if not m:
         return ""
-    word = m.group(1).lower()
-    return {"'d": "would", "’d": "would", "'ll": "will", "’ll": "will"}.get(word, word)
+    word = (m.group(1) or m.group(2)).lower()
+    return {"'d": "would", "’d": "would", "'ll": "will", "’ll": "will", "ca": "can", "wo": "will",
+            "sha": "shall"}.get(word, word)
 
 
 # The words whose "to" is no purpose but their own verb's: "happens to be active", "able to grow"

@@ -61,12 +61,21 @@ _GZIP = b"\x1f\x8b"
 
 
 def _bytes(path: Path) -> bytes:
-    """The file's bytes; a gzip file (``2016-May.txt.gz``, ``t.mbox.gz``) unpacked, up to
-    the size cap."""
+    """The file's bytes, as every reader takes them: a gzip file (``2016-May.txt.gz``,
+    ``t.mbox.gz``) unpacked, up to the size cap; UTF-16 as UTF-8; a byte-order mark,
+    which hides nothing, left off (an editor on Windows saves one before an mbox).
+
+    >>> import tempfile
+    >>> saved = Path(tempfile.mkdtemp()) / "one.eml"
+    >>> _ = saved.write_bytes(b"\\xef\\xbb\\xbfFrom: Ann <a@example.org>")
+    >>> _bytes(saved)
+    b'From: Ann <a@example.org>'
+    """
     from ..files import max_bytes, read_limited
 
     data = read_limited(path)
-    return _utf8(_gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data, str(path))
+    return _utf8(_gunzip(data, str(path), max_bytes()) if data.startswith(_GZIP) else data,
+                 str(path)).removeprefix(b"\xef\xbb\xbf")
 
 
 _UTF16 = (b"\xff\xfe", b"\xfe\xff")

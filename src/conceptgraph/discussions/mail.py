@@ -45,7 +45,7 @@ _DIGEST = re.compile(rb"(?m)^Today's Topics:\s*$")
 
 
 def sniff_mbox(head: bytes) -> bool:
-    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:2000]
+    start = head.lstrip()[:2000]
     if start.startswith(b"From ") or (b"\nMessage-ID:" in start or start.startswith(b"Message-ID:")) and (
             b"\nFrom:" in start or start.startswith(b"From:")):
         return True
@@ -69,14 +69,12 @@ def sniff_pipermail(head: bytes) -> bool:
 
 def _split_mbox(data: bytes) -> list[bytes]:
     """The messages of an mbox (or the one message of an .eml), ">From " unescaped
-    (one ">" less, as mboxrd and public-inbox write it); a byte-order mark before the
-    first is skipped, as an editor on Windows may save one.
+    (one ">" less, as mboxrd and public-inbox write it).
 
     >>> two = b"From a Mon Jan  1 00:00:00 2024\\nFrom: A\\n\\nHi\\nFrom b Mon Jan  1 01:00:00 2024\\nFrom: B\\n\\nYo\\n"
-    >>> len(_split_mbox(b"\\xef\\xbb\\xbf" + two))
+    >>> len(_split_mbox(two))
     2
     """
-    data = data.removeprefix(b"\xef\xbb\xbf")
     if not re.match(_FROM_LINE, data):
         return [data]
     parts = re.split(rb"(?:^|\n)" + _FROM_LINE, data)

@@ -1126,7 +1126,7 @@ class Snapshot:
     messages: dict[str, Message]
     #: draft.yaml was not as a draft or a review wrote it: it may hold items changed by hand
     edited: bool = False
-    hand: list[Item] = field(default_factory=list)  # undecided items changed by hand (sync_folder)
+    hand: list[Item] = field(default_factory=list)  # undecided items changed by hand, found as the files are settled
 
 
 def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
@@ -1582,7 +1582,8 @@ def _settled_texts(snap: Snapshot, settled: Settled) -> dict[str, str]:
     by hand is not signed as drafted: the next draft reads it for them."""
     remaining = draft_text(settled.remaining)
     # (looked for only in a draft.yaml changed since written: that takes as long as settling)
-    if snap.edited and changed_by_hand(snap, settled):
+    snap.hand = changed_by_hand(snap, settled) if snap.edited else []
+    if snap.hand:
         remaining = remaining.replace(_CHECK, _CHANGED, 1)
     texts = {DRAFT_FILE: remaining}
     if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
@@ -1594,7 +1595,7 @@ def write_settled(snap: Snapshot, settled: Settled) -> None:
     """Write draft.yaml and reviewed.yaml as ``settled`` has them, together, and only if
     both still hold what was read or last written (else :class:`Conflict`)."""
     files = {name: text.encode("utf-8") for name, text in _settled_texts(snap, settled).items()}
-    snap.edited = files[DRAFT_FILE].startswith((_DRAFT_HEADER + _CHANGED).encode("utf-8"))
+    snap.edited = bool(snap.hand)  # what is written is as a review writes it, but for those
     changed = {name: (data, snap.held.get(name)) for name, data in files.items() if snap.held.get(name) != data}
     if changed:
         replace_together(snap.folder, changed)
@@ -1620,9 +1621,7 @@ def sync_folder(folder: str | os.PathLike[str]) -> Snapshot | None:
             and _only_drafts(root / DRAFT_FILE):
         return None  # never reviewed and nothing accepted by hand: nothing to bring in step
     snap = read_folder(root)
-    settled = settle(snap.items, snap.book, snap.base)
-    write_settled(snap, settled)
-    snap.hand = changed_by_hand(snap, settled) if snap.edited else []
+    write_settled(snap, settle(snap.items, snap.book, snap.base))
     return snap
 
 

@@ -594,7 +594,8 @@ def test_an_item_accepted_again_gets_no_second_decision(drafted: Path) -> None:
     assert r.exit_code == 0 and (summary["accepted"], summary["already"]) == (0, 1)
     assert conforms(summary, ANSWERS["review"]) == []
     assert len(decisions(drafted)) == 1
-    assert "1 item already so" in run("review", str(drafted), "--accept", term).stdout
+    out = run("review", str(drafted), "--accept", term).stdout
+    assert "1 item already so" in out and f"already accepted {term}: term" in out, out  # which one, named
 
 
 def test_a_decision_turned_by_another_is_said(drafted: Path) -> None:

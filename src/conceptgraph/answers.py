@@ -414,7 +414,8 @@ class ReviewSummary(TypedDict):
     total: int
     #: items gone with a rejection or an edit (a rejected term's claims): no longer in ``total``
     gone: NotRequired[int]
-    #: the items named by id that this decided: "accepted t-88bf415b9b: term “concatenate”"
+    #: the items named by id that this decided: "accepted t-88bf415b9b: term “concatenate”", and
+    #: those it found already so: "already accepted t-88bf415b9b: term “concatenate”"
     decided: NotRequired[list[str]]
     #: with --undo: the items of the action taken back
     undone: NotRequired[list[str]]

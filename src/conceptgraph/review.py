@@ -1444,6 +1444,9 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             so = {decision, EDITED} if decision == ACCEPTED else {decision}
             fresh = [rid for rid, it in items.values() if r.status(it) not in so]
             already += len(items) - len(fresh)
+            # said back by name too: "1 item already so" alone leaves the reviewer guessing which
+            decided += [f"already {decision} {rid}: {r.describe(it)}" for rid, it in items.values()
+                        if rid not in fresh]
             turned += sum(1 for _, it in items.values() if r.status(it) not in (*so, None, REMOVED))
             kept = [rid for rid, it in items.values() if decision == ACCEPTED and r.status(it) == EDITED]
             if kept:

@@ -250,6 +250,22 @@ def test_a_mail_s_attribution_goes_with_its_quote_however_written(write, attribu
     assert [m.text for m in ds.messages] == ["A member is a tenant."]
 
 
+@pytest.mark.parametrize("html", [
+    # Gmail: the attribution in its own div, then the quote
+    '<div dir="ltr">A member is a tenant.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+    'On Mon, Mar 4, 2024 at 11:40 AM Ann Lee &lt;ann@example.com&gt; wrote:<br></div>'
+    '<blockquote class="gmail_quote"><div dir="ltr">A member pays dues.</div></blockquote></div>',
+    # Thunderbird: a paragraph, then a cited blockquote
+    '<html><body><p>A member is a tenant.</p><div class="moz-cite-prefix">On 3/4/24 11:40, Ann Lee wrote:<br></div>'
+    '<blockquote type="cite"><p>A member pays dues.</p></blockquote></body></html>',
+])
+def test_an_html_only_mail_s_attribution_goes_with_its_quote(write, html: str) -> None:
+    mail = ("From: Bo Chen <bo@example.com>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: terms\n"
+            f"MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n{html}\n")
+    ds, _ = read_discussion([write(mail, "m.eml")])
+    assert [m.text for m in ds.messages] == ["A member is a tenant."]
+
+
 def test_a_mail_s_headers_sent_unencoded_keep_their_letters_and_a_phone_s_line_goes(tmp_path: Path) -> None:
     """Raw UTF-8 in From and Subject (no encoded words), as some clients and archives send
     it, is read as UTF-8; "Von meinem iPhone gesendet" is no one's words, as "Sent from my

@@ -506,8 +506,34 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
                 left["signatures and footers" if signature else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
-    lines = _disclaimer_removed(lines, left)
+    lines = _disclaimer_removed(_attribution_at_end_removed(lines), left)
     return tidy("\n".join(_signed_off(lines, sender)), indent=True)
+
+
+def _attribution_at_end_removed(lines: list[str]) -> list[str]:
+    """``lines`` without an attribution that nothing follows: an HTML mail's quote
+    (``<blockquote>``) is gone before its text is read, and leaves "On ..., Bo wrote:"
+    behind, one line or wrapped onto two.
+
+    >>> _attribution_at_end_removed(["Agreed.", "", "On Mon, Mar 2, 2026 at 10:01 AM Ann <a@x.org> wrote:", ""])
+    ['Agreed.', '']
+    >>> _attribution_at_end_removed(["Agreed.", "On Mon, Mar 2, 2026 at 10:01 AM Ann Lee", "<a@x.org> wrote:"])
+    ['Agreed.']
+    >>> _attribution_at_end_removed(["We tried it, and as Linus said:"])  # no "On ...": someone's own words
+    ['We tried it, and as Linus said:']
+    """
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if not end or not _ATTRIBUTION.search(lines[end - 1][-200:]):
+        return lines
+    last = lines[end - 1]
+    if _OPENS_ATTRIBUTION.match(last):
+        return lines[:end - 1]
+    if end > 1 and _WRAPPED.match(lines[end - 2]) and _DATED.search(lines[end - 2]) \
+            and (len(last.split()) <= 3 or _ADDRESSED.search(last)):
+        return lines[:end - 2]
+    return lines
 
 
 # What a company's mail server adds under every mail: "This e-mail is confidential and

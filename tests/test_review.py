@@ -67,6 +67,39 @@ def test_a_term_whose_claims_were_accepted_is_merged_only_once_they_name_the_oth
     assert run("compare", "community", "cooperation", "--data", str(drafted)).exit_code == 0
 
 
+def test_a_term_s_gloss_and_other_names_and_an_attribute_s_description_are_given_in_review(drafted: Path) -> None:
+    """A glossary is made in review: a term's gloss and the other names it is written by,
+    an attribute's description, each kept in reviewed.yaml and said back; emptied, the
+    gloss goes; an undo takes the edit back; nonsense is refused, the folder as it was."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    attribute = next(it for it in r.items if it.kind == "attribute")
+    out = run("review", str(drafted), term.rid, "--edit", "gloss=talk  between people, with turns",
+              "--edit", "aliases=conversations, talk,Conversations")
+    assert out.exit_code == 0 and (f"{term.rid}: term “conversation” → term “conversation” (gloss “talk between "
+                                   "people, with turns”; also written “conversations”, “talk”)") in out.stdout, out.stdout
+    kept = {t["id"]: t for t in section(drafted, "reviewed.yaml", "terms")}["conversation"]
+    assert (kept["gloss"], kept["aliases"]) == ("talk between people, with turns", ["conversations", "talk"])
+    assert run("review", str(drafted), attribute.rid, "--edit", "description=said of one side only").exit_code == 0
+    said = {a["id"]: a for a in section(drafted, "reviewed.yaml", "attributes")}[attribute.record.id]
+    assert said["description"] == "said of one side only"
+    assert run("validate", str(drafted)).exit_code == 0
+    # the graph and its queries have them: the term found by a name only the edit gave
+    assert run("neighbors", "talk", "--data", str(drafted), "--curated").exit_code == 0
+    out = run("review", str(drafted), term.rid, "--edit", "gloss=")
+    assert out.exit_code == 0 and "gloss" not in {t["id"]: t for t in section(drafted, "reviewed.yaml", "terms")}[
+        "conversation"], out.stdout
+    before = {p.name: p.read_bytes() for p in drafted.glob("*.yaml")}
+    out = run("review", str(drafted), attribute.rid, "--edit", "gloss=what it means")
+    assert out.exit_code == 2 and out.stderr == "Error: an attribute's edit changes label, description, not 'gloss'\n", \
+        out.stderr
+    assert {p.name: p.read_bytes() for p in drafted.glob("*.yaml")} == before
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert {t["id"]: t for t in section(drafted, "reviewed.yaml", "terms")}["conversation"].get("gloss") == (
+        "talk between people, with turns")
+
+
 def test_a_term_rejected_in_review_is_said_to_be_where_a_query_names_it(drafted: Path) -> None:
     """A query that names a term the review rejected says so, with the id and the command
     that brings it back, not "no node named" (its name is still in the thread); a person

@@ -560,6 +560,30 @@ def test_a_term_renamed_to_another_s_name_is_one_node_and_the_undo_two_again(bro
     assert errors == []
 
 
+def test_the_edit_form_gives_a_term_its_gloss_and_other_names(browser, server: ReviewServer, drafted: Path) -> None:
+    """A term's edit form has its label, gloss and other names (between commas); what is
+    typed there is what reviewed.yaml keeps, the label as it was."""
+    page, errors = _open(browser, server)
+    first = page.get_attribute("#rv-card", "data-item")
+    item = server.review.by_rid[first]
+    assert item.kind == "term"
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='gloss']")
+    assert page.input_value("#rv-edit input[name='label']") == item.record.label
+    assert page.input_value("#rv-edit input[name='aliases']") == ", ".join(item.record.aliases)
+    assert not page.query_selector("#rv-edit input[name='description']")  # an attribute's
+    page.fill("#rv-edit input[name='gloss']", "what the group <b>means</b> by it")
+    page.fill("#rv-edit input[name='aliases']", "one name, another name")
+    page.press("#rv-edit input[name='gloss']", "Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    server.stop()  # as Ctrl-C does: the files brought up to date
+    kept = {t["id"]: t for t in section(drafted, "reviewed.yaml", "terms")}[item.record.id]
+    assert kept.get("label", kept["id"]) == item.record.label
+    assert kept["gloss"] == "what the group <b>means</b> by it"
+    assert kept["aliases"] == ["one name", "another name"]
+    assert errors == []
+
+
 def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server: ReviewServer,
                                                                   drafted: Path) -> None:
     """The edit form's "swap ends" reverses a relation drafted the wrong way round: the

@@ -95,7 +95,7 @@ ITEM_KINDS = (TERM, ATTRIBUTE, CLAIM, RELATION)
 #: The kind of item of a context link: drafted, kept in the draft, never decided.
 CONTEXT = "context"
 #: What an edit may change, by kind of item.
-EDITABLE = {TERM: ("label",), ATTRIBUTE: ("label",), CLAIM: (TERM, ATTRIBUTE, "negated"),
+EDITABLE = {TERM: ("label", "gloss", "aliases"), ATTRIBUTE: ("label", "description"), CLAIM: (TERM, ATTRIBUTE, "negated"),
             RELATION: ("kind", "source", "target", "about")}
 #: The fields that name an item of each kind in decisions.yaml (besides item and
 #: decision); those in brackets may be absent.
@@ -644,7 +644,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
         raise doc.error((*path, "edit"), "'edit' must be a mapping")
     for k, v in edit.items():
         if k not in EDITABLE[item]:
-            raise doc.error((*path, "edit", str(k)), f"a {item}'s edit changes {', '.join(EDITABLE[item])}", key=True)
+            raise doc.error((*path, "edit", str(k)), f"{article(item)}'s edit changes {', '.join(EDITABLE[item])}", key=True)
         if not _edit_value(k, v):
             raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
     memo = {k: e[k] for k in _MEMO[item] if k in e}
@@ -670,8 +670,10 @@ def _edit_value(k: str, v: Any) -> bool:
     """Whether ``v`` is what an edit of ``k`` may say: a stance's ``about`` is a list of
     claims' review ids (none: about everything its target said), ``negated`` true or false,
     the rest a text."""
-    if k == "about":
+    if k in ("about", "aliases"):
         return isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+    if k in ("gloss", "description"):  # may be emptied
+        return isinstance(v, str)
     return isinstance(v, bool) if k == "negated" else isinstance(v, str) and bool(v.strip())
 
 
@@ -976,12 +978,13 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
         e = entry_of.get(it.key)
         r = it.record
         label = e.edit.get("label", r.label) if e is not None else r.label
+        edit = e.edit if e is not None else {}
         if it.kind == TERM:
-            aliases = tuple(dict.fromkeys(a for a in (*r.aliases, r.label, *merged.get(r.id, ()))
+            aliases = tuple(dict.fromkeys(a for a in (*edit.get("aliases", r.aliases), r.label, *merged.get(r.id, ()))
                                           if normalise(a) != normalise(label)))
-            out_terms.append(replace(r, label=label, aliases=aliases, status=""))
+            out_terms.append(replace(r, label=label, aliases=aliases, gloss=edit.get("gloss", r.gloss), status=""))
         else:
-            out_attrs.append(replace(r, label=label, status=""))
+            out_attrs.append(replace(r, label=label, description=edit.get("description", r.description), status=""))
     for rec in new_records:
         (out_terms if isinstance(rec, Term) else out_attrs).append(rec)
     for it in items:  # a drafted term or attribute that an accepted item uses is accepted with it
@@ -1692,13 +1695,27 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
     out: dict[str, Any] = {}
     for k, v in edit.items():
         if k not in EDITABLE[kind]:
-            raise UsageError(f"a {kind}'s edit changes {', '.join(EDITABLE[kind])}, not '{excerpt(k, 30)}'")
+            raise UsageError(f"{article(kind)}'s edit changes {', '.join(EDITABLE[kind])}, not '{excerpt(k, 30)}'")
         if k == "about":  # claims' review ids, as the review found them (Review.decide)
             if record.kind not in STANCES:
                 raise UsageError(f"'about' is said of an agreement or dispute, not of {article(record.kind)} relation")
             if not _edit_value(k, v):
                 raise UsageError("'about' is a list of claims' ids")
             out[k] = list(v)
+            continue
+        if k == "aliases":  # a list, or one text of names between commas ("rollbacks, roll back")
+            names = v.split(",") if isinstance(v, str) else v if isinstance(v, list) else None
+            if names is None or not all(isinstance(x, str) for x in names):
+                raise UsageError("'aliases' is a list of names, or names between commas")
+            kept: dict[str, str] = {}
+            for x in names:  # each once, as first written
+                kept.setdefault(normalise(x), " ".join(_whole(k, x).split()))
+            out[k] = [x for key, x in kept.items() if key]
+            continue
+        if k in ("gloss", "description"):  # a text, which may be empty (the gloss taken away)
+            if not isinstance(v, str):
+                raise UsageError(f"'{k}' needs a text")
+            out[k] = " ".join(_whole(k, v).split())
             continue
         if k == "negated":
             if not isinstance(v, bool):

@@ -348,8 +348,10 @@ class Review:
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
+        elif it.kind == TERM:  # the names between commas, as --edit aliases= takes them
+            out["edit"] = {"label": r.label, "gloss": r.gloss, "aliases": ", ".join(r.aliases)}
         else:
-            out["edit"] = {"label": r.label}
+            out["edit"] = {"label": r.label, "description": r.description}
         return out
 
     def state(self, order: str = "confidence") -> dict[str, Any]:
@@ -1243,6 +1245,8 @@ def _as_drafted_value(it: Item, field: str, value: Any) -> bool:
         return bool(value == getattr(it.record, "kind", None))
     if field == "label":
         return bool(value == getattr(it.record, "label", None))
+    if field in ("gloss", "description", "aliases"):
+        return bool(value == (list if field == "aliases" else str)(getattr(it.record, field, "")))
     return field in (TERM, ATTRIBUTE, "source", "target") and value == it.fields.get(field)
 
 
@@ -1365,6 +1369,13 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
     if e is not None and "about" in e.edit:  # what the stance is about now
         now += r.said_about(e.edit["about"], _edited_fields(e)["target"])
+    if e is not None:  # a term's gloss and other names, an attribute's description: said back as kept
+        said = [f"{k} “{excerpt(e.edit[k], 60)}”" if e.edit[k] else f"no {k}"
+                for k in ("gloss", "description") if k in e.edit]
+        if "aliases" in e.edit:
+            said.append(f"also written {', '.join(f'“{a}”' for a in e.edit['aliases'])}" if e.edit["aliases"]
+                        else "no other names")
+        now += f" ({'; '.join(said)})" if said else ""
     if now == r.describe(it):
         # "attribute=loaded dice" for "loaded dice 🎲": one name, as names compare; how it is
         # written is the term's or attribute's own label, edited on it

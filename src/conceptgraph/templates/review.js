@@ -718,10 +718,17 @@
         read.push(() => Object.assign({ kind: sel.value, source: source.value, target: target.value },
           about && about.value !== KEEP ? { about: about.value } : {}));
       } else {
-        const label = textInput(it.edit.label);
-        label.name = "label";
-        form.appendChild(field("label", label));
-        read.push(() => ({ label: label.value }));
+        // a term's label, gloss and other names (between commas); an attribute's label and description
+        const inputs = {};
+        [["label", "label"], ["gloss", "gloss (what it means)"], ["aliases", "also written (between commas)"],
+          ["description", "description"]].forEach(([k, said]) => {
+          if (typeof it.edit[k] !== "string") return;
+          const input = textInput(it.edit[k]);
+          input.name = k;
+          form.appendChild(field(said, input));
+          inputs[k] = input;
+        });
+        read.push(() => Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value])));
       }
       const ok = el("button", "Accept as edited");
       ok.type = "submit";

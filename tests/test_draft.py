@@ -617,6 +617,23 @@ def test_what_is_said_of_a_word_held_up_is_no_term() -> None:
     assert "warrning" not in labels, labels
 
 
+def test_each_word_a_glossary_defines_is_a_term_though_said_once() -> None:
+    """A message of several lines "rollback: undoing a deployment" is a glossary: each
+    head is a term, with what it is said to be, though no one says it again; a line that
+    only looks like one ("We have two tags: ...", "On the site: ...") is none."""
+    glossary = ("Here is how I'd define our words:\n- rollback: undoing a deployment by redeploying the last version\n"
+                "- hotfix: a small patch shipped outside the release train\n"
+                "- release train: the fixed schedule of releases")
+    msgs = [Message("m1", "a", "post", "Which words do we use for releases?"),
+            Message("m2", "b", "comment 1", glossary, reply_to="m1"),
+            Message("m3", "c", "comment 2", "I agree, but a hotfix can be big.", reply_to="m2")]
+    labels = {t.label for t in find_terms(msgs, title="", max_terms=8)}
+    assert {"rollback", "hotfix", "release train"} <= labels, labels
+    msgs[1] = Message("m2", "b", "comment 1", "We have two tags: cog and whatnot\nOn the site: I think they are one.")
+    labels = {t.label for t in find_terms(msgs, title="", max_terms=8)}
+    assert not {"tags", "two tags", "site"} & labels, labels
+
+
 def test_a_name_given_is_the_term_not_the_naming() -> None:
     """"a column called Objective", "call the column Target": the names, never "called
     Objective" nor "column Target"."""

@@ -597,7 +597,9 @@ def _scan(messages: Sequence[Message], root: str | None, people: set[str], split
             progress.update()
         quoted = quoted_spans(msg.text)  # passages quoted from someone else count for them, not twice
         first = msg.id == root
-        for at, _, text in sentences(readable(msg.text)):  # no term in "github.com/org/repo" or a diff
+        own = readable(msg.text)
+        glossary = _glossary(own, people)
+        for at, _, text in sentences(own):  # no term in "github.com/org/repo" or a diff
             if any(a <= at < b for a, b in quoted):
                 continue
             if first or text.rstrip().endswith("?"):
@@ -606,7 +608,7 @@ def _scan(messages: Sequence[Message], root: str | None, people: set[str], split
                 for m in _VERSUS.finditer(text):
                     for side in ("a", "b"):
                         f.mark(_side(m.group(side), side == "a", 2), 2.0, msg.by, msg.id, preferred=True)
-            _held_up(f, text, msg.by, msg.id)
+            _held_up(f, text, msg.by, msg.id, glossary=glossary)
             if "," in text or text[-1:] in ".!?:":  # no name is set off without a comma or at the end
                 f.called.update(normalise(m.group("who") or m.group("bare")) for m in _VOCATIVE.finditer(text))
             for start, stop, phrase in _noun_phrases(text):
@@ -725,7 +727,28 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
         f.mark(_quoted_words(next(g for g in m.groups() if g is not None)), weight / 2, speaker, message)
 
 
-def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: bool = False) -> None:
+def _glossary(text: str, people: set[str]) -> bool:
+    """Whether ``text`` holds a glossary: two lines or more that each define a word or
+    three (:func:`_glossary_head`): "rollback: undoing a deployment"; not "We have two
+    tags: cog and sprocket", nor 'Bill - "I know"'.
+
+    >>> _glossary("Our words:\\n- rollback: undoing a deployment\\n- hotfix: a patch shipped early", set())
+    True
+    >>> _glossary("We have two tags: cog and sprocket\\nOn the site: I think they are one", set())
+    False
+    """
+    return sum(1 for line in text.split("\n") if (m := _GLOSSARY.match(line)) and _glossary_head(m, people)) >= 2
+
+
+def _glossary_head(m: re.Match[str], people: set[str]) -> bool:
+    """Whether a glossary line's head is a word or three, all of content and no one's
+    name (its sense in brackets aside): what a glossary defines."""
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", m.group("head")).strip("\"“” ").split()
+    return 0 < len(words) <= 3 and all(content(w) and normalise(w) not in people for w in words)
+
+
+def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: bool = False,
+             glossary: bool = False) -> None:
     """Words the sentence holds up as words: quoted, named a term, defined, abbreviated.
     In a ``title``, what heads the sides it sets apart is a heading ("Year 10 science:
     weather vs climate"), not a word defined."""
@@ -782,7 +805,9 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
             if sense and words:  # "remote (noun): ...": a sense of a word is a term of its own
                 words = [*words, f"({sense.group('s')})"]
             if words and len(words) <= 5 and not any(w[:1].isupper() and normalise(w) in f.people for w in words):
-                f.mark(words, 2.0, speaker, message, preferred=True)
+                # a head among a glossary's is a word defined, though said once
+                strong = glossary and line.re is _GLOSSARY and _glossary_head(line, f.people)
+                f.mark(words, 3.0 if strong else 2.0, speaker, message, preferred=True)
 
 
 # A name put forward: "I would use allowlist and denylist instead", "I prefer blocklist to

@@ -634,6 +634,26 @@ def test_each_word_a_glossary_defines_is_a_term_though_said_once() -> None:
     assert not {"tags", "two tags", "site"} & labels, labels
 
 
+def test_a_markdown_table_of_words_and_meanings_is_a_glossary_row_by_row(tmp_path: Path) -> None:
+    """A Markdown table in a mail is kept (a row is no "| " quote of an older reader);
+    each row is a sentence, and a table of two columns defines each word of its first,
+    its heading ("| term | meaning |") no term; a row's claim quotes its cells."""
+    table = ("Proposed terms:\n\n| term | meaning |\n|---|---|\n| tenant | a paying customer organisation |\n"
+             "| workspace | a project space inside a tenant |\n\nThoughts?")
+    (tmp_path / "m.mbox").write_text(
+        "From a@x Mon Jan  1 00:00:00 2024\nFrom: Ann Lee <ann@x.org>\nMessage-ID: <1@x>\nSubject: Words\n\n"
+        f"{table}\n\nFrom b@x Mon Jan  1 00:00:00 2024\nFrom: Bo Chen <bo@x.org>\nMessage-ID: <2@x>\n"
+        "In-Reply-To: <1@x>\nSubject: Re: Words\n\n| Ann's list is long.\n| Too long.\nA workspace can span tenants.\n",
+        encoding="utf-8")
+    ds, _ = read_discussion([tmp_path / "m.mbox"])
+    assert [m.text for m in ds.messages] == [table, "A workspace can span tenants."]  # an old reader's quote goes
+    drafted = draft(ds)
+    assert {t.label for t in drafted.terms} == {"tenant", "workspace"}
+    said = {(c.term, c.attribute, c.quote) for c in drafted.claims if c.by == "ann-lee"}
+    assert said == {("tenant", "paying-customer-organisation", "tenant | a paying customer organisation"),
+                    ("workspace", "project-space-inside-a-tenant", "workspace | a project space inside a tenant")}, said
+
+
 def test_a_name_given_is_the_term_not_the_naming() -> None:
     """"a column called Objective", "call the column Target": the names, never "called
     Objective" nor "column Target"."""

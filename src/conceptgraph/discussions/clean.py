@@ -287,9 +287,10 @@ def tidy(text: str, indent: bool = False) -> str:
 # "> ...", and "MM> ...", "Dave> ...": the initials or name of whom it quotes (Supercite), as
 # mailing-list archives keep them
 _QUOTE = re.compile(r"\s*(?:>|[A-Z][A-Za-z]{0,5}>(?:\s|$))")
-# Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers).
+# Mail quotes too: "Dave> ..." (Supercite and Emacs) and "| ..." (older readers), not a
+# Markdown table's row, which ends with its "|" too ("| tenant | a paying customer |").
 # A mail's quote opens its line (after spaces, never a tab: a tab-indented "> " is a shell's here-document).
-_MAIL_QUOTE = re.compile(r" *(?:>|\||[A-Za-z][\w.-]{0,15}>(?:\s|$))")
+_MAIL_QUOTE = re.compile(r" *(?:>|\|(?![^\n]*\|[ \t]*$)|[A-Za-z][\w.-]{0,15}>(?:\s|$))")
 # (German, Dutch and Scandinavian put the writer after the verb: "Am 6.2.2024 schrieb Alice <a@x.org>:")
 _ATTRIBUTION = re.compile(r"\b(?:wrote|writes|said|a écrit|escribió|escreveu|ha scritto|napisał[a]?)\s*:\s*$|"
                           r"\b(?:schrieb|schreef|skrev|kirjoitti)\b[^:\n]{0,120}:\s*$")
@@ -320,6 +321,8 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
     'Salad.'
     >>> quoted_lines_removed("Dave> Soup.\\n| Stew.\\nSalad.", mail=True)
     'Salad.'
+    >>> quoted_lines_removed("Terms:\\n| stew | a slow dish |\\nSalad.", mail=True)  # a table's row: no quote
+    'Terms:\\n| stew | a slow dish |\\nSalad.'
 
     A mail's attribution goes even with a blank line after it, or wrapped onto two lines
     as Gmail writes it (elsewhere such a line stays: it says whom the words after it

@@ -447,6 +447,9 @@ class _Drafter:
         aid = self.attribute(f.label)
         # a list item quotes its own words; any other claim quotes its whole sentence
         q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)
+        if msg.text[s] == "|":  # a table's row quotes its cells, not the marks around them
+            row = msg.text[s:e]
+            q_start, q_end = s + len(row) - len(row.lstrip("| \t")), s + len(row.rstrip("| \t"))
         sig = (CLAIM, f.term, aid, msg.by, msg.id)
         if sig in self.seen:
             return None

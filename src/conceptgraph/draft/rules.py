@@ -412,8 +412,9 @@ def _span_of(text: str, base: int, phrase_start: int, label: str) -> tuple[int, 
     return base + at, base + at + len(label)
 
 
-_GLOSS = re.compile(r"^\s*(?:[-*•–—]\s+)?[\"“‘'`]?$")
-_GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2})\s+(?=\S)", re.I)
+# (or a Markdown table's row of two cells: "| tenant | a paying customer |")
+_GLOSS = re.compile(r"^\s*(?:[-*•–—]\s+|\|\s*)?[\"“‘'`]?$")
+_GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2}|\|)\s+(?=\S)", re.I)
 
 
 def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None,

@@ -143,7 +143,9 @@ _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?
                     r"(?<![\w'])'(?P<e>[^'\n]{1,60})'(?![\w'])")
 # A glossary line: "remote (noun): A configuration ...", "Valid COBOL - COBOL which ...".
 _GLOSSARY = re.compile(r"^\s*(?:[-*•–—]\s+)?(?P<head>[\"“]?[\w][\w .'/-]{0,40}?[\"”]?(?:\s*\((?P<sense>noun|verb|"
-                       r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$", re.I | re.M)
+                       r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$|"
+                       # a Markdown table's row of two cells: "| tenant | a paying customer |"
+                       r"^\s*\|\s*(?P<cell>[\w][\w .'/-]{0,40}?)\s*\|\s*(?P<said>[^|\s][^|]{7,}?)\s*\|?\s*$", re.I | re.M)
 _LIST_HEAD = re.compile(r"^[–—•*-]\s+(?P<head>[\w][\w -]{0,40}?)\s+[–—:-]\s+\S")
 # A person spoken to: "Bill, ...", "Hi Stephen,", "..., Chuck." (a capitalised word set off as an address)
 # ("Collaboration, to me, is ..." is no address: a bare opening name needs "I", "you" ... after it)
@@ -740,11 +742,18 @@ def _glossary(text: str, people: set[str]) -> bool:
     return sum(1 for line in text.split("\n") if (m := _GLOSSARY.match(line)) and _glossary_head(m, people)) >= 2
 
 
+def _head_of(m: re.Match[str]) -> str:
+    """The group of a glossary line's head: a table's first cell, or what a colon or dash ends."""
+    return "cell" if "cell" in m.re.groupindex and m.group("cell") is not None else "head"
+
+
 def _glossary_head(m: re.Match[str], people: set[str]) -> bool:
     """Whether a glossary line's head is a word or three, all of content and no one's
-    name (its sense in brackets aside): what a glossary defines."""
-    words = re.sub(r"\s*\([^)]*\)\s*$", "", m.group("head")).strip("\"“” ").split()
-    return 0 < len(words) <= 3 and all(content(w) and normalise(w) not in people for w in words)
+    name (its sense in brackets aside), and not one every discussion uses about itself (a
+    table's heading, "| term | meaning |"): what a glossary defines."""
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(_head_of(m))).strip("\"“” ").split()
+    return 0 < len(words) <= 3 and all(content(w) and normalise(w) not in people for w in words) \
+        and not (len(words) == 1 and lemma(words[0].casefold()) in _DISCOURSE)
 
 
 def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: bool = False,
@@ -792,10 +801,10 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
             f.mark(words, 3.0 if len(words) == 1 and code_like(words[0]) else 1.5, speaker, message)
     for line in (_GLOSSARY.match(text), _LIST_HEAD.match(text)):
         if line:
-            head = line.group("head").strip("\"“” ")
+            head = line.group(_head_of(line)).strip("\"“” ")
             if head.casefold() in _EDITORIAL:
                 continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
-            rest = line.string[line.end("head"):]
+            rest = line.string[line.end(_head_of(line)):]
             if title and any(p.search(rest) for p in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE)):
                 continue  # "Year 10 science: weather vs climate": a heading over the question
             if head.isupper() and len(re.findall(r"[A-Z]", rest)) > 3 * len(re.findall(r"[a-z]", rest)):

@@ -27,11 +27,11 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 # by space and a capital, an opening quote or "@" (a name); after . ! ? followed by space
 # and a small letter (unless an abbreviation's); or at a line break when the next line is a list item
 # (marked, or numbered: "2. ", "3) ") or the line ends with punctuation; or at a blank line; or
-# before a table's row (cells set off by tabs).
+# before a table's row (cells set off by tabs, or Markdown's "| a | b |").
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“‘(\[@]?[A-Z0-9]|@\w))|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
                   # written all in lower case ("...by evidence. a hypothesis is"): never after "..."
                   r"(?<=[^.][.!?])(?=[ \t]+[a-z])|"
-                  r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)")
+                  r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)|\n(?=[ \t]*\|)")
 # ... and in text whose lines were not broken at a width, at every line's end
 _END_OF_LINE = re.compile(_END.pattern + r"|\n")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted

@@ -391,16 +391,17 @@ def test_the_list_shows_the_figure_it_is_sorted_by_once_decisions_move_it(drafte
     assert not any("likely" in row for row in in_order)
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(120))
 def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tmp_path: Path, seed: int) -> None:
     """Random decisions (accepts, rejections, bulk ones, renames, merges of one term or
     attribute into another, claims given another attribute or term), with the folder read afresh now and then as
     another command would, then every action undone: each write is a folder that reads
-    again, and the draft comes back item for item, with its confidences, and its context
-    links (who names a term, what it is named with) with how often and where."""
+    again, and the draft comes back item for item, with its confidences, what its stances
+    are about, and its context links (who names a term, what it is named with) with how
+    often and where."""
     import random
 
-    from conceptgraph.errors import ConceptGraphError
+    from conceptgraph.errors import UsageError
 
     rnd = random.Random(seed)
     folder = tmp_path / "haiku"
@@ -409,7 +410,8 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
 
     def drafted(r: Review) -> dict[Any, Any]:
         return {it.key: (it.kind, it.record.confidence, it.record.count if it.kind == "context" else 0,
-                         it.record.places if it.kind == "context" else ()) for it in r.snap.items}
+                         it.record.places if it.kind == "context" else (),
+                         tuple(sorted(getattr(it.record, "concerns", ())))) for it in r.snap.items}
 
     def reads_again() -> Review:
         load_dataset(folder)  # every file, references and quotes checked together
@@ -437,7 +439,7 @@ def test_any_decisions_undone_give_the_draft_back_and_every_write_reads_again(tm
                 r.bulk({"below": rnd.choice([0.3, 0.55])}, rnd.choice(["accepted", "rejected"]))
             else:
                 r.decide([it.rid], act, edit)
-        except ConceptGraphError:
+        except UsageError:
             pass  # refused as it should be (a term rejected before, an accepted claim using it, nothing to bulk)
         if rnd.random() < 0.4:
             r.write_files()
@@ -662,6 +664,40 @@ def test_an_undo_of_a_claims_rejection_gives_its_stances_their_scope_back(tmp_pa
     assert run("review", str(folder), "--undo").exit_code == 0
     assert listed_in(folder)[stance["id"]]["about"] == about
     assert run("validate", str(folder)).exit_code == 0
+
+
+@pytest.mark.parametrize("decision", ["--accept", "--reject"])
+def test_a_stance_decided_then_taken_back_is_about_its_claims_again(tmp_path: Path, decision: str) -> None:
+    """An agreement accepted (or rejected) before its claims, its decision undone, is
+    about them again: accepted afterwards, it says so and keeps them (a trial's undo had
+    left it "about everything" its target said)."""
+    folder = haiku_drafted(tmp_path)
+    stance = next(i for i in listed_in(folder).values() if i["kind"] == "agrees_with" and len(i.get("about", [])) == 3)
+    assert run("review", str(folder), decision, stance["id"]).exit_code == 0
+    assert run("review", str(folder), "--undo").exit_code == 0
+    assert listed_in(folder)[stance["id"]]["about"] == stance["about"]
+    out = run("review", str(folder), "--accept", stance["id"])
+    assert out.exit_code == 0 and "is about 3 claims still undecided" in out.stdout, out.stdout
+    assert len(section(folder, "reviewed.yaml", "relations")[0].get("concerns", [])) == 0  # none accepted yet
+    claims = [i["id"] for i in listed_in(folder).values() if i["kind"] == "claim"
+              and f"{i['text']} ({i['where']})" in stance["about"]]
+    assert run("review", str(folder), "--accept", *claims).exit_code == 0
+    assert len(section(folder, "reviewed.yaml", "relations")[0]["concerns"]) == 3
+
+
+def test_an_attribute_merged_into_one_only_a_rejected_claim_had_keeps_the_folder_readable(tmp_path: Path) -> None:
+    """Merging an attribute into one whose only claim was rejected: the claims left to
+    decide have the other's name, and draft.yaml keeps that attribute for them (it had
+    been left out, and no command could read the folder again)."""
+    folder = haiku_drafted(tmp_path)
+    items = listed_in(folder)
+    claim = next(i for i in items.values() if i["kind"] == "claim" and i["text"] == "haiku: needs season word")
+    other = next(i for i in items.values() if i["kind"] == "attribute" and i["text"] == "attribute “has fourteen lines”")
+    assert run("review", str(folder), "--reject", claim["id"]).exit_code == 0
+    out = run("review", str(folder), other["id"], "--edit", "label=needs season word")
+    assert out.exit_code == 0, out.stderr
+    assert run("validate", str(folder)).exit_code == 0
+    assert any(i["text"].endswith(": needs season word") for i in listed_in(folder).values() if i["kind"] == "claim")
 
 
 def test_an_agreement_is_said_about_its_claims_as_edited(tmp_path: Path) -> None:

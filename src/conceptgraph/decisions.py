@@ -40,7 +40,7 @@ import hashlib
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -994,7 +994,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     # what is left to decide, pointing at the accepted terms and attributes by their ids now;
     # a drafted attribute, or a term made only for decided items, that nothing left uses goes
     # (every claim with it was rejected): see carried_only
-    used = {u for it in items if it.key not in status for u in taken_with(it)}
+    # (by the names they have now: an attribute a left claim was merged into is used by it)
+    used = {now(u) for it in items if it.key not in status for u in taken_with(it)}
     for it in items:
         if carried_only(it) and it.key not in status and it.record.id not in used:
             status[it.key] = REMOVED
@@ -1489,12 +1490,13 @@ def taken_along(entries: Iterable[Entry]) -> list[Entry]:
             for e in entries if e.decision in (REJECTED, EDITED) for x in e.memo.get(TOOK, ())]
 
 
-def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
+def taken_back(snap: Snapshot, undone: Sequence[Entry], leaving: Collection[str] = ()) -> list[Item]:
     """The items the rejections among ``undone`` (entries an undo took back, or rejections
     a later decision turned) had taken along, or the merges among them had moved to the
     other term (their :data:`TOOK` notes), made again as
     they were drafted, with any term or attribute they name that ``snap`` lacks: what goes
-    back to draft.yaml. The items ``snap`` holds already are left out."""
+    back to draft.yaml. The items ``snap`` holds already are left out; the ids of those
+    ``leaving`` it (moved by a merge taken back) are free to be taken again."""
     from .model import Attribute, Dataset, Term
 
     took = taken_along(undone)
@@ -1510,7 +1512,7 @@ def taken_back(snap: Snapshot, undone: Sequence[Entry]) -> list[Item]:
     taken = set(label.of) | {c.id for c in whole.contributors} | {m.id for m in whole.messages}
     seen = {it.key for it in snap.items}
     claim_ids = {it.rid: it.record.id for it in snap.items if it.kind == CLAIM}
-    ids = {it.record.id for it in snap.items if it.kind in (CLAIM, RELATION, CONTEXT)}
+    ids = {it.record.id for it in snap.items if it.kind in (CLAIM, RELATION, CONTEXT)} - set(leaving)
     out: list[Item] = []
     # the drafted confidence of what any decision notes (a relation's end made again here may
     # be an attribute that a rejection still in force took along)

@@ -652,8 +652,9 @@ class Review:
                              f"{self.describe(r, _edited_fields(e) if e is not None else None)}")
             notes += [f"{self.named([a])}, accepted, goes: no claim has it now (an undo brings it back)"
                       for a in orphaned]
-            if decision in (ACCEPTED, EDITED):
+            if decision in (ACCEPTED, EDITED) and not merged:
                 # an attribute is what its claims say: accepted alone, no term has it yet
+                # (merged into another, its claims are the other's: nothing to say)
                 picked = [a for a in items if a.kind == ATTRIBUTE]
                 # (the attributes accepted claims have, found once: a bulk decision has many)
                 had = {x for u in self.items if u.kind == CLAIM and self.status(u) in (ACCEPTED, EDITED)
@@ -1090,15 +1091,18 @@ class Review:
             result["decided"] = [f"took back {it.rid}: {self.describe(it)}" for it in undone]
             # an item a reviewer added, its addition taken back, is no item at all (not a draft to decide)
             added = {e.key for e in gone if e.memo.get(ADDED) and "was" not in e.memo}
-            # what a rejection took along, which no file holds, made again (undecided); and
-            # without the added items (and the terms and attributes made for them alone)
-            back = taken_back(self.snap, gone)
             # a merge taken back: the items it moved over to the other term leave it, and come back as drafted
             moved = {k for e in gone if e.decision == EDITED and "label" in e.edit for x in e.memo.get(TOOK, ())
                      if review_id(k := key_of(x["item"], _moved_fields(x, e.item, e.fields[e.item], e.edit["label"])))
                      not in e.memo.get(STAYS, ())}
-            # the stances a claim's rejection had narrowed, about it again
+            # what a rejection took along, which no file holds, made again (undecided); and
+            # without the added items (and the terms and attributes made for them alone). A
+            # moved item's id is free again: the one made again takes it, and the stances about it find it
+            back = taken_back(self.snap, gone, leaving={it.record.id for it in self.snap.items if it.key in moved})
+            # the stances a claim's rejection had narrowed, about it again; and those about a
+            # claim a merge had moved, about it as made again
             rescoped = self._rescoped(gone, back)
+            rescoped |= self._unmoved(gone, moved, back, rescoped)
             if back or added or moved or rescoped:
                 result["counts"] = self._rewritten([*(rescoped.get(it.key, it) for it in self.snap.items
                                                       if it.key not in added and it.key not in moved), *back])
@@ -1115,7 +1119,10 @@ class Review:
         those claims again, by key. ``back``: the items the undo makes again."""
         rejected = [e for e in (*undone, *taken_along(e for e in undone if e.decision == REJECTED))
                     if e.item == CLAIM and e.decision == REJECTED and NARROWED in e.memo]
-        if not rejected:
+        # a stance decided, its decision taken back: about the claims it was drafted about again
+        # (the curated file had kept only those accepted; the decision's note keeps them all)
+        stances = [e for e in undone if e.item == RELATION and e.memo.get("about")]
+        if not rejected and not stances:
             return {}  # (most undos: no look over every item)
         items = [*self.snap.items, *back]
         by_rid = {it.rid: it for it in items}
@@ -1124,6 +1131,14 @@ class Review:
         claims = {it.record.id: it.record for it in items if it.kind == CLAIM}
 
         out: dict[tuple[Any, ...], Item] = {}
+        for e in stances:
+            st = by_key.get(e.key)
+            if st is None or self.status(st) is not None:
+                continue
+            about = [by_rid[r].record.id for r in e.memo["about"] if r in by_rid and by_rid[r].kind == CLAIM]
+            if set(about) - set(st.record.concerns):
+                concerns = in_thread_order((*st.record.concerns, *about), claims, at)
+                out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
         for e in rejected:
             if (claim := by_key.get(e.key)) is None:
                 continue
@@ -1135,6 +1150,31 @@ class Review:
                 if claim.record.id not in st.record.concerns:
                     concerns = in_thread_order((*st.record.concerns, claim.record.id), claims, at)
                     out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
+        return out
+
+    def _unmoved(self, undone: list[Entry], moved: set[tuple[Any, ...]], back: Sequence[Item],
+                 rescoped: dict[tuple[Any, ...], Item]) -> dict[tuple[Any, ...], Item]:
+        """The undecided stances about a claim that a merge among ``undone`` had moved to
+        the other term or attribute (``moved``, by key: it leaves), about the claim made
+        again as drafted (``back``) instead, by key; ``rescoped``: stances already made anew.
+        A moved claim accepted, then taken back, has an id of its own by then."""
+        now = {it.key: it.record.id for it in self.snap.items if it.kind == CLAIM and it.key in moved}
+        if not now:
+            return {}
+        made = {it.key: it.record.id for it in back if it.kind == CLAIM}
+        ids: dict[str, str] = {}  # the moved claim's id -> that of the claim made again
+        for e in undone:
+            if e.decision == EDITED and "label" in e.edit:
+                for x, drafted in zip(e.memo.get(TOOK, ()), taken_along([e])):
+                    k = key_of(x["item"], _moved_fields(x, e.item, e.fields[e.item], e.edit["label"]))
+                    if k in now and drafted.key in made:
+                        ids[now[k]] = made[drafted.key]
+        out = {}
+        for it in self.snap.items:
+            st = rescoped.get(it.key, it)
+            if st.kind == RELATION and not ids.keys().isdisjoint(getattr(st.record, "concerns", ())):
+                concerns = tuple(dict.fromkeys(ids.get(c, c) for c in st.record.concerns))
+                out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
         return out
 
     def _makes(self, edits: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> bool:

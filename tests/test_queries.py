@@ -59,6 +59,20 @@ def test_a_contributor_by_words_that_follow_one_another_in_their_name(typed: str
         resolve(G, "José María")  # in their order only
 
 
+def test_a_message_is_named_by_its_id_never_taken_for_a_name_like_it() -> None:
+    """"comment-3" is the message comment 3, as any id names its node: not the deleted
+    commenter whose stand-in name is "unnamed (reply 2 to comment 3)", nor nothing."""
+    G = build_graph(parse_dataset(
+        "contributors: [{id: ann, name: Ann, role: author}, "
+        "{id: unnamed-reply-2-to-comment-3, name: unnamed (reply 2 to comment 3), role: commenter}]\n"
+        "messages: [{id: post, by: ann, where: post, text: Hi.}, {id: comment-3, by: ann, where: comment 3, "
+        "text: Yes., reply_to: post}, {id: comment-7, by: unnamed-reply-2-to-comment-3, where: comment 7, "
+        "text: No., reply_to: comment-3}]"))
+    assert resolve(G, "comment-3") == resolve(G, "message:comment-3") == "comment-3"
+    assert resolve(G, "comment-7") == "comment-7" and resolve(G, "post") == "post"
+    assert resolve(G, "comment-3", "contributor") == "unnamed-reply-2-to-comment-3"  # asked for a person: the name
+
+
 def test_who_says_where_someone_spoke_when_the_data_gives_no_place_but_their_messages() -> None:
     from conceptgraph.queries import who
 

@@ -217,8 +217,8 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
 
     An id names its node, unless it is the id of no term and a term is called so (a term
     "error" beside an attribute "Error" of id ``error``): then, where any kind will do,
-    the name is ambiguous. ``KIND:NAME`` ("attribute:error") names a node of that kind
-    only.
+    the name is ambiguous. A message is named by its id, or as ``message:ID``.
+    ``KIND:NAME`` ("attribute:error") names a node of that kind only.
 
     Raises :class:`NodeNotFound` with a did-you-mean, or :class:`AmbiguousName` listing
     the candidates.
@@ -229,6 +229,11 @@ def resolve(G: Graph, name: str, kind: str | None = None) -> Any:
         if terms:
             raise _ambiguous(G, name, [name, *terms], "")
         _warn_also_called(G, name, kind)
+        return name
+    if kind is None and name in G and G.nodes[name].get("kind") == MESSAGE \
+            and not any(n != name and n in G for n in _called(G).get(normalise(name), ())):
+        # a message's id names its message ("comment-3"), as any id names its node, unless
+        # another node is called so; it is never taken for a name like it ("reply 2 to comment 3")
         return name
     prefixed = _KIND_PREFIX.fullmatch(name)
     if prefixed and kind in (None, prefixed.group(1).casefold()):

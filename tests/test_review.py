@@ -1288,6 +1288,12 @@ def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
 def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
     r = run("review", str(drafted), "--accept", "c-0000000000")
     assert r.exit_code == 2 and "no item 'c-0000000000'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    # one id of several not there: none decided, and the line says so
+    claims = ids_of(drafted, claim=2)["claim"]
+    r = run("review", str(drafted), "--reject", claims[0], "c-0000000000", claims[1])
+    assert r.exit_code == 2 and r.stderr.endswith("; nothing decided: 1 of the 3 ids given is not in this review "
+                                                  "(c-0000000000)\n") and len(r.stderr.splitlines()) == 1, r.stderr
+    assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
     r = run("review", str(drafted), "c-0000000000")
     assert r.exit_code == 2 and "give --accept, --reject or --edit with the ids" in r.stderr
     r = run("review", str(drafted), "--accept", "--reject", "c-0000000000")

@@ -1285,6 +1285,15 @@ def test_two_reviewers_never_overwrite_each_other(drafted: Path) -> None:
         one.decide([b.rid], "accepted", base=one.book.revision - 1)  # a stale page's revision
 
 
+def test_a_stance_on_the_list_says_whom_its_message_replies_to_as_the_page_does(drafted: Path) -> None:
+    """Beside "Li agrees with Mark", the message it is in answers someone else, maybe:
+    "replying to Ann, comment 4", in the page's words ("to Ann" read as its target)."""
+    rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
+    stance = next(r for r in rows if r["kind"] in ("agrees_with", "disputes") and r.get("replies_to"))
+    line = next(x for x in run("review", str(drafted), "--list").stdout.splitlines() if x.startswith(stance["id"]))
+    assert f"{stance['speaker']}, {stance['where']}, replying to {stance['replies_to']}" in line, line
+
+
 def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
     r = run("review", str(drafted), "--accept", "c-0000000000")
     assert r.exit_code == 2 and "no item 'c-0000000000'" in r.stderr and len(r.stderr.strip().splitlines()) == 1

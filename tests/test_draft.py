@@ -555,6 +555,24 @@ def test_a_title_that_sets_two_names_side_by_side_gives_both(title: str) -> None
     assert {t.label for t in find_terms(msgs, title=title, max_terms=4)} == {"cooperation", "collaboration"}
 
 
+@pytest.mark.parametrize("title", ["Mentoring vs coaching vs sponsoring", "Mentoring vs. Coaching vs. Sponsoring",
+                                   "Mentoring, coaching or sponsoring?",
+                                   "What's the difference between mentoring, coaching and sponsoring?"])
+def test_a_title_that_sets_three_apart_gives_all_three_as_the_acts_it_names(title: str) -> None:
+    """Three sides, however listed, are three terms; a title's capitals are no name's
+    when a dictionary has the word ("Mentoring" had been taken for a place, as "Lyon" is);
+    and each is named as the title names it, the act ("mentoring"), not the one who does
+    it ("mentor"), which its other messages say more often."""
+    msgs = [Message("m1", "a", "post", "People use the three words as if they were the same thing."),
+            Message("m2", "b", "comment 1", "A mentor shares experience. A mentor is senior. Coaching asks questions.",
+                    reply_to="m1"),
+            Message("m3", "c", "comment 2", "A sponsor spends reputation on you; a coach does not.", reply_to="m1")]
+    labels = [t.label for t in find_terms(msgs, title=title, max_terms=6)]
+    assert {"mentoring", "coaching", "sponsoring"} <= set(labels), labels
+    msgs[0] = Message("m1", "a", "post", "Well, yes, coaching or sponsoring?")
+    assert not {"well", "yes"} & {t.label for t in find_terms(msgs, title="", max_terms=6)}
+
+
 def test_hacker_news_s_own_tag_in_a_title_is_no_term() -> None:
     """"Ask HN: ..." is how the site marks a question: "HN" is no word the thread discusses."""
     from conceptgraph.model import Source

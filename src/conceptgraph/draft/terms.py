@@ -289,8 +289,10 @@ def _numbers_spelled_other_way(label: str) -> str:
 
 
 def _plural(form: str) -> bool:
+    """Whether ``form`` ends in a plural ("ballads", "criteria"), not another inflection:
+    "mentoring" is the act, whose name a title gives, not the plural of "mentor"."""
     last = form.split()[-1] if form.split() else form
-    return lemma(last) != last.casefold() and not code_like(last)
+    return lemma(last) != last.casefold() and not code_like(last) and not last.casefold().endswith("ing")
 
 
 def _surface(words: list[str]) -> str:
@@ -373,6 +375,30 @@ def _side(text: str, first: bool, limit: int) -> list[str]:
     if not first:  # "between weather and climate in year seven": the side is "climate"
         words = words[:next((i for i, w in enumerate(words) if i and w.casefold() in _AFTER_SIDE), len(words))]
     return _phrase_words(" ".join(words))
+
+
+def _listed_before(first: str, limit: int, before: str = "") -> list[list[str]]:
+    """The sides a question lists before its last two: "Mentoring vs coaching vs
+    sponsoring" and "between mentoring, coaching and sponsoring" set three apart. ``first``
+    is the first side's text (its last part is the side :func:`_side` takes), ``before``
+    what comes before it, where a list may begin ("mentoring, coaching or sponsoring?").
+    Each is a word or two of content, as a list's items are ("Well, yes, X or Y?" lists none).
+
+    >>> _listed_before("Mentoring vs coaching", 2), _listed_before("coaching", 2, "Mentoring, ")
+    ([['Mentoring']], [['Mentoring']])
+    >>> _listed_before("coaching", 2, "Well, yes, ")
+    []
+    """
+    parts = re.split(r"\s+(?:vs\.?|v\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?", first.strip())[:-1]
+    if before and not parts:
+        listed = re.search(r"(?:^|[.?!:;]\s+|\s)((?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*,\s*)+)$", before)
+        parts = re.split(r"\s*,\s*", listed.group(1).strip(" ,")) if listed else []
+    out = []
+    for part in parts:
+        words = _side(part, True, limit)
+        if words and all(content(w) or code_like(w) for w in words):
+            out.append(words)
+    return out
 
 
 # Prepositions that end the second side of a question, where "of" may join a name ("point of view")
@@ -702,6 +728,9 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
                 if re.match(r"(?:the\s+)?(?:same|different|similar)\s", m.group(side), re.I):
                     continue  # "same job or not?": the kind the question compares in, no side of it
                 f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
+            if pattern in (_SIDES, _VERSUS, _ALTERNATIVE):  # three sides or more: "X vs Y vs Z", "X, Y or Z?"
+                for words in _listed_before(m.group("a"), limit, text[:m.start()] if pattern is not _SIDES else ""):
+                    f.mark(words, weight, speaker, message, preferred=True)
     for m in _TITLE_SLASHED.finditer(text) if title else ():
         for side in ("a", "b"):
             f.mark(_quoted_words(m.group(side)), weight, speaker, message, preferred=True)
@@ -971,10 +1000,11 @@ def _score(f: _Finder, title: str) -> None:
 
 def _title_name(title: str, c: Candidate) -> bool:
     """Whether ``c`` is one word the title writes capitalised, as a name is ("Lyon"),
-    and not as a name from code is ("NoMeToo", "elem.drop")."""
+    and not as a name from code is ("NoMeToo", "elem.drop"), nor as a title capitalises
+    its first word, or every word, when a dictionary has it ("Mentoring vs Coaching")."""
     if len(c.key) > 1 or any(map(code_like, c.forms)):
         return False
-    return any(w[:1].isupper() and not w.isupper() and w.casefold() in c.forms
+    return any(w[:1].isupper() and not w.isupper() and w.casefold() in c.forms and not _pos(w.casefold())
                for w in re.findall(r"[^\W\d_][\w'’-]*", title))
 
 

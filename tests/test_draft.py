@@ -866,6 +866,22 @@ def test_a_sameness_supposed_is_no_relation() -> None:
     assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
 
 
+def test_a_term_said_to_be_the_kind_its_name_ends_with_is_like_nothing() -> None:
+    """"Legacy code is code you're afraid to change" says what legacy code is, not that it
+    is like code, which its name says; "Synonymous with tracking branch" is a likeness."""
+    names = {key_of(["legacy", "code"]): "legacy-code", key_of(["code"]): "code", key_of(["cruft"]): "cruft",
+             key_of(["remote", "tracking", "branch"]): "remote-tracking-branch",
+             key_of(["tracking", "branch"]): "tracking-branch"}
+    names = {" ".join(k): v for k, v in names.items()}
+    for text in ("Legacy code is code you're afraid to change.", "Legacy code is simply old code."):
+        assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
+    text = "Cruft is basically legacy code."
+    assert [(f.kind, f.term, f.other) for f in term_relations(text, 0, mentions_in(text, 0, len(text), names))] \
+        == [("similar_to", "cruft", "legacy-code")]
+    text = "remote tracking branch: Synonymous with tracking branch."
+    assert [f.kind for f in term_relations(text, 0, mentions_in(text, 0, len(text), names))] == ["similar_to"]
+
+
 def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     """'"Emacs" and "vi"' in one sentence, said once in the thread, holds both up."""
     msgs = [Message("m1", "a", "post", "Which words do the man pages use?"),

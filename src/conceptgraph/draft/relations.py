@@ -140,6 +140,17 @@ def _qualifies(text: str, at: int) -> bool:
         and nxt.group(1).casefold() not in STOP
 
 
+def _headed_by(a: str, b: str) -> bool:
+    """Whether the term ``a``'s name ends with the term ``b``'s (by their ids, made from
+    their labels): "legacy-code" with "code".
+
+    >>> _headed_by("legacy-code", "code"), _headed_by("code", "legacy-code"), _headed_by("barcode", "code")
+    (True, False, False)
+    """
+    mine, theirs = a.split("-"), b.split("-")
+    return len(mine) > len(theirs) and mine[-len(theirs):] == theirs
+
+
 def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "",
                    renamed: tuple[str, ...] = ()) -> list[Finding]:
     """The relations between terms one sentence states, each quoting the sentence;
@@ -196,6 +207,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             first = mentions[i - 1][2]  # "consensus without vetoes is just consent": consensus is
         for kind, pattern, reverse in _BETWEEN:
             if pattern.match(between):
+                if pattern is _IS and (_headed_by(first, t2) or _headed_by(t2, first)):
+                    break  # "Legacy code is code you're afraid to change": the kind its name says, no likeness
                 if pattern is _IS and (_predicate_adjective(between, text[s2 - base:e2 - base])
                                        or _qualifies(text, e2 - base)):
                     # "this rhetoric is violent" says what it is like, not what it is; "an objective is a

@@ -221,6 +221,11 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
     # a second verb of its own has its own negation, or none (a trial's "theory: can not change")
     ("Trust is not proven and can change.", [("trust", "proven", True), ("trust", "can change", False)]),
     ("Trust is not a contract and has no end.", [("trust", "contract", True), ("trust", "has no end", False)]),
+    # the "and" of "between A and B" joins the two it sets apart: one attribute
+    ("Trust is the gap between what you say and what you do.",
+     [("trust", "gap between what you say and what you do", False)]),
+    ("Trust is a bridge between people and it grows.", [("trust", "bridge between people", False),
+                                                        ("trust", "grows", False)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

@@ -1071,8 +1071,10 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                 and "," not in phrase[: two.start()]:
             pieces = [(0, two.start()), (two.start(), len(phrase))]
     else:
+        # (not the "and" of "between A and B": "the gap between the design you have and the one you need")
         cuts = [m.start() for m in _JOIN.finditer(phrase)
-                if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())]
+                if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())
+                and not (_BETWEEN_AND.search(phrase[: m.start()]) and not _new_predicate(phrase[m.end():]))]
         # "free software that is fully supported": the thing, and what is said of it
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
                  and phrase[: m.start()].split()[-1].casefold() not in _INDEFINITE]
@@ -1120,6 +1122,17 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
+
+
+# "between" with no "and" yet: the next "and" joins its two, no two attributes
+_BETWEEN_AND = re.compile(r"\bbetween\b(?!.*\band\b)", re.I | re.S)
+
+
+def _new_predicate(after: str) -> bool:
+    """Whether what follows an "and" says something of its own ("grows", "it grows",
+    "can change"), rather than naming the second of two things ("what you do")."""
+    return bool(_OWN_VERB.match(after) or _says_verb(after) or re.match(
+        r"(?:it|they|that|this|he|she|we|you|I)\b|" + _SUBJECT_AND_VERB, after, re.I))
 
 
 # A noun that "to" then says what it is for: "the best person to ask", "the better tag to

@@ -827,6 +827,19 @@ def test_the_forms_of_a_short_word_no_dictionary_has_are_one_term() -> None:
     assert key_of(["owned"]) != key_of(["pwned"]) and key_of(["bus"]) != key_of(["bu"])  # words a dictionary has
 
 
+def test_a_phrase_with_its_first_word_clipped_is_the_same_term() -> None:
+    """"tech debt" is "technical debt" written short: one term, found by both; "formal
+    proof" is no clipped "formalized proof", nor "block list" a clipped "blocklist"."""
+    msgs = [Message("m1", "a", "post", "Is technical debt the same as legacy code? Technical debt is a trade-off."),
+            Message("m2", "b", "comment 1", 'In practice "tech debt" now means code I dislike. Tech debt is a label.',
+                    reply_to="m1"),
+            Message("m3", "c", "comment 2", "Technical debt is deliberate. A formal proof is checked; a formalized "
+                    "proof is in Lean. A formal proof is rare.", reply_to="m1")]
+    found = {t.label: t for t in find_terms(msgs, title="", max_terms=10)}
+    assert "tech debt" not in found and "tech debt" in found["technical debt"].aliases, list(found)
+    assert not any("formalized proof" in t.aliases for t in found.values())
+
+
 def test_one_who_does_it_is_no_term_with_the_act() -> None:
     """"committer" and "commit", "reviewer" and "review" are two things (a person, an act):
     their forms are not one term's aliases, so "commit access" names no committer; the

@@ -696,17 +696,38 @@ def find_terms(messages: Iterable[Message], title: str = "", max_terms: int = 30
 
 def _merge_spellings(f: _Finder) -> None:
     """One candidate for a phrase written closed, open or hyphenated ("strawperson",
-    "straw person", "straw-person"; "popup", "pop-up"): the most used keeps the others'
-    uses and marks, their spellings as its forms."""
+    "straw person", "straw-person"; "popup", "pop-up"), or with its first word clipped
+    ("tech debt"): the most used (the whole) keeps the others' uses and marks, their
+    spellings as its forms."""
     groups: defaultdict[str, list[Candidate]] = defaultdict(list)
     for c in f.found.values():
         if c.forms:
             groups[re.sub(r"[\W_]", "", c.label.casefold())].append(c)
+    merges: list[tuple[Candidate, list[Candidate]]] = []
     for same in groups.values():
         if len(same) < 2 or len({len(c.key) for c in same}) < 2 and len(same[0].key) > 1:
             continue  # one way of writing it, or as many words cut elsewhere ("a bc", "ab c")
         keep, *rest = sorted(same, key=lambda c: (-(c.count + c.marked), c.label))
+        merges.append((keep, rest))
+    # "tech debt" for "technical debt", "prod database" for "production database": a phrase
+    # whose first word is the other's clipped (four letters or more), the rest the same
+    tails: defaultdict[tuple[str, ...], list[Candidate]] = defaultdict(list)
+    for c in f.found.values():
+        if c.forms and len(c.key) > 1:
+            tails[c.key[1:]].append(c)
+    for same in tails.values():
+        for short in same if len(same) > 1 else ():
+            clipped = short.label.split()[0].casefold()
+            whole = [c for c in same if len(c.label.split()[0]) > len(clipped) + 1
+                     and c.label.split()[0].casefold().startswith(clipped)
+                     and not _SUFFIX.fullmatch(rest := c.label.split()[0].casefold()[len(clipped):])
+                     and not _pos(rest)]  # ("blocklist" is "block" and "list": a compound, not a clipping)
+            if len(clipped) >= 4 and len(whole) == 1:
+                merges.append((whole[0], [short]))
+    for keep, rest in merges:
         for c in rest:
+            if c.key not in f.found or keep.key not in f.found:
+                continue
             keep.count += c.count
             keep.marked += c.marked
             keep.forms.update(c.forms)
@@ -715,6 +736,13 @@ def _merge_spellings(f: _Finder) -> None:
             keep.preferred = keep.preferred or c.preferred
             f.subjects[keep.key] += f.subjects[c.key]
             del f.found[c.key]
+
+
+# What a word made from another ends with: "formal" is no clipped "formalized", nor "logic"
+# "logical" ("tech" is "technical" clipped: "nical" makes no word of it)
+_SUFFIX = re.compile(r"(?:i?[sz]ed|i?[sz]es?|i?[sz]ing|i?[sz]ation|i?fication|al(?:ly)?|ical(?:ly)?|ic|ion|ions|ity|"
+                     r"ness|ment|ments|er|ers|or|ors|ive|ous|ing|ed|s|es|ly|ist|ists|ism|ary|ory|ent|ant|ence|ance|"
+                     r"able|ible|ful|less|ship|hood|y)")
 
 
 def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", message: str = "",

@@ -2773,6 +2773,16 @@ def test_a_reply_that_grants_a_point_and_turns_against_another_takes_both_sides(
     assert found[("Cy", "agrees_with", "Ann")].quote == "Yes"
 
 
+def test_nice_try_grants_nothing_it_turns_against() -> None:
+    """"Nice try, but ..." dismisses: it disputes, and agrees with nothing (a trial's
+    Hacker News reply was drafted as both)."""
+    from conceptgraph.draft.stances import both_sides, leaning
+
+    reply = "Nice try, but cruft is the smell, not the disease."
+    assert both_sides(reply) == {} and leaning(reply)[0] == "disputes"  # type: ignore[index]
+    assert set(both_sides("Good point, but cruft is the smell, not the disease.")) == {"agrees_with", "disputes"}
+
+
 def test_a_leaning_sentence_that_speaks_to_someone_leans_towards_them() -> None:
     """Cy answers Bo's message, but the sentence that leans speaks to Ann."""
     people = tuple(Contributor(c.lower(), c, "commenter") for c in ("Ann", "Bo", "Cy"))

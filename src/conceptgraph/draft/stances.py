@@ -640,13 +640,13 @@ def _judged(was: str, word: str, then: str) -> bool:
     [False, False, True, True]
     >>> [_judged(*w) for w in (("i", "support", "this"), ("does", "support", "and"), ("strongly", "supports", "x"))]
     [True, False, True]
-    >>> _judged("", "good", "question")
-    False
+    >>> _judged("", "good", "question"), _judged("", "nice", "try")
+    (False, False)
     """
     if word in _ADJECTIVES and was in _ARTICLES:
         return False  # "the wrong word for us", "the right name": a thing judged
-    if word in ("good", "great", "nice") and then in ("question", "questions", "q"):
-        return False  # "Good question": praise of a question, which takes no side
+    if word in ("good", "great", "nice") and then in ("question", "questions", "q", "try"):
+        return False  # "Good question": praise of a question, which takes no side; "Nice try": a dismissal
     if word == "like":  # a preposition ("sounds like", "stages like") unless someone likes
         return was in _WHO_LIKES and then != "to"
     if word.startswith("support"):  # "I support it", "fully support", not "does support and design"

@@ -900,6 +900,18 @@ def test_a_term_said_to_be_the_kind_its_name_ends_with_is_like_nothing() -> None
     assert [f.kind for f in term_relations(text, 0, mentions_in(text, 0, len(text), names))] == ["similar_to"]
 
 
+def test_two_terms_said_to_be_the_same_are_alike_whatever_else_the_sentence_names() -> None:
+    """"X and Y are the same thing seen from two chairs: ... calls it Z" holds X and Y
+    alike, though it names more terms (a trial's sentence had given no relation)."""
+    names = {" ".join(key_of(w)): i for w, i in ((["sonnet"], "sonnet"), (["ballad"], "ballad"), (["poem"], "poem"),
+                                                  (["song"], "song"))}
+    text = "I think a sonnet and a ballad are the same thing seen from two chairs: one calls it a poem, one a song."
+    assert [(f.kind, f.term, f.other) for f in term_relations(text, 0, mentions_in(text, 0, len(text), names))] \
+        == [("similar_to", "sonnet", "ballad")]
+    text = "People treat a sonnet and a ballad as if they are the same, but a poem is no song."
+    assert not [f for f in term_relations(text, 0, mentions_in(text, 0, len(text), names)) if f.kind == "similar_to"]
+
+
 def test_two_quoted_words_set_side_by_side_are_terms_said_once() -> None:
     """'"Emacs" and "vi"' in one sentence, said once in the thread, holds both up."""
     msgs = [Message("m1", "a", "post", "Which words do the man pages use?"),

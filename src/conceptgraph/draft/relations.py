@@ -95,6 +95,9 @@ _BRACKETED = re.compile(r"^[\"”’'`]*\s*\(\s*[\"“‘'`]*$")
 _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
+# ... and the same: "are (basically) the same (thing)", "mean the same", "are synonyms"
+_ALIKE = re.compile(r"^[\"”’'`)]*\s*(?:are|mean)\s+(?:(?:\w+ly|really|just|pretty\s+much|much)\s+)*(?:the\s+same\b|"
+                    r"synonyms?\b|synonymous\b|interchangeable\b)", re.I)
 # Two meanings given side by side: "X means ..., (whereas) Y means ..."
 _MEANS_THEN = re.compile(rf"^{_Q}\s*(?:means?|meant|refers?\s+to)\s+[^.;:?!]{{1,80}}?[,;]\s*(?:(?:whereas|while|but|and)\s+)?"
                          rf"(?:an?\s+|the\s+)?{_Q}$", re.I)
@@ -195,6 +198,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             continue
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
+            continue
+        if _AND.match(between) and _ALIKE.match(text[e2 - base:]) and not _SUPPOSED.search(text, 0, s1 - base):
+            add(SIMILAR_TO, t1, t2, "same meaning")  # "X and Y are the same thing seen from two chairs"
             continue
         if _MEANS_THEN.match(between) and _MEANS.match(text[e2 - base:]):  # "X means this, Y means that"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)

@@ -97,7 +97,7 @@ _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very
                         r"not the same|distinct|opposites?)\b", re.I)
 # ... and the same: "are (basically) the same (thing)", "mean the same", "are synonyms"
 _ALIKE = re.compile(r"^[\"”’'`)]*\s*(?:are|mean)\s+(?:(?:\w+ly|really|just|pretty\s+much|much)\s+)*(?:the\s+same\b|"
-                    r"synonyms?\b|synonymous\b|interchangeable\b)", re.I)
+                    r"synonym(?:s|ous)?\b|interchangeable\b)", re.I)
 # Two meanings given side by side: "X means ..., (whereas) Y means ..."
 _MEANS_THEN = re.compile(rf"^{_Q}\s*(?:means?|meant|refers?\s+to)\s+[^.;:?!]{{1,80}}?[,;]\s*(?:(?:whereas|while|but|and)\s+)?"
                          rf"(?:an?\s+|the\s+)?{_Q}$", re.I)

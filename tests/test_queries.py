@@ -109,6 +109,13 @@ def test_unknown_name_suggests(G) -> None:
         resolve(G, "colaboration")
 
 
+def test_a_name_spelled_close_to_an_accented_one_suggests_it() -> None:
+    G = build_graph(parse_dataset("contributors: [{id: z, name: Zoë Ångström, role: commenter}, "
+                                  "{id: b, name: Bo Chen, role: commenter}]"))
+    with pytest.raises(NodeNotFound, match=r"\(did you mean 'Zoë Ångström'\?\)"):
+        resolve(G, "Zoey", "contributor")
+
+
 def test_ambiguous_name_lists_candidates() -> None:
     G = build_graph(parse_dataset("terms: [{id: a, label: same}, {id: b, label: Same}]"))
     with pytest.raises(AmbiguousName, match=r"'same' names several nodes: 'same' \(term a\), 'Same' \(term b\); give an id"):

@@ -404,12 +404,13 @@ def suggest(G: Graph, name: str, kind: str | None = None) -> str:
                     by_name.setdefault(" ".join(words(re.sub(r"[-_]", " ", str(n)))) or normalise(n), node)
                 parts = words(str(data.get("label", node))) if data.get("kind") == CONTRIBUTOR else []
                 for k in parts[:1] + parts[-1:]:  # a person's first and last names (initials are too short)
-                    by_part.setdefault(k, node)
+                    by_part.setdefault(unmarked(k), node)  # compared without accents: "Zoey" is close to "Zoë"
         # a first or last name is short: only a close spelling of it is a likely slip ("Shwan",
         # not "Xavier" for Carver)
         close = [by_name[c] for c in difflib.get_close_matches(" ".join(words(name)) or normalise(name), list(by_name),
                                                                n=3, cutoff=0.6)]
-        close += [by_part[c] for c in difflib.get_close_matches(normalise(name), list(by_part), n=3, cutoff=0.75)]
+        close += [by_part[c] for c in difflib.get_close_matches(unmarked(normalise(name)), list(by_part), n=3,
+                                                                cutoff=0.75)]
         nodes = list(dict.fromkeys(close))[:3]
     labels = [str(G.nodes[n].get("label", n)) for n in nodes]
     meant = " or ".join(_shown(G, n, with_id=labels.count(label) > 1) for n, label in zip(nodes, labels))

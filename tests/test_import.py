@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conceptgraph import ConceptGraphWarning, DatasetError, load_dataset, load_graph
+from conceptgraph import ConceptGraphWarning, DatasetError, UsageError, load_dataset, load_graph
 from conceptgraph.cli import cli
 from conceptgraph.discussions import IMPORTERS, Options, detect, read_discussion
 from conceptgraph.discussions.clean import without_addresses
@@ -361,6 +361,9 @@ def test_wordpress(tmp_path: Path) -> None:
     ]
     assert [g[1] for g in got[4:]] == ["“About” › post"]  # a page too; the attachment is not a thread
     assert len(messages("wordpress.xml", options=Options(include_pending=True))) == 6
+    # elsewhere it would do nothing: said, not ignored
+    with pytest.raises(UsageError, match=r"--include-pending keeps .* WordPress .*haiku.txt is text .*leave it out"):
+        messages("haiku.txt", options=Options(include_pending=True))
     assert messages("wordpress.xml", thread="About") == [("Ana Lima", "post", "", "This blog is about working together.")]
     # a thread named by its address, as copied from the browser
     by_address = messages("wordpress.xml", thread="http://notes.example.org/2024/03/coop-collab")

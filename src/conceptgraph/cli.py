@@ -762,7 +762,7 @@ def thread(by: str | None, mentions: str | None, text_: str | None, data: str | 
               "its parent must exist (only output/ is made, so a mistyped path is not).")
 @click.option("--thread", metavar="ID_OR_TITLE",
               help="Keep only this thread of a file that holds several (its id, title or address).")
-@click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (WordPress).")
+@click.option("--include-pending", is_flag=True, help="Keep comments awaiting moderation (a WordPress export: wxr).")
 @click.option("--include-bots", is_flag=True,
               help="Keep messages of bots, left out by default (Slack, Discord, GitHub, Discourse, Reddit's "
                    "AutoModerator, Zulip, Mattermost, Teams, Stack Exchange's Community user, Telegram's sent "

@@ -592,6 +592,11 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             raise DatasetError(f"not a discussion this tool reads{_text_hint(src)}{_folder_hint(src)} "
                                "(see `conceptgraph import --help`)", str(src))
         kinds.append((src, imp))
+    if options.include_pending and not any(imp.name == "wxr" for _, imp in kinds):
+        # an option that would do nothing is said, not ignored: only WordPress keeps comments unapproved
+        src, imp = kinds[0]
+        raise UsageError(f"--include-pending keeps the comments a WordPress export (wxr) holds awaiting moderation; "
+                         f"{src} is {imp.name} ({imp.help}), which has none: leave it out")
     threads, left, used = _read_threads(kinds, options._replace(thread=thread))
     if thread is not None:
         chosen = [t for t in threads if thread in (t.key, t.title, t.title.lstrip("#")) or _same_url(thread, t.url)]

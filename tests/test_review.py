@@ -1083,6 +1083,15 @@ def test_a_draft_nobody_touched_is_drafted_again_without_decisions(drafted: Path
     assert [(d["decision"], d["item"]) for d in decisions(drafted)] == [("accepted", "claim")]
 
 
+def test_a_bound_no_item_reaches_says_where_the_confidences_are(drafted: Path) -> None:
+    out = run("review", str(drafted), "--accept-above", "0.95")
+    assert out.exit_code == 0 and "0 items accepted" in out.stdout
+    assert "--accept-above 0.95: no undecided item has a confidence of 0.95 or more (they run from 0.20 to 0.90)" \
+        in out.stdout, out.stdout
+    out = run("review", str(drafted), "--reject-below", "0.1")
+    assert "--reject-below 0.1: no undecided item has a confidence under 0.1 (they run from" in out.stdout
+
+
 def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     # give the drafted claims a confidence, as the drafter does
     path = drafted / "draft.yaml"

@@ -1477,6 +1477,13 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
         if not 0 <= limit <= 1:
             raise UsageError(f"{option} takes a confidence from 0 to 1, not {limit}")
         chosen = r.select({"above" if decision == ACCEPTED else "below": limit, "thread": thread})
+        if not chosen:  # said, with where the confidences are: the bound may be a slip
+            left = [it.record.confidence for it in r.select({"above": 0.0, "thread": thread})
+                    if it.record.confidence is not None]
+            if left:
+                bound = f"of {limit} or more" if decision == ACCEPTED else f"under {limit}"
+                notes.append(f"{option} {limit}: no undecided item has a confidence {bound} "
+                             f"(they run from {min(left):.2f} to {max(left):.2f})")
         if chosen:
             # each item said back, with its confidence, as one named on the command line is
             decided += [f"{decision} {it.rid}: {r.describe(it)} ({it.record.confidence:.2f})" for it in chosen]

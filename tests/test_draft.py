@@ -2785,6 +2785,18 @@ def test_a_reply_that_grants_a_point_and_turns_against_another_takes_both_sides(
     assert found[("Cy", "agrees_with", "Ann")].quote == "Yes"
 
 
+def test_what_a_speaker_adds_after_granting_a_point_turns_against_no_one(tmp_path: Path) -> None:
+    """"Mark is right that X. But I'd add that Y is not Z" adds to the point granted: it
+    disputes Mark no more than it agrees with the one it answers (a trial's WordPress
+    reply was drafted as agreeing and disputing both)."""
+    found = _drafted_stances(tmp_path, "Ann: A sonnet is a poem of fourteen lines.\n"
+                                       "Mark: A sonnet is short and a ballad is long.\n"
+                                       "Zed: A sonnet is the same as a ballad.\n"
+                                       "Li: No, they are not the same. Mark is right that a sonnet is short. "
+                                       "But I'd add that a ballad is not a poem at all.\n")
+    assert {k for k in found if k[0] == "Li"} == {("Li", "disputes", "Zed"), ("Li", "agrees_with", "Mark")}, found
+
+
 def test_nice_try_grants_nothing_it_turns_against() -> None:
     """"Nice try, but ..." dismisses: it disputes, and agrees with nothing (a trial's
     Hacker News reply was drafted as both)."""

@@ -748,6 +748,8 @@ def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
     {}
     >>> both_sides("Agreed & I'd add: every incident needs a postmortem, but not every bug does.")
     {}
+    >>> both_sides("Mark is right. But I'd add that it is not a conversation.")
+    {}
     """
     from .text import counterfactual, sentences
 
@@ -762,8 +764,10 @@ def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
         for a, b in zip(cuts, cuts[1:]):
             against, for_ = _cues(text[a:b])
             here = (for_ - against, a, b)
+            # (what a speaker adds to a point they grant, before the turn or after it, is theirs:
+            # "Agreed & I'd add: ..., but ...", "Mark is right. But I'd add that ... is not ...")
             if (a > s or opens) and before and before[0] and here[0] and (here[0] > 0) != (before[0] > 0) \
-                    and not (before[0] > 0 and _ADDING.search(text[before[1]:before[2]])):
+                    and not (before[0] > 0 and (_ADDING.search(text[before[1]:before[2]]) or _ADDING.search(text[a:b]))):
                 for lean, c, d in (before, here):
                     kind = AGREES_WITH if lean > 0 else DISPUTES
                     if abs(lean) > best.get(kind, (0, 0, 0))[0]:

@@ -700,6 +700,31 @@ def test_an_attribute_merged_into_one_only_a_rejected_claim_had_keeps_the_folder
     assert any(i["text"].endswith(": needs season word") for i in listed_in(folder).values() if i["kind"] == "claim")
 
 
+def test_a_stance_is_its_speaker_s_and_no_edit_gives_it_to_another(tmp_path: Path) -> None:
+    """An agreement's source is who said it: an edit that gives it to someone else is
+    refused, the folder as it was (a trial's edit was saved, and no command could read the
+    folder after it); such an edit an older version wrote is left out, with a warning
+    naming its line, and the rest of the decision stands."""
+    folder = haiku_drafted(tmp_path)
+    stance = next(i for i in listed_in(folder).values() if i["kind"] in ("agrees_with", "disputes"))
+    before = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
+    out = run("review", str(folder), stance["id"], "--edit", "source=Cy")
+    assert out.exit_code == 2 and "is its speaker's: its source is" in out.stderr, out.stderr
+    assert {p.name: p.read_bytes() for p in folder.glob("*.yaml")} == before
+    r = Review(folder)
+    it = r.by_rid[stance["id"]]
+    other = next(p for p in ("ana", "ben", "cy") if p not in (it.record.source, it.record.target))
+    line = (f"- {{action: 1, decision: edited, item: relation, kind: {it.record.kind}, source: {it.record.source}, "
+            f"target: {it.record.target}, message: {it.record.message}, span: {list(it.record.span)}, "
+            f"edit: {{source: {other}}}}}\n")
+    (folder / "decisions.yaml").write_text(f"revision: 1\ndecisions:\n{line}", encoding="utf-8")
+    out = run("draft", str(folder))
+    assert out.exit_code == 0 and "decisions.yaml:3: decisions[0].edit.source:" in out.stderr, out.stderr
+    assert run("validate", str(folder)).exit_code == 0
+    [kept] = section(folder, "reviewed.yaml", "relations")
+    assert (kept["source"], kept["target"]) == (it.record.source, it.record.target)
+
+
 def test_an_agreement_is_said_about_its_claims_as_edited(tmp_path: Path) -> None:
     """A claim edited ("haiku: short" to "haiku: very short"): the agreement about it says
     the new words in --list, as the queries do (a trial's stance kept the old ones)."""

@@ -841,6 +841,10 @@ def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer
         page.keyboard.press(" ")
     theirs = next(c for c in review.items if c.kind == "claim" and c.record.by == it.record.target)
     page.keyboard.press("e")
+    # who said it is no field to edit: the speaker's own, shown, and no button swaps the two
+    assert page.is_disabled("#rv-edit select[name='source']")
+    assert page.input_value("#rv-edit select[name='source']") == it.record.source
+    assert not page.query_selector("#rv-edit button[name='swap']")
     options = page.eval_on_selector_all("#rv-edit select[name='about'] option", "(os) => os.map((o) => o.value)")
     assert options[1] == "" and theirs.rid in options  # "as drafted" first, then everything they said, then theirs
     page.select_option("#rv-edit select[name='about']", theirs.rid)

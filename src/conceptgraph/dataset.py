@@ -407,20 +407,26 @@ def load_dataset(path: str | os.PathLike[str], instead: Mapping[str, str] | None
     try:
         return _Builder(docs).dataset()
     except DatasetError as e:
-        raise reviewed_missing(e) from None
+        raise review_mended(e) from None
 
 
-def reviewed_missing(e: DatasetError) -> DatasetError:
-    """``e``, told why, when it is draft.yaml's and the folder has decisions.yaml but no
-    reviewed.yaml: the accepted items draft.yaml builds on (a term accepted, then named
-    by a claim still to decide) are gone with it, and drafting again makes it anew."""
+def review_mended(e: DatasetError) -> DatasetError:
+    """``e``, told how to mend it, in a folder under review (one with decisions.yaml):
+    when it is draft.yaml's and reviewed.yaml is missing, the accepted items draft.yaml
+    builds on (a term accepted, then named by a claim still to decide) are gone with it;
+    when it is reviewed.yaml's, that file is written from the decisions. Either way,
+    drafting again makes both anew."""
     where = Path(e.file)
-    if where.name != "draft.yaml" or not (where.parent / "decisions.yaml").is_file() \
-            or (where.parent / "reviewed.yaml").exists():
+    if not (where.parent / "decisions.yaml").is_file():
         return e
-    return DatasetError(f"{e.problem} (reviewed.yaml, which holds the accepted items this draft builds on, is "
-                        f"missing: `conceptgraph draft {where.parent}` makes both files again from decisions.yaml)",
-                        e.file, e.line)
+    if where.name == "draft.yaml" and not (where.parent / "reviewed.yaml").exists():
+        return DatasetError(f"{e.problem} (reviewed.yaml, which holds the accepted items this draft builds on, is "
+                            f"missing: `conceptgraph draft {where.parent}` makes both files again from decisions.yaml)",
+                            e.file, e.line)
+    if where.name == "reviewed.yaml":
+        return DatasetError(f"{e.problem} (reviewed.yaml is written from decisions.yaml: move it out of the folder, "
+                            f"and `conceptgraph draft {where.parent}` writes it again)", e.file, e.line)
+    return e
 
 
 def parse_dataset(text: str, file: str = "<string>") -> Dataset:

@@ -647,6 +647,15 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
             raise doc.error((*path, "edit", str(k)), f"{article(item)}'s edit changes {', '.join(EDITABLE[item])}", key=True)
         if not _edit_value(k, v):
             raise doc.error((*path, "edit", str(k)), f"'{k}' is not valid here")
+    if item == RELATION and fields["kind"] in STANCES and edit.get("source", fields["source"]) != fields["source"]:
+        # an agreement is its speaker's, which no edit changes (an older version let one be made,
+        # and no command could read the folder after it): the rest of the decision stands
+        warnings.warn(ConceptGraphWarning(str(doc.error(
+            (*path, "edit", "source"), f"{_relation_named(fields['kind'])} is its speaker's ('{fields['source']}'): its "
+            f"edit to '{excerpt(str(edit['source']), 30)}' is left out (edit whom it is towards, or reject it)"))),
+            stacklevel=2)
+        edit = {k: v for k, v in edit.items() if k != "source"}
+        decision = decision if edit or decision != EDITED else ACCEPTED
     memo = {k: e[k] for k in _MEMO[item] if k in e}
     for k, v in memo.items():
         if k == TOOK:  # each as a line of its own would say it (checked as one)
@@ -1140,7 +1149,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     draft.yaml (their ``status: draft`` deleted) are recorded as accepted decisions.
     Raises :class:`DatasetError` for a folder that cannot be read and
     :class:`OutputError` for a reviewed.yaml changed by hand."""
-    from .dataset import build_dataset, read_documents, reviewed_missing
+    from .dataset import build_dataset, read_documents, review_mended
     from .files import input_files, read_limited
 
     root = Path(folder)
@@ -1174,7 +1183,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         whole = build_dataset(docs)  # everything together: references across files, every anchor
     except DatasetError as e:
         if REVIEWED_FILE not in texts:
-            raise reviewed_missing(e) from None
+            raise review_mended(e) from None
         # stopped between writing draft.yaml and reviewed.yaml: the decisions make the latter again
         docs = [d for d in docs if Path(d.file).name != REVIEWED_FILE]
         try:
@@ -1734,6 +1743,11 @@ def check_edit(kind: str, edit: dict[str, Any], record: Any, people: Mapping[str
                 raise UsageError(f"{article(record.kind)} relation cannot become {v}: it joins other kinds of node")
         elif k in ("source", "target") and RELATION_ENDS[record.kind][k == "target"] == CONTRIBUTOR:
             v = _person(v, people or {})
+            if k == "source" and v != getattr(record, "by", v):
+                # what someone said is theirs: given to another, it would quote words they never said
+                who = (people or {}).get(record.by, record.by)
+                raise UsageError(f"{_relation_named(record.kind)} is its speaker's: its source is {who}, who said it; "
+                                 "edit whom it is towards (target=) or what it is about (about=), or reject it")
         out[k] = v
     if kind == RELATION:
         now = {**(fields or {"source": record.source, "target": record.target}), **out}

@@ -700,8 +700,11 @@
           return input;
         };
         const source = end("source", it.edit.source), target = end("target", it.edit.target);
+        // an agreement or dispute is its speaker's: whom it is towards is edited, never who said it
+        const stance = it.edit.ends === "contributor";
+        if (stance) source.disabled = true;
         // an agreement or dispute: what it is about, among its target's claims
-        const about = it.edit.ends === "contributor" ? aboutSelect(target, true, () => String(it.message)) : null;
+        const about = stance ? aboutSelect(target, true, () => String(it.message)) : null;
         const sel = el("select");
         sel.name = "kind";
         it.edit.kinds.forEach((k) => { const o = el("option", k.replace(/_/g, " ")); o.value = k; sel.appendChild(o); });
@@ -714,8 +717,8 @@
         swap.type = "button";
         swap.name = "swap";
         swap.addEventListener("click", () => { const v = source.value; source.value = target.value; target.value = v; });
-        form.appendChild(swap);
-        read.push(() => Object.assign({ kind: sel.value, source: source.value, target: target.value },
+        if (!stance) form.appendChild(swap);
+        read.push(() => Object.assign({ kind: sel.value, target: target.value }, stance ? {} : { source: source.value },
           about && about.value !== KEEP ? { about: about.value } : {}));
       } else {
         // a term's label, gloss and other names (between commas); an attribute's label and description
@@ -747,7 +750,7 @@
         else if (ev.key === "Enter" && ev.target.tagName === "SELECT") { ev.preventDefault(); ev.currentTarget.requestSubmit(); }
       });
       forms.appendChild(form);
-      const first = form.querySelector("input, select");
+      const first = form.querySelector("input:not(:disabled), select:not(:disabled)");
       if (first) { first.focus(); if (first.select) first.select(); }
     }
 

@@ -720,8 +720,8 @@ def _merge_spellings(f: _Finder) -> None:
             clipped = short.label.split()[0].casefold()
             whole = [c for c in same if len(c.label.split()[0]) > len(clipped) + 1
                      and c.label.split()[0].casefold().startswith(clipped)
-                     and not _SUFFIX.fullmatch(rest := c.label.split()[0].casefold()[len(clipped):])
-                     and not _pos(rest)]  # ("blocklist" is "block" and "list": a compound, not a clipping)
+                     and not _SUFFIX.fullmatch(left_off := c.label.split()[0].casefold()[len(clipped):])
+                     and not _pos(left_off)]  # ("blocklist" is "block" and "list": a compound, not a clipping)
             if len(clipped) >= 4 and len(whole) == 1:
                 merges.append((whole[0], [short]))
     for keep, rest in merges:

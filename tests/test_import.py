@@ -752,6 +752,20 @@ def test_the_parts_of_one_discord_channel_are_one_thread(tmp_path: Path) -> None
     assert "left out of all that was read, not only this thread:" in r.stdout
 
 
+def test_a_discord_role_or_channel_mentioned_is_named(write) -> None:
+    """"cc <@&7001> see <#42>" reads as the role's and the channel's names where the
+    export gives them (an author's roles, the channel and its category), else as
+    "@role" and "#channel": no raw ids in anyone's words."""
+    author = {"id": "1", "name": "ann", "isBot": False, "roles": [{"id": "7001", "name": "Wiki Editor"}]}
+    doc = {"guild": {"id": "9", "name": "Guild"}, "channel": {"id": "42", "name": "raids", "categoryId": "40",
+                                                              "category": "games"},
+           "messages": [{"id": "100", "type": "Default", "timestamp": "2024-01-01T00:00:00+00:00", "author": author,
+                         "content": "Raid means a large group. cc <@&7001> see <#42>, <#40> and <#41>",
+                         "mentions": []}]}
+    ds, _ = read_discussion([write(json.dumps(doc), "c.json")])
+    assert [m.text for m in ds.messages] == ["Raid means a large group. cc @Wiki Editor see #raids, #games and #channel"]
+
+
 def test_zulip_topics_quote_and_reply_and_bots() -> None:
     """Each topic is a thread; a "quote and reply" answers the message it links to, its
     quote left out and its "NAME said:" kept (whom it answers); the notification bot is

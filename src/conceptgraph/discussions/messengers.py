@@ -130,6 +130,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
     thread = Thread(key=str(channel.get("id") or file), title="#" + name if name else str(guild.get("name") or file),
                     site=str(guild.get("name") or ""))
     place_of: dict[str, str] = {}
+    named = _named_ids(doc)
     for m in doc["messages"]:
         if not isinstance(m, dict):
             continue
@@ -145,7 +146,7 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
             left["forwarded messages (others' words)"] += 1
             continue
         quotes: list[str] = []
-        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions")), left, entities=False,
+        text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions"), named), left, entities=False,
                                 quotes=quotes)
         if not text:
             left["empty"] += 1
@@ -241,17 +242,40 @@ def _link(guild: dict[str, Any], channel: dict[str, Any], message: str) -> str:
     return "https://discord.com/channels/{}/{}/{}".format("@me" if ids[0] == "0" else ids[0], *ids[1:])
 
 
-def _mentions(text: str, mentioned: Any) -> str:
-    """``<@123>`` as ``@Name``, from the people the message mentions; a server's own
-    emoji left raw, ``<:facepalm:123>`` (animated, ``<a:...>``), as its name, ``:facepalm:``.
+def _mentions(text: str, mentioned: Any, named: dict[str, str] | None = None) -> str:
+    """``<@123>`` as ``@Name``, from the people the message mentions; a role's ``<@&7>``
+    and a channel's ``<#9>`` by their names where the export gives them (``named``: id ->
+    name, :func:`_named_ids`), else as "@role" and "#channel"; a server's own emoji left
+    raw, ``<:facepalm:123>`` (animated, ``<a:...>``), as its name, ``:facepalm:``.
 
     >>> _mentions("<@42> <a:facepalm:123456>", [{"id": "42", "name": "ann"}])
     '@ann :facepalm:'
+    >>> _mentions("cc <@&7> see <#9> and <#10>", [], {"7": "Wiki Editor", "9": "wiki"})
+    'cc @Wiki Editor see #wiki and #channel'
     """
     names = {str(p.get("id")): str(p.get("nickname") or p.get("name") or p.get("id"))
              for p in (mentioned if isinstance(mentioned, list) else []) if isinstance(p, dict)}
+    named = named or {}
     text = re.sub(r"<a?(:\w{1,64}:)\d{1,25}>", r"\1", text)
+    text = re.sub(r"<@&(\d{1,25})>", lambda g: "@" + named.get(g.group(1), "role"), text)
+    text = re.sub(r"<#(\d{1,25})>", lambda g: "#" + named.get(g.group(1), "channel"), text)
     return re.sub(r"<@!?(\d+)>", lambda g: "@" + names.get(g.group(1), g.group(1)), text)
+
+
+def _named_ids(doc: dict[str, Any]) -> dict[str, str]:
+    """The names of the roles and channels a DiscordChatExporter file gives, by id: each
+    author's roles, the channel itself and its category."""
+    out: dict[str, str] = {}
+    channel = doc["channel"] if isinstance(doc.get("channel"), dict) else {}
+    for ident, name in ((channel.get("id"), channel.get("name")), (channel.get("categoryId"), channel.get("category"))):
+        if ident and name:
+            out[str(ident)] = str(name)
+    for m in doc["messages"]:
+        author = m.get("author") if isinstance(m, dict) else None
+        for role in (author.get("roles") or []) if isinstance(author, dict) and isinstance(author.get("roles"), list) else []:
+            if isinstance(role, dict) and role.get("id") and role.get("name"):
+                out.setdefault(str(role["id"]), str(role["name"]))
+    return out
 
 
 # --- Telegram ------------------------------------------------------------------------------

@@ -1743,8 +1743,8 @@ def test_a_rejected_term_is_not_brought_back_by_an_edit_or_an_addition(drafted: 
 
 
 def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
-    """--edit about= one of the target's claims (by attribute or id), or nothing: about
-    everything they said; the accepted stance is about exactly that."""
+    """--edit about= one of the target's claims (by attribute, "term: attribute" or id), or
+    nothing: about everything they said; the accepted stance is about exactly that."""
     r = Review(drafted)
     stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes"
                   and any(c.kind == "claim" and c.record.by == it.record.target for c in r.items))
@@ -1759,6 +1759,9 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     assert out.exit_code == 0 and "about everything" in out.stdout
     [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "disputes"]
     assert "concerns" not in kept
+    # as --list writes a claim, "term: attribute": that term's claim only
+    out = run("review", str(drafted), stance.rid, "--edit", f"about={describe(theirs)}")
+    assert out.exit_code == 0 and f"about “{describe(theirs)}”" in out.stdout, out.stdout
     claim_item = next(it for it in Review(drafted).items if it.kind == "claim")
     out = run("review", str(drafted), claim_item.rid, "--edit", "about=x")
     assert out.exit_code == 2 and "'about' is said of an agreement or dispute" in out.stderr, out.stderr

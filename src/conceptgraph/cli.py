@@ -899,15 +899,15 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
 @click.option("--edit", "edits", multiple=True, metavar="FIELD=VALUE",
               help="Edit the one item whose id follows and accept it, as the page's e does: a claim's term=, "
                    "attribute= or negated=true|false; a relation's kind=, source= or target= (a term by its "
-                   "label, a person by id or name), a stance's about= (a claim of its target's, by id or "
-                   "attribute; empty: everything they said); a term's label=, gloss= or aliases= (its other names, "
+                   "label, a person by id or name; a stance's source is its speaker's), a stance's about= (a claim "
+                   "of its target's, by id, attribute or 'term: attribute'; empty: everything they said); a term's label=, gloss= or aliases= (its other names, "
                    "between commas); an attribute's label= or description=.")
 @click.option("--add", "add", metavar="KIND",
               help="Add an item the draft missed, accepted, as the page's n does: KIND is claim or a relation's "
                    "kind (agrees_with, disputes, similar_to, ...), and FIELD=VALUE arguments follow instead of ids: "
                    "message= (id or place, as `thread` gives them) and quote= (its words, copied), then a claim's "
                    "term=, attribute= [negated=true], or a relation's source= and target= (an agreement's source "
-                   "is the speaker; about= one of the target's claims, by id or attribute).")
+                   "is the speaker; about= one of the target's claims, by id, attribute or 'term: attribute').")
 @click.option("--undo", is_flag=True, help="Take back the last action (a bulk decision is one), as the page's u does.")
 @click.option("--thread", metavar="TITLE",
               help="In a dataset of several threads (import A B), --list, --accept-above and --reject-below "

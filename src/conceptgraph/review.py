@@ -874,6 +874,10 @@ class Review:
         theirs = [it for it in self.items if it.kind == CLAIM and it.record.by == target and self.status(it) not in (
             REJECTED, REMOVED) and order.get(it.record.message, -1) <= by]
         hit = [it.rid for it in theirs if it.rid == about]
+        term, sep, said_of = about.partition(": ")
+        on_term = [it for it in theirs if normalise(self._term_now(it)) == normalise(term)] if sep else []
+        if not hit and on_term:  # "climate: long-term pattern", as --list shows a claim: its term's claims only
+            theirs, about = on_term, said_of
         if not hit:
             denied = about.strip().lower().startswith("not ")
             label = about.strip()[4:] if denied else about
@@ -890,6 +894,13 @@ class Review:
                              + (did_you_mean(about, said) or (f"; theirs: {', '.join(excerpt(a, 30) for a in said[:6])}"
                                                                if said else "")))
         return hit
+
+    def _term_now(self, it: Item) -> str:
+        """A claim's term now, under the label it was renamed to: an edit's, if it was edited."""
+        now = self._fields_now(it)
+        term = str(now[TERM]) if now is not None else str(it.fields[TERM])
+        renamed = {normalise(drafted): new for kind, drafted, new in self.book.renamed() if kind == TERM}
+        return renamed.get(normalise(term), term)
 
     def _claim_now(self, it: Item) -> tuple[str, bool]:
         """A claim's attribute and negation now: an edit's, if it was edited."""

@@ -18,13 +18,13 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "list"): (39, 51),
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (3, 4),
-    ("claim", "as verb"): (6, 14),
+    ("claim", "as verb"): (6, 15),
     ("claim", "subject"): (78, 134),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (7, 19),
     ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (56, 283),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (56, 281),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (8, 24),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),

@@ -1337,6 +1337,10 @@ def test_the_command_line_says_what_is_wrong_in_one_line(drafted: Path) -> None:
     assert r.exit_code == 2 and r.stderr.endswith("; nothing decided: 1 of the 3 ids given is not in this review "
                                                   "(c-0000000000)\n") and len(r.stderr.splitlines()) == 1, r.stderr
     assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
+    # nor a bulk decision given with it
+    r = run("review", str(drafted), "--accept-above", "0.5", "--accept", "c-0000000000")
+    assert r.exit_code == 2 and "nothing decided" in r.stderr
+    assert not (drafted / "decisions.yaml").exists() or decisions(drafted) == []
     r = run("review", str(drafted), "c-0000000000")
     assert r.exit_code == 2 and "give --accept, --reject or --edit with the ids" in r.stderr
     r = run("review", str(drafted), "--accept", "--reject", "c-0000000000")

@@ -1482,6 +1482,20 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     done = Counter[str]()
     notes: list[str] = []
     decided: list[str] = []
+    # every id is found before anything is decided (a bulk decision too): all or nothing
+    named = [*accept, *reject]
+    missing = []
+    for rid in named:
+        try:
+            r.find(rid)
+        except UsageError as e:
+            missing.append((rid, str(e)))
+    if missing and len(named) == 1 and above is None and below is None:
+        raise UsageError(missing[0][1])  # one id, and nothing else asked: its own error, as find says it
+    if missing:  # the others are not decided either, and the error says so
+        raise UsageError(f"{missing[0][1]}; nothing decided: {len(missing)} of the {len(named)} ids given "
+                         f"{'is' if len(missing) == 1 else 'are'} not in this review "
+                         f"({', '.join(excerpt(rid, 30) for rid, _ in missing[:5])}{', ...' if len(missing) > 5 else ''})")
     for limit, option, decision in ((above, "--accept-above", ACCEPTED), (below, "--reject-below", REJECTED)):
         if limit is None:
             continue
@@ -1500,17 +1514,6 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             decided += [f"{decision} {it.rid}: {r.describe(it)} ({it.record.confidence:.2f})" for it in chosen]
             notes.append(r.decide([it.rid for it in chosen], decision).get("note", ""))
             done[decision] += len(chosen)
-    named = [*accept, *reject]
-    missing = []
-    for rid in named if len(named) > 1 else ():  # (one id: its own error, as find says it)
-        try:
-            r.find(rid)
-        except UsageError as e:
-            missing.append((rid, str(e)))
-    if missing:  # every id or none: the others are not decided either, and the error says so
-        raise UsageError(f"{missing[0][1]}; nothing decided: {len(missing)} of the {len(named)} ids given "
-                         f"{'is' if len(missing) == 1 else 'are'} not in this review "
-                         f"({', '.join(excerpt(rid, 30) for rid, _ in missing[:5])}{', ...' if len(missing) > 5 else ''})")
     already = turned = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):
         if ids:

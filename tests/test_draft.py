@@ -677,6 +677,20 @@ def test_a_markdown_table_of_words_and_meanings_is_a_glossary_row_by_row(tmp_pat
                     ("workspace", "project-space-inside-a-tenant", "workspace | a project space inside a tenant")}, said
 
 
+def test_rows_and_lists_that_would_take_hours_are_read_in_proportion() -> None:
+    """A table's row with a long run of spaces before a third cell, a slash after a long
+    run of spaces, and a long list before a title's question: each read at a size that
+    took hours while patterns gave back what they had taken (their times are no test's:
+    this one hangs should one come back), the rows and sides around them still found."""
+    table = ("| a | " + "b" * 50 + " " * 20_000 + "| x\n| workspace | a project space inside a tenant |\n"
+             "| tenant | a paying customer organisation |")
+    msgs = [Message("m1", "a", "post", table),
+            Message("m2", "b", "comment 1", "A workspace" + " " * 20_000 + "is no space / room.", reply_to="m1")]
+    title = "ab cd, " * 20_000 + "mentoring, coaching or sponsoring?"
+    labels = {t.label for t in find_terms(msgs, title=title, max_terms=10)}
+    assert {"workspace", "tenant", "mentoring", "coaching", "sponsoring"} <= labels, labels
+
+
 def test_a_name_given_is_the_term_not_the_naming() -> None:
     """"a column called Objective", "call the column Target": the names, never "called
     Objective" nor "column Target"."""

@@ -27,6 +27,7 @@ discussion uses about itself ("question", "point"), are never terms.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -57,8 +58,10 @@ _VS = re.compile(r"\s(?:v|vs|vs\.|versus)\s")
 _NO_DASH = r"(?![-–—]+(?:\s|$))"
 _VERSUS = re.compile(rf"(?P<a>{_NO_DASH}[^\s,;:()]+(?:\s+{_NO_DASH}[^\s,;:()]+){{0,2}})\s+(?:v|vs|vs\.|versus)\s+"
                      rf"(?P<b>[^\s,;:?()]+(?:\s+{_NO_DASH}[^\s,;:?()]+){{0,2}})")
-# Two phrases set side by side with a spaced slash, each up to a stop or a comma
-_SLASHED = re.compile(r"(?P<a>[^,;:?!()/\n]+?)\s+/\s+(?P<b>[^,;:?!()/\n]+?)(?=\.?\s*$|\.\s|[,;:?!()/\n])")
+# Two phrases set side by side with a spaced slash, each up to a stop or a comma (found
+# by :func:`_slashed`, a scan that reads each character once)
+_SPACED_SLASH = re.compile(r"\s+/\s+")
+_PHRASE_END = re.compile(r"[,;:?!()/\n]|\.(?=\s|$)")
 # In a title, words joined by a bare slash too: "terminology of conjecture/proof"
 _TITLE_SLASHED = re.compile(r"(?<![\w./:-])(?P<a>[^\W\d_][\w-]*)/(?P<b>[^\W\d_][\w-]*)(?![\w./-])")
 _TITLE_PAIR = re.compile(r"(?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+(?:&|and)\s+"
@@ -145,7 +148,8 @@ _QUOTE = re.compile(r"“(?P<a>[^”\n]{1,60})”|\"(?P<b>[^\"\n]{1,60})\"|‘(?
 _GLOSSARY = re.compile(r"^\s*(?:[-*•–—]\s+)?(?P<head>[\"“]?[\w][\w .'/-]{0,40}?[\"”]?(?:\s*\((?P<sense>noun|verb|"
                        r"adjective|adj|n|v)\.?\))?)\s*(?::|\s[-–—]{1,2})\s+(?P<def>\S.{8,})$|"
                        # a Markdown table's row of two cells: "| tenant | a paying customer |"
-                       r"^\s*\|\s*(?P<cell>[\w][\w .'/-]{0,40}?)\s*\|\s*(?P<said>[^|\s][^|]{7,}?)\s*\|?\s*$", re.I | re.M)
+                       # (its second cell taken whole, never given back: linear on any row)
+                       r"^\s*\|\s*(?P<cell>[\w][\w .'/-]{0,40}?)\s*\|\s*(?P<said>[^|\s][^|]{7,}+)\|?\s*$", re.I | re.M)
 _LIST_HEAD = re.compile(r"^[–—•*-]\s+(?P<head>[\w][\w -]{0,40}?)\s+[–—:-]\s+\S")
 # A person spoken to: "Bill, ...", "Hi Stephen,", "..., Chuck." (a capitalised word set off as an address)
 # ("Collaboration, to me, is ..." is no address: a bare opening name needs "I", "you" ... after it)
@@ -390,15 +394,27 @@ def _listed_before(first: str, limit: int, before: str = "") -> list[list[str]]:
     []
     """
     parts = re.split(r"\s+(?:vs\.?|v\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?", first.strip())[:-1]
-    if before and not parts:
-        listed = re.search(r"(?:^|[.?!:;]\s+|\s)((?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*,\s*)+)$", before)
-        parts = re.split(r"\s*,\s*", listed.group(1).strip(" ,")) if listed else []
+    tail = re.split(r"[.?!:;]\s+", before)[-1].rstrip() if before and not parts else ""
+    if tail.endswith(","):  # a list ends just before the first side: its items, read back from there
+        for piece in reversed(tail[:-1].rsplit(",", _MOST_SIDES)[-_MOST_SIDES:]):
+            words = piece.split()
+            if not words or not all(_LISTED_WORD.fullmatch(w) for w in words[-2:]):
+                break
+            parts.append(" ".join(words[-2:]))
+            if len(words) > 2:
+                break  # the list's first item, after other words ("Do you prefer mentoring, ...")
+        parts.reverse()
     out = []
-    for part in parts:
+    for part in parts[-_MOST_SIDES:]:
         words = _side(part, True, limit)
         if words and all(content(w) or code_like(w) for w in words):
             out.append(words)
     return out
+
+
+_LISTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A question sets a handful of sides apart: a longer list is no question's
+_MOST_SIDES = 6
 
 
 # Prepositions that end the second side of a question, where "of" may join a name ("point of view")
@@ -777,13 +793,37 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
                 # ("What is right?" asks what is true, not what a word means)
                 for words in sides:
                     f.mark(words, weight, speaker, message, preferred=True)
-    for m in _SLASHED.finditer(text):  # "pop out / pop up", "renaming .take / .drop": as many words a side
-        right = [w for _, _, w in tokens(m.group("b"))][:3]
-        left = [w for _, _, w in tokens(m.group("a"))][-len(right):] if right else []
+    for a, b in _slashed(text):  # "pop out / pop up", "renaming .take / .drop": as many words a side
+        right = [w for _, _, w in tokens(b)][:3]
+        left = [w for _, _, w in tokens(a)][-len(right):] if right else []
         for words in (left, right):
             f.mark(_quoted_words(" ".join(words)), weight, speaker, message, preferred=True)
     for m in _QUOTE.finditer(text):
         f.mark(_quoted_words(next(g for g in m.groups() if g is not None)), weight / 2, speaker, message)
+
+
+def _slashed(text: str) -> list[tuple[str, str]]:
+    """The two phrases each spaced slash sets side by side, each from the stop, comma or
+    bracket before it to the one after; a phrase already taken as a right side starts no
+    pair of its own ("a / b / c" is a and b).
+
+    >>> _slashed("Is it pop out / pop up? Or renaming .take / .drop.")
+    [('Is it pop out', 'pop up'), (' Or renaming .take', '.drop')]
+    """
+    ends = [m.start() for m in _PHRASE_END.finditer(text)]
+    out: list[tuple[str, str]] = []
+    taken = -1  # where the last pair's right side ends
+    for m in _SPACED_SLASH.finditer(text):
+        if m.start() < taken:
+            continue
+        i = bisect.bisect_left(ends, m.start())
+        start = ends[i - 1] + 1 if i else 0
+        stop = ends[bisect.bisect_left(ends, m.end())] if bisect.bisect_left(ends, m.end()) < len(ends) else len(text)
+        a, b = text[start:m.start()], text[m.end():stop].rstrip()
+        if a.strip() and b and start >= taken:
+            out.append((a, b))
+            taken = stop
+    return out
 
 
 def _glossary(text: str, people: set[str]) -> bool:
@@ -968,8 +1008,9 @@ def _score(f: _Finder, title: str) -> None:
             inner = f.found[key[1:]]
             inner.count = max(inner.count - n, 0)
     # (not the kind a comparison names: "same job or not?", "different things")
+    # (the word before each, looked for close by: a long title is read once)
     title_keys = {key_of(p, f.split) for s, _, p in _noun_phrases(title)
-                  if title[:s].split()[-1:] not in (["same"], ["different"], ["similar"])} if title else set()
+                  if title[max(0, s - 20):s].split()[-1:] not in (["same"], ["different"], ["similar"])} if title else set()
     # A word that heads several held-up phrases ("branch" of "remote branch" and "local
     # branch") is their kind, not a term; its other compounds are likely kin.
     heads: Counter[str] = Counter(c.key[-1] for c in f.found.values() if len(c.key) > 1 and c.marked)

@@ -797,6 +797,9 @@ def test_every_node_is_listed_as_text_and_each_opens_its_panel(fresh: Page) -> N
     assert sorted(names) == sorted(d.get("label", n) for n, d in G.nodes(data=True))
     headings = p.locator("#panel-body h4").all_text_contents()
     assert "term (18)" in headings and "message (18), hidden on the graph" in headings
+    # in the order people count: "comment 2" before "comment 10"
+    listed = [n for n in names if n.startswith("comment ")]
+    assert listed == sorted(listed, key=lambda n: int(n.split()[1])), listed
     p.locator("#panel-body li button", has_text="cooperation").first.click()
     assert p.text_content("#panel-body h3") == "cooperation"
     assert "Neighbours" in p.text_content("#panel-body")

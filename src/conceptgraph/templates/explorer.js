@@ -534,7 +534,7 @@
       const o = edge.other(j, i);
       if (o !== i && !seen.has(o)) { seen.add(o); neighbours.push(o); }
     });
-    neighbours.sort((a, b) => node.label(a).localeCompare(node.label(b)));
+    neighbours.sort((a, b) => node.label(a).localeCompare(node.label(b), undefined, { numeric: true }));
     const links = neighbours.slice(0, 300).map((n) => { const li = el("li"); li.appendChild(nodeLink(n)); return li; });
     if (neighbours.length > 300) links.push(el("li", "… and " + (neighbours.length - 300) + " more"));
     section(body, "Neighbours", links);
@@ -568,7 +568,8 @@
       const ids = [];
       for (let i = 0; i < N; i++) if (data.nodes.kind[i] === ki && !nodes.get(i).hidden) ids.push(i);
       if (!ids.length) return;
-      ids.sort((a, b) => node.label(a).localeCompare(node.label(b)));
+      // in the order people count: "comment 2" before "comment 10"
+      ids.sort((a, b) => node.label(a).localeCompare(node.label(b), undefined, { numeric: true }));
       const items = ids.slice(0, LIMIT).map((i) => {
         const li = el("li");
         li.appendChild(nodeLink(i));
@@ -607,7 +608,7 @@
   // ---- the post's question: how do two terms differ? -----------------------------------
   const terms = [];
   for (let i = 0; i < N; i++) if (node.kind(i).kind === "term") terms.push(i);
-  terms.sort((a, b) => node.label(a).localeCompare(node.label(b)));
+  terms.sort((a, b) => node.label(a).localeCompare(node.label(b), undefined, { numeric: true }));
   function compareTools(i) {
     const row = el("div");
     row.id = "compare-tools";

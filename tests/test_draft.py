@@ -578,6 +578,19 @@ def test_a_title_that_sets_three_apart_gives_all_three_as_the_acts_it_names(titl
     assert not {"well", "yes"} & {t.label for t in find_terms(msgs, title="", max_terms=6)}
 
 
+def test_each_conversation_s_subject_titles_the_thread_too() -> None:
+    """A channel of several conversations (Teams'), each opened by a post with its own
+    subject: every subject is read as a title, not the first alone."""
+    msgs = (Message("m1", "a", "message 1", "We keep mixing these up.", title="Incident vs outage"),
+            Message("m2", "b", "reply 1 to message 1", "An outage is total.", reply_to="m1"),
+            Message("m3", "c", "message 2", "Which do we print?", title="Uptime or availability?"),
+            Message("m4", "a", "reply 1 to message 2", "Availability includes degraded time; uptime does not.",
+                    reply_to="m3"))
+    people = tuple(Contributor(c, c.upper(), "commenter") for c in "abc")
+    labels = {t.label for t in draft(Dataset(Source("sre-terms"), messages=msgs, contributors=people)).terms}
+    assert {"incident", "outage", "uptime", "availability"} <= labels, labels
+
+
 def test_hacker_news_s_own_tag_in_a_title_is_no_term() -> None:
     """"Ask HN: ..." is how the site marks a question: "HN" is no word the thread discusses."""
     from conceptgraph.model import Source

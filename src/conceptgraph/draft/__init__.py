@@ -89,7 +89,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         for m in ds.messages:
             if (t := thread_of(m.where)) and t not in several:
                 several[t] = m.title or uncut(t)
-        title = _titles(*several.values()) if several else _titles(ds.source.title, root.title)
+        # (and a thread of several conversations, a Teams channel's, by each one's subject too)
+        opened = [m.title for m in ds.messages if not m.reply_to and m.title][:_SUBJECTS]
+        title = _titles(*several.values()) if several else _titles(ds.source.title, root.title, *opened)
         split = stems_held_apart([held_forms(title), *forms]) if not terms else frozenset()
         progress.phase("finding terms", total=len(english))
         candidates = given_terms(terms) if terms else find_terms(english, title, max_terms,
@@ -272,6 +274,11 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
 
 # where what a title asks for ends: its sentence, or its line (one title of several)
 _TITLE_STOP = re.compile(r"\. |\n")
+
+
+#: How many conversations' subjects a thread's title takes (a channel has a handful, a
+#: mailing list's archive may have thousands: the first are what it opened with)
+_SUBJECTS = 10
 
 
 def _titles(*titles: str) -> str:

@@ -351,8 +351,7 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
                 out.pop()  # the blank line between a mail's attribution and its quote
             if not quoting and out and _ATTRIBUTION.search(out[-1][-200:]):
                 said = out.pop()  # the attribution of the quote
-                if mail and out and not _OPENS_ATTRIBUTION.match(said) and _WRAPPED.match(out[-1]) \
-                        and _DATED.search(out[-1]) and (len(said.split()) <= 3 or _ADDRESSED.search(said)):
+                if mail and out and _wrapped_attribution(out[-1], said):
                     out.pop()  # its first half: "On Mon, Mar 4, 2024 at 11:40 AM Bo Lee <bo@x.org>" / "wrote:"
             if quotes is not None:
                 said = re.sub(r"^\s*(?:[A-Za-z][\w.-]{0,15})?>\s?", "", line)  # one level: a quote's own quotes stay marked
@@ -533,10 +532,16 @@ def _attribution_at_end_removed(lines: list[str]) -> list[str]:
     last = lines[end - 1]
     if _OPENS_ATTRIBUTION.match(last):
         return lines[:end - 1]
-    if end > 1 and _WRAPPED.match(lines[end - 2]) and _DATED.search(lines[end - 2]) \
-            and (len(last.split()) <= 3 or _ADDRESSED.search(last)):
+    if end > 1 and _wrapped_attribution(lines[end - 2], last):
         return lines[:end - 2]
     return lines
+
+
+def _wrapped_attribution(first: str, said: str) -> bool:
+    """Whether ``first`` and ``said`` are one attribution wrapped onto two lines: a dated
+    "On ..." line, then who wrote (a name and address, or a word or three: "wrote:")."""
+    return not _OPENS_ATTRIBUTION.match(said) and bool(_WRAPPED.match(first)) and bool(_DATED.search(first)) \
+        and (len(said.split()) <= 3 or bool(_ADDRESSED.search(said)))
 
 
 # What a company's mail server adds under every mail: "This e-mail is confidential and

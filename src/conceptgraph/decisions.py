@@ -986,8 +986,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             continue
         e = entry_of.get(it.key)
         r = it.record
-        label = e.edit.get("label", r.label) if e is not None else r.label
         edit = e.edit if e is not None else {}
+        label = edit.get("label", r.label)
         if it.kind == TERM:
             aliases = tuple(dict.fromkeys(a for a in (*edit.get("aliases", r.aliases), r.label, *merged.get(r.id, ()))
                                           if normalise(a) != normalise(label)))

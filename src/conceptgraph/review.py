@@ -275,12 +275,17 @@ class Review:
         """What ``it`` says (``fields``: as an edit made it), a claim's or relation's terms
         and attributes under the labels they were renamed to in review, as reviewed.yaml
         and the queries show them; people by name."""
+        return describe(replace(it, fields=self._renamed(it, fields)), self.names)
+
+    def _renamed(self, it: Item, fields: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A claim's or relation's fields (``fields``: as an edit made them), its terms and
+        attributes under the labels they were renamed to in review."""
         f = dict(fields or it.fields)
         if it.kind in (CLAIM, "relation") and (renamed := self.book.renamed()):
             now = {(kind, normalise(drafted)): new for kind, drafted, new in renamed}
             ends = _named_fields(CLAIM if it.kind == CLAIM else f["kind"])
             f = {k: now.get((ends[k], normalise(v)), v) if k in ends and isinstance(v, str) else v for k, v in f.items()}
-        return describe(replace(it, fields=f), self.names)
+        return f
 
     def says_now(self, it: Item) -> str:
         """What ``it`` says now: :meth:`describe`, in an edit's words if it was edited."""
@@ -875,7 +880,8 @@ class Review:
             REJECTED, REMOVED) and order.get(it.record.message, -1) <= by]
         hit = [it.rid for it in theirs if it.rid == about]
         term, sep, said_of = about.partition(": ")
-        on_term = [it for it in theirs if normalise(self._term_now(it)) == normalise(term)] if sep else []
+        on_term = [it for it in theirs if normalise(self._renamed(it, self._fields_now(it))[TERM]) == normalise(term)] \
+            if sep else []
         if not hit and on_term:  # "climate: long-term pattern", as --list shows a claim: its term's claims only
             theirs, about = on_term, said_of
         if not hit:
@@ -894,13 +900,6 @@ class Review:
                              + (did_you_mean(about, said) or (f"; theirs: {', '.join(excerpt(a, 30) for a in said[:6])}"
                                                                if said else "")))
         return hit
-
-    def _term_now(self, it: Item) -> str:
-        """A claim's term now, under the label it was renamed to: an edit's, if it was edited."""
-        now = self._fields_now(it)
-        term = str(now[TERM]) if now is not None else str(it.fields[TERM])
-        renamed = {normalise(drafted): new for kind, drafted, new in self.book.renamed() if kind == TERM}
-        return renamed.get(normalise(term), term)
 
     def _claim_now(self, it: Item) -> tuple[str, bool]:
         """A claim's attribute and negation now: an edit's, if it was edited."""
@@ -1109,11 +1108,12 @@ class Review:
             # what a rejection took along, which no file holds, made again (undecided); and
             # without the added items (and the terms and attributes made for them alone). A
             # moved item's id is free again: the one made again takes it, and the stances about it find it
-            back = taken_back(self.snap, gone, leaving={it.record.id for it in self.snap.items if it.key in moved})
+            moved_ids = {it.key: it.record.id for it in self.snap.items if it.key in moved}
+            back = taken_back(self.snap, gone, leaving=moved_ids.values())
             # the stances a claim's rejection had narrowed, about it again; and those about a
             # claim a merge had moved, about it as made again
             rescoped = self._rescoped(gone, back)
-            rescoped |= self._unmoved(gone, moved, back, rescoped)
+            rescoped |= self._unmoved(gone, moved_ids, back, rescoped)
             if back or added or moved or rescoped:
                 result["counts"] = self._rewritten([*(rescoped.get(it.key, it) for it in self.snap.items
                                                       if it.key not in added and it.key not in moved), *back])
@@ -1163,13 +1163,13 @@ class Review:
                     out[st.key] = replace(st, record=replace(st.record, concerns=concerns))
         return out
 
-    def _unmoved(self, undone: list[Entry], moved: set[tuple[Any, ...]], back: Sequence[Item],
+    def _unmoved(self, undone: list[Entry], now: dict[tuple[Any, ...], str], back: Sequence[Item],
                  rescoped: dict[tuple[Any, ...], Item]) -> dict[tuple[Any, ...], Item]:
         """The undecided stances about a claim that a merge among ``undone`` had moved to
-        the other term or attribute (``moved``, by key: it leaves), about the claim made
-        again as drafted (``back``) instead, by key; ``rescoped``: stances already made anew.
-        A moved claim accepted, then taken back, has an id of its own by then."""
-        now = {it.key: it.record.id for it in self.snap.items if it.kind == CLAIM and it.key in moved}
+        the other term or attribute (``now``: the moved items' ids by key; they leave),
+        about the claim made again as drafted (``back``) instead, by key; ``rescoped``:
+        stances already made anew. A moved claim accepted, then taken back, has an id of
+        its own by then."""
         if not now:
             return {}
         made = {it.key: it.record.id for it in back if it.kind == CLAIM}

@@ -816,9 +816,9 @@ def _slashed(text: str) -> list[tuple[str, str]]:
     for m in _SPACED_SLASH.finditer(text):
         if m.start() < taken:
             continue
-        i = bisect.bisect_left(ends, m.start())
-        start = ends[i - 1] + 1 if i else 0
-        stop = ends[bisect.bisect_left(ends, m.end())] if bisect.bisect_left(ends, m.end()) < len(ends) else len(text)
+        before, after = bisect.bisect_left(ends, m.start()), bisect.bisect_left(ends, m.end())
+        start = ends[before - 1] + 1 if before else 0
+        stop = ends[after] if after < len(ends) else len(text)
         a, b = text[start:m.start()], text[m.end():stop].rstrip()
         if a.strip() and b and start >= taken:
             out.append((a, b))

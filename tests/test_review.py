@@ -327,6 +327,9 @@ def test_an_opposition_follows_the_attribute_its_claim_was_edited_to(drafted: Pa
             assert out.exit_code == 0, out.stderr
             if args and order[0] == rel.rid:  # said, on a line of its own
                 assert f"\n{rel.rid} follows the new words: " in out.stdout and "words of my own" in out.stdout
+            if not args and order[0] == claim.rid:  # said back as accepted, not as drafted
+                line = next(x for x in out.stdout.splitlines() if x.startswith(f"accepted {rel.rid}: "))
+                assert "words of my own" in line.split(" (drafted as: ")[0] and rel.fields["target"] in line, line
         [opposed] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["kind"] == "opposes"]
         labels = {a["id"]: a["label"] for a in section(drafted, "reviewed.yaml", "attributes")}
         assert labels[opposed["target"]] == "words of my own", labels

@@ -1537,10 +1537,14 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                              f"{'their edits' if len(kept) > 1 else 'its edit'} already, which stay"
                              f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
-                # each item named, said back: a mistyped id shows here, not only in the counts
-                decided += [f"{decision} {rid}: {r.describe(it)}" for rid, it in items.values() if rid in fresh]
+                was = {rid: r.describe(it) for rid, it in items.values() if rid in fresh}
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 done[decision] += len(fresh)
+                # each item named, said back: a mistyped id shows here, not only in the counts; as it
+                # stands now (a relation accepted on words its claims were edited away from follows them)
+                decided += [f"{decision} {rid}: {r.describe(it, _edited_fields(e) if (e := r.book.find(it.key)) else None)}"
+                            + (f" (drafted as: {was[rid]})" if r.status(it) == EDITED else "")
+                            for rid, it in items.values() if rid in fresh]
     r.write_files()
     note = "\n".join(filter(None, notes))
     return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {}) \

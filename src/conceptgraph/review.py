@@ -1542,9 +1542,11 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                 done[decision] += len(fresh)
                 # each item named, said back: a mistyped id shows here, not only in the counts; as it
                 # stands now (a relation accepted on words its claims were edited away from follows them)
-                decided += [f"{decision} {rid}: {r.describe(it, _edited_fields(e) if (e := r.book.find(it.key)) else None)}"
-                            + (f" (drafted as: {was[rid]})" if r.status(it) == EDITED else "")
-                            for rid, it in items.values() if rid in fresh]
+                for rid, it in items.values():
+                    if rid in fresh:
+                        entry = r.book.find(it.key)
+                        decided.append(f"{decision} {rid}: {r.describe(it, _edited_fields(entry) if entry else None)}"
+                                       + (f" (drafted as: {was[rid]})" if r.status(it) == EDITED else ""))
     r.write_files()
     note = "\n".join(filter(None, notes))
     return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {}) \

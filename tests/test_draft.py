@@ -2029,6 +2029,24 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_a_question_with_the_askers_own_plight_still_only_asks(tmp_path: Path) -> None:
+    """"What is the difference between weather and climate? I never know which to use."
+    asks, and says only that the asker is unsure: the answer disputes no one. Thanks, to
+    whoever answered, agree with nothing either."""
+    chat = tmp_path / "class.txt"
+    chat.write_text("Ann: What is the difference between weather and climate? I never know which to use.\n"
+                    "Bob: Weather is what happens today. Climate is not one day, it is the average over years.\n"
+                    "Ann: Thank you, Bob.\n"
+                    "Cy: Is weather a kind of climate? I think weather is a kind of climate.\n"
+                    "Dee: No, weather is not climate.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds)
+    name = {c.id: c.name for c in ds.contributors}
+    stances = {(name[r.source], r.kind, name[r.target]) for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    # (what was put forward beside the question, Dee disputes)
+    assert stances == {("Dee", "disputes", "Cy")}, stances
+
+
 def test_what_someone_else_said_reported_is_no_claim_of_the_writer(tmp_path: Path) -> None:
     """"Tom, you said a service without an SLA is still a service": Tom's view in Priya's
     words, not Priya's claim (a trial's "service: without an SLA is still a"); "As you say,

@@ -926,15 +926,27 @@ def _quoted_only(terms: tuple[str, ...], found: list[Mention], quoted: list[tupl
 
 
 def _only_asks(text: str) -> bool:
-    """Whether a message does nothing but ask: every sentence of its own a question.
+    """Whether a message does nothing but ask: every sentence of its own a question, or
+    what the asker says of themselves.
 
     >>> _only_asks("Is a bug a defect? Or not?"), _only_asks("A bug is a defect. Agreed?")
+    (True, False)
+    >>> _only_asks("Is a bug a defect? I never know which to use."), _only_asks("Is it? I know it is.")
     (True, False)
     """
     from .text import sentences
 
     said = [t for _, _, t in sentences(text) if not t.lstrip().startswith(">")]
-    return bool(said) and all(t.rstrip().endswith("?") for t in said)
+    asked = [t.rstrip().endswith("?") for t in said]
+    # what the asker says of themselves ("I never know which to use.") puts nothing forward
+    return any(asked) and all(a or _OF_ONESELF.match(t) for a, t in zip(asked, said))
+
+
+# A sentence about the speaker alone: "I never know which to use", "I'm confused", "Just curious"
+_OF_ONESELF = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:I(?:['’]m|['’]ve|\s+am|\s+have|\s+was)?\s+(?:always\s+|still\s+|"
+                         r"often\s+|sometimes\s+|just\s+|really\s+)?(?:confused|curious|wondering|unsure|not\s+sure|"
+                         r"puzzled|lost|wonder|struggle|(?:can['’]t|cannot|don['’]t|never)\s+(?:tell|remember|know|get|"
+                         r"understand|see))\b|just\s+curious\b|thanks?\b|thank\s+you\b)", re.I)
 
 
 def _echoed(rare: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:

@@ -513,8 +513,8 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
 _AGAINST = frozenset("but however although though actually not no never nope wrong rather instead cannot can't can’t don't "
                      "don’t doesn't doesn’t isn't isn’t wouldn't wouldn’t shouldn't shouldn’t".split())
 _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
-_FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like thanks thank sounds "
-                 "fine sure true correct perfect love +1 :+1: :thumbsup: \U0001F44D".split())
+_FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like sounds "
+                 "fine sure true correct perfect awesome excellent love +1 :+1: :thumbsup: \U0001F44D".split())
 _FOR_STEMS = ("support",)
 _ARTICLES = frozenset(("a", "an", "the"))
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")

@@ -673,6 +673,39 @@ def test_the_key_list_closes_with_escape_and_the_legend_counts_stay_in_their_col
     assert errors == []
 
 
+def test_a_folded_card_leaves_the_graph_room_and_still_decides(browser, server: ReviewServer, drafted: Path) -> None:
+    """On a small window the card covers much of the graph: f folds it to the item and its
+    keys (no message), the keys still decide, it stays folded for the next item and after a
+    reload, and an edit, which is read against the message, unfolds it."""
+    page = browser.new_context(viewport={"width": 900, "height": 700}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    unfolded = page.evaluate("() => document.getElementById('review').offsetHeight")
+    assert page.is_visible("#rv-card .rv-message")
+    page.keyboard.press("f")
+    assert not page.is_visible("#rv-card .rv-message") and page.get_attribute("#rv-fold", "aria-expanded") == "false"
+    folded = page.evaluate("() => document.getElementById('review').offsetHeight")
+    assert folded < unfolded - 60, (folded, unfolded)
+    first = page.get_attribute("#rv-card", "data-item")
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert [e.decision for e in Decisions.read(drafted).entries] == ["accepted"]
+    assert page.get_attribute("#rv-card", "data-item") != first and not page.is_visible("#rv-card .rv-message")
+    page.reload()
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert not page.is_visible("#rv-card .rv-message")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit")
+    assert page.is_visible("#rv-card .rv-message") and page.get_attribute("#rv-fold", "aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    page.click("#rv-fold")  # the button folds too
+    assert not page.is_visible("#rv-card .rv-message")
+    assert errors == []
+    page.context.close()
+
+
 def test_an_undo_that_brings_back_an_earlier_edit_shows_it(browser, server: ReviewServer, drafted: Path) -> None:
     """Two edits of one label (the second turns the first), then u on the page: the first
     edit stands again, and the graph shows its label, not the second's."""

@@ -935,7 +935,7 @@ def review(folder: str | None, data: str | None, ids: tuple[str, ...], list_: bo
     Without options, serves the page in review mode on 127.0.0.1 and opens it (Ctrl-C or
     SIGTERM stops it and says how many items were reviewed): one key per decision (a
     accept, x reject, e edit, space skip, u undo, b bulk, n add what the draft missed,
-    ? help). Every decision is
+    f fold the card, ? help). Every decision is
     written at once to DATA/decisions.yaml; the accepted items make DATA/reviewed.yaml,
     and draft.yaml keeps what is left.
     --list, --accept, --reject, --accept-above, --reject-below, --edit, --add and

@@ -99,9 +99,18 @@
     helpButton.title = "Keys";
     helpButton.setAttribute("aria-label", "Keys");
     helpButton.setAttribute("aria-expanded", "false");
+    // folded, the card is its line, the item's words and its keys: on a small window the graph
+    // round the item is in sight (the message comes back with f, or with a form that needs it)
+    const foldButton = el("button", "\u25BE", "rv-small");
+    foldButton.type = "button";
+    foldButton.id = "rv-fold";
+    foldButton.title = "Fold the card (f)";
+    foldButton.setAttribute("aria-label", "Fold the card");
+    foldButton.setAttribute("aria-expanded", "true");
     head.appendChild(bar);
     head.appendChild(counts);
     head.appendChild(order);
+    head.appendChild(foldButton);
     head.appendChild(helpButton);
     box.appendChild(head);
     box.appendChild(saved);
@@ -116,7 +125,7 @@
     [["a", "accept"], ["x", "reject"], ["e", "edit, then Enter (Escape: leave it)"], ["space", "skip for now (it waits at the end)"],
       ["u / Backspace", "undo the last decision (a bulk one too)"], ["b", "accept or reject many at once"],
       ["n", "add what the draft missed (select its words in the message, or in the thread, first)"],
-      ["?", "these keys"]].forEach(([k, t]) => {
+      ["f", "fold the card to the item and its keys, the graph in sight (f again: the message)"], ["?", "these keys"]].forEach(([k, t]) => {
       const row = el("div");
       row.appendChild(el("kbd", k));
       row.appendChild(document.createTextNode(" " + t));
@@ -148,6 +157,17 @@
     });
     help.appendChild(keysRow);
     box.appendChild(help);
+    const FOLDED = "conceptgraph.review-folded";
+    function fold(folded) {
+      box.classList.toggle("rv-folded", folded);
+      foldButton.textContent = folded ? "\u25B8" : "\u25BE";
+      foldButton.title = folded ? "Unfold the card (f)" : "Fold the card (f)";
+      foldButton.setAttribute("aria-label", folded ? "Unfold the card" : "Fold the card");
+      foldButton.setAttribute("aria-expanded", String(!folded));
+      try { sessionStorage.setItem(FOLDED, folded ? "1" : ""); } catch (e) { void e; }
+    }
+    foldButton.addEventListener("click", () => fold(!box.classList.contains("rv-folded")));
+    try { if (sessionStorage.getItem(FOLDED)) fold(true); } catch (e) { void e; }
     function toggleHelp(open) {
       help.hidden = !open;
       helpButton.setAttribute("aria-expanded", String(open));
@@ -668,6 +688,7 @@
       const it = current();
       if (!it) return;
       if (it.status === "removed") { skip(); return; } // gone meanwhile: nothing to edit
+      fold(false); // (an edit is made against the message)
       closeForm();
       form = el("form", null, "rv-form");
       form.id = "rv-edit";
@@ -842,6 +863,7 @@
     function openAdd() {
       const it = current();
       const picked = selected(), quote = picked.text;
+      fold(false); // (an addition's words are picked in the message)
       closeForm();
       form = el("form", null, "rv-form");
       form.id = "rv-add";
@@ -1031,6 +1053,7 @@
       else if (k === "u" || k === "U" || k === "Backspace") undo();
       else if (k === "b" || k === "B") openBulk();
       else if (k === "n" || k === "N") openAdd();
+      else if (k === "f" || k === "F") fold(!box.classList.contains("rv-folded"));
       else if (k === "?") toggleHelp(help.hidden);
       else if (k === "Escape" && !help.hidden) toggleHelp(false); // else Escape is the explorer's
       else return;

@@ -2585,3 +2585,77 @@ def test_an_export_with_nothing_to_read_says_what_it_is(tmp_path: Path, doc: dic
     with pytest.raises(DatasetError) as e:
         read_discussion([path])
     assert str(e.value) == f"{path}: {said}"
+
+
+def _edit_first(found: list[dict], **fields) -> None:
+    found[0].update(fields)
+
+
+def _with_body(doc) -> list[dict]:
+    """The objects of a JSON document that hold a message's body, in document order."""
+    out = [doc] if isinstance(doc, dict) and isinstance(doc.get("body"), str) else []
+    for v in doc.values() if isinstance(doc, dict) else doc if isinstance(doc, list) else ():
+        out += _with_body(v)
+    return out
+
+
+# each export's own way of saying a message's words were changed, put on its first message
+_EDITS = {
+    "github/gh-graphql-pr-comments.json": (lambda d: _edit_first(_with_body(d), lastEditedAt="2024-05-01T10:00:00Z"),
+                                           "2024-05-01"),
+    "reddit.json": (lambda d: _edit_first([d[1]["data"]["children"][0]["data"]], edited=1714560000.0), "2024-05-01"),
+    "discourse.json": (lambda d: _edit_first(d["post_stream"]["posts"], version=3,
+                                             updated_at="2024-05-01T10:00:00.000Z"), "2024-05-01"),
+    "zulip.json": (lambda d: _edit_first(d["messages"], last_edit_timestamp=1714557600), "2024-05-01 10:00 UTC"),
+    "teams-chat.json": (lambda d: _edit_first([m for m in d["value"] if m["messageType"] == "message"],
+                                              lastEditedDateTime="2024-05-01T10:00:00Z"), "2024-05-01 10:00 UTC"),
+    "mattermost-api.json": (lambda d: _edit_first([p for p in d["posts"].values() if not p.get("type")],
+                                                  edit_at=1714557600000), "2024-05-01 10:00 UTC"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_EDITS))
+def test_a_message_whose_words_were_changed_says_when(tmp_path: Path, name: str) -> None:
+    """A reply may have answered other words than those the export holds: a message edited
+    after it was posted says so (and when), in the dataset, `thread` and the page."""
+    before = {m.id: m.edited for m in read_discussion([FIX / name])[0].messages}
+    assert not any(before.values())
+    doc = json.loads((FIX / name).read_text(encoding="utf-8"))
+    mark, when = _EDITS[name]
+    mark(doc)
+    path = tmp_path / Path(name).name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    ds, _ = read_discussion([path])
+    edited = [m for m in ds.messages if m.edited]
+    assert [m.edited for m in edited] == [when], [(m.where, m.edited) for m in ds.messages]
+    folder = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["import", str(path), "-o", str(folder), "-q"]).exit_code == 0
+    assert load_dataset(folder).messages == ds.messages  # kept in the dataset as read
+    shown = CliRunner().invoke(cli, ["--data", str(folder), "thread"])
+    assert shown.exit_code == 0 and f"{edited[0].where} — " in shown.output
+    assert sum(f", edited {when}" in line for line in shown.output.splitlines()) == 1, shown.output
+    from conceptgraph.page import page_data
+    assert [m["edited"] for m in page_data(load_graph(folder))["thread"] if m["edited"]] == [when]
+
+
+def test_a_slack_message_edited_says_when(tmp_path: Path) -> None:
+    """Slack writes who changed a message's words, and when, as its ``edited``."""
+    shutil.copytree(FIX / "slack", tmp_path / "slack")
+    day = tmp_path / "slack" / "general" / "2024-05-02.json"
+    said = json.loads(day.read_text(encoding="utf-8"))
+    said[1]["edited"] = {"user": said[1]["user"], "ts": "1714557600.000000"}
+    day.write_text(json.dumps(said), encoding="utf-8")
+    assert [m.edited for m in read_discussion([tmp_path / "slack"])[0].messages] == ["2024-05-01 10:00 UTC", "", "", "", ""]
+
+
+def test_the_exports_that_mark_an_edit_themselves_are_read_so() -> None:
+    """Real exports with an edited message: Discord's timestampEdited, Telegram's edited,
+    WhatsApp's "<This message was edited>" (left out of the words), a Stack Exchange
+    dump's LastEditDate."""
+    assert [m.edited for m in read_discussion([FIX / "discord.json"])[0].messages] == ["2024-03-11 09:03 UTC", "", "", ""]
+    assert [m.edited for m in read_discussion([FIX / "telegram.json"])[0].messages][:2] == ["", "2024-02-05 17:26 UTC"]
+    for phone in ("whatsapp-ios.txt", "whatsapp-android.txt"):
+        said = read_discussion([FIX / phone])[0].messages
+        assert [m.edited for m in said].count("yes") == 1
+        assert not any("edited>" in m.text for m in said)
+    assert {m.edited for m in read_discussion([FIX / "stackexchange"])[0].messages} >= {"", "2012-05-08"}

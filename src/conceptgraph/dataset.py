@@ -108,6 +108,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "url": Field(_S, False, "Its own address on the site it came from, where the export gives one."),
         "gone": Field(_S, False, "Why its words are gone ('deleted', 'removed'): a stand-in others answer."),
         "quotes": Field(_L, False, "The passages of others it quotes, left out of its text."),
+        "edited": Field(_S, False, "When its words were changed after it was posted ('yes' where the export gives no date)."),
     },
     "claims": {
         "id": Field(_S, False, "Defaults to claim-N."), "term": Field(_S, True), "attribute": Field(_S, True),
@@ -624,7 +625,8 @@ class _Builder:
             self.ref(doc, path, "by", e["by"], CONTRIBUTOR)
             out.append(Message(e["id"], e["by"], e["where"], e["text"], e.get("reply_to") or "",
                                e.get("date") or "", e.get("title") or "", e.get("score"), e.get("accepted") is True,
-                               e.get("url") or "", e.get("gone") or "", tuple(e.get("quotes") or ())))
+                               e.get("url") or "", e.get("gone") or "", tuple(e.get("quotes") or ()),
+                               e.get("edited") or ""))
             if e.get("reply_to"):
                 replies.append((doc, path, e["reply_to"]))
         for doc, path, target in replies:  # a reply may come before the message it answers

@@ -115,6 +115,9 @@ class Message:
     #: The passages of others it quotes, left out of ``text`` (they are not its speaker's
     #: words): what a short answer under them ("Agreed.") is about.
     quotes: tuple[str, ...] = ()
+    #: When its words were changed after it was posted (the export's date, or "yes" where
+    #: it says only that they were): a reply may have answered other words.
+    edited: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -617,6 +617,7 @@ def thread_text(r: dict[str, Any]) -> str:
         head += f", {m['date']}" if m["date"] else ""
         head += f", score {m['score']}" if "score" in m else ""
         head += ", accepted" if m.get("accepted") else ""
+        head += (", edited" + ("" if m["edited"] == "yes" else f" {m['edited']}")) if m.get("edited") else ""
         lines.append(head)
         lines += [f"    > {_one_line(q)}" for q in m.get("quotes", ())]  # what it answers, not its words
         text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]

@@ -348,6 +348,7 @@ def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]], cont
         out.append({"node": i, "by": _text(G.nodes[d["by"]].get("label", d["by"])) if _hashable(d.get("by")) in G
                     else _text(d.get("by", "")), "where": _text(d.get("where", "")),
                     "replyTo": index.get(reply), "date": _text(d.get("date", "")), "url": web_address(d.get("url")),
+                    "edited": _text(d.get("edited", "")) if isinstance(d.get("edited"), str) else "",
                     "quotes": [q for q in _text(d.get("quotes")) or [] if isinstance(q, str)]
                     if isinstance(d.get("quotes"), list) else [],
                     "marks": [[s, e, ev] for (s, e), ev in sorted(marks.get(i, {}).items())]})

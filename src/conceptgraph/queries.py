@@ -1100,6 +1100,8 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: s
             msg["url"] = str(d["url"])
         if d.get("gone"):
             msg["gone"] = str(d["gone"])
+        if d.get("edited"):
+            msg["edited"] = str(d["edited"])
         if isinstance(d.get("quotes"), list) and d["quotes"]:
             msg["quotes"] = [str(q) for q in d["quotes"]]
         if spans_in is not None:

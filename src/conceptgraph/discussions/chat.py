@@ -195,6 +195,8 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
         who = users.get(user) or str(m.get("username") or shown.get("real_name") or user)
         day = utc_minute(ts)
+        changed = m.get("edited")  # {"user": ..., "ts": ...}: who last changed its words, and when
+        edited = (utc_minute(str(changed.get("ts") or "")) or "yes") if isinstance(changed, dict) else ""
         gone = "deleted" if subtype == "tombstone" else ""  # "This message was deleted.", by Slackbot
         if gone:
             who, text, user = "", "", ""  # a stand-in while replies answer it; no one's words
@@ -205,7 +207,8 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day,
                                      parent=(quoted_post(quotes, said) or parent) if quotes else parent,
                                      place=f"reply {replies[parent_ts]} to {place_of[parent]}", gone=gone,
-                                     score=votes(m.get("reactions"), _named, "count"), quotes=passages(quotes)))
+                                     score=votes(m.get("reactions"), _named, "count"), quotes=passages(quotes),
+                                     edited=edited))
         else:
             top += 1
             starts.setdefault(ts, key)
@@ -214,7 +217,7 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             thread.posts.append(Post(key=key, author=who, text=text, account=user, date=day, place=f"message {top}",
                                      root=not thread.posts, parent=(quoted_post(quotes, said) or None) if quotes else None,
                                      gone=gone, score=votes(m.get("reactions"), _named, "count"),
-                                     quotes=passages(quotes)))
+                                     quotes=passages(quotes), edited=edited))
         said.append((key, " ".join(text.split())))
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author

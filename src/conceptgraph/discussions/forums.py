@@ -102,7 +102,10 @@ def read_discourse(data: bytes, file: str, include_bots: bool = False) -> tuple[
         username = str(p.get("username") or "")
         thread.posts.append(Post(key=str(number), author=str(p.get("name") or username), text=text,
                                  parent=None if parent is None else str(parent), date=str(p.get("created_at") or "")[:10],
-                                 account=username.casefold(), root=number == 1, place=f"post {number}", quotes=quotes))
+                                 account=username.casefold(), root=number == 1, place=f"post {number}", quotes=quotes,
+                                 # (a post's version counts its edits, past the grace period Discourse allows)
+                                 edited=(str(p.get("updated_at") or "")[:10] or "yes")
+                                 if (_int(p.get("version")) or 1) > 1 else ""))
     if not thread.posts:
         raise DatasetError("no post to read in this Discourse topic", file)
     return [thread], left
@@ -174,7 +177,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
     thread.posts.append(Post(key=str(sub.get("name") or "t3"), author=author, text=body or thread.title, root=True,
                              date=thread.date, title=thread.title, account=author.casefold(),
                              url=thread.url if sub.get("permalink") else "", score=_int(sub.get("score")),
-                             quotes=passages(quotes)))
+                             quotes=passages(quotes), edited=_reddit_edited(sub.get("edited"))))
     # depth first, in the order Reddit shows them; each with the comment it is nested under,
     # which is what it answers, whatever its parent_id says (an edited file's may name none)
     stack = [(kind, c, "") for kind, c in reversed(_children(doc[1]))]
@@ -209,7 +212,7 @@ def read_reddit(data: bytes, file: str, include_bots: bool = False) -> tuple[lis
                                  parent=parent, date=utc_day(c.get("created_utc")),
                                  account="" if who in _GONE else who.casefold(),
                                  url=_REDDIT + link if link.startswith("/") else "", score=_int(c.get("score")),
-                                 quotes=passages(quotes)))
+                                 quotes=passages(quotes), edited=_reddit_edited(c.get("edited"))))
     return [thread], left
 
 
@@ -229,3 +232,16 @@ def _children(listing: Any) -> list[tuple[str, dict[str, Any]]]:
                 if isinstance(ch, dict) and isinstance(ch.get("data"), dict)]
     except (KeyError, TypeError):
         return []
+
+
+def _reddit_edited(value: Any) -> str:
+    """Reddit's ``edited``: false, or the Unix time of the last edit (true in old exports).
+
+    >>> _reddit_edited(False), _reddit_edited(1714560000.0), _reddit_edited(True)
+    ('', '2024-05-01', 'yes')
+    """
+    if value is True:
+        return "yes"
+    if isinstance(value, (int, float)) and value:
+        return utc_day(value) or "yes"
+    return ""

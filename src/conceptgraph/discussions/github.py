@@ -84,6 +84,7 @@ class _Item:
     url: str = ""  # its address on github.com
     name: str = ""  # the name its author shows, where the export gives it (gh's --json, GraphQL)
     quotes: list[str] = field(default_factory=list)  # the passages it quotes ("> ..."), to find whom it answers
+    edited: str = ""  # the day its words were last changed (GraphQL's lastEditedAt; REST answers do not say)
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -140,7 +141,8 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     name = str(who.get("name") or "").strip() if isinstance(who, dict) and isinstance(who.get("name"), str) else ""
     return _Item(kind, key, login, bot, when, _text(obj, quoted, quotes), _score(obj), hidden=hidden,
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
-                 url=url if url.startswith("https://github.com/") else "", quotes=quotes, name=name)
+                 url=url if url.startswith("https://github.com/") else "", quotes=quotes, name=name,
+                 edited=str(obj.get("lastEditedAt") or "")[:10])
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -343,7 +345,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             parent=None if i.kind == "root" else (i.parent or root_key),
             date=i.when[:10], account=f"ghost {n}" if ghost else f"github:{i.login.casefold()}",
             root=i.kind == "root", place=i.place, title=thread.title if i.kind == "root" else "",
-            score=i.score, accepted=i.accepted, url=i.url, quotes=passages(i.quotes)))
+            score=i.score, accepted=i.accepted, url=i.url, quotes=passages(i.quotes), edited=i.edited))
     if not thread.posts:
         raise DatasetError(f"nothing left to read in this GitHub thread ({excerpt(', '.join(left), 80)} left out)", file)
     if root_key:

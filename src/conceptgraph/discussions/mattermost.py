@@ -244,7 +244,8 @@ def _threads(read: _File, include_bots: bool, left: Left) -> tuple[list[Thread],
             name = account = shown
         post = Post(key=p.key, author=name, text=text, account=account, date=_minute(when[p.key]),
                     gone="deleted" if gone else "", quotes=passages(quotes),
-                    score=votes(p.post.get("reactions"), lambda r: r.get("emoji_name")))
+                    score=votes(p.post.get("reactions"), lambda r: r.get("emoji_name")),
+                    edited="" if gone or not number(p.post.get("edit_at")) else _minute(number(p.post.get("edit_at"))))
         channel = in_channel.setdefault(p.thread, [])
         if (p.thread, p.root) in place_of:
             replies[p.root] = replies.get(p.root, 0) + 1

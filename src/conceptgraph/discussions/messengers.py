@@ -158,7 +158,9 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
                                  parent=parent if parent in place_of and parent != key else None,
                                  date=known_minute(iso_seconds(m.get("timestamp"))), account=str(author.get("id") or ""),
                                  place=place_of[key], root=not thread.posts, url=_link(guild, channel, key),
-                                 score=votes(m.get("reactions"), _emoji, "count"), quotes=passages(quotes)))
+                                 score=votes(m.get("reactions"), _emoji, "count"), quotes=passages(quotes),
+                                 edited=(known_minute(iso_seconds(m["timestampEdited"])) or "yes")
+                                 if m.get("timestampEdited") else ""))
     if not thread.posts:
         raise DatasetError("no message to read in this Discord export", file)
     thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
@@ -356,7 +358,10 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
                                  date=utc_minute(m["date_unixtime"]) if m.get("date_unixtime")
                                  else str(m.get("date") or "")[:16].replace("T", " "),
                                  account=signed.casefold() if signed else str(m.get("from_id") or ""),
-                                 place=place_of[key], root=not thread.posts, quotes=quotes))
+                                 place=place_of[key], root=not thread.posts, quotes=quotes,
+                                 edited=(utc_minute(m["edited_unixtime"]) if m.get("edited_unixtime")
+                                         else str(m.get("edited") or "")[:16].replace("T", " ")
+                                         if m.get("edited") else "")))
     if thread.posts:
         thread.author, thread.date = thread.posts[0].author, thread.posts[0].date
     return thread

@@ -82,6 +82,7 @@ class _Row:
     reply_to_user: str = ""
     url: str = ""
     quotes: list[str] = field(default_factory=list)
+    edited: str = ""  # the day of its last edit (by its owner or another)
 
 
 def _int(value: Any) -> int | None:
@@ -171,7 +172,8 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         quotes: list[str] = []
         yield _Row(pid, kind, question if kind == "answer" else "", author, account, p.get("CreationDate", ""),
                    _int(p.get("Score")), html_to_text(p.get("Body", ""), left, quotes), html.unescape(p.get("Title", "")),
-                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted, quotes=quotes)
+                   accepted_answer=accepted, accepted=kind == "answer" and pid == accepted, quotes=quotes,
+                   edited=p.get("LastEditDate", "")[:10])
     if "comments" in files:
         for c in _dump_rows(files["comments"], "comments"):
             post = c.get("PostId", "")
@@ -260,7 +262,8 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
                          accepted_answer=str(item.get("accepted_answer_id") or ""),
                          accepted=item.get("is_accepted") is True or item.get("accepted") is True,
                          reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
-                         else "", url=str(item.get("link") or ""), quotes=quotes))
+                         else "", url=str(item.get("link") or ""), quotes=quotes,
+                         edited=_when(item.get("last_edit_date"))[:10]))
         for sub in ("answers", "comments"):
             for child in item.get(sub) or []:
                 if isinstance(child, dict):
@@ -388,7 +391,7 @@ def _post(r: _Row, place: str, parent: str | None, role: str = "") -> Post:
     return Post(key=r.id if r.kind != "comment" else "c" + r.id, author=r.author, text=r.text,
                 parent=parent, date=r.when[:10], account=r.account, root=r.kind == "question", place=place,
                 title=r.title if r.kind == "question" else "", role=role, score=r.score, accepted=r.accepted,
-                url=r.url, quotes=r.quotes)
+                url=r.url, quotes=r.quotes, edited=r.edited)
 
 
 #: The accounts the site itself writes as (Community is user -1): a negative id

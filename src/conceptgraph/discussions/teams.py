@@ -203,7 +203,9 @@ def _threads(read: _File, include_bots: bool) -> tuple[list[Thread], Left]:
         url = "" if "@" in url else url
         post = Post(key=s.key, author=name, text=text, account=account, date=known_minute(when[s.key]),
                     title="" if gone else text_of(_get(m, "subject")), url=url, gone="deleted" if gone else "", quotes=quotes,
-                    score=votes(_get(m, "reactions"), lambda r: _get(r, "reactionType")))  # "like" is the 👍
+                    score=votes(_get(m, "reactions"), lambda r: _get(r, "reactionType")),  # "like" is the 👍
+                    edited="" if gone or not _get(m, "lastEditedDateTime")
+                    else known_minute(_moment(_get(m, "lastEditedDateTime"))) or "yes")
         before = kept.setdefault(s.thread, set())
         quoted = s.quoted if s.quoted in before else ""
         if (s.thread, s.root) in place_of:

@@ -358,7 +358,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             name = known_as.get(name, name)
             if stamp.strip():
                 stamped_names.add(name)
-            current = [_EDITED.sub("", text)]
+            current = [text]
             turns.append((name, current))
             starts.append(number)
             stamps.append(stamp)
@@ -408,7 +408,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     for (name, body), stamp in zip(turns, stamps):
         # a transcript's "[laughs]", "(inaudible)": no one's words
         quotes: list[str] = []
-        text = tidy(SOUND_CUES.sub("", quoted_lines_removed("\n".join(body), left=left, quotes=quotes)))
+        whole = "\n".join(body).rstrip()
+        edited = whole.endswith(_EDITED)  # WhatsApp's note after the words of one changed since
+        whole = whole.removesuffix(_EDITED).rstrip().removesuffix("\u200e") if edited else whole
+        text = tidy(SOUND_CUES.sub("", quoted_lines_removed(whole, left=left, quotes=quotes)))
         if _REACTION.match(text):  # Zoom's 'Reacted to "I'd say..." with 👎': no one's words
             if left is not None:
                 left["reactions"] += 1
@@ -426,7 +429,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         clock = _CLOCK.search(stamp)
         thread.posts.append(Post(key=key, author=name, text=text, parent=parent or None,
                                  place=f"turn {n} at {clock.group()}" if clock else f"turn {n}", root=not thread.posts,
-                                 date=days.get(stamp, ""), quotes=quotes))
+                                 date=days.get(stamp, ""), quotes=quotes, edited="yes" if edited else ""))
     if not thread.posts:
         raise DatasetError("no words found: every turn is a reaction", file, 1)
     thread.date = thread.posts[0].date
@@ -472,7 +475,7 @@ _NOTES = [
     (re.compile(r"^\s*(?:This message was deleted\.?|You deleted this message\.?)\s*$", re.I), "deleted"),
 ]
 # A note WhatsApp writes after an edited message's words
-_EDITED = re.compile(r"\s*\u200e?<This message was edited>\s*$")
+_EDITED = "<This message was edited>"
 
 
 def _heading(line: str, below: str) -> re.Match[str] | None:

@@ -175,6 +175,8 @@ class Post:
     gone: str = ""
     #: The passages of others it quotes, left out of ``text``.
     quotes: list[str] = field(default_factory=list)
+    #: When its words were changed after it was posted ("yes" where the export gives no date).
+    edited: str = ""
 
 
 @dataclass
@@ -531,7 +533,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
             replies += bool(reply_to)
             messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted,
                                     p.url if p.url.startswith(("https://", "http://")) else "", p.gone,
-                                    tuple(p.quotes)))
+                                    tuple(p.quotes), p.edited))
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""

@@ -87,7 +87,11 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
                                  date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts,
-                                 score=votes(m.get("reactions"), lambda r: r.get("emoji_name")), quotes=quotes))
+                                 score=votes(m.get("reactions"), lambda r: r.get("emoji_name")), quotes=quotes,
+                                 # (its topic moved, no word changed, is no edit: Zulip's own "(edited)" too)
+                                 edited=known_minute(number(m.get("last_edit_timestamp")))
+                                 or ("yes" if any(isinstance(e, dict) and "prev_content" in e
+                                                  for e in m.get("edit_history") or ()) else "")))
     out = [t for t in threads.values() if t.posts]
     if not out:
         raise DatasetError("no message to read in this Zulip answer", file)

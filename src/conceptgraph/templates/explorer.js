@@ -870,7 +870,8 @@
       li.id = "message-" + m.node;
       const head = el("div", null, "head");
       head.appendChild(el("strong", m.by || "?"));
-      head.appendChild(document.createTextNode(visible(" · " + [own(m.where || ""), m.date].filter(Boolean).join(" · "))));
+      head.appendChild(document.createTextNode(visible(" · " + [own(m.where || ""), m.date,
+        m.edited ? "edited" + (m.edited === "yes" ? "" : " " + m.edited) : ""].filter(Boolean).join(" · "))));
       if (m.replyTo !== null && m.replyTo !== undefined) {
         head.appendChild(document.createTextNode(" · replies to "));
         head.appendChild(button(own(node.label(m.replyTo)), () => goToMessage(m.replyTo), "linkish small"));

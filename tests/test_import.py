@@ -2659,3 +2659,33 @@ def test_the_exports_that_mark_an_edit_themselves_are_read_so() -> None:
         assert [m.edited for m in said].count("yes") == 1
         assert not any("edited>" in m.text for m in said)
     assert {m.edited for m in read_discussion([FIX / "stackexchange"])[0].messages} >= {"", "2012-05-08"}
+
+
+def test_a_reply_to_a_photo_alone_still_answers_its_sender(write) -> None:
+    """A message with no words (a photo, an image, a sticker) that others reply to is kept
+    as what it shows ("[photo]"), so that "Agreed, that chart says it" answers the one who
+    posted the chart; one no one replies to is left out as empty, as before."""
+    tg = {"name": "Weather", "type": "private_group", "id": 1, "messages": [
+        {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "date_unixtime": "1704103200", "from": "Ann",
+         "from_id": "user1", "text": "Weather is not climate."},
+        {"id": 2, "type": "message", "date": "2024-01-01T10:01:00", "date_unixtime": "1704103260", "from": "Bo",
+         "from_id": "user2", "photo": "photos/photo_1.jpg", "text": ""},
+        {"id": 3, "type": "message", "date": "2024-01-01T10:02:00", "date_unixtime": "1704103320", "from": "Cy",
+         "from_id": "user3", "media_type": "sticker", "sticker_emoji": "👍", "text": ""},
+        {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "date_unixtime": "1704103380", "from": "Ann",
+         "from_id": "user1", "reply_to_message_id": 2, "text": "Agreed, that chart says it."}]}
+    ds, summary = read_discussion([write(json.dumps(tg), "result.json")])
+    name = {c.id: c.name for c in ds.contributors}
+    said = [(name[m.by], m.where, m.text) for m in ds.messages]
+    assert said == [("Ann", "message 1", "Weather is not climate."), ("Bo", "message 2", "[photo]"),
+                    ("Ann", "message 3", "Agreed, that chart says it.")], said
+    assert ds.messages[2].reply_to == ds.messages[1].id and summary["left_out"] == {"empty": 1}
+    author = {"id": "1", "name": "ann", "isBot": False}
+    dc = {"guild": {"id": "9", "name": "Guild"}, "channel": {"id": "42", "name": "weather"}, "messages": [
+        {"id": "100", "type": "Default", "timestamp": "2024-01-01T00:00:00+00:00", "content": "",
+         "author": {"id": "2", "name": "bo", "isBot": False}, "attachments": [{"fileName": "chart.png"}]},
+        {"id": "101", "type": "Reply", "timestamp": "2024-01-01T00:01:00+00:00", "author": author,
+         "content": "Agreed, that chart says it.", "reference": {"messageId": "100"}}]}
+    ds, _ = read_discussion([write(json.dumps(dc), "c.json")])
+    assert [(m.text, m.reply_to) for m in ds.messages] == [("[attachment: chart.png]", ""),
+                                                          ("Agreed, that chart says it.", ds.messages[0].id)]

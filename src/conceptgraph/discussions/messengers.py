@@ -131,6 +131,9 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
                     site=str(guild.get("name") or ""))
     place_of: dict[str, str] = {}
     named = _named_ids(doc)
+    # the messages others reply to: one with no words (an image alone) is kept for them, as what it shows
+    answered = {str(r.get("messageId")) for m in doc["messages"] if isinstance(m, dict)
+                and isinstance(r := m.get("reference"), dict) and r.get("messageId")}
     for m in doc["messages"]:
         if not isinstance(m, dict):
             continue
@@ -148,6 +151,8 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
         quotes: list[str] = []
         text = markdown_to_text(_mentions(str(m.get("content") or ""), m.get("mentions"), named), left, entities=False,
                                 quotes=quotes)
+        if not text and str(m.get("id")) in answered:
+            text = _discord_media(m)
         if not text:
             left["empty"] += 1
             continue
@@ -329,6 +334,9 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
     title = str(chat.get("name") or ("Saved Messages" if chat.get("type") == "saved_messages" else ""))
     thread = Thread(key=str(chat.get("id") or title or "chat"), title=title or "Telegram chat")
     place_of: dict[str, str] = {}
+    # the messages others reply to: one with no words (a photo alone) is kept for them, as what it shows
+    answered = {str(m.get("reply_to_message_id")) for m in chat["messages"]
+                if isinstance(m, dict) and m.get("reply_to_message_id") is not None}
     for m in chat["messages"]:
         if not isinstance(m, dict):
             continue
@@ -343,6 +351,8 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
             continue
         quotes: list[str] = []
         text = tidy(_telegram_text(m.get("text"), left, quotes))
+        if not text and str(m.get("id")) in answered:
+            text = _telegram_media(m)
         if not text:
             left["empty"] += 1
             continue
@@ -395,3 +405,48 @@ def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
             else:
                 out.append(words)
     return re.sub(r" \0 ?", " ", "".join(out)).replace("\0", "")
+
+
+def _shown(kind: str, name: Any = None) -> str:
+    """What a message without words shows, as a chat app lists it: "[photo]", "[file: plan.pdf]"."""
+    name = " ".join(str(name).split())[:80] if isinstance(name, str) and name.strip() else ""
+    return f"[{kind}: {name}]" if name else f"[{kind}]"
+
+
+def _telegram_media(m: dict[str, Any]) -> str:
+    """A Telegram message's photo, sticker, file or poll, as its words when it has none and
+    others reply to it ("" when it shows none of them).
+
+    >>> _telegram_media({"photo": "photos/photo_1.jpg"}), _telegram_media({"media_type": "sticker", "sticker_emoji": "👍"})
+    ('[photo]', '[sticker: 👍]')
+    >>> _telegram_media({"file": "files/plan.pdf", "file_name": "plan.pdf"}), _telegram_media({})
+    ('[file: plan.pdf]', '')
+    """
+    if m.get("photo"):
+        return _shown("photo")
+    kind = str(m.get("media_type") or "").replace("_", " ")
+    if kind == "sticker":
+        return _shown("sticker", m.get("sticker_emoji"))
+    if kind:
+        return _shown(kind.removesuffix(" file"), m.get("file_name"))
+    if m.get("file"):
+        return _shown("file", m.get("file_name"))
+    poll = m.get("poll")
+    if isinstance(poll, dict):
+        return _shown("poll", poll.get("question"))
+    return ""
+
+
+def _discord_media(m: dict[str, Any]) -> str:
+    """A Discord message's attachments, stickers or embeds, as its words when it has none
+    and others reply to it ("" when it shows none of them).
+
+    >>> _discord_media({"attachments": [{"fileName": "chart.png"}]}), _discord_media({"stickers": [{"name": "wave"}]})
+    ('[attachment: chart.png]', '[sticker: wave]')
+    """
+    for key, kind, name in (("attachments", "attachment", "fileName"), ("stickers", "sticker", "name"),
+                            ("embeds", "embed", "title")):
+        shown = [_shown(kind, x.get(name)) for x in m.get(key) or () if isinstance(x, dict)]
+        if shown:
+            return " ".join(shown[:5])
+    return ""

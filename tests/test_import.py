@@ -1022,6 +1022,8 @@ def test_a_teams_chat_its_quoted_replies_answer_what_they_quote(tmp_path: Path) 
                                    "quoted passages (others' words)": 1}
     assert messages("teams-chat.json") == TEAMS_CHAT
     assert ds.source.title == "teams-chat" and not any(m.url for m in ds.messages)
+    # what a reply quotes is the words quoted, without the name Teams puts over them
+    assert [m.quotes for m in ds.messages if m.quotes] == [("Legal says customer: it is the word in the contract.",)]
     doc = json.loads(path.read_text(encoding="utf-8"))
     for name, data in (("pages.json", json.dumps(doc) + "\n" + json.dumps(doc)),  # a message on two pages, once
                        ("list.json", json.dumps(doc["value"])),

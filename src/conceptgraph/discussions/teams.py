@@ -247,7 +247,12 @@ def _text(body: Any, left: Left, quotes: list[str]) -> str:
     kind = text_of(_get(body, "contentType")).casefold()
     if kind == "text" or (kind != "html" and not content.lstrip().startswith("<")):
         return tidy(content)
-    return html_to_text(_EMOJI.sub(_emoji, content), left, quotes)
+    # (a quoted reply's head names whom it quotes: the name is no part of the words quoted)
+    return html_to_text(_EMOJI.sub(_emoji, _QUOTED_NAME.sub("", content)), left, quotes)
+
+
+# The name over a quoted reply's words: <strong itemprop="mri" itemid="8:orgid:...">Ann Lee</strong>
+_QUOTED_NAME = re.compile(r"<strong\b[^>]{0,500}?\bitemprop=[\"']mri[\"'][^>]{0,500}>[^<]{0,200}</strong>", re.I)
 
 
 def _emoji(m: re.Match[str]) -> str:

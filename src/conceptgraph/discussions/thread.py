@@ -389,7 +389,7 @@ def _stand_ins(thread: Thread, left: Left) -> None:
     for p in thread.posts:
         if p.gone:
             left[p.gone] += 1
-            p.text, p.author, p.account = f"[{p.gone}]", "", ""
+            p.text, p.author, p.account, p.edited = f"[{p.gone}]", "", "", ""  # (no words left to have changed)
     thread.posts = [p for p in thread.posts if not p.gone or p.key in needed]
 
 

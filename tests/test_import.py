@@ -2691,3 +2691,24 @@ def test_a_reply_to_a_photo_alone_still_answers_its_sender(write) -> None:
     ds, _ = read_discussion([write(json.dumps(dc), "c.json")])
     assert [(m.text, m.reply_to) for m in ds.messages] == [("[attachment: chart.png]", ""),
                                                           ("Agreed, that chart says it.", ds.messages[0].id)]
+
+
+
+def test_a_slack_thread_started_by_a_file_alone_keeps_its_replies(tmp_path: Path) -> None:
+    """A Slack thread under an image posted without words: the image is kept as what it
+    shows, and its replies answer it (they were top-level messages answering no one)."""
+    shutil.copytree(FIX / "slack", tmp_path / "slack")
+    day = tmp_path / "slack" / "general" / "2024-05-02.json"
+    said = json.loads(day.read_text(encoding="utf-8"))
+    user = said[1]["user"]
+    said += [{"type": "message", "user": user, "ts": "1714650000.000100", "text": "",
+              "files": [{"id": "F1", "name": "chart.png", "title": "chart.png"}], "thread_ts": "1714650000.000100"},
+             {"type": "message", "user": user, "ts": "1714650060.000100", "text": "The arrow is wrong.",
+              "thread_ts": "1714650000.000100", "parent_user_id": user},
+             {"type": "message", "user": user, "ts": "1714650120.000100", "text": "",
+              "files": [{"id": "F2", "name": "unanswered.png"}]}]
+    day.write_text(json.dumps(said), encoding="utf-8")
+    ds, summary = read_discussion([tmp_path / "slack"])
+    chart = next(m for m in ds.messages if m.text == "[file: chart.png]")
+    assert next(m for m in ds.messages if m.text == "The arrow is wrong.").reply_to == chart.id
+    assert summary["left_out"]["empty"] >= 1 and not any("unanswered" in m.text for m in ds.messages)

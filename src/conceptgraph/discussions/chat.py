@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, markdown_to_text, passages, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, utc_minute, votes
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, shown_media, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -172,6 +172,8 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
     replies: dict[str, int] = defaultdict(int)
     said: list[tuple[str, str]] = []  # each message's key and words, for those that quote it
     top = 0
+    # the messages that start a thread: one with no words (a file alone) is kept for its replies, as what it shows
+    answered = {str(m["thread_ts"]) for m in messages if m.get("thread_ts") and m.get("thread_ts") != m.get("ts")}
     for m in messages:
         subtype = m.get("subtype") if isinstance(m.get("subtype"), str) else ""
         if subtype in _EVENTS:
@@ -186,6 +188,9 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
         quotes: list[str] = []
         text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users, left,
                            quotes)
+        if not text and str(m.get("ts") or "") in answered:
+            text = " ".join(shown_media("file", f.get("title") or f.get("name"))
+                            for f in m.get("files") or () if isinstance(f, dict))
         if not text:
             left["empty"] += 1
             continue

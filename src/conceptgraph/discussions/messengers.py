@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import DatasetError
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, markdown_to_text, passages, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, utc_minute, votes
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, shown_media, utc_minute, votes
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
 
@@ -407,12 +407,6 @@ def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
     return re.sub(r" \0 ?", " ", "".join(out)).replace("\0", "")
 
 
-def _shown(kind: str, name: Any = None) -> str:
-    """What a message without words shows, as a chat app lists it: "[photo]", "[file: plan.pdf]"."""
-    name = " ".join(str(name).split())[:80] if isinstance(name, str) and name.strip() else ""
-    return f"[{kind}: {name}]" if name else f"[{kind}]"
-
-
 def _telegram_media(m: dict[str, Any]) -> str:
     """A Telegram message's photo, sticker, file or poll, as its words when it has none and
     others reply to it ("" when it shows none of them).
@@ -423,17 +417,17 @@ def _telegram_media(m: dict[str, Any]) -> str:
     ('[file: plan.pdf]', '')
     """
     if m.get("photo"):
-        return _shown("photo")
+        return shown_media("photo")
     kind = str(m.get("media_type") or "").replace("_", " ")
     if kind == "sticker":
-        return _shown("sticker", m.get("sticker_emoji"))
+        return shown_media("sticker", m.get("sticker_emoji"))
     if kind:
-        return _shown(kind.removesuffix(" file"), m.get("file_name"))
+        return shown_media(kind.removesuffix(" file"), m.get("file_name"))
     if m.get("file"):
-        return _shown("file", m.get("file_name"))
+        return shown_media("file", m.get("file_name"))
     poll = m.get("poll")
     if isinstance(poll, dict):
-        return _shown("poll", poll.get("question"))
+        return shown_media("poll", poll.get("question"))
     return ""
 
 
@@ -446,7 +440,7 @@ def _discord_media(m: dict[str, Any]) -> str:
     """
     for key, kind, name in (("attachments", "attachment", "fileName"), ("stickers", "sticker", "name"),
                             ("embeds", "embed", "title")):
-        shown = [_shown(kind, x.get(name)) for x in m.get(key) or () if isinstance(x, dict)]
+        shown = [shown_media(kind, x.get(name)) for x in m.get(key) or () if isinstance(x, dict)]
         if shown:
             return " ".join(shown[:5])
     return ""

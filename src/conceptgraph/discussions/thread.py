@@ -99,6 +99,17 @@ def _utc(seconds: Any, shown: Callable[[datetime], str]) -> str:
         return ""
 
 
+def shown_media(kind: str, name: Any = None) -> str:
+    """What a message without words shows, as a chat app lists it; kept as its words when
+    others reply to it, so that their replies still answer its sender.
+
+    >>> shown_media("photo"), shown_media("file", "plan.pdf")
+    ('[photo]', '[file: plan.pdf]')
+    """
+    name = " ".join(name.split())[:80] if isinstance(name, str) else ""
+    return f"[{kind}: {name}]" if name else f"[{kind}]"
+
+
 def known_minute(seconds: float) -> str:
     """:func:`utc_minute` of a time an export gives as Unix seconds, "" for 0 (left out)."""
     return utc_minute(seconds) if seconds else ""

@@ -2047,6 +2047,25 @@ def test_a_question_with_the_askers_own_plight_still_only_asks(tmp_path: Path) -
     assert stances == {("Dee", "disputes", "Cy")}, stances
 
 
+def test_a_reply_to_a_message_that_claimed_nothing_is_about_everything_its_writer_said() -> None:
+    """"Not quite." in reply to a message of Jo's that claimed nothing is not about Jo's
+    earlier claims (a newcomer's trial had it "about headcanon: one person's
+    interpretation", said three messages before): none are named; a reply that echoes
+    an earlier claim's words is still about that claim."""
+    from conceptgraph.model import Contributor, Dataset, Message, Source
+
+    people = (Contributor("j", "Jo", "author"), Contributor("t", "Tomás", "commenter"))
+    msgs = (Message("m1", "j", "message 1", "A headcanon is one person's interpretation of a story."),
+            Message("m2", "t", "message 2", "Nice.", reply_to="m1"),
+            Message("m3", "j", "message 3", "The author said so in an interview.", reply_to="m2"),
+            Message("m4", "t", "message 4", "Not quite.", reply_to="m3"),
+            Message("m5", "t", "message 5", "I disagree, not every interpretation is a headcanon.", reply_to="m3"))
+    out = draft(Dataset(Source("fandom"), contributors=people, messages=msgs), terms=["headcanon"])
+    about = {r.message: r.concerns for r in out.relations if r.kind == "disputes"}
+    claims = {c.id: c.message for c in out.claims}
+    assert about["m4"] == () and about["m5"] and {claims[c] for c in about["m5"]} == {"m1"}, about
+
+
 def test_what_someone_else_said_reported_is_no_claim_of_the_writer(tmp_path: Path) -> None:
     """"Tom, you said a service without an SLA is still a service": Tom's view in Priya's
     words, not Priya's claim (a trial's "service: without an SLA is still a"); "As you say,

@@ -185,6 +185,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
+            drafter.answering_by = by_id[msg.reply_to].by if drafter.answering else ""
             drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
@@ -355,6 +356,7 @@ class _Drafter:
         self.root_by = ""  # who wrote the thread's first post
         self.answers_question = False  # the message being read answers one that only asks
         self.answering = ""  # the id of the message it replies to, when it names one
+        self.answering_by = ""  # and who wrote that message
         self.topic = ""  # the one term the title names, which "rename them to X" speaks of
         self.renamed: tuple[str, ...] = ()  # the names a naming thread looks for others for
         self.first_by: dict[str, str] = {}  # term -> who named it first: the one who put it forward
@@ -656,7 +658,8 @@ class _Drafter:
         if self.thread_at:  # of several threads: what they said in this one
             here = self.thread_at.get(msg.id, "")
             said = [x for x in said if self.thread_at.get(x[2], "") == here]
-        echoed = _concerns(said, words, self.answering)
+        # (a reply to a message of the target's is about that message; to another's, about theirs)
+        echoed = _concerns(said, words, self.answering if target == self.answering_by else "")
         passages = [_word_line(p) for p in _quoted_before(msg, s)]
         if not passages:
             return echoed
@@ -1000,7 +1003,9 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     stance that names terms ("I agree with Ann on defect and failure") is about the
     claims on them. A stance that echoes nothing ("I agree with Bob.") concerns their
     latest message, all it claims. A reply to one of their messages (``replied``, its id)
-    is about what that one says: the claims of it that it echoes, else all of them.
+    is about what that one says: the claims of it that it echoes, else all of them; when
+    that message claimed nothing, the earlier claims it echoes, else everything they said
+    (none named: their latest claims would be a guess that looks like a reading).
 
     >>> said = [("c-1", {"guess"}, "m1", frozenset()), ("c-2", {"proof", "sorry", "guess"}, "m2", {"proof"})]
     >>> _concerns(said, {"guess"}), _concerns(said, {"sorry"}, replied="m2"), _concerns(said, {"guess", "proof"})
@@ -1011,6 +1016,8 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     >>> latest = [(f"c-{i}", {"term"}, "m3", frozenset()) for i in range(1, 8)]
     >>> len(_concerns(latest, {"frame"}))  # echoing nothing: all seven of the latest message's
     7
+    >>> _concerns(said, {"frame"}, replied="m9"), _concerns(said, {"proof"}, replied="m9")  # m9 claimed nothing
+    ((), ('c-2',))
     """
     theirs_there = [x for x in said if replied and x[2] == replied]
     if theirs_there:
@@ -1023,7 +1030,7 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
             found.append(x)
             if len(found) == 5:
                 break
-    if not found and said:
+    if not found and said and not replied:
         # all of it: a few of its claims, picked by their order, would credit those alone
         return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]])
     return _in_order(_on_named(found, words))

@@ -2477,3 +2477,28 @@ def test_a_message_edited_upstream_moves_its_decisions_with_its_words_or_says_th
     assert out.exit_code == 0 and "decisions.yaml: 1 accepted item quotes words its message no longer has (turn-2)" \
         in out.stderr, out.stderr
     assert [c["term"] for c in section(folder, "reviewed.yaml", "claims")] == ["workshop"]
+
+
+def test_an_item_from_an_edited_message_says_so_and_so_does_a_reply_to_one(tmp_path: Path) -> None:
+    """A reply may have answered other words than those the export holds: --list (and the
+    card) say which items rest on words changed after they were posted, and a stance's
+    "replying to" says when the words it answered were changed."""
+    chat = {"name": "Fandom", "type": "private_group", "id": 1, "messages": [
+        {"id": 1, "type": "message", "date": "2024-02-07T09:00:00", "date_unixtime": "1707296400", "from": "Jonas",
+         "from_id": "user1", "text": "A headcanon is one person's interpretation of a story.",
+         "edited": "2024-02-07T09:09:00", "edited_unixtime": "1707296940"},
+        {"id": 2, "type": "message", "date": "2024-02-07T09:03:00", "date_unixtime": "1707296580", "from": "Priya",
+         "from_id": "user2", "reply_to_message_id": 1, "text": "Agreed with Jonas."}]}
+    (tmp_path / "result.json").write_text(json.dumps(chat), encoding="utf-8")
+    folder = tmp_path / "fandom"
+    assert run("import", str(tmp_path / "result.json"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "headcanon", "-q").exit_code == 0
+    out = run("review", str(folder), "--list", "--json")
+    items = json.loads(out.stdout)
+    assert conforms(items, ANSWERS["review --list"]) == []
+    claim = next(i for i in items if i["kind"] == "claim")
+    stance = next(i for i in items if i["kind"] == "agrees_with")
+    assert claim["edited"] == "2024-02-07 09:09 UTC" and "edited" not in stance
+    assert stance["replies_to"] == "Jonas, message 1 (edited 2024-02-07 09:09 UTC)"
+    shown = run("review", str(folder), "--list").stdout
+    assert "Jonas, message 1 (edited)" in shown and "replying to Jonas, message 1 (edited 2024-02-07 09:09 UTC)" in shown

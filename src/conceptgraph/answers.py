@@ -393,8 +393,11 @@ class ReviewItem(TypedDict):
     #: an agreement's or dispute's claims, each in words with its place; [] when it is about
     #: everything its target said
     about: NotRequired[list[str]]
-    #: an agreement's or dispute's message answers this one: its writer and place
+    #: an agreement's or dispute's message answers this one: its writer and place (and when
+    #: its words were changed, if they were: the reply may have answered others)
     replies_to: NotRequired[str]
+    #: when the words of the item's message were changed after it was posted (its words now)
+    edited: NotRequired[str]
     #: how likely the reviewer is to accept it, learned from their decisions (--order confidence):
     #: the confidence itself until they have decided some
     likely: NotRequired[float]

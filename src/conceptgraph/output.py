@@ -761,6 +761,7 @@ def review_list_text(items: list[dict[str, Any]]) -> str:
     rows = [(i["id"], i["kind"], "" if i["confidence"] is None else f"{i['confidence']:.2f}",
              *((f"{i['likely']:.2f}" if "likely" in i else "",) if learned else ()), i["text"] + _stance_about(i),
              ("first: " if i.get("first") else "") + ", ".join(x for x in (i.get("speaker", ""), i.get("where", "")) if x)
+             + (" (edited)" if i.get("edited") else "")
              + (f", replying to {i['replies_to']}" if i.get("replies_to") else ""),
              f"“{cut(' '.join(i['quote'].split()))}”" if i.get("quote") else "") for i in items]
     return table(rows, ["id", "kind", "conf.", *(("likely",) if learned else ()), "item", "said by", "words"]) \

@@ -322,10 +322,13 @@ class Review:
         if m is not None:  # a term or attribute: where it is first said
             out |= {"speaker": self.names.get(m.by, m.by), "where": m.where, "message": m.id,
                     "span": list(said.span) if said.span else None, "quote": m.text[said.span[0]:said.span[1]]
-                    if said.span else said.quote} | ({"first": True} if said is not r else {})
+                    if said.span else said.quote} | ({"first": True} if said is not r else {}) \
+                | ({"edited": m.edited} if m.edited else {})
             answered = self.snap.messages.get(m.reply_to) if it.kind == "relation" and r.kind in STANCES else None
             if answered is not None:  # whom a stance's message answers: a wrong target shows beside it
-                out["replies_to"] = f"{self.names.get(answered.by, answered.by)}, {answered.where}"
+                # (and that those words were changed since: the reply may have answered others)
+                out["replies_to"] = f"{self.names.get(answered.by, answered.by)}, {answered.where}" \
+                    + (f" (edited {'since' if answered.edited == 'yes' else answered.edited})" if answered.edited else "")
         return out
 
     def page_row(self, it: Item) -> dict[str, Any]:

@@ -492,6 +492,7 @@
       card.appendChild(title);
       if (it.speaker) {
         card.appendChild(el("div", (it.first ? "first said by " : "— ") + [it.speaker, it.where].filter(Boolean).join(", ")
+          + (it.edited ? " (edited" + (it.edited === "yes" ? "" : " " + it.edited) + ")" : "")
           + (it.replies_to ? ", replying to " + it.replies_to : ""), "rv-who"));
       }
       if (it.about) { // an agreement or dispute: with what (e changes it)

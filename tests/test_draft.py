@@ -2066,6 +2066,19 @@ def test_a_reply_to_a_message_that_claimed_nothing_is_about_everything_its_write
     assert about["m4"] == () and about["m5"] and {claims[c] for c in about["m5"]} == {"m1"}, about
 
 
+def test_a_relation_said_twice_in_one_message_is_drafted_once(tmp_path: Path) -> None:
+    """"Slang is different from jargon. Slang and jargon are different things." is one
+    relation, on its first words (a newcomer's trial saw it twice in --list and compare);
+    said again in another message, by another, it is that message's own."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Ann: Slang is different from jargon. Slang and jargon are different things.\n"
+                    "Bo: Yes, slang is different from jargon.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds)
+    said = [(r.where, r.quote) for r in out.relations if r.kind == "contrasts_with"]
+    assert said == [("turn 1", "Slang is different from jargon."), ("turn 2", "Yes, slang is different from jargon.")]
+
+
 def test_what_someone_else_said_reported_is_no_claim_of_the_writer(tmp_path: Path) -> None:
     """"Tom, you said a service without an SLA is still a service": Tom's view in Priya's
     words, not Priya's claim (a trial's "service: without an SLA is still a"); "As you say,

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..decisions import DRAFT_FILE
 from ..discussions.thread import in_chat_thread, slug, unique_id
 from ..errors import DatasetError, OutputError, excerpt
-from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES
+from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES, SYMMETRIC
 from ..names import base_form, normalise
 from ..places import place_in, thread_of
 
@@ -336,6 +336,7 @@ class _Drafter:
         self.claims: list[Claim] = []
         self.relations: list[Relation] = []
         self.seen: set[tuple[Any, ...]] = set()
+        self.related: set[tuple[Any, ...]] = set()  # (kind, ends, message) of the term relations drafted
         self.put_forward: set[tuple[str, str]] = set()  # (new name, the name it would replace) drafted
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
@@ -392,6 +393,13 @@ class _Drafter:
         sig = (kind, source, target, msg.by, msg.id, s, e)
         if kind in STANCES and target in self.stand_ins:
             return  # a deleted message's stand-in says no one's words: nothing to agree with or dispute
+        if kind not in STANCES and kind != OPPOSES:
+            # a relation of two terms said twice in one message is one relation, on its first words
+            # (twice, it showed twice in --list and in compare)
+            once = (kind, *(sorted((source, target)) if kind in SYMMETRIC else (source, target)), msg.id)
+            if once in self.related:
+                return
+            self.related.add(once)
         if sig not in self.seen:
             self.seen.add(sig)
             what = "stance" if kind in STANCES else "opposes" if kind == OPPOSES else "relation"

@@ -30,16 +30,16 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
     ("relation", "plus"): (1, 1),
-    ("relation", "similar_to"): (6, 19),
+    ("relation", "similar_to"): (6, 18),
     ("relation", "renamed"): (5, 10),  # "rename X to Y", "rename them to Y"
     ("relation", "proposed"): (8, 9),  # "I like X" in a thread asking for a new name
     ("relation", "gloss"): (1, 1),  # "headers (header fields)"
     ("relation", "comparative"): (1, 2),  # "X is more A than Y": X contrasts with Y
     ("relation", "includes"): (1, 2),
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
-    ("relation", "same meaning"): (8, 10),  # "X and Y are synonymous"
+    ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
     ("relation", "other meaning"): (2, 4),  # "X means something completely different" from Y
-    ("relation", "contrasts_with"): (8, 12),
+    ("relation", "contrasts_with"): (8, 10),
     ("stance", "named"): (7, 7),
     ("stance", "answer"): (36, 51),
     ("stance", "chained"): (3, 4),

@@ -2502,3 +2502,17 @@ def test_an_item_from_an_edited_message_says_so_and_so_does_a_reply_to_one(tmp_p
     assert stance["replies_to"] == "Jonas, message 1 (edited 2024-02-07 09:09 UTC)"
     shown = run("review", str(folder), "--list").stdout
     assert "Jonas, message 1 (edited)" in shown and "replying to Jonas, message 1 (edited 2024-02-07 09:09 UTC)" in shown
+
+
+def test_an_undo_from_the_command_line_counts_what_went_back_with_the_item(drafted: Path) -> None:
+    """An accepted claim takes its term and attribute with it: --undo says they are
+    undecided again too ("1 item, and 2 more with it"), as the page does."""
+    r = Review(drafted)
+    claim = next(it for it in r.left() if it.kind == "claim")
+    assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
+    out = run("review", str(drafted), "--undo", "--json")
+    summary = json.loads(out.stdout)
+    assert conforms(summary, ANSWERS["review"]) == [] and summary["undone"] == [claim.rid]
+    assert summary["undone_with"] == 2 and summary["reviewed"] == 0, summary
+    assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
+    assert "(1 item, and 2 more with it)" in run("review", str(drafted), "--undo").stdout

@@ -426,6 +426,8 @@ class ReviewSummary(TypedDict):
     undone: NotRequired[list[str]]
     #: with --undo: how many of them had turned an earlier decision, which stands again
     restored: NotRequired[int]
+    #: with --undo: the items decided with them (a claim's term accepted with it), undecided again too
+    undone_with: NotRequired[int]
     #: with --edit: the terms the edit named that the draft had none of (made new), with a likely slip
     made: NotRequired[list[str]]
     #: with --edit: the item's id, what it said, and what it says now

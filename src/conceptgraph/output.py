@@ -797,7 +797,8 @@ def review_text(r: dict[str, Any]) -> str:
 
     if "undone" in r:
         n = len(r["undone"])
-        again = f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
+        again = f", and {r['undone_with']} more with {'it' if n == 1 else 'them'}" if r.get("undone_with") else ""
+        again += f", {_count(r['restored'], 'earlier decision')} standing again" if r.get("restored") else ""
         return (f"{r['path']}: took back the last action ({_count(n, 'item')}{again}); "
                 f"{r['reviewed']} of {r['total']} reviewed ({r['left']} left{_gone(r)})" + _lines(r.get("decided", [])))
     them = ("it" if r["accepted"] == 1 else "them", "it" if r["rejected"] == 1 else "them")

@@ -1381,9 +1381,14 @@ def review_undo(folder: str | os.PathLike[str]) -> dict[str, Any]:
     is one), as the page's undo does; ``undone`` lists the review ids of its items,
     ``decided`` each in words."""
     r = Review(folder)
+    before = r.counts()["reviewed"]
     done = r.undo()
     r.write_files()
-    return {**_summary(r), "undone": done["undone"], "restored": done["restored"], "decided": done["decided"]}
+    summary = _summary(r)
+    # what was decided with them (a claim's term accepted with it) is undecided again too: said, as the page says it
+    with_ = max(0, before - summary["reviewed"] - len(done["undone"]) + done["restored"])
+    return {**summary, "undone": done["undone"], "restored": done["restored"], "decided": done["decided"]} \
+        | ({"undone_with": with_} if with_ else {})
 
 
 def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:

@@ -2079,6 +2079,16 @@ def test_a_relation_said_twice_in_one_message_is_drafted_once(tmp_path: Path) ->
     assert said == [("turn 1", "Slang is different from jargon."), ("turn 2", "Yes, slang is different from jargon.")]
 
 
+def test_a_plural_possessive_keeps_its_apostrophe_in_a_label(tmp_path: Path) -> None:
+    """"the linguists' word for corpus" is labelled so, not "linguists word" (a newcomer's
+    trial); a word in single quotes still loses them."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Ann: Is a corpus the same as a dataset?\n"
+                    "Bo: Dataset is the linguists' word for corpus. A corpus is the 'raw' collection.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    assert {a.label for a in draft(ds).attributes} == {"linguists' word for corpus", "raw collection"}
+
+
 def test_what_someone_else_said_reported_is_no_claim_of_the_writer(tmp_path: Path) -> None:
     """"Tom, you said a service without an SLA is still a service": Tom's view in Priya's
     words, not Priya's claim (a trial's "service: without an SLA is still a"); "As you say,

@@ -266,6 +266,23 @@ _WHAT_CLAUSE = re.compile(r"(?i:what|how|where|when)\s+(?i:I|you|we|they|he|she|
                           r"[a-z]+(?:\s+(?:it|them|to|for|with|about))?")
 
 
+# Quotation marks a label drops: double quotes, backticks, and a single quote that opens
+# or closes words ...
+_QUOTE_MARKS = re.compile(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)")
+# ... but not, where no single quote opens, the apostrophe of a plural's possessive
+_POSSESSIVE_KEPT = re.compile(r"[“”\"`]|(?<!s)['‘’](?!\w)|(?<=s)['’](?!\s+\w)")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quotation marks, its possessives kept.
+
+    >>> _unquoted("the linguists' word"), _unquoted("the 'cats' are"), _unquoted("it is 'plans'")
+    ("the linguists' word", 'the cats are', 'it is plans')
+    """
+    opens = re.search(r"(?<!\w)['‘]", text)
+    return (_QUOTE_MARKS if opens else _POSSESSIVE_KEPT).sub("", text)
+
+
 def _label(phrase: str, ends: bool = False) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
@@ -287,7 +304,7 @@ def _label(phrase: str, ends: bool = False) -> str:
     # does one after a subject and its verb in one word, wherever the phrase ends ("the path you're on")
     stranded = ends and _STRANDED.search(text) is not None or _CONTRACTED_CLAUSE_END.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
-    text = _unled(_HEDGE.sub("", re.sub(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)", "", text).strip()))
+    text = _unled(_HEDGE.sub("", _unquoted(text).strip()))
     text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a

@@ -17,6 +17,7 @@ from conceptgraph import ConceptGraphWarning, DatasetError, UsageError, load_dat
 from conceptgraph.cli import cli
 from conceptgraph.discussions import IMPORTERS, Options, detect, read_discussion
 from conceptgraph.discussions.clean import without_addresses
+from conceptgraph.draft import draft
 from conceptgraph.model import Dataset
 
 from conftest import ROOT, SOURCE
@@ -2675,12 +2676,17 @@ def test_a_reply_to_a_photo_alone_still_answers_its_sender(write) -> None:
         {"id": 3, "type": "message", "date": "2024-01-01T10:02:00", "date_unixtime": "1704103320", "from": "Cy",
          "from_id": "user3", "media_type": "sticker", "sticker_emoji": "👍", "text": ""},
         {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "date_unixtime": "1704103380", "from": "Ann",
-         "from_id": "user1", "reply_to_message_id": 2, "text": "Agreed, that chart says it."}]}
+         "from_id": "user1", "reply_to_message_id": 2, "text": "Agreed, that chart says it."},
+        {"id": 5, "type": "message", "date": "2024-01-01T10:04:00", "date_unixtime": "1704103440", "from": "Bo",
+         "from_id": "user2", "media_type": "sticker", "sticker_emoji": "👍", "reply_to_message_id": 4, "text": ""}]}
     ds, summary = read_discussion([write(json.dumps(tg), "result.json")])
     name = {c.id: c.name for c in ds.contributors}
     said = [(name[m.by], m.where, m.text) for m in ds.messages]
+    # (and a 👍 sticker sent in reply is kept: it agrees as a typed 👍 would)
     assert said == [("Ann", "message 1", "Weather is not climate."), ("Bo", "message 2", "[photo]"),
-                    ("Ann", "message 3", "Agreed, that chart says it.")], said
+                    ("Ann", "message 3", "Agreed, that chart says it."), ("Bo", "message 4", "[sticker: 👍]")], said
+    assert [(r.source, r.target) for r in draft(ds).relations if r.kind == "agrees_with"] == [
+        (ds.messages[2].by, ds.messages[1].by), (ds.messages[3].by, ds.messages[2].by)]
     assert ds.messages[2].reply_to == ds.messages[1].id and summary["left_out"] == {"empty": 1}
     author = {"id": "1", "name": "ann", "isBot": False}
     dc = {"guild": {"id": "9", "name": "Guild"}, "channel": {"id": "42", "name": "weather"}, "messages": [

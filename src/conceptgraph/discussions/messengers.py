@@ -351,7 +351,9 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
             continue
         quotes: list[str] = []
         text = tidy(_telegram_text(m.get("text"), left, quotes))
-        if not text and str(m.get("id")) in answered:
+        if not text and (str(m.get("id")) in answered
+                         # a 👍 sticker sent in reply says what a 👍 typed would
+                         or m.get("media_type") == "sticker" and m.get("reply_to_message_id") is not None):
             text = _telegram_media(m)
         if not text:
             left["empty"] += 1

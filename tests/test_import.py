@@ -2718,3 +2718,18 @@ def test_a_slack_thread_started_by_a_file_alone_keeps_its_replies(tmp_path: Path
     chart = next(m for m in ds.messages if m.text == "[file: chart.png]")
     assert next(m for m in ds.messages if m.text == "The arrow is wrong.").reply_to == chart.id
     assert summary["left_out"]["empty"] >= 1 and not any("unanswered" in m.text for m in ds.messages)
+
+
+def test_the_comments_gh_gives_alone_are_read_without_their_issue(write) -> None:
+    """`gh issue view N --json comments` gives {"comments": [...]}: its comments are read
+    (the opening post said to be missing), not refused as "no GitHub issue"."""
+    comments = [{"id": "IC_1", "author": {"login": "rbaptiste"}, "authorAssociation": "MEMBER",
+                 "body": "I'd go with primary and replica.", "createdAt": "2023-08-01T09:12:44Z",
+                 "url": "https://github.com/acme/db/issues/4#issuecomment-1", "reactionGroups": []},
+                {"id": "IC_2", "author": {"login": "kto-dev"}, "authorAssociation": "NONE",
+                 "body": "> I'd go with primary and replica.\n\nAgreed, replica it is.", "createdAt": "2023-08-01T10:00:00Z",
+                 "url": "https://github.com/acme/db/issues/4#issuecomment-2", "reactionGroups": []}]
+    ds, summary = read_discussion([write(json.dumps({"comments": comments}), "comments.json")])
+    assert [m.text for m in ds.messages] == ["I'd go with primary and replica.", "Agreed, replica it is."]
+    assert ds.messages[1].reply_to == ds.messages[0].id
+    assert any(k.startswith("opening posts not given") for k in summary["left_out"])

@@ -246,6 +246,8 @@ class _Found:
             kind = "pull request" if "/pull/" in url or "pull_request" in obj or "head" in obj or "headRefName" in obj \
                 else "discussion" if "/discussions/" in url else "issue"
             self.take_root(obj, kind)
+        elif isinstance(obj.get("comments"), list) or isinstance(obj.get("reviews"), list):
+            self.take_children(obj)  # `gh issue view N --json comments`: the comments, without the issue
 
 
 def _node_kind(node: dict[str, Any]) -> str:

@@ -306,6 +306,29 @@ def test_the_thread_and_the_panel_leave_the_graph_in_sight(browser, tmp_path: Pa
         page.close()
 
 
+@pytest.mark.parametrize("name", ["cooperation", "Bart Stewart", "collaboration"])
+def test_a_node_searched_for_with_the_thread_open_is_not_under_it(browser, tmp_path: Path, name: str) -> None:
+    """With the thread open (over the graph's left), a node found by search is brought
+    between the thread and the panel, not left under the thread (a newcomer's trial
+    found "severity label" hidden behind it)."""
+    page = Page(browser, write_page(load_graph(), tmp_path / "thread.html"), width=1280, height=800)
+    try:
+        p = page.page
+        p.click("#thread-toggle")
+        p.fill("#search", name)
+        p.press("#search", "Enter")
+        p.wait_for_selector("#panel:not([hidden])")
+        p.wait_for_timeout(500)  # (the camera's move)
+        x, thread, panel = page.js("""() => { const c = conceptgraph.network, i = c.getSelectedNodes()[0];
+            const at = c.canvasToDOM(c.getPosition(i)), net = document.getElementById('network').getBoundingClientRect();
+            return [net.left + at.x, document.getElementById('thread').getBoundingClientRect().right,
+                    document.getElementById('panel').getBoundingClientRect().left]; }""")
+        assert thread < x < panel, (thread, x, panel)
+        assert page.errors == []
+    finally:
+        page.close()
+
+
 def test_focus_view_and_back(fresh: Page) -> None:
     p = fresh.page
     p.fill("#search", "Bart Stewart")

@@ -980,12 +980,26 @@
     if (state.focusSet && !state.focusSet.has(i)) { state.focusSet = null; said.push("the focus view left"); }
     return said.length ? " (" + said.join(", ") + ", to show it)" : "";
   }
-  /** Where the panel leaves the graph visible: the camera centres a chosen node there. */
+  /** The part of the stage that the panel (at the right) and the thread (at the left) leave
+   * the graph in sight, in screen pixels; a phone's sheet takes the bottom. */
+  function freeRect() {
+    const stage = $("stage").getBoundingClientRect();
+    const free = { left: stage.left, right: stage.right, top: stage.top, bottom: stage.bottom, stage };
+    [state.panelOpen ? $("panel") : null, $("thread").hidden ? null : $("thread")].forEach((over) => {
+      if (!over) return;
+      const box = over.getBoundingClientRect();
+      if (box.width >= stage.width * 0.9) free.bottom = Math.min(free.bottom, Math.max(box.top, free.top + 1));
+      else if (box.left <= stage.left + 1) free.left = Math.max(free.left, Math.min(box.right, free.right - 1));
+      else free.right = Math.min(free.right, Math.max(box.left, free.left + 1));
+    });
+    return free;
+  }
+  /** Where the panel and the thread leave the graph visible: the camera centres a chosen
+   * node there (``x``, ``y``: that middle's offset from the stage's; ``w``, ``h``: its size). */
   function visibleOffset() {
-    if (!state.panelOpen) return { x: 0, y: 0 };
-    const panel = $("panel"), stage = $("stage").getBoundingClientRect(), box = panel.getBoundingClientRect();
-    if (box.width >= stage.width * 0.9) return { x: 0, y: -Math.min(box.height, stage.height) / 2 };
-    return { x: -box.width / 2, y: 0 };
+    const f = freeRect(), s = f.stage;
+    return { x: (f.left + f.right - s.left - s.right) / 2, y: (f.top + f.bottom - s.top - s.bottom) / 2,
+      w: f.right - f.left, h: f.bottom - f.top, l: f.left - s.left, t: f.top - s.top };
   }
   /** Move the camera, at its zoom, to node ``i``, in the middle of the part of the graph
    * the panel leaves in sight. */
@@ -997,10 +1011,7 @@
    * edge): the graph moved, at its zoom, only as far as brings it beside the panel, with
    * room for its label. A node in sight stays where it was clicked. */
   function outFromUnder(i) {
-    const stage = $("stage").getBoundingClientRect(), panel = $("panel").getBoundingClientRect();
-    const free = { left: stage.left, top: stage.top, right: stage.right, bottom: stage.bottom };
-    if (panel.width >= stage.width * 0.9) free.bottom = Math.min(free.bottom, panel.top); // a phone's sheet
-    else free.right = Math.min(free.right, panel.left);
+    const free = freeRect();
     const d = shiftInto([i], free, Math.min(24, (free.right - free.left) / 8), Math.min(16, (free.bottom - free.top) / 8));
     if (d.dx || d.dy) moveBy(d, big ? false : { duration: 250 });
   }
@@ -1093,8 +1104,7 @@
   const WIDE = 600;
   /** The screen pixels the panel leaves in sight for nodes, less the room for their labels. */
   function roomInSight(off) {
-    const stage = $("stage").getBoundingClientRect();
-    return { x: Math.max(stage.width + 2 * off.x - LABEL_ROOM, 1), y: Math.max(stage.height + 2 * off.y - LABEL_ROOM / 2, 1) };
+    return { x: Math.max(off.w - LABEL_ROOM, 1), y: Math.max(off.h - LABEL_ROOM / 2, 1) };
   }
   /** The lowest and the highest ``k`` coordinate of positions ``ps``. */
   function extent(ps, k) { const v = ps.map((p) => p[k]); return [Math.min(...v), Math.max(...v)]; }
@@ -1213,8 +1223,8 @@
   }
   function keepInSight(i) {
     const at = network.canvasToDOM(network.getPosition(i)), box = $("network");
-    const off = visibleOffset(), w = box.clientWidth + 2 * off.x, h = box.clientHeight + 2 * off.y;
-    if (at.x < 40 || at.y < 40 || at.x > w - 40 || at.y > h - 40) centreOn(i, false);
+    const off = visibleOffset(), w = Math.min(off.w, box.clientWidth), h = Math.min(off.h, box.clientHeight);
+    if (at.x < off.l + 40 || at.y < off.t + 40 || at.x > off.l + w - 40 || at.y > off.t + h - 40) centreOn(i, false);
   }
   $("network").addEventListener("keydown", (ev) => {
     const chosen = network.getSelectedNodes().filter(nodeShown)[0];

@@ -1614,7 +1614,10 @@ def test_a_search_that_names_nothing_leads_to_the_messages_that_say_it(fresh: Pa
     p.fill("#search", "tagging")
     p.press("#search", "Enter")
     said = p.text_content("#suggestions")
-    assert "nothing matches" in said and "1 message says it: the first in the thread" in said, said
+    # (named by its place: "the first in the thread" read as the thread's first message)
+    where = next(d["where"] for _, d in load_graph().nodes(data=True)
+                 if d["kind"] == "message" and "tagging" in d["text"].lower())
+    assert "nothing matches" in said and f"1 message says it: {where}" in said, said
     p.click("#suggestions li.none button")
     assert p.is_visible("#thread")
     first = p.locator("#messages li").filter(has_text="tagging").first

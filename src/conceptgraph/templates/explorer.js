@@ -1360,8 +1360,10 @@
         const saying = words ? data.thread.filter((m) => (node.detail(m.node).text || "").toLowerCase().includes(words)) : [];
         if (saying.length) {
           const li = el("li", null, "none");
-          li.appendChild(button((saying.length === 1 ? "1 message says it" : saying.length + " messages say it") +
-            ": the first in the thread", () => { closeSuggestions(); openThread(saying[0].node); }, "linkish small"));
+          // (by its place: "the first in the thread" read as the thread's first message)
+          const first = node.label(saying[0].node);
+          li.appendChild(button((saying.length === 1 ? "1 message says it: " + first : saying.length + " messages say it: "
+            + "the first is " + first), () => { closeSuggestions(); openThread(saying[0].node); }, "linkish small"));
           li.addEventListener("mousedown", (ev) => ev.preventDefault()); // the box keeps the keyboard till the click
           sugg.appendChild(li);
         }

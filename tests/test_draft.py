@@ -333,6 +333,23 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     assert [(f.kind, f.term, f.other) for f in found] == [(kind, "leadership", "management")]
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # asking how two differ takes the difference as given, as "what is the difference" does
+    ("How is leadership different from management?", [("contrasts_with", "leadership", "management")]),
+    ("Can I ask how leadership is different from management then?", [("contrasts_with", "leadership", "management")]),
+    ("Can someone explain how leadership differs from management?", [("contrasts_with", "leadership", "management")]),
+    # asking whether they differ, or asking a statement back, states nothing
+    ("Is leadership different from management?", []),
+    ("So leadership is different from management?", []),
+])
+def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found: list[tuple[str, str, str]]) -> None:
+    from conceptgraph.draft.relations import term_relations
+    from conceptgraph.draft.rules import mentions_in
+
+    got = term_relations(sentence, 0, mentions_in(sentence, 0, len(sentence), NAMES))
+    assert [(f.kind, f.term, f.other) for f in got] == found
+
+
 @pytest.mark.parametrize(("sentence", "replied", "expected"), [
     ("I agree with Maria on this.", "", [("agrees_with", "maria")]),
     ("Like Tom, I think it matters.", "", [("agrees_with", "tom")]),

@@ -39,7 +39,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
     ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
     ("relation", "other meaning"): (2, 4),  # "X means something completely different" from Y
-    ("relation", "contrasts_with"): (8, 10),
+    ("relation", "contrasts_with"): (8, 11),
     ("stance", "named"): (7, 7),
     ("stance", "answer"): (36, 51),
     ("stance", "chained"): (3, 4),

@@ -72,6 +72,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:(?:very|quite|completely|totally)\s+)?(?:different "
         rf"(?:from|than|to)|distinct from|(?:easily\s+)?confused with|not the same as|the opposite of)\s+(?:a|an|the)?"
         rf"\s*{_Q}$", re.I), False),
+    # "How is X different from Y?": the difference asked about is taken as given
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:different|distinct)\s+(?:from|than|to)\s+(?:a|an|the)?\s*{_Q}$",
+                                re.I), False),
     # "X is (much) more confusing than Y", "X has fewer lines than Y", "X is clearer than Y", "X ... compared to Y"
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:is|are|was|were|seems?|sounds?|feels?|looks?|has|have|had)\s+(?:(?:much|far|way|a\s+lot|a\s+bit|even|"
@@ -261,10 +264,13 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
 # A question to be answered yes or no: it states no relation, though it may propose a name
 # (after a lead phrase: "Following that to the end, should X be ...?")
 _YES_NO = re.compile(r"^\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were|isn['’]t|aren['’]t|"
-                     r"does|do|doesn['’]t|don['’]t|did|can|could|would|should|shall|will|has|have)\b[^?]*\?\W*$", re.I)
+                     r"does|do|doesn['’]t|don['’]t|did|can|could|would|should|shall|will|has|have)\b"
+                     # (not one that asks a question of its own: "Can someone explain how X differs from Y?")
+                     r"(?![^?]*\b(?:how|what|why|in\s+which\s+way)\s)[^?]*\?\W*$", re.I)
 # A statement asked back, "So X is a kind of Y?" (one that asks to be confirmed, "X is Y, right?", states)
 # ("What is the difference between X and Y?" takes the difference as given)
-_ASKED = re.compile(r"^(?!\W*(?:what|why|how|which|who|whom|whose|where|when)\b)[^,;:?!.]*\?[\s\"”’')]*$", re.I)
+_ASKED = re.compile(r"^(?!\W*(?:what|why|how|which|who|whom|whose|where|when)\b)(?![^?]*\b(?:how|what|why)\s)"
+                    r"[^,;:?!.]*\?[\s\"”’')]*$", re.I)
 _PROPOSALS = ("renamed", "proposed")
 
 

@@ -301,6 +301,16 @@ def test_two_statements_joined_by_a_comma_are_read_each_and_opposed(sentence: st
             if f.kind == "claim"] == ["inspiring"]
 
 
+@pytest.mark.parametrize(("sentence", "labels"), [
+    # an aside in brackets within what is said of a term is passed over, not where it is cut
+    ("Teamwork = the service (or a part of it) is shared.", ["service is shared"]),
+    ("Teamwork is where our stakes (and agendas) are shared.", ["our stakes are shared"]),
+    ("Teamwork is shared work (mostly).", ["shared work"]),  # one at the end still ends it
+])
+def test_an_aside_in_brackets_does_not_cut_an_attribute(sentence: str, labels: list[str]) -> None:
+    assert [f.label for f in read_sentence(sentence, 0, NAMES) if f.kind == "claim"] == labels
+
+
 def test_a_contrast_of_two_attributes_a_side_opposes_them_side_by_side() -> None:
     found = read_sentence("Teamwork is slow and costly, whereas leadership is fast and cheap.", 0, NAMES)
     pairs = [f.pair for f in found if f.kind == "opposes" and f.pair]

@@ -19,7 +19,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (17, 21),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 15),
-    ("claim", "subject"): (78, 134),
+    ("claim", "subject"): (78, 135),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (7, 19),
     ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"

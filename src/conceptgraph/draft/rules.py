@@ -1065,13 +1065,19 @@ _NOUN_TO = frozenset("intent intention intentions aim attempt attempts effort ef
                      "opportunity way means motive incentive".split())
 
 
+# A bracketed aside with more of its phrase after it: "the service (or a region of it) is down"
+_BRACKETED_ASIDE = re.compile(r"(?<=\w)\s*\([^()]{1,80}\)(?=\s+\w)")
+
+
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
                 verb: str = "", whole: bool = False) -> list[Finding]:
     """Claims of ``term`` for the phrase ``text[start:end]``, which ends at its first
     clause break (", which", "(", ";"); split where it joins two ("and", "so", " to "
     before a verb, but not "not to"), each labelled by its first words. A phrase that
     starts "when" or "where", or ``whole``, is one attribute."""
-    phrase = text[start:end]
+    # "the service (or a region of it) is unavailable": an aside within the phrase is passed
+    # over (blanked, where it is, so that what follows keeps its place), not where it is cut
+    phrase = _BRACKETED_ASIDE.sub(lambda m: " " * len(m.group()), text[start:end])
     stop = _BREAK.search(phrase)
     if stop and stop.start() > 0:
         phrase = phrase[: stop.start()]

@@ -270,7 +270,7 @@ _WHAT_CLAUSE = re.compile(r"(?i:what|how|where|when)\s+(?i:I|you|we|they|he|she|
 # or closes words ...
 _QUOTE_MARKS = re.compile(r"[“”\"`]|(?<!\w)['‘’]|['‘’](?!\w)")
 # ... but not, where no single quote opens, the apostrophe of a plural's possessive
-_POSSESSIVE_KEPT = re.compile(r"[“”\"`]|(?<!s)['‘’](?!\w)|(?<=s)['’](?!\s+\w)")
+_POSSESSIVE_KEPT = re.compile(r"[“”\"`]|(?<!\w)’|(?<!s)['‘’](?!\w)|(?<=s)['’](?!\s+\w)")
 
 
 def _unquoted(text: str) -> str:

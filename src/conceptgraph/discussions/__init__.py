@@ -211,10 +211,12 @@ def _office_document(path: Path) -> str | None:
     """What an office document saved as a zip (.docx, .xlsx, .odt) is, else None."""
     import zipfile
 
+    from .chat import ZIP_FAULTS
+
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist()[:2000])
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except ZIP_FAULTS:
         return None
     return next((what for member, what in _OFFICE if member in names), None)
 
@@ -451,6 +453,8 @@ def _slack_part(path: Path) -> str:
 
 def is_slack(path: Path) -> bool:
     """A Slack export: a folder or a zip holding users.json and channels.json."""
+    from .chat import ZIP_FAULTS
+
     try:
         if path.is_dir():
             return (path / "users.json").is_file() and (path / "channels.json").is_file()
@@ -461,7 +465,7 @@ def is_slack(path: Path) -> bool:
         with zipfile.ZipFile(path) as z:
             names = {n.rsplit("/", 1)[-1] for n in z.namelist()}
         return {"users.json", "channels.json"} <= names
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+    except ZIP_FAULTS:
         return False
 
 
@@ -651,17 +655,19 @@ def _empty_export(doc: dict[str, Any]) -> str:
 
 
 def _zip_fault(path: Path) -> None:
-    """A :class:`DatasetError` for a file that starts as a zip (a Slack export) and cannot
-    be read as one: cut short or damaged, not of an unknown kind."""
+    """A :class:`DatasetError` for a file that starts as a zip (a Slack export), or is
+    named as one, and cannot be read as one: cut short or damaged, not of an unknown kind."""
     import zipfile
 
     if path.is_file():
         with open(path, "rb") as f:
-            if f.read(4) != b"PK\x03\x04":
+            if f.read(4) != b"PK\x03\x04" and path.suffix.lower() != ".zip":
                 return
+        from .chat import ZIP_FAULTS
+
         try:
             zipfile.ZipFile(path).close()
-        except (zipfile.BadZipFile, OSError, EOFError) as e:
+        except ZIP_FAULTS as e:
             raise DatasetError(f"a zip file that cannot be read, cut short or damaged ({e})", str(path)) from None
 
 

@@ -39,8 +39,9 @@ _EVENTS = {"channel_join", "channel_leave", "channel_topic", "channel_purpose", 
 
 
 _METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-# What reading a damaged zip can raise: a bad CRC, a truncated stream, a corrupt one.
-_ZIP_FAULTS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError,
+# What opening or reading a damaged zip can raise: a bad CRC, a truncated stream, a corrupt
+# one, a directory that names a version or method no reader has (a fuzzed one gave "version 6.4")
+ZIP_FAULTS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError,
                NotImplementedError, zlib.error, lzma.LZMAError)
 
 
@@ -59,7 +60,7 @@ class _Files:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except _ZIP_FAULTS as e:
+        except ZIP_FAULTS as e:
             raise DatasetError(f"not a readable zip: {excerpt(e, 80)}", self.file) from None
         if len(infos) > 100_000:
             raise DatasetError(f"the zip holds {len(infos):,} entries; refusing more than 100,000", self.file)
@@ -92,7 +93,7 @@ class _Files:
         try:
             with self.zip.open(name) as f:
                 data = f.read(self.zip.getinfo(name).file_size + 1)
-        except _ZIP_FAULTS as e:
+        except ZIP_FAULTS as e:
             raise DatasetError(f"cannot be read from the zip: {excerpt(e, 80)}", where) from None
         return load_json(data, where)
 

@@ -1001,6 +1001,8 @@ def test_the_last_action_is_taken_back_from_the_command_line(drafted: Path) -> N
     # each item taken back said by its id and in words, as a decision says them
     lines = r.stdout.splitlines()[1:]
     assert lines and all(line.startswith("took back ") or line.startswith("... and ") for line in lines), r.stdout
+    # past ten (the bulk rejection took back is many), how many more, and where they all are
+    assert lines[-1].startswith("... and ") and lines[-1].endswith(" more (--json lists them all)"), lines[-1]
     rid, said = lines[0].removeprefix("took back ").split(": ", 1)
     assert texts.get(rid) == said, (rid, said)
     r = run("review", str(drafted), "--undo")

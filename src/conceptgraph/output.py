@@ -779,10 +779,10 @@ def _stance_about(item: dict[str, Any], most: int = 2) -> str:
 
 
 def _lines(lines: list[str], most: int = 10) -> str:
-    """Lines said after a summary line, each on its own; past ``most``, how many more
-    (never "and 1 more": that line is said)."""
+    """Lines said after a review's summary line, each on its own; past ``most``, how many
+    more, and where they all are (never "and 1 more": that line is said)."""
     shown = lines if len(lines) <= most + 1 else lines[:most]
-    return "".join(f"\n{line}" for line in shown) + (f"\n... and {len(lines) - most} more"
+    return "".join(f"\n{line}" for line in shown) + (f"\n... and {len(lines) - most} more (--json lists them all)"
                                                       if len(shown) < len(lines) else "")
 
 

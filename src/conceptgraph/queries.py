@@ -530,22 +530,28 @@ def _names(claims: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(c["speaker"] for c in claims))
 
 
-def _whose_every(claims: Iterable[dict[str, Any]], holds: Callable[[dict[str, Any]], bool]) -> list[str]:
-    """The speakers whose every claim among ``claims`` ``holds``."""
-    by: dict[str, bool] = {}
+def _origins(claims: Iterable[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    """The speakers of ``claims``, and those of them whose every claim is the curator's
+    reading, or drafted and not yet reviewed: in one pass (compare makes these for every
+    attribute of both terms, the bulk of its time)."""
+    inferred: dict[str, bool] = {}
+    drafted: dict[str, bool] = {}
     for c in claims:
-        by[c["speaker"]] = by.get(c["speaker"], True) and holds(c)
-    return [name for name, every in by.items() if every]
+        who = c["speaker"]
+        inferred[who] = inferred.get(who, True) and bool(c.get("inferred"))
+        drafted[who] = drafted.get(who, True) and c.get("status") == "draft"
+    return (list(inferred), [n for n, every in inferred.items() if every],
+            [n for n, every in drafted.items() if every])
 
 
 def _inferred_by(claims: Iterable[dict[str, Any]]) -> list[str]:
     """The speakers whose every claim among ``claims`` is the curator's reading."""
-    return _whose_every(claims, lambda c: bool(c.get("inferred")))
+    return _origins(claims)[1]
 
 
 def _drafted_by(claims: Iterable[dict[str, Any]]) -> list[str]:
     """The speakers whose every claim among ``claims`` is drafted, not yet reviewed."""
-    return _whose_every(claims, lambda c: c.get("status") == "draft")
+    return _origins(claims)[2]
 
 
 def _optional(**lists: list[str]) -> dict[str, Any]:
@@ -553,18 +559,9 @@ def _optional(**lists: list[str]) -> dict[str, Any]:
 
 
 def _item(G: Graph, attr: Any, claims: list[dict[str, Any]], quotes: bool) -> AttributeItem:
-    # one pass for the supporters and those whose every claim is inferred or drafted (compare
-    # makes one of these per attribute of both terms: the bulk of its time)
-    inferred: dict[str, bool] = {}
-    drafted: dict[str, bool] = {}
-    for c in claims:
-        who = c["speaker"]
-        inferred[who] = inferred.get(who, True) and bool(c.get("inferred"))
-        drafted[who] = drafted.get(who, True) and c.get("status") == "draft"
-    names = list(inferred)
+    names, inferred_by, drafted_by = _origins(claims)
     item: AttributeItem = {"attribute": attr, "label": _label(G, attr), "supporters": names, "count": len(names)}
-    item.update(_optional(inferred_by=[n for n, every in inferred.items() if every],  # type: ignore[typeddict-item]
-                          drafted_by=[n for n, every in drafted.items() if every]))
+    item.update(_optional(inferred_by=inferred_by, drafted_by=drafted_by))  # type: ignore[typeddict-item]
     if quotes:
         item["quotes"] = _public(claims)
     return item

@@ -1672,6 +1672,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # from a researcher's trial: "more than" is no comparison of two terms; "not only" grants
     ("I think a mentor is more than an average.", ("mentor", "more than an average", False)),
     ("I don't think a mentor is only a coach.", ("mentor", "not only coach", False)),
+    # ... nor does "only" at the end: without it "means a coach only", denied, says a mentor is no coach
+    ("I disagree that a mentor means a coach only.", ("mentor", "coach only", True)),
+    ("A mentor is for the learner alone.", ("mentor", "for the learner alone", False)),
     # a quotation is one phrase, its commas too
     ('A mentor is "good enough for now, safe enough to try".', ("mentor", "good enough for now, safe enough to try", False)),
 ])
@@ -2724,6 +2727,9 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # words before that deny would assert once cut: "sonnet: Rhymes alone"
     ("Rhymes alone don't make a sonnet.", []),
     ("Not every sonnet rhymes well.", []),  # said of some sonnets, not of the sonnet
+    # words before with a subject and a verb of their own say something of that subject
+    ("But then verse is just a label for a sonnet.", []),
+    ("But I guess these really are a variety of sonnet.", [("sonnet", "these really are a variety")]),
     # what something is, with words before the name: the label is that something, not "X is an"
     ("A haiku is a short sonnet.", [("sonnet", "haiku")]),
     ("A haiku is also a sonnet, and that's not a song.", [("sonnet", "haiku")]),

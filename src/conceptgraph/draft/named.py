@@ -109,6 +109,10 @@ _OWN_SUBJECT = re.compile(r"(?:(?:then|so|maybe|perhaps|now|and|but)\s+)?(?:I|we
 _NOBODY = re.compile(r"\b(?:nobody|no\s+one|nothing|neither|nor|none)\b", re.I)
 # A capitalised word after a capitalised name inside a sentence: both words of a longer name
 _IN_A_NAME = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
+# A verb of being after a noun of the clause's own ("outage is just ..."): a subject of its
+# own; not "there is", nor a pronoun ("these really are a variety of X" may point at X)
+_OWN_COPULA = re.compile(r"\b(?!(?:there|these|this|that|those|it|they|which|what|who|here|all|also|still|just|\w+ly)\b)[^\W\d_][\w-]*\s+"
+                         r"(?:is|are|was|were)\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 
@@ -178,8 +182,10 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         before = text[at:complement.start() if complement and complement.start() >= at else s - base]
         # "Callbacks alone don't make a framework": the words before deny; cut, they would assert;
         # "a column called Goal" names it, and says nothing of it; nor does "we call it X"
+        # nor do they when they hold a subject and its verb of being and the name is only
+        # their object ("outage is just a label for an X"): a claim of that other subject
         label = "" if _NOT.search(before) or _NOBODY.search(before) or _NAMED_AS.search(before) \
-            or _SETTING.match(before) else _label(before)
+            or _SETTING.match(before) or (chosen is None and _OWN_COPULA.search(before)) else _label(before)
         label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
     if not label or _CODE.search(label):
         return []  # a piece of code or a path ("NET uses [", "/auth") says nothing in words

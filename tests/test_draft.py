@@ -2551,6 +2551,11 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I support this.", "agrees_with"),
     ("That excludes everyone who does support and design.", None),
     ("Docs people would never count.", "disputes"),
+    # a request to be told takes no side, though it names a word that leans ("problem");
+    # asking why someone thinks so challenges them
+    ("Can someone explain how a problem differs from a fault?", None),
+    ("What is the real difference between a problem and a fault?", None),
+    ("Can you explain why you think it is not a fault?", "disputes"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -305,6 +305,16 @@ _SEEKS_ASSENT = re.compile(r"^\W*(?:(?:all|everyone|everybody|we)\s+)?(?:agreed|
                            r"true|sounds?\s+good|makes\s+sense|deal)\s*\?\W*$", re.I)
 
 
+# A request to be told ("Can someone explain how X differs from Y?", "What is the
+# difference between X and Y?"): it asks, and takes no side, whatever words it names
+# (but "Can you explain why you think so?" challenges)
+_SEEKS_EXPLANATION = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hi|hello|sorry)\W+)?(?:(?:can|could|would|will)\s+"
+                                r"(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?"
+                                r"(?:explain|clarify|elaborate|tell\s+me|help\s+me\s+understand)(?!\s+why\b)|"
+                                r"(?:what|where)\s+(?:is|are|['’]s)\s+the\s+(?:\w+\s+)?(?:difference|distinction)s?)\b[^.!]*\?\W*$",
+                                re.I)
+
+
 def shapes(text: str) -> list[tuple[int, str | None]]:
     """The ways of stating a stance one sentence matches, the one stated first first: each
     as its place in the list of shapes and the name it gives, if any. A question ("Do we
@@ -612,8 +622,9 @@ def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
     counts twice: it outweighs a "not" in what follows it)."""
     if _THANKS_ALL.match(sentence) or _SEEKS_ASSENT.match(sentence) or _RUNNING.search(sentence) \
-            or _pointer(sentence):
-        return 0, 0  # thanks to all, asking for assent ("Agreed?") and running the meeting lean no way
+            or _SEEKS_EXPLANATION.match(sentence) or _pointer(sentence):
+        # thanks to all, asking for assent ("Agreed?") or to be told, and running the meeting lean no way
+        return 0, 0
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     against = len(_PUSH_BACK.findall(sentence))

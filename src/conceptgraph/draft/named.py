@@ -221,6 +221,10 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
     >>> shared_claims(text, 0, [(2, 7, "limit"), (23, 27, "take"), (33, 37, "drop")],
     ...               [replace(f, term="drop", start=33)])
     []
+    >>> text = "A take can cause many drops, and a drop ..."  # what names the other is not said of it
+    >>> shared_claims(text, 0, [(2, 6, "take"), (22, 27, "drop"), (35, 39, "drop")],
+    ...               [replace(f, label="can cause many drops", end=27)])
+    []
     >>> text = "Take, drop and skip are too common."
     >>> [(c.term, c.label) for c in shared_claims(text, 0, [(0, 4, "take"), (6, 10, "drop"), (15, 19, "skip")], [f])]
     [('drop', 'too common'), ('skip', 'too common')]
@@ -243,9 +247,12 @@ def shared_claims(text: str, base: int, mentions: list[Mention], findings: list[
         versus = _VERSUS.search(gaps[i]) is not None
         for have, lack in ((t1, t2), (t2, t1)):
             if have in claimed and lack not in claimed:
-                # from the copies too: '"sprocket", "cog" and "gear" are all ...' says it of "gear"
+                # from the copies too: '"sprocket", "cog" and "gear" are all ...' says it of "gear";
+                # never what names the other ("can cause many incidents" is no claim of incidents)
+                named = [re.compile(rf"\w\W+{re.escape(text[a - base:b - base])}(?!\w)", re.I)
+                         for a, b, t in mentions if t == lack]
                 out += [replace(f, term=lack, rule=SHARED, start=min(f.start, s1, s2), end=max(f.end, e1, e2))
                         for f in [*findings, *out] if f.kind == CLAIM and f.term == have
-                        and not (versus and f.rule == RULE)]
+                        and not (versus and f.rule == RULE) and not any(n.search(f.label) for n in named)]
                 claimed.add(lack)
     return out

@@ -1675,6 +1675,14 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # ... nor does "only" at the end: without it "means a coach only", denied, says a mentor is no coach
     ("I disagree that a mentor means a coach only.", ("mentor", "coach only", True)),
     ("A mentor is for the learner alone.", ("mentor", "for the learner alone", False)),
+    # doubt denies as "I don't think" does, and grants what "only" limits (a trial's "I'm not sure
+    # teaching is only "transferring knowledge"" had been drafted as denying it transfers knowledge)
+    ("I'm not sure a mentor is only a coach.", ("mentor", "not only coach", False)),
+    ('I\'m not sure a mentor is only "a coach".', ("mentor", "not only coach", False)),
+    ("I am not convinced that a mentor is a coach.", ("mentor", "coach", True)),
+    # "never" before a common verb denies it, in the plural too, so it meets "gives advice"
+    ("Mentors never give advice.", ("mentor", "gives advice", True)),
+    ("Plenty of good mentors never give advice, they listen.", ("mentor", "give advice", True)),
     # a quotation is one phrase, its commas too
     ('A mentor is "good enough for now, safe enough to try".', ("mentor", "good enough for now, safe enough to try", False)),
 ])
@@ -2695,6 +2703,17 @@ def test_a_guess_of_the_language_model_is_no_answer(tmp_path: Path) -> None:
 # --- the broad claim rule --------------------------------------------------------------
 
 
+def test_the_broad_rule_reads_a_label_led_by_not_or_never_as_denied() -> None:
+    from conceptgraph.draft.named import named_claims
+
+    names = {key_of(["sonnet"])[0]: "sonnet"}
+    for text, negated in (("Sonnets of Petrarch are not written in English.", True),
+                          ("Plenty of old sonnets never rhyme, they scan.", True),
+                          ("Old sonnets of Petrarch are not only love poems.", False)):
+        found = named_claims(text, 0, mentions_in(text, 0, len(text), names), set())
+        assert [f.negated for f in found] == [negated], text
+
+
 def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     from conceptgraph.draft.named import named_claims
 
@@ -2747,7 +2766,8 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("There is also the sonnet, which is a poem of fourteen lines.", [("sonnet", "poem of fourteen lines")]),
     ("Then you have the sonnet, which means fourteen lines.", [("sonnet", "fourteen lines")]),
     # an "of" phrase narrows the name: what is said comes after it, never "sonnet: Petrarch are ..."
-    ("Sonnets of Petrarch are not written in English.", [("sonnet", "not written in English")]),
+    # (and "not" leads a denial: "written in English", denied, meets "written in English")
+    ("Sonnets of Petrarch are not written in English.", [("sonnet", "written in English")]),
     ("The sonnet of the week has fourteen lines.", [("sonnet", "has fourteen lines")]),
     ("A sonnet of mine was printed.", [("sonnet", "printed")]),
 ])

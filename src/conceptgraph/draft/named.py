@@ -83,6 +83,7 @@ _NOT = re.compile(rf"n't|n’t|{BARE_NT}|\b(?:not|no|never)\b", re.I)
 _DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
                      r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
                      r"[\"“‘'`(]*$", re.I)
+_NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|least|yet)\b)", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
@@ -187,6 +188,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         label = "" if _NOT.search(before) or _NOBODY.search(before) or _NAMED_AS.search(before) \
             or _SETTING.match(before) or (chosen is None and _OWN_COPULA.search(before)) else _label(before)
         label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
+    if label and (never := _NEVER.match(label)) and label[never.end():]:
+        label, negated = label[never.end():], True  # "mentors never give advice": "give advice", denied
     if not label or _CODE.search(label):
         return []  # a piece of code or a path ("NET uses [", "/auth") says nothing in words
     span = _span_of(text, base, base + at, label)

@@ -142,13 +142,14 @@ _OPENER = (r"(?:so|well|yeah|yes|no|ok|okay|and|but|also|now|then|actually|basic
 _LEAD_IN = re.compile(rf"^[\s\W]*(?:[^:;\n]{{1,60}}:\s+)?(?:{_OPENER}\b(?:[,:]|\.{{2,}}|…)?\s*)*"
                       rf"(?:(?:I|we)(?:['’](?:d|ll))?\s+(?:[\w’']+\s+){{0,3}}?"
                       rf"(?:think|believe|feel|say|add|mean|suggest|argue|guess|suppose|reckon|would say|disagree|"
-                      rf"doubt|deny|dispute|agree(?=\s+that\b))\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+)?"
+                      rf"doubt|deny|dispute|agree(?=\s+that\b))\s+|(?:that|this|it)\s+(?:does\s+not|doesn['’]t)\s+mean\s+|"
+                      rf"I(?:['’]m|\s+am)\s+not\s+(?:so\s+|really\s+|entirely\s+)?(?:sure|convinced)\s+)?"
                       rf"(?:that\s+|it\s+is\s+(?:only\s+)?(?=[^.;:!?]{{1,60}}?\s(?:that|which|who)\b)|(?:this|the|that)\s+(?:usage|use|meaning|sense|"
                       rf"definition)\s+of\s+)?", re.I)
 # A lead-in that denies what follows: "I don't think" (or "dont"), "we do not believe that", "I disagree that"
 _HELD = r"(?:think|believe|feel|say|mean|suggest|guess|suppose|reckon|agree\s+that)\b"
 _DENIED_LEAD = re.compile(rf"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)['’]?t)\s+(?:\w+\s+)?{_HELD}|"
-                          r"\b(?:disagree|doubt|deny|dispute)\s+that\b", re.I)
+                          r"\b(?:disagree|doubt|deny|dispute)\s+that\b|\bnot\s+(?:\w+\s+)?(?:sure|convinced)\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|this|that|our|my|your|their|its|any|every|each|all|most)\s+)?"
                       r"(?:(?:term|word|name|phrase|notion|expression)s?\s+(?:of\s+)?)?[\"“‘'`(]*", re.I)
 _WORD_SPACE = re.compile(r"([A-Za-z][\w-]*)\s+")
@@ -678,7 +679,7 @@ def _clause(text: str, base: int, start: int, end: int, mentions: list[Mention],
     return found
 
 
-_ONLY_BEFORE = re.compile(r"\b(only|just|merely|simply|solely|purely)\s+(?:(?:a|an|the)\s+)?$", re.I)
+_ONLY_BEFORE = re.compile(r"\b(only|just|merely|simply|solely|purely)\s+[\"“‘'`]?(?:(?:a|an|the)\s+)?[\"“‘'`]?$", re.I)
 
 
 # A word after a name, and a verb after that word: "climate change is"
@@ -884,7 +885,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
                            verb={"requires": "needs", "require": "needs", "need": "needs", "have": "has"}.get(v, v))
     # what the term does: "leadership inspires", "trust can grow slowly", "it never lasts"
     does = _DOES.match(rest)
-    if does and "VERB" in _pos(does.group("verb")) and does.group("verb").lower() not in STOP \
+    if does and "VERB" in _pos(does.group("verb")) \
+            and (does.group("verb").lower() not in STOP or does.group("verb").lower() in _COMMON_VERBS) \
             and (does.group("modal") or does.group("neg") or does.group("verb").lower().endswith("s") or several
                  or _plural_name(text[subject[0] - base:subject[1] - base])) \
             and ("NOUN" not in _pos(does.group("verb")) or does.group("modal") or does.group("neg")
@@ -905,6 +907,12 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
     if when:  # "it only becomes collaboration when there is wilful effort": a condition of the term
         return _attributes(text, base, rest_start, end, term)
     return []
+
+
+# Verbs common enough to be stop words that still say what a term does ("mentors never give advice")
+# (not "make": "X makes sense" is a verdict)
+_COMMON_VERBS = frozenset("ask asks come comes get gets give gives go goes know knows put puts say says see sees take "
+                          "takes tell tells try tries use uses want wants".split())
 
 
 # The copulas that say a change or its absence, kept in the label ("becomes a theory")

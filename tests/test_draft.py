@@ -2564,6 +2564,11 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("Can someone explain how a problem differs from a fault?", None),
     ("What is the real difference between a problem and a fault?", None),
     ("Can you explain why you think it is not a fault?", "disputes"),
+    # doubt of what is said leans against ("not sure", with "sure" a word for); an adjective of
+    # a statement's subject judges no reply
+    ("I'm not sure a mentor is only a coach.", "disputes"),
+    ("I'm not sure what you mean.", None),
+    ("Good teaching is mostly asking questions.", None),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning
@@ -3378,6 +3383,19 @@ def test_an_agreement_in_reply_to_a_message_is_about_what_that_message_says() ->
     [agree] = [r for r in out.relations if r.kind == "agrees_with" and r.source == "c"]
     assert agree.target == "a" and agree.concerns
     assert {c.message for c in out.claims if c.id in agree.concerns} == {"m3"}
+
+
+def test_a_guessed_stance_is_about_what_its_leaning_sentence_echoes() -> None:
+    """A reply that leans against a message is about the claim its leaning sentence echoes,
+    named by any of the term's names (a trial's doubt about "teaching" had been drafted as
+    disputing the claim on "coaching", the other term the reply named)."""
+    msgs = (Message("m1", "a", "post", "Teaching transfers knowledge to the learner. Coaching draws out an answer."),
+            Message("m2", "b", "comment 1", "I'm not sure teaching is only transferring knowledge. "
+                    "Maybe a teacher is more structured than a coach?", reply_to="m1"))
+    ds = _commenters("Teaching and coaching", msgs, "ab")
+    out = draft(ds, terms=["teaching", "coaching"])
+    [dispute] = [r for r in out.relations if r.kind == "disputes" and r.source == "b"]
+    assert [(c.term, c.message) for c in out.claims if c.id in dispute.concerns] == [("teaching", "m1")]
 
 
 def test_a_file_of_several_threads_takes_no_stance_across_them() -> None:

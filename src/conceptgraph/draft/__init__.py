@@ -314,7 +314,7 @@ class _Drafter:
         self.taken: set[str] = {t.id for t in ds.terms} | {a.id for a in ds.attributes} \
             | {c.id for c in ds.contributors} | {m.id for m in ds.messages}
         self.names: dict[str, str] = {}  # a name's key -> term id
-        self.term_words: dict[str, frozenset[str]] = {}  # term id -> the content words of its names
+        self.term_words: dict[str, tuple[frozenset[str], ...]] = {}  # term id -> the content words of each name
         for known in ds.terms:
             for n in (known.id, known.label, *known.aliases):
                 self.names.setdefault(" ".join(key_of(n.split(), split)), known.id)
@@ -432,7 +432,7 @@ class _Drafter:
     def know_term(self, term: Term) -> None:
         from .rules import content_words
 
-        self.term_words[term.id] = frozenset(w for n in (term.label, *term.aliases) for w in content_words(n))
+        self.term_words[term.id] = tuple(frozenset(content_words(n)) for n in (term.label, *term.aliases))
 
     def attribute(self, label: str) -> str:
         from ..model import Attribute
@@ -480,8 +480,8 @@ class _Drafter:
         if self.quoted[0] != place:  # the claims of one sentence quote it all: its words once
             whole = (q_start, q_end) == (s, e)
             self.quoted = (place, words if words is not None and whole else content_words(msg.text[q_start:q_end]))
-        named = self.term_words.get(f.term, frozenset())
-        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1] | named, msg.id, named))
+        named = self.term_words.get(f.term, ())
+        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1].union(*named), msg.id, named))
         return aid
 
     def claimed_in(self, msg: Message) -> bool:
@@ -615,6 +615,7 @@ class _Drafter:
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words
         it leans with (:func:`conceptgraph.draft.stances.leaning`)."""
+        from .rules import content_words
         from .stances import addressed, names_someone_else, of_the_opening
 
         found, words = reading.leaning, reading.words
@@ -632,6 +633,10 @@ class _Drafter:
             elif self.root_by and self.root_by != msg.by and of_the_opening(msg.text[s:e]):
                 answered = self.root_by
             concerns = self.about(answered, words, msg, s)
+            # what the sentence that leans echoes, when it echoes some of that: "Good teaching
+            # is asking. I'm not sure teaching is only transfer" disputes the claim on transfer
+            own = self.about(answered, content_words(msg.text[s:e]), msg, s)
+            concerns = own if own and set(own) < set(concerns) else concerns
             said = self.same_claims(msg, concerns)
             if said:  # the very claim again: with them, whatever words it leans with ("shouldn't" too)
                 kind = said
@@ -993,7 +998,7 @@ def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | 
 
 #: A speaker's drafted claim: its id, the content words of its quote and its term, the
 #: message it is in, and its term's words
-_Said = tuple[str, set[str], str, frozenset[str]]
+_Said = tuple[str, set[str], str, tuple[frozenset[str], ...]]
 
 
 #: How many of a person's last messages a stance that echoes their words is taken to be
@@ -1015,13 +1020,13 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     that message claimed nothing, the earlier claims it echoes, else everything they said
     (none named: their latest claims would be a guess that looks like a reading).
 
-    >>> said = [("c-1", {"guess"}, "m1", frozenset()), ("c-2", {"proof", "sorry", "guess"}, "m2", {"proof"})]
+    >>> said = [("c-1", {"guess"}, "m1", ()), ("c-2", {"proof", "sorry", "guess"}, "m2", (frozenset({"proof"}),))]
     >>> _concerns(said, {"guess"}), _concerns(said, {"sorry"}, replied="m2"), _concerns(said, {"guess", "proof"})
     (('c-1', 'c-2'), ('c-2',), ('c-2',))
-    >>> later = said + [(f"c-{i}", {"other"}, f"m{i}", frozenset()) for i in range(3, 6)]
+    >>> later = said + [(f"c-{i}", {"other"}, f"m{i}", ()) for i in range(3, 6)]
     >>> _concerns(later, {"guess"})  # said three messages ago and more: not what it echoes now, but the latest
     ('c-5',)
-    >>> latest = [(f"c-{i}", {"term"}, "m3", frozenset()) for i in range(1, 8)]
+    >>> latest = [(f"c-{i}", {"term"}, "m3", ()) for i in range(1, 8)]
     >>> len(_concerns(latest, {"frame"}))  # echoing nothing: all seven of the latest message's
     7
     >>> _concerns(said, {"frame"}, replied="m9"), _concerns(said, {"proof"}, replied="m9")  # m9 claimed nothing
@@ -1080,8 +1085,9 @@ def _within(claim: str, passage: str) -> bool:
 
 
 def _on_named(echoed: list[_Said], words: set[str]) -> list[str]:
-    """Of the claims ``words`` echo, those on a term they name, when any are."""
-    named = [x[0] for x in echoed if x[3] and x[3] <= words]
+    """Of the claims ``words`` echo, those on a term they name (by any of its names: a
+    reply saying "teaching" names the term "teaching" though not its alias "teach"), when any are."""
+    named = [x[0] for x in echoed if any(n and n <= words for n in x[3])]
     return named or [x[0] for x in echoed]
 
 

@@ -83,6 +83,7 @@ _NOT = re.compile(rf"n't|n’t|{BARE_NT}|\b(?:not|no|never)\b", re.I)
 _DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
                      r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
                      r"[\"“‘'`(]*$", re.I)
+_LIMIT = re.compile(r"\s*(only|just|merely|simply|solely|purely)\b", re.I)
 _NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|least|yet)\b)", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
@@ -178,6 +179,10 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     # not denied twice)
     denial = _DENIED.search(text, clause, s - base)
     negated = bool(label and denial) and not _NOT.search(label) and not label.lower().startswith("nor ")
+    limit = _LIMIT.match(text, at, stop)
+    if negated and limit and not label.lower().startswith(limit.group(1).lower()):
+        # "I'm not sure X is only Y" grants Y and says there is more: "not only Y", as the precise rules say
+        label, negated = f"not {limit.group(1).lower()} {label}", False
     if not label:  # "my teacher wrote it as X": the words before (before "is", when X is what they are)
         at = clause
         before = text[at:complement.start() if complement and complement.start() >= at else s - base]

@@ -595,8 +595,14 @@ _DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+
                          r"engineer|developer|mathematician|scientist)\b,?(?:\s+but\b)?", re.I)
 # Taking the other side in so many words: "I'd push back a bit", "a counterpoint"; or
 # finding a point amiss in its measure: "your definition is too narrow"
-_PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument|too\s+(?:narrow|broad|"
+_PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument|"
+                        # doubt of what is said: "I'm not sure teaching is only ...", "not convinced that X means"
+                        r"not\s+(?:so\s+|really\s+|entirely\s+)?(?:sure|convinced)\s+(?:that\s+)?(?:(?:a|an|the)\s+)?"
+                        r"[\w’'-]+\s+(?:is|are|means?|should|needs?)|too\s+(?:narrow|broad|"
                         r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
+# An adjective that judges the subject of a statement, not what was said: "Good teaching is ..."
+_SUBJECT_PRAISED = re.compile(r"^\W*(?:good|great|nice|bad|true|real)\s+(?=[\w’'-]+\s+(?:is|are|was|were|means?|needs?|"
+                              r"has|have|can|should|must|will|would)\b)", re.I)
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
@@ -627,6 +633,7 @@ def _cues(sentence: str) -> tuple[int, int]:
         return 0, 0
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
+    sentence = _SUBJECT_PRAISED.sub(" ", sentence)  # "Good teaching is ...": a thing described, not the reply
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)

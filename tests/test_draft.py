@@ -1675,6 +1675,13 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # ... nor does "only" at the end: without it "means a coach only", denied, says a mentor is no coach
     ("I disagree that a mentor means a coach only.", ("mentor", "coach only", True)),
     ("A mentor is for the learner alone.", ("mentor", "for the learner alone", False)),
+    # a clause that describes a noun with no "that" keeps its verb (a trial's labels had ended
+    # "the learner already"), and a lone verb joined to another shares its object
+    ("A mentor shares knowledge the learner does not have yet.",
+     ("mentor", "shares knowledge the learner does not have yet", False)),
+    ("A mentor draws out an answer the learner already has.",
+     ("mentor", "draws out an answer the learner already has", False)),
+    ("Mentor: find and remove the blockers.", ("mentor", "find and remove the blockers", False)),
     # doubt denies as "I don't think" does, and grants what "only" limits (a trial's "I'm not sure
     # teaching is only "transferring knowledge"" had been drafted as denying it transfers knowledge)
     ("I'm not sure a mentor is only a coach.", ("mentor", "not only coach", False)),

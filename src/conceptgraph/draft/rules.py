@@ -323,7 +323,8 @@ def _label(phrase: str, ends: bool = False) -> str:
     whole = " ".join(words).strip(" .,;:–—-()")
     if _WHAT_CLAUSE.fullmatch(whole):  # "what you get": short words, and a whole thought
         return whole
-    while not stranded and words and (words[-1].casefold().strip(".,;:") in STOP
+    contact = _contact_clause(words)
+    while not contact and not stranded and words and (words[-1].casefold().strip(".,;:") in STOP
                                       or _HALF_VERB.fullmatch(words[-1].strip(".,;:"))):
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in _OBJECT_PRONOUNS \
                 and words[-2].casefold() in _PREPOSITIONS:
@@ -366,6 +367,33 @@ def _label(phrase: str, ends: bool = False) -> str:
     if label.casefold() in _WANTS_MORE:
         return ""  # "Cog is defined as": defined as what the sentence does not say
     return label if any(_says_something(w) for w in re.findall(r"[\w'’&-]+", label)) else ""
+
+
+# A clause that describes a noun with no "that" before it, its subject an article's noun and
+# its verb a short one: "knowledge the learner does not have yet", "an answer the learner
+# already has"; it ends on stop words a label would otherwise drop
+_CONTACT_VERBS = frozenset("has have had does do did is are was were knows know wants want needs need says said "
+                           "means meant gets got makes made uses used sees saw".split())
+_CONTACT_DETERMINERS = frozenset("the a an my your their our his her its this that".split())
+
+
+def _contact_clause(words: list[str]) -> bool:
+    """Whether ``words`` end on a clause describing the noun before it ("knowledge the
+    learner does not have yet").
+
+    >>> _contact_clause("transfers knowledge the learner does not have yet".split())
+    True
+    >>> _contact_clause("gives advice to the learner".split()), _contact_clause("is the best".split())
+    (False, False)
+    """
+    plain = [w.casefold().strip(".,;:!?") for w in words]
+    for k in range(max(1, len(plain) - 7), len(plain) - 2):
+        if plain[k] in _CONTACT_DETERMINERS and plain[k - 1] not in STOP and plain[k + 1] not in STOP \
+                and "NOUN" in _pos(plain[k - 1]) and "NOUN" in _pos(plain[k + 1]):
+            tail = plain[k + 2:]
+            return all(w in STOP or w.endswith("ly") or w in ("already", "yet") for w in tail) \
+                and any(w in _CONTACT_VERBS for w in tail)
+    return False
 
 
 _CONTRACTED_CLAUSE_END = re.compile(r"\b(?:you|we|they|i|he|she)['’](?:re|m|ve)\s+(?:on|in|at|for|with|from|about|to|"
@@ -1107,6 +1135,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         # (not the "and" of "between A and B": "the gap between the design you have and the one you need")
         cuts = [m.start() for m in _JOIN.finditer(phrase)
                 if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())
+                and not _verbs_of_one_object(phrase[: m.start()], phrase[m.end():], m.group())
                 and not (_BETWEEN_AND.search(phrase[: m.start()]) and not _new_predicate(phrase[m.end():]))]
         # "free software that is fully supported": the thing, and what is said of it
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
@@ -1187,6 +1216,18 @@ def _coordinate_nouns(before: str, after: str, join: str) -> bool:
     if first in STOP or "NOUN" not in _pos(last) or "NOUN" not in _pos(first) or "ADJ" in _pos(first):
         return False
     return not _says_verb(after) or last.endswith("s")  # "keeps time and grows": a verb of its own
+
+
+def _verbs_of_one_object(before: str, after: str, join: str) -> bool:
+    """Whether "and" joins a lone verb to another that takes the object after both: "find
+    and remove the root cause" is one thing done, not "find" and "remove the root cause".
+
+    >>> _verbs_of_one_object(" find", "remove the root cause", " and "), _verbs_of_one_object(" a plan", "a goal", " and ")
+    (True, False)
+    """
+    words, then = before.split(), after.split()
+    return join.strip() == "and" and len(words) == 1 and len(then) >= 2 and words[0].casefold() not in STOP \
+        and "VERB" in _pos(words[0].casefold()) and "VERB" in _pos(then[0].casefold().strip(".,;:!?"))
 
 
 def _says_verb(chunk: str) -> bool:

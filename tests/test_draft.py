@@ -348,6 +348,10 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     ("How is leadership different from management?", [("contrasts_with", "leadership", "management")]),
     ("Can I ask how leadership is different from management then?", [("contrasts_with", "leadership", "management")]),
     ("Can someone explain how leadership differs from management?", [("contrasts_with", "leadership", "management")]),
+    # a run of "vs" sets each against each, its two ends too (a trial's three-way question lost one pair)
+    ("So, leadership vs management vs teamwork: where are the lines?",
+     [("contrasts_with", "leadership", "teamwork"), ("contrasts_with", "leadership", "management"),
+      ("contrasts_with", "management", "teamwork")]),
     # asking whether they differ, or asking a statement back, states nothing
     ("Is leadership different from management?", []),
     ("So leadership is different from management?", []),

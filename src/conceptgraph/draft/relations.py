@@ -137,6 +137,9 @@ def _predicate_adjective(between: str, named: str) -> bool:
         and ("NOUN" not in pos or "ADJ" in pos)
 
 
+_VERSUS_GAP = re.compile(r"[\"”’'`)]*\s*(?:vs\.?|versus|v\.)\s*[\"“‘'`(]*(?:(?:the|a|an)\s+)?", re.I)
+
+
 def _qualifies(text: str, at: int) -> bool:
     """Whether the name ending at ``at`` only qualifies the noun after it ("a measurable
     step", "a sprocket tooth"); an adjective too, where :func:`.rules.compound_after`, which
@@ -181,6 +184,19 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             for _, _, b in mentions[i + 1:]:
                 add(CONTRASTS_WITH, a, b, CONTRASTS_WITH)
         return out
+    # "mentoring vs coaching vs teaching": each of the run with each other, the ends too
+    run = [mentions[0]] if mentions else []
+    for m in mentions[1:]:
+        if _VERSUS_GAP.fullmatch(text[run[-1][1] - base:m[0] - base]):
+            run.append(m)
+            continue
+        if len(run) > 2:
+            break
+        run = [m]
+    if len(run) > 2:
+        for i, (_, _, a) in enumerate(run):
+            for _, _, b in run[i + 2:]:
+                add(CONTRASTS_WITH, a, b, CONTRASTS_WITH)
     spread: tuple[str, str, bool] | None = None  # the relation the list being read shares: kind, term, reversed
     for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         between = text[e1 - base:s2 - base]

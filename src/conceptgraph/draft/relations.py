@@ -137,6 +137,9 @@ def _predicate_adjective(between: str, named: str) -> bool:
         and ("NOUN" not in pos or "ADJ" in pos)
 
 
+# what tells a kind apart from the rest of its genus: "an incident where ...", "a change that ..."
+_DIFFERENTIA = re.compile(r"[\"”’'`)]*\s*,?\s*(?:where|that|which|who|whose|when|in\s+which|with)\b", re.I)
+_LIKENESS = re.compile(r"\b(?:like|seems?|sounds?|feels?|kind of|sort of)\b", re.I)
 _VERSUS_GAP = re.compile(r"[\"”’'`)]*\s*(?:vs\.?|versus|v\.)\s*[\"“‘'`(]*(?:(?:the|a|an)\s+)?", re.I)
 
 
@@ -238,6 +241,10 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                                        or _qualifies(text, e2 - base)):
                     # "this rhetoric is violent" says what it is like, not what it is; "an objective is a
                     # measurable step" says it is a step
+                    break
+                if pattern is _IS and _DIFFERENTIA.match(text, e2 - base) and not _LIKENESS.search(between):
+                    # "an outage is an incident where the service is down": a kind of it, told apart
+                    add(INCLUDES, t2, first, "kind of")
                     break
                 if kind == CONTRASTS_WITH and _BARE_JOIN.match(between):
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"

@@ -1135,7 +1135,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         # (not the "and" of "between A and B": "the gap between the design you have and the one you need")
         cuts = [m.start() for m in _JOIN.finditer(phrase)
                 if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())
-                and not _verbs_of_one_object(phrase[: m.start()], phrase[m.end():], m.group())
+                # ("needs time and gives": after a verb, the first word is that verb's object)
+                and not (not verb and _verbs_of_one_object(phrase[: m.start()], phrase[m.end():], m.group()))
                 and not (_BETWEEN_AND.search(phrase[: m.start()]) and not _new_predicate(phrase[m.end():]))]
         # "free software that is fully supported": the thing, and what is said of it
         cuts += [m.start() for m in _RELATIVE.finditer(phrase) if _says_something_before(phrase[: m.start()])
@@ -1224,9 +1225,12 @@ def _verbs_of_one_object(before: str, after: str, join: str) -> bool:
 
     >>> _verbs_of_one_object(" find", "remove the root cause", " and "), _verbs_of_one_object(" a plan", "a goal", " and ")
     (True, False)
+    >>> _verbs_of_one_object(" proven", "can change", " and ")  # a verb of its own
+    False
     """
     words, then = before.split(), after.split()
     return join.strip() == "and" and len(words) == 1 and len(then) >= 2 and words[0].casefold() not in STOP \
+        and then[0].casefold() not in STOP \
         and "VERB" in _pos(words[0].casefold()) and "VERB" in _pos(then[0].casefold().strip(".,;:!?"))
 
 

@@ -334,6 +334,7 @@ def test_relations_between_terms(sentence: str, pair: tuple[str, str]) -> None:
     ("We could say leadership instead of management.", "similar_to"),  # a name in place of another
     ("We want leadership rather than management.", "contrasts_with"),
     ("Leadership, not management.", "contrasts_with"),
+    ("Leadership is a habit, not a management.", "contrasts_with"),  # what it is, set against the other
     # a genus and what tells the kind apart: a kind of it, no likeness (a trial's "An outage is an
     # incident where the service is unavailable" had been "outage similar to incident")
     ("Management is a leadership where rules win.", "includes"),

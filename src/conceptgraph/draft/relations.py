@@ -62,6 +62,9 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (CONTRASTS_WITH, re.compile(
         rf"^{_Q}(?:,\s*)?(?:vs\.?|versus|v\.|as opposed to|rather than|and not|but not|not|or|and)\s+"
         rf"(?:(?:a|an|the|to|with)\s+)?{_Q}$", re.I), False),
+    # "X is a change, not a Y": what X is, set against Y
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s)\s+[^,;:.?!\"“”]{{1,40}}?,\s*(?:and\s+|but\s+)?"
+                                rf"not\s+(?:(?:a|an|the)\s+)?{_Q}$", re.I), False),
     # "X differs from Y", "X differs from other words such as Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"
                                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:such as|like|including)\s+)?(?:a|an|the)?\s*{_Q}$", re.I), False),

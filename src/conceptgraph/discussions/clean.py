@@ -490,7 +490,7 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     """A mail's own words: quoted lines (``>``, ``Dave>``, ``|``) and their attribution,
     an Outlook-style quoted original ("From: ... Sent: ..."), the signature (after
     "-- ") or a list's footer, and a closing that signs with the ``sender``'s name
-    ("Thanks,\\nAnn Lee\\nQA, Acme"), left out; the quoted lines counted in ``left``, each
+    ("Thanks,\\nAnn Lee\\nQA, Acme"), left out; what is left out counted in ``left``, each
     quoted passage added to ``quotes`` when given.
 
     >>> mail_text("Agreed.\\n\\nFrom: Bo [mailto:bo@x.org]\\nSent: Monday\\nSoup?")
@@ -509,7 +509,10 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
             lines = lines[:i]
             break
     lines = _disclaimer_removed(_attribution_at_end_removed(lines), left)
-    return tidy("\n".join(_signed_off(lines, sender)), indent=True)
+    signed = _signed_off(lines, sender)
+    if left is not None and any(x.strip() for x in lines[len(signed):]):
+        left["sign-offs"] += 1
+    return tidy("\n".join(signed), indent=True)
 
 
 def _attribution_at_end_removed(lines: list[str]) -> list[str]:

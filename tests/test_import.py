@@ -2326,7 +2326,8 @@ def test_addresses_typed_in_messages_are_never_written(write, tmp_path: Path) ->
 
 def test_a_saved_pages_tables_and_numbered_lists_keep_their_shape() -> None:
     """A table's cells are set off by tabs, a row a line; an ordered list keeps the
-    numbers a reader sees (and may cite): from a real saved blog page, and by example."""
+    numbers a reader sees (and may cite), a bulleted one its bullets, as Markdown writes
+    them: from a real saved blog page, and by example."""
     from conceptgraph.discussions.clean import html_to_text
 
     page = ROOT / "tests" / "fixtures" / "discussions" / "webpages" / "lemire.me.json.html"
@@ -2334,7 +2335,7 @@ def test_a_saved_pages_tables_and_numbered_lists_keep_their_shape() -> None:
     assert "file\tsimdjson\tJSON for Modern C++\napache_builds\t2.3 GB/s\t0.098 GB/s" in post
     text = html_to_text('<table><tr><th>a</th> <th>b</th></tr><tr><td>1</td>\n<td> 2 </td></tr></table>'
                         '<ol start="3"><li>three</li><li>four</li></ol><ol><li>one</li></ol><ul><li>dot</li></ul>')
-    assert text == "a\tb\n1\t2\n\n3. three\n4. four\n\n1. one\n\ndot"
+    assert text == "a\tb\n1\t2\n\n3. three\n4. four\n\n1. one\n\n- dot"
 
 
 def test_a_saved_page_counts_the_passages_its_comments_quote() -> None:

@@ -183,6 +183,8 @@ def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str
             elif tag == "li" and lists and lists[-1]:
                 add(f"{lists[-1]}. ")  # the number a browser shows, which a reply may cite
                 lists[-1] += 1
+            elif tag == "li" and lists:
+                add("- ")  # the bullet a browser shows, as Markdown writes it
             if tag == "a" and a.get("href"):
                 links.append((a["href"], len(parts), size))
             elif tag == "pre":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,15 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert r.exit_code == 0 and "Example:" in r.stdout and f"conceptgraph {name}" in r.stdout
     description = r.stdout.split("Example:")[0].splitlines()[1:]
     assert not [line for line in description if line.startswith("   ")]  # no docstring indent leaks through
+
+
+@pytest.mark.parametrize(("command", "alias", "name"), [("import", "wordpress", "wxr"), ("import", "mail", "mbox"),
+                                                         ("export", "gephi", "gexf")])
+def test_the_format_table_names_the_other_names_format_takes(command: str, alias: str, name: str) -> None:
+    """Every name --format takes is in the help: a trial's newcomer found "--format mail"
+    worked though the help never said so."""
+    row = next(line for line in run(command, "--help").stdout.splitlines() if line.strip().startswith(name + " "))
+    assert re.search(rf"\(also: (?:[\w-]+, )*{alias}\b", row), row
 
 
 @pytest.mark.parametrize("args", [["-q", "render", "-o", "page.html"], ["render", "-o", "page.html", "--quiet"],

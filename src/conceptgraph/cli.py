@@ -392,7 +392,15 @@ def _export_formats() -> list[tuple[str, str]]:
 def _import_formats() -> list[tuple[str, str]]:
     from .discussions import IMPORTERS
 
-    return [(i.name, i.help) for i in IMPORTERS.values()]
+    return _with_aliases([(i.name, i.help) for i in IMPORTERS.values()], _import_aliases())
+
+
+def _with_aliases(rows: list[tuple[str, str]], aliases: dict[str, str]) -> list[tuple[str, str]]:
+    """Each row's help with the other names --format takes for it: "(also: wordpress)"."""
+    other: dict[str, list[str]] = {}
+    for alias, name in aliases.items():
+        other.setdefault(name, []).append(alias)
+    return [(name, f"{text} (also: {', '.join(other[name])})" if name in other else text) for name, text in rows]
 
 
 def _export_names() -> list[str]:
@@ -415,7 +423,7 @@ def _import_aliases() -> dict[str, str]:
 
 
 class _FormatsHelp(_TableHelp):
-    table = staticmethod(_export_formats)
+    table = staticmethod(lambda: _with_aliases(_export_formats(), _export_aliases()))
 
 
 class _ImportHelp(_TableHelp):

@@ -84,7 +84,8 @@ _DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?
                      r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
                      r"[\"“‘'`(]*$", re.I)
 _LIMIT = re.compile(r"\s*(only|just|merely|simply|solely|purely)\b", re.I)
-_NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|least|yet)\b)", re.I)
+_NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|"
+                    r"least|yet)\b)", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name
 _NOT_EVERY = re.compile(r"\bnot\s+(?:every|all|each|always)\s+(?:(?:the|a|an)\s+)?[\"“‘'`(]*$", re.I)
 # the words after a name opening another clause: ", and an enhancement is ...", "but ..."
@@ -113,8 +114,8 @@ _NOBODY = re.compile(r"\b(?:nobody|no\s+one|nothing|neither|nor|none)\b", re.I)
 _IN_A_NAME = re.compile(r"\s+(?!I\b)[A-Z][a-z]")
 # A verb of being after a noun of the clause's own ("outage is just ..."): a subject of its
 # own; not "there is", nor a pronoun ("these really are a variety of X" may point at X)
-_OWN_COPULA = re.compile(r"\b(?!(?:there|these|this|that|those|it|they|which|what|who|here|all|also|still|just|\w+ly)\b)[^\W\d_][\w-]*\s+"
-                         r"(?:is|are|was|were)\b", re.I)
+_OWN_COPULA = re.compile(r"\b(?!(?:there|these|this|that|those|it|they|which|what|who|here|all|also|still|just|"
+                         r"\w+ly)\b)[^\W\d_][\w-]*\s+(?:is|are|was|were)\b", re.I)
 # Where the words before a name start: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[–—-]\s|\b(?:but|and|so|because|since|when|if|that|which)\s+", re.I)
 

@@ -2585,6 +2585,9 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I'm not sure a mentor is only a coach.", "disputes"),
     ("I'm not sure what you mean.", None),
     ("Good teaching is mostly asking questions.", None),
+    # an agreement reached before, reported, is no side taken now
+    ("Summary of what we agreed: it is a queue.", None),
+    ("To sum up what we all agreed on, it is a queue.", None),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -600,6 +600,9 @@ _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|count
                         r"not\s+(?:so\s+|really\s+|entirely\s+)?(?:sure|convinced)\s+(?:that\s+)?(?:(?:a|an|the)\s+)?"
                         r"[\w’'-]+\s+(?:is|are|means?|should|needs?)|too\s+(?:narrow|broad|"
                         r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
+# An agreement reached before, reported: "Summary of what we agreed:", "as we all agreed"
+_AGREED_BEFORE = re.compile(r"\b(?:what|as)\s+(?:we|everyone|you|they|people)\s+(?:all\s+|have\s+|had\s+|'ve\s+|’ve\s+)?"
+                            r"agreed(?:\s+(?:on|to|upon))?\b", re.I)
 # An adjective that judges the subject of a statement, not what was said: "Good teaching is ..."
 _SUBJECT_PRAISED = re.compile(r"^\W*(?:good|great|nice|bad|true|real)\s+(?=[\w’'-]+\s+(?:is|are|was|were|means?|needs?|"
                               r"has|have|can|should|must|will|would)\b)", re.I)
@@ -634,6 +637,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     sentence = _SUBJECT_PRAISED.sub(" ", sentence)  # "Good teaching is ...": a thing described, not the reply
+    sentence = _AGREED_BEFORE.sub(" ", sentence)  # "a summary of what we agreed": reported, no side taken now
     against = len(_PUSH_BACK.findall(sentence))
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)

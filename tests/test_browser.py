@@ -1622,6 +1622,14 @@ def test_a_search_that_names_nothing_leads_to_the_messages_that_say_it(fresh: Pa
     assert p.is_visible("#thread")
     first = p.locator("#messages li").filter(has_text="tagging").first
     assert first.is_visible()
+    # the words are marked where the message says them, in sight, and the status counts them
+    found = p.locator("#messages span.found")
+    assert found.count() >= 1 and all(t.lower() == "tagging" for t in found.all_text_contents())
+    assert found.first.is_visible() and "marked" in p.text_content("#status")
+    # marking other words (here none) takes these marks away, and the message's words stay whole
+    text = first.locator(".msg-text").text_content()
+    p.evaluate("() => window.conceptgraph.markWords('')")
+    assert p.locator("#messages span.found").count() == 0 and first.locator(".msg-text").text_content() == text
 
 
 def test_who_names_a_term_is_apart_from_who_says_what_of_it(browser, tmp_path: Path) -> None:

@@ -917,6 +917,39 @@
     li.focus({ preventScroll: true });
     refresh("the message answered: " + node.label(i));
   }
+  /** Mark every place the thread says ``words`` (lower case), the marks of an earlier search
+   * taken away first; the marks made, in the thread's order. */
+  function markWords(words) {
+    document.querySelectorAll("#messages span.found").forEach((f) => {
+      f.replaceWith(document.createTextNode(f.textContent));
+    });
+    document.querySelectorAll("#messages .msg-text").forEach((t) => t.normalize());
+    const made = [];
+    if (!words) return made;
+    const walker = document.createTreeWalker($("messages"), NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest(".msg-text") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+    });
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    texts.forEach((n) => {
+      const text = n.nodeValue, lower = text.toLowerCase();
+      if (lower.length !== text.length) return; // (a letter whose lower case is longer: no place to mark)
+      let at = lower.indexOf(words), from = 0;
+      if (at < 0) return;
+      const out = document.createDocumentFragment();
+      while (at >= 0) {
+        out.appendChild(document.createTextNode(text.slice(from, at)));
+        const f = el("span", text.slice(at, at + words.length), "found");
+        out.appendChild(f);
+        made.push(f);
+        from = at + words.length;
+        at = lower.indexOf(words, from);
+      }
+      out.appendChild(document.createTextNode(text.slice(from)));
+      n.replaceWith(out);
+    });
+    return made;
+  }
   /** Open the thread at the words a piece of evidence quotes, and mark them. */
   function inContext(detail) {
     const d = data.edgeDetails[detail];
@@ -1363,7 +1396,14 @@
           // (by its place: "the first in the thread" read as the thread's first message)
           const first = node.label(saying[0].node);
           li.appendChild(button((saying.length === 1 ? "1 message says it: " + first : saying.length + " messages say it: "
-            + "the first is " + first), () => { closeSuggestions(); openThread(saying[0].node); }, "linkish small"));
+            + "the first is " + first), () => {
+            closeSuggestions();
+            openThread(saying[0].node);
+            const found = markWords(words);
+            if (found[0]) found[0].scrollIntoView({ block: "center" });
+            refresh("“" + box.value.trim() + "” marked " + found.length + " time" + (found.length === 1 ? "" : "s") +
+              " in " + saying.length + " message" + (saying.length === 1 ? "" : "s"));
+          }, "linkish small"));
           li.addEventListener("mousedown", (ev) => ev.preventDefault()); // the box keeps the keyboard till the click
           sugg.appendChild(li);
         }
@@ -1420,7 +1460,7 @@
   if (data.focus !== null && data.focus !== undefined) { network.selectNodes([data.focus]); showNode(data.focus); }
   window.conceptgraph = {
     network, nodes, edges, data, state, refresh, choose, focus, showAll, compare: showCompare, compareData,
-    matches, normalise, openThread, inContext, showMarks, step,
+    matches, normalise, openThread, inContext, showMarks, step, markWords,
     canvasLabel: (s) => onCanvas(visible(s)), // a label as the graph draws it
     nameKeys, setCounts, nodeLook, edgeLook, spotlight, readableScale, shiftInto, moveBy, boxOf,
     /** The review page tells where each piece of evidence stands (``stand(detail)``: "kept",

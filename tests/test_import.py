@@ -2394,11 +2394,13 @@ def test_a_placeholder_speaker_is_renamed(write, tmp_path: Path) -> None:
 
 
 def test_a_title_given_names_the_discussion(tmp_path: Path) -> None:
-    """A transcript's file name is no title: --title gives one, for the page's heading
-    and every answer; an empty one is refused, nothing written."""
+    """A transcript's file name is no title: the summary says so, and --title gives one,
+    for the page's heading and every answer; an empty one is refused, nothing written."""
+    r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "named"))
+    assert "title: meeting (the file's name; --title gives the discussion its own)" in r.stdout.splitlines(), r.stdout
     r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "out"), "--title", "  Year 9:  law or rule? ")
     assert r.exit_code == 0, r.stderr
-    assert load_dataset(tmp_path / "out").source.title == "Year 9: law or rule?"
+    assert load_dataset(tmp_path / "out").source.title == "Year 9: law or rule?" and "title:" not in r.stdout
     r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "empty"), "--title", " ")
     assert r.exit_code == 2 and "--title is empty" in r.stderr and not (tmp_path / "empty").exists()
 

@@ -354,6 +354,8 @@ class ImportSummary(TypedDict):
     names_across_files: NotRequired[list[str]]
     #: pairs of speakers whose names differ only by accents, case or emoji: one person, likely
     alike_names: NotRequired[list[list[str]]]
+    #: the title taken from the file's name (a transcript's), none given with --title
+    title_from_file: NotRequired[str]
     #: --force replaced an earlier import of the folder and the draft made from it
     replaced_draft: NotRequired[bool]
     #: --force replaced an earlier import of the same contributors and messages (a new

@@ -687,6 +687,8 @@ def import_text(r: dict[str, Any]) -> str:
         lines.append(f"one person in several files: {_count(r['one_name_across_files'], 'speaker')}, by name"
                      f"{f' ({shown})' if shown else ''}: each name one speaker in every file it speaks in; "
                      "if they are people of two communities, import with --people-apart")
+    if r.get("title_from_file"):
+        lines.append(f"title: {r['title_from_file']} (the file's name; --title gives the discussion its own)")
     for a, b in r.get("alike_names", ())[:5]:  # one person in two files, likely: said, never decided for them
         lines.append(f"names alike: {a} and {b}; if one person: --same-person {shlex.quote(f'{a}={b}')}")
     if "language" in r:

@@ -832,6 +832,8 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         summary = {**summary, "speakers": len(ds.contributors) - no_one}
     if alike := alike_names(ds):
         summary = {**summary, "alike_names": [list(pair) for pair in alike]}
+    if title is None and ds.source.title in {Path(s).stem for s in sources} | {Path(s).name for s in sources}:
+        summary = {**summary, "title_from_file": ds.source.title}  # a transcript's: said, so that --title is known
     existed = check_new_folder(target, _IMPORTED, force)
     drafted = existed and (target / "draft.yaml").is_file()  # replaced with the import it was drafted from
     if not ds.messages:  # a folder of no messages would only fail later, at draft or review

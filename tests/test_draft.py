@@ -2775,6 +2775,10 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # words before that deny would assert once cut: "sonnet: Rhymes alone"
     ("Rhymes alone don't make a sonnet.", []),
     ("Not every sonnet rhymes well.", []),  # said of some sonnets, not of the sonnet
+    # a name that something is taken as, in a condition, says nothing of it: the words after
+    # it run on into the main clause (a trial's "incident: your MTTR numbers become meaningless")
+    ("If you log it as a sonnet your grades become meaningless.", []),
+    ("Once you call it a sonnet people expect rhymes.", []),
     # words before with a subject and a verb of their own say something of that subject
     ("But then verse is just a label for a sonnet.", []),
     ("But I guess these really are a variety of sonnet.", [("sonnet", "these really are a variety")]),

@@ -83,6 +83,11 @@ _NOT = re.compile(rf"n't|n’t|{BARE_NT}|\b(?:not|no|never)\b", re.I)
 _DENIED = re.compile(rf"(?:n't|n’t|{BARE_NT}|\b(?<!or )(?:not|never)\b(?!\s+(?:only|just|merely|simply)\b)|"
                      r"\b(?:nobody|no\s+one|nothing|neither|nor)\b)(?:\s+(?!(?:as|than|like|who|which|that)\b)[\w’'-]+){0,3}\s+"
                      r"[\"“‘'`(]*$", re.I)
+# A condition on what someone does ("If you log it as ...", "Once we call it ..."): a name in it
+_THEIR_CONDITION = re.compile(r"^\W*(?:if|once|unless|whenever|as\s+soon\s+as|when)\s+(?:you|we|they|I|people|someone|"
+                              r"somebody|anyone|one|he|she)\b", re.I)
+# ... when the name is what something is taken as: "log it as an X", "call it an X"
+_CLASSED = re.compile(r"\b(?:(?:it|them|this|that)\s+(?:as\s+)?|as\s+)(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
 _LIMIT = re.compile(r"\s*(only|just|merely|simply|solely|purely)\b", re.I)
 _NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|"
                     r"least|yet)\b)", re.I)
@@ -150,6 +155,8 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
                            or compound_after(text, mentions[0][1] - base)):
         return []  # "the difference between X and Y" says nothing yet of either; nor "an X prediction" of X
     s, e, term = chosen or mentions[0]
+    if _THEIR_CONDITION.match(text) and not re.search(r"[,;:]", text[:s - base]) and _CLASSED.search(text, 0, s - base):
+        return []  # "If you log it as an X your numbers ...": what is done to it, and then another clause
     if _IN_A_NAME.match(text, e - base) and text[s - base:s - base + 1].isupper() and text[:s - base].strip():
         return []  # "the Congregatio de Propaganda Fide": a word of a longer name, which says nothing of it
     complement = _COMPLEMENT.search(text, 0, s - base)

@@ -421,6 +421,34 @@ relations:
     assert column["agreements"] == []  # Bo spoke of column, but agreed with what Ann said of stage
 
 
+def test_consensus_of_a_term_reads_first_what_a_stance_concerns_of_it() -> None:
+    """A dispute over claims on two terms lists, in a term's consensus, its claims on that
+    term first (a trial's "consensus mentoring" read coaching claims first); all are kept."""
+    G = build_graph(parse_dataset("""
+source: {title: t}
+terms: [{id: stage}, {id: column}]
+attributes: [{id: long}, {id: wide}]
+contributors:
+  - {id: ann, name: Ann, role: commenter, where: comment 1}
+  - {id: bo, name: Bo, role: commenter, where: comment 2}
+messages:
+  - {id: m1, by: ann, where: comment 1, text: A column is wide. A stage is long.}
+  - {id: m2, by: bo, where: comment 2, text: No.}
+claims:
+  - {id: c1, term: column, attribute: wide, by: ann, quote: A column is wide., where: comment 1, message: m1}
+  - {id: c2, term: stage, attribute: long, by: ann, quote: A stage is long., where: comment 1, message: m1}
+relations:
+  - {id: r1, kind: disputes, source: bo, target: ann, by: bo, quote: No., where: comment 2, message: m2,
+     concerns: [c1, c2]}
+"""))
+    [stage] = [d for d in consensus(G, "stage")["disputed"] if d["type"] == "contributors"]
+    assert stage["concerns"] == ["c2", "c1"] and stage["concerns_labels"] == ["stage: long", "column: wide"]
+    [column] = [d for d in consensus(G, "column")["disputed"] if d["type"] == "contributors"]
+    assert column["concerns"] == ["c1", "c2"]
+    [whole] = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
+    assert whole["concerns"] == ["c1", "c2"]  # no term asked about: as the stance has them
+
+
 def test_the_curated_graph_has_no_attribute_floating_without_its_drafted_claims() -> None:
     """An attribute accepted while its claim is still a draft says nothing on its own: the
     curated graph leaves it out, as it leaves the claim; one with a curated claim stays."""

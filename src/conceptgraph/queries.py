@@ -906,6 +906,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
             if about is None and not _spoke_of(G, v, involved, thread.get(d.get("message")), thread):
                 continue  # about everything its target said: of this term, nothing by then
         stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
+        if involved is not None:
+            stance = _here_first(G, stance, v, involved)
         if kind == DISPUTES:
             disputed.append({"type": "contributors", **stance})
         else:
@@ -916,6 +918,21 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     if limit and len(agreed) > limit:
         out["more"] = len(agreed) - limit
     return out
+
+
+def _here_first(G: Graph, stance: dict[str, Any], target: Any, terms: set[Any]) -> dict[str, Any]:
+    """``stance`` with what it concerns of ``terms`` before what it concerns of others: in
+    ``consensus TERM``, a dispute over three terms reads first what it says of TERM."""
+    pairs = list(zip(stance["concerns"], stance["concerns_labels"]))
+    if len(pairs) < 2:
+        return stance
+
+    def elsewhere(c: Any) -> bool:
+        claim = _concerned_claim(G, c, target)
+        return claim is not None and _hashable(claim[1].get("term")) and claim[1]["term"] not in terms
+
+    pairs.sort(key=lambda p: elsewhere(p[0]))  # (stable: the thread's order within each)
+    return {**stance, "concerns": [c for c, _ in pairs], "concerns_labels": [t for _, t in pairs]}
 
 
 def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:

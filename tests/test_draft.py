@@ -1664,7 +1664,10 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor is advice given without intent to judge.", ("mentor", "advice given without intent to judge", False)),
     ("A mentor is a person with the right to refuse.", ("mentor", "person with the right to refuse", False)),
     ("A mentor is different in kind, not in seniority.", ("mentor", "different in kind", False)),  # "kind" a noun here
-    ('The word "mentor" means nothing.', ("mentor", "means nothing", False)),  # how much it means, not "nothing"
+    ('The word "mentor" means nothing.', ("mentor", "means nothing", False)),
+    # ... but "something" or "someone" that a verb follows is a clause's subject, kept whole
+    ("A mentor means something is wrong.", ("mentor", "something is wrong", False)),
+    ("A mentor means someone noticed.", ("mentor", "someone noticed", False)),  # how much it means, not "nothing"
     ("A mentor means a lot to newcomers.", ("mentor", "means a lot to newcomers", False)),
     # from a facilitator's trial: "does not mean" denies as "is not" does
     ("No, a mentor does not mean a boss.", ("mentor", "boss", True)),

@@ -84,7 +84,10 @@ _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile
 _HALF_VERB = re.compile(rf"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
                         rf"{_NT}|cannot", re.I)
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more(?!\s+than\b)|always|also|really|quite|somehow|simply|when|where|"
-                   r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|something|someone)\s+(?!(?:or|and|nor)\b))+",
+                   r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|"
+                   # (not the subject of a clause: "something is down", "someone noticed")
+                   r"(?:something|someone)(?!\s+(?:is|are|was|were|has|had|can|could|will|would|should|must|may|might|"
+                   r"does|did|\w+ed|\w+s)\b))\s+(?!(?:or|and|nor)\b))+",
                    re.I)  # "something or someone who ...": a filler with its other half is no filler; "to be read" keeps "to"
 # a phrase that is a quotation of a few words, whole: "“good enough for now, safe enough to try”"
 _QUOTED_PHRASE = re.compile(r"\s*[\"“][^\"“”\n]{3,90}?[^\s\"“”][\"”]\s*[.!?]?\s*$")
@@ -366,7 +369,8 @@ def _label(phrase: str, ends: bool = False) -> str:
     label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
     if label.casefold() in _WANTS_MORE:
         return ""  # "Cog is defined as": defined as what the sentence does not say
-    return label if any(_says_something(w) for w in re.findall(r"[\w'’&-]+", label)) else ""
+    said = any(_says_something(w) for w in re.findall(r"[\w'’&-]+", label)) or _SOMEONE_IS.fullmatch(label)
+    return label if said else ""
 
 
 # A clause that describes a noun with no "that" before it, its subject an article's noun and
@@ -394,6 +398,11 @@ def _contact_clause(words: list[str]) -> bool:
             return all(w in STOP or w.endswith("ly") or w in ("already", "yet") for w in tail) \
                 and any(w in _CONTACT_VERBS for w in tail)
     return False
+
+
+# a clause of an indefinite subject and its state, short words all: "something is down"
+_SOMEONE_IS = re.compile(r"(?:something|someone|somebody|nothing|nobody|everything|everyone|everybody)\s+"
+                         r"(?:is|are|was|were)\s+(?:not\s+)?\w+", re.I)
 
 
 _CONTRACTED_CLAUSE_END = re.compile(r"\b(?:you|we|they|i|he|she)['’](?:re|m|ve)\s+(?:on|in|at|for|with|from|about|to|"
@@ -826,8 +835,9 @@ def _verdict(text: str, base: int, start: int, end: int, inside: list[Mention]) 
 
 
 # how much a word means, after "means": "nothing", "a lot", "little"
-_AMOUNT = re.compile(r"(?:nothing|little|much|a\s+lot|everything|something|anything|less|more|different\s+things)\b",
-                     re.I)
+# (not the subject of a clause: "means something is down" says what is down)
+_AMOUNT = re.compile(r"(?:nothing|little|much|a\s+lot|everything|something|anything|less|more|different\s+things)\b"
+                     r"(?!\s+(?:is|are|was|were|has|had|can|could|will|would|must|may|might|does|did|\w+ed)\b)", re.I)
 
 
 # a quantifier floated off a subject of several terms: "X and Y are both ...", "X, Y and Z all mean ..."

@@ -2593,6 +2593,14 @@ def test_an_export_with_nothing_to_read_says_what_it_is(tmp_path: Path, doc: dic
     assert str(e.value) == f"{path}: {said}"
 
 
+def test_gh_s_own_comments_marked_edited_say_so() -> None:
+    """gh's fixture of a pull request's comments marks two "includesCreatedEdit", one of
+    them minimized (left out): the other says it was edited, without a day, which gh does
+    not give."""
+    said = read_discussion([FIX / "github" / "gh-graphql-pr-comments.json"])[0].messages
+    assert [m.edited for m in said] == ["yes", "", "", "", ""]
+
+
 def _edit_first(found: list[dict], **fields) -> None:
     found[0].update(fields)
 
@@ -2624,9 +2632,13 @@ _EDITS = {
 def test_a_message_whose_words_were_changed_says_when(tmp_path: Path, name: str) -> None:
     """A reply may have answered other words than those the export holds: a message edited
     after it was posted says so (and when), in the dataset, `thread` and the page."""
-    before = {m.id: m.edited for m in read_discussion([FIX / name])[0].messages}
-    assert not any(before.values())
     doc = json.loads((FIX / name).read_text(encoding="utf-8"))
+    for found in _with_body(doc):  # (gh's own fixture marks comments edited, without a day)
+        found.pop("includesCreatedEdit", None)
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(doc), encoding="utf-8")
+    before = {m.id: m.edited for m in read_discussion([plain])[0].messages}
+    assert not any(before.values())
     mark, when = _EDITS[name]
     mark(doc)
     path = tmp_path / Path(name).name
@@ -2736,3 +2748,38 @@ def test_the_comments_gh_gives_alone_are_read_without_their_issue(write) -> None
     assert [m.text for m in ds.messages] == ["I'd go with primary and replica.", "Agreed, replica it is."]
     assert ds.messages[1].reply_to == ds.messages[0].id
     assert any(k.startswith("opening posts not given") for k in summary["left_out"])
+
+
+def test_gh_json_bots_and_edits_are_told_by_what_gh_gives(write) -> None:
+    """`gh ... --json` gives a comment's author as a login alone and an edit as
+    "includesCreatedEdit": the well-known apps' logins are bots (left out unless
+    --include-bots), and the edit is said without a day (a trial had the github-actions
+    welcome drafted as agreeing with the issue's author)."""
+    def comment(n: int, login: str, body: str, edited: bool = False) -> dict:
+        return {"id": f"IC_{n}", "author": {"login": login}, "authorAssociation": "NONE", "body": body,
+                "createdAt": f"2023-08-0{n}T09:00:00Z", "includesCreatedEdit": edited, "reactionGroups": [],
+                "url": f"https://github.com/acme/db/issues/4#issuecomment-{n}"}
+    issue = {"title": "Rename master to primary", "body": "Master and slave are dated words.", "number": 4,
+             "author": {"login": "ola"}, "createdAt": "2023-08-01T08:00:00Z",
+             "comments": [comment(1, "github-actions", "Thanks for opening this issue!"),
+                          comment(2, "kto-dev", "Agreed, replica it is.", edited=True),
+                          comment(3, "stale", "This issue has been marked as stale."),
+                          comment(4, "acme-ci-bot", "Build passed.")]}
+    path = write(json.dumps(issue), "issue.json")
+    ds, summary = read_discussion([path])
+    assert [(m.by, m.edited) for m in ds.messages] == [("ola", ""), ("kto-dev", "yes")]
+    assert summary["left_out"]["bots"] == 3
+    kept, _ = read_discussion([path], options=Options(include_bots=True))
+    assert len(kept.messages) == 5
+
+
+def test_a_stack_exchange_api_comment_edited_says_so(write) -> None:
+    """The API's comments say only that they were changed ("edited": true)."""
+    items = {"items": [{"question_id": 1, "title": "Library or framework?", "body": "<p>Which is it?</p>",
+                        "owner": {"display_name": "Ann", "account_id": 5, "user_id": 5}, "creation_date": 1700000000,
+                        "score": 1, "link": "https://x.stackexchange.com/q/1",
+                        "comments": [{"comment_id": 9, "post_id": 1, "body": "A library is called by you.",
+                                      "owner": {"display_name": "Bo", "account_id": 6, "user_id": 6},
+                                      "creation_date": 1700000100, "score": 0, "edited": True}]}]}
+    ds, _ = read_discussion([write(json.dumps(items), "api.json")])
+    assert [m.edited for m in ds.messages] == ["", "yes"]

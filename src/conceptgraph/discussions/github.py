@@ -84,7 +84,7 @@ class _Item:
     url: str = ""  # its address on github.com
     name: str = ""  # the name its author shows, where the export gives it (gh's --json, GraphQL)
     quotes: list[str] = field(default_factory=list)  # the passages it quotes ("> ..."), to find whom it answers
-    edited: str = ""  # the day its words were last changed (GraphQL's lastEditedAt; REST answers do not say)
+    edited: str = ""  # the day its words were last changed (GraphQL's lastEditedAt), or "yes" (gh's includesCreatedEdit)
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -93,8 +93,19 @@ def _author(obj: dict[str, Any]) -> tuple[str, bool]:
         return "", False
     login = str(who.get("login") or "")
     bot = who.get("type") == "Bot" or who.get("__typename") == "Bot" or who.get("is_bot") is True \
-        or login.endswith("[bot]")
+        or login.endswith("[bot]") or _BOT_LOGIN.search(login) is not None or login.casefold() in _APPS
     return login, bot
+
+
+# A bot's login where the export says nothing more of the account: `gh ... --json` gives an
+# author's login alone, and GitHub Apps comment there without their "[bot]" ("github-actions")
+_BOT_LOGIN = re.compile(r"[-_](?:bot|robot)$", re.I)
+_APPS = frozenset("""github-actions dependabot dependabot-preview renovate stale codecov codecov-commenter netlify
+vercel allcontributors mergify sonarcloud sonarqubecloud coveralls welcome changeset-bot pre-commit-ci gitguardian
+snyk-bot lgtm-com azure-pipelines googlebot google-cla cla-assistant claassistantio linux-foundation-easycla
+k8s-ci-robot k8s-triage-robot openshift-ci openshift-ci-robot codesandbox copilot coderabbitai sourcery-ai
+github-advanced-security deepsource-autofix imgbot restyled-io boring-cyborg rust-highfive rustbot bors
+msftbot""".split())
 
 
 def _score(obj: dict[str, Any]) -> int | None:
@@ -142,7 +153,8 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
     return _Item(kind, key, login, bot, when, _text(obj, quoted, quotes), _score(obj), hidden=hidden,
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
                  url=url if url.startswith("https://github.com/") else "", quotes=quotes, name=name,
-                 edited=str(obj.get("lastEditedAt") or "")[:10])
+                 # (gh --json says only that the words were changed: "includesCreatedEdit")
+                 edited=str(obj.get("lastEditedAt") or "")[:10] or ("yes" if obj.get("includesCreatedEdit") is True else ""))
 
 
 def _line(obj: dict[str, Any]) -> str:

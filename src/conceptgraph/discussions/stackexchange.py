@@ -263,7 +263,8 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
                          accepted=item.get("is_accepted") is True or item.get("accepted") is True,
                          reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
                          else "", url=str(item.get("link") or ""), quotes=quotes,
-                         edited=_when(item.get("last_edit_date"))[:10]))
+                         # (a comment says only that it was changed: "edited": true)
+                         edited=_when(item.get("last_edit_date"))[:10] or ("yes" if item.get("edited") is True else "")))
         for sub in ("answers", "comments"):
             for child in item.get(sub) or []:
                 if isinstance(child, dict):

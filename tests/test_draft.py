@@ -1731,6 +1731,14 @@ def test_a_plural_subject_with_its_verb_is_read_as_a_subject() -> None:
     ("A mentor has walked the path you're on and shares experience.",
      [("mentor", "has walked the path you're on"), ("mentor", "shares experience")]),
     ("A mentor needs time and patience.", [("mentor", "needs time"), ("mentor", "needs patience")]),  # one verb
+    # a purpose is no second thing needed: never "needs persuade"
+    ("A mentor needs to be patient to persuade the team.",
+     [("mentor", "needs to be patient"), ("mentor", "persuade the team")]),
+    # a second statement after a comma, its subject "it": read as one of its own, "nothing to
+    # do with" denying (a trial's "it has nothing to do with people" had been "do with people")
+    ("A mentor is a role, it has nothing to do with people.",
+     [("mentor", "role"), ("mentor", "has to do with people")]),
+    ("A mentor is a role, it is dated.", [("mentor", "role"), ("mentor", "dated")]),
 ])
 def test_a_second_verb_is_its_own(sentence: str, expected: list[tuple[str, str]]) -> None:
     out, labels = _drafted(sentence, terms="mentor")

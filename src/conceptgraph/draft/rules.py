@@ -625,11 +625,17 @@ def _verb_next(text: str, at: int) -> bool:
     return m is not None and "VERB" in _pos(m.group(1).casefold()) and not m.group(1).casefold().endswith("ing")
 
 
+_PRONOUN_SPLICE = re.compile(r",\s*(?=(?:it|they)\s+(?:(?:is|are|was|were|has|have|does|do|means|can|will|would)"
+                             r"(?:n['’]?t)?|cannot|isn['’]?t|aren['’]?t)\b)", re.I)
+
+
 def _clauses(text: str, mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where the clauses of a sentence begin and end: at a contrast ("but", "whereas",
     ";"), and at a comma that joins a second statement on a term ``mentions`` name (its
     characters in ``text``) to the first."""
     cuts = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
+    # "X is a term, it has nothing to do with people": a second statement, its subject a pronoun
+    cuts += [(m.start(), m.end()) for m in _PRONOUN_SPLICE.finditer(text)]
     for s, e in mentions:
         at = max(0, text.rfind(",", 0, s))
         comma = _SPLICE_ANY.match(text, at)
@@ -1155,6 +1161,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         # nor "choosing what | to show": a question word and its "to" are one object
         cuts += [m.start() for m in re.finditer(r"(?<!\bnot)(?<!\byou)(?<!\bthem)(?<!\bus)(?<!\bme)(?<!\bpeople)"
                                                 r"(?<!\bit)(?<!\bhim)(?<!\bher)(?<!\bone)(?<!\beveryone)(?<!\bsomeone)"
+                                                r"(?<!\bnothing)"  # "nothing to do with": no purpose
                                                 r"(?<!\bwhat)(?<!\bhow)(?<!\bwhere)(?<!\bwhen)(?<!\bwhich)(?<!\bwho)"
                                                 r"(?<!\bwhom)(?<!\bwhether)\s+to\s+(?=\w+)", phrase, re.I)
                  if len(re.findall(r"\w+", phrase[: m.start()])) >= 2
@@ -1168,6 +1175,10 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         pieces.append((at, len(phrase)))
     for s, e in pieces[:4]:
         chunk = phrase[s:e]
+        # "has nothing to do with people": "has to do with people", denied
+        nothing = _NOTHING_TO_DO.match(chunk)
+        if nothing:
+            chunk = chunk[nothing.end():]
         # "has to be grounded": "has to" is one verb, not "has" and a purpose
         said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
         joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|&|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
@@ -1179,6 +1190,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                 continue  # ", and leadership without management is just talk", "and that's ...": a clause
         # "are not proven and can change": a verb of its own has its own negation, or none
         neg = negated and not (s and (_OWN_VERB.match(chunk) or _says_verb(chunk)))
+        neg = neg != bool(nothing)  # ("doesn't have nothing to do with": said so, not denied twice)
         # "no longer supported", "no less central" say more than "not": the words are the label
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)
         if m:
@@ -1190,11 +1202,15 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             continue  # "a squad is either a team or a group": no attribute, a choice between two
         # "... and has no vote", "... and cannot be rushed", "... and shares experience": a verb of its own
         own_verb = s and (_OWN_VERB.match(chunk) or _says_verb(chunk))
-        if said and not own_verb and not label.lower().startswith(said):  # "trust needs time": "needs time"
+        purpose = bool(joined and s and joined.group().strip().casefold() == "to")  # "... to persuade them": no "needs"
+        if said and not own_verb and not purpose and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
+
+
+_NOTHING_TO_DO = re.compile(r"\s*(?:absolutely\s+|little\s+or\s+)?nothing\s+(?=to\s+do\s+with\b)", re.I)
 
 
 # "between" with no "and" yet: the next "and" joins its two, no two attributes

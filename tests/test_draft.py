@@ -1694,6 +1694,10 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor draws out an answer the learner already has.",
      ("mentor", "draws out an answer the learner already has", False)),
     ("Mentor: find and remove the blockers.", ("mentor", "find and remove the blockers", False)),
+    # a statement quoted and judged: read, and denied or granted as judged (a trial's label
+    # had been "average weather is not quite right")
+    ('I\'d argue that "a mentor is a coach" is not quite right.', ("mentor", "coach", True)),
+    ('"A mentor is a coach" is spot on.', ("mentor", "coach", False)),
     # doubt denies as "I don't think" does, and grants what "only" limits (a trial's "I'm not sure
     # teaching is only "transferring knowledge"" had been drafted as denying it transfers knowledge)
     ("I'm not sure a mentor is only a coach.", ("mentor", "not only coach", False)),

@@ -474,6 +474,13 @@ _GLOSS = re.compile(r"^\s*(?:[-*•–—]\s+|\|\s*)?[\"“‘'`]?$")
 _GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)\.?\))?\s*(?::|\s[-–—]{1,2}|\|)\s+(?=\S)", re.I)
 
 
+# A statement quoted and judged: '"X is Y" is not quite right', '"X is Y" is wrong', '"X is Y" is spot on'
+_JUDGED_QUOTE = re.compile(r"[\"“](?P<said>[^\"“”]{3,200}?\s(?:is|are|means)\s[^\"“”]{1,200}?)[.,]?[\"”]\s+(?:is|was|seems|sounds)\s+"
+                           r"(?:(?P<wrong>(?:not\s+(?:quite\s+|entirely\s+|really\s+|exactly\s+)?(?:right|correct|true|accurate))|"
+                           r"(?:just\s+|simply\s+|plain\s+)?(?:wrong|incorrect|false|misleading|inaccurate|a\s+myth|"
+                           r"an?\s+(?:over)?simplification))|(?:right|correct|true|accurate|spot\s+on))\b", re.I)
+
+
 def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None,
                   previous: str = "") -> list[Finding]:
     """What one sentence (``text``, at ``base`` in its message) claims about the terms
@@ -482,6 +489,16 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
     if mentions is None:
         mentions = mentions_in(text, 0, len(text), names)
         mentions = [(s + base, e + base, t) for s, e, t in mentions]
+    judged = _JUDGED_QUOTE.search(text)
+    if judged and mentions and judged.start("said") <= mentions[0][0] - base < judged.end("said"):
+        # '"Climate is average weather" is not quite right': the quoted statement, read, and
+        # denied or granted as judged (its verdict would else be glued to its label)
+        inner = judged.start("said")
+        found = read_sentence(judged.group("said"), base + inner, names,
+                              [m for m in mentions if m[0] < base + judged.end("said")], previous)
+        denies = judged.group("wrong") is not None
+        return [replace(f, negated=f.negated != denies, start=base, end=base + len(text)) if f.kind == CLAIM else f
+                for f in found]
     marker = _LIST.match(text)
     if marker:
         found = _list_item(text, base, mentions)

@@ -1697,7 +1697,7 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # a statement quoted and judged: read, and denied or granted as judged (a trial's label
     # had been "average weather is not quite right")
     ('I\'d argue that "a mentor is a coach" is not quite right.', ("mentor", "coach", True)),
-    ('"A mentor is a coach" is spot on.', ("mentor", "coach", False)),
+    ('I think "a mentor is a coach" is spot on.', ("mentor", "coach", False)),
     # doubt denies as "I don't think" does, and grants what "only" limits (a trial's "I'm not sure
     # teaching is only "transferring knowledge"" had been drafted as denying it transfers knowledge)
     ("I'm not sure a mentor is only a coach.", ("mentor", "not only coach", False)),

@@ -475,7 +475,8 @@ _GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)
 
 
 # A statement quoted and judged: '"X is Y" is not quite right', '"X is Y" is wrong', '"X is Y" is spot on'
-_JUDGED_QUOTE = re.compile(r"[\"“](?P<said>[^\"“”]{3,200}?\s(?:is|are|means)\s[^\"“”]{1,200}?)[.,]?[\"”]\s+(?:is|was|seems|sounds)\s+"
+_JUDGED_QUOTE = re.compile(r"[\"“](?P<said>[^\"“”]{3,200}?\s(?:is|are|means)\s[^\"“”]{1,200}?)[.,]?[\"”]\s+"
+                           r"(?:is|was|seems|sounds)\s+"
                            r"(?:(?P<wrong>(?:not\s+(?:quite\s+|entirely\s+|really\s+|exactly\s+)?(?:right|correct|true|accurate))|"
                            r"(?:just\s+|simply\s+|plain\s+)?(?:wrong|incorrect|false|misleading|inaccurate|a\s+myth|"
                            r"an?\s+(?:over)?simplification))|(?:right|correct|true|accurate|spot\s+on))\b", re.I)

@@ -2551,6 +2551,16 @@ def test_come_on_and_still_alone_dispute_nothing(sentence: str) -> None:
     assert stances(sentence, name_index([("maria", "Maria Lopez")]), replied_author="ann") == []
 
 
+def test_an_objection_withdrawn_is_no_dispute() -> None:
+    from conceptgraph.draft.stances import conceded
+
+    said = "Sure, let's do it, I withdraw my objection to the new name."
+    assert [s.kind for s in stances(said, name_index([("maria", "Maria Lopez")]), replied_author="ann")] == []
+    assert conceded(said) and not conceded("I have an objection to the new name.")
+    assert [s.kind for s in stances("I have an objection to the new name.", name_index([]), replied_author="ann")] \
+        == ["disputes"]
+
+
 @pytest.mark.parametrize("sentence", ["Agreed?", "Everyone OK?", "Makes sense?"])
 def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     from conceptgraph.draft.stances import leaning
@@ -2600,6 +2610,8 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I'm not sure a mentor is only a coach.", "disputes"),
     ("I'm not sure what you mean.", None),
     ("Good teaching is mostly asking questions.", None),
+    # an objection taken back gives way (a trial's "I withdraw my objection" had disputed, at 0.69)
+    ("Sure, I withdraw my objection to it.", "agrees_with"),
     # an agreement reached before, reported, is no side taken now
     ("Summary of what we agreed: it is a queue.", None),
     ("To sum up what we all agreed on, it is a queue.", None),

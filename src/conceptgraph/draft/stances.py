@@ -51,6 +51,8 @@ class _Shape(NamedTuple):
 # Giving way to another in so many words: "you convinced me", "point taken" (an agreement,
 # and, with the rest of _GIVING_WAY, what conceded() reads)
 _CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken"
+# an objection taken back: "I withdraw my objection", "I'll drop my objections"
+_WITHDRAWN = r"(?:withdraw|withdrew|drop|dropped|retract|rescind|lift)\w*\s+(?:my|our|the|any)\s+(?:\w+\s+)?objections?"
 
 # "with" before a name, as people write it ("agree w/ josé")
 _WITH = r"(?:with\s+|w/\s*)"
@@ -102,7 +104,9 @@ _PATTERNS: list[_Shape] = [
                                    r"point\b(?!\s+of\b)"), True, needs=("point",)),
     _Shape(DISPUTES, re.compile(
         # (not "we still disagree on chairing": a report of where the group stands, no one answered)
-        rf"\b(?:(?!we(?:['’]re|\s+are)?\s+(?:\w+\s+){{0,3}}disagree[sd]?\s+(?:on|about|over)\b){_I}\s+(?:\w+\s+){{0,4}}"
+        # (nor "I withdraw my objection": giving way)
+        rf"\b(?:(?!we(?:['’]re|\s+are)?\s+(?:\w+\s+){{0,3}}disagree[sd]?\s+(?:on|about|over)\b){_I}\s+"
+        rf"(?!(?:\w+\s+){{0,2}}{_WITHDRAWN})(?:\w+\s+){{0,4}}"
         r"(?:(?<!n't )(?<!n’t )(?<!not )(?<!never )disagree|(?:\w*n't|\w*n’t|not)\s+"
         r"disagree\s+more|(?:do not|don't|don’t|cannot|can't|can’t)\s+(?:agree(?!\s+more)|support|"
         r"accept|buy)|(?<!no )(?<!not )(?<!n't )(?<!n’t )(?<!never )(?<!any )object(?:ions?)?\b)|"
@@ -584,7 +588,7 @@ _INVITE = re.compile(r"\b(?:if|unless|in case|whether)\s+(?:you|anyone|anybody|s
 
 
 # Giving way in so many words, said to whoever argued: "you convinced me", "I stand corrected"
-_GIVING_WAY = (rf"{_CONVINCED}|(?:take|took)\s+(?:that|it|this)\s+back|"
+_GIVING_WAY = (rf"{_CONVINCED}|(?:take|took)\s+(?:that|it|this)\s+back|{_WITHDRAWN}|"
                r"stand\s+corrected|I\s+was\s+wrong|I\s+overstated|my\s+bad|(?:changed|changes)\s+my\s+"
                r"(?:mind|view)")
 _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)

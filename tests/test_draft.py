@@ -2610,6 +2610,10 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I'm not sure a mentor is only a coach.", "disputes"),
     ("I'm not sure what you mean.", None),
     ("Good teaching is mostly asking questions.", None),
+    # "fair" grants a point, as "fair enough" does; "a fair comparison" judges a thing
+    ("That's fair.", "agrees_with"),
+    ("Fair, it sits in between.", "agrees_with"),
+    ("A fair comparison is hard.", None),
     # an objection taken back gives way (a trial's "I withdraw my objection" had disputed, at 0.69)
     ("Sure, I withdraw my objection to it.", "agrees_with"),
     # an agreement reached before, reported, is no side taken now

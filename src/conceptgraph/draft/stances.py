@@ -528,7 +528,7 @@ _AGAINST = frozenset("but however although though actually not no never nope wro
                      "don’t doesn't doesn’t isn't isn’t wouldn't wouldn’t shouldn't shouldn’t".split())
 _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
 _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like sounds "
-                 "fine sure true correct perfect awesome excellent love +1 :+1: :thumbsup: \U0001F44D".split())
+                 "fine sure true correct perfect awesome excellent love fair +1 :+1: :thumbsup: \U0001F44D".split())
 _FOR_STEMS = ("support",)
 _ARTICLES = frozenset(("a", "an", "the"))
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
@@ -687,7 +687,7 @@ def _judged(was: str, word: str, then: str) -> bool:
 
 
 # (not "good", "great", "nice": "a good idea", "a great point" grant one)
-_ADJECTIVES = frozenset(("wrong", "right", "true"))
+_ADJECTIVES = frozenset(("wrong", "right", "true", "fair"))
 _WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
 _WHO_SUPPORTS = frozenset("fully strongly totally would i'll we'll".split())
 # what comes before "right" or "true" that grants a point: "you're right", "that's true", "quite right"

@@ -2627,6 +2627,14 @@ def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: s
     assert (found[0] if found else None) == expected
 
 
+def test_a_contraction_s_full_stop_ends_its_sentence_and_an_initial_s_does_not() -> None:
+    from conceptgraph.draft.text import sentences
+
+    assert [s for _, _, s in sentences("I'd argue it isn't. The metaphor is old.")] == [
+        "I'd argue it isn't.", "The metaphor is old."]
+    assert [s for _, _, s in sentences("It doesn’t. J. Smith said so.")] == ["It doesn’t.", "J. Smith said so."]
+
+
 def test_a_no_that_answers_ends_its_sentence_and_a_number_s_does_not() -> None:
     from conceptgraph.draft.text import sentences
 

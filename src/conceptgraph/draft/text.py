@@ -95,9 +95,11 @@ def _abbreviation_before(text: str, at: int, after: int) -> bool:
     if word and word.group(1).lower() == "no":  # "No. 5" is a number's; "No. A bug is ..." an answer
         return re.match(r"\s*\d", text[after:after + 8]) is not None
     # "Mr.", "e.g.", an initial ("J. Smith", not the "L" of "P&L"); never a number ("Stage 1. We ...")
+    # (and not the "t" of a contraction: "it isn't. The ...")
     return bool(word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1
                                                                        and not word.group(1).isdigit()
-                                                                       and not _joined(text, at - 2))))
+                                                                       and not _joined(text, at - 2)
+                                                                       and text[at - 3:at - 2] not in ("'", "’"))))
 
 
 def _joined(text: str, at: int) -> bool:

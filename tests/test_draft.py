@@ -2610,6 +2610,10 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I'm not sure a mentor is only a coach.", "disputes"),
     ("I'm not sure what you mean.", None),
     ("Good teaching is mostly asking questions.", None),
+    # "exactly" that answers agrees; one that stresses a word says nothing of the reply
+    ("Exactly, Aisha.", "agrees_with"),
+    ("That's exactly it.", "agrees_with"),
+    ("That is exactly why the plan keeps aliases.", None),
     # "fair" grants a point, as "fair enough" does; "a fair comparison" judges a thing
     ("That's fair.", "agrees_with"),
     ("Fair, it sits in between.", "agrees_with"),

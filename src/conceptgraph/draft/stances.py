@@ -681,6 +681,8 @@ def _judged(was: str, word: str, then: str) -> bool:
         return (was in _GRANTS or not was) and then not in ("now", "away", "here", "there")
     if word == "true":
         return was in _GRANTS or not was
+    if word == "exactly":  # "Exactly.", "that's exactly it"; not "is exactly why", "exactly the same"
+        return not was or was in _EXACTLY_AFTER
     if word == "no":  # the answer "No, ...", not "there is no way", "no agreement", "no change"
         return not was or was in ("oh", "well", "and", "but", "so")
     return not (word == "sounds" and then == "like")
@@ -688,6 +690,7 @@ def _judged(was: str, word: str, then: str) -> bool:
 
 # (not "good", "great", "nice": "a good idea", "a great point" grant one)
 _ADJECTIVES = frozenset(("wrong", "right", "true", "fair"))
+_EXACTLY_AFTER = frozenset("yes yeah yep oh and so that's that’s thats".split())
 _WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
 _WHO_SUPPORTS = frozenset("fully strongly totally would i'll we'll".split())
 # what comes before "right" or "true" that grants a point: "you're right", "that's true", "quite right"

@@ -399,6 +399,33 @@ def test_a_skipped_item_waits_until_the_rest_is_decided(browser, server: ReviewS
     assert errors == []
 
 
+def test_the_card_shows_the_same_item_after_a_reload(browser, server: ReviewServer) -> None:
+    """The order the decisions teach is asked for again on a reload: the card still shows
+    what it showed, so that a key pressed at once acts on what was last seen (a trial's
+    "x" after a reload rejected an item that had never been on the card)."""
+    page, errors = _open(browser, server)
+
+    def shown() -> str:
+        return page.get_attribute("#rv-card", "data-item") or ""
+
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_timeout(600)  # the order the decisions teach, asked for and merged
+    # as that order may: the least likely item next, where the server's own order has another
+    page.evaluate("""() => { const q = window.conceptgraphReview.state.queue;
+                             q.splice(1, 0, q.pop()); }""")
+    page.keyboard.press("a")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    seen = shown()
+    page.reload()
+    page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    assert shown() == seen
+    page.keyboard.press("x")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    assert server.review.status(server.review.by_rid[seen]) == "rejected" and shown() != seen
+    assert errors == []
+
+
 def test_an_undo_says_what_came_back_with_the_item(browser, server: ReviewServer) -> None:
     """Accepting a claim accepts its term and attribute with it: its undo says so, as the
     counts move by them too ("Undone: 1 item is undecided again (and 2 more with it)")."""

@@ -20,6 +20,10 @@
   // decisions teach, until everything else is decided (kept across the page's reloads)
   const SKIPPED = "conceptgraph-review-skipped";
   const skipped = new Set((() => { try { return JSON.parse(sessionStorage.getItem(SKIPPED) || "[]"); } catch (e) { void e; return []; } })());
+  // the item the card showed: shown again after a reload, so that a key pressed at once acts
+  // on what was last seen, not on an item the order put first meanwhile
+  const SHOWN = "conceptgraph-review-shown";
+  let shownBefore = (() => { try { return sessionStorage.getItem(SHOWN); } catch (e) { void e; return null; } })();
   // the order chosen in this tab holds over a reload too (the browser's, not only the page's own)
   const CHOSEN = "conceptgraph-review-chosen-order";
   const chosenOrder = (() => { try { return sessionStorage.getItem(CHOSEN); } catch (e) { void e; return null; } })();
@@ -471,6 +475,7 @@
         return;
       }
       card.setAttribute("data-item", it.id);
+      try { sessionStorage.setItem(SHOWN, it.id); } catch (e) { void e; }
       const top = el("div", null, "rv-top");
       top.appendChild(el("span", NAMES[it.kind] || it.kind.replace(/_/g, " "), "rv-kind"));
       if (it.confidence !== null && it.confidence !== undefined) {
@@ -1094,7 +1099,10 @@
         if (keptFirst) { // what an undo made undecided again, before the page was drawn anew: first
           try { putFirst(JSON.parse(keptFirst)); } catch (e) { void e; }
           keptFirst = null;
+        } else if (shownBefore && !skipped.has(shownBefore)) {
+          putFirst([shownBefore]); // (only while it is undecided: putFirst leaves out the rest)
         }
+        shownBefore = null; // (once: a later load follows the card as it is then)
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });

@@ -390,3 +390,18 @@ def test_a_second_review_of_a_folder_being_reviewed_says_so(drafted: Path) -> No
     third.send_signal(signal.SIGINT)
     _, err = third.communicate(timeout=60)
     assert "another review" not in err, err
+
+
+def test_the_page_s_notes_say_items_in_words_without_their_ids(server: ReviewServer) -> None:
+    """A note to the page names each item by what it says: its keys need no id, and an id
+    reads as jargon there (a trial's "r-e4f013f753 (...) is about 1 claim still undecided:
+    c-3fe3b2bc5a (...)"); the command line's notes keep them, to decide by."""
+    review = server.review
+    stance = next(it for it in review.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+                  and review._claims_named(it.record.concerns)
+                  and all(review.status(c) is None for c in review._claims_named(it.record.concerns)))
+    status, answer = call(server, "POST", "/api/decide", {"ids": [stance.rid], "decision": "accepted", "base": 0})
+    assert status == 200 and "still undecided" in answer["note"], answer
+    assert not re.search(r"\b[tacr]-[0-9a-f]{10}\b", answer["note"]) and "“" in answer["note"]
+    cli = Review(review.path)
+    assert cli.ids_in_notes and stance.rid in cli.named([cli.by_rid[stance.rid]])

@@ -120,6 +120,9 @@ class Review:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = folder
         self.lock = threading.RLock()
+        #: whether a note names items by their ids (for the command line, which decides by
+        #: them) or by their words alone (the review page, whose keys need no id)
+        self.ids_in_notes = True
         self._load()
 
     def _load(self) -> None:
@@ -298,8 +301,12 @@ class Review:
 
     def named(self, items: Sequence[Item], most: int = 4) -> str:
         """Items as a note lists them: each id, by which a command decides it, with what it
-        says now, an edit's words if edited (``c-3 (cooperation: voluntary)``); past ``most``,
-        how many more."""
+        says now, an edit's words if edited (``c-3 (cooperation: voluntary)``), or on the
+        review page (:attr:`ids_in_notes` off) what it says alone, in quotation marks; past
+        ``most``, how many more."""
+        if not self.ids_in_notes:
+            shown = ", ".join(f"“{self.says_now(it)}”" for it in items[:most])
+            return shown + (f" and {len(items) - most} more" if len(items) > most else "")
         shown = ", ".join(f"{it.rid} ({self.says_now(it)})" for it in items[:most])
         return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 

@@ -115,6 +115,7 @@ class ReviewServer(ThreadingHTTPServer):
 
     def __init__(self, review: Review, port: int = 0, token: str | None = None) -> None:
         self.review = review
+        review.ids_in_notes = False  # the page's notes say each item in words: its keys need no id
         self.token = token or secrets.token_urlsafe(24)
         self.writer = _Writer(review)
         # where the page drew each node: a page drawn again (a merge, an addition) keeps them there

@@ -1681,6 +1681,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor means keeping time and order.", ("mentor", "keeping time and order", False)),
     ("A mentor is a formal role in meetings with motions and votes.",
      ("mentor", "formal role in meetings with motions and votes", False)),
+    # past eight words too, and before a colon's list (a trial's "weather: time")
+    ("A mentor is the state of the team at a given place and time.",
+     ("mentor", "state of the team at a given place and time", False)),
     # from a researcher's trial: "more than" is no comparison of two terms; "not only" grants
     ("I think a mentor is more than an average.", ("mentor", "more than an average", False)),
     ("I don't think a mentor is only a coach.", ("mentor", "not only coach", False)),

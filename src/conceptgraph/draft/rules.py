@@ -319,6 +319,8 @@ def _label(phrase: str, ends: bool = False) -> str:
         n += 1
     if n and len(words) <= 12 and words[n - 1].casefold().strip(".,;:") in STOP:
         n = len(words)  # "when you are not in the room": cut at eight words, the clause would say the opposite
+    if n < len(words) <= n + 3 and words[n].casefold() in ("and", "or") and words[n - 1][-1:] not in ".,;:":
+        n = len(words)  # "at a given place and time": the phrase's last noun and its other half, whole
     stranded = stranded and n == len(words) >= 3
     words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
@@ -1254,7 +1256,7 @@ def _coordinate_nouns(before: str, after: str, join: str) -> bool:
     order", "meetings with motions and votes"), which split would leave the second
     without its verb or preposition ("order", "votes"); not two adjectives ("slow and
     careful": two things said) nor a phrase after an article ("a process and a goal")."""
-    words, then = before.split(), after.split()
+    words, then = before.split(), re.split(r"[:;,]", after, maxsplit=1)[0].split()  # ("place and time: wind, rain")
     if join.strip() != "and" or len(words) < 2 or not 1 <= len(then) <= 2:
         return False
     last, first = words[-1].casefold(), then[0].casefold().strip(".,;:!?")

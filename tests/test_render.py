@@ -396,3 +396,25 @@ def test_a_big_graph_drawn_again_pushes_no_label(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(L, "_separate", refuse)
     pos = L.placed(G, kept, {n: (40.0, 12.0) for n in G})
     assert {n: pos[n] for n in kept} == kept and 0 in pos
+
+
+def test_a_deleted_message_s_stand_in_writer_is_no_person_on_the_page(write) -> None:
+    """A deleted comment that others answer is kept as a stand-in ("[deleted]", by an
+    unnamed writer): the page counts no such writer among its people, as the import counts
+    no such speaker (a trial's page drew an isolated "unnamed commenter"); the stand-in
+    stays in the thread, and a writer something names stays a person."""
+    path = write("""
+source: {title: t}
+contributors:
+  - {id: ann, name: Ann, role: author, where: post}
+  - {id: unnamed-comment-1, name: unnamed commenter (comment 1), role: commenter, where: comment 1}
+  - {id: bo, name: Bo, role: commenter, where: comment 2}
+messages:
+  - {id: m0, by: ann, where: post, text: Weather is not climate.}
+  - {id: m1, by: unnamed-comment-1, where: comment 1, text: "[deleted]", reply_to: m0, gone: deleted}
+  - {id: m2, by: bo, where: comment 2, text: Whatever it said was wrong., reply_to: m1}
+""", "standin.yaml")
+    data = page_data(load_graph(path))
+    people = [k for k in data["nodeKinds"] if k["kind"] == "contributor"]
+    assert people[0]["count"] == 2 and "unnamed commenter (comment 1)" not in data["nodes"]["label"]
+    assert [m["by"] for m in data["thread"]] == ["Ann", "unnamed commenter (comment 1)", "Bo"]

@@ -32,6 +32,7 @@ from .kinds import (
     CO_OCCURS,
     CONTEXT_RELATIONS,
     CONTRASTS_WITH,
+    CONTRIBUTOR,
     DRAFT,
     MENTIONS,
     MESSAGE,
@@ -39,6 +40,7 @@ from .kinds import (
     OPPOSES,
     STRUCTURAL_EDGES,
     TERM,
+    WROTE,
     denial,
 )
 from .layout import SPACING, layout, placed
@@ -81,7 +83,8 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
     only on the graph drawn), so that the same graph is laid out once. With
     ``positions`` (those of a page drawn before, filled with the new ones on return),
     the nodes that page had stay where they were, and only the others are placed."""
-    nodes = list(G.nodes)
+    left_off = _stand_in_writers(G)
+    nodes = [n for n in G.nodes if n not in left_off]
     index = {n: i for i, n in enumerate(nodes)}
     degree = distinct_degree(G)
     nodes_out, node_kinds = _nodes(G, nodes, degree, _positions(G, seed, degree, cache, positions),
@@ -211,6 +214,21 @@ def _layout_digest(H: Graph, seed: int, degree: dict[Any, int]) -> str:
     return h.hexdigest()
 
 
+def _stand_in_writers(G: Graph) -> set[Any]:
+    """The writers of deleted messages kept as stand-ins ("[deleted]", which others answer),
+    who wrote nothing else and whom nothing names: no speaker, so no node of the page's
+    people (the stand-in itself stays, with the messages)."""
+    succ, pred, data = adjacency(G)
+    out = set()
+    for n, d in data.items():
+        if d.get("kind") != CONTRIBUTOR or any(pred.get(n, {}).values()):
+            continue
+        edges = [(v, e) for v, keyed in succ.get(n, {}).items() for e in keyed.values()]
+        if edges and all(e.get("kind") == WROTE and data.get(v, {}).get("gone") for v, e in edges):
+            out.add(n)
+    return out
+
+
 def _nodes(G: Graph, nodes: list[Any], degree: dict[Any, int], pos: dict[Any, tuple[int, int]],
            fonts: dict[Any, float]) -> tuple[dict[str, list[Any]], list[dict[str, Any]]]:
     kinds: dict[str, int] = {}
@@ -259,6 +277,8 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
     shared: dict[tuple[Any, ...], int] = {}  # a claim's two edges carry one piece of evidence
     _, _, data = adjacency(G)
     for u, v, key, d in edge_items(G):
+        if u not in index or v not in index:
+            continue  # (a deleted message's stand-in writer, left off the page)
         kind = str(d.get("kind", "other"))
         if kind in (CLAIM, ASSERTS):
             sig = (key, d.get("speaker"), d.get("quote"), d.get("where"), d.get("negated"), _hashable(d.get("term")))

@@ -19,12 +19,12 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (19, 23),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 15),
-    ("claim", "subject"): (78, 135),
+    ("claim", "subject"): (79, 136),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
-    ("claim", "pronoun"): (7, 19),
+    ("claim", "pronoun"): (11, 32),
     ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (56, 281),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (54, 276),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (7, 21),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (3, 6),
     ("opposes", "comparative"): (1, 2),
@@ -51,7 +51,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (2, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (34, 109),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (34, 110),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
 }
 

@@ -88,7 +88,9 @@ _THEIR_CONDITION = re.compile(r"^\W*(?:if|once|unless|whenever|as\s+soon\s+as|wh
                               r"somebody|anyone|one|he|she)\b", re.I)
 # ... when the name is what something is taken as: "log it as an X", "call it an X"
 _CLASSED = re.compile(r"\b(?:(?:it|them|this|that)\s+(?:as\s+)?|as\s+)(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
+# a limit right after the verb: "is only X", which a doubt grants ("not only X")
 _LIMIT = re.compile(r"\s*(only|just|merely|simply|solely|purely)\b", re.I)
+# a denial that leads a label: "never give advice" is "give advice", denied (not "not only")
 _NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|"
                     r"least|yet)\b)", re.I)
 # "Not every incident ...", "not all feedback ...": said of some, not of the name

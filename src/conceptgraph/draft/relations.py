@@ -142,7 +142,9 @@ def _predicate_adjective(between: str, named: str) -> bool:
 
 # what tells a kind apart from the rest of its genus: "an incident where ...", "a change that ..."
 _DIFFERENTIA = re.compile(r"[\"”’'`)]*\s*,?\s*(?:where|that|which|who|whose|when|in\s+which|with)\b", re.I)
+# ... unless the words between say a likeness: "X is like a Y that ..."
 _LIKENESS = re.compile(r"\b(?:like|seems?|sounds?|feels?|kind of|sort of)\b", re.I)
+# what sets two names of a run apart: "mentoring vs coaching vs teaching"
 _VERSUS_GAP = re.compile(r"[\"”’'`)]*\s*(?:vs\.?|versus|v\.)\s*[\"“‘'`(]*(?:(?:the|a|an)\s+)?", re.I)
 
 

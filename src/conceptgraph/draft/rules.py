@@ -1230,6 +1230,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
     return out
 
 
+# "has nothing to do with": "has to do with", denied
 _NOTHING_TO_DO = re.compile(r"\s*(?:absolutely\s+|little\s+or\s+)?nothing\s+(?=to\s+do\s+with\b)", re.I)
 
 

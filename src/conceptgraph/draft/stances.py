@@ -690,6 +690,7 @@ def _judged(was: str, word: str, then: str) -> bool:
 
 # (not "good", "great", "nice": "a good idea", "a great point" grant one)
 _ADJECTIVES = frozenset(("wrong", "right", "true", "fair"))
+# what comes before an "exactly" that answers: "Yes, exactly", "That's exactly it"
 _EXACTLY_AFTER = frozenset("yes yeah yep oh and so that's that’s thats".split())
 _WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
 _WHO_SUPPORTS = frozenset("fully strongly totally would i'll we'll".split())

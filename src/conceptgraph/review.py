@@ -304,10 +304,8 @@ class Review:
         says now, an edit's words if edited (``c-3 (cooperation: voluntary)``), or on the
         review page (:attr:`ids_in_notes` off) what it says alone, in quotation marks; past
         ``most``, how many more."""
-        if not self.ids_in_notes:
-            shown = ", ".join(f"“{self.says_now(it)}”" for it in items[:most])
-            return shown + (f" and {len(items) - most} more" if len(items) > most else "")
-        shown = ", ".join(f"{it.rid} ({self.says_now(it)})" for it in items[:most])
+        said = "{rid} ({says})" if self.ids_in_notes else "“{says}”"
+        shown = ", ".join(said.format(rid=it.rid, says=self.says_now(it)) for it in items[:most])
         return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
     def said_about(self, rids: list[str], target: str) -> str:

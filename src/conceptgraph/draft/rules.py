@@ -480,8 +480,8 @@ _GLOSS_SEP = re.compile(r"^[\"”’'`)]?(?:\s*\((?:noun|verb|adjective|adj|n|v)
 _JUDGED_QUOTE = re.compile(r"[\"“](?P<said>[^\"“”]{3,200}?\s(?:is|are|means)\s[^\"“”]{1,200}?)[.,]?[\"”]\s+"
                            r"(?:is|was|seems|sounds)\s+"
                            r"(?:(?P<wrong>(?:not\s+(?:quite\s+|entirely\s+|really\s+|exactly\s+)?(?:right|correct|true|accurate))|"
-                           r"(?:just\s+|simply\s+|plain\s+)?(?:wrong|incorrect|false|misleading|inaccurate|a\s+myth|"
-                           r"an?\s+(?:over)?simplification))|(?:right|correct|true|accurate|spot\s+on))\b", re.I)
+                           r"(?:just\s+|simply\s+|plain\s+)?(?:wrong|incorrect|false|misleading|inaccurate|a\s+myth))|"
+                           r"(?:right|correct|true|accurate|spot\s+on))\b", re.I)
 
 
 def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Mention] | None = None,

@@ -392,7 +392,7 @@ def _export_formats() -> list[tuple[str, str]]:
 def _import_formats() -> list[tuple[str, str]]:
     from .discussions import IMPORTERS
 
-    return _with_aliases([(i.name, i.help) for i in IMPORTERS.values()], _import_aliases())
+    return [(i.name, i.help) for i in IMPORTERS.values()]
 
 
 def _with_aliases(rows: list[tuple[str, str]], aliases: dict[str, str]) -> list[tuple[str, str]]:
@@ -427,7 +427,7 @@ class _FormatsHelp(_TableHelp):
 
 
 class _ImportHelp(_TableHelp):
-    table = staticmethod(_import_formats)
+    table = staticmethod(lambda: _with_aliases(_import_formats(), _import_aliases()))
 
 
 def _shell(*words: str) -> str:

@@ -38,7 +38,7 @@ import re
 from dataclasses import replace
 
 from ..kinds import CLAIM
-from .rules import Finding, Mention, _label, _span_of, compound_after
+from .rules import _GRANTED, Finding, Mention, _label, _span_of, compound_after
 from .text import BARE_NT, parts_of_speech
 
 __all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
@@ -88,8 +88,6 @@ _THEIR_CONDITION = re.compile(r"^\W*(?:if|once|unless|whenever|as\s+soon\s+as|wh
                               r"somebody|anyone|one|he|she)\b", re.I)
 # ... when the name is what something is taken as: "log it as an X", "call it an X"
 _CLASSED = re.compile(r"\b(?:(?:it|them|this|that)\s+(?:as\s+)?|as\s+)(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
-# a limit right after the verb: "is only X", which a doubt grants ("not only X")
-_LIMIT = re.compile(r"\s*(only|just|merely|simply|solely|purely)\b", re.I)
 # a denial that leads a label: "never give advice" is "give advice", denied (not "not only")
 _NEVER = re.compile(r"(?:never|not)\s+(?!(?:only|just|merely|simply|every|all|each|always|so|too|very|quite|really|"
                     r"least|yet)\b)", re.I)
@@ -189,7 +187,7 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     # not denied twice)
     denial = _DENIED.search(text, clause, s - base)
     negated = bool(label and denial) and not _NOT.search(label) and not label.lower().startswith("nor ")
-    limit = _LIMIT.match(text, at, stop)
+    limit = _GRANTED.match(text, at, stop)  # "is only X", which a doubt grants ("not only X")
     if negated and limit and not label.lower().startswith(limit.group(1).lower()):
         # "I'm not sure X is only Y" grants Y and says there is more: "not only Y", as the precise rules say
         label, negated = f"not {limit.group(1).lower()} {label}", False

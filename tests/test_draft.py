@@ -2844,6 +2844,9 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     ("Sonnets of Petrarch are not written in English.", [("sonnet", "written in English")]),
     ("The sonnet of the week has fourteen lines.", [("sonnet", "has fourteen lines")]),
     ("A sonnet of mine was printed.", [("sonnet", "printed")]),
+    # an adverb between the name and its verb of being is no part of what it is
+    ("His sonnet here is clumsy and loud.", [("sonnet", "clumsy and loud")]),
+    ("A sonnet really is a short song.", [("sonnet", "short song")]),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

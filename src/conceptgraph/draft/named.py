@@ -58,7 +58,10 @@ _ASKS = re.compile(r"\?[\"”’')\]]*\s*$|^\W*(?:(?:could|can|would|will)\s+(?:
                    r"(?:help|tell|explain|send|check|show|share|confirm|clarify)\b)", re.I)
 # What opens the words after a name without saying anything yet: another ending written
 # on to it ("Historic(al)"), a closing quotation mark, a verb of being.
-_AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:is|are|was|were|be|'s|’s|has been|"
+# (an adverb may stand between: "his rhetoric here is pathetic", "X really is Y")
+_AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:(?:here|there|today|itself|themselves|really|"
+                    r"actually|basically|generally|usually|typically|essentially|in fact)\s+(?=(?:is|are|was|were)\b))?"
+                    r"(?:is|are|was|were|be|'s|’s|has been|"
                     r"have been|would be|will be|could be|might be|should be|may be|can be|seems? to be|as|"
                     # "X, which is Y", "X, which means Y": what it is, defined in passing
                     r"(?:which|that)\s+(?:is|are|means|refers\s+to|stands\s+for))\s+)?", re.I)

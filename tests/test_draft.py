@@ -2847,6 +2847,8 @@ def broad(sentence: str, claimed: frozenset[str] = frozenset()) -> list[tuple[st
     # an adverb between the name and its verb of being is no part of what it is
     ("His sonnet here is clumsy and loud.", [("sonnet", "clumsy and loud")]),
     ("A sonnet really is a short song.", [("sonnet", "short song")]),
+    # a name that is how something else is, after a word of degree: that something's claim
+    ("I think his poem is fairly sonnet.", []),
 ])
 def test_the_broad_rule_claims_what_a_sentence_says_near_a_term(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:

@@ -74,6 +74,9 @@ _OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|
 _COMPLEMENT = re.compile(r"(?:\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|"
                          r"isnt|arent|wasnt|werent)|\b(?:that|this|what|there|here|who|he|she)['’]s)\s+"
                          r"(?:not\s+)?(?:(?:just|only|really|simply|also|still|actually|basically|essentially|merely)\s+)?"
+                         # and how much: "is fairly violent", "are quite rare" (not how often: "are mostly X")
+                         r"(?P<degree>(?:fairly|quite|very|pretty|rather|too|so|somewhat|extremely|highly|incredibly|terribly|more|less|"
+                         r"most|least)\s+)?"
                          # and the words before the name that qualify it: "is an ops toggle"
                          r"(?:(?:the|a|an)\s+(?:(?!(?:same|as|than|of|to|that|which|who|what|kind|sort|type)\b)"
                          r"[^\W\d_][\w-]*\s+){0,2})?[\"“‘'`(]*$", re.I)
@@ -163,8 +166,11 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
     if _IN_A_NAME.match(text, e - base) and text[s - base:s - base + 1].isupper() and text[:s - base].strip():
         return []  # "the Congregatio de Propaganda Fide": a word of a longer name, which says nothing of it
     complement = _COMPLEMENT.search(text, 0, s - base)
-    if term in claimed or (complement and _NOT.search(complement.group())) or _NOT_EVERY.search(text, 0, s - base):
-        return []  # "a feature request is not a bug", "not every incident has a bug": no claim of the name
+    if term in claimed or (complement and (_NOT.search(complement.group()) or complement.group("degree"))) \
+            or _NOT_EVERY.search(text, 0, s - base):
+        # "a feature request is not a bug", "not every incident has a bug": no claim of the name;
+        # nor "his example is fairly violent", the name a quality of something else
+        return []
     following = next((m for m in mentions if m[0] > s and m[2] != term), None)
     stop = (following[0] if following else base + len(text)) - base
     verb = _OBJECT_BEFORE.search(text, e - base, stop)  # a verb of the words after the name

@@ -585,6 +585,23 @@ def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str])
     assert {t.label for t in find_terms(msgs, title="", max_terms=4)} == sides
 
 
+@pytest.mark.parametrize(("question", "sides"), [
+    # each item of a list put in place of another
+    ("Should we use widget or gadget instead of gizmo here?", {"widget", "gadget", "gizmo"}),
+    ("We could write a widget, a gadget or a doohickey rather than gizmo.", {"widget", "gadget", "doohickey", "gizmo"}),
+    # each pair of a rename
+    ("I propose renaming widget to gadget and gizmo to doohickey.", {"widget", "gadget", "gizmo", "doohickey"}),
+    ("Rename widget to gadget, gizmo to doohickey, and thingamajig to whatsit.",
+     {"widget", "gadget", "gizmo", "doohickey", "thingamajig", "whatsit"}),
+    ("Replace widget with gadget and gizmo with doohickey.", {"widget", "gadget", "gizmo", "doohickey"}),
+    # and no pair where a clause of its own follows the rename
+    ("Rename widget to gadget, and go to bed.", {"widget", "gadget"}),
+])
+def test_every_side_a_list_or_a_chain_of_renames_gives_is_a_term(question: str, sides: set[str]) -> None:
+    msgs = [Message("m1", "a", "post", question), Message("m2", "b", "comment 1", "No strong view either way.")]
+    assert {t.label for t in find_terms(msgs, title="", max_terms=8)} == sides
+
+
 @pytest.mark.parametrize("title", [
     "Cooperation & collaboration",  # a title that is two names and nothing else
     "Cooperation vs collaboration & teams",  # not "collaboration teams"

@@ -73,6 +73,25 @@ _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(
                    r"as opposed to)\s+(?P<b>(?:[^\s,;:?.]|\.(?=\w))+(?:\s+(?:[^\s,;:?.]|\.(?=\w))+){0,2})", re.I)
 _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|changing)\s+"
                      rf"(?P<a>{_INNER}{{1,40}}?)\s+(?:to|with|and|into|from)\s+(?P<b>{_INNER}{{1,40}})", re.I)
+# ... and the pairs that follow it: "renaming take to limit and drop to skip"
+_MORE_CHANGES = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?P<a>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)\s+(?:to|into|with)\s+"
+                           r"(?P<b>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)(?=\s*(?:[,.;:?!)]|\band\b|$))", re.I)
+def _goes_on(words: str) -> bool:
+    """Whether the words after "rename X to Y, and" begin a clause of their own ("go to
+    bed", "get to work", "switch to Z") rather than one more pair ("drop to skip").
+
+    >>> _goes_on("go"), _goes_on("get"), _goes_on("drop"), _goes_on("data.drop")
+    (True, True, False, False)
+    """
+    first = words.split()[0].casefold()
+    return first in _MOVING or _pos(first) <= {"VERB", "AUX"} and bool(_pos(first))
+
+
+# Verbs of going somewhere, nouns too, that "to" follows in a clause of their own
+_MOVING = frozenset("go goes move moves switch switches turn turns stick sticks come comes back talk talks "
+                    "listen listens point points refer refers".split())
+# What one side of "X or Y instead of Z" lists before it: "use sprocket or cog instead of gear"
+_INSTEAD = re.compile(r"\s(?:instead of|rather than|as opposed to)\s", re.I)
 # A word whose meaning is asked: "What does X mean?", "What is meant by X?", "the meaning of X?"
 _WHAT_MEANS = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?(?P<a>[^?,;:.]{1,40}?)\s+"
                          r"(?:really\s+|actually\s+|even\s+)?mean\b|\b(?:what\s+is\s+meant\s+by|(?:meaning|definition)\s+of)"
@@ -413,6 +432,40 @@ def _listed_before(first: str, limit: int, before: str = "") -> list[list[str]]:
 
 
 _LISTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _listed_with(before: str, limit: int) -> list[list[str]]:
+    """The other items of a list that ends ``before`` (its last item, a side already
+    taken): "use sprocket or cog" lists "sprocket" beside "cog"; "a chain, a belt or a
+    gear" lists "chain" and "belt". Each a word or two of content, read back from the
+    last until a piece is more than that.
+
+    >>> _listed_with("Should we use sprocket or cog", 2), _listed_with("We use a chain, a belt or cog", 2)
+    ([['sprocket']], [['chain'], ['belt']])
+    >>> _listed_with("I think we could say cog", 2)
+    []
+    """
+    clause = re.split(r"[.?!:;]\s+", before)[-1]
+    pieces = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", clause.strip())[:-1]
+    out: list[list[str]] = []
+    for piece in reversed(pieces[-_MOST_SIDES:]):
+        words = [w for _, _, w in tokens(piece)]
+        while words and words[0].casefold() in _ARTICLE_WORDS:
+            words = words[1:]
+        side = words[-limit:]
+        while len(side) > 1 and (_asking_verb(side[0]) or side[0].casefold() in _ARTICLE_WORDS | _CHOOSING):
+            side = side[1:]
+        if not side or not all(content(w) or code_like(w) for w in side):
+            break
+        out.append(_phrase_words(" ".join(side)))
+        if len(words) > len(side):
+            break  # the list's first item, after other words ("use sprocket")
+    return [w for w in reversed(out) if w]
+
+
+_ARTICLE_WORDS = frozenset(("a", "an", "the"))
+# Verbs that choose a word, before the first item ("use X or Y"), nouns too, so no asking verb
+_CHOOSING = frozenset("use say call write prefer choose pick keep adopt suggest propose".split())
 # A question sets a handful of sides apart: a longer list is no question's
 _MOST_SIDES = 6
 
@@ -774,6 +827,16 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
                 f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
             if pattern in (_SIDES, _VERSUS, _ALTERNATIVE):  # three sides or more: "X vs Y vs Z", "X, Y or Z?"
                 for words in _listed_before(m.group("a"), limit, text[:m.start()] if pattern is not _SIDES else ""):
+                    f.mark(words, weight, speaker, message, preferred=True)
+            if pattern is _CHANGE:  # "renaming take to limit and drop to skip": each pair
+                gap = re.compile(r",|\s+and\s").search(text, m.start("b"))
+                more = _MORE_CHANGES.match(text, gap.start()) if gap else None
+                while more and not _goes_on(more.group("a")):
+                    for side in ("a", "b"):
+                        f.mark(_phrase_words(more.group(side)), weight, speaker, message, preferred=True)
+                    more = _MORE_CHANGES.match(text, more.end())
+            if pattern is _SAME and _INSTEAD.match(text, m.end("a")):
+                for words in _listed_with(text[:m.end("a")], limit):
                     f.mark(words, weight, speaker, message, preferred=True)
     for m in _TITLE_SLASHED.finditer(text) if title else ():
         for side in ("a", "b"):

@@ -2643,6 +2643,14 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     # an agreement reached before, reported, is no side taken now
     ("Summary of what we agreed: it is a queue.", None),
     ("To sum up what we all agreed on, it is a queue.", None),
+    ("I'm pretty sure we agreed in Berlin that a queue is no stack.", None),
+    # "sure" that hedges ("pretty sure") and "sense" that understands ("make sense of") judge
+    # no reply; "on board" agrees
+    ("I'm pretty sure it is a queue.", None),
+    ("It was so tangled I couldn't make sense of it.", None),
+    ("Sure, that works.", "agrees_with"),
+    ("I'm entirely on board with a queue.", "agrees_with"),
+    ("The board meets on Monday.", None),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

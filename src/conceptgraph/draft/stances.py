@@ -528,7 +528,7 @@ _AGAINST = frozenset("but however although though actually not no never nope wro
                      "don’t doesn't doesn’t isn't isn’t wouldn't wouldn’t shouldn't shouldn’t".split())
 _AGAINST_STEMS = ("disagree", "doubt", "problem", "confus", "mislead", "prefer")
 _FOR = frozenset("yes yeah yep agree agreed agrees right good great exactly indeed sense nice like sounds "
-                 "fine sure true correct perfect awesome excellent love fair +1 :+1: :thumbsup: \U0001F44D".split())
+                 "fine sure true correct perfect awesome excellent love fair board +1 :+1: :thumbsup: \U0001F44D".split())
 _FOR_STEMS = ("support",)
 _ARTICLES = frozenset(("a", "an", "the"))
 _CUE = re.compile(rf"[\w’']+|{_PLUS_ONE}")
@@ -606,7 +606,10 @@ _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|count
                         r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
 # An agreement reached before, reported: "Summary of what we agreed:", "as we all agreed"
 _AGREED_BEFORE = re.compile(r"\b(?:what|as)\s+(?:we|everyone|you|they|people)\s+(?:all\s+|have\s+|had\s+|'ve\s+|’ve\s+)?"
-                            r"agreed(?:\s+(?:on|to|upon))?\b", re.I)
+                            r"agreed(?:\s+(?:on|to|upon))?\b|"
+                            # "I'm pretty sure we agreed in Toronto that ...": a past agreement, where or when
+                            r"\b(?:we|everyone|they|people)\s+(?:all\s+)?(?:had\s+)?agreed\s+(?:in|at|during|last|earlier|"
+                            r"yesterday|before|previously|back)\b", re.I)
 # An adjective that judges the subject of a statement, not what was said: "Good teaching is ..."
 _SUBJECT_PRAISED = re.compile(r"^\W*(?:good|great|nice|bad|true|real)\s+(?=[\w’'-]+\s+(?:is|are|was|were|means?|needs?|"
                               r"has|have|can|should|must|will|would)\b)", re.I)
@@ -685,6 +688,13 @@ def _judged(was: str, word: str, then: str) -> bool:
         return not was or was in _EXACTLY_AFTER
     if word == "no":  # the answer "No, ...", not "there is no way", "no agreement", "no change"
         return not was or was in ("oh", "well", "and", "but", "so")
+    if word == "sense":  # "makes sense", not "make sense of it" (understanding), "in a sense", "the sense"
+        return then != "of" and was not in _ARTICLES and was not in ("in", "this", "that", "broader", "narrow")
+    if word == "board":  # "I'm on board", not "the board", "a whiteboard"
+        return was == "on"
+    if word == "sure":  # "Sure.", "Yeah, sure", "for sure"; not "I'm pretty sure we ..." (a hedge)
+        # ("not sure" counts, to cancel its "not": doubt leans against only where it doubts a claim)
+        return not was or was in ("oh", "yeah", "yes", "ok", "okay", "well", "for", "then", "not")
     return not (word == "sounds" and then == "like")
 
 

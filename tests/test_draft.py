@@ -499,6 +499,12 @@ def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found:
     ("Nah.", "tom", [("disputes", "tom")]),
     ("k", "tom", []),
     ("agree w/ maria, it is slow.", "tom", [("agrees_with", "maria")]),  # "w/" for "with"
+    # agreement in idioms without the word
+    ("Bingo.", "tom", [("agrees_with", "tom")]),
+    ("Count me in.", "tom", [("agrees_with", "tom")]),
+    ("Same thought here.", "tom", [("agrees_with", "tom")]),
+    ("I was going to say the same thing.", "tom", [("agrees_with", "tom")]),
+    ("I was about to say that a queue is a list.", "tom", []),  # what they would have said, their own
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])

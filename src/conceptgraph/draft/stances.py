@@ -194,6 +194,9 @@ _PATTERNS: list[_Shape] = [
         r"\bI(?:['’]m|\s+am)\s+with\s+you\b|\bI\s+think\s+so\s+too\b|\bhow\s+I\s+see\s+it\s+too\b|"
         r"^\W*I\s+can\s+confirm\b|\b(?:couldn['’]t|could\s+not)\s+have\s+said\s+it\s+better\b|"
         r"\bsounds\s+like\s+a\s+plan\b|"
+        # "Bingo.", "Count me in", "Same here", "I was going to say the same", "Great minds ..."
+        r"^\W*(?:bingo|count\s+me\s+in|same\s+(?:here|thought|view|feeling|for\s+me)|great\s+minds)\b|"
+        r"\bI\s+was\s+(?:going|about)\s+to\s+say\s+(?:the\s+same(?:\s+thing)?|that|this|exactly\s+that)\s*(?:[.!,]|$)|"
         # "Wow, this is good.", "That's a great idea!": approval of what it answers, said and nothing else
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
@@ -201,7 +204,7 @@ _PATTERNS: list[_Shape] = [
         needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view",
                "mean", "saying", "works", "live with", "go with", "prefer",
                " with", "definitely", "totally", "yup", "same", "ditto", "fair", "well put", "second", "echo", "so too",
-               "see it too", "confirm", "said it better", "a plan",
+               "see it too", "confirm", "said it better", "a plan", "bingo", "count me", "great minds", "to say",
                "ok", "kk", "this", "seconded",
                "lgtm", "sgtm", "for it", "for this", "for that", "favo", "right", "true", "yes", "yep", "nice",
                "great", "cool", "perfect", "excellent", "good", "brilliant", "helpful", "useful")),

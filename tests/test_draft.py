@@ -2657,6 +2657,9 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("Sure, that works.", "agrees_with"),
     ("I'm entirely on board with a queue.", "agrees_with"),
     ("The board meets on Monday.", None),
+    # support by the speaker leans for; support by a thing does not
+    ("We would fully support that.", "agrees_with"),
+    ("A queue is not a list. That would support how people use the words.", "disputes"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

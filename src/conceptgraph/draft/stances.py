@@ -657,6 +657,8 @@ def _cues(sentence: str) -> tuple[int, int]:
         was, then = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
             against += _judged(was, w, then)
+        elif w.startswith(_FOR_STEMS) and not {"i", "we", "i'd", "i’d", "we'd", "we’d"} & set(words[max(0, i - 3):i]):
+            continue  # "it would support how people use the terms": a thing supports, no speaker
         elif w in _FOR or w.startswith(_FOR_STEMS):
             for_ += _judged(was, w, then)
     return against, for_

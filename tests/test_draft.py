@@ -2660,6 +2660,11 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     # support by the speaker leans for; support by a thing does not
     ("We would fully support that.", "agrees_with"),
     ("A queue is not a list. That would support how people use the words.", "disputes"),
+    # a name kept as it is: against the change weighed, whatever "fine" says
+    ("I think the name is fine the way it is.", "disputes"),
+    ("I think it's fine to keep the title as is.", "disputes"),
+    ("There is no need to rename it.", "disputes"),
+    ("That is fine.", "agrees_with"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -607,6 +607,12 @@ _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|count
                         r"not\s+(?:so\s+|really\s+|entirely\s+)?(?:sure|convinced)\s+(?:that\s+)?(?:(?:a|an|the)\s+)?"
                         r"[\w’'-]+\s+(?:is|are|means?|should|needs?)|too\s+(?:narrow|broad|"
                         r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
+# A word kept as it is: "keep the title as is", "the name is fine the way it is", "no need to rename"
+_STATUS_QUO = re.compile(r"\b(?:(?:fine|ok|okay|good|better|best)\s+to\s+)?(?:keep|keeping|leave|leaving)\s+"
+                         r"(?:it|them|this|that|(?:the|this|that|our)\s+[\w-]+)\s+"
+                         r"(?:as\s+(?:it\s+|they\s+)?(?:is|are)|the\s+way\s+(?:it|they)\s+(?:is|are)|unchanged)\b|"
+                         r"\b(?:just\s+)?(?:fine|ok|okay|good)\s+(?:as\s+(?:it\s+|they\s+)?(?:is|are)|the\s+way\s+(?:it|they)\s+"
+                         r"(?:is|are)|as\s+it\s+stands)\b|\bno\s+(?:need|reason)\s+to\s+(?:rename|change|replace)\b", re.I)
 # An agreement reached before, reported: "Summary of what we agreed:", "as we all agreed"
 _AGREED_BEFORE = re.compile(r"\b(?:what|as)\s+(?:we|everyone|you|they|people)\s+(?:all\s+|have\s+|had\s+|'ve\s+|’ve\s+)?"
                             r"agreed(?:\s+(?:on|to|upon))?\b|"
@@ -648,7 +654,9 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     sentence = _SUBJECT_PRAISED.sub(" ", sentence)  # "Good teaching is ...": a thing described, not the reply
     sentence = _AGREED_BEFORE.sub(" ", sentence)  # "a summary of what we agreed": reported, no side taken now
-    against = len(_PUSH_BACK.findall(sentence))
+    # "I think the name is fine the way it is": against the change the thread weighs, whatever "fine" says
+    sentence, kept = _STATUS_QUO.subn(" ", sentence)
+    against = len(_PUSH_BACK.findall(sentence)) + kept
     for_ = 2 * len(_CONCEDE.findall(sentence))
     sentence, granted = _NEGATED.subn(" ", sentence)
     for_ += granted

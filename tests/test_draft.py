@@ -1713,6 +1713,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     # ... nor does "only" at the end: without it "means a coach only", denied, says a mentor is no coach
     ("I disagree that a mentor means a coach only.", ("mentor", "coach only", True)),
     ("A mentor is for the learner alone.", ("mentor", "for the learner alone", False)),
+    # "only" before a verb limits what it does and stays; before a noun it hedges ("only a name")
+    ("Mentors only advise newcomers.", ("mentor", "only advise newcomers", False)),
+    ("A mentor is only a name.", ("mentor", "name", False)),
     # a clause that describes a noun with no "that" keeps its verb (a trial's labels had ended
     # "the learner already"), and a lone verb joined to another shares its object
     ("A mentor shares knowledge the learner does not have yet.",

@@ -112,6 +112,8 @@ def _unled(text: str) -> str:
     if last in ("something", "someone") and (word := re.match(r"[\w-]+", rest)) and "ADJ" in _pos(word.group().casefold()) \
             and "NOUN" not in _pos(word.group().casefold()):
         return f"{lead.group().split()[-1]} {rest}"
+    if last == "only" and (word := re.match(r"[\w-]+", rest)) and "VERB" in _pos(word.group().casefold()):
+        return f"{lead.group().split()[-1]} {rest}"  # "only interact with chains" limits what it does; "only a name" hedges
     return rest
 
 

@@ -61,7 +61,10 @@ _VERB = re.compile(
     r"(?P<verb>requires?|needs?|involves?|implies?|costs?|creates?|takes?|demands?|produces?"
     r"|builds?|depends on|relies on|brings?|has|have|gets?|offers?|gives?|leads? to)\b\s*(?P<neg>not\s+)?", re.I)
 _DOES = re.compile(rf"^{_ASIDE}\s*(?P<modal>{_MODAL})?(?P<neg>(?:does not|do not|doesn['’]?t|don['’]?t|cannot|can['’]?t"
-                   r"|never)\s+)?(?P<verb>[a-z]+)\b", re.I)
+                   r"|never)\s+)?"
+                   # "cogs only interact with cogs", "sprockets usually mesh with chains"
+                   r"(?P<adv>(?:only|always|often|usually|mostly|generally|typically|also|just|really|actually|simply|"
+                   r"still|sometimes|rarely|seldom)\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "leadership skills are rare": a noun after the term, then the clause's verb
 _COMPOUND_NEXT = re.compile(r"^\s+(?:are|is|were|was|have|has|had|can|could|will|would|must|should|may|might|do|does|of)\b",
                             re.I)
@@ -961,8 +964,9 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
         denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
         # "can grow slowly"; denied, "cannot grow" is "can grow", which reads "can not grow"
-        found = _attributes(text, base, rest_start + does.start("verb"), end, term, negated=denied, whole=True,
-                            verb=_hedge(modal))
+        # (from "only", which limits what it does: "only interact with chains")
+        at = does.start("adv") if (does.group("adv") or "").strip().casefold() == "only" else does.start("verb")
+        found = _attributes(text, base, rest_start + at, end, term, negated=denied, whole=True, verb=_hedge(modal))
         said = does.group("verb")
         if denied and not modal:  # "doesn't depend on it": the label "depends on it", as "it never depends" has
             told = _third_person(said)

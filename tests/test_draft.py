@@ -2542,6 +2542,20 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
     assert {(r.source, r.target) for r in relations if r.kind == "agrees_with"} == {("c", "b"), ("d", "b")}
 
 
+def test_a_thread_without_a_title_asks_for_a_name_in_its_opening_post() -> None:
+    """A post that asks "Should we rename flatten?" asks for a name as a title would:
+    "How about smoosh?" puts one forward for flatten; one that only names flatten does not."""
+    def proposals(opening: str) -> set[tuple[str, str]]:
+        msgs = (Message("m1", "a", "post", opening),
+                Message("m2", "b", "comment 1", "How about smoosh?", reply_to="m1"))
+        drafted = draft(_commenters("", msgs, "ab"), terms=["flatten", "smoosh"])
+        return {(r.source, r.target) for r in drafted.relations if r.kind == "similar_to"}
+
+    assert proposals("Should we rename flatten? It breaks old sites.") == {("smoosh", "flatten")}
+    assert proposals("I think a better name for flatten would help.") == {("smoosh", "flatten")}
+    assert proposals("Flatten breaks old sites. Ideas?") == set()
+
+
 @pytest.mark.parametrize(("sentence", "named", "expected"), [
     ("Agreed.", "", "agrees_with"), ("Agree with Maria.", "maria", "agrees_with"),
     ("I agree that the two should be merged.", "", "agrees_with"), ("You are wrong, Maria.", "maria", "disputes"),

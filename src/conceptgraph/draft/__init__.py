@@ -103,7 +103,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         titled = mentions_in(title, 0, len(title), drafter.names, drafter.longest, None, split)
         in_title = {t for _, _, t in titled}
         drafter.topic = next(iter(in_title)) if len(in_title) == 1 else ""  # "a name for the X tests": X
-        drafter.renamed = _asked_for(title, titled)
+        drafter.renamed = _asked_for(title, titled) or _asked_in(root.text, drafter)
+        if not drafter.topic and len(drafter.renamed) == 1:  # "Should we rename the X tag?" in the opening post
+            drafter.topic = drafter.renamed[0]
         drafter.title_terms = in_title
         by_id = {m.id: m for m in ds.messages}
         trees = _trees(ds.messages, by_id)
@@ -271,6 +273,28 @@ def _asked_for(title: str, titled: list[Mention]) -> tuple[str, ...]:
         stop = _TITLE_STOP.search(title, m.end())
         asks.append((m.end(), stop.start() if stop else len(title)))
     return tuple(dict.fromkeys(t for s, _, t in titled if any(a <= s < b for a, b in asks)))
+
+
+def _asked_in(text: str, drafter: _Drafter) -> tuple[str, ...]:
+    """The terms an opening post asks another name for, where its title asks none:
+    those a sentence of its first few names after "rename", "replace", "a better name
+    for" ("Should we rename the sprocket tag?")."""
+    from .rules import mentions_in
+    from .text import sentences
+
+    asks: list[str] = []
+    for s, e, sentence in sentences(text)[:_OPENING_SENTENCES]:
+        ask = _RENAME_ASKED.search(sentence)
+        if ask:
+            asks += [t for _, _, t in mentions_in(text, s + ask.end(), e, drafter.names, drafter.longest, None,
+                                                   drafter.split)]
+    return tuple(dict.fromkeys(asks))
+
+
+# (a post's question comes early: its first sentences, not one in passing further down)
+_OPENING_SENTENCES = 5
+_RENAME_ASKED = re.compile(r"\b(?:renam\w*|replac\w*|(?:better|new|different|another|other)\s+(?:name|word|term)s?\s+"
+                           r"(?:for|than))\b", re.I)
 
 
 # where what a title asks for ends: its sentence, or its line (one title of several)

@@ -1840,6 +1840,8 @@ def test_a_list_of_three_definitions_opposes_none_of_them() -> None:
     out, labels = _drafted("Leadership is about vision, whereas management is about process.")
     assert [(labels[r.source], labels[r.target]) for r in out.relations if r.kind == "opposes"] == [
         ("vision", "process")]
+    # and the two terms, each given its own side, are set against each other
+    assert [(r.source, r.target) for r in out.relations if r.kind == "contrasts_with"] == [("leadership", "management")]
 
 
 def test_a_comparative_opposes_more_and_less() -> None:

@@ -567,6 +567,9 @@ def read_sentence(text: str, base: int, names: dict[str, str], mentions: list[Me
             side_b = [i for i in claims if out[i].term == last]
             for a, b in zip(side_a, side_b) if len(side_a) == len(side_b) else [(side_a[0], side_b[0])]:
                 out.append(Finding(OPPOSES, start=base, end=base + len(text), pair=(a, b), rule="contrast"))
+            # and the two terms, each given its own side, are set against each other
+            out.append(Finding(CONTRASTS_WITH, term=first, other=last, start=base, end=base + len(text),
+                               rule="contrast"))
     return out
 
 

@@ -2499,6 +2499,12 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
      [("contrasts_with", "haiku", "sonnet"), ("contrasts_with", "haiku", "poem"), ("contrasts_with", "sonnet", "poem")]),
     ("What's the difference between haiku, sonnets, and poems?",
      [("contrasts_with", "haiku", "sonnet"), ("contrasts_with", "haiku", "poem"), ("contrasts_with", "sonnet", "poem")]),
+    # two names told apart
+    ("It is hard to tell a haiku from a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("A haiku clearly distinguishes itself from a sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("Haiku would need to be disambiguated from sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("We must distinguish between haiku and sonnet.", [("contrasts_with", "haiku", "sonnet")]),
+    ("A haiku comes from a sonnet workshop.", []),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}

@@ -68,6 +68,10 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     # "X differs from Y", "X differs from other words such as Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?(?:differs?|differed|differing)\s+(?:\w+ly\s+)?from\s+"
                                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:such as|like|including)\s+)?(?:a|an|the)?\s*{_Q}$", re.I), False),
+    # "X distinguishes itself from Y", "X would need to be disambiguated from Y", "X stands apart from Y"
+    (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:[\w'’]+\s+){{0,4}}?(?:distinguish(?:es|ed)?|disambiguated|told\s+apart|"
+                                rf"stands?\s+apart|sets?\s+(?:itself|themselves)\s+apart)\s+(?:itself\s+|themselves\s+)?"
+                                rf"from\s+(?:(?:a|an|the)\s+)?{_Q}$", re.I), False),
     # "a cog is not a sprocket", "X isn't Y", "X != Y"
     (CONTRASTS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:(?:is|are|was|were)(?:\s+not|n[’']t)\s+(?:\w+ly\s+)?(?:a|an|the)?|!=|≠)"
                                 rf"\s*{_Q}$", re.I), False),
@@ -92,8 +96,12 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
     (INCLUDES, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are)\s+(?:just\s+|only\s+)?(?:one|a|an)\s+(?:\w+\s+)?ways?\s+(?:to|of)\s+"
                           rf"(?:\w+\s+)?(?:a|an|the)?\s*{_Q}$", re.I), True),
 ]
-_PAIRED = re.compile(r"\b(?:difference|distinction|contrast)\s+(?:\w+\s+){0,2}?between\s+(?:(?:a|an|the)\s+)?[\"“‘'`]*$",
-                     re.I)
+_PAIRED = re.compile(r"\b(?:difference|distinction|contrast|distinguish\w*|differentiat\w*)\s+(?:\w+\s+){0,2}?between\s+"
+                     r"(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
+# Two names told apart by a verb before them: "to tell X from Y", "distinguish X from Y"
+_TELLING = re.compile(r"\b(?:tell(?:s|ing)?|distinguish(?:es|ed|ing)?|differentiat\w*|disambiguat\w*|separat\w*)\s+"
+                      r"(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
+_FROM = re.compile(rf"^{_Q}(?:apart\s+)?from\s+(?:(?:a|an|the)\s+)?{_Q}$", re.I)
 # "renaming take to limit and drop to skip": each new name is another name for the old one
 # (not "switching from consensus to consent": one practice for another, not one name)
 _RENAMING = re.compile(r"\b(?:renam|replac|chang)\w*\s+(?:(?:it|them|this|that)\s+)?[^.;:?!]{0,60}$", re.I)
@@ -230,6 +238,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             add(SIMILAR_TO, t1, t2, "same meaning")  # "X and Y are the same thing seen from two chairs"
             continue
         if _MEANS_THEN.match(between) and _MEANS.match(text[e2 - base:]):  # "X means this, Y means that"
+            add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
+            continue
+        if _FROM.match(between) and _TELLING.search(before):  # "to tell X from Y", "distinguish X from Y"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
             continue
         if _ALL.search(before) and _ARE.match(between):  # "all sprockets are cogs": cog includes sprocket

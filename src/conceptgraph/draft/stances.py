@@ -702,7 +702,7 @@ def _judged(was: str, word: str, then: str) -> bool:
     if word == "no":  # the answer "No, ...", not "there is no way", "no agreement", "no change"
         return not was or was in ("oh", "well", "and", "but", "so")
     if word == "sense":  # "makes sense", not "make sense of it" (understanding), "in a sense", "the sense"
-        return then != "of" and was not in _ARTICLES and was not in ("in", "this", "that", "broader", "narrow")
+        return then != "of" and was not in _ARTICLES and was not in ("in", "this", "that", "whose", "its")
     if word == "board":  # "I'm on board", not "the board", "a whiteboard"
         return was == "on"
     if word == "sure":  # "Sure.", "Yeah, sure", "for sure"; not "I'm pretty sure we ..." (a hedge)

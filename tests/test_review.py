@@ -2518,3 +2518,38 @@ def test_an_undo_from_the_command_line_counts_what_went_back_with_the_item(draft
     assert summary["undone_with"] == 2 and summary["reviewed"] == 0, summary
     assert run("review", str(drafted), "--accept", claim.rid).exit_code == 0
     assert "(1 item, and 2 more with it)" in run("review", str(drafted), "--undo").stdout
+
+
+def test_two_attributes_written_alike_are_one_item_and_undo_keeps_the_folder_whole(tmp_path: Path) -> None:
+    """A draft made before drafting merged labels written alike ("song", "Song";
+    "relationship-based", "relationship based") holds two attributes that one review id
+    names: deciding on it and taking that back once left claims naming an attribute no
+    file held, and no command could read the folder. Both are one item now, the first
+    standing for the other."""
+    folder = haiku_drafted(tmp_path)
+    path = folder / "draft.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- id: song\n  status: draft\n  confidence: 0.58\n",
+                        "- id: song\n  status: draft\n  confidence: 0.58\n"
+                        "- id: song-2\n  label: Song\n  status: draft\n  confidence: 0.58\n")
+    second = [m.start() for m in re.finditer(r"attribute: song\n", text)][1]
+    path.write_text(text[:second] + "attribute: song-2\n" + text[second + len("attribute: song\n"):], encoding="utf-8")
+    assert run("validate", str(folder)).exit_code == 0
+    songs = [i for i in listed_in(folder).values() if i["kind"] == "attribute" and i["text"].casefold() == "attribute “song”"]
+    assert len(songs) == 1
+    assert run("review", str(folder), "--accept", songs[0]["id"]).exit_code == 0
+    assert run("review", str(folder), "--undo").exit_code == 0
+    out = run("validate", str(folder))
+    assert out.exit_code == 0, out.stderr
+    claims = [i for i in listed_in(folder).values() if i["kind"] == "claim" and "song" in i["text"].casefold()]
+    assert len(claims) == 2  # both claims still there, on the one attribute
+
+
+def test_drafting_makes_one_attribute_of_labels_written_alike(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Ana: Mentoring is relationship-based.\n\nBen: Coaching is relationship based too.\n", encoding="utf-8")
+    folder = tmp_path / "out"
+    assert run("import", str(path), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "mentoring,coaching", "-q").exit_code == 0
+    labels = [a["label"] if "label" in a else a["id"] for a in section(folder, "draft.yaml", "attributes")]
+    assert len([x for x in labels if "relationship" in x]) == 1, labels

@@ -1198,7 +1198,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     reviewed_ids = _ids(part.get(REVIEWED_FILE))
     # the rest: messages, and the items of files of one's own (which may use accepted terms)
     base = _apart(whole, drafted_ids, reviewed_ids) if others else _empty(whole)
-    drafted = _select(whole, drafted_ids)
+    drafted = _one_per_label(_select(whole, drafted_ids), whole)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
     messages = {m.id: m for m in whole.messages}
@@ -1266,6 +1266,65 @@ def _select(ds: Dataset, ids: dict[str, set[str]]) -> Dataset:
                    attributes=tuple(a for a in ds.attributes if a.id in ids["attributes"]),
                    claims=tuple(c for c in ds.claims if c.id in ids["claims"]),
                    relations=tuple(r for r in ds.relations if r.id in ids["relations"]))
+
+
+def _one_per_label(ds: Dataset, whole: Dataset) -> Dataset:
+    """``ds`` (draft.yaml's items) with one term, and one attribute, per label as the
+    review compares labels (:func:`key_of`: "relationship-based" is "relationship based"),
+    and one claim or relation per item: a draft made before drafting merged such labels
+    holds two, which one review id names, and deciding on one would leave the other's
+    claims naming nothing. The first stands for the others, which go; so do claims and
+    relations that become the same item, a stance about one about the other.
+
+    >>> from conceptgraph.model import Attribute, Claim, Dataset, Source
+    >>> ds = Dataset(Source("t"), attributes=(Attribute("rb", "relationship-based"), Attribute("rb-2", "relationship based")),
+    ...              claims=(Claim("c1", "mentoring", "rb", "ann", "It is relationship-based.", "post", message="m1"),
+    ...                      Claim("c2", "mentoring", "rb-2", "bo", "Relationship based.", "comment 1", message="m2")))
+    >>> one = _one_per_label(ds, ds)
+    >>> [a.id for a in one.attributes], [(c.id, c.attribute) for c in one.claims]
+    (['rb'], [('c1', 'rb'), ('c2', 'rb')])
+    """
+    same: dict[str, dict[str, str]] = {TERM: {}, ATTRIBUTE: {}}
+    kept: dict[str, list[Any]] = {TERM: [], ATTRIBUTE: []}
+    for kind, records in ((TERM, ds.terms), (ATTRIBUTE, ds.attributes)):
+        first: dict[str, str] = {}
+        for r in records:
+            k = normalise(r.label or r.id)
+            if k in first:
+                same[kind][r.id] = first[k]
+            else:
+                first[k] = r.id
+                kept[kind].append(r)
+    if not same[TERM] and not same[ATTRIBUTE]:
+        return ds
+    claims = [replace(c, term=same[TERM].get(c.term, c.term), attribute=same[ATTRIBUTE].get(c.attribute, c.attribute))
+              for c in ds.claims]
+    relations = [replace(r, source=same.get(RELATION_ENDS[r.kind][0], {}).get(r.source, r.source),
+                         target=same.get(RELATION_ENDS[r.kind][1], {}).get(r.target, r.target)) for r in ds.relations]
+    merged = replace(ds, terms=tuple(kept[TERM]), attributes=tuple(kept[ATTRIBUTE]), claims=tuple(claims),
+                     relations=tuple(relations))
+    # claims now the same item: the first stands for them (and the stances about them)
+    label = _Labels(whole, merged)
+    seen: dict[tuple[Any, ...], str] = {}
+    gone: dict[str, str] = {}
+    for c in claims:
+        k = make_item(CLAIM, c, label).key
+        if k in seen:
+            gone[c.id] = seen[k]
+        else:
+            seen[k] = c.id
+    claims = [c for c in claims if c.id not in gone]
+    relations = [replace(r, concerns=tuple(dict.fromkeys(gone.get(x, x) for x in r.concerns))) if r.concerns else r
+                 for r in relations]
+    once: set[tuple[Any, ...]] = set()
+    kept_relations = []
+    for r in relations:
+        it = make_item(CONTEXT if r.kind in CONTEXT_RELATIONS else RELATION, r, label)
+        if it.kind == RELATION and it.key in once:
+            continue
+        once.add(it.key)
+        kept_relations.append(r)
+    return replace(merged, claims=tuple(claims), relations=tuple(kept_relations))
 
 
 def _apart(ds: Dataset, *parts: dict[str, set[str]]) -> Dataset:

@@ -462,15 +462,18 @@ class _Drafter:
         from ..model import Attribute
         from .rules import unhedged
 
-        key = normalise(label)
-        if key in self.known:
-            return self.known[key]
+        plain = normalise(label)
+        if plain in self.known:  # a curated one, or one drafted under a label written alike
+            return self.known[plain]
         # "opens doors" and "can open doors" are one attribute, said by two people (the hedge is
         # in each one's quote): the first label stands
         key = self.forms.get(label) or self.forms.setdefault(
             label, normalise(" ".join(map(base_form, unhedged(label).split()))))
         if key not in self.attributes:
             self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
+        # "relationship-based" and "relationship based" are one attribute: the review knows
+        # an attribute by its label so written (conceptgraph.decisions.key_of), and two would be one item
+        self.known[plain] = self.attributes[key].id
         return self.attributes[key].id
 
     def claim(self, f: Finding, msg: Message, s: int, e: int, words: set[str] | None = None) -> str | None:

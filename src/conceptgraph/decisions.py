@@ -1288,13 +1288,13 @@ def _one_per_label(ds: Dataset, whole: Dataset) -> Dataset:
     kept: dict[str, list[Any]] = {TERM: [], ATTRIBUTE: []}
     for kind, records in ((TERM, ds.terms), (ATTRIBUTE, ds.attributes)):
         first: dict[str, str] = {}
-        for r in records:
-            k = normalise(r.label or r.id)
-            if k in first:
-                same[kind][r.id] = first[k]
+        for record in records:
+            written = normalise(record.label or record.id)
+            if written in first:
+                same[kind][record.id] = first[written]
             else:
-                first[k] = r.id
-                kept[kind].append(r)
+                first[written] = record.id
+                kept[kind].append(record)
     if not same[TERM] and not same[ATTRIBUTE]:
         return ds
     claims = [replace(c, term=same[TERM].get(c.term, c.term), attribute=same[ATTRIBUTE].get(c.attribute, c.attribute))
@@ -1318,12 +1318,12 @@ def _one_per_label(ds: Dataset, whole: Dataset) -> Dataset:
                  for r in relations]
     once: set[tuple[Any, ...]] = set()
     kept_relations = []
-    for r in relations:
-        it = make_item(CONTEXT if r.kind in CONTEXT_RELATIONS else RELATION, r, label)
+    for rel in relations:
+        it = make_item(CONTEXT if rel.kind in CONTEXT_RELATIONS else RELATION, rel, label)
         if it.kind == RELATION and it.key in once:
             continue
         once.add(it.key)
-        kept_relations.append(r)
+        kept_relations.append(rel)
     return replace(merged, claims=tuple(claims), relations=tuple(kept_relations))
 
 

@@ -1568,6 +1568,24 @@ def test_a_transcript_cut_short_is_said_so_not_read_as_a_shorter_one(write, cut:
     assert len(read_discussion([path])[0].messages) == 3
 
 
+def test_a_cue_whose_timing_is_damaged_is_an_error_and_stray_words_a_warning(write) -> None:
+    """A cue's timing line written wrong ("->" for "-->") would leave the cue out unsaid,
+    its speaker's turn gone: one line naming the file, the line and the problem. Words
+    with no timing line at all (a blank line inside a cue) are left out with a warning
+    naming their line, and counted."""
+    good = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+            "00:00:04.000 -> 00:00:06.000\n<v Bo>A hypothesis guesses.</v>\n")
+    path = write(good, "damaged.vtt")
+    with pytest.raises(DatasetError) as e:
+        read_discussion([path])
+    assert e.value.line == 6 and "00:00:04.000 -> 00:00:06.000" in str(e.value) and "-->" in str(e.value)
+    path = write("WEBVTT\n\nNOTE made by hand\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+                 "and more words\n\n00:00:04.000 --> 00:00:06.000\n<v Bo>A guess.</v>\n", "stray.vtt")
+    with pytest.warns(ConceptGraphWarning, match=r"stray\.vtt:8: words with no timing line"):
+        ds, left = read_discussion([path])
+    assert len(ds.messages) == 2 and left["left_out"] == {"blocks with no timing line": 1}
+
+
 def test_a_zoom_transcript_cut_in_a_cues_words_is_read_with_a_warning(write) -> None:
     """Zoom writes no voice tags to close: a file cut in the middle of a cue's words is a
     file of fewer words, and nothing tells it from a whole one but its last line, left

@@ -279,6 +279,10 @@ def _cut_short(text: str, file: str) -> None:
 
 
 _ENDED = re.compile(r"[.!?…)\]\"”’']\s*$")
+# The blocks of a transcript that are no cue: WebVTT's notes, styles and regions
+_NOT_A_CUE = re.compile(r"^\s*(?:NOTE|STYLE|REGION|WEBVTT)\b")
+# A line that was meant as a cue's timing: two times with something other than " --> " between
+_LOOSE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[^\w\s]{1,4}\s*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 
 
 def sniff_transcript(head: bytes) -> bool:
@@ -330,11 +334,27 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     left = Left()
     turns: list[tuple[str, list[str], str]] = []  # (speaker, the words of each of their cues, when they began)
     speaker = ""
-    for block in re.split(r"\n\s*\n", text):
+    untimed = 0  # the first line of a block of words with no timing line, the header's aside
+    at_line = 1
+    for n, block in enumerate(re.split(r"(\n\s*\n)", text)):
+        if n % 2:  # the blank lines between two blocks
+            at_line += block.count("\n")
+            continue
+        first = at_line + len(block) - len(block.lstrip("\n"))
+        at_line += block.count("\n")
         lines = block.strip("\n").split("\n")
         found = next(((i, m) for i, line in enumerate(lines) if (m := _TIMING.match(line))), None)
         if found is None:
-            continue  # the header, a NOTE, a STYLE block
+            if n == 0 or _NOT_A_CUE.match(lines[0]) or not block.strip():
+                continue  # the header, a NOTE, a STYLE block
+            # a cue whose timing line is damaged ("00:01:02.000 -> 00:01:05.000") would be lost unsaid
+            bad = next((i for i, line in enumerate(lines) if _LOOSE_TIMING.match(line)), None)
+            if bad is not None:
+                raise DatasetError(f"a cue's timing is not written as transcripts write it ('{excerpt(lines[bad], 40)}'; "
+                                   "it is start --> end, as 00:01:02.000 --> 00:01:05.000)", file, first + bad)
+            untimed = untimed or first
+            left["blocks with no timing line"] += 1
+            continue
         at, timing = found
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), speaker):
@@ -351,6 +371,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
                 turns.append((who, [words], timing.group("start")))
         if not said:
             left["cues without words"] += 1
+    if untimed:
+        warnings.warn(ConceptGraphWarning(
+            f"{file}:{untimed}: words with no timing line before them, not read as anyone's turn "
+            f"({left['blocks with no timing line']} such block(s)): a blank line inside a cue ends it"), stacklevel=2)
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
     # Zoom names its files by the meeting's start: GMT20240307-140212_Recording.transcript.vtt

@@ -508,6 +508,9 @@ def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found:
     ("Same thought here.", "tom", [("agrees_with", "tom")]),
     ("I was going to say the same thing.", "tom", [("agrees_with", "tom")]),
     ("I was about to say that a queue is a list.", "tom", []),  # what they would have said, their own
+    ("Pretty much.", "tom", [("agrees_with", "tom")]),
+    # the one named right, "is" contracted (a trial's "I think Marco's right here actually" disputed)
+    ("Sorry, I think Maria's right here actually.", "tom", [("agrees_with", "maria")]),
 ])
 def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str]]) -> None:
     who = name_index([("maria", "Maria Lopez"), ("tom", "Tom Ruiz")])
@@ -2693,6 +2696,9 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     ("I think it's fine to keep the title as is.", "disputes"),
     ("There is no need to rename it.", "disputes"),
     ("That is fine.", "agrees_with"),
+    # granted, and what a word is asked next; a point taken concedes
+    ("ok but then what's a queue?", None),
+    ("But I take the point that a queue is a list.", "agrees_with"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -89,8 +89,9 @@ _PATTERNS: list[_Shape] = [
                                    rf"there)?\s*[.!]*\s*$"), True, needs=("with",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_ME}\s+(?:second|back|support|echo)\s+{_WHO}"), True,
            needs=("second", "back", "support", "echo")),
-    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+is\s+(?:quite\s+|absolutely\s+|exactly\s+)?right\b"), True,
-           needs=("right",)),
+    # "Marco is right", "I think Marco's right here"
+    _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}(?:\s+is|['’]s)\s+(?:quite\s+|absolutely\s+|exactly\s+|totally\s+)?right\b"),
+           True, needs=("right",)),
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:got|has)\s+it\s+(?:right|spot on|exactly)\b"), True,
            needs=("got", "has")),
     # "I like Rob's point", "I'd go with Ana's idea", "Good point from Bo": with the one whose it is
@@ -122,7 +123,9 @@ _PATTERNS: list[_Shape] = [
     _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh|respectfully|sorry|um|uh),?\s+)?(?:er|nope|no|nah)\b[,.!]|^\s*hm+\?|"
                                 r"^\s*nah\s*$|^\W*meh\b", re.I), False),
     # "Yes, but ...", "Well, except ...": granted, then taken back
-    _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
+    # (not "ok but then what's a standard?": granted, and the next thing asked)
+    _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)(?![^.?!]*\bbut\s+(?:then\s+|so\s+)?(?:what|which|where|who|how)\b[^.!]*\?)"
+                                r"\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
            needs=("but", "except")),
     # "I don't think any of these are ...", opening a sentence or a clause
@@ -189,7 +192,7 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:ok|okay|kk)\s*[.!]*\s*$|^\W*(?:\^+\s*)?this\s*[.!]*\s*$|^\s*seconded\s*[.!]*\s*$|"
         # "Definitely.", "Same.", "Ditto.", "That's fair.", "Well put.", "I second that", "I'm with you on this",
         # "I think so too", "I can confirm", "Couldn't have said it better", "Sounds like a plan"
-        r"^\W*(?:definitely|totally|yup|same|ditto|(?:that['’]s|that\s+is)\s+(?:\w+\s+)?fair|well\s+put)"
+        r"^\W*(?:definitely|totally|yup|same|ditto|pretty\s+much|(?:that['’]s|that\s+is)\s+(?:\w+\s+)?fair|well\s+put)"
         r"\s*[.!]*\s*$|\bI\s+(?:would\s+|['’]d\s+)?(?:second|echo)\s+(?:that|this)\b|"
         r"\bI(?:['’]m|\s+am)\s+with\s+you\b|\bI\s+think\s+so\s+too\b|\bhow\s+I\s+see\s+it\s+too\b|"
         r"^\W*I\s+can\s+confirm\b|\b(?:couldn['’]t|could\s+not)\s+have\s+said\s+it\s+better\b|"
@@ -201,7 +204,7 @@ _PATTERNS: list[_Shape] = [
         r"^\s*(?:(?:ah|oh|wow)[,!]?\s+)?(?:this|that)(?:['’]s|\s+is)\s+(?:(?:really|very|so)\s+)?(?:an?\s+)?"
         r"(?:good|great|excellent|brilliant|helpful|useful)(?:\s+(?:idea|point|summary|answer|one))?\s*[.!]+\s*$|"
         r"^\s*(?:[^\W\d_][\w.-]*\s+[-–:]\s+)?(?:yes|yep)\s*(?:[.!]+\s*$|,)", re.I), False, "implicit",
-        needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view",
+        needs=("sense", "fair enough", "good idea", "corrected", "convinced", "taken", "my mind", "my view", "pretty much",
                "mean", "saying", "works", "live with", "go with", "prefer",
                " with", "definitely", "totally", "yup", "same", "ditto", "fair", "well put", "second", "echo", "so too",
                "see it too", "confirm", "said it better", "a plan", "bingo", "count me", "great minds", "to say",
@@ -315,10 +318,13 @@ _SEEKS_ASSENT = re.compile(r"^\W*(?:(?:all|everyone|everybody|we)\s+)?(?:agreed|
 # A request to be told ("Can someone explain how X differs from Y?", "What is the
 # difference between X and Y?"): it asks, and takes no side, whatever words it names
 # (but "Can you explain why you think so?" challenges)
-_SEEKS_EXPLANATION = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hi|hello|sorry)\W+)?(?:(?:can|could|would|will)\s+"
+_SEEKS_EXPLANATION = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hi|hello|sorry)\W+)?(?:(?:but|so)\s+)?(?:then\s+)?"
+                                r"(?:(?:can|could|would|will)\s+"
                                 r"(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?"
                                 r"(?:explain|clarify|elaborate|tell\s+me|help\s+me\s+understand)(?!\s+why\b)|"
-                                r"(?:what|where)\s+(?:is|are|['’]s)\s+the\s+(?:\w+\s+)?(?:difference|distinction)s?)\b[^.!]*\?\W*$",
+                                r"(?:what|where)\s+(?:is|are|['’]s)\s+the\s+(?:\w+\s+)?(?:difference|distinction)s?|"
+                                # "ok but then what's a standard?": what a word is, asked next
+                                r"what(?:\s+(?:is|are)|['’]s)\s+(?:an?\s+)?[\w-]+(?=\s*\?\W*$))\b[^.!]*\?\W*$",
                                 re.I)
 
 
@@ -625,7 +631,8 @@ _SUBJECT_PRAISED = re.compile(r"^\W*(?:good|great|nice|bad|true|real)\s+(?=[\w�
 # A speaker giving way, in those words or in granting a point: "fair point", "you're right";
 # a cue that leans a reply towards whom it answers
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
-                      rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|"
+                      rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|(?:I|I['’]ll)\s+(?:\w+\s+)?take\s+"
+                      rf"(?:the|your|that|his|her|their)\s+point|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
                       r"strong )?point)\b", re.I)
 

@@ -2508,6 +2508,9 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     ("Haiku would need to be disambiguated from sonnet.", [("contrasts_with", "haiku", "sonnet")]),
     ("We must distinguish between haiku and sonnet.", [("contrasts_with", "haiku", "sonnet")]),
     ("A haiku comes from a sonnet workshop.", []),
+    # said of some, not of all: no relation (a trial's "not every stakeholder is a user" included one in the other)
+    ("But not every haiku is a sonnet.", []),
+    ("Every haiku is a sonnet.", [("includes", "sonnet", "haiku")]),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}

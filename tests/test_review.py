@@ -2553,3 +2553,23 @@ def test_drafting_makes_one_attribute_of_labels_written_alike(tmp_path: Path) ->
     assert run("draft", str(folder), "--terms", "mentoring,coaching", "-q").exit_code == 0
     labels = [a["label"] if "label" in a else a["id"] for a in section(folder, "draft.yaml", "attributes")]
     assert len([x for x in labels if "relationship" in x]) == 1, labels
+
+
+def test_about_takes_a_denial_as_the_list_writes_it(tmp_path: Path) -> None:
+    """`--list` writes a denied claim "incident: does not need customer"; about= takes
+    those words as they are (a trial's were refused, "did you mean 'needs customer'?"),
+    as it takes "not needs customer"."""
+    path = tmp_path / "t.txt"
+    path.write_text("Ana: Is an incident a bug?\n\nBen: An incident does not need a customer. An incident is short.\n\n"
+                    "Cy: I disagree with Ben.\n", encoding="utf-8")
+    folder = tmp_path / "out"
+    assert run("import", str(path), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "incident,bug", "-q").exit_code == 0
+    rows = listed_in(folder)
+    [denied] = [r for r in rows.values() if r["kind"] == "claim" and "not" in r["text"]]
+    assert denied["text"] == "incident: does not need customer"
+    [dispute] = [r["id"] for r in rows.values() if r["kind"] == "disputes"]
+    for about in (denied["text"], "incident: not needs customer"):
+        out = run("review", str(folder), dispute, "--edit", f"about={about}")
+        assert out.exit_code == 0, out.stderr
+        assert "about “incident: does not need customer”" in out.stdout

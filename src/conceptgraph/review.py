@@ -76,7 +76,7 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, stance_about
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, stance_about
 from .names import normalise
 from .places import place_from
 from .standing import Standing
@@ -892,6 +892,10 @@ class Review:
             if sep else []
         if not hit and on_term:  # "climate: long-term pattern", as --list shows a claim: its term's claims only
             theirs, about = on_term, said_of
+        if not hit:  # a denial as --list writes it: "incident: does not need customer"
+            shown = normalise(about)
+            hit = [it.rid for it in theirs
+                   if normalise(claim_text("", *self._claim_now(it)).removeprefix(": ")) == shown]
         if not hit:
             denied = about.strip().lower().startswith("not ")
             label = about.strip()[4:] if denied else about

@@ -453,6 +453,14 @@ def cli(ctx: click.Context, data: str | None) -> None:
       conceptgraph compare cooperation collaboration
       conceptgraph render --open
 
+    \b
+    Your own discussion (an export: WordPress, Discourse, Reddit, mail, Slack,
+    a transcript...): imported and drafted, reviewed in the browser one key per
+    decision, then explored:
+      conceptgraph import thread.json -o mine --draft
+      conceptgraph review mine
+      conceptgraph --data mine compare "term a" "term b"
+
     Built graphs are cached under ~/.cache/conceptgraph (set CONCEPTGRAPH_CACHE to
     another folder, or to "off").
     """

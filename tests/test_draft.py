@@ -523,6 +523,7 @@ def test_stance_rules(sentence: str, replied: str, expected: list[tuple[str, str
     ("+1 kattie", "kattie"),  # a login in lower case, as chat writes it
     ("@Kwame Osei exactly.", "kwame"),  # an agreement after the name it speaks to
     ("As @Kwame Osei says, the SLA is a promise.", "kwame"),  # a name as chats write it
+    ("I agree with @kwos.", "kwame"),  # a forum's handle, made of the starts of first and last names
 ])
 def test_a_stance_finds_whom_it_names_as_people_write_names(sentence: str, expected: str) -> None:
     who = name_index([("siobhan", "Siobhán O'Brien"), ("storm", "Dr_Isobar_Storm"), ("kattie", "kattie"),
@@ -2554,6 +2555,23 @@ def test_a_name_is_put_forward_once_and_its_later_votes_are_stances() -> None:
     assert ("b", "smoosh", "proposed as a name") in {(c.by, c.term, labels[c.attribute]) for c in drafted.claims
                                                       if c.message == "m2"}
     assert {(r.source, r.target) for r in relations if r.kind == "agrees_with"} == {("c", "b"), ("d", "b")}
+
+
+def test_the_other_side_of_a_reply_goes_to_whom_its_clause_speaks_to() -> None:
+    """"@jcarver ha, not wrong about the price. But I'd push back @pnair: ..." agrees with
+    Jess, whom its first clause speaks to by her forum handle, and disputes Priya (a
+    trial's draft had Tom agree and disagree with Priya, and Jess's handle named no one)."""
+    msgs = (Message("m1", "a", "post", "Coaching and mentoring are the same thing."),
+            Message("m2", "p", "comment 1", "Coaching needs domain knowledge.", reply_to="m1"),
+            Message("m3", "j", "comment 2", "Coaching is mentoring you pay for.", reply_to="m1"),
+            Message("m4", "t", "comment 3", "@jcarver ha, not wrong about the price.\n\nBut I'd push back a bit @pnair: "
+                    "what you describe is training, not coaching.", reply_to="m1"))
+    ds = Dataset(source=Source("Coaching"), messages=msgs,
+                 contributors=(Contributor("a", "Ann Lee", "author"), Contributor("p", "Priya Nair", "commenter"),
+                               Contributor("j", "Jess Carver", "commenter"), Contributor("t", "Tom Whitfield", "commenter")))
+    drafted = draft(ds, terms=["coaching", "mentoring", "training"])
+    assert {(r.kind, r.target) for r in drafted.relations if r.by == "t" and r.kind in ("agrees_with", "disputes")} \
+        == {("agrees_with", "j"), ("disputes", "p")}
 
 
 def test_a_thread_without_a_title_asks_for_a_name_in_its_opening_post() -> None:

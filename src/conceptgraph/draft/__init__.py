@@ -726,8 +726,10 @@ class _Drafter:
     def other_side(self, msg: Message, reading: _Reading, stated: int) -> None:
         """A reply that took one side towards someone (the stances drafted from ``stated``
         on) and, across a turn, leans the other way ("I agree that X, but Y") takes both:
-        the other side is drafted too, about what its own clause echoes."""
+        the other side is drafted too, about what its own clause echoes, towards whom that
+        clause speaks to where it names someone else."""
         from .rules import content_words
+        from .stances import addressed
 
         kinds: dict[str, set[str]] = {}
         for r in self.relations[stated:]:
@@ -740,8 +742,11 @@ class _Drafter:
             side = reading.sides.get(other)
             if side:
                 _, s, e = side
-                self.relation(other, msg.by, target, msg, s, e, "both sides",
-                              concerns=self.about(target, content_words(msg.text[s:e]), msg, s))
+                # ("@jess ha, not wrong. But I'd push back, @priya": the other side is Jess's, whom it speaks to)
+                called = addressed(msg.text[s:e], self.who)
+                to = called if called and called != msg.by else target
+                self.relation(other, msg.by, to, msg, s, e, "both sides",
+                              concerns=self.about(to, content_words(msg.text[s:e]), msg, s))
 
     def findings(self, findings: list[Finding], msg: Message, s: int, e: int, words: set[str] | None = None) -> None:
         """Claims, the oppositions between them, and relations between terms, of one sentence."""

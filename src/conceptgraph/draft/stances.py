@@ -281,6 +281,8 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
         if len(words) >= 2:  # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
             parts |= initialled(words[0], words[-1])
         logins = {_LOGIN + fold(name)} if len(words) == 1 and "-" not in name else set()  # "samrivera", for "Sam"
+        if len(words) >= 2:  # the parts a forum's handle may be made of: "@twhit" for Tom Whitfield
+            logins.add(_HANDLE + fold(words[0]) + _HANDLE + fold(words[-1]))
         for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts), *logins}):
             ids = index.setdefault(key, [])
             if ident not in ids:
@@ -291,6 +293,30 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
 #: What marks the key of a name written as one word (a login: "samrivera"), which a first
 #: name that starts it may stand for ("Sam")
 _LOGIN = "\x00"
+#: ... and the first and last names of a name of several words, which a handle may run
+#: together cut short ("@twhit", "@jesscarver", "@priyan")
+_HANDLE = "\x02"
+
+
+def _handle(login: str, names: dict[str, str]) -> str:
+    """The one contributor an @handle is made from the start of the first name and the
+    start of the last name of ("twhit" for Tom Whitfield), else "".
+
+    >>> index = name_index([("tw", "Tom Whitfield"), ("jc", "Jessica Carver"), ("pn", "Priya Nair")])
+    >>> [_handle(h, index) for h in ("twhit", "jesscarver", "priyan", "tomw", "twat", "ab")]
+    ['tw', 'jc', 'pn', 'tw', '', '']
+    """
+    typed = fold(login)
+    if len(typed) < 4:
+        return ""
+    found = set()
+    for key, ident in names.items():
+        if not key.startswith(_HANDLE):
+            continue
+        first, last = key[1:].split(_HANDLE, 1)
+        if any(typed[:i] == first[:i] and last.startswith(typed[i:]) for i in range(1, min(len(first), len(typed) - 1) + 1)):
+            found.add(ident)
+    return found.pop() if len(found) == 1 else ""
 
 
 # Common English short forms of given names: "I agree with Bill" may mean William M. Klein.
@@ -433,9 +459,11 @@ def _person(who: str, names: dict[str, str]) -> str:
         ids = {ident for key, ident in names.items() if key.startswith(first)}
         if len(ids) == 1:
             return ids.pop()
+    if who.startswith("@") and len(bare.split()) == 1 and (by_handle := _handle(bare, names)):
+        return by_handle  # "@twhit": a forum's handle, of Tom Whitfield
     typed = fold(bare.split()[0])
     if len(typed) >= 5:  # a name typed one letter off, as "Marcu's" for Marcus: one person's, else none
-        ids = {ident for key, ident in names.items() if not key.startswith(_LOGIN) and _one_off(typed, key)}
+        ids = {ident for key, ident in names.items() if not key.startswith((_LOGIN, _HANDLE)) and _one_off(typed, key)}
         if len(ids) == 1:
             return ids.pop()
     return ""
@@ -470,7 +498,8 @@ def addressed(text: str, names: dict[str, str]) -> str:
     ('bo-lee', 'bo-lee')
     """
     for m in (*_AT.finditer(text), *_CALLED.finditer(text)):
-        who = _person(m.group("who").replace("_", " "), names) or names.get(fold(m.group("who")), "")
+        who = _person(m.group("who").replace("_", " "), names) or names.get(fold(m.group("who")), "") \
+            or (_handle(m.group("who"), names) if m.re is _AT else "")
         if who:
             return who
     return ""

@@ -167,6 +167,9 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
     # an adverb between the term and its verb: "only" limits what it does, and stays
     ("Democracies only survive elections.", [("democracy", "only survive elections", False)]),
     ("Democracies usually survive elections.", [("democracy", "survive elections", False)]),
+    # a second statement after a comma, an adverb before its verb (a trial's lost its second side)
+    ("Leadership inspires people, management just counts them.", [("leadership", "inspires people", False),
+                                                                  ("management", "counts them", False)]),
     ("Management does not scale.", [("management", "scales", True)]),  # as "management never scales" has it
     ("Management doesn't depend on titles.", [("management", "depends on titles", True)]),
     ("Management cannot scale.", [("management", "can scale", True)]),  # "can not scale", not "not scale"

@@ -643,7 +643,9 @@ _SPLICE_VERB = re.compile(rf"[\"”’'`]*(?:\s+{_STATES}\s|\s*(?:!=|≠|=))", r
 _SPLICED_AT = re.compile(r",\s*(?:(?:and|&|the|an?)\s+)*[\"“‘'`]?$", re.I)
 # after a comma, a term and any verb: "Defects cost money, bugs cost time"
 _SPLICE_ANY = re.compile(r",\s+(?:(?:and|&)\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?")
-_NEXT_WORD = re.compile(r"[\"”’'`]*\s+([^\W\d_]+)\s")
+# (past an adverb: "..., a stakeholder just cares about the outcome")
+_NEXT_WORD = re.compile(r"[\"”’'`]*\s+(?:(?:only|just|always|often|usually|mostly|also|really|simply|rarely|never)\s+)?"
+                        r"([^\W\d_]+)\s", re.I)
 _AND_CLAUSE = re.compile(r"\s+(?:and|&)\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
 
 

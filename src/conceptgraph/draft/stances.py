@@ -270,7 +270,7 @@ def shared_names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
     >>> shared_names([("mg", "Matt Gabriele"), ("m", "Matt"), ("bo", "Bo")])
     {'matt': ['mg', 'm']}
     """
-    return {k: ids for k, ids in _names(contributors).items() if len(ids) > 1}
+    return {k: ids for k, ids in _names(contributors).items() if len(ids) > 1 and not k.startswith(_HANDLE)}
 
 
 def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -281,8 +281,10 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
         if len(words) >= 2:  # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
             parts |= initialled(words[0], words[-1])
         logins = {_LOGIN + fold(name)} if len(words) == 1 and "-" not in name else set()  # "samrivera", for "Sam"
-        if len(words) >= 2:  # the parts a forum's handle may be made of: "@twhit" for Tom Whitfield
-            logins.add(_HANDLE + fold(words[0]) + _HANDLE + fold(words[-1]))
+        if len(words) >= 2:  # the handles a forum's may be: "@twhit" for Tom Whitfield, each start of each name
+            first, last = fold(words[0]), fold(words[-1])
+            logins |= {_HANDLE + first[:i] + last[:j] for i in range(1, len(first) + 1) for j in range(1, len(last) + 1)
+                       if i + j >= _SHORTEST_HANDLE}
         for key in sorted({fold(name), *(fold(w) for w in words if len(w) >= 3), *(fold(p) for p in parts), *logins}):
             ids = index.setdefault(key, [])
             if ident not in ids:
@@ -306,17 +308,11 @@ def _handle(login: str, names: dict[str, str]) -> str:
     >>> [_handle(h, index) for h in ("twhit", "jesscarver", "priyan", "tomw", "twat", "ab")]
     ['tw', 'jc', 'pn', 'tw', '', '']
     """
-    typed = fold(login)
-    if len(typed) < 4:
-        return ""
-    found = set()
-    for key, ident in names.items():
-        if not key.startswith(_HANDLE):
-            continue
-        first, last = key[1:].split(_HANDLE, 1)
-        if any(typed[:i] == first[:i] and last.startswith(typed[i:]) for i in range(1, min(len(first), len(typed) - 1) + 1)):
-            found.add(ident)
-    return found.pop() if len(found) == 1 else ""
+    return names.get(_HANDLE + fold(login), "")
+
+
+#: (a handle of three letters or fewer, "@tw", may be anyone's)
+_SHORTEST_HANDLE = 4
 
 
 # Common English short forms of given names: "I agree with Bill" may mean William M. Klein.

@@ -4,6 +4,7 @@ read-back (igraph, networkx), round trips, hostile strings, atomic writes."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -209,7 +210,7 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     assert "--multiline-fields=true" in result["command"]
     assert sorted(result["files"]) == sorted([*(p.name for p in folder.glob("*.csv")), "import.sh"])
     for f in sorted(folder.glob("*.csv")):
-        rows = list(csv.reader(f.open(encoding="utf-8", newline="")))
+        rows = list(csv.reader(io.StringIO(f.read_bytes().decode("utf-8"), newline="")))
         header, body = rows[0], rows[1:]
         if f.name.startswith("nodes_"):
             assert header[:3] == ["uid:ID", "id", ":LABEL"]
@@ -225,7 +226,7 @@ def test_neo4j_csvs_have_typed_headers_and_every_element(tmp_path: Path, name: s
     assert ends <= uids and len(uids) == nodes
     aliases = next(folder.glob("nodes_term.csv")).read_text(encoding="utf-8").splitlines()[0]
     assert "aliases:string[]" in aliases  # a list stays a list, whatever its items hold
-    claims = list(csv.DictReader((folder / "rels_claim.csv").open(encoding="utf-8", newline="")))
+    claims = list(csv.DictReader(io.StringIO((folder / "rels_claim.csv").read_bytes().decode("utf-8"), newline="")))
     if name == "bundled":  # a quote's span is two numbers, not a text "[0, 63]"
         delimiter = re.search(r'--array-delimiter="([^"]+)"', result["command"]).group(1)
         assert all(re.fullmatch(rf"\d+{re.escape(delimiter)}\d+", c["span:long[]"]) for c in claims if c["span:long[]"])
@@ -238,7 +239,7 @@ def test_neo4j_arrays_use_a_delimiter_no_item_holds(tmp_path: Path) -> None:
     result = export(G, "neo4j", tmp_path / "neo")
     assert '--array-delimiter="U+241F"' in result["command"]
     assert '--array-delimiter="U+241F"' in (tmp_path / "neo" / "import.sh").read_text(encoding="utf-8")
-    rows = list(csv.reader((tmp_path / "neo" / "nodes_term.csv").open(encoding="utf-8", newline="")))
+    rows = list(csv.reader(io.StringIO((tmp_path / "neo" / "nodes_term.csv").read_bytes().decode("utf-8"), newline="")))
     column = rows[0].index("aliases:string[]")
     assert [r[column].split("\u241f") for r in rows[1:]] == [["x;y", "p|q", "plain"], ["c¦d"]]
     G.nodes["b"]["aliases"] = ["".join(("\u241f", "\x1f", ";", "|", "¦"))]  # every delimiter taken: JSON text
@@ -488,7 +489,7 @@ def test_what_a_stance_is_about_is_in_words_in_every_export(tmp_path: Path, fmt:
     path = tmp_path / ("out" if fmt == "neo4j" else f"g.{fmt}")
     export(G, fmt, path)
     if fmt == "neo4j":
-        [row] = csv.DictReader((path / "rels_agrees_with.csv").open(encoding="utf-8"))
+        [row] = csv.DictReader(io.StringIO((path / "rels_agrees_with.csv").read_text(encoding="utf-8")))
         assert row["concerns_labels:string[]"] == "soup: not hot"
     else:
         assert read_graph(path).edges["bo", "ann", "r1"]["concerns_labels"] == ["soup: not hot"]
@@ -509,7 +510,7 @@ def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path
     formula ("+1", "=cmd|...") starts with an apostrophe; line breaks stay in their cell."""
     G = load_graph()
     export(G, "csv", tmp_path / "said.csv")
-    rows = list(csv.DictReader((tmp_path / "said.csv").open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "said.csv").read_bytes().decode("utf-8"), newline="")))
     stated = [d for *_, d in G.edges(data=True) if d["kind"] not in ("asserts", "wrote", "replies_to", "mentions",
                                                                     "co_occurs")]
     assert len(rows) == len(stated) and sum(r["kind"] == "claim" for r in rows) == 98
@@ -523,12 +524,12 @@ def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path
                  claims=(Claim("c1", "soup", "hot", "ann", "Soup is\nhot.", "post", negated=True),),
                  relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", "+1", "comment 1", concerns=("c1",)),))
     export(build_graph(ds), "csv", tmp_path / "hostile.csv")
-    claim, stance = csv.DictReader((tmp_path / "hostile.csv").open(encoding="utf-8", newline=""))
+    claim, stance = csv.DictReader(io.StringIO((tmp_path / "hostile.csv").read_bytes().decode("utf-8"), newline=""))
     assert claim["target_label"] == "'=cmd|' /C calc'!A0" and claim["quote"] == "Soup is\nhot." and claim["negated"] == "true"
     assert stance["quote"] == "'+1" and stance["about"] == "soup: not =cmd|' /C calc'!A0"  # opens with no formula
     # for code (pandas, R): every cell as written, so a quote is its message's text[start:end]
     export(build_graph(ds), "pandas", tmp_path / "code.csv")
-    claim, stance = csv.DictReader((tmp_path / "code.csv").open(encoding="utf-8", newline=""))
+    claim, stance = csv.DictReader(io.StringIO((tmp_path / "code.csv").read_bytes().decode("utf-8"), newline=""))
     assert claim["target_label"] == "=cmd|' /C calc'!A0" and stance["quote"] == "+1"
     # an export of ours is replaced (by either, the one table); a CSV of someone else's is not
     export(build_graph(ds), "csv", tmp_path / "hostile.csv")
@@ -653,7 +654,7 @@ def test_a_node_keeps_its_id_in_the_files_from_one_export_to_the_next(tmp_path: 
         assert file_ids(tmp_path / name) == expected
         assert set(read_graph(tmp_path / name).nodes) == set(smaller.nodes)  # read back: the graph's own ids
     export(smaller, "neo4j", tmp_path / "neo")
-    rows = list(csv.DictReader((tmp_path / "neo" / "nodes_term.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "neo" / "nodes_term.csv").read_text(encoding="utf-8"))))
     assert {r["id"]: r["uid:ID"] for r in rows} == {n: e for n, e in zip(smaller.nodes, expected)
                                                     if smaller.nodes[n].get("kind") == "term"}
     export(smaller, "cypher", tmp_path / "g.cypher")

@@ -149,12 +149,13 @@ def test_the_table_says_whose_thread_each_row_is(both: Path, tmp_path: Path) -> 
     compares communities by it (a researcher's trial had parsed `where`); an earlier
     table without the column is still one of ours, and replaced."""
     import csv
+    import io
 
     out = tmp_path / "said.csv"
     out.write_text("kind,says,source,source_label,target,target_label,negated,speaker,speaker_name,quote,where,"
                    "message,start,end,about,status,confidence,inferred,key\n", encoding="utf-8")
     assert run("export", "csv", "--data", str(both), "-o", str(out), "-q").exit_code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
     assert {r["thread"] for r in rows} == {"Tabs or spaces at Acme", "What a sprint means at Beta Corp"}
     assert all(r["where"].startswith(f"“{r['thread']}” › ") for r in rows)
 

@@ -334,7 +334,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     left = Left()
     turns: list[tuple[str, list[str], str]] = []  # (speaker, the words of each of their cues, when they began)
     speaker = ""
-    untimed = 0  # the first line of a block of words with no timing line, the header's aside
+    untimed = 0  # the line of the first block of words with no timing line (0: none)
     at_line = 1
     for n, block in enumerate(re.split(r"(\n\s*\n)", text)):
         if n % 2:  # the blank lines between two blocks
@@ -372,9 +372,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if not said:
             left["cues without words"] += 1
     if untimed:
+        blocks = left["blocks with no timing line"]
         warnings.warn(ConceptGraphWarning(
             f"{file}:{untimed}: words with no timing line before them, not read as anyone's turn "
-            f"({left['blocks with no timing line']} such block(s)): a blank line inside a cue ends it"), stacklevel=2)
+            f"({blocks} such block{'s' if blocks > 1 else ''}): a blank line inside a cue ends it"), stacklevel=2)
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
     # Zoom names its files by the meeting's start: GMT20240307-140212_Recording.transcript.vtt

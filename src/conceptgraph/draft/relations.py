@@ -126,9 +126,9 @@ _LISTED = re.compile(rf"^{_Q}(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:a|
 _CLAUSE_VERB = re.compile(r"[\"”’'`)]*\s*(?:is|are|was|were|means?|meant|has|have|had|can|could|will|would|should|"
                           r"must|may|might|does|do|did)\b", re.I)
 _SLASH = re.compile(rf"^{_Q}/{_Q}$")
+_ALL = re.compile(r"\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
+# ... but "not every X is a Y", "not all X are Y": some are, some are not
 _NOT_ALL = re.compile(r"\bnot\s+(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
-# (not "not every X is a Y", "not all X are Y": some are not)
-_ALL = re.compile(r"(?<!\bnot\s)(?<!\bnot\s\s)\b(?:all|every|each|any)\s+[\"“‘'`]*$", re.I)
 _ARE = re.compile(rf"^{_Q}(?:are|is)\s+(?:(?:also|just|really)\s+)?(?:a|an)?\s*{_Q}$", re.I)
 # "X and Y", "X or Y" (not "X and not Y"): no contrast unless the words before set them apart
 _BARE_JOIN = re.compile(rf"^{_Q}(?:,\s*)?(?:or|and)\s(?!\s*not\b)", re.I)

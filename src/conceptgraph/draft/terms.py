@@ -76,6 +76,9 @@ _CHANGE = re.compile(r"\b(?:rename|renaming|renamed|replace|replacing|change|cha
 # ... and the pairs that follow it: "renaming take to limit and drop to skip"
 _MORE_CHANGES = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?P<a>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)\s+(?:to|into|with)\s+"
                            r"(?P<b>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)(?=\s*(?:[,.;:?!)]|\band\b|$))", re.I)
+_BEFORE_MORE = re.compile(r",|\s+and\s")  # where the next pair may start
+
+
 def _goes_on(words: str) -> bool:
     """Whether the words after "rename X to Y, and" begin a clause of their own ("go to
     bed", "get to work", "switch to Z") rather than one more pair ("drop to skip").
@@ -829,7 +832,7 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
                 for words in _listed_before(m.group("a"), limit, text[:m.start()] if pattern is not _SIDES else ""):
                     f.mark(words, weight, speaker, message, preferred=True)
             if pattern is _CHANGE:  # "renaming take to limit and drop to skip": each pair
-                gap = re.compile(r",|\s+and\s").search(text, m.start("b"))
+                gap = _BEFORE_MORE.search(text, m.start("b"))
                 more = _MORE_CHANGES.match(text, gap.start()) if gap else None
                 while more and not _goes_on(more.group("a")):
                     for side in ("a", "b"):

@@ -281,7 +281,7 @@ def _names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
         if len(words) >= 2:  # "Alex K.", "A. Kim": how a text tells Alex Kim from Alex Moreau
             parts |= initialled(words[0], words[-1])
         logins = {_LOGIN + fold(name)} if len(words) == 1 and "-" not in name else set()  # "samrivera", for "Sam"
-        if len(words) >= 2:  # the handles a forum's may be: "@twhit" for Tom Whitfield, each start of each name
+        if len(words) >= 2:  # the handles a forum may give them: "@twhit" for Tom Whitfield, any start of each name
             first, last = fold(words[0]), fold(words[-1])
             logins |= {_HANDLE + first[:i] + last[:j] for i in range(1, len(first) + 1) for j in range(1, len(last) + 1)
                        if i + j >= _SHORTEST_HANDLE}

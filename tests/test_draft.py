@@ -164,6 +164,10 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
     ("Leadership inspires, whereas management organises.", [("leadership", "inspires", False),
                                                              ("management", "organises", False)]),
     ("Trust can grow slowly.", [("trust", "can grow slowly", False)]),
+    # chat's fillers around what is said are no part of it ("like," before it, "tbh" after)
+    ("Trust is, like, a habit.", [("trust", "habit", False)]),
+    ("Trust is a habit tbh.", [("trust", "habit", False)]),
+    ("Trust is a habit, imo.", [("trust", "habit", False)]),
     # an adverb between the term and its verb: "only" limits what it does, and stays
     ("Democracies only survive elections.", [("democracy", "only survive elections", False)]),
     ("Democracies usually survive elections.", [("democracy", "survive elections", False)]),

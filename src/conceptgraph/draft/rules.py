@@ -257,8 +257,10 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
 
 
 # What opens a phrase without saying anything of the term: "And", "As far as I know,", "IMHO"
-_HEDGE = re.compile(r"^(?:(?:and|but|so|well|yeah|yes|as far as i know|afaik|iirc|to be honest|tbh|imho|imo|"
+_HEDGE = re.compile(r"^[,;:\s]*(?:(?:and|but|so|well|yeah|yes|like|as far as i know|afaik|iirc|to be honest|tbh|imho|imo|"
                     r"in my (?:view|opinion)|i think|i guess|i believe|i mean)\b(?![-’'])[,:]?\s*)+", re.I)  # not "well-meant"
+# ... or closes it: chat's asides ("about your job tbh", "a coding mistake imo")
+_HEDGE_AFTER = re.compile(r"(?:[,;]?\s+(?:tbh|imo|imho|iirc|afaik|fwiw|lol|haha|though|tho))+\W*$", re.I)
 _GENERIC = frozenset("thing things something one ones way kind sort stuff lot bit part".split())
 # who a relative clause says more of: "anyone who is affected" is one attribute, not "anyone"
 _INDEFINITE = frozenset("anyone anybody someone somebody everyone everybody anything everything people those".split())
@@ -313,7 +315,7 @@ def _label(phrase: str, ends: bool = False) -> str:
     # does one after a subject and its verb in one word, wherever the phrase ends ("the path you're on")
     stranded = ends and _STRANDED.search(text) is not None or _CONTRACTED_CLAUSE_END.search(text) is not None
     text = _MARKUP.sub(" ", text)  # "</script>", "@Priscilla": markup and addresses say nothing of a term
-    text = _unled(_HEDGE.sub("", _unquoted(text).strip()))
+    text = _unled(_HEDGE_AFTER.sub("", _HEDGE.sub("", _unquoted(text).strip())))
     text = _SUBJECT_RELATIVE.sub("", text)  # "which can cause a failure": what it can do
     words = text.split()
     # about eight words, never cut inside a phrase ("what happens in the atmosphere on a

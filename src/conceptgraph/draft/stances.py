@@ -17,6 +17,7 @@ takes one stance towards one person: never both.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -494,8 +495,8 @@ def addressed(text: str, names: dict[str, str]) -> str:
     ('bo-lee', 'bo-lee')
     """
     for m in (*_AT.finditer(text), *_CALLED.finditer(text)):
-        who = _person(m.group("who").replace("_", " "), names) or names.get(fold(m.group("who")), "") \
-            or (_handle(m.group("who"), names) if m.re is _AT else "")
+        at = "@" if m.re is _AT else ""  # (an "@" name may be a forum's handle: _person reads it so)
+        who = _person(at + m.group("who").replace("_", " "), names) or names.get(fold(m.group("who")), "")
         if who:
             return who
     return ""
@@ -697,18 +698,18 @@ def _cues(sentence: str) -> tuple[int, int]:
         was, then = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         if w in _AGAINST or w.startswith(_AGAINST_STEMS):
             against += _judged(was, w, then)
-        elif w.startswith(_FOR_STEMS) and not {"i", "we", "i'd", "i’d", "we'd", "we’d"} & set(words[max(0, i - 3):i]):
-            continue  # "it would support how people use the terms": a thing supports, no speaker
         elif w in _FOR or w.startswith(_FOR_STEMS):
-            for_ += _judged(was, w, then)
+            for_ += _judged(was, w, then, words[max(0, i - 3):i])
     return against, for_
 
 
-def _judged(was: str, word: str, then: str) -> bool:
+def _judged(was: str, word: str, then: str, before: Sequence[str] | None = None) -> bool:
     """Whether a cue word, between the words either side of it, judges what was said
     rather than a thing or a time: "the wrong word", "right now", "sounds like",
     "something like", "maps to true", "there is no way" judge no reply; "I like it",
-    "you're right", "that's true", "No, ..." do, and so does "a good idea".
+    "you're right", "that's true", "No, ..." do, and so does "a good idea". ``before``,
+    the few words before it where known: support is the speaker's ("I would support
+    it"), not a thing's ("it would support how people use the terms").
 
     >>> [_judged(*w) for w in (("the", "wrong", "word"), ("sounds", "like", "a"), ("i", "like", "it"), ("a", "good", "idea"))]
     [False, False, True, True]
@@ -724,7 +725,7 @@ def _judged(was: str, word: str, then: str) -> bool:
     if word == "like":  # a preposition ("sounds like", "stages like") unless someone likes
         return was in _WHO_LIKES and then != "to"
     if word.startswith("support"):  # "I support it", "fully support", not "does support and design"
-        return was in _WHO_LIKES or was in _WHO_SUPPORTS
+        return (was in _WHO_LIKES or was in _WHO_SUPPORTS) and (before is None or not _SPEAKERS.isdisjoint(before))
     if word == "right":  # "right in the issue", "right now", "the right word", "..., right?"
         return (was in _GRANTS or not was) and then not in ("now", "away", "here", "there")
     if word == "true":
@@ -749,6 +750,8 @@ _ADJECTIVES = frozenset(("wrong", "right", "true", "fair"))
 _EXACTLY_AFTER = frozenset("yes yeah yep oh and so that's that’s thats".split())
 _WHO_LIKES = frozenset("i we i'd we'd really also quite do definitely".split())
 _WHO_SUPPORTS = frozenset("fully strongly totally would i'll we'll".split())
+# the speaker, as the subject of a verb of support a few words on
+_SPEAKERS = frozenset("i we i'd i’d we'd we’d".split())
 # what comes before "right" or "true" that grants a point: "you're right", "that's true", "quite right"
 _GRANTS = frozenset("you're you’re youre are that's that’s thats is quite exactly absolutely totally very so all "
                     "entirely completely".split())

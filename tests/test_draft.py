@@ -2727,6 +2727,13 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     # granted, and what a word is asked next; a point taken concedes
     ("ok but then what's a queue?", None),
     ("But I take the point that a queue is a list.", "agrees_with"),
+    # a point seen is granted; seeing what a page says is no side; a verdict "sounds as if" is none
+    ("Okay, I can see that.", "agrees_with"),
+    ("I see that the docs call it a queue.", None),
+    ("Sounds as if we can choose between queues.", None),
+    # a reservation announced leans against
+    ("Nit: a queue is ordered.", "disputes"),
+    ("One small quibble with the second part.", "disputes"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning
@@ -3120,6 +3127,16 @@ def test_what_a_speaker_adds_after_granting_a_point_turns_against_no_one(tmp_pat
                                        "Li: No, they are not the same. Mark is right that a sonnet is short. "
                                        "But I'd add that a ballad is not a poem at all.\n")
     assert {k for k in found if k[0] == "Li"} == {("Li", "disputes", "Zed"), ("Li", "agrees_with", "Mark")}, found
+
+
+def test_a_reservation_after_approval_takes_both_sides() -> None:
+    """"Looks good. One nit: ..." approves, then turns against one point: both sides, each
+    its own sentence (a trial's "Looks good. One nit:" agreed, with all nine claims)."""
+    from conceptgraph.draft.stances import both_sides
+
+    found = both_sides("Looks good. One nit: an incident is not a bug.")
+    assert {k: v[1:] for k, v in found.items()} == {"agrees_with": (0, 11), "disputes": (12, 46)}
+    assert both_sides("Looks good. An incident is a bug.") == {}
 
 
 def test_nice_try_grants_nothing_it_turns_against() -> None:

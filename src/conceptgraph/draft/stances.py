@@ -632,13 +632,18 @@ _GIVES_WAY = re.compile(rf"\b(?:{_GIVING_WAY})\b", re.I)
 _DISCLAIMER = re.compile(r"\b(?:(?:al)?though\s+|while\s+)?I(?:['’]m|\s+am)\s+(?:not\s+(?:a|an)|no)\s+"
                          r"(?:[\w-]+\s+)?(?:speaker|expert|lawyer|linguist|native|pro|professional|specialist|"
                          r"engineer|developer|mathematician|scientist)\b,?(?:\s+but\b)?", re.I)
+# A reservation announced, which turns a reply that granted a point: "Looks good. One nit: ..."
+_RESERVATION = (r"(?:\b(?:one|a|small|minor|tiny|only|my\s+only)\s+(?:small\s+|minor\s+|tiny\s+)?"
+                r"(?:nit|nitpick|quibble|caveat|reservation)s?|^\W*nit(?:pick)?(?=\s*:))")
 # Taking the other side in so many words: "I'd push back a bit", "a counterpoint"; or
 # finding a point amiss in its measure: "your definition is too narrow"
 _PUSH_BACK = re.compile(r"\b(?:push(?:ing)?\s+back|pushback|counter-?point|counter-?argument|"
                         # doubt of what is said: "I'm not sure teaching is only ...", "not convinced that X means"
                         r"not\s+(?:so\s+|really\s+|entirely\s+)?(?:sure|convinced)\s+(?:that\s+)?(?:(?:a|an|the)\s+)?"
                         r"[\w’'-]+\s+(?:is|are|means?|should|needs?)|too\s+(?:narrow|broad|"
-                        r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly))\b", re.I)
+                        r"wide|vague|strict|loose|simplistic|limited|narrowly|broadly)|"
+                        # a reservation announced: "One nit: ...", "a small quibble", "Nitpick:"
+                        rf"{_RESERVATION})\b", re.I)
 # A word kept as it is: "keep the title as is", "the name is fine the way it is", "no need to rename"
 _STATUS_QUO = re.compile(r"\b(?:(?:fine|ok|okay|good|better|best)\s+to\s+)?(?:keep|keeping|leave|leaving)\s+"
                          r"(?:it|them|this|that|(?:the|this|that|our)\s+[\w-]+)\s+"
@@ -659,6 +664,8 @@ _SUBJECT_PRAISED = re.compile(r"^\W*(?:good|great|nice|bad|true|real)\s+(?=[\w�
 _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will|I\s+must|I\s+have\s+to)\s+concede|"
                       rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|(?:I|I['’]ll)\s+(?:\w+\s+)?take\s+"
                       rf"(?:the|your|that|his|her|their)\s+point|"
+                      # "Okay, I can see that.", "I see your point": granted, whatever follows
+                      r"I\s+(?:can\s+)?see\s+(?:that|your\s+point|the\s+point|what\s+you\s+mean)(?=\s*(?:[.,;!:]|$))|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
                       r"strong )?point)\b", re.I)
 
@@ -741,7 +748,7 @@ def _judged(was: str, word: str, then: str, before: Sequence[str] | None = None)
     if word == "sure":  # "Sure.", "Yeah, sure", "for sure"; not "I'm pretty sure we ..." (a hedge)
         # ("not sure" counts, to cancel its "not": doubt leans against only where it doubts a claim)
         return not was or was in ("oh", "yeah", "yes", "ok", "okay", "well", "for", "then", "not")
-    return not (word == "sounds" and then == "like")
+    return not (word == "sounds" and then in ("like", "as"))  # "sounds as if we can choose": no verdict
 
 
 # (not "good", "great", "nice": "a good idea", "a great point" grant one)
@@ -816,7 +823,7 @@ TURNS = re.compile(r"[,;]\s*(?:but|however|though|although|except|yet)\b|\s+but\
 # ...and where a reply turns, from one side to the other: also after a colon, at
 # "however" mid-sentence, or opening a sentence ("But ...")
 _TURN = re.compile(rf"{TURNS.pattern}|:\s*(?:but|however|though|although|yet|except)\b|\s+however\s+|"
-                   r"^\s*(?:but|however|though|although|yet)\b", re.I)
+                   rf"^\s*(?:but|however|though|although|yet)\b|^\W*{_RESERVATION}", re.I)
 
 
 # What the speaker adds to a point they grant: a turn within it is theirs, not against the

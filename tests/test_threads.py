@@ -214,3 +214,19 @@ def test_every_graph_export_says_whose_thread_each_thing_is(both: Path, tmp_path
     one.write_text(THREADS["tabs.txt"], encoding="utf-8")
     assert run("export", "graphml", "--data", str(one), "-o", str(tmp_path / "one.graphml"), "-q").exit_code == 0
     assert 'attr.name="thread' not in (tmp_path / "one.graphml").read_text(encoding="utf-8")
+
+
+def test_the_contributors_table_names_each_thread_once_per_person(tmp_path: Path) -> None:
+    """Each of a speaker's places in the table names its thread once, not for every message
+    (a trial's table repeated a long title before each of six places)."""
+    (tmp_path / "a.txt").write_text("# Tabs or spaces at Acme\n\nAna: A tab is one character.\n"
+                                    "Ben: A tab is a width.\nAna: A tab is one character, I said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# Sprints at Beta\n\nAna: A sprint is two weeks.\n", encoding="utf-8")
+    r = run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "ab"), "-q")
+    assert r.exit_code == 0, r.stderr
+    r = run("contributors", "--data", str(tmp_path / "ab"))
+    assert r.exit_code == 0, r.stderr
+    ana = next(line for line in r.stdout.splitlines() if line.startswith("Ana"))
+    assert "“Tabs or spaces at Acme” › turn 1, turn 3; “Sprints at Beta” › turn 1" in ana, ana
+    assert answer("contributors", "--data", str(tmp_path / "ab"))[0]["where"] == [
+        "“Tabs or spaces at Acme” › turn 1", "“Tabs or spaces at Acme” › turn 3", "“Sprints at Beta” › turn 1"]

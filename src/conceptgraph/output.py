@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from .errors import excerpt, printable
 from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text, denial, stance_about
+from .places import listed
 from .stdout import write_stdout
 
 __all__ = ["emit", "emit_bytes", "to_json", "table", "wrap_quote", "FORMATTERS", "is_empty", "terminal_width"]
@@ -502,7 +503,7 @@ def who_text(r: dict[str, Any]) -> str:
 
 def contributors_text(rows: list[dict[str, Any]]) -> str:
     return table(
-        [[r["name"], r["role"], ", ".join(r["where"]),
+        [[r["name"], r["role"], listed(r["where"]),
           f"{r['messages']} ({r['gone']} deleted)" if r.get("gone") else r["messages"], r["claims"], r["relations"],
           r["id"]] for r in rows],
         ["name", "role", "where", "messages", "claims", "relations", "id"],

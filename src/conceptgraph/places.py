@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE", "thread_of", "place_in", "place_from"]
+__all__ = ["PLACE", "thread_of", "place_in", "place_from", "listed"]
 
 #: How import writes the place of a message in a dataset of several threads.
 PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
@@ -46,3 +46,24 @@ def place_from(where: str, here: str) -> str:
     """
     thread = thread_of(where)
     return place_in(where) if thread and thread == thread_of(here) else where
+
+
+def listed(places: list[str]) -> str:
+    """Places joined for a reader, each thread's title said once, before the first of
+    its places in a run (a table of contributors would say it for every message).
+
+    >>> listed(["“Facts” › comment 1", "“Facts” › comment 4", "“Empathy” › post"])
+    '“Facts” › comment 1, comment 4; “Empathy” › post'
+    >>> listed(["post", "comment 2"])
+    'post, comment 2'
+    """
+    out: list[str] = []
+    last = None
+    for where in places:
+        thread = thread_of(where)
+        if thread and thread == last:
+            out[-1] += f", {place_in(where)}"
+        else:
+            out.append(where)
+        last = thread
+    return ("; " if any(thread_of(w) for w in places) else ", ").join(out)

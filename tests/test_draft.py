@@ -2734,6 +2734,9 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     # a reservation announced leans against
     ("Nit: a queue is ordered.", "disputes"),
     ("One small quibble with the second part.", "disputes"),
+    # accepting what is on the table agrees, its own "can't" no word against
+    ("Meh. I can live with that.", "agrees_with"),
+    ("I understand it and can't think of anything better.", "agrees_with"),
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

@@ -666,6 +666,9 @@ _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will
                       rf"(?:the|your|that|his|her|their)\s+point|"
                       # "Okay, I can see that.", "I see your point": granted, whatever follows
                       r"I\s+(?:can\s+)?see\s+(?:that|your\s+point|the\s+point|what\s+you\s+mean)(?=\s*(?:[.,;!:]|$))|"
+                      # accepting what is on the table: "I can live with that", "can't think of anything better"
+                      r"(?:I|we)\s+(?:can|could)\s+live\s+with\s+(?:it|that|this|them)|"
+                      r"(?:can['’]?t|cannot|couldn['’]?t)\s+think\s+of\s+(?:anything|something|a\s+\w+)\s+better|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
                       r"strong )?point)\b", re.I)
 
@@ -697,7 +700,8 @@ def _cues(sentence: str) -> tuple[int, int]:
     # "I think the name is fine the way it is": against the change the thread weighs, whatever "fine" says
     sentence, kept = _STATUS_QUO.subn(" ", sentence)
     against = len(_PUSH_BACK.findall(sentence)) + kept
-    for_ = 2 * len(_CONCEDE.findall(sentence))
+    sentence, conceded = _CONCEDE.subn(" ", sentence)  # (its own words, "can't think of", lean no more)
+    for_ = 2 * conceded
     sentence, granted = _NEGATED.subn(" ", sentence)
     for_ += granted
     words = _CUE.findall(sentence.casefold())

@@ -1892,6 +1892,31 @@ def test_a_turn_whose_name_is_markup_goes_on_the_turn_before_and_says_so(write) 
         read_discussion([write("Ann: A coach asks.\nBo: Both listen.\n<b>Note</b> no colon here.\n", "plain.txt")])
 
 
+@pytest.mark.parametrize("written, name", [
+    ("Tobias Klein [External]", "Tobias Klein [External]"),  # as Teams marks a guest
+    ("Tobias Klein | Acme", "Tobias Klein | Acme"),
+    ("Tobias Klein <tk@acme.com>", "Tobias Klein"),  # an address is no part of the name
+])
+def test_a_speaker_named_with_a_tag_a_company_or_an_address_opens_a_turn(write, written: str, name: str) -> None:
+    """A name as chat and meeting tools decorate it opens a turn of its own (a trial's
+    "Tobias Klein [External]" went, unsaid, on the turn before: his words were someone else's)."""
+    chat = f"Grace Liu: Is an incident customer-facing?\nAna Silva: Yes.\n{written}: I don't buy that.\nGrace Liu: Noted.\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ds, _ = read_discussion([write(chat, "chat.txt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages][2] == (name, "I don't buy that.")
+
+
+@pytest.mark.parametrize("written", ["Tobias <b>Klein</b>", "Tobias `tk` Klein"])
+def test_a_name_written_in_markup_inside_a_turn_is_said(write, written: str) -> None:
+    """A name in markup opens no turn, and since its words then go to the speaker before,
+    the import says so, with the line."""
+    chat = f"Grace Liu: Is an incident customer-facing?\nAna Silva: Yes.\n{written}: I don't buy that.\n"
+    with pytest.warns(ConceptGraphWarning, match=r"chat\.txt:3: 1 line open like a turn but name the speaker in markup"):
+        read_discussion([write(chat, "chat.txt")])
+
+
 def test_in_a_log_of_timed_turns_an_untimed_name_and_colon_goes_on_the_turn(write) -> None:
     """Every turn of this log opens with a time stamp: a line of a turn that starts "Bo
     put it this way:" is no new speaker's, while an untimed line that starts with a name

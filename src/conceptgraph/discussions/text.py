@@ -570,10 +570,31 @@ _IN_TURN = _LABELS | _MINUTES  # inside a turn, neither opens one
 
 def _tagged_turn(line: str) -> bool:
     """Whether a line read as part of a turn opens like one, but by a name in markup
-    ("<img src=x>: words"), which no speaker's name is."""
+    ("<img src=x>: words", "Tobias <b>Klein</b>: words"), which no speaker's name is.
+
+    >>> _tagged_turn("Tobias <b>Klein</b>: a defect."), _tagged_turn("<img src=x>: hi"), _tagged_turn("x = [1]: y")
+    (True, True, False)
+    >>> _tagged_turn("Tobias `tk` Klein: no."), _tagged_turn("See [the docs]: here")
+    (True, False)
+    """
     m = _TURN.match(line)
     name = (m["n"] or "").strip() if m else ""
-    return name.startswith("<") and ">" in name and len(name.split()) <= 5
+    if not name or len(name.split()) > 5:
+        return False
+    if name.startswith("<") and ">" in name:
+        return True
+    plain = _MARKUP.sub(" ", _TAG.sub(" ", name))  # the words of a name written in markup
+    words = plain.split()  # (opening and ending on capitals, as a name does: not "See [the docs]", "`Name")
+    return bool(_MARKUP.search(name)) and name[:1].isupper() and words[-1][:1].isupper()
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
+# What a transcript writes after a name and is no part of it: an address ("Ann Lee
+# <ann@acme.com>"), as mail gives it
+_ADDRESS_AFTER = re.compile(r"\s*<[^<>\s@]+@[^<>\s]+>$")
+# ... and what it adds to a name and keeps with it: Teams' "[External]", a company after a bar
+# ("Ann Lee | Acme"); the name before it is a name as names are written
+_DECORATED = re.compile(r"^[^{}\[\]|<>`=\"“”]+?\s*(?:\[[^{}\[\]|<>`=\"“”]{1,30}\]|\|\s*[^{}\[\]|<>`=\"“”]{1,40})$")
 
 
 def _turn(line: str) -> tuple[str, str]:
@@ -610,7 +631,9 @@ def _turn(line: str) -> tuple[str, str]:
     name = (m["b"] or m["n"] or "").strip().strip(_INVISIBLE)
     if not name or len(name.split()) > 5 or "http" in name:
         return "", ""
-    if _MARKUP.search(name) and not stamped and not _NICKNAMED.match(name):
+    name = _ADDRESS_AFTER.sub("", name) or name
+    if _MARKUP.search(name) and not stamped and not _NICKNAMED.match(name) \
+            and not (_DECORATED.match(name) and _name_like(re.split(r"\s*[\[|]", name)[0])):
         return "", ""
     return name, m["text"]
 

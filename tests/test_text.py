@@ -355,3 +355,17 @@ def test_clusters_say_which_kind_a_shared_label_is() -> None:
             {"cluster": 2, "size": 1, "terms": [], "members": [{"id": "idea-2", "label": "idea", "kind": "attribute"}]}]
     text = clusters_text(rows)
     assert "idea (term), Bo" in text and "   idea (attribute)" in text and "Bo (" not in text
+
+
+def test_a_list_item_wrapped_as_mail_wraps_it_goes_on_under_its_indent() -> None:
+    """A list item ends with its line, unless the lines under it go on indented, as mail
+    wraps it (a trial's summary lost "not necessarily senior" to the line break)."""
+    from conceptgraph.draft.text import sentences
+
+    text = ("Summary:\n- sponsor: someone who uses their reputation to create opportunities for\n"
+            "  you; not necessarily senior.\n- coach: one who asks\n  questions.\n- mentor: long-term.\nThanks.")
+    assert [t for _, _, t in sentences(text)] == [
+        "Summary:", "- sponsor: someone who uses their reputation to create opportunities for\n  you; not necessarily senior.",
+        "- coach: one who asks\n  questions.", "- mentor: long-term.", "Thanks."]
+    assert [t for _, _, t in sentences("- one\n- two\nplain line after")] == ["- one", "- two", "plain line after"]
+    assert [t for _, _, t in sentences("- one\n  - two")] == ["- one", "- two"]  # an item under it is its own

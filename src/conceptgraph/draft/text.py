@@ -121,11 +121,16 @@ def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> No
         end -= 1
     if start >= end:
         return
-    if text[start] in _LIST_MARKS and "\n" in text[start:end]:  # a list item ends with its line
+    if text[start] in _LIST_MARKS and "\n" in text[start:end]:  # a list item ends with its line ...
         cut = text.index("\n", start, end)
-        _add(out, text, start, cut)
-        _add(out, text, cut, end)
-        return
+        # ... and the lines under it that go on indented, as mail wraps an item ("- coach: one who
+        # asks\n  questions; does not need domain knowledge.")
+        while (nxt := _GOES_ON.match(text, cut + 1, end)) and (more := text.find("\n", nxt.end(), end)) != -1:
+            cut = more
+        if not _GOES_ON.match(text, cut + 1, end):
+            _add(out, text, start, cut)
+            _add(out, text, cut, end)
+            return
     if text.find("\n", start, end) >= 0 and all(map(_GLOSS_LINE.match, text[start:end].split("\n"))):
         # "Main - free software ...\nUniverse - ...": a glossary's lines are a sentence each
         for line in re.finditer(r"[^\n]+", text[start:end]):
@@ -139,6 +144,8 @@ _GLOSS_LINE = re.compile(r"\s*[\"“]?\w[\w'/-]*(?: [\w'/-]+){0,3}[\"”]?(?:\s+
 
 
 _LIST_MARKS = "–—•*+-"
+# A line that goes on the list item above it: indented, and no item of its own
+_GOES_ON = re.compile(r"[ \t]+(?![–—•*+-]\s)\S")
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

@@ -3496,6 +3496,12 @@ def test_an_editorial_mark_is_no_glossary_head() -> None:
     scan = _Scan(set())
     _held_up(scan, "DRY: every piece of knowledge has one single representation.", "a", "m1")
     assert [words for words, *_ in scan.marks] == [["DRY"]]
+    # nor is what the writer announces ("Proposal: ...", "Summary: ..."): a trial drafted the term
+    # "proposal" and "proposal: category is hierarchical" at 0.77
+    for line in ("Proposal: a category is hierarchical; a tag is flat.", "Summary: a tag is flat."):
+        scan = _Scan(set())
+        _held_up(scan, line, "a", "m1")
+        assert not any(words[0].casefold() in ("proposal", "summary") for words, *_ in scan.marks), scan.marks
 
 
 def test_giving_way_answers_whoever_argued_not_the_message_before() -> None:

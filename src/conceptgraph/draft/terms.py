@@ -966,7 +966,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
         if line:
             head = line.group(_head_of(line)).strip("\"“” ")
             if head.casefold() in _EDITORIAL:
-                continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
+                continue  # "EDIT: ...", "Proposal: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             rest = line.string[line.end(_head_of(line)):]
             if title and any(p.search(rest) for p in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE)):
                 continue  # "Year 10 science: weather vs climate": a heading over the question
@@ -1045,7 +1045,10 @@ _THEN_OBJECT = frozenset("a an the to its their this that these those from into 
 # The marks a writer adds to a post after the fact, which open a line like a glossary's head
 # but name nothing discussed (an acronym that is also a word, "DRY: ...", is a head)
 _EDITORIAL = frozenset("edit edited edit2 update updated note nb ps pps eta addendum correction disclaimer spoiler "
-                       "tldr tl;dr".split())
+                       "tldr tl;dr "
+                       # ... or what the writer is about to do: "Proposal: a category is ...", "Summary: ..."
+                       "proposal suggestion summary recap conclusion question answer context background aside fyi "
+                       "reminder idea example".split())
 
 
 # The patterns of words held up as words, each with the words one of which it needs.

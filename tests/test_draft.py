@@ -1902,6 +1902,19 @@ def test_one_attribute_in_two_inflections_is_one_with_two_supporters() -> None:
     assert by_term["coach"] != by_term["sponsor"]
 
 
+def test_one_attribute_with_or_without_its_article_is_one_point_asserted_and_denied() -> None:
+    """"needs to know your field" and "needs to know the field" are one point: one denied
+    it, the other asserts it, and the point is disputed (a trial's central disagreement
+    was two attributes of one supporter each)."""
+    msgs = [Message("m1", "zoe", "turn 1", "A coach doesn't need to know your field at all."),
+            Message("m2", "dan", "turn 2", "A coach needs to know the field.")]
+    ds = draft(Dataset(messages=tuple(msgs), contributors=(Contributor("zoe", "Zoe", "commenter"),
+                                                           Contributor("dan", "Dan", "commenter"))), terms=["coach"])
+    labels = {a.id: a.label for a in ds.attributes}
+    said = {(c.by, labels[c.attribute], c.negated) for c in ds.claims}
+    assert said == {("zoe", "needs to know your field", True), ("dan", "needs to know your field", False)}, said
+
+
 def test_mentions_and_co_occurrences_stay_out_of_the_thread(tmp_path: Path) -> None:
     """They only say a sentence names a term: listing or marking them would bury the claims."""
     from conceptgraph.page import page_data

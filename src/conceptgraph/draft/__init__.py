@@ -466,9 +466,10 @@ class _Drafter:
         if plain in self.known:  # a curated one, or one drafted under a label written alike
             return self.known[plain]
         # "opens doors" and "can open doors" are one attribute, said by two people (the hedge is
-        # in each one's quote): the first label stands
+        # in each one's quote), and so are "needs to know your field" and "... the field": the
+        # first label stands
         key = self.forms.get(label) or self.forms.setdefault(
-            label, normalise(" ".join(map(base_form, unhedged(label).split()))))
+            label, normalise(" ".join(base_form(w) for w in unhedged(label).split() if w.casefold() not in _POINTERS)))
         if key not in self.attributes:
             self.attributes[key] = Attribute(unique_id(_slug(label), self.taken), label, status=DRAFT)
         # "relationship-based" and "relationship based" are one attribute: the review knows
@@ -915,6 +916,8 @@ def _spoken(where: str) -> bool:
 
 # "Yes." or "No." and nothing else: an answer when what it answers asks
 # An answer, bare ("Yes.", "Right.") or opening a sentence ("No, a law describes what happens.")
+# Words that point at a noun without saying what it is: one attribute with them or without
+_POINTERS = frozenset("the a an your my our their his her its this that these those".split())
 _ANSWER_OPENS = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*$|"
                            r"\W*(?:yes|yep|yeah|yup|no|nope|nah|not really)\b\s*[,.!:;–—-]", re.I)
 # A question that puts something forward: "Should we rename it?", "Why not call it X?",

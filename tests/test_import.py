@@ -1749,7 +1749,17 @@ def test_notes_with_no_speaker_are_refused_and_words_before_the_turns_are_counte
     minutes = "Glossary meeting\nPresent: Ann, Bo\n\nWe started late.\n\nAnn: A user has a login.\nBo: Disagree.\n"
     ds, summary = read_discussion([write(minutes, "minutes.md")])
     assert [m.text for m in ds.messages] == ["A user has a login.", "Disagree."]
-    assert summary["left_out"] == {"lines before the first turn": 1}
+    assert summary["left_out"] == {"lines before the first turn": 1, "meeting heads (Attendees:, Agenda:...)": 1}
+
+
+def test_a_transcripts_notes_of_sounds_are_left_out_and_said(write) -> None:
+    """"[laughs]", "(inaudible)" are no one's words; the summary says how many went, as it
+    does for the "Attendees:" line above the turns (a trial found both gone unsaid)."""
+    ds, summary = read_discussion([write("Attendees: Ann, Bo\nAnn: A bug is a mistake [laughs] really.\n"
+                                         "Bo: (inaudible) No.\n", "minutes.txt")])
+    assert [m.text for m in ds.messages] == ["A bug is a mistake really.", "No."]
+    assert summary["left_out"] == {"meeting heads (Attendees:, Agenda:...)": 1,
+                                   "transcriber's notes ([laughs], (inaudible))": 2}
 
 
 def test_plain_text_turns_and_markdown() -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
-from .clean import SOUND_CUES, markdown_to_text, passages, quoted_post, tidy
+from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, shown_media, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
@@ -361,7 +361,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             # a caption's lines are broken for the screen, not by the speaker: one line; and
             # WebVTT escapes "&", "<" and ">" in a cue's text (&amp; &lt; &gt;, and &nbsp;)
             who = html.unescape(who) if who != UNKNOWN else who
-            words = tidy(re.sub(r"\s+", " ", SOUND_CUES.sub("", html.unescape(words))))
+            words, sounds = SOUND_CUES.subn("", html.unescape(words))
+            words = tidy(re.sub(r"\s+", " ", words))
+            if sounds:
+                left[SOUND_NOTES] += sounds
             if not words or _NOISE.match(words) or _CREDIT.match(words):  # (markup gone with _voices)
                 continue
             said, speaker = True, who

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 __all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "passages", "without_addresses",
            "SIGNATURE",
-           "SOUND_CUES"]
+           "SOUND_CUES", "SOUND_NOTES"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
           "section", "article", "header", "footer", "dd", "dt", "figure", "figcaption"}
@@ -422,6 +422,8 @@ _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<
 
 #: A transcriber's note of a sound inside someone's words: "Fine [laughs] by me",
 #: "(inaudible)" (with the marks around it, when set off: "`[silence]`", "*[laughs]*")
+#: What the import's summary calls them, left out
+SOUND_NOTES = "transcriber's notes ([laughs], (inaudible))"
 SOUND_CUES = re.compile(r"[^\S\n]*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|"
                         r"silence|pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]\1", re.I)
 

@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
-from .clean import SOUND_CUES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
+from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text", "stamp_dates"]
@@ -341,6 +341,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             current = None  # its next lines, if any, are no one's turn either
             continue
         if name and not turns and name.casefold() in _MINUTES:
+            if left is not None:
+                left["meeting heads (Attendees:, Agenda:...)"] += 1
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and re.sub(r"^[-*+]\s+", "", name).casefold().rstrip(".") in _IN_TURN:
             name = ""  # "Example: ...", "- Action: Diego to check ...": a label inside the turn
@@ -411,7 +413,10 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         whole = "\n".join(body).rstrip()
         edited = whole.endswith(_EDITED)  # WhatsApp's note after the words of one changed since
         whole = whole.removesuffix(_EDITED).rstrip().removesuffix("\u200e") if edited else whole
-        text = tidy(SOUND_CUES.sub("", quoted_lines_removed(whole, left=left, quotes=quotes)))
+        text, sounds = SOUND_CUES.subn("", quoted_lines_removed(whole, left=left, quotes=quotes))
+        text = tidy(text)
+        if sounds and left is not None:
+            left[SOUND_NOTES] += sounds
         if _REACTION.match(text):  # Zoom's 'Reacted to "I'd say..." with 👎': no one's words
             if left is not None:
                 left["reactions"] += 1

@@ -488,6 +488,9 @@ SIGNATURE = re.compile(r"^(?:-- ?|—|__+|-+ ?(?:next part|original message|ursp
                        r"Get Outlook for .+|Von meinem .+ gesendet|Envoyé de mon .+|Enviado desde mi .+|Inviato da .+)$",
                        re.I)
 _OUTLOOK = re.compile(r"^(?:From|Von|De): .+\n(?:Sent|Date|Gesendet|Envoyé|Datum): ")
+# Where a forwarded mail begins (Gmail, Outlook, Apple Mail): the rest is its sender's words
+_FORWARDED = re.compile(r"^\s*(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|"
+                        r"Mensaje reenviado)\s*-{2,}|Begin forwarded message:)\s*$", re.I)
 
 
 def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quotes: list[str] | None = None) -> str:
@@ -501,15 +504,19 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     'Agreed.'
     >>> mail_text("Agreed.\\n\\nBest regards,\\nBo\\nQA lead, Acme", sender="Bo Chen")
     'Agreed.'
+    >>> mail_text("See below.\\n\\n---------- Forwarded message ---------\\nFrom: HR <hr@x.org>\\nDate: Mon\\n\\nA sponsor.")
+    'See below.'
     """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left, quotes=quotes).split("\n")
     for i, line in enumerate(lines):
         signature = bool(SIGNATURE.match(line.rstrip()))
-        if signature or (line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
-                         and _OUTLOOK.match(line + "\n" + lines[i + 1])):
+        forwarded = bool(_FORWARDED.match(line))
+        if signature or forwarded or (line.startswith(("From: ", "Von: ", "De: ")) and i + 1 < len(lines)
+                                      and _OUTLOOK.match(line + "\n" + lines[i + 1])):
             if left is not None and any(x.strip() for x in lines[i + 1:]):
                 # said in the summary, as every format counts what it leaves out
-                left["signatures and footers" if signature else "quoted originals (others' words)"] += 1
+                left["signatures and footers" if signature else "forwarded messages (others' words, to the mail's end)"
+                     if forwarded else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
     lines = _disclaimer_removed(_attribution_at_end_removed(lines), left)

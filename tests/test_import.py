@@ -82,6 +82,21 @@ def test_a_quoted_mail_keeps_none_of_its_signature_in_the_quote(tmp_path: Path) 
     assert [m.quotes for m in ds.messages] == [(), ("A bug is a defect in code.",)]
 
 
+def test_a_forwarded_message_is_no_part_of_its_forwarders_words_and_is_counted(tmp_path: Path) -> None:
+    """A mail that forwards another keeps its sender's words before the forward; the
+    separator and the forwarded mail are someone else's, and the summary says so (a
+    trial's forwarder kept the separator line as her own)."""
+    mbox = tmp_path / "t.mbox"
+    mbox.write_text(
+        "From eve@x.org Mon Mar  4 10:00:00 2024\nFrom: Eve <eve@x.org>\nSubject: Fwd: glossary\n"
+        "Message-ID: <1@x.org>\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\nThe HR draft's definitions:\n\n"
+        "---------- Forwarded message ---------\nFrom: HR <hr@x.org>\nDate: Fri, 1 Mar 2024\nSubject: glossary\n\n"
+        "A sponsor is a senior leader.\n", encoding="utf-8")
+    ds, summary = read_discussion([mbox])
+    assert [m.text for m in ds.messages] == ["The HR draft's definitions:"]
+    assert summary["left_out"] == {"forwarded messages (others' words, to the mail's end)": 1}
+
+
 def test_an_mbox_or_a_mail_saved_with_a_byte_order_mark_is_read_as_without(tmp_path: Path) -> None:
     """An editor on Windows saves a byte-order mark first: the mbox is read as without it
     (a trial's was refused: "no mail message in this file")."""

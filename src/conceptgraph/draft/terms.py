@@ -966,8 +966,10 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
         if line:
             head = line.group(_head_of(line)).strip("\"“” ")
             if head.casefold() in _EDITORIAL:
-                continue  # "EDIT: ...", "Proposal: ...", "NOTE: ...": a post's editorial mark, no glossary's head
+                continue  # "EDIT: ...", "UPDATE: ...", "NOTE: ...": a post's editorial mark, no glossary's head
             rest = line.string[line.end(_head_of(line)):]
+            if _STATED_AFTER.match(rest) or rest.rstrip().endswith("?"):
+                continue  # "Proposal: a category is hierarchical": a statement announced, no word defined
             if title and any(p.search(rest) for p in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE)):
                 continue  # "Year 10 science: weather vs climate": a heading over the question
             if head.isupper() and len(re.findall(r"[A-Z]", rest)) > 3 * len(re.findall(r"[a-z]", rest)):
@@ -1045,10 +1047,11 @@ _THEN_OBJECT = frozenset("a an the to its their this that these those from into 
 # The marks a writer adds to a post after the fact, which open a line like a glossary's head
 # but name nothing discussed (an acronym that is also a word, "DRY: ...", is a head)
 _EDITORIAL = frozenset("edit edited edit2 update updated note nb ps pps eta addendum correction disclaimer spoiler "
-                       "tldr tl;dr "
-                       # ... or what the writer is about to do: "Proposal: a category is ...", "Summary: ..."
-                       "proposal suggestion summary recap conclusion question answer context background aside fyi "
-                       "reminder idea example".split())
+                       "tldr tl;dr".split())
+# What follows a head that announces, not defines: a statement of its own, with a subject
+# and its verb ("Proposal: a category is hierarchical"), or a question ("Question: is ...?")
+_STATED_AFTER = re.compile(r"^[:\s–—-]*(?:(?:a|an|the|every|each|all|no|some|our|my|your)\s+)?[^\W\d_][\w-]*"
+                           r"(?:\s+[^\W\d_][\w-]*)?\s+(?:is|are|was|were|means|should|must|can|will|would|has|have)\b", re.I)
 
 
 # The patterns of words held up as words, each with the words one of which it needs.

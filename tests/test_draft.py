@@ -3153,6 +3153,8 @@ def test_a_reservation_after_approval_takes_both_sides() -> None:
     found = both_sides("Looks good. One nit: an incident is not a bug.")
     assert {k: v[1:] for k, v in found.items()} == {"agrees_with": (0, 11), "disputes": (12, 46)}
     assert both_sides("Looks good. An incident is a bug.") == {}
+    # what follows an agreement and a colon is the speaker's own: a turn within it turns on no one
+    assert both_sides("Yes, exactly: every label is a tag, but not every tag is a label.") == {}
 
 
 def test_nice_try_grants_nothing_it_turns_against() -> None:

@@ -832,7 +832,9 @@ _TURN = re.compile(rf"{TURNS.pattern}|:\s*(?:but|however|though|although|yet|exc
 
 # What the speaker adds to a point they grant: a turn within it is theirs, not against the
 # point ("Agreed & I'd add: every incident needs a postmortem, but not every bug does")
-_ADDING = re.compile(r"\b(?:I['’]d|I\s+would|let\s+me|I['’]ll|I\s+will|just\s+to|I\s+want\s+to)\s+add\b", re.I)
+_ADDING = re.compile(r"\b(?:I['’]d|I\s+would|let\s+me|I['’]ll|I\s+will|just\s+to|I\s+want\s+to)\s+add\b|"
+                     # ... and what follows an agreement and a colon: "Yes, exactly: X, but not Y" is theirs
+                     r"^\W*(?:yes|yeah|yep|exactly|agreed|right|true|correct|indeed)\b[\w\s,!.]{0,20}:\s*\S", re.I)
 
 
 def both_sides(text: str) -> dict[str, tuple[int, int, int]]:

@@ -422,10 +422,10 @@ _EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<
 
 #: A transcriber's note of a sound inside someone's words: "Fine [laughs] by me",
 #: "(inaudible)" (with the marks around it, when set off: "`[silence]`", "*[laughs]*")
-#: What the import's summary calls them, left out
-SOUND_NOTES = "transcriber's notes ([laughs], (inaudible))"
 SOUND_CUES = re.compile(r"[^\S\n]*([`*_]*)[\[(](?:laughs?|laughing|laughter|chuckles?|inaudible|crosstalk|applause|music|"
                         r"silence|pause|coughs?|sighs?|indistinct|background noise|unintelligible)[\])]\1", re.I)
+#: What the import's summary calls them, left out
+SOUND_NOTES = "transcriber's notes ([laughs], (inaudible))"
 
 
 def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool = True,

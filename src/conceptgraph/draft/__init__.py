@@ -914,10 +914,10 @@ def _spoken(where: str) -> bool:
     return re.match(r"turn \d", place_in(where)) is not None
 
 
-# "Yes." or "No." and nothing else: an answer when what it answers asks
-# An answer, bare ("Yes.", "Right.") or opening a sentence ("No, a law describes what happens.")
 # Words that point at a noun without saying what it is: one attribute with them or without
 _POINTERS = frozenset("the a an your my our their his her its this that these those".split())
+# "Yes." or "No." and nothing else: an answer when what it answers asks
+# An answer, bare ("Yes.", "Right.") or opening a sentence ("No, a law describes what happens.")
 _ANSWER_OPENS = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|nope|nah|not really)\W*$|"
                            r"\W*(?:yes|yep|yeah|yup|no|nope|nah|not really)\b\s*[,.!:;–—-]", re.I)
 # A question that puts something forward: "Should we rename it?", "Why not call it X?",

@@ -1049,7 +1049,7 @@ _THEN_OBJECT = frozenset("a an the to its their this that these those from into 
 _EDITORIAL = frozenset("edit edited edit2 update updated note nb ps pps eta addendum correction disclaimer spoiler "
                        "tldr tl;dr".split())
 # What follows a head that announces, not defines: a statement of its own, with a subject
-# and its verb ("Proposal: a category is hierarchical"), or a question ("Question: is ...?")
+# and its verb ("Proposal: a category is hierarchical"); a question after it is none either
 _STATED_AFTER = re.compile(r"^[:\s–—-]*(?:(?:a|an|the|every|each|all|no|some|our|my|your)\s+)?[^\W\d_][\w-]*"
                            r"(?:\s+[^\W\d_][\w-]*)?\s+(?:is|are|was|were|means|should|must|can|will|would|has|have)\b", re.I)
 

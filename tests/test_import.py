@@ -441,6 +441,44 @@ Fair, but nobody says trueness.]]></wp:comment_content></wp:comment>
     assert summary["left_out"]["quoted lines (others' words)"] == 1
 
 
+def _wxr(*comments: tuple[str, str, str, str, str]) -> str:
+    """A WordPress export of one post, its comments given as (id, parent, approved, author, text)."""
+    return ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            "<channel><item><title>Weather or climate?</title><dc:creator>helen</dc:creator>"
+            "<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+            "<content:encoded>Weather is today; climate is the average.</content:encoded>"
+            + "".join(f"<wp:comment>{f'<wp:comment_id>{i}</wp:comment_id>' if i else ''}<wp:comment_author>{who}"
+                      f"</wp:comment_author><wp:comment_approved>{ok}</wp:comment_approved><wp:comment_parent>{parent}"
+                      f"</wp:comment_parent><wp:comment_content>{text}</wp:comment_content></wp:comment>"
+                      for i, parent, ok, who, text in comments)
+            + "</item></channel></rss>")
+
+
+def test_a_wordpress_reply_to_a_trashed_comment_still_answers_it(write) -> None:
+    """A comment in the trash that another answers stays as a stand-in ("[trash]", by no
+    one), as a deleted one does elsewhere: its reply does not become an answer to the post
+    (a trial's draft had it disputing the blog's author at 0.69); one nobody answered goes.
+    Both are counted."""
+    ds, summary = read_discussion([write(_wxr(("1", "0", "trash", "Sam", "Weather is noise."),
+                                              ("2", "1", "1", "Lena", "No, weather is not random noise."),
+                                              ("3", "0", "spam", "Bot", "Buy now.")), "wp.xml")])
+    by = {m.id: m for m in ds.messages}
+    lena = next(m for m in ds.messages if m.text.startswith("No,"))
+    assert by[lena.reply_to].text == "[trash]" and by[lena.reply_to].gone == "trash"
+    assert [m.text for m in ds.messages] == ["Weather is today; climate is the average.", "[trash]",
+                                             "No, weather is not random noise."]
+    assert summary["left_out"] == {"trash": 1, "spam": 1}
+
+
+def test_a_reply_whose_parent_is_not_in_the_file_is_counted(write) -> None:
+    """A reply to a comment the file does not hold (its id missing, or never exported)
+    answers the post, and the summary says so: whom it answered is a guess."""
+    _, summary = read_discussion([write(_wxr(("", "0", "1", "Sam", "Weather is noise."),
+                                             ("2", "9", "1", "Lena", "No, weather is not random noise.")), "wp.xml")])
+    assert summary["left_out"] == {"missing parents (not in the file: their replies answer the post)": 1}
+
+
 def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:
     """A deleted comment that is answered stays as a stand-in ("[deleted]", no one named),
     so that its replies do not become answers to the post (and no stance is drafted
@@ -1128,6 +1166,18 @@ CANVAS = [  # the topic's prompt, then its entries in time order, each reply und
 ]
 
 
+def test_a_canvas_entry_by_a_user_no_participant_names_is_named_by_the_id_and_said(write) -> None:
+    """Canvas names a writer by the participants list; one missing from it is known by the
+    id alone, and the import says so (a trial's "204" spoke unannounced)."""
+    view = {"participants": [{"id": 7, "display_name": "Ana Lima"}],
+            "view": [{"id": 1, "user_id": 7, "parent_id": None, "message": "<p>Is a theory a guess?</p>"},
+                     {"id": 2, "user_id": 204, "parent_id": 1, "message": "<p>No.</p>"}]}
+    with pytest.warns(ConceptGraphWarning, match=r"week-3\.json: 1 entry by 1 user whom no participant names, each "
+                                                 r"named by their id \(204\): --rename '204=NAME' names one"):
+        ds, _ = read_discussion([write(json.dumps(view), "week-3.json")])
+    assert [c.name for c in ds.contributors] == ["Ana Lima", "204"]
+
+
 def test_a_canvas_full_topic_with_the_topic_beside_it_or_in_the_same_file(tmp_path: Path) -> None:
     """Canvas's full topic (``.../view``) and the topic itself, given together, in either
     order or saved one after the other in one file: one thread, the teacher's prompt its
@@ -1220,7 +1270,8 @@ def test_a_canvas_entries_list_reads_as_the_full_topic(tmp_path: Path) -> None:
             r.pop("user_name")
     nameless = tmp_path / "nameless.json"
     nameless.write_text(json.dumps(listed), encoding="utf-8")
-    ds, _ = read_discussion([nameless])
+    with pytest.warns(ConceptGraphWarning, match=r"nameless\.json: \d+ entries by \d+ users whom no participant names"):
+        ds, _ = read_discussion([nameless])
     people = {c.id: c.name for c in ds.contributors}
     assert [people[m.by] for m in ds.messages][:3] == ["7101", "7103", "7101"]
 

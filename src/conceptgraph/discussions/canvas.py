@@ -31,11 +31,12 @@ alone).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
-from ..errors import DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents, top_keys
 from .clean import html_to_text
 from .thread import Left, Post, Thread, id_number, iso_seconds, known_day, list_of, text_of
@@ -205,17 +206,27 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
                                  date=known_day(when), root=True, url=thread.url))
     # in time order (the entries list gives the newest first), ids breaking ties
     entries = sorted(found.entries.values(), key=lambda e: (e.when, id_number(e.key), e.order))
+    unnamed: dict[str, int] = {}  # user id -> entries by them that no participant names
     for e in entries:
         if e.deleted:
             post = Post(key=e.key, author="", text="", gone="deleted")
         else:
             name = found.people.get(e.user, "") or e.name or e.user
+            if name == e.user and e.user:  # no participant of that id, no name on the entry: named by the id
+                unnamed[e.user] = unnamed.get(e.user, 0) + 1
             post = Post(key=e.key, author=name, text="", account=e.user or name)
             post.text = html_to_text(e.message, left, post.quotes)
         post.date = known_day(e.when)
         post.parent = e.parent or root or None
         thread.posts.append(post)
     thread.date = known_day(when) or next((p.date for p in thread.posts if p.date), "")
+    if unnamed:  # said, as a number for a name is no one a reader knows
+        n, ids = sum(unnamed.values()), list(unnamed)
+        shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+        warnings.warn(ConceptGraphWarning(
+            f"{file}: {n} entr{'ies' if n > 1 else 'y'} by {len(ids)} user{'s' if len(ids) > 1 else ''} whom no "
+            f"participant names, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one"),
+            stacklevel=2)
     return [thread], left
 
 

@@ -505,6 +505,10 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
             thread.posts = kept
     threads = [t for t in threads if t.posts]
     for thread in threads:
+        keys = {p.key for p in thread.posts}
+        if lost := {p.parent for p in thread.posts if p.parent and p.parent not in keys}:
+            # said, since whom their replies answer is now a guess (a comment with no id, a parent never exported)
+            left["missing parents (not in the file: their replies answer the post)"] += len(lost)
         thread.posts = parents_first(thread.posts, in_order=all(p.place for p in thread.posts))
     several = len(threads) > 1
     people: dict[str, dict[str, Any]] = {}  # person key -> name, places, role

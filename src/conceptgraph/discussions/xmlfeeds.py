@@ -2,7 +2,8 @@
 
 WXR: each published post or page is a thread, its ``wp:comment`` elements the
 messages, ``wp:comment_parent`` the reply. Pending, spam and trashed comments and
-pingbacks and trackbacks are left out (``--include-pending`` keeps pending ones).
+pingbacks and trackbacks are left out (``--include-pending`` keeps pending ones); a
+comment left out that a kept one answers stays as a stand-in ("[trash]"), by no one.
 Old WordPress.com exports use an ``atom:`` prefix they never declare; it is declared
 for them. Disqus: threads are declared apart from their posts; deleted and spam posts
 are left out. E-mail and IP addresses are read only to tell people apart, never kept.
@@ -135,22 +136,19 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
             if kind in ("pingback", "trackback"):
                 left[kind + "s"] += 1
                 continue
-            if status == "spam":
-                left["spam"] += 1
-                continue
-            if status in ("trash", "post-trashed"):
-                left["trash"] += 1
-                continue
-            if status == "0" and not include_pending:
-                left["pending"] += 1
+            cid = c.get("comment_id", "")
+            parent = c.get("comment_parent", "0")
+            gone = "spam" if status == "spam" else "trash" if status in ("trash", "post-trashed") else \
+                "pending" if status == "0" and not include_pending else ""
+            if gone:  # left out, and kept as a stand-in ("[trash]") while a comment answers it
+                thread.posts.append(Post(key=cid, author="", text="", parent=parent if parent not in ("", "0") else "post",
+                                         gone=gone))
                 continue
             quotes: list[str] = []
             text = _wp_text(c.get("comment_content", ""), left, quotes)
             if not text:
                 left["empty"] += 1
                 continue
-            cid = c.get("comment_id", "")
-            parent = c.get("comment_parent", "0")
             thread.posts.append(Post(key=cid, author=html.unescape(c.get("comment_author", "")), text=text,
                                      parent=parent if parent not in ("", "0") else "post",
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],

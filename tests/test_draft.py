@@ -236,6 +236,10 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
      [("trust", "gap between what you say and what you do", False)]),
     ("Trust is a bridge between people and it grows.", [("trust", "bridge between people", False),
                                                         ("trust", "grows", False)]),
+    # a second clause on a term after "and", its verb a negative contraction, is read on its own,
+    # not as more of the first one's (a trial's "theories don't graduate into laws" was denied)
+    ("Trust is not a contract at all, and trust doesn't grow on demand.", [("trust", "contract", True),
+                                                                           ("trust", "grows on demand", True)]),
 ])
 def test_claim_rules(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
     found = claims_of(sentence)

@@ -651,10 +651,19 @@ _NEXT_WORD = re.compile(r"[\"”’'`]*\s+(?:(?:only|just|always|often|usually|m
 _AND_CLAUSE = re.compile(r"\s+(?:and|&)\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
 
 
+# a verb's negative contraction: "don't", "isn't", "can't" (a verb of the clause, as "do" is)
+_HALF_NT = r"(?:do|does|did|is|are|was|were|has|have|had|ca|wo|would|should|could|must|need)n['’]?t\b"
+
+
 def _verb_next(text: str, at: int) -> bool:
     """Whether the word after ``at`` is a verb (a term's own, opening a statement)."""
     m = _NEXT_WORD.match(text, at)
-    return m is not None and "VERB" in _pos(m.group(1).casefold()) and not m.group(1).casefold().endswith("ing")
+    if m is None:  # "..., and theories don't graduate": a verb's negative contraction
+        return bool(_NEGATED_NEXT.match(text, at))
+    return "VERB" in _pos(m.group(1).casefold()) and not m.group(1).casefold().endswith("ing")
+
+
+_NEGATED_NEXT = re.compile(rf"[\"”’'`]*\s+{_HALF_NT}", re.I)
 
 
 _PRONOUN_SPLICE = re.compile(r",\s*(?=(?:it|they)\s+(?:(?:is|are|was|were|has|have|does|do|means|can|will|would)"
@@ -1055,7 +1064,7 @@ def _pos(word: str) -> frozenset[str]:
     return parts_of_speech(word)
 
 
-_CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b", re.I)
+_CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b|\b{_HALF_NT}", re.I)
 _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
 

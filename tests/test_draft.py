@@ -362,6 +362,18 @@ def test_a_name_instead_of_another_is_another_name_for_it(sentence: str, kind: s
     assert [(f.kind, f.term, f.other) for f in found] == [(kind, "leadership", "management")]
 
 
+def test_what_a_term_is_not_is_set_against_nothing_a_next_clause_names() -> None:
+    """"Trust is not a contract, and leadership is a habit": the second clause is about
+    leadership, which nothing sets against the contract (a trial's "A theory is not a
+    guess, and a law is ..." had drafted "guess contrasts with law")."""
+    from conceptgraph.draft.relations import term_relations
+    from conceptgraph.draft.rules import mentions_in
+
+    sentence = "Trust is not a management, and leadership is a habit."
+    found = term_relations(sentence, 0, mentions_in(sentence, 0, len(sentence), NAMES))
+    assert ("management", "leadership") not in {(f.term, f.other) for f in found} | {(f.other, f.term) for f in found}
+
+
 @pytest.mark.parametrize(("sentence", "found"), [
     # asking how two differ takes the difference as given, as "what is the difference" does
     ("How is leadership different from management?", [("contrasts_with", "leadership", "management")]),

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from ..kinds import CONTRASTS_WITH, INCLUDES, SIMILAR_TO
-from .rules import Finding, Mention
+from .rules import Finding, Mention, _verb_next
 from .text import STOP, parts_of_speech
 
 __all__ = ["term_relations"]
@@ -270,6 +270,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                     # "X and Y" contrast only as the two sides of a difference: "the difference between X and Y"
                     if not _PAIRED.search(before) and not _NOT_BUT.search(before):
                         continue
+                    if "," in between and _verb_next(text, e2 - base):
+                        continue  # "X is not a guess, and a law is ...": another clause begins, on its own term
                 if joined(i - 1) and joined(i + 1):  # "A/B rather than C/D": A with C, B with D
                     for a, b in ((mentions[i - 1][2], t2), (t1, mentions[i + 2][2])):
                         add(kind, b, a, kind) if reverse else add(kind, a, b, kind)

@@ -863,6 +863,18 @@ def test_an_item_is_edited_from_the_command_line(drafted: Path) -> None:
         assert r.exit_code == 2 and says in r.stderr, (args, r.stderr)
 
 
+def test_an_attribute_edited_on_a_denied_claim_says_the_denial_stays(drafted: Path) -> None:
+    """A denial is the claim's, not its label's: "not framework" edited to "owns no main
+    loop" is "denied owns no main loop", and the edit says so, with how to assert it (a
+    trial's curator read the denial as gone, and recorded the opposite)."""
+    claim = ids_of(drafted, claim=1)["claim"][0]
+    assert run("review", str(drafted), claim, "--edit", "negated=true").exit_code == 0
+    r = run("review", str(drafted), claim, "--edit", "attribute=works alone")
+    assert r.exit_code == 0 and "still denied, as the claim was: to assert it, add --edit negated=false" in r.stdout
+    r = run("review", str(drafted), claim, "--edit", "attribute=works apart", "--edit", "negated=false")
+    assert r.exit_code == 0 and "still denied" not in r.stdout
+
+
 def test_a_second_edit_adds_to_the_first_and_a_field_put_back_is_no_change(drafted: Path) -> None:
     """Edits of one item add up, each saying what it changes: "negated=true" after
     "attribute=..." keeps the new attribute; a relation turned to a dispute stays one when

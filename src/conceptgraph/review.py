@@ -1456,6 +1456,12 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
                     f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as names "
                     f"compare (case, accents and marks aside): to write it so, edit the {field} itself: "
                     f"{named.rid} --edit 'label={excerpt(given, 40)}'"))))
+    if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and e is not None \
+            and _edited_fields(e).get("negated"):
+        # the denial is the claim's, not its old label's: said, since "not X" edited to "Y" reads
+        # as "Y" and stays "denied Y"
+        done["note"] = "\n".join(filter(None, (done.get("note"),
+                                               "still denied, as the claim was: to assert it, add --edit negated=false")))
     r.write_files()
     return {**_summary(r, before, accepted=1, rejected=len(done.get("dropped", ())), changed=turned),
             "edited": [it.rid, r.describe(it), now],

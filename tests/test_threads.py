@@ -230,3 +230,20 @@ def test_the_contributors_table_names_each_thread_once_per_person(tmp_path: Path
     assert "“Tabs or spaces at Acme” › turn 1, turn 3; “Sprints at Beta” › turn 1" in ana, ana
     assert answer("contributors", "--data", str(tmp_path / "ab"))[0]["where"] == [
         "“Tabs or spaces at Acme” › turn 1", "“Tabs or spaces at Acme” › turn 3", "“Sprints at Beta” › turn 1"]
+
+
+def test_a_thread_is_named_by_a_part_of_its_title_that_places_cut_off(tmp_path: Path) -> None:
+    """Places give a long title shortened ("… r…"); a part only one thread's whole title
+    has still names it, for the queries and the review alike (a trial's "really the
+    difference" named no thread)."""
+    (tmp_path / "a.txt").write_text("# Ask HN: Library vs. framework – is inversion of control really the difference?\n\n"
+                                    "Ana: A library is called by you.\nBo: A framework calls you.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# Weather vs climate: the difference, really\n\nCy: Weather is today.\n",
+                                    encoding="utf-8")
+    folder = tmp_path / "ab"
+    r = run("import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(folder), "--draft", "-q")
+    assert r.exit_code == 0, r.stderr
+    info = answer("info", "--data", str(folder), "--thread", "really the difference")
+    assert info["source"]["title"].startswith("Ask HN: Library vs. framework")
+    r = run("review", str(folder), "--list", "--thread", "really the difference")
+    assert r.exit_code == 0, r.stderr

@@ -457,7 +457,8 @@ class Review:
         def addressed(url: str) -> list[str]:
             return list(dict.fromkeys(thread_of(m.where) for m in messages if m.url.rstrip("/") == url))
 
-        title = pick(titles, name, addressed)
+        whole = {t: m.title for m in messages if m.title and (t := thread_of(m.where)).endswith("…")}
+        title = pick(titles, name, addressed, whole)
 
         def here(it: Item) -> bool:
             r = it.record

@@ -11,7 +11,7 @@ command that reads a graph, and on ``review``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .errors import UsageError, excerpt
@@ -60,18 +60,33 @@ def threads(G: Graph) -> list[str]:
 
 def _pick(G: Graph, name: str) -> str:
     """The title of the one thread of ``G`` that ``name`` names (see :func:`pick`)."""
-    return pick(threads(G), name, lambda url: _addressed(G, url))
+    return pick(threads(G), name, lambda url: _addressed(G, url), _whole_titles(G))
 
 
-def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]] = lambda url: []) -> str:
+def _whole_titles(G: Graph) -> dict[str, str]:
+    """Each shortened thread title ("… r…") and the whole title its messages hold."""
+    out: dict[str, str] = {}
+    for _, d in G.nodes(data=True):
+        if d.get("kind") == MESSAGE and d.get("title") and (cut := thread_of(str(d.get("where", "")))) \
+                and cut.endswith("…"):
+            out.setdefault(cut, str(d["title"]))
+    return out
+
+
+def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]] = lambda url: [],
+         whole: Mapping[str, str] | None = None) -> str:
     """The one of ``titles`` that ``name`` names, as a user types it, case and punctuation
     aside: a title whole or its start (places give it shortened: "…"), or a part only it
-    has; or, through ``addressed``, the address of one of its messages. Raises
+    has, in the title as places give it or, through ``whole``, as its thread's messages
+    hold it uncut; or, through ``addressed``, the address of one of its messages. Raises
     :class:`UsageError` for a name that fits none, or several.
 
     >>> pick(["Weather vs climate", "Theory vs hypothesis"], "theory")
     'Theory vs hypothesis'
+    >>> pick(["Weather vs…", "Theory vs…"], "hypothesis", whole={"Theory vs…": "Theory vs hypothesis"})
+    'Theory vs…'
     """
+    whole = whole or {}
     if not titles:
         raise UsageError(f"--thread '{excerpt(name, 40)}': this dataset holds one thread "
                          "(`conceptgraph import A B -o FOLDER` puts several in one)")
@@ -80,6 +95,7 @@ def pick(titles: Sequence[str], name: str, addressed: Callable[[str], list[str]]
     hits = [t for t in titles if normalise(t) == key] or [t for t in titles if normalise(t).startswith(key)] \
         or [t for t in titles if t.endswith("…") and normalise(uncut(t)) and key.startswith(normalise(uncut(t)))] \
         or [t for t in titles if key and key in normalise(t)] \
+        or [t for t in titles if key and key in normalise(whole.get(t, ""))] \
         or (addressed(url) if (url := name.strip().rstrip("/")).startswith(("https://", "http://")) else [])
     if len(hits) != 1:
         listed = ", ".join(f"“{t}”" for t in (hits or titles)[:6])

@@ -546,7 +546,9 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
                 person["role"] = p.role
             reply_to = msg_id.get(p.parent or "", "")
             replies += bool(reply_to)
-            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, p.title, p.score, p.accepted,
+            # a title its places give shortened is kept whole on its first message, where --thread finds a part of it
+            headed = p.title or (thread.title if p.root and prefix and prefix != f"“{_called(thread)}” › " else "")
+            messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, headed, p.score, p.accepted,
                                     p.url if p.url.startswith(("https://", "http://")) else "", p.gone,
                                     tuple(p.quotes), p.edited))
     first = threads[0] if threads else Thread(key=name)

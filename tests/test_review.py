@@ -1640,6 +1640,9 @@ def test_adding_what_the_draft_has_accepts_the_drafted_item(drafted: Path) -> No
     # (a slip in a copy: where the quote and the message part)
     (["claim", "message=response 3", "quote=collaboration implies that there is a product", "term=x", "attribute=y"],
      "as far as 'collaboration implies that there', where the message goes on 'a' and the quote 'is'"),
+    # (a word run together in the message: "can" is no word of "cannot")
+    (["claim", "message=response 3", "quote=collaboration implies that the re is a product", "term=x", "attribute=y"],
+     "as far as 'collaboration implies that', where the message goes on 'there' and the quote 'the'"),
     (["claim", "message=response 3", "quote=I", "term=x"], "a claim needs attribute="),
     (["claim", "message=response 3", "quote=I", "term=x", "attribute=y", "colour=red"], "not 'colour'"),
     (["claim", "message=response 3", "quote=I", "term=Luke Naismith", "attribute=y"], "is a contributor"),

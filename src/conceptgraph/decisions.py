@@ -1947,7 +1947,7 @@ def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) ->
     # the quote's longest opening the message has: where the two part is the slip to mend
     k, after = 0, ""
     for n in range(len(words) - 1, 1, -1):  # (two words at least: one alone says little)
-        found = re.search(r"\s+".join(each[:n]), m.text, re.I)
+        found = re.search(r"\s+".join(each[:n]) + r"(?!\w)", m.text, re.I)  # (whole words: "can" is not "cannot"'s)
         if found:
             k, after = n, (m.text[found.end():].split() or [""])[0]
             break

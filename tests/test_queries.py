@@ -188,6 +188,13 @@ def test_of_names_with_a_word_starting_so_the_one_that_starts_so_comes_first() -
     assert [h["id"] for h in search(G, "climat")] == ["c", "pc", "gc"]
 
 
+def test_a_hit_shows_the_label_it_matched_where_its_id_matches_as_well() -> None:
+    """"sam" matches Sam Okoro's id and label alike: what it matched is said by the name
+    a reader knows (a trial's search showed "sam-okoro")."""
+    G = build_graph(parse_dataset("terms: [{id: sam-okoro, label: Sam Okoro}]\n"))
+    assert [h["matched"] for h in search(G, "sam")] == ["Sam Okoro"]
+
+
 def test_search_inside_a_word_never_crosses_a_hyphen_or_space(B) -> None:
     assert [h["id"] for h in search(B, "ken")] == ["ken"]  # not lu-ke-naismith
     assert "cooperation" in [h["id"] for h in search(B, "operat")]  # inside "co-operation"'s "operation"

@@ -469,7 +469,8 @@ def search(G: Graph, text: str, kind: str | None = None, limit: int | None = Non
         if not _kind_ok(G, node, kind):
             continue
         best, matched, starts = 0, "", False
-        for n in node_names(G, node):
+        label = str(G.nodes[node].get("label", node))
+        for n in sorted(node_names(G, node), key=lambda n: n != label):  # the label first: shown as matched on a tie
             score = _score(key, key_words, n) if key else 0
             plain = unmarked(n)
             if (plain != n or bare != text) and bare_key and score < 3:

@@ -457,7 +457,10 @@ class Review:
         def addressed(url: str) -> list[str]:
             return list(dict.fromkeys(thread_of(m.where) for m in messages if m.url.rstrip("/") == url))
 
-        whole = {t: m.title for m in messages if m.title and (t := thread_of(m.where)).endswith("…")}
+        whole: dict[str, str] = {}  # each shortened title, whole as its first message with a title holds it
+        for m in messages:
+            if m.title and (t := thread_of(m.where)).endswith("…"):
+                whole.setdefault(t, m.title)
         title = pick(titles, name, addressed, whole)
 
         def here(it: Item) -> bool:

@@ -84,8 +84,11 @@ _SPLIT_ITEMS = re.compile(r"\s+[–—]\s+|,\s+|;\s+")
 # (and an arrow, "stable <=> beta": a mapping, not words of one phrase; a comment, "  # 3-5 years")
 _CUT = re.compile(r"\s*(?:[,;:(]|\s(?:[–—]|--)\s|\bbut\b|\bwhereas\b|\bwhile\b|\bwhich\b|\bthat is\b|\bbecause\b|\."
                   r"|<=>|<->|[=-]+>|<[=-]+|[→←↔⇒⇔]|\s#\s)")
-_HALF_VERB = re.compile(rf"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n[’']t|"
-                        rf"{_NT}|cannot", re.I)
+# the verbs a negative contraction is made of: "don't", "isn't", "can't", "won't"
+_NT_VERBS = r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|has|have|had)n"
+_HALF_VERB = re.compile(rf"{_NT_VERBS}[’']t|{_NT}|cannot", re.I)
+# a verb's negative contraction in a clause: a verb of the clause, as "do" is
+_HALF_NT = rf"{_NT_VERBS}['’]?t\b"
 _LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more(?!\s+than\b)|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|"
                    # (not the subject of a clause: "something is down", "someone noticed")
@@ -649,10 +652,6 @@ _SPLICE_ANY = re.compile(r",\s+(?:(?:and|&)\s+)?(?:the\s+|an?\s+)?[“\"'‘`]?"
 _NEXT_WORD = re.compile(r"[\"”’'`]*\s+(?:(?:only|just|always|often|usually|mostly|also|really|simply|rarely|never)\s+)?"
                         r"([^\W\d_]+)\s", re.I)
 _AND_CLAUSE = re.compile(r"\s+(?:and|&)\s+(?:the\s+|an?\s+)?[“\"'‘`]?$", re.I)
-
-
-# a verb's negative contraction: "don't", "isn't", "can't" (a verb of the clause, as "do" is)
-_HALF_NT = r"(?:do|does|did|is|are|was|were|has|have|had|ca|wo|would|should|could|must|need)n['’]?t\b"
 
 
 def _verb_next(text: str, at: int) -> bool:

@@ -2850,6 +2850,8 @@ def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> 
     ("Should we call it a widget?", "No.", {("disputes", "ann")}),  # a proposal turned down
     ("Should we call it a widget?", "Yes.", {("agrees_with", "ann")}),  # ... and taken up
     ("How about widget?", "Nope.", {("disputes", "ann")}),
+    # leave to ask proposes nothing (a trial's "Can I ask, is an outage an incident?" was disputed)
+    ("Can I ask, is a widget a gadget? Or is it smaller?", "No, a widget is bigger.", set()),
 ])
 def test_yes_or_no_takes_a_side_only_on_a_question_that_proposes(tmp_path: Path, question: str, answer: str,
                                                                  expected: set[tuple[str, str]]) -> None:

@@ -923,7 +923,10 @@ _ANSWER_OPENS = re.compile(r"\W*(?:yes|yep|yeah|yup|right|true|correct|sure|no|n
 # A question that puts something forward: "Should we rename it?", "Why not call it X?",
 # "How about X?". "Yes" or "No" to it takes a side on the proposal.
 _PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s+)?(?:should|shall|could|can|may|might)\s+"
-                       r"(?:we|I|you|it|this|that|they|these|those|the\s+\w+)\b|\b(?:why\s+not|how\s+about|what\s+about|"
+                       r"(?:we|I|you|it|this|that|they|these|those|the\s+\w+)\b"
+                       # (not "Can I ask, is X a Y?": leave to ask puts nothing forward)
+                       r"(?!\s+(?:just\s+|quickly\s+)?(?:ask|check|clarify|confirm)\b)|"
+                       r"\b(?:why\s+not|how\s+about|what\s+about|"
                        r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b", re.I)
 
 

@@ -1698,6 +1698,9 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("A mentor shouldn't require a desk.", ("mentor", "needs desk", True)),
     ("A mentor should not require a desk.", ("mentor", "needs desk", True)),
     ("A mentor should require a desk.", ("mentor", "needs desk", False)),
+    # a number and its bound are one ("zero or more"), not the number alone
+    ("A mentor has zero or more mentees.", ("mentor", "has zero or more mentees", False)),
+    ("A mentor is zero or more.", ("mentor", "zero or more", False)),
     # against doing what the verdict names: "should be kept", denied (a trial's consensus had
     # listed the speaker as supporting what they argued against)
     ("I disagree with keeping mentor for the volunteer role.", ("mentor", "should be kept for the volunteer role", True)),

@@ -366,6 +366,8 @@ def _label(phrase: str, ends: bool = False) -> str:
         if ends and len(words) >= 2 and words[-1].casefold().strip(".,;:!") in _PARTICLES \
                 and "VERB" in _pos(words[-2].casefold()):
             break  # "wears out", "gives up" at the sentence's end: the verb's own particle, no preposition
+        if len(words) >= 3 and last in ("more", "less", "fewer") and words[-2].casefold() == "or":
+            break  # "zero or more", "two or fewer": a number and its bound, whole
         if len(words) >= 2 and last in ("only", "alone") and words[-2].casefold() not in STOP:
             break  # "means an outage only": the limit is the claim ("outage only"), denied or not
         if len(words) >= 3 and " ".join(words[-2:]).casefold().strip(".,;:!") in ("each other", "one another"):

@@ -1438,9 +1438,10 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
     done = r.decide([rid], EDITED, edit)
     made = done.get("made", [])
     e = r.book.find(it.key)
-    now = r.describe(it, _edited_fields(e)) if e is not None and e.edit else r.describe(it)
-    if e is not None and "about" in e.edit:  # what the stance is about now
-        now += r.said_about(e.edit["about"], _edited_fields(e)["target"])
+    fields = _edited_fields(e) if e is not None else None  # what the item is after its edits
+    now = r.describe(it, fields) if e is not None and e.edit else r.describe(it)
+    if e is not None and fields is not None and "about" in e.edit:  # what the stance is about now
+        now += r.said_about(e.edit["about"], fields["target"])
     if e is not None:  # a term's gloss and other names, an attribute's description: said back as kept
         said = [f"{k} “{excerpt(e.edit[k], 60)}”" if e.edit[k] else f"no {k}"
                 for k in ("gloss", "description") if k in e.edit]
@@ -1448,6 +1449,7 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
             said.append(f"also written {', '.join(f'“{a}”' for a in e.edit['aliases'])}" if e.edit["aliases"]
                         else "no other names")
         now += f" ({'; '.join(said)})" if said else ""
+    notes = [done.get("note", "")]
     if now == r.describe(it):
         # "attribute=loaded dice" for "loaded dice 🎲": one name, as names compare; how it is
         # written is the term's or attribute's own label, edited on it
@@ -1456,20 +1458,18 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
             named = next((x for x in r.items if x.kind == field and isinstance(given, str)
                           and normalise(x.fields[field]) == normalise(given) and x.fields[field] != given), None)
             if named is not None:
-                done["note"] = "\n".join(filter(None, (done.get("note"), (
-                    f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as names "
-                    f"compare (case, accents and marks aside): to write it so, edit the {field} itself: "
-                    f"{named.rid} --edit 'label={excerpt(given, 40)}'"))))
-    if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and e is not None \
-            and _edited_fields(e).get("negated"):
+                notes.append(f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as "
+                             f"names compare (case, accents and marks aside): to write it so, edit the {field} itself: "
+                             f"{named.rid} --edit 'label={excerpt(given, 40)}'")
+    if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and fields is not None and fields.get("negated"):
         # the denial is the claim's, not its old label's: said, since "not X" edited to "Y" reads
         # as "Y" and stays "denied Y"
-        done["note"] = "\n".join(filter(None, (done.get("note"),
-                                               "still denied, as the claim was: to assert it, add --edit negated=false")))
+        notes.append("still denied, as the claim was: to assert it, add --edit negated=false")
+    note = "\n".join(filter(None, notes))
     r.write_files()
     return {**_summary(r, before, accepted=1, rejected=len(done.get("dropped", ())), changed=turned),
             "edited": [it.rid, r.describe(it), now],
-            **({"made": made} if made else {}), **({"note": done["note"]} if done.get("note") else {})}
+            **({"made": made} if made else {}), **({"note": note} if note else {})}
 
 
 def review_add(folder: str | os.PathLike[str], kind: str, fields: dict[str, Any]) -> dict[str, Any]:

@@ -284,19 +284,25 @@ def _places(thread: Thread) -> dict[str, str]:
     return places
 
 
-def parents_first(posts: list[Post], in_order: bool = False) -> list[Post]:
+def parents_first(posts: list[Post], in_order: bool = False, left: Left | None = None) -> list[Post]:
     """The posts in their order, except that a reply never comes before what it answers:
     each reply right after what it answers (depth first), or, ``in_order`` (a format that
     numbers its posts), each post where it is unless its parent comes later, then right
     after that parent. A reply to a post that is not in the thread (left out, or never
-    exported) answers the thread's first post."""
+    exported) answers the thread's first post, and those missing parents are counted in
+    ``left``: whom their replies answer is now a guess."""
     keys = {p.key for p in posts}
     root = next((p.key for p in posts if p.root), None)
     children: dict[str | None, list[Post]] = {}
+    missing: set[str] = set()
     for p in posts:
         if p.parent is not None and (p.parent not in keys or p.parent == p.key):
+            if p.parent and p.parent not in keys:  # (a comment with no id, a parent never exported)
+                missing.add(p.parent)
             p.parent = root if root != p.key else None  # what it answered is gone: it answers the thread
         children.setdefault(p.parent, []).append(p)
+    if missing and left is not None:
+        left["missing parents (not in the file: their replies answer the post)"] += len(missing)
     out: list[Post] = []
     placed: set[str] = set()
     waiting: dict[str, list[Post]] = {}  # in_order: posts whose parent is not placed yet
@@ -505,11 +511,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
             thread.posts = kept
     threads = [t for t in threads if t.posts]
     for thread in threads:
-        keys = {p.key for p in thread.posts}
-        if lost := {p.parent for p in thread.posts if p.parent and p.parent not in keys}:
-            # said, since whom their replies answer is now a guess (a comment with no id, a parent never exported)
-            left["missing parents (not in the file: their replies answer the post)"] += len(lost)
-        thread.posts = parents_first(thread.posts, in_order=all(p.place for p in thread.posts))
+        thread.posts = parents_first(thread.posts, in_order=all(p.place for p in thread.posts), left=left)
     several = len(threads) > 1
     people: dict[str, dict[str, Any]] = {}  # person key -> name, places, role
     messages: list[Message] = []

@@ -138,11 +138,11 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                 continue
             cid = c.get("comment_id", "")
             parent = c.get("comment_parent", "0")
+            parent = parent if parent not in ("", "0") else "post"  # ("0": it answers the post)
             gone = "spam" if status == "spam" else "trash" if status in ("trash", "post-trashed") else \
                 "pending" if status == "0" and not include_pending else ""
             if gone:  # left out, and kept as a stand-in ("[trash]") while a comment answers it
-                thread.posts.append(Post(key=cid, author="", text="", parent=parent if parent not in ("", "0") else "post",
-                                         gone=gone))
+                thread.posts.append(Post(key=cid, author="", text="", parent=parent, gone=gone))
                 continue
             quotes: list[str] = []
             text = _wp_text(c.get("comment_content", ""), left, quotes)
@@ -150,7 +150,7 @@ def read_wxr(data: bytes, file: str, include_pending: bool = False) -> tuple[lis
                 left["empty"] += 1
                 continue
             thread.posts.append(Post(key=cid, author=html.unescape(c.get("comment_author", "")), text=text,
-                                     parent=parent if parent not in ("", "0") else "post",
+                                     parent=parent,
                                      date=(c.get("comment_date_gmt") or c.get("comment_date", ""))[:10],
                                      account=_account(c.get("comment_author_email", ""), c.get("comment_user_id", "")),
                                      url=f"{thread.url}#comment-{cid}" if thread.url and cid.isdigit() else "",

@@ -599,7 +599,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
 _ADDRESS_AFTER = re.compile(r"\s*<[^<>\s@]+@[^<>\s]+>$")
 # ... and what it adds to a name and keeps with it: Teams' "[External]", a company after a bar
 # ("Ann Lee | Acme"); the name before it is a name as names are written
-_DECORATED = re.compile(r"^[^{}\[\]|<>`=\"“”]+?\s*(?:\[[^{}\[\]|<>`=\"“”]{1,30}\]|\|\s*[^{}\[\]|<>`=\"“”]{1,40})$")
+_DECORATED = re.compile(r"^(?P<name>[^{}\[\]|<>`=\"“”]+?)\s*(?:\[[^{}\[\]|<>`=\"“”]{1,30}\]|\|\s*[^{}\[\]|<>`=\"“”]{1,40})$")
 
 
 def _turn(line: str) -> tuple[str, str]:
@@ -638,7 +638,7 @@ def _turn(line: str) -> tuple[str, str]:
         return "", ""
     name = _ADDRESS_AFTER.sub("", name) or name
     if _MARKUP.search(name) and not stamped and not _NICKNAMED.match(name) \
-            and not (_DECORATED.match(name) and _name_like(re.split(r"\s*[\[|]", name)[0])):
+            and not ((decorated := _DECORATED.match(name)) and _name_like(decorated["name"])):
         return "", ""
     return name, m["text"]
 

@@ -449,7 +449,7 @@ class Review:
         A B``; as ``--thread`` names one), and whether an item was said in it: a claim or
         relation by its place, a term or attribute by where it is first said. Raises
         :class:`UsageError` for a name that fits no thread, or several."""
-        from .threads import pick, thread_of
+        from .threads import pick, thread_of, whole_titles
 
         messages = self.snap.messages.values()
         titles = list(dict.fromkeys(t for m in messages if (t := thread_of(m.where))))
@@ -457,11 +457,7 @@ class Review:
         def addressed(url: str) -> list[str]:
             return list(dict.fromkeys(thread_of(m.where) for m in messages if m.url.rstrip("/") == url))
 
-        whole: dict[str, str] = {}  # each shortened title, whole as its first message with a title holds it
-        for m in messages:
-            if m.title and (t := thread_of(m.where)).endswith("…"):
-                whole.setdefault(t, m.title)
-        title = pick(titles, name, addressed, whole)
+        title = pick(titles, name, addressed, whole_titles((m.where, m.title) for m in messages))
 
         def here(it: Item) -> bool:
             r = it.record

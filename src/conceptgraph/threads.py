@@ -11,7 +11,7 @@ command that reads a graph, and on ``review``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .errors import UsageError, excerpt
@@ -20,7 +20,7 @@ from .kinds import CONTRIBUTOR, MESSAGE, REPLIES_TO, WROTE
 from .names import LEFT_OUT_DRAFTS, LEFT_OUT_THREADS, normalise
 from .places import thread_of
 
-__all__ = ["thread_of", "uncut", "threads", "pick", "one_thread"]
+__all__ = ["thread_of", "uncut", "threads", "pick", "whole_titles", "one_thread"]
 
 
 
@@ -64,12 +64,22 @@ def _pick(G: Graph, name: str) -> str:
 
 
 def _whole_titles(G: Graph) -> dict[str, str]:
-    """Each shortened thread title ("… r…") and the whole title its messages hold."""
+    """:func:`whole_titles` of the messages of ``G``."""
+    return whole_titles((str(d.get("where", "")), str(d.get("title") or ""))
+                        for _, d in G.nodes(data=True) if d.get("kind") == MESSAGE)
+
+
+def whole_titles(messages: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each shortened thread title ("… r…"), and the whole title that the first of its
+    messages to have one holds; ``messages``: (place, title) of each.
+
+    >>> whole_titles([("“Theory vs…” › post", "Theory vs hypothesis"), ("“Theory vs…” › comment 1", "")])
+    {'Theory vs…': 'Theory vs hypothesis'}
+    """
     out: dict[str, str] = {}
-    for _, d in G.nodes(data=True):
-        if d.get("kind") == MESSAGE and d.get("title") and (cut := thread_of(str(d.get("where", "")))) \
-                and cut.endswith("…"):
-            out.setdefault(cut, str(d["title"]))
+    for where, title in messages:
+        if title and (cut := thread_of(where)).endswith("…"):
+            out.setdefault(cut, title)
     return out
 
 

@@ -293,6 +293,7 @@ def _asked_in(text: str, drafter: _Drafter) -> tuple[str, ...]:
 
 # (a post's question comes early: its first sentences, not one in passing further down)
 _OPENING_SENTENCES = 5
+# (narrower than a title's _NAMING: a post's sentences say "name" or "wording" in passing)
 _RENAME_ASKED = re.compile(r"\b(?:renam\w*|replac\w*|(?:better|new|different|another|other)\s+(?:name|word|term)s?\s+"
                            r"(?:for|than))\b", re.I)
 

@@ -121,13 +121,11 @@ def _add(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> No
         end -= 1
     if start >= end:
         return
-    if text[start] in _LIST_MARKS and "\n" in text[start:end]:  # a list item ends with its line ...
-        cut = text.index("\n", start, end)
-        # ... and the lines under it that go on indented, as mail wraps an item ("- coach: one who
-        # asks\n  questions; does not need domain knowledge.")
-        while (nxt := _GOES_ON.match(text, cut + 1, end)) and (more := text.find("\n", nxt.end(), end)) != -1:
-            cut = more
-        if not _GOES_ON.match(text, cut + 1, end):
+    if text[start] in _LIST_MARKS:  # a list item ends with its line, and the lines under it that go on
+        cut = text.find("\n", start, end)  # indented, as mail wraps an item ("- coach: one who asks\n  questions.")
+        while cut != -1 and _ITEM_GOES_ON.match(text, cut + 1, end):
+            cut = text.find("\n", cut + 1, end)
+        if cut != -1:
             _add(out, text, start, cut)
             _add(out, text, cut, end)
             return
@@ -145,7 +143,7 @@ _GLOSS_LINE = re.compile(r"\s*[\"“]?\w[\w'/-]*(?: [\w'/-]+){0,3}[\"”]?(?:\s+
 
 _LIST_MARKS = "–—•*+-"
 # A line that goes on the list item above it: indented, and no item of its own
-_GOES_ON = re.compile(r"[ \t]+(?![–—•*+-]\s)\S")
+_ITEM_GOES_ON = re.compile(r"[ \t]+(?![–—•*+-]\s)\S")
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

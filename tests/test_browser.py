@@ -626,6 +626,38 @@ def test_the_thread_shows_what_a_message_quotes_apart_from_its_words(browser, tm
         page.close()
 
 
+def test_the_thread_shows_each_quote_where_it_stood(browser, tmp_path: Path) -> None:
+    """A reply that answers two quotes in turn, the import knowing where each stood: the
+    thread shows each above the words that answer it, not both above all of them; a
+    search marks the reply's own words, never the words it quotes; a hostile quote is
+    only text."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Contributor, Dataset, Message, Source
+
+    text = "Agreed: dues.\n\nNo: dues monthly."
+    ds = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ("post",)),
+                                            Contributor("bo", "Bo", "commenter", ("comment 1",))),
+                 messages=(Message("m1", "ann", "post", "A member pays dues. Dues are yearly."),
+                           Message("m2", "bo", "comment 1", text, reply_to="m1",
+                                   quotes=("A member pays dues.", PAYLOADS[0]), quoted_at=(0, text.index("No:")))))
+    page = Page(browser, write_page(build_graph(ds), tmp_path / "quotes.html"))
+    try:
+        page.page.click("#thread-toggle")
+        reply = "#messages > li:nth-child(2) .msg-text"
+        shown = page.js(f"""() => [...document.querySelector('{reply}').childNodes]
+            .map((n) => [n.nodeName, n.textContent.trim()]).filter(([, t]) => t)""")
+        assert shown == [["BLOCKQUOTE", "A member pays dues."], ["#text", "Agreed: dues."],
+                         ["BLOCKQUOTE", PAYLOADS[0]], ["#text", "No: dues monthly."]]
+        page.js("() => window.conceptgraph.markWords('dues')")
+        found = page.js("() => [...document.querySelectorAll('#messages span.found')]"
+                        ".map((f) => f.closest('li').id + (f.closest('blockquote') ? ' quote' : ''))")
+        assert len(found) == 4 and not any(f.endswith("quote") for f in found), found  # 2 in the post, 2 in the reply
+        assert page.js("() => window.__pwned") is None and not page.dialogs and not page.errors
+        page.screenshot("thread-quotes-placed.png")
+    finally:
+        page.close()
+
+
 def test_the_thread_of_several_threads_names_each_once_as_a_heading(browser, tmp_path: Path) -> None:
     """Two communities in one dataset: the thread panel gives each thread's title once, as
     a heading where it begins, and each message its place within it ("turn 2"), not the

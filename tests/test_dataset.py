@@ -69,6 +69,12 @@ MISTAKES = {
     "empty id": ("terms:\n  - {id: '  '}\n", 2, "'id' is empty"),
     "wrong type": ("terms:\n  - {id: a, aliases: b}\n", 2, "'aliases' must be a list, not a str"),
     "wrong item type": ("terms:\n  - id: a\n    aliases:\n      - x\n      - 3\n", 5, "'aliases' items must be strings"),
+    "quote places not one each": ("contributors: [{id: p, name: P, role: commenter}]\nmessages:\n  - {id: m, by: p, where: w, "
+                                  "text: No., quotes: [X, Y],\n     quoted_at: [0]}\n", 4,
+                                  "'quoted_at' has 1 offsets for 2 quotes: one for each"),
+    "quote placed past the text": ("contributors: [{id: p, name: P, role: commenter}]\nmessages:\n  - id: m\n    by: p\n"
+                                   "    where: w\n    text: No.\n    quotes: [X]\n    quoted_at:\n      - 9\n", 9,
+                                   "'quoted_at' items must be offsets in the text, 0 to 3, not 9"),
     "number for string": ("terms:\n  - {id: 7}\n", 2, "'id' must be a string, not a number (7)"),
     "bool for string": ("terms:\n  - {id: a, label: yes}\n", 2, "'label' must be a string, not a boolean"),
     "unknown field": ("terms:\n  - id: a\n    lable: A\n", 3, "unknown field 'lable' (did you mean 'label'?)"),

@@ -2105,6 +2105,41 @@ def test_an_agreement_under_a_quote_is_about_what_it_quotes(tmp_path: Path, expo
     assert agreement.target == "ann" and {term[k] for k in agreement.concerns} == {"member"}
 
 
+@pytest.mark.parametrize("export", [
+    lambda d: _discourse_reply(d, "<blockquote><p>A supporter gives time or money.</p></blockquote><p>Agreed.</p>"
+                                  "<blockquote><p>A member pays dues every year.</p></blockquote><p>No, not every year.</p>"),
+    lambda d: _reddit_reply(d, "> A supporter gives time or money.\n\nAgreed.\n\n> A member pays dues every year.\n\n"
+                               "No, not every year."),
+], ids=["discourse", "reddit"])
+def test_each_answer_between_quotes_is_about_the_quote_above_it(tmp_path: Path, export) -> None:
+    """A reply that answers two quotes in turn ("> X" "Agreed." "> Y" "No, ..."): import
+    keeps where each quote stood (:attr:`Message.quoted_at`), so the agreement is about
+    X and the dispute about Y (both had been about both: the quotes had no places)."""
+    ds, _ = read_discussion([export(tmp_path / "in")])
+    reply = ds.messages[1]
+    assert reply.text == "Agreed.\n\nNo, not every year."
+    assert reply.quotes == ("A supporter gives time or money.", "A member pays dues every year.")
+    assert reply.quoted_at == (0, reply.text.index("No,"))
+    out = draft(ds, terms=["supporter", "member"])
+    term = {c.id: c.term for c in out.claims}
+    about = {r.kind: {term[k] for k in r.concerns} for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    assert about == {"agrees_with": {"supporter"}, "disputes": {"member"}}
+
+
+def test_where_quotes_stood_survives_the_dataset_file(tmp_path: Path) -> None:
+    """``quoted_at`` is written to discussion.yaml and read back; the review page and the
+    thread view get it with the message (they show each quote where it stood)."""
+    path = _reddit_reply(tmp_path / "in", "> A supporter gives time or money.\n\nAgreed.\n\n"
+                                          "> A member pays dues every year.\n\nNo.")
+    result = CliRunner().invoke(cli, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((tmp_path / "out" / "discussion.yaml").read_text(encoding="utf-8"))
+    assert written["messages"][1]["quoted_at"] == [0, len("Agreed.\n\n")]
+    assert load_dataset(tmp_path / "out").messages[1].quoted_at == (0, 9)
+    G = load_graph(tmp_path / "out")
+    assert G.nodes[load_dataset(tmp_path / "out").messages[1].id]["quoted_at"] == [0, 9]
+
+
 def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() -> None:
     """"+1 to Priya's point" where no Priya speaks (a GitHub thread names people by their
     logins): with whom, the thread does not say, so no stance is drafted, nor guessed from

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from review_helpers import keys, run, section, serving
 
+from conceptgraph import load_dataset
 from conceptgraph.decisions import Decisions
 from conceptgraph.server import ReviewServer
 
@@ -1266,6 +1267,52 @@ def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: P
         assert page.eval_on_selector_all("#rv-card .rv-message blockquote", "(qs) => qs.map((q) => q.textContent)") \
             == ["A member pays dues every year."]
         assert page.text_content("#rv-card .rv-message mark") == "Agreed."
+
+
+def test_each_quote_stands_on_the_card_where_it_stood_in_the_message(browser, tmp_path: Path) -> None:
+    """A reply that answers two quotes in turn: the dispute's card shows the first quote,
+    the words under it, then the second quote right above the words it marks (not both
+    quotes above everything); words selected after a quote are found at their place in
+    the message's own words, the quotes counting for nothing."""
+    comment = {"kind": "t1", "data": {"name": "t1_b", "author": "Bo", "parent_id": "t3_a", "created_utc": 1714560000,
+                                      "body": "> A supporter gives time or money.\n\nAgreed, every month or year.\n\n"
+                                              "> A member pays dues every year.\n\nNo, not every year: every month."}}
+    post = {"name": "t3_a", "author": "Ann", "title": "Supporters and members", "created_utc": 1714550000,
+            "selftext": "A supporter gives time or money. A member pays dues every year."}
+    thread = tmp_path / "thread.json"
+    thread.write_text(json.dumps([{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": post}]}},
+                                  {"kind": "Listing", "data": {"children": [comment]}}]))
+    folder = tmp_path / "members"
+    assert run("import", str(thread), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "supporter,member", "-q").exit_code == 0
+    with _reviewing(browser, folder) as (page, server):
+        for _ in range(40):
+            it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
+            if it.kind == "relation" and it.record.kind == "disputes":
+                break
+            page.keyboard.press(" ")
+        assert it.record.kind == "disputes"
+        shown = page.evaluate("""() => [...document.querySelector('#rv-card .rv-message').childNodes]
+            .map((n) => [n.nodeName, n.textContent.trim()]).filter(([, t]) => t)""")
+        assert shown == [["BLOCKQUOTE", "A supporter gives time or money."], ["#text", "Agreed, every month or year."],
+                         ["BLOCKQUOTE", "A member pays dues every year."], ["MARK", "No, not every year: every month."]]
+        # the reader selects the first "every month" of two, after the first quote, and adds what the draft missed
+        page.evaluate("""() => { const words = [...document.querySelector('#rv-card .rv-message').childNodes]
+                .find((n) => n.nodeType === 3 && n.nodeValue.includes('every month'));
+            const at = words.nodeValue.indexOf('every month'); const range = document.createRange();
+            range.setStart(words, at); range.setEnd(words, at + 'every month'.length);
+            const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); }""")
+        page.keyboard.press("n")
+        page.wait_for_selector("#rv-add input[name='quote']")
+        assert page.input_value("#rv-add input[name='quote']") == "every month"
+        page.fill("#rv-add input[name='term']", "member")
+        page.fill("#rv-add input[name='attribute']", "joins every month")
+        page.press("#rv-add input[name='attribute']", "Enter")
+        page.wait_for_function("() => document.body.dataset.review === 'ready' && window.conceptgraph"
+                               " && conceptgraph.data.nodes.label.includes('joins every month')", timeout=60_000)
+        [line] = [e for e in Decisions.read(folder).entries if e.memo.get("added")]
+        text = load_dataset(folder).messages[1].text
+        assert line.fields["span"] == [text.index("every month"), text.index("every month") + len("every month")]
 
 
 def test_a_finished_review_leaves_a_card_as_small_as_its_words(browser, tmp_path: Path) -> None:

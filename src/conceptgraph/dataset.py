@@ -74,6 +74,9 @@ _ANCHOR = {
     "span": Field(_L, False, "[start, end]: the quote's characters in the message's text (found when not given)."),
 }
 
+#: The fields whose items are whole numbers, not strings
+_NUMBERS = ("span", "quoted_at")
+
 #: section -> field -> Field
 SECTIONS: dict[str, dict[str, Field]] = {
     "source": {
@@ -109,6 +112,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "gone": Field(_S, False, "Why its words are gone ('deleted', 'removed'): a stand-in others answer."),
         "quotes": Field(_L, False, "The passages of others it quotes, left out of its text."),
         "edited": Field(_S, False, "When its words were changed after it was posted ('yes' where the export gives no date)."),
+        "quoted_at": Field(_L, False, "Where in its text each of its quotes stood: the offset of the words after it."),
     },
     "claims": {
         "id": Field(_S, False, "Defaults to claim-N."), "term": Field(_S, True), "attribute": Field(_S, True),
@@ -487,7 +491,7 @@ def _check_fields(doc: Document, path: YamlPath, item: Any, section: str) -> dic
         if f.enum and value not in f.enum:
             raise doc.error((*path, name), f"unknown {name} '{excerpt(value, 40)}'"
                             f"{did_you_mean(str(value), f.enum)}; one of {', '.join(f.enum)}")
-        if isinstance(value, list) and name != "span":
+        if isinstance(value, list) and name not in _NUMBERS:
             for i, v in enumerate(value):
                 if not isinstance(v, str):
                     raise doc.error((*path, name, i), f"'{name}' items must be strings, not {_describe(v)}")
@@ -626,12 +630,25 @@ class _Builder:
             out.append(Message(e["id"], e["by"], e["where"], e["text"], e.get("reply_to") or "",
                                e.get("date") or "", e.get("title") or "", e.get("score"), e.get("accepted") is True,
                                e.get("url") or "", e.get("gone") or "", tuple(e.get("quotes") or ()),
-                               e.get("edited") or ""))
+                               e.get("edited") or "", self.quoted_at(doc, path, e)))
             if e.get("reply_to"):
                 replies.append((doc, path, e["reply_to"]))
         for doc, path, target in replies:  # a reply may come before the message it answers
             self.ref(doc, path, "reply_to", target, MESSAGE)
         return tuple(out)
+
+    @staticmethod
+    def quoted_at(doc: Document, path: YamlPath, e: dict[str, Any]) -> tuple[int, ...]:
+        """A message's ``quoted_at``: one offset in its text for each of its quotes."""
+        at = e.get("quoted_at") or []
+        if at and len(at) != len(e.get("quotes") or ()):
+            raise doc.error((*path, "quoted_at"), f"'quoted_at' has {len(at)} offsets for {len(e.get('quotes') or ())} "
+                                                  "quotes: one for each")
+        for i, x in enumerate(at):
+            if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x <= len(e["text"]):
+                raise doc.error((*path, "quoted_at", i), f"'quoted_at' items must be offsets in the text, 0 to "
+                                                         f"{len(e['text'])}, not {_describe(x) if not isinstance(x, int) else x}")
+        return tuple(at)
 
     def place(self, doc: Document, path: YamlPath, e: dict[str, Any], required: bool) -> str:
         where: str = e.get("where") or ""
@@ -954,7 +971,8 @@ def json_schema() -> dict[str, Any]:
         types = [_JSON_TYPES[t] for t in f.types]
         out: dict[str, Any] = {"type": types[0] if len(types) == 1 else types}
         if "array" in types:
-            out["items"] = {"type": "integer"} if f is _ANCHOR["span"] else {"type": "string"}
+            out["items"] = {"type": "integer"} if f in (_ANCHOR["span"], SECTIONS["messages"]["quoted_at"]) \
+                else {"type": "string"}
         if f.enum:
             out["enum"] = list(f.enum)
         if f.help:

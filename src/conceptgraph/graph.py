@@ -95,7 +95,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     for m in ds.messages:
         G.add_node(m.id, kind=MESSAGE, label=m.where, by=m.by, where=m.where, text=m.text,
                    **_set(reply_to=m.reply_to, date=m.date, title=m.title, accepted=m.accepted, url=m.url,
-                          gone=m.gone, quotes=list(m.quotes), thread=of(m.where),
+                          gone=m.gone, quotes=list(m.quotes), quoted_at=list(m.quoted_at), thread=of(m.where),
                           edited=m.edited),
                    **({} if m.score is None else {"score": m.score}))
     for m in ds.messages:

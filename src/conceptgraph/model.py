@@ -118,6 +118,9 @@ class Message:
     #: When its words were changed after it was posted (the export's date, or "yes" where
     #: it says only that they were): a reply may have answered other words.
     edited: str = ""
+    #: Where in ``text`` each of ``quotes`` stood (the offset of the words after it), when
+    #: the import knows: "No." under the second of two quotes answers the second.
+    quoted_at: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -371,8 +371,22 @@ def _thread(G: Graph, index: dict[Any, int], details: list[dict[str, Any]], cont
                     "edited": _text(d.get("edited", "")) if isinstance(d.get("edited"), str) else "",
                     "quotes": [q for q in _text(d.get("quotes")) or [] if isinstance(q, str)]
                     if isinstance(d.get("quotes"), list) else [],
+                    "quotedAt": _offsets(d.get("quoted_at"), d.get("quotes")),
                     "marks": [[s, e, ev] for (s, e), ev in sorted(marks.get(i, {}).items())]})
     return out
+
+
+def _offsets(at: Any, quotes: Any) -> list[int]:
+    """A message's ``quoted_at`` as the page reads it: one offset (a whole number, 0 or
+    more) for each of its quotes, else none.
+
+    >>> _offsets([3, 9], ["a", "b"]), _offsets([3], ["a", "b"]), _offsets(["3"], ["a"])
+    ([3, 9], [], [])
+    """
+    if isinstance(at, list) and isinstance(quotes, list) and len(at) == len(quotes) \
+            and all(type(x) is int and x >= 0 for x in at):
+        return list(at)
+    return []
 
 
 _WEB = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.I)

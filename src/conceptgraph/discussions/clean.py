@@ -119,12 +119,12 @@ def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str
     "Priya wrote:\\n\\nI don't think so."
 
     Discourse's quote box holds the quoted writer's name and then their words; the words
-    alone are the quote:
+    alone are the quote, and a mark (:data:`QUOTE_MARK`) where it stood:
 
     >>> quoted = []
     >>> html_to_text('<aside class="quote"><div class="title">ann:</div><blockquote><p>X is Y.</p><p>Z too.</p>'
     ...              '</blockquote></aside><p>Agreed.</p>', quotes=quoted), quoted
-    ('Agreed.', ['X is Y. Z too.'])
+    ('\\ue001\\n\\nAgreed.', ['X is Y. Z too.'])
     """
     parts: list[str] = []
     size = 0  # the length of the text in parts
@@ -205,6 +205,7 @@ def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str
                         words = " ".join("".join(quoting).split())
                         if words and quotes is not None:
                             quotes.append(words)
+                            add(QUOTE_MARK + "\n\n")  # where it stood: what the words after it answer
                         quoting = None
                 continue
             if tag == "pre" and pre == 1:
@@ -229,7 +230,7 @@ def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str
                 same = size - at - len(shown) in (0, 1) and "".join(parts[start:]).strip().rstrip("/") == shown
                 if href.startswith(("http://", "https://")) and not same:
                     add(f" ({href})")
-    return tidy("".join(parts)).replace(_KEPT_SPACE, " ")
+    return _own(tidy("".join(parts)).replace(_KEPT_SPACE, " "))
 
 
 # A space that tidy() keeps at the start of a line: the indentation of a <pre> block's lines
@@ -306,6 +307,57 @@ _OPENS_ATTRIBUTION = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s")
 _ADDRESSED = re.compile(r"<[^<>\s@]+@[^<>\s]+>")
 
 
+#: Where a passage quoted from others stood, a line of its own in the text an importer
+#: reads when it collects the passages: :func:`unmarked` takes the marks out again and
+#: keeps where each stood, so that "Agreed." under the second of two quotes is about the
+#: second. (A private-use character: no text means anything by it.)
+QUOTE_MARK = "\ue001"
+
+
+def unmarked(text: str) -> tuple[str, list[int]]:
+    """``text`` without the marks where quotes stood (:data:`QUOTE_MARK`), and where in
+    that text each mark was: the offset of what follows the quote. A line of marks goes
+    with the blank line it would leave doubled (or at either end), as if the quote had
+    been left out with no mark.
+
+    >>> unmarked("Priya wrote:\\n\\n\\ue001\\n\\nNo.\\n\\ue001\\nYes.")
+    ('Priya wrote:\\n\\nNo.\\nYes.', [14, 18])
+    >>> unmarked("\\ue001\\n\\nNo.\\n\\n\\ue001"), unmarked("Ann says \\ue001 no.")
+    (('No.', [0, 3]), ('Ann says no.', [9]))
+    """
+    if QUOTE_MARK not in text:
+        return text, []
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []  # (line in out, column)
+    for line in text.split("\n"):
+        if not line.replace(QUOTE_MARK, "").strip():
+            marks += [(len(out), 0)] * line.count(QUOTE_MARK)
+            if QUOTE_MARK in line:
+                continue
+        while QUOTE_MARK in line:  # within a line (an import that joined lines): the mark and a space after it
+            k = line.index(QUOTE_MARK)
+            marks.append((len(out), k))
+            line = line[:k] + line[k + 1:].removeprefix(" ")
+        out.append(line)
+    for j in sorted({j for j, k in marks if k == 0}, reverse=True):
+        blank = [j - 1 >= 0 and not out[j - 1].strip(), j < len(out) and not out[j].strip()]
+        gone = j if (blank[1] and (blank[0] or j == 0)) else j - 1 if blank[0] and j == len(out) else None
+        if gone is not None:
+            del out[gone]
+            marks = [(i - (i > gone), k) for i, k in marks]
+    starts = [0]
+    for line in out:
+        starts.append(starts[-1] + len(line) + 1)
+    whole = "\n".join(out)
+    return whole, [min(starts[j] + k, len(whole)) for j, k in marks]
+
+
+def _own(text: str) -> str:
+    """``text``, or "" when it holds nothing but the marks of quotes: a message that
+    only quotes has no words of its own."""
+    return "" if QUOTE_MARK in text and not text.replace(QUOTE_MARK, "").strip() else text
+
+
 #: What a reader's ``Left`` counts the lines removed as.
 QUOTED_LINES = "quoted lines (others' words)"
 #: ... and the quoted passages of HTML (``<blockquote>``, Discourse's quote box).
@@ -361,23 +413,26 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
                     quotes[-1] += "\n" + said
                 else:
                     quotes.append(said)
+                    out.append(QUOTE_MARK)  # where it stood: what the lines after it answer
             quoting = True
             if left is not None:
                 left[QUOTED_LINES] += 1
             continue
         quoting = False
         out.append(line)
-    return "\n".join(out)
+    return _own("\n".join(out))
 
 
 def passages(quotes: list[str]) -> list[str]:
     """Quoted Markdown passages (as :func:`markdown_to_text` collects them) as plain
-    text, each without its own quotes: what a message keeps of the words it quotes.
+    text, each without its own quotes: what a message keeps of the words it quotes. One
+    that only quotes is kept empty, each beside the mark of where it stood (the import
+    leaves out the empty ones with their marks).
 
     >>> passages(["**X** is Y.\\nAnn wrote:\\n> Z.", "> only a quote's quote"])
-    ['X is Y.']
+    ['X is Y.', '']
     """
-    return [t for t in (" ".join(markdown_to_text(q).split()) for q in quotes) if t]
+    return [" ".join(markdown_to_text(q).split()) for q in quotes]
 
 
 def quoted_post(quotes: list[str], before: list[tuple[str, str]]) -> str:
@@ -463,7 +518,7 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
         # rule" says "the decision rule"); a spoiler's bars (Discord's ||...||) hide, not take back
         parts[i] = _SPOILER.sub(r"\1", _STRUCK_OUT.sub("", parts[i]))
         parts[i] = _markdown_marks_removed(parts[i])
-    return tidy("".join(parts))
+    return _own(tidy("".join(parts)))
 
 
 _STRUCK_OUT = re.compile(r"[ \t]*~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~")
@@ -523,7 +578,7 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     signed = _signed_off(lines, sender)
     if left is not None and any(x.strip() for x in lines[len(signed):]):
         left["sign-offs"] += 1
-    return tidy("\n".join(signed), indent=True)
+    return _own(tidy("\n".join(signed), indent=True))
 
 
 def _attribution_at_end_removed(lines: list[str]) -> list[str]:

@@ -12,8 +12,8 @@ answered stays as a stand-in; dead (flagged) comments are left out and counted.
 >>> doc += b' "text": "Same thing?", "children": [{"id": 2, "type": "comment", "author": "bo",'
 >>> doc += b' "parent_id": 1, "text": "<p>&gt; Same thing?<p>No: a defect is found.", "children": []}]}'
 >>> [thread], left = read_hackernews(doc, "hn.json")
->>> [(p.author, p.text) for p in thread.posts], dict(left)
-([('ann', 'Same thing?'), ('bo', 'No: a defect is found.')], {"quoted lines (others' words)": 1})
+>>> [(p.author, p.text) for p in thread.posts], dict(left)  # (U+E001 marks where the quote stood)
+([('ann', 'Same thing?'), ('bo', '\\ue001\\n\\nNo: a defect is found.')], {"quoted lines (others' words)": 1})
 """
 
 from __future__ import annotations

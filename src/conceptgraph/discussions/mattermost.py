@@ -28,8 +28,9 @@ posts (a stand-in while a reply answers one), posts of bots and webhooks
 ...     b'"message":"Is a *tenant* an org?","replies":[{"user":"bo","message":"> an org?\\\\nNo.","create_at":1}]}}'])
 >>> [thread], left = read_mattermost(export, "export.jsonl")
 >>> thread.title, thread.site, [(p.author, p.text, p.place, p.parent) for p in thread.posts]  # doctest: +NORMALIZE_WHITESPACE
+... # (U+E001 marks where the quote stood)
 ('Naming', 'eng', [('Ana Lima', 'Is a tenant an org?', 'message 1', None),
-                  ('bo', 'No.', 'reply 1 to message 1', 'L4')])
+                  ('bo', '\\ue001\\nNo.', 'reply 1 to message 1', 'L4')])
 >>> dict(left)
 {"quoted lines (others' words)": 1}
 """

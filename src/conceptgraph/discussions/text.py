@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
-from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, quoted_lines_removed, quoted_post, tidy
+from .clean import QUOTE_MARK, SOUND_CUES, SOUND_NOTES, markdown_to_text, quoted_lines_removed, quoted_post, tidy, unmarked
 from .thread import CHANNEL_EVENTS, Left, Post, Thread
 
 __all__ = ["read_text", "sniff_text", "stamp_dates"]
@@ -425,11 +425,11 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         # (Zoom: 'Replying to "No - hybrid is about place, ...":' above the words)
         reply = _REPLYING.match(text)
         parent = quoted_post([reply["quote"].rstrip(". …")], said) if reply else ""
-        text = tidy(text[reply.end():]) if reply else text
-        quotes += [reply["quote"]] if reply else []
+        if reply:  # the words it replies to stood above its own
+            text, quotes[:0] = QUOTE_MARK + "\n" + tidy(text[reply.end():]), [reply["quote"]]
         n = len(thread.posts) + 1  # (a reaction left out takes no number)
         key = f"turn-{n}"
-        said.append((key, " ".join(text.split())))
+        said.append((key, " ".join(unmarked(text)[0].split())))
         # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14")
         clock = _CLOCK.search(stamp)
         thread.posts.append(Post(key=key, author=name, text=text, parent=parent or None,

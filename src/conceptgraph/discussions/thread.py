@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .clean import SIGNATURE, quoted_lines_removed, signature_removed, without_addresses
+from .clean import SIGNATURE, quoted_lines_removed, signature_removed, unmarked, without_addresses
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -188,6 +188,9 @@ class Post:
     quotes: list[str] = field(default_factory=list)
     #: When its words were changed after it was posted ("yes" where the export gives no date).
     edited: str = ""
+    #: Where in ``text`` each of ``quotes`` stood (set by :func:`to_dataset` from the marks
+    #: an importer leaves, :data:`conceptgraph.discussions.clean.QUOTE_MARK`).
+    quoted_at: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -484,11 +487,16 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
     for thread in threads:
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), _name(_PRONOUNS.sub("", p.author)), _line(p.title)
-            p.quotes = [q for q in map(_passage, p.quotes) if q]
+            p.text, at = unmarked(p.text)
             unsigned = signature_removed(p.text, p.author)
             if unsigned != p.text:
                 p.text = unsigned
                 left["signatures"] += 1
+            # where each passage stood, when the marks are the passages' own (one each)
+            placed = zip(p.quotes, at) if len(at) == len(p.quotes) else ((q, -1) for q in p.quotes)
+            stood = [(said, min(a, len(p.text))) for q, a in placed if (said := _passage(q))]
+            p.quotes = [q for q, _ in stood]
+            p.quoted_at = [a for _, a in stood] if stood and stood[0][1] >= 0 else []
         thread.title, thread.author = _line(thread.title), _name(thread.author)
         keys: set[str] = set()
         again: Counter[str] = Counter()
@@ -552,7 +560,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
             headed = p.title or (thread.title if p.root and prefix and prefix != f"“{_called(thread)}” › " else "")
             messages.append(Message(ident, person["id"], where, p.text, reply_to, p.date, headed, p.score, p.accepted,
                                     p.url if p.url.startswith(("https://", "http://")) else "", p.gone,
-                                    tuple(p.quotes), p.edited))
+                                    tuple(p.quotes), p.edited, tuple(p.quoted_at)))
     first = threads[0] if threads else Thread(key=name)
     sites = {t.site for t in threads}
     site = sites.pop() if len(sites) == 1 else ""

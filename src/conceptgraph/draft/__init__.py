@@ -1090,13 +1090,17 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
 
 def _quoted_before(msg: Message, at: int) -> list[str]:
     """The passages of others ``msg`` quotes that a sentence at ``at`` answers: the
-    block of "> " lines last before it, when its text keeps them; else all the
-    passages its import set apart (:attr:`conceptgraph.model.Message.quotes`).
+    block of "> " lines last before it, when its text keeps them; else those its
+    import set apart (:attr:`conceptgraph.model.Message.quotes`) that stood last before
+    it, or all of them when it knows not where they stood or none stood before.
 
     >>> from conceptgraph.model import Message
     >>> m = Message("m", "bo", "comment 2", "> X is Y.\\n> So.\\nAgreed.\\n> Z is W.\\nNo.")
     >>> _quoted_before(m, m.text.index("Agreed")), _quoted_before(m, m.text.index("No."))
     (['X is Y. So.'], ['Z is W.'])
+    >>> m = Message("m", "bo", "comment 2", "Agreed.\\nNo.", quotes=("X is Y.", "Z is W."), quoted_at=(0, 8))
+    >>> _quoted_before(m, 0), _quoted_before(m, 8)
+    (['X is Y.'], ['Z is W.'])
     """
     blocks: list[list[str]] = []
     quoting = False
@@ -1108,7 +1112,10 @@ def _quoted_before(msg: Message, at: int) -> list[str]:
             blocks[-1].append(line.lstrip().lstrip(">"))
         quoting = quote or (quoting and not line.strip())  # a blank line inside a quote keeps it open
     last = " ".join(" ".join(blocks[-1]).split()) if blocks else ""
-    return [last] if last else list(msg.quotes)
+    if last:
+        return [last]
+    stood = max((x for x in msg.quoted_at if x <= at), default=-1)
+    return [q for q, x in zip(msg.quotes, msg.quoted_at) if x == stood] if stood >= 0 else list(msg.quotes)
 
 
 def _word_line(text: str) -> str:

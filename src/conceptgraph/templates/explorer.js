@@ -829,9 +829,16 @@
     const text = node.detail(m.node).text || "", box = el("div", null, "msg-text");
     const cuts = new Set([0, text.length]);
     m.marks.forEach(([s, e]) => { cuts.add(s); cuts.add(e); });
+    // what it quotes of another, set apart where it stood: what the words after it answer
+    const placed = placedQuotes(m).filter(([at]) => at >= 0);
+    placed.forEach(([at]) => cuts.add(Math.min(at, text.length)));
+    const quotesAt = (p) => placed.forEach(([at, q]) => {
+      if (Math.min(at, text.length) === p) box.appendChild(el("blockquote", q, "msg-quote"));
+    });
     const points = Array.from(cuts).sort((x, y) => x - y);
     for (let p = 0; p + 1 < points.length; p++) {
       const s = points[p], e = points[p + 1], piece = text.slice(s, e);
+      quotesAt(s);
       const covering = m.marks.filter(([ms, me]) => ms <= s && e <= me);
       if (!covering.length) { box.appendChild(document.createTextNode(visible(piece))); continue; }
       const details = [];
@@ -847,7 +854,15 @@
       mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pick(); });
       box.appendChild(mark);
     }
+    quotesAt(text.length);
     return box;
+  }
+  /** [offset, quote] for each quote of message `m`: where it stood in its words when the
+   * import knows (one whole number each), else -1 (the thread shows it above them). */
+  function placedQuotes(m) {
+    const quotes = m.quotes || [], at = m.quotedAt;
+    const known = Array.isArray(at) && at.length === quotes.length;
+    return quotes.map((q, k) => [known ? at[k] : -1, q]);
   }
   function buildThread() {
     if (threadBuilt) return;
@@ -881,8 +896,9 @@
         head.appendChild(webLink(m.url, "on the site"));
       }
       li.appendChild(head);
-      // what it quotes of another, set apart: what a short answer ("Agreed.") is about, never its words
-      (m.quotes || []).forEach((q) => li.appendChild(el("blockquote", q, "msg-quote")));
+      // what it quotes of another, set apart: what a short answer ("Agreed.") is about, never its
+      // words; where it stood when the import knows (markedText), else above them
+      placedQuotes(m).filter(([at]) => at < 0).forEach(([, q]) => li.appendChild(el("blockquote", q, "msg-quote")));
       li.appendChild(markedText(m));
       ol.appendChild(li);
     });
@@ -927,7 +943,8 @@
     const made = [];
     if (!words) return made;
     const walker = document.createTreeWalker($("messages"), NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement.closest(".msg-text") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+      acceptNode: (n) => (n.parentElement.closest(".msg-text") && !n.parentElement.closest(".msg-quote")
+        ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT), // its words, not those it quotes
     });
     const texts = [];
     while (walker.nextNode()) texts.push(walker.currentNode);

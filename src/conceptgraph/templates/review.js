@@ -448,6 +448,12 @@
         (c.removed ? " · gone with a rejection or edit " + c.removed : "");
       box.setAttribute("data-left", String(c.left));
     }
+    /** [offset, quote] for each quote: where it stood in the message's words when the
+     * import knows (one whole number each), else all at the start. */
+    function quotesAt(quotes, at, size) {
+      const known = Array.isArray(at) && at.length === quotes.length && at.every((x) => /^\d+$/.test(String(x)));
+      return quotes.map((q, k) => [known ? Math.min(Number(at[k]), size) : 0, String(q)]);
+    }
     function quoted(it) {
       const wrap = el("div", null, "rv-message");
       wrap.setAttribute("role", "region");
@@ -455,13 +461,33 @@
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
       const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];
-      // a stance under a quote of another ("Agreed."): what it answers, set apart above its words
+      // a stance under a quote of another ("Agreed."): what it answers, set apart in its words
+      // where it stood (when the import knows), else above them
       const quotes = i !== undefined && (it.kind === "agrees_with" || it.kind === "disputes") ? data.nodeDetails[i].quotes : null;
-      if (Array.isArray(quotes)) quotes.forEach((q) => wrap.appendChild(el("blockquote", q, "msg-quote")));
-      wrap.appendChild(document.createTextNode(visible(text.slice(0, span[0]))));
-      const mark = el("mark", text.slice(span[0], span[1]), "rv-quote");
-      wrap.appendChild(mark);
-      wrap.appendChild(document.createTextNode(visible(text.slice(span[1]))));
+      const placed = Array.isArray(quotes) ? quotesAt(quotes, data.nodeDetails[i].quoted_at, text.length) : [];
+      let from = 0;
+      let mark = null;
+      const upTo = (to) => { // the words from `from` to `to`, those the item quotes marked
+        const a = Math.max(from, Math.min(span[0], to));
+        const b = Math.max(a, Math.min(span[1], to));
+        wrap.appendChild(document.createTextNode(visible(text.slice(from, a))));
+        if (b > a) {
+          const m = el("mark", text.slice(a, b), "rv-quote");
+          wrap.appendChild(m);
+          mark = mark || m;
+        }
+        wrap.appendChild(document.createTextNode(visible(text.slice(b, to))));
+        from = to;
+      };
+      placed.forEach(([at, q]) => {
+        upTo(Math.max(at, from));
+        wrap.appendChild(el("blockquote", q, "msg-quote"));
+      });
+      upTo(text.length);
+      if (!mark) {
+        mark = el("mark", "", "rv-quote");
+        wrap.appendChild(mark);
+      }
       return [wrap, mark];
     }
     function render() {
@@ -808,11 +834,15 @@
         if (!wrap || !wrap.contains(range.startContainer)) return none;
         message = String(data.nodeDetails[Number(li.id.slice("message-".length))].id);
       }
+      const first = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+      if (first && first.closest(".msg-quote")) return none; // another's words, which it quotes: none of its own
       const before = document.createRange();
       before.setStart(wrap, 0);
       before.setEnd(range.startContainer, range.startOffset);
+      let quoted = 0; // the quotes set among its words are no part of them
+      wrap.querySelectorAll(".msg-quote").forEach((q) => { if (before.intersectsNode(q)) quoted += q.textContent.length; });
       const text = sel.toString();
-      return { text: text.trim(), at: before.toString().length + (text.length - text.trimStart().length), message };
+      return { text: text.trim(), at: before.toString().length - quoted + (text.length - text.trimStart().length), message };
     }
     function reloadFor(why, warning, first) {
       saved.textContent = why + ": drawing the graph again…";

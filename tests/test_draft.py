@@ -2138,6 +2138,11 @@ def test_where_quotes_stood_survives_the_dataset_file(tmp_path: Path) -> None:
     assert load_dataset(tmp_path / "out").messages[1].quoted_at == (0, 9)
     G = load_graph(tmp_path / "out")
     assert G.nodes[load_dataset(tmp_path / "out").messages[1].id]["quoted_at"] == [0, 9]
+    # `thread` shows each quote where it stood, as "> ..." above the words that answer it
+    shown = CliRunner().invoke(cli, ["--data", str(tmp_path / "out"), "thread"]).output
+    assert "    > A supporter gives time or money.\n    Agreed.\n    > A member pays dues every year.\n    No.\n" in shown
+    as_json = json.loads(CliRunner().invoke(cli, ["--data", str(tmp_path / "out"), "thread", "--json"]).output)
+    assert as_json["messages"][1]["quoted_at"] == [0, 9]
 
 
 def test_a_stance_towards_someone_not_in_the_thread_is_drafted_towards_no_one() -> None:

@@ -327,6 +327,8 @@ class ThreadMessage(TypedDict):
     gone: NotRequired[str]
     #: the passages of others it quotes, kept out of its text
     quotes: NotRequired[list[str]]
+    #: where in its text each of ``quotes`` stood, when the import knew
+    quoted_at: NotRequired[list[int]]
     #: when its words were changed after it was posted ("yes" where the export gave no date)
     edited: NotRequired[str]
     mentions: NotRequired[list[list[int]]]

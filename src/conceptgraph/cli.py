@@ -761,8 +761,8 @@ def _nothing_named(G: Graph, text: str, kind: str | None) -> str:
 def thread(by: str | None, mentions: str | None, text_: str | None, data: str | None, curated: bool,
            as_json: bool) -> None:
     """The discussion's messages in order: speaker, place, what each replies to, what
-    it quotes of another ("> ..."), and the claims anchored in each, with the
-    characters they quote."""
+    it quotes of another ("> ...", where it stood among its words), and the claims
+    anchored in each, with the characters they quote."""
     from .queries import thread as query
 
     _answer(query(_graph(data, curated), by=by, mentions=mentions, text=text_), as_json, "thread",

@@ -611,6 +611,30 @@ def _marked(text: str, spans: list[list[int]]) -> str:
     return "".join(out)
 
 
+def _quoted_text(m: dict[str, Any]) -> str:
+    """A message's words (``--text``'s marked) with what it quotes of others, each
+    passage as "> ..." where it stood (above them all when the import did not know):
+    what the words after it answer, never its words.
+
+    >>> print(_quoted_text({"text": "Yes.\\n\\nNo.", "quotes": ["A.", "B."], "quoted_at": [0, 6]}))
+    > A.
+    Yes.
+    > B.
+    No.
+    """
+    quotes, text = m.get("quotes", []), m["text"]
+    at = m.get("quoted_at") or [0] * len(quotes)
+    cuts = sorted({0, len(text), *(min(a, len(text)) for a in at)})
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        out += [f"> {_one_line(q)}" for q, x in zip(quotes, at) if min(x, len(text)) == a]
+        if b > a or a == len(text) == 0:
+            spans = [[max(s, a) - a, min(e, b) - a] for s, e in m.get("mentions", ()) if s < b and e > a]
+            part = _marked(text[a:b], spans) if "mentions" in m else text[a:b]
+            out += [part.strip("\n")] if part.strip("\n") or not out else []
+    return "\n".join(out)
+
+
 def thread_text(r: dict[str, Any]) -> str:
     lines = []
     for m in r["messages"]:  # a reply names the place it answers, not its id
@@ -620,9 +644,7 @@ def thread_text(r: dict[str, Any]) -> str:
         head += ", accepted" if m.get("accepted") else ""
         head += (", edited" + ("" if m["edited"] == "yes" else f" {m['edited']}")) if m.get("edited") else ""
         lines.append(head)
-        lines += [f"    > {_one_line(q)}" for q in m.get("quotes", ())]  # what it answers, not its words
-        text = _marked(m["text"], m["mentions"]) if "mentions" in m else m["text"]
-        lines += ["    " + line for line in text.splitlines() or [""]]
+        lines += ["    " + line for line in _quoted_text(m).splitlines() or [""]]
         for c in m["claims"]:
             lines.append(f"  • {c['text']}{_provenance(c)} — “{_one_line(c['quote'])}” [{c['span'][0]}-{c['span'][1]}]")
         lines.append("")

@@ -1118,6 +1118,9 @@ def thread(G: Graph, by: str | None = None, mentions: str | None = None, text: s
             msg["edited"] = str(d["edited"])
         if isinstance(d.get("quotes"), list) and d["quotes"]:
             msg["quotes"] = [str(q) for q in d["quotes"]]
+            at = d.get("quoted_at")
+            if isinstance(at, list) and len(at) == len(d["quotes"]) and all(type(x) is int and x >= 0 for x in at):
+                msg["quoted_at"] = at
         if spans_in is not None:
             spans = spans_in(text)
             if not spans:

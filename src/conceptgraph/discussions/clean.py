@@ -230,7 +230,7 @@ def html_to_text(markup: str, left: Counter[str] | None = None, quotes: list[str
                 same = size - at - len(shown) in (0, 1) and "".join(parts[start:]).strip().rstrip("/") == shown
                 if href.startswith(("http://", "https://")) and not same:
                     add(f" ({href})")
-    return _own(tidy("".join(parts)).replace(_KEPT_SPACE, " "))
+    return own_words(tidy("".join(parts)).replace(_KEPT_SPACE, " "))
 
 
 # A space that tidy() keeps at the start of a line: the indentation of a <pre> block's lines
@@ -352,9 +352,13 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     return whole, [min(starts[j] + k, len(whole)) for j, k in marks]
 
 
-def _own(text: str) -> str:
+def own_words(text: str) -> str:
     """``text``, or "" when it holds nothing but the marks of quotes: a message that
-    only quotes has no words of its own."""
+    only quotes has no words of its own.
+
+    >>> own_words("\\ue001\\n\\n"), own_words("\\ue001\\nNo.")
+    ('', '\\ue001\\nNo.')
+    """
     return "" if QUOTE_MARK in text and not text.replace(QUOTE_MARK, "").strip() else text
 
 
@@ -420,7 +424,7 @@ def quoted_lines_removed(text: str, mail: bool = False, left: Counter[str] | Non
             continue
         quoting = False
         out.append(line)
-    return _own("\n".join(out))
+    return own_words("\n".join(out))
 
 
 def passages(quotes: list[str]) -> list[str]:
@@ -518,7 +522,7 @@ def markdown_to_text(md: str, left: Counter[str] | None = None, entities: bool =
         # rule" says "the decision rule"); a spoiler's bars (Discord's ||...||) hide, not take back
         parts[i] = _SPOILER.sub(r"\1", _STRUCK_OUT.sub("", parts[i]))
         parts[i] = _markdown_marks_removed(parts[i])
-    return _own(tidy("".join(parts)))
+    return own_words(tidy("".join(parts)))
 
 
 _STRUCK_OUT = re.compile(r"[ \t]*~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~")
@@ -578,7 +582,7 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     signed = _signed_off(lines, sender)
     if left is not None and any(x.strip() for x in lines[len(signed):]):
         left["sign-offs"] += 1
-    return _own(tidy("\n".join(signed), indent=True))
+    return own_words(tidy("\n".join(signed), indent=True))
 
 
 def _attribution_at_end_removed(lines: list[str]) -> list[str]:

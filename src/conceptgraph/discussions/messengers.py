@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import DatasetError
 from ..formats.common import load_json
-from .clean import QUOTED_PASSAGES, markdown_to_text, passages, tidy
+from .clean import QUOTE_MARK, QUOTED_PASSAGES, markdown_to_text, own_words, passages, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, shown_media, utc_minute, votes
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
@@ -396,6 +396,7 @@ def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
             if kind == "blockquote":
                 left[QUOTED_PASSAGES] += 1
                 quotes.append(words)
+                out.append(f"\n{QUOTE_MARK}\n")  # where it stood
             elif kind == "strikethrough":  # words the writer struck out: not what they say
                 left["struck-out passages"] += 1
                 if out and out[-1].endswith(" "):
@@ -406,7 +407,7 @@ def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
                 out.append(f"{words} ({part['href']})")
             else:
                 out.append(words)
-    return re.sub(r" \0 ?", " ", "".join(out)).replace("\0", "")
+    return own_words(re.sub(r" \0 ?", " ", "".join(out)).replace("\0", ""))
 
 
 def _telegram_media(m: dict[str, Any]) -> str:

@@ -1178,6 +1178,22 @@ def test_a_canvas_entry_by_a_user_no_participant_names_is_named_by_the_id_and_sa
     assert [c.name for c in ds.contributors] == ["Ana Lima", "204"]
 
 
+def test_a_canvas_entry_changed_after_it_was_posted_says_when_and_by_whom(write) -> None:
+    """Canvas's ``updated_at`` and ``editor_id``: an entry its writer changed says when; one
+    a teacher changed says who did too (a reply may have answered other words); a moment's
+    difference is no edit (a trial's two edits were not recorded)."""
+    entry = {"parent_id": None, "created_at": "2024-02-07T09:00:00Z"}
+    view = {"participants": [{"id": 7, "display_name": "Ana Lima"}, {"id": 8, "display_name": "Bo Chen"},
+                             {"id": 101, "display_name": "Ms. Okafor"}],
+            "view": [{**entry, "id": 1, "user_id": 7, "message": "<p>A law explains.</p>",
+                      "updated_at": "2024-02-07T09:40:00Z"},
+                     {**entry, "id": 2, "user_id": 8, "message": "<p>A law describes.</p>",
+                      "updated_at": "2024-02-09T07:00:00Z", "editor_id": 101},
+                     {**entry, "id": 3, "user_id": 8, "message": "<p>Yes.</p>", "updated_at": "2024-02-07T09:00:30Z"}]}
+    ds, _ = read_discussion([write(json.dumps(view), "week-3.json")])
+    assert [m.edited for m in ds.messages] == ["2024-02-07 09:40 UTC", "2024-02-09 07:00 UTC by Ms. Okafor", ""]
+
+
 def test_a_canvas_full_topic_with_the_topic_beside_it_or_in_the_same_file(tmp_path: Path) -> None:
     """Canvas's full topic (``.../view``) and the topic itself, given together, in either
     order or saved one after the other in one file: one thread, the teacher's prompt its

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents, top_keys
 from .clean import html_to_text
-from .thread import Left, Post, Thread, id_number, iso_seconds, known_day, list_of, text_of
+from .thread import Left, Post, Thread, id_number, iso_seconds, known_day, list_of, text_of, utc_minute
 
 __all__ = ["read_canvas", "sniff_canvas"]
 
@@ -79,6 +79,8 @@ class _Entry(NamedTuple):
     message: str
     deleted: bool
     order: int
+    edited: float = 0.0  # when its words were changed after it was posted (updated_at), or 0
+    editor: str = ""  # the user id of whoever changed them (editor_id), when not its writer
 
 
 class _Found:
@@ -176,13 +178,32 @@ def _entries(given: list[Any], found: _Found, newer: bool = False) -> None:
         entry = _Entry(key, "" if parent == key else parent, _id(e.get("user_id")) or _id(_get(user, "id")),
                        text_of(e.get("user_name")).strip() or text_of(_get(user, "display_name")).strip(),
                        iso_seconds(e.get("created_at")), text_of(e.get("message")), e.get("deleted") is True,
-                       len(found.entries))
+                       len(found.entries), *_edit(e))
         if newer and key in found.entries:
             found.entries[key] = entry._replace(order=found.entries[key].order)
         else:
             found.entries.setdefault(key, entry)
         for field in ("replies", "recent_replies"):
             stack.extend((r, key) for r in reversed(list_of(e.get(field))))
+
+
+def _edit(e: dict[str, Any]) -> tuple[float, str]:
+    """When an entry's words were changed (``updated_at`` a minute or more after
+    ``created_at``, or any time an ``editor_id`` is given), and who changed them when
+    not its writer (a teacher may edit a student's entry).
+
+    >>> _edit({"created_at": "2024-02-07T09:00:00Z", "updated_at": "2024-02-07T09:40:00Z", "user_id": 7})
+    (1707298800.0, '')
+    >>> _edit({"created_at": "2024-02-07T09:00:00Z", "updated_at": "2024-02-07T09:00:20Z", "user_id": 7})
+    (0.0, '')
+    >>> _edit({"created_at": "2024-02-07T09:00:00Z", "updated_at": "2024-02-09T07:00:00Z", "user_id": 7, "editor_id": 101})
+    (1707462000.0, '101')
+    """
+    made, changed = iso_seconds(e.get("created_at")), iso_seconds(e.get("updated_at"))
+    editor = _id(e.get("editor_id")) if e.get("editor_id") is not None else ""
+    if not changed or not (changed - made >= 60 or (editor and changed > made)):
+        return 0.0, ""
+    return changed, "" if editor == _id(e.get("user_id")) else editor
 
 
 def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
@@ -216,6 +237,9 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
                 unnamed[e.user] = unnamed.get(e.user, 0) + 1
             post = Post(key=e.key, author=name, text="", account=e.user or name)
             post.text = html_to_text(e.message, left, post.quotes)
+            if e.edited:  # "2024-02-09 07:00 UTC by Dr Ames": changed by another (a teacher), said so
+                by = found.people.get(e.editor, "") or e.editor
+                post.edited = utc_minute(e.edited) + (f" by {by}" if e.editor else "")
         post.date = known_day(e.when)
         post.parent = e.parent or root or None
         thread.posts.append(post)

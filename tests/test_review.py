@@ -2588,3 +2588,72 @@ def test_about_takes_a_denial_as_the_list_writes_it(tmp_path: Path) -> None:
         out = run("review", str(folder), dispute, "--edit", f"about={about}")
         assert out.exit_code == 0, out.stderr
         assert "about “incident: does not need customer”" in out.stdout
+
+
+def _reviewed_a_little(folder: Path) -> dict[str, bytes]:
+    """Some decisions taken (every item drafted at 0.5 or more accepted, one rejected):
+    the folder's three files as they then are."""
+    assert run("review", str(folder), "--accept-above", "0.5").exit_code == 0
+    first = json.loads(run("review", str(folder), "--list", "--json").stdout)[0]["id"]
+    assert run("review", str(folder), "--reject", first).exit_code == 0
+    return {name: (folder / name).read_bytes() for name in ("decisions.yaml", "draft.yaml", "reviewed.yaml")}
+
+
+@pytest.mark.parametrize("damage, problem", [
+    (lambda f: (f / "decisions.yaml").write_text(""), "decisions.yaml: is empty, but reviewed.yaml was made from"),
+    (lambda f: (f / "decisions.yaml").unlink(), "decisions.yaml: is missing, but reviewed.yaml was made from"),
+    (lambda f: (f / "decisions.yaml").write_text("".join((f / "decisions.yaml").read_text().splitlines(True)[:14])),
+     "decisions.yaml:15: ends before its last line, '# end': cut off"),
+    (lambda f: (f / "reviewed.yaml").write_text("".join((f / "reviewed.yaml").read_text().splitlines(True)[:9])),
+     "reviewed.yaml:10: ends before its last line, '# end': cut off"),
+], ids=["decisions emptied", "decisions deleted", "decisions cut off", "reviewed cut off"])
+def test_a_damaged_decisions_file_stops_the_review_and_loses_nothing(drafted: Path, damage, problem) -> None:
+    """decisions.yaml emptied, deleted or cut off at a line's end (a copy stopped early, a
+    full disk, a stray '>'): every command stops with one line naming the file, and
+    writes nothing, where review had made reviewed.yaml again from what was left (a
+    trial's 47 accepted items became none, at exit 0, from `review --list`)."""
+    before = _reviewed_a_little(drafted)
+    damage(drafted)
+    damaged = {name: (drafted / name).read_bytes() for name in before if (drafted / name).exists()}
+    for args in (["--list"], ["--accept-above", "0"], ["--undo"]):
+        r = run("review", str(drafted), *args)
+        assert r.exit_code == 1 and problem in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1
+        assert {name: (drafted / name).read_bytes() for name in damaged} == damaged  # nothing written
+    for name, data in before.items():  # put back, the review goes on where it was
+        (drafted / name).write_bytes(data)
+    assert run("review", str(drafted), "--list").exit_code == 0
+    assert {name: (drafted / name).read_bytes() for name in before} == before
+
+
+def test_a_draft_cut_off_at_a_line_end_accepts_nothing(drafted: Path) -> None:
+    """draft.yaml cut off where an item's `status: draft` line was (a copy stopped early)
+    read as that item accepted by hand, and the items after it gone from the queue, at
+    exit 0: the draft's last line, '# end', tells a cut from a hand edit."""
+    before = _reviewed_a_little(drafted)
+    lines = (drafted / "draft.yaml").read_text().splitlines(True)
+    claims = lines.index("claims:\n")  # where a claim's status line is: a claim, which a hand can accept
+    cut = next(i for i, line in enumerate(lines) if i > claims and line.strip() == "status: draft")
+    (drafted / "draft.yaml").write_text("".join(lines[:cut]))
+    r = run("review", str(drafted), "--list")
+    assert r.exit_code == 1 and f"draft.yaml:{cut + 1}: ends before its last line, '# end': cut off" in r.stderr, r.stderr
+    assert (drafted / "decisions.yaml").read_bytes() == before["decisions.yaml"]
+    assert (drafted / "reviewed.yaml").read_bytes() == before["reviewed.yaml"]
+    # an item accepted by hand (its status line deleted, the file whole) is still a decision
+    (drafted / "draft.yaml").write_text("".join(lines[:cut] + lines[cut + 1:]))
+    assert run("review", str(drafted), "--list").exit_code == 0
+    assert len(Decisions.read(drafted).entries) == before["decisions.yaml"].count(b"\n- {") + 1
+
+
+def test_a_draft_deleted_is_said_not_taken_for_nothing_left(drafted: Path) -> None:
+    """draft.yaml deleted after some review: not "nothing left to review" and an empty
+    draft written in its place (a trial's seven undecided items went quiet), but one line
+    that says how to bring it back, which then does."""
+    before = _reviewed_a_little(drafted)
+    left = len(json.loads(run("review", str(drafted), "--list", "--json").stdout))
+    (drafted / "draft.yaml").unlink()
+    r = run("review", str(drafted), "--list")
+    assert r.exit_code == 1 and "no draft.yaml here (deleted?): draft again" in r.stderr, r.stderr
+    assert not (drafted / "draft.yaml").exists() and (drafted / "reviewed.yaml").read_bytes() == before["reviewed.yaml"]
+    assert run("draft", str(drafted)).exit_code == 0
+    assert len(json.loads(run("review", str(drafted), "--list", "--json").stdout)) == left

@@ -29,7 +29,7 @@ rejecting a term or an attribute takes away every undecided item that uses it.
 >>> book = Decisions(Path("decisions.yaml"))
 >>> book.record([(REJECTED, TERM, {"term": "good management"}, {})])
 1
->>> print(book.text().splitlines()[-1])
+>>> print(book.text().splitlines()[-2])  # (the last line, "# end", says the file is whole)
 - {action: 1, decision: rejected, item: term, term: good management}
 """
 
@@ -131,7 +131,7 @@ _HEADER = ("# Review decisions, written by `conceptgraph review` as they are mad
            "# stances about it; and a check of the words a claim or relation was decided on, found\n"
            "# again should its message be edited upstream. A line marked `added` is\n"
            "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
-           "# An undo removes the last action's lines.\n")
+           "# An undo removes the last action's lines. The last line, '# end', says the file is whole.\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
                  "# draft nobody has decided yet. Review them with `conceptgraph review DIR` (accepted\n"
                  "# items go to reviewed.yaml, every decision to decisions.yaml); drafting again\n"
@@ -140,6 +140,11 @@ _REVIEWED_HEADER = ("# The items accepted in review, written by `conceptgraph re
                     "# and the draft: a curated dataset file. Change decisions in the review, not here: an\n"
                     "# edited copy of this file is never replaced (keep your own items in a file of yours).\n")
 _CHECK = "# check: "
+#: After a check, in files that end with :data:`_END`: a file cut off (a copy stopped
+#: early) is told from one changed by hand, whose items review takes as decisions.
+_WHOLE = " (to the '# end' line)"
+#: The last line of decisions.yaml, draft.yaml and reviewed.yaml
+_END = "# end\n"
 _CHANGED = "# (changed by hand) "  # in place of the check: a draft.yaml that holds items changed by hand
 
 
@@ -569,7 +574,7 @@ class Decisions:
         return gone
 
     def text(self) -> str:
-        return _HEADER + f"revision: {self.revision}\ndecisions:\n" + "".join(e.line() + "\n" for e in self.entries)
+        return _HEADER + f"revision: {self.revision}\ndecisions:\n" + "".join(e.line() + "\n" for e in self.entries) + _END
 
     def save(self) -> None:
         """Write decisions.yaml at once (the next revision), atomically, provided it still
@@ -586,6 +591,9 @@ class Decisions:
 
 def _parse(text: str, file: str) -> tuple[int, list[Entry]]:
     from .dataset import read_documents
+
+    if "The last line, '# end', says the file is whole." in text[:len(_HEADER) + 200]:
+        _ends_whole(text, file)
 
     doc = read_documents({file: text})[0]
     data = doc.data
@@ -801,6 +809,8 @@ class Settled:
     status: dict[tuple[Any, ...], str]
     remaining: Dataset
     reviewed: Dataset
+    #: how many lines of decisions.yaml they were settled by (reviewed.yaml says so)
+    decided: int = 0
 
 
 REMOVED = "removed"
@@ -1019,7 +1029,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             if it.kind == ATTRIBUTE and it.record.id in orphans:
                 status[it.key] = REMOVED
     if not files:
-        return Settled(status, Dataset(), Dataset())
+        return Settled(status, Dataset(), Dataset(), len(book.entries))
     left = [it for it in items if it.key not in status]
     left_ids = {it.record.id for it in left}
     rem_terms = tuple(it.record for it in left if it.kind == TERM)
@@ -1065,7 +1075,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     reviewed = Dataset(source=base.source, terms=tuple(sorted(out_terms, key=lambda t: (t.label.casefold(), t.id))),
                        attributes=tuple(sorted(out_attrs, key=lambda a: (a.label.casefold(), a.id))),
                        claims=tuple(sorted(out_claims, key=place)), relations=tuple(sorted(out_relations, key=place)))
-    return Settled(status, remaining, reviewed)
+    return Settled(status, remaining, reviewed, len(book.entries))
 
 
 _SECTIONS = ("terms", "attributes", "claims", "relations")
@@ -1099,19 +1109,41 @@ def draft_yaml(data: dict[str, Any]) -> str:
     return _signed(_DRAFT_HEADER, "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS))
 
 
-def reviewed_text(ds: Dataset) -> str:
+def reviewed_text(ds: Dataset, decided: int = 0) -> str:
     """The text of reviewed.yaml for the accepted items of ``ds``, with a check line that
-    tells a copy written by review from one edited since."""
+    tells a copy written by review from one edited since, and how many ``decided``
+    lines of decisions.yaml it was made from."""
     from .dataset import dump_dataset
 
     body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else "".join(
         f"{s}: []\n" for s in _SECTIONS)
-    return _signed(_REVIEWED_HEADER, body)
+    return _signed(_REVIEWED_HEADER, f"{_MADE_FROM}{decided}\n" + body)
+
+
+#: The line of reviewed.yaml that says how many decisions it was made from: a
+#: decisions.yaml gone or emptied since is told from one that holds none
+_MADE_FROM = "# decisions made from: "
+
+
+def _decided_before(text: str) -> int:
+    """How many decisions reviewed.yaml's ``text`` says it was made from (0 when it says
+    nothing: written before it did).
+
+    >>> _decided_before("# check: x\\n# decisions made from: 47\\nterms: []\\n"), _decided_before("terms: []\\n")
+    (47, 0)
+    """
+    at = text.find(_MADE_FROM, 0, 2000)
+    if at < 0:
+        return 0
+    number = text[at + len(_MADE_FROM):].split("\n", 1)[0].strip()
+    return int(number) if number.isdigit() and len(number) < 10 else 0
 
 
 def _signed(header: str, body: str) -> str:
-    """``header``, a check line that tells this text from one edited since, and ``body``."""
-    return header + _CHECK + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + "\n" + body
+    """``header``, a check line that tells this text from one edited since, ``body``
+    and the line that ends it."""
+    body += _END
+    return header + _CHECK + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + _WHOLE + "\n" + body
 
 
 def _hand_edited(text: str, header: str = _REVIEWED_HEADER) -> bool:
@@ -1120,7 +1152,35 @@ def _hand_edited(text: str, header: str = _REVIEWED_HEADER) -> bool:
     if not sep or head != header:
         return True
     check, _, body = rest.partition("\n")
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] != check
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] != check.removesuffix(_WHOLE)
+
+
+def _ends_whole(text: str, file: str, otherwise: str = "end it with that line, if you shortened it on purpose") -> None:
+    """A :class:`DatasetError` for a file review or draft wrote whole (its head says it
+    ends with :data:`_END`) that has lost that line: cut off, a copy or an editor stopped
+    early. Its items would be taken as decisions (a draft's item that lost its
+    ``status: draft`` line, accepted by no one), or its lost decisions as none. (Lines
+    added by hand after it are the hand's: the file was whole.)
+
+    >>> _ends_whole("# check: 0123456789abcdef (to the '# end' line)\\nterms: []\\n# end\\n", "draft.yaml")
+    >>> _ends_whole("# check: 0123456789abcdef (to the '# end' line)\\nterms:\\n- id: a\\n", "draft.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    conceptgraph.errors.DatasetError: draft.yaml:4: ends before its last line, '# end': cut off ...
+    """
+    if "\n" + _END in text + "\n":
+        return
+    raise DatasetError(f"ends before its last line, '{_END.strip()}': cut off (a copy or an editor stopped early?); "
+                       f"nothing was written: put the whole file back (or {otherwise})", file, text.count("\n") + 1)
+
+
+def _cut_off(text: str, file: str) -> None:
+    """:func:`_ends_whole` for a file :func:`_signed` wrote (one it wrote before files ended
+    so is taken as it is)."""
+    first = next((line for line in text[:2000].split("\n") if line.startswith((_CHECK, _CHANGED))), "")
+    if first.endswith(_WHOLE):
+        folder = Path(file).parent
+        _ends_whole(text, file, f"delete it and draft again: conceptgraph draft {folder}" if Path(file).name == DRAFT_FILE
+                    else "delete it: review makes it again from decisions.yaml")
 
 
 # --- a folder's files ------------------------------------------------------------------------
@@ -1140,6 +1200,16 @@ class Snapshot:
     #: draft.yaml was not as a draft or a review wrote it: it may hold items changed by hand
     edited: bool = False
     hand: list[Item] = field(default_factory=list)  # undecided items changed by hand, found as the files are settled
+
+
+def check_drafted(folder: str | os.PathLike[str]) -> None:
+    """A :class:`DatasetError` for a folder under review whose draft.yaml is gone (review
+    always leaves one, empty once all is decided): reviewed as it is, nothing would be
+    left to decide, though drafting again brings back what was."""
+    root = Path(folder)
+    if not (root / DRAFT_FILE).exists() and (root / REVIEWED_FILE).is_file():
+        raise DatasetError(f"no {DRAFT_FILE} here (deleted?): draft again to bring back what is left to decide "
+                           f"(conceptgraph draft {root}); the decisions stay", str(root))
 
 
 def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
@@ -1175,6 +1245,9 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
         # own, which a review may change freely, the curated files left as they are
         own = f" -o {root.parent / (root.name + '-draft')}" if set(texts) - {"discussion.yaml"} else ""
         raise DatasetError(f"no {DRAFT_FILE} to review here: draft it first (conceptgraph draft {root}{own})", str(root))
+    for name in (DRAFT_FILE, REVIEWED_FILE):
+        if name in texts:
+            _cut_off(texts[name], str(root / name))
     if REVIEWED_FILE in texts and _hand_edited(texts[REVIEWED_FILE]):
         raise OutputError(f"{root / REVIEWED_FILE}: changed by hand since review wrote it; move your changes to a file "
                           "of your own, put it back as it was, and review again")
@@ -1201,6 +1274,14 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
     drafted = _one_per_label(_select(whole, drafted_ids), whole)
     reviewed = _select(whole, reviewed_ids)
     book = Decisions.read(root)
+    made_from = _decided_before(texts.get(REVIEWED_FILE, ""))
+    if made_from and (book.raw is None or not book.raw.strip()):
+        # reviewed.yaml is made from the decisions: made again from none, it would lose every one
+        # (a decisions.yaml review wrote is never empty; one it emptied by undoing all says so)
+        said = "is empty" if book.raw is not None else "is missing"
+        raise DatasetError(f"{said}, but {REVIEWED_FILE} was made from {made_from} decisions in it: put it back "
+                           f"(nothing was written), or delete {REVIEWED_FILE} too to review from the start",
+                           str(book.path))
     messages = {m.id: m for m in whole.messages}
     # decided on words an edit upstream has moved in their message: found where they are now
     words_gone = book.reanchor(messages)
@@ -1660,7 +1741,7 @@ def _settled_texts(snap: Snapshot, settled: Settled) -> dict[str, str]:
         remaining = remaining.replace(_CHECK, _CHANGED, 1)
     texts = {DRAFT_FILE: remaining}
     if snap.held.get(REVIEWED_FILE) is not None or any(getattr(settled.reviewed, s) for s in _SECTIONS):
-        texts[REVIEWED_FILE] = reviewed_text(settled.reviewed)
+        texts[REVIEWED_FILE] = reviewed_text(settled.reviewed, settled.decided)
     return texts
 
 

@@ -57,6 +57,7 @@ from .decisions import (
     _edited_fields,
     _loose,
     _span_of,
+    check_drafted,
     check_edit,
     describe,
     in_thread_order,
@@ -123,6 +124,7 @@ class Review:
         #: whether a note names items by their ids (for the command line, which decides by
         #: them) or by their words alone (the review page, whose keys need no id)
         self.ids_in_notes = True
+        check_drafted(folder)
         self._load()
 
     def _load(self) -> None:

@@ -6,8 +6,10 @@ import warnings
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conceptgraph import AmbiguousName, NodeNotFound, UsageError, build_graph, load_graph, parse_dataset
+from conceptgraph.cli import cli
 from conceptgraph.names import normalise, resolve, search
 from conceptgraph.queries import clusters, compare, consensus, contributors, neighbors, path, rank, who, why
 
@@ -390,6 +392,46 @@ def test_one_who_disputes_a_point_does_not_endorse_it(write) -> None:
     endorsed = {(i["term"], i["attribute"]): i["endorsed_by"] for i in consensus(G)["agreed"]}
     assert endorsed[("cooperation", "passive")] == []
     assert endorsed[("collaboration", "active")] == ["Cy"]
+
+
+_MIND = """
+source: {title: t}
+contributors:
+  - {id: ngozi, name: Ngozi, role: commenter}
+  - {id: tobias, name: Tobias, role: commenter}
+messages:
+  - {id: m1, by: ngozi, where: post 1, text: Consensus is no voting rule.}
+  - {id: m2, by: tobias, where: post 2, text: I disagree with Ngozi., reply_to: m1}
+  - {id: m3, by: tobias, where: post 3, text: I take that back. Ngozi is right., reply_to: m1}
+terms: [{id: consensus}]
+attributes: [{id: voting-rule, label: voting rule}]
+claims:
+  - {id: c1, term: consensus, attribute: voting-rule, negated: true, by: ngozi, quote: Consensus is no voting rule.}
+relations:
+  - {kind: disputes, source: tobias, target: ngozi, by: tobias, quote: I disagree with Ngozi., concerns: [c1]}
+  - {kind: agrees_with, source: tobias, target: ngozi, by: tobias, quote: Ngozi is right., concerns: [c1]}
+"""
+
+
+@pytest.mark.parametrize("first, then, endorsed", [
+    ("I disagree with Ngozi.", "Ngozi is right.", ["Tobias"]),
+    ("Ngozi is right.", "I disagree with Ngozi.", []),
+], ids=["disputed, then agreed", "agreed, then disputed"])
+def test_a_change_of_mind_counts_as_the_latest_stance(write, first: str, then: str, endorsed: list[str]) -> None:
+    """Tobias disputes Ngozi's point, then takes it back and agrees: he endorses it now
+    (a trial's consensus never counted him, even with the agreement scoped to the point
+    by hand); the dispute is listed with where he agreed later. The other way round, the
+    later dispute stands: no endorsement."""
+    text = _MIND.replace("text: I disagree with Ngozi., reply_to", f"text: {first}, reply_to") \
+        .replace("text: I take that back. Ngozi is right., reply_to", f"text: I take that back. {then}, reply_to")
+    G = build_graph(parse_dataset(text))
+    r = consensus(G)
+    [point] = [i for i in r["agreed"] if i["label"] == "voting rule"]
+    assert point["supporters"] == ["Ngozi"] and point["endorsed_by"] == endorsed
+    [dispute] = [d for d in r["disputed"] if d["type"] == "contributors"]
+    assert dispute.get("later_agrees") == ("post 3" if endorsed else None)
+    shown = CliRunner().invoke(cli, ["--data", write(text), "consensus"]).output
+    assert ("Tobias disputes Ngozi" in shown) and (("(agrees later: post 3)" in shown) == bool(endorsed)), shown
 
 
 def test_consensus_of_a_term_lists_the_stances_about_it_only() -> None:

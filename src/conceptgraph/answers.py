@@ -260,6 +260,8 @@ Disputed = TypedDict("Disputed", {
     "concerns_labels": NotRequired[list[str]],
     "inferred": NotRequired[bool],
     "status": NotRequired[str],
+    #: where the one who disputed agrees with the other later, on the same points: a change of mind
+    "later_agrees": NotRequired[str],
     "quotes": NotRequired[list[Evidence]],
 })
 

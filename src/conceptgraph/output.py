@@ -511,7 +511,8 @@ def contributors_text(rows: list[dict[str, Any]]) -> str:
 
 
 def _stance_lines(s: dict[str, Any], verb: str) -> list[str]:
-    return [f"  {s['from']} {verb} {s['to']}{_about(s, s['to'])}{_provenance(s)}",
+    later = f" (agrees later: {s['later_agrees']})" if s.get("later_agrees") else ""
+    return [f"  {s['from']} {verb} {s['to']}{_about(s, s['to'])}{_provenance(s)}{later}",
             wrap_quote(s["quote"], "", s["where"], "      ")]
 
 

@@ -807,20 +807,24 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str, 
     assertion). An agreement that says what it ``concerns`` (claims or attributes)
     endorses only those; one that does not endorses everything its target claimed
     before it (where both name their messages; ``order``: :func:`_thread_order`), never
-    what was said later; nor a point its author disputes with the same person ("I concede
-    the history, but your definition is wrong": the definition is not endorsed)."""
+    what was said later; nor a point its author disputes with the same person then or
+    later ("I concede the history, but your definition is wrong": the definition is not
+    endorsed). A point they disputed before and agree with now is endorsed: they changed
+    their mind ("I take that back, Ngozi is right")."""
     out: dict[tuple[Any, Any, str, bool], list[str]] = defaultdict(list)
     succ, _, _ = adjacency(G)
-    disputed: dict[tuple[Any, Any], set[Any]] = defaultdict(set)  # (who, whom) -> the claims and attributes disputed
+    # (who, whom) -> (where in the thread, the claims and attributes disputed there)
+    disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any]]]] = defaultdict(list)
     for u, v, _, d in edge_items(G):
         if d.get("kind") == DISPUTES:
-            disputed[(u, v)].update(d.get("concerns") or [])
+            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or [])))
     for u, v, _, d in edge_items(G):
         if d.get("kind") != AGREES_WITH:
             continue
         concerns = set(d.get("concerns") or [])
-        against = disputed.get((u, v), set())
         said_at = order.get(d.get("message"))
+        against = set().union(*(points for at, points in disputed.get((u, v), [])
+                                if said_at is None or at is None or at >= said_at))
         for attr, keyed in succ[v].items():
             for key, c in keyed.items():
                 if c.get("kind") != ASSERTS or key in against or attr in against:
@@ -909,7 +913,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
         if involved is not None:
             stance = _here_first(G, stance, v, involved)
         if kind == DISPUTES:
-            disputed.append({"type": "contributors", **stance})
+            later = _later_agreement(G, u, v, d, thread)
+            disputed.append({"type": "contributors", **stance, **({"later_agrees": later} if later else {})})
         else:
             agreements.append(stance)
     agreed.sort(key=lambda i: (-i["count"], -len(i["endorsed_by"]), i["term_label"].casefold(), i["label"].casefold()))
@@ -918,6 +923,21 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     if limit and len(agreed) > limit:
         out["more"] = len(agreed) - limit
     return out
+
+
+def _later_agreement(G: Graph, u: Any, v: Any, dispute: dict[str, Any], order: dict[Any, int]) -> str:
+    """The place where ``u`` agrees with ``v``, after disputing them (``dispute``), on what
+    the dispute was about (or on everything): they changed their mind; "" if they did not."""
+    at = order.get(dispute.get("message"))
+    points = set(dispute.get("concerns") or [])
+    for d in (G.get_edge_data(u, v) or {}).values():
+        if d.get("kind") != AGREES_WITH:
+            continue
+        then = order.get(d.get("message"))
+        if at is not None and then is not None and then > at \
+                and (not points or not d.get("concerns") or points & set(d["concerns"])):
+            return str(d.get("where", ""))
+    return ""
 
 
 def _here_first(G: Graph, stance: dict[str, Any], target: Any, terms: set[Any]) -> dict[str, Any]:

@@ -1244,6 +1244,27 @@ def test_single_key_shortcuts_turned_off_leave_the_decisions_to_the_buttons(brow
     assert errors == []
 
 
+def test_a_refused_edit_leaves_the_card_saying_what_it_said(browser, server: ReviewServer) -> None:
+    """An edit the server refuses (an empty attribute): the card says why, and nothing
+    else changes on it (it had said its message was "(edited [object Object])", the
+    refused edit taken for the message's own edit)."""
+    page, errors = _open(browser, server)
+    while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    before = page.text_content("#rv-card .rv-who")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='attribute']")
+    page.fill("#rv-edit input[name='attribute']", "")
+    page.press("#rv-edit input[name='attribute']", "Enter")
+    page.wait_for_function("() => document.getElementById('rv-saved').textContent.startsWith('Not saved')",
+                           timeout=30_000)
+    page.wait_for_selector("#rv-card .rv-who")
+    shown = page.text_content("#rv-card")
+    assert "[object Object]" not in shown and "(edited" not in shown, shown
+    assert page.text_content("#rv-card .rv-who") == before
+    assert errors == []
+
+
 def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: Path) -> None:
     """"Agreed." under a quoted sentence: the card shows the quote above the words it
     marks, so that the reviewer sees what was agreed with (the quote is no part of them)."""

@@ -351,7 +351,8 @@ class Review:
             out["span"] = js_span(text, out["span"])
         out["status"] = self.status(it)
         if out["status"] == EDITED and (entry := self.book.find(it.key)) is not None:
-            out["edited"] = entry.edit  # what the page shows on the graph after a reload
+            # what the page shows on the graph after a reload ("edited" is its message's edit)
+            out["edit_made"] = entry.edit
         out["nodes"] = [r.id] if it.kind in (TERM, ATTRIBUTE) else list(dict.fromkeys(
             [*iter_uses(it), *((r.source, r.target) if it.kind == "relation" else ()),
              *((r.by,) if getattr(r, "by", "") else ())]))

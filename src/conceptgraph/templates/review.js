@@ -403,7 +403,7 @@
       const stand = gone ? "gone" : kept ? "kept" : undefined;
       // a relation or claim whose ends were edited joins its new ends, where the graph has them (a claim's
       // person stays: only a node of the end's own kind is looked for); an undo brings the drafted ones back
-      const edited = it.status === "edited" && it.edited ? it.edited : {};
+      const edited = it.status === "edited" && it.edit_made ? it.edit_made : {};
       const moved = endsOf(it, edited);
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
@@ -615,7 +615,7 @@
       st.queue.shift();
       if (skipped.delete(it.id)) keepSkipped(); // (an undo brings it back as any other)
       it.status = decision;
-      if (decision === "edited" && edit) it.edited = edit; // as the server sends an edited item's edit
+      if (decision === "edited" && edit) it.edit_made = edit; // as the server sends an edited item's edit
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
       inflight.add(mark);

@@ -2657,3 +2657,22 @@ def test_a_draft_deleted_is_said_not_taken_for_nothing_left(drafted: Path) -> No
     assert not (drafted / "draft.yaml").exists() and (drafted / "reviewed.yaml").read_bytes() == before["reviewed.yaml"]
     assert run("draft", str(drafted)).exit_code == 0
     assert len(json.loads(run("review", str(drafted), "--list", "--json").stdout)) == left
+
+
+def test_a_review_made_read_only_takes_no_more_decisions(drafted: Path) -> None:
+    """decisions.yaml, draft.yaml and reviewed.yaml made read-only (chmod a-w: a finished
+    review frozen) are never replaced, root included, as no command replaces such a file
+    (a rename would, whatever the mode): a decision is refused with one line, the page is
+    not served, and the queue can still be listed."""
+    before = _reviewed_a_little(drafted)
+    for name in before:
+        (drafted / name).chmod(0o444)
+    try:
+        r = run("review", str(drafted), "--accept-above", "0")
+        assert r.exit_code == 6 and "decisions.yaml: the file is read-only; refusing to replace it" in r.stderr, r.stderr
+        assert run("review", str(drafted), "--no-open").exit_code == 6
+        assert run("review", str(drafted), "--list").exit_code == 0
+        assert {name: (drafted / name).read_bytes() for name in before} == before
+    finally:
+        for name in before:
+            (drafted / name).chmod(0o644)

@@ -721,6 +721,21 @@ def replace_expected(path: Path, data: bytes, expect: bytes | None) -> None:
     replace_together(path.parent, {path.name: (data, expect)})
 
 
+def check_unfrozen(folder: str | os.PathLike[str]) -> None:
+    """An :class:`OutputError` when a file a review writes in ``folder`` was made
+    read-only (``chmod a-w``, which means kept as it is, root included: a rename would
+    replace it whatever its mode): a review frozen so takes no more decisions."""
+    for name in (DECISIONS_FILE, DRAFT_FILE, REVIEWED_FILE):
+        path = Path(folder) / name
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if not st.st_mode & 0o222:
+            raise OutputError(f"{path}: the file is read-only; refusing to replace it (a review frozen so takes no "
+                              "decisions: make it writable to decide more)")
+
+
 def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]]) -> None:
     """Write several files of ``folder`` (name -> (bytes, what it must still hold)) as one
     step: each to a temporary file first, then all renamed into place, with a journal
@@ -731,6 +746,7 @@ def replace_together(folder: Path, files: dict[str, tuple[bytes, bytes | None]])
 
     with folder_lock(folder):
         _finish(folder)
+        check_unfrozen(folder)
         for name, (_, expect) in files.items():
             path = folder / name
             try:

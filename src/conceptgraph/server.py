@@ -398,10 +398,12 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
     """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url)`` is called
     once it listens, and ``also_open(where)`` first when another review of the folder is
     being served (its port and process). Returns the counts at the end."""
+    from .decisions import check_unfrozen
     from .files import check_writable
 
     review = Review(folder)
     check_writable(review.path)  # every decision is saved there: a read-only folder is said at once
+    check_unfrozen(review.path)
     review.write_files()
     server = ReviewServer(review, port, token)
     other = open_review(review.path)

@@ -161,33 +161,40 @@ def _hang(line: str, width: int | None) -> list[str]:
 
     >>> _hang("  may be passive  /  always active  Bart Stewart", 30)
     ['  may be passive  /  always', '      active  Bart Stewart']
+
+    A word longer than a line is cut across lines, and no space is put into it (its
+    pieces joined again, it is the word as said):
+
+    >>> _hang("  " + "unanimity-" * 5, 20)
+    ['  unanimity-unanimit', '      y-unanimity-un', '      animity-unanim', '      ity-']
     """
     if width is None or _width(line) <= width:
         return [line]
     indent = len(line) - len(line.lstrip(" "))
     more = " " * min(indent + 4, width // 2)
-    first, *rest = _wrap(line[indent:], width - indent)
-    out = [" " * indent + first.rstrip()]
-    for part in _wrap(" ".join(rest), width - len(more)) if rest else []:
-        out.append(more + part.strip())
-    return out
+    first, *rest = _wrap(line[indent:], width - indent, width - len(more))
+    return [" " * indent + first.rstrip(), *(more + part.strip() for part in rest)]
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` columns, broken at spaces where it can be
-    and inside a word where a word is longer than a line."""
+def _wrap(text: str, width: int, then: int | None = None) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (``then`` after the first), broken
+    at spaces where it can be and inside a word where a word is longer than a line."""
     lines: list[str] = []
     line = ""
+
+    def room() -> int:
+        return width if not lines or then is None else then
+
     for word in text.split(" "):
         candidate = f"{line} {word}" if line else word
-        if _width(candidate) <= width:
+        if _width(candidate) <= room():
             line = candidate
             continue
         if line:
             lines.append(line)
         line = ""
         for ch in word:
-            if _width(line) + _char_width(ch) > width and line:
+            if _width(line) + _char_width(ch) > room() and line:
                 lines.append(line)
                 line = ""
             line += ch

@@ -271,3 +271,16 @@ def test_a_term_asked_of_a_discussion_not_yet_drafted_says_so_before_any_person_
     assert r.stderr == ("Error: no node named 'consensus'; the data has no terms yet: draft them with `conceptgraph "
                         "draft DATA` (it reads English; `--terms A,B` names them); or did you mean "
                         "'consent_curious'?\n")
+
+
+def test_why_between_two_terms_says_where_their_distinctions_are() -> None:
+    """`why A B` lists what links two terms directly; the distinctions drawn between
+    their attributes link them through those, and `compare` lists them: a note says how
+    many, and the command (a trial's `why` answered a co-occurrence alone, where two
+    people had drawn distinctions). Not in --json, and not between a person and a term."""
+    r = run("why", "cooperation", "collaboration")
+    assert r.exit_code == 0
+    assert "note: 21 distinctions are drawn between their attributes: conceptgraph compare cooperation collaboration" \
+        in r.stderr
+    assert "note:" not in run("why", "cooperation", "collaboration", "--json").stderr
+    assert "note:" not in run("why", "todd", "cooperation").stderr

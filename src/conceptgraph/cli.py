@@ -598,8 +598,12 @@ def why(a: str, b: str, data: str | None, curated: bool, as_json: bool) -> None:
     A drafted item says "drafted from the text"; the curator's own reading says so too.
     """
     from .queries import why as query
+    from .queries import why_else
 
-    _answer(query(_graph(data, curated), a, b), as_json, "why",
+    G = _graph(data, curated)
+    if not as_json and (more := why_else(G, a, b)):
+        click.echo(f"note: {more}", err=True)
+    _answer(query(G, a, b), as_json, "why",
             f"nothing links '{a}' and '{b}' directly; try `{_shell('conceptgraph', 'path', a, b)}`")
 
 

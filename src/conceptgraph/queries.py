@@ -495,6 +495,27 @@ def why(G: Graph, a: str, b: str) -> list[Edge]:
     return found
 
 
+def why_else(G: Graph, a: str, b: str) -> str:
+    """What :func:`why` leaves out that a reader asking it wants told: for two terms,
+    the distinctions drawn between their attributes (:func:`compare`'s contrasts), which
+    link them through those attributes, not directly. "" when there are none.
+
+    >>> from conceptgraph import load_graph
+    >>> why_else(load_graph(), "cooperation", "collaboration")
+    '21 distinctions are drawn between their attributes: conceptgraph compare cooperation collaboration'
+    """
+    import shlex
+
+    u, v = resolve(G, a), resolve(G, b)
+    if _kind(G, u) != TERM or _kind(G, v) != TERM or u == v:
+        return ""
+    n = len(compare(G, u, v)["contrasts"])
+    if not n:
+        return ""
+    return (f"{n} distinction{'s are' if n > 1 else ' is'} drawn between their attributes: "
+            + " ".join(shlex.quote(w) for w in ("conceptgraph", "compare", _label(G, u), _label(G, v))))
+
+
 # --- comparing terms ----------------------------------------------------------------
 
 

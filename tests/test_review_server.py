@@ -168,6 +168,12 @@ def test_preview_and_a_bulk_decision_undone_at_once(server: ReviewServer) -> Non
     counts = [call(server, "POST", "/api/preview", {"filter": {bound: 0.5}})[1]["count"] for bound in ("below", "above")]
     assert min(counts) > 0 and sum(counts) <= undone["counts"]["total"]
     assert call(server, "POST", "/api/preview", {"filter": {"below": "low"}})[0] == 400
+    # 25 for 0.25 would match everything (under) or nothing (at least), and two bounds that
+    # no confidence meets, nothing: refused, with what to give (as --accept-above refuses 1.5)
+    status, said = call(server, "POST", "/api/preview", {"filter": {"below": 25}})
+    assert status == 400 and "'below' is a number from 0 to 1 (0.25, not 25)" in said["error"], said
+    status, said = call(server, "POST", "/api/preview", {"filter": {"above": 0.9, "below": 0.5}})
+    assert status == 400 and "no confidence is at least 0.9 and under 0.5" in said["error"], said
     # a speaker's attributes are those they first said, as the card and --list show them
     review = server.review
     first = next(it for it in review.items if it.kind == "attribute" and it.record.id in review.first_said)

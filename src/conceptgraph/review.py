@@ -423,6 +423,8 @@ class Review:
             raise UsageError("a bulk decision needs a filter: a confidence bound, a term, a speaker or a kind")
         here = self.in_thread(flt["thread"])[1] if flt.get("thread") else None
         above, below = (_confidence(flt.get(name), name) for name in ("above", "below"))
+        if above is not None and below is not None and above >= below:
+            raise UsageError(f"no confidence is at least {above:g} and under {below:g}: nothing can match")
         term = normalise(flt.get("term") or "")
         speaker = (flt.get("speaker") or "").strip()
         kind = flt.get("kind") or ""
@@ -1326,13 +1328,25 @@ def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 
 def _confidence(value: Any, name: str) -> float | None:
-    """A bulk filter's confidence bound: None when not given."""
+    """A bulk filter's confidence bound: None when not given. A number outside 0 to 1
+    matches all or nothing, where a reviewer who typed 25 meant 0.25: refused, as the
+    command line's --accept-above refuses it.
+
+    >>> _confidence("0.25", "above"), _confidence(None, "below")
+    (0.25, None)
+    >>> _confidence(25, "below")
+    Traceback (most recent call last):
+    conceptgraph.errors.UsageError: 'below' is a number from 0 to 1 (0.25, not 25), not 25
+    """
     if value in (None, ""):
         return None
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         raise UsageError(f"'{name}' is a number from 0 to 1, not '{excerpt(value, 20)}'") from None
+    if not 0 <= number <= 1:
+        raise UsageError(f"'{name}' is a number from 0 to 1 (0.25, not 25), not {excerpt(str(value), 20)}")
+    return number
 
 
 # --- the command line's side -----------------------------------------------------------------

@@ -1252,6 +1252,9 @@ def test_a_refused_edit_leaves_the_card_saying_what_it_said(browser, server: Rev
     while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
         page.keyboard.press(" ")
     before = page.text_content("#rv-card .rv-who")
+    # (and why it was drafted, its rule's record beside the confidence)
+    assert re.fullmatch(r"drafted from .+ \(\d+ of \d+ items of this rule matched the gold\)",
+                        page.text_content("#rv-card .rv-why"))
     page.keyboard.press("e")
     page.wait_for_selector("#rv-edit input[name='attribute']")
     page.fill("#rv-edit input[name='attribute']", "")

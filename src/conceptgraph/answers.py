@@ -391,6 +391,8 @@ class ReviewItem(TypedDict):
     kind: str
     text: str
     confidence: Any
+    #: why it was drafted: the rule's reading, and its record on the development threads
+    why: NotRequired[str]
     speaker: NotRequired[str]
     where: NotRequired[str]
     quote: NotRequired[str]

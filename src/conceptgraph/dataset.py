@@ -69,6 +69,7 @@ _ID = Field(_S, True, "Unique among all terms, attributes, contributors and mess
 _STATUS = Field(_S, False, "'draft' for an item drafted from the text and not yet accepted by a curator.", (DRAFT,))
 _INFERRED = Field(_B, False, "True when this is the curator's reading, not the speaker's words.")
 _CONFIDENCE = Field(_F, False, "For a drafted item: how likely a curator is to accept it, from 0 to 1.")
+_RULE = Field(_S, False, "For a drafted claim or relation: the rule that drafted it, whose record is its confidence.")
 _ANCHOR = {
     "message": Field(_S, False, "The message the quote is in (found by the loader when not given)."),
     "span": Field(_L, False, "[start, end]: the quote's characters in the message's text (found when not given)."),
@@ -119,7 +120,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "by": Field(_S, True), "quote": Field(_S, True, "The speaker's words, verbatim."),
         "where": Field(_S, False, "Defaults to the speaker's only place."),
         "negated": Field(_B, False, "True when the speaker denies it."),
-        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE,
+        **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE, "rule": _RULE,
     },
     "relations": {
         "id": Field(_S, False, "Defaults to relation-N."),
@@ -130,6 +131,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE,
         "count": Field(_I, False, "For mentions and co_occurs: in how many sentences."),
         "places": Field(_L, False, "For mentions and co_occurs: the places of the first few of them."),
+        "rule": _RULE,
     },
 }
 _TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a mapping", int: "a number",
@@ -680,7 +682,7 @@ class _Builder:
             where = where or anchors.where(message)
             out.append(Claim(ident, e["term"], e["attribute"], e["by"], e["quote"], where,
                              bool(e.get("negated", False)), message, span, bool(e.get("inferred")),
-                             e.get("status") or "", _confidence(e)))
+                             e.get("status") or "", _confidence(e), e.get("rule") or ""))
             same = said.setdefault((e["term"], e["attribute"], e["by"], message or where, span, out[-1].negated), path)
             if same is not path:
                 repeats.append((doc, path, same))
@@ -730,7 +732,7 @@ class _Builder:
             where = where or anchors.where(message)
             out.append(Relation(ident, kind, e["source"], e["target"], e.get("by") or "", e.get("quote") or "",
                                 where, message, span, concerns, bool(e.get("inferred")), e.get("status") or "",
-                                _confidence(e), e.get("count") or 0, tuple(e.get("places") or ())))
+                                _confidence(e), e.get("count") or 0, tuple(e.get("places") or ()), e.get("rule") or ""))
         return tuple(out)
 
 

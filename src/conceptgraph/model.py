@@ -143,6 +143,9 @@ class Claim:
     inferred: bool = False
     status: str = ""
     confidence: float | None = None
+    #: for a drafted claim: the rule that drafted it, whose record on the development
+    #: threads its confidence is (:mod:`conceptgraph.draft.confidence`)
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,8 @@ class Relation:
     #: for a context link (mentions, co_occurs): how many sentences, and the places of the first few
     count: int = 0
     places: tuple[str, ...] = ()
+    #: for a drafted relation: the rule that drafted it (as :attr:`Claim.rule`)
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -430,7 +430,7 @@ class _Drafter:
             what = "stance" if kind in STANCES else "opposes" if kind == OPPOSES else "relation"
             ident = f"draft-relation-{len(self.relations) + 1}"
             self.relations.append(Relation(ident, kind, source, target, msg.by, msg.text[s:e], msg.where, msg.id,
-                                           (s, e), status=DRAFT, confidence=of(what, rule), **extra))
+                                           (s, e), status=DRAFT, confidence=of(what, rule), rule=rule, **extra))
             self.rule_of[ident] = rule
 
     def context(self, kind: str, source: str, target: str, msg: Message, s: int, e: int) -> None:
@@ -503,7 +503,7 @@ class _Drafter:
         rule = f.rule or "subject"
         self.claims.append(Claim(f"draft-claim-{len(self.claims) + 1}", f.term, aid, msg.by, msg.text[q_start:q_end],
                                  msg.where, f.negated, msg.id, (q_start, q_end), status=DRAFT,
-                                 confidence=of("claim", rule)))
+                                 confidence=of("claim", rule), rule=rule))
         self.rule_of[self.claims[-1].id] = rule
         place = (msg.id, q_start, q_end)
         if self.quoted[0] != place:  # the claims of one sentence quote it all: its words once

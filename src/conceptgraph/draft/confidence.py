@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["of", "term_confidence", "RULES"]
+__all__ = ["of", "term_confidence", "RULES", "why"]
 
 #: (what, rule) -> (items that matched the gold, items drafted) on the 23 development
 #: threads and the bundled one, 2026-12-07 (`python bench/drafting.py --rules`)
@@ -55,6 +55,68 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "leaning"): (35, 106),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
 }
+
+
+#: (what, rule) -> what the rule reads, in a reviewer's words: why an item was drafted
+WORDS: dict[tuple[str, str], str] = {
+    ("claim", "list"): "an item of a list that says what the term is or has",
+    ("claim", "definition line"): "a glossary line, 'X: what it is'",
+    ("claim", "comparative"): "a comparison, 'X is more A than Y'",
+    ("claim", "as verb"): "the term used as a verb, 'to X is to ...'",
+    ("claim", "subject"): "a sentence whose subject is the term, 'X is ...', 'X has ...'",
+    ("claim", "asked"): "a statement asked back, 'So X is Y?'",
+    ("claim", "pronoun"): "'it' or 'that' standing for the term named just before",
+    ("claim", "verdict"): "a verdict on a name, 'I like X', '+1 on X', 'I vote for X'",
+    ("claim", "put forward"): "a name put forward, 'let's call it X', 'how about X?'",
+    ("claim", "named"): "a sentence that names the term, read broadly (the least sure rule)",
+    ("claim", "shared"): "'X and Y are ...': what is said of both, given to each",
+    ("opposes", "contrast"): "two attributes set against each other, 'X is A, whereas Y is B'",
+    ("opposes", "comparative"): "a comparison, 'X is more A than Y'",
+    ("opposes", "alike sentences"): "two sentences alike but for what they say of two terms",
+    ("relation", "plus"): "'X is Y plus ...'",
+    ("relation", "similar_to"): "'X is like Y', 'X is the same as Y'",
+    ("relation", "renamed"): "a rename, 'rename X to Y'",
+    ("relation", "proposed"): "a new name favoured in a thread asking for one",
+    ("relation", "gloss"): "a name glossed in brackets, 'headers (header fields)'",
+    ("relation", "comparative"): "a comparison, 'X is more A than Y'",
+    ("relation", "contrast"): "'X is A, whereas Y is B'",
+    ("relation", "includes"): "'X includes Y', 'X is one way to do Y'",
+    ("relation", "kind of"): "'X is a Y where ...'",
+    ("relation", "sense"): "a sense of a word set apart, 'remote (noun)'",
+    ("relation", "same meaning"): "'X and Y are synonymous', 'the same thing'",
+    ("relation", "other meaning"): "'X means something completely different'",
+    ("relation", "contrasts_with"): "'X and Y are different', 'X, not Y'",
+    ("stance", "named"): "a stance that names whom it is towards, 'I agree with Ann'",
+    ("stance", "answer"): "a stance in so many words, 'Agreed.', 'No, ...', towards the message it answers",
+    ("stance", "chained"): "'+1' to one who agreed with another: with that other too",
+    ("stance", "endorsed"): "'I vote for X': with whoever first put X forward",
+    ("stance", "granted but"): "'Granted, ..., but ...'",
+    ("stance", "I don't think"): "'I don't think so', 'I don't think X'",
+    ("stance", "still"): "'I still think X'",
+    ("stance", "addressed"): "a stance said to someone by name, 'That's wrong, Matt'",
+    ("stance", "implicit"): "an approval said and nothing else, 'Makes sense.', 'Fair enough.', 'Yes.'",
+    ("stance", "implicit dispute"): "a doubt said and nothing else, 'Not sure about that.'",
+    ("stance", "leaning"): "a guess: no stance in so many words, but words that lean one way ('but', 'not'; "
+                           "'right', 'good')",
+    ("stance", "both sides"): "'I agree that X, but Y': the other side, across the turn",
+}
+
+
+def why(what: str, rule: str) -> str:
+    """Why an item of kind ``what`` ("claim", "opposes", "relation", "stance") was
+    drafted by ``rule``, and that rule's record on the development threads: what a
+    reviewer is told beside its confidence.
+
+    >>> why("claim", "subject")
+    "a sentence whose subject is the term, 'X is ...', 'X has ...' (81 of 142 items of this rule matched the gold)"
+    >>> why("stance", "no such rule")
+    'no such rule'
+    """
+    words = WORDS.get((what, rule), rule)
+    if (what, rule) not in _MEASURED:
+        return words
+    matched, drafted = _MEASURED[(what, rule)]
+    return f"{words} ({matched} of {drafted} items of this rule matched the gold)"
 
 
 def _share(matched: int, drafted: int) -> float:

@@ -530,6 +530,8 @@
         card.appendChild(el("div", "about: " + (it.about.length ? it.about.join("; ")
           : "everything " + (st.people.find(([id]) => id === it.edit.target) || [null, it.edit.target])[1] + " said"), "rv-who"));
       }
+      // why the draft proposes it: its rule, whose record on the development threads its confidence is
+      if (it.why) card.appendChild(el("div", "drafted from " + it.why, "rv-why"));
       if (it.message !== undefined) {
         const [wrap, mark] = quoted(it);
         card.appendChild(wrap);

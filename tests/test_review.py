@@ -609,7 +609,7 @@ def test_a_decision_names_its_item_by_what_it_is_and_accepts_what_it_uses(drafte
     [said] = summary["decided"]
     assert said.startswith(f"accepted {claim}: ") and len(said) > len(f"accepted {claim}: ") + 5, said
     [line] = decisions(drafted)
-    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence", "words"}
+    assert set(line) == {"action", "decision", "item", "message", "span", "term", "attribute", "confidence", "rule", "words"}
     assert line["decision"] == "accepted" and line["item"] == "claim" and "draft" not in json.dumps(line)
     text = (drafted / "decisions.yaml").read_text(encoding="utf-8")
     assert text.count("\n- {") == 1  # one line per decision: a diff shows exactly it

@@ -119,14 +119,14 @@ NARROWED = "narrowed"
 #: A claim's or relation's memo: a check of the words it was decided on (:func:`words_check`)
 WORDS = "words"
 _MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "was", TOOK, STAYS),
-         CLAIM: ("confidence", "was", ADDED, NARROWED, WORDS),
-         RELATION: ("confidence", "about", "was", ADDED, "count", "places", WORDS)}
+         CLAIM: ("confidence", "rule", "was", ADDED, NARROWED, WORDS),
+         RELATION: ("confidence", "rule", "about", "was", ADDED, "count", "places", WORDS)}
 
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
            "# message and span; and, to make it again as it was should the decision be undone, its\n"
-           "# drafted confidence, (a stance) the claims it is about, (a rejected term or\n"
+           "# drafted confidence and rule, (a stance) the claims it is about, (a rejected term or\n"
            "# attribute) the undecided items it took along and (a rejected claim) the undecided\n"
            "# stances about it; and a check of the words a claim or relation was decided on, found\n"
            "# again should its message be edited upstream. A line marked `added` is\n"
@@ -677,6 +677,7 @@ def _entry(doc: Document, i: int, e: Any) -> Entry:
               else isinstance(v, int) and not isinstance(v, bool) and v > 0 if k == "count"
               else _valid_was(v, item) if k == "was" else v is True if k == ADDED
               else isinstance(v, str) and re.fullmatch(r"[0-9a-f]{10}", v) is not None if k == WORDS
+              else isinstance(v, str) and 0 < len(v) <= 40 if k == "rule"
               else isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1)
         if not ok:
             raise doc.error((*path, k), f"'{k}' is not valid here")
@@ -1612,7 +1613,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, messages: Mapping[str, Mes
         # (the highest of its claims'), not none
         rec = Claim(own_id(), ensure(TERM, f[TERM]),
                     ensure(ATTRIBUTE, f[ATTRIBUTE], (), confidence), m.by, m.text[s:t], m.where,
-                    bool(f.get("negated")), m.id, (s, t), status=DRAFT, confidence=confidence)
+                    bool(f.get("negated")), m.id, (s, t), status=DRAFT, confidence=confidence,
+                    rule=like.record.rule if like else str(e.memo.get("rule", "")))
         return make_item(CLAIM, rec, label)
     kind = f["kind"]
     ends = [name if RELATION_ENDS[kind][side] == CONTRIBUTOR else ensure(RELATION_ENDS[kind][side], name)
@@ -1627,7 +1629,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, messages: Mapping[str, Mes
                    like.record.concerns if like else tuple(claim_ids[r] for r in e.memo.get("about", ()) if r in claim_ids),
                    status=DRAFT, confidence=like.record.confidence if like else e.memo.get("confidence"),
                    count=like.record.count if like else e.memo.get("count", 0),
-                   places=like.record.places if like else tuple(e.memo.get("places", ())))
+                   places=like.record.places if like else tuple(e.memo.get("places", ())),
+                   rule=like.record.rule if like else str(e.memo.get("rule", "")))
     # a context link a rejection took or a merge moved, given back: context again
     return make_item(CONTEXT if kind in CONTEXT_RELATIONS else RELATION, rec, label)
 

@@ -1086,9 +1086,11 @@ class Review:
 
     def _memo(self, it: Item) -> dict[str, Any]:
         """What the draft said of ``it`` beside what it is, kept with its decision so that
-        an undo makes it again as it was: its confidence, and a stance's claims."""
+        an undo makes it again as it was: its confidence and rule, and a stance's claims."""
         r = it.record
         memo: dict[str, Any] = {} if r.confidence is None else {"confidence": r.confidence}
+        if getattr(r, "rule", ""):
+            memo["rule"] = r.rule
         if it.kind in (CLAIM, "relation"):  # its words, found again should an edit upstream move them
             memo.update(words_memo(r))
         if it.kind == CONTEXT and r.count:  # how often, and where first: what the page says of a context link

@@ -60,7 +60,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
 #: (what, rule) -> what the rule reads, in a reviewer's words: why an item was drafted
 WORDS: dict[tuple[str, str], str] = {
     ("claim", "list"): "an item of a list that says what the term is or has",
-    ("claim", "definition line"): "a glossary line, 'X: what it is'",
+    ("claim", "definition line"): "a line that defines the term, 'X: what it is'",
     ("claim", "comparative"): "a comparison, 'X is more A than Y'",
     ("claim", "as verb"): "the term used as a verb, 'to X is to ...'",
     ("claim", "subject"): "a sentence whose subject is the term, 'X is ...', 'X has ...'",
@@ -77,12 +77,12 @@ WORDS: dict[tuple[str, str], str] = {
     ("relation", "similar_to"): "'X is like Y', 'X is the same as Y'",
     ("relation", "renamed"): "a rename, 'rename X to Y'",
     ("relation", "proposed"): "a new name favoured in a thread asking for one",
-    ("relation", "gloss"): "a name glossed in brackets, 'headers (header fields)'",
+    ("relation", "gloss"): "another name given in brackets, 'X (Y)'",
     ("relation", "comparative"): "a comparison, 'X is more A than Y'",
     ("relation", "contrast"): "'X is A, whereas Y is B'",
     ("relation", "includes"): "'X includes Y', 'X is one way to do Y'",
     ("relation", "kind of"): "'X is a Y where ...'",
-    ("relation", "sense"): "a sense of a word set apart, 'remote (noun)'",
+    ("relation", "sense"): "a sense of a word set apart, 'X (noun)'",
     ("relation", "same meaning"): "'X and Y are synonymous', 'the same thing'",
     ("relation", "other meaning"): "'X means something completely different'",
     ("relation", "contrasts_with"): "'X and Y are different', 'X, not Y'",
@@ -96,7 +96,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("stance", "addressed"): "a stance said to someone by name, 'That's wrong, Matt'",
     ("stance", "implicit"): "an approval said and nothing else, 'Makes sense.', 'Fair enough.', 'Yes.'",
     ("stance", "implicit dispute"): "a doubt said and nothing else, 'Not sure about that.'",
-    ("stance", "leaning"): "a guess: no stance in so many words, but words that lean one way ('but', 'not'; "
+    ("stance", "leaning"): "a guess: no stance in so many words, but words that tilt one way ('but', 'not'; "
                            "'right', 'good')",
     ("stance", "both sides"): "'I agree that X, but Y': the other side, across the turn",
 }

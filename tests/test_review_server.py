@@ -285,7 +285,16 @@ def test_ctrl_c_or_sigterm_stops_it_cleanly_with_the_files_in_step(drafted: Path
     out, err = p.communicate(timeout=60)
     assert p.returncode == 0, err
     assert "stopped: " in err and "stopped: 0 of" not in err and "decisions in " in err and "Traceback" not in err
+    # what this session added to the folder's count (with the terms and attributes those claims use)
+    assert re.search(r"stopped: (\d+) of \d+ reviewed \(\+\1 since it started\)", err), err
     assert len(_claims(drafted)) == 3  # reviewed.yaml written before it stopped
+    p, url = start(drafted)  # resumed: where it stands, as the page says
+    said = p.stderr.readline() if p.stderr else ""
+    p.send_signal(signal.SIGINT)
+    _, again = p.communicate(timeout=60)
+    reviewed = re.search(r"stopped: (\d+) of (\d+) reviewed", err)
+    assert said == f"Reviewing in the browser ({reviewed[1]} of {reviewed[2]} reviewed so far); Ctrl-C stops.\n", said
+    assert f"stopped: {reviewed[1]} of {reviewed[2]} reviewed (+0 since it started)" in again, again
     assert run("validate", str(drafted)).exit_code == 0
 
 
@@ -297,7 +306,7 @@ def test_the_counts_at_the_stop_are_the_folders_with_decisions_made_meanwhile_el
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     assert p.returncode == 0, err
-    assert re.search(r"stopped: (\d+) of \1 reviewed, 0 left", err), err
+    assert re.search(r"stopped: (\d+) of \1 reviewed \(\+\1 since it started\), 0 left", err), err
 
 
 def test_a_stop_before_any_decision_names_no_file_that_is_not_there(drafted: Path) -> None:

@@ -1000,9 +1000,11 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
     from .files import DECISIONS_FILE
     from .server import serve
 
-    def ready(url: str) -> None:
+    def ready(url: str, counts: dict[str, int]) -> None:
         click.echo(url)
-        click.echo("Reviewing in the browser; Ctrl-C stops.", err=True)
+        # (resumed: where it stands, as the page says)
+        so_far = f" ({counts['reviewed']} of {counts['total']} reviewed so far)" if counts["reviewed"] else ""
+        click.echo(f"Reviewing in the browser{so_far}; Ctrl-C stops.", err=True)
         if open_browser:
             _launch(url)
 
@@ -1015,7 +1017,9 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
     counts = serve(data, port, ready, also_open=also_open)
     record = os.path.join(counts["path"], DECISIONS_FILE)
     where = f"decisions in {record}" if os.path.exists(record) else "nothing decided, nothing written"
-    click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed, {counts['left']} left; {where}", err=True)
+    since = counts["reviewed"] - counts["started"]  # (another page's or the command line's meanwhile too)
+    click.echo(f"stopped: {counts['reviewed']} of {counts['total']} reviewed ({since:+d} since it started), "
+               f"{counts['left']} left; {where}", err=True)
 
 
 @cli.command()

@@ -393,11 +393,12 @@ def _preview(review: Review, flt: Any) -> dict[str, Any]:
     return {"count": len(chosen), "ids": [it.rid for it in chosen]}
 
 
-def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], None] | None = None,
+def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str, dict[str, int]], None] | None = None,
           token: str | None = None, also_open: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url)`` is called
-    once it listens, and ``also_open(where)`` first when another review of the folder is
-    being served (its port and process). Returns the counts at the end."""
+    """Serve the review of ``folder`` until Ctrl-C (or SIGTERM); ``ready(url, counts)`` is
+    called once it listens (counts: how far the review is), and ``also_open(where)`` first
+    when another review of the folder is being served (its port and process). Returns the
+    counts at the end, with ``started`` (how many were reviewed when it began)."""
     from .decisions import check_unfrozen
     from .files import check_writable
 
@@ -405,6 +406,7 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
     check_writable(review.path)  # every decision is saved there: a read-only folder is said at once
     check_unfrozen(review.path)
     review.write_files()
+    started = review.counts()
     server = ReviewServer(review, port, token)
     other = open_review(review.path)
     mark = _mark(review.path)
@@ -416,7 +418,7 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump({"pid": os.getpid(), "port": server.port}, f)
         if ready is not None:
-            ready(server.url)
+            ready(server.url, started)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
@@ -428,7 +430,7 @@ def serve(folder: str | os.PathLike[str], port: int = 0, ready: Callable[[str], 
         review.refresh()
     except ConceptGraphError:
         pass  # (the folder as last read: a summary line is no place for its error)
-    return {"path": str(review.path), **review.counts()}
+    return {"path": str(review.path), **review.counts(), "started": started["reviewed"]}
 
 
 def _mark(folder: os.PathLike[str] | str) -> Any:

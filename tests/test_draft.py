@@ -1770,6 +1770,13 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     ("Plenty of good mentors never give advice, they listen.", ("mentor", "give advice", True)),
     # a quotation is one phrase, its commas too
     ('A mentor is "good enough for now, safe enough to try".', ("mentor", "good enough for now, safe enough to try", False)),
+    # from a trial: after "means", "no" is what is meant, not a denial ("is no" still denies); a
+    # verb's "yes" and a preposition the sentence ends on are the point, past eight words too
+    ("A mentor means no formal authority.", ("mentor", "no formal authority", False)),
+    ("A mentor is no boss.", ("mentor", "boss", True)),
+    ("A mentor means that everybody votes yes.", ("mentor", "everybody votes yes", False)),
+    ("A mentor is a person of the kind everyone in the team can live with.",
+     ("mentor", "person of the kind everyone in the team can live with", False)),
 ])
 def test_a_label_says_what_was_said_not_less_nor_the_opposite(sentence: str, expected: tuple[str, str, bool]) -> None:
     out, labels = _drafted(sentence, terms="mentor")
@@ -4116,3 +4123,10 @@ def test_a_researchers_telegram_stances(tmp_path: Path) -> None:
     agreed = {(names[r.source], names[r.target]) for r in draft(ds, terms=["climate"]).relations
               if r.kind == "agrees_with"}
     assert ("Ben", "Hannah") in agreed and ("Ben", "Jo") not in agreed, agreed
+
+
+def test_a_second_verb_after_and_keeps_its_own_be() -> None:
+    """"can be tested once and still be a hypothesis": the second half says "can still be a
+    hypothesis", not "can be still be a hypothesis" (a trial's label)."""
+    out, labels = _drafted("A mentor can be tested once and still be a mentor.", terms="mentor")
+    assert [labels[c.attribute] for c in out.claims] == ["can be tested", "can still be a mentor"]

@@ -331,6 +331,8 @@ def _label(phrase: str, ends: bool = False) -> str:
         n = len(words)  # "when you are not in the room": cut at eight words, the clause would say the opposite
     if n < len(words) <= n + 3 and words[n].casefold() in ("and", "or") and words[n - 1][-1:] not in ".,;:":
         n = len(words)  # "at a given place and time": the phrase's last noun and its other half, whole
+    if stranded and n == len(words) - 1:
+        n = len(words)  # "the proposal everyone can live with": the verb's own preposition, the phrase's last word
     stranded = stranded and n == len(words) >= 3
     words = words[:n]
     # a label ends on a word that says something: not "the", nor a verb's auxiliary cut
@@ -370,6 +372,8 @@ def _label(phrase: str, ends: bool = False) -> str:
             break  # "zero or more", "two or fewer": a number and its bound, whole
         if len(words) >= 2 and last in ("only", "alone") and words[-2].casefold() not in STOP:
             break  # "means an outage only": the limit is the claim ("outage only"), denied or not
+        if len(words) >= 2 and last in ("yes", "no") and "VERB" in _pos(words[-2].casefold()):
+            break  # "everybody votes yes", "says no": what is voted or said, the point itself
         if len(words) >= 3 and " ".join(words[-2:]).casefold().strip(".,;:!") in ("each other", "one another"):
             break  # "talks to each other": what the verb is done to
         if len(words) >= 3 and words[-1].casefold().strip(".,;:!") in ("do", "be", "have") \
@@ -959,7 +963,8 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         if hedge and re.search(r"\bonly\s+be\s*$", cop.group("cop"), re.I):
             hedge += " only"
         return _attributes(text, base, after, end, term, negated=denied,
-                           verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "")
+                           verb=f"{hedge} be" if hedge and re.search(r"\bbe\s*$", cop.group("cop"), re.I) else "",
+                           defines=re.search(r"\b(?:means?|equals?)\s*$|=\s*$", cop.group("cop"), re.I) is not None)
     if verb:
         v = verb.group("verb").lower()
         then = _FIRST_WORD.match(text, rest_start + verb.end(), end)
@@ -1167,11 +1172,12 @@ _BRACKETED_ASIDE = re.compile(r"(?<=\w)\s*\([^()]{1,80}\)(?=\s+\w)")
 
 
 def _attributes(text: str, base: int, start: int, end: int, term: str, negated: bool = False,
-                verb: str = "", whole: bool = False) -> list[Finding]:
+                verb: str = "", whole: bool = False, defines: bool = False) -> list[Finding]:
     """Claims of ``term`` for the phrase ``text[start:end]``, which ends at its first
     clause break (", which", "(", ";"); split where it joins two ("and", "so", " to "
     before a verb, but not "not to"), each labelled by its first words. A phrase that
-    starts "when" or "where", or ``whole``, is one attribute."""
+    starts "when" or "where", or ``whole``, is one attribute. After "means" (``defines``)
+    a "no" is what is meant ("consent means no objection"), not a denial ("X is no Y")."""
     # "the service (or a region of it) is unavailable": an aside within the phrase is passed
     # over (blanked, where it is, so that what follows keeps its place), not where it is cut
     phrase = _BRACKETED_ASIDE.sub(lambda m: " " * len(m.group()), text[start:end])
@@ -1236,7 +1242,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         neg = neg != bool(nothing)  # ("doesn't have nothing to do with": said so, not denied twice)
         # "no longer supported", "no less central" say more than "not": the words are the label
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)
-        if m:
+        if m and not (defines and m.group().strip().casefold() == "no"):
             neg, chunk = True, chunk[m.end():]
         label = _label(chunk, ends=e == len(phrase))
         if said.endswith(" to") and label.lower().startswith("to "):
@@ -1246,7 +1252,9 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         # "... and has no vote", "... and cannot be rushed", "... and shares experience": a verb of its own
         own_verb = s and (_OWN_VERB.match(chunk) or _says_verb(chunk))
         purpose = bool(joined and s and joined.group().strip().casefold() == "to")  # "... to persuade them": no "needs"
-        if said and not own_verb and not purpose and not label.lower().startswith(said):  # "trust needs time": "needs time"
+        if said.endswith(" be") and re.match(r"(?:(?:still|also|always|never|just|only|even|then)\s+)*be\b", label, re.I):
+            label = f"{said[:-3]} {label}"  # "can be tested and still be one": "can still be one", its own "be"
+        elif said and not own_verb and not purpose and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
         span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))

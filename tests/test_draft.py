@@ -4130,3 +4130,27 @@ def test_a_second_verb_after_and_keeps_its_own_be() -> None:
     hypothesis", not "can be still be a hypothesis" (a trial's label)."""
     out, labels = _drafted("A mentor can be tested once and still be a mentor.", terms="mentor")
     assert [labels[c.attribute] for c in out.claims] == ["can be tested", "can still be a mentor"]
+
+
+def test_a_stance_under_a_quote_of_another_than_the_one_answered_is_towards_whose_words_they_are(tmp_path: Path) -> None:
+    """A reply to the opening post that quotes a later answer's words (a Stack Exchange
+    blockquote names no one): "Agreed" under them agrees with whoever wrote them, found
+    word for word among the messages before; "No" under the opening post's own words
+    disputes its author (a trial's agreement had gone to the asker, at 0.69)."""
+    posts = [(1, "hana", None, "<p>A law is just a theory with better evidence, I think.</p>"),
+             (2, "thornton", 1, "<p>A law describes what happens; a theory explains why it happens.</p>"),
+             (3, "omar", 1, "<blockquote><p>A law describes what happens; a theory explains why it happens.</p>"
+                            "</blockquote><p>Agreed, that is the clearest way to put it.</p>"
+                            "<blockquote><p>A law is just a theory with better evidence, I think.</p></blockquote>"
+                            "<p>No, that is a common mix-up.</p>")]
+    topic = {"id": 7, "title": "Law or theory?", "slug": "s", "post_stream": {"posts": [
+        {"id": n, "name": who, "username": who, "post_number": n, "post_type": 1, "user_id": n + 1,
+         "created_at": f"2024-05-01T1{n}:00:00.000Z", "cooked": html, **({"reply_to_post_number": to} if to else {})}
+        for n, who, to, html in posts]}}
+    path = tmp_path / "topic.json"
+    path.write_text(json.dumps(topic))
+    ds, _ = read_discussion([path])
+    out = draft(ds, terms=["law", "theory"])
+    stances = {(r.kind, r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")}
+    assert ("agrees_with", "omar", "thornton") in stances and ("disputes", "omar", "hana") in stances, stances
+    assert ("agrees_with", "omar", "hana") not in stances

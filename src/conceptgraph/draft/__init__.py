@@ -123,6 +123,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         # (author, content words) of each chat thread's first message and its replies so far
         in_thread: dict[str, list[tuple[str, set[str]]]] = {}
         answered_ids = {m.reply_to for m in ds.messages if m.reply_to}
+        heard: list[tuple[str, str]] = []  # (author, words one space apart) of the last _HEARD messages
         progress.phase("drafting", total=len(english))
         for msg, reading in zip(english, readings):
             progress.update()
@@ -188,6 +189,8 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
             drafter.answering_by = by_id[msg.reply_to].by if drafter.answering else ""
+            if msg.quoted_at:  # whose words each quote is: what is said under it answers them
+                reading = reading._replace(attributed=sorted([*reading.attributed, *_quoted_from(msg, heard)]))
             drafter.read(msg, reading, answered, before, disputed)
             if msg is not root and answered and answered != msg.by \
                     and not any(r.kind in STANCES for r in drafter.relations[stated:]):
@@ -197,6 +200,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 target = answered
                 if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
+                if reading.leaning and msg.quoted_at:  # under a quote of another's words: towards them
+                    target = next((who for at, who in reversed(reading.attributed)
+                                   if at <= reading.leaning[1] and who != msg.by), target)
                 drafter.lean(msg, target, reading)
             drafter.other_side(msg, reading, stated)
             drafter.each_side_its_own(stated)
@@ -214,6 +220,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             if threaded and parent is not None and parent.id in in_thread:
                 in_thread[parent.id] = [*in_thread[parent.id][:1], *in_thread[parent.id][1:][-_RECENT:], (msg.by, words)]
             last_of[msg.by] = msg
+            heard = [*heard[-_HEARD + 1:], (msg.by, " ".join(msg.text.split()))]
     claimed = {c.term for c in drafter.claims}
     kept_terms = tuple(t for t in new_terms if t.id in drafter.used_terms or t.id in claimed or t.id in in_title)
     if explain is not None:
@@ -1086,6 +1093,32 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
         # all of it: a few of its claims, picked by their order, would credit those alone
         return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]])
     return _in_order(_on_named(found, words))
+
+
+#: How many messages back a quote is looked for among (quotes are of what was said lately)
+_HEARD = 200
+
+
+def _quoted_from(msg: Message, heard: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
+    """Where each passage ``msg`` quotes stood, and whose words it is: the latest of the
+    messages ``heard`` (author, words) by someone else that holds it word for word (a
+    Stack Exchange answer's blockquote names no one; a forum's quote may be of another
+    than the one replied to). A passage too short to tell is left out.
+
+    >>> from conceptgraph.model import Message
+    >>> m = Message("m", "cy", "comment 3", "Agreed.", quotes=("A law describes what happens.",), quoted_at=(0,))
+    >>> _quoted_from(m, [("ann", "A law describes what happens. Always."), ("bo", "No.")])
+    [(0, 'ann')]
+    """
+    out = []
+    for quote, at in zip(msg.quotes, msg.quoted_at):
+        words = " ".join(quote.rstrip("…").split())[:200]
+        if len(words) < 20:
+            continue
+        who = next((by for by, said in reversed(heard) if by != msg.by and words in said), "")
+        if who:
+            out.append((at, who))
+    return out
 
 
 def _quoted_before(msg: Message, at: int) -> list[str]:

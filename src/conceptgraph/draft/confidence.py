@@ -21,11 +21,11 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "as verb"): (6, 15),
     ("claim", "subject"): (81, 142),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
-    ("claim", "pronoun"): (12, 38),
+    ("claim", "pronoun"): (12, 37),
     ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
     ("claim", "named"): (53, 272),  # the broad rule (conceptgraph.draft.named)
-    ("claim", "shared"): (6, 21),  # "X and Y are ...", the claim copied to Y
+    ("claim", "shared"): (6, 20),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (5, 8),
     ("opposes", "comparative"): (1, 2),
     ("opposes", "alike sentences"): (2, 3),
@@ -43,7 +43,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "other meaning"): (1, 3),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (7, 9),
     ("stance", "named"): (7, 7),
-    ("stance", "answer"): (36, 51),
+    ("stance", "answer"): (37, 51),
     ("stance", "chained"): (3, 4),
     ("stance", "endorsed"): (7, 8),  # "I vote for X": with whoever first put X forward
     ("stance", "granted but"): (4, 6),

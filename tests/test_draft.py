@@ -4154,3 +4154,24 @@ def test_a_stance_under_a_quote_of_another_than_the_one_answered_is_towards_whos
     stances = {(r.kind, r.source, r.target) for r in out.relations if r.kind in ("agrees_with", "disputes")}
     assert ("agrees_with", "omar", "thornton") in stances and ("disputes", "omar", "hana") in stances, stances
     assert ("agrees_with", "omar", "hana") not in stances
+
+
+@pytest.mark.parametrize("sentence, agrees", [
+    ("That's the practical distinction, I think, behind Jim Benson's perceptive phrasing.", True),
+    ("Jim Benson's excellent summary says it all.", True),
+    ("It's a good point, though.", False),  # no one named
+])
+def test_praise_of_what_someone_said_agrees_with_them(sentence: str, agrees: bool) -> None:
+    """Praise of what a person said, by their name ("Jim Benson's perceptive phrasing"),
+    agrees with that person, though the sentence answers another (the bundled thread's
+    development gold had it; the draft had none)."""
+    people = (Contributor("jim", "Jim Benson", "commenter", ("comment 1",)),
+              Contributor("ana", "Ana", "commenter", ("comment 2",)),
+              Contributor("bart", "Bart", "commenter", ("comment 3",)))
+    ds = Dataset(Source("t"), contributors=people, messages=(
+        Message("m1", "jim", "comment 1", "A team cooperates."),
+        Message("m2", "ana", "comment 2", "A group meets.", reply_to="m1"),
+        Message("m3", "bart", "comment 3", sentence, reply_to="m2")))
+    out = draft(ds, terms=["team", "group"])
+    with_jim = [r for r in out.relations if r.kind == "agrees_with" and r.target == "jim"]
+    assert bool(with_jim) == agrees, [(r.kind, r.target, r.rule) for r in out.relations]

@@ -42,7 +42,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
     ("relation", "other meaning"): (1, 3),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (7, 9),
-    ("stance", "named"): (7, 7),
+    ("stance", "named"): (8, 8),
     ("stance", "answer"): (37, 51),
     ("stance", "chained"): (3, 4),
     ("stance", "endorsed"): (7, 8),  # "I vote for X": with whoever first put X forward
@@ -52,7 +52,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (2, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (35, 106),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (35, 105),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
 }
 

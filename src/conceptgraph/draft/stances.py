@@ -101,6 +101,14 @@ _PATTERNS: list[_Shape] = [
            needs=("point", "idea", "take", "answer", "view")),
     _Shape(AGREES_WITH, re.compile(rf"\b(?:[Gg]ood|[Gg]reat|[Ff]air|[Ee]xcellent|[Vv]alid)\s+(?:point|idea|question)\s+"
                                    rf"(?:from|by)\s+{_WHO}"), True, needs=("from", "by")),
+    # "Jim Benson's perceptive phrasing", "Ana's excellent summary": praise of one named, for what they said
+    _Shape(AGREES_WITH, re.compile(rf"(?<![\w’'])(?!(?:I|It|That|This|He|She|What|Who)['’]s){_WHO}['’]s\s+"
+                                   r"(?:(?:very|really|quite|rather|most)\s+)?(?:perceptive|insightful|excellent|great|"
+                                   r"good|apt|astute|helpful|clever|elegant|neat|spot-on|lucid|wise|sensible)\s+"
+                                   r"(?:\w+\s+)?(?:point|phrasing|summary|idea|explanation|answer|definition|"
+                                   r"distinction|framing|analogy|example|comment|take|observation|description)s?\b", re.I),
+           True, needs=("perceptive", "insightful", "excellent", "great", "good", "apt", "astute", "helpful", "clever",
+                        "elegant", "neat", "spot-on", "lucid", "wise", "sensible")),
     # "Sam has a point", "Bo makes a fair point": granting a point to the one named
     _Shape(AGREES_WITH, re.compile(rf"\b{_WHO}\s+(?:has|had|makes|made)\s+a\s+(?:good\s+|fair\s+|strong\s+)?"
                                    r"point\b(?!\s+of\b)"), True, needs=("point",)),

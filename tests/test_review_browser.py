@@ -855,6 +855,13 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     assert page.input_value("#rv-add select[name='person']") == ""  # whom: picked, never given by default
     page.press("#rv-add input[name='quote']", "Enter")
     assert "Pick whom" in page.text_content("#rv-add .rv-preview")
+    # what a claim lacks, said in the form's words, not the command line's ("needs term=")
+    page.select_option("#rv-add select[name='kind']", "claim")
+    page.fill("#rv-add input[name='term']", "")
+    page.press("#rv-add input[name='quote']", "Enter")
+    assert page.text_content("#rv-add .rv-preview") == "Give the term it says something of."
+    assert page.evaluate("() => document.activeElement.name") == "term"
+    page.select_option("#rv-add select[name='kind']", "disputes")
     page.select_option("#rv-add select[name='person']", it.record.by)  # what a stance is about: their claims
     about = page.eval_on_selector_all("#rv-add select[name='about'] option", "(os) => os.map((o) => o.value)")
     assert about[0] == "" and it.rid in about

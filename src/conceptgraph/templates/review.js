@@ -969,6 +969,12 @@
         else if (g === "stance") Object.assign(fields, { target: person.value }, about.value ? { about: about.value } : {});
         else Object.assign(fields, { source: source.value, target: target.value });
         if (g === "stance" && !person.value) { note.textContent = "Pick whom it agrees with or disputes."; person.focus(); return; }
+        // what is missing, said in the form's words (the server's are the command line's: "needs term=")
+        const missing = [[words, "Select or type the words it quotes, from the message."],
+          ...(g === "claim" ? [[term, "Give the term it says something of."], [attr, "Give what it says of the term."]] : []),
+          ...(g === "relation" ? [[source, "Pick or give its first end."], [target, "Pick or give its second end."]] : [])]
+          .find(([f]) => !String(f.value).trim());
+        if (missing) { note.textContent = missing[1]; missing[0].focus(); return; }
         // the selection's place, while the words and the message are still the selected ones
         if (picked.at !== null && words.value === quote && message.value === picked.message) fields.at = picked.at;
         ok.disabled = true;

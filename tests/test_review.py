@@ -2697,3 +2697,19 @@ def test_a_drafted_item_says_why_it_was_drafted(drafted: Path) -> None:
     why = {r["kind"]: r["why"] for r in rows if "why" in r}
     assert re.fullmatch(r".+ \(\d+ of \d+ items of this rule matched the gold\)", why["claim"]), why
     assert not any("why" in r for r in rows if r["kind"] in ("term", "attribute"))
+
+
+def test_a_stance_edited_about_several_claims_takes_only_its_targets(drafted: Path) -> None:
+    """"about" given as a list (the page's multiple choice) names each claim as one does:
+    an id that is no claim of the target's is refused, not recorded (a list had been
+    taken as it came)."""
+    r = Review(drafted)
+    st = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+              and sum(c.kind == "claim" and c.record.by == it.record.target for c in r.items) >= 2)
+    with pytest.raises(UsageError, match="has no claim 'c-bogus' in the review"):
+        r.decide([st.rid], "edited", {"about": ["c-bogus"]})
+    assert Decisions.read(drafted).entries == []
+    theirs = [c.rid for c in r.items if c.kind == "claim" and c.record.by == st.record.target]
+    r.decide([st.rid], "edited", {"about": theirs[:2] + theirs[:1]})  # (one named twice counts once)
+    [line] = Decisions.read(drafted).entries
+    assert line.edit["about"] == [rid for rid in dict.fromkeys(theirs[:2])]

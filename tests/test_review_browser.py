@@ -898,16 +898,20 @@ def test_words_selected_in_a_message_become_an_added_claim_on_the_graph(browser,
     assert errors == []
 
 
-def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer, drafted: Path) -> None:
+@pytest.mark.parametrize("how_many", [1, 2])
+def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer, drafted: Path, how_many: int) -> None:
+    """The edit form's "about" lists the target's claims; one or several are picked (a
+    stance drafted about two claims can be narrowed to those two, where it took one)."""
     page, errors = _open(browser, server)
     review = server.review
     for _ in range(400):
         it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
-        if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes") and any(
-                c.kind == "claim" and c.record.by == it.record.target for c in review.items):
+        if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes") and sum(
+                c.kind == "claim" and c.record.by == it.record.target for c in review.items) >= 2:
             break
         page.keyboard.press(" ")
-    theirs = next(c for c in review.items if c.kind == "claim" and c.record.by == it.record.target)
+    picked = [c.rid for c in review.items if c.kind == "claim" and c.record.by == it.record.target][:how_many]
+    theirs = review.by_rid[picked[0]]
     page.keyboard.press("e")
     # who said it is no field to edit: the speaker's own, shown, and no button swaps the two
     assert page.is_disabled("#rv-edit select[name='source']")
@@ -915,11 +919,11 @@ def test_the_edit_form_says_what_a_stance_is_about(browser, server: ReviewServer
     assert not page.query_selector("#rv-edit button[name='swap']")
     options = page.eval_on_selector_all("#rv-edit select[name='about'] option", "(os) => os.map((o) => o.value)")
     assert options[1] == "" and theirs.rid in options  # "as drafted" first, then everything they said, then theirs
-    page.select_option("#rv-edit select[name='about']", theirs.rid)
+    page.select_option("#rv-edit select[name='about']", picked)
     page.click("#rv-edit button[type='submit']")
     page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
     [line] = Decisions.read(drafted).entries
-    assert line.decision == "edited" and line.edit == {"about": [theirs.rid]}
+    assert line.decision == "edited" and line.edit == {"about": picked}
     assert errors == []
 
 

@@ -523,8 +523,10 @@ class Review:
                         if not (it.kind == "relation" and it.record.kind in STANCES):
                             raise UsageError(f"'about' is said of an agreement or dispute, not of {describe(it)}")
                         target = changes.get("target", it.record.target)
-                        changes["about"] = [] if about in ("", []) else about if isinstance(about, list) else \
-                            self._about(str(about), target, it.record.message)
+                        # (each named as one is: by id, attribute or "term: attribute", and checked so)
+                        changes["about"] = [] if about in ("", []) else list(dict.fromkeys(
+                            rid for one in (about if isinstance(about, list) else [about])
+                            for rid in self._about(str(one), target, it.record.message)))
                         check_edit(it.kind, {"about": changes["about"]}, it.record)
                     elif "target" in changes and it.kind == "relation" and it.record.concerns:
                         widened.append((it, changes["target"]))  # (its claims were the one it was turned from)
@@ -850,8 +852,8 @@ class Review:
             fields = dict(fields)
             at = fields.pop("at", None)  # where the page's reader selected the words (UTF-16 units), if known
             at = at if isinstance(at, int) and not isinstance(at, bool) and at >= 0 else None
-            about = fields.pop("about", None)  # what an agreement or dispute is about, when said
-            if about not in (None, "") and kind not in STANCES:
+            about = fields.pop("about", None)  # what an agreement or dispute is about, when said (one, or a list)
+            if about not in (None, "", []) and kind not in STANCES:
                 raise UsageError(f"'about' is said of an agreement or dispute, not of {article(kind.replace('_', ' '))}")
             m = self.snap.messages.get(str(fields.get("message", "")))
             if at is not None and m is not None:  # the browser counts an emoji as two
@@ -875,8 +877,10 @@ class Review:
             made = self._new_terms_named(_named(named_as, identity, TERM), "a claim" if item == CLAIM else
                                          f"{article(named_as.replace('_', ' '))} relation")
             memo: dict[str, Any] = {ADDED: True}
-            if about not in (None, ""):
-                memo["about"] = self._about(str(about), identity["target"], identity["message"])
+            if about not in (None, "", []):
+                memo["about"] = list(dict.fromkeys(rid for one in (about if isinstance(about, list) else [about])
+                                                   for rid in self._about(str(one), identity["target"],
+                                                                          identity["message"])))
                 waiting = [rid for rid in memo["about"] if self.status(self.by_rid[rid]) is None]
                 if waiting:  # as a drafted stance accepted before its claims
                     note = "; ".join(filter(None, (note, f"about {', '.join(waiting)}, not decided yet: the "

@@ -774,7 +774,7 @@
         swap.addEventListener("click", () => { const v = source.value; source.value = target.value; target.value = v; });
         if (!stance) form.appendChild(swap);
         read.push(() => Object.assign({ kind: sel.value, target: target.value }, stance ? {} : { source: source.value },
-          about && about.value !== KEEP ? { about: about.value } : {}));
+          about && about.chosen() !== undefined ? { about: about.chosen() } : {}));
       } else {
         // a term's label, gloss and other names (between commas); an attribute's label and description
         const inputs = {};
@@ -855,11 +855,20 @@
       return what + ": " + (n === 1 ? "1 item is" : n + " items are") + " undecided again";
     }
     const KEEP = "\u0000keep"; // the edit form's "as drafted": no change to what a stance is about
-    /** A select of what an agreement or dispute is about: one of the claims of the person
-        ``who`` (a select) names, or everything they said; with ``keep``, first "as drafted". */
+    /** A select of what an agreement or dispute is about: claims of the person ``who`` (a
+        select) names (one or more: Ctrl or Shift picks several), or everything they said;
+        with ``keep``, first "as drafted". Its ``chosen()`` is what to send: undefined for
+        "as drafted", "" for everything, else the claims' ids. */
     function aboutSelect(who, keep, messageOf) {
       const about = el("select");
       about.name = "about";
+      about.multiple = true;
+      about.size = 4;
+      about.chosen = () => {
+        const picked = Array.from(about.selectedOptions).map((o) => o.value);
+        if (!picked.length || picked.indexOf(KEEP) >= 0) return keep ? undefined : "";
+        return picked.indexOf("") >= 0 ? "" : picked;
+      };
       const order = new Map(messages().map(([id], i) => [id, i]));
       const fill = () => {
         // what they had said by the stance's message: never what they say later
@@ -868,6 +877,7 @@
         (keep ? [[KEEP, "as drafted"]] : []).concat([["", "everything they said"]]).forEach(([v, t]) => {
           const o = el("option", t);
           o.value = v;
+          o.selected = v === (keep ? KEEP : "");
           about.appendChild(o);
         });
         st.items.forEach((c) => {
@@ -966,7 +976,7 @@
         if (ok.disabled) return;
         const g = group(), fields = { message: message.value, quote: words.value };
         if (g === "claim") Object.assign(fields, { term: term.value, attribute: attr.value, negated: neg.checked });
-        else if (g === "stance") Object.assign(fields, { target: person.value }, about.value ? { about: about.value } : {});
+        else if (g === "stance") Object.assign(fields, { target: person.value }, about.chosen() ? { about: about.chosen() } : {});
         else Object.assign(fields, { source: source.value, target: target.value });
         if (g === "stance" && !person.value) { note.textContent = "Pick whom it agrees with or disputes."; person.focus(); return; }
         // what is missing, said in the form's words (the server's are the command line's: "needs term=")

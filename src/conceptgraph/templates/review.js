@@ -16,6 +16,7 @@
   let keptNotice = kept("notice"); // said once, when the page is first drawn: what was done
   let keptWarning = kept("warning"); // and what it warns of (a new term, a slip perhaps)
   let keptFirst = kept("first"); // and the items to show first (what an undo made undecided again)
+  let keptLost = kept("lost"); // and the key a change elsewhere left unsaved: which item, and what it was to do
   // the items skipped in this tab: they wait at the end of the queue, whatever order the
   // decisions teach, until everything else is decided (kept across the page's reloads)
   const SKIPPED = "conceptgraph-review-skipped";
@@ -201,9 +202,22 @@
     function conflict(message, noKey) {
       saved.textContent = "Changed elsewhere (" + message + "): reloading…";
       saved.className = "rv-saved rv-error";
+      // the key not saved: once the page is drawn anew, said with what became of its item
+      if (!noKey && st.lastKey) {
+        try { sessionStorage.setItem("conceptgraph-review-lost", JSON.stringify(st.lastKey)); } catch (e) { void e; }
+      }
       // said again, as a warning, once the page is drawn with what was decided elsewhere
-      reload("", "Decided elsewhere meanwhile (in a terminal or another tab): the page now shows those decisions"
-        + (noKey ? "" : ", and your last key was not saved: decide again"), 600);
+      reload("", "Decided elsewhere meanwhile (in a terminal or another tab): the page now shows those decisions", 600);
+    }
+    /** What became of the item of a key a change elsewhere left unsaved: decided there (how),
+        or undecided still (shown first, to decide again), or gone. */
+    function lostKey(lost) {
+      const it = st.items.get(lost.id);
+      const said = "your last key (" + lost.decision.replace(/ed$/, "") + " “" + visible(lost.text) + "”) was not saved: ";
+      if (!it) return said + "the item is no longer in the review";
+      if (it.status !== null) return said + "it was " + it.status + " elsewhere meanwhile";
+      putFirst([it.id]);
+      return said + "it is still undecided, shown first: decide it again";
     }
     /** Load the page again, in the order it had, saying ``notice`` (and ``warning``) once it is drawn. */
     function reload(notice, warning, after, first) {
@@ -617,6 +631,7 @@
       st.queue.shift();
       if (skipped.delete(it.id)) keepSkipped(); // (an undo brings it back as any other)
       it.status = decision;
+      st.lastKey = { id: it.id, decision, text: it.text }; // what a change elsewhere would leave unsaved
       if (decision === "edited" && edit) it.edit_made = edit; // as the server sends an edited item's edit
       graph.dirty.add(it);
       const mark = { rejected: decision === "rejected" };
@@ -1151,12 +1166,17 @@
           putFirst([shownBefore]); // (only while it is undecided: putFirst leaves out the rest)
         }
         shownBefore = null; // (once: a later load follows the card as it is then)
+        let lost = "";
+        if (keptLost) {
+          try { lost = lostKey(JSON.parse(keptLost)); } catch (e) { void e; }
+          keptLost = null;
+        }
         while (terms.firstChild) terms.removeChild(terms.firstChild);
         s.terms.forEach((t) => { const o = el("option"); o.value = t; terms.appendChild(o); });
         s.items.forEach((it) => { if (it.status !== null) graph.dirty.add(it); });
         graph.placed = null;
         showSaving();
-        warn(keptNotice, [keptWarning, s.warning].filter(Boolean).join("; "));
+        warn(keptNotice, [keptWarning, lost, s.warning].filter(Boolean).join("; "));
         keptNotice = keptWarning = null;
         render();
         document.body.setAttribute("data-review", "ready");

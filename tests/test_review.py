@@ -2683,15 +2683,14 @@ def test_a_drafted_item_says_why_it_was_drafted(drafted: Path) -> None:
     `rule`), and review says why in words with that rule's record, which its confidence
     is: a 0.20 claim of the broad rule is told from a 0.57 definition (a trial's cards all
     looked alike)."""
-    from conceptgraph.draft.confidence import RULES
+    from conceptgraph.draft.confidence import RULES, what
 
     ds = load_dataset(drafted)
     items = [("claim", c) for c in ds.claims if c.status == "draft"] + [
-        ("stance" if r.kind in ("agrees_with", "disputes") else "opposes" if r.kind == "opposes" else "relation", r)
-        for r in ds.relations if r.status == "draft" and r.kind not in ("mentions", "co_occurs")]
+        (what(r.kind), r) for r in ds.relations if r.status == "draft" and r.kind not in ("mentions", "co_occurs")]
     assert items and all(x.rule for _, x in items)
-    for what, x in items:  # the confidence is the rule's record
-        assert x.confidence == RULES.get((what, x.rule), 0.3), (x.id, x.rule)
+    for kind, x in items:  # the confidence is the rule's record
+        assert x.confidence == RULES.get((kind, x.rule), 0.3), (x.id, x.rule)
     rows = json.loads(run("review", str(drafted), "--list", "--json").stdout)
     assert conforms(rows, ANSWERS["review --list"]) == []
     why = {r["kind"]: r["why"] for r in rows if "why" in r}

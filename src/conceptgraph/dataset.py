@@ -647,9 +647,10 @@ class _Builder:
             raise doc.error((*path, "quoted_at"), f"'quoted_at' has {len(at)} offsets for {len(e.get('quotes') or ())} "
                                                   "quotes: one for each")
         for i, x in enumerate(at):
-            if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x <= len(e["text"]):
+            number = isinstance(x, int) and not isinstance(x, bool)
+            if not number or not 0 <= x <= len(e["text"]):
                 raise doc.error((*path, "quoted_at", i), f"'quoted_at' items must be offsets in the text, 0 to "
-                                                         f"{len(e['text'])}, not {_describe(x) if not isinstance(x, int) else x}")
+                                                         f"{len(e['text'])}, not {x if number else _describe(x)}")
         return tuple(at)
 
     def place(self, doc: Document, path: YamlPath, e: dict[str, Any], required: bool) -> str:

@@ -634,7 +634,7 @@ def _quoted_text(m: dict[str, Any]) -> str:
     at = m.get("quoted_at") or [0] * len(quotes)
     cuts = sorted({0, len(text), *(min(a, len(text)) for a in at)})
     out = []
-    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+    for a, b in zip(cuts, [*cuts[1:], len(text)]):  # (the last, from the end to the end: the quotes there)
         out += [f"> {_one_line(q)}" for q, x in zip(quotes, at) if min(x, len(text)) == a]
         if b > a or a == len(text) == 0:
             spans = [[max(s, a) - a, min(e, b) - a] for s, e in m.get("mentions", ()) if s < b and e > a]

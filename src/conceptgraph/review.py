@@ -77,7 +77,7 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, OPPOSES, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, stance_about
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, stance_about
 from .names import normalise
 from .places import place_from
 from .standing import Standing
@@ -322,10 +322,9 @@ class Review:
         out: dict[str, Any] = {"id": it.rid, "kind": it.kind if it.kind != "relation" else r.kind,
                                "text": self.describe(it), "confidence": r.confidence}
         if getattr(r, "rule", ""):  # why it was drafted: the rule, whose record its confidence is
-            from .draft.confidence import why
+            from .draft.confidence import what, why
 
-            out["why"] = why(CLAIM if it.kind == CLAIM else "stance" if r.kind in STANCES else
-                             "opposes" if r.kind == OPPOSES else "relation", r.rule)
+            out["why"] = why(what(CLAIM if it.kind == CLAIM else r.kind), r.rule)
         if it.kind == "relation" and r.kind in STANCES:  # what it agrees with or disputes: by its words and place
             out["about"] = [f"{self.says_now(c)} ({place_from(c.record.where or '', r.where or '')})"
                             for c in self._claims_named(r.concerns)]

@@ -330,10 +330,9 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     marks: list[tuple[int, int]] = []  # (line in out, column)
     for line in text.split("\n"):
-        if not line.replace(QUOTE_MARK, "").strip():
+        if QUOTE_MARK in line and not line.replace(QUOTE_MARK, "").strip():  # a line of marks alone
             marks += [(len(out), 0)] * line.count(QUOTE_MARK)
-            if QUOTE_MARK in line:
-                continue
+            continue
         while QUOTE_MARK in line:  # within a line (an import that joined lines): the mark and a space after it
             k = line.index(QUOTE_MARK)
             marks.append((len(out), k))

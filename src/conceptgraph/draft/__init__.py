@@ -420,7 +420,7 @@ class _Drafter:
     def relation(self, kind: str, source: str, target: str, msg: Message, s: int, e: int, rule: str,
                  **extra: Any) -> None:
         from ..model import Relation
-        from .confidence import of
+        from .confidence import of, what
 
         sig = (kind, source, target, msg.by, msg.id, s, e)
         if kind in STANCES and target in self.stand_ins:
@@ -434,10 +434,9 @@ class _Drafter:
             self.related.add(once)
         if sig not in self.seen:
             self.seen.add(sig)
-            what = "stance" if kind in STANCES else "opposes" if kind == OPPOSES else "relation"
             ident = f"draft-relation-{len(self.relations) + 1}"
             self.relations.append(Relation(ident, kind, source, target, msg.by, msg.text[s:e], msg.where, msg.id,
-                                           (s, e), status=DRAFT, confidence=of(what, rule), rule=rule, **extra))
+                                           (s, e), status=DRAFT, confidence=of(what(kind), rule), rule=rule, **extra))
             self.rule_of[ident] = rule
 
     def context(self, kind: str, source: str, target: str, msg: Message, s: int, e: int) -> None:

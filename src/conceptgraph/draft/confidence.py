@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["of", "term_confidence", "RULES", "why"]
+__all__ = ["of", "term_confidence", "RULES", "why", "what"]
 
 #: (what, rule) -> (items that matched the gold, items drafted) on the 23 development
 #: threads and the bundled one, 2026-12-07 (`python bench/drafting.py --rules`)
@@ -100,6 +100,16 @@ WORDS: dict[tuple[str, str], str] = {
                            "'right', 'good')",
     ("stance", "both sides"): "'I agree that X, but Y': the other side, across the turn",
 }
+
+
+def what(kind: str) -> str:
+    """The kind of item a rule's record is kept for: "claim", "stance" (an agreement or
+    dispute), "opposes", or "relation" (between terms).
+
+    >>> what("claim"), what("disputes"), what("includes")
+    ('claim', 'stance', 'relation')
+    """
+    return kind if kind in ("claim", "opposes") else "stance" if kind in ("agrees_with", "disputes") else "relation"
 
 
 def why(what: str, rule: str) -> str:

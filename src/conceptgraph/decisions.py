@@ -122,6 +122,8 @@ _MEMO = {TERM: ("confidence", "was", TOOK, STAYS), ATTRIBUTE: ("confidence", "wa
          CLAIM: ("confidence", "rule", "was", ADDED, NARROWED, WORDS),
          RELATION: ("confidence", "rule", "about", "was", ADDED, "count", "places", WORDS)}
 
+#: What decisions.yaml's head says of its last line
+_SAYS_WHOLE = "The last line, '# end', says the file is whole."
 _HEADER = ("# Review decisions, written by `conceptgraph review` as they are made, one line each.\n"
            "# Each names its item by what it is: a term or attribute by its label; a claim by its\n"
            "# message, characters (span), term, attribute and negation; a relation by its kind, ends,\n"
@@ -131,7 +133,7 @@ _HEADER = ("# Review decisions, written by `conceptgraph review` as they are mad
            "# stances about it; and a check of the words a claim or relation was decided on, found\n"
            "# again should its message be edited upstream. A line marked `added` is\n"
            "# an item the reviewer added, which the draft missed. Drafting again respects them.\n"
-           "# An undo removes the last action's lines. The last line, '# end', says the file is whole.\n")
+           "# An undo removes the last action's lines. " + _SAYS_WHOLE + "\n")
 _DRAFT_HEADER = ("# Drafted by `conceptgraph draft` from the messages' own words: every item here is a\n"
                  "# draft nobody has decided yet. Review them with `conceptgraph review DIR` (accepted\n"
                  "# items go to reviewed.yaml, every decision to decisions.yaml); drafting again\n"
@@ -592,7 +594,7 @@ class Decisions:
 def _parse(text: str, file: str) -> tuple[int, list[Entry]]:
     from .dataset import read_documents
 
-    if "The last line, '# end', says the file is whole." in text[:len(_HEADER) + 200]:
+    if _SAYS_WHOLE in text[:len(_HEADER) + 200]:  # (written so: a file without that line is cut off)
         _ends_whole(text, file)
 
     doc = read_documents({file: text})[0]
@@ -1126,6 +1128,11 @@ def draft_yaml(data: dict[str, Any]) -> str:
     return _signed(_DRAFT_HEADER, "# Nothing is left to decide.\n" + "".join(f"{s}: []\n" for s in _SECTIONS))
 
 
+#: The line of reviewed.yaml that says how many decisions it was made from: a
+#: decisions.yaml gone or emptied since is told from one that holds none
+_MADE_FROM = "# decisions made from: "
+
+
 def reviewed_text(ds: Dataset, decided: int = 0) -> str:
     """The text of reviewed.yaml for the accepted items of ``ds``, with a check line that
     tells a copy written by review from one edited since, and how many ``decided``
@@ -1135,11 +1142,6 @@ def reviewed_text(ds: Dataset, decided: int = 0) -> str:
     body = dump_dataset(ds, _SECTIONS) if any(getattr(ds, s) for s in _SECTIONS) else "".join(
         f"{s}: []\n" for s in _SECTIONS)
     return _signed(_REVIEWED_HEADER, f"{_MADE_FROM}{decided}\n" + body)
-
-
-#: The line of reviewed.yaml that says how many decisions it was made from: a
-#: decisions.yaml gone or emptied since is told from one that holds none
-_MADE_FROM = "# decisions made from: "
 
 
 def _decided_before(text: str) -> int:

@@ -1291,11 +1291,11 @@ def test_a_refused_edit_leaves_the_card_saying_what_it_said(browser, server: Rev
     assert errors == []
 
 
-def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: Path) -> None:
-    """"Agreed." under a quoted sentence: the card shows the quote above the words it
-    marks, so that the reviewer sees what was agreed with (the quote is no part of them)."""
+def _reply_drafted(tmp_path: Path, body: str) -> Path:
+    """A Reddit thread of Ann's two definitions and Bo's comment ``body``, imported and
+    drafted with the two terms given: the folder."""
     comment = {"kind": "t1", "data": {"name": "t1_b", "author": "Bo", "parent_id": "t3_a", "created_utc": 1714560000,
-                                      "body": "> A member pays dues every year.\n\nAgreed."}}
+                                      "body": body}}
     post = {"name": "t3_a", "author": "Ann", "title": "Supporters and members", "created_utc": 1714550000,
             "selftext": "A supporter gives time or money. A member pays dues every year."}
     thread = tmp_path / "thread.json"
@@ -1304,13 +1304,25 @@ def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: P
     folder = tmp_path / "members"
     assert run("import", str(thread), "-o", str(folder), "-q").exit_code == 0
     assert run("draft", str(folder), "--terms", "supporter,member", "-q").exit_code == 0
+    return folder
+
+
+def _to_card(page: Any, server: ReviewServer, kind: str) -> Any:
+    """Skip to the first card of a stance of ``kind``: its item."""
+    for _ in range(40):
+        it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind == kind:
+            return it
+        page.keyboard.press(" ")
+    raise AssertionError(f"no {kind} card")
+
+
+def test_a_stance_under_a_quote_shows_the_quote_on_its_card(browser, tmp_path: Path) -> None:
+    """"Agreed." under a quoted sentence: the card shows the quote above the words it
+    marks, so that the reviewer sees what was agreed with (the quote is no part of them)."""
+    folder = _reply_drafted(tmp_path, "> A member pays dues every year.\n\nAgreed.")
     with _reviewing(browser, folder) as (page, server):
-        for _ in range(40):
-            it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
-            if it.kind == "relation" and it.record.kind == "agrees_with":
-                break
-            page.keyboard.press(" ")
-        assert it.record.kind == "agrees_with"
+        _to_card(page, server, "agrees_with")
         assert page.eval_on_selector_all("#rv-card .rv-message blockquote", "(qs) => qs.map((q) => q.textContent)") \
             == ["A member pays dues every year."]
         assert page.text_content("#rv-card .rv-message mark") == "Agreed."
@@ -1321,24 +1333,10 @@ def test_each_quote_stands_on_the_card_where_it_stood_in_the_message(browser, tm
     the words under it, then the second quote right above the words it marks (not both
     quotes above everything); words selected after a quote are found at their place in
     the message's own words, the quotes counting for nothing."""
-    comment = {"kind": "t1", "data": {"name": "t1_b", "author": "Bo", "parent_id": "t3_a", "created_utc": 1714560000,
-                                      "body": "> A supporter gives time or money.\n\nAgreed, every month or year.\n\n"
-                                              "> A member pays dues every year.\n\nNo, not every year: every month."}}
-    post = {"name": "t3_a", "author": "Ann", "title": "Supporters and members", "created_utc": 1714550000,
-            "selftext": "A supporter gives time or money. A member pays dues every year."}
-    thread = tmp_path / "thread.json"
-    thread.write_text(json.dumps([{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": post}]}},
-                                  {"kind": "Listing", "data": {"children": [comment]}}]))
-    folder = tmp_path / "members"
-    assert run("import", str(thread), "-o", str(folder), "-q").exit_code == 0
-    assert run("draft", str(folder), "--terms", "supporter,member", "-q").exit_code == 0
+    folder = _reply_drafted(tmp_path, "> A supporter gives time or money.\n\nAgreed, every month or year.\n\n"
+                                      "> A member pays dues every year.\n\nNo, not every year: every month.")
     with _reviewing(browser, folder) as (page, server):
-        for _ in range(40):
-            it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
-            if it.kind == "relation" and it.record.kind == "disputes":
-                break
-            page.keyboard.press(" ")
-        assert it.record.kind == "disputes"
+        _to_card(page, server, "disputes")
         shown = page.evaluate("""() => [...document.querySelector('#rv-card .rv-message').childNodes]
             .map((n) => [n.nodeName, n.textContent.trim()]).filter(([, t]) => t)""")
         assert shown == [["BLOCKQUOTE", "A supporter gives time or money."], ["#text", "Agreed, every month or year."],

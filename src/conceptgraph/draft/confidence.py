@@ -109,7 +109,9 @@ def what(kind: str) -> str:
     >>> what("claim"), what("disputes"), what("includes")
     ('claim', 'stance', 'relation')
     """
-    return kind if kind in ("claim", "opposes") else "stance" if kind in ("agrees_with", "disputes") else "relation"
+    from ..kinds import CLAIM, OPPOSES, STANCES
+
+    return kind if kind in (CLAIM, OPPOSES) else "stance" if kind in STANCES else "relation"
 
 
 def why(what: str, rule: str) -> str:

@@ -1375,3 +1375,18 @@ def test_a_finished_review_leaves_a_card_as_small_as_its_words(browser, tmp_path
         assert "reviewed.yaml" in page.text_content("#review .rv-done")
         assert card - done < 40, (card, done)
         assert errors == []
+
+
+def test_the_card_s_keys_stay_in_sight_with_the_help_open(browser, server: ReviewServer) -> None:
+    """The keys' help open, the card is short and its message scrolls: the keys stay at the
+    card's foot, every one in sight (a trial's last button, "? keys", was cut off)."""
+    page, errors = _open(browser, server)
+    while server.review.by_rid[page.get_attribute("#rv-card", "data-item")].kind != "claim":
+        page.keyboard.press(" ")
+    page.keyboard.press("?")
+    page.wait_for_selector("#rv-help:not([hidden])")
+    inside = page.evaluate("""() => { const c = document.getElementById('rv-card').getBoundingClientRect();
+        return [...document.querySelectorAll('#rv-card .rv-key')].map((b) => { const r = b.getBoundingClientRect();
+            return r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5; }); }""")
+    assert inside and all(inside), inside
+    assert errors == []

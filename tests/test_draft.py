@@ -615,6 +615,9 @@ def test_a_name_the_title_gives_and_a_message_takes_up_is_a_term() -> None:
     # a participle before a noun is a word of the side, not the verb that asks
     ("Is it a tracking branch or a remote branch?", {"tracking branch", "remote branch"}),
     ("Is it a signed commit or tagged commit?", {"signed commit", "tagged commit"}),
+    # the subject of a question whether it is one thing or another is no part of the first side
+    ("Is a dry season weather or climate?", {"weather", "climate"}),
+    ("Are cold snaps weather events or climate events?", {"weather events", "climate events"}),
 ])
 def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str]) -> None:
     msgs = [Message("m1", "a", "post", question), Message("m2", "b", "comment 1", "No strong view either way.")]

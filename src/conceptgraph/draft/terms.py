@@ -68,6 +68,9 @@ _TITLE_PAIR = re.compile(r"(?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s
                          r"(?P<b>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*[?.!]?")
 _ALTERNATIVE = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+or\s+(?:an?\s+|the\s+)?"
                           r"(?P<b>[^\s,;:?]+(?:\s+[^\s,;:?]+){0,2})\s*\?")
+# A question whether its subject is one thing or another, from the start of its sentence to
+# the "or": "Is a dry season X or Y?" (not "Do you prefer X or Y?", whose sides are the objects)
+_ASKS_WHETHER = re.compile(r"(?:^|[.?!:]\s+)(?:is|are|was|were|isn['’]t|aren['’]t)\s+[^.?!]*$", re.I)
 _SAME = re.compile(r"(?P<a>[^\s,;:]+(?:\s+[^\s,;:]+){0,2})\s+(?:(?:is|are)\s+)?(?:the same (?:thing )?as|different from|"
                    r"differs? from|similar to|distinct from|synonymous with|equivalent to|instead of|rather than|"
                    r"as opposed to)\s+(?P<b>(?:[^\s,;:?.]|\.(?=\w))+(?:\s+(?:[^\s,;:?.]|\.(?=\w))+){0,2})", re.I)
@@ -824,10 +827,14 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
     for pattern in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE):
         for m in pattern.finditer(text):
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
+            sides = {side: _side(m.group(side), side == "a", limit) for side in ("a", "b")}
+            if pattern is _ALTERNATIVE and _ASKS_WHETHER.search(text, 0, m.end("a")):
+                # "Is a dry season X or Y?": the subject comes first, and the sides are alike
+                sides["a"] = sides["a"][-len(sides["b"]):] if sides["b"] else sides["a"]
             for side in ("a", "b"):
                 if re.match(r"(?:the\s+)?(?:same|different|similar)\s", m.group(side), re.I):
                     continue  # "same job or not?": the kind the question compares in, no side of it
-                f.mark(_side(m.group(side), side == "a", limit), weight, speaker, message, preferred=True)
+                f.mark(sides[side], weight, speaker, message, preferred=True)
             if pattern in (_SIDES, _VERSUS, _ALTERNATIVE):  # three sides or more: "X vs Y vs Z", "X, Y or Z?"
                 for words in _listed_before(m.group("a"), limit, text[:m.start()] if pattern is not _SIDES else ""):
                     f.mark(words, weight, speaker, message, preferred=True)

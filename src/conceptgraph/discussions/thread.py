@@ -477,6 +477,41 @@ def _passage(quoted: str) -> str:
     return words
 
 
+# Half of a character's UTF-16 pair, alone: JSON may escape one ("\\ud800", from an emoji
+# cut in two), and no file can be written with it
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(thread: Thread, left: Left) -> None:
+    """Every lone surrogate in ``thread``'s words, names, dates and addresses made U+FFFD
+    (the character that stands for one lost), counted.
+
+    >>> t = Thread("t", title="a\\ud800b", posts=[Post("1", "Bo", "x \\udc00 y \\ud83d", quotes=["q\\ud800"])])
+    >>> left = Left(); _whole_characters(t, left)
+    >>> t.title, t.posts[0].text, t.posts[0].quotes, dict(left)
+    ('a\ufffdb', 'x \ufffd y \ufffd', ['q\ufffd'], {'lone surrogates (half characters) replaced with U+FFFD': 4})
+    """
+    lost = 0
+
+    def whole(text: str) -> str:
+        nonlocal lost
+        fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
+        lost += n
+        return fixed
+
+    for name in ("key", "title", "url", "author", "date", "account", "site"):
+        if isinstance(getattr(thread, name, None), str):
+            setattr(thread, name, whole(getattr(thread, name)))
+    for p in thread.posts:
+        for name in ("key", "author", "text", "parent", "date", "account", "place", "title", "role", "url", "gone",
+                     "edited"):
+            if isinstance(getattr(p, name), str):
+                setattr(p, name, whole(getattr(p, name)))
+        p.quotes = [whole(q) for q in p.quotes]
+    if lost:
+        left["lone surrogates (half characters) replaced with U+FFFD"] += lost
+
+
 def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
                apart: bool = False) -> tuple[Dataset, dict[str, Any]]:
     """The dataset of ``threads`` (source, contributors, messages) and a summary of the
@@ -485,6 +520,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
 
     left = left if left is not None else Left()
     for thread in threads:
+        _whole_characters(thread, left)
         for p in thread.posts:  # the README's promise: no e-mail address is ever written
             p.text, p.author, p.title = without_addresses(p.text), _name(_PRONOUNS.sub("", p.author)), _line(p.title)
             p.text, at = unmarked(p.text)

@@ -2538,6 +2538,10 @@ def test_a_title_given_names_the_discussion(tmp_path: Path) -> None:
     assert load_dataset(tmp_path / "out").source.title == "Year 9: law or rule?" and "title:" not in r.stdout
     r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "empty"), "--title", " ")
     assert r.exit_code == 2 and "--title is empty" in r.stderr and not (tmp_path / "empty").exists()
+    # a byte typed in another encoding (Latin-1's \xff) reaches Python as half a character: said, not a traceback
+    r = run("import", str(FIX / "meeting.vtt"), "-o", str(tmp_path / "latin"), "--title", "caf\udcff")
+    assert (r.exit_code, r.stderr) == (2, "Error: 'caf\\xff' holds bytes that are not UTF-8 text: give it in UTF-8\n")
+    assert not (tmp_path / "latin").exists()
 
 
 def test_a_name_in_several_files_imported_together_is_one_person(tmp_path: Path, write) -> None:

@@ -47,6 +47,10 @@ def _message(text: str) -> str:
     return text if len(text) <= 500 else text[:500] + "…"
 
 
+# half a character: what a byte that is no UTF-8 becomes in an argument
+_LONE = re.compile("[\ud800-\udfff]")
+
+
 class _Group(click.Group):
     """Maps domain errors to one line on stderr and their exit code, and shows Click's
     own usage errors with any control character the user typed escaped."""
@@ -81,6 +85,16 @@ class _Group(click.Group):
         except ConceptGraphError as e:  # writing the help or the version to a full standard output
             click.echo(f"Error: {_message(str(e))}", err=True)
             sys.exit(e.exit_code)
+        except UnicodeEncodeError:
+            # bytes typed in another encoding than UTF-8 ("--title $'\\xff'") reach Python as half
+            # characters no file can hold: said of the value, when one the user gave holds them
+            typed = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
+            given = next((a for a in typed if isinstance(a, str) and _LONE.search(a)), None)
+            if given is None:
+                raise
+            shown = repr(given.encode("utf-8", "surrogateescape"))[2:-1]  # the byte as typed: \\xff
+            click.echo(f"Error: '{_message(shown)}' holds bytes that are not UTF-8 text: give it in UTF-8", err=True)
+            sys.exit(UsageError.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:

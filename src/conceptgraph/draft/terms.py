@@ -827,14 +827,14 @@ def _question(f: _Finder | _Scan, text: str, weight: float, speaker: str = "", m
     for pattern in (_SIDES, _VERSUS, _ALTERNATIVE, _SAME, _CHANGE):
         for m in pattern.finditer(text):
             limit = 3 if pattern in (_SIDES, _CHANGE) else 2
-            sides = {side: _side(m.group(side), side == "a", limit) for side in ("a", "b")}
+            worded = {side: _side(m.group(side), side == "a", limit) for side in ("a", "b")}
             if pattern is _ALTERNATIVE and _ASKS_WHETHER.search(text, 0, m.end("a")):
                 # "Is a dry season X or Y?": the subject comes first, and the sides are alike
-                sides["a"] = sides["a"][-len(sides["b"]):] if sides["b"] else sides["a"]
+                worded["a"] = worded["a"][-len(worded["b"]):] if worded["b"] else worded["a"]
             for side in ("a", "b"):
                 if re.match(r"(?:the\s+)?(?:same|different|similar)\s", m.group(side), re.I):
                     continue  # "same job or not?": the kind the question compares in, no side of it
-                f.mark(sides[side], weight, speaker, message, preferred=True)
+                f.mark(worded[side], weight, speaker, message, preferred=True)
             if pattern in (_SIDES, _VERSUS, _ALTERNATIVE):  # three sides or more: "X vs Y vs Z", "X, Y or Z?"
                 for words in _listed_before(m.group("a"), limit, text[:m.start()] if pattern is not _SIDES else ""):
                     f.mark(words, weight, speaker, message, preferred=True)

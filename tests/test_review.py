@@ -1930,14 +1930,14 @@ def test_an_addition_the_draft_has_says_what_stands_in_its_way_or_what_it_is_abo
                         "term": "conversation", "attribute": claim.fields["attribute"]})
 
 
-def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(drafted: Path) -> None:
+def test_the_page_s_place_of_the_words_is_counted_as_the_browser_counts(tmp_path: Path) -> None:
     """The page sends where the selection starts in UTF-16 units: an emoji is two."""
-    from dataclasses import replace as changed
-
-    r = Review(drafted)
-    m = r.snap.messages["response-1"]
-    r.snap.messages["response-1"] = changed(m, text="😀😀 Soup is good. Soup is good.")
-    out = r.add("claim", {"message": "response-1", "quote": "Soup is good", "term": "soup", "attribute": "good",
+    (tmp_path / "t.txt").write_text("Ann: 😀😀 Soup is good. Soup is good.\nBo: Is soup a meal?\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "soup", "-q").exit_code == 0
+    r = Review(folder)
+    out = r.add("claim", {"message": "turn-1", "quote": "Soup is good", "term": "soup", "attribute": "warming",
                           "at": 3 + 2})  # the first: two emoji and a space, in UTF-16 units
     [line] = [e for e in r.book.entries if e.memo.get("added")]
     assert line.fields["span"] == [3, 15] and out["note"]
@@ -2494,6 +2494,46 @@ def test_a_message_edited_upstream_moves_its_decisions_with_its_words_or_says_th
     assert out.exit_code == 0 and "decisions.yaml: 1 accepted item quotes words its message no longer has (turn-2)" \
         in out.stderr, out.stderr
     assert [c["term"] for c in section(folder, "reviewed.yaml", "claims")] == ["workshop"]
+
+
+def test_a_message_deleted_upstream_numbers_the_later_ones_anew_and_every_decision_follows_its_words(
+        tmp_path: Path) -> None:
+    """A newer export that lacks one message (deleted upstream): each later message has the
+    number of the one before it. Imported again as the README says, every decision finds
+    its words where they are now, a stance's only in its speaker's messages, one added by
+    hand too (a trial's Slack channel lost 37 of 63 decisions, "edited since they were
+    decided", and its hand-made claims quoted others' words: " to cancellation (revenue ")."""
+    thread = ("Ann: What is the difference between a workshop and a training?\n"
+              "Cy: Lunch anyone?\n"
+              "Sam: A training transfers known content, a workshop produces something new.\n"
+              "Bo: I agree with Sam.\n")
+    (tmp_path / "t.txt").write_text(thread, encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "workshop,training", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    decided = [i["id"] for i in listed if i["kind"] in ("claim", "agrees_with") and i["where"] in ("turn 3", "turn 4")]
+    assert len(decided) == 3 and run("review", str(folder), "--accept", *decided).exit_code == 0
+    added = run("review", str(folder), "--add", "claim", "message=turn 3", "quote=known content", "term=training",
+                "attribute=is known beforehand")
+    assert added.exit_code == 0, added.stderr
+    before = sorted((c["term"], c["by"], c["quote"]) for c in section(folder, "reviewed.yaml", "claims"))
+    assert len(before) == 3
+    shutil.move(folder / "decisions.yaml", tmp_path / "decisions.yaml")
+    (folder / "reviewed.yaml").unlink()
+    (tmp_path / "t.txt").write_text(thread.replace("Cy: Lunch anyone?\n", ""), encoding="utf-8")
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--force", "-q").exit_code == 0
+    shutil.move(tmp_path / "decisions.yaml", folder / "decisions.yaml")
+    out = run("draft", str(folder), "--terms", "workshop,training")
+    assert out.exit_code == 0 and "Warning" not in out.stderr, out.stderr
+    assert run("validate", str(folder)).exit_code == 0
+    claims = section(folder, "reviewed.yaml", "claims")
+    assert sorted((c["term"], c["by"], c["quote"]) for c in claims) == before
+    assert {c["where"] for c in claims} == {"turn 2"}
+    stances = [r for r in section(folder, "reviewed.yaml", "relations") if r["kind"] == "agrees_with"]
+    assert [(r["source"], r["target"], r["where"]) for r in stances] == [("bo", "sam", "turn 3")]
+    left = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    assert not [i for i in left if i["kind"] in ("claim", "agrees_with") and i["where"] in ("turn 2", "turn 3")], left
 
 
 def test_an_item_from_an_edited_message_says_so_and_so_does_a_reply_to_one(tmp_path: Path) -> None:

@@ -167,6 +167,22 @@ def words_check(quote: str) -> str:
     return hashlib.sha1(quote.encode("utf-8")).hexdigest()[:10]
 
 
+#: How many messages either side of where a decision's words were it looks for them in
+#: another message, and how long they must be to move there when no speaker is known
+_MOVED_WITHIN = 200
+_MOVED_AT_LEAST = 12
+
+
+def _found_again(check: str, n: int, m: Message) -> int | None:
+    """Where in ``m`` words of length ``n`` match ``check`` (:func:`words_check`), if anywhere.
+
+    >>> from .model import Message
+    >>> _found_again(words_check("fourteen"), 8, Message("m", "a", "post", "A sonnet has fourteen lines."))
+    13
+    """
+    return next((a for a in range(len(m.text) - n + 1) if words_check(m.text[a:a + n]) == check), None)
+
+
 class Conflict(OutputError):
     """A file changed since it was read (another tab, another reviewer, an editor, a
     new draft): nothing was written; read it again."""
@@ -441,27 +457,53 @@ class Decisions:
 
     def reanchor(self, messages: Mapping[str, Message]) -> list[Entry]:
         """Find again the words each claim or relation was decided on (its ``words``
-        check) in its message as it is now: an export edited upstream and imported again
-        moves them ("(Edited: ...) " put before), and the decision moves with them. Returns
-        the entries whose words their message no longer has; others are left as they are
-        (a line with no check, or on a message not here)."""
+        check) where they are now: in its message, moved by an edit upstream ("(Edited:
+        ...) " put before); else in another message (``messages``, in the thread's order),
+        the nearest first, when an export imported again numbers its messages anew (one
+        deleted upstream moves every later "comment N"). The decision moves with them.
+        Returns the entries whose words no message has; others are left as they are (a
+        line with no check)."""
         gone: list[Entry] = []
+        order = list(messages)
+        index = {ident: i for i, ident in enumerate(order)}
         for i, e in enumerate(self.entries):
             check, f = e.memo.get(WORDS), e.fields
-            m = messages.get(f.get("message", "")) if check and f.get("span") else None
-            if m is None:
+            if not (check and f.get("span") and f.get("message")):
                 continue
             s, t = f["span"]
-            if words_check(m.text[s:t]) == check:
+            m = messages.get(f["message"])
+            if m is not None and words_check(m.text[s:t]) == check:
                 continue
-            n = t - s
-            at = next((a for a in range(len(m.text) - n + 1) if words_check(m.text[a:a + n]) == check), None)
-            if at is None:
+            here = _found_again(check, t - s, m) if m is not None else None
+            found = (m.id, here) if m is not None and here is not None \
+                else self._elsewhere(e, check, t - s, messages, order, index.get(f["message"], len(order)))
+            if found is None:
                 gone.append(e)
             else:
-                self.entries[i] = replace(e, fields={**f, "span": [at, at + n]})
+                ident, at = found
+                self.entries[i] = replace(e, fields={**f, "message": ident, "span": [at, at + t - s]})
         self._index = None
         return gone
+
+    @staticmethod
+    def _elsewhere(e: Entry, check: str, n: int, messages: Mapping[str, Message], order: list[str],
+                   near: int) -> tuple[str, int] | None:
+        """The message and offset of words of length ``n`` matching ``check`` in another
+        message than ``e``'s, the nearest to place ``near`` first, within
+        :data:`_MOVED_WITHIN` messages; a stance only to a message of its speaker's, and
+        other words short enough to be anyone's nowhere."""
+        speaker = e.fields["source"] if e.item == RELATION and RELATION_ENDS[e.fields["kind"]][0] == CONTRIBUTOR \
+            else None
+        if n < _MOVED_AT_LEAST and speaker is None:
+            return None
+        nearest = sorted(range(max(0, near - _MOVED_WITHIN), min(len(order), near + _MOVED_WITHIN + 1)),
+                         key=lambda j: abs(j - near))
+        for m in (messages[order[j]] for j in nearest if order[j] != e.fields["message"]):
+            if speaker is None or m.by == speaker:
+                at = _found_again(check, n, m)
+                if at is not None:
+                    return m.id, at
+        return None
 
     def line_of(self, entry: Entry, *words: str) -> int | None:
         """The line of decisions.yaml, as read, that holds ``entry`` (its action, and
@@ -1606,6 +1648,8 @@ def _remake(e: Entry, label: _Labels, whole: Dataset, messages: Mapping[str, Mes
     if f.get("message") and m is None:
         return None
     span = f.get("span")
+    if span is not None and (m is None or not 0 <= span[0] < span[1] <= len(m.text)):
+        return None  # (decided on words its message, numbered anew, does not have: quoting nothing)
     if e.item == CLAIM:
         if m is None or span is None:
             return None

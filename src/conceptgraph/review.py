@@ -49,6 +49,7 @@ from .decisions import (
     REVIEWED_FILE,
     STAYS,
     TOOK,
+    WORDS,
     Conflict,
     Decisions,
     Entry,
@@ -73,6 +74,7 @@ from .decisions import (
     taken_along,
     taken_back,
     taken_with,
+    words_check,
     words_memo,
     write_settled,
 )
@@ -876,6 +878,8 @@ class Review:
             made = self._new_terms_named(_named(named_as, identity, TERM), "a claim" if item == CLAIM else
                                          f"{article(named_as.replace('_', ' '))} relation")
             memo: dict[str, Any] = {ADDED: True}
+            s, t = identity["span"]  # its words, found again should the messages be numbered anew
+            memo[WORDS] = words_check(m.text[s:t])
             if about not in (None, "", []):
                 memo["about"] = list(dict.fromkeys(rid for one in (about if isinstance(about, list) else [about])
                                                    for rid in self._about(str(one), identity["target"],

@@ -1263,6 +1263,9 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         base_files = {f.name: read_limited(f) for f in files}
         base_docs = read_documents({str(f): read_text(f, base_files[f.name]) for f in files})
         base = build_dataset(base_docs)
+    # the decisions where their words are now, as review finds them (messages numbered anew
+    # by an export imported again): what they decided is left out of the draft there
+    book.reanchor({m.id: m for m in base.messages})
     others: Counter[str] = Counter()
     drafted = draft(base, terms, max_terms, other_languages=others)
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,

@@ -232,7 +232,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
                                                    "subject": "t", "content": ["not", "text"], "timestamp": "soon"}]})), ""),
         ("hackernews created_at_i too big for a float", w("h1.json", (FIX / "hackernews-search.json").read_text(
             encoding="utf-8").replace('"created_at_i": ', '"created_at_i": 9' + "9" * 400 + ', "was": ')), ""),
-        ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), ""),
+        ("slack ts not a number (zip)", _zip(tmp / "s.zip", _slack_entries(ts="soon")), "no time stamp"),
         ("mattermost values of the wrong type", w("mm1.jsonl", "\n".join([mm_version, *mm_wrong])), ""),
         ("mattermost API values of the wrong type", w("mm2.json", json.dumps(mm_api_wrong)), ""),
         ("mattermost export line cut short", w("mm3.jsonl", f"{mm_version}\n{mm_post[:50]}\n{mm_post}"),
@@ -292,7 +292,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
     for name, data in _slack_entries(ts=[1]).items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
-    cases.append(("slack ts not a number (folder)", folder, ""))
+    cases.append(("slack ts not a number (folder)", folder, "no time stamp"))
     cases += [(f"{kind} zip", path, "zip") for kind, path in _damaged_zips(tmp).items()]
     return cases
 

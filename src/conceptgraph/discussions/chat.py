@@ -2,9 +2,11 @@
 
 Slack: a folder or ``.zip`` with ``users.json``, ``channels.json`` and a folder of
 daily files per channel; each channel is a thread, a threaded reply answers its
-thread's first message. Bots and joins/leaves are left out (``--include-bots`` keeps
-bots); ``<@U123>`` mentions read as ``@Name``. A zip is checked (no absolute or ``..``
-paths, no links, a bounded unpacked size) before anything in it is read.
+thread's first message. Bots (Slackbot too) and joins/leaves are left out
+(``--include-bots`` keeps bots); ``<@U123>`` mentions read as ``@Name``. A day file
+that is no list of messages, or a message without its ``ts``, is refused. A zip is
+checked (no absolute or ``..`` paths, no links, a bounded unpacked size) before
+anything in it is read.
 
 Transcripts: cues with ``<v Name>`` voices (Teams) or ``Name:`` prefixes (Zoom);
 consecutive cues of one speaker are one turn; cues without words are left out.
@@ -13,6 +15,7 @@ consecutive cues of one speaker are one turn; cues without words are left out.
 from __future__ import annotations
 
 import html
+import json
 import lzma
 import os
 import re
@@ -20,14 +23,14 @@ import stat
 import warnings
 import zipfile
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, shown_media, utc_minute, votes
+from .thread import CHANNEL_EVENTS, Left, Post, Thread, shown_media, text_of, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -82,20 +85,49 @@ class _Files:
         self.entries = {i.filename for i in infos}
         self.names = sorted(i.filename for i in infos if i.filename.endswith(".json") and not i.is_dir())
 
-    def read(self, name: str) -> Any:
+    def where(self, name: str) -> str:
+        """How an error names the file ``name`` of the export."""
+        return str(self.path / name) if self.zip is None else f"{self.file}:{name}"
+
+    def raw(self, name: str) -> bytes:
         if self.zip is None:
             from ..files import read_limited
 
-            return load_json(read_limited(self.path / name), str(self.path / name))
-        where = f"{self.file}:{name}"
+            return read_limited(self.path / name)
         if name not in self.entries:
-            raise DatasetError("no such file in the zip", where)
+            raise DatasetError("no such file in the zip", self.where(name))
         try:
             with self.zip.open(name) as f:
-                data = f.read(self.zip.getinfo(name).file_size + 1)
+                return f.read(self.zip.getinfo(name).file_size + 1)
         except ZIP_FAULTS as e:
-            raise DatasetError(f"cannot be read from the zip: {excerpt(e, 80)}", where) from None
-        return load_json(data, where)
+            raise DatasetError(f"cannot be read from the zip: {excerpt(e, 80)}", self.where(name)) from None
+
+    def read(self, name: str) -> Any:
+        return load_json(self.raw(name), self.where(name))
+
+    def line_of(self, name: str, index: int) -> int | None:
+        """The line where item ``index`` of the JSON list in ``name`` begins (None when
+        it cannot be told): only for an error, which is worth reading the file again."""
+        try:
+            text = self.raw(name).decode("utf-8-sig")
+            decoder = json.JSONDecoder()
+            at = text.index("[") + 1
+            for _ in range(index):
+                _, at = decoder.raw_decode(text, _past_gap(text, at))
+            return text.count("\n", 0, _past_gap(text, at)) + 1
+        except (ValueError, DatasetError):
+            return None
+
+
+def _past_gap(text: str, at: int) -> int:
+    """Where the next item of a JSON list begins, from the end of the one before.
+
+    >>> _past_gap('[1 ,\\n 2]', 2)
+    6
+    """
+    while at < len(text) and text[at] in " \t\r\n,":
+        at += 1
+    return at
 
 
 _SLACK_STRUCK = re.compile(r"(?<![\w~])~(?=\S)([^~\n]{1,2000}?)(?<=\S)~(?![\w~])")
@@ -111,12 +143,8 @@ def _slack_text(text: str, users: dict[str, str], left: Left, quotes: list[str] 
 
 
 def _ts(m: dict[str, Any]) -> float:
-    """A message's time stamp as a number for sorting; one that is not a number sorts first."""
-    try:
-        value = float(m.get("ts") or 0)
-    except (TypeError, ValueError, OverflowError):
-        return 0.0
-    return value if value == value else 0.0  # NaN
+    """A message's time stamp (checked by :func:`_day`) as a number, for sorting."""
+    return float(m["ts"])
 
 
 def _named(reaction: dict[str, Any]) -> object:
@@ -124,22 +152,105 @@ def _named(reaction: dict[str, Any]) -> object:
     return reaction.get("name")
 
 
+#: Slack's own bot: its reminders and notices are no one's words (its tombstones stand in for deleted messages)
+_SLACKBOT = "USLACKBOT"
+# Slack's id and time of a message: Unix seconds, and a sequence after the point ("1355517523.000005")
+_TS = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?")
+# What parents_first counts (thread.py): the same words, so that the summary counts them together
+_MISSING_PARENTS = "missing parents (not in the file: their replies answer the post)"
+
+
+class _Users:
+    """The people of ``users.json``: each id's name, the bots, and the ids a message
+    names no one by (counted, to be said)."""
+
+    def __init__(self, raw: list[Any]) -> None:
+        self.names: dict[str, str] = {}
+        self.bots: set[str] = {_SLACKBOT}
+        self.unnamed: Counter[str] = Counter()  # user id -> messages named by that id alone
+        handles: dict[str, str] = {}  # user name ("ana") -> id
+        for u in raw:
+            if isinstance(u, dict) and isinstance(u.get("id"), str):
+                profile: dict[str, Any] = u["profile"] if isinstance(u.get("profile"), dict) else {}
+                self.names[u["id"]] = str(u.get("real_name") or profile.get("real_name")
+                                          or profile.get("display_name") or u.get("name") or u["id"])
+                if text_of(u.get("name")):
+                    handles.setdefault(u["name"], u["id"])
+                if u.get("is_bot"):
+                    self.bots.add(u["id"])
+        self.names.setdefault(_SLACKBOT, "Slackbot")
+        self.handles = handles
+        named = Counter(self.names.values())
+        self.by_name = {name: i for i, name in self.names.items() if named[name] == 1}
+
+    def writer(self, m: dict[str, Any], source: dict[str, Any]) -> str:
+        """The id of the message's writer; with ``user`` left empty, the one its
+        ``user_profile`` shows (by id, user name or a name no one else has), so that a
+        message without its user id is still its writer's, not a second person's."""
+        user = text_of(source.get("user")) or text_of(m.get("user"))
+        if user:
+            return user
+        shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
+        if text_of(shown.get("id")) in self.names:
+            return str(shown["id"])
+        return (self.handles.get(text_of(shown.get("name"))) or self.by_name.get(text_of(shown.get("real_name")))
+                or "")
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, as an error says it.
+
+    >>> _kind({}), _kind(None), _kind(True), _kind(5)
+    ('an object', 'null', 'true or false', 'a number')
+    """
+    if isinstance(value, bool):
+        return "true or false"
+    kinds = ((dict, "an object"), (list, "a list"), (str, "a string"), ((int, float), "a number"))
+    return next((word for t, word in kinds if isinstance(value, t)), "null")
+
+
+def _day(files: _Files, name: str) -> list[dict[str, Any]]:
+    """The messages of one day file of a channel, each with the ``ts`` that places it."""
+    batch = files.read(name)
+    where = files.where(name)
+    if not isinstance(batch, list):
+        # a whole day would be lost unsaid ({"messages": [...]}, an API answer saved as a day)
+        inside = ' with a "messages" list: save that list alone as the day' \
+            if isinstance(batch, dict) and isinstance(batch.get("messages"), list) else ""
+        raise DatasetError(f"expected a list of messages (a Slack day file is a JSON list), found "
+                           f"{_kind(batch)}{inside}", where)
+    for n, m in enumerate(batch):
+        if not isinstance(m, dict):
+            raise DatasetError(f"item {n + 1} of the day is {_kind(m)}, not a message (a JSON object)", where,
+                               files.line_of(name, n))
+        ts = m.get("ts")
+        if isinstance(ts, str) and _TS.fullmatch(ts):
+            continue
+        # Refused, not left out: the ts is a message's id as well as its time, the id its
+        # replies name in their thread_ts; without it, it can be placed neither in time
+        # nor in its thread, and had it started a thread, leaving it out would set its
+        # replies adrift. Slack writes one on every message: one missing was lost after
+        # the export, and is the user's to put back (or to remove with the message).
+        said = text_of(m.get("text"))
+        by = text_of(m.get("user")) or "no user"
+        what = f'message {n + 1} of the day ({by}{f": “{excerpt(said, 30)}”" if said else ""})'
+        fault = 'has no "ts"' if ts in (None, "") else f'has "ts" {excerpt(json.dumps(ts), 30)}, no time stamp'
+        raise DatasetError(f'{what} {fault} (Slack\'s id and time of a message, Unix seconds as a string: '
+                           f'"1355517523.000005"): put it back, or remove the message', where,
+                           files.line_of(name, n))
+    return batch
+
+
 def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list[Thread], Left]:
+    """The channels of a Slack export, each a thread; one without messages is an empty
+    thread, there for ``--thread`` to find, and counted."""
     files = _Files(path, limit)
     root = next((n.rsplit("users.json", 1)[0] for n in files.names if n.endswith("users.json")), "")
     users_raw = files.read(root + "users.json")
     channels_raw = files.read(root + "channels.json")
     if not isinstance(users_raw, list) or not isinstance(channels_raw, list):
         raise DatasetError("users.json and channels.json must be lists", files.file)
-    users: dict[str, str] = {}
-    bots: set[str] = set()
-    for u in users_raw:
-        if isinstance(u, dict) and isinstance(u.get("id"), str):
-            profile: dict[str, Any] = u["profile"] if isinstance(u.get("profile"), dict) else {}
-            users[u["id"]] = str(u.get("real_name") or profile.get("real_name") or profile.get("display_name")
-                                 or u.get("name") or u["id"])
-            if u.get("is_bot"):
-                bots.add(u["id"])
+    users = _Users(users_raw)
     days: dict[str, list[str]] = defaultdict(list)  # channel folder -> its daily files, read once
     for name in files.names:
         folder, _, day = name[len(root):].rpartition("/") if name.startswith(root) else ("", "", "")
@@ -147,31 +258,42 @@ def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list
             days[folder].append(name)
     left = Left()
     threads = []
+    empty: list[str] = []  # the channels the export holds no message of (a folder of [], or none)
     for ch in channels_raw:
         if not isinstance(ch, dict) or not isinstance(ch.get("name"), str):
             continue
         messages: list[dict[str, Any]] = []
         for day in days.get(ch["name"], []):
-            batch = files.read(day)
-            if isinstance(batch, list):
-                messages += [m for m in batch if isinstance(m, dict)]
+            messages += _day(files, day)
+        if not messages:
+            empty.append("#" + ch["name"])
         messages.sort(key=_ts)
-        thread = _channel(ch["name"], messages, users, bots, include_bots, left)
-        if thread.posts:
-            threads.append(thread)
-    if not threads:
+        # its id is its key: --thread finds a channel by its id ("C024BE91L") as by its name
+        threads.append(_channel(text_of(ch.get("id")) or ch["name"], ch["name"], messages, users, include_bots, left))
+    if empty:
+        shown = ", ".join(excerpt(e, 40) for e in empty[:3]) + (f" and {len(empty) - 3} more" if len(empty) > 3 else "")
+        left[f"channels without messages ({shown})"] += len(empty)
+    if not any(t.posts for t in threads):
         raise DatasetError("no message in this Slack export", files.file)
+    if users.unnamed:  # said, as an id for a name is no one a reader knows
+        n, ids = sum(users.unnamed.values()), list(users.unnamed)
+        shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+        warnings.warn(ConceptGraphWarning(
+            f"{files.file}: {n} message{'s' if n > 1 else ''} by {len(ids)} user{'s' if len(ids) > 1 else ''} "
+            f"whom users.json does not name, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' "
+            "names one"), stacklevel=2)
     return threads, left
 
 
-def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], bots: set[str], include_bots: bool,
+def _channel(key: str, name: str, messages: list[dict[str, Any]], users: _Users, include_bots: bool,
              left: Left) -> Thread:
-    thread = Thread(key=name, title="#" + name)
+    thread = Thread(key=key, title="#" + name)
     starts: dict[str, str] = {}  # ts of a message that starts a thread -> its key
     place_of: dict[str, str] = {}  # that key -> its place
     keys: set[str] = set()
     replies: dict[str, int] = defaultdict(int)
     said: list[tuple[str, str]] = []  # each message's key and words, for those that quote it
+    missing: set[str] = set()  # the thread_ts of replies whose first message is not here
     top = 0
     # the messages that start a thread: one with no words (a file alone) is kept for its replies, as what it shows
     answered = {str(m["thread_ts"]) for m in messages if m.get("thread_ts") and m.get("thread_ts") != m.get("ts")}
@@ -182,30 +304,34 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
             continue
         comment = m.get("comment") if subtype == "file_comment" and isinstance(m.get("comment"), dict) else None
         source: dict[str, Any] = comment if comment is not None else m  # a file comment's author is its commenter
-        user = str(source.get("user") or m.get("user") or "")
-        if (subtype == "bot_message" or m.get("bot_id") or user in bots) and not include_bots:
+        user = users.writer(m, source)
+        # (a tombstone is Slackbot's too: it stands in for a deleted message, below)
+        bot = subtype == "bot_message" or m.get("bot_id") or (user in users.bots and subtype != "tombstone")
+        if bot and not include_bots:
             left["bots"] += 1
             continue
         quotes: list[str] = []
-        text = _slack_text(str(source.get("comment") if comment is not None else m.get("text") or ""), users, left,
-                           quotes)
+        text = _slack_text(text_of(source.get("comment") if comment is not None else m.get("text")), users.names,
+                           left, quotes)
         if not text and str(m.get("ts") or "") in answered:
             text = " ".join(shown_media("file", f.get("title") or f.get("name"))
                             for f in m.get("files") or () if isinstance(f, dict))
         if not text:
             left["empty"] += 1
             continue
-        ts, parent_ts = str(m.get("ts") or ""), str(m.get("thread_ts") or "")
+        ts, parent_ts = str(m["ts"]), str(m.get("thread_ts") or "")
         key = ts if ts not in keys else f"{ts}#{len(keys)}"
         keys.add(key)
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
-        who = users.get(user) or str(m.get("username") or shown.get("real_name") or user)
+        who = users.names.get(user) or text_of(m.get("username")) or text_of(shown.get("real_name")) or user
         day = utc_minute(ts)
         changed = m.get("edited")  # {"user": ..., "ts": ...}: who last changed its words, and when
         edited = (utc_minute(str(changed.get("ts") or "")) or "yes") if isinstance(changed, dict) else ""
         gone = "deleted" if subtype == "tombstone" else ""  # "This message was deleted.", by Slackbot
         if gone:
             who, text, user = "", "", ""  # a stand-in while replies answer it; no one's words
+        elif who == user and user:
+            users.unnamed[user] += 1
         if parent_ts and parent_ts != ts and parent_ts in starts:
             replies[parent_ts] += 1
             parent = starts[parent_ts]
@@ -216,6 +342,10 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
                                      score=votes(m.get("reactions"), _named, "count"), quotes=passages(quotes),
                                      edited=edited))
         else:
+            if parent_ts and parent_ts != ts:
+                # the first message of its thread is not here (not exported, or left out): it
+                # stands as a message of the channel, as a channel's messages answer no one
+                missing.add(parent_ts)
             top += 1
             starts.setdefault(ts, key)
             place_of[key] = f"message {top}"
@@ -225,6 +355,8 @@ def _channel(name: str, messages: list[dict[str, Any]], users: dict[str, str], b
                                      gone=gone, score=votes(m.get("reactions"), _named, "count"),
                                      quotes=passages(quotes), edited=edited))
         said.append((key, " ".join(text.split())))
+    if missing:
+        left[_MISSING_PARENTS] += len(missing)
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author
     return thread

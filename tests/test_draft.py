@@ -989,6 +989,9 @@ def test_one_who_does_it_is_no_term_with_the_act() -> None:
     ('"Sonnet" is shorter than "ballad".', "contrasts_with"),
     ("A sonnet is far easier to remember compared to a ballad.", "contrasts_with"),
     ("Sonnet means a fixed form, whereas ballad means a song that tells a story.", "contrasts_with"),
+    # a likeness the speaker gives up says they differ; one that is said of what follows stands
+    ("Ok, I was treating sonnet and ballad as synonyms and they're not.", "contrasts_with"),
+    ("A sonnet and a ballad are the same thing, and it is not a problem.", "similar_to"),
 ])
 def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> None:
     names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}
@@ -996,10 +999,15 @@ def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> 
     assert [(f.kind, {f.term, f.other}) for f in found] == [(kind, {"sonnet", "ballad"})]
 
 
-def test_a_sameness_supposed_is_no_relation() -> None:
+@pytest.mark.parametrize("text", [
+    "People use sonnet and ballad as if they were the same thing.",
+    # what would be, were it otherwise (a trial's "otherwise dormant and inactive are the same set")
+    "Mark the long ones, otherwise sonnet and ballad are the same thing.",
+    "I used to think sonnet and ballad meant the same thing.",  # a belief given up
+])
+def test_a_sameness_supposed_is_no_relation(text: str) -> None:
     """"As if they were the same thing" supposes; the speaker says nothing of the two."""
     names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}
-    text = "People use sonnet and ballad as if they were the same thing."
     assert term_relations(text, 0, mentions_in(text, 0, len(text), names)) == []
 
 

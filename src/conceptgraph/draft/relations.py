@@ -238,7 +238,8 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
             continue
-        if _AND.match(between) and _ALIKE.match(text[e2 - base:]) and not _SUPPOSED.search(text, 0, s1 - base):
+        if _AND.match(between) and _ALIKE.match(text[e2 - base:]) and not _SUPPOSED.search(text, 0, s1 - base) \
+                and not _UNSAID.search(text, 0, s1 - base) and not _DENIED_AFTER.match(text, e2 - base):
             add(SIMILAR_TO, t1, t2, "same meaning")  # "X and Y are the same thing seen from two chairs"
             continue
         if _MEANS_THEN.match(between) and _MEANS.match(text[e2 - base:]):  # "X means this, Y means that"
@@ -293,10 +294,13 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                                     for (_, e, _), (s, _, _) in zip(mentions, mentions[1:]))
     if not out and (len(named) == 2 or listed):  # '"sprocket", "cog" and "gear" all mean the same thing'
         same, other = _SAME_MEANING.search(text), _OTHER_MEANING.search(text)
-        if same and _SUPPOSED.search(text, 0, same.start()):
+        # "I was treating X and Y as synonyms, and they're not": they are not
+        denied_after = same is not None and bool(_DENIED_AFTER.match(text, same.end()))
+        if same and not denied_after and (_SUPPOSED.search(text, 0, same.start())
+                                          or _UNSAID.search(text, 0, same.start())):
             same = None  # "people use X and Y as if they were the same thing": supposed, not said
         for b in named[1:]:
-            if same and not _DENIED.search(_CLAUSE_START.split(text[:same.start()])[-1]):
+            if same and not denied_after and not _DENIED.search(_CLAUSE_START.split(text[:same.start()])[-1]):
                 add(SIMILAR_TO, named[0], b, "same meaning")
             elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
@@ -330,6 +334,16 @@ _OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|
 _DENIED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 # "as if", "as though" before what is said of two names: a supposition, not the speaker's claim
 _SUPPOSED = re.compile(r"\bas\s+(?:if|though)\b[^.;:!?]*$", re.I)
+# What makes a likeness said no one's view now: a belief given up ("I was treating X and Y
+# as synonyms", "I used to think ..."), or what would follow were it otherwise ("otherwise X
+# and Y are the same set", "X and Y would be the same")
+_UNSAID = re.compile(r"(?:\b(?:was|were)\s+(?:treating|reading|using|taking)\b|\bused\s+to\s+(?:think|treat|read|use|"
+                     r"take|see)\b|\b(?:had\s+)?(?:assumed|always\s+thought)\b|\b(?:otherwise|or\s+else)\b|"
+                     r"\b(?:would|could)\s+(?:then\s+)?be\b)[^.;:!?]*$", re.I)
+# ... or a denial after it: "... as synonyms, and they're not", "... but they aren't"
+_DENIED_AFTER = re.compile(r"[^.;!?]{0,80}?\b(?:and|but|yet|though|when|which)\s+(?:they|it|those|these|that)\s*"
+                           r"(?:(?:['’]re|are|is|['’]s|were|was)\s+not|(?:aren|isn|weren|wasn)['’]t)"
+                           r"(?:\s+(?:really|quite|exactly|at\s+all))?\s*(?:[.,;:!?)]|$)", re.I)
 # Where the clause a word stands in begins: "I don't regard X and Y as synonymous" is
 # denied, "no doubt, X and Y are synonymous" is not
 _CLAUSE_START = re.compile(r"[,;:()]|\b(?:but|and yet|although|though|whereas)\b", re.I)

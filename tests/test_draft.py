@@ -959,6 +959,22 @@ def test_a_phrase_with_its_first_word_clipped_is_the_same_term() -> None:
     assert not any("formalized proof" in t.aliases for t in found.values())
 
 
+def test_a_noun_made_of_another_noun_is_another_term() -> None:
+    """"Contraction" is no "contract" (a trial's draft made "contracts" an alias of
+    "contraction", and drafted a claim of it from "annual contracts"); "cooperation" is
+    still "cooperate", a verb's act."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "ann", "post", "Is a downgrade churn or contraction? Contraction is revenue lost to downgrades."),
+            Message("m2", "bo", "comment 1", "Annual contracts renew once a year.", reply_to="m1"))
+    people = (Contributor("ann", "Ann", "author", ("post",)), Contributor("bo", "Bo", "commenter", ("comment 1",)))
+    drafted = draft(Dataset(Source("Churn or contraction?"), messages=msgs, contributors=people))
+    [contraction] = [t for t in drafted.terms if t.label == "contraction"]
+    assert not {"contract", "contracts"} & set(contraction.aliases)
+    assert not [c for c in drafted.claims if c.message == "m2"]
+    assert key_of(["cooperation"]) == key_of(["cooperate"]) and key_of(["contraction"]) != key_of(["contracts"])
+
+
 def test_one_who_does_it_is_no_term_with_the_act() -> None:
     """"committer" and "commit", "reviewer" and "review" are two things (a person, an act):
     their forms are not one term's aliases, so "commit access" names no committer; the

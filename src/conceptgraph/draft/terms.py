@@ -233,10 +233,24 @@ def _word_key(word: str) -> str:
     if _agent_noun(normalise(word)) and not key.endswith("er"):
         # one who does it is no act of it: "committer" is not "commit", "reviewer" not "review"
         return key + "-er"
+    if _of_a_noun(normalise(lemma(word))):
+        # a noun made of a noun is another thing: "contraction" is no "contract"
+        return key + "-ion"
     if not parts_of_speech(word):  # a word no dictionary has: "pwned" and "pwning" are "pwn"
         key = _UNKNOWN_INFLECTION.sub("", key)
         key = _DOUBLED.sub(r"\1", key)  # "frobbed", "frobbing": "frob"
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def _of_a_noun(word: str) -> bool:
+    """Whether ``word`` (lower case, its dictionary form) is a noun in "-ion" made from a
+    word that is a noun itself ("contraction" from "contract"), not from a verb only
+    ("cooperation", "adoption": the act of what the verb says).
+
+    >>> [w for w in ("contraction", "cooperation", "adoption", "rebase") if _of_a_noun(w)]
+    ['contraction']
+    """
+    return word.endswith("ion") and len(word) >= 6 and "NOUN" in parts_of_speech(word[:-3])
 
 
 def _agent_noun(word: str) -> bool:

@@ -852,6 +852,15 @@ def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:
     assert "smoke tests" in labels and "name" not in labels and not any("github" in x or "org" == x for x in labels)
 
 
+def test_a_name_from_code_that_starts_like_an_address_is_all_of_it() -> None:
+    """"tidepool.compat" is a module, no address "tidepool.com" with "pat" after it (a
+    trial's draft had a term "pat", and a claim of it)."""
+    msgs = [Message("m1", "a", "post", "Is `tidepool.compat` legacy? `tidepool.compat` is described as legacy."),
+            Message("m2", "b", "comment 1", "`tidepool.compat` is legacy, yes.", reply_to="m1")]
+    labels = {t.label for t in find_terms(msgs, title="", max_terms=10)}
+    assert "pat" not in labels and "tidepool.compat" in labels
+
+
 def test_forms_a_thread_sets_apart_are_two_terms_and_unknown_words_stay_one() -> None:
     """"alternate" and "alternative" share a stem; a thread that holds up both speaks of
     two terms. "rebase" and "rebasing" stay one term: no dictionary tells them apart."""

@@ -190,8 +190,9 @@ _REPORT_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
 
 
 # A web or mail address: its parts are no words of the discussion.
+# (a domain's last part ends there: "tidepool.compat" and "app.dev_mode" are names from code)
 _ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:[\w-]+\.)+(?:com|org|net|io|dev|"
-                     r"edu|gov)(?:/\S*)?", re.I)
+                     r"edu|gov)\b(?![\w-])(?:/\S*)?", re.I)
 
 
 # What each address holds ("://", a dot or an at sign before more of it), searched far
@@ -205,6 +206,8 @@ def without_addresses(text: str) -> str:
 
     >>> without_addresses("see github.com/org/repo now")
     'see                     now'
+    >>> without_addresses("`tidepool.compat` is legacy")  # a module's name, no address
+    '`tidepool.compat` is legacy'
     >>> without_addresses("a guide (https://x.org/okr). Goals ...")  # the sentence's ")." is not the link's
     'a guide (                 ). Goals ...'
     """

@@ -126,6 +126,13 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
     assert [(t, label) for t, label, _, _ in claims_of("👍 trust")] == [("trust", "preferred")]
 
 
+def test_an_item_with_brackets_in_its_words_quotes_them_whole() -> None:
+    """The quote of "steady hands (a crew's word) in a storm" is those words, brackets and
+    all (a trial's glossary item quoted " cancelled subscription (logo churn) / MRR lost t")."""
+    [(_, label, _, quoted)] = claims_of("– Leadership – steady hands (a crew's word) in a storm.")
+    assert (label, quoted) == ("steady hands in a storm", "steady hands (a crew's word) in a storm")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Leadership is about setting direction.", [("leadership", "setting direction", False)]),
     ("Management means keeping things running.", [("management", "keeping things running", False)]),
@@ -181,6 +188,9 @@ def test_a_thumbs_up_before_a_clause_is_no_vote_for_its_subject() -> None:
     ("– Leadership – vision – courage, humility (not arrogance)", [
         ("leadership", "vision", False), ("leadership", "courage", False), ("leadership", "humility", False),
         ("leadership", "arrogance", True)]),
+    # brackets inside an item: no part of its label, and no comma in them parts it
+    ("– Leadership – steady hands (a crew's word) in a storm, patience (earned, kept)", [
+        ("leadership", "steady hands in a storm", False), ("leadership", "patience", False)]),
     ("I think democracy involves compromise.", [("democracy", "involves compromise", False)]),
     ("Open source is a way of building software in public.",
      [("open-source", "way of building software in public", False)]),

@@ -1333,6 +1333,22 @@ def _items(text: str, at: int) -> Iterator[tuple[int, int]]:
         yield at + s + lead, at + e
 
 
+def _outside_brackets(text: str, at: int) -> list[tuple[int, int]]:
+    """Where each item of the list from ``at`` begins and ends: parted at a dash, comma or
+    semicolon (:data:`_SPLIT_ITEMS`), not inside brackets ("N per plan (30 monthly, 120
+    annual)" is one item).
+
+    >>> [("a, b (c, d); e")[s:e] for s, e in _outside_brackets("a, b (c, d); e", 0)]
+    ['a', 'b (c, d)', 'e']
+    """
+    out, start = [], at
+    for cut in _SPLIT_ITEMS.finditer(text, at):
+        if text.count("(", at, cut.start()) <= text.count(")", at, cut.start()):
+            out.append((start, cut.start()))
+            start = cut.end()
+    return [*out, (start, len(text))]
+
+
 def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
     """"– X – a – b, c (not d)": attributes a, b, c of X, and d denied."""
     marker = _LIST.match(text)
@@ -1346,10 +1362,8 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
     if not m:
         return []
     out = []
-    at = body_start + m.end()
-    for item in _SPLIT_ITEMS.split(text[at:]):
-        i = text.find(item, at)
-        at = i + len(item)
+    for i, j in _outside_brackets(text, body_start + m.end()):
+        item = text[i:j]
         if not item.strip():
             continue
         denial = re.search(r"\(\s*not\s+([^)]+)\)", item)
@@ -1358,14 +1372,19 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
         main = re.sub(r"^(?:not|never|no)\s+", "", main)
         words = [w for _, _, w in tokens(main)]
         if main and len(words) <= 7 and any(content(w) for w in words):
-            s = i + item.find(main)
-            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + s, rule="list",
-                               end=base + s + len(main)))
+            s = item.find(main)
+            e = s + len(main)
+            if s < 0:  # a bracket inside the label's words: quoted with it, from its first word to its last
+                opening, closing = main.split()[0], main.split()[-1]
+                s = item.find(opening, len(item) - len(item.lstrip()) + (len(item.split()[0]) + 1 if neg else 0))
+                e = item.rfind(closing) + len(closing)
+            out.append(Finding(CLAIM, term=term, label=main.replace("-", " "), negated=neg, start=base + i + s,
+                               rule="list", end=base + i + e))
         if denial:
             d = denial.group(1).strip()
-            s = i + item.find(d)
-            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + s, rule="list",
-                               end=base + s + len(d)))
+            s = item.find(d)
+            out.append(Finding(CLAIM, term=term, label=d.replace("-", " "), negated=True, start=base + i + s,
+                               rule="list", end=base + i + s + len(d)))
     return out
 
 

@@ -4,7 +4,8 @@ Read as published: the REST API's issue or pull request (``gh api
 repos/OWNER/REPO/issues/N``), its comments (``.../issues/N/comments``), a pull
 request's reviews and review comments (``.../pulls/N/reviews``, ``.../pulls/N/comments``),
 several of these saved one after the other (``cat`` them, or ``gh api --paginate``) or
-given as several files (``conceptgraph import issue.json comments.json``);
+given as several files (``conceptgraph import issue.json comments.json``: one issue's,
+so a file of another issue, or one given twice, is refused);
 a GraphQL answer (``{"data": {"repository": {"issue" | "pullRequest" | "discussion":
 ...}}}``, with ``comments``, ``reviews``, ``reviewThreads``, a discussion's ``replies``
 and ``answer``); and ``gh issue view N --json ...`` / ``gh pr view N --json ...``.
@@ -21,6 +22,7 @@ a comment that quotes an earlier one is a reply to it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -85,6 +87,37 @@ class _Item:
     name: str = ""  # the name its author shows, where the export gives it (gh's --json, GraphQL)
     quotes: list[str] = field(default_factory=list)  # the passages it quotes ("> ..."), to find whom it answers
     edited: str = ""  # the day its words were last changed (GraphQL's lastEditedAt), or "yes" (gh's includesCreatedEdit)
+    issue: str = ""  # the issue it is on ("owner/repo#12"), where it names it
+
+
+# An issue's, pull request's or discussion's own address, on github.com or the API, or
+# the address of something on it (a comment's "#issuecomment-5"); not a comment's own
+# API address (".../issues/comments/5"), which names no issue
+_ISSUE = re.compile(r"https://(?:api\.github\.com/repos/|github\.com/)([^/\s#?]+/[^/\s#?]+)/"
+                    r"(?:issues|pulls?|discussions)/(\d+)(?![\w/])", re.I)
+
+
+def _issue(*urls: Any) -> str:
+    """The issue the first of ``urls`` that names one is of, as GitHub writes it.
+
+    >>> _issue("https://api.github.com/repos/o/r/issues/comments/5", "https://github.com/o/r/pull/31#issuecomment-5")
+    'o/r#31'
+    """
+    for url in urls:
+        m = _ISSUE.match(url) if isinstance(url, str) else None
+        if m:
+            return f"{m.group(1)}#{m.group(2)}"
+    return ""
+
+
+def _issue_of(obj: dict[str, Any]) -> str:
+    """The issue an object is, or is on (a comment's ``issue_url``, a review's
+    ``pull_request_url``), where it says so."""
+    found = _issue(*(obj.get(k) for k in ("issue_url", "pull_request_url", "url", "html_url")))
+    repo = obj.get("repository_url")
+    if not found and isinstance(repo, str) and isinstance(obj.get("number"), int) and not obj.get("issue_url"):
+        found = _issue(f"{repo}/issues/{obj['number']}")
+    return found
 
 
 def _author(obj: dict[str, Any]) -> tuple[str, bool]:
@@ -154,7 +187,8 @@ def _item(kind: str, obj: dict[str, Any], fallback: str) -> _Item:
                  accepted=obj.get("isAnswer") is True, quoted=sum(quoted.values()),
                  url=url if url.startswith("https://github.com/") else "", quotes=quotes, name=name,
                  # (gh --json says only that the words were changed: "includesCreatedEdit")
-                 edited=str(obj.get("lastEditedAt") or "")[:10] or ("yes" if obj.get("includesCreatedEdit") is True else ""))
+                 edited=str(obj.get("lastEditedAt") or "")[:10] or ("yes" if obj.get("includesCreatedEdit") is True else ""),
+                 issue=_issue_of(obj))
 
 
 def _line(obj: dict[str, Any]) -> str:
@@ -177,17 +211,45 @@ class _Found:
         self.items: list[_Item] = []
         self.seen: set[str] = set()
         self.left = Left()
+        self.file = ""  # the file being read
+        # the first thing of each issue in each file, as said ("comments of o/r#4"), and whether it is the issue
+        self.named: dict[tuple[str, str], tuple[str, bool]] = {}
+
+    def name(self, issue: str, what: str, itself: bool = False) -> None:
+        if issue:
+            self.named.setdefault((issue.casefold(), self.file), (f"{what} {issue}", itself))
 
     def add(self, item: _Item) -> _Item:
+        self.name(item.issue, "reviews of" if item.kind == "review" else "comments of")
         if item.key not in self.seen:
             self.seen.add(item.key)
             self.items.append(item)
         return item
 
     def take_root(self, obj: dict[str, Any], kind: str) -> None:
+        self.name(_issue_of(obj), f"the {kind}", itself=True)
         if self.root is None or len(obj) > len(self.root):
             self.root, self.kind = obj, kind
         self.take_children(obj)
+
+    def one_issue(self, data: dict[str, bytes]) -> None:
+        """Refuse files of two issues given as one thread, naming the file and both.
+
+        Refused rather than read as a thread each: files given together are read as one
+        issue, so one of another issue among them is far likelier the wrong file than a
+        wish, and two threads would set one issue's comments, without their opening
+        post, beside the other's with nothing in the summary but "2 threads"; a thread
+        merged from both would have its people answer what they never read."""
+        named = sorted(self.named.items(), key=lambda n: not n[1][1])  # the issue itself first, where given
+        if not named:
+            return
+        (issue, file), (first, _) = named[0]
+        for (other, there), (said, _) in named[1:]:
+            if other != issue:
+                where = "it also holds" if there == file else f"{file} is"
+                raise DatasetError(f"{said}, but {where} {first}: files imported together are one issue's thread "
+                                   "(import each issue with its own comments)", there,
+                                   _line_of(data.get(there, b""), said.rsplit(" ", 1)[-1]))
 
     def take_children(self, obj: dict[str, Any]) -> None:
         answer = obj.get("answer")
@@ -262,6 +324,14 @@ class _Found:
             self.take_children(obj)  # `gh issue view N --json comments`: the comments, without the issue
 
 
+def _line_of(data: bytes, issue: str) -> int | None:
+    """The line of ``data`` where an address of ``issue`` ("o/r#12") first stands."""
+    repo, _, number = issue.partition("#")
+    m = re.search(rb"/" + re.escape(repo.encode()) + rb"/(?:issues|pulls?|discussions)/" + number.encode() +
+                  rb"(?![\w/])", data, re.I)
+    return data[:m.start()].count(b"\n") + 1 if m else None
+
+
 def _node_kind(node: dict[str, Any]) -> str:
     return {"PullRequest": "pull request", "Discussion": "discussion"}.get(str(node.get("__typename")), "issue")
 
@@ -274,6 +344,27 @@ def _objects(doc: Any) -> Iterator[dict[str, Any]]:
             yield from _objects(x)
 
 
+# A list item's marker at a line's start ("- ", "* ", "1. ", a task's "- [x] "): a quote
+# of one item may keep it or not
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M)
+
+
+def _as_said(quotes: list[str]) -> list[str]:
+    """Each quoted passage (Markdown, as written after its ``>``) as it stands in the
+    words of the comment it quotes, list markers aside (those words are plain text, and
+    a quote keeps its emphasis and bullets or not, as its writer copied it), after the
+    passage as written.
+
+    >>> _as_said(["- **legacy**: still works", "plain words"])
+    ['**legacy**: still works', 'legacy: still works', 'plain words']
+    """
+    out: list[str] = []
+    for quote in quotes:
+        listed = _LIST_ITEM.sub("", quote)
+        out += dict.fromkeys((listed, " ".join(markdown_to_text(listed, entities=False).split())))
+    return out
+
+
 _VERDICT = {"APPROVED": "approved", "CHANGES_REQUESTED": "changes requested", "DISMISSED": "dismissed"}
 
 
@@ -282,10 +373,17 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
     """The thread in ``data`` (from ``file``), with what ``more`` files (bytes, name)
     hold of it: an issue and its comments saved apart are one thread."""
     found = _Found()
+    read: dict[str, bytes] = {}
     for part, name in ((data, file), *more):
+        if os.path.realpath(name) in map(os.path.realpath, read):
+            # said rather than read once: the import would read the files once for each time it is given
+            raise DatasetError("given twice: give each file once", name)
+        read[name] = part
+        found.file = name
         for doc in load_documents(part, name):  # an error names the file it is in
             for obj in _objects(doc):
                 found.take(obj)
+    found.one_issue(read)
     root = found.root
     if root is None and not found.items:
         raise DatasetError("no GitHub issue, pull request, discussion or comment in this JSON", file)
@@ -324,7 +422,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             left[QUOTED_LINES] += i.quoted
         i.parent = aliases.get(i.parent, i.parent)
         if i.kind == "comment" and not i.parent and i.quotes:
-            i.parent = quoted_post(i.quotes, said)  # a comment that quotes an earlier one answers it
+            i.parent = quoted_post(_as_said(i.quotes), said)  # a comment that quotes an earlier one answers it
         if i.kind == "comment":
             counters["comment"] = counters.get("comment", 0) + 1
             i.place = f"comment {counters['comment']}"
@@ -346,7 +444,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
             i.place = f"comment {counters['comment']}"
         places[i.key] = i.place
         kept.append(i)
-        said.append((i.key, " ".join(i.text.split())))
+        said.append((i.key, " ".join(_LIST_ITEM.sub("", i.text).split())))
     root_key = kept[0].key if kept and kept[0].kind == "root" else None
     root_url = kept[0].url if root_key else ""
     shown = {i.login: i.name for i in kept if i.name}  # a name one item gives is its author's in every item

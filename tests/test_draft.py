@@ -2862,6 +2862,14 @@ def test_asking_for_assent_is_no_stance(sentence: str) -> None:
     # accepting what is on the table agrees, its own "can't" no word against
     ("Meh. I can live with that.", "agrees_with"),
     ("I understand it and can't think of anything better.", "agrees_with"),
+    # a slip pointed out, thanked for; what is proposed, taken; a point granted after it is
+    # said again; the speaker convinced (each disputed, or nothing, in a trial's Slack channel)
+    ("@bo good catch, that line is wrong.", "agrees_with"),
+    ("Queue works for me, as long as we define it.", "agrees_with"),
+    ("A queue isn't a list, true.", "agrees_with"),
+    ("Ok, I'm convinced. I was treating queues and lists as one.", "agrees_with"),
+    ("I'm not convinced.", "disputes"),
+    ("I am convinced that a queue is a list.", None),  # a belief, no one answered
 ])
 def test_a_reply_leans_by_words_that_judge_what_was_said(reply: str, expected: str | None) -> None:
     from conceptgraph.draft.stances import leaning

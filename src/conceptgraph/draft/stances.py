@@ -51,7 +51,8 @@ class _Shape(NamedTuple):
 
 # Giving way to another in so many words: "you convinced me", "point taken" (an agreement,
 # and, with the rest of _GIVING_WAY, what conceded() reads)
-_CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken"
+_CONVINCED = r"(?:you(?:['’]ve)?|that)\s+(?:\w+\s+)?convinced\s+me|point\s+taken|" \
+             r"\bI(?:['’]m|\s+am)\s+(?:now\s+|fully\s+)?convinced(?=\s*(?:[.!,;]|$))"
 # an objection taken back: "I withdraw my objection", "I'll drop my objections"
 _WITHDRAWN = r"(?:withdraw|withdrew|drop|dropped|retract|rescind|lift)\w*\s+(?:my|our|the|any)\s+(?:\w+\s+)?objections?"
 
@@ -678,7 +679,11 @@ _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will
                       r"(?:I|we)\s+(?:can|could)\s+live\s+with\s+(?:it|that|this|them)|"
                       r"(?:can['’]?t|cannot|couldn['’]?t)\s+think\s+of\s+(?:anything|something|a\s+\w+)\s+better|"
                       r"(?:good|fair) point|fair enough|you(?:['’]re| are) right|(?:has|have|had) a (?:good |fair |"
-                      r"strong )?point)\b", re.I)
+                      r"strong )?point|"
+                      # a slip pointed out, thanked for; what is proposed, taken: "good catch", "X works for me"
+                      r"(?:good|nice|great)\s+catch|works\s+for\s+me)\b|"
+                      # a point granted after it is said again: "X isn't Y, true. But ..."
+                      r",\s*(?:true|granted)(?=\s*(?:[.!;]|$))", re.I)
 
 
 def conceded(text: str) -> bool:

@@ -994,6 +994,24 @@ def test_a_noun_made_of_another_noun_is_another_term() -> None:
     assert key_of(["cooperation"]) == key_of(["cooperate"]) and key_of(["contraction"]) != key_of(["contracts"])
 
 
+def test_a_name_spoken_to_is_no_word_of_a_claim() -> None:
+    """"@Tomás Herrera that's what the X flags are for" says nothing of X that "Herrera"
+    begins (a trial's draft had "X: Herrera that's"), nor do words of no content; after
+    "@June Okafor" the claim is the sentence's own."""
+    from conceptgraph.model import Source
+
+    msgs = (Message("m1", "tomas", "post", "What is the difference between dormant and lapsed? Dormant accounts still pay."),
+            Message("m2", "june", "comment 1", "@Tomás Herrera that's what the dormant flags are for", reply_to="m1"),
+            Message("m3", "marco", "comment 2", "@June Okafor dormant is a risk flag.", reply_to="m1"))
+    people = (Contributor("tomas", "Tomás Herrera", "author", ("post",)),
+              Contributor("june", "June Okafor", "commenter", ("comment 1",)),
+              Contributor("marco", "Marco", "commenter", ("comment 2",)))
+    drafted = draft(Dataset(Source("Dormant or lapsed?"), messages=msgs, contributors=people))
+    labels = {a.id: a.label for a in drafted.attributes}
+    said = {(c.message, c.term, labels[c.attribute]) for c in drafted.claims if c.message != "m1"}
+    assert said == {("m3", "dormant", "risk flag")}, said
+
+
 def test_one_who_does_it_is_no_term_with_the_act() -> None:
     """"committer" and "commit", "reviewer" and "review" are two things (a person, an act):
     their forms are not one term's aliases, so "commit access" names no committer; the

@@ -831,7 +831,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .named import named_claims, shared_claims
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
-    from .stances import both_sides, leaning, quote_authors, shapes
+    from .stances import both_sides, leaning, quote_authors, shapes, without_mentions
     from .text import counterfactual, quoted_spans, readable, reported_spans, sentences
 
     out = []
@@ -842,25 +842,27 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         # Addresses and patches read as blanks, offsets kept: no term is named in a link or a
         # diff, and no attribute is cut from one
         plain = readable(msg.text)
+        spoken = without_mentions(plain, view.who)  # what the claims are read from: no "@Name" in it
         for s, e, text in sentences(plain):
-            found = mentions_in(plain, s, e, view.names, view.longest, view.firsts, view.split)
+            found = mentions_in(spoken, s, e, view.names, view.longest, view.firsts, view.split)
             if counterfactual(text):  # "If we were apart from nature, I would see a distinction": not so
                 read.append((s, e, text, found, [], [], [], [], None))  # ("..., I would agree with Ann": no stance)
                 last_term = ""
                 continue
             # "it" in a sentence may mean what the sentence before made a claim about
-            findings = read_sentence(text, s, view.names, found, last_term) if found or last_term else []
+            said = spoken[s:e]
+            findings = read_sentence(said, s, view.names, found, last_term) if found or last_term else []
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
             findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
             # ... nor a relation between terms it names only inside such words ("I'd push back on
             # "every refugee is a migrant"")
-            findings += [f for f in term_relations(text, s, found, view.topic, view.renamed)
+            findings += [f for f in term_relations(said, s, found, view.topic, view.renamed)
                          if not (quoted and _quoted_only((f.term, f.other), found, quoted))]
             # what the precise rules did not read: a broad claim on the term the sentence names first
             own = [m for m in found if not any(a <= m[0] < b for a, b in quoted)]
-            broad = named_claims(text, s, own, {f.term for f in findings if f.kind == CLAIM})
-            shared = shared_claims(text, s, own, [*findings, *broad])
+            broad = named_claims(said, s, own, {f.term for f in findings if f.kind == CLAIM})
+            shared = shared_claims(said, s, own, [*findings, *broad])
             claims = any(f.kind == CLAIM for f in (*findings, *broad, *shared))
             read.append((s, e, text, found, findings, broad, shared,
                          [] if text.startswith(">") else shapes(text),  # a quoted line is someone else's stance

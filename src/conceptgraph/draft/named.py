@@ -38,7 +38,7 @@ import re
 from dataclasses import replace
 
 from ..kinds import CLAIM
-from .rules import _GRANTED, Finding, Mention, _label, _span_of, compound_after
+from .rules import _GRANTED, Finding, Mention, _label, _span_of, compound_after, content_words
 from .text import BARE_NT, parts_of_speech
 
 __all__ = ["named_claims", "shared_claims", "RULE", "SHARED"]
@@ -212,8 +212,10 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         label = "" if _SPEAKERS_FRAME.match(label) else label  # after "I guess", "I think" are cut
     if label and (never := _NEVER.match(label)) and label[never.end():]:
         label, negated = label[never.end():], True  # "mentors never give advice": "give advice", denied
-    if not label or _CODE.search(label):
-        return []  # a piece of code or a path ("NET uses [", "/auth") says nothing in words
+    if not label or _CODE.search(label) or not content_words(label):
+        # a piece of code or a path ("NET uses [", "/auth") says nothing in words; nor do
+        # words of no content ("that's what X is for": "that's")
+        return []
     span = _span_of(text, base, base + at, label)
     return [Finding(CLAIM, term=term, label=label, negated=negated, start=min(span[0], s), end=max(span[1], e),
                     rule=RULE)]

@@ -425,6 +425,41 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
 _NOT_NAMES = frozenset(("I", "We", "It", "This", "That", "He", "She"))
 
 
+# "@" where a name may follow: not in an address ("ann@x.org"), nor doubled
+_AT_NAME = re.compile(r"(?<![\w@])@(?=[^\W\d_])")
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def without_mentions(text: str, names: dict[str, str]) -> str:
+    """``text`` with each "@Name" that names a contributor (``names``: :func:`name_index`)
+    blanked, offsets kept: words of a name are no words of a claim ("@Tomás Herrera
+    that's what X is for" says nothing of X that "Herrera" begins). The longest name of
+    up to four words is taken; an "@" before no contributor's name ("@Deprecated", an
+    annotation) is left as it is.
+
+    >>> without_mentions("@Ann Lee that is what X is for; @Deprecated too", name_index([("a", "Ann Lee")]))
+    '         that is what X is for; @Deprecated too'
+    """
+    if "@" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for at in _AT_NAME.finditer(text):
+        ends: list[int] = []
+        i = at.end()
+        while len(ends) < 4 and (word := _NAME_WORD.match(text, i)):
+            stop = word.end() - (1 if word.group().endswith(".") else 0)  # a sentence's stop is no part of a name
+            ends.append(stop)
+            if text[stop:stop + 1] != " ":
+                break
+            i = stop + 1
+        named = next((e for e in reversed(ends) if fold(text[at.end():e]) in names), None)
+        if named is not None and at.start() >= last:
+            out += [text[last:at.start()], " " * (named - at.start())]
+            last = named
+    return "".join(out) + text[last:] if out else text
+
+
 def names_someone_else(text: str, names: dict[str, str]) -> bool:
     """Whether ``text`` states a stance towards someone it names who is no contributor
     ("I agree with Priya" where no Priya speaks): no stance can be drafted from it, nor

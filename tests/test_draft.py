@@ -188,6 +188,8 @@ def test_an_item_with_brackets_in_its_words_quotes_them_whole() -> None:
     ("– Leadership – vision – courage, humility (not arrogance)", [
         ("leadership", "vision", False), ("leadership", "courage", False), ("leadership", "humility", False),
         ("leadership", "arrogance", True)]),
+    # "no X" is said as it is: "not login in N days" reads as no English
+    ("– Leadership – no title, not a rank", [("leadership", "no title", False), ("leadership", "a rank", True)]),
     # brackets inside an item: no part of its label, and no comma in them parts it
     ("– Leadership – steady hands (a crew's word) in a storm, patience (earned, kept)", [
         ("leadership", "steady hands in a storm", False), ("leadership", "patience", False)]),

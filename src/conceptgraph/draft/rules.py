@@ -1368,8 +1368,10 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
             continue
         denial = re.search(r"\(\s*not\s+([^)]+)\)", item)
         main = re.sub(r"\s*\([^)]*\)", "", item).strip().rstrip(".!;")  # the line's full stop ends no label
-        neg = bool(re.match(r"(?:not|never|no)\s+", main))
-        main = re.sub(r"^(?:not|never|no)\s+", "", main)
+        # "not X", "never X": X denied; "no X" is said as it is ("inactive: no login in N days",
+        # a definition by what is absent: "not login" would read as no English)
+        neg = bool(re.match(r"(?:not|never)\s+", main))
+        main = re.sub(r"^(?:not|never)\s+", "", main)
         words = [w for _, _, w in tokens(main)]
         if main and len(words) <= 7 and any(content(w) for w in words):
             s = item.find(main)

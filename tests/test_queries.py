@@ -734,3 +734,44 @@ def test_a_point_asserted_as_not_x_and_one_denying_x_are_one() -> None:
     row = next(a for a in agreed if a["label"] == "not just a guess")
     assert row["supporters"] == ["Tom", "Maria"] and row["count"] == 2 and row["endorsed_by"] == ["Priya"]
     assert [a["label"] for a in agreed].count("just a guess") == 0 and len(agreed) == 2
+
+
+_GIVEN_WAY = """
+source: {title: t}
+contributors:
+  - {id: bo, name: Bo, role: commenter}
+  - {id: cy, name: Cy, role: commenter}
+messages:
+  - {id: m1, by: bo, where: post 1, text: Churn is any drop in revenue. Contraction is a downgrade.}
+  - {id: m2, by: cy, where: post 2, text: I disagree with Bo. Churn is a cancelled subscription., reply_to: m1}
+  - {id: m3, by: bo, where: post 3, text: "OK, I take that back. Cy is right.", reply_to: m2}
+terms: [{id: churn}, {id: contraction}]
+attributes: [{id: drop, label: any drop in revenue}, {id: cancelled, label: cancelled subscription},
+             {id: downgrade, label: a downgrade}]
+claims:
+  - {id: c1, term: churn, attribute: drop, by: bo, quote: Churn is any drop in revenue.}
+  - {id: c2, term: contraction, attribute: downgrade, by: bo, quote: Contraction is a downgrade.}
+  - {id: c3, term: churn, attribute: cancelled, by: cy, quote: Churn is a cancelled subscription.}
+relations:
+  - {kind: disputes, source: cy, target: bo, by: cy, quote: I disagree with Bo., concerns: [c1]}
+  - {kind: agrees_with, source: bo, target: cy, by: bo, quote: Cy is right., concerns: [c3]}
+"""
+
+
+def test_a_claim_its_speaker_took_back_is_said_so_where_it_is_listed(write) -> None:
+    """Bo says churn is any drop in revenue; Cy disputes it; Bo gives way ("OK, I take
+    that back. Cy is right."). compare and consensus still list what Bo said, marked as
+    taken back and where (a trial's compare showed it unmarked); what the dispute was not
+    about (contraction) stands; the dispute says Bo gave way."""
+    G = build_graph(parse_dataset(_GIVEN_WAY))
+    r = compare(G, "churn", "contraction")
+    [drop] = [i for i in r["only_a"] if i["label"] == "any drop in revenue"]
+    assert drop["taken_back"] == [{"speaker": "Bo", "where": "post 3"}] and drop["supporters"] == ["Bo"]
+    assert all("taken_back" not in i for i in r["only_b"])
+    [dispute] = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
+    assert dispute["gives_way"] == "post 3" and "later_agrees" not in dispute
+    data = write(_GIVEN_WAY)
+    shown = CliRunner().invoke(cli, ["--data", data, "compare", "churn", "contraction"]).output
+    assert "any drop in revenue     Bo  [taken back by Bo, post 3]" in shown, shown
+    shown = CliRunner().invoke(cli, ["--data", data, "consensus"]).output
+    assert "Bo (taken back by Bo, post 3)" in shown and "Cy disputes Bo" in shown and "(Bo gives way: post 3)" in shown, shown

@@ -95,6 +95,11 @@ class Edge(TypedDict):
     concerns_labels: NotRequired[list[str]]
 
 
+class TakenBack(TypedDict):
+    speaker: str
+    where: str
+
+
 class AttributeItem(TypedDict):
     attribute: Any
     label: str
@@ -110,6 +115,8 @@ class AttributeItem(TypedDict):
     inferred_by_b: NotRequired[list[str]]
     denied_for_a: NotRequired[list[str]]
     denied_for_b: NotRequired[list[str]]
+    #: supporters who later gave way to one who had disputed it, and where
+    taken_back: NotRequired[list[TakenBack]]
 
 
 class Contrast(TypedDict):
@@ -262,6 +269,8 @@ Disputed = TypedDict("Disputed", {
     "status": NotRequired[str],
     #: where the one who disputed agrees with the other later, on the same points: a change of mind
     "later_agrees": NotRequired[str],
+    #: where the one disputed agrees with who disputed them later: they gave way
+    "gives_way": NotRequired[str],
     "quotes": NotRequired[list[Evidence]],
 })
 

@@ -362,6 +362,7 @@ def _attributes(items: list[dict[str, Any]], skip: frozenset[str] | set[str] = f
     for i in rows:
         denial = i.get("denied_for_a") or i.get("denied_for_b")
         note = f"  [denied of {other} by {_names(denial)}]" if denial else ""
+        note += _taken_back(i, "  [", "]")
         out.append(f"  {_pad(i['label'], width)}  {_names(i['supporters'])}{_mark(i.get('inferred_by', []), i['supporters'])}"
                    f"{note}{_drafted(i.get('drafted_by', []), i['supporters'])}")
         out += _quotes(i)
@@ -517,8 +518,14 @@ def contributors_text(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def _taken_back(item: dict[str, Any], opening: str, closing: str) -> str:
+    """Who of an attribute's supporters took back what they said of it, and where."""
+    return "".join(f"{opening}taken back by {t['speaker']}, {t['where']}{closing}" for t in item.get("taken_back", ()))
+
+
 def _stance_lines(s: dict[str, Any], verb: str) -> list[str]:
     later = f" (agrees later: {s['later_agrees']})" if s.get("later_agrees") else ""
+    later += f" ({s['to']} gives way: {s['gives_way']})" if s.get("gives_way") else ""
     return [f"  {s['from']} {verb} {s['to']}{_about(s, s['to'])}{_provenance(s)}{later}",
             wrap_quote(s["quote"], "", s["where"], "      ")]
 
@@ -534,12 +541,13 @@ def consensus_text(r: dict[str, Any]) -> str:
             lines.append(f"  {i['count']}  {claim_text(i['term_label'], i['label'], i.get('denied', False))} — "
                          f"{_names(i['supporters'])}"
                          f"{endorsed}{_mark(i.get('inferred_by', []), i['supporters'])}"
-                         f"{_drafted(i.get('drafted_by', []), i['supporters'])}")
+                         f"{_drafted(i.get('drafted_by', []), i['supporters'])}{_taken_back(i, ' [', ']')}")
             lines += _quotes(i)
     else:
         rows = [[i["count"], i["term_label"], "".join(denial(i["label"])) if i.get("denied") else i["label"],
                  _names(i["supporters"])
-                 + _mark(i.get("inferred_by", []), i["supporters"]) + _drafted(i.get("drafted_by", []), i["supporters"]),
+                 + _mark(i.get("inferred_by", []), i["supporters"]) + _drafted(i.get("drafted_by", []), i["supporters"])
+                 + _taken_back(i, " (", ")"),
                  _names(i["endorsed_by"])] for i in shown]
         lines.append(table(rows, ["n", "term", "attribute", "supporters", "endorsed by (agrees with a supporter)"]))
     if r.get("more"):

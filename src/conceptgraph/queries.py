@@ -579,10 +579,16 @@ def _optional(**lists: list[str]) -> dict[str, Any]:
     return {k: v for k, v in lists.items() if v}
 
 
-def _item(G: Graph, attr: Any, claims: list[dict[str, Any]], quotes: bool) -> AttributeItem:
+def _item(G: Graph, attr: Any, claims: list[dict[str, Any]], quotes: bool,
+          back: Mapping[Any, str] | None = None) -> AttributeItem:
     names, inferred_by, drafted_by = _origins(claims)
     item: AttributeItem = {"attribute": attr, "label": _label(G, attr), "supporters": names, "count": len(names)}
     item.update(_optional(inferred_by=inferred_by, drafted_by=drafted_by))  # type: ignore[typeddict-item]
+    if back:  # a supporter who took back each of their claims of it (``back``: claim key -> where)
+        given_up = [{"speaker": n, "where": next(back[c["_key"]] for c in claims if c["speaker"] == n)}
+                    for n in names if all(c.get("_key") in back for c in claims if c["speaker"] == n)]
+        if given_up:
+            item["taken_back"] = given_up  # type: ignore[typeddict-item]
     if quotes:
         item["quotes"] = _public(claims)
     return item
@@ -626,12 +632,15 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         raise UsageError(f"'{a}' and '{b}' are the same term ({_label(G, u)}); compare two different terms")
     has_a, lacks_a = _support(G, u)
     has_b, lacks_b = _support(G, v)
-    only_a = [_item(G, x, c, quotes) | _denial(lacks_b.get(x), "denied_for_b") for x, c in has_a.items() if x not in has_b]
-    only_b = [_item(G, x, c, quotes) | _denial(lacks_a.get(x), "denied_for_a") for x, c in has_b.items() if x not in has_a]
+    back = taken_back(G)
+    only_a = [_item(G, x, c, quotes, back) | _denial(lacks_b.get(x), "denied_for_b") for x, c in has_a.items()
+              if x not in has_b]
+    only_b = [_item(G, x, c, quotes, back) | _denial(lacks_a.get(x), "denied_for_a") for x, c in has_b.items()
+              if x not in has_a]
     shared = []
     for x in has_a:
         if x in has_b:
-            item = _item(G, x, has_a[x] + has_b[x], quotes)
+            item = _item(G, x, has_a[x] + has_b[x], quotes, back)
             item["supporters_a"], item["supporters_b"] = _names(has_a[x]), _names(has_b[x])
             item["supporters_both"] = [n for n in item["supporters_a"] if n in item["supporters_b"]]
             item.update(_optional(inferred_by_a=_inferred_by(has_a[x]),  # type: ignore[typeddict-item]
@@ -875,11 +884,12 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     terms = [_term(G, term, "consensus")] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     thread = _thread_order(G)
     endorsements = _endorsements(G, thread)
+    back = taken_back(G)
     agreed: list[dict[str, Any]] = []
     disputed: list[dict[str, Any]] = []
 
     def point(t: Any, x: Any, claims: list[dict[str, Any]], denied: bool) -> dict[str, Any]:
-        item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, quotes)}
+        item: dict[str, Any] = {"term": t, "term_label": _label(G, t), **_item(G, x, claims, quotes, back)}
         item["endorsed_by"] = list(dict.fromkeys(e for s in item["supporters"] for e in endorsements.get((t, x, s, denied), [])
                                                  if e not in item["supporters"]))
         return {**item, "denied": True} if denied else item
@@ -935,7 +945,10 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
             stance = _here_first(G, stance, v, involved)
         if kind == DISPUTES:
             later = _later_agreement(G, u, v, d, thread)
-            disputed.append({"type": "contributors", **stance, **({"later_agrees": later} if later else {})})
+            # and the one disputed giving way ("OK, I take that back"), on whatever it agrees with them about
+            gave_way = _later_agreement(G, v, u, {**d, "concerns": None}, thread)
+            disputed.append({"type": "contributors", **stance, **({"later_agrees": later} if later else {}),
+                             **({"gives_way": gave_way} if gave_way else {})})
         else:
             agreements.append(stance)
     agreed.sort(key=lambda i: (-i["count"], -len(i["endorsed_by"]), i["term_label"].casefold(), i["label"].casefold()))
@@ -943,6 +956,47 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                       "disputed": disputed, "agreements": agreements}  # type: ignore[typeddict-item]
     if limit and len(agreed) > limit:
         out["more"] = len(agreed) - limit
+    return out
+
+
+def taken_back(G: Graph) -> dict[Any, str]:
+    """The claims their speakers took back: claim key -> where. A speaker who agrees with
+    one who had disputed them ("OK, I take that back") gives way on what the dispute was
+    about: the claims it names, else all they had said by then.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("m1", {"kind": "message"}), ("m2", {"kind": "message"}), ("m3", {"kind": "message"})])
+    >>> G.add_edge("t", "a", key="c1", kind="claim", speaker="bo", message="m1")
+    'c1'
+    >>> G.add_edge("ann", "bo", kind="disputes", message="m2")
+    0
+    >>> G.add_edge("bo", "ann", kind="agrees_with", message="m3", where="comment 3")
+    0
+    >>> taken_back(G)
+    {'c1': 'comment 3'}
+    """
+    order = _thread_order(G)
+    said: dict[Any, list[tuple[Any, Any, int | None]]] = defaultdict(list)  # speaker -> (key, attribute, where)
+    disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any]]]] = defaultdict(list)
+    agreed: list[tuple[Any, Any, dict[str, Any]]] = []
+    for u, v, key, d in edge_items(G):
+        kind = d.get("kind")
+        if kind == CLAIM:
+            said[d.get("speaker")].append((key, v, order.get(d.get("message"))))
+        elif kind == DISPUTES:
+            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or [])))
+        elif kind == AGREES_WITH:
+            agreed.append((u, v, d))
+    out: dict[Any, str] = {}
+    for u, v, d in agreed:
+        then = order.get(d.get("message"))
+        for at, points in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
+            if at is None or then is None or then <= at:
+                continue
+            for key, attr, when in said.get(u, ()):
+                if (key in points or attr in points) if points else (when is not None and when <= at):
+                    out.setdefault(key, str(d.get("where", "")))
     return out
 
 

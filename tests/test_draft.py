@@ -2288,6 +2288,20 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_yes_to_an_aside_that_asks_agrees_with_nothing_said_before(tmp_path: Path) -> None:
+    """"unrelated but is anyone going to the offsite? need to book flights" asks, its "I"
+    left out as chats do: "yes! thursday to sunday" answers it, and agrees with none of
+    what its asker had said of the terms (a trial's consensus had Marco endorse Tomás'
+    definition of churn)."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Tomas: Churn is sixty days without a login.\n"
+                    "Tomas: unrelated but is anyone going to the offsite? need to book flights\n"
+                    "Marco: yes! thursday to sunday.\n", encoding="utf-8")
+    ds, _ = read_discussion([chat])
+    out = draft(ds, terms=["churn"])
+    assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
+
+
 def test_a_question_with_the_askers_own_plight_still_only_asks(tmp_path: Path) -> None:
     """"What is the difference between weather and climate? I never know which to use."
     asks, and says only that the asker is unsure: the answer disputes no one. Thanks, to

@@ -996,6 +996,8 @@ def _only_asks(text: str) -> bool:
     (True, False)
     >>> _only_asks("Is a bug a defect? I never know which to use."), _only_asks("Is it? I know it is.")
     (True, False)
+    >>> _only_asks("Is anyone going to the offsite? need to book flights")
+    True
     """
     from .text import sentences
 
@@ -1009,7 +1011,9 @@ def _only_asks(text: str) -> bool:
 _OF_ONESELF = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:I(?:['’]m|['’]ve|\s+am|\s+have|\s+was)?\s+(?:always\s+|still\s+|"
                          r"often\s+|sometimes\s+|just\s+|really\s+)?(?:confused|curious|wondering|unsure|not\s+sure|"
                          r"puzzled|lost|wonder|struggle|(?:can['’]t|cannot|don['’]t|never)\s+(?:tell|remember|know|get|"
-                         r"understand|see))\b|just\s+curious\b|thanks?\b|thank\s+you\b)", re.I)
+                         r"understand|see))\b|just\s+curious\b|thanks?\b|thank\s+you\b|"
+                         # its "I" left out, as chats do: "need to book flights", "gotta run"
+                         r"(?:need|have|want)\s+to\b|gotta\b)", re.I)
 
 
 def _echoed(rare: set[str], speaker: str, recent: list[tuple[str, set[str]]]) -> str:

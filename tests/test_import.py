@@ -1555,6 +1555,24 @@ def test_our_own_files_are_not_imported_and_the_error_says_what_to_do(tmp_path: 
     assert r.exit_code == 1 and "a page conceptgraph rendered" in r.stderr, r.stderr
 
 
+def test_a_folder_of_an_issue_and_its_comments_says_to_give_them_together(tmp_path: Path) -> None:
+    """A folder of an issue and its comments, saved apart: the hint says how to import
+    them as one thread (a trial's said only "give one of those"); a folder of exports
+    lists the export folders in it too, as a zip beside them was."""
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for name in ("issue-28.json", "issue-28-comments.json"):
+        shutil.copy(FIX / "github" / name, folder / name)
+    r = run("import", str(folder), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert f"them together: conceptgraph import {folder / 'issue-28-comments.json'} {folder / 'issue-28.json'})" \
+        in r.stderr, r.stderr
+    exports = tmp_path / "exports"
+    shutil.copytree(FIX / "slack", exports / "workspace")
+    r = run("import", str(exports), "-o", str(tmp_path / "out"))
+    assert "it holds workspace/ (slack): give that folder" in r.stderr, r.stderr
+
+
 def test_a_folder_that_holds_an_export_names_it(tmp_path: Path) -> None:
     """Telegram Desktop exports a folder; the export is its result.json."""
     folder = tmp_path / "ChatExport_2024-03-04"

@@ -276,17 +276,28 @@ def _folder_hint(path: Path) -> str:
     slack = _slack_lacking(path)
     if slack:
         return slack
-    found = []
+    found: list[tuple[Path, str]] = []
     for f in sorted(path.iterdir())[:200]:
         try:
-            imp = detect(f) if f.is_file() and f.stat().st_size else None
+            # (an export that is a folder of its own, a Slack export beside its zip, is one too)
+            imp = (detect(f) if f.stat().st_size else None) if f.is_file() else folder_format(f)
         except (ConceptGraphError, OSError):  # a recording over the size limit: no hint, and no error of its own
             imp = None
         if imp is not None and imp.name != "text" and not _rendered(f):
-            found.append(f"{f.name} ({imp.name})")
+            found.append((f, imp.name))
         if len(found) == 3:
             break
-    return f"; it holds {', '.join(found)}: give {'that file' if len(found) == 1 else 'one of those'}" if found else ""
+    if not found:
+        return ""
+    listed = ", ".join(f"{f.name}{'/' if f.is_dir() else ''} ({kind})" for f, kind in found)
+    if len(found) == 1:
+        return f"; it holds {listed}: give that {'folder' if found[0][0].is_dir() else 'file'}"
+    together = ""
+    if len({kind for _, kind in found}) == 1 and all(f.is_file() for f, _ in found):
+        # an issue and its comments saved apart: one thread, read from them together
+        together = f" (or, if they are parts of one thread, them together: conceptgraph import " \
+                   f"{' '.join(shlex.quote(str(f)) for f, _ in found)})"
+    return f"; it holds {listed}: give one of those{together}"
 
 
 def _slack_lacking(path: Path) -> str:

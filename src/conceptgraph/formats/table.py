@@ -7,7 +7,9 @@ graph formats keep them.
 
 A cell that a spreadsheet would run as a formula (one that opens with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, which "+1" does) starts with an apostrophe,
-the mark spreadsheets take for "text": the words stay readable, and nothing runs. The
+the mark spreadsheets take for "text": the words stay readable, and nothing runs; a
+control character (ESC, NUL, BEL: never a tab or a line's end) is written as U+FFFD,
+which a spreadsheet shows and a terminal does not act on. The
 ``pandas`` format is the same table with every cell as written, for code that reads it
 (a quote is then ``text[start:end]`` of its message, "+1" included), never for a
 spreadsheet.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
@@ -40,6 +43,8 @@ HEADER = ("kind", "says", "source", "source_label", "target", "target_label", "n
           "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key", "thread")
 _SHAPE = frozenset((ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))  # the thread's shape, not statements
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# Control characters but a tab and line ends: written as U+FFFD for a spreadsheet (and a terminal)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _cell(value: Any, guard: bool = True) -> str:
@@ -50,7 +55,10 @@ def _cell(value: Any, guard: bool = True) -> str:
     if isinstance(value, (list, tuple)):
         value = "; ".join(map(str, value))
     text = str(value)
-    return "'" + text if guard and text.startswith(_FORMULA) else text
+    if not guard:
+        return text
+    text = _CONTROL.sub("\ufffd", text)  # a terminal would act on ESC, a spreadsheet shows none of them
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def _yes(value: Any) -> str:

@@ -1555,6 +1555,15 @@ def test_our_own_files_are_not_imported_and_the_error_says_what_to_do(tmp_path: 
     assert r.exit_code == 1 and "a page conceptgraph rendered" in r.stderr, r.stderr
 
 
+def test_a_file_given_twice_is_read_once_and_said(tmp_path: Path) -> None:
+    """`import issue.json issue.json comments.json`: the issue once, with a warning (read
+    twice, a trial's gave two threads of one message each)."""
+    issue, comments = FIX / "github" / "issue-28.json", FIX / "github" / "issue-28-comments.json"
+    r = run("import", str(issue), str(issue), str(comments), "-o", str(tmp_path / "out"), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert f"Warning: {issue}: given twice: read once" in r.stderr and json.loads(r.stdout)["threads"] == 1
+
+
 def test_a_folder_of_an_issue_and_its_comments_says_to_give_them_together(tmp_path: Path) -> None:
     """A folder of an issue and its comments, saved apart: the hint says how to import
     them as one thread (a trial's said only "give one of those"); a folder of exports

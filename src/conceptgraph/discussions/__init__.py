@@ -19,11 +19,12 @@ import os
 import re
 import shlex
 import unicodedata
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import ConceptGraphError, DatasetError, UsageError, did_you_mean, excerpt
+from ..errors import ConceptGraphError, ConceptGraphWarning, DatasetError, UsageError, did_you_mean, excerpt
 
 if TYPE_CHECKING:
     from ..model import Dataset
@@ -566,10 +567,15 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
     from .thread import to_dataset
 
     kinds = []
+    given: set[str] = set()
     for src in sources:
         src = Path(src)
         if not src.exists():
             raise DatasetError("no such file or folder", str(src))
+        if (real := os.path.realpath(src)) in given:  # (read twice, its messages would be two threads)
+            warnings.warn(ConceptGraphWarning(f"{src}: given twice: read once"), stacklevel=2)
+            continue
+        given.add(real)
         if src.is_file() and src.stat().st_size < 64 and not src.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
             raise DatasetError("the file is empty", str(src))
         if _is_dataset(src):  # whatever --format says: read as text, it would be a thread of YAML lines

@@ -5,7 +5,7 @@ repos/OWNER/REPO/issues/N``), its comments (``.../issues/N/comments``), a pull
 request's reviews and review comments (``.../pulls/N/reviews``, ``.../pulls/N/comments``),
 several of these saved one after the other (``cat`` them, or ``gh api --paginate``) or
 given as several files (``conceptgraph import issue.json comments.json``: one issue's,
-so a file of another issue, or one given twice, is refused);
+so a file of another issue is refused);
 a GraphQL answer (``{"data": {"repository": {"issue" | "pullRequest" | "discussion":
 ...}}}``, with ``comments``, ``reviews``, ``reviewThreads``, a discussion's ``replies``
 and ``answer``); and ``gh issue view N --json ...`` / ``gh pr view N --json ...``.
@@ -22,7 +22,6 @@ a comment that quotes an earlier one is a reply to it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -374,10 +373,7 @@ def read_github(data: bytes, file: str, include_bots: bool = False,
     hold of it: an issue and its comments saved apart are one thread."""
     found = _Found()
     read: dict[str, bytes] = {}
-    for part, name in ((data, file), *more):
-        if os.path.realpath(name) in map(os.path.realpath, read):
-            # said rather than read once: the import would read the files once for each time it is given
-            raise DatasetError("given twice: give each file once", name)
+    for part, name in ((data, file), *more):  # (a file given twice is read once: read_discussion)
         read[name] = part
         found.file = name
         for doc in load_documents(part, name):  # an error names the file it is in

@@ -168,19 +168,29 @@ def words_check(quote: str) -> str:
 
 
 #: How many messages either side of where a decision's words were it looks for them in
-#: another message, and how long they must be to move there when no speaker is known
-_MOVED_WITHIN = 200
+#: another message (as many as were deleted upstream before it; a bound, for an older
+#: export that lacks hundreds of decided messages is read at each review's start), and
+#: how long they must be to move there when no speaker is known
+_MOVED_WITHIN = 25
 _MOVED_AT_LEAST = 12
 
 
-def _found_again(check: str, n: int, m: Message) -> int | None:
-    """Where in ``m`` words of length ``n`` match ``check`` (:func:`words_check`), if anywhere.
+def _found_again(check: str, n: int, m: Message, whole: bool = False) -> int | None:
+    """Where in ``m`` words of length ``n`` match ``check`` (:func:`words_check`), if
+    anywhere; with ``whole``, only words that begin and end where a word does (what a
+    draft quotes), which spares hashing most places of a message that cannot hold them.
 
     >>> from .model import Message
     >>> _found_again(words_check("fourteen"), 8, Message("m", "a", "post", "A sonnet has fourteen lines."))
     13
     """
-    return next((a for a in range(len(m.text) - n + 1) if words_check(m.text[a:a + n]) == check), None)
+    text = m.text
+    if not whole:
+        return next((a for a in range(len(text) - n + 1) if words_check(text[a:a + n]) == check), None)
+    return next((a for a in range(len(text) - n + 1)
+                 if not (a and text[a - 1].isalnum() and text[a].isalnum())
+                 and not (a + n < len(text) and text[a + n - 1].isalnum() and text[a + n].isalnum())
+                 and words_check(text[a:a + n]) == check), None)
 
 
 class Conflict(OutputError):
@@ -500,7 +510,7 @@ class Decisions:
                          key=lambda j: abs(j - near))
         for m in (messages[order[j]] for j in nearest if order[j] != e.fields["message"]):
             if speaker is None or m.by == speaker:
-                at = _found_again(check, n, m)
+                at = _found_again(check, n, m, whole=True)
                 if at is not None:
                     return m.id, at
         return None

@@ -775,3 +775,41 @@ def test_a_claim_its_speaker_took_back_is_said_so_where_it_is_listed(write) -> N
     assert "any drop in revenue     Bo  [taken back by Bo, post 3]" in shown, shown
     shown = CliRunner().invoke(cli, ["--data", data, "consensus"]).output
     assert "Bo (taken back by Bo, post 3)" in shown and "Cy disputes Bo" in shown and "(Bo gives way: post 3)" in shown, shown
+
+
+_WON = """
+source: {title: t}
+contributors:
+  - {id: leonie, name: Leonie, role: commenter}
+  - {id: samuel, name: Samuel, role: commenter}
+messages:
+  - {id: m1, by: leonie, where: message 1, text: Degradation is still an incident.}
+  - {id: m2, by: samuel, where: message 2, text: "No. Degradation is no incident. Outage needs no total loss."}
+  - {id: m3, by: samuel, where: message 3, text: "I take that back, Leonie is right."}
+  - {id: m4, by: leonie, where: message 4, text: Agreed with Samuel.}
+terms: [{id: degradation}, {id: outage}]
+attributes: [{id: incident, label: an incident}, {id: total, label: total loss}]
+claims:
+  - {id: c1, term: degradation, attribute: incident, by: leonie, quote: Degradation is still an incident.}
+  - {id: c2, term: outage, attribute: total, negated: true, by: samuel, quote: Outage needs no total loss.}
+relations:
+  - {kind: disputes, source: samuel, target: leonie, by: samuel, quote: No., concerns: [c1]}
+  - {kind: agrees_with, source: samuel, target: leonie, by: samuel, quote: Leonie is right., concerns: [c1]}
+  - {kind: agrees_with, source: leonie, target: samuel, by: leonie, quote: Agreed with Samuel., concerns: [c2]}
+"""
+
+
+@pytest.mark.parametrize("gave_way_first", [True, False])
+def test_the_one_who_won_a_dispute_took_nothing_back(gave_way_first: bool) -> None:
+    """Samuel disputes Leonie, then gives way; Leonie later agrees with him on another
+    term: she took nothing back (a trial's compare marked her claims "taken back by
+    Leonie"). Without his giving way, her agreement on another term still concedes
+    nothing of the one disputed."""
+    text = _WON if gave_way_first else _WON.replace(
+        "  - {kind: agrees_with, source: samuel, target: leonie, by: samuel, quote: Leonie is right., concerns: [c1]}\n", "")
+    G = build_graph(parse_dataset(text))
+    [incident] = [i for i in compare(G, "degradation", "outage")["only_a"] if i["label"] == "an incident"]
+    assert "taken_back" not in incident
+    [dispute] = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
+    assert dispute.get("gives_way") is None
+    assert dispute.get("later_agrees") == ("message 3" if gave_way_first else None)

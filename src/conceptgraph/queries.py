@@ -884,7 +884,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     terms = [_term(G, term, "consensus")] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     thread = _thread_order(G)
     endorsements = _endorsements(G, thread)
-    back = taken_back(G)
+    back, gave = _given_way(G)
     agreed: list[dict[str, Any]] = []
     disputed: list[dict[str, Any]] = []
 
@@ -945,8 +945,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
             stance = _here_first(G, stance, v, involved)
         if kind == DISPUTES:
             later = _later_agreement(G, u, v, d, thread)
-            # and the one disputed giving way ("OK, I take that back"), on whatever it agrees with them about
-            gave_way = _later_agreement(G, v, u, {**d, "concerns": None}, thread)
+            gave_way = gave.get((u, v, d.get("message")), "")  # the one disputed giving way: "OK, I take that back"
             disputed.append({"type": "contributors", **stance, **({"later_agrees": later} if later else {}),
                              **({"gives_way": gave_way} if gave_way else {})})
         else:
@@ -960,9 +959,17 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
 
 
 def taken_back(G: Graph) -> dict[Any, str]:
-    """The claims their speakers took back: claim key -> where. A speaker who agrees with
+    """The claims their speakers took back: claim key -> where (:func:`_given_way`)."""
+    return _given_way(G)[0]
+
+
+def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str]]:
+    """The claims their speakers took back (claim key -> where), and the disputes they
+    gave way on ((who disputed, whom, in which message) -> where). A speaker who agrees with
     one who had disputed them ("OK, I take that back") gives way on what the dispute was
-    about: the claims it names, else all they had said by then.
+    about: the claims it names, else all they had said by then; unless the one who
+    disputed had given way first (agreed with them since), or the agreement is about
+    other terms than the dispute (agreeing on one point concedes no other).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -973,31 +980,52 @@ def taken_back(G: Graph) -> dict[Any, str]:
     0
     >>> G.add_edge("bo", "ann", kind="agrees_with", message="m3", where="comment 3")
     0
-    >>> taken_back(G)
-    {'c1': 'comment 3'}
+    >>> _given_way(G)
+    ({'c1': 'comment 3'}, {('ann', 'bo', 'm2'): 'comment 3'})
     """
     order = _thread_order(G)
     said: dict[Any, list[tuple[Any, Any, int | None]]] = defaultdict(list)  # speaker -> (key, attribute, where)
-    disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any]]]] = defaultdict(list)
+    term_of: dict[Any, Any] = {}  # claim key -> its term
+    terms_said: dict[Any, set[Any]] = defaultdict(set)  # attribute -> the terms it is said of
+    disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any], Any]]] = defaultdict(list)
     agreed: list[tuple[Any, Any, dict[str, Any]]] = []
     for u, v, key, d in edge_items(G):
         kind = d.get("kind")
         if kind == CLAIM:
             said[d.get("speaker")].append((key, v, order.get(d.get("message"))))
+            term_of[key] = u
+            terms_said[v].add(u)
         elif kind == DISPUTES:
-            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or [])))
+            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or []), d.get("message")))
         elif kind == AGREES_WITH:
             agreed.append((u, v, d))
-    out: dict[Any, str] = {}
+
+    def terms(points: Iterable[Any]) -> set[Any]:
+        return {t for p in points if _hashable(p) for t in ({term_of[p]} if p in term_of else terms_said.get(p, ()))}
+
+    # (who, whom) -> where they agreed, in the thread's order
+    agreed_at: dict[tuple[Any, Any], list[int]] = defaultdict(list)
     for u, v, d in agreed:
+        if (at := order.get(d.get("message"))) is not None:
+            agreed_at[(u, v)].append(at)
+    out: dict[Any, str] = {}
+    gave: dict[tuple[Any, Any, Any], str] = {}
+    for u, v, d in sorted(agreed, key=lambda a: order.get(a[2].get("message"), -1)):  # the first giving way names it
         then = order.get(d.get("message"))
-        for at, points in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
+        about = terms(d.get("concerns") or [])
+        for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:
                 continue
-            for key, attr, when in said.get(u, ()):
-                if (key in points or attr in points) if points else (when is not None and when <= at):
-                    out.setdefault(key, str(d.get("where", "")))
-    return out
+            if any(at < first < then for first in agreed_at.get((v, u), ())):
+                continue  # v gave way first: u agreeing later concedes nothing of that
+            given = [(key, attr) for key, attr, when in said.get(u, ())
+                     if ((key in points or attr in points) if points else (when is not None and when <= at))]
+            if about and not about & {term_of[key] for key, _ in given}:
+                continue  # agreeing on other terms than those disputed
+            gave.setdefault((v, u, message), str(d.get("where", "")))
+            for key, _ in given:
+                out.setdefault(key, str(d.get("where", "")))
+    return out, gave
 
 
 def _later_agreement(G: Graph, u: Any, v: Any, dispute: dict[str, Any], order: dict[Any, int]) -> str:

@@ -243,6 +243,22 @@ def test_a_mail_s_date_is_its_day_in_utc_as_every_export_s(write) -> None:
     assert [m.date for m in ds.messages] == ["2024-02-06", "2024-02-06"]
 
 
+def test_a_mail_cross_posted_to_two_lists_is_one_message(write) -> None:
+    """One mail in the file twice (cross-posted: its Message-ID again, the same sender and
+    words) is read once and counted (a trial's draft doubled every item of it); two mails
+    that share a Message-ID but not their words stay two."""
+    head = "From a@x Tue Feb  6 17:00:00 2024\nFrom: Ann <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n"
+    reply = ("From b@x Wed Feb  7 01:00:00 2024\nFrom: Bo <b@x.org>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\n"
+             "Subject: Re: terms\nList-Id: <{}>\nDate: Wed, 7 Feb 2024 02:30:00 +0900\n\n{}\n\n")
+    mbox = (f"{head}Date: Tue, 6 Feb 2024 12:00:00 -0500\n\nA bug is a defect.\n\n"
+            + reply.format("docs.x", "Not always.") + reply.format("core.x", "Not always."))
+    ds, summary = read_discussion([write(mbox, "t.mbox")])
+    assert [m.text for m in ds.messages] == ["A bug is a defect.", "Not always."]
+    assert summary["left_out"]["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] == 1
+    ds, _ = read_discussion([write(mbox.replace("Not always.", "Never.", 1), "u.mbox")])
+    assert len(ds.messages) == 3
+
+
 def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
             "A framework calls your code.\n\nGrüße,\nRob\n")

@@ -334,10 +334,18 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         raise DatasetError(f"no mail message in this file{f' ({why})' if why else ''}", file)
     mails.sort(key=lambda m: (m.when is None, m.when or 0.0))
     by_id: dict[str, _Mail] = {}
-    for m in mails:  # a Message-ID seen twice: the first keeps it
+    copies = 0
+    for m in list(mails):  # a Message-ID seen twice: the first keeps it
         if m.id in by_id:
+            first = by_id[m.id]
+            if (first.account, " ".join(first.text.split())) == (m.account, " ".join(m.text.split())):
+                mails.remove(m)  # one mail, cross-posted to two lists or saved twice: read once
+                copies += 1
+                continue
             m.id = m.key
         by_id[m.id] = m
+    if copies:
+        left["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] += copies
     first_of_subject: dict[str, _Mail] = {}
     for m in mails:
         parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)

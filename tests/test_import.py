@@ -1785,6 +1785,23 @@ def test_subtitles_dialogue_lines_are_two_speakers_not_the_last_one_named(write)
         ("KEIKO", "Say more. A coach - and a mentor - differ.")]  # one dash in a cue is no dialogue
 
 
+def test_a_cue_with_no_voice_among_named_voices_is_an_unnamed_speaker(write) -> None:
+    """Teams names each cue's voice; a cue with none (a dial-in line) is someone unnamed,
+    said with a warning, never more of whoever spoke before (a trial's caller's words went
+    to three other people, and the draft had one agree with "Okay, that makes sense.")."""
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A law describes.</v>\n\n"
+           "00:00:04.000 --> 00:00:06.000\nIsn't a law a tested theory?\n\n"
+           "00:00:06.000 --> 00:00:07.000\nI'm on the phone line.\n\n"
+           "00:00:08.000 --> 00:00:09.000\n<v Bo>No, a theory explains.</v>\n")
+    with pytest.warns(ConceptGraphWarning, match="2 cues with no voice tag, where the others name theirs"):
+        ds, _ = read_discussion([write(vtt, "call.vtt")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [
+        ("Ann", "A law describes."),
+        ("unnamed speaker (turn 2 at 00:00:04)", "Isn't a law a tested theory? I'm on the phone line."),
+        ("Bo", "No, a theory explains.")]
+
+
 def test_voices_of_one_cue_that_open_with_dialogue_dashes_keep_their_words_only(write) -> None:
     vtt = ("WEBVTT\n\n1\n00:00:36.500 --> 00:00:40.000\n<v Ann>- That's conformance, not accessibility.\n"
            "<v Bo>- Exactly my point!</v>\n\n2\n00:00:41.000 --> 00:00:42.000\n<v Ann>- a list item, said alone\n")

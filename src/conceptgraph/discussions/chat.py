@@ -422,6 +422,11 @@ def sniff_transcript(head: bytes) -> bool:
     return start.startswith(b"WEBVTT") or bool(re.match(rb"^\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s+-->", start))
 
 
+#: Who speaks a cue with no voice tag in a transcript whose other cues name theirs: one
+#: unnamed voice, whose cues in a row are one turn
+_UNVOICED = "\x00unvoiced"
+
+
 def _voices(body: str, previous: str) -> list[tuple[str, str]]:
     """(speaker, words) of one cue: each ``<v Name>`` its own (two voices are two
     turns), else each line that starts ``Name:`` (Zoom); words under no name go on
@@ -466,6 +471,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     left = Left()
     turns: list[tuple[str, list[str], str]] = []  # (speaker, the words of each of their cues, when they began)
     speaker = ""
+    # where speakers are named by voice tags (Teams), a cue with none is someone unnamed (a
+    # dial-in line), not more of whoever spoke before, as a Zoom caption's next line is
+    voiced = bool(_VOICE.search(text))
+    unnamed = 0  # the cues of no one named, in a file of named voices
     untimed = 0  # the line of the first block of words with no timing line (0: none)
     at_line = 1
     for n, block in enumerate(re.split(r"(\n\s*\n)", text)):
@@ -489,7 +498,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             continue
         at, timing = found
         said = False
-        for who, words in _voices("\n".join(lines[at + 1:]), speaker):
+        for who, words in _voices("\n".join(lines[at + 1:]), _UNVOICED if voiced else speaker):
             # a caption's lines are broken for the screen, not by the speaker: one line; and
             # WebVTT escapes "&", "<" and ">" in a cue's text (&amp; &lt; &gt;, and &nbsp;)
             who = html.unescape(who) if who != UNKNOWN else who
@@ -500,8 +509,9 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             if not words or _NOISE.match(words) or _CREDIT.match(words):  # (markup gone with _voices)
                 continue
             said, speaker = True, who
+            unnamed += who == _UNVOICED
             if turns and turns[-1][0] == who != UNKNOWN:
-                turns[-1][1].append(words)  # the same speaker goes on: one turn
+                turns[-1][1].append(words)  # the same speaker goes on: one turn (the same unnamed voice too)
             else:
                 turns.append((who, [words], timing.group("start")))
         if not said:
@@ -513,14 +523,18 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             f"({blocks} such block{'s' if blocks > 1 else ''}): a blank line inside a cue ends it"), stacklevel=2)
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
+    if unnamed:
+        warnings.warn(ConceptGraphWarning(
+            f"{file}: {unnamed} cue{'s' if unnamed > 1 else ''} with no voice tag, where the others name theirs: "
+            "each run of them is an unnamed speaker's turn ('--rename' or '--same-person' names them)"), stacklevel=2)
     # Zoom names its files by the meeting's start: GMT20240307-140212_Recording.transcript.vtt
     day = re.search(r"GMT(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})\d{2}", Path(file).name)
     # ... and the file's name is no title: "Zoom meeting, 2024-03-07 14:02 GMT"
     title = f"Zoom meeting, {'-'.join(day.groups()[:3])} {day[4]}:{day[5]} GMT" if day else Path(file).stem
-    thread = Thread(key=file, title=title, author=turns[0][0].replace(UNKNOWN, ""),
+    thread = Thread(key=file, title=title, author=turns[0][0].replace(UNKNOWN, "").replace(_UNVOICED, ""),
                     date="-".join(day.groups()[:3]) if day else "")
     # the time a turn began, to find it in the recording; its cues run on as one text
-    thread.posts = [Post(key=f"turn-{n}", author="" if who == UNKNOWN else who, text=" ".join(words),
+    thread.posts = [Post(key=f"turn-{n}", author="" if who in (UNKNOWN, _UNVOICED) else who, text=" ".join(words),
                          place=f"turn {n} at {start}", root=n == 1, date=thread.date)
                     for n, (who, words, start) in enumerate(turns, 1)]
     return [thread], left

@@ -259,6 +259,24 @@ def test_a_mail_cross_posted_to_two_lists_is_one_message(write) -> None:
     assert len(ds.messages) == 3
 
 
+def test_a_mail_whose_from_line_was_lost_is_read_as_its_own(write) -> None:
+    """An mbox entry that lost its "From " line is found by its headers (From:, Date:,
+    Message-ID:) after a blank line, read as a mail of its own and said (a trial's was
+    read as the words of the mail before: a dispute credited to another, raw headers and
+    all); a forwarded mail in the words (no Message-ID) stays words."""
+    mbox = ("From a@x Tue Feb  6 17:00:00 2024\nFrom: Ann <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n"
+            "Date: Tue, 6 Feb 2024 12:00:00 -0500\n\nA bug is a defect.\n\n"
+            "From: Bo <b@x.org>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: terms\n"
+            "Date: Wed, 7 Feb 2024 02:30:00 +0900\n\nI disagree.\n")
+    with pytest.warns(ConceptGraphWarning, match=r'1 mail in the words of the one before, its "From " line lost \(<2@x>\)'):
+        ds, _ = read_discussion([write(mbox, "t.mbox")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [(people[m.by], m.text) for m in ds.messages] == [("Ann", "A bug is a defect."), ("Bo", "I disagree.")]
+    forwarded = mbox.replace("Message-ID: <2@x>\n", "")
+    ds, _ = read_discussion([write(forwarded, "f.mbox")])
+    assert len(ds.messages) == 1
+
+
 def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
             "A framework calls your code.\n\nGrüße,\nRob\n")

@@ -24,6 +24,7 @@ import email
 import email.policy
 import email.utils
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import UTC
 from email.errors import MessageError
@@ -31,11 +32,48 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
-from ..errors import DatasetError
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from .clean import html_to_text, mail_text
 from .thread import Left, Post, Thread, parents_first
 
 __all__ = ["read_mail", "sniff_mbox", "sniff_digest", "sniff_pipermail"]
+
+# A mail's own headers after a blank line, in the words of the mail before it: three
+# header lines or more, then a blank line (which of them a mail's are, _lost_from_lines says)
+_HEADED = re.compile(rb"\n\r?\n(?=(?:[A-Za-z][\w-]{0,40}:[^\n]*\n(?:[ \t][^\n]*\n)*){3,}\r?\n)")
+
+
+def _lost_from_lines(raw: bytes, file: str) -> list[bytes]:
+    """``raw`` (one mail of an mbox), and the mails in its words whose "From " line was
+    lost: a blank line, then a block of headers with From:, Date: and Message-ID: among
+    them (a forwarded mail quoted in the words has no Message-ID; one attached as MIME
+    is within a multipart mail, left whole). Said, naming the first found.
+
+    >>> two = b"From: A\\nDate: 1\\nMessage-ID: <1@x>\\n\\nHi\\n\\nFrom: B\\nDate: 2\\nMessage-ID: <2@x>\\n\\nYo\\n"
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True):
+    ...     [p.split(b"\\n")[0] for p in _lost_from_lines(two, "x.mbox")]
+    [b'From: A', b'From: B']
+    """
+    head_end = raw.find(b"\n\n")
+    if head_end < 0 or re.search(rb"(?mi)^content-type:\s*multipart", raw[:head_end]):
+        return [raw]
+    cuts = []
+    for m in _HEADED.finditer(raw, head_end):
+        block = raw[m.end():raw.find(b"\n\n", m.end())]
+        if all(re.search(rb"(?mi)^" + name + rb":", block) for name in (b"from", b"date", b"message-id")):
+            cuts.append(m.start())
+    if not cuts:
+        return [raw]
+    first = re.search(rb"(?mi)^message-id:[ \t]*([^\n]{0,80})", raw[cuts[0]:])
+    named = excerpt(first.group(1).decode("utf-8", "replace"), 60) if first else "no id"
+    many = len(cuts) > 1
+    warnings.warn(ConceptGraphWarning(
+        f"{file}: {len(cuts)} mail{'s' if many else ''} in the words of the one before, {'their' if many else 'its'} "
+        f"\"From \" line lost ({named}{', ...' if many else ''}): read as {'mails' if many else 'a mail'} of "
+        f"{'their' if many else 'its'} own"), stacklevel=2)
+    return [raw[a:b].strip(b"\n") + b"\n" for a, b in zip([0, *cuts], [*cuts, len(raw)])]
+
 
 # A From_ line: "From " and, somewhere on the line, a time ("Mon Jan  4 07:07:28 2016").
 _FROM_LINE = rb"From [^\n]*?\d{1,2}:\d\d[^\n]*\n"
@@ -305,7 +343,10 @@ _NO_ONE = re.compile(r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon)(?![
 def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
     obfuscated = sniff_pipermail(data[:4096])
     mails: list[_Mail] = []
-    for raw in _split_mbox(data):
+    parts = _split_mbox(data)
+    if len(parts) > 1 or re.match(_FROM_LINE, data):  # an mbox: a mail in it may have lost its "From " line
+        parts = [piece for whole in parts for piece in _lost_from_lines(whole, file)]
+    for raw in parts:
         try:
             # compat32 parses ten times faster than the modern policy; headers are decoded here.
             msg = email.message_from_bytes(raw, policy=email.policy.compat32)

@@ -1047,6 +1047,7 @@ def test_one_who_does_it_is_no_term_with_the_act() -> None:
     # a likeness the speaker gives up says they differ; one that is said of what follows stands
     ("Ok, I was treating sonnet and ballad as synonyms and they're not.", "contrasts_with"),
     ("A sonnet and a ballad are the same thing, and it is not a problem.", "similar_to"),
+    ("Sonnet and ballad can be used interchangeably.", "similar_to"),  # said they can be
 ])
 def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> None:
     names = {key_of(["sonnet"])[0]: "sonnet", key_of(["ballad"])[0]: "ballad"}
@@ -1059,6 +1060,9 @@ def test_what_two_terms_meanings_are_to_each_other(sentence: str, kind: str) -> 
     # what would be, were it otherwise (a trial's "otherwise dormant and inactive are the same set")
     "Mark the long ones, otherwise sonnet and ballad are the same thing.",
     "I used to think sonnet and ballad meant the same thing.",  # a belief given up
+    # how people use the words, reported (a trial's thread opened so, drafted at 0.82)
+    "We use sonnet and ballad interchangeably, which confuses readers.",
+    "Two words that we currently use interchangeably: sonnet and ballad.",
 ])
 def test_a_sameness_supposed_is_no_relation(text: str) -> None:
     """"As if they were the same thing" supposes; the speaker says nothing of the two."""

@@ -297,8 +297,11 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
         # "I was treating X and Y as synonyms, and they're not": they are not
         denied_after = same is not None and bool(_DENIED_AFTER.match(text, same.end()))
         if same and not denied_after and (_SUPPOSED.search(text, 0, same.start())
-                                          or _UNSAID.search(text, 0, same.start())):
-            same = None  # "people use X and Y as if they were the same thing": supposed, not said
+                                          or _UNSAID.search(text, 0, same.start())
+                                          or _IN_USE.search(text, 0, same.end())):
+            # "people use X and Y as if they were the same thing": supposed, not said; "we use X
+            # and Y interchangeably": how people use them, often the complaint that starts a thread
+            same = None
         for b in named[1:]:
             if same and not denied_after and not _DENIED.search(_CLAUSE_START.split(text[:same.start()])[-1]):
                 add(SIMILAR_TO, named[0], b, "same meaning")
@@ -340,6 +343,10 @@ _SUPPOSED = re.compile(r"\bas\s+(?:if|though)\b[^.;:!?]*$", re.I)
 _UNSAID = re.compile(r"(?:\b(?:was|were)\s+(?:treating|reading|using|taking)\b|\bused\s+to\s+(?:think|treat|read|use|"
                      r"take|see)\b|\b(?:had\s+)?(?:assumed|always\s+thought)\b|\b(?:otherwise|or\s+else)\b|"
                      r"\b(?:would|could)\s+(?:then\s+)?be\b)[^.;:!?]*$", re.I)
+# How people use words, reported: "we use X and Y interchangeably", "three words that we
+# currently use interchangeably" (not "X and Y can be used interchangeably", which says they can)
+_IN_USE = re.compile(r"\b(?:we|they|people|you|I|folks|everyone|everybody|many|most|some)\s+(?:\w+\s+){0,2}?"
+                     r"(?:use|used|uses|using|treat|treated|say|said)\b[^.;!?]*\binterchangeabl[ey]$", re.I)
 # ... or a denial after it: "... as synonyms, and they're not", "... but they aren't"
 _DENIED_AFTER = re.compile(r"[^.;!?]{0,80}?\b(?:and|but|yet|though|when|which)\s+(?:they|it|those|these|that)\s*"
                            r"(?:(?:['’]re|are|is|['’]s|were|was)\s+not|(?:aren|isn|weren|wasn)['’]t)"

@@ -864,6 +864,31 @@ def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:
     assert "smoke tests" in labels and "name" not in labels and not any("github" in x or "org" == x for x in labels)
 
 
+def test_a_speaker_s_hesitation_is_no_term() -> None:
+    """"um", "uh" in a transcript are sounds, no term (a trial's meeting had "um" as a term
+    at 0.66, the subject of claims on "theory": "um: not certain")."""
+    from conceptgraph.model import Source
+
+    said = ["Okay, um, what is the difference between a theory and a hypothesis?",
+            "Yeah, um, because in everyday English a theory is just a guess.",
+            "Although, um, I'd add that a theory is not certain.",
+            "Um, a theory can be revised.",
+            "So, um, a hypothesis is a testable prediction.",
+            "Right, um, and a law describes what happens.",
+            "Hmm, um, a law does not explain why.",
+            "Um, so a theory explains why.",
+            "So, um, no. More testing doesn't turn one into the other.",
+            "Great. So, um, hypothesis: a proposed explanation that can be tested.",
+            "Um, okay, and a theory is well tested.",
+            "Um, yes, a law is a pattern."]
+    msgs = tuple(Message(f"m{i}", "abcd"[i % 4], f"turn {i + 1}", text) for i, text in enumerate(said))
+    people = tuple(Contributor(x, x.upper(), "commenter") for x in "abcd")
+    drafted = draft(Dataset(Source("meeting"), messages=msgs, contributors=people))
+    labels = {t.label.casefold() for t in drafted.terms}
+    assert {"theory", "hypothesis"} <= labels and "um" not in labels, labels
+    assert {c.term for c in drafted.claims if c.message == "m2"} == {"theory"}
+
+
 def test_a_name_from_code_that_starts_like_an_address_is_all_of_it() -> None:
     """"tidepool.compat" is a module, no address "tidepool.com" with "pat" after it (a
     trial's draft had a term "pat", and a claim of it)."""

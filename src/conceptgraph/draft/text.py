@@ -56,6 +56,7 @@ their theirs them themselves then there these they thing things this those thoug
 until up upon us very via was way we well were what whatever when where whether which while who whom whose why will
 with within without would yet you your yours yourself yourselves think say says said see seems kind sort bit way ways
 ok okay yes yeah hi hello thanks thank dear lot use used using go going gone come came take took put re
+um umm uh uhh er erm hmm mm ah oh
 want wanted need know knew tell told ask asked give gave look looked try tried mean means meant sure true false
 """.split())
 

@@ -683,7 +683,9 @@ def test_a_slack_export_missing_users_or_channels_says_which(tmp_path: Path) -> 
 def test_a_discord_channel_exported_by_discordchatexporter() -> None:
     ds, summary = read_discussion([FIX / "discord.json"])
     assert summary["format"] == "discord" and summary["left_out"] == {
-        "bots": 1, "empty": 1, "joins, leaves and channel events": 2, "quoted lines (others' words)": 1}
+        "bots": 1, "empty": 1, "joins, leaves and channel events": 2, "quoted lines (others' words)": 1,
+        # the reply to a message outside the export answers no one: said (a trial's, to a bot's, was not)
+        "replies to a message not read (a bot's, or one before the export)": 1}
     assert messages("discord.json") == [
         ("Ana Lima", "message 1", "",
          "Is what we do in the workshop cooperation or collaboration? I'd say cooperation is helping each other with "

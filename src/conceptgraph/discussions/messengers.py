@@ -158,6 +158,10 @@ def _discord_channel(doc: dict[str, Any], file: str, include_bots: bool, left: L
             continue
         key = str(m.get("id") or f"#{len(thread.posts)}")
         parent = str(reference.get("messageId") or "")
+        if parent and parent not in place_of and parent != key:
+            # it answers what is not read (a bot's message, one before the export began): said,
+            # for the reply now answers no one
+            left["replies to a message not read (a bot's, or one before the export)"] += 1
         place_of[key] = f"message {len(place_of) + 1}"
         thread.posts.append(Post(key=key, author=str(author.get("nickname") or author.get("name") or ""), text=text,
                                  parent=parent if parent in place_of and parent != key else None,

@@ -1724,6 +1724,10 @@ def test_a_cue_whose_timing_is_damaged_is_an_error_and_stray_words_a_warning(wri
     with pytest.raises(DatasetError) as e:
         read_discussion([path])
     assert e.value.line == 6 and "00:00:04.000 -> 00:00:06.000" in str(e.value) and "-->" in str(e.value)
+    # a digit short is a timing mistyped too (a trial's was a warning that blamed a blank line)
+    with pytest.raises(DatasetError) as e:
+        read_discussion([write(good.replace("00:00:04.000 -> 00:00:06.000", "00:01:3.5 --> 00:01:09.800"), "short.vtt")])
+    assert e.value.line == 6 and "00:01:3.5 --> 00:01:09.800" in str(e.value)
     path = write("WEBVTT\n\nNOTE made by hand\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
                  "and more words\n\n00:00:04.000 --> 00:00:06.000\n<v Bo>A guess.</v>\n", "stray.vtt")
     with pytest.warns(ConceptGraphWarning, match=r"stray\.vtt:8: words with no timing line"):

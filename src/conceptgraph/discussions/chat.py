@@ -414,7 +414,9 @@ _ENDED = re.compile(r"[.!?…)\]\"”’']\s*$")
 # The blocks of a transcript that are no cue: WebVTT's notes, styles and regions
 _NOT_A_CUE = re.compile(r"^\s*(?:NOTE|STYLE|REGION|WEBVTT)\b")
 # A line that was meant as a cue's timing: two times with something other than " --> " between
-_LOOSE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[^\w\s]{1,4}\s*(?:\d{1,2}:)?\d{1,2}:\d{2}")
+# (a digit short, "00:01:3.5 --> 00:01:09.800", is a timing mistyped too, not words)
+_LOOSE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?\s*[^\w\s]{1,4}\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}|"
+                           r"^\s*[\d:.,]{3,}\s*-->\s*[\d:.,]{3,}")
 
 
 def sniff_transcript(head: bytes) -> bool:

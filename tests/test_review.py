@@ -2427,6 +2427,23 @@ def test_in_a_dataset_of_two_threads_what_a_stance_is_about_is_placed_without_it
         a.endswith("(turn 1)") for a in stance["about"]), stance
 
 
+def test_in_the_order_of_terms_each_item_is_under_the_term_it_is_of(tmp_path: Path) -> None:
+    """--order term: an attribute under the term of its claim, a stance under the term of
+    the claims it is about (a trial's list sorted stances by their speakers' names and
+    attributes by their own, "becomes a law" between two people's stances)."""
+    (tmp_path / "t.txt").write_text("Ann: A workshop produces something new.\nBo: A training transfers known content.\n"
+                                    "Cy: I agree with Bo.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "-q").exit_code == 0
+    assert run("draft", str(folder), "--terms", "workshop,training", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--order", "term", "--json").stdout)
+    under = [i["text"] for i in listed]
+    training, workshop = under.index("term “training”"), under.index("term “workshop”")
+    assert training < workshop
+    assert training < under.index("attribute “transfers known content”") < workshop
+    assert training < next(n for n, i in enumerate(listed) if i["kind"] == "agrees_with") < workshop, under
+
+
 def test_in_the_order_of_the_thread_a_term_only_named_is_placed_where_it_is_first_named(tmp_path: Path) -> None:
     """A term no claim or relation uses (named in a question) came first in --order message,
     before the opening message's items (a researcher's trial saw a term from the seventh

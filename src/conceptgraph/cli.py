@@ -923,7 +923,8 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
 @click.option("--list", "list_", is_flag=True, help="Print the undecided items (with their ids) instead of serving.")
 @click.option("--order", type=click.Choice(["confidence", "message", "term"]), default="confidence", show_default=True,
               help="Order of --list: most likely accepted first (as your decisions teach: its 'likely' column), the "
-              "thread's order, or by term.")
+              "thread's order, or by term (each item under the term it is of: an attribute its claim's, a stance the "
+              "term of what it is about).")
 @click.option("--accept", "accept", is_flag=True, help="Accept the items whose ids follow (as --list or draft.yaml gives them).")
 @click.option("--reject", "reject", is_flag=True, help="Reject the items whose ids follow (as --list or draft.yaml gives them).")
 @click.option("--accept-above", type=click.FloatRange(0, 1), metavar="X",

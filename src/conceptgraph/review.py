@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -266,7 +266,13 @@ class Review:
             return sorted(left, key=lambda it: (self.position[it.key][0], KIND_RANK[it.kind],
                                                 self.position[it.key][1]))[:first]
         if order == "term":
-            return sorted(left, key=lambda it: (self._term_of(it).casefold(), KIND_RANK[it.kind],
+            # an attribute with the term of its first claim; a stance with the first term of the
+            # claims it is about, else after every term's items, by whose it is
+            said_of: dict[str, str] = {}
+            for it in self.items:
+                if it.kind == CLAIM:
+                    said_of.setdefault(normalise(str(it.fields[ATTRIBUTE])), str(it.fields[TERM]))
+            return sorted(left, key=lambda it: (*self._by_term(it, said_of), KIND_RANK[it.kind],
                                                 self.position[it.key]))[:first]
         raise UsageError(f"unknown order '{excerpt(order, 20)}'; one of {', '.join(ORDERS)}")
 
@@ -277,6 +283,19 @@ class Review:
         if it.kind == ATTRIBUTE:
             return str(f[ATTRIBUTE])
         return str(f["source"]) if RELATION_ENDS[f["kind"]][0] != CONTRIBUTOR else self.names.get(f["source"], "")
+
+    def _by_term(self, it: Item, said_of: Mapping[str, str]) -> tuple[int, str]:
+        """What ``--order term`` sorts ``it`` by: (0, the term it is of), or (1, whose stance
+        it is) for a stance about no claim (``said_of``: an attribute's term, by label)."""
+        f = it.fields
+        if it.kind == ATTRIBUTE:
+            return 0, said_of.get(normalise(str(f[ATTRIBUTE])), str(f[ATTRIBUTE])).casefold()
+        if it.kind in (TERM, CLAIM) or RELATION_ENDS[f["kind"]][0] != CONTRIBUTOR:
+            return 0, self._term_of(it).casefold()
+        about = [self.by_id[c] for c in scope(it) if c in self.by_id and self.by_id[c].kind == CLAIM]
+        if about:
+            return 0, str(about[0].fields[TERM]).casefold()
+        return 1, self.names.get(f["source"], "").casefold()
 
     def describe(self, it: Item, fields: dict[str, Any] | None = None) -> str:
         """What ``it`` says (``fields``: as an edit made it), a claim's or relation's terms

@@ -277,6 +277,21 @@ def test_a_mail_whose_from_line_was_lost_is_read_as_its_own(write) -> None:
     assert len(ds.messages) == 1
 
 
+def test_an_mbox_cut_in_a_line_is_read_with_a_warning(write) -> None:
+    """An mbox ends each mail with a line break: one whose last words have none may be cut
+    short, said in one line naming the file and line (a trial's read as a shorter thread,
+    unsaid); one that ends its line is quiet."""
+    mbox = ("From a@x Tue Feb  6 17:00:00 2024\nFrom: Ann <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n\n"
+            "A bug is a defect.\n\nFrom b@x Wed Feb  7 01:00:00 2024\nFrom: Bo <b@x.org>\nMessage-ID: <2@x>\n"
+            "In-Reply-To: <1@x>\nSubject: Re: terms\n\nObsolete means it no")
+    with pytest.warns(ConceptGraphWarning, match=r"cut\.mbox:14: the file ends in the middle of a line"):
+        ds, _ = read_discussion([write(mbox, "cut.mbox")])
+    assert len(ds.messages) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_discussion([write(mbox + " longer.\n", "whole.mbox")])
+
+
 def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
             "A framework calls your code.\n\nGrüße,\nRob\n")

@@ -370,6 +370,13 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
     pipermail archive), and what was left out."""
     left = Left()
     mails = _messages(data, file, left)
+    if len(mails) > 1 and re.match(_FROM_LINE, data) and not data.rstrip(b" \t").endswith(b"\n"):
+        # an mbox ends each mail with a line break; its last words with none, it may be cut short
+        lines = data.count(b"\n") + 1
+        last = data.rstrip().rsplit(b"\n", 1)[-1].decode("utf-8", "replace")[-30:]
+        warnings.warn(ConceptGraphWarning(
+            f"{file}:{lines}: the file ends in the middle of a line (\"...{excerpt(last, 30)}\", no line break after "
+            "it): if it was cut short, the last mail is incomplete"), stacklevel=2)
     if not mails:
         why = ", ".join(f"{n} {k}" for k, n in left.items())
         raise DatasetError(f"no mail message in this file{f' ({why})' if why else ''}", file)

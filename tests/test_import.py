@@ -292,6 +292,18 @@ def test_an_mbox_cut_in_a_line_is_read_with_a_warning(write) -> None:
         read_discussion([write(mbox + " longer.\n", "whole.mbox")])
 
 
+def test_a_mail_whose_from_header_is_lost_is_its_envelope_sender_s(write) -> None:
+    """A mail with no From: header is whose its mbox "From " line says, named as their
+    other mails name them (a trial's was an "unnamed commenter", beside that very sender)."""
+    mbox = ("From a@x.org Tue Feb  6 17:00:00 2024\nFrom: Ann Lee <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n\n"
+            "A bug is a defect.\n\nFrom b@x.org Wed Feb  7 01:00:00 2024\nFrom: Bo <b@x.org>\nMessage-ID: <2@x>\n"
+            "Subject: Re: terms\n\nNot always.\n\nFrom a@x.org Wed Feb  7 02:00:00 2024\nMessage-ID: <3@x>\n"
+            "Subject: Re: terms\n\nA defect departs from the spec.\n")
+    ds, _ = read_discussion([write(mbox, "t.mbox")])
+    people = {c.id: c.name for c in ds.contributors}
+    assert [people[m.by] for m in ds.messages] == ["Ann Lee", "Bo", "Ann Lee"]
+
+
 def test_a_sender_written_family_name_first_and_a_german_closing(write) -> None:
     mail = ('From: "Nguyen, Rob" <rob@example.com>\nMessage-ID: <1@x>\nSubject: library or framework\n\n'
             "A framework calls your code.\n\nGrüße,\nRob\n")

@@ -115,8 +115,19 @@ def _split_mbox(data: bytes) -> list[bytes]:
     """
     if not re.match(_FROM_LINE, data):
         return [data]
-    parts = re.split(rb"(?:^|\n)" + _FROM_LINE, data)
-    return [re.sub(rb"(?m)^>(>*From )", rb"\1", p) for p in parts if p.strip()]
+    pieces = re.split(rb"(?:^|\n)(" + _FROM_LINE + rb")", data)
+    out = []
+    for envelope, part in zip(pieces[1::2], pieces[2::2]):
+        if not part.strip():
+            continue
+        part = re.sub(rb"(?m)^>(>*From )", rb"\1", part)
+        head = part.split(b"\n\n", 1)[0]
+        sender = re.match(rb"From (\S+@\S+) ", envelope)
+        if sender and not re.search(rb"(?mi)^from:", head):
+            # a mail whose From: header is lost: its "From " line still says whose it is
+            part = b"From: " + sender.group(1) + b"\n" + part
+        out.append(part)
+    return out
 
 
 # An obfuscated address, as pipermail writes them: "ann at example.org".
@@ -381,6 +392,12 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         why = ", ".join(f"{n} {k}" for k, n in left.items())
         raise DatasetError(f"no mail message in this file{f' ({why})' if why else ''}", file)
     mails.sort(key=lambda m: (m.when is None, m.when or 0.0))
+    # a sender named by their address alone in one mail (its From: header lost, or bare) is
+    # the name their other mails give them
+    named = {m.account: m.name for m in mails if m.account and m.name and m.name.casefold() != m.account.split("@")[0]}
+    for m in mails:
+        if m.account in named and m.name.casefold() == m.account.split("@")[0]:
+            m.name = named[m.account]
     by_id: dict[str, _Mail] = {}
     copies = 0
     for m in list(mails):  # a Message-ID seen twice: the first keeps it

@@ -1676,6 +1676,28 @@ def test_a_gold_quote_found_at_another_place_than_it_gives_is_warned_of() -> Non
         "gold g at comment 2, not comment 1"]
 
 
+def test_a_gold_stance_is_found_by_its_words_and_a_gold_place_of_another_s_message_warned_of() -> None:
+    """A gold without messages, numbered as a reader counts (one place off): its stance is
+    found by its words in its speaker's messages, as its claims are (a trial's stances
+    dropped from 8 to 4 of 10, claims unchanged), and a quote at a place that is another
+    speaker's message is warned of, as one at another of the speaker's own is."""
+    import warnings
+
+    from conceptgraph.errors import ConceptGraphWarning
+    from conceptgraph.model import Claim, Relation
+
+    stance = Relation("r", "agrees_with", "bo", "ann", "bo", "Agreed, really", "comment 1")
+    drafted = _thread([_claim("d")], [replace(stance, where="comment 2", message="m2", span=(0, 14))])
+    gold = _thread([Claim("g", "trust", "needs time", "ann", "Trust needs time", "comment 1")], [stance], messages=())
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        scores = evaluate(drafted, gold)
+    assert (scores["claims"]["matched"], scores["stances"]["matched"]) == (1, 1)
+    assert [str(w.message) for w in said if issubclass(w.category, ConceptGraphWarning)] == [
+        "2 quotes of the gold not in its speaker's message at the place it gives, scored where found: "
+        "gold g at post, not comment 1; gold r at comment 2, not comment 1"]
+
+
 def test_evaluate_scores_what_a_reviewed_folder_holds_accepted_and_undecided_alike() -> None:
     """After review a folder holds accepted items (curated) beside the undecided drafts:
     all are scored, not the drafts alone."""

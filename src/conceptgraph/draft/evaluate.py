@@ -401,7 +401,7 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     gold_names = {c.id: _person_key(c.name) for c in gold.contributors}
     shown = {c.id: c.name for c in gold.contributors}  # as the gold writes them: "kestrel_ink", not "kestrelink"
 
-    def anchor(item: Any, who: str) -> Any:
+    def anchor(item: Any, who: str, strict: bool = True) -> Any:
         if not item.quote or not who:
             return item
         pattern = quote_words(item.quote)
@@ -411,9 +411,11 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
         for m in sorted(theirs, key=lambda m: normalise(m.where) != place):
             found = pattern.search(m.text)
             if found:
-                if place and normalise(m.where) != place and any(normalise(o.where) == place for o in theirs):
-                    elsewhere.append(f"gold {item.id} at {m.where}, not {item.where}")
+                if place and normalise(m.where) != place:  # (another's message there, or none)
+                    elsewhere.append(f"gold {item.id or item.kind} at {m.where}, not {item.where}")
                 return replace(item, message=m.id, span=found.span())
+        if not strict:  # a stance whose words are not found is matched by its place, as before
+            return item
         why = _departs(item.quote, theirs)
         raise _QuoteNotFound(f"gold {item.id}: quote not found in any message of "
                              f"'{shown.get(who, who)}' in the draft: {item.quote[:60]!r}"
@@ -422,7 +424,10 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
 
     elsewhere: list[str] = []  # quotes not in the speaker's message at the place the gold gives
     claims = tuple(anchor(c, c.by) for c in gold.claims)
-    relations = tuple(anchor(r, r.by) if r.by and r.kind not in STANCES else r for r in gold.relations)
+    # a stance by its words too, in its speaker's messages: a gold numbered as a reader counts
+    # the messages finds it where it was taken (one not found is matched by its place)
+    relations = tuple(anchor(r, r.by) if r.by and r.kind not in STANCES
+                      else anchor(r, r.source, strict=False) if r.kind in STANCES else r for r in gold.relations)
     if elsewhere:
         _warn(f"{_n(len(elsewhere), 'quote')} of the gold not in its speaker's message at the place it gives, "
               f"scored where found: {'; '.join(elsewhere[:3])}{'; ...' if len(elsewhere) > 3 else ''}")

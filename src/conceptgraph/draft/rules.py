@@ -1341,9 +1341,12 @@ def _outside_brackets(text: str, at: int) -> list[tuple[int, int]]:
     >>> [("a, b (c, d); e")[s:e] for s, e in _outside_brackets("a, b (c, d); e", 0)]
     ['a', 'b (c, d)', 'e']
     """
-    out, start = [], at
+    out, start, depth, read = [], at, 0, at
     for cut in _SPLIT_ITEMS.finditer(text, at):
-        if text.count("(", at, cut.start()) <= text.count(")", at, cut.start()):
+        # (how deep in brackets, counted on from the last cut: a long line read once)
+        depth += text.count("(", read, cut.start()) - text.count(")", read, cut.start())
+        read = cut.start()
+        if depth <= 0:
             out.append((start, cut.start()))
             start = cut.end()
     return [*out, (start, len(text))]

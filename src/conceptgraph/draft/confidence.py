@@ -24,7 +24,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "pronoun"): (12, 37),
     ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (53, 272),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (53, 269),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (6, 20),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (5, 8),
     ("opposes", "comparative"): (1, 2),
@@ -40,7 +40,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "kind of"): (0, 0),  # "X is a Y where ...": Y includes X (none on the development threads)
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
     ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
-    ("relation", "other meaning"): (1, 3),  # "X means something completely different" from Y
+    ("relation", "other meaning"): (1, 2),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (7, 9),
     ("stance", "named"): (8, 8),
     ("stance", "answer"): (37, 51),

@@ -792,7 +792,8 @@ def test_a_review_kept_across_a_newer_import_as_the_refusal_says(tmp_path: Path)
     raw.write_text("Ana: A haiku is a short poem.\nBen: A sonnet has fourteen lines.\nCy: Both are poems.\n",
                    encoding="utf-8")
     r = run("import", str(raw), "-o", str(folder), "--force")
-    one_line_error(r, 6, "decisions.yaml", "move decisions.yaml back in after (the import again with --force), and draft again")
+    one_line_error(r, 6, "decisions.yaml", "to import again and keep a review: move them out, import with --force, "
+                   "move decisions.yaml back in, and draft again")
     kept = tmp_path / "kept"
     kept.mkdir()
     for name in ("decisions.yaml", "reviewed.yaml"):

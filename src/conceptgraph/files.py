@@ -726,8 +726,8 @@ def _check_own_folder(path: str | os.PathLike[str], target: Path, own: frozenset
     others = [n for n in held if n not in own]
     if others:
         # a review's decisions find their items again in a newer import, drafted anew: said how to keep them
-        keep = "; to keep a review, move decisions.yaml back in after (the import again with --force), and draft " \
-            "again" if "decisions.yaml" in others else ""
+        keep = "; to import again and keep a review: move them out, import with --force, move decisions.yaml " \
+            "back in, and draft again" if "decisions.yaml" in others else ""
         raise OutputError(f"{path}: folder holds files this would delete ({len(others)}: "
                           f"{excerpt(', '.join(others), 80)}); choose another folder, or move them out first{keep}")
     return held

@@ -1452,6 +1452,15 @@ def test_evaluate_prints_scores_and_what_each_side_lacks(tmp_path: Path) -> None
     # the lenient table looks the same: it says what it counted
     assert "--lenient: claims matched on term, speaker and place" in run("evaluate", str(tmp_path / "coop"), str(GOLD),
                                                                         "--lenient").stderr
+    # --matched: which drafted item matched which gold one, each in its side's words (a trial
+    # could not check its 24 matches); as many as the table counts
+    paired = json.loads(run("evaluate", str(tmp_path / "coop"), str(GOLD), "--matched", "--json").stdout)
+    assert conforms(paired, ANSWERS["evaluate"]) == []
+    assert all(len(s["matched_pairs"]) == s["matched"] for s in paired.values())
+    assert "matched_pairs" not in scores["claims"]
+    first = paired["claims"]["matched_pairs"][0]
+    shown = run("evaluate", str(tmp_path / "coop"), str(GOLD), "--matched").stdout
+    assert "claims matched (drafted = gold):" in shown and f"  {first['drafted']}  =  {first['gold']}" in shown
 
 
 def test_evaluate_of_the_gold_against_itself_is_perfect() -> None:

@@ -499,6 +499,11 @@ class UnmatchedItems(TypedDict):
     gold: list[UnmatchedItem]
 
 
+class MatchedPair(TypedDict):
+    drafted: str
+    gold: str
+
+
 class Score(TypedDict):
     drafted: int
     gold: int
@@ -509,6 +514,8 @@ class Score(TypedDict):
     unmatched: Unmatched
     #: the same, as data: each item's ids, speaker and place beside its text
     unmatched_items: UnmatchedItems
+    #: with ``--matched``: which drafted item matched which gold item, each in its side's words
+    matched_pairs: NotRequired[list[MatchedPair]]
 
 
 class Evaluation(TypedDict):

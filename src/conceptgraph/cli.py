@@ -1041,9 +1041,10 @@ def _serve(data: str, port: int, open_browser: bool) -> None:
 @click.argument("drafted", type=click.Path(), metavar="DRAFT")
 @click.argument("gold", type=click.Path(), metavar="GOLD")
 @click.option("--lenient", is_flag=True, help="Match claims on term, speaker and place alone, whatever the attribute.")
+@click.option("--matched", is_flag=True, help="List which drafted item matched which gold item, too.")
 @json_option
 @_example("conceptgraph evaluate output/comments/ curated/\nconceptgraph evaluate output/comments/ curated/ --json")
-def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
+def evaluate(drafted: str, gold: str, lenient: bool, matched: bool, as_json: bool) -> None:
     """How a drafted dataset compares with a curated one (GOLD) of the same thread.
 
     For contributors, messages, terms, claims, relations between terms, oppositions
@@ -1061,7 +1062,7 @@ def evaluate(drafted: str, gold: str, lenient: bool, as_json: bool) -> None:
     from .draft.evaluate import evaluate_files
     from .progress import is_quiet
 
-    result = evaluate_files(drafted, gold, attributes=not lenient)
+    result = evaluate_files(drafted, gold, attributes=not lenient, pairs=matched)
     _answer(result, as_json, "evaluate")
     if not as_json and not is_quiet():  # the table looks the same: say what it counted
         for note in result.get("notes", []):

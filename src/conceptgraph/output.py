@@ -775,6 +775,9 @@ def evaluate_text(r: dict[str, Any]) -> str:
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              .rstrip() for row in rows]
     for section, s in r.items():
+        if s.get("matched_pairs"):  # --matched: the draft's words, then the gold's
+            lines += ["", f"{section} matched (drafted = gold):"] + [f"  {p['drafted']}  =  {p['gold']}"
+                                                                    for p in s["matched_pairs"]]
         for side, title in (("drafted", "only in the draft"), ("gold", "only in the gold")):
             if s["unmatched"][side]:
                 lines += ["", f"{section} {title}:"] + [f"  {item}" for item in s["unmatched"][side]]

@@ -269,11 +269,12 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
             "stances": (d_st, g_st, st_pairs)}, realigned
 
 
-def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str, Any]:
+def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True, pairs: bool = False) -> dict[str, Any]:
     """Scores of ``draft`` against ``gold`` (see the module's docstring), section by
     section, with the unmatched items of each side under ``unmatched``. With
     ``attributes=False`` (``--lenient``) a claim matches on its term, speaker and place
-    alone: how well claims are found, whatever their attribute says."""
+    alone: how well claims are found, whatever their attribute says. With ``pairs``
+    (``--matched``), ``matched_pairs`` says which drafted item matched which gold one."""
     scored: list[Term | Claim | Relation] = [*gold.terms, *gold.claims,
                                              *(r for r in gold.relations if r.kind not in CONTEXT_RELATIONS)]
     if not scored:
@@ -286,10 +287,10 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
               "every item of the gold is drafted (status: draft): no one has decided them")
     found, realigned = _matched(draft, gold, attributes)
     for section in ("messages", "contributors"):
-        drafted, gold_items, pairs = found[section]
+        drafted, gold_items, matched = found[section]
         # every item would be a miss: no measure of anything (messages at the same places, by
         # the same speakers, in other words are the same thread's)
-        if drafted and gold_items and not pairs and not (section == "messages" and realigned):
+        if drafted and gold_items and not matched and not (section == "messages" and realigned):
             raise DatasetError(f"the gold has none of the draft's {section}: evaluate compares a draft with a gold "
                                "of the same thread (DRAFT first, then GOLD)")
 
@@ -312,14 +313,17 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True) -> dict[str
 
     out: dict[str, Any] = {}
     for section in SECTIONS:
-        drafted, gold_items, pairs = found[section]
-        hit_d, hit_g = {d for d, _ in pairs}, {g for _, g in pairs}
+        drafted, gold_items, matched = found[section]
+        hit_d, hit_g = {d for d, _ in matched}, {g for _, g in matched}
         shown_d, shown_g = show(section, draft), show(section, gold)
-        out[section] = {**_scores(len(drafted), len(gold_items), len(pairs)), "unmatched": {
+        out[section] = {**_scores(len(drafted), len(gold_items), len(matched)), "unmatched": {
             "drafted": [shown_d(x) for i, x in enumerate(drafted) if i not in hit_d],
             "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}, "unmatched_items": {
             "drafted": [_item(x, shown_d) for i, x in enumerate(drafted) if i not in hit_d],
             "gold": [_item(x, shown_g) for i, x in enumerate(gold_items) if i not in hit_g]}}
+        if pairs:  # in the draft's order
+            out[section]["matched_pairs"] = [{"drafted": shown_d(drafted[d]), "gold": shown_g(gold_items[g])}
+                                             for d, g in sorted(matched)]
     if not gold.messages and draft.messages:
         out.setdefault("notes", []).append("messages are not compared: the gold has none (its quotes were found in "
                                            "the draft's messages)")
@@ -492,7 +496,7 @@ def _gold_id(draft_by: str, draft_names: dict[str, str], gold_names: dict[str, s
 
 
 def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
-                   attributes: bool = True) -> dict[str, Any]:
+                   attributes: bool = True, pairs: bool = False) -> dict[str, Any]:
     """:func:`evaluate` of the datasets at two paths (files or folders; a drafted folder
     holds its messages and ``draft.yaml``)."""
     from pathlib import Path
@@ -505,7 +509,7 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
             raise DatasetError("evaluate compares two datasets (YAML files or folders), not a graph or an export",
                                str(path))
     try:
-        return evaluate(load_dataset(draft), load_dataset(gold), attributes)
+        return evaluate(load_dataset(draft), load_dataset(gold), attributes, pairs)
     except DatasetError as e:
         if e.file:
             raise

@@ -23,6 +23,14 @@ PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
 pytest_plugins = ["browser", "review_helpers"]  # headless Chromium; a drafted folder to review
 
 
+def refused(r, *words: str) -> None:
+    """The import refused in one line, exit 1, no traceback, saying ``words``."""
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    for w in words:
+        assert w in r.stderr, r.stderr
+
+
 def need(condition: bool, reason: str) -> None:
     """Skip the test when ``condition`` is false, or fail under CONCEPTGRAPH_STRICT=1."""
     if condition:

@@ -15,6 +15,8 @@ from conceptgraph import DatasetError
 from conceptgraph.cli import cli
 from conceptgraph.discussions import read_discussion
 
+from conftest import refused
+
 API = "https://api.github.com/repos"
 
 
@@ -40,14 +42,6 @@ def save(tmp_path: Path, name: str, doc: Any) -> Path:
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args))
-
-
-def refused(r, *words: str) -> None:
-    """The import refused in one line, exit 1, no traceback, saying ``words``."""
-    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
-    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
-    for w in words:
-        assert w in r.stderr, r.stderr
 
 
 COMMENTS = [comment(1, "Deprecated means it goes away."), comment(2, "Legacy means it stays.")]

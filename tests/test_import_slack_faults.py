@@ -18,6 +18,8 @@ from conceptgraph import ConceptGraphWarning, load_dataset
 from conceptgraph.cli import cli
 from conceptgraph.discussions import Options, read_discussion
 
+from conftest import refused
+
 USERS = [{"id": "U01ANA", "name": "ana", "real_name": "Ana Lima", "profile": {"real_name": "Ana Lima"}},
          {"id": "U02BRU", "name": "bruno", "real_name": "Bruno Costa", "profile": {"real_name": "Bruno Costa"}}]
 CHANNELS = [{"id": "C01GEN", "name": "general"}]
@@ -48,14 +50,6 @@ def export(folder: Path, days: dict[str, Any], channels: list[dict[str, Any]] | 
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args))
-
-
-def refused(r, *words: str) -> None:
-    """The import refused in one line, exit 1, no traceback, saying ``words``."""
-    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
-    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
-    for w in words:
-        assert w in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize(("doc", "found"), [

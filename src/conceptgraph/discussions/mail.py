@@ -399,18 +399,18 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if m.account in named and m.name.casefold() == m.account.split("@")[0]:
             m.name = named[m.account]
     by_id: dict[str, _Mail] = {}
-    copies = 0
-    for m in list(mails):  # a Message-ID seen twice: the first keeps it
+    kept: list[_Mail] = []
+    for m in mails:  # a Message-ID seen twice: the first keeps it
         if m.id in by_id:
             first = by_id[m.id]
             if (first.account, " ".join(first.text.split())) == (m.account, " ".join(m.text.split())):
-                mails.remove(m)  # one mail, cross-posted to two lists or saved twice: read once
-                copies += 1
-                continue
+                continue  # one mail, cross-posted to two lists or saved twice: read once
             m.id = m.key
         by_id[m.id] = m
-    if copies:
-        left["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] += copies
+        kept.append(m)
+    if len(kept) < len(mails):
+        left["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] += len(mails) - len(kept)
+    mails = kept
     first_of_subject: dict[str, _Mail] = {}
     for m in mails:
         parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)

@@ -200,3 +200,22 @@ def test_thread_finds_a_channel_by_its_id(tmp_path: Path) -> None:
     assert len(read_discussion([folder], thread="general")[0].messages) == 3  # by its name still
     r = run("import", str(folder), "-o", str(tmp_path / "out"), "--thread", "C02RND")
     assert r.exit_code == 0 and "1 thread, 1 message" in r.stdout, r.stderr
+
+
+def test_private_channels_and_direct_messages_are_read_and_an_unlisted_folder_is_said(tmp_path: Path) -> None:
+    """An export with private channels (groups.json) and direct messages (dms.json, their
+    folders named by id) reads them as threads of their own, a direct message titled by
+    who speaks in it; a folder of days that no list names is read by its folder's name,
+    with a warning (all three had been left out without a word)."""
+    folder = export(tmp_path / "ws", {"general/2024-05-02.json": DAY, "secret/2024-05-02.json": DAY[:1],
+                                      "D01ANABRU/2024-05-02.json": DAY[1:2], "stray/2024-05-02.json": DAY[2:]})
+    (folder / "groups.json").write_text(json.dumps([{"id": "G01SEC", "name": "secret"}]), encoding="utf-8")
+    (folder / "dms.json").write_text(json.dumps([{"id": "D01ANABRU", "members": ["U01ANA", "U02BRU"]}]),
+                                     encoding="utf-8")
+    with pytest.warns(ConceptGraphWarning, match=r"1 folder of days that no channel list names \(stray\)"):
+        ds, summary = read_discussion([folder])
+    assert summary["threads"] == 4
+    titles = {m.where.split(" › ")[0] for m in ds.messages}
+    assert titles == {"“#general”", "“#secret”", "“direct messages (Ana Lima, Bruno Costa)”", "“#stray”"}
+    (folder / "dms.json").write_text('{"id": "D01ANABRU"}', encoding="utf-8")
+    refused(run("import", str(folder), "-o", str(tmp_path / "out")), "dms.json", "expected a list of conversations")

@@ -259,17 +259,22 @@ def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list
     left = Left()
     threads = []
     empty: list[str] = []  # the channels the export holds no message of (a folder of [], or none)
-    for ch in channels_raw:
-        if not isinstance(ch, dict) or not isinstance(ch.get("name"), str):
-            continue
+    for key, folder, title in _conversations(files, root, channels_raw, users):
         messages: list[dict[str, Any]] = []
-        for day in days.get(ch["name"], []):
+        for day in days.pop(folder, []):
             messages += _day(files, day)
         if not messages:
-            empty.append("#" + ch["name"])
+            empty.append(title)
         messages.sort(key=_ts)
         # its id is its key: --thread finds a channel by its id ("C024BE91L") as by its name
-        threads.append(_channel(text_of(ch.get("id")) or ch["name"], ch["name"], messages, users, include_bots, left))
+        threads.append(_channel(key, folder, messages, users, include_bots, left, title))
+    if days:  # folders of days no list names: read as channels of their folder's name, and said
+        for folder, names in sorted(days.items()):
+            threads.append(_channel(folder, folder, sorted((m for day in names for m in _day(files, day)), key=_ts),
+                                    users, include_bots, left))
+        warnings.warn(ConceptGraphWarning(
+            f"{files.file}: {len(days)} folder{'s' if len(days) > 1 else ''} of days that no channel list names "
+            f"({excerpt(', '.join(sorted(days)), 60)}): read as channels of their folders' names"), stacklevel=2)
     if empty:
         shown = ", ".join(excerpt(e, 40) for e in empty[:3]) + (f" and {len(empty) - 3} more" if len(empty) > 3 else "")
         left[f"channels without messages ({shown})"] += len(empty)
@@ -285,9 +290,35 @@ def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list
     return threads, left
 
 
+def _conversations(files: _Files, root: str, channels: list[Any], users: _Users) -> list[tuple[str, str, str]]:
+    """(key, folder, title) of each conversation the export lists: its public channels
+    (channels.json), and its private channels, group and direct messages where exported
+    (groups.json, mpims.json, dms.json); a direct message's folder is its id, and its title
+    who speaks in it."""
+    listed = [("channels.json", channels)]
+    for name in ("groups.json", "mpims.json", "dms.json"):
+        if root + name in files.names:
+            more = files.read(root + name)
+            if not isinstance(more, list):
+                raise DatasetError(f"expected a list of conversations, found {_kind(more)}", files.where(root + name))
+            listed.append((name, more))
+    out = []
+    for name, entries in listed:
+        for ch in entries:
+            if not isinstance(ch, dict):
+                continue
+            ident = text_of(ch.get("id"))
+            if isinstance(ch.get("name"), str):
+                out.append((ident or ch["name"], ch["name"], "#" + ch["name"]))
+            elif name == "dms.json" and ident:
+                people = [users.names.get(str(u), str(u)) for u in ch.get("members") or () if isinstance(u, str)]
+                out.append((ident, ident, f"direct messages ({', '.join(people)})" if people else ident))
+    return out
+
+
 def _channel(key: str, name: str, messages: list[dict[str, Any]], users: _Users, include_bots: bool,
-             left: Left) -> Thread:
-    thread = Thread(key=key, title="#" + name)
+             left: Left, title: str = "") -> Thread:
+    thread = Thread(key=key, title=title or "#" + name)
     starts: dict[str, str] = {}  # ts of a message that starts a thread -> its key
     place_of: dict[str, str] = {}  # that key -> its place
     keys: set[str] = set()

@@ -47,10 +47,6 @@ def _message(text: str) -> str:
     return text if len(text) <= 500 else text[:500] + "…"
 
 
-# half a character: what a byte that is no UTF-8 becomes in an argument
-_LONE = re.compile("[\ud800-\udfff]")
-
-
 class _Group(click.Group):
     """Maps domain errors to one line on stderr and their exit code, and shows Click's
     own usage errors with any control character the user typed escaped."""
@@ -88,8 +84,10 @@ class _Group(click.Group):
         except UnicodeEncodeError:
             # bytes typed in another encoding than UTF-8 ("--title $'\\xff'") reach Python as half
             # characters no file can hold: said of the value, when one the user gave holds them
+            from .formats.common import LONE_SURROGATE
+
             typed = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
-            given = next((a for a in typed if isinstance(a, str) and _LONE.search(a)), None)
+            given = next((a for a in typed if isinstance(a, str) and LONE_SURROGATE.search(a)), None)
             if given is None:
                 raise
             shown = repr(given.encode("utf-8", "surrogateescape"))[2:-1]  # the byte as typed: \\xff

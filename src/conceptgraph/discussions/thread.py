@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..formats.common import LONE_SURROGATE
 from .clean import SIGNATURE, quoted_lines_removed, signature_removed, unmarked, without_addresses
 
 if TYPE_CHECKING:
@@ -477,11 +478,6 @@ def _passage(quoted: str) -> str:
     return words
 
 
-# Half of a character's UTF-16 pair, alone: JSON may escape one ("\\ud800", from an emoji
-# cut in two), and no file can be written with it
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _whole_characters(thread: Thread, left: Left) -> None:
     """Every lone surrogate in ``thread``'s words, names, dates and addresses made U+FFFD
     (the character that stands for one lost), counted.
@@ -495,7 +491,7 @@ def _whole_characters(thread: Thread, left: Left) -> None:
 
     def whole(text: str) -> str:
         nonlocal lost
-        fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
+        fixed, n = LONE_SURROGATE.subn("\ufffd", text)
         lost += n
         return fixed
 

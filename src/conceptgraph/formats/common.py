@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "XML_INVALID",
+    "LONE_SURROGATE",
     "apart",
     "together",
     "Column",
@@ -57,7 +58,9 @@ __all__ = [
 
 # Characters XML 1.0 cannot carry at all, not even as character references.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Half of a character's UTF-16 pair, alone: what no file can be written with (an emoji cut in
+#: two, escaped in JSON; a byte that is no UTF-8, in a command's argument)
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def encode_json(value: Any) -> str:
@@ -187,7 +190,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 #: The mark before an attribute named like a JSON format's own field (a node attribute ``id``)
@@ -514,9 +517,9 @@ class GraphBuilder:
     def _characters(self, v: Any) -> Any:
         """``v`` with lone surrogates (which no encoding can write) made U+FFFD, counted."""
         if isinstance(v, str):
-            if _SURROGATE.search(v):
+            if LONE_SURROGATE.search(v):
                 self.drop("lone surrogates (not characters) replaced with U+FFFD")
-                return _SURROGATE.sub("\ufffd", v)
+                return LONE_SURROGATE.sub("\ufffd", v)
             return v
         if isinstance(v, list):
             return [self._characters(x) for x in v]

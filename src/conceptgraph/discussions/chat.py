@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, shown_media, text_of, utc_minute, votes
+from .thread import CHANNEL_EVENTS, MISSING_PARENTS, Left, Post, Thread, shown_media, text_of, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
 
@@ -156,8 +156,6 @@ def _named(reaction: dict[str, Any]) -> object:
 _SLACKBOT = "USLACKBOT"
 # Slack's id and time of a message: Unix seconds, and a sequence after the point ("1355517523.000005")
 _TS = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?")
-# What parents_first counts (thread.py): the same words, so that the summary counts them together
-_MISSING_PARENTS = "missing parents (not in the file: their replies answer the post)"
 
 
 class _Users:
@@ -259,22 +257,22 @@ def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list
     left = Left()
     threads = []
     empty: list[str] = []  # the channels the export holds no message of (a folder of [], or none)
-    for key, folder, title in _conversations(files, root, channels_raw, users):
+    listed = _conversations(files, root, channels_raw, users)
+    # folders of days no list names: read as channels of their folder's name, and said
+    unlisted = sorted(set(days) - {folder for _, folder, _ in listed})
+    if unlisted:
+        warnings.warn(ConceptGraphWarning(
+            f"{files.file}: {len(unlisted)} folder{'s' if len(unlisted) > 1 else ''} of days that no channel list "
+            f"names ({excerpt(', '.join(unlisted), 60)}): read as channels of their folders' names"), stacklevel=2)
+    for key, folder, title in [*listed, *((folder, folder, "#" + folder) for folder in unlisted)]:
         messages: list[dict[str, Any]] = []
-        for day in days.pop(folder, []):
+        for day in days.get(folder, []):
             messages += _day(files, day)
         if not messages:
             empty.append(title)
         messages.sort(key=_ts)
         # its id is its key: --thread finds a channel by its id ("C024BE91L") as by its name
-        threads.append(_channel(key, folder, messages, users, include_bots, left, title))
-    if days:  # folders of days no list names: read as channels of their folder's name, and said
-        for folder, names in sorted(days.items()):
-            threads.append(_channel(folder, folder, sorted((m for day in names for m in _day(files, day)), key=_ts),
-                                    users, include_bots, left))
-        warnings.warn(ConceptGraphWarning(
-            f"{files.file}: {len(days)} folder{'s' if len(days) > 1 else ''} of days that no channel list names "
-            f"({excerpt(', '.join(sorted(days)), 60)}): read as channels of their folders' names"), stacklevel=2)
+        threads.append(_channel(key, title, messages, users, include_bots, left))
     if empty:
         shown = ", ".join(excerpt(e, 40) for e in empty[:3]) + (f" and {len(empty) - 3} more" if len(empty) > 3 else "")
         left[f"channels without messages ({shown})"] += len(empty)
@@ -316,9 +314,9 @@ def _conversations(files: _Files, root: str, channels: list[Any], users: _Users)
     return out
 
 
-def _channel(key: str, name: str, messages: list[dict[str, Any]], users: _Users, include_bots: bool,
-             left: Left, title: str = "") -> Thread:
-    thread = Thread(key=key, title=title or "#" + name)
+def _channel(key: str, title: str, messages: list[dict[str, Any]], users: _Users, include_bots: bool,
+             left: Left) -> Thread:
+    thread = Thread(key=key, title=title)
     starts: dict[str, str] = {}  # ts of a message that starts a thread -> its key
     place_of: dict[str, str] = {}  # that key -> its place
     keys: set[str] = set()
@@ -387,7 +385,7 @@ def _channel(key: str, name: str, messages: list[dict[str, Any]], users: _Users,
                                      quotes=passages(quotes), edited=edited))
         said.append((key, " ".join(text.split())))
     if missing:
-        left[_MISSING_PARENTS] += len(missing)
+        left[MISSING_PARENTS] += len(missing)
     if thread.posts:
         thread.date, thread.author = thread.posts[0].date, thread.posts[0].author
     return thread

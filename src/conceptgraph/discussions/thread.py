@@ -217,6 +217,8 @@ class Left(Counter[str]):
 
 #: A chat's own lines, a Slack export's or an IRC log's, as :class:`Left` counts them.
 CHANNEL_EVENTS = "joins, leaves and channel events"
+#: Replies whose message is not in the file, as :class:`Left` counts them (each parent once)
+MISSING_PARENTS = "missing parents (not in the file: their replies answer the post)"
 
 
 _UP = frozenset(("+1", "thumbsup", "thumbs_up", "thumbs-up", "like", "\U0001F44D"))
@@ -306,7 +308,7 @@ def parents_first(posts: list[Post], in_order: bool = False, left: Left | None =
             p.parent = root if root != p.key else None  # what it answered is gone: it answers the thread
         children.setdefault(p.parent, []).append(p)
     if missing and left is not None:
-        left["missing parents (not in the file: their replies answer the post)"] += len(missing)
+        left[MISSING_PARENTS] += len(missing)
     out: list[Post] = []
     placed: set[str] = set()
     waiting: dict[str, list[Post]] = {}  # in_order: posts whose parent is not placed yet

@@ -38,9 +38,6 @@ from .thread import Left, Post, Thread, parents_first
 
 __all__ = ["read_mail", "sniff_mbox", "sniff_digest", "sniff_pipermail"]
 
-# A mail's own headers after a blank line, in the words of the mail before it: three
-# header lines or more, then a blank line (which of them a mail's are, _lost_from_lines says)
-_HEADED = re.compile(rb"\n\r?\n(?=(?:[A-Za-z][\w-]{0,40}:[^\n]*\n(?:[ \t][^\n]*\n)*){3,}\r?\n)")
 
 
 def _lost_from_lines(raw: bytes, file: str) -> list[bytes]:
@@ -94,6 +91,9 @@ def sniff_mbox(head: bytes) -> bool:
 
 
 _HEADERS = re.compile(rb"(?:[A-Za-z][\w-]{0,40}:[^\n]*\n(?:[ \t][^\n]*\n)*){3,}\r?\n")
+# ... and such a block after a blank line, in the words of the mail before it (which of them
+# are a mail's own headers, _lost_from_lines says)
+_HEADED = re.compile(rb"\n\r?\n(?=" + _HEADERS.pattern + rb")")
 
 
 def sniff_digest(head: bytes) -> bool:

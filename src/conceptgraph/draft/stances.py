@@ -425,8 +425,7 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
 _NOT_NAMES = frozenset(("I", "We", "It", "This", "That", "He", "She"))
 
 
-# "@" where a name may follow: not in an address ("ann@x.org"), nor doubled
-_AT_NAME = re.compile(r"(?<![\w@])@(?=[^\W\d_])")
+# a word of a name after "@" (where an "@" names someone is _AT's)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
@@ -444,16 +443,16 @@ def without_mentions(text: str, names: dict[str, str]) -> str:
         return text
     out: list[str] = []
     last = 0
-    for at in _AT_NAME.finditer(text):
+    for at in _AT.finditer(text):
         ends: list[int] = []
-        i = at.end()
+        i = start = at.start() + 1
         while len(ends) < 4 and (word := _NAME_WORD.match(text, i)):
             stop = word.end() - (1 if word.group().endswith(".") else 0)  # a sentence's stop is no part of a name
             ends.append(stop)
             if text[stop:stop + 1] != " ":
                 break
             i = stop + 1
-        named = next((e for e in reversed(ends) if fold(text[at.end():e]) in names), None)
+        named = next((e for e in reversed(ends) if fold(text[start:e]) in names), None)
         if named is not None and at.start() >= last:
             out += [text[last:at.start()], " " * (named - at.start())]
             last = named

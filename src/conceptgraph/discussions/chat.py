@@ -562,10 +562,10 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     day = re.search(r"GMT(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})\d{2}", Path(file).name)
     # ... and the file's name is no title: "Zoom meeting, 2024-03-07 14:02 GMT"
     title = f"Zoom meeting, {'-'.join(day.groups()[:3])} {day[4]}:{day[5]} GMT" if day else Path(file).stem
-    thread = Thread(key=file, title=title, author=turns[0][0].replace(UNKNOWN, "").replace(_UNVOICED, ""),
-                    date="-".join(day.groups()[:3]) if day else "")
+    thread = Thread(key=file, title=title, date="-".join(day.groups()[:3]) if day else "")
     # the time a turn began, to find it in the recording; its cues run on as one text
     thread.posts = [Post(key=f"turn-{n}", author="" if who in (UNKNOWN, _UNVOICED) else who, text=" ".join(words),
                          place=f"turn {n} at {start}", root=n == 1, date=thread.date)
                     for n, (who, words, start) in enumerate(turns, 1)]
+    thread.author = thread.posts[0].author
     return [thread], left

@@ -3033,3 +3033,29 @@ def test_a_stack_exchange_api_comment_edited_says_so(write) -> None:
                                       "creation_date": 1700000100, "score": 0, "edited": True}]}]}
     ds, _ = read_discussion([write(json.dumps(items), "api.json")])
     assert [m.edited for m in ds.messages] == ["", "yes"]
+
+
+def test_a_transcript_cut_in_a_cues_start_time_is_said_so(write) -> None:
+    """A file cut after a cue's hours, minutes and seconds, before its fraction
+    ("00:01:25"), is cut short in a timing, not a turn whose words are a time (a
+    trial's read as words, with a warning blaming a blank line)."""
+    path = write("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+                 "id-2\n00:01:25", "cut.vtt")
+    with pytest.raises(DatasetError, match="ends inside a cue's timing") as e:
+        read_discussion([path])
+    assert e.value.line == 7
+
+
+def test_a_cue_that_ends_before_it_starts_is_read_with_a_warning(write) -> None:
+    """A timing typed the wrong way round is no lost turn: its words are read in the
+    file's order, and one warning names the line and timing, and counts the others."""
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>A theory explains.</v>\n\n"
+            "00:00:09.000 --> 00:00:04.000\n<v Bo>A hypothesis guesses.</v>\n\n"
+            "00:00:12.000 --> 00:00:10.500\n<v Ann>Not quite.</v>\n")
+    with pytest.warns(ConceptGraphWarning, match=r"late\.vtt:6: a cue that ends before it starts "
+                                                 r"\('00:00:09\.000 --> 00:00:04\.000', and 1 more\)"):
+        ds, left = read_discussion([write(text, "late.vtt")])
+    assert [m.by for m in ds.messages] == ["ann", "bo", "ann"] and not left.get("left_out")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # in order, the same file reads quietly
+        read_discussion([write(text.replace("00:00:04.000", "00:00:10.000").replace("10.500", "13.000"), "ok.vtt")])

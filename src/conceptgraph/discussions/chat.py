@@ -393,7 +393,8 @@ def _channel(key: str, title: str, messages: list[dict[str, Any]], users: _Users
 
 # --- transcripts ---------------------------------------------------------------------------
 
-_TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})[.,]\d{1,3}\s+-->\s+(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}")
+_TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})(?P<from>[.,]\d{1,3})\s+-->\s+"
+                     r"(?P<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})")
 _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)
@@ -410,7 +411,8 @@ _CREDIT = re.compile(r"^(?:(?:closed\s+)?(?:captions?|captioning|subtitles?|subt
 # How a transcript cut short ends: inside a cue's timing ("00:00:53.300 --> 00:"), or
 # inside a voice tag ("<v Sofía Ram"), whose name would go on as the words before it
 _CUT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{0,3}\s*(?:-{1,2}>?\s*[\d:.,]*)?\s*$|"
-                         r"^\s*\d{1,2}:(?:\d{1,2}:?)?\s*$")
+                         # (hours, minutes and seconds alone: a cue's start cut before its fraction)
+                         r"^\s*\d{1,2}:(?:\d{1,2}:?(?:\d{1,2})?)?\s*$")
 _CUT_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?(?:\s[^<>]*)?$")
 
 
@@ -446,6 +448,14 @@ _NOT_A_CUE = re.compile(r"^\s*(?:NOTE|STYLE|REGION|WEBVTT)\b")
 # (a digit short, "00:01:3.5 --> 00:01:09.800", is a timing mistyped too, not words)
 _LOOSE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?\s*[^\w\s]{1,4}\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}|"
                            r"^\s*[\d:.,]{3,}\s*-->\s*[\d:.,]{3,}")
+
+
+def _seconds(time: str) -> float:
+    """``"01:02.5"`` or ``"00:01:02,500"`` as seconds: 62.5."""
+    total = 0.0
+    for part in time.replace(",", ".").split(":"):
+        total = total * 60 + float(part)
+    return total
 
 
 def sniff_transcript(head: bytes) -> bool:
@@ -507,6 +517,8 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
     voiced = bool(_VOICE.search(text))
     unnamed = 0  # the cues of no one named, in a file of named voices
     untimed = 0  # the line of the first block of words with no timing line (0: none)
+    backwards: tuple[int, str] | None = None  # the line and timing of the first cue that ends before it starts
+    reversed_cues = 0
     at_line = 1
     for n, block in enumerate(re.split(r"(\n\s*\n)", text)):
         if n % 2:  # the blank lines between two blocks
@@ -528,6 +540,9 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             left["blocks with no timing line"] += 1
             continue
         at, timing = found
+        if _seconds(timing.group("end")) < _seconds(timing.group("start") + timing.group("from")):
+            backwards = backwards or (first + at, lines[at].strip())
+            reversed_cues += 1
         said = False
         for who, words in _voices("\n".join(lines[at + 1:]), _UNVOICED if voiced else speaker):
             # a caption's lines are broken for the screen, not by the speaker: one line; and
@@ -552,6 +567,12 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
         warnings.warn(ConceptGraphWarning(
             f"{file}:{untimed}: words with no timing line before them, not read as anyone's turn "
             f"({blocks} such block{'s' if blocks > 1 else ''}): a blank line inside a cue ends it"), stacklevel=2)
+    if backwards:
+        # its words are read where the file has them: a timing typed wrong moves no turn
+        warnings.warn(ConceptGraphWarning(
+            f"{file}:{backwards[0]}: a cue that ends before it starts ('{excerpt(backwards[1], 40)}'"
+            f"{f', and {reversed_cues - 1} more' if reversed_cues > 1 else ''}): its words are read in the file's order; "
+            "check the timing against the recording"), stacklevel=2)
     if not turns:
         raise DatasetError("no cue with words in this transcript", file)
     if unnamed:

@@ -454,8 +454,11 @@ def bench_draft_quality() -> None:
 
 
 def english_thread(folder: Path, n: int) -> Path:
-    """A dataset folder of ``n`` messages of real English: the bundled thread's messages
-    over and over, each replying to the one before."""
+    """A dataset folder of ``n`` messages of real English: the messages of the bundled
+    thread and of the gold threads (bench/gold: mail, forums, issues, chat, meeting
+    notes; over 600 different ones) over and over, each replying to the one before. (The
+    bundled thread alone, 18 messages, would let whatever is remembered of one message's
+    reading serve the next copy of it: no real thread repeats itself so.)"""
     from dataclasses import replace as _replace
 
     from conceptgraph.dataset import dump_dataset
@@ -464,11 +467,18 @@ def english_thread(folder: Path, n: int) -> Path:
     from conceptgraph.model import Message
 
     ds, _ = read_discussion([default_data_path() / "sources" / "cooperation-vs-collaboration.txt"])
-    msgs = [Message(f"m{k}", ds.messages[k % len(ds.messages)].by, f"comment {k + 1}",
-                    ds.messages[k % len(ds.messages)].text, reply_to=f"m{k - 1}" if k else "") for k in range(n)]
+    said = [(m.by, m.text) for m in ds.messages]
+    people = {c.id: c for c in ds.contributors}
+    for part in ("dev", "heldout"):
+        for raw in sorted((HERE / "gold" / part).glob("*.txt")):
+            thread, _ = read_discussion([raw])
+            said += [(m.by, m.text) for m in thread.messages]
+            people.update((c.id, c) for c in thread.contributors if c.id not in people)
+    msgs = [Message(f"m{k}", said[k % len(said)][0], f"comment {k + 1}", said[k % len(said)][1],
+                    reply_to=f"m{k - 1}" if k else "") for k in range(n)]
     out = folder / f"english-{n}"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "discussion.yaml").write_text(dump_dataset(_replace(ds, messages=tuple(msgs)),
+    (out / "discussion.yaml").write_text(dump_dataset(_replace(ds, contributors=tuple(people.values()), messages=tuple(msgs)),
                                                       ("source", "contributors", "messages")), encoding="utf-8")
     (out / "draft.yaml").unlink(missing_ok=True)
     return out

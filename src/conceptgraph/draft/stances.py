@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold, initialled
-from .text import spelled, zipf
+from .text import could_match, spelled, zipf
 
 __all__ = ["Stance", "stances", "shapes", "name_index", "shared_names", "quote_authors", "addressed", "conceded"]
 
@@ -250,6 +250,8 @@ _PATTERNS: list[_Shape] = [
 
 # each shape's words as one search (whether the lower-cased sentence holds any of them), or None
 _NEEDS = [re.compile("|".join(map(re.escape, shape.needs))) if shape.needs else None for shape in _PATTERNS]
+# and a quicker test of whether its pattern finds anything at all, as most find nothing
+_COULD = [could_match(shape.pattern) for shape in _PATTERNS]
 
 
 @dataclass
@@ -389,7 +391,7 @@ _SPOKEN_TO = re.compile(r"^\s*@[\w.-]+(?:\s+[A-Z][\w’'-]*)?[,:]?\s+(?=\S)")
 def _found(text: str, at: int) -> list[tuple[int, int, str | None]]:
     low = text.lower()
     return [(at + m.start(), i, m.groupdict().get("who")) for i, shape in enumerate(_PATTERNS)
-            if (cue := _NEEDS[i]) is None or cue.search(low)
+            if ((cue := _NEEDS[i]) is None or cue.search(low)) and _COULD[i](text)
             if (m := shape.pattern.search(text))]
 
 

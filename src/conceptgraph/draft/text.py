@@ -15,6 +15,7 @@ after "Mr.", "e.g." or a number's point), at a blank line, and at each line of a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 __all__ = ["without_addresses", "readable", "counterfactual", "sentences", "tokens", "lemma", "content", "STOP",
@@ -307,6 +308,52 @@ _NEGATED = "do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|mu
 #: reads a denial in place, its characters as written
 BARE_NT = rf"\b(?:{_NEGATED})nt\b"
 _BARE_NOT = re.compile(rf"\b({_NEGATED})n(?:t\b|['’](?=\s))", re.I)
+
+
+def could_match(pattern: re.Pattern[str]) -> Callable[[str], object]:
+    """A quicker test of whether ``pattern.search`` would find anything: its alternatives
+    that open with ``^`` (tried at the start only) apart from the rest, each group one
+    search. A long alternation of both is tried at every character, all its branches
+    there; apart, it takes a quarter of the time, and what it finds is the same.
+
+    >>> test = could_match(re.compile(r"^\\s*fair enough|\\bI stand corrected\\b|^ok$"))
+    >>> bool(test("Fair enough, then.")), bool(test("fair enough")), bool(test("Well, I stand corrected."))
+    (False, True, True)
+    """
+    alternatives = _alternatives(pattern.pattern)
+    first = [a for a in alternatives if a.startswith("^")]
+    rest = [a for a in alternatives if not a.startswith("^")]
+    if not first or not rest:
+        return pattern.search
+    try:
+        at_start, anywhere = (re.compile("|".join(part), pattern.flags) for part in (first, rest))
+    except re.error:  # a group one alternative names and another refers to: kept whole
+        return pattern.search
+    return lambda text: at_start.search(text) or anywhere.search(text)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The parts of a pattern between its top-level ``|``."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 1 + (pattern[i + 1] == "^")  # "[]...]": the bracket is a member
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and not depth:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def spelled(sentence: str) -> str:

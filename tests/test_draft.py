@@ -566,6 +566,30 @@ def test_a_stance_finds_whom_it_names_as_people_write_names(sentence: str, expec
     assert [(s.kind, s.target, s.named) for s in stances(sentence, who, "other")] == [("agrees_with", expected, True)]
 
 
+def test_the_name_index_finds_whom_a_plain_dictionary_of_its_names_would() -> None:
+    """The index files logins and names apart, for speed, as keys come and go (a name
+    two people share is given to one, then taken away): whom a name written in a text
+    stands for is the same as when every key is looked through."""
+    from conceptgraph.draft.stances import _person
+
+    people = [("sr", "samrivera"), ("sk", "samkhan"), ("mc", "Marcus Cole"), ("ml", "Marcos Lima"),
+              ("tw", "Tom Whitfield"), ("jc", "Jessica Carver"), ("an", "Anneliese")]
+    index = name_index(people)
+    written = ["Sam", "Samr", "Samk", "Marcu's", "Marcus", "Marco", "Dr. Cole", "@twhit", "Jessica", "Jesica",
+               "Annelise", "Anneliese's", "Nobody", "Jess"]
+    for change in (None, ("set", "jessica", "an"), ("set", "marco", "ml"), ("pop", "marcus"), ("pop", "\x00samrivera")):
+        if change and change[0] == "set":
+            index[change[1]] = change[2]
+        elif change:
+            index.pop(change[1])
+        plain = dict(index)  # (no index of its own: every key looked through)
+        assert type(plain) is dict
+        assert [_person(w, index) for w in written] == [_person(w, plain) for w in written], change
+    assert _person("Samr", index) == "" and _person("Samk", index) == "sk"  # samrivera's login popped
+    with pytest.raises(NotImplementedError):
+        index.setdefault("x", "y")
+
+
 def test_terms_of_a_small_thread_come_from_its_question() -> None:
     msgs = [Message("m1", "a", "post", "Is open-source work a commons or a market?"),
             Message("m2", "b", "comment 1", "A market, clearly: markets set prices.", reply_to="m1"),

@@ -373,6 +373,7 @@ class _Drafter:
         self.used_terms: set[str] = set()
         # speaker -> their claims: id, content words (of the quote and the term), message, the term's words
         self.said: dict[str, list[_Said]] = {}
+        self.said_in: dict[tuple[str, str], list[_Said]] = {}  # (speaker, message id) -> their claims there
         # who speaks only in stand-ins for deleted messages ("[deleted]", by no one named)
         self.stand_ins = {m.by for m in ds.messages if m.gone} - {m.by for m in ds.messages if not m.gone}
         # message id -> its thread, in a dataset of several (one thread's stances are about its claims)
@@ -516,7 +517,9 @@ class _Drafter:
             whole = (q_start, q_end) == (s, e)
             self.quoted = (place, words if words is not None and whole else content_words(msg.text[q_start:q_end]))
         named = self.term_words.get(f.term, ())
-        self.said.setdefault(msg.by, []).append((self.claims[-1].id, self.quoted[1].union(*named), msg.id, named))
+        claimed: _Said = (self.claims[-1].id, self.quoted[1].union(*named), msg.id, named)
+        self.said.setdefault(msg.by, []).append(claimed)
+        self.said_in.setdefault((msg.by, msg.id), []).append(claimed)
         return aid
 
     def claimed_in(self, msg: Message) -> bool:
@@ -703,11 +706,13 @@ class _Drafter:
         any. "Agreed." under one quoted sentence is about that sentence, not all that
         was said around it."""
         said = self.said.get(target, [])
+        # (a reply to a message of the target's is about that message; to another's, about theirs)
+        replied = self.answering if target == self.answering_by else ""
+        there = self.said_in.get((target, replied), []) if replied else []
         if self.thread_at:  # of several threads: what they said in this one
             here = self.thread_at.get(msg.id, "")
-            said = [x for x in said if self.thread_at.get(x[2], "") == here]
-        # (a reply to a message of the target's is about that message; to another's, about theirs)
-        echoed = _concerns(said, words, self.answering if target == self.answering_by else "")
+            said, there = ([x for x in xs if self.thread_at.get(x[2], "") == here] for xs in (said, there))
+        echoed = _concerns(said, words, replied, there)
         passages = [_word_line(p) for p in _quoted_before(msg, s)]
         if not passages:
             return echoed
@@ -1059,7 +1064,7 @@ _Said = tuple[str, set[str], str, tuple[frozenset[str], ...]]
 _LATELY = 3
 
 
-def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[str, ...]:
+def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list[_Said] | None = None) -> tuple[str, ...]:
     """The target's drafted claims that the stance's ``words`` (its content words) echo
     in their last :data:`_LATELY` messages, the most recent first: in a long thread,
     agreement is with what was said lately, and a word echoed from long before is
@@ -1070,6 +1075,8 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     is about what that one says: the claims of it that it echoes, else all of them; when
     that message claimed nothing, the earlier claims it echoes, else everything they said
     (none named: their latest claims would be a guess that looks like a reading).
+    ``there``: the claims of ``said`` in ``replied``, when known (else found in ``said``,
+    all of which that takes reading).
 
     >>> said = [("c-1", {"guess"}, "m1", ()), ("c-2", {"proof", "sorry", "guess"}, "m2", (frozenset({"proof"}),))]
     >>> _concerns(said, {"guess"}), _concerns(said, {"sorry"}, replied="m2"), _concerns(said, {"guess", "proof"})
@@ -1083,7 +1090,7 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "") -> tuple[st
     >>> _concerns(said, {"frame"}, replied="m9"), _concerns(said, {"proof"}, replied="m9")  # m9 claimed nothing
     ((), ('c-2',))
     """
-    theirs_there = [x for x in said if replied and x[2] == replied]
+    theirs_there = [x for x in said if replied and x[2] == replied] if there is None else there
     if theirs_there:
         echoed = _on_named([x for x in theirs_there if x[1] & words], words)
         return _in_order(echoed or [i for i, *_ in theirs_there])

@@ -17,10 +17,10 @@ takes one stance towards one person: never both.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..kinds import AGREES_WITH, DISPUTES
 from ..names import fold, initialled
@@ -272,7 +272,55 @@ def name_index(contributors: list[tuple[str, str]]) -> dict[str, str]:
     three letters or more, the part of a name before a hyphen, "Mr.Arthur", "Alex K."
     and "A. Kim" for Alex Kim) -> their id;
     names shared by two people dropped (see :func:`shared_names`)."""
-    return {k: ids[0] for k, ids in _names(contributors).items() if len(ids) == 1}
+    return _NameIndex((k, ids[0]) for k, ids in _names(contributors).items() if len(ids) == 1)
+
+
+class _NameIndex(dict[str, str]):
+    """:func:`name_index`'s dictionary, with its logins filed by their first letters and
+    its plain names by their length, kept so as keys come and go: what :func:`_person`
+    would otherwise look for among every key, a forum's handles too (a thread of a few
+    hundred people has tens of thousands of them), at every name a sentence calls."""
+
+    def __init__(self, items: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__()
+        self.logins: dict[str, dict[str, str]] = {}  # the first three letters of a login -> its keys
+        self.plain: dict[int, dict[str, str]] = {}  # a length -> the names of that length (no login, no handle)
+        for key, ident in items:
+            self[key] = ident
+
+    def _filed(self, key: str) -> dict[str, str] | None:
+        if key.startswith(_LOGIN):
+            return self.logins.setdefault(key[1:4], {})
+        return None if key.startswith(_HANDLE) else self.plain.setdefault(len(key), {})
+
+    def __setitem__(self, key: str, ident: str) -> None:
+        super().__setitem__(key, ident)
+        if (filed := self._filed(key)) is not None:
+            filed[key] = ident
+
+    def __delitem__(self, key: str) -> None:
+        super().__delitem__(key)
+        if (filed := self._filed(key)) is not None:
+            filed.pop(key, None)
+
+    def pop(self, key: str, *default: Any) -> Any:  # type: ignore[override]
+        if key in self:
+            ident = self[key]
+            del self[key]
+            return ident
+        return super().pop(key, *default)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # (a forked reader sends its names back pickled)
+        return (_NameIndex, (list(self.items()),))
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for key, ident in dict(*args, **kwargs).items():
+            self[key] = ident
+
+    def setdefault(self, *args: Any) -> Any:
+        raise NotImplementedError("set names one at a time (index[key] = id)")
+
+    popitem = clear = setdefault  # type: ignore[assignment]
 
 
 def shared_names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -498,14 +546,17 @@ def _person(who: str, names: dict[str, str]) -> str:
             return target
     first = _LOGIN + fold(bare.split()[0])
     if len(first) >= 4:  # a login that runs a first name into the rest: "Sam" for "samrivera"
-        ids = {ident for key, ident in names.items() if key.startswith(first)}
+        logins = names.logins.get(first[1:4], {}) if isinstance(names, _NameIndex) else names
+        ids = {ident for key, ident in logins.items() if key.startswith(first)}
         if len(ids) == 1:
             return ids.pop()
     if who.startswith("@") and len(bare.split()) == 1 and (by_handle := _handle(bare, names)):
         return by_handle  # "@twhit": a forum's handle, of Tom Whitfield
     typed = fold(bare.split()[0])
     if len(typed) >= 5:  # a name typed one letter off, as "Marcu's" for Marcus: one person's, else none
-        ids = {ident for key, ident in names.items() if not key.startswith((_LOGIN, _HANDLE)) and _one_off(typed, key)}
+        near = [item for n in (len(typed) - 1, len(typed), len(typed) + 1) for item in names.plain.get(n, {}).items()] \
+            if isinstance(names, _NameIndex) else names.items()
+        ids = {ident for key, ident in near if not key.startswith((_LOGIN, _HANDLE)) and _one_off(typed, key)}
         if len(ids) == 1:
             return ids.pop()
     return ""

@@ -248,8 +248,9 @@ _PATTERNS: list[_Shape] = [
 ]
 
 
-# each shape's words as one search (whether the lower-cased sentence holds any of them), or None
-_NEEDS = [re.compile("|".join(map(re.escape, shape.needs))) if shape.needs else None for shape in _PATTERNS]
+# every shape's words, each looked for once in a sentence (as a part of a word too: "agree" in "agreed")
+_CUE_WORDS = tuple(sorted({w for shape in _PATTERNS for w in shape.needs}))
+_NEEDS = [frozenset(shape.needs) or None for shape in _PATTERNS]
 # and a quicker test of whether its pattern finds anything at all, as most find nothing
 _COULD = [could_match(shape.pattern) for shape in _PATTERNS]
 
@@ -438,8 +439,9 @@ _SPOKEN_TO = re.compile(r"^\s*@[\w.-]+(?:\s+[A-Z][\w’'-]*)?[,:]?\s+(?=\S)")
 
 def _found(text: str, at: int) -> list[tuple[int, int, str | None]]:
     low = text.lower()
+    held = {w for w in _CUE_WORDS if w in low}
     return [(at + m.start(), i, m.groupdict().get("who")) for i, shape in enumerate(_PATTERNS)
-            if ((cue := _NEEDS[i]) is None or cue.search(low)) and _COULD[i](text)
+            if ((cue := _NEEDS[i]) is None or not held.isdisjoint(cue)) and _COULD[i](text)
             if (m := shape.pattern.search(text))]
 
 

@@ -1571,6 +1571,23 @@ def test_evaluate_matches_a_stance_where_it_was_taken() -> None:
     assert (scores["drafted"], scores["matched"], scores["precision"]) == (1, 1, 1.0)
 
 
+def test_evaluate_knows_a_person_the_gold_names_otherwise_by_the_messages_they_wrote() -> None:
+    """The export calls one man "SEK" and the gold "Scott Eric Kaufman" (the gold knows
+    what the export does not): an agreement with him by that name is the gold's, for he
+    wrote the same messages; a name that wrote other messages is no one's but its own."""
+    from conceptgraph.model import Relation
+
+    def agrees(i: str, target: str) -> Relation:
+        return Relation(i, "agrees_with", "bo", target, "bo", "Exactly.", "comment 1", "m1", (0, 8))
+
+    renamed = replace(_ANN, id="sek", name="Scott Eric Kaufman")
+    gold = replace(_thread(relations=[agrees("g", "sek")]), contributors=(renamed, _BO),
+                   messages=tuple(replace(m, by="sek") if m.by == "ann" else m for m in _MSGS))
+    assert evaluate(_thread(relations=[agrees("d", "ann")]), gold)["stances"]["matched"] == 1
+    # Bo wrote none of his messages: an agreement with Bo is not one with him
+    assert evaluate(_thread(relations=[agrees("d", "bo")]), gold)["stances"]["matched"] == 0
+
+
 def test_a_gold_without_messages_is_anchored_at_its_place_and_compares_no_messages() -> None:
     """With no messages of its own, a gold's quote is found in the draft's messages of its
     speaker, first in the one at its place: Ann says "Trust needs time" in the post and

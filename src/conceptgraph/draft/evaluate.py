@@ -178,6 +178,7 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
     stands_for = standing_for(draft.terms, g_terms)
     person = {c.id: normalise(c.name) for c in draft.contributors}
     gold_person = {c.id: normalise(c.name) for c in gold.contributors}
+    person.update(_written_by(draft, gold, gold_person))
     d_label = {a.id: a.label for a in draft.attributes}
     g_label = {a.id: a.label for a in gold.attributes}
     d_where = {m.id: (m.where, person.get(m.by, "")) for m in draft.messages}
@@ -267,6 +268,34 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
             "terms": (d_terms, g_terms, term_pairs), "claims": (d_claims, g_claims, claim_pairs),
             "relations": sections["relations"], "oppositions": sections["oppositions"],
             "stances": (d_st, g_st, st_pairs)}, realigned
+
+
+def _written_by(draft: Dataset, gold: Dataset, gold_person: dict[str, str]) -> dict[str, str]:
+    """Each of the draft's speakers whom the gold names otherwise, by the gold's name for
+    whoever wrote most of their messages (at the same places): a gold may know that
+    "SEK" is Scott Eric Kaufman, which the export does not say, and an agreement with the
+    one is then an agreement with the other.
+
+    >>> from conceptgraph.model import Contributor, Dataset, Message, Source
+    >>> mine = Dataset(Source("t"), contributors=(Contributor("sek", "SEK", "commenter"), Contributor("bo", "Bo", "commenter")),
+    ...                messages=(Message("m1", "sek", "comment 3", "x"), Message("m2", "bo", "comment 4", "y")))
+    >>> theirs = Dataset(Source("t"), contributors=(Contributor("s", "Scott Eric Kaufman", "author"), Contributor("b", "Bo", "commenter")),
+    ...                  messages=(Message("m1", "s", "comment 3", "x"), Message("m2", "b", "comment 4", "y")))
+    >>> _written_by(mine, theirs, {"s": "scott eric kaufman", "b": "bo"})
+    {'sek': 'scott eric kaufman'}
+    """
+    author = {normalise(m.where): gold_person.get(m.by, "") for m in gold.messages}
+    votes: dict[str, Counter[str]] = {}
+    for m in draft.messages:
+        if who := author.get(normalise(m.where)):
+            votes.setdefault(m.by, Counter())[who] += 1
+    names = {c.id: normalise(c.name) for c in draft.contributors}
+    out = {}
+    for ident, count in votes.items():
+        who, n = count.most_common(1)[0]
+        if 2 * n > sum(count.values()) and who != names.get(ident):
+            out[ident] = who
+    return out
 
 
 def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True, pairs: bool = False) -> dict[str, Any]:

@@ -22,7 +22,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "subject"): (81, 142),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (12, 37),
-    ("claim", "verdict"): (18, 34),  # "I like X", "+1 on X", "I vote for X"
+    ("claim", "verdict"): (19, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
     ("claim", "named"): (53, 269),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (6, 20),  # "X and Y are ...", the claim copied to Y
@@ -49,10 +49,10 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "granted but"): (4, 6),
     ("stance", "I don't think"): (3, 6),
     ("stance", "still"): (2, 2),  # "I still think X", "C'mon, ..."
-    ("stance", "addressed"): (2, 3),
+    ("stance", "addressed"): (3, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (35, 105),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (36, 105),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
 }
 

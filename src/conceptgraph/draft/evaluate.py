@@ -277,10 +277,12 @@ def _written_by(draft: Dataset, gold: Dataset, gold_person: dict[str, str]) -> d
     one is then an agreement with the other.
 
     >>> from conceptgraph.model import Contributor, Dataset, Message, Source
+    >>> said = (Message("m1", "sek", "comment 3", "x"), Message("m2", "bo", "comment 4", "y"))
     >>> mine = Dataset(Source("t"), contributors=(Contributor("sek", "SEK", "commenter"), Contributor("bo", "Bo", "commenter")),
-    ...                messages=(Message("m1", "sek", "comment 3", "x"), Message("m2", "bo", "comment 4", "y")))
-    >>> theirs = Dataset(Source("t"), contributors=(Contributor("s", "Scott Eric Kaufman", "author"), Contributor("b", "Bo", "commenter")),
-    ...                  messages=(Message("m1", "s", "comment 3", "x"), Message("m2", "b", "comment 4", "y")))
+    ...                messages=said)
+    >>> theirs = Dataset(Source("t"), contributors=(Contributor("s", "Scott Eric Kaufman", "author"),
+    ...                                             Contributor("b", "Bo", "commenter")),
+    ...                  messages=tuple(replace(m, by=m.by[0]) for m in said))
     >>> _written_by(mine, theirs, {"s": "scott eric kaufman", "b": "bo"})
     {'sek': 'scott eric kaufman'}
     """

@@ -304,7 +304,7 @@ class _NameIndex(dict[str, str]):
         if (filed := self._filed(key)) is not None:
             filed.pop(key, None)
 
-    def pop(self, key: str, *default: Any) -> Any:  # type: ignore[override]
+    def pop(self, key: str, *default: Any) -> Any:
         if key in self:
             ident = self[key]
             del self[key]
@@ -321,7 +321,7 @@ class _NameIndex(dict[str, str]):
     def setdefault(self, *args: Any) -> Any:
         raise NotImplementedError("set names one at a time (index[key] = id)")
 
-    popitem = clear = setdefault  # type: ignore[assignment]
+    popitem = clear = setdefault
 
 
 def shared_names(contributors: list[tuple[str, str]]) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from review_helpers import decisions, keys, run
+from review_helpers import decisions, keys, run, serving
 
 from conceptgraph.decisions import Decisions
 from conceptgraph.review import Review
@@ -384,6 +384,30 @@ def test_a_page_drawn_again_keeps_its_nodes_where_they_were(server: ReviewServer
     after = server.positions
     assert merged.record.id not in after and after.keys() < before.keys()
     assert all(after[n] == before[n] for n in after)
+
+
+def test_the_next_review_of_a_folder_draws_its_nodes_where_the_last_one_did(drafted: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review stopped and started again (a second day's work) draws each node where the
+    last page had it, the rejected ones gone, not a new layout of what is left: the map the
+    reviewer had learned stays. Another folder's nodes are laid out as they would be."""
+    import shutil
+
+    with serving(drafted) as first:
+        before = dict(first.positions)
+        term = next(it for it in first.review.left() if it.kind == "term")
+        status, _ = call(first, "POST", "/api/decide", {"ids": [term.rid], "decision": "rejected",
+                                                        "base": first.review.book.revision})
+        assert status == 200
+        first.writer.flush()
+    with serving(drafted) as second:
+        after = second.positions
+    assert term.record.id not in after and after.keys() < before.keys()
+    assert all(after[n] == before[n] for n in after)
+    # (with nothing remembered, the same graph is laid out otherwise: the test could fail)
+    monkeypatch.setenv("CONCEPTGRAPH_CACHE", "off")
+    with serving(Path(shutil.copytree(drafted, drafted.with_name("again")))) as fresh:
+        assert fresh.positions.keys() == after.keys() and any(fresh.positions[n] != before[n] for n in after)
 
 
 def test_a_second_review_of_a_folder_being_reviewed_says_so(drafted: Path) -> None:

@@ -9,7 +9,8 @@ files: an install from a checkout keeps its version number while its code moves 
 any edit, even one that restores the modification time, makes a new entry. Beside it,
 :func:`cached_as` keeps values named by a hash of what they were computed from (the
 positions of a page's nodes, which depend only on the graph drawn; how its attributes'
-denials read). Only the newest 32 entries of each kind are kept.
+denials read), and :func:`remember` what a later process should find again of a folder
+(where its review page drew its nodes). Only the newest 32 entries of each kind are kept.
 
 Entries are pickles, and unpickling runs code, so nothing is read that another user
 could have written: the folder must belong to the user and be writable by no one else
@@ -33,7 +34,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .errors import ConceptGraphWarning
 
-__all__ = ["CACHE_ENV", "cache_dir", "cached", "cached_as"]
+__all__ = ["CACHE_ENV", "cache_dir", "cached", "cached_as", "remember", "remembered"]
 
 CACHE_ENV = "CONCEPTGRAPH_CACHE"
 _KEEP = 32
@@ -153,29 +154,65 @@ def cached_as(kind: str, digest: str, build: Callable[[], T]) -> T:
     return _cached(hashlib.sha256(f"{_code()}\0{digest}".encode()).hexdigest()[:40], kind, build)
 
 
-def _cached(name: str, kind: str, build: Callable[[], T]) -> T:
-    """The entry ``name.kind``, or what ``build()`` returns, then stored; the newest
-    entries of each kind are kept."""
+def remembered(kind: str, of: str) -> Any:
+    """What :func:`remember` last kept as ``kind`` for ``of`` (a folder's path: where a
+    review page drew its nodes), whatever version of this package kept it; None when
+    nothing was, or the cache cannot be used."""
+    place = _entry(_named(of), kind)
+    if place is None:
+        return None
+    try:
+        return _load(*place)
+    except Exception:  # noqa: BLE001 - missing, truncated, foreign or corrupt: nothing remembered
+        return None
+
+
+def remember(kind: str, of: str, value: Any) -> None:
+    """Keep ``value`` as ``kind`` for ``of``, for :func:`remembered` to give back in a
+    later process (the newest entries of each kind are kept). A cache that cannot be used
+    keeps nothing."""
+    place = _entry(_named(of), kind)
+    if place is not None:
+        _store(*place, value)
+
+
+def _named(of: str) -> str:
+    return hashlib.sha256(of.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+
+
+def _entry(name: str, kind: str) -> tuple[Path, bytes] | None:
+    """The path of the entry ``name.kind`` and the cache's secret, or None when the cache
+    is off or cannot be trusted."""
     folder = cache_dir()
     if folder is None or not _usable(folder):
-        return build()
+        return None
     secret = _secret(folder)
-    if secret is None:
-        return build()
-    entry = folder / f"{name}.{kind}"
-    try:
-        return _load(entry, secret)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - missing, truncated, foreign or corrupt: build it again
-        pass
-    value = build()
+    return None if secret is None else (folder / f"{name}.{kind}", secret)
+
+
+def _store(entry: Path, secret: bytes, value: Any) -> None:
     try:
         from .files import write_atomic
 
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(entry, _MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload, mode=0o600)
-        entries = sorted(folder.glob(f"*.{kind}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        entries = sorted(entry.parent.glob(f"*{entry.suffix}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[_KEEP:]:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache must never break a command
         pass
+
+
+def _cached(name: str, kind: str, build: Callable[[], T]) -> T:
+    """The entry ``name.kind``, or what ``build()`` returns, then stored; the newest
+    entries of each kind are kept."""
+    place = _entry(name, kind)
+    if place is None:
+        return build()
+    try:
+        return _load(*place)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - missing, truncated, foreign or corrupt: build it again
+        pass
+    value = build()
+    _store(*place, value)
     return value

@@ -30,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .cache import remember, remembered
 from .decisions import Conflict
 from .errors import ConceptGraphError, UsageError
 from .review import ORDERS, Review
@@ -108,6 +109,10 @@ class _Writer(threading.Thread):
         self.idle.wait(timeout)
 
 
+#: The cache's name for where a folder's review page drew its nodes
+_POSITIONS = "positions"
+
+
 class ReviewServer(ThreadingHTTPServer):
     """The review of one folder, served on 127.0.0.1 with a random token."""
 
@@ -118,8 +123,10 @@ class ReviewServer(ThreadingHTTPServer):
         review.ids_in_notes = False  # the page's notes say each item in words: its keys need no id
         self.token = token or secrets.token_urlsafe(24)
         self.writer = _Writer(review)
-        # where the page drew each node: a page drawn again (a merge, an addition) keeps them there
-        self.positions: dict[Any, tuple[int, int]] = {}
+        # where the page drew each node: a page drawn again (a merge, an addition) keeps them there,
+        # and so does the next review of the folder (its graph less what was rejected meanwhile):
+        # the map the reviewer has learned stays
+        self.positions: dict[Any, tuple[int, int]] = remembered(_POSITIONS, str(review.path.resolve())) or {}
         self.draw()
         try:
             super().__init__(("127.0.0.1", port), _Handler)
@@ -163,6 +170,7 @@ class ReviewServer(ThreadingHTTPServer):
         """Make the page from the folder's files, its nodes where it drew them before."""
         self.page = review_page(self.review, self.positions).encode("utf-8")
         self.page_revision = self.review.book.revision  # the decisions the page's graph was drawn with
+        remember(_POSITIONS, str(self.review.path.resolve()), self.positions)
 
     def rebuild(self) -> str:
         """Write the files now and make the page again from them (after an item was added

@@ -544,6 +544,10 @@ def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found:
     ("I was going to say the same thing.", "tom", [("agrees_with", "tom")]),
     ("I was about to say that a queue is a list.", "tom", []),  # what they would have said, their own
     ("Pretty much.", "tom", [("agrees_with", "tom")]),
+    # "not really" answers as a sentence of its own does, before a colon or a dash too
+    ("Not really: a queue is a list.", "tom", [("disputes", "tom")]),
+    ("Not quite - a queue is a list.", "tom", [("disputes", "tom")]),
+    ("Not really sure what a queue is.", "tom", []),
     # the one named right, "is" contracted (a trial's "I think Marco's right here actually" disputed)
     ("Sorry, I think Maria's right here actually.", "tom", [("agrees_with", "maria")]),
 ])

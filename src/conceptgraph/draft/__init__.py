@@ -1006,6 +1006,8 @@ def _only_asks(text: str) -> bool:
     """
     from .text import sentences
 
+    if "?" not in text:  # (most messages: no sentence of theirs to split)
+        return False
     said = [t for _, _, t in sentences(text) if not t.lstrip().startswith(">")]
     asked = [t.rstrip().endswith("?") for t in said]
     # what the asker says of themselves ("I never know which to use.") puts nothing forward

@@ -79,6 +79,28 @@ def test_why_who_path_contributors(mini: Path) -> None:
         "Ann (contributor) → working together (attribute) → collaboration (term) → always active (attribute)")
 
 
+def test_terms_lists_every_term_with_its_names_and_numbers(mini: Path) -> None:
+    """A researcher's first question of a draft, "which terms did it find?": each term
+    with its other names, its claims (asserted or denied), how many people made them and
+    its relations to other terms; a drafted one says so, with its confidence."""
+    d = ["--data", str(mini)]
+    rows = as_json("terms", *d)
+    assert [(r["id"], r["aliases"], r["claims"], r["people"], r["relations"]) for r in rows] == [
+        ("cooperation", ["cooperate", "co-operation"], 2, 2, 1), ("collaboration", ["collaborate"], 3, 2, 1)]
+    assert "status" not in rows[0]
+    shown = run("terms", *d).stdout.splitlines()
+    assert shown[0].split() == ["term", "other", "names", "claims", "people", "relations", "status", "id"]
+    assert shown[2].split()[:6] == ["cooperation", "cooperate,", "co-operation", "2", "2", "1"]
+    drafted = mini.with_name("drafted.yaml")
+    drafted.write_text(mini.read_text(encoding="utf-8").replace(
+        "{id: collaboration, label: collaboration, aliases: [collaborate]}",
+        "{id: collaboration, label: collaboration, aliases: [collaborate], status: draft, confidence: 0.66}"),
+        encoding="utf-8")
+    assert as_json("terms", "--data", str(drafted))[1]["confidence"] == 0.66
+    assert "draft 0.66" in run("terms", "--data", str(drafted)).stdout
+    assert [r["id"] for r in as_json("terms", "--data", str(drafted), "--curated")] == ["cooperation"]
+
+
 def test_consensus_rank_clusters_search(mini: Path) -> None:
     d = ["--data", str(mini)]
     assert {"agreed", "disputed", "agreements"} == set(as_json("consensus", *d))

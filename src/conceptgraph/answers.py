@@ -16,7 +16,7 @@ from typing import Any, Literal, NotRequired, TypedDict, Union, get_args, get_or
 
 __all__ = [
     "NodeRef", "SourceInfo", "Summary", "Validation", "Neighbor", "Evidence", "Edge", "AttributeItem", "Contrast",
-    "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "Step", "PathAnswer",
+    "Denial", "Comparison", "Person", "ClaimOf", "Stance", "WhoAnswer", "ContributorRow", "TermRow", "Step", "PathAnswer",
     "Agreed", "Disputed", "Agreement", "Consensus", "Ranked", "Cluster", "Hit", "ThreadMessage", "ThreadAnswer",
     "Export", "ImportSummary", "ImportAndDraft", "DraftSummary", "ReviewItem", "ReviewSummary", "ReviewAdded",
     "Evaluation", "Score",
@@ -216,6 +216,22 @@ class ContributorRow(TypedDict):
     messages: int
     #: deleted messages kept as stand-ins, "[deleted]" by no one named, since others answer them
     gone: NotRequired[int]
+
+
+class TermRow(TypedDict):
+    id: Any
+    label: str
+    #: the other names it is written by ("cooperative", "co-operation")
+    aliases: list[str]
+    gloss: str
+    #: claims made of it (asserted or denied), and by how many people
+    claims: int
+    people: int
+    #: relations between it and other terms (contrasts, includes, similar...)
+    relations: int
+    #: a drafted term not yet reviewed, with the confidence it was drafted with
+    status: NotRequired[str]
+    confidence: NotRequired[float]
 
 
 # "from" is a Python keyword: shapes that have it are declared the functional way.
@@ -548,6 +564,7 @@ ANSWERS: dict[str, Any] = {
     "why": [Edge],
     "who": WhoAnswer,
     "contributors": [ContributorRow],
+    "terms": [TermRow],
     "path": PathAnswer,
     "consensus": Consensus,
     "rank": [Ranked],

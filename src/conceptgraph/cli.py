@@ -650,6 +650,20 @@ def contributors(data: str | None, curated: bool, as_json: bool) -> None:
 
 
 @cli.command()
+@common
+@curated_option
+@json_option
+@_example("conceptgraph terms")
+def terms(data: str | None, curated: bool, as_json: bool) -> None:
+    """Every term, with its other names and numbers of claims, people and relations.
+
+    A drafted term not yet reviewed says so, with the confidence it was drafted with."""
+    from .queries import terms as query
+
+    _answer(query(_graph(data, curated)), as_json, "terms", "no terms in this graph")
+
+
+@cli.command()
 @_name_argument("a")
 @_name_argument("b")
 @click.option("--quotes/--no-quotes", default=True, show_default=True, help="Show the quote behind each step.")

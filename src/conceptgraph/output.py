@@ -518,6 +518,21 @@ def contributors_text(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def _first_names(names: list[str], shown: int = 3) -> str:
+    """The first few of a term's other names ("cooperate, cooperates, cooperated, +7"):
+    its inflections would fill the line; ``--json`` gives them all."""
+    return ", ".join(names[:shown] + ([f"+{len(names) - shown}"] if len(names) > shown else []))
+
+
+def terms_text(rows: list[dict[str, Any]]) -> str:
+    return table(
+        [[r["label"], _first_names(r["aliases"]), r["claims"], r["people"], r["relations"],
+          f"draft {r['confidence']:.2f}" if r.get("status") and r.get("confidence") is not None else r.get("status", ""),
+          r["id"]] for r in rows],
+        ["term", "other names", "claims", "people", "relations", "status", "id"],
+    )
+
+
 def _taken_back(item: dict[str, Any], opening: str, closing: str) -> str:
     """Who of an attribute's supporters took back what they said of it, and where."""
     return "".join(f"{opening}taken back by {t['speaker']}, {t['where']}{closing}" for t in item.get("taken_back", ()))
@@ -877,7 +892,7 @@ def review_add_text(r: dict[str, Any]) -> str:
 #: command -> the function that writes its answer as text.
 FORMATTERS: dict[str, Callable[[Any], str]] = {
     "info": info_text, "validate": validate_text, "neighbors": neighbors_text, "compare": compare_text,
-    "why": why_text, "who": who_text, "contributors": contributors_text, "path": path_text,
+    "why": why_text, "who": who_text, "contributors": contributors_text, "terms": terms_text, "path": path_text,
     "consensus": consensus_text, "rank": rank_text, "clusters": clusters_text, "search": search_text,
     "thread": thread_text, "export": export_text, "import": import_and_draft_text,
     "draft": draft_text, "evaluate": evaluate_text, "review": review_text, "review --list": review_list_text,

@@ -46,6 +46,7 @@ from .kinds import (
     STANCES,
     STRUCTURAL_EDGES,
     TERM,
+    TERM_RELATIONS,
     WROTE,
     claim_text,
 )
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
         PathAnswer,
         Ranked,
         Stance,
+        TermRow,
         ThreadAnswer,
         WhoAnswer,
     )
@@ -77,6 +79,7 @@ __all__ = [
     "why",
     "who",
     "contributors",
+    "terms",
     "path",
     "consensus",
     "rank",
@@ -815,6 +818,42 @@ def contributors(G: Graph) -> list[ContributorRow]:
                 "claims": counts["claims"][n], "relations": counts["relations"][n], "messages": counts["messages"][n]}
             if counts["gone"][n]:
                 row["gone"] = counts["gone"][n]
+            rows.append(row)
+    return rows
+
+
+def terms(G: Graph) -> list[TermRow]:
+    """Every term: ``{"id", "label", "aliases", "gloss", "claims", "people", "relations",
+    "status"?, "confidence"?}``, in the dataset's order (a draft's, most confident
+    first), with the number of claims made of it, of the people who made them, and of
+    its relations to other terms (a term named together with another is no relation).
+
+    >>> from conceptgraph import load_graph
+    >>> row = next(r for r in terms(load_graph()) if r["id"] == "cooperation")
+    >>> row["label"], row["claims"] > 10, row["people"] > 5, "status" in row
+    ('cooperation', True, True, False)
+    """
+    claims: Counter[Any] = Counter()
+    people: dict[Any, set[str]] = defaultdict(set)
+    relations: Counter[Any] = Counter()
+    for u, v, _, d in edge_items(G):
+        kind = d.get("kind")
+        if kind == CLAIM:
+            claims[u] += 1
+            people[u].add(str(d.get("speaker")))
+        elif kind in TERM_RELATIONS:
+            relations[u] += 1
+            relations[v] += u != v
+    rows: list[TermRow] = []
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == TERM:
+            row: TermRow = {"id": n, "label": str(d.get("label", n)), "aliases": [str(a) for a in d.get("aliases") or ()],
+                            "gloss": str(d.get("gloss") or ""), "claims": claims[n], "people": len(people[n]),
+                            "relations": relations[n]}
+            if d.get("status"):
+                row["status"] = str(d["status"])
+            if d.get("confidence") is not None:
+                row["confidence"] = float(d["confidence"])
             rows.append(row)
     return rows
 

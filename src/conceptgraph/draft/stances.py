@@ -224,7 +224,8 @@ _PATTERNS: list[_Shape] = [
     # dispute without the word: "Actually, ...", "That's not quite ...", "I'm not convinced"
     _Shape(DISPUTES, re.compile(
         r"^\s*actually,|(?:^|[,;:]\s*)(?:that's|that’s|that is|this is)\s+not\s+(?:quite|entirely|really|exactly|"
-        r"necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*(?:[.,!:;]|\s[-–—]\s)|\bI(?:'m|’m| am)\s+not\s+(?:so\s+)?"
+        r"necessarily)\b|^\s*not\s+(?:quite|exactly|necessarily|really)\s*(?:[.,!:;]|\s[-–—]\s)|"
+        r"\bI(?:'m|’m| am)\s+not\s+(?:so\s+)?"
         r"(?:convinced|sure\s+(?:that's|that’s|this is|about that|I agree))|\bI\s+doubt\s+(?:that|it|this)\b|"
         # "Hmm, not sure.", "I don't like it", "That's a bad idea", "I'm against it", "That won't work", "Strong -1"
         r"^\s*(?:(?:hmm+|well|honestly)[,.]?\s+)?not\s+(?:so\s+)?sure\s*(?:[.!]|$)|"

@@ -3059,3 +3059,23 @@ def test_a_cue_that_ends_before_it_starts_is_read_with_a_warning(write) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # in order, the same file reads quietly
         read_discussion([write(text.replace("00:00:04.000", "00:00:10.000").replace("10.500", "13.000"), "ok.vtt")])
+
+
+def test_a_message_id_keeps_its_whole_place_whatever_its_threads_title() -> None:
+    """In a dataset of several threads a message's id starts with its thread's title; a
+    long title is cut, never the place, else "reply 3 to comment 2" had the id
+    "...-reply-3-to-comment" and another message's id spelled its place (a trial's
+    spreadsheet filter found the wrong message)."""
+    from conceptgraph.discussions.thread import Post, Thread, to_dataset
+
+    title = "Weather vs climate: what's the difference, really, for a Year 9 class?"
+    posts = [Post(key="1", author="Ann", text="Weather is today.", place="comment 1", root=True),
+             *(Post(key=f"1.{i}", author="Bo", text=f"Reply {i}.", parent="1", place=f"reply {i} to comment 1")
+               for i in range(1, 4)),
+             *(Post(key=f"2.{i}", author="Cy", text=f"Reply {i}.", parent="1", place=f"reply {i} to comment 2")
+               for i in range(1, 4))]
+    ds, *_ = to_dataset([Thread(key="a", title=title, posts=posts), Thread(key="b", title="Other", posts=[
+        Post(key="x", author="Di", text="Hi.", place="comment 1", root=True)])], "two")
+    for m in ds.messages:
+        place = m.where.split(" › ")[-1]
+        assert m.id.endswith("-" + place.replace(" ", "-")) and len(m.id) <= 60, (m.id, m.where)

@@ -353,6 +353,24 @@ def _short_slug(text: str) -> str:
     return slug(text)[:_TITLE].strip("-_") or "x"
 
 
+def _message_slug(prefix: str, place: str) -> str:
+    """A message's id, made of its thread's title (in a dataset of several) and its place
+    ("turn 2 at 00:04:31": "turn-2"). A long title is cut, never the place: cut, "reply 3
+    to comment 2" would read "reply-3-to-comment", and another's id could spell its place.
+
+    >>> _message_slug("", "reply 3 to comment 2"), _message_slug("“Summer plans” › ", "comment 4")
+    ('reply-3-to-comment-2', 'summer-plans-comment-4')
+    >>> _message_slug("“Weather vs climate: what's the difference?” › ", "reply 3 to comment 2")
+    'weather-vs-climate-what-s-the-differenc-reply-3-to-comment-2'
+    """
+    whole = slug(prefix + place)
+    if len(whole) <= _TITLE:
+        return whole.strip("-_") or "x"
+    own = slug(place).strip("-_") or "x"
+    head = slug(prefix)[:max(0, _TITLE - len(own) - 1)].strip("-_")
+    return f"{head}-{own}" if head else own
+
+
 def _person_key(p: Post, where: str) -> str:
     """Who wrote ``p``: its account, else its name; two unsigned posts are two people."""
     return p.account or " ".join(p.author.casefold().split()) or f"\0unnamed {where}"
@@ -571,7 +589,7 @@ def to_dataset(threads: list[Thread], name: str, left: Left | None = None,
         msg_id: dict[str, str] = {}
         for p in thread.posts:
             where = prefix + places[p.key]
-            ident = unique_id(_short_slug(_AT_TIME.sub("", where)), ids, id_counts)  # "turn 2 at 00:04:31": turn-2
+            ident = unique_id(_message_slug(prefix, _AT_TIME.sub("", places[p.key])), ids, id_counts)  # turn-2
             msg_id[p.key] = ident
             key = who.key(p, where, thread.origin)
             person = people.get(key)

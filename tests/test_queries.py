@@ -813,3 +813,20 @@ def test_the_one_who_won_a_dispute_took_nothing_back(gave_way_first: bool) -> No
     [dispute] = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
     assert dispute.get("gives_way") is None
     assert dispute.get("later_agrees") == ("message 3" if gave_way_first else None)
+
+
+def test_fair_but_in_one_message_is_no_giving_way() -> None:
+    """"Fair, but churn is still a cancelled subscription.": one message that agrees with
+    and disputes the one who had disputed Bo grants a point and keeps arguing. Bo took
+    nothing back, and the dispute is not said to be given way (a trial's consensus had
+    the same message both dispute and give way)."""
+    text = _GIVEN_WAY.replace('text: "OK, I take that back. Cy is right."',
+                              'text: "Fair, but a drop in revenue is churn. Cy is right on one thing."').replace(
+        "  - {kind: agrees_with, source: bo, target: cy, by: bo, quote: Cy is right., concerns: [c3]}",
+        "  - {kind: agrees_with, source: bo, target: cy, by: bo, quote: Fair, where: post 3, concerns: [c3]}\n"
+        "  - {kind: disputes, source: bo, target: cy, by: bo, quote: a drop in revenue is churn., where: post 3}")
+    G = build_graph(parse_dataset(text))
+    [drop] = [i for i in compare(G, "churn", "contraction")["only_a"] if i["label"] == "any drop in revenue"]
+    assert "taken_back" not in drop
+    disputes = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
+    assert disputes and all(d.get("gives_way") is None for d in disputes)

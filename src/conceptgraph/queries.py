@@ -1007,8 +1007,9 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
     gave way on ((who disputed, whom, in which message) -> where). A speaker who agrees with
     one who had disputed them ("OK, I take that back") gives way on what the dispute was
     about: the claims it names, else all they had said by then; unless the one who
-    disputed had given way first (agreed with them since), or the agreement is about
-    other terms than the dispute (agreeing on one point concedes no other).
+    disputed had given way first (agreed with them since), the agreement is about
+    other terms than the dispute (agreeing on one point concedes no other), or the same
+    message disputes them too ("Fair, but ...": a point granted, the argument kept).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -1021,6 +1022,10 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
     0
     >>> _given_way(G)
     ({'c1': 'comment 3'}, {('ann', 'bo', 'm2'): 'comment 3'})
+    >>> G.add_edge("bo", "ann", kind="disputes", message="m3")  # "Fair, but ..."
+    1
+    >>> _given_way(G)
+    ({}, {})
     """
     order = _thread_order(G)
     said: dict[Any, list[tuple[Any, Any, int | None]]] = defaultdict(list)  # speaker -> (key, attribute, where)
@@ -1049,8 +1054,13 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
             agreed_at[(u, v)].append(at)
     out: dict[Any, str] = {}
     gave: dict[tuple[Any, Any, Any], str] = {}
+    # ("Fair, but ...": one message that agrees with and disputes the same person grants a
+    # point and keeps arguing: no giving way)
+    argued = {(u, v, message) for (u, v), found in disputed.items() for _, _, message in found if message}
     for u, v, d in sorted(agreed, key=lambda a: order.get(a[2].get("message"), -1)):  # the first giving way names it
         then = order.get(d.get("message"))
+        if (u, v, d.get("message")) in argued:
+            continue
         about = terms(d.get("concerns") or [])
         for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:

@@ -548,6 +548,8 @@ def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found:
     ("Not really: a queue is a list.", "tom", [("disputes", "tom")]),
     ("Not quite - a queue is a list.", "tom", [("disputes", "tom")]),
     ("Not really sure what a queue is.", "tom", []),
+    # a disagreement denied is none (a trial's was a dispute at 0.70)
+    ("A queue is a list in order, so I don't think we actually disagree.", "tom", []),
     # the one named right, "is" contracted (a trial's "I think Marco's right here actually" disputed)
     ("Sorry, I think Maria's right here actually.", "tom", [("agrees_with", "maria")]),
 ])

@@ -427,12 +427,20 @@ def shapes(text: str) -> list[tuple[int, str | None]]:
             or _pointer(text):
         return []  # (running the meeting: "Yes, we can hear you", not "I agree, let's move on")
     found = _found(text, 0)
+    if _NO_QUARREL.search(text):  # "I don't think we actually disagree": a dispute denied is none
+        found = [f for f in found if _PATTERNS[f[1]].kind != DISPUTES]
     spoken_to = _SPOKEN_TO.match(text)
     if spoken_to:  # "@Kwame Osei exactly.": what follows the name is read as a sentence of its own
         seen = {i for _, i, _ in found}
         found += [f for f in _found(text[spoken_to.end():], spoken_to.end()) if f[1] not in seen]
     return [(i, who) for _, i, who in sorted(found, key=lambda f: (f[0], f[1]))]
 
+
+# A disagreement denied: "I don't think we really disagree", "we're not disagreeing", "no disagreement here"
+_NO_QUARREL = re.compile(r"\b(?:(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never)\s+(?:think|believe|feel)\s+(?:that\s+)?"
+                         r"(?:we|you\s+and\s+I|the\s+two\s+of\s+us)\s+(?:\w+\s+){0,2}(?:disagree|differ)|"
+                         r"\bwe(?:['’]re|\s+are)\s+not\s+(?:\w+\s+)?disagreeing|"
+                         r"\bno\s+(?:real\s+)?disagreement\s+(?:here|between\s+us|then)\b)", re.I)
 
 # "@kwame ", "@Kwame Osei " opening a sentence (not "Bo, ", which may be any word: "Trolling, no")
 _SPOKEN_TO = re.compile(r"^\s*@[\w.-]+(?:\s+[A-Z][\w’'-]*)?[,:]?\s+(?=\S)")

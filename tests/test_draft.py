@@ -1858,6 +1858,19 @@ def _drafted(*texts: str, terms: str = "leadership,management"):
     return out, labels
 
 
+def test_a_clause_after_a_comma_is_no_more_of_the_denial_before_it() -> None:
+    """"Leadership is not a watered-down management, it's built for a different job,
+    navigation and tagging, not control.": the clause after the comma is its own, and its
+    list no more of the denial (a trial's draft said "taxonomy: not tagging", the opposite
+    of what was written). "That is," goes on with the same phrase."""
+    out, labels = _drafted("Leadership is not a watered-down management, it's built for a different job, "
+                           "navigation and tagging, not control.")
+    assert [(c.term, labels[c.attribute], c.negated) for c in out.claims] == [
+        ("leadership", "watered-down management", True)]
+    out, labels = _drafted("Leadership is a habit, that is, a way of working.")
+    assert [(c.term, labels[c.attribute], c.negated) for c in out.claims][:1] == [("leadership", "habit", False)]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a label cut at eight words would say the opposite: the clause is kept whole
     ("A mentor is someone who speaks for you when you are not in the room.",

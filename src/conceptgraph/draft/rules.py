@@ -1072,7 +1072,10 @@ def _pos(word: str) -> frozenset[str]:
 
 _CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b|\b{_HALF_NT}", re.I)
 _JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
-_BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;")
+_BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;|"
+                    # a clause of its own after a comma: "X is not A, it's built for B and C" (not "that is,")
+                    r",\s+(?:(?:it|they|he|she|we|you|this)(?:['’](?:s|re|ll|d|ve)\b|\s+(?:is|are|was|were|has|have|"
+                    r"will|would|can|could)\b)|that['’]s\b)", re.I)
 
 
 # a subject and its verb in one word: "that's", "it'll", "we've"

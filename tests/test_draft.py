@@ -2408,6 +2408,22 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_no_to_a_question_with_its_context_and_no_claim_disputes_no_one(tmp_path: Path) -> None:
+    """"Is global warming the same as climate change? My textbook uses both." asks, and
+    says where the asker met the words: "No. Global warming is ..." answers it, and
+    disputes nothing (a trial's teacher had a student dispute her question at 0.70). Had
+    she claimed something, "No." might dispute it: it stays a dispute then."""
+    forum = tmp_path / "forum.txt"
+    forum.write_text("Ella: Is global warming the same as climate change? My textbook uses both.\n"
+                     "Jonah: No. Global warming is the rise in the average temperature.\n", encoding="utf-8")
+    out = draft(read_discussion([forum])[0], terms=["global warming", "climate change"])
+    assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
+    forum.write_text("Ella: Is global warming the same as climate change? Climate change is global warming.\n"
+                     "Jonah: No. Global warming is the rise in the average temperature.\n", encoding="utf-8")
+    out = draft(read_discussion([forum])[0], terms=["global warming", "climate change"])
+    assert [r.kind for r in out.relations if r.kind in ("agrees_with", "disputes")] == ["disputes"]
+
+
 def test_yes_to_an_aside_that_asks_agrees_with_nothing_said_before(tmp_path: Path) -> None:
     """"unrelated but is anyone going to the offsite? need to book flights" asks, its "I"
     left out as chats do: "yes! thursday to sunday" answers it, and agrees with none of

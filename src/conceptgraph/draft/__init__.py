@@ -184,7 +184,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to and not chat else last_of.get(answered)
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
-                asks[replied_msg.id] = _only_asks(replied_msg.text) and not _PUTS_FORWARD.search(replied_msg.text)
+                # (or that opens with a question and claims nothing: "Is X the same as Y? My textbook
+                # uses both." is answered by "No.", which disputes nothing it said)
+                asks[replied_msg.id] = (_only_asks(replied_msg.text) or _opens_asking(replied_msg.text)
+                                        and not drafter.claimed_in(replied_msg)) \
+                    and not _PUTS_FORWARD.search(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
@@ -1012,6 +1016,20 @@ def _only_asks(text: str) -> bool:
     asked = [t.rstrip().endswith("?") for t in said]
     # what the asker says of themselves ("I never know which to use.") puts nothing forward
     return any(asked) and all(a or _OF_ONESELF.match(t) for a, t in zip(asked, said))
+
+
+def _opens_asking(text: str) -> bool:
+    """Whether a message's first sentence of its own (not a quote) is a question.
+
+    >>> _opens_asking("Is a bug a defect? My team uses both."), _opens_asking("A bug is a defect. Is it?")
+    (True, False)
+    """
+    from .text import sentences
+
+    if "?" not in text:
+        return False
+    first = next((t for _, _, t in sentences(text) if not t.lstrip().startswith(">")), "")
+    return first.rstrip().endswith("?")
 
 
 # A sentence about the speaker alone: "I never know which to use", "I'm confused", "Just curious"

@@ -51,8 +51,8 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "still"): (2, 2),  # "I still think X", "C'mon, ..."
     ("stance", "addressed"): (3, 3),
     ("stance", "implicit"): (12, 20),
-    ("stance", "implicit dispute"): (1, 1),
-    ("stance", "leaning"): (36, 105),  # a reply's guessed stance, by the words it leans with
+    ("stance", "implicit dispute"): (1, 2),
+    ("stance", "leaning"): (36, 102),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
 }
 

@@ -2408,6 +2408,17 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_a_person_named_is_no_attribute(tmp_path: Path) -> None:
+    """"The volcano example is weather, like Tomás said.": Tomás is who said it, not
+    what weather is (a trial's draft had "weather: Tomás", and an agreement about it)."""
+    forum = tmp_path / "forum.txt"
+    forum.write_text("Tomás: Weather is what happens today.\n"
+                     "Liam: The volcano example is weather, like Tomás said.\n", encoding="utf-8")
+    out = draft(read_discussion([forum])[0], terms=["weather"])
+    labels = {a.id: a.label for a in out.attributes}
+    assert [labels[c.attribute] for c in out.claims] == ["what happens today"]
+
+
 def test_no_to_a_question_with_its_context_and_no_claim_disputes_no_one(tmp_path: Path) -> None:
     """"Is global warming the same as climate change? My textbook uses both." asks, and
     says where the asker met the words: "No. Global warming is ..." answers it, and

@@ -36,7 +36,7 @@ from ..decisions import DRAFT_FILE
 from ..discussions.thread import in_chat_thread, slug, unique_id
 from ..errors import DatasetError, OutputError, excerpt
 from ..kinds import AGREES_WITH, CLAIM, CO_OCCURS, DISPUTES, DRAFT, MENTIONS, OPPOSES, SENSE_OF, STANCES, SYMMETRIC
-from ..names import base_form, normalise
+from ..names import base_form, fold, normalise
 from ..places import place_in, thread_of
 
 if TYPE_CHECKING:
@@ -501,6 +501,8 @@ class _Drafter:
 
         if self.names.get(" ".join(key_of((w for _, _, w in tokens(f.label)), self.split))) == f.term:
             return None  # "the BSD license is a license for ...": a term is no attribute of itself
+        if self.who.get(fold(f.label.strip(" .,;:!?"))):
+            return None  # "X is weather, like Tomás said": a person named is no attribute
         aid = self.attribute(f.label)
         # a list item quotes its own words; any other claim quotes its whole sentence
         q_start, q_end = (f.start, f.end) if msg.text[s] in "–—•*-" else (s, e)

@@ -2408,6 +2408,19 @@ def test_an_answer_to_a_question_that_only_asks_takes_no_side(tmp_path: Path) ->
     assert out.claims and not [r for r in out.relations if r.kind in ("agrees_with", "disputes")]
 
 
+def test_a_noun_and_its_verb_are_no_name_of_two_words(tmp_path: Path) -> None:
+    """"Weather changes every hour but climate changes very slowly": "climate changes"
+    is climate and what it does, not the term "climate change" (a trial's claim on
+    climate was lost to it); "Climate changes are faster" names it."""
+    forum = tmp_path / "forum.txt"
+    forum.write_text("Tomás: Weather changes every hour but climate changes very slowly.\n"
+                     "Liam: Climate changes are faster now.\n", encoding="utf-8")
+    out = draft(read_discussion([forum])[0], terms=["weather", "climate", "climate change"])
+    labels = {a.id: a.label for a in out.attributes}
+    assert [(c.term, labels[c.attribute]) for c in out.claims] == [
+        ("weather", "changes every hour"), ("climate", "changes very slowly"), ("climate-change", "faster")]
+
+
 def test_a_person_named_is_no_attribute(tmp_path: Path) -> None:
     """"The volcano example is weather, like Tomás said.": Tomás is who said it, not
     what weather is (a trial's draft had "weather: Tomás", and an agreement about it)."""

@@ -250,6 +250,9 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
             if n > 1 and any(text[toks[k][1]:toks[k + 1][0]].strip(" -()") for k in range(i, i + n - 1)):
                 continue
             term = names.get(" ".join(keys[i:i + n]))
+            if term is not None and n > 1 and _VERB_AFTER_NOUN.match(toks[i + n - 1][2]) and i + n < len(toks) \
+                    and _VERB_OBJECT.match(toks[i + n][2]):
+                continue  # "climate changes very slowly": a noun and its verb, no "climate change"
             if term is not None:
                 out.append((toks[i][0], toks[i + n - 1][1], term))
                 i += n
@@ -257,6 +260,13 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
         else:
             i += 1
     return out
+
+
+# A verb's third person ("changes", "leads"), which a name's last word in the plural looks
+# like, and what follows a verb rather than a plural noun: an adverb or a determiner
+_VERB_AFTER_NOUN = re.compile(r"\w+[^s\W]s", re.I)
+_VERB_OBJECT = re.compile(r"(?:very|so|too|quite|rather|really|slowly|quickly|fast|often|the|a|an|our|their|its|his|her|"
+                          r"my|your|every|\w+ly)$", re.I)
 
 
 # What opens a phrase without saying anything of the term: "And", "As far as I know,", "IMHO"

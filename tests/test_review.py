@@ -2576,6 +2576,11 @@ def test_an_item_from_an_edited_message_says_so_and_so_does_a_reply_to_one(tmp_p
     assert stance["replies_to"] == "Jonas, message 1 (edited 2024-02-07 09:09 UTC)"
     shown = run("review", str(folder), "--list").stdout
     assert "Jonas, message 1 (edited)" in shown and "replying to Jonas, message 1 (edited 2024-02-07 09:09 UTC)" in shown
+    # an edit the export gives no date for (a Stack Exchange comment's "edited": true) says so, not "since"
+    ds = folder / "discussion.yaml"
+    ds.write_text(ds.read_text(encoding="utf-8").replace('edited: "2024-02-07 09:09 UTC"', "edited: 'yes'"), encoding="utf-8")
+    stance = next(i for i in json.loads(run("review", str(folder), "--list", "--json").stdout) if i["kind"] == "agrees_with")
+    assert stance["replies_to"] == "Jonas, message 1 (edited, no date given)"
 
 
 def test_an_undo_from_the_command_line_counts_what_went_back_with_the_item(drafted: Path) -> None:

@@ -359,8 +359,9 @@ class Review:
             answered = self.snap.messages.get(m.reply_to) if it.kind == "relation" and r.kind in STANCES else None
             if answered is not None:  # whom a stance's message answers: a wrong target shows beside it
                 # (and that those words were changed since: the reply may have answered others)
+                when = ", no date given" if answered.edited == "yes" else f" {answered.edited}"
                 out["replies_to"] = f"{self.names.get(answered.by, answered.by)}, {answered.where}" \
-                    + (f" (edited {'since' if answered.edited == 'yes' else answered.edited})" if answered.edited else "")
+                    + (f" (edited{when})" if answered.edited else "")
         return out
 
     def page_row(self, it: Item) -> dict[str, Any]:

@@ -18,10 +18,12 @@ answered stays as a stand-in; dead (flagged) comments are left out and counted.
 
 from __future__ import annotations
 
+import html
 import re
+import warnings
 from typing import Any
 
-from ..errors import DatasetError
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from .clean import html_to_text, quoted_lines_removed
 from .thread import Left, Post, Thread, number, utc_day
@@ -40,7 +42,11 @@ def sniff_hackernews(head: bytes) -> bool:
 
 
 def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
-    items = _items(data, file)
+    """The story of a Hacker News file and its comments, a thread. A comment under an id
+    another has, with other words, is a comment of its own (a reply naming that id
+    answers the first, unless Algolia's tree nests it under the second); the same comment
+    twice is read once. A live comment without its author is warned of."""
+    items, nested_in = _items(data, file)
     left = Left()
     story = next((i for i in items if i.get("type") in ("story", "job", "poll") or i.get("parent") is None
                   and i.get("parent_id") is None), None)
@@ -55,14 +61,34 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
     thread.posts.append(Post(key=key, author=author, text=body, root=True, date=thread.date, title=title,
                              account=author.casefold(), score=_int(story.get("score", story.get("points"))),
                              url=thread.url))
+    key_of = {id(story): key}  # each item's key, for the replies nested in it
+    said: dict[str, tuple[str, object]] = {}  # id -> who wrote it and its words: a copy, or another comment
+    again: dict[str, int] = {}
+    twice: list[str] = []  # the ids given to two comments of other words
+    unsigned: list[str] = []  # live comments without an author
     for item in items:
         if item is story or item.get("type") not in (None, "comment"):
             if item is not story and item.get("type") == "pollopt":
                 left["poll options"] += 1
             continue
         parent = item.get("parent", item.get("parent_id"))
-        ident = str(item.get("id") or f"#{len(thread.posts)}")
+        nest = nested_in.get(id(item))
+        if nest is not None and id(nest) in key_of and (parent is None or str(parent) == str(nest.get("id"))):
+            parent = key_of[id(nest)]  # the one it is nested in, under the key that one was read by
+        given = str(item["id"]) if item.get("id") is not None else ""
+        ident = given or f"#{len(thread.posts)}"
         who = str(item.get("by") or item.get("author") or "")
+        if given in said:
+            if said[given] == (who, item.get("text")):  # the same comment again (two files of one thread, joined)
+                left["copies of a comment (its id again, with the same writer and words)"] += 1
+                key_of[id(item)] = given
+                continue
+            again[given] = again.get(given, 1) + 1
+            ident = f"{given}#{again[given]}"
+            twice.append(given)
+        elif given:
+            said[given] = (who, item.get("text"))
+        key_of[id(item)] = ident
         if item.get("deleted") or (not who and item.get("text") is None):
             thread.posts.append(Post(key=ident, author="", text="", parent=str(parent), date=_date(item),
                                      gone="deleted"))
@@ -75,21 +101,45 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
         if not text:
             left["empty"] += 1
             continue
+        if not who:  # its words are there, so it is no deleted account: the export lost its author
+            unsigned.append(given or "one without an id")
         thread.posts.append(Post(key=ident, author=who, text=text, parent=None if parent is None else str(parent),
                                  date=_date(item), account=who.casefold(),
-                                 url=_ITEM + ident if item.get("id") is not None else "", quotes=quotes))
+                                 # (a second comment under one id: that id's address shows the first)
+                                 url=_ITEM + given if given and ident == given else "", quotes=quotes))
+    if twice:
+        warnings.warn(ConceptGraphWarning(
+            f"{file}: {_count(twice, 'comment')} under an id an earlier comment has, with other words "
+            f"({_shown(twice)}): each read as a comment of its own; a reply naming that id answers the first, unless "
+            "nested under another"), stacklevel=2)
+    if unsigned:
+        warnings.warn(ConceptGraphWarning(
+            f"{file}: {_count(unsigned, 'comment')} with words but no author, not deleted ({_shown(unsigned)}): each "
+            "read as an unnamed commenter of its own"), stacklevel=2)
     return [thread], left
 
 
-def _items(data: bytes, file: str) -> list[dict[str, Any]]:
+def _count(named: list[str], noun: str) -> str:
+    return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"
+
+
+def _shown(named: list[str]) -> str:
+    """The first few of ``named``, and how many more."""
+    named = list(dict.fromkeys(named))
+    return ", ".join(excerpt(n, 30) for n in named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
+
+
+def _items(data: bytes, file: str) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
     """Every item of the file, depth first in the order HN shows them: Algolia's nested
-    tree, or the official API's items (a list, or JSON Lines)."""
+    tree, or the official API's items (a list, or JSON Lines); and the item each is
+    nested in (by ``id()``), in Algolia's tree."""
     docs = load_documents(data, file)  # one document, or one item per line
     doc: Any = docs[0] if len(docs) == 1 else docs
     if isinstance(doc, dict) and isinstance(doc.get("hits"), list):
         doc = _from_hits(doc["hits"])
     roots = doc if isinstance(doc, list) else [doc]
     out: list[dict[str, Any]] = []
+    nested_in: dict[int, dict[str, Any]] = {}
     stack = list(reversed(roots))
     seen: set[int] = set()
     while stack:
@@ -101,10 +151,11 @@ def _items(data: bytes, file: str) -> list[dict[str, Any]]:
         children = item.get("children")
         if isinstance(children, list):
             stack.extend(reversed(children))
+            nested_in.update((id(c), item) for c in children if isinstance(c, dict) and id(c) not in seen)
     if not out:
         raise DatasetError("expected Hacker News items: a story with its comments (Algolia's items API, or the "
                            "official API's items as a list or one per line)", file)
-    return out
+    return out, nested_in
 
 
 def _from_hits(hits: list[Any]) -> list[dict[str, Any]]:
@@ -137,8 +188,31 @@ def _text(markup: Any, left: Left, quotes: list[str] | None = None) -> str:
     if not isinstance(markup, str) or not markup:
         return ""
     # (not tidy(): it would take the indentation off a <pre> block)
-    text = quoted_lines_removed(html_to_text(markup, left), left=left, quotes=quotes)
+    text = quoted_lines_removed(html_to_text(_whole_addresses(markup), left), left=left, quotes=quotes)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+# A link in HN's HTML: its address, and the text it shows
+_LINK = re.compile(r'(<a\s[^>]{0,400}?href="([^"]{1,4000})"[^>]{0,400}>)([^<]{4,4000})(</a>)', re.I)
+
+
+def _whole_addresses(markup: str) -> str:
+    """HN's HTML, each link whose text is its address shortened ("https://x.org/a-lo...",
+    as HN shows a long one) showing the whole address, so that it is written once.
+
+    >>> _whole_addresses('<a href="https:&#x2F;&#x2F;x.org&#x2F;a-long-page">https:&#x2F;&#x2F;x.org&#x2F;a-lo...</a>')
+    '<a href="https:&#x2F;&#x2F;x.org&#x2F;a-long-page">https:&#x2F;&#x2F;x.org&#x2F;a-long-page</a>'
+    """
+    if "...</a>" not in markup:
+        return markup
+
+    def whole(m: re.Match[str]) -> str:
+        address, shown = html.unescape(m.group(2)), html.unescape(m.group(3)).strip()
+        if shown.endswith("...") and address.startswith(shown[:-3]):
+            return m.group(1) + m.group(2) + m.group(4)
+        return m.group(0)
+
+    return _LINK.sub(whole, markup)
 
 
 def _date(item: dict[str, Any]) -> str:

@@ -23,9 +23,10 @@ channel's post signed by its writer is theirs; the chats an account left are rea
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
-from ..errors import DatasetError
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import QUOTE_MARK, QUOTED_PASSAGES, markdown_to_text, own_words, passages, tidy
 from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, shown_media, utc_minute, votes
@@ -291,6 +292,29 @@ def _named_ids(doc: dict[str, Any]) -> dict[str, str]:
 
 # --- Telegram ------------------------------------------------------------------------------
 
+#: Replies whose message is not read, as :class:`Left` counts them: each stays, answering no one
+#: (a forwarded message's words are another's, and no one here wrote them)
+TELEGRAM_UNREAD = "replies to a message not read (forwarded, a bot's, an event, one without words, or not in the file)"
+#: A message written twice over under one id (an export saved twice, joined), read once
+TELEGRAM_COPIES = "copies of a message (its id again, with the same writer and words)"
+
+# A space that tidy() keeps at the start of a line: the indentation of a code block's lines
+_KEPT_SPACE = "\ue000"
+
+# What is wrong with a message, as a warning says it, and what was done about it
+_FAULTS = {
+    "text": ('"text" missing, or neither a string nor a list', 'read from the words in it or in its "text_entities", '
+             "if any"),
+    "parts": ('parts of "text" that are neither strings nor entities with words', "the words in them read, the rest left "
+              "out"),
+    "from": ('neither "from" nor "from_id"', "each read as an unnamed writer of its own"),
+    "date": ("no date that is a time", "read without a date"),
+    "id": ('no "id"', "no reply can name it"),
+    "twice": ("an id an earlier message has, with other words", "each read as a message of its own; a reply to that id "
+              "answers the first"),
+}
+
+
 def sniff_telegram(head: bytes) -> bool:
     from .chatpages import is_telegram_page
 
@@ -306,7 +330,9 @@ def sniff_telegram(head: bytes) -> bool:
 def read_telegram(data: bytes, file: str, include_bots: bool = False) -> tuple[list[Thread], Left]:
     """A Telegram Desktop export: JSON (result.json), or its HTML (messages.html). A
     message sent through a bot ("via_bot": a poll, a game, a search result) is the bot's
-    words, left out unless ``include_bots``."""
+    words, left out unless ``include_bots``. A message the export wrote wrong (no writer,
+    a "text" of another kind, a date that is no time, an id another message has) is read
+    as well as it can be, and each kind of fault said in one warning."""
     from .chatpages import is_telegram_page, read_telegram_page
 
     if is_telegram_page(data[:8192]):
@@ -324,20 +350,44 @@ def read_telegram(data: bytes, file: str, include_bots: bool = False) -> tuple[l
                            '"chats" with their "list"', file)
     left = Left()
     threads = []
+    faults: dict[str, list[str]] = {}
     for chat in chats:
         if isinstance(chat, dict) and isinstance(chat.get("messages"), list):
-            thread = _chat(chat, left, include_bots)
+            thread = _chat(chat, left, include_bots, faults)
             if thread.posts:
                 threads.append(thread)
+    _warn_faults(file, faults)
     if not threads:
         raise DatasetError("no message to read in this Telegram export", file)
     return threads, left
 
 
-def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Thread:
+def _warn_faults(file: str, faults: dict[str, list[str]]) -> None:
+    """One warning for each kind of fault the messages of ``file`` have, naming them."""
+    for kind, named in faults.items():
+        if kind not in _FAULTS:
+            continue
+        problem, done = _FAULTS[kind]
+        if kind == "parts":  # (what was odd in them, as found)
+            problem += ": " + ", ".join(dict.fromkeys(faults.get("parts found", [])))
+        named = list(dict.fromkeys(named))
+        shown = ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
+        warnings.warn(ConceptGraphWarning(f"{file}: {len(named)} message{'s' if len(named) > 1 else ''} with {problem} "
+                                          f"({shown}): {done}"), stacklevel=3)
+
+
+def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False,
+          faults: dict[str, list[str]] | None = None) -> Thread:
+    """A Telegram chat as a thread: each message its own place (``message N``), a reply
+    answering the message it names when that one is read, the faults of its messages
+    added to ``faults`` (kind -> the messages, named; "parts found": what the odd parts
+    of their text were)."""
+    faults = faults if faults is not None else {}
     title = str(chat.get("name") or ("Saved Messages" if chat.get("type") == "saved_messages" else ""))
     thread = Thread(key=str(chat.get("id") or title or "chat"), title=title or "Telegram chat")
     place_of: dict[str, str] = {}
+    said: dict[str, tuple[str, str, str]] = {}  # id -> who wrote it and its words, to tell a copy from another message
+    twice: dict[str, int] = {}
     # the messages others reply to: one with no words (a photo alone) is kept for them, as what it shows
     answered = {str(m.get("reply_to_message_id")) for m in chat["messages"]
                 if isinstance(m, dict) and m.get("reply_to_message_id") is not None}
@@ -353,28 +403,58 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
         if m.get("via_bot") and not include_bots:
             left["bots"] += 1
             continue
+        ident = str(m["id"]) if m.get("id") is not None else ""
+        named = f"id {excerpt(ident, 20)}" if ident else f"message {len(thread.posts) + 1}, no id"
         quotes: list[str] = []
-        text = tidy(_telegram_text(m.get("text"), left, quotes))
-        if not text and (str(m.get("id")) in answered
+        raw = m.get("text")
+        odd: list[str] = []  # the parts of its text that are none Telegram writes
+        if not isinstance(raw, (str, list)):
+            faults.setdefault("text", []).append(named)
+            # read as well as it can be: an entity given alone, else the entities Telegram writes beside the text
+            raw = [raw] if isinstance(raw, dict) and isinstance(raw.get("text"), str) else m.get("text_entities")
+        text = tidy(_telegram_text(raw, left, quotes, odd)).replace(_KEPT_SPACE, " ")
+        if odd:
+            faults.setdefault("parts", []).append(named)
+            faults.setdefault("parts found", []).extend(odd)
+        if not text and (ident in answered
                          # a 👍 sticker sent in reply says what a 👍 typed would
                          or m.get("media_type") == "sticker" and m.get("reply_to_message_id") is not None):
             text = _telegram_media(m)
         if not text:
             left["empty"] += 1
             continue
-        key = str(m.get("id") if m.get("id") is not None else f"#{len(thread.posts)}")
-        parent = str(m.get("reply_to_message_id") or "")
-        place_of[key] = f"message {len(place_of) + 1}"
         # a channel's post signed by its writer is theirs; a deleted account has no name but
         # still one id: Telegram shows it so
         signed = m.get("author") if isinstance(m.get("author"), str) else ""
         who = signed or str(m.get("from") or ("Deleted Account" if m.get("from_id") else ""))
+        account = signed.casefold() if signed else str(m.get("from_id") or "")
+        key = ident or f"#{len(thread.posts)}"
+        if ident in said:
+            if said[ident] == (account, who, text):  # the same message again: read once
+                left[TELEGRAM_COPIES] += 1
+                continue
+            # another message under an id already read: its own message, under a key of its own
+            twice[ident] = twice.get(ident, 1) + 1
+            key = f"{ident}#{twice[ident]}"
+            faults.setdefault("twice", []).append(named)
+        elif ident:
+            said[ident] = (account, who, text)
+        else:
+            faults.setdefault("id", []).append(named)
+        if not who:
+            faults.setdefault("from", []).append(named)
+        parent = str(m.get("reply_to_message_id") or "")
+        if parent and parent not in place_of and parent != ident:
+            # it answers what is not read (forwarded, a bot's, words lost, before the export): said,
+            # for the reply now answers no one
+            left[TELEGRAM_UNREAD] += 1
+        date = _telegram_date(m)
+        if not date:
+            faults.setdefault("date", []).append(named)
+        place_of[key] = f"message {len(thread.posts) + 1}"  # numbered by message: one place each, never repeated
         thread.posts.append(Post(key=key, author=who, text=text,
-                                 parent=parent if parent in place_of and parent != key else None,
-                                 date=utc_minute(m["date_unixtime"]) if m.get("date_unixtime")
-                                 else str(m.get("date") or "")[:16].replace("T", " "),
-                                 account=signed.casefold() if signed else str(m.get("from_id") or ""),
-                                 place=place_of[key], root=not thread.posts, quotes=quotes,
+                                 parent=parent if parent in place_of and parent != ident else None,
+                                 date=date, account=account, place=place_of[key], root=not thread.posts, quotes=quotes,
                                  edited=(utc_minute(m["edited_unixtime"]) if m.get("edited_unixtime")
                                          else str(m.get("edited") or "")[:16].replace("T", " ")
                                          if m.get("edited") else "")))
@@ -383,35 +463,98 @@ def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False) -> Threa
     return thread
 
 
-def _telegram_text(text: Any, left: Left, quotes: list[str]) -> str:
+def _telegram_date(m: dict[str, Any]) -> str:
+    """A message's time: in UTC from its Unix time, else the exporter's local time as
+    written; "" when neither is a time.
+
+    >>> _telegram_date({"date_unixtime": "1710147767"}), _telegram_date({"date": "2024-03-11T10:02:47"})
+    ('2024-03-11 09:02 UTC', '2024-03-11 10:02')
+    >>> _telegram_date({"date": "yesterday"}), _telegram_date({})
+    ('', '')
+    """
+    from datetime import datetime
+
+    if m.get("date_unixtime") and (utc := utc_minute(m["date_unixtime"])):
+        return utc
+    local = m.get("date")
+    if not isinstance(local, str):
+        return ""
+    try:
+        datetime.fromisoformat(local)
+    except ValueError:
+        return ""
+    return local[:16].replace("T", " ")
+
+
+def _telegram_text(text: Any, left: Left, quotes: list[str], odd: list[str] | None = None) -> str:
     """A message's words: Telegram gives a string, or a list of strings and entities
     (``{"type": "bold", "text": ...}``); a quoted passage (``blockquote``) is left out,
-    added to ``quotes``."""
+    added to ``quotes``; a block of code (``pre``) fenced as Markdown fences it, so that
+    the draft reads no claim in it. A part that is none of these (null, a number) is
+    named in ``odd``, and a list's words are read.
+
+    >>> _telegram_text(["Ours:\\n", {"type": "pre", "text": "a: b", "language": "yaml"}, "\\nDone."], Left(), [])
+    'Ours:\\n```yaml\\na: b\\n```\\nDone.'
+    >>> odd = []; _telegram_text(["a ", None, ["b"], {"type": "bold"}], Left(), [], odd), odd
+    ('a b', ['null', 'a list', 'an entity without "text"'])
+    """
     if isinstance(text, str):
         return text
     if not isinstance(text, list):
         return ""
-    out = []
+    out: list[str] = []
+    fenced = False  # the last part closed a block of code: what follows starts on a line of its own
+
+    def add(words: str) -> None:
+        nonlocal fenced
+        if fenced and words and not words.startswith("\n"):
+            words = "\n" + words
+        fenced = False
+        out.append(words)
+
     for part in text:
-        if isinstance(part, str):
-            out.append(part)
-        elif isinstance(part, dict):
-            kind, words = part.get("type"), str(part.get("text") or "")
+        if isinstance(part, list):  # (no part Telegram writes: its words are read)
+            if odd is not None:
+                odd.append("a list")
+            add(_telegram_text(part, left, quotes, odd))
+        elif isinstance(part, str):
+            add(part)
+        elif isinstance(part, dict) and isinstance(part.get("text"), str):
+            kind, words = part.get("type"), part["text"]
             if kind == "blockquote":
                 left[QUOTED_PASSAGES] += 1
                 quotes.append(words)
-                out.append(f"\n{QUOTE_MARK}\n")  # where it stood
+                add(f"\n{QUOTE_MARK}\n")  # where it stood
             elif kind == "strikethrough":  # words the writer struck out: not what they say
                 left["struck-out passages"] += 1
                 if out and out[-1].endswith(" "):
-                    out.append("\0")  # the space on either side of them is one space
+                    add("\0")  # the space on either side of them is one space
             elif kind == "code":  # held up as a name, as in Markdown
-                out.append(f"`{words}`")
+                add(f"`{words}`")
+            elif kind == "pre":
+                add(_fenced(words, part.get("language"), "".join(out)))
+                fenced = True
             elif kind == "text_link" and part.get("href") and part["href"] != words:
-                out.append(f"{words} ({part['href']})")
+                add(f"{words} ({part['href']})")
             else:
-                out.append(words)
+                add(words)
+        elif odd is not None:
+            odd.append("null" if part is None else "an entity without \"text\"" if isinstance(part, dict)
+                       else f"a {'number' if isinstance(part, (int, float)) else type(part).__name__}")
     return own_words(re.sub(r" \0 ?", " ", "".join(out)).replace("\0", ""))
+
+
+def _fenced(code: str, language: Any, before: str) -> str:
+    """A block of code as Markdown fences it, on lines of its own, its language (when it
+    is a name) on the opening fence, each line's indentation kept through tidy().
+
+    >>> _fenced("def f():\\n    return 1", "python", "Like this:").replace(_KEPT_SPACE, " ")
+    '\\n```python\\ndef f():\\n    return 1\\n```'
+    """
+    lang = language if isinstance(language, str) and re.fullmatch(r"[\w+#.-]{1,30}", language) else ""
+    lines = [_KEPT_SPACE * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") if line.strip() else ""
+             for line in code.expandtabs(4).strip("\n").split("\n")]
+    return ("\n" if before and not before.endswith("\n") else "") + f"```{lang}\n" + "\n".join(lines) + "\n```"
 
 
 def _telegram_media(m: dict[str, Any]) -> str:

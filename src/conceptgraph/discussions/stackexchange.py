@@ -33,7 +33,7 @@ from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, markdown_to_text, passages
-from .thread import Left, Post, Thread
+from .thread import Left, Post, Thread, list_of
 
 __all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
 
@@ -230,45 +230,108 @@ def _api_items(doc: Any) -> Iterator[dict[str, Any]]:
             yield from _api_items(x)
 
 
-def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> Iterator[_Row]:
-    seen: set[tuple[str, str]] = set()
-    rows: list[_Row] = []
+#: Posts written twice over under one id (a response saved twice, or in two files given together), read once
+COPIES = "copies of a post (its id again, with the same owner and words)"
+# What only a question has, in the API's JSON: an item with one of them and no id is a question that lost it
+_QUESTION_FIELDS = ("title", "answers", "is_answered", "answer_count", "accepted_answer_id", "tags")
 
-    def add(item: dict[str, Any], parent: str = "") -> None:
-        if "comment_id" in item:
-            kind, ident = "comment", str(item["comment_id"])
-            parent = str(item.get("post_id") or parent)
-        elif "answer_id" in item:
-            kind, ident = "answer", str(item["answer_id"])
-            parent = str(item.get("question_id") or parent)
-        elif "question_id" in item:
-            kind, ident = "question", str(item["question_id"])
-        else:
-            return
-        if (kind, ident) in seen:
-            return
-        seen.add((kind, ident))
-        quotes: list[str] = []
-        text = _api_text(item, left, quotes)
+
+def _kind(item: dict[str, Any], nested: str) -> tuple[str, str] | None:
+    """What an item of the API's JSON is ("question", "answer", "comment") and its id;
+    None for an item that is no post. ``nested``: the list it is held in ("answers",
+    "comments"), if any. A post without its id is an error naming the field (a
+    ValueError: the caller names the file).
+
+    >>> _kind({"answer_id": 7, "question_id": 1}, ""), _kind({"user_id": 3}, "")
+    (('answer', '7'), None)
+    >>> _kind({"title": "Mentor or coach?", "body": "<p>Which?</p>"}, "")
+    Traceback (most recent call last):
+    ValueError: a question (“Mentor or coach?”) without its "question_id": its answers and comments name it by that id
+    """
+    if "comment_id" in item:
+        return "comment", str(item["comment_id"])
+    if "answer_id" in item:
+        return "answer", str(item["answer_id"])
+    if "post_type" in item and not nested:  # (the /posts route's items: another shape, not read)
+        return None
+    if nested == "comments" or "post_id" in item:
+        on = f" on post {excerpt(item['post_id'], 20)}" if item.get("post_id") else ""
+        raise ValueError(f'a comment{on} without its "comment_id"')
+    if nested == "answers" or ("question_id" in item and "is_accepted" in item):  # (a question "is_answered")
+        to = f" to question {excerpt(item['question_id'], 20)}" if item.get("question_id") else ""
+        raise ValueError(f'an answer{to} without its "answer_id"')
+    if "question_id" in item:
+        return "question", str(item["question_id"])
+    if any(k in item for k in _QUESTION_FIELDS):
         title = html.unescape(str(item.get("title") or ""))
-        if "body" not in item and "body_markdown" not in item:
+        raise ValueError(f"a question{f' (“{excerpt(title, 60)}”)' if title else ''} without its \"question_id\": "
+                         "its answers and comments name it by that id")
+    return None
+
+
+def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> Iterator[_Row]:
+    seen: dict[tuple[str, str], tuple[_Row, bool]] = {}  # (kind, id) -> the post read under it, and whether with a body
+    rows: list[_Row] = []
+    again: dict[tuple[str, str], int] = {}
+    twice: dict[str, list[str]] = defaultdict(list)  # file -> the posts under an id another of other words has
+    unowned: dict[str, list[str]] = defaultdict(list)  # file -> the posts that came without their owner
+
+    def add(item: dict[str, Any], name: str, parent: str = "", nested: str = "", renamed: bool = False) -> None:
+        found = _kind(item, nested)
+        if found is None:
+            return
+        kind, ident = found
+        if kind != "question":  # what it is nested in, when that was read under a key of its own; else what it names
+            named = item.get("post_id") if kind == "comment" else item.get("question_id")
+            parent = parent if renamed or not named else str(named)
+        quotes: list[str] = []
+        said = Left()  # (counted only if the post is read: a copy's quoted passages are the first's)
+        text = _api_text(item, said, quotes)
+        title = html.unescape(str(item.get("title") or ""))
+        bodied = "body" in item or "body_markdown" in item
+        author, account = _owner(item, kind + ident)
+        if (kind, ident) in seen:
+            first, first_bodied = seen[kind, ident]
+            if (first.account, first.author) == (account, author) and (
+                    not bodied or not first_bodied or first.text == text):
+                # the same post again (or without its body, or with the body the first lacked): read once
+                left[COPIES] += 1
+                if bodied and not first_bodied:
+                    first.text, first.quotes = text, quotes
+                    left.update(said)
+                    bodiless[0] -= 1
+                    seen[kind, ident] = first, True
+                for sub in ("answers", "comments"):
+                    for child in list_of(item.get(sub)):
+                        if isinstance(child, dict):
+                            add(child, name, first.id, sub)
+                return
+            # another post under an id already read: a post of its own, under a key of its own
+            again[kind, ident] = again.get((kind, ident), 1) + 1
+            twice[name].append(f"{kind} {excerpt(ident, 20)}")
+            ident = f"{ident}-{again[kind, ident]}"
+        left.update(said)
+        if not bodied:
             bodiless[0] += 1
             if kind == "question":
                 text = title  # the thread stays, and what answers it
-        author, account = _owner(item, kind + ident)
+        if not isinstance(item.get("owner"), dict):  # (a deleted account has one: its name, "does_not_exist")
+            unowned[name].append(f"{kind} {excerpt(ident, 20)}")
         reply = item.get("reply_to_user")
-        rows.append(_Row(ident, kind, parent if kind != "question" else "", author, account,
-                         _when(item.get("creation_date")), _int(item.get("score")), text, title,
-                         accepted_answer=str(item.get("accepted_answer_id") or ""),
-                         accepted=item.get("is_accepted") is True or item.get("accepted") is True,
-                         reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
-                         else "", url=str(item.get("link") or ""), quotes=quotes,
-                         # (a comment says only that it was changed: "edited": true)
-                         edited=_when(item.get("last_edit_date"))[:10] or ("yes" if item.get("edited") is True else "")))
+        row = _Row(ident, kind, parent if kind != "question" else "", author, account,
+                   _when(item.get("creation_date")), _int(item.get("score")), text, title,
+                   accepted_answer=str(item.get("accepted_answer_id") or ""),
+                   accepted=item.get("is_accepted") is True or item.get("accepted") is True,
+                   reply_to_user=html.unescape(str(reply.get("display_name") or "")) if isinstance(reply, dict)
+                   else "", url=str(item.get("link") or ""), quotes=quotes,
+                   # (a comment says only that it was changed: "edited": true)
+                   edited=_when(item.get("last_edit_date"))[:10] or ("yes" if item.get("edited") is True else ""))
+        rows.append(row)
+        seen.setdefault((kind, found[1]), (row, bodied))
         for sub in ("answers", "comments"):
-            for child in item.get(sub) or []:
+            for child in list_of(item.get(sub)):
                 if isinstance(child, dict):
-                    add(child, ident)
+                    add(child, name, ident, sub, ident != found[1])
 
     bodiless = [0]
     file = parts[0][1]
@@ -276,12 +339,23 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
         try:
             for doc in load_documents(data, name):
                 for item in _api_items(doc):
-                    add(item)
+                    add(item, name)
         except ValueError as e:
             raise DatasetError(str(e), name) from None
     if bodiless[0]:
-        warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} posts came without their text (the API's default "
-                                          "filter): ask with filter=withbody"), stacklevel=2)
+        many = bodiless[0] > 1
+        warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} post{'s' if many else ''} came without "
+                                          f"{'their' if many else 'its'} text (the API's default filter): ask with "
+                                          "filter=withbody"), stacklevel=2)
+    for name, posts in twice.items():
+        warnings.warn(ConceptGraphWarning(
+            f"{name}: {_many(posts, 'post')} under an id an earlier post has, with another owner or other words "
+            f"({_shown(posts)}): each read as a post of its own; what names that id answers the first, unless nested "
+            "under another"), stacklevel=2)
+    for name, posts in unowned.items():
+        warnings.warn(ConceptGraphWarning(
+            f"{name}: {_many(posts, 'post')} came without an owner ({_shown(posts)}): each read as an unnamed writer "
+            "of its own"), stacklevel=2)
     if not rows:
         raise DatasetError("no Stack Exchange question, answer or comment in this JSON", file)
     questions = {r.id: r for r in rows if r.kind == "question"}
@@ -295,6 +369,15 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
             yield r
         elif wanted is None:
             left[f"{r.kind}s of a question not in the file"] += 1
+
+
+def _many(named: list[str], noun: str) -> str:
+    return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"
+
+
+def _shown(named: list[str]) -> str:
+    """The first few of ``named``, and how many more."""
+    return ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
 
 
 # --- threads ---------------------------------------------------------------------------------

@@ -2421,6 +2421,21 @@ def test_a_noun_and_its_verb_are_no_name_of_two_words(tmp_path: Path) -> None:
         ("weather", "changes every hour"), ("climate", "changes very slowly"), ("climate-change", "faster")]
 
 
+def test_a_plus_one_said_to_someone_by_name_is_theirs_alone(tmp_path: Path) -> None:
+    """Liam agreed with Tomás; "+1" under it agrees with both, but "Nice distinction,
+    Liam. 👍" speaks to Liam alone (a trial's draft passed a named "Good point, Priya."
+    on to the one Priya had agreed with)."""
+    def stances(last: str) -> set[tuple[str, str]]:
+        forum = tmp_path / "forum.txt"
+        forum.write_text("Tomás: Weather is what happens today.\n"
+                         f"Liam: I agree with Tomás, weather is today.\nFatima: {last}\n", encoding="utf-8")
+        out = draft(read_discussion([forum])[0], terms=["weather"])
+        return {(r.source, r.target) for r in out.relations if r.kind == "agrees_with" and r.source == "fatima"}
+
+    assert stances("+1") == {("fatima", "liam"), ("fatima", "tomás")}
+    assert stances("Nice distinction, Liam. 👍") == {("fatima", "liam")}
+
+
 def test_a_person_named_is_no_attribute(tmp_path: Path) -> None:
     """"The volcano example is weather, like Tomás said.": Tomás is who said it, not
     what weather is (a trial's draft had "weather: Tomás", and an agreement about it)."""

@@ -643,7 +643,8 @@ class _Drafter:
             rule = "named" if st.named else st.rule or "answer"
             ends = [(target, rule)]
             if st.kind == AGREES_WITH and st.bare and not st.named \
-                    and self.answering in ("", self.agreed_in.get(target)):  # (a reply to that message, or to none)
+                    and self.answering in ("", self.agreed_in.get(target)) \
+                    and not self.speaks_to_someone(msg):  # (a reply to that message, or to none; to no one by name)
                 ends += [(third, "chained") for third in sorted(self.agreed.get(target, {}))]
             for who, why in ends:
                 if who != msg.by and (st.kind, who) not in taken:
@@ -655,6 +656,14 @@ class _Drafter:
                         agreed[who] = concerns
                     self.relation(st.kind, msg.by, who, msg, s, e, why, concerns=concerns)
         return named_target
+
+    def speaks_to_someone(self, msg: Message) -> bool:
+        """Whether a sentence of ``msg`` speaks to someone by name ("Good point, Priya."):
+        its "+1" is theirs alone, not passed on to whom they had agreed with."""
+        from .stances import addressed
+        from .text import sentences
+
+        return any(addressed(t, self.who) for _, _, t in sentences(msg.text))
 
     def lean(self, msg: Message, answered: str, reading: _Reading) -> None:
         """A guessed stance towards ``answered`` of a reply that states none, by the words

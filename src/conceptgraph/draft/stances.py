@@ -591,7 +591,7 @@ def _one_off(a: str, b: str) -> bool:
 # "Hi Bo,", "..., Bo, ...", "..., Bo."
 _AT = re.compile(r"(?<![\w.@])@(?P<who>\w[\w.-]*\w|\w)")
 _CALLED = re.compile(r"(?:^\s*(?:(?:hi|hey|hello|dear|thanks|thank you)[,!]?\s+)?|(?<=,)\s*)(?P<who>[^\W\d_][\w’'-]*"
-                     r"(?:\s+(?-i:[A-Z])[\w’'-]*)?)(?=\s*(?:[,:]|[.!?]*$)|\s+[-–]\s)", re.I)
+                     r"(?:\s+(?-i:[A-Z])[\w’'-]*)?)(?=\s*(?:[,:]|[.!?]*\W*$)|\s+[-–]\s)", re.I)  # (an emoji after it too)
 
 
 def addressed(text: str, names: dict[str, str]) -> str:

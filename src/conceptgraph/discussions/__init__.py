@@ -357,6 +357,13 @@ def _canvas_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
     return read_canvas(_bytes(paths[0]), str(paths[0]), [(_bytes(p), str(p)) for p in paths[1:]])
 
 
+def _moodle_parts(paths: list[Path], o: Options) -> tuple[list[Thread], Left]:
+    from .moodle import read_moodle
+
+    # exports of one site (Monday's forum, Friday's discussion again): a post in two is read once
+    return read_moodle(_bytes(paths[0]), str(paths[0]), [(_bytes(p), str(p)) for p in paths[1:]])
+
+
 def _reader(module: str, name: str, bots: bool = False) -> Callable[[Path, Options], tuple[list[Thread], Left]]:
     """A format's reader of one file's bytes, its module imported when a file of it is
     read; ``bots``: it keeps bots' messages with ``--include-bots``."""
@@ -423,7 +430,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              _reader("canvas", "read_canvas"), read_parts=_canvas_parts),
     Importer("moodle", "Moodle: a forum's discussions as its Export writes them (JSON or CSV), or a discussion's "
              "posts from the web service (mod_forum_get_discussion_posts, saved as JSON)", (".json", ".csv"),
-             _sniffer("moodle", "sniff_moodle"), _reader("moodle", "read_moodle")),
+             _sniffer("moodle", "sniff_moodle"), _reader("moodle", "read_moodle"), read_parts=_moodle_parts),
     Importer("hackernews", "Hacker News: a story with its comments from Algolia's items API, or the official API's "
              "items (a list, or one per line)", (".json", ".jsonl"), _sniffer("hackernews", "sniff_hackernews"),
              _reader("hackernews", "read_hackernews")),

@@ -14,7 +14,9 @@ participants give their ``user_id``, else the entry's ``user_name``, else the id
 Messages are HTML, read as text; a quoted passage (``<blockquote>``) is someone else's
 words, left out and counted. Left out and counted: deleted entries (``"deleted": true``,
 their words gone: a stand-in while a reply answers one), entries without words (a file
-alone).
+alone). An entry with no ``user_id`` (and no name) is an unnamed commenter's, and said.
+A file saved from a browser signed in to Canvas starts with ``while(1);`` (Canvas's guard
+against reading its answers from another site), which is no part of the JSON.
 
 >>> import json
 >>> view = {"unread_entries": [], "forced_entries": [], "participants": [
@@ -56,6 +58,7 @@ _ENTRY_KEYS = frozenset({"user_name", "read_state", "forced_read_state", "rating
 
 def sniff_canvas(head: bytes) -> bool:
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    start = start.removeprefix(_GUARD).lstrip(b" \t\r\n")  # saved from a browser signed in
     if start[:1] == b"[":  # the entries list, or a list of topics: the first object's keys tell
         start = start[1:].lstrip(b" \t\r\n")
     if start[:1] != b"{":
@@ -66,6 +69,26 @@ def sniff_canvas(head: bytes) -> bool:
     if "title" in keys and keys & _TOPIC_KEYS:
         return True
     return {"parent_id", "created_at"} <= keys and bool(keys & {"message", "deleted"}) and bool(keys & _ENTRY_KEYS)
+
+
+# What Canvas writes before each JSON answer to a browser signed in (ApplicationController's
+# prepend_json_csrf?), so that no other site's page can run it as a script
+_GUARD = b"while(1);"
+
+
+def _unguarded(data: bytes) -> bytes:
+    """A file's bytes without the ``while(1);`` Canvas writes before the JSON it answers a
+    browser signed in: spaces in its place, so that a later JSON error's line and column
+    are the file's own.
+
+    >>> _unguarded(b'while(1);{"view": []}')
+    b'         {"view": []}'
+    """
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if not start.startswith(_GUARD):
+        return data
+    at = len(data) - len(start)
+    return data[:at] + b" " * len(_GUARD) + data[at + len(_GUARD):]
 
 
 class _Entry(NamedTuple):
@@ -81,6 +104,7 @@ class _Entry(NamedTuple):
     order: int
     edited: float = 0.0  # when its words were changed after it was posted (updated_at), or 0
     editor: str = ""  # the user id of whoever changed them (editor_id), when not its writer
+    file: str = ""  # the file it was read from
 
 
 class _Found:
@@ -100,7 +124,7 @@ def read_canvas(data: bytes, file: str, more: Sequence[tuple[bytes, str]] = ()) 
     the topic itself where it is given (in the same file, or in ``more``)."""
     found = _Found()
     for doc_data, doc_file in [(data, file), *more]:
-        for doc in load_documents(doc_data, doc_file):
+        for doc in load_documents(_unguarded(doc_data), doc_file):
             _document(doc, doc_file, found)
     if len(found.topics) > 1:
         ids = ", ".join(sorted(found.topics)[:5])
@@ -126,13 +150,13 @@ def _document(doc: Any, file: str, found: _Found) -> None:
                 ident, name = _id(_get(person, "id")), text_of(_get(person, "display_name")).strip()
                 if ident and name:
                     found.people.setdefault(ident, name)
-            _entries(list_of(doc.get("view")), found)
-            _entries(list_of(doc.get("new_entries")), found, newer=True)
+            _entries(list_of(doc.get("view")), found, file)
+            _entries(list_of(doc.get("new_entries")), found, file, newer=True)
         elif _is_topic(doc):
             _topic(doc, file, found)
         elif _is_entry(doc):  # one entry saved alone
             found.answer = True
-            _entries([doc], found)
+            _entries([doc], found, file)
         return
     if isinstance(doc, list):
         items = [d for d in doc if isinstance(d, dict)]
@@ -141,7 +165,7 @@ def _document(doc: Any, file: str, found: _Found) -> None:
             _topic(t, file, found)
         if len(topics) < len(items) or not items:
             found.answer = True  # an entries list, or an empty page of it
-            _entries([d for d in items if not _is_topic(d)], found)
+            _entries([d for d in items if not _is_topic(d)], found, file)
 
 
 def _is_topic(doc: dict[str, Any]) -> bool:
@@ -163,7 +187,7 @@ def _topic(doc: dict[str, Any], file: str, found: _Found) -> None:
         found.people.setdefault(who, name)
 
 
-def _entries(given: list[Any], found: _Found, newer: bool = False) -> None:
+def _entries(given: list[Any], found: _Found, file: str, newer: bool = False) -> None:
     """The entries ``given`` and, at any depth, their replies (``replies`` in the view,
     ``recent_replies`` in the entries list): read with a stack, however deep they go.
     ``newer``: the view's ``new_entries``, newer than the same entry in the view."""
@@ -178,7 +202,7 @@ def _entries(given: list[Any], found: _Found, newer: bool = False) -> None:
         entry = _Entry(key, "" if parent == key else parent, _id(e.get("user_id")) or _id(_get(user, "id")),
                        text_of(e.get("user_name")).strip() or text_of(_get(user, "display_name")).strip(),
                        iso_seconds(e.get("created_at")), text_of(e.get("message")), e.get("deleted") is True,
-                       len(found.entries), *_edit(e))
+                       len(found.entries), *_edit(e), file)
         if newer and key in found.entries:
             found.entries[key] = entry._replace(order=found.entries[key].order)
         else:
@@ -228,6 +252,7 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
     # in time order (the entries list gives the newest first), ids breaking ties
     entries = sorted(found.entries.values(), key=lambda e: (e.when, id_number(e.key), e.order))
     unnamed: dict[str, int] = {}  # user id -> entries by them that no participant names
+    unknown: dict[str, list[str]] = {}  # a file -> its entries by no user (no user_id, no name)
     for e in entries:
         if e.deleted:
             post = Post(key=e.key, author="", text="", gone="deleted")
@@ -235,6 +260,8 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
             name = found.people.get(e.user, "") or e.name or e.user
             if name == e.user and e.user:  # no participant of that id, no name on the entry: named by the id
                 unnamed[e.user] = unnamed.get(e.user, 0) + 1
+            if not name:  # an entry has its writer's user_id: one without is damaged, its writer no one knows
+                unknown.setdefault(e.file, []).append(e.key)
             post = Post(key=e.key, author=name, text="", account=e.user or name)
             post.text = html_to_text(e.message, left, post.quotes)
             if e.edited:  # "2024-02-09 07:00 UTC by Dr Ames": changed by another (a teacher), said so
@@ -251,6 +278,12 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
             f"{file}: {n} entr{'ies' if n > 1 else 'y'} by {len(ids)} user{'s' if len(ids) > 1 else ''} whom no "
             f"participant names, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one"),
             stacklevel=2)
+    for where, keys in unknown.items():
+        n = len(keys)
+        shown = ", ".join(excerpt(k, 20) for k in keys[:3]) + (", ..." if n > 3 else "")
+        warnings.warn(ConceptGraphWarning(
+            f"{where}: {n} entr{'ies' if n > 1 else 'y'} without \"user_id\" (id{'s' if n > 1 else ''} {shown}): "
+            f"{'each' if n > 1 else 'its'} writer unknown, an unnamed commenter"), stacklevel=2)
     return [thread], left
 
 

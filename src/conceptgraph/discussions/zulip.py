@@ -10,7 +10,11 @@ is the "Ann said:" line Zulip writes over it. A
 mention reads as ``@Name`` (a silent one, ``@_**Name**``, as the name). The content is
 Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
 (``...-bot@`` addresses: the notification bot, integrations) are left out unless
-``--include-bots``.
+``--include-bots``. A message given twice (two pages saved) is read once, counted; two
+messages of one id, of another sender or other words, are both kept, and said. A quote
+and reply to a message the file does not hold answers the topic's first message, its
+missing parent counted. A message without its ``sender_full_name`` is named as its
+sender's other messages name them; one without it or its ``content`` is said.
 
 >>> import json
 >>> said = {"sender_email": "x@x.org", "display_recipient": "general", "subject": "naming",
@@ -29,14 +33,18 @@ Markdown (``apply_markdown=false``) or the HTML Zulip renders by default. Bots
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
-from ..errors import DatasetError
+from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, passages, tidy
 from .thread import Left, Post, Thread, known_minute, number, votes
 
 __all__ = ["read_zulip", "sniff_zulip"]
+
+#: What a message given again is counted as
+COPIES = "copies of a message (its id again, with the same writer and words)"
 
 
 def sniff_zulip(head: bytes) -> bool:
@@ -55,17 +63,34 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
     left = Left()
     threads: dict[str, Thread] = {}
     place_of: dict[str, dict[str, str]] = {}  # thread key -> message id -> its place
-    seen: set[tuple[str, str]] = set()  # (thread, message id): a message saved twice (two pages) is read once
-    for m in sorted((m for m in messages if isinstance(m, dict)), key=lambda m: (number(m.get("timestamp")),
-                                                                                 number(m.get("id")))):
+    given = [m for m in messages if isinstance(m, dict)]
+    held = {str(m.get("id")) for m in given if m.get("id") is not None}  # what a quote and reply may name
+    names: dict[str, str] = {}  # sender id -> the name their messages give (one without it is theirs too)
+    for m in given:
+        if m.get("sender_id") is not None and m.get("sender_full_name"):
+            names.setdefault(str(m.get("sender_id")), str(m.get("sender_full_name")))
+    first: dict[str, tuple[str, str]] = {}  # message id -> its sender and words: a copy, or another message
+    again: dict[str, int] = {}  # message id -> the messages of another sender or words given it too
+    faults: dict[str, list[tuple[str, str]]] = {}  # a field missing -> the messages without it (id, name given)
+    for m in sorted(given, key=lambda m: (number(m.get("timestamp")), number(m.get("id")))):
         key, title = _topic(m)
         ident = str(m.get("id")) if m.get("id") is not None else ""
-        if ident and (key, ident) in seen:
-            continue
-        seen.add((key, ident))
+        said = (str(m.get("sender_id") or m.get("sender_email") or ""), str(m.get("content") or ""))
+        if ident in first:
+            if first[ident] == said:  # saved twice (two pages): read once
+                left[COPIES] += 1
+                continue
+            again[ident] = again.get(ident, 0) + 1  # another message under its id: kept, under a key of its own
+            ident = f"{ident}#{again[ident]}"
+        elif ident:
+            first[ident] = said
         if _BOT.search(str(m.get("sender_email") or "")) and not include_bots:
             left["bots"] += 1
             continue
+        author = str(m.get("sender_full_name") or names.get(str(m.get("sender_id")), ""))
+        for field in ("content", "sender_full_name"):
+            if field not in m:
+                faults.setdefault(field, []).append((ident.split("#")[0] or "?", author))
         raw = str(m.get("content") or "")
         quoted = _QUOTED_ID.search(raw[:_SAID_WITHIN])
         quotes: list[str] = []
@@ -80,10 +105,12 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
         places = place_of.setdefault(key, {})
         ident = ident or f"#{len(thread.posts)}"
         parent = (quoted.group(1) or quoted.group(2)) if quoted else None
+        if parent in held and parent not in places:  # (a bot's, or another topic's): it answers no one
+            parent = None
         places[ident] = f"message {len(places) + 1}"
         when = number(m.get("timestamp"))
-        thread.posts.append(Post(key=ident, author=str(m.get("sender_full_name") or ""), text=text,
-                                 parent=parent if parent in places and parent != ident else None,
+        # one not in the file stays named: to_dataset counts it missing, and the reply answers the topic
+        thread.posts.append(Post(key=ident, author=author, text=text, parent=parent if parent != ident else None,
                                  date=known_minute(when),
                                  account=str(m.get("sender_id") or m.get("sender_email") or ""),
                                  place=places[ident], root=not thread.posts,
@@ -95,9 +122,30 @@ def read_zulip(data: bytes, file: str, include_bots: bool = False) -> tuple[list
     out = [t for t in threads.values() if t.posts]
     if not out:
         raise DatasetError("no message to read in this Zulip answer", file)
+    _said(file, again, faults)
     for t in out:
         t.author, t.date = t.posts[0].author, t.posts[0].date
     return out, left
+
+
+def _said(file: str, again: dict[str, int], faults: dict[str, list[tuple[str, str]]]) -> None:
+    """Warns of the messages given an id another has, and of those without a field (each
+    its id and the name it is given), one line for each fault."""
+    lines = []
+    if again:
+        lines.append((list(again), "under an id an earlier message has, with another sender or other words",
+                      "each read as a message of its own; a quote and reply naming that id answers the first"))
+    for field, given in faults.items():
+        names = list(dict.fromkeys(name for _, name in given if name))
+        what = "no words to read (left out as empty)" if field == "content" else "; ".join(
+            ([f"named as the sender's other messages name them ({excerpt(', '.join(names), 60)})"] if names else [])
+            + (["no other message names the sender: an unnamed commenter's"] if len(names) < len(given) else []))
+        lines.append(([i for i, _ in given], f'without "{field}"', what))
+    for ids, fault, what in lines:
+        n = len(ids)
+        shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if n > 3 else "")
+        warnings.warn(ConceptGraphWarning(f"{file}: {n} message{'s' if n > 1 else ''} {fault} "
+                                          f"(id{'s' if n > 1 else ''} {shown}): {what}"), stacklevel=3)
 
 
 # Zulip's own bots and integrations write from "...-bot@" addresses

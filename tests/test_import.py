@@ -3079,3 +3079,18 @@ def test_a_message_id_keeps_its_whole_place_whatever_its_threads_title() -> None
     for m in ds.messages:
         place = m.where.split(" › ")[-1]
         assert m.id.endswith("-" + place.replace(" ", "-")) and len(m.id) <= 60, (m.id, m.where)
+
+
+def test_two_unnamed_commenters_are_not_said_to_look_alike() -> None:
+    """Comments whose writers the export does not name (deleted accounts, an author field
+    lost) are each their own: no "names alike" pair (two trials' imports offered to make
+    two of them one person); a transcript's unnamed speakers may be one voice, and are."""
+    from conceptgraph.discussions import alike_names
+    from conceptgraph.model import Contributor, Dataset
+
+    def pairs(*names: str) -> list[tuple[str, str]]:
+        return alike_names(Dataset(contributors=tuple(Contributor(f"p{i}", n, "commenter") for i, n in enumerate(names))))
+
+    assert pairs("unnamed commenter (comment 1)", "unnamed commenter (reply 1 to comment 2)", "Ann") == []
+    assert pairs("unnamed speaker (turn 3)", "unnamed speaker (turn 9)") == [
+        ("unnamed speaker (turn 9)", "unnamed speaker (turn 3)")]

@@ -757,10 +757,16 @@ def _as_called(name: str) -> str:
 def alike_names(ds: Dataset) -> list[tuple[str, str]]:
     """Pairs of speakers whose names differ only by accents, case or emoji ("José Núñez"
     and "Jose Nunez", from two files), or as a directory lists them ("Chen, Mia
-    (Student)" and "Mia Chen"): one person, likely, which import does not decide."""
+    (Student)" and "Mia Chen"): one person, likely, which import does not decide. Two
+    unnamed commenters are no pair (a transcript's unnamed speakers may be: one voice on
+    the phone line)."""
+    from .thread import UNNAMED
+
     seen: dict[str, str] = {}
     out = []
     for c in ds.contributors:
+        if c.name.startswith(f"{UNNAMED} ("):  # comments by no one named (deleted accounts): each their own
+            continue
         key = _plain_name(_as_called(c.name))
         if key and key in seen and seen[key] != c.name:
             out.append((c.name, seen[key]))

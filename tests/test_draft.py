@@ -1655,6 +1655,10 @@ def test_evaluate_refuses_a_gold_of_another_thread() -> None:
     other = (Message("x0", "ann", "post", "A haiku has three lines."),)
     with pytest.raises(DatasetError, match="the gold has none of the draft's messages"):
         evaluate(_thread([_claim("d")]), _thread(messages=other))
+    # a gold without messages, of other people: said so, not that one quote is nowhere (a trial's)
+    strangers = replace(_thread([_claim("g")], messages=()), contributors=(Contributor("zed", "Zed", "author"),))
+    with pytest.raises(DatasetError, match="the gold has none of the draft's contributors"):
+        evaluate(_thread([_claim("d")]), strangers)
 
 
 def test_evaluate_says_when_the_gold_cannot_be_one() -> None:

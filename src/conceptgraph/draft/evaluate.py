@@ -434,6 +434,9 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
     for m in draft.messages:
         by_name.setdefault(names.get(m.by, ""), []).append(m)
     gold_names = {c.id: _person_key(c.name) for c in gold.contributors}
+    if gold_names and not set(gold_names.values()) & set(by_name):  # (before any one quote is looked for)
+        raise DatasetError("the gold has none of the draft's contributors: evaluate compares a draft with a gold "
+                           "of the same thread (DRAFT first, then GOLD)")
     shown = {c.id: c.name for c in gold.contributors}  # as the gold writes them: "kestrel_ink", not "kestrelink"
 
     def anchor(item: Any, who: str, strict: bool = True) -> Any:

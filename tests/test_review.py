@@ -1822,6 +1822,23 @@ def test_editing_a_claims_attribute_names_its_sentences_opposition_and_the_edit_
     assert out.exit_code == 0 and "transfers known content is opposed to creates new things" in out.stdout
 
 
+def test_an_edit_that_names_a_term_by_another_of_its_names_says_so(tmp_path: Path) -> None:
+    """"term=grading" where "grading" is one of the drafted names of "grade": the claim
+    stays on "grade", and the answer says why (a teacher's trial read only "unchanged",
+    the grade and grading her class told apart made one)."""
+    (tmp_path / "t.txt").write_text("Ann: What is the difference between a grade and an evaluation?\n"
+                                    "Sam: A grade is recording a score. Grading takes time.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    term = next(i for i in listed if i["kind"] == "term" and i["text"] == "term “grade”")
+    claim = next(i["id"] for i in listed if i["kind"] == "claim" and i["text"].startswith("grade:"))
+    out = run("review", str(folder), claim, "--edit", "term=grading")
+    assert out.exit_code == 0 and ", unchanged" in out.stdout
+    assert f"'grading' names the term 'grade' ({term['id']}), one of its names as drafted: the item is on that term" \
+        in out.stdout, out.stdout
+
+
 def test_an_edit_to_another_writing_of_the_same_name_says_where_it_is_made(tmp_path: Path) -> None:
     """"attribute=loaded dice" for "loaded dice 🎲" names the same attribute (names compare
     with marks aside): the claim is unchanged, and the answer says to edit the attribute's

@@ -731,6 +731,22 @@ class Review:
                 result["note"] = "\n".join(n for n in notes if n)
             return result
 
+    def other_names(self, edit: dict[str, Any]) -> list[str]:
+        """What to say of an edit that names a term by another of its names, not its label
+        ("grading", one of the names of "grade"): the item is on that term, which may not be
+        what was meant when the two are what the thread tells apart (a trial's edit printed
+        "unchanged" and nothing else)."""
+        named = {normalise(a): t for it in self.items if it.kind == TERM for t in (it.record,) for a in t.aliases}
+        out = []
+        for field in (TERM, "source", "target"):
+            value = edit.get(field)
+            t = named.get(normalise(value)) if isinstance(value, str) else None
+            if t is not None and normalise(t.label) != normalise(value):
+                rid = next(i.rid for i in self.items if i.kind == TERM and i.record is t)
+                out.append(f"'{excerpt(value, 30)}' names the term '{t.label}' ({rid}), one of its names as drafted: "
+                           "the item is on that term")
+        return out
+
     def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]],
                        on: dict[str, list[Item]]) -> dict[str, str]:
         """The ends of the relation ``rel`` (as ``edit`` leaves them) that are attributes
@@ -1508,6 +1524,7 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
                 notes.append(f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as "
                              f"names compare (case, accents and marks aside): to write it so, edit the {field} itself: "
                              f"{named.rid} --edit 'label={excerpt(given, 40)}'")
+    notes += r.other_names(edit)
     if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and fields is not None and fields.get("negated"):
         # the denial is the claim's, not its old label's: said, since "not X" edited to "Y" reads
         # as "Y" and stays "denied Y"

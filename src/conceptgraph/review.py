@@ -740,7 +740,9 @@ class Review:
         out = []
         for field in (TERM, "source", "target"):
             value = edit.get(field)
-            t = named.get(normalise(value)) if isinstance(value, str) else None
+            if not isinstance(value, str):
+                continue
+            t = named.get(normalise(value))
             if t is not None and normalise(t.label) != normalise(value):
                 rid = next(i.rid for i in self.items if i.kind == TERM and i.record is t)
                 out.append(f"'{excerpt(value, 30)}' names the term '{t.label}' ({rid}), one of its names as drafted: "

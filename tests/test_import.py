@@ -3094,3 +3094,16 @@ def test_two_unnamed_commenters_are_not_said_to_look_alike() -> None:
     assert pairs("unnamed commenter (comment 1)", "unnamed commenter (reply 1 to comment 2)", "Ann") == []
     assert pairs("unnamed speaker (turn 3)", "unnamed speaker (turn 9)") == [
         ("unnamed speaker (turn 9)", "unnamed speaker (turn 3)")]
+
+
+def test_a_transcript_of_a_hundred_hours_and_more_reads() -> None:
+    """WebVTT writes hours in two digits or more: a cue at 100:00:02.000 is a cue, not a
+    timing typed wrong (a bench's 100,000-turn transcript had been refused)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.vtt"
+        path.write_text("WEBVTT\n\n99:59:58.000 --> 99:59:58.900\n<v Ann>Hi there.</v>\n\n"
+                        "100:00:02.000 --> 100:00:02.900\n<v Bo>Hello.</v>\n", encoding="utf-8")
+        ds, _ = read_discussion([path])
+    assert [(m.by, m.where) for m in ds.messages] == [("ann", "turn 1 at 99:59:58"), ("bo", "turn 2 at 100:00:02")]

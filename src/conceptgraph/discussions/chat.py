@@ -393,8 +393,9 @@ def _channel(key: str, title: str, messages: list[dict[str, Any]], users: _Users
 
 # --- transcripts ---------------------------------------------------------------------------
 
-_TIMING = re.compile(r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2})(?P<from>[.,]\d{1,3})\s+-->\s+"
-                     r"(?P<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})")
+# (hours as WebVTT writes them: two digits or more, a recording of a hundred hours too)
+_TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2})(?P<from>[.,]\d{1,3})\s+-->\s+"
+                     r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})")
 _VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s+([^<>]+)>")
 _MARKUP = re.compile(r"</?[^<>]+>")
 _PREFIX = re.compile(r"^([^\s:][^:]{0,40}):\s+(.*)$", re.S)

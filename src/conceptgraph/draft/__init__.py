@@ -187,7 +187,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 # (or that opens with a question and claims nothing: "Is X the same as Y? My textbook
                 # uses both." is answered by "No.", which disputes nothing it said)
                 asks[replied_msg.id] = (_only_asks(replied_msg.text) or _opens_asking(replied_msg.text)
-                                        and not drafter.claimed_in(replied_msg)) \
+                                        and not drafter.said_in.get((replied_msg.by, replied_msg.id))) \
                     and not _PUTS_FORWARD.search(replied_msg.text)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says

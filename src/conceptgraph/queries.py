@@ -635,7 +635,10 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         raise UsageError(f"'{a}' and '{b}' are the same term ({_label(G, u)}); compare two different terms")
     has_a, lacks_a = _support(G, u)
     has_b, lacks_b = _support(G, v)
-    back = taken_back(G)
+    # what their speakers took back, read through those speakers' own links
+    succ, pred, _ = adjacency(G)
+    back = _given_way(G, {d.get("speaker") for t in (u, v) for keyed in succ[t].values() for d in keyed.values()
+                          if d.get("kind") == CLAIM})[0]
     only_a = [_item(G, x, c, quotes, back) | _denial(lacks_b.get(x), "denied_for_b") for x, c in has_a.items()
               if x not in has_b]
     only_b = [_item(G, x, c, quotes, back) | _denial(lacks_a.get(x), "denied_for_a") for x, c in has_b.items()
@@ -659,7 +662,6 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         for t, lacks, has in ((u, lacks_a, has_a), (v, lacks_b, has_b))
         for x, c in lacks.items()
     ]
-    succ, pred, _ = adjacency(G)
 
     def spoke_of(t: Any) -> list[Any]:  # who claimed something of it, or (in a draft) named it
         return list(dict.fromkeys([*(d.get("speaker") for keyed in succ[t].values() for d in keyed.values()
@@ -1002,7 +1004,7 @@ def taken_back(G: Graph) -> dict[Any, str]:
     return _given_way(G)[0]
 
 
-def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str]]:
+def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str]]:
     """The claims their speakers took back (claim key -> where), and the disputes they
     gave way on ((who disputed, whom, in which message) -> where). A speaker who agrees with
     one who had disputed them ("OK, I take that back") gives way on what the dispute was
@@ -1010,6 +1012,9 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
     disputed had given way first (agreed with them since), the agreement is about
     other terms than the dispute (agreeing on one point concedes no other), or the same
     message disputes them too ("Fair, but ...": a point granted, the argument kept).
+    With ``speakers``, only their claims and the disputes against them are looked at,
+    through their own links (what compare needs of two terms: not every link of a big
+    graph).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -1033,7 +1038,8 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
     terms_said: dict[Any, set[Any]] = defaultdict(set)  # attribute -> the terms it is said of
     disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any], Any]]] = defaultdict(list)
     agreed: list[tuple[Any, Any, dict[str, Any]]] = []
-    for u, v, key, d in edge_items(G):
+    _, pred, _ = adjacency(G)
+    for u, v, key, d in (edge_items(G) if speakers is None else _links_of(G, speakers)):
         kind = d.get("kind")
         if kind == CLAIM:
             said[d.get("speaker")].append((key, v, order.get(d.get("message"))))
@@ -1045,7 +1051,12 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
             agreed.append((u, v, d))
 
     def terms(points: Iterable[Any]) -> set[Any]:
-        return {t for p in points if _hashable(p) for t in ({term_of[p]} if p in term_of else terms_said.get(p, ()))}
+        return {t for p in points if _hashable(p) for t in ({term_of[p]} if p in term_of else _said_of(p))}
+
+    def _said_of(attribute: Any) -> set[Any]:  # the terms an attribute is said of, by anyone
+        if speakers is None:
+            return terms_said.get(attribute, set())
+        return {t for t, keyed in pred.get(attribute, {}).items() if any(x.get("kind") == CLAIM for x in keyed.values())}
 
     # (who, whom) -> where they agreed, in the thread's order
     agreed_at: dict[tuple[Any, Any], list[int]] = defaultdict(list)
@@ -1075,6 +1086,31 @@ def _given_way(G: Graph) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str
             for key, _ in given:
                 out.setdefault(key, str(d.get("where", "")))
     return out, gave
+
+
+def _links_of(G: Graph, speakers: Iterable[Any]) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """The links :func:`_given_way` reads of ``speakers``, each once: the claim links of
+    what they claimed (found through their own "asserts" links) and the agreements and
+    disputes from or to them."""
+    succ, pred, _ = adjacency(G)
+    seen: set[tuple[Any, Any, Any]] = set()
+    for s in dict.fromkeys(speakers):
+        if s not in succ:
+            continue
+        for v, keyed in succ[s].items():
+            for key, d in keyed.items():
+                if d.get("kind") == ASSERTS:  # the claim's own link, term -> attribute, under its key
+                    for t, claims in pred[v].items():
+                        if key in claims and claims[key].get("kind") == CLAIM:
+                            yield t, v, key, claims[key]
+                elif d.get("kind") in STANCES and (s, v, key) not in seen:
+                    seen.add((s, v, key))
+                    yield s, v, key, d
+        for u, keyed in pred[s].items():
+            for key, d in keyed.items():
+                if d.get("kind") in STANCES and (u, s, key) not in seen:
+                    seen.add((u, s, key))
+                    yield u, s, key, d
 
 
 def _later_agreement(G: Graph, u: Any, v: Any, dispute: dict[str, Any], order: dict[Any, int]) -> str:

@@ -1032,23 +1032,27 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     >>> _given_way(G)
     ({}, {})
     """
-    order = _thread_order(G)
-    said: dict[Any, list[tuple[Any, Any, int | None]]] = defaultdict(list)  # speaker -> (key, attribute, where)
+    claimed: dict[Any, list[tuple[Any, Any, Any]]] = defaultdict(list)  # speaker -> (key, attribute, message)
     term_of: dict[Any, Any] = {}  # claim key -> its term
     terms_said: dict[Any, set[Any]] = defaultdict(set)  # attribute -> the terms it is said of
-    disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any], Any]]] = defaultdict(list)
+    argued_in: dict[tuple[Any, Any], list[tuple[Any, set[Any]]]] = defaultdict(list)  # (who, whom) -> (message, points)
     agreed: list[tuple[Any, Any, dict[str, Any]]] = []
     _, pred, _ = adjacency(G)
     for u, v, key, d in (edge_items(G) if speakers is None else _links_of(G, speakers)):
         kind = d.get("kind")
         if kind == CLAIM:
-            said[d.get("speaker")].append((key, v, order.get(d.get("message"))))
+            claimed[d.get("speaker")].append((key, v, d.get("message")))
             term_of[key] = u
             terms_said[v].add(u)
         elif kind == DISPUTES:
-            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or []), d.get("message")))
+            argued_in[(u, v)].append((d.get("message"), set(d.get("concerns") or [])))
         elif kind == AGREES_WITH:
             agreed.append((u, v, d))
+    if not any((v, u) in argued_in for u, v, _ in agreed):
+        return {}, {}  # no one agreed with one who had disputed them: nothing given up, no order to work out
+    order = _thread_order(G)  # (every message of the thread: worked out only when needed)
+    said = {who: [(key, attr, order.get(m)) for key, attr, m in xs] for who, xs in claimed.items()}
+    disputed = {pair: [(order.get(m), points, m) for m, points in xs] for pair, xs in argued_in.items()}
 
     def terms(points: Iterable[Any]) -> set[Any]:
         return {t for p in points if _hashable(p) for t in ({term_of[p]} if p in term_of else _said_of(p))}

@@ -23,10 +23,10 @@ import re
 import warnings
 from typing import Any
 
-from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError
 from ..formats.common import load_documents
 from .clean import html_to_text, quoted_lines_removed
-from .thread import Left, Post, Thread, number, utc_day
+from .thread import Left, Post, Thread, counted, first_few, number, utc_day
 
 __all__ = ["read_hackernews", "sniff_hackernews"]
 
@@ -109,24 +109,14 @@ def read_hackernews(data: bytes, file: str) -> tuple[list[Thread], Left]:
                                  url=_ITEM + given if given and ident == given else "", quotes=quotes))
     if twice:
         warnings.warn(ConceptGraphWarning(
-            f"{file}: {_count(twice, 'comment')} under an id an earlier comment has, with other words "
-            f"({_shown(twice)}): each read as a comment of its own; a reply naming that id answers the first, unless "
-            "nested under another"), stacklevel=2)
+            f"{file}: {counted(twice, 'comment')} under an id an earlier comment has, with other words "
+            f"({first_few([*dict.fromkeys(twice)])}): each read as a comment of its own; a reply naming that id "
+            "answers the first, unless nested under another"), stacklevel=2)
     if unsigned:
         warnings.warn(ConceptGraphWarning(
-            f"{file}: {_count(unsigned, 'comment')} with words but no author, not deleted ({_shown(unsigned)}): each "
-            "read as an unnamed commenter of its own"), stacklevel=2)
+            f"{file}: {counted(unsigned, 'comment')} with words but no author, not deleted "
+            f"({first_few([*dict.fromkeys(unsigned)])}): each read as an unnamed commenter of its own"), stacklevel=2)
     return [thread], left
-
-
-def _count(named: list[str], noun: str) -> str:
-    return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"
-
-
-def _shown(named: list[str]) -> str:
-    """The first few of ``named``, and how many more."""
-    named = list(dict.fromkeys(named))
-    return ", ".join(excerpt(n, 30) for n in named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
 
 
 def _items(data: bytes, file: str) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:

@@ -29,7 +29,19 @@ from typing import Any
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import QUOTE_MARK, QUOTED_PASSAGES, markdown_to_text, own_words, passages, tidy
-from .thread import CHANNEL_EVENTS, Left, Post, Thread, iso_seconds, known_minute, shown_media, utc_minute, votes
+from .thread import (
+    CHANNEL_EVENTS,
+    Left,
+    Post,
+    Thread,
+    counted,
+    first_few,
+    iso_seconds,
+    known_minute,
+    shown_media,
+    utc_minute,
+    votes,
+)
 
 __all__ = ["read_discord", "read_discord_parts", "read_telegram", "sniff_discord", "sniff_telegram"]
 
@@ -371,9 +383,8 @@ def _warn_faults(file: str, faults: dict[str, list[str]]) -> None:
         if kind == "parts":  # (what was odd in them, as found)
             problem += ": " + ", ".join(dict.fromkeys(faults.get("parts found", [])))
         named = list(dict.fromkeys(named))
-        shown = ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
-        warnings.warn(ConceptGraphWarning(f"{file}: {len(named)} message{'s' if len(named) > 1 else ''} with {problem} "
-                                          f"({shown}): {done}"), stacklevel=3)
+        warnings.warn(ConceptGraphWarning(f"{file}: {counted(named, 'message')} with {problem} ({first_few(named)}): "
+                                          f"{done}"), stacklevel=3)
 
 
 def _chat(chat: dict[str, Any], left: Left, include_bots: bool = False,

@@ -33,7 +33,7 @@ from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, markdown_to_text, passages
-from .thread import Left, Post, Thread, list_of
+from .thread import Left, Post, Thread, counted, first_few, list_of
 
 __all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
 
@@ -349,12 +349,12 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
                                           "filter=withbody"), stacklevel=2)
     for name, posts in twice.items():
         warnings.warn(ConceptGraphWarning(
-            f"{name}: {_many(posts, 'post')} under an id an earlier post has, with another owner or other words "
-            f"({_shown(posts)}): each read as a post of its own; what names that id answers the first, unless nested "
+            f"{name}: {counted(posts, 'post')} under an id an earlier post has, with another owner or other words "
+            f"({first_few(posts)}): each read as a post of its own; what names that id answers the first, unless nested "
             "under another"), stacklevel=2)
     for name, posts in unowned.items():
         warnings.warn(ConceptGraphWarning(
-            f"{name}: {_many(posts, 'post')} came without an owner ({_shown(posts)}): each read as an unnamed writer "
+            f"{name}: {counted(posts, 'post')} came without an owner ({first_few(posts)}): each read as an unnamed writer "
             "of its own"), stacklevel=2)
     if not rows:
         raise DatasetError("no Stack Exchange question, answer or comment in this JSON", file)
@@ -369,15 +369,6 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
             yield r
         elif wanted is None:
             left[f"{r.kind}s of a question not in the file"] += 1
-
-
-def _many(named: list[str], noun: str) -> str:
-    return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"
-
-
-def _shown(named: list[str]) -> str:
-    """The first few of ``named``, and how many more."""
-    return ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
 
 
 # --- threads ---------------------------------------------------------------------------------

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..errors import excerpt
 from ..formats.common import LONE_SURROGATE
 from .clean import SIGNATURE, quoted_lines_removed, signature_removed, unmarked, without_addresses
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from ..model import Dataset
 
@@ -254,6 +255,20 @@ def thumbs(reactions: Iterable[tuple[object, object]]) -> int | None:
         elif base in _DOWN:
             down, seen = down + n, True
     return up - down if seen else None
+
+
+def counted(named: Sequence[object], noun: str) -> str:
+    """How many ``named`` there are, with ``noun``: "1 post", "3 posts"."""
+    return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"
+
+
+def first_few(named: Sequence[str], most: int = 5) -> str:
+    """The first few of ``named``, as a warning names them, and how many more.
+
+    >>> first_few(["id 1", "id 2"]), first_few([f"id {i}" for i in range(8)])
+    ('id 1, id 2', 'id 0, id 1, id 2, id 3, id 4 and 3 more')
+    """
+    return ", ".join(excerpt(n, 30) for n in named[:most]) + (f" and {len(named) - most} more" if len(named) > most else "")
 
 
 def slug(text: str) -> str:

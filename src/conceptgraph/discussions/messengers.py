@@ -34,6 +34,7 @@ from .thread import (
     Left,
     Post,
     Thread,
+    copies_of,
     counted,
     first_few,
     iso_seconds,
@@ -308,7 +309,7 @@ def _named_ids(doc: dict[str, Any]) -> dict[str, str]:
 #: (a forwarded message's words are another's, and no one here wrote them)
 TELEGRAM_UNREAD = "replies to a message not read (forwarded, a bot's, an event, one without words, or not in the file)"
 #: A message written twice over under one id (an export saved twice, joined), read once
-TELEGRAM_COPIES = "copies of a message (its id again, with the same writer and words)"
+TELEGRAM_COPIES = copies_of("message")
 
 # A space that tidy() keeps at the start of a line: the indentation of a code block's lines
 _KEPT_SPACE = "\ue000"

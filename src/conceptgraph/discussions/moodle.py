@@ -56,7 +56,7 @@ from typing import Any, NamedTuple
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from .clean import html_to_text, markdown_to_text, passages, quoted_lines_removed, tidy
-from .thread import Left, Post, Thread, id_number, number, text_of, utc_day, utc_minute
+from .thread import Left, Post, Thread, copies_of, id_number, number, text_of, utc_day, utc_minute
 
 __all__ = ["read_moodle", "sniff_moodle"]
 
@@ -79,7 +79,7 @@ _COLUMNS = ("id", "discussion", "parent", "userfullname", "message")
 # (where a comma is the decimal point) or tabs
 _DELIMITERS = (",", ";", "\t")
 #: What a post given again is counted as
-COPIES = "copies of a post (its id again, with the same writer and words)"
+COPIES = copies_of("post")
 
 # Moodle's text formats (lib/weblib.php)
 _FORMAT_MOODLE, _FORMAT_HTML, _FORMAT_PLAIN, _FORMAT_MARKDOWN = 0, 1, 2, 4

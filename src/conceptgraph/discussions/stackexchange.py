@@ -33,7 +33,7 @@ from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_documents
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, markdown_to_text, passages
-from .thread import Left, Post, Thread, counted, first_few, list_of
+from .thread import Left, Post, Thread, copies_of, counted, first_few, list_of
 
 __all__ = ["read_stackexchange", "sniff", "sniff_stackexchange", "sniff_stackexchange_api", "dump_files"]
 
@@ -231,7 +231,7 @@ def _api_items(doc: Any) -> Iterator[dict[str, Any]]:
 
 
 #: Posts written twice over under one id (a response saved twice, or in two files given together), read once
-COPIES = "copies of a post (its id again, with the same owner and words)"
+COPIES = copies_of("post", "owner")
 # What only a question has, in the API's JSON: an item with one of them and no id is a question that lost it
 _QUESTION_FIELDS = ("title", "answers", "is_answered", "answer_count", "accepted_answer_id", "tags")
 

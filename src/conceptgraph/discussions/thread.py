@@ -257,6 +257,15 @@ def thumbs(reactions: Iterable[tuple[object, object]]) -> int | None:
     return up - down if seen else None
 
 
+def copies_of(what: str, whose: str = "writer") -> str:
+    """The left-out count of messages given again under their id, as a reader keeps it.
+
+    >>> copies_of("post", "owner")
+    'copies of a post (its id again, with the same owner and words)'
+    """
+    return f"copies of a {what} (its id again, with the same {whose} and words)"
+
+
 def counted(named: Sequence[object], noun: str) -> str:
     """How many ``named`` there are, with ``noun``: "1 post", "3 posts"."""
     return f"{len(named)} {noun}{'s' if len(named) > 1 else ''}"

@@ -39,12 +39,12 @@ from typing import Any
 from ..errors import ConceptGraphWarning, DatasetError, excerpt
 from ..formats.common import load_json
 from .clean import QUOTED_PASSAGES, html_to_text, markdown_to_text, passages, tidy
-from .thread import Left, Post, Thread, known_minute, number, votes
+from .thread import Left, Post, Thread, copies_of, known_minute, number, votes
 
 __all__ = ["read_zulip", "sniff_zulip"]
 
 #: What a message given again is counted as
-COPIES = "copies of a message (its id again, with the same writer and words)"
+COPIES = copies_of("message")
 
 
 def sniff_zulip(head: bytes) -> bool:

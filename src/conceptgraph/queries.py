@@ -1034,7 +1034,6 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     """
     claimed: dict[Any, list[tuple[Any, Any, Any]]] = defaultdict(list)  # speaker -> (key, attribute, message)
     term_of: dict[Any, Any] = {}  # claim key -> its term
-    terms_said: dict[Any, set[Any]] = defaultdict(set)  # attribute -> the terms it is said of
     argued_in: dict[tuple[Any, Any], list[tuple[Any, set[Any]]]] = defaultdict(list)  # (who, whom) -> (message, points)
     agreed: list[tuple[Any, Any, dict[str, Any]]] = []
     _, pred, _ = adjacency(G)
@@ -1043,7 +1042,6 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
         if kind == CLAIM:
             claimed[d.get("speaker")].append((key, v, d.get("message")))
             term_of[key] = u
-            terms_said[v].add(u)
         elif kind == DISPUTES:
             argued_in[(u, v)].append((d.get("message"), set(d.get("concerns") or [])))
         elif kind == AGREES_WITH:
@@ -1058,8 +1056,6 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
         return {t for p in points if _hashable(p) for t in ({term_of[p]} if p in term_of else _said_of(p))}
 
     def _said_of(attribute: Any) -> set[Any]:  # the terms an attribute is said of, by anyone
-        if speakers is None:
-            return terms_said.get(attribute, set())
         return {t for t, keyed in pred.get(attribute, {}).items() if any(x.get("kind") == CLAIM for x in keyed.values())}
 
     # (who, whom) -> where they agreed, in the thread's order

@@ -1019,11 +1019,9 @@ def _only_asks(text: str) -> bool:
     >>> _only_asks("Is anyone going to the offsite? need to book flights")
     True
     """
-    from .text import sentences
-
     if "?" not in text:  # (most messages: no sentence of theirs to split)
         return False
-    said = [t for _, _, t in sentences(text) if not t.lstrip().startswith(">")]
+    said = _own_sentences(text)
     asked = [t.rstrip().endswith("?") for t in said]
     # what the asker says of themselves ("I never know which to use.") puts nothing forward
     return any(asked) and all(a or _OF_ONESELF.match(t) for a, t in zip(asked, said))
@@ -1035,12 +1033,14 @@ def _opens_asking(text: str) -> bool:
     >>> _opens_asking("Is a bug a defect? My team uses both."), _opens_asking("A bug is a defect. Is it?")
     (True, False)
     """
+    return "?" in text and next(iter(_own_sentences(text)), "").rstrip().endswith("?")
+
+
+def _own_sentences(text: str) -> list[str]:
+    """A message's sentences, its quoted lines ("> ...") left out."""
     from .text import sentences
 
-    if "?" not in text:
-        return False
-    first = next((t for _, _, t in sentences(text) if not t.lstrip().startswith(">")), "")
-    return first.rstrip().endswith("?")
+    return [t for _, _, t in sentences(text) if not t.lstrip().startswith(">")]
 
 
 # A sentence about the speaker alone: "I never know which to use", "I'm confused", "Just curious"

@@ -178,7 +178,7 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
     stands_for = standing_for(draft.terms, g_terms)
     person = {c.id: normalise(c.name) for c in draft.contributors}
     gold_person = {c.id: normalise(c.name) for c in gold.contributors}
-    person.update(_written_by(draft, gold, gold_person))
+    person.update(_written_by(draft, gold, person, gold_person))
     d_label = {a.id: a.label for a in draft.attributes}
     g_label = {a.id: a.label for a in gold.attributes}
     d_where = {m.id: (m.where, person.get(m.by, "")) for m in draft.messages}
@@ -270,7 +270,7 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
             "stances": (d_st, g_st, st_pairs)}, realigned
 
 
-def _written_by(draft: Dataset, gold: Dataset, gold_person: dict[str, str]) -> dict[str, str]:
+def _written_by(draft: Dataset, gold: Dataset, person: dict[str, str], gold_person: dict[str, str]) -> dict[str, str]:
     """Each of the draft's speakers whom the gold names otherwise, by the gold's name for
     whoever wrote most of their messages (at the same places): a gold may know that
     "SEK" is Scott Eric Kaufman, which the export does not say, and an agreement with the
@@ -283,7 +283,7 @@ def _written_by(draft: Dataset, gold: Dataset, gold_person: dict[str, str]) -> d
     >>> theirs = Dataset(Source("t"), contributors=(Contributor("s", "Scott Eric Kaufman", "author"),
     ...                                             Contributor("b", "Bo", "commenter")),
     ...                  messages=tuple(replace(m, by=m.by[0]) for m in said))
-    >>> _written_by(mine, theirs, {"s": "scott eric kaufman", "b": "bo"})
+    >>> _written_by(mine, theirs, {"sek": "sek", "bo": "bo"}, {"s": "scott eric kaufman", "b": "bo"})
     {'sek': 'scott eric kaufman'}
     """
     author = {normalise(m.where): gold_person.get(m.by, "") for m in gold.messages}
@@ -291,11 +291,10 @@ def _written_by(draft: Dataset, gold: Dataset, gold_person: dict[str, str]) -> d
     for m in draft.messages:
         if who := author.get(normalise(m.where)):
             votes.setdefault(m.by, Counter())[who] += 1
-    names = {c.id: normalise(c.name) for c in draft.contributors}
     out = {}
     for ident, count in votes.items():
         who, n = count.most_common(1)[0]
-        if 2 * n > sum(count.values()) and who != names.get(ident):
+        if 2 * n > sum(count.values()) and who != person.get(ident):
             out[ident] = who
     return out
 

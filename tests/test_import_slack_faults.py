@@ -148,8 +148,10 @@ def test_a_user_missing_from_users_json_is_said_with_the_rename_that_names_them(
         ds, _ = read_discussion([folder])
     assert len(ds.messages) == 5
     r = run("import", str(folder), "-o", str(tmp_path / "out"), "--rename", "U07GHOST=Gus Host")
-    assert r.exit_code == 0 and "Warning: " in r.stderr and "--rename 'U07GHOST=NAME'" in r.stderr, r.stderr
+    assert r.exit_code == 0 and "Warning: " not in r.stderr, r.stderr  # named: not asked to name them again
     assert "Gus Host" in {c.name for c in load_dataset(tmp_path / "out").contributors}
+    r = run("import", str(folder), "-o", str(tmp_path / "out"), "--force")  # said again, however often it is read
+    assert r.exit_code == 0 and "--rename 'U07GHOST=NAME'" in r.stderr, r.stderr
     with warnings.catch_warnings():
         warnings.simplefilter("error", ConceptGraphWarning)  # every user named: nothing to say
         ds, _ = read_discussion([export(tmp_path / "named", {"general/2024-05-02.json": DAY})])

@@ -3,7 +3,7 @@ the exit code the command line ends with (``exit_code``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 __all__ = [
     "ConceptGraphError",
@@ -62,6 +62,17 @@ class UsageError(ConceptGraphError):
 class ConceptGraphWarning(UserWarning):
     """Something was read but not kept, or a setting was ignored; the command line
     prints it as one line on stderr and goes on."""
+
+
+class NamedByIdWarning(ConceptGraphWarning):
+    """Writers an export names by an id only (``ids``, every one of them), for ``--rename``
+    to name; ``rest``: what the warning still says once each of them is renamed ("" when
+    nothing), so that an import that names them all is not told to name them."""
+
+    def __init__(self, message: str, ids: Sequence[str], rest: str = "") -> None:
+        super().__init__(message)
+        self.ids = tuple(ids)
+        self.rest = rest
 
 
 class NodeNotFound(ConceptGraphError):

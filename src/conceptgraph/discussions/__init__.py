@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import ConceptGraphError, ConceptGraphWarning, DatasetError, UsageError, did_you_mean, excerpt
+from ..errors import ConceptGraphError, ConceptGraphWarning, DatasetError, NamedByIdWarning, UsageError, did_you_mean, excerpt
 
 if TYPE_CHECKING:
     from ..model import Dataset
@@ -847,7 +847,10 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
     target = Path("output") / name if default else Path(str(output))
     # the file read first: what is wrong with it (a page or dataset of ours, no discussion
     # at all) is the news, whatever the folder it would go to holds
-    ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    with warnings.catch_warnings(record=True) as heard:
+        warnings.simplefilter("always")
+        ds, summary = read_discussion(sources, fmt, thread, options, name=name)
+    _say_again(heard, ds, rename)
     if title is not None:
         if not title.strip():
             raise UsageError("--title is empty: give the discussion's title, or leave --title out")
@@ -889,6 +892,26 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         write_folder(target, files, replace="own" if existed else "never", make_parents=default, own=_IMPORTED)
     return {"path": str(target), **summary, **({"kept_draft": True} if kept else {"replaced_draft": True}
                                                if drafted else {})}
+
+
+def _say_again(heard: list[warnings.WarningMessage], ds: Dataset, rename: Sequence[tuple[str, str]]) -> None:
+    """Warn again what reading the export warned, except to ``--rename`` the writers
+    named by an id that ``rename`` names already (each of them: else the warning stands)."""
+    named, told = set(), set()
+    for old, _ in rename:
+        try:
+            named.add(next(c.name for c in ds.contributors if c.id == _speaker(ds, old, "--rename")))
+        except UsageError:
+            pass  # said by renamed(), after the warnings
+    for w in heard:
+        said = w.message
+        if isinstance(said, NamedByIdWarning) and set(said.ids) <= named:
+            if not said.rest:
+                continue
+            said = ConceptGraphWarning(said.rest)
+        if (str(said), type(said)) not in told:  # once, as the default filter would have said it
+            told.add((str(said), type(said)))
+            warnings.warn_explicit(said, type(said), w.filename, w.lineno)
 
 
 def _same_messages(earlier: Path, ds: Dataset) -> bool:

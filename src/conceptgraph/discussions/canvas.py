@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
-from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, NamedByIdWarning, excerpt
 from ..formats.common import load_documents, top_keys
 from .clean import html_to_text
 from .thread import Left, Post, Thread, id_number, iso_seconds, known_day, list_of, text_of, utc_minute
@@ -274,10 +274,10 @@ def _thread(found: _Found, file: str) -> tuple[list[Thread], Left]:
     if unnamed:  # said, as a number for a name is no one a reader knows
         n, ids = sum(unnamed.values()), list(unnamed)
         shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
-        warnings.warn(ConceptGraphWarning(
+        warnings.warn(NamedByIdWarning(
             f"{file}: {n} entr{'ies' if n > 1 else 'y'} by {len(ids)} user{'s' if len(ids) > 1 else ''} whom no "
-            f"participant names, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one"),
-            stacklevel=2)
+            f"participant names, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one",
+            ids), stacklevel=2)
     for where, keys in unknown.items():
         n = len(keys)
         shown = ", ".join(excerpt(k, 20) for k in keys[:3]) + (", ..." if n > 3 else "")

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, NamedByIdWarning, excerpt
 from ..formats.common import load_json
 from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, tidy
 from .thread import CHANNEL_EVENTS, MISSING_PARENTS, Left, Post, Thread, shown_media, text_of, utc_minute, votes
@@ -281,10 +281,10 @@ def read_slack(path: Path, limit: int, include_bots: bool = False) -> tuple[list
     if users.unnamed:  # said, as an id for a name is no one a reader knows
         n, ids = sum(users.unnamed.values()), list(users.unnamed)
         shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
-        warnings.warn(ConceptGraphWarning(
+        warnings.warn(NamedByIdWarning(
             f"{files.file}: {n} message{'s' if n > 1 else ''} by {len(ids)} user{'s' if len(ids) > 1 else ''} "
             f"whom users.json does not name, each named by their id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' "
-            "names one"), stacklevel=2)
+            "names one", ids), stacklevel=2)
     return threads, left
 
 

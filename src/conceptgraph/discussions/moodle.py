@@ -53,7 +53,7 @@ import warnings
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from ..errors import ConceptGraphWarning, DatasetError, excerpt
+from ..errors import ConceptGraphWarning, DatasetError, NamedByIdWarning, excerpt
 from ..formats.common import load_documents
 from .clean import html_to_text, markdown_to_text, passages, quoted_lines_removed, tidy
 from .thread import Left, Post, Thread, copies_of, id_number, number, text_of, utc_day, utc_minute
@@ -344,8 +344,13 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
         n = len(posts)
         shown = ", ".join(excerpt(p, 30) for p, _, _ in posts[:3]) + (", ..." if n > 3 else "")
         ids = ("ids " if n > 1 else "id ") if all(p.isdigit() for p, _, _ in posts) else ""
-        warnings.warn(ConceptGraphWarning(f"{file}: {n} post{'s' if n > 1 else ''} {fault} ({ids}{shown}): "
-                                          f"{_FAULTS.get(fault) or _named(posts)}"), stacklevel=3)
+        head = f"{file}: {n} post{'s' if n > 1 else ''} {fault} ({ids}{shown}): "
+        if fault in _FAULTS:
+            warnings.warn(ConceptGraphWarning(head + _FAULTS[fault]), stacklevel=3)
+        else:
+            said, by_id, rest = _named(posts)
+            warnings.warn(NamedByIdWarning(head + said, by_id, head + rest) if by_id else
+                          ConceptGraphWarning(head + said), stacklevel=3)
     return out, left
 
 
@@ -393,19 +398,20 @@ def _shown(s: _Said) -> str:
     return s.key.split("\0")[0] if s.key else f"by {s.name or s.account or 'no one named'}"
 
 
-def _named(posts: list[tuple[str, str, str]]) -> str:
+def _named(posts: list[tuple[str, str, str]]) -> tuple[str, list[str], str]:
     """What became of posts whose writer's name the file lacks (each: the post, its user
     id, the name its user's other posts give): named so, else by the user id (which
-    ``--rename`` names), else an unnamed commenter's."""
+    ``--rename`` names), else an unnamed commenter's. With the user ids named so, and
+    what is said once ``--rename`` has named each of them."""
     names = list(dict.fromkeys(name for _, _, name in posts if name))
     ids = list(dict.fromkeys(account for _, account, name in posts if account and not name))
     said = [f"named as the user's other posts name them ({excerpt(', '.join(names), 60)})"] if names else []
+    unnamed = ["no user id either: an unnamed commenter's"] if any(not a and not n for _, a, n in posts) else []
+    by_id = []
     if ids:
         shown = ", ".join(excerpt(i, 20) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
-        said.append(f"named by the user id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one")
-    if any(not account and not name for _, account, name in posts):
-        said.append("no user id either: an unnamed commenter's")
-    return "; ".join(said)
+        by_id = [f"named by the user id ({shown}): --rename '{excerpt(ids[0], 20)}=NAME' names one"]
+    return "; ".join(said + by_id + unnamed), ids, "; ".join(said + ["named as --rename names them"] + unnamed)
 
 
 def _text(message: str, fmt: int | None, left: Left, quotes: list[str]) -> str:

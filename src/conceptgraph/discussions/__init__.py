@@ -904,7 +904,7 @@ def _say_again(heard: list[warnings.WarningMessage], ds: Dataset, rename: Sequen
         except UsageError:
             pass  # said by renamed(), after the warnings
     for w in heard:
-        said = w.message
+        said = w.message if isinstance(w.message, Warning) else w.category(w.message)
         if isinstance(said, NamedByIdWarning) and set(said.ids) <= named:
             if not said.rest:
                 continue

@@ -344,13 +344,13 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
         n = len(posts)
         shown = ", ".join(excerpt(p, 30) for p, _, _ in posts[:3]) + (", ..." if n > 3 else "")
         ids = ("ids " if n > 1 else "id ") if all(p.isdigit() for p, _, _ in posts) else ""
-        head = f"{file}: {n} post{'s' if n > 1 else ''} {fault} ({ids}{shown}): "
+        told = f"{file}: {n} post{'s' if n > 1 else ''} {fault} ({ids}{shown}): "
         if fault in _FAULTS:
-            warnings.warn(ConceptGraphWarning(head + _FAULTS[fault]), stacklevel=3)
+            warnings.warn(ConceptGraphWarning(told + _FAULTS[fault]), stacklevel=3)
         else:
-            said, by_id, rest = _named(posts)
-            warnings.warn(NamedByIdWarning(head + said, by_id, head + rest) if by_id else
-                          ConceptGraphWarning(head + said), stacklevel=3)
+            named, by_id, rest = _named(posts)
+            warnings.warn(NamedByIdWarning(told + named, by_id, told + rest) if by_id else
+                          ConceptGraphWarning(told + named), stacklevel=3)
     return out, left
 
 

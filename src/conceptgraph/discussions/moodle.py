@@ -348,9 +348,9 @@ def _threads(said: list[_Said]) -> tuple[list[Thread], Left]:
         if fault in _FAULTS:
             warnings.warn(ConceptGraphWarning(told + _FAULTS[fault]), stacklevel=3)
         else:
-            named, by_id, rest = _named(posts)
-            warnings.warn(NamedByIdWarning(told + named, by_id, told + rest) if by_id else
-                          ConceptGraphWarning(told + named), stacklevel=3)
+            about, by_id, rest = _named(posts)
+            warnings.warn(NamedByIdWarning(told + about, by_id, told + rest) if by_id else
+                          ConceptGraphWarning(told + about), stacklevel=3)
     return out, left
 
 

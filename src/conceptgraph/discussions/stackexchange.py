@@ -151,13 +151,35 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         # a deleted account: its name as the post shows it, and a person of its own
         return display or "", f"se-gone:{key}"
 
-    questions = {p.get("Id", ""): p for p in posts if p.get("PostTypeId") == "1"}
+    seen: dict[tuple[str, str], tuple[str | None, ...]] = {}  # (file, id) -> what the first row under it says
+    again: dict[tuple[str, str], int] = {}
+    twice: dict[str, list[str]] = defaultdict(list)  # file -> the rows under an id another of other words has
+
+    def key(name: str, row: dict[str, str], what: str, *fields: str) -> str | None:
+        """The key a row is read under: its id; its id and a count when an earlier row of
+        other words or writer has it (what names the id answers the first); None for a
+        copy of an earlier row (a dump joined from two, a file given twice), counted."""
+        ident, says = row.get("Id", ""), tuple(row.get(f) for f in fields)
+        first = seen.setdefault((name, ident), says)
+        if first is says:
+            return ident
+        if first == says:
+            left[COPIES] += 1
+            return None
+        again[name, ident] = again.get((name, ident), 1) + 1
+        twice[name].append(f"{what} {excerpt(ident, 20)}")
+        return f"{ident}-{again[name, ident]}"
+
+    keyed = [(p, key("Posts.xml", p, "post", "PostTypeId", "ParentId", "OwnerUserId", "OwnerDisplayName", "Body",
+                     "Title")) for p in posts]
+    questions = {k: p for p, k in keyed if k is not None and p.get("PostTypeId") == "1"}
     if wanted is not None:
         questions = {k: v for k, v in questions.items() if _matches(wanted, k, v.get("Title", ""))}
     kept: set[str] = set()
-    for p in posts:
+    for p, pid in keyed:
         kind = {"1": "question", "2": "answer"}.get(p.get("PostTypeId", ""))
-        pid = p.get("Id", "")
+        if pid is None:
+            continue
         if kind is None:
             left["tag wikis and other posts"] += 1
             continue
@@ -177,14 +199,21 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
     if "comments" in files:
         for c in _dump_rows(files["comments"], "comments"):
             post = c.get("PostId", "")
+            cid = key("Comments.xml", c, "comment", "PostId", "UserId", "UserDisplayName", "Text")
+            if cid is None:
+                continue
             if post not in kept:
                 if wanted is None:
                     left["comments on posts not in the file"] += 1
                 continue
-            cid = c.get("Id", "")
             author, account = who(c.get("UserId"), c.get("UserDisplayName"), "c" + cid)
             yield _Row(cid, "comment", post, author, account, c.get("CreationDate", ""), _int(c.get("Score")),
                        markdown_to_text(c.get("Text", ""), left))
+    for name, rows in twice.items():
+        warnings.warn(ConceptGraphWarning(
+            f"{files['posts' if name == 'Posts.xml' else 'comments']}: {counted(rows, 'row')} under an id an earlier "
+            f"row has, with other words or another writer ({first_few(rows)}): each read as one of its own; what "
+            "names that id answers the first"), stacklevel=2)
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -380,6 +409,13 @@ def _matches(wanted: str, ident: str, title: str) -> bool:
 _MENTION = re.compile(r"^\s*@([\w.\-]+)")
 
 
+def _order(r: _Row) -> tuple[str, int, int]:
+    """Where a post stands among its siblings: by time, then id (one read under an id an
+    earlier post has, "7-2", after that post)."""
+    ident, _, again = r.id.partition("-")
+    return r.when, _int(ident) or 0, _int(again) or 0
+
+
 def _threads(rows: list[_Row]) -> list[Thread]:
     questions = [r for r in rows if r.kind == "question"]
     answers: dict[str, list[_Row]] = defaultdict(list)
@@ -390,11 +426,11 @@ def _threads(rows: list[_Row]) -> list[Thread]:
         elif r.kind == "comment":
             comments[r.parent].append(r)
     threads = []
-    for q in sorted(questions, key=lambda r: (r.when, _int(r.id) or 0)):
+    for q in sorted(questions, key=_order):
         thread = Thread(key=q.id, title=q.title, url=q.url, author=q.author, date=q.when[:10])
         posts = [(q, "question")]
         site = _site_of(q.url)
-        for n, a in enumerate(sorted(answers[q.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+        for n, a in enumerate(sorted(answers[q.id], key=_order), 1):
             a.accepted = a.accepted or a.id == q.accepted_answer
             if site and not a.url and a.id.isdigit():  # an answer's own short address, as the site shares it
                 a.url = f"{site}/a/{a.id}"
@@ -404,7 +440,7 @@ def _threads(rows: list[_Row]) -> list[Thread]:
             thread.posts.append(_post(post, place, None if post.kind == "question" else q.id, role))
             latest = _Latest()
             on = "the question" if post.kind == "question" else place
-            for k, c in enumerate(sorted(comments[post.id], key=lambda r: (r.when, _int(r.id) or 0)), 1):
+            for k, c in enumerate(sorted(comments[post.id], key=_order), 1):
                 if q.url and not c.url and c.id.isdigit() and post.id.isdigit():  # the site's link to a comment
                     c.url = f"{q.url.split('#')[0]}#comment{c.id}_{post.id}"
                 replied = latest.addressed(c)

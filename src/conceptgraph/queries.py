@@ -98,12 +98,15 @@ _OPTIONAL = ("message", "span", "concerns", "inferred", "status")
 
 
 def _label(G: Graph, node: Any) -> str:
-    return str(G.nodes[node].get("label", node))
+    return str(adjacency(G)[2][node].get("label", node))  # (networkx's own dict: compare asks this of every item)
 
 
 def _name(G: Graph, node: Any) -> str:
     """A contributor's name, or the id when the speaker is not a node."""
-    data = G.nodes.get(node) if _hashable(node) else None
+    try:
+        data = adjacency(G)[2].get(node)
+    except TypeError:  # a speaker no node could be (a list, in a hand-made graph)
+        data = None
     return str(data.get("label", node)) if data is not None else str(node)
 
 
@@ -689,7 +692,10 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
 def _contrasts(G: Graph, has_a: Support, has_b: Support, quotes: bool) -> list[dict[str, Any]]:
     """Each attribute of A paired with an attribute of B that the data opposes to it."""
     out = []
+    succ, pred, _ = adjacency(G)
     for x in has_a:
+        if has_b.keys().isdisjoint(succ[x]) and has_b.keys().isdisjoint(pred[x]):
+            continue  # no attribute of B is linked to it at all (most are not: a quick look first)
         opposite = _opposed(G, x)  # only these can pair with x: O(degree), not |A| x |B|
         for y in (y for y in has_b if y in opposite):
             opposing = [d for _, _, _, d in _edges_between(G, x, y) if d.get("kind") == OPPOSES]
@@ -1014,7 +1020,7 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     message disputes them too ("Fair, but ...": a point granted, the argument kept).
     With ``speakers``, only their claims and the disputes against them are looked at,
     through their own links (what compare needs of two terms: not every link of a big
-    graph).
+    graph), and only when one of them agreed with one who had disputed them.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -1036,7 +1042,13 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     term_of: dict[Any, Any] = {}  # claim key -> its term
     argued_in: dict[tuple[Any, Any], list[tuple[Any, set[Any]]]] = defaultdict(list)  # (who, whom) -> (message, points)
     agreed: list[tuple[Any, Any, dict[str, Any]]] = []
-    _, pred, _ = adjacency(G)
+    succ, pred, _ = adjacency(G)
+    if speakers is not None:
+        speakers = list(dict.fromkeys(speakers))
+        if not any(any(d.get("kind") == DISPUTES for d in keyed.values())
+                   and any(d.get("kind") == AGREES_WITH for d in succ[s].get(v, {}).values())
+                   for s in speakers if s in pred for v, keyed in pred[s].items()):
+            return {}, {}  # none of them agreed with one who had disputed them: read no more of their links
     for u, v, key, d in (edge_items(G) if speakers is None else _links_of(G, speakers)):
         kind = d.get("kind")
         if kind == CLAIM:

@@ -2791,3 +2791,29 @@ def test_a_stance_edited_about_several_claims_takes_only_its_targets(drafted: Pa
     r.decide([st.rid], "edited", {"about": theirs[:2] + theirs[:1]})  # (one named twice counts once)
     [line] = Decisions.read(drafted).entries
     assert line.edit["about"] == [rid for rid in dict.fromkeys(theirs[:2])]
+
+
+def test_a_name_taken_off_a_term_in_review_makes_a_term_of_its_own(tmp_path: Path) -> None:
+    """"grading" drafted as another name of "grade": once review takes it off those names
+    (--edit aliases=), a claim edited to term=grading is on a new term "grading", in
+    the order the note given with an edit that names a term by another of its names says;
+    before, every lookup used the drafted names and the claim stayed on "grade"."""
+    (tmp_path / "t.txt").write_text("Ann: What is the difference between a grade and an evaluation?\n"
+                                    "Sam: A grade is recording a score. Grading takes time.\n", encoding="utf-8")
+    for order in ("term first", "claim first"):
+        folder = tmp_path / order.replace(" ", "-")
+        assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
+        listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+        term = next(i["id"] for i in listed if i["kind"] == "term" and i["text"] == "term “grade”")
+        claim = next(i["id"] for i in listed if i["kind"] == "claim" and i["text"] == "grade: takes time")
+        steps = [(term, "aliases="), (claim, "term=grading")]
+        if order == "claim first":  # still one of the names of "grade": said how to part them
+            out = run("review", str(folder), claim, "--edit", "term=grading")
+            assert out.exit_code == 0 and f"--edit {term} aliases='', then edit this again" in out.stdout, out.stdout
+        for rid, edit in steps:
+            out = run("review", str(folder), rid, "--edit", edit)
+            assert out.exit_code == 0 and "one of its names as drafted" not in out.stdout, out.output
+        reviewed = yaml.safe_load((folder / "reviewed.yaml").read_text(encoding="utf-8"))
+        on = {c["quote"]: c["term"] for c in reviewed["claims"]}
+        labels = {t["id"]: t.get("label", t["id"]) for t in reviewed["terms"]}  # (a label that is its id: left out)
+        assert labels[on["Grading takes time."]] == "grading", (order, on, labels)

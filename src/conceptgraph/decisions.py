@@ -887,6 +887,14 @@ class Settled:
 REMOVED = "removed"
 
 
+def aliases_now(it: Item, entry: Entry | None) -> tuple[str, ...]:
+    """A drafted term's other names as its decision ``entry`` leaves them: an edit of
+    ``aliases`` replaces the drafted ones."""
+    if entry is not None and isinstance(entry.edit.get("aliases"), list):
+        return tuple(entry.edit["aliases"])
+    return tuple(it.record.aliases)
+
+
 def carried_only(it: Item) -> bool:
     """Whether ``it`` is decided by what uses it: a drafted attribute, which goes when no
     claim left to decide has it; and a term the draft no longer finds, made again only
@@ -928,8 +936,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     for a in base.attributes:
         names.setdefault((ATTRIBUTE, normalise(a.label)), a.id)
     for it in items:
-        if it.kind == TERM:
-            for n in (it.record.label, *it.record.aliases):
+        if it.kind == TERM:  # by the names review left it ("grading" taken off "grade" names a term of its own)
+            for n in (it.record.label, *aliases_now(it, entry_of.get(it.key))):
                 names.setdefault((TERM, normalise(n)), it.record.id)
         elif it.kind == ATTRIBUTE:
             names.setdefault((ATTRIBUTE, normalise(it.record.label)), it.record.id)

@@ -58,6 +58,7 @@ from .decisions import (
     _edited_fields,
     _loose,
     _span_of,
+    aliases_now,
     check_drafted,
     check_edit,
     describe,
@@ -736,7 +737,7 @@ class Review:
         ("grading", one of the names of "grade"): the item is on that term, which may not be
         what was meant when the two are what the thread tells apart (a trial's edit printed
         "unchanged" and nothing else)."""
-        named = {normalise(a): t for it in self.items if it.kind == TERM for t in (it.record,) for a in t.aliases}
+        named = {normalise(a): it.record for it in self.items if it.kind == TERM for a in self._aliases(it)}
         out = []
         for field in (TERM, "source", "target"):
             value = edit.get(field)
@@ -744,9 +745,11 @@ class Review:
                 continue
             t = named.get(normalise(value))
             if t is not None and normalise(t.label) != normalise(value):
-                rid = next(i.rid for i in self.items if i.kind == TERM and i.record is t)
-                out.append(f"'{excerpt(value, 30)}' names the term '{t.label}' ({rid}), one of its names as drafted: "
-                           "the item is on that term")
+                it = next(i for i in self.items if i.kind == TERM and i.record is t)
+                rest = ", ".join(a for a in self._aliases(it) if normalise(a) != normalise(value))
+                out.append(f"'{excerpt(value, 30)}' names the term '{t.label}' ({it.rid}), one of its names as drafted: "
+                           f"the item is on that term (to make '{excerpt(value, 30)}' a term of its own, take it off "
+                           f"those names, --edit {it.rid} aliases='{rest}', then edit this again)")
         return out
 
     def _reworded_ends(self, rel: Item, edit: dict[str, Any], deciding: dict[tuple[Any, ...], dict[str, Any]],
@@ -999,19 +1002,25 @@ class Review:
         it by: its own label first, then its id and other names, then a label it was
         renamed to (which merges it into another of that label, if there is one)."""
         names: dict[str, str] = {}
-        records = [(t, t.label) for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
-        records += [(it.record, it.fields[kind]) for it in self.items if it.kind == kind]
+        records = [(t, t.label, tuple(getattr(t, "aliases", ())))
+                   for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
+        records += [(it.record, it.fields[kind], self._aliases(it)) for it in self.items if it.kind == kind]
         renamed = {normalise(drafted): new for k, drafted, new in self.book.renamed() if k == kind}
         for was, label in renamed.items():  # the labels review gave: two may have swapped names
-            names.setdefault(normalise(label), next(lab for _, lab in records if normalise(lab) == was)
-                             if any(normalise(lab) == was for _, lab in records) else label)
-        for _, label in records:
+            names.setdefault(normalise(label), next(lab for _, lab, _ in records if normalise(lab) == was)
+                             if any(normalise(lab) == was for _, lab, _ in records) else label)
+        for _, label, _ in records:
             if normalise(label) not in renamed:
                 names.setdefault(normalise(label), label)
-        for t, label in records:
-            for n in (t.id, t.label, *getattr(t, "aliases", ())):
+        for t, label, aliases in records:
+            for n in (t.id, t.label, *aliases):
                 names.setdefault(normalise(n), label)
         return names
+
+    def _aliases(self, it: Item) -> tuple[str, ...]:
+        """The other names of the drafted term ``it`` as review left them (none for an
+        attribute)."""
+        return aliases_now(it, self.book.find(it.key)) if it.kind == TERM else ()
 
     def _twin(self, key: tuple[Any, ...], besides: Item | None = None) -> tuple[Item | None, bool]:
         """The item under review that ``key`` names, as drafted or as edited (at
@@ -1074,8 +1083,9 @@ class Review:
 
         if not wanted:
             return []
-        labels = {normalise(n): t.label for t in (*self.snap.base.terms, *(i.record for i in self.items if i.kind == TERM))
-                  for n in (t.id, t.label, *t.aliases)}
+        labels = {normalise(n): t.label for t in self.snap.base.terms for n in (t.id, t.label, *t.aliases)}
+        labels |= {normalise(n): i.record.label for i in self.items if i.kind == TERM
+                   for n in (i.record.id, i.record.label, *self._aliases(i))}
         labels |= {normalise(new): new for kind, _, new in self.book.renamed() if kind == TERM}  # renamed in review
         # a person by their name, id, first or last name ("priya"; not initials, which a term may be)
         people = {normalise(name) for name in self.names.values()} | {normalise(i) for i in self.names} | {

@@ -1067,12 +1067,24 @@ def _echoed(rare: set[str], speaker: str, recent: list[tuple[str, set[str]]]) ->
 def _first_said(rare: set[str], speaker: str, said: list[tuple[str, set[str]]]) -> str:
     """Who first said most of what a message takes up (its ``rare`` words), of the
     messages before it by others (``said``: the opening post and the last ones); "" when
-    it takes up nothing."""
-    best, who = 0, ""
+    it takes up nothing, or no more of it than the message just before it by another,
+    unless that message only said the first one's words again (else it answers that
+    message: "I think the name is fine" after a call to rename is about that call, not
+    about whoever first said "fine" twenty messages back).
+
+    >>> said = [("ann", {"name", "fine"}), ("bo", {"rename", "page"})]
+    >>> _first_said({"name", "fine"}, "cy", said), _first_said({"fine", "page"}, "cy", said)
+    ('ann', '')
+    >>> _first_said({"merged", "pr"}, "cy", [("ann", {"merged", "pr"}), ("bo", {"merged", "pr"})])  # an echo
+    'ann'
+    """
+    best, who, first = 0, "", set()
     for by, theirs in said:
         if by != speaker and len(rare & theirs) > best:  # the first to say as much keeps it
-            best, who = len(rare & theirs), by
-    return who
+            best, who, first = len(rare & theirs), by, theirs
+    last = next((rare & theirs for by, theirs in reversed(said) if by != speaker), set())
+    # as much as the last: the first still, when what it takes up from the last is the first's words again
+    return who if best > len(last) or last <= first else ""
 
 
 def _opening(text: str, start: int, found: list[tuple[int, int, str]]) -> str | None:

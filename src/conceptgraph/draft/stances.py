@@ -796,6 +796,10 @@ def conceded(text: str) -> bool:
     return any(_GIVES_WAY.search(line) for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
+# a "but" within a sentence, after a word of its own (not one that opens it)
+_BUT_CLAUSE = re.compile(r"(?<=\w)[\s,;]+but\s+", re.I)
+
+
 @lru_cache(maxsize=4096)  # a sentence no turn cuts is read by leaning() and both_sides() alike: once
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
@@ -804,6 +808,9 @@ def _cues(sentence: str) -> tuple[int, int]:
             or _SEEKS_EXPLANATION.match(sentence) or _pointer(sentence):
         # thanks to all, asking for assent ("Agreed?") or to be told, and running the meeting lean no way
         return 0, 0
+    *_, last = _BUT_CLAUSE.split(sentence)
+    if last != sentence and any(cues := _cues(last)):
+        return cues  # "I don't like it but I understand it": what comes after the "but" is where they stand
     sentence = _unsigned(_INVITE.sub(" ", spelled(sentence)))  # "shout if you disagree": an invitation, no side
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     sentence = _SUBJECT_PRAISED.sub(" ", sentence)  # "Good teaching is ...": a thing described, not the reply
@@ -912,6 +919,10 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     >>> leaning("Although I am not a native speaker, X is more known to me.") is None  # of the speaker
     True
     >>> leaning("@Mei your definition is too narrow")[0]  # a point found amiss in its measure
+    'disputes'
+    >>> leaning("I don't like it but I understand it and can't think of anything better")[0]  # where they end
+    'agrees_with'
+    >>> leaning("I see your point but I disagree")[0]
     'disputes'
     """
     from .text import counterfactual, sentences

@@ -52,8 +52,8 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (3, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 2),
-    ("stance", "leaning"): (38, 102),  # a reply's guessed stance, by the words it leans with
-    ("stance", "both sides"): (8, 15),  # "I agree that X, but Y": the other side, across the turn
+    ("stance", "leaning"): (40, 105),  # a reply's guessed stance, by the words it leans with
+    ("stance", "both sides"): (8, 16),  # "I agree that X, but Y": the other side, across the turn
 }
 
 

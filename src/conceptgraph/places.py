@@ -11,8 +11,9 @@ import re
 
 __all__ = ["PLACE", "thread_of", "place_in", "place_from", "listed"]
 
-#: How import writes the place of a message in a dataset of several threads.
-PLACE = re.compile(r"^“(?P<title>[^”]*)” › ")
+#: How import writes the place of a message in a dataset of several threads (a title may
+#: quote a word itself: “Is a “podcast” still a podcast?” › comment 3).
+PLACE = re.compile(r"^“(?P<title>.*?)” › ")
 
 
 def thread_of(where: str) -> str:
@@ -21,6 +22,8 @@ def thread_of(where: str) -> str:
 
     >>> thread_of("“Ask HN: Tabs?” › comment 4"), thread_of("comment 4")
     ('Ask HN: Tabs?', '')
+    >>> thread_of("“Is a “podcast” still a podcast?” › comment 3")
+    'Is a “podcast” still a podcast?'
     """
     m = PLACE.match(where)
     return m["title"] if m else ""

@@ -870,7 +870,7 @@
     const ol = $("messages");
     // in a dataset of several threads each place opens with its thread's title: said once,
     // as a heading where the thread begins, not on every message (three lines each on a phone)
-    const titled = /^“([^”]*)” › /;
+    const titled = /^“(.*?)” › /;  // (a title may quote a word itself: “Is a “podcast” still…” › comment 3)
     let shownTitle = null;
     data.thread.forEach((m) => {
       const t = titled.exec(m.where || "");

@@ -315,6 +315,13 @@ def _digest(msg: Message) -> list[Message] | None:
     return [email.message_from_string(c, policy=email.policy.compat32) for c in chunks]
 
 
+def _a_digest(raw: bytes) -> bool:
+    """Whether the mail ``raw`` is a digest (:func:`_digest`), looked at closely only
+    when its words name a digest's table of contents or a MIME digest."""
+    return (b"Today's Topics:" in raw or b"multipart/digest" in raw) \
+        and _digest(email.message_from_bytes(raw, policy=email.policy.compat32)) is not None
+
+
 def _parts_with_messages(msg: Message) -> list[Message]:
     """The messages a MIME digest carries (``message/rfc822`` parts of a
     ``multipart/digest``)."""
@@ -356,7 +363,8 @@ def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
     mails: list[_Mail] = []
     parts = _split_mbox(data)
     if len(parts) > 1 or re.match(_FROM_LINE, data):  # an mbox: a mail in it may have lost its "From " line
-        parts = [piece for whole in parts for piece in _lost_from_lines(whole, file)]
+        # (but a digest saved as a mail holds its messages' headers in its words: read as a digest)
+        parts = [piece for whole in parts for piece in ([whole] if _a_digest(whole) else _lost_from_lines(whole, file))]
     for raw in parts:
         try:
             # compat32 parses ten times faster than the modern policy; headers are decoded here.

@@ -627,7 +627,12 @@ _DISCLAIMER = re.compile(
     r"privileged\s+(?:and/or|and|or)\s+confidential|may\s+(?:contain|be)\s+(?:\w+\s+)?(?:confidential|privileged)|"
     r"unauthori[sz]ed\s+(?:[\w/-]+,?\s+){0,8}?(?:use|review|disclosure|copying|distribution|dissemination)|"
     r"(?:use|disclosure|dissemination|distribution|copying)\s+(?:[\w/-]+,?\s+){0,8}?(?:is\s+)?strictly\s+prohibited|"
-    r"do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)", re.I)
+    r"do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)|"
+    r"(?:e-?mail|message|attachments?)\s+(?:[\w/-]+\s+){0,3}?(?:is|are)\s+(?:strictly\s+)?confidential", re.I)
+# A line that opens a disclaimer where no blank line sets it apart: under a signature,
+# "This e-mail and any attachments are confidential ..."
+_DISCLAIMER_OPENS = re.compile(r"\s*(?:this|the\s+information\s+in\s+this)\s+(?:e-?mail|message|communication|"
+                               r"transmission)\b", re.I)
 
 
 def _disclaimer_removed(lines: list[str], left: Counter[str] | None) -> list[str]:
@@ -642,8 +647,12 @@ def _disclaimer_removed(lines: list[str], left: Counter[str] | None) -> list[str
     ['Agreed.']
     >>> _disclaimer_removed(["Is it confidential? It is privileged, says Bo."], None)
     ['Is it confidential? It is privileged, says Bo.']
+    >>> _disclaimer_removed(["Agreed.", "", "Regards,", "Pat", "This e-mail and any attachments are confidential and",
+    ...                      "intended solely for the addressee."], None)  # no blank line before it
+    ['Agreed.', '', 'Regards,', 'Pat']
     """
-    starts = [i + 1 for i, line in enumerate(lines) if not line.strip() or _RULE_LINE.fullmatch(line)]
+    starts = sorted({i + 1 for i, line in enumerate(lines) if not line.strip() or _RULE_LINE.fullmatch(line)}
+                    | {i for i, line in enumerate(lines) if i and _DISCLAIMER_OPENS.match(line)})
     for at, after in zip(starts, [*starts[1:], len(lines) + 1]):
         paragraph = " ".join(lines[at:after - 1])
         if len(_DISCLAIMER.findall(paragraph)) >= 2 and _OF_THE_MAIL.search(paragraph) and not _FIRST_PERSON.search(paragraph):

@@ -629,6 +629,9 @@ class _Drafter:
             # "Yes.", "No, a law describes ..." to a question that proposes nothing: an answer, no stance
             found = [st for st in found if st.named]
         echoed = content_words(_side_taken(text)) if found else set()  # what the stances are about
+        # (else what the message said before it: "Apple defines a podcast as an RSS feed. So Marcus is
+        # right."; not what follows, where "I can live with that, but dues ..." turns to another point)
+        wider = content_words(msg.text[:s]) if found and s else set()
         for st in found:
             # after "I agree with Mary", "It is correct." is Mary's too; one stance per person and kind
             target = st.target if st.named or st.rule == "endorsed" or not named_target else named_target
@@ -651,7 +654,7 @@ class _Drafter:
                     taken.add((st.kind, who))
                     # a "+1" to one who agreed with a third person "on X" is about X too, no more
                     concerns = self.agreed[target][who] if why == "chained" and self.agreed[target][who] \
-                        else self.about(who, echoed, msg, s)
+                        else self.about(who, echoed, msg, s, wider)
                     if st.kind == AGREES_WITH:
                         agreed[who] = concerns
                     self.relation(st.kind, msg.by, who, msg, s, e, why, concerns=concerns)
@@ -715,11 +718,12 @@ class _Drafter:
         return self.claims[int(n) - 1] if ident.startswith("draft-claim-") and n.isdigit() and int(n) <= len(self.claims) \
             else None
 
-    def about(self, target: str, words: set[str], msg: Message, s: int) -> tuple[str, ...]:
+    def about(self, target: str, words: set[str], msg: Message, s: int,
+              wider: set[str] | None = None) -> tuple[str, ...]:
         """The claims of ``target`` that a stance at ``s`` in ``msg`` is about: those its
-        ``words`` echo (:func:`_concerns`), narrowed to those it quotes when it quotes
-        any. "Agreed." under one quoted sentence is about that sentence, not all that
-        was said around it."""
+        ``words`` echo (:func:`_concerns`), else those the ``wider`` words (its message's
+        before it) echo, narrowed to those it quotes when it quotes any. "Agreed." under one quoted
+        sentence is about that sentence, not all that was said around it."""
         said = self.said.get(target, [])
         # (a reply to a message of the target's is about that message; to another's, about theirs)
         replied = self.answering if target == self.answering_by else ""
@@ -727,7 +731,7 @@ class _Drafter:
         if self.thread_at:  # of several threads: what they said in this one
             here = self.thread_at.get(msg.id, "")
             said, there = ([x for x in xs if self.thread_at.get(x[2], "") == here] for xs in (said, there))
-        echoed = _concerns(said, words, replied, there)
+        echoed = _concerns(said, words, replied, there, wider)
         passages = [_word_line(p) for p in _quoted_before(msg, s)]
         if not passages:
             return echoed
@@ -1107,7 +1111,8 @@ _Said = tuple[str, set[str], str, tuple[frozenset[str], ...]]
 _LATELY = 3
 
 
-def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list[_Said] | None = None) -> tuple[str, ...]:
+def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list[_Said] | None = None,
+              wider: set[str] | None = None) -> tuple[str, ...]:
     """The target's drafted claims that the stance's ``words`` (its content words) echo
     in their last :data:`_LATELY` messages, the most recent first: in a long thread,
     agreement is with what was said lately, and a word echoed from long before is
@@ -1117,7 +1122,9 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list
     latest message, all it claims. A reply to one of their messages (``replied``, its id)
     is about what that one says: the claims of it that it echoes, else all of them; when
     that message claimed nothing, the earlier claims it echoes, else everything they said
-    (none named: their latest claims would be a guess that looks like a reading).
+    (none named: their latest claims would be a guess that looks like a reading). Where
+    the stance's own words echo none of their claims, the ``wider`` words (those its
+    message says before it) are looked for before their latest message is taken.
     ``there``: the claims of ``said`` in ``replied``, when known (else found in ``said``,
     all of which that takes reading).
 
@@ -1132,6 +1139,8 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list
     7
     >>> _concerns(said, {"frame"}, replied="m9"), _concerns(said, {"proof"}, replied="m9")  # m9 claimed nothing
     ((), ('c-2',))
+    >>> _concerns(later, {"right"}, wider={"other", "right"})  # the sentence echoes nothing; its message does
+    ('c-3', 'c-4', 'c-5')
     """
     theirs_there = [x for x in said if replied and x[2] == replied] if there is None else there
     if theirs_there:
@@ -1139,11 +1148,15 @@ def _concerns(said: list[_Said], words: set[str], replied: str = "", there: list
         return _in_order(echoed or [i for i, *_ in theirs_there])
     found: list[_Said] = []
     recent = list(dict.fromkeys(message for _, _, message, _ in reversed(said[-500:])))[:_LATELY]
-    for x in reversed(said[-500:]):
-        if x[1] & words and x[2] in recent:
-            found.append(x)
-            if len(found) == 5:
-                break
+    for echo in (words, wider or set()):
+        for x in reversed(said[-500:]):
+            if x[1] & echo and x[2] in recent:
+                found.append(x)
+                if len(found) == 5:
+                    break
+        if found:
+            words = echo
+            break
     if not found and said and not replied:
         # all of it: a few of its claims, picked by their order, would credit those alone
         return _in_order([ident for ident, _, message, _ in said if message == said[-1][2]])

@@ -478,7 +478,8 @@ def stances(text: str, names: dict[str, str], replied_author: str = "", base: in
         target = target or replied_author
         if target:
             return [Stance(kind, target, base, base + len(text), named=bool(who) and target != replied_author,
-                           back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and bool(_BARE.search(text)),
+                           # (one that names whom it agrees with, "Agreed with Dana.", is with them alone)
+                           back=bool(_BACK.search(text)), bare=kind == AGREES_WITH and not who and bool(_BARE.search(text)),
                            rule=rule, root=bool(_ROOT.search(text)))]
     return []
 

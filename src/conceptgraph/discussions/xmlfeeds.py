@@ -14,12 +14,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import warnings
 from typing import Any
 
-from ..errors import DatasetError
+from ..errors import ConceptGraphWarning, DatasetError
 from ..formats.xmlio import XmlReader
 from .clean import html_to_text, quoted_lines_removed, tidy
-from .thread import Left, Post, Thread
+from .thread import Left, Post, Thread, counted, first_few
 
 __all__ = ["read_wxr", "read_disqus", "sniff_wxr", "sniff_disqus"]
 
@@ -199,15 +200,27 @@ def read_disqus(data: bytes, file: str) -> tuple[list[Thread], Left]:
         name = rec.get("author/name", "")
         if anonymous and name.strip().casefold() in _NO_NAME:
             name = ""  # Disqus's "Guest": each such comment is a person of its own, unnamed
+        # a guest (no account) is known by the name they typed, within one thread: two guests of
+        # one name on two pages are not known to be one person (--same-person joins them)
+        guest = f"disqus-guest:{thread.key}:{' '.join(name.casefold().split())}" if anonymous and name else ""
         thread.posts.append(Post(key=pid, author=name, text=text,
                                  parent=parent, date=rec.get("createdAt", "")[:10],
-                                 account="" if anonymous else _account(rec.get("author/username", ""),
-                                                                       rec.get("author/email", "")),
+                                 account=guest if anonymous else _account(rec.get("author/username", ""),
+                                                                          rec.get("author/email", "")),
                                  url=f"{thread.url}#comment-{pid}" if thread.url and pid.isdigit() else "",
                                  quotes=quotes))
     found = [t for t in threads.values() if t.posts]
     if not found:
         raise DatasetError("no comments in this Disqus export", file)
+    pages: dict[str, set[str]] = {}  # a guest's name -> the pages it comments on
+    for t in found:
+        for p in t.posts:
+            if p.account.startswith("disqus-guest:"):
+                pages.setdefault(p.author, set()).add(t.key)
+    if apart := sorted(name for name, on in pages.items() if len(on) > 1):
+        warnings.warn(ConceptGraphWarning(
+            f"{file}: {counted(apart, 'guest name')} (no account) on several pages ({first_few(apart)}): a person "
+            "on each page, as no account says they are one (--same-person joins them, by id)"), stacklevel=2)
     for t in found:  # the page's title, on its first comment: what the comments discuss
         if t.title and not any(p.title for p in t.posts):
             next((p for p in t.posts if not p.parent), t.posts[0]).title = t.title

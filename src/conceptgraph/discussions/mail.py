@@ -222,6 +222,8 @@ def _body(msg: Message) -> str:
 
 # "Re:", "AW:", "Fwd:" (and "Re[2]:") and "[list-name]" tags before a subject.
 _RE = re.compile(r"^(?:\s*(?:(?:re|aw|sv|fwd?|wg)(?:\[\d+\])?[ \t]*:|\[[^\[\]\n]{1,60}\]))+\s*", re.I)
+# ... of which these say that it answers another ("[list] Re: ...", "AW: ...")
+_REPLY = re.compile(r"^(?:\s*\[[^\[\]\n]{1,60}\])*\s*(?:re|aw|sv)(?:\[\d+\])?[ \t]*:", re.I)
 
 
 @dataclass
@@ -237,6 +239,8 @@ class _Mail:
     text: str
     parent: str | None = None
     quotes: list[str] = field(default_factory=list)
+    #: whether its subject says it answers another ("Re: ...")
+    answers: bool = False
 
 
 def _when(msg: Message) -> tuple[float | None, str]:
@@ -286,7 +290,7 @@ def _mail(msg: Message, key: str, file: str, obfuscated: bool, left: Left) -> _M
     quotes: list[str] = []
     return _Mail(key=key, id=_header(msg, "Message-ID") or key, refs=refs, subject=_RE.sub("", _header(msg, "Subject")),
                  name=name, account=account, when=when, day=day, text=mail_text(text, left, sender=name, quotes=quotes),
-                 quotes=quotes)
+                 quotes=quotes, answers=bool(_REPLY.match(_header(msg, "Subject"))))
 
 
 # RFC 1153: the table of contents ends at a line of 70 dashes, each message at one of 30.
@@ -420,10 +424,17 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         left["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] += len(mails) - len(kept)
     mails = kept
     first_of_subject: dict[str, _Mail] = {}
+    # the first of a subject that answers no one ("Re:" aside), where its sender's clock put it
+    # after a reply to it: the thread's first all the same (a digest has nothing else to say so)
+    opens: dict[str, _Mail] = {}
+    for m in mails:
+        if not m.answers and m.subject and not any(r in by_id and r != m.id for r in m.refs):
+            opens.setdefault(m.subject, m)
     for m in mails:
         parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)
-        if parent is None and m.subject and m.subject in first_of_subject:
-            parent = first_of_subject[m.subject]  # no headers of its thread (a digest): by its subject
+        if parent is None and m.subject and m.subject in first_of_subject | opens and m is not opens.get(m.subject):
+            # no headers of its thread (a digest): by its subject
+            parent = opens.get(m.subject) or first_of_subject[m.subject]
         m.parent = parent.id if parent is not None else None
         first_of_subject.setdefault(m.subject, m)
     threads: dict[str, Thread] = {}

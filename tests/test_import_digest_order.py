@@ -60,3 +60,19 @@ def test_the_message_that_answers_no_one_opens_its_thread(tmp_path: Path) -> Non
     assert (by[first.by], first.reply_to, by[second.by], second.reply_to) == \
         ("Grace Liu", "", "Oskar Nieminen", first.id)
     assert {c.name: c.role for c in ds.contributors}["Grace Liu"] == "author"
+
+
+def test_a_reply_in_a_digest_answers_the_message_it_quotes(tmp_path: Path) -> None:
+    """"Oskar writes: > ..." in a digest: the reply answers Oskar's message, not the
+    thread's first (every reply had answered message 1)."""
+    third = ("Message: 3\nDate: Wed, 17 Jun 2020 10:40:00 +0000\nFrom: Bea Adeyemi <bea@example.org>\n"
+             "Subject: Re: [Devtools] Renaming \"master\" to \"main\"?\nMessage-ID: <b1@example.org>\n\n"
+             "Oskar Nieminen <oskar@example.org> writes:\n> I think main is clearer for newcomers.\n\n"
+             "Clearer, maybe, but our scripts hard-code master.\n\n------------------------------\n\n")
+    path = tmp_path / "digest.txt"
+    path.write_text(DIGEST.replace("Subject: Digest Footer", third + "Subject: Digest Footer"), encoding="utf-8")
+    ds, _ = read_discussion([path])
+    by = {c.id: c.name for c in ds.contributors}
+    place = {m.id: by[m.by] for m in ds.messages}
+    assert [(by[m.by], place.get(m.reply_to, "")) for m in ds.messages] == \
+        [("Grace Liu", ""), ("Oskar Nieminen", "Grace Liu"), ("Bea Adeyemi", "Oskar Nieminen")]

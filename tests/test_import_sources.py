@@ -178,14 +178,15 @@ def test_no_address_is_written_from_message_text(tmp_path: Path) -> None:
 
 def test_a_plain_mailman_digest(tmp_path: Path) -> None:
     """bitcoin-dev Digest, Vol 101, Issue 7 (four of its six messages): a digest keeps no
-    In-Reply-To, so the replies find their thread by subject, list tag and 'Re:' aside."""
+    In-Reply-To, so the replies find their thread by subject, list tag and 'Re:' aside,
+    and answer the message whose words they quote (Anthony's quotes Andrew's second)."""
     assert detect(FIX / "bitcoin-dev-digest-101-7.txt").name == "digest"
     got = rows(FIX / "bitcoin-dev-digest-101-7.txt")
     fields = "“Proposed BIP for MuSig2 PSBT Fields” › "
     assert [(g[0], g[1], g[2]) for g in got] == [
         ("Andrew Chow", fields + "message 1", ""),
         ("Andrew Chow", fields + "message 2", "proposed-bip-for-musig2-psbt-fields-message-1"),
-        ("Anthony Towns", fields + "message 3", "proposed-bip-for-musig2-psbt-fields-message-1"),
+        ("Anthony Towns", fields + "message 3", "proposed-bip-for-musig2-psbt-fields-message-2"),
         ("Andrew Chow", "“Proposed BIP for MuSig2 Descriptors” › message 1", "")]
     assert got[1][3].startswith("This is the first time I've heard of that")  # Anthony's quoted words left out
     assert got[1][3].endswith("bane of my existence.")  # signed "Andrew": the name is no part of the words

@@ -430,11 +430,15 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
     for m in mails:
         if not m.answers and m.subject and not any(r in by_id and r != m.id for r in m.refs):
             opens.setdefault(m.subject, m)
+    of_subject: dict[str, list[_Mail]] = {}
     for m in mails:
         parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)
+        if parent is None and m.subject and m.quotes:  # no headers of its thread (a digest): the mail it quotes
+            parent = _quoted_in(m.quotes, of_subject.get(m.subject, []))
         if parent is None and m.subject and m.subject in first_of_subject | opens and m is not opens.get(m.subject):
-            # no headers of its thread (a digest): by its subject
+            # else by its subject
             parent = opens.get(m.subject) or first_of_subject[m.subject]
+        of_subject.setdefault(m.subject, []).append(m)
         m.parent = parent.id if parent is not None else None
         first_of_subject.setdefault(m.subject, m)
     threads: dict[str, Thread] = {}
@@ -450,6 +454,24 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         for n, post in enumerate(thread.posts, 1):
             post.place = f"message {n}"
     return list(threads.values()), left
+
+
+def _quoted_in(quotes: list[str], earlier: list[_Mail]) -> _Mail | None:
+    """The latest of ``earlier`` whose words hold a line of ``quotes`` (one of twenty
+    characters or more, spaces aside): the mail a reply quotes, where no header names it.
+
+    >>> a = _Mail("a", "a", [], "s", "Ann", "", None, "", "Main is clearer for newcomers.")
+    >>> b = _Mail("b", "b", [], "s", "Bo", "", None, "", "Scripts hard-code master everywhere.")
+    >>> _quoted_in(["Main is clearer for\\nnewcomers."], [a, b]).name, _quoted_in(["Yes."], [a, b])
+    ('Ann', None)
+    """
+    lines = [" ".join(line.split()) for q in quotes for line in q.split("\n")]
+    lines = [line for line in lines if len(line) >= 20] or [" ".join(q.split()) for q in quotes if len(q) >= 20]
+    for e in reversed(earlier):
+        words = " ".join(e.text.split())
+        if any(line in words for line in lines):
+            return e
+    return None
 
 
 def _root(m: _Mail, by_id: dict[str, _Mail]) -> _Mail:

@@ -312,6 +312,11 @@ def read_webpage(data: bytes, file: str) -> tuple[list[Thread], Left]:
         # its thread is data inside a script: read as a page, it is one message of button labels
         raise DatasetError("a page conceptgraph rendered, not a discussion: import the thread it was made from, "
                            "or give its dataset folder to --data", file)
+    if "<!--beginarticle-->" in text and "<!--endarticle-->" in text:
+        # one mail of a Mailman archive as its web page shows it: no thread to read from it (no
+        # Message-ID to follow), the sender's address written " at " that no page reader knows
+        raise DatasetError("a page of a Mailman (pipermail) archive, one mail: import the list's monthly archive "
+                           "instead, its '[ Text ]' or '[ Gzip'd Text ]' file (2019-March.txt), as `pipermail`", file)
     left = Left()
     qa = _qa_page(tree, file, left)
     if qa is not None:

@@ -50,3 +50,22 @@ def test_a_person_saying_a_message_is_confidential_keeps_their_words(tmp_path: P
     path.write_text(MBOX.replace("A bug is not a feature request in disguise.", words), encoding="utf-8")
     ds, _ = read_discussion([path])
     assert ds.messages[1].text == words
+
+
+def test_a_sign_off_above_the_quoted_mail_goes_and_the_quote_stays_below(tmp_path: Path) -> None:
+    """A reply written over the mail it quotes ("James", then "On ..., Rhea wrote:" and
+    the quote): the name signing it is no part of its words (it had stayed, the mark of
+    the quote below it hiding it), and the quote is placed after the words."""
+    reply = ("In ISTQB terms a defect is a flaw in the code.\n\nJames\n\n"
+             "On 04/03/2019 10:12, Rhea Kapoor wrote:\n> Is there actually a difference between a bug and a defect?\n")
+    path = tmp_path / "2019-May.txt"
+    path.write_text(MBOX.replace("A bug is not a feature request in disguise.\n\nRegards,\nPat McGrath\n"
+                                 "Quality Manager, Example Insurance Ltd.\nThis e-mail and any attachments are "
+                                 "confidential and intended solely\nfor the addressee.\n", reply)
+                    .replace("(Pat McGrath)", "(James Okafor)"), encoding="utf-8")
+    ds, summary = read_discussion([path])
+    second = ds.messages[1]
+    assert second.text == "In ISTQB terms a defect is a flaw in the code."
+    assert second.quotes == ("Is there actually a difference between a bug and a defect?",)
+    assert second.quoted_at == (len(second.text),)
+    assert summary["left_out"]["sign-offs"] == 1

@@ -564,6 +564,8 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
     'Agreed.'
     >>> mail_text("See below.\\n\\n---------- Forwarded message ---------\\nFrom: HR <hr@x.org>\\nDate: Mon\\n\\nA sponsor.")
     'See below.'
+    >>> mail_text("Agreed.\\n\\nBo\\n\\nOn Mon, Ann wrote:\\n> Soup?", sender="Bo Chen", quotes=[])  # the quote below
+    'Agreed.\\n\\n\\ue001'
     """
     lines = quoted_lines_removed(body.replace("\r\n", "\n"), mail=True, left=left, quotes=quotes).split("\n")
     for i, line in enumerate(lines):
@@ -577,11 +579,16 @@ def mail_text(body: str, left: Counter[str] | None = None, sender: str = "", quo
                      if forwarded else "quoted originals (others' words)"] += 1
             lines = lines[:i]
             break
-    lines = _disclaimer_removed(_attribution_at_end_removed(lines), left)
+    # the marks of quotes after the words (a reply over the mail it quotes) stay where they are,
+    # after the sign-off: what ends the words is looked for above them
+    end = len(lines)
+    while end and not lines[end - 1].replace(QUOTE_MARK, "").strip():
+        end -= 1
+    lines, after = _disclaimer_removed(_attribution_at_end_removed(lines[:end]), left), lines[end:]
     signed = _signed_off(lines, sender)
     if left is not None and any(x.strip() for x in lines[len(signed):]):
         left["sign-offs"] += 1
-    return own_words(tidy("\n".join(signed), indent=True))
+    return own_words(tidy("\n".join([*signed, *after]), indent=True))
 
 
 def _attribution_at_end_removed(lines: list[str]) -> list[str]:

@@ -537,7 +537,7 @@ def test_a_reply_whose_parent_is_not_in_the_file_is_counted(write) -> None:
     answers the post, and the summary says so: whom it answered is a guess."""
     _, summary = read_discussion([write(_wxr(("", "0", "1", "Sam", "Weather is noise."),
                                              ("2", "9", "1", "Lena", "No, weather is not random noise.")), "wp.xml")])
-    assert summary["left_out"] == {"missing parents (not in the file: their replies answer the post)": 1}
+    assert summary["left_out"] == {"missing parents (not in the file: their replies answer the thread)": 1}
 
 
 def test_a_reply_to_a_deleted_comment_still_answers_it(write) -> None:

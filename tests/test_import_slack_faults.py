@@ -23,7 +23,7 @@ from conftest import refused
 USERS = [{"id": "U01ANA", "name": "ana", "real_name": "Ana Lima", "profile": {"real_name": "Ana Lima"}},
          {"id": "U02BRU", "name": "bruno", "real_name": "Bruno Costa", "profile": {"real_name": "Bruno Costa"}}]
 CHANNELS = [{"id": "C01GEN", "name": "general"}]
-MISSING = "missing parents (not in the file: their replies answer the post)"
+MISSING = "missing parents (not in the file: their replies answer the thread)"
 
 
 def said(ts: str, user: str | None, text: Any, **extra: Any) -> dict[str, Any]:

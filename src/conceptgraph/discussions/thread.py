@@ -219,7 +219,7 @@ class Left(Counter[str]):
 #: A chat's own lines, a Slack export's or an IRC log's, as :class:`Left` counts them.
 CHANNEL_EVENTS = "joins, leaves and channel events"
 #: Replies whose message is not in the file, as :class:`Left` counts them (each parent once)
-MISSING_PARENTS = "missing parents (not in the file: their replies answer the post)"
+MISSING_PARENTS = "missing parents (not in the file: their replies answer the thread)"
 
 
 _UP = frozenset(("+1", "thumbsup", "thumbs_up", "thumbs-up", "like", "\U0001F44D"))

@@ -434,8 +434,9 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
     for m in mails:
         parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)
         if parent is None and m.subject and m.quotes:  # no headers of its thread (a digest): the mail it quotes
-            parent = _quoted_in(m.quotes, of_subject.get(m.subject, []))
-        if parent is None and m.subject and m.subject in first_of_subject | opens and m is not opens.get(m.subject):
+            parent = _quoted_in(m.quotes, of_subject.get(m.subject, [])[-_QUOTED_AMONG:])
+        if parent is None and m.subject and (m.subject in first_of_subject or m.subject in opens) \
+                and m is not opens.get(m.subject):
             # else by its subject
             parent = opens.get(m.subject) or first_of_subject[m.subject]
         of_subject.setdefault(m.subject, []).append(m)
@@ -454,6 +455,11 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
         for n, post in enumerate(thread.posts, 1):
             post.place = f"message {n}"
     return list(threads.values()), left
+
+
+#: How many of the latest mails of its subject a reply that no header threads may quote
+#: (a reply quotes what was said lately; an mbox of thousands on one subject stays linear)
+_QUOTED_AMONG = 50
 
 
 def _quoted_in(quotes: list[str], earlier: list[_Mail]) -> _Mail | None:

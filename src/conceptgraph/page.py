@@ -168,6 +168,14 @@ def _positions(G: Graph, seed: int, degree: dict[Any, int], cache: bool = False,
 
     def compute() -> list[tuple[int, int]]:
         pos = layout(H, seed=seed, boxes=boxes, degree=degree)
+        # settled as drawing it again would leave it (which pushes apart the labels a first
+        # drawing left covering each other): a page drawn again with nothing changed moves
+        # nothing, and after a change only what the change makes overlap
+        for _ in range(_SETTLE if len(pos) > 1 else 0):
+            again = placed(H, pos, boxes())
+            if again == pos:
+                break
+            pos = again
         return [pos[n] for n in H]
 
     # (kept from a page that drew less than half of these nodes, a focus's say, would crowd
@@ -473,7 +481,10 @@ def _combining_marks() -> list[list[int]]:
 
 
 #: The version of :func:`_label_boxes`' reckoning, for the layout cache.
-_BOXES = 6  # 3: room around a dot; 4: each character its own width; 5: a long word's own width; 6: lines wrap sooner
+_BOXES = 7  # 3: room around a dot; 4: each character its own width; 5: a long word's own width; 6: lines wrap sooner;
+# 7: a first drawing settled (_SETTLE)
+#: How many times a first drawing is drawn again over itself, at most, to settle its labels
+_SETTLE = 12
 
 
 # The width of each printable ASCII character in ems, in Arial's metrics (those of the

@@ -423,25 +423,23 @@ def read_mail(data: bytes, file: str) -> tuple[list[Thread], Left]:
     if len(kept) < len(mails):
         left["copies of one mail (its Message-ID again: cross-posted, or saved twice)"] += len(mails) - len(kept)
     mails = kept
-    first_of_subject: dict[str, _Mail] = {}
+    # the mail each answers by its headers (References, In-Reply-To), where they name one here
+    headed = [next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None) for m in mails]
     # the first of a subject that answers no one ("Re:" aside), where its sender's clock put it
     # after a reply to it: the thread's first all the same (a digest has nothing else to say so)
     opens: dict[str, _Mail] = {}
-    for m in mails:
-        if not m.answers and m.subject and not any(r in by_id and r != m.id for r in m.refs):
+    for m, up in zip(mails, headed):
+        if up is None and not m.answers and m.subject:
             opens.setdefault(m.subject, m)
     of_subject: dict[str, list[_Mail]] = {}
-    for m in mails:
-        parent = next((by_id[r] for r in reversed(m.refs) if r in by_id and r != m.id), None)
+    for m, parent in zip(mails, headed):
+        earlier = of_subject.setdefault(m.subject, [])
         if parent is None and m.subject and m.quotes:  # no headers of its thread (a digest): the mail it quotes
-            parent = _quoted_in(m.quotes, of_subject.get(m.subject, [])[-_QUOTED_AMONG:])
-        if parent is None and m.subject and (m.subject in first_of_subject or m.subject in opens) \
-                and m is not opens.get(m.subject):
-            # else by its subject
-            parent = opens.get(m.subject) or first_of_subject[m.subject]
-        of_subject.setdefault(m.subject, []).append(m)
+            parent = _quoted_in(m.quotes, earlier[-_QUOTED_AMONG:])
+        if parent is None and m.subject and m is not opens.get(m.subject):  # else by its subject
+            parent = opens.get(m.subject) or (earlier[0] if earlier else None)
+        earlier.append(m)
         m.parent = parent.id if parent is not None else None
-        first_of_subject.setdefault(m.subject, m)
     threads: dict[str, Thread] = {}
     for m in mails:
         root = _root(m, by_id)

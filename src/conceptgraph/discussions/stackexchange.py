@@ -152,8 +152,7 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         return display or "", f"se-gone:{key}"
 
     seen: dict[tuple[str, str], tuple[str | None, ...]] = {}  # (file, id) -> what the first row under it says
-    again: dict[tuple[str, str], int] = {}
-    twice: dict[str, list[str]] = defaultdict(list)  # file -> the rows under an id another of other words has
+    twice = _Twice()
 
     def key(name: str, row: dict[str, str], what: str, *fields: str) -> str | None:
         """The key a row is read under: its id; its id and a count when an earlier row of
@@ -166,11 +165,9 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
         if first == says:
             left[COPIES] += 1
             return None
-        again[name, ident] = again.get((name, ident), 1) + 1
-        twice[name].append(f"{what} {excerpt(ident, 20)}")
-        return f"{ident}-{again[name, ident]}"
+        return twice.key(name, name, ident, what)
 
-    keyed = [(p, key("Posts.xml", p, "post", "PostTypeId", "ParentId", "OwnerUserId", "OwnerDisplayName", "Body",
+    keyed = [(p, key(str(files["posts"]), p, "post", "PostTypeId", "ParentId", "OwnerUserId", "OwnerDisplayName", "Body",
                      "Title")) for p in posts]
     questions = {k: p for p, k in keyed if k is not None and p.get("PostTypeId") == "1"}
     if wanted is not None:
@@ -199,7 +196,7 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
     if "comments" in files:
         for c in _dump_rows(files["comments"], "comments"):
             post = c.get("PostId", "")
-            cid = key("Comments.xml", c, "comment", "PostId", "UserId", "UserDisplayName", "Text")
+            cid = key(str(files["comments"]), c, "comment", "PostId", "UserId", "UserDisplayName", "Text")
             if cid is None:
                 continue
             if post not in kept:
@@ -209,11 +206,30 @@ def _dump(path: Path, data: bytes | None, wanted: str | None, left: Left) -> Ite
             author, account = who(c.get("UserId"), c.get("UserDisplayName"), "c" + cid)
             yield _Row(cid, "comment", post, author, account, c.get("CreationDate", ""), _int(c.get("Score")),
                        markdown_to_text(c.get("Text", ""), left))
-    for name, rows in twice.items():
-        warnings.warn(ConceptGraphWarning(
-            f"{files['posts' if name == 'Posts.xml' else 'comments']}: {counted(rows, 'row')} under an id an earlier "
-            f"row has, with other words or another writer ({first_few(rows)}): each read as one of its own; what "
-            "names that id answers the first"), stacklevel=2)
+    twice.warn("row", "with other words or another writer", "each read as one of its own; what names that id answers "
+               "the first")
+
+
+class _Twice:
+    """Posts (or rows) under an id an earlier one has, with other words or writer: each
+    read under a key of its own, the id and a count ("7-2": what names the id answers
+    the first), and said once a file."""
+
+    def __init__(self) -> None:
+        self.again: dict[tuple[str, str], int] = {}
+        self.named: dict[str, list[str]] = defaultdict(list)  # file -> the posts so read
+
+    def key(self, file: str, scope: str, ident: str, what: str) -> str:
+        """The key of another post of ``file`` under ``ident`` (ids are ``scope``'s own)."""
+        n = self.again[scope, ident] = self.again.get((scope, ident), 1) + 1
+        self.named[file].append(f"{what} {excerpt(ident, 20)}")
+        return f"{ident}-{n}"
+
+    def warn(self, noun: str, how: str, then: str) -> None:
+        """One warning a file: how many, ``how`` they differ, and what became of them (``then``)."""
+        for file, posts in self.named.items():
+            warnings.warn(ConceptGraphWarning(f"{file}: {counted(posts, noun)} under an id an earlier {noun} "
+                                              f"has, {how} ({first_few(posts)}): {then}"), stacklevel=3)
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -301,8 +317,7 @@ def _kind(item: dict[str, Any], nested: str) -> tuple[str, str] | None:
 def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> Iterator[_Row]:
     seen: dict[tuple[str, str], tuple[_Row, bool]] = {}  # (kind, id) -> the post read under it, and whether with a body
     rows: list[_Row] = []
-    again: dict[tuple[str, str], int] = {}
-    twice: dict[str, list[str]] = defaultdict(list)  # file -> the posts under an id another of other words has
+    twice = _Twice()
     unowned: dict[str, list[str]] = defaultdict(list)  # file -> the posts that came without their owner
 
     def add(item: dict[str, Any], name: str, parent: str = "", nested: str = "", renamed: bool = False) -> None:
@@ -335,10 +350,7 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
                         if isinstance(child, dict):
                             add(child, name, first.id, sub)
                 return
-            # another post under an id already read: a post of its own, under a key of its own
-            again[kind, ident] = again.get((kind, ident), 1) + 1
-            twice[name].append(f"{kind} {excerpt(ident, 20)}")
-            ident = f"{ident}-{again[kind, ident]}"
+            ident = twice.key(name, kind, ident, kind)  # another post under an id already read: a post of its own
         left.update(said)
         if not bodied:
             bodiless[0] += 1
@@ -376,11 +388,8 @@ def _api(parts: Sequence[tuple[bytes, str]], wanted: str | None, left: Left) -> 
         warnings.warn(ConceptGraphWarning(f"{file}: {bodiless[0]:,} post{'s' if many else ''} came without "
                                           f"{'their' if many else 'its'} text (the API's default filter): ask with "
                                           "filter=withbody"), stacklevel=2)
-    for name, posts in twice.items():
-        warnings.warn(ConceptGraphWarning(
-            f"{name}: {counted(posts, 'post')} under an id an earlier post has, with another owner or other words "
-            f"({first_few(posts)}): each read as a post of its own; what names that id answers the first, unless nested "
-            "under another"), stacklevel=2)
+    twice.warn("post", "with another owner or other words",
+               "each read as a post of its own; what names that id answers the first, unless nested under another")
     for name, posts in unowned.items():
         warnings.warn(ConceptGraphWarning(
             f"{name}: {counted(posts, 'post')} came without an owner ({first_few(posts)}): each read as an unnamed writer "

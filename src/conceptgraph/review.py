@@ -737,17 +737,17 @@ class Review:
         ("grading", one of the names of "grade"): the item is on that term, which may not be
         what was meant when the two are what the thread tells apart (a trial's edit printed
         "unchanged" and nothing else)."""
-        named = {normalise(a): it.record for it in self.items if it.kind == TERM for a in self._aliases(it)}
+        named = {normalise(a): (it, aliases) for it in self.items if it.kind == TERM
+                 for aliases in (self._aliases(it),) for a in aliases}
         out = []
         for field in (TERM, "source", "target"):
             value = edit.get(field)
-            if not isinstance(value, str):
+            if not isinstance(value, str) or normalise(value) not in named:
                 continue
-            t = named.get(normalise(value))
-            if t is not None and normalise(t.label) != normalise(value):
-                it = next(i for i in self.items if i.kind == TERM and i.record is t)
-                rest = ", ".join(a for a in self._aliases(it) if normalise(a) != normalise(value))
-                out.append(f"'{excerpt(value, 30)}' names the term '{t.label}' ({it.rid}), one of its names as drafted: "
+            it, aliases = named[normalise(value)]
+            if normalise(it.record.label) != normalise(value):
+                rest = ", ".join(a for a in aliases if normalise(a) != normalise(value))
+                out.append(f"'{excerpt(value, 30)}' names the term '{it.record.label}' ({it.rid}), one of its names as drafted: "
                            f"the item is on that term (to make '{excerpt(value, 30)}' a term of its own, take it off "
                            f"those names, --edit {it.rid} aliases='{rest}', then edit this again)")
         return out

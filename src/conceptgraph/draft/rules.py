@@ -265,8 +265,8 @@ def mentions_in(text: str, start: int, end: int, names: dict[str, str], longest:
 # A verb's third person ("changes", "leads"), which a name's last word in the plural looks
 # like, and what follows a verb rather than a plural noun: an adverb or a determiner
 _VERB_AFTER_NOUN = re.compile(r"\w+[^s\W]s", re.I)
-_VERB_OBJECT = re.compile(r"(?:very|so|too|quite|rather|really|slowly|quickly|fast|often|the|a|an|our|their|its|his|her|"
-                          r"my|your|every|\w+ly)$", re.I)
+_VERB_OBJECT = re.compile(r"(?:very|so|too|quite|rather|fast|often|the|a|an|our|their|its|his|her|my|your|every|\w+ly)$",
+                          re.I)
 
 
 # What opens a phrase without saying anything of the term: "And", "As far as I know,", "IMHO"

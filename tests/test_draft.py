@@ -337,6 +337,25 @@ def test_an_aside_in_brackets_does_not_cut_an_attribute(sentence: str, labels: l
     assert [f.label for f in read_sentence(sentence, 0, NAMES) if f.kind == "claim"] == labels
 
 
+@pytest.mark.parametrize(("sentence", "labels"), [
+    # each item of a list is said of the term (the middle one had been lost)
+    ("Trust is slow, local and fragile.", ["slow", "local", "fragile"]),
+    # a verb and its objects are one thing said, not its first object and the list's last
+    # (a trial's "A bug is informal, covers error, defect, failure and incident" gave "bug: incident")
+    ("Trust is informal, covers promises, habits and favours.", ["informal", "covers promises, habits and favours"]),
+    ("Trust covers promises, habits and favours.", ["covers promises, habits and favours"]),
+    ("Trust needs time, patience and care.", ["needs time, patience and care"]),
+    # verbs of their own are things said each (only the first had been kept)
+    ("Trust takes years, costs nothing and breaks easily.", ["takes years", "costs nothing", "breaks easily"]),
+    # asides, tags and clauses after a comma are no list
+    ("Trust is a special case of faith, called loyalty.", ["special case of faith"]),
+    ("Trust is basically a habit, right?", ["basically a habit"]),
+    ("Trust is built over years, even if they aren't aware of it.", ["built over years"]),
+])
+def test_a_list_says_each_of_its_things_and_keeps_a_verbs_objects_together(sentence: str, labels: list[str]) -> None:
+    assert [f.label for f in read_sentence(sentence, 0, NAMES) if f.kind == "claim"] == labels
+
+
 def test_a_contrast_of_two_attributes_a_side_opposes_them_side_by_side() -> None:
     found = read_sentence("Teamwork is slow and costly, whereas leadership is fast and cheap.", 0, NAMES)
     pairs = [f.pair for f in found if f.kind == "opposes" and f.pair]

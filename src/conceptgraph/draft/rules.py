@@ -307,16 +307,19 @@ def _unquoted(text: str) -> str:
     return (_QUOTE_MARKS if opens else _POSSESSIVE_KEPT).sub("", text)
 
 
-def _label(phrase: str, ends: bool = False) -> str:
+def _label(phrase: str, ends: bool = False, listed: bool = False) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
     leading fillers dropped, about eight words (up to twelve, to end a phrase).
     ``ends``: the phrase ends where its sentence does, not before another term's name
-    (then a preposition that ends it is kept: "the word I care about")."""
+    (then a preposition that ends it is kept: "the word I care about"). ``listed``: its
+    commas part a verb's objects ("covers errors, faults and slips"), no clause."""
     text = phrase
     # 'is "good enough for now, safe enough to try"': the words quoted are one, never cut
     for cut in ([] if _QUOTED_PHRASE.match(phrase) else _CUT.finditer(phrase)):
         before = phrase[: cut.start()]
+        if listed and cut.group().strip() == ",":
+            continue
         if cut.group().strip() == "," and (open_np := _OPEN_NOUN_PHRASE.search(before)) \
                 and _describes(open_np.group(1)) and (then := re.match(r"\s*([\w-]+)", phrase[cut.end():])) \
                 and _describes(then.group(1)):
@@ -1203,7 +1206,10 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
     out = []
     pieces: list[tuple[int, int]] = []
     condition = re.match(r"\s*(?:when|where|if)\b", phrase)
-    if whole or condition:  # one condition, unless it joins two long ones: "where we share X and work to Y"
+    groups = None if condition else _list_groups(phrase, object_first=bool(verb) and not verb.endswith("be"))
+    if groups is not None:
+        pieces = groups
+    elif whole or condition:  # one condition, unless it joins two long ones: "where we share X and work to Y"
         pieces = [(0, len(phrase))]
         two = re.search(r"\s+and\s+(?=\w)", phrase)
         if condition and two and len(phrase[: two.start()].split()) >= 4 and len(phrase[two.end():].split()) >= 3 \
@@ -1257,7 +1263,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)
         if m and not (defines and m.group().strip().casefold() == "no"):
             neg, chunk = True, chunk[m.end():]
-        label = _label(chunk, ends=e == len(phrase))
+        listed = bool(groups) and "," in chunk
+        label = _label(chunk, ends=e == len(phrase), listed=listed)
         if said.endswith(" to") and label.lower().startswith("to "):
             label = label[3:]  # "needs to be checked": the "to" is the verb's
         if not label or len(label) < 2 or re.match(r"(?:either|neither|both)\b", label, re.I):
@@ -1269,9 +1276,89 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             label = f"{said[:-3]} {label}"  # "can be tested and still be one": "can still be one", its own "be"
         elif said and not own_verb and not purpose and not label.lower().startswith(said):  # "trust needs time": "needs time"
             label = f"{said} {label}"
-        span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase)))
+        span = _span_of(text, base, base + start + s, _label(chunk, ends=e == len(phrase), listed=listed))
         out.append(Finding(CLAIM, term=term, label=label, negated=neg, start=span[0], end=span[1]))
     return out
+
+
+# A list's items, parted by commas and a last "and"
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _list_groups(phrase: str, object_first: bool = False) -> list[tuple[int, int]] | None:
+    """Where each thing said begins and ends in a phrase that is a list ("small, local
+    and fixable": three; "informal, covers errors, faults and slips": two, the second a
+    verb and its objects), or None when ``phrase`` is no list. An item that opens with a
+    verb of its own starts a new thing said; one that does not is another object of the
+    verb before it (``object_first``: the phrase is a verb's object from its start), or
+    another thing said after one with no verb ("small, local").
+
+    >>> p = "informal, covers errors, faults and slips"
+    >>> [p[s:e] for s, e in _list_groups(p)]
+    ['informal', 'covers errors, faults and slips']
+    >>> p = "affects users, costs money and needs a review"
+    >>> [p[s:e] for s, e in _list_groups(p)]
+    ['affects users', 'costs money', 'needs a review']
+    >>> _list_groups("time, patience and care", object_first=True)
+    [(0, 23)]
+    >>> _list_groups("slow and careful") is None, _list_groups("not A, it is B") is None
+    (True, True)
+    """
+    core = phrase.rstrip(" .!?")
+    seps = list(_LIST_SEP.finditer(core))
+    if not any(m.group().startswith(",") for m in seps) or re.search(r"\bor\b|\bbetween\b|[:;]", core, re.I) \
+            or any("and" in m.group() for m in seps[:-1]):
+        return None  # (only the last item is joined by "and": "A and B, C" is no list)
+    items, at = [], 0
+    for m in seps:
+        if (open_np := _OPEN_NOUN_PHRASE.search(core, at, m.start())) and _describes(open_np.group(1)):
+            return None  # "a reasoned, paramount objection": adjectives of one noun still to come
+        items.append((at, m.start()))
+        at = m.end()
+    items.append((at, len(core)))
+    words = [core[s:e].split() for s, e in items]
+    if any(not 1 <= len(w) <= 6 for w in words[:-1]) or not 1 <= len(words[-1]) <= 8 \
+            or not all(_listed_item(core[s:e]) for s, e in items[1:]):
+        return None  # long items, or a clause, an aside, a tag ("..., right"): sentences, not a list
+    groups: list[tuple[int, int]] = []
+    objects = False  # whether the group open now is a verb and its objects, which a bare item adds to
+    for (s, e), item in zip(items, words):
+        verb = bool(_OWN_VERB.match(core[s:e]) and not re.match(r"\s*(?:and|but|yet)\b", core[s:e], re.I)) \
+            or _says_verb(core[s:e])
+        if groups and not verb and objects or groups and verb and len(item) == 1 and objects:
+            groups[-1] = (groups[-1][0], e)  # "covers errors, faults": another of its objects
+            continue
+        groups.append((s, e))
+        objects = verb and len(item) >= 2 or not groups[:-1] and object_first
+    if len(items) == 2 and len(groups) < 2:
+        return None  # "a special case, called X", "local, at least": a list of two says two things
+    return groups
+
+
+# What opens an aside or a clause after a comma, never a list's item: "..., even if they
+# aren't", "..., since X implies it", "..., at least according to"
+_ASIDE_OPENERS = frozenset("it they that this these those there he she we you i which who whom whose even if since "
+                           "because although though unless when where while as so then than like not no never "
+                           "according".split())
+
+
+_SUBJECTS = frozenset("it they he she we you i that this there".split())
+
+
+def _listed_item(item: str) -> bool:
+    """Whether ``item``, after a comma, can be an item of a list: no clause with its own
+    subject ("some are X"), no aside ("even if ...", "at least ..."), no tag ("right"),
+    no verb but one said of the term ("costs money", not "see the page" nor "called X")."""
+    words = re.findall(r"[\w'’-]+", item.casefold())
+    if not words or words[0] in _ASIDE_OPENERS or words[0] in _PREPOSITIONS or not any(content(w) for w in words):
+        return False
+    verb = _OWN_VERB.match(item) is not None or _says_verb(item)
+    if len(words) > 1 and words[1] in _SUBJECTS:
+        return False  # "isn't it", "does it": a question tag, or a clause ("means that ...")
+    if not verb and _CLAUSE_VERB.search(item):
+        return False  # "some cogs are sprockets": a clause of its own
+    first = _pos(words[0])
+    return verb or not (first <= {"VERB"} or first <= {"ADV"} or len(words) == 1 and "ADV" in first)
 
 
 # "has nothing to do with": "has to do with", denied

@@ -4369,6 +4369,10 @@ def test_we_disagree_on_x_tells_where_the_group_stands(said: str, disputes: bool
 @pytest.mark.parametrize("sentence", [
     'I\'d mark down any answer that says a mentor is "a boss in disguise".',
     "People who say a mentor is a boss are wrong.",
+    # someone's view, reported: theirs, not the writer's (a trial's "Her argument is that ..."
+    # was drafted as the writer's claim)
+    "Her argument is that a mentor is a kind of boss.", "Ann's point was that a mentor is a boss.",
+    "According to Ann, a mentor is a boss.", "Ann thinks a mentor is a boss.",
 ])
 def test_what_an_answer_or_people_say_is_reported_no_claim_of_the_writer(sentence: str) -> None:
     out, labels = _drafted(sentence, terms="mentor")

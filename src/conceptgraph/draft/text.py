@@ -170,6 +170,9 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "Tom, you said a service needs no SLA. As you say, it is run by engineers."
     >>> [text[a:b] for a, b in reported_spans(text)]
     ['a service needs no SLA.']
+    >>> text = "Her argument is that a bug is a fault. According to Jo, it is not. I think it is."
+    >>> [text[a:b] for a, b in reported_spans(text)]
+    ['a bug is a fault.', 'it is not.']
     >>> text = "Jo said he never thought of names but 'concept' seems better."
     >>> [text[a:b] for a, b in reported_spans(text)]
     ['he never thought of names but']
@@ -182,8 +185,13 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
 
 
 _REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:just|also|once|earlier)\s+)?"
-                       r"(?:said|says|wrote|writes|claimed|claims|argued|argues|suggested)\s+(?:that\s+)?"
-                       r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\baccording\s+to\s+(?:you|[A-Z][a-z]+),?\s+"
+                       r"(?:said|says|wrote|writes|claimed|claims|argued|argues|suggested|thinks|thought|believes|"
+                       r"believed)\s+(?:that\s+)?"
+                       r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\b(?i:according)\s+to\s+(?:you|[A-Z][a-z]+),?\s+"
+                       # someone's view, named: "Her argument is that ...", "Ann's point was ..."
+                       r"|(?:\b(?i:her|his|their|your)|\b[A-Z][a-z]+['’]s)\s+(?:(?i:main|whole|only|real)\s+)?"
+                       r"(?i:argument|point|view|claim|position|definition|idea|suggestion|proposal)\s+(?:is|was)\s+"
+                       r"(?:that\s+)?"
                        # what an answer, a book or anyone else says: "any answer that says climate is ..."
                        r"|\b(?i:answers?|books?|textbooks?|people|students|kids|anyone|someone|everyone|others)\s+"
                        r"(?:that|who)\s+(?:says?|said|claims?|thinks?|think|writes?)\s+(?:that\s+)?")

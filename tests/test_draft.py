@@ -3413,6 +3413,18 @@ def _drafted_stances(tmp_path: Path, thread: str) -> dict[tuple[str, str, str], 
     return {(by[r.source], r.kind, by[r.target]): r for r in draft(ds).relations if r.kind in ("agrees_with", "disputes")}
 
 
+def test_a_reply_that_takes_up_a_question_s_words_disputes_no_one_who_only_asked(tmp_path: Path) -> None:
+    """In a flat chat a reply leans towards whoever first said what it takes up: when that
+    is a question that asks only, a "but" disputes nothing in it (a trial's "So they are
+    synonyms, but a bug lives in code." disputed the one who had asked how they differ);
+    a question that puts something forward ("Should we call them defects?") can be disputed."""
+    asked = "Ann: What is the difference between a bug and an incident?\n"
+    said = "Bo: A ticket is in the tracker. A page is in production.\nDi: So they are synonyms, but a bug lives in code.\n"
+    assert _drafted_stances(tmp_path, asked + said) == {}
+    proposed = "Ann: Should we call every bug and incident a defect?\n"
+    assert ("Di", "disputes", "Ann") in _drafted_stances(tmp_path, proposed + said)
+
+
 def test_a_fenced_block_leans_no_way_and_a_deleted_message_is_disputed_by_no_one() -> None:
     """A glossary in a code fence ("- a signal, not an incident") is no one's dispute, nor is
     a reply to a deleted message's stand-in one with no one (a researcher's trial had both,

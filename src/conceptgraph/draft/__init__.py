@@ -204,6 +204,11 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 target = answered
                 if flat and not spoken_to:
                     target = _first_said(rare, msg.by, said) or answered
+                    if target != answered and (first := last_of.get(target)) is not None:
+                        # a dispute of one whose words it takes up disputes nothing if they only asked
+                        drafter.answers_question = (_only_asks(first.text) or _opens_asking(first.text)
+                                                    and not drafter.said_in.get((first.by, first.id))) \
+                            and not _PUTS_FORWARD.search(first.text)
                 if reading.leaning and msg.quoted_at:  # under a quote of another's words: towards them
                     target = next((who for at, who in reversed(reading.attributed)
                                    if at <= reading.leaning[1] and who != msg.by), target)

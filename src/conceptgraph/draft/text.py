@@ -190,7 +190,7 @@ _REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:ju
                        r"|\byou(?:['’]re|\s+are)\s+saying\s+(?:that\s+)?|\b(?i:according)\s+to\s+(?:you|[A-Z][a-z]+),?\s+"
                        # someone's view, named: "Her argument is that ...", "Ann's point was ..."
                        r"|(?:\b(?i:her|his|their|your)|\b[A-Z][a-z]+['’]s)\s+(?:(?i:main|whole|only|real)\s+)?"
-                       r"(?i:argument|point|view|claim|position|definition|idea|suggestion|proposal)\s+(?:is|was)\s+"
+                       r"(?i:argument|point|view|claim|position|definition)\s+(?:is|was)\s+"
                        r"(?:that\s+)?"
                        # what an answer, a book or anyone else says: "any answer that says climate is ..."
                        r"|\b(?i:answers?|books?|textbooks?|people|students|kids|anyone|someone|everyone|others)\s+"

@@ -65,6 +65,22 @@ def test_why_and_path_say_what_a_stance_is_about_as_who_does() -> None:
     assert said in run("who", "jack hooper").stdout
 
 
+def test_why_and_path_say_a_context_link_is_no_ones_claim(tmp_path: Path) -> None:
+    """"X is named with Y" and "Ann mentions X" are what the text does, not what anyone
+    stated: kept under --curated with the terms they came with, and marked so (a newcomer
+    read "weather is named with climate (Bo, comment 1)" as Bo's relation)."""
+    raw = tmp_path / "chat.txt"
+    raw.write_text("Ann: Is weather the same as climate?\nBo: Weather is local. I check weather and climate daily.\n",
+                   encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    assert run("review", str(tmp_path / "d"), "--accept-above", "0").exit_code == 0
+    for args in (("why", "weather", "climate"), ("path", "weather", "climate"), ("why", "Bo", "weather")):
+        out = run(*args, "--data", str(tmp_path / "d"), "--curated").stdout
+        named = [line for line in out.splitlines() if " is named with " in line or " mentions " in line]
+        assert named and all(line.endswith("[context: named in one sentence, no one's claim]")
+                             or line.endswith("[context: named, no claim]") for line in named), out
+
+
 def test_why_who_path_contributors(mini: Path) -> None:
     d = ["--data", str(mini)]
     assert as_json("why", "cy", "bart", *d)[0]["kind"] == "agrees_with"

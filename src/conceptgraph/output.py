@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from typing import Any, TextIO
 
 from .errors import excerpt, printable
-from .kinds import AGREES_WITH, DISPUTES, RELATION_KINDS, STANCES, claim_text, denial, stance_about
+from .kinds import AGREES_WITH, CO_OCCURS, DISPUTES, MENTIONS, RELATION_KINDS, STANCES, claim_text, denial, stance_about
 from .places import listed
 from .stdout import write_stdout
 
@@ -299,9 +299,15 @@ _INFERENCE = "the curator's inference"
 _DRAFTED = "drafted from the text"
 
 
+#: What a context link is, said where one is listed beside what people stated: that the
+#: text names two terms in one sentence (or a person names a term) asserts nothing
+_CONTEXT = {CO_OCCURS: "context: named in one sentence, no one's claim", MENTIONS: "context: named, no claim"}
+
+
 def _provenance(e: dict[str, Any]) -> str:
-    """How an item came to be, when not simply said: drafted, or the curator's reading."""
-    notes = []
+    """How an item came to be, when not simply said: drafted, the curator's reading, or
+    a context link (no one's claim, though its sentence stays quoted)."""
+    notes = [_CONTEXT[e["kind"]]] if e.get("kind") in _CONTEXT else []
     if e.get("status") == "draft":
         notes.append(_DRAFTED)
     if e.get("inferred"):

@@ -1286,6 +1286,12 @@ def test_capitals_joined_by_an_ampersand_are_one_word() -> None:
     ("it is 5 p.m. now", ["it is 5 p.m. now"]),
     ("well... maybe not", ["well... maybe not"]),
     ("J. Smith said so.", ["J. Smith said so."]),
+    # each line of a glossary in a chat message is its own, unpunctuated (a trial's three
+    # "X = ..." lines were one sentence: the third line's words drafted of the first term)
+    ("My definitions:\nEstimate = our best guess\nForecast = a prediction of when\nit is done\nTarget: a wish",
+     ["My definitions:", "Estimate = our best guess", "Forecast = a prediction of when\nit is done", "Target: a wish"]),
+    # ... but a line a width broke, or a link, goes on with its sentence
+    ("the page is at\nhttps://example.org/x and\nnot elsewhere", ["the page is at\nhttps://example.org/x and\nnot elsewhere"]),
 ])
 def test_where_a_sentence_ends(text: str, expected: list[str]) -> None:
     from conceptgraph.draft.text import sentences

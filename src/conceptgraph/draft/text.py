@@ -32,7 +32,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "etc", "vs", "v
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“‘(\[@]?[A-Z0-9]|@\w))|(?<=\s[:;]\))(?=\s+[\"“‘(\[]?[A-Z])|"
                   # written all in lower case ("...by evidence. a hypothesis is"): never after "..."
                   r"(?<=[^.][.!?])(?=[ \t]+[a-z])|"
-                  r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)|\n(?=[ \t]*\|)")
+                  r"\n\s*\n|\n(?=\s*(?:[–—•*+-]|\d{1,2}[.)])\s)|(?<=[.!?:;])\n|\n(?=[^\n]*\t)|\n(?=[ \t]*\|)|"
+                  # a line that opens with a glossary's head: "Estimate = our best guess", "Forecast: a date"
+                  r"\n(?=[ \t]*[\"“‘*_]*[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,3}[\"”’*_]*[ \t]*(?:=|:(?!//))[ \t]+\S)")
 # ... and in text whose lines were not broken at a width, at every line's end
 _END_OF_LINE = re.compile(_END.pattern + r"|\n")
 # A word; a number; or a name from code, kept whole: an option ("--track"), a dotted

@@ -572,6 +572,27 @@ def test_an_agreement_never_endorses_what_its_target_said_later() -> None:
     assert endorsed == {"hot": ["Bo"], "cheap": []}
 
 
+def test_an_agreement_in_one_thread_endorses_nothing_said_in_another() -> None:
+    """Threads imported together are kept apart: "Agreed with Ann." in a chat endorses
+    nothing Ann said in the meeting's transcript (a trial's consensus had one who was never
+    at the meeting endorse what was said there); in its own thread it does."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Relation, Source, Term
+
+    text = ("Soup is hot.", "Soup is cheap.", "Agreed with Ann.")
+    ds = Dataset(Source("t"), terms=(Term("soup", "soup"),),
+                 attributes=(Attribute("hot", "hot"), Attribute("cheap", "cheap")),
+                 contributors=(Contributor("ann", "Ann", "commenter"), Contributor("bo", "Bo", "commenter")),
+                 messages=(Message("m1", "ann", "“Meeting” › turn 1", text[0]),
+                           Message("m2", "ann", "“Chat” › turn 1", text[1]),
+                           Message("m3", "bo", "“Chat” › turn 2", text[2])),
+                 claims=(Claim("c1", "soup", "hot", "ann", text[0], "“Meeting” › turn 1", message="m1", span=(0, 12)),
+                         Claim("c2", "soup", "cheap", "ann", text[1], "“Chat” › turn 1", message="m2", span=(0, 14))),
+                 relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", text[2], "“Chat” › turn 2", message="m3",
+                                     span=(0, 16)),))
+    endorsed = {i["attribute"]: i["endorsed_by"] for i in consensus(build_graph(ds))["agreed"]}
+    assert endorsed == {"hot": [], "cheap": ["Bo"]}
+
+
 def test_agreeing_with_a_denial_endorses_no_assertion() -> None:
     """Ann said soup is hot, then that it is not; Bo agrees with the second: he endorses
     no "soup is hot"."""

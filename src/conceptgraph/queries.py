@@ -908,6 +908,8 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str, 
                     continue
                 if concerns:
                     endorsed = key in concerns or attr in concerns
+                elif d.get("thread") and c.get("thread") and d["thread"] != c["thread"]:
+                    endorsed = False  # "Agreed" in one thread of an import is about nothing said in another
                 else:
                     at = order.get(c.get("message"))
                     endorsed = said_at is None or at is None or at < said_at
@@ -1037,6 +1039,10 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     1
     >>> _given_way(G)
     ({}, {})
+    >>> G.remove_edge("bo", "ann", 1)
+    >>> G["bo"]["ann"][0]["concerns"] = ["c9"]  # about a claim not in this graph (undecided, left out): no giving way
+    >>> _given_way(G)
+    ({}, {})
     """
     claimed: dict[Any, list[tuple[Any, Any, Any]]] = defaultdict(list)  # speaker -> (key, attribute, message)
     term_of: dict[Any, Any] = {}  # claim key -> its term
@@ -1085,6 +1091,8 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
         if (u, v, d.get("message")) in argued:
             continue
         about = terms(d.get("concerns") or [])
+        if d.get("concerns") and not about:
+            continue  # about points no longer in the graph (undecided, under --curated): it concedes none of them
         for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:
                 continue

@@ -2496,6 +2496,35 @@ def test_importing_again_as_the_readme_says_warns_of_no_mistyped_line(tmp_path: 
     assert [(c["term"], c["attribute"]) for c in claims] == [("workshop", "creates-new-things")]
 
 
+def test_importing_again_with_a_speaker_renamed_keeps_the_decisions_on_them(tmp_path: Path) -> None:
+    """The README's way to import again, with --rename: a stance's decisions name its
+    speakers by id, which the rename changes; they follow the speaker by the message they
+    were made on, and one warning says so (a trial's six decisions on a WhatsApp number,
+    renamed after review, were dropped without a word: rejected stances came back
+    undecided, an added dispute was gone)."""
+    raw = tmp_path / "t.txt"
+    raw.write_text("Ann: A workshop produces something new.\nSam: Agreed, Ann.\nIngrid: I disagree with Sam.\n",
+                   encoding="utf-8")
+    folder = tmp_path / "d"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "-q").exit_code == 0
+    listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
+    stances = {i["text"]: i["id"] for i in listed if i["kind"] in ("agrees_with", "disputes")}
+    assert set(stances) == {"Sam agrees with Ann", "Ingrid disputes Sam"}, stances
+    assert run("review", str(folder), "--accept", stances["Sam agrees with Ann"]).exit_code == 0
+    assert run("review", str(folder), "--reject", stances["Ingrid disputes Sam"]).exit_code == 0
+    shutil.move(folder / "decisions.yaml", tmp_path / "decisions.yaml")
+    (folder / "reviewed.yaml").unlink()
+    assert run("import", str(raw), "-o", str(folder), "--force", "-q", "--rename", "Sam=Sam Ito").exit_code == 0
+    shutil.move(tmp_path / "decisions.yaml", folder / "decisions.yaml")
+    out = run("draft", str(folder))
+    assert out.exit_code == 0
+    assert "follow them by their messages ('sam' -> 'sam-ito')" in out.stderr, out.stderr
+    assert json.loads(run("review", str(folder), "--list", "--json").stdout) == []  # nothing to decide again
+    kept = [(r["kind"], r["source"], r["target"]) for r in section(folder, "reviewed.yaml", "relations")
+            if r["kind"] in ("agrees_with", "disputes")]
+    assert kept == [("agrees_with", "sam-ito", "ann")]
+
+
 def test_a_message_edited_upstream_moves_its_decisions_with_its_words_or_says_they_are_gone(
         tmp_path: Path) -> None:
     """A newer export in which an accepted claim's message was edited ("(Edited: ...) " put

@@ -40,6 +40,7 @@ import hashlib
 import os
 import re
 import warnings
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -464,6 +465,35 @@ class Decisions:
             raise DatasetError(not_utf8(e, raw), str(path), raw[: e.start].count(b"\n") + 1) from None
         revision, entries = _parse(text, str(path))
         return cls(path, entries, revision, raw)
+
+    def respeak(self, messages: Mapping[str, Message], people: Iterable[str]) -> dict[str, str]:
+        """Follow speakers renamed since the decisions were made (an import again with
+        ``--rename``: "+44 …0123" is now "Emma Reyes", under a new id): a stance's speaker
+        is its message's, so a decision naming a speaker this discussion does not have, on
+        a message it does, now names that message's speaker, and so does every other
+        decision naming the old id (as a stance's target, or in an edit). Returns the ids
+        followed, old -> new (one warning says them)."""
+        known = set(people)
+        seen: dict[str, Counter[str]] = defaultdict(Counter)
+        for e in self.entries:
+            f = e.fields
+            if e.item == RELATION and f.get("kind") in RELATION_ENDS and RELATION_ENDS[f["kind"]][0] == CONTRIBUTOR \
+                    and f.get("source") not in known and (m := messages.get(f.get("message", ""))) is not None:
+                seen[f["source"]][m.by] += 1
+        moved = {old: found.most_common(1)[0][0] for old, found in seen.items()}
+        if not moved:
+            return moved
+
+        def follow(fields: dict[str, Any]) -> dict[str, Any]:
+            return {k: moved.get(v, v) if k in ("source", "target", "by") and isinstance(v, str) else v
+                    for k, v in fields.items()}
+
+        self.entries = [replace(e, fields=follow(e.fields), edit=follow(e.edit)) if any(
+            v in moved for k, v in (*e.fields.items(), *e.edit.items()) if k in ("source", "target", "by")
+            and isinstance(v, str)) else e for e in self.entries]
+        self._index = None
+        self._renamed = None
+        return moved
 
     def reanchor(self, messages: Mapping[str, Message]) -> list[Entry]:
         """Find again the words each claim or relation was decided on (its ``words``
@@ -1362,6 +1392,7 @@ def read_folder(folder: str | os.PathLike[str]) -> Snapshot:
                            f"(nothing was written), or delete {REVIEWED_FILE} too to review from the start",
                            str(book.path))
     messages = {m.id: m for m in whole.messages}
+    say_followed(book.respeak(messages, (c.id for c in whole.contributors)), book.path)
     # decided on words an edit upstream has moved in their message: found where they are now
     words_gone = book.reanchor(messages)
     # the items as drafted: a claim on a term renamed in review (whose record reviewed.yaml
@@ -1606,6 +1637,16 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                   f"edited since they were decided: left out of the graph and kept in {DECISIONS_FILE}; decide the "
                   "new words' items again")
     return out
+
+
+def say_followed(moved: Mapping[str, str], path: Path) -> None:
+    """One warning naming the speakers whose decisions followed them to a new id
+    (:meth:`Decisions.respeak`)."""
+    if moved:
+        pairs = ", ".join(f"'{old}' -> '{new}'" for old, new in sorted(moved.items()))
+        warnings.warn(ConceptGraphWarning(
+            f"{path}: decisions on speakers renamed since were made follow them by their messages ({pairs})"),
+            stacklevel=2)
 
 
 def _say_left_out(kept: list[Entry], what: Callable[[bool], str], why: str) -> None:

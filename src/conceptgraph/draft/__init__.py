@@ -1289,6 +1289,7 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         draft_yaml,
         named_by_review_ids,
         respect,
+        say_followed,
         sync_folder,
     )
     from ..discussions import read_discussion
@@ -1339,7 +1340,9 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
         base = build_dataset(base_docs)
     # the decisions where their words are now, as review finds them (messages numbered anew
     # by an export imported again): what they decided is left out of the draft there
-    book.reanchor({m.id: m for m in base.messages})
+    by_id = {m.id: m for m in base.messages}
+    say_followed(book.respeak(by_id, (c.id for c in base.contributors)), book.path)
+    book.reanchor(by_id)
     others: Counter[str] = Counter()
     drafted = draft(base, terms, max_terms, other_languages=others)
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,

@@ -3431,6 +3431,17 @@ def test_a_reply_that_takes_up_a_question_s_words_disputes_no_one_who_only_asked
     assert ("Di", "disputes", "Ann") in _drafted_stances(tmp_path, proposed + said)
 
 
+def test_a_reply_under_a_bare_yes_answers_whom_that_yes_agreed_with(tmp_path: Path) -> None:
+    """"Can everyone live with that?" "Yes" "Yes 👍" "Works for me": each agrees with the
+    one who asked, not with the "Yes" before it (a trial's WhatsApp chat had each answer
+    agree with the previous answer's writer, one at 0.70)."""
+    got = _drafted_stances(tmp_path, "Cleo: A forecast is a probability. A commitment is a promise. "
+                                     "Can everyone live with that?\nBen: Yes\nAna: Yes 👍\n"
+                                     "Emma: Works for me, as long as a commitment includes testing.\n")
+    assert {(who, whom) for who, kind, whom in got if kind == "agrees_with"} == {("Ben", "Cleo"), ("Ana", "Cleo"),
+                                                                                 ("Emma", "Cleo")}, got
+
+
 def test_a_fenced_block_leans_no_way_and_a_deleted_message_is_disputed_by_no_one() -> None:
     """A glossary in a code fence ("- a signal, not an incident") is no one's dispute, nor is
     a reply to a deleted message's stand-in one with no one (a researcher's trial had both,

@@ -120,6 +120,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
         asks: dict[str, bool] = {}  # message id -> whether it does nothing but ask
         disputers: dict[str, list[str]] = {}  # speaker -> who has disputed them, the latest last
         backer: dict[str, str] = {}  # speaker -> who last agreed with them
+        assent_to: dict[str, str] = {}  # a message that only agrees ("Yes", "+1 👍") -> with whom
         # (author, content words) of each chat thread's first message and its replies so far
         in_thread: dict[str, list[tuple[str, set[str]]]] = {}
         answered_ids = {m.reply_to for m in ds.messages if m.reply_to}
@@ -164,6 +165,10 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     # something (a claim drafted from it, however short: "Bug is just slang for defect."; or
                     # something put forward: "We should change the title.")
                     disputed = next((by for by, theirs in others if len(theirs) >= 4), "")
+                if others and answered == before and (yes_to := assent_to.get(last_of[before].id, msg.by)) != msg.by:
+                    # "Can everyone live with that?" "Yes" "Yes 👍": a reply under a bare "Yes" answers
+                    # whom that "Yes" agreed with, not its writer
+                    answered = disputed = yes_to
                 # unless it opens by speaking to someone: "@bo ...", "Bo, ..."
                 called = spoken_to = addressed(msg.text[:200].lstrip().split("\n", 1)[0], drafter.who)
                 if called and called != msg.by:
@@ -215,6 +220,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 drafter.lean(msg, target, reading)
             drafter.other_side(msg, reading, stated)
             drafter.each_side_its_own(stated)
+            agreed_now = [r.target for r in drafter.relations[stated:] if r.kind == AGREES_WITH]
+            if len(agreed_now) == 1 and _ONLY_ASSENT.fullmatch(msg.text):
+                assent_to[msg.id] = agreed_now[0]
             for r in drafter.relations[stated:]:
                 if r.kind == DISPUTES:
                     against_them = disputers.setdefault(r.target, [])
@@ -970,6 +978,11 @@ _PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s
 
 # The words of a short message that puts something forward ("We should change the title.")
 _PUTS_FORWARD_WORDS = re.compile(r"\b(?:should|must|let['’]s|instead|suggest|propose|rename)\b", re.I)
+
+
+# A message that agrees and says nothing else: "Yes", "Agreed.", "+1 👍", "Yep, same"
+_ONLY_ASSENT = re.compile(r"(?:[\W_]*(?:yes|yeah|yep|yup|agreed|agree|same|ok|okay|sure|exactly|indeed|true|correct|"
+                          r"right|seconded|this|\+1)\b)+[\W_]*", re.I)
 
 
 #: The share of a thread's replies that answer a reply, from which it is a tree

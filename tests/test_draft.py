@@ -3442,6 +3442,25 @@ def test_a_reply_under_a_bare_yes_answers_whom_that_yes_agreed_with(tmp_path: Pa
                                                                                  ("Emma", "Cleo")}, got
 
 
+def test_words_quoted_from_someone_named_are_theirs_and_the_reply_leans_towards_them(tmp_path: Path) -> None:
+    """'Quoting Farid from yesterday: "A commitment is about an outcome, an estimate is
+    about work" - I'd like that in our glossary.': no claim of the writer's (the claim that
+    ran out of the quote had been theirs), and the reply leans towards Farid, not towards
+    the message before."""
+    said = ("Farid: A commitment is about an outcome, an estimate is about work.\n"
+            "Cleo: An estimate becomes a commitment once it is shared.\nBen: No, that's wrong.\n"
+            "Cleo: An estimate is what the client hears.\n"
+            'Ben: Quoting Farid from yesterday: "A commitment is about an outcome, an estimate is about work" - '
+            "I'd like that in our team glossary.\n")
+    path = tmp_path / "t.txt"
+    path.write_text(said, encoding="utf-8")
+    ds, _ = read_discussion([path])
+    out = draft(ds, terms=["estimate", "commitment"])
+    assert [c.by for c in out.claims if c.by == "ben"] == []
+    last = [r for r in out.relations if r.kind in ("agrees_with", "disputes") and r.where == "turn 5"]
+    assert [(r.kind, r.target) for r in last] == [("agrees_with", "farid")]
+
+
 def test_a_fenced_block_leans_no_way_and_a_deleted_message_is_disputed_by_no_one() -> None:
     """A glossary in a code fence ("- a signal, not an incident") is no one's dispute, nor is
     a reply to a deleted message's stand-in one with no one (a researcher's trial had both,

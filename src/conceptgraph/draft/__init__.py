@@ -217,6 +217,9 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                 if reading.leaning and msg.quoted_at:  # under a quote of another's words: towards them
                     target = next((who for at, who in reversed(reading.attributed)
                                    if at <= reading.leaning[1] and who != msg.by), target)
+                elif reading.leaning and reading.attributed:  # 'Quoting Bo: "..." - I like that': towards Bo
+                    target = next((who for at, who in reversed(reading.attributed)
+                                   if at <= reading.leaning[2] and who != msg.by), target)
                 drafter.lean(msg, target, reading)
             drafter.other_side(msg, reading, stated)
             drafter.each_side_its_own(stated)
@@ -891,7 +894,9 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
             findings = read_sentence(said, s, view.names, found, last_term) if found or last_term else []
             last_term = next((f.term for f in reversed(findings) if f.kind == CLAIM), "")
             # Words quoted from someone else are theirs, not the speaker's claims.
-            findings = [f for f in findings if not any(a <= (f.start if f.end > f.start else s) < b for a, b in quoted)]
+            # (a claim whose words run out of the quote has no span of its own, but starts in it)
+            findings = [f for f in findings
+                        if not any(a <= (f.start if f.end > f.start or f.start > s else s) < b for a, b in quoted)]
             # ... nor a relation between terms it names only inside such words ("I'd push back on
             # "every refugee is a migrant"")
             findings += [f for f in term_relations(said, s, found, view.topic, view.renamed)

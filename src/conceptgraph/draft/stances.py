@@ -640,6 +640,10 @@ _ATTRIBUTION = re.compile(r"^[ \t>]*(?P<line>[^\n]*\b(?:wrote|writes|said|says)[
                           r"posted[ \t]+by[ \t][^\n]+?)[ \t]*$", re.M)
 
 
+# ... and one within a line: 'Quoting Farid from yesterday: "..."'
+_QUOTING = re.compile(r"\b[Qq]uoting[ \t]+(?P<line>[^\n:\"“]{1,60}):")
+
+
 def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
     """Where a message says whose words it answers next: each attribution line ("Bo
     wrote:", "Originally posted by Bo", left before a quote or where a quote was), as
@@ -647,11 +651,13 @@ def quote_authors(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
 
     >>> quote_authors("Hi.\\nBo Lee wrote:\\n> Soup.\\nAgreed.", {"bo": "bo-lee"})
     [(17, 'bo-lee')]
+    >>> quote_authors('Quoting Bo from yesterday: "Soup is hot." Yes.', {"bo": "bo-lee"})
+    [(26, 'bo-lee')]
     """
     if ":" not in text and "posted" not in text:
         return []
     out = []
-    for m in _ATTRIBUTION.finditer(text):
+    for m in sorted([*_ATTRIBUTION.finditer(text), *_QUOTING.finditer(text)], key=lambda m: m.end()):
         words = re.findall(r"[^\W\d_][\w’'-]*", m.group("line"))
         found = ""
         for size in (3, 2, 1):  # the whole name first: "Michael J Gruber", then "Gruber"

@@ -4427,6 +4427,14 @@ def test_what_an_answer_or_people_say_is_reported_no_claim_of_the_writer(sentenc
     assert [(labels[c.attribute], c.negated) for c in out.claims] == []
 
 
+@pytest.mark.parametrize("sentence", ["We forecast the rest.", "You can forecast it weekly.", "I never forecast sales."])
+def test_a_term_used_as_a_verb_gives_no_broad_claim(sentence: str) -> None:
+    """After a subject or a modal the name is a verb ("We forecast the rest."): the broad
+    rule, which says that a sentence names a term, had drafted "forecast: rest"."""
+    out, labels = _drafted(sentence, terms="forecast")
+    assert [labels[c.attribute] for c in out.claims] == []
+
+
 def test_a_researchers_telegram_stances(tmp_path: Path) -> None:
     """From a researcher's trial: "Fair, but ... @priya_n can we ..." disputes the message
     replied to, not Priya (the "@" had not ended the sentence before it, and the dispute

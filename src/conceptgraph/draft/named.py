@@ -70,6 +70,9 @@ _AFTER = re.compile(r"(?:\([^\W\d_]{1,4}\))?[\"”’'`)\]]*\s*(?:,\s*)?(?:(?:(?
 _OBJECT = re.compile(r"(?:\b(?:of|for|in|behind|than|like|with|from|about|on|by|into|at|over|between)|"
                      r"\bbetween\s+[^,;.]{1,40}?\s+and)\s+(?:(?:the|a|an|this|that|"
                      r"its|their|our|my|your)\s+)?[\"“‘'`(]*$", re.I)
+# A name after a subject or a modal is a verb: "we forecast", "you can rebase" (not after "to": "rename it to X")
+_AS_VERB = re.compile(r"\b(?:I|we|you|they|will|would|can|could|should|must|might|may|shall|don['’]t|didn['’]t|"
+                      r"never|just|always)\s+$", re.I)
 # "X is not a bug": a name after a verb of being is what something else is (or is not)
 _COMPLEMENT = re.compile(r"(?:\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|"
                          r"isnt|arent|wasnt|werent)|\b(?:that|this|what|there|here|who|he|she)['’]s)\s+"
@@ -154,6 +157,9 @@ def named_claims(text: str, base: int, mentions: list[Mention], claimed: set[str
         return []
     if any(_SET_APART.fullmatch(text[a[1] - base:b[0] - base]) for a, b in zip(mentions, mentions[1:])):
         return []  # "Second topic: persona vs archetype": two names set apart, nothing said of either
+    mentions = [m for m in mentions if not _AS_VERB.search(text, 0, m[0] - base)]
+    if not mentions:
+        return []  # "We forecast the rest", "you can merge it": the name is a verb here, no thing it says of
     chosen = next((m for m in mentions if not _OBJECT.search(text, 0, m[0] - base)
                    and not _COMPLEMENT.search(text, 0, m[0] - base)
                    and not compound_after(text, m[1] - base)), None)

@@ -1091,7 +1091,7 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
         if (u, v, d.get("message")) in argued:
             continue
         about = terms(d.get("concerns") or [])
-        if d.get("concerns") and not about:
+        if d.get("concerns") and not about and not any(_in_graph(G, c, v) for c in d["concerns"]):
             continue  # about points no longer in the graph (undecided, under --curated): it concedes none of them
         for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:
@@ -1106,6 +1106,13 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
             for key, _ in given:
                 out.setdefault(key, str(d.get("where", "")))
     return out, gave
+
+
+def _in_graph(G: Graph, concern: Any, target: Any) -> bool:
+    """Whether what a stance towards ``target`` concerns is in ``G``: an attribute, or a
+    claim of theirs (found through their own "asserts" links)."""
+    succ, _, data = adjacency(G)
+    return _hashable(concern) and (concern in data or any(concern in keyed for keyed in succ.get(target, {}).values()))
 
 
 def _links_of(G: Graph, speakers: Iterable[Any]) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:

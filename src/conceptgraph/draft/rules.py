@@ -89,7 +89,7 @@ _NT_VERBS = r"(?:ca|wo|do|does|did|is|are|was|were|should|would|could|must|need|
 _HALF_VERB = re.compile(rf"{_NT_VERBS}[’']t|{_NT}|cannot", re.I)
 # a verb's negative contraction in a clause: a verb of the clause, as "do" is
 _HALF_NT = rf"{_NT_VERBS}['’]?t\b"
-_LEAD = re.compile(r"^(?:(?:a|an|the|that|about|only|just|more(?!\s+than\b)|always|also|really|quite|somehow|simply|when|where|"
+_LEAD = re.compile(r"^(?:(?:a|an|the|that|only|just|more(?!\s+than\b)|always|also|really|quite|somehow|simply|when|where|"
                    r"if|so|to(?!\s+be\b)|like|of|it|its|that|this|there|"
                    # (not the subject of a clause: "something is down", "someone noticed")
                    r"(?:something|someone)(?!\s+(?:is|are|was|were|has|had|can|could|will|would|should|must|may|might|"

@@ -118,6 +118,8 @@ def _unled(text: str) -> str:
     if last in ("something", "someone") and (word := re.match(r"[\w-]+", rest)) and "ADJ" in _pos(word.group().casefold()) \
             and "NOUN" not in _pos(word.group().casefold()):
         return f"{lead.group().split()[-1]} {rest}"
+    if last in ("something", "someone") and re.match(r"(?:we|you|they|I|people|everyone)\b", rest, re.I):
+        return f"{lead.group().split()[-1]} {rest}"  # "something we're sure to hit": the clause describes it
     if last == "only" and (word := re.match(r"[\w-]+", rest)) and "VERB" in _pos(word.group().casefold()):
         return f"{lead.group().split()[-1]} {rest}"  # "only interact with chains" limits what it does; "only a name" hedges
     return rest
@@ -1173,7 +1175,8 @@ def _hedge(modal: str) -> str:
 _CATENATIVE = frozenset("happen happens happened tend tends tended seem seems seemed appear appears appeared want wants "
                         "wanted need needs needed has have had going able unable ought likely unlikely supposed "
                         "meant about try tries tried trying manage manages managed decide decides decided choose "
-                        "chooses chose prefer prefers hope hopes expected willing ready bound due enough".split())
+                        "chooses chose prefer prefers hope hopes expected willing ready bound due enough sure certain easy "
+                        "hard quick slow free eager".split())
 # ... and the nouns whose "to" says what they are of: "without intent to deceive", "the
 # right to vote", "an attempt to mislead" (one thing: an intent to deceive is no intent and
 # a purpose "deceive")

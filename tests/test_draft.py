@@ -702,6 +702,10 @@ def test_the_verb_that_asks_is_no_part_of_a_side(question: str, sides: set[str])
     ("Replace widget with gadget and gizmo with doohickey.", {"widget", "gadget", "gizmo", "doohickey"}),
     # and no pair where a clause of its own follows the rename
     ("Rename widget to gadget, and go to bed.", {"widget", "gadget"}),
+    # a quoted side that is a sentence is said, not named (a trial's terms "We forecast June"
+    # and "we commit to June")
+    ('What do we tell them: "We ship widgets" or "we sell gadgets"?', set()),
+    ('Should we say "widget" or "gadget"?', {"widget", "gadget"}),
 ])
 def test_every_side_a_list_or_a_chain_of_renames_gives_is_a_term(question: str, sides: set[str]) -> None:
     msgs = [Message("m1", "a", "post", question), Message("m2", "b", "comment 1", "No strong view either way.")]

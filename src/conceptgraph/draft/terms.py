@@ -356,11 +356,14 @@ def _quoted_words(text: str) -> list[str]:
         words = words[1:]
     if not words or len(words) > 4 or not any(content(w) or code_like(w) for w in words) \
             and not (len(words) == 1 and _lexical(words[0])) or any(_CONTRACTION.search(w) for w in words) \
-            or len(words) > 1 and any(w.casefold() in _AUXILIARY for w in words[1:]):
-        return []  # '"Foo is in denylist"' quotes a sentence, not a term
+            or len(words) > 1 and any(w.casefold() in _AUXILIARY for w in words[1:]) \
+            or len(words) > 1 and words[0].casefold() in _SUBJECTS:
+        return []  # '"Foo is in denylist"', '"we commit to June"' quote a sentence, not a term
     return words
 
 
+# A subject that opens a clause: a quoted phrase that starts with one is said, not named
+_SUBJECTS = frozenset("i we you they he she it".split())
 # Verbs that only help another verb: never a term, even held up.
 # (not "done", nor "doing": no auxiliary ever takes those forms, and "done" is a word teams define)
 _AUXILIARY = frozenset("am are be been being can could did do does had has have having is may might "

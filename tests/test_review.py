@@ -1794,6 +1794,22 @@ def test_what_a_stance_is_about_is_edited_in_review(drafted: Path) -> None:
     assert run("validate", str(drafted)).exit_code == 0
 
 
+def test_about_given_again_names_each_claim_and_another_field_twice_is_refused(drafted: Path) -> None:
+    """--edit about= A --edit about= B: a stance about both (a trial's second value had
+    silently replaced the first); about= empty with another, or any other field twice, is
+    refused in one line."""
+    r = Review(drafted)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")
+                  and sum(c.kind == "claim" and c.record.by == it.record.target for c in r.items) >= 2)
+    a, b = [c for c in r.items if c.kind == "claim" and c.record.by == stance.record.target][:2]
+    out = run("review", str(drafted), stance.rid, "--edit", f"about={a.rid}", "--edit", f"about={b.rid}")
+    assert out.exit_code == 0 and f"“{describe(a)}”" in out.stdout and f"“{describe(b)}”" in out.stdout, out.stdout
+    for edits, says in ((["about=", f"about={a.rid}"], "about= empty"), (["kind=disputes", "kind=agrees_with"],
+                                                                        "kind= is given twice")):
+        out = run("review", str(drafted), stance.rid, *[x for e in edits for x in ("--edit", e)])
+        assert out.exit_code == 2 and says in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
 def _workshop_thread(tmp_path: Path) -> Path:
     """A drafted folder of two who say alike that a training transfers known content and a
     workshop produces something new: a claim each, and an opposition between the two

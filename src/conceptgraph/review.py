@@ -1485,6 +1485,8 @@ def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:
 
     >>> edit_fields(["attribute=works as a team", "negated=false"])
     {'attribute': 'works as a team', 'negated': False}
+    >>> edit_fields(["about=c-1", "about=trust: grows"])  # what a stance is about: each named
+    {'about': ['c-1', 'trust: grows']}
     """
     out: dict[str, Any] = {}
     for pair in pairs:
@@ -1492,6 +1494,14 @@ def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:
         if not sep or not field.strip():
             raise UsageError(f"{option} takes FIELD=VALUE, not '{excerpt(pair, 40)}'")
         field = field.strip()
+        if field == "about" and field in out:  # a stance about several claims, as the page's edit allows
+            if not value.strip() or out[field] in ("", []):
+                raise UsageError(f"{option}: about= empty (everything its target said) goes alone, not with "
+                                 "other claims")
+            out[field] = [*(out[field] if isinstance(out[field], list) else [out[field]]), value]
+            continue
+        if field in out:
+            raise UsageError(f"{option}: {field}= is given twice; give it once")
         if field == "negated":
             if value.strip().lower() not in ("true", "false"):
                 raise UsageError(f"{option}: negated is true or false (negated=true or negated=false)")

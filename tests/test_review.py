@@ -1675,6 +1675,13 @@ def test_an_addition_names_a_chat_turn_without_its_time(tmp_path: Path) -> None:
     assert out.exit_code == 2 and "no message 'turn 9' in this dataset" in out.stderr, out.stderr
     out = run("review", str(tmp_path / "both"), "--add", "claim", "message=turn 2", "quote=x", "term=x", "attribute=y")
     assert out.exit_code == 2 and "'turn 2' is a place in 2 threads: name the thread too" in out.stderr, out.stderr
+    # the place as `thread` prints it in a dataset of several threads, its time telling it apart
+    placed = json.loads(run("thread", "--data", str(tmp_path / "both"), "--json").stdout)["messages"]
+    [timed] = [m["where"].split(" › ")[-1] for m in placed if m["where"].endswith("turn 2 at 08:05")]
+    assert timed == "turn 2 at 08:05"
+    out = run("review", str(tmp_path / "both"), "--add", "claim", f"message={timed}",
+              "quote=Climate is weather over decades.", "term=climate", "attribute=weather over decades", "--json")
+    assert out.exit_code == 0, out.stderr
 
 
 def test_an_addition_meets_what_the_draft_and_the_review_made_of_it(drafted: Path) -> None:

@@ -2104,6 +2104,13 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
     # thread's title tells two apart ("Governance › comment 4", ">" for "›")
     thread, _, place = name.replace(">", "›").rpartition("›")
     key, start = normalise(place), normalise(thread)
+    # ("turn 11 at 00:01:26", as `thread` prints a place of a dataset of several threads: its
+    # time told apart the one it names)
+    timed = [m for m in messages.values() if _AT_CLOCK.search(place) and thread_of(m.where)
+             and normalise(place_in(m.where)) == key and normalise(thread_of(m.where)).startswith(start)]
+    if len(timed) == 1:
+        return timed[0]
+    key = normalise(_AT_CLOCK.sub("", place))
     within = [m for m in messages.values() if thread_of(m.where)
               and normalise(_AT_CLOCK.sub("", place_in(m.where))) == key and normalise(thread_of(m.where)).startswith(start)]
     if len(within) == 1:

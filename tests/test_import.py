@@ -1955,6 +1955,20 @@ def test_a_transcripts_notes_of_sounds_are_left_out_and_said(write) -> None:
                                    "transcriber's notes ([laughs], (inaudible))": 2}
 
 
+def test_a_webvtt_cue_of_a_sound_alone_is_counted_once(write) -> None:
+    """A cue that is "[laughter]" and nothing else is a cue without words, counted once
+    (a trial's summary said "1 cue without words, 1 transcriber' note" of one cue); a
+    sound within someone's words is a transcriber's note, said in the singular as such."""
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>A bug is a mistake.</v>\n\n"
+           "00:00:02.000 --> 00:00:03.000\n[laughter]\n\n"
+           "00:00:03.000 --> 00:00:04.000\n<v Bo>No [laughs] it is not.</v>\n")
+    path = write(vtt, "meeting.vtt")
+    _, summary = read_discussion([path])
+    assert summary["left_out"] == {"cues without words": 1, "transcriber's notes ([laughs], (inaudible))": 1}
+    r = run("import", str(path), "-o", str(path.parent / "out"))
+    assert "left out: 1 cue without words, 1 transcriber's note ([laughs], (inaudible))" in r.stdout, r.stdout
+
+
 def test_plain_text_turns_and_markdown() -> None:
     assert messages("chat.txt") == [("Ana", "turn 1", "", "Is our work cooperation or collaboration?"),
                                     ("Bruno", "turn 2", "", "Collaboration.\nIt is one result."),

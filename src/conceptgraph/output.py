@@ -704,6 +704,8 @@ def _one(reason: str) -> str:
     ('pingback or trackback', "quoted passage (others' words)", 'cue without words')
     >>> _one("joins, leaves and channel events"), _one("automatic replies"), _one("spam")
     ('join, leave or channel event', 'automatic reply', 'spam')
+    >>> _one("transcriber's notes ([laughs])")
+    "transcriber's note ([laughs])"
     """
     out: list[str] = []
     depth = 0
@@ -718,7 +720,7 @@ def _one(reason: str) -> str:
             out.append("or")
         elif bare.endswith("ies"):
             out.append(bare[:-3] + "y" + word[len(bare):])
-        elif bare.endswith("s") and not bare.endswith("ss") and len(bare) > 3:
+        elif bare.endswith("s") and not bare.endswith(("ss", "'s", "’s")) and len(bare) > 3:  # (a possessive stays)
             out.append(bare[:-1] + word[len(bare):])
         else:
             out.append(word)

@@ -551,7 +551,7 @@ def read_transcript(data: bytes, file: str) -> tuple[list[Thread], Left]:
             who = html.unescape(who) if who != UNKNOWN else who
             words, sounds = SOUND_CUES.subn("", html.unescape(words))
             words = tidy(re.sub(r"\s+", " ", words))
-            if sounds:
+            if sounds and words:  # (a cue of a sound alone, "[laughter]", is counted once: a cue without words)
                 left[SOUND_NOTES] += sounds
             if not words or _NOISE.match(words) or _CREDIT.match(words):  # (markup gone with _voices)
                 continue

@@ -1684,6 +1684,18 @@ def test_an_addition_names_a_chat_turn_without_its_time(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.stderr
 
 
+def test_an_addition_names_a_term_in_the_singular_or_the_plural(drafted: Path) -> None:
+    """--add ... term='cooperations' is on the term cooperation, as the queries find it
+    (a trial's 'story point' made a second term beside 'story points'); a name that is no
+    plural of any term still makes a new one, said."""
+    out = run("review", str(drafted), "--add", "claim", "message=response 1", "quote=both of our needs",
+              "term=cooperations", "attribute=serves both", "--json")
+    assert out.exit_code == 0, out.stderr
+    claims = section(drafted, "reviewed.yaml", "claims")
+    assert [c["term"] for c in claims if c["attribute"] == "serves-both"] == ["cooperation"]
+    assert "cooperations" not in {t["id"] for t in section(drafted, "reviewed.yaml", "terms")}
+
+
 def test_an_addition_meets_what_the_draft_and_the_review_made_of_it(drafted: Path) -> None:
     """The same claim at the same place is never made twice: whether drafted, edited into
     it, named by an alias, or a symmetric relation given the other way round."""

@@ -984,8 +984,17 @@ class Review:
         thing two ways would not meet). ``kind``: "claim" or a relation's kind."""
         names = {TERM: self._names(TERM), ATTRIBUTE: self._names(ATTRIBUTE)}
         ends = _named_fields(kind)
-        return {k: names[ends[k]].get(normalise(v), v) if k in ends and isinstance(v, str) else v
-                for k, v in fields.items()}
+        return {k: names[ends[k]].get(normalise(v)) or (self._inflected(v, names[TERM]) if ends[k] == TERM else v)
+                if k in ends and isinstance(v, str) else v for k, v in fields.items()}
+
+    @staticmethod
+    def _inflected(name: str, names: dict[str, str]) -> str:
+        """The label of the one term ``name`` names in the singular or the plural ("story
+        point" of "story points"); else ``name``. (Not other forms: "grading" may be
+        meant apart from "grade", as a thread that tells them apart does.)"""
+        key = _singular(normalise(name))
+        found = {label for n, label in names.items() if _singular(n) == key}
+        return found.pop() if len(found) == 1 else name
 
     def _merges(self, kind: str, label: str, drafted: str) -> str:
         """The id of the other term (or attribute) that renaming the one drafted as
@@ -1364,6 +1373,18 @@ def _named(kind: str, fields: dict[str, Any], node: str) -> list[str]:
     """The labels of terms (``node`` "term") or attributes that ``fields`` of an item of
     ``kind`` give."""
     return [fields[f] for f, n in _named_fields(kind).items() if n == node and f in fields]
+
+
+def _singular(name: str) -> str:
+    """A name with its last word in the singular, as English writes most plurals.
+
+    >>> _singular("story points"), _singular("processes"), _singular("glass"), _singular("categories")
+    ('story point', 'process', 'glass', 'category')
+    """
+    for plural, one in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
+        if name.endswith(plural) and len(name) > len(plural) + 1:
+            return name[: -len(plural)] + one
+    return name[:-1] if name.endswith("s") and not name.endswith(("ss", "us", "is")) and len(name) > 3 else name
 
 
 def _as_drafted_value(it: Item, field: str, value: Any) -> bool:

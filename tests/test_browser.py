@@ -222,6 +222,29 @@ def test_the_page_marks_drafted_lines_in_compare_as_the_command_line_does(browse
     page.close()
 
 
+def test_the_page_says_what_was_taken_back_and_who_gave_way_as_the_command_line_does(browser, tmp_path: Path) -> None:
+    """Bo says churn is any drop in revenue; Cy disputes it; Bo gives way. The page's
+    compare marks the claim taken back, and the dispute says Bo gave way, as `compare` and
+    `consensus` do (a trial's page said neither)."""
+    from conceptgraph.dataset import parse_dataset
+    from conceptgraph.graph import build_graph
+    from conceptgraph.output import compare_text
+    from test_queries import _GIVEN_WAY
+
+    G = build_graph(parse_dataset(_GIVEN_WAY))
+    said = compare_text(compare(G, "churn", "contraction"))
+    assert "[taken back by Bo, post 3]" in said
+    page = Page(browser, write_page(G, tmp_path / "given.html"))
+    index = {n: i for i, n in enumerate(G.nodes)}
+    page.js("([a, b]) => conceptgraph.compare(a, b)", [index["churn"], index["contraction"]])
+    lines = page.page.locator("#panel li").all_text_contents()
+    assert [x for x in lines if "any drop in revenue" in x and "[taken back by Bo, post 3]" in x], lines
+    page.js("(i) => conceptgraph.choose(i)", index["cy"])
+    panel = page.page.text_content("#panel") or ""
+    assert "Cy disputes Bo" in panel and "(Bo gives way: post 3)" in panel, panel
+    page.close()
+
+
 def _edge_of_kind(page: Page, kind: str) -> int:
     """An edge of ``kind`` whose middle lies on nothing else, a few pixels round it too (a
     click lands on a whole pixel, and vis-network takes the nearest link within 10)."""

@@ -33,6 +33,7 @@ from .kinds import (
     CONTEXT_RELATIONS,
     CONTRASTS_WITH,
     CONTRIBUTOR,
+    DISPUTES,
     DRAFT,
     MENTIONS,
     MESSAGE,
@@ -277,7 +278,11 @@ def _in_order(kinds: dict[str, int], order: dict[str, Any], column: list[int]) -
 
 
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
-    from .queries import concern_labels
+    from .queries import _given_way, concern_labels
+
+    # what its speaker took back, and the disputes given way on: the page's compare and
+    # evidence say them, as the terminal's do
+    back, gave = _given_way(G)
 
     kinds: dict[str, int] = {}
     cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}
@@ -294,9 +299,13 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
             if at is None:
                 at = shared[sig] = len(details)
                 details.append(_evidence(key, d, data, index))
+                if _hashable(key) in back:  # (a claim and its "asserts" link share it)
+                    details[-1]["takenBack"] = back[key]
         else:
             at = len(details)
             details.append(_evidence(key, d, data, index))
+            if kind == DISPUTES and (way := gave.get((u, v, _hashable(d.get("message"))))):
+                details[-1]["givesWay"] = way
             if isinstance(d.get("concerns"), (list, tuple)) and d["concerns"]:  # what a stance is about, in words
                 details[-1]["concerns"] = _text(concern_labels(G, v, d["concerns"]))
         cols["source"].append(index[u])

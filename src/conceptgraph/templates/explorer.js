@@ -460,6 +460,9 @@
     else if (k.base === "agrees_with" || k.base === "disputes") {
       line.appendChild(el("span", " about everything " + node.label(edge.target(j)) + " said"));
     }
+    if (d.givesWay) line.appendChild(el("span", " (" + node.label(edge.target(j)) + " gives way: " + d.givesWay + ")"));
+    if (d.takenBack && k.base === "claim") line.appendChild(el("span", " [taken back by " + (d.speaker || "?") + ", " +
+      d.takenBack + "]"));
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");
@@ -637,14 +640,22 @@
       const k = edge.kind(j);
       if (edge.source(j) !== t || k.base !== "claim" || (!state.showDrafts && edge.draft(j))) return;
       const a = edge.target(j), d = edge.detail(j), who = d.speaker || "?";
-      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map(), drafts: new Map(), noRead: new Map(), noDrafts: new Map() });
+      if (!out.has(a)) out.set(a, { yes: [], no: [], read: new Map(), drafts: new Map(), noRead: new Map(), noDrafts: new Map(),
+        back: new Map() });
       const entry = out.get(a), side = k.denied ? entry.no : entry.yes;
       if (side.indexOf(who) < 0) side.push(who);
+      if (d.takenBack && !k.denied && !entry.back.has(who)) entry.back.set(who, d.takenBack);
       const read = k.denied ? entry.noRead : entry.read, drafts = k.denied ? entry.noDrafts : entry.drafts;
       read.set(who, (read.has(who) ? read.get(who) : true) && !!d.inferred);
       drafts.set(who, (drafts.has(who) ? drafts.get(who) : true) && !!edge.draft(j));
     });
     return out;
+  }
+  /** " [taken back by NAME, PLACE]" for each of an attribute's supporters who took it back, as `compare` says it. */
+  function takenBack(...entries) {
+    const out = [];
+    entries.forEach((e) => e && e.back.forEach((where, who) => out.push(" [taken back by " + who + ", " + where + "]")));
+    return out.join("");
   }
   /** Speakers whose claims here are all the curator's reading. */
   function readBy(entry) { return entry.yes.filter((w) => entry.read.get(w)); }
@@ -761,7 +772,8 @@
       const parts = (pairing.inferred ? ["the pairing"] : []).concat(ofSide(readBy(sa), a), ofSide(readBy(sb), b));
       const others = pairing.by.filter((w) => sa.yes.indexOf(w) < 0 && sb.yes.indexOf(w) < 0);
       li.appendChild(el("div", "— " + (same ? names(sa.yes) : names(sa.yes) + " / " + names(sb.yes)) +
-        (others.length ? "; opposed by " + names(others) : "") + inference(parts, whole) + draftedMark(sa, sb), "who"));
+        (others.length ? "; opposed by " + names(others) : "") + inference(parts, whole) + draftedMark(sa, sb) +
+        takenBack(r.A.get(x), r.B.get(y)), "who"));
       ul.appendChild(li);
     });
     if (!r.contrasts.length) ul.appendChild(el("li", "none", "who"));
@@ -769,7 +781,8 @@
     const only = (xs, S, T, other) => xs.filter((x) => !paired.has(x)).map((x) => {
       const no = T.has(x) ? T.get(x).no : [], read = readBy(S.get(x));
       return attrItem(x, names(S.get(x).yes), inference(read, read.length === S.get(x).yes.length) +
-        (no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : "") + draftedMark(S.get(x)));
+        (no.length ? " (denied of " + node.label(other) + " by " + no.join(", ") + ")" : "") + draftedMark(S.get(x)) +
+        takenBack(S.get(x)));
     });
     section(body, "Said only of " + la, only(r.onlyA, r.A, r.B, b), "none");
     section(body, "Said only of " + lb, only(r.onlyB, r.B, r.A, a), "none");
@@ -784,7 +797,7 @@
       const whole = ra.length === sa.yes.length && rb.length === sb.yes.length;
       const parts = ofSide(ra.filter((w) => rb.indexOf(w) < 0), a).concat(
         ofSide(rb.filter((w) => ra.indexOf(w) < 0), b), ra.filter((w) => rb.indexOf(w) >= 0));
-      return [both.length > 0, attrItem(x, said.join("; "), inference(parts, whole) + draftedMark(sa, sb))];
+      return [both.length > 0, attrItem(x, said.join("; "), inference(parts, whole) + draftedMark(sa, sb) + takenBack(sa, sb))];
     };
     const sharedItems = r.shared.map(shared);
     section(body, "Said of both by one speaker", sharedItems.filter(([one]) => one).map(([, li]) => li), "none");

@@ -184,6 +184,25 @@ def test_a_stance_s_card_says_which_message_it_replies_to(browser, tmp_path: Pat
         assert "Tom, message 3, replying to Ben, message 2" in (page.text_content("#rv-card") or "")
 
 
+def test_a_stance_s_card_shows_the_words_it_answers(browser, tmp_path: Path) -> None:
+    """In a flat chat (no reply links) a "Yes" is judged by what it answers: the card shows
+    its target's words under it (a trial had to open the thread for every stance)."""
+    raw = tmp_path / "chat.txt"
+    raw.write_text("Cleo: A forecast is a probability. A commitment is a promise. Can everyone live with that?\n"
+                   "Ben: Yes\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    listed = json.loads(run("review", str(tmp_path / "d"), "--list", "--json").stdout)
+    [agreement] = [i for i in listed if i["kind"] == "agrees_with"]
+    with _reviewing(browser, tmp_path / "d") as (page, _):
+        for _ in range(12):
+            if page.get_attribute("#rv-card", "data-item") == agreement["id"]:
+                break
+            page.keyboard.press(" ")  # skip
+        assert page.text_content("#rv-card .rv-answers .rv-who") == "answering Cleo, turn 1:"
+        assert page.text_content("#rv-card .rv-answers blockquote") == (
+            "A forecast is a probability. A commitment is a promise. Can everyone live with that?")
+
+
 @contextmanager
 def _reviewing(browser, folder: Path) -> Iterator[tuple[Any, ReviewServer]]:
     """The review page of ``folder``, served, open in a fresh window until the block ends."""

@@ -31,6 +31,7 @@ import math
 import os
 import re
 import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -89,6 +90,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
+    from .model import Message
+
 __all__ = ["Review", "ORDERS", "FILTERS", "review_list", "review_decide", "review_edit", "review_add", "edit_fields"]
 
 #: How the queue may be ordered: most likely accepted first (the drafter's confidence,
@@ -127,6 +130,8 @@ class Review:
         #: whether a note names items by their ids (for the command line, which decides by
         #: them) or by their words alone (the review page, whose keys need no id)
         self.ids_in_notes = True
+        #: for what each stance answers: (the messages, in order, each one's place, each speaker's places)
+        self._said_at: tuple[Any, list[Message], dict[str, int], dict[str, list[int]]] = (None, [], {}, {})
         check_drafted(folder)
         self._load()
 
@@ -391,6 +396,10 @@ class Review:
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
+            if r.kind in STANCES and (answered := self._answered(it)) is not None:
+                # what "Yes" or "Fine." answers, beside it: a flat chat's card had only the reply to judge by
+                out["answers"] = {"who": self.names.get(answered.by, answered.by), "where": answered.where,
+                                  "words": excerpt(" ".join(answered.text.split()), 300)}
         elif it.kind == TERM:  # the names between commas, as --edit aliases= takes them
             out["edit"] = {"label": r.label, "gloss": r.gloss, "aliases": ", ".join(r.aliases)}
         else:
@@ -811,6 +820,29 @@ class Review:
         return next((x.record.id for x in self.items if x.kind == kind and normalise(x.fields[kind]) == key),
                     next((r.id for r in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)
                           if normalise(r.label or r.id) == key), ""))
+
+    def _answered(self, st: Item) -> Message | None:
+        """The message of its target's that the stance ``st`` answers: the one its speaker's
+        message replies to, if theirs; else the one of the first claim it is about; else
+        the target's latest before it, in the thread's order."""
+        r, messages = st.record, self.snap.messages
+        m = messages.get(r.message)
+        if m is None:
+            return None
+        if (replied := messages.get(m.reply_to)) is not None and replied.by == r.target:
+            return replied
+        claims = [c for c in self._claims_named(r.concerns) if c.record.message in messages]
+        if claims:
+            return messages[claims[0].record.message]
+        if self._said_at[0] is not messages:  # (worked out once for the messages: each stance's card asks it)
+            said_at: dict[str, list[int]] = {}
+            for i, msg in enumerate(messages.values()):
+                said_at.setdefault(msg.by, []).append(i)
+            self._said_at = (messages, list(messages.values()), {ident: i for i, ident in enumerate(messages)}, said_at)
+        _, in_order, order, said_at = self._said_at
+        theirs = said_at.get(r.target, [])
+        before = bisect_left(theirs, order[m.id])
+        return in_order[theirs[before - 1]] if before else None
 
     def _claims_named(self, refs: Iterable[str]) -> list[Item]:
         """The claims that ``refs`` (review ids, or the ids the records have) name, each once."""

@@ -544,6 +544,12 @@
         card.appendChild(el("div", "about: " + (it.about.length ? it.about.join("; ")
           : "everything " + (st.people.find(([id]) => id === it.edit.target) || [null, it.edit.target])[1] + " said"), "rv-who"));
       }
+      if (it.answers) { // what "Yes" or "Fine." answers: its target's words, to judge it by
+        const answers = el("div", null, "rv-answers");
+        answers.appendChild(el("div", "answering " + it.answers.who + ", " + it.answers.where + ":", "rv-who"));
+        answers.appendChild(el("blockquote", it.answers.words, "msg-quote"));
+        card.appendChild(answers);
+      }
       // why the draft proposes it: its rule, whose record on the development threads its confidence is
       if (it.why) card.appendChild(el("div", "drafted from " + it.why, "rv-why"));
       if (it.message !== undefined) {

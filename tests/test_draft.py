@@ -240,6 +240,8 @@ def test_an_item_with_brackets_in_its_words_quotes_them_whole() -> None:
     ("Trust should be something we're almost sure to keep.",
      [("trust", "should be something we're almost sure to keep", False)]),
     ("Trust is easy to break.", [("trust", "easy to break", False)]),
+    # an emoji that ends the sentence is the speaker's nod, no word of the attribute ("work 👍")
+    ("Trust is a habit 👍", [("trust", "habit", False)]),
     # "never" before the verb denies; a change of state keeps its verb
     ("Trust never becomes a contract.", [("trust", "becomes contract", True)]),
     ("Trust may become a contract.", [("trust", "may become contract", False)]),

@@ -309,6 +309,10 @@ def _unquoted(text: str) -> str:
     return (_QUOTE_MARKS if opens else _POSSESSIVE_KEPT).sub("", text)
 
 
+# Emoji and other signs (and the spaces before them) that end a label
+_SIGNS_AT_END = re.compile(r"[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+$")
+
+
 def _label(phrase: str, ends: bool = False, listed: bool = False) -> str:
     """A short label from an attribute phrase: up to its first clause break (but never
     before its key word: "the thing which goes through the stages" keeps "goes"),
@@ -400,6 +404,7 @@ def _label(phrase: str, ends: bool = False, listed: bool = False) -> str:
             break  # "the word people will actually use", "what we mean": the clause's own verb
         words = words[:-1]
     label = " ".join(words).strip(" .,;:–—-()!?|*=^")  # ("inversed|inverted": no "|inverted")
+    label = _SIGNS_AT_END.sub("", label)  # "work 👍": the sign is the speaker's nod, no word of the attribute
     if label.casefold() in _WANTS_MORE:
         return ""  # "Cog is defined as": defined as what the sentence does not say
     said = any(_says_something(w) for w in re.findall(r"[\w'’&-]+", label)) or _SOMEONE_IS.fullmatch(label)

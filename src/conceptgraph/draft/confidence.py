@@ -24,7 +24,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "pronoun"): (12, 37),
     ("claim", "verdict"): (19, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (53, 269),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (53, 264),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (6, 20),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (5, 8),
     ("opposes", "comparative"): (1, 2),
@@ -52,7 +52,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("stance", "addressed"): (3, 3),
     ("stance", "implicit"): (12, 20),
     ("stance", "implicit dispute"): (1, 2),
-    ("stance", "leaning"): (40, 105),  # a reply's guessed stance, by the words it leans with
+    ("stance", "leaning"): (40, 103),  # a reply's guessed stance, by the words it leans with
     ("stance", "both sides"): (8, 16),  # "I agree that X, but Y": the other side, across the turn
 }
 

@@ -803,6 +803,16 @@ def test_whatsapp_s_mark_for_someone_not_in_the_contacts_is_no_part_of_the_name(
     ds, _ = read_discussion([write("[12.03.24, 21:04:55] +49 151 23456789: Is a hobby a pastime?\n"
                                    "[12.03.24, 21:05:00] Ana: No.\n", "phone.txt")])
     assert ds.contributors[0].name == "+49 …6789" and "23456789" not in repr(ds)
+    # the summary names them, and --rename takes the number as the file has it (a trial had
+    # to type the ellipsis)
+    phone = write("[12.03.24, 21:04:55] +49 151 23456789: Is a hobby a pastime?\n[12.03.24, 21:05:00] Ana: No.\n",
+                  "phone.txt")
+    out = run("import", str(phone), "-o", str(phone.parent / "out"))
+    assert out.exit_code == 0 and "known by a phone number only: +49 …6789; --rename" in out.stdout, out.output
+    out = run("import", str(phone), "-o", str(phone.parent / "named"), "--rename", "+49 151 23456789=Oma Ilse", "--json")
+    assert out.exit_code == 0, out.output
+    assert "phone_names" not in json.loads(out.stdout)
+    assert [c.name for c in read_discussion([phone])[0].contributors] == ["+49 …6789", "Ana"]
 
 
 def test_whatsapp_chats_exported_on_ios_and_android() -> None:

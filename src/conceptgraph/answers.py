@@ -383,6 +383,8 @@ class ImportSummary(TypedDict):
     names_across_files: NotRequired[list[str]]
     #: pairs of speakers whose names differ only by accents, case or emoji: one person, likely
     alike_names: NotRequired[list[list[str]]]
+    #: speakers known by a phone number only, as the import writes it ("+44 …0123")
+    phone_names: NotRequired[list[str]]
     #: the title taken from the file's name (a transcript's), none given with --title
     title_from_file: NotRequired[str]
     #: --force replaced an earlier import of the folder and the draft made from it

@@ -751,6 +751,11 @@ def import_text(r: dict[str, Any]) -> str:
                      "if they are people of two communities, import with --people-apart")
     if r.get("title_from_file"):
         lines.append(f"title: {r['title_from_file']} (the file's name; --title gives the discussion its own)")
+    if r.get("phone_names"):
+        shown = ", ".join(r["phone_names"][:5]) + (f" and {len(r['phone_names']) - 5} more" if len(r["phone_names"]) > 5
+                                                  else "")
+        lines.append(f"known by a phone number only: {shown}; --rename 'NUMBER=NAME' names one (the number in full, "
+                     f"as the file has it, or as written here)")
     for a, b in r.get("alike_names", ())[:5]:  # one person in two files, likely: said, never decided for them
         lines.append(f"names alike: {a} and {b}; if one person: --same-person {shlex.quote(f'{a}={b}')}")
     if "language" in r:

@@ -3474,6 +3474,14 @@ def test_words_quoted_from_someone_named_are_theirs_and_the_reply_leans_towards_
     assert [(r.kind, r.target) for r in last] == [("agrees_with", "farid")]
 
 
+def test_a_question_that_asks_the_group_to_assent_is_answered_with_agreement(tmp_path: Path) -> None:
+    """"Can everyone live with that?" in a message of its own asks assent to what was just
+    said: "Yes" under it agrees (as a question that only asks, it had taken none)."""
+    got = _drafted_stances(tmp_path, "Cleo: A forecast is a probability.\nCleo: Can everyone live with that?\n"
+                                     "Ben: Yes\n")
+    assert {(who, kind, whom) for who, kind, whom in got} == {("Ben", "agrees_with", "Cleo")}, got
+
+
 def test_a_fenced_block_leans_no_way_and_a_deleted_message_is_disputed_by_no_one() -> None:
     """A glossary in a code fence ("- a signal, not an incident") is no one's dispute, nor is
     a reply to a deleted message's stand-in one with no one (a researcher's trial had both,

@@ -978,7 +978,10 @@ _PUTS_FORWARD = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:so|then|and|but|ok|okay),?\s
                        # (not "Can I ask, is X a Y?": leave to ask puts nothing forward)
                        r"(?!\s+(?:just\s+|quickly\s+)?(?:ask|check|clarify|confirm)\b)|"
                        r"\b(?:why\s+not|how\s+about|what\s+about|"
-                       r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b", re.I)
+                       r"would\s+it\s+be\s+(?:better|ok|okay|fine|worth)|let['’]s|instead)\b|"
+                       # asking the group to assent to what was just said: "Can everyone live with that?"
+                       r"\b(?:can|could|does|do|is|are|would)\s+(?:everyone|everybody|we\s+all|you\s+all|all\s+of\s+you)\s+"
+                       r"(?:live\s+with|agree|accept|be\s+(?:ok|okay|happy|fine)|ok|okay|happy|fine)\b", re.I)
 
 
 # The words of a short message that puts something forward ("We should change the title.")

@@ -1877,24 +1877,24 @@ def test_an_edit_that_names_a_term_by_another_of_its_names_says_so(tmp_path: Pat
 
 
 def test_an_edit_to_another_writing_of_the_same_name_says_where_it_is_made(tmp_path: Path) -> None:
-    """"attribute=loaded dice" for "loaded dice 🎲" names the same attribute (names compare
-    with marks aside): the claim is unchanged, and the answer says to edit the attribute's
+    """"attribute=Café Crawl" for "café crawl" names the same attribute (names compare
+    with case and marks aside): the claim is unchanged, and the answer says to edit the attribute's
     label (a researcher's trial had "unchanged" and nothing more)."""
     (tmp_path / "t.txt").write_text("Ann: What is the difference between a workshop and a training?\n"
-                                    "Sam: A training transfers known content, a workshop is loaded dice 🎲.\n",
+                                    "Sam: A training transfers known content, a workshop is a café crawl.\n",
                                     encoding="utf-8")
     folder = tmp_path / "d"
     assert run("import", str(tmp_path / "t.txt"), "-o", str(folder), "--draft", "-q").exit_code == 0
     listed = json.loads(run("review", str(folder), "--list", "--json").stdout)
-    claim = next(i["id"] for i in listed if i["text"] == "workshop: loaded dice 🎲")
-    attribute = next(i["id"] for i in listed if i["text"] == "attribute “loaded dice 🎲”")
-    out = run("review", str(folder), claim, "--edit", "attribute=loaded dice")
-    assert out.exit_code == 0 and "workshop: loaded dice 🎲, unchanged" in out.stdout
-    assert f"'loaded dice' is the attribute 'loaded dice 🎲' already, as names compare (case, accents and marks " \
-           f"aside): to write it so, edit the attribute itself: {attribute} --edit 'label=loaded dice'" in out.stdout
-    assert run("review", str(folder), attribute, "--edit", "label=loaded dice").exit_code == 0
-    assert "attribute: loaded dice" in run("review", str(folder), "--list").stdout or \
-        any(x["label"] == "loaded dice" for x in section(folder, "reviewed.yaml", "attributes"))
+    claim = next(i["id"] for i in listed if i["text"] == "workshop: café crawl")
+    attribute = next(i["id"] for i in listed if i["text"] == "attribute “café crawl”")
+    out = run("review", str(folder), claim, "--edit", "attribute=Café Crawl")
+    assert out.exit_code == 0 and "workshop: café crawl, unchanged" in out.stdout
+    assert f"'Café Crawl' is the attribute 'café crawl' already, as names compare (case, accents and marks " \
+           f"aside): to write it so, edit the attribute itself: {attribute} --edit 'label=Café Crawl'" in out.stdout
+    assert run("review", str(folder), attribute, "--edit", "label=Café Crawl").exit_code == 0
+    assert "attribute: Café Crawl" in run("review", str(folder), "--list").stdout or \
+        any(x["label"] == "Café Crawl" for x in section(folder, "reviewed.yaml", "attributes"))
 
 
 def test_a_stance_is_about_a_claim_named_by_its_edited_attribute(drafted: Path) -> None:

@@ -226,10 +226,11 @@ def test_the_page_says_what_was_taken_back_and_who_gave_way_as_the_command_line_
     """Bo says churn is any drop in revenue; Cy disputes it; Bo gives way. The page's
     compare marks the claim taken back, and the dispute says Bo gave way, as `compare` and
     `consensus` do (a trial's page said neither)."""
+    from test_queries import _GIVEN_WAY
+
     from conceptgraph.dataset import parse_dataset
     from conceptgraph.graph import build_graph
     from conceptgraph.output import compare_text
-    from test_queries import _GIVEN_WAY
 
     G = build_graph(parse_dataset(_GIVEN_WAY))
     said = compare_text(compare(G, "churn", "contraction"))

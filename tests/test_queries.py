@@ -857,12 +857,12 @@ def test_fair_but_in_one_message_is_no_giving_way() -> None:
 def test_what_was_taken_back_is_the_same_read_through_the_speakers_own_links(text: str) -> None:
     """compare reads what was taken back through its speakers' own links, not every link
     of a big graph: for those speakers, the same as a reading of the whole graph."""
-    from conceptgraph.queries import _given_way
+    from conceptgraph.queries import given_way
 
     for G in (build_graph(parse_dataset(text)), load_graph()):
-        back, gave = _given_way(G)
+        back, gave = given_way(G)
         people = {d.get("speaker") for *_, d in G.edges(keys=True, data=True) if d.get("kind") == "claim"}
         for some in (people, set(list(people)[:1])):
             mine = {k for *_, k, d in G.edges(keys=True, data=True) if d.get("kind") == "claim" and d.get("speaker") in some}
-            assert _given_way(G, some)[0] == {k: w for k, w in back.items() if k in mine}
-        assert _given_way(G, people)[1] == gave
+            assert given_way(G, some)[0] == {k: w for k, w in back.items() if k in mine}
+        assert given_way(G, people)[1] == gave

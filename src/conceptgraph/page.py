@@ -278,11 +278,11 @@ def _in_order(kinds: dict[str, int], order: dict[str, Any], column: list[int]) -
 
 
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
-    from .queries import _given_way, concern_labels
+    from .queries import concern_labels, given_way
 
     # what its speaker took back, and the disputes given way on: the page's compare and
     # evidence say them, as the terminal's do
-    back, gave = _given_way(G)
+    back, gave = given_way(G)
 
     kinds: dict[str, int] = {}
     cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}

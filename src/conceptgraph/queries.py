@@ -87,6 +87,7 @@ __all__ = [
     "thread",
     "describe_edge",
     "concern_labels",
+    "given_way",
     "without_drafts",
     "edge_kinds",
 ]
@@ -640,7 +641,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
     has_b, lacks_b = _support(G, v)
     # what their speakers took back, read through those speakers' own links
     succ, pred, _ = adjacency(G)
-    back = _given_way(G, {d.get("speaker") for t in (u, v) for keyed in succ[t].values() for d in keyed.values()
+    back = given_way(G, {d.get("speaker") for t in (u, v) for keyed in succ[t].values() for d in keyed.values()
                           if d.get("kind") == CLAIM})[0]
     only_a = [_item(G, x, c, quotes, back) | _denial(lacks_b.get(x), "denied_for_b") for x, c in has_a.items()
               if x not in has_b]
@@ -933,7 +934,7 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
     terms = [_term(G, term, "consensus")] if term else [n for n, k in G.nodes(data="kind") if k == TERM]
     thread = _thread_order(G)
     endorsements = _endorsements(G, thread)
-    back, gave = _given_way(G)
+    back, gave = given_way(G)
     agreed: list[dict[str, Any]] = []
     disputed: list[dict[str, Any]] = []
 
@@ -1008,11 +1009,11 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
 
 
 def taken_back(G: Graph) -> dict[Any, str]:
-    """The claims their speakers took back: claim key -> where (:func:`_given_way`)."""
-    return _given_way(G)[0]
+    """The claims their speakers took back: claim key -> where (:func:`given_way`)."""
+    return given_way(G)[0]
 
 
-def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str]]:
+def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any, str], dict[tuple[Any, Any, Any], str]]:
     """The claims their speakers took back (claim key -> where), and the disputes they
     gave way on ((who disputed, whom, in which message) -> where). A speaker who agrees with
     one who had disputed them ("OK, I take that back") gives way on what the dispute was
@@ -1033,15 +1034,15 @@ def _given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[An
     0
     >>> G.add_edge("bo", "ann", kind="agrees_with", message="m3", where="comment 3")
     0
-    >>> _given_way(G)
+    >>> given_way(G)
     ({'c1': 'comment 3'}, {('ann', 'bo', 'm2'): 'comment 3'})
     >>> G.add_edge("bo", "ann", kind="disputes", message="m3")  # "Fair, but ..."
     1
-    >>> _given_way(G)
+    >>> given_way(G)
     ({}, {})
     >>> G.remove_edge("bo", "ann", 1)
     >>> G["bo"]["ann"][0]["concerns"] = ["c9"]  # about a claim not in this graph (undecided, left out): no giving way
-    >>> _given_way(G)
+    >>> given_way(G)
     ({}, {})
     """
     claimed: dict[Any, list[tuple[Any, Any, Any]]] = defaultdict(list)  # speaker -> (key, attribute, message)
@@ -1116,7 +1117,7 @@ def _in_graph(G: Graph, concern: Any, target: Any) -> bool:
 
 
 def _links_of(G: Graph, speakers: Iterable[Any]) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
-    """The links :func:`_given_way` reads of ``speakers``, each once: the claim links of
+    """The links :func:`given_way` reads of ``speakers``, each once: the claim links of
     what they claimed (found through their own "asserts" links) and the agreements and
     disputes from or to them."""
     succ, pred, _ = adjacency(G)

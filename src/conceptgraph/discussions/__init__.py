@@ -774,20 +774,20 @@ def alike_names(ds: Dataset) -> list[tuple[str, str]]:
     return out
 
 
-# A name the import wrote for a phone number (:func:`.thread._masked_phone`): "+44 …0123"
+# A name the import wrote for a phone number (:func:`.thread.masked_phone`): "+44 …0123"
 _PHONE_NAME = re.compile(r"(?:\+\d{1,3} )?…\d{4}")
 
 
 def _speaker(ds: Dataset, name: str, option: str) -> str:
     """The id of the contributor ``name`` gives (their id or their name as written, case
     aside), or a :class:`UsageError` for ``option`` that says who speaks."""
-    key = name.strip().casefold()
-    from .thread import _masked_phone
+    from .thread import masked_phone
 
+    key = name.strip().casefold()
     hit = next((c.id for c in ds.contributors if key == c.id.casefold()), None)
     named = [c.id for c in ds.contributors if key == c.name.casefold()] \
         or [c.id for c in ds.contributors if _plain_name(name) == _plain_name(c.name)] \
-        or [c.id for c in ds.contributors if "…" in c.name and _masked_phone(name) == c.name]  # the number in full
+        or [c.id for c in ds.contributors if "…" in c.name and masked_phone(name) == c.name]  # the number in full
     if hit is None and len(named) > 1:  # two speakers of one name (two accounts): which one is not for us to pick
         raise UsageError(f"{option}: '{excerpt(name, 40)}' names {len(named)} speakers: give one by id "
                          f"({', '.join(named)})")

@@ -466,16 +466,16 @@ _PHONE = re.compile(r"(?P<country>\+\d{1,3})?[\s\d().\u202f\u00a0-]{6,}")
 
 def _name(name: str) -> str:
     """A name as written out: on one line, WhatsApp's "~" before it gone, a phone number
-    masked (:func:`_masked_phone`)."""
-    return _line(_masked_phone(_NOT_IN_CONTACTS.sub("", name)))
+    masked (:func:`masked_phone`)."""
+    return _line(masked_phone(_NOT_IN_CONTACTS.sub("", name)))
 
 
-def _masked_phone(name: str) -> str:
+def masked_phone(name: str) -> str:
     """A phone number given as a name, written as its country code and last four digits
     ("+49 …6789"): one person still, and no number anyone could call, as no e-mail
     address is ever written.
 
-    >>> _masked_phone("+49 151 23456789"), _masked_phone("Ana")
+    >>> masked_phone("+49 151 23456789"), masked_phone("Ana")
     ('+49 …6789', 'Ana')
     """
     m = _PHONE.fullmatch(name.strip())

@@ -189,11 +189,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
             # "Yes." to a question answers it: it agrees with no one
             replied_msg = by_id.get(msg.reply_to) if msg.reply_to and not chat else last_of.get(answered)
             if replied_msg is not None and replied_msg.id not in asks:  # each message read once, however answered
-                # (or that opens with a question and claims nothing: "Is X the same as Y? My textbook
-                # uses both." is answered by "No.", which disputes nothing it said)
-                asks[replied_msg.id] = (_only_asks(replied_msg.text) or _opens_asking(replied_msg.text)
-                                        and not drafter.said_in.get((replied_msg.by, replied_msg.id))) \
-                    and not _PUTS_FORWARD.search(replied_msg.text)
+                asks[replied_msg.id] = _asks_only(replied_msg, drafter)
             drafter.answers_question = replied_msg is not None and asks[replied_msg.id]
             # a reply to one message (not to the thread) is about what that message says
             drafter.answering = msg.reply_to if msg.reply_to in by_id and not flat else ""
@@ -211,15 +207,13 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
                     target = _first_said(rare, msg.by, said) or answered
                     if target != answered and (first := last_of.get(target)) is not None:
                         # a dispute of one whose words it takes up disputes nothing if they only asked
-                        drafter.answers_question = (_only_asks(first.text) or _opens_asking(first.text)
-                                                    and not drafter.said_in.get((first.by, first.id))) \
-                            and not _PUTS_FORWARD.search(first.text)
-                if reading.leaning and msg.quoted_at:  # under a quote of another's words: towards them
-                    target = next((who for at, who in reversed(reading.attributed)
-                                   if at <= reading.leaning[1] and who != msg.by), target)
-                elif reading.leaning and reading.attributed:  # 'Quoting Bo: "..." - I like that': towards Bo
-                    target = next((who for at, who in reversed(reading.attributed)
-                                   if at <= reading.leaning[2] and who != msg.by), target)
+                        drafter.answers_question = asks.get(first.id, _asks_only(first, drafter))
+                if reading.leaning and reading.attributed:
+                    # under a quote of another's words: towards them; so is a sentence that quotes
+                    # someone named in it ('Quoting Bo: "..." - I like that')
+                    upto = reading.leaning[1] if msg.quoted_at else reading.leaning[2]
+                    target = next((who for at, who in reversed(reading.attributed) if at <= upto and who != msg.by),
+                                  target)
                 drafter.lean(msg, target, reading)
             drafter.other_side(msg, reading, stated)
             drafter.each_side_its_own(stated)
@@ -1030,6 +1024,14 @@ def _trees(messages: Sequence[Message], by_id: Mapping[str, Message]) -> set[str
     # a habit, not one reply: a chat thread where one message quotes another (Slack's "> ...")
     # is still a flat run of replies, each answering the one before
     return {top for top, n in nested.items() if n and n >= _NESTED * replies[top]}
+
+
+def _asks_only(msg: Message, drafter: _Drafter) -> bool:
+    """Whether ``msg`` only asks, and puts nothing forward: a "Yes." or "No." under it
+    agrees or disputes nothing in it (nor does one that opens with a question and claims
+    nothing: "Is X the same as Y? My textbook uses both." is answered by "No.")."""
+    return (_only_asks(msg.text) or _opens_asking(msg.text) and not drafter.said_in.get((msg.by, msg.id))) \
+        and not _PUTS_FORWARD.search(msg.text)
 
 
 def _quoted_only(terms: tuple[str, ...], found: list[Mention], quoted: list[tuple[int, int]]) -> bool:

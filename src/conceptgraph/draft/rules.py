@@ -1349,7 +1349,7 @@ _ASIDE_OPENERS = frozenset("it they that this these those there he she we you i 
                            "because although though unless when where while as so then than like not no never "
                            "according".split())
 
-
+# ... and what, second after a comma, makes a clause or a question's tag of it: "isn't it", "means that"
 _SUBJECTS = frozenset("it they he she we you i that this there".split())
 
 

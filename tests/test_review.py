@@ -1890,7 +1890,7 @@ def test_an_edit_to_another_writing_of_the_same_name_says_where_it_is_made(tmp_p
     attribute = next(i["id"] for i in listed if i["text"] == "attribute “café crawl”")
     out = run("review", str(folder), claim, "--edit", "attribute=Café Crawl")
     assert out.exit_code == 0 and "workshop: café crawl, unchanged" in out.stdout
-    assert f"'Café Crawl' is the attribute 'café crawl' already, as names compare (case, accents and marks " \
+    assert f"'Café Crawl' is the attribute 'café crawl' already, as names compare (case, spaces and marks " \
            f"aside): to write it so, edit the attribute itself: {attribute} --edit 'label=Café Crawl'" in out.stdout
     assert run("review", str(folder), attribute, "--edit", "label=Café Crawl").exit_code == 0
     assert "attribute: Café Crawl" in run("review", str(folder), "--list").stdout or \

@@ -1597,7 +1597,7 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
                           and normalise(x.fields[field]) == normalise(given) and x.fields[field] != given), None)
             if named is not None:
                 notes.append(f"'{excerpt(given, 40)}' is the {field} '{excerpt(named.fields[field], 40)}' already, as "
-                             f"names compare (case, accents and marks aside): to write it so, edit the {field} itself: "
+                             f"names compare (case, spaces and marks aside): to write it so, edit the {field} itself: "
                              f"{named.rid} --edit 'label={excerpt(given, 40)}'")
     notes += r.other_names(edit)
     if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and fields is not None and fields.get("negated"):

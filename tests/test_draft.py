@@ -1688,6 +1688,16 @@ def test_evaluate_lists_each_sides_items_in_its_own_labels() -> None:
                          "gold": ["trust has 'is slow to grow' (Ann, post)"]}
 
 
+def test_evaluate_tells_apart_two_unmatched_items_that_read_the_same_by_their_words() -> None:
+    """A claim each side has in other words of one message (no match, as the words a quote
+    takes count) reads the same on both lists: each then shows its quote (a trial found
+    the same line under "only in the draft" and "only in the gold" with nothing to tell why)."""
+    unmatched = evaluate(_thread([_claim("a")]), _thread([_claim("b", span=(18, 34))]))["claims"]["unmatched"]
+    text = _MSGS[0].text
+    assert unmatched == {"drafted": [f"trust has 'needs time' (Ann, post): “{text[0:17]}”"],
+                         "gold": [f"trust has 'needs time' (Ann, post): “{text[18:34]}”"]}, unmatched
+
+
 def test_evaluate_refuses_a_gold_of_another_thread() -> None:
     other = (Message("x0", "ann", "post", "A haiku has three lines."),)
     with pytest.raises(DatasetError, match="the gold has none of the draft's messages"):

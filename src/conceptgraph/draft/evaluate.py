@@ -346,9 +346,17 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True, pairs: bool
         drafted, gold_items, matched = found[section]
         hit_d, hit_g = {d for d, _ in matched}, {g for _, g in matched}
         shown_d, shown_g = show(section, draft), show(section, gold)
+        left_d = [shown_d(x) for i, x in enumerate(drafted) if i not in hit_d]
+        left_g = [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]
+        if both := set(left_d) & set(left_g):
+            # a line both sides list reads the same but quotes other words (the match is made on
+            # the words a quote takes, as well as on what it says): its quote tells them apart
+            left_d = [_with_quote(t, x) if t in both else t for t, x in
+                      zip(left_d, (x for i, x in enumerate(drafted) if i not in hit_d))]
+            left_g = [_with_quote(t, x) if t in both else t for t, x in
+                      zip(left_g, (x for i, x in enumerate(gold_items) if i not in hit_g))]
         out[section] = {**_scores(len(drafted), len(gold_items), len(matched)), "unmatched": {
-            "drafted": [shown_d(x) for i, x in enumerate(drafted) if i not in hit_d],
-            "gold": [shown_g(x) for i, x in enumerate(gold_items) if i not in hit_g]}, "unmatched_items": {
+            "drafted": left_d, "gold": left_g}, "unmatched_items": {
             "drafted": [_item(x, shown_d) for i, x in enumerate(drafted) if i not in hit_d],
             "gold": [_item(x, shown_g) for i, x in enumerate(gold_items) if i not in hit_g]}}
         if pairs:  # in the draft's order
@@ -548,6 +556,12 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
             raise
         file, line = _line_of(gold, e.quote if isinstance(e, _QuoteNotFound) else "")
         raise DatasetError(e.problem, file, line) from None  # what is wrong is said of the gold
+
+
+def _with_quote(line: str, item: Any) -> str:
+    """``line`` with the words ``item`` quotes, where it quotes any."""
+    quote = " ".join(str(getattr(item, "quote", "") or "").split())
+    return f"{line}: “{excerpt(quote, 80)}”" if quote else line
 
 
 def _line_of(gold: str | os.PathLike[str], quote: str) -> tuple[str, int | None]:

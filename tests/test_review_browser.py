@@ -317,8 +317,13 @@ def test_a_decision_taken_in_a_terminal_shows_when_the_page_is_looked_at_again(b
     assert len(Decisions.read(drafted).entries) == 2
     # a key the server refuses (decided in the terminal meanwhile): the page reloads, in the
     # order it had, and says that key was not saved until the next one
-    page.select_option("#rv-order", "term")
+    # (the new order's state fetched, and its card drawn, before the card is read: under load the
+    # old card had been read, and the key then fell on another item, which no one had decided)
+    with page.expect_response(lambda r: "/api/state" in r.url, timeout=60_000):
+        page.select_option("#rv-order", "term")
+    page.wait_for_function("() => document.getElementById('rv-order').value === 'term'", timeout=60_000)
     page.wait_for_selector("body[data-review='ready']", timeout=60_000)
+    page.wait_for_timeout(200)  # the answer drawn (the card is redrawn on the task after the fetch)
     card = page.get_attribute("#rv-card", "data-item")
     assert run("review", str(drafted), "--reject", card).exit_code == 0
     with page.expect_navigation(timeout=60_000):

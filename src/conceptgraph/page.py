@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import BIDI_CONTROLS, printable
 from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import (
+    AGREES_WITH,
     ASSERTS,
     ATTRIBUTE,
     AUXILIARIES,
@@ -280,14 +281,13 @@ def _in_order(kinds: dict[str, int], order: dict[str, Any], column: list[int]) -
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
     from .queries import concern_labels, given_way
 
-    # what its speaker took back, and the disputes given way on: the page's compare and
-    # evidence say them, as the terminal's do
-    back, gave = given_way(G)
-
     kinds: dict[str, int] = {}
     cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}
     details: list[dict[str, Any]] = []
     shared: dict[tuple[Any, ...], int] = {}  # a claim's two edges carry one piece of evidence
+    claim_at: dict[Any, int] = {}  # a claim's key -> its evidence
+    dispute_at: dict[tuple[Any, Any, Any], int] = {}  # (who disputed, whom, in which message) -> its evidence
+    agreed: list[tuple[Any, Any]] = []
     _, _, data = adjacency(G)
     for u, v, key, d in edge_items(G):
         if u not in index or v not in index:
@@ -299,13 +299,14 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
             if at is None:
                 at = shared[sig] = len(details)
                 details.append(_evidence(key, d, data, index))
-                if _hashable(key) in back:  # (a claim and its "asserts" link share it)
-                    details[-1]["takenBack"] = back[key]
+                claim_at.setdefault(_hashable(key), at)  # (a claim and its "asserts" link share it)
         else:
             at = len(details)
             details.append(_evidence(key, d, data, index))
-            if kind == DISPUTES and (way := gave.get((u, v, _hashable(d.get("message"))))):
-                details[-1]["givesWay"] = way
+            if kind == DISPUTES:
+                dispute_at[(u, v, _hashable(d.get("message")))] = at
+            elif kind == AGREES_WITH:
+                agreed.append((u, v))
             if isinstance(d.get("concerns"), (list, tuple)) and d["concerns"]:  # what a stance is about, in words
                 details[-1]["concerns"] = _text(concern_labels(G, v, d["concerns"]))
         cols["source"].append(index[u])
@@ -313,6 +314,18 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
         cols["kind"].append(kinds.setdefault(edge_style_key(kind, bool(d.get("negated"))), len(kinds)))
         cols["detail"].append(at)
         cols["draft"].append(1 if d.get("status") == DRAFT else 0)
+    # what its speaker took back, and the disputes given way on, which the page's compare and
+    # evidence say as the terminal's do: worked out only where someone agreed with one who had
+    # disputed them (else there is none, and no second pass over the edges is made)
+    disputed = {(u, v) for u, v, _ in dispute_at}
+    if any((v, u) in disputed for u, v in agreed):
+        back, gave = given_way(G)
+        for key, where in back.items():
+            if key in claim_at:
+                details[claim_at[key]]["takenBack"] = where
+        for ident, where in gave.items():
+            if ident in dispute_at:
+                details[dispute_at[ident]]["givesWay"] = where
     kinds = _in_order(kinds, EDGE_STYLES, cols["kind"])
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)

@@ -774,20 +774,16 @@ def alike_names(ds: Dataset) -> list[tuple[str, str]]:
     return out
 
 
-# A name the import wrote for a phone number (:func:`.thread.masked_phone`): "+44 …0123"
-_PHONE_NAME = re.compile(r"(?:\+\d{1,3} )?…\d{4}")
-
-
 def _speaker(ds: Dataset, name: str, option: str) -> str:
     """The id of the contributor ``name`` gives (their id or their name as written, case
     aside), or a :class:`UsageError` for ``option`` that says who speaks."""
-    from .thread import masked_phone
+    from .thread import MASKED_PHONE, masked_phone
 
     key = name.strip().casefold()
     hit = next((c.id for c in ds.contributors if key == c.id.casefold()), None)
     named = [c.id for c in ds.contributors if key == c.name.casefold()] \
         or [c.id for c in ds.contributors if _plain_name(name) == _plain_name(c.name)] \
-        or [c.id for c in ds.contributors if "…" in c.name and masked_phone(name) == c.name]  # the number in full
+        or [c.id for c in ds.contributors if MASKED_PHONE.fullmatch(c.name) and masked_phone(name) == c.name]
     if hit is None and len(named) > 1:  # two speakers of one name (two accounts): which one is not for us to pick
         raise UsageError(f"{option}: '{excerpt(name, 40)}' names {len(named)} speakers: give one by id "
                          f"({', '.join(named)})")
@@ -872,7 +868,9 @@ def import_discussion(sources: list[Path], output: str | os.PathLike[str] | None
         summary = {**summary, "speakers": len(ds.contributors) - no_one}
     if alike := alike_names(ds):
         summary = {**summary, "alike_names": [list(pair) for pair in alike]}
-    if phoned := [c.name for c in ds.contributors if _PHONE_NAME.fullmatch(c.name)]:
+    from .thread import MASKED_PHONE
+
+    if phoned := [c.name for c in ds.contributors if MASKED_PHONE.fullmatch(c.name)]:
         summary = {**summary, "phone_names": phoned}  # someone the export names by number: --rename names them
     if title is None and ds.source.title in {Path(s).stem for s in sources} | {Path(s).name for s in sources}:
         summary = {**summary, "title_from_file": ds.source.title}  # a transcript's: said, so that --title is known

@@ -485,6 +485,10 @@ def masked_phone(name: str) -> str:
     return f"{m['country'] + ' ' if m['country'] else ''}…{digits[-4:]}"
 
 
+#: A name :func:`masked_phone` wrote: "+49 …6789"
+MASKED_PHONE = re.compile(r"(?:\+\d{1,3} )?…\d{4}")
+
+
 # Pronouns a display name carries (Zoom, Slack): "Rafael Ortiz (he/him)" is Rafael Ortiz
 _PRONOUNS = re.compile(r"\s*[(\[](?:he|she|they|ze|xe|it|any|ask)(?:\s*/\s*[a-z]+){1,2}[)\]]\s*$", re.I)
 

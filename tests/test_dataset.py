@@ -103,6 +103,19 @@ MISTAKES = {
         6,
         "duplicate claim id 'c'",
     ),
+    "stance about another's message": (
+        "contributors: [{id: p, name: P, role: author}, {id: q, name: Q, role: commenter}]\nmessages:\n"
+        "  - {id: m1, by: p, where: post, text: Soup is hot.}\n  - {id: m2, by: q, where: comment 1, text: Agreed.}\n"
+        "relations:\n  - {kind: agrees_with, source: q, target: p, concerns: [m2]}\n",
+        6,
+        "relations[0].concerns[0]: message 'm2' is by 'q', not by the target 'p'",
+    ),
+    "stance about nothing known": (
+        "contributors: [{id: p, name: P, role: author}, {id: q, name: Q, role: commenter}]\n"
+        "relations:\n  - {kind: agrees_with, source: q, target: p, concerns: [m9]}\n",
+        3,
+        "unknown claim, attribute or message 'm9'",
+    ),
     "empty file": ("", 1, "empty file"),
     "only a comment": ("# nothing here\n", 1, "empty file"),
     "python object tag": ("terms: !!python/object/apply:os.system ['echo hi']\n", 1, "YAML syntax error"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +12,19 @@ from click.testing import CliRunner
 from conceptgraph import AmbiguousName, NodeNotFound, UsageError, build_graph, load_graph, parse_dataset
 from conceptgraph.cli import cli
 from conceptgraph.names import normalise, resolve, search
-from conceptgraph.queries import clusters, compare, consensus, contributors, neighbors, path, rank, who, why
+from conceptgraph.queries import (
+    clusters,
+    compare,
+    consensus,
+    contributors,
+    describe_edge,
+    given_way,
+    neighbors,
+    path,
+    rank,
+    who,
+    why,
+)
 
 
 @pytest.fixture
@@ -570,6 +583,43 @@ def test_an_agreement_never_endorses_what_its_target_said_later() -> None:
                                      span=(0, 17)),))
     endorsed = {i["attribute"]: i["endorsed_by"] for i in consensus(build_graph(ds))["agreed"]}
     assert endorsed == {"hot": ["Bo"], "cheap": []}
+
+
+def test_an_agreement_about_a_message_endorses_its_target_s_claims_there_only() -> None:
+    """A stance may name a message of its target's (review writes one so when the claims
+    it was about were all rejected): it is about their claims there, and with none kept
+    there about nothing, neither everything they said nor any term (a trial's reviewed
+    agreement about rejected claims had endorsed all else its target said, and made its
+    speaker give way on a dispute about another term)."""
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Relation, Source, Term
+
+    text = ("Soup is hot.", "Soup is cheap.", "Soup is a meal.", "No, soup is a starter.", "I agree with Ann on that.")
+    messages = tuple(Message(f"m{i}", by, where, t) for i, (by, where, t) in enumerate(
+        zip(("ann", "ann", "bo", "ann", "bo"), ("post", "comment 1", "comment 2", "comment 3", "comment 4"), text), 1))
+
+    def endorsed(*concerns: str, said: tuple[str, ...] = ("c1", "c2")) -> tuple[dict[str, list[str]], Any]:
+        claims = (Claim("c1", "soup", "hot", "ann", text[0], "post", message="m1", span=(0, 12)),
+                  Claim("c2", "soup", "cheap", "ann", text[1], "comment 1", message="m2", span=(0, 14)),
+                  Claim("c3", "soup", "meal", "bo", text[2], "comment 2", message="m3", span=(0, 15)))
+        ds = Dataset(Source("t"), terms=(Term("soup", "soup"),),
+                     attributes=tuple(Attribute(a, a) for a in ("hot", "cheap", "meal")),
+                     contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
+                     messages=messages, claims=tuple(c for c in claims if c.id in (*said, "c3")),
+                     relations=(Relation("r0", "disputes", "ann", "bo", "ann", text[3], "comment 3", message="m4",
+                                         span=(0, 22), concerns=("c3",)),
+                                Relation("r1", "agrees_with", "bo", "ann", "bo", text[4], "comment 4", message="m5",
+                                         span=(0, 25), concerns=concerns)))
+        G = build_graph(ds)
+        return {i["attribute"]: i["endorsed_by"] for i in consensus(G)["agreed"]}, G
+
+    found, G = endorsed("m1")
+    assert found == {"hot": ["Bo"], "cheap": [], "meal": []}
+    assert consensus(G)["agreements"][0]["concerns_labels"] == ["what Ann said in post"]
+    assert given_way(G)[0] == {"c3": "comment 4"}  # agreeing on soup, after Ann disputed his soup
+    found, G = endorsed("m1", said=("c2",))  # the claim there rejected: about nothing kept
+    assert found == {"cheap": [], "meal": []}
+    assert given_way(G) == ({}, {}) and consensus(G, "soup")["agreements"] == []
+    assert describe_edge(G, "bo", "ann", "r1", G["bo"]["ann"]["r1"])["concerns_labels"] == ["what Ann said in post"]
 
 
 def test_an_agreement_in_one_thread_endorses_nothing_said_in_another() -> None:

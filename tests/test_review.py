@@ -156,9 +156,9 @@ def test_an_id_nothing_ever_had_is_not_said_to_be_gone_with_a_rejection(drafted:
     assert out.exit_code == 2 and "no item 'nonexist-id'" in out.stderr and "went with it" not in out.stderr, out.stderr
 
 
-def test_rejecting_the_claims_an_accepted_agreement_was_about_says_it_now_covers_everything(drafted: Path) -> None:
-    """An agreement about claims that are all rejected is about everything its target
-    said (as one that names nothing is): the reviewer is told, once that happens."""
+def test_rejecting_the_claims_an_accepted_agreement_was_about_says_what_it_is_about_now(drafted: Path) -> None:
+    """An agreement about claims that are all rejected is about what its target said
+    where they were (their claims kept there): the reviewer is told, once that happens."""
     r = Review(drafted)
     stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with"
                   and len(it.record.concerns) > 1)
@@ -683,7 +683,8 @@ def test_a_stance_decided_then_taken_back_is_about_its_claims_again(tmp_path: Pa
     assert listed_in(folder)[stance["id"]]["about"] == stance["about"]
     out = run("review", str(folder), "--accept", stance["id"])
     assert out.exit_code == 0 and "is about 3 claims still undecided" in out.stdout, out.stdout
-    assert len(section(folder, "reviewed.yaml", "relations")[0].get("concerns", [])) == 0  # none accepted yet
+    # none accepted yet: about what its target said where they are (their message), not everything
+    assert section(folder, "reviewed.yaml", "relations")[0].get("concerns") == ["turn-2"]
     claims = [i["id"] for i in listed_in(folder).values() if i["kind"] == "claim"
               and f"{i['text']} ({i['where']})" in stance["about"]]
     assert run("review", str(folder), "--accept", *claims).exit_code == 0
@@ -2327,9 +2328,10 @@ def test_a_folder_with_nothing_drafted_says_how_to_draft_it(tmp_path: Path) -> N
 
 
 def test_an_agreement_left_about_no_claim_says_so_when_its_claims_go_and_when_it_is_accepted(tmp_path: Path) -> None:
-    """Its claims rejected first, an undecided agreement would stand for everything its
-    target said once accepted: the rejection says so, and so does the acceptance (a trial's
-    `consensus` had then counted the speaker as endorsing claims they disputed, unwarned)."""
+    """Its claims rejected first, an undecided agreement would be about what its target
+    said where they were once accepted (not everything they said): the rejection says so,
+    and so does the acceptance (a trial's `consensus` had counted the speaker as endorsing
+    claims they disputed, unwarned; reviewed.yaml then made it about everything)."""
     folder = tmp_path / "haiku"
     assert run("import", str(ROOT / "tests" / "fixtures" / "discussions" / "haiku.txt"), "-o", str(folder),
                "--draft", "-q").exit_code == 0
@@ -2337,10 +2339,12 @@ def test_an_agreement_left_about_no_claim_says_so_when_its_claims_go_and_when_it
     st = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with" and it.record.concerns)
     claims = [c.rid for c in r.items if c.kind == "claim" and c.record.id in st.record.concerns]
     out = run("review", str(folder), "--reject", *claims)
-    assert f"{st.rid} ({r.describe(st)}) was about rejected claims only: accepted, it would stand for everything" \
-        in out.stdout, out.stdout
+    assert f"{st.rid} ({r.describe(st)}) was about rejected claims only: accepted, it would be about what Ben " \
+        "said in turn 2" in out.stdout, out.stdout
     out = run("review", str(folder), "--accept", st.rid)
-    assert f"{st.rid} ({r.describe(st)}) is about no claim: it stands for everything" in out.stdout, out.stdout
+    assert f"{st.rid} ({r.describe(st)}) was about rejected claims only: it is about what Ben said in turn 2" \
+        in out.stdout and "everything" not in out.stdout, out.stdout
+    assert section(folder, "reviewed.yaml", "relations")[0]["concerns"] == ["turn-2"]
 
 
 def test_a_note_names_an_edited_item_by_what_the_edit_made_of_it(drafted: Path) -> None:
@@ -2883,3 +2887,36 @@ def test_a_name_taken_off_a_term_in_review_makes_a_term_of_its_own(tmp_path: Pat
         on = {c["quote"]: c["term"] for c in reviewed["claims"]}
         labels = {t["id"]: t.get("label", t["id"]) for t in reviewed["terms"]}  # (a label that is its id: left out)
         assert labels[on["Grading takes time."]] == "grading", (order, on, labels)
+
+
+def test_an_agreement_whose_claims_were_rejected_is_about_its_target_s_words_there_not_everything(tmp_path: Path) -> None:
+    """An accepted agreement whose claims were all rejected is about what its target said
+    in those messages (their claims kept there, here none), not everything they said:
+    "I agree with Ana that an estimate is a guess", its claims' labels rejected, had made
+    Bo endorse Ana's forecast and give way on his own (trials: two reviewers read it so)."""
+    raw = tmp_path / "chat.txt"
+    raw.write_text("Ana: An estimate is a guess about effort.\nBo: A forecast is a promise to the client.\n"
+                   "Ana: No, a forecast is a range of dates.\nAna: An estimate is cheap.\n"
+                   "Bo: I agree with Ana that an estimate is a guess about effort.\n", encoding="utf-8")
+    folder = tmp_path / "f"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "--terms", "estimate,forecast", "-q").exit_code == 0
+    r = Review(folder)
+    stance = next(it for it in r.items if it.kind == "relation" and it.record.kind == "agrees_with")
+    about = [it for it in r.items if it.kind == "claim" and it.record.id in stance.record.concerns]
+    assert [it.fields["term"] for it in about] == ["estimate", "estimate"]
+    forecast = [it for it in r.items if it.kind == "claim" and it.fields["term"] == "forecast"]
+    dispute = next(it for it in r.items if it.kind == "relation" and it.record.kind == "disputes")
+    assert run("review", str(folder), "--accept", stance.rid, dispute.rid, *[c.rid for c in forecast]).exit_code == 0
+    out = run("review", str(folder), "--reject", *[c.rid for c in about])
+    assert out.exit_code == 0 and stance.rid in out.stdout and "everything" not in out.stdout, out.stdout
+    assert "about what Ana said in turn 1 and turn 4" in out.stdout, out.stdout
+    reviewed = load_dataset(folder)
+    kept = next(x for x in reviewed.relations if x.kind == "agrees_with" and not x.status)
+    at = {m.id: m.where for m in reviewed.messages}
+    assert [at[c] for c in kept.concerns] == ["turn 1", "turn 4"]
+    answer = json.loads(run("consensus", "forecast", "--data", str(folder), "--json").stdout)
+    assert all(not p.get("endorsed_by") for p in answer["agreed"]), answer["agreed"]
+    out = run("compare", "forecast", "estimate", "--data", str(folder))
+    assert out.exit_code == 0 and "gives way" not in out.stdout and "taken back" not in out.stdout, out.stdout
+    out = run("who", "Bo", "--data", str(folder))
+    assert "about “what Ana said in turn 1”, “what Ana said in turn 4”" in " ".join(out.stdout.split()), out.stdout

@@ -127,7 +127,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "kind": Field(_S, True, "", tuple(RELATION_KINDS)),
         "source": Field(_S, True), "target": Field(_S, True), "by": Field(_S), "quote": Field(_S),
         "where": Field(_S),
-        "concerns": Field(_L, False, "For agrees_with and disputes: the claims or attributes it is about."),
+        "concerns": Field(_L, False, "For agrees_with and disputes: the claims or attributes it is about, "
+                                     "or messages of its target's (what they said there)."),
         **_ANCHOR, "inferred": _INFERRED, "status": _STATUS, "confidence": _CONFIDENCE,
         "count": Field(_I, False, "For mentions and co_occurs: in how many sentences."),
         "places": Field(_L, False, "For mentions and co_occurs: the places of the first few of them."),
@@ -723,8 +724,12 @@ class _Builder:
             if concerns and kind not in STANCES:
                 raise doc.error((*path, "concerns"), f"only {' and '.join(STANCES)} relations concern claims")
             for i, c in enumerate(concerns):
-                if c not in claim_ids and self.origin.get(c, (None, None, ""))[2] != ATTRIBUTE:
-                    raise doc.error((*path, "concerns", i), f"unknown claim or attribute '{excerpt(c, 40)}'"
+                if c in anchors.by_id:  # what its target said there (their claims kept in it, if any)
+                    if anchors.by_id[c].by != e["target"]:
+                        raise doc.error((*path, "concerns", i), f"message '{excerpt(c, 40)}' is by "
+                                        f"'{anchors.by_id[c].by}', not by the target '{excerpt(e['target'], 40)}'")
+                elif c not in claim_ids and self.origin.get(c, (None, None, ""))[2] != ATTRIBUTE:
+                    raise doc.error((*path, "concerns", i), f"unknown claim, attribute or message '{excerpt(c, 40)}'"
                                     f"{did_you_mean(c, claim_ids)}")
             where = self.place(doc, path, e, required=False)
             ident = e.get("id") or f"relation-{n}"

@@ -1079,6 +1079,16 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                                                                *entry_of[it.key].edit.get("about", ()))}
     by_rid = {it.rid: it.record.id for it in items if it.kind == CLAIM} if noted else {}
     said_by = {c.id: c.by for c in (*base.claims, *out_claims)}
+    # where the claims each accepted stance was about were said: those it noted, and those
+    # whose rejection (or their term's) narrowed it while undecided
+    written = {it.record.id: it.record.message for it in items if it.kind == CLAIM}
+    narrowed: dict[str, list[str]] = defaultdict(list)
+    if accepted_relations:
+        rejections = [e for e in entry_of.values() if e.decision == REJECTED]
+        for e in (*rejections, *taken_along(rejections)):
+            for rid in e.memo.get(NARROWED, ()) if e.item == CLAIM else ():
+                narrowed[rid].append(e.fields["message"])
+    author = {m.id: m.by for m in base.messages} if accepted_relations else {}
     for rel, it in accepted_relations:
         edit = entry_of[it.key].edit
         if "about" in edit:  # said in review: these claims, and no others
@@ -1090,6 +1100,12 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                                        or c in base_attrs))
         if "target" in entry_of[it.key].edit:  # turned to another person: what the first one said is not theirs
             concerns = tuple(c for c in concerns if said_by.get(c, rel.target) == rel.target)
+        elif not concerns and "about" not in edit:
+            # its claims all rejected (or undecided): it is about what its target said where
+            # they were, not everything they said (an agreement about a mislabelled claim had
+            # endorsed every other claim of theirs)
+            concerns = tuple(dict.fromkeys(m for m in (*(written.get(x) for x in about), *narrowed.get(it.rid, ()))
+                                           if m and author.get(m) == rel.target))
         out_relations.append(replace(rel, concerns=concerns))
 
     # the accepted terms and attributes, edits applied; a term merged into another (renamed to

@@ -46,6 +46,7 @@ from .kinds import (
     TERM,
     WROTE,
     claim_text,
+    said_in,
 )
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     concerned = {x for r in ds.relations for x in r.concerns}
     claimed = {c.id: claim_text(labels.get(c.term, c.term), labels.get(c.attribute, c.attribute), c.negated)
                for c in ds.claims if c.id in concerned}
+    claimed.update((m.id, said_in(names.get(m.by, m.by), m.where)) for m in ds.messages if m.id in concerned)
     for r in ds.relations:
         status = r.status if r.kind not in CONTEXT_RELATIONS or {r.source, r.target} & drafted_terms else ""
         G.add_edge(r.source, r.target, key=r.id, kind=r.kind, speaker=r.by, **_set(speaker_name=names.get(r.by)),

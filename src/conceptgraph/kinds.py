@@ -215,6 +215,16 @@ def stance_about(labels: list[str], target: str) -> str:
     return " about " + ", ".join(f"“{x}”" for x in labels) if labels else f" about everything {target} said"
 
 
+def said_in(name: str, where: str) -> str:
+    """What a stance that names a message of its target's is about, in words: what they
+    said there (kept when the claims its review noted there were all rejected).
+
+    >>> stance_about([said_in("Ana", "line 4")], "Ana")
+    ' about “what Ana said in line 4”'
+    """
+    return f"what {name} said in {where}"
+
+
 def claim_text(term: str, label: str, negated: bool = False) -> str:
     """A claim in words, as its attribute's label is written: the term, a colon and the
     label ("cooperation: may be passive"); a denial says "not" where the label's own

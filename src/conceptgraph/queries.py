@@ -49,6 +49,7 @@ from .kinds import (
     TERM_RELATIONS,
     WROTE,
     claim_text,
+    said_in,
 )
 from .names import LEFT_OUT_DRAFTS, mentions_of, normalise, resolve
 
@@ -210,9 +211,23 @@ def concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
             term = d.get("term")
             out.append(claim_text(_label(G, term) if _hashable(term) and term in G else str(term), _label(G, attr),
                                   bool(d.get("negated"))))
+        elif _hashable(c) and data.get(c, {}).get("kind") == MESSAGE:
+            out.append(said_in(_label(G, data[c].get("by")), str(data[c].get("where", ""))))
         else:
             out.append(_label(G, c) if _hashable(c) and c in data else str(c))
     return out
+
+
+def _points(G: Graph, concerns: Iterable[Any], target: Any) -> set[Any]:
+    """What a stance's ``concerns`` name, as claim keys and attributes: a message of its
+    target's stands for their claims in it (none kept there: nothing)."""
+    succ, _, data = adjacency(G)
+    points = {c for c in concerns if not _hashable(c) or data.get(c, {}).get("kind") != MESSAGE}
+    messages = {c for c in concerns if _hashable(c)} - points
+    if messages and _hashable(target):
+        points |= {key for keyed in succ.get(target, {}).values() for key, d in keyed.items()
+                   if d.get("kind") == ASSERTS and d.get("message") in messages}
+    return points
 
 
 def _concerned_claim(G: Graph, concern: Any, target: Any) -> tuple[Any, dict[str, Any]] | None:
@@ -895,11 +910,12 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str, 
     disputed: dict[tuple[Any, Any], list[tuple[int | None, set[Any]]]] = defaultdict(list)
     for u, v, _, d in edge_items(G):
         if d.get("kind") == DISPUTES:
-            disputed[(u, v)].append((order.get(d.get("message")), set(d.get("concerns") or [])))
+            disputed[(u, v)].append((order.get(d.get("message")), _points(G, d.get("concerns") or [], v)))
     for u, v, _, d in edge_items(G):
         if d.get("kind") != AGREES_WITH:
             continue
-        concerns = set(d.get("concerns") or [])
+        named = bool(d.get("concerns"))
+        concerns = _points(G, d.get("concerns") or [], v)
         said_at = order.get(d.get("message"))
         against = set().union(*(points for at, points in disputed.get((u, v), [])
                                 if said_at is None or at is None or at >= said_at))
@@ -907,7 +923,7 @@ def _endorsements(G: Graph, order: dict[Any, int]) -> dict[tuple[Any, Any, str, 
             for key, c in keyed.items():
                 if c.get("kind") != ASSERTS or key in against or attr in against:
                     continue
-                if concerns:
+                if named:
                     endorsed = key in concerns or attr in concerns
                 elif d.get("thread") and c.get("thread") and d["thread"] != c["thread"]:
                     endorsed = False  # "Agreed" in one thread of an import is about nothing said in another
@@ -1062,7 +1078,7 @@ def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any
             claimed[d.get("speaker")].append((key, v, d.get("message")))
             term_of[key] = u
         elif kind == DISPUTES:
-            argued_in[(u, v)].append((d.get("message"), set(d.get("concerns") or [])))
+            argued_in[(u, v)].append((d.get("message"), _points(G, d.get("concerns") or [], v)))
         elif kind == AGREES_WITH:
             agreed.append((u, v, d))
     if not any((v, u) in argued_in for u, v, _ in agreed):
@@ -1091,9 +1107,10 @@ def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any
         then = order.get(d.get("message"))
         if (u, v, d.get("message")) in argued:
             continue
-        about = terms(d.get("concerns") or [])
-        if d.get("concerns") and not about and not any(_in_graph(G, c, v) for c in d["concerns"]):
-            continue  # about points no longer in the graph (undecided, under --curated): it concedes none of them
+        points = _points(G, d.get("concerns") or [], v)
+        about = terms(points)
+        if d.get("concerns") and not about and not any(_in_graph(G, c, v) for c in points):
+            continue  # about points no longer in the graph (undecided, under --curated; rejected): it concedes none
         for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:
                 continue
@@ -1145,13 +1162,13 @@ def _later_agreement(G: Graph, u: Any, v: Any, dispute: dict[str, Any], order: d
     """The place where ``u`` agrees with ``v``, after disputing them (``dispute``), on what
     the dispute was about (or on everything): they changed their mind; "" if they did not."""
     at = order.get(dispute.get("message"))
-    points = set(dispute.get("concerns") or [])
+    points = _points(G, dispute.get("concerns") or [], v)
     for d in (G.get_edge_data(u, v) or {}).values():
         if d.get("kind") != AGREES_WITH:
             continue
         then = order.get(d.get("message"))
-        if at is not None and then is not None and then > at \
-                and (not points or not d.get("concerns") or points & set(d["concerns"])):
+        if at is not None and then is not None and then > at and (
+                not dispute.get("concerns") or not d.get("concerns") or points & _points(G, d["concerns"], v)):
             return str(d.get("where", ""))
     return ""
 
@@ -1176,8 +1193,14 @@ def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
     its target said it of); None when it names none, or an attribute its target said of
     no term (then it may concern any term)."""
     succ, _, data = adjacency(G)
-    terms = set()
+    terms: set[Any] = set()
+    messages = False
     for c in d.get("concerns") or []:
+        if _hashable(c) and data.get(c, {}).get("kind") == MESSAGE:
+            messages = True  # its target's claims there (none kept: no term)
+            terms |= {e.get("term") for keyed in succ.get(target, {}).values() for e in keyed.values()
+                      if e.get("kind") == ASSERTS and e.get("message") == c and _hashable(e.get("term"))}
+            continue
         if _hashable(c) and c in data and _hashable(target):
             said = {e.get("term") for e in succ.get(target, {}).get(c, {}).values()
                     if e.get("kind") == ASSERTS and _hashable(e.get("term"))}
@@ -1189,7 +1212,7 @@ def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
         if claim is None or not _hashable(claim[1].get("term")):
             return None
         terms.add(claim[1]["term"])
-    return terms or None
+    return terms if terms or messages else None
 
 
 def _spoke_of(G: Graph, person: Any, terms: set[Any], before: int | None, order: dict[Any, int]) -> bool:

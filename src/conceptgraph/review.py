@@ -81,7 +81,7 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, stance_about
+from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, said_in, stance_about
 from .names import normalise
 from .places import place_from
 from .standing import Standing
@@ -355,6 +355,10 @@ class Review:
         if it.kind == "relation" and r.kind in STANCES:  # what it agrees with or disputes: by its words and place
             out["about"] = [f"{self.says_now(c)} ({place_from(c.record.where or '', r.where or '')})"
                             for c in self._claims_named(r.concerns)]
+            if not out["about"]:  # its claims rejected: what was said where they were (unless review said what)
+                e = self.book.find(it.key)
+                if not (e is not None and ("about" in e.edit or "target" in e.edit)) and (gone := self._narrowed(it)):
+                    out["about"] = [self._said_where(it, gone)]
         said: Any = r if it.kind in (CLAIM, "relation") else self.first_said.get(r.id, (None, None))[1]
         m = self.snap.messages.get(getattr(said, "message", "") or "")
         if m is not None:  # a term or attribute: where it is first said
@@ -851,10 +855,12 @@ class Review:
 
     def _about_undecided(self, accepted: list[Item]) -> str:
         """What to say of the agreements and disputes just accepted whose claims are all
-        still undecided: until one is accepted, the stance reads as about everything its
-        target said, in every answer and in what `consensus` counts as endorsed; and of
-        those about no claim at all (their target's were rejected), which so read for good."""
-        waiting, everything = [], []
+        still undecided: until one is accepted, the stance is about what its target said
+        where they are (their claims accepted there), in every answer and in what
+        `consensus` counts as endorsed; and of those about no claim at all, which stand
+        for everything their target said (or, their claims rejected, for what they said
+        where those were)."""
+        waiting, everything, there = [], [], []
         for st in accepted:
             if st.kind != "relation" or st.record.kind not in STANCES:
                 continue
@@ -862,7 +868,9 @@ class Review:
             if entry is not None and ("about" in entry.edit or "target" in entry.edit):
                 continue  # said in review what it is about, or turned to another person (not about these)
             claims = self._claims_named(st.record.concerns)
-            if not claims:
+            if not claims and (gone := self._narrowed(st)):
+                there.append((st, gone))
+            elif not claims:
                 everything.append(st)
             elif all(self.status(c) is None for c in claims):
                 waiting.append((st, claims))
@@ -871,8 +879,13 @@ class Review:
             st, claims = waiting[0]
             more = f" (and {len(waiting) - 1} more such)" if len(waiting) > 1 else ""
             notes.append(f"{self.named([st])}{more} is about {len(claims)} claim{'s' if len(claims) > 1 else ''} "
-                         f"still undecided: {self.named(claims)}. Until one is accepted it reads as about "
-                         f"everything {self.names.get(st.record.target, st.record.target)} said")
+                         f"still undecided: {self.named(claims)}. Until one is accepted it is about "
+                         f"{self._said_where(st, claims)} (their claims accepted there, if any)")
+        if there:
+            st, gone = there[0]
+            more = f" (and {len(there) - 1} more such)" if len(there) > 1 else ""
+            notes.append(f"{self.named([st])}{more} was about rejected claims only: it is about "
+                         f"{self._said_where(st, gone)} (their claims accepted there, if any; about= says what)")
         if everything:
             st = everything[0]
             more = f" (and {len(everything) - 1} more such)" if len(everything) > 1 else ""
@@ -880,21 +893,36 @@ class Review:
                          f"{self.names.get(st.record.target, st.record.target)} said (about= narrows it)")
         return "\n".join(notes)
 
-    def _stands_for_all(self, st: Item) -> str:
-        """What to say of an agreement or dispute whose claims were all rejected: it stands
-        for everything its target said, or will once accepted."""
-        target = self.names.get(st.record.target, st.record.target)
-        stands = (f"it now stands for everything {target} had said" if self.status(st) is not None else
-                  f"accepted, it would stand for everything {target} had said")
-        return (f"{self.named([st])} was about rejected claims only: {stands} (an edit of what it is about "
-                "narrows it: about= on the command line, the page's 'about'; or reject it)")
+    def _narrowed(self, st: Item) -> list[Item]:
+        """The rejected claims whose rejection (or their term's) left the stance ``st``
+        about none: their notes name it (read from the decisions, not every item)."""
+        rejections = [e for e in self.book.entries if e.decision == REJECTED]
+        found = (self.by_rid.get(review_id(e.key)) for e in (*rejections, *taken_along(rejections))
+                 if e.item == CLAIM and st.rid in e.memo.get(NARROWED, ()))
+        return list({c.rid: c for c in found if c is not None and self.status(c) in (REJECTED, REMOVED)}.values())
+
+    def _said_where(self, st: Item, claims: Iterable[Item]) -> str:
+        """What the stance ``st`` is about once ``claims`` (rejected or undecided) are all it
+        named: what its target said where those were ("what Ana said in line 1 and line 4")."""
+        wanted = {c.record.message for c in claims}
+        places = [m.where for m in self.snap.messages.values() if m.id in wanted and m.by == st.record.target]
+        where = " and ".join([", ".join(places[:-1]), places[-1]]) if len(places) > 1 else "".join(places)
+        return said_in(self.names.get(st.record.target, st.record.target), where or "the thread")
+
+    def _where_they_were(self, st: Item, claims: list[Item]) -> str:
+        """What to say of an agreement or dispute whose ``claims`` were all rejected: it is
+        about what its target said where those were, or will be once accepted."""
+        stands = "it is now about" if self.status(st) is not None else "accepted, it would be about"
+        return (f"{self.named([st])} was about rejected claims only: {stands} {self._said_where(st, claims)} "
+                "(their claims accepted there, if any; an edit of what it is about says what: about= on the "
+                "command line, the page's 'about'; or reject it)")
 
     def _about_nothing_left(self, rejected: list[Item]) -> str:
         """What to say of the agreements (accepted or not) that were about the claims just
-        rejected and nothing else: with nothing left to be about, each stands for everything
-        its target had said, which a reviewer should know (and may narrow with about=)."""
+        rejected and nothing else: with no claim left to be about, each is about what its
+        target said where those were, which a reviewer should know (and may say with about=)."""
         gone = {it.rid for it in rejected} | {it.record.id for it in rejected}
-        out: list[Item] = []
+        out: list[tuple[Item, list[Item]]] = []
         for st in self.items:
             if st.kind != "relation" or st.record.kind not in STANCES or self.status(st) in (REJECTED, REMOVED):
                 continue
@@ -906,12 +934,13 @@ class Review:
                 continue
             claims = self._claims_named(about)
             if claims and all(self.status(c) in (REJECTED, REMOVED) for c in claims):
-                out.append(st)
+                out.append((st, claims))
         if len(out) > 2:  # a bulk rejection: one line, not one each
-            ids = ", ".join(st.rid for st in out[:6]) + (", ..." if len(out) > 6 else "")
-            return (f"{len(out)} agreements and disputes were about rejected claims only ({ids}): each stands, or "
-                    "accepted would stand, for everything its target had said (about= narrows one; or reject them)")
-        return "\n".join(map(self._stands_for_all, out))
+            ids = ", ".join(st.rid for st, _ in out[:6]) + (", ..." if len(out) > 6 else "")
+            return (f"{len(out)} agreements and disputes were about rejected claims only ({ids}): each is, or "
+                    "accepted would be, about what its target said where those were (about= says what; or "
+                    "reject them)")
+        return "\n".join(self._where_they_were(st, claims) for st, claims in out)
 
     def add(self, kind: str, fields: dict[str, Any], base: int | None = None) -> dict[str, Any]:
         """Add an item the draft missed, accepted, as one action: a claim (``kind`` "claim";

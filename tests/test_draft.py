@@ -631,6 +631,18 @@ def test_terms_of_a_small_thread_come_from_its_question() -> None:
     assert labels[:2] == ["commons", "market"]
 
 
+def test_a_kind_defined_outright_is_a_term_though_a_common_word() -> None:
+    """"A target is a wish from above.": defined as a dictionary does (a sentence that opens
+    "A X is a ...", "An X isn't ..."), a common word is a term of the thread; a trial's
+    estimate / forecast / commitment / target thread had only "forecast" drafted."""
+    msgs = [Message("m1", "a", "post", "A target is a wish from above."),
+            Message("m2", "b", "comment 1", "An estimate is a guess about effort, a forecast is a range of dates."),
+            Message("m3", "c", "comment 2", "Well, a forecast is not a promise. Targets come from management."),
+            Message("m4", "a", "comment 3", "A commitment is what the team signs up for. The problem is a bad plan.")]
+    labels = {t.label for t in find_terms(msgs, title="", max_terms=10)}
+    assert {"target", "estimate", "forecast", "commitment"} <= labels and "problem" not in labels, labels
+
+
 @pytest.mark.parametrize(("title", "kept"), [
     ("Folk & Trad — Lyon / Zaragoza", set()),  # a chat named for where its people are
     ("Lyon / Zaragoza", set()),
@@ -913,7 +925,9 @@ def test_one_term_however_it_is_spaced_and_a_numbered_series_together() -> None:
     assert "stage 2" in terms
     msgs = [Message("m1", "a", "post", 'Is a "popup" the same as a "pop-up"?'),
             Message("m2", "b", "comment 1", "A pop-up window is a popup.", reply_to="m1")]
-    assert [(t.label, t.aliases) for t in find_terms(msgs, title="", max_terms=5)] == [("popup", ("pop-up",))]
+    # (and "pop-up window", defined outright, a term of its own: not another spelling of it)
+    found = [(t.label, t.aliases) for t in find_terms(msgs, title="", max_terms=5)]
+    assert found[0] == ("popup", ("pop-up",)) and not any(label in ("pop-up", "pop up") for label, _ in found), found
 
 
 def test_no_term_from_an_address_nor_from_a_title_about_names() -> None:
@@ -3694,8 +3708,9 @@ def test_a_phrase_two_people_speak_of_is_a_term_in_a_short_thread() -> None:
             Message("m3", "a", "turn 3", "But a kill switch is also a flag, and it's not a feature."),
             Message("m4", "b", "turn 4", "Fair point. A kill switch is an ops toggle.")]
     assert "kill switch" in {t.label for t in find_terms(msgs, title="", max_terms=10)}
-    # one speaker saying it twice is no such sign
-    alone = [m if m.id != "m4" else Message("m4", "a", "turn 4", "A kill switch is an ops toggle.") for m in msgs]
+    # one speaker saying it twice is no such sign (unless defining it outright, "A kill switch is ...":
+    # test_a_kind_defined_outright_is_a_term_though_a_common_word)
+    alone = [m if m.id != "m4" else Message("m4", "a", "turn 4", "The kill switch is an ops toggle.") for m in msgs]
     assert "kill switch" not in {t.label for t in find_terms(alone, title="", max_terms=10)}
 
 

@@ -149,6 +149,15 @@ def _defined(m: re.Match[str]) -> str:
     return words[0] if len(words) == 2 and _pos(words[1].casefold()) == {"ADV"} else m.group("x")
 
 
+# A kind defined outright, as a dictionary does, opening its sentence: "A target is a wish
+# from above", "An estimate is not a promise", "A commitment is what the team signs up for"
+# (the indefinite article: a kind, not one thing of the thread's; "The problem is ..." is none)
+_GENERIC = re.compile(r"(?:^|[.!?]\s+)(?:(?i:so|well|and|but|ok|okay|yes|no),?\s+an?|An?)\s+"
+                      r"(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)(?:\s+not|n['’]t)?\s+"
+                      r"(?:(?:just|simply|basically|really|usually)\s+)?(?:a|an|the|when|what|where|someone|something|one|"
+                      r"any)\b")
+
+
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|named?|renamed?|known as|term(?:ed)?|dubbed|refer(?:red)? to as)\s+"
                      r"(?:it|them|this|that|these|those|him|her)?\s*(?:to\s+|as\s+)?(?P<x>[\"“‘'`][^\"”’'`]{1,40}[\"”’'`]|"
                      r"(?!(?:it|them|this|that|a|an|the|for|by|on|in|to|out|up|upon|back|off|me|us|you)\b)[a-z][\w-]*(?:\.[A-Za-z_]\w*)*"
@@ -953,6 +962,10 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
         words = _quoted_words(inner)
         if words and len(inner.split()) <= 4 and not inner.rstrip().endswith((".", "!", "?")):
             f.mark(words, 1.5, speaker, message, preferred=False)
+    for m in _GENERIC.finditer(text):  # "A target is a wish from above.": defined outright, as a dictionary does
+        words = _phrase_words(m.group("x"))
+        if words and lemma(words[-1].casefold()) not in _DISCOURSE:
+            f.mark(words, 3.0, speaker, message)
     if _MEANING_VERB.search(text):  # "X means ...": a word defined is a term, though said once
         for m in _DEFINED.finditer(text):
             f.mark(_quoted_words(_defined(m)), 3.0, speaker, message)

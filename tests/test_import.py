@@ -840,6 +840,25 @@ def test_whatsapp_chats_exported_on_ios_and_android() -> None:
     assert {m.date for m in us.messages} == {""}
 
 
+def test_a_chat_of_several_days_says_each_turn_s_day_in_its_place(write) -> None:
+    """"turn 3 at 08:15" the next morning had read as earlier than "turn 2 at 22:07" in
+    compare and consensus, which show places alone (a trial's two-day chat): in a chat
+    of several days each place says its day; the ids are the same (decisions keep them),
+    and a chat of one day, or whose days the file cannot tell, says none."""
+    two = write("15/01/2024, 21:05 - Anna: A bug is a defect in code.\n15/01/2024, 22:07 - Ben: A defect is any "
+                "deviation.\n16/01/2024, 08:15 - Anna: Agreed, a defect is wider.\n", name="wa.txt")
+    ds, _ = read_discussion([two])
+    assert [(m.id, m.where) for m in ds.messages] == [("turn-1", "turn 1 at 21:05 on 2024-01-15"),
+                                                     ("turn-2", "turn 2 at 22:07 on 2024-01-15"),
+                                                     ("turn-3", "turn 3 at 08:15 on 2024-01-16")]
+    out = CliRunner().invoke(cli, ["thread", "--data", str(two)])
+    assert "turn 3 at 08:15 on 2024-01-16 — Anna\n" in out.output, out.output  # the day once
+    one, _ = read_discussion([FIX / "whatsapp-android.txt"])
+    assert one.messages[3].where == "turn 4 at 09:10"
+    unknown = write("2/10/24, 21:05 - Anna: A bug is a defect.\n3/10/24, 08:15 - Ben: Agreed.\n", name="us.txt")
+    assert [m.where for m in read_discussion([unknown])[0].messages] == ["turn 1 at 21:05", "turn 2 at 08:15"]
+
+
 CHATS = FIX / "chat-exports"
 MOD_TALK = [  # DiscordChatExporter's #mod-talk, as its JSON, HTML, CSV and TXT exports all hold it
     "Can we agree on what a moderator is vs an admin? New people keep asking admins to mute spammers.",

@@ -676,7 +676,7 @@ def thread_text(r: dict[str, Any]) -> str:
     lines = []
     for m in r["messages"]:  # a reply names the place it answers, not its id
         head = f"{m['where']} — {m['speaker']}" + (f" (replies to {m['reply_where']})" if m["reply_to"] else "")
-        head += f", {m['date']}" if m["date"] else ""
+        head += f", {m['date']}" if m["date"] and m["date"] not in m["where"] else ""  # (a chat of days: in its place)
         head += f", score {m['score']}" if "score" in m else ""
         head += ", accepted" if m.get("accepted") else ""
         head += (", edited" + ("" if m["edited"] == "yes" else f" {m['edited']}")) if m.get("edited") else ""

@@ -406,6 +406,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
                            "starts with words; expected lines that start 'Name: ...', or a blog post with 'Posted by "
                            "NAME' and numbered comments)", file, n)
     days = stamp_dates(stamps)
+    several_days = len(set(days.values())) > 1
     said: list[tuple[str, str]] = []  # (key, words) of the turns so far, to find one a reply quotes
     for (name, body), stamp in zip(turns, stamps):
         # a transcript's "[laughs]", "(inaudible)": no one's words
@@ -430,10 +431,13 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         n = len(thread.posts) + 1  # (a reaction left out takes no number)
         key = f"turn-{n}"
         said.append((key, " ".join(unmarked(text)[0].split())))
-        # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14")
+        # a chat log's time goes with the turn's place, as a transcript's does ("turn 3 at 09:14"),
+        # and its day, in a chat of several ("turn 25 at 08:15 on 2024-06-11": else the next
+        # morning's turn reads as earlier than the evening's before it)
         clock = _CLOCK.search(stamp)
+        on = f" on {days[stamp]}" if several_days and stamp in days else ""
         thread.posts.append(Post(key=key, author=name, text=text, parent=parent or None,
-                                 place=f"turn {n} at {clock.group()}" if clock else f"turn {n}", root=not thread.posts,
+                                 place=f"turn {n} at {clock.group()}{on}" if clock else f"turn {n}", root=not thread.posts,
                                  date=days.get(stamp, ""), quotes=quotes, edited="yes" if edited else ""))
     if not thread.posts:
         raise DatasetError("no words found: every turn is a reaction", file, 1)

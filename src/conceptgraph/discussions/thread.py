@@ -370,7 +370,7 @@ def _shorten(title: str) -> str:
     return title if len(title) <= _TITLE else title[:_TITLE - 1].rstrip() + "…"
 
 
-_AT_TIME = re.compile(r" at \d{1,2}(?::\d{2}){1,2}$")
+_AT_TIME = re.compile(r" at \d{1,2}(?::\d{2}){1,2}(?: on \d{4}-\d{2}-\d{2})?$")  # (kept out of a message's id)
 
 
 def _short_slug(text: str) -> str:

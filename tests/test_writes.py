@@ -834,3 +834,27 @@ def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
         ro.chmod(0o400)
         files.write_atomic(ro, "x: 2\n")
     assert ro.read_text(encoding="utf-8") == "x: 1\n"
+
+
+def test_a_folder_that_takes_no_new_files_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/proc answers "No such file or directory" to a new file in a folder that is there:
+    the error says the folder takes no new files (a trial read it as a missing folder),
+    one line, exit 6; any other reason is the system's own."""
+    import errno
+
+    real = os.open
+
+    def refuse(path, flags, *args):  # as /proc does
+        if flags & os.O_CREAT and str(tmp_path) in str(path):
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    out = run("export", "graphml", "-o", str(tmp_path / "g.graphml"))
+    assert out.exit_code == 6 and out.stderr == f"Error: {tmp_path / 'g.graphml'}: cannot write: {tmp_path} takes no new " \
+        "files\n", out.stderr
+    if Path("/proc").is_dir():  # the real thing, where the machine has it
+        real_run = subprocess.run([sys.executable, "-m", "conceptgraph", "export", "graphml", "-o", "/proc/g.graphml"],
+                                  capture_output=True, text=True)
+        assert real_run.returncode == 6 and real_run.stderr == \
+            "Error: /proc/g.graphml: cannot write: /proc takes no new files\n", real_run.stderr

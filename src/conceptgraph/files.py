@@ -440,7 +440,21 @@ def check_writable(folder: str | os.PathLike[str]) -> None:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
         probe.unlink()
     except OSError as e:
-        raise OutputError(f"{folder}: cannot write: {e.strerror or e}") from None
+        raise OutputError(f"{folder}: cannot write: {_why_not(e, probe.parent)}") from None
+
+
+def _why_not(e: OSError, folder: Path) -> str:
+    """Why no file could be made in ``folder``, in words: the system's reason, unless it
+    says "no such file" of a folder that is there (/proc takes no new files).
+
+    >>> _why_not(FileNotFoundError(errno.ENOENT, "No such file or directory"), Path("/proc"))
+    '/proc takes no new files'
+    >>> _why_not(PermissionError(errno.EACCES, "Permission denied"), Path("/proc"))
+    'Permission denied'
+    """
+    if e.errno == errno.ENOENT and folder.is_dir():
+        return f"{folder} takes no new files"
+    return str(e.strerror or e)
 
 
 def _new_temp(target: Path, folder: bool) -> tuple[Path, int]:
@@ -458,7 +472,7 @@ def _new_temp(target: Path, folder: bool) -> tuple[Path, int]:
             except FileExistsError:
                 continue
             except OSError as e:
-                raise OutputError(f"{target}: cannot write: {e.strerror or e}") from None
+                raise OutputError(f"{target}: cannot write: {_why_not(e, target.parent)}") from None
             if fcntl is not None:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

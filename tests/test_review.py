@@ -1137,6 +1137,23 @@ def test_a_bound_no_item_reaches_says_where_the_confidences_are(drafted: Path) -
     assert "--reject-below 0.1: no undecided item has a confidence under 0.1 (they run from" in out.stdout
 
 
+def test_a_bound_says_how_many_it_likely_decided_wrongly(drafted: Path) -> None:
+    """A confidence is how often items drafted so were right: --reject-below says about how
+    many of those it rejected may be right (the sum of their confidences), --accept-above
+    how many of those it accepted may be wrong (a trial's --reject-below 0.25 had taken
+    two right claims, unsaid)."""
+    r = Review(drafted)
+    below = [it for it in r.items if it.record.confidence is not None and it.record.confidence < 0.6
+             and r.status(it) is None]
+    out = run("review", str(drafted), "--reject-below", "0.6")
+    right = round(sum(it.record.confidence for it in below))
+    assert right >= 1 and (f"--reject-below 0.6: about {right} of these {len(below)} may be right, by their "
+                           "confidences") in " ".join(out.stdout.split()), out.stdout
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    out = run("review", str(drafted), "--accept-above", "0.9")
+    assert "may be wrong" not in out.stdout  # (a few items, all but sure: under one expected wrong)
+
+
 def test_accept_above_and_one_undo_for_a_bulk_decision(drafted: Path) -> None:
     # give the drafted claims a confidence, as the drafter does
     path = drafted / "draft.yaml"

@@ -1708,6 +1708,14 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
             # each item said back, with its confidence, as one named on the command line is
             decided += [f"{decision} {it.rid}: {r.describe(it)} ({it.record.confidence:.2f})" for it in chosen]
             notes.append(r.decide([it.rid for it in chosen], decision).get("note", ""))
+            # a confidence is how often items drafted so were right: what a bound decides wrongly, expected
+            right = sum(it.record.confidence or 0.0 for it in chosen)
+            wrong = right if decision == REJECTED else len(chosen) - right
+            if round(wrong) >= 1:
+                notes.append(f"{option} {limit}: about {round(wrong)} of these {len(chosen)} may be "
+                             f"{'right' if decision == REJECTED else 'wrong'}, by their confidences (how often items "
+                             "drafted so matched a curated thread's): --undo, then --list them to "
+                             f"{'keep' if decision == REJECTED else 'catch'} those")
             done[decision] += len(chosen)
     already = turned = 0
     for ids, decision in ((accept, ACCEPTED), (reject, REJECTED)):

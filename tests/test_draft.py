@@ -1544,6 +1544,27 @@ def test_evaluate_prints_scores_and_what_each_side_lacks(tmp_path: Path) -> None
     assert "claims matched (drafted = gold):" in shown and f"  {first['drafted']}  =  {first['gold']}" in shown
 
 
+def test_evaluate_matches_a_chat_s_places_with_or_without_their_day(tmp_path: Path) -> None:
+    """A chat of several days has each turn's day in its place now ("turn 3 at 08:15 on
+    2024-01-16"); a gold curated from an older import has none there: the messages, and
+    what is said in them, still match (a trial's gold had then matched 13 messages of 48)."""
+    from dataclasses import replace
+
+    raw = tmp_path / "wa.txt"
+    raw.write_text("15/01/2024, 21:05 - Anna: A bug is a defect in code.\n15/01/2024, 22:07 - Ben: A bug is a "
+                   "fault.\n16/01/2024, 08:15 - Anna: No, a bug is a defect.\n", encoding="utf-8")
+    ds, _ = read_discussion([raw])
+    drafted = draft(ds, terms=["bug", "defect"])
+    whole = replace(drafted, contributors=ds.contributors, messages=ds.messages)
+    assert ds.messages[2].where == "turn 3 at 08:15 on 2024-01-16"
+    older = {m.id: m.where.split(" on ")[0] for m in ds.messages}
+    gold = replace(whole, messages=tuple(replace(m, where=older[m.id], id=f"g{i}") for i, m in enumerate(ds.messages)),
+                   claims=tuple(replace(c, where=older[c.message], message=f"g{int(c.message.split('-')[1]) - 1}",
+                                        status="") for c in whole.claims), relations=())
+    scores = evaluate(whole, gold)
+    assert scores["messages"]["matched"] == 3 and scores["claims"]["recall"] == 1.0, scores
+
+
 def test_evaluate_of_the_gold_against_itself_is_perfect() -> None:
     gold = load_dataset(GOLD)
     scores = evaluate(gold, gold)

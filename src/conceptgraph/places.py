@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE", "thread_of", "place_in", "place_from", "listed"]
+__all__ = ["PLACE", "thread_of", "place_in", "place_from", "place_key", "listed"]
 
 #: How import writes the place of a message in a dataset of several threads (a title may
 #: quote a word itself: “Is a “podcast” still a podcast?” › comment 3).
@@ -49,6 +49,21 @@ def place_from(where: str, here: str) -> str:
     """
     thread = thread_of(where)
     return place_in(where) if thread and thread == thread_of(here) else where
+
+
+# The day a chat of several days adds to a turn's place ("turn 25 at 08:15 on 2024-06-11")
+_DAY = re.compile(r" on \d{4}-\d{2}-\d{2}$")
+
+
+def place_key(where: str) -> str:
+    """A place as every import of its thread writes it: without the day that a chat of
+    several days adds to a turn's (imports before that wrote none, and a curated dataset
+    may be older than the draft it is compared with).
+
+    >>> place_key("turn 25 at 08:15 on 2024-06-11"), place_key("comment 3")
+    ('turn 25 at 08:15', 'comment 3')
+    """
+    return _DAY.sub("", where)
 
 
 def listed(places: list[str]) -> str:

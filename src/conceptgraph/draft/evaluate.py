@@ -62,6 +62,7 @@ from ..kinds import (
     TERM_RELATIONS,
 )
 from ..names import normalise
+from ..places import place_key
 
 if TYPE_CHECKING:
     from ..model import Claim, Dataset, Relation, Term
@@ -181,8 +182,8 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
     person.update(_written_by(draft, gold, person, gold_person))
     d_label = {a.id: a.label for a in draft.attributes}
     g_label = {a.id: a.label for a in gold.attributes}
-    d_where = {m.id: (m.where, person.get(m.by, "")) for m in draft.messages}
-    g_where = {m.id: (m.where, gold_person.get(m.by, "")) for m in gold.messages}
+    d_where = {m.id: (place_key(m.where), person.get(m.by, "")) for m in draft.messages}
+    g_where = {m.id: (place_key(m.where), gold_person.get(m.by, "")) for m in gold.messages}
 
     def same_place(dm: str, ds_: Any, gm: str, gs: Any) -> bool:
         if not (ds_ and gs):
@@ -263,7 +264,8 @@ def _matched(draft: Dataset, gold: Dataset, attributes: bool) -> tuple[Matched, 
     people_pairs = _match(d_people, g_people, lambda d, g: True, lambda c, side: _person_key(c.name))
     d_msgs, g_msgs = (list(draft.messages), list(gold.messages)) if compared else ([], [])
     msg_pairs = _match(d_msgs, g_msgs, lambda d, g: " ".join(d.text.split()) == " ".join(g.text.split()),
-                       lambda m, side: (m.where, _person_key((person if side == 0 else gold_person).get(m.by, m.by))))
+                       lambda m, side: (place_key(m.where),
+                                        _person_key((person if side == 0 else gold_person).get(m.by, m.by))))
     return {"contributors": (d_people, g_people, people_pairs), "messages": (d_msgs, g_msgs, msg_pairs),
             "terms": (d_terms, g_terms, term_pairs), "claims": (d_claims, g_claims, claim_pairs),
             "relations": sections["relations"], "oppositions": sections["oppositions"],
@@ -286,10 +288,10 @@ def _written_by(draft: Dataset, gold: Dataset, person: dict[str, str], gold_pers
     >>> _written_by(mine, theirs, {"sek": "sek", "bo": "bo"}, {"s": "scott eric kaufman", "b": "bo"})
     {'sek': 'scott eric kaufman'}
     """
-    author = {normalise(m.where): gold_person.get(m.by, "") for m in gold.messages}
+    author = {normalise(place_key(m.where)): gold_person.get(m.by, "") for m in gold.messages}
     votes: dict[str, Counter[str]] = {}
     for m in draft.messages:
-        if who := author.get(normalise(m.where)):
+        if who := author.get(normalise(place_key(m.where))):
             votes.setdefault(m.by, Counter())[who] += 1
     out = {}
     for ident, count in votes.items():
@@ -389,10 +391,10 @@ def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:
     """
     person = {c.id: _person_key(c.name) for c in draft.contributors}
     gold_person = {c.id: _person_key(c.name) for c in gold.contributors}
-    at = {(normalise(m.where), gold_person.get(m.by, m.by)): m for m in gold.messages}
+    at = {(normalise(place_key(m.where)), gold_person.get(m.by, m.by)): m for m in gold.messages}
     other: dict[str, str] = {}  # draft message id -> the gold's words at its place
     for m in draft.messages:
-        theirs = at.get((normalise(m.where), person.get(m.by, m.by)))
+        theirs = at.get((normalise(place_key(m.where)), person.get(m.by, m.by)))
         if theirs is not None and " ".join(theirs.text.split()) != " ".join(m.text.split()) \
                 and _mostly_in(m.text, theirs.text):
             other[m.id] = theirs.text
@@ -451,12 +453,12 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
             return item
         pattern = quote_words(item.quote)
         theirs = by_name.get(gold_names.get(who, ""), [])
-        place = normalise(item.where or "")
+        place = normalise(place_key(item.where or ""))
         # in the message at the item's place first: words said twice are taken where the gold says
-        for m in sorted(theirs, key=lambda m: normalise(m.where) != place):
+        for m in sorted(theirs, key=lambda m: normalise(place_key(m.where)) != place):
             found = pattern.search(m.text)
             if found:
-                if place and normalise(m.where) != place:  # (another's message there, or none)
+                if place and normalise(place_key(m.where)) != place:  # (another's message there, or none)
                     elsewhere.append(f"gold {item.id or item.kind} at {m.where}, not {item.where}")
                 return replace(item, message=m.id, span=found.span())
         if not strict:  # a stance whose words are not found is matched by its place, as before

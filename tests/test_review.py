@@ -2937,3 +2937,17 @@ def test_an_agreement_whose_claims_were_rejected_is_about_its_target_s_words_the
     assert out.exit_code == 0 and "gives way" not in out.stdout and "taken back" not in out.stdout, out.stdout
     out = run("who", "Bo", "--data", str(folder))
     assert "about “what Ana said in turn 1”, “what Ana said in turn 4”" in " ".join(out.stdout.split()), out.stdout
+
+
+@pytest.mark.parametrize("place", ["turn 3", "turn 3 at 08:15", "turn 3 at 08:15 on 2024-01-16"])
+def test_a_chat_turn_is_named_with_or_without_its_time_and_day(tmp_path: Path, place: str) -> None:
+    """In a chat of several days a turn's place says its day ("turn 3 at 08:15 on
+    2024-01-16"): --add message= finds it by all of it, or without the day, or the time."""
+    raw = tmp_path / "wa.txt"
+    raw.write_text("15/01/2024, 21:05 - Anna: A bug is a defect in code.\n15/01/2024, 22:07 - Ben: A defect is any "
+                   "deviation.\n16/01/2024, 08:15 - Anna: Agreed, a defect is wider.\n", encoding="utf-8")
+    folder = tmp_path / "f"
+    assert run("import", str(raw), "-o", str(folder), "--draft", "--terms", "bug,defect", "-q").exit_code == 0
+    out = run("review", str(folder), "--add", "agrees_with", f"message={place}", "quote=Agreed", "target=Ben")
+    assert out.exit_code == 0 and "(Anna, turn 3 at 08:15 on 2024-01-16: “Agreed, a defect is wider.”)" in out.stdout, \
+        (out.stdout, out.stderr)

@@ -65,7 +65,7 @@ from .kinds import (
     claim_text,
 )
 from .names import normalise
-from .places import place_in, thread_of
+from .places import place_in, place_key, thread_of
 
 if TYPE_CHECKING:
     from .dataset import Document
@@ -2109,10 +2109,10 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
         return messages[name]
     key = normalise(name)
     for m in messages.values():
-        if key in (normalise(m.id), normalise(m.where)):
-            return m
+        if key in (normalise(m.id), normalise(m.where), normalise(place_key(m.where))):
+            return m  # ("turn 8 at 08:22" for "turn 8 at 08:22 on 2024-06-11", the day left out)
     # "turn 8" for "turn 8 at 08:22": a chat's time is no part of what a place is called
-    untimed = [m for m in messages.values() if normalise(_AT_CLOCK.sub("", m.where)) == key]
+    untimed = [m for m in messages.values() if normalise(_AT_CLOCK.sub("", place_key(m.where))) == key]
     if len(untimed) == 1:
         return untimed[0]
     # in a dataset of several threads a place names its thread first ("“Governance…” › comment 4"):
@@ -2123,12 +2123,12 @@ def _message(name: str, messages: Mapping[str, Message]) -> Message:
     # ("turn 11 at 00:01:26", as `thread` prints a place of a dataset of several threads: its
     # time told apart the one it names)
     timed = [m for m in messages.values() if _AT_CLOCK.search(place) and thread_of(m.where)
-             and normalise(place_in(m.where)) == key and normalise(thread_of(m.where)).startswith(start)]
+             and normalise(place_key(place_in(m.where))) == key and normalise(thread_of(m.where)).startswith(start)]
     if len(timed) == 1:
         return timed[0]
     key = normalise(_AT_CLOCK.sub("", place))
-    within = [m for m in messages.values() if thread_of(m.where)
-              and normalise(_AT_CLOCK.sub("", place_in(m.where))) == key and normalise(thread_of(m.where)).startswith(start)]
+    within = [m for m in messages.values() if thread_of(m.where) and normalise(_AT_CLOCK.sub(
+        "", place_key(place_in(m.where)))) == key and normalise(thread_of(m.where)).startswith(start)]
     if len(within) == 1:
         return within[0]
     if within:

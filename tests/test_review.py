@@ -2927,6 +2927,8 @@ def test_an_agreement_whose_claims_were_rejected_is_about_its_target_s_words_the
     out = run("review", str(folder), "--reject", *[c.rid for c in about])
     assert out.exit_code == 0 and stance.rid in out.stdout and "everything" not in out.stdout, out.stdout
     assert "about what Ana said in turn 1 and turn 4" in out.stdout, out.stdout
+    again = Review(folder)  # and so the page's card says, accepted as it is
+    assert again.row(again.find(stance.rid))["about"] == ["what Ana said in turn 1 and turn 4"]
     reviewed = load_dataset(folder)
     kept = next(x for x in reviewed.relations if x.kind == "agrees_with" and not x.status)
     at = {m.id: m.where for m in reviewed.messages}

@@ -894,11 +894,14 @@ class Review:
         return "\n".join(notes)
 
     def _narrowed(self, st: Item) -> list[Item]:
-        """The rejected claims whose rejection (or their term's) left the stance ``st``
-        about none: their notes name it (read from the decisions, not every item)."""
+        """The rejected claims the stance ``st`` was about, now about none of its own: those
+        its decision noted, and those whose rejection (or their term's) notes it, found
+        through the decisions, not every item."""
+        own = self.book.find(st.key)
         rejections = [e for e in self.book.entries if e.decision == REJECTED]
-        found = (self.by_rid.get(review_id(e.key)) for e in (*rejections, *taken_along(rejections))
-                 if e.item == CLAIM and st.rid in e.memo.get(NARROWED, ()))
+        found = [*self._claims_named(own.memo.get("about", ()) if own is not None else ()),
+                 *(self.by_rid.get(review_id(e.key)) for e in (*rejections, *taken_along(rejections))
+                   if e.item == CLAIM and st.rid in e.memo.get(NARROWED, ()))]
         return list({c.rid: c for c in found if c is not None and self.status(c) in (REJECTED, REMOVED)}.values())
 
     def _said_where(self, st: Item, claims: Iterable[Item]) -> str:

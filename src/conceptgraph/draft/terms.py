@@ -964,7 +964,7 @@ def _held_up(f: _Finder | _Scan, text: str, speaker: str, message: str, title: b
             f.mark(words, 1.5, speaker, message, preferred=False)
     for m in _GENERIC.finditer(text):  # "A target is a wish from above.": defined outright, as a dictionary does
         words = _phrase_words(m.group("x"))
-        if words and lemma(words[-1].casefold()) not in _DISCOURSE:
+        if words and not (len(words) == 1 and lemma(words[0].casefold()) in _DISCOURSE):  # ("A point is ...")
             f.mark(words, 3.0, speaker, message)
     if _MEANING_VERB.search(text):  # "X means ...": a word defined is a term, though said once
         for m in _DEFINED.finditer(text):

@@ -19,12 +19,12 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("claim", "definition line"): (19, 23),
     ("claim", "comparative"): (3, 4),
     ("claim", "as verb"): (6, 15),
-    ("claim", "subject"): (81, 142),
+    ("claim", "subject"): (82, 143),
     ("claim", "asked"): (0, 1),  # "So X is Y?": a statement asked back
     ("claim", "pronoun"): (12, 37),
     ("claim", "verdict"): (19, 34),  # "I like X", "+1 on X", "I vote for X"
     ("claim", "put forward"): (7, 9),  # "let's call it X", "how about X?", "+ X" in a thread asking for a name
-    ("claim", "named"): (53, 264),  # the broad rule (conceptgraph.draft.named)
+    ("claim", "named"): (53, 263),  # the broad rule (conceptgraph.draft.named)
     ("claim", "shared"): (6, 20),  # "X and Y are ...", the claim copied to Y
     ("opposes", "contrast"): (5, 8),
     ("opposes", "comparative"): (1, 2),
@@ -41,7 +41,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "sense"): (4, 10),  # "remote (noun)", and "informal conjecture" beside "conjecture"
     ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
     ("relation", "other meaning"): (1, 2),  # "X means something completely different" from Y
-    ("relation", "contrasts_with"): (7, 9),
+    ("relation", "contrasts_with"): (7, 10),
     ("stance", "named"): (8, 8),
     ("stance", "answer"): (37, 51),
     ("stance", "chained"): (3, 4),

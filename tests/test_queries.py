@@ -600,9 +600,10 @@ def test_an_agreement_about_a_message_endorses_its_target_s_claims_there_only() 
     def endorsed(*concerns: str, said: tuple[str, ...] = ("c1", "c2")) -> tuple[dict[str, list[str]], Any]:
         claims = (Claim("c1", "soup", "hot", "ann", text[0], "post", message="m1", span=(0, 12)),
                   Claim("c2", "soup", "cheap", "ann", text[1], "comment 1", message="m2", span=(0, 14)),
-                  Claim("c3", "soup", "meal", "bo", text[2], "comment 2", message="m3", span=(0, 15)))
+                  Claim("c3", "soup", "meal", "bo", text[2], "comment 2", message="m3", span=(0, 15)),
+                  Claim("c4", "soup", "starter", "ann", text[3], "comment 3", message="m4", span=(4, 22)))
         ds = Dataset(Source("t"), terms=(Term("soup", "soup"),),
-                     attributes=tuple(Attribute(a, a) for a in ("hot", "cheap", "meal")),
+                     attributes=tuple(Attribute(a, a) for a in ("hot", "cheap", "meal", "starter")),
                      contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
                      messages=messages, claims=tuple(c for c in claims if c.id in (*said, "c3")),
                      relations=(Relation("r0", "disputes", "ann", "bo", "ann", text[3], "comment 3", message="m4",
@@ -615,7 +616,9 @@ def test_an_agreement_about_a_message_endorses_its_target_s_claims_there_only() 
     found, G = endorsed("m1")
     assert found == {"hot": ["Bo"], "cheap": [], "meal": []}
     assert consensus(G)["agreements"][0]["concerns_labels"] == ["what Ann said in post"]
-    assert given_way(G)[0] == {"c3": "comment 4"}  # agreeing on soup, after Ann disputed his soup
+    assert given_way(G) == ({}, {})  # agreeing on another point than the one Ann disputed
+    found, G = endorsed("m4", said=("c1", "c4"))  # on what she said as she disputed his soup: he gives way
+    assert found == {"hot": [], "starter": ["Bo"], "meal": []} and given_way(G)[0] == {"c3": "comment 4"}
     found, G = endorsed("m1", said=("c2",))  # the claim there rejected: about nothing kept
     assert found == {"cheap": [], "meal": []}
     assert given_way(G) == ({}, {}) and consensus(G, "soup")["agreements"] == []
@@ -901,6 +904,47 @@ def test_fair_but_in_one_message_is_no_giving_way() -> None:
     assert "taken_back" not in drop
     disputes = [d for d in consensus(G)["disputed"] if d["type"] == "contributors"]
     assert disputes and all(d.get("gives_way") is None for d in disputes)
+
+
+_TWO_POINTS = """
+source: {title: Taken back too much}
+terms: [{id: soup}, {id: stew}]
+attributes: [{id: hot, label: hot}, {id: salty, label: salty}, {id: thick, label: thick}]
+contributors:
+  - {id: ann, name: Ann, role: author}
+  - {id: bo, name: Bo, role: commenter}
+messages:
+  - {id: m1, by: ann, where: post, text: "Soup is hot. Soup is salty. Stew is thick."}
+  - {id: m2, by: bo, where: comment 1, reply_to: m1, text: "No, soup is not hot."}
+  - {id: m3, by: bo, where: comment 2, reply_to: m1, text: "And soup is not salty either."}
+  - {id: m4, by: ann, where: comment 3, reply_to: m2, text: "Fine, Bo is right that soup is not hot."}
+claims:
+  - {id: ann-hot, term: soup, attribute: hot, by: ann, quote: "Soup is hot."}
+  - {id: ann-salty, term: soup, attribute: salty, by: ann, quote: "Soup is salty."}
+  - {id: ann-thick, term: stew, attribute: thick, by: ann, quote: "Stew is thick."}
+  - {id: bo-not-hot, term: soup, attribute: hot, negated: true, by: bo, quote: "soup is not hot"}
+  - {id: bo-not-salty, term: soup, attribute: salty, negated: true, by: bo, quote: "soup is not salty"}
+relations:
+  - {kind: disputes, source: bo, target: ann, concerns: [ann-hot], quote: "No, soup is not hot."}
+  - {kind: disputes, source: bo, target: ann, concerns: [ann-salty], quote: "And soup is not salty either."}
+  - {kind: agrees_with, source: ann, target: bo, concerns: [bo-not-hot], quote: "Fine, Bo is right that soup is not hot."}
+"""
+
+
+@pytest.mark.parametrize("about", ["[bo-not-hot]", "[hot]", "[m2]"])
+def test_agreeing_on_one_point_takes_back_that_point_only(about: str) -> None:
+    """Bo disputes Ann's "soup: hot" in one message and her "soup: salty" in another; Ann
+    agrees with him only that soup is not hot (the claim, its attribute, or his message):
+    she took back "hot", and gave way on that dispute, not on "salty", though of the same
+    term (a trial's compare had both taken back)."""
+    from conceptgraph.queries import given_way
+
+    G = build_graph(parse_dataset(_TWO_POINTS.replace("concerns: [bo-not-hot]", f"concerns: {about}")))
+    back, gave = given_way(G)
+    assert back == {"ann-hot": "comment 3"}, back
+    assert list(gave.values()) == ["comment 3"] and [m for _, _, m in gave] == ["m2"], gave
+    only = {i["label"]: i for i in compare(G, "soup", "stew")["only_a"]}
+    assert "taken_back" in only["hot"] and "taken_back" not in only["salty"], only
 
 
 @pytest.mark.parametrize("text", [_GIVEN_WAY, _WON])

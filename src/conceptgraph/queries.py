@@ -1034,9 +1034,11 @@ def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any
     gave way on ((who disputed, whom, in which message) -> where). A speaker who agrees with
     one who had disputed them ("OK, I take that back") gives way on what the dispute was
     about: the claims it names, else all they had said by then; unless the one who
-    disputed had given way first (agreed with them since), the agreement is about
-    other terms than the dispute (agreeing on one point concedes no other), or the same
-    message disputes them too ("Fair, but ...": a point granted, the argument kept).
+    disputed had given way first (agreed with them since), the agreement names another
+    point (agreeing on one point concedes no other, though of the same term: it concedes a
+    dispute about one of its attributes, or made in a message that said one of its points
+    of the dispute's term), or the same message disputes them too ("Fair, but ...": a
+    point granted, the argument kept).
     With ``speakers``, only their claims and the disputes against them are looked at,
     through their own links (what compare needs of two terms: not every link of a big
     graph), and only when one of them agreed with one who had disputed them.
@@ -1107,19 +1109,30 @@ def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any
         then = order.get(d.get("message"))
         if (u, v, d.get("message")) in argued:
             continue
-        points = _points(G, d.get("concerns") or [], v)
-        about = terms(points)
-        if d.get("concerns") and not about and not any(_in_graph(G, c, v) for c in points):
+        named = bool(d.get("concerns"))
+        agreed_on = _points(G, d.get("concerns") or [], v)
+        if named and not any(_in_graph(G, c, v) for c in agreed_on):
             continue  # about points no longer in the graph (undecided, under --curated; rejected): it concedes none
+        # what the agreement names, where said and of what: it concedes a dispute about one of
+        # its attributes, or one made in a message that said one of its points of the same
+        # term (agreeing on one point concedes no other, though of that term)
+        found = {p: _claim(G, p, v) for p in agreed_on}
+        agreed_in = {c[1].get("message") for c in found.values() if c is not None} \
+            | {c for c in d.get("concerns") or [] if _hashable(c)}
+        agreed_attrs = {c[0] for c in found.values() if c is not None} | {p for p, c in found.items() if c is None}
+        agreed_terms = {c[1].get("term") for c in found.values() if c is not None} \
+            | terms(p for p, c in found.items() if c is None)  # (read through v's links: compare reads few)
+        attr_of = {key: attr for key, attr, _ in said.get(u, ())}
         for at, points, message in disputed.get((v, u), ()):  # v had disputed u, and u now agrees with v
             if at is None or then is None or then <= at:
                 continue
             if any(at < first < then for first in agreed_at.get((v, u), ())):
                 continue  # v gave way first: u agreeing later concedes nothing of that
+            if named and not agreed_attrs & {attr_of.get(p, p) for p in points} \
+                    and not (message in agreed_in and (not points or agreed_terms & terms(points))):
+                continue  # agreeing on another point than the one disputed
             given = [(key, attr) for key, attr, when in said.get(u, ())
                      if ((key in points or attr in points) if points else (when is not None and when <= at))]
-            if about and not about & {term_of[key] for key, _ in given}:
-                continue  # agreeing on other terms than those disputed
             gave.setdefault((v, u, message), str(d.get("where", "")))
             for key, _ in given:
                 out.setdefault(key, str(d.get("where", "")))

@@ -2953,3 +2953,23 @@ def test_a_chat_turn_is_named_with_or_without_its_time_and_day(tmp_path: Path, p
     out = run("review", str(folder), "--add", "agrees_with", f"message={place}", "quote=Agreed", "target=Ben")
     assert out.exit_code == 0 and "(Anna, turn 3 at 08:15 on 2024-01-16: “Agreed, a defect is wider.”)" in out.stdout, \
         (out.stdout, out.stderr)
+
+
+def test_a_claim_moved_onto_a_term_another_was_merged_into_keeps_the_folder_readable(drafted: Path) -> None:
+    """"invasive species" merged into "invasive", then a claim of a third term edited to
+    term=invasive: the decision names "invasive", the term that stays (it had named the
+    merged one, by its drafted label, and the next decision left a duplicate claim id in
+    reviewed.yaml: every command failed, --undo too; trial 13)."""
+    r = Review(drafted)
+    merged = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "congregation")
+    other = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "cooperation")
+    assert run("review", str(drafted), merged.rid, "--edit", "label=community").exit_code == 0
+    assert run("review", str(drafted), claim.rid, "--edit", "term=community").exit_code == 0
+    assert decisions(drafted)[-1]["edit"] == {"term": "community"}
+    assert run("review", str(drafted), "--accept", other.rid).exit_code == 0
+    for cmd in (["validate", str(drafted)], ["review", str(drafted), "--list"], ["review", str(drafted), "--undo"]):
+        out = run(*cmd)
+        assert out.exit_code == 0, (cmd, out.stderr)
+    ds = load_dataset(drafted)
+    assert len({c.id for c in ds.claims}) == len(ds.claims)

@@ -1079,7 +1079,10 @@ class Review:
                    for t in (self.snap.base.terms if kind == TERM else self.snap.base.attributes)]
         records += [(it.record, it.fields[kind], self._aliases(it)) for it in self.items if it.kind == kind]
         renamed = {normalise(drafted): new for k, drafted, new in self.book.renamed() if k == kind}
+        kept = {normalise(lab) for _, lab, _ in records} - renamed.keys()
         for was, label in renamed.items():  # the labels review gave: two may have swapped names
+            if normalise(label) in kept:
+                continue  # merged into the one of that label, which keeps it: the name is that one's
             names.setdefault(normalise(label), next(lab for _, lab, _ in records if normalise(lab) == was)
                              if any(normalise(lab) == was for _, lab, _ in records) else label)
         for _, label, _ in records:

@@ -1485,6 +1485,26 @@ def test_drafting_again_drafts_nothing_on_a_term_where_the_curator_said_what_is_
     assert _not_curated(drafted, base).claims == ()
 
 
+def test_drafting_again_keeps_the_others_drafted_from_a_sentence_one_of_which_was_accepted() -> None:
+    """"An invasive species is non-native, and it causes measurable harm.": the first claim
+    accepted as drafted says nothing of the second, which the next draft keeps to decide
+    (it had been dropped, and the answer said every decision was kept; trial 13)."""
+    from dataclasses import replace
+
+    from conceptgraph.draft import _not_curated
+
+    text = "An invasive species is non-native, and it causes measurable harm."
+    msg = Message("m1", "ann", "comment 1", text)
+    base = Dataset(Source("t"), contributors=(Contributor("ann", "Ann", "author", ()),), messages=(msg,))
+    drafted = draft(base, terms=["invasive species"])
+    assert len(drafted.claims) == 2, drafted.claims
+    first = drafted.claims[0]
+    curated = replace(base, attributes=tuple(a for a in drafted.attributes if a.id == first.attribute),
+                      claims=(replace(first, id="kept", status="", confidence=None),))
+    left = _not_curated(drafted, curated).claims
+    assert [c.attribute for c in left] == [drafted.claims[1].attribute], left
+
+
 def test_given_terms_are_the_only_terms(tmp_path: Path) -> None:
     r = run("draft", str(FIX / "reddit.json"), "-o", str(tmp_path / "r"), "--terms", "goal, cooperation", "--json")
     assert r.exit_code == 0, r.stderr

@@ -1497,10 +1497,13 @@ def _not_curated(drafted: Dataset, base: Dataset) -> Dataset:
     curated_relations = {relation_keys(r)[0] for r in base.relations if r.status != DRAFT}
     same = {c.id: curated_claims[k] for c in drafted.claims if (k := claim_key(c)) in curated_claims}
     # ... nor a claim on a term in words a curated claim of the same speaker on it rests on:
-    # the curator said what they say of it ("gratis but closed", where the draft had "gratis")
+    # the curator said what they say of it ("gratis but closed", where the draft had "gratis");
+    # not one accepted as drafted, which says nothing of the others drafted from its sentence
+    # ("X is non-native, and it causes harm": accepting the first had dropped the second)
+    as_drafted = {claim_key(c) for c in drafted.claims}
     said: dict[tuple[Any, ...], list[tuple[tuple[int, int], str]]] = {}
     for c in base.claims:
-        if c.status != DRAFT and c.span is not None:
+        if c.status != DRAFT and c.span is not None and claim_key(c) not in as_drafted:
             said.setdefault((c.term, c.by, c.message), []).append((c.span, c.id))
     for c in drafted.claims:
         if c.id not in same and c.span is not None:

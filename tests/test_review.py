@@ -2973,3 +2973,4 @@ def test_a_claim_moved_onto_a_term_another_was_merged_into_keeps_the_folder_read
         assert out.exit_code == 0, (cmd, out.stderr)
     ds = load_dataset(drafted)
     assert len({c.id for c in ds.claims}) == len(ds.claims)
+

@@ -683,6 +683,43 @@ def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server
     assert errors == []
 
 
+def test_a_dispute_edited_into_an_agreement_turns_on_the_graph_and_the_legend(browser, server: ReviewServer,
+                                                                              drafted: Path) -> None:
+    """A dispute edited into an agreement in the edit form takes an agreement's colour and
+    legend line at once (it had kept the dispute's until the page was reloaded by hand;
+    trial 13); an undo gives them back."""
+    page, errors = _open(browser, server)
+    review = server.review
+    for _ in range(400):
+        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind == "disputes":
+            break
+        page.keyboard.press(" ")
+    else:
+        pytest.fail("no dispute in the draft")
+    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
+    link = page.evaluate("""(key) => { const d = conceptgraph.data;
+        for (let j = 0; j < d.edges.source.length; j++) if (d.edgeDetails[d.edges.detail[j]].key === key) return j;
+        return -1; }""", it.record.id)
+    assert link >= 0
+    colour = f"(() => conceptgraph.edges.get({link}).color.color)"
+    kind_colour = "((k) => conceptgraph.data.edgeKinds.find((x) => x.kind === k).color)"
+    assert page.evaluate(f"{colour}() === {kind_colour}('disputes')")
+    counts = "((k) => conceptgraph.data.edges.kind.filter((i) => conceptgraph.data.edgeKinds[i].kind === k).length)"
+    before = page.evaluate(f"{counts}('agrees_with')")
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit select[name='kind']")
+    page.select_option("#rv-edit select[name='kind']", "agrees_with")
+    page.press("#rv-edit select[name='kind']", "Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => {colour}() === {kind_colour}('agrees_with')", timeout=10_000)
+    assert page.evaluate(f"{counts}('agrees_with')") == before + 1
+    page.keyboard.press("u")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    page.wait_for_function(f"() => {colour}() === {kind_colour}('disputes')", timeout=10_000)
+    assert errors == []
+
+
 def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: ReviewServer, drafted: Path) -> None:
     page, errors = _open(browser, server)
     review = server.review

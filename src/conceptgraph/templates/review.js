@@ -410,6 +410,9 @@
         counts(data.edgeKinds, data.edges.kind.length, data.edges.kind, data.edges.draft, edgeStand));
     }
     const draftedNames = new Map(); // node -> its search names as drafted, while an edit renames it
+    const draftedKind = new Map(); // link -> its kind as drafted, while an edit gives it another
+    /** The legend's line of links of ``kind`` (asserted), or -1 when the graph has none. */
+    function kindIndex(kind) { return data.edgeKinds.findIndex((k) => k.kind === kind); }
     /** Accepted items look curated on the graph; rejected ones leave it. */
     function drawOnGraph(it, nodeUpdates, edgeUpdates) {
       const gone = it.status === "rejected" || it.status === "removed";
@@ -421,6 +424,11 @@
       const moved = endsOf(it, edited);
       (it.edge ? (edgesOf.get(it.edge) || []) : []).forEach((j) => {
         const [s, t] = [data.edges.source[j], data.edges.target[j]];
+        // a link edited into another kind (a dispute into an agreement) takes that kind's colour and
+        // legend line; an undo gives it back its drafted one
+        if (!draftedKind.has(j)) draftedKind.set(j, data.edges.kind[j]);
+        const k = edited.kind ? kindIndex(edited.kind) : -1;
+        data.edges.kind[j] = k >= 0 ? k : draftedKind.get(j);
         const from = moved ? nodeNamed(moved[0], s) : undefined, to = moved ? nodeNamed(moved[1], t) : undefined;
         if (stand) edgeStand.set(j, stand); else edgeStand.delete(j);
         edgeUpdates.push(Object.assign({ id: j, hidden: gone, from: from !== undefined ? from : s,
@@ -652,7 +660,9 @@
         if (res.merged) { // (with what went with it: the relations between the two, rejected)
           const why = "Merged into " + visible(res.merged);
           reloadFor(why, res.warning);
-        } else if (res.redraw) { // a new term or attribute: a node the page has not got
+        } else if (res.redraw || (edit && edit.kind && kindIndex(edit.kind) < 0)) {
+          // a new term or attribute, or a link of a kind the graph has none of: a node or a
+          // legend line the page has not got
           reloadFor("Edited", res.warning);
         }
       }, (e) => {

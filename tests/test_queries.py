@@ -960,3 +960,17 @@ def test_what_was_taken_back_is_the_same_read_through_the_speakers_own_links(tex
             mine = {k for *_, k, d in G.edges(keys=True, data=True) if d.get("kind") == "claim" and d.get("speaker") in some}
             assert given_way(G, some)[0] == {k: w for k, w in back.items() if k in mine}
         assert given_way(G, people)[1] == gave
+
+
+def test_who_marks_what_its_person_took_back() -> None:
+    """who lists a claim its speaker gave way on as compare does, with where (a trial's
+    who had shown it unmarked, the opposite picture of compare's); the text says so."""
+    from conceptgraph.answers import ANSWERS, conforms
+    from conceptgraph.output import who_text
+
+    G = build_graph(parse_dataset(_GIVEN_WAY))
+    answer = who(G, "Bo")
+    assert conforms(answer, ANSWERS["who"]) == []
+    back = {c["label"]: c.get("taken_back") for c in answer["claims"]}
+    assert back == {"any drop in revenue": "post 3", "a downgrade": None}
+    assert "churn: any drop in revenue  [taken back, post 3]" in who_text(answer)

@@ -183,6 +183,8 @@ class ClaimOf(TypedDict):
     where: str
     inferred: NotRequired[bool]
     status: NotRequired[str]
+    #: where its speaker gave way on it, to one who had disputed it
+    taken_back: NotRequired[str]
 
 
 class Stance(TypedDict):

@@ -498,7 +498,8 @@ def who_text(r: dict[str, Any]) -> str:
         lines.append(wrap_quote(c["quote"], "", "", "  "))
     lines += ["", f"Claims ({len(r['claims'])})"]
     for cl in r["claims"]:
-        lines.append(f"  {cl['text']}{_provenance(cl)}")
+        back = f"  [taken back, {cl['taken_back']}]" if cl.get("taken_back") else ""
+        lines.append(f"  {cl['text']}{_provenance(cl)}{back}")
         lines.append(wrap_quote(cl["quote"], "", cl["where"], "      "))
     if not r["claims"]:
         lines.append("  (none)")

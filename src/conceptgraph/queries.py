@@ -779,9 +779,10 @@ def who(G: Graph, name: str) -> WhoAnswer:
     _require_kind(G, p, CONTRIBUTOR, "who")
     data = G.nodes[p]
     succ, pred, _ = adjacency(G)
+    back, _ = given_way(G, [p])  # (what they took back is said here as compare says it)
     claims = []
     for attr, keyed in succ[p].items():
-        for d in keyed.values():
+        for key, d in keyed.items():
             if d.get("kind") == ASSERTS:
                 term = d.get("term")
                 known = _hashable(term) and term in G
@@ -790,7 +791,7 @@ def who(G: Graph, name: str) -> WhoAnswer:
                                "negated": bool(d.get("negated")),
                                "text": claim_text(term_label, _label(G, attr), bool(d.get("negated"))),
                                "quote": str(d.get("quote", "")), "where": str(d.get("where", "")),
-                               **_origin(d)})
+                               **_origin(d), **({"taken_back": back[key]} if key in back else {})})
     # relations between terms or attributes: their claims and stances are listed apart, and
     # a mention or a co-occurrence is where a name fell, not a relation anyone stated
     stated = [

@@ -2974,3 +2974,21 @@ def test_a_claim_moved_onto_a_term_another_was_merged_into_keeps_the_folder_read
     ds = load_dataset(drafted)
     assert len({c.id for c in ds.claims}) == len(ds.claims)
 
+
+
+def test_a_merge_says_it_merged_and_what_went_over(drafted: Path) -> None:
+    """A term relabelled to another's name is merged into it: the answer says so, and how
+    many undecided claims and relations went over (it had read as a rename; trial 13)."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    moved = [it for it in r.items if it.kind in ("claim", "relation") and r.status(it) is None
+             and term.record.id in (getattr(it.record, "term", None), getattr(it.record, "source", None),
+                                    getattr(it.record, "target", None))]
+    claims = sum(1 for it in moved if it.kind == "claim")
+    out = run("review", str(drafted), term.rid, "--edit", "label=community")
+    assert out.exit_code == 0 and "merged into the term “community”: " in out.stdout, out.stdout
+    assert f"{claims} claim{'s' if claims != 1 else ''}" in out.stdout, out.stdout
+    renamed = run("review", str(drafted), "--undo")
+    assert renamed.exit_code == 0
+    out = run("review", str(drafted), term.rid, "--edit", "label=a talk")
+    assert "merged into" not in out.stdout  # a new name, no merge

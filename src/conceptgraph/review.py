@@ -81,7 +81,20 @@ from .decisions import (
     write_settled,
 )
 from .errors import UsageError, article, did_you_mean, excerpt
-from .kinds import ATTRIBUTE, CLAIM, CONTRIBUTOR, RELATION_ENDS, STANCES, SYMMETRIC, TERM, claim_text, said_in, stance_about
+from .kinds import (
+    ATTRIBUTE,
+    CLAIM,
+    CO_OCCURS,
+    CONTRIBUTOR,
+    MENTIONS,
+    RELATION_ENDS,
+    STANCES,
+    SYMMETRIC,
+    TERM,
+    claim_text,
+    said_in,
+    stance_about,
+)
 from .names import normalise
 from .places import place_from
 from .standing import Standing
@@ -1635,6 +1648,13 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
                              f"names compare (case, spaces and marks aside): to write it so, edit the {field} itself: "
                              f"{named.rid} --edit 'label={excerpt(given, 40)}'")
     notes += r.other_names(edit)
+    if done.get("merged") and e is not None:  # one node now: said, with what went over to the other
+        moved = Counter(x["item"] for x in e.memo.get(TOOK, ()) if x["item"] in (CLAIM, RELATION)
+                        and x.get("kind") not in (MENTIONS, CO_OCCURS))
+        along = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(moved.items())) \
+            or "nothing undecided"
+        notes.append(f"merged into the {it.kind} “{excerpt(done['merged'], 40)}”: {along} went over to it "
+                     "(an undo takes the merge back)")
     if it.kind == CLAIM and ATTRIBUTE in edit and "negated" not in edit and fields is not None and fields.get("negated"):
         # the denial is the claim's, not its old label's: said, since "not X" edited to "Y" reads
         # as "Y" and stays "denied Y"

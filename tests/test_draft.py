@@ -2913,6 +2913,18 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     assert [labels[c.attribute] for c in out.claims] == ["made-up user who stands for a group"]
 
 
+@pytest.mark.parametrize(("sentence", "said"), [
+    # a glossary line's "but" joins two things said of its head (the second had been lost; trial 13)
+    ("Persona: fictional but grounded in research", [("fictional", False), ("grounded in research", False)]),
+    ("A persona is not cheap but good.", [("cheap", True), ("good", False)]),
+    ("A persona is cheap but not accurate.", [("cheap", False), ("accurate", True)]),
+    ("A persona is useful, but Bob dislikes it.", [("useful", False)]),  # a clause of another subject: not said of it
+])
+def test_but_joins_two_things_said_of_a_term(sentence: str, said: list[tuple[str, bool]]) -> None:
+    out, labels = _drafted(sentence, terms="persona")
+    assert [(labels[c.attribute], c.negated) for c in out.claims] == said
+
+
 # --- the shapes the drafting issue lists, in sentences of no gold thread -----------------
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -1091,7 +1091,7 @@ def _pos(word: str) -> frozenset[str]:
 
 
 _CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b|\b{_HALF_NT}", re.I)
-_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
+_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|but|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;|"
                     # a clause of its own after a comma: "X is not A, it's built for B and C" (not "that is,")
                     r",\s+(?:(?:it|they|he|she|we|you|this)(?:['’](?:s|re|ll|d|ve)\b|\s+(?:is|are|was|were|has|have|"
@@ -1225,8 +1225,9 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             pieces = [(0, two.start()), (two.start(), len(phrase))]
     else:
         # (not the "and" of "between A and B": "the gap between the design you have and the one you need")
-        cuts = [m.start() for m in _JOIN.finditer(phrase)
-                if not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())
+        # ("but" always parts two things said: "not a real user but a composite")
+        cuts = [m.start() for m in _JOIN.finditer(phrase) if m.group().strip(" ,") == "but"
+                or not _coordinate_nouns(phrase[: m.start()], phrase[m.end():], m.group())
                 # ("needs time and gives": after a verb, the first word is that verb's object)
                 and not (not verb and _verbs_of_one_object(phrase[: m.start()], phrase[m.end():], m.group()))
                 and not (_BETWEEN_AND.search(phrase[: m.start()]) and not _new_predicate(phrase[m.end():]))]
@@ -1257,7 +1258,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             chunk = chunk[nothing.end():]
         # "has to be grounded": "has to" is one verb, not "has" and a purpose
         said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
-        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|&|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
+        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|but|&|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
                           r"(?:is|are))\s+", chunk)
         if joined:
             chunk = chunk[joined.end():]
@@ -1266,6 +1267,8 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
                 continue  # ", and leadership without management is just talk", "and that's ...": a clause
         # "are not proven and can change": a verb of its own has its own negation, or none
         neg = negated and not (s and (_OWN_VERB.match(chunk) or _says_verb(chunk)))
+        if joined and joined.group().strip(" ,;").casefold() == "but":
+            neg = False  # "is not cheap but good": what follows "but" is what it is
         neg = neg != bool(nothing)  # ("doesn't have nothing to do with": said so, not denied twice)
         # "no longer supported", "no less central" say more than "not": the words are the label
         m = re.match(rf"\s*(?:{_NOT}|never|no(?!\s+(?:longer|more|less|sooner)\b))\s+", chunk)

@@ -452,6 +452,9 @@ def test_a_question_of_how_two_terms_differ_contrasts_them(sentence: str, found:
     ("To contradict Maria, it is not so simple.", "", [("disputes", "maria")]),
     ("I disagree.", "tom", [("disputes", "tom")]),
     ("Fair, but the rest does not follow.", "tom", [("disputes", "tom")]),  # granted, then taken back
+    # "That's fair ..., but": granted, then taken back too (a trial's had no stance at all)
+    ("That's fair for the academic usage, but on a sign it reads as a threat.", "tom", [("disputes", "tom")]),
+    ("That's true, but it is not the point.", "tom", [("disputes", "tom")]),
     ("I'd disagree slightly with that.", "tom", [("disputes", "tom")]),
     ("I see it differently from Maria.", "tom", [("disputes", "maria")]),  # to the one named, not the one above
     ("I see it differently to Maria actually.", "tom", [("disputes", "maria")]),  # as British English says it

@@ -120,7 +120,7 @@ def why(what: str, rule: str) -> str:
     reviewer is told beside its confidence.
 
     >>> why("claim", "subject")
-    "a sentence whose subject is the term, 'X is ...', 'X has ...' (81 of 142 items of this rule matched the gold)"
+    "a sentence whose subject is the term, 'X is ...', 'X has ...' (82 of 143 items of this rule matched the gold)"
     >>> why("stance", "no such rule")
     'no such rule'
     """

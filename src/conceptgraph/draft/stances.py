@@ -132,10 +132,10 @@ _PATTERNS: list[_Shape] = [
                "misses", "no need", "differently", "differ")),
     _Shape(DISPUTES, re.compile(r"^\s*(?:(?:oh|respectfully|sorry|um|uh),?\s+)?(?:er|nope|no|nah)\b[,.!]|^\s*hm+\?|"
                                 r"^\s*nah\s*$|^\W*meh\b", re.I), False),
-    # "Yes, but ...", "Well, except ...": granted, then taken back
+    # "Yes, but ...", "Well, except ...", "That's fair for X, Kofi, but ...": granted, then taken back
     # (not "ok but then what's a standard?": granted, and the next thing asked)
     _Shape(DISPUTES, re.compile(r"^(?![^.?!]*\bagree)(?![^.?!]*\bbut\s+(?:then\s+|so\s+)?(?:what|which|where|who|how)\b[^.!]*\?)"
-                                r"\s*(?:(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
+                                r"\s*(?:(?:that['’]s\s+|that\s+is\s+)?(?:yeah|yes|sure|true|right|okay|ok|well|fair|granted)\b[,.]?\s+"
                                 r"(?:[^.?!]{0,100}?[\s,])?but|(?:well,?\s+)?except)\b", re.I), False, "granted but",
            needs=("but", "except")),
     # "I don't think any of these are ...", opening a sentence or a clause

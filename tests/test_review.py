@@ -2992,3 +2992,20 @@ def test_a_merge_says_it_merged_and_what_went_over(drafted: Path) -> None:
     assert renamed.exit_code == 0
     out = run("review", str(drafted), term.rid, "--edit", "label=a talk")
     assert "merged into" not in out.stdout  # a new name, no merge
+
+
+def test_a_claim_moved_by_a_merge_is_still_named_by_its_drafted_id(drafted: Path) -> None:
+    """The claims of a term merged into another go over to it, under new ids; the ids they
+    were drafted with still name them, before drafting again and after (a trial's
+    --edit by a drafted id failed after a redraft: 'no item')."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "conversation"
+                 and r.status(it) is None)
+    assert run("review", str(drafted), term.rid, "--edit", "label=community").exit_code == 0
+    for redraft in (False, True):
+        if redraft:
+            assert run("draft", str(drafted)).exit_code == 0
+        out = run("review", str(drafted), claim.rid, "--edit", "negated=true")
+        assert out.exit_code == 0 and "community: " in out.stdout, (out.stdout, out.stderr)
+        assert run("review", str(drafted), "--undo").exit_code == 0

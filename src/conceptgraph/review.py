@@ -440,7 +440,7 @@ class Review:
                               "reviewed": str(self.path / REVIEWED_FILE)}}
 
     def find(self, rid: str) -> Item:
-        it = self.by_rid.get(rid) or self.by_id.get(rid)
+        it = self.by_rid.get(rid) or self.by_id.get(rid) or self._moved(rid)
         if it is None and re.fullmatch(r"draft-[a-z-]+-\d+", rid):
             # draft.yaml numbers only what is undecided: a decided item's number is gone with it
             raise UsageError(f"no undecided item '{excerpt(rid, 30)}' in draft.yaml: a decided item leaves draft.yaml "
@@ -462,6 +462,19 @@ class Review:
             raise UsageError(f"no item '{excerpt(rid, 30)}' in this review{hint}{why}; "
                              "see `conceptgraph review DATA --list`")
         return it
+
+    def _moved(self, rid: str) -> Item | None:
+        """The item that the drafted id ``rid`` named before a merge moved it to the other
+        term or attribute (whose name is in its id now), if any: its merge's notes say."""
+        if not _REVIEW_ID.fullmatch(rid):
+            return None
+        for e in self.book.entries:
+            if e.item in (TERM, ATTRIBUTE) and e.decision == EDITED and "label" in e.edit:
+                for x in e.memo.get(TOOK, ()):
+                    if review_id(key_of(x["item"], x)) == rid:
+                        moved = _moved_fields(x, e.item, e.fields[e.item], e.edit["label"])
+                        return self.by_rid.get(review_id(key_of(x["item"], moved)))
+        return None
 
     def select(self, flt: dict[str, Any]) -> list[Item]:
         """The undecided items a bulk filter selects: ``above`` (confidence at least),

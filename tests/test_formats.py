@@ -521,19 +521,21 @@ def test_the_table_has_a_row_for_each_thing_said_and_runs_nothing(tmp_path: Path
     assert text[int(first["start"]):int(first["end"])] == first["quote"]
     ds = Dataset(Source("t"), terms=(Term("soup", "soup"),), attributes=(Attribute("hot", "=cmd|' /C calc'!A0"),),
                  contributors=(Contributor("ann", "Ann", "author"), Contributor("bo", "Bo", "commenter")),
-                 claims=(Claim("c1", "soup", "hot", "ann", "Soup is\nhot.\t\x1b[2J\x07\x00", "post", negated=True),),
+                 claims=(Claim("c1", "soup", "hot", "ann", "Soup is\nhot.\t\x1b[2J\x07\x00\u202egnp.exe", "post",
+                               negated=True),),
                  relations=(Relation("r1", "agrees_with", "bo", "ann", "bo", "+1", "comment 1", concerns=("c1",)),))
     export(build_graph(ds), "csv", tmp_path / "hostile.csv")
     claim, stance = csv.DictReader(io.StringIO((tmp_path / "hostile.csv").read_bytes().decode("utf-8"), newline=""))
     assert claim["target_label"] == "'=cmd|' /C calc'!A0" and claim["negated"] == "true"
-    # control characters (a terminal clearing its screen, a bell, a NUL) are U+FFFD; a tab and a line's end stay
-    assert claim["quote"] == "Soup is\nhot.\t\ufffd[2J\ufffd\ufffd"
+    # control characters (a terminal clearing its screen, a bell, a NUL) are U+FFFD, and so is an override of
+    # the words' direction (a spreadsheet would show "exe.png" of them; trial 13); a tab and a line's end stay
+    assert claim["quote"] == "Soup is\nhot.\t\ufffd[2J\ufffd\ufffd\ufffdgnp.exe"
     assert stance["quote"] == "'+1" and stance["about"] == "soup: not =cmd|' /C calc'!A0"  # opens with no formula
     # for code (pandas, R): every cell as written, so a quote is its message's text[start:end]
     export(build_graph(ds), "pandas", tmp_path / "code.csv")
     claim, stance = csv.DictReader(io.StringIO((tmp_path / "code.csv").read_bytes().decode("utf-8"), newline=""))
     assert claim["target_label"] == "=cmd|' /C calc'!A0" and stance["quote"] == "+1"
-    assert claim["quote"] == "Soup is\nhot.\t\x1b[2J\x07\x00"
+    assert claim["quote"] == "Soup is\nhot.\t\x1b[2J\x07\x00\u202egnp.exe"
     # an export of ours is replaced (by either, the one table); a CSV of someone else's is not
     export(build_graph(ds), "csv", tmp_path / "hostile.csv")
     export(build_graph(ds), "pandas", tmp_path / "hostile.csv")

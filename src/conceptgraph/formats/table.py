@@ -8,8 +8,9 @@ graph formats keep them.
 A cell that a spreadsheet would run as a formula (one that opens with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, which "+1" does) starts with an apostrophe,
 the mark spreadsheets take for "text": the words stay readable, and nothing runs; a
-control character (ESC, NUL, BEL: never a tab or a line's end) is written as U+FFFD,
-which a spreadsheet shows and a terminal does not act on. The
+control character (ESC, NUL, BEL: never a tab or a line's end), or one that overrides the
+words' direction (U+202E), is written as U+FFFD, which a spreadsheet shows and a terminal
+does not act on. The
 ``pandas`` format is the same table with every cell as written, for code that reads it
 (a quote is then ``text[start:end]`` of its message, "+1" included), never for a
 spreadsheet.
@@ -43,8 +44,10 @@ HEADER = ("kind", "says", "source", "source_label", "target", "target_label", "n
           "quote", "where", "message", "start", "end", "about", "status", "confidence", "inferred", "key", "thread")
 _SHAPE = frozenset((ASSERTS, WROTE, REPLIES_TO, MENTIONS, CO_OCCURS))  # the thread's shape, not statements
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-# Control characters but a tab and line ends: written as U+FFFD for a spreadsheet (and a terminal)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters but a tab and line ends, and the overrides and isolates of the words'
+# direction (a cell would show "exe.png" of "\u202egnp.exe"): written as U+FFFD for a
+# spreadsheet (and a terminal)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _cell(value: Any, guard: bool = True) -> str:

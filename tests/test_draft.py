@@ -4626,3 +4626,21 @@ def test_praise_of_what_someone_said_agrees_with_them(sentence: str, agrees: boo
     out = draft(ds, terms=["team", "group"])
     with_jim = [r for r in out.relations if r.kind == "agrees_with" and r.target == "jim"]
     assert bool(with_jim) == agrees, [(r.kind, r.target, r.rule) for r in out.relations]
+
+
+def test_a_stance_under_part_of_a_quoted_sentence_is_about_what_that_part_says() -> None:
+    """Kofi quotes only "it causes measurable harm" of Dmitri's sentence and pushes back:
+    the dispute is about the harm, not also about "non-native", read from the same
+    sentence (a trial's draft had both; nobody disputed "non-native"; trial 13)."""
+    from conceptgraph.model import Source
+
+    said = "An invasive species is non-native, and it causes measurable harm."
+    msgs = (Message("m1", "dmitri", "post 1", said),
+            Message("m2", "kofi", "post 2", "No, I'd push back a little on the harm part.", reply_to="m1",
+                    quotes=("it causes measurable harm",), quoted_at=(0,)))
+    ds = Dataset(Source("t"), contributors=(Contributor("dmitri", "Dmitri", "author"),
+                                            Contributor("kofi", "Kofi", "commenter")), messages=msgs)
+    drafted = draft(ds, terms=["invasive species"])
+    label = {a.id: a.label for a in drafted.attributes}
+    [dispute] = [r for r in drafted.relations if r.kind == "disputes"]
+    assert [label[c.attribute] for c in drafted.claims if c.id in dispute.concerns] == ["causes measurable harm"]

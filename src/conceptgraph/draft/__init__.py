@@ -378,6 +378,8 @@ class _Drafter:
         self.last_speaker = ""
         self.attributes: dict[str, Attribute] = {}  # drafted ones, by their label's key
         self.known = {normalise(a.label or a.id): a.id for a in ds.attributes}  # curated ones are used as they are
+        self.curated_labels = {a.id: a.label or a.id for a in ds.attributes}
+        self._labels: tuple[int, dict[str, str]] = (-1, {})  # (attributes drafted then, id -> label): label_of
         self.forms: dict[str, str] = {}  # a label -> the dictionary forms of its words
         self.claims: list[Claim] = []
         self.relations: list[Relation] = []
@@ -747,7 +749,22 @@ class _Drafter:
             return echoed
         quoted = [ident for ident, *_ in said
                   if (c := self.claim_of(ident)) is not None and any(_within(_word_line(c.quote), p) for p in passages)]
+        from .rules import content_words
+
+        # a part of a sentence quoted ("> it causes measurable harm") is what of it is answered: of
+        # the claims read from that sentence, those whose words it quotes ("non-native" was not)
+        words = set().union(*(content_words(p) for p in passages))
+        part = [ident for ident in quoted if (c := self.claim_of(ident)) is not None
+                and (any(_word_line(c.quote) in p for p in passages) or words & content_words(self.label_of(c.attribute)))]
+        quoted = part or quoted
         return tuple(c for c in echoed if c in quoted) or _in_order(quoted) or echoed
+
+    def label_of(self, attribute: str) -> str:
+        """The label of the attribute ``attribute`` (an id) the draft has: drafted or curated."""
+        if self._labels[0] != len(self.attributes):  # (worked out again only when an attribute was added)
+            self._labels = (len(self.attributes), {**self.curated_labels,
+                                                   **{a.id: a.label for a in self.attributes.values()}})
+        return self._labels[1].get(attribute, attribute)
 
     def each_side_its_own(self, stated: int) -> None:
         """A message that agrees with someone and disputes them (the stances from ``stated``

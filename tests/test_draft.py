@@ -184,7 +184,7 @@ def test_an_item_with_brackets_in_its_words_quotes_them_whole() -> None:
                                                                   ("management", "counts them", False)]),
     ("Management does not scale.", [("management", "scales", True)]),  # as "management never scales" has it
     ("Management doesn't depend on titles.", [("management", "depends on titles", True)]),
-    ("Management cannot scale.", [("management", "can scale", True)]),  # "can not scale", not "not scale"
+    ("Management cannot scale.", [("management", "can scale", True)]),  # "cannot scale", not "not scale"
     ("Management won't scale.", [("management", "will scale", True)]),
     ("– Leadership – vision – courage, humility (not arrogance)", [
         ("leadership", "vision", False), ("leadership", "courage", False), ("leadership", "humility", False),

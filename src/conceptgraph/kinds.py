@@ -190,6 +190,8 @@ def denial(label: str) -> tuple[str, str, str]:
     (('may not ', 'be passive', ''), ('does not ', 'need a customer', ''), ('not ', 'clock watching', ''))
     >>> denial("not wired so well"), denial("has not worked")
     (('denied “', 'not wired so well', '”'), ('denied “', 'has not worked', '”'))
+    >>> denial("can be native")  # one word, as English writes it
+    ('cannot ', 'be native', '')
     >>> denial("0 \\r")  # a space and no word after it
     ('not ', '0 \\r', '')
     """
@@ -198,7 +200,7 @@ def denial(label: str) -> tuple[str, str, str]:
     if first.lower() in NEGATING_WORDS or second in NEGATING_WORDS or second.endswith(("n't", "n’t")):
         return ("denied “", label, "”")  # a label that denies something itself is quoted, not denied again
     if rest and (first.lower() in AUXILIARIES or first in ("does", "do", "did")):
-        return (f"{first} not ", rest, "")
+        return (f"{first}not " if first.lower() == "can" else f"{first} not ", rest, "")  # "cannot", as written
     verb = denied_verb(label)
     if first == "has" and rest and not verb:
         return ("has not ", rest, "")  # "has been tried": "has not been tried"

@@ -1005,7 +1005,7 @@ def _predicate(text: str, base: int, start: int, end: int, subject: Mention, s_e
         # "cannot grow", "won't last", "may never grow": the modal may carry the denial
         modal = re.sub(r",[^,]*,", " ", does.group("modal") or "")  # "can, not surprisingly, grow": an aside
         denied = bool(does.group("neg")) or bool(_MODAL_DENIES.search(modal))
-        # "can grow slowly"; denied, "cannot grow" is "can grow", which reads "can not grow"
+        # "can grow slowly"; denied, "cannot grow" is "can grow", which reads "cannot grow"
         # (from "only", which limits what it does: "only interact with chains")
         at = does.start("adv") if (does.group("adv") or "").strip().casefold() == "only" else does.start("verb")
         found = _attributes(text, base, rest_start + at, end, term, negated=denied, whole=True, verb=_hedge(modal))

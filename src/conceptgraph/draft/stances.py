@@ -807,6 +807,11 @@ def conceded(text: str) -> bool:
 _BUT_CLAUSE = re.compile(r"(?<=\w)[\s,;]+but\s+", re.I)
 
 
+# "X is a human category, not a botanical one.": a thing told from another, no word against anyone
+_SET_AGAINST = re.compile(r",\s+not\s+(?:(?:just|only|merely)\s+)?(?:a|an|the)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
+                          r"\s*[.!]*\s*$", re.I)
+
+
 @lru_cache(maxsize=4096)  # a sentence no turn cuts is read by leaning() and both_sides() alike: once
 def _cues(sentence: str) -> tuple[int, int]:
     """How many words of ``sentence`` lean against, and how many for (a concession
@@ -822,6 +827,7 @@ def _cues(sentence: str) -> tuple[int, int]:
     sentence = _DISCLAIMER.sub(" ", sentence)  # "although I'm not a native speaker": of the speaker, no side
     sentence = _SUBJECT_PRAISED.sub(" ", sentence)  # "Good teaching is ...": a thing described, not the reply
     sentence = _AGREED_BEFORE.sub(" ", sentence)  # "a summary of what we agreed": reported, no side taken now
+    sentence = _SET_AGAINST.sub(" ", sentence)  # "a human category, not a botanical one": what it is, told apart
     # "I think the name is fine the way it is": against the change the thread weighs, whatever "fine" says
     sentence, kept = _STATUS_QUO.subn(" ", sentence)
     against = len(_PUSH_BACK.findall(sentence)) + kept
@@ -931,6 +937,8 @@ def leaning(text: str) -> tuple[str, int, int] | None:
     'agrees_with'
     >>> leaning("I see your point but I disagree")[0]
     'disputes'
+    >>> leaning("A weed is a human category, not a botanical one.") is None  # one thing told from another
+    True
     """
     from .text import counterfactual, sentences
 

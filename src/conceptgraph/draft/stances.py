@@ -779,7 +779,8 @@ _CONCEDE = re.compile(rf"\b(?:{_GIVING_WAY}|convinced me|(?:I|I['’]ll|I\s+will
                       rf"(?:take|took|taking)\s+(?:that\s+|it\s+|this\s+)?back|(?:I|I['’]ll)\s+(?:\w+\s+)?take\s+"
                       rf"(?:the|your|that|his|her|their)\s+point|"
                       # "Okay, I can see that.", "I see your point": granted, whatever follows
-                      r"I\s+(?:can\s+)?see\s+(?:that|your\s+point|the\s+point|what\s+you\s+mean)(?=\s*(?:[.,;!:]|$))|"
+                      r"I\s+(?:can\s+)?see\s+(?:that|your\s+point|the\s+point|what\s+you\s+mean)(?=\s*(?:[.,;!:]|$)|"
+                      r"\s+(?:about|on|there)\b)|"  # ("I see your point about escapes")
                       # accepting what is on the table: "I can live with that", "can't think of anything better"
                       r"(?:I|we)\s+(?:can|could)\s+live\s+with\s+(?:it|that|this|them)|"
                       r"(?:can['’]?t|cannot|couldn['’]?t)\s+think\s+of\s+(?:anything|something|a\s+\w+)\s+better|"
@@ -988,6 +989,8 @@ def both_sides(text: str) -> dict[str, tuple[int, int, int]]:
     {}
     >>> both_sides("Mark is right. But I'd add that it is not a conversation.")
     {}
+    >>> sorted(both_sides("I still think it is too vague, but I see your point about escapes."))
+    ['agrees_with', 'disputes']
     """
     from .text import counterfactual, sentences
 

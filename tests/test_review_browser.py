@@ -648,24 +648,30 @@ def test_the_edit_form_gives_a_term_its_gloss_and_other_names(browser, server: R
     assert errors == []
 
 
-def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server: ReviewServer,
-                                                                  drafted: Path) -> None:
-    """The edit form's "swap ends" reverses a relation drafted the wrong way round: the
-    decision keeps the two ends, the link on the graph turns at once, an undo turns it back."""
-    page, errors = _open(browser, server)
-    review = server.review
-    for _ in range(400):  # skipped past, in the queue's order, to the first relation between terms
-        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
-        if it.kind == "relation" and it.record.kind in ("includes", "contrasts_with", "similar_to", "kind_of"):
+def _first_link(page: Any, server: ReviewServer, kinds: tuple[str, ...]) -> tuple[Any, int]:
+    """The first relation of ``kinds`` in the queue's order (skipped to, on the card) and
+    its link's index on the graph."""
+    for _ in range(400):
+        it = server.review.by_rid[page.get_attribute("#rv-card", "data-item")]
+        if it.kind == "relation" and it.record.kind in kinds:
             break
         page.keyboard.press(" ")
     else:
-        pytest.fail("no relation between terms in the draft")
+        pytest.fail(f"no {' or '.join(kinds)} in the draft")
     page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
     link = page.evaluate("""(key) => { const d = conceptgraph.data;
         for (let j = 0; j < d.edges.source.length; j++) if (d.edgeDetails[d.edges.detail[j]].key === key) return j;
         return -1; }""", it.record.id)
     assert link >= 0
+    return it, link
+
+
+def test_a_relation_reversed_in_the_edit_form_turns_on_the_graph(browser, server: ReviewServer,
+                                                                  drafted: Path) -> None:
+    """The edit form's "swap ends" reverses a relation drafted the wrong way round: the
+    decision keeps the two ends, the link on the graph turns at once, an undo turns it back."""
+    page, errors = _open(browser, server)
+    it, link = _first_link(page, server, ("includes", "contrasts_with", "similar_to", "kind_of"))
     ends = f"(() => {{ const e = conceptgraph.edges.get({link}); return [e.from, e.to]; }})"
     source, target = page.evaluate(ends)
     page.keyboard.press("e")
@@ -689,19 +695,7 @@ def test_a_dispute_edited_into_an_agreement_turns_on_the_graph_and_the_legend(br
     legend line at once (it had kept the dispute's until the page was reloaded by hand;
     trial 13); an undo gives them back."""
     page, errors = _open(browser, server)
-    review = server.review
-    for _ in range(400):
-        it = review.by_rid[page.get_attribute("#rv-card", "data-item")]
-        if it.kind == "relation" and it.record.kind == "disputes":
-            break
-        page.keyboard.press(" ")
-    else:
-        pytest.fail("no dispute in the draft")
-    page.wait_for_function("() => window.conceptgraph && window.conceptgraph.edges", timeout=30_000)
-    link = page.evaluate("""(key) => { const d = conceptgraph.data;
-        for (let j = 0; j < d.edges.source.length; j++) if (d.edgeDetails[d.edges.detail[j]].key === key) return j;
-        return -1; }""", it.record.id)
-    assert link >= 0
+    it, link = _first_link(page, server, ("disputes",))
     colour = f"(() => conceptgraph.edges.get({link}).color.color)"
     kind_colour = "((k) => conceptgraph.data.edgeKinds.find((x) => x.kind === k).color)"
     assert page.evaluate(f"{colour}() === {kind_colour}('disputes')")

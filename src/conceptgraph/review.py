@@ -145,6 +145,8 @@ class Review:
         self.ids_in_notes = True
         #: for what each stance answers: (the messages, in order, each one's place, each speaker's places)
         self._said_at: tuple[Any, list[Message], dict[str, int], dict[str, list[int]]] = (None, [], {}, {})
+        # (the decisions read when made, stance id -> the claims whose rejection narrowed it): _narrowed
+        self._narrowing: tuple[Any, dict[str, list[str]]] = (None, {})
         check_drafted(folder)
         self._load()
 
@@ -924,10 +926,15 @@ class Review:
         its decision noted, and those whose rejection (or their term's) notes it, found
         through the decisions, not every item."""
         own = self.book.find(st.key)
-        rejections = [e for e in self.book.entries if e.decision == REJECTED]
+        if self._narrowing[0] != (self.book.revision, len(self.book.entries)):  # (once for all a list's rows)
+            rejections = [e for e in self.book.entries if e.decision == REJECTED]
+            index: dict[str, list[str]] = {}
+            for e in (*rejections, *taken_along(rejections)):
+                for rid in e.memo.get(NARROWED, ()) if e.item == CLAIM else ():
+                    index.setdefault(rid, []).append(review_id(e.key))
+            self._narrowing = ((self.book.revision, len(self.book.entries)), index)
         found = [*self._claims_named(own.memo.get("about", ()) if own is not None else ()),
-                 *(self.by_rid.get(review_id(e.key)) for e in (*rejections, *taken_along(rejections))
-                   if e.item == CLAIM and st.rid in e.memo.get(NARROWED, ()))]
+                 *(self.by_rid.get(c) for c in self._narrowing[1].get(st.rid, ()))]
         return list({c.rid: c for c in found if c is not None and self.status(c) in (REJECTED, REMOVED)}.values())
 
     def _said_where(self, st: Item, claims: Iterable[Item]) -> str:

@@ -736,6 +736,8 @@ class _Drafter:
         ``words`` echo (:func:`_concerns`), else those the ``wider`` words (its message's
         before it) echo, narrowed to those it quotes when it quotes any. "Agreed." under one quoted
         sentence is about that sentence, not all that was said around it."""
+        from .rules import content_words
+
         said = self.said.get(target, [])
         # (a reply to a message of the target's is about that message; to another's, about theirs)
         replied = self.answering if target == self.answering_by else ""
@@ -749,8 +751,6 @@ class _Drafter:
             return echoed
         quoted = [ident for ident, *_ in said
                   if (c := self.claim_of(ident)) is not None and any(_within(_word_line(c.quote), p) for p in passages)]
-        from .rules import content_words
-
         # a part of a sentence quoted ("> it causes measurable harm") is what of it is answered: of
         # the claims read from that sentence, those whose words it quotes ("non-native" was not)
         words = set().union(*(content_words(p) for p in passages))

@@ -3009,3 +3009,19 @@ def test_a_claim_moved_by_a_merge_is_still_named_by_its_drafted_id(drafted: Path
         out = run("review", str(drafted), claim.rid, "--edit", "negated=true")
         assert out.exit_code == 0 and "community: " in out.stdout, (out.stdout, out.stderr)
         assert run("review", str(drafted), "--undo").exit_code == 0
+
+
+def test_a_stance_s_card_shows_no_words_it_answers_that_its_own_message_quotes(tmp_path: Path) -> None:
+    """A reply that quotes what it answers shows those words in its own message: the card
+    gives no second copy of them above it (a trial's card had shown the answered message
+    twice, pushing the speaker's own words down); a reply that quotes nothing keeps them."""
+    raw = tmp_path / "chat.txt"
+    raw.write_text("Cleo: A forecast is a probability. A commitment is a promise. Can everyone live with that?\n"
+                   "Ben: > A forecast is a probability. A commitment is a promise.\nNo, a commitment is a plan.\n"
+                   "Dee: Yes\n", encoding="utf-8")
+    assert run("draft", str(raw), "-o", str(tmp_path / "d"), "-q").exit_code == 0
+    r = Review(tmp_path / "d")
+    rows = {(it.record.source, it.record.kind): r.page_row(it) for it in r.items
+            if it.kind == "relation" and it.record.kind in ("agrees_with", "disputes")}
+    assert "answers" not in rows[("ben", "disputes")]
+    assert rows[("dee", "agrees_with")]["answers"]["words"] == "No, a commitment is a plan."

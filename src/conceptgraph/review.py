@@ -415,8 +415,10 @@ class Review:
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
                            "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
-            if r.kind in STANCES and (answered := self._answered(it)) is not None:
+            if r.kind in STANCES and (answered := self._answered(it)) is not None \
+                    and not _quotes_from(self.snap.messages.get(r.message), answered):
                 # what "Yes" or "Fine." answers, beside it: a flat chat's card had only the reply to judge by
+                # (not when its own message quotes those words: the card shows them there)
                 out["answers"] = {"who": self.names.get(answered.by, answered.by), "where": answered.where,
                                   "words": excerpt(" ".join(answered.text.split()), 300)}
         elif it.kind == TERM:  # the names between commas, as --edit aliases= takes them
@@ -1449,6 +1451,24 @@ class Review:
             with self.lock:
                 self._load()
                 write_settled(self.snap, settle(self.snap.items, self.book, self.snap.base))
+
+
+def _quotes_from(msg: Message | None, answered: Message) -> bool:
+    """Whether ``msg`` quotes words of ``answered`` (a passage the import set apart, or a
+    "> " line) of four words or more: the review card shows them there already.
+
+    >>> from conceptgraph.model import Message
+    >>> a = Message("a", "ann", "post", "We keep stuck on three words: weed, invasive and naturalized.")
+    >>> _quotes_from(Message("b", "bo", "reply", "> We keep stuck on three words\\nFair."), a)
+    True
+    >>> _quotes_from(Message("b", "bo", "reply", "Fair."), a)
+    False
+    """
+    if msg is None:
+        return False
+    said = " ".join(re.findall(r"\w+", answered.text.casefold()))
+    passages = [*msg.quotes, *(line.lstrip("> ") for line in msg.text.splitlines() if line.startswith(">"))]
+    return any(len(words := re.findall(r"\w+", p.casefold())) >= 4 and " ".join(words) in said for p in passages)
 
 
 def _moved_fields(x: dict[str, Any], kind: str, was: str, label: str) -> dict[str, Any]:

@@ -1081,14 +1081,11 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     said_by = {c.id: c.by for c in (*base.claims, *out_claims)}
     # where the claims each accepted stance was about were said: those it noted, and those
     # whose rejection (or their term's) narrowed it while undecided
-    written = {it.record.id: it.record.message for it in items if it.kind == CLAIM}
-    narrowed: dict[str, list[str]] = defaultdict(list)
+    written, narrowed, author = {}, {}, {}
     if accepted_relations:
-        rejections = [e for e in entry_of.values() if e.decision == REJECTED]
-        for e in (*rejections, *taken_along(rejections)):
-            for rid in e.memo.get(NARROWED, ()) if e.item == CLAIM else ():
-                narrowed[rid].append(e.fields["message"])
-    author = {m.id: m.by for m in base.messages} if accepted_relations else {}
+        written = {it.record.id: it.record.message for it in items if it.kind == CLAIM}
+        narrowed = narrowing(entry_of.values())
+        author = {m.id: m.by for m in base.messages}
     for rel, it in accepted_relations:
         edit = entry_of[it.key].edit
         if "about" in edit:  # said in review: these claims, and no others
@@ -1104,7 +1101,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
             # its claims all rejected (or undecided): it is about what its target said where
             # they were, not everything they said (an agreement about a mislabelled claim had
             # endorsed every other claim of theirs)
-            concerns = tuple(dict.fromkeys(m for m in (*(written.get(x) for x in about), *narrowed.get(it.rid, ()))
+            concerns = tuple(dict.fromkeys(m for m in (*(written.get(x) for x in about),
+                                                       *(e.fields["message"] for e in narrowed.get(it.rid, ())))
                                            if m and author.get(m) == rel.target))
         out_relations.append(replace(rel, concerns=concerns))
 
@@ -1768,6 +1766,18 @@ def _noted_confidence(entries: Iterable[Entry]) -> dict[tuple[str, str], float]:
             if x["item"] in (TERM, ATTRIBUTE) and x.get("confidence") is not None:
                 noted.setdefault((x["item"], normalise(x[x["item"]])), x["confidence"])
     return noted
+
+
+def narrowing(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """The claim rejections among ``entries`` (and those their term's or attribute's
+    rejection took along) whose notes (:data:`NARROWED`) name an undecided stance they left
+    about fewer claims: stance review id -> those rejections."""
+    rejections = [e for e in entries if e.decision == REJECTED]
+    out: dict[str, list[Entry]] = {}
+    for e in (*rejections, *taken_along(rejections)):
+        for rid in e.memo.get(NARROWED, ()) if e.item == CLAIM else ():
+            out.setdefault(rid, []).append(e)
+    return out
 
 
 def taken_along(entries: Iterable[Entry]) -> list[Entry]:

@@ -67,6 +67,7 @@ from .decisions import (
     iter_uses,
     key_of,
     kinds_like,
+    narrowing,
     new_item,
     quote_spans,
     read_folder,
@@ -146,7 +147,7 @@ class Review:
         #: for what each stance answers: (the messages, in order, each one's place, each speaker's places)
         self._said_at: tuple[Any, list[Message], dict[str, int], dict[str, list[int]]] = (None, [], {}, {})
         # (the decisions read when made, stance id -> the claims whose rejection narrowed it): _narrowed
-        self._narrowing: tuple[Any, dict[str, list[str]]] = (None, {})
+        self._narrowing: tuple[Any, dict[str, list[Entry]]] = (None, {})
         check_drafted(folder)
         self._load()
 
@@ -868,15 +869,21 @@ class Review:
         claims = [c for c in self._claims_named(r.concerns) if c.record.message in messages]
         if claims:
             return messages[claims[0].record.message]
-        if self._said_at[0] is not messages:  # (worked out once for the messages: each stance's card asks it)
+        _, in_order, order, said_at = self._places()
+        theirs = said_at.get(r.target, [])
+        before = bisect_left(theirs, order[m.id])
+        return in_order[theirs[before - 1]] if before else None
+
+    def _places(self) -> tuple[Any, list[Message], dict[str, int], dict[str, list[int]]]:
+        """The messages in the thread's order, each one's place in it, and each speaker's
+        places: worked out once for the messages (each stance's card asks them)."""
+        messages = self.snap.messages
+        if self._said_at[0] is not messages:
             said_at: dict[str, list[int]] = {}
             for i, msg in enumerate(messages.values()):
                 said_at.setdefault(msg.by, []).append(i)
             self._said_at = (messages, list(messages.values()), {ident: i for i, ident in enumerate(messages)}, said_at)
-        _, in_order, order, said_at = self._said_at
-        theirs = said_at.get(r.target, [])
-        before = bisect_left(theirs, order[m.id])
-        return in_order[theirs[before - 1]] if before else None
+        return self._said_at
 
     def _claims_named(self, refs: Iterable[str]) -> list[Item]:
         """The claims that ``refs`` (review ids, or the ids the records have) name, each once."""
@@ -929,21 +936,17 @@ class Review:
         through the decisions, not every item."""
         own = self.book.find(st.key)
         if self._narrowing[0] != (self.book.revision, len(self.book.entries)):  # (once for all a list's rows)
-            rejections = [e for e in self.book.entries if e.decision == REJECTED]
-            index: dict[str, list[str]] = {}
-            for e in (*rejections, *taken_along(rejections)):
-                for rid in e.memo.get(NARROWED, ()) if e.item == CLAIM else ():
-                    index.setdefault(rid, []).append(review_id(e.key))
-            self._narrowing = ((self.book.revision, len(self.book.entries)), index)
+            self._narrowing = ((self.book.revision, len(self.book.entries)), narrowing(self.book.entries))
         found = [*self._claims_named(own.memo.get("about", ()) if own is not None else ()),
-                 *(self.by_rid.get(c) for c in self._narrowing[1].get(st.rid, ()))]
+                 *(self.by_rid.get(review_id(e.key)) for e in self._narrowing[1].get(st.rid, ()))]
         return list({c.rid: c for c in found if c is not None and self.status(c) in (REJECTED, REMOVED)}.values())
 
     def _said_where(self, st: Item, claims: Iterable[Item]) -> str:
         """What the stance ``st`` is about once ``claims`` (rejected or undecided) are all it
         named: what its target said where those were ("what Ana said in line 1 and line 4")."""
-        wanted = {c.record.message for c in claims}
-        places = [m.where for m in self.snap.messages.values() if m.id in wanted and m.by == st.record.target]
+        _, in_order, order, _ = self._places()
+        places = [in_order[i].where for i in sorted({order[c.record.message] for c in claims if c.record.message in order})
+                  if in_order[i].by == st.record.target]
         where = " and ".join([", ".join(places[:-1]), places[-1]]) if len(places) > 1 else "".join(places)
         return said_in(self.names.get(st.record.target, st.record.target), where or "the thread")
 

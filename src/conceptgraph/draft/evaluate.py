@@ -288,10 +288,10 @@ def _written_by(draft: Dataset, gold: Dataset, person: dict[str, str], gold_pers
     >>> _written_by(mine, theirs, {"sek": "sek", "bo": "bo"}, {"s": "scott eric kaufman", "b": "bo"})
     {'sek': 'scott eric kaufman'}
     """
-    author = {normalise(place_key(m.where)): gold_person.get(m.by, "") for m in gold.messages}
+    author = {_place(m.where): gold_person.get(m.by, "") for m in gold.messages}
     votes: dict[str, Counter[str]] = {}
     for m in draft.messages:
-        if who := author.get(normalise(place_key(m.where))):
+        if who := author.get(_place(m.where)):
             votes.setdefault(m.by, Counter())[who] += 1
     out = {}
     for ident, count in votes.items():
@@ -391,10 +391,10 @@ def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:
     """
     person = {c.id: _person_key(c.name) for c in draft.contributors}
     gold_person = {c.id: _person_key(c.name) for c in gold.contributors}
-    at = {(normalise(place_key(m.where)), gold_person.get(m.by, m.by)): m for m in gold.messages}
+    at = {(_place(m.where), gold_person.get(m.by, m.by)): m for m in gold.messages}
     other: dict[str, str] = {}  # draft message id -> the gold's words at its place
     for m in draft.messages:
-        theirs = at.get((normalise(place_key(m.where)), person.get(m.by, m.by)))
+        theirs = at.get((_place(m.where), person.get(m.by, m.by)))
         if theirs is not None and " ".join(theirs.text.split()) != " ".join(m.text.split()) \
                 and _mostly_in(m.text, theirs.text):
             other[m.id] = theirs.text
@@ -453,12 +453,12 @@ def _anchored(gold: Dataset, draft: Dataset) -> Dataset:
             return item
         pattern = quote_words(item.quote)
         theirs = by_name.get(gold_names.get(who, ""), [])
-        place = normalise(place_key(item.where or ""))
+        place = _place(item.where or "")
         # in the message at the item's place first: words said twice are taken where the gold says
-        for m in sorted(theirs, key=lambda m: normalise(place_key(m.where)) != place):
+        for m in sorted(theirs, key=lambda m: _place(m.where) != place):
             found = pattern.search(m.text)
             if found:
-                if place and normalise(place_key(m.where)) != place:  # (another's message there, or none)
+                if place and _place(m.where) != place:  # (another's message there, or none)
                     elsewhere.append(f"gold {item.id or item.kind} at {m.where}, not {item.where}")
                 return replace(item, message=m.id, span=found.span())
         if not strict:  # a stance whose words are not found is matched by its place, as before
@@ -558,6 +558,12 @@ def evaluate_files(draft: str | os.PathLike[str], gold: str | os.PathLike[str],
             raise
         file, line = _line_of(gold, e.quote if isinstance(e, _QuoteNotFound) else "")
         raise DatasetError(e.problem, file, line) from None  # what is wrong is said of the gold
+
+
+def _place(where: str) -> str:
+    """A place as two datasets of one thread are compared by: case and spacing aside, and
+    the day a chat of several days adds to a turn's (:func:`~conceptgraph.places.place_key`)."""
+    return normalise(place_key(where))
 
 
 def _with_quote(line: str, item: Any) -> str:

@@ -1091,7 +1091,9 @@ def _pos(word: str) -> frozenset[str]:
 
 
 _CLAUSE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|does|do|{_MODALS})\b|\b{_HALF_NT}", re.I)
-_JOIN = re.compile(r",?\s+(?:so that|so|in order to|and then|and|but|&)\s+(?=\w)|\s[–—]\s+(?=\w)")
+# the words that join two things said of a term ("needs time and gives", "non-native but rooted")
+_JOINERS = r"so that|so|in order to|and then|and|but|&"
+_JOIN = re.compile(rf",?\s+(?:{_JOINERS})\s+(?=\w)|\s[–—]\s+(?=\w)")
 _BREAK = re.compile(r",\s+(?:which|who|where|because|as|implying|meaning)\b|\s+\(|;|"
                     # a clause of its own after a comma: "X is not A, it's built for B and C" (not "that is,")
                     r",\s+(?:(?:it|they|he|she|we|you|this)(?:['’](?:s|re|ll|d|ve)\b|\s+(?:is|are|was|were|has|have|"
@@ -1258,8 +1260,7 @@ def _attributes(text: str, base: int, start: int, end: int, term: str, negated: 
             chunk = chunk[nothing.end():]
         # "has to be grounded": "has to" is one verb, not "has" and a purpose
         said = f"{verb} to" if verb in ("has", "needs") and not s and re.match(r"\s*to\s+\w", chunk) else verb
-        joined = re.match(r"^[\s,;]*(?:so that|so|in order to|and then|and|but|&|to(?!\s+be\b)|when|where|if|(?:that|which|who) "
-                          r"(?:is|are))\s+", chunk)
+        joined = re.match(rf"^[\s,;]*(?:{_JOINERS}|to(?!\s+be\b)|when|where|if|(?:that|which|who) (?:is|are))\s+", chunk)
         if joined:
             chunk = chunk[joined.end():]
             verb_at = _CLAUSE_VERB.search(chunk)

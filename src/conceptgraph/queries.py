@@ -221,13 +221,19 @@ def concern_labels(G: Graph, target: Any, concerns: Iterable[Any]) -> list[str]:
 def _points(G: Graph, concerns: Iterable[Any], target: Any) -> set[Any]:
     """What a stance's ``concerns`` name, as claim keys and attributes: a message of its
     target's stands for their claims in it (none kept there: nothing)."""
-    succ, _, data = adjacency(G)
+    _, _, data = adjacency(G)
     points = {c for c in concerns if not _hashable(c) or data.get(c, {}).get("kind") != MESSAGE}
     messages = {c for c in concerns if _hashable(c)} - points
-    if messages and _hashable(target):
-        points |= {key for keyed in succ.get(target, {}).values() for key, d in keyed.items()
-                   if d.get("kind") == ASSERTS and d.get("message") in messages}
-    return points
+    return points | {key for key, _ in _claims_in(G, target, messages)} if messages else points
+
+
+def _claims_in(G: Graph, target: Any, messages: set[Any]) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """``target``'s claims said in ``messages``, as (key, data): through their own links."""
+    succ, _, _ = adjacency(G)
+    for keyed in succ.get(target, {}).values() if _hashable(target) else ():
+        for key, d in keyed.items():
+            if d.get("kind") == ASSERTS and d.get("message") in messages:
+                yield key, d
 
 
 def _concerned_claim(G: Graph, concern: Any, target: Any) -> tuple[Any, dict[str, Any]] | None:
@@ -1212,8 +1218,7 @@ def _claimed_terms(G: Graph, d: dict[str, Any], target: Any) -> set[Any] | None:
     for c in d.get("concerns") or []:
         if _hashable(c) and data.get(c, {}).get("kind") == MESSAGE:
             messages = True  # its target's claims there (none kept: no term)
-            terms |= {e.get("term") for keyed in succ.get(target, {}).values() for e in keyed.values()
-                      if e.get("kind") == ASSERTS and e.get("message") == c and _hashable(e.get("term"))}
+            terms |= {e.get("term") for _, e in _claims_in(G, target, {c}) if _hashable(e.get("term"))}
             continue
         if _hashable(c) and c in data and _hashable(target):
             said = {e.get("term") for e in succ.get(target, {}).get(c, {}).values()

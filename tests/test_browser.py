@@ -246,6 +246,25 @@ def test_the_page_says_what_was_taken_back_and_who_gave_way_as_the_command_line_
     page.close()
 
 
+def test_the_page_says_a_relation_was_taken_back_as_compare_does(browser, tmp_path: Path) -> None:
+    """Liam calls naturalized a polite word for invasive, then says they are not the same:
+    the page's compare marks the likeness taken back, where, as `compare` does, and not the
+    difference (a trial's page listed it with no note)."""
+    from test_queries import _CHANGED_MIND
+
+    from conceptgraph.dataset import parse_dataset
+    from conceptgraph.graph import build_graph
+
+    G = build_graph(parse_dataset(_CHANGED_MIND))
+    page = Page(browser, write_page(G, tmp_path / "changed.html"))
+    index = {n: i for i, n in enumerate(G.nodes)}
+    page.js("([a, b]) => conceptgraph.compare(a, b)", [index["naturalized"], index["invasive"]])
+    lines = page.page.locator("#panel li").all_text_contents()
+    assert [x for x in lines if "is similar to" in x and "[taken back by Liam, post 3]" in x], lines
+    assert [x for x in lines if "contrasts with" in x and "taken back" not in x], lines
+    page.close()
+
+
 def _edge_of_kind(page: Page, kind: str) -> int:
     """An edge of ``kind`` whose middle lies on nothing else, a few pixels round it too (a
     click lands on a whole pixel, and vis-network takes the nearest link within 10)."""

@@ -974,3 +974,69 @@ def test_who_marks_what_its_person_took_back() -> None:
     back = {c["label"]: c.get("taken_back") for c in answer["claims"]}
     assert back == {"any drop in revenue": "post 3", "a downgrade": None}
     assert "churn: any drop in revenue  [taken back, post 3]" in who_text(answer)
+
+
+_CHANGED_MIND = """
+source: {title: t}
+contributors:
+  - {id: liam, name: Liam, role: commenter}
+  - {id: rosa, name: Rosa, role: commenter}
+messages:
+  - {id: m1, by: liam, where: post 1, text: "Isn't naturalized just a polite word for invasive?"}
+  - {id: m2, by: rosa, where: post 2, text: "No, it is not the same.", reply_to: m1}
+  - {id: m3, by: liam, where: post 3, text: "I take that back: naturalized and invasive are not the same.", reply_to: m2}
+terms: [{id: naturalized}, {id: invasive}]
+relations:
+  - {id: r1, kind: similar_to, source: naturalized, target: invasive, by: liam,
+     quote: "Isn't naturalized just a polite word for invasive?"}
+  - {id: r2, kind: contrasts_with, source: naturalized, target: invasive, by: liam,
+     quote: "naturalized and invasive are not the same."}
+"""
+
+
+@pytest.mark.parametrize("how", ["said the opposite", "gave way", "another said the opposite", "dispute about another message"])
+def test_a_relation_its_speaker_took_back_is_said_so_where_it_is_listed(how: str) -> None:
+    """Liam asks whether naturalized is just a polite word for invasive, then says they
+    are not the same: compare, who and why mark the likeness taken back, and where (a
+    trial's compare, who and page listed it with no note). Giving way to a dispute of
+    everything he had said takes it back too; another's contrary relation, or a dispute
+    about another message of his, does not."""
+    from conceptgraph.output import compare_text, who_text
+
+    text = _CHANGED_MIND
+    if how != "said the opposite":  # no contrary relation of his own: only a stance can take it back
+        text = text.replace("  - {id: r2, kind: contrasts_with, source: naturalized, target: invasive, by: liam,",
+                            "  - {id: r2, kind: contrasts_with, source: naturalized, target: invasive, by: rosa,")
+    if how in ("gave way", "dispute about another message"):
+        text += ("  - {kind: disputes, source: rosa, target: liam, quote: \"No, it is not the same.\"%s}\n"
+                 "  - {kind: agrees_with, source: liam, target: rosa, quote: I take that back}\n"
+                 % (", concerns: [m0]" if how == "dispute about another message" else ""))
+    if how != "said the opposite":
+        text = text.replace('quote: "naturalized and invasive are not the same."', 'quote: "No, it is not the same."')
+    if how == "dispute about another message":
+        text = text.replace("messages:\n", "messages:\n  - {id: m0, by: liam, where: post 0, text: Weeds are a human category.}\n")
+    G = build_graph(parse_dataset(text))
+    taken = how in ("said the opposite", "gave way")
+    by_kind = {e["kind"]: e for e in compare(G, "naturalized", "invasive")["relations"]}
+    assert by_kind["similar_to"].get("taken_back") == ("post 3" if taken else None), by_kind
+    assert "taken_back" not in by_kind["contrasts_with"]
+    assert [e.get("taken_back") for e in who(G, "Liam")["stated"] if e["kind"] == "similar_to"] == [by_kind["similar_to"].get("taken_back")]
+    assert [e.get("taken_back") for e in why(G, "naturalized", "invasive") if e["kind"] == "similar_to"] \
+        == [by_kind["similar_to"].get("taken_back")]
+    mark = "naturalized is similar to invasive (Liam, post 1)  [taken back, post 3]"
+    assert (mark in compare_text(compare(G, "naturalized", "invasive"))) is taken
+    assert (mark in who_text(who(G, "Liam"))) is taken
+
+
+def test_a_difference_then_a_likeness_is_taken_back_too_and_no_other_pair_of_relations() -> None:
+    """A difference, then a likeness of the same two by the same speaker: the first is
+    taken back where the second was said. "X includes Y", then "X is like Y", is no change
+    of mind."""
+    from conceptgraph.queries import relations_taken_back
+
+    for first, later in (("contrasts_with", "similar_to"), ("includes", "similar_to"), ("similar_to", "includes")):
+        G = build_graph(parse_dataset(_CHANGED_MIND.replace("kind: similar_to", f"kind: {first}", 1)
+                                      .replace("kind: contrasts_with", f"kind: {later}", 1)))
+        back = relations_taken_back(G, list(G.edges(keys=True, data=True)))
+        expected = {"r1": "post 3"} if first == "contrasts_with" else {}
+        assert {k: w for (_, _, k), w in back.items()} == expected, (first, later, back)

@@ -93,6 +93,8 @@ class Edge(TypedDict):
     inferred: NotRequired[bool]
     status: NotRequired[str]
     concerns_labels: NotRequired[list[str]]
+    #: a relation its speaker took back (said the opposite later, or gave way): where
+    taken_back: NotRequired[str]
 
 
 class TakenBack(TypedDict):

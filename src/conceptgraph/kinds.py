@@ -20,7 +20,7 @@ __all__ = [
     "CONTRASTS_WITH", "INCLUDES", "OVERLAPS_WITH", "SIMILAR_TO", "ANALOGOUS_TO", "SENSE_OF", "RELATED_TO",
     "OPPOSES", "AGREES_WITH", "DISPUTES", "MENTIONS", "CO_OCCURS",
     "ROLES", "TERM_RELATIONS", "ATTRIBUTE_RELATIONS", "CONTRIBUTOR_RELATIONS", "CONTEXT_RELATIONS", "RELATION_KINDS",
-    "RELATION_ENDS",
+    "RELATION_ENDS", "STATED_RELATIONS",
     "STANCES", "SYMMETRIC", "STRUCTURAL_EDGES", "DRAFT", "endpoint_kind", "AUXILIARIES", "NEGATING_WORDS", "claim_text",
     "denied_verb", "verb_of_one", "denial", "stance_about",
 ]
@@ -95,6 +95,8 @@ CONTEXT_RELATIONS = {
     CO_OCCURS: "is named with",
 }
 RELATION_KINDS = {**TERM_RELATIONS, **ATTRIBUTE_RELATIONS, **CONTRIBUTOR_RELATIONS, **CONTEXT_RELATIONS}
+#: The relations one states of two terms or two attributes (not where a name fell, nor a stance).
+STATED_RELATIONS = frozenset({*TERM_RELATIONS, *ATTRIBUTE_RELATIONS})
 #: The kinds of node each relation kind joins: (source, target).
 RELATION_ENDS = {
     **{k: (TERM, TERM) for k in TERM_RELATIONS}, **{k: (ATTRIBUTE, ATTRIBUTE) for k in ATTRIBUTE_RELATIONS},

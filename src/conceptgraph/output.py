@@ -470,7 +470,8 @@ def _edge_lines(edges: list[dict[str, Any]], indent: str = "  ") -> list[str]:
         # a stance says what it is about, as who and consensus say it (its target ends its text)
         phrase = f" {RELATION_KINDS[e['kind']]} " if e.get("kind") in STANCES else ""
         about = _about(e, e["text"].split(phrase, 1)[1]) if phrase and phrase in e["text"] else ""
-        out.append(f"{indent}{e['text']}{about}" + (f" ({who})" if who else "") + _provenance(e))
+        back = f"  [taken back, {e['taken_back']}]" if e.get("taken_back") else ""
+        out.append(f"{indent}{e['text']}{about}" + (f" ({who})" if who else "") + _provenance(e) + back)
         if e.get("quote"):
             out.append(wrap_quote(e["quote"], "", "", indent + "    "))
     return out

@@ -40,6 +40,7 @@ from .kinds import (
     MESSAGE,
     NEGATING_WORDS,
     OPPOSES,
+    STATED_RELATIONS,
     STRUCTURAL_EDGES,
     TERM,
     WROTE,
@@ -279,7 +280,7 @@ def _in_order(kinds: dict[str, int], order: dict[str, Any], column: list[int]) -
 
 
 def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[dict[str, Any]], list[dict[str, Any]]]:
-    from .queries import concern_labels, given_way
+    from .queries import concern_labels, given_way, relations_taken_back
 
     kinds: dict[str, int] = {}
     cols: dict[str, list[int]] = {"source": [], "target": [], "kind": [], "detail": [], "draft": []}
@@ -288,6 +289,7 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
     claim_at: dict[Any, int] = {}  # a claim's key -> its evidence
     dispute_at: dict[tuple[Any, Any, Any], int] = {}  # (who disputed, whom, in which message) -> its evidence
     agreed: list[tuple[Any, Any]] = []
+    stated: dict[tuple[Any, Any, Any], tuple[dict[str, Any], int]] = {}  # a relation someone stated -> its evidence
     _, _, data = adjacency(G)
     for u, v, key, d in edge_items(G):
         if u not in index or v not in index:
@@ -307,6 +309,8 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
                 dispute_at[(u, v, _hashable(d.get("message")))] = at
             elif kind == AGREES_WITH:
                 agreed.append((u, v))
+            elif d.get("speaker") is not None and kind in STATED_RELATIONS:
+                stated[(u, v, _hashable(key))] = (d, at)
             if isinstance(d.get("concerns"), (list, tuple)) and d["concerns"]:  # what a stance is about, in words
                 details[-1]["concerns"] = _text(concern_labels(G, v, d["concerns"]))
         cols["source"].append(index[u])
@@ -326,6 +330,9 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
         for ident, where in gave.items():
             if ident in dispute_at:
                 details[dispute_at[ident]]["givesWay"] = where
+    # a relation its speaker took back (said the opposite later, or gave way), as compare says it
+    for ident, where in relations_taken_back(G, [(*ident, d) for ident, (d, _) in stated.items()]).items():
+        details[stated[ident][1]]["takenBack"] = where
     kinds = _in_order(kinds, EDGE_STYLES, cols["kind"])
     counts = Counter(cols["kind"])
     drafted = Counter(k for k, dr in zip(cols["kind"], cols["draft"]) if dr)

@@ -28,11 +28,13 @@ from .errors import NodeNotFound, UsageError, WrongKind, article, did_you_mean
 from .graph import adjacency, distinct_degree, edge_items
 from .kinds import (
     AGREES_WITH,
+    ANALOGOUS_TO,
     ASSERTS,
     ATTRIBUTE,
     CLAIM,
     CO_OCCURS,
     CONTEXT_RELATIONS,
+    CONTRASTS_WITH,
     CONTRIBUTOR,
     DISPUTES,
     DRAFT,
@@ -43,7 +45,9 @@ from .kinds import (
     OTHER_NODE,
     RELATION_KINDS,
     REPLIES_TO,
+    SIMILAR_TO,
     STANCES,
+    STATED_RELATIONS,
     STRUCTURAL_EDGES,
     TERM,
     TERM_RELATIONS,
@@ -89,6 +93,7 @@ __all__ = [
     "describe_edge",
     "concern_labels",
     "given_way",
+    "relations_taken_back",
     "without_drafts",
     "edge_kinds",
 ]
@@ -196,6 +201,23 @@ def describe_edge(G: Graph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> E
     out.update(_extra(data))  # type: ignore[typeddict-item]
     if data.get("concerns"):
         out["concerns_labels"] = concern_labels(G, v, data["concerns"])
+    return out
+
+
+def _with_taken_back(G: Graph, edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[Edge]:
+    """``edges`` described, each claim or relation its speaker took back saying where
+    (:func:`given_way`, :func:`relations_taken_back`)."""
+    back: dict[Any, str] = dict(relations_taken_back(G, edges))
+    claimed = {e[3].get("speaker") for e in edges if e[3].get("kind") == CLAIM}
+    if claimed:
+        back.update(given_way(G, claimed)[0])  # claim key -> where
+    out = []
+    for e in edges:
+        edge = describe_edge(G, *e)
+        key = e[2] if e[3].get("kind") == CLAIM else e[:3]  # (a claim's key names it in the whole graph)
+        if key in back:
+            edge["taken_back"] = back[key]
+        out.append(edge)
     return out
 
 
@@ -512,15 +534,15 @@ def why(G: Graph, a: str, b: str) -> list[Edge]:
     term: that contributor's claims about it. Empty when nothing links them directly.
     """
     u, v = resolve(G, a), resolve(G, b)
-    found = [describe_edge(G, *e) for e in _edges_between(G, u, v)]
+    found = list(_edges_between(G, u, v))
     if {_kind(G, u), _kind(G, v)} == {CONTRIBUTOR, TERM}:
         person, term = (u, v) if _kind(G, u) == CONTRIBUTOR else (v, u)
         succ, _, _ = adjacency(G)
         for attr, keyed in succ[person].items():
             for key, d in keyed.items():
                 if d.get("kind") == ASSERTS and d.get("term") == term and key in succ[term].get(attr, {}):
-                    found.append(describe_edge(G, term, attr, key, succ[term][attr][key]))
-    return found
+                    found.append((term, attr, key, succ[term][attr][key]))
+    return _with_taken_back(G, found)
 
 
 def why_else(G: Graph, a: str, b: str) -> str:
@@ -706,7 +728,7 @@ def compare(G: Graph, a: str, b: str, quotes: bool = False) -> Comparison:
         "shared": _by_support(shared),
         "contrasts": _by_support(contrasts),
         "denied": denied,  # type: ignore[typeddict-item]
-        "relations": [describe_edge(G, *e) for e in _edges_between(G, u, v)],
+        "relations": _with_taken_back(G, list(_edges_between(G, u, v))),
         "spoke_of_both": both,
     }
 
@@ -800,10 +822,8 @@ def who(G: Graph, name: str) -> WhoAnswer:
                                **_origin(d), **({"taken_back": back[key]} if key in back else {})})
     # relations between terms or attributes: their claims and stances are listed apart, and
     # a mention or a co-occurrence is where a name fell, not a relation anyone stated
-    stated = [
-        describe_edge(G, u, v, k, d) for u, v, k, d in edge_items(G)
-        if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, *STANCES, *_NAMED)
-    ]
+    stated = _with_taken_back(G, [(u, v, k, d) for u, v, k, d in edge_items(G)
+                                  if d.get("speaker") == p and d.get("kind") not in (CLAIM, ASSERTS, *STANCES, *_NAMED)])
     where = data.get("where")
     places = [str(w) for w in where] if isinstance(where, list) else ([str(where)] if where else [])
     if not places:  # none given: where the messages they wrote are
@@ -1144,6 +1164,82 @@ def given_way(G: Graph, speakers: Iterable[Any] | None = None) -> tuple[dict[Any
             for key, _ in given:
                 out.setdefault(key, str(d.get("where", "")))
     return out, gave
+
+
+# A likeness and a difference of the same two terms: a speaker who said one, then the
+# other, has changed their mind (either way round)
+_LIKENESS = frozenset({SIMILAR_TO, ANALOGOUS_TO})
+_DIFFERENCE = frozenset({CONTRASTS_WITH})
+
+
+def _reverses(first: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether ``later`` (a relation of the same two terms, by the same speaker) says the
+    opposite of ``first``: a likeness then a difference, or the other way round."""
+    kinds = {first.get("kind"), later.get("kind")}
+    return bool(kinds & _LIKENESS) and bool(kinds & _DIFFERENCE)
+
+
+def relations_taken_back(G: Graph, edges: Iterable[tuple[Any, Any, Any, dict[str, Any]]]) -> dict[tuple[Any, Any, Any], str]:
+    """Which of ``edges`` (relations stated by someone) their speaker took back, and where:
+    ``(source, target, key) -> place``. A relation is taken back by a later one of the
+    same speaker that says the opposite of the same two ("X is just a polite word for Y",
+    then "X and Y are not the same"), or when its speaker gives way to a dispute
+    (:func:`given_way`) that named nothing (everything they had said by then) or named
+    the message it was said in. Only the speakers of ``edges`` are read, through their
+    own links.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("m1", {"kind": "message"}), ("m2", {"kind": "message", "where": "post 2"})])
+    >>> G.add_edge("x", "y", key="r1", kind="similar_to", speaker="liam", message="m1")
+    'r1'
+    >>> G.add_edge("x", "y", key="r2", kind="contrasts_with", speaker="liam", message="m2", where="post 2")
+    'r2'
+    >>> relations_taken_back(G, [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)])
+    {('x', 'y', 'r1'): 'post 2'}
+    """
+    edges = [e for e in edges if e[3].get("speaker") is not None and e[3].get("kind") in STATED_RELATIONS]
+    if not edges:
+        return {}
+    order = _thread_order(G)
+
+    def at(d: dict[str, Any]) -> int | None:
+        return order.get(d.get("message")) if _hashable(d.get("message")) else None
+
+    out: dict[tuple[Any, Any, Any], tuple[int, str]] = {}
+
+    def take(e: tuple[Any, Any, Any, dict[str, Any]], when: int, where: str) -> None:
+        if (e[0], e[1], e[2]) not in out or when < out[(e[0], e[1], e[2])][0]:
+            out[(e[0], e[1], e[2])] = (when, where)
+
+    for e in edges:
+        u, v, _, d = e
+        first = at(d)
+        if first is None:
+            continue
+        for *_, later in _edges_between(G, u, v):
+            then = at(later)
+            if later.get("speaker") == d.get("speaker") and then is not None and then > first and _reverses(d, later):
+                take(e, then, str(later.get("where", "")))
+    speakers = {e[3]["speaker"] for e in edges if _hashable(e[3]["speaker"])}
+    _, gave = given_way(G, speakers)
+    succ, _, data = adjacency(G)
+    place_order = {str(data[m].get("where", "")): i for m, i in order.items()}  # where one gave way, in the thread
+    for (who, whom, message), where in gave.items():
+        if whom not in speakers or (when := order.get(message)) is None:
+            continue
+        for d in succ[who].get(whom, {}).values():
+            if d.get("kind") != DISPUTES or d.get("message") != message:
+                continue
+            named = [c for c in d.get("concerns") or [] if _hashable(c)]
+            messages = {c for c in named if data.get(c, {}).get("kind") == MESSAGE}
+            for e in edges:
+                said = at(e[3])
+                if e[3]["speaker"] != whom or said is None:
+                    continue
+                if (e[3].get("message") in messages) if named else said <= when:
+                    take(e, place_order.get(where, when), where)
+    return {k: where for k, (_, where) in out.items()}
 
 
 def _in_graph(G: Graph, concern: Any, target: Any) -> bool:

@@ -461,8 +461,8 @@
       line.appendChild(el("span", " about everything " + node.label(edge.target(j)) + " said"));
     }
     if (d.givesWay) line.appendChild(el("span", " (" + node.label(edge.target(j)) + " gives way: " + d.givesWay + ")"));
-    if (d.takenBack && k.base === "claim") line.appendChild(el("span", " [taken back by " + (d.speaker || "?") + ", " +
-      d.takenBack + "]"));
+    // a claim or a relation its speaker took back (a stance is given way on, said above)
+    if (d.takenBack) line.appendChild(el("span", " [taken back by " + (d.speaker || "?") + ", " + d.takenBack + "]"));
     li.appendChild(line);
     if (d.quote) li.appendChild(el("blockquote", "“" + d.quote + "”"));
     const who = [d.speaker, d.where].filter(Boolean).join(", ");

@@ -3270,6 +3270,30 @@ def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path)
     assert "not in any English message, so not drafted: Geschichte (given with --terms)" in r.output, r.output
 
 
+def test_of_a_message_in_another_language_its_english_sentences_are_drafted(tmp_path: Path) -> None:
+    """A post mostly in German that ends in a sentence of English: that sentence is
+    drafted (quoted as written, at its own characters), the German ones are not, and the
+    summary says which messages were read in part (a trial's mixed post was skipped whole,
+    its English claim too)."""
+    chat = ("Ann: What is the difference between a sonnet and a ballad?\n"
+            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
+            "Cy: Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte. "
+            "Die Ballade ist eine Geschichte in Versen. A ballad is sung in the pub.\n"
+            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
+    assert r.exit_code == 0, r.output
+    assert ("not drafted: 1 message in other languages (de 1); 1 more (de 1) drafted for its English sentences "
+            "alone; drafting reads English") in r.output, r.output
+    ds = load_dataset(tmp_path / "d")
+    [cy] = [m for m in ds.messages if m.by == "cy"]
+    said = [c for c in ds.claims if c.message == cy.id]
+    assert said and all(c.quote in "A ballad is sung in the pub." for c in said), said
+    assert all(cy.text[c.span[0]:c.span[1]] == c.quote for c in said if c.span)
+    summary = json.loads(run("draft", str(tmp_path / "d"), "--json", "-q").output)
+    assert summary["other_languages"] == {"de": 1} and summary["partly_english"] == {"de": 1}
+
+
 def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> None:
     chat = ("Ann: Are we still on weather versus climate?\n"
             "Bo: Yes. Weather is what happens today; climate is the pattern.\n"

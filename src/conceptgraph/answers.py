@@ -410,6 +410,8 @@ class DraftSummary(TypedDict):
     mentions: int
     co_occurrences: int
     other_languages: NotRequired[dict[str, int]]
+    #: messages in another language of which only the English sentences were drafted, by language
+    partly_english: NotRequired[dict[str, int]]
     terms_not_found: NotRequired[list[str]]
     #: how many undecided items the draft it replaced held (decisions are kept apart)
     replaced: NotRequired[int]

@@ -775,10 +775,18 @@ def draft_text(r: dict[str, Any]) -> str:
     if r.get("settled"):
         text += (f"\n{_count(r['settled'], 'item')} that decisions.yaml had decided went to reviewed.yaml, "
                  "not counted above")
-    if r.get("other_languages"):
-        others = ", ".join(f"{code} {n}" for code, n in r["other_languages"].items())
-        text += (f"\nnot drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
-                 f"({others}); drafting reads English")
+    if r.get("other_languages") or r.get("partly_english"):
+        counts = ({key: ", ".join(f"{code} {n}" for code, n in r[key].items()) for key in ("other_languages", "partly_english")
+                   if r.get(key)})
+        said = [f"not drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
+                f"({counts['other_languages']})"] if "other_languages" in counts else []
+        if "partly_english" in counts:
+            n = sum(r["partly_english"].values())
+            said.append(f"{n} more ({counts['partly_english']}) drafted for {'its' if n == 1 else 'their'} English "
+                        "sentences alone" if said else
+                        f"drafted for {'its' if n == 1 else 'their'} English sentences alone: {_count(n, 'message')} "
+                        f"in other languages ({counts['partly_english']})")
+        text += f"\n{'; '.join(said)}; drafting reads English"
     if r.get("terms_not_found"):
         where = "any English message" if r.get("other_languages") else "any message"  # what drafting read
         text += f"\nnot in {where}, so not drafted: {', '.join(r['terms_not_found'])} (given with --terms)"

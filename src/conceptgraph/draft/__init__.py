@@ -52,14 +52,16 @@ _PLACES = 10
 
 
 def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
-          explain: dict[str, str] | None = None, other_languages: Counter[str] | None = None) -> Dataset:
+          explain: dict[str, str] | None = None, other_languages: Counter[str] | None = None,
+          partly_english: Counter[str] | None = None) -> Dataset:
     """What the text of ``ds``'s messages says, as drafted items only (terms, attributes,
     claims, relations), each ``status: draft`` with its ``confidence`` and anchored to
     its message's characters. Terms ``ds`` already has are used, not drafted again.
 
     The rules read English: a message in another language (told offline by
     :func:`conceptgraph.language.detect`) is left out, and counted by language in
-    ``other_languages`` when given. ``explain``, when given, is filled with each drafted
+    ``other_languages`` when given; of one with English sentences in it, those alone are
+    read (counted in ``partly_english``). ``explain``, when given, is filled with each drafted
     claim's and relation's id and the rule that drafted it.
 
     On Linux with two cores or more, a thread of :data:`~conceptgraph.draft.parallel.AT_LEAST`
@@ -81,7 +83,7 @@ def draft(ds: Dataset, terms: Iterable[str] | None = None, max_terms: int = 30,
     # no thread draws the progress line: the passes that read messages each on their own
     # read a long thread's halves at once, in a second process forked from this one
     with Progress("telling the language", total=len(ds.messages), timer=False) as progress:
-        english, forms = _english(ds.messages, other_languages, progress, held=not terms)
+        english, forms = _english(ds.messages, other_languages, progress, held=not terms, partly=partly_english)
         root = next((m for m in ds.messages if not m.reply_to), ds.messages[0])
         # a dataset of several threads is titled by all of theirs ("A vs B / C vs D"): each read apart,
         # whole (a place gives it shortened: "... a maintainer and a com…")
@@ -930,37 +932,66 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
 
 
 def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None,
-             held: bool = False) -> tuple[list[Message], list[list[tuple[str, str]]]]:
-    """The messages the rules can read: those in English, or too short to tell; with
-    ``held``, also the words each holds up (:func:`~conceptgraph.draft.terms.held_forms`)."""
+             held: bool = False, partly: Counter[str] | None = None) -> tuple[list[Message], list[list[tuple[str, str]]]]:
+    """The messages the rules can read: those in English, or too short to tell, and of
+    one in another language its English sentences (the others blanked, so that every
+    character keeps its place); with ``held``, also the words each holds up
+    (:func:`~conceptgraph.draft.terms.held_forms`). A message left out is counted by
+    language in ``others``, one read in part in ``partly``."""
     from ..language import UNDETERMINED
     from .parallel import in_halves
 
     told = [found for part in in_halves(_languages, messages, held, progress=progress) for found in part]
     out, forms = [], []
-    for m, (code, held_up) in zip(messages, told):
-        if code in ("en", UNDETERMINED):
-            out.append(m)
+    for m, (code, held_up, english) in zip(messages, told):
+        if code in ("en", UNDETERMINED) or english is not None:
+            out.append(m if english is None else replace(m, text=english))
             forms.append(held_up)
+            if english is not None and partly is not None:
+                partly[code] += 1
         elif others is not None:
             others[code] += 1
     return out, forms
 
 
 def _languages(messages: Sequence[Message], held: bool = False,
-               progress: Counts | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each message's language, and (with ``held``, when the rules can read it) the
-    words it holds up."""
+               progress: Counts | None = None) -> list[tuple[str, list[tuple[str, str]], str | None]]:
+    """Each message's language, (with ``held``, when the rules can read it) the words it
+    holds up, and of one in another language its English sentences alone, or None."""
     from ..language import UNDETERMINED, detect, looks_english
     from .terms import held_forms
 
-    out = []
+    out: list[tuple[str, list[tuple[str, str]], str | None]] = []
     for m in messages:
         code = "en" if looks_english(m.text) else detect(m.text)
-        out.append((code, held_forms(m.text) if held and code in ("en", UNDETERMINED) else []))
+        english = None if code in ("en", UNDETERMINED) else _english_sentences(m.text)
+        read = m.text if english is None else english
+        out.append((code, held_forms(read) if held and (code in ("en", UNDETERMINED) or english) else [], english))
         if progress:
             progress.update()
     return out
+
+
+def _english_sentences(text: str) -> str | None:
+    """``text`` with only its English sentences kept, every other character but a line's
+    end a space (so that each keeps its place); None when it has none. A post mostly in
+    Spanish may end in a sentence of English ("The pathway view is how we teach it too.").
+
+    >>> _english_sentences("Sí, de acuerdo con Kofi. The pathway view is how we teach it too.")
+    '                         The pathway view is how we teach it too.'
+    >>> _english_sentences("No, no es lo mismo. Una invasora se expande.") is None
+    True
+    """
+    from ..language import detect, looks_english
+    from .text import sentences
+
+    keep = [(a, b) for a, b, said in sentences(text) if looks_english(said) or detect(said) == "en"]
+    if not keep:
+        return None
+    chars = ["\n" if ch == "\n" else " " for ch in text]
+    for a, b in keep:
+        chars[a:b] = text[a:b]
+    return "".join(chars)
 
 
 # What a listener says in a transcript's turn (:func:`_spoken`) to show they follow, which
@@ -1384,7 +1415,8 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
     say_followed(book.respeak(by_id, (c.id for c in base.contributors)), book.path)
     book.reanchor(by_id)
     others: Counter[str] = Counter()
-    drafted = draft(base, terms, max_terms, other_languages=others)
+    partly: Counter[str] = Counter()
+    drafted = draft(base, terms, max_terms, other_languages=others, partly_english=partly)
     # decisions with no reviewed.yaml (it was deleted, or never written): the whole draft,
     # then the decisions settled on it, as review does; else what was decided stays out
     unsettled = book.raw is not None and REVIEWED_FILE not in base_files and not settled_once \
@@ -1442,9 +1474,14 @@ def _draft_folder(data: str | os.PathLike[str], output: str | os.PathLike[str] |
             **({"settled": settled} if settled > 0 else {}),
             "mentions": sum(1 for r in drafted.relations if r.kind == MENTIONS),
             "co_occurrences": sum(1 for r in drafted.relations if r.kind == CO_OCCURS),
-            **({"other_languages": dict(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))} if others else {}),
+            **({"other_languages": _by_count(others)} if others else {}),
+            **({"partly_english": _by_count(partly)} if partly else {}),
             **({"terms_not_found": missing} if (missing := _not_found(terms, base, drafted)) else {}),
             **({"replaced": n} if seen and (n := _undecided(seen)) else {})}
+
+
+def _by_count(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _hand_changes(path: Path, hand: list[Any]) -> OutputError:

@@ -2847,6 +2847,7 @@ def test_a_question_about_a_name_puts_none_forward() -> None:
     ("Leadership or management can grow slowly.",
      {("leadership", "can grow slowly"), ("management", "can grow slowly")}),
     ("Leadership and management are different.", set()),  # said of the two: a relation, no attribute of each
+    ("So leadership and management overlap, but neither contains the other.", set()),
     # a quantifier floated off the subject: each is what the clause says
     ("Leadership and management are both learned skills.",
      {("leadership", "learned skills"), ("management", "learned skills")}),
@@ -2978,6 +2979,17 @@ def test_but_joins_two_things_said_of_a_term(sentence: str, said: list[tuple[str
     # said of some, not of all: no relation (a trial's "not every stakeholder is a user" included one in the other)
     ("But not every haiku is a sonnet.", []),
     ("Every haiku is a sonnet.", [("includes", "sonnet", "haiku")]),
+    # another name for it, however put (a trial's "just a polite word for" was a claim); not "the wrong word"
+    ("A haiku is just a polite word for a sonnet.", [("similar_to", "haiku", "sonnet")]),
+    ("Haiku is basically a fancy name for sonnet.", [("similar_to", "haiku", "sonnet")]),
+    ("Haiku is the wrong word for sonnet.", []),
+    # said while asking: "Isn't X just Y?" says X is (a trial's was no relation); "Is X ...?" asks
+    ("Newbie question maybe, but isn't a haiku just a polite word for a sonnet?", [("similar_to", "haiku", "sonnet")]),
+    ("Is a haiku just a polite word for a sonnet?", []),
+    # two that share some ground (a trial's "overlap" was a claim of each)
+    ("So haiku and sonnets overlap, but neither contains the other.", [("overlaps_with", "haiku", "sonnet")]),
+    ("A haiku overlaps with a sonnet.", [("overlaps_with", "haiku", "sonnet")]),
+    ("Haiku and sonnets don't overlap.", []),
 ])
 def test_relations_from_the_words_between_two_terms(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     names = {" ".join(key_of([t])): t for t in ("haiku", "sonnet", "poem", "violent", "violence", "standard")}

@@ -42,6 +42,7 @@ _MEASURED: dict[tuple[str, str], tuple[int, int]] = {
     ("relation", "same meaning"): (8, 8),  # "X and Y are synonymous"
     ("relation", "other meaning"): (1, 2),  # "X means something completely different" from Y
     ("relation", "contrasts_with"): (7, 10),
+    ("relation", "overlaps_with"): (0, 0),  # "X and Y overlap" (none on the development threads)
     ("stance", "named"): (8, 8),
     ("stance", "answer"): (37, 51),
     ("stance", "chained"): (3, 4),
@@ -74,7 +75,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("opposes", "comparative"): "a comparison, 'X is more A than Y'",
     ("opposes", "alike sentences"): "two sentences alike but for what they say of two terms",
     ("relation", "plus"): "'X is Y plus ...'",
-    ("relation", "similar_to"): "'X is like Y', 'X is the same as Y'",
+    ("relation", "similar_to"): "'X is like Y', 'X is the same as Y', 'X is just another word for Y'",
     ("relation", "renamed"): "a rename, 'rename X to Y'",
     ("relation", "proposed"): "a new name favoured in a thread asking for one",
     ("relation", "gloss"): "another name given in brackets, 'X (Y)'",
@@ -86,6 +87,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("relation", "same meaning"): "'X and Y are synonymous', 'the same thing'",
     ("relation", "other meaning"): "'X means something completely different'",
     ("relation", "contrasts_with"): "'X and Y are different', 'X, not Y'",
+    ("relation", "overlaps_with"): "'X and Y overlap', 'X overlaps with Y'",
     ("stance", "named"): "a stance that names whom it is towards, 'I agree with Ann'",
     ("stance", "answer"): "a stance in so many words, 'Agreed.', 'No, ...', towards the message it answers",
     ("stance", "chained"): "'+1' to one who agreed with another: with that other too",

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import CONTRASTS_WITH, INCLUDES, SIMILAR_TO
+from ..kinds import CONTRASTS_WITH, INCLUDES, OVERLAPS_WITH, SIMILAR_TO
 from .rules import Finding, Mention, _verb_next
 from .text import STOP, parts_of_speech
 
@@ -54,6 +54,12 @@ _BETWEEN: list[tuple[str, re.Pattern[str], bool]] = [
         rf"^{_Q}(?:,\s*)?(?:\(?\s*(?:i\.e\.|aka|a\.k\.a\.|also called|also known as|or rather|that is)\s*,?\s*|"
         rf"(?:is|are)\s+(?:\w+ly\s+)?(?:synonymous with|the same (?:thing )?as|equivalent to|another (?:word|name|term) "
         rf"for|short for|a synonym (?:of|for))\s+(?:a|an|the)?\s*|:\s*synonymous with\s+)(?:the\s+)?{_Q}$", re.I), False),
+    # "X is just a polite word for Y", "X is a fancy name for Y" (not "the wrong word for Y")
+    (SIMILAR_TO, re.compile(rf"^{_Q}(?:,\s*)?(?:is|are|was|were|'s|’s)\s+(?:(?:just|only|merely|simply|basically|really|"
+                            rf"essentially|\w+ly)\s+)*(?:another|a|an|the)\s+(?!(?:wrong|incorrect)\b)(?:[\w-]+\s+)?"
+                            rf"(?:word|name|term|euphemism)s?\s+for\s+(?:(?:a|an|the)\s+)?{_Q}$", re.I), False),
+    # "X overlaps with Y"
+    (OVERLAPS_WITH, re.compile(rf"^{_Q}(?:,\s*)?(?:\w+ly\s+)?overlaps?\s+(?:with\s+)?(?:(?:a|an|the)\s+)?{_Q}$", re.I), False),
     (SIMILAR_TO, re.compile(rf"^{_Q}(?:,\s*)?(?:was|is|were|are|be|being|got|get|gets)\s+(?:\w+\s+)?(?:called|named|"
                             rf"renamed(?:\s+to)?|termed|known as|referred to as)\s+{_Q}$", re.I), False),
     (SIMILAR_TO, re.compile(rf"^{_Q}\s*for\s+(?:the\s+)?{_Q}$", re.I), False),
@@ -110,6 +116,8 @@ _AND = re.compile(rf"^{_Q}\s*and\s+(?:a|an|the)?\s*{_Q}$", re.I)
 _DIFFERENT = re.compile(r"^[\"”’'`)]*\s*(?:are|is)\s+(?:\w+ly\s+)?(?:(?:very|quite|two|completely)\s+)*(?:different|"
                         r"not the same|distinct|opposites?)\b", re.I)
 # ... and the same: "are (basically) the same (thing)", "mean the same", "are synonyms"
+# "X and Y overlap", "X and Y partly overlap", "... can overlap" (not "don't overlap")
+_OVERLAP = re.compile(r"^[\"”’'`)]*\s*(?:(?:\w+ly|often|sometimes|can|may|do|does|somewhat|all)\s+)*overlap\b", re.I)
 _ALIKE = re.compile(r"^[\"”’'`)]*\s*(?:are|mean)\s+(?:(?:\w+ly|really|just|pretty\s+much|much)\s+)*(?:the\s+same\b|"
                     r"synonym(?:s|ous)?\b|interchangeable\b)", re.I)
 # Two meanings given side by side: "X means ..., (whereas) Y means ..."
@@ -216,8 +224,12 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             for _, _, b in run[i + 2:]:
                 add(CONTRASTS_WITH, a, b, CONTRASTS_WITH)
     spread: tuple[str, str, bool] | None = None  # the relation the list being read shares: kind, term, reversed
+    # "Isn't X just a polite word for Y?" asks nothing: it says X is, as "X is ..." would
+    rhetorical = bool(mentions) and _NEGATIVE_ASK.match(text, 0, mentions[0][0] - base) is not None
     for i, ((s1, e1, t1), (s2, e2, t2)) in enumerate(zip(mentions, mentions[1:])):
         between = text[e1 - base:s2 - base]
+        if rhetorical and i == 0:
+            between = " is " + between
         # "X differs from Y and Z": from Z too; not "X is a kind of Y, and Z is ...", another clause
         if spread and _LIST.match(between) and not _CLAUSE_VERB.match(text, e2 - base):
             kind, a, rev = spread
@@ -237,6 +249,9 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
             continue
         if _AND.match(between) and _DIFFERENT.match(text[e2 - base:]):  # "X and Y are different"
             add(CONTRASTS_WITH, t1, t2, CONTRASTS_WITH)
+            continue
+        if _AND.match(between) and _OVERLAP.match(text[e2 - base:]):  # "X and Y overlap"
+            add(OVERLAPS_WITH, t1, t2, OVERLAPS_WITH)
             continue
         if _AND.match(between) and _ALIKE.match(text[e2 - base:]) and not _SUPPOSED.search(text, 0, s1 - base) \
                 and not _UNSAID.search(text, 0, s1 - base) and not _DENIED_AFTER.match(text, e2 - base):
@@ -307,7 +322,7 @@ def term_relations(text: str, base: int, mentions: list[Mention], topic: str = "
                 add(SIMILAR_TO, named[0], b, "same meaning")
             elif other or (same and len(named) == 2):  # "they are not synonyms"
                 add(CONTRASTS_WITH, named[0], b, "other meaning")
-    if _YES_NO.match(text) or _ASKED.match(text):
+    if (_YES_NO.match(text) or _ASKED.match(text)) and not rhetorical:
         # "Is a bug the same thing as a defect?" and "So a bug is a defect?" ask; "Should we call it X?" proposes
         return [f for f in out if f.rule in _PROPOSALS]
     return out
@@ -324,6 +339,9 @@ _YES_NO = re.compile(r"^\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:
 _ASKED = re.compile(r"^(?!\W*(?:what|why|how|which|who|whom|whose|where|when)\b)(?![^?]*\b(?:how|what|why)\s)"
                     r"[^,;:?!.]*\?[\s\"”’')]*$", re.I)
 _PROPOSALS = ("renamed", "proposed")
+# A question that opens denying, "Isn't X just Y?", "But aren't X ...": it says what it asks
+_NEGATIVE_ASK = re.compile(r"\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+)?(?:is|are|was|were)n['’]t\s+"
+                           r"(?:(?:a|an|the)\s+)?[\"“‘'`]*$", re.I)
 
 
 # A name given to what is spoken of: "rename them to", "call it", "renaming this to"

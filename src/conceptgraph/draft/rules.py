@@ -1115,7 +1115,7 @@ def _says_something_before(text: str) -> bool:
 
 # What is said of two at once, not of each: "X and Y are different", "... the same", "... synonyms"
 _BETWEEN_TWO = re.compile(r"(?:different|distinct|same|similar|synonym\w*|interchangeabl\w*|related|equivalent|alike|"
-                          r"opposites?|unrelated|identical)\b", re.I)
+                          r"opposites?|unrelated|identical|overlap\w*)\b", re.I)
 # What joins names in a subject: "X and Y", "X, Y and Z", "X or Y", "X/Y"
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*|(?:versus|vs\.?)\s+)(?:(?:the|a|an)\s+)?"
                     r"[\"“‘'`(]*", re.I)

@@ -2976,6 +2976,38 @@ def test_a_claim_moved_onto_a_term_another_was_merged_into_keeps_the_folder_read
 
 
 
+@pytest.mark.parametrize("redrafted", [False, True])
+def test_a_folder_whose_decision_names_a_term_merged_away_is_read_whole(drafted: Path, redrafted: bool) -> None:
+    """A decisions.yaml written before that fix, its claim edit naming the merged-away term
+    by its drafted label: the claim is on the term that stays, reviewed.yaml holds it once
+    and the draft not again, whether reviewed.yaml is kept or written anew by `draft`
+    (trial 13's folder could not be mended but by hand)."""
+    r = Review(drafted)
+    merged = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "conversation")
+    claim = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "congregation")
+    others = [it for it in r.items if it.kind == "claim" and it.fields["term"] == "cooperation"][:2]
+    assert run("review", str(drafted), merged.rid, "--edit", "label=community").exit_code == 0
+    assert run("review", str(drafted), claim.rid, "--edit", "term=community").exit_code == 0
+    book = drafted / "decisions.yaml"
+    text = book.read_text(encoding="utf-8")
+    assert "edit: {term: community}" in text
+    book.write_text(text.replace("edit: {term: community}", "edit: {term: conversation}"), encoding="utf-8")
+    if redrafted:
+        (drafted / "reviewed.yaml").unlink()
+        assert run("draft", str(drafted), "-q").exit_code == 0
+    for other in others:
+        out = run("review", str(drafted), "--accept", other.rid)
+        assert out.exit_code == 0, out.stderr
+    for cmd in (["validate", str(drafted)], ["review", str(drafted), "--list"], ["review", str(drafted), "--undo"]):
+        out = run(*cmd)
+        assert out.exit_code == 0, (cmd, out.stderr)
+    ds = load_dataset(drafted)
+    assert len({c.id for c in ds.claims}) == len(ds.claims)
+    moved = [c for c in ds.claims if c.message == claim.fields["message"] and c.span and list(c.span) == claim.fields["span"]
+             and c.status != "draft"]
+    assert [c.term for c in moved] == ["community"], moved
+
+
 def test_a_merge_says_it_merged_and_what_went_over(drafted: Path) -> None:
     """A term relabelled to another's name is merged into it: the answer says so, and how
     many undecided claims and relations went over (it had read as a rename; trial 13)."""

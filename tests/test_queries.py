@@ -1014,15 +1014,16 @@ def test_a_relation_its_speaker_took_back_is_said_so_where_it_is_listed(how: str
     if how != "said the opposite":
         text = text.replace('quote: "naturalized and invasive are not the same."', 'quote: "No, it is not the same."')
     if how == "dispute about another message":
-        text = text.replace("messages:\n", "messages:\n  - {id: m0, by: liam, where: post 0, text: Weeds are a human category.}\n")
+        text = text.replace("messages:\n",
+                            "messages:\n  - {id: m0, by: liam, where: post 0, text: Weeds are a human category.}\n")
     G = build_graph(parse_dataset(text))
     taken = how in ("said the opposite", "gave way")
     by_kind = {e["kind"]: e for e in compare(G, "naturalized", "invasive")["relations"]}
     assert by_kind["similar_to"].get("taken_back") == ("post 3" if taken else None), by_kind
     assert "taken_back" not in by_kind["contrasts_with"]
-    assert [e.get("taken_back") for e in who(G, "Liam")["stated"] if e["kind"] == "similar_to"] == [by_kind["similar_to"].get("taken_back")]
-    assert [e.get("taken_back") for e in why(G, "naturalized", "invasive") if e["kind"] == "similar_to"] \
-        == [by_kind["similar_to"].get("taken_back")]
+    likeness = [by_kind["similar_to"].get("taken_back")]
+    assert [e.get("taken_back") for e in who(G, "Liam")["stated"] if e["kind"] == "similar_to"] == likeness
+    assert [e.get("taken_back") for e in why(G, "naturalized", "invasive") if e["kind"] == "similar_to"] == likeness
     mark = "naturalized is similar to invasive (Liam, post 1)  [taken back, post 3]"
     assert (mark in compare_text(compare(G, "naturalized", "invasive"))) is taken
     assert (mark in who_text(who(G, "Liam"))) is taken

@@ -3008,6 +3008,25 @@ def test_a_folder_whose_decision_names_a_term_merged_away_is_read_whole(drafted:
     assert [c.term for c in moved] == ["community"], moved
 
 
+def test_rejecting_a_term_says_which_claims_went_with_it_and_how_to_keep_one(drafted: Path) -> None:
+    """Rejecting a term takes its undecided claims along: the answer names each (a trial
+    rejected junk terms and lost claims it had meant to move, told only a count), and how
+    to keep one: move it to another term first."""
+    r = Review(drafted)
+    term = next(it for it in r.items if it.kind == "term" and it.fields["term"] == "congregation")
+    claims = [it for it in r.items if it.kind == "claim" and it.fields["term"] == "congregation"]
+    assert claims
+    out = run("review", str(drafted), "--reject", term.rid)
+    assert out.exit_code == 0, out.stderr
+    assert f"gone with it, {len(claims)} claim{'s' if len(claims) > 1 else ''}:" in out.stdout, out.stdout
+    for it in claims:
+        assert f"  {it.rid}: {r.describe(it)} ({it.record.where})" in out.stdout, out.stdout
+    assert "to keep one, --undo, then move it first (ID --edit term=NAME), and reject again" in out.stdout
+    # a rejected claim takes nothing along: no such note
+    other = next(it for it in r.items if it.kind == "claim" and it.fields["term"] == "cooperation")
+    assert "gone with" not in run("review", str(drafted), "--reject", other.rid).stdout
+
+
 def test_a_merge_says_it_merged_and_what_went_over(drafted: Path) -> None:
     """A term relabelled to another's name is merged into it: the answer says so, and how
     many undecided claims and relations went over (it had read as a rename; trial 13)."""

@@ -1608,10 +1608,10 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     # a claim edited onto a term by the name it had before it was merged into another (as
     # review once wrote it): the claim is on that other now, and reviewed.yaml has it there
     renamed = book._renamed_keys()
-    for e in book.latest():
-        if e.decision == EDITED and e.item == CLAIM and (TERM, normalise(str(e.edit.get(TERM, "")))) in renamed:
-            f = _edited_fields(e)
-            edited.setdefault(key_of(CLAIM, {**f, TERM: renamed[(TERM, normalise(f[TERM]))]}), e)
+    for entry in book.latest():
+        if entry.decision == EDITED and entry.item == CLAIM and (TERM, normalise(str(entry.edit.get(TERM, "")))) in renamed:
+            f = _edited_fields(entry)
+            edited.setdefault(key_of(CLAIM, {**f, TERM: renamed[(TERM, normalise(f[TERM]))]}), entry)
     for it in reviewed:
         e = edited.get(it.key)
         if e is not None and it.kind in (TERM, ATTRIBUTE) and not _made_from(it.record.id, e.fields[it.kind]):

@@ -87,7 +87,8 @@ def _flat(value: Any, key: str = "", parent: dict[str, Any] | None = None) -> An
     if isinstance(value, str):
         keep = key == "text" and parent is not None and "reply_where" in parent
         if key == "note" and parent is not None and "reviewed" in parent and "left" in parent:
-            return "\n".join(" ".join(line.split()) for line in value.split("\n"))
+            # (a line's indent kept: the items a note lists under its first line)
+            return "\n".join(" " * (len(line) - len(line.lstrip(" "))) + " ".join(line.split()) for line in value.split("\n"))
         return value if keep or ("\n" not in value and "\r" not in value) else " ".join(value.split())
     if isinstance(value, dict):
         return {k: _flat(v, str(k), value) for k, v in value.items()}

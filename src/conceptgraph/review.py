@@ -1810,7 +1810,10 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                              f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
                 was = {rid: r.describe(it) for rid, it in items.values() if rid in fresh}
+                gone = {it.key for it in r.items if r.status(it) == REMOVED}
                 notes.append(r.decide(fresh, decision).get("note", ""))
+                if decision == REJECTED:
+                    notes.append(_taken_along(r, gone, [it for rid, it in items.values() if rid in fresh]))
                 done[decision] += len(fresh)
                 # each item named, said back: a mistyped id shows here, not only in the counts; as it
                 # stands now (a relation accepted on words its claims were edited away from follows them)
@@ -1823,6 +1826,26 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
     note = "\n".join(filter(None, notes))
     return _summary(r, before, done[ACCEPTED], done[REJECTED], already, turned) | ({"note": note} if note else {}) \
         | ({"decided": decided} if decided else {})
+
+
+def _taken_along(r: Review, gone: set[Any], rejected: list[Item]) -> str:
+    """The claims a rejection of terms or attributes took along (not ``gone`` before it),
+    each said, with how to keep one: a claim meant for another term is moved there first
+    (a trial rejected junk terms, and with them claims it had meant to keep)."""
+    if not any(it.kind in (TERM, ATTRIBUTE) for it in rejected):
+        return ""
+    claims = [it for it in r.items if it.kind == CLAIM and it.key not in gone and r.status(it) == REMOVED]
+    if not claims:
+        return ""
+    shown = [f"  {it.rid}: {r.describe(it)} ({it.record.where})" for it in claims[:_TAKEN_ALONG]]
+    more = f"\n  and {len(claims) - _TAKEN_ALONG} more (--undo, then --list them)" if len(claims) > _TAKEN_ALONG else ""
+    return (f"gone with {'them' if len(rejected) > 1 else 'it'}, {len(claims)} claim{'s' if len(claims) > 1 else ''}:\n"
+            + "\n".join(shown) + more
+            + "\nto keep one, --undo, then move it first (ID --edit term=NAME), and reject again")
+
+
+#: How many of the claims a rejection took along are said by name.
+_TAKEN_ALONG = 12
 
 
 def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0, rejected: int = 0,

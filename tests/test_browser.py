@@ -669,6 +669,42 @@ def test_the_thread_shows_what_a_message_quotes_apart_from_its_words(browser, tm
         page.close()
 
 
+def test_a_mail_broken_at_a_width_reads_as_typed_with_its_marks_in_place(browser, tmp_path: Path) -> None:
+    """A mail's lines, broken at 72 columns by its program, read in the thread as one
+    paragraph (a trial's thread and review card were ragged: "...and I keep / getting
+    stuck..."); its blank line, quoted lines and signature keep their breaks, and a claim
+    quoting words across a break still marks them. A chat's short lines stay as written."""
+    from conceptgraph.graph import build_graph
+    from conceptgraph.model import Claim, Contributor, Dataset, Message, Source, Term, Attribute
+
+    text = ("We're writing the signage for the community garden and I keep\n"
+            "getting stuck on three words: weed, invasive and naturalized. A weed\n"
+            "is any plant growing where we don't want it, native or not.\n\n"
+            "> Which one goes on the sign by the pond, do you think?\n"
+            "> And which by the gate?\n"
+            "-- \nHelen")
+    quote = "A weed\nis any plant growing where we don't want it"
+    at = text.index(quote)
+    chat = "ok\nsure\nfine by me"
+    ds = Dataset(Source("t"), terms=(Term("weed", "weed"),), attributes=(Attribute("unwanted", "unwanted plant"),),
+                 contributors=(Contributor("helen", "Helen", "author", ("message 1",)),
+                               Contributor("bo", "Bo", "commenter", ("message 2",))),
+                 messages=(Message("m1", "helen", "message 1", text), Message("m2", "bo", "message 2", chat, reply_to="m1")),
+                 claims=(Claim("c1", "weed", "unwanted", "helen", quote, "message 1", message="m1",
+                               span=(at, at + len(quote))),))
+    page = Page(browser, write_page(build_graph(ds), tmp_path / "mail.html"))
+    try:
+        page.page.click("#thread-toggle")
+        shown = page.page.text_content("#messages > li:nth-child(1) .msg-text")
+        assert shown == text.replace(" I keep\n", " I keep ").replace("A weed\nis", "A weed is"), shown
+        assert page.page.text_content("#messages > li:nth-child(1) mark") == quote.replace("\n", " ")
+        assert page.page.text_content("#messages > li:nth-child(2) .msg-text") == chat
+        assert not page.errors
+        page.screenshot("thread-mail-unwrapped.png")
+    finally:
+        page.close()
+
+
 def test_the_thread_shows_each_quote_where_it_stood(browser, tmp_path: Path) -> None:
     """A reply that answers two quotes in turn, the import knowing where each stood: the
     thread shows each above the words that answer it, not both above all of them; a

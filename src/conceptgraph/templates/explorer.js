@@ -4,6 +4,25 @@
    pieces that search and comparison share with the command line. */
 ((explorer) => {
   "use strict";
+  /** A mail's words as their writer typed them, before a mail program broke the lines at
+   * a width (72 columns): a break inside a paragraph reads as a space. Each character keeps
+   * its place (a mark stays on its words); a blank line, a quoted line ("> "), the line a
+   * list item or a signature opens, and a short line keep their breaks. Text whose lines
+   * run longer than any mail's width was not broken so: it is shown as it is. */
+  function unwrapped(text) {
+    const lines = String(text).split("\n");
+    if (lines.length < 3) return text;
+    const widths = lines.map((l) => l.replace(/\s+$/, "").length);
+    const widest = widths.reduce((a, b) => Math.max(a, b), 0);
+    if (widest > 100 || widths.filter((w) => w >= 55).length < 2) return text;
+    const apart = (l) => !l.trim() || /^\s*>/.test(l) || /^-- ?$/.test(l);
+    const opens = (l) => apart(l) || /^\s*(?:[-*•+]|\d+[.)])\s/.test(l);
+    return lines.map((l, i) => (i + 1 < lines.length && widths[i] >= Math.max(40, widest - 20) && !apart(l) &&
+      !opens(lines[i + 1]) ? l + " " : l + (i + 1 < lines.length ? "\n" : ""))).join("");
+  }
+
+  // (the review's card shows a message before the graph is built: it reads words so too)
+  window.conceptgraphUnwrapped = unwrapped;
   // In review mode the first item to review is shown before the graph is built: the
   // review's script says when, and hands over the data it has read (read once).
   const wait = window.conceptgraphGraphAfter;
@@ -839,7 +858,7 @@
 
   /** A message's text with each quoted span marked; a mark knows the evidence it supports. */
   function markedText(m) {
-    const text = node.detail(m.node).text || "", box = el("div", null, "msg-text");
+    const text = window.conceptgraphUnwrapped(node.detail(m.node).text || ""), box = el("div", null, "msg-text");
     const cuts = new Set([0, text.length]);
     m.marks.forEach(([s, e]) => { cuts.add(s); cuts.add(e); });
     // what it quotes of another, set apart where it stood: what the words after it answer

@@ -481,7 +481,10 @@
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", "The message, its words marked");
       const i = it.message !== undefined ? nodeIndex.get(String(it.message)) : undefined;
-      const text = i !== undefined ? (data.nodeDetails[i].text || "") : (it.quote || "");
+      // (a mail's lines, broken at a width, read as its writer typed them, as in the thread)
+      // (the explorer's script, which says how, runs before any card: as written if it had not)
+      const unwrap = window.conceptgraphUnwrapped || ((t) => t);
+      const text = i !== undefined ? unwrap(data.nodeDetails[i].text || "") : (it.quote || "");
       const span = it.span || [0, 0];
       // a stance under a quote of another ("Agreed."): what it answers, set apart in its words
       // where it stood (when the import knows), else above them

@@ -3306,6 +3306,23 @@ def test_of_a_message_in_another_language_its_english_sentences_are_drafted(tmp_
     assert summary["other_languages"] == {"de": 1} and summary["partly_english"] == {"de": 1}
 
 
+@pytest.mark.parametrize("lead", ["For the others, my rough translation of Rosa:", "A quick summary of what Rosa said:",
+                                  "To paraphrase Rosa:"])
+def test_words_relayed_for_another_are_not_the_relayers(tmp_path: Path, lead: str) -> None:
+    """Helen translates Rosa's Spanish post for the others: what she relays is Rosa's, so
+    it is no claim of Helen's, and its "but ... doesn't" no dispute with Rosa (a trial drafted
+    both)."""
+    chat = ("Rosa: Una planta naturalizada es una especie exótica que se reproduce sola, pero no desplaza a las nativas.\n"
+            f"Helen: {lead} a naturalized plant is an exotic species that reproduces on its own, but it doesn't "
+            "push out the natives.\n")
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    assert run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft", "--terms", "naturalized",
+               "-q").exit_code == 0
+    ds = load_dataset(tmp_path / "d")
+    assert not [c for c in ds.claims if c.by == "helen"], ds.claims
+    assert not [r for r in ds.relations if r.kind in ("agrees_with", "disputes") and r.source == "helen"], ds.relations
+
+
 def test_yes_to_a_question_answers_it_and_agrees_with_no_one(tmp_path: Path) -> None:
     chat = ("Ann: Are we still on weather versus climate?\n"
             "Bo: Yes. Weather is what happens today; climate is the pattern.\n"

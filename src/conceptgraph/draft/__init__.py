@@ -885,7 +885,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
     from .relations import term_relations
     from .rules import content_words, mentions_in, read_sentence
     from .stances import both_sides, leaning, quote_authors, shapes, without_mentions
-    from .text import counterfactual, quoted_spans, readable, reported_spans, sentences
+    from .text import counterfactual, quoted_spans, readable, relayed_spans, reported_spans, sentences
 
     out = []
     for msg in messages:
@@ -896,6 +896,9 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         # diff, and no attribute is cut from one
         plain = readable(msg.text)
         spoken = without_mentions(plain, view.who)  # what the claims are read from: no "@Name" in it
+        # (which way it leans and what stance it takes, in its own words: words relayed for
+        # another, "my translation of Rosa: ... but ...", take no side for or against anyone)
+        own_words = _blanked(plain, relayed_spans(plain))
         for s, e, text in sentences(plain):
             found = mentions_in(spoken, s, e, view.names, view.longest, view.firsts, view.split)
             if counterfactual(text):  # "If we were apart from nature, I would see a distinction": not so
@@ -920,15 +923,25 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
             shared = shared_claims(said, s, own, [*findings, *broad])
             claims = any(f.kind == CLAIM for f in (*findings, *broad, *shared))
             read.append((s, e, text, found, findings, broad, shared,
-                         [] if text.startswith(">") else shapes(text),  # a quoted line is someone else's stance
+                         [] if text.startswith(">") else shapes(own_words[s:e]),  # a quoted line is someone else's stance
                          content_words(msg.text[s:e]) if claims else None))
         # "Bo wrote:": what follows answers Bo
         # (which way it leans, in its own words too: a fenced glossary leans no way)
-        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(plain),
-                            both_sides(plain)))
+        out.append(_Reading(read, quote_authors(msg.text, view.who), content_words(msg.text), leaning(own_words),
+                            both_sides(own_words)))
         if progress:
             progress.update()
     return out
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` as spaces (a line's end kept): every other character in its place."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = ["\n" if ch == "\n" else " " for ch in text[a:b]]
+    return "".join(chars)
 
 
 def _english(messages: Sequence[Message], others: Counter[str] | None, progress: Counts | None = None,
@@ -988,10 +1001,8 @@ def _english_sentences(text: str) -> str | None:
     keep = [(a, b) for a, b, said in sentences(text) if looks_english(said) or detect(said) == "en"]
     if not keep:
         return None
-    chars = ["\n" if ch == "\n" else " " for ch in text]
-    for a, b in keep:
-        chars[a:b] = text[a:b]
-    return "".join(chars)
+    ends = [0, *(x for span in keep for x in span), len(text)]
+    return _blanked(text, list(zip(ends[::2], ends[1::2])))  # what lies between the English sentences
 
 
 # What a listener says in a transcript's turn (:func:`_spoken`) to show they follow, which

@@ -183,6 +183,23 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     for m in _REPORTED.finditer(text):
         end = _REPORT_END.search(text, m.end())
         out.append((m.end(), end.end() if end else len(text)))
+    return out + relayed_spans(text)  # (another's words relayed whole: to the paragraph's end)
+
+
+def relayed_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text gives someone else's words in its own: a translation, a summary or a
+    paraphrase of what they said ("My rough translation of Rosa: ..."), from the words that
+    lead in to the end of its paragraph. They are that person's, so the writer neither claims them nor takes a side
+    against them by relaying them.
+
+    >>> text = "Thanks Rosa! My rough translation of Rosa: it is exotic, but it doesn't spread.\\n\\nI agree."
+    >>> [text[a:b] for a, b in relayed_spans(text)]
+    ["My rough translation of Rosa: it is exotic, but it doesn't spread."]
+    """
+    out = []
+    for m in _RELAYED.finditer(text):
+        end = text.find("\n\n", m.end())
+        out.append((m.start(), end if end >= 0 else len(text.rstrip())))  # (what leads in too: "of what Rosa said")
     return out
 
 
@@ -197,6 +214,11 @@ _REPORTED = re.compile(r"(?<![Aa]s )\b(?:you|he|she|they|[A-Z][a-z]+)\s+(?:(?:ju
                        # what an answer, a book or anyone else says: "any answer that says climate is ..."
                        r"|\b(?i:answers?|books?|textbooks?|people|students|kids|anyone|someone|everyone|others)\s+"
                        r"(?:that|who)\s+(?:says?|said|claims?|thinks?|think|writes?)\s+(?:that\s+)?")
+# Another's words given in the writer's own: "my rough translation of Rosa:", "a quick summary
+# of what Bo wrote:", "to paraphrase Ann:"
+_RELAYED = re.compile(r"\b(?i:(?:(?:my|a|the|our)\s+)?(?:(?:rough|quick|loose|short|free|literal|brief)\s+)?"
+                      r"(?:translation|summary|paraphrase|gist)\s+of|to\s+(?:paraphrase|translate|sum\s+up))\s+"
+                      r"(?i:what\s+)?(?:[A-Z][\w’'-]*)(?:['’]s(?:\s+\w+){1,2}|\s+(?i:said|wrote|says|writes|meant))?\s*:\s*")
 # where a report ends: its sentence, or a "but" that turns to the writer's own view
 _REPORT_END = re.compile(r"[.!?](?=\s|$)|,?\s+but\b")
 

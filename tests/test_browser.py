@@ -675,7 +675,7 @@ def test_a_mail_broken_at_a_width_reads_as_typed_with_its_marks_in_place(browser
     stuck..."); its blank line, quoted lines and signature keep their breaks, and a claim
     quoting words across a break still marks them. A chat's short lines stay as written."""
     from conceptgraph.graph import build_graph
-    from conceptgraph.model import Claim, Contributor, Dataset, Message, Source, Term, Attribute
+    from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Source, Term
 
     text = ("We're writing the signage for the community garden and I keep\n"
             "getting stuck on three words: weed, invasive and naturalized. A weed\n"

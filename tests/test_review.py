@@ -3027,6 +3027,44 @@ def test_rejecting_a_term_says_which_claims_went_with_it_and_how_to_keep_one(dra
     assert "gone with" not in run("review", str(drafted), "--reject", other.rid).stdout
 
 
+@pytest.mark.parametrize("kind", ["claim", "stance"])
+def test_an_item_is_edited_onto_other_words_of_its_message(drafted: Path, kind: str) -> None:
+    """A stance turned into an agreement kept the words of its drafted dispute, and the words
+    that agree could be given it only by rejecting it and adding it again (trial 13):
+    quote= gives a claim or a relation other words of its own message, found there as
+    --add finds them (case and spacing aside), kept as the message has them, at their
+    characters; the answer says them; --undo takes them back; words the message lacks are
+    refused in one line, and its own words again are no change."""
+    r = Review(drafted)
+    messages = {m.id: m for m in r.snap.messages.values()}
+    it = next(i for i in r.items if (i.kind == "claim" if kind == "claim" else i.kind == "relation"
+                                     and i.record.kind in ("agrees_with", "disputes"))
+              and i.record.message and len(messages[i.record.message].text) > len(i.record.quote) + 40)
+    text = messages[it.record.message].text
+    a, b = it.record.span
+    other = next(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
+                 if len(sentence.split()) >= 3 and sentence not in text[a:b] and text[a:b] not in sentence)
+    out = run("review", str(drafted), it.rid, "--edit", f"quote={' '.join(other.lower().split())}")
+    assert out.exit_code == 0, out.stderr
+    assert f", on “{other[:80]}" in " ".join(out.stdout.split()), out.stdout
+    assert decisions(drafted)[-1]["edit"] == {"quote": " ".join(other.lower().split())}
+    part = "claims" if kind == "claim" else "relations"
+    [kept] = [x for x in section(drafted, "reviewed.yaml", part) if x["id"] == it.rid]
+    at = text.index(other)
+    assert kept["quote"] == other and kept["span"] == [at, at + len(other)], kept
+    assert run("validate", str(drafted)).exit_code == 0
+    # drafted again, it keeps them
+    assert run("draft", str(drafted), "-q").exit_code == 0
+    [kept] = [x for x in section(drafted, "reviewed.yaml", part) if x["id"] == it.rid]
+    assert kept["quote"] == other
+    assert run("review", str(drafted), "--undo").exit_code == 0
+    assert not [x for x in section(drafted, "reviewed.yaml", part) if x["id"] == it.rid]
+    out = run("review", str(drafted), it.rid, "--edit", "quote=words this message never had")
+    assert out.exit_code == 2 and "is not in message" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = run("review", str(drafted), it.rid, "--edit", f"quote={text[a:b]}")
+    assert out.exit_code == 0 and "accepted" in out.stdout and decisions(drafted)[-1]["decision"] == "accepted"
+
+
 def test_a_merge_says_it_merged_and_what_went_over(drafted: Path) -> None:
     """A term relabelled to another's name is merged into it: the answer says so, and how
     many undecided claims and relations went over (it had read as a rename; trial 13)."""

@@ -714,6 +714,34 @@ def test_a_dispute_edited_into_an_agreement_turns_on_the_graph_and_the_legend(br
     assert errors == []
 
 
+def test_the_edit_form_gives_a_stance_other_words_of_its_message(browser, server: ReviewServer, drafted: Path) -> None:
+    """A stance's edit form has the words it rests on; others of its message typed there
+    (as a reviewer copies them) are what reviewed.yaml keeps, at their characters, with the
+    kind edited beside them (trial 13 could only reject it and add it again)."""
+    import re
+
+    page, errors = _open(browser, server)
+    it, _ = _first_link(page, server, ("disputes", "agrees_with"))
+    text = server.review.snap.messages[it.record.message].text
+    a, b = it.record.span
+    others = [x for x in re.split(r"(?<=[.!?])\s+", text) if len(x.split()) >= 3 and x not in text[a:b]
+              and text[a:b] not in x]
+    assert others, "the first stance's message has no other sentence"
+    page.keyboard.press("e")
+    page.wait_for_selector("#rv-edit input[name='quote']")
+    assert page.input_value("#rv-edit input[name='quote']") == it.record.quote
+    page.fill("#rv-edit input[name='quote']", " ".join(others[0].split()))
+    page.press("#rv-edit input[name='quote']", "Enter")
+    page.wait_for_selector("#review[data-pending='0']", timeout=30_000)
+    [entry] = Decisions.read(drafted).entries
+    assert entry.decision == "edited" and entry.edit == {"quote": " ".join(others[0].split())}
+    server.stop()
+    [kept] = [x for x in section(drafted, "reviewed.yaml", "relations") if x["id"] == it.rid]
+    at = text.index(others[0])
+    assert kept["quote"] == others[0] and kept["span"] == [at, at + len(others[0])]
+    assert errors == []
+
+
 def test_a_claim_given_another_term_moves_to_it_on_the_graph(browser, server: ReviewServer, drafted: Path) -> None:
     page, errors = _open(browser, server)
     review = server.review

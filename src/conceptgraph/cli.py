@@ -947,7 +947,8 @@ def _folder(folder: str | None, data: str | None, command: str, ids: tuple[str, 
               help="Edit the one item whose id follows and accept it, as the page's e does: a claim's term=, "
                    "attribute= or negated=true|false; a relation's kind=, source= or target= (a term by its "
                    "label, a person by id or name; a stance's source is its speaker's), a stance's about= (a claim "
-                   "of its target's, by id, attribute or 'term: attribute'; empty: everything they said); a "
+                   "of its target's, by id, attribute or 'term: attribute'; empty: everything they said); a claim's "
+                   "or relation's quote= (other words of its message, copied); a "
                    "term's label=, gloss= or aliases= (its other names, between commas); an attribute's label= or "
                    "description=.")
 @click.option("--add", "add", metavar="KIND",

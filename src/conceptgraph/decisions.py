@@ -76,7 +76,7 @@ __all__ = [
     "Entry", "Item", "Decisions", "Settled", "Conflict", "items_of", "make_item", "review_id", "key_of", "settle",
     "respect", "named_by_review_ids", "in_thread_order", "taken_along", "draft_text", "draft_document", "draft_data",
     "draft_yaml", "write_settled", "check_edit", "kinds_like", "words_check", "words_memo",
-    "new_item", "quote_spans", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
+    "new_item", "quote_spans", "quote_place", "NEW_FIELDS", "describe", "iter_uses", "REMOVED", "carried_only",
     "reviewed_text", "Snapshot", "read_folder", "sync_folder", "texts_in_step", "scope", "GONE", "rejected_as",
 ]
 
@@ -96,8 +96,8 @@ ITEM_KINDS = (TERM, ATTRIBUTE, CLAIM, RELATION)
 #: The kind of item of a context link: drafted, kept in the draft, never decided.
 CONTEXT = "context"
 #: What an edit may change, by kind of item.
-EDITABLE = {TERM: ("label", "gloss", "aliases"), ATTRIBUTE: ("label", "description"), CLAIM: (TERM, ATTRIBUTE, "negated"),
-            RELATION: ("kind", "source", "target", "about")}
+EDITABLE = {TERM: ("label", "gloss", "aliases"), ATTRIBUTE: ("label", "description"),
+            CLAIM: (TERM, ATTRIBUTE, "negated", "quote"), RELATION: ("kind", "source", "target", "about", "quote")}
 #: The fields that name an item of each kind in decisions.yaml (besides item and
 #: decision); those in brackets may be absent.
 _IDENTITY = {TERM: (TERM,), ATTRIBUTE: (ATTRIBUTE,), CLAIM: ("message", "span", TERM, ATTRIBUTE),
@@ -1029,6 +1029,15 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     people = {c.id for c in base.contributors}
     out_claims: list[Claim] = []
     out_relations: list[Relation] = []
+    texts = {m.id: m for m in base.messages}
+
+    def requoted(r: Claim | Relation, edit: Mapping[str, Any]) -> dict[str, Any]:
+        """An item's words as its edit gives them: where they are in its message, as written there."""
+        m = texts.get(r.message) if "quote" in edit and r.message else None
+        if m is None:
+            return {}
+        a, b = quote_place(str(edit["quote"]), m, r.span)
+        return {"quote": m.text[a:b], "span": (a, b)}
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
     # reviewed.yaml's claims and relations, each once: what each is (as edited) -> its id there,
     # the review id it was decided by, so an edited item keeps the id `review` showed it with
@@ -1053,7 +1062,8 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                 claim_ids[r.id] = made_ids[same]
                 continue
             ident = claim_ids[r.id] = made_ids[same] = it.rid
-            out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status=""))
+            out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status="",
+                                      **requoted(r, edit)))
         else:
             kind = edit.get("kind", r.kind)
             fields = {**it.fields, "kind": kind, **{end: edit[end] for end in ("source", "target") if end in edit}}
@@ -1070,7 +1080,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                 continue
             made_ids[same] = it.rid
             accepted_relations.append((replace(r, id=it.rid, kind=kind, source=use(ends[0]), target=use(ends[1]),
-                                               status=""), it))
+                                               status="", **requoted(r, edit)), it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
     # an accepted stance is about the claims its decision noted, as they are accepted, in
@@ -2169,6 +2179,18 @@ def _whole(field: str, value: str) -> str:
     if any("\ud800" <= ch <= "\udfff" for ch in value):
         raise UsageError(f"'{field}' holds half a character (a lone surrogate): type it again")
     return value
+
+
+def quote_place(quote: str, m: Message, near: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Where ``quote`` is in message ``m`` (:func:`quote_spans`): of several places, the one
+    nearest ``near`` (the words an item was drafted on). A :class:`UsageError` when none.
+
+    >>> from conceptgraph.model import Message
+    >>> quote_place("I'd keep it", Message("m", "bo", "post 3", "I'd keep it. No. I'd keep it."), (14, 28))
+    (17, 28)
+    """
+    spans = quote_spans(quote, m)
+    return min(spans, key=lambda sp: abs(sp[0] - near[0]) if near else 0)
 
 
 def quote_spans(quote: str, m: Message, messages: Mapping[str, Message] = {}) -> list[tuple[int, int]]:  # noqa: B006

@@ -69,6 +69,7 @@ from .decisions import (
     kinds_like,
     narrowing,
     new_item,
+    quote_place,
     quote_spans,
     read_folder,
     review_id,
@@ -412,10 +413,12 @@ class Review:
         out["term"] = self._term_of(it)
         out["by"] = getattr(r, "by", "") or ""
         if it.kind == CLAIM:
-            out["edit"] = {TERM: it.fields[TERM], ATTRIBUTE: it.fields[ATTRIBUTE], "negated": bool(r.negated)}
+            out["edit"] = {TERM: it.fields[TERM], ATTRIBUTE: it.fields[ATTRIBUTE], "negated": bool(r.negated),
+                           **({"quote": r.quote} if r.message else {})}
         elif it.kind == "relation":
             out["edit"] = {"kind": r.kind, "kinds": kinds_like(r.kind), "source": it.fields["source"],
-                           "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0]}
+                           "target": it.fields["target"], "ends": RELATION_ENDS[r.kind][0],
+                           **({"quote": r.quote} if r.message else {})}
             if r.kind in STANCES and (answered := self._answered(it)) is not None \
                     and not _quotes_from(self.snap.messages.get(r.message), answered):
                 # what "Yes" or "Fine." answers, beside it: a flat chat's card had only the reply to judge by
@@ -585,6 +588,12 @@ class Review:
                         edit = self._as_drafted(_kind_of(it, edit), edit)
                     changes = check_edit(it.kind, edit, it.record, self.names, it.fields)
                     changes = {k: v for k, v in changes.items() if not _as_drafted_value(it, k, v)}
+                    if "quote" in changes:  # other words of its own message, found there (spaces aside)
+                        m = self.snap.messages.get(str(it.record.message or ""))
+                        if m is None:
+                            raise UsageError(f"{describe(it)} has no message to find other words in")
+                        if quote_place(changes["quote"], m, it.record.span) == tuple(it.record.span or ()):
+                            changes.pop("quote")  # its own words again: no change
                     if about is not None:  # a stance's claims, by attribute or id ("": everything its target said)
                         if not (it.kind == "relation" and it.record.kind in STANCES):
                             raise UsageError(f"'about' is said of an agreement or dispute, not of {describe(it)}")
@@ -1658,8 +1667,8 @@ def edit_fields(pairs: Iterable[str], option: str = "--edit") -> dict[str, Any]:
 def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) -> dict[str, Any]:
     """Edit the item ``rid`` and accept it as edited, as the page's ``e`` does: ``edit``
     maps the fields that change (a claim's term, attribute and negated; a relation's
-    kind, source and target, a person by id or name; a term's or attribute's label) to
-    their new values."""
+    kind, source and target, a person by id or name; a claim's or relation's quote, other
+    words of its message; a term's or attribute's label) to their new values."""
     r = Review(folder)
     before = r.counts()
     it = r.find(rid)
@@ -1678,6 +1687,11 @@ def review_edit(folder: str | os.PathLike[str], rid: str, edit: dict[str, Any]) 
             said.append(f"also written {', '.join(f'“{a}”' for a in e.edit['aliases'])}" if e.edit["aliases"]
                         else "no other names")
         now += f" ({'; '.join(said)})" if said else ""
+        if "quote" in e.edit:  # the words it rests on now, as its message has them
+            m = r.snap.messages.get(str(it.record.message or ""))
+            if m is not None:
+                a, b = quote_place(str(e.edit["quote"]), m, it.record.span)
+                now += f", on “{excerpt(m.text[a:b], 80)}”"
     notes = [done.get("note", "")]
     if now == r.describe(it):
         # "attribute=loaded dice" for "loaded dice 🎲": one name, as names compare; how it is

@@ -822,13 +822,20 @@
         });
         read.push(() => Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value])));
       }
+      if (typeof it.edit.quote === "string") {
+        // the words of its message it rests on: others of the same message, copied (the server finds them there)
+        const words = textInput(it.edit.quote);
+        words.name = "quote";
+        form.appendChild(field("its words (others of its message, copied)", words));
+        read.push(() => ({ quote: words.value }));
+      }
       const ok = el("button", "Accept as edited");
       ok.type = "submit";
       form.appendChild(ok);
       form.appendChild(leaveButton());
       form.addEventListener("submit", (ev) => {
         ev.preventDefault();
-        const now = read[0](), edit = {};
+        const now = Object.assign({}, ...read.map((f) => f())), edit = {};
         Object.keys(now).forEach((k) => { if (now[k] !== it.edit[k]) edit[k] = now[k]; });
         closeForm();
         decide(Object.keys(edit).length ? "edited" : "accepted", edit);

@@ -1031,12 +1031,17 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
     out_relations: list[Relation] = []
     texts = {m.id: m for m in base.messages}
 
-    def requoted(r: Claim | Relation, edit: Mapping[str, Any]) -> dict[str, Any]:
-        """An item's words as its edit gives them: where they are in its message, as written there."""
-        m = texts.get(r.message) if "quote" in edit and r.message else None
+    def requoted(r: Claim | Relation, e: Entry) -> dict[str, Any]:
+        """An item's words as its edit gives them: where they are in its message, as written
+        there (a line of decisions.yaml whose words the message lacks, mistyped by hand: said)."""
+        m = texts.get(r.message) if "quote" in e.edit and r.message else None
         if m is None:
             return {}
-        a, b = quote_place(str(edit["quote"]), m, r.span)
+        try:
+            a, b = quote_place(str(e.edit["quote"]), m, r.span)
+        except UsageError as problem:
+            raise DatasetError(f"action {e.action}: {problem}", str(book.path),
+                               book.line_of(e, "quote:")) from None
         return {"quote": m.text[a:b], "span": (a, b)}
     claim_ids: dict[str, str] = {}  # drafted claim id -> its id in reviewed.yaml
     # reviewed.yaml's claims and relations, each once: what each is (as edited) -> its id there,
@@ -1063,7 +1068,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                 continue
             ident = claim_ids[r.id] = made_ids[same] = it.rid
             out_claims.append(replace(r, id=ident, term=use(term), attribute=use(attr), negated=negated, status="",
-                                      **requoted(r, edit)))
+                                      **requoted(r, e)))
         else:
             kind = edit.get("kind", r.kind)
             fields = {**it.fields, "kind": kind, **{end: edit[end] for end in ("source", "target") if end in edit}}
@@ -1080,7 +1085,7 @@ def settle(items: list[Item], book: Decisions, base: Dataset, files: bool = True
                 continue
             made_ids[same] = it.rid
             accepted_relations.append((replace(r, id=it.rid, kind=kind, source=use(ends[0]), target=use(ends[1]),
-                                               status="", **requoted(r, edit)), it))
+                                               status="", **requoted(r, e)), it))
     base_claims = {c.id for c in base.claims}
     base_attrs = {a.id for a in base.attributes}
     # an accepted stance is about the claims its decision noted, as they are accepted, in
@@ -1617,11 +1622,20 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
     edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
     # a claim edited onto a term by the name it had before it was merged into another (as
     # review once wrote it): the claim is on that other now, and reviewed.yaml has it there
+    # and one given other words of its message: reviewed.yaml has it at their characters
     renamed = book._renamed_keys()
     for entry in book.latest():
-        if entry.decision == EDITED and entry.item == CLAIM and (TERM, normalise(str(entry.edit.get(TERM, "")))) in renamed:
-            f = _edited_fields(entry)
-            edited.setdefault(key_of(CLAIM, {**f, TERM: renamed[(TERM, normalise(f[TERM]))]}), entry)
+        if entry.decision != EDITED or entry.item not in (CLAIM, RELATION):
+            continue
+        f = _edited_fields(entry)
+        if entry.item == CLAIM and (TERM, normalise(str(entry.edit.get(TERM, "")))) in renamed:
+            f = {**f, TERM: renamed[(TERM, normalise(f[TERM]))]}
+        if "quote" in entry.edit and (m := messages.get(str(entry.fields.get("message", "")))) is not None:
+            try:
+                f = {**f, "span": list(quote_place(str(entry.edit["quote"]), m, entry.fields.get("span")))}
+            except UsageError:
+                pass  # (settle says so, naming the line)
+        edited.setdefault(key_of(entry.item, f), entry)
     for it in reviewed:
         e = edited.get(it.key)
         if e is not None and it.kind in (TERM, ATTRIBUTE) and not _made_from(it.record.id, e.fields[it.kind]):

@@ -1675,6 +1675,28 @@ def test_evaluate_matches_a_stance_where_it_was_taken() -> None:
     assert (scores["drafted"], scores["matched"], scores["precision"]) == (1, 1, 1.0)
 
 
+def test_evaluate_says_how_many_matched_stances_are_about_the_gold_s_points() -> None:
+    """A stance matches by its people and message, whatever it is about: the score says
+    apart how many matched ones are about one of the points the gold's names (a trial found
+    a quarter of its "matched" stances about other points). A gold stance that names none
+    is not compared."""
+    from conceptgraph.model import Relation
+    from conceptgraph.output import evaluate_text
+
+    def agrees(i: str, concerns: tuple[str, ...]) -> Relation:
+        m = next(m for m in _MSGS if m.id == "m1")
+        return Relation(i, "agrees_with", "bo", "ann", "bo", m.text, m.where, m.id, (0, len(m.text)), concerns=concerns)
+
+    claims = [_claim("c1"), _claim("c2", attribute="not needs time", span=(18, 35))]
+    gold = _thread(claims, [agrees("g", ("c1",))])
+    for about, same in ((("c1",), 1), (("c2",), 0), ((), 0)):
+        scores = evaluate(_thread(claims, [agrees("d", about)]), gold)
+        assert scores["stances"]["matched"] == 1 and scores["stances"]["about"] == {"compared": 1, "same": same}
+        assert f"stances about the same points as the gold's: {same} of the 1 matched" in evaluate_text(scores)
+    gold = _thread(claims, [agrees("g", ())])
+    assert evaluate(_thread(claims, [agrees("d", ("c1",))]), gold)["stances"]["about"] == {"compared": 0, "same": 0}
+
+
 def test_evaluate_knows_a_person_the_gold_names_otherwise_by_the_messages_they_wrote() -> None:
     """The export calls one man "SEK" and the gold "Scott Eric Kaufman" (the gold knows
     what the export does not): an agreement with him by that name is the gold's, for he

@@ -528,6 +528,11 @@ class MatchedPair(TypedDict):
     gold: str
 
 
+class AboutScore(TypedDict):
+    compared: int
+    same: int
+
+
 class Score(TypedDict):
     drafted: int
     gold: int
@@ -540,6 +545,9 @@ class Score(TypedDict):
     unmatched_items: UnmatchedItems
     #: with ``--matched``: which drafted item matched which gold item, each in its side's words
     matched_pairs: NotRequired[list[MatchedPair]]
+    #: stances only: of the matched ones whose gold names what it is about, how many the
+    #: draft has about one of those points too
+    about: NotRequired[AboutScore]
 
 
 class Evaluation(TypedDict):

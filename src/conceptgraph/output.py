@@ -813,6 +813,10 @@ def evaluate_text(r: dict[str, Any]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              .rstrip() for row in rows]
+    about = r.get("stances", {}).get("about")
+    if about and about["compared"]:  # a stance matches by its people and message: what it is about, said apart
+        lines.append(f"stances about the same points as the gold's: {about['same']} of the {about['compared']} matched "
+                     "ones whose gold names its points")
     for section, s in r.items():
         if s.get("matched_pairs"):  # --matched: the draft's words, then the gold's
             lines += ["", f"{section} matched (drafted = gold):"] + [f"  {p['drafted']}  =  {p['gold']}"

@@ -364,6 +364,7 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True, pairs: bool
         if pairs:  # in the draft's order
             out[section]["matched_pairs"] = [{"drafted": shown_d(drafted[d]), "gold": shown_g(gold_items[g])}
                                              for d, g in sorted(matched)]
+    out["stances"]["about"] = _about_the_same(found, gold)
     if not gold.messages and draft.messages:
         out.setdefault("notes", []).append("messages are not compared: the gold has none (its quotes were found in "
                                            "the draft's messages)")
@@ -373,6 +374,33 @@ def evaluate(draft: Dataset, gold: Dataset, attributes: bool = True, pairs: bool
             f"{'differ' if realigned != 1 else 'differs'} in words from the gold's (quoted lines kept or "
             "left out, an edit): the draft's quotes there were found again in the gold's words")
     return out
+
+
+def _about_the_same(found: Matched, gold: Dataset) -> dict[str, int]:
+    """Of the matched stances whose gold names what it is about (claims, attributes or
+    messages of its target's), how many the draft has about one of those claims too (a
+    drafted claim matched to it): a stance matches by its people and message alone, and
+    may be about other points (a trial counted 4 of 16 so)."""
+    d_claims, g_claims, claim_pairs = found["claims"]
+    d_st, g_st, st_pairs = found["stances"]
+    gold_of: dict[str, set[str]] = {}  # drafted claim id -> the gold claims it matched
+    for d, g in claim_pairs:
+        gold_of.setdefault(d_claims[d].id, set()).add(g_claims[g].id)
+    messages = {m.id for m in gold.messages}
+
+    def points(r: Relation) -> set[str]:  # the gold claims a gold stance is about
+        named = set(r.concerns)
+        return {c.id for c in gold.claims if c.by == r.target and (c.id in named or c.attribute in named
+                                                                     or (c.message in named and c.message in messages))}
+
+    compared = same = 0
+    for d, g in st_pairs:
+        wanted = points(g_st[g])
+        if not g_st[g].concerns:
+            continue  # about everything its target said: nothing to compare
+        compared += 1
+        same += bool(wanted & {x for c in d_st[d].concerns for x in gold_of.get(c, ())})
+    return {"compared": compared, "same": same}
 
 
 def _realigned(draft: Dataset, gold: Dataset) -> tuple[Dataset, int]:

@@ -2295,6 +2295,36 @@ def test_a_folder_reviewed_whole_draws_no_drafted_item(drafted: Path, tmp_path: 
     assert {d["kind"] for *_, d in curated.edges(data=True)} >= set(context)
 
 
+def test_a_run_of_accepts_lifts_an_item_half_a_unit_of_log_odds_at_most() -> None:
+    """Forty claims on one term accepted one by one, none rejected: a junk claim on the
+    same term drafted at 0.20 is lifted by what they teach, half a unit of log-odds at
+    most (a trial's "weed: Agreed with Dmitri" rose from 0.20 to 0.67); one rejection in
+    its sentence sinks it, as far at most."""
+    import math
+
+    from conceptgraph.decisions import ACCEPTED, REJECTED, Decisions, _Labels, make_item
+    from conceptgraph.model import Claim
+    from conceptgraph.priority import CAP, Prior
+
+    label = _Labels()
+    items = [make_item("claim", Claim(f"c{i}", "weed", f"a{i}", "bo", "q", "post 1", message=f"m{i}", span=(0, 1),
+                                      status="draft", confidence=0.57), label) for i in range(41)]
+    # (said in the sentence of the one claim that will be rejected)
+    junk = make_item("claim", Claim("cj", "weed", "aj", "bo", "q", "post 1", message="m40", span=(0, 1), status="draft",
+                                    confidence=0.2), label)
+    book = Decisions(None)
+    for it in items[:40]:
+        book.record([(ACCEPTED, "claim", it.fields, {})])
+    prior = Prior([*items, junk], {})
+
+    def lift() -> float:
+        return prior.scores([junk], {}, book)[junk.key] - math.log(0.2 / 0.8)
+
+    assert 0 < lift() <= CAP + 1e-9 and CAP <= 0.5
+    book.record([(REJECTED, "claim", items[40].fields, {})])
+    assert -CAP - 1e-9 <= lift() < 0
+
+
 def test_the_likely_figure_learned_from_decisions_is_never_certain(drafted: Path) -> None:
     """Decisions add up (a term accepted, its sentence's items accepted): the figure an
     item's likelihood reaches stays under certainty, 0.99 at most, where it showed 1.00."""

@@ -4,6 +4,7 @@ what is left out and why; safety; the folder written whole or not at all."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import warnings
 import zipfile
@@ -241,6 +242,30 @@ def test_a_mail_s_date_is_its_day_in_utc_as_every_export_s(write) -> None:
             "Subject: Re: terms\nDate: Wed, 7 Feb 2024 02:30:00 +0900\n\nNot always.\n")
     ds, _ = read_discussion([write(mbox, "t.mbox")])
     assert [m.date for m in ds.messages] == ["2024-02-06", "2024-02-06"]
+
+
+@pytest.mark.parametrize("delsp", [False, True])
+def test_a_flowed_mail_reads_as_its_writer_typed_it(write, delsp: bool) -> None:
+    """Thunderbird sends format=flowed: a line ending in a space was broken there by the
+    program (RFC 3676). The message's words join it again, so a glossary item is one line
+    and a claim quotes it whole (a trial's were drafted cut at the wrap: "strike or
+    short"); a quoted line joins only its own quote, the signature keeps its line, and a
+    mail without format=flowed keeps every line as sent."""
+    space = " " if delsp else ""  # (with DelSp=yes the space a line ends in is the break's alone)
+    mbox = ("From a@x Tue Feb  6 17:00:00 2024\nFrom: Ruth <r@x.org>\nMessage-ID: <1@x>\nSubject: glossary\n"
+            "Date: Tue, 6 Feb 2024 12:00:00 -0500\nMIME-Version: 1.0\n"
+            f"Content-Type: text/plain; charset=utf-8; format=flowed{'; delsp=yes' if delsp else ''}\n\n"
+            f"> Bo wrote that a strike is{space} \n> any stoppage.\n"
+            f"- industrial action: any collective action, strike or short{space} \nof a strike\n"
+            "-- \nRuth\n")
+    ds, _ = read_discussion([write(mbox, "t.mbox")])
+    [m] = ds.messages
+    assert "- industrial action: any collective action, strike or short of a strike" in m.text.split("\n"), m.text
+    assert "Ruth" not in m.text  # the signature: its own line, left out as ever
+    assert m.quotes == ("Bo wrote that a strike is any stoppage.",)  # a quote joins its own lines only
+    plain = mbox.replace("; format=flowed", "").replace("; delsp=yes", "")
+    ds, _ = read_discussion([write(plain, "u.mbox")])
+    assert re.search(r"short *\nof a strike", ds.messages[0].text)  # (its lines' trailing spaces trimmed)
 
 
 def test_a_mail_cross_posted_to_two_lists_is_one_message(write) -> None:

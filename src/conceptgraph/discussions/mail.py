@@ -215,9 +215,43 @@ def _body(msg: Message) -> str:
             payload = part.get_payload(decode=True)
             text = _decode(payload if isinstance(payload, bytes) else b"", part.get_content_charset())
             if kind == "text/plain":
+                if str(part.get_param("format", "")).lower() == "flowed":
+                    return unflowed(text, str(part.get_param("delsp", "")).lower() == "yes")
                 return text
             html_part = text
     return html_to_text(html_part) if html_part is not None else ""
+
+
+def unflowed(text: str, delsp: bool = False) -> str:
+    """A ``format=flowed`` text (RFC 3676) as its writer typed it: a line that ends in a
+    space was broken there by their mail program, and goes on in the next line of the same
+    quote depth ("> "); a space that opens a line was added to stuff it, and goes;
+    ``delsp`` (DelSp=yes) drops the space the break was made at. The signature line, "-- ",
+    ends no paragraph of its own words.
+
+    >>> unflowed("doing exactly what the \\nrule book requires.\\n-- \\nRuth")
+    'doing exactly what the rule book requires.\\n-- \\nRuth'
+    >>> unflowed("> a quoted line \\n> goes on\\n and a stuffed one")
+    '> a quoted line goes on\\nand a stuffed one'
+    """
+    out: list[str] = []
+    joining = False
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        depth = len(raw) - len(raw.lstrip(">"))
+        line = raw[depth:]
+        line = line[1:] if line.startswith(" ") else line  # space-stuffed (or after the quote marks)
+        if joining and out and _depth(out[-1]) == depth:
+            out[-1] += line
+        else:
+            out.append(">" * depth + (" " if depth and line else "") + line)
+        joining = line.endswith(" ") and line != "-- "
+        if joining and delsp:
+            out[-1] = out[-1][:-1]
+    return "\n".join(out)
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(">"))
 
 
 # "Re:", "AW:", "Fwd:" (and "Re[2]:") and "[list-name]" tags before a subject.

@@ -2939,6 +2939,20 @@ def test_a_glossary_line_that_lists_gives_each_item(line: str) -> None:
     assert [labels[c.attribute] for c in out.claims] == ["made-up user who stands for a group"]
 
 
+@pytest.mark.parametrize(("line", "labels"), [
+    # two adjectives of one thing, parted by a comma, are one thing said (a trial's was cut: "a collective")
+    ("- strike: a collective, balloted stoppage of work for a set period",
+     ["a collective, balloted stoppage of work for a set period"]),
+    ("- strike: a stoppage, a walkout", ["a stoppage", "a walkout"]),
+    # a definition that takes a long phrase keeps it (a trial's kept only "and nothing more")
+    ("- strike: doing exactly what the contract and the rule book require, and nothing more",
+     ["doing exactly what the contract and the rule book require", "and nothing more"]),
+])
+def test_a_glossary_line_keeps_what_its_commas_do_not_part(line: str, labels: list[str]) -> None:
+    out, label = _drafted(line, terms="strike")
+    assert [label[c.attribute] for c in out.claims] == labels
+
+
 @pytest.mark.parametrize(("sentence", "said"), [
     # a glossary line's "but" joins two things said of its head (the second had been lost; trial 13)
     ("Persona: fictional but grounded in research", [("fictional", False), ("grounded in research", False)]),

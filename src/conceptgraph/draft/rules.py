@@ -1464,6 +1464,34 @@ def _outside_brackets(text: str, at: int) -> list[tuple[int, int]]:
     return [*out, (start, len(text))]
 
 
+_LONGEST_ITEM = 15  # words: a line that defines a term may take a sentence to ("doing exactly what the contract ... require")
+
+
+# "a collective, balloted stoppage": an article and an adjective, then another adjective
+_ARTICLE_AND_ONE = re.compile(r"\s*(?:a|an|the)\s+[\w-]+\s*$", re.I)
+
+
+def _coordinate_adjectives(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` of a list item, where a comma parts two adjectives of one thing joined
+    again ("a collective, balloted stoppage of work" is one thing said; "a bug, a defect"
+    is two).
+
+    >>> line = "a collective, balloted stoppage of work, a strike"
+    >>> [line[a:b] for a, b in _coordinate_adjectives(line, [(0, 12), (14, 39), (41, 49)])]
+    ['a collective, balloted stoppage of work', 'a strike']
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        first = re.match(r"\s*([\w-]+)", text[a:b])
+        if out and _ARTICLE_AND_ONE.fullmatch(text[out[-1][0]:out[-1][1]]) and first \
+                and first.group(1).lower() not in STOP and ({"ADJ"} & _pos(first.group(1))
+                                                             or first.group(1).lower().endswith("ed")):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
     """"– X – a – b, c (not d)": attributes a, b, c of X, and d denied."""
     marker = _LIST.match(text)
@@ -1477,7 +1505,7 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
     if not m:
         return []
     out = []
-    for i, j in _outside_brackets(text, body_start + m.end()):
+    for i, j in _coordinate_adjectives(text, _outside_brackets(text, body_start + m.end())):
         item = text[i:j]
         if not item.strip():
             continue
@@ -1488,7 +1516,7 @@ def _list_item(text: str, base: int, mentions: list[Mention]) -> list[Finding]:
         neg = bool(re.match(r"(?:not|never)\s+", main))
         main = re.sub(r"^(?:not|never)\s+", "", main)
         words = [w for _, _, w in tokens(main)]
-        if main and len(words) <= 7 and any(content(w) for w in words):
+        if main and len(words) <= _LONGEST_ITEM and any(content(w) for w in words):
             s = item.find(main)
             e = s + len(main)
             if s < 0:  # a bracket inside the label's words: quoted with it, from its first word to its last

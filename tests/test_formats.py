@@ -430,11 +430,16 @@ def test_export_command(tmp_path: Path) -> None:
                          f"{tmp_path / 'y.graphml'}\n"),
                         (["graphml", "-o", str(tmp_path / "x.html")], f".html names a page, not graphml: name it "
                          f"{tmp_path / 'x.graphml'} (conceptgraph render writes pages)"),
+                        # Markdown notes draw Mermaid: GraphML in notes.md opens as neither (trial 14)
+                        (["graphml", "-o", str(tmp_path / "notes.md")], f".md names a mermaid file, not graphml: "
+                         f"name it {tmp_path / 'notes.graphml'}, or give --format mermaid"),
+                        (["gexf", "-o", str(tmp_path / "notes.markdown")], ".markdown names a mermaid file, not gexf"),
                         (["graphml", "-o", ""], "-o is empty: give a file name, or leave -o out")):
         r = runner.invoke(cli, ["export", *args])
         assert r.exit_code == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
     assert not (tmp_path / "x.gexf").exists() and not (tmp_path / "x.json").exists()
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "y.xml").exists()
+    assert not (tmp_path / "notes.md").exists() and not (tmp_path / "notes.markdown").exists()
     for args, words in ((["-o", str(tmp_path / "page.graphml")], f"page.graphml: .graphml names a graphml file, "
                          f"not a page: name it {tmp_path / 'page.html'} (conceptgraph export graphml writes that "
                          "format)"), (["-o", ""], "-o is empty"),

@@ -94,7 +94,7 @@ def _check_name(fmt: str, path: Path) -> None:
         raise UsageError(f"{path}: {path.suffix} names a page, not {fmt}: "
                          + (f"name it {path.with_suffix(own[0])}" if own[0] else "give -o FOLDER")
                          + " (conceptgraph render writes pages)")
-    other = format_of_name(path)
+    other = format_to_write(path)  # (Markdown notes draw Mermaid: "notes.md" is no GraphML)
     json_both = {suffix, *own} <= {".json", ".cyjs"}  # told apart by their keys when read
     if other is not None and other != fmt and suffix not in own and not json_both:
         if f.write_folder is not None:

@@ -1592,6 +1592,7 @@ def test_a_name_cannot_read_backwards_nor_a_label_cover_the_graph(browser, tmp_p
     data = ("source: {title: \"Soup \\u202eor\\u202c stew\"}\n"
             "contributors:\n- {id: mary, name: \"Mary \\u202eAlice\\u202c Arthur\", role: author}\n"
             f"terms:\n- {{id: t1, label: {long}}}\n- {{id: t2, label: trust}}\n"
+            "- {id: t4, label: \"breach\\u200b of contract\"}\n"
             f"- {{id: t3, label: \"bell\\aring\", aliases: [{'y' * 300}]}}\n")
     page = Page(browser, write_page(build_graph(parse_dataset(data)), tmp_path / "bidi.html"))
     try:
@@ -1601,6 +1602,8 @@ def test_a_name_cannot_read_backwards_nor_a_label_cover_the_graph(browser, tmp_p
         assert "Mary \\u202eAlice\\u202c Arthur" in drawn_labels and "\u202e" not in "".join(drawn_labels)
         # a control character shows escaped, as in the terminal, and so does the tab's title
         assert "bell\\x07ring" in drawn_labels and "\x07" not in "".join(drawn_labels)
+        # a space of no width too: "breach of contract" would hide it (trial 14)
+        assert "breach\\u200b of contract" in drawn_labels and "\u200b" not in "".join(drawn_labels)
         assert p.title() == "Soup \\u202eor\\u202c stew"
         # a value with a long unbroken word wraps in its column; the field names keep their width
         page.js("() => conceptgraph.network.selectNodes([conceptgraph.data.nodes.label.indexOf('bell\\x07ring')])")

@@ -151,6 +151,11 @@ def excerpt(text: object, limit: int = 60) -> str:
 #: Bidirectional controls reorder what a terminal (or a page) shows ("Trojan Source"):
 #: escaped, like control characters, here and on the pages.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Spaces of no width (a zero-width space, a word joiner, a byte order mark inside a text):
+#: shown escaped, as a bidi control is, since they hide in a label ("breach\u200b of
+#: contract" reads as "breach of contract") and shift a table's columns; a joiner (an
+#: emoji's, Persian's) is the writing's own and stays.
+ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
 
 
 def printable(text: str) -> str:
@@ -164,6 +169,8 @@ def printable(text: str) -> str:
     '1 000 km'
     >>> printable("\\tindented")  # a tab (a patch's indentation) is four spaces: it steers nothing
     '    indented'
+    >>> printable("breach\\u200b of contract"), printable("\\U0001f469\\u200d\\U0001f4bb") == "\\U0001f469\\u200d\\U0001f4bb"
+    ('breach\\\\u200b of contract', True)
     """
     if text.isprintable():
         return text
@@ -178,6 +185,6 @@ def _shown(ch: str) -> str:
         return "    "
     if category == "Zs":
         return " "
-    if category == "Cf" and ch not in BIDI_CONTROLS:
+    if category == "Cf" and ch not in BIDI_CONTROLS and ch not in ZERO_WIDTH:
         return ch
     return repr(ch)[1:-1]

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BIDI_CONTROLS, printable
+from .errors import BIDI_CONTROLS, ZERO_WIDTH, printable
 from .graph import adjacency, distinct_degree, edge_items, graph_title
 from .kinds import (
     AGREES_WITH,
@@ -116,9 +116,10 @@ def page_data(G: Graph, focus: Any = None, seed: int = 0, cache: bool = False,
         "dotSize": list(DOT_SIZE),
         "drawnChars": DRAWN_CHARS,
         # each character the page shows escaped, as printable() shows it in the terminal ("\u202e",
-        # "\x07"): bidirectional controls, and the control characters that are no line break or tab
-        "escaped": {c: printable(c) for c in (*sorted(BIDI_CONTROLS), *map(chr, (*range(0x20), *range(0x7f, 0xa0))))
-                    if c not in "\t\n\r"},
+        # "\x07"): bidirectional controls, spaces of no width, and the control characters that are
+        # no line break or tab
+        "escaped": {c: printable(c) for c in (*sorted(BIDI_CONTROLS), *sorted(ZERO_WIDTH),
+                                              *map(chr, (*range(0x20), *range(0x7f, 0xa0)))) if c not in "\t\n\r"},
         "grammar": {"auxiliaries": sorted(AUXILIARIES), "negating": list(NEGATING_WORDS),
                     # the attribute labels whose denial reads otherwise than those rules say ("does not
                     # need a customer", "denied “has not worked”"), as conceptgraph.kinds.denial words it

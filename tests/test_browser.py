@@ -672,14 +672,17 @@ def test_the_thread_shows_what_a_message_quotes_apart_from_its_words(browser, tm
 def test_a_mail_broken_at_a_width_reads_as_typed_with_its_marks_in_place(browser, tmp_path: Path) -> None:
     """A mail's lines, broken at 72 columns by its program, read in the thread as one
     paragraph (a trial's thread and review card were ragged: "...and I keep / getting
-    stuck..."); its blank line, quoted lines and signature keep their breaks, and a claim
+    stuck..."); its blank line, quoted lines, signature and a list item that ends its
+    sentence keep their breaks (a trial's "Not us." and "Comments?" were joined), and a claim
     quoting words across a break still marks them. A chat's short lines stay as written."""
     from conceptgraph.graph import build_graph
     from conceptgraph.model import Attribute, Claim, Contributor, Dataset, Message, Source, Term
 
     text = ("We're writing the signage for the community garden and I keep\n"
             "getting stuck on three words: weed, invasive and naturalized. A weed\n"
-            "is any plant growing where we don't want it, native or not.\n\n"
+            "is any plant growing where we don't want it, native or not.\n"
+            "- lockout: the employer shutting the workers out of the workplace. Not us.\n"
+            "Comments?\n\n"
             "> Which one goes on the sign by the pond, do you think?\n"
             "> And which by the gate?\n"
             "-- \nHelen")

@@ -7,7 +7,8 @@
   /** A mail's words as their writer typed them, before a mail program broke the lines at
    * a width (72 columns): a break inside a paragraph reads as a space. Each character keeps
    * its place (a mark stays on its words); a blank line, a quoted line ("> "), the line a
-   * list item or a signature opens, and a short line keep their breaks. Text whose lines
+   * list item or a signature opens, a list item that ends its sentence (unless an indented
+   * line goes on with it), and a short line keep their breaks. Text whose lines
    * run longer than any mail's width was not broken so: it is shown as it is. */
   function unwrapped(text) {
     const lines = String(text).split("\n");
@@ -16,9 +17,13 @@
     const widest = widths.reduce((a, b) => Math.max(a, b), 0);
     if (widest > 100 || widths.filter((w) => w >= 55).length < 2) return text;
     const apart = (l) => !l.trim() || /^\s*>/.test(l) || /^-- ?$/.test(l);
-    const opens = (l) => apart(l) || /^\s*(?:[-*•+]|\d+[.)])\s/.test(l);
+    const item = (l) => /^\s*(?:[-*•+]|\d+[.)])\s/.test(l);
+    // (a list item that ends its sentence goes on only in an indented line: "- lockout: ... Not us."
+    // then "Comments?" are two)
+    const ended = (l, next) => item(l) && /[.!?:]["”’')]*\s*$/.test(l) && !/^\s/.test(next);
     return lines.map((l, i) => (i + 1 < lines.length && widths[i] >= Math.max(40, widest - 20) && !apart(l) &&
-      !opens(lines[i + 1]) ? l + " " : l + (i + 1 < lines.length ? "\n" : ""))).join("");
+      !apart(lines[i + 1]) && !item(lines[i + 1]) && !ended(l, lines[i + 1]) ? l + " " :
+      l + (i + 1 < lines.length ? "\n" : ""))).join("");
   }
 
   // (the review's card shows a message before the graph is built: it reads words so too)

@@ -2068,6 +2068,26 @@ def _zipped(files: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
+def test_a_turn_that_holds_a_glossary_list_is_one_speaker_s(write) -> None:
+    """A plain "Name: words" chat whose turn holds a glossary ("- strike: a stoppage of
+    work", "- work-to-rule: ...") keeps those lines in the turn, as a WhatsApp export's is
+    read (it was refused whole as a document; trial 14); a bulleted transcript's "- Ann: ..."
+    is still a turn of Ann's."""
+    text = ("Dana Whitfield: What do we mean by strike, walkout and work-to-rule?\n"
+            "Ruth Adeyemi: Proposal for the notice glossary:\n"
+            "- industrial action: any collective action in a dispute\n"
+            "- strike: a collective, balloted stoppage of work for a set period\n"
+            "- work-to-rule: doing exactly what the contract requires\n"
+            "Comments?\n"
+            "Dana Whitfield: Looks right to me.\n")
+    ds, _ = read_discussion([write(text, "thread.txt")])
+    assert [m.by for m in ds.messages] == ["dana-whitfield", "ruth-adeyemi", "dana-whitfield"]
+    assert "- strike: a collective, balloted stoppage of work for a set period\nComments?" not in ds.messages[1].text
+    assert ds.messages[1].text.endswith("- work-to-rule: doing exactly what the contract requires\nComments?")
+    ds, _ = read_discussion([write("- Ann: A strike is a stoppage.\n- Bo: Not always.\n- Ann: Fair.\n", "b.txt")])
+    assert [c.name for c in ds.contributors] == ["Ann", "Bo"] and len(ds.messages) == 3
+
+
 @pytest.mark.parametrize("name, text, words", [
     ("broken.xml", '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>',
      "broken.xml:1: XML syntax error: no element found (the file ends inside <item>: is it cut short?)"),
@@ -2088,8 +2108,9 @@ def _zipped(files: dict[str, str]) -> bytes:
     # a document's "word: ..." lines are no speakers: this very project's README
     ("README.md", (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"),
      "reads as a document, not a discussion"),
+    # (its list lines go on the line before, as a turn's glossary does: the first to start with words is line 5)
     ("spec.md", "# Fields\nNote: read this first.\n- id: the id\n- by: who\nwhere: the place\nleft out: what is not kept\n"
-                "the text: its words\n", "spec.md:3: reads as a document"),
+                "the text: its words\n", "spec.md:5: reads as a document"),
     # notes on a thread: labelled list items under headings, each label once, are no speakers
     ("notes.md", "# The thread\n\nWhat it is.\n\n## Source\n\n- Text: the issue and its comments.\n"
                  "- Second read: all of it again.\n- Speakers (4): Ann, Bo.\n\n## Doubts\n\n- Jokes: not recorded.\n",

@@ -314,6 +314,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     stamped_names: set[str] = set()  # the speakers of turns that open with a time stamp
     known_as: dict[str, str] = {}  # an IRC nick taken later -> the one its person had first
     tagged: list[int] = []  # lines that open like a turn, by a name in markup, read as the turn before's
+    headed = sum(1 for line in lines if _MARKDOWN_HEADING.match(line)) >= 2  # a Markdown document's headings
     for number, line in enumerate(lines, 1):
         # "~~Bo: withdrawn~~", words taken back as Markdown strikes them out; Google Meet's
         # "Meeting ended after 00:41:07": no one's words, and the lines after them none either
@@ -346,6 +347,9 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             continue  # "Present: Ann, Bo", "Apologies: Cy" above the turns: who came, no one's words
         if name and turns and re.sub(r"^[-*+]\s+", "", name).casefold().rstrip(".") in _IN_TURN:
             name = ""  # "Example: ...", "- Action: Diego to check ...": a label inside the turn
+        elif name and current is not None and not headed and _LIST_ITEM.match(line) \
+                and _label_in_turn(re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", name), turns):
+            name = ""  # "- strike: a stoppage of work", a glossary's line inside a turn, is the speaker's
         stamp = heading["at"] if heading else _stamp_of(line.strip())
         if name and stamps and all(stamps) and not stamp.strip() and not _NICK.match(line.strip()) \
                 and name not in stamped_names and not _name_like(name):
@@ -357,6 +361,8 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
             current = None  # "## Next item", a heading of Markdown minutes: no one's words
             continue
         if name:
+            # "- Ann: ...", a bulleted transcript's turn: the bullet is no part of her name
+            name = re.sub(r"^[-*+•]\s+", "", name)
             name = known_as.get(name, name)
             if stamp.strip():
                 stamped_names.add(name)
@@ -389,7 +395,6 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
     # words before a colon that are a document's, not a speaker's name: "where: ...", "left
     # out: ...", "used): ...", and a Markdown document's list items ("- Sources: ...") under
     # its headings, each label once (people in a bulleted transcript speak more than once)
-    headed = sum(1 for line in lines if _MARKDOWN_HEADING.match(line)) >= 2
     labels = Counter(name for name, _ in turns)
     listed = {n for n, (name, _) in zip(starts, turns)
               if headed and labels[name] == 1 and _LIST_ITEM.match(lines[n - 1])}
@@ -398,7 +403,9 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         n, name = wordy[0]
         why = ("is an item of a list under the document's headings, not a speaker's turn" if n in listed
                else "starts with words, not a speaker's name")
-        raise DatasetError(f"reads as a document, not a discussion: '{excerpt(name, 30)}:' {why} (expected lines "
+        bullet = re.match(r"\s*([-*+•]\s+)" + re.escape(name), lines[n - 1])
+        written = bullet.group(1) + name if bullet else name  # as the line writes it: "- Text"
+        raise DatasetError(f"reads as a document, not a discussion: '{excerpt(written, 30)}:' {why} (expected lines "
                            "that start 'Name: ...', or a blog post with 'Posted by NAME' and numbered comments)", file, n)
     if not any(stamps) and not any(_name_like(re.sub(r"^[-*+]\s+", "", name)) for name, _ in turns):
         n, name = starts[0], turns[0][0]  # "Next time: bring definitions." under notes: no one speaks
@@ -683,6 +690,17 @@ def _no_name(name: str) -> bool:
     """
     return name.count("(") != name.count(")") or name.startswith("#") or bool(re.search(r"[a-z]{3,}\.\s+[A-Z]", name)) \
         or bool(re.match(r"\d+\s+[a-z]", name))
+
+
+def _label_in_turn(name: str, turns: list[tuple[str, list[str]]]) -> bool:
+    """Whether a list item's words before a colon, inside a turn, are a label of its
+    speaker's ("- strike: a stoppage", "- work-to-rule: ..."), not another speaker's turn:
+    words, or one word in small letters that no one has spoken as.
+
+    >>> _label_in_turn("strike", [("Ruth", [])]), _label_in_turn("Ann", [("Ruth", [])]), _label_in_turn("bo", [("bo", [])])
+    (True, False, False)
+    """
+    return _wordy(name) or _no_name(name) or (name == name.lower() and all(name != who for who, _ in turns))
 
 
 def _wordy(name: str) -> bool:

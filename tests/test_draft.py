@@ -3015,6 +3015,8 @@ def test_but_joins_two_things_said_of_a_term(sentence: str, said: list[tuple[str
     # said of some, not of all: no relation (a trial's "not every stakeholder is a user" included one in the other)
     ("But not every haiku is a sonnet.", []),
     ("Every haiku is a sonnet.", [("includes", "sonnet", "haiku")]),
+    # what people say alike is no sameness of the words (a trial's opening post drafted two at 0.82)
+    ("Can we settle what we mean by haiku, sonnet and poem so that stewards say the same thing?", []),
     # another name for it, however put (a trial's "just a polite word for" was a claim); not "the wrong word"
     ("A haiku is just a polite word for a sonnet.", [("similar_to", "haiku", "sonnet")]),
     ("Haiku is basically a fancy name for sonnet.", [("similar_to", "haiku", "sonnet")]),

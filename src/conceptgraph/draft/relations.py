@@ -348,8 +348,10 @@ _NEGATIVE_ASK = re.compile(r"\W*(?:[^,;:?!.]{1,60},\s*)?(?:so,?\s+|but\s+|and\s+
 _RENAME_IT = re.compile(r"\b(?:renam\w*|call(?:ed|ing)?)\s+(?:it|them|this|these|those)\s+(?:to\s+|as\s+)?(?:an?\s+|the\s+)?"
                         r"[\"“‘'`]?(?=\w)", re.I)
 # A sentence naming two terms and saying what their meanings are to each other
-_SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|the\s+same\s+(?:thing|meaning)|"
-                           r"interchangeabl[ey])\b", re.I)
+_SAME_MEANING = re.compile(r"\b(?:synonym(?:s|ous)?|mean(?:s|t)?\s+the\s+same|"
+                           # (not what people say or want: "so that stewards say the same thing")
+                           r"(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bwant )(?<!\bwants )(?<!\bthink )"
+                           r"the\s+same\s+(?:thing|meaning)|interchangeabl[ey])\b", re.I)
 _OTHER_MEANING = re.compile(r"\b(?:means?\s+something\s+(?:\w+\s+)?(?:different|else)|(?:completely|quite|very|"
                             r"entirely|totally)\s+different|different\s+(?:meanings?|things|senses?))\b", re.I)
 _DENIED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)

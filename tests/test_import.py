@@ -317,6 +317,20 @@ def test_an_mbox_cut_in_a_line_is_read_with_a_warning(write) -> None:
         read_discussion([write(mbox + " longer.\n", "whole.mbox")])
 
 
+def test_an_mbox_cut_in_a_mail_s_headers_gives_that_mail_no_words(write) -> None:
+    """Cut short inside the last mail's headers ("Content-Tran"), the file's rest of a header
+    is no one's words: that mail is left out, and said to be (a trial's message read
+    "Content-Tran"); the mails before it are read."""
+    mbox = ("From a@x Tue Feb  6 17:00:00 2024\nFrom: Ann <a@x.org>\nMessage-ID: <1@x>\nSubject: terms\n\n"
+            "A bug is a defect.\n\nFrom b@x Wed Feb  7 01:00:00 2024\nFrom: Bo <b@x.org>\nMessage-ID: <2@x>\n"
+            "In-Reply-To: <1@x>\nSubject: Re: terms\nContent-Type: text/plain; charset=utf-8\nContent-Tran")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the file ends in a line: said, as the test above shows)
+        ds, summary = read_discussion([write(mbox, "cut.mbox")])
+    assert [m.text for m in ds.messages] == ["A bug is a defect."]
+    assert summary["left_out"]["mails whose headers were cut short (no words)"] == 1
+
+
 def test_a_mail_whose_from_header_is_lost_is_its_envelope_sender_s(write) -> None:
     """A mail with no From: header is whose its mbox "From " line says, named as their
     other mails name them (a trial's was an "unnamed commenter", beside that very sender)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import email
+import email.errors
 import email.policy
 import email.utils
 import re
@@ -407,6 +408,11 @@ def _messages(data: bytes, file: str, left: Left) -> list[_Mail]:
         try:
             # compat32 parses ten times faster than the modern policy; headers are decoded here.
             msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+            if b"\n\n" not in raw.replace(b"\r\n", b"\n").rstrip(b"\n") + b"\n" \
+                    and any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+                # cut in its headers (the file ends there): what is left of a header is no one's words
+                left["mails whose headers were cut short (no words)"] += 1
+                continue
             inner = _digest(msg)
             for m in inner if inner is not None else [msg]:
                 if _automatic(m):

@@ -1842,6 +1842,10 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
         | ({"decided": decided} if decided else {})
 
 
+#: How many of the claims a rejection took along are said by name.
+_TAKEN_ALONG = 12
+
+
 def _taken_along(r: Review, gone: set[Any], rejected: list[Item]) -> str:
     """The claims a rejection of terms or attributes took along (not ``gone`` before it),
     each said, with how to keep one: a claim meant for another term is moved there first
@@ -1856,10 +1860,6 @@ def _taken_along(r: Review, gone: set[Any], rejected: list[Item]) -> str:
     return (f"gone with {'them' if len(rejected) > 1 else 'it'}, {len(claims)} claim{'s' if len(claims) > 1 else ''}:\n"
             + "\n".join(shown) + more
             + "\nto keep one, --undo, then move it first (ID --edit term=NAME), and reject again")
-
-
-#: How many of the claims a rejection took along are said by name.
-_TAKEN_ALONG = 12
 
 
 def _summary(r: Review, before: dict[str, int] | None = None, accepted: int = 0, rejected: int = 0,

@@ -189,8 +189,8 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
 def relayed_spans(text: str) -> list[tuple[int, int]]:
     """Where a text gives someone else's words in its own: a translation, a summary or a
     paraphrase of what they said ("My rough translation of Rosa: ..."), from the words that
-    lead in to the end of its paragraph. They are that person's, so the writer neither claims them nor takes a side
-    against them by relaying them.
+    lead in to the end of its paragraph. They are that person's: the writer neither claims
+    them nor takes a side against them by relaying them.
 
     >>> text = "Thanks Rosa! My rough translation of Rosa: it is exotic, but it doesn't spread.\\n\\nI agree."
     >>> [text[a:b] for a, b in relayed_spans(text)]

@@ -3300,16 +3300,25 @@ def test_negation_scope_and_choices(sentence: str, expected: list[tuple[str, str
     assert [(t, label, neg) for t, label, neg, _ in claims_of(sentence)] == expected
 
 
+# Two speakers of English, then Cy (his words given) and Di in German
+_BALLADS = ("Ann: What is the difference between a sonnet and a ballad?\n"
+            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
+            "Cy: {cy}\n"
+            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
+
+
+def _imported_ballads(tmp_path: Path, cy: str):
+    """The ballads chat, Cy saying ``cy``, imported and drafted into tmp_path/d: the run."""
+    (tmp_path / "chat.txt").write_text(_BALLADS.format(cy=cy), encoding="utf-8")
+    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
+    assert r.exit_code == 0, r.output
+    return r
+
+
 def test_messages_in_other_languages_are_left_out_and_said_to_be(tmp_path: Path) -> None:
     """The rules read English: a German message drafts nothing, and the summary says so
     in one line (the import keeps it, verbatim)."""
-    chat = ("Ann: What is the difference between a sonnet and a ballad?\n"
-            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
-            "Cy: Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte.\n"
-            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
-    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
-    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
-    assert r.exit_code == 0, r.output
+    r = _imported_ballads(tmp_path, "Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte.")
     assert "not drafted: 2 messages in other languages (de 2); drafting reads English" in r.output
     ds = load_dataset(tmp_path / "d")
     german = {m.id for m in ds.messages if m.by in ("cy", "di")}
@@ -3325,14 +3334,8 @@ def test_of_a_message_in_another_language_its_english_sentences_are_drafted(tmp_
     drafted (quoted as written, at its own characters), the German ones are not, and the
     summary says which messages were read in part (a trial's mixed post was skipped whole,
     its English claim too)."""
-    chat = ("Ann: What is the difference between a sonnet and a ballad?\n"
-            "Bo: A sonnet has fourteen lines. A ballad tells a story.\n"
-            "Cy: Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte. "
-            "Die Ballade ist eine Geschichte in Versen. A ballad is sung in the pub.\n"
-            "Di: Ich stimme zu, die Ballade ist eine Geschichte in Versen und das Sonett nicht.\n")
-    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
-    r = run("import", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "d"), "--draft")
-    assert r.exit_code == 0, r.output
+    r = _imported_ballads(tmp_path, "Ein Sonett hat vierzehn Zeilen, und eine Ballade erzählt immer eine Geschichte. "
+                                     "Die Ballade ist eine Geschichte in Versen. A ballad is sung in the pub.")
     assert ("not drafted: 1 message in other languages (de 1); 1 more (de 1) drafted for its English sentences "
             "alone; drafting reads English") in r.output, r.output
     ds = load_dataset(tmp_path / "d")

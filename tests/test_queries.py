@@ -483,6 +483,38 @@ relations:
     assert column["agreements"] == []  # Bo spoke of column, but agreed with what Ann said of stage
 
 
+_ABOUT_EVERYTHING = """
+source: {title: t}
+terms: [{id: sick-out}, {id: walkout}]
+attributes: [{id: unofficial}, {id: sudden}]
+contributors:
+  - {id: dev, name: Dev, role: commenter}
+  - {id: dana, name: Dana, role: commenter}
+messages:
+  - {id: m1, by: dev, where: post 1, text: A sick-out is unofficial. A walkout is sudden.}
+  - {id: m2, by: dana, where: post 2, text: "No, a walkout is planned.", reply_to: m1}
+claims:
+  - {id: c1, term: sick-out, attribute: unofficial, by: dev, quote: A sick-out is unofficial., message: m1}
+  - {id: c2, term: walkout, attribute: sudden, by: dev, quote: A walkout is sudden., message: m1}
+relations:
+  - {id: r1, kind: disputes, source: dana, target: dev, by: dana, quote: "No,", message: m2}
+"""
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_consensus_of_a_term_leaves_out_a_stance_about_everything_whose_words_name_another(named: bool) -> None:
+    """Dana disputes Dev, naming no point, in words that name walkout only ("No, a walkout
+    is planned."): the dispute is listed under walkout, not under sick-out, though Dev had
+    spoken of both (a trial's consensus sick-out listed it). Without the draft's record of
+    what her words name, it stays under both, as before."""
+    mention = "  - {id: r2, kind: mentions, source: dana, target: walkout, by: dana, quote: a walkout, message: m2}\n"
+    text = _ABOUT_EVERYTHING + (mention if named else "")
+    G = build_graph(parse_dataset(text))
+    disputes = {t: [(d["from"], d["to"]) for d in consensus(G, t)["disputed"] if d["type"] == "contributors"]
+                for t in ("sick-out", "walkout")}
+    assert disputes == {"sick-out": [] if named else [("Dana", "Dev")], "walkout": [("Dana", "Dev")]}
+
+
 def test_consensus_of_a_term_reads_first_what_a_stance_concerns_of_it() -> None:
     """A dispute over claims on two terms lists, in a term's consensus, its claims on that
     term first (a trial's "consensus mentoring" read coaching claims first); all are kept."""

@@ -1033,6 +1033,8 @@ def consensus(G: Graph, term: str | None = None, quotes: bool = False, limit: in
                 continue  # scoped to claims about other terms
             if about is None and not _spoke_of(G, v, involved, thread.get(d.get("message")), thread):
                 continue  # about everything its target said: of this term, nothing by then
+            if about is None and (named := _named_in(G, u, d.get("message"))) and not named & involved:
+                continue  # about everything, in words that name other terms only ("No, a walkout is ...")
         stance = {"from": _label(G, u), "to": _label(G, v), **_stance(G, d, v)}
         if involved is not None:
             stance = _here_first(G, stance, v, involved)
@@ -1287,6 +1289,16 @@ def _later_agreement(G: Graph, u: Any, v: Any, dispute: dict[str, Any], order: d
                 not dispute.get("concerns") or not d.get("concerns") or points & _points(G, d["concerns"], v)):
             return str(d.get("where", ""))
     return ""
+
+
+def _named_in(G: Graph, speaker: Any, message: Any) -> set[Any]:
+    """The terms ``speaker`` names in ``message`` (their "mentions" links, which a draft
+    has): what a stance that names no point speaks of in its own words."""
+    succ, _, _ = adjacency(G)
+    if not _hashable(message) or message is None or speaker not in succ:
+        return set()
+    return {t for t, keyed in succ[speaker].items()
+            if any(x.get("kind") == MENTIONS and x.get("message") == message for x in keyed.values())}
 
 
 def _here_first(G: Graph, stance: dict[str, Any], target: Any, terms: set[Any]) -> dict[str, Any]:

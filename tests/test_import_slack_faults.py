@@ -221,3 +221,17 @@ def test_private_channels_and_direct_messages_are_read_and_an_unlisted_folder_is
     assert titles == {"“#general”", "“#secret”", "“direct messages (Ana Lima, Bruno Costa)”", "“#stray”"}
     (folder / "dms.json").write_text('{"id": "D01ANABRU"}', encoding="utf-8")
     refused(run("import", str(folder), "-o", str(tmp_path / "out")), "dms.json", "expected a list of conversations")
+
+
+def test_a_long_message_signed_with_its_writer_s_name_loses_the_sign_off(tmp_path: Path) -> None:
+    """A Slack message that ends on its writer's name alone ("...\\nComments?\\nAna") keeps
+    its words but not the sign-off, as a mail's is left out (a trial's "Ruth" stayed as her
+    words); the summary counts it. A message that is only a name, or names someone else,
+    keeps it."""
+    day = [said("1714640400.000100", "U01ANA", "Proposal:\n- strike: a stoppage of work\nComments?\nAna"),
+           said("1714640460.000200", "U02BRU", "Ana"),
+           said("1714640520.000300", "U02BRU", "Who wrote the glossary?\nAna")]
+    ds, summary = read_discussion([export(tmp_path / "x", {"general/2024-05-02.json": day})])
+    assert [m.text for m in ds.messages] == ["Proposal:\n- strike: a stoppage of work\nComments?", "Ana",
+                                             "Who wrote the glossary?\nAna"]
+    assert summary["left_out"]["sign-offs"] == 1

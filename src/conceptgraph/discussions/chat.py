@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import ConceptGraphWarning, DatasetError, NamedByIdWarning, excerpt
 from ..formats.common import load_json
-from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, tidy
+from .clean import SOUND_CUES, SOUND_NOTES, markdown_to_text, passages, quoted_post, sign_off_removed, tidy
 from .thread import CHANNEL_EVENTS, MISSING_PARENTS, Left, Post, Thread, shown_media, text_of, utc_minute, votes
 
 __all__ = ["read_slack", "read_transcript", "sniff_transcript"]
@@ -353,6 +353,7 @@ def _channel(key: str, title: str, messages: list[dict[str, Any]], users: _Users
         keys.add(key)
         shown: dict[str, Any] = m["user_profile"] if isinstance(m.get("user_profile"), dict) else {}
         who = users.names.get(user) or text_of(m.get("username")) or text_of(shown.get("real_name")) or user
+        text = sign_off_removed(text, who, left)  # "...\nRuth", as a mail signs off
         day = utc_minute(ts)
         changed = m.get("edited")  # {"user": ..., "ts": ...}: who last changed its words, and when
         edited = (utc_minute(str(changed.get("ts") or "")) or "yes") if isinstance(changed, dict) else ""

@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-__all__ = ["html_to_text", "markdown_to_text", "mail_text", "tidy", "quoted_lines_removed", "passages", "without_addresses",
-           "SIGNATURE",
+__all__ = ["html_to_text", "markdown_to_text", "mail_text", "sign_off_removed", "tidy", "quoted_lines_removed", "passages",
+           "without_addresses", "SIGNATURE",
            "SOUND_CUES", "SOUND_NOTES"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "hr",
@@ -689,6 +689,25 @@ _CLOSING = re.compile(r"(?i:thanks(?: again| a lot| in advance)?|thank you|many 
                       r"cordialement|bien à vous|amitiés|merci|saludos|un saludo|atentamente|gracias|"
                       r"(?:met vriendelijke )?groet(?:en)?|(?:cordiali )?saluti|grazie|abraços|atenciosamente|"
                       r"obrigad[oa]|pozdrawiam|hälsningar|mvh)\s*[,.!]?")
+
+
+def sign_off_removed(text: str, sender: str, left: Counter[str] | None = None) -> str:
+    """``text`` without a closing that signs it with its ``sender``'s name, as a mail's
+    (:func:`mail_text`): a chat's long message may end so too ("...\\nRuth"); counted in
+    ``left``.
+
+    >>> sign_off_removed("Proposal:\\n- strike: a stoppage\\nComments?\\nRuth", "Ruth Adeyemi")
+    'Proposal:\\n- strike: a stoppage\\nComments?'
+    >>> sign_off_removed("Ruth", "Ruth Adeyemi")
+    'Ruth'
+    """
+    lines = text.split("\n")
+    signed = _signed_off(lines, sender)
+    if len(signed) == len(lines):
+        return text
+    if left is not None:
+        left["sign-offs"] += 1
+    return "\n".join(signed).rstrip()
 
 
 def _signed_off(lines: list[str], sender: str) -> list[str]:

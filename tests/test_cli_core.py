@@ -156,11 +156,16 @@ def test_a_folder_that_holds_an_export_says_to_import_it(tmp_path: Path) -> None
     assert f"it is a channel of the Slack export {slack}: import the export" in r.stderr, r.stderr
     # and given to import, a channel or one of its days says the same (a trial's "users.json: no such file")
     day = next((slack / "general").glob("*.json"))
-    for given, fmt in ((slack / "general", "auto"), (slack / "general", "slack"), (day, "auto")):
+    # (with another format given too: a day of Slack's is no Reddit file; trial 14)
+    for given, fmt in ((slack / "general", "auto"), (slack / "general", "slack"), (day, "auto"), (day, "reddit")):
         r = run("import", str(given), "--format", fmt, "-o", str(tmp_path / "out"))
         assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
         assert f"of the Slack export {slack}: give the export (conceptgraph import {slack} --thread general)" \
             in r.stderr, r.stderr
+    # the export itself given a format of files: what it reads as (it had said only "is a folder")
+    r = run("import", str(slack), "--format", "mbox", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert f"{slack}: a folder, and --format mbox reads a file" in r.stderr and "give --format slack" in r.stderr
     calls = tmp_path / "calls"
     calls.mkdir()
     shutil.copy(fix / "meeting.vtt", calls / "meeting.vtt")

@@ -590,9 +590,15 @@ def read_discussion(sources: list[Path], fmt: str = "auto", thread: str | None =
             data = src.parent if src.is_file() and (src.parent / "discussion.yaml").is_file() else src
             raise UsageError(f"{src}: a conceptgraph dataset already, nothing to import: give it to --data, "
                              f"as in `conceptgraph render --data {shlex.quote(str(data))}`")
-        if (part := _slack_part(src)) and fmt in ("auto", "slack"):
+        if part := _slack_part(src):  # (whatever format is given: a day of Slack's is no other's file)
             raise DatasetError(part, str(src))
         imp = IMPORTERS.get(fmt) if fmt != "auto" else detect(src)
+        if imp is not None and fmt != "auto" and src.is_dir() and not imp.folder:
+            # a folder given a format of files (an mbox's, a Reddit JSON's): what it is, if it is one
+            told = detect(src)
+            also = f": it reads as {told.name} ({told.help}): give --format {told.name}, or leave --format out" \
+                if told is not None and told is not imp else ""
+            raise UsageError(f"{src}: a folder, and --format {fmt} reads a file ({imp.help}){also}")
         if imp is not None and fmt != "auto" and src.is_file() and (imp.sniff is not None or imp.name == "text"):
             head = _head(src) or b""
             # the format given is not the one the content shows (plain text is any content:

@@ -99,9 +99,36 @@ def test_layout_is_deterministic_and_separates_the_two_main_terms() -> None:
 def test_focus_and_kind_select_a_subgraph() -> None:
     G = load_graph()
     H = subgraph(G, "Bart Stewart", depth=1)
-    assert set(H) == {"bart-stewart", "passive", "active", "jim-benson", "comment-10"}  # the message quoted
+    # the message quoted, and the terms his claims are of: "Bart —says→ passive" alone would not say
+    # of what (a trial's focus drew a denial beside another term than its own)
+    assert set(H) == {"bart-stewart", "passive", "active", "jim-benson", "comment-10", "cooperation", "collaboration"}
     assert set(subgraph(G, kinds=["term"])) == {n for n, k in G.nodes(data="kind") if k == "term"}
     assert page_data(H, focus="bart-stewart")["focus"] == list(H).index("bart-stewart")
+
+
+def test_a_focus_keeps_the_term_a_speaker_s_claim_is_of(write) -> None:
+    """Focused on sick-out: Marisol named it, and denied "strike" of work-to-rule, an
+    attribute sick-out has too. Her link to it comes with work-to-rule, the term she said it
+    of (a trial's export drew "Marisol —not→ strike" beside sick-out alone)."""
+    G = load_graph(write("""source: {title: t}
+terms: [{id: sick-out}, {id: work-to-rule}]
+attributes: [{id: strike}]
+contributors:
+  - {id: kevin, name: Kevin, role: commenter}
+  - {id: marisol, name: Marisol, role: commenter}
+messages:
+  - {id: m1, by: kevin, where: post 1, text: A sick-out is a strike.}
+  - {id: m2, by: marisol, where: post 2, text: Work-to-rule is not a strike. Nor is a sick-out one.}
+claims:
+  - {id: c1, term: sick-out, attribute: strike, by: kevin, quote: A sick-out is a strike., message: m1}
+  - {id: c2, term: work-to-rule, attribute: strike, by: marisol, negated: true, quote: Work-to-rule is not a strike.,
+     message: m2}
+relations:
+  - {id: r1, kind: mentions, source: marisol, target: sick-out, by: marisol, quote: a sick-out, message: m2}
+"""))
+    H = subgraph(G, "sick-out", depth=1)
+    assert {"marisol", "strike", "work-to-rule"} <= set(H)
+    assert set(subgraph(G, "sick-out", depth=1, kinds=["contributor", "attribute"])) == {"marisol", "strike"}
 
 
 def test_compare_with_proposes_a_term_the_thread_relates_not_the_first_in_the_alphabet(write) -> None:

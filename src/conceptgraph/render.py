@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ConceptGraphError
 from .files import GENERATOR, OWN_HEAD, Own, check_named, foreign, keep_clear, write_atomic
 from .graph import adjacency, gc_paused
-from .kinds import MESSAGE
+from .kinds import ASSERTS, MESSAGE
 from .names import resolve
 from .page import page_data
 
@@ -70,7 +70,8 @@ def _vis_assets() -> tuple[str, str]:
 def subgraph(G: Graph, focus: str | None = None, depth: int = 1, kinds: list[str] | None = None) -> Graph:
     """The part of ``G`` to draw: nodes within ``depth`` steps of ``focus`` (either
     direction; through messages only from a message), with the messages that hold the
-    quotes of the links kept; only nodes of ``kinds`` when given."""
+    quotes of the links kept, and the term of each claim a speaker's link stands for; only
+    nodes of ``kinds`` when given."""
     keep = set(G)
     if focus is not None:
         centre = resolve(G, focus)
@@ -86,6 +87,10 @@ def subgraph(G: Graph, focus: str | None = None, depth: int = 1, kinds: list[str
             keep.update(frontier)
         keep |= {d["message"] for u in keep for nbrs in (succ[u],) for v, keyed in nbrs.items() if v in keep
                  for d in keyed.values() if isinstance(d.get("message"), str) and d["message"] in G}
+        # a speaker's link to an attribute says nothing without the term they said it of ("Marisol
+        # —not→ strike" beside sick-out was said of work-to-rule): the term comes along
+        keep |= {d["term"] for u in keep for v, keyed in succ[u].items() if v in keep for d in keyed.values()
+                 if d.get("kind") == ASSERTS and isinstance(d.get("term"), str) and d["term"] in data}
     if kinds:
         keep = {n for n in keep if G.nodes[n].get("kind", "other") in kinds}
     return G.subgraph([n for n in G if n in keep]) if len(keep) < len(G) else G

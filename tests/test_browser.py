@@ -386,6 +386,25 @@ def test_focus_view_and_back(fresh: Page) -> None:
     assert drawn(fresh)[0] == visible_by_default(G)[0]
 
 
+def test_a_focus_on_the_page_shows_the_term_a_speaker_s_claim_is_of(browser, tmp_path: Path) -> None:
+    """Focused on sick-out, the page shows Marisol (she named it) and her denial of
+    "strike", an attribute sick-out has too, with work-to-rule, the term she said it of, as
+    render --focus does (it had drawn "Marisol —not→ strike" beside sick-out alone)."""
+    from test_render import _FOCUS_TERMS
+
+    from conceptgraph import build_graph, parse_dataset
+
+    G = build_graph(parse_dataset(_FOCUS_TERMS))
+    page = Page(browser, write_page(G, tmp_path / "focus.html"))
+    try:
+        index = {n: k for k, n in enumerate(G.nodes)}
+        page.js("(i) => conceptgraph.focus(i, 1)", index["sick-out"])
+        shown = set(page.js("() => conceptgraph.network.body.nodeIndices.map(String)"))
+        assert {str(index[n]) for n in ("sick-out", "marisol", "strike", "work-to-rule")} <= shown, shown
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize(("name", "depth"), [("ken", 1), ("collaboration", 2), ("Bart Stewart", 2)])
 def test_the_node_focused_on_stays_in_sight_beside_the_panel(fresh: Page, name: str, depth: int) -> None:
     """Zoomed in to read the labels, a focus keeps its node in the part of the graph the

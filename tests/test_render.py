@@ -106,11 +106,7 @@ def test_focus_and_kind_select_a_subgraph() -> None:
     assert page_data(H, focus="bart-stewart")["focus"] == list(H).index("bart-stewart")
 
 
-def test_a_focus_keeps_the_term_a_speaker_s_claim_is_of(write) -> None:
-    """Focused on sick-out: Marisol named it, and denied "strike" of work-to-rule, an
-    attribute sick-out has too. Her link to it comes with work-to-rule, the term she said it
-    of (a trial's export drew "Marisol —not→ strike" beside sick-out alone)."""
-    G = load_graph(write("""source: {title: t}
+_FOCUS_TERMS = """source: {title: t}
 terms: [{id: sick-out}, {id: work-to-rule}]
 attributes: [{id: strike}]
 contributors:
@@ -125,7 +121,14 @@ claims:
      message: m2}
 relations:
   - {id: r1, kind: mentions, source: marisol, target: sick-out, by: marisol, quote: a sick-out, message: m2}
-"""))
+"""
+
+
+def test_a_focus_keeps_the_term_a_speaker_s_claim_is_of(write) -> None:
+    """Focused on sick-out: Marisol named it, and denied "strike" of work-to-rule, an
+    attribute sick-out has too. Her link to it comes with work-to-rule, the term she said it
+    of (a trial's export drew "Marisol —not→ strike" beside sick-out alone)."""
+    G = load_graph(write(_FOCUS_TERMS))
     H = subgraph(G, "sick-out", depth=1)
     assert {"marisol", "strike", "work-to-rule"} <= set(H)
     assert set(subgraph(G, "sick-out", depth=1, kinds=["contributor", "attribute"])) == {"marisol", "strike"}

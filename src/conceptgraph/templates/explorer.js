@@ -1170,12 +1170,15 @@
       }));
       frontier = next;
     }
-    if (node.kind(i).kind === "contributor") { // and what their claims are about
-      incident[i].forEach((j) => {
+    // and what the claims of the speakers in it are about: "Marisol —not→ strike" beside
+    // sick-out was said of work-to-rule (the focused speaker's claims all, as before)
+    Array.from(keep).forEach((u) => {
+      if (node.kind(u).kind !== "contributor") return;
+      incident[u].forEach((j) => {
         const t = edge.detail(j).termNode;
-        if (edge.kind(j).base === "asserts" && t !== undefined) keep.add(t);
+        if (edge.kind(j).base === "asserts" && t !== undefined && (u === i || keep.has(edge.other(j, u)))) keep.add(t);
       });
-    }
+    });
     network.selectNodes([i]);
     narrow(keep, "focus on “" + node.label(i) + "”, depth " + depth, undefined, i);
   }

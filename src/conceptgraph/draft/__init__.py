@@ -985,6 +985,9 @@ def _languages(messages: Sequence[Message], held: bool = False,
     return out
 
 
+_ENGLISH_HINTS = re.compile(r"\b(?:the|is|are|was|were|and|of|to|it|we|in|that|this|not|how|what|you|they)\b", re.I)
+
+
 def _english_sentences(text: str) -> str | None:
     """``text`` with only its English sentences kept, every other character but a line's
     end a space (so that each keeps its place); None when it has none. A post mostly in
@@ -998,7 +1001,10 @@ def _english_sentences(text: str) -> str | None:
     from ..language import detect, looks_english
     from .text import sentences
 
-    keep = [(a, b) for a, b, said in sentences(text) if looks_english(said) or detect(said) == "en"]
+    # (the model asked only of a sentence with two of English's commonest words: a thread
+    # in another language asks it of no sentence, where each ask costs a millisecond or more)
+    keep = [(a, b) for a, b, said in sentences(text)
+            if looks_english(said) or (len(_ENGLISH_HINTS.findall(said)) >= 2 and detect(said) == "en")]
     if not keep:
         return None
     ends = [0, *(x for span in keep for x in span), len(text)]

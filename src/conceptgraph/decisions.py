@@ -1619,15 +1619,18 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
             add(make_item(kind, rec, label))
         return hit
 
-    edited = {key_of(e.item, _edited_fields(e)): e for e in book.latest() if e.decision == EDITED}
-    # a claim edited onto a term by the name it had before it was merged into another (as
-    # review once wrote it): the claim is on that other now, and reviewed.yaml has it there
-    # and one given other words of its message: reviewed.yaml has it at their characters
+    # each edited item by what it is now; and, where reviewed.yaml has it otherwise, by that
+    # too (never over what another item is now): a claim edited onto a term by the name it had
+    # before it was merged into another (as review once wrote it) is on that other, and one
+    # given other words of its message is at their characters
+    edited: dict[tuple[Any, ...], Entry] = {}
+    also: dict[tuple[Any, ...], Entry] = {}
     renamed = book._renamed_keys()
     for entry in book.latest():
-        if entry.decision != EDITED or entry.item not in (CLAIM, RELATION):
+        if entry.decision != EDITED:
             continue
         f = _edited_fields(entry)
+        edited[key_of(entry.item, f)] = entry
         if entry.item == CLAIM and (TERM, normalise(str(entry.edit.get(TERM, "")))) in renamed:
             f = {**f, TERM: renamed[(TERM, normalise(f[TERM]))]}
         if "quote" in entry.edit and (m := messages.get(str(entry.fields.get("message", "")))) is not None:
@@ -1635,7 +1638,8 @@ def _join(drafted: list[Item], reviewed: list[Item], book: Decisions, whole: Dat
                 f = {**f, "span": list(quote_place(str(entry.edit["quote"]), m, entry.fields.get("span")))}
             except UsageError:
                 pass  # (settle says so, naming the line)
-        edited.setdefault(key_of(entry.item, f), entry)
+        also.setdefault(key_of(entry.item, f), entry)
+    edited = {**also, **edited}
     for it in reviewed:
         e = edited.get(it.key)
         if e is not None and it.kind in (TERM, ATTRIBUTE) and not _made_from(it.record.id, e.fields[it.kind]):

@@ -323,6 +323,7 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
     # evidence say as the terminal's do: worked out only where someone agreed with one who had
     # disputed them (else there is none, and no second pass over the edges is made)
     disputed = {(u, v) for u, v, _ in dispute_at}
+    gave: dict[tuple[Any, Any, Any], str] = {}
     if any((v, u) in disputed for u, v in agreed):
         back, gave = given_way(G)
         for key, where in back.items():
@@ -332,7 +333,8 @@ def _edges(G: Graph, index: dict[Any, int]) -> tuple[dict[str, list[int]], list[
             if ident in dispute_at:
                 details[dispute_at[ident]]["givesWay"] = where
     # a relation its speaker took back (said the opposite later, or gave way), as compare says it
-    for ident, where in relations_taken_back(G, [(*ident, d) for ident, (d, _) in stated.items()]).items():
+    # (no one agreed with one who had disputed them: no dispute given way on, none read again)
+    for ident, where in relations_taken_back(G, [(*ident, d) for ident, (d, _) in stated.items()], gave).items():
         details[stated[ident][1]]["takenBack"] = where
     kinds = _in_order(kinds, EDGE_STYLES, cols["kind"])
     counts = Counter(cols["kind"])

@@ -207,10 +207,10 @@ def describe_edge(G: Graph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> E
 def _with_taken_back(G: Graph, edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[Edge]:
     """``edges`` described, each claim or relation its speaker took back saying where
     (:func:`given_way`, :func:`relations_taken_back`)."""
-    back: dict[Any, str] = dict(relations_taken_back(G, edges))
-    claimed = {e[3].get("speaker") for e in edges if e[3].get("kind") == CLAIM}
-    if claimed:
-        back.update(given_way(G, claimed)[0])  # claim key -> where
+    # what their speakers gave way on, read once: the claims taken back, and the disputes
+    # that take their relations back
+    claims_back, gave = given_way(G, {e[3].get("speaker") for e in edges if _hashable(e[3].get("speaker"))})
+    back: dict[Any, str] = {**relations_taken_back(G, edges, gave), **claims_back}
     out = []
     for e in edges:
         edge = describe_edge(G, *e)
@@ -1181,14 +1181,15 @@ def _reverses(first: dict[str, Any], later: dict[str, Any]) -> bool:
     return bool(kinds & _LIKENESS) and bool(kinds & _DIFFERENCE)
 
 
-def relations_taken_back(G: Graph, edges: Iterable[tuple[Any, Any, Any, dict[str, Any]]]) -> dict[tuple[Any, Any, Any], str]:
+def relations_taken_back(G: Graph, edges: Iterable[tuple[Any, Any, Any, dict[str, Any]]],
+                         gave: Mapping[tuple[Any, Any, Any], str] | None = None) -> dict[tuple[Any, Any, Any], str]:
     """Which of ``edges`` (relations stated by someone) their speaker took back, and where:
     ``(source, target, key) -> place``. A relation is taken back by a later one of the
     same speaker that says the opposite of the same two ("X is just a polite word for Y",
     then "X and Y are not the same"), or when its speaker gives way to a dispute
     (:func:`given_way`) that named nothing (everything they had said by then) or named
-    the message it was said in. Only the speakers of ``edges`` are read, through their
-    own links.
+    the message it was said in (``gave``: the disputes given way on, when worked out
+    already). Only the speakers of ``edges`` are read, through their own links.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -1224,7 +1225,8 @@ def relations_taken_back(G: Graph, edges: Iterable[tuple[Any, Any, Any, dict[str
             if later.get("speaker") == d.get("speaker") and then is not None and then > first and _reverses(d, later):
                 take(e, then, str(later.get("where", "")))
     speakers = {e[3]["speaker"] for e in edges if _hashable(e[3]["speaker"])}
-    _, gave = given_way(G, speakers)
+    if gave is None:
+        _, gave = given_way(G, speakers)
     succ, _, data = adjacency(G)
     place_order = {str(data[m].get("where", "")): i for m, i in order.items()}  # where one gave way, in the thread
     for (who, whom, message), where in gave.items():

@@ -1824,7 +1824,7 @@ def review_decide(folder: str | os.PathLike[str], accept: list[str] = (),  # typ
                              f"{'s' if len(kept) == 1 else ''} (--undo takes an edit back)")
             if fresh:
                 was = {rid: r.describe(it) for rid, it in items.values() if rid in fresh}
-                gone = {it.key for it in r.items if r.status(it) == REMOVED}
+                gone = {it.key for it in r.items if r.status(it) == REMOVED} if decision == REJECTED else set()
                 notes.append(r.decide(fresh, decision).get("note", ""))
                 if decision == REJECTED:
                     notes.append(_taken_along(r, gone, [it for rid, it in items.values() if rid in fresh]))

@@ -889,7 +889,8 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
 
     out = []
     for msg in messages:
-        quoted = quoted_spans(msg.text) + reported_spans(msg.text)  # others' words: quoted, or reported
+        relayed = relayed_spans(msg.text)  # another's words relayed whole ("my translation of Rosa: ...")
+        quoted = quoted_spans(msg.text) + reported_spans(msg.text) + relayed  # others' words: quoted, reported, relayed
         read: list[_Sentence] = []
         last_term = ""  # what the sentence before made a claim about
         # Addresses and patches read as blanks, offsets kept: no term is named in a link or a
@@ -898,7 +899,7 @@ def _read_alone(messages: Sequence[Message], view: _View, progress: Counts | Non
         spoken = without_mentions(plain, view.who)  # what the claims are read from: no "@Name" in it
         # (which way it leans and what stance it takes, in its own words: words relayed for
         # another, "my translation of Rosa: ... but ...", take no side for or against anyone)
-        own_words = _blanked(plain, relayed_spans(plain))
+        own_words = _blanked(plain, relayed)
         for s, e, text in sentences(plain):
             found = mentions_in(spoken, s, e, view.names, view.longest, view.firsts, view.split)
             if counterfactual(text):  # "If we were apart from nature, I would see a distinction": not so

@@ -395,9 +395,9 @@ def _about_the_same(found: Matched, gold: Dataset) -> dict[str, int]:
 
     compared = same = 0
     for d, g in st_pairs:
-        wanted = points(g_st[g])
         if not g_st[g].concerns:
             continue  # about everything its target said: nothing to compare
+        wanted = points(g_st[g])
         compared += 1
         same += bool(wanted & {x for c in d_st[d].concerns for x in gold_of.get(c, ())})
     return {"compared": compared, "same": same}

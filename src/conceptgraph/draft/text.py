@@ -183,7 +183,7 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     for m in _REPORTED.finditer(text):
         end = _REPORT_END.search(text, m.end())
         out.append((m.end(), end.end() if end else len(text)))
-    return out + relayed_spans(text)  # (another's words relayed whole: to the paragraph's end)
+    return out
 
 
 def relayed_spans(text: str) -> list[tuple[int, int]]:

@@ -776,22 +776,26 @@ def draft_text(r: dict[str, Any]) -> str:
     if r.get("settled"):
         text += (f"\n{_count(r['settled'], 'item')} that decisions.yaml had decided went to reviewed.yaml, "
                  "not counted above")
-    if r.get("other_languages") or r.get("partly_english"):
-        counts = ({key: ", ".join(f"{code} {n}" for code, n in r[key].items()) for key in ("other_languages", "partly_english")
-                   if r.get(key)})
-        said = [f"not drafted: {_count(sum(r['other_languages'].values()), 'message')} in other languages "
-                f"({counts['other_languages']})"] if "other_languages" in counts else []
-        if "partly_english" in counts:
-            n = sum(r["partly_english"].values())
-            said.append(f"{n} more ({counts['partly_english']}) drafted for {'its' if n == 1 else 'their'} English "
-                        "sentences alone" if said else
-                        f"drafted for {'its' if n == 1 else 'their'} English sentences alone: {_count(n, 'message')} "
-                        f"in other languages ({counts['partly_english']})")
+    left, partly = r.get("other_languages"), r.get("partly_english")
+    if left or partly:
+        said = [f"not drafted: {_count(sum(left.values()), 'message')} in other languages ({_codes(left)})"] \
+            if left else []
+        if partly:
+            n = sum(partly.values())
+            its = "its" if n == 1 else "their"
+            said.append(f"{n} more ({_codes(partly)}) drafted for {its} English sentences alone" if left else
+                        f"drafted for {its} English sentences alone: {_count(n, 'message')} in other languages "
+                        f"({_codes(partly)})")
         text += f"\n{'; '.join(said)}; drafting reads English"
     if r.get("terms_not_found"):
         where = "any English message" if r.get("other_languages") else "any message"  # what drafting read
         text += f"\nnot in {where}, so not drafted: {', '.join(r['terms_not_found'])} (given with --terms)"
     return text
+
+
+def _codes(counts: dict[str, int]) -> str:
+    """Messages by language, as the draft's summary says them: "de 2, es 1"."""
+    return ", ".join(f"{code} {n}" for code, n in counts.items())
 
 
 def import_and_draft_text(r: dict[str, Any]) -> str:

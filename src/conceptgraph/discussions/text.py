@@ -407,7 +407,7 @@ def _turns(lines: list[str], file: str, left: Left | None) -> Thread:
         written = bullet.group(1) + name if bullet else name  # as the line writes it: "- Text"
         raise DatasetError(f"reads as a document, not a discussion: '{excerpt(written, 30)}:' {why} (expected lines "
                            "that start 'Name: ...', or a blog post with 'Posted by NAME' and numbered comments)", file, n)
-    if not any(stamps) and not any(_name_like(re.sub(r"^[-*+]\s+", "", name)) for name, _ in turns):
+    if not any(stamps) and not any(_name_like(name) for name, _ in turns):  # (a bullet is no part of a name)
         n, name = starts[0], turns[0][0]  # "Next time: bring definitions." under notes: no one speaks
         raise DatasetError(f"reads as a document, not a discussion: no line opens with a speaker's name ('{excerpt(name, 30)}:' "
                            "starts with words; expected lines that start 'Name: ...', or a blog post with 'Posted by "
